@@ -1,0 +1,42 @@
+/**
+ * What the block stage needs: the theme, the fonts, where problems go, and the page labels of
+ * anchors from the previous layout round (for the contents).
+ */
+import type { FaceSet } from '../font/face.js';
+import type { ProblemList } from '../problems.js';
+import { styleOf, type TextStyleSpec, type Theme } from '../style/theme.js';
+import { FaceTextFont, type TextFont } from '../text/text-font.js';
+import type { SourcePos } from '../problems.js';
+
+export interface LayoutContext {
+  theme: Theme;
+  faces: FaceSet;
+  problems: ProblemList;
+  /** Printed page label of each anchor id, from the previous round (empty in the first). */
+  pageLabels: Map<string, string>;
+  /** Text fonts by face key, created once per build. */
+  textFonts: Map<string, TextFont>;
+  /** Where style names used by templates are reported. */
+  templatePos: SourcePos;
+}
+
+/** Font stacks of a style: the role's face, then the other default roles as fallbacks. */
+export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): { regular: TextFont[]; bold: TextFont[] } {
+  const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font)];
+  const stack = (bold: boolean) =>
+    roles.map((r) => {
+      const face = ctx.faces.face(r, bold ? 'bold' : 'regular');
+      let f = ctx.textFonts.get(face.path);
+      if (!f) {
+        f = new FaceTextFont(face);
+        ctx.textFonts.set(face.path, f);
+      }
+      return f;
+    });
+  return { regular: stack(style.bold), bold: stack(true) };
+}
+
+/** A theme style by name. */
+export function style(ctx: LayoutContext, name: string): TextStyleSpec {
+  return styleOf(ctx.theme, name, ctx.templatePos);
+}

@@ -1,0 +1,110 @@
+/**
+ * Stage ⑤: the document tree → flow items (blocks with heights and keeps) for the paginator,
+ * one list per matter. Re-run in each contents round with the page labels found so far.
+ */
+import type { BlockNode, BoxNode, FigureNode, Matter } from '../template/doc-tree.js';
+import { style, type LayoutContext } from './context.js';
+import { block, type Block, type Item } from './payload.js';
+import { readImageInfo } from './image-size.js';
+import { tableBlocks } from './table.js';
+import { textBlocks } from './text-lines.js';
+import { tocEntryBlocks } from './toc-entry.js';
+
+/** Width of the type area, pt. */
+export function measureWidth(ctx: LayoutContext): number {
+  const p = ctx.theme.page;
+  return p.width - p.marginLeft - p.marginRight;
+}
+
+/** Flow items of one matter. */
+export function matterItems(ctx: LayoutContext, matter: Matter): Item[] {
+  return nodesItems(ctx, matter.children, 0, measureWidth(ctx));
+}
+
+function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number): Item[] {
+  return nodes.flatMap((n) => nodeItems(ctx, n, x, width));
+}
+
+function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number): Item[] {
+  switch (node.kind) {
+    case 'para':
+      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at });
+    case 'heading':
+      return textBlocks(ctx, node.runs, style(ctx, node.style), {
+        x,
+        width,
+        at: node.at,
+        keepWithNext: true,
+        anchors: node.id ? [node.id] : [],
+        outline: node.bookmark && node.id && node.level >= 1 ? { title: node.bookmark, level: node.level, id: node.id } : undefined,
+      });
+    case 'toc-entry':
+      return tocEntryBlocks(ctx, node, style(ctx, node.style), width);
+    case 'table':
+      return tableBlocks(ctx, node, x, width);
+    case 'box':
+      return boxItems(ctx, node, x, width);
+    case 'list': {
+      const st = style(ctx, node.style);
+      return node.items.flatMap((runs, i) => {
+        const mark = node.marker === 'number' ? `${i + 1}. ` : '• ';
+        return textBlocks(ctx, [{ text: mark, bold: false }, ...runs], st, { x, width });
+      });
+    }
+    case 'figure':
+      return figureItems(ctx, node, x, width);
+    case 'vspace':
+      return [block(node.size, {})];
+    case 'pagebreak':
+      return [{ kind: 'break' }];
+  }
+}
+
+/**
+ * A box: padding blocks above and below its content, the content set narrower; every block
+ * carries the frame, so the page stage draws the frame around the part on each page.
+ */
+function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number): Item[] {
+  const spec = ctx.theme.boxes.get(node.style);
+  if (!spec) {
+    ctx.problems.error(ctx.templatePos, `box style "${node.style}" is not defined under \`boxes:\` in ${ctx.theme.file}`);
+    return [];
+  }
+  const inner = width - 2 * spec.padding;
+  const content: Item[] = [];
+  if (node.title) {
+    const st = style(ctx, node.titleStyle);
+    content.push(...textBlocks(ctx, node.title, st, { x: x + spec.padding, width: inner, keepWithNext: true, spaceBefore: 0 }));
+  }
+  content.push(...nodesItems(ctx, node.children, x + spec.padding, inner));
+  const top = block(spec.padding, { anchors: node.id ? [node.id] : [] }, { spaceBefore: spec.spaceBefore, keepWithNext: true });
+  const bottom = block(spec.padding + spec.spaceAfter, {});
+  // the last content block stays with the bottom padding (no padding alone on a page)
+  const lastBlock = [...content].reverse().find((i): i is Block => i.kind === 'block');
+  if (lastBlock) lastBlock.keepWithNext = true;
+  const all = [top, ...content, bottom];
+  const blocks = all.filter((i): i is Block => i.kind === 'block');
+  const id = node.id ?? `box@${blocks.length}-${x}`;
+  return all.map((item) => {
+    if (item.kind !== 'block') return item;
+    const frame = { id, spec, x, width, first: item === top, last: item === bottom };
+    return { ...item, payload: { ...item.payload, frame } };
+  });
+}
+
+/** A figure scaled to the measure (at most 60% of the type area's height), caption below. */
+function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number): Item[] {
+  const info = readImageInfo(node.src);
+  if (typeof info === 'string') {
+    ctx.problems.error(node.at ?? ctx.templatePos, info);
+    return [];
+  }
+  const p = ctx.theme.page;
+  const maxHeight = (p.height - p.marginTop - p.marginBottom) * 0.6;
+  const scale = Math.min(width / info.width, maxHeight / info.height, 1);
+  const w = info.width * scale;
+  const h = info.height * scale;
+  const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, src: node.src }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
+  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, at: node.at });
+  return [image, ...caption];
+}

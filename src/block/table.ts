@@ -1,0 +1,120 @@
+/**
+ * Tables: caption, header row, body rows and note as flow blocks. Column widths come from the
+ * content (each column's natural and least width) unless the template gives relative widths;
+ * the header row (and a 续表 caption) repeats on every page the table continues on.
+ */
+import type { TableNode, ColumnAlign } from '../template/doc-tree.js';
+import type { TextStyleSpec } from '../style/theme.js';
+import type { DrawOp } from '../page/draw.js';
+import { plainText, type Inline } from '../text/inline.js';
+import type { Line } from '../text/justify.js';
+import { style, type LayoutContext } from './context.js';
+import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
+import { block, type Block } from './payload.js';
+
+const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
+
+/** The blocks of a table at `x` pt, `width` pt wide. */
+export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number): Block[] {
+  const cell = style(ctx, node.cellStyle);
+  const head = style(ctx, node.headerStyle);
+  const ncols = Math.max(node.header.length, ...node.rows.map((r) => r.length), 1);
+  const widths = columnWidths(ctx, node, ncols, width, cell, head);
+  const key = node.id ?? `table@${node.at?.line ?? 0}`;
+  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, keepWithNext: true, anchors: node.id ? [node.id] : [] });
+  const headerRow = node.header.length ? rowBlock(ctx, node, node.header, widths, x, head, true, false) : undefined;
+  const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
+  const repeat = [...continued, ...(headerRow ? [headerRow] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
+  const group = { key, repeat };
+  const rows = node.rows.map((r, i) => rowBlock(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1));
+  const out: Block[] = [...caption];
+  if (headerRow) out.push({ ...headerRow, keepWithNext: true });
+  out.push(...rows.map((r) => ({ ...r, group })));
+  if (node.note) {
+    const noteStyle = style(ctx, node.noteStyle);
+    out.push(...textBlocks(ctx, node.note, noteStyle, { x, width, at: node.at }));
+  } else if (out.length) {
+    const last = out[out.length - 1];
+    out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
+  }
+  return out;
+}
+
+/** One row: cells set in their columns, rules per the theme. */
+function rowBlock(ctx: LayoutContext, node: TableNode, cells: Inline[][], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean): Block {
+  const spec = ctx.theme.table;
+  const set: Line[][] = widths.map((w, c) => {
+    const runs = cells[c] ?? [];
+    const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
+    return setText(ctx, runs, { ...paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align), indent: 0 }, node.at);
+  });
+  const height = Math.max(1, ...set.map((l) => l.length)) * st.lineHeight + 2 * spec.padY;
+  const ops: DrawOp[] = [];
+  if (header && spec.headerFill) ops.push({ kind: 'rect', x, y: 0, w: sum(widths), h: height, fill: spec.headerFill });
+  let cx = x;
+  set.forEach((lines, c) => {
+    const top = spec.padY + (height - 2 * spec.padY - lines.length * st.lineHeight) / 2;
+    lines.forEach((line, i) => ops.push(...lineOps(line, st, cx + spec.padX, top + i * st.lineHeight)));
+    cx += widths[c];
+  });
+  ops.push(...rowRules(ctx, widths, x, height, header, lastRow));
+  return block(height, { ops });
+}
+
+/** Rules of a row: `grid` rules every cell; `three-line` only above and below the header and at the end. */
+function rowRules(ctx: LayoutContext, widths: number[], x: number, height: number, header: boolean, lastRow: boolean): DrawOp[] {
+  const spec = ctx.theme.table;
+  const total = sum(widths);
+  const rule = (y: number, w: number) => ({ kind: 'line' as const, x1: x, y1: y, x2: x + total, y2: y, width: w, color: spec.ruleColor });
+  const ops: DrawOp[] = [];
+  if (header) ops.push(rule(0, spec.outerRule));
+  if (header || lastRow) ops.push(rule(height, header ? spec.innerRule : spec.outerRule));
+  if (spec.rules === 'grid') {
+    if (!header && !lastRow) ops.push(rule(height, spec.innerRule));
+    let cx = x;
+    for (let c = 0; c <= widths.length; c++) {
+      const outer = c === 0 || c === widths.length;
+      ops.push({ kind: 'line', x1: cx, y1: 0, x2: cx, y2: height, width: outer ? spec.outerRule : spec.innerRule, color: spec.ruleColor });
+      cx += widths[c] ?? 0;
+    }
+  }
+  return ops;
+}
+
+/** Numbers right-aligned, text left, unless the column says otherwise. */
+function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign {
+  return align ?? (NUMERIC.test(plainText(runs).trim()) ? 'right' : 'left');
+}
+
+/**
+ * Column widths summing to `width`: relative widths when the template gives them all; else
+ * each column's natural width (widest cell on one line), scaled to the measure, never below
+ * its least width (its widest unbreakable piece).
+ */
+function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
+  const given = node.columns.map((c) => c.width);
+  if (given.length === ncols && given.every((w) => w && w > 0)) {
+    const total = given.reduce((a, b) => a! + b!, 0)!;
+    return given.map((w) => (w! / total) * width);
+  }
+  const pad = 2 * ctx.theme.table.padX;
+  const natural = new Array<number>(ncols).fill(pad);
+  const least = new Array<number>(ncols).fill(pad);
+  const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
+    const one = setText(ctx, runs, { ...paragraphStyle(ctx, st, 1e6, 'left'), indent: 0 }, node.at)[0];
+    if (!one) return;
+    natural[c] = Math.max(natural[c], one.used + pad);
+    for (const a of one.atoms) least[c] = Math.max(least[c], a.atom.width + pad);
+  };
+  node.header.forEach((h, c) => measure(h, head, c));
+  node.rows.forEach((r) => r.forEach((runs, c) => measure(runs, cell, c)));
+  const totalNatural = sum(natural);
+  if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
+  const totalLeast = sum(least);
+  const flexible = totalNatural - totalLeast;
+  return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * Math.max(0, width - totalLeast));
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,90 @@
+/**
+ * Paragraphs and headings → one flow block per line, with the widow/orphan keeps, and the
+ * drawing of set lines as glyph runs.
+ */
+import type { SourcePos } from '../problems.js';
+import type { TextStyleSpec } from '../style/theme.js';
+import type { Inline } from '../text/inline.js';
+import type { Line } from '../text/justify.js';
+import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
+import type { GlyphRunOp } from '../page/draw.js';
+import { fontStacks, type LayoutContext } from './context.js';
+import { block, type Block } from './payload.js';
+
+/** Height of the ideographic em box above the baseline (fraction of the size). */
+const EM_BOX_ASCENT = 0.88;
+
+/** A paragraph's style for the text stage, at a width in pt. */
+export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align): ParagraphStyle {
+  return { ...fontStacks(ctx, style), size: style.size, punctuation: ctx.theme.punctuation, width, indent: style.indent, align };
+}
+
+/** Sets text and reports characters no font has, at the text's place in the content. */
+export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
+  const { lines, missing } = setParagraph(runs, pstyle);
+  for (const ch of missing) {
+    const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    ctx.problems.warn(at ?? ctx.templatePos, `no font has the character "${ch}" (U+${cp}); it is drawn as an empty box`);
+  }
+  return lines;
+}
+
+/** The glyph runs of a line whose box top is at `top` pt (baseline centred in the em box). */
+export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number): GlyphRunOp[] {
+  const baseline = top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
+  const runs: GlyphRunOp[] = [];
+  for (const { atom, x: ax } of line.atoms) {
+    if (atom.glyphs.length === 0) continue;
+    let run = runs[runs.length - 1];
+    if (!run || run.font !== atom.font.key || run.size !== atom.size) {
+      run = { kind: 'glyphs', x: x + ax, y: baseline, font: atom.font.key, size: atom.size, color: style.color, glyphs: [] };
+      runs.push(run);
+    }
+    let gx = x + ax - run.x;
+    for (const g of atom.glyphs) {
+      run.glyphs.push({ id: g.id, x: gx, codePoints: g.codePoints });
+      gx += g.advance;
+    }
+  }
+  return runs;
+}
+
+/** Options for text blocks. */
+export interface TextBlockOptions {
+  /** Left edge within the type area, pt. */
+  x: number;
+  width: number;
+  at?: SourcePos;
+  /** Anchors and bookmark of the first line. */
+  anchors?: string[];
+  outline?: Block['payload']['outline'];
+  /** Keep the last line with what follows (headings, captions). */
+  keepWithNext?: boolean;
+  /** Space before and after, pt (default: the style's). */
+  spaceBefore?: number;
+  spaceAfter?: number;
+}
+
+/**
+ * One block per line. The first `orphans` lines and the last `widows` lines are chained, so a
+ * page never ends with a paragraph's first line alone nor starts with its last line alone.
+ */
+export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleSpec, o: TextBlockOptions): Block[] {
+  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width), o.at);
+  const n = lines.length;
+  const { orphans, widows } = ctx.theme;
+  const after = o.spaceAfter ?? style.spaceAfter;
+  return lines.map((line, i) => {
+    const last = i === n - 1;
+    const keep = last ? !!o.keepWithNext : i < orphans - 1 || i >= n - widows || !!o.keepWithNext;
+    return block(
+      style.lineHeight + (last ? after : 0),
+      {
+        ops: lineOps(line, style, o.x, 0),
+        anchors: i === 0 ? o.anchors : undefined,
+        outline: i === 0 ? o.outline : undefined,
+      },
+      { spaceBefore: i === 0 ? (o.spaceBefore ?? style.spaceBefore) : 0, keepWithNext: keep },
+    );
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The validated content of one report (see the content-format contract). Every node keeps
+ * the place in the YAML it came from, so later stages can point at `file:line:col`.
+ */
+import type { SourcePos } from '../problems.js';
+
+/** Text with `**bold**` markup still in it, as written by the user. */
+export interface Text {
+  text: string;
+  pos: SourcePos;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: Text;
+}
+
+/** An unnumbered run-in heading, not listed in the contents. */
+export interface HeadingBlock {
+  kind: 'heading';
+  text: Text;
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface TableBlock {
+  kind: 'table';
+  title: Text;
+  columns: Text[];
+  rows: Text[][];
+  /** One per column, or empty for the default (text left, numbers right). */
+  align: Align[];
+  /** Relative column widths, one per column, or empty for widths from content. */
+  widths: number[];
+  note?: Text;
+  pos: SourcePos;
+}
+
+export interface CaseBlock {
+  kind: 'case';
+  title: Text;
+  body: Block[];
+  pos: SourcePos;
+}
+
+export interface FigureBlock {
+  kind: 'figure';
+  title: Text;
+  /** Absolute path of the image file. */
+  image: string;
+  pos: SourcePos;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  items: Text[];
+  pos: SourcePos;
+}
+
+export interface PageBreakBlock {
+  kind: 'pagebreak';
+  pos: SourcePos;
+}
+
+export type Block =
+  | ParagraphBlock
+  | HeadingBlock
+  | TableBlock
+  | CaseBlock
+  | FigureBlock
+  | ListBlock
+  | PageBreakBlock;
+
+/** A chapter, section or third-level section: a title, blocks, and sub-sections. */
+export interface Section {
+  title: Text;
+  body: Block[];
+  sections: Section[];
+  pos: SourcePos;
+}
+
+export interface ReportMeta {
+  title: Text;
+  subtitle?: Text;
+  issuer?: Text;
+  date?: Text;
+  keywords: string[];
+  /** Folder under `templates/`. */
+  template: string;
+}
+
+export interface Report {
+  /** The YAML file, as given on the command line. */
+  file: string;
+  meta: ReportMeta;
+  preface?: { title: Text; body: Block[]; pos: SourcePos };
+  chapters: Section[];
+}

@@ -1,0 +1,97 @@
+/**
+ * Stage ⑦: paginated blocks → finished pages: blocks moved to their absolute places, box
+ * frames drawn around each page's part of a box (open where the box breaks), footers rendered
+ * from the footer template with the page's context, anchors and bookmarks recorded.
+ */
+import type { BlockPayload, FrameRef } from '../block/payload.js';
+import { matterItems } from '../block/flow.js';
+import type { LayoutContext } from '../block/context.js';
+import { style } from '../block/context.js';
+import { textBlocks } from '../block/text-lines.js';
+import { paginate } from '../paginate/paginate.js';
+import type { Placed } from '../paginate/item.js';
+import type { DocTree } from '../template/doc-tree.js';
+import type { PageContext } from '../template/templates.js';
+import type { FooterTree } from '../template/doc-tree.js';
+import { translateOps, type DrawOp, type DrawPage } from './draw.js';
+import { pageLabel } from './page-label.js';
+
+/** Renders the footer markup for a page. */
+export type FooterRenderer = (ctx: PageContext) => FooterTree;
+
+/** Lays out every matter and composes the pages. */
+export function composePages(ctx: LayoutContext, doc: DocTree, footer: FooterRenderer): DrawPage[] {
+  const p = ctx.theme.page;
+  const areaHeight = p.height - p.marginTop - p.marginBottom;
+  const laid = doc.matters.map((m) => ({ matter: m, pages: paginate(matterItems(ctx, m), areaHeight) }));
+  const total = laid.reduce((n, l) => n + l.pages.length, 0);
+  const out: DrawPage[] = [];
+  let chapter: string | undefined;
+  for (const { matter, pages } of laid) {
+    pages.forEach((page, i) => {
+      const label = pageLabel(matter.numbering, i + 1);
+      const ops: DrawOp[] = [...frameOps(page.placed, p.marginLeft, p.marginTop)];
+      const dp: DrawPage = { width: p.width, height: p.height, label, ops, anchors: [], outline: [] };
+      for (const pl of page.placed) {
+        const y = p.marginTop + pl.y;
+        ops.push(...translateOps(pl.block.payload.ops, p.marginLeft, y));
+        if (pl.repeated) continue;
+        for (const id of pl.block.payload.anchors) dp.anchors.push({ id, pageIndex: out.length, label, y });
+        const o = pl.block.payload.outline;
+        if (o) {
+          dp.outline.push(o);
+          if (o.level === 1) chapter = o.title;
+        }
+      }
+      if (matter.footer && label) ops.push(...footerOps(ctx, footer({ page: label, pages: total, chapter })));
+      out.push(dp);
+    });
+  }
+  return out;
+}
+
+/** The footer's paragraphs, stacked from `footer-offset` below the type area. */
+function footerOps(ctx: LayoutContext, tree: FooterTree): DrawOp[] {
+  const p = ctx.theme.page;
+  const width = p.width - p.marginLeft - p.marginRight;
+  let y = p.height - p.marginBottom + p.footerOffset;
+  const ops: DrawOp[] = [];
+  for (const para of tree.children) {
+    for (const b of textBlocks(ctx, para.runs, style(ctx, para.style), { x: 0, width })) {
+      ops.push(...translateOps(b.payload.ops, p.marginLeft, y));
+      y += b.height;
+    }
+  }
+  return ops;
+}
+
+/**
+ * Fill and border of each box part on a page. A box's top rule is drawn only on the page
+ * where the box starts, its bottom rule only where it ends: a broken box is open at the break.
+ */
+function frameOps(placed: Placed<BlockPayload>[], left: number, top: number): DrawOp[] {
+  const parts = new Map<string, { frame: FrameRef; y0: number; y1: number; first: boolean; last: boolean }>();
+  for (const pl of placed) {
+    const f = pl.block.payload.frame;
+    if (!f) continue;
+    const part = parts.get(f.id) ?? { frame: f, y0: pl.y, y1: pl.y, first: false, last: false };
+    part.y1 = pl.y + pl.block.height - (f.last ? f.spec.spaceAfter : 0);
+    part.first ||= f.first;
+    part.last ||= f.last;
+    parts.set(f.id, part);
+  }
+  const ops: DrawOp[] = [];
+  for (const { frame, y0, y1, first, last } of parts.values()) {
+    const { spec } = frame;
+    const x0 = left + frame.x;
+    const x1 = x0 + frame.width;
+    const [t, b] = [top + y0, top + y1];
+    if (spec.fill) ops.push({ kind: 'rect', x: x0, y: t, w: frame.width, h: b - t, fill: spec.fill });
+    if (!spec.border) continue;
+    const line = (xa: number, ya: number, xb: number, yb: number): DrawOp => ({ kind: 'line', x1: xa, y1: ya, x2: xb, y2: yb, width: spec.borderWidth, color: spec.border! });
+    ops.push(line(x0, t, x0, b), line(x1, t, x1, b));
+    if (first) ops.push(line(x0, t, x1, t));
+    if (last) ops.push(line(x0, b, x1, b));
+  }
+  return ops;
+}

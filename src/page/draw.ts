@@ -1,0 +1,112 @@
+/**
+ * Drawing operations: what a page holds after layout, in absolute or block-relative
+ * coordinates. Lengths in pt; x to the right, y downwards from the top edge (the renderer
+ * converts to PDF space). The only input of the renderer.
+ */
+
+/** One glyph of a run: x relative to the run's x, pt. */
+export interface PlacedGlyph {
+  id: number;
+  x: number;
+  /** Characters the glyph stands for (ToUnicode, so text extraction gives them back). */
+  codePoints: number[];
+}
+
+/** Glyphs of one font and size on one baseline. */
+export interface GlyphRunOp {
+  kind: 'glyphs';
+  x: number;
+  /** Baseline, pt from the top. */
+  y: number;
+  /** Font file (the face's key). */
+  font: string;
+  /** pt */
+  size: number;
+  color: string;
+  glyphs: PlacedGlyph[];
+}
+
+export interface LineOp {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Stroke width, pt. */
+  width: number;
+  color: string;
+}
+
+export interface RectOp {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: string;
+}
+
+export interface ImageOp {
+  kind: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Absolute path of a PNG or JPEG file. */
+  src: string;
+}
+
+/** A clickable area that jumps to a named destination (an anchor id). */
+export interface LinkOp {
+  kind: 'link';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  target: string;
+}
+
+export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | LinkOp;
+
+/** Moves ops by (dx, dy). */
+export function translateOps(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
+  return ops.map((op) => {
+    switch (op.kind) {
+      case 'line':
+        return { ...op, x1: op.x1 + dx, x2: op.x2 + dx, y1: op.y1 + dy, y2: op.y2 + dy };
+      default:
+        return { ...op, x: op.x + dx, y: op.y + dy };
+    }
+  });
+}
+
+/** A bookmark (outline entry) placed on a page. */
+export interface OutlineEntry {
+  title: string;
+  /** 1 = chapter or preface, 2 = section, 3 = third level. */
+  level: number;
+  /** Anchor id of the heading. */
+  id: string;
+}
+
+/** An anchor (heading, table, case, figure) where it landed. */
+export interface AnchorPlace {
+  id: string;
+  /** Page index from 0. */
+  pageIndex: number;
+  /** Printed page label (`1`, `ii`, or empty). */
+  label: string;
+  /** Top of the anchored block, pt from the page top. */
+  y: number;
+}
+
+/** One finished page. */
+export interface DrawPage {
+  width: number;
+  height: number;
+  /** Printed page label (empty when unnumbered). */
+  label: string;
+  ops: DrawOp[];
+  anchors: AnchorPlace[];
+  outline: OutlineEntry[];
+}

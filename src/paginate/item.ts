@@ -1,0 +1,44 @@
+/**
+ * What the paginator sees: blocks of known height and the rules between them. Heights only:
+ * no fonts, no drawing. `P` is the payload the later stages draw (opaque here).
+ */
+
+/** A vertical slice of the flow that is never split (a line, a table row, a padding). */
+export interface FlowBlock<P> {
+  kind: 'block';
+  /** Height, pt. */
+  height: number;
+  /** Space above, pt; dropped at the top of a page. */
+  spaceBefore: number;
+  /**
+   * Must stand on the same page as the next block (a heading and the first lines after it,
+   * the first `orphans` and last `widows` lines of a paragraph, a caption and its header).
+   */
+  keepWithNext: boolean;
+  /**
+   * Blocks of a breakable group (a table) share a key; when the group continues on a new
+   * page, `repeat` (its header, 续表 caption) is placed first there.
+   */
+  group?: { key: string; repeat: FlowBlock<P>[] };
+  payload: P;
+}
+
+/** Start a new page here (nothing happens at the top of an empty page). */
+export interface ForcedBreak {
+  kind: 'break';
+}
+
+export type FlowItem<P> = FlowBlock<P> | ForcedBreak;
+
+/** A block placed on a page. */
+export interface Placed<P> {
+  block: FlowBlock<P>;
+  /** Top of the block, pt below the top of the type area. */
+  y: number;
+  /** True for a repeated group header. */
+  repeated: boolean;
+}
+
+export interface PaginatedPage<P> {
+  placed: Placed<P>[];
+}

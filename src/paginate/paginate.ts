@@ -1,0 +1,61 @@
+/**
+ * Stage ⑥: blocks → pages. Pure and height-only. Keeps are expressed as the height a block
+ * *needs* to be placed (itself and everything chained to it by keepWithNext), as Typst does.
+ * A block that does not fit goes to the next page, unless the page is still empty (then it is
+ * placed anyway, so the loop always advances and terminates).
+ */
+import type { FlowItem, PaginatedPage, Placed } from './item.js';
+
+/** Splits the flow into pages of `pageHeight` pt. */
+export function paginate<P>(items: FlowItem<P>[], pageHeight: number): PaginatedPage<P>[] {
+  const need = chainedNeeds(items);
+  const pages: PaginatedPage<P>[] = [];
+  let placed: Placed<P>[] = [];
+  let y = 0;
+  let lastGroup: string | undefined;
+  const newPage = () => {
+    if (placed.length) pages.push({ placed });
+    placed = [];
+    y = 0;
+  };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'break') {
+      newPage();
+      lastGroup = undefined;
+      continue;
+    }
+    const space = placed.length ? item.spaceBefore : 0;
+    if (placed.length && y + space + need[i] > pageHeight + 1e-6) {
+      newPage();
+    }
+    if (placed.length === 0 && item.group && item.group.key === lastGroup) {
+      for (const h of item.group.repeat) {
+        placed.push({ block: h, y, repeated: true });
+        y += h.height;
+      }
+    }
+    y += placed.length ? item.spaceBefore : 0;
+    placed.push({ block: item, y, repeated: false });
+    y += item.height;
+    lastGroup = item.group?.key;
+  }
+  newPage();
+  return pages;
+}
+
+/**
+ * need[i]: the height that must be free to place block i: its own height plus, while
+ * keepWithNext holds, the space and height of the blocks chained after it.
+ */
+function chainedNeeds<P>(items: FlowItem<P>[]): number[] {
+  const need = new Array<number>(items.length).fill(0);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item.kind !== 'block') continue;
+    const next = items[i + 1];
+    need[i] = item.height + (item.keepWithNext && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : 0);
+  }
+  return need;
+}
+

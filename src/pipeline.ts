@@ -1,0 +1,128 @@
+/**
+ * The pipeline, top to bottom, one line per stage (see the architecture notes):
+ * ① load → ② template → ③ theme and fonts → ④–⑦ lay out and compose, again until the
+ * contents page numbers settle → ⑧ render.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadReport } from './content/load.js';
+import { FaceSet } from './font/face.js';
+import { loadFontRegistry } from './font/registry.js';
+import { composePages } from './page/compose.js';
+import type { DrawPage } from './page/draw.js';
+import { InputError, ProblemList, type Problem } from './problems.js';
+import { renderPdf } from './render/pdf.js';
+import { loadTheme } from './style/theme.js';
+import { findTemplateDir, loadTemplates } from './template/templates.js';
+import { reportView } from './template/view.js';
+import type { Report } from './content/types.js';
+import type { TextFont } from './text/text-font.js';
+import type { DocTree } from './template/doc-tree.js';
+
+/** Rounds of layout allowed for the contents numbers to settle. */
+export const MAX_ROUNDS = 5;
+
+export interface BuildOptions {
+  /** The report's YAML file. */
+  input: string;
+  /** The project folder: its `templates/` and `fonts/` come first. */
+  projectDir: string;
+  /** Imprint's own folder: default templates and fonts. */
+  packageDir: string;
+  /** Imprint's version, for the PDF's Creator. */
+  version: string;
+}
+
+export interface BuildResult {
+  report: Report;
+  pages: DrawPage[];
+  /** Layout rounds until the contents numbers settled. */
+  rounds: number;
+  warnings: Problem[];
+}
+
+/** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
+export function layoutReport(o: BuildOptions): BuildResult {
+  const report = loadReport(o.input); // ①
+  const templates = loadTemplates(findTemplateDir(report.meta.template, [o.projectDir, o.packageDir])); // ②
+  const doc = templates.renderDocument(reportView(report));
+  const theme = loadTheme(templates.themeFile); // ③
+  const faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)));
+  const textFonts = new Map<string, TextFont>();
+  let pageLabels = new Map<string, string>();
+  for (let round = 1; ; round++) {
+    // ④–⑦, then again with the page numbers found, until they stop changing
+    const problems = new ProblemList();
+    const ctx = { theme, faces, problems, pageLabels, textFonts, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const pages = composePages(ctx, doc, templates.renderFooter);
+    problems.throwIfErrors();
+    const found = anchorLabels(pages);
+    if (sameLabels(found, pageLabels)) {
+      checkTargets(doc, found, ctx.templatePos.file);
+      return { report, pages, rounds: round, warnings: problems.warnings() };
+    }
+    if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
+    pageLabels = found;
+  }
+}
+
+/** The whole build: layout, then ⑧ render to PDF bytes. */
+export async function buildReport(o: BuildOptions): Promise<BuildResult & { pdf: Buffer }> {
+  const result = layoutReport(o);
+  const { meta } = result.report;
+  const faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)));
+  const pdf = await renderPdf(result.pages, faces, {
+    title: meta.title.text + (meta.subtitle ? meta.subtitle.text : ''),
+    author: meta.issuer?.text,
+    subject: meta.title.text,
+    keywords: meta.keywords,
+    date: documentDate(meta.date?.text),
+    creator: `Imprint ${o.version}`,
+    lang: 'zh-CN',
+  });
+  return { ...result, pdf };
+}
+
+/** `fonts/fonts.yaml` of the project, else Imprint's own. */
+function fontRegistryFile(o: BuildOptions): string {
+  const own = path.join(o.projectDir, 'fonts', 'fonts.yaml');
+  return existsSync(own) ? own : path.join(o.packageDir, 'fonts', 'fonts.yaml');
+}
+
+/** The date written into the PDF: from `report.date` (e.g. `2026 年 1 月`), else 2000-01-01. */
+export function documentDate(text: string | undefined): Date {
+  const m = /(\d{4})\D+(\d{1,2})(?:\D+(\d{1,2}))?/.exec(text ?? '') ?? /(\d{4})/.exec(text ?? '');
+  if (!m) return new Date(Date.UTC(2000, 0, 1));
+  return new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
+}
+
+function anchorLabels(pages: DrawPage[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of pages) for (const a of p.anchors) if (!out.has(a.id)) out.set(a.id, a.label);
+  return out;
+}
+
+function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+/** Every contents entry must point at an anchor that exists. */
+function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): void {
+  const missing: string[] = [];
+  const walk = (nodes: DocTree['matters'][number]['children']) => {
+    for (const n of nodes) {
+      if (n.kind === 'toc-entry' && !labels.has(n.target)) missing.push(n.target);
+      if (n.kind === 'box') walk(n.children);
+    }
+  };
+  doc.matters.forEach((m) => walk(m.children));
+  if (missing.length)
+    throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
+}
+
+function unsettled(before: Map<string, string>, after: Map<string, string>, file: string): InputError {
+  const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k, v]) => `${k}: ${before.get(k) ?? '?'} → ${v}`);
+  return new InputError([
+    { pos: { file, line: 1, col: 1 }, message: `contents page numbers did not settle after ${MAX_ROUNDS} layouts (still changing: ${changed.slice(0, 5).join(', ')})`, severity: 'error' },
+  ]);
+}

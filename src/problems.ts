@@ -1,0 +1,58 @@
+/**
+ * Problems in the user's input (content, templates, theme, fonts, images), reported as
+ * `FILE:LINE:COLUMN: message`. A build collects every problem it can before giving up.
+ */
+
+/** A place in a source file. Lines and columns count from 1. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** One problem found in the input. */
+export interface Problem {
+  pos: SourcePos;
+  message: string;
+  /** A warning does not stop the build (e.g. a character no font has). */
+  severity: 'error' | 'warning';
+}
+
+/** Thrown when the input has errors: carries all of them, never a stack trace for the user. */
+export class InputError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** `FILE:LINE:COL: message` (with `warning: ` before warnings). */
+export function formatProblem(p: Problem): string {
+  const where = `${p.pos.file}:${p.pos.line}:${p.pos.col}`;
+  return p.severity === 'warning' ? `${where}: warning: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** Collects problems during a stage; `throwIfErrors` ends the stage when any is an error. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+
+  error(pos: SourcePos, message: string): void {
+    this.items.push({ pos, message, severity: 'error' });
+  }
+
+  warn(pos: SourcePos, message: string): void {
+    this.items.push({ pos, message, severity: 'warning' });
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((p) => p.severity === 'error');
+  }
+
+  throwIfErrors(): void {
+    if (this.hasErrors) throw new InputError(this.items.filter((p) => p.severity === 'error'));
+  }
+
+  warnings(): Problem[] {
+    return this.items.filter((p) => p.severity === 'warning');
+  }
+}

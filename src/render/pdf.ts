@@ -1,0 +1,102 @@
+/**
+ * Stage ⑧: finished pages → PDF bytes, through pdfkit. Fonts are embedded as subsets (with
+ * ToUnicode, so text can be searched and copied), anchors become named destinations, headings
+ * bookmarks, contents entries links; metadata comes from the report. No clock, no randomness:
+ * the same pages give the same bytes.
+ */
+import PDFDocument from 'pdfkit';
+import type { FaceSet } from '../font/face.js';
+import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
+import { writeGlyphRun, type EmbeddedFontInternals } from './glyph-run.js';
+
+/** Document metadata. */
+export interface PdfMeta {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords: string[];
+  /** Creation and modification date written into the file (never the clock). */
+  date: Date;
+  creator: string;
+  lang: string;
+}
+
+/** Renders the pages; `fonts` maps face keys (file paths) to opened fontkit fonts. */
+export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Promise<Buffer> {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: meta.lang,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author ?? '',
+      Subject: meta.subject ?? '',
+      Keywords: meta.keywords.join(', '),
+      Creator: meta.creator,
+      Producer: meta.creator,
+      CreationDate: meta.date,
+      ModDate: meta.date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const embedded = new Map<string, EmbeddedFontInternals>();
+  const fontFor = (key: string): EmbeddedFontInternals => {
+    let f = embedded.get(key);
+    if (!f) {
+      doc.registerFont(key, faces.byKey(key).font as unknown as string);
+      doc.font(key);
+      f = (doc as unknown as { _font: EmbeddedFontInternals })._font;
+      embedded.set(key, f);
+    }
+    return f;
+  };
+  const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
+  for (const page of pages) {
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    for (const op of page.ops) drawOp(doc, op, fontFor);
+    for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
+    for (const o of page.outline) addOutline(doc, outlineParents, o, page);
+  }
+  doc.end();
+  return done;
+}
+
+function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFontInternals): void {
+  switch (op.kind) {
+    case 'glyphs':
+      writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op);
+      return;
+    case 'rect':
+      doc.save().rect(op.x, op.y, op.w, op.h).fill(op.fill).restore();
+      return;
+    case 'line':
+      doc.save().moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).strokeColor(op.color).stroke().restore();
+      return;
+    case 'image':
+      doc.image(op.src, op.x, op.y, { width: op.w, height: op.h });
+      return;
+    case 'link':
+      doc.goTo(op.x, op.y, op.w, op.h, op.target, {});
+      return;
+  }
+}
+
+/**
+ * Adds a bookmark under the nearest shallower one. pdfkit computes the destination's left as
+ * `width − left`, so `left: width` points at the page's left edge.
+ */
+function addOutline(doc: PDFKit.PDFDocument, parents: { level: number; item: PDFKit.PDFOutline }[], o: OutlineEntry, page: DrawPage): void {
+  while (parents.length && parents[parents.length - 1].level >= o.level) parents.pop();
+  const parent = parents.length ? parents[parents.length - 1].item : doc.outline;
+  const y = page.anchors.find((a) => a.id === o.id)?.y ?? 0;
+  const options = { expanded: o.level === 1, top: y, left: page.width };
+  const item = parent.addItem(o.title, options as Parameters<PDFKit.PDFOutline['addItem']>[1]);
+  parents.push({ level: o.level, item });
+}

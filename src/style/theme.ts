@@ -1,0 +1,241 @@
+/**
+ * Stage ③: the theme (`templates/<name>/theme.yaml`) resolved to pt. Every length a later stage
+ * uses comes from here; templates name styles, themes define them.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { InputError, ProblemList, type SourcePos } from '../problems.js';
+import { PAPER, parseLength } from './units.js';
+
+export type TextAlign = 'justify' | 'left' | 'center' | 'right';
+
+/** A resolved paragraph or heading style. Lengths in pt. */
+export interface TextStyleSpec {
+  /** Font role from the registry (`serif`, `宋体`, `sans`, …). */
+  font: string;
+  bold: boolean;
+  /** Font size, pt. */
+  size: number;
+  /** Distance between baselines, pt. */
+  lineHeight: number;
+  /** First-line indent, pt. */
+  indent: number;
+  align: TextAlign;
+  /** Space above and below, pt (dropped at a page top). */
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Text colour, `#rrggbb`. */
+  color: string;
+}
+
+/** Table look. Lengths in pt. */
+export interface TableSpec {
+  /** `grid`: every cell ruled; `three-line`: 三线表 (top, below header, bottom). */
+  rules: 'grid' | 'three-line';
+  /** Rule widths: outer (top and bottom) and inner, pt. */
+  outerRule: number;
+  innerRule: number;
+  ruleColor: string;
+  headerFill: string | null;
+  /** Padding inside a cell: vertical and horizontal, pt. */
+  padY: number;
+  padX: number;
+}
+
+/** Box (case) look. Lengths in pt. */
+export interface BoxSpec {
+  fill: string | null;
+  border: string | null;
+  borderWidth: number;
+  /** Padding inside the border, pt. */
+  padding: number;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+/** Page geometry. Lengths in pt. */
+export interface PageSpec {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+  /** Baseline of the footer below the type area's bottom edge, pt. */
+  footerOffset: number;
+}
+
+export interface Theme {
+  file: string;
+  page: PageSpec;
+  /** Punctuation width scheme (see text/atoms.ts). */
+  punctuation: 'gb' | 'none';
+  /** Lines of a paragraph kept together at a page's bottom (orphans) and top (widows). */
+  orphans: number;
+  widows: number;
+  styles: Map<string, TextStyleSpec>;
+  table: TableSpec;
+  boxes: Map<string, BoxSpec>;
+  /** Dot leader of contents entries. */
+  leader: string;
+}
+
+const STYLE_KEYS = ['font', 'bold', 'size', 'line-height', 'indent', 'align', 'space-before', 'space-after', 'color'];
+
+/** Reads and resolves a theme file. Problems are located in the theme file. */
+export function loadTheme(file: string): Theme {
+  const problems = new ProblemList();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'cannot read the theme', severity: 'error' }]);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
+  const at = (n: Node | null | undefined): SourcePos => {
+    const { line, col } = lines.linePos(n?.range?.[0] ?? 0);
+    return { file, line, col };
+  };
+  for (const e of doc.errors) problems.error({ file, ...lines.linePos(e.pos[0]) }, `YAML: ${e.message.split('\n')[0]}`);
+  problems.throwIfErrors();
+  const root = doc.contents as Node;
+  const get = (node: Node | null | undefined, key: string): Node | undefined => {
+    if (!node || !isMap(node)) return undefined;
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    return (pair?.value as Node | undefined) ?? undefined;
+  };
+  const value = (node: Node | undefined): unknown => (node && isScalar(node) ? node.value : undefined);
+  const length = (node: Node | undefined, fallback: number, em = 0): number => {
+    if (!node) return fallback;
+    const v = parseLength(value(node), em);
+    if (v === undefined) {
+      problems.error(at(node), `not a length: "${String(value(node))}" (write 12pt, 25mm, 2em or a 字号 like 小四)`);
+      return fallback;
+    }
+    return v;
+  };
+  const color = (node: Node | undefined, fallback: string | null): string | null => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (v === 'none' || v === null) return null;
+    if (typeof v !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v)) {
+      problems.error(at(node), `not a colour: "${String(v)}" (write #rrggbb or none)`);
+      return fallback;
+    }
+    return v.toLowerCase();
+  };
+  const choice = <T extends string>(node: Node | undefined, options: readonly T[], fallback: T): T => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (!options.includes(v as T)) {
+      problems.error(at(node), `must be one of ${options.join(', ')}, not "${String(v)}"`);
+      return fallback;
+    }
+    return v as T;
+  };
+
+  // page
+  const pageNode = get(root, 'page');
+  const sizeNode = get(pageNode, 'size');
+  let [width, height] = PAPER.A4;
+  if (sizeNode) {
+    const name = String(value(sizeNode) ?? '').toUpperCase();
+    if (PAPER[name]) [width, height] = PAPER[name];
+    else problems.error(at(sizeNode), `unknown paper size "${name}" (known: ${Object.keys(PAPER).join(', ')})`);
+  }
+  const margin = get(pageNode, 'margin');
+  const page: PageSpec = {
+    width,
+    height,
+    marginTop: length(get(margin, 'top'), 72),
+    marginBottom: length(get(margin, 'bottom'), 72),
+    marginLeft: length(get(margin, 'left'), 72),
+    marginRight: length(get(margin, 'right'), 72),
+    footerOffset: length(get(pageNode, 'footer-offset'), 28),
+  };
+
+  // text styles
+  const styles = new Map<string, TextStyleSpec>();
+  const stylesNode = get(root, 'styles');
+  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
+  if (stylesNode && isMap(stylesNode)) {
+    for (const pair of stylesNode.items) {
+      const name = String((pair.key as Node & { value: unknown }).value);
+      const s = pair.value as Node;
+      if (!isMap(s)) {
+        problems.error(at(s), `style "${name}" must be a mapping of ${STYLE_KEYS.join(', ')}`);
+        continue;
+      }
+      for (const p of s.items) {
+        const k = String((p.key as Node & { value: unknown }).value);
+        if (!STYLE_KEYS.includes(k)) problems.error(at(p.key as Node), `unknown style key "${k}" (known: ${STYLE_KEYS.join(', ')})`);
+      }
+      const size = length(get(s, 'size'), base.size);
+      const lh = get(s, 'line-height');
+      const lhValue = value(lh);
+      const lineHeight = typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
+      styles.set(name, {
+        font: String(value(get(s, 'font')) ?? base.font),
+        bold: value(get(s, 'bold')) === true,
+        size,
+        lineHeight,
+        indent: length(get(s, 'indent'), 0, size),
+        align: choice(get(s, 'align'), ['justify', 'left', 'center', 'right'] as const, 'justify'),
+        spaceBefore: length(get(s, 'space-before'), 0, size),
+        spaceAfter: length(get(s, 'space-after'), 0, size),
+        color: color(get(s, 'color'), base.color) ?? base.color,
+      });
+    }
+  }
+  if (!styles.has('body')) problems.error(at(stylesNode ?? root), 'the theme needs a `body` style');
+
+  const t = get(root, 'table');
+  const table: TableSpec = {
+    rules: choice(get(t, 'rules'), ['grid', 'three-line'] as const, 'grid'),
+    outerRule: length(get(t, 'outer-rule'), 1),
+    innerRule: length(get(t, 'inner-rule'), 0.5),
+    ruleColor: color(get(t, 'rule-color'), '#000000') ?? '#000000',
+    headerFill: color(get(t, 'header-fill'), null),
+    padY: length(get(t, 'pad-y'), 4),
+    padX: length(get(t, 'pad-x'), 6),
+  };
+
+  const boxes = new Map<string, BoxSpec>();
+  const boxesNode = get(root, 'boxes');
+  if (boxesNode && isMap(boxesNode)) {
+    for (const pair of boxesNode.items) {
+      const name = String((pair.key as Node & { value: unknown }).value);
+      const b = pair.value as Node;
+      boxes.set(name, {
+        fill: color(get(b, 'fill'), null),
+        border: color(get(b, 'border'), '#000000'),
+        borderWidth: length(get(b, 'border-width'), 0.75),
+        padding: length(get(b, 'padding'), 10),
+        spaceBefore: length(get(b, 'space-before'), 12),
+        spaceAfter: length(get(b, 'space-after'), 12),
+      });
+    }
+  }
+
+  const theme: Theme = {
+    file,
+    page,
+    punctuation: choice(get(root, 'punctuation'), ['gb', 'none'] as const, 'gb'),
+    orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
+    widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),
+    styles,
+    table,
+    boxes,
+    leader: String(value(get(root, 'leader')) ?? '·'),
+  };
+  problems.throwIfErrors();
+  return theme;
+}
+
+/** A style by name; unknown names are an input problem of the template that used them. */
+export function styleOf(theme: Theme, name: string, pos: SourcePos): TextStyleSpec {
+  const s = theme.styles.get(name);
+  if (!s) throw new InputError([{ pos, message: `style "${name}" is not defined in ${theme.file}`, severity: 'error' }]);
+  return s;
+}

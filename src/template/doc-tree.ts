@@ -1,0 +1,127 @@
+/**
+ * The document tree: what the templates said, parsed from their markup. Semantic only, no
+ * geometry: styles are names the theme defines; page numbers are references to anchors.
+ */
+import type { SourcePos } from '../problems.js';
+import type { Inline } from '../text/inline.js';
+
+export type ColumnAlign = 'left' | 'center' | 'right';
+
+export interface ParaNode {
+  kind: 'para';
+  style: string;
+  runs: Inline[];
+  /** Where the text stands in the content, for messages (missing glyphs). */
+  at?: SourcePos;
+}
+
+/** A heading; `level` 1–3 are bookmarked when `bookmark` is set; `id` is an anchor. */
+export interface HeadingNode {
+  kind: 'heading';
+  level: number;
+  style: string;
+  id?: string;
+  bookmark?: string;
+  runs: Inline[];
+  at?: SourcePos;
+}
+
+/** A contents line: text, dot leader, and the page number where `target` stands. */
+export interface TocEntryNode {
+  kind: 'toc-entry';
+  style: string;
+  target: string;
+  runs: Inline[];
+}
+
+export interface TableColumn {
+  /** Undefined: left for text, right for numbers. */
+  align?: ColumnAlign;
+  /** Relative width; undefined: from content. */
+  width?: number;
+}
+
+export interface TableNode {
+  kind: 'table';
+  id?: string;
+  caption: Inline[];
+  captionStyle: string;
+  /** Caption on continuation pages (e.g. 续表 1); the caption itself when absent. */
+  continued?: Inline[];
+  columns: TableColumn[];
+  /** Header cells (one row), empty for none. */
+  header: Inline[][];
+  /** Body rows, each a list of cells. */
+  rows: Inline[][][];
+  note?: Inline[];
+  noteStyle: string;
+  cellStyle: string;
+  headerStyle: string;
+  at?: SourcePos;
+}
+
+export interface BoxNode {
+  kind: 'box';
+  id?: string;
+  /** Box look in the theme's `boxes`. */
+  style: string;
+  title?: Inline[];
+  titleStyle: string;
+  children: BlockNode[];
+}
+
+export interface ListNode {
+  kind: 'list';
+  style: string;
+  /** Mark before each item: `bullet` (•) or `number` (1. 2. …). */
+  marker: 'bullet' | 'number';
+  items: Inline[][];
+}
+
+export interface FigureNode {
+  kind: 'figure';
+  id?: string;
+  /** Absolute path of a PNG or JPEG file. */
+  src: string;
+  caption: Inline[];
+  captionStyle: string;
+  at?: SourcePos;
+}
+
+export interface VSpaceNode {
+  kind: 'vspace';
+  /** pt */
+  size: number;
+}
+
+export interface PageBreakNode {
+  kind: 'pagebreak';
+}
+
+export type BlockNode =
+  | ParaNode
+  | HeadingNode
+  | TocEntryNode
+  | TableNode
+  | BoxNode
+  | ListNode
+  | FigureNode
+  | VSpaceNode
+  | PageBreakNode;
+
+/** A run of pages with one page-numbering scheme (cover, front matter, body). */
+export interface Matter {
+  numbering: 'none' | 'roman' | 'arabic';
+  /** Whether pages of this matter get the footer template. */
+  footer: boolean;
+  children: BlockNode[];
+}
+
+export interface DocTree {
+  matters: Matter[];
+}
+
+/** The page footer, rendered per page: paragraphs in absolute position below the type area. */
+export interface FooterTree {
+  children: ParaNode[];
+}

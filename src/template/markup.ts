@@ -1,0 +1,179 @@
+/**
+ * Document markup (XML written by the templates) → `DocTree`, with a real XML parser (saxes).
+ * The element set is small and fixed; an unknown element or attribute is an input problem,
+ * located in the rendered markup.
+ */
+import { SaxesParser } from 'saxes';
+import { InputError, type SourcePos } from '../problems.js';
+import { parseLength } from '../style/units.js';
+import { mergeRuns, type Inline } from '../text/inline.js';
+import type { BlockNode, ColumnAlign, DocTree, FooterTree, Matter, ParaNode, TableNode } from './doc-tree.js';
+
+/** A parsed element: name, attributes, children (elements and text). */
+interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: (El | string)[];
+  pos: SourcePos;
+}
+
+/** Parses markup into elements. `file` names the template for messages. */
+function parseXml(xml: string, file: string): El {
+  const parser = new SaxesParser({ position: true });
+  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 } };
+  const stack: El[] = [root];
+  let error: InputError | undefined;
+  parser.on('error', (e) => {
+    error ??= new InputError([{ pos: { file, line: parser.line, col: parser.column }, message: `markup: ${e.message.replace(/^\d+:\d+: /, '')}`, severity: 'error' }]);
+  });
+  parser.on('opentag', (tag) => {
+    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column } };
+    stack[stack.length - 1].children.push(el);
+    stack.push(el);
+  });
+  parser.on('closetag', () => void stack.pop());
+  parser.on('text', (t) => stack[stack.length - 1].children.push(t));
+  parser.write(xml).close();
+  if (error) throw error;
+  const top = root.children.find((c): c is El => typeof c !== 'string');
+  if (!top) throw new InputError([{ pos: root.pos, message: 'markup: the template produced no element', severity: 'error' }]);
+  return top;
+}
+
+/** Parses the document template's output. */
+export function parseDocument(xml: string, file: string): DocTree {
+  const doc = parseXml(xml, file);
+  expectName(doc, 'document');
+  const matters: Matter[] = elements(doc).map((m) => {
+    expectName(m, 'matter');
+    const numbering = m.attrs.numbering ?? 'arabic';
+    if (!['none', 'roman', 'arabic'].includes(numbering)) fail(m, `numbering must be none, roman or arabic, not "${numbering}"`);
+    return { numbering: numbering as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m) };
+  });
+  return { matters };
+}
+
+/** Parses the footer template's output. */
+export function parseFooter(xml: string, file: string): FooterTree {
+  const el = parseXml(xml, file);
+  expectName(el, 'footer');
+  return { children: elements(el).map((c) => (expectName(c, 'p'), para(c))) };
+}
+
+function blocks(parent: El): BlockNode[] {
+  return elements(parent).map(block);
+}
+
+function block(el: El): BlockNode {
+  switch (el.name) {
+    case 'p':
+      return para(el);
+    case 'h':
+      return {
+        kind: 'heading',
+        level: Number(el.attrs.level ?? 0),
+        style: el.attrs.style ?? 'h1',
+        id: el.attrs.id,
+        bookmark: el.attrs.bookmark,
+        runs: inlines(el),
+        at: at(el),
+      };
+    case 'toc-entry':
+      if (!el.attrs.target) fail(el, '<toc-entry> needs a target="…" (the id of a heading, table, case or figure)');
+      return { kind: 'toc-entry', style: el.attrs.style ?? 'toc-1', target: el.attrs.target, runs: inlines(el) };
+    case 'table':
+      return table(el);
+    case 'box': {
+      const title = elements(el).find((c) => c.name === 'title');
+      return {
+        kind: 'box',
+        id: el.attrs.id,
+        style: el.attrs.style ?? 'case',
+        title: title && inlines(title),
+        titleStyle: title?.attrs.style ?? 'case-title',
+        children: elements(el).filter((c) => c.name !== 'title').map(block),
+      };
+    }
+    case 'list':
+      return {
+        kind: 'list',
+        style: el.attrs.style ?? 'body',
+        marker: el.attrs.marker === 'number' ? 'number' : 'bullet',
+        items: elements(el).map((li) => (expectName(li, 'li'), inlines(li))),
+      };
+    case 'figure': {
+      const caption = elements(el).find((c) => c.name === 'caption');
+      if (!el.attrs.src) fail(el, '<figure> needs src="…"');
+      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, caption: caption ? inlines(caption) : [], captionStyle: caption?.attrs.style ?? 'caption', at: at(el) };
+    }
+    case 'vspace': {
+      const size = parseLength(el.attrs.size);
+      if (size === undefined) fail(el, `<vspace size="…"> needs a length, not "${el.attrs.size}"`);
+      return { kind: 'vspace', size: size! };
+    }
+    case 'pagebreak':
+      return { kind: 'pagebreak' };
+  }
+  return fail(el, `unknown element <${el.name}>`);
+}
+
+function para(el: El): ParaNode {
+  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el) };
+}
+
+function table(el: El): TableNode {
+  const kids = elements(el);
+  const caption = kids.find((c) => c.name === 'caption');
+  const continued = kids.find((c) => c.name === 'continued');
+  const note = kids.find((c) => c.name === 'note');
+  const rows = kids.filter((c) => c.name === 'tr');
+  const cells = (tr: El) => elements(tr).map((td) => (expectName(td, 'td'), inlines(td)));
+  const header = rows.filter((r) => r.attrs.header === 'true');
+  return {
+    kind: 'table',
+    id: el.attrs.id,
+    caption: caption ? inlines(caption) : [],
+    captionStyle: caption?.attrs.style ?? 'caption',
+    continued: continued && inlines(continued),
+    columns: kids
+      .filter((c) => c.name === 'col')
+      .map((c) => ({ align: (c.attrs.align || undefined) as ColumnAlign | undefined, width: c.attrs.width ? Number(c.attrs.width) : undefined })),
+    header: header.length ? cells(header[0]) : [],
+    rows: rows.filter((r) => r.attrs.header !== 'true').map(cells),
+    note: note && inlines(note),
+    noteStyle: note?.attrs.style ?? 'note',
+    cellStyle: el.attrs['cell-style'] ?? 'cell',
+    headerStyle: el.attrs['header-style'] ?? 'cell-header',
+    at: at(el),
+  };
+}
+
+/** Text and <b> children as runs. */
+function inlines(el: El, bold = false): Inline[] {
+  const runs: Inline[] = [];
+  for (const c of el.children) {
+    if (typeof c === 'string') runs.push({ text: c, bold });
+    else if (c.name === 'b') runs.push(...inlines(c, true));
+    else fail(c, `<${c.name}> is not allowed inside text (only <b>)`);
+  }
+  return mergeRuns(runs);
+}
+
+/** The `at="file:line:col"` attribute: where the text stands in the content. */
+function at(el: El): SourcePos | undefined {
+  const m = /^(.*):(\d+):(\d+)$/.exec(el.attrs.at ?? '');
+  return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+}
+
+function elements(el: El): El[] {
+  for (const c of el.children) if (typeof c === 'string' && c.trim()) fail(el, `text "${c.trim().slice(0, 20)}" directly inside <${el.name}>`);
+  return el.children.filter((c): c is El => typeof c !== 'string');
+}
+
+function expectName(el: El, name: string): void {
+  if (el.name !== name) fail(el, `expected <${name}>, found <${el.name}>`);
+}
+
+function fail(el: El, message: string): never {
+  throw new InputError([{ pos: el.pos, message: `markup: ${message}`, severity: 'error' }]);
+}

@@ -1,0 +1,137 @@
+/**
+ * The data templates see: the report with numbers given (chapters 1, sections 1.1, tables,
+ * cases and figures counted through the report) and anchor ids for the contents.
+ */
+import type { Block, Report, Section, Text } from '../content/types.js';
+
+/** A source position as templates write it into markup: `file:line:col`. */
+type At = string;
+
+export interface TextView {
+  text: string;
+  at: At;
+}
+
+export type BlockView =
+  | { paragraph: TextView }
+  | { heading: TextView }
+  | { table: TableView }
+  | { case: CaseView }
+  | { figure: FigureView }
+  | { list: { items: TextView[] } }
+  | { pagebreak: true };
+
+export interface TableView {
+  id: string;
+  number: number;
+  title: string;
+  at: At;
+  columns: { text: string; align?: string; width?: number }[];
+  rows: TextView[][];
+  note?: string;
+}
+
+export interface CaseView {
+  id: string;
+  number: number;
+  title: string;
+  blocks: BlockView[];
+}
+
+export interface FigureView {
+  id: string;
+  number: number;
+  title: string;
+  image: string;
+  at: At;
+}
+
+export interface SectionView {
+  id: string;
+  /** `1`, `1.1`, `1.1.1`. */
+  number: string;
+  level: number;
+  title: string;
+  blocks: BlockView[];
+  sections: SectionView[];
+}
+
+/** An entry of 图表与案例目录. */
+export interface ListedView {
+  kind: 'table' | 'case' | 'figure';
+  id: string;
+  number: number;
+  title: string;
+}
+
+export interface ReportView {
+  report: { title: string; subtitle?: string; issuer?: string; date?: string };
+  preface?: { id: string; title: string; blocks: BlockView[] };
+  chapters: SectionView[];
+  /** Tables, cases and figures in order of appearance. */
+  listed: ListedView[];
+}
+
+/** Numbers the report and shapes it for templates. */
+export function reportView(report: Report): ReportView {
+  const counters = { table: 0, case: 0, figure: 0 };
+  const listed: ListedView[] = [];
+  const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
+  const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
+
+  const blocks = (bs: Block[]): BlockView[] =>
+    bs.map((b): BlockView => {
+      switch (b.kind) {
+        case 'paragraph':
+          return { paragraph: text(b.text) };
+        case 'heading':
+          return { heading: text(b.text) };
+        case 'table': {
+          const number = ++counters.table;
+          const id = `table-${number}`;
+          listed.push({ kind: 'table', id, number, title: b.title.text });
+          return {
+            table: {
+              id,
+              number,
+              title: b.title.text,
+              at: at(b),
+              columns: b.columns.map((c, i) => ({ text: c.text, align: b.align[i], width: b.widths[i] })),
+              rows: b.rows.map((r) => r.map(text)),
+              note: b.note?.text,
+            },
+          };
+        }
+        case 'case': {
+          const number = ++counters.case;
+          const id = `case-${number}`;
+          listed.push({ kind: 'case', id, number, title: b.title.text });
+          return { case: { id, number, title: b.title.text, blocks: blocks(b.body) } };
+        }
+        case 'figure': {
+          const number = ++counters.figure;
+          const id = `figure-${number}`;
+          listed.push({ kind: 'figure', id, number, title: b.title.text });
+          return { figure: { id, number, title: b.title.text, image: b.image, at: at(b) } };
+        }
+        case 'list':
+          return { list: { items: b.items.map(text) } };
+        case 'pagebreak':
+          return { pagebreak: true };
+      }
+    });
+
+  const section = (s: Section, number: string, level: number): SectionView => {
+    const view: SectionView = { id: `sec-${number}`, number, level, title: s.title.text, blocks: blocks(s.body), sections: [] };
+    view.sections = s.sections.map((sub, i) => section(sub, `${number}.${i + 1}`, level + 1));
+    return view;
+  };
+
+  const m = report.meta;
+  return {
+    report: { title: m.title.text, subtitle: m.subtitle?.text, issuer: m.issuer?.text, date: m.date?.text },
+    preface: report.preface && { id: 'preface', title: report.preface.title.text, blocks: blocks(report.preface.body) },
+    chapters: report.chapters.map((c, i) => section(c, String(i + 1), 1)),
+    listed,
+  };
+}

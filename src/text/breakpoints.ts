@@ -1,0 +1,40 @@
+/**
+ * Where a line may break: UAX #14 opportunities (the `linebreak` package) tailored for Chinese,
+ * then the clreq line-start and line-end prohibitions.
+ */
+import LineBreaker from 'linebreak';
+import { NO_LINE_END, NO_LINE_START } from './char-class.js';
+import type { Atom } from './atoms.js';
+
+/**
+ * The package's Unicode 13 data treats “ ” ‘ ’ as ambiguous quotes (QU) and never breaks
+ * before “ or after ”. In Chinese they are opening and closing punctuation: stand in
+ * （ and ） (same length in UTF-16) before asking it, as ICU and Typst do for zh.
+ */
+const ZH_TAILORING: Record<string, string> = { '“': '（', '‘': '（', '”': '）', '’': '）' };
+
+/**
+ * `allowed[p]` is true when a line may end before atom `p` (1 ≤ p < atoms.length).
+ * Breaks never leave a prohibited mark at a line start or end.
+ */
+export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
+  const tailored = text.replace(/[“‘”’]/g, (c) => ZH_TAILORING[c]);
+  const uax = new Set<number>();
+  const lb = new LineBreaker(tailored);
+  for (let bk = lb.nextBreak(); bk; bk = lb.nextBreak()) uax.add(bk.position);
+  const allowed = new Array<boolean>(atoms.length).fill(false);
+  for (let p = 1; p < atoms.length; p++) {
+    const before = lastNonSpace(atoms, p - 1);
+    const after = atoms[p];
+    if (!before || after.kind === 'space') continue;
+    const first = after.text[0];
+    const last = before.text[before.text.length - 1];
+    allowed[p] = uax.has(after.start) && !NO_LINE_START.has(first) && !NO_LINE_END.has(last);
+  }
+  return allowed;
+}
+
+function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
+  while (i >= 0 && atoms[i].kind === 'space') i--;
+  return atoms[i];
+}

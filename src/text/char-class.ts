@@ -1,0 +1,42 @@
+/**
+ * Character classes for Chinese layout (clreq; GB/T 15834): which characters are Han, which
+ * are Chinese punctuation, and which may not start or end a line.
+ */
+
+/** Never at a line start (clreq prohibition rules), including Latin closing marks. */
+export const NO_LINE_START = new Set(
+  '、，。．：；？！”’）》〉」』】〕〗］｝·‧/,.;:?!)]}%'.split('').concat(['\u2019', '\u201D']),
+);
+
+/** Never at a line end. */
+export const NO_LINE_END = new Set('“‘（《〈「『【〔〖［｛([{'.split(''));
+
+/** Chinese punctuation drawn in a full-width box (the marks GB compression works on). */
+export const CJK_PUNCTUATION = new Set('、，。．：；？！“”‘’（）《》〈〉「」『』【】〔〕〖〗［］｛｝'.split(''));
+
+/** Pause and end marks (点号) that may be squeezed to ½ em in a line (clreq squeeze order). */
+export const PAUSE_MARKS = new Set('，、；：。'.split(''));
+
+/** Marks that are set as one unbreakable unit of two characters (2 em). */
+export const DOUBLED_MARKS = ['——', '……'];
+
+/** True for Han ideographs (CJK Unified Ideographs and extensions, compatibility ideographs). */
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3134f)
+  );
+}
+
+/** True for characters of Chinese text: Han, Chinese punctuation, full-width forms. */
+export function isCjk(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return isHan(cp) || CJK_PUNCTUATION.has(ch) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+}
+
+/** True for letters and digits of Latin (and other alphabetic) text. */
+export function isAlnum(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch) && !isCjk(ch);
+}

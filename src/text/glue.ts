@@ -1,0 +1,72 @@
+/**
+ * How much each part of a line may stretch or shrink (Typst calls it adjustability). One
+ * mechanism serves justification, punctuation squeezing and line-edge trimming.
+ *
+ * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
+ * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
+ */
+import { PAUSE_MARKS } from './char-class.js';
+import type { Atom } from './atoms.js';
+
+/** Em fractions of the clreq rules. */
+export const GLUE = {
+  /** Han–Latin gap: natural, least, most (em). */
+  gap: { natural: 0.25, min: 0.125, max: 0.5 },
+  /** A space between Latin words (em). */
+  latinSpace: { natural: 1 / 3, min: 0.25, max: 0.5 },
+  /** A space typed between Chinese characters (em). */
+  cjkSpace: { natural: 0.5, min: 0.25, max: 1 },
+  /** Stretch counted per joint for badness only; the last stage spreads without limit (em). */
+  interCharacter: 0.25,
+} as const;
+
+/** What a line may do at one place. Lengths in pt. */
+export interface Adjustability {
+  /** Natural width. */
+  width: number;
+  /** Largest increase, in the priority class `stretchClass` (0 first). */
+  stretch: number;
+  /** Largest decrease, in the priority class `shrinkClass` (0 first). */
+  shrink: number;
+  stretchClass: 0 | 1;
+  shrinkClass: 0 | 1 | 2;
+}
+
+const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 2 };
+
+/** The adjustability of each atom (spaces and squeezable marks). */
+export function atomAdjustability(atoms: Atom[]): Adjustability[] {
+  return atoms.map((a, i) => {
+    if (a.kind === 'space') {
+      const cjk = isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]);
+      const g = cjk ? GLUE.cjkSpace : GLUE.latinSpace;
+      return { width: g.natural * a.size, stretch: (g.max - g.natural) * a.size, shrink: (g.natural - g.min) * a.size, stretchClass: 0, shrinkClass: 0 };
+    }
+    // squeeze order (clreq): brackets' outer sides, then pause marks; both to ½ em
+    const squeezable = a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
+    return { ...NONE, width: a.width, shrink: squeezable ? a.blankLeft + a.blankRight : 0, shrinkClass: 1 };
+  });
+}
+
+/** The joint after each atom (the last one is unused). */
+export function jointAdjustability(atoms: Atom[]): Adjustability[] {
+  return atoms.map((a, i) => {
+    const b = atoms[i + 1];
+    if (!b) return NONE;
+    if (hasGap(a, b)) {
+      const size = Math.min(a.size, b.size);
+      const g = GLUE.gap;
+      return { width: g.natural * size, stretch: (g.max - g.natural) * size, shrink: (g.natural - g.min) * size, stretchClass: 0, shrinkClass: 2 };
+    }
+    return NONE;
+  });
+}
+
+/** ¼ em between a Han character and Latin text; none beside Chinese punctuation or spaces. */
+function hasGap(a: Atom, b: Atom): boolean {
+  return (a.kind === 'han' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'han');
+}
+
+function isCjkAtom(a: Atom | undefined): boolean {
+  return !!a && (a.kind === 'han' || a.kind === 'punct');
+}

@@ -1,0 +1,139 @@
+/**
+ * Placing the atoms of one line: squeeze before stretch, in the clreq order.
+ * Stretch: Latin spaces and Han–Latin gaps (up to ½ em), then evenly between all characters.
+ * Shrink: spaces (to ¼ em), then punctuation blanks (to ½ em), then Han–Latin gaps (to ⅛ em).
+ */
+import type { Atom } from './atoms.js';
+import type { Adjustability } from './glue.js';
+import type { LineMeasure } from './optimal-breaks.js';
+
+export type Align = 'justify' | 'left' | 'center' | 'right';
+
+/** An atom at its place in a line. */
+export interface PlacedAtom {
+  atom: Atom;
+  /** Left edge of the atom's first glyph, pt from the line's left edge (indent included). */
+  x: number;
+}
+
+/** One set line. Lengths in pt. */
+export interface Line {
+  atoms: PlacedAtom[];
+  /** Width the line was set to (the measure minus indent). */
+  width: number;
+  /** Width of the ink run from the first to the last atom. */
+  used: number;
+  /** Extra space added per joint by the last stretch stage (0 when none), pt. */
+  spread: number;
+  /** Offsets of the line's text in the paragraph's plain text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Places atoms [m.start, m.end) in a line of `width` pt starting at `indent` pt.
+ * `stretchToFit` is false for a paragraph's last line and for unjustified text.
+ */
+export function placeLine(
+  atoms: Atom[],
+  items: Adjustability[],
+  joints: Adjustability[],
+  m: LineMeasure,
+  indent: number,
+  width: number,
+  align: Align,
+  isLast: boolean,
+): Line {
+  const { start, end } = m;
+  const count = end - start;
+  // sizes[k]: width of atom start+k; gaps[k]: joint after it
+  const sizes = Array.from({ length: count }, (_, k) => items[start + k].width);
+  const gaps = Array.from({ length: Math.max(0, count - 1) }, (_, k) => joints[start + k].width);
+  sizes[0] -= m.trimStart;
+  sizes[count - 1] -= count > 1 ? m.trimEnd : 0;
+  let excess = width - m.natural;
+  let spread = 0;
+  const justify = align === 'justify' && !(isLast && excess >= 0);
+  if (justify && excess > 0) {
+    excess = grow(sizes, gaps, start, items, joints, excess);
+    if (excess > 0 && gaps.length > 0) {
+      spread = excess / gaps.length;
+      for (let k = 0; k < gaps.length; k++) gaps[k] += spread;
+      excess = 0;
+    }
+  }
+  // pull[k]: how far atom k's glyphs move left because its left blank was squeezed
+  const pull = new Array<number>(count).fill(0);
+  if (excess < 0) squeeze(sizes, gaps, pull, start, atoms, m, items, joints, -excess);
+  const used = sizes.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
+  let x = indent;
+  if (align === 'center') x += Math.max(0, (width - used) / 2);
+  else if (align === 'right') x += Math.max(0, width - used);
+  const placed: PlacedAtom[] = [];
+  for (let k = 0; k < count; k++) {
+    const atom = atoms[start + k];
+    const trimmedLeft = k === 0 ? m.trimStart : 0;
+    placed.push({ atom, x: x + atom.shift - trimmedLeft - pull[k] });
+    x += sizes[k] + (gaps[k] ?? 0);
+  }
+  return { atoms: placed, width, used, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
+}
+
+/** Grows spaces and Han–Latin gaps (stretch class 0) up to their limits; returns what is left. */
+function grow(sizes: number[], gaps: number[], start: number, items: Adjustability[], joints: Adjustability[], excess: number): number {
+  const cls = 0;
+  let capacity = 0;
+  for (let k = 0; k < sizes.length; k++) {
+    if (items[start + k].stretchClass === cls) capacity += items[start + k].stretch;
+    if (k < gaps.length && joints[start + k].stretchClass === cls) capacity += joints[start + k].stretch;
+  }
+  if (capacity <= 0) return excess;
+  const f = Math.min(1, excess / capacity);
+  for (let k = 0; k < sizes.length; k++) {
+    if (items[start + k].stretchClass === cls) sizes[k] += items[start + k].stretch * f;
+    if (k < gaps.length && joints[start + k].stretchClass === cls) gaps[k] += joints[start + k].stretch * f;
+  }
+  return excess - capacity * f;
+}
+
+/** Shrinks in class order 0, 1, 2 (the breaker guarantees enough capacity). */
+function squeeze(
+  sizes: number[],
+  gaps: number[],
+  pull: number[],
+  start: number,
+  atoms: Atom[],
+  m: LineMeasure,
+  items: Adjustability[],
+  joints: Adjustability[],
+  deficit: number,
+): void {
+  for (const cls of [0, 1, 2] as const) {
+    let capacity = 0;
+    const itemShrink = (k: number) => {
+      const it = items[start + k];
+      if (it.shrinkClass !== cls) return 0;
+      // the blank already trimmed at a line edge cannot be squeezed again
+      const atom = atoms[start + k];
+      let s = it.shrink;
+      if (k === 0) s -= Math.min(s, m.trimStart && atom.blankLeft ? m.trimStart : 0);
+      if (k === sizes.length - 1 && sizes.length > 1) s -= Math.min(s, m.trimEnd && atom.blankRight ? m.trimEnd : 0);
+      return s;
+    };
+    for (let k = 0; k < sizes.length; k++) {
+      capacity += itemShrink(k);
+      if (k < gaps.length && joints[start + k].shrinkClass === cls) capacity += joints[start + k].shrink;
+    }
+    if (capacity <= 0) continue;
+    const f = Math.min(1, deficit / capacity);
+    for (let k = 0; k < sizes.length; k++) {
+      const s = itemShrink(k) * f;
+      sizes[k] -= s;
+      const atom = atoms[start + k];
+      if (s > 0 && atom.blankLeft > 0) pull[k] += Math.min(s, atom.blankLeft - (k === 0 ? m.trimStart : 0));
+      if (k < gaps.length && joints[start + k].shrinkClass === cls) gaps[k] -= joints[start + k].shrink * f;
+    }
+    deficit -= capacity * f;
+    if (deficit <= 1e-9) return;
+  }
+}

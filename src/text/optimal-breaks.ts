@@ -1,0 +1,193 @@
+/**
+ * Whole-paragraph optimal line breaking: a Knuth–Plass-style total fit (Knuth & Plass,
+ * "Breaking paragraphs into lines", 1981), as a dynamic program over break opportunities,
+ * with fitness classes so that a loose line does not sit next to a tight one.
+ *
+ * Pure: atoms' widths and adjustability in, break positions out. No fonts, no drawing.
+ */
+import type { Atom } from './atoms.js';
+import type { Adjustability } from './glue.js';
+
+/** What the breaker needs to know of a paragraph. Lengths in pt. */
+export interface BreakInput {
+  atoms: Atom[];
+  /** Adjustability of each atom. */
+  items: Adjustability[];
+  /** Adjustability of the joint after each atom. */
+  joints: Adjustability[];
+  /** `allowed[p]`: a line may end before atom p. */
+  allowed: boolean[];
+  /** Width of line n (the first line may be shorter by its indent), pt. */
+  widthOf: (lineIndex: number) => number;
+  /** Stretch counted per joint for badness (the inter-character stage), pt. */
+  interCharacterStretch: number;
+  /** Whether the last line may hold a single character (孤字). Default false. */
+  allowRunt?: boolean;
+}
+
+/** The measure of one candidate line [start, end). Lengths in pt. */
+export interface LineMeasure {
+  start: number;
+  end: number;
+  natural: number;
+  stretch: number;
+  shrink: number;
+  /** Trimmed blank of an opening mark at the line start, pt. */
+  trimStart: number;
+  /** Trimmed blank of a mark at the line end, pt. */
+  trimEnd: number;
+}
+
+/** Largest badness accepted before the fallback pass (r ≈ 2.2). */
+const TOLERANCE = 1000;
+const FITNESS_PENALTY = 3000;
+const INFEASIBLE = Number.POSITIVE_INFINITY;
+
+/** Break positions: the end (exclusive atom index) of each line; the last is atoms.length. */
+export function optimalBreaks(input: BreakInput): number[] {
+  if (input.atoms.length === 0) return [];
+  return solve(input, TOLERANCE) ?? solve(input, INFEASIBLE) ?? greedyFallback(input);
+}
+
+/** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
+export function measureLine(input: BreakInput, start: number, end: number): LineMeasure {
+  const { atoms, items, joints } = input;
+  while (start < end && atoms[start].kind === 'space') start++;
+  while (end > start && atoms[end - 1].kind === 'space') end--;
+  let natural = 0;
+  let stretch = 0;
+  let shrink = 0;
+  for (let i = start; i < end; i++) {
+    natural += items[i].width;
+    stretch += items[i].stretch;
+    shrink += items[i].shrink;
+    if (i < end - 1) {
+      natural += joints[i].width;
+      stretch += joints[i].stretch + input.interCharacterStretch;
+      shrink += joints[i].shrink;
+    }
+  }
+  const first = atoms[start];
+  const last = atoms[end - 1];
+  const trimStart = first ? first.blankLeft : 0;
+  const trimEnd = last && end - 1 > start ? last.blankRight : 0;
+  natural -= trimStart + trimEnd;
+  shrink -= trimStart + trimEnd;
+  if (first && end - 1 === start) shrink = Math.max(0, shrink);
+  return { start, end, natural, stretch, shrink: Math.max(0, shrink), trimStart, trimEnd };
+}
+
+interface Node {
+  demerits: number;
+  prev: number;
+  prevFitness: number;
+  lines: number;
+}
+
+function solve(input: BreakInput, tolerance: number): number[] | null {
+  const n = input.atoms.length;
+  const candidates = [0];
+  for (let p = 1; p < n; p++) if (input.allowed[p]) candidates.push(p);
+  candidates.push(n);
+  // best[p][fitness] = cheapest way to end a line before atom p with that fitness class
+  const best = new Map<number, (Node | undefined)[]>();
+  best.set(0, [{ demerits: 0, prev: -1, prevFitness: -1, lines: 0 }, undefined, undefined, undefined]);
+  for (let ci = 1; ci < candidates.length; ci++) {
+    const end = candidates[ci];
+    const isLast = end === n;
+    for (let cj = ci - 1; cj >= 0; cj--) {
+      const start = candidates[cj];
+      const m = measureLine(input, start, end);
+      const from = best.get(start);
+      if (from) {
+        for (let f = 0; f < 4; f++) {
+          const node = from[f];
+          if (!node) continue;
+          const ratio = adjustmentRatio(m, input.widthOf(node.lines), isLast);
+          if (ratio < -1) continue;
+          const badness = isLast && ratio >= 0 ? 0 : Math.min(100 * Math.abs(ratio) ** 3, 1e6);
+          if (badness > tolerance) continue;
+          if (isLast && !input.allowRunt && node.lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
+          const fitness = isLast ? f : fitnessClass(ratio);
+          let demerits = node.demerits + (10 + badness) ** 2;
+          if (node.lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
+          const slot = best.get(end) ?? [undefined, undefined, undefined, undefined];
+          const cur = slot[fitness];
+          if (!cur || demerits < cur.demerits) slot[fitness] = { demerits, prev: start, prevFitness: f, lines: node.lines + 1 };
+          best.set(end, slot);
+        }
+      }
+      // no line can start earlier once even full shrinking overflows
+      if (m.natural - m.shrink > maxWidth(input)) break;
+    }
+  }
+  const last = best.get(n);
+  if (!last) return null;
+  let bestF = -1;
+  for (let f = 0; f < 4; f++) if (last[f] && (bestF < 0 || last[f]!.demerits < last[bestF]!.demerits)) bestF = f;
+  if (bestF < 0) return null;
+  const breaks: number[] = [];
+  let p = n;
+  let f = bestF;
+  while (p > 0) {
+    breaks.push(p);
+    const node = best.get(p)![f]!;
+    [p, f] = [node.prev, node.prevFitness];
+  }
+  return breaks.reverse();
+}
+
+/** r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. */
+export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean): number {
+  const excess = width - m.natural;
+  if (excess >= 0) {
+    if (isLast) return 0;
+    return m.stretch > 0 ? excess / m.stretch : excess < 0.01 ? 0 : INFEASIBLE;
+  }
+  return m.shrink > 0 ? excess / m.shrink : -INFEASIBLE;
+}
+
+function fitnessClass(ratio: number): number {
+  if (ratio < -0.5) return 0;
+  if (ratio <= 0.5) return 1;
+  if (ratio <= 1) return 2;
+  return 3;
+}
+
+/** Han characters and Latin letters/digits in atoms [start, end). */
+function letterCount(atoms: Atom[], start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const a = atoms[i];
+    if (a.kind === 'han') n++;
+    else if (a.kind === 'latin') n += [...a.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+  }
+  return n;
+}
+
+function maxWidth(input: BreakInput): number {
+  return Math.max(input.widthOf(0), input.widthOf(1));
+}
+
+/**
+ * Last resort when no set of allowed breaks fits (e.g. a word wider than the measure): fill
+ * each line greedily, breaking anywhere a prohibition does not forbid, else anywhere.
+ */
+function greedyFallback(input: BreakInput): number[] {
+  const n = input.atoms.length;
+  const breaks: number[] = [];
+  let start = 0;
+  while (start < n) {
+    const width = input.widthOf(breaks.length);
+    let end = start + 1;
+    let lastAllowed = -1;
+    for (let m = measureLine(input, start, end + 1); end < n && m.natural - m.shrink <= width; m = measureLine(input, start, end + 1)) {
+      end++;
+      if (input.allowed[end]) lastAllowed = end;
+    }
+    if (end < n && lastAllowed > start) end = lastAllowed;
+    breaks.push(end);
+    start = end;
+  }
+  return breaks;
+}

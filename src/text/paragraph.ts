@@ -1,0 +1,50 @@
+/**
+ * Stage ④ for one paragraph: inline runs → atoms → break opportunities → optimal breaks →
+ * placed lines. Pure given its fonts.
+ */
+import { atomize, type TextStyle } from './atoms.js';
+import { breakOpportunities } from './breakpoints.js';
+import { atomAdjustability, GLUE, jointAdjustability } from './glue.js';
+import { foldWhitespace, type Inline } from './inline.js';
+import { placeLine, type Align, type Line } from './justify.js';
+import { measureLine, optimalBreaks } from './optimal-breaks.js';
+
+/** How to set a paragraph. Lengths in pt. */
+export interface ParagraphStyle extends TextStyle {
+  /** Full measure. */
+  width: number;
+  /** First-line indent. */
+  indent: number;
+  align: Align;
+}
+
+/** A set paragraph. */
+export interface SetParagraph {
+  lines: Line[];
+  /** Characters no font in the stack has (drawn as the font's .notdef box). */
+  missing: string[];
+}
+
+/** Breaks and places a paragraph's lines. */
+export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
+  const { text, atoms, missing } = atomize(foldWhitespace(runs), style);
+  if (atoms.length === 0) return { lines: [], missing };
+  const input = {
+    atoms,
+    items: atomAdjustability(atoms),
+    joints: jointAdjustability(atoms),
+    allowed: breakOpportunities(text, atoms),
+    widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
+    interCharacterStretch: GLUE.interCharacter * style.size,
+  };
+  const breaks = optimalBreaks(input);
+  const lines: Line[] = [];
+  let start = 0;
+  breaks.forEach((end, i) => {
+    const m = measureLine(input, start, end);
+    const indent = i === 0 ? style.indent : 0;
+    lines.push(placeLine(atoms, input.items, input.joints, m, indent, input.widthOf(i), style.align, i === breaks.length - 1));
+    start = end;
+  });
+  return { lines, missing };
+}
