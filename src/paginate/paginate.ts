@@ -13,6 +13,8 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
   let placed: Placed<P>[] = [];
   let y = 0;
   let lastGroup: string | undefined;
+  // inside a keep chain taller than a page: fill pages block by block until the chain ends
+  let overlong = false;
   const newPage = () => {
     if (placed.length) pages.push({ placed });
     placed = [];
@@ -26,9 +28,11 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
       continue;
     }
     const space = placed.length ? item.spaceBefore : 0;
-    if (placed.length && y + space + need[i] > pageHeight + 1e-6) {
+    const required = overlong ? item.height : need[i];
+    if (placed.length && y + space + required > pageHeight + 1e-6) {
       newPage();
     }
+    if (placed.length === 0 && need[i] > pageHeight) overlong = true;
     if (placed.length === 0 && item.group && item.group.key === lastGroup) {
       for (const h of item.group.repeat) {
         placed.push({ block: h, y, repeated: true });
@@ -39,6 +43,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
     placed.push({ block: item, y, repeated: false });
     y += item.height;
     lastGroup = item.group?.key;
+    if (!item.keepWithNext) overlong = false;
   }
   newPage();
   return pages;

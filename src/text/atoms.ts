@@ -36,6 +36,8 @@ export interface Atom {
   blankRight: number;
   /** Where the glyphs start relative to the atom's left edge, pt (negative when a left blank was removed). */
   shift: number;
+  /** A piece of a Latin word too wide for the measure: a line may break after it. */
+  brokenWord?: boolean;
 }
 
 /** The fonts and size of a paragraph's text. */
@@ -56,8 +58,11 @@ export interface AtomizedText {
   missing: string[];
 }
 
-/** Splits inline runs into atoms, shaping each with the first font of the stack that has it. */
-export function atomize(runs: Inline[], style: TextStyle): AtomizedText {
+/**
+ * Splits inline runs into atoms, shaping each with the first font of the stack that has it.
+ * A Latin word wider than `maxWidth` pt is cut into characters that may break anywhere.
+ */
+export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): AtomizedText {
   const atoms: Atom[] = [];
   const missing: string[] = [];
   let offset = 0;
@@ -67,7 +72,9 @@ export function atomize(runs: Inline[], style: TextStyle): AtomizedText {
       const font = stack.find((f) => [...piece.text].every((c) => f.has(c.codePointAt(0)!))) ?? stack[0];
       const glyphs = font.shape(piece.text);
       for (const g of glyphs) if (g.id === 0) missing.push(...g.codePoints.map((c) => String.fromCodePoint(c)));
-      atoms.push(makeAtom(piece.kind, piece.text, offset + piece.start, font, style, run.bold, glyphs));
+      const atom = makeAtom(piece.kind, piece.text, offset + piece.start, font, style, run.bold, glyphs);
+      if (atom.kind === 'latin' && atom.width > maxWidth) atoms.push(...breakWord(atom, style));
+      else atoms.push(atom);
     }
     offset += run.text.length;
   }
@@ -104,6 +111,16 @@ function makeAtom(kind: AtomKind, text: string, start: number, font: TextFont, s
     blankRight,
     shift: 0,
   };
+}
+
+/** A too-wide word as one atom per character (emergency breaking, so nothing overflows). */
+function breakWord(word: Atom, style: TextStyle): Atom[] {
+  let start = word.start;
+  return [...word.text].map((ch) => {
+    const a = makeAtom('latin', ch, start, word.font, style, word.bold, word.font.shape(ch));
+    start += ch.length;
+    return { ...a, brokenWord: true };
+  });
 }
 
 interface Piece {

@@ -3,7 +3,7 @@
  * then the clreq line-start and line-end prohibitions.
  */
 import LineBreaker from 'linebreak';
-import { NO_LINE_END, NO_LINE_START } from './char-class.js';
+import { isAlnum, NO_LINE_END, NO_LINE_START } from './char-class.js';
 import type { Atom } from './atoms.js';
 
 /**
@@ -29,9 +29,20 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     if (!before || after.kind === 'space') continue;
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
-    allowed[p] = uax.has(after.start) && !NO_LINE_START.has(first) && !NO_LINE_END.has(last);
+    const opportunity = (before.brokenWord && after.brokenWord) || (uax.has(after.start) && !bindsToHan(before, after));
+    allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last);
   }
   return allowed;
+}
+
+/**
+ * A Latin symbol written between Chinese characters without spaces (思政+实践, 1+X证书) binds
+ * to them: UAX #14 would break before `+` (a prefix), which strands it at a line start.
+ */
+function bindsToHan(before: Atom, after: Atom): boolean {
+  const symbolic = (a: Atom) => a.kind === 'latin' && !isAlnum(a.text[0]);
+  const endsSymbolic = (a: Atom) => a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
+  return (before.kind === 'han' && symbolic(after) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
 }
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {

@@ -5,7 +5,7 @@
  * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
-import { PAUSE_MARKS } from './char-class.js';
+import { isAlnum, PAUSE_MARKS } from './char-class.js';
 import type { Atom } from './atoms.js';
 
 /** Em fractions of the clreq rules. */
@@ -62,9 +62,14 @@ export function jointAdjustability(atoms: Atom[]): Adjustability[] {
   });
 }
 
-/** ¼ em between a Han character and Latin text; none beside Chinese punctuation or spaces. */
+/**
+ * ¼ em between a Han character and a Latin letter or digit; none beside Chinese punctuation,
+ * spaces, or a symbol such as `+` (思政+实践 stays tight).
+ */
 function hasGap(a: Atom, b: Atom): boolean {
-  return (a.kind === 'han' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'han');
+  if (a.kind === 'han' && b.kind === 'latin') return isAlnum(b.text[0]);
+  if (a.kind === 'latin' && b.kind === 'han') return isAlnum(a.text[a.text.length - 1]);
+  return false;
 }
 
 function isCjkAtom(a: Atom | undefined): boolean {

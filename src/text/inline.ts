@@ -32,9 +32,12 @@ export function mergeRuns(runs: Inline[]): Inline[] {
   return out;
 }
 
-/** Folds line breaks and runs of spaces to one space and trims the ends. */
+/**
+ * Folds line breaks, tabs and runs of spaces to one space and trims the ends. The ideographic
+ * space U+3000 is a character of Chinese text (1 em), not folded.
+ */
 export function foldWhitespace(runs: Inline[]): Inline[] {
-  const folded = runs.map((r) => ({ ...r, text: r.text.replace(/[\s\u3000]+/g, ' ') }));
+  const folded = runs.map((r) => ({ ...r, text: r.text.replace(/[ \t\n\r\f\v]+/g, ' ') }));
   for (let i = 0; i < folded.length; i++) {
     const prevEndsWithSpace = i > 0 && folded[i - 1].text.endsWith(' ');
     if (prevEndsWithSpace && folded[i].text.startsWith(' ')) folded[i].text = folded[i].text.slice(1);

@@ -43,10 +43,26 @@ const TOLERANCE = 1000;
 const FITNESS_PENALTY = 3000;
 const INFEASIBLE = Number.POSITIVE_INFINITY;
 
-/** Break positions: the end (exclusive atom index) of each line; the last is atoms.length. */
-export function optimalBreaks(input: BreakInput): number[] {
-  if (input.atoms.length === 0) return [];
-  return solve(input, TOLERANCE) ?? solve(input, INFEASIBLE) ?? greedyFallback(input);
+/** The chosen breaks, and whether the rules had to give way. */
+export interface Breaks {
+  /** The end (exclusive atom index) of each line; the last is atoms.length. */
+  ends: number[];
+  /**
+   * True when no set of allowed breaks fits the measure (e.g. a chain of marks that may not be
+   * separated is wider than the line): the greedy fallback then breaks where it must.
+   */
+  forced: boolean;
+}
+
+/**
+ * Optimal breaks: first within the tolerance, then at any looseness, then allowing a
+ * one-character last line, and only then greedily, ignoring the prohibitions.
+ */
+export function optimalBreaks(input: BreakInput): Breaks {
+  if (input.atoms.length === 0) return { ends: [], forced: false };
+  const ends =
+    solve(input, TOLERANCE) ?? solve(input, INFEASIBLE) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE));
+  return ends ? { ends, forced: false } : { ends: greedyFallback(input), forced: true };
 }
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
@@ -170,8 +186,8 @@ function maxWidth(input: BreakInput): number {
 }
 
 /**
- * Last resort when no set of allowed breaks fits (e.g. a word wider than the measure): fill
- * each line greedily, breaking anywhere a prohibition does not forbid, else anywhere.
+ * Last resort when no set of allowed breaks fits: fill each line greedily, breaking at the
+ * last allowed place that fits, else after the last atom that fits (at least one per line).
  */
 function greedyFallback(input: BreakInput): number[] {
   const n = input.atoms.length;
@@ -181,7 +197,9 @@ function greedyFallback(input: BreakInput): number[] {
     const width = input.widthOf(breaks.length);
     let end = start + 1;
     let lastAllowed = -1;
-    for (let m = measureLine(input, start, end + 1); end < n && m.natural - m.shrink <= width; m = measureLine(input, start, end + 1)) {
+    while (end < n) {
+      const m = measureLine(input, start, end + 1);
+      if (m.natural - m.shrink > width) break;
       end++;
       if (input.allowed[end]) lastAllowed = end;
     }

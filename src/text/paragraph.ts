@@ -21,14 +21,17 @@ export interface ParagraphStyle extends TextStyle {
 /** A set paragraph. */
 export interface SetParagraph {
   lines: Line[];
+  /** True when the line-edge rules had to give way (see optimal-breaks.ts). */
+  forced: boolean;
   /** Characters no font in the stack has (drawn as the font's .notdef box). */
   missing: string[];
 }
 
 /** Breaks and places a paragraph's lines. */
 export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
-  const { text, atoms, missing } = atomize(foldWhitespace(runs), style);
-  if (atoms.length === 0) return { lines: [], missing };
+  const narrowest = Math.min(style.width - style.indent, style.width);
+  const { text, atoms, missing } = atomize(foldWhitespace(runs), style, narrowest);
+  if (atoms.length === 0) return { lines: [], missing, forced: false };
   const input = {
     atoms,
     items: atomAdjustability(atoms),
@@ -37,7 +40,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
     interCharacterStretch: GLUE.interCharacter * style.size,
   };
-  const breaks = optimalBreaks(input);
+  const { ends: breaks, forced } = optimalBreaks(input);
   const lines: Line[] = [];
   let start = 0;
   breaks.forEach((end, i) => {
@@ -46,5 +49,5 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     lines.push(placeLine(atoms, input.items, input.joints, m, indent, input.widthOf(i), style.align, i === breaks.length - 1));
     start = end;
   });
-  return { lines, missing };
+  return { lines, missing, forced };
 }

@@ -1,0 +1,60 @@
+/**
+ * Reading a built PDF back with an independent reader (pdf.js, from npm): visual lines per
+ * page, metadata, outline, raw font dictionaries.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfLine {
+  /** Baseline, pt from the page top. */
+  y: number;
+  /** Left and right ends of the line's text, pt. */
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+export interface PdfPage {
+  lines: PdfLine[];
+  height: number;
+  width: number;
+}
+
+export interface ReadPdf {
+  pages: PdfPage[];
+  info: Record<string, unknown>;
+  outline: { title: string; items: { title: string }[] }[];
+}
+
+export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
+  const doc = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pages: PdfPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [, , width, height] = page.view;
+    const content = await page.getTextContent();
+    const items = content.items
+      .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.length > 0)
+      .map((it) => ({ x: it.transform[4], y: height - it.transform[5], w: it.width, str: it.str }))
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    const lines: PdfLine[] = [];
+    for (const it of items) {
+      const line = lines.find((l) => Math.abs(l.y - it.y) < 2);
+      if (line) {
+        line.text += it.str;
+        line.x0 = Math.min(line.x0, it.x);
+        line.x1 = Math.max(line.x1, it.x + it.w);
+      } else lines.push({ y: it.y, x0: it.x, x1: it.x + it.w, text: it.str });
+    }
+    // items of one baseline arrive in drawing order; re-sort each line's pieces by x was done above
+    pages.push({ lines: lines.sort((a, b) => a.y - b.y), width, height });
+  }
+  const meta = await doc.getMetadata();
+  const outline = ((await doc.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((c) => ({ title: c.title })) }));
+  await doc.destroy();
+  return { pages, info: meta.info as Record<string, unknown>, outline };
+}
+
+/** Han characters and ASCII letters and digits only (as the shared checker compares text). */
+export function norm(s: string): string {
+  return [...s.normalize('NFKC')].filter((c) => /[\p{Script=Han}A-Za-z0-9]/u.test(c)).join('');
+}

@@ -1,0 +1,89 @@
+/** The paginator over item trees with names as payloads: no fonts, heights only. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FlowBlock, FlowItem } from '../../src/paginate/item.js';
+import { paginate } from '../../src/paginate/paginate.js';
+
+const b = (name: string, height: number, o: Partial<FlowBlock<string>> = {}): FlowBlock<string> => ({
+  kind: 'block', height, spaceBefore: 0, keepWithNext: false, payload: name, ...o,
+});
+const names = (pages: ReturnType<typeof paginate<string>>) => pages.map((p) => p.placed.map((x) => x.block.payload).join(' '));
+
+describe('paginate', () => {
+  it('fills pages in order', () => {
+    expect(names(paginate([b('a', 40), b('b', 40), b('c', 40)], 100))).toEqual(['a b', 'c']);
+  });
+  it('drops space before at a page top', () => {
+    const pages = paginate([b('a', 90), b('b', 20, { spaceBefore: 8 })], 100);
+    expect(pages[1].placed[0].y).toBe(0);
+  });
+  it('heading-never-ends-a-page: a heading moves with the lines it keeps', () => {
+    const items = [b('p1', 75), b('h', 10, { keepWithNext: true }), b('l1', 10, { keepWithNext: true }), b('l2', 10)];
+    expect(names(paginate(items, 100))).toEqual(['p1', 'h l1 l2']);
+  });
+  it('keep chains longer than a page are placed anyway at a page top (terminates)', () => {
+    const items = [b('x', 50), ...Array.from({ length: 5 }, (_, i) => b(`k${i}`, 30, { keepWithNext: i < 4 }))];
+    const pages = paginate(items, 100);
+    expect(names(pages)).toEqual(['x', 'k0 k1 k2', 'k3 k4']);
+    expect(pages.every((p) => p.placed.length > 0)).toBe(true);
+  });
+  it('forced breaks start a new page but never an empty one', () => {
+    const items: FlowItem<string>[] = [{ kind: 'break' }, b('a', 10), { kind: 'break' }, { kind: 'break' }, b('b', 10)];
+    expect(names(paginate(items, 100))).toEqual(['a', 'b']);
+  });
+  it('repeats a group header on continuation pages', () => {
+    const header = [b('H', 10)];
+    const group = { key: 't', repeat: header };
+    const items = [b('cap', 10, { keepWithNext: true }), b('H', 10, { keepWithNext: true }), ...Array.from({ length: 12 }, (_, i) => b(`r${i}`, 10, { group }))];
+    const pages = paginate(items, 50);
+    expect(names(pages)).toEqual(['cap H r0 r1 r2', 'H r3 r4 r5 r6', 'H r7 r8 r9 r10', 'H r11']);
+    expect(pages[1].placed[0].repeated).toBe(true);
+  });
+});
+
+const arbItems = fc.array(
+  fc.oneof(
+    { weight: 10, arbitrary: fc.record({ height: fc.integer({ min: 1, max: 60 }), spaceBefore: fc.integer({ min: 0, max: 10 }), keepWithNext: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.constant('break' as const) },
+  ),
+  { maxLength: 80 },
+);
+
+describe('paginate invariants', () => {
+  it('nothing lost or duplicated, no page overflows, no keep broken unless its chain exceeds a page', () => {
+    fc.assert(
+      fc.property(arbItems, (spec) => {
+        const pageHeight = 100;
+        const items: FlowItem<string>[] = spec.map((s, i) => (s === 'break' ? { kind: 'break' } : b(String(i), s.height, s)));
+        const pages = paginate(items, pageHeight);
+        const placed = pages.flatMap((p) => p.placed.map((x) => x.block.payload));
+        expect(placed).toEqual(items.filter((i) => i.kind === 'block').map((i) => (i as FlowBlock<string>).payload));
+        for (const p of pages) {
+          expect(p.placed.length).toBeGreaterThan(0);
+          const last = p.placed[p.placed.length - 1];
+          expect(last.y + last.block.height).toBeLessThanOrEqual(pageHeight);
+        }
+        // a block that keeps with the next one ends a page only when the chain could not fit a page
+        pages.slice(0, -1).forEach((p) => {
+          const last = p.placed[p.placed.length - 1].block;
+          const idx = items.indexOf(last);
+          if (last.keepWithNext && items[idx + 1]?.kind === 'block') {
+            let chain = 0;
+            for (let j = idx; j >= 0 && items[j].kind === 'block'; j--) {
+              const it = items[j] as FlowBlock<string>;
+              if (j < idx && !it.keepWithNext) break;
+              chain += it.height + it.spaceBefore;
+            }
+            for (let j = idx + 1; j < items.length && items[j].kind === 'block'; j++) {
+              const it = items[j] as FlowBlock<string>;
+              chain += it.height + it.spaceBefore;
+              if (!it.keepWithNext) break;
+            }
+            expect(chain).toBeGreaterThan(pageHeight);
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { atomize } from '../../src/text/atoms.js';
+import { foldWhitespace, parseInlineMarkup } from '../../src/text/inline.js';
+import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
+
+const atoms = (text: string, punctuation: 'gb' | 'none' = 'gb') => atomize(foldWhitespace(parseInlineMarkup(text)), fakeStyle(10, 0, punctuation)).atoms;
+const width = (text: string, punctuation: 'gb' | 'none' = 'gb') => atoms(text, punctuation).reduce((w, a) => w + a.width, 0) / 10;
+
+describe('atoms', () => {
+  it('quote-pair-compressed: ”。 takes 1.5 em', () => expect(width('”。')).toBe(1.5));
+  it('bracket-pair-compressed: ）、 and 》《 take 1.5 em', () => {
+    expect(width('）、')).toBe(1.5);
+    expect(width('》《')).toBe(1.5);
+  });
+  it('stop-then-opening-quote-compressed: 。“ takes 1.5 em', () => expect(width('。“')).toBe(1.5));
+  it('no-compression-in-none-scheme', () => expect(width('”。', 'none')).toBe(2));
+  it('opening mark after compression is drawn shifted left by the removed blank', () => {
+    const [, open] = atoms('“（');
+    expect(open.shift).toBe(-5);
+  });
+  it('han-latin space is folded into the gap', () => {
+    expect(atoms('2025 年').map((a) => a.text)).toEqual(['2025', '年']);
+    expect(atoms('2025年').map((a) => a.text)).toEqual(['2025', '年']);
+  });
+  it('latin spaces are kept, ideographic space is a character', () => {
+    expect(atoms('Kimi and Deepseek').map((a) => a.kind)).toEqual(['latin', 'space', 'latin', 'space', 'latin']);
+    expect(atoms('1　人才').map((a) => a.text)).toEqual(['1', '　', '人', '才']);
+  });
+  it('doubled marks are one atom', () => expect(atoms('甲——乙……').map((a) => a.text)).toEqual(['甲', '——', '乙', '……']));
+  it('bold runs are marked', () => {
+    const a = atomize(parseInlineMarkup('甲**乙**丙'), fakeStyle(10));
+    expect(a.atoms.map((x) => x.bold)).toEqual([false, true, false]);
+  });
+  it('a character no font has is reported, and the next font in the stack is used when it has it', () => {
+    const lacking = new FakeFont('a', new Set(['乙']));
+    const full = new FakeFont('b');
+    const style = { ...fakeStyle(10), regular: [lacking, full] };
+    const r = atomize(parseInlineMarkup('甲乙'), style);
+    expect(r.atoms.map((a) => a.font.key)).toEqual(['a', 'b']);
+    expect(r.missing).toEqual([]);
+    const only = atomize(parseInlineMarkup('甲乙'), { ...style, regular: [lacking] });
+    expect(only.missing).toEqual(['乙']);
+  });
+});
+
+describe('inline markup', () => {
+  it('parses **bold**', () => expect(parseInlineMarkup('a**b**c')).toEqual([{ text: 'a', bold: false }, { text: 'b', bold: true }, { text: 'c', bold: false }]));
+  it('keeps an unpaired ** as text', () => expect(parseInlineMarkup('a**b')).toEqual([{ text: 'a**b', bold: false }]));
+  it('folds whitespace', () => expect(foldWhitespace([{ text: '  a \n\t b  ', bold: false }])).toEqual([{ text: 'a b', bold: false }]));
+});

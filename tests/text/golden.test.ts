@@ -1,0 +1,41 @@
+/** Golden fixtures of line breaks (tests/text/fixtures/*.txt), set with the fake font. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseInlineMarkup } from '../../src/text/inline.js';
+import { setParagraph } from '../../src/text/paragraph.js';
+import { fakeStyle } from '../helpers/fake-font.js';
+import { lineTexts } from './line-text.js';
+
+const dir = path.join(import.meta.dirname, 'fixtures');
+
+interface Fixture {
+  width: number;
+  indent: number;
+  punctuation: 'gb' | 'none';
+  text: string;
+  expected: string[];
+}
+
+function readFixture(file: string): Fixture {
+  const [head, text, expected] = readFileSync(file, 'utf8').split(/^---$/m);
+  const opts = Object.fromEntries(head.trim().split('\n').map((l) => l.split(':').map((s) => s.trim())));
+  return {
+    width: Number(opts.width),
+    indent: Number(opts.indent ?? 0),
+    punctuation: (opts.punctuation ?? 'gb') as 'gb' | 'none',
+    text: text.trim(),
+    expected: expected.trim().split('\n'),
+  };
+}
+
+describe('line-breaking fixtures', () => {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    it(name.replace(/\.txt$/, ''), () => {
+      const f = readFixture(path.join(dir, name));
+      const { lines } = setParagraph(parseInlineMarkup(f.text), fakeStyle(f.width, f.indent, f.punctuation));
+      expect(lineTexts(lines)).toEqual(f.expected);
+      for (const l of lines) expect(l.used).toBeLessThanOrEqual(l.width + 1e-6);
+    });
+  }
+});

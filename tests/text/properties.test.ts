@@ -1,0 +1,60 @@
+/** Invariants of the line breaker over random Chinese/Latin/punctuation text (fast-check). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
+import { foldWhitespace, parseInlineMarkup } from '../../src/text/inline.js';
+import { setParagraph } from '../../src/text/paragraph.js';
+import { atomize } from '../../src/text/atoms.js';
+import { fakeStyle } from '../helpers/fake-font.js';
+import { lineTexts } from './line-text.js';
+
+const pieces = ['中', '文', '字', '，', '。', '、', '：', '；', '“', '”', '（', '）', '《', '》', '——', '……', 'ab', 'Word', '2025', '15.7%', ' ', '+', '！'];
+const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 120 }).map((xs) => xs.join(''));
+
+describe('line breaker invariants', () => {
+  it('never a prohibited mark at a line start or end, never wider than the measure, every character once', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 6, max: 30 }), fc.integer({ min: 0, max: 2 }), (text, widthEm, indentEm) => {
+        const style = fakeStyle(widthEm, indentEm);
+        const { lines, forced } = setParagraph(parseInlineMarkup(text), style);
+        const texts = lineTexts(lines);
+        // every character kept once, in order (spaces beside Han and at line edges fold away)
+        const expected = atomize(foldWhitespace(parseInlineMarkup(text)), style).atoms.map((a) => a.text).join('');
+        expect(texts.join('').replace(/ /g, '')).toBe(expected.replace(/ /g, ''));
+        lines.forEach((line, i) => {
+          expect(line.used).toBeLessThanOrEqual(line.width + 1e-6);
+          const t = texts[i].trim();
+          // the rules give way only when no allowed set of breaks fits (reported as forced)
+          if (!forced && i > 0) expect(NO_LINE_START.has(t[0])).toBe(false);
+          if (!forced && i < lines.length - 1) expect(NO_LINE_END.has(t[t.length - 1])).toBe(false);
+          const last = line.atoms[line.atoms.length - 1];
+          // the ink of the last atom ends inside the measure (its trimmed blank may hang out)
+          expect(last.x + last.atom.width - last.atom.blankRight).toBeLessThanOrEqual(
+            (i === 0 ? style.indent : 0) + line.width + 1e-6,
+          );
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('Chinese text with its punctuation never needs the rules to give way', () => {
+    const zh = fc.array(fc.constantFrom('中', '文', '字', '，', '。', '、', '“', '”', '（', '）', '——'), { minLength: 1, maxLength: 200 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(zh, fc.integer({ min: 8, max: 40 }), (text, widthEm) => {
+        expect(setParagraph(parseInlineMarkup(text), fakeStyle(widthEm, 2)).forced).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('terminates and sets something for any text, however narrow the measure', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 1, max: 4 }), (text, widthEm) => {
+        const { lines } = setParagraph(parseInlineMarkup(text), fakeStyle(widthEm));
+        expect(lines.length > 0).toBe(text.trim().length > 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
