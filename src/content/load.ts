@@ -76,7 +76,7 @@ class ContentReader {
     let chapters: Section[] = [];
     if (!chaptersNode) this.problems.error(this.src.pos(root), 'missing `chapters:` (a report needs at least one chapter)');
     else chapters = this.sections(chaptersNode, 1, 'chapters');
-    if (chaptersNode && chapters.length === 0 && isSeq(chaptersNode))
+    if (chaptersNode && isSeq(chaptersNode) && chaptersNode.items.length === 0)
       this.problems.error(this.src.pos(chaptersNode), '`chapters:` is empty: a report needs at least one chapter');
     if (!meta) return null;
     return { meta, preface, chapters };
@@ -180,6 +180,7 @@ class ContentReader {
     }
     const f = this.map(node, 'a block', BLOCK_KINDS);
     if (!f) return undefined;
+    if (f.size === 0 && node.items.length > 0) return undefined; // its unknown key is reported
     if (f.size !== 1) {
       this.problems.error(this.src.pos(node), `a block has exactly one key (${BLOCK_KINDS.join(', ')}); this one has ${f.size}`);
       return undefined;

@@ -1,0 +1,62 @@
+/** The `imprint` command as users run it (the compiled CLI): exit codes, messages, safe output. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-cli-'));
+
+function imprint(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const good = 'report:\n  title: 测试报告\n  date: 2026 年 1 月\nchapters:\n  - title: 第一章\n    body:\n      - 这是一个段落，有 2025 年的数字。\n';
+
+describe('imprint build', () => {
+  it('builds a report from anywhere on disk into the named file', () => {
+    const input = path.join(dir, 'a.yaml');
+    writeFileSync(input, good);
+    const r = imprint('build', input, '-o', path.join(dir, 'a.pdf'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('reports bad input as FILE:LINE:COL with exit 1, no stack trace, and keeps the last good PDF', () => {
+    const input = path.join(dir, 'b.yaml');
+    const output = path.join(dir, 'b.pdf');
+    writeFileSync(input, good);
+    expect(imprint('build', input, '-o', output).code).toBe(0);
+    const before = readFileSync(output);
+    writeFileSync(input, good.replace('body:', 'bodi:'));
+    const r = imprint('build', input, '-o', output);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${input}:6:5: unknown key "bodi" in a chapter (did you mean "body"?)`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(output).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers wrong usage with exit 2', () => {
+    expect(imprint('frobnicate').code).toBe(2);
+    expect(imprint('build', '--colour').code).toBe(2);
+  });
+});
+
+describe('imprint check', () => {
+  it('validates without writing anything', () => {
+    const input = path.join(dir, 'c.yaml');
+    writeFileSync(input, good);
+    const r = imprint('check', input);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(dir, 'c.pdf'))).toBe(false);
+  });
+
+  it('passes on the sample report', () => {
+    expect(imprint('check', 'content/jingan-2025.yaml').code).toBe(0);
+  });
+});
