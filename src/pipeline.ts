@@ -17,6 +17,7 @@ import { findTemplateDir, loadTemplates } from './template/templates.js';
 import { reportView } from './template/view.js';
 import type { Report } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
+import type { SetParagraph } from './text/paragraph.js';
 import type { DocTree } from './template/doc-tree.js';
 
 /** Rounds of layout allowed for the contents numbers to settle. */
@@ -33,8 +34,13 @@ export interface BuildOptions {
   version: string;
 }
 
+/** Milliseconds spent in each stage of one build. */
+export type StageTimes = Record<'load' | 'template' | 'theme' | 'layout' | 'render', number>;
+
 export interface BuildResult {
   report: Report;
+  /** Time per stage, ms (layout: all rounds together). */
+  times: StageTimes;
   pages: DrawPage[];
   /** Layout rounds until the contents numbers settled. */
   rounds: number;
@@ -42,24 +48,35 @@ export interface BuildResult {
 }
 
 /** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
-export function layoutReport(o: BuildOptions): BuildResult {
+export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)))): BuildResult {
+  const times: StageTimes = { load: 0, template: 0, theme: 0, layout: 0, render: 0 };
+  let t = performance.now();
+  const lap = (stage: keyof StageTimes) => {
+    const now = performance.now();
+    times[stage] += now - t;
+    t = now;
+  };
   const report = loadReport(o.input); // ①
+  lap('load');
   const templates = loadTemplates(findTemplateDir(report.meta.template, [o.projectDir, o.packageDir])); // ②
   const doc = templates.renderDocument(reportView(report));
+  lap('template');
   const theme = loadTheme(templates.themeFile); // ③
-  const faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)));
+  lap('theme');
   const textFonts = new Map<string, TextFont>();
+  const setCache = new Map<string, SetParagraph>();
   let pageLabels = new Map<string, string>();
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, templates.renderFooter);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
     if (sameLabels(found, pageLabels)) {
       checkTargets(doc, found, ctx.templatePos.file);
-      return { report, pages, rounds: round, warnings: problems.warnings() };
+      lap('layout');
+      return { report, times, pages, rounds: round, warnings: problems.warnings() };
     }
     if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
     pageLabels = found;
@@ -68,9 +85,10 @@ export function layoutReport(o: BuildOptions): BuildResult {
 
 /** The whole build: layout, then ⑧ render to PDF bytes. */
 export async function buildReport(o: BuildOptions): Promise<BuildResult & { pdf: Buffer }> {
-  const result = layoutReport(o);
-  const { meta } = result.report;
   const faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)));
+  const result = layoutReport(o, faces); // ①–⑦
+  const { meta } = result.report;
+  const started = performance.now();
   const pdf = await renderPdf(result.pages, faces, {
     title: meta.title.text + (meta.subtitle ? meta.subtitle.text : ''),
     author: meta.issuer?.text,
@@ -80,6 +98,7 @@ export async function buildReport(o: BuildOptions): Promise<BuildResult & { pdf:
     creator: `Imprint ${o.version}`,
     lang: 'zh-CN',
   });
+  result.times.render = performance.now() - started;
   return { ...result, pdf };
 }
 

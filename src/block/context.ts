@@ -6,6 +6,7 @@ import type { FaceSet } from '../font/face.js';
 import type { ProblemList } from '../problems.js';
 import { styleOf, type TextStyleSpec, type Theme } from '../style/theme.js';
 import { FaceTextFont, type TextFont } from '../text/text-font.js';
+import type { SetParagraph } from '../text/paragraph.js';
 import type { SourcePos } from '../problems.js';
 
 export interface LayoutContext {
@@ -16,6 +17,8 @@ export interface LayoutContext {
   pageLabels: Map<string, string>;
   /** Text fonts by face key, created once per build. */
   textFonts: Map<string, TextFont>;
+  /** Set paragraphs by text and style, kept across layout rounds (only page numbers change). */
+  setCache: Map<string, SetParagraph>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
 }
@@ -25,11 +28,11 @@ export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): { regular:
   const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font)];
   const stack = (bold: boolean) =>
     roles.map((r) => {
-      const face = ctx.faces.face(r, bold ? 'bold' : 'regular');
-      let f = ctx.textFonts.get(face.path);
+      const key = ctx.faces.fileOf(r, bold ? 'bold' : 'regular');
+      let f = ctx.textFonts.get(key);
       if (!f) {
-        f = new FaceTextFont(face);
-        ctx.textFonts.set(face.path, f);
+        f = new FaceTextFont(key, (k) => ctx.faces.byKey(k));
+        ctx.textFonts.set(key, f);
       }
       return f;
     });

@@ -25,6 +25,11 @@ export class FaceSet {
 
   /** The face of a role (`serif`, `宋体`, …) in a weight. Throws `InputError` for an unknown role. */
   face(role: string, weight: Weight = 'regular'): Face {
+    return this.byKey(this.fileOf(role, weight));
+  }
+
+  /** The file (face key) of a role in a weight, without opening it. */
+  fileOf(role: string, weight: Weight = 'regular'): string {
     const r = this.registry.roles.get(role);
     if (!r) {
       throw new InputError([
@@ -35,7 +40,7 @@ export class FaceSet {
         },
       ]);
     }
-    return this.byKey(weight === 'bold' ? r.bold : r.regular);
+    return weight === 'bold' ? r.bold : r.regular;
   }
 
   /** The face of a font file (its key), opened on first use. */

@@ -17,7 +17,7 @@ export const GLUE = {
   /** A space typed between Chinese characters (em). */
   cjkSpace: { natural: 0.5, min: 0.25, max: 1 },
   /** Stretch counted per joint for badness only; the last stage spreads without limit (em). */
-  interCharacter: 0.25,
+  interCharacter: 0.1,
 } as const;
 
 /** What a line may do at one place. Lengths in pt. */

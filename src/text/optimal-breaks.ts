@@ -25,6 +25,42 @@ export interface BreakInput {
   allowRunt?: boolean;
 }
 
+/** Running sums over atoms and joints, so a candidate line is measured in constant time. */
+interface PrefixSums {
+  /** [i] = sum over atoms < i. */
+  itemWidth: Float64Array;
+  itemStretch: Float64Array;
+  itemShrink: Float64Array;
+  /** [i] = sum over joints < i (joint k follows atom k). */
+  jointWidth: Float64Array;
+  jointStretch: Float64Array;
+  jointShrink: Float64Array;
+}
+
+const prefixCache = new WeakMap<BreakInput, PrefixSums>();
+
+function prefixSums(input: BreakInput): PrefixSums {
+  let p = prefixCache.get(input);
+  if (p) return p;
+  const n = input.atoms.length;
+  const run = (values: (i: number) => number) => {
+    const out = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) out[i + 1] = out[i] + values(i);
+    return out;
+  };
+  const { items, joints } = input;
+  p = {
+    itemWidth: run((i) => items[i].width),
+    itemStretch: run((i) => items[i].stretch),
+    itemShrink: run((i) => items[i].shrink),
+    jointWidth: run((i) => joints[i].width),
+    jointStretch: run((i) => joints[i].stretch + input.interCharacterStretch),
+    jointShrink: run((i) => joints[i].shrink),
+  };
+  prefixCache.set(input, p);
+  return p;
+}
+
 /** The measure of one candidate line [start, end). Lengths in pt. */
 export interface LineMeasure {
   start: number;
@@ -67,30 +103,27 @@ export function optimalBreaks(input: BreakInput): Breaks {
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
 export function measureLine(input: BreakInput, start: number, end: number): LineMeasure {
-  const { atoms, items, joints } = input;
+  return measureInto({ start, end, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0 }, input, prefixSums(input), start, end);
+}
+
+/** `measureLine` writing into `m` (the breaker's inner loop allocates nothing). */
+function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: number, end: number): LineMeasure {
+  const { atoms } = input;
   while (start < end && atoms[start].kind === 'space') start++;
   while (end > start && atoms[end - 1].kind === 'space') end--;
-  let natural = 0;
-  let stretch = 0;
-  let shrink = 0;
-  for (let i = start; i < end; i++) {
-    natural += items[i].width;
-    stretch += items[i].stretch;
-    shrink += items[i].shrink;
-    if (i < end - 1) {
-      natural += joints[i].width;
-      stretch += joints[i].stretch + input.interCharacterStretch;
-      shrink += joints[i].shrink;
-    }
-  }
+  const lastJoint = Math.max(start, end - 1); // joints start … end−2 lie inside the line
   const first = atoms[start];
   const last = atoms[end - 1];
   const trimStart = first ? first.blankLeft : 0;
   const trimEnd = last && end - 1 > start ? last.blankRight : 0;
-  natural -= trimStart + trimEnd;
-  shrink -= trimStart + trimEnd;
-  if (first && end - 1 === start) shrink = Math.max(0, shrink);
-  return { start, end, natural, stretch, shrink: Math.max(0, shrink), trimStart, trimEnd };
+  m.start = start;
+  m.end = end;
+  m.natural = p.itemWidth[end] - p.itemWidth[start] + p.jointWidth[lastJoint] - p.jointWidth[start] - trimStart - trimEnd;
+  m.stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
+  m.shrink = Math.max(0, p.itemShrink[end] - p.itemShrink[start] + p.jointShrink[lastJoint] - p.jointShrink[start] - trimStart - trimEnd);
+  m.trimStart = trimStart;
+  m.trimEnd = trimEnd;
+  return m;
 }
 
 interface Node {
@@ -108,33 +141,41 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   // best[p][fitness] = cheapest way to end a line before atom p with that fitness class
   const best = new Map<number, (Node | undefined)[]>();
   best.set(0, [{ demerits: 0, prev: -1, prevFitness: -1, lines: 0 }, undefined, undefined, undefined]);
+  const sums = prefixSums(input);
+  const widest = Math.max(input.widthOf(0), input.widthOf(1));
+  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0 };
+  // badness 100·|r|³ ≤ tolerance  ⇔  |r| ≤ ∛(tolerance / 100)
+  const maxRatio = Math.cbrt(tolerance / 100);
   for (let ci = 1; ci < candidates.length; ci++) {
     const end = candidates[ci];
     const isLast = end === n;
     for (let cj = ci - 1; cj >= 0; cj--) {
       const start = candidates[cj];
-      const m = measureLine(input, start, end);
+      measureInto(m, input, sums, start, end);
       const from = best.get(start);
-      if (from) {
+      // the ratio depends on the node only through the width of its next line (first or not)
+      const ratioFirst = adjustmentRatio(m, input.widthOf(0), isLast);
+      const ratioRest = adjustmentRatio(m, input.widthOf(1), isLast);
+      const usable = (r: number) => r >= -1 && (isLast ? r >= 0 || -r <= maxRatio : Math.abs(r) <= maxRatio);
+      if (from && (usable(ratioFirst) || usable(ratioRest))) {
         for (let f = 0; f < 4; f++) {
           const node = from[f];
           if (!node) continue;
-          const ratio = adjustmentRatio(m, input.widthOf(node.lines), isLast);
-          if (ratio < -1) continue;
+          const ratio = node.lines === 0 ? ratioFirst : ratioRest;
+          if (!usable(ratio)) continue;
           const badness = isLast && ratio >= 0 ? 0 : Math.min(100 * Math.abs(ratio) ** 3, 1e6);
-          if (badness > tolerance) continue;
           if (isLast && !input.allowRunt && node.lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : fitnessClass(ratio);
           let demerits = node.demerits + (10 + badness) ** 2;
           if (node.lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
-          const slot = best.get(end) ?? [undefined, undefined, undefined, undefined];
+          let slot = best.get(end);
+          if (!slot) best.set(end, (slot = [undefined, undefined, undefined, undefined]));
           const cur = slot[fitness];
           if (!cur || demerits < cur.demerits) slot[fitness] = { demerits, prev: start, prevFitness: f, lines: node.lines + 1 };
-          best.set(end, slot);
         }
       }
       // no line can start earlier once even full shrinking overflows
-      if (m.natural - m.shrink > maxWidth(input)) break;
+      if (m.natural - m.shrink > widest) break;
     }
   }
   const last = best.get(n);
@@ -179,10 +220,6 @@ function letterCount(atoms: Atom[], start: number, end: number): number {
     else if (a.kind === 'latin') n += [...a.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
   }
   return n;
-}
-
-function maxWidth(input: BreakInput): number {
-  return Math.max(input.widthOf(0), input.widthOf(1));
 }
 
 /**

@@ -3,6 +3,7 @@
  * implementation wraps a fontkit face; unit tests use a fake fixed-advance font.
  */
 import type { Face } from '../font/face.js';
+import { CJK_PUNCTUATION } from './char-class.js';
 
 /** One glyph of shaped text. Lengths in em. */
 export interface GlyphInfo {
@@ -12,7 +13,7 @@ export interface GlyphInfo {
   advance: number;
   /** The characters this glyph stands for (several for a ligature), for text extraction. */
   codePoints: number[];
-  /** Horizontal extent of the ink, em: [left, right]. */
+  /** Horizontal extent of the ink, em: [left, right] (the whole advance where it does not matter: all but punctuation). */
   ink: [number, number];
 }
 
@@ -29,19 +30,29 @@ export interface TextFont {
   shape(text: string): GlyphInfo[];
 }
 
-/** A fontkit face as a `TextFont`, with shaping cached per text. */
+/**
+ * A fontkit face as a `TextFont`, with shaping cached per text. The face is opened on first
+ * use: a fallback or bold face that no text needs is never read.
+ */
 export class FaceTextFont implements TextFont {
-  readonly key: string;
   private readonly cache = new Map<string, GlyphInfo[]>();
-  private readonly em: number;
+  private readonly covered = new Map<number, boolean>();
+  private opened: Face | undefined;
 
-  constructor(readonly face: Face) {
-    this.key = face.path;
-    this.em = face.unitsPerEm;
+  /** `key`: the font file; `open` returns its face (opened once per build by the FaceSet). */
+  constructor(
+    readonly key: string,
+    private readonly open: (key: string) => Face,
+  ) {}
+
+  private get face(): Face {
+    return (this.opened ??= this.open(this.key));
   }
 
   has(codePoint: number): boolean {
-    return this.face.font.hasGlyphForCodePoint(codePoint);
+    let has = this.covered.get(codePoint);
+    if (has === undefined) this.covered.set(codePoint, (has = this.face.font.hasGlyphForCodePoint(codePoint)));
+    return has;
   }
 
   shape(text: string): GlyphInfo[] {
@@ -52,18 +63,20 @@ export class FaceTextFont implements TextFont {
     if (single) {
       // one character: the cmap and the advance are all there is to it (no GSUB/GPOS needed)
       const g = font.glyphForCodePoint(text.codePointAt(0)!);
-      glyphs = [this.info(g.id, g.advanceWidth, [text.codePointAt(0)!], g.bbox)];
+      // the ink's extent (which decodes the outline) matters only for punctuation
+      glyphs = [this.info(g.id, g.advanceWidth, [text.codePointAt(0)!], CJK_PUNCTUATION.has(text) ? g.bbox : undefined)];
     } else {
       const doubled = text === '——' || text === '……';
       const run = font.layout(text, doubled ? ['fwid'] : undefined);
-      glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, g.bbox));
+      glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, undefined));
     }
     this.cache.set(text, glyphs);
     return glyphs;
   }
 
-  private info(id: number, advance: number, codePoints: number[], bbox: { minX: number; maxX: number }): GlyphInfo {
-    const ink: [number, number] = Number.isFinite(bbox.minX) ? [bbox.minX / this.em, bbox.maxX / this.em] : [0, 0];
-    return { id, advance: advance / this.em, codePoints, ink };
+  private info(id: number, advance: number, codePoints: number[], bbox: { minX: number; maxX: number } | undefined): GlyphInfo {
+    const em = this.face.unitsPerEm;
+    const ink: [number, number] = bbox && Number.isFinite(bbox.minX) ? [bbox.minX / em, bbox.maxX / em] : [0, advance / em];
+    return { id, advance: advance / em, codePoints, ink };
   }
 }

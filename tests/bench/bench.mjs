@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Benchmark (not a test): `npm run bench [-- --runs N]`.
+// 1. Cold build of the sample report as a whole process: median, min, max wall time and peak memory.
+// 2. Per-stage times of one build in a warm process.
+// 3. Rebuild after a one-paragraph edit in a warm process (fonts already open).
+// 4. A generated long document: time and memory per page against the sample.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const tmp = mkdtempSync(path.join(tmpdir(), 'imprint-bench-'));
+const sample = path.join(root, 'content/jingan-2025.yaml');
+const { buildReport } = await import(path.join(root, 'dist/pipeline.js'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
+
+function coldBuild(input) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--import', path.join(root, 'tests/bench/rss-hook.mjs'), path.join(root, 'dist/cli.js'), 'build', input, '-o', path.join(tmp, 'cold.pdf')], { cwd: root, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(r.stderr);
+  const kb = Number(/IMPRINT_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1]);
+  const pages = Number(/: (\d+) pages/.exec(r.stdout)?.[1]);
+  return { ms, mib: kb / 1024, pages };
+}
+
+function row(name, xs, extra = '') {
+  console.log(`${name.padEnd(44)} median ${fmt(median(xs))}  min ${fmt(Math.min(...xs))}  max ${fmt(Math.max(...xs))}${extra}`);
+}
+
+console.log(`Imprint benchmark, ${runs} runs each, Node ${process.version}\n`);
+
+// 1. cold, whole process
+const cold = Array.from({ length: runs }, () => coldBuild(sample));
+row(`cold build, sample (${cold[0].pages} pages)`, cold.map((c) => c.ms), `  peak ${Math.max(...cold.map((c) => c.mib)).toFixed(0)} MiB`);
+
+// 2. stages, warm process
+const options = (input) => ({ input, projectDir: root, packageDir: root, version: 'bench' });
+await buildReport(options(sample));
+const warm = [];
+for (let i = 0; i < runs; i++) warm.push(await buildReport(options(sample)));
+const stages = Object.keys(warm[0].times);
+console.log(`stages, warm process (median ms): ${stages.map((s) => `${s} ${median(warm.map((w) => w.times[s])).toFixed(0)}`).join(', ')}; layout rounds ${warm[0].rounds}`);
+
+// 3. one-paragraph edit, warm process
+const edited = path.join(tmp, 'edited.yaml');
+const doc = parse(readFileSync(sample, 'utf8'));
+const edits = [];
+for (let i = 0; i < runs; i++) {
+  doc.chapters[2].sections[0].body[0] = `${doc.chapters[2].sections[0].body[0].replace(/（第 \d+ 次修改）$/, '')}（第 ${i + 1} 次修改）`;
+  writeFileSync(edited, stringify(doc));
+  const started = performance.now();
+  await buildReport(options(edited));
+  edits.push(performance.now() - started);
+}
+row('rebuild after a one-paragraph edit (warm)', edits);
+
+// 4. long document: the sample's chapters repeated
+const long = path.join(tmp, 'long.yaml');
+const big = parse(readFileSync(sample, 'utf8'));
+const copies = 34;
+big.chapters = Array.from({ length: copies }, () => big.chapters).flat();
+writeFileSync(long, stringify(big, { aliasDuplicateObjects: false }));
+const l = coldBuild(long);
+const perPageSample = median(cold.map((c) => c.ms)) / cold[0].pages;
+console.log(`long document (${l.pages} pages): ${fmt(l.ms)}, ${(l.ms / l.pages).toFixed(1)} ms/page (sample ${perPageSample.toFixed(1)} ms/page, ratio ${(l.ms / l.pages / perPageSample).toFixed(2)}), peak ${l.mib.toFixed(0)} MiB`);
