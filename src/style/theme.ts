@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { InputError, ProblemList, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
+import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
 
@@ -68,8 +69,8 @@ export interface PageSpec {
 export interface Theme {
   file: string;
   page: PageSpec;
-  /** Punctuation width scheme (see text/atoms.ts). */
-  punctuation: 'gb' | 'none';
+  /** Punctuation width scheme (see text/punctuation.ts). */
+  punctuation: PunctuationScheme;
   /** Lines of a paragraph kept together at a page's bottom (orphans) and top (widows). */
   orphans: number;
   widows: number;
@@ -221,7 +222,7 @@ export function loadTheme(file: string): Theme {
   const theme: Theme = {
     file,
     page,
-    punctuation: choice(get(root, 'punctuation'), ['gb', 'none'] as const, 'gb'),
+    punctuation: choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb'),
     orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
     widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),
     styles,

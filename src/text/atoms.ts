@@ -6,6 +6,7 @@
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
 import type { Inline } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
+import { alwaysHalfWidth, blankHalves, compressAdjacentMarks, dropLeftBlank, dropRightBlank, type PunctuationScheme } from './punctuation.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
 
@@ -36,8 +37,14 @@ export interface Atom {
   blankRight: number;
   /** Where the glyphs start relative to the atom's left edge, pt (negative when a left blank was removed). */
   shift: number;
-  /** A piece of a Latin word too wide for the measure: a line may break after it. */
-  brokenWord?: boolean;
+  /**
+   * This atom continues the Latin word of the atom before it: a long URL or path cut after
+   * `/`, `.` or `-`, or a word too wide for the measure cut into characters. A line may break
+   * before it (at a cost); justification adds no space there.
+   */
+  continuesWord?: boolean;
+  /** A space was typed before this atom and folded into the Han–Latin gap (see glue.ts). */
+  spacedBefore?: boolean;
 }
 
 /** The fonts and size of a paragraph's text. */
@@ -47,8 +54,8 @@ export interface TextStyle {
   bold: TextFont[];
   /** Font size, pt. */
   size: number;
-  /** Punctuation width scheme: `gb` compresses (GB/T 15834), `none` keeps every mark 1 em. */
-  punctuation: 'gb' | 'none';
+  /** Punctuation width scheme (see punctuation.ts). */
+  punctuation: PunctuationScheme;
 }
 
 /** The atoms of a paragraph, and the characters no font in the stack has. */
@@ -73,14 +80,14 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
       const glyphs = font.shape(piece.text);
       for (const g of glyphs) if (g.id === 0) missing.push(...g.codePoints.map((c) => String.fromCodePoint(c)));
       const atom = makeAtom(piece.kind, piece.text, offset + piece.start, font, style, run.bold, glyphs);
-      if (atom.kind === 'latin' && atom.width > maxWidth) atoms.push(...breakWord(atom, style));
-      else atoms.push(atom);
+      if (atom.kind !== 'latin') atoms.push(atom);
+      else atoms.push(...cutWord(atom, style, maxWidth));
     }
     offset += run.text.length;
   }
   const text = runs.map((r) => r.text).join('');
   const folded = foldSpacesBesideHan(atoms);
-  if (style.punctuation === 'gb') compressAdjacentPunctuation(folded);
+  if (style.punctuation === 'gb') compressAdjacentMarks(folded);
   return { text, atoms: folded, missing: [...new Set(missing)] };
 }
 
@@ -88,16 +95,9 @@ function makeAtom(kind: AtomKind, text: string, start: number, font: TextFont, s
   const size = style.size;
   if (kind === 'space') glyphs = []; // a space is drawn as distance only; its width comes from glue.ts
   const width = glyphs.reduce((w, g) => w + g.advance, 0) * size;
-  let blankLeft = 0;
-  let blankRight = 0;
-  if (kind === 'punct' && style.punctuation === 'gb' && glyphs.length === 1) {
-    // the blank half of a full-width mark is where its ink is not (mainland fonts: ，。 left, “（ right)
-    const [l, r] = glyphs[0].ink;
-    const adv = glyphs[0].advance;
-    if (r <= adv * 0.55) blankRight = (adv / 2) * size;
-    else if (l >= adv * 0.45) blankLeft = (adv / 2) * size;
-  }
-  return {
+  const [blankLeft, blankRight] =
+    kind === 'punct' && style.punctuation !== 'none' && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
+  const atom: Atom = {
     kind,
     text,
     start,
@@ -111,16 +111,41 @@ function makeAtom(kind: AtomKind, text: string, start: number, font: TextFont, s
     blankRight,
     shift: 0,
   };
+  if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
+    dropLeftBlank(atom);
+    dropRightBlank(atom);
+  }
+  return atom;
 }
 
-/** A too-wide word as one atom per character (emergency breaking, so nothing overflows). */
-function breakWord(word: Atom, style: TextStyle): Atom[] {
+/** Where a long word (URL, path, file name) may break: after `/`, or after `.`, `-`, `_` before a letter. */
+const WORD_BREAK = /(?<=\/)(?=[^/])|(?<=[.\-_])(?=\p{L})/u;
+
+/** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
+const LONG_WORD = 12;
+
+/**
+ * A long word as parts that may break after `/ . - _`; a part still wider than the measure as
+ * one atom per character (an emergency: nothing may overflow).
+ */
+function cutWord(word: Atom, style: TextStyle, maxWidth: number): Atom[] {
+  if (word.text.length < LONG_WORD && word.width <= maxWidth) return [word];
+  const parts = word.text.split(WORD_BREAK).filter(Boolean);
+  const out: Atom[] = [];
   let start = word.start;
-  return [...word.text].map((ch) => {
-    const a = makeAtom('latin', ch, start, word.font, style, word.bold, word.font.shape(ch));
-    start += ch.length;
-    return { ...a, brokenWord: true };
-  });
+  for (const part of parts) {
+    const a = makeAtom('latin', part, start, word.font, style, word.bold, word.font.shape(part));
+    if (a.width <= maxWidth) out.push(a);
+    else {
+      let cs = start;
+      for (const ch of part) {
+        out.push(makeAtom('latin', ch, cs, word.font, style, word.bold, word.font.shape(ch)));
+        cs += ch.length;
+      }
+    }
+    start += part.length;
+  }
+  return out.map((a, i) => (i === 0 ? a : { ...a, continuesWord: true }));
 }
 
 interface Piece {
@@ -161,35 +186,25 @@ export function splitPieces(text: string): Piece[] {
 
 /**
  * A space typed between Chinese and Latin text is the typesetter's gap, not the author's:
- * drop it, so `2025 年` and `2025年` set alike (the gap comes from the joint, see glue.ts).
+ * drop it, so `2025 年` and `2025年` set alike (the gap comes from the joint, see glue.ts),
+ * and mark the next atom `spacedBefore`. A space beside a Chinese mark goes too; one between
+ * Han characters (青春筑梦 挺膺担当) stays.
  */
 function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
-  return atoms.filter((a, i) => {
-    if (a.kind !== 'space') return true;
-    const prev = atoms[i - 1];
-    const next = atoms[i + 1];
-    if (!prev || !next) return false;
-    const cjk = (x: Atom) => x.kind === 'han' || x.kind === 'punct';
-    return !(cjk(prev) !== cjk(next) || (cjk(prev) && cjk(next) && (prev.kind === 'punct' || next.kind === 'punct')));
+  const cjk = (x: Atom) => x.kind === 'han' || x.kind === 'punct';
+  const out: Atom[] = [];
+  let folded = false;
+  atoms.forEach((a, i) => {
+    if (a.kind !== 'space') {
+      out.push(folded ? { ...a, spacedBefore: true } : a);
+      folded = false;
+      return;
+    }
+    const [prev, next] = [atoms[i - 1], atoms[i + 1]];
+    if (!prev || !next) return;
+    if (cjk(prev) !== cjk(next)) folded = true; // Han | Latin: the gap takes its place
+    else if (!(cjk(prev) && (prev.kind === 'punct' || next.kind === 'punct'))) out.push(a); // none beside a mark
   });
+  return out;
 }
 
-/**
- * GB compression of two adjacent marks: the blank between them collapses, so a pair such as
- * `”。`, `）、` or `。“` takes 1.5 em instead of 2.
- */
-function compressAdjacentPunctuation(atoms: Atom[]): void {
-  for (let i = 0; i + 1 < atoms.length; i++) {
-    const a = atoms[i];
-    const b = atoms[i + 1];
-    if (a.kind !== 'punct' || b.kind !== 'punct') continue;
-    if (a.blankRight > 0) {
-      a.width -= a.blankRight;
-      a.blankRight = 0;
-    } else if (b.blankLeft > 0) {
-      b.width -= b.blankLeft;
-      b.shift -= b.blankLeft;
-      b.blankLeft = 0;
-    }
-  }
-}

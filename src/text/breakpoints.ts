@@ -15,7 +15,8 @@ const ZH_TAILORING: Record<string, string> = { '“': '（', '‘': '（', '”'
 
 /**
  * `allowed[p]` is true when a line may end before atom `p` (1 ≤ p < atoms.length).
- * Breaks never leave a prohibited mark at a line start or end.
+ * Breaks never leave a prohibited mark at a line start or end. Inside a long word (see
+ * `continuesWord`) a break is allowed too; the breaker charges `WORD_BREAK_PENALTY` for it.
  */
 export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
   const tailored = text.replace(/[“‘”’]/g, (c) => ZH_TAILORING[c]);
@@ -29,7 +30,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     if (!before || after.kind === 'space') continue;
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
-    const opportunity = (before.brokenWord && after.brokenWord) || (uax.has(after.start) && !bindsToHan(before, after));
+    const opportunity = after.continuesWord || (uax.has(after.start) && !bindsToHan(before, after));
     allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last);
   }
   return allowed;
@@ -44,6 +45,9 @@ function bindsToHan(before: Atom, after: Atom): boolean {
   const endsSymbolic = (a: Atom) => a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
   return (before.kind === 'han' && symbolic(after) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
 }
+
+/** Demerits of breaking inside a word (after `/` in a URL, say): only when nothing better fits. */
+export const WORD_BREAK_PENALTY = 100;
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
   while (i >= 0 && atoms[i].kind === 'space') i--;

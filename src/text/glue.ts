@@ -30,9 +30,11 @@ export interface Adjustability {
   shrink: number;
   stretchClass: 0 | 1;
   shrinkClass: 0 | 1 | 2;
+  /** Whether the last stretch stage may add space here (not inside a word). Joints only. */
+  spreads: boolean;
 }
 
-const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 2 };
+const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 2, spreads: true };
 
 /** The adjustability of each atom (spaces and squeezable marks). */
 export function atomAdjustability(atoms: Atom[]): Adjustability[] {
@@ -40,7 +42,7 @@ export function atomAdjustability(atoms: Atom[]): Adjustability[] {
     if (a.kind === 'space') {
       const cjk = isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]);
       const g = cjk ? GLUE.cjkSpace : GLUE.latinSpace;
-      return { width: g.natural * a.size, stretch: (g.max - g.natural) * a.size, shrink: (g.natural - g.min) * a.size, stretchClass: 0, shrinkClass: 0 };
+      return { width: g.natural * a.size, stretch: (g.max - g.natural) * a.size, shrink: (g.natural - g.min) * a.size, stretchClass: 0, shrinkClass: 0, spreads: true };
     }
     // squeeze order (clreq): brackets' outer sides, then pause marks; both to ½ em
     const squeezable = a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
@@ -53,22 +55,24 @@ export function jointAdjustability(atoms: Atom[]): Adjustability[] {
   return atoms.map((a, i) => {
     const b = atoms[i + 1];
     if (!b) return NONE;
+    if (b.continuesWord) return { ...NONE, spreads: false };
     if (hasGap(a, b)) {
       const size = Math.min(a.size, b.size);
       const g = GLUE.gap;
-      return { width: g.natural * size, stretch: (g.max - g.natural) * size, shrink: (g.natural - g.min) * size, stretchClass: 0, shrinkClass: 2 };
+      return { width: g.natural * size, stretch: (g.max - g.natural) * size, shrink: (g.natural - g.min) * size, stretchClass: 0, shrinkClass: 2, spreads: true };
     }
     return NONE;
   });
 }
 
 /**
- * ¼ em between a Han character and a Latin letter or digit; none beside Chinese punctuation,
- * spaces, or a symbol such as `+` (思政+实践 stays tight).
+ * ¼ em between a Han character and a Latin letter or digit; none beside Chinese punctuation.
+ * Beside a symbol (`+`, `/`) only where the author typed a space: 思政+实践 stays tight,
+ * 日志见 /var/log keeps its gap.
  */
 function hasGap(a: Atom, b: Atom): boolean {
-  if (a.kind === 'han' && b.kind === 'latin') return isAlnum(b.text[0]);
-  if (a.kind === 'latin' && b.kind === 'han') return isAlnum(a.text[a.text.length - 1]);
+  if (a.kind === 'han' && b.kind === 'latin') return isAlnum(b.text[0]) || !!b.spacedBefore;
+  if (a.kind === 'latin' && b.kind === 'han') return isAlnum(a.text[a.text.length - 1]) || !!b.spacedBefore;
   return false;
 }
 

@@ -56,9 +56,11 @@ export function placeLine(
   const justify = align === 'justify' && !(isLast && excess >= 0);
   if (justify && excess > 0) {
     excess = grow(sizes, gaps, start, items, joints, excess);
-    if (excess > 0 && gaps.length > 0) {
-      spread = excess / gaps.length;
-      for (let k = 0; k < gaps.length; k++) gaps[k] += spread;
+    const spreading = gaps.map((_, k) => joints[start + k].spreads);
+    const count = spreading.filter(Boolean).length;
+    if (excess > 0 && count > 0) {
+      spread = excess / count;
+      for (let k = 0; k < gaps.length; k++) if (spreading[k]) gaps[k] += spread;
       excess = 0;
     }
   }

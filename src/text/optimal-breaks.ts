@@ -7,6 +7,7 @@
  */
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
+import { WORD_BREAK_PENALTY } from './breakpoints.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
 export interface BreakInput {
@@ -54,7 +55,7 @@ function prefixSums(input: BreakInput): PrefixSums {
     itemStretch: run((i) => items[i].stretch),
     itemShrink: run((i) => items[i].shrink),
     jointWidth: run((i) => joints[i].width),
-    jointStretch: run((i) => joints[i].stretch + input.interCharacterStretch),
+    jointStretch: run((i) => joints[i].stretch + (joints[i].spreads ? input.interCharacterStretch : 0)),
     jointShrink: run((i) => joints[i].shrink),
   };
   prefixCache.set(input, p);
@@ -167,6 +168,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
           if (isLast && !input.allowRunt && node.lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : fitnessClass(ratio);
           let demerits = node.demerits + (10 + badness) ** 2;
+          if (!isLast && input.atoms[end]?.continuesWord) demerits += WORD_BREAK_PENALTY ** 2;
           if (node.lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
           let slot = best.get(end);
           if (!slot) best.set(end, (slot = [undefined, undefined, undefined, undefined]));

@@ -5,6 +5,7 @@
  */
 import { CJK_PUNCTUATION, isCjk } from '../../src/text/char-class.js';
 import type { GlyphInfo, TextFont } from '../../src/text/text-font.js';
+import type { PunctuationScheme } from '../../src/text/punctuation.js';
 
 const LEFT_INK = new Set('，。、；：？！”’）》〉」』】〕〗］｝'.split(''));
 const RIGHT_INK = new Set('“‘（《〈「『【〔〖［｛'.split(''));
@@ -38,7 +39,7 @@ export class FakeFont implements TextFont {
 }
 
 /** A paragraph style over the fake font: `width` and `indent` in em of a 10 pt size. */
-export function fakeStyle(widthEm: number, indentEm = 0, punctuation: 'gb' | 'none' = 'gb') {
+export function fakeStyle(widthEm: number, indentEm = 0, punctuation: PunctuationScheme = 'gb') {
   const f = new FakeFont();
   return { regular: [f], bold: [f], size: 10, punctuation, width: widthEm * 10, indent: indentEm * 10, align: 'justify' as const };
 }

@@ -3,8 +3,9 @@ import { atomize } from '../../src/text/atoms.js';
 import { foldWhitespace, parseInlineMarkup } from '../../src/text/inline.js';
 import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
 
-const atoms = (text: string, punctuation: 'gb' | 'none' = 'gb') => atomize(foldWhitespace(parseInlineMarkup(text)), fakeStyle(10, 0, punctuation)).atoms;
-const width = (text: string, punctuation: 'gb' | 'none' = 'gb') => atoms(text, punctuation).reduce((w, a) => w + a.width, 0) / 10;
+type Scheme = 'gb' | 'none' | 'kaiming' | 'banjiao';
+const atoms = (text: string, punctuation: Scheme = 'gb') => atomize(foldWhitespace(parseInlineMarkup(text)), fakeStyle(10, 0, punctuation)).atoms;
+const width = (text: string, punctuation: Scheme = 'gb') => atoms(text, punctuation).reduce((w, a) => w + a.width, 0) / 10;
 
 describe('atoms', () => {
   it('quote-pair-compressed: ”。 takes 1.5 em', () => expect(width('”。')).toBe(1.5));
@@ -14,6 +15,13 @@ describe('atoms', () => {
   });
   it('stop-then-opening-quote-compressed: 。“ takes 1.5 em', () => expect(width('。“')).toBe(1.5));
   it('no-compression-in-none-scheme', () => expect(width('”。', 'none')).toBe(2));
+  it('kaiming-scheme: pause marks half width, end marks full', () => {
+    expect(width('，', 'kaiming')).toBe(0.5);
+    expect(width('“', 'kaiming')).toBe(0.5);
+    expect(width('。', 'kaiming')).toBe(1);
+    expect(width('！', 'kaiming')).toBe(1);
+  });
+  it('banjiao-scheme: every mark half width', () => expect(width('。，“', 'banjiao')).toBe(1.5));
   it('opening mark after compression is drawn shifted left by the removed blank', () => {
     const [, open] = atoms('“（');
     expect(open.shift).toBe(-5);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInlineMarkup } from '../../src/text/inline.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
+import type { PunctuationScheme } from '../../src/text/punctuation.js';
 import { lineTexts } from './line-text.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
@@ -12,7 +13,7 @@ const dir = path.join(import.meta.dirname, 'fixtures');
 interface Fixture {
   width: number;
   indent: number;
-  punctuation: 'gb' | 'none';
+  punctuation: PunctuationScheme;
   text: string;
   expected: string[];
 }
@@ -23,7 +24,7 @@ function readFixture(file: string): Fixture {
   return {
     width: Number(opts.width),
     indent: Number(opts.indent ?? 0),
-    punctuation: (opts.punctuation ?? 'gb') as 'gb' | 'none',
+    punctuation: (opts.punctuation ?? 'gb') as PunctuationScheme,
     text: text.trim(),
     expected: expected.trim().split('\n'),
   };

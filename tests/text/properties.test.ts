@@ -8,7 +8,7 @@ import { atomize } from '../../src/text/atoms.js';
 import { fakeStyle } from '../helpers/fake-font.js';
 import { lineTexts } from './line-text.js';
 
-const pieces = ['中', '文', '字', '，', '。', '、', '：', '；', '“', '”', '（', '）', '《', '》', '——', '……', 'ab', 'Word', '2025', '15.7%', ' ', '+', '！'];
+const pieces = ['中', '文', '字', '，', '。', '、', '：', '；', '“', '”', '（', '）', '《', '》', '——', '……', 'ab', 'Word', '2025', '15.7%', ' ', '+', '！', 'https://example.com/reports/2025/', '/var/log/apt/term.log'];
 const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 120 }).map((xs) => xs.join(''));
 
 describe('line breaker invariants', () => {
