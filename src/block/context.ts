@@ -7,6 +7,7 @@ import type { ProblemList } from '../problems.js';
 import { styleOf, type TextStyleSpec, type Theme } from '../style/theme.js';
 import { FaceTextFont, type TextFont } from '../text/text-font.js';
 import type { SetParagraph } from '../text/paragraph.js';
+import type { TextStyle } from '../text/atoms.js';
 import type { SourcePos } from '../problems.js';
 
 export interface LayoutContext {
@@ -23,11 +24,14 @@ export interface LayoutContext {
   templatePos: SourcePos;
 }
 
-/** Font stacks of a style: the role's face, then the other default roles as fallbacks. */
-export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): { regular: TextFont[]; bold: TextFont[] } {
+/**
+ * Font stacks of a style: the role's face, then the other default roles as fallbacks; for
+ * Latin words the style's Latin role first, when it names one.
+ */
+export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): Pick<TextStyle, 'regular' | 'bold' | 'latin'> {
   const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font)];
-  const stack = (bold: boolean) =>
-    roles.map((r) => {
+  const stack = (bold: boolean, first = roles) =>
+    first.map((r) => {
       const key = ctx.faces.fileOf(r, bold ? 'bold' : 'regular');
       let f = ctx.textFonts.get(key);
       if (!f) {
@@ -36,7 +40,12 @@ export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): { regular:
       }
       return f;
     });
-  return { regular: stack(style.bold), bold: stack(true) };
+  const latinRoles = style.latinFont ? [style.latinFont, ...roles] : undefined;
+  return {
+    regular: stack(style.bold),
+    bold: stack(true),
+    latin: latinRoles && { regular: stack(style.bold, latinRoles), bold: stack(true, latinRoles) },
+  };
 }
 
 /** A theme style by name. */

@@ -21,7 +21,7 @@ export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: 
 
 /** Sets text and reports characters no font has, at the text's place in the content. */
 export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
-  const key = [pstyle.regular[0].key, pstyle.bold[0].key, pstyle.size, pstyle.width, pstyle.indent, pstyle.align, pstyle.punctuation, ...runs.map((r) => (r.bold ? 'B' : 'R') + r.text)].join('\u0000');
+  const key = [pstyle.regular[0].key, pstyle.bold[0].key, pstyle.latin?.regular[0].key, pstyle.size, pstyle.width, pstyle.indent, pstyle.align, pstyle.punctuation, ...runs.map((r) => (r.bold ? 'B' : 'R') + r.text)].join('\u0000');
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
   const { lines, missing } = set;

@@ -14,6 +14,8 @@ export type TextAlign = 'justify' | 'left' | 'center' | 'right';
 export interface TextStyleSpec {
   /** Font role from the registry (`serif`, `宋体`, `sans`, …). */
   font: string;
+  /** Role for Latin words, set before the CJK font in the stack (optional). */
+  latinFont?: string;
   bold: boolean;
   /** Font size, pt. */
   size: number;
@@ -81,7 +83,7 @@ export interface Theme {
   leader: string;
 }
 
-const STYLE_KEYS = ['font', 'bold', 'size', 'line-height', 'indent', 'align', 'space-before', 'space-after', 'color'];
+const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'align', 'space-before', 'space-after', 'color'];
 
 /** Reads and resolves a theme file. Problems are located in the theme file. */
 export function loadTheme(file: string): Theme {
@@ -178,6 +180,7 @@ export function loadTheme(file: string): Theme {
       const lineHeight = typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       styles.set(name, {
         font: String(value(get(s, 'font')) ?? base.font),
+        latinFont: get(s, 'latin-font') ? String(value(get(s, 'latin-font'))) : undefined,
         bold: value(get(s, 'bold')) === true,
         size,
         lineHeight,

@@ -52,6 +52,8 @@ export interface TextStyle {
   /** Font stacks: the first font that has a character sets it. */
   regular: TextFont[];
   bold: TextFont[];
+  /** Stacks for Latin words, when the style names a Latin font (else the stacks above). */
+  latin?: { regular: TextFont[]; bold: TextFont[] };
   /** Font size, pt. */
   size: number;
   /** Punctuation width scheme (see punctuation.ts). */
@@ -74,8 +76,9 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   const missing: string[] = [];
   let offset = 0;
   for (const run of runs) {
-    const stack = run.bold ? style.bold : style.regular;
     for (const piece of splitPieces(run.text)) {
+      const stacks = piece.kind === 'latin' && style.latin ? style.latin : style;
+      const stack = run.bold ? stacks.bold : stacks.regular;
       const font = stack.find((f) => [...piece.text].every((c) => f.has(c.codePointAt(0)!))) ?? stack[0];
       const glyphs = font.shape(piece.text);
       for (const g of glyphs) if (g.id === 0) missing.push(...g.codePoints.map((c) => String.fromCodePoint(c)));

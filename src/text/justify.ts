@@ -23,6 +23,8 @@ export interface Line {
   width: number;
   /** Width of the ink run from the first to the last atom. */
   used: number;
+  /** Width the atoms would take unadjusted (before stretching or squeezing). */
+  natural: number;
   /** Extra space added per joint by the last stretch stage (0 when none), pt. */
   spread: number;
   /** Offsets of the line's text in the paragraph's plain text. */
@@ -78,7 +80,7 @@ export function placeLine(
     placed.push({ atom, x: x + atom.shift - trimmedLeft - pull[k] });
     x += sizes[k] + (gaps[k] ?? 0);
   }
-  return { atoms: placed, width, used, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
+  return { atoms: placed, width, used, natural: m.natural, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
 }
 
 /** Grows spaces and Han–Latin gaps (stretch class 0) up to their limits; returns what is left. */

@@ -41,6 +41,14 @@ describe('imprint build', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('warns of a character no font has, with its code point and place, and still builds', () => {
+    const input = path.join(dir, 'm.yaml');
+    writeFileSync(input, good.replace('这是一个段落', '这是一个😀段落'));
+    const r = imprint('build', input, '-o', path.join(dir, 'm.pdf'));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${input}:7:9: warning: no font has the character "😀" (U+1F600)`);
+  });
+
   it('answers wrong usage with exit 2', () => {
     expect(imprint('frobnicate').code).toBe(2);
     expect(imprint('build', '--colour').code).toBe(2);

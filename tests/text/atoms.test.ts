@@ -56,3 +56,13 @@ describe('inline markup', () => {
   it('keeps an unpaired ** as text', () => expect(parseInlineMarkup('a**b')).toEqual([{ text: 'a**b', bold: false }]));
   it('folds whitespace', () => expect(foldWhitespace([{ text: '  a \n\t b  ', bold: false }])).toEqual([{ text: 'a b', bold: false }]));
 });
+
+describe('font stacks', () => {
+  it('a Latin font named by the style sets Latin words; Han stays in the CJK font', () => {
+    const cjk = new FakeFont('cjk');
+    const latin = new FakeFont('latin', new Set([...'中文']));
+    const style = { ...fakeStyle(20), regular: [cjk], bold: [cjk], latin: { regular: [latin, cjk], bold: [latin, cjk] } };
+    const r = atomize(parseInlineMarkup('中文 Word 2025'), style);
+    expect(r.atoms.filter((a) => a.kind !== 'space').map((a) => `${a.text}:${a.font.key}`)).toEqual(['中:cjk', '文:cjk', 'Word:latin', '2025:latin']);
+  });
+});
