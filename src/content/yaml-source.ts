@@ -1,29 +1,43 @@
 /**
- * Reading YAML while keeping source positions: a thin layer over the `yaml` package's
- * document nodes, so that every value the loader takes can name its `file:line:col`.
+ * Reading YAML while keeping source positions: the `yaml` package's document, the plain data
+ * (YAML 1.2 core schema, aliases limited), and the place of any value by its path.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { ProblemList, SourcePos } from '../problems.js';
 
-/** A parsed YAML file whose nodes can be located. */
+/** Most aliases a file may use (an "alias bomb" is refused at once). */
+export const MAX_ALIASES = 100;
+/** Deepest nesting of mappings and lists accepted. */
+export const MAX_DEPTH = 64;
+
+/** A path to a value: keys of mappings and indexes of lists. */
+export type DataPath = (string | number)[];
+
+/** A parsed YAML file whose values can be located. */
 export class YamlSource {
-  readonly root: Node | null;
+  /** The plain data, or undefined when the YAML could not be read. */
+  readonly data: unknown;
+  private readonly doc: Document.Parsed;
   private readonly lines = new LineCounter();
 
   constructor(readonly file: string, text: string, problems: ProblemList) {
-    const doc = parseDocument(text, {
-      lineCounter: this.lines,
-      schema: 'core',
-      uniqueKeys: true,
-      prettyErrors: false,
-    });
-    for (const e of doc.errors) {
-      problems.error(this.at(e.pos[0]), `YAML: ${firstLine(e.message)}`);
+    this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
+    for (const e of this.doc.errors) problems.error(this.at(e.pos[0]), `YAML: ${firstLine(e.message)}`);
+    for (const w of this.doc.warnings) {
+      // an unknown tag (!!js/function, !include …) is refused: the content is plain data
+      problems.error(this.at(w.pos[0]), `YAML: ${firstLine(w.message)} (tags are not allowed in content)`);
     }
-    for (const w of doc.warnings) {
-      problems.warn(this.at(w.pos[0]), `YAML: ${firstLine(w.message)}`);
+    if (this.doc.errors.length || this.doc.warnings.length) return;
+    const deep = this.tooDeep(this.doc.contents as Node | null, 0);
+    if (deep) {
+      problems.error(this.pos(deep), `nesting deeper than ${MAX_DEPTH} levels`);
+      return;
     }
-    this.root = doc.errors.length ? null : (doc.contents as Node | null);
+    try {
+      this.data = this.doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      problems.error(this.at(0), `YAML: ${firstLine((e as Error).message)} (at most ${MAX_ALIASES} aliases)`);
+    }
   }
 
   /** The position of a character offset in the file. */
@@ -32,15 +46,57 @@ export class YamlSource {
     return { file: this.file, line, col };
   }
 
-  /** The position where a node starts (the file's start for a missing node). */
+  /** Where a node starts (the file's start for none). */
   pos(node: Node | null | undefined): SourcePos {
     return this.at(node?.range?.[0] ?? 0);
+  }
+
+  /** Where the value at `path` stands; with `key`, where that key of the mapping stands. */
+  locate(path: DataPath, key?: string): SourcePos {
+    let node = this.resolve(this.doc.contents as Node | null);
+    for (const step of path) {
+      const next = this.child(node, step);
+      if (!next) break;
+      node = next;
+    }
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (pair) return this.pos(pair.key as Node);
+    }
+    return this.pos(node);
+  }
+
+  /** The characters of the scalar at `path` as written (`2.50` stays `2.50`). */
+  sourceText(path: DataPath): string | undefined {
+    let node = this.resolve(this.doc.contents as Node | null);
+    for (const step of path) node = node && this.child(node, step);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  }
+
+  private child(node: Node | null, step: string | number): Node | null {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      return pair ? this.resolve((pair.value as Node | null) ?? (pair.key as Node)) : null;
+    }
+    if (isSeq(node) && typeof step === 'number') return this.resolve((node.items[step] as Node | undefined) ?? null);
+    return null;
+  }
+
+  private resolve(node: Node | null): Node | null {
+    return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? node) : node;
+  }
+
+  private tooDeep(node: Node | null, depth: number): Node | null {
+    if (depth > MAX_DEPTH) return node;
+    const kids: unknown[] = isMap(node) ? node.items.map((p) => p.value) : isSeq(node) ? node.items : [];
+    for (const k of kids) {
+      const deep = this.tooDeep(k as Node | null, depth + 1);
+      if (deep) return deep;
+    }
+    return null;
   }
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0];
 }
-
-export { isMap, isScalar, isSeq };
-export type { Node, Pair };

@@ -44,3 +44,56 @@ describe('loadReport', () => {
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));
 });
+
+describe('loadReport refuses hostile or broken files', () => {
+  const write = (name: string, data: string | Buffer) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, data);
+    return file;
+  };
+  const messages = (file: string) => {
+    try {
+      loadReport(file);
+      return [];
+    } catch (e) {
+      return (e as InputError).problems.map((p) => formatProblem(p).replace(file, path.basename(file)));
+    }
+  };
+
+  it('reports invalid UTF-8 at its line and column', () => {
+    const bytes = Buffer.concat([Buffer.from('report:\n  title: 标题'), Buffer.from([0xff, 0xfe]), Buffer.from('\nchapters: []\n')]);
+    expect(messages(write('utf8.yaml', bytes))).toEqual(['utf8.yaml:2:12: invalid UTF-8 (save the file as UTF-8)']);
+  });
+  it('refuses an alias bomb at once', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 0; i < 12; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    const started = performance.now();
+    const m = messages(write('bomb.yaml', lines.join('\n') + '\n'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(m[0]).toMatch(/^bomb\.yaml:1:1: YAML: .*alias/i);
+  });
+  it('accepts a few aliases', () => {
+    const t = 'report:\n  title: &t 标题\nchapters:\n  - title: *t\n    body: [段落。]\n';
+    expect(messages(write('alias.yaml', t))).toEqual([]);
+  });
+  it('refuses custom tags', () => {
+    expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*tags are not allowed/);
+  });
+  it('refuses nesting deeper than the limit', () => {
+    const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';
+    expect(messages(write('deep.yaml', deep))[0]).toMatch(/^deep\.yaml:1:\d+: nesting deeper than 64 levels$/);
+  });
+  it('refuses images outside the project and files that are not images', () => {
+    write('fake.png', 'not an image at all');
+    const fig = (image: string) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - figure:\n          title: 图\n          image: ${image}\n`;
+    expect(messages(write('f1.yaml', fig('../../../../etc/passwd.png')))[0]).toMatch(/^f1\.yaml:8:18: image (not found|outside the project)/);
+    expect(messages(write('f2.yaml', fig('fake.png')))).toEqual([`f2.yaml:8:18: not a PNG or JPEG image (by its content): ${path.join(dir, 'fake.png')}`]);
+    expect(messages(write('f3.yaml', fig('photo.gif')))).toEqual(['f3.yaml:8:18: an image must be a PNG or JPEG file (.png, .jpg, .jpeg)']);
+  });
+  it('names the block kinds for a misspelt block, and a block with two keys', () => {
+    const t = ok.replace('      - 段落。\n', '      - heading: 一\n        table: {}\n');
+    const m = messages(write('two.yaml', t));
+    expect(m[0]).toBe('two.yaml:6:9: a block has exactly one key (heading, table, case, figure, list or pagebreak); start another block with "- "');
+    expect(m).toContain('two.yaml:7:16: missing `title:` in `table:`');
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Validating content against the published JSON Schema (`schema/report.schema.json`) with Ajv,
+ * and turning Ajv's errors into located messages a report's editor can act on.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { ProblemList } from '../problems.js';
+import { closest } from './did-you-mean.js';
+import type { DataPath, YamlSource } from './yaml-source.js';
+
+/** The schema file, published with the package (editors can use it too). */
+export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/report.schema.json');
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(
+    JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object,
+  );
+  return validator(data) ? [] : (validator.errors ?? []);
+}
+
+/** Validates the data of `src`; every problem goes to `problems`, located. */
+export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void {
+  const seen = new Set<string>();
+  for (const e of validate(src.data)) {
+    const message = describeError(e);
+    if (!message) continue;
+    const where = pathOf(e.instancePath);
+    const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
+    const key = `${pos.line}:${pos.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.error(pos, message);
+  }
+}
+
+/** `/chapters/0/body/2` → ['chapters', 0, 'body', 2]. */
+function pathOf(pointer: string): DataPath {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** What the value at a path is, in words. */
+export function describePath(p: DataPath): string {
+  if (p.length === 0) return 'the report';
+  const [parent, last] = [p[p.length - 2], p[p.length - 1]];
+  if (typeof last === 'number') {
+    const names: Record<string, string> = { chapters: 'a chapter', sections: 'a section', body: 'a block', rows: 'a row', columns: 'a column name', list: 'a list item', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
+    if (typeof parent === 'number') return 'a cell';
+    return names[String(parent)] ?? 'an item';
+  }
+  if (last === 'title') return `the title of ${describePath(p.slice(0, -1))}`;
+  return `\`${last}:\``;
+}
+
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', array: 'a list (items starting with "- ")', object: 'a mapping of keys', boolean: 'true or false' };
+
+/** A message for one Ajv error, or undefined for errors another one already explains. */
+function describeError(e: ErrorObject): string | undefined {
+  const p = pathOf(e.instancePath);
+  const what = describePath(p);
+  const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(e.params.additionalProperty);
+      const hint = closest(name, known);
+      return `unknown key "${name}" in ${what}` + (hint ? ` (did you mean "${hint}"?)` : ` (expected one of: ${known.join(', ')})`);
+    }
+    case 'required':
+      return `missing \`${e.params.missingProperty}:\` in ${what}`;
+    case 'type': {
+      const types = ([] as string[]).concat(e.params.type as string | string[]);
+      if (what === 'a block') return `a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, pagebreak`;
+      return `${what} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`;
+    }
+    case 'minItems':
+      return p[p.length - 1] === 'chapters' ? '`chapters:` is empty: a report needs at least one chapter' : `${what} is empty`;
+    case 'minLength':
+      return `${what} is empty`;
+    case 'pattern':
+      if (p[p.length - 1] === 'image') return 'an image must be a PNG or JPEG file (.png, .jpg, .jpeg)';
+      if (p[p.length - 1] === 'template') return '`template:` must be a folder name under templates/ (letters, digits, - and _)';
+      return e.params.pattern === '\\S' ? `${what} is empty` : `${what} is not valid`;
+    case 'minProperties':
+      return 'an empty block: write a paragraph or one of heading, table, case, figure, list, pagebreak';
+    case 'maxProperties':
+      return 'a block has exactly one key (heading, table, case, figure, list or pagebreak); start another block with "- "';
+    case 'enum':
+      return `${what} must be one of ${(e.params.allowedValues as string[]).join(', ')}, not "${String(e.data)}"`;
+    case 'const':
+      return `${what} must be ${JSON.stringify(e.params.allowedValue)}`;
+    case 'exclusiveMinimum':
+      return `${what} must be a positive number`;
+    case 'oneOf':
+      return `${what} must be text or a list of text`;
+    case 'if':
+      return undefined; // the errors of its `then` say what is wrong
+    default:
+      return `${what}: ${e.message ?? e.keyword}`;
+  }
+}
