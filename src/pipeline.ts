@@ -12,7 +12,7 @@ import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { renderPdf } from './render/pdf.js';
-import { loadTheme } from './style/theme.js';
+import { checkFontRoles, loadTheme } from './style/theme.js';
 import { findTemplateDir, loadTemplates } from './template/templates.js';
 import { reportView } from './template/view.js';
 import type { Report } from './content/types.js';
@@ -62,6 +62,9 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
   const doc = templates.renderDocument(reportView(report));
   lap('template');
   const theme = loadTheme(templates.themeFile); // ③
+  const fontProblems = new ProblemList();
+  checkFontRoles(theme, faces.registry, fontProblems);
+  fontProblems.throwIfErrors();
   lap('theme');
   const textFonts = new Map<string, TextFont>();
   const setCache = new Map<string, SetParagraph>();

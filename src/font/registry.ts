@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
-import { InputError, type SourcePos } from '../problems.js';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { InputError, ProblemList, type SourcePos } from '../problems.js';
 
 /** The files of one role. Paths are absolute. */
 export interface FontRole {
@@ -31,54 +31,76 @@ interface RoleEntry {
 }
 
 /**
- * Reads a registry file. File names are relative to the registry's folder; `npm:PKG/PATH`
- * names a file inside an installed npm package (found in `node_modules` above the folder).
+ * Reads a registry file. File names are relative to the registry's folder and must stay inside
+ * it; `npm:PKG/PATH` names a file inside an installed npm package. Problems are located at the
+ * line of the registry that names the file.
  */
 export function loadFontRegistry(file: string): FontRegistry {
-  const pos: SourcePos = { file, line: 1, col: 1 };
+  const problems = new ProblemList();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new InputError([{ pos, message: 'cannot read the font registry', severity: 'error' }]);
+    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'cannot read the font registry', severity: 'error' }]);
   }
-  const doc = parseDocument(text);
-  if (doc.errors.length) throw new InputError([{ pos, message: `YAML: ${doc.errors[0].message.split('\n')[0]}`, severity: 'error' }]);
-  const data = doc.toJS() as { roles?: Record<string, RoleEntry> } | null;
-  const entries = data?.roles ?? {};
-  const dir = path.dirname(file);
-  const roles = new Map<string, FontRole>();
-  const problems: string[] = [];
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
+  const at = (node: Node | null | undefined): SourcePos => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) });
+  for (const e of doc.errors) problems.error({ file, ...lines.linePos(e.pos[0]) }, `YAML: ${e.message.split('\n')[0]}`);
+  problems.throwIfErrors();
+  const rolesNode = isMap(doc.contents) ? (doc.contents.get('roles', true) as Node | undefined) : undefined;
+  if (!isMap(rolesNode)) throw new InputError([{ pos: at(doc.contents as Node), message: 'the registry needs `roles:` (a mapping of role names to font files)', severity: 'error' }]);
+  const entries = new Map<string, { entry: RoleEntry; node: Node }>();
+  for (const pair of rolesNode.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    entries.set(name, { entry: (doc.getIn(['roles', name]) as { toJSON(): RoleEntry } | undefined)?.toJSON?.() ?? {}, node: pair.value as Node });
+  }
+  const dir = path.dirname(path.resolve(file));
+  const fileAt = (role: string, key: 'regular' | 'bold'): string | undefined => {
+    const { entry, node } = entries.get(role)!;
+    const value = entry[key];
+    if (value === undefined) return undefined;
+    const where = at(isMap(node) ? (node.get(key, true) as Node) : node);
+    const resolved = resolveFontFile(value, dir);
+    if (!resolved) problems.error(where, `font file of role "${role}" must be inside ${dir} (or npm:PACKAGE/PATH): ${value}`);
+    else if (!existsSync(resolved)) problems.error(where, `font file of role "${role}" not found: ${resolved}`);
+    return resolved;
+  };
   const resolveRole = (name: string, seen: string[]): FontRole | undefined => {
-    const e = entries[name];
-    if (!e) return undefined;
-    if (e.regular) {
-      const regular = resolveFontFile(e.regular, dir);
-      const bold = e.bold ? resolveFontFile(e.bold, dir) : regular;
-      for (const f of [regular, bold]) if (!existsSync(f)) problems.push(`font file of role "${name}" not found: ${f}`);
-      return { name, regular, bold };
+    const found = entries.get(name);
+    if (!found) return undefined;
+    const regular = fileAt(name, 'regular');
+    if (regular) return { name, regular, bold: fileAt(name, 'bold') ?? regular };
+    const fallback = found.entry.fallback;
+    if (fallback && !seen.includes(fallback)) {
+      const r = resolveRole(fallback, [...seen, name]);
+      if (r) return { ...r, name };
     }
-    if (e.fallback && !seen.includes(e.fallback)) {
-      const r = resolveRole(e.fallback, [...seen, name]);
-      return r && { ...r, name };
-    }
-    problems.push(`role "${name}" has neither \`regular:\` nor a \`fallback:\``);
+    problems.error(at(found.node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`);
     return undefined;
   };
-  for (const [name, e] of Object.entries(entries)) {
+  const roles = new Map<string, FontRole>();
+  for (const [name, { entry }] of entries) {
     const role = resolveRole(name, []);
     if (!role) continue;
     roles.set(name, role);
-    for (const a of e.aliases ?? []) roles.set(a, role);
+    for (const a of entry.aliases ?? []) roles.set(a, role);
   }
-  if (problems.length) throw new InputError(problems.map((message) => ({ pos, message, severity: 'error' })));
+  problems.throwIfErrors();
   return { roles, file };
 }
 
-/** Absolute path of a registry file entry. */
-export function resolveFontFile(entry: string, dir: string): string {
-  if (!entry.startsWith('npm:')) return path.resolve(dir, entry);
-  const rel = entry.slice(4);
+/**
+ * Absolute path of a registry file entry, or undefined when it would leave the registry's
+ * folder (`../../etc/…`). `npm:PKG/PATH` is looked up in `node_modules` above the folder.
+ */
+export function resolveFontFile(entry: string, dir: string): string | undefined {
+  if (!entry.startsWith('npm:')) {
+    const full = path.resolve(dir, entry);
+    return full.startsWith(dir + path.sep) ? full : undefined;
+  }
+  const rel = path.normalize(entry.slice(4));
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   for (let d = dir; ; d = path.dirname(d)) {
     const candidate = path.join(d, 'node_modules', rel);
     if (existsSync(candidate)) return candidate;

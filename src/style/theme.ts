@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { InputError, ProblemList, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
+import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
@@ -16,6 +17,8 @@ export interface TextStyleSpec {
   font: string;
   /** Role for Latin words, set before the CJK font in the stack (optional). */
   latinFont?: string;
+  /** Where the style is defined in the theme (for messages about its fonts). */
+  pos?: SourcePos;
   bold: boolean;
   /** Font size, pt. */
   size: number;
@@ -179,6 +182,7 @@ export function loadTheme(file: string): Theme {
       const lhValue = value(lh);
       const lineHeight = typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       styles.set(name, {
+        pos: at(get(s, 'font') ?? s),
         font: String(value(get(s, 'font')) ?? base.font),
         latinFont: get(s, 'latin-font') ? String(value(get(s, 'latin-font'))) : undefined,
         bold: value(get(s, 'bold')) === true,
@@ -242,4 +246,15 @@ export function styleOf(theme: Theme, name: string, pos: SourcePos): TextStyleSp
   const s = theme.styles.get(name);
   if (!s) throw new InputError([{ pos, message: `style "${name}" is not defined in ${theme.file}`, severity: 'error' }]);
   return s;
+}
+
+/** Every font role a style names must be in the registry: problems located at the style. */
+export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: ProblemList): void {
+  const known = [...registry.roles.keys()].join(', ');
+  for (const [name, st] of theme.styles) {
+    for (const role of [st.font, st.latinFont]) {
+      if (role && !registry.roles.has(role))
+        problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${registry.file} does not define (roles: ${known})`);
+    }
+  }
 }

@@ -22,9 +22,9 @@ function parseXml(xml: string, file: string): El {
   const parser = new SaxesParser({ position: true });
   const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 } };
   const stack: El[] = [root];
-  let error: InputError | undefined;
+  let error: MarkupError | undefined;
   parser.on('error', (e) => {
-    error ??= new InputError([{ pos: { file, line: parser.line, col: parser.column }, message: `markup: ${e.message.replace(/^\d+:\d+: /, '')}`, severity: 'error' }]);
+    error ??= new MarkupError({ file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''));
   });
   parser.on('opentag', (tag) => {
     const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column } };
@@ -36,7 +36,7 @@ function parseXml(xml: string, file: string): El {
   parser.write(xml).close();
   if (error) throw error;
   const top = root.children.find((c): c is El => typeof c !== 'string');
-  if (!top) throw new InputError([{ pos: root.pos, message: 'markup: the template produced no element', severity: 'error' }]);
+  if (!top) throw new MarkupError(root.pos, 'the template produced no element');
   return top;
 }
 
@@ -174,6 +174,17 @@ function expectName(el: El, name: string): void {
   if (el.name !== name) fail(el, `expected <${name}>, found <${el.name}>`);
 }
 
+/** A problem in the markup a template wrote; `needle` is the text to find it by in the templates. */
+export class MarkupError extends InputError {
+  constructor(
+    pos: SourcePos,
+    message: string,
+    readonly needle?: string,
+  ) {
+    super([{ pos, message: `markup: ${message}`, severity: 'error' }]);
+  }
+}
+
 function fail(el: El, message: string): never {
-  throw new InputError([{ pos: el.pos, message: `markup: ${message}`, severity: 'error' }]);
+  throw new MarkupError(el.pos, message, `<${el.name}`);
 }

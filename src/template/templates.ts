@@ -7,7 +7,7 @@ import path from 'node:path';
 import { InputError } from '../problems.js';
 import type { DocTree, FooterTree } from './doc-tree.js';
 import { createEnv } from './handlebars-env.js';
-import { parseDocument, parseFooter } from './markup.js';
+import { MarkupError, parseDocument, parseFooter } from './markup.js';
 import type { ReportView } from './view.js';
 
 /** What a page's footer template sees. */
@@ -81,21 +81,45 @@ export function loadTemplates(dir: string): TemplateSet {
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
+  /** Parses rendered markup; a problem is located in the template that wrote it. */
+  const parsed = <T>(file: string, render: () => T): T => {
+    try {
+      return render();
+    } catch (e) {
+      if (!(e instanceof MarkupError)) throw e;
+      const found = e.needle && findInSources(sources, e.needle);
+      const p = e.problems[0];
+      const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
+      throw new InputError([{ ...p, message, pos: found ? { ...found, file: path.join(dir, found.file) } : { file: path.join(dir, file), line: 1, col: 1 } }]);
+    }
+  };
   return {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
-    renderDocument: (view) => parseDocument(documentTemplate(view), path.join(dir, 'document.hbs') + ' (rendered)'),
-    renderFooter: (ctx) => parseFooter(footerTemplate(ctx), path.join(dir, 'footer.hbs') + ' (rendered)'),
+    renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), path.join(dir, 'document.hbs'))),
+    renderFooter: (ctx) => parsed('footer.hbs', () => parseFooter(footerTemplate(ctx), path.join(dir, 'footer.hbs'))),
   };
+}
+
+/** The first place a text stands in the template sources. */
+function findInSources(sources: Map<string, string>, needle: string): { file: string; line: number; col: number } | undefined {
+  for (const [file, src] of sources) {
+    const i = src.indexOf(needle);
+    if (i < 0) continue;
+    const before = src.slice(0, i).split('\n');
+    return { file, line: before.length, col: before[before.length - 1].length + 1 };
+  }
+  return undefined;
 }
 
 /** A Handlebars error as `file:line:col: message`. */
 function templateError(file: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
   const msg = (e as Error).message ?? String(e);
-  const m = /on line (\d+)/.exec(msg) ?? /line (\d+)/.exec(msg);
-  const col = /column (\d+)/.exec(msg);
-  return new InputError([
-    { pos: { file, line: m ? Number(m[1]) : 1, col: col ? Number(col[1]) + 1 : 1 }, message: `template: ${msg.split('\n')[0]}`, severity: 'error' },
-  ]);
+  // Handlebars says "Parse error on line 3:" or "… - 2:3" (line:column from 0)
+  const range = / - (\d+):(\d+)$/.exec(msg.split('\n')[0]);
+  const line = range ? Number(range[1]) : Number(/on line (\d+)/.exec(msg)?.[1] ?? 1);
+  const col = range ? Number(range[2]) + 1 : 1;
+  const text = msg.split('\n')[0].replace(/ - \d+:\d+$/, '');
+  return new InputError([{ pos: { file, line, col }, message: `template: ${text}`, severity: 'error' }]);
 }
