@@ -13,7 +13,7 @@ import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { renderPdf } from './render/pdf.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
-import { findTemplateDir, loadTemplates } from './template/templates.js';
+import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
 import type { Report } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
@@ -59,7 +59,12 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
   const report = loadReport(o.input); // ①
   lap('load');
   const templates = loadTemplates(findTemplateDir(report.meta.template, [o.projectDir, o.packageDir])); // ②
-  const doc = templates.renderDocument(reportView(report));
+  const view = reportView(report);
+  const doc = templates.renderDocument(view);
+  const furniture = {
+    renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }),
+    renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
+  };
   lap('template');
   const theme = loadTheme(templates.themeFile); // ③
   const fontProblems = new ProblemList();
@@ -73,7 +78,7 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
     const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
-    const pages = composePages(ctx, doc, templates.renderFooter);
+    const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
     if (sameLabels(found, pageLabels)) {

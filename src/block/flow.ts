@@ -56,7 +56,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'vspace':
       return [block(node.size, {})];
     case 'pagebreak':
-      return [{ kind: 'break' }];
+      return [{ kind: 'break', recto: node.before === 'chapter' && ctx.theme.page.chapterStart === 'recto' }];
   }
 }
 

@@ -73,7 +73,7 @@ export interface TextBlockOptions {
  * page never ends with a paragraph's first line alone nor starts with its last line alone.
  */
 export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleSpec, o: TextBlockOptions): Block[] {
-  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width), o.at);
+  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - style.indentRight), o.at);
   const n = lines.length;
   const { orphans, widows } = ctx.theme;
   const after = o.spaceAfter ?? style.spaceAfter;

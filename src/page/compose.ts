@@ -1,7 +1,8 @@
 /**
  * Stage ⑦: paginated blocks → finished pages: blocks moved to their absolute places, box
- * frames drawn around each page's part of a box (open where the box breaks), footers rendered
- * from the footer template with the page's context, anchors and bookmarks recorded.
+ * frames drawn around each page's part of a box (open where the box breaks), running heads and
+ * footers rendered from the page templates with the page's context, anchors and bookmarks
+ * recorded.
  */
 import type { BlockPayload, FrameRef } from '../block/payload.js';
 import { matterItems } from '../block/flow.js';
@@ -12,15 +13,18 @@ import { paginate } from '../paginate/paginate.js';
 import type { Placed } from '../paginate/item.js';
 import type { DocTree } from '../template/doc-tree.js';
 import type { PageContext } from '../template/templates.js';
-import type { FooterTree } from '../template/doc-tree.js';
+import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
 import { pageLabel } from './page-label.js';
 
-/** Renders the footer markup for a page. */
-export type FooterRenderer = (ctx: PageContext) => FooterTree;
+/** Renders the header and footer markup of a page. */
+export interface FurnitureRenderer {
+  renderHeader(ctx: PageContext): FurnitureTree;
+  renderFooter(ctx: PageContext): FurnitureTree;
+}
 
 /** Lays out every matter and composes the pages. */
-export function composePages(ctx: LayoutContext, doc: DocTree, footer: FooterRenderer): DrawPage[] {
+export function composePages(ctx: LayoutContext, doc: DocTree, furniture: FurnitureRenderer): DrawPage[] {
   const p = ctx.theme.page;
   const areaHeight = p.height - p.marginTop - p.marginBottom;
   const laid = doc.matters.map((m) => ({ matter: m, pages: paginate(matterItems(ctx, m), areaHeight) }));
@@ -32,6 +36,7 @@ export function composePages(ctx: LayoutContext, doc: DocTree, footer: FooterRen
       const label = pageLabel(matter.numbering, i + 1);
       const ops: DrawOp[] = [...frameOps(page.placed, p.marginLeft, p.marginTop)];
       const dp: DrawPage = { width: p.width, height: p.height, label, ops, anchors: [], outline: [] };
+      let opening = false;
       for (const pl of page.placed) {
         const y = p.marginTop + pl.y;
         ops.push(...translateOps(pl.block.payload.ops, p.marginLeft, y));
@@ -40,29 +45,48 @@ export function composePages(ctx: LayoutContext, doc: DocTree, footer: FooterRen
         const o = pl.block.payload.outline;
         if (o) {
           dp.outline.push(o);
-          if (o.level === 1) chapter = o.title;
+          if (o.level === 1) [chapter, opening] = [o.title, true];
         }
       }
-      if (matter.footer && label) ops.push(...footerOps(ctx, footer({ page: label, pages: total, chapter })));
+      // furniture on numbered pages that hold something (a blank verso stays blank)
+      if (matter.footer && label && page.placed.length) {
+        const pc: PageContext = { page: label, pages: total, chapter, odd: (i + 1) % 2 === 1, opening };
+        ops.push(...furnitureOps(ctx, furniture.renderHeader(pc), 'header'), ...furnitureOps(ctx, furniture.renderFooter(pc), 'footer'));
+      }
       out.push(dp);
     });
   }
   return out;
 }
 
-/** The footer's paragraphs, stacked from `footer-offset` below the type area. */
-function footerOps(ctx: LayoutContext, tree: FooterTree): DrawOp[] {
+/**
+ * A header's paragraphs and rules stacked upwards so its last one ends `header-offset` above the
+ * type area; a footer's stacked downwards from `footer-offset` below it.
+ */
+function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' | 'footer'): DrawOp[] {
   const p = ctx.theme.page;
   const width = p.width - p.marginLeft - p.marginRight;
-  let y = p.height - p.marginBottom + p.footerOffset;
-  const ops: DrawOp[] = [];
-  for (const para of tree.children) {
-    for (const b of textBlocks(ctx, para.runs, style(ctx, para.style), { x: 0, width })) {
-      ops.push(...translateOps(b.payload.ops, p.marginLeft, y));
-      y += b.height;
+  const parts = tree.children.map((node) => {
+    if (node.kind === 'rule') {
+      const op: DrawOp = { kind: 'line', x1: 0, y1: 0, x2: width, y2: 0, width: node.width, color: node.color };
+      return { height: node.width + 2, ops: [op] };
     }
-  }
-  return ops;
+    const blocks = textBlocks(ctx, node.runs, style(ctx, node.style), { x: 0, width, spaceBefore: 0, spaceAfter: 0 });
+    let y = 0;
+    const ops = blocks.flatMap((b) => {
+      const moved = translateOps(b.payload.ops, 0, y);
+      y += b.height;
+      return moved;
+    });
+    return { height: y, ops };
+  });
+  const total = parts.reduce((h, x) => h + x.height, 0);
+  let y = where === 'header' ? p.marginTop - p.headerOffset - total : p.height - p.marginBottom + p.footerOffset;
+  return parts.flatMap((part) => {
+    const ops = translateOps(part.ops, p.marginLeft, y);
+    y += part.height;
+    return ops;
+  });
 }
 
 /**

@@ -26,6 +26,8 @@ export interface FlowBlock<P> {
 /** Start a new page here (nothing happens at the top of an empty page). */
 export interface ForcedBreak {
   kind: 'break';
+  /** Start on an odd (recto) page, leaving the even page before it blank if needed. */
+  recto?: boolean;
 }
 
 export type FlowItem<P> = FlowBlock<P> | ForcedBreak;
@@ -40,5 +42,6 @@ export interface Placed<P> {
 }
 
 export interface PaginatedPage<P> {
+  /** Empty on a blank verso left by a recto break. */
   placed: Placed<P>[];
 }

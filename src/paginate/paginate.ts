@@ -24,6 +24,8 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
     const item = items[i];
     if (item.kind === 'break') {
       newPage();
+      // page numbers count from 1: an odd number of pages so far means the next one is even
+      if (item.recto && pages.length % 2 === 1) pages.push({ placed: [] });
       lastGroup = undefined;
       continue;
     }

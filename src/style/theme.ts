@@ -26,6 +26,8 @@ export interface TextStyleSpec {
   lineHeight: number;
   /** First-line indent, pt. */
   indent: number;
+  /** Space kept free at the right of every line, pt (page numbers one character in). */
+  indentRight: number;
   align: TextAlign;
   /** Space above and below, pt (dropped at a page top). */
   spaceBefore: number;
@@ -67,8 +69,12 @@ export interface PageSpec {
   marginBottom: number;
   marginLeft: number;
   marginRight: number;
-  /** Baseline of the footer below the type area's bottom edge, pt. */
+  /** Top of the footer below the type area's bottom edge, pt. */
   footerOffset: number;
+  /** Bottom of the running head above the type area's top edge, pt. */
+  headerOffset: number;
+  /** Chapters start on any page, or on a recto (odd) page with a blank verso before (duplex). */
+  chapterStart: 'any' | 'recto';
 }
 
 export interface Theme {
@@ -86,7 +92,7 @@ export interface Theme {
   leader: string;
 }
 
-const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'align', 'space-before', 'space-after', 'color'];
+const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'align', 'space-before', 'space-after', 'color'];
 
 /** Reads and resolves a theme file. Problems are located in the theme file. */
 export function loadTheme(file: string): Theme {
@@ -159,12 +165,14 @@ export function loadTheme(file: string): Theme {
     marginLeft: length(get(margin, 'left'), 72),
     marginRight: length(get(margin, 'right'), 72),
     footerOffset: length(get(pageNode, 'footer-offset'), 28),
+    headerOffset: length(get(pageNode, 'header-offset'), 12),
+    chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
   };
 
   // text styles
   const styles = new Map<string, TextStyleSpec>();
   const stylesNode = get(root, 'styles');
-  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
+  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
   if (stylesNode && isMap(stylesNode)) {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
@@ -189,6 +197,7 @@ export function loadTheme(file: string): Theme {
         size,
         lineHeight,
         indent: length(get(s, 'indent'), 0, size),
+        indentRight: length(get(s, 'indent-right'), 0, size),
         align: choice(get(s, 'align'), ['justify', 'left', 'center', 'right'] as const, 'justify'),
         spaceBefore: length(get(s, 'space-before'), 0, size),
         spaceAfter: length(get(s, 'space-after'), 0, size),

@@ -96,6 +96,8 @@ export interface VSpaceNode {
 
 export interface PageBreakNode {
   kind: 'pagebreak';
+  /** `chapter`: a chapter starts here (on a recto page when the theme says so). */
+  before?: 'chapter';
 }
 
 export type BlockNode =
@@ -121,7 +123,15 @@ export interface DocTree {
   matters: Matter[];
 }
 
-/** The page footer, rendered per page: paragraphs in absolute position below the type area. */
-export interface FooterTree {
-  children: ParaNode[];
+/** A horizontal rule across the type area (running heads). */
+export interface RuleNode {
+  kind: 'rule';
+  /** Stroke width, pt. */
+  width: number;
+  color: string;
+}
+
+/** A page header or footer, rendered per page: paragraphs and rules above or below the type area. */
+export interface FurnitureTree {
+  children: (ParaNode | RuleNode)[];
 }

@@ -7,7 +7,7 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { parseLength } from '../style/units.js';
 import { mergeRuns, type Inline } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FooterTree, Matter, ParaNode, TableNode } from './doc-tree.js';
+import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, Matter, ParaNode, TableNode } from './doc-tree.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -53,11 +53,17 @@ export function parseDocument(xml: string, file: string): DocTree {
   return { matters };
 }
 
-/** Parses the footer template's output. */
-export function parseFooter(xml: string, file: string): FooterTree {
+/** Parses the output of a page header or footer template (`<header>` or `<footer>`). */
+export function parseFurniture(xml: string, file: string, name: 'header' | 'footer'): FurnitureTree {
   const el = parseXml(xml, file);
-  expectName(el, 'footer');
-  return { children: elements(el).map((c) => (expectName(c, 'p'), para(c))) };
+  expectName(el, name);
+  return {
+    children: elements(el).map((c) => {
+      if (c.name === 'rule') return { kind: 'rule', width: parseLength(c.attrs.width ?? '0.5pt') ?? 0.5, color: c.attrs.color ?? '#000000' };
+      expectName(c, 'p');
+      return para(c);
+    }),
+  };
 }
 
 function blocks(parent: El): BlockNode[] {
@@ -112,7 +118,8 @@ function block(el: El): BlockNode {
       return { kind: 'vspace', size: size! };
     }
     case 'pagebreak':
-      return { kind: 'pagebreak' };
+      if (el.attrs.before && el.attrs.before !== 'chapter') fail(el, `before="${el.attrs.before}" is not known (only before="chapter")`);
+      return { kind: 'pagebreak', before: el.attrs.before ? 'chapter' : undefined };
   }
   return fail(el, `unknown element <${el.name}>`);
 }

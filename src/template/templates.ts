@@ -1,24 +1,34 @@
 /**
  * Stage ②: the template folder (`templates/<name>/`): Handlebars files rendered with the report
- * view into markup, parsed into the document tree; the footer template, rendered per page.
+ * view into markup, parsed into the document tree; the page header and footer templates,
+ * rendered per page.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../problems.js';
-import type { DocTree, FooterTree } from './doc-tree.js';
+import type { DocTree, FurnitureTree } from './doc-tree.js';
 import { createEnv } from './handlebars-env.js';
-import { MarkupError, parseDocument, parseFooter } from './markup.js';
+import { MarkupError, parseDocument, parseFurniture } from './markup.js';
 import type { ReportView } from './view.js';
 
-/** What a page's footer template sees. */
+/** What a page's header and footer templates see. */
 export interface PageContext {
   /** The page's label as printed (`3`, `ii`), empty on unnumbered pages. */
   page: string;
   /** Count of pages in the document. */
   pages: number;
-  /** Title of the chapter running on the page, if any. */
+  /** Title of the chapter running on the page, if any (as bookmarked: `2 服务贡献`). */
   chapter?: string;
+  /** An odd (recto) page number: for page numbers outside, GB/T 9704 style. */
+  odd: boolean;
+  /** A chapter starts on this page (no running head there). */
+  opening: boolean;
+  /** The report's cover data (title, subtitle, issuer, date). */
+  report?: ReportView['report'];
 }
+
+/** Templates rendered per page or for the whole document, not partials. */
+const PAGE_TEMPLATES = ['document.hbs', 'footer.hbs', 'header.hbs'];
 
 /** A loaded template folder. */
 export interface TemplateSet {
@@ -26,7 +36,9 @@ export interface TemplateSet {
   /** Theme file of the template. */
   themeFile: string;
   renderDocument(view: ReportView): DocTree;
-  renderFooter(ctx: PageContext): FooterTree;
+  renderFooter(ctx: PageContext): FurnitureTree;
+  /** Empty when the template has no `header.hbs`. */
+  renderHeader(ctx: PageContext): FurnitureTree;
 }
 
 /**
@@ -47,7 +59,7 @@ export function findTemplateDir(name: string, roots: string[]): string {
   ]);
 }
 
-/** Compiles every `.hbs` of the folder: `document.hbs`, `footer.hbs`, the rest as partials. */
+/** Compiles every `.hbs` of the folder: `document.hbs`, `footer.hbs`, `header.hbs` (optional), the rest as partials. */
 export function loadTemplates(dir: string): TemplateSet {
   const env = createEnv();
   const files = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
@@ -71,7 +83,7 @@ export function loadTemplates(dir: string): TemplateSet {
     };
   };
   for (const f of files) {
-    if (f === 'document.hbs' || f === 'footer.hbs') continue;
+    if (PAGE_TEMPLATES.includes(f)) continue;
     try {
       env.registerPartial(f.replace(/\.hbs$/, ''), env.compile(sources.get(f)!, { preventIndent: true }));
       env.precompile(sources.get(f)!);
@@ -81,6 +93,7 @@ export function loadTemplates(dir: string): TemplateSet {
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
+  const headerTemplate = sources.has('header.hbs') ? compile('header.hbs') : undefined;
   /** Parses rendered markup; a problem is located in the template that wrote it. */
   const parsed = <T>(file: string, render: () => T): T => {
     try {
@@ -97,7 +110,9 @@ export function loadTemplates(dir: string): TemplateSet {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
     renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), path.join(dir, 'document.hbs'))),
-    renderFooter: (ctx) => parsed('footer.hbs', () => parseFooter(footerTemplate(ctx), path.join(dir, 'footer.hbs'))),
+    renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), path.join(dir, 'footer.hbs'), 'footer')),
+    renderHeader: (ctx) =>
+      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), path.join(dir, 'header.hbs'), 'header')) : { children: [] },
   };
 }
 

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
 import { makePng } from '../helpers/png.js';
-import { norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-long-'));
@@ -82,15 +82,16 @@ describe('a long report', () => {
     const tablePages = read.pages.filter((p) => p.lines.some((l) => /^学校\d+专业/.test(norm(l.text))));
     expect(tablePages.length).toBeGreaterThanOrEqual(6);
     tablePages.forEach((p, i) => {
-      const header = p.lines.findIndex((l) => norm(l.text) === '学校专业学生数占比');
+      const lines = bodyLines(p);
+      const header = lines.findIndex((l) => norm(l.text) === '学校专业学生数占比');
       expect(header, `header on table page ${i + 1}`).toBeGreaterThanOrEqual(0);
-      if (i > 0) expect(norm(p.lines[header - 1]?.text ?? '')).toBe('续表1');
-      if (i > 0) expect(norm(p.lines[0].text)).toBe('续表1');
+      if (i > 0) expect(norm(lines[header - 1]?.text ?? '')).toBe('续表1');
+      if (i > 0) expect(norm(lines[0].text)).toBe('续表1');
     });
   });
 
   it('loses no row and no paragraph', () => {
-    const text = read.pages.map((p) => p.lines.filter((l) => !/^—.*—$/.test(l.text.trim())).map((l) => norm(l.text)).join('')).join('');
+    const text = read.pages.map((p) => bodyLines(p).map((l) => norm(l.text)).join('')).join('');
     for (const r of rows) expect(text).toContain(norm(r.join('')));
     for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 101, 114, 213]) expect(text, `paragraph ${i}`).toContain(norm(para(i)));
   });

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
-import { norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const input = path.join(root, 'content/jingan-2025.yaml');
@@ -62,7 +62,7 @@ const pageLabel = (p: ReadPdf['pages'][number]) => {
 
 describe('the sample report', () => {
   it('holds every paragraph of the content, whole and in order', () => {
-    const body = read.pages.map((p) => p.lines.filter((l) => !/^—.*—$/.test(l.text.trim())).map((l) => norm(l.text)).join('')).join('');
+    const body = read.pages.map((p) => bodyLines(p).map((l) => norm(l.text)).join('')).join('');
     let pos = 0;
     const texts = contentTexts().map(norm).filter(Boolean);
     expect(texts.length).toBeGreaterThan(90);

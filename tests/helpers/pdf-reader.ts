@@ -58,3 +58,8 @@ export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
 export function norm(s: string): string {
   return [...s.normalize('NFKC')].filter((c) => /[\p{Script=Han}A-Za-z0-9]/u.test(c)).join('');
 }
+
+/** Lines inside the type area (not running heads or page numbers); margins in pt (official theme: 30 mm). */
+export function bodyLines(page: PdfPage, top = (30 * 72) / 25.4, bottom = (30 * 72) / 25.4): PdfLine[] {
+  return page.lines.filter((l) => l.y > top && l.y < page.height - bottom + 2);
+}

@@ -31,6 +31,10 @@ describe('paginate', () => {
     const items: FlowItem<string>[] = [{ kind: 'break' }, b('a', 10), { kind: 'break' }, { kind: 'break' }, b('b', 10)];
     expect(names(paginate(items, 100))).toEqual(['a', 'b']);
   });
+  it('recto breaks leave a blank verso when the next page would be even', () => {
+    const items: FlowItem<string>[] = [b('a', 10), { kind: 'break', recto: true }, b('b', 10), b('c', 95), { kind: 'break', recto: true }, b('d', 10)];
+    expect(names(paginate(items, 100))).toEqual(['a', '', 'b', 'c', 'd']);
+  });
   it('repeats a group header on continuation pages', () => {
     const header = [b('H', 10)];
     const group = { key: 't', repeat: header };
