@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
 import { makePng } from '../helpers/png.js';
-import { bodyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, lonelyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-long-'));
@@ -126,6 +126,11 @@ describe('a long report', () => {
       const last = lines[lines.length - 1];
       if (last && i < body.length - 1) expect(headingLike.test(last.text.trim()), `page ${labelOf(p)} ends with ${last.text}`).toBe(false);
     });
+  });
+
+  it('leaves no lone first or last line of a paragraph at a page edge', () => {
+    const left = (27 * 72) / 25.4;
+    expect(lonelyLines(read.pages, left, 595.28 - left, 24)).toEqual([]);
   });
 
   it('breaks no line at a prohibited mark', () => {

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
-import { bodyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, lonelyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const input = path.join(root, 'content/jingan-2025.yaml');
@@ -105,6 +105,11 @@ describe('the sample report', () => {
         expect(letters.length === 1 && /\p{Script=Han}/u.test(letters) && t.length <= 3 && /[。！？；：”’）》]/.test(t), `runt: ${t}`).toBe(false);
       }
     }
+  });
+
+  it('leaves no paragraph\'s last line alone at a page top, nor its first at a page bottom', () => {
+    const left = (27 * 72) / 25.4;
+    expect(lonelyLines(read.pages, left, 595.28 - left, 24)).toEqual([]);
   });
 
   it('sets body lines flush at both edges of the type area', () => {

@@ -63,3 +63,26 @@ export function norm(s: string): string {
 export function bodyLines(page: PdfPage, top = (30 * 72) / 25.4, bottom = (30 * 72) / 25.4): PdfLine[] {
   return page.lines.filter((l) => l.y > top && l.y < page.height - bottom + 2);
 }
+
+/**
+ * Pages that start with a paragraph's last line alone (a widow) or end with its first line alone
+ * (an orphan), judged from body-text lines: a paragraph's first line is indented by `indent` pt
+ * from the type area's `left` edge; a line that ends short of `right` ends its paragraph.
+ */
+export function lonelyLines(pages: PdfPage[], left: number, right: number, indent: number): string[] {
+  const isBody = (l: PdfLine) => Math.abs(l.x0 - left) < 1 || Math.abs(l.x0 - left - indent) < 1;
+  const starts = (l: PdfLine) => Math.abs(l.x0 - left - indent) < 1;
+  const ends = (l: PdfLine) => right - l.x1 > 8;
+  const found: string[] = [];
+  pages.forEach((p, i) => {
+    const lines = bodyLines(p);
+    const [first, second] = lines;
+    if (first && isBody(first) && !starts(first) && ends(first) && (!second || !isBody(second) || starts(second)))
+      found.push(`page ${i + 1} starts with a lone last line: ${first.text}`);
+    const last = lines[lines.length - 1];
+    const before = lines[lines.length - 2];
+    if (last && isBody(last) && starts(last) && !ends(last) && (!before || !isBody(before) || ends(before)))
+      found.push(`page ${i + 1} ends with a lone first line: ${last.text}`);
+  });
+  return found;
+}
