@@ -22,11 +22,11 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const widths = columnWidths(ctx, node, ncols, width, cell, head);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, keepWithNext: true, anchors: node.id ? [node.id] : [] });
-  const headerRow = node.header.length ? rowBlock(ctx, node, node.header, widths, x, head, true, false) : undefined;
+  const headerRow = node.header.length ? rowBlocks(ctx, node, node.header, widths, x, head, true, false)[0] : undefined;
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
   const repeat = [...continued, ...(headerRow ? [headerRow] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat };
-  const rows = node.rows.map((r, i) => rowBlock(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1));
+  const rows = node.rows.flatMap((r, i) => rowBlocks(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1));
   const out: Block[] = [...caption];
   if (headerRow) out.push({ ...headerRow, keepWithNext: true });
   out.push(...rows.map((r) => ({ ...r, group })));
@@ -40,37 +40,61 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   return out;
 }
 
-/** One row: cells set in their columns, rules per the theme. */
-function rowBlock(ctx: LayoutContext, node: TableNode, cells: Inline[][], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean): Block {
+/** Rows with more lines than this are cut into one block per line, so they can break across pages. */
+const SLICE_ABOVE_LINES = 4;
+
+/**
+ * One row: cells set in their columns, rules per the theme. A tall row becomes one block per
+ * line (cells top-aligned; its first two and last two lines kept together), so a row taller
+ * than a page breaks inside its cells instead of overflowing.
+ */
+function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean): Block[] {
   const spec = ctx.theme.table;
   const set: Line[][] = widths.map((w, c) => {
     const runs = cells[c] ?? [];
     const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
     return setText(ctx, runs, { ...paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align), indent: 0 }, node.at);
   });
-  const height = Math.max(1, ...set.map((l) => l.length)) * st.lineHeight + 2 * spec.padY;
-  const ops: DrawOp[] = [];
-  if (header && spec.headerFill) ops.push({ kind: 'rect', x, y: 0, w: sum(widths), h: height, fill: spec.headerFill });
-  let cx = x;
-  set.forEach((lines, c) => {
-    const top = spec.padY + (height - 2 * spec.padY - lines.length * st.lineHeight) / 2;
-    lines.forEach((line, i) => ops.push(...lineOps(line, st, cx + spec.padX, top + i * st.lineHeight)));
-    cx += widths[c];
+  const lines = Math.max(1, ...set.map((l) => l.length));
+  const bottom = header ? spec.innerRule : lastRow ? spec.outerRule : spec.rules === 'grid' ? spec.innerRule : 0;
+  const top = header ? spec.outerRule : 0;
+  if (header || lines <= SLICE_ABOVE_LINES) {
+    const height = lines * st.lineHeight + 2 * spec.padY;
+    const ops: DrawOp[] = [];
+    if (header && spec.headerFill) ops.push({ kind: 'rect', x, y: 0, w: sum(widths), h: height, fill: spec.headerFill });
+    let cx = x;
+    set.forEach((cellLines, c) => {
+      const y0 = spec.padY + (height - 2 * spec.padY - cellLines.length * st.lineHeight) / 2;
+      cellLines.forEach((line, i) => ops.push(...lineOps(line, st, cx + spec.padX, y0 + i * st.lineHeight)));
+      cx += widths[c];
+    });
+    ops.push(...rowRules(ctx, widths, x, height, top, bottom));
+    return [block(height, { ops })];
+  }
+  return Array.from({ length: lines }, (_, i) => {
+    const padTop = i === 0 ? spec.padY : 0;
+    const last = i === lines - 1;
+    const height = st.lineHeight + padTop + (last ? spec.padY : 0);
+    const ops: DrawOp[] = [];
+    let cx = x;
+    set.forEach((cellLines, c) => {
+      if (cellLines[i]) ops.push(...lineOps(cellLines[i], st, cx + spec.padX, padTop));
+      cx += widths[c];
+    });
+    ops.push(...rowRules(ctx, widths, x, height, 0, last ? bottom : 0));
+    return block(height, { ops }, { keepWithNext: i < 1 || i >= lines - 2 });
   });
-  ops.push(...rowRules(ctx, widths, x, height, header, lastRow));
-  return block(height, { ops });
 }
 
-/** Rules of a row: `grid` rules every cell; `three-line` only above and below the header and at the end. */
-function rowRules(ctx: LayoutContext, widths: number[], x: number, height: number, header: boolean, lastRow: boolean): DrawOp[] {
+/** Rules of a row: a top and a bottom rule of the given widths (0: none); `grid` tables also rule every column. */
+function rowRules(ctx: LayoutContext, widths: number[], x: number, height: number, top: number, bottom: number): DrawOp[] {
   const spec = ctx.theme.table;
   const total = sum(widths);
   const rule = (y: number, w: number) => ({ kind: 'line' as const, x1: x, y1: y, x2: x + total, y2: y, width: w, color: spec.ruleColor });
   const ops: DrawOp[] = [];
-  if (header) ops.push(rule(0, spec.outerRule));
-  if (header || lastRow) ops.push(rule(height, header ? spec.innerRule : spec.outerRule));
+  if (top) ops.push(rule(0, top));
+  if (bottom) ops.push(rule(height, bottom));
   if (spec.rules === 'grid') {
-    if (!header && !lastRow) ops.push(rule(height, spec.innerRule));
     let cx = x;
     for (let c = 0; c <= widths.length; c++) {
       const outer = c === 0 || c === widths.length;

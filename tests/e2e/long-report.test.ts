@@ -52,6 +52,7 @@ const content = {
                 body: [
                   ...Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? { heading: `一、小标题${i}` } : para(100 + i))),
                   { table: { title: '案例中的表', columns: ['项目', '数量'], rows: [['甲', 1], ['乙', 2]] } },
+                  { table: { title: '一格高过一页的表', columns: ['说明', '数'], rows: [[Array.from({ length: 40 }, (_, k) => para(300 + k)).join(''), 1]] } },
                   ...Array.from({ length: 14 }, (_, i) => para(200 + i)),
                 ],
               },
@@ -94,6 +95,9 @@ describe('a long report', () => {
     const text = read.pages.map((p) => bodyLines(p).map((l) => norm(l.text)).join('')).join('');
     for (const r of rows) expect(text).toContain(norm(r.join('')));
     for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 101, 114, 213]) expect(text, `paragraph ${i}`).toContain(norm(para(i)));
+    // the cell taller than a page, across pages (without the repeated caption and header)
+    const cellText = text.replaceAll('续表3说明数', '');
+    expect(cellText).toContain(norm(Array.from({ length: 39 }, (_, k) => para(301 + k)).join('')));
   });
 
   it('gives contents numbers that point at the pages where headings, tables, cases and figures stand', () => {
@@ -108,8 +112,8 @@ describe('a long report', () => {
         if (m) carry = '';
       }
     }
-    // preface, 3 chapters, 2 sections, 2 third-level; 2 tables, 1 case, 2 figures
-    expect(entries.length).toBe(8 + 5);
+    // preface, 3 chapters, 2 sections, 2 third-level; 3 tables, 1 case, 2 figures
+    expect(entries.length).toBe(8 + 6);
     const body = read.pages.filter((p) => /^\d+$/.test(labelOf(p)));
     for (const e of entries) {
       const page = body.find((p) => p.lines.some((l) => norm(l.text) === e.title));
@@ -131,6 +135,10 @@ describe('a long report', () => {
   it('leaves no lone first or last line of a paragraph at a page edge', () => {
     const left = (27 * 72) / 25.4;
     expect(lonelyLines(read.pages, left, 595.28 - left, 24)).toEqual([]);
+  });
+
+  it('draws nothing below the type area but the page number', () => {
+    for (const p of read.pages) for (const l of bodyLines(p, 0, 0)) if (l.y > p.height - (30 * 72) / 25.4 + 2) expect(l.text.trim()).toMatch(/^—.*—$/);
   });
 
   it('breaks no line at a prohibited mark', () => {
