@@ -58,7 +58,8 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
   };
   const report = loadReport(o.input); // ①
   lap('load');
-  const templates = loadTemplates(findTemplateDir(report.meta.template, [o.projectDir, o.packageDir])); // ②
+  const templateDir = (name: string) => findTemplateDir(name, [o.projectDir, o.packageDir]);
+  const templates = loadTemplates(templateDir(report.meta.template), templateDir); // ②
   const view = reportView(report);
   const doc = templates.renderDocument(view);
   const furniture = {
@@ -66,7 +67,7 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
   };
   lap('template');
-  const theme = loadTheme(templates.themeFile); // ③
+  const theme = loadTheme(templates.themeFile, (name) => path.join(templateDir(name), 'theme.yaml')); // ③
   const fontProblems = new ProblemList();
   checkFontRoles(theme, faces.registry, fontProblems);
   fontProblems.throwIfErrors();

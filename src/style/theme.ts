@@ -2,10 +2,10 @@
  * Stage ③: the theme (`templates/<name>/theme.yaml`) resolved to pt. Every length a later stage
  * uses comes from here; templates name styles, themes define them.
  */
-import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { InputError, ProblemList, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
+import { readThemeSource, type ThemeFileOf } from './theme-source.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
 
@@ -94,24 +94,15 @@ export interface Theme {
 
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'align', 'space-before', 'space-after', 'color'];
 
-/** Reads and resolves a theme file. Problems are located in the theme file. */
-export function loadTheme(file: string): Theme {
+/**
+ * Reads and resolves a theme file (with the themes it `extends`). Problems are located in the
+ * file that holds the value.
+ */
+export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
   const problems = new ProblemList();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'cannot read the theme', severity: 'error' }]);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
-  const at = (n: Node | null | undefined): SourcePos => {
-    const { line, col } = lines.linePos(n?.range?.[0] ?? 0);
-    return { file, line, col };
-  };
-  for (const e of doc.errors) problems.error({ file, ...lines.linePos(e.pos[0]) }, `YAML: ${e.message.split('\n')[0]}`);
-  problems.throwIfErrors();
-  const root = doc.contents as Node;
+  const src = readThemeSource(file, themeFileOf);
+  const root = src.root;
+  const at = src.at;
   const get = (node: Node | null | undefined, key: string): Node | undefined => {
     if (!node || !isMap(node)) return undefined;
     const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);

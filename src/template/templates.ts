@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../problems.js';
+import { InputError, type SourcePos } from '../problems.js';
+import { parentTemplate } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import { createEnv } from './handlebars-env.js';
 import { MarkupError, parseDocument, parseFurniture } from './markup.js';
@@ -48,25 +49,29 @@ export interface TemplateSet {
 export function findTemplateDir(name: string, roots: string[]): string {
   for (const root of roots) {
     const dir = path.join(root, 'templates', name);
-    if (existsSync(path.join(dir, 'document.hbs'))) return dir;
+    if (existsSync(path.join(dir, 'theme.yaml'))) return dir;
   }
   throw new InputError([
     {
       pos: { file: roots.map((r) => path.join(r, 'templates', name)).join(' or '), line: 1, col: 1 },
-      message: `template "${name}" not found (a folder with document.hbs)`,
+      message: `template "${name}" not found (a folder with theme.yaml)`,
       severity: 'error',
     },
   ]);
 }
 
-/** Compiles every `.hbs` of the folder: `document.hbs`, `footer.hbs`, `header.hbs` (optional), the rest as partials. */
-export function loadTemplates(dir: string): TemplateSet {
+/**
+ * Compiles every `.hbs` of the folder: `document.hbs`, `footer.hbs`, `header.hbs` (optional),
+ * the rest as partials. A folder whose theme says `extends: NAME` takes the files it lacks from
+ * that template (`dirOf` finds it).
+ */
+export function loadTemplates(dir: string, dirOf: (name: string) => string): TemplateSet {
   const env = createEnv();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
-  const sources = new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+  const sources = templateSources(dir, dirOf);
+  const files = [...sources.keys()].sort();
   const compile = (file: string) => {
-    const src = sources.get(file);
-    const full = path.join(dir, file);
+    const src = sources.get(file)?.text;
+    const full = sources.get(file)?.path ?? path.join(dir, file);
     if (src === undefined) throw new InputError([{ pos: { file: full, line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
     try {
       env.precompile(src); // parse now, so syntax errors are reported with the file's own lines
@@ -84,11 +89,12 @@ export function loadTemplates(dir: string): TemplateSet {
   };
   for (const f of files) {
     if (PAGE_TEMPLATES.includes(f)) continue;
+    const { text, path: full } = sources.get(f)!;
     try {
-      env.registerPartial(f.replace(/\.hbs$/, ''), env.compile(sources.get(f)!, { preventIndent: true }));
-      env.precompile(sources.get(f)!);
+      env.registerPartial(f.replace(/\.hbs$/, ''), env.compile(text, { preventIndent: true }));
+      env.precompile(text);
     } catch (e) {
-      throw templateError(path.join(dir, f), e);
+      throw templateError(full, e);
     }
   }
   const documentTemplate = compile('document.hbs');
@@ -100,10 +106,10 @@ export function loadTemplates(dir: string): TemplateSet {
       return render();
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
-      const found = e.needle && findInSources(sources, e.needle);
+      const found = e.needle ? findInSources(sources, e.needle) : undefined;
       const p = e.problems[0];
       const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
-      throw new InputError([{ ...p, message, pos: found ? { ...found, file: path.join(dir, found.file) } : { file: path.join(dir, file), line: 1, col: 1 } }]);
+      throw new InputError([{ ...p, message, pos: found ?? { file: path.join(dir, file), line: 1, col: 1 } }]);
     }
   };
   return {
@@ -116,12 +122,29 @@ export function loadTemplates(dir: string): TemplateSet {
   };
 }
 
+/** A template file's text and where it was read. */
+interface Source {
+  text: string;
+  path: string;
+}
+
+/** The `.hbs` files of a template, over those of the template its theme extends. */
+function templateSources(dir: string, dirOf: (name: string) => string, seen: string[] = []): Map<string, Source> {
+  const parent = parentTemplate(path.join(dir, 'theme.yaml'));
+  const sources = parent && !seen.includes(dir) && seen.length < 8 ? templateSources(dirOf(parent), dirOf, [...seen, dir]) : new Map<string, Source>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hbs'))) {
+    const full = path.join(dir, f);
+    sources.set(f, { text: readFileSync(full, 'utf8'), path: full });
+  }
+  return sources;
+}
+
 /** The first place a text stands in the template sources. */
-function findInSources(sources: Map<string, string>, needle: string): { file: string; line: number; col: number } | undefined {
-  for (const [file, src] of sources) {
-    const i = src.indexOf(needle);
+function findInSources(sources: Map<string, Source>, needle: string): SourcePos | undefined {
+  for (const { text, path: file } of sources.values()) {
+    const i = text.indexOf(needle);
     if (i < 0) continue;
-    const before = src.slice(0, i).split('\n');
+    const before = text.slice(0, i).split('\n');
     return { file, line: before.length, col: before[before.length - 1].length + 1 };
   }
   return undefined;

@@ -21,7 +21,7 @@ import { applyDamage, damage } from '../helpers/damage.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'));
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-damage-'));
-const templates = loadTemplates(path.join(root, 'templates/official'));
+const templates = loadTemplates(path.join(root, 'templates/official'), (n) => path.join(root, 'templates', n));
 
 describe('damaged input', () => {
   it('is loaded and templated, or refused with located problems (300 damages)', () => {

@@ -1,0 +1,97 @@
+/**
+ * Theme files with inheritance: `extends: official` in a template's `theme.yaml` takes the
+ * parent template's theme and overrides it key by key (styles merge per key). Every value keeps
+ * the file and line it came from, for messages.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { InputError, type SourcePos } from '../problems.js';
+
+/** A merged theme tree whose nodes can be located in their own files. */
+export interface ThemeSource {
+  /** The merged top-level mapping. */
+  root: Node;
+  /** The template's own theme file (for messages without a node). */
+  file: string;
+  /** Where a node stands (in the file it came from). */
+  at(node: Node | null | undefined): SourcePos;
+}
+
+/** Theme file of a template, by the template's name (for `extends`). */
+export type ThemeFileOf = (template: string) => string;
+
+/** Reads `file` and the themes it extends (at most 8 levels; a cycle is an error). */
+export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSource {
+  const owner = new WeakMap<object, { file: string; lines: LineCounter }>();
+  const layers: YAMLMap[] = [];
+  const seen: string[] = [];
+  for (let current: string | undefined = file; current; ) {
+    if (seen.includes(current) || seen.length >= 8) {
+      throw new InputError([{ pos: { file: seen[seen.length - 1], line: 1, col: 1 }, message: `\`extends:\` goes round in a circle: ${[...seen, current].join(' → ')}`, severity: 'error' }]);
+    }
+    seen.push(current);
+    const { map, lines, parent, parentPos } = parseLayer(current);
+    visit(map, { Node: (_, n) => void owner.set(n, { file: current!, lines }) });
+    owner.set(map, { file: current, lines });
+    layers.push(map);
+    let next: string | undefined;
+    if (parent !== undefined) {
+      try {
+        next = themeFileOf(parent);
+      } catch (e) {
+        if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ ...p, pos: parentPos ?? p.pos })));
+        throw e;
+      }
+    }
+    current = next;
+  }
+  // merge from the furthest ancestor down to the template's own theme
+  const root = layers.reverse().reduce((base, layer) => mergeMaps(base, layer));
+  return {
+    root,
+    file,
+    at: (node) => {
+      const o = (node && owner.get(node)) ?? owner.get(root)!;
+      const { line, col } = o.lines.linePos(node?.range?.[0] ?? 0);
+      return { file: o.file, line, col };
+    },
+  };
+}
+
+/** The parent template a theme file names with `extends:` (without reading further). */
+export function parentTemplate(file: string): string | undefined {
+  return parseLayer(file).parent;
+}
+
+function parseLayer(file: string): { map: YAMLMap; lines: LineCounter; parent?: string; parentPos?: SourcePos } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'cannot read the theme', severity: 'error' }]);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
+  if (doc.errors.length) {
+    throw new InputError(doc.errors.map((e) => ({ pos: { file, ...lines.linePos(e.pos[0]) }, message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error' })));
+  }
+  if (!isMap(doc.contents)) throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'a theme is a mapping of keys (page, styles, …)', severity: 'error' }]);
+  const ext = doc.contents.get('extends', true) as Node | undefined;
+  const parent = isScalar(ext) ? String(ext.value) : undefined;
+  const parentPos = ext ? { file, ...lines.linePos(ext.range?.[0] ?? 0) } : undefined;
+  return { map: doc.contents, lines, parent, parentPos };
+}
+
+/** `base` with `over`'s keys put in; mappings merge key by key, anything else is replaced. */
+function mergeMaps(base: YAMLMap, over: YAMLMap): YAMLMap {
+  for (const pair of over.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (key === 'extends') continue;
+    const mine = base.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (mine && isMap(mine.value) && isMap(pair.value)) mergeMaps(mine.value, pair.value);
+    else if (mine) mine.value = pair.value;
+    else base.items.push(pair);
+  }
+  return base;
+}
