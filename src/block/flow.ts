@@ -16,9 +16,19 @@ export function measureWidth(ctx: LayoutContext): number {
   return p.width - p.marginLeft - p.marginRight;
 }
 
-/** Flow items of one matter. */
+/** Flow items of one matter; on a grid theme every height is whole grid rows. */
 export function matterItems(ctx: LayoutContext, matter: Matter): Item[] {
-  return nodesItems(ctx, matter.children, 0, measureWidth(ctx));
+  const items = nodesItems(ctx, matter.children, 0, measureWidth(ctx));
+  return ctx.theme.grid ? snapToGrid(items, ctx.theme.grid.lineStep) : items;
+}
+
+/**
+ * Every block's height rounded up, and its space before rounded, to whole grid rows: after a
+ * heading, a table or a box the text is back on the grid.
+ */
+export function snapToGrid(items: Item[], step: number): Item[] {
+  const rows = (h: number, round: (x: number) => number) => round(h / step - 1e-6) * step;
+  return items.map((i) => (i.kind === 'block' ? { ...i, height: rows(i.height, Math.ceil), spaceBefore: rows(i.spaceBefore + 1e-6, Math.round) } : i));
 }
 
 function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number): Item[] {

@@ -16,12 +16,13 @@ const EM_BOX_ASCENT = 0.88;
 
 /** A paragraph's style for the text stage, at a width in pt. */
 export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align): ParagraphStyle {
-  return { ...fontStacks(ctx, style), size: style.size, punctuation: ctx.theme.punctuation, width, indent: style.indent, align };
+  const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
+  return { ...fontStacks(ctx, style), size: style.size, punctuation: ctx.theme.punctuation, cell, width, indent: cell ? (style.indent / style.size) * cell : style.indent, align };
 }
 
 /** Sets text and reports characters no font has, at the text's place in the content. */
 export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
-  const key = [pstyle.regular[0].key, pstyle.bold[0].key, pstyle.latin?.regular[0].key, pstyle.size, pstyle.width, pstyle.indent, pstyle.align, pstyle.punctuation, ...runs.map((r) => (r.bold ? 'B' : 'R') + r.text)].join('\u0000');
+  const key = [pstyle.regular[0].key, pstyle.bold[0].key, pstyle.latin?.regular[0].key, pstyle.cell, pstyle.size, pstyle.width, pstyle.indent, pstyle.align, pstyle.punctuation, ...runs.map((r) => (r.bold ? 'B' : 'R') + r.text)].join('\u0000');
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
   const { lines, missing } = set;

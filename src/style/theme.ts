@@ -28,6 +28,8 @@ export interface TextStyleSpec {
   indent: number;
   /** Space kept free at the right of every line, pt (page numbers one character in). */
   indentRight: number;
+  /** Set on the theme's character grid (Chinese characters one cell each, lines one row). */
+  onGrid: boolean;
   align: TextAlign;
   /** Space above and below, pt (dropped at a page top). */
   spaceBefore: number;
@@ -77,9 +79,20 @@ export interface PageSpec {
   chapterStart: 'any' | 'recto';
 }
 
+/** A character grid over the type area (GB/T 9704: 22 lines of 28 characters). */
+export interface GridSpec {
+  lines: number;
+  chars: number;
+  /** Distance between grid rows, pt: the type area's height / lines. */
+  lineStep: number;
+  /** Width of a cell, pt: the type area's width / chars. */
+  charStep: number;
+}
+
 export interface Theme {
   file: string;
   page: PageSpec;
+  grid?: GridSpec;
   /** Punctuation width scheme (see text/punctuation.ts). */
   punctuation: PunctuationScheme;
   /** Lines of a paragraph kept together at a page's bottom (orphans) and top (widows). */
@@ -92,7 +105,7 @@ export interface Theme {
   leader: string;
 }
 
-const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'align', 'space-before', 'space-after', 'color'];
+const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
 /**
  * Reads and resolves a theme file (with the themes it `extends`). Problems are located in the
@@ -160,10 +173,26 @@ export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
     chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
   };
 
+  // the character grid
+  const gridNode = get(root, 'grid');
+  let grid: GridSpec | undefined;
+  if (gridNode) {
+    const count = (key: string) => {
+      const n = value(get(gridNode, key));
+      if (typeof n === 'number' && Number.isInteger(n) && n > 0) return n;
+      problems.error(at(get(gridNode, key) ?? gridNode), `grid.${key} must be a whole number above 0`);
+      return 1;
+    };
+    const [lines, chars] = [count('lines'), count('chars')];
+    const areaWidth = page.width - page.marginLeft - page.marginRight;
+    const areaHeight = page.height - page.marginTop - page.marginBottom;
+    grid = { lines, chars, lineStep: areaHeight / lines, charStep: areaWidth / chars };
+  }
+
   // text styles
   const styles = new Map<string, TextStyleSpec>();
   const stylesNode = get(root, 'styles');
-  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
+  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
   if (stylesNode && isMap(stylesNode)) {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
@@ -179,7 +208,9 @@ export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
       const size = length(get(s, 'size'), base.size);
       const lh = get(s, 'line-height');
       const lhValue = value(lh);
-      const lineHeight = typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
+      const onGrid = value(get(s, 'grid')) === true;
+      if (onGrid && !grid) problems.error(at(get(s, 'grid')), `style "${name}" is on the grid, but the theme has no \`grid:\``);
+      const lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
         font: String(value(get(s, 'font')) ?? base.font),
@@ -189,6 +220,7 @@ export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
         lineHeight,
         indent: length(get(s, 'indent'), 0, size),
         indentRight: length(get(s, 'indent-right'), 0, size),
+        onGrid,
         align: choice(get(s, 'align'), ['justify', 'left', 'center', 'right'] as const, 'justify'),
         spaceBefore: length(get(s, 'space-before'), 0, size),
         spaceAfter: length(get(s, 'space-after'), 0, size),
@@ -229,6 +261,7 @@ export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
   const theme: Theme = {
     file,
     page,
+    grid,
     punctuation: choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb'),
     orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
     widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),

@@ -58,6 +58,8 @@ export interface TextStyle {
   size: number;
   /** Punctuation width scheme (see punctuation.ts). */
   punctuation: PunctuationScheme;
+  /** Width of a grid cell, pt: each Chinese character takes one cell, centred in it (GB/T 9704). */
+  cell?: number;
 }
 
 /** The atoms of a paragraph, and the characters no font in the stack has. */
@@ -114,6 +116,7 @@ function makeAtom(kind: AtomKind, text: string, start: number, font: TextFont, s
     blankRight,
     shift: 0,
   };
+  if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(atom, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(atom);
     dropRightBlank(atom);
@@ -149,6 +152,16 @@ function cutWord(word: Atom, style: TextStyle, maxWidth: number): Atom[] {
     start += part.length;
   }
   return out.map((a, i) => (i === 0 ? a : { ...a, continuesWord: true }));
+}
+
+/** A Chinese character (or a 2 em mark) as whole grid cells, its glyph centred in them. */
+function fitToCells(atom: Atom, cell: number): void {
+  const cells = Math.max(1, Math.round(atom.width / atom.size));
+  const scale = (cells * cell) / atom.width;
+  atom.shift += (cells * cell - atom.width) / 2;
+  atom.blankLeft *= scale;
+  atom.blankRight *= scale;
+  atom.width = cells * cell;
 }
 
 interface Piece {

@@ -199,7 +199,8 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
 /** r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. */
 export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean): number {
   const excess = width - m.natural;
-  if (excess >= 0) {
+  if (excess >= -1e-6) {
+    // (a line of whole grid cells fills the measure up to rounding)
     if (isLast) return 0;
     return m.stretch > 0 ? excess / m.stretch : excess < 0.01 ? 0 : INFEASIBLE;
   }

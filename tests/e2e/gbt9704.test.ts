@@ -1,0 +1,60 @@
+/**
+ * The GB/T 9704 template (`template: gbt9704`): the sample report on a grid of 22 lines × 28
+ * characters, measured from the PDF with pdf.js.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/pipeline.js';
+import { bodyLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const mm = 72 / 25.4;
+const [top, bottom, left, right] = [37 * mm, 35 * mm, 28 * mm, 595.28 - 26 * mm];
+const step = (841.89 - top - bottom) / 22;
+let read: ReadPdf;
+
+beforeAll(async () => {
+  const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-')), 'gbt.yaml');
+  const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8');
+  writeFileSync(input, sample.replace(/^report:\n/m, 'report:\n  template: gbt9704\n'));
+  read = await readPdf((await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf);
+});
+
+const body = () => read.pages.filter((p) => /^—\s*\d+\s*—$/.test(p.lines[p.lines.length - 1]?.text.trim() ?? ''));
+const cjkOnly = (t: string) => /^[\p{Script=Han}，。、；：？！“”‘’（）《》—…·]+$/u.test(t);
+
+describe('GB/T 9704 grid', () => {
+  it('puts at most 22 lines on a page, on the grid rows, and fills full pages with exactly 22', () => {
+    const counts = body().map((p) => bodyLines(p, top, bottom).length);
+    expect(Math.max(...counts)).toBe(22);
+    // pages that end a chapter, or hold a heading (two rows), a table or a box, have fewer
+    expect(counts.filter((n) => n === 22).length).toBeGreaterThanOrEqual(10);
+    for (const p of body()) {
+      for (const l of bodyLines(p, top, bottom).filter((x) => Math.abs(x.x0 - left) < 1 || Math.abs(x.x0 - left - 2 * (right - left) / 28) < 1)) {
+        const row = (l.y - top) / step;
+        // a 三号 body line's baseline stands at the same place in its row on every row
+        expect(Math.abs(row - Math.round(row) - (((step - 16) / 2 + 0.88 * 16) / step - 1))).toBeLessThan(0.02);
+      }
+    }
+  });
+
+  it('sets 28 characters on full lines of Chinese text (26 after a paragraph indent)', () => {
+    const counts: number[] = [];
+    for (const p of body()) {
+      for (const l of bodyLines(p, top, bottom)) {
+        const t = l.text.replace(/\s/g, '');
+        if (!cjkOnly(t) || right - l.x1 > 2) continue;
+        const indented = Math.abs(l.x0 - left - (2 * (right - left)) / 28) < 1;
+        if (!indented && Math.abs(l.x0 - left) > 1) continue;
+        counts.push([...t].length + (indented ? 2 : 0));
+      }
+    }
+    expect(counts.length).toBeGreaterThan(300);
+    // a line holds one character more where its marks were squeezed, or one less where a mark
+    // may not start the next line (避头尾): measured 2026-11, 85% have exactly 28
+    expect(counts.filter((n) => n === 28).length / counts.length).toBeGreaterThan(0.8);
+    expect(counts.every((n) => Math.abs(n - 28) <= 2)).toBe(true);
+  });
+});
