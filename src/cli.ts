@@ -9,12 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { buildReport, layoutReport, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { writeFileAtomic } from './output.js';
+import type { PdfaLevel } from './render/pdf.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:
-  imprint build [FILE.yaml ...] [-o OUT]   build PDFs (default: every content/*.yaml -> out/<name>.pdf)
+  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b]
+                                           build PDFs (default: every content/*.yaml -> out/<name>.pdf);
+                                           --pdfa 3b embeds the YAML and theme in the PDF
   imprint check FILE.yaml ...              validate only, print every problem found`;
 
 class UsageError extends Error {}
@@ -23,6 +26,7 @@ interface Args {
   command: 'build' | 'check';
   files: string[];
   output?: string;
+  pdfa?: PdfaLevel;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -30,16 +34,21 @@ function parseArgs(argv: string[]): Args {
   if (command !== 'build' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const files: string[] = [];
   let output: string | undefined;
+  let pdfa: PdfaLevel | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
       output = rest[++i];
       if (!output) throw new UsageError('-o needs a file or folder name');
+    } else if (a === '--pdfa') {
+      const level = rest[++i];
+      if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
+      pdfa = level;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
-  return { command, files, output };
+  return { command, files, output, pdfa };
 }
 
 /** Default inputs: every content/*.yaml of the working directory. */
@@ -64,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
   let failed = false;
   for (const input of files) {
-    const options: BuildOptions = { input, projectDir: process.cwd(), packageDir, version };
+    const options: BuildOptions = { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
     try {
       const started = performance.now();
       if (args.command === 'check') {

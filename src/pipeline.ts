@@ -3,7 +3,7 @@
  * ① load → ② template → ③ theme and fonts → ④–⑦ lay out and compose, again until the
  * contents page numbers settle → ⑧ render.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadReport } from './content/load.js';
 import { FaceSet } from './font/face.js';
@@ -11,7 +11,7 @@ import { loadFontRegistry } from './font/registry.js';
 import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
-import { renderPdf } from './render/pdf.js';
+import { renderPdf, type Attachment, type PdfaLevel } from './render/pdf.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
 import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
@@ -32,6 +32,8 @@ export interface BuildOptions {
   packageDir: string;
   /** Imprint's version, for the PDF's Creator. */
   version: string;
+  /** PDF/A conformance (overrides the theme's `pdfa:`). */
+  pdfa?: PdfaLevel;
 }
 
 /** Milliseconds spent in each stage of one build. */
@@ -39,6 +41,10 @@ export type StageTimes = Record<'load' | 'template' | 'theme' | 'layout' | 'rend
 
 export interface BuildResult {
   report: Report;
+  /** The theme files used (the template's own first). */
+  themeFiles: string[];
+  /** PDF/A conformance asked for by the options or the theme. */
+  pdfa?: PdfaLevel;
   /** Time per stage, ms (layout: all rounds together). */
   times: StageTimes;
   pages: DrawPage[];
@@ -85,7 +91,7 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
     if (sameLabels(found, pageLabels)) {
       checkTargets(doc, found, ctx.templatePos.file);
       lap('layout');
-      return { report, times, pages, rounds: round, warnings: problems.warnings() };
+      return { report, themeFiles: theme.files, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: problems.warnings() };
     }
     if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
     pageLabels = found;
@@ -106,9 +112,23 @@ export async function buildReport(o: BuildOptions): Promise<BuildResult & { pdf:
     date: documentDate(meta.date?.text),
     creator: `Imprint ${o.version}`,
     lang: 'zh-CN',
+    pdfa: result.pdfa,
+    attachments: result.pdfa === '3b' ? sourceAttachments(o, result) : undefined,
   });
   result.times.render = performance.now() - started;
   return { ...result, pdf };
+}
+
+/** The report's YAML and the theme files, embedded in a PDF/A-3 as the document's sources. */
+function sourceAttachments(o: BuildOptions, r: BuildResult): Attachment[] {
+  const yaml = { name: path.basename(o.input), data: readFileSync(o.input), type: 'application/yaml', description: 'The content of the report (Imprint YAML)' };
+  const themes = r.themeFiles.map((f) => ({
+    name: `theme-${path.basename(path.dirname(f))}.yaml`,
+    data: readFileSync(f),
+    type: 'application/yaml',
+    description: 'The theme the report was set with',
+  }));
+  return [yaml, ...themes];
 }
 
 /** `fonts/fonts.yaml` of the project, else Imprint's own. */

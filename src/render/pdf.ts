@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
 import { writeGlyphRun, type EmbeddedFontInternals } from './glyph-run.js';
+import { xmpDescriptions } from './xmp.js';
 
 /** Document metadata. */
 export interface PdfMeta {
@@ -19,6 +20,21 @@ export interface PdfMeta {
   date: Date;
   creator: string;
   lang: string;
+  /** PDF/A conformance: `2b`, or `3b` with `attachments` (the sources) embedded. */
+  pdfa?: PdfaLevel;
+  /** Files to embed as the document's sources (PDF/A-3 associated files). */
+  attachments?: Attachment[];
+}
+
+export type PdfaLevel = '2b' | '3b';
+
+/** A file embedded in the PDF. */
+export interface Attachment {
+  name: string;
+  data: Buffer;
+  /** MIME type, e.g. application/yaml. */
+  type: string;
+  description: string;
 }
 
 /** Renders the pages; `fonts` maps face keys (file paths) to opened fontkit fonts. */
@@ -27,6 +43,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Pro
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.7',
+    subset: meta.pdfa ? (`PDF/A-${meta.pdfa}` as 'PDF/A-2b') : undefined,
     lang: meta.lang,
     displayTitle: true,
     info: {
@@ -40,6 +57,15 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Pro
       ModDate: meta.date,
     },
   });
+  // pdfkit's own XMP writer does not escape values: ours replaces it (see xmp.ts)
+  const xmp = { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join(', '), creator: meta.creator, producer: meta.creator, date: meta.date, lang: meta.lang };
+  (doc as unknown as { _addInfo(): void; appendXML(x: string): void })._addInfo = function (this: { appendXML(x: string): void }) {
+    this.appendXML(xmpDescriptions(xmp));
+  };
+  for (const a of meta.attachments ?? []) {
+    // bytes, not a path: pdfkit would stamp a path's file-system dates into the PDF
+    doc.file(new Uint8Array(a.data) as unknown as Buffer, { name: a.name, type: a.type, description: a.description, relationship: 'Source', creationDate: meta.date, modifiedDate: meta.date } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -13,6 +13,8 @@ export interface ThemeSource {
   root: Node;
   /** The template's own theme file (for messages without a node). */
   file: string;
+  /** Every theme file read, the template's own first. */
+  files: string[];
   /** Where a node stands (in the file it came from). */
   at(node: Node | null | undefined): SourcePos;
 }
@@ -50,6 +52,7 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
   return {
     root,
     file,
+    files: seen,
     at: (node) => {
       const o = (node && owner.get(node)) ?? owner.get(root)!;
       const { line, col } = o.lines.linePos(node?.range?.[0] ?? 0);

@@ -6,6 +6,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { InputError, ProblemList, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
 import { readThemeSource, type ThemeFileOf } from './theme-source.js';
+import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
 
@@ -91,8 +92,12 @@ export interface GridSpec {
 
 export interface Theme {
   file: string;
+  /** The theme files read, the template's own first (it may extend others). */
+  files: string[];
   page: PageSpec;
   grid?: GridSpec;
+  /** PDF/A conformance the template asks for (the command line's `--pdfa` wins). */
+  pdfa?: PdfaLevel;
   /** Punctuation width scheme (see text/punctuation.ts). */
   punctuation: PunctuationScheme;
   /** Lines of a paragraph kept together at a page's bottom (orphans) and top (widows). */
@@ -258,10 +263,13 @@ export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
     }
   }
 
+  const pdfaNode = get(root, 'pdfa');
   const theme: Theme = {
     file,
+    files: src.files,
     page,
     grid,
+    pdfa: pdfaNode ? choice(pdfaNode, ['2b', '3b'] as const, '2b') : undefined,
     punctuation: choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb'),
     orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
     widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),
