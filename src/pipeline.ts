@@ -84,7 +84,7 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, tagCount: { n: 0 }, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);

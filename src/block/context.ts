@@ -9,6 +9,7 @@ import { FaceTextFont, type TextFont } from '../text/text-font.js';
 import type { SetParagraph } from '../text/paragraph.js';
 import type { TextStyle } from '../text/atoms.js';
 import type { SourcePos } from '../problems.js';
+import type { StructTag } from '../page/draw.js';
 
 export interface LayoutContext {
   theme: Theme;
@@ -22,6 +23,13 @@ export interface LayoutContext {
   setCache: Map<string, SetParagraph>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
+  /** Counts structure elements of this layout (see `newTag`). */
+  tagCount: { n: number };
+}
+
+/** A new structure element for tagged PDF. */
+export function newTag(ctx: LayoutContext, role: string, parent?: StructTag, alt?: string): StructTag {
+  return { id: `s${++ctx.tagCount.n}`, role, parent, alt };
 }
 
 /**

@@ -3,7 +3,9 @@
  * one list per matter. Re-run in each contents round with the page labels found so far.
  */
 import type { BlockNode, BoxNode, FigureNode, Matter } from '../template/doc-tree.js';
-import { style, type LayoutContext } from './context.js';
+import { newTag, style, type LayoutContext } from './context.js';
+import type { StructTag } from '../page/draw.js';
+import { plainText } from '../text/inline.js';
 import { block, type Block, type Item } from './payload.js';
 import { readImageInfo } from './image-size.js';
 import { tableBlocks } from './table.js';
@@ -18,7 +20,7 @@ export function measureWidth(ctx: LayoutContext): number {
 
 /** Flow items of one matter; on a grid theme every height is whole grid rows. */
 export function matterItems(ctx: LayoutContext, matter: Matter): Item[] {
-  const items = nodesItems(ctx, matter.children, 0, measureWidth(ctx));
+  const items = nodesItems(ctx, matter.children, 0, measureWidth(ctx), newTag(ctx, 'Sect'));
   return ctx.theme.grid ? snapToGrid(items, ctx.theme.grid.lineStep) : items;
 }
 
@@ -31,14 +33,20 @@ export function snapToGrid(items: Item[], step: number): Item[] {
   return items.map((i) => (i.kind === 'block' ? { ...i, height: rows(i.height, Math.ceil), spaceBefore: rows(i.spaceBefore + 1e-6, Math.round) } : i));
 }
 
-function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number): Item[] {
-  return nodes.flatMap((n) => nodeItems(ctx, n, x, width));
+/** Items of sibling nodes; neighbouring contents entries share one TOC element. */
+function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number, parent: StructTag): Item[] {
+  let toc: StructTag | undefined;
+  return nodes.flatMap((n) => {
+    if (n.kind !== 'toc-entry') toc = undefined;
+    else toc ??= newTag(ctx, 'TOC', parent);
+    return nodeItems(ctx, n, x, width, n.kind === 'toc-entry' ? toc! : parent);
+  });
 }
 
-function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number): Item[] {
+function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag): Item[] {
   switch (node.kind) {
     case 'para':
-      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at });
+      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, tag: newTag(ctx, 'P', parent) });
     case 'heading':
       return textBlocks(ctx, node.runs, style(ctx, node.style), {
         x,
@@ -47,22 +55,24 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
         keepWithNext: true,
         anchors: node.id ? [node.id] : [],
         outline: node.bookmark && node.id && node.level >= 1 ? { title: node.bookmark, level: node.level, id: node.id } : undefined,
+        tag: newTag(ctx, node.level >= 1 && node.level <= 6 ? `H${node.level}` : 'H', parent),
       });
     case 'toc-entry':
-      return tocEntryBlocks(ctx, node, style(ctx, node.style), width);
+      return tocEntryBlocks(ctx, node, style(ctx, node.style), width, newTag(ctx, 'TOCI', parent));
     case 'table':
-      return tableBlocks(ctx, node, x, width);
+      return tableBlocks(ctx, node, x, width, newTag(ctx, 'Table', parent));
     case 'box':
-      return boxItems(ctx, node, x, width);
+      return boxItems(ctx, node, x, width, newTag(ctx, 'Div', parent));
     case 'list': {
       const st = style(ctx, node.style);
+      const list = newTag(ctx, 'L', parent);
       return node.items.flatMap((runs, i) => {
         const mark = node.marker === 'number' ? `${i + 1}. ` : '• ';
-        return textBlocks(ctx, [{ text: mark, bold: false }, ...runs], st, { x, width });
+        return textBlocks(ctx, [{ text: mark, bold: false }, ...runs], st, { x, width, tag: newTag(ctx, 'LI', list) });
       });
     }
     case 'figure':
-      return figureItems(ctx, node, x, width);
+      return figureItems(ctx, node, x, width, parent);
     case 'vspace':
       return [block(node.size, {})];
     case 'pagebreak':
@@ -74,7 +84,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
  * A box: padding blocks above and below its content, the content set narrower; every block
  * carries the frame, so the page stage draws the frame around the part on each page.
  */
-function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number): Item[] {
+function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, tag: StructTag): Item[] {
   const spec = ctx.theme.boxes.get(node.style);
   if (!spec) {
     ctx.problems.error(ctx.templatePos, `box style "${node.style}" is not defined under \`boxes:\` in ${ctx.theme.file}`);
@@ -84,9 +94,9 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number): 
   const content: Item[] = [];
   if (node.title) {
     const st = style(ctx, node.titleStyle);
-    content.push(...textBlocks(ctx, node.title, st, { x: x + spec.padding, width: inner, keepWithNext: true, spaceBefore: 0 }));
+    content.push(...textBlocks(ctx, node.title, st, { x: x + spec.padding, width: inner, keepWithNext: true, spaceBefore: 0, tag: newTag(ctx, 'H', tag) }));
   }
-  content.push(...nodesItems(ctx, node.children, x + spec.padding, inner));
+  content.push(...nodesItems(ctx, node.children, x + spec.padding, inner, tag));
   const top = block(spec.padding, { anchors: node.id ? [node.id] : [] }, { spaceBefore: spec.spaceBefore, keepWithNext: true });
   const bottom = block(spec.padding + spec.spaceAfter, {});
   // the last content block stays with the bottom padding (no padding alone on a page)
@@ -103,7 +113,7 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number): 
 }
 
 /** A figure scaled to the measure (at most 60% of the type area's height), caption below. */
-function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number): Item[] {
+function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number, parent: StructTag): Item[] {
   const info = readImageInfo(node.src);
   if (typeof info === 'string') {
     ctx.problems.error(node.at ?? ctx.templatePos, info);
@@ -114,7 +124,8 @@ function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: num
   const scale = Math.min(width / info.width, maxHeight / info.height, 1);
   const w = info.width * scale;
   const h = info.height * scale;
-  const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, src: node.src }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
-  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, at: node.at });
+  const figure = newTag(ctx, 'Figure', parent, plainText(node.caption));
+  const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, src: node.src, tag: figure }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
+  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, at: node.at, tag: newTag(ctx, 'Caption', parent) });
   return [image, ...caption];
 }

@@ -5,34 +5,35 @@
  */
 import type { TableNode, ColumnAlign } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
-import type { DrawOp } from '../page/draw.js';
+import type { DrawOp, StructTag } from '../page/draw.js';
 import { plainText, type Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
-import { style, type LayoutContext } from './context.js';
+import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { block, type Block } from './payload.js';
 
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
-export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number): Block[] {
+export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
   const cell = style(ctx, node.cellStyle);
   const head = style(ctx, node.headerStyle);
   const ncols = Math.max(node.header.length, ...node.rows.map((r) => r.length), 1);
   const widths = columnWidths(ctx, node, ncols, width, cell, head);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
-  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, keepWithNext: true, anchors: node.id ? [node.id] : [] });
-  const headerRow = node.header.length ? rowBlocks(ctx, node, node.header, widths, x, head, true, false)[0] : undefined;
+  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
+  const headerRow = node.header.length ? rowBlocks(ctx, node, node.header, widths, x, head, true, false, tag)[0] : undefined;
+  // the repeated caption and header are artifacts: the table's structure has them once
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
-  const repeat = [...continued, ...(headerRow ? [headerRow] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
+  const repeat = [...continued, ...(headerRow ? [untagged(headerRow)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat };
-  const rows = node.rows.flatMap((r, i) => rowBlocks(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1));
+  const rows = node.rows.flatMap((r, i) => rowBlocks(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1, tag));
   const out: Block[] = [...caption];
   if (headerRow) out.push({ ...headerRow, keepWithNext: true });
   out.push(...rows.map((r) => ({ ...r, group })));
   if (node.note) {
     const noteStyle = style(ctx, node.noteStyle);
-    out.push(...textBlocks(ctx, node.note, noteStyle, { x, width, at: node.at }));
+    out.push(...textBlocks(ctx, node.note, noteStyle, { x, width, at: node.at, tag: newTag(ctx, 'Caption', tag) }));
   } else if (out.length) {
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
@@ -48,8 +49,10 @@ const SLICE_ABOVE_LINES = 4;
  * line (cells top-aligned; its first two and last two lines kept together), so a row taller
  * than a page breaks inside its cells instead of overflowing.
  */
-function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean): Block[] {
+function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean, table: StructTag): Block[] {
   const spec = ctx.theme.table;
+  const row = newTag(ctx, 'TR', table);
+  const cellTags = widths.map(() => newTag(ctx, header ? 'TH' : 'TD', row));
   const set: Line[][] = widths.map((w, c) => {
     const runs = cells[c] ?? [];
     const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
@@ -65,7 +68,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], width
     let cx = x;
     set.forEach((cellLines, c) => {
       const y0 = spec.padY + (height - 2 * spec.padY - cellLines.length * st.lineHeight) / 2;
-      cellLines.forEach((line, i) => ops.push(...lineOps(line, st, cx + spec.padX, y0 + i * st.lineHeight)));
+      cellLines.forEach((line, i) => ops.push(...lineOps(line, st, cx + spec.padX, y0 + i * st.lineHeight, cellTags[c])));
       cx += widths[c];
     });
     ops.push(...rowRules(ctx, widths, x, height, top, bottom));
@@ -78,7 +81,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], width
     const ops: DrawOp[] = [];
     let cx = x;
     set.forEach((cellLines, c) => {
-      if (cellLines[i]) ops.push(...lineOps(cellLines[i], st, cx + spec.padX, padTop));
+      if (cellLines[i]) ops.push(...lineOps(cellLines[i], st, cx + spec.padX, padTop, cellTags[c]));
       cx += widths[c];
     });
     ops.push(...rowRules(ctx, widths, x, height, 0, last ? bottom : 0));
@@ -137,6 +140,11 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const totalLeast = sum(least);
   const flexible = totalNatural - totalLeast;
   return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * Math.max(0, width - totalLeast));
+}
+
+/** A block's ops without structure tags (drawn as artifacts). */
+function untagged(b: Block): Block {
+  return { ...b, payload: { ...b.payload, ops: b.payload.ops.map((op) => (op.kind === 'glyphs' ? { ...op, tag: undefined } : op)) } };
 }
 
 function sum(xs: number[]): number {

@@ -7,7 +7,7 @@ import type { TextStyleSpec } from '../style/theme.js';
 import type { Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
-import type { GlyphRunOp } from '../page/draw.js';
+import type { GlyphRunOp, StructTag } from '../page/draw.js';
 import { fontStacks, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 
@@ -34,14 +34,14 @@ export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphSty
 }
 
 /** The glyph runs of a line whose box top is at `top` pt (baseline centred in the em box). */
-export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number): GlyphRunOp[] {
+export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): GlyphRunOp[] {
   const baseline = top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
   const runs: GlyphRunOp[] = [];
   for (const { atom, x: ax } of line.atoms) {
     if (atom.glyphs.length === 0) continue;
     let run = runs[runs.length - 1];
     if (!run || run.font !== atom.font.key || run.size !== atom.size) {
-      run = { kind: 'glyphs', x: x + ax, y: baseline, font: atom.font.key, size: atom.size, color: style.color, glyphs: [] };
+      run = { kind: 'glyphs', x: x + ax, y: baseline, font: atom.font.key, size: atom.size, color: style.color, glyphs: [], tag };
       runs.push(run);
     }
     let gx = x + ax - run.x;
@@ -67,6 +67,8 @@ export interface TextBlockOptions {
   /** Space before and after, pt (default: the style's). */
   spaceBefore?: number;
   spaceAfter?: number;
+  /** The structure element the text is (tagged PDF); none for artifacts. */
+  tag?: StructTag;
 }
 
 /**
@@ -84,7 +86,7 @@ export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleS
     return block(
       style.lineHeight + (last ? after : 0),
       {
-        ops: lineOps(line, style, o.x, 0),
+        ops: lineOps(line, style, o.x, 0, o.tag),
         anchors: i === 0 ? o.anchors : undefined,
         outline: i === 0 ? o.outline : undefined,
       },

@@ -4,7 +4,7 @@
  */
 import type { TocEntryNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
-import type { DrawOp } from '../page/draw.js';
+import type { DrawOp, StructTag } from '../page/draw.js';
 import { setParagraph } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import type { LayoutContext } from './context.js';
@@ -16,7 +16,7 @@ const NUMBER_ROOM = 3;
 /** Width given to page numbers, and the gap before them, em. */
 const NUMBER_WIDTH = 2;
 
-export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number): Block[] {
+export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number, tag: StructTag): Block[] {
   const label = ctx.pageLabels.get(node.target) ?? '0';
   const em = style.size;
   const room = width - NUMBER_ROOM * em - style.indent;
@@ -30,11 +30,11 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   const numberLine = setParagraph([{ text: label, bold: false }], { ...paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right'), indent: 0 });
   const leaderLine = setParagraph([{ text: ctx.theme.leader, bold: false }], { ...paragraphStyle(ctx, style, em, 'left'), indent: 0 });
   const blocks = text.map((line, i): Block => {
-    const ops: DrawOp[] = lineOps(line, style, x, 0);
+    const ops: DrawOp[] = lineOps(line, style, x, 0, tag);
     const last = i === text.length - 1;
     if (last) {
       // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align
-      const numberOps = lineOps(numberLine.lines[0], style, width - NUMBER_ROOM * em, 0);
+      const numberOps = lineOps(numberLine.lines[0], style, width - NUMBER_ROOM * em, 0, tag);
       // dots end at one column for every entry, leaving room for three digits
       const dotsEnd = width - NUMBER_WIDTH * em;
       const step = em / 2;
@@ -43,7 +43,7 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       const lastAtom = line.atoms[line.atoms.length - 1];
       const textEnd = x + (lastAtom ? lastAtom.x + lastAtom.atom.width : 0);
       const from = Math.ceil((textEnd + em / 2) / step) * step;
-      for (let dx = from; dx + dotWidth <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0));
+      for (let dx = from; dx + dotWidth <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
       ops.push(...numberOps);
     }
     ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: node.target });

@@ -4,6 +4,21 @@
  * converts to PDF space). The only input of the renderer.
  */
 
+/**
+ * The structure element (tagged PDF) that drawn content belongs to: a paragraph, a heading, a
+ * table cell … Elements nest through `parent`; content without a tag is an artifact (running
+ * heads, page numbers, rules, fills).
+ */
+export interface StructTag {
+  /** Unique within one layout. */
+  id: string;
+  /** Standard structure type: Document, H1–H3, H, P, Table, TR, TH, TD, Caption, Div, Figure, L, LI, TOC, TOCI. */
+  role: string;
+  parent?: StructTag;
+  /** Alternative text (figures). */
+  alt?: string;
+}
+
 /** One glyph of a run: x relative to the run's x, pt. */
 export interface PlacedGlyph {
   id: number;
@@ -24,6 +39,7 @@ export interface GlyphRunOp {
   size: number;
   color: string;
   glyphs: PlacedGlyph[];
+  tag?: StructTag;
 }
 
 export interface LineOp {
@@ -54,6 +70,7 @@ export interface ImageOp {
   h: number;
   /** Absolute path of a PNG or JPEG file. */
   src: string;
+  tag?: StructTag;
 }
 
 /** A clickable area that jumps to a named destination (an anchor id). */

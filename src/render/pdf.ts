@@ -9,6 +9,7 @@ import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
 import { writeGlyphRun, type EmbeddedFontInternals } from './glyph-run.js';
 import { xmpDescriptions } from './xmp.js';
+import { StructureTree } from './structure.js';
 
 /** Document metadata. */
 export interface PdfMeta {
@@ -43,6 +44,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Pro
     autoFirstPage: false,
     compress: true,
     pdfVersion: '1.7',
+    tagged: true,
     subset: meta.pdfa ? (`PDF/A-${meta.pdfa}` as 'PDF/A-2b') : undefined,
     lang: meta.lang,
     displayTitle: true,
@@ -84,12 +86,14 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Pro
     return f;
   };
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
+  const structure = new StructureTree(doc);
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const op of page.ops) drawOp(doc, op, fontFor);
+    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' ? op.tag : undefined, op.kind !== 'link', () => drawOp(doc, op, fontFor));
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
+  structure.end();
   doc.end();
   return done;
 }

@@ -138,6 +138,23 @@ describe('the sample report', () => {
     expect(read.outline[1].items.map((i) => i.title)).toEqual(['1.1 基本情况', '1.2 立德树人', '1.3 教育教学', '1.4 师资队伍', '1.5 学生发展']);
   });
 
+  it('is a tagged PDF whose structure follows the content (pdf.js structure tree)', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    type Node = { role?: string; children?: Node[] };
+    const outline = (n: Node, depth = 0): string[] =>
+      n.role ? [`${'  '.repeat(depth)}${n.role}`, ...(n.children ?? []).flatMap((c) => outline(c, depth + 1))] : [];
+    const trees: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) trees.push(outline((await (await doc.getPage(i)).getStructTree()) as Node).join('\n'));
+    await doc.destroy();
+    const all = trees.join('\n');
+    expect(trees[1]).toMatch(/TOC\n\s+TOCI/); // 目录
+    expect(all).toMatch(/Table\n\s+Caption\n\s+TR\n\s+TH\n\s+TH\n\s+TH\n\s+TH\n\s+TR\n\s+TD/);
+    expect(all).toMatch(/Div\n\s+H\n\s+P/); // a case box: its title, then its text
+    expect(all.match(/^ *H1$/gm)?.length).toBe(8); // 前言 and 7 chapters (the contents titles are H)
+    expect(all.match(/^ *H2$/gm)?.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('gives the same bytes build after build', async () => {
     const again = (await buildReport(options)).pdf;
     expect(again.equals(pdf)).toBe(true);

@@ -1,0 +1,59 @@
+/**
+ * The structure tree of a tagged PDF: every drawn piece of content is marked as part of its
+ * structure element (paragraph, heading, table cell …, see `StructTag`) or as an artifact
+ * (running heads, page numbers, rules and fills). Elements are created in the order their
+ * content is first drawn, which is the reading order.
+ */
+import type { StructTag } from '../page/draw.js';
+
+type Doc = PDFKit.PDFDocument & {
+  struct(type: string, options?: { alt?: string; lang?: string }): StructElement;
+  addStructure(el: StructElement): void;
+  markStructureContent(tag: string): unknown;
+  markContent(tag: string): void;
+  endMarkedContent(): void;
+};
+
+interface StructElement {
+  add(child: unknown): StructElement;
+  end(): void;
+}
+
+export class StructureTree {
+  private readonly root: StructElement;
+  private readonly elements = new Map<string, StructElement>();
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {
+    this.root = (doc as Doc).struct('Document', { lang: 'zh-CN' });
+    (doc as Doc).addStructure(this.root);
+  }
+
+  /**
+   * Draws content as part of `tag`'s element, or as an artifact without a tag. `marked` false
+   * draws without marking (annotations are not page content).
+   */
+  mark(tag: StructTag | undefined, marked: boolean, draw: () => void): void {
+    const doc = this.doc as Doc;
+    if (!marked) return draw();
+    if (tag) this.element(tag).add(doc.markStructureContent(tag.role));
+    else doc.markContent('Artifact');
+    draw();
+    doc.endMarkedContent();
+  }
+
+  /** Ends every element (call once, before the document ends). */
+  end(): void {
+    this.root.end();
+  }
+
+  private element(tag: StructTag): StructElement {
+    let el = this.elements.get(tag.id);
+    if (!el) {
+      const parent = tag.parent ? this.element(tag.parent) : this.root;
+      el = (this.doc as Doc).struct(tag.role, tag.alt ? { alt: tag.alt } : {});
+      parent.add(el);
+      this.elements.set(tag.id, el);
+    }
+    return el;
+  }
+}
