@@ -73,8 +73,11 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     }
     case 'figure':
       return figureItems(ctx, node, x, width, parent);
-    case 'vspace':
-      return [block(node.size, {})];
+    case 'vspace': {
+      // never taller than the type area: a block the paginator cannot split must fit a page
+      const p = ctx.theme.page;
+      return [block(Math.min(node.size, p.height - p.marginTop - p.marginBottom), {})];
+    }
     case 'pagebreak':
       return [{ kind: 'break', recto: node.before === 'chapter' && ctx.theme.page.chapterStart === 'recto' }];
   }
