@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildReport, layoutReport, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { writeFileAtomic } from './output.js';
+import { watchReport } from './watch.js';
 import type { PdfaLevel } from './render/pdf.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,12 +19,13 @@ const USAGE = `usage:
   imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b]
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
                                            --pdfa 3b embeds the YAML and theme in the PDF
-  imprint check FILE.yaml ...              validate only, print every problem found`;
+  imprint check FILE.yaml ...              validate only, print every problem found
+  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of the content or templates`;
 
 class UsageError extends Error {}
 
 interface Args {
-  command: 'build' | 'check';
+  command: 'build' | 'check' | 'watch';
   files: string[];
   output?: string;
   pdfa?: PdfaLevel;
@@ -31,7 +33,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (command !== 'build' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'build' && command !== 'check' && command !== 'watch') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const files: string[] = [];
   let output: string | undefined;
   let pdfa: PdfaLevel | undefined;
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     else files.push(a);
   }
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
+  if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
   return { command, files, output, pdfa };
 }
 
@@ -71,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
+  if (args.command === 'watch') {
+    const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
+    watchReport(options, outputFor(files[0], args, false), (line) => console.log(line));
+    return new Promise(() => {}); // until the process is stopped
+  }
   let failed = false;
   for (const input of files) {
     const options: BuildOptions = { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };

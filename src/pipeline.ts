@@ -54,7 +54,23 @@ export interface BuildResult {
 }
 
 /** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
-export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)))): BuildResult {
+/**
+ * What one build may hand to the next in the same process: open fonts, shaped text and set
+ * paragraphs (keyed by text and style, so an edit sets only what changed).
+ */
+export interface BuildCache {
+  faces: FaceSet;
+  textFonts: Map<string, TextFont>;
+  setCache: Map<string, SetParagraph>;
+}
+
+/** A fresh cache (fonts found through the project's or Imprint's registry). */
+export function newBuildCache(o: BuildOptions): BuildCache {
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map() };
+}
+
+export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(o)): BuildResult {
+  const { faces, textFonts, setCache } = cache;
   const times: StageTimes = { load: 0, template: 0, theme: 0, layout: 0, render: 0 };
   let t = performance.now();
   const lap = (stage: keyof StageTimes) => {
@@ -78,8 +94,6 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
   checkFontRoles(theme, faces.registry, fontProblems);
   fontProblems.throwIfErrors();
   lap('theme');
-  const textFonts = new Map<string, TextFont>();
-  const setCache = new Map<string, SetParagraph>();
   let pageLabels = new Map<string, string>();
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
@@ -99,9 +113,9 @@ export function layoutReport(o: BuildOptions, faces = new FaceSet(loadFontRegist
 }
 
 /** The whole build: layout, then ⑧ render to PDF bytes. */
-export async function buildReport(o: BuildOptions): Promise<BuildResult & { pdf: Buffer }> {
-  const faces = new FaceSet(loadFontRegistry(fontRegistryFile(o)));
-  const result = layoutReport(o, faces); // ①–⑦
+export async function buildReport(o: BuildOptions, cache: BuildCache = newBuildCache(o)): Promise<BuildResult & { pdf: Buffer }> {
+  const faces = cache.faces;
+  const result = layoutReport(o, cache); // ①–⑦
   const { meta } = result.report;
   const started = performance.now();
   const pdf = await renderPdf(result.pages, faces, {
@@ -132,7 +146,7 @@ function sourceAttachments(o: BuildOptions, r: BuildResult): Attachment[] {
 }
 
 /** `fonts/fonts.yaml` of the project, else Imprint's own. */
-function fontRegistryFile(o: BuildOptions): string {
+export function fontRegistryFile(o: BuildOptions): string {
   const own = path.join(o.projectDir, 'fonts', 'fonts.yaml');
   return existsSync(own) ? own : path.join(o.packageDir, 'fonts', 'fonts.yaml');
 }

@@ -10,9 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/content/load.js';
-import { FaceSet } from '../../src/font/face.js';
-import { loadFontRegistry } from '../../src/font/registry.js';
-import { layoutReport } from '../../src/pipeline.js';
+import { layoutReport, newBuildCache } from '../../src/pipeline.js';
 import { InputError } from '../../src/problems.js';
 import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
@@ -45,15 +43,15 @@ describe('damaged input', () => {
 
   const layoutRuns = Number(process.env.IMPRINT_FUZZ_RUNS ?? 20);
   it(`is laid out in full, or refused, within seconds (${layoutRuns} damages)`, () => {
-    const faces = new FaceSet(loadFontRegistry(path.join(root, 'fonts/fonts.yaml')));
     const file = path.join(dir, 'laid-out.yaml');
+    const cache = newBuildCache({ input: file, projectDir: root, packageDir: root, version: 'fuzz' });
     const stats = { built: 0, refused: 0, slowest: 0 };
     fc.assert(
       fc.property(fc.array(damage, { minLength: 1, maxLength: 3 }), (damages) => {
         writeFileSync(file, applyDamage(sample, damages));
         const started = performance.now();
         try {
-          layoutReport({ input: file, projectDir: root, packageDir: root, version: 'fuzz' }, faces);
+          layoutReport({ input: file, projectDir: root, packageDir: root, version: 'fuzz' }, cache);
           stats.built++;
         } catch (e) {
           if (!(e instanceof InputError)) throw e;

@@ -1,0 +1,50 @@
+/**
+ * `imprint watch`: build, then rebuild whenever the content, the template folder or the font
+ * registry changes. Fonts stay open and set paragraphs are kept between builds (a new theme or
+ * font registry starts afresh); a failed build prints its problems and
+ * keeps the last good PDF, and the watcher goes on.
+ */
+import path from 'node:path';
+import { watch as watchFiles } from 'chokidar';
+import { buildReport, fontRegistryFile, newBuildCache, type BuildOptions } from './pipeline.js';
+import { formatProblem, InputError } from './problems.js';
+import { writeFileAtomic } from './output.js';
+
+/** Quiet time after a change before rebuilding, ms (editors save in several steps). */
+const SETTLE_MS = 30;
+
+/** Watches until the process is stopped; `log` receives one line per build. */
+export function watchReport(o: BuildOptions, output: string, log: (line: string) => void): void {
+  let cache = newBuildCache(o);
+  let running = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const build = async () => {
+    if (running) return void (again = true);
+    running = true;
+    const started = performance.now();
+    try {
+      const r = await buildReport(o, cache);
+      r.warnings.forEach((w) => log(formatProblem(w)));
+      writeFileAtomic(output, r.pdf);
+      log(`${o.input} -> ${output}: ${r.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      e.problems.forEach((p) => log(formatProblem(p)));
+      log(`${o.input}: not rebuilt (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}); ${output} is the last good build`);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void build();
+      }
+    }
+  };
+  const paths = [o.input, path.join(o.projectDir, 'templates'), path.join(o.packageDir, 'templates'), fontRegistryFile(o)];
+  watchFiles(paths, { ignoreInitial: true }).on('all', (_event, file) => {
+    if (file === fontRegistryFile(o) || file.endsWith('theme.yaml')) cache = newBuildCache(o);
+    clearTimeout(timer);
+    timer = setTimeout(() => void build(), SETTLE_MS);
+  });
+  void build();
+}

@@ -1,0 +1,40 @@
+/** `imprint watch`: rebuilds on every save, keeps the last good PDF and goes on after an error. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('imprint watch', () => {
+  it('rebuilds after an edit, survives a broken file, and keeps the last good PDF', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-'));
+    const input = path.join(dir, 'w.yaml');
+    const output = path.join(dir, 'w.pdf');
+    const good = 'report:\n  title: 监视\nchapters:\n  - title: 一\n    body:\n      - 第一段。\n';
+    writeFileSync(input, good);
+    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'watch', input, '-o', output], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const waitFor = async (pattern: RegExp, count: number) => {
+      for (let i = 0; i < 300 && (out.match(pattern) ?? []).length < count; i++) await new Promise((r) => setTimeout(r, 50));
+      expect((out.match(pattern) ?? []).length, out).toBeGreaterThanOrEqual(count);
+    };
+    try {
+      await waitFor(/rebuilt in \d+ ms/g, 1);
+      writeFileSync(input, good + '      - 第二段。\n');
+      await waitFor(/rebuilt in \d+ ms/g, 2);
+      const pdf = readFileSync(output);
+      writeFileSync(input, good.replace('body:', 'bodi:'));
+      await waitFor(/not rebuilt/g, 1);
+      expect(out).toContain(`${input}:5:5: unknown key "bodi"`);
+      expect(readFileSync(output).equals(pdf)).toBe(true);
+      writeFileSync(input, good);
+      await waitFor(/rebuilt in \d+ ms/g, 3);
+    } finally {
+      child.kill();
+    }
+  });
+});
