@@ -6,9 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport, layoutReport, type BuildOptions } from './pipeline.js';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { layoutReport, type BuildOptions } from './pipeline.js';
+import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { formatProblem, InputError } from './problems.js';
-import { writeFileAtomic } from './output.js';
 import { watchReport } from './watch.js';
 import type { PdfaLevel } from './render/pdf.js';
 
@@ -16,9 +18,10 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:
-  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b]
+  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N]
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
-                                           --pdfa 3b embeds the YAML and theme in the PDF
+                                           --pdfa 3b embeds the YAML and theme in the PDF;
+                                           several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of the content or templates`;
 
@@ -29,6 +32,8 @@ interface Args {
   files: string[];
   output?: string;
   pdfa?: PdfaLevel;
+  /** Reports built at once (default: one per core but one). */
+  jobs?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -37,11 +42,16 @@ function parseArgs(argv: string[]): Args {
   const files: string[] = [];
   let output: string | undefined;
   let pdfa: PdfaLevel | undefined;
+  let jobs: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
       output = rest[++i];
       if (!output) throw new UsageError('-o needs a file or folder name');
+    } else if (a === '--jobs' || a === '-j') {
+      const n = Number(rest[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number above 0');
+      jobs = n;
     } else if (a === '--pdfa') {
       const level = rest[++i];
       if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
@@ -51,7 +61,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
   if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
-  return { command, files, output, pdfa };
+  return { command, files, output, pdfa, jobs };
 }
 
 /** Default inputs: every content/*.yaml of the working directory. */
@@ -79,22 +89,22 @@ async function main(argv: string[]): Promise<number> {
     watchReport(options, outputFor(files[0], args, false), (line) => console.log(line));
     return new Promise(() => {}); // until the process is stopped
   }
+  if (args.command === 'check') return checkAll(files);
+  const jobs = files.map((input) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output: outputFor(input, args, files.length > 1) }));
+  // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
+  const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
+  const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
+  return outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+/** Validates and lays out each file, writing nothing. */
+function checkAll(files: string[]): number {
   let failed = false;
   for (const input of files) {
-    const options: BuildOptions = { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
     try {
-      const started = performance.now();
-      if (args.command === 'check') {
-        const r = layoutReport(options);
-        r.warnings.forEach((w) => console.error(formatProblem(w)));
-        console.log(`${input}: ok (${r.pages.length} pages)`);
-      } else {
-        const r = await buildReport(options);
-        r.warnings.forEach((w) => console.error(formatProblem(w)));
-        const out = outputFor(input, args, files.length > 1);
-        writeFileAtomic(out, r.pdf);
-        console.log(`${input} -> ${out}: ${r.pages.length} pages, ${Math.round(performance.now() - started)} ms`);
-      }
+      const r = layoutReport({ input, projectDir: process.cwd(), packageDir, version });
+      r.warnings.forEach((w) => console.error(formatProblem(w)));
+      console.log(`${input}: ok (${r.pages.length} pages)`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       e.problems.forEach((p) => console.error(formatProblem(p)));
@@ -102,6 +112,40 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   return failed ? 1 : 0;
+}
+
+/** Prints what became of one build. */
+function report(job: BuildJob, o: BuildOutcome): void {
+  if (o.ok) {
+    o.warnings.forEach((w) => console.error(w));
+    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages, ${o.ms} ms`);
+  } else o.problems.forEach((p) => console.error(p));
+}
+
+async function buildInTurn(jobs: BuildJob[]): Promise<BuildOutcome[]> {
+  const outcomes: BuildOutcome[] = [];
+  for (const job of jobs) {
+    const o = await buildJob(job);
+    report(job, o);
+    outcomes.push(o);
+  }
+  return outcomes;
+}
+
+/** Builds reports on all cores (a worker pool); a line per report as it finishes. */
+async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutcome[]> {
+  const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./build-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  try {
+    return await Promise.all(
+      jobs.map(async (job) => {
+        const o = await pool.run(job);
+        report(job, o);
+        return o;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -73,3 +73,19 @@ writeFileSync(long, stringify(big, { aliasDuplicateObjects: false }));
 const l = coldBuild(long);
 const perPageSample = median(cold.map((c) => c.ms)) / cold[0].pages;
 console.log(`long document (${l.pages} pages): ${fmt(l.ms)}, ${(l.ms / l.pages).toFixed(1)} ms/page (sample ${perPageSample.toFixed(1)} ms/page, ratio ${(l.ms / l.pages / perPageSample).toFixed(2)}), peak ${l.mib.toFixed(0)} MiB`);
+
+// 5. many reports: 8 copies of the sample, one after another in one process, then in a pool of 2
+const copies8 = Array.from({ length: 8 }, (_, i) => {
+  const f = path.join(tmp, `copy${i + 1}.yaml`);
+  writeFileSync(f, readFileSync(sample));
+  return f;
+});
+const timeBuild = (...flags) => {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'build', ...copies8, '-o', path.join(tmp, 'many'), ...flags], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return performance.now() - started;
+};
+const inTurn = timeBuild('--jobs', '1');
+const pooled = timeBuild('--jobs', '2');
+console.log(`8 reports: one after another ${fmt(inTurn)}, pool of 2 ${fmt(pooled)} (ratio ${(pooled / inTurn).toFixed(2)})`);

@@ -68,3 +68,18 @@ describe('imprint check', () => {
     expect(imprint('check', 'content/jingan-2025.yaml').code).toBe(0);
   });
 });
+
+describe('imprint build with several files', () => {
+  it('builds each into the folder given, in a pool of workers, and reports a failing one without stopping the others', () => {
+    const out = path.join(dir, 'many');
+    const files = ['p1', 'p2', 'p3'].map((n) => path.join(dir, `${n}.yaml`));
+    writeFileSync(files[0], good);
+    writeFileSync(files[1], good.replace('title: 第一章', 'titel: 第一章'));
+    writeFileSync(files[2], good);
+    const r = imprint('build', ...files, '-o', out, '--jobs', '2');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${files[1]}:5:5: unknown key "titel"`);
+    expect(readdirSync(out).sort()).toEqual(['p1.pdf', 'p3.pdf']);
+    expect(r.out.match(/ -> /g)).toHaveLength(2);
+  });
+});
