@@ -30,7 +30,15 @@ export function matterItems(ctx: LayoutContext, matter: Matter): Item[] {
  */
 export function snapToGrid(items: Item[], step: number): Item[] {
   const rows = (h: number, round: (x: number) => number) => round(h / step - 1e-6) * step;
-  return items.map((i) => (i.kind === 'block' ? { ...i, height: rows(i.height, Math.ceil), spaceBefore: rows(i.spaceBefore + 1e-6, Math.round) } : i));
+  const snap = (b: Block): Block => ({ ...b, height: rows(b.height, Math.ceil), spaceBefore: rows(b.spaceBefore + 1e-6, Math.round) });
+  // a table's repeated header and 续表 caption too (one snapped copy per table)
+  const groups = new Map<string, NonNullable<Block['group']>>();
+  const group = (g: Block['group']) => {
+    if (!g) return undefined;
+    if (!groups.has(g.key)) groups.set(g.key, { key: g.key, repeat: g.repeat.map(snap) });
+    return groups.get(g.key);
+  };
+  return items.map((i) => (i.kind === 'block' ? { ...snap(i), group: group(i.group) } : i));
 }
 
 /** Items of sibling nodes; neighbouring contents entries share one TOC element. */
@@ -108,10 +116,13 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   const all = [top, ...content, bottom];
   const blocks = all.filter((i): i is Block => i.kind === 'block');
   const id = node.id ?? `box@${blocks.length}-${x}`;
+  // the padding kept where the box breaks: whole rows on a grid, so the text stays on it
+  const grid = ctx.theme.grid;
+  const breakPad = grid ? Math.ceil(spec.padding / grid.lineStep - 1e-6) * grid.lineStep : spec.padding;
   return all.map((item) => {
     if (item.kind !== 'block') return item;
-    const frame = { id, spec, x, width, first: item === top, last: item === bottom };
-    return { ...item, payload: { ...item.payload, frame } };
+    const frame = { id, spec, x, width, first: item === top, last: item === bottom, breakPad };
+    return { ...item, inset: { key: id, pad: breakPad, closes: item === bottom }, payload: { ...item.payload, frame } };
   });
 }
 

@@ -17,6 +17,8 @@ export interface FrameRef {
   /** First and last block of the box (closed edges are drawn only there). */
   first: boolean;
   last: boolean;
+  /** Padding kept above and below the box's part where it breaks across pages, pt. */
+  breakPad: number;
 }
 
 export interface BlockPayload {

@@ -105,7 +105,12 @@ function frameOps(placed: Placed<BlockPayload>[], left: number, top: number): Dr
     parts.set(f.id, part);
   }
   const ops: DrawOp[] = [];
-  for (const { frame, y0, y1, first, last } of parts.values()) {
+  for (const part of parts.values()) {
+    // where the box breaks, its padding stays (the paginator kept room for it)
+    const pad = part.frame.breakPad;
+    const { frame, first, last } = part;
+    const y0 = part.y0 - (first ? 0 : pad);
+    const y1 = part.y1 + (last ? 0 : pad);
     const { spec } = frame;
     const x0 = left + frame.x;
     const x1 = x0 + frame.width;

@@ -20,6 +20,12 @@ export interface FlowBlock<P> {
    * page, `repeat` (its header, 续表 caption) is placed first there.
    */
   group?: { key: string; repeat: FlowBlock<P>[] };
+  /**
+   * Blocks inside a frame (a case box) share a key. Where the frame breaks, `pad` is kept free
+   * below its part on the page and above its part on the next page; `closes` marks the frame's
+   * last block (no break can follow it inside the frame).
+   */
+  inset?: { key: string; pad: number; closes: boolean };
   payload: P;
 }
 

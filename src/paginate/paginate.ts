@@ -4,7 +4,7 @@
  * A block that does not fit goes to the next page, unless the page is still empty (then it is
  * placed anyway, so the loop always advances and terminates).
  */
-import type { FlowItem, PaginatedPage, Placed } from './item.js';
+import type { FlowBlock, FlowItem, PaginatedPage, Placed } from './item.js';
 
 /** Splits the flow into pages of `pageHeight` pt. */
 export function paginate<P>(items: FlowItem<P>[], pageHeight: number): PaginatedPage<P>[] {
@@ -13,6 +13,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
   let placed: Placed<P>[] = [];
   let y = 0;
   let lastGroup: string | undefined;
+  let lastInset: string | undefined;
   // inside a keep chain taller than a page: fill pages block by block until the chain ends
   let overlong = false;
   const newPage = () => {
@@ -23,6 +24,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.kind === 'break') {
+      lastInset = undefined;
       newPage();
       // page numbers count from 1: an odd number of pages so far means the next one is even
       if (item.recto && pages.length % 2 === 1) pages.push({ placed: [] });
@@ -30,9 +32,11 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
       continue;
     }
     const space = placed.length ? item.spaceBefore : 0;
-    const required = overlong ? item.height : need[i];
+    const required = overlong ? item.height + reserveOf(item) : need[i];
     if (placed.length && y + space + required > pageHeight + 1e-6) {
       newPage();
+      // the frame goes on: its padding above the first block here
+      if (item.inset && lastInset === item.inset.key) y = item.inset.pad;
     }
     if (placed.length === 0 && need[i] > pageHeight) overlong = true;
     if (placed.length === 0 && item.group && item.group.key === lastGroup) {
@@ -45,6 +49,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
     placed.push({ block: item, y, repeated: false });
     y += item.height;
     lastGroup = item.group?.key;
+    lastInset = item.inset?.key;
     if (!item.keepWithNext) overlong = false;
   }
   newPage();
@@ -53,7 +58,8 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number): Paginated
 
 /**
  * need[i]: the height that must be free to place block i: its own height plus, while
- * keepWithNext holds, the space and height of the blocks chained after it.
+ * keepWithNext holds, the space and height of the blocks chained after it, plus at the chain's
+ * end the padding of a frame that may break there.
  */
 function chainedNeeds<P>(items: FlowItem<P>[]): number[] {
   const need = new Array<number>(items.length).fill(0);
@@ -61,8 +67,13 @@ function chainedNeeds<P>(items: FlowItem<P>[]): number[] {
     const item = items[i];
     if (item.kind !== 'block') continue;
     const next = items[i + 1];
-    need[i] = item.height + (item.keepWithNext && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : 0);
+    need[i] = item.height + (item.keepWithNext && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : reserveOf(item));
   }
   return need;
+}
+
+/** Room kept below a block inside a frame, for the frame's open edge if the page breaks after it. */
+function reserveOf<P>(item: FlowBlock<P>): number {
+  return item.inset && !item.inset.closes ? item.inset.pad : 0;
 }
 

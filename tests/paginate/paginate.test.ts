@@ -35,6 +35,15 @@ describe('paginate', () => {
     const items: FlowItem<string>[] = [b('a', 10), { kind: 'break', recto: true }, b('b', 10), b('c', 95), { kind: 'break', recto: true }, b('d', 10)];
     expect(names(paginate(items, 100))).toEqual(['a', '', 'b', 'c', 'd']);
   });
+  it('keeps a frame\'s padding free at both sides of a break inside it', () => {
+    const inset = (closes = false) => ({ key: 'box', pad: 5, closes });
+    const items = [b('top', 5, { inset: inset() }), ...Array.from({ length: 6 }, (_, i) => b(`l${i}`, 20, { inset: inset() })), b('bottom', 5, { inset: inset(true) })];
+    const pages = paginate(items, 100);
+    expect(names(pages)).toEqual(['top l0 l1 l2 l3', 'l4 l5 bottom']);
+    const lastOnFirst = pages[0].placed[pages[0].placed.length - 1];
+    expect(lastOnFirst.y + lastOnFirst.block.height + 5).toBeLessThanOrEqual(100);
+    expect(pages[1].placed[0].y).toBe(5);
+  });
   it('repeats a group header on continuation pages', () => {
     const header = [b('H', 10)];
     const group = { key: 't', repeat: header };
@@ -47,7 +56,15 @@ describe('paginate', () => {
 
 const arbItems = fc.array(
   fc.oneof(
-    { weight: 10, arbitrary: fc.record({ height: fc.integer({ min: 1, max: 60 }), spaceBefore: fc.integer({ min: 0, max: 10 }), keepWithNext: fc.boolean() }) },
+    {
+      weight: 10,
+      arbitrary: fc.record({
+        height: fc.integer({ min: 1, max: 60 }),
+        spaceBefore: fc.integer({ min: 0, max: 10 }),
+        keepWithNext: fc.boolean(),
+        inset: fc.option(fc.record({ key: fc.constantFrom('f', 'g'), pad: fc.integer({ min: 0, max: 10 }), closes: fc.boolean() }), { nil: undefined }),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant('break' as const) },
   ),
   { maxLength: 80 },
@@ -78,12 +95,15 @@ describe('paginate invariants', () => {
               if (j < idx && !it.keepWithNext) break;
               chain += it.height + it.spaceBefore;
             }
+            let end = last;
             for (let j = idx + 1; j < items.length && items[j].kind === 'block'; j++) {
-              const it = items[j] as FlowBlock<string>;
-              chain += it.height + it.spaceBefore;
-              if (!it.keepWithNext) break;
+              end = items[j] as FlowBlock<string>;
+              chain += end.height + end.spaceBefore;
+              if (!end.keepWithNext) break;
             }
-            expect(chain).toBeGreaterThan(pageHeight);
+            chain += end.inset && !end.inset.closes ? end.inset.pad : 0; // a frame's padding after the chain
+            // (a frame that goes on from the page before starts its page below its padding)
+            expect(chain).toBeGreaterThan(pageHeight - p.placed[0].y);
           }
         });
       }),
