@@ -7,11 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { layoutReport, type BuildOptions } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { formatProblem, InputError } from './problems.js';
-import { watchReport } from './watch.js';
 import type { PdfaLevel } from './render/pdf.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
   if (args.command === 'watch') {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
+    const { watchReport } = await import('./watch.js'); // the watcher loads only for watch
     watchReport(options, outputFor(files[0], args, false), (line) => console.log(line));
     return new Promise(() => {}); // until the process is stopped
   }
@@ -134,6 +133,7 @@ async function buildInTurn(jobs: BuildJob[]): Promise<BuildOutcome[]> {
 
 /** Builds reports on all cores (a worker pool); a line per report as it finishes. */
 async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutcome[]> {
+  const { Piscina } = await import('piscina'); // the pool loads only for several reports
   const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./build-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
   try {
     return await Promise.all(

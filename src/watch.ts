@@ -41,10 +41,12 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     }
   };
   const paths = [o.input, path.join(o.projectDir, 'templates'), path.join(o.packageDir, 'templates'), fontRegistryFile(o)];
-  watchFiles(paths, { ignoreInitial: true }).on('all', (_event, file) => {
-    if (file === fontRegistryFile(o) || file.endsWith('theme.yaml')) cache = newBuildCache(o);
-    clearTimeout(timer);
-    timer = setTimeout(() => void build(), SETTLE_MS);
-  });
-  void build();
+  watchFiles(paths, { ignoreInitial: true })
+    .on('all', (_event, file) => {
+      if (file === fontRegistryFile(o) || file.endsWith('theme.yaml')) cache = newBuildCache(o);
+      clearTimeout(timer);
+      timer = setTimeout(() => void build(), SETTLE_MS);
+    })
+    // the first build once the watcher is listening: an edit after its line is never missed
+    .on('ready', () => void build());
 }
