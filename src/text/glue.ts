@@ -18,6 +18,8 @@ export const GLUE = {
   cjkSpace: { natural: 0.5, min: 0.25, max: 1 },
   /** Stretch counted per joint for badness only; the last stage spreads without limit (em). */
   interCharacter: 0.1,
+  /** The same on a character grid, where every line should fill its cells exactly (em). */
+  interCharacterOnGrid: 0.02,
 } as const;
 
 /** What a line may do at one place. Lengths in pt. */

@@ -53,12 +53,14 @@ export function placeLine(
   const gaps = Array.from({ length: Math.max(0, count - 1) }, (_, k) => joints[start + k].width);
   sizes[0] -= m.trimStart;
   sizes[count - 1] -= count > 1 ? m.trimEnd : 0;
+  // a hanging mark stands just past the line end: it takes no room and no adjustment
+  if (m.hang > 0) [sizes[count - 1], gaps[count - 2]] = [0, 0];
   let excess = width - m.natural;
   let spread = 0;
   const justify = align === 'justify' && !(isLast && excess >= 0);
   if (justify && excess > 0) {
     excess = grow(sizes, gaps, start, items, joints, excess);
-    const spreading = gaps.map((_, k) => joints[start + k].spreads);
+    const spreading = gaps.map((_, k) => joints[start + k].spreads && !(m.hang > 0 && k === gaps.length - 1));
     const count = spreading.filter(Boolean).length;
     if (excess > 0 && count > 0) {
       spread = excess / count;
@@ -116,7 +118,7 @@ function squeeze(
     let capacity = 0;
     const itemShrink = (k: number) => {
       const it = items[start + k];
-      if (it.shrinkClass !== cls) return 0;
+      if (it.shrinkClass !== cls || (m.hang > 0 && k === sizes.length - 1)) return 0;
       // the blank already trimmed at a line edge cannot be squeezed again
       const atom = atoms[start + k];
       let s = it.shrink;

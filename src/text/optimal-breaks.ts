@@ -8,6 +8,7 @@
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { WORD_BREAK_PENALTY } from './breakpoints.js';
+import { NO_LINE_START } from './char-class.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
 export interface BreakInput {
@@ -24,6 +25,11 @@ export interface BreakInput {
   interCharacterStretch: number;
   /** Whether the last line may hold a single character (孤字). Default false. */
   allowRunt?: boolean;
+  /**
+   * A closing or pause mark at a line end hangs outside the measure (标点悬挂), as on a
+   * character grid: the line keeps its full count of characters.
+   */
+  hangMarks?: boolean;
 }
 
 /** Running sums over atoms and joints, so a candidate line is measured in constant time. */
@@ -73,6 +79,8 @@ export interface LineMeasure {
   trimStart: number;
   /** Trimmed blank of a mark at the line end, pt. */
   trimEnd: number;
+  /** Width of a mark hanging past the line end (not counted in `natural`), pt. */
+  hang: number;
 }
 
 /** Largest badness accepted before the fallback pass (r ≈ 2.2). */
@@ -104,7 +112,7 @@ export function optimalBreaks(input: BreakInput): Breaks {
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
 export function measureLine(input: BreakInput, start: number, end: number): LineMeasure {
-  return measureInto({ start, end, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0 }, input, prefixSums(input), start, end);
+  return measureInto({ start, end, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 }, input, prefixSums(input), start, end);
 }
 
 /** `measureLine` writing into `m` (the breaker's inner loop allocates nothing). */
@@ -124,6 +132,15 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   m.shrink = Math.max(0, p.itemShrink[end] - p.itemShrink[start] + p.jointShrink[lastJoint] - p.jointShrink[start] - trimStart - trimEnd);
   m.trimStart = trimStart;
   m.trimEnd = trimEnd;
+  m.hang = 0;
+  // (only when the line would not fit with it: a line that ends with a mark in its last cell is full)
+  const width = start === 0 ? input.widthOf(0) : input.widthOf(1);
+  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > width + 1e-6) {
+    // the mark, the joint before it and its squeezable blank leave the line's measure
+    m.hang = input.items[end - 1].width - trimEnd;
+    m.natural -= m.hang + input.joints[end - 2].width;
+    m.shrink = Math.max(0, m.shrink - (input.items[end - 1].shrink - trimEnd));
+  }
   return m;
 }
 
@@ -144,7 +161,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   best.set(0, [{ demerits: 0, prev: -1, prevFitness: -1, lines: 0 }, undefined, undefined, undefined]);
   const sums = prefixSums(input);
   const widest = Math.max(input.widthOf(0), input.widthOf(1));
-  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0 };
+  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 };
   // badness 100·|r|³ ≤ tolerance  ⇔  |r| ≤ ∛(tolerance / 100)
   const maxRatio = Math.cbrt(tolerance / 100);
   for (let ci = 1; ci < candidates.length; ci++) {

@@ -38,7 +38,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     joints: jointAdjustability(atoms),
     allowed: breakOpportunities(text, atoms),
     widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
-    interCharacterStretch: GLUE.interCharacter * style.size,
+    // on a grid a line is full or it is wrong: stretching costs far more there
+    interCharacterStretch: (style.cell ? GLUE.interCharacterOnGrid : GLUE.interCharacter) * style.size,
+    hangMarks: !!style.cell,
   };
   const { ends: breaks, forced } = optimalBreaks(input);
   const lines: Line[] = [];

@@ -14,6 +14,8 @@ interface Fixture {
   width: number;
   indent: number;
   punctuation: PunctuationScheme;
+  /** On a character grid (cells of 1 em): line-end marks hang. */
+  grid: boolean;
   text: string;
   expected: string[];
 }
@@ -25,6 +27,7 @@ function readFixture(file: string): Fixture {
     width: Number(opts.width),
     indent: Number(opts.indent ?? 0),
     punctuation: (opts.punctuation ?? 'gb') as PunctuationScheme,
+    grid: opts.grid === 'yes',
     text: text.trim(),
     expected: expected.trim().split('\n'),
   };
@@ -34,7 +37,8 @@ describe('line-breaking fixtures', () => {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     it(name.replace(/\.txt$/, ''), () => {
       const f = readFixture(path.join(dir, name));
-      const { lines } = setParagraph(parseInlineMarkup(f.text), fakeStyle(f.width, f.indent, f.punctuation));
+      const style = { ...fakeStyle(f.width, f.indent, f.punctuation), cell: f.grid ? 10 : undefined };
+      const { lines } = setParagraph(parseInlineMarkup(f.text), style);
       expect(lineTexts(lines)).toEqual(f.expected);
       for (const l of lines) expect(l.used).toBeLessThanOrEqual(l.width + 1e-6);
     });
