@@ -2,10 +2,11 @@
  * The font registry (`fonts/fonts.yaml`): roles such as 宋体/serif or 黑体/sans mapped to font
  * files. A user drops licensed fonts into `fonts/` and names them here; themes refer to roles.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import { InputError, ProblemList, type SourcePos } from '../problems.js';
+import { isMap, isScalar, type Node } from 'yaml';
+import { readYamlFile } from '../yaml-file.js';
+import { InputError, ProblemList } from '../problems.js';
 
 /** The files of one role. Paths are absolute. */
 export interface FontRole {
@@ -37,17 +38,7 @@ interface RoleEntry {
  */
 export function loadFontRegistry(file: string): FontRegistry {
   const problems = new ProblemList();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'cannot read the font registry', severity: 'error' }]);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
-  const at = (node: Node | null | undefined): SourcePos => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) });
-  for (const e of doc.errors) problems.error({ file, ...lines.linePos(e.pos[0]) }, `YAML: ${e.message.split('\n')[0]}`);
-  problems.throwIfErrors();
+  const { doc, at } = readYamlFile(file, 'the font registry');
   const rolesNode = isMap(doc.contents) ? (doc.contents.get('roles', true) as Node | undefined) : undefined;
   if (!isMap(rolesNode)) throw new InputError([{ pos: at(doc.contents as Node), message: 'the registry needs `roles:` (a mapping of role names to font files)', severity: 'error' }]);
   const entries = new Map<string, { entry: RoleEntry; node: Node }>();

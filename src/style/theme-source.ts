@@ -3,8 +3,8 @@
  * parent template's theme and overrides it key by key (styles merge per key). Every value keeps
  * the file and line it came from, for messages.
  */
-import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
+import { readYamlFile } from '../yaml-file.js';
 import { InputError, type SourcePos } from '../problems.js';
 
 /** A merged theme tree whose nodes can be located in their own files. */
@@ -67,17 +67,7 @@ export function parentTemplate(file: string): string | undefined {
 }
 
 function parseLayer(file: string): { map: YAMLMap; lines: LineCounter; parent?: string; parentPos?: SourcePos } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'cannot read the theme', severity: 'error' }]);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
-  if (doc.errors.length) {
-    throw new InputError(doc.errors.map((e) => ({ pos: { file, ...lines.linePos(e.pos[0]) }, message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error' })));
-  }
+  const { doc, lines } = readYamlFile(file, 'the theme');
   if (!isMap(doc.contents)) throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'a theme is a mapping of keys (page, styles, …)', severity: 'error' }]);
   const ext = doc.contents.get('extends', true) as Node | undefined;
   const parent = isScalar(ext) ? String(ext.value) : undefined;

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
 import { makePng } from '../helpers/png.js';
-import { bodyLines, lonelyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, contentsEntries, lonelyLines, norm, pageLabel, pagesOfEntries, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-long-'));
@@ -66,7 +66,6 @@ const content = {
 };
 
 let read: ReadPdf;
-const labelOf = (p: ReadPdf['pages'][number]) => /^—\s*(\S+)\s*—$/.exec(p.lines[p.lines.length - 1]?.text.trim() ?? '')?.[1] ?? '';
 
 beforeAll(async () => {
   writeFileSync(path.join(dir, 'wide.png'), makePng(800, 400));
@@ -101,34 +100,19 @@ describe('a long report', () => {
   });
 
   it('gives contents numbers that point at the pages where headings, tables, cases and figures stand', () => {
-    const front = read.pages.filter((p) => /^[ivx]+$/.test(labelOf(p)));
-    const entries: { title: string; number: string }[] = [];
-    for (const p of front) {
-      let carry = '';
-      for (const l of p.lines.filter((x) => !['目录', '图表与案例目录'].includes(norm(x.text)) && !/^—.*—$/.test(x.text.trim()))) {
-        const m = /^(.*?)[·\s]*(\d+)$/.exec(l.text.trim());
-        if (!m) carry += l.text;
-        else entries.push({ title: norm(carry + m[1]), number: m[2] });
-        if (m) carry = '';
-      }
-    }
+    const entries = contentsEntries(read.pages);
     // preface, 3 chapters, 2 sections, 2 third-level; 3 tables, 1 case, 2 figures
     expect(entries.length).toBe(8 + 6);
-    const body = read.pages.filter((p) => /^\d+$/.test(labelOf(p)));
-    for (const e of entries) {
-      const page = body.find((p) => p.lines.some((l) => norm(l.text) === e.title));
-      expect(page, e.title).toBeDefined();
-      expect(labelOf(page!), e.title).toBe(e.number);
-    }
+    expect(pagesOfEntries(read.pages, entries)).toEqual(entries.map((e) => e.number));
   });
 
   it('never ends a page with a heading, caption or case title, nor starts one with a lone last line', () => {
     const headingLike = /^(\d+(\.\d+)*\s|表\s*\d+|图\s*\d+|案例\s*\d+|一、)/;
-    const body = read.pages.filter((p) => /^\d+$/.test(labelOf(p)));
+    const body = read.pages.filter((p) => /^\d+$/.test(pageLabel(p)));
     body.forEach((p, i) => {
       const lines = p.lines.filter((l) => !/^—.*—$/.test(l.text.trim()));
       const last = lines[lines.length - 1];
-      if (last && i < body.length - 1) expect(headingLike.test(last.text.trim()), `page ${labelOf(p)} ends with ${last.text}`).toBe(false);
+      if (last && i < body.length - 1) expect(headingLike.test(last.text.trim()), `page ${pageLabel(p)} ends with ${last.text}`).toBe(false);
     });
   });
 

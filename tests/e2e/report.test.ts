@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
-import { bodyLines, lonelyLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, contentsEntries, lonelyLines, norm, pageLabel, pagesOfEntries, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const input = path.join(root, 'content/jingan-2025.yaml');
@@ -54,11 +54,6 @@ function contentTexts(): string[] {
   return out;
 }
 
-const pageLabel = (p: ReadPdf['pages'][number]) => {
-  const last = p.lines[p.lines.length - 1];
-  const m = last && /^—\s*([0-9]+|[ivxlc]+)\s*—$/.exec(last.text.trim());
-  return m ? m[1] : '';
-};
 
 describe('the sample report', () => {
   it('holds every paragraph of the content, whole and in order', () => {
@@ -74,25 +69,10 @@ describe('the sample report', () => {
   });
 
   it('has contents entries whose numbers are the pages where the headings stand', () => {
-    const front = read.pages.filter((p) => /^[ivx]+$/.test(pageLabel(p)));
-    const entries: { title: string; number: string }[] = [];
-    for (const p of front) {
-      let carry = ''; // an entry too long for one line continues on the next
-      for (const l of p.lines.filter((x) => !['目录', '图表与案例目录'].includes(norm(x.text)) && !/^—.*—$/.test(x.text.trim()))) {
-        const m = /^(.*?)[·\s]*(\d+)$/.exec(l.text.trim());
-        if (!m) carry += l.text;
-        else entries.push({ title: norm(carry + m[1]), number: m[2] });
-        if (m) carry = '';
-      }
-    }
+    const entries = contentsEntries(read.pages);
     // 前言, 7 chapters, 20 sections; table 1 and cases 1–6
     expect(entries.length).toBe(28 + 7);
-    const body = read.pages.filter((p) => /^\d+$/.test(pageLabel(p)));
-    for (const e of entries) {
-      const page = body.find((p) => p.lines.some((l) => norm(l.text) === e.title));
-      expect(page, `heading not found: ${e.title}`).toBeDefined();
-      expect(pageLabel(page!), e.title).toBe(e.number);
-    }
+    expect(pagesOfEntries(read.pages, entries)).toEqual(entries.map((e) => e.number));
   });
 
   it('breaks no line at a prohibited mark and leaves no one-character last line', () => {

@@ -86,3 +86,38 @@ export function lonelyLines(pages: PdfPage[], left: number, right: number, inden
   });
   return found;
 }
+
+/** The printed page label in a footer `— 3 —` (empty on unnumbered pages). */
+export function pageLabel(page: PdfPage): string {
+  const last = page.lines[page.lines.length - 1];
+  return /^—\s*(\S+)\s*—$/.exec(last?.text.trim() ?? '')?.[1] ?? '';
+}
+
+/**
+ * The entries of the contents pages (labelled in roman numerals): title (normalised) and the
+ * page number printed; an entry too long for one line continues on the next.
+ */
+export function contentsEntries(pages: PdfPage[]): { title: string; number: string }[] {
+  const entries: { title: string; number: string }[] = [];
+  for (const p of pages.filter((x) => /^[ivx]+$/.test(pageLabel(x)))) {
+    let carry = '';
+    for (const l of p.lines.filter((x) => !['目录', '图表与案例目录'].includes(norm(x.text)) && !/^—.*—$/.test(x.text.trim()))) {
+      const m = /^(.*?)[·\s]*(\d+)$/.exec(l.text.trim());
+      if (!m) carry += l.text;
+      else {
+        entries.push({ title: norm(carry + m[1]), number: m[2] });
+        carry = '';
+      }
+    }
+  }
+  return entries;
+}
+
+/** For each contents entry, the label of the body page where a line reads its title (or undefined). */
+export function pagesOfEntries(pages: PdfPage[], entries: { title: string }[]): (string | undefined)[] {
+  const body = pages.filter((p) => /^\d+$/.test(pageLabel(p)));
+  return entries.map((e) => {
+    const page = body.find((p) => p.lines.some((l) => norm(l.text) === e.title));
+    return page && pageLabel(page);
+  });
+}
