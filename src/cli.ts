@@ -5,14 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { layoutReport, type BuildOptions } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { formatProblem, InputError } from './problems.js';
+import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:

@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { ProblemList } from '../problems.js';
+import { packageRoot } from '../package-root.js';
 import { closest } from './did-you-mean.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
 /** The schema file, published with the package (editors can use it too). */
-export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/report.schema.json');
+export const SCHEMA_FILE = path.join(packageRoot(), 'schema', 'report.schema.json');
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
