@@ -30,31 +30,40 @@ type Doc = InstanceType<typeof PDFDocument> & {
 export function writeGlyphRun(doc: Doc, font: EmbeddedFontInternals, run: GlyphRunOp): void {
   if (run.glyphs.length === 0) return;
   doc.page.fonts[font.id] ??= font.ref();
-  const parts: string[] = [];
+  // TJ arrays; a glyph the font lacks (.notdef, id 0) gets one of its own inside an ActualText
+  // span, so text extraction still gives back the character it stands for
+  const arrays: { parts: string[]; actual?: number[] }[] = [{ parts: [] }];
   let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
-  let hex = '';
   for (const g of run.glyphs) {
     const gid = font.subset.includeGlyph(g.id);
     const advance = font.font.getGlyph(g.id).advanceWidth * font.scale;
     font.widths[gid] ??= advance;
-    font.unicode[gid] ??= g.codePoints;
+    if (g.id !== 0) font.unicode[gid] ??= g.codePoints;
+    if (g.id === 0) arrays.push({ parts: [], actual: g.codePoints });
+    const current = arrays[arrays.length - 1];
     const shift = g.x - pen;
-    if (Math.abs(shift) > 0.0005) {
-      if (hex) parts.push(`<${hex}>`);
-      hex = '';
-      parts.push(pdfNumber((-shift * 1000) / run.size));
-    }
-    hex += gid.toString(16).padStart(4, '0');
+    if (Math.abs(shift) > 0.0005) current.parts.push(pdfNumber((-shift * 1000) / run.size));
+    current.parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
+    if (g.id === 0) arrays.push({ parts: [] });
     pen = g.x + (advance * run.size) / 1000;
   }
-  if (hex) parts.push(`<${hex}>`);
   doc.save();
   doc.fillColor(run.color);
   doc.addContent(`1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`);
   doc.addContent('BT');
   doc.addContent(`1 0 0 1 ${pdfNumber(run.x)} ${pdfNumber(doc.page.height - run.y)} Tm`);
   doc.addContent(`/${font.id} ${pdfNumber(run.size)} Tf`);
-  doc.addContent(`[${parts.join(' ')}] TJ`);
+  for (const { parts, actual } of arrays) {
+    if (!parts.length) continue;
+    if (actual) doc.addContent(`/Span <</ActualText <FEFF${utf16Hex(actual)}>>> BDC`);
+    doc.addContent(`[${parts.join(' ')}] TJ`);
+    if (actual) doc.addContent('EMC');
+  }
   doc.addContent('ET');
   doc.restore();
+}
+
+/** Code points as UTF-16BE hex, for a PDF text string. */
+function utf16Hex(codePoints: number[]): string {
+  return Buffer.from(String.fromCodePoint(...codePoints), 'utf16le').swap16().toString('hex').toUpperCase();
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -47,6 +48,18 @@ describe('imprint build', () => {
     const r = imprint('build', input, '-o', path.join(dir, 'm.pdf'));
     expect(r.code).toBe(0);
     expect(r.err).toContain(`${input}:7:9: warning: no font has the character "😀" (U+1F600)`);
+    // drawn as the font's empty box, with the character as ActualText for text extraction
+    const raw = readFileSync(path.join(dir, 'm.pdf'));
+    const streams = [...raw.toString('latin1').matchAll(/stream\r?\n/g)].map((m) => {
+      const start = m.index! + m[0].length;
+      const end = raw.indexOf('endstream', start);
+      try {
+        return inflateSync(raw.subarray(start, end)).toString('latin1');
+      } catch {
+        return '';
+      }
+    });
+    expect(streams.some((t) => t.includes('/Span <</ActualText <FEFFD83DDE00>>> BDC'))).toBe(true);
   });
 
   it('answers wrong usage with exit 2', () => {
