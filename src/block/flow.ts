@@ -2,7 +2,7 @@
  * Stage ⑤: the document tree → flow items (blocks with heights and keeps) for the paginator,
  * one list per matter. Re-run in each contents round with the page labels found so far.
  */
-import type { BlockNode, BoxNode, FigureNode, Matter } from '../template/doc-tree.js';
+import type { BlockNode, BoxNode, FigureNode, Matter, TocEntryNode } from '../template/doc-tree.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import type { StructTag } from '../page/draw.js';
 import { plainText } from '../text/inline.js';
@@ -10,7 +10,7 @@ import { block, type Block, type Item } from './payload.js';
 import { readImageInfo } from './image-size.js';
 import { tableBlocks } from './table.js';
 import { textBlocks } from './text-lines.js';
-import { tocEntryBlocks } from './toc-entry.js';
+import { labelColumn, tocEntryBlocks } from './toc-entry.js';
 
 /** Width of the type area, pt. */
 export function measureWidth(ctx: LayoutContext): number {
@@ -41,14 +41,31 @@ export function snapToGrid(items: Item[], step: number): Item[] {
   return items.map((i) => (i.kind === 'block' ? { ...snap(i), group: group(i.group) } : i));
 }
 
-/** Items of sibling nodes; neighbouring contents entries share one TOC element. */
+/**
+ * Items of sibling nodes. Neighbouring contents entries share one TOC element, and entries of
+ * the same style one label column (so their titles line up).
+ */
 function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number, parent: StructTag): Item[] {
-  let toc: StructTag | undefined;
-  return nodes.flatMap((n) => {
-    if (n.kind !== 'toc-entry') toc = undefined;
-    else toc ??= newTag(ctx, 'TOC', parent);
-    return nodeItems(ctx, n, x, width, n.kind === 'toc-entry' ? toc! : parent);
+  let toc: { tag: StructTag; columns: Map<string, number> } | undefined;
+  return nodes.flatMap((n, i) => {
+    if (n.kind !== 'toc-entry') {
+      toc = undefined;
+      return nodeItems(ctx, n, x, width, parent);
+    }
+    toc ??= { tag: newTag(ctx, 'TOC', parent), columns: tocColumns(ctx, nodes, i) };
+    return tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n.style) ?? 0);
   });
+}
+
+/** Label columns, by style, of the run of contents entries that starts at `from`. */
+function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<string, number> {
+  const run: TocEntryNode[] = [];
+  for (let i = from; i < nodes.length && nodes[i].kind === 'toc-entry'; i++) run.push(nodes[i] as TocEntryNode);
+  const columns = new Map<string, number>();
+  for (const name of new Set(run.map((e) => e.style))) {
+    columns.set(name, labelColumn(ctx, run.filter((e) => e.style === name), style(ctx, name)));
+  }
+  return columns;
 }
 
 function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag): Item[] {
@@ -66,7 +83,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
         tag: newTag(ctx, node.level >= 1 && node.level <= 6 ? `H${node.level}` : 'H', parent),
       });
     case 'toc-entry':
-      return tocEntryBlocks(ctx, node, style(ctx, node.style), width, newTag(ctx, 'TOCI', parent));
+      throw new Error('contents entries are laid out together, by nodesItems');
     case 'table':
       return tableBlocks(ctx, node, x, width, newTag(ctx, 'Table', parent));
     case 'box':

@@ -1,12 +1,13 @@
 /**
- * A contents line: the entry's text (wrapped if long), a dot leader, and the page number where
- * its target stands, right-aligned; the whole entry links to the target.
+ * A contents line: the entry's label (`1.1`, `表 1`, `案例 4`: the text before its ideographic
+ * space), its title in one column for all entries of the same style, a dot leader, and the page
+ * number where its target stands, right-aligned; the whole entry links to the target.
  */
 import type { TocEntryNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
+import type { Inline } from '../text/inline.js';
 import { setParagraph } from '../text/paragraph.js';
-import type { Line } from '../text/justify.js';
 import type { LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
 import { block, type Block } from './payload.js';
@@ -15,46 +16,64 @@ import { block, type Block } from './payload.js';
 const NUMBER_ROOM = 3;
 /** Width given to page numbers, and the gap before them, em. */
 const NUMBER_WIDTH = 2;
+/** What separates an entry's label from its title. */
+const LABEL_END = '\u3000';
 
-export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number, tag: StructTag): Block[] {
-  const label = ctx.pageLabels.get(node.target) ?? '0';
-  const em = style.size;
-  const room = width - NUMBER_ROOM * em - style.indent;
-  let text = setText(ctx, node.runs, { ...paragraphStyle(ctx, style, room, 'left'), indent: 0 }, undefined);
-  const hang = hangingIndent(text[0]);
-  if (text.length > 1 && hang > 0) {
-    // a wrapped entry continues under its title, not under its number (案例 4　…)
-    text = setText(ctx, node.runs, { ...paragraphStyle(ctx, style, room - hang, 'left'), indent: -hang }, undefined);
+/** An entry's text cut after its label (empty label when there is no ideographic space early on). */
+export function splitLabel(runs: Inline[]): { label: Inline[]; title: Inline[] } {
+  const text = runs.map((r) => r.text).join('');
+  const at = text.indexOf(LABEL_END);
+  if (at < 0 || at > 12) return { label: [], title: runs };
+  const label: Inline[] = [];
+  const title: Inline[] = [];
+  let offset = 0;
+  for (const r of runs) {
+    const cut = Math.max(0, Math.min(r.text.length, at + 1 - offset));
+    if (cut > 0) label.push({ ...r, text: r.text.slice(0, cut) });
+    if (cut < r.text.length) title.push({ ...r, text: r.text.slice(cut) });
+    offset += r.text.length;
   }
-  const x = style.indent + (text.length > 1 ? hang : 0);
-  const numberLine = setParagraph([{ text: label, bold: false }], { ...paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right'), indent: 0 });
+  return { label, title };
+}
+
+/** Width of the label column: the widest label (with its space) of the entries given, pt. */
+export function labelColumn(ctx: LayoutContext, entries: TocEntryNode[], style: TextStyleSpec): number {
+  let widest = 0;
+  for (const e of entries) {
+    const { label } = splitLabel(e.runs);
+    const line = label.length ? setText(ctx, label, { ...paragraphStyle(ctx, style, 1e6, 'left'), indent: 0 }, undefined)[0] : undefined;
+    if (line) widest = Math.max(widest, line.natural);
+  }
+  return widest;
+}
+
+/** The blocks of one entry; `column`: where titles start after the label, pt from the indent. */
+export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number, tag: StructTag, column: number): Block[] {
+  const page = ctx.pageLabels.get(node.target) ?? '0';
+  const em = style.size;
+  const { label, title } = splitLabel(node.runs);
+  // an entry without a label (前言) starts at the margin, the others in the title column
+  const x = style.indent + (label.length ? column : 0);
+  const labelLine = label.length ? setText(ctx, label, { ...paragraphStyle(ctx, style, 1e6, 'left'), indent: 0 }, undefined)[0] : undefined;
+  const text = setText(ctx, title, { ...paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left'), indent: 0 }, undefined);
+  const numberLine = setParagraph([{ text: page, bold: false }], { ...paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right'), indent: 0 });
   const leaderLine = setParagraph([{ text: ctx.theme.leader, bold: false }], { ...paragraphStyle(ctx, style, em, 'left'), indent: 0 });
-  const blocks = text.map((line, i): Block => {
+  return text.map((line, i): Block => {
     const ops: DrawOp[] = lineOps(line, style, x, 0, tag);
+    if (i === 0 && labelLine) ops.unshift(...lineOps(labelLine, style, style.indent, 0, tag));
     const last = i === text.length - 1;
     if (last) {
-      // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align
-      const numberOps = lineOps(numberLine.lines[0], style, width - NUMBER_ROOM * em, 0, tag);
-      // dots end at one column for every entry, leaving room for three digits
+      // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align, and
+      // ending at one column for every entry, leaving room for three digits
       const dotsEnd = width - NUMBER_WIDTH * em;
       const step = em / 2;
       const dot = leaderLine.lines[0];
-      const dotWidth = dot.used;
       const lastAtom = line.atoms[line.atoms.length - 1];
       const textEnd = x + (lastAtom ? lastAtom.x + lastAtom.atom.width : 0);
-      const from = Math.ceil((textEnd + em / 2) / step) * step;
-      for (let dx = from; dx + dotWidth <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
-      ops.push(...numberOps);
+      for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
+      ops.push(...lineOps(numberLine.lines[0], style, width - NUMBER_ROOM * em, 0, tag));
     }
     ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: node.target });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });
   });
-  return blocks;
-}
-
-/** Where the title starts after a label that ends in an ideographic space (`7.1　`, `案例 4　`), pt; 0 if none. */
-function hangingIndent(first: Line | undefined): number {
-  if (!first) return 0;
-  const i = first.atoms.findIndex((a, k) => a.atom.text === '\u3000' && k < 12);
-  return i >= 0 && i + 1 < first.atoms.length ? first.atoms[i + 1].x - first.atoms[0].x : 0;
 }
