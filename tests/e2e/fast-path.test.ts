@@ -1,0 +1,45 @@
+/**
+ * The fast paths give what the slow paths give: a rebuild that reuses set paragraphs (watch
+ * mode) writes the same bytes as a fresh build, and the cmap shortcut for single characters
+ * picks the glyph and advance that full OpenType layout picks.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FaceSet } from '../../src/font/face.js';
+import { loadFontRegistry } from '../../src/font/registry.js';
+import { buildReport, newBuildCache } from '../../src/pipeline.js';
+import { isCjk } from '../../src/text/char-class.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8');
+
+describe('fast paths', () => {
+  it('a rebuild with the cache of an earlier build gives the bytes of a fresh build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-fast-'));
+    const input = path.join(dir, 'r.yaml');
+    const options = { input, projectDir: root, packageDir: root, version: 'test' };
+    const cache = newBuildCache(options);
+    writeFileSync(input, sample.replace('2025 年静安区属中职校 2 所', '2025 年静安区属中职校两所'));
+    await buildReport(options, cache);
+    writeFileSync(input, sample);
+    const warm = (await buildReport(options, cache)).pdf;
+    const fresh = (await buildReport(options)).pdf;
+    expect(warm.equals(fresh)).toBe(true);
+  });
+
+  it('the cmap shortcut for one character agrees with fontkit layout on every character of the sample', () => {
+    const faces = new FaceSet(loadFontRegistry(path.join(root, 'fonts/fonts.yaml')));
+    const chars = [...new Set([...sample].filter(isCjk))];
+    expect(chars.length).toBeGreaterThan(900);
+    for (const role of ['serif', 'sans']) {
+      const font = faces.face(role).font;
+      for (const ch of chars) {
+        const quick = font.glyphForCodePoint(ch.codePointAt(0)!);
+        const full = font.layout(ch);
+        expect([quick.id, quick.advanceWidth], `${role} ${ch}`).toEqual([full.glyphs[0].id, full.positions[0].xAdvance]);
+      }
+    }
+  });
+});
