@@ -7,7 +7,7 @@ import { newTag, style, type LayoutContext } from './context.js';
 import type { StructTag } from '../page/draw.js';
 import { plainText } from '../text/inline.js';
 import { block, type Block, type Item } from './payload.js';
-import { readImageInfo } from './image-size.js';
+import { readImageInfo } from '../content/image-file.js';
 import { tableBlocks } from './table.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumn, tocEntryBlocks } from './toc-entry.js';
