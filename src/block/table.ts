@@ -10,6 +10,7 @@ import { plainText, type Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
+import { measureText } from '../text/paragraph.js';
 import { block, type Block } from './payload.js';
 
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -128,10 +129,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
   const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
-    const one = setText(ctx, runs, { ...paragraphStyle(ctx, st, 1e6, 'left'), indent: 0 }, node.at)[0];
-    if (!one) return;
-    natural[c] = Math.max(natural[c], one.used + pad);
-    for (const a of one.atoms) least[c] = Math.max(least[c], a.atom.width + pad);
+    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity));
+    natural[c] = Math.max(natural[c], n + pad);
+    least[c] = Math.max(least[c], widest + pad);
   };
   node.header.forEach((h, c) => measure(h, head, c));
   node.rows.forEach((r) => r.forEach((runs, c) => measure(runs, cell, c)));

@@ -7,7 +7,7 @@ import type { TocEntryNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
 import type { Inline } from '../text/inline.js';
-import { setParagraph } from '../text/paragraph.js';
+import { measureText, setParagraph } from '../text/paragraph.js';
 import type { LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
 import { block, type Block } from './payload.js';
@@ -38,13 +38,8 @@ export function splitLabel(runs: Inline[]): { label: Inline[]; title: Inline[] }
 
 /** Width of the label column: the widest label (with its space) of the entries given, pt. */
 export function labelColumn(ctx: LayoutContext, entries: TocEntryNode[], style: TextStyleSpec): number {
-  let widest = 0;
-  for (const e of entries) {
-    const { label } = splitLabel(e.runs);
-    const line = label.length ? setText(ctx, label, { ...paragraphStyle(ctx, style, 1e6, 'left'), indent: 0 }, undefined)[0] : undefined;
-    if (line) widest = Math.max(widest, line.natural);
-  }
-  return widest;
+  const pstyle = paragraphStyle(ctx, style, Infinity);
+  return Math.max(0, ...entries.map((e) => measureText(splitLabel(e.runs).label, pstyle).natural));
 }
 
 /** The blocks of one entry; `column`: where titles start after the label, pt from the indent. */

@@ -27,6 +27,22 @@ export interface SetParagraph {
   missing: string[];
 }
 
+/** Widths of text set on one line, unbroken. Lengths in pt. */
+export interface TextExtent {
+  /** The whole text's natural width. */
+  natural: number;
+  /** The widest piece no break may split (a Han character, a Latin word). */
+  widest: number;
+}
+
+/** How wide text is on one line, and its widest unbreakable piece, without breaking lines. */
+export function measureText(runs: Inline[], style: TextStyle): TextExtent {
+  const { atoms } = atomize(foldWhitespace(runs), style);
+  if (!atoms.length) return { natural: 0, widest: 0 };
+  const m = measureLine({ atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: [], widthOf: () => Infinity, interCharacterStretch: 0 }, 0, atoms.length);
+  return { natural: m.natural, widest: Math.max(...atoms.map((a) => a.width)) };
+}
+
 /** Breaks and places a paragraph's lines. */
 export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
   const narrowest = Math.min(style.width - style.indent, style.width);
