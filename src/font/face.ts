@@ -1,11 +1,12 @@
 /**
- * Font faces opened once per build and shared by measuring (fontkit) and drawing (pdfkit
- * receives the same fontkit object).
+ * Font faces opened once per build and shared by measuring (fontkit's tables, cmap and shaping)
+ * and drawing (the renderer subsets the same file).
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { InputError } from '../problems.js';
 import type { FontRegistry } from './registry.js';
+import { SfntFile } from './sfnt-file.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
 export interface Face {
@@ -13,6 +14,8 @@ export interface Face {
   path: string;
   font: Font;
   unitsPerEm: number;
+  /** The file read on demand; absent for formats read whole (WOFF, WOFF2, dfont). */
+  file?: SfntFile;
 }
 
 export type Weight = 'regular' | 'bold';
@@ -47,16 +50,77 @@ export class FaceSet {
   byKey(file: string): Face {
     let face = this.open.get(file);
     if (!face) {
-      let font: Font;
       try {
-        const opened = fontkit.openSync(file);
-        font = 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
+        face = openFace(file);
       } catch (e) {
         throw new InputError([{ pos: { file, line: 1, col: 1 }, message: `cannot open font: ${(e as Error).message}`, severity: 'error' }]);
       }
-      face = { path: file, font, unitsPerEm: font.unitsPerEm };
       this.open.set(file, face);
     }
     return face;
   }
+}
+
+/**
+ * The horizontal extent of glyph `id`'s outline, font units; undefined for a glyph without
+ * one. Read from the glyph's header where the file is TrueType (fontkit would decode the whole
+ * `loca` table for the first glyph it measures).
+ */
+export function glyphXBounds(face: Face, id: number): { minX: number; maxX: number } | undefined {
+  const range = face.file?.glyphRange(id);
+  if (!range) {
+    const { minX, maxX } = face.font.getGlyph(id).bbox;
+    return Number.isFinite(minX) ? { minX, maxX } : undefined;
+  }
+  if (range[1] - range[0] < 10) return undefined;
+  face.file!.ensureGlyphs([id]);
+  return { minX: face.file!.buffer.readInt16BE(range[0] + 2), maxX: face.file!.buffer.readInt16BE(range[0] + 6) };
+}
+
+/** fontkit's internals used to read tables and glyphs on demand (fontkit 2.0). */
+interface FontInternals {
+  directory: { tables: Record<string, { offset: number; length: number }> };
+  _getTableStream(tag: string): unknown;
+  _getBaseGlyph(id: number, codePoints?: number[]): GlyphInternals | null;
+}
+
+/** The two methods of a fontkit TrueType glyph that read its outline. */
+interface GlyphInternals {
+  _decode(): unknown;
+  _getCBox(internal?: boolean): unknown;
+}
+
+/**
+ * Opens a font file. A TrueType/OpenType file or collection is read on demand: fontkit sees a
+ * buffer of the file's size in which a table is read when fontkit first asks for it, and a
+ * glyph's outline when fontkit first decodes that glyph (never the whole `glyf` table: layout
+ * decodes only punctuation, for its ink; the renderer reads the glyphs it embeds).
+ */
+function openFace(path: string): Face {
+  const file = SfntFile.open(path);
+  const opened = file ? fontkit.create(file.buffer) : fontkit.openSync(path);
+  const font = 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
+  if (file) {
+    const f = font as unknown as FontInternals;
+    const tableStream = f._getTableStream.bind(f);
+    f._getTableStream = (tag) => {
+      const t = f.directory.tables[tag];
+      if (t && tag !== 'glyf') file.ensure(t.offset, t.length);
+      return tableStream(tag);
+    };
+    const baseGlyph = f._getBaseGlyph.bind(f);
+    const wrapped = new WeakSet<GlyphInternals>();
+    f._getBaseGlyph = (id, codePoints) => {
+      const g = baseGlyph(id, codePoints);
+      if (g && !wrapped.has(g) && f.directory.tables.glyf) {
+        wrapped.add(g);
+        const decode = g._decode.bind(g);
+        const cbox = g._getCBox.bind(g);
+        g._decode = () => (file.ensureGlyphs([id]), decode());
+        g._getCBox = (internal) => (file.ensureGlyphs([id]), cbox(internal));
+      }
+      return g;
+    };
+  }
+  return { path, font, unitsPerEm: font.unitsPerEm, file: file ?? undefined };
 }

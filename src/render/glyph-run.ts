@@ -5,40 +5,26 @@
  * font (subset, widths, ToUnicode) and emit `TJ` with per-glyph adjustments.
  */
 import type PDFDocument from 'pdfkit';
-import type { Font } from 'fontkit';
 import type { GlyphRunOp } from '../page/draw.js';
+import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
-
-/** The parts of pdfkit's EmbeddedFont used here (internal to pdfkit 0.17–0.20). */
-export interface EmbeddedFontInternals {
-  id: string;
-  font: Font;
-  /** 1000 / unitsPerEm */
-  scale: number;
-  subset: { includeGlyph(glyphId: number): number };
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-}
 
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { height: number; fonts: Record<string, unknown> };
   addContent(s: string): void;
 };
 
-/** Draws the run with `font` (already selected in pdfkit for this key). */
-export function writeGlyphRun(doc: Doc, font: EmbeddedFontInternals, run: GlyphRunOp): void {
+/** Draws the run in `font`, whose subset collects the glyphs it uses. */
+export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): void {
   if (run.glyphs.length === 0) return;
-  doc.page.fonts[font.id] ??= font.ref();
+  doc.page.fonts[font.id] ??= font.dictionary;
   // TJ arrays; a glyph the font lacks (.notdef, id 0) gets one of its own inside an ActualText
   // span, so text extraction still gives back the character it stands for
   const arrays: { parts: string[]; actual?: number[] }[] = [{ parts: [] }];
   let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
   for (const g of run.glyphs) {
-    const gid = font.subset.includeGlyph(g.id);
-    const advance = font.font.getGlyph(g.id).advanceWidth * font.scale;
-    font.widths[gid] ??= advance;
-    if (g.id !== 0) font.unicode[gid] ??= g.codePoints;
+    const gid = font.cid(g.id, g.codePoints);
+    const advance = font.advance(g.id);
     if (g.id === 0) arrays.push({ parts: [], actual: g.codePoints });
     const current = arrays[arrays.length - 1];
     const shift = g.x - pen;

@@ -7,7 +7,8 @@
 import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
-import { writeGlyphRun, type EmbeddedFontInternals } from './glyph-run.js';
+import { writeGlyphRun } from './glyph-run.js';
+import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
 import { xmpDescriptions } from './xmp.js';
 import { StructureTree } from './structure.js';
 
@@ -38,10 +39,14 @@ export interface Attachment {
   description: string;
 }
 
-/** Renders the pages; `fonts` maps face keys (file paths) to opened fontkit fonts. */
-export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Promise<Buffer> {
+/**
+ * Renders the pages with the faces their glyph runs name. `programs` keeps encoded font subsets
+ * between builds (a watch session); a fresh map for a single build.
+ */
+export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, programs: ProgramCache = new Map()): Promise<Buffer> {
   const doc = new PDFDocument({
     autoFirstPage: false,
+    font: null as unknown as string, // no default Helvetica: every run names its own face
     compress: true,
     pdfVersion: '1.7',
     tagged: true,
@@ -74,15 +79,10 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Pro
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const embedded = new Map<string, EmbeddedFontInternals>();
-  const fontFor = (key: string): EmbeddedFontInternals => {
+  const embedded = new Map<string, EmbeddedFace>();
+  const fontFor = (key: string): EmbeddedFace => {
     let f = embedded.get(key);
-    if (!f) {
-      doc.registerFont(key, faces.byKey(key).font as unknown as string);
-      doc.font(key);
-      f = (doc as unknown as { _font: EmbeddedFontInternals })._font;
-      embedded.set(key, f);
-    }
+    if (!f) embedded.set(key, (f = new EmbeddedFace(doc as unknown as PdfWriter, faces.byKey(key), `F${embedded.size + 1}`)));
     return f;
   };
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
@@ -94,11 +94,14 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta): Pro
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
   structure.end();
+  const used = new Set<string>();
+  for (const f of embedded.values()) used.add(f.embed(programs));
+  for (const key of programs.keys()) if (!used.has(key)) programs.delete(key); // keep only this build's subsets
   doc.end();
   return done;
 }
 
-function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFontInternals): void {
+function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace): void {
   switch (op.kind) {
     case 'glyphs':
       writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op);

@@ -157,38 +157,43 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   for (let p = 1; p < n; p++) if (input.allowed[p]) candidates.push(p);
   candidates.push(n);
   // best[p][fitness] = cheapest way to end a line before atom p with that fitness class
-  const best = new Map<number, (Node | undefined)[]>();
-  best.set(0, [{ demerits: 0, prev: -1, prevFitness: -1, lines: 0 }, undefined, undefined, undefined]);
+  const best: ((Node | undefined)[] | undefined)[] = new Array(n + 1);
+  best[0] = [{ demerits: 0, prev: -1, prevFitness: -1, lines: 0 }, undefined, undefined, undefined];
   const sums = prefixSums(input);
-  const widest = Math.max(input.widthOf(0), input.widthOf(1));
+  const widthFirst = input.widthOf(0);
+  const widthRest = input.widthOf(1);
+  const widest = Math.max(widthFirst, widthRest);
+  const narrowest = Math.min(widthFirst, widthRest);
   const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 };
   // badness 100·|r|³ ≤ tolerance  ⇔  |r| ≤ ∛(tolerance / 100)
   const maxRatio = Math.cbrt(tolerance / 100);
+  const usable = (r: number, isLast: boolean) => r >= -1 && (isLast ? r >= 0 || -r <= maxRatio : Math.abs(r) <= maxRatio);
   for (let ci = 1; ci < candidates.length; ci++) {
     const end = candidates[ci];
     const isLast = end === n;
-    for (let cj = ci - 1; cj >= 0; cj--) {
+    // lines that start after `first` are too short to reach even the narrower measure at the
+    // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
+    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01);
+    for (let cj = first; cj >= 0; cj--) {
       const start = candidates[cj];
       measureInto(m, input, sums, start, end);
-      const from = best.get(start);
+      const from = best[start];
       // the ratio depends on the node only through the width of its next line (first or not)
-      const ratioFirst = adjustmentRatio(m, input.widthOf(0), isLast);
-      const ratioRest = adjustmentRatio(m, input.widthOf(1), isLast);
-      const usable = (r: number) => r >= -1 && (isLast ? r >= 0 || -r <= maxRatio : Math.abs(r) <= maxRatio);
-      if (from && (usable(ratioFirst) || usable(ratioRest))) {
+      const ratioFirst = adjustmentRatio(m, widthFirst, isLast);
+      const ratioRest = adjustmentRatio(m, widthRest, isLast);
+      if (from && (usable(ratioFirst, isLast) || usable(ratioRest, isLast))) {
         for (let f = 0; f < 4; f++) {
           const node = from[f];
           if (!node) continue;
           const ratio = node.lines === 0 ? ratioFirst : ratioRest;
-          if (!usable(ratio)) continue;
+          if (!usable(ratio, isLast)) continue;
           const badness = isLast && ratio >= 0 ? 0 : Math.min(100 * Math.abs(ratio) ** 3, 1e6);
           if (isLast && !input.allowRunt && node.lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : fitnessClass(ratio);
           let demerits = node.demerits + (10 + badness) ** 2;
           if (!isLast && input.atoms[end]?.continuesWord) demerits += WORD_BREAK_PENALTY ** 2;
           if (node.lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
-          let slot = best.get(end);
-          if (!slot) best.set(end, (slot = [undefined, undefined, undefined, undefined]));
+          const slot = (best[end] ??= [undefined, undefined, undefined, undefined]);
           const cur = slot[fitness];
           if (!cur || demerits < cur.demerits) slot[fitness] = { demerits, prev: start, prevFitness: f, lines: node.lines + 1 };
         }
@@ -197,7 +202,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
       if (m.natural - m.shrink > widest) break;
     }
   }
-  const last = best.get(n);
+  const last = best[n];
   if (!last) return null;
   let bestF = -1;
   for (let f = 0; f < 4; f++) if (last[f] && (bestF < 0 || last[f]!.demerits < last[bestF]!.demerits)) bestF = f;
@@ -207,10 +212,37 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   let f = bestF;
   while (p > 0) {
     breaks.push(p);
-    const node = best.get(p)![f]!;
+    const node = best[p]![f]!;
     [p, f] = [node.prev, node.prevFitness];
   }
   return breaks.reverse();
+}
+
+/**
+ * The last candidate index cj < ci whose line [candidates[cj], candidates[ci]) could reach
+ * `width` at stretch ratio `maxRatio`, by an upper bound (widths and stretch of all its atoms and
+ * inner joints, before any trimming): later starts give shorter lines, so the bound falls as cj
+ * grows and a binary search finds the place.
+ */
+function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number): number {
+  if (!Number.isFinite(maxRatio)) return ci - 1;
+  const end = candidates[ci];
+  const reach = (start: number) => {
+    const lastJoint = Math.max(start, end - 1);
+    const natural = p.itemWidth[end] - p.itemWidth[start] + p.jointWidth[lastJoint] - p.jointWidth[start];
+    const stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
+    return natural + maxRatio * stretch;
+  };
+  // invariant: reach(candidates[lo]) ≥ width or lo = 0; answer in [lo, hi]
+  let lo = 0;
+  let hi = ci - 1;
+  if (reach(candidates[hi]) >= width) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (reach(candidates[mid]) >= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. */

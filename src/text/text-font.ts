@@ -2,7 +2,7 @@
  * What the text stage needs of a font: glyphs and advances for a cluster of text. The real
  * implementation wraps a fontkit face; unit tests use a fake fixed-advance font.
  */
-import type { Face } from '../font/face.js';
+import { glyphXBounds, type Face } from '../font/face.js';
 import { CJK_PUNCTUATION } from './char-class.js';
 
 /** One glyph of shaped text. Lengths in em. */
@@ -64,7 +64,7 @@ export class FaceTextFont implements TextFont {
       // one character: the cmap and the advance are all there is to it (no GSUB/GPOS needed)
       const g = font.glyphForCodePoint(text.codePointAt(0)!);
       // the ink's extent (which decodes the outline) matters only for punctuation
-      glyphs = [this.info(g.id, g.advanceWidth, [text.codePointAt(0)!], CJK_PUNCTUATION.has(text) ? g.bbox : undefined)];
+      glyphs = [this.info(g.id, g.advanceWidth, [text.codePointAt(0)!], CJK_PUNCTUATION.has(text) ? glyphXBounds(this.face, g.id) : undefined)];
     } else {
       const doubled = text === '——' || text === '……';
       const run = font.layout(text, doubled ? ['fwid'] : undefined);
@@ -76,7 +76,7 @@ export class FaceTextFont implements TextFont {
 
   private info(id: number, advance: number, codePoints: number[], bbox: { minX: number; maxX: number } | undefined): GlyphInfo {
     const em = this.face.unitsPerEm;
-    const ink: [number, number] = bbox && Number.isFinite(bbox.minX) ? [bbox.minX / em, bbox.maxX / em] : [0, advance / em];
+    const ink: [number, number] = bbox ? [bbox.minX / em, bbox.maxX / em] : [0, advance / em];
     return { id, advance: advance / em, codePoints, ink };
   }
 }

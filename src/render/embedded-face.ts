@@ -1,0 +1,196 @@
+/**
+ * One font face embedded in the PDF: a Type0 font with Identity-H encoding over a subset of the
+ * face (CIDFontType2 for TrueType outlines, written by `TrueTypeSubset`; CIDFontType0C for CFF
+ * outlines, written by fontkit), its widths and a ToUnicode CMap so text can be copied and
+ * searched. A glyph's CID is its id in the subset.
+ *
+ * Widths in PDF glyph space (1/1000 em).
+ */
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { Font } from 'fontkit';
+import type { Face } from '../font/face.js';
+import { TrueTypeSubset } from './truetype-subset.js';
+
+/** The parts of pdfkit's document and object references used here. */
+export interface PdfWriter {
+  ref(data?: Record<string, unknown>): PdfRef;
+}
+export interface PdfRef {
+  data: Record<string, unknown>;
+  end(chunk?: Buffer | string): void;
+}
+
+/** A compressed font program kept between builds (watch mode): same face and glyphs, same bytes. */
+export interface EncodedProgram {
+  /** The font program, deflated. */
+  deflated: Buffer;
+  /** Its length before deflating (the stream's /Length1), bytes. */
+  length: number;
+  /** The glyph of each CID, composite glyphs' components included. */
+  glyphs: number[];
+}
+
+/** Encoded font programs by face and glyph list. */
+export type ProgramCache = Map<string, EncodedProgram>;
+
+interface Subsetter {
+  include(glyphId: number): number;
+  encode(): Buffer;
+  readonly glyphs: number[];
+}
+
+/** fontkit's subset (for CFF outlines), seen through the same interface as ours. */
+function fontkitSubset(font: Font): Subsetter {
+  const s = font.createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array; glyphs: number[] };
+  return { include: (id) => s.includeGlyph(id), encode: () => Buffer.from(s.encode()), glyphs: s.glyphs };
+}
+
+export class EmbeddedFace {
+  /** The Type0 font dictionary; its contents are written by `embed`. */
+  readonly dictionary: PdfRef;
+  /** Advance of each CID, 1/1000 em. */
+  private readonly widths: number[] = [];
+  /** The characters each CID stands for. */
+  private readonly unicode: number[][] = [];
+  private readonly subset: Subsetter;
+  private readonly cff: boolean;
+  private readonly scale: number;
+
+  /** `id`: the font's resource name on the pages (F1, F2, …). */
+  constructor(
+    private readonly doc: PdfWriter,
+    private readonly face: Face,
+    readonly id: string,
+  ) {
+    this.dictionary = doc.ref();
+    this.cff = !(face.file && TrueTypeSubset.canSubset(face.file));
+    this.subset = this.cff ? fontkitSubset(face.font) : new TrueTypeSubset(face.file!);
+    this.scale = 1000 / face.unitsPerEm;
+    this.widths[0] = this.advance(0);
+    this.unicode[0] = [0];
+  }
+
+  /** The CID of glyph `glyphId` of the face, for text standing for `codePoints`. */
+  cid(glyphId: number, codePoints: number[]): number {
+    const cid = this.subset.include(glyphId);
+    this.widths[cid] ??= this.advance(glyphId);
+    if (glyphId !== 0) this.unicode[cid] ??= codePoints;
+    return cid;
+  }
+
+  /** The advance of glyph `glyphId`, 1/1000 em. */
+  advance(glyphId: number): number {
+    return this.face.font.getGlyph(glyphId).advanceWidth * this.scale;
+  }
+
+  /**
+   * Writes the subset, descriptor, CID font, ToUnicode CMap and the Type0 dictionary. Takes the
+   * encoded subset from `programs` when there, else puts it there; returns its key.
+   */
+  embed(programs: ProgramCache): string {
+    const { doc, face } = this;
+    const font = face.font;
+    const key = `${face.path}\n${this.subset.glyphs.join(',')}`;
+    let program = programs.get(key);
+    if (!program) {
+      const bytes = this.subset.encode();
+      program = { deflated: deflateSync(bytes), length: bytes.length, glyphs: [...this.subset.glyphs] };
+      programs.set(key, program);
+    }
+    // components of composite glyphs: in the subset, never drawn on their own
+    program.glyphs.forEach((g, cid) => {
+      this.widths[cid] ??= this.advance(g);
+      this.unicode[cid] ??= [0];
+    });
+    const fontFile = doc.ref({ Filter: 'FlateDecode', Length1: program.length, ...(this.cff ? { Subtype: 'CIDFontType0C' } : {}) });
+    fontFile.end(program.deflated);
+    const psName = (font.postscriptName ?? 'Font').replaceAll(' ', '_');
+    const name = `${subsetTag(`${psName}\n${program.glyphs.join(',')}`)}+${psName}`;
+    const bbox = font.bbox;
+    const descriptor = doc.ref({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: descriptorFlags(font),
+      FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => v * this.scale),
+      ItalicAngle: font.italicAngle,
+      Ascent: font.ascent * this.scale,
+      Descent: font.descent * this.scale,
+      CapHeight: (font.capHeight || font.ascent) * this.scale,
+      XHeight: (font.xHeight || 0) * this.scale,
+      StemV: 0,
+      [this.cff ? 'FontFile3' : 'FontFile2']: fontFile,
+    });
+    descriptor.end();
+    const cidFont = doc.ref({
+      Type: 'Font',
+      Subtype: this.cff ? 'CIDFontType0' : 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, this.widths],
+      ...(this.cff ? {} : { CIDToGIDMap: 'Identity' }),
+    });
+    cidFont.end();
+    const toUnicode = doc.ref();
+    toUnicode.end(toUnicodeCMap(this.unicode));
+    this.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode };
+    this.dictionary.end();
+    return key;
+  }
+}
+
+/** FontDescriptor flags (PDF 32000-1 table 123): fixed pitch, serif, symbolic, script, italic. */
+function descriptorFlags(font: Font): number {
+  const f = font as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch: number }; head: { macStyle: { italic: boolean } } };
+  const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 1 << 2; // symbolic: glyphs outside the standard Latin set
+  if (f.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (f.head.macStyle.italic) flags |= 1 << 6;
+  return flags;
+}
+
+/**
+ * Six capital letters from a hash of the face's name and its glyph list (PDF 32000-1 9.6.4): the same
+ * subset always gets the same tag, different subsets different tags.
+ */
+function subsetTag(key: string): string {
+  const digest = createHash('sha256').update(key).digest();
+  return [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/** A ToUnicode CMap mapping each CID to the characters its glyph stands for. */
+function toUnicodeCMap(unicode: number[][]): string {
+  const hex = (v: number) => v.toString(16).padStart(4, '0');
+  const entries = unicode.map((cps) => {
+    const s = String.fromCodePoint(...cps); // UTF-16 code units, as the CMap wants them
+    let out = '';
+    for (let i = 0; i < s.length; i++) out += hex(s.charCodeAt(i));
+    return `<${out}>`;
+  });
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex(start)}> <${hex(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    `${ranges.length} beginbfrange`,
+    ...ranges,
+    'endbfrange',
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
