@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { formatProblem, InputError } from './problems.js';
@@ -133,7 +134,9 @@ async function buildInTurn(jobs: BuildJob[]): Promise<BuildOutcome[]> {
 
 /** Builds reports on all cores (a worker pool); a line per report as it finishes. */
 async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutcome[]> {
-  const { Piscina } = await import('piscina'); // the pool loads only for several reports
+  // the pool loads only for several reports (require: a dynamic import() is not available to
+  // the bundle that bin.ts runs from V8's code cache)
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./build-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
   try {
     return await Promise.all(

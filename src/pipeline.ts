@@ -12,6 +12,7 @@ import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { renderPdf, type Attachment, type PdfaLevel } from './render/pdf.js';
+import type { ProgramCache } from './render/embedded-face.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
 import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
@@ -53,22 +54,24 @@ export interface BuildResult {
   warnings: Problem[];
 }
 
-/** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
 /**
- * What one build may hand to the next in the same process: open fonts, shaped text and set
- * paragraphs (keyed by text and style, so an edit sets only what changed).
+ * What one build may hand to the next in the same process: open fonts, shaped text, set
+ * paragraphs (keyed by text and style, so an edit sets only what changed) and encoded font
+ * subsets (an edit rarely brings a new character).
  */
 export interface BuildCache {
   faces: FaceSet;
   textFonts: Map<string, TextFont>;
   setCache: Map<string, SetParagraph>;
+  programs: ProgramCache;
 }
 
 /** A fresh cache (fonts found through the project's or Imprint's registry). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map() };
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), programs: new Map() };
 }
 
+/** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
 export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(o)): BuildResult {
   const { faces, textFonts, setCache } = cache;
   const times: StageTimes = { load: 0, template: 0, theme: 0, layout: 0, render: 0 };
@@ -128,7 +131,7 @@ export async function buildReport(o: BuildOptions, cache: BuildCache = newBuildC
     lang: 'zh-CN',
     pdfa: result.pdfa,
     attachments: result.pdfa === '3b' ? sourceAttachments(o, result) : undefined,
-  });
+  }, cache.programs);
   result.times.render = performance.now() - started;
   return { ...result, pdf };
 }

@@ -7,7 +7,7 @@ import type { TextStyleSpec } from '../style/theme.js';
 import type { Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
-import type { GlyphRunOp, StructTag } from '../page/draw.js';
+import type { GlyphRunOp, PlacedGlyph, StructTag } from '../page/draw.js';
 import { fontStacks, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 
@@ -33,24 +33,42 @@ export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphSty
   return lines;
 }
 
-/** The glyph runs of a line whose box top is at `top` pt (baseline centred in the em box). */
-export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): GlyphRunOp[] {
-  const baseline = top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
-  const runs: GlyphRunOp[] = [];
+/** A line's glyphs grouped into runs of one font and size; x relative to the line's left, pt. */
+interface LineRun {
+  dx: number;
+  font: string;
+  size: number;
+  glyphs: PlacedGlyph[];
+}
+
+/**
+ * The runs of each line, made once: a set line is kept across contents rounds and watch
+ * rebuilds, and only its place changes (the glyph arrays are shared by the ops, read only).
+ */
+const lineRuns = new WeakMap<Line, LineRun[]>();
+
+function runsOf(line: Line): LineRun[] {
+  let runs = lineRuns.get(line);
+  if (runs) return runs;
+  runs = [];
   for (const { atom, x: ax } of line.atoms) {
     if (atom.glyphs.length === 0) continue;
     let run = runs[runs.length - 1];
-    if (!run || run.font !== atom.font.key || run.size !== atom.size) {
-      run = { kind: 'glyphs', x: x + ax, y: baseline, font: atom.font.key, size: atom.size, color: style.color, glyphs: [], tag };
-      runs.push(run);
-    }
-    let gx = x + ax - run.x;
+    if (!run || run.font !== atom.font.key || run.size !== atom.size) runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, glyphs: [] }));
+    let gx = ax - run.dx;
     for (const g of atom.glyphs) {
       run.glyphs.push({ id: g.id, x: gx, codePoints: g.codePoints });
       gx += g.advance;
     }
   }
+  lineRuns.set(line, runs);
   return runs;
+}
+
+/** The glyph runs of a line whose box top is at `top` pt (baseline centred in the em box). */
+export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): GlyphRunOp[] {
+  const baseline = top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
+  return runsOf(line).map((r) => ({ kind: 'glyphs', x: x + r.dx, y: baseline, font: r.font, size: r.size, color: style.color, glyphs: r.glyphs, tag }));
 }
 
 /** Options for text blocks. */

@@ -10,6 +10,7 @@ import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
 import { writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
 import { xmpDescriptions } from './xmp.js';
+import { addOutputIntent } from './output-intent.js';
 import { StructureTree } from './structure.js';
 
 /** Document metadata. */
@@ -64,6 +65,8 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, prog
       ModDate: meta.date,
     },
   });
+  // pdfkit reads its ICC profile from beside its module file: ours finds it wherever pdfkit is
+  (doc as unknown as { _addColorOutputIntent(): void })._addColorOutputIntent = () => addOutputIntent(doc as unknown as Parameters<typeof addOutputIntent>[0]);
   // pdfkit's own XMP writer does not escape values: ours replaces it (see xmp.ts)
   const xmp = { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join(', '), creator: meta.creator, producer: meta.creator, date: meta.date, lang: meta.lang };
   (doc as unknown as { _addInfo(): void; appendXML(x: string): void })._addInfo = function (this: { appendXML(x: string): void }) {

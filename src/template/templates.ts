@@ -60,21 +60,33 @@ export function findTemplateDir(name: string, roots: string[]): string {
   ]);
 }
 
+/** The templates compiled last, by their folder and sources (a watch session compiles once). */
+let compiled: { key: string; set: TemplateSet } | undefined;
+
 /**
  * Compiles every `.hbs` of the folder: `document.hbs`, `footer.hbs`, `header.hbs` (optional),
  * the rest as partials. A folder whose theme says `extends: NAME` takes the files it lacks from
- * that template (`dirOf` finds it).
+ * that template (`dirOf` finds it). The same folder with the same sources as last time gives
+ * the templates compiled then.
  */
 export function loadTemplates(dir: string, dirOf: (name: string) => string): TemplateSet {
-  const env = createEnv();
   const sources = templateSources(dir, dirOf);
+  const key = [dir, ...[...sources].map(([f, s]) => `${f}\u0000${s.path}\u0000${s.text}`)].join('\u0001');
+  if (compiled?.key === key) return compiled.set;
+  const set = compileTemplates(dir, sources);
+  compiled = { key, set };
+  return set;
+}
+
+function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSet {
+  const env = createEnv();
   const files = [...sources.keys()].sort();
   const compile = (file: string) => {
     const src = sources.get(file)?.text;
     const full = sources.get(file)?.path ?? path.join(dir, file);
     if (src === undefined) throw new InputError([{ pos: { file: full, line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
     try {
-      env.precompile(src); // parse now, so syntax errors are reported with the file's own lines
+      env.parse(src); // parse now, so syntax errors are reported with the file's own lines
     } catch (e) {
       throw templateError(full, e);
     }
@@ -92,7 +104,7 @@ export function loadTemplates(dir: string, dirOf: (name: string) => string): Tem
     const { text, path: full } = sources.get(f)!;
     try {
       env.registerPartial(f.replace(/\.hbs$/, ''), env.compile(text, { preventIndent: true }));
-      env.precompile(text);
+      env.parse(text);
     } catch (e) {
       throw templateError(full, e);
     }

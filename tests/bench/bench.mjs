@@ -22,7 +22,7 @@ const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 
 function coldBuild(input) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', path.join(root, 'tests/bench/rss-hook.mjs'), path.join(root, 'dist/cli.js'), 'build', input, '-o', path.join(tmp, 'cold.pdf')], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', path.join(root, 'tests/bench/rss-hook.mjs'), path.join(root, 'dist/bin.js'), 'build', input, '-o', path.join(tmp, 'cold.pdf')], { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(r.stderr);
   const kb = Number(/IMPRINT_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1]);
@@ -82,7 +82,7 @@ const copies8 = Array.from({ length: 8 }, (_, i) => {
 });
 const timeBuild = (...flags) => {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'build', ...copies8, '-o', path.join(tmp, 'many'), ...flags], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.js'), 'build', ...copies8, '-o', path.join(tmp, 'many'), ...flags], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - started;
 };

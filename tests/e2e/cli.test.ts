@@ -1,4 +1,7 @@
-/** The `imprint` command as users run it (the compiled CLI): exit codes, messages, safe output. */
+/**
+ * The `imprint` command as users run it (dist/bin.js: the bundled CLI through V8's code cache):
+ * exit codes, messages, safe output; and the same bytes as the CLI loaded from its modules.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
+const cli = path.join(root, 'dist/bin.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-cli-'));
 
 function imprint(...args: string[]) {
@@ -18,6 +21,20 @@ function imprint(...args: string[]) {
 const good = 'report:\n  title: 测试报告\n  date: 2026 年 1 月\nchapters:\n  - title: 第一章\n    body:\n      - 这是一个段落，有 2025 年的数字。\n';
 
 describe('imprint build', () => {
+  it('runs from the bundle, with the code cache, and writes what the CLI loaded from its modules writes', () => {
+    expect(existsSync(path.join(root, 'dist/imprint.cjs'))).toBe(true);
+    const input = path.join(dir, 'same.yaml');
+    writeFileSync(input, good);
+    for (const [entry, out] of [[cli, 'bundle.pdf'], [cli, 'bundle-cached.pdf'], [path.join(root, 'dist/cli.js'), 'modules.pdf']]) {
+      const r = spawnSync(process.execPath, [entry, 'build', input, '-o', path.join(dir, out), '--pdfa', '3b'], { cwd: root, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+    }
+    expect(existsSync(path.join(root, 'dist/imprint.cjs.v8cache'))).toBe(true);
+    const modules = readFileSync(path.join(dir, 'modules.pdf'));
+    expect(readFileSync(path.join(dir, 'bundle.pdf')).equals(modules)).toBe(true);
+    expect(readFileSync(path.join(dir, 'bundle-cached.pdf')).equals(modules)).toBe(true);
+  });
+
   it('builds a report from anywhere on disk into the named file', () => {
     const input = path.join(dir, 'a.yaml');
     writeFileSync(input, good);
