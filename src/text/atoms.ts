@@ -92,6 +92,7 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   }
   const text = runs.map((r) => r.text).join('');
   const folded = foldSpacesBesideHan(atoms);
+  if (style.cell) spacesBetweenHanTakeACell(folded, style.cell);
   if (style.punctuation === 'gb') compressAdjacentMarks(folded);
   return { text, atoms: folded, missing: [...new Set(missing)] };
 }
@@ -206,6 +207,17 @@ export function splitPieces(text: string): Piece[] {
  * and mark the next atom `spacedBefore`. A space beside a Chinese mark goes too; one between
  * Han characters (青春筑梦 挺膺担当) stays.
  */
+/**
+ * On a character grid a space typed between Chinese characters (青春筑梦 挺膺担当) is one
+ * whole cell, as a full-width space is in an official document: the line keeps its count of
+ * cells instead of stretching around a half-width gap.
+ */
+function spacesBetweenHanTakeACell(atoms: Atom[], cell: number): void {
+  atoms.forEach((a, i) => {
+    if (a.kind === 'space' && atoms[i - 1]?.kind === 'han' && atoms[i + 1]?.kind === 'han') a.width = cell;
+  });
+}
+
 function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   const cjk = (x: Atom) => x.kind === 'han' || x.kind === 'punct';
   const out: Atom[] = [];

@@ -41,6 +41,7 @@ const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, 
 /** The adjustability of each atom (spaces and squeezable marks). */
 export function atomAdjustability(atoms: Atom[]): Adjustability[] {
   return atoms.map((a, i) => {
+    if (a.kind === 'space' && a.width > 0) return { ...NONE, width: a.width, shrinkClass: 0 }; // a grid cell: fixed
     if (a.kind === 'space') {
       const cjk = isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]);
       const g = cjk ? GLUE.cjkSpace : GLUE.latinSpace;

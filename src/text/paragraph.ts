@@ -57,6 +57,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     // on a grid a line is full or it is wrong: stretching costs far more there
     interCharacterStretch: (style.cell ? GLUE.interCharacterOnGrid : GLUE.interCharacter) * style.size,
     hangMarks: !!style.cell,
+    // on a grid every full line holds its count of cells (as in a GB/T 9704 document set in
+    // Word): a one-character last line is accepted rather than a line of fewer characters
+    allowRunt: !!style.cell,
   };
   const { ends: breaks, forced } = optimalBreaks(input);
   const lines: Line[] = [];
