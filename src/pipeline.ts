@@ -11,8 +11,7 @@ import { loadFontRegistry } from './font/registry.js';
 import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
-import { renderPdf, type Attachment, type PdfaLevel } from './render/pdf.js';
-import type { ProgramCache } from './render/embedded-face.js';
+import { renderPdf, type Attachment, type PdfaLevel, type RenderCache } from './render/pdf.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
 import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
@@ -56,19 +55,19 @@ export interface BuildResult {
 
 /**
  * What one build may hand to the next in the same process: open fonts, shaped text, set
- * paragraphs (keyed by text and style, so an edit sets only what changed) and encoded font
- * subsets (an edit rarely brings a new character).
+ * paragraphs (keyed by text and style, so an edit sets only what changed), encoded font
+ * subsets (an edit rarely brings a new character) and deflated page contents.
  */
 export interface BuildCache {
   faces: FaceSet;
   textFonts: Map<string, TextFont>;
   setCache: Map<string, SetParagraph>;
-  programs: ProgramCache;
+  render: RenderCache;
 }
 
 /** A fresh cache (fonts found through the project's or Imprint's registry). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), programs: new Map() };
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() } };
 }
 
 /** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
@@ -131,7 +130,7 @@ export async function buildReport(o: BuildOptions, cache: BuildCache = newBuildC
     lang: 'zh-CN',
     pdfa: result.pdfa,
     attachments: result.pdfa === '3b' ? sourceAttachments(o, result) : undefined,
-  }, cache.programs);
+  }, cache.render);
   result.times.render = performance.now() - started;
   return { ...result, pdf };
 }

@@ -12,6 +12,8 @@ import { pdfNumber } from './pdf-number.js';
 type Doc = InstanceType<typeof PDFDocument> & {
   page: { height: number; fonts: Record<string, unknown> };
   addContent(s: string): void;
+  /** pdfkit's colour parser: a name or #hex to RGB (0–1) or CMYK components; null if unknown. */
+  _normalizeColor(color: string): number[] | null;
 };
 
 /** Draws the run in `font`, whose subset collects the glyphs it uses. */
@@ -33,20 +35,31 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
     if (g.id === 0) arrays.push({ parts: [] });
     pen = g.x + (advance * run.size) / 1000;
   }
-  doc.save();
-  doc.fillColor(run.color);
-  doc.addContent(`1 0 0 -1 0 ${pdfNumber(doc.page.height)} cm`);
-  doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${pdfNumber(run.x)} ${pdfNumber(doc.page.height - run.y)} Tm`);
-  doc.addContent(`/${font.id} ${pdfNumber(run.size)} Tf`);
+  // one addContent for the whole run: the operators pdfkit's save, fillColor and restore would
+  // write, each on its own line (the same bytes, without a Buffer per operator)
+  const h = doc.page.height;
+  const ops = ['q', ...fillColorOps(doc, run.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 0 1 ${pdfNumber(run.x)} ${pdfNumber(h - run.y)} Tm`, `/${font.id} ${pdfNumber(run.size)} Tf`];
   for (const { parts, actual } of arrays) {
     if (!parts.length) continue;
-    if (actual) doc.addContent(`/Span <</ActualText <FEFF${utf16Hex(actual)}>>> BDC`);
-    doc.addContent(`[${parts.join(' ')}] TJ`);
-    if (actual) doc.addContent('EMC');
+    if (actual) ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual)}>>> BDC`);
+    ops.push(`[${parts.join(' ')}] TJ`);
+    if (actual) ops.push('EMC');
   }
-  doc.addContent('ET');
-  doc.restore();
+  ops.push('ET', 'Q');
+  doc.addContent(ops.join('\n'));
+}
+
+const colorOps = new Map<string, string[]>();
+
+/** The operators that set the fill colour, as pdfkit writes them (its colour parser, RGB or CMYK). */
+function fillColorOps(doc: Doc, color: string): string[] {
+  let ops = colorOps.get(color);
+  if (!ops) {
+    const c = doc._normalizeColor(color);
+    if (!c) throw new Error(`not a colour: ${color}`);
+    colorOps.set(color, (ops = [`/${c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs`, `${c.join(' ')} scn`]));
+  }
+  return ops;
 }
 
 /** Code points as UTF-16BE hex, for a PDF text string. */

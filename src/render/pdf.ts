@@ -9,6 +9,7 @@ import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
 import { writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
+import { deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree } from './structure.js';
@@ -40,11 +41,20 @@ export interface Attachment {
   description: string;
 }
 
+/** What one rendering keeps for the next in the same process (a watch session). */
+export interface RenderCache {
+  /** Encoded font subsets. */
+  programs: ProgramCache;
+  /** Deflated page contents. */
+  contents: ContentCache;
+}
+
 /**
- * Renders the pages with the faces their glyph runs name. `programs` keeps encoded font subsets
- * between builds (a watch session); a fresh map for a single build.
+ * Renders the pages with the faces their glyph runs name. `cache` keeps encoded font subsets
+ * and deflated page contents between builds; only what this build used stays in it.
  */
-export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, programs: ProgramCache = new Map()): Promise<Buffer> {
+export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
+  const { programs } = cache;
   const doc = new PDFDocument({
     autoFirstPage: false,
     font: null as unknown as string, // no default Helvetica: every run names its own face
@@ -90,8 +100,10 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, prog
   };
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
   const structure = new StructureTree(doc);
+  const contentsUsed = new Set<string>();
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
+    deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
     for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' ? op.tag : undefined, op.kind !== 'link', () => drawOp(doc, op, fontFor));
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
@@ -101,6 +113,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, prog
   for (const f of embedded.values()) used.add(f.embed(programs));
   for (const key of programs.keys()) if (!used.has(key)) programs.delete(key); // keep only this build's subsets
   doc.end();
+  for (const key of cache.contents.keys()) if (!contentsUsed.has(key)) cache.contents.delete(key);
   return done;
 }
 
