@@ -8,6 +8,7 @@ import { atomAdjustability, GLUE, jointAdjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
 import { measureLine, optimalBreaks } from './optimal-breaks.js';
+import { gridBreaks } from './grid-breaks.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -61,7 +62,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     // Word): a one-character last line is accepted rather than a line of fewer characters
     allowRunt: !!style.cell,
   };
-  const { ends: breaks, forced } = optimalBreaks(input);
+  const { ends: breaks, forced } = style.cell ? gridBreaks(input) : optimalBreaks(input);
   const lines: Line[] = [];
   let start = 0;
   breaks.forEach((end, i) => {

@@ -1,0 +1,32 @@
+/**
+ * Line breaking on a character grid (GB/T 9704): each line takes as many cells as fit, as a
+ * document set in Word does. A closing or pause mark that would start the next line hangs past
+ * the last cell; a line ends early only where the line-start/line-end rules forbid the break
+ * after its last cell, so a stretched line always stands right before the mark or the
+ * unbreakable pair it had to give up. (Whole-paragraph optimisation has nothing to gain where
+ * every full line has the same count, and would stretch some earlier line instead.)
+ */
+import { measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
+
+/** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
+export function gridBreaks(input: BreakInput): Breaks {
+  const n = input.atoms.length;
+  const widest = Math.max(0, ...input.items.map((i) => i.width));
+  const ends: number[] = [];
+  let start = 0;
+  while (start < n) {
+    const width = input.widthOf(ends.length);
+    let best = -1;
+    for (let end = start + 1; end <= n; end++) {
+      const m = measureLine(input, start, end);
+      if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) best = end;
+      // past the measure by more than a hanging mark: no later end can fit
+      if (m.natural + m.hang - m.shrink > width + 2 * widest) break;
+    }
+    // a chain wider than the line (no allowed break fits): the optimal breaker's fallback decides
+    if (best < 0) return optimalBreaks(input);
+    ends.push(best);
+    start = best;
+  }
+  return { ends, forced: false };
+}
