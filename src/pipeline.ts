@@ -114,8 +114,20 @@ export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(
   }
 }
 
-/** The whole build: layout, then ⑧ render to PDF bytes. */
-export async function buildReport(o: BuildOptions, cache: BuildCache = newBuildCache(o)): Promise<BuildResult & { pdf: Buffer }> {
+/**
+ * The whole build: layout, then ⑧ render to PDF bytes. `kept`: the cache of an earlier build
+ * (watch); without one, the font files this build opened are closed when it ends.
+ */
+export async function buildReport(o: BuildOptions, kept?: BuildCache): Promise<BuildResult & { pdf: Buffer }> {
+  const cache = kept ?? newBuildCache(o);
+  try {
+    return await buildWith(o, cache);
+  } finally {
+    if (!kept) cache.faces.close(); // font files stay open only for a cache that is kept
+  }
+}
+
+async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResult & { pdf: Buffer }> {
   const faces = cache.faces;
   const result = layoutReport(o, cache); // ①–⑦
   const { meta } = result.report;

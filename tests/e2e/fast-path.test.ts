@@ -3,7 +3,7 @@
  * mode) writes the same bytes as a fresh build, and the cmap shortcut for single characters
  * picks the glyph and advance that full OpenType layout picks.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +41,16 @@ describe('fast paths', () => {
         expect([quick.id, quick.advanceWidth], `${role} ${ch}`).toEqual([full.glyphs[0].id, full.positions[0].xAdvance]);
       }
     }
+  });
+});
+
+describe('builds without a kept cache', () => {
+  it('close the font files they opened (a pool worker builds report after report)', async () => {
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const o = { input: path.join(root, 'content/jingan-2025.yaml'), projectDir: root, packageDir: root, version: 'test' };
+    await buildReport(o);
+    const before = fds();
+    for (let i = 0; i < 3; i++) await buildReport(o);
+    expect(fds()).toBeLessThanOrEqual(before);
   });
 });
