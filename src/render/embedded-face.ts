@@ -79,8 +79,13 @@ export class EmbeddedFace {
     return cid;
   }
 
+  /** The advance of a CID returned by `cid`, 1/1000 em. */
+  width(cid: number): number {
+    return this.widths[cid];
+  }
+
   /** The advance of glyph `glyphId`, 1/1000 em. */
-  advance(glyphId: number): number {
+  private advance(glyphId: number): number {
     return this.face.font.getGlyph(glyphId).advanceWidth * this.scale;
   }
 

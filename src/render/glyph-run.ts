@@ -26,7 +26,7 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
   for (const g of run.glyphs) {
     const gid = font.cid(g.id, g.codePoints);
-    const advance = font.advance(g.id);
+    const advance = font.width(gid); // measured once per glyph of the subset, not per use
     if (g.id === 0) arrays.push({ parts: [], actual: g.codePoints });
     const current = arrays[arrays.length - 1];
     const shift = g.x - pen;

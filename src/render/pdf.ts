@@ -109,12 +109,17 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
   structure.end();
-  const used = new Set<string>();
-  for (const f of embedded.values()) used.add(f.embed(programs));
-  for (const key of programs.keys()) if (!used.has(key)) programs.delete(key); // keep only this build's subsets
+  const programsUsed = new Set<string>();
+  for (const f of embedded.values()) programsUsed.add(f.embed(programs));
   doc.end();
-  for (const key of cache.contents.keys()) if (!contentsUsed.has(key)) cache.contents.delete(key);
+  keepOnly(programs, programsUsed);
+  keepOnly(cache.contents, contentsUsed);
   return done;
+}
+
+/** Drops from a cache what this build did not use (a watch session's memory stays one build's). */
+function keepOnly(cache: Map<string, unknown>, used: Set<string>): void {
+  for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
 }
 
 function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace): void {
