@@ -90,17 +90,21 @@ interface FontInternals {
   _getBaseGlyph(id: number, codePoints?: number[]): GlyphInternals | null;
 }
 
-/** The two methods of a fontkit TrueType glyph that read its outline. */
+/** What of a fontkit glyph is replaced to read only what is needed (fontkit 2.0). */
 interface GlyphInternals {
   _decode(): unknown;
   _getCBox(internal?: boolean): unknown;
+  _getTableMetrics(table: unknown): { advance: number };
+  _font: { hmtx: unknown; directory: FontInternals['directory'] };
 }
 
 /**
  * Opens a font file. A TrueType/OpenType file or collection is read on demand: fontkit sees a
  * buffer of the file's size in which a table is read when fontkit first asks for it, and a
  * glyph's outline when fontkit first decodes that glyph (never the whole `glyf` table: layout
- * decodes only punctuation, for its ink; the renderer reads the glyphs it embeds).
+ * decodes only punctuation, for its ink; the renderer reads the glyphs it embeds). A glyph's
+ * advance is read from `hmtx` alone: fontkit would decode the outline for vertical metrics
+ * nobody asked for.
  */
 function openFace(path: string): Face {
   const file = SfntFile.open(path);
@@ -116,14 +120,19 @@ function openFace(path: string): Face {
     };
     const baseGlyph = f._getBaseGlyph.bind(f);
     const wrapped = new WeakSet<GlyphInternals>();
+    const { glyf, fvar } = f.directory.tables;
     f._getBaseGlyph = (id, codePoints) => {
       const g = baseGlyph(id, codePoints);
-      if (g && !wrapped.has(g) && f.directory.tables.glyf) {
+      if (g && !wrapped.has(g)) {
         wrapped.add(g);
-        const decode = g._decode.bind(g);
-        const cbox = g._getCBox.bind(g);
-        g._decode = () => (file.ensureGlyphs([id]), decode());
-        g._getCBox = (internal) => (file.ensureGlyphs([id]), cbox(internal));
+        if (glyf) {
+          const decode = g._decode.bind(g);
+          const cbox = g._getCBox.bind(g);
+          g._decode = () => (file.ensureGlyphs([id]), decode());
+          g._getCBox = (internal) => (file.ensureGlyphs([id]), cbox(internal));
+        }
+        // a variable font's advances depend on its instance: fontkit's own path for those
+        if (!fvar) Object.defineProperty(g, 'advanceWidth', { value: g._getTableMetrics(g._font.hmtx).advance });
       }
       return g;
     };

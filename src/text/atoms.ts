@@ -42,9 +42,9 @@ export interface Atom {
    * `/`, `.` or `-`, or a word too wide for the measure cut into characters. A line may break
    * before it (at a cost); justification adds no space there.
    */
-  continuesWord?: boolean;
+  continuesWord: boolean;
   /** A space was typed before this atom and folded into the Han–Latin gap (see glue.ts). */
-  spacedBefore?: boolean;
+  spacedBefore: boolean;
 }
 
 /** The fonts and size of a paragraph's text. */
@@ -116,6 +116,8 @@ function makeAtom(kind: AtomKind, text: string, start: number, font: TextFont, s
     blankLeft,
     blankRight,
     shift: 0,
+    continuesWord: false,
+    spacedBefore: false,
   };
   if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(atom, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
@@ -152,7 +154,8 @@ function cutWord(word: Atom, style: TextStyle, maxWidth: number): Atom[] {
     }
     start += part.length;
   }
-  return out.map((a, i) => (i === 0 ? a : { ...a, continuesWord: true }));
+  for (const a of out.slice(1)) a.continuesWord = true;
+  return out;
 }
 
 /** A Chinese character (or a 2 em mark) as whole grid cells, its glyph centred in them. */
@@ -224,7 +227,8 @@ function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   let folded = false;
   atoms.forEach((a, i) => {
     if (a.kind !== 'space') {
-      out.push(folded ? { ...a, spacedBefore: true } : a);
+      a.spacedBefore = folded;
+      out.push(a);
       folded = false;
       return;
     }

@@ -144,11 +144,28 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   return m;
 }
 
-interface Node {
-  demerits: number;
-  prev: number;
-  prevFitness: number;
-  lines: number;
+/** Fitness classes (tight, decent, loose, very loose): the nodes kept per break. */
+const CLASSES = 4;
+
+/**
+ * The breaker's table, flat (the inner loop allocates nothing): slot `p · CLASSES + f` is the
+ * cheapest way found to end a line before atom p with fitness class f.
+ */
+class BreakTable {
+  /** Total demerits; Infinity where no way is known. */
+  readonly demerits: Float64Array;
+  /** Where the line ending here starts, and that start's fitness class. */
+  readonly prev: Int32Array;
+  readonly prevFitness: Int8Array;
+  /** Lines up to here. */
+  readonly lines: Int32Array;
+
+  constructor(breaks: number) {
+    this.demerits = new Float64Array(breaks * CLASSES).fill(Infinity);
+    this.prev = new Int32Array(breaks * CLASSES);
+    this.prevFitness = new Int8Array(breaks * CLASSES);
+    this.lines = new Int32Array(breaks * CLASSES);
+  }
 }
 
 function solve(input: BreakInput, tolerance: number): number[] | null {
@@ -156,9 +173,10 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   const candidates = [0];
   for (let p = 1; p < n; p++) if (input.allowed[p]) candidates.push(p);
   candidates.push(n);
-  // best[p][fitness] = cheapest way to end a line before atom p with that fitness class
-  const best: ((Node | undefined)[] | undefined)[] = new Array(n + 1);
-  best[0] = [{ demerits: 0, prev: -1, prevFitness: -1, lines: 0 }, undefined, undefined, undefined];
+  const t = new BreakTable(n + 1);
+  t.demerits[0] = 0;
+  t.prev[0] = -1;
+  t.prevFitness[0] = -1;
   const sums = prefixSums(input);
   const widthFirst = input.widthOf(0);
   const widthRest = input.widthOf(1);
@@ -177,43 +195,45 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
     for (let cj = first; cj >= 0; cj--) {
       const start = candidates[cj];
       measureInto(m, input, sums, start, end);
-      const from = best[start];
       // the ratio depends on the node only through the width of its next line (first or not)
       const ratioFirst = adjustmentRatio(m, widthFirst, isLast);
       const ratioRest = adjustmentRatio(m, widthRest, isLast);
-      if (from && (usable(ratioFirst, isLast) || usable(ratioRest, isLast))) {
-        for (let f = 0; f < 4; f++) {
-          const node = from[f];
-          if (!node) continue;
-          const ratio = node.lines === 0 ? ratioFirst : ratioRest;
+      if (usable(ratioFirst, isLast) || usable(ratioRest, isLast)) {
+        for (let f = 0; f < CLASSES; f++) {
+          const from = start * CLASSES + f;
+          if (t.demerits[from] === Infinity) continue;
+          const lines = t.lines[from];
+          const ratio = lines === 0 ? ratioFirst : ratioRest;
           if (!usable(ratio, isLast)) continue;
-          const badness = isLast && ratio >= 0 ? 0 : Math.min(100 * Math.abs(ratio) ** 3, 1e6);
-          if (isLast && !input.allowRunt && node.lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
+          const badness = isLast && ratio >= 0 ? 0 : badnessOf(ratio);
+          if (isLast && !input.allowRunt && lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : fitnessClass(ratio);
-          let demerits = node.demerits + (10 + badness) ** 2;
+          let demerits = t.demerits[from] + (10 + badness) * (10 + badness);
           if (!isLast && input.atoms[end]?.continuesWord) demerits += WORD_BREAK_PENALTY ** 2;
-          if (node.lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
-          const slot = (best[end] ??= [undefined, undefined, undefined, undefined]);
-          const cur = slot[fitness];
-          if (!cur || demerits < cur.demerits) slot[fitness] = { demerits, prev: start, prevFitness: f, lines: node.lines + 1 };
+          if (lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
+          const to = end * CLASSES + fitness;
+          if (demerits < t.demerits[to]) {
+            t.demerits[to] = demerits;
+            t.prev[to] = start;
+            t.prevFitness[to] = f;
+            t.lines[to] = lines + 1;
+          }
         }
       }
       // no line can start earlier once even full shrinking overflows
       if (m.natural - m.shrink > widest) break;
     }
   }
-  const last = best[n];
-  if (!last) return null;
   let bestF = -1;
-  for (let f = 0; f < 4; f++) if (last[f] && (bestF < 0 || last[f]!.demerits < last[bestF]!.demerits)) bestF = f;
+  for (let f = 0; f < CLASSES; f++) if (t.demerits[n * CLASSES + f] < (bestF < 0 ? Infinity : t.demerits[n * CLASSES + bestF])) bestF = f;
   if (bestF < 0) return null;
   const breaks: number[] = [];
   let p = n;
   let f = bestF;
   while (p > 0) {
     breaks.push(p);
-    const node = best[p]![f]!;
-    [p, f] = [node.prev, node.prevFitness];
+    const slot = p * CLASSES + f;
+    [p, f] = [t.prev[slot], t.prevFitness[slot]];
   }
   return breaks.reverse();
 }
@@ -254,6 +274,12 @@ export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean):
     return m.stretch > 0 ? excess / m.stretch : excess < 0.01 ? 0 : INFEASIBLE;
   }
   return m.shrink > 0 ? excess / m.shrink : -INFEASIBLE;
+}
+
+/** TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower). */
+function badnessOf(ratio: number): number {
+  const r = Math.abs(ratio);
+  return Math.min(100 * r * r * r, 1e6);
 }
 
 function fitnessClass(ratio: number): number {
