@@ -1,10 +1,11 @@
 /**
- * Validating content against the published JSON Schema (`schema/report.schema.json`) with Ajv,
- * and turning Ajv's errors into located messages a report's editor can act on.
+ * Validating content against the published JSON Schema (`schema/report.schema.json`) with the
+ * validator Ajv made of it at install (see write-validator.ts), and turning Ajv's errors into
+ * located messages a report's editor can act on.
  */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { ProblemList } from '../problems.js';
 import { packageRoot } from '../package-root.js';
 import { closest } from './did-you-mean.js';
@@ -13,12 +14,19 @@ import type { DataPath, YamlSource } from './yaml-source.js';
 /** The schema file, published with the package (editors can use it too). */
 export const SCHEMA_FILE = path.join(packageRoot(), 'schema', 'report.schema.json');
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+/** The schema's validator, written by `npm run prepare` (write-validator.ts). */
+export const VALIDATOR_FILE = path.join(packageRoot(), 'dist', 'report-validator.cjs');
+
+/** A validator made by Ajv: true or false, and the errors after false. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+let validator: Validator | undefined;
 
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(
-    JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object,
-  );
+  validator ??= createRequire(import.meta.url)(VALIDATOR_FILE) as Validator;
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
