@@ -5,7 +5,7 @@
  */
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
 import type { Inline } from './inline.js';
-import type { GlyphInfo, TextFont } from './text-font.js';
+import type { TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, compressAdjacentMarks, dropLeftBlank, dropRightBlank, type PunctuationScheme } from './punctuation.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
@@ -75,16 +75,16 @@ export interface AtomizedText {
  */
 export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): AtomizedText {
   const atoms: Atom[] = [];
-  const missing: string[] = [];
+  const missing = new Set<string>();
+  const shapes = shapesOf(style);
   let offset = 0;
   for (const run of runs) {
+    const known = run.bold ? shapes.bold : shapes.regular;
     for (const piece of splitPieces(run.text)) {
-      const stacks = piece.kind === 'latin' && style.latin ? style.latin : style;
-      const stack = run.bold ? stacks.bold : stacks.regular;
-      const font = stack.find((f) => [...piece.text].every((c) => f.has(c.codePointAt(0)!))) ?? stack[0];
-      const glyphs = font.shape(piece.text);
-      for (const g of glyphs) if (g.id === 0) missing.push(...g.codePoints.map((c) => String.fromCodePoint(c)));
-      const atom = makeAtom(piece.kind, piece.text, offset + piece.start, font, style, run.bold, glyphs);
+      let shape = known.get(piece.text);
+      if (!shape) known.set(piece.text, (shape = makeShape(piece.kind, piece.text, chooseFont(piece.kind, piece.text, style, run.bold), style)));
+      for (const ch of shape.missing) missing.add(ch);
+      const atom = atomOf(shape, piece.text, offset + piece.start, style.size, run.bold);
       if (atom.kind !== 'latin') atoms.push(atom);
       else atoms.push(...cutWord(atom, style, maxWidth));
     }
@@ -94,37 +94,103 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   const folded = foldSpacesBesideHan(atoms);
   if (style.cell) spacesBetweenHanTakeACell(folded, style.cell);
   if (style.punctuation === 'gb') compressAdjacentMarks(folded);
-  return { text, atoms: folded, missing: [...new Set(missing)] };
+  return { text, atoms: folded, missing: [...missing] };
 }
 
-function makeAtom(kind: AtomKind, text: string, start: number, font: TextFont, style: TextStyle, bold: boolean, glyphs: GlyphInfo[]): Atom {
+/**
+ * What all atoms of one text in one style share: the font chosen, the glyphs at the size (read
+ * only, shared by the atoms), the width and blanks before any compression between neighbours.
+ */
+interface AtomShape {
+  kind: AtomKind;
+  font: TextFont;
+  glyphs: AtomGlyph[];
+  /** pt */
+  width: number;
+  blankLeft: number;
+  blankRight: number;
+  shift: number;
+  /** Characters of the text no font in the stack has. */
+  missing: string[];
+}
+
+/** Shapes made, per text, for each style: a paragraph repeats its characters, a report its styles. */
+interface ShapeTables {
+  regular: Map<string, AtomShape>;
+  bold: Map<string, AtomShape>;
+}
+
+/** Tables by style setting, kept with the style's first font (so they go when the fonts go). */
+const shapeTables = new WeakMap<TextFont, Map<string, ShapeTables>>();
+/** A number for each font object: a style's setting names its fonts by identity. */
+const fontIds = new WeakMap<TextFont, number>();
+let nextFontId = 0;
+
+function fontId(f: TextFont): number {
+  let id = fontIds.get(f);
+  if (id === undefined) fontIds.set(f, (id = nextFontId++));
+  return id;
+}
+
+function shapesOf(style: TextStyle): ShapeTables {
+  const ids = (stack: TextFont[]) => stack.map(fontId).join(',');
+  const setting = [ids(style.regular), ids(style.bold), style.latin ? `${ids(style.latin.regular)};${ids(style.latin.bold)}` : '', style.size, style.punctuation, style.cell].join('|');
+  let bySetting = shapeTables.get(style.regular[0]);
+  if (!bySetting) shapeTables.set(style.regular[0], (bySetting = new Map()));
+  let tables = bySetting.get(setting);
+  if (!tables) bySetting.set(setting, (tables = { regular: new Map(), bold: new Map() }));
+  return tables;
+}
+
+/** The font of the stack for a piece: the first that has all its characters, else the first. */
+function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolean): TextFont {
+  const stacks = kind === 'latin' && style.latin ? style.latin : style;
+  const stack = bold ? stacks.bold : stacks.regular;
+  return stack.find((f) => [...text].every((c) => f.has(c.codePointAt(0)!))) ?? stack[0];
+}
+
+function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyle): AtomShape {
   const size = style.size;
-  if (kind === 'space') glyphs = []; // a space is drawn as distance only; its width comes from glue.ts
-  const width = glyphs.reduce((w, g) => w + g.advance, 0) * size;
+  // a space is drawn as distance only; its width comes from glue.ts
+  const glyphs = kind === 'space' ? [] : font.shape(text);
   const [blankLeft, blankRight] =
     kind === 'punct' && style.punctuation !== 'none' && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
-  const atom: Atom = {
+  const shape: AtomShape = {
     kind,
-    text,
-    start,
-    end: start + text.length,
     font,
-    size,
-    bold,
     glyphs: glyphs.map((g) => ({ id: g.id, advance: g.advance * size, codePoints: g.codePoints })),
-    width,
+    width: glyphs.reduce((w, g) => w + g.advance, 0) * size,
     blankLeft,
     blankRight,
     shift: 0,
+    missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
+  };
+  if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(shape, size, style.cell);
+  if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
+    dropLeftBlank(shape);
+    dropRightBlank(shape);
+  }
+  return shape;
+}
+
+/** A new atom of a shape at an offset. */
+function atomOf(shape: AtomShape, text: string, start: number, size: number, bold: boolean): Atom {
+  return {
+    kind: shape.kind,
+    text,
+    start,
+    end: start + text.length,
+    font: shape.font,
+    size,
+    bold,
+    glyphs: shape.glyphs,
+    width: shape.width,
+    blankLeft: shape.blankLeft,
+    blankRight: shape.blankRight,
+    shift: shape.shift,
     continuesWord: false,
     spacedBefore: false,
   };
-  if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(atom, style.cell);
-  if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
-    dropLeftBlank(atom);
-    dropRightBlank(atom);
-  }
-  return atom;
 }
 
 /** Where a long word (URL, path, file name) may break: after `/`, or after `.`, `-`, `_` before a letter. */
@@ -143,12 +209,12 @@ function cutWord(word: Atom, style: TextStyle, maxWidth: number): Atom[] {
   const out: Atom[] = [];
   let start = word.start;
   for (const part of parts) {
-    const a = makeAtom('latin', part, start, word.font, style, word.bold, word.font.shape(part));
+    const a = atomOf(makeShape('latin', part, word.font, style), part, start, style.size, word.bold);
     if (a.width <= maxWidth) out.push(a);
     else {
       let cs = start;
       for (const ch of part) {
-        out.push(makeAtom('latin', ch, cs, word.font, style, word.bold, word.font.shape(ch)));
+        out.push(atomOf(makeShape('latin', ch, word.font, style), ch, cs, style.size, word.bold));
         cs += ch.length;
       }
     }
@@ -158,9 +224,9 @@ function cutWord(word: Atom, style: TextStyle, maxWidth: number): Atom[] {
   return out;
 }
 
-/** A Chinese character (or a 2 em mark) as whole grid cells, its glyph centred in them. */
-function fitToCells(atom: Atom, cell: number): void {
-  const cells = Math.max(1, Math.round(atom.width / atom.size));
+/** A Chinese character (or a 2 em mark) of `size` pt as whole grid cells, its glyph centred in them. */
+function fitToCells(atom: AtomShape, size: number, cell: number): void {
+  const cells = Math.max(1, Math.round(atom.width / size));
   const scale = (cells * cell) / atom.width;
   atom.shift += (cells * cell - atom.width) / 2;
   atom.blankLeft *= scale;
@@ -179,8 +245,8 @@ export function splitPieces(text: string): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    const doubled = DOUBLED_MARKS.find((d) => text.startsWith(d, i));
+    const doubled = doubledMarkAt(text, i);
+    const ch = characterAt(text, i);
     if (doubled) {
       out.push({ kind: 'punct', text: doubled, start: i });
       i += doubled.length;
@@ -191,10 +257,10 @@ export function splitPieces(text: string): Piece[] {
       out.push({ kind: CJK_PUNCTUATION.has(ch) ? 'punct' : 'han', text: ch, start: i });
       i += ch.length;
     } else {
-      let j = i;
+      let j = i + ch.length;
       while (j < text.length) {
-        const c = String.fromCodePoint(text.codePointAt(j)!);
-        if (c === ' ' || isCjk(c) || DOUBLED_MARKS.some((d) => text.startsWith(d, j))) break;
+        const c = characterAt(text, j);
+        if (c === ' ' || isCjk(c) || doubledMarkAt(text, j)) break;
         j += c.length;
       }
       out.push({ kind: 'latin', text: text.slice(i, j), start: i });
@@ -202,6 +268,20 @@ export function splitPieces(text: string): Piece[] {
     }
   }
   return out;
+}
+
+/** The character (one code point: one or two UTF-16 units) at offset i. */
+function characterAt(text: string, i: number): string {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1); // NaN past the end
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? text.slice(i, i + 2) : text[i];
+}
+
+/** The doubled mark (`——`, `……`) starting at offset i, if one does. */
+function doubledMarkAt(text: string, i: number): string | undefined {
+  const unit = text.charCodeAt(i);
+  if (unit !== 0x2014 && unit !== 0x2026) return undefined; // — …
+  return DOUBLED_MARKS.find((d) => text.startsWith(d, i));
 }
 
 /**

@@ -34,15 +34,18 @@ export function alwaysHalfWidth(mark: string, scheme: PunctuationScheme): boolea
   return scheme === 'banjiao' || (scheme === 'kaiming' && !KAIMING_FULL.has(mark));
 }
 
+/** What blank removal changes of an atom (or of the shape atoms are made from). Lengths in pt. */
+type Blanks = Pick<Atom, 'width' | 'shift' | 'blankLeft' | 'blankRight'>;
+
 /** Removes an atom's left blank for good: narrower, glyph drawn further left. */
-export function dropLeftBlank(a: Atom): void {
+export function dropLeftBlank(a: Blanks): void {
   a.width -= a.blankLeft;
   a.shift -= a.blankLeft;
   a.blankLeft = 0;
 }
 
 /** Removes an atom's right blank for good. */
-export function dropRightBlank(a: Atom): void {
+export function dropRightBlank(a: Blanks): void {
   a.width -= a.blankRight;
   a.blankRight = 0;
 }
