@@ -1,14 +1,25 @@
 // The single-file bundle of the CLI that `npm install` makes (see src/bin.ts): dist/cli.js and
-// its dependencies, less piscina (loaded by workers from node_modules). WOFF2 fonts are
-// unpacked by Node's zlib instead of the `brotli` package (src/font/brotli-decompress.ts).
+// its dependencies, less piscina (loaded by workers from node_modules). Three packages that
+// cost start-up time are replaced: `brotli` and `tiny-inflate` by Node's zlib, pdfkit's AES
+// (encryption, never used) by a stub; see the files named below. ASCII only, so the launcher
+// reads it as a one-byte string.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
+
+const dist = (file) => fileURLToPath(new URL(`dist/${file}`, import.meta.url));
 
 export default defineConfig({
   input: 'dist/cli.js',
   platform: 'node',
   external: ['piscina'],
-  resolve: { alias: { 'brotli/decompress.js': fileURLToPath(new URL('dist/font/brotli-decompress.js', import.meta.url)) } },
-  output: { file: 'dist/imprint.cjs', format: 'cjs', codeSplitting: false },
+  resolve: {
+    alias: {
+      'brotli/decompress.js': dist('font/brotli-decompress.js'),
+      'tiny-inflate': dist('font/tiny-inflate.cjs'),
+      '@noble/ciphers/aes': dist('render/no-encryption.js'),
+    },
+  },
+  // comments dropped (licence notices kept): fewer bytes to read at every start
+  output: { file: 'dist/imprint.cjs', format: 'cjs', codeSplitting: false, charset: 'ascii', comments: { legal: true, annotation: false, jsdoc: false } },
   logLevel: 'warn',
 });

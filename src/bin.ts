@@ -8,6 +8,7 @@
  * or on a Node without the vm loader it needs, the CLI loads from its modules as before; both
  * paths run the same code and write the same bytes.
  */
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
@@ -24,7 +25,9 @@ function usableBundle(): boolean {
 }
 
 function runBundle(): void {
-  const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, ''); // the CLI's shebang line
+  const bytes = readFileSync(bundle);
+  // the bundle is written in ASCII: read as a one-byte string, it is decoded twice as fast
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').replace(/^#!.*/, ''); // the CLI's shebang line
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(codeCache);
