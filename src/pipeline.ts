@@ -63,11 +63,16 @@ export interface BuildCache {
   textFonts: Map<string, TextFont>;
   setCache: Map<string, SetParagraph>;
   render: RenderCache;
+  /**
+   * The page labels of the anchors the last build found: the next build lays out with them
+   * first, so after an edit that moves no heading to another page one round is enough.
+   */
+  pageLabels: Map<string, string>;
 }
 
 /** A fresh cache (fonts found through the project's or Imprint's registry). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() } };
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map() };
 }
 
 /** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
@@ -96,7 +101,7 @@ export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(
   checkFontRoles(theme, faces.registry, fontProblems);
   fontProblems.throwIfErrors();
   lap('theme');
-  let pageLabels = new Map<string, string>();
+  let pageLabels = cache.pageLabels;
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
@@ -106,6 +111,7 @@ export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(
     const found = anchorLabels(pages);
     if (sameLabels(found, pageLabels)) {
       checkTargets(doc, found, ctx.templatePos.file);
+      cache.pageLabels = found;
       lap('layout');
       return { report, themeFiles: theme.files, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: problems.warnings() };
     }

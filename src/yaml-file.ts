@@ -7,6 +7,8 @@ import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type SourcePos } from './problems.js';
 
 export interface YamlFile {
+  /** The file's text as parsed. */
+  text: string;
   doc: Document.Parsed;
   lines: LineCounter;
   /** Where a node starts in the file. */
@@ -26,5 +28,5 @@ export function readYamlFile(file: string, what: string): YamlFile {
   if (doc.errors.length) {
     throw new InputError(doc.errors.map((e) => ({ pos: { file, ...lines.linePos(e.pos[0]) }, message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error' })));
   }
-  return { doc, lines, at: (node) => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) }) };
+  return { text, doc, lines, at: (node) => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) }) };
 }

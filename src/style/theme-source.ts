@@ -3,6 +3,7 @@
  * parent template's theme and overrides it key by key (styles merge per key). Every value keeps
  * the file and line it came from, for messages.
  */
+import { readFileSync } from 'node:fs';
 import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { readYamlFile } from '../yaml-file.js';
 import { InputError, type SourcePos } from '../problems.js';
@@ -15,6 +16,8 @@ export interface ThemeSource {
   file: string;
   /** Every theme file read, the template's own first. */
   files: string[];
+  /** Their texts as parsed. */
+  texts: string[];
   /** Where a node stands (in the file it came from). */
   at(node: Node | null | undefined): SourcePos;
 }
@@ -27,12 +30,14 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
   const owner = new WeakMap<object, { file: string; lines: LineCounter }>();
   const layers: YAMLMap[] = [];
   const seen: string[] = [];
+  const texts: string[] = [];
   for (let current: string | undefined = file; current; ) {
     if (seen.includes(current) || seen.length >= 8) {
       throw new InputError([{ pos: { file: seen[seen.length - 1], line: 1, col: 1 }, message: `\`extends:\` goes round in a circle: ${[...seen, current].join(' → ')}`, severity: 'error' }]);
     }
     seen.push(current);
-    const { map, lines, parent, parentPos } = parseLayer(current);
+    const { map, lines, parent, parentPos, text } = parseLayer(current);
+    texts.push(text);
     visit(map, { Node: (_, n) => void owner.set(n, { file: current!, lines }) });
     owner.set(map, { file: current, lines });
     layers.push(map);
@@ -53,6 +58,7 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
     root,
     file,
     files: seen,
+    texts,
     at: (node) => {
       const o = (node && owner.get(node)) ?? owner.get(root)!;
       const { line, col } = o.lines.linePos(node?.range?.[0] ?? 0);
@@ -61,18 +67,34 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
   };
 }
 
+/** The last `extends:` found in each theme file, with the text it was found in (watch). */
+const parents = new Map<string, { text: string; parent?: string }>();
+
 /** The parent template a theme file names with `extends:` (without reading further). */
 export function parentTemplate(file: string): string | undefined {
-  return parseLayer(file).parent;
+  const known = parents.get(file);
+  if (known && sameText(file, known.text)) return known.parent;
+  const { parent, text } = parseLayer(file);
+  parents.set(file, { text, parent });
+  return parent;
 }
 
-function parseLayer(file: string): { map: YAMLMap; lines: LineCounter; parent?: string; parentPos?: SourcePos } {
-  const { doc, lines } = readYamlFile(file, 'the theme');
+/** Whether `file` still holds `text` (false when it cannot be read). */
+export function sameText(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
+function parseLayer(file: string): { map: YAMLMap; lines: LineCounter; parent?: string; parentPos?: SourcePos; text: string } {
+  const { doc, lines, text } = readYamlFile(file, 'the theme');
   if (!isMap(doc.contents)) throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'a theme is a mapping of keys (page, styles, …)', severity: 'error' }]);
   const ext = doc.contents.get('extends', true) as Node | undefined;
   const parent = isScalar(ext) ? String(ext.value) : undefined;
   const parentPos = ext ? { file, ...lines.linePos(ext.range?.[0] ?? 0) } : undefined;
-  return { map: doc.contents, lines, parent, parentPos };
+  return { map: doc.contents, lines, parent, parentPos, text };
 }
 
 /** `base` with `over`'s keys put in; mappings merge key by key, anything else is replaced. */
