@@ -32,11 +32,25 @@ export function newTag(ctx: LayoutContext, role: string, parent?: StructTag, alt
   return { id: `s${++ctx.tagCount.n}`, role, parent, alt };
 }
 
+/** The stacks of a style. */
+type FontStacks = Pick<TextStyle, 'regular' | 'bold' | 'latin'>;
+
+/** Stacks made, per build cache (its text fonts) and style: a style's stacks never change within one. */
+const stacksMade = new WeakMap<Map<string, TextFont>, WeakMap<TextStyleSpec, FontStacks>>();
+
 /**
  * Font stacks of a style: the role's face, then the other default roles as fallbacks; for
- * Latin words the style's Latin role first, when it names one.
+ * Latin words the style's Latin role first, when it names one. The same arrays each time.
  */
-export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): Pick<TextStyle, 'regular' | 'bold' | 'latin'> {
+export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
+  let made = stacksMade.get(ctx.textFonts);
+  if (!made) stacksMade.set(ctx.textFonts, (made = new WeakMap()));
+  let stacks = made.get(style);
+  if (!stacks) made.set(style, (stacks = makeStacks(ctx, style)));
+  return stacks;
+}
+
+function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
   const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font)];
   const stack = (bold: boolean, first = roles) =>
     first.map((r) => {

@@ -1,7 +1,9 @@
 /**
- * Page content streams deflated by us rather than by pdfkit, so a watch session can keep them:
- * after a one-paragraph edit most pages draw exactly what they drew before, and deflating
- * every page again was a sixth of a rebuild. Same bytes as pdfkit's own compression.
+ * Page content streams collected and deflated by us rather than by pdfkit, so a watch session
+ * can keep them: after a one-paragraph edit most pages draw exactly what they drew before, and
+ * deflating every page again was a sixth of a rebuild. The operators are kept as the strings
+ * they are written as (pdfkit turns each into bytes one character at a time, and we turned
+ * them back into a string for the cache's key). Same bytes as pdfkit's own compression.
  */
 import { deflateSync } from 'node:zlib';
 
@@ -13,6 +15,7 @@ interface StreamRef {
   compress: boolean;
   data: Record<string, unknown>;
   buffer: Uint8Array[];
+  write(chunk: string | Uint8Array): void;
   finalize(): void;
 }
 
@@ -23,13 +26,16 @@ interface StreamRef {
 export function deflateThrough(ref: StreamRef, cache: ContentCache, used: Set<string>): void {
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
+  // what pdfkit wrote before (a new page's transform), then the rest
+  const parts = ref.buffer.map((bytes) => Buffer.from(bytes).toString('latin1'));
+  // as pdfkit's write: a string is an operator line (a newline follows), bytes are bytes
+  ref.write = (chunk) => void parts.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));
   const finalize = ref.finalize.bind(ref);
   ref.finalize = () => {
-    if (ref.buffer.length) {
-      const raw = Buffer.concat(ref.buffer);
-      const key = raw.toString('latin1');
+    if (parts.length) {
+      const key = parts.join('');
       let deflated = cache.get(key);
-      if (!deflated) cache.set(key, (deflated = deflateSync(raw)));
+      if (!deflated) cache.set(key, (deflated = deflateSync(Buffer.from(key, 'latin1'))));
       used.add(key);
       ref.buffer = [deflated];
     }
