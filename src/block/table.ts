@@ -57,7 +57,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], width
   const set: Line[][] = widths.map((w, c) => {
     const runs = cells[c] ?? [];
     const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
-    return setText(ctx, runs, { ...paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align), indent: 0 }, node.at);
+    return setText(ctx, runs, paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align, 0), node.at);
   });
   const lines = Math.max(1, ...set.map((l) => l.length));
   const bottom = header ? spec.innerRule : lastRow ? spec.outerRule : spec.rules === 'grid' ? spec.innerRule : 0;

@@ -14,15 +14,40 @@ import { block, type Block } from './payload.js';
 /** Height of the ideographic em box above the baseline (fraction of the size). */
 const EM_BOX_ASCENT = 0.88;
 
-/** A paragraph's style for the text stage, at a width in pt. */
-export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align): ParagraphStyle {
-  const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
-  return { ...fontStacks(ctx, style), size: style.size, punctuation: ctx.theme.punctuation, cell, width, indent: cell ? (style.indent / style.size) * cell : style.indent, align };
+/** Paragraph styles made, per style spec: the same object for the same width, alignment and indent. */
+const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>();
+
+/**
+ * A paragraph's style for the text stage, at a width in pt (`indent`: the first line's, pt,
+ * when not the style's). Made once per build cache, spec, width, alignment and indent.
+ */
+export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number): ParagraphStyle {
+  let made = paragraphStyles.get(style);
+  if (!made) paragraphStyles.set(style, (made = new Map()));
+  const key = `${width}|${align}|${indent}`;
+  let pstyle = made.get(key);
+  if (!pstyle || pstyle.regular !== fontStacks(ctx, style).regular) {
+    const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
+    const { regular, bold, latin } = fontStacks(ctx, style);
+    const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
+    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, width, indent: first, align }));
+  }
+  return pstyle;
+}
+
+/** The part of a set-paragraph cache key that comes from the style. */
+const styleKeys = new WeakMap<ParagraphStyle, string>();
+
+function styleKey(p: ParagraphStyle): string {
+  let key = styleKeys.get(p);
+  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.punctuation].join('\u0000')));
+  return key;
 }
 
 /** Sets text and reports characters no font has, at the text's place in the content. */
 export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
-  const key = [pstyle.regular[0].key, pstyle.bold[0].key, pstyle.latin?.regular[0].key, pstyle.cell, pstyle.size, pstyle.width, pstyle.indent, pstyle.align, pstyle.punctuation, ...runs.map((r) => (r.bold ? 'B' : 'R') + r.text)].join('\u0000');
+  let key = styleKey(pstyle);
+  for (const r of runs) key += (r.bold ? '\u0000B' : '\u0000R') + r.text;
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
   const { lines, missing } = set;

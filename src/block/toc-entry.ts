@@ -7,7 +7,7 @@ import type { TocEntryNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
 import type { Inline } from '../text/inline.js';
-import { measureText, setParagraph } from '../text/paragraph.js';
+import { measureText } from '../text/paragraph.js';
 import type { LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
 import { block, type Block } from './payload.js';
@@ -49,10 +49,10 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   const { label, title } = splitLabel(node.runs);
   // an entry without a label (前言) starts at the margin, the others in the title column
   const x = style.indent + (label.length ? column : 0);
-  const labelLine = label.length ? setText(ctx, label, { ...paragraphStyle(ctx, style, 1e6, 'left'), indent: 0 }, undefined)[0] : undefined;
-  const text = setText(ctx, title, { ...paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left'), indent: 0 }, undefined);
-  const numberLine = setParagraph([{ text: page, bold: false }], { ...paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right'), indent: 0 });
-  const leaderLine = setParagraph([{ text: ctx.theme.leader, bold: false }], { ...paragraphStyle(ctx, style, em, 'left'), indent: 0 });
+  const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;
+  const text = setText(ctx, title, paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left', 0), undefined);
+  const [numberLine] = setText(ctx, [{ text: page, bold: false }], paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right', 0), undefined);
+  const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, style, em, 'left', 0), undefined);
   return text.map((line, i): Block => {
     const ops: DrawOp[] = lineOps(line, style, x, 0, tag);
     if (i === 0 && labelLine) ops.unshift(...lineOps(labelLine, style, style.indent, 0, tag));
@@ -62,11 +62,10 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       // ending at one column for every entry, leaving room for three digits
       const dotsEnd = width - NUMBER_WIDTH * em;
       const step = em / 2;
-      const dot = leaderLine.lines[0];
       const lastAtom = line.atoms[line.atoms.length - 1];
       const textEnd = x + (lastAtom ? lastAtom.x + lastAtom.atom.width : 0);
       for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
-      ops.push(...lineOps(numberLine.lines[0], style, width - NUMBER_ROOM * em, 0, tag));
+      ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, tag));
     }
     ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: node.target });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });

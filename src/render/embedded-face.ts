@@ -60,7 +60,7 @@ export class EmbeddedFace {
   /** `id`: the font's resource name on the pages (F1, F2, …). */
   constructor(
     private readonly doc: PdfWriter,
-    private readonly face: Face,
+    readonly face: Face,
     readonly id: string,
   ) {
     this.dictionary = doc.ref();

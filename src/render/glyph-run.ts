@@ -5,7 +5,7 @@
  * font (subset, widths, ToUnicode) and emit `TJ` with per-glyph adjustments.
  */
 import type PDFDocument from 'pdfkit';
-import type { GlyphRunOp } from '../page/draw.js';
+import type { GlyphRunOp, PlacedGlyph } from '../page/draw.js';
 import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
 
@@ -16,16 +16,47 @@ type Doc = InstanceType<typeof PDFDocument> & {
   _normalizeColor(color: string): number[] | null;
 };
 
+/**
+ * The text operators last written for a glyph array, and what they depend on besides it: a set
+ * line's glyph array is kept as long as its paragraph is (watch), and its glyphs usually keep
+ * their CIDs, so a rebuild writes the same strings again without making them anew.
+ */
+interface WrittenRun {
+  face: string;
+  size: number;
+  cids: number[];
+  operators: string[];
+}
+
+const writtenRuns = new WeakMap<readonly PlacedGlyph[], WrittenRun>();
+
 /** Draws the run in `font`, whose subset collects the glyphs it uses. */
 export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): void {
   if (run.glyphs.length === 0) return;
   doc.page.fonts[font.id] ??= font.dictionary;
-  // TJ arrays; a glyph the font lacks (.notdef, id 0) gets one of its own inside an ActualText
-  // span, so text extraction still gives back the character it stands for
+  const cids = run.glyphs.map((g) => font.cid(g.id, g.codePoints));
+  let written = writtenRuns.get(run.glyphs);
+  if (!written || written.face !== font.face.path || written.size !== run.size || !sameNumbers(written.cids, cids)) {
+    written = { face: font.face.path, size: run.size, cids, operators: textOperators(font, run, cids) };
+    writtenRuns.set(run.glyphs, written);
+  }
+  // one addContent for the whole run: the operators pdfkit's save, fillColor and restore would
+  // write, each on its own line (the same bytes, without a Buffer per operator)
+  const h = doc.page.height;
+  const ops = ['q', ...fillColorOps(doc, run.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 0 1 ${pdfNumber(run.x)} ${pdfNumber(h - run.y)} Tm`, `/${font.id} ${pdfNumber(run.size)} Tf`, ...written.operators, 'ET', 'Q'];
+  doc.addContent(ops.join('\n'));
+}
+
+/**
+ * The `TJ` arrays of a run whose glyphs have CIDs `cids`; a glyph the font lacks (.notdef, id 0)
+ * gets one of its own inside an ActualText span, so text extraction still gives back the
+ * character it stands for.
+ */
+function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): string[] {
   const arrays: { parts: string[]; actual?: number[] }[] = [{ parts: [] }];
   let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
-  for (const g of run.glyphs) {
-    const gid = font.cid(g.id, g.codePoints);
+  run.glyphs.forEach((g, i) => {
+    const gid = cids[i];
     const advance = font.width(gid); // measured once per glyph of the subset, not per use
     if (g.id === 0) arrays.push({ parts: [], actual: g.codePoints });
     const current = arrays[arrays.length - 1];
@@ -34,19 +65,21 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
     current.parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
     if (g.id === 0) arrays.push({ parts: [] });
     pen = g.x + (advance * run.size) / 1000;
-  }
-  // one addContent for the whole run: the operators pdfkit's save, fillColor and restore would
-  // write, each on its own line (the same bytes, without a Buffer per operator)
-  const h = doc.page.height;
-  const ops = ['q', ...fillColorOps(doc, run.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 0 1 ${pdfNumber(run.x)} ${pdfNumber(h - run.y)} Tm`, `/${font.id} ${pdfNumber(run.size)} Tf`];
+  });
+  const ops: string[] = [];
   for (const { parts, actual } of arrays) {
     if (!parts.length) continue;
     if (actual) ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual)}>>> BDC`);
     ops.push(`[${parts.join(' ')}] TJ`);
     if (actual) ops.push('EMC');
   }
-  ops.push('ET', 'Q');
-  doc.addContent(ops.join('\n'));
+  return ops;
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const colorOps = new Map<string, string[]>();
