@@ -7,6 +7,7 @@ import type { Font } from 'fontkit';
 import { InputError } from '../problems.js';
 import type { FontRegistry } from './registry.js';
 import { SfntFile } from './sfnt-file.js';
+import { GlyphMetrics } from './glyph-metrics.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
 export interface Face {
@@ -16,6 +17,18 @@ export interface Face {
   unitsPerEm: number;
   /** The file read on demand; absent for formats read whole (WOFF, WOFF2, dfont). */
   file?: SfntFile;
+  /** Its cmap and advances read directly, where they can be (see glyph-metrics.ts). */
+  metrics?: GlyphMetrics;
+}
+
+/** The glyph of a code point in a face (0: the face lacks it). */
+export function glyphOf(face: Face, codePoint: number): number {
+  return face.metrics ? face.metrics.glyphOf(codePoint) : face.font.glyphForCodePoint(codePoint).id;
+}
+
+/** The advance width of a glyph, font units. */
+export function advanceOf(face: Face, glyph: number): number {
+  return face.metrics ? face.metrics.advanceOf(glyph) : face.font.getGlyph(glyph).advanceWidth;
 }
 
 export type Weight = 'regular' | 'bold';
@@ -110,6 +123,7 @@ function openFace(path: string): Face {
   const file = SfntFile.open(path);
   const opened = file ? fontkit.create(file.buffer) : fontkit.openSync(path);
   const font = 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
+  const metrics = file ? (GlyphMetrics.of(file) ?? undefined) : undefined;
   if (file) {
     const f = font as unknown as FontInternals;
     const tableStream = f._getTableStream.bind(f);
@@ -132,10 +146,10 @@ function openFace(path: string): Face {
           g._getCBox = (internal) => (file.ensureGlyphs([id]), cbox(internal));
         }
         // a variable font's advances depend on its instance: fontkit's own path for those
-        if (!fvar) Object.defineProperty(g, 'advanceWidth', { value: g._getTableMetrics(g._font.hmtx).advance });
+        if (!fvar) Object.defineProperty(g, 'advanceWidth', { value: metrics ? metrics.advanceOf(id) : g._getTableMetrics(g._font.hmtx).advance });
       }
       return g;
     };
   }
-  return { path, font, unitsPerEm: font.unitsPerEm, file: file ?? undefined };
+  return { path, font, unitsPerEm: font.unitsPerEm, file: file ?? undefined, metrics };
 }

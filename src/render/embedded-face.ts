@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
-import type { Face } from '../font/face.js';
+import { advanceOf, type Face } from '../font/face.js';
 import { TrueTypeSubset } from './truetype-subset.js';
 
 /** The parts of pdfkit's document and object references used here. */
@@ -86,7 +86,7 @@ export class EmbeddedFace {
 
   /** The advance of glyph `glyphId`, 1/1000 em. */
   private advance(glyphId: number): number {
-    return this.face.font.getGlyph(glyphId).advanceWidth * this.scale;
+    return advanceOf(this.face, glyphId) * this.scale;
   }
 
   /**

@@ -2,7 +2,7 @@
  * What the text stage needs of a font: glyphs and advances for a cluster of text. The real
  * implementation wraps a fontkit face; unit tests use a fake fixed-advance font.
  */
-import { glyphXBounds, type Face } from '../font/face.js';
+import { advanceOf, glyphOf, glyphXBounds, type Face } from '../font/face.js';
 import { CJK_PUNCTUATION } from './char-class.js';
 
 /** One glyph of shaped text. Lengths in em. */
@@ -51,7 +51,7 @@ export class FaceTextFont implements TextFont {
 
   has(codePoint: number): boolean {
     let has = this.covered.get(codePoint);
-    if (has === undefined) this.covered.set(codePoint, (has = this.face.font.hasGlyphForCodePoint(codePoint)));
+    if (has === undefined) this.covered.set(codePoint, (has = glyphOf(this.face, codePoint) !== 0));
     return has;
   }
 
@@ -62,9 +62,10 @@ export class FaceTextFont implements TextFont {
     const single = [...text].length === 1;
     if (single) {
       // one character: the cmap and the advance are all there is to it (no GSUB/GPOS needed)
-      const g = font.glyphForCodePoint(text.codePointAt(0)!);
+      const cp = text.codePointAt(0)!;
+      const id = glyphOf(this.face, cp);
       // the ink's extent (which decodes the outline) matters only for punctuation
-      glyphs = [this.info(g.id, g.advanceWidth, [text.codePointAt(0)!], CJK_PUNCTUATION.has(text) ? glyphXBounds(this.face, g.id) : undefined)];
+      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphXBounds(this.face, id) : undefined)];
     } else {
       const doubled = text === '——' || text === '……';
       const run = font.layout(text, doubled ? ['fwid'] : undefined);

@@ -1,0 +1,122 @@
+/**
+ * Character → glyph (`cmap`) and glyph → advance (`hmtx`) read straight from a font file's
+ * bytes. Setting a report asks these two questions some 20,000 times; through fontkit each
+ * answer made a glyph object and decoded table entries one by one, which cost more than the
+ * line breaking. The answers are fontkit's: the same subtable is chosen (its order of
+ * preference) and looked up the same way, for the formats CJK fonts use (4 and 12); a font with
+ * another, or a variable font, is left to fontkit.
+ *
+ * Advances in font units.
+ */
+import type { SfntFile } from './sfnt-file.js';
+
+/** fontkit's preference among Unicode cmap subtables: (platform, encoding). */
+const PREFERRED_SUBTABLES: [number, number][] = [
+  [3, 10],
+  [0, 6],
+  [0, 4],
+  [3, 1],
+  [0, 3],
+  [0, 2],
+  [0, 1],
+  [0, 0],
+];
+
+export class GlyphMetrics {
+  private constructor(
+    private readonly bytes: Buffer,
+    /** Where the chosen cmap subtable starts, and its format (4 or 12). */
+    private readonly cmapAt: number,
+    private readonly format: 4 | 12,
+    /** Where `hmtx` starts, and how many full (advance, bearing) entries it has. */
+    private readonly hmtxAt: number,
+    private readonly longMetrics: number,
+  ) {}
+
+  /** The metrics of a font file, or null when fontkit must answer (see above). */
+  static of(file: SfntFile): GlyphMetrics | null {
+    const { tables, buffer } = file;
+    const cmap = tables.get('cmap');
+    const hhea = tables.get('hhea');
+    const hmtx = tables.get('hmtx');
+    if (!cmap || !hhea || !hmtx || tables.has('fvar')) return null;
+    file.ensureTable('cmap');
+    file.ensureTable('hhea');
+    file.ensureTable('hmtx');
+    const subtable = chooseSubtable(buffer, cmap.offset);
+    if (subtable === undefined) return null;
+    const format = buffer.readUInt16BE(subtable);
+    if (format !== 4 && format !== 12) return null;
+    const longMetrics = buffer.readUInt16BE(hhea.offset + 34);
+    if (longMetrics === 0) return null;
+    return new GlyphMetrics(buffer, subtable, format, hmtx.offset, longMetrics);
+  }
+
+  /** The glyph of a code point; 0 (.notdef) when the font lacks it. */
+  glyphOf(codePoint: number): number {
+    return this.format === 4 ? this.format4(codePoint) : this.format12(codePoint);
+  }
+
+  /** The advance width of a glyph, font units (the last full entry's past the end of them). */
+  advanceOf(glyph: number): number {
+    return this.bytes.readUInt16BE(this.hmtxAt + 4 * Math.min(glyph, this.longMetrics - 1));
+  }
+
+  /** Segment mapping to delta values (BMP). */
+  private format4(cp: number): number {
+    const b = this.bytes;
+    const at = this.cmapAt;
+    const segCount = b.readUInt16BE(at + 6) / 2;
+    const ends = at + 14;
+    const starts = ends + 2 * segCount + 2; // after the reserved pad
+    const deltas = starts + 2 * segCount;
+    const rangeOffsets = deltas + 2 * segCount;
+    let min = 0;
+    let max = segCount - 1;
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      if (cp < b.readUInt16BE(starts + 2 * mid)) max = mid - 1;
+      else if (cp > b.readUInt16BE(ends + 2 * mid)) min = mid + 1;
+      else {
+        const delta = b.readInt16BE(deltas + 2 * mid);
+        const rangeOffset = b.readUInt16BE(rangeOffsets + 2 * mid);
+        if (rangeOffset === 0) return (cp + delta) & 0xffff;
+        // the offset counts from its own place in idRangeOffset[], as fontkit reads it
+        const index = rangeOffset / 2 + (cp - b.readUInt16BE(starts + 2 * mid)) - (segCount - mid);
+        const glyphIndexArray = rangeOffsets + 2 * segCount;
+        const entry = glyphIndexArray + 2 * index;
+        const gid = index >= 0 && entry + 2 <= at + b.readUInt16BE(at + 2) ? b.readUInt16BE(entry) : 0;
+        return gid === 0 ? 0 : (gid + delta) & 0xffff;
+      }
+    }
+    return 0;
+  }
+
+  /** Segmented coverage (all planes). */
+  private format12(cp: number): number {
+    const b = this.bytes;
+    const groups = this.cmapAt + 16;
+    let min = 0;
+    let max = b.readUInt32BE(this.cmapAt + 12) - 1;
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      const g = groups + 12 * mid;
+      if (cp < b.readUInt32BE(g)) max = mid - 1;
+      else if (cp > b.readUInt32BE(g + 4)) min = mid + 1;
+      else return b.readUInt32BE(g + 8) + (cp - b.readUInt32BE(g));
+    }
+    return 0;
+  }
+}
+
+/** The offset of the subtable fontkit would use, or undefined when the cmap has none of them. */
+function chooseSubtable(b: Buffer, cmapAt: number): number | undefined {
+  const count = b.readUInt16BE(cmapAt + 2);
+  for (const [platform, encoding] of PREFERRED_SUBTABLES) {
+    for (let i = 0; i < count; i++) {
+      const rec = cmapAt + 4 + 8 * i;
+      if (b.readUInt16BE(rec) === platform && b.readUInt16BE(rec + 2) === encoding) return cmapAt + b.readUInt32BE(rec + 4);
+    }
+  }
+  return undefined;
+}
