@@ -17,12 +17,20 @@ export interface YamlFile {
 
 /** Reads and parses `file`; `what` names it in the message when it cannot be read. */
 export function readYamlFile(file: string, what: string): YamlFile {
-  let text: string;
+  return parseYamlText(file, readText(file, what));
+}
+
+/** The text of `file`; `what` names it in the message when it cannot be read. */
+export function readText(file: string, what: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     throw new InputError([{ pos: { file, line: 1, col: 1 }, message: `cannot read ${what}`, severity: 'error' }]);
   }
+}
+
+/** Parses the text of `file`. */
+export function parseYamlText(file: string, text: string): YamlFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
   if (doc.errors.length) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
-import { readYamlFile } from '../yaml-file.js';
+import { parseYamlText, readText } from '../yaml-file.js';
 import { InputError, type SourcePos } from '../problems.js';
 
 /** A merged theme tree whose nodes can be located in their own files. */
@@ -36,7 +36,8 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
       throw new InputError([{ pos: { file: seen[seen.length - 1], line: 1, col: 1 }, message: `\`extends:\` goes round in a circle: ${[...seen, current].join(' → ')}`, severity: 'error' }]);
     }
     seen.push(current);
-    const { map, lines, parent, parentPos, text } = parseLayer(current);
+    const { map: parsed, lines, parent, parentPos, text } = parseLayer(current);
+    const map = parsed.clone() as YAMLMap; // parsed layers are kept (see parseLayer): merge copies
     texts.push(text);
     visit(map, { Node: (_, n) => void owner.set(n, { file: current!, lines }) });
     owner.set(map, { file: current, lines });
@@ -67,16 +68,9 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
   };
 }
 
-/** The last `extends:` found in each theme file, with the text it was found in (watch). */
-const parents = new Map<string, { text: string; parent?: string }>();
-
 /** The parent template a theme file names with `extends:` (without reading further). */
 export function parentTemplate(file: string): string | undefined {
-  const known = parents.get(file);
-  if (known && sameText(file, known.text)) return known.parent;
-  const { parent, text } = parseLayer(file);
-  parents.set(file, { text, parent });
-  return parent;
+  return parseLayer(file).parent;
 }
 
 /** Whether `file` still holds `text` (false when it cannot be read). */
@@ -88,13 +82,31 @@ export function sameText(file: string, text: string): boolean {
   }
 }
 
-function parseLayer(file: string): { map: YAMLMap; lines: LineCounter; parent?: string; parentPos?: SourcePos; text: string } {
-  const { doc, lines, text } = readYamlFile(file, 'the theme');
+/** One theme file, parsed; never changed after (merging works on copies). */
+interface Layer {
+  map: YAMLMap;
+  lines: LineCounter;
+  parent?: string;
+  parentPos?: SourcePos;
+  /** The text parsed. */
+  text: string;
+}
+
+/** The last parse of each theme file: templates and theme both read it, and watch again. */
+const parsedLayers = new Map<string, Layer>();
+
+function parseLayer(file: string): Layer {
+  const text = readText(file, 'the theme');
+  const known = parsedLayers.get(file);
+  if (known?.text === text) return known;
+  const { doc, lines } = parseYamlText(file, text);
   if (!isMap(doc.contents)) throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'a theme is a mapping of keys (page, styles, …)', severity: 'error' }]);
   const ext = doc.contents.get('extends', true) as Node | undefined;
   const parent = isScalar(ext) ? String(ext.value) : undefined;
   const parentPos = ext ? { file, ...lines.linePos(ext.range?.[0] ?? 0) } : undefined;
-  return { map: doc.contents, lines, parent, parentPos, text };
+  const layer = { map: doc.contents, lines, parent, parentPos, text };
+  parsedLayers.set(file, layer);
+  return layer;
 }
 
 /** `base` with `over`'s keys put in; mappings merge key by key, anything else is replaced. */
