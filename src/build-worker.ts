@@ -1,8 +1,10 @@
 /**
- * One report built in a worker thread of the pool (`imprint build a.yaml b.yaml …`): the PDF is
- * written atomically by the worker, problems come back as formatted lines.
+ * One report of `imprint build a.yaml b.yaml …`, built in turn or in a worker thread of the
+ * pool: the PDF is written atomically by the worker, problems come back as formatted lines.
+ * The fonts stay open from one report to the next of the same thread (a batch of reports
+ * shares its fonts, and their shaped characters); all else is the report's own.
  */
-import { buildReport, type BuildOptions } from './pipeline.js';
+import { buildReport, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { writeFileAtomic } from './output.js';
 
@@ -19,11 +21,23 @@ export type BuildOutcome =
 export default async function buildJob({ options, output }: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
   try {
-    const r = await buildReport(options);
+    const r = await buildReport(options, cacheFor(options));
     writeFileAtomic(output, r.pdf);
     return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings: r.warnings.map(formatProblem) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems.map(formatProblem) };
     throw e;
   }
+}
+
+/** The fonts of this thread's last report, open. */
+let fonts: Pick<BuildCache, 'faces' | 'textFonts'> | undefined;
+
+/** A fresh cache for a report, with the fonts of the last one when they come from the same registry. */
+function cacheFor(options: BuildOptions): BuildCache {
+  const cache = newBuildCache(options);
+  if (fonts && fonts.faces.registry.file === cache.faces.registry.file) return { ...cache, ...fonts };
+  fonts?.faces.close();
+  fonts = { faces: cache.faces, textFonts: cache.textFonts };
+  return cache;
 }

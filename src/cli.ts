@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
@@ -137,7 +138,7 @@ async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutc
   // the pool loads only for several reports (require: a dynamic import() is not available to
   // the bundle that bin.ts runs from V8's code cache)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-  const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./build-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./pool-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
   try {
     return await Promise.all(
       jobs.map(async (job) => {
@@ -151,14 +152,22 @@ async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutc
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      console.error(`imprint: ${e.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(`imprint: internal error (please report this with the input that caused it):\n${(e as Error)?.stack ?? String(e)}`);
-    process.exit(3);
-  },
-);
+/** What a pool worker takes from the bundle (see pool-worker.ts). */
+export { buildJob };
+
+// in a pool worker the bundle is loaded for `buildJob` alone
+if (isMainThread) runCommand();
+
+function runCommand(): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        console.error(`imprint: ${e.message}\n${USAGE}`);
+        process.exit(2);
+      }
+      console.error(`imprint: internal error (please report this with the input that caused it):\n${(e as Error)?.stack ?? String(e)}`);
+      process.exit(3);
+    },
+  );
+}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
+import buildJob from '../../src/build-worker.js';
 import { buildReport, newBuildCache } from '../../src/pipeline.js';
 import { isCjk } from '../../src/text/char-class.js';
 
@@ -52,5 +53,18 @@ describe('builds without a kept cache', () => {
     const before = fds();
     for (let i = 0; i < 3; i++) await buildReport(o);
     expect(fds()).toBeLessThanOrEqual(before);
+  });
+
+  it('of a batch share one set of open fonts (imprint build a.yaml b.yaml …), and the same bytes', async () => {
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const o = { input: path.join(root, 'content/jingan-2025.yaml'), projectDir: root, packageDir: root, version: 'test' };
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-batch-'));
+    const out = (i: number) => path.join(dir, `batch${i}.pdf`);
+    expect((await buildJob({ options: o, output: out(0) })).ok).toBe(true);
+    const before = fds();
+    for (let i = 1; i < 4; i++) expect((await buildJob({ options: o, output: out(i) })).ok).toBe(true);
+    expect(fds()).toBeLessThanOrEqual(before);
+    const fresh = (await buildReport(o)).pdf;
+    for (let i = 0; i < 4; i++) expect(readFileSync(out(i)).equals(fresh)).toBe(true);
   });
 });
