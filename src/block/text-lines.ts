@@ -7,7 +7,7 @@ import type { TextStyleSpec } from '../style/theme.js';
 import type { Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
-import type { GlyphRunOp, PlacedGlyph, StructTag } from '../page/draw.js';
+import type { GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
 import { fontStacks, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 
@@ -63,7 +63,7 @@ interface LineRun {
   dx: number;
   font: string;
   size: number;
-  glyphs: PlacedGlyph[];
+  glyphs: PlacedGlyphs;
 }
 
 /**
@@ -76,16 +76,19 @@ function runsOf(line: Line): LineRun[] {
   let runs = lineRuns.get(line);
   if (runs) return runs;
   runs = [];
-  for (const { atom, x: ax } of line.atoms) {
-    if (atom.glyphs.length === 0) continue;
+  line.atoms.forEach((atom, k) => {
+    if (atom.glyphs.length === 0) return;
+    const ax = line.xs[k];
     let run = runs[runs.length - 1];
-    if (!run || run.font !== atom.font.key || run.size !== atom.size) runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, glyphs: [] }));
+    if (!run || run.font !== atom.font.key || run.size !== atom.size) runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, glyphs: { ids: [], xs: [], codePoints: [] } }));
     let gx = ax - run.dx;
     for (const g of atom.glyphs) {
-      run.glyphs.push({ id: g.id, x: gx, codePoints: g.codePoints });
+      run.glyphs.ids.push(g.id);
+      run.glyphs.xs.push(gx);
+      run.glyphs.codePoints.push(g.codePoints);
       gx += g.advance;
     }
-  }
+  });
   lineRuns.set(line, runs);
   return runs;
 }

@@ -62,8 +62,8 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       // ending at one column for every entry, leaving room for three digits
       const dotsEnd = width - NUMBER_WIDTH * em;
       const step = em / 2;
-      const lastAtom = line.atoms[line.atoms.length - 1];
-      const textEnd = x + (lastAtom ? lastAtom.x + lastAtom.atom.width : 0);
+      const last = line.atoms.length - 1;
+      const textEnd = x + (last >= 0 ? line.xs[last] + line.atoms[last].width : 0);
       for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
       ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, tag));
     }

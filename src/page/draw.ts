@@ -19,12 +19,17 @@ export interface StructTag {
   alt?: string;
 }
 
-/** One glyph of a run: x relative to the run's x, pt. */
-export interface PlacedGlyph {
-  id: number;
-  x: number;
-  /** Characters the glyph stands for (ToUnicode, so text extraction gives them back). */
-  codePoints: number[];
+/**
+ * The glyphs of a run, as parallel lists (a report draws some 20,000 glyphs: an object for
+ * each, held to the end of the build, cost more to collect than to draw). Read only.
+ */
+export interface PlacedGlyphs {
+  /** Glyph ids in the font (0 = .notdef). */
+  ids: number[];
+  /** Where each glyph starts, pt from the run's x. */
+  xs: number[];
+  /** The characters each glyph stands for (ToUnicode, so text extraction gives them back). */
+  codePoints: number[][];
 }
 
 /** Glyphs of one font and size on one baseline. */
@@ -38,7 +43,7 @@ export interface GlyphRunOp {
   /** pt */
   size: number;
   color: string;
-  glyphs: PlacedGlyph[];
+  glyphs: PlacedGlyphs;
   tag?: StructTag;
 }
 

@@ -5,7 +5,7 @@
  * font (subset, widths, ToUnicode) and emit `TJ` with per-glyph adjustments.
  */
 import type PDFDocument from 'pdfkit';
-import type { GlyphRunOp, PlacedGlyph } from '../page/draw.js';
+import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
 import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
 
@@ -28,13 +28,14 @@ interface WrittenRun {
   operators: string[];
 }
 
-const writtenRuns = new WeakMap<readonly PlacedGlyph[], WrittenRun>();
+const writtenRuns = new WeakMap<PlacedGlyphs, WrittenRun>();
 
 /** Draws the run in `font`, whose subset collects the glyphs it uses. */
 export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): void {
-  if (run.glyphs.length === 0) return;
+  const { ids, codePoints } = run.glyphs;
+  if (ids.length === 0) return;
   doc.page.fonts[font.id] ??= font.dictionary;
-  const cids = run.glyphs.map((g) => font.cid(g.id, g.codePoints));
+  const cids = ids.map((id, i) => font.cid(id, codePoints[i]));
   let written = writtenRuns.get(run.glyphs);
   if (!written || written.face !== font.face.path || written.size !== run.size || !sameNumbers(written.cids, cids)) {
     written = { face: font.face.path, size: run.size, cids, operators: textOperators(font, run, cids) };
@@ -55,16 +56,17 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
 function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): string[] {
   const arrays: { parts: string[]; actual?: number[] }[] = [{ parts: [] }];
   let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
-  run.glyphs.forEach((g, i) => {
+  const { ids, xs, codePoints } = run.glyphs;
+  ids.forEach((id, i) => {
     const gid = cids[i];
     const advance = font.width(gid); // measured once per glyph of the subset, not per use
-    if (g.id === 0) arrays.push({ parts: [], actual: g.codePoints });
+    if (id === 0) arrays.push({ parts: [], actual: codePoints[i] });
     const current = arrays[arrays.length - 1];
-    const shift = g.x - pen;
+    const shift = xs[i] - pen;
     if (Math.abs(shift) > 0.0005) current.parts.push(pdfNumber((-shift * 1000) / run.size));
     current.parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
-    if (g.id === 0) arrays.push({ parts: [] });
-    pen = g.x + (advance * run.size) / 1000;
+    if (id === 0) arrays.push({ parts: [] });
+    pen = xs[i] + (advance * run.size) / 1000;
   });
   const ops: string[] = [];
   for (const { parts, actual } of arrays) {

@@ -9,16 +9,12 @@ import type { LineMeasure } from './optimal-breaks.js';
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
 
-/** An atom at its place in a line. */
-export interface PlacedAtom {
-  atom: Atom;
-  /** Left edge of the atom's first glyph, pt from the line's left edge (indent included). */
-  x: number;
-}
-
 /** One set line. Lengths in pt. */
 export interface Line {
-  atoms: PlacedAtom[];
+  /** The line's atoms, in order. */
+  atoms: Atom[];
+  /** Left edge of each atom's first glyph, pt from the line's left edge (indent included). */
+  xs: number[];
   /** Width the line was set to (the measure minus indent). */
   width: number;
   /** Width of the ink run from the first to the last atom. */
@@ -75,14 +71,14 @@ export function placeLine(
   let x = indent;
   if (align === 'center') x += Math.max(0, (width - used) / 2);
   else if (align === 'right') x += Math.max(0, width - used);
-  const placed: PlacedAtom[] = [];
+  const xs: number[] = [];
   for (let k = 0; k < count; k++) {
     const atom = atoms[start + k];
     const trimmedLeft = k === 0 ? m.trimStart : 0;
-    placed.push({ atom, x: x + atom.shift - trimmedLeft - pull[k] });
+    xs.push(x + atom.shift - trimmedLeft - pull[k]);
     x += sizes[k] + (gaps[k] ?? 0);
   }
-  return { atoms: placed, width, used, natural: m.natural, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
+  return { atoms: atoms.slice(start, end), xs, width, used, natural: m.natural, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
 }
 
 /** Grows spaces and Han–Latin gaps (stretch class 0) up to their limits; returns what is left. */

@@ -19,15 +19,15 @@ describe('contents entries', () => {
 
   it('line up the titles of 图表与案例目录 whatever the label (表 1, 案例 1)', () => {
     const { pages } = layoutReport({ input: path.join(root, 'content/jingan-2025.yaml'), projectDir: root, packageDir: root, version: 'test' });
-    const listing = pages.find((p) => p.ops.some((o) => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.flatMap((g) => g.codePoints)).startsWith('图表与案例目录')))!;
+    const listing = pages.find((p) => p.ops.some((o) => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()).startsWith('图表与案例目录')))!;
     const byLine = new Map<number, GlyphRunOp[]>();
     for (const op of listing.ops) if (op.kind === 'glyphs') byLine.set(op.y, [...(byLine.get(op.y) ?? []), op]);
     const titleStarts = [...byLine.values()]
-      .filter((runs) => String.fromCodePoint(...runs[0].glyphs.flatMap((g) => g.codePoints)).match(/^(表|案例)\s?\d/))
+      .filter((runs) => String.fromCodePoint(...runs[0].glyphs.codePoints.flat()).match(/^(表|案例)\s?\d/))
       .map((runs) => Math.round(runs[1].x * 100) / 100);
     expect(titleStarts.length).toBe(7);
     // one column; a title that opens with “ has the quote's blank trimmed (its ink on the column)
-    const quoted = [...byLine.values()].filter((runs) => runs[1] && runs[1].glyphs[0].codePoints[0] === 0x201c).map((r) => Math.round(r[1].x * 100) / 100);
+    const quoted = [...byLine.values()].filter((runs) => runs[1] && runs[1].glyphs.codePoints[0][0] === 0x201c).map((r) => Math.round(r[1].x * 100) / 100);
     expect(new Set(titleStarts.filter((x) => !quoted.includes(x))).size).toBe(1);
     expect(quoted.length).toBe(1);
   });

@@ -26,8 +26,8 @@ function advances(scheme: string): number[] {
   const pages = layoutReport({ input, projectDir: project, packageDir: root, version: 'test' }).pages;
   for (const p of pages) {
     const runs = p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs');
-    const run = runs.find((r) => String.fromCodePoint(...r.glyphs.flatMap((g) => g.codePoints)).startsWith('甲说'));
-    if (run) return run.glyphs.slice(1).map((g, i) => Math.round(((g.x - run.glyphs[i].x) / run.size) * 100) / 100);
+    const run = runs.find((r) => String.fromCodePoint(...r.glyphs.codePoints.flat()).startsWith('甲说'));
+    if (run) return run.glyphs.xs.slice(1).map((x, i) => Math.round(((x - run.glyphs.xs[i]) / run.size) * 100) / 100);
   }
   throw new Error('paragraph not found');
 }

@@ -2,5 +2,5 @@
 import type { Line } from '../../src/text/justify.js';
 
 export function lineTexts(lines: Line[]): string[] {
-  return lines.map((l) => l.atoms.map((a) => a.atom.text).join(''));
+  return lines.map((l) => l.atoms.map((a) => a.text).join(''));
 }

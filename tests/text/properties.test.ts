@@ -27,9 +27,10 @@ describe('line breaker invariants', () => {
           // the rules give way only when no allowed set of breaks fits (reported as forced)
           if (!forced && i > 0) expect(NO_LINE_START.has(t[0])).toBe(false);
           if (!forced && i < lines.length - 1) expect(NO_LINE_END.has(t[t.length - 1])).toBe(false);
-          const last = line.atoms[line.atoms.length - 1];
+          const k = line.atoms.length - 1;
+          const last = line.atoms[k];
           // the ink of the last atom ends inside the measure (its trimmed blank may hang out)
-          expect(last.x + last.atom.width - last.atom.blankRight).toBeLessThanOrEqual(
+          expect(line.xs[k] + last.width - last.blankRight).toBeLessThanOrEqual(
             (i === 0 ? style.indent : 0) + line.width + 1e-6,
           );
         });
