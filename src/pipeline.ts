@@ -108,8 +108,6 @@ export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(
     const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, tagCount: { n: 0 }, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
-    // the glyphs are known: their outlines are read while the layout goes on
-    if (round === 1) for (const f of textFonts.values()) f.prefetchOutlines?.();
     const found = anchorLabels(pages);
     if (sameLabels(found, pageLabels)) {
       checkTargets(doc, found, ctx.templatePos.file);

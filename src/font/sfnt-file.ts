@@ -7,7 +7,7 @@
  *
  * Offsets and lengths in bytes from the start of the file.
  */
-import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Where a table lies in the file. */
 export interface TableRange {
@@ -34,9 +34,6 @@ export class SfntFile {
   private readonly read = new Map<number, number>();
   /** Glyphs whose outlines are read. */
   private readonly glyphsRead = new Set<number>();
-  /** Glyphs whose outlines are being read in the background, and those reads. */
-  private readonly glyphsComing = new Set<number>();
-  private readonly reading = new Set<Promise<void>>();
   private fd: number;
 
   private constructor(
@@ -104,71 +101,32 @@ export class SfntFile {
     return [glyf.offset + at(id), glyf.offset + at(id + 1)];
   }
 
-  /** Reads the outlines of glyphs `ids` not read yet, with one read for outlines that lie close together. */
+  /**
+   * Reads the outlines of glyphs `ids` not read yet, with one read for outlines that lie close
+   * together. Also the 10 bytes of a glyph header where an empty glyph starts: fontkit reads a
+   * header there for the bounding box even when the glyph is empty, and must see what it would
+   * see in the whole file.
+   */
   ensureGlyphs(ids: Iterable<number>): void {
-    for (const { start, end } of this.outlineRanges(ids, true)) this.ensure(start, end - start);
-  }
-
-  /**
-   * Starts reading the outlines of glyphs `ids` in the background (Node's thread pool), so
-   * that they are there when the renderer copies them; `settled` waits for them. A glyph
-   * needed sooner is read at once by `ensureGlyphs` (the same bytes to the same place).
-   */
-  prefetchGlyphs(ids: Iterable<number>): void {
-    const wanted = [...ids].filter((id) => !this.glyphsRead.has(id) && !this.glyphsComing.has(id));
-    for (const id of wanted) this.glyphsComing.add(id);
-    for (const { start, end, glyphs } of this.outlineRanges(wanted, false)) {
-      const done = new Promise<void>((resolve) => {
-        read(this.fd, this.buffer, start, end - start, start, (err, n) => {
-          // a short or failed read is left to ensureGlyphs, which reports it
-          if (!err && n === end - start) for (const id of glyphs) this.glyphsRead.add(id);
-          for (const id of glyphs) this.glyphsComing.delete(id);
-          resolve();
-        });
-      });
-      this.reading.add(done);
-      void done.then(() => this.reading.delete(done));
-    }
-  }
-
-  /** Resolves when the background reads started so far have ended. */
-  async settled(): Promise<void> {
-    await Promise.all([...this.reading]);
-  }
-
-  /**
-   * The file ranges of the outlines of glyphs `ids` not read yet (`mark`: count them as read
-   * from now on), outlines close together in one range. Also the 10 bytes of a glyph header
-   * where an empty glyph starts: fontkit reads a header there for the bounding box even when
-   * the glyph is empty, and must see what it would see in the whole file.
-   */
-  private outlineRanges(ids: Iterable<number>, mark: boolean): { start: number; end: number; glyphs: number[] }[] {
-    const ranges: { start: number; end: number; glyphs: number[] }[] = [];
+    const ranges: [number, number][] = [];
     for (const id of ids) {
       if (this.glyphsRead.has(id)) continue;
-      if (mark) this.glyphsRead.add(id);
+      this.glyphsRead.add(id);
       const range = this.glyphRange(id);
-      if (range) ranges.push({ start: range[0], end: Math.max(range[1], range[0] + 10), glyphs: [id] });
+      if (range) ranges.push([range[0], Math.max(range[1], range[0] + 10)]);
     }
-    ranges.sort((a, b) => a.start - b.start);
-    const merged: { start: number; end: number; glyphs: number[] }[] = [];
-    for (const r of ranges) {
-      const last = merged[merged.length - 1];
-      if (last && r.start - last.end <= MERGE_GAP) {
-        last.end = Math.max(last.end, r.end);
-        last.glyphs.push(...r.glyphs);
-      } else merged.push(r);
+    ranges.sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < ranges.length; ) {
+      let [start, end] = ranges[i++];
+      while (i < ranges.length && ranges[i][0] - end <= MERGE_GAP) end = Math.max(end, ranges[i++][1]);
+      this.ensure(start, end - start);
     }
-    return merged;
   }
 
-  /** Closes the file (once background reads have ended); later reads fail. */
+  /** Closes the file; later reads fail. */
   close(): void {
-    const fd = this.fd;
+    if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
-    if (fd < 0) return;
-    if (this.reading.size) void this.settled().then(() => closeSync(fd));
-    else closeSync(fd);
   }
 
   /** Reads the header and the table directory (of the first font of a collection). */

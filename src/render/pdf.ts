@@ -53,7 +53,7 @@ export interface RenderCache {
  * Renders the pages with the faces their glyph runs name. `cache` keeps encoded font subsets
  * and deflated page contents between builds; only what this build used stays in it.
  */
-export async function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
+export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
   const { programs } = cache;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -109,7 +109,6 @@ export async function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
   structure.end();
-  await Promise.all([...embedded.values()].map((f) => f.face.file?.settled())); // outlines read in the background
   const programsUsed = new Set<string>();
   for (const f of embedded.values()) programsUsed.add(f.embed(programs));
   doc.end();

@@ -28,8 +28,6 @@ export interface TextFont {
    * or a run of Latin text (kerned).
    */
   shape(text: string): GlyphInfo[];
-  /** Starts reading, in the background, the outlines of the glyphs shaped so far (they will be embedded). */
-  prefetchOutlines?(): void;
 }
 
 /**
@@ -75,12 +73,6 @@ export class FaceTextFont implements TextFont {
     }
     this.cache.set(text, glyphs);
     return glyphs;
-  }
-
-  prefetchOutlines(): void {
-    const ids = new Set<number>();
-    for (const glyphs of this.cache.values()) for (const g of glyphs) ids.add(g.id);
-    this.opened?.file?.prefetchGlyphs(ids);
   }
 
   private info(id: number, advance: number, codePoints: number[], bbox: { minX: number; maxX: number } | undefined): GlyphInfo {
