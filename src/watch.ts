@@ -5,6 +5,7 @@
  * keeps the last good PDF, and the watcher goes on. While nothing changes after the first
  * build, a few silent rebuilds warm the code up for the first edit.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { watch as watchFiles } from 'chokidar';
 import { buildReport, fontRegistryFile, newBuildCache, type BuildOptions } from './pipeline.js';
@@ -15,11 +16,31 @@ import { writeFileAtomic } from './output.js';
 const SETTLE_MS = 30;
 
 /**
- * Silent rebuilds after the first build, while nothing has changed: the code of a rebuild is
+ * Silent rebuilds after the first build, until the first change: the code of a rebuild is
  * compiled by V8 before the first edit instead of during it (the first edits took 2–3 times
  * as long as later ones). Nothing is written or printed.
  */
 const WARM_UPS = 5;
+
+/**
+ * chokidar drops a file's change that comes within 50 ms of its last reported one (an editor
+ * or formatter saving twice, a fix typed right after a build): each file reported is read
+ * again once that window has passed, and a difference counts as a change of its own.
+ */
+const LOOK_AGAIN_MS = 80;
+
+/** A file's bytes, or null when it cannot be read (removed, a folder). */
+function contentOf(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function sameContent(a: Buffer | null, b: Buffer | null): boolean {
+  return a === b || (!!a && !!b && a.equals(b));
+}
 
 /** Watches until the process is stopped; `log` receives one line per build. */
 export function watchReport(o: BuildOptions, output: string, log: (line: string) => void): void {
@@ -69,13 +90,19 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     }
   };
   const paths = [o.input, path.join(o.projectDir, 'templates'), path.join(o.packageDir, 'templates'), fontRegistryFile(o)];
+  const onChange = (file: string) => {
+    if (file === fontRegistryFile(o) || file.endsWith('theme.yaml')) cache = newBuildCache(o);
+    changed = true;
+    warmUps = 0; // only before the first edit
+    clearTimeout(timer);
+    timer = setTimeout(() => void build(), SETTLE_MS);
+    const seen = contentOf(file);
+    setTimeout(() => {
+      if (!sameContent(contentOf(file), seen)) onChange(file);
+    }, LOOK_AGAIN_MS);
+  };
   watchFiles(paths, { ignoreInitial: true })
-    .on('all', (_event, file) => {
-      if (file === fontRegistryFile(o) || file.endsWith('theme.yaml')) cache = newBuildCache(o);
-      changed = true;
-      clearTimeout(timer);
-      timer = setTimeout(() => void build(), SETTLE_MS);
-    })
+    .on('all', (_event, file) => onChange(file))
     // the first build once the watcher is listening: an edit after its line is never missed
     .on('ready', () => void build());
 }
