@@ -8,7 +8,8 @@ import path from 'node:path';
 import { InputError, type SourcePos } from '../problems.js';
 import { parentTemplate } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
-import { createEnv } from './handlebars-env.js';
+import { createEnv, type Env } from './handlebars-env.js';
+import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture } from './markup.js';
 import type { ReportView } from './view.js';
 
@@ -29,7 +30,7 @@ export interface PageContext {
 }
 
 /** Templates rendered per page or for the whole document, not partials. */
-const PAGE_TEMPLATES = ['document.hbs', 'footer.hbs', 'header.hbs'];
+export const PAGE_TEMPLATES = ['document.hbs', 'footer.hbs', 'header.hbs'];
 
 /** A loaded template folder. */
 export interface TemplateSet {
@@ -85,12 +86,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     const src = sources.get(file)?.text;
     const full = sources.get(file)?.path ?? path.join(dir, file);
     if (src === undefined) throw new InputError([{ pos: { file: full, line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
-    try {
-      env.parse(src); // parse now, so syntax errors are reported with the file's own lines
-    } catch (e) {
-      throw templateError(full, e);
-    }
-    const template = env.compile(src, { strict: false, preventIndent: true });
+    const template = compileOne(env, src, PAGE_OPTIONS, full);
     return (data: unknown) => {
       try {
         return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
@@ -102,12 +98,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   for (const f of files) {
     if (PAGE_TEMPLATES.includes(f)) continue;
     const { text, path: full } = sources.get(f)!;
-    try {
-      env.registerPartial(f.replace(/\.hbs$/, ''), env.compile(text, { preventIndent: true }));
-      env.parse(text);
-    } catch (e) {
-      throw templateError(full, e);
-    }
+    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, text, PARTIAL_OPTIONS, full));
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
@@ -132,6 +123,21 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     renderHeader: (ctx) =>
       headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), path.join(dir, 'header.hbs'), 'header')) : { children: [] },
   };
+}
+
+/**
+ * A template from its text: Imprint's own precompiled at install, any other compiled here
+ * (parsed first, so a syntax error is reported with the file's own lines).
+ */
+function compileOne(env: Env, src: string, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, file: string): HandlebarsTemplateDelegate {
+  const spec = precompiled(src, options);
+  if (spec) return env.template(spec);
+  try {
+    env.parse(src);
+    return env.compile(src, { ...options });
+  } catch (e) {
+    throw templateError(file, e);
+  }
 }
 
 /** A template file's text and where it was read. */
