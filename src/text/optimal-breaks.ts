@@ -50,20 +50,25 @@ function prefixSums(input: BreakInput): PrefixSums {
   let p = prefixCache.get(input);
   if (p) return p;
   const n = input.atoms.length;
-  const run = (values: (i: number) => number) => {
-    const out = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) out[i + 1] = out[i] + values(i);
-    return out;
-  };
-  const { items, joints } = input;
+  const { items, joints, interCharacterStretch } = input;
   p = {
-    itemWidth: run((i) => items[i].width),
-    itemStretch: run((i) => items[i].stretch),
-    itemShrink: run((i) => items[i].shrink),
-    jointWidth: run((i) => joints[i].width),
-    jointStretch: run((i) => joints[i].stretch + (joints[i].spreads ? input.interCharacterStretch : 0)),
-    jointShrink: run((i) => joints[i].shrink),
+    itemWidth: new Float64Array(n + 1),
+    itemStretch: new Float64Array(n + 1),
+    itemShrink: new Float64Array(n + 1),
+    jointWidth: new Float64Array(n + 1),
+    jointStretch: new Float64Array(n + 1),
+    jointShrink: new Float64Array(n + 1),
   };
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    const joint = joints[i];
+    p.itemWidth[i + 1] = p.itemWidth[i] + item.width;
+    p.itemStretch[i + 1] = p.itemStretch[i] + item.stretch;
+    p.itemShrink[i + 1] = p.itemShrink[i] + item.shrink;
+    p.jointWidth[i + 1] = p.jointWidth[i] + joint.width;
+    p.jointStretch[i + 1] = p.jointStretch[i] + (joint.stretch + (joint.spreads ? interCharacterStretch : 0));
+    p.jointShrink[i + 1] = p.jointShrink[i] + joint.shrink;
+  }
   prefixCache.set(input, p);
   return p;
 }
@@ -154,18 +159,28 @@ const CLASSES = 4;
 class BreakTable {
   /** Total demerits; Infinity where no way is known. */
   readonly demerits: Float64Array;
-  /** Where the line ending here starts, and that start's fitness class. */
+  /** Where the line ending here starts, and that start's fitness class (valid where demerits are finite). */
   readonly prev: Int32Array;
   readonly prevFitness: Int8Array;
   /** Lines up to here. */
   readonly lines: Int32Array;
 
-  constructor(breaks: number) {
-    this.demerits = new Float64Array(breaks * CLASSES).fill(Infinity);
+  constructor(readonly breaks: number) {
+    this.demerits = new Float64Array(breaks * CLASSES);
     this.prev = new Int32Array(breaks * CLASSES);
     this.prevFitness = new Int8Array(breaks * CLASSES);
     this.lines = new Int32Array(breaks * CLASSES);
   }
+}
+
+/** One table for every paragraph (a solve ends before the next starts): cheaper to clear than to make. */
+let table = new BreakTable(0);
+
+/** The table, cleared for `breaks` break positions. */
+function tableFor(breaks: number): BreakTable {
+  if (table.breaks < breaks) table = new BreakTable(Math.max(breaks, 2 * table.breaks));
+  table.demerits.fill(Infinity, 0, breaks * CLASSES);
+  return table;
 }
 
 function solve(input: BreakInput, tolerance: number): number[] | null {
@@ -173,10 +188,11 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   const candidates = [0];
   for (let p = 1; p < n; p++) if (input.allowed[p]) candidates.push(p);
   candidates.push(n);
-  const t = new BreakTable(n + 1);
+  const t = tableFor(n + 1);
   t.demerits[0] = 0;
   t.prev[0] = -1;
   t.prevFitness[0] = -1;
+  t.lines[0] = 0;
   const sums = prefixSums(input);
   const widthFirst = input.widthOf(0);
   const widthRest = input.widthOf(1);
