@@ -1,13 +1,14 @@
 /**
  * The fast paths give what the slow paths give: a rebuild that reuses set paragraphs (watch
- * mode) writes the same bytes as a fresh build, and the cmap shortcut for single characters
- * picks the glyph and advance that full OpenType layout picks.
+ * mode) writes the same bytes as a fresh build, the cmap shortcut for single characters
+ * picks the glyph and advance that full OpenType layout picks, and a template compiled at build
+ * time draws what its precompiled twin draws.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FaceSet } from '../../src/font/face.js';
+import { advanceOf, FaceSet, glyphOf } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import buildJob from '../../src/build-worker.js';
 import { buildReport, newBuildCache } from '../../src/pipeline.js';
@@ -35,13 +36,25 @@ describe('fast paths', () => {
     const chars = [...new Set([...sample].filter(isCjk))];
     expect(chars.length).toBeGreaterThan(900);
     for (const role of ['serif', 'sans']) {
-      const font = faces.face(role).font;
+      const face = faces.face(role);
+      expect(face.metrics).toBeDefined(); // read from the file, not through fontkit
       for (const ch of chars) {
-        const quick = font.glyphForCodePoint(ch.codePointAt(0)!);
-        const full = font.layout(ch);
-        expect([quick.id, quick.advanceWidth], `${role} ${ch}`).toEqual([full.glyphs[0].id, full.positions[0].xAdvance]);
+        const id = glyphOf(face, ch.codePointAt(0)!);
+        const full = face.font.layout(ch);
+        expect([id, advanceOf(face, id)], `${role} ${ch}`).toEqual([full.glyphs[0].id, full.positions[0].xAdvance]);
       }
     }
+  });
+
+  it('a template compiled at build time gives the bytes of the one precompiled at install', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-compiled-'));
+    cpSync(path.join(root, 'templates/official'), path.join(project, 'templates/official'), { recursive: true });
+    for (const f of readdirSync(path.join(project, 'templates/official')).filter((x) => x.endsWith('.hbs')))
+      appendFileSync(path.join(project, 'templates/official', f), '{{!-- edited: compiled at build time --}}');
+    const input = path.join(root, 'content/jingan-2025.yaml');
+    const compiled = (await buildReport({ input, projectDir: project, packageDir: root, version: 'test' })).pdf;
+    const precompiled = (await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf;
+    expect(compiled.equals(precompiled)).toBe(true);
   });
 });
 
