@@ -12,6 +12,7 @@ import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { renderPdf, type Attachment, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import { keepOnly } from './kept-caches.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
 import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
@@ -102,16 +103,18 @@ export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(
   fontProblems.throwIfErrors();
   lap('theme');
   let pageLabels = cache.pageLabels;
+  const setUsed = new Set<string>();
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, tagCount: { n: 0 }, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, tagCount: { n: 0 }, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
     if (sameLabels(found, pageLabels)) {
       checkTargets(doc, found, ctx.templatePos.file);
       cache.pageLabels = found;
+      keepOnly(setCache, setUsed); // paragraphs edited away go
       lap('layout');
       return { report, themeFiles: theme.files, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: problems.warnings() };
     }

@@ -21,6 +21,8 @@ export interface LayoutContext {
   textFonts: Map<string, TextFont>;
   /** Set paragraphs by text and style, kept across layout rounds (only page numbers change). */
   setCache: Map<string, SetParagraph>;
+  /** The keys of `setCache` this build used. */
+  setUsed: Set<string>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
   /** Counts structure elements of this layout (see `newTag`). */

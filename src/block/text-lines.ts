@@ -50,6 +50,7 @@ export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphSty
   for (const r of runs) key += (r.bold ? '\u0000B' : '\u0000R') + r.text;
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
+  ctx.setUsed.add(key);
   const { lines, missing } = set;
   for (const ch of missing) {
     const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');

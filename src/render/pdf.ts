@@ -13,6 +13,7 @@ import { deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree } from './structure.js';
+import { keepOnly } from '../kept-caches.js';
 
 /** Document metadata. */
 export interface PdfMeta {
@@ -115,11 +116,6 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   keepOnly(programs, programsUsed);
   keepOnly(cache.contents, contentsUsed);
   return done;
-}
-
-/** Drops from a cache what this build did not use (a watch session's memory stays one build's). */
-function keepOnly(cache: Map<string, unknown>, used: Set<string>): void {
-  for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
 }
 
 function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace): void {

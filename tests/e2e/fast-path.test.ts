@@ -31,6 +31,24 @@ describe('fast paths', () => {
     expect(warm.equals(fresh)).toBe(true);
   });
 
+  it('a session that edits a paragraph again and again keeps one build’s paragraphs, not every version', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-session-'));
+    const input = path.join(dir, 'r.yaml');
+    const options = { input, projectDir: root, packageDir: root, version: 'test' };
+    const cache = newBuildCache(options);
+    writeFileSync(input, sample);
+    await buildReport(options, cache);
+    const size = cache.setCache.size;
+    for (let i = 1; i <= 3; i++) {
+      writeFileSync(input, sample.replace('2025 年静安区属中职校 2 所', `2025 年静安区属中职校 2 所（第 ${i} 稿）`));
+      await buildReport(options, cache);
+      const keys = [...cache.setCache.keys()];
+      expect(keys.filter((k) => k.includes(`（第 ${i} 稿）`)).length).toBe(1);
+      expect(keys.filter((k) => / 稿）/.test(k)).length).toBe(1); // the earlier versions are gone
+      expect(cache.setCache.size).toBeLessThanOrEqual(size + 2); // page numbers of the contents may differ
+    }
+  });
+
   it('the cmap shortcut for one character agrees with fontkit layout on every character of the sample', () => {
     const faces = new FaceSet(loadFontRegistry(path.join(root, 'fonts/fonts.yaml')));
     const chars = [...new Set([...sample].filter(isCjk))];
