@@ -3,7 +3,6 @@
  * parent template's theme and overrides it key by key (styles merge per key). Every value keeps
  * the file and line it came from, for messages.
  */
-import { readFileSync } from 'node:fs';
 import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { parseYamlText, readText } from '../yaml-file.js';
 import { InputError, type SourcePos } from '../problems.js';
@@ -16,8 +15,8 @@ export interface ThemeSource {
   file: string;
   /** Every theme file read, the template's own first. */
   files: string[];
-  /** Their texts as parsed. */
-  texts: string[];
+  /** The parsed files it was merged from (see `unchangedSince`). */
+  layers: readonly object[];
   /** Where a node stands (in the file it came from). */
   at(node: Node | null | undefined): SourcePos;
 }
@@ -30,15 +29,16 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
   const owner = new WeakMap<object, { file: string; lines: LineCounter }>();
   const layers: YAMLMap[] = [];
   const seen: string[] = [];
-  const texts: string[] = [];
+  const parsedFrom: Layer[] = [];
   for (let current: string | undefined = file; current; ) {
     if (seen.includes(current) || seen.length >= 8) {
       throw new InputError([{ pos: { file: seen[seen.length - 1], line: 1, col: 1 }, message: `\`extends:\` goes round in a circle: ${[...seen, current].join(' → ')}`, severity: 'error' }]);
     }
     seen.push(current);
-    const { map: parsed, lines, parent, parentPos, text } = parseLayer(current);
-    const map = parsed.clone() as YAMLMap; // parsed layers are kept (see parseLayer): merge copies
-    texts.push(text);
+    const layer = parseLayer(current);
+    const { lines, parent, parentPos } = layer;
+    const map = layer.map.clone() as YAMLMap; // parsed layers are kept (see parseLayer): merge copies
+    parsedFrom.push(layer);
     visit(map, { Node: (_, n) => void owner.set(n, { file: current!, lines }) });
     owner.set(map, { file: current, lines });
     layers.push(map);
@@ -59,7 +59,7 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
     root,
     file,
     files: seen,
-    texts,
+    layers: parsedFrom,
     at: (node) => {
       const o = (node && owner.get(node)) ?? owner.get(root)!;
       const { line, col } = o.lines.linePos(node?.range?.[0] ?? 0);
@@ -73,13 +73,22 @@ export function parentTemplate(file: string): string | undefined {
   return parseLayer(file).parent;
 }
 
-/** Whether `file` still holds `text` (false when it cannot be read). */
-export function sameText(file: string, text: string): boolean {
+/**
+ * Whether `file` and the themes it extends are still the files, with the same texts, that
+ * `source` was merged from (a watch rebuild then reuses what was made of it).
+ */
+export function unchangedSince(source: ThemeSource, file: string, themeFileOf: ThemeFileOf): boolean {
+  let current: string | undefined = file;
   try {
-    return readFileSync(file, 'utf8') === text;
+    for (const layer of source.layers) {
+      if (current === undefined || parseLayer(current) !== layer) return false;
+      const parent = (layer as Layer).parent;
+      current = parent === undefined ? undefined : themeFileOf(parent);
+    }
   } catch {
-    return false;
+    return false; // a file or parent that cannot be read now: load again, for the message
   }
+  return current === undefined;
 }
 
 /** One theme file, parsed; never changed after (merging works on copies). */

@@ -5,7 +5,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { InputError, ProblemList, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
-import { parentTemplate, readThemeSource, sameText, type ThemeFileOf, type ThemeSource } from './theme-source.js';
+import { readThemeSource, unchangedSince, type ThemeFileOf, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
@@ -117,31 +117,15 @@ const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent
  * file that holds the value.
  */
 export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
-  if (last && unchanged(last, file, themeFileOf)) return last.theme;
-  const src = readThemeSource(file, themeFileOf);
-  const theme = resolveTheme(src);
-  last = { theme, texts: src.texts };
+  if (last && unchangedSince(last.source, file, themeFileOf)) return last.theme;
+  const source = readThemeSource(file, themeFileOf);
+  const theme = resolveTheme(source);
+  last = { source, theme };
   return theme;
 }
 
-/** The last theme loaded and the texts of its files: a rebuild (watch) reuses it while they stand. */
-let last: { theme: Theme; texts: string[] } | undefined;
-
-/** Whether `file` and the themes it extends are still the files and texts `known` was made of. */
-function unchanged(known: { theme: Theme; texts: string[] }, file: string, themeFileOf: ThemeFileOf): boolean {
-  const { files } = known.theme;
-  let current: string | undefined = file;
-  try {
-    for (let i = 0; i < files.length; i++) {
-      if (files[i] !== current || !sameText(current, known.texts[i])) return false;
-      const parent = parentTemplate(current);
-      current = parent === undefined ? undefined : themeFileOf(parent);
-    }
-  } catch {
-    return false; // a parent that cannot be found now: load again, for the message
-  }
-  return current === undefined;
-}
+/** The last theme loaded and what it was made of: a rebuild (watch) reuses it while its files stand. */
+let last: { source: ThemeSource; theme: Theme } | undefined;
 
 function resolveTheme(src: ThemeSource): Theme {
   const problems = new ProblemList();
