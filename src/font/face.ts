@@ -19,6 +19,8 @@ export interface Face {
   file?: SfntFile;
   /** Its cmap and advances read directly, where they can be (see glyph-metrics.ts). */
   metrics?: GlyphMetrics;
+  /** How its glyphs are drawn: TrueType quadratic outlines (`glyf`) or CFF. */
+  outlines: 'truetype' | 'cff';
 }
 
 /** The glyph of a code point in a face (0: the face lacks it). */
@@ -151,5 +153,7 @@ function openFace(path: string): Face {
       return g;
     };
   }
-  return { path, font, unitsPerEm: font.unitsPerEm, file: file ?? undefined, metrics };
+  const { tables } = (font as unknown as FontInternals).directory;
+  const outlines = tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype';
+  return { path, font, unitsPerEm: font.unitsPerEm, file: file ?? undefined, metrics, outlines };
 }

@@ -40,7 +40,7 @@ interface Subsetter {
   readonly glyphs: number[];
 }
 
-/** fontkit's subset (for CFF outlines), seen through the same interface as ours. */
+/** fontkit's subset (CFF outlines, or a font read whole such as WOFF), seen through the same interface as ours. */
 function fontkitSubset(font: Font): Subsetter {
   const s = font.createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array; glyphs: number[] };
   return { include: (id) => s.includeGlyph(id), encode: () => Buffer.from(s.encode()), glyphs: s.glyphs };
@@ -64,8 +64,8 @@ export class EmbeddedFace {
     readonly id: string,
   ) {
     this.dictionary = doc.ref();
-    this.cff = !(face.file && TrueTypeSubset.canSubset(face.file));
-    this.subset = this.cff ? fontkitSubset(face.font) : new TrueTypeSubset(face.file!);
+    this.cff = face.outlines === 'cff';
+    this.subset = !this.cff && face.file && TrueTypeSubset.canSubset(face.file) ? new TrueTypeSubset(face.file) : fontkitSubset(face.font);
     this.scale = 1000 / face.unitsPerEm;
     this.widths[0] = this.advance(0);
     this.unicode[0] = [0];

@@ -1,0 +1,36 @@
+/**
+ * A font read whole (WOFF) instead of on demand: built through the command as users run it (the
+ * bundle, whose inflater is Node's zlib), embedded as the TrueType font it is, its text found again.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toWoff } from '../helpers/woff.js';
+import { readPdf } from '../helpers/pdf-reader.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('a WOFF font', () => {
+  it('is unpacked, subset and embedded as TrueType (FontFile2), and its words extract again', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-woff-'));
+    mkdirSync(path.join(project, 'fonts'));
+    writeFileSync(path.join(project, 'fonts/latin.woff'), toWoff(readFileSync(path.join(root, 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf'))));
+    symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules')); // npm: fonts resolve from the project
+    const registry = readFileSync(path.join(root, 'fonts/fonts.yaml'), 'utf8');
+    writeFileSync(path.join(project, 'fonts/fonts.yaml'), `${registry}\n  latin:\n    regular: latin.woff\n    bold: latin.woff\n`);
+    cpSync(path.join(root, 'templates/official'), path.join(project, 'templates/official'), { recursive: true });
+    const theme = path.join(project, 'templates/official/theme.yaml');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^( {2}body: +\{ font: 宋体,)/m, '$1 latin-font: latin,'));
+    const input = path.join(project, 'r.yaml');
+    writeFileSync(input, 'report:\n  title: 字体\nchapters:\n  - title: 一\n    body:\n      - 正文 Quick brown foxes 2025 正文。\n');
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.js'), 'build', input, '-o', path.join(project, 'r.pdf')], { cwd: project, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const pdf = readFileSync(path.join(project, 'r.pdf'));
+    expect(pdf.toString('latin1')).toContain('LiberationSans');
+    expect(pdf.toString('latin1')).not.toContain('/FontFile3'); // every font here has TrueType outlines
+    const text = (await readPdf(pdf)).pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+    expect(text).toContain('Quick brown foxes 2025');
+  });
+});

@@ -1,0 +1,34 @@
+/** A TrueType/OpenType file wrapped as WOFF 1.0 (W3C WOFF File Format 1.0), for tests of fonts read whole. */
+import { deflateSync } from 'node:zlib';
+
+export function toWoff(sfnt: Buffer): Buffer {
+  const numTables = sfnt.readUInt16BE(4);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const rec = 12 + 16 * i;
+    const [checksum, offset, length] = [sfnt.readUInt32BE(rec + 4), sfnt.readUInt32BE(rec + 8), sfnt.readUInt32BE(rec + 12)];
+    const data = sfnt.subarray(offset, offset + length);
+    const packed = deflateSync(data);
+    return { tag: sfnt.subarray(rec, rec + 4), checksum, length, data: packed.length < length ? packed : data };
+  });
+  const pad = (n: number) => (n + 3) & ~3;
+  let at = 44 + 20 * numTables;
+  const parts: Buffer[] = [];
+  const directory = Buffer.alloc(20 * numTables);
+  tables.forEach((t, i) => {
+    t.tag.copy(directory, 20 * i);
+    directory.writeUInt32BE(at, 20 * i + 4);
+    directory.writeUInt32BE(t.data.length, 20 * i + 8);
+    directory.writeUInt32BE(t.length, 20 * i + 12);
+    directory.writeUInt32BE(t.checksum, 20 * i + 16);
+    parts.push(t.data, Buffer.alloc(pad(t.data.length) - t.data.length));
+    at += pad(t.data.length);
+  });
+  const header = Buffer.alloc(44);
+  header.write('wOFF', 0, 'latin1');
+  header.writeUInt32BE(sfnt.readUInt32BE(0), 4); // flavor
+  header.writeUInt32BE(at, 8); // length
+  header.writeUInt16BE(numTables, 12);
+  header.writeUInt32BE(12 + 16 * numTables + tables.reduce((n, t) => n + pad(t.length), 0), 16); // totalSfntSize
+  header.writeUInt16BE(1, 20); // version 1.0
+  return Buffer.concat([header, directory, ...parts]);
+}
