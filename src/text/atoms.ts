@@ -83,7 +83,7 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
     for (const piece of splitPieces(run.text)) {
       let shape = known.get(piece.text);
       if (!shape) known.set(piece.text, (shape = makeShape(piece.kind, piece.text, chooseFont(piece.kind, piece.text, style, run.bold), style)));
-      for (const ch of shape.missing) missing.add(ch);
+      if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
       const atom = atomOf(shape, piece.text, offset + piece.start, style.size, run.bold);
       if (atom.kind !== 'latin') atoms.push(atom);
       else atoms.push(...cutWord(atom, style, maxWidth));

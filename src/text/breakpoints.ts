@@ -20,9 +20,9 @@ const ZH_TAILORING: Record<string, string> = { '“': '（', '‘': '（', '”'
  */
 export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
   const tailored = text.replace(/[“‘”’]/g, (c) => ZH_TAILORING[c]);
-  const uax = new Set<number>();
+  const uax = new Uint8Array(text.length + 1); // 1 where UAX #14 allows a break before that offset
   const lb = new LineBreaker(tailored);
-  for (let bk = lb.nextBreak(); bk; bk = lb.nextBreak()) uax.add(bk.position);
+  for (let bk = lb.nextBreak(); bk; bk = lb.nextBreak()) uax[bk.position] = 1;
   const allowed = new Array<boolean>(atoms.length).fill(false);
   for (let p = 1; p < atoms.length; p++) {
     const before = lastNonSpace(atoms, p - 1);
@@ -30,7 +30,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     if (!before || after.kind === 'space') continue;
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
-    const opportunity = after.continuesWord || (uax.has(after.start) && !bindsToHan(before, after));
+    const opportunity = after.continuesWord || (uax[after.start] === 1 && !bindsToHan(before, after));
     allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last);
   }
   return allowed;
@@ -41,9 +41,17 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
  * to them: UAX #14 would break before `+` (a prefix), which strands it at a line start.
  */
 function bindsToHan(before: Atom, after: Atom): boolean {
-  const symbolic = (a: Atom) => a.kind === 'latin' && !isAlnum(a.text[0]);
-  const endsSymbolic = (a: Atom) => a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
-  return (before.kind === 'han' && symbolic(after) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
+  return (before.kind === 'han' && startsSymbolic(after) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
+}
+
+/** A Latin piece that starts with a symbol, not a letter or digit. */
+function startsSymbolic(a: Atom): boolean {
+  return a.kind === 'latin' && !isAlnum(a.text[0]);
+}
+
+/** A Latin piece that ends with a symbol. */
+function endsSymbolic(a: Atom): boolean {
+  return a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
 }
 
 /** Demerits of breaking inside a word (after `/` in a URL, say): only when nothing better fits. */

@@ -37,11 +37,13 @@ export interface Adjustability {
 }
 
 const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 2, spreads: true };
+/** The joint inside a long word cut for breaking: nothing, not even the last stretch stage. */
+const INSIDE_WORD: Adjustability = { ...NONE, spreads: false };
 
 /** The adjustability of each atom (spaces and squeezable marks). */
 export function atomAdjustability(atoms: Atom[]): Adjustability[] {
   return atoms.map((a, i) => {
-    if (a.kind === 'space' && a.width > 0) return { ...NONE, width: a.width, shrinkClass: 0 }; // a grid cell: fixed
+    if (a.kind === 'space' && a.width > 0) return { width: a.width, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 0, spreads: true }; // a grid cell: fixed
     if (a.kind === 'space') {
       const cjk = isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]);
       const g = cjk ? GLUE.cjkSpace : GLUE.latinSpace;
@@ -49,7 +51,7 @@ export function atomAdjustability(atoms: Atom[]): Adjustability[] {
     }
     // squeeze order (clreq): brackets' outer sides, then pause marks; both to ½ em
     const squeezable = a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
-    return { ...NONE, width: a.width, shrink: squeezable ? a.blankLeft + a.blankRight : 0, shrinkClass: 1 };
+    return { width: a.width, stretch: 0, shrink: squeezable ? a.blankLeft + a.blankRight : 0, stretchClass: 1, shrinkClass: 1, spreads: true };
   });
 }
 
@@ -58,7 +60,7 @@ export function jointAdjustability(atoms: Atom[]): Adjustability[] {
   return atoms.map((a, i) => {
     const b = atoms[i + 1];
     if (!b) return NONE;
-    if (b.continuesWord) return { ...NONE, spreads: false };
+    if (b.continuesWord) return INSIDE_WORD;
     if (hasGap(a, b)) {
       const size = Math.min(a.size, b.size);
       const g = GLUE.gap;
