@@ -146,7 +146,9 @@ function shapesOf(style: TextStyle): ShapeTables {
 function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolean): TextFont {
   const stacks = kind === 'latin' && style.latin ? style.latin : style;
   const stack = bold ? stacks.bold : stacks.regular;
-  return stack.find((f) => [...text].every((c) => f.has(c.codePointAt(0)!))) ?? stack[0];
+  const codePoints = [...text].map((c) => c.codePointAt(0)!);
+  for (const f of stack) if (codePoints.every((cp) => f.has(cp))) return f;
+  return stack[0];
 }
 
 function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyle): AtomShape {
