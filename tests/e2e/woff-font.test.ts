@@ -1,25 +1,29 @@
 /**
- * A font read whole (WOFF) instead of on demand: built through the command as users run it (the
- * bundle, whose inflater is Node's zlib), embedded as the TrueType font it is, its text found again.
+ * Fonts read whole (WOFF, WOFF2) instead of on demand: built through the command as users run it
+ * (the bundle, whose inflaters are Node's zlib), embedded as the TrueType fonts they are, their
+ * text found again.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toWoff } from '../helpers/woff.js';
+import { toWoff, toWoff2 } from '../helpers/woff.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-describe('a WOFF font', () => {
+describe.each([
+  ['WOFF', 'woff', toWoff],
+  ['WOFF2', 'woff2', toWoff2],
+])('a %s font', (_name, ext, wrap) => {
   it('is unpacked, subset and embedded as TrueType (FontFile2), and its words extract again', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-woff-'));
     mkdirSync(path.join(project, 'fonts'));
-    writeFileSync(path.join(project, 'fonts/latin.woff'), toWoff(readFileSync(path.join(root, 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf'))));
+    writeFileSync(path.join(project, `fonts/latin.${ext}`), wrap(readFileSync(path.join(root, 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf'))));
     symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules')); // npm: fonts resolve from the project
     const registry = readFileSync(path.join(root, 'fonts/fonts.yaml'), 'utf8');
-    writeFileSync(path.join(project, 'fonts/fonts.yaml'), `${registry}\n  latin:\n    regular: latin.woff\n    bold: latin.woff\n`);
+    writeFileSync(path.join(project, 'fonts/fonts.yaml'), `${registry}\n  latin:\n    regular: latin.${ext}\n    bold: latin.${ext}\n`);
     cpSync(path.join(root, 'templates/official'), path.join(project, 'templates/official'), { recursive: true });
     const theme = path.join(project, 'templates/official/theme.yaml');
     writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^( {2}body: +\{ font: 宋体,)/m, '$1 latin-font: latin,'));
