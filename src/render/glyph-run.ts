@@ -1,8 +1,8 @@
 /**
- * Writing a positioned glyph run into the page content: the one place where Imprint goes below
- * pdfkit's public API. pdfkit's own text call lays text out again (and justifies only at
- * spaces); we already know every glyph's place, so we register the glyphs with the embedded
- * font (subset, widths, ToUnicode) and emit `TJ` with per-glyph adjustments.
+ * Writing a positioned glyph run into the page content, below pdfkit's text API: pdfkit's own
+ * text call lays text out again (and justifies only at spaces); we already know every glyph's
+ * place, so we register the glyphs with the embedded font (subset, widths, ToUnicode) and emit
+ * `TJ` with per-glyph adjustments.
  */
 import type PDFDocument from 'pdfkit';
 import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
