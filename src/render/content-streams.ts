@@ -32,13 +32,15 @@ export function deflateThrough(ref: StreamRef, cache: ContentCache, used: Set<st
   ref.write = (chunk) => void parts.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));
   const finalize = ref.finalize.bind(ref);
   ref.finalize = () => {
-    if (parts.length) {
-      const key = parts.join('');
-      let deflated = cache.get(key);
-      if (!deflated) cache.set(key, (deflated = deflateSync(Buffer.from(key, 'latin1'))));
-      used.add(key);
-      ref.buffer = [deflated];
-    }
+    if (parts.length) ref.buffer = [deflateCached(parts.join(''), cache, used)];
     finalize();
   };
+}
+
+/** `content` (latin1) deflated, from `cache` when there, else put there; its key recorded in `used`. */
+export function deflateCached(content: string, cache: ContentCache, used: Set<string>): Buffer {
+  let deflated = cache.get(content);
+  if (!deflated) cache.set(content, (deflated = deflateSync(Buffer.from(content, 'latin1'))));
+  used.add(content);
+  return deflated;
 }

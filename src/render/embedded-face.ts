@@ -91,9 +91,10 @@ export class EmbeddedFace {
 
   /**
    * Writes the subset, descriptor, CID font, ToUnicode CMap and the Type0 dictionary. Takes the
-   * encoded subset from `programs` when there, else puts it there; returns its key.
+   * encoded subset from `programs` when there, else puts it there; returns its key. `deflate`
+   * compresses the CMap (through the render cache: a rebuild has the same one).
    */
-  embed(programs: ProgramCache): string {
+  embed(programs: ProgramCache, deflate: (content: string) => Buffer): string {
     const { doc, face } = this;
     const font = face.font;
     const key = `${face.path}\n${this.subset.glyphs.join(',')}`;
@@ -137,8 +138,9 @@ export class EmbeddedFace {
       ...(this.cff ? {} : { CIDToGIDMap: 'Identity' }),
     });
     cidFont.end();
-    const toUnicode = doc.ref();
-    toUnicode.end(toUnicodeCMap(this.unicode));
+    // as pdfkit writes a stream it compresses (a newline after the text, /Length before /Filter)
+    const toUnicode = doc.ref({ Length: 0, Filter: 'FlateDecode' });
+    toUnicode.end(deflate(`${toUnicodeCMap(this.unicode)}\n`));
     this.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode };
     this.dictionary.end();
     return key;

@@ -9,7 +9,7 @@ import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
 import { writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
-import { deflateThrough, type ContentCache } from './content-streams.js';
+import { deflateCached, deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree } from './structure.js';
@@ -46,7 +46,7 @@ export interface Attachment {
 export interface RenderCache {
   /** Encoded font subsets. */
   programs: ProgramCache;
-  /** Deflated page contents. */
+  /** Deflated page contents and ToUnicode CMaps, by their text. */
   contents: ContentCache;
 }
 
@@ -111,7 +111,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   }
   structure.end();
   const programsUsed = new Set<string>();
-  for (const f of embedded.values()) programsUsed.add(f.embed(programs));
+  for (const f of embedded.values()) programsUsed.add(f.embed(programs, (content) => deflateCached(content, cache.contents, contentsUsed)));
   doc.end();
   keepOnly(programs, programsUsed);
   keepOnly(cache.contents, contentsUsed);
