@@ -76,8 +76,21 @@ export function newBuildCache(o: BuildOptions): BuildCache {
   return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map() };
 }
 
-/** Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. */
-export function layoutReport(o: BuildOptions, cache: BuildCache = newBuildCache(o)): BuildResult {
+/**
+ * Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. `kept`: the
+ * cache of an earlier build (or of the build this is part of); without one, the font files
+ * opened are closed when it ends.
+ */
+export function layoutReport(o: BuildOptions, kept?: BuildCache): BuildResult {
+  const cache = kept ?? newBuildCache(o);
+  try {
+    return layoutWith(o, cache);
+  } finally {
+    if (!kept) cache.faces.close();
+  }
+}
+
+function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   const { faces, textFonts, setCache } = cache;
   const times: StageTimes = { load: 0, template: 0, theme: 0, layout: 0, render: 0 };
   let t = performance.now();

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceOf, FaceSet, glyphOf } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import buildJob from '../../src/build-worker.js';
-import { buildReport, newBuildCache } from '../../src/pipeline.js';
+import { buildReport, layoutReport, newBuildCache } from '../../src/pipeline.js';
 import { isCjk } from '../../src/text/char-class.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -83,6 +83,8 @@ describe('builds without a kept cache', () => {
     await buildReport(o);
     const before = fds();
     for (let i = 0; i < 3; i++) await buildReport(o);
+    expect(fds()).toBeLessThanOrEqual(before);
+    for (let i = 0; i < 3; i++) layoutReport(o); // imprint check
     expect(fds()).toBeLessThanOrEqual(before);
   });
 
