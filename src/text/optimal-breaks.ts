@@ -139,8 +139,7 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   m.trimEnd = trimEnd;
   m.hang = 0;
   // (only when the line would not fit with it: a line that ends with a mark in its last cell is full)
-  const width = start === 0 ? input.widthOf(0) : input.widthOf(1);
-  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > width + 1e-6) {
+  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > input.widthOf(start === 0 ? 0 : 1) + 1e-6) {
     // the mark, the joint before it and its squeezable blank leave the line's measure
     m.hang = input.items[end - 1].width - trimEnd;
     m.natural -= m.hang + input.joints[end - 2].width;
