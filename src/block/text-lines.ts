@@ -26,9 +26,9 @@ export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: 
   if (!made) paragraphStyles.set(style, (made = new Map()));
   const key = `${width}|${align}|${indent}`;
   let pstyle = made.get(key);
-  if (!pstyle || pstyle.regular !== fontStacks(ctx, style).regular) {
+  const { regular, bold, latin } = fontStacks(ctx, style);
+  if (!pstyle || pstyle.regular !== regular) {
     const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
-    const { regular, bold, latin } = fontStacks(ctx, style);
     const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
     made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, width, indent: first, align }));
   }

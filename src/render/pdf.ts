@@ -52,7 +52,7 @@ export interface RenderCache {
 
 /**
  * Renders the pages with the faces their glyph runs name. `cache` keeps encoded font subsets
- * and deflated page contents between builds; only what this build used stays in it.
+ * and deflated streams (page contents, CMaps) between builds; only what this build used stays.
  */
 export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
   const { programs } = cache;

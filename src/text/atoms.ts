@@ -101,15 +101,7 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
  * What all atoms of one text in one style share: the font chosen, the glyphs at the size (read
  * only, shared by the atoms), the width and blanks before any compression between neighbours.
  */
-interface AtomShape {
-  kind: AtomKind;
-  font: TextFont;
-  glyphs: AtomGlyph[];
-  /** pt */
-  width: number;
-  blankLeft: number;
-  blankRight: number;
-  shift: number;
+interface AtomShape extends Pick<Atom, 'kind' | 'font' | 'glyphs' | 'width' | 'blankLeft' | 'blankRight' | 'shift'> {
   /** Characters of the text no font in the stack has. */
   missing: string[];
 }
@@ -287,12 +279,6 @@ function doubledMarkAt(text: string, i: number): string | undefined {
 }
 
 /**
- * A space typed between Chinese and Latin text is the typesetter's gap, not the author's:
- * drop it, so `2025 年` and `2025年` set alike (the gap comes from the joint, see glue.ts),
- * and mark the next atom `spacedBefore`. A space beside a Chinese mark goes too; one between
- * Han characters (青春筑梦 挺膺担当) stays.
- */
-/**
  * On a character grid a space typed between Chinese characters (青春筑梦 挺膺担当) is one
  * whole cell, as a full-width space is in an official document: the line keeps its count of
  * cells instead of stretching around a half-width gap.
@@ -303,6 +289,12 @@ function spacesBetweenHanTakeACell(atoms: Atom[], cell: number): void {
   });
 }
 
+/**
+ * A space typed between Chinese and Latin text is the typesetter's gap, not the author's:
+ * drop it, so `2025 年` and `2025年` set alike (the gap comes from the joint, see glue.ts),
+ * and mark the next atom `spacedBefore`. A space beside a Chinese mark goes too; one between
+ * Han characters (青春筑梦 挺膺担当) stays.
+ */
 function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   const cjk = (x: Atom) => x.kind === 'han' || x.kind === 'punct';
   const out: Atom[] = [];
@@ -321,4 +313,3 @@ function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   });
   return out;
 }
-
