@@ -5,8 +5,11 @@
 // 3. Rebuild after a one-paragraph edit in `imprint watch`, as the watching process prints it.
 // 4. A generated long document: time and memory per page against the sample.
 // 5. Eight reports in one command: one after another, and in a pool of two workers.
+// 6. Typst on an equivalent document with the same fonts, when installed beside the benchmark
+//    (`npm install --prefix tests/bench/typst`): cold builds alternating with Imprint's, and
+//    recompiles after a one-paragraph edit in a warm process.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +20,8 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const tmp = mkdtempSync(path.join(tmpdir(), 'imprint-bench-'));
 const sample = path.join(root, 'content/jingan-2025.yaml');
 const { buildReport } = await import(path.join(root, 'dist/pipeline.js'));
+const { loadFontRegistry } = await import(path.join(root, 'dist/font/registry.js'));
+const { typstDocument } = await import('./typst-equivalent.mjs');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -54,7 +59,8 @@ console.log(`stages, warm process (median ms): ${stages.map((s) => `${s} ${media
 const edited = path.join(tmp, 'edited.yaml');
 const doc = parse(readFileSync(sample, 'utf8'));
 writeFileSync(edited, stringify(doc));
-const edits = await watchEdits(edited, doc, Math.max(runs, 10));
+const editCount = Math.max(runs, 10);
+const edits = await watchEdits(edited, doc, editCount);
 row('rebuild after a one-paragraph edit (watch)', edits, `  (first edit ${fmt(edits[0])})`);
 
 async function watchEdits(file, content, count) {
@@ -106,3 +112,33 @@ const timeBuild = (...flags) => {
 const inTurn = timeBuild('--jobs', '1');
 const pooled = timeBuild('--jobs', '2');
 console.log(`8 reports: one after another ${fmt(inTurn)}, pool of 2 ${fmt(pooled)} (ratio ${(pooled / inTurn).toFixed(2)})`);
+
+// 6. Typst, on the same document and fonts
+const typstCompiler = path.join(root, 'tests/bench/typst/compile.mjs');
+if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/typst-ts-node-compiler'))) {
+  console.log('Typst: not installed (npm install --prefix tests/bench/typst), no ratio');
+} else {
+  const typ = path.join(tmp, 'report.typ');
+  writeFileSync(typ, typstDocument(parse(readFileSync(sample, 'utf8'))));
+  const fonts = loadFontRegistry(path.join(root, 'fonts/fonts.yaml'));
+  const fontDirs = [...new Set(['serif', 'sans'].flatMap((role) => [fonts.roles.get(role).regular, fonts.roles.get(role).bold]).map((f) => path.dirname(f)))];
+  const typst = (...extra) => {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [typstCompiler, typ, path.join(tmp, 'typst.pdf'), ...fontDirs, ...extra], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return { ms: performance.now() - started, out: r.stdout };
+  };
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(coldBuild(sample).ms);
+    theirs.push(typst().ms);
+  }
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { numPages: pages } = await getDocument({ data: new Uint8Array(readFileSync(path.join(tmp, 'typst.pdf'))) }).promise;
+  row(`Typst cold, same document (${pages} pages)`, theirs);
+  row('Imprint cold, alternating with it', ours, `  ratio ${(median(ours) / median(theirs)).toFixed(2)}`);
+  const first = doc.chapters[2].sections[0].body[0].slice(0, 12);
+  const recompiles = [...typst('--edits', String(editCount), '--at', first).out.matchAll(/recompiled in (\d+) ms/g)].map((m) => Number(m[1]));
+  row('Typst recompile after a one-paragraph edit', recompiles, `  ratio of Imprint's watch ${(median(edits) / median(recompiles)).toFixed(2)}`);
+}
