@@ -51,20 +51,24 @@ export class TrueTypeSubset {
     const { file } = this;
     for (const t of ['head', 'hhea', 'maxp', 'hmtx', ...HINTING]) file.ensureTable(t);
     file.ensureGlyphs(this.glyphs);
-    // glyf and loca: each glyph copied, 4-byte aligned; components renumbered (which may add glyphs)
+    // the components of composite glyphs join the subset first (which may add composites)
     const outlines: Buffer[] = [];
-    const loca: number[] = [0];
-    let size = 0;
     for (let i = 0; i < this.glyphs.length; i++) {
       const g = this.outline(this.glyphs[i]);
-      const padded = Buffer.alloc((g.length + 3) & ~3);
-      g.copy(padded);
-      this.renumberComponents(padded, g.length);
-      outlines.push(padded);
-      size += padded.length;
-      loca.push(size);
+      this.includeComponents(g);
+      outlines.push(g);
     }
+    // glyf and loca: each glyph copied, 4-byte aligned, its components renumbered
     const n = this.glyphs.length;
+    const loca = Buffer.alloc(4 * (n + 1));
+    let size = 0;
+    for (let i = 0; i < n; i++) loca.writeUInt32BE((size += (outlines[i].length + 3) & ~3), 4 * (i + 1));
+    const glyf = Buffer.alloc(size);
+    for (let i = 0; i < n; i++) {
+      const at = loca.readUInt32BE(4 * i);
+      glyf.set(outlines[i], at);
+      this.renumberComponents(glyf, at, outlines[i].length);
+    }
     const tables = new Map<string, Buffer>();
     const head = Buffer.from(this.table('head'));
     head.writeUInt32BE(0, 8); // checkSumAdjustment, set below
@@ -76,10 +80,8 @@ export class TrueTypeSubset {
     const maxp = Buffer.from(this.table('maxp'));
     maxp.writeUInt16BE(n, 4); // numGlyphs
     tables.set('maxp', maxp);
-    const locaTable = Buffer.alloc(4 * (n + 1));
-    loca.forEach((o, i) => locaTable.writeUInt32BE(o, 4 * i));
-    tables.set('loca', locaTable);
-    tables.set('glyf', Buffer.concat(outlines, size));
+    tables.set('loca', loca);
+    tables.set('glyf', glyf);
     tables.set('hmtx', this.metrics());
     for (const t of HINTING) if (file.tables.has(t)) tables.set(t, this.table(t));
     return assemble(tables);
@@ -100,20 +102,14 @@ export class TrueTypeSubset {
     return this.file.buffer.subarray(range[0], range[1]);
   }
 
-  /** Renumbers the component glyph ids of a composite glyph in place (adding components to the subset). */
-  private renumberComponents(glyph: Buffer, length: number): void {
-    if (length < 10 || glyph.readInt16BE(0) >= 0) return; // numberOfContours ≥ 0: simple glyph
-    let at = 10;
-    for (;;) {
-      const flags = glyph.readUInt16BE(at);
-      const component = glyph.readUInt16BE(at + 2);
-      glyph.writeUInt16BE(this.include(component), at + 2);
-      at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
-      if (flags & WE_HAVE_A_SCALE) at += 2;
-      else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
-      else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
-      if (!(flags & MORE_COMPONENTS)) return;
-    }
+  /** Adds the components of a composite glyph (outline bytes `glyph`) to the subset. */
+  private includeComponents(glyph: Buffer): void {
+    forEachComponent(glyph, 0, glyph.length, (at) => void this.include(glyph.readUInt16BE(at)));
+  }
+
+  /** Renumbers the component glyph ids of the composite glyph at `start` of `glyf` in place. */
+  private renumberComponents(glyf: Buffer, start: number, length: number): void {
+    forEachComponent(glyf, start, length, (at) => glyf.writeUInt16BE(this.newId.get(glyf.readUInt16BE(at))!, at));
   }
 
   /** hmtx with a full (advance, left side bearing) pair per new glyph. */
@@ -131,41 +127,60 @@ export class TrueTypeSubset {
   }
 }
 
+/**
+ * Calls `component` with the offset of each component glyph id of the composite glyph at
+ * `start` (of `length` bytes) of `data`; nothing for a simple or empty glyph.
+ */
+function forEachComponent(data: Buffer, start: number, length: number, component: (at: number) => void): void {
+  if (length < 10 || data.readInt16BE(start) >= 0) return; // numberOfContours ≥ 0: simple glyph
+  let at = start + 10;
+  for (;;) {
+    const flags = data.readUInt16BE(at);
+    component(at + 2);
+    at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) at += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
+    if (!(flags & MORE_COMPONENTS)) return;
+  }
+}
+
 /** An sfnt file of `tables`: directory sorted by tag, tables 4-byte aligned, checksums set. */
 export function assemble(tables: Map<string, Buffer>): Buffer {
   const tags = [...tables.keys()].sort();
   const count = tags.length;
   const entrySelector = Math.floor(Math.log2(count));
   const searchRange = 16 * 2 ** entrySelector;
-  const header = Buffer.alloc(12 + 16 * count);
-  header.writeUInt32BE(0x00010000, 0);
-  header.writeUInt16BE(count, 4);
-  header.writeUInt16BE(searchRange, 6);
-  header.writeUInt16BE(entrySelector, 8);
-  header.writeUInt16BE(count * 16 - searchRange, 10);
-  const parts: Buffer[] = [header];
-  let offset = header.length;
+  const headerLength = 12 + 16 * count;
+  let size = headerLength;
+  for (const tag of tags) size += (tables.get(tag)!.length + 3) & ~3;
+  const font = Buffer.alloc(size);
+  font.writeUInt32BE(0x00010000, 0);
+  font.writeUInt16BE(count, 4);
+  font.writeUInt16BE(searchRange, 6);
+  font.writeUInt16BE(entrySelector, 8);
+  font.writeUInt16BE(count * 16 - searchRange, 10);
+  let offset = headerLength;
+  let headAt = 0;
   tags.forEach((tag, i) => {
     const data = tables.get(tag)!;
-    const padded = Buffer.alloc((data.length + 3) & ~3);
-    data.copy(padded);
+    const padded = (data.length + 3) & ~3;
+    font.set(data, offset);
     const rec = 12 + 16 * i;
-    header.write(tag, rec, 'latin1');
-    header.writeUInt32BE(checksum(padded), rec + 4);
-    header.writeUInt32BE(offset, rec + 8);
-    header.writeUInt32BE(data.length, rec + 12);
-    parts.push(padded);
-    offset += padded.length;
+    font.write(tag, rec, 'latin1');
+    font.writeUInt32BE(checksum(font, offset, padded), rec + 4);
+    font.writeUInt32BE(offset, rec + 8);
+    font.writeUInt32BE(data.length, rec + 12);
+    if (tag === 'head') headAt = offset;
+    offset += padded;
   });
-  const font = Buffer.concat(parts, offset);
-  const headAt = header.readUInt32BE(12 + 16 * tags.indexOf('head') + 8);
-  font.writeUInt32BE((0xb1b0afba - checksum(font)) >>> 0, headAt + 8);
+  font.writeUInt32BE((0xb1b0afba - checksum(font, 0, size)) >>> 0, headAt + 8);
   return font;
 }
 
-/** The OpenType table checksum: the sum of big-endian uint32s, modulo 2³². */
-function checksum(data: Buffer): number {
+/** The OpenType checksum of `length` bytes of `data` from `start`: the sum of big-endian uint32s, modulo 2³². */
+function checksum(data: Uint8Array, start: number, length: number): number {
   let sum = 0;
-  for (let i = 0; i + 4 <= data.length; i += 4) sum = (sum + data.readUInt32BE(i)) >>> 0;
+  for (let i = start, end = start + length - 3; i < end; i += 4) sum = (sum + ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3])) >>> 0;
   return sum;
 }

@@ -36,12 +36,8 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
     }
     seen.push(current);
     const layer = parseLayer(current);
-    const { lines, parent, parentPos } = layer;
-    const map = layer.map.clone() as YAMLMap; // parsed layers are kept (see parseLayer): merge copies
+    const { parent, parentPos } = layer;
     parsedFrom.push(layer);
-    visit(map, { Node: (_, n) => void owner.set(n, { file: current!, lines }) });
-    owner.set(map, { file: current, lines });
-    layers.push(map);
     let next: string | undefined;
     if (parent !== undefined) {
       try {
@@ -53,6 +49,14 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
     }
     current = next;
   }
+  // parsed layers are kept (see parseLayer): merging works on copies; a lone layer is used as is
+  parsedFrom.forEach((layer, i) => {
+    const map = parsedFrom.length > 1 ? (layer.map.clone() as YAMLMap) : layer.map;
+    const o = { file: seen[i], lines: layer.lines };
+    visit(map, { Node: (_, n) => void owner.set(n, o) });
+    owner.set(map, o);
+    layers.push(map);
+  });
   // merge from the furthest ancestor down to the template's own theme
   const root = layers.reverse().reduce((base, layer) => mergeMaps(base, layer));
   return {
