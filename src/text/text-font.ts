@@ -3,6 +3,7 @@
  * implementation wraps a fontkit face; unit tests use a fake fixed-advance font.
  */
 import { advanceOf, glyphOf, glyphXBounds, type Face } from '../font/face.js';
+import { OpenTypeLayout } from '../font/opentype-layout.js';
 import { CJK_PUNCTUATION } from './char-class.js';
 
 /** One glyph of shaped text. Lengths in em. */
@@ -38,6 +39,7 @@ export class FaceTextFont implements TextFont {
   private readonly cache = new Map<string, GlyphInfo[]>();
   private readonly covered = new Map<number, boolean>();
   private opened: Face | undefined;
+  private latin: OpenTypeLayout | null | undefined;
 
   /** `key`: the font file; `open` returns its face (opened once per build by the FaceSet). */
   constructor(
@@ -47,6 +49,15 @@ export class FaceTextFont implements TextFont {
 
   private get face(): Face {
     return (this.opened ??= this.open(this.key));
+  }
+
+  /** The face's GSUB and GPOS read directly, for Latin runs (null: fontkit lays them out). */
+  private get layout(): OpenTypeLayout | null {
+    if (this.latin === undefined) {
+      const { file, metrics } = this.face;
+      this.latin = file && metrics ? OpenTypeLayout.of(file, (c) => metrics.glyphOf(c), (g) => metrics.advanceOf(g)) : null;
+    }
+    return this.latin;
   }
 
   has(codePoint: number): boolean {
@@ -67,9 +78,13 @@ export class FaceTextFont implements TextFont {
       // the ink's extent (which decodes the outline) matters only for punctuation
       glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphXBounds(this.face, id) : undefined)];
     } else {
-      const doubled = text === '——' || text === '……';
-      const run = font.layout(text, doubled ? ['fwid'] : undefined);
-      glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, undefined));
+      const features = text === '——' || text === '……' ? ['fwid'] : [];
+      const laidOut = this.layout?.layout(text, features);
+      if (laidOut) glyphs = laidOut.map((g) => this.info(g.id, g.advance, g.codePoints, undefined));
+      else {
+        const run = font.layout(text, features.length ? features : undefined);
+        glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, undefined));
+      }
     }
     this.cache.set(text, glyphs);
     return glyphs;
