@@ -2,8 +2,9 @@
  * Starting the CLI from its ~300 module files costs about 0.4 s before any work (resolving,
  * reading and compiling them): so `npm install` also makes a single-file bundle of it
  * (`dist/imprint.cjs`, by rolldown), run here with V8's code cache
- * (`dist/imprint.cjs.v8cache`, written after the first run and whenever V8 refuses it, e.g.
- * after an upgrade of Node). Without a bundle newer than the compiled modules, or on a Node
+ * (`dist/imprint.cjs.v8cache`, written at install from a build of the sample, see
+ * write-code-cache.ts, else after the first run, and whenever V8 refuses it, e.g. after an
+ * upgrade of Node). Without a bundle newer than the compiled modules, or on a Node
  * without the vm loader it needs, callers load the modules as before; both run the same code.
  */
 import { isAscii } from 'node:buffer';
@@ -15,7 +16,8 @@ import vm from 'node:vm';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bundle = path.join(here, 'imprint.cjs');
-const codeCache = `${bundle}.v8cache`;
+/** The bundle's V8 code cache (see write-code-cache.ts). */
+export const CODE_CACHE = `${bundle}.v8cache`;
 
 /** The bundle, when there and built from the current modules. */
 function usableBundle(): boolean {
@@ -34,7 +36,7 @@ export function runBundle(keepCache: boolean): Record<string, unknown> | undefin
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').replace(/^#!.*/, ''); // the CLI's shebang line
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(codeCache);
+    cachedData = readFileSync(CODE_CACHE);
   } catch {
     cachedData = undefined;
   }
@@ -47,9 +49,9 @@ export function runBundle(keepCache: boolean): Record<string, unknown> | undefin
     // the cache is taken at exit, when the functions this run needed are compiled too
     process.once('exit', () => {
       try {
-        const temp = `${codeCache}.${process.pid}.tmp`;
+        const temp = `${CODE_CACHE}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData());
-        renameSync(temp, codeCache);
+        renameSync(temp, CODE_CACHE);
       } catch {
         // a read-only install: run without a cache
       }

@@ -23,7 +23,8 @@ const USAGE = `usage:
                                            --pdfa 3b embeds the YAML and theme in the PDF;
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
-  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of the content or templates`;
+  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of the content or templates
+  imprint help                             this text`;
 
 class UsageError extends Error {}
 
@@ -81,6 +82,10 @@ function outputFor(input: string, args: Args, many: boolean): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && ['help', '--help', '-h'].includes(argv[0])) {
+    console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${USAGE}`);
+    return 0;
+  }
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');

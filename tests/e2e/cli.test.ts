@@ -3,7 +3,7 @@
  * exit codes, messages, safe output; and the same bytes as the CLI loaded from its modules.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -33,6 +33,27 @@ describe('imprint build', () => {
     const modules = readFileSync(path.join(dir, 'modules.pdf'));
     expect(readFileSync(path.join(dir, 'bundle.pdf')).equals(modules)).toBe(true);
     expect(readFileSync(path.join(dir, 'bundle-cached.pdf')).equals(modules)).toBe(true);
+  });
+
+  it('has a code cache from a build of the sample, written at install, which builds use as it is', () => {
+    // a cache written by `--help` alone holds a third fewer functions: every later build would
+    // compile them again (see write-code-cache.ts)
+    const copy = mkdtempSync(path.join(tmpdir(), 'imprint-dist-'));
+    cpSync(path.join(root, 'dist'), path.join(copy, 'dist'), { recursive: true, preserveTimestamps: true });
+    rmSync(path.join(copy, 'dist/imprint.cjs.v8cache'));
+    writeFileSync(path.join(copy, 'package.json'), '{"type": "module"}');
+    symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+    expect(spawnSync(process.execPath, [path.join(copy, 'dist/bin.js'), '--help'], { encoding: 'utf8' }).stdout).toContain('imprint build');
+    const fromHelp = statSync(path.join(copy, 'dist/imprint.cjs.v8cache')).size;
+    const cache = path.join(root, 'dist/imprint.cjs.v8cache');
+    expect(spawnSync(process.execPath, [path.join(root, 'dist/write-code-cache.js')], { cwd: root, encoding: 'utf8' }).status).toBe(0);
+    const installed = statSync(cache);
+    expect(installed.size).toBeGreaterThan(fromHelp * 1.3);
+    const input = path.join(dir, 'cache.yaml');
+    writeFileSync(input, good);
+    expect(imprint('build', input, '-o', path.join(dir, 'cache.pdf')).code).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(installed.mtimeMs); // accepted by V8, not written again
+    rmSync(copy, { recursive: true });
   });
 
   it('builds a report from anywhere on disk into the named file', () => {
@@ -77,6 +98,15 @@ describe('imprint build', () => {
       }
     });
     expect(streams.some((t) => t.includes('/Span <</ActualText <FEFFD83DDE00>>> BDC'))).toBe(true);
+  });
+
+  it('prints its usage when asked, with exit 0', () => {
+    for (const ask of ['help', '--help', '-h']) {
+      const r = imprint(ask);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('imprint build [FILE.yaml ...]');
+      expect(r.err).toBe('');
+    }
   });
 
   it('answers wrong usage with exit 2', () => {
