@@ -11,6 +11,7 @@ import { watch as watchFiles } from 'chokidar';
 import { buildReport, fontRegistryFile, newBuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { writeFileAtomic } from './output.js';
+import { collectYoungGarbage } from './young-garbage.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
 const SETTLE_MS = 30;
@@ -54,7 +55,12 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     if (again) {
       again = false;
       void build();
-    } else if (warmUps > 0 && !changed) setImmediate(() => void warmUp());
+      return;
+    }
+    setImmediate(() => {
+      if (!running) collectYoungGarbage();
+    });
+    if (warmUps > 0 && !changed) setImmediate(() => void warmUp());
   };
   const warmUp = async () => {
     if (running || changed || warmUps <= 0) return;

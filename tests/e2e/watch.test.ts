@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,5 +44,22 @@ describe('imprint watch', () => {
     } finally {
       child.kill();
     }
+  });
+});
+
+describe('the collection between rebuilds', () => {
+  it('collects the young generation and leaves the flags as they were (the code cache stays valid)', async () => {
+    const { collectYoungGarbage } = await import('../../src/young-garbage.js');
+    const tag = v8.cachedDataVersionTag();
+    const minor: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => minor.push((e as PerformanceEntry & { detail: { kind: number } }).detail.kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'minor' : 'other')));
+    observer.observe({ entryTypes: ['gc'] });
+    collectYoungGarbage();
+    collectYoungGarbage();
+    await new Promise((r) => setTimeout(r, 50));
+    observer.disconnect();
+    expect(minor.filter((k) => k === 'minor').length).toBeGreaterThanOrEqual(2);
+    expect(v8.cachedDataVersionTag()).toBe(tag);
+    expect('gc' in globalThis).toBe(false);
   });
 });

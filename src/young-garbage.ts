@@ -1,0 +1,25 @@
+/**
+ * A minor garbage collection on demand, for `imprint watch`'s idle time after a build.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/**
+ * Collects the young generation's garbage, for the idle time after a build. A rebuild
+ * allocates about 20 MB, more than the young generation holds: its collection then came in the
+ * middle of the next rebuild and copied everything that rebuild had made so far (5–20 ms of a
+ * 50 ms rebuild). Emptied while nothing waits, the rebuild meets at most one, later (measured
+ * in process: median rebuild 50 → 41 ms). V8's `gc` is taken with `--expose-gc` set only while
+ * a context is made (the flag back as it was, so the code cache stays valid).
+ */
+export function collectYoungGarbage(): void {
+  gc ??= (globalThis as { gc?: typeof gc }).gc; // node --expose-gc: there already
+  if (!gc) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as (options: { type: 'minor' }) => void;
+    v8.setFlagsFromString('--no-expose-gc');
+  }
+  gc({ type: 'minor' });
+}
+
+let gc: ((options: { type: 'minor' }) => void) | undefined;
