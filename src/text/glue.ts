@@ -40,19 +40,28 @@ const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, 
 /** The joint inside a long word cut for breaking: nothing, not even the last stretch stage. */
 const INSIDE_WORD: Adjustability = { ...NONE, spreads: false };
 
-/** The adjustability of each atom (spaces and squeezable marks). */
+/**
+ * The adjustability of each atom (spaces and squeezable marks). Read only: atoms that cannot
+ * change width share one object while their widths are equal (a run of Han characters).
+ */
 export function atomAdjustability(atoms: Atom[]): Adjustability[] {
-  return atoms.map((a, i) => {
-    if (a.kind === 'space' && a.width > 0) return { width: a.width, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 0, spreads: true }; // a grid cell: fixed
-    if (a.kind === 'space') {
+  const out = new Array<Adjustability>(atoms.length);
+  let fixed: Adjustability | undefined; // the last fixed-width atom's
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.kind === 'space' && a.width > 0) out[i] = { width: a.width, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 0, spreads: true }; // a grid cell: fixed
+    else if (a.kind === 'space') {
       const cjk = isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]);
       const g = cjk ? GLUE.cjkSpace : GLUE.latinSpace;
-      return { width: g.natural * a.size, stretch: (g.max - g.natural) * a.size, shrink: (g.natural - g.min) * a.size, stretchClass: 0, shrinkClass: 0, spreads: true };
+      out[i] = { width: g.natural * a.size, stretch: (g.max - g.natural) * a.size, shrink: (g.natural - g.min) * a.size, stretchClass: 0, shrinkClass: 0, spreads: true };
+    } else {
+      // squeeze order (clreq): brackets' outer sides, then pause marks; both to ½ em
+      const squeezable = a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
+      if (squeezable) out[i] = { width: a.width, stretch: 0, shrink: a.blankLeft + a.blankRight, stretchClass: 1, shrinkClass: 1, spreads: true };
+      else out[i] = fixed?.width === a.width ? fixed : (fixed = { width: a.width, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 1, spreads: true });
     }
-    // squeeze order (clreq): brackets' outer sides, then pause marks; both to ½ em
-    const squeezable = a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
-    return { width: a.width, stretch: 0, shrink: squeezable ? a.blankLeft + a.blankRight : 0, stretchClass: 1, shrinkClass: 1, spreads: true };
-  });
+  }
+  return out;
 }
 
 /** The joint after each atom (the last one is unused). */
