@@ -1,4 +1,4 @@
-// The single-file bundle of the CLI that `npm install` makes (see src/bundle.ts): dist/cli.js and
+// The single-file bundle of the CLI that `npm install` makes (see src/bundle.cts): dist/cli.js and
 // its dependencies, less piscina (loaded by workers from node_modules). Three packages that
 // cost start-up time are replaced: `brotli` and `tiny-inflate` by Node's zlib, pdfkit's AES
 // (encryption, never used) by a stub; see the files named below. ASCII only, so the launcher

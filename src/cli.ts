@@ -3,10 +3,10 @@
  * The `imprint` command: `build` and `check` (see the README). Exit status: 0 success, 1 a
  * problem in the input, 2 wrong usage, 3 an internal error (a bug: please report it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { isMainThread } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
@@ -141,7 +141,7 @@ async function buildInTurn(jobs: BuildJob[]): Promise<BuildOutcome[]> {
 /** Builds reports on all cores (a worker pool); a line per report as it finishes. */
 async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutcome[]> {
   // the pool loads only for several reports (require: a dynamic import() is not available to
-  // the bundle that bin.ts runs from V8's code cache)
+  // the bundle that bin.cts runs from V8's code cache)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./pool-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
   try {
@@ -160,10 +160,20 @@ async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutc
 /** What a pool worker takes from the bundle (see pool-worker.ts). */
 export { buildJob };
 
-// in a pool worker the bundle is loaded for `buildJob` alone
-if (isMainThread) runCommand();
+// run as a program (`node dist/cli.js …`); bin.cts calls runCommand itself, a pool worker never
+if (isTheProgram()) runCommand();
 
-function runCommand(): void {
+/** Whether this module is the file node was started with. */
+function isTheProgram(): boolean {
+  try {
+    return !!process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false; // no such file: started some other way
+  }
+}
+
+/** Runs the command line of the process and exits with its status. */
+export function runCommand(): void {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {

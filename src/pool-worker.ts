@@ -4,7 +4,7 @@
  * module files spent 0.4 s before its first report), else from the modules.
  */
 import type buildJobOf from './build-worker.js';
-import { runBundle } from './bundle.js';
+import { runBundle } from './bundle.cjs';
 
 const bundled = runBundle(false) as { buildJob: typeof buildJobOf } | undefined;
 

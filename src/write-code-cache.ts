@@ -9,7 +9,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CODE_CACHE, runBundle } from './bundle.js';
+import { CODE_CACHE, runBundle } from './bundle.cjs';
 import { packageRoot } from './package-root.js';
 
 const sample = path.join(packageRoot(), 'content', 'jingan-2025.yaml');
@@ -17,6 +17,6 @@ if (existsSync(sample)) {
   rmSync(CODE_CACHE, { force: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'imprint-code-cache-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  process.argv = [process.argv[0], 'imprint', 'build', sample, '-o', path.join(dir, 'sample.pdf')];
-  runBundle(true);
+  process.argv = [process.argv[0], path.join(packageRoot(), 'dist', 'bin.cjs'), 'build', sample, '-o', path.join(dir, 'sample.pdf')];
+  (runBundle(true) as typeof import('./cli.js') | undefined)?.runCommand();
 }

@@ -6,7 +6,7 @@
  *
  * Widths in PDF glyph space (1/1000 em).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
 import { deflateSync } from 'node:zlib';
 import type { Font } from 'fontkit';
 import { advanceOf, type Face } from '../font/face.js';
@@ -164,8 +164,7 @@ function descriptorFlags(font: Font): number {
  * subset always gets the same tag, different subsets different tags.
  */
 function subsetTag(key: string): string {
-  const digest = createHash('sha256').update(key).digest();
-  return [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  return [...sha256(key).subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
 /** A ToUnicode CMap mapping each CID to the characters its glyph stands for. */

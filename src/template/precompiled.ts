@@ -5,7 +5,8 @@
  * hash of its text and compile options, so an edited or a project's own template is compiled
  * as before; both give the same functions.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
@@ -20,7 +21,7 @@ export const PARTIAL_OPTIONS = Object.freeze({ preventIndent: true });
 
 /** The key of a template: its text and options. */
 export function templateKey(source: string, options: object): string {
-  return createHash('sha256').update(JSON.stringify(options)).update('\u0000').update(source).digest('hex');
+  return bytesToHex(sha256(`${JSON.stringify(options)}\u0000${source}`));
 }
 
 let specs: Record<string, TemplateSpecification> | undefined;

@@ -1,5 +1,5 @@
 /**
- * The `imprint` command as users run it (dist/bin.js: the bundled CLI through V8's code cache):
+ * The `imprint` command as users run it (dist/bin.cjs: the bundled CLI through V8's code cache):
  * exit codes, messages, safe output; and the same bytes as the CLI loaded from its modules.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/bin.js');
+const cli = path.join(root, 'dist/bin.cjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-cli-'));
 
 function imprint(...args: string[]) {
@@ -43,7 +43,7 @@ describe('imprint build', () => {
     rmSync(path.join(copy, 'dist/imprint.cjs.v8cache'));
     writeFileSync(path.join(copy, 'package.json'), '{"type": "module"}');
     symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
-    expect(spawnSync(process.execPath, [path.join(copy, 'dist/bin.js'), '--help'], { encoding: 'utf8' }).stdout).toContain('imprint build');
+    expect(spawnSync(process.execPath, [path.join(copy, 'dist/bin.cjs'), '--help'], { encoding: 'utf8' }).stdout).toContain('imprint build');
     const fromHelp = statSync(path.join(copy, 'dist/imprint.cjs.v8cache')).size;
     const cache = path.join(root, 'dist/imprint.cjs.v8cache');
     expect(spawnSync(process.execPath, [path.join(root, 'dist/write-code-cache.js')], { cwd: root, encoding: 'utf8' }).status).toBe(0);

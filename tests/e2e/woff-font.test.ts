@@ -29,7 +29,7 @@ describe.each([
     writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^( {2}body: +\{ font: 宋体,)/m, '$1 latin-font: latin,'));
     const input = path.join(project, 'r.yaml');
     writeFileSync(input, 'report:\n  title: 字体\nchapters:\n  - title: 一\n    body:\n      - 正文 Quick brown foxes 2025 正文。\n');
-    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.js'), 'build', input, '-o', path.join(project, 'r.pdf')], { cwd: project, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(project, 'r.pdf')], { cwd: project, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const pdf = readFileSync(path.join(project, 'r.pdf'));
     expect(pdf.toString('latin1')).toContain('LiberationSans');

@@ -6,15 +6,15 @@
  * write-code-cache.ts, else after the first run, and whenever V8 refuses it, e.g. after an
  * upgrade of Node). Without a bundle newer than the compiled modules, or on a Node
  * without the vm loader it needs, callers load the modules as before; both run the same code.
+ * CommonJS, as the launcher (bin.cts) is.
  */
 import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = __dirname;
 const bundle = path.join(here, 'imprint.cjs');
 /** The bundle's V8 code cache (see write-code-cache.ts). */
 export const CODE_CACHE = `${bundle}.v8cache`;
