@@ -28,7 +28,7 @@ const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 
 function coldBuild(input) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', path.join(root, 'tests/bench/rss-hook.mjs'), path.join(root, 'dist/bin.js'), 'build', input, '-o', path.join(tmp, 'cold.pdf')], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', path.join(root, 'tests/bench/rss-hook.cjs'), path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(tmp, 'cold.pdf')], { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(r.stderr);
   const kb = Number(/IMPRINT_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1]);
@@ -64,7 +64,7 @@ const edits = await watchEdits(edited, doc, editCount);
 row('rebuild after a one-paragraph edit (watch)', edits, `  (first edit ${fmt(edits[0])})`);
 
 async function watchEdits(file, content, count) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/bin.js'), 'watch', file, '-o', path.join(tmp, 'watch.pdf')], { cwd: root });
+  const child = spawn(process.execPath, [path.join(root, 'dist/bin.cjs'), 'watch', file, '-o', path.join(tmp, 'watch.pdf')], { cwd: root });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -105,7 +105,7 @@ const copies8 = Array.from({ length: 8 }, (_, i) => {
 });
 const timeBuild = (...flags) => {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.js'), 'build', ...copies8, '-o', path.join(tmp, 'many'), ...flags], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', ...copies8, '-o', path.join(tmp, 'many'), ...flags], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - started;
 };
@@ -114,7 +114,7 @@ const pooled = timeBuild('--jobs', '2');
 console.log(`8 reports: one after another ${fmt(inTurn)}, pool of 2 ${fmt(pooled)} (ratio ${(pooled / inTurn).toFixed(2)})`);
 
 // 6. Typst, on the same document and fonts
-const typstCompiler = path.join(root, 'tests/bench/typst/compile.mjs');
+const typstCompiler = path.join(root, 'tests/bench/typst/compile.cjs');
 if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/typst-ts-node-compiler'))) {
   console.log('Typst: not installed (npm install --prefix tests/bench/typst), no ratio');
 } else {

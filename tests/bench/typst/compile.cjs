@@ -6,8 +6,9 @@
 //        after it); prints `recompiled in X ms` for each
 // Typst is the typst.ts Node binding of the Typst compiler (a native module from the npm
 // registry): `npm install --prefix tests/bench/typst`.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+// CommonJS, as Imprint's launcher is: neither pays for Node's ES module loader.
+const { readFileSync, writeFileSync } = require('node:fs');
+const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');
 
 const args = process.argv.slice(2);
 const editsAt = args.indexOf('--edits');
