@@ -44,9 +44,12 @@ export function placeLine(
 ): Line {
   const { start, end } = m;
   const count = end - start;
-  // sizes[k]: width of atom start+k; gaps[k]: joint after it
-  const sizes = Array.from({ length: count }, (_, k) => items[start + k].width);
-  const gaps = Array.from({ length: Math.max(0, count - 1) }, (_, k) => joints[start + k].width);
+  // sizes[k]: width of atom start+k; gaps[k]: joint after it (loops, not Array.from: a line's
+  // arrays are made 700 times a report, mostly before V8 optimises this code)
+  const sizes = new Array<number>(count);
+  for (let k = 0; k < count; k++) sizes[k] = items[start + k].width;
+  const gaps = new Array<number>(Math.max(0, count - 1));
+  for (let k = 0; k < gaps.length; k++) gaps[k] = joints[start + k].width;
   sizes[0] -= m.trimStart;
   sizes[count - 1] -= count > 1 ? m.trimEnd : 0;
   // a hanging mark stands just past the line end: it takes no room and no adjustment
@@ -56,26 +59,32 @@ export function placeLine(
   const justify = align === 'justify' && !(isLast && excess >= 0);
   if (justify && excess > 0) {
     excess = grow(sizes, gaps, start, items, joints, excess);
-    const spreading = gaps.map((_, k) => joints[start + k].spreads && !(m.hang > 0 && k === gaps.length - 1));
-    const count = spreading.filter(Boolean).length;
-    if (excess > 0 && count > 0) {
-      spread = excess / count;
-      for (let k = 0; k < gaps.length; k++) if (spreading[k]) gaps[k] += spread;
+    // the last stage spreads over every joint that allows it (not before a hanging mark)
+    const spreads = (k: number) => joints[start + k].spreads && !(m.hang > 0 && k === gaps.length - 1);
+    let spreading = 0;
+    for (let k = 0; k < gaps.length; k++) if (spreads(k)) spreading++;
+    if (excess > 0 && spreading > 0) {
+      spread = excess / spreading;
+      for (let k = 0; k < gaps.length; k++) if (spreads(k)) gaps[k] += spread;
       excess = 0;
     }
   }
   // pull[k]: how far atom k's glyphs move left because its left blank was squeezed
   const pull = new Array<number>(count).fill(0);
   if (excess < 0) squeeze(sizes, gaps, pull, start, atoms, m, items, joints, -excess);
-  const used = sizes.reduce((a, b) => a + b, 0) + gaps.reduce((a, b) => a + b, 0);
+  let sizeSum = 0;
+  for (const size of sizes) sizeSum += size;
+  let gapSum = 0;
+  for (const gap of gaps) gapSum += gap;
+  const used = sizeSum + gapSum;
   let x = indent;
   if (align === 'center') x += Math.max(0, (width - used) / 2);
   else if (align === 'right') x += Math.max(0, width - used);
-  const xs: number[] = [];
+  const xs = new Array<number>(count);
   for (let k = 0; k < count; k++) {
     const atom = atoms[start + k];
     const trimmedLeft = k === 0 ? m.trimStart : 0;
-    xs.push(x + atom.shift - trimmedLeft - pull[k]);
+    xs[k] = x + atom.shift - trimmedLeft - pull[k];
     x += sizes[k] + (gaps[k] ?? 0);
   }
   return { atoms: atoms.slice(start, end), xs, width, used, natural: m.natural, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
