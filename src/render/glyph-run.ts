@@ -35,7 +35,8 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   const { ids, codePoints } = run.glyphs;
   if (ids.length === 0) return;
   doc.page.fonts[font.id] ??= font.dictionary;
-  const cids = ids.map((id, i) => font.cid(id, codePoints[i]));
+  const cids = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) cids[i] = font.cid(ids[i], codePoints[i]);
   let written = writtenRuns.get(run.glyphs);
   if (!written || written.face !== font.face.path || written.size !== run.size || !sameNumbers(written.cids, cids)) {
     written = { face: font.face.path, size: run.size, cids, operators: textOperators(font, run, cids) };
@@ -57,7 +58,8 @@ function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): str
   const arrays: { parts: string[]; actual?: number[] }[] = [{ parts: [] }];
   let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
   const { ids, xs, codePoints } = run.glyphs;
-  ids.forEach((id, i) => {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     const gid = cids[i];
     const advance = font.width(gid); // measured once per glyph of the subset, not per use
     if (id === 0) arrays.push({ parts: [], actual: codePoints[i] });
@@ -67,7 +69,7 @@ function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): str
     current.parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
     if (id === 0) arrays.push({ parts: [] });
     pen = xs[i] + (advance * run.size) / 1000;
-  });
+  }
   const ops: string[] = [];
   for (const { parts, actual } of arrays) {
     if (!parts.length) continue;

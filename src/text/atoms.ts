@@ -299,17 +299,19 @@ function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   const cjk = (x: Atom) => x.kind === 'han' || x.kind === 'punct';
   const out: Atom[] = [];
   let folded = false;
-  atoms.forEach((a, i) => {
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i];
     if (a.kind !== 'space') {
       a.spacedBefore = folded;
       out.push(a);
       folded = false;
-      return;
+      continue;
     }
-    const [prev, next] = [atoms[i - 1], atoms[i + 1]];
-    if (!prev || !next) return;
+    const prev = atoms[i - 1];
+    const next = atoms[i + 1];
+    if (!prev || !next) continue;
     if (cjk(prev) !== cjk(next)) folded = true; // Han | Latin: the gap takes its place
     else if (!(cjk(prev) && (prev.kind === 'punct' || next.kind === 'punct'))) out.push(a); // none beside a mark
-  });
+  }
   return out;
 }
