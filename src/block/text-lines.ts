@@ -77,8 +77,9 @@ function runsOf(line: Line): LineRun[] {
   let runs = lineRuns.get(line);
   if (runs) return runs;
   runs = [];
-  line.atoms.forEach((atom, k) => {
-    if (atom.glyphs.length === 0) return;
+  for (let k = 0; k < line.atoms.length; k++) {
+    const atom = line.atoms[k];
+    if (atom.glyphs.length === 0) continue;
     const ax = line.xs[k];
     let run = runs[runs.length - 1];
     if (!run || run.font !== atom.font.key || run.size !== atom.size) runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, glyphs: { ids: [], xs: [], codePoints: [] } }));
@@ -89,7 +90,7 @@ function runsOf(line: Line): LineRun[] {
       run.glyphs.codePoints.push(g.codePoints);
       gx += g.advance;
     }
-  });
+  }
   lineRuns.set(line, runs);
   return runs;
 }
