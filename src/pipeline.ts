@@ -19,7 +19,7 @@ import { reportView } from './template/view.js';
 import type { Report } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
-import type { DocTree } from './template/doc-tree.js';
+import { tocEntries, type DocTree } from './template/doc-tree.js';
 
 /** Rounds of layout allowed for the contents numbers to settle. */
 export const MAX_ROUNDS = 5;
@@ -124,7 +124,8 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
-    if (sameLabels(found, pageLabels)) {
+    // (composePages gave the contents the labels of this round's other matters: compare with those)
+    if (sameLabels(found, ctx.pageLabels)) {
       checkTargets(doc, found, ctx.templatePos.file);
       cache.pageLabels = found;
       keepOnly(setCache, setUsed); // paragraphs edited away go
@@ -206,14 +207,7 @@ function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {
 
 /** Every contents entry must point at an anchor that exists. */
 function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): void {
-  const missing: string[] = [];
-  const walk = (nodes: DocTree['matters'][number]['children']) => {
-    for (const n of nodes) {
-      if (n.kind === 'toc-entry' && !labels.has(n.target)) missing.push(n.target);
-      if (n.kind === 'box') walk(n.children);
-    }
-  };
-  doc.matters.forEach((m) => walk(m.children));
+  const missing = doc.matters.flatMap((m) => tocEntries(m.children).map((e) => e.target)).filter((t) => !labels.has(t));
   if (missing.length)
     throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
 }

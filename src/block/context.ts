@@ -1,6 +1,6 @@
 /**
  * What the block stage needs: the theme, the fonts, where problems go, and the page labels of
- * anchors from the previous layout round (for the contents).
+ * anchors (for the contents).
  */
 import type { FaceSet } from '../font/face.js';
 import type { ProblemList } from '../problems.js';
@@ -15,7 +15,10 @@ export interface LayoutContext {
   theme: Theme;
   faces: FaceSet;
   problems: ProblemList;
-  /** Printed page label of each anchor id, from the previous round (empty in the first). */
+  /**
+   * Printed page label of each anchor id: the last round's (the last build's, or none), then
+   * those of this round's matters without contents (see composePages).
+   */
   pageLabels: Map<string, string>;
   /** Text fonts by face key, created once per build. */
   textFonts: Map<string, TextFont>;

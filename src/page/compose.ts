@@ -10,8 +10,8 @@ import type { LayoutContext } from '../block/context.js';
 import { style } from '../block/context.js';
 import { textBlocks } from '../block/text-lines.js';
 import { paginate } from '../paginate/paginate.js';
-import type { Placed } from '../paginate/item.js';
-import type { DocTree } from '../template/doc-tree.js';
+import type { PaginatedPage, Placed } from '../paginate/item.js';
+import { tocEntries, type DocTree, type Matter } from '../template/doc-tree.js';
 import type { PageContext } from '../template/templates.js';
 import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
@@ -23,17 +23,32 @@ export interface FurnitureRenderer {
   renderFooter(ctx: PageContext): FurnitureTree;
 }
 
-/** Lays out every matter and composes the pages. */
+/**
+ * Lays out every matter and composes the pages. A matter numbers its own pages, so the labels
+ * of a matter without contents entries do not depend on the others: those are laid out first,
+ * and the matters with contents entries then find their labels in `ctx.pageLabels` (updated:
+ * the caller compares what the pages show with it). The contents are then right in the first
+ * round unless they point into their own matter.
+ */
 export function composePages(ctx: LayoutContext, doc: DocTree, furniture: FurnitureRenderer): DrawPage[] {
   const p = ctx.theme.page;
   const areaHeight = p.height - p.marginTop - p.marginBottom;
-  const laid = doc.matters.map((m) => ({ matter: m, pages: paginate(matterItems(ctx, m), areaHeight) }));
+  const laid: { matter: Matter; pages: PaginatedPage<BlockPayload>[] }[] = new Array(doc.matters.length);
+  const readsLabels = doc.matters.map((m) => tocEntries(m.children).length > 0);
+  const layOut = (i: number) => (laid[i] = { matter: doc.matters[i], pages: paginate(matterItems(ctx, doc.matters[i]), areaHeight) });
+  doc.matters.forEach((_, i) => readsLabels[i] || layOut(i));
+  if (readsLabels.includes(true)) {
+    const labels = new Map(ctx.pageLabels);
+    for (const l of laid) if (l) for (const [id, label] of anchorsOf(l.matter, l.pages)) labels.set(id, label);
+    ctx.pageLabels = labels;
+    doc.matters.forEach((_, i) => readsLabels[i] && layOut(i));
+  }
   const total = laid.reduce((n, l) => n + l.pages.length, 0);
   const out: DrawPage[] = [];
   let chapter: string | undefined;
   for (const { matter, pages } of laid) {
     pages.forEach((page, i) => {
-      const label = pageLabel(matter.numbering, i + 1);
+      const label = labelOf(matter, i);
       const ops: DrawOp[] = [...frameOps(page.placed, p.marginLeft, p.marginTop)];
       const dp: DrawPage = { width: p.width, height: p.height, label, ops, anchors: [], outline: [] };
       let opening = false;
@@ -56,6 +71,20 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
       out.push(dp);
     });
   }
+  return out;
+}
+
+/** The printed label of page `i` (from 0) of a matter. */
+function labelOf(matter: Matter, i: number): string {
+  return pageLabel(matter.numbering, i + 1);
+}
+
+/** The anchors a matter's pages hold, with the label of the page each stands on. */
+function anchorsOf(matter: Matter, pages: PaginatedPage<BlockPayload>[]): [string, string][] {
+  const out: [string, string][] = [];
+  pages.forEach((page, i) => {
+    for (const pl of page.placed) if (!pl.repeated) for (const id of pl.block.payload.anchors) out.push([id, labelOf(matter, i)]);
+  });
   return out;
 }
 

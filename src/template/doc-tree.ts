@@ -123,6 +123,16 @@ export interface DocTree {
   matters: Matter[];
 }
 
+/** The contents entries among `nodes` (boxes' included), in order. */
+export function tocEntries(nodes: BlockNode[]): TocEntryNode[] {
+  const out: TocEntryNode[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'toc-entry') out.push(n);
+    else if (n.kind === 'box') out.push(...tocEntries(n.children));
+  }
+  return out;
+}
+
 /** A horizontal rule across the type area (running heads). */
 export interface RuleNode {
   kind: 'rule';

@@ -1,0 +1,51 @@
+/**
+ * The contents are laid out after the matters they point into: the sample's contents are right
+ * in the first layout round. A template whose contents share a matter with the headings they
+ * list (the contents' own length moves the headings' page numbers) still gets them right, in
+ * more rounds. Read back from the PDF with pdf.js.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport, layoutReport } from '../../src/pipeline.js';
+import { norm, pageLabel, readPdf } from '../helpers/pdf-reader.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('contents page numbers', () => {
+  it('are found in one layout round when the contents have a matter of their own', () => {
+    const r = layoutReport({ input: path.join(root, 'content/jingan-2025.yaml'), projectDir: root, packageDir: root, version: 'test' });
+    expect(r.rounds).toBe(1);
+  });
+
+  it('are right when the contents share a matter with the headings they list', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-contents-'));
+    mkdirSync(path.join(project, 'templates/one-matter'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/one-matter/theme.yaml'), 'extends: official\n');
+    writeFileSync(
+      path.join(project, 'templates/one-matter/document.hbs'),
+      '<document>\n<matter numbering="arabic">\n{{> contents}}\n<pagebreak/>\n{{#each chapters}}{{> chapter}}{{/each}}\n</matter>\n</document>\n',
+    );
+    // enough chapters for two pages of contents: every heading moves by the contents' length
+    const chapters = Array.from({ length: 40 }, (_, i) => `  - title: 第${i + 1}章的标题\n    body:\n      - ${'这是一个用来占位的段落。'.repeat(30 + (i % 7) * 20)}\n`).join('');
+    const input = path.join(project, 'r.yaml');
+    writeFileSync(input, `report:\n  title: 一个矩阵\n  template: one-matter\nchapters:\n${chapters}`);
+    const r = await buildReport({ input, projectDir: project, packageDir: root, version: 'test' });
+    expect(r.rounds).toBeGreaterThan(1);
+    const { pages } = await readPdf(r.pdf);
+    const entries: { title: string; number: string }[] = [];
+    for (const p of pages.filter((x) => x.lines.some((l) => /·{3}/.test(l.text)))) {
+      for (const l of p.lines) {
+        const m = /^(.*?)[·\s]+(\d+)$/.exec(l.text.trim());
+        if (m && /·{3}/.test(l.text)) entries.push({ title: norm(m[1]), number: m[2] });
+      }
+    }
+    expect(entries).toHaveLength(40);
+    for (const e of entries) {
+      const page = pages.find((p) => !p.lines.some((l) => /·{3}/.test(l.text)) && p.lines.some((l) => norm(l.text) === e.title));
+      expect(page && pageLabel(page), e.title).toBe(e.number);
+    }
+    expect(entries[0].number).not.toBe('2'); // the contents took more than one page
+  });
+});
