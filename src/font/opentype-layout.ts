@@ -21,6 +21,7 @@
  *
  * Offsets in bytes from the start of the file; advances in font units.
  */
+import type { GlyphMetrics } from './glyph-metrics.js';
 import type { SfntFile } from './sfnt-file.js';
 
 /** One laid-out glyph. */
@@ -62,19 +63,19 @@ export class OpenTypeLayout {
     private readonly gpos: number,
     /** The glyph class definition of GDEF, if any. */
     private readonly glyphClasses: number | undefined,
-    private readonly glyphOf: (codePoint: number) => number,
-    private readonly advanceOf: (glyph: number) => number,
+    /** The file's cmap and advances. */
+    private readonly metrics: GlyphMetrics,
   ) {}
 
   /** The layout of a font file, or null when fontkit must lay out its text (see above). */
-  static of(file: SfntFile, glyphOf: (codePoint: number) => number, advanceOf: (glyph: number) => number): OpenTypeLayout | null {
+  static of(file: SfntFile, metrics: GlyphMetrics): OpenTypeLayout | null {
     const { tables } = file;
     if (!tables.has('GPOS') || tables.has('kern') || tables.has('morx') || tables.has('mort') || tables.has('fvar')) return null;
     for (const tag of ['GSUB', 'GPOS', 'GDEF']) file.ensureTable(tag);
     const data = file.buffer;
     const gdef = tables.get('GDEF');
     const classDef = gdef ? data.readUInt16BE(gdef.offset + 4) : 0;
-    return new OpenTypeLayout(data, tables.get('GSUB')?.offset, tables.get('GPOS')!.offset, classDef ? gdef!.offset + classDef : undefined, glyphOf, advanceOf);
+    return new OpenTypeLayout(data, tables.get('GSUB')?.offset, tables.get('GPOS')!.offset, classDef ? gdef!.offset + classDef : undefined, metrics);
   }
 
   /** The glyphs of `text` with `features` added to the default ones, as fontkit lays them out; null when fontkit must. */
@@ -89,7 +90,7 @@ export class OpenTypeLayout {
     }
     const plan = this.plan(letter ? 'latn' : 'zzzz', features);
     if (!plan) return null;
-    const ids = codePoints.map(this.glyphOf);
+    const ids = codePoints.map((c) => this.metrics.glyphOf(c));
     const chars = codePoints.map((c) => [c]);
     if (ids.some((id) => this.isMark(id))) return null;
     for (const lookup of plan.substitutions) {
@@ -98,7 +99,7 @@ export class OpenTypeLayout {
       }
     }
     if (ids.some((id) => this.isMark(id))) return null;
-    const advances = ids.map(this.advanceOf);
+    const advances = ids.map((g) => this.metrics.advanceOf(g));
     for (const lookup of plan.positionings) {
       for (let i = 0; i < ids.length; i++) {
         for (const sub of lookup) {

@@ -55,7 +55,7 @@ export class FaceTextFont implements TextFont {
   private get layout(): OpenTypeLayout | null {
     if (this.latin === undefined) {
       const { file, metrics } = this.face;
-      this.latin = file && metrics ? OpenTypeLayout.of(file, (c) => metrics.glyphOf(c), (g) => metrics.advanceOf(g)) : null;
+      this.latin = file && metrics ? OpenTypeLayout.of(file, metrics) : null;
     }
     return this.latin;
   }

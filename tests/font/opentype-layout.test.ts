@@ -27,7 +27,7 @@ const SAMPLE_WORDS = [...new Set(readFileSync('content/jingan-2025.yaml', 'utf8'
 function open(file: string) {
   const sfnt = SfntFile.open(path.resolve(file))!;
   const metrics = GlyphMetrics.of(sfnt)!;
-  const layout = OpenTypeLayout.of(sfnt, (c) => metrics.glyphOf(c), (g) => metrics.advanceOf(g));
+  const layout = OpenTypeLayout.of(sfnt, metrics);
   return { sfnt, layout, font: fontkit.openSync(path.resolve(file)) as Font };
 }
 
