@@ -93,13 +93,17 @@ export function pageLabel(page: PdfPage): string {
   return /^—\s*(\S+)\s*—$/.exec(last?.text.trim() ?? '')?.[1] ?? '';
 }
 
+/** A contents page of Imprint's own template: labelled in roman numerals. */
+const romanLabelled = (p: PdfPage) => /^[ivx]+$/.test(pageLabel(p));
+
 /**
- * The entries of the contents pages (labelled in roman numerals): title (normalised) and the
- * page number printed; an entry too long for one line continues on the next.
+ * The entries of the contents pages (`isContents`; by default those labelled in roman numerals):
+ * title (normalised) and the page number printed; an entry too long for one line continues on
+ * the next.
  */
-export function contentsEntries(pages: PdfPage[]): { title: string; number: string }[] {
+export function contentsEntries(pages: PdfPage[], isContents: (p: PdfPage) => boolean = romanLabelled): { title: string; number: string }[] {
   const entries: { title: string; number: string }[] = [];
-  for (const p of pages.filter((x) => /^[ivx]+$/.test(pageLabel(x)))) {
+  for (const p of pages.filter(isContents)) {
     let carry = '';
     for (const l of p.lines.filter((x) => !['目录', '图表与案例目录'].includes(norm(x.text)) && !/^—.*—$/.test(x.text.trim()))) {
       const m = /^(.*?)[·\s]*(\d+)$/.exec(l.text.trim());
@@ -113,9 +117,12 @@ export function contentsEntries(pages: PdfPage[]): { title: string; number: stri
   return entries;
 }
 
-/** For each contents entry, the label of the body page where a line reads its title (or undefined). */
-export function pagesOfEntries(pages: PdfPage[], entries: { title: string }[]): (string | undefined)[] {
-  const body = pages.filter((p) => /^\d+$/.test(pageLabel(p)));
+/**
+ * For each contents entry, the label of the body page (`isBody`; by default those labelled in
+ * arabic numerals) where a line reads its title (or undefined).
+ */
+export function pagesOfEntries(pages: PdfPage[], entries: { title: string }[], isBody: (p: PdfPage) => boolean = (p) => /^\d+$/.test(pageLabel(p))): (string | undefined)[] {
+  const body = pages.filter(isBody);
   return entries.map((e) => {
     const page = body.find((p) => p.lines.some((l) => norm(l.text) === e.title));
     return page && pageLabel(page);
