@@ -6,7 +6,7 @@
  */
 import { buildReport, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
-import { writeFileAtomic } from './output.js';
+import { OutputError, writeFileAtomic } from './output.js';
 
 export interface BuildJob {
   options: BuildOptions;
@@ -17,7 +17,7 @@ export type BuildOutcome =
   | { ok: true; pages: number; ms: number; warnings: string[] }
   | { ok: false; problems: string[] };
 
-/** Builds one report; an input problem is an outcome, anything else a failure of the worker. */
+/** Builds one report; a problem of the input or of the output's disk is an outcome, anything else a failure of the worker. */
 export default async function buildJob({ options, output }: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
   try {
@@ -26,6 +26,7 @@ export default async function buildJob({ options, output }: BuildJob): Promise<B
     return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings: r.warnings.map(formatProblem) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems.map(formatProblem) };
+    if (e instanceof OutputError) return { ok: false, problems: [e.message] };
     throw e;
   }
 }

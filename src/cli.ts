@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { formatProblem, InputError } from './problems.js';
+import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
+import { removeTempFilesAtExit } from './output.js';
 import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
 
@@ -24,7 +26,8 @@ const USAGE = `usage:
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of the content or templates
-  imprint help                             this text`;
+  imprint help                             this text
+  imprint --version                        the version of Imprint`;
 
 class UsageError extends Error {}
 
@@ -65,6 +68,16 @@ function parseArgs(argv: string[]): Args {
   return { command, files, output, pdfa, jobs };
 }
 
+/** The outputs of a build or watch, each checked (a usage error when one would damage a file of the user). */
+function planOutputs(files: string[], args: Args): OutputPlan[] {
+  const refused = args.output && refuseOutputOption(args.output, files.length);
+  if (refused) throw new UsageError(refused);
+  const plans = files.map((input) => ({ input, output: outputFor(input, args.output, files.length > 1) }));
+  const reason = refuseOutputs(plans);
+  if (reason) throw new UsageError(reason);
+  return plans;
+}
+
 /** Default inputs: every content/*.yaml of the working directory. */
 function defaultInputs(): string[] {
   const dir = path.resolve('content');
@@ -75,28 +88,28 @@ function defaultInputs(): string[] {
   }
 }
 
-function outputFor(input: string, args: Args, many: boolean): string {
-  const name = path.basename(input).replace(/\.ya?ml$/, '') + '.pdf';
-  if (!args.output) return path.join('out', name);
-  return many ? path.join(args.output, name) : args.output;
-}
-
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && ['help', '--help', '-h'].includes(argv[0])) {
     console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${USAGE}`);
     return 0;
   }
+  if (argv.length === 1 && ['--version', '-V', 'version'].includes(argv[0])) {
+    console.log(`imprint ${version}`);
+    return 0;
+  }
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
+  if (args.command === 'check') return checkAll(files);
+  const plans = planOutputs(files, args);
+  removeTempFilesAtExit(plans.map((p) => p.output));
   if (args.command === 'watch') {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
     const { watchReport } = await import('./watch.js'); // the watcher loads only for watch
-    watchReport(options, outputFor(files[0], args, false), (line) => console.log(line));
+    watchReport(options, plans[0].output, (line) => console.log(line));
     return new Promise(() => {}); // until the process is stopped
   }
-  if (args.command === 'check') return checkAll(files);
-  const jobs = files.map((input) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output: outputFor(input, args, files.length > 1) }));
+  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
@@ -178,7 +191,7 @@ export function runCommand(): void {
     (code) => process.exit(code),
     (e: unknown) => {
       if (e instanceof UsageError) {
-        console.error(`imprint: ${e.message}\n${USAGE}`);
+        console.error(`imprint: ${e.message} (\`imprint help\` shows the usage)`);
         process.exit(2);
       }
       console.error(`imprint: internal error (please report this with the input that caused it):\n${(e as Error)?.stack ?? String(e)}`);

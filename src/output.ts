@@ -1,18 +1,77 @@
 /**
  * Writing output safely: to a temporary file in the same folder, renamed into place only when
- * complete, so a failed build never leaves a half-written PDF or damages the last good one.
+ * complete, so a failed build never leaves a half-written PDF or damages the last good one;
+ * the temporary file goes when the write fails and when the process is stopped or fails.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** A write that failed: one line for the user, who can do something about it. */
+export class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: cannot write (${reason}); the last good PDF there, if any, is unchanged`);
+    this.name = 'OutputError';
+  }
+}
+
+/** What each failure of the file system means for the user, by its error code. */
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'the disk failed to write',
+};
+
+/**
+ * The temporary file a write of `file` goes through: beside it, named for the process (so
+ * the main thread can remove what any of its worker threads left when it is stopped).
+ */
+export function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+}
+
+/** Writes `data` to `file` atomically. Throws `OutputError` when the file system refuses. */
 export function writeFileAtomic(file: string, data: Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const tmp = tempPathFor(file);
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    removeQuietly(tmp);
+    const reason = WRITE_FAILURES[(e as NodeJS.ErrnoException).code ?? ''];
+    throw reason ? new OutputError(file, reason) : e;
+  }
+}
+
+/** Exit status of a process stopped by a signal, as a shell reports it (128 + its number). */
+const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Removes the temporary files of `outputs` when the process ends, however it ends: done,
+ * failed, or stopped by Ctrl-C, `kill` or a closed terminal. Call once, from the main thread.
+ */
+export function removeTempFilesAtExit(outputs: readonly string[]): void {
+  process.once('exit', () => {
+    for (const o of outputs) removeQuietly(tempPathFor(o));
+  });
+  for (const [signal, status] of Object.entries(SIGNAL_STATUS)) process.once(signal, () => process.exit(status));
+}
+
+/** Removes a file if it is there (a path through a file or an unreadable folder has none). */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing there to remove
   }
 }

@@ -1,0 +1,104 @@
+/**
+ * Where each report of a `build` goes, and the outputs refused before anything is built: one
+ * that would overwrite an input or any other file that is not a PDF (the build reads no PDF,
+ * so this covers every file it reads: content, images, fonts, templates, themes), one that is
+ * a device or a folder, and one file claimed by two reports. Paths are compared as real paths,
+ * so `sub/../r.yaml` and a symbolic link to the input are the input.
+ */
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** One report to build and the PDF it is written to. */
+export interface OutputPlan {
+  input: string;
+  output: string;
+}
+
+/** The PDF for `input`: `out/NAME.pdf`, or `-o` itself (one input) or `-o/NAME.pdf` (several). */
+export function outputFor(input: string, output: string | undefined, many: boolean): string {
+  const name = path.basename(input).replace(/\.ya?ml$/, '') + '.pdf';
+  if (!output) return path.join('out', name);
+  return many ? path.join(output, name) : output;
+}
+
+/**
+ * Why `-o OUTPUT` cannot name the output for these inputs, or undefined when it can: a
+ * single file (ending `.pdf`, or an existing file) for several inputs.
+ */
+export function refuseOutputOption(output: string, inputs: number): string | undefined {
+  if (inputs < 2) return undefined;
+  if (output.toLowerCase().endsWith('.pdf') || kindOf(output) === 'file')
+    return `-o ${output} names one file, but ${inputs} reports are built: with several inputs -o names a folder`;
+  return undefined;
+}
+
+/** Why these outputs cannot be written, or undefined when they all can. */
+export function refuseOutputs(plans: readonly OutputPlan[]): string | undefined {
+  const inputs = new Map(plans.map((p) => [realPath(p.input), p.input]));
+  const claimed = new Map<string, string>();
+  for (const { input, output } of plans) {
+    const real = realPath(output);
+    const overwritten = inputs.get(real);
+    if (overwritten !== undefined) return `-o ${output} would overwrite the input ${overwritten}`;
+    const other = claimed.get(real);
+    if (other !== undefined) return `${other} and ${input} would both be written to ${output}: build them into different folders or one at a time`;
+    claimed.set(real, input);
+    const reason = refuseExisting(output);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/** Folders of the system's devices and processes: nothing there is a user's PDF. */
+const SYSTEM_FOLDERS = ['/dev', '/proc', '/sys'];
+
+/** Why an existing file must not be replaced by a PDF, or undefined (absent, empty, or a PDF). */
+function refuseExisting(output: string): string | undefined {
+  const real = realPath(output);
+  if (SYSTEM_FOLDERS.some((f) => real === f || real.startsWith(f + path.sep))) return `${output} is a file of the system, not a PDF: name a PDF file`;
+  switch (kindOf(output)) {
+    case 'absent':
+      return undefined;
+    case 'folder':
+      return `${output} is a folder: -o names the PDF for one input`;
+    case 'other':
+      return `${output} is not a regular file (a device, a pipe or a socket): name a PDF file`;
+    case 'file':
+      return isPdfOrEmpty(output) ? undefined : `${output} exists and is not a PDF: Imprint replaces only PDFs (remove it or name another file)`;
+  }
+}
+
+/** What stands at a path (following links). */
+function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    // a dangling link is replaced as a new file; a path through a file fails at the write
+    return 'absent';
+  }
+  return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+}
+
+/** Whether a regular file is empty or starts as a PDF does (`%PDF-`). */
+function isPdfOrEmpty(file: string): boolean {
+  const head = Buffer.alloc(5);
+  const fd = openSync(file, 'r');
+  try {
+    const n = readSync(fd, head, 0, 5, 0);
+    return n === 0 || head.toString('latin1') === '%PDF-';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
+function realPath(file: string): string {
+  const full = path.resolve(file);
+  try {
+    return realpathSync(full);
+  } catch {
+    const parent = path.dirname(full);
+    return parent === full ? full : path.join(realPath(parent), path.basename(full));
+  }
+}

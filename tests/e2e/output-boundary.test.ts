@@ -1,0 +1,167 @@
+/**
+ * Where `imprint build` may write: never over its input or another file of the user, never a
+ * device or a folder, never two reports into one file; a write that fails is one line with
+ * exit 1 and leaves the last good PDF and no temporary file; a stopped build leaves none either.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/bin.cjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-out-'));
+
+function imprint(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const good = 'report:\n  title: 测试报告\nchapters:\n  - title: 第一章\n    body:\n      - 这是一个段落。\n';
+
+/** A fresh folder holding `name` with the good content. */
+function project(name = 'r.yaml'): { folder: string; input: string } {
+  const folder = mkdtempSync(path.join(dir, 'p-'));
+  const input = path.join(folder, name);
+  writeFileSync(input, good);
+  return { folder, input };
+}
+
+/**
+ * Makes a folder unwritable and returns how to undo it: its mode for a user, a read-only bind
+ * mount for root (whom modes do not stop).
+ */
+function makeReadOnly(folder: string): () => void {
+  if (process.getuid?.() !== 0) {
+    chmodSync(folder, 0o555);
+    return () => chmodSync(folder, 0o755);
+  }
+  const mount = spawnSync('mount', ['-o', 'bind,ro', folder, folder]);
+  if (mount.status !== 0) throw new Error(`cannot make ${folder} read-only: ${mount.stderr}`);
+  return () => void spawnSync('umount', [folder]);
+}
+
+/** The message, checked to be one line with no stack trace. */
+function oneLine(err: string): string {
+  expect(err.trimEnd().split('\n')).toHaveLength(1);
+  return err.trimEnd();
+}
+
+describe('an output that would destroy a file of the user is refused (exit 2)', () => {
+  it('the input itself, by any spelling of its path', () => {
+    const { folder, input } = project();
+    for (const o of [input, path.join(folder, 'sub', '..', 'r.yaml')]) {
+      const r = imprint('build', input, '-o', o);
+      expect(r.code).toBe(2);
+      expect(oneLine(r.err)).toContain('would overwrite');
+      expect(readFileSync(input, 'utf8')).toBe(good);
+    }
+  });
+
+  it('the input through a symbolic link', () => {
+    const { folder, input } = project();
+    symlinkSync(input, path.join(folder, 'link.pdf'));
+    const r = imprint('build', input, '-o', path.join(folder, 'link.pdf'));
+    expect(r.code).toBe(2);
+    expect(readFileSync(input, 'utf8')).toBe(good);
+  });
+
+  it('any existing file that is not a PDF (an image, a font, a template, notes)', () => {
+    const { folder, input } = project();
+    const notes = path.join(folder, 'notes.txt');
+    writeFileSync(notes, '会议记录');
+    const r = imprint('build', input, '-o', notes);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.err)).toContain('is not a PDF');
+    expect(readFileSync(notes, 'utf8')).toBe('会议记录');
+  });
+
+  it('a device, a folder', () => {
+    const { folder, input } = project();
+    const device = statSync('/dev/null');
+    for (const o of ['/dev/null', folder]) {
+      const r = imprint('build', input, '-o', o);
+      expect(r.code).toBe(2);
+      oneLine(r.err);
+    }
+    expect(statSync('/dev/null').ino).toBe(device.ino);
+  });
+
+  it('one file named for several inputs, and two inputs that would share a file of the folder', () => {
+    const a = project('x.yaml');
+    const b = project('x.yaml');
+    const one = imprint('build', a.input, b.input, '-o', path.join(dir, 'one.pdf'));
+    expect(one.code).toBe(2);
+    expect(oneLine(one.err)).toContain('several');
+    expect(existsSync(path.join(dir, 'one.pdf'))).toBe(false);
+    const od = path.join(dir, 'od');
+    const shared = imprint('build', a.input, b.input, '-o', od);
+    expect(shared.code).toBe(2);
+    expect(oneLine(shared.err)).toContain(path.join(od, 'x.pdf'));
+    expect(existsSync(od)).toBe(false);
+  });
+});
+
+describe('a write that fails', () => {
+  it('is one line with exit 1, and the last good PDF stays as it was', () => {
+    const { folder, input } = project();
+    const outDir = path.join(folder, 'out');
+    mkdirSync(outDir);
+    const output = path.join(outDir, 'r.pdf');
+    expect(imprint('build', input, '-o', output).code).toBe(0);
+    const before = readFileSync(output);
+    writeFileSync(input, good.replace('这是一个段落。', '改过的段落。'));
+    const undo = makeReadOnly(outDir);
+    try {
+      const r = imprint('build', input, '-o', output);
+      expect(r.code).toBe(1);
+      expect(oneLine(r.err)).toMatch(new RegExp(`^${output}: cannot write \\((permission denied|the file system is read-only)\\)`));
+      expect(readFileSync(output).equals(before)).toBe(true);
+    } finally {
+      undo();
+    }
+    expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('under a path whose parent is a file', () => {
+    const { folder, input } = project();
+    writeFileSync(path.join(folder, 'plain'), 'x');
+    const r = imprint('build', input, '-o', path.join(folder, 'plain', 'r.pdf'));
+    expect(r.code).toBe(1);
+    expect(oneLine(r.err)).toContain('is a file, not a folder');
+    expect(readFileSync(path.join(folder, 'plain'), 'utf8')).toBe('x');
+  });
+});
+
+describe('a build stopped by a signal', () => {
+  it('leaves no temporary file beside the output, whichever thread was writing it', () => {
+    // a process that stands where a build is while it writes: its temporary file there, then a signal
+    const { folder } = project();
+    const output = path.join(folder, 'r.pdf');
+    const script = `
+      import { writeFileSync } from 'node:fs';
+      import { tempPathFor, removeTempFilesAtExit } from ${JSON.stringify(path.join(root, 'dist/output.js'))};
+      removeTempFilesAtExit([${JSON.stringify(output)}]);
+      writeFileSync(tempPathFor(${JSON.stringify(output)}), 'half a PDF');
+      process.kill(process.pid, process.argv[1]);
+      setTimeout(() => {}, 5000);`;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, signal], { encoding: 'utf8' });
+      expect(r.status).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(readdirSync(folder)).toEqual(['r.yaml']);
+    }
+  });
+});
+
+describe('the command', () => {
+  it('says its version', () => {
+    const r = imprint('--version');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(`imprint ${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version}`);
+  });
+
+  it('is executable as installed (npm links bin entries as they are)', () => {
+    expect(statSync(cli).mode & 0o111).not.toBe(0);
+  });
+});
