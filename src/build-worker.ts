@@ -7,6 +7,7 @@
 import { buildReport, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
+import { describeInternalError } from './internal-error.js';
 
 export interface BuildJob {
   options: BuildOptions;
@@ -15,9 +16,14 @@ export interface BuildJob {
 
 export type BuildOutcome =
   | { ok: true; pages: number; ms: number; warnings: string[] }
-  | { ok: false; problems: string[] };
+  /** `internal`: a bug, not a problem of the input or the disk (exit status 3). */
+  | { ok: false; problems: string[]; internal?: true };
 
-/** Builds one report; a problem of the input or of the output's disk is an outcome, anything else a failure of the worker. */
+/**
+ * Builds one report. Every failure is an outcome, so one report never stops the others of a
+ * batch: a problem of the input or of the output's disk, or an internal error (after which
+ * this thread's fonts are opened afresh).
+ */
 export default async function buildJob({ options, output }: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
   try {
@@ -27,7 +33,9 @@ export default async function buildJob({ options, output }: BuildJob): Promise<B
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems.map(formatProblem) };
     if (e instanceof OutputError) return { ok: false, problems: [e.message] };
-    throw e;
+    fonts?.faces.close();
+    fonts = undefined;
+    return { ok: false, problems: [describeInternalError(e, options.input)], internal: true };
   }
 }
 

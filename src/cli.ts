@@ -13,6 +13,7 @@ import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { formatProblem, InputError } from './problems.js';
 import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
 import { removeTempFilesAtExit } from './output.js';
+import { describeInternalError } from './internal-error.js';
 import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
 
@@ -113,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
-  return outcomes.every((o) => o.ok) ? 0 : 1;
+  return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
 }
 
 /** Validates and lays out each file, writing nothing. */
@@ -194,7 +195,7 @@ export function runCommand(): void {
         console.error(`imprint: ${e.message} (\`imprint help\` shows the usage)`);
         process.exit(2);
       }
-      console.error(`imprint: internal error (please report this with the input that caused it):\n${(e as Error)?.stack ?? String(e)}`);
+      console.error(describeInternalError(e));
       process.exit(3);
     },
   );
