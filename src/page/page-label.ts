@@ -21,3 +21,16 @@ export function toRoman(n: number): string {
   }
   return out;
 }
+
+/** The value of a lower-case roman numeral written as `toRoman` writes it, else undefined. */
+export function fromRoman(numeral: string): number | undefined {
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let n = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const v = values[numeral[i]];
+    const after = values[numeral[i + 1]] ?? 0;
+    if (v === undefined) return undefined;
+    n += v < after ? -v : v;
+  }
+  return n > 0 && n < 4000 && toRoman(n) === numeral ? n : undefined;
+}

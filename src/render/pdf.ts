@@ -14,6 +14,7 @@ import { xmpDescriptions } from './xmp.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree } from './structure.js';
 import { keepOnly } from '../kept-caches.js';
+import { pageLabelRanges } from './page-labels.js';
 
 /** Document metadata. */
 export interface PdfMeta {
@@ -115,6 +116,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
   structure.end();
+  addPageLabels(doc, pages);
   const programsUsed = new Set<string>();
   for (const f of embedded.values()) programsUsed.add(f.embed(programs, (content) => deflateCached(content, cache.contents, contentsUsed)));
   doc.end();
@@ -154,6 +156,21 @@ function addOutline(doc: PDFKit.PDFDocument, parents: { level: number; item: PDF
   const options = { expanded: o.level === 1, top: y, left: page.width };
   const item = parent.addItem(o.title, options as Parameters<PDFKit.PDFOutline['addItem']>[1]);
   parents.push({ level: o.level, item });
+}
+
+/** The catalog's `/PageLabels`: viewers show the printed page numbers (see page-labels.ts). */
+function addPageLabels(doc: PDFKit.PDFDocument, pages: DrawPage[]): void {
+  const nums = pageLabelRanges(pages.map((p) => p.label)).flatMap((r) => {
+    const dict: Record<string, unknown> = {};
+    if (r.style) dict.S = r.style;
+    if (r.prefix) dict.P = new String(r.prefix); // a String object: pdfkit writes a PDF string, not a name
+    if (r.first) dict.St = r.first;
+    return [r.start, dict];
+  });
+  const pdf = doc as unknown as { ref(data: object): { end(): void }; _root: { data: Record<string, unknown> } };
+  const labels = pdf.ref({ Nums: nums });
+  pdf._root.data.PageLabels = labels;
+  labels.end();
 }
 
 /** A string's bytes in a PDF as pdfkit writes it: ASCII as is, anything else UTF-16BE after a BOM. */

@@ -135,6 +135,17 @@ describe('the sample report', () => {
     expect(all.match(/^ *H2$/gm)?.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('tells viewers the page numbers printed on the pages (PDF page labels), none on the cover', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const labels = await doc.getPageLabels();
+    await doc.destroy();
+    expect(labels).toEqual(read.pages.map(pageLabel));
+    expect(labels?.[0]).toBe('');
+    expect(labels).toContain('ii');
+    expect(labels).toContain('1');
+  });
+
   it('gives the same bytes build after build', async () => {
     const again = (await buildReport(options)).pdf;
     expect(again.equals(pdf)).toBe(true);
