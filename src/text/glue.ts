@@ -10,8 +10,12 @@ import type { Atom } from './atoms.js';
 
 /** Em fractions of the clreq rules. */
 export const GLUE = {
-  /** Han–Latin gap: natural, least, most (em). */
-  gap: { natural: 0.25, min: 0.125, max: 0.5 },
+  /**
+   * Han–Latin gap: natural, least, most (em). It never stretches by itself (most = natural):
+   * a justified line widens it only by the last stage's even spread, as it widens the joints
+   * between Han characters, so `2025 年` keeps its ¼ em while the line around it loosens.
+   */
+  gap: { natural: 0.25, min: 0.125, max: 0.25 },
   /** A space between Latin words (em). */
   latinSpace: { natural: 1 / 3, min: 0.25, max: 0.5 },
   /** A space typed between Chinese characters (em). */

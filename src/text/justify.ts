@@ -1,6 +1,7 @@
 /**
  * Placing the atoms of one line: squeeze before stretch, in the clreq order.
- * Stretch: Latin spaces and Han–Latin gaps (up to ½ em), then evenly between all characters.
+ * Stretch: Latin spaces (up to ½ em), then evenly between all characters (Han–Latin gaps too,
+ * by no more than the joints between Han characters).
  * Shrink: spaces (to ¼ em), then punctuation blanks (to ½ em), then Han–Latin gaps (to ⅛ em).
  */
 import type { Atom } from './atoms.js';

@@ -1,0 +1,31 @@
+/**
+ * The justification policy on set lines (fake font): what may stretch, and how far, when a
+ * line is justified.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseInlineMarkup } from '../../src/text/inline.js';
+import { setParagraph } from '../../src/text/paragraph.js';
+import { fakeStyle } from '../helpers/fake-font.js';
+
+const TEXT =
+  '静安区现有中等职业学校 5 所，2025 年在校学生 1926 名，教职工 407 人。区内学校开设 IT 与 AI 类专业 12 个，与 36 家企业共建实训基地，' +
+  '学生参加 1+X 证书考试通过率达 96.5%，毕业生就业率 98% 以上，其中 CAD 与 PLC 方向的学生全部对口就业，三年来获得市级以上奖项 57 项。';
+
+describe('justified lines', () => {
+  it('never widen a Han–Latin gap more than the space added between Han characters', () => {
+    for (const width of [17, 19, 21, 23, 26, 29, 31]) {
+      const { lines } = setParagraph(parseInlineMarkup(TEXT), fakeStyle(width));
+      let gaps = 0;
+      for (const line of lines.slice(0, -1)) {
+        for (let k = 0; k + 1 < line.atoms.length; k++) {
+          const [a, b] = [line.atoms[k], line.atoms[k + 1]];
+          if (!((a.kind === 'han' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'han'))) continue;
+          const gap = line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width);
+          expect(gap, `width ${width}: "${a.text}|${b.text}"`).toBeLessThanOrEqual(0.25 * a.size + line.spread + 1e-6);
+          gaps++;
+        }
+      }
+      expect(gaps).toBeGreaterThan(3);
+    }
+  });
+});
