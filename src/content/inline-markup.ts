@@ -1,0 +1,318 @@
+/**
+ * The inline markup of content text (spec §6.2), parsed once, here, into typed nodes:
+ * `**bold**`, `*emphasis*`, `` `code` ``, `^sup^`, `~sub~`, `[text](url)`, `<url>`, `[[id]]`,
+ * `[[id#page]]`, `^[footnote]` and backslash escapes.
+ *
+ * The rules are simple and local, so Chinese text behaves (CommonMark's flanking rules fail on
+ * `**“火焰蓝”**精神`): a delimiter that finds no partner is the character itself, never an
+ * error; a bracket or angle that does not form a link or reference is text. The few real
+ * mistakes (a malformed reference, a footnote inside a footnote) are problems at their offset.
+ */
+
+/** A piece of inline content. `at`: offset of its first character in the source text (UTF-16 units). */
+export type InlineNode =
+  | { kind: 'text'; text: string; at: number }
+  | { kind: 'strong' | 'emphasis' | 'sup' | 'sub'; children: InlineNode[]; at: number }
+  | { kind: 'code'; text: string; at: number }
+  | { kind: 'link'; url: string; children: InlineNode[]; at: number }
+  | { kind: 'ref'; id: string; page: boolean; at: number }
+  | { kind: 'footnote'; children: InlineNode[]; at: number };
+
+/** A mistake in the markup, at an offset of the source text. */
+export interface InlineProblem {
+  at: number;
+  message: string;
+}
+
+export interface ParsedInline {
+  nodes: InlineNode[];
+  problems: InlineProblem[];
+}
+
+/** Characters a backslash makes literal (others keep their backslash: `C:\data` stays as typed). */
+export const ESCAPABLE = '\\*[]^~`<>_';
+
+/** An id of a chapter, section, table, case or figure (spec §6.1). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/** URL schemes an autolink `<…>` may have. */
+const AUTOLINK = /^<((?:https?|ftp):\/\/[^\s<>]+|mailto:[^\s<>]+)>/;
+
+/** Superscript and subscript hold a short token: no whitespace and no CJK (`3~5年和6~8月` stays text). */
+const SCRIPT_TEXT = /^[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3134F}]+$/u;
+
+/** Parses content text. */
+export function parseInline(source: string): ParsedInline {
+  const problems: InlineProblem[] = [];
+  const nodes = new InlineParser(source, problems).parse(0, source.length, false);
+  return { nodes, problems };
+}
+
+/** The text a reader sees when markup is ignored (code and escapes as written, no footnotes). */
+export function inlinePlainText(nodes: readonly InlineNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.kind === 'text' || n.kind === 'code') out += n.text;
+    else if (n.kind === 'ref') out += `[[${n.id}${n.page ? '#page' : ''}]]`;
+    else if (n.kind !== 'footnote') out += inlinePlainText(n.children);
+  }
+  return out;
+}
+
+/** Constructs nested deeper than this are read as text (hostile input cannot exhaust the stack). */
+const MAX_NESTING = 8;
+
+class InlineParser {
+  /** Where the code span opened by the backtick run at an offset ends (after its closing run). */
+  private readonly codeEnds = new Map<number, number>();
+  /** The `]` that closes the `[` at an offset (brackets in code spans and escaped ones do not count). */
+  private readonly closingBrackets = new Map<number, number>();
+  /** For `*` and `**`: the least offset from which no closing delimiter was found. */
+  private readonly noCloserFrom = { '*': Infinity, '**': Infinity };
+  private depth = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly problems: InlineProblem[],
+  ) {
+    this.pairCodeSpans();
+    this.pairBrackets();
+  }
+
+  /** Nodes of src[from, to); `inNote`: inside a footnote (which cannot hold another). */
+  parse(from: number, to: number, inNote: boolean): InlineNode[] {
+    this.depth++;
+    try {
+      return this.parseRange(from, to, inNote);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseRange(from: number, to: number, inNote: boolean): InlineNode[] {
+    const out: InlineNode[] = [];
+    let text = '';
+    let textAt = from;
+    const flush = () => {
+      if (text) out.push({ kind: 'text', text, at: textAt });
+      text = '';
+    };
+    const push = (node: InlineNode, next: number) => {
+      flush();
+      out.push(node);
+      textAt = next;
+      return next;
+    };
+    let i = from;
+    while (i < to) {
+      const c = this.src[i];
+      const found = this.construct(c, i, to, inNote);
+      if (found) {
+        i = push(found.node, found.end);
+        continue;
+      }
+      if (c === '\\' && i + 1 < to && ESCAPABLE.includes(this.src[i + 1])) {
+        if (!text) textAt = i;
+        text += this.src[i + 1];
+        i += 2;
+        continue;
+      }
+      if (!text) textAt = i;
+      // a run of delimiters that found no partner is text as a whole (`***` stays `***`)
+      const run = c === '*' || c === '^' || c === '~' || c === '`' ? this.runLength(i, to, c) : 1;
+      text += this.src.slice(i, i + run);
+      i += run;
+    }
+    flush();
+    return out;
+  }
+
+  /** The construct starting at `i`, if one does, with the offset after it. */
+  private construct(c: string, i: number, to: number, inNote: boolean): { node: InlineNode; end: number } | undefined {
+    if (this.depth > MAX_NESTING) return undefined;
+    switch (c) {
+      case '`':
+        return this.code(i, to);
+      case '*':
+        return this.src.startsWith('**', i) ? this.paired(i, to, '**', 'strong', inNote) : this.paired(i, to, '*', 'emphasis', inNote);
+      case '^':
+        return this.src[i + 1] === '[' ? this.footnote(i, to, inNote) : this.script(i, to, '^', 'sup');
+      case '~':
+        return this.script(i, to, '~', 'sub');
+      case '[':
+        return this.src[i + 1] === '[' ? this.reference(i, to) : this.link(i, to, inNote);
+      case '<':
+        return this.autolink(i, to);
+      default:
+        return undefined;
+    }
+  }
+
+  private code(i: number, to: number): { node: InlineNode; end: number } | undefined {
+    const end = this.codeEnds.get(i);
+    if (end === undefined || end > to) return undefined;
+    const ticks = this.runLength(i, to, '`');
+    let text = this.src.slice(i + ticks, end - ticks);
+    if (/^ .* $/s.test(text) && text.trim()) text = text.slice(1, -1); // `` `x` `` as CommonMark: one space each side stripped
+    return { node: { kind: 'code', text, at: i }, end };
+  }
+
+  /** `**…**` or `*…*`: content that starts and ends with no space, closed before `to`. */
+  private paired(i: number, to: number, mark: '**' | '*', kind: 'strong' | 'emphasis', inNote: boolean) {
+    const start = i + mark.length;
+    if (start >= to || /\s/.test(this.src[start])) return undefined;
+    const close = this.closing(start, to, mark);
+    if (close === undefined) return undefined;
+    return { node: { kind, children: this.parse(start, close, inNote), at: i } as InlineNode, end: close + mark.length };
+  }
+
+  /**
+   * The offset of the delimiter that closes one opened before `from`: the next `mark` outside
+   * code spans and escapes, not preceded by a space; for `*`, not part of a `**`.
+   */
+  private closing(from: number, to: number, mark: '**' | '*'): number | undefined {
+    if (from >= this.noCloserFrom[mark]) return undefined; // a later scan would only see less
+    const found = this.scanForCloser(from, to, mark);
+    if (found === undefined && to === this.src.length) this.noCloserFrom[mark] = Math.min(this.noCloserFrom[mark], from);
+    return found;
+  }
+
+  private scanForCloser(from: number, to: number, mark: '**' | '*'): number | undefined {
+    for (let j = from; j < to; j++) {
+      const c = this.src[j];
+      if (c === '\\') {
+        j++;
+        continue;
+      }
+      if (c === '`') {
+        const code = this.code(j, to);
+        if (code) j = code.end - 1;
+        continue;
+      }
+      if (c !== '*') continue;
+      const run = this.runLength(j, to, '*');
+      if (mark === '**' && run >= 2 && !/\s/.test(this.src[j - 1])) return j + run - 2; // `***x***`: the inner ones belong to the content
+      if (mark === '*' && run === 1 && !/\s/.test(this.src[j - 1])) return j;
+      if (mark === '*' && run >= 2) {
+        // a `**…**` inside emphasis: skip over it whole
+        const strong = this.paired(j, to, '**', 'strong', true);
+        j = strong ? strong.end - 1 : j + run - 1;
+      } else j += run - 1;
+    }
+    return undefined;
+  }
+
+  /** `^x^` or `~x~`: a short token, no spaces, no CJK. */
+  private script(i: number, to: number, mark: '^' | '~', kind: 'sup' | 'sub') {
+    const close = this.src.indexOf(mark, i + 1);
+    if (close <= i + 1 || close >= to) return undefined;
+    const inner = this.src.slice(i + 1, close);
+    if (!SCRIPT_TEXT.test(inner) || inner.includes(mark === '^' ? '~' : '^')) return undefined;
+    return { node: { kind, children: this.parse(i + 1, close, true), at: i } as InlineNode, end: close + 1 };
+  }
+
+  /** `^[…]`: a footnote, its brackets balanced. */
+  private footnote(i: number, to: number, inNote: boolean) {
+    const close = this.matchingBracket(i + 1, to);
+    if (close === undefined) return undefined;
+    if (inNote) this.problems.push({ at: i, message: 'a footnote cannot hold another footnote (`^[…]` inside `^[…]`)' });
+    if (close === i + 2) this.problems.push({ at: i, message: 'empty footnote `^[]`' });
+    return { node: { kind: 'footnote', children: this.parse(i + 2, close, true), at: i } as InlineNode, end: close + 1 };
+  }
+
+  /** `[[id]]` or `[[id#page]]`. */
+  private reference(i: number, to: number) {
+    const close = this.src.indexOf(']]', i + 2);
+    if (close < 0 || close + 2 > to) return undefined;
+    const inner = this.src.slice(i + 2, close);
+    const m = /^([^#]*)(#page)?$/.exec(inner.trim());
+    const id = m?.[1] ?? '';
+    if (!m || !ID_PATTERN.test(id)) {
+      this.problems.push({
+        at: i,
+        message: `\`[[${inner}]]\` is not a cross-reference: write [[id]] or [[id#page]], the id of letters, digits, - and _ (a literal [[ is written \\[[)`,
+      });
+      return { node: { kind: 'text', text: this.src.slice(i, close + 2), at: i } as InlineNode, end: close + 2 };
+    }
+    return { node: { kind: 'ref', id, page: !!m[2], at: i } as InlineNode, end: close + 2 };
+  }
+
+  /** `[text](url)`: a link, when the bracket is followed at once by a parenthesised URL without spaces. */
+  private link(i: number, to: number, inNote: boolean) {
+    const close = this.matchingBracket(i, to);
+    if (close === undefined || this.src[close + 1] !== '(') return undefined;
+    const end = this.src.indexOf(')', close + 2);
+    if (end < 0 || end >= to) return undefined;
+    const url = this.src.slice(close + 2, end);
+    if (!url || /\s/.test(url)) return undefined;
+    return { node: { kind: 'link', url, children: this.parse(i + 1, close, inNote), at: i } as InlineNode, end: end + 1 };
+  }
+
+  /** `<https://…>`: the URL printed and linked. */
+  private autolink(i: number, to: number) {
+    const m = AUTOLINK.exec(this.src.slice(i, to));
+    if (!m) return undefined;
+    return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: m[1], at: i + 1 }], at: i } as InlineNode, end: i + m[0].length };
+  }
+
+  /** The `]` that closes the `[` at `open`, before `to`. */
+  private matchingBracket(open: number, to: number): number | undefined {
+    const close = this.closingBrackets.get(open);
+    return close !== undefined && close < to ? close : undefined;
+  }
+
+  /** Finds every code span once: a backtick run closes at the next run of the same length. */
+  private pairCodeSpans(): void {
+    const runs: { at: number; length: number }[] = [];
+    for (let i = 0; i < this.src.length; i++) {
+      if (this.src[i] === '\\' && ESCAPABLE.includes(this.src[i + 1])) i++;
+      else if (this.src[i] === '`') {
+        const length = this.runLength(i, this.src.length, '`');
+        runs.push({ at: i, length });
+        i += length - 1;
+      }
+    }
+    // runs of each length in order; an opener takes the next of its length, skipping what lies inside
+    const byLength = new Map<number, number[]>();
+    runs.forEach((r, k) => {
+      const list = byLength.get(r.length);
+      if (list) list.push(k);
+      else byLength.set(r.length, [k]);
+    });
+    const cursor = new Map<number, number>();
+    for (let k = 0; k < runs.length; ) {
+      const { at, length } = runs[k];
+      const same = byLength.get(length)!;
+      let c = cursor.get(length) ?? 0;
+      while (c < same.length && same[c] <= k) c++;
+      cursor.set(length, c);
+      if (c === same.length) {
+        k++;
+        continue;
+      }
+      const closer = runs[same[c]];
+      this.codeEnds.set(at, closer.at + length);
+      k = same[c] + 1;
+    }
+  }
+
+  /** Pairs brackets once, with a stack; those inside code spans and escaped ones do not count. */
+  private pairBrackets(): void {
+    const open: number[] = [];
+    for (let i = 0; i < this.src.length; i++) {
+      const c = this.src[i];
+      if (c === '\\' && ESCAPABLE.includes(this.src[i + 1])) i++;
+      else if (c === '`' && this.codeEnds.has(i)) i = this.codeEnds.get(i)! - 1;
+      else if (c === '`') i += this.runLength(i, this.src.length, '`') - 1;
+      else if (c === '[') open.push(i);
+      else if (c === ']' && open.length) this.closingBrackets.set(open.pop()!, i);
+    }
+  }
+
+  /** How many times `c` repeats from `i`. */
+  private runLength(i: number, to: number, c: string): number {
+    let n = 0;
+    while (i + n < to && this.src[i + n] === c) n++;
+    return n;
+  }
+}
