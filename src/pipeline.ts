@@ -120,7 +120,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, tagCount: { n: 0 }, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
@@ -130,7 +130,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       cache.pageLabels = found;
       keepOnly(setCache, setUsed); // paragraphs edited away go
       lap('layout');
-      return { report, themeFiles: theme.files, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: problems.warnings() };
+      return { report, themeFiles: theme.files, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
     if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
     pageLabels = found;

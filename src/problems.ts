@@ -35,12 +35,17 @@ export function formatProblem(p: Problem): string {
 /** Collects problems during a stage; `throwIfErrors` ends the stage when any is an error. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  /** The warnings given, by place and message: a warning repeated (a text set again) says nothing new. */
+  private readonly warned = new Set<string>();
 
   error(pos: SourcePos, message: string): void {
     this.items.push({ pos, message, severity: 'error' });
   }
 
   warn(pos: SourcePos, message: string): void {
+    const key = `${pos.file}:${pos.line}:${pos.col}:${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
     this.items.push({ pos, message, severity: 'warning' });
   }
 

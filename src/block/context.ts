@@ -28,6 +28,8 @@ export interface LayoutContext {
   setUsed: Set<string>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
+  /** Where a character first stands in the content text placed at `at` (see Report.charPos); `at` when absent. */
+  charPos?: (at: SourcePos, ch: string) => SourcePos;
   /** Counts structure elements of this layout (see `newTag`). */
   tagCount: { n: number };
 }

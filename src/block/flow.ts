@@ -91,9 +91,9 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'list': {
       const st = style(ctx, node.style);
       const list = newTag(ctx, 'L', parent);
-      return node.items.flatMap((runs, i) => {
+      return node.items.flatMap((item, i) => {
         const mark = node.marker === 'number' ? `${i + 1}. ` : '• ';
-        return textBlocks(ctx, [{ text: mark, bold: false }, ...runs], st, { x, width, tag: newTag(ctx, 'LI', list) });
+        return textBlocks(ctx, [{ text: mark, bold: false }, ...item.runs], st, { x, width, at: item.at, tag: newTag(ctx, 'LI', list) });
       });
     }
     case 'figure':
@@ -122,7 +122,7 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   const content: Item[] = [];
   if (node.title) {
     const st = style(ctx, node.titleStyle);
-    content.push(...textBlocks(ctx, node.title, st, { x: x + spec.padding, width: inner, keepWithNext: true, spaceBefore: 0, tag: newTag(ctx, 'H', tag) }));
+    content.push(...textBlocks(ctx, node.title.runs, st, { x: x + spec.padding, width: inner, at: node.title.at, keepWithNext: true, spaceBefore: 0, tag: newTag(ctx, 'H', tag) }));
   }
   content.push(...nodesItems(ctx, node.children, x + spec.padding, inner, tag));
   const top = block(spec.padding, { anchors: node.id ? [node.id] : [] }, { spaceBefore: spec.spaceBefore, keepWithNext: true });
@@ -155,8 +155,8 @@ function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: num
   const scale = Math.min(width / info.width, maxHeight / info.height, 1);
   const w = info.width * scale;
   const h = info.height * scale;
-  const figure = newTag(ctx, 'Figure', parent, plainText(node.caption));
+  const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
   const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, src: node.src, tag: figure }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
-  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, at: node.at, tag: newTag(ctx, 'Caption', parent) });
+  const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
   return [image, ...caption];
 }

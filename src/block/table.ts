@@ -3,7 +3,7 @@
  * content (each column's natural and least width) unless the template gives relative widths;
  * the header row (and a 续表 caption) repeats on every page the table continues on.
  */
-import type { TableNode, ColumnAlign } from '../template/doc-tree.js';
+import type { TableNode, ColumnAlign, PlacedText } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
 import { plainText, type Inline } from '../text/inline.js';
@@ -22,7 +22,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const ncols = Math.max(node.header.length, ...node.rows.map((r) => r.length), 1);
   const widths = columnWidths(ctx, node, ncols, width, cell, head);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
-  const caption = textBlocks(ctx, node.caption, style(ctx, node.captionStyle), { x, width, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
+  const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
   const headerRow = node.header.length ? rowBlocks(ctx, node, node.header, widths, x, head, true, false, tag)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
@@ -34,7 +34,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   out.push(...rows.map((r) => ({ ...r, group })));
   if (node.note) {
     const noteStyle = style(ctx, node.noteStyle);
-    out.push(...textBlocks(ctx, node.note, noteStyle, { x, width, at: node.at, tag: newTag(ctx, 'Caption', tag) }));
+    out.push(...textBlocks(ctx, node.note.runs, noteStyle, { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', tag) }));
   } else if (out.length) {
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
@@ -50,14 +50,14 @@ const SLICE_ABOVE_LINES = 4;
  * line (cells top-aligned; its first two and last two lines kept together), so a row taller
  * than a page breaks inside its cells instead of overflowing.
  */
-function rowBlocks(ctx: LayoutContext, node: TableNode, cells: Inline[][], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean, table: StructTag): Block[] {
+function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean, table: StructTag): Block[] {
   const spec = ctx.theme.table;
   const row = newTag(ctx, 'TR', table);
   const cellTags = widths.map(() => newTag(ctx, header ? 'TH' : 'TD', row));
   const set: Line[][] = widths.map((w, c) => {
-    const runs = cells[c] ?? [];
+    const runs = cells[c]?.runs ?? [];
     const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
-    return setText(ctx, runs, paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align, 0), node.at);
+    return setText(ctx, runs, paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align, 0), cells[c]?.at);
   });
   const lines = Math.max(1, ...set.map((l) => l.length));
   const bottom = header ? spec.innerRule : lastRow ? spec.outerRule : spec.rules === 'grid' ? spec.innerRule : 0;
@@ -133,8 +133,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     natural[c] = Math.max(natural[c], n + pad);
     least[c] = Math.max(least[c], widest + pad);
   };
-  node.header.forEach((h, c) => measure(h, head, c));
-  node.rows.forEach((r) => r.forEach((runs, c) => measure(runs, cell, c)));
+  node.header.forEach((h, c) => measure(h.runs, head, c));
+  node.rows.forEach((r) => r.forEach((text, c) => measure(text.runs, cell, c)));
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
   const totalLeast = sum(least);

@@ -54,7 +54,8 @@ export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphSty
   const { lines, missing } = set;
   for (const ch of missing) {
     const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    ctx.problems.warn(at ?? ctx.templatePos, `no font has the character "${ch}" (U+${cp}); it is drawn as an empty box`);
+    const where = at ? (ctx.charPos?.(at, ch) ?? at) : ctx.templatePos;
+    ctx.problems.warn(where, `no font has the character "${ch}" (U+${cp}); it is drawn as an empty box`);
   }
   return lines;
 }

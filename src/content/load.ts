@@ -3,10 +3,11 @@
  * JSON Schema, then for what a schema cannot say (a row as long as the header, an image that
  * exists and is a PNG or JPEG inside the project). Every problem is collected with its place.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage } from './image-file.js';
+import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, Report, Section, Text } from './types.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
@@ -25,21 +26,15 @@ export function loadReport(file: string): Report {
   problems.throwIfErrors();
   const report = new ContentReader(src, problems, path.dirname(path.resolve(file))).report(file);
   problems.throwIfErrors();
-  return report;
+  return { ...report, warnings: problems.warnings() };
 }
 
-/** The file as text: present, not too large, valid UTF-8, not empty. */
+/** The file as text: a regular file, not too large, valid UTF-8, not empty. */
 function readText(file: string, problems: ProblemList): string | undefined {
   const start: SourcePos = { file, line: 1, col: 1 };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    problems.error(start, 'cannot read this file');
-    return undefined;
-  }
-  if (bytes.length > MAX_CONTENT_BYTES) {
-    problems.error(start, `the file is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MiB`);
+  const bytes = readBytes(file);
+  if (typeof bytes === 'string') {
+    problems.error(start, bytes);
     return undefined;
   }
   let text: string;
@@ -54,6 +49,50 @@ function readText(file: string, problems: ProblemList): string | undefined {
     return undefined;
   }
   return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * The bytes of a regular file of at most MAX_CONTENT_BYTES, or what is wrong. Opened without
+ * waiting (a named pipe would wait for a writer) and checked before anything is read (a
+ * device such as /dev/zero never ends).
+ */
+function readBytes(file: string): Buffer | string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'file not found';
+    if (code === 'EISDIR') return 'this is a folder, not a report file';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot read this file (permission denied)';
+    return `cannot read this file (${code ?? (e as Error).message})`;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return 'this is a folder, not a report file';
+    if (!stat.isFile()) return 'not a regular file (a device, named pipe or socket cannot be a report)';
+    if (stat.size > MAX_CONTENT_BYTES) return tooLarge();
+    // read to the end, which may have moved since fstat, but never past the limit
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(stat.size - total + 1, 64 * 1024));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_CONTENT_BYTES) return tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    return `cannot read this file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(): string {
+  return `the file is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MiB`;
 }
 
 /** The line and column of the first byte that is not valid UTF-8. */
@@ -81,16 +120,18 @@ function invalidUtf8At(file: string, bytes: Buffer): SourcePos {
 
 /** Builds the typed report from validated data, with positions; checks what the schema cannot. */
 class ContentReader {
+  /** The texts read, by the line and column of their place: their path and value as written. */
+  private readonly texts = new Map<string, { path: DataPath; value: string }>();
+
   constructor(
     private readonly src: YamlSource,
     private readonly problems: ProblemList,
     private readonly baseDir: string,
   ) {}
 
-  report(file: string): Report {
+  report(file: string): Omit<Report, 'warnings'> {
     const d = this.src.data as Record<string, any>;
     const r = d.report;
-    const keywords = r.keywords === undefined ? [] : ([] as unknown[]).concat(r.keywords).map(String);
     return {
       file,
       meta: {
@@ -98,9 +139,10 @@ class ContentReader {
         subtitle: r.subtitle !== undefined ? this.text(['report', 'subtitle']) : undefined,
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
         date: r.date !== undefined ? this.text(['report', 'date']) : undefined,
-        keywords,
+        keywords: this.keywords(r.keywords),
         template: r.template ?? 'official',
       },
+      charPos: (at, ch) => this.charPos(at, ch),
       preface: d.preface && {
         title: d.preface.title !== undefined ? this.text(['preface', 'title']) : { text: '前言', pos: this.src.locate(['preface']) },
         body: this.blocks(['preface', 'body']),
@@ -108,6 +150,13 @@ class ContentReader {
       },
       chapters: (d.chapters as unknown[]).map((_, i) => this.section(['chapters', i])),
     };
+  }
+
+  /** `keywords:` is one keyword or a list of them. */
+  private keywords(given: unknown): string[] {
+    if (given === undefined) return [];
+    if (!Array.isArray(given)) return [this.text(['report', 'keywords']).text];
+    return given.map((_, i) => this.text(['report', 'keywords', i]).text);
   }
 
   private section(p: DataPath): Section {
@@ -183,9 +232,24 @@ class ContentReader {
     return v;
   }
 
-  /** Text (or a number, written as in the file) at a path, with its place. */
+  /**
+   * Text (or a number, written as in the file) at a path, with its place. Characters that
+   * cannot be printed are dropped here, each run with a warning where it was written, so no
+   * later stage sees one (see printable.ts).
+   */
   private text(p: DataPath): Text {
     const v = this.value(p);
-    return { text: typeof v === 'number' ? this.src.sourceText(p) ?? String(v) : String(v), pos: this.src.locate(p) };
+    const pos = this.src.locate(p);
+    if (typeof v !== 'string') return { text: typeof v === 'number' ? (this.src.sourceText(p) ?? String(v)) : String(v), pos };
+    this.texts.set(`${pos.line}:${pos.col}`, { path: p, value: v });
+    for (const m of v.matchAll(UNPRINTABLE)) this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
+    return { text: v.replace(UNPRINTABLE, ''), pos };
+  }
+
+  /** Where `ch` first stands in the text whose place is `at` (`at` itself for a text not read here). */
+  private charPos(at: SourcePos, ch: string): SourcePos {
+    const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
+    const index = text?.value.indexOf(ch) ?? -1;
+    return text && index >= 0 ? this.src.charPos(text.path, index) : at;
   }
 }

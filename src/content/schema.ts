@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv';
 import type { ProblemList } from '../problems.js';
 import { packageRoot } from '../package-root.js';
 import { closest } from './did-you-mean.js';
+import { COLON_HINT } from './yaml-problems.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
 /** The schema file, published with the package (editors can use it too). */
@@ -69,6 +70,12 @@ export function describePath(p: DataPath): string {
 
 const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', array: 'a list (items starting with "- ")', object: 'a mapping of keys', boolean: 'true or false' };
 
+/** Whether a block is what YAML makes of text with ': ' in it: a mapping of one key to text (or nothing). */
+function isTextWithColon(block: unknown): boolean {
+  const values = Object.values(block as object);
+  return values.length === 1 && (values[0] === null || ['string', 'number', 'boolean'].includes(typeof values[0]));
+}
+
 /** A message for one Ajv error, or undefined for errors another one already explains. */
 function describeError(e: ErrorObject): string | undefined {
   const p = pathOf(e.instancePath);
@@ -78,7 +85,10 @@ function describeError(e: ErrorObject): string | undefined {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
       const hint = closest(name, known);
-      return `unknown key "${name}" in ${what}` + (hint ? ` (did you mean "${hint}"?)` : ` (expected one of: ${known.join(', ')})`);
+      if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
+      // `- 主要措施: 修订…` is a mapping to YAML: a paragraph with ': ' in it, not quoted
+      if (what === 'a block' && isTextWithColon(e.data)) return `unknown key "${name}" in a block (${COLON_HINT})`;
+      return `unknown key "${name}" in ${what} (expected one of: ${known.join(', ')})`;
     }
     case 'required':
       return `missing \`${e.params.missingProperty}:\` in ${what}`;

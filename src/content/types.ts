@@ -2,7 +2,7 @@
  * The validated content of one report (see the content-format contract). Every node keeps
  * the place in the YAML it came from, so later stages can point at `file:line:col`.
  */
-import type { SourcePos } from '../problems.js';
+import type { Problem, SourcePos } from '../problems.js';
 
 /** Text with `**bold**` markup still in it, as written by the user. */
 export interface Text {
@@ -95,4 +95,11 @@ export interface Report {
   meta: ReportMeta;
   preface?: { title: Text; body: Block[]; pos: SourcePos };
   chapters: Section[];
+  /** Problems found in the content that do not stop the build (characters dropped, text YAML cut at ' #'). */
+  warnings: Problem[];
+  /**
+   * Where the character `ch` first stands in the content, in the text whose place is `at` (a
+   * `Text`'s pos): for messages about one character, such as one no font has.
+   */
+  charPos(at: SourcePos, ch: string): SourcePos;
 }

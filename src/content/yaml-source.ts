@@ -2,8 +2,10 @@
  * Reading YAML while keeping source positions: the `yaml` package's document, the plain data
  * (YAML 1.2 core schema, aliases limited), and the place of any value by its path.
  */
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import type { ProblemList, SourcePos } from '../problems.js';
+import { valueOffsets } from './scalar-chars.js';
+import { yamlProblems } from './yaml-problems.js';
 
 /** Most aliases a file may use (an "alias bomb" is refused at once). */
 export const MAX_ALIASES = 100;
@@ -19,15 +21,21 @@ export class YamlSource {
   readonly data: unknown;
   private readonly doc: Document.Parsed;
   private readonly lines = new LineCounter();
+  /** Per scalar asked about: the offset of each character of its value (see `charPos`). */
+  private readonly valueOffsets = new Map<Scalar, (index: number) => number>();
 
-  constructor(readonly file: string, text: string, problems: ProblemList) {
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+    problems: ProblemList,
+  ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
-    for (const e of this.doc.errors) problems.error(this.at(e.pos[0]), `YAML: ${firstLine(e.message)}`);
-    for (const w of this.doc.warnings) {
-      // an unknown tag (!!js/function, !include …) is refused: the content is plain data
-      problems.error(this.at(w.pos[0]), `YAML: ${firstLine(w.message)} (tags are not allowed in content)`);
+    const found = yamlProblems(this.doc, text);
+    for (const p of found) {
+      if (p.severity === 'error') problems.error(this.at(p.offset), p.message);
+      else problems.warn(this.at(p.offset), p.message);
     }
-    if (this.doc.errors.length || this.doc.warnings.length) return;
+    if (found.some((p) => p.severity === 'error')) return;
     const deep = this.tooDeep(this.doc.contents as Node | null, 0);
     if (deep) {
       problems.error(this.pos(deep), `nesting deeper than ${MAX_DEPTH} levels`);
@@ -68,9 +76,26 @@ export class YamlSource {
 
   /** The characters of the scalar at `path` as written (`2.50` stays `2.50`). */
   sourceText(path: DataPath): string | undefined {
+    const node = this.scalar(path);
+    return node && typeof node.source === 'string' ? node.source : undefined;
+  }
+
+  /**
+   * Where the character at UTF-16 index `index` of the text at `path` was written (an escape
+   * in double quotes: its backslash); the text's start when that cannot be told.
+   */
+  charPos(path: DataPath, index: number): SourcePos {
+    const node = this.scalar(path);
+    if (!node || typeof node.value !== 'string') return this.locate(path);
+    let offsets = this.valueOffsets.get(node);
+    if (!offsets) this.valueOffsets.set(node, (offsets = valueOffsets(this.text, node)));
+    return this.at(offsets(index));
+  }
+
+  private scalar(path: DataPath): Scalar | undefined {
     let node = this.resolve(this.doc.contents as Node | null);
     for (const step of path) node = node && this.child(node, step);
-    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    return isScalar(node) ? node : undefined;
   }
 
   private child(node: Node | null, step: string | number): Node | null {

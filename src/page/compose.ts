@@ -100,7 +100,7 @@ function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' |
       const op: DrawOp = { kind: 'line', x1: 0, y1: 0, x2: width, y2: 0, width: node.width, color: node.color };
       return { height: node.width + 2, ops: [op] };
     }
-    const blocks = textBlocks(ctx, node.runs, style(ctx, node.style), { x: 0, width, spaceBefore: 0, spaceAfter: 0 });
+    const blocks = textBlocks(ctx, node.runs, style(ctx, node.style), { x: 0, width, at: node.at, spaceBefore: 0, spaceAfter: 0 });
     let y = 0;
     const ops = blocks.flatMap((b) => {
       const moved = translateOps(b.payload.ops, 0, y);

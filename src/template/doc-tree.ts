@@ -7,6 +7,12 @@ import type { Inline } from '../text/inline.js';
 
 export type ColumnAlign = 'left' | 'center' | 'right';
 
+/** Text runs, with where the text stands in the content (for messages about its characters). */
+export interface PlacedText {
+  runs: Inline[];
+  at?: SourcePos;
+}
+
 export interface ParaNode {
   kind: 'para';
   style: string;
@@ -32,6 +38,8 @@ export interface TocEntryNode {
   style: string;
   target: string;
   runs: Inline[];
+  /** Where the entry's title stands in the content. */
+  at?: SourcePos;
 }
 
 export interface TableColumn {
@@ -44,16 +52,16 @@ export interface TableColumn {
 export interface TableNode {
   kind: 'table';
   id?: string;
-  caption: Inline[];
+  caption: PlacedText;
   captionStyle: string;
   /** Caption on continuation pages (e.g. 续表 1); the caption itself when absent. */
   continued?: Inline[];
   columns: TableColumn[];
   /** Header cells (one row), empty for none. */
-  header: Inline[][];
+  header: PlacedText[];
   /** Body rows, each a list of cells. */
-  rows: Inline[][][];
-  note?: Inline[];
+  rows: PlacedText[][];
+  note?: PlacedText;
   noteStyle: string;
   cellStyle: string;
   headerStyle: string;
@@ -65,7 +73,7 @@ export interface BoxNode {
   id?: string;
   /** Box look in the theme's `boxes`. */
   style: string;
-  title?: Inline[];
+  title?: PlacedText;
   titleStyle: string;
   children: BlockNode[];
 }
@@ -75,7 +83,7 @@ export interface ListNode {
   style: string;
   /** Mark before each item: `bullet` (•) or `number` (1. 2. …). */
   marker: 'bullet' | 'number';
-  items: Inline[][];
+  items: PlacedText[];
 }
 
 export interface FigureNode {
@@ -83,8 +91,9 @@ export interface FigureNode {
   id?: string;
   /** Absolute path of a PNG or JPEG file. */
   src: string;
-  caption: Inline[];
+  caption: PlacedText;
   captionStyle: string;
+  /** Where the image is named in the content. */
   at?: SourcePos;
 }
 

@@ -7,7 +7,7 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { parseLength } from '../style/units.js';
 import { mergeRuns, type Inline } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, Matter, ParaNode, TableNode } from './doc-tree.js';
+import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, Matter, ParaNode, PlacedText, TableNode } from './doc-tree.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -86,7 +86,7 @@ function block(el: El): BlockNode {
       };
     case 'toc-entry':
       if (!el.attrs.target) fail(el, '<toc-entry> needs a target="…" (the id of a heading, table, case or figure)');
-      return { kind: 'toc-entry', style: el.attrs.style ?? 'toc-1', target: el.attrs.target, runs: inlines(el) };
+      return { kind: 'toc-entry', style: el.attrs.style ?? 'toc-1', target: el.attrs.target, runs: inlines(el), at: at(el) };
     case 'table':
       return table(el);
     case 'box': {
@@ -95,7 +95,7 @@ function block(el: El): BlockNode {
         kind: 'box',
         id: el.attrs.id,
         style: el.attrs.style ?? 'case',
-        title: title && inlines(title),
+        title: title && placed(title),
         titleStyle: title?.attrs.style ?? 'case-title',
         children: elements(el).filter((c) => c.name !== 'title').map(block),
       };
@@ -105,12 +105,12 @@ function block(el: El): BlockNode {
         kind: 'list',
         style: el.attrs.style ?? 'body',
         marker: el.attrs.marker === 'number' ? 'number' : 'bullet',
-        items: elements(el).map((li) => (expectName(li, 'li'), inlines(li))),
+        items: elements(el).map((li) => (expectName(li, 'li'), placed(li))),
       };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       if (!el.attrs.src) fail(el, '<figure> needs src="…"');
-      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, caption: caption ? inlines(caption) : [], captionStyle: caption?.attrs.style ?? 'caption', at: at(el) };
+      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', at: at(el) };
     }
     case 'vspace': {
       const size = parseLength(el.attrs.size);
@@ -134,12 +134,12 @@ function table(el: El): TableNode {
   const continued = kids.find((c) => c.name === 'continued');
   const note = kids.find((c) => c.name === 'note');
   const rows = kids.filter((c) => c.name === 'tr');
-  const cells = (tr: El) => elements(tr).map((td) => (expectName(td, 'td'), inlines(td)));
+  const cells = (tr: El) => elements(tr).map((td) => (expectName(td, 'td'), placed(td)));
   const header = rows.filter((r) => r.attrs.header === 'true');
   return {
     kind: 'table',
     id: el.attrs.id,
-    caption: caption ? inlines(caption) : [],
+    caption: placed(caption),
     captionStyle: caption?.attrs.style ?? 'caption',
     continued: continued && inlines(continued),
     columns: kids
@@ -147,7 +147,7 @@ function table(el: El): TableNode {
       .map((c) => ({ align: (c.attrs.align || undefined) as ColumnAlign | undefined, width: c.attrs.width ? Number(c.attrs.width) : undefined })),
     header: header.length ? cells(header[0]) : [],
     rows: rows.filter((r) => r.attrs.header !== 'true').map(cells),
-    note: note && inlines(note),
+    note: note && placed(note),
     noteStyle: note?.attrs.style ?? 'note',
     cellStyle: el.attrs['cell-style'] ?? 'cell',
     headerStyle: el.attrs['header-style'] ?? 'cell-header',
@@ -164,6 +164,11 @@ function inlines(el: El, bold = false): Inline[] {
     else fail(c, `<${c.name}> is not allowed inside text (only <b>)`);
   }
   return mergeRuns(runs);
+}
+
+/** The runs of an element and its place in the content (no runs for no element). */
+function placed(el: El | undefined): PlacedText {
+  return el ? { runs: inlines(el), at: at(el) } : { runs: [] };
 }
 
 /** The `at="file:line:col"` attribute: where the text stands in the content. */

@@ -1,6 +1,9 @@
 /**
  * The data templates see: the report with numbers given (chapters 1, sections 1.1, tables,
- * cases and figures counted through the report) and anchor ids for the contents.
+ * cases and figures counted through the report) and anchor ids for the contents. Every text
+ * comes with where it stands in the content (`at`, or `titleAt` … beside a string), which
+ * templates write as an `at="…"` attribute on the element holding it: messages about its
+ * characters (one no font has) then point at the YAML, not at the template.
  */
 import type { Block, Report, Section, Text } from '../content/types.js';
 
@@ -25,16 +28,19 @@ export interface TableView {
   id: string;
   number: number;
   title: string;
+  titleAt: At;
   at: At;
-  columns: { text: string; align?: string; width?: number }[];
+  columns: { text: string; at: At; align?: string; width?: number }[];
   rows: TextView[][];
   note?: string;
+  noteAt?: At;
 }
 
 export interface CaseView {
   id: string;
   number: number;
   title: string;
+  titleAt: At;
   blocks: BlockView[];
 }
 
@@ -42,7 +48,9 @@ export interface FigureView {
   id: string;
   number: number;
   title: string;
+  titleAt: At;
   image: string;
+  /** Where the image is named. */
   at: At;
 }
 
@@ -52,6 +60,7 @@ export interface SectionView {
   number: string;
   level: number;
   title: string;
+  titleAt: At;
   blocks: BlockView[];
   sections: SectionView[];
 }
@@ -62,11 +71,12 @@ export interface ListedView {
   id: string;
   number: number;
   title: string;
+  titleAt: At;
 }
 
 export interface ReportView {
-  report: { title: string; subtitle?: string; issuer?: string; date?: string };
-  preface?: { id: string; title: string; blocks: BlockView[] };
+  report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At };
+  preface?: { id: string; title: string; titleAt: At; blocks: BlockView[] };
   chapters: SectionView[];
   /** Tables, cases and figures in order of appearance. */
   listed: ListedView[];
@@ -89,30 +99,32 @@ export function reportView(report: Report): ReportView {
         case 'table': {
           const number = ++counters.table;
           const id = `table-${number}`;
-          listed.push({ kind: 'table', id, number, title: b.title.text });
+          listed.push({ kind: 'table', id, number, title: b.title.text, titleAt: at(b.title) });
           return {
             table: {
               id,
               number,
               title: b.title.text,
+              titleAt: at(b.title),
               at: at(b),
-              columns: b.columns.map((c, i) => ({ text: c.text, align: b.align[i], width: b.widths[i] })),
+              columns: b.columns.map((c, i) => ({ ...text(c), align: b.align[i], width: b.widths[i] })),
               rows: b.rows.map((r) => r.map(text)),
               note: b.note?.text,
+              noteAt: b.note && at(b.note),
             },
           };
         }
         case 'case': {
           const number = ++counters.case;
           const id = `case-${number}`;
-          listed.push({ kind: 'case', id, number, title: b.title.text });
-          return { case: { id, number, title: b.title.text, blocks: blocks(b.body) } };
+          listed.push({ kind: 'case', id, number, title: b.title.text, titleAt: at(b.title) });
+          return { case: { id, number, title: b.title.text, titleAt: at(b.title), blocks: blocks(b.body) } };
         }
         case 'figure': {
           const number = ++counters.figure;
           const id = `figure-${number}`;
-          listed.push({ kind: 'figure', id, number, title: b.title.text });
-          return { figure: { id, number, title: b.title.text, image: b.image, at: at(b) } };
+          listed.push({ kind: 'figure', id, number, title: b.title.text, titleAt: at(b.title) });
+          return { figure: { id, number, title: b.title.text, titleAt: at(b.title), image: b.image, at: at(b) } };
         }
         case 'list':
           return { list: { items: b.items.map(text) } };
@@ -122,15 +134,24 @@ export function reportView(report: Report): ReportView {
     });
 
   const section = (s: Section, number: string, level: number): SectionView => {
-    const view: SectionView = { id: `sec-${number}`, number, level, title: s.title.text, blocks: blocks(s.body), sections: [] };
+    const view: SectionView = { id: `sec-${number}`, number, level, title: s.title.text, titleAt: at(s.title), blocks: blocks(s.body), sections: [] };
     view.sections = s.sections.map((sub, i) => section(sub, `${number}.${i + 1}`, level + 1));
     return view;
   };
 
   const m = report.meta;
   return {
-    report: { title: m.title.text, subtitle: m.subtitle?.text, issuer: m.issuer?.text, date: m.date?.text },
-    preface: report.preface && { id: 'preface', title: report.preface.title.text, blocks: blocks(report.preface.body) },
+    report: {
+      title: m.title.text,
+      titleAt: at(m.title),
+      subtitle: m.subtitle?.text,
+      subtitleAt: m.subtitle && at(m.subtitle),
+      issuer: m.issuer?.text,
+      issuerAt: m.issuer && at(m.issuer),
+      date: m.date?.text,
+      dateAt: m.date && at(m.date),
+    },
+    preface: report.preface && { id: 'preface', title: report.preface.title.text, titleAt: at(report.preface.title), blocks: blocks(report.preface.body) },
     chapters: report.chapters.map((c, i) => section(c, String(i + 1), 1)),
     listed,
   };

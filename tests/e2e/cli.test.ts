@@ -85,7 +85,7 @@ describe('imprint build', () => {
     writeFileSync(input, good.replace('这是一个段落', '这是一个😀段落'));
     const r = imprint('build', input, '-o', path.join(dir, 'm.pdf'));
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`${input}:7:9: warning: no font has the character "😀" (U+1F600)`);
+    expect(r.err).toContain(`${input}:7:13: warning: no font has the character "😀" (U+1F600)`);
     // drawn as the font's empty box, with the character as ActualText for text extraction
     const raw = readFileSync(path.join(dir, 'm.pdf'));
     const streams = [...raw.toString('latin1').matchAll(/stream\r?\n/g)].map((m) => {

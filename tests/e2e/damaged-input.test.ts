@@ -32,6 +32,7 @@ describe('damaged input', () => {
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           for (const p of e.problems) {
+            expect(p.pos.file).toBe(file); // in the content, never in a template
             expect(p.pos.line).toBeGreaterThanOrEqual(1);
             expect(p.message.length).toBeGreaterThan(0);
           }
@@ -51,10 +52,12 @@ describe('damaged input', () => {
         writeFileSync(file, applyDamage(sample, damages));
         const started = performance.now();
         try {
-          layoutReport({ input: file, projectDir: root, packageDir: root, version: 'fuzz' }, cache);
+          const { warnings } = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'fuzz' }, cache);
+          for (const w of warnings) expect(w.pos.file).toBe(file);
           stats.built++;
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
+          for (const p of e.problems) expect(p.pos.file).toBe(file);
           stats.refused++;
         }
         const ms = performance.now() - started;

@@ -7,7 +7,21 @@ export type Damage =
   | { op: 'bytes'; at: number; bytes: number[] }
   | { op: 'duplicate'; line: number }
   | { op: 'swap'; a: number; b: number }
-  | { op: 'truncate'; at: number };
+  | { op: 'truncate'; at: number }
+  | { op: 'char'; at: number; code: number }
+  | { op: 'escape'; line: number; at: number; code: number };
+
+/**
+ * Characters text cannot carry, as a paste or a broken editor puts them in: C0 controls (a
+ * terminal colour code's ESC), DEL, C1 controls, noncharacters; lone surrogates come as escapes.
+ */
+const unprintable = fc.oneof(
+  fc.integer({ min: 0, max: 0x1f }),
+  fc.integer({ min: 0x7f, max: 0x9f }),
+  fc.integer({ min: 0xfdd0, max: 0xfdef }),
+  fc.constantFrom(0xfffe, 0xffff, 0x1fffe, 0x10ffff),
+);
+const unprintableOrSurrogate = fc.oneof(unprintable, fc.integer({ min: 0xd800, max: 0xdfff }));
 
 export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), line: fc.nat() }),
@@ -16,6 +30,8 @@ export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ op: fc.constant('duplicate' as const), line: fc.nat() }),
   fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('char' as const), at: fc.nat(), code: unprintable }),
+  fc.record({ op: fc.constant('escape' as const), line: fc.nat(), at: fc.nat(), code: unprintableOrSurrogate }),
 );
 
 /** Applies damages in order to the bytes of a file. */
@@ -49,6 +65,25 @@ export function applyDamage(source: Buffer, damages: Damage[]): Buffer {
       case 'truncate':
         buf = buf.subarray(0, d.at % (buf.length + 1));
         continue;
+      case 'char': {
+        // at a character's start, so the file stays valid UTF-8
+        let at = d.at % (buf.length + 1);
+        while (at < buf.length && (buf[at] & 0xc0) === 0x80) at++;
+        buf = Buffer.concat([buf.subarray(0, at), Buffer.from(String.fromCodePoint(d.code), 'utf8'), buf.subarray(at)]);
+        continue;
+      }
+      case 'escape': {
+        // a list item's text rewritten in double quotes, with an escape (\uXXXX) put in it
+        const i = d.line % n;
+        const item = /^(\s*- )([^"'\s].*)$/.exec(Buffer.from(lines[i], 'latin1').toString('utf8'));
+        if (!item) break;
+        const chars = [...item[2]];
+        const at = d.at % (chars.length + 1);
+        const quoted = (s: string[]) => s.join('').replace(/[\\"]/g, '\\$&');
+        const escape = d.code > 0xffff ? `\\U${d.code.toString(16).padStart(8, '0')}` : `\\u${d.code.toString(16).padStart(4, '0')}`;
+        lines[i] = Buffer.from(`${item[1]}"${quoted(chars.slice(0, at))}${escape}${quoted(chars.slice(at))}"`, 'utf8').toString('latin1');
+        break;
+      }
     }
     buf = Buffer.from(lines.join('\n'), 'latin1');
   }

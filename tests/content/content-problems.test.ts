@@ -1,0 +1,191 @@
+/**
+ * Problems that come from the content are located in the content: characters that cannot be
+ * printed (dropped with a warning at the character), YAML slips in a report's text (with a hint
+ * to quote it), a tab that indents (one message), and files that are not report files.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/content/load.js';
+import type { Report } from '../../src/content/types.js';
+import { formatProblem, InputError } from '../../src/problems.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-content-problems-'));
+
+/** The report and its warnings, or the errors, as `r.yaml:LINE:COL: message` lines. */
+function load(yaml: string): { report?: Report; lines: string[] } {
+  const file = path.join(dir, 'r.yaml');
+  writeFileSync(file, yaml);
+  const format = (ps: Parameters<typeof formatProblem>[0][]) => ps.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+  try {
+    const report = loadReport(file);
+    return { report, lines: format(report.warnings) };
+  } catch (e) {
+    if (e instanceof InputError) return { lines: format(e.problems) };
+    throw e;
+  }
+}
+
+/** A report whose first chapter's body is the given lines (line 6 on). */
+const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n${lines.join('\n')}\n`;
+const firstParagraph = (r: Report | undefined) => (r?.chapters[0].body[0] as { text: { text: string } }).text.text;
+const dropped = (pos: string, cp: string, kind = 'a control character') => `r.yaml:${pos}: warning: dropped ${cp} (${kind}, which cannot be printed)`;
+
+describe('characters that cannot be printed', () => {
+  it('a pasted terminal colour code: dropped, a warning at the escape character, the rest kept', () => {
+    const { report, lines } = load(withBody('      - 段落\x1b[0;33m彩色\x1b[0m。'));
+    expect(firstParagraph(report)).toBe('段落[0;33m彩色[0m。');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^r\.yaml:6:11: warning: dropped U\+001B \(a control character, which cannot be printed; a terminal colour code/);
+    expect(lines[1]).toMatch(/^r\.yaml:6:20: warning: dropped U\+001B /);
+  });
+  it('one warning per run, at its first character; tab and line feed are kept', () => {
+    const { report, lines } = load(withBody('      - "a\\x01\\x02b\\tc\\nd"'));
+    expect(firstParagraph(report)).toBe('ab\tc\nd');
+    expect(lines).toEqual([dropped('6:11', 'U+0001 U+0002', 'control characters')]);
+  });
+  it('in double quotes: at the escape (\\e, \\u, a lone surrogate), after folded lines', () => {
+    const { lines } = load(withBody('      - "第一行', '        第二行\\e[m和\\uFFFE和\\ud800"'));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^r\.yaml:7:12: warning: dropped U\+001B /);
+    expect(lines.slice(1)).toEqual([dropped('7:17', 'U+FFFE', 'a noncharacter'), dropped('7:24', 'U+D800', 'a lone surrogate')]);
+  });
+  it('in plain text over several lines, single quotes and block scalars: at the character', () => {
+    const { lines } = load(withBody('      - 一行', '        二行\x07', "      - '它''s\x08'", '      - |', '        块一', '          块二\x0c', '      - >-', '        折一', '', '        折二\x7f\u0085'));
+    expect(lines).toEqual([
+      dropped('7:11', 'U+0007'),
+      dropped('8:14', 'U+0008'),
+      dropped('11:13', 'U+000C'),
+      dropped('15:11', 'U+007F U+0085', 'control characters'),
+    ]);
+  });
+  it('noncharacters written as they are', () => {
+    const { report, lines } = load(withBody('      - 前\uFFFF后\uFDD0'));
+    expect(firstParagraph(report)).toBe('前后');
+    expect(lines).toEqual([dropped('6:10', 'U+FFFF', 'a noncharacter'), dropped('6:12', 'U+FDD0', 'a noncharacter')]);
+  });
+  it('in every text: titles, issuer, date, keywords, headings, list items, cells, notes', () => {
+    const yaml = [
+      'report:',
+      '  title: 标\x01题',
+      '  subtitle: 副\x01',
+      '  issuer: 发\x01',
+      '  date: 2026\x01',
+      '  keywords: [词\x01]',
+      'preface:',
+      '  title: 前\x01言',
+      '  body: [前言段]',
+      'chapters:',
+      '  - title: 章\x01',
+      '    body:',
+      '      - heading: 小\x01',
+      '      - list: [项\x01]',
+      '      - table:',
+      '          title: 表\x01',
+      '          columns: [列\x01]',
+      '          rows: [[格\x01]]',
+      '          note: 注\x01',
+      '      - case:',
+      '          title: 案\x01',
+      '          body: [段]',
+      '    sections:',
+      '      - title: 节\x01',
+      '',
+    ].join('\n');
+    const { report, lines } = load(yaml);
+    const places = lines.map((l) => l.split(': warning')[0].replace('r.yaml:', ''));
+    expect(places.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))).toEqual(['2:11', '3:14', '4:12', '5:13', '6:15', '8:11', '11:13', '13:19', '14:17', '16:19', '17:22', '18:20', '19:18', '21:19', '24:17']);
+    expect(JSON.stringify(report)).not.toMatch(/\\u0001/);
+    expect(report!.meta.keywords).toEqual(['词']);
+  });
+});
+
+describe('where a character stands (for a character no font has)', () => {
+  it('in a paragraph, a cell after an escape, and a text over several lines', () => {
+    const { report } = load(withBody('      - 段落 😀 与 😀', '      - table:', '          title: 表', '          columns: [a, b]', '          rows:', '            - [格😀, "x\\U0001F600"]', '      - 一行', '        二行😀'));
+    const at = (line: number, col: number) => ({ file: report!.file, line, col });
+    expect(report!.charPos(at(6, 9), '😀')).toEqual(at(6, 12));
+    expect(report!.charPos(at(11, 16), '😀')).toEqual(at(11, 17));
+    expect(report!.charPos(at(11, 21), '😀')).toEqual(at(11, 23));
+    expect(report!.charPos(at(12, 9), '😀')).toEqual(at(13, 11));
+    // a place that holds no text of the report: the place itself
+    expect(report!.charPos(at(1, 1), '😀')).toEqual(at(1, 1));
+  });
+});
+
+describe('YAML slips in a report text', () => {
+  it('a paragraph starting with **: one message at the paragraph, with the hint to quote it', () => {
+    expect(load(withBody('      - **一是**加强管理。', '      - 下一段。')).lines).toEqual([
+      'r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**加强管理。")',
+    ]);
+    // with a space after the bold text YAML also stumbles on what follows: still one message
+    expect(load(withBody('      - 开头', '      - **一是** 加强管理。')).lines).toEqual([
+      'r.yaml:7:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**")',
+    ]);
+  });
+  it('other characters YAML reads at the start of unquoted text', () => {
+    const first = (text: string) => load(withBody(`      - ${text}`, '      - 下一段。')).lines;
+    expect(first('[注] 文字')).toEqual(['r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading [ as a list (Unexpected scalar at node end)']);
+    expect(first('{注} 文字')).toEqual(['r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading { as a mapping (Unexpected scalar at node end)']);
+    expect(first('!注 文字')[0]).toMatch(/^r\.yaml:6:9: YAML: quote this paragraph: YAML reads a leading ! as a tag \(/);
+    expect(first('@注 文字')[0]).toMatch(/^r\.yaml:6:9: YAML: quote this paragraph: YAML does not allow a leading @ in unquoted text \(/);
+    expect(first('`ls` 文字')[0]).toMatch(/^r\.yaml:6:9: YAML: quote this paragraph: YAML does not allow a leading ` in unquoted text \(/);
+    expect(first('%注 文字')[0]).toMatch(/^r\.yaml:6:9: YAML: quote this paragraph: YAML does not allow a leading % in unquoted text \(/);
+    expect(load('report:\n  title: **重点**\nchapters: []\n').lines).toEqual(['r.yaml:2:10: YAML: quote this text: YAML reads a leading * as an alias (unresolved alias "**重点**")']);
+    expect(load('report:\n  title: 标题\nchapters:\n  - title: **重点**\n    body: [段]\n').lines).toEqual(['r.yaml:4:12: YAML: quote this text: YAML reads a leading * as an alias (unresolved alias "**重点**")']);
+  });
+  it('a list or mapping in brackets is not taken for text', () => {
+    expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b', '          rows: [[1, 2]]')).lines.join('\n')).not.toMatch(/quote this/);
+  });
+  it("a paragraph containing ': ' (YAML makes it a mapping): the hint to quote it", () => {
+    expect(load(withBody('      - 主要措施: 修订制度。')).lines).toEqual([`r.yaml:6:9: unknown key "主要措施" in a block (a paragraph containing ': ' must be quoted)`]);
+    // a misspelt block keeps its "did you mean"
+    expect(load(withBody('      - tabel: 1')).lines).toEqual(['r.yaml:6:9: unknown key "tabel" in a block (did you mean "table"?)']);
+  });
+  it("': ' on a later line of a paragraph: at the ': ', not on the paragraph's first line", () => {
+    expect(load(withBody('      - 段落一', '        续行: 二', '      - 下一段。')).lines).toEqual([
+      "r.yaml:7:11: YAML: Implicit keys need to be on a single line (a paragraph containing ': ' must be quoted)",
+    ]);
+  });
+  it("' #' in a paragraph: a warning at the #; a comment on its own line is fine", () => {
+    const { report, lines } = load(withBody('      # 一条注释', '      - 段落 #一 二', '      - 段落二   # 注释', '      - "引号 #内"', '      - list: [a, b]', '      - list:', '          - 项 #1'));
+    expect(firstParagraph(report)).toBe('段落');
+    const warning = "warning: YAML reads ' #' as the start of a comment: the rest of this line is left out of the text (quote the paragraph to keep it)";
+    expect(lines).toEqual([`r.yaml:7:12: ${warning}`, `r.yaml:8:15: ${warning}`, `r.yaml:12:15: ${warning}`]);
+  });
+  it('a tab that indents: one message, not the errors it causes after it', () => {
+    expect(load(withBody('\t- 段落。', '      - 段落二。')).lines).toEqual(['r.yaml:6:1: YAML: tabs cannot indent YAML; use spaces']);
+  });
+  it('errors after a paragraph over several lines are on their own line', () => {
+    expect(load(withBody('      - 段落一', '        续行', '        续行二', '      - tabel: {}')).lines).toEqual(['r.yaml:9:9: unknown key "tabel" in a block (did you mean "table"?)']);
+  });
+});
+
+describe('files that are not report files', () => {
+  const messages = (file: string) => {
+    try {
+      loadReport(file);
+      return [];
+    } catch (e) {
+      return (e as InputError).problems.map(formatProblem);
+    }
+  };
+  it('a missing file, a folder', () => {
+    expect(messages(path.join(dir, 'nosuch.yaml'))).toEqual([`${path.join(dir, 'nosuch.yaml')}:1:1: file not found`]);
+    mkdirSync(path.join(dir, 'folder.yaml'));
+    expect(messages(path.join(dir, 'folder.yaml'))).toEqual([`${path.join(dir, 'folder.yaml')}:1:1: this is a folder, not a report file`]);
+  });
+  it('a device and a named pipe are refused before anything is read', () => {
+    expect(messages('/dev/zero')).toEqual(['/dev/zero:1:1: not a regular file (a device, named pipe or socket cannot be a report)']);
+    const fifo = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(messages(fifo)).toEqual([`${fifo}:1:1: not a regular file (a device, named pipe or socket cannot be a report)`]);
+  });
+  it('a file over the limit is refused by its size', () => {
+    const big = path.join(dir, 'big.yaml');
+    writeFileSync(big, Buffer.alloc(8 * 1024 * 1024 + 1, 0x20));
+    expect(messages(big)).toEqual([`${big}:1:1: the file is larger than 8 MiB`]);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Problems that come from the content, through the command: located in the YAML file (never in
+ * a template), one line each, exit 1 for errors and 0 with warnings for what can be printed
+ * without (characters that cannot be printed are dropped; a character no font has is a box).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makePng } from '../helpers/png.js';
+import { readPdf } from '../helpers/pdf-reader.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-content-e2e-'));
+
+/** Runs `imprint build FILE`; a guard of 30 s stops a build that would never end (a pipe read). */
+function build(input: string) {
+  const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'out.pdf')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, lines: r.stderr.split('\n').filter(Boolean) };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n${lines.join('\n')}\n`;
+
+describe('content problems, through the command', () => {
+  it('a terminal colour code in a paragraph: a warning at the escape character, exit 0, no escape character in the PDF', async () => {
+    const input = write('colour.yaml', withBody('      - 段落\x1b[0;33m彩色。'));
+    const r = build(input);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(new RegExp(`^${input.replace(/[.]/g, '\\.')}:6:11: warning: dropped U\\+001B `));
+    const text = (await readPdf(readFileSync(path.join(dir, 'out.pdf')))).pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+    expect(text.replace(/ /g, '')).toContain('段落[0;33m彩色。');
+    expect(text).not.toContain('\x1b');
+  });
+
+  it('an unquoted paragraph starting with **: exit 1, one line at the paragraph with the hint to quote it', () => {
+    const input = write('alias.yaml', withBody('      - 开头。', '      - **一是**加强管理。'));
+    expect(build(input)).toEqual({ code: 1, lines: [`${input}:7:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**加强管理。")`] });
+  });
+
+  it('a tab that indents: one message', () => {
+    const input = write('tab.yaml', withBody('\t- 段落。', '      - 段落二。'));
+    expect(build(input)).toEqual({ code: 1, lines: [`${input}:6:1: YAML: tabs cannot indent YAML; use spaces`] });
+  });
+
+  it('a missing file, a device, a named pipe: exit 1 at once, one line', () => {
+    const fifo = path.join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expect(build(path.join(dir, 'nosuch.yaml'))).toEqual({ code: 1, lines: [`${path.join(dir, 'nosuch.yaml')}:1:1: file not found`] });
+    expect(build('/dev/zero')).toEqual({ code: 1, lines: ['/dev/zero:1:1: not a regular file (a device, named pipe or socket cannot be a report)'] });
+    expect(build(fifo)).toEqual({ code: 1, lines: [`${fifo}:1:1: not a regular file (a device, named pipe or socket cannot be a report)`] });
+  });
+
+  it('a character no font has, in every kind of text: a warning at the character, once per place', () => {
+    writeFileSync(path.join(dir, 'img.png'), makePng(4, 3));
+    const input = write(
+      'glyph.yaml',
+      [
+        'report:',
+        '  title: 标题😀',
+        '  subtitle: 副😀',
+        '  issuer: 发布😀',
+        '  date: 2026 😀',
+        'preface:',
+        '  title: 前言😀',
+        '  body: [前言段😀]',
+        'chapters:',
+        '  - title: 章😀',
+        '    body:',
+        '      - 段落 😀 与 😀',
+        '      - heading: 小标题😀',
+        '      - list: [项目😀]',
+        '      - table:',
+        '          title: 表😀',
+        '          columns: [列😀, b]',
+        '          rows:',
+        '            - [格😀, "x\\U0001F600"]',
+        '          note: 注😀',
+        '      - case:',
+        '          title: 案例😀',
+        '          body: [案例段]',
+        '      - figure:',
+        '          title: 图😀',
+        '          image: img.png',
+        '    sections:',
+        '      - title: 节😀',
+        '        body:',
+        '          - |',
+        '            块',
+        '            文字😀',
+        '',
+      ].join('\n'),
+    );
+    const r = build(input);
+    expect(r.code).toBe(0);
+    const places = ['2:12', '3:14', '4:13', '5:14', '7:12', '8:13', '10:13', '12:12', '13:21', '14:18', '16:19', '17:22', '19:17', '19:23', '20:18', '22:20', '25:19', '28:17', '32:15'];
+    expect(r.lines.map((l) => l.replace(`${input}:`, '').replace(': warning: no font has the character "😀" (U+1F600); it is drawn as an empty box', ''))).toEqual(places);
+  });
+});
