@@ -26,7 +26,7 @@ const USAGE = `usage:
                                            --pdfa 3b embeds the YAML and theme in the PDF;
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
-  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of the content or templates
+  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
   imprint help                             this text
   imprint --version                        the version of Imprint`;
 

@@ -16,7 +16,7 @@ import { keepOnly } from './kept-caches.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
 import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
-import type { Report } from './content/types.js';
+import type { Block, Report, Section } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
@@ -44,6 +44,12 @@ export interface BuildResult {
   report: Report;
   /** The theme files used (the template's own first). */
   themeFiles: string[];
+  /**
+   * Every file the build read, absolute, each once, in a stable order: the content, the
+   * template folders and their files, the theme files, the font registry, the font files, the
+   * images (watch follows them).
+   */
+  filesRead: string[];
   /** PDF/A conformance asked for by the options or the theme. */
   pdfa?: PdfaLevel;
   /** Time per stage, ms (layout: all rounds together). */
@@ -130,7 +136,8 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       cache.pageLabels = found;
       keepOnly(setCache, setUsed); // paragraphs edited away go
       lap('layout');
-      return { report, themeFiles: theme.files, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
+      const filesRead = filesReadBy(report, templates.files, theme.files, faces);
+      return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
     if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
     pageLabels = found;
@@ -180,6 +187,14 @@ function sourceAttachments(o: BuildOptions, r: BuildResult): Attachment[] {
     description: 'The theme the report was set with',
   }));
   return [yaml, ...themes];
+}
+
+/** See `BuildResult.filesRead`. */
+function filesReadBy(report: Report, templateFiles: string[], themeFiles: string[], faces: FaceSet): string[] {
+  const images = (blocks: Block[]): string[] => blocks.flatMap((b) => (b.kind === 'figure' ? [b.image] : b.kind === 'case' ? images(b.body) : []));
+  const imagesOf = (s: Section): string[] => [...images(s.body), ...s.sections.flatMap(imagesOf)];
+  const files = [report.file, ...templateFiles, ...themeFiles, faces.registry.file, ...faces.files, ...images(report.preface?.body ?? []), ...report.chapters.flatMap(imagesOf)];
+  return [...new Set(files.map((f) => path.resolve(f)))];
 }
 
 /** `fonts/fonts.yaml` of the project, else Imprint's own. */

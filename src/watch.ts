@@ -1,16 +1,19 @@
 /**
- * `imprint watch`: build, then rebuild whenever the content, the template folder or the font
- * registry changes. Fonts stay open and set paragraphs are kept between builds (a new theme or
- * font registry starts afresh); a failed build prints its problems and
- * keeps the last good PDF, and the watcher goes on. While nothing changes after the first
- * build, a few silent rebuilds warm the code up for the first edit.
+ * `imprint watch`: build, then rebuild whenever a file the last build read changes (the
+ * content, the templates, the theme, the font registry and fonts, the images). Fonts stay open
+ * and set paragraphs are kept between builds (a change of the theme, the font registry or a font
+ * starts afresh). Nothing ends the watch: a problem in the input or a bug (printed as one line;
+ * with its stack when IMPRINT_DEBUG=1) leaves the last good PDF, and the watcher goes on.
+ * While nothing changes after the first build, a few silent rebuilds warm the code up for the
+ * first edit.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { buildReport, fontRegistryFile, newBuildCache, type BuildOptions } from './pipeline.js';
+import { buildReport, fontRegistryFile, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
-import { writeFileAtomic } from './output.js';
+import { OutputError, writeFileAtomic } from './output.js';
+import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
@@ -43,14 +46,177 @@ function sameContent(a: Buffer | null, b: Buffer | null): boolean {
   return a === b || (!!a && !!b && a.equals(b));
 }
 
+/**
+ * File times are stamped from a coarse clock, up to a tick of the kernel (4–10 ms) behind the
+ * clock `Date.now()` reads, ms.
+ */
+const FILE_CLOCK_LAG_MS = 20;
+
+/** The folder watched for a file followed: its own; a folder's (its list of files) is itself. */
+function folderOf(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) return file;
+  } catch {
+    // removed: its folder
+  }
+  return path.dirname(file);
+}
+
+/** Whether `file` may have changed at or after `time` (ms since 1970): written, renamed over or removed. */
+function changedSince(file: string, time: number): boolean {
+  try {
+    return statSync(file).ctimeMs >= time - FILE_CLOCK_LAG_MS;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The builds of a watch session, one at a time: keeps the fonts and set paragraphs from one
+ * build to the next, writes the PDF of a good build, prints a line per build, and knows which
+ * files to follow (those the last build read). Its builds never throw: a problem in the input
+ * or a bug is printed and the last good PDF stays.
+ */
+export class Watcher {
+  /** Fonts and set paragraphs kept between builds; undefined: the next build makes them. */
+  private cache: BuildCache | undefined;
+  /** The cache is to be closed and made afresh by the next build. */
+  private stale = false;
+  /** The files followed, absolute: what the last build read, as far as known. */
+  private read: Set<string>;
+  /** Followed files whose change means a fresh cache: the font registry, theme and font files. */
+  private cacheFiles: Set<string>;
+  /** The builds asked for, in turn (a build starts when the one before has ended). */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Ends the running build with an error thrown outside it (see `abandonBuild`). */
+  private abandon: ((e: unknown) => void) | undefined;
+
+  constructor(
+    private readonly o: BuildOptions,
+    private readonly output: string,
+    private readonly log: (line: string) => void,
+  ) {
+    this.read = new Set(this.alwaysRead());
+    this.cacheFiles = new Set([path.resolve(fontRegistryFile(o))]);
+  }
+
+  /** The files followed, absolute: a folder among them stands for its list of files. */
+  get files(): string[] {
+    return [...this.read];
+  }
+
+  /** Whether a change of `file` (absolute) is a reason to build again. */
+  follows(file: string): boolean {
+    return this.read.has(file) || this.read.has(path.dirname(file));
+  }
+
+  /** `file` (absolute) changed: the font registry, a theme or a font file means a fresh cache. */
+  changed(file: string): void {
+    if (this.cacheFiles.has(file)) this.stale = true;
+  }
+
+  /** Builds, writes the PDF and prints its line, or prints why not. Resolves to whether it was built. */
+  rebuild(): Promise<boolean> {
+    return this.inTurn(() => this.build(false));
+  }
+
+  /** Builds without writing or printing anything (to warm the code up). Resolves to whether it was built. */
+  warmUp(): Promise<boolean> {
+    return this.inTurn(() => this.build(true));
+  }
+
+  /**
+   * An error thrown outside any build's promise (in a library's callback) or a promise nobody
+   * awaited: it ends the running build as a bug, or is printed when no build runs.
+   */
+  abandonBuild(e: unknown): void {
+    if (this.abandon) return this.abandon(e);
+    this.stale = true;
+    this.log(describeInternalError(e, this.o.input));
+  }
+
+  /** Closes the fonts kept (once the builds asked for have ended). */
+  async close(): Promise<void> {
+    await this.queue;
+    this.cache?.faces.close();
+    this.cache = undefined;
+  }
+
+  private inTurn(build: () => Promise<boolean>): Promise<boolean> {
+    const done = this.queue.then(build);
+    this.queue = done;
+    return done;
+  }
+
+  /** The content and the font registry: followed even when a build fails before reading them. */
+  private alwaysRead(): string[] {
+    return [path.resolve(this.o.input), path.resolve(fontRegistryFile(this.o))];
+  }
+
+  /** The cache for the next build: a stale one's fonts are closed, a new one made. */
+  private cacheForBuild(): BuildCache {
+    if (this.stale) {
+      this.cache?.faces.close();
+      this.cache = undefined;
+      this.stale = false;
+    }
+    return (this.cache ??= newBuildCache(this.o)); // throws InputError for a bad font registry
+  }
+
+  private async build(quiet: boolean): Promise<boolean> {
+    const { o, output } = this;
+    const started = performance.now();
+    let built: Awaited<ReturnType<typeof buildReport>>;
+    try {
+      const cache = this.cacheForBuild();
+      built = await this.abandonable(buildReport(o, cache));
+      this.read = new Set([...this.alwaysRead(), ...built.filesRead]);
+      this.cacheFiles = new Set([fontRegistryFile(o), ...built.themeFiles, ...cache.faces.files].map((f) => path.resolve(f)));
+    } catch (e) {
+      // what this build read is not known: the files of the last one, and those named in the problems
+      const named = e instanceof InputError ? e.problems.map((p) => path.resolve(p.pos.file)).filter((f) => existsSync(f)) : [];
+      this.read = new Set([...this.read, ...this.alwaysRead(), ...named]);
+      if (!(e instanceof InputError)) this.stale = true; // a bug may have left the cache half-made
+      if (quiet) return false;
+      if (e instanceof InputError) e.problems.forEach((p) => this.log(formatProblem(p)));
+      else this.log(describeInternalError(e, this.o.input));
+      return this.notRebuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
+    }
+    if (quiet) return true;
+    built.warnings.forEach((w) => this.log(formatProblem(w)));
+    try {
+      writeFileAtomic(output, built.pdf);
+    } catch (e) {
+      this.log(e instanceof OutputError ? e.message : describeInternalError(e, this.o.input));
+      return this.notRebuilt('not written');
+    }
+    this.log(`${o.input} -> ${output}: ${built.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
+    return true;
+  }
+
+  private notRebuilt(why: string): false {
+    this.log(`${this.o.input}: not rebuilt (${why}); ${this.output} is the last good build`);
+    return false;
+  }
+
+  /** The build, unless `abandonBuild` ends it first. */
+  private abandonable<T>(build: Promise<T>): Promise<T> {
+    const abandoned = new Promise<never>((_, reject) => (this.abandon = reject));
+    return Promise.race([build, abandoned]).finally(() => (this.abandon = undefined));
+  }
+}
+
 /** Watches until the process is stopped; `log` receives one line per build. */
 export function watchReport(o: BuildOptions, output: string, log: (line: string) => void): void {
-  let cache = newBuildCache(o);
+  const builds = new Watcher(o, output, log);
   let running = false;
   let again = false;
   let changed = false; // a change waits out its quiet time
   let timer: NodeJS.Timeout | undefined;
   let warmUps = -1; // silent rebuilds left; none before the first good build
+  // a library may throw in a callback of its own, outside any build's promise: that ends the build, not the watch
+  process.on('uncaughtException', (e) => builds.abandonBuild(e));
+  process.on('unhandledRejection', (e) => builds.abandonBuild(e));
   const next = () => {
     if (again) {
       again = false;
@@ -66,38 +232,24 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     if (running || changed || warmUps <= 0) return;
     warmUps--;
     running = true;
-    try {
-      await buildReport(o, cache);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e; // an input problem: the next real build reports it
-    } finally {
-      running = false;
-      next();
-    }
+    if (!(await builds.warmUp())) warmUps = 0;
+    running = false;
+    next();
   };
   const build = async () => {
     changed = false;
     if (running) return void (again = true);
     running = true;
-    const started = performance.now();
-    try {
-      const r = await buildReport(o, cache);
-      if (warmUps < 0) warmUps = WARM_UPS;
-      r.warnings.forEach((w) => log(formatProblem(w)));
-      writeFileAtomic(output, r.pdf);
-      log(`${o.input} -> ${output}: ${r.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      e.problems.forEach((p) => log(formatProblem(p)));
-      log(`${o.input}: not rebuilt (${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}); ${output} is the last good build`);
-    } finally {
-      running = false;
-      next();
-    }
+    const started = Date.now();
+    if ((await builds.rebuild()) && warmUps < 0) warmUps = WARM_UPS;
+    // files in folders watched only now: a change since the build started is not reported
+    watchFoldersOf(builds.files, (folders) => builds.files.filter((f) => folders.includes(folderOf(f)) && changedSince(f, started)).forEach(onChange));
+    running = false;
+    next();
   };
-  const paths = [o.input, path.join(o.projectDir, 'templates'), path.join(o.packageDir, 'templates'), fontRegistryFile(o)];
   const onChange = (file: string) => {
-    if (file === fontRegistryFile(o) || file.endsWith('theme.yaml')) cache = newBuildCache(o);
+    if (!builds.follows(file)) return;
+    builds.changed(file);
     changed = true;
     warmUps = 0; // only before the first edit
     clearTimeout(timer);
@@ -108,9 +260,23 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     }, LOOK_AGAIN_MS);
   };
   // chokidar loaded here, not with the CLI (its fs/promises and readline: 4 ms of every build's start-up)
-  const { watch: watchFiles } = createRequire(import.meta.url)('chokidar') as typeof import('chokidar');
-  watchFiles(paths, { ignoreInitial: true })
-    .on('all', (_event, file) => onChange(file))
-    // the first build once the watcher is listening: an edit after its line is never missed
-    .on('ready', () => void build());
+  const { watch: watchFolders } = createRequire(import.meta.url)('chokidar') as typeof import('chokidar');
+  const watched = new Set<string>();
+  /**
+   * Watches the folders of `files` not watched yet, each without its subfolders, then calls
+   * `ready` with them. A file's folder, not the file: chokidar stops watching a file that is
+   * removed, and an editor may remove it before writing it again, or rename another file over
+   * it. Folders are only added (a session follows a handful).
+   */
+  const watchFoldersOf = (files: string[], ready: (folders: string[]) => void) => {
+    const folders = [...new Set(files.map(folderOf))].filter((d) => !watched.has(d));
+    if (!folders.length) return;
+    folders.forEach((d) => watched.add(d));
+    watchFolders(folders, { ignoreInitial: true, depth: 0 })
+      .on('all', (_event, file) => onChange(path.resolve(file)))
+      .on('error', (e) => log(`imprint: cannot watch: ${String(e)}`))
+      .once('ready', () => ready(folders)); // once: chokidar 4 says it twice for a folder that does not exist
+  };
+  // the first build once its files are watched: an edit after its line is never missed
+  watchFoldersOf(builds.files, () => void build());
 }

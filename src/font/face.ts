@@ -61,6 +61,11 @@ export class FaceSet {
     return weight === 'bold' ? r.bold : r.regular;
   }
 
+  /** The font files opened so far, absolute, sorted (a kept cache's: those of its earlier builds too). */
+  get files(): string[] {
+    return [...this.open.keys()].sort();
+  }
+
   /** Closes the files of the faces opened (a build that keeps no cache; a worker's next build). */
   close(): void {
     for (const face of this.open.values()) face.file?.close();

@@ -37,6 +37,8 @@ export interface TemplateSet {
   dir: string;
   /** Theme file of the template. */
   themeFile: string;
+  /** What the templates were read from, absolute: each template folder (its list of `.hbs` files) and each `.hbs` file. */
+  files: string[];
   renderDocument(view: ReportView): DocTree;
   renderFooter(ctx: PageContext): FurnitureTree;
   /** Empty when the template has no `header.hbs`. */
@@ -115,9 +117,11 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       throw new InputError([{ ...p, message, pos: found ?? { file: path.join(dir, file), line: 1, col: 1 } }]);
     }
   };
+  const read = [...sources.values()].map((s) => s.path);
   return {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
+    files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
     renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), path.join(dir, 'document.hbs'))),
     renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), path.join(dir, 'footer.hbs'), 'footer')),
     renderHeader: (ctx) =>

@@ -1,48 +1,198 @@
 /** `imprint watch`: rebuilds on every save, keeps the last good PDF and goes on after an error. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { makePng } from '../helpers/png.js';
+import { good, newProject, root } from '../helpers/project.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
+/** `imprint watch INPUT -o OUTPUT` run in `cwd`, its output collected. */
+function startWatch(cwd: string, input: string, output: string) {
+  const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'watch', input, '-o', output], { cwd });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const count = (pattern: RegExp) => (out.match(pattern) ?? []).length;
+  return {
+    child,
+    out: () => out,
+    alive: () => !exited,
+    /** Waits (up to 15 s: the machine may be loaded) until `pattern` was printed `times` times. */
+    async waitFor(pattern: RegExp, times: number) {
+      for (let i = 0; i < 300 && count(pattern) < times && !exited; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(count(pattern), out).toBeGreaterThanOrEqual(times);
+    },
+  };
+}
+
+const REBUILT = /rebuilt in \d+ ms/g;
+const NOT_REBUILT = /not rebuilt/g;
+/** A line of a stack trace. */
+const STACK = /^\s+at /m;
 
 describe('imprint watch', () => {
   it('rebuilds after an edit, survives a broken file, and keeps the last good PDF', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-'));
     const input = path.join(dir, 'w.yaml');
     const output = path.join(dir, 'w.pdf');
-    const good = 'report:\n  title: 监视\nchapters:\n  - title: 一\n    body:\n      - 第一段。\n';
     writeFileSync(input, good);
-    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'watch', input, '-o', output], { cwd: root });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const waitFor = async (pattern: RegExp, count: number) => {
-      for (let i = 0; i < 300 && (out.match(pattern) ?? []).length < count; i++) await new Promise((r) => setTimeout(r, 50));
-      expect((out.match(pattern) ?? []).length, out).toBeGreaterThanOrEqual(count);
-    };
+    const w = startWatch(root, input, output);
     try {
-      await waitFor(/rebuilt in \d+ ms/g, 1);
+      await w.waitFor(REBUILT, 1);
       writeFileSync(input, good + '      - 第二段。\n');
-      await waitFor(/rebuilt in \d+ ms/g, 2);
+      await w.waitFor(REBUILT, 2);
       const pdf = readFileSync(output);
       writeFileSync(input, good.replace('body:', 'bodi:'));
-      await waitFor(/not rebuilt/g, 1);
-      expect(out).toContain(`${input}:5:5: unknown key "bodi"`);
+      await w.waitFor(NOT_REBUILT, 1);
+      expect(w.out()).toContain(`${input}:5:5: unknown key "bodi"`);
       expect(readFileSync(output).equals(pdf)).toBe(true);
       writeFileSync(input, good);
-      await waitFor(/rebuilt in \d+ ms/g, 3);
+      await w.waitFor(REBUILT, 3);
       // two saves 10 ms apart (an editor, then its formatter): the second is built too, though
       // chokidar reports no change within 50 ms of the last (same size: its stat looks alike)
       writeFileSync(input, good.replace('第一段', '第二段'));
       await new Promise((r) => setTimeout(r, 10));
       writeFileSync(input, good.replace('body:', 'bodi:'));
-      await waitFor(/not rebuilt/g, 2);
+      await w.waitFor(NOT_REBUILT, 2);
     } finally {
-      child.kill();
+      w.child.kill();
+    }
+  });
+
+  it('survives a broken font registry: prints where, keeps the PDF, rebuilds once it is fixed', async () => {
+    const p = newProject();
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      const pdf = readFileSync(p.output);
+      const registry = readFileSync(p.registry, 'utf8');
+      writeFileSync(p.registry, registry.replace('NotoSerifSC_400Regular.ttf', 'NoSuchFont.ttf'));
+      await w.waitFor(NOT_REBUILT, 1);
+      expect(w.out()).toMatch(new RegExp(`^${p.registry}:\\d+:\\d+: font file of role "serif" not found`, 'm'));
+      expect(w.out()).not.toMatch(STACK);
+      expect(readFileSync(p.output).equals(pdf)).toBe(true);
+      writeFileSync(p.registry, 'roles: [\n'); // not even YAML
+      await w.waitFor(NOT_REBUILT, 2);
+      expect(w.out()).toMatch(new RegExp(`^${p.registry}:\\d+:\\d+: `, 'm'));
+      writeFileSync(p.registry, registry);
+      await w.waitFor(REBUILT, 2);
+      expect(w.alive()).toBe(true);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('rebuilds when the YAML is deleted and written again later, and after a save that renames over it', async () => {
+    const p = newProject();
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      rmSync(p.input);
+      await new Promise((r) => setTimeout(r, 600)); // as some editors save
+      writeFileSync(p.input, good.replace('第一段', '第二段'));
+      await w.waitFor(REBUILT, 2);
+      // the editor writes a temporary file and renames it over the YAML
+      const temporary = path.join(p.dir, '.w.yaml.saving');
+      writeFileSync(temporary, good.replace('第一段', '第三段'));
+      renameSync(temporary, p.input);
+      await w.waitFor(REBUILT, 3);
+      writeFileSync(temporary, good.replace('第一段', '第四段'));
+      renameSync(temporary, p.input);
+      await w.waitFor(REBUILT, 4);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('rebuilds when an image of a figure changes', async () => {
+    const p = newProject(good + '      - figure:\n          title: 图一\n          image: fig.png\n');
+    const image = path.join(p.dir, 'fig.png');
+    writeFileSync(image, makePng(40, 30));
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      writeFileSync(image, makePng(60, 30));
+      await w.waitFor(REBUILT, 2);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('rebuilds when a file or the theme of the template named by `extends:` changes', async () => {
+    const p = newProject(good.replace('  title: 监视\n', '  title: 监视\n  template: mine\n'));
+    cpSync(path.join(root, 'templates', 'official'), path.join(p.dir, 'templates', 'base'), { recursive: true });
+    mkdirSync(path.join(p.dir, 'templates', 'mine'));
+    writeFileSync(path.join(p.dir, 'templates', 'mine', 'theme.yaml'), 'extends: base\n');
+    const edit = (file: string, from: string, to: string) => {
+      const full = path.join(p.dir, 'templates', 'base', file);
+      const text = readFileSync(full, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(full, text.replace(from, to));
+    };
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      const first = readFileSync(p.output);
+      edit('footer.hbs', '— {{page}} —', '第 {{page}} 页');
+      await w.waitFor(REBUILT, 2);
+      const second = readFileSync(p.output);
+      expect(second.equals(first)).toBe(false);
+      edit('theme.yaml', 'size: 小四, line-height: 1.8, indent: 2em, align: justify }', 'size: 三号, line-height: 1.8, indent: 2em, align: justify }');
+      await w.waitFor(REBUILT, 3);
+      expect(readFileSync(p.output).equals(second)).toBe(false);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('survives an image the PDF writer chokes on: one line, no stack, the last good PDF kept', async () => {
+    const p = newProject(good + '      - figure:\n          title: 图一\n          image: fig.png\n');
+    const image = path.join(p.dir, 'fig.png');
+    const png = makePng(40, 30);
+    writeFileSync(image, png);
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      const pdf = readFileSync(p.output);
+      // cut short after its header: the PDF writer throws while the PDF is being written
+      writeFileSync(image, png.subarray(0, 40));
+      await w.waitFor(NOT_REBUILT, 1);
+      // a pixel row with an unknown filter (an RGBA image is decoded): thrown in a callback of
+      // the PDF writer's, outside any build's promise
+      const rgba = Buffer.from(png);
+      rgba[25] = 6;
+      writeFileSync(image, rgba);
+      await w.waitFor(NOT_REBUILT, 2);
+      expect(w.out().match(/internal error.*please report.*$/gm)?.length, w.out()).toBe(2);
+      expect(w.out()).not.toMatch(STACK);
+      expect(readFileSync(p.output).equals(pdf)).toBe(true);
+      writeFileSync(image, makePng(60, 30));
+      await w.waitFor(REBUILT, 2);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('keeps as many files open after changes of the font registry as before', async () => {
+    const p = newProject();
+    const w = startWatch(p.dir, p.input, p.output);
+    const openFiles = () => readdirSync(`/proc/${w.child.pid}/fd`).length;
+    try {
+      await w.waitFor(REBUILT, 1);
+      const before = openFiles();
+      const registry = readFileSync(p.registry, 'utf8');
+      for (let i = 1; i <= 10; i++) {
+        writeFileSync(p.registry, `${registry}# save ${i}\n`);
+        await w.waitFor(REBUILT, 1 + i);
+      }
+      expect(openFiles()).toBeLessThanOrEqual(before + 2);
+    } finally {
+      w.child.kill();
     }
   });
 });
