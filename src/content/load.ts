@@ -99,7 +99,7 @@ class ContentReader {
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
         date: r.date !== undefined ? this.text(['report', 'date']) : undefined,
         keywords,
-        template: r.template ?? 'official',
+        template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },
       preface: d.preface && {
         title: d.preface.title !== undefined ? this.text(['preface', 'title']) : { text: '前言', pos: this.src.locate(['preface']) },

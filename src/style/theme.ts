@@ -5,7 +5,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { InputError, ProblemList, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
-import { readThemeSource, unchangedSince, type ThemeFileOf, type ThemeSource } from './theme-source.js';
+import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
@@ -116,9 +116,9 @@ const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent
  * Reads and resolves a theme file (with the themes it `extends`). Problems are located in the
  * file that holds the value.
  */
-export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
-  if (last && unchangedSince(last.source, file, themeFileOf)) return last.theme;
-  const source = readThemeSource(file, themeFileOf);
+export function loadTheme(file: string, files: ThemeFiles): Theme {
+  if (last && unchangedSince(last.source, file, files)) return last.theme;
+  const source = readThemeSource(file, files);
   const theme = resolveTheme(source);
   last = { source, theme };
   return theme;
