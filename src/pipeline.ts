@@ -14,7 +14,8 @@ import { InputError, ProblemList, type Problem } from './problems.js';
 import { renderPdf, type Attachment, type PdfaLevel, type RenderCache } from './render/pdf.js';
 import { keepOnly } from './kept-caches.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
-import { findTemplateDir, loadTemplates, type PageContext } from './template/templates.js';
+import { TemplateFolders } from './template/folders.js';
+import { loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
 import type { Block, Report, Section } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
@@ -107,8 +108,8 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   };
   const report = loadReport(o.input); // ①
   lap('load');
-  const templateDir = (name: string) => findTemplateDir(name, [o.projectDir, o.packageDir]);
-  const templates = loadTemplates(templateDir(report.meta.template), templateDir); // ②
+  const folders = new TemplateFolders([o.projectDir, o.packageDir]);
+  const templates = loadTemplates(folders.dirOf(report.meta.template.text, report.meta.template.pos), folders); // ②
   const view = reportView(report);
   const doc = templates.renderDocument(view);
   const furniture = {
@@ -116,7 +117,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
   };
   lap('template');
-  const theme = loadTheme(templates.themeFile, (name) => path.join(templateDir(name), 'theme.yaml')); // ③
+  const theme = loadTheme(templates.themeFile, folders); // ③
   const fontProblems = new ProblemList();
   checkFontRoles(theme, faces.registry, fontProblems);
   fontProblems.throwIfErrors();

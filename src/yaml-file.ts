@@ -1,10 +1,14 @@
 /**
  * A settings file in YAML (theme, font registry) read with positions: YAML 1.2 core schema,
- * unreadable files and syntax errors reported as `FILE:LINE:COL`.
+ * unreadable files and syntax errors reported as `FILE:LINE:COL`. Its text, and a template's,
+ * is read only from a regular file of at most `MAX_SETTINGS_BYTES` (see input-file.ts).
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type SourcePos } from './problems.js';
+import { readRegularFile, realPathInside, RefusedFile } from './input-file.js';
+
+/** Largest template, theme or font registry file read, bytes. */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export interface YamlFile {
   /** The file's text as parsed. */
@@ -20,12 +24,17 @@ export function readYamlFile(file: string, what: string): YamlFile {
   return parseYamlText(file, readText(file, what));
 }
 
-/** The text of `file`; `what` names it in the message when it cannot be read. */
-export function readText(file: string, what: string): string {
+/**
+ * The text of `file`: a regular file of at most `MAX_SETTINGS_BYTES`, and with `inside`, one
+ * whose real path lies inside one of those folders. `what` names it in the message when it
+ * cannot be read.
+ */
+export function readText(file: string, what: string, inside?: readonly string[]): string {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: `cannot read ${what}`, severity: 'error' }]);
+    return readRegularFile(inside ? realPathInside(file, inside) : file, MAX_SETTINGS_BYTES).toString('utf8');
+  } catch (e) {
+    if (!(e instanceof RefusedFile)) throw e;
+    throw new InputError([{ pos: { file, line: 1, col: 1 }, message: `cannot read ${what}: ${e.message}`, severity: 'error' }]);
   }
 }
 

@@ -58,7 +58,8 @@ export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks
 }
 
 function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
-  const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font)];
+  // the default roles as fallbacks where the registry has them whole (a broken one fails only its users)
+  const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font && ctx.faces.registry.roles.has(r))];
   const stack = (bold: boolean, first = roles) =>
     first.map((r) => {
       const key = ctx.faces.fileOf(r, bold ? 'bold' : 'regular');

@@ -3,7 +3,7 @@
  * JSON Schema, then for what a schema cannot say (a row as long as the header, an image that
  * exists and is a PNG or JPEG inside the project). Every problem is collected with its place.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage } from './image-file.js';
@@ -51,48 +51,24 @@ function readText(file: string, problems: ProblemList): string | undefined {
   return text.replace(/^\uFEFF/, '');
 }
 
-/**
- * The bytes of a regular file of at most MAX_CONTENT_BYTES, or what is wrong. Opened without
- * waiting (a named pipe would wait for a writer) and checked before anything is read (a
- * device such as /dev/zero never ends).
- */
-function readBytes(file: string): Buffer | string {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'file not found';
-    if (code === 'EISDIR') return 'this is a folder, not a report file';
-    if (code === 'EACCES' || code === 'EPERM') return 'cannot read this file (permission denied)';
-    return `cannot read this file (${code ?? (e as Error).message})`;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return 'this is a folder, not a report file';
-    if (!stat.isFile()) return 'not a regular file (a device, named pipe or socket cannot be a report)';
-    if (stat.size > MAX_CONTENT_BYTES) return tooLarge();
-    // read to the end, which may have moved since fstat, but never past the limit
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(stat.size - total + 1, 64 * 1024));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-      if (total > MAX_CONTENT_BYTES) return tooLarge();
-    }
-    return Buffer.concat(chunks, total);
-  } catch (e) {
-    return `cannot read this file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-  } finally {
-    closeSync(fd);
-  }
-}
+/** What the user reads when the report file itself cannot be read. */
+const REFUSALS: Record<Refusal, string> = {
+  missing: 'file not found',
+  folder: 'this is a folder, not a report file',
+  'not-regular': 'not a regular file (a device, named pipe or socket cannot be a report)',
+  'too-large': `the file is larger than ${bytesInWords(MAX_CONTENT_BYTES)}`,
+  unreadable: 'cannot read this file',
+  outside: 'cannot read this file',
+};
 
-function tooLarge(): string {
-  return `the file is larger than ${MAX_CONTENT_BYTES / 1024 / 1024} MiB`;
+/** The bytes of the report file (a regular file of at most MAX_CONTENT_BYTES, see input-file.ts), or what is wrong. */
+function readBytes(file: string): Buffer | string {
+  try {
+    return readRegularFile(file, MAX_CONTENT_BYTES);
+  } catch (e) {
+    if (!(e instanceof RefusedFile)) throw e;
+    return e.refusal === 'unreadable' ? `${REFUSALS.unreadable} (${e.message})` : REFUSALS[e.refusal];
+  }
 }
 
 /** The line and column of the first byte that is not valid UTF-8. */
@@ -140,7 +116,7 @@ class ContentReader {
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
         date: r.date !== undefined ? this.text(['report', 'date']) : undefined,
         keywords: this.keywords(r.keywords),
-        template: r.template ?? 'official',
+        template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },
       charPos: (at, ch) => this.charPos(at, ch),
       preface: d.preface && {

@@ -85,8 +85,8 @@ export interface ReportMeta {
   issuer?: Text;
   date?: Text;
   keywords: string[];
-  /** Folder under `templates/`. */
-  template: string;
+  /** Folder under `templates/` (`official` where the report names none: placed at `report:`). */
+  template: Text;
 }
 
 export interface Report {

@@ -5,8 +5,9 @@
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { InputError } from '../problems.js';
+import { readRegularFile } from '../input-file.js';
 import type { FontRegistry } from './registry.js';
-import { SfntFile } from './sfnt-file.js';
+import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
@@ -41,7 +42,7 @@ export class FaceSet {
 
   constructor(readonly registry: FontRegistry) {}
 
-  /** The face of a role (`serif`, `宋体`, …) in a weight. Throws `InputError` for an unknown role. */
+  /** The face of a role (`serif`, `宋体`, …) in a weight. Throws `InputError` for an unknown or a broken role. */
   face(role: string, weight: Weight = 'regular'): Face {
     return this.byKey(this.fileOf(role, weight));
   }
@@ -49,6 +50,8 @@ export class FaceSet {
   /** The file (face key) of a role in a weight, without opening it. */
   fileOf(role: string, weight: Weight = 'regular'): string {
     const r = this.registry.roles.get(role);
+    const broken = this.registry.broken.get(role);
+    if (broken) throw new InputError(broken);
     if (!r) {
       throw new InputError([
         {
@@ -128,7 +131,7 @@ interface GlyphInternals {
  */
 function openFace(path: string): Face {
   const file = SfntFile.open(path);
-  const opened = file ? fontkit.create(file.buffer) : fontkit.openSync(path);
+  const opened = fontkit.create(file ? file.buffer : readRegularFile(path, MAX_FONT_BYTES));
   const font = 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
   const metrics = file ? (GlyphMetrics.of(file) ?? undefined) : undefined;
   if (file) {

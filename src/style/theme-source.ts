@@ -1,10 +1,12 @@
 /**
  * Theme files with inheritance: `extends: official` in a template's `theme.yaml` takes the
- * parent template's theme and overrides it key by key (styles merge per key). Every value keeps
- * the file and line it came from, for messages.
+ * parent template's theme and overrides it key by key (styles merge per key). `extends:` names
+ * a template (found and read through `ThemeFiles`); a circle is an error at the `extends:` that
+ * closes it. Every value keeps the file and line it came from, for messages.
  */
+import path from 'node:path';
 import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
-import { parseYamlText, readText } from '../yaml-file.js';
+import { parseYamlText } from '../yaml-file.js';
 import { InputError, type SourcePos } from '../problems.js';
 
 /** A merged theme tree whose nodes can be located in their own files. */
@@ -21,48 +23,36 @@ export interface ThemeSource {
   at(node: Node | null | undefined): SourcePos;
 }
 
-/** Theme file of a template, by the template's name (for `extends`). */
-export type ThemeFileOf = (template: string) => string;
+/** Where theme files are found and how they are read (see template/folders.ts). */
+export interface ThemeFiles {
+  /** The theme file of the template `name`, as named at `pos`: throws `InputError` located there. */
+  themeFileOf(name: string, pos: SourcePos): string;
+  /** The text of a theme file; `what` names it in messages. */
+  read(file: string, what: string): string;
+}
 
-/** Reads `file` and the themes it extends (at most 8 levels; a cycle is an error). */
-export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSource {
+/** Most themes in a chain of `extends:`, the template's own included. */
+const MAX_DEPTH = 8;
+
+/** Reads `file` and the themes it extends (see `themeChain`). */
+export function readThemeSource(file: string, files: ThemeFiles): ThemeSource {
   const owner = new WeakMap<object, { file: string; lines: LineCounter }>();
   const layers: YAMLMap[] = [];
-  const seen: string[] = [];
-  const parsedFrom: Layer[] = [];
-  for (let current: string | undefined = file; current; ) {
-    if (seen.includes(current) || seen.length >= 8) {
-      throw new InputError([{ pos: { file: seen[seen.length - 1], line: 1, col: 1 }, message: `\`extends:\` goes round in a circle: ${[...seen, current].join(' → ')}`, severity: 'error' }]);
-    }
-    seen.push(current);
-    const layer = parseLayer(current);
-    const { parent, parentPos } = layer;
-    parsedFrom.push(layer);
-    let next: string | undefined;
-    if (parent !== undefined) {
-      try {
-        next = themeFileOf(parent);
-      } catch (e) {
-        if (e instanceof InputError) throw new InputError(e.problems.map((p) => ({ ...p, pos: parentPos ?? p.pos })));
-        throw e;
-      }
-    }
-    current = next;
-  }
+  const parsedFrom = chainOfLayers(file, files);
   // parsed layers are kept (see parseLayer): merging works on copies; a lone layer is used as is
-  parsedFrom.forEach((layer, i) => {
+  for (const layer of parsedFrom) {
     const map = parsedFrom.length > 1 ? (layer.map.clone() as YAMLMap) : layer.map;
-    const o = { file: seen[i], lines: layer.lines };
+    const o = { file: layer.file, lines: layer.lines };
     visit(map, { Node: (_, n) => void owner.set(n, o) });
     owner.set(map, o);
     layers.push(map);
-  });
+  }
   // merge from the furthest ancestor down to the template's own theme
   const root = layers.reverse().reduce((base, layer) => mergeMaps(base, layer));
   return {
     root,
     file,
-    files: seen,
+    files: parsedFrom.map((l) => l.file),
     layers: parsedFrom,
     at: (node) => {
       const o = (node && owner.get(node)) ?? owner.get(root)!;
@@ -72,22 +62,36 @@ export function readThemeSource(file: string, themeFileOf: ThemeFileOf): ThemeSo
   };
 }
 
-/** The parent template a theme file names with `extends:` (without reading further). */
-export function parentTemplate(file: string): string | undefined {
-  return parseLayer(file).parent;
+/**
+ * The theme file `file` and those it extends, its own first (at most 8; a circle is an error at
+ * the `extends:` that closes it).
+ */
+export function themeChain(file: string, files: ThemeFiles): string[] {
+  return chainOfLayers(file, files).map((l) => l.file);
+}
+
+function chainOfLayers(file: string, files: ThemeFiles): Layer[] {
+  const chain = [parseLayer(file, files)];
+  for (let parent = chain[0].parent; parent; parent = chain[chain.length - 1].parent) {
+    const next = files.themeFileOf(parent.name, parent.pos);
+    const names = [...chain.map((l) => l.file), next].map(templateName);
+    if (chain.some((l) => l.file === next)) throw located(parent.pos, `\`extends:\` goes round in a circle: ${names.join(' → ')}`);
+    if (chain.length === MAX_DEPTH) throw located(parent.pos, `\`extends:\` goes more than ${MAX_DEPTH} templates deep: ${names.join(' → ')}`);
+    chain.push(parseLayer(next, files));
+  }
+  return chain;
 }
 
 /**
  * Whether `file` and the themes it extends are still the files, with the same texts, that
  * `source` was merged from (a watch rebuild then reuses what was made of it).
  */
-export function unchangedSince(source: ThemeSource, file: string, themeFileOf: ThemeFileOf): boolean {
+export function unchangedSince(source: ThemeSource, file: string, files: ThemeFiles): boolean {
   let current: string | undefined = file;
   try {
-    for (const layer of source.layers) {
-      if (current === undefined || parseLayer(current) !== layer) return false;
-      const parent = (layer as Layer).parent;
-      current = parent === undefined ? undefined : themeFileOf(parent);
+    for (const layer of source.layers as Layer[]) {
+      if (current === undefined || parseLayer(current, files) !== layer) return false;
+      current = layer.parent && files.themeFileOf(layer.parent.name, layer.parent.pos);
     }
   } catch {
     return false; // a file or parent that cannot be read now: load again, for the message
@@ -97,10 +101,11 @@ export function unchangedSince(source: ThemeSource, file: string, themeFileOf: T
 
 /** One theme file, parsed; never changed after (merging works on copies). */
 interface Layer {
+  file: string;
   map: YAMLMap;
   lines: LineCounter;
-  parent?: string;
-  parentPos?: SourcePos;
+  /** The template named by `extends:`, and where. */
+  parent?: { name: string; pos: SourcePos };
   /** The text parsed. */
   text: string;
 }
@@ -108,18 +113,27 @@ interface Layer {
 /** The last parse of each theme file: templates and theme both read it, and watch again. */
 const parsedLayers = new Map<string, Layer>();
 
-function parseLayer(file: string): Layer {
-  const text = readText(file, 'the theme');
+function parseLayer(file: string, files: ThemeFiles): Layer {
+  const text = files.read(file, 'the theme');
   const known = parsedLayers.get(file);
   if (known?.text === text) return known;
-  const { doc, lines } = parseYamlText(file, text);
-  if (!isMap(doc.contents)) throw new InputError([{ pos: { file, line: 1, col: 1 }, message: 'a theme is a mapping of keys (page, styles, …)', severity: 'error' }]);
+  const { doc, lines, at } = parseYamlText(file, text);
+  if (!isMap(doc.contents)) throw located({ file, line: 1, col: 1 }, 'a theme is a mapping of keys (page, styles, …)');
   const ext = doc.contents.get('extends', true) as Node | undefined;
-  const parent = isScalar(ext) ? String(ext.value) : undefined;
-  const parentPos = ext ? { file, ...lines.linePos(ext.range?.[0] ?? 0) } : undefined;
-  const layer = { map: doc.contents, lines, parent, parentPos, text };
+  const named = isScalar(ext) && (typeof ext.value === 'string' || typeof ext.value === 'number');
+  if (ext !== undefined && !named) throw located(at(ext), '`extends:` must name a template (a folder under templates/)');
+  const layer = { file, map: doc.contents, lines, parent: named ? { name: String(ext.value), pos: at(ext) } : undefined, text };
   parsedLayers.set(file, layer);
   return layer;
+}
+
+/** The name of the template a theme file belongs to (its folder). */
+function templateName(themeFile: string): string {
+  return path.basename(path.dirname(themeFile));
+}
+
+function located(pos: SourcePos, message: string): InputError {
+  return new InputError([{ pos, message, severity: 'error' }]);
 }
 
 /** `base` with `over`'s keys put in; mappings merge key by key, anything else is replaced. */

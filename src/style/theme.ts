@@ -3,9 +3,9 @@
  * uses comes from here; templates name styles, themes define them.
  */
 import { isMap, isScalar, type Node } from 'yaml';
-import { InputError, ProblemList, type SourcePos } from '../problems.js';
+import { InputError, ProblemList, type Problem, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
-import { readThemeSource, unchangedSince, type ThemeFileOf, type ThemeSource } from './theme-source.js';
+import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
@@ -116,9 +116,9 @@ const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent
  * Reads and resolves a theme file (with the themes it `extends`). Problems are located in the
  * file that holds the value.
  */
-export function loadTheme(file: string, themeFileOf: ThemeFileOf): Theme {
-  if (last && unchangedSince(last.source, file, themeFileOf)) return last.theme;
-  const source = readThemeSource(file, themeFileOf);
+export function loadTheme(file: string, files: ThemeFiles): Theme {
+  if (last && unchangedSince(last.source, file, files)) return last.theme;
+  const source = readThemeSource(file, files);
   const theme = resolveTheme(source);
   last = { source, theme };
   return theme;
@@ -300,13 +300,23 @@ export function styleOf(theme: Theme, name: string, pos: SourcePos): TextStyleSp
   return s;
 }
 
-/** Every font role a style names must be in the registry: problems located at the style. */
+/**
+ * Every font role a style names must be in the registry, and whole: an unknown role is located
+ * at the style, a broken one (a font file missing, …) at its registry lines, once however many
+ * styles use it. A broken role no style uses is no problem of this theme.
+ */
 export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: ProblemList): void {
   const known = [...registry.roles.keys()].join(', ');
+  const reported = new Set<Problem>();
   for (const [name, st] of theme.styles) {
     for (const role of [st.font, st.latinFont]) {
-      if (role && !registry.roles.has(role))
-        problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${registry.file} does not define (roles: ${known})`);
+      if (!role || registry.roles.has(role)) continue;
+      const broken = registry.broken.get(role);
+      if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${registry.file} does not define (roles: ${known})`);
+      for (const p of broken?.filter((p) => !reported.has(p)) ?? []) {
+        reported.add(p);
+        problems.error(p.pos, p.message);
+      }
     }
   }
 }

@@ -3,12 +3,13 @@
  * view into markup, parsed into the document tree; the page header and footer templates,
  * rendered per page.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type SourcePos } from '../problems.js';
-import { parentTemplate } from '../style/theme-source.js';
+import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
-import { createEnv, type Env } from './handlebars-env.js';
+import type { TemplateFolders } from './folders.js';
+import { createEnv, syntaxErrorOf, type Env } from './handlebars-env.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture } from './markup.js';
 import type { ReportView } from './view.js';
@@ -45,35 +46,17 @@ export interface TemplateSet {
   renderHeader(ctx: PageContext): FurnitureTree;
 }
 
-/**
- * Finds `name` under `templates/` of the working directory, then of Imprint's own package.
- * Throws naming the folders searched.
- */
-export function findTemplateDir(name: string, roots: string[]): string {
-  for (const root of roots) {
-    const dir = path.join(root, 'templates', name);
-    if (existsSync(path.join(dir, 'theme.yaml'))) return dir;
-  }
-  throw new InputError([
-    {
-      pos: { file: roots.map((r) => path.join(r, 'templates', name)).join(' or '), line: 1, col: 1 },
-      message: `template "${name}" not found (a folder with theme.yaml)`,
-      severity: 'error',
-    },
-  ]);
-}
-
 /** The templates compiled last, by their folder and sources (a watch session compiles once). */
 let compiled: { key: string; set: TemplateSet } | undefined;
 
 /**
  * Compiles every `.hbs` of the folder: `document.hbs`, `footer.hbs`, `header.hbs` (optional),
  * the rest as partials. A folder whose theme says `extends: NAME` takes the files it lacks from
- * that template (`dirOf` finds it). The same folder with the same sources as last time gives
- * the templates compiled then.
+ * that template (found and read through `folders`). The same folder with the same sources as
+ * last time gives the templates compiled then.
  */
-export function loadTemplates(dir: string, dirOf: (name: string) => string): TemplateSet {
-  const sources = templateSources(dir, dirOf);
+export function loadTemplates(dir: string, folders: TemplateFolders): TemplateSet {
+  const sources = templateSources(dir, folders);
   const key = [dir, ...[...sources].map(([f, s]) => `${f}\u0000${s.path}\u0000${s.text}`)].join('\u0001');
   if (compiled?.key === key) return compiled.set;
   const set = compileTemplates(dir, sources);
@@ -85,26 +68,20 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   const env = createEnv();
   const files = [...sources.keys()].sort();
   const compile = (file: string) => {
-    const src = sources.get(file)?.text;
-    const full = sources.get(file)?.path ?? path.join(dir, file);
-    if (src === undefined) throw new InputError([{ pos: { file: full, line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
-    const template = compileOne(env, src, PAGE_OPTIONS, full);
-    return (data: unknown) => {
-      try {
-        return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-      } catch (e) {
-        throw templateError(full, e);
-      }
-    };
+    const source = sources.get(file);
+    if (!source) throw new InputError([{ pos: { file: path.join(dir, file), line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
+    const template = compileOne(env, source, PAGE_OPTIONS);
+    return (data: unknown) => template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
   for (const f of files) {
     if (PAGE_TEMPLATES.includes(f)) continue;
-    const { text, path: full } = sources.get(f)!;
-    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, text, PARTIAL_OPTIONS, full));
+    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS));
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
   const headerTemplate = sources.has('header.hbs') ? compile('header.hbs') : undefined;
+  /** Where a page template is (its own folder's or the one it extends). */
+  const fileOf = (file: string) => sources.get(file)?.path ?? path.join(dir, file);
   /** Parses rendered markup; a problem is located in the template that wrote it. */
   const parsed = <T>(file: string, render: () => T): T => {
     try {
@@ -114,7 +91,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       const found = e.needle ? findInSources(sources, e.needle) : undefined;
       const p = e.problems[0];
       const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
-      throw new InputError([{ ...p, message, pos: found ?? { file: path.join(dir, file), line: 1, col: 1 } }]);
+      throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
   };
   const read = [...sources.values()].map((s) => s.path);
@@ -122,26 +99,34 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
-    renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), path.join(dir, 'document.hbs'))),
-    renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), path.join(dir, 'footer.hbs'), 'footer')),
+    renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'))),
+    renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer')),
     renderHeader: (ctx) =>
-      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), path.join(dir, 'header.hbs'), 'header')) : { children: [] },
+      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header')) : { children: [] },
   };
 }
 
 /**
- * A template from its text: Imprint's own precompiled at install, any other compiled here
- * (parsed first, so a syntax error is reported with the file's own lines).
+ * A template from its source: Imprint's own precompiled at install, any other compiled here
+ * (parsed first, so a syntax error is reported at its line in the file). An error while it
+ * renders is located in its own file (an error in a partial it calls, in the partial's).
  */
-function compileOne(env: Env, src: string, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, file: string): HandlebarsTemplateDelegate {
-  const spec = precompiled(src, options);
-  if (spec) return env.template(spec);
-  try {
-    env.parse(src);
-    return env.compile(src, { ...options });
-  } catch (e) {
-    throw templateError(file, e);
+function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS): HandlebarsTemplateDelegate {
+  const spec = precompiled(source.text, options);
+  let template: HandlebarsTemplateDelegate;
+  if (spec) template = env.template(spec);
+  else {
+    const syntax = syntaxErrorOf(env, source.text);
+    if (syntax) throw new InputError([{ pos: { file: source.path, line: syntax.line, col: syntax.col }, message: `template: ${syntax.reason}`, severity: 'error' }]);
+    template = env.compile(source.text, { ...options });
   }
+  return (context, runtimeOptions) => {
+    try {
+      return template(context, runtimeOptions);
+    } catch (e) {
+      throw renderError(source, e);
+    }
+  };
 }
 
 /** A template file's text and where it was read. */
@@ -150,36 +135,53 @@ interface Source {
   path: string;
 }
 
-/** The `.hbs` files of a template, over those of the template its theme extends. */
-function templateSources(dir: string, dirOf: (name: string) => string, seen: string[] = []): Map<string, Source> {
-  const parent = parentTemplate(path.join(dir, 'theme.yaml'));
-  const sources = parent && !seen.includes(dir) && seen.length < 8 ? templateSources(dirOf(parent), dirOf, [...seen, dir]) : new Map<string, Source>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hbs'))) {
-    const full = path.join(dir, f);
-    sources.set(f, { text: readFileSync(full, 'utf8'), path: full });
+/** The `.hbs` files of a template, over those of the templates its theme extends. */
+function templateSources(dir: string, folders: TemplateFolders): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  const dirs = themeChain(path.join(dir, 'theme.yaml'), folders).map((theme) => path.dirname(theme));
+  for (const d of dirs.reverse()) {
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.hbs')).sort()) {
+      const full = path.join(d, f);
+      sources.set(f, { text: folders.read(full, 'the template file'), path: full });
+    }
   }
   return sources;
 }
 
 /** The first place a text stands in the template sources. */
 function findInSources(sources: Map<string, Source>, needle: string): SourcePos | undefined {
-  for (const { text, path: file } of sources.values()) {
-    const i = text.indexOf(needle);
-    if (i < 0) continue;
-    const before = text.slice(0, i).split('\n');
-    return { file, line: before.length, col: before[before.length - 1].length + 1 };
+  for (const source of sources.values()) {
+    const found = findIn(source, needle);
+    if (found) return found;
   }
   return undefined;
 }
 
-/** A Handlebars error as `file:line:col: message`. */
-function templateError(file: string, e: unknown): InputError {
+/** Where a text first stands in one template file. */
+function findIn({ text, path: file }: Source, needle: string | RegExp): SourcePos | undefined {
+  const i = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
+  if (i < 0) return undefined;
+  const before = text.slice(0, i).split('\n');
+  return { file, line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+/**
+ * An error of Handlebars while a template renders, as `file:line:col: template: message`: at the
+ * place Handlebars gives, else at the use of the helper or partial it names, else at the file's
+ * start. An `InputError` (from a partial the template called) is already located.
+ */
+function renderError(source: Source, e: unknown): InputError {
   if (e instanceof InputError) return e;
-  const msg = (e as Error).message ?? String(e);
-  // Handlebars says "Parse error on line 3:" or "… - 2:3" (line:column from 0)
-  const range = / - (\d+):(\d+)$/.exec(msg.split('\n')[0]);
-  const line = range ? Number(range[1]) : Number(/on line (\d+)/.exec(msg)?.[1] ?? 1);
-  const col = range ? Number(range[2]) + 1 : 1;
-  const text = msg.split('\n')[0].replace(/ - \d+:\d+$/, '');
-  return new InputError([{ pos: { file, line, col }, message: `template: ${text}`, severity: 'error' }]);
+  const message = String((e as Error)?.message ?? e).split('\n')[0];
+  const { lineNumber, column } = e as { lineNumber?: number; column?: number };
+  const helper = /^Missing helper: "(.+)"$/.exec(message)?.[1];
+  const partial = /^The partial (.+) could not be found$/.exec(message)?.[1];
+  const name = helper ?? partial;
+  const use = name === undefined ? undefined : findIn(source, new RegExp(`\\{\\{~?[#^]?${partial ? '>\\s*' : '\\s*'}${escapeRegExp(name)}(?![\\w-])`));
+  const pos = lineNumber !== undefined && column !== undefined ? { file: source.path, line: lineNumber, col: column + 1 } : (use ?? { file: source.path, line: 1, col: 1 });
+  return new InputError([{ pos, message: `template: ${message.replace(/ - \d+:\d+$/, '')}`, severity: 'error' }]);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

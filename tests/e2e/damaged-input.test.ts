@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/content/load.js';
 import { layoutReport, newBuildCache } from '../../src/pipeline.js';
 import { InputError } from '../../src/problems.js';
+import { TemplateFolders } from '../../src/template/folders.js';
 import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
 import { applyDamage, damage } from '../helpers/damage.js';
@@ -19,7 +20,7 @@ import { applyDamage, damage } from '../helpers/damage.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'));
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-damage-'));
-const templates = loadTemplates(path.join(root, 'templates/official'), (n) => path.join(root, 'templates', n));
+const templates = loadTemplates(path.join(root, 'templates/official'), new TemplateFolders([root]));
 
 describe('damaged input', () => {
   it('is loaded and templated, or refused with located problems (300 damages)', () => {

@@ -1,14 +1,21 @@
 /**
  * Themes with `extends:`: the child's keys over the parent's, and, as a watch session reloads
  * them, a theme read again only when a file changed, each time from the files as they are.
+ * `extends:` names a template (never a path); a circle or a chain too deep is reported at the
+ * `extends:` that makes it; a theme file is read only from inside the templates folders.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatProblem, InputError } from '../../src/problems.js';
 import { loadTheme } from '../../src/style/theme.js';
+import { TemplateFolders } from '../../src/template/folders.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'imprint-theme-'));
+const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
+const dir = path.join(project, 'templates');
+const folders = new TemplateFolders([project]);
 const themeFile = (name: string) => path.join(dir, name, 'theme.yaml');
 const write = (name: string, text: string) => {
   mkdirSync(path.join(dir, name), { recursive: true });
@@ -21,11 +28,21 @@ styles:
   h1: { font: sans, size: 16pt, line-height: 24pt, bold: true }
 `;
 
+function problemOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map(formatProblem).join('\n');
+    throw e;
+  }
+  return 'no problem';
+}
+
 describe('themes that extend others', () => {
   it('take the parent’s keys under their own, and follow edits of either file', () => {
     write('parent', PARENT);
     write('child', 'extends: parent\nstyles:\n  body: { size: 14pt }\n');
-    const load = () => loadTheme(themeFile('child'), themeFile);
+    const load = () => loadTheme(themeFile('child'), folders);
     const first = load();
     expect(first.styles.get('body')).toMatchObject({ font: 'serif', size: 14, lineHeight: 20 });
     expect(first.styles.get('h1')).toMatchObject({ font: 'sans', size: 16 });
@@ -37,5 +54,46 @@ describe('themes that extend others', () => {
 
     write('parent', PARENT.replace('size: 16pt', 'size: 18pt')); // the parent changes
     expect(load().styles.get('h1')).toMatchObject({ size: 18 });
+  });
+
+  it('are reported at the `extends:` that closes a circle', () => {
+    write('one', 'extends: two\n');
+    write('two', PARENT + 'extends: three\n');
+    write('three', '\n\nextends: one\n');
+    expect(problemOf(() => loadTheme(themeFile('one'), folders))).toBe(`${themeFile('three')}:3:10: \`extends:\` goes round in a circle: one → two → three → one`);
+    write('self', 'extends: self\n');
+    expect(problemOf(() => loadTheme(themeFile('self'), folders))).toBe(`${themeFile('self')}:1:10: \`extends:\` goes round in a circle: self → self`);
+  });
+
+  it('go at most 8 templates deep', () => {
+    for (let i = 1; i <= 9; i++) write(`deep${i}`, i < 9 ? `extends: deep${i + 1}\n` : PARENT);
+    expect(problemOf(() => loadTheme(themeFile('deep1'), folders))).toBe(
+      `${themeFile('deep8')}:1:10: \`extends:\` goes more than 8 templates deep: deep1 → deep2 → deep3 → deep4 → deep5 → deep6 → deep7 → deep8 → deep9`,
+    );
+    expect(loadTheme(themeFile('deep2'), folders).styles.get('h1')).toMatchObject({ size: 16 }); // 8 deep is fine
+  });
+
+  it('name a template, never a path to one, at the `extends:` line', () => {
+    write('climber', 'page:\n  size: A5\nextends: ../parent\n');
+    expect(problemOf(() => loadTheme(themeFile('climber'), folders))).toBe(
+      `${themeFile('climber')}:3:10: not a template name: "../parent" (a template is a folder under templates/: letters, digits, - and _)`,
+    );
+    write('mapped', 'extends:\n  name: parent\n');
+    expect(problemOf(() => loadTheme(themeFile('mapped'), folders))).toBe(`${themeFile('mapped')}:2:3: \`extends:\` must name a template (a folder under templates/)`);
+    write('lost', 'extends: parnet\n');
+    expect(problemOf(() => loadTheme(themeFile('lost'), folders))).toBe(`${themeFile('lost')}:1:10: template "parnet" not found in ${dir} (did you mean "parent"?)`);
+  });
+
+  it('are read only from inside the templates folders, and only regular files', () => {
+    const outside = path.join(project, 'outside.yaml');
+    writeFileSync(outside, PARENT);
+    mkdirSync(path.join(dir, 'linked'));
+    symlinkSync(outside, themeFile('linked'));
+    expect(problemOf(() => loadTheme(themeFile('linked'), folders))).toBe(`${themeFile('linked')}:1:1: cannot read the theme: its real path ${outside} is outside ${dir}`);
+    mkdirSync(path.join(dir, 'fifo'));
+    expect(spawnSync('mkfifo', [themeFile('fifo')]).status).toBe(0);
+    expect(problemOf(() => loadTheme(themeFile('fifo'), folders))).toBe(`${themeFile('fifo')}:1:1: cannot read the theme: not a regular file`);
+    write('huge', `# ${'x'.repeat(1024 * 1024)}\n`);
+    expect(problemOf(() => loadTheme(themeFile('huge'), folders))).toBe(`${themeFile('huge')}:1:1: cannot read the theme: larger than 1 MiB`);
   });
 });

@@ -1,24 +1,33 @@
 /** Template folders: problems located in the template files, markup parsed into the tree. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/content/load.js';
 import { formatProblem, InputError } from '../../src/problems.js';
-import { findTemplateDir, loadTemplates } from '../../src/template/templates.js';
+import { TemplateFolders } from '../../src/template/folders.js';
+import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
 import { inlineMarkup } from '../../src/template/handlebars-env.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** A copy of the official template with one file changed. */
+/** A project holding a copy of the official template with one file changed: the copy's folder. */
 function variant(file: string, change: (src: string) => string): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-tpl-')), 'official');
+  const dir = path.join(project(), 'templates/official');
   cpSync(path.join(root, 'templates/official'), dir, { recursive: true });
   const f = path.join(dir, file);
   writeFileSync(f, change(readFileSync(f, 'utf8')));
   return dir;
 }
+
+/** A fresh project folder (real path). */
+function project(): string {
+  return realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-tpl-')));
+}
+
+/** The templates of the project that holds the template folder `dir`, over Imprint's own. */
+const foldersOf = (dir: string) => new TemplateFolders([path.dirname(path.dirname(dir)), root]);
 
 function problemOf(fn: () => unknown): string {
   try {
@@ -34,21 +43,56 @@ const view = reportView(loadReport(path.join(root, 'content/jingan-2025.yaml')))
 
 describe('templates', () => {
   it('render the sample into a document tree: cover, front matter, body', () => {
-    const doc = loadTemplates(path.join(root, 'templates/official'), (n) => path.join(root, 'templates', n)).renderDocument(view);
+    const doc = loadTemplates(path.join(root, 'templates/official'), new TemplateFolders([root])).renderDocument(view);
     expect(doc.matters.map((m) => m.numbering)).toEqual(['none', 'roman', 'arabic']);
     const headings = doc.matters[2].children.filter((n) => n.kind === 'heading' && n.level === 1);
     expect(headings).toHaveLength(8);
   });
-  it('locate a Handlebars syntax error in the template file', () => {
+  it('locate a Handlebars syntax error in the template file, with Handlebars’ reason', () => {
     const dir = variant('case.hbs', (s) => s.replace('{{#each blocks}}', '{{#each blocks}'));
-    expect(problemOf(() => loadTemplates(dir, (n) => path.join(root, 'templates', n)))).toMatch(new RegExp(`^${dir}/case\\.hbs:\\d+:\\d+: template: `));
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(
+      `${dir}/case.hbs:4:15: template: parse error: expected 'CLOSE_RAW_BLOCK', 'CLOSE', 'CLOSE_UNESCAPED' or 12 more, got 'INVALID' ("}")`,
+    );
+  });
+  it('locate a block closed by the wrong name at its opening', () => {
+    const dir = variant('case.hbs', (s) => s.replace('{{/each}}', '{{/if}}'));
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:4:4: template: each doesn't match if`);
+  });
+  it('locate an unclosed comment', () => {
+    const dir = variant('case.hbs', (s) => s.replace('{{!-- A numbered', '\n  {{!-- A numbered').replace('. --}}', '.'));
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:2:3: template: lexical error: unrecognized text`);
+  });
+  it('blame an error while a partial renders on the partial, not on the template that called it', () => {
+    const dir = variant('case.hbs', (s) => s.replace('{{inline title}}', '{{inlined title}}'));
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:3:58: template: Missing helper: "inlined"`);
+    const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));
+    expect(problemOf(() => loadTemplates(partial, foldersOf(partial)).renderDocument(view))).toBe(`${partial}/chapter.hbs:5:19: template: The partial sections could not be found`);
   });
   it('locate markup the parser does not know in the template that wrote it', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
-    expect(problemOf(() => loadTemplates(dir, (n) => path.join(root, 'templates', n)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
   });
-  it('name the folders searched for a missing template', () => {
-    expect(problemOf(() => findTemplateDir('nosuch', ['/a', '/b']))).toBe('/a/templates/nosuch or /b/templates/nosuch:1:1: template "nosuch" not found (a folder with theme.yaml)');
+});
+
+describe('template folders', () => {
+  const folders = new TemplateFolders(['/nowhere', root, root]);
+  const at = { file: 'r.yaml', line: 3, col: 13 };
+  it('find a template by its name, in the project first', () => {
+    expect(folders.dirOf('gbt9704', at)).toBe(path.join(root, 'templates/gbt9704'));
+  });
+  it('name each folder searched once, and the likely name, for a missing template', () => {
+    expect(problemOf(() => folders.dirOf('offical', at))).toBe(`r.yaml:3:13: template "offical" not found in /nowhere/templates or ${root}/templates (did you mean "official"?)`);
+    expect(problemOf(() => folders.dirOf('nosuch', at))).toBe(`r.yaml:3:13: template "nosuch" not found in /nowhere/templates or ${root}/templates`);
+  });
+  it('say so of a folder without a theme', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'templates/bare'), { recursive: true });
+    expect(problemOf(() => new TemplateFolders([dir]).dirOf('bare', at))).toBe(`r.yaml:3:13: template "bare" not found in ${dir}/templates (${dir}/templates/bare has no theme.yaml)`);
+  });
+  it('take a name, never a path', () => {
+    for (const name of ['../official', 'official/../official', '/etc', '.', '..', 'a b', '']) {
+      expect(problemOf(() => folders.dirOf(name, at))).toBe(`r.yaml:3:13: not a template name: "${name}" (a template is a folder under templates/: letters, digits, - and _)`);
+    }
   });
   it('escape content as XML and turn **bold** into <b>', () => {
     expect(inlineMarkup('a < b & **c**')).toBe('a &lt; b &amp; <b>c</b>');

@@ -1,0 +1,96 @@
+/**
+ * The font registry: a font file only from inside its folder (real paths) or an npm package, a
+ * regular file of at most 64 MiB; a broken role reported at its registry line, once however
+ * many roles fall back to it, and a problem only of themes whose styles use it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFontRegistry } from '../../src/font/registry.js';
+import { formatProblem, ProblemList } from '../../src/problems.js';
+import { checkFontRoles, loadTheme } from '../../src/style/theme.js';
+import { TemplateFolders } from '../../src/template/folders.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const SERIF = `${root}/node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf`;
+
+/** A registry file with this text, in a fonts/ folder of its own (node_modules of Imprint beside it). */
+function registryFile(text: string): { file: string; fonts: string } {
+  const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-fonts-')));
+  const fonts = path.join(project, 'fonts');
+  mkdirSync(fonts);
+  symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
+  const file = path.join(fonts, 'fonts.yaml');
+  writeFileSync(file, text);
+  return { file, fonts };
+}
+
+const lines = (problems: { items: Parameters<typeof formatProblem>[0][] }) => problems.items.map(formatProblem);
+
+describe('the font registry', () => {
+  it('keeps a broken role apart, at its line, and the others usable', () => {
+    const { file, fonts } = registryFile(
+      'roles:\n  serif:\n    aliases: [宋体]\n    regular: npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf\n  kai:\n    aliases: [楷体]\n    regular: kai.ttf\n',
+    );
+    const registry = loadFontRegistry(file);
+    expect(registry.roles.get('宋体')?.regular).toBe(SERIF);
+    expect([...registry.broken.keys()]).toEqual(['kai', '楷体']);
+    expect(registry.broken.get('楷体')!.map(formatProblem)).toEqual([`${file}:7:14: font file of role "kai" not found: ${fonts}/kai.ttf`]);
+  });
+
+  it('reports a role others fall back to once, and a circle of fallbacks', () => {
+    const { file } = registryFile('roles:\n  serif:\n    regular: 5\n  kai:\n    fallback: serif\n  a:\n    fallback: b\n  b:\n    fallback: a\n  c:\n    aliases: 丙\n    fallback: serif\n');
+    const registry = loadFontRegistry(file);
+    const problem = `${file}:3:14: font file of role "serif" must be a file name`;
+    expect(registry.broken.get('serif')!.map(formatProblem)).toEqual([problem]);
+    expect(registry.broken.get('kai')![0]).toBe(registry.broken.get('serif')![0]); // the same problem, not a copy
+    expect(registry.broken.get('a')!.map(formatProblem)).toEqual([`${file}:9:15: \`fallback:\` of role "b" goes round in a circle back to "a"`]);
+    expect(registry.broken.get('c')!.map(formatProblem)).toEqual([problem, `${file}:11:14: \`aliases:\` must be a list of names, e.g. [宋体, song]`]);
+  });
+
+  it('refuses what lies outside, through a name or a link', () => {
+    const { file, fonts } = registryFile('roles:\n  up:\n    regular: ../secret.ttf\n  npm:\n    regular: npm:../../secret.ttf\n  link:\n    regular: link.ttf\n  dir:\n    regular: sub\n');
+    symlinkSync(SERIF, path.join(fonts, 'link.ttf')); // a real font, but not inside fonts/
+    mkdirSync(path.join(fonts, 'sub'));
+    const problems = [...new Set([...loadFontRegistry(file).broken.values()].flat())].map(formatProblem);
+    expect(problems).toEqual([
+      `${file}:3:14: font file of role "up" must be inside ${fonts} (or npm:PACKAGE/PATH): ../secret.ttf`,
+      `${file}:5:14: font file of role "npm" must be inside ${fonts} (or npm:PACKAGE/PATH): npm:../../secret.ttf`,
+      `${file}:7:14: font file of role "link" is outside ${fonts}: its real path is ${SERIF}`,
+      `${file}:9:14: font file of role "dir" is not a regular file: ${fonts}/sub`,
+    ]);
+  });
+
+  it('is a problem of a theme only through a role its styles use, once', () => {
+    const { file } = registryFile(
+      'roles:\n  serif:\n    aliases: [宋体]\n    regular: npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf\n  sans:\n    aliases: [黑体]\n    regular: nosuch.ttf\n  kai:\n    regular: nosuch.ttf\n',
+    );
+    const registry = loadFontRegistry(file);
+    const theme = (body: string) => {
+      const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
+      mkdirSync(path.join(project, 'templates/t'), { recursive: true });
+      writeFileSync(path.join(project, 'templates/t/theme.yaml'), `styles:\n  body: { font: ${body} }\n  h1: { font: 黑体 }\n  h2: { font: sans }\n`);
+      return loadTheme(path.join(project, 'templates/t/theme.yaml'), new TemplateFolders([project]));
+    };
+    const problems = new ProblemList();
+    checkFontRoles(theme('宋体'), registry, problems);
+    expect(lines(problems)).toEqual([`${file}:7:14: font file of role "sans" not found: ${path.dirname(file)}/nosuch.ttf`]);
+  });
+});
+
+describe('font faces', () => {
+  it('are not opened from a FIFO (nothing waits on it)', () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-fifo-')));
+    const fifo = path.join(dir, 'font.ttf');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // in a process of its own, killed after 30 s: a hang fails the test, it does not stall the suite
+    const script = `
+      const { FaceSet } = await import(${JSON.stringify(path.join(root, 'dist/font/face.js'))});
+      const faces = new FaceSet({ roles: new Map([['serif', { name: 'serif', regular: ${JSON.stringify(fifo)}, bold: '' }]]), broken: new Map(), file: 'fonts.yaml' });
+      try { faces.face('serif'); } catch (e) { console.log(e.message); }`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stdout).toBe(`${fifo}:1:1: cannot open font: not a regular file\n`);
+  });
+});
