@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
-import { checkImage } from './image-file.js';
+import { checkImage, type CheckedImage } from './image-file.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, Report, Section, Text } from './types.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
@@ -81,6 +81,9 @@ function invalidUtf8At(file: string, bytes: Buffer): SourcePos {
 
 /** Builds the typed report from validated data, with positions; checks what the schema cannot. */
 class ContentReader {
+  /** The images the figures name, checked, by absolute path. */
+  private readonly images = new Map<string, CheckedImage>();
+
   constructor(
     private readonly src: YamlSource,
     private readonly problems: ProblemList,
@@ -107,6 +110,7 @@ class ContentReader {
         pos: this.src.locate(['preface']),
       },
       chapters: (d.chapters as unknown[]).map((_, i) => this.section(['chapters', i])),
+      images: this.images,
     };
   }
 
@@ -139,8 +143,9 @@ class ContentReader {
       case 'figure': {
         const image = this.text([...at, 'image']);
         const file = path.resolve(this.baseDir, image.text);
-        const problem = checkImage(file, this.baseDir);
-        if (problem) this.problems.error(image.pos, problem);
+        const checked = this.images.get(file) ?? checkImage(file, image.text, this.baseDir);
+        if (typeof checked === 'string') this.problems.error(image.pos, checked);
+        else this.images.set(file, checked);
         return { kind: 'figure', title: this.text([...at, 'title']), image: file, pos: image.pos };
       }
       case 'list':

@@ -3,6 +3,7 @@
  * the place in the YAML it came from, so later stages can point at `file:line:col`.
  */
 import type { SourcePos } from '../problems.js';
+import type { CheckedImage } from './image-file.js';
 
 /** Text with `**bold**` markup still in it, as written by the user. */
 export interface Text {
@@ -95,4 +96,6 @@ export interface Report {
   meta: ReportMeta;
   preface?: { title: Text; body: Block[]; pos: SourcePos };
   chapters: Section[];
+  /** The images the figures name, checked (their bytes are what the PDF embeds), by absolute path. */
+  images: ReadonlyMap<string, CheckedImage>;
 }
