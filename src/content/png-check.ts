@@ -90,18 +90,25 @@ function readChunks(data: Buffer): Chunk[] | string {
   }
 }
 
-/** What pdfkit would draw wrongly or crash on: palettes and transparency it misreads, interlacing below 8 bits. */
+/** What pdfkit would draw wrongly or crash on: chunks and palettes it misreads, interlacing it decodes wrongly. */
 function colourProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
   const colour = COLOUR_TYPES[header.colourType];
   const palette = chunks.find((c) => c.type === 'PLTE');
+  const transparency = chunks.some((c) => c.type === 'tRNS');
   const resave = 're-save it as an 8-bit PNG';
+  // png-js reads these in place, whatever it read before: one of each, or it reads garbage
+  for (const type of ['IHDR', 'PLTE', 'tRNS']) if (chunks.filter((c) => c.type === type).length > 1) return `image damaged: more than one PNG ${type} chunk`;
+  // (and it does not step over a tRNS where the format forbids one: it would lose its place)
+  if (transparency && (header.colourType === 4 || header.colourType === 6)) return `image damaged: a ${colour.name} PNG with a transparency chunk (tRNS), which the format forbids`;
   if (header.colourType === 3 && !palette) return 'image damaged: a palette PNG without its palette (PLTE)';
   if (palette && (palette.body.length % 3 !== 0 || palette.body.length === 0 || palette.body.length > 3 * 256)) return 'image damaged: its PNG palette (PLTE) has a wrong length';
   // pdfkit takes any palette for the colours: a suggested one in a true-colour PNG would garble it
   if (palette && header.colourType !== 3) return `image not supported: a ${colour.name} PNG with a palette (PLTE) (${resave} without one)`;
   // png-js decodes these a byte a pixel (a fraction of one here): garbled, or a crash
   if (header.bitDepth < 8 && header.interlaced) return `image not supported: an interlaced PNG with ${header.bitDepth}-bit samples (${resave}, not interlaced)`;
-  if (header.bitDepth < 8 && header.colourType === 3 && chunks.some((c) => c.type === 'tRNS'))
+  // png-js reads a filter byte for each row of a pass without columns (the format has none there)
+  if (header.interlaced && header.width < 5 && header.width * header.height > 1) return 'image not supported: an interlaced PNG narrower than 5 pixels (re-save it not interlaced)';
+  if (header.bitDepth < 8 && header.colourType === 3 && transparency)
     return `image not supported: a ${header.bitDepth}-bit palette PNG with transparency (${resave})`;
   return undefined;
 }

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES, readImage } from '../../src/content/image-file.js';
@@ -18,6 +19,7 @@ import type { Report } from '../../src/content/types.js';
 import { formatProblem, InputError } from '../../src/problems.js';
 import { makeJpeg } from '../helpers/jpeg.js';
 import { makeBlackPng, makePng, pngChunk, pngFile, pngHeader } from '../helpers/png.js';
+import { crc32 } from 'node:zlib';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-image-'));
 mkdirSync(path.join(dir, 'pics'));
@@ -141,6 +143,7 @@ describe('a PNG', () => {
     const alpha = pngChunk('tRNS', Buffer.from([0, 255]));
     expect(refusal('pics/rgb-palette.png', blankPng(4, 4, 12, {}, [palette]))).toBe('image not supported: a true-colour PNG with a palette (PLTE) (re-save it as an 8-bit PNG without one)');
     expect(refusal('pics/interlaced-4.png', blankPng(1, 1, 1, { colourType: 0, bitDepth: 4, interlace: 1 }))).toBe('image not supported: an interlaced PNG with 4-bit samples (re-save it as an 8-bit PNG, not interlaced)');
+    expect(refusal('pics/interlaced-narrow.png', blankPng(4, 1, 16, { colourType: 6, interlace: 1 }))).toBe('image not supported: an interlaced PNG narrower than 5 pixels (re-save it not interlaced)');
     expect(refusal('pics/palette-4-alpha.png', blankPng(4, 4, 2, { colourType: 3, bitDepth: 4 }, [palette, alpha]))).toBe('image not supported: a 4-bit palette PNG with transparency (re-save it as an 8-bit PNG)');
   });
 
@@ -153,7 +156,7 @@ describe('a PNG', () => {
       ['palette-8-alpha', blankPng(5, 3, 5, { colourType: 3 }, [palette, pngChunk('tRNS', Buffer.from([0, 255]))])],
       ['grey-alpha', blankPng(5, 3, 10, { colourType: 4 })],
       ['rgba-16', blankPng(5, 3, 40, { colourType: 6, bitDepth: 16 })],
-      ['rgba-interlaced', blankPng(1, 1, 4, { colourType: 6, interlace: 1 })], // one pixel: the first pass only
+      ['rgba-interlaced', pngFile([pngHeader(9, 3, { colourType: 6, interlace: 1 }), pngChunk('IDAT', deflateSync(Buffer.alloc(pngRows(9, 3, 32, true).reduce((a, b) => a + b)))), IEND])],
     ];
     for (const [name, png] of kinds) await embed(accepted(`pics/${name}.png`, png).data);
   });
@@ -227,5 +230,94 @@ describe('an image file', () => {
     expect(readImage(file)).toBe(`${TRUNCATED_PNG}: ${file}`);
     writeFileSync(file, makePng(6, 4));
     expect(readImage(file)).toMatchObject({ type: 'png', width: 6, height: 4, data: readFileSync(file) });
+  });
+});
+
+/** The PNG with every chunk's checksum made right again (as far as its chunk lengths lead). */
+function withChecksums(png: Buffer): Buffer {
+  const out = Buffer.from(png);
+  for (let pos = 8; pos + 12 <= out.length; ) {
+    const end = pos + 8 + out.readUInt32BE(pos);
+    if (end + 4 > out.length) break;
+    out.writeUInt32BE(crc32(out.subarray(pos + 4, end)) >>> 0, end);
+    pos = end + 4;
+  }
+  return out;
+}
+
+/** Rows of a PNG's image data, bytes each with its filter byte: the passes of Adam7 when interlaced. */
+function pngRows(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number[] {
+  const passes = interlaced ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] : [[0, 0, 1, 1]];
+  return passes.flatMap(([x0, y0, dx, dy]) => {
+    const [columns, rows] = [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)];
+    return columns > 0 && rows > 0 ? Array<number>(rows).fill(1 + Math.ceil((columns * bitsPerPixel) / 8)) : [];
+  });
+}
+
+/** Any PNG of a few pixels: every colour type and bit depth (some the format lacks), palettes, transparency, row filters 0–5. */
+const anyPng = fc
+  .record({
+    width: fc.integer({ min: 1, max: 9 }),
+    height: fc.integer({ min: 1, max: 9 }),
+    colourType: fc.constantFrom(0, 2, 3, 4, 6),
+    bitDepth: fc.constantFrom(1, 2, 4, 8, 16),
+    interlace: fc.constantFrom(0, 1),
+    palette: fc.option(fc.integer({ min: 1, max: 256 }), { freq: 1 }),
+    transparency: fc.option(fc.integer({ min: 1, max: 6 }), { freq: 1 }),
+    filters: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }),
+    fill: fc.integer({ min: 0, max: 255 }),
+  })
+  .map((k) => {
+    const samples = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[k.colourType]!;
+    const rows = pngRows(k.width, k.height, samples * k.bitDepth, k.interlace === 1);
+    const raw = Buffer.alloc(rows.reduce((a, b) => a + b, 0), k.fill);
+    rows.reduce((at, bytes, i) => ((raw[at] = k.filters[i % k.filters.length]), at + bytes), 0);
+    const extra = [
+      ...(k.palette ? [pngChunk('PLTE', Buffer.alloc(k.palette * 3, 200))] : []),
+      ...(k.transparency ? [pngChunk('tRNS', Buffer.alloc(k.transparency, 100))] : []),
+    ];
+    return pngFile([pngHeader(k.width, k.height, k), ...extra, pngChunk('IDAT', deflateSync(raw)), IEND]);
+  });
+
+describe('random images', () => {
+  it('of every PNG kind, each refused or embedded by pdfkit without an error', async () => {
+    const file = path.join(dir, 'pics/any.png');
+    let embedded = 0;
+    await fc.assert(
+      fc.asyncProperty(anyPng, async (png) => {
+        writeFileSync(file, png);
+        const image = readImage(file);
+        if (typeof image === 'string') return;
+        await embed(image.data);
+        embedded++;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(embedded).toBeGreaterThan(100); // not only refusals
+  });
+
+  it('randomly damaged are refused, or embedded by pdfkit without an error (PNG checksums made right, so the damage reaches the data)', async () => {
+    const palette = pngChunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255, 9, 9, 9]));
+    const seeds = [
+      makePng(6, 4),
+      blankPng(5, 3, 5, { colourType: 3 }, [palette, pngChunk('tRNS', Buffer.from([0, 255]))]),
+      blankPng(5, 3, 30, { bitDepth: 16 }),
+      makeJpeg(20, 12, { components: 3 }),
+    ];
+    const file = path.join(dir, 'pics/fuzz.png');
+    let embedded = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(seeds.length - 1), fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 3 }), async (seed, edits) => {
+        const bytes = Buffer.from(seeds[seed]);
+        for (const e of edits) bytes[e.at % bytes.length] = e.byte;
+        writeFileSync(file, bytes[0] === 0x89 ? withChecksums(bytes) : bytes);
+        const image = readImage(file);
+        if (typeof image === 'string') return;
+        await embed(image.data);
+        embedded++;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(embedded).toBeGreaterThan(100); // not only refusals
   });
 });
