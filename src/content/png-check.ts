@@ -94,7 +94,7 @@ function readChunks(data: Buffer): Chunk[] | string {
 function colourProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
   const colour = COLOUR_TYPES[header.colourType];
   const palette = chunks.find((c) => c.type === 'PLTE');
-  const transparency = chunks.some((c) => c.type === 'tRNS');
+  const transparency = chunks.find((c) => c.type === 'tRNS');
   const resave = 're-save it as an 8-bit PNG';
   // png-js reads these in place, whatever it read before: one of each, or it reads garbage
   for (const type of ['IHDR', 'PLTE', 'tRNS']) if (chunks.filter((c) => c.type === type).length > 1) return `image damaged: more than one PNG ${type} chunk`;
@@ -102,6 +102,9 @@ function colourProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
   if (transparency && (header.colourType === 4 || header.colourType === 6)) return `image damaged: a ${colour.name} PNG with a transparency chunk (tRNS), which the format forbids`;
   if (header.colourType === 3 && !palette) return 'image damaged: a palette PNG without its palette (PLTE)';
   if (palette && (palette.body.length % 3 !== 0 || palette.body.length === 0 || palette.body.length > 3 * 256)) return 'image damaged: its PNG palette (PLTE) has a wrong length';
+  // one grey or RGB value (2 bytes a sample), or at most one alpha per palette entry
+  if (transparency && (header.colourType === 3 ? transparency.body.length > (palette?.body.length ?? 0) / 3 : transparency.body.length !== 2 * colour.samples))
+    return 'image damaged: its PNG transparency chunk (tRNS) has a wrong length';
   // pdfkit takes any palette for the colours: a suggested one in a true-colour PNG would garble it
   if (palette && header.colourType !== 3) return `image not supported: a ${colour.name} PNG with a palette (PLTE) (${resave} without one)`;
   // png-js decodes these a byte a pixel (a fraction of one here): garbled, or a crash

@@ -134,6 +134,7 @@ describe('a PNG', () => {
   it('is refused when its header or palette is not one the format has', () => {
     expect(refusal('pics/depth.png', blankPng(4, 4, 12, { bitDepth: 4 }))).toBe('image damaged: PNG header with colour type 2 and bit depth 4, which the format does not have');
     expect(refusal('pics/first.png', pngFile([pngChunk('tEXt', Buffer.from('a\0b')), pngHeader(4, 4), IEND]))).toBe('image damaged: its first PNG chunk is not the header (IHDR)');
+    expect(refusal('pics/transparency.png', blankPng(4, 4, 12, {}, [pngChunk('tRNS', Buffer.alloc(0))]))).toBe('image damaged: its PNG transparency chunk (tRNS) has a wrong length');
     expect(refusal('pics/no-palette.png', blankPng(4, 4, 4, { colourType: 3 }))).toBe('image damaged: a palette PNG without its palette (PLTE)');
     expect(refusal('pics/signature.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x1a, 0x0a]), makePng(4, 4).subarray(8)]))).toBe('image damaged: its PNG signature is wrong (was it copied as text?)');
   });
