@@ -13,7 +13,7 @@ import { checkPng } from './png-check.js';
 /** Largest image file accepted, bytes (checked before it is read). */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-/** An image checked to be one the PDF can embed. */
+/** An image checked to be one the PDF can embed; its size is as shown (a JPEG turned by its Exif orientation). */
 export interface CheckedImage extends ImageSize {
   type: 'png' | 'jpeg';
   /** The file's bytes, as checked: what the PDF embeds. */

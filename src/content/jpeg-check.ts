@@ -4,6 +4,7 @@
  * PDF decodes (Huffman-coded baseline, extended or progressive DCT; 8-bit; grey, RGB or CMYK),
  * then scans up to the end marker (EOI): a file cut short has none. The entropy-coded data is
  * skipped, not decoded: damage inside it shows as a blemish, never as a failed build.
+ * The size is the one shown: pdfkit turns the image as its Exif orientation says.
  */
 import { sizeProblem, type ImageSize } from './image-size.js';
 
@@ -11,6 +12,7 @@ const TRUNCATED = 'image damaged: JPEG data ends early (truncated file?)';
 
 const SOS = 0xda;
 const EOI = 0xd9;
+const APP1 = 0xe1;
 
 /**
  * The markers pdfkit takes for the frame header (the first one it meets is used), by kind:
@@ -35,15 +37,19 @@ const FRAME_KINDS = new Map<number, string>([
 ]);
 const DECODED_FRAMES = [0xc0, 0xc1, 0xc2];
 
-/** The JPEG's size, or why a PDF could not show it. The data begins with SOI (FF D8). */
+/** The JPEG's size as shown, or why a PDF could not show it. The data begins with SOI (FF D8). */
 export function checkJpeg(data: Buffer): ImageSize | string {
   let size: ImageSize | undefined;
+  let orientation: number | undefined;
   let scanned = false;
   for (let pos = 2; ; ) {
     if (pos + 2 > data.length) return TRUNCATED;
     const marker = data[pos + 1];
     if (data[pos] !== 0xff || marker === 0xff || marker === 0x00) return `image damaged: no JPEG marker where one should be (byte ${pos})`;
-    if (marker === EOI) return size && scanned ? size : 'image damaged: a JPEG without image data';
+    if (marker === EOI) {
+      if (!size || !scanned) return 'image damaged: a JPEG without image data';
+      return (orientation ?? 1) > 4 ? { width: size.height, height: size.width } : size; // turned a quarter
+    }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       pos += 2; // RSTn, TEM: markers without a segment
       continue;
@@ -59,6 +65,7 @@ export function checkJpeg(data: Buffer): ImageSize | string {
       if (typeof frame === 'string') return frame;
       size = frame;
     }
+    if (marker === APP1 && !scanned && orientation === undefined && data.toString('latin1', pos + 4, pos + 10) === 'Exif\0\0') orientation = exifOrientation(data, pos + 10);
     if (marker === SOS) {
       if (!size) return 'image damaged: JPEG image data before its frame header (SOF)';
       scanned = true;
@@ -88,4 +95,28 @@ function endOfScan(data: Buffer, from: number): number {
     if (next !== 0x00 && next !== 0xff && !(next >= 0xd0 && next <= 0xd7)) return pos;
   }
   return data.length;
+}
+
+/**
+ * The orientation (1–8) in the Exif data whose TIFF header is at `tiff`, read as pdfkit reads it
+ * (the first directory's tag 0112, offsets within the whole file), else 1.
+ */
+function exifOrientation(data: Buffer, tiff: number): number {
+  if (tiff + 8 > data.length) return 1;
+  const order = data.toString('latin1', tiff, tiff + 2);
+  if (order !== 'II' && order !== 'MM') return 1;
+  const u16 = (at: number) => (order === 'II' ? data.readUInt16LE(at) : data.readUInt16BE(at));
+  const u32 = (at: number) => (order === 'II' ? data.readUInt32LE(at) : data.readUInt32BE(at));
+  if (u16(tiff + 2) !== 42) return 1;
+  const directory = tiff + u32(tiff + 4);
+  if (directory + 2 > data.length) return 1;
+  for (let i = 0, entries = u16(directory); i < entries; i++) {
+    const entry = directory + 2 + i * 12;
+    if (entry + 12 > data.length) return 1;
+    if (u16(entry) === 0x0112) {
+      const value = u16(entry + 8);
+      return value >= 1 && value <= 8 ? value : 1;
+    }
+  }
+  return 1;
 }

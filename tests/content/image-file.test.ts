@@ -176,6 +176,15 @@ describe('a JPEG', () => {
     expect(accepted('pics/trailing.jpg', Buffer.concat([makeJpeg(8, 8), Buffer.from('trailer')])).width).toBe(8);
   });
 
+  it('has the size it is shown at: turned a quarter by its Exif orientation 5–8, as pdfkit turns it', async () => {
+    for (const [orientation, size] of [[1, [20, 12]], [3, [20, 12]], [6, [12, 20]], [8, [12, 20]]] as const) {
+      const image = accepted('pics/turned.jpg', makeJpeg(20, 12, { orientation }));
+      expect([image.width, image.height]).toEqual(size);
+      // pdfkit's own reading of the orientation agrees
+      expect((new PDFDocument() as unknown as { openImage(d: Buffer): { orientation: number } }).openImage(image.data).orientation).toBe(orientation);
+    }
+  });
+
   it('is refused when cut short anywhere before the end of its end marker (EOI)', () => {
     const jpeg = makeJpeg(20, 12);
     for (let cut = 2; cut < jpeg.length; cut++) expect(refusal('pics/cut.jpg', jpeg.subarray(0, cut))).toBe(TRUNCATED_JPEG);
