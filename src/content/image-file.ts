@@ -76,6 +76,7 @@ function readBounded(file: string): Buffer | string {
   }
 }
 
+/** Why the file cannot be an image: not a regular file, or larger than the limit. */
 function fileProblem(stats: Stats): string | undefined {
   if (stats.isDirectory()) return 'image is a folder, not a file';
   if (!stats.isFile()) return 'image is not a regular file (a pipe or a device)';

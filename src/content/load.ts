@@ -1,7 +1,7 @@
 /**
  * Stage ①: a YAML file → a validated `Report`. The content is checked against the published
- * JSON Schema, then for what a schema cannot say (a row as long as the header, an image that
- * exists and is a PNG or JPEG inside the project). Every problem is collected with its place.
+ * JSON Schema, then for what a schema cannot say (a row as long as the header, an image inside
+ * the project that a PDF can embed: see image-file.ts). Every problem is collected with its place.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
