@@ -127,7 +127,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);

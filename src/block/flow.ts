@@ -7,7 +7,7 @@ import { newTag, style, type LayoutContext } from './context.js';
 import type { StructTag } from '../page/draw.js';
 import { plainText } from '../text/inline.js';
 import { block, type Block, type Item } from './payload.js';
-import { readImageInfo } from '../content/image-file.js';
+import { readImage } from '../content/image-file.js';
 import { tableBlocks } from './table.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumn, tocEntryBlocks } from './toc-entry.js';
@@ -145,7 +145,8 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
 
 /** A figure scaled to the measure (at most 60% of the type area's height), caption below. */
 function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number, parent: StructTag): Item[] {
-  const info = readImageInfo(node.src);
+  // the content's images were checked when it was loaded; one a template names is checked here
+  const info = ctx.images.get(node.src) ?? readImage(node.src);
   if (typeof info === 'string') {
     ctx.problems.error(node.at ?? ctx.templatePos, info);
     return [];
@@ -156,7 +157,7 @@ function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: num
   const w = info.width * scale;
   const h = info.height * scale;
   const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
-  const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, src: node.src, tag: figure }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
+  const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, data: info.data, tag: figure }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
   return [image, ...caption];
 }

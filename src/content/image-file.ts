@@ -1,56 +1,70 @@
 /**
- * Images named by the content: inside the project (no `../../etc/passwd`), present, and a PNG or
- * JPEG by their first bytes, whatever their name says; their size in pixels from the header.
+ * Images named by the content: inside the project (no `../../etc/passwd`), a regular file of a
+ * bounded size, and a PNG or JPEG by their first bytes, whatever their name says, checked whole
+ * (see png-check.ts, jpeg-check.ts) so that the PDF writer never meets one it cannot embed.
+ * The bytes checked are the bytes embedded: the file is read once.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
+import type { ImageSize } from './image-size.js';
+import { checkJpeg } from './jpeg-check.js';
+import { checkPng } from './png-check.js';
 
-/** A reason the image cannot be used, or undefined when it can. `baseDir`: the YAML file's folder. */
-export function checkImage(file: string, baseDir: string): string | undefined {
+/** Largest image file accepted, bytes (checked before it is read). */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** An image checked to be one the PDF can embed; its size is as shown (a JPEG turned by its Exif orientation). */
+export interface CheckedImage extends ImageSize {
+  type: 'png' | 'jpeg';
+  /** The file's bytes, as checked: what the PDF embeds. */
+  data: Buffer;
+}
+
+/**
+ * The image, checked, or why it cannot be used. `file`: its absolute path; `shownAs`: the path
+ * as the user wrote it, for messages; `baseDir`: the YAML file's folder.
+ */
+export function checkImage(file: string, shownAs: string, baseDir: string): CheckedImage | string {
   let real: string;
   try {
     real = realpathSync(file);
   } catch {
-    return `image not found: ${file}`;
+    return `image not found: ${shownAs}`;
   }
   const roots = [realpathSync(baseDir), realpathSync(process.cwd())];
   if (!roots.some((r) => real === r || real.startsWith(r + path.sep)))
-    return `image outside the project: ${file} (images must be inside the folder of the YAML file or the project)`;
-  const info = readImageInfo(real);
-  return typeof info === 'string' ? info.replace(real, file) : undefined;
+    return `image outside the project: ${shownAs} (images must be inside the folder of the YAML file or the project)`;
+  return readImage(real, shownAs);
 }
 
-export interface ImageInfo {
-  type: 'png' | 'jpeg';
-  /** Pixels. */
-  width: number;
-  height: number;
+/** The image at `file`, checked, or why it cannot be used (`shownAs` names it in messages). */
+export function readImage(file: string, shownAs = file): CheckedImage | string {
+  const data = readBounded(file);
+  if (typeof data === 'string') return `${data}: ${shownAs}`;
+  // the first bytes, as the PDF writer tells them apart
+  const type = data.length >= 4 && data.readUInt32BE(0) === 0x89504e47 ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpeg' : undefined;
+  if (!type) return `not a PNG or JPEG image (by its content): ${shownAs}`;
+  const size = (type === 'png' ? checkPng : checkJpeg)(data);
+  return typeof size === 'string' ? `${size}: ${shownAs}` : { type, ...size, data };
 }
 
-/** The image's type and size, or a reason it cannot be used. */
-export function readImageInfo(file: string): ImageInfo | string {
-  let data: Buffer;
+/** What the user reads when an image file cannot be read (see input-file.ts). */
+const REFUSALS: Record<Refusal, string> = {
+  missing: 'image not found',
+  folder: 'image is a folder, not a file',
+  'not-regular': 'image is not a regular file (a pipe or a device)',
+  'too-large': `image too large (at most ${bytesInWords(MAX_IMAGE_BYTES)})`,
+  unreadable: 'image cannot be read',
+  outside: 'image cannot be read',
+};
+
+/** The bytes of a regular file no larger than the limit, or why not. */
+function readBounded(file: string): Buffer | string {
   try {
-    data = readFileSync(file);
-  } catch {
-    return `image not found: ${file}`;
+    return readRegularFile(file, MAX_IMAGE_BYTES);
+  } catch (e) {
+    if (e instanceof RefusedFile) return REFUSALS[e.refusal];
+    throw e;
   }
-  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) {
-    return { type: 'png', width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-  }
-  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
-    let pos = 2;
-    while (pos + 9 < data.length) {
-      if (data[pos] !== 0xff) return `damaged JPEG: ${file}`;
-      const marker = data[pos + 1];
-      const length = data.readUInt16BE(pos + 2);
-      // SOF0–SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-        return { type: 'jpeg', height: data.readUInt16BE(pos + 5), width: data.readUInt16BE(pos + 7) };
-      }
-      pos += 2 + length;
-    }
-    return `damaged JPEG: ${file}`;
-  }
-  return `not a PNG or JPEG image (by its content): ${file}`;
 }

@@ -1,12 +1,12 @@
 /**
  * Stage ①: a YAML file → a validated `Report`. The content is checked against the published
- * JSON Schema, then for what a schema cannot say (a row as long as the header, an image that
- * exists and is a PNG or JPEG inside the project). Every problem is collected with its place.
+ * JSON Schema, then for what a schema cannot say (a row as long as the header, an image inside
+ * the project that a PDF can embed: see image-file.ts). Every problem is collected with its place.
  */
 import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
-import { checkImage } from './image-file.js';
+import { checkImage, type CheckedImage } from './image-file.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, Report, Section, Text } from './types.js';
@@ -98,6 +98,8 @@ function invalidUtf8At(file: string, bytes: Buffer): SourcePos {
 class ContentReader {
   /** The texts read, by the line and column of their place: their path and value as written. */
   private readonly texts = new Map<string, { path: DataPath; value: string }>();
+  /** The images the figures name, checked, by absolute path. */
+  private readonly images = new Map<string, CheckedImage>();
 
   constructor(
     private readonly src: YamlSource,
@@ -125,6 +127,7 @@ class ContentReader {
         pos: this.src.locate(['preface']),
       },
       chapters: (d.chapters as unknown[]).map((_, i) => this.section(['chapters', i])),
+      images: this.images,
     };
   }
 
@@ -164,8 +167,9 @@ class ContentReader {
       case 'figure': {
         const image = this.text([...at, 'image']);
         const file = path.resolve(this.baseDir, image.text);
-        const problem = checkImage(file, this.baseDir);
-        if (problem) this.problems.error(image.pos, problem);
+        const checked = this.images.get(file) ?? checkImage(file, image.text, this.baseDir);
+        if (typeof checked === 'string') this.problems.error(image.pos, checked);
+        else this.images.set(file, checked);
         return { kind: 'figure', title: this.text([...at, 'title']), image: file, pos: image.pos };
       }
       case 'list':

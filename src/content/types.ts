@@ -3,6 +3,7 @@
  * the place in the YAML it came from, so later stages can point at `file:line:col`.
  */
 import type { Problem, SourcePos } from '../problems.js';
+import type { CheckedImage } from './image-file.js';
 
 /** Text with `**bold**` markup still in it, as written by the user. */
 export interface Text {
@@ -102,4 +103,6 @@ export interface Report {
    * `Text`'s pos): for messages about one character, such as one no font has.
    */
   charPos(at: SourcePos, ch: string): SourcePos;
+  /** The images the figures name, checked (their bytes are what the PDF embeds), by absolute path. */
+  images: ReadonlyMap<string, CheckedImage>;
 }

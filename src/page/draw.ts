@@ -73,8 +73,8 @@ export interface ImageOp {
   y: number;
   w: number;
   h: number;
-  /** Absolute path of a PNG or JPEG file. */
-  src: string;
+  /** The bytes of a PNG or JPEG file, checked to be embeddable (see content/image-file.ts). */
+  data: Buffer;
   tag?: StructTag;
 }
 

@@ -105,13 +105,20 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
     if (!f) embedded.set(key, (f = new EmbeddedFace(doc as unknown as PdfWriter, faces.byKey(key), `F${embedded.size + 1}`)));
     return f;
   };
+  // pdfkit's image for each image's bytes: one drawn twice is embedded once
+  const opened = new Map<Buffer, PDFKit.Mixins.ImageSrc>();
+  const imageFor = (data: Buffer): PDFKit.Mixins.ImageSrc => {
+    let image = opened.get(data);
+    if (!image) opened.set(data, (image = (doc as unknown as { openImage(data: Buffer): PDFKit.Mixins.ImageSrc }).openImage(data)));
+    return image;
+  };
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
   const structure = new StructureTree(doc);
   const contentsUsed = new Set<string>();
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
-    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' ? op.tag : undefined, op.kind !== 'link', () => drawOp(doc, op, fontFor));
+    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' ? op.tag : undefined, op.kind !== 'link', () => drawOp(doc, op, fontFor, imageFor));
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
@@ -125,7 +132,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   return done;
 }
 
-function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace): void {
+function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace, imageFor: (data: Buffer) => PDFKit.Mixins.ImageSrc): void {
   switch (op.kind) {
     case 'glyphs':
       writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op);
@@ -137,7 +144,7 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
       doc.save().moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).strokeColor(op.color).stroke().restore();
       return;
     case 'image':
-      doc.image(op.src, op.x, op.y, { width: op.w, height: op.h });
+      doc.image(imageFor(op.data), op.x, op.y, { width: op.w, height: op.h });
       return;
     case 'link':
       doc.goTo(op.x, op.y, op.w, op.h, op.target, {});

@@ -1,0 +1,172 @@
+/**
+ * A PNG checked to be one the PDF writer (pdfkit, reading it with png-js) embeds as it is: every
+ * chunk whole and matching its checksum, the header (IHDR) first with a combination of colour
+ * type and bit depth that pdfkit draws, a palette where one is needed, and image data that
+ * inflates to exactly the rows the header promises, each with a known filter. pdfkit itself
+ * checks none of this: damaged data crashed it, or crashed the process later from a callback.
+ * Memory: the inflated rows, at most 8 bytes a pixel within the pixel limit.
+ */
+import { inflateSync } from 'node:zlib';
+import { sizeProblem, type ImageSize } from './image-size.js';
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const TRUNCATED = 'image damaged: PNG data ends early (truncated file?)';
+
+/** Samples per pixel of each PNG colour type, and the bit depths the format allows for it. */
+const COLOUR_TYPES: Record<number, { name: string; samples: number; depths: number[] }> = {
+  0: { name: 'grey', samples: 1, depths: [1, 2, 4, 8, 16] },
+  2: { name: 'true-colour', samples: 3, depths: [8, 16] },
+  3: { name: 'palette', samples: 1, depths: [1, 2, 4, 8] },
+  4: { name: 'grey with alpha', samples: 2, depths: [8, 16] },
+  6: { name: 'true-colour with alpha', samples: 4, depths: [8, 16] },
+};
+
+/** The seven passes of Adam7 interlacing: first column and row, then steps between them. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+];
+
+interface PngHeader extends ImageSize {
+  bitDepth: number;
+  colourType: number;
+  interlaced: boolean;
+}
+
+interface Chunk {
+  type: string;
+  body: Buffer;
+}
+
+/** The PNG's size, or why pdfkit could not embed it. */
+export function checkPng(data: Buffer): ImageSize | string {
+  if (data.length < SIGNATURE.length) return TRUNCATED;
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return 'image damaged: its PNG signature is wrong (was it copied as text?)';
+  // the header first, from its fixed place: its size is checked before anything else is read
+  if (data.length < 33) return TRUNCATED;
+  if (data.readUInt32BE(8) !== 13 || data.toString('latin1', 12, 16) !== 'IHDR') return 'image damaged: its first PNG chunk is not the header (IHDR)';
+  const header = readHeader(data.subarray(16, 29));
+  if (typeof header === 'string') return header;
+  const tooLarge = sizeProblem(header);
+  if (tooLarge) return tooLarge;
+  const chunks = readChunks(data);
+  if (typeof chunks === 'string') return chunks;
+  const unsupported = colourProblem(header, chunks);
+  if (unsupported) return unsupported;
+  const imageData = chunks.filter((c) => c.type === 'IDAT').map((c) => c.body);
+  if (imageData.length === 0) return 'image damaged: the PNG has no image data (IDAT)';
+  return rowsProblem(Buffer.concat(imageData), header) ?? { width: header.width, height: header.height };
+}
+
+function readHeader(body: Buffer): PngHeader | string {
+  const header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bitDepth: body[8], colourType: body[9], interlaced: body[12] === 1 };
+  const colour = COLOUR_TYPES[header.colourType];
+  if (!colour || !colour.depths.includes(header.bitDepth))
+    return `image damaged: PNG header with colour type ${header.colourType} and bit depth ${header.bitDepth}, which the format does not have`;
+  if (body[10] !== 0 || body[11] !== 0 || body[12] > 1) return 'image damaged: PNG header with an unknown compression, filter or interlace method';
+  return header;
+}
+
+/** The chunks up to IEND, each whole and matching its checksum. */
+function readChunks(data: Buffer): Chunk[] | string {
+  const chunks: Chunk[] = [];
+  for (let pos = SIGNATURE.length; ; ) {
+    if (pos + 12 > data.length) return TRUNCATED;
+    const length = data.readUInt32BE(pos);
+    const type = data.toString('latin1', pos + 4, pos + 8);
+    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return `image damaged: no PNG chunk where one should begin (byte ${pos})`;
+    const end = pos + 8 + length;
+    if (end + 4 > data.length) return TRUNCATED;
+    if (crc32(data, pos + 4, end) !== data.readUInt32BE(end)) return `image damaged: PNG chunk ${type} does not match its checksum`;
+    if (type === 'IEND') return chunks;
+    chunks.push({ type, body: data.subarray(pos + 8, end) });
+    pos = end + 4;
+  }
+}
+
+/** What pdfkit would draw wrongly or crash on: chunks and palettes it misreads, interlacing it decodes wrongly. */
+function colourProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
+  const colour = COLOUR_TYPES[header.colourType];
+  const palette = chunks.find((c) => c.type === 'PLTE');
+  const transparency = chunks.find((c) => c.type === 'tRNS');
+  const resave = 're-save it as an 8-bit PNG';
+  // png-js reads these in place, whatever it read before: one of each, or it reads garbage
+  for (const type of ['IHDR', 'PLTE', 'tRNS']) if (chunks.filter((c) => c.type === type).length > 1) return `image damaged: more than one PNG ${type} chunk`;
+  // (and it does not step over a tRNS where the format forbids one: it would lose its place)
+  if (transparency && (header.colourType === 4 || header.colourType === 6)) return `image damaged: a ${colour.name} PNG with a transparency chunk (tRNS), which the format forbids`;
+  if (header.colourType === 3 && !palette) return 'image damaged: a palette PNG without its palette (PLTE)';
+  if (palette && (palette.body.length % 3 !== 0 || palette.body.length === 0 || palette.body.length > 3 * 256)) return 'image damaged: its PNG palette (PLTE) has a wrong length';
+  // one grey or RGB value (2 bytes a sample), or at most one alpha per palette entry
+  if (transparency && (header.colourType === 3 ? transparency.body.length > (palette?.body.length ?? 0) / 3 : transparency.body.length !== 2 * colour.samples))
+    return 'image damaged: its PNG transparency chunk (tRNS) has a wrong length';
+  // pdfkit takes any palette for the colours: a suggested one in a true-colour PNG would garble it
+  if (palette && header.colourType !== 3) return `image not supported: a ${colour.name} PNG with a palette (PLTE) (${resave} without one)`;
+  // png-js decodes these a byte a pixel (a fraction of one here): garbled, or a crash
+  if (header.bitDepth < 8 && header.interlaced) return `image not supported: an interlaced PNG with ${header.bitDepth}-bit samples (${resave}, not interlaced)`;
+  // png-js reads a filter byte for each row of a pass without columns (the format has none there)
+  if (header.interlaced && header.width < 5 && header.width * header.height > 1) return 'image not supported: an interlaced PNG narrower than 5 pixels (re-save it not interlaced)';
+  if (header.bitDepth < 8 && header.colourType === 3 && transparency)
+    return `image not supported: a ${header.bitDepth}-bit palette PNG with transparency (${resave})`;
+  return undefined;
+}
+
+/**
+ * Most bytes a PNG's pixels may take decoded: 160 MiB (40 megapixels of 8-bit RGBA, 20 of
+ * 16-bit RGBA). The check inflates them, and the PDF writer decodes some PNGs whole and splits
+ * off their transparency: a build peaks at about 4.5 times this (0.75 GiB at the limit).
+ */
+export const MAX_PNG_DECODED_BYTES = 160 * 1024 * 1024;
+
+/** The image data inflated: exactly the rows the header promises (bounded by it), each with filter 0–4. */
+function rowsProblem(compressed: Buffer, header: PngHeader): string | undefined {
+  const passes = rowsOf(header);
+  const expected = passes.reduce((sum, p) => sum + p.rows * p.rowBytes, 0);
+  if (expected > MAX_PNG_DECODED_BYTES) {
+    const mib = Math.ceil(expected / 1024 / 1024);
+    return `image too large: ${header.width} × ${header.height} pixels of ${header.bitDepth}-bit ${COLOUR_TYPES[header.colourType].name} take ${mib} MiB decoded (at most ${MAX_PNG_DECODED_BYTES / 1024 / 1024} MiB; scale it down${header.bitDepth === 16 ? ' or save it with 8-bit samples' : ''})`;
+  }
+  let rows: Buffer;
+  try {
+    rows = inflateSync(compressed, { maxOutputLength: expected });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') return 'image damaged: its PNG image data is longer than its size says';
+    if (code === 'Z_BUF_ERROR') return TRUNCATED;
+    return 'image damaged: its PNG image data is corrupt';
+  }
+  if (rows.length < expected) return 'image damaged: its PNG image data is shorter than its size says';
+  let at = 0;
+  for (const p of passes) {
+    for (let r = 0; r < p.rows; r++, at += p.rowBytes) {
+      if (rows[at] > 4) return `image damaged: its PNG image data is corrupt (row filter ${rows[at]})`;
+    }
+  }
+  return undefined;
+}
+
+/** Rows of each pass (one without interlacing), and bytes per row: a filter byte, then the pixels. */
+function rowsOf(header: PngHeader): { rows: number; rowBytes: number }[] {
+  const bitsPerPixel = header.bitDepth * COLOUR_TYPES[header.colourType].samples;
+  const pass = (columns: number, rows: number) => (columns > 0 && rows > 0 ? { rows, rowBytes: 1 + Math.ceil((columns * bitsPerPixel) / 8) } : { rows: 0, rowBytes: 0 });
+  if (!header.interlaced) return [pass(header.width, header.height)];
+  return ADAM7.map(([x0, y0, dx, dy]) => pass(Math.ceil((header.width - x0) / dx), Math.ceil((header.height - y0) / dy)));
+}
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** CRC-32 of `data[start..end)`, as PNG chunks carry it (zlib.crc32 exists only from Node 20.15). */
+function crc32(data: Buffer, start: number, end: number): number {
+  let c = -1;
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
