@@ -15,11 +15,13 @@ import { InputError } from '../../src/problems.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
-import { applyDamage, damage } from '../helpers/damage.js';
+import { applyDamage, damage, makeHostileImages } from '../helpers/damage.js';
+import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'));
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-damage-'));
+makeHostileImages(dir, makePng(40, 30));
 const templates = loadTemplates(path.join(root, 'templates/official'), new TemplateFolders([root]));
 
 describe('damaged input', () => {

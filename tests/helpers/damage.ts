@@ -1,4 +1,7 @@
 /** Random damage to a YAML text, as an editor's slip or a broken file would do it (fast-check). */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 
 export type Damage =
@@ -9,7 +12,15 @@ export type Damage =
   | { op: 'swap'; a: number; b: number }
   | { op: 'truncate'; at: number }
   | { op: 'char'; at: number; code: number }
-  | { op: 'escape'; line: number; at: number; code: number };
+  | { op: 'escape'; line: number; at: number; code: number }
+  | { op: 'word'; line: number; length: number; unit: string }
+  | { op: 'figure'; line: number; image: string };
+
+/**
+ * Image paths a careless or hostile edit may point a figure at, relative to the YAML file:
+ * the test's folder is to hold each (see `makeHostileImages`), or nothing for the missing one.
+ */
+export const HOSTILE_IMAGES = ['pipe.png', 'folder.png', 'missing.png', '../../../../etc/passwd', 'outside.png', 'truncated.png', 'huge-header.png', 'zero-size.png', 'not-an-image.png', '/dev/zero'];
 
 /**
  * Characters text cannot carry, as a paste or a broken editor puts them in: C0 controls (a
@@ -32,6 +43,9 @@ export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('char' as const), at: fc.nat(), code: unprintable }),
   fc.record({ op: fc.constant('escape' as const), line: fc.nat(), at: fc.nat(), code: unprintableOrSurrogate }),
+  // a word with no break in it: a URL, a hash or a path pasted whole
+  fc.record({ op: fc.constant('word' as const), line: fc.nat(), length: fc.integer({ min: 100, max: 40_000 }), unit: fc.constantFrom('a', '9', 'ab/', 'x-', '汉', '——') }),
+  fc.record({ op: fc.constant('figure' as const), line: fc.nat(), image: fc.constantFrom(...HOSTILE_IMAGES) }),
 );
 
 /** Applies damages in order to the bytes of a file. */
@@ -84,8 +98,37 @@ export function applyDamage(source: Buffer, damages: Damage[]): Buffer {
         lines[i] = Buffer.from(`${item[1]}"${quoted(chars.slice(0, at))}${escape}${quoted(chars.slice(at))}"`, 'utf8').toString('latin1');
         break;
       }
+      case 'word': {
+        // appended to a list item's text (a paragraph, a list entry or a cell)
+        const i = d.line % n;
+        if (/^\s*- [^"'\s]/.test(lines[i])) lines[i] += ` ${d.unit.repeat(Math.ceil(d.length / d.unit.length))}`;
+        break;
+      }
+      case 'figure': {
+        // a paragraph turned into a figure naming the image
+        const i = d.line % n;
+        const item = /^(\s*- )[^"'\s{[]/.exec(lines[i]);
+        if (item) lines[i] = `${item[1]}figure: {title: 图, image: "${d.image}"}`;
+        break;
+      }
     }
     buf = Buffer.from(lines.join('\n'), 'latin1');
   }
   return buf;
+}
+
+/** Makes the files of HOSTILE_IMAGES in `dir`: a pipe, a folder, a link out of it, damaged PNGs, a text. */
+export function makeHostileImages(dir: string, png: Buffer): void {
+  spawnSync('mkfifo', [path.join(dir, 'pipe.png')]);
+  mkdirSync(path.join(dir, 'folder.png'), { recursive: true });
+  symlinkSync('/etc/hostname', path.join(dir, 'outside.png'));
+  writeFileSync(path.join(dir, 'truncated.png'), png.subarray(0, Math.floor(png.length / 2)));
+  const huge = Buffer.from(png);
+  huge.writeUInt32BE(100_000, 16);
+  huge.writeUInt32BE(100_000, 20);
+  writeFileSync(path.join(dir, 'huge-header.png'), huge);
+  const zero = Buffer.from(png);
+  zero.writeUInt32BE(0, 16);
+  writeFileSync(path.join(dir, 'zero-size.png'), zero);
+  writeFileSync(path.join(dir, 'not-an-image.png'), 'report:\n  title: x\n');
 }
