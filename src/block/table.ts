@@ -117,7 +117,8 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign 
 /**
  * Column widths summing to `width`: relative widths when the template gives them all; else
  * each column's natural width (widest cell on one line), scaled to the measure, never below
- * its least width (its widest unbreakable piece).
+ * its least width (its widest unbreakable piece) while the least widths fit the table (see
+ * `leastThatFits`). A word wider than the table's text counts as the pieces it is cut into.
  */
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
   const given = node.columns.map((c) => c.width);
@@ -129,7 +130,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
   const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
-    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity));
+    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity), width - pad);
     natural[c] = Math.max(natural[c], n + pad);
     least[c] = Math.max(least[c], widest + pad);
   };
@@ -137,9 +138,29 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   node.rows.forEach((r) => r.forEach((runs, c) => measure(runs, cell, c)));
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
-  const totalLeast = sum(least);
+  const fitted = leastThatFits(least, width);
+  const totalLeast = sum(fitted);
   const flexible = totalNatural - totalLeast;
-  return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * Math.max(0, width - totalLeast));
+  return natural.map((n, c) => fitted[c] + ((n - fitted[c]) / (flexible || 1)) * Math.max(0, width - totalLeast));
+}
+
+/**
+ * Least column widths, pt, that together fit `width`: unchanged when they do; else the columns
+ * whose least width is within their share keep it, and the others share what is left equally
+ * (their widest words break inside the cell, the last resort), so no column forces the table
+ * past the measure.
+ */
+function leastThatFits(least: number[], width: number): number[] {
+  if (sum(least) <= width) return least;
+  const narrowestFirst = least.map((_, c) => c).sort((a, b) => least[a] - least[b]);
+  let left = width;
+  let cap = 0;
+  for (const [k, c] of narrowestFirst.entries()) {
+    cap = left / (least.length - k);
+    if (least[c] > cap) break; // (some column does: together they are wider than `width`)
+    left -= least[c];
+  }
+  return least.map((l) => Math.min(l, cap));
 }
 
 /** A block's ops without structure tags (drawn as artifacts). */
