@@ -31,7 +31,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const rows = node.rows.flatMap((r, i) => rowBlocks(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1, tag));
   const out: Block[] = [...caption];
   if (headerRow) out.push({ ...headerRow, keepWithNext: true });
-  out.push(...rows.map((r) => ({ ...r, group })));
+  for (const r of rows) out.push({ ...r, group }); // (one per line of a tall row: too many to spread)
   if (node.note) {
     const noteStyle = style(ctx, node.noteStyle);
     out.push(...textBlocks(ctx, node.note, noteStyle, { x, width, at: node.at, tag: newTag(ctx, 'Caption', tag) }));
@@ -117,8 +117,9 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign 
 /**
  * Column widths summing to `width`: relative widths when the template gives them all; else
  * each column's natural width (widest cell on one line), scaled to the measure, never below
- * its least width (its widest unbreakable piece) while the least widths fit the table (see
- * `leastThatFits`). A word wider than the table's text counts as the pieces it is cut into.
+ * its least width (its widest unbreakable piece), or fair shares when the least widths
+ * together pass the table (see `fairShares`). A word wider than the table's text counts as
+ * the pieces it is cut into.
  */
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
   const given = node.columns.map((c) => c.width);
@@ -138,29 +139,29 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   node.rows.forEach((r) => r.forEach((runs, c) => measure(runs, cell, c)));
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
-  const fitted = leastThatFits(least, width);
-  const totalLeast = sum(fitted);
+  const totalLeast = sum(least);
+  if (totalLeast > width) return fairShares(natural, width);
   const flexible = totalNatural - totalLeast;
-  return natural.map((n, c) => fitted[c] + ((n - fitted[c]) / (flexible || 1)) * Math.max(0, width - totalLeast));
+  return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * (width - totalLeast));
 }
 
 /**
- * Least column widths, pt, that together fit `width`: unchanged when they do; else the columns
- * whose least width is within their share keep it, and the others share what is left equally
- * (their widest words break inside the cell, the last resort), so no column forces the table
- * past the measure.
+ * Widths, pt, when the columns' least widths together pass the table, so that not every column
+ * can keep its widest word whole: the columns whose natural width is within an equal share keep
+ * it, the others share what is left equally, and their long words break inside the cell (the
+ * last resort). No column forces the table past the measure, none is starved for another.
+ * `natural` sums to more than `width`.
  */
-function leastThatFits(least: number[], width: number): number[] {
-  if (sum(least) <= width) return least;
-  const narrowestFirst = least.map((_, c) => c).sort((a, b) => least[a] - least[b]);
+function fairShares(natural: number[], width: number): number[] {
+  const narrowestFirst = natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b]);
   let left = width;
-  let cap = 0;
+  let share = 0;
   for (const [k, c] of narrowestFirst.entries()) {
-    cap = left / (least.length - k);
-    if (least[c] > cap) break; // (some column does: together they are wider than `width`)
-    left -= least[c];
+    share = left / (natural.length - k);
+    if (natural[c] > share) break;
+    left -= natural[c];
   }
-  return least.map((l) => Math.min(l, cap));
+  return natural.map((n) => Math.min(n, share));
 }
 
 /** A block's ops without structure tags (drawn as artifacts). */

@@ -1,7 +1,7 @@
 /**
  * Unbreakable strings in a built report: a 150,000-character word in a paragraph, a word wider
- * than its whole table in a cell, four long words side by side in one row, and long words in a
- * list item and a chapter title. Built by the CLI and read back with pdf.js: every character
+ * than its whole table in a cell, four words side by side in one row that are together far wider
+ * than the table, and long words in a list item and a chapter title. Built by the CLI and read back with pdf.js: every character
  * comes back in order, no glyph stands past the right margin, and a cell's text stays inside it.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,8 @@ const repeatTo = (unit: string, length: number) => unit.repeat(Math.ceil(length 
 const paragraphWord = repeatTo('abcdefghijklmnop', 150_000);
 const listWord = repeatTo('zyxwvutsrq', 3_000);
 const cellWord = repeatTo('ABCDEFGHIJ', 2_000);
-const rowWords = ['K', 'L', 'M', 'N'].map((c) => c.repeat(120));
+/** Each narrower than the table, all four together far wider. */
+const rowWords = ['K', 'L', 'M', 'N'].map((c) => c.repeat(40));
 const titleWord = repeatTo('OPQRST', 300);
 
 const content = {
