@@ -82,6 +82,12 @@ describe('a word longer than the measure', () => {
     expect(lines[lines.length - 1].end).toBe(word.length);
   });
 
+  it('of 150,000 Han characters set on a character grid (GB/T 9704): 30 cells a line', () => {
+    const { lines } = setParagraph(run('汉'.repeat(150_000)), { ...fakeStyle(30), cell: 10 });
+    expect(lines.length).toBe(5_000);
+    expect(lines.every((l) => l.atoms.length === 30)).toBe(true);
+  });
+
   it('measured for a table column: 150,000 Han characters, and a word cut to the table width', () => {
     expect(measureText(run('汉'.repeat(150_000)), fakeStyle(30))).toEqual({ natural: 1_500_000, widest: 10 });
     expect(measureText(run('a'.repeat(150_000)), fakeStyle(30), measure)).toEqual({ natural: 750_000, widest: 5 });
