@@ -31,7 +31,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const rows = node.rows.flatMap((r, i) => rowBlocks(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1, tag));
   const out: Block[] = [...caption];
   if (headerRow) out.push({ ...headerRow, keepWithNext: true });
-  out.push(...rows.map((r) => ({ ...r, group })));
+  for (const r of rows) out.push({ ...r, group }); // (one per line of a tall row: too many to spread)
   if (node.note) {
     const noteStyle = style(ctx, node.noteStyle);
     out.push(...textBlocks(ctx, node.note.runs, noteStyle, { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', tag) }));
@@ -117,7 +117,9 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign 
 /**
  * Column widths summing to `width`: relative widths when the template gives them all; else
  * each column's natural width (widest cell on one line), scaled to the measure, never below
- * its least width (its widest unbreakable piece).
+ * its least width (its widest unbreakable piece), or fair shares when the least widths
+ * together pass the table (see `fairShares`). A word wider than the table's text counts as
+ * the pieces it is cut into.
  */
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
   const given = node.columns.map((c) => c.width);
@@ -129,7 +131,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
   const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
-    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity));
+    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity), width - pad);
     natural[c] = Math.max(natural[c], n + pad);
     least[c] = Math.max(least[c], widest + pad);
   };
@@ -138,8 +140,28 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
   const totalLeast = sum(least);
+  if (totalLeast > width) return fairShares(natural, width);
   const flexible = totalNatural - totalLeast;
-  return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * Math.max(0, width - totalLeast));
+  return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * (width - totalLeast));
+}
+
+/**
+ * Widths, pt, when the columns' least widths together pass the table, so that not every column
+ * can keep its widest word whole: the columns whose natural width is within an equal share keep
+ * it, the others share what is left equally, and their long words break inside the cell (the
+ * last resort). No column forces the table past the measure, none is starved for another.
+ * `natural` sums to more than `width`.
+ */
+function fairShares(natural: number[], width: number): number[] {
+  const narrowestFirst = natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b]);
+  let left = width;
+  let share = 0;
+  for (const [k, c] of narrowestFirst.entries()) {
+    share = left / (natural.length - k);
+    if (natural[c] > share) break;
+    left -= natural[c];
+  }
+  return natural.map((n) => Math.min(n, share));
 }
 
 /** A block's ops without structure tags (drawn as artifacts). */

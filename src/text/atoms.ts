@@ -71,7 +71,7 @@ export interface AtomizedText {
 
 /**
  * Splits inline runs into atoms, shaping each with the first font of the stack that has it.
- * A Latin word wider than `maxWidth` pt is cut into characters that may break anywhere.
+ * A Latin word wider than `maxWidth` pt is cut into pieces that fit it (see `pushWord`).
  */
 export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): AtomizedText {
   const atoms: Atom[] = [];
@@ -81,12 +81,14 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   for (const run of runs) {
     const known = run.bold ? shapes.bold : shapes.regular;
     for (const piece of splitPieces(run.text)) {
-      let shape = known.get(piece.text);
-      if (!shape) known.set(piece.text, (shape = makeShape(piece.kind, piece.text, chooseFont(piece.kind, piece.text, style, run.bold), style)));
+      const start = offset + piece.start;
+      if (piece.kind === 'latin') {
+        pushWord(atoms, missing, known, piece.text, start, run.bold, style, maxWidth);
+        continue;
+      }
+      const shape = knownShape(known, piece.kind, piece.text, style, run.bold);
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
-      const atom = atomOf(shape, piece.text, offset + piece.start, style.size, run.bold);
-      if (atom.kind !== 'latin') atoms.push(atom);
-      else atoms.push(...cutWord(atom, style, maxWidth));
+      atoms.push(atomOf(shape, piece.text, start, style.size, run.bold));
     }
     offset += run.text.length;
   }
@@ -132,6 +134,13 @@ function shapesOf(style: TextStyle): ShapeTables {
   let tables = bySetting.get(setting);
   if (!tables) bySetting.set(setting, (tables = { regular: new Map(), bold: new Map() }));
   return tables;
+}
+
+/** The shape of a piece's text in the style (made once: the table keeps it for the next). */
+function knownShape(known: Map<string, AtomShape>, kind: AtomKind, text: string, style: TextStyle, bold: boolean): AtomShape {
+  let shape = known.get(text);
+  if (!shape) known.set(text, (shape = makeShape(kind, text, chooseFont(kind, text, style, bold), style)));
+  return shape;
 }
 
 /** The font of the stack for a piece: the first that has all its characters, else the first. */
@@ -194,28 +203,57 @@ const WORD_BREAK = /(?<=\/)(?=[^/])|(?<=[.\-_])(?=\p{L})/u;
 const LONG_WORD = 12;
 
 /**
- * A long word as parts that may break after `/ . - _`; a part still wider than the measure as
- * one atom per character (an emergency: nothing may overflow).
+ * A Latin word's atoms, pushed to `out`: the word whole when it is short and fits `maxWidth` pt;
+ * else its parts, cut where it may break (`WORD_BREAK`), and a part still wider than `maxWidth`
+ * one atom per character (an emergency: nothing may overflow). Every atom after the first
+ * continues the word.
+ *
+ * Linear in the word's length, whatever it is: each distinct character is shaped alone once,
+ * and a part is shaped whole only when it may fit, its characters at their own advances less
+ * than twice `maxWidth` wide (kerning and ligatures never take off half a word). A longer
+ * part is cut unshaped: shaping a long text costs more than its length (each ligature
+ * moves the glyphs after it) and its glyphs would stay in the font's cache.
  */
-function cutWord(word: Atom, style: TextStyle, maxWidth: number): Atom[] {
-  if (word.text.length < LONG_WORD && word.width <= maxWidth) return [word];
-  const parts = word.text.split(WORD_BREAK).filter(Boolean);
-  const out: Atom[] = [];
-  let start = word.start;
-  for (const part of parts) {
-    const a = atomOf(makeShape('latin', part, word.font, style), part, start, style.size, word.bold);
-    if (a.width <= maxWidth) out.push(a);
+function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShape>, text: string, start: number, bold: boolean, style: TextStyle, maxWidth: number): void {
+  // the word's parts and characters, all in the font that has the whole word
+  const shapes = new Map<string, AtomShape>();
+  if (text.length < LONG_WORD) {
+    const shape = knownShape(known, 'latin', text, style, bold);
+    if (shape.width <= maxWidth) {
+      if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
+      out.push(atomOf(shape, text, start, style.size, bold));
+      return;
+    }
+    shapes.set(text, shape);
+  }
+  const font = chooseFont('latin', text, style, bold);
+  const shapeOf = (t: string) => {
+    let shape = shapes.get(t);
+    if (!shape) shapes.set(t, (shape = makeShape('latin', t, font, style)));
+    return shape;
+  };
+  const first = out.length;
+  const push = (shape: AtomShape, t: string, at: number) => {
+    if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
+    const atom = atomOf(shape, t, at, style.size, bold);
+    atom.continuesWord = out.length > first;
+    out.push(atom);
+  };
+  let at = start;
+  for (const part of text.split(WORD_BREAK)) {
+    let alone = 0;
+    for (const ch of part) alone += shapeOf(ch).width;
+    const whole = alone <= 2 * maxWidth ? shapeOf(part) : undefined;
+    if (whole && whole.width <= maxWidth) push(whole, part, at);
     else {
-      let cs = start;
+      let c = at;
       for (const ch of part) {
-        out.push(atomOf(makeShape('latin', ch, word.font, style), ch, cs, style.size, word.bold));
-        cs += ch.length;
+        push(shapeOf(ch), ch, c);
+        c += ch.length;
       }
     }
-    start += part.length;
+    at += part.length;
   }
-  for (const a of out.slice(1)) a.continuesWord = true;
-  return out;
 }
 
 /** A Chinese character (or a 2 em mark) of `size` pt as whole grid cells, its glyph centred in them. */

@@ -11,7 +11,8 @@ import { measureLine, optimalBreaks, type BreakInput, type Breaks } from './opti
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
   const n = input.atoms.length;
-  const widest = Math.max(0, ...input.items.map((i) => i.width));
+  let widest = 0;
+  for (const item of input.items) widest = Math.max(widest, item.width);
   const ends: number[] = [];
   let start = 0;
   while (start < n) {

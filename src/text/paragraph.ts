@@ -36,12 +36,17 @@ export interface TextExtent {
   widest: number;
 }
 
-/** How wide text is on one line, and its widest unbreakable piece, without breaking lines. */
-export function measureText(runs: Inline[], style: TextStyle): TextExtent {
-  const { atoms } = atomize(foldWhitespace(runs), style);
+/**
+ * How wide text is on one line, and its widest unbreakable piece, without breaking lines. A word
+ * wider than `maxWidth` pt counts as the pieces it would be cut into (see `atomize`).
+ */
+export function measureText(runs: Inline[], style: TextStyle, maxWidth = Infinity): TextExtent {
+  const { atoms } = atomize(foldWhitespace(runs), style, maxWidth);
   if (!atoms.length) return { natural: 0, widest: 0 };
   const m = measureLine({ atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: [], widthOf: () => Infinity, interCharacterStretch: 0 }, 0, atoms.length);
-  return { natural: m.natural, widest: Math.max(...atoms.map((a) => a.width)) };
+  let widest = 0;
+  for (const a of atoms) widest = Math.max(widest, a.width);
+  return { natural: m.natural, widest };
 }
 
 /** Breaks and places a paragraph's lines. */

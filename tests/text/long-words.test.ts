@@ -1,0 +1,112 @@
+/**
+ * Unbreakable strings of any length: a word of 150,000 characters with no place to break (or a
+ * URL, or a base64 blob) is cut into pieces that each fit the measure, nothing lost, and set as
+ * lines that stay inside it. The work grows with the length: every character is shaped a fixed
+ * number of times, however long the word.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { atomize, type Atom } from '../../src/text/atoms.js';
+import { measureText, setParagraph } from '../../src/text/paragraph.js';
+import type { GlyphInfo } from '../../src/text/text-font.js';
+import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
+
+/** The fake font (Latin ½ em), counting the characters it is asked to shape, and the longest text. */
+class CountingFont extends FakeFont {
+  shaped = 0;
+  longest = 0;
+  shape(text: string): GlyphInfo[] {
+    this.shaped += text.length;
+    this.longest = Math.max(this.longest, text.length);
+    return super.shape(text);
+  }
+}
+
+/** A 10 pt style over a counting font; `measure` in pt (a Latin character is 5 pt). */
+function countingStyle(measureEm: number) {
+  const font = new CountingFont();
+  return { font, style: { ...fakeStyle(measureEm), regular: [font], bold: [font] } };
+}
+
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const repeatTo = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+const run = (text: string) => [{ text, bold: false }];
+
+/** Where the pieces of a text fail to be it, in order and without gaps (undefined when they are). */
+function gapIn(atoms: Atom[], text: string): string | undefined {
+  let at = 0;
+  for (const [i, a] of atoms.entries()) {
+    if (a.start !== at || text.slice(a.start, a.end) !== a.text) return `piece ${i} "${a.text.slice(0, 20)}" at ${a.start}, expected ${at}`;
+    at = a.end;
+  }
+  return at === text.length ? undefined : `pieces end at ${at} of ${text.length}`;
+}
+
+describe('a word longer than the measure', () => {
+  const measure = 300; // pt: 60 Latin characters of the fake font
+
+  it('of 150,000 letters and digits is cut into pieces that each fit, nothing lost', () => {
+    const word = repeatTo(ALPHANUMERIC, 150_000);
+    const { atoms } = atomize(run(word), fakeStyle(30), measure);
+    expect(gapIn(atoms, word)).toBeUndefined();
+    expect(atoms.find((a) => a.width > measure)).toBeUndefined();
+    expect(atoms.slice(1).every((a) => a.continuesWord)).toBe(true);
+  });
+
+  it('of 150,000 characters of a URL or base64 is cut after / and before letters, each piece fitting', () => {
+    for (const unit of ['https://example.org/abcdefghij', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123+/=']) {
+      const word = repeatTo(unit, 150_000);
+      const { atoms } = atomize(run(word), fakeStyle(30), measure);
+      expect(gapIn(atoms, word)).toBeUndefined();
+      expect(atoms.find((a) => a.width > measure)).toBeUndefined();
+      // cut at its break points, not into characters: each of its parts fits the measure
+      expect(atoms.length).toBeLessThan(word.length / 5);
+    }
+  });
+
+  it('of 150,000 characters set as a paragraph: lines in order give the word back, none past the measure', () => {
+    const word = repeatTo(ALPHANUMERIC, 150_000);
+    const style = { ...fakeStyle(30, 2), align: 'justify' as const };
+    const { lines } = setParagraph(run(word), style);
+    expect(lines.map((l) => l.atoms.map((a) => a.text).join('')).join('')).toBe(word);
+    const past = lines.findIndex((l) => l.atoms.some((a, k) => l.xs[k] + a.width > style.width + 1e-6));
+    expect(past).toBe(-1);
+    // full lines: 60 characters each (58 on the indented first), the last one shorter
+    expect(lines.length).toBe(Math.ceil((word.length + 2) / 60));
+  });
+
+  it('of a million characters is cut and set too', () => {
+    const word = repeatTo(ALPHANUMERIC, 1_000_000);
+    const { lines } = setParagraph(run(word), fakeStyle(30));
+    expect(lines.length).toBe(Math.ceil(word.length / 60));
+    expect(lines[lines.length - 1].end).toBe(word.length);
+  });
+
+  it('of 150,000 Han characters set on a character grid (GB/T 9704): 30 cells a line', () => {
+    const { lines } = setParagraph(run('汉'.repeat(150_000)), { ...fakeStyle(30), cell: 10 });
+    expect(lines.length).toBe(5_000);
+    expect(lines.every((l) => l.atoms.length === 30)).toBe(true);
+  });
+
+  it('measured for a table column: 150,000 Han characters, and a word cut to the table width', () => {
+    expect(measureText(run('汉'.repeat(150_000)), fakeStyle(30))).toEqual({ natural: 1_500_000, widest: 10 });
+    expect(measureText(run('a'.repeat(150_000)), fakeStyle(30), measure)).toEqual({ natural: 750_000, widest: 5 });
+  });
+
+  it('costs a fixed number of shapings per character, never shapes more than may fit, and gives at most one piece per character', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('a', 'ab9', 'x/y.z-w_v', 'QUJDREVGR0hJSktMTU5PUFFS/='), fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1, max: 80 }), (unit, length, measureEm) => {
+        const word = repeatTo(unit, length);
+        const { font, style } = countingStyle(measureEm);
+        const { atoms } = atomize(run(word), style, measureEm * 10);
+        expect(gapIn(atoms, word)).toBeUndefined();
+        expect(atoms.length).toBeLessThanOrEqual(word.length);
+        // each character: in the whole word (a short one), alone, and in a part that may fit
+        expect(font.shaped).toBeLessThanOrEqual(3 * word.length);
+        // no text longer than a short word (under 12 characters) or twice the measure (5 pt a character)
+        expect(font.longest).toBeLessThanOrEqual(Math.max(11, (2 * measureEm * 10) / 5));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
