@@ -5,8 +5,15 @@
  * with a warning where it was written, so no later stage ever sees one.
  */
 
+/**
+ * A terminal's control sequence, as a colour code pasted from a terminal brings it (`ESC [ 0;33 m`,
+ * ECMA-48 CSI; an OSC such as a terminal title; a two-character ESC sequence): dropped whole,
+ * so `[0;33m` is not left printed in the report.
+ */
+const TERMINAL_SEQUENCE = String.raw`\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]`;
+
 /** A run of characters content text may not carry (a global regular expression: use with matchAll or replace). */
-export const UNPRINTABLE = /(?:(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}])+/gu;
+export const UNPRINTABLE = new RegExp(String.raw`(?:${TERMINAL_SEQUENCE}|(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}])+`, 'gu');
 
 /** The warning for a run of unprintable characters dropped: `dropped U+001B (a control character, which cannot be printed)`. */
 export function droppedMessage(run: string): string {
@@ -14,9 +21,13 @@ export function droppedMessage(run: string): string {
   const points = chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
   const kinds = [...new Set(chars.map(kindOf))];
   const what = chars.length === 1 ? `a ${kinds[0]}` : kinds.map((k) => `${k}s`).join(' and ');
-  const hint = run.includes('\x1b') ? '; a terminal colour code copied with the text? Delete the rest of it too, such as "[0;33m"' : '';
-  return `dropped ${points.join(' ')} (${what}, which cannot be printed${hint})`;
+  const sequence = new RegExp(TERMINAL_SEQUENCE, 'u').exec(run);
+  if (sequence) return `dropped "${run.replace(/\x1b/g, '\\e').replace(UNPRINTABLE_ONE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)}" (a terminal control sequence, such as a colour code copied with the text, which cannot be printed)`;
+  return `dropped ${points.join(' ')} (${what}, which cannot be printed)`;
 }
+
+/** One unprintable character other than ESC (for showing a dropped sequence). */
+const UNPRINTABLE_ONE = /(?![\t\n\x1b])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
 function kindOf(c: string): string {
   if (/\p{Cc}/u.test(c)) return 'control character';

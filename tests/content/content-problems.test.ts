@@ -34,12 +34,11 @@ const firstParagraph = (r: Report | undefined) => (r?.chapters[0].body[0] as { t
 const dropped = (pos: string, cp: string, kind = 'a control character') => `r.yaml:${pos}: warning: dropped ${cp} (${kind}, which cannot be printed)`;
 
 describe('characters that cannot be printed', () => {
-  it('a pasted terminal colour code: dropped, a warning at the escape character, the rest kept', () => {
-    const { report, lines } = load(withBody('      - 段落\x1b[0;33m彩色\x1b[0m。'));
-    expect(firstParagraph(report)).toBe('段落[0;33m彩色[0m。');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^r\.yaml:6:11: warning: dropped U\+001B \(a control character, which cannot be printed; a terminal colour code/);
-    expect(lines[1]).toMatch(/^r\.yaml:6:20: warning: dropped U\+001B /);
+  it('a pasted terminal colour code: dropped whole (not only its escape character), a warning at it, the text kept', () => {
+    const { report, lines } = load(withBody('      - 段落\x1b[0;33m彩色\x1b[0m。\x1b]0;标题\x07完'));
+    expect(firstParagraph(report)).toBe('段落彩色。完');
+    const sequence = (pos: string, shown: string) => `r.yaml:${pos}: warning: dropped "${shown}" (a terminal control sequence, such as a colour code copied with the text, which cannot be printed)`;
+    expect(lines).toEqual([sequence('6:11', '\\e[0;33m'), sequence('6:20', '\\e[0m'), sequence('6:25', '\\e]0;标题\\u{7}')]);
   });
   it('one warning per run, at its first character; tab and line feed are kept', () => {
     const { report, lines } = load(withBody('      - "a\\x01\\x02b\\tc\\nd"'));
@@ -49,7 +48,7 @@ describe('characters that cannot be printed', () => {
   it('in double quotes: at the escape (\\e, \\u, a lone surrogate), after folded lines', () => {
     const { lines } = load(withBody('      - "第一行', '        第二行\\e[m和\\uFFFE和\\ud800"'));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^r\.yaml:7:12: warning: dropped U\+001B /);
+    expect(lines[0]).toMatch(/^r\.yaml:7:12: warning: dropped "\\e\[m" \(a terminal control sequence/);
     expect(lines.slice(1)).toEqual([dropped('7:17', 'U+FFFE', 'a noncharacter'), dropped('7:24', 'U+D800', 'a lone surrogate')]);
   });
   it('in plain text over several lines, single quotes and block scalars: at the character', () => {
