@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `imprint` command: `build` and `check` (see the README). Exit status: 0 success, 1 a
- * problem in the input, 2 wrong usage, 3 an internal error (a bug: please report it).
+ * The `imprint` command (see the README): `build`, `check` and `watch` here, the other
+ * commands each in its file under commands/. Exit status: 0 success, 1 a problem in the input,
+ * 2 wrong usage, 3 an internal error (a bug: please report it).
  */
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -16,11 +17,14 @@ import { removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
+import { UsageError } from './commands/usage-error.js';
+import { InitError, initProject } from './commands/init.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:
+  imprint init DIR                         write a starter project into DIR (a new or empty folder)
   imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N]
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
                                            --pdfa 3b embeds the YAML and theme in the PDF;
@@ -29,8 +33,6 @@ const USAGE = `usage:
   imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
   imprint help                             this text
   imprint --version                        the version of Imprint`;
-
-class UsageError extends Error {}
 
 interface Args {
   command: 'build' | 'check' | 'watch';
@@ -98,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`imprint ${version}`);
     return 0;
   }
+  if (argv[0] === 'init') return init(argv.slice(1));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
@@ -115,6 +118,21 @@ async function main(argv: string[]): Promise<number> {
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
   return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+/** `imprint init DIR`. */
+function init(rest: string[]): number {
+  if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('init takes one DIR, the folder to write the project into');
+  const dir = rest[0];
+  try {
+    const files = initProject(dir, packageDir);
+    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: cd ${dir} && imprint build`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof InitError)) throw e;
+    console.error(`imprint: ${e.message}`);
+    return 1;
+  }
 }
 
 /** Validates and lays out each file, writing nothing. */
