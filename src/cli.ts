@@ -19,6 +19,7 @@ import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
 import { UsageError } from './commands/usage-error.js';
 import { InitError, initProject } from './commands/init.js';
+import { describeFonts } from './commands/fonts.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -30,6 +31,8 @@ const USAGE = `usage:
                                            --pdfa 3b embeds the YAML and theme in the PDF;
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
+  imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
+                                           characters each role of its theme has, and those no font has
   imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
   imprint help                             this text
   imprint --version                        the version of Imprint`;
@@ -101,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (argv[0] === 'init') return init(argv.slice(1));
+  if (argv[0] === 'fonts') return fonts(argv.slice(1));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
@@ -131,6 +135,19 @@ function init(rest: string[]): number {
   } catch (e) {
     if (!(e instanceof InitError)) throw e;
     console.error(`imprint: ${e.message}`);
+    return 1;
+  }
+}
+
+/** `imprint fonts [FILE.yaml]`. */
+function fonts(rest: string[]): number {
+  if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('fonts takes at most one FILE.yaml');
+  try {
+    describeFonts({ input: rest[0], projectDir: process.cwd(), packageDir, version }).forEach((line) => console.log(line));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    e.problems.forEach((p) => console.error(formatProblem(p)));
     return 1;
   }
 }
