@@ -20,14 +20,18 @@ import type { PdfaLevel } from './render/pdf.js';
 import { UsageError } from './commands/usage-error.js';
 import { InitError, initProject } from './commands/init.js';
 import { describeFonts } from './commands/fonts.js';
+import type { ImageRequest } from './page-images.js';
+import { DEFAULT_DPI } from './render/page-image.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:
   imprint init DIR                         write a starter project into DIR (a new or empty folder)
-  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N]
+  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]]
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
+                                           --png also writes page images beside each PDF, <name>-001.png …
+                                           (--dpi: dots per inch, default 144; --pages: physical page numbers, 3 or 3-5);
                                            --pdfa 3b embeds the YAML and theme in the PDF;
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
@@ -44,6 +48,8 @@ interface Args {
   pdfa?: PdfaLevel;
   /** Reports built at once (default: one per core but one). */
   jobs?: number;
+  /** Page images beside each PDF (`--png`). */
+  images?: ImageRequest;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -53,6 +59,9 @@ function parseArgs(argv: string[]): Args {
   let output: string | undefined;
   let pdfa: PdfaLevel | undefined;
   let jobs: number | undefined;
+  let png = false;
+  let dpi: number | undefined;
+  let pages: ImageRequest['pages'];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
@@ -66,12 +75,32 @@ function parseArgs(argv: string[]): Args {
       const level = rest[++i];
       if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
       pdfa = level;
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    } else if (a === '--png') png = true;
+    else if (a === '--dpi') {
+      dpi = Number(rest[++i]);
+      if (!Number.isInteger(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
+    } else if (a === '--pages') pages = pageRange(rest[++i]);
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
+  if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
+  if (png && command !== 'build') throw new UsageError('--png goes with build');
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
   if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
-  return { command, files, output, pdfa, jobs };
+  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined };
+}
+
+/** Page images: dots per inch allowed (an A4 page at 600 dpi is 35 million pixels). */
+const MIN_DPI = 10;
+const MAX_DPI = 600;
+
+/** `--pages 3` or `--pages 3-5`: physical page numbers, 1-based. */
+function pageRange(arg: string | undefined): { first: number; last: number } {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(arg ?? '');
+  const first = Number(m?.[1]);
+  const last = Number(m?.[2] ?? m?.[1]);
+  if (!m || first < 1 || last < first) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
+  return { first, last };
 }
 
 /** The outputs of a build or watch, each checked (a usage error when one would damage a file of the user). */
@@ -117,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     watchReport(options, plans[0].output, (line) => console.log(line));
     return new Promise(() => {}); // until the process is stopped
   }
-  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output }));
+  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
@@ -173,7 +202,8 @@ function checkAll(files: string[]): number {
 function report(job: BuildJob, o: BuildOutcome): void {
   if (o.ok) {
     o.warnings.forEach((w) => console.error(w));
-    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages, ${o.ms} ms`);
+    const images = o.images ? `, ${o.images.length} page image${o.images.length === 1 ? '' : 's'}${o.images.length ? ` (${o.images[0]} …)` : ''}` : '';
+    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages${images}, ${o.ms} ms`);
   } else o.problems.forEach((p) => console.error(p));
 }
 
