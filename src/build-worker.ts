@@ -8,14 +8,18 @@ import { buildReport, newBuildCache, type BuildCache, type BuildOptions } from '
 import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
+import { writePageImages, type ImageRequest } from './page-images.js';
 
 export interface BuildJob {
   options: BuildOptions;
   output: string;
+  /** Page images to write beside the PDF (`--png`). */
+  images?: ImageRequest;
 }
 
 export type BuildOutcome =
-  | { ok: true; pages: number; ms: number; warnings: string[] }
+  /** `images`: the page images written (`--png`). */
+  | { ok: true; pages: number; ms: number; warnings: string[]; images?: string[] }
   /** `internal`: a bug, not a problem of the input or the disk (exit status 3). */
   | { ok: false; problems: string[]; internal?: true };
 
@@ -24,12 +28,16 @@ export type BuildOutcome =
  * batch: a problem of the input or of the output's disk, or an internal error (after which
  * this thread's fonts are opened afresh).
  */
-export default async function buildJob({ options, output }: BuildJob): Promise<BuildOutcome> {
+export default async function buildJob({ options, output, images }: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
   try {
-    const r = await buildReport(options, cacheFor(options));
+    const cache = cacheFor(options);
+    const r = await buildReport(options, cache);
     writeFileAtomic(output, r.pdf);
-    return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings: r.warnings.map(formatProblem) };
+    const warnings = r.warnings.map(formatProblem);
+    const written = images && (await writePageImages(r.pages, cache.faces, images, output));
+    if (written?.warning) warnings.push(written.warning);
+    return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings, images: written?.files };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems.map(formatProblem) };
     if (e instanceof OutputError) return { ok: false, problems: [e.message] };

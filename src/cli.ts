@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `imprint` command: `build` and `check` (see the README). Exit status: 0 success, 1 a
- * problem in the input, 2 wrong usage, 3 an internal error (a bug: please report it).
+ * The `imprint` command (see the README): `build`, `check` and `watch` here, the other
+ * commands each in its file under commands/. Exit status: 0 success, 1 a problem in the input,
+ * 2 wrong usage, 3 an internal error (a bug: please report it).
  */
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -16,21 +17,29 @@ import { removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
+import { UsageError } from './commands/usage-error.js';
+import { InitError, initProject } from './commands/init.js';
+import { describeFonts } from './commands/fonts.js';
+import type { ImageRequest } from './page-images.js';
+import { DEFAULT_DPI } from './render/page-image.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:
-  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N]
+  imprint init DIR                         write a starter project into DIR (a new or empty folder)
+  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]]
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
+                                           --png also writes page images beside each PDF, <name>-001.png …
+                                           (--dpi: dots per inch, default 144; --pages: physical page numbers, 3 or 3-5);
                                            --pdfa 3b embeds the YAML and theme in the PDF;
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
+  imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
+                                           characters each role of its theme has, and those no font has
   imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
   imprint help                             this text
   imprint --version                        the version of Imprint`;
-
-class UsageError extends Error {}
 
 interface Args {
   command: 'build' | 'check' | 'watch';
@@ -39,6 +48,8 @@ interface Args {
   pdfa?: PdfaLevel;
   /** Reports built at once (default: one per core but one). */
   jobs?: number;
+  /** Page images beside each PDF (`--png`). */
+  images?: ImageRequest;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +59,9 @@ function parseArgs(argv: string[]): Args {
   let output: string | undefined;
   let pdfa: PdfaLevel | undefined;
   let jobs: number | undefined;
+  let png = false;
+  let dpi: number | undefined;
+  let pages: ImageRequest['pages'];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
@@ -61,12 +75,32 @@ function parseArgs(argv: string[]): Args {
       const level = rest[++i];
       if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
       pdfa = level;
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    } else if (a === '--png') png = true;
+    else if (a === '--dpi') {
+      dpi = Number(rest[++i]);
+      if (!Number.isInteger(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
+    } else if (a === '--pages') pages = pageRange(rest[++i]);
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
+  if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
+  if (png && command !== 'build') throw new UsageError('--png goes with build');
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
   if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
-  return { command, files, output, pdfa, jobs };
+  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined };
+}
+
+/** Page images: dots per inch allowed (an A4 page at 600 dpi is 35 million pixels). */
+const MIN_DPI = 10;
+const MAX_DPI = 600;
+
+/** `--pages 3` or `--pages 3-5`: physical page numbers, 1-based. */
+function pageRange(arg: string | undefined): { first: number; last: number } {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(arg ?? '');
+  const first = Number(m?.[1]);
+  const last = Number(m?.[2] ?? m?.[1]);
+  if (!m || first < 1 || last < first) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
+  return { first, last };
 }
 
 /** The outputs of a build or watch, each checked (a usage error when one would damage a file of the user). */
@@ -98,6 +132,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`imprint ${version}`);
     return 0;
   }
+  if (argv[0] === 'init') return init(argv.slice(1));
+  if (argv[0] === 'fonts') return fonts(argv.slice(1));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
@@ -110,11 +146,39 @@ async function main(argv: string[]): Promise<number> {
     watchReport(options, plans[0].output, (line) => console.log(line));
     return new Promise(() => {}); // until the process is stopped
   }
-  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output }));
+  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
   return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+/** `imprint init DIR`. */
+function init(rest: string[]): number {
+  if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('init takes one DIR, the folder to write the project into');
+  const dir = rest[0];
+  try {
+    const files = initProject(dir, packageDir);
+    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: cd ${dir} && imprint build`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof InitError)) throw e;
+    console.error(`imprint: ${e.message}`);
+    return 1;
+  }
+}
+
+/** `imprint fonts [FILE.yaml]`. */
+function fonts(rest: string[]): number {
+  if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('fonts takes at most one FILE.yaml');
+  try {
+    describeFonts({ input: rest[0], projectDir: process.cwd(), packageDir, version }).forEach((line) => console.log(line));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    e.problems.forEach((p) => console.error(formatProblem(p)));
+    return 1;
+  }
 }
 
 /** Validates and lays out each file, writing nothing. */
@@ -138,7 +202,8 @@ function checkAll(files: string[]): number {
 function report(job: BuildJob, o: BuildOutcome): void {
   if (o.ok) {
     o.warnings.forEach((w) => console.error(w));
-    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages, ${o.ms} ms`);
+    const images = o.images ? `, ${o.images.length} page image${o.images.length === 1 ? '' : 's'}${o.images.length ? ` (${o.images[0]} …)` : ''}` : '';
+    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages${images}, ${o.ms} ms`);
   } else o.problems.forEach((p) => console.error(p));
 }
 

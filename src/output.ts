@@ -48,9 +48,14 @@ export function writeFileAtomic(file: string, data: Buffer): void {
     renameSync(tmp, file);
   } catch (e) {
     removeQuietly(tmp);
-    const reason = WRITE_FAILURES[(e as NodeJS.ErrnoException).code ?? ''];
+    const reason = writeFailure(e);
     throw reason ? new OutputError(file, reason) : e;
   }
+}
+
+/** Why the file system refused a write, in the user's words; undefined for an error that is not such a refusal. */
+export function writeFailure(e: unknown): string | undefined {
+  return WRITE_FAILURES[(e as NodeJS.ErrnoException).code ?? ''];
 }
 
 /** Exit status of a process stopped by a signal, as a shell reports it (128 + its number). */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadReport } from './content/load.js';
 import { FaceSet } from './font/face.js';
-import { loadFontRegistry } from './font/registry.js';
+import { loadFontRegistry, type RegistryFile } from './font/registry.js';
 import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
@@ -47,7 +47,7 @@ export interface BuildResult {
   themeFiles: string[];
   /**
    * Every file the build read, absolute, each once, in a stable order: the content, the
-   * template folders and their files, the theme files, the font registry, the font files, the
+   * template folders and their files, the theme files, the font registries, the font files, the
    * images (watch follows them).
    */
   filesRead: string[];
@@ -78,9 +78,9 @@ export interface BuildCache {
   pageLabels: Map<string, string>;
 }
 
-/** A fresh cache (fonts found through the project's or Imprint's registry). */
+/** A fresh cache (fonts found through Imprint's registry and the project's). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map() };
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map() };
 }
 
 /**
@@ -194,14 +194,20 @@ function sourceAttachments(o: BuildOptions, r: BuildResult): Attachment[] {
 function filesReadBy(report: Report, templateFiles: string[], themeFiles: string[], faces: FaceSet): string[] {
   const images = (blocks: Block[]): string[] => blocks.flatMap((b) => (b.kind === 'figure' ? [b.image] : b.kind === 'case' ? images(b.body) : []));
   const imagesOf = (s: Section): string[] => [...images(s.body), ...s.sections.flatMap(imagesOf)];
-  const files = [report.file, ...templateFiles, ...themeFiles, faces.registry.file, ...faces.files, ...images(report.preface?.body ?? []), ...report.chapters.flatMap(imagesOf)];
+  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...images(report.preface?.body ?? []), ...report.chapters.flatMap(imagesOf)];
   return [...new Set(files.map((f) => path.resolve(f)))];
 }
 
-/** `fonts/fonts.yaml` of the project, else Imprint's own. */
-export function fontRegistryFile(o: BuildOptions): string {
+/**
+ * The font registries of a build: Imprint's own (`npm:` fonts from Imprint's packages), then
+ * the project's `fonts/fonts.yaml` when it has one (`npm:` fonts from the project's packages
+ * first, then Imprint's), which adds roles and may replace them.
+ */
+export function fontRegistryFiles(o: BuildOptions): RegistryFile[] {
+  const imprint = { file: path.join(o.packageDir, 'fonts', 'fonts.yaml'), npmFrom: [o.packageDir] };
   const own = path.join(o.projectDir, 'fonts', 'fonts.yaml');
-  return existsSync(own) ? own : path.join(o.packageDir, 'fonts', 'fonts.yaml');
+  if (path.resolve(own) === path.resolve(imprint.file) || !existsSync(own)) return [imprint];
+  return [imprint, { file: own, npmFrom: [path.dirname(own), o.packageDir] }];
 }
 
 /** The date written into the PDF: from `report.date` (e.g. `2026 年 1 月`), else 2000-01-01. */

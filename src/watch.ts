@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { buildReport, fontRegistryFile, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
+import { buildReport, fontRegistryFiles, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
@@ -97,7 +97,7 @@ export class Watcher {
     private readonly log: (line: string) => void,
   ) {
     this.read = new Set(this.alwaysRead());
-    this.cacheFiles = new Set([path.resolve(fontRegistryFile(o))]);
+    this.cacheFiles = new Set(fontRegistryFiles(o).map((r) => path.resolve(r.file)));
   }
 
   /** The files followed, absolute: a folder among them stands for its list of files. */
@@ -148,9 +148,9 @@ export class Watcher {
     return done;
   }
 
-  /** The content and the font registry: followed even when a build fails before reading them. */
+  /** The content and the font registries: followed even when a build fails before reading them. */
   private alwaysRead(): string[] {
-    return [path.resolve(this.o.input), path.resolve(fontRegistryFile(this.o))];
+    return [this.o.input, ...fontRegistryFiles(this.o).map((r) => r.file)].map((f) => path.resolve(f));
   }
 
   /** The cache for the next build: a stale one's fonts are closed, a new one made. */
@@ -171,7 +171,7 @@ export class Watcher {
       const cache = this.cacheForBuild();
       built = await this.abandonable(buildReport(o, cache));
       this.read = new Set([...this.alwaysRead(), ...built.filesRead]);
-      this.cacheFiles = new Set([fontRegistryFile(o), ...built.themeFiles, ...cache.faces.files].map((f) => path.resolve(f)));
+      this.cacheFiles = new Set([...fontRegistryFiles(o).map((r) => r.file), ...built.themeFiles, ...cache.faces.files].map((f) => path.resolve(f)));
     } catch (e) {
       // what this build read is not known: the files of the last one, and those named in the problems
       const named = e instanceof InputError ? e.problems.map((p) => path.resolve(p.pos.file)).filter((f) => existsSync(f)) : [];

@@ -3,12 +3,13 @@
  * files. A user drops licensed fonts into `fonts/` and names them here; themes refer to roles.
  * A font file is used only when it really lies (its real path, links followed) inside the
  * registry's folder, or for `npm:PACKAGE/PATH` inside that package under `node_modules`, and
- * only a regular file of at most `MAX_FONT_BYTES`.
+ * only a regular file of at most `MAX_FONT_BYTES`. A project's registry adds to Imprint's own
+ * and may replace its roles.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { readYamlFile } from '../yaml-file.js';
+import { readYamlFile, type YamlFile } from '../yaml-file.js';
 import { InputError, type Problem, type SourcePos } from '../problems.js';
 import { isInside, refusalOf } from '../input-file.js';
 import { MAX_FONT_BYTES } from './sfnt-file.js';
@@ -19,6 +20,12 @@ export interface FontRole {
   regular: string;
   /** Falls back to `regular` when the role has no bold face. */
   bold: string;
+  /** The other names that lead to this role (e.g. `宋体` for `serif`), sorted. */
+  aliases: string[];
+  /** The registry file that defines the role. */
+  registry: string;
+  /** The role whose files it uses (`fallback:`), if it has none of its own. */
+  fallback?: string;
 }
 
 /** Roles by name and by alias (e.g. `宋体` → `serif`). */
@@ -29,23 +36,62 @@ export interface FontRegistry {
    * problem of a report only when its theme uses the role (see `checkFontRoles`).
    */
   broken: Map<string, Problem[]>;
-  /** The registry file, for messages. */
+  /** The registry files read, Imprint's own first: each adds to and may replace the roles of those before. */
+  files: string[];
+  /** The last of `files` (the project's when it has one), for messages. */
   file: string;
 }
 
+/** One registry file and where its `npm:PACKAGE/PATH` fonts are looked up. */
+export interface RegistryFile {
+  file: string;
+  /**
+   * Folders in the order tried: the `node_modules` at or above each is searched for the
+   * package (default: the registry's own folder).
+   */
+  npmFrom?: string[];
+}
+
+/** A role as one registry file writes it. */
+interface RoleEntry {
+  node: Node;
+  at: YamlFile['at'];
+  dir: string;
+  npmFrom: string[];
+  registry: string;
+}
+
 /**
- * Reads a registry file. File names are relative to the registry's folder and must stay inside
- * it; `npm:PKG/PATH` names a file inside an installed npm package. A role's problems are located
- * at the line of the registry that causes them and kept with the role (`broken`); a registry
- * that cannot be read at all throws `InputError`.
+ * Reads registry files, each adding to and replacing roles of those before (a role is replaced
+ * whole; the names that led to it, aliases included, lead to the new one; `fallback:` goes
+ * through names as they stand after the last file). File names are relative to the registry's
+ * folder and must stay inside it; `npm:PKG/PATH` names a file inside an installed npm package.
+ * A role's problems are located at the line of the registry that causes them and kept with the
+ * role (`broken`); a registry that cannot be read at all throws `InputError`.
  */
-export function loadFontRegistry(file: string): FontRegistry {
-  const { doc, at } = readYamlFile(file, 'the font registry');
-  const rolesNode = isMap(doc.contents) ? (doc.contents.get('roles', true) as Node | undefined) : undefined;
-  if (!isMap(rolesNode)) throw new InputError([{ pos: at(doc.contents as Node), message: 'the registry needs `roles:` (a mapping of role names to font files)', severity: 'error' }]);
-  const entries = new Map<string, Node>();
-  for (const pair of rolesNode.items) if (isScalar(pair.key)) entries.set(String(pair.key.value), (pair.value ?? pair.key) as Node);
-  const dir = path.dirname(path.resolve(file));
+export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
+  const entries = new Map<string, RoleEntry>();
+  /** Every name (role or alias) → the role it leads to; a later file's names win, and in one file a role's name over an alias. */
+  const names = new Map<string, string>();
+  for (const { file, npmFrom } of files) {
+    const { doc, at } = readYamlFile(file, 'the font registry');
+    const rolesNode = isMap(doc.contents) ? (doc.contents.get('roles', true) as Node | undefined) : undefined;
+    if (!isMap(rolesNode)) throw new InputError([{ pos: at(doc.contents as Node), message: 'the registry needs `roles:` (a mapping of role names to font files)', severity: 'error' }]);
+    const dir = path.dirname(path.resolve(file));
+    const own = new Map<string, string[]>(); // role → its aliases
+    for (const pair of rolesNode.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      const node = (pair.value ?? pair.key) as Node;
+      entries.set(name, { node, at, dir, npmFrom: npmFrom ?? [dir], registry: file });
+      const aliases = isMap(node) ? node.get('aliases', true) : undefined;
+      own.set(name, isSeq(aliases) ? aliases.items.filter(isScalar).map((a) => String(a.value)) : []);
+    }
+    for (const [name, aliases] of own) {
+      names.set(name, name);
+      for (const a of aliases) if (!own.has(a)) names.set(a, name);
+    }
+  }
   const error = (pos: SourcePos, message: string): Problem => ({ pos, message, severity: 'error' });
 
   /** Each role resolved once (a role others fall back to is reported once, not once each). */
@@ -55,35 +101,36 @@ export function loadFontRegistry(file: string): FontRegistry {
     const done = resolved.get(name);
     if (done) return done;
     resolving.add(name);
-    const node = entries.get(name)!;
+    const { node, at, dir, npmFrom, registry } = entries.get(name)!;
     const field = (key: string) => (isMap(node) ? (node.get(key, true) as Node | undefined) : undefined);
     const problems: Problem[] = [];
     const fileAt = (key: 'regular' | 'bold'): string | undefined => {
       const n = field(key);
       if (n === undefined) return undefined;
       const value = isScalar(n) ? n.value : undefined;
-      const found = typeof value === 'string' && value !== '' ? fontFile(value, dir) : { problem: 'must be a file name' };
+      const found = typeof value === 'string' && value !== '' ? fontFile(value, dir, npmFrom) : { problem: 'must be a file name' };
       if ('problem' in found) problems.push(error(at(n), `font file of role "${name}" ${found.problem}`));
       return 'real' in found ? found.real : undefined;
     };
+    const aliases = [...names].filter(([n, to]) => to === name && n !== name).map(([n]) => n).sort();
     let role: FontRole | undefined;
     if (field('regular') !== undefined) {
       const regular = fileAt('regular');
       const bold = fileAt('bold');
-      if (regular) role = { name, regular, bold: bold ?? regular };
+      if (regular) role = { name, regular, bold: bold ?? regular, aliases, registry };
     } else {
       const fallbackNode = field('fallback');
-      const fallback = isScalar(fallbackNode) ? String(fallbackNode.value) : undefined;
-      if (fallback === undefined || !entries.has(fallback)) problems.push(error(at(fallbackNode ?? node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`));
+      const fallback = isScalar(fallbackNode) ? names.get(String(fallbackNode.value)) : undefined;
+      if (fallback === undefined) problems.push(error(at(fallbackNode ?? node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`));
       else if (resolving.has(fallback)) problems.push(error(at(fallbackNode), `\`fallback:\` of role "${name}" goes round in a circle back to "${fallback}"`));
       else {
         const other = resolveRole(fallback);
         if (Array.isArray(other)) problems.push(...other);
-        else role = { ...other, name };
+        else role = { name, regular: other.regular, bold: other.bold, aliases, registry, fallback };
       }
     }
-    const aliases = field('aliases');
-    if (aliases !== undefined && !(isSeq(aliases) && aliases.items.every(isScalar))) problems.push(error(at(aliases), '`aliases:` must be a list of names, e.g. [宋体, song]'));
+    const aliasesNode = field('aliases');
+    if (aliasesNode !== undefined && !(isSeq(aliasesNode) && aliasesNode.items.every(isScalar))) problems.push(error(at(aliasesNode), '`aliases:` must be a list of names, e.g. [宋体, song]'));
     const result = problems.length || !role ? problems : role;
     resolving.delete(name);
     resolved.set(name, result);
@@ -92,27 +139,25 @@ export function loadFontRegistry(file: string): FontRegistry {
 
   const roles = new Map<string, FontRole>();
   const broken = new Map<string, Problem[]>();
-  for (const [name, node] of entries) {
-    const role = resolveRole(name);
-    const aliases = isMap(node) ? node.get('aliases', true) : undefined;
-    for (const n of [name, ...(isSeq(aliases) ? aliases.items.filter(isScalar).map((a) => String(a.value)) : [])]) {
-      if (Array.isArray(role)) broken.set(n, role);
-      else roles.set(n, role);
-    }
+  for (const [name, to] of names) {
+    const role = resolveRole(to);
+    if (Array.isArray(role)) broken.set(name, role);
+    else roles.set(name, role);
   }
-  return { roles, broken, file };
+  const read = files.map((f) => f.file);
+  return { roles, broken, files: read, file: read[read.length - 1] };
 }
 
 /**
  * The real path of a registry entry's font file, or what is wrong with it (words that follow
  * `font file of role "x"`). `dir`: the registry's folder; `npm:PKG/PATH` is looked up in the
- * `node_modules` folders at and above it.
+ * `node_modules` folders at and above each of `npmFrom`, in turn.
  */
-function fontFile(entry: string, dir: string): { real: string } | { problem: string } {
+function fontFile(entry: string, dir: string, npmFrom: string[]): { real: string } | { problem: string } {
   const npm = entry.startsWith('npm:');
   const rel = path.normalize(npm ? entry.slice(4) : entry);
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || rel === '.') return { problem: `must be inside ${dir} (or npm:PACKAGE/PATH): ${entry}` };
-  const modules = npm ? nodeModulesHolding(rel, dir) : undefined;
+  const modules = npm ? nodeModulesHolding(rel, npmFrom) : undefined;
   const full = path.join(modules ?? dir, rel);
   /** The folder the file must really lie in: the registry's, or the package's. */
   const home = modules ? path.join(modules, rel.split(path.sep).slice(0, rel.startsWith('@') ? 2 : 1).join(path.sep)) : dir;
@@ -125,10 +170,12 @@ function fontFile(entry: string, dir: string): { real: string } | { problem: str
   return refused ? { problem: `is ${refused.message}: ${full}` } : { real };
 }
 
-/** The nearest `node_modules` at or above `dir` that holds `rel` (else the one in `dir`, for the message). */
-function nodeModulesHolding(rel: string, dir: string): string {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, 'node_modules', rel))) return path.join(d, 'node_modules');
-    if (path.dirname(d) === d) return path.join(dir, 'node_modules');
-  }
+/** The first `node_modules` at or above one of `from` (in turn) that holds `rel` (else the one in `from[0]`, for the message). */
+function nodeModulesHolding(rel: string, from: string[]): string {
+  for (const start of from)
+    for (let d = start; ; d = path.dirname(d)) {
+      if (existsSync(path.join(d, 'node_modules', rel))) return path.join(d, 'node_modules');
+      if (path.dirname(d) === d) break;
+    }
+  return path.join(from[0], 'node_modules');
 }

@@ -120,7 +120,7 @@ if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/t
 } else {
   const typ = path.join(tmp, 'report.typ');
   writeFileSync(typ, typstDocument(parse(readFileSync(sample, 'utf8'))));
-  const fonts = loadFontRegistry(path.join(root, 'fonts/fonts.yaml'));
+  const fonts = loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]);
   const fontDirs = [...new Set(['serif', 'sans'].flatMap((role) => [fonts.roles.get(role).regular, fonts.roles.get(role).bold]).map((f) => path.dirname(f)))];
   const typst = (...extra) => {
     const started = performance.now();

@@ -50,7 +50,7 @@ describe('fast paths', () => {
   });
 
   it('the cmap shortcut for one character agrees with fontkit layout on every character of the sample', () => {
-    const faces = new FaceSet(loadFontRegistry(path.join(root, 'fonts/fonts.yaml')));
+    const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
     const chars = [...new Set([...sample].filter(isCjk))];
     expect(chars.length).toBeGreaterThan(900);
     for (const role of ['serif', 'sans']) {

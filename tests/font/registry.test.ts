@@ -34,7 +34,7 @@ describe('the font registry', () => {
     const { file, fonts } = registryFile(
       'roles:\n  serif:\n    aliases: [宋体]\n    regular: npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf\n  kai:\n    aliases: [楷体]\n    regular: kai.ttf\n',
     );
-    const registry = loadFontRegistry(file);
+    const registry = loadFontRegistry([{ file }]);
     expect(registry.roles.get('宋体')?.regular).toBe(SERIF);
     expect([...registry.broken.keys()]).toEqual(['kai', '楷体']);
     expect(registry.broken.get('楷体')!.map(formatProblem)).toEqual([`${file}:7:14: font file of role "kai" not found: ${fonts}/kai.ttf`]);
@@ -42,7 +42,7 @@ describe('the font registry', () => {
 
   it('reports a role others fall back to once, and a circle of fallbacks', () => {
     const { file } = registryFile('roles:\n  serif:\n    regular: 5\n  kai:\n    fallback: serif\n  a:\n    fallback: b\n  b:\n    fallback: a\n  c:\n    aliases: 丙\n    fallback: serif\n');
-    const registry = loadFontRegistry(file);
+    const registry = loadFontRegistry([{ file }]);
     const problem = `${file}:3:14: font file of role "serif" must be a file name`;
     expect(registry.broken.get('serif')!.map(formatProblem)).toEqual([problem]);
     expect(registry.broken.get('kai')![0]).toBe(registry.broken.get('serif')![0]); // the same problem, not a copy
@@ -54,7 +54,7 @@ describe('the font registry', () => {
     const { file, fonts } = registryFile('roles:\n  up:\n    regular: ../secret.ttf\n  npm:\n    regular: npm:../../secret.ttf\n  link:\n    regular: link.ttf\n  dir:\n    regular: sub\n');
     symlinkSync(SERIF, path.join(fonts, 'link.ttf')); // a real font, but not inside fonts/
     mkdirSync(path.join(fonts, 'sub'));
-    const problems = [...new Set([...loadFontRegistry(file).broken.values()].flat())].map(formatProblem);
+    const problems = [...new Set([...loadFontRegistry([{ file }]).broken.values()].flat())].map(formatProblem);
     expect(problems).toEqual([
       `${file}:3:14: font file of role "up" must be inside ${fonts} (or npm:PACKAGE/PATH): ../secret.ttf`,
       `${file}:5:14: font file of role "npm" must be inside ${fonts} (or npm:PACKAGE/PATH): npm:../../secret.ttf`,
@@ -67,7 +67,7 @@ describe('the font registry', () => {
     const { file } = registryFile(
       'roles:\n  serif:\n    aliases: [宋体]\n    regular: npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf\n  sans:\n    aliases: [黑体]\n    regular: nosuch.ttf\n  kai:\n    regular: nosuch.ttf\n',
     );
-    const registry = loadFontRegistry(file);
+    const registry = loadFontRegistry([{ file }]);
     const theme = (body: string) => {
       const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
       mkdirSync(path.join(project, 'templates/t'), { recursive: true });
@@ -77,6 +77,38 @@ describe('the font registry', () => {
     const problems = new ProblemList();
     checkFontRoles(theme('宋体'), registry, problems);
     expect(lines(problems)).toEqual([`${file}:7:14: font file of role "sans" not found: ${path.dirname(file)}/nosuch.ttf`]);
+  });
+});
+
+describe('a project’s registry on top of Imprint’s', () => {
+  const imprint = { file: path.join(root, 'fonts/fonts.yaml'), npmFrom: [root] };
+
+  it('adds roles and replaces one whole: its old names and the roles falling back to it follow', () => {
+    const { file, fonts } = registryFile('roles:\n  serif:\n    regular: a.ttf\n  mine:\n    aliases: [hei]\n    fallback: 宋体\n');
+    writeFileSync(path.join(fonts, 'a.ttf'), 'any bytes');
+    const registry = loadFontRegistry([imprint, { file, npmFrom: [fonts, root] }]);
+    const own = path.join(fonts, 'a.ttf');
+    expect(registry.files).toEqual([imprint.file, file]);
+    expect(registry.roles.get('宋体')).toEqual({ name: 'serif', regular: own, bold: own, aliases: ['song', '宋体'], registry: file });
+    expect(registry.roles.get('kai')).toMatchObject({ regular: own, registry: imprint.file, fallback: 'serif' }); // Imprint's kai falls back to serif, now the project's
+    expect(registry.roles.get('hei')).toMatchObject({ name: 'mine', regular: own, aliases: ['hei'] }); // the project's alias wins over Imprint's
+    expect(registry.roles.get('黑体')?.name).toBe('sans');
+    expect(registry.broken.size).toBe(0);
+  });
+
+  it('finds npm: fonts in the project’s packages first, then Imprint’s', () => {
+    const base = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-npm-')));
+    const fonts = path.join(base, 'fonts');
+    const ownPackage = path.join(base, 'node_modules/own-font');
+    mkdirSync(fonts);
+    mkdirSync(ownPackage, { recursive: true });
+    writeFileSync(path.join(ownPackage, 'own.ttf'), 'any bytes');
+    const file = path.join(fonts, 'fonts.yaml');
+    writeFileSync(file, `roles:\n  own:\n    regular: npm:own-font/own.ttf\n  theirs:\n    regular: ${'npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'}\n`);
+    const registry = loadFontRegistry([imprint, { file, npmFrom: [fonts, root] }]);
+    expect(registry.roles.get('own')?.regular).toBe(path.join(ownPackage, 'own.ttf'));
+    expect(registry.roles.get('theirs')?.regular).toBe(SERIF);
+    expect(registry.broken.size).toBe(0);
   });
 });
 

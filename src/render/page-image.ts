@@ -1,0 +1,103 @@
+/**
+ * Page images (PNG) drawn from the same `DrawPage`s as the PDF, on a Skia canvas
+ * (@napi-rs/canvas, loaded only when images are asked for): glyph outlines from the same font
+ * files (fontkit), rules, fills and images where the PDF puts them, on white. A test holds the
+ * images to poppler's rendering of the PDF (pdftoppm) within a small difference.
+ */
+import { createRequire } from 'node:module';
+import type { DrawPage, LineOp } from '../page/draw.js';
+import type { FaceSet } from '../font/face.js';
+
+type CanvasModule = typeof import('@napi-rs/canvas');
+type Path2D = InstanceType<CanvasModule['Path2D']>;
+
+/** Resolution of page images when none is asked for, dots per inch. */
+export const DEFAULT_DPI = 144;
+
+/** Glyph outlines made once per font file and glyph id (font units, y up). */
+export type GlyphPaths = Map<string, Map<number, Path2D>>;
+
+let canvasModule: CanvasModule | undefined;
+
+/** The canvas library, loaded on first use (require: the bundle cannot hold its native code). */
+function canvas(): CanvasModule {
+  return (canvasModule ??= createRequire(import.meta.url)('@napi-rs/canvas') as CanvasModule);
+}
+
+/** The pixel size of a page at `dpi`: its pt size scaled, rounded up (as poppler's pdftoppm does). */
+export function imageSize(page: DrawPage, dpi: number): { width: number; height: number } {
+  return { width: Math.ceil((page.width * dpi) / 72), height: Math.ceil((page.height * dpi) / 72) };
+}
+
+/** The PNG of one page at `dpi` dots per inch. `paths`: outlines kept from page to page. */
+export async function pageImage(page: DrawPage, faces: FaceSet, dpi: number, paths: GlyphPaths = new Map()): Promise<Buffer> {
+  const { createCanvas, loadImage, Path2D } = canvas();
+  const { width, height } = imageSize(page, dpi);
+  const image = createCanvas(width, height);
+  const ctx = image.getContext('2d');
+  const scale = dpi / 72;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  const outline = (font: string, id: number): Path2D => {
+    let ofFont = paths.get(font);
+    if (!ofFont) paths.set(font, (ofFont = new Map()));
+    let path = ofFont.get(id);
+    if (!path) ofFont.set(id, (path = new Path2D(faces.byKey(font).font.getGlyph(id).path.toSVG())));
+    return path;
+  };
+  for (const op of page.ops) {
+    switch (op.kind) {
+      case 'glyphs': {
+        const em = (op.size * scale) / faces.byKey(op.font).unitsPerEm;
+        ctx.fillStyle = op.color;
+        const { ids, xs } = op.glyphs;
+        for (let i = 0; i < ids.length; i++) {
+          ctx.setTransform(em, 0, 0, -em, (op.x + xs[i]) * scale, op.y * scale);
+          ctx.fill(outline(op.font, ids[i]));
+        }
+        ctx.resetTransform();
+        break;
+      }
+      case 'rect':
+        ctx.fillStyle = op.fill;
+        ctx.fillRect(op.x * scale, op.y * scale, op.w * scale, op.h * scale);
+        break;
+      case 'line':
+        if (op.x1 === op.x2 || op.y1 === op.y2) {
+          const r = ruleRect(op, scale);
+          ctx.fillStyle = op.color;
+          ctx.fillRect(r.x, r.y, r.w, r.h);
+          break;
+        }
+        ctx.strokeStyle = op.color;
+        ctx.lineWidth = op.width * scale;
+        ctx.lineCap = 'butt'; // the PDF's default cap
+        ctx.beginPath();
+        ctx.moveTo(op.x1 * scale, op.y1 * scale);
+        ctx.lineTo(op.x2 * scale, op.y2 * scale);
+        ctx.stroke();
+        break;
+      case 'image':
+        ctx.drawImage(await loadImage(op.src), op.x * scale, op.y * scale, op.w * scale, op.h * scale);
+        break;
+      case 'link':
+        break; // nothing drawn
+    }
+  }
+  return image.toBuffer('image/png');
+}
+
+/**
+ * A horizontal or vertical rule in whole pixels, at least one thick, as PDF viewers draw thin
+ * rules (stroke adjustment): a 0.5 pt rule stays one dark pixel, not two grey ones.
+ */
+function ruleRect(op: LineOp, scale: number): { x: number; y: number; w: number; h: number } {
+  const along = (a: number, b: number) => {
+    const start = Math.round(Math.min(a, b) * scale);
+    return [start, Math.round(Math.max(a, b) * scale) - start];
+  };
+  const across = (at: number) => [Math.round((at - op.width / 2) * scale), Math.max(1, Math.round(op.width * scale))];
+  const [x, w] = op.x1 === op.x2 ? across(op.x1) : along(op.x1, op.x2);
+  const [y, h] = op.y1 === op.y2 ? across(op.y1) : along(op.y1, op.y2);
+  return { x, y, w, h };
+}

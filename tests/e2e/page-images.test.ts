@@ -1,0 +1,99 @@
+/**
+ * `imprint build --png`: page images beside the PDF, drawn from the same pages, agreeing with
+ * poppler's rendering of the PDF (pdftoppm) within a small difference; `--pages` and `--dpi`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/bin.cjs');
+const { createCanvas, loadImage } = createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+const hasPdftoppm = spawnSync('pdftoppm', ['-v']).status === 0;
+
+function imprint(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A starter project (imprint init) in a temporary folder. */
+function starter(): string {
+  const dir = path.join(realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-png-'))), 'p');
+  expect(imprint(tmpdir(), 'init', dir).code).toBe(0);
+  return dir;
+}
+
+/** A PNG's size and grey levels (0–255), row by row. */
+async function greyOf(file: string): Promise<{ width: number; height: number; grey: Float64Array }> {
+  const image = await loadImage(readFileSync(file));
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
+  const grey = new Float64Array(image.width * image.height);
+  for (let i = 0; i < grey.length; i++) grey[i] = 0.299 * rgba[4 * i] + 0.587 * rgba[4 * i + 1] + 0.114 * rgba[4 * i + 2];
+  return { width: image.width, height: image.height, grey };
+}
+
+describe('imprint build --png', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = starter();
+  });
+
+  it('writes an image of every page beside the PDF', () => {
+    const r = imprint(dir, 'build', '--png', '--dpi', '72');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^content\/report\.yaml -> out\/report\.pdf: 8 pages, 8 page images \(out\/report-001\.png …\), \d+ ms\n$/);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([...Array.from({ length: 8 }, (_, i) => `report-00${i + 1}.png`), 'report.pdf']);
+  });
+
+  it.skipIf(!hasPdftoppm)('agrees with poppler’s rendering of the PDF on every page (skipped without pdftoppm)', async () => {
+    const out = path.join(dir, 'out');
+    expect(spawnSync('pdftoppm', ['-r', '72', '-png', path.join(out, 'report.pdf'), path.join(out, 'poppler')]).status).toBe(0);
+    for (let n = 1; n <= 8; n++) {
+      const mine = await greyOf(path.join(out, `report-00${n}.png`));
+      const poppler = await greyOf(path.join(out, `poppler-${n}.png`));
+      expect([mine.width, mine.height]).toEqual([poppler.width, poppler.height]);
+      let sum = 0;
+      let far = 0;
+      for (let i = 0; i < mine.grey.length; i++) {
+        const d = Math.abs(mine.grey[i] - poppler.grey[i]);
+        sum += d;
+        if (d > 96) far++;
+      }
+      // measured: at most 1.5 grey levels on average and 0.4 % of pixels far apart (edges of glyphs and image)
+      expect(sum / mine.grey.length, `page ${n}: mean difference`).toBeLessThan(2.5);
+      expect(far / mine.grey.length, `page ${n}: pixels far apart`).toBeLessThan(0.01);
+    }
+  });
+  if (!hasPdftoppm) console.warn('page-images.test: pdftoppm (poppler-utils) is not installed: the comparison with poppler is skipped');
+
+  it('draws only --pages, at --dpi, and says when the range passes the last page', async () => {
+    const other = starter();
+    const r = imprint(other, 'build', '--png', '--dpi', '36', '--pages', '7-12');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('out/report.pdf: --pages 7-12: the report has 8 pages\n');
+    expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-007.png', 'report-008.png', 'report.pdf']);
+    const { width, height } = await greyOf(path.join(other, 'out/report-007.png'));
+    expect([width, height]).toEqual([298, 421]); // A4 at 36 dpi, rounded up
+  });
+
+  it('refuses wrong usage, and a file that is not a PNG where an image goes', () => {
+    const other = starter();
+    expect(imprint(other, 'build', '--dpi', '72').code).toBe(2);
+    expect(imprint(other, 'build', '--png', '--pages', '0').code).toBe(2);
+    expect(imprint(other, 'build', '--png', '--pages', '5-3').code).toBe(2);
+    expect(imprint(other, 'build', '--png', '--dpi', '5000').code).toBe(2);
+    expect(imprint(other, 'check', 'content/report.yaml', '--png').code).toBe(2);
+    imprint(other, 'build');
+    writeFileSync(path.join(other, 'out/report-002.png'), 'my notes');
+    const r = imprint(other, 'build', '--png', '--pages', '2');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^out\/report-002\.png: cannot write \(a file that is not a PNG is there, and Imprint replaces only PNGs\)/);
+    expect(readFileSync(path.join(other, 'out/report-002.png'), 'utf8')).toBe('my notes');
+  });
+});
