@@ -78,7 +78,7 @@ export async function pageImage(page: DrawPage, faces: FaceSet, dpi: number, pat
         ctx.stroke();
         break;
       case 'image':
-        ctx.drawImage(await loadImage(op.src), op.x * scale, op.y * scale, op.w * scale, op.h * scale);
+        ctx.drawImage(await loadImage(op.data), op.x * scale, op.y * scale, op.w * scale, op.h * scale);
         break;
       case 'link':
         break; // nothing drawn
