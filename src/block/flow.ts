@@ -8,6 +8,7 @@ import type { StructTag } from '../page/draw.js';
 import { plainText } from '../text/inline.js';
 import { block, type Block, type Item } from './payload.js';
 import { readImage } from '../content/image-file.js';
+import { assertNever } from '../content/block-kinds.js';
 import { tableBlocks } from './table.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumn, tocEntryBlocks } from './toc-entry.js';
@@ -105,6 +106,8 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     }
     case 'pagebreak':
       return [{ kind: 'break', recto: node.before === 'chapter' && ctx.theme.page.chapterStart === 'recto' }];
+    default:
+      return assertNever(node, 'document node');
   }
 }
 

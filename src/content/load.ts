@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
+import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, Report, Section, Text } from './types.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
@@ -157,7 +158,8 @@ class ContentReader {
     const b = this.value(p);
     const pos = this.src.locate(p);
     if (typeof b === 'string') return { kind: 'paragraph', text: this.text(p) };
-    const [kind] = Object.keys(b as object);
+    // the schema let through a mapping of exactly one block key
+    const kind = Object.keys(b as object)[0] as BlockKey;
     const at = [...p, kind];
     switch (kind) {
       case 'heading':
@@ -176,8 +178,10 @@ class ContentReader {
         return { kind: 'list', items: (this.value(at) as unknown[]).map((_, i) => this.text([...at, i])), pos };
       case 'pagebreak':
         return { kind: 'pagebreak', pos };
-      default:
+      case 'table':
         return this.table(at, pos);
+      default:
+        return assertNever(kind, 'block key');
     }
   }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { ProblemList } from '../problems.js';
 import { packageRoot } from '../package-root.js';
+import { BLOCK_KEY_NAMES } from './block-kinds.js';
 import { closest } from './did-you-mean.js';
 import { COLON_HINT } from './yaml-problems.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
@@ -94,7 +95,7 @@ function describeError(e: ErrorObject): string | undefined {
       return `missing \`${e.params.missingProperty}:\` in ${what}`;
     case 'type': {
       const types = ([] as string[]).concat(e.params.type as string | string[]);
-      if (what === 'a block') return `a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, pagebreak`;
+      if (what === 'a block') return `a block must be a paragraph (text) or a mapping with one of: ${BLOCK_KEY_NAMES.join(', ')}`;
       return `${what} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`;
     }
     case 'minItems':
@@ -106,9 +107,9 @@ function describeError(e: ErrorObject): string | undefined {
       if (p[p.length - 1] === 'template') return '`template:` must be a folder name under templates/ (letters, digits, - and _)';
       return e.params.pattern === '\\S' ? `${what} is empty` : `${what} is not valid`;
     case 'minProperties':
-      return 'an empty block: write a paragraph or one of heading, table, case, figure, list, pagebreak';
+      return `an empty block: write a paragraph or one of ${BLOCK_KEY_NAMES.join(', ')}`;
     case 'maxProperties':
-      return 'a block has exactly one key (heading, table, case, figure, list or pagebreak); start another block with "- "';
+      return `a block has exactly one key (${BLOCK_KEY_NAMES.slice(0, -1).join(', ')} or ${BLOCK_KEY_NAMES.at(-1)}); start another block with "- "`;
     case 'enum':
       return `${what} must be one of ${(e.params.allowedValues as string[]).join(', ')}, not "${String(e.data)}"`;
     case 'const':

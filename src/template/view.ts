@@ -5,6 +5,7 @@
  * templates write as an `at="…"` attribute on the element holding it: messages about its
  * characters (one no font has) then point at the YAML, not at the template.
  */
+import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { Block, Report, Section, Text } from '../content/types.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
@@ -15,14 +16,19 @@ export interface TextView {
   at: At;
 }
 
-export type BlockView =
-  | { paragraph: TextView }
-  | { heading: TextView }
-  | { table: TableView }
-  | { case: CaseView }
-  | { figure: FigureView }
-  | { list: { items: TextView[] } }
-  | { pagebreak: true };
+/** What a template sees of each kind of block (one entry per kind: see content/block-kinds.ts). */
+interface BlockViews {
+  paragraph: TextView;
+  heading: TextView;
+  table: TableView;
+  case: CaseView;
+  figure: FigureView;
+  list: { items: TextView[] };
+  pagebreak: true;
+}
+
+/** A block as templates see it: a mapping of one key, its kind, on which block.hbs dispatches. */
+export type BlockView = { [K in BlockKind]: { [P in K]: BlockViews[K] } }[BlockKind];
 
 export interface TableView {
   id: string;
@@ -130,6 +136,8 @@ export function reportView(report: Report): ReportView {
           return { list: { items: b.items.map(text) } };
         case 'pagebreak':
           return { pagebreak: true };
+        default:
+          return assertNever(b, 'block');
       }
     });
 
