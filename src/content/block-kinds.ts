@@ -13,6 +13,10 @@ export const BLOCK_KEYS = {
   case: 'a numbered case box',
   figure: 'a numbered figure',
   list: 'a list',
+  code: 'program text, lines and spaces kept',
+  verse: 'a poem, lines kept',
+  quote: 'an indented quotation',
+  signature: 'the issuer and date lines (落款), flush right',
   pagebreak: 'a page break',
 } as const satisfies Record<BlockKey, string>;
 

@@ -61,7 +61,7 @@ export function describePath(p: DataPath): string {
   if (p.length === 0) return 'the report';
   const [parent, last] = [p[p.length - 2], p[p.length - 1]];
   if (typeof last === 'number') {
-    const names: Record<string, string> = { chapters: 'a chapter', sections: 'a section', body: 'a block', rows: 'a row', columns: 'a column name', list: 'a list item', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
+    const names: Record<string, string> = { chapters: 'a chapter', appendices: 'an appendix', sections: 'a section', body: 'a block', quote: 'a block', rows: 'a row', columns: 'a column name', list: 'a list item', items: 'a list item', signature: 'a line of the signature', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
     if (typeof parent === 'number') return 'a cell';
     return names[String(parent)] ?? 'an item';
   }
@@ -111,7 +111,8 @@ function describeError(e: ErrorObject): string | undefined {
     case 'maxProperties':
       return `a block has exactly one key (${BLOCK_KEY_NAMES.slice(0, -1).join(', ')} or ${BLOCK_KEY_NAMES.at(-1)}); start another block with "- "`;
     case 'enum':
-      return `${what} must be one of ${(e.params.allowedValues as string[]).join(', ')}, not "${String(e.data)}"`;
+      // (a number allowed beside its text, as `1.` read by YAML, is not shown twice)
+      return `${what} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => typeof v === 'string').join(', ')}, not "${String(e.data)}"`;
     case 'const':
       return `${what} must be ${JSON.stringify(e.params.allowedValue)}`;
     case 'exclusiveMinimum':

@@ -213,3 +213,16 @@ describe('the font registry', () => {
     expect(check(dir)).toEqual({ code: 1, err: `${dir}/fonts/fonts.yaml:13:14: font file of role "fangsong" not found: ${dir}/fonts/simfang.ttf\n` });
   });
 });
+
+describe('a project font registry without the `mono` role of the code style', () => {
+  it('builds reports without code; a code block is one problem at the style that asks for the role', () => {
+    const { dir } = project();
+    put(dir, 'fonts/fonts.yaml', registry(SERIF));
+    report(dir);
+    expect(check(dir)).toEqual({ code: 0, err: '' });
+    put(dir, 'r.yaml', `report:\n  title: 测试\nchapters:\n  - title: 第一章\n    body:\n      - code: |\n          ls -l\n`);
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^\/.*templates\/official\/theme\.yaml:\d+:\d+: style "code" uses the font role "mono", which .*fonts\/fonts\.yaml does not define \(roles: [^)]*\)\n$/);
+  });
+});
