@@ -9,6 +9,7 @@ import type { TextStyleSpec } from '../style/theme.js';
 import type { StructTag } from '../page/draw.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import type { Item } from './payload.js';
+import { CJK_PUNCTUATION } from '../text/char-class.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 
 /** Gap between the widest marker and the text, em. */
@@ -35,6 +36,24 @@ function bulletStyle(st: TextStyleSpec): TextStyleSpec {
   return made;
 }
 
+/** Circled numbers ① … ⑳, ㉑ … ㊿: full-width markers. */
+const CIRCLED = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/;
+/** On a character grid, the least gap after a marker of Latin text or a bullet, em. */
+const GRID_MARKER_GAP = 0.25;
+
+/**
+ * The width from the markers' start to the text's, pt. On a character grid the text starts on a
+ * cell: right after a full-width marker (一、 （一） ①), as GB/T 9704 writes it (a mark's cell
+ * holds its blank), else on the first cell at least ¼ em after the marker (1. 10. •).
+ */
+function markerColumn(ctx: LayoutContext, st: TextStyleSpec, widest: number, marker: string): number {
+  const cell = st.onGrid ? ctx.theme.grid?.charStep : undefined;
+  if (!cell) return widest + MARKER_GAP * st.size;
+  const last = [...marker].pop() ?? '';
+  if (CJK_PUNCTUATION.has(last) || CIRCLED.test(last)) return Math.max(1, Math.round(widest / cell)) * cell;
+  return Math.ceil((widest + GRID_MARKER_GAP * st.size) / cell - 1e-6) * cell;
+}
+
 /**
  * The items of a list at `x`, `width` pt. A top-level list's markers start at its style's
  * indent; a nested one's at `x`, its item's text.
@@ -48,7 +67,7 @@ export function listItems(ctx: LayoutContext, node: ListNode, x: number, width: 
   });
   const widest = Math.max(0, ...markers.map((m) => m?.used ?? 0));
   const start = x + (nested ? 0 : st.indent);
-  const textX = start + widest + MARKER_GAP * st.size;
+  const textX = start + markerColumn(ctx, st, widest, node.items[0]?.marker ?? '');
   const textWidth = x + width - textX;
   const list = newTag(ctx, 'L', parent);
   return node.items.flatMap((item, i) => {

@@ -199,5 +199,10 @@ describe('numbering styles', () => {
     expect(contentsEntries(r.pages, gbtContents).map((e) => e.title)).toEqual(['一、代码与诗歌', '（一）引文与列表', '附录A数据说明', '（一）口径'].map(norm));
     expect(r.outline.map((o) => o.title)).toEqual(['一、代码与诗歌', '附录 A 数据说明']);
     expect(r.outline[0].items.map((i) => i.title)).toEqual(['（一）引文与列表']);
+    // on the grid a list's text starts in the cell after a full-width marker, the wrapped line under it
+    const item = allBodyLines(r).find((l) => l.text.startsWith('一、第一项'))!;
+    const next = allBodyLines(r)[allBodyLines(r).indexOf(item) + 1];
+    const cell = (156 * mm) / 28;
+    expect((next.x0 - item.x0) / cell).toBeCloseTo(2, 1);
   });
 });
