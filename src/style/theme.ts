@@ -324,18 +324,20 @@ export function styleOf(theme: Theme, name: string, pos: SourcePos): TextStyleSp
 /**
  * Every font role a style names must be in the registry, and whole: an unknown role is located
  * at the style, a broken one (a font file missing, …) at its registry lines, once however many
- * styles use it. A broken role no style uses is no problem of this theme; nor is a role the
- * registry lacks, named by a style the document does not use (`used`, when given: the
- * official theme's `code` style asks for `mono`, which a project's own fonts.yaml may not have).
+ * styles use it. A broken role no style uses is no problem of this theme, and with `used` (the
+ * styles the document tree names) neither is one of a style the document does not use: the
+ * official theme's `code` style asks for `mono`, which a project's own fonts.yaml may lack. A
+ * style met only when pages are drawn (a header's) is checked where it is first set (see
+ * block/context.ts).
  */
 export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: ProblemList, used?: ReadonlySet<string>): void {
   const known = [...registry.roles.keys()].join(', ');
   const reported = new Set<Problem>();
   for (const [name, st] of theme.styles) {
+    if (used && !used.has(name)) continue;
     for (const role of [st.font, st.latinFont]) {
       if (!role || registry.roles.has(role)) continue;
       const broken = registry.broken.get(role);
-      if (!broken && used && !used.has(name)) continue;
       if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${registry.file} does not define (roles: ${known})`);
       for (const p of broken?.filter((p) => !reported.has(p)) ?? []) {
         reported.add(p);

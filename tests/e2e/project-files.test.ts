@@ -225,4 +225,12 @@ describe('a project font registry without the `mono` role of the code style', ()
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^\/.*templates\/official\/theme\.yaml:\d+:\d+: style "code" uses the font role "mono", which .*fonts\/fonts\.yaml does not define \(roles: [^)]*\)\n$/);
   });
+  it('with a mono font file missing, builds reports without code; a code block fails at the registry line', () => {
+    const { dir } = project();
+    put(dir, 'fonts/fonts.yaml', registry(SERIF, '  mono:\n    regular: nosuch-mono.ttf\n'));
+    report(dir);
+    expect(check(dir)).toEqual({ code: 0, err: '' });
+    put(dir, 'r.yaml', `report:\n  title: 测试\nchapters:\n  - title: 第一章\n    body:\n      - code: |\n          ls -l\n`);
+    expect(check(dir)).toEqual({ code: 1, err: `${dir}/fonts/fonts.yaml:9:14: font file of role "mono" not found: ${dir}/fonts/nosuch-mono.ttf\n` });
+  });
 });
