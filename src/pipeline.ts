@@ -17,6 +17,7 @@ import { checkFontRoles, loadTheme } from './style/theme.js';
 import { TemplateFolders } from './template/folders.js';
 import { loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
+import { stylesOf } from './template/doc-tree.js';
 import type { Block, Report, Section } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
@@ -110,18 +111,19 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   lap('load');
   const folders = new TemplateFolders([o.projectDir, o.packageDir]);
   const templates = loadTemplates(folders.dirOf(report.meta.template.text, report.meta.template.pos), folders); // ②
-  const view = reportView(report);
+  lap('template');
+  const theme = loadTheme(templates.themeFile, folders); // ③ (before the view: the theme says how headings are numbered)
+  lap('theme');
+  const view = reportView(report, theme.numbering);
   const doc = templates.renderDocument(view);
+  const fontProblems = new ProblemList();
+  checkFontRoles(theme, faces.registry, fontProblems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
+  fontProblems.throwIfErrors();
   const furniture = {
     renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }),
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
   };
   lap('template');
-  const theme = loadTheme(templates.themeFile, folders); // ③
-  const fontProblems = new ProblemList();
-  checkFontRoles(theme, faces.registry, fontProblems);
-  fontProblems.throwIfErrors();
-  lap('theme');
   let pageLabels = cache.pageLabels;
   const setUsed = new Set<string>();
   for (let round = 1; ; round++) {

@@ -3,7 +3,7 @@
  * anchors (for the contents).
  */
 import type { FaceSet } from '../font/face.js';
-import type { ProblemList } from '../problems.js';
+import { InputError, type ProblemList } from '../problems.js';
 import { styleOf, type TextStyleSpec, type Theme } from '../style/theme.js';
 import { FaceTextFont, type TextFont } from '../text/text-font.js';
 import type { SetParagraph } from '../text/paragraph.js';
@@ -61,6 +61,14 @@ export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks
 }
 
 function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
+  // a style the document tree does not name (a page header's) meets the registry here: see checkFontRoles
+  const { registry } = ctx.faces;
+  for (const role of [style.font, style.latinFont]) {
+    if (role && !registry.roles.has(role) && !registry.broken.has(role)) {
+      const message = `this style uses the font role "${role}", which ${registry.file} does not define (roles: ${[...registry.roles.keys()].join(', ')})`;
+      throw new InputError([{ pos: style.pos ?? ctx.templatePos, message, severity: 'error' }]);
+    }
+  }
   // the default roles as fallbacks where the registry has them whole (a broken one fails only its users)
   const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font && ctx.faces.registry.roles.has(r))];
   const stack = (bold: boolean, first = roles) =>

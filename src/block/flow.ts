@@ -8,7 +8,10 @@ import type { StructTag } from '../page/draw.js';
 import { plainText } from '../text/inline.js';
 import { block, type Block, type Item } from './payload.js';
 import { readImage } from '../content/image-file.js';
+import { assertNever } from '../content/block-kinds.js';
 import { tableBlocks } from './table.js';
+import { codeBlocks } from './code.js';
+import { listItems } from './list.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumn, tocEntryBlocks } from './toc-entry.js';
 
@@ -87,15 +90,13 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'table':
       return tableBlocks(ctx, node, x, width, newTag(ctx, 'Table', parent));
     case 'box':
-      return boxItems(ctx, node, x, width, newTag(ctx, 'Div', parent));
-    case 'list': {
-      const st = style(ctx, node.style);
-      const list = newTag(ctx, 'L', parent);
-      return node.items.flatMap((item, i) => {
-        const mark = node.marker === 'number' ? `${i + 1}. ` : '• ';
-        return textBlocks(ctx, [{ text: mark, bold: false }, ...item.runs], st, { x, width, at: item.at, tag: newTag(ctx, 'LI', list) });
-      });
-    }
+      return boxItems(ctx, node, x, width, newTag(ctx, node.role, parent));
+    case 'list':
+      return listItems(ctx, node, x, width, parent);
+    case 'code':
+      return codeBlocks(ctx, node, x, width, parent);
+    case 'keep':
+      return keptTogether(nodesItems(ctx, node.children, x, width, parent));
     case 'figure':
       return figureItems(ctx, node, x, width, parent);
     case 'vspace': {
@@ -105,6 +106,8 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     }
     case 'pagebreak':
       return [{ kind: 'break', recto: node.before === 'chapter' && ctx.theme.page.chapterStart === 'recto' }];
+    default:
+      return assertNever(node, 'document node');
   }
 }
 
@@ -118,6 +121,9 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
     ctx.problems.error(ctx.templatePos, `box style "${node.style}" is not defined under \`boxes:\` in ${ctx.theme.file}`);
     return [];
   }
+  // a quotation's indent: outside the frame, on both sides
+  x += spec.indent;
+  width -= 2 * spec.indent;
   const inner = width - 2 * spec.padding;
   const content: Item[] = [];
   if (node.title) {
@@ -141,6 +147,13 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
     const frame = { id, spec, x, width, first: item === top, last: item === bottom, breakPad };
     return { ...item, inset: { key: id, pad: breakPad, closes: item === bottom }, payload: { ...item.payload, frame } };
   });
+}
+
+/** Items kept on one page when they fit: every block chained to the next (a chain taller than a page still breaks). */
+function keptTogether(items: Item[]): Item[] {
+  let last = items.length - 1;
+  while (last >= 0 && items[last].kind !== 'block') last--;
+  return items.map((item, i) => (item.kind === 'block' && i < last ? { ...item, keepWithNext: true } : item));
 }
 
 /** A figure scaled to the measure (at most 60% of the type area's height), caption below. */

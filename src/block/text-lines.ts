@@ -51,13 +51,17 @@ export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphSty
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
   ctx.setUsed.add(key);
-  const { lines, missing } = set;
+  warnMissing(ctx, set.missing, at);
+  return set.lines;
+}
+
+/** A warning for each character no font has, where it first stands in the text placed at `at`. */
+export function warnMissing(ctx: LayoutContext, missing: Iterable<string>, at: SourcePos | undefined): void {
   for (const ch of missing) {
     const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     const where = at ? (ctx.charPos?.(at, ch) ?? at) : ctx.templatePos;
     ctx.problems.warn(where, `no font has the character "${ch}" (U+${cp}); it is drawn as an empty box`);
   }
-  return lines;
 }
 
 /** A line's glyphs grouped into runs of one font and size; x relative to the line's left, pt. */
@@ -96,9 +100,14 @@ function runsOf(line: Line): LineRun[] {
   return runs;
 }
 
+/** The baseline of a line of `style` whose box top is at `top` pt: centred in the em box. */
+export function baselineOf(style: TextStyleSpec, top: number): number {
+  return top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
+}
+
 /** The glyph runs of a line whose box top is at `top` pt (baseline centred in the em box). */
 export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): GlyphRunOp[] {
-  const baseline = top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
+  const baseline = baselineOf(style, top);
   return runsOf(line).map((r) => ({ kind: 'glyphs', x: x + r.dx, y: baseline, font: r.font, size: r.size, color: style.color, glyphs: r.glyphs, tag }));
 }
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
+import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, Block, Report, Section, Text } from './types.js';
+import type { Align, Block, ListBlock, ListItem, ListStyle, Report, Section, Text } from './types.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 
 /** Largest content file accepted (bytes). */
@@ -127,6 +128,7 @@ class ContentReader {
         pos: this.src.locate(['preface']),
       },
       chapters: (d.chapters as unknown[]).map((_, i) => this.section(['chapters', i])),
+      appendices: ((d.appendices as unknown[] | undefined) ?? []).map((_, i) => this.section(['appendices', i])),
       images: this.images,
     };
   }
@@ -157,7 +159,8 @@ class ContentReader {
     const b = this.value(p);
     const pos = this.src.locate(p);
     if (typeof b === 'string') return { kind: 'paragraph', text: this.text(p) };
-    const [kind] = Object.keys(b as object);
+    // the schema let through a mapping of exactly one block key
+    const kind = Object.keys(b as object)[0] as BlockKey;
     const at = [...p, kind];
     switch (kind) {
       case 'heading':
@@ -173,12 +176,47 @@ class ContentReader {
         return { kind: 'figure', title: this.text([...at, 'title']), image: file, pos: image.pos };
       }
       case 'list':
-        return { kind: 'list', items: (this.value(at) as unknown[]).map((_, i) => this.text([...at, i])), pos };
+        return this.list(at, pos);
+      case 'code':
+        return { kind: 'code', text: this.text(at), pos };
+      case 'verse': {
+        const verse = this.value(at);
+        if (typeof verse === 'string') return { kind: 'verse', text: this.text(at), pos };
+        const has = (key: string) => (verse as Record<string, unknown>)[key] !== undefined;
+        return {
+          kind: 'verse',
+          title: has('title') ? this.text([...at, 'title']) : undefined,
+          author: has('author') ? this.text([...at, 'author']) : undefined,
+          text: this.text([...at, 'text']),
+          pos,
+        };
+      }
+      case 'quote':
+        return { kind: 'quote', body: this.blocks(at), pos };
+      case 'signature':
+        return { kind: 'signature', lines: (this.value(at) as unknown[]).map((_, i) => this.text([...at, i])), pos };
       case 'pagebreak':
         return { kind: 'pagebreak', pos };
-      default:
+      case 'table':
         return this.table(at, pos);
+      default:
+        return assertNever(kind, 'block key');
     }
+  }
+
+  /** `list: [a, b]` (bullets) or `list: {style, items}`; an item is text or `{text, list}`. */
+  private list(p: DataPath, pos: SourcePos): ListBlock {
+    const v = this.value(p);
+    // `style: 1.` unquoted is the number 1 to YAML
+    const style = Array.isArray(v) ? undefined : (v as { style?: ListStyle | 1 }).style;
+    const shaped = { style: style === 1 ? '1.' : style, itemsAt: Array.isArray(v) ? p : [...p, 'items'] };
+    const items = (this.value(shaped.itemsAt) as unknown[]).map((item, i): ListItem => {
+      const at = [...shaped.itemsAt, i];
+      if (item === null || typeof item !== 'object') return { text: this.text(at) };
+      const nested = (item as { list?: unknown }).list !== undefined;
+      return { text: this.text([...at, 'text']), list: nested ? this.list([...at, 'list'], this.src.locate([...at, 'list'])) : undefined };
+    });
+    return { kind: 'list', style: shaped.style ?? 'bullet', items, pos };
   }
 
   private table(p: DataPath, pos: SourcePos): Block {

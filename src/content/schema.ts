@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { ProblemList } from '../problems.js';
 import { packageRoot } from '../package-root.js';
+import { BLOCK_KEY_NAMES } from './block-kinds.js';
 import { closest } from './did-you-mean.js';
 import { COLON_HINT } from './yaml-problems.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
@@ -60,7 +61,7 @@ export function describePath(p: DataPath): string {
   if (p.length === 0) return 'the report';
   const [parent, last] = [p[p.length - 2], p[p.length - 1]];
   if (typeof last === 'number') {
-    const names: Record<string, string> = { chapters: 'a chapter', sections: 'a section', body: 'a block', rows: 'a row', columns: 'a column name', list: 'a list item', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
+    const names: Record<string, string> = { chapters: 'a chapter', appendices: 'an appendix', sections: 'a section', body: 'a block', quote: 'a block', rows: 'a row', columns: 'a column name', list: 'a list item', items: 'a list item', signature: 'a line of the signature', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
     if (typeof parent === 'number') return 'a cell';
     return names[String(parent)] ?? 'an item';
   }
@@ -94,7 +95,7 @@ function describeError(e: ErrorObject): string | undefined {
       return `missing \`${e.params.missingProperty}:\` in ${what}`;
     case 'type': {
       const types = ([] as string[]).concat(e.params.type as string | string[]);
-      if (what === 'a block') return `a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, pagebreak`;
+      if (what === 'a block') return `a block must be a paragraph (text) or a mapping with one of: ${BLOCK_KEY_NAMES.join(', ')}`;
       return `${what} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}`;
     }
     case 'minItems':
@@ -106,11 +107,12 @@ function describeError(e: ErrorObject): string | undefined {
       if (p[p.length - 1] === 'template') return '`template:` must be a folder name under templates/ (letters, digits, - and _)';
       return e.params.pattern === '\\S' ? `${what} is empty` : `${what} is not valid`;
     case 'minProperties':
-      return 'an empty block: write a paragraph or one of heading, table, case, figure, list, pagebreak';
+      return `an empty block: write a paragraph or one of ${BLOCK_KEY_NAMES.join(', ')}`;
     case 'maxProperties':
-      return 'a block has exactly one key (heading, table, case, figure, list or pagebreak); start another block with "- "';
+      return `a block has exactly one key (${BLOCK_KEY_NAMES.slice(0, -1).join(', ')} or ${BLOCK_KEY_NAMES.at(-1)}); start another block with "- "`;
     case 'enum':
-      return `${what} must be one of ${(e.params.allowedValues as string[]).join(', ')}, not "${String(e.data)}"`;
+      // (a number allowed beside its text, as `1.` read by YAML, is not shown twice)
+      return `${what} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => typeof v === 'string').join(', ')}, not "${String(e.data)}"`;
     case 'const':
       return `${what} must be ${JSON.stringify(e.params.allowedValue)}`;
     case 'exclusiveMinimum':

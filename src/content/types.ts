@@ -52,9 +52,50 @@ export interface FigureBlock {
   pos: SourcePos;
 }
 
+/** How a list's items are marked: bullets, or numbers in one of the Chinese or Western forms. */
+export const LIST_STYLES = ['bullet', '一、', '（一）', '1.', '（1）', '①'] as const;
+export type ListStyle = (typeof LIST_STYLES)[number];
+
 export interface ListBlock {
   kind: 'list';
-  items: Text[];
+  style: ListStyle;
+  items: ListItem[];
+  pos: SourcePos;
+}
+
+/** One item of a list: its text, and a list nested under it. */
+export interface ListItem {
+  text: Text;
+  list?: ListBlock;
+}
+
+/** Program text, a shell session …: lines and spaces as written (a YAML literal block). */
+export interface CodeBlock {
+  kind: 'code';
+  text: Text;
+  pos: SourcePos;
+}
+
+/** A poem: lines as written, stanzas separated by a blank line. */
+export interface VerseBlock {
+  kind: 'verse';
+  title?: Text;
+  author?: Text;
+  text: Text;
+  pos: SourcePos;
+}
+
+/** An indented quotation of blocks. */
+export interface QuoteBlock {
+  kind: 'quote';
+  body: Block[];
+  pos: SourcePos;
+}
+
+/** 落款: the issuer and date lines, set flush right after the text above. */
+export interface SignatureBlock {
+  kind: 'signature';
+  lines: Text[];
   pos: SourcePos;
 }
 
@@ -70,6 +111,10 @@ export type Block =
   | CaseBlock
   | FigureBlock
   | ListBlock
+  | CodeBlock
+  | VerseBlock
+  | QuoteBlock
+  | SignatureBlock
   | PageBreakBlock;
 
 /** A chapter, section or third-level section: a title, blocks, and sub-sections. */
@@ -96,6 +141,8 @@ export interface Report {
   meta: ReportMeta;
   preface?: { title: Text; body: Block[]; pos: SourcePos };
   chapters: Section[];
+  /** Appendices (附录 A, B …), after the chapters: the same shape as chapters. */
+  appendices: Section[];
   /** Problems found in the content that do not stop the build (characters dropped, text YAML cut at ' #'). */
   warnings: Problem[];
   /**

@@ -9,6 +9,7 @@ import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } fr
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
+import { DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
 
@@ -60,6 +61,8 @@ export interface BoxSpec {
   borderWidth: number;
   /** Padding inside the border, pt. */
   padding: number;
+  /** Space kept free on both sides, outside the border (a quotation's indent), pt. */
+  indent: number;
   spaceBefore: number;
   spaceAfter: number;
 }
@@ -108,6 +111,8 @@ export interface Theme {
   boxes: Map<string, BoxSpec>;
   /** Dot leader of contents entries. */
   leader: string;
+  /** How chapters, sections and appendices are numbered (see template/numbering.ts). */
+  numbering: Numbering;
 }
 
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
@@ -268,6 +273,7 @@ function resolveTheme(src: ThemeSource): Theme {
         border: color(get(b, 'border'), '#000000'),
         borderWidth: length(get(b, 'border-width'), 0.75),
         padding: length(get(b, 'padding'), 10),
+        indent: length(get(b, 'indent'), 0, styles.get('body')?.size ?? base.size),
         spaceBefore: length(get(b, 'space-before'), 12),
         spaceAfter: length(get(b, 'space-after'), 12),
       });
@@ -288,9 +294,24 @@ function resolveTheme(src: ThemeSource): Theme {
     table,
     boxes,
     leader: String(value(get(root, 'leader')) ?? '·'),
+    numbering: {
+      style: choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style),
+      appendix: appendixLabel(get(root, 'appendix-label')),
+    },
   };
   problems.throwIfErrors();
   return theme;
+
+  /** `appendix-label:` text with `{A}` where the letter goes. */
+  function appendixLabel(node: Node | undefined): string {
+    if (!node) return DEFAULT_NUMBERING.appendix;
+    const v = value(node);
+    if (typeof v !== 'string' || !v.includes('{A}')) {
+      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`);
+      return DEFAULT_NUMBERING.appendix;
+    }
+    return v;
+  }
 }
 
 /** A style by name; unknown names are an input problem of the template that used them. */
@@ -303,12 +324,17 @@ export function styleOf(theme: Theme, name: string, pos: SourcePos): TextStyleSp
 /**
  * Every font role a style names must be in the registry, and whole: an unknown role is located
  * at the style, a broken one (a font file missing, …) at its registry lines, once however many
- * styles use it. A broken role no style uses is no problem of this theme.
+ * styles use it. A broken role no style uses is no problem of this theme, and with `used` (the
+ * styles the document tree names) neither is one of a style the document does not use: the
+ * official theme's `code` style asks for `mono`, which a project's own fonts.yaml may lack. A
+ * style met only when pages are drawn (a header's) is checked where it is first set (see
+ * block/context.ts).
  */
-export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: ProblemList): void {
+export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: ProblemList, used?: ReadonlySet<string>): void {
   const known = [...registry.roles.keys()].join(', ');
   const reported = new Set<Problem>();
   for (const [name, st] of theme.styles) {
+    if (used && !used.has(name)) continue;
     for (const role of [st.font, st.latinFont]) {
       if (!role || registry.roles.has(role)) continue;
       const broken = registry.broken.get(role);

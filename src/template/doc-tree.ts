@@ -4,6 +4,7 @@
  */
 import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
+import { assertNever } from '../content/block-kinds.js';
 
 export type ColumnAlign = 'left' | 'center' | 'right';
 
@@ -70,6 +71,8 @@ export interface TableNode {
 
 export interface BoxNode {
   kind: 'box';
+  /** What the box is to a reader (tagged PDF): a division (case box, code frame) or a quotation (`<quote>`). */
+  role: 'Div' | 'BlockQuote';
   id?: string;
   /** Box look in the theme's `boxes`. */
   style: string;
@@ -81,9 +84,29 @@ export interface BoxNode {
 export interface ListNode {
   kind: 'list';
   style: string;
-  /** Mark before each item: `bullet` (•) or `number` (1. 2. …). */
-  marker: 'bullet' | 'number';
-  items: PlacedText[];
+  items: ListItemNode[];
+}
+
+/** A list item: its marker (`•`, `一、`, `（1）` …), its text, and a list nested under it. */
+export interface ListItemNode {
+  marker: string;
+  text: PlacedText;
+  list?: ListNode;
+}
+
+/** Program text: set line for line in a monospace style, spaces kept. */
+export interface CodeNode {
+  kind: 'code';
+  style: string;
+  /** The text as written: line breaks and spaces are the author's. */
+  text: string;
+  at?: SourcePos;
+}
+
+/** Blocks kept on one page when they fit (a poem, a 落款). */
+export interface KeepNode {
+  kind: 'keep';
+  children: BlockNode[];
 }
 
 export interface FigureNode {
@@ -116,6 +139,8 @@ export type BlockNode =
   | TableNode
   | BoxNode
   | ListNode
+  | CodeNode
+  | KeepNode
   | FigureNode
   | VSpaceNode
   | PageBreakNode;
@@ -137,9 +162,48 @@ export function tocEntries(nodes: BlockNode[]): TocEntryNode[] {
   const out: TocEntryNode[] = [];
   for (const n of nodes) {
     if (n.kind === 'toc-entry') out.push(n);
-    else if (n.kind === 'box') out.push(...tocEntries(n.children));
+    else if (n.kind === 'box' || n.kind === 'keep') out.push(...tocEntries(n.children));
   }
   return out;
+}
+
+/** The names of the theme styles `nodes` set their text in (boxes' and lists' included). */
+export function stylesOf(nodes: BlockNode[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: BlockNode): void => {
+    switch (n.kind) {
+      case 'para':
+      case 'heading':
+      case 'toc-entry':
+      case 'code':
+        names.add(n.style);
+        return;
+      case 'table':
+        for (const s of [n.captionStyle, n.cellStyle, n.headerStyle, n.noteStyle]) names.add(s);
+        return;
+      case 'box':
+        names.add(n.titleStyle);
+        n.children.forEach(visit);
+        return;
+      case 'keep':
+        n.children.forEach(visit);
+        return;
+      case 'list':
+        names.add(n.style);
+        for (const item of n.items) if (item.list) visit(item.list);
+        return;
+      case 'figure':
+        names.add(n.captionStyle);
+        return;
+      case 'vspace':
+      case 'pagebreak':
+        return;
+      default:
+        return assertNever(n, 'document node');
+    }
+  };
+  nodes.forEach(visit);
+  return names;
 }
 
 /** A horizontal rule across the type area (running heads). */

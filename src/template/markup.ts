@@ -7,7 +7,7 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { parseLength } from '../style/units.js';
 import { mergeRuns, type Inline } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, Matter, ParaNode, PlacedText, TableNode } from './doc-tree.js';
+import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableNode } from './doc-tree.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -89,24 +89,26 @@ function block(el: El): BlockNode {
       return { kind: 'toc-entry', style: el.attrs.style ?? 'toc-1', target: el.attrs.target, runs: inlines(el), at: at(el) };
     case 'table':
       return table(el);
-    case 'box': {
+    case 'box':
+    case 'quote': {
       const title = elements(el).find((c) => c.name === 'title');
       return {
         kind: 'box',
+        role: el.name === 'quote' ? 'BlockQuote' : 'Div',
         id: el.attrs.id,
-        style: el.attrs.style ?? 'case',
+        style: el.attrs.style ?? (el.name === 'quote' ? 'quote' : 'case'),
         title: title && placed(title),
         titleStyle: title?.attrs.style ?? 'case-title',
         children: elements(el).filter((c) => c.name !== 'title').map(block),
       };
     }
     case 'list':
-      return {
-        kind: 'list',
-        style: el.attrs.style ?? 'body',
-        marker: el.attrs.marker === 'number' ? 'number' : 'bullet',
-        items: elements(el).map((li) => (expectName(li, 'li'), placed(li))),
-      };
+      return list(el);
+    case 'code':
+      if (el.children.some((c) => typeof c !== 'string')) fail(el, '<code> holds text only');
+      return { kind: 'code', style: el.attrs.style ?? 'code', text: el.children.join(''), at: at(el) };
+    case 'keep':
+      return { kind: 'keep', children: blocks(el) };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       if (!el.attrs.src) fail(el, '<figure> needs src="…"');
@@ -122,6 +124,22 @@ function block(el: El): BlockNode {
       return { kind: 'pagebreak', before: el.attrs.before ? 'chapter' : undefined };
   }
   return fail(el, `unknown element <${el.name}>`);
+}
+
+/**
+ * `<list>` of `<li>`: an item's text, then the list nested under it. An item's marker is its
+ * `marker="…"`, else the list's `marker="number"` (1. 2. …) or a bullet.
+ */
+function list(el: El): ListNode {
+  const items = elements(el).map((li, i): ListItemNode => {
+    expectName(li, 'li');
+    const nested = li.children.filter((c): c is El => typeof c !== 'string' && c.name === 'list');
+    if (nested.length > 1) fail(nested[1], 'an <li> holds at most one nested <list>');
+    const text = { ...li, children: li.children.filter((c) => !nested.includes(c as El)) };
+    const marker = li.attrs.marker ?? (el.attrs.marker === 'number' ? `${i + 1}.` : '•');
+    return { marker, text: placed(text), list: nested.length ? list(nested[0]) : undefined };
+  });
+  return { kind: 'list', style: el.attrs.style ?? 'body', items };
 }
 
 function para(el: El): ParaNode {

@@ -5,7 +5,9 @@
  * templates write as an `at="…"` attribute on the element holding it: messages about its
  * characters (one no font has) then point at the YAML, not at the template.
  */
-import type { Block, Report, Section, Text } from '../content/types.js';
+import { assertNever, type BlockKind } from '../content/block-kinds.js';
+import type { Block, ListBlock, ListStyle, Report, Section, Text, VerseBlock } from '../content/types.js';
+import { chinese, DEFAULT_NUMBERING, headingLabel, letter, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
 type At = string;
@@ -15,14 +17,38 @@ export interface TextView {
   at: At;
 }
 
-export type BlockView =
-  | { paragraph: TextView }
-  | { heading: TextView }
-  | { table: TableView }
-  | { case: CaseView }
-  | { figure: FigureView }
-  | { list: { items: TextView[] } }
-  | { pagebreak: true };
+/** What a template sees of each kind of block (one entry per kind: see content/block-kinds.ts). */
+interface BlockViews {
+  paragraph: TextView;
+  heading: TextView;
+  table: TableView;
+  case: CaseView;
+  figure: FigureView;
+  list: ListView;
+  code: TextView;
+  verse: VerseView;
+  quote: { blocks: BlockView[] };
+  signature: { lines: TextView[] };
+  pagebreak: true;
+}
+
+/** A list: each item with its marker (`•`, `一、`, `（2）`, `③` …) and the list nested under it. */
+export interface ListView {
+  style: ListStyle;
+  items: (TextView & { marker: string; list?: ListView })[];
+}
+
+/** A poem: its title and author, and its stanzas of lines (the lines as written, spaces folded). */
+export interface VerseView {
+  title?: string;
+  titleAt?: At;
+  author?: string;
+  authorAt?: At;
+  stanzas: { lines: TextView[] }[];
+}
+
+/** A block as templates see it: a mapping of one key, its kind, on which block.hbs dispatches. */
+export type BlockView = { [K in BlockKind]: { [P in K]: BlockViews[K] } }[BlockKind];
 
 export interface TableView {
   id: string;
@@ -56,8 +82,12 @@ export interface FigureView {
 
 export interface SectionView {
   id: string;
-  /** `1`, `1.1`, `1.1.1`. */
+  /** `1`, `1.1`, `1.1.1` (`A`, `A.1` in an appendix): the heading's place, whatever the numbering style. */
   number: string;
+  /** Printed before the title, with its separator, in the theme's numbering style: `1.1　`, `（一）`, `第一章　`, `附录 A　`. */
+  label: string;
+  /** The bookmark's title: label and title. */
+  bookmark: string;
   level: number;
   title: string;
   titleAt: At;
@@ -78,12 +108,14 @@ export interface ReportView {
   report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At };
   preface?: { id: string; title: string; titleAt: At; blocks: BlockView[] };
   chapters: SectionView[];
+  /** Appendices, after the chapters (附录 A …). */
+  appendices: SectionView[];
   /** Tables, cases and figures in order of appearance. */
   listed: ListedView[];
 }
 
 /** Numbers the report and shapes it for templates. */
-export function reportView(report: Report): ReportView {
+export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBERING): ReportView {
   const counters = { table: 0, case: 0, figure: 0 };
   const listed: ListedView[] = [];
   const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
@@ -127,15 +159,37 @@ export function reportView(report: Report): ReportView {
           return { figure: { id, number, title: b.title.text, titleAt: at(b.title), image: b.image, at: at(b) } };
         }
         case 'list':
-          return { list: { items: b.items.map(text) } };
+          return { list: listView(b, text) };
+        case 'code':
+          return { code: text(b.text) };
+        case 'verse':
+          return { verse: verseView(b, at, text) };
+        case 'quote':
+          return { quote: { blocks: blocks(b.body) } };
+        case 'signature':
+          return { signature: { lines: b.lines.map(text) } };
         case 'pagebreak':
           return { pagebreak: true };
+        default:
+          return assertNever(b, 'block');
       }
     });
 
-  const section = (s: Section, number: string, level: number): SectionView => {
-    const view: SectionView = { id: `sec-${number}`, number, level, title: s.title.text, titleAt: at(s.title), blocks: blocks(s.body), sections: [] };
-    view.sections = s.sections.map((sub, i) => section(sub, `${number}.${i + 1}`, level + 1));
+  const section = (s: Section, path: number[], appendix: boolean): SectionView => {
+    const number = [appendix ? letter(path[0]) : String(path[0]), ...path.slice(1)].join('.');
+    const label = headingLabel(numbering, path, appendix);
+    const view: SectionView = {
+      id: appendix ? `app-${number}` : `sec-${number}`,
+      number,
+      label: label.printed,
+      bookmark: label.bookmark + s.title.text,
+      level: path.length,
+      title: s.title.text,
+      titleAt: at(s.title),
+      blocks: blocks(s.body),
+      sections: [],
+    };
+    view.sections = s.sections.map((sub, i) => section(sub, [...path, i + 1], appendix));
     return view;
   };
 
@@ -152,7 +206,60 @@ export function reportView(report: Report): ReportView {
       dateAt: m.date && at(m.date),
     },
     preface: report.preface && { id: 'preface', title: report.preface.title.text, titleAt: at(report.preface.title), blocks: blocks(report.preface.body) },
-    chapters: report.chapters.map((c, i) => section(c, String(i + 1), 1)),
+    chapters: report.chapters.map((c, i) => section(c, [i + 1], false)),
+    appendices: report.appendices.map((a, i) => section(a, [i + 1], true)),
     listed,
+  };
+}
+
+/** A list's view, markers counted from 1 in its style. */
+function listView(list: ListBlock, text: (t: Text) => TextView): ListView {
+  return {
+    style: list.style,
+    items: list.items.map((item, i) => ({ ...text(item.text), marker: listMarker(list.style, i + 1), list: item.list && listView(item.list, text) })),
+  };
+}
+
+/** Circled numbers ① … ⑳ (U+2460 …), then ㉑ … ㊿ (U+3251 …, U+32B1 …). */
+function circled(n: number): string {
+  if (n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `(${n})`;
+}
+
+/** The marker of item `n` (from 1) of a list in `style`. */
+export function listMarker(style: ListStyle, n: number): string {
+  switch (style) {
+    case 'bullet':
+      return '•';
+    case '一、':
+      return `${chinese(n)}、`;
+    case '（一）':
+      return `（${chinese(n)}）`;
+    case '1.':
+      return `${n}.`;
+    case '（1）':
+      return `（${n}）`;
+    case '①':
+      return circled(n);
+    default:
+      return assertNever(style, 'list style');
+  }
+}
+
+/** A poem's lines, each trimmed; a blank line (or several) ends a stanza. */
+function verseView(v: VerseBlock, at: (t: Text) => At, text: (t: Text) => TextView): VerseView {
+  const lineAt = at(v.text);
+  const stanzas = v.text.text
+    .split(/\n[ \t]*\n[\s]*/)
+    .map((stanza) => ({ lines: stanza.split('\n').map((line) => ({ text: line.trim(), at: lineAt })).filter((l) => l.text) }))
+    .filter((s) => s.lines.length);
+  return {
+    title: v.title?.text,
+    titleAt: v.title && at(v.title),
+    author: v.author?.text,
+    authorAt: v.author && text(v.author).at,
+    stanzas,
   };
 }

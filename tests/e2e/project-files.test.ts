@@ -213,3 +213,20 @@ describe('the font registry', () => {
     expect(check(dir)).toEqual({ code: 1, err: `${dir}/fonts/fonts.yaml:13:14: font file of role "fangsong" not found: ${dir}/fonts/simfang.ttf\n` });
   });
 });
+
+describe('the `mono` role of the code style in a project', () => {
+  it('sets code in Imprint\'s own mono, which a project registry adds to and need not repeat', () => {
+    const { dir } = project();
+    put(dir, 'fonts/fonts.yaml', registry(SERIF));
+    put(dir, 'r.yaml', `report:\n  title: 测试\nchapters:\n  - title: 第一章\n    body:\n      - code: |\n          ls -l\n`);
+    expect(check(dir)).toEqual({ code: 0, err: '' });
+  });
+  it('with a mono font file missing, builds reports without code; a code block fails at the registry line', () => {
+    const { dir } = project();
+    put(dir, 'fonts/fonts.yaml', registry(SERIF, '  mono:\n    regular: nosuch-mono.ttf\n'));
+    report(dir);
+    expect(check(dir)).toEqual({ code: 0, err: '' });
+    put(dir, 'r.yaml', `report:\n  title: 测试\nchapters:\n  - title: 第一章\n    body:\n      - code: |\n          ls -l\n`);
+    expect(check(dir)).toEqual({ code: 1, err: `${dir}/fonts/fonts.yaml:9:14: font file of role "mono" not found: ${dir}/fonts/nosuch-mono.ttf\n` });
+  });
+});

@@ -97,3 +97,19 @@ describe('themes that extend others', () => {
     expect(problemOf(() => loadTheme(themeFile('huge'), folders))).toBe(`${themeFile('huge')}:1:1: cannot read the theme: larger than 1 MiB`);
   });
 });
+
+describe('numbering in a theme', () => {
+  it('reads the style and the appendix label, decimal and 附录 {A} by default', () => {
+    write('numbered', `${PARENT}numbering: chapters\nappendix-label: "Appendix {A}"\n`);
+    expect(loadTheme(themeFile('numbered'), folders).numbering).toEqual({ style: 'chapters', appendix: 'Appendix {A}' });
+    write('plain', PARENT);
+    expect(loadTheme(themeFile('plain'), folders).numbering).toEqual({ style: 'decimal', appendix: '附录 {A}' });
+  });
+  it('refuses an unknown style and a label without {A}, at their lines', () => {
+    write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
+    expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
+      `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, not "roman"\n` +
+        `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`,
+    );
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * A code block: program text set line for line in a monospace style. Spaces and line breaks
+ * are the author's; nothing is stretched or folded. A line longer than the measure wraps after
+ * its last space that fits (else at the last character that fits), the rest indented by a
+ * hanging indent, so nothing passes the margin. One flow block per set line: the block breaks
+ * across pages anywhere. Characters the monospace face lacks (Chinese comments) come from the
+ * style's fallback roles, on the same baseline.
+ */
+import type { CodeNode } from '../template/doc-tree.js';
+import type { PlacedGlyphs, StructTag } from '../page/draw.js';
+import type { TextFont } from '../text/text-font.js';
+import { fontStacks, newTag, style, type LayoutContext } from './context.js';
+import { block, type Block } from './payload.js';
+import { baselineOf, warnMissing } from './text-lines.js';
+
+/** Columns between tab stops. */
+const TAB_COLUMNS = 4;
+/** Hanging indent of a wrapped line's continuation, in widths of the space. */
+const HANG_SPACES = 4;
+
+/** One character as set: its font, glyphs and advance, pt. */
+interface SetChar {
+  font: TextFont;
+  ids: number[];
+  codePoints: number[][];
+  advance: number;
+  space: boolean;
+}
+
+/** The blocks of a code block at `x`, `width` pt. */
+export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width: number, parent: StructTag): Block[] {
+  const st = style(ctx, node.style);
+  const stack = fontStacks(ctx, st).regular;
+  const missing = new Set<string>();
+  const setChar = (ch: string): SetChar => {
+    const cp = ch.codePointAt(0)!;
+    const font = stack.find((f) => f.has(cp)) ?? stack[0];
+    const glyphs = font.shape(ch);
+    if (glyphs.some((g) => g.id === 0)) missing.add(ch);
+    return { font, ids: glyphs.map((g) => g.id), codePoints: glyphs.map((g) => g.codePoints), advance: glyphs.reduce((w, g) => w + g.advance, 0) * st.size, space: ch === ' ' };
+  };
+  const hang = HANG_SPACES * setChar(' ').advance;
+  const tag = newTag(ctx, 'Code', parent);
+  const blocks: Block[] = [];
+  const sourceLines = node.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  sourceLines.forEach((source, i) => {
+    const chars = [...expandTabs(source)].map(setChar);
+    for (const [k, part] of wrap(chars, width, hang).entries()) {
+      const ops = runsOf(part, k === 0 ? x : x + hang).map((r) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0), size: st.size, color: st.color, tag }));
+      blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
+    }
+  });
+  if (blocks.length) blocks[blocks.length - 1].height += st.spaceAfter;
+  warnMissing(ctx, missing, node.at);
+  return blocks;
+}
+
+/** Tabs to spaces, to the next stop of TAB_COLUMNS columns. */
+function expandTabs(line: string): string {
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(TAB_COLUMNS - (out.length % TAB_COLUMNS)) : ch;
+  return out;
+}
+
+/**
+ * A line's characters cut into parts that fit: the first `width` pt wide, the others
+ * `width - hang`. A part ends after its last space when it has one past its start, else at
+ * the last character that fits (at least one character a part, so a part is never empty).
+ */
+function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
+  const parts: SetChar[][] = [];
+  let rest = chars;
+  while (rest.length) {
+    const room = parts.length ? width - hang : width;
+    let used = 0;
+    let fit = 0;
+    while (fit < rest.length && used + rest[fit].advance <= room + 1e-6) used += rest[fit++].advance;
+    if (fit === rest.length) {
+      parts.push(rest);
+      break;
+    }
+    fit = Math.max(fit, 1);
+    // after the last space that fits, unless the part would be only the line's indentation
+    let cut = fit;
+    for (let k = fit; k > 0; k--) {
+      if (rest[k - 1].space && rest.slice(0, k - 1).some((c) => !c.space)) {
+        cut = k;
+        break;
+      }
+    }
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return parts;
+}
+
+/** The glyph runs of a part starting at `x`: one per font. */
+function runsOf(part: SetChar[], x: number): { x: number; font: string; glyphs: PlacedGlyphs }[] {
+  const runs: { x: number; font: string; glyphs: PlacedGlyphs }[] = [];
+  let dx = 0;
+  for (const c of part) {
+    let run = runs[runs.length - 1];
+    if (!run || run.font !== c.font.key) runs.push((run = { x: x + dx, font: c.font.key, glyphs: { ids: [], xs: [], codePoints: [] } }));
+    let gx = x + dx - run.x;
+    c.ids.forEach((id, g) => {
+      run.glyphs.ids.push(id);
+      run.glyphs.xs.push(gx);
+      run.glyphs.codePoints.push(c.codePoints[g]);
+      gx += c.advance / c.ids.length;
+    });
+    dx += c.advance;
+  }
+  return runs;
+}

@@ -1,0 +1,64 @@
+/**
+ * How headings are numbered, as a theme chooses (`numbering:`): the label printed before a
+ * chapter's, section's or appendix's title, and the one its bookmark starts with.
+ */
+
+/** `decimal` 1 / 1.1 / 1.1.1; `official` 一、/（一）/ 1. (GB/T 9704); `chapters` 第一章 / 第一节 / 一、. */
+export const NUMBERING_STYLES = ['decimal', 'official', 'chapters'] as const;
+export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
+
+/** What a theme says about numbering. */
+export interface Numbering {
+  style: NumberingStyle;
+  /** An appendix's label, `{A}` standing for its letter: `附录 {A}` (the default) gives 附录 A, 附录 B … */
+  appendix: string;
+}
+
+export const DEFAULT_NUMBERING: Numbering = { style: 'decimal', appendix: '附录 {A}' };
+
+/** A heading's labels: printed before the title (with its separator) and before the bookmark's. */
+export interface HeadingLabel {
+  /** e.g. `1.1　`, `（一）`, `第一章　`, `附录 A　`. */
+  printed: string;
+  /** e.g. `1.1 `, `（一）`, `第一章 `. */
+  bookmark: string;
+}
+
+const IDEOGRAPHIC_SPACE = '\u3000';
+
+/**
+ * The label of a heading at `path` (1-based numbers from the chapter down: [2, 1] is the first
+ * section of chapter 2); in an appendix, `path[0]` counts appendices.
+ */
+export function headingLabel(n: Numbering, path: number[], appendix: boolean): HeadingLabel {
+  const level = path.length;
+  const spaced = (text: string) => ({ printed: text + IDEOGRAPHIC_SPACE, bookmark: `${text} ` });
+  const closed = (text: string) => ({ printed: text, bookmark: text });
+  if (appendix && level === 1) return spaced(n.appendix.replaceAll('{A}', letter(path[0])));
+  if (n.style === 'decimal') return spaced([appendix ? letter(path[0]) : String(path[0]), ...path.slice(1)].join('.'));
+  // the levels of the style, the first of them the chapters' (an appendix's sections take the next ones)
+  const last = path[level - 1];
+  const levels =
+    n.style === 'official'
+      ? [closed(`${chinese(last)}、`), closed(`（${chinese(last)}）`), closed(`${last}.`), closed(`（${last}）`)]
+      : [spaced(`第${chinese(last)}章`), spaced(`第${chinese(last)}节`), closed(`${chinese(last)}、`)];
+  return levels[Math.min(level, levels.length) - 1];
+}
+
+/** 1 → A, 26 → Z, 27 → AA. */
+export function letter(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百〇五 (as numbers are read in Chinese). */
+export function chinese(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  const rest = n % 100;
+  return `${chinese(Math.floor(n / 100))}百${rest === 0 ? '' : rest < 10 ? `〇${DIGITS[rest]}` : rest < 20 ? `一${chinese(rest)}` : chinese(rest)}`;
+}

@@ -1,0 +1,208 @@
+/**
+ * The blocks of §6.3 and appendices laid out, read back with pdf.js: tests/fixtures/blocks.yaml
+ * (every block), and generated reports for pagination (code across pages, verse kept whole,
+ * nested lists across pages).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/pipeline.js';
+import { bodyLines, contentsEntries, norm, pageLabel, pagesOfEntries, readPdf, type PdfLine, type ReadPdf } from '../helpers/pdf-reader.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = path.join(root, 'tests/fixtures/blocks.yaml');
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-blocks-e2e-'));
+const mm = 72 / 25.4;
+const [left, right] = [27 * mm, 595.28 - 27 * mm];
+
+async function build(input: string): Promise<{ pdf: Uint8Array; read: ReadPdf }> {
+  const { pdf } = await buildReport({ input, projectDir: root, packageDir: root, version: 'test' });
+  return { pdf, read: await readPdf(pdf) };
+}
+
+/** A report of the chapters' bodies given (YAML lists of blocks, as JSON) built; its PDF read. */
+async function buildBodies(name: string, ...bodies: unknown[]): Promise<ReadPdf> {
+  const file = path.join(dir, `${name}.yaml`);
+  const chapters = bodies.map((body, i) => ({ title: `第${i + 1}章`, body }));
+  writeFileSync(file, JSON.stringify({ report: { title: name }, chapters }));
+  return (await build(file)).read;
+}
+
+const bodyPages = (read: ReadPdf) => read.pages.filter((p) => /^\d+$/.test(pageLabel(p)));
+const allBodyLines = (read: ReadPdf) => bodyPages(read).flatMap((p) => bodyLines(p));
+
+let pdf: Uint8Array;
+let read: ReadPdf;
+const content = parse(readFileSync(fixture, 'utf8'));
+const code: string = content.chapters[0].body[1].code;
+
+beforeAll(async () => {
+  ({ pdf, read } = await build(fixture));
+});
+
+describe('every block (tests/fixtures/blocks.yaml)', () => {
+  it('gives back every character of the content, in order', () => {
+    const text = norm(allBodyLines(read).map((l) => l.text).join(''));
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string' || typeof v === 'number') strings.push(String(v));
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'style') walk(x);
+    };
+    walk([content.chapters, content.appendices]);
+    let from = 0;
+    for (const s of strings.map(norm).filter(Boolean)) {
+      const at = text.indexOf(s, from);
+      expect(at, s).toBeGreaterThanOrEqual(0);
+      from = at + s.length;
+    }
+  });
+
+  it('sets code line for line, spaces kept, in one column; a long line wraps with a hanging indent inside the margin', () => {
+    const lines = allBodyLines(read);
+    const first = lines.find((l) => l.text.startsWith('$ npm install'))!;
+    const codeLines = lines.slice(lines.indexOf(first), lines.indexOf(first) + 10);
+    // (text extraction folds runs of spaces: they are measured by where the text stands)
+    const column = (first.x1 - first.x0) / '$ npm install'.length;
+    const fn = codeLines.find((l) => l.text.startsWith('function'))!;
+    const ret = codeLines.find((l) => l.text.startsWith('return'))!;
+    expect(ret.x0 - fn.x0).toBeCloseTo(4 * column, 1);
+    expect(fn.x0).toBeCloseTo(first.x0, 1);
+    const long = code.split('\n').find((l) => l.length > 80)!;
+    const wrapped = codeLines.filter((l) => long.includes(l.text.trim()));
+    expect(wrapped.length).toBeGreaterThanOrEqual(2);
+    expect(wrapped.map((l) => l.text.trim()).join(' ')).toBe(long);
+    expect(wrapped[1].x0).toBeGreaterThan(wrapped[0].x0 + 10);
+    for (const l of codeLines) expect(l.x1).toBeLessThanOrEqual(right + 0.5);
+    // never justified: the same characters are the same width apart on every line
+    const widthPerChar = (l: PdfLine) => (l.x1 - l.x0) / l.text.length;
+    const ascii = codeLines.filter((l) => /^(\$ npx|content\/)/.test(l.text));
+    expect(ascii.length).toBe(2);
+    for (const l of ascii) expect(widthPerChar(l)).toBeCloseTo(widthPerChar(ascii[0]), 1);
+  });
+
+  it('sets each verse line as written, not justified, left-aligned on one edge', () => {
+    const lines = allBodyLines(read);
+    const verse = ['床前明月光，', '疑是地上霜。', '举头望明月，', '低头思故乡。'].map((t) => lines.find((l) => l.text === t)!);
+    expect(verse.every(Boolean)).toBe(true);
+    expect(new Set(verse.map((l) => l.x0.toFixed(1))).size).toBe(1);
+    // the stanza break is wider than the line step
+    const steps = verse.slice(1).map((l, i) => l.y - verse[i].y);
+    expect(steps[1]).toBeGreaterThan(steps[0] + 5);
+  });
+
+  it('indents a quotation on both sides', () => {
+    const line = allBodyLines(read).find((l) => l.text.startsWith('职业教育与普通教育'))!;
+    const body = allBodyLines(read).find((l) => l.text.startsWith('下面是一段构建命令'))!;
+    expect(line.x0).toBeGreaterThan(body.x0 + 10);
+  });
+
+  it('hangs a list item: its wrapped line starts where its text does, not at the marker', () => {
+    const lines = allBodyLines(read);
+    const first = lines.find((l) => l.text.startsWith('一、第一项'))!;
+    const second = lines[lines.indexOf(first) + 1];
+    const marker = '一、';
+    expect(second.x0).toBeGreaterThan(first.x0 + 20);
+    // the text after the marker starts where the wrapped line starts: the marker's column, then a fixed gap
+    expect(norm(first.text.slice(marker.length) + second.text)).toContain(norm('第一项，文字较长时换行后'));
+    const nested = lines.find((l) => l.text.includes('嵌套第一项'))!;
+    // its marker's ink at the item's text (the origin of （ is its blank, ½ em, further left)
+    expect(second.x0 - nested.x0).toBeGreaterThanOrEqual(0);
+    expect(second.x0 - nested.x0).toBeLessThan(7);
+    // a bullet of its own size, centred on the line: pdf.js reads it as a line of its own just beside
+    const deeper = lines.find((l) => l.text.includes('更深一层'))!;
+    expect(lines.some((l) => l.text.trim() === '●' && Math.abs(l.y - deeper.y) < 4 && l.x1 <= deeper.x0 + 0.5)).toBe(true);
+    expect(lines.find((l) => l.text.includes('其二'))!.text).toMatch(/^（二）/);
+    expect(lines.find((l) => l.text.includes('丙'))!.text).toMatch(/^③/);
+  });
+
+  it('sets the signature flush right, after the text above', () => {
+    const lines = allBodyLines(read);
+    const issuer = lines.find((l) => l.text === '静安区教育局')!;
+    const date = lines.find((l) => norm(l.text) === norm('2026 年 1 月'))!;
+    expect(issuer.x1).toBeCloseTo(date.x1, 0);
+    expect(issuer.x0).toBeGreaterThan((left + right) / 2);
+    expect(date.y).toBeGreaterThan(issuer.y);
+  });
+
+  it('lists the appendix in the contents with the page it starts on, and bookmarks it', () => {
+    const entries = contentsEntries(read.pages);
+    const appendix = entries.find((e) => e.title === norm('附录 A 数据说明'));
+    expect(appendix).toBeDefined();
+    expect(pagesOfEntries(read.pages, [appendix!])[0]).toBe(appendix!.number);
+    expect(entries.map((e) => e.title)).toContain(norm('A.1 口径'));
+    expect(read.outline.map((o) => o.title)).toEqual(['1 代码与诗歌', '附录 A 数据说明']);
+    expect(read.outline[1].items.map((i) => i.title)).toEqual(['A.1 口径']);
+  });
+
+  it('tags code as Code, a quotation as BlockQuote, a list as L > LI > Lbl + LBody (pdf.js structure tree)', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    type Node = { role?: string; children?: Node[] };
+    const roles = (n: Node, depth = 0): string[] => (n.role ? [`${'  '.repeat(depth)}${n.role}`, ...(n.children ?? []).flatMap((c) => roles(c, depth + 1))] : []);
+    const trees: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) trees.push(roles((await (await doc.getPage(i)).getStructTree()) as Node).join('\n'));
+    await doc.destroy();
+    const all = trees.join('\n');
+    expect(all).toMatch(/Div\n\s+Code/);
+    expect(all).toMatch(/BlockQuote\n\s+P\n\s+P/);
+    expect(all).toMatch(/L\n\s+LI\n\s+Lbl\n\s+LBody/);
+  });
+});
+
+describe('pagination', () => {
+  it('breaks a long code block across pages, every line kept in order', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `line ${String(i + 1).padStart(3, '0')}:    x = x + ${i};`);
+    const r = await buildBodies('code-pages', ['前文。', { code: lines.join('\n') + '\n' }]);
+    const got = allBodyLines(r).filter((l) => l.text.startsWith('line '));
+    // (text extraction folds the runs of spaces)
+    expect(got.map((l) => l.text)).toEqual(lines.map((l) => l.replace(/ +/g, ' ')));
+    const pages = new Set(bodyPages(r).filter((p) => bodyLines(p).some((l) => l.text.startsWith('line '))).map(pageLabel));
+    expect(pages.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a verse whole on the next page rather than splitting it, when it fits a page', async () => {
+    const filler = Array.from({ length: 12 }, (_, i) => `第${i + 1}段。这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字。`);
+    const verse = Array.from({ length: 12 }, (_, i) => `诗句第${i + 1}行`);
+    const r = await buildBodies('verse-keep', [...filler, { verse: verse.join('\n') }]);
+    const holding = bodyPages(r).filter((p) => bodyLines(p).some((l) => l.text.startsWith('诗句')));
+    expect(holding.length).toBe(1);
+    expect(bodyLines(holding[0]).filter((l) => l.text.startsWith('诗句')).map((l) => norm(l.text))).toEqual(verse.map(norm));
+    // it did not fit where the text ended: the page before ends with the filler, short of its foot
+    expect(bodyPages(r).length).toBe(2);
+  });
+
+  it('continues nested lists across pages, every item in order, each level at its own indent', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ text: `项目${i + 1}`, list: { style: '（1）', items: [`子项${i + 1}甲`, `子项${i + 1}乙`] } }));
+    const r = await buildBodies('list-pages', [{ list: { style: '1.', items } }]);
+    const got = allBodyLines(r).filter((l) => /项/.test(l.text));
+    expect(got.map((l) => norm(l.text))).toEqual(items.flatMap((it, i) => [norm(`${i + 1}.${it.text}`), norm(`（1）子项${i + 1}甲`), norm(`（2）子项${i + 1}乙`)]));
+    expect(new Set(got.map((l) => pageLabel(bodyPages(r).find((p) => p.lines.includes(l))!))).size).toBeGreaterThanOrEqual(2);
+    const outer = got.filter((l) => /^\d+\./.test(l.text.trim()));
+    const inner = got.filter((l) => /^（\d）/.test(l.text.trim()));
+    expect(Math.min(...inner.map((l) => l.x0))).toBeGreaterThan(Math.max(...outer.map((l) => l.x0)) + 5);
+    expect(Math.max(...inner.map((l) => l.x0)) - Math.min(...inner.map((l) => l.x0))).toBeLessThan(1.5);
+  });
+});
+
+describe('numbering styles', () => {
+  it('the gbt9704 template numbers headings officially (一、（一）), in the text, the contents and the bookmarks', async () => {
+    const file = path.join(dir, 'official.yaml');
+    writeFileSync(file, readFileSync(fixture, 'utf8').replace(/^report:\n/m, 'report:\n  template: gbt9704\n'));
+    const { read: r } = await build(file);
+    const titles = allBodyLines(r).map((l) => norm(l.text));
+    expect(titles).toContain(norm('一、代码与诗歌'));
+    expect(titles).toContain(norm('（一）引文与列表'));
+    const gbtContents = (p: (typeof r.pages)[number]) => p.lines.some((l) => norm(l.text) === '目录');
+    expect(contentsEntries(r.pages, gbtContents).map((e) => e.title)).toEqual(['一、代码与诗歌', '（一）引文与列表', '附录A数据说明', '（一）口径'].map(norm));
+    expect(r.outline.map((o) => o.title)).toEqual(['一、代码与诗歌', '附录 A 数据说明']);
+    expect(r.outline[0].items.map((i) => i.title)).toEqual(['（一）引文与列表']);
+    // on the grid a list's text starts in the cell after a full-width marker, the wrapped line under it
+    const item = allBodyLines(r).find((l) => l.text.startsWith('一、第一项'))!;
+    const next = allBodyLines(r)[allBodyLines(r).indexOf(item) + 1];
+    const cell = (156 * mm) / 28;
+    expect((next.x0 - item.x0) / cell).toBeCloseTo(2, 1);
+  });
+});

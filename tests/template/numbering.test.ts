@@ -1,0 +1,27 @@
+/** Heading numbering styles (template/numbering.ts), as a theme chooses them. */
+import { describe, expect, it } from 'vitest';
+import { chinese, headingLabel, letter, type Numbering } from '../../src/template/numbering.js';
+
+const style = (s: Numbering['style']): Numbering => ({ style: s, appendix: '附录 {A}' });
+const printed = (n: Numbering, paths: number[][], appendix = false) => paths.map((p) => headingLabel(n, p, appendix).printed);
+
+describe('heading numbering', () => {
+  it('decimal: 1 / 1.1 / 1.1.1, then the title after an ideographic space', () => {
+    expect(printed(style('decimal'), [[2], [2, 3], [2, 3, 1]])).toEqual(['2　', '2.3　', '2.3.1　']);
+    expect(headingLabel(style('decimal'), [2, 3], false).bookmark).toBe('2.3 ');
+  });
+  it('official (GB/T 9704): 一、/（一）/ 1. / （1）, the title right after', () => {
+    expect(printed(style('official'), [[3], [3, 2], [3, 2, 1]])).toEqual(['三、', '（二）', '1.']);
+  });
+  it('chapters: 第一章 / 第一节 / 一、', () => {
+    expect(printed(style('chapters'), [[12], [12, 1], [12, 1, 4]])).toEqual(['第十二章　', '第一节　', '四、']);
+  });
+  it('appendices: the theme\'s label with the letter; their sections A.1 (decimal) or in the style\'s next levels', () => {
+    expect(printed({ style: 'decimal', appendix: 'Appendix {A}:' }, [[2], [2, 1]], true)).toEqual(['Appendix B:　', 'B.1　']);
+    expect(printed(style('official'), [[1], [1, 2]], true)).toEqual(['附录 A　', '（二）']);
+  });
+  it('counts in Chinese as numbers are read, and in letters past Z', () => {
+    expect([1, 10, 11, 20, 21, 99, 100, 105, 110, 115].map(chinese)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百〇五', '一百一十', '一百一十五']);
+    expect([1, 26, 27, 52, 53].map(letter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA']);
+  });
+});
