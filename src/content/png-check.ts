@@ -69,7 +69,7 @@ export function checkPng(data: Buffer): ImageSize | string {
   if (tooLarge) return tooLarge;
   const chunks = readChunks(data, true);
   if (typeof chunks === 'string') return chunks;
-  const unsupported = colourProblem(header, chunks);
+  const unsupported = chunksProblem(header, chunks);
   if (unsupported) return unsupported;
   const imageData = chunks.filter((c) => c.type === 'IDAT').map((c) => c.body);
   if (imageData.length === 0) return 'image damaged: the PNG has no image data (IDAT)';
@@ -112,36 +112,27 @@ function readChunks(data: Buffer, checksums: boolean): Chunk[] | string {
   }
 }
 
-/** What pdfkit would draw wrongly or crash on: chunks and palettes it misreads, interlacing it decodes wrongly. */
-function colourProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
+/** Chunks the format forbids or that do not fit the header: one of each, a palette where one is needed, lengths that fit. */
+function chunksProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
   const colour = COLOUR_TYPES[header.colourType];
   const palette = chunks.find((c) => c.type === 'PLTE');
   const transparency = chunks.find((c) => c.type === 'tRNS');
-  const resave = 're-save it as an 8-bit PNG';
-  // png-js reads these in place, whatever it read before: one of each, or it reads garbage
   for (const type of ['IHDR', 'PLTE', 'tRNS']) if (chunks.filter((c) => c.type === type).length > 1) return `image damaged: more than one PNG ${type} chunk`;
-  // (and it does not step over a tRNS where the format forbids one: it would lose its place)
   if (transparency && (header.colourType === 4 || header.colourType === 6)) return `image damaged: a ${colour.name} PNG with a transparency chunk (tRNS), which the format forbids`;
   if (header.colourType === 3 && !palette) return 'image damaged: a palette PNG without its palette (PLTE)';
   if (palette && (palette.body.length % 3 !== 0 || palette.body.length === 0 || palette.body.length > 3 * 256)) return 'image damaged: its PNG palette (PLTE) has a wrong length';
   // one grey or RGB value (2 bytes a sample), or at most one alpha per palette entry
   if (transparency && (header.colourType === 3 ? transparency.body.length > (palette?.body.length ?? 0) / 3 : transparency.body.length !== 2 * colour.samples))
     return 'image damaged: its PNG transparency chunk (tRNS) has a wrong length';
-  // pdfkit takes any palette for the colours: a suggested one in a true-colour PNG would garble it
-  if (palette && header.colourType !== 3) return `image not supported: a ${colour.name} PNG with a palette (PLTE) (${resave} without one)`;
-  // png-js decodes these a byte a pixel (a fraction of one here): garbled, or a crash
-  if (header.bitDepth < 8 && header.interlaced) return `image not supported: an interlaced PNG with ${header.bitDepth}-bit samples (${resave}, not interlaced)`;
-  // png-js reads a filter byte for each row of a pass without columns (the format has none there)
-  if (header.interlaced && header.width < 5 && header.width * header.height > 1) return 'image not supported: an interlaced PNG narrower than 5 pixels (re-save it not interlaced)';
-  if (header.bitDepth < 8 && header.colourType === 3 && transparency)
-    return `image not supported: a ${header.bitDepth}-bit palette PNG with transparency (${resave})`;
+  // (a palette in a PNG of another colour type only suggests colours to a screen of few: left out)
   return undefined;
 }
 
 /**
  * Most bytes a PNG's pixels may take decoded: 160 MiB (40 megapixels of 8-bit RGBA, 20 of
- * 16-bit RGBA). The check inflates them, and the PDF writer decodes some PNGs whole and splits
- * off their transparency: a build peaks at about 4.5 times this (0.75 GiB at the limit).
+ * 16-bit RGBA). The check inflates them, and the PDF writer decodes those with transparency or
+ * interlacing once more (render/png-image.ts): a build peaks at about 4.5 times this (0.75 GB at
+ * the limit, for an interlaced 8-bit RGBA PNG).
  */
 export const MAX_PNG_DECODED_BYTES = 160 * 1024 * 1024;
 
