@@ -7,10 +7,10 @@
  *
  * Without transparency, and not interlaced, the image data goes into the PDF as it is: PDF's
  * Flate filter undoes PNG's row filters itself (Predictor 15). Otherwise the pixels are decoded
- * (png-pixels.ts) and written again: interlaced ones row by row (Predictor 1); an alpha channel,
- * or a palette's alphas, as a soft mask (SMask) beside the colours, both with 8-bit samples as
- * pdfkit writes them (16-bit samples keep their high byte); a palette's alphas or a transparent
- * grey or RGB colour (tRNS) as a soft mask too, the colours as they are.
+ * (png-pixels.ts) and written again: interlaced ones row by row (Predictor 1); an alpha channel
+ * as a soft mask (SMask) beside the colours, both with 8-bit samples as pdfkit writes them
+ * (16-bit samples keep their high byte); a transparency chunk (tRNS: a palette's alphas, or a
+ * transparent grey or RGB colour) as a soft mask too, the colours left as they are.
  * Memory: the PNG's image data once more; for a decoded PNG its pixels, about twice.
  */
 import { deflateSync } from 'node:zlib';
