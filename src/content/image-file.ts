@@ -42,11 +42,15 @@ export function checkImage(file: string, shownAs: string, baseDir: string): Chec
 export function readImage(file: string, shownAs = file): CheckedImage | string {
   const data = readBounded(file);
   if (typeof data === 'string') return `${data}: ${shownAs}`;
-  // the first bytes, as the PDF writer tells them apart
-  const type = data.length >= 4 && data.readUInt32BE(0) === 0x89504e47 ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpeg' : undefined;
+  const type = imageType(data);
   if (!type) return `not a PNG or JPEG image (by its content): ${shownAs}`;
   const size = (type === 'png' ? checkPng : checkJpeg)(data);
   return typeof size === 'string' ? `${size}: ${shownAs}` : { type, ...size, data };
+}
+
+/** An image's type by its first bytes, as the PDF writer tells them apart. */
+export function imageType(data: Buffer): CheckedImage['type'] | undefined {
+  return data.length >= 4 && data.readUInt32BE(0) === 0x89504e47 ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpeg' : undefined;
 }
 
 /** What the user reads when an image file cannot be read (see input-file.ts). */

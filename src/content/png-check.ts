@@ -1,10 +1,9 @@
 /**
- * A PNG checked to be one the PDF writer (pdfkit, reading it with png-js) embeds as it is: every
- * chunk whole and matching its checksum, the header (IHDR) first with a combination of colour
- * type and bit depth that pdfkit draws, a palette where one is needed, and image data that
- * inflates to exactly the rows the header promises, each with a known filter. pdfkit itself
- * checks none of this: damaged data crashed it, or crashed the process later from a callback.
- * Memory: the inflated rows, at most 8 bytes a pixel within the pixel limit.
+ * A PNG checked to be one the PDF writer (render/png-image.ts) embeds: every chunk whole and
+ * matching its checksum, the header (IHDR) first with a combination of colour type and bit depth
+ * the format has, a palette where one is needed, and image data that inflates to exactly the
+ * rows the header promises, each with a known filter. The writer trusts all of this.
+ * Memory: the inflated rows, at most MAX_PNG_DECODED_BYTES.
  */
 import { inflateSync } from 'node:zlib';
 import { sizeProblem, type ImageSize } from './image-size.js';
@@ -14,7 +13,7 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const TRUNCATED = 'image damaged: PNG data ends early (truncated file?)';
 
 /** Samples per pixel of each PNG colour type, and the bit depths the format allows for it. */
-const COLOUR_TYPES: Record<number, { name: string; samples: number; depths: number[] }> = {
+export const COLOUR_TYPES: Record<number, { name: string; samples: number; depths: number[] }> = {
   0: { name: 'grey', samples: 1, depths: [1, 2, 4, 8, 16] },
   2: { name: 'true-colour', samples: 3, depths: [8, 16] },
   3: { name: 'palette', samples: 1, depths: [1, 2, 4, 8] },
@@ -23,7 +22,7 @@ const COLOUR_TYPES: Record<number, { name: string; samples: number; depths: numb
 };
 
 /** The seven passes of Adam7 interlacing: first column and row, then steps between them. */
-const ADAM7 = [
+export const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
@@ -34,9 +33,22 @@ const ADAM7 = [
 ];
 
 interface PngHeader extends ImageSize {
+  /** Bits a sample: 1, 2, 4, 8 or 16. */
   bitDepth: number;
+  /** 0 grey, 2 true-colour (RGB), 3 palette, 4 grey with alpha, 6 true-colour with alpha. */
   colourType: number;
+  /** Adam7-interlaced. */
   interlaced: boolean;
+}
+
+/** A PNG's parts, read from its chunks: what the PDF writer embeds. */
+export interface Png extends PngHeader {
+  /** A palette PNG's palette (PLTE): RGB triples, a byte a sample (a true-colour PNG's suggested palette is left out). */
+  palette?: Buffer;
+  /** The transparency chunk (tRNS): an alpha for each of the first palette entries, or the transparent grey or RGB colour, 2 bytes (big-endian) a sample. */
+  transparency?: Buffer;
+  /** The image data chunks (IDAT), in order: together one zlib stream of the filtered rows. */
+  imageData: Buffer[];
 }
 
 interface Chunk {
@@ -55,13 +67,23 @@ export function checkPng(data: Buffer): ImageSize | string {
   if (typeof header === 'string') return header;
   const tooLarge = sizeProblem(header);
   if (tooLarge) return tooLarge;
-  const chunks = readChunks(data);
+  const chunks = readChunks(data, true);
   if (typeof chunks === 'string') return chunks;
-  const unsupported = colourProblem(header, chunks);
+  const unsupported = chunksProblem(header, chunks);
   if (unsupported) return unsupported;
   const imageData = chunks.filter((c) => c.type === 'IDAT').map((c) => c.body);
   if (imageData.length === 0) return 'image damaged: the PNG has no image data (IDAT)';
   return rowsProblem(Buffer.concat(imageData), header) ?? { width: header.width, height: header.height };
+}
+
+/** The parts of a PNG that checkPng accepted (its chunks are not read again for their checksums). */
+export function readPng(data: Buffer): Png {
+  const header = readHeader(data.subarray(16, 29));
+  const chunks = readChunks(data, false);
+  if (typeof header === 'string' || typeof chunks === 'string') throw new Error(`not a checked PNG: ${typeof header === 'string' ? header : chunks}`);
+  const body = (type: string) => chunks.find((c) => c.type === type)?.body;
+  const imageData = chunks.filter((c) => c.type === 'IDAT').map((c) => c.body);
+  return { ...header, palette: header.colourType === 3 ? body('PLTE') : undefined, transparency: body('tRNS'), imageData };
 }
 
 function readHeader(body: Buffer): PngHeader | string {
@@ -73,8 +95,8 @@ function readHeader(body: Buffer): PngHeader | string {
   return header;
 }
 
-/** The chunks up to IEND, each whole and matching its checksum. */
-function readChunks(data: Buffer): Chunk[] | string {
+/** The chunks up to IEND, each whole (and matching its checksum if `checksums`). */
+function readChunks(data: Buffer, checksums: boolean): Chunk[] | string {
   const chunks: Chunk[] = [];
   for (let pos = SIGNATURE.length; ; ) {
     if (pos + 12 > data.length) return TRUNCATED;
@@ -83,43 +105,34 @@ function readChunks(data: Buffer): Chunk[] | string {
     if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return `image damaged: no PNG chunk where one should begin (byte ${pos})`;
     const end = pos + 8 + length;
     if (end + 4 > data.length) return TRUNCATED;
-    if (crc32(data, pos + 4, end) !== data.readUInt32BE(end)) return `image damaged: PNG chunk ${type} does not match its checksum`;
+    if (checksums && crc32(data, pos + 4, end) !== data.readUInt32BE(end)) return `image damaged: PNG chunk ${type} does not match its checksum`;
     if (type === 'IEND') return chunks;
     chunks.push({ type, body: data.subarray(pos + 8, end) });
     pos = end + 4;
   }
 }
 
-/** What pdfkit would draw wrongly or crash on: chunks and palettes it misreads, interlacing it decodes wrongly. */
-function colourProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
+/** Chunks the format forbids or that do not fit the header: one of each, a palette where one is needed, lengths that fit. */
+function chunksProblem(header: PngHeader, chunks: Chunk[]): string | undefined {
   const colour = COLOUR_TYPES[header.colourType];
   const palette = chunks.find((c) => c.type === 'PLTE');
   const transparency = chunks.find((c) => c.type === 'tRNS');
-  const resave = 're-save it as an 8-bit PNG';
-  // png-js reads these in place, whatever it read before: one of each, or it reads garbage
   for (const type of ['IHDR', 'PLTE', 'tRNS']) if (chunks.filter((c) => c.type === type).length > 1) return `image damaged: more than one PNG ${type} chunk`;
-  // (and it does not step over a tRNS where the format forbids one: it would lose its place)
   if (transparency && (header.colourType === 4 || header.colourType === 6)) return `image damaged: a ${colour.name} PNG with a transparency chunk (tRNS), which the format forbids`;
   if (header.colourType === 3 && !palette) return 'image damaged: a palette PNG without its palette (PLTE)';
   if (palette && (palette.body.length % 3 !== 0 || palette.body.length === 0 || palette.body.length > 3 * 256)) return 'image damaged: its PNG palette (PLTE) has a wrong length';
   // one grey or RGB value (2 bytes a sample), or at most one alpha per palette entry
   if (transparency && (header.colourType === 3 ? transparency.body.length > (palette?.body.length ?? 0) / 3 : transparency.body.length !== 2 * colour.samples))
     return 'image damaged: its PNG transparency chunk (tRNS) has a wrong length';
-  // pdfkit takes any palette for the colours: a suggested one in a true-colour PNG would garble it
-  if (palette && header.colourType !== 3) return `image not supported: a ${colour.name} PNG with a palette (PLTE) (${resave} without one)`;
-  // png-js decodes these a byte a pixel (a fraction of one here): garbled, or a crash
-  if (header.bitDepth < 8 && header.interlaced) return `image not supported: an interlaced PNG with ${header.bitDepth}-bit samples (${resave}, not interlaced)`;
-  // png-js reads a filter byte for each row of a pass without columns (the format has none there)
-  if (header.interlaced && header.width < 5 && header.width * header.height > 1) return 'image not supported: an interlaced PNG narrower than 5 pixels (re-save it not interlaced)';
-  if (header.bitDepth < 8 && header.colourType === 3 && transparency)
-    return `image not supported: a ${header.bitDepth}-bit palette PNG with transparency (${resave})`;
+  // (a palette in a PNG of another colour type only suggests colours to a screen of few: left out)
   return undefined;
 }
 
 /**
  * Most bytes a PNG's pixels may take decoded: 160 MiB (40 megapixels of 8-bit RGBA, 20 of
- * 16-bit RGBA). The check inflates them, and the PDF writer decodes some PNGs whole and splits
- * off their transparency: a build peaks at about 4.5 times this (0.75 GiB at the limit).
+ * 16-bit RGBA). The check inflates them, and the PDF writer decodes those with transparency or
+ * interlacing once more (render/png-image.ts): a build peaks at about 4.5 times this (0.75 GB at
+ * the limit, for an interlaced 8-bit RGBA PNG).
  */
 export const MAX_PNG_DECODED_BYTES = 160 * 1024 * 1024;
 

@@ -15,6 +15,9 @@ import { addOutputIntent } from './output-intent.js';
 import { StructureTree } from './structure.js';
 import { keepOnly } from '../kept-caches.js';
 import { pageLabelRanges } from './page-labels.js';
+import { PngImage } from './png-image.js';
+import { imageType } from '../content/image-file.js';
+import { readPng } from '../content/png-check.js';
 
 /** Document metadata. */
 export interface PdfMeta {
@@ -105,11 +108,16 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
     if (!f) embedded.set(key, (f = new EmbeddedFace(doc as unknown as PdfWriter, faces.byKey(key), `F${embedded.size + 1}`)));
     return f;
   };
-  // pdfkit's image for each image's bytes: one drawn twice is embedded once
+  // the image for each image's bytes: one drawn twice is embedded once. A PNG is ours (see
+  // png-image.ts), named as pdfkit names its images; a JPEG is pdfkit's (it embeds the file as is)
+  const images = doc as unknown as { openImage(data: Buffer): PDFKit.Mixins.ImageSrc; _imageCount: number };
   const opened = new Map<Buffer, PDFKit.Mixins.ImageSrc>();
   const imageFor = (data: Buffer): PDFKit.Mixins.ImageSrc => {
     let image = opened.get(data);
-    if (!image) opened.set(data, (image = (doc as unknown as { openImage(data: Buffer): PDFKit.Mixins.ImageSrc }).openImage(data)));
+    if (!image) {
+      image = imageType(data) === 'png' ? (new PngImage(readPng(data), `I${++images._imageCount}`) as unknown as PDFKit.Mixins.ImageSrc) : images.openImage(data);
+      opened.set(data, image);
+    }
     return image;
   };
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];

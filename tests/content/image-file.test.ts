@@ -1,8 +1,8 @@
 /**
- * Images a report names, checked when the content is loaded: one the PDF writer (pdfkit) could
+ * Images a report names, checked when the content is loaded: one the PDF writer could
  * not embed (damaged, too large, of a kind a PDF cannot show, not a regular file) is refused with
  * one message at the `image:` value, naming the path as written; a good one is accepted with its
- * size and the bytes the PDF will embed, and pdfkit embeds it.
+ * size and the bytes the PDF will embed, and the renderer embeds it: a PNG with the pixels it has.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,10 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
+import { FaceSet } from '../../src/font/face.js';
+import { loadFontRegistry } from '../../src/font/registry.js';
+import { renderPdf } from '../../src/render/pdf.js';
+import type { ImageOp } from '../../src/page/draw.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES, readImage } from '../../src/content/image-file.js';
 import { MAX_IMAGE_PIXELS } from '../../src/content/image-size.js';
@@ -18,7 +22,7 @@ import { loadReport } from '../../src/content/load.js';
 import type { Report } from '../../src/content/types.js';
 import { formatProblem, InputError } from '../../src/problems.js';
 import { makeJpeg } from '../helpers/jpeg.js';
-import { makeBlackPng, makePng, pngChunk, pngFile, pngHeader } from '../helpers/png.js';
+import { encodePng, makeBlackPng, makePng, PNG_SAMPLES, pngChunk, pngFile, pngHeader, type PngSpec } from '../helpers/png.js';
 import { crc32 } from 'node:zlib';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-image-'));
@@ -54,18 +58,13 @@ function accepted(name: string, bytes: Buffer) {
   return r.images.get(path.join(dir, name))!;
 }
 
-/** A PDF of one page with the image, as the renderer draws it (pdfkit; its errors surface here). */
-function embed(data: Buffer): Promise<Buffer> {
-  const doc = new PDFDocument({ size: [200, 200] });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.image(data, 0, 0, { width: 100, height: 100 });
-  doc.end();
-  return done;
+const META = { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' };
+const faces = new FaceSet(loadFontRegistry(path.resolve(import.meta.dirname, '../../fonts/fonts.yaml')));
+
+/** A PDF of one page with the image, as Imprint renders it (its errors surface here), one pt a pixel when sized so. */
+function embed(data: Buffer, width = 100, height = 100): Promise<Buffer> {
+  const page = { width, height, label: '', anchors: [], outline: [], ops: [{ kind: 'image' as const, x: 0, y: 0, w: width, h: height, data }] };
+  return renderPdf([page], faces, META);
 }
 
 const IEND = pngChunk('IEND', Buffer.alloc(0));
@@ -78,7 +77,7 @@ const TRUNCATED_PNG = 'image damaged: PNG data ends early (truncated file?)';
 const TRUNCATED_JPEG = 'image damaged: JPEG data ends early (truncated file?)';
 
 describe('a PNG', () => {
-  it('is accepted with its size and the bytes of its file, and pdfkit embeds it', async () => {
+  it('is accepted with its size and the bytes of its file, and embedded', async () => {
     const png = makePng(40, 30);
     const image = accepted('pics/good.png', png);
     expect({ type: image.type, width: image.width, height: image.height }).toEqual({ type: 'png', width: 40, height: 30 });
@@ -139,16 +138,18 @@ describe('a PNG', () => {
     expect(refusal('pics/signature.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x1a, 0x0a]), makePng(4, 4).subarray(8)]))).toBe('image damaged: its PNG signature is wrong (was it copied as text?)');
   });
 
-  it('is refused when pdfkit would garble it or crash on it, with what to do', () => {
+  it('that pdfkit garbled or crashed on is accepted: a suggested palette, interlaced below 8 bits or narrower than 5 pixels, a palette below 8 bits with transparency (their pixels: below)', () => {
     const palette = pngChunk('PLTE', Buffer.alloc(6));
     const alpha = pngChunk('tRNS', Buffer.from([0, 255]));
-    expect(refusal('pics/rgb-palette.png', blankPng(4, 4, 12, {}, [palette]))).toBe('image not supported: a true-colour PNG with a palette (PLTE) (re-save it as an 8-bit PNG without one)');
-    expect(refusal('pics/interlaced-4.png', blankPng(1, 1, 1, { colourType: 0, bitDepth: 4, interlace: 1 }))).toBe('image not supported: an interlaced PNG with 4-bit samples (re-save it as an 8-bit PNG, not interlaced)');
-    expect(refusal('pics/interlaced-narrow.png', blankPng(4, 1, 16, { colourType: 6, interlace: 1 }))).toBe('image not supported: an interlaced PNG narrower than 5 pixels (re-save it not interlaced)');
-    expect(refusal('pics/palette-4-alpha.png', blankPng(4, 4, 2, { colourType: 3, bitDepth: 4 }, [palette, alpha]))).toBe('image not supported: a 4-bit palette PNG with transparency (re-save it as an 8-bit PNG)');
+    const interlaced = (width: number, height: number, bitsPerPixel: number, options: Parameters<typeof pngHeader>[2]) =>
+      pngFile([pngHeader(width, height, { ...options, interlace: 1 }), pngChunk('IDAT', deflateSync(Buffer.alloc(pngRows(width, height, bitsPerPixel, true).reduce((a, b) => a + b)))), IEND]);
+    expect(accepted('pics/rgb-palette.png', blankPng(4, 4, 12, {}, [palette])).width).toBe(4);
+    expect(accepted('pics/interlaced-4.png', interlaced(3, 9, 4, { colourType: 0, bitDepth: 4 })).width).toBe(3);
+    expect(accepted('pics/interlaced-narrow.png', interlaced(4, 1, 32, { colourType: 6 })).width).toBe(4);
+    expect(accepted('pics/palette-4-alpha.png', blankPng(4, 4, 2, { colourType: 3, bitDepth: 4 }, [palette, alpha])).width).toBe(4);
   });
 
-  it('of every kind pdfkit draws is accepted, and pdfkit embeds it', async () => {
+  it('of every kind pdfkit drew is accepted, and embedded', async () => {
     const palette = pngChunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255]));
     const kinds: [string, Buffer][] = [
       ['grey-1', blankPng(9, 3, 2, { colourType: 0, bitDepth: 1 })],
@@ -290,7 +291,7 @@ const anyPng = fc
   });
 
 describe('random images', () => {
-  it('of every PNG kind, each refused or embedded by pdfkit without an error', async () => {
+  it('of every PNG kind, each refused or embedded without an error', async () => {
     const file = path.join(dir, 'pics/any.png');
     let embedded = 0;
     await fc.assert(
@@ -306,7 +307,7 @@ describe('random images', () => {
     expect(embedded).toBeGreaterThan(100); // not only refusals
   });
 
-  it('randomly damaged are refused, or embedded by pdfkit without an error (PNG checksums made right, so the damage reaches the data)', async () => {
+  it('randomly damaged are refused, or embedded without an error (PNG checksums made right, so the damage reaches the data)', async () => {
     const palette = pngChunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255, 9, 9, 9]));
     const seeds = [
       makePng(6, 4),
@@ -330,4 +331,117 @@ describe('random images', () => {
     );
     expect(embedded).toBeGreaterThan(100); // not only refusals
   });
+});
+
+/** Bit depths the format has for each colour type. */
+const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+
+/**
+ * Any PNG of a few random pixels the format allows: every colour type and bit depth, row filters
+ * 0–4, interlaced or not, a palette PNG's transparency for some of its entries, a grey or RGB
+ * PNG's transparent colour (one its first pixel has), a true-colour PNG's suggested palette.
+ */
+const anyPixels = fc
+  .record({
+    width: fc.integer({ min: 1, max: 11 }),
+    height: fc.integer({ min: 1, max: 11 }),
+    colourType: fc.constantFrom(0, 2, 3, 4, 6),
+    depth: fc.nat(),
+    interlace: fc.constantFrom<0 | 1>(0, 1),
+    filters: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }),
+    bytes: fc.uint8Array({ minLength: 11 * 11 * 4 * 2, maxLength: 11 * 11 * 4 * 2 }),
+    transparent: fc.nat(256),
+    suggested: fc.boolean(),
+  })
+  .map((k): PngSpec => {
+    const bitDepth = DEPTHS[k.colourType][k.depth % DEPTHS[k.colourType].length];
+    const count = k.width * k.height * PNG_SAMPLES[k.colourType];
+    const samples = Array.from({ length: count }, (_, i) => (bitDepth === 16 ? (k.bytes[2 * i] << 8) | k.bytes[2 * i + 1] : k.bytes[i] & ((1 << bitDepth) - 1)));
+    const spec: PngSpec = { width: k.width, height: k.height, colourType: k.colourType, bitDepth, interlace: k.interlace, filters: k.filters, samples };
+    const entries = 1 << Math.min(bitDepth, 8);
+    const bytes = (n: number, from: number) => Buffer.from(Array.from({ length: n }, (_, i) => k.bytes[(from + i) % k.bytes.length]));
+    if (k.colourType === 3) {
+      spec.palette = bytes(entries * 3, 7);
+      if (k.transparent % (entries + 1) > 0) spec.transparency = bytes(k.transparent % (entries + 1), 100);
+    } else if ((k.colourType === 0 || k.colourType === 2) && k.transparent % 2 === 0) {
+      spec.transparency = Buffer.alloc(2 * PNG_SAMPLES[k.colourType]);
+      for (let s = 0; s < PNG_SAMPLES[k.colourType]; s++) spec.transparency.writeUInt16BE(samples[s], 2 * s);
+    } else if (k.suggested && (k.colourType === 2 || k.colourType === 6)) spec.palette = bytes(3 * (1 + (k.transparent % 256)), 3);
+    return spec;
+  });
+
+/** The colour a pixel of the PNG shows on white paper, 0–255 a channel (not rounded). */
+function shownColour(spec: PngSpec, x: number, y: number): number[] {
+  const n = PNG_SAMPLES[spec.colourType];
+  const s = spec.samples.slice((y * spec.width + x) * n, (y * spec.width + x + 1) * n);
+  // with alpha, 16-bit samples are written with their high byte, as pdfkit writes them
+  const reduced = spec.bitDepth === 16 && (spec.colourType === 4 || spec.colourType === 6);
+  const to8 = (v: number) => (reduced ? v >> 8 : (v * 255) / ((1 << spec.bitDepth) - 1));
+  let colour: number[];
+  let alpha = 1;
+  if (spec.colourType === 3) {
+    colour = [...spec.palette!.subarray(3 * s[0], 3 * s[0] + 3)];
+    alpha = (spec.transparency && s[0] < spec.transparency.length ? spec.transparency[s[0]] : 255) / 255;
+  } else {
+    const colours = spec.colourType === 2 || spec.colourType === 6 ? 3 : 1;
+    colour = s.slice(0, colours).map(to8);
+    if (colours === 1) colour = [colour[0], colour[0], colour[0]];
+    if (colours < n) alpha = to8(s[colours]) / 255;
+    if (spec.transparency && s.every((v, i) => v === spec.transparency!.readUInt16BE(2 * i))) alpha = 0;
+  }
+  return colour.map((c) => c * alpha + 255 * (1 - alpha));
+}
+
+/**
+ * Device pixels a pt when rasterising: poppler smooths an image (and its soft mask) drawn at
+ * less than 4 device pixels a pixel, so each pixel is drawn 6 × 6 and read at its centre.
+ */
+const DEVICE_PIXELS = 6;
+
+/** The PDF's first page rendered by poppler at DEVICE_PIXELS a pt, RGB, or undefined without pdftoppm. */
+function rasterise(pdf: Buffer): { width: number; height: number; rgb: Buffer } | undefined {
+  const run = spawnSync('pdftoppm', ['-r', String(72 * DEVICE_PIXELS), '-f', '1', '-l', '1', '-'], { input: pdf, maxBuffer: 1 << 26 });
+  if (run.error) return undefined;
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(run.stdout.toString('latin1', 0, 40));
+  if (!header) throw new Error(`pdftoppm: ${run.stderr.toString()}`);
+  return { width: Number(header[1]), height: Number(header[2]), rgb: run.stdout.subarray(header[0].length) };
+}
+
+const hasPoppler = !spawnSync('pdftoppm', ['-v']).error;
+
+describe('random PNGs, accepted and rendered', () => {
+  it.skipIf(!hasPoppler)('are all accepted, and show their own pixels (rendered by poppler, pdftoppm: each within 2 of 255 a channel, for 16-bit samples and alpha)', async () => {
+    const file = path.join(dir, 'pics/pixels.png');
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyPixels, { minLength: 1, maxLength: 12 }), async (specs) => {
+        // the images side by side, a pt apart, each drawn at one pt a pixel
+        const ops: ImageOp[] = [];
+        for (const spec of specs) {
+          writeFileSync(file, encodePng(spec));
+          const image = readImage(file);
+          if (typeof image === 'string') throw new Error(image);
+          const x = ops.length ? ops[ops.length - 1].x + ops[ops.length - 1].w + 1 : 0;
+          ops.push({ kind: 'image', x, y: 0, w: spec.width, h: spec.height, data: image.data });
+        }
+        const width = ops[ops.length - 1].x + ops[ops.length - 1].w;
+        const height = Math.max(...specs.map((s) => s.height));
+        const pdf = await renderPdf([{ width, height, label: '', anchors: [], outline: [], ops }], faces, META);
+        const page = rasterise(pdf)!;
+        expect([page.width, page.height]).toEqual([width * DEVICE_PIXELS, height * DEVICE_PIXELS]);
+        specs.forEach((spec, n) => {
+          for (let y = 0; y < spec.height; y++) {
+            for (let x = 0; x < spec.width; x++) {
+              const centre = (v: number) => v * DEVICE_PIXELS + DEVICE_PIXELS / 2;
+              const at = 3 * (centre(y) * width * DEVICE_PIXELS + centre(ops[n].x + x));
+              const shown = [...page.rgb.subarray(at, at + 3)];
+              const expected = shownColour(spec, x, y);
+              if (shown.some((c, i) => Math.abs(c - expected[i]) > 2)) throw new Error(`image ${n}, pixel ${x},${y}: ${shown} shown, ${expected.map(Math.round)} expected`);
+            }
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+  if (!hasPoppler) it.skip('show their own pixels: skipped, poppler-utils (pdftoppm) is not installed', () => {});
 });

@@ -53,3 +53,75 @@ export function makeBlackPng(width: number, height: number): Buffer {
   const stream = Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(height).fill(row), Buffer.from([0x03, 0x00]), adler]);
   return pngFile([pngHeader(width, height), pngChunk('IDAT', stream), pngChunk('IEND', Buffer.alloc(0))]);
 }
+
+/** A PNG to encode from its samples: every colour type, bit depth, filter and interlacing. */
+export interface PngSpec {
+  width: number;
+  height: number;
+  /** 0 grey, 2 RGB, 3 palette, 4 grey with alpha, 6 RGBA. */
+  colourType: number;
+  bitDepth: number;
+  interlace: 0 | 1;
+  /** Each pixel's samples in PNG order (an index for a palette PNG), row by row, each below 2^bitDepth. */
+  samples: number[];
+  /** Row filters (0–4), taken in turn for the rows of the image data. */
+  filters: number[];
+  /** PLTE and tRNS chunk bodies, when the PNG has them. */
+  palette?: Buffer;
+  transparency?: Buffer;
+}
+
+/** Samples a pixel of each PNG colour type. */
+export const PNG_SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/** The PNG file of these samples, each row filtered with its filter (an encoder written apart from Imprint's decoder). */
+export function encodePng(spec: PngSpec): Buffer {
+  const samples = PNG_SAMPLES[spec.colourType];
+  const bits = samples * spec.bitDepth;
+  const left = Math.max(1, bits / 8);
+  const passes = spec.interlace ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] : [[0, 0, 1, 1]];
+  const out: number[] = [];
+  let rowIndex = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    let above: number[] | undefined;
+    for (let y = y0; y < spec.height; y += dy) {
+      // the row's samples packed, most significant bits first
+      const bytes: number[] = [];
+      let acc = 0;
+      let n = 0;
+      for (let x = x0; x < spec.width; x += dx) {
+        for (let s = 0; s < samples; s++) {
+          const v = spec.samples[(y * spec.width + x) * samples + s];
+          if (spec.bitDepth === 16) bytes.push(v >> 8, v & 255);
+          else if (spec.bitDepth === 8) bytes.push(v);
+          else {
+            acc = (acc << spec.bitDepth) | v;
+            n += spec.bitDepth;
+            if (n === 8) {
+              bytes.push(acc);
+              acc = n = 0;
+            }
+          }
+        }
+      }
+      if (n > 0) bytes.push(acc << (8 - n));
+      if (bytes.length === 0) continue; // a pass without columns has no rows
+      const filter = spec.filters[rowIndex++ % spec.filters.length];
+      out.push(filter);
+      bytes.forEach((raw, i) => {
+        const a = i >= left ? bytes[i - left] : 0;
+        const b = above ? above[i] : 0;
+        const c = above && i >= left ? above[i - left] : 0;
+        const p = a + b - c;
+        const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+        const predicted = [0, a, b, (a + b) >> 1, paeth][filter];
+        out.push((raw - predicted) & 255);
+      });
+      above = bytes;
+    }
+  }
+  const chunks = [pngHeader(spec.width, spec.height, spec)];
+  if (spec.palette) chunks.push(pngChunk('PLTE', spec.palette));
+  if (spec.transparency) chunks.push(pngChunk('tRNS', spec.transparency));
+  return pngFile([...chunks, pngChunk('IDAT', deflateSync(Buffer.from(out))), pngChunk('IEND', Buffer.alloc(0))]);
+}
