@@ -59,7 +59,7 @@ function accepted(name: string, bytes: Buffer) {
 }
 
 const META = { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' };
-const faces = new FaceSet(loadFontRegistry(path.resolve(import.meta.dirname, '../../fonts/fonts.yaml')));
+const faces = new FaceSet(loadFontRegistry([{ file: path.resolve(import.meta.dirname, '../../fonts/fonts.yaml') }]));
 
 /** A PDF of one page with the image, as Imprint renders it (its errors surface here), one pt a pixel when sized so. */
 function embed(data: Buffer, width = 100, height = 100): Promise<Buffer> {
