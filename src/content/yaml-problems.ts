@@ -66,7 +66,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       problems.push({ offset: f.offset, message: `YAML: ${f.message}`, severity: 'error' });
     }
   }
-  return [...problems, ...droppedByComments(doc, text)];
+  return [...problems, ...droppedByComments(doc, text), ...droppedAsAnchors(doc, text)];
 }
 
 /** The hint for a paragraph-like value starting with a YAML indicator, on the line of `offset`. */
@@ -121,6 +121,31 @@ function droppedByComments(doc: Document.Parsed, text: string): YamlProblem[] {
     },
   });
   return problems;
+}
+
+/**
+ * Warnings for text that starts with `&`: YAML reads `&word` as an anchor and leaves it out of
+ * the text. An anchor on a text that no alias uses is such a slip (a used one is meant).
+ */
+function droppedAsAnchors(doc: Document.Parsed, text: string): YamlProblem[] {
+  const used = new Set<string>();
+  const anchored: { name: string; start: number }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) used.add(node.source);
+      else if (isScalar(node) && node.anchor && node.range) anchored.push({ name: node.anchor, start: node.range[0] });
+    },
+  });
+  return anchored
+    .filter((a) => !used.has(a.name))
+    .map((a) => {
+      const at = text.lastIndexOf(`&${a.name}`, a.start);
+      return {
+        offset: at < 0 ? a.start : at,
+        message: `YAML reads a leading & as an anchor: "&${a.name}" is left out of the text (quote the paragraph to keep it)`,
+        severity: 'warning' as const,
+      };
+    });
 }
 
 function firstLine(message: string): string {

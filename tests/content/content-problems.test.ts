@@ -188,3 +188,11 @@ describe('files that are not report files', () => {
     expect(messages(big)).toEqual([`${big}:1:1: the file is larger than 8 MiB`]);
   });
 });
+
+describe('text that YAML reads as an anchor', () => {
+  it('a paragraph starting with &: a warning at the &, with the hint to quote it; anchors that aliases use are fine', () => {
+    const { report, lines } = load(withBody('      - 开头。', '      - &一是 加强管理。', '      - &shared 共用的段落。', '      - *shared'));
+    expect(lines).toEqual(['r.yaml:7:9: warning: YAML reads a leading & as an anchor: "&一是" is left out of the text (quote the paragraph to keep it)']);
+    expect((report?.chapters[0].body[1] as { text: { text: string } }).text.text).toBe('加强管理。');
+  });
+});
