@@ -8,8 +8,8 @@ import type { Box } from './pdf-edition.js';
 
 /** Resolution pages are compared at, dots per inch. */
 export const COMPARE_DPI = 72;
-/** A pixel differs when a colour channel differs by more than this (0–255). */
-const CHANNEL_TOLERANCE = 64;
+/** A pixel differs when a colour channel differs by more than this (0–255; a tint changed from #eaf2fb to #fbeaea differs by 17). */
+const CHANNEL_TOLERANCE = 8;
 /** A page is drawn differently when more pixels than this differ (the same drawing gives none). */
 const PIXEL_TOLERANCE = 16;
 /** Side of the squares differences are marked in, pixels at `COMPARE_DPI`. */

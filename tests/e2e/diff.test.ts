@@ -93,6 +93,18 @@ describe('imprint diff', () => {
     expect([side.width, side.height]).toEqual([2 * image.width + 24, image.height]);
   });
 
+  it('reports a page of the same text drawn differently (a case box tinted anew), exit 1', () => {
+    const project = path.join(dir, 'starter');
+    expect(imprint(dir, 'init', project).code).toBe(0);
+    expect(imprint(project, 'build', '-o', 'one.pdf').code).toBe(0);
+    const theme = path.join(project, 'templates/mine/theme.yaml');
+    expect(readFileSync(theme, 'utf8')).toContain('#eaf2fb');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace('#eaf2fb', '#fbeaea'));
+    expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
+    // a light tint: every channel within 17 of the old one (a tolerance of 64 saw no change)
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (eight pages) -> two.pdf (eight pages)\np. 3: the same text, drawn differently\n', err: '' });
+  });
+
   it('refuses bad inputs with one line at the file, exit 2', () => {
     writeFileSync(path.join(dir, 'notes.pdf'), 'not a PDF at all');
     writeFileSync(path.join(dir, 'cut.pdf'), readFileSync(path.join(dir, 'old.pdf')).subarray(0, 40_000));
