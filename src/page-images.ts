@@ -44,7 +44,7 @@ export async function writePageImages(pages: DrawPage[], faces: FaceSet, request
 }
 
 /** Whether `file` is absent, or a regular file that is empty or starts as a PNG does. */
-function isPngOrEmpty(file: string): boolean {
+export function isPngOrEmpty(file: string): boolean {
   let stat;
   try {
     stat = statSync(file);

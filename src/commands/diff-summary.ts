@@ -1,0 +1,109 @@
+/**
+ * The summary of `imprint diff`, one line per run of pages changed, moved, added or removed
+ * (pages named by their printed labels when the PDF has them), each changed run followed by
+ * its text changes, shortened: "p. 5: removed “提升”, added “提高”".
+ */
+import type { Edition } from './pdf-edition.js';
+import type { PageSpan } from './page-alignment.js';
+import { printsTheSame, type EditionDiff } from './edition-diff.js';
+import type { CharSpan, RunChanges, RunChar } from './text-changes.js';
+
+/** Text changes listed at most per run of pages. */
+const CHANGES_LISTED = 12;
+/** Characters of a change's text shown whole; a longer one is shown by its start and end. */
+const SHOWN_WHOLE = 30;
+
+/** The lines of the summary. */
+export function summaryLines(old: Edition, now: Edition, d: EditionDiff): string[] {
+  if (printsTheSame(d)) return [`no change: ${now.file} prints the same as ${old.file} (${pagesInWords(now.pages.length)})`];
+  const lines = [`${old.file} (${pagesInWords(old.pages.length)}) -> ${now.file} (${pagesInWords(now.pages.length)})`];
+  const was = (oldSpan: PageSpan, newSpan: PageSpan) => {
+    const before = spanName(old, oldSpan);
+    const after = spanName(now, newSpan);
+    return before === after ? `p. ${before}` : `p. ${before} (now ${after})`;
+  };
+  for (const run of d.runs) {
+    if (run.kind === 'matched') {
+      const offset = run.new.first - run.old.first;
+      if (offset) lines.push(`p. ${spanName(old, run.old)} moved ${offset > 0 ? '' : 'back '}by ${pagesInWords(Math.abs(offset))} (now ${spanName(now, run.new)})`);
+      for (const p of d.renumbered.filter((p) => inSpan(p.new, run.new)))
+        lines.push(`p. ${spanName(old, single(p.old))}: its printed page number changed, “${old.pages[p.old].folio}” -> “${now.pages[p.new].folio}”`);
+      for (const p of d.redrawn.filter((p) => inSpan(p.new, run.new))) lines.push(`${was(single(p.old), single(p.new))}: the same text, drawn differently`);
+    } else if (!run.old.count) lines.push(`p. ${spanName(now, run.new)} added (new pages)`);
+    else if (!run.new.count) lines.push(`p. ${spanName(old, run.old)} removed`);
+    else {
+      lines.push(`${was(run.old, run.new)} changed`);
+      lines.push(...changeLines(now, d.changes.get(run)!, run.new));
+    }
+  }
+  return lines;
+}
+
+/** The text changes of a run, a line each, then its pages whose words did not change. */
+function changeLines(now: Edition, r: RunChanges, newSpan: PageSpan): string[] {
+  if (!r.changes) return ['  the text differs too much to list word by word'];
+  const lines: string[] = [];
+  const pagesWithChanges = new Set<number>();
+  for (const c of r.changes) {
+    const pages = newPagesOf(r, c.added);
+    pages.forEach((p) => pagesWithChanges.add(p));
+    if (lines.length === CHANGES_LISTED) continue;
+    const what = [c.removed.count ? `removed ${quoted(r.old, c.removed)}` : '', c.added.count ? `added ${quoted(r.new, c.added)}` : ''].filter(Boolean).join(', ');
+    lines.push(`  p. ${spanName(now, { first: Math.min(...pages), count: Math.max(...pages) - Math.min(...pages) + 1 })}: ${what}`);
+  }
+  if (r.changes.length > CHANGES_LISTED) lines.push(`  … and ${r.changes.length - CHANGES_LISTED} more changes`);
+  const unchanged = [...Array(newSpan.count).keys()].map((i) => newSpan.first + i).filter((p) => !pagesWithChanges.has(p));
+  for (const span of spansOf(unchanged)) lines.push(`  p. ${spanName(now, span)}: the same words, broken into pages differently`);
+  return lines;
+}
+
+/** The new pages a change stands on: those of its added characters, or the page where removed ones were. */
+export function newPagesOf(r: RunChanges, added: CharSpan): number[] {
+  if (added.count) return [...new Set(r.new.slice(added.first, added.first + added.count).map((c) => c.page))];
+  const at = r.new[Math.min(added.first, r.new.length - 1)];
+  return at ? [at.page] : [];
+}
+
+/** Consecutive page indexes as spans. */
+function spansOf(pages: number[]): PageSpan[] {
+  const spans: PageSpan[] = [];
+  for (const p of pages) {
+    const last = spans[spans.length - 1];
+    if (last && last.first + last.count === p) last.count++;
+    else spans.push({ first: p, count: 1 });
+  }
+  return spans;
+}
+
+/** The text of characters as printed (with its spaces), quoted; a long one shortened, with its length. */
+function quoted(chars: RunChar[], span: CharSpan): string {
+  const text = [...chars.slice(span.first, span.first + span.count).map((c, i) => (c.spaceBefore && i > 0 ? ` ${c.char}` : c.char)).join('')];
+  if (text.length <= SHOWN_WHOLE) return `“${text.join('')}”`;
+  return `“${text.slice(0, 20).join('')}…${text.slice(-8).join('')}” (${span.count} characters)`;
+}
+
+/** A page's name: its printed label; without one, its physical number (after "#" when other pages have labels). */
+function pageName(e: Edition, index: number): string {
+  const page = e.pages[index];
+  return page.label || (e.labelled ? `#${page.physical}` : String(page.physical));
+}
+
+function spanName(e: Edition, span: PageSpan): string {
+  const first = pageName(e, span.first);
+  return span.count <= 1 ? first : `${first}–${pageName(e, span.first + span.count - 1)}`;
+}
+
+function single(index: number): PageSpan {
+  return { first: index, count: 1 };
+}
+
+function inSpan(index: number, span: PageSpan): boolean {
+  return index >= span.first && index < span.first + span.count;
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "one page", "3 pages" … */
+function pagesInWords(n: number): string {
+  return `${NUMBER_WORDS[n] ?? n} page${n === 1 ? '' : 's'}`;
+}

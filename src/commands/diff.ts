@@ -1,0 +1,61 @@
+/**
+ * `imprint diff OLD.pdf NEW.pdf [-o DIR]`: which pages of an edition changed, for a proofreader
+ * and a print shop when a report is regenerated after edits. Pages are matched by their text,
+ * so an inserted paragraph shows as the pages it changed and the pages after it moved; a summary
+ * on stdout, and with `-o DIR` an image of each changed page with the changes marked.
+ * Exit status as `cmp` and `diff`: 0 the editions print the same, 1 they differ, 2 trouble (wrong
+ * usage, a file that cannot be read as a PDF, an image that cannot be written).
+ */
+import { UsageError } from './usage-error.js';
+import { EditionError, openEdition, type Edition } from './pdf-edition.js';
+import { diffEditions, printsTheSame } from './edition-diff.js';
+import { summaryLines } from './diff-summary.js';
+import { writeChangeImages } from './change-images.js';
+import { OutputError } from '../output.js';
+
+/** What `imprint diff` was asked. */
+interface DiffArgs {
+  old: string;
+  now: string;
+  /** Folder for the page images. */
+  imagesDir?: string;
+}
+
+function parseDiffArgs(rest: string[]): DiffArgs {
+  const files: string[] = [];
+  let imagesDir: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '-o' || a === '--output') {
+      imagesDir = rest[++i];
+      if (!imagesDir) throw new UsageError('-o needs a folder for the page images');
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else files.push(a);
+  }
+  if (files.length !== 2) throw new UsageError('diff takes two PDFs: OLD.pdf NEW.pdf');
+  return { old: files[0], now: files[1], imagesDir };
+}
+
+/** Runs `imprint diff` with the arguments after `diff`; prints the summary; returns the exit status. */
+export async function diffCommand(rest: string[], print: (line: string) => void, printError: (line: string) => void): Promise<number> {
+  const args = parseDiffArgs(rest);
+  const opened: Edition[] = [];
+  try {
+    opened.push(await openEdition(args.old));
+    opened.push(await openEdition(args.now));
+    const [old, now] = opened;
+    const d = await diffEditions(old, now);
+    summaryLines(old, now, d).forEach((line) => print(line));
+    if (args.imagesDir && !printsTheSame(d)) {
+      const files = await writeChangeImages(args.imagesDir, old, now, d);
+      print(`${files.length} image${files.length === 1 ? '' : 's'} in ${args.imagesDir}${files.length ? ` (${files.map((f) => f.slice(args.imagesDir!.length).replace(/^[\\/]/, '')).join(', ')})` : ''}`);
+    }
+    return printsTheSame(d) ? 0 : 1;
+  } catch (e) {
+    if (!(e instanceof EditionError) && !(e instanceof OutputError)) throw e;
+    printError(`imprint: ${e.message}`);
+    return 2;
+  } finally {
+    for (const e of opened) await e.close();
+  }
+}

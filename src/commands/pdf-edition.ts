@@ -1,0 +1,240 @@
+/**
+ * An edition read back from its PDF with pdf.js (any PDF, not only Imprint's): per page the
+ * characters printed and where, the page number printed in its margin (the folio) apart, and
+ * the page's label (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
+ * The file is read through the same boundary as every input (a regular file, a size limit).
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { readRegularFile, RefusedFile, bytesInWords } from '../input-file.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type Canvas = import('@napi-rs/canvas').Canvas;
+
+/** The largest PDF read, bytes. */
+const MAX_PDF_BYTES = 512 * 1024 * 1024;
+
+/** A rectangle on a page: pt, from the page's top left corner. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** One character of a page's text (spaces are not characters here) and where it is printed. */
+export interface PageChar {
+  char: string;
+  /** Whether a space stood before it on its line. */
+  spaceBefore: boolean;
+  box: Box;
+}
+
+/** One page of an edition. */
+export interface EditionPage {
+  /** Counted from the first page, 1-based. */
+  physical: number;
+  /** The printed page label ("ii", "3"), or "" when the PDF has no labels or none for this page. */
+  label: string;
+  /** pt */
+  width: number;
+  height: number;
+  /** The text printed, in drawing order, the folio excepted. */
+  chars: PageChar[];
+  /** The page number printed in the top or bottom margin ("— 3 —"), "" when none. */
+  folio: string;
+  /** Where the folio is printed. */
+  folioBoxes: Box[];
+}
+
+/** An edition as read from its PDF. */
+export interface Edition {
+  file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  digest: string;
+  pages: EditionPage[];
+  /** Whether the PDF labels its pages (/PageLabels). */
+  labelled: boolean;
+  /** Page `index` (0-based) drawn at `dpi` dots per inch, on white. */
+  draw(index: number, dpi: number): Promise<Canvas>;
+  close(): Promise<void>;
+}
+
+/** A PDF that cannot be read: one line for the user. */
+export class EditionError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/** Share of the page height at its top and bottom where a folio is looked for. */
+const MARGIN_SHARE = 0.1;
+/** A line of the margin that is only a page number: digits or roman numerals, between dashes or other marks. */
+const FOLIO = /^[\s\-–—_·•|/]*(?:[0-9]+|[ivxlcdm]+)[\s\-–—_·•|/]*$/i;
+
+/** Reads `file`. Throws `EditionError`. */
+export async function openEdition(file: string): Promise<Edition> {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(file, MAX_PDF_BYTES);
+  } catch (e) {
+    if (!(e instanceof RefusedFile)) throw e;
+    throw new EditionError(file, e.refusal === 'too-large' ? `larger than ${bytesInWords(MAX_PDF_BYTES)}` : e.message);
+  }
+  if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new EditionError(file, 'not a PDF (it does not start as one)');
+  const digest = createHash('sha256').update(bytes).digest('hex'); // before pdf.js, which may take the bytes over
+  const pdfjs = loadPdfJs();
+  let doc: PdfDocument | undefined;
+  try {
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), verbosity: pdfjs.VerbosityLevel.ERRORS, isEvalSupported: false, stopAtErrors: true, ...assetUrls() }).promise;
+    const labels = await doc.getPageLabels();
+    const read: ReadPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) read.push(await readPage(pdfjs, doc, n, labels?.[n - 1] ?? ''));
+    const pages = editionPages(read);
+    const opened = doc;
+    return {
+      file,
+      digest,
+      pages,
+      labelled: !!labels,
+      draw: (index, dpi) => drawPage(opened, index + 1, dpi).catch((e: unknown) => Promise.reject(new EditionError(file, `page ${index + 1} cannot be drawn (${reasonOf(e)})`))),
+      close: () => opened.destroy(),
+    };
+  } catch (e) {
+    await doc?.destroy();
+    if (e instanceof EditionError) throw e;
+    throw new EditionError(file, reasonOf(e));
+  }
+}
+
+/** The words for what pdf.js found wrong. */
+function reasonOf(e: unknown): string {
+  const name = (e as { name?: string }).name;
+  const message = e instanceof Error ? e.message : String(e);
+  if (name === 'PasswordException') return 'encrypted: it needs a password to be read';
+  if (name === 'InvalidPDFException') return `not a PDF, or damaged (${message})`;
+  return `damaged: ${message}`;
+}
+
+/**
+ * pdf.js, loaded on first use (require of its ES module, which Node allows from 20.19, as
+ * pdf.js needs: the CLI's bundle neither holds it nor can import() from its code cache).
+ */
+function loadPdfJs(): PdfJs {
+  return createRequire(import.meta.url)('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
+}
+
+/** Where pdf.js finds the data for fonts a PDF names without embedding them, character maps and image decoders. */
+function assetUrls(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return { standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep, cMapUrl: path.join(dir, 'cmaps') + path.sep, wasmUrl: path.join(dir, 'wasm') + path.sep };
+}
+
+/** A run of text as pdf.js gives it, placed on the page. */
+interface PlacedText {
+  text: string;
+  box: Box;
+  /** Baseline, pt from the top. */
+  baseline: number;
+}
+
+/** A page's texts as read, before its folio and running heads are set apart. */
+interface ReadPage {
+  physical: number;
+  label: string;
+  width: number;
+  height: number;
+  placed: PlacedText[];
+  /** The lines of text in its top and bottom margins, each its texts from left to right. */
+  marginLines: PlacedText[][];
+}
+
+async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string): Promise<ReadPage> {
+  const page = await doc.getPage(n);
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const placed: PlacedText[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const [, , c, d, x, baseline] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
+    const size = Math.hypot(c, d);
+    placed.push({ text: item.str.normalize('NFKC'), baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size } });
+  }
+  page.cleanup();
+  return { physical: n, label, width: viewport.width, height: viewport.height, placed, marginLines: marginLinesOf(placed, viewport.height) };
+}
+
+/** The texts in the top and bottom margins, by line (bottom first), each from left to right. */
+function marginLinesOf(placed: PlacedText[], height: number): PlacedText[][] {
+  const inMargin = placed.filter((t) => t.baseline > height * (1 - MARGIN_SHARE) || t.baseline < height * MARGIN_SHARE).sort((a, b) => b.baseline - a.baseline || a.box.x - b.box.x);
+  const lines: PlacedText[][] = [];
+  for (const t of inMargin) {
+    const line = lines.find((l) => Math.abs(l[0].baseline - t.baseline) < 2);
+    if (line) line.push(t);
+    else lines.push([t]);
+  }
+  return lines;
+}
+
+/** A margin line's text and place, the same on every page it is printed on. */
+const lineKey = (line: PlacedText[]) => `${Math.round(line[0].baseline)} ${line.map((t) => t.text).join('')}`;
+
+/**
+ * The edition's pages with their folios and running heads (a margin line printed alike on
+ * two pages or more) set apart from their text, which is then compared without them.
+ */
+function editionPages(read: ReadPage[]): EditionPage[] {
+  const pagesOfLine = new Map<string, number>();
+  for (const p of read) for (const key of new Set(p.marginLines.map(lineKey))) pagesOfLine.set(key, (pagesOfLine.get(key) ?? 0) + 1);
+  return read.map((p) => {
+    const folio = p.marginLines.find((l) => FOLIO.test(l.map((t) => t.text).join(''))) ?? [];
+    const heads = p.marginLines.filter((l) => l !== folio && (pagesOfLine.get(lineKey(l)) ?? 0) > 1).flat();
+    const text = p.placed.filter((t) => !folio.includes(t) && !heads.includes(t));
+    return { physical: p.physical, label: p.label, width: p.width, height: p.height, chars: charsOf(text), folio: folio.map((t) => t.text.trim()).join(' '), folioBoxes: folio.map((t) => t.box) };
+  });
+}
+
+/**
+ * Texts split into their characters, each text's width shared out (a full-width character as
+ * 1, others as 0.55); a new line between two characters of scripts that space their words
+ * counts as a space.
+ */
+function charsOf(texts: PlacedText[]): PageChar[] {
+  const fullWidth = (c: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(c);
+  const weight = (c: string) => (fullWidth(c) ? 1 : 0.55);
+  const chars: PageChar[] = [];
+  let baseline: number | undefined;
+  for (const t of texts) {
+    const all = [...t.text];
+    const total = all.reduce((s, c) => s + weight(c), 0) || 1;
+    const previous = chars[chars.length - 1];
+    let spaceBefore = baseline !== undefined && Math.abs(baseline - t.baseline) >= 2 && !!previous && !fullWidth(previous.char) && !fullWidth(all.find((c) => !/\s/u.test(c)) ?? '');
+    baseline = t.baseline;
+    let x = t.box.x;
+    for (const c of all) {
+      const w = (t.box.w * weight(c)) / total;
+      if (/\s/u.test(c)) spaceBefore = true;
+      else {
+        chars.push({ char: c, spaceBefore, box: { x, y: t.box.y, w, h: t.box.h } });
+        spaceBefore = false;
+      }
+      x += w;
+    }
+  }
+  return chars;
+}
+
+async function drawPage(doc: PdfDocument, n: number, dpi: number): Promise<Canvas> {
+  const page = await doc.getPage(n);
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const { createCanvas } = createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff' }).promise;
+  page.cleanup();
+  return canvas;
+}

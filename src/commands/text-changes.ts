@@ -1,0 +1,149 @@
+/**
+ * What changed in the text of a run of changed pages: the old pages' text and the new pages'
+ * text (each run together, so text that only flowed to another page is no change) compared
+ * character by character (Chinese has no spaces to split words at), each change then widened
+ * to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other scripts).
+ */
+import type { EditionPage, PageChar } from './pdf-edition.js';
+import type { PageSpan } from './page-alignment.js';
+import { diffSequences } from './sequence-diff.js';
+
+/** A character of a run of pages, with the index of its page in its edition. */
+export interface RunChar extends PageChar {
+  page: number;
+}
+
+/** Characters of a run, by index into its `RunChar`s. */
+export interface CharSpan {
+  first: number;
+  count: number;
+}
+
+/** One change: characters of the old text replaced by characters of the new (either may be none). */
+export interface TextChange {
+  removed: CharSpan;
+  added: CharSpan;
+}
+
+/** The changes of a run of pages. */
+export interface RunChanges {
+  old: RunChar[];
+  new: RunChar[];
+  /** In reading order; undefined when the texts differ too much to list (more than `MAX_CHAR_EDITS`). */
+  changes: TextChange[] | undefined;
+  /** For each page of the new run (by page index): the old page whose text it most carries on, if any. */
+  partners: Map<number, number>;
+}
+
+/** Characters removed and added compared at most in one run (the cost grows with its square). */
+const MAX_CHAR_EDITS = 3000;
+
+/** The changes between the old pages `oldSpan` and the new pages `newSpan`. */
+export function runChanges(oldPages: readonly EditionPage[], oldSpan: PageSpan, newPages: readonly EditionPage[], newSpan: PageSpan): RunChanges {
+  const old = runChars(oldPages, oldSpan);
+  const now = runChars(newPages, newSpan);
+  const edits = diffSequences(
+    old.map((c) => c.char),
+    now.map((c) => c.char),
+    MAX_CHAR_EDITS,
+  );
+  if (!edits) return { old, new: now, changes: undefined, partners: new Map() };
+  const partners = partnersOf(edits.filter((e) => e.kind === 'equal'), old, now);
+  const raw: TextChange[] = [];
+  let open: TextChange | undefined;
+  for (const e of edits) {
+    if (e.kind === 'equal') {
+      open = undefined;
+      continue;
+    }
+    if (!open) raw.push((open = { removed: { first: e.old, count: 0 }, added: { first: e.new, count: 0 } }));
+    if (e.kind === 'removed') open.removed.count += e.count;
+    else open.added.count += e.count;
+  }
+  return { old, new: now, changes: toWholeWords(raw, old, now), partners };
+}
+
+function runChars(pages: readonly EditionPage[], span: PageSpan): RunChar[] {
+  return pages.slice(span.first, span.first + span.count).flatMap((p, i) => p.chars.map((c) => ({ ...c, page: span.first + i })));
+}
+
+/** For each new page, the old page that gives it the most unchanged characters. */
+function partnersOf(kept: { old: number; new: number; count: number }[], old: RunChar[], now: RunChar[]): Map<number, number> {
+  const shared = new Map<number, Map<number, number>>();
+  for (const e of kept) {
+    for (let i = 0; i < e.count; i++) {
+      const byOld = shared.get(now[e.new + i].page) ?? new Map<number, number>();
+      shared.set(now[e.new + i].page, byOld);
+      const page = old[e.old + i].page;
+      byOld.set(page, (byOld.get(page) ?? 0) + 1);
+    }
+  }
+  const partners = new Map<number, number>();
+  for (const [page, byOld] of shared) partners.set(page, [...byOld].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]);
+  return partners;
+}
+
+/**
+ * Each change widened over the unchanged characters around it to the edges of the words it
+ * touches, in the old text and in the new; changes that then meet become one.
+ */
+function toWholeWords(changes: TextChange[], old: RunChar[], now: RunChar[]): TextChange[] {
+  const oldEdges = wordEdges(old);
+  const newEdges = wordEdges(now);
+  const widened: TextChange[] = [];
+  for (const [i, c] of changes.entries()) {
+    const previous = widened[widened.length - 1];
+    const keptBefore = previous ? c.removed.first - (previous.removed.first + previous.removed.count) : c.removed.first;
+    const keptAfter = i + 1 < changes.length ? changes[i + 1].removed.first - (c.removed.first + c.removed.count) : old.length - (c.removed.first + c.removed.count);
+    const left = Math.min(keptBefore, Math.max(c.removed.first - edgeAtOrBefore(oldEdges, c.removed.first), c.added.first - edgeAtOrBefore(newEdges, c.added.first)));
+    const oldEnd = c.removed.first + c.removed.count;
+    const newEnd = c.added.first + c.added.count;
+    const right = Math.min(keptAfter, Math.max(edgeAtOrAfter(oldEdges, oldEnd) - oldEnd, edgeAtOrAfter(newEdges, newEnd) - newEnd));
+    const wide = { removed: { first: c.removed.first - left, count: c.removed.count + left + right }, added: { first: c.added.first - left, count: c.added.count + left + right } };
+    if (previous && previous.removed.first + previous.removed.count >= wide.removed.first) {
+      // they meet: one change from the start of the first to the end of this one
+      previous.removed.count = wide.removed.first + wide.removed.count - previous.removed.first;
+      previous.added.count = wide.added.first + wide.added.count - previous.added.first;
+    } else widened.push(wide);
+  }
+  return widened;
+}
+
+/** The character indexes where words start and end (0 and the length included), ascending. */
+function wordEdges(chars: RunChar[]): number[] {
+  const edges = [0];
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  // the text as printed, with its spaces, so other scripts' words are split where they are
+  let text = '';
+  const indexAt: number[] = [];
+  for (const [i, c] of chars.entries()) {
+    if (c.spaceBefore && i > 0) text += ' ';
+    indexAt[text.length] = i;
+    text += c.char;
+  }
+  for (const s of segmenter.segment(text)) if (s.index > 0 && indexAt[s.index] !== undefined) edges.push(indexAt[s.index]);
+  edges.push(chars.length);
+  return edges;
+}
+
+function edgeAtOrBefore(edges: number[], at: number): number {
+  const i = firstEdgeAbove(edges, at);
+  return i > 0 ? edges[i - 1] : 0;
+}
+
+function edgeAtOrAfter(edges: number[], at: number): number {
+  const i = firstEdgeAbove(edges, at - 1);
+  return i < edges.length ? edges[i] : at;
+}
+
+/** The index of the first edge greater than `at` (binary search). */
+function firstEdgeAbove(edges: number[], at: number): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -1,0 +1,123 @@
+/**
+ * `imprint diff OLD.pdf NEW.pdf [-o DIR]` on builds of the sample in a temporary folder: the
+ * same print is no change (exit 0); a word edited in place is that page with the words; a
+ * paragraph inserted early is the pages it changed and the rest moved by one page; the images
+ * mark where the change is; bad inputs get one line and exit 2.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/bin.cjs');
+const { createCanvas, loadImage } = createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+
+function imprint(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The sample's paragraph edited in place (one word) and the paragraph inserted before another. */
+const EDITED = ['两所学校均以提升教学质量为核心', '两所学校均以提高教学质量为核心'];
+const INSERTED_BEFORE = '          - 2025 年静安区中职校办学规模保持稳定增长';
+const INSERTED = `          - ${'静安区新增职业教育数字化转型专项行动，推动人工智能、虚拟仿真等技术全面融入专业教学与实训，建设智慧课堂与数字资源库。'.repeat(18)}\n`;
+
+describe('imprint diff', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-diff-')));
+    mkdirSync(path.join(dir, 'content'));
+    const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8');
+    expect(sample).toContain(EDITED[0]);
+    expect(sample).toContain(INSERTED_BEFORE);
+    copyFileSync(path.join(root, 'content/jingan-2025.yaml'), path.join(dir, 'content/old.yaml'));
+    writeFileSync(path.join(dir, 'content/edited.yaml'), sample.replace(EDITED[0], EDITED[1]));
+    writeFileSync(path.join(dir, 'content/inserted.yaml'), sample.replace(INSERTED_BEFORE, INSERTED + INSERTED_BEFORE));
+    for (const name of ['old', 'edited', 'inserted']) expect(imprint(dir, 'build', `content/${name}.yaml`, '-o', `${name}.pdf`).code).toBe(0);
+    expect(imprint(dir, 'build', 'content/old.yaml', '-o', 'again.pdf').code).toBe(0);
+    expect(imprint(dir, 'build', 'content/old.yaml', '-o', 'archive.pdf', '--pdfa', '2b').code).toBe(0);
+  }, 120_000);
+
+  it('finds no change between two builds of the same report, exit 0', () => {
+    const r = imprint(dir, 'diff', 'old.pdf', 'again.pdf');
+    expect(r).toEqual({ code: 0, out: 'no change: again.pdf prints the same as old.pdf (29 pages)\n', err: '' });
+  });
+
+  it('finds no change between files of other bytes that print the same (a PDF/A of it), exit 0', () => {
+    expect(readFileSync(path.join(dir, 'archive.pdf')).equals(readFileSync(path.join(dir, 'old.pdf')))).toBe(false);
+    expect(imprint(dir, 'diff', 'old.pdf', 'archive.pdf')).toEqual({ code: 0, out: 'no change: archive.pdf prints the same as old.pdf (29 pages)\n', err: '' });
+  });
+
+  it('reports a word edited in place: that page (by its printed label) and the words, exit 1', () => {
+    const r = imprint(dir, 'diff', 'old.pdf', 'edited.pdf');
+    expect(r.err).toBe('');
+    expect(r.out).toBe('old.pdf (29 pages) -> edited.pdf (29 pages)\np. 4 changed\n  p. 4: removed “提升”, added “提高”\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('reports a paragraph inserted early as the pages it changed and the pages after it moved by one page', () => {
+    const r = imprint(dir, 'diff', 'old.pdf', 'inserted.pdf');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('old.pdf (29 pages) -> inserted.pdf (30 pages)');
+    // the contents pages: their page numbers
+    expect(lines).toContain('p. i–ii changed');
+    // the chapter of the new paragraph: one page longer, the paragraph on its pages, the rest reflowed
+    expect(lines).toContain('p. 2–8 (now 2–9) changed');
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}p\. 2–3: added “静安区新增职业教育数字化转型专项行动,推…堂与数字资源库。” \(1044 characters\)$/));
+    expect(lines).toContain('  p. 4–9: the same words, broken into pages differently');
+    // every later chapter: the same pages, one further
+    expect(lines).toContain('p. 9–26 moved by one page (now 10–27)');
+    expect(lines.filter((l) => /^p\. /.test(l))).toHaveLength(3);
+  });
+
+  it('writes an image of the changed page with the change marked in red, and old and new side by side', async () => {
+    const r = imprint(dir, 'diff', 'old.pdf', 'edited.pdf', '-o', 'changes');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\n2 images in changes \(page-007\.png, page-007-side\.png\)\n$/);
+    const image = await loadImage(readFileSync(path.join(dir, 'changes/page-007.png')));
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const pixel = (xPt: number, yPt: number) => [...ctx.getImageData(Math.round((xPt * 144) / 72), Math.round((yPt * 144) / 72), 1, 1).data];
+    const reddish = ([red, green, blue]: number[]) => red > green + 60 && red > blue + 60;
+    // “提高” stands on the first line of section 1.3 (pdf.js: the line from x 100.5 pt, its 7th and
+    // 8th characters; baseline 259 pt from the top): its strokes and the white between them are tinted
+    for (let x = 174; x < 190; x += 1) expect(reddish(pixel(x, 254)), `${x},254`).toBe(true);
+    // and the rest of the page is not: the same line further right, lines further down
+    for (const [x, y] of [[400, 254], [200, 500], [300, 700]]) expect(reddish(pixel(x, y)), `${x},${y}`).toBe(false);
+    const side = await loadImage(readFileSync(path.join(dir, 'changes/page-007-side.png')));
+    expect([side.width, side.height]).toEqual([2 * image.width + 24, image.height]);
+  });
+
+  it('reports a page of the same text drawn differently (a case box tinted anew), exit 1', () => {
+    const project = path.join(dir, 'starter');
+    expect(imprint(dir, 'init', project).code).toBe(0);
+    expect(imprint(project, 'build', '-o', 'one.pdf').code).toBe(0);
+    const theme = path.join(project, 'templates/mine/theme.yaml');
+    expect(readFileSync(theme, 'utf8')).toContain('#eaf2fb');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace('#eaf2fb', '#fbeaea'));
+    expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
+    // a light tint: every channel within 17 of the old one (a tolerance of 64 saw no change)
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (eight pages) -> two.pdf (eight pages)\np. 3: the same text, drawn differently\n', err: '' });
+  });
+
+  it('refuses bad inputs with one line at the file, exit 2', () => {
+    writeFileSync(path.join(dir, 'notes.pdf'), 'not a PDF at all');
+    writeFileSync(path.join(dir, 'cut.pdf'), readFileSync(path.join(dir, 'old.pdf')).subarray(0, 40_000));
+    spawnSync('mkfifo', [path.join(dir, 'pipe.pdf')]);
+    const cases: [string[], string][] = [
+      [['nosuch.pdf', 'old.pdf'], 'imprint: nosuch.pdf: no such file'],
+      [['old.pdf', 'content'], 'imprint: content: not a regular file'],
+      [['notes.pdf', 'old.pdf'], 'imprint: notes.pdf: not a PDF (it does not start as one)'],
+      [['old.pdf', 'cut.pdf'], 'imprint: cut.pdf: not a PDF, or damaged (Invalid PDF structure.)'],
+      [['pipe.pdf', 'old.pdf'], 'imprint: pipe.pdf: not a regular file'],
+      [['old.pdf'], 'imprint: diff takes two PDFs: OLD.pdf NEW.pdf (`imprint help` shows the usage)'],
+      [['old.pdf', 'old.pdf', '-o'], 'imprint: -o needs a folder for the page images (`imprint help` shows the usage)'],
+    ];
+    for (const [args, message] of cases) expect(imprint(dir, 'diff', ...args), args.join(' ')).toEqual({ code: 2, out: '', err: `${message}\n` });
+  });
+});
