@@ -20,6 +20,7 @@ import type { PdfaLevel } from './render/pdf.js';
 import { UsageError } from './commands/usage-error.js';
 import { InitError, initProject } from './commands/init.js';
 import { describeFonts } from './commands/fonts.js';
+import { importCommand } from './commands/import/import-command.js';
 import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
 
@@ -38,6 +39,8 @@ const USAGE = `usage:
   imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
                                            characters each role of its theme has, and those no font has
   imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
+  imprint import FILE.docx [-o FILE.yaml]  a Word draft as a report (default FILE.yaml beside it; pictures in
+                                           FILE-images/), with the list of what could not be carried over
   imprint help                             this text
   imprint --version                        the version of Imprint`;
 
@@ -134,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === 'init') return init(argv.slice(1));
   if (argv[0] === 'fonts') return fonts(argv.slice(1));
+  if (argv[0] === 'import') return importCommand(argv.slice(1));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
