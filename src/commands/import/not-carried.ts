@@ -11,7 +11,7 @@ import type { Finding } from './draft-xml.js';
 const FIRST_WORDS = 12;
 
 /** mammoth's warnings for elements the findings already report, at their place. */
-const REPORTED_ELSEWHERE = /unrecognised element was ignored: (m:oMath|m:oMathPara|w:fldSimple)$/;
+const REPORTED_ELSEWHERE = /unrecognised element was ignored: (?:m:|\{[^}]*\/math\})oMath(?:Para)?$|unrecognised element was ignored: (?:w:|\{[^}]*\/main\})fldSimple$/;
 
 /** The lines of the report. */
 export function notCarriedLines(findings: readonly Finding[], paragraphTexts: ReadonlyMap<number, string>, comments: readonly DraftComment[], readerMessages: readonly string[], engineMade: readonly string[]): string[] {

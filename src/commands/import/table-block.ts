@@ -59,11 +59,15 @@ function coveredColumns(table: DraftTable): number[] {
   return covered;
 }
 
-/** Header rows: those Word repeats (at least the first), and those a header cell's rowspan reaches. */
+/**
+ * Header rows: those Word repeats (at least the first; all of them when every row says so is
+ * taken as none said), and those a header cell's rowspan reaches.
+ */
 function headerRowCount(table: DraftTable): number {
   const rows = table.children;
   let count = 1;
   while (count < rows.length && rows[count].isHeader && rows[count - 1].isHeader) count++;
+  if (count === rows.length) count = 1;
   for (let r = 0; r < count; r++) for (const cell of rows[r].children) count = Math.max(count, Math.min(rows.length, r + cell.rowSpan));
   return count;
 }
