@@ -1,6 +1,6 @@
 // The single-file bundle of the CLI that `npm install` makes (see src/bundle.cts): dist/cli.js and
 // its dependencies, less piscina (loaded by workers from node_modules) and @napi-rs/canvas (native
-// code, loaded from node_modules for --png). Three packages that
+// code, loaded from node_modules for --png) and mammoth and jszip (loaded for `import` only). Three packages that
 // cost start-up time are replaced: `brotli` and `tiny-inflate` by Node's zlib, pdfkit's AES
 // (encryption, never used) by a stub; see the files named below. ASCII only, so the launcher
 // reads it as a one-byte string.
@@ -12,7 +12,7 @@ const dist = (file) => fileURLToPath(new URL(`dist/${file}`, import.meta.url));
 export default defineConfig({
   input: 'dist/cli.js',
   platform: 'node',
-  external: ['piscina', '@napi-rs/canvas'],
+  external: ['piscina', '@napi-rs/canvas', 'mammoth', 'jszip'],
   resolve: {
     alias: {
       'brotli/decompress.js': dist('font/brotli-decompress.js'),

@@ -21,6 +21,7 @@ import { UsageError } from './commands/usage-error.js';
 import { InitError, initProject } from './commands/init.js';
 import { describeFonts } from './commands/fonts.js';
 import { diffCommand } from './commands/diff.js';
+import { importCommand } from './commands/import/import-command.js';
 import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
 
@@ -42,6 +43,8 @@ const USAGE = `usage:
   imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
                                            changed with the words, added, removed); -o DIR: an image of each
                                            changed page with the changes marked; exit 0 same, 1 different, 2 trouble
+  imprint import FILE.docx [-o FILE.yaml]  a Word draft as a report (default FILE.yaml beside it; pictures in
+                                           FILE-images/), with the list of what could not be carried over
   imprint help                             this text
   imprint --version                        the version of Imprint`;
 
@@ -139,6 +142,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'init') return init(argv.slice(1));
   if (argv[0] === 'fonts') return fonts(argv.slice(1));
   if (argv[0] === 'diff') return diffCommand(argv.slice(1), (line) => console.log(line), (line) => console.error(line));
+  if (argv[0] === 'import') return importCommand(argv.slice(1));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');

@@ -32,8 +32,18 @@ export function refuseOutputOption(output: string, inputs: number): string | und
   return undefined;
 }
 
+/** What a command writes: its name for messages, and which existing files it may replace. */
+export interface OutputKind {
+  name: string;
+  /** Whether an existing regular file may be replaced by this kind of output. */
+  replaces(file: string): boolean;
+}
+
+/** The PDFs `build` writes: they replace only a PDF or an empty file. */
+export const PDF_OUTPUT: OutputKind = { name: 'PDF', replaces: isPdfOrEmpty };
+
 /** Why these outputs cannot be written, or undefined when they all can. */
-export function refuseOutputs(plans: readonly OutputPlan[]): string | undefined {
+export function refuseOutputs(plans: readonly OutputPlan[], kind: OutputKind = PDF_OUTPUT): string | undefined {
   const inputs = new Map(plans.map((p) => [realPath(p.input), p.input]));
   const claimed = new Map<string, string>();
   for (const { input, output } of plans) {
@@ -43,7 +53,7 @@ export function refuseOutputs(plans: readonly OutputPlan[]): string | undefined 
     const other = claimed.get(real);
     if (other !== undefined) return `${other} and ${input} would both be written to ${output}: build them into different folders or one at a time`;
     claimed.set(real, input);
-    const reason = refuseExisting(output);
+    const reason = refuseExisting(output, kind);
     if (reason) return reason;
   }
   return undefined;
@@ -52,19 +62,20 @@ export function refuseOutputs(plans: readonly OutputPlan[]): string | undefined 
 /** Folders of the system's devices and processes: nothing there is a user's PDF. */
 const SYSTEM_FOLDERS = ['/dev', '/proc', '/sys'];
 
-/** Why an existing file must not be replaced by a PDF, or undefined (absent, empty, or a PDF). */
-function refuseExisting(output: string): string | undefined {
+/** Why an existing file must not be replaced by an output of `kind`, or undefined (absent, or one it replaces). */
+function refuseExisting(output: string, kind: OutputKind): string | undefined {
   const real = realPath(output);
-  if (SYSTEM_FOLDERS.some((f) => real === f || real.startsWith(f + path.sep))) return `${output} is a file of the system, not a PDF: name a PDF file`;
+  const name = kind.name;
+  if (SYSTEM_FOLDERS.some((f) => real === f || real.startsWith(f + path.sep))) return `${output} is a file of the system, not a ${name}: name a ${name} file`;
   switch (kindOf(output)) {
     case 'absent':
       return undefined;
     case 'folder':
-      return `${output} is a folder: -o names the PDF for one input`;
+      return `${output} is a folder: -o names the ${name} for one input`;
     case 'other':
-      return `${output} is not a regular file (a device, a pipe or a socket): name a PDF file`;
+      return `${output} is not a regular file (a device, a pipe or a socket): name a ${name} file`;
     case 'file':
-      return isPdfOrEmpty(output) ? undefined : `${output} exists and is not a PDF: Imprint replaces only PDFs (remove it or name another file)`;
+      return kind.replaces(output) ? undefined : `${output} exists and is not a ${name}: Imprint replaces only ${name}s (remove it or name another file)`;
   }
 }
 

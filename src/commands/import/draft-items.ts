@@ -1,0 +1,30 @@
+/**
+ * mammoth's paragraphs matched to the draft's own (draft-xml.ts): each with its paragraph
+ * number, its Word numbering and whether it stands in a text box. The match is checked on the
+ * text of every paragraph; a draft where it fails (mammoth read a paragraph otherwise) is
+ * imported without those facts, and the report says so.
+ */
+import { plainText, type DraftBlock, type DraftParagraph } from './docx-model.js';
+import type { DraftXml, ParagraphPlace } from './draft-xml.js';
+
+/** Each of mammoth's paragraphs with its place in the draft; undefined when they could not be matched. */
+export function matchPlaces(blocks: readonly DraftBlock[], xml: DraftXml): Map<DraftParagraph, ParagraphPlace> | undefined {
+  const paragraphs: DraftParagraph[] = [];
+  const walk = (bs: readonly DraftBlock[]) => {
+    for (const b of bs) {
+      if (b.type === 'paragraph') paragraphs.push(b);
+      else b.children.forEach((row) => row.children.forEach((cell) => walk(cell.children)));
+    }
+  };
+  walk(blocks);
+  if (paragraphs.length !== xml.places.length) return undefined;
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const places = new Map<DraftParagraph, ParagraphPlace>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    // mammoth also reads symbols (w:sym) and hyphens as text: the draft's text must be in it
+    const text = squeeze(plainText(paragraphs[i].children));
+    if (!text.includes(squeeze(xml.places[i].text)) && text !== squeeze(xml.places[i].text)) return undefined;
+    places.set(paragraphs[i], xml.places[i]);
+  }
+  return places;
+}

@@ -1,0 +1,52 @@
+/**
+ * The numbers typed before headings in a draft (the engine numbers headings itself), by
+ * pattern: 第一章 / 第一节, 1 / 1.1 / 1.1.1, 一、 / （一） / 1. / （1）. The patterns stand in
+ * the order of GB/T 9704 and common practice, outermost first; a draft without heading styles
+ * takes its levels from the patterns it uses, in this order.
+ */
+
+/** A kind of typed heading number. */
+export interface NumberPattern {
+  name: string;
+  /** Matches the number at the start of a title, with the space after it. */
+  pattern: RegExp;
+}
+
+const HAN_NUMBER = '[一二三四五六七八九十百零〇两]+';
+
+/** Outermost first. */
+export const NUMBER_PATTERNS: readonly NumberPattern[] = [
+  { name: '第一章', pattern: new RegExp(`^第\\s*(?:${HAN_NUMBER}|\\d+)\\s*章[\\s、：:.．]*`) },
+  { name: '第一节', pattern: new RegExp(`^第\\s*(?:${HAN_NUMBER}|\\d+)\\s*节[\\s、：:.．]*`) },
+  { name: '1', pattern: /^\d{1,2}(?:\s+|、)(?=[^\d\s.．%])/ },
+  { name: '1.1', pattern: /^\d{1,2}[.．]\d{1,2}(?![.．]?\d)\s*/ },
+  { name: '1.1.1', pattern: /^\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?![.．]?\d)\s*/ },
+  { name: '一、', pattern: new RegExp(`^${HAN_NUMBER}[、.．]\\s*`) },
+  { name: '（一）', pattern: new RegExp(`^[（(]${HAN_NUMBER}[）)]\\s*`) },
+  { name: '1.', pattern: /^\d{1,2}[.．、](?!\d)\s*/ },
+  { name: '（1）', pattern: /^[（(]\d{1,2}[）)]\s*/ },
+];
+
+/** The kind of number a title starts with (the most specific that matches), if any. */
+export function numberPatternOf(title: string): NumberPattern | undefined {
+  // 1.1.1 before 1.1 before 1 before 1.: the longer number is the one typed
+  const order = ['第一章', '第一节', '1.1.1', '1.1', '1', '一、', '（一）', '（1）', '1.'];
+  for (const name of order) {
+    const p = NUMBER_PATTERNS.find((q) => q.name === name)!;
+    if (p.pattern.test(title)) return p;
+  }
+  return undefined;
+}
+
+/** A title without the number typed before it (and without the spaces after it). */
+export function withoutNumber(title: string): string {
+  const p = numberPatternOf(title);
+  const rest = p ? title.replace(p.pattern, '').trim() : title.trim();
+  return rest || title.trim();
+}
+
+/** Whether a paragraph's text could be a heading: short, one line, not a sentence. */
+export function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 40 && !/[。；;，,：:！!？?]$/.test(t) && !t.includes('\n');
+}

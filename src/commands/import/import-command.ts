@@ -1,0 +1,153 @@
+/**
+ * `imprint import FILE.docx [-o FILE.yaml]` (spec §6.8): a Word draft as a report in the
+ * content format, its pictures beside the YAML (`NAME-images/fig-1.png` …), and the list of
+ * what could not be carried over, on standard error and as comments at the top of the YAML.
+ * Exit 0 when written (whatever was not carried), 1 for a draft that cannot be read or an
+ * output that cannot be written, 2 for wrong usage (an output that would replace the draft or a
+ * file that is not YAML).
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { refuseOutputs, type OutputKind } from '../../output-paths.js';
+import { writeFailure, writeFileAtomic } from '../../output.js';
+import { UsageError } from '../usage-error.js';
+import { DraftError, openDraft } from './open-draft.js';
+import { readDraftXml, type DraftXml } from './draft-xml.js';
+import { readListStyles, type ListStyles } from './list-styles.js';
+import { matchPlaces } from './draft-items.js';
+import { BlockReader } from './draft-blocks.js';
+import { ImportLog } from './import-log.js';
+import { reportTree, type ImportedReport } from './report-tree.js';
+import { notCarriedLines } from './not-carried.js';
+import { reportYaml } from './write-yaml.js';
+
+/** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
+export const YAML_OUTPUT: OutputKind = { name: 'YAML file', replaces: (file) => isEmpty(file) || (/\.ya?ml$/i.test(file) && isText(file)) };
+
+/** What an import made, for the caller (and tests): the report, its YAML and the lines not carried. */
+export interface ImportResult {
+  report: ImportedReport;
+  yaml: string;
+  notCarried: string[];
+  /** Texts of the draft left to the engine (typed numbers, labels, contents, page numbers). */
+  engineMade: string[];
+  /** Pictures written, relative to the YAML. */
+  images: string[];
+}
+
+/** `imprint import` with its arguments; returns the exit status. */
+export async function importCommand(args: readonly string[]): Promise<number> {
+  const { input, output } = parseImportArgs(args);
+  try {
+    const result = await importDraft(input, output);
+    result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
+    const counts = `${result.report.chapters.length} chapters${result.images.length ? `, ${result.images.length} pictures` : ''}`;
+    console.log(`${input} -> ${output}: ${counts}; ${result.notCarried.length ? `${result.notCarried.length} notes on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DraftError) {
+      console.error(e.message);
+      return 1;
+    }
+    const reason = writeFailure(e);
+    if (reason) {
+      console.error(`${(e as NodeJS.ErrnoException).path ?? output}: cannot write (${reason})`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** FILE.docx and the YAML to write (default: beside it, FILE.yaml). Throws `UsageError`. */
+export function parseImportArgs(args: readonly string[]): { input: string; output: string } {
+  let output: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-o' || args[i] === '--output') {
+      output = args[++i];
+      if (!output) throw new UsageError('-o needs a file name, FILE.yaml');
+    } else if (args[i].startsWith('-')) throw new UsageError(`unknown option ${args[i]}`);
+    else files.push(args[i]);
+  }
+  if (files.length !== 1) throw new UsageError('import takes one FILE.docx');
+  const input = files[0];
+  output ??= input.replace(/\.docx$/i, '') + '.yaml';
+  if (!/\.ya?ml$/i.test(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
+  const refused = refuseOutputs([{ input, output }], YAML_OUTPUT);
+  if (refused) throw new UsageError(refused);
+  const images = imagesFolder(output);
+  if (kindOf(images) === 'other') throw new UsageError(`${images} exists and is not a folder: the pictures of the draft are written there`);
+  return { input, output };
+}
+
+/** Imports `input` into `output` (and its pictures). Throws `DraftError`, or a write failure. */
+export async function importDraft(input: string, output: string): Promise<ImportResult> {
+  const draft = await openDraft(input);
+  let xml: DraftXml;
+  let listStyles: ListStyles;
+  try {
+    xml = readDraftXml(draft.documentXml);
+    listStyles = readListStyles(draft.numberingXml);
+  } catch (e) {
+    throw new DraftError(input, `a damaged Word document (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+  const places = matchPlaces(draft.document.children, xml);
+  const log = new ImportLog(path.basename(imagesFolder(output)));
+  if (!places) log.notCarried(0, "mammoth's paragraphs could not be matched to the draft's: list styles are guessed (bullets or 1.), and text-box text stands as paragraphs");
+  const reader = new BlockReader({ places, xml, listStyles, notes: (ref) => draft.document.notes.resolve(ref) }, log);
+  const report = reportTree(draft.document.children, reader, log, path.basename(input).replace(/\.docx$/i, ''));
+  xml.textBoxes.forEach((box, k) => {
+    if (!log.usedTextBoxes.has(k)) log.notCarried(box.paragraph, 'a text box, left out', box.paragraphs.join(' '));
+  });
+  const notCarried = notCarriedLines([...xml.findings, ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
+  const yaml = reportYaml(report, path.basename(input), notCarried);
+  const folder = path.dirname(output);
+  for (const { image, file } of log.images) {
+    const target = path.join(folder, file);
+    if (kindOf(target) === 'file' && !isImageOrEmpty(target)) throw new DraftError(target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
+    writeFileAtomic(target, await image.readAsBuffer());
+  }
+  writeFileAtomic(output, Buffer.from(yaml, 'utf8'));
+  return { report, yaml, notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
+}
+
+/** The folder of the pictures of `output`: `report.yaml` -> `report-images`. */
+export function imagesFolder(output: string): string {
+  return output.replace(/\.ya?ml$/i, '') + '-images';
+}
+
+function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
+  try {
+    const s = statSync(file);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'absent';
+  }
+}
+
+/** The first bytes of a file (at most `n`). */
+function head(file: string, n: number): Buffer {
+  const bytes = Buffer.alloc(n);
+  const fd = openSync(file, 'r');
+  try {
+    return bytes.subarray(0, readSync(fd, bytes, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isEmpty(file: string): boolean {
+  return head(file, 1).length === 0;
+}
+
+/** Text: no NUL byte in its first 4 KiB, and not a ZIP archive (a .docx renamed). */
+function isText(file: string): boolean {
+  const bytes = head(file, 4096);
+  return !bytes.includes(0) && !bytes.subarray(0, 2).equals(Buffer.from('PK'));
+}
+
+/** A PNG or JPEG (by its signature), or an empty file. */
+function isImageOrEmpty(file: string): boolean {
+  const bytes = head(file, 4);
+  return bytes.length === 0 || bytes.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) || (bytes[0] === 0xff && bytes[1] === 0xd8);
+}

@@ -1,0 +1,157 @@
+/**
+ * The draft's top level as a report (spec §1): the cover lines before the first heading as
+ * `report:` (title, subtitle, issuer, date), the typed contents and list of tables dropped (the
+ * engine makes them), the preface (前言), and chapters, sections and third-level sections —
+ * by their heading styles (Heading 1–3, 标题 1–3) or, in a draft that uses none, by the
+ * numbers typed before them, which are removed (the engine numbers). Typed page numbers are
+ * dropped; a deeper heading becomes a run-in heading.
+ */
+import { plainText, type DraftBlock, type DraftParagraph } from './docx-model.js';
+import { isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
+import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } from './heading-numbers.js';
+import { BlockReader, isRunInHeading, type Block } from './draft-blocks.js';
+import type { ImportLog } from './import-log.js';
+
+/** A chapter, section or third-level section. */
+export interface Part {
+  title: string;
+  body?: Block[];
+  sections?: Part[];
+}
+
+/** The report as written in the YAML. */
+export interface ImportedReport {
+  report: { title: string; subtitle?: string; issuer?: string; date?: string };
+  preface?: { title: string; body: Block[] };
+  chapters: Part[];
+}
+
+/** Heading styles: `Heading 2`, `heading 2`, `标题 2`. */
+const HEADING_STYLE = /^(?:heading|标题)\s*(\d)$/i;
+
+/** What a top-level paragraph is to the report's outline. */
+type Role = { kind: 'contents' | 'page-number' | 'preface' | 'body' } | { kind: 'heading'; level: number; title: string };
+
+/** The report of the draft's top-level blocks. `fallbackTitle`: the title when the draft has no cover. */
+export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog, fallbackTitle: string): ImportedReport {
+  const roles = outlineRoles(blocks, reader, log);
+  const firstOutline = roles.findIndex((r) => r.kind !== 'body');
+  const coverEnd = firstOutline < 0 ? 0 : firstOutline;
+  const report = cover(blocks.slice(0, coverEnd), reader, log, fallbackTitle);
+
+  let preface: ImportedReport['preface'];
+  const chapters: Part[] = [];
+  /** The open chapter, section and third-level section. */
+  const open: Part[] = [];
+  let pending: DraftBlock[] = [];
+  let target: { body?: Block[] } | undefined;
+  const flush = () => {
+    if (!pending.length) return;
+    const body = reader.blocks(pending, (p) => isRunInHeading(p) || runInByNumber(p));
+    if (body.length) {
+      if (!target) {
+        preface ??= { title: '前言', body: [] };
+        target = preface;
+        log.notCarried(reader.numberOf(pending[0]), 'text before the first chapter, with no 前言 above it: put in a preface titled 前言');
+      }
+      (target.body ??= []).push(...body);
+    }
+    pending = [];
+  };
+  const runInNumbers = new Set(roles.flatMap((r) => (r.kind === 'heading' && r.level > 3 ? [r.title] : [])));
+  const runInByNumber = (p: DraftParagraph) => runInNumbers.has(plainText(p.children).trim());
+
+  for (let i = coverEnd; i < blocks.length; i++) {
+    const role = roles[i];
+    const b = blocks[i];
+    if (role.kind === 'contents' || role.kind === 'page-number') {
+      log.engineMade.push(plainText(b.type === 'paragraph' ? b.children : [b]));
+      continue;
+    }
+    if (role.kind === 'preface') {
+      flush();
+      preface = { title: plainText((b as DraftParagraph).children).replace(/\s+/g, ''), body: [] };
+      target = preface;
+      continue;
+    }
+    if (role.kind === 'heading' && role.level <= 3) {
+      flush();
+      const part: Part = { title: role.title };
+      const level = Math.min(role.level, open.length + 1); // a level skipped is the next one down
+      open.length = level - 1;
+      if (level === 1) chapters.push(part);
+      else (open[level - 2].sections ??= []).push(part);
+      open.push(part);
+      target = part;
+      continue;
+    }
+    pending.push(b);
+  }
+  flush();
+  if (!chapters.length) {
+    log.notCarried(0, 'no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text is one chapter titled 正文');
+    chapters.push({ title: '正文', body: preface && !roles.some((r) => r.kind === 'preface') ? preface.body : [] });
+    if (!roles.some((r) => r.kind === 'preface')) preface = undefined;
+  }
+  return { report, ...(preface ? { preface } : {}), chapters };
+}
+
+/** The role of each top-level block in the outline. */
+function outlineRoles(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog): Role[] {
+  const texts = blocks.map((b) => (b.type === 'paragraph' ? plainText(b.children).trim() : ''));
+  const styled = blocks.some((b) => b.type === 'paragraph' && headingStyleLevel(b) !== undefined);
+  // without heading styles: the kinds of typed numbers used, outermost first, give the levels
+  const used = new Set<string>();
+  if (!styled)
+    blocks.forEach((b, i) => {
+      if (b.type === 'paragraph' && !reader.inTextBox(b) && looksLikeHeading(texts[i]) && !b.numbering) {
+        const p = numberPatternOf(texts[i]);
+        if (p && withoutNumber(texts[i]) !== texts[i]) used.add(p.name);
+      }
+    });
+  const levels = new Map(NUMBER_PATTERNS.filter((p) => used.has(p.name)).map((p, k) => [p.name, k + 1]));
+  let inContents = false;
+  return blocks.map((b, i): Role => {
+    if (b.type !== 'paragraph') {
+      inContents = false;
+      return { kind: 'body' };
+    }
+    const text = texts[i];
+    if (isContentsTitle(text)) {
+      inContents = true;
+      return { kind: 'contents' };
+    }
+    if (inContents && (!text || isContentsEntry(text, b.styleName))) return { kind: 'contents' };
+    inContents = false;
+    if (!text) return { kind: 'body' };
+    if (isPageNumber(text)) return { kind: 'page-number' };
+    if (isPrefaceTitle(text) && (styled ? headingStyleLevel(b) !== undefined || looksLikeHeading(text) : true)) return { kind: 'preface' };
+    const level = styled ? headingStyleLevel(b) : looksLikeHeading(text) && !b.numbering && !reader.inTextBox(b) ? levels.get(numberPatternOf(text)?.name ?? '') : undefined;
+    if (level === undefined) return { kind: 'body' };
+    const title = withoutNumber(text).replace(/\s+/g, ' ');
+    if (title !== text.replace(/\s+/g, ' ') && level <= 3) log.engineMade.push(text.slice(0, text.length - title.length));
+    return level <= 3 ? { kind: 'heading', level, title } : { kind: 'heading', level, title: text };
+  });
+}
+
+/** The level of a heading style (1 for Heading 1 / 标题 1), if the paragraph has one. */
+function headingStyleLevel(p: DraftParagraph): number | undefined {
+  const m = HEADING_STYLE.exec(p.styleName ?? '') ?? HEADING_STYLE.exec(p.styleId ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The cover: title, subtitle in brackets, date, issuer; other lines are reported. */
+function cover(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog, fallbackTitle: string): ImportedReport['report'] {
+  const report: ImportedReport['report'] = { title: '' };
+  for (const b of blocks) {
+    const text = b.type === 'paragraph' ? plainText(b.children).trim().replace(/\s+/g, ' ') : '';
+    if (b.type === 'paragraph' && !text) continue;
+    if (!report.title && text) report.title = text;
+    else if (!report.subtitle && /^[（(].*[）)]$/.test(text)) report.subtitle = text;
+    else if (!report.date && /^\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?$/.test(text)) report.date = text;
+    else if (!report.issuer && text && text.length <= 30) report.issuer = text;
+    else log.notCarried(reader.numberOf(b), 'a part of the cover (before the first heading), left out', text || plainText([b]));
+  }
+  if (!report.title) report.title = fallbackTitle;
+  return report;
+}

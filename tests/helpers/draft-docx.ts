@@ -1,0 +1,120 @@
+/**
+ * Word drafts for the import's tests, written with the `docx` package: small drafts of each
+ * mapping, and a draft of the sample report made from its YAML as a writer would type it in
+ * Word (cover, typed contents, 前 言, headings with typed numbers, captions, framed case boxes,
+ * typed page numbers).
+ */
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  type ParagraphChild,
+  type ISectionOptions,
+} from 'docx';
+
+export type DraftChild = Paragraph | Table;
+
+/** A .docx of these paragraphs and tables (options: footnotes, numbering, comments). */
+export async function draftDocx(children: DraftChild[], options: Omit<ConstructorParameters<typeof Document>[0], 'sections'> = {}): Promise<Buffer> {
+  const section: ISectionOptions = { children };
+  return Packer.toBuffer(new Document({ ...options, sections: [section] }));
+}
+
+/** A paragraph of plain text. */
+export const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+/** A paragraph of bold text. */
+export const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+/** A paragraph of runs. */
+export const runs = (...children: ParagraphChild[]) => new Paragraph({ children });
+/** A heading of level 1–3 (Word's Heading styles). */
+export const heading = (level: 1 | 2 | 3, text: string) => new Paragraph({ text, heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1] });
+
+/** A table of text cells; a cell may span: `{text, columnSpan, rowSpan}`. */
+export function table(rows: (string | { text: string; columnSpan?: number; rowSpan?: number })[][], headerRows = 0): Table {
+  return new Table({
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r < headerRows || undefined, // docx writes w:tblHeader w:val=false for false, which mammoth reads as a header
+          children: cells.map((c) => (typeof c === 'string' ? new TableCell({ children: [p(c)] }) : new TableCell({ children: [p(c.text)], columnSpan: c.columnSpan, rowSpan: c.rowSpan }))),
+        }),
+    ),
+  });
+}
+
+/** A framed box: a table of one cell holding these paragraphs. */
+export const framed = (children: Paragraph[]) => new Table({ rows: [new TableRow({ children: [new TableCell({ children })] })] });
+
+/** The sample report's YAML data (as loaded by `yaml`). */
+interface SampleBlockCase {
+  case: { title: string; body: (string | { heading: string })[] };
+}
+interface SampleBlockTable {
+  table: { title: string; columns: (string | number)[]; rows: (string | number)[][]; note?: string };
+}
+type SampleBlock = string | { heading: string } | SampleBlockCase | SampleBlockTable;
+interface SamplePart {
+  title: string;
+  body?: SampleBlock[];
+  sections?: SamplePart[];
+}
+export interface SampleReport {
+  report: { title: string; subtitle?: string; issuer?: string; date?: string };
+  preface?: { title: string; body: SampleBlock[] };
+  chapters: SamplePart[];
+}
+
+/** Text of the YAML with its bold markup as Word runs. */
+function markupRuns(text: string): TextRun[] {
+  return text.split(/(\*\*[^*]+\*\*)/).filter((s) => s).map((s) => (s.startsWith('**') ? new TextRun({ text: s.slice(2, -2), bold: true }) : new TextRun(s)));
+}
+
+/** The sample report as a writer's Word draft, with Heading styles and typed numbers. */
+export async function sampleDraft(sample: SampleReport): Promise<Buffer> {
+  const out: DraftChild[] = [];
+  const { report } = sample;
+  out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: report.title, bold: true, size: 44 })] }));
+  for (const line of [report.subtitle, report.issuer, report.date]) if (line) out.push(new Paragraph({ alignment: AlignmentType.CENTER, text: line }));
+  // the contents, typed (as the seed report's): the engine makes its own
+  out.push(p('目 录'), p('前 言\t1'));
+  sample.chapters.forEach((c, i) => {
+    out.push(p(`${i + 1} ${c.title}\t${i + 2}`));
+    c.sections?.forEach((s, j) => out.push(p(`${i + 1}.${j + 1} ${s.title}.....${i + 3}`)));
+  });
+  let tables = 0;
+  let cases = 0;
+  const blocks = (body: SampleBlock[] | undefined) => {
+    for (const b of body ?? []) {
+      if (typeof b === 'string') out.push(new Paragraph({ children: markupRuns(b) }));
+      else if ('heading' in b) out.push(bold(b.heading));
+      else if ('table' in b) {
+        out.push(p(`表 ${++tables} ${b.table.title}`), table([b.table.columns.map(String), ...b.table.rows.map((r) => r.map(String))], 1));
+        if (b.table.note) out.push(p(b.table.note));
+      } else if ('case' in b) {
+        out.push(p(`案例 ${++cases} ${b.case.title}`));
+        out.push(framed(b.case.body.map((x) => (typeof x === 'string' ? new Paragraph({ children: markupRuns(x) }) : bold(x.heading)))));
+      }
+    }
+  };
+  if (sample.preface) {
+    out.push(heading(1, '前 言'));
+    blocks(sample.preface.body);
+  }
+  let page = 1;
+  sample.chapters.forEach((c, i) => {
+    out.push(heading(1, `${i + 1} ${c.title}`));
+    blocks(c.body);
+    c.sections?.forEach((s, j) => {
+      out.push(heading(2, `${i + 1}.${j + 1} ${s.title}`));
+      blocks(s.body);
+      out.push(p(`- ${++page} -`)); // a page number typed at the foot of a page
+    });
+  });
+  return draftDocx(out);
+}

@@ -1,0 +1,260 @@
+/**
+ * `imprint import`: Word drafts written in code (the `docx` package) imported into the
+ * content format, one mapping per test; what cannot be carried is reported, never lost (a
+ * property over every fixture); and a draft of the sample report gives back its paragraphs,
+ * tables and case boxes, and builds with the same contents entries.
+ */
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { parse } from 'yaml';
+import {
+  DeletedTextRun,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  ImageRun,
+  InsertedTextRun,
+  LevelFormat,
+  MathRun,
+  Math as DocxMath,
+  Paragraph,
+  SimpleField,
+  TextRun,
+  Textbox,
+} from 'docx';
+import { describe, expect, it } from 'vitest';
+import { importDraft } from '../../src/commands/import/import-command.js';
+import { parseInline, inlinePlainText } from '../../src/content/inline-markup.js';
+import { bold, draftDocx, framed, heading, p, runs, table, type DraftChild } from '../helpers/draft-docx.js';
+import { makePng } from '../helpers/png.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const schema = JSON.parse(readFileSync(path.join(root, 'schema/report.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+/** Every draft imported by the tests below, for the property test at the end. */
+const imported: { docx: Buffer; yaml: string; notCarried: string[]; engineMade: string[] }[] = [];
+
+async function importOf(children: DraftChild[], options = {}) {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-import-')));
+  const docx = await draftDocx(children, options);
+  writeFileSync(path.join(dir, 'draft.docx'), docx);
+  const result = await importDraft(path.join(dir, 'draft.docx'), path.join(dir, 'draft.yaml'));
+  imported.push({ docx, yaml: result.yaml, notCarried: result.notCarried, engineMade: result.engineMade });
+  return { ...result, dir, data: parse(result.yaml) };
+}
+
+describe('imprint import: structure', () => {
+  it('takes chapters, sections and third-level sections from heading styles, without their typed numbers; the cover, contents and preface recognised', async () => {
+    const r = await importOf([
+      p('上海市静安区中等职业教育质量报告'),
+      p('（2025 年度）'),
+      p('静安区教育局'),
+      p('2026 年 1 月'),
+      p('目 录'),
+      p('前 言\t1'),
+      p('第一章 总则.....2'),
+      heading(1, '前 言'),
+      p('前言的正文。'),
+      heading(1, '第一章 总则'),
+      p('章的正文。'),
+      heading(2, '1.1 基本情况'),
+      p('节的正文。'),
+      bold('一、管理引领与专业共建相结合'),
+      p('帮扶的正文。'),
+      heading(3, '1.1.1 细节'),
+      p('- 3 -'),
+      p('细节的正文。'),
+    ]);
+    expect(r.data).toEqual({
+      report: { title: '上海市静安区中等职业教育质量报告', subtitle: '（2025 年度）', issuer: '静安区教育局', date: '2026 年 1 月' },
+      preface: { title: '前言', body: ['前言的正文。'] },
+      chapters: [
+        {
+          title: '总则',
+          body: ['章的正文。'],
+          sections: [{ title: '基本情况', body: ['节的正文。', { heading: '一、管理引领与专业共建相结合' }, '帮扶的正文。'], sections: [{ title: '细节', body: ['细节的正文。'] }] }],
+        },
+      ],
+    });
+    expect(validate(r.data)).toBe(true);
+  });
+
+  it('takes the levels from the typed numbers in a draft without heading styles (一、 / （一） / 1.), deeper ones run in', async () => {
+    const r = await importOf([p('一、总则'), p('正文一。'), p('（一）基本情况'), p('正文二。'), p('1. 细节'), p('（1）更细'), p('正文三。'), p('二、保障'), p('正文四。')]);
+    expect(r.data.chapters).toEqual([
+      { title: '总则', body: ['正文一。'], sections: [{ title: '基本情况', body: ['正文二。'], sections: [{ title: '细节', body: [{ heading: '（1）更细' }, '正文三。'] }] }] },
+      { title: '保障', body: ['正文四。'] },
+    ]);
+    const chapters = await importOf([p('第一章 总则'), p('正文。'), p('第二章 保障'), p('1 小节'), p('正文。')]);
+    expect(chapters.data.chapters.map((c: { title: string }) => c.title)).toEqual(['总则', '保障']);
+    expect(chapters.data.chapters[1].sections[0].title).toBe('小节');
+  });
+});
+
+describe('imprint import: inline markup', () => {
+  it('carries bold, emphasis, superscript, subscript, links and footnotes into §6.2 markup, joins soft breaks, and escapes markup characters', async () => {
+    const r = await importOf(
+      [
+        heading(1, '总则'),
+        runs(
+          new TextRun({ text: '粗体', bold: true }),
+          new TextRun('与'),
+          new TextRun({ text: '着重', italics: true }),
+          new TextRun('，面积 m'),
+          new TextRun({ text: '2', superScript: true }),
+          new TextRun('、CO'),
+          new TextRun({ text: '2', subScript: true }),
+          new TextRun('，见'),
+          new ExternalHyperlink({ link: 'https://example.org/a', children: [new TextRun('网站')] }),
+          new FootnoteReferenceRun(1),
+          new TextRun('，星号 * 与 [括号] 和 3~5 年，换'),
+          new TextRun({ text: '行继续', break: 1 }),
+          new TextRun({ text: 'and', break: 1 }),
+        ),
+      ],
+      { footnotes: { 1: { children: [new Paragraph('脚注的文字')] } } },
+    );
+    const text = r.data.chapters[0].body[0];
+    expect(text).toBe('**粗体**与*着重*，面积 m^2^、CO~2~，见[网站](https://example.org/a)^[脚注的文字]，星号 \\* 与 \\[括号\\] 和 3\\~5 年，换行继续 and');
+    const parsed = parseInline(text);
+    expect(parsed.problems).toEqual([]);
+    expect(inlinePlainText(parsed.nodes)).toBe('粗体与着重，面积 m2、CO2，见网站，星号 * 与 [括号] 和 3~5 年，换行继续 and');
+  });
+});
+
+describe('imprint import: tables, cases, figures, lists', () => {
+  it('reads a table with merged cells under its caption, with the note below', async () => {
+    const r = await importOf([
+      heading(1, '师资'),
+      p('表 1 静安区中职校师资队伍结构情况'),
+      table(
+        [
+          [{ text: '指标', rowSpan: 2 }, { text: '人数', columnSpan: 2 }],
+          ['2024 年', '2025 年'],
+          ['本科学历', '197', '183'],
+          ['硕士', '43', '55.5'],
+        ],
+        1,
+      ),
+      p('数据来源：静安区教育局'),
+      p('表后的正文。'),
+    ]);
+    expect(r.data.chapters[0].body).toEqual([
+      {
+        table: {
+          title: '静安区中职校师资队伍结构情况',
+          head: [
+            [{ text: '指标', rowspan: 2 }, { text: '人数', colspan: 2 }],
+            ['2024 年', '2025 年'],
+          ],
+          rows: [
+            ['本科学历', 197, 183],
+            ['硕士', 43, 55.5],
+          ],
+          note: '数据来源：静安区教育局',
+        },
+      },
+      '表后的正文。',
+    ]);
+    expect(r.yaml).toContain('- [ { text: 指标, rowspan: 2 }, { text: 人数, colspan: 2 } ]');
+    expect(r.engineMade).toContain('表 1');
+  });
+
+  it('reads case boxes: a caption over a framed one-cell table, or over a text box', async () => {
+    const r = await importOf([
+      heading(1, '案例'),
+      p('案例 1 立德树人：双路径实践'),
+      framed([bold('一、内化精神'), p('市北职高——“火焰蓝”精神铸魂。'), p('逸夫职校——“红色文创”。')]),
+      p('案例 2 区域协同'),
+      new Paragraph({ children: [new Textbox({ children: [p('框里的第一段。'), p('框里的第二段。')], style: { width: '4in', height: 'auto' } })] }),
+      p('之后的正文。'),
+    ]);
+    expect(r.data.chapters[0].body).toEqual([
+      { case: { title: '立德树人：双路径实践', body: [{ heading: '一、内化精神' }, '市北职高——“火焰蓝”精神铸魂。', '逸夫职校——“红色文创”。'] } },
+      { case: { title: '区域协同', body: ['框里的第一段。', '框里的第二段。'] } },
+      '之后的正文。',
+    ]);
+    expect(r.notCarried.filter((l) => l.includes('text box'))).toEqual([]);
+    expect(validate(r.data)).toBe(true);
+  });
+
+  it('writes a picture beside the YAML with its caption as the figure title', async () => {
+    const picture = makePng(4, 3);
+    const r = await importOf([heading(1, '图'), new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 40, height: 30 } })] }), p('图 1 在校生人数')]);
+    expect(r.data.chapters[0].body).toEqual([{ figure: { title: '在校生人数', image: 'draft-images/fig-1.png' } }]);
+    expect(readFileSync(path.join(r.dir, 'draft-images/fig-1.png')).equals(picture)).toBe(true);
+    expect(validate(r.data)).toBe(true);
+  });
+
+  it('reads lists with their styles from Word numbering, nested by level', async () => {
+    const numbering = {
+      config: [
+        { reference: 'cn', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }, { level: 1, format: LevelFormat.DECIMAL, text: '（%2）' }] },
+        { reference: 'dots', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] },
+      ],
+    };
+    const item = (text: string, reference: string, level = 0) => new Paragraph({ text, numbering: { reference, level } });
+    const r = await importOf([heading(1, '列表'), item('甲', 'cn'), item('甲一', 'cn', 1), item('乙', 'cn'), p('之间。'), item('点一', 'dots'), item('点二', 'dots')], { numbering });
+    expect(r.data.chapters[0].body).toEqual([
+      { list: { style: '一、', items: [{ text: '甲', list: { style: '（1）', items: ['甲一'] } }, '乙'] } },
+      '之间。',
+      { list: ['点一', '点二'] },
+    ]);
+    expect(validate(r.data)).toBe(true);
+  });
+});
+
+describe('imprint import: what is not carried is reported with its place', () => {
+  it('reports a text box, tracked changes, a field and an equation, at their paragraphs, on stderr lines and atop the YAML', async () => {
+    const change = { author: '审稿人', date: '2025-01-01T00:00:00Z' };
+    const r = await importOf([
+      heading(1, '总则'),
+      p('第一段正文。'),
+      runs(new TextRun('旁注在此'), new Textbox({ children: [p('框中的旁注文字')], style: { width: '2in', height: 'auto' } })),
+      runs(new TextRun('修订：'), new InsertedTextRun({ id: 1, ...change, text: '新加的字' }), new DeletedTextRun({ id: 2, ...change, text: '删掉的字' })),
+      new Paragraph({ children: [new DocxMath({ children: [new MathRun('E=mc²')] })] }),
+      runs(new TextRun('见第'), new SimpleField('PAGE', '7'), new TextRun('页')),
+    ]);
+    expect(r.notCarried).toEqual([
+      'paragraph 3 «旁注在此»: a text box, left out: «框中的旁注文字»',
+      'paragraph 4 «修订：新加的字»: a tracked insertion, kept as if accepted: «新加的字»',
+      'paragraph 4 «修订：新加的字»: a tracked deletion, left out: «删掉的字»',
+      'paragraph 5: an equation, left out: «E=mc²»',
+      'paragraph 6 «见第页»: a field (PAGE), left out with the text Word shows for it: «7»',
+    ]);
+    expect(r.data.chapters[0].body).toEqual(['第一段正文。', '旁注在此', '修订：新加的字', '见第页']);
+    for (const line of r.notCarried) expect(r.yaml).toContain(`#   ${line}`);
+  });
+
+  it('loses no character of any draft: each is in the YAML, in the report, or left to the engine (typed numbers, labels, contents)', async () => {
+    expect(imported.length).toBeGreaterThan(8);
+    for (const draft of imported) {
+      const drafted = await draftCharacters(draft.docx);
+      const kept = new Set([...draft.yaml, ...draft.notCarried.join(''), ...draft.engineMade.join('')]);
+      const lost = [...drafted].filter((c) => !kept.has(c));
+      expect(lost).toEqual([]);
+    }
+  });
+});
+
+/** The characters shown in a draft: its text, deleted text, equations and footnotes (whitespace aside). */
+async function draftCharacters(docx: Buffer): Promise<Set<string>> {
+  const zip = await JSZip.loadAsync(docx);
+  const chars = new Set<string>();
+  for (const part of ['word/document.xml', 'word/footnotes.xml']) {
+    const xml = await zip.file(part)?.async('string');
+    if (!xml) continue;
+    const parser = new SaxesParser();
+    let inText = false;
+    parser.on('opentag', (t) => (inText = ['w:t', 'w:delText', 'm:t'].includes(t.name)));
+    parser.on('closetag', () => (inText = false));
+    parser.on('text', (t) => inText && [...t].filter((c) => c.trim()).forEach((c) => chars.add(c)));
+    parser.write(xml).close();
+  }
+  return chars;
+}
+
