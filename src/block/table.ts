@@ -63,7 +63,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
   const bottom = header ? spec.innerRule : lastRow ? spec.outerRule : spec.rules === 'grid' ? spec.innerRule : 0;
   const top = header ? spec.outerRule : 0;
   if (header || lines <= SLICE_ABOVE_LINES) {
-    const height = lines * st.lineHeight + 2 * spec.padY;
+    const height = gridRows(ctx, lines * st.lineHeight + 2 * spec.padY);
     const ops: DrawOp[] = [];
     if (header && spec.headerFill) ops.push({ kind: 'rect', x, y: 0, w: sum(widths), h: height, fill: spec.headerFill });
     let cx = x;
@@ -78,7 +78,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
   return Array.from({ length: lines }, (_, i) => {
     const padTop = i === 0 ? spec.padY : 0;
     const last = i === lines - 1;
-    const height = st.lineHeight + padTop + (last ? spec.padY : 0);
+    const height = gridRows(ctx, st.lineHeight + padTop + (last ? spec.padY : 0));
     const ops: DrawOp[] = [];
     let cx = x;
     set.forEach((cellLines, c) => {
@@ -88,6 +88,15 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
     ops.push(...rowRules(ctx, widths, x, height, 0, last ? bottom : 0));
     return block(height, { ops }, { keepWithNext: i < 1 || i >= lines - 2 });
   });
+}
+
+/**
+ * A row's height on a grid theme: whole rows, as the paginator will snap it (flow.ts), so its
+ * column rules reach the next row's (GB/T 9704: unbroken rules).
+ */
+function gridRows(ctx: LayoutContext, height: number): number {
+  const grid = ctx.theme.grid;
+  return grid ? Math.ceil(height / grid.lineStep - 1e-6) * grid.lineStep : height;
 }
 
 /** Rules of a row: a top and a bottom rule of the given widths (0: none); `grid` tables also rule every column. */

@@ -2,11 +2,12 @@
  * Line breaking on a character grid (GB/T 9704): each line takes as many cells as fit, as a
  * document set in Word does. A closing or pause mark that would start the next line hangs past
  * the last cell; a line ends early only where the line-start/line-end rules forbid the break
- * after its last cell, so a stretched line always stands right before the mark or the
- * unbreakable pair it had to give up. (Whole-paragraph optimisation has nothing to gain where
+ * after its last cell, or where it gives its last character to a one-character last line, so a
+ * stretched line always stands right before the mark, the unbreakable pair or the character it
+ * had to give up. (Whole-paragraph optimisation has nothing to gain where
  * every full line has the same count, and would stretch some earlier line instead.)
  */
-import { measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
+import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
 
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
@@ -29,5 +30,25 @@ export function gridBreaks(input: BreakInput): Breaks {
     ends.push(best);
     start = best;
   }
-  return { ends, forced: false };
+  return { ends: withoutRunt(input, ends), forced: false };
+}
+
+/**
+ * 孤字不成行: a last line of one character (and its marks) takes one more from the line before,
+ * which is then stretched over its cells, as a line that gives up a mark is. Unchanged when the
+ * line before cannot give one (a single line, or no allowed break that leaves both lines fitting).
+ */
+function withoutRunt(input: BreakInput, ends: number[]): number[] {
+  const k = ends.length - 1;
+  if (k < 1 || letterCount(input.atoms, ends[k - 1], ends[k]) >= 2) return ends;
+  const from = k >= 2 ? ends[k - 2] : 0;
+  for (let p = ends[k - 1] - 1; p > from; p--) {
+    if (!input.allowed[p]) continue;
+    if (letterCount(input.atoms, from, p) === 0) break;
+    if (letterCount(input.atoms, p, ends[k]) < 2) continue;
+    const last = measureLine(input, p, ends[k]);
+    if (last.natural - last.shrink > input.widthOf(k) + 1e-6) break;
+    return [...ends.slice(0, k - 1), p, ends[k]];
+  }
+  return ends;
 }

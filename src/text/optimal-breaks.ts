@@ -128,22 +128,30 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   const lastJoint = Math.max(start, end - 1); // joints start … end−2 lie inside the line
   const first = atoms[start];
   const last = atoms[end - 1];
-  const trimStart = first ? first.blankLeft : 0;
-  const trimEnd = last && end - 1 > start ? last.blankRight : 0;
+  const untrimmed = p.itemWidth[end] - p.itemWidth[start] + p.jointWidth[lastJoint] - p.jointWidth[start];
+  // on a grid (hangMarks) a line keeps its edge blanks unless it would not fit with them: a
+  // mark in the last cell or an opening mark in the first stays a whole cell, on the grid
+  const width = input.hangMarks ? input.widthOf(start === 0 ? 0 : 1) : 0;
+  const gridFits = input.hangMarks && untrimmed <= width + 1e-6;
+  const trimStart = first && !input.hangMarks ? first.blankLeft : 0;
+  const trimEnd = last && end - 1 > start && !gridFits ? last.blankRight : 0;
+  // a trimmed blank is no longer there to squeeze (on a grid marks are not squeezed at all)
+  const lastShrink = last ? input.items[end - 1].shrink : 0;
   m.start = start;
   m.end = end;
-  m.natural = p.itemWidth[end] - p.itemWidth[start] + p.jointWidth[lastJoint] - p.jointWidth[start] - trimStart - trimEnd;
+  m.natural = untrimmed - trimStart - trimEnd;
   m.stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
-  m.shrink = Math.max(0, p.itemShrink[end] - p.itemShrink[start] + p.jointShrink[lastJoint] - p.jointShrink[start] - trimStart - trimEnd);
+  m.shrink = Math.max(0, p.itemShrink[end] - p.itemShrink[start] + p.jointShrink[lastJoint] - p.jointShrink[start] - Math.min(trimStart, first ? input.items[start].shrink : 0) - Math.min(trimEnd, lastShrink));
   m.trimStart = trimStart;
   m.trimEnd = trimEnd;
   m.hang = 0;
   // (only when the line would not fit with it: a line that ends with a mark in its last cell is full)
-  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > input.widthOf(start === 0 ? 0 : 1) + 1e-6) {
-    // the mark, the joint before it and its squeezable blank leave the line's measure
+  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > width + 1e-6) {
+    // the mark, the joint before it and its blank leave the line's measure: what hangs is its
+    // ink side (½ cell where the scheme has blanks, GB/T 9704 practice; a whole cell with `none`)
     m.hang = input.items[end - 1].width - trimEnd;
     m.natural -= m.hang + input.joints[end - 2].width;
-    m.shrink = Math.max(0, m.shrink - (input.items[end - 1].shrink - trimEnd));
+    m.shrink = Math.max(0, m.shrink - (lastShrink - Math.min(trimEnd, lastShrink)));
   }
   return m;
 }
@@ -305,7 +313,7 @@ function fitnessClass(ratio: number): number {
 }
 
 /** Han characters and Latin letters/digits in atoms [start, end). */
-function letterCount(atoms: Atom[], start: number, end: number): number {
+export function letterCount(atoms: Atom[], start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const a = atoms[i];

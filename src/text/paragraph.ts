@@ -2,13 +2,14 @@
  * Stage ④ for one paragraph: inline runs → atoms → break opportunities → optimal breaks →
  * placed lines. Pure given its fonts.
  */
-import { atomize, type TextStyle } from './atoms.js';
+import { atomize, type Atom, type TextStyle } from './atoms.js';
 import { breakOpportunities } from './breakpoints.js';
-import { atomAdjustability, GLUE, jointAdjustability } from './glue.js';
+import { atomAdjustability, GLUE, jointAdjustability, type Adjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
 import { measureLine, optimalBreaks } from './optimal-breaks.js';
 import { gridBreaks } from './grid-breaks.js';
+import { padMarkRunsToCells } from './punctuation.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -54,17 +55,18 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   const narrowest = Math.min(style.width - style.indent, style.width);
   const { text, atoms, missing } = atomize(foldWhitespace(runs), style, narrowest);
   if (atoms.length === 0) return { lines: [], missing, forced: false };
+  if (style.cell) padMarkRunsToCells(atoms, style.cell);
   const input = {
     atoms,
-    items: atomAdjustability(atoms),
+    items: style.cell ? onGrid(atomAdjustability(atoms), atoms) : atomAdjustability(atoms),
     joints: jointAdjustability(atoms),
     allowed: breakOpportunities(text, atoms),
     widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
     // on a grid a line is full or it is wrong: stretching costs far more there
     interCharacterStretch: (style.cell ? GLUE.interCharacterOnGrid : GLUE.interCharacter) * style.size,
     hangMarks: !!style.cell,
-    // on a grid every full line holds its count of cells (as in a GB/T 9704 document set in
-    // Word): a one-character last line is accepted rather than a line of fewer characters
+    // on a grid the first-fit breaker keeps a character off the last line itself (see
+    // grid-breaks.ts); the optimal breaker, its fallback for chains wider than a line, need not
     allowRunt: !!style.cell,
   };
   const { ends: breaks, forced } = style.cell ? gridBreaks(input) : optimalBreaks(input);
@@ -77,4 +79,12 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     start = end;
   });
   return { lines, missing, forced };
+}
+
+/**
+ * On a grid no mark is squeezed inside a line: half a cell taken there would move every later
+ * character off its cell (a line is full or it gives up a character; see grid-breaks.ts).
+ */
+function onGrid(items: Adjustability[], atoms: Atom[]): Adjustability[] {
+  return items.map((it, i) => (atoms[i].kind === 'punct' && it.shrink > 0 ? { ...it, shrink: 0 } : it));
 }

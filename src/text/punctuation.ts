@@ -62,3 +62,46 @@ export function compressAdjacentMarks(atoms: Atom[]): void {
     else if (b.blankLeft > 0) dropLeftBlank(b);
   }
 }
+
+/**
+ * On a character grid (GB/T 9704) compression must leave every later character on its cell.
+ * A run of adjacent marks keeps its GB compression where that is whole cells (`）。”`: 2 cells
+ * for 3 marks). Where it is not (a pair: 1.5 em), each mark keeps its own cell and only the
+ * glyphs close up: they stand as GB compression sets them, 1.5 em from the first's outer edge
+ * to the second's, centred in the pair's two cells (`”“` ¼ cell in from each side). So a line
+ * break between the two (`”` | `“`) leaves both lines on the grid, and a pair that ends a line
+ * hangs only its last mark's ink past the last cell (¼ cell for `。”`). `cell` in pt; atoms
+ * are changed in place, as `compressAdjacentMarks` changes them.
+ */
+export function padMarkRunsToCells(atoms: Atom[], cell: number): void {
+  for (let i = 0; i < atoms.length; ) {
+    let j = i;
+    while (j < atoms.length && atoms[j].kind === 'punct') j++;
+    if (j - i >= 2) centreInCells(atoms.slice(i, j), cell);
+    i = Math.max(j, i + 1);
+  }
+}
+
+/** A run of marks whose compressed width is not whole cells: one cell each, glyphs centred. */
+function centreInCells(run: Atom[], cell: number): void {
+  const width = run.reduce((w, a) => w + a.width, 0);
+  const cells = Math.ceil(width / cell - 1e-6);
+  if (cells * cell - width < 1e-6) return;
+  if (run.some((a) => a.glyphs.length !== 1) || cells !== run.length) {
+    // (a run of four or more marks: rare) the missing part becomes the last mark's right blank
+    const last = run[run.length - 1];
+    last.blankRight += cells * cell - width;
+    last.width += cells * cell - width;
+    return;
+  }
+  let glyphAt = (cells * cell - width) / 2; // the run's glyphs, from its left edge
+  run.forEach((a, k) => {
+    const shift = glyphAt + a.shift - k * cell;
+    glyphAt += a.width;
+    // the blank on the right grows as the glyph moves left (what a line end may hang)
+    a.blankRight = Math.max(0, a.blankRight + a.shift - shift);
+    a.blankLeft = 0;
+    a.shift = shift;
+    a.width = cell;
+  });
+}
