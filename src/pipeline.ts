@@ -127,12 +127,12 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, pageLabelsRead: new Map<string, string>(), targets: view.targets, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
     // (composePages gave the contents the labels of this round's other matters: compare with those)
-    if (sameLabels(found, ctx.pageLabels)) {
+    if (sameLabels(found, ctx.pageLabels) && agreeWith(found, ctx.pageLabelsRead)) {
       checkTargets(doc, found, ctx.templatePos.file);
       cache.pageLabels = found;
       keepOnly(setCache, setUsed); // paragraphs edited away go
@@ -228,9 +228,14 @@ function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): 
     throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
 }
 
+/** Whether every page label printed for a reference is that of the page its target stands on. */
+function agreeWith(found: Map<string, string>, read: Map<string, string>): boolean {
+  return [...read].every(([anchor, label]) => found.get(anchor) === label);
+}
+
 function unsettled(before: Map<string, string>, after: Map<string, string>, file: string): InputError {
   const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k, v]) => `${k}: ${before.get(k) ?? '?'} → ${v}`);
   return new InputError([
-    { pos: { file, line: 1, col: 1 }, message: `contents page numbers did not settle after ${MAX_ROUNDS} layouts (still changing: ${changed.slice(0, 5).join(', ')})`, severity: 'error' },
+    { pos: { file, line: 1, col: 1 }, message: `contents and cross-reference page numbers did not settle after ${MAX_ROUNDS} layouts (still changing: ${changed.slice(0, 5).join(', ')})`, severity: 'error' },
   ]);
 }

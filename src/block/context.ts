@@ -11,6 +11,7 @@ import type { TextStyle } from '../text/atoms.js';
 import type { SourcePos } from '../problems.js';
 import type { StructTag } from '../page/draw.js';
 import type { CheckedImage } from '../content/image-file.js';
+import type { RefTarget } from '../template/view.js';
 
 export interface LayoutContext {
   theme: Theme;
@@ -21,6 +22,13 @@ export interface LayoutContext {
    * those of this round's matters without contents (see composePages).
    */
   pageLabels: Map<string, string>;
+  /**
+   * The page labels this round printed for cross-references (`[[id#page]]`), by anchor id: the
+   * round is final only when each agrees with the pages (see block/references.ts).
+   */
+  pageLabelsRead: Map<string, string>;
+  /** What each id of the content names (see template/view.ts). */
+  targets: ReadonlyMap<string, RefTarget>;
   /** Text fonts by face key, created once per build. */
   textFonts: Map<string, TextFont>;
   /** Set paragraphs by text and style, kept across layout rounds (only page numbers change). */

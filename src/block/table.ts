@@ -11,6 +11,7 @@ import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText } from '../text/paragraph.js';
+import { resolveReferences } from './references.js';
 import { block, type Block } from './payload.js';
 
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -131,7 +132,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
   const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
-    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity), width - pad);
+    const { natural: n, widest } = measureText(resolveReferences(ctx, runs, undefined), paragraphStyle(ctx, st, Infinity), width - pad);
     natural[c] = Math.max(natural[c], n + pad);
     least[c] = Math.max(least[c], widest + pad);
   };

@@ -4,7 +4,8 @@
  */
 import type { SourcePos } from '../problems.js';
 import type { TextStyleSpec } from '../style/theme.js';
-import type { Inline } from '../text/inline.js';
+import { runKey, type Inline } from '../text/inline.js';
+import { resolveReferences } from './references.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
 import type { GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
@@ -44,10 +45,14 @@ function styleKey(p: ParagraphStyle): string {
   return key;
 }
 
-/** Sets text and reports characters no font has, at the text's place in the content. */
-export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
+/**
+ * Sets text (its cross-references given their text, see references.ts) and reports characters
+ * no font has, at the text's place in the content.
+ */
+export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
+  const runs = resolveReferences(ctx, given, at);
   let key = styleKey(pstyle);
-  for (const r of runs) key += (r.bold ? '\u0000B' : '\u0000R') + r.text;
+  for (const r of runs) key += '\u0000' + runKey(r);
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
   ctx.setUsed.add(key);

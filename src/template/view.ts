@@ -74,18 +74,31 @@ export interface ListedView {
   titleAt: At;
 }
 
+/** What an id (`id:` in the content) names: for cross-references (`[[id]]`, see block/references.ts). */
+export interface RefTarget {
+  kind: 'chapter' | 'section' | 'table' | 'case' | 'figure';
+  /** The item's number as its label shows it: `2`, `2.1`, `3`. */
+  number: string;
+  /** The anchor id the item's page and link are found by (`sec-2.1`, `table-3`). */
+  anchor: string;
+}
+
 export interface ReportView {
   report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At };
   preface?: { id: string; title: string; titleAt: At; blocks: BlockView[] };
   chapters: SectionView[];
   /** Tables, cases and figures in order of appearance. */
   listed: ListedView[];
+  /** What each id of the content names. */
+  targets: Map<string, RefTarget>;
 }
 
 /** Numbers the report and shapes it for templates. */
 export function reportView(report: Report): ReportView {
   const counters = { table: 0, case: 0, figure: 0 };
   const listed: ListedView[] = [];
+  const targets = new Map<string, RefTarget>();
+  const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string) => id && targets.set(id.text, { kind, number: String(number), anchor });
   const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
 
@@ -99,6 +112,7 @@ export function reportView(report: Report): ReportView {
         case 'table': {
           const number = ++counters.table;
           const id = `table-${number}`;
+          target(b.id, 'table', number, id);
           listed.push({ kind: 'table', id, number, title: b.title.text, titleAt: at(b.title) });
           return {
             table: {
@@ -117,12 +131,14 @@ export function reportView(report: Report): ReportView {
         case 'case': {
           const number = ++counters.case;
           const id = `case-${number}`;
+          target(b.id, 'case', number, id);
           listed.push({ kind: 'case', id, number, title: b.title.text, titleAt: at(b.title) });
           return { case: { id, number, title: b.title.text, titleAt: at(b.title), blocks: blocks(b.body) } };
         }
         case 'figure': {
           const number = ++counters.figure;
           const id = `figure-${number}`;
+          target(b.id, 'figure', number, id);
           listed.push({ kind: 'figure', id, number, title: b.title.text, titleAt: at(b.title) });
           return { figure: { id, number, title: b.title.text, titleAt: at(b.title), image: b.image, at: at(b) } };
         }
@@ -134,6 +150,7 @@ export function reportView(report: Report): ReportView {
     });
 
   const section = (s: Section, number: string, level: number): SectionView => {
+    target(s.id, level === 1 ? 'chapter' : 'section', number, `sec-${number}`);
     const view: SectionView = { id: `sec-${number}`, number, level, title: s.title.text, titleAt: at(s.title), blocks: blocks(s.body), sections: [] };
     view.sections = s.sections.map((sub, i) => section(sub, `${number}.${i + 1}`, level + 1));
     return view;
@@ -154,5 +171,6 @@ export function reportView(report: Report): ReportView {
     preface: report.preface && { id: 'preface', title: report.preface.title.text, titleAt: at(report.preface.title), blocks: blocks(report.preface.body) },
     chapters: report.chapters.map((c, i) => section(c, String(i + 1), 1)),
     listed,
+    targets,
   };
 }

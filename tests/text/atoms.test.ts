@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomize } from '../../src/text/atoms.js';
-import { foldWhitespace, parseInlineMarkup } from '../../src/text/inline.js';
+import { foldWhitespace } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
 
 type Scheme = 'gb' | 'none' | 'kaiming' | 'banjiao';
