@@ -30,7 +30,8 @@ export function splitLabel(runs: Inline[]): { label: Inline[]; title: Inline[] }
   for (const r of runs) {
     const cut = Math.max(0, Math.min(r.text.length, at + 1 - offset));
     if (cut > 0) label.push({ ...r, text: r.text.slice(0, cut) });
-    if (cut < r.text.length) title.push({ ...r, text: r.text.slice(cut) });
+    // an atomic item (a cross-reference: no text yet) goes with the side it stands on
+    if (cut < r.text.length || (!r.text && offset > at)) title.push({ ...r, text: r.text.slice(cut) });
     offset += r.text.length;
   }
   return { label, title };
@@ -67,7 +68,7 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
       ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, tag));
     }
-    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: node.target });
+    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target } });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });
   });
 }

@@ -56,6 +56,8 @@ function endsSymbolic(a: Atom): boolean {
 
 /** Demerits of breaking inside a word (after `/` in a URL, say): only when nothing better fits. */
 export const WORD_BREAK_PENALTY = 100;
+/** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
+export const URL_BREAK_PENALTY = 10;
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
   while (i >= 0 && atoms[i].kind === 'space') i--;
