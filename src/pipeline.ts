@@ -20,6 +20,7 @@ import { reportView } from './template/view.js';
 import type { Block, Report, Section } from './content/types.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
+import { circled } from './block/footnotes.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
 
 /** Rounds of layout allowed for the contents numbers to settle. */
@@ -76,11 +77,13 @@ export interface BuildCache {
    * first, so after an edit that moves no heading to another page one round is enough.
    */
   pageLabels: Map<string, string>;
+  /** The per-page footnote markers the last build found (see block/footnotes.ts). */
+  noteMarkers: Map<number, string>;
 }
 
 /** A fresh cache (fonts found through the project's or Imprint's registry). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map() };
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFile(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map(), noteMarkers: new Map() };
 }
 
 /**
@@ -123,18 +126,21 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   fontProblems.throwIfErrors();
   lap('theme');
   let pageLabels = cache.pageLabels;
+  let noteMarkers = cache.noteMarkers;
   const setUsed = new Set<string>();
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, pageLabelsRead: new Map<string, string>(), targets: view.targets, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, pageLabelsRead: new Map<string, string>(), notes: [], noteMarkers, noteMarkersRead: new Map<number, string>(), targets: view.targets, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
+    const markers = noteMarkersOf(pages);
     // (composePages gave the contents the labels of this round's other matters: compare with those)
-    if (sameLabels(found, ctx.pageLabels) && agreeWith(found, ctx.pageLabelsRead)) {
+    if (sameLabels(found, ctx.pageLabels) && agreeWith(found, ctx.pageLabelsRead) && agreeWith(markers, ctx.noteMarkersRead)) {
       checkTargets(doc, found, ctx.templatePos.file);
       cache.pageLabels = found;
+      cache.noteMarkers = markers;
       keepOnly(setCache, setUsed); // paragraphs edited away go
       lap('layout');
       const filesRead = filesReadBy(report, templates.files, theme.files, faces);
@@ -142,6 +148,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
     }
     if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
     pageLabels = found;
+    noteMarkers = markers;
   }
 }
 
@@ -228,8 +235,15 @@ function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): 
     throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
 }
 
-/** Whether every page label printed for a reference is that of the page its target stands on. */
-function agreeWith(found: Map<string, string>, read: Map<string, string>): boolean {
+/** The per-page marker of each footnote: ① for the first note that starts on a page, ② … */
+function noteMarkersOf(pages: DrawPage[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const p of pages) p.notes.forEach((id, i) => out.set(id, circled(i + 1)));
+  return out;
+}
+
+/** Whether every page label (or marker) printed is that the pages give. */
+function agreeWith<K>(found: Map<K, string>, read: Map<K, string>): boolean {
   return [...read].every(([anchor, label]) => found.get(anchor) === label);
 }
 

@@ -12,6 +12,7 @@ import type { SourcePos } from '../problems.js';
 import type { StructTag } from '../page/draw.js';
 import type { CheckedImage } from '../content/image-file.js';
 import type { RefTarget } from '../template/view.js';
+import type { NoteEntry } from './footnotes.js';
 
 export interface LayoutContext {
   theme: Theme;
@@ -27,6 +28,11 @@ export interface LayoutContext {
    * round is final only when each agrees with the pages (see block/references.ts).
    */
   pageLabelsRead: Map<string, string>;
+  /** The footnotes met in this round, in order: note n is notes[n − 1] (see footnotes.ts). */
+  notes: NoteEntry[];
+  /** Per-page footnote markers of the last round, by note number; and those this round printed. */
+  noteMarkers: Map<number, string>;
+  noteMarkersRead: Map<number, string>;
   /** What each id of the content names (see template/view.ts). */
   targets: ReadonlyMap<string, RefTarget>;
   /** Text fonts by face key, created once per build. */

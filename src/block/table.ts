@@ -12,6 +12,7 @@ import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText } from '../text/paragraph.js';
 import { resolveReferences } from './references.js';
+import { markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -74,7 +75,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
       cx += widths[c];
     });
     ops.push(...rowRules(ctx, widths, x, height, top, bottom));
-    return [block(height, { ops })];
+    return [block(height, { ops, anchors: markerAnchors(set.flat()) }, { notes: set.flatMap((cellLines, c) => notesOn(ctx, cellLines, cellTags[c])) })];
   }
   return Array.from({ length: lines }, (_, i) => {
     const padTop = i === 0 ? spec.padY : 0;
@@ -87,7 +88,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
       cx += widths[c];
     });
     ops.push(...rowRules(ctx, widths, x, height, 0, last ? bottom : 0));
-    return block(height, { ops }, { keepWithNext: i < 1 || i >= lines - 2 });
+    return block(height, { ops, anchors: markerAnchors(set.flatMap((cellLines) => (cellLines[i] ? [cellLines[i]] : []))) }, { keepWithNext: i < 1 || i >= lines - 2, notes: set.flatMap((cellLines, c) => (cellLines[i] ? notesOn(ctx, [cellLines[i]], cellTags[c]) : [])) });
   });
 }
 

@@ -6,6 +6,7 @@ import type { SourcePos } from '../problems.js';
 import type { TextStyleSpec } from '../style/theme.js';
 import { runKey, type Inline, type LinkTarget } from '../text/inline.js';
 import { resolveReferences } from './references.js';
+import { markerAnchors, notesOn, resolveNotes } from './footnotes.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
 import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
@@ -73,11 +74,12 @@ function lookKey(look: InlineLook | undefined): string {
 }
 
 /**
- * Sets text (its cross-references given their text, see references.ts) and reports characters
+ * Sets text (its cross-references given their text, see references.ts, its footnotes their
+ * markers, see footnotes.ts) and reports characters
  * no font has, at the text's place in the content.
  */
 export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
-  const runs = resolveReferences(ctx, given, at);
+  const runs = resolveNotes(ctx, resolveReferences(ctx, given, at), at);
   let key = styleKey(pstyle);
   for (const r of runs) key += '\u0000' + runKey(r);
   let set = ctx.setCache.get(key);
@@ -214,10 +216,10 @@ export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleS
       style.lineHeight + (last ? after : 0),
       {
         ops: lineOps(line, style, o.x, 0, o.tag),
-        anchors: i === 0 ? o.anchors : undefined,
+        anchors: [...((i === 0 && o.anchors) || []), ...markerAnchors([line])],
         outline: i === 0 ? o.outline : undefined,
       },
-      { spaceBefore: i === 0 ? (o.spaceBefore ?? style.spaceBefore) : 0, keepWithNext: keep },
+      { spaceBefore: i === 0 ? (o.spaceBefore ?? style.spaceBefore) : 0, keepWithNext: keep, notes: notesOn(ctx, [line], o.tag) },
     );
   });
 }

@@ -47,7 +47,8 @@ export function labelColumn(ctx: LayoutContext, entries: TocEntryNode[], style: 
 export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number, tag: StructTag, column: number): Block[] {
   const page = ctx.pageLabels.get(node.target) ?? '0';
   const em = style.size;
-  const { label, title } = splitLabel(node.runs);
+  // a contents entry shows its title without the title's footnotes
+  const { label, title } = splitLabel(node.runs.filter((r) => !r.note));
   // an entry without a label (前言) starts at the margin, the others in the title column
   const x = style.indent + (label.length ? column : 0);
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;

@@ -144,4 +144,6 @@ export interface DrawPage {
   ops: DrawOp[];
   anchors: AnchorPlace[];
   outline: OutlineEntry[];
+  /** The footnotes whose notes start at this page's foot, by number in the report, in order. */
+  notes: number[];
 }

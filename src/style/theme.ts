@@ -129,6 +129,8 @@ export interface Theme {
   leader: string;
   references: ReferenceFormats;
   inline: InlineSpec;
+  /** Footnote markers: ①②③ counted afresh on each page, or 1, 2, 3 … through the report. */
+  footnotes: 'per-page' | 'continuous';
 }
 
 /** The wording of cross-references when a theme does not say. */
@@ -352,6 +354,7 @@ function resolveTheme(src: ThemeSource): Theme {
     leader: String(value(get(root, 'leader')) ?? '·'),
     references,
     inline,
+    footnotes: choice(get(root, 'footnotes'), ['per-page', 'continuous'] as const, 'per-page'),
   };
   problems.throwIfErrors();
   return theme;

@@ -27,7 +27,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
   for (let p = 1; p < atoms.length; p++) {
     const before = lastNonSpace(atoms, p - 1);
     const after = atoms[p];
-    if (!before || after.kind === 'space') continue;
+    if (!before || after.kind === 'space' || after.marks.footnote) continue; // a footnote marker stays with its text
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
     const opportunity = after.continuesWord || (uax[after.start] === 1 && !bindsToHan(before, after));

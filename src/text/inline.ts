@@ -20,6 +20,8 @@ export interface Marks {
   link?: LinkTarget;
   /** The text is a URL printed whole (`<https://…>`): it may break only after `/ . - _ ? & =`. */
   url?: boolean;
+  /** The text is the marker of this footnote (its number in the report, from 1): no break or gap before it. */
+  footnote?: number;
 }
 
 /** A run of text sharing the same marks. */
@@ -45,6 +47,7 @@ export function sameMarks(a: Inline, b: Inline): boolean {
     !!a.emphasis === !!b.emphasis &&
     !!a.code === !!b.code &&
     a.script === b.script &&
+    a.footnote === b.footnote &&
     !!a.url === !!b.url &&
     linkKey(a.link) === linkKey(b.link)
   );
@@ -56,7 +59,7 @@ function linkKey(l: LinkTarget | undefined): string {
 
 /** A key for a run's marks and text: runs with equal keys set alike (see block/text-lines.ts). */
 export function runKey(r: Inline): string {
-  const marks = `${r.bold ? 'B' : ''}${r.emphasis ? 'E' : ''}${r.code ? 'C' : ''}${r.script ?? ''}${r.url ? 'U' : ''}${linkKey(r.link)}`;
+  const marks = `${r.bold ? 'B' : ''}${r.emphasis ? 'E' : ''}${r.code ? 'C' : ''}${r.script ?? ''}${r.url ? 'U' : ''}${r.footnote ? `N${r.footnote}` : ''}${linkKey(r.link)}`;
   const item = r.ref ? `[[${r.ref.id}${r.ref.page ? '#page' : ''}]]` : r.note ? `^[${r.note.map(runKey).join('\u0002')}]` : '';
   return `${marks}\u0001${item}${r.text}`;
 }
