@@ -146,7 +146,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       const filesRead = filesReadBy(report, templates.files, theme.files, faces);
       return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
-    if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
+    if (round === MAX_ROUNDS) throw unsettled([...changes(ctx.pageLabels, found), ...changes(ctx.pageLabelsRead, found), ...changes(ctx.noteMarkersRead, markers, 'footnote ')], ctx.templatePos.file);
     pageLabels = found;
     noteMarkers = markers;
   }
@@ -247,9 +247,14 @@ function agreeWith<K>(found: Map<K, string>, read: Map<K, string>): boolean {
   return [...read].every(([anchor, label]) => found.get(anchor) === label);
 }
 
-function unsettled(before: Map<string, string>, after: Map<string, string>, file: string): InputError {
-  const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k, v]) => `${k}: ${before.get(k) ?? '?'} → ${v}`);
+/** What the last round printed (`before`) that the pages it made (`after`) contradict: `anchor: before → after`. */
+function changes<K>(before: Map<K, string>, after: Map<K, string>, prefix = ''): string[] {
+  return [...before].filter(([k, v]) => after.get(k) !== v).map(([k, v]) => `${prefix}${String(k)}: ${v} → ${after.get(k) ?? '?'}`);
+}
+
+function unsettled(changed: string[], file: string): InputError {
+  const still = [...new Set(changed)].slice(0, 5).join(', ');
   return new InputError([
-    { pos: { file, line: 1, col: 1 }, message: `contents and cross-reference page numbers did not settle after ${MAX_ROUNDS} layouts (still changing: ${changed.slice(0, 5).join(', ')})`, severity: 'error' },
+    { pos: { file, line: 1, col: 1 }, message: `page numbers of the contents and cross-references, and footnote markers, did not settle after ${MAX_ROUNDS} layouts (still changing: ${still})`, severity: 'error' },
   ]);
 }

@@ -9,6 +9,7 @@ import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } fr
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
+import { DEFAULT_LOOK } from '../text/atoms.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
 
@@ -328,13 +329,14 @@ function resolveTheme(src: ThemeSource): Theme {
     problems.error(at(node), `inline.${key} must be a length in em of the text's size, e.g. 0.1em`);
     return fallback;
   };
+  const d = DEFAULT_LOOK;
   const inline: InlineSpec = {
-    scriptSize: fraction('script-size', 0.7),
-    supRise: ems('sup-rise', 0.36),
-    subDrop: ems('sub-drop', 0.14),
-    dotSize: ems('emphasis-dot', 0.14),
-    dotGap: ems('emphasis-gap', 0.08),
-    slant: fraction('slant', 0.2),
+    scriptSize: fraction('script-size', d.scriptSize),
+    supRise: ems('sup-rise', d.supRise),
+    subDrop: ems('sub-drop', d.subDrop),
+    dotSize: ems('emphasis-dot', d.dotSize),
+    dotGap: ems('emphasis-gap', d.dotGap),
+    slant: fraction('slant', d.slant),
     linkColor: color(get(inlineNode, 'link-color'), null),
   };
 

@@ -72,7 +72,7 @@ export interface InlineLook {
 }
 
 /** The look when a style gives none: that of Imprint's default theme. */
-export const DEFAULT_LOOK: InlineLook = { scriptSize: 0.7, supRise: 0.36, subDrop: 0.14, dotSize: 0.14, dotGap: 0.08, slant: 0.2 };
+export const DEFAULT_LOOK: InlineLook = { scriptSize: 0.7, supRise: 0.36, subDrop: 0.14, dotSize: 0.14, dotGap: 0.12, slant: 0.2 };
 
 /** The fonts and size of a paragraph's text. */
 export interface TextStyle {
