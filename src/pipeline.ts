@@ -17,7 +17,8 @@ import { checkFontRoles, loadTheme } from './style/theme.js';
 import { TemplateFolders } from './template/folders.js';
 import { loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
-import type { Block, Report, Section } from './content/types.js';
+import type { Block, Report, Section, Text } from './content/types.js';
+import { inlinePlainText, parseInline } from './content/inline-markup.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import { circled } from './block/footnotes.js';
@@ -171,9 +172,9 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
   const { meta } = result.report;
   const started = performance.now();
   const pdf = await renderPdf(result.pages, faces, {
-    title: meta.title.text + (meta.subtitle ? meta.subtitle.text : ''),
-    author: meta.issuer?.text,
-    subject: meta.title.text,
+    title: plain(meta.title) + (meta.subtitle ? plain(meta.subtitle) : ''),
+    author: meta.issuer && plain(meta.issuer),
+    subject: plain(meta.title),
     keywords: meta.keywords,
     date: documentDate(meta.date?.text),
     creator: `Imprint ${o.version}`,
@@ -183,6 +184,11 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
   }, cache.render);
   result.times.render = performance.now() - started;
   return { ...result, pdf };
+}
+
+/** A text of the content as the PDF's metadata gives it: the words, without markup. */
+function plain(t: Text): string {
+  return inlinePlainText(parseInline(t.text).nodes);
 }
 
 /** The report's YAML and the theme files, embedded in a PDF/A-3 as the document's sources. */

@@ -92,7 +92,7 @@ export interface GridSpec {
 }
 
 /** How `[[id]]` words each kind of item: a format with `{number}` in it (`表 {number}`). */
-export type ReferenceFormats = Record<'chapter' | 'section' | 'table' | 'case' | 'figure', string>;
+export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure', string>;
 
 /** The look of inline markup (spec §6.2). Lengths in em of the text's size unless said. */
 export interface InlineSpec {
@@ -135,7 +135,7 @@ export interface Theme {
 }
 
 /** The wording of cross-references when a theme does not say. */
-export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
+export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
 
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
 

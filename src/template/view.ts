@@ -76,7 +76,8 @@ export interface ListedView {
 
 /** What an id (`id:` in the content) names: for cross-references (`[[id]]`, see block/references.ts). */
 export interface RefTarget {
-  kind: 'chapter' | 'section' | 'table' | 'case' | 'figure';
+  /** What the item is; the theme words each kind (`references:`). Appendices: `appendix`, their number `A`. */
+  kind: 'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure';
   /** The item's number as its label shows it: `2`, `2.1`, `3`. */
   number: string;
   /** The anchor id the item's page and link are found by (`sec-2.1`, `table-3`). */

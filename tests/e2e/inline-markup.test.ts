@@ -17,7 +17,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'imprint-inline-'));
 
 const URL = 'https://example.org/a/very/long/path/to/some-report_file.pdf?year=2025&lang=zh-CN';
 const CONTENT = `report:
-  title: 内联标记
+  title: "**内联**标记^[封面的注。]"
 chapters:
   - title: 总体情况
     id: overview
@@ -42,13 +42,14 @@ chapters:
 
 let pages: PdfPage[];
 let pdf: Buffer;
+let info: Record<string, unknown>;
 
 beforeAll(async () => {
   const input = path.join(dir, 'r.yaml');
   writeFileSync(input, CONTENT);
   const r = await buildReport({ input, projectDir: root, packageDir: root, version: 'test' });
   pdf = r.pdf;
-  pages = (await readPdf(r.pdf)).pages;
+  ({ pages, info } = await readPdf(r.pdf));
 }, 60_000);
 
 /** The page whose text holds `words` (compared as `norm` does). */
@@ -67,6 +68,9 @@ describe('inline markup in the PDF', () => {
     expect(norm(text)).toContain(norm('要着重说明，英文 emphasis 倾斜。'));
     expect(text).toContain('运行 imprint build 生成，见教育局网站或');
     expect(pageWith('见2。')).toBeDefined(); // [[methods#page]]: chapter 2 starts on page 2
+  });
+  it('the PDF\'s title: the words without markup or notes', () => {
+    expect(info.Title).toBe('内联标记');
   });
   it('escapes print the character itself', () => {
     expect(lineWith(pageWith('转义'), '转义').text).toBe('转义：*不是着重*，[[不是引用]]，2^3^，~，`，\\。');
