@@ -18,9 +18,11 @@ import { TemplateFolders } from './template/folders.js';
 import { loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
 import { stylesOf } from './template/doc-tree.js';
-import type { Block, Report, Section } from './content/types.js';
+import type { Block, Report, Section, Text } from './content/types.js';
+import { inlinePlainText, parseInline } from './content/inline-markup.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
+import { circled } from './block/footnotes.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
 
 /** Rounds of layout allowed for the contents numbers to settle. */
@@ -77,11 +79,13 @@ export interface BuildCache {
    * first, so after an edit that moves no heading to another page one round is enough.
    */
   pageLabels: Map<string, string>;
+  /** The per-page footnote markers the last build found (see block/footnotes.ts). */
+  noteMarkers: Map<number, string>;
 }
 
 /** A fresh cache (fonts found through Imprint's registry and the project's). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map() };
+  return { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map(), noteMarkers: new Map() };
 }
 
 /**
@@ -125,25 +129,29 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   };
   lap('template');
   let pageLabels = cache.pageLabels;
+  let noteMarkers = cache.noteMarkers;
   const setUsed = new Set<string>();
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
     const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
+    const ctx = { theme, faces, problems, pageLabels, pageLabelsRead: new Map<string, string>(), notes: [], noteMarkers, noteMarkersRead: new Map<number, string>(), targets: view.targets, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
     problems.throwIfErrors();
     const found = anchorLabels(pages);
+    const markers = noteMarkersOf(pages);
     // (composePages gave the contents the labels of this round's other matters: compare with those)
-    if (sameLabels(found, ctx.pageLabels)) {
+    if (sameLabels(found, ctx.pageLabels) && agreeWith(found, ctx.pageLabelsRead) && agreeWith(markers, ctx.noteMarkersRead)) {
       checkTargets(doc, found, ctx.templatePos.file);
       cache.pageLabels = found;
+      cache.noteMarkers = markers;
       keepOnly(setCache, setUsed); // paragraphs edited away go
       lap('layout');
       const filesRead = filesReadBy(report, templates.files, theme.files, faces);
       return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
-    if (round === MAX_ROUNDS) throw unsettled(pageLabels, found, ctx.templatePos.file);
+    if (round === MAX_ROUNDS) throw unsettled([...changes(ctx.pageLabels, found), ...changes(ctx.pageLabelsRead, found), ...changes(ctx.noteMarkersRead, markers, 'footnote ')], ctx.templatePos.file);
     pageLabels = found;
+    noteMarkers = markers;
   }
 }
 
@@ -166,9 +174,9 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
   const { meta } = result.report;
   const started = performance.now();
   const pdf = await renderPdf(result.pages, faces, {
-    title: meta.title.text + (meta.subtitle ? meta.subtitle.text : ''),
-    author: meta.issuer?.text,
-    subject: meta.title.text,
+    title: plain(meta.title) + (meta.subtitle ? plain(meta.subtitle) : ''),
+    author: meta.issuer && plain(meta.issuer),
+    subject: plain(meta.title),
     keywords: meta.keywords,
     date: documentDate(meta.date?.text),
     creator: `Imprint ${o.version}`,
@@ -178,6 +186,11 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
   }, cache.render);
   result.times.render = performance.now() - started;
   return { ...result, pdf };
+}
+
+/** A text of the content as the PDF's metadata gives it: the words, without markup. */
+function plain(t: Text): string {
+  return inlinePlainText(parseInline(t.text).nodes);
 }
 
 /** The report's YAML and the theme files, embedded in a PDF/A-3 as the document's sources. */
@@ -236,9 +249,26 @@ function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): 
     throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
 }
 
-function unsettled(before: Map<string, string>, after: Map<string, string>, file: string): InputError {
-  const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k, v]) => `${k}: ${before.get(k) ?? '?'} → ${v}`);
+/** The per-page marker of each footnote: ① for the first note that starts on a page, ② … */
+function noteMarkersOf(pages: DrawPage[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const p of pages) p.notes.forEach((id, i) => out.set(id, circled(i + 1)));
+  return out;
+}
+
+/** Whether every page label (or marker) printed is that the pages give. */
+function agreeWith<K>(found: Map<K, string>, read: Map<K, string>): boolean {
+  return [...read].every(([anchor, label]) => found.get(anchor) === label);
+}
+
+/** What the last round printed (`before`) that the pages it made (`after`) contradict: `anchor: before → after`. */
+function changes<K>(before: Map<K, string>, after: Map<K, string>, prefix = ''): string[] {
+  return [...before].filter(([k, v]) => after.get(k) !== v).map(([k, v]) => `${prefix}${String(k)}: ${v} → ${after.get(k) ?? '?'}`);
+}
+
+function unsettled(changed: string[], file: string): InputError {
+  const still = [...new Set(changed)].slice(0, 5).join(', ');
   return new InputError([
-    { pos: { file, line: 1, col: 1 }, message: `contents page numbers did not settle after ${MAX_ROUNDS} layouts (still changing: ${changed.slice(0, 5).join(', ')})`, severity: 'error' },
+    { pos: { file, line: 1, col: 1 }, message: `page numbers of the contents and cross-references, and footnote markers, did not settle after ${MAX_ROUNDS} layouts (still changing: ${still})`, severity: 'error' },
   ]);
 }

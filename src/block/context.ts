@@ -11,6 +11,8 @@ import type { TextStyle } from '../text/atoms.js';
 import type { SourcePos } from '../problems.js';
 import type { StructTag } from '../page/draw.js';
 import type { CheckedImage } from '../content/image-file.js';
+import type { RefTarget } from '../template/view.js';
+import type { NoteEntry } from './footnotes.js';
 
 export interface LayoutContext {
   theme: Theme;
@@ -21,6 +23,18 @@ export interface LayoutContext {
    * those of this round's matters without contents (see composePages).
    */
   pageLabels: Map<string, string>;
+  /**
+   * The page labels this round printed for cross-references (`[[id#page]]`), by anchor id: the
+   * round is final only when each agrees with the pages (see block/references.ts).
+   */
+  pageLabelsRead: Map<string, string>;
+  /** The footnotes met in this round, in order: note n is notes[n − 1] (see footnotes.ts). */
+  notes: NoteEntry[];
+  /** Per-page footnote markers of the last round, by note number; and those this round printed. */
+  noteMarkers: Map<number, string>;
+  noteMarkersRead: Map<number, string>;
+  /** What each id of the content names (see template/view.ts). */
+  targets: ReadonlyMap<string, RefTarget>;
   /** Text fonts by face key, created once per build. */
   textFonts: Map<string, TextFont>;
   /** Set paragraphs by text and style, kept across layout rounds (only page numbers change). */
@@ -42,8 +56,8 @@ export function newTag(ctx: LayoutContext, role: string, parent?: StructTag, alt
   return { id: `s${++ctx.tagCount.n}`, role, parent, alt };
 }
 
-/** The stacks of a style. */
-type FontStacks = Pick<TextStyle, 'regular' | 'bold' | 'latin'>;
+/** The fonts of a style: its regular and bold stacks, and those of its Latin text if it has its own. */
+export type FontStacks = Pick<TextStyle, 'regular' | 'bold' | 'latin'>;
 
 /** Stacks made, per build cache (its text fonts) and style: a style's stacks never change within one. */
 const stacksMade = new WeakMap<Map<string, TextFont>, WeakMap<TextStyleSpec, FontStacks>>();

@@ -28,19 +28,22 @@ export interface BlockPayload {
   anchors: string[];
   outline?: OutlineEntry;
   frame?: FrameRef;
+  /** The first line of this footnote (its number in the report): the page's markers count these. */
+  footnote?: number;
 }
 
 export type Block = FlowBlock<BlockPayload>;
 export type Item = FlowItem<BlockPayload>;
 
 /** A block with defaults for the rules. */
-export function block(height: number, payload: Partial<BlockPayload>, rules: Partial<Pick<Block, 'spaceBefore' | 'keepWithNext' | 'group'>> = {}): Block {
+export function block(height: number, payload: Partial<BlockPayload>, rules: Partial<Pick<Block, 'spaceBefore' | 'keepWithNext' | 'group' | 'notes'>> = {}): Block {
   return {
     kind: 'block',
     height,
     spaceBefore: rules.spaceBefore ?? 0,
     keepWithNext: rules.keepWithNext ?? false,
     group: rules.group,
+    notes: rules.notes?.length ? rules.notes : undefined,
     payload: { ops: payload.ops ?? [], anchors: payload.anchors ?? [], outline: payload.outline, frame: payload.frame },
   };
 }

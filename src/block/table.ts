@@ -11,6 +11,8 @@ import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText } from '../text/paragraph.js';
+import { resolveReferences } from './references.js';
+import { markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -73,7 +75,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
       cx += widths[c];
     });
     ops.push(...rowRules(ctx, widths, x, height, top, bottom));
-    return [block(height, { ops })];
+    return [block(height, { ops, anchors: markerAnchors(set.flat()) }, { notes: set.flatMap((cellLines, c) => notesOn(ctx, cellLines, cellTags[c])) })];
   }
   return Array.from({ length: lines }, (_, i) => {
     const padTop = i === 0 ? spec.padY : 0;
@@ -86,7 +88,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
       cx += widths[c];
     });
     ops.push(...rowRules(ctx, widths, x, height, 0, last ? bottom : 0));
-    return block(height, { ops }, { keepWithNext: i < 1 || i >= lines - 2 });
+    return block(height, { ops, anchors: markerAnchors(set.flatMap((cellLines) => (cellLines[i] ? [cellLines[i]] : []))) }, { keepWithNext: i < 1 || i >= lines - 2, notes: set.flatMap((cellLines, c) => (cellLines[i] ? notesOn(ctx, [cellLines[i]], cellTags[c]) : [])) });
   });
 }
 
@@ -140,7 +142,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
   const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
-    const { natural: n, widest } = measureText(runs, paragraphStyle(ctx, st, Infinity), width - pad);
+    const { natural: n, widest } = measureText(resolveReferences(ctx, runs, undefined), paragraphStyle(ctx, st, Infinity), width - pad);
     natural[c] = Math.max(natural[c], n + pad);
     least[c] = Math.max(least[c], widest + pad);
   };

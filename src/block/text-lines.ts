@@ -4,11 +4,14 @@
  */
 import type { SourcePos } from '../problems.js';
 import type { TextStyleSpec } from '../style/theme.js';
-import type { Inline } from '../text/inline.js';
+import { runKey, type Inline, type LinkTarget } from '../text/inline.js';
+import { resolveReferences } from './references.js';
+import { markerAnchors, notesOn, resolveNotes } from './footnotes.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
-import type { GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
-import { fontStacks, type LayoutContext } from './context.js';
+import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
+import type { Atom, InlineLook } from '../text/atoms.js';
+import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
 import { block, type Block } from './payload.js';
 
 /** Height of the ideographic em box above the baseline (fraction of the size). */
@@ -30,24 +33,59 @@ export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: 
   if (!pstyle || pstyle.regular !== regular) {
     const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
     const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
-    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, width, indent: first, align }));
+    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align }));
   }
   return pstyle;
 }
+
+/** Looks made, per build cache's text fonts and theme (see `inlineLook`). */
+const looks = new WeakMap<Map<string, unknown>, WeakMap<object, InlineLook>>();
+
+/** The theme's look of inline marks, with the fonts of its `code-inline` style (if it has one). The same object within a build. */
+function inlineLook(ctx: LayoutContext): InlineLook {
+  let byTheme = looks.get(ctx.textFonts);
+  if (!byTheme) looks.set(ctx.textFonts, (byTheme = new WeakMap()));
+  let look = byTheme.get(ctx.theme.inline);
+  if (!look) {
+    const { linkColor, ...sizes } = ctx.theme.inline;
+    const code = ctx.theme.styles.get(CODE_STYLE);
+    look = { ...sizes, linkColor: linkColor ?? undefined, codeKey: code ? `${code.font}|${code.latinFont ?? ''}` : undefined };
+    // the code fonts are found when inline code is first set: a report without any builds even
+    // when the registry's code role is broken
+    let stacks: FontStacks | undefined;
+    if (code) Object.defineProperty(look, 'code', { get: () => (stacks ??= fontStacks(ctx, code)), enumerable: false });
+    byTheme.set(ctx.theme.inline, look);
+  }
+  return look;
+}
+
+/** The theme style whose fonts inline code is set in (at the size of the text around it). */
+export const CODE_STYLE = 'code-inline';
 
 /** The part of a set-paragraph cache key that comes from the style. */
 const styleKeys = new WeakMap<ParagraphStyle, string>();
 
 function styleKey(p: ParagraphStyle): string {
   let key = styleKeys.get(p);
-  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.punctuation].join('\u0000')));
+  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.punctuation, lookKey(p.look)].join('\u0000')));
   return key;
 }
 
-/** Sets text and reports characters no font has, at the text's place in the content. */
-export function setText(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
+/** The part of a set-paragraph cache key that comes from the look of inline marks. */
+function lookKey(look: InlineLook | undefined): string {
+  if (!look) return '';
+  return JSON.stringify(look); // the code fonts by their roles (\`codeKey\`), not found here
+}
+
+/**
+ * Sets text (its cross-references given their text, see references.ts, its footnotes their
+ * markers, see footnotes.ts) and reports characters
+ * no font has, at the text's place in the content.
+ */
+export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
+  const runs = resolveNotes(ctx, resolveReferences(ctx, given, at), at);
   let key = styleKey(pstyle);
-  for (const r of runs) key += (r.bold ? '\u0000B' : '\u0000R') + r.text;
+  for (const r of runs) key += '\u0000' + runKey(r);
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
   ctx.setUsed.add(key);
@@ -64,30 +102,52 @@ export function warnMissing(ctx: LayoutContext, missing: Iterable<string>, at: S
   }
 }
 
-/** A line's glyphs grouped into runs of one font and size; x relative to the line's left, pt. */
+/** A line's glyphs grouped into runs of one font, size, baseline, slant and colour; x relative to the line's left, pt. */
 interface LineRun {
   dx: number;
   font: string;
   size: number;
+  /** Baseline raised (superscript) or lowered (negative: subscript), pt. */
+  rise: number;
+  /** Shear of the glyphs (Latin emphasis), 0 for none. */
+  slant: number;
+  /** The run's own colour (a link's), else the style's. */
+  color?: string;
   glyphs: PlacedGlyphs;
 }
 
-/**
- * The runs of each line, made once: a set line is kept across contents rounds and watch
- * rebuilds, and only its place changes (the glyph arrays are shared by the ops, read only).
- */
-const lineRuns = new WeakMap<Line, LineRun[]>();
+/** What a line draws besides its glyphs: emphasis dots and link areas; x relative to the line's left, pt. */
+interface LineMarks {
+  /** Dot centres: dy below the baseline; r the radius, pt. */
+  dots: { dx: number; dy: number; r: number }[];
+  /** Each piece of a link on the line: from dx, w wide. */
+  links: { dx: number; w: number; target: LinkTarget }[];
+}
 
-function runsOf(line: Line): LineRun[] {
-  let runs = lineRuns.get(line);
-  if (runs) return runs;
-  runs = [];
+/**
+ * The runs and marks of each line, made once: a set line is kept across contents rounds and
+ * watch rebuilds, and only its place changes (the glyph arrays are shared by the ops, read only).
+ */
+const lineRuns = new WeakMap<Line, { runs: LineRun[]; marks: LineMarks }>();
+
+function runsOf(line: Line): { runs: LineRun[]; marks: LineMarks } {
+  let made = lineRuns.get(line);
+  if (made) return made;
+  const runs: LineRun[] = [];
+  const marks: LineMarks = { dots: [], links: [] };
   for (let k = 0; k < line.atoms.length; k++) {
     const atom = line.atoms[k];
-    if (atom.glyphs.length === 0) continue;
     const ax = line.xs[k];
+    const look = atom.look;
+    if (look) addMarks(marks, atom, ax, look);
+    if (atom.glyphs.length === 0) continue;
+    const script = atom.marks.script;
+    const rise = !look || !script ? 0 : (script === 'sup' ? look.supRise : -look.subDrop) * (atom.size / look.scriptSize);
+    const slant = look && atom.marks.emphasis && atom.kind === 'latin' ? look.slant : 0;
+    const color = atom.marks.link && 'uri' in atom.marks.link ? look?.linkColor : undefined;
     let run = runs[runs.length - 1];
-    if (!run || run.font !== atom.font.key || run.size !== atom.size) runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, glyphs: { ids: [], xs: [], codePoints: [] } }));
+    if (!run || run.font !== atom.font.key || run.size !== atom.size || run.rise !== rise || run.slant !== slant || run.color !== color)
+      runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, rise, slant, color, glyphs: { ids: [], xs: [], codePoints: [] } }));
     let gx = ax - run.dx;
     for (const g of atom.glyphs) {
       run.glyphs.ids.push(g.id);
@@ -96,8 +156,8 @@ function runsOf(line: Line): LineRun[] {
       gx += g.advance;
     }
   }
-  lineRuns.set(line, runs);
-  return runs;
+  lineRuns.set(line, (made = { runs, marks }));
+  return made;
 }
 
 /** The baseline of a line of `style` whose box top is at `top` pt: centred in the em box. */
@@ -105,10 +165,34 @@ export function baselineOf(style: TextStyleSpec, top: number): number {
   return top + (style.lineHeight - style.size) / 2 + EM_BOX_ASCENT * style.size;
 }
 
-/** The glyph runs of a line whose box top is at `top` pt (baseline centred in the em box). */
-export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): GlyphRunOp[] {
+/** An atom's emphasis dot (under a Han character, centred on its glyph) and its part of a link. */
+function addMarks(marks: LineMarks, atom: Atom, ax: number, look: InlineLook): void {
+  const advance = atom.glyphs.reduce((w, g) => w + g.advance, 0);
+  if (atom.marks.emphasis && atom.kind === 'han') {
+    const r = (look.dotSize * atom.size) / 2;
+    marks.dots.push({ dx: ax + advance / 2, dy: (1 - EM_BOX_ASCENT + look.dotGap) * atom.size + r, r });
+  }
+  const target = atom.marks.link;
+  if (!target) return;
+  const last = marks.links[marks.links.length - 1];
+  // one area for the atoms of one link in a row (the spaces between them included)
+  if (last && last.target === target) last.w = ax + advance - last.dx;
+  else marks.links.push({ dx: ax, w: advance, target });
+}
+
+/**
+ * What a line draws, its box top at `top` pt (baseline centred in the em box): its glyph runs,
+ * emphasis dots, and a link area over each piece of a link, as high as the line.
+ */
+export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): DrawOp[] {
   const baseline = baselineOf(style, top);
-  return runsOf(line).map((r) => ({ kind: 'glyphs', x: x + r.dx, y: baseline, font: r.font, size: r.size, color: style.color, glyphs: r.glyphs, tag }));
+  const { runs, marks } = runsOf(line);
+  const ops: DrawOp[] = runs.map(
+    (r): GlyphRunOp => ({ kind: 'glyphs', x: x + r.dx, y: baseline - r.rise, font: r.font, size: r.size, color: r.color ?? style.color, glyphs: r.glyphs, slant: r.slant || undefined, tag }),
+  );
+  for (const d of marks.dots) ops.push({ kind: 'dot', x: x + d.dx, y: baseline + d.dy, r: d.r, color: style.color });
+  for (const l of marks.links) ops.push({ kind: 'link', x: x + l.dx, y: top, w: l.w, h: style.lineHeight, target: l.target });
+  return ops;
 }
 
 /** Options for text blocks. */
@@ -145,10 +229,10 @@ export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleS
       style.lineHeight + (last ? after : 0),
       {
         ops: lineOps(line, style, o.x, 0, o.tag),
-        anchors: i === 0 ? o.anchors : undefined,
+        anchors: [...((i === 0 && o.anchors) || []), ...markerAnchors([line])],
         outline: i === 0 ? o.outline : undefined,
       },
-      { spaceBefore: i === 0 ? (o.spaceBefore ?? style.spaceBefore) : 0, keepWithNext: keep },
+      { spaceBefore: i === 0 ? (o.spaceBefore ?? style.spaceBefore) : 0, keepWithNext: keep, notes: notesOn(ctx, [line], o.tag) },
     );
   });
 }

@@ -30,7 +30,8 @@ export function splitLabel(runs: Inline[]): { label: Inline[]; title: Inline[] }
   for (const r of runs) {
     const cut = Math.max(0, Math.min(r.text.length, at + 1 - offset));
     if (cut > 0) label.push({ ...r, text: r.text.slice(0, cut) });
-    if (cut < r.text.length) title.push({ ...r, text: r.text.slice(cut) });
+    // an atomic item (a cross-reference: no text yet) goes with the side it stands on
+    if (cut < r.text.length || (!r.text && offset > at)) title.push({ ...r, text: r.text.slice(cut) });
     offset += r.text.length;
   }
   return { label, title };
@@ -46,7 +47,8 @@ export function labelColumn(ctx: LayoutContext, entries: TocEntryNode[], style: 
 export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number, tag: StructTag, column: number): Block[] {
   const page = ctx.pageLabels.get(node.target) ?? '0';
   const em = style.size;
-  const { label, title } = splitLabel(node.runs);
+  // a contents entry shows its title without the title's footnotes
+  const { label, title } = splitLabel(node.runs.filter((r) => !r.note));
   // an entry without a label (前言) starts at the margin, the others in the title column
   const x = style.indent + (label.length ? column : 0);
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;
@@ -67,7 +69,7 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
       ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, tag));
     }
-    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: node.target });
+    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target } });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });
   });
 }

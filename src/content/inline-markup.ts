@@ -14,7 +14,7 @@ export type InlineNode =
   | { kind: 'text'; text: string; at: number }
   | { kind: 'strong' | 'emphasis' | 'sup' | 'sub'; children: InlineNode[]; at: number }
   | { kind: 'code'; text: string; at: number }
-  | { kind: 'link'; url: string; children: InlineNode[]; at: number }
+  | { kind: 'link'; url: string; children: InlineNode[]; at: number; /** Written `<url>`: the URL printed is the URL. */ auto?: boolean }
   | { kind: 'ref'; id: string; page: boolean; at: number }
   | { kind: 'footnote'; children: InlineNode[]; at: number };
 
@@ -252,7 +252,7 @@ class InlineParser {
   private autolink(i: number, to: number) {
     const m = AUTOLINK.exec(this.src.slice(i, to));
     if (!m) return undefined;
-    return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: m[1], at: i + 1 }], at: i } as InlineNode, end: i + m[0].length };
+    return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: m[1], at: i + 1 }], at: i, auto: true } as InlineNode, end: i + m[0].length };
   }
 
   /** The `]` that closes the `[` at `open`, before `to`. */

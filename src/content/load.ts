@@ -7,6 +7,7 @@ import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../inp
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage, type CheckedImage } from './image-file.js';
+import { checkMarkup } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
@@ -25,7 +26,9 @@ export function loadReport(file: string): Report {
   problems.throwIfErrors();
   checkAgainstSchema(src, problems);
   problems.throwIfErrors();
-  const report = new ContentReader(src, problems, path.dirname(path.resolve(file))).report(file);
+  const reader = new ContentReader(src, problems, path.dirname(path.resolve(file)));
+  const report = reader.report(file);
+  reader.checkMarkup();
   problems.throwIfErrors();
   return { ...report, warnings: problems.warnings() };
 }
@@ -101,6 +104,8 @@ class ContentReader {
   private readonly texts = new Map<string, { path: DataPath; value: string }>();
   /** The images the figures name, checked, by absolute path. */
   private readonly images = new Map<string, CheckedImage>();
+  /** The ids of chapters, sections, tables, cases and figures, in the order written. */
+  private readonly ids: Text[] = [];
 
   constructor(
     private readonly src: YamlSource,
@@ -143,6 +148,7 @@ class ContentReader {
   private section(p: DataPath): Section {
     const s = this.value(p) as { sections?: unknown[] };
     return {
+      id: this.id(p),
       title: this.text([...p, 'title']),
       body: this.blocks([...p, 'body']),
       sections: (s.sections ?? []).map((_, i) => this.section([...p, 'sections', i])),
@@ -166,14 +172,14 @@ class ContentReader {
       case 'heading':
         return { kind: 'heading', text: this.text(at) };
       case 'case':
-        return { kind: 'case', title: this.text([...at, 'title']), body: this.blocks([...at, 'body']), pos };
+        return { kind: 'case', id: this.id(at), title: this.text([...at, 'title']), body: this.blocks([...at, 'body']), pos };
       case 'figure': {
         const image = this.text([...at, 'image']);
         const file = path.resolve(this.baseDir, image.text);
         const checked = this.images.get(file) ?? checkImage(file, image.text, this.baseDir);
         if (typeof checked === 'string') this.problems.error(image.pos, checked);
         else this.images.set(file, checked);
-        return { kind: 'figure', title: this.text([...at, 'title']), image: file, pos: image.pos };
+        return { kind: 'figure', id: this.id(at), title: this.text([...at, 'title']), image: file, pos: image.pos };
       }
       case 'list':
         return this.list(at, pos);
@@ -234,6 +240,7 @@ class ContentReader {
     }
     return {
       kind: 'table',
+      id: this.id(p),
       title: this.text([...p, 'title']),
       columns,
       rows,
@@ -242,6 +249,20 @@ class ContentReader {
       note: t.note !== undefined ? this.text([...p, 'note']) : undefined,
       pos,
     };
+  }
+
+  /** The `id:` of the item at a path, if it has one. */
+  private id(p: DataPath): Text | undefined {
+    if ((this.value(p) as { id?: unknown }).id === undefined) return undefined;
+    const id = this.text([...p, 'id']);
+    this.ids.push(id);
+    return id;
+  }
+
+  /** Checks the markup of every text read that holds markup, the ids, and the references (see markup-check.ts). */
+  checkMarkup(): void {
+    const texts = [...this.texts.values()].filter((t) => holdsMarkup(t.path));
+    checkMarkup(texts.map((t) => ({ value: t.value, charPos: (i: number) => this.src.charPos(t.path, i) })), this.ids, this.problems);
   }
 
   private value(p: DataPath): unknown {
@@ -270,4 +291,15 @@ class ContentReader {
     const index = text?.value.indexOf(ch) ?? -1;
     return text && index >= 0 ? this.src.charPos(text.path, index) : at;
   }
+}
+
+/**
+ * Whether the text at a path is content text with inline markup: not a name (a template, an
+ * image file, an id, a keyword), and not a chapter's or section's title (printed as written:
+ * the contents, bookmarks and running heads show it).
+ */
+function holdsMarkup(p: DataPath): boolean {
+  const [last, parent, list] = [p[p.length - 1], p[p.length - 2], p[p.length - 3]];
+  if (last === 'template' || last === 'image' || last === 'id' || p[1] === 'keywords') return false;
+  return !(last === 'title' && (p[0] === 'preface' ? p.length === 2 : typeof parent === 'number' && (list === 'chapters' || list === 'sections')));
 }

@@ -5,7 +5,7 @@
 import type { Problem, SourcePos } from '../problems.js';
 import type { CheckedImage } from './image-file.js';
 
-/** Text with `**bold**` markup still in it, as written by the user. */
+/** Text with its inline markup (spec §6.2) still in it, as written by the user. */
 export interface Text {
   text: string;
   pos: SourcePos;
@@ -26,6 +26,8 @@ export type Align = 'left' | 'center' | 'right';
 
 export interface TableBlock {
   kind: 'table';
+  /** The name cross-references use (`id:`), with where it is written. */
+  id?: Text;
   title: Text;
   columns: Text[];
   rows: Text[][];
@@ -39,6 +41,7 @@ export interface TableBlock {
 
 export interface CaseBlock {
   kind: 'case';
+  id?: Text;
   title: Text;
   body: Block[];
   pos: SourcePos;
@@ -46,6 +49,7 @@ export interface CaseBlock {
 
 export interface FigureBlock {
   kind: 'figure';
+  id?: Text;
   title: Text;
   /** Absolute path of the image file. */
   image: string;
@@ -119,6 +123,8 @@ export type Block =
 
 /** A chapter, section or third-level section: a title, blocks, and sub-sections. */
 export interface Section {
+  /** The name cross-references use (`id:`), with where it is written. */
+  id?: Text;
   title: Text;
   body: Block[];
   sections: Section[];

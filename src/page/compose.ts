@@ -16,6 +16,7 @@ import type { PageContext } from '../template/templates.js';
 import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
 import { pageLabel } from './page-label.js';
+import { NOTE_STYLE } from '../block/footnotes.js';
 
 /** Renders the header and footer markup of a page. */
 export interface FurnitureRenderer {
@@ -35,7 +36,8 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
   const areaHeight = p.height - p.marginTop - p.marginBottom;
   const laid: { matter: Matter; pages: PaginatedPage<BlockPayload>[] }[] = new Array(doc.matters.length);
   const readsLabels = doc.matters.map((m) => tocEntries(m.children).length > 0);
-  const layOut = (i: number) => (laid[i] = { matter: doc.matters[i], pages: paginate(matterItems(ctx, doc.matters[i]), areaHeight) });
+  const separator = footSeparator(ctx);
+  const layOut = (i: number) => (laid[i] = { matter: doc.matters[i], pages: paginate(matterItems(ctx, doc.matters[i]), areaHeight, separator) });
   doc.matters.forEach((_, i) => readsLabels[i] || layOut(i));
   if (readsLabels.includes(true)) {
     const labels = new Map(ctx.pageLabels);
@@ -50,7 +52,7 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
     pages.forEach((page, i) => {
       const label = labelOf(matter, i);
       const ops: DrawOp[] = [...frameOps(page.placed, p.marginLeft, p.marginTop)];
-      const dp: DrawPage = { width: p.width, height: p.height, label, ops, anchors: [], outline: [] };
+      const dp: DrawPage = { width: p.width, height: p.height, label, ops, anchors: [], outline: [], notes: [] };
       let opening = false;
       for (const pl of page.placed) {
         const y = p.marginTop + pl.y;
@@ -63,6 +65,17 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
           if (o.level === 1) [chapter, opening] = [o.title, true];
         }
       }
+      if (page.foot.length) {
+        // the footnotes: a short rule in the middle of the separator, then the notes' lines
+        const ruleY = p.marginTop + page.foot[0].y - separator / 2;
+        ops.push({ kind: 'line', x1: p.marginLeft, y1: ruleY, x2: p.marginLeft + (p.width - p.marginLeft - p.marginRight) * FOOT_RULE_LENGTH, y2: ruleY, width: FOOT_RULE_WIDTH, color: '#000000' });
+        for (const pl of page.foot) {
+          const y = p.marginTop + pl.y;
+          ops.push(...translateOps(pl.block.payload.ops, p.marginLeft, y));
+          for (const id of pl.block.payload.anchors) dp.anchors.push({ id, pageIndex: out.length, label, y });
+          if (pl.block.payload.footnote) dp.notes.push(pl.block.payload.footnote);
+        }
+      }
       // furniture on numbered pages that hold something (a blank verso stays blank)
       if (matter.footer && label && page.placed.length) {
         const pc: PageContext = { page: label, pages: total, chapter, odd: (i + 1) % 2 === 1, opening };
@@ -72,6 +85,15 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
     });
   }
   return out;
+}
+
+/** The footnote rule: its length (a fraction of the type area's width) and stroke width, pt. */
+const FOOT_RULE_LENGTH = 1 / 4;
+const FOOT_RULE_WIDTH = 0.5;
+
+/** Height kept above a page's footnotes for the rule: one line of the theme's footnote style (none without the style). */
+function footSeparator(ctx: LayoutContext): number {
+  return ctx.theme.styles.get(NOTE_STYLE)?.lineHeight ?? 0;
 }
 
 /** The printed label of page `i` (from 0) of a matter. */

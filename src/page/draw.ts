@@ -3,6 +3,7 @@
  * coordinates. Lengths in pt; x to the right, y downwards from the top edge (the renderer
  * converts to PDF space). The only input of the renderer.
  */
+import type { LinkTarget } from '../text/inline.js';
 
 /**
  * The structure element (tagged PDF) that drawn content belongs to: a paragraph, a heading, a
@@ -44,6 +45,8 @@ export interface GlyphRunOp {
   size: number;
   color: string;
   glyphs: PlacedGlyphs;
+  /** Shear of the glyphs (x += slant · height above the baseline): a slanted Latin emphasis. */
+  slant?: number;
   tag?: StructTag;
 }
 
@@ -78,17 +81,27 @@ export interface ImageOp {
   tag?: StructTag;
 }
 
-/** A clickable area that jumps to a named destination (an anchor id). */
+/** A filled round dot (an emphasis dot, 着重号), centred at (x, y). */
+export interface DotOp {
+  kind: 'dot';
+  x: number;
+  y: number;
+  /** Radius, pt. */
+  r: number;
+  color: string;
+}
+
+/** A clickable area that jumps to a named destination (an anchor id) or opens a URL. */
 export interface LinkOp {
   kind: 'link';
   x: number;
   y: number;
   w: number;
   h: number;
-  target: string;
+  target: LinkTarget;
 }
 
-export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | LinkOp;
+export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | DotOp | LinkOp;
 
 /** Moves ops by (dx, dy). */
 export function translateOps(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
@@ -131,4 +144,6 @@ export interface DrawPage {
   ops: DrawOp[];
   anchors: AnchorPlace[];
   outline: OutlineEntry[];
+  /** The footnotes whose notes start at this page's foot, by number in the report, in order. */
+  notes: number[];
 }

@@ -26,6 +26,12 @@ export interface FlowBlock<P> {
    * last block (no break can follow it inside the frame).
    */
   inset?: { key: string; pad: number; closes: boolean };
+  /**
+   * The footnotes whose markers stand in this block, each as its lines (set for the page's
+   * foot): they go on the block's page, or the block goes to the next page with them; a note
+   * longer than a page continues at the foot of the next.
+   */
+  notes?: FlowBlock<P>[][];
   payload: P;
 }
 
@@ -50,4 +56,9 @@ export interface Placed<P> {
 export interface PaginatedPage<P> {
   /** Empty on a blank verso left by a recto break. */
   placed: Placed<P>[];
+  /**
+   * Footnote lines at the page's foot, in order (y from the type area's top); empty when the
+   * page has none. The first may continue a note of the page before.
+   */
+  foot: Placed<P>[];
 }

@@ -45,7 +45,7 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   // one addContent for the whole run: the operators pdfkit's save, fillColor and restore would
   // write, each on its own line (the same bytes, without a Buffer per operator)
   const h = doc.page.height;
-  const ops = ['q', ...fillColorOps(doc, run.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 0 1 ${pdfNumber(run.x)} ${pdfNumber(h - run.y)} Tm`, `/${font.id} ${pdfNumber(run.size)} Tf`, ...written.operators, 'ET', 'Q'];
+  const ops = ['q', ...fillColorOps(doc, run.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 ${run.slant ? pdfNumber(run.slant) : 0} 1 ${pdfNumber(run.x)} ${pdfNumber(h - run.y)} Tm`, `/${font.id} ${pdfNumber(run.size)} Tf`, ...written.operators, 'ET', 'Q'];
   doc.addContent(ops.join('\n'));
 }
 

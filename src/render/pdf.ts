@@ -154,8 +154,12 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
     case 'image':
       doc.image(imageFor(op.data), op.x, op.y, { width: op.w, height: op.h });
       return;
+    case 'dot':
+      doc.save().circle(op.x, op.y, op.r).fill(op.color).restore();
+      return;
     case 'link':
-      doc.goTo(op.x, op.y, op.w, op.h, op.target, {});
+      if ('uri' in op.target) doc.link(op.x, op.y, op.w, op.h, op.target.uri, {});
+      else doc.goTo(op.x, op.y, op.w, op.h, op.target.dest, {});
       return;
   }
 }

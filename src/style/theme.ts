@@ -10,6 +10,7 @@ import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
 import { DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
+import { DEFAULT_LOOK } from '../text/atoms.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
 
@@ -93,6 +94,25 @@ export interface GridSpec {
   charStep: number;
 }
 
+/** How `[[id]]` words each kind of item: a format with `{number}` in it (`表 {number}`). */
+export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure', string>;
+
+/** The look of inline markup (spec §6.2). Lengths in em of the text's size unless said. */
+export interface InlineSpec {
+  /** Size of superscripts and subscripts, a fraction of the text's size. */
+  scriptSize: number;
+  /** How far a superscript's baseline is raised, a subscript's lowered, em of the text's size. */
+  supRise: number;
+  subDrop: number;
+  /** Diameter of an emphasis dot (着重号), and the gap between the em box's bottom and the dot, em. */
+  dotSize: number;
+  dotGap: number;
+  /** Latin emphasis: the glyphs sheared by this much (x += slant · y): the fonts have no italic. */
+  slant: number;
+  /** Colour of link text, `#rrggbb` (the text's own colour when none). */
+  linkColor: string | null;
+}
+
 export interface Theme {
   file: string;
   /** The theme files read, the template's own first (it may extend others). */
@@ -113,7 +133,14 @@ export interface Theme {
   leader: string;
   /** How chapters, sections and appendices are numbered (see template/numbering.ts). */
   numbering: Numbering;
+  references: ReferenceFormats;
+  inline: InlineSpec;
+  /** Footnote markers: ①②③ counted afresh on each page, or 1, 2, 3 … through the report. */
+  footnotes: 'per-page' | 'continuous';
 }
+
+/** The wording of cross-references when a theme does not say. */
+export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
 
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
@@ -280,6 +307,45 @@ function resolveTheme(src: ThemeSource): Theme {
     }
   }
 
+  const refsNode = get(root, 'references');
+  const references = { ...DEFAULT_REFERENCES };
+  if (refsNode && isMap(refsNode)) {
+    for (const pair of refsNode.items) {
+      const kind = String((pair.key as Node & { value: unknown }).value) as keyof ReferenceFormats;
+      const format = value(pair.value as Node);
+      if (!(kind in DEFAULT_REFERENCES)) problems.error(at(pair.key as Node), `unknown kind "${kind}" under \`references:\` (known: ${Object.keys(DEFAULT_REFERENCES).join(', ')})`);
+      else if (typeof format !== 'string' || !format.includes('{number}')) problems.error(at(pair.value as Node), `a reference format must be text with {number} in it, e.g. "表 {number}"`);
+      else references[kind] = format;
+    }
+  }
+  const inlineNode = get(root, 'inline');
+  const fraction = (key: string, fallback: number) => {
+    const node = get(inlineNode, key);
+    const v = value(node);
+    if (node === undefined) return fallback;
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) problems.error(at(node), `inline.${key} must be a number from 0 to 1`);
+    return typeof v === 'number' ? Math.min(1, Math.max(0, v)) : fallback;
+  };
+  const ems = (key: string, fallback: number) => {
+    const node = get(inlineNode, key);
+    if (node === undefined) return fallback;
+    const v = value(node);
+    const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)em$/.exec(v.trim()) : null;
+    if (m) return Number(m[1]);
+    problems.error(at(node), `inline.${key} must be a length in em of the text's size, e.g. 0.1em`);
+    return fallback;
+  };
+  const d = DEFAULT_LOOK;
+  const inline: InlineSpec = {
+    scriptSize: fraction('script-size', d.scriptSize),
+    supRise: ems('sup-rise', d.supRise),
+    subDrop: ems('sub-drop', d.subDrop),
+    dotSize: ems('emphasis-dot', d.dotSize),
+    dotGap: ems('emphasis-gap', d.dotGap),
+    slant: fraction('slant', d.slant),
+    linkColor: color(get(inlineNode, 'link-color'), null),
+  };
+
   const pdfaNode = get(root, 'pdfa');
   const theme: Theme = {
     file,
@@ -298,6 +364,9 @@ function resolveTheme(src: ThemeSource): Theme {
       style: choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style),
       appendix: appendixLabel(get(root, 'appendix-label')),
     },
+    references,
+    inline,
+    footnotes: choice(get(root, 'footnotes'), ['per-page', 'continuous'] as const, 'per-page'),
   };
   problems.throwIfErrors();
   return theme;

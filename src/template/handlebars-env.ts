@@ -1,9 +1,10 @@
 /**
  * Handlebars for document markup: an isolated environment whose output is XML. Handlebars'
- * default escaping (& < > " ' ` =) is valid XML; the `inline` helper turns the content's
- * `**bold**` into `<b>` and escapes the rest.
+ * default escaping (& < > " ' ` =) is valid XML; the `inline` helper turns the inline markup of
+ * content text (spec §6.2, parsed by content/inline-markup.ts) into elements and escapes the rest.
  */
 import Handlebars from 'handlebars';
+import { parseInline, type InlineNode } from '../content/inline-markup.js';
 
 export type Env = typeof Handlebars;
 
@@ -56,9 +57,39 @@ export function syntaxErrorOf(env: Env, src: string): TemplateSyntaxError | unde
   }
 }
 
-/** Content text with `**bold**` → escaped XML with `<b>` elements. */
+/**
+ * Content text → escaped XML with inline elements: `<b>`, `<em>`, `<code>`, `<sup>`, `<sub>`,
+ * `<a href>` (`kind="url"` for a URL printed whole), `<ref to page>`, `<fn>`. The markup's
+ * problems were reported when the content was loaded (see content/load.ts); here a mistake
+ * stays text, as the parser leaves it.
+ */
 export function inlineMarkup(text: string): string {
-  const parts = text.split('**');
-  const paired = parts.length % 2 === 1 ? parts : [...parts.slice(0, -2), parts.slice(-2).join('**')];
-  return paired.map((p, i) => (i % 2 === 1 ? `<b>${Handlebars.escapeExpression(p)}</b>` : Handlebars.escapeExpression(p))).join('');
+  return nodesXml(parseInline(text).nodes);
+}
+
+/** Element names of the marks that only wrap their children. */
+const WRAPPERS = { strong: 'b', emphasis: 'em', sup: 'sup', sub: 'sub', footnote: 'fn' } as const;
+
+function nodesXml(nodes: readonly InlineNode[]): string {
+  const esc = Handlebars.escapeExpression;
+  let out = '';
+  for (const n of nodes) {
+    switch (n.kind) {
+      case 'text':
+        out += esc(n.text);
+        break;
+      case 'code':
+        out += `<code>${esc(n.text)}</code>`;
+        break;
+      case 'link':
+        out += `<a href="${esc(n.url)}"${n.auto ? ' kind="url"' : ''}>${nodesXml(n.children)}</a>`;
+        break;
+      case 'ref':
+        out += `<ref to="${esc(n.id)}"${n.page ? ' page="true"' : ''}/>`;
+        break;
+      default:
+        out += `<${WRAPPERS[n.kind]}>${nodesXml(n.children)}</${WRAPPERS[n.kind]}>`;
+    }
+  }
+  return out;
 }

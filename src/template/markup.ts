@@ -6,7 +6,7 @@
 import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { parseLength } from '../style/units.js';
-import { mergeRuns, type Inline } from '../text/inline.js';
+import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableNode } from './doc-tree.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
@@ -173,15 +173,38 @@ function table(el: El): TableNode {
   };
 }
 
-/** Text and <b> children as runs. */
-function inlines(el: El, bold = false): Inline[] {
+/** The marks each inline element adds to the runs inside it. */
+const MARK_ELEMENTS: Record<string, (el: El, marks: Marks) => Marks> = {
+  b: (_, m) => ({ ...m, bold: true }),
+  em: (_, m) => ({ ...m, emphasis: true }),
+  code: (_, m) => ({ ...m, code: true }),
+  sup: (_, m) => ({ ...m, script: 'sup' }),
+  sub: (_, m) => ({ ...m, script: 'sub' }),
+  a: (el, m) => {
+    if (!el.attrs.href) fail(el, '<a> needs href="…" (the URL)');
+    if (el.attrs.kind !== undefined && el.attrs.kind !== 'url') fail(el, `<a kind="${el.attrs.kind}"> is not known (only kind="url")`);
+    return { ...m, link: { uri: el.attrs.href }, url: el.attrs.kind === 'url' || undefined };
+  },
+};
+
+/** Text and inline elements (<b>, <em>, <code>, <sup>, <sub>, <a>, <ref>, <fn>) as runs. */
+function inlines(el: El, marks: Marks = { bold: false }): Inline[] {
   const runs: Inline[] = [];
   for (const c of el.children) {
-    if (typeof c === 'string') runs.push({ text: c, bold });
-    else if (c.name === 'b') runs.push(...inlines(c, true));
-    else fail(c, `<${c.name}> is not allowed inside text (only <b>)`);
+    if (typeof c === 'string') runs.push({ ...marks, text: c });
+    else if (c.name === 'ref') {
+      if (!c.attrs.to) fail(c, '<ref> needs to="…" (an id)');
+      runs.push({ ...marks, text: '', ref: { id: c.attrs.to, page: c.attrs.page === 'true' } });
+    } else if (c.name === 'fn') runs.push({ ...marks, text: '', note: inlines(c) });
+    else if (MARK_ELEMENTS[c.name]) runs.push(...inlines(c, MARK_ELEMENTS[c.name](c, marks)));
+    else fail(c, `<${c.name}> is not allowed inside text (only ${['b', 'em', 'code', 'sup', 'sub', 'a', 'ref', 'fn'].map((n) => `<${n}>`).join(', ')})`);
   }
   return mergeRuns(runs);
+}
+
+/** The runs of inline markup (what the `inline` helper writes), as a template's `<p>` would hold them. */
+export function parseInlineXml(xml: string, file = '<inline>'): Inline[] {
+  return inlines(parseXml(`<p>${xml}</p>`, file));
 }
 
 /** The runs of an element and its place in the content (no runs for no element). */

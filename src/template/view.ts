@@ -104,6 +104,16 @@ export interface ListedView {
   titleAt: At;
 }
 
+/** What an id (`id:` in the content) names: for cross-references (`[[id]]`, see block/references.ts). */
+export interface RefTarget {
+  /** What the item is; the theme words each kind (`references:`). Appendices: `appendix`, their number `A`. */
+  kind: 'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure';
+  /** The item's number as its label shows it: `2`, `2.1`, `3`. */
+  number: string;
+  /** The anchor id the item's page and link are found by (`sec-2.1`, `table-3`). */
+  anchor: string;
+}
+
 export interface ReportView {
   report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At };
   preface?: { id: string; title: string; titleAt: At; blocks: BlockView[] };
@@ -112,12 +122,16 @@ export interface ReportView {
   appendices: SectionView[];
   /** Tables, cases and figures in order of appearance. */
   listed: ListedView[];
+  /** What each id of the content names. */
+  targets: Map<string, RefTarget>;
 }
 
 /** Numbers the report and shapes it for templates. */
 export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBERING): ReportView {
   const counters = { table: 0, case: 0, figure: 0 };
   const listed: ListedView[] = [];
+  const targets = new Map<string, RefTarget>();
+  const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string) => id && targets.set(id.text, { kind, number: String(number), anchor });
   const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
 
@@ -131,6 +145,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
         case 'table': {
           const number = ++counters.table;
           const id = `table-${number}`;
+          target(b.id, 'table', number, id);
           listed.push({ kind: 'table', id, number, title: b.title.text, titleAt: at(b.title) });
           return {
             table: {
@@ -149,12 +164,14 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
         case 'case': {
           const number = ++counters.case;
           const id = `case-${number}`;
+          target(b.id, 'case', number, id);
           listed.push({ kind: 'case', id, number, title: b.title.text, titleAt: at(b.title) });
           return { case: { id, number, title: b.title.text, titleAt: at(b.title), blocks: blocks(b.body) } };
         }
         case 'figure': {
           const number = ++counters.figure;
           const id = `figure-${number}`;
+          target(b.id, 'figure', number, id);
           listed.push({ kind: 'figure', id, number, title: b.title.text, titleAt: at(b.title) });
           return { figure: { id, number, title: b.title.text, titleAt: at(b.title), image: b.image, at: at(b) } };
         }
@@ -189,6 +206,8 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
       blocks: blocks(s.body),
       sections: [],
     };
+    const kind = path.length > 1 ? 'section' : appendix ? 'appendix' : 'chapter';
+    target(s.id, kind, number, view.id);
     view.sections = s.sections.map((sub, i) => section(sub, [...path, i + 1], appendix));
     return view;
   };
@@ -209,6 +228,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     chapters: report.chapters.map((c, i) => section(c, [i + 1], false)),
     appendices: report.appendices.map((a, i) => section(a, [i + 1], true)),
     listed,
+    targets,
   };
 }
 

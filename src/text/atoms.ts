@@ -4,7 +4,7 @@
  * is one atom; `——` and `……` are one atom each; a space is an atom that vanishes at line edges.
  */
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
-import type { Inline } from './inline.js';
+import type { Inline, Marks } from './inline.js';
 import type { TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, compressAdjacentMarks, dropLeftBlank, dropRightBlank, type PunctuationScheme } from './punctuation.js';
 
@@ -25,9 +25,12 @@ export interface Atom {
   start: number;
   end: number;
   font: TextFont;
-  /** Font size, pt. */
+  /** Font size, pt (a superscript's or subscript's smaller size). */
   size: number;
-  bold: boolean;
+  /** The marks of the run the atom comes from (shared by its atoms; see inline.ts). */
+  marks: Marks;
+  /** The look of the marks (see `InlineLook`), for atoms with marks other than bold. */
+  look?: InlineLook;
   glyphs: AtomGlyph[];
   /** Natural advance, pt, after fixed punctuation compression. */
   width: number;
@@ -47,6 +50,32 @@ export interface Atom {
   spacedBefore: boolean;
 }
 
+/**
+ * How inline marks look (the theme's `inline:`; lengths in em of the text's size), and the
+ * fonts of inline code.
+ */
+export interface InlineLook {
+  /** Superscript and subscript size, a fraction of the text's. */
+  scriptSize: number;
+  /** Baseline raised for a superscript, lowered for a subscript, em. */
+  supRise: number;
+  subDrop: number;
+  /** Emphasis dot's diameter, and its gap below the em box, em. */
+  dotSize: number;
+  dotGap: number;
+  /** Shear of Latin emphasis (x += slant · y). */
+  slant: number;
+  /** Colour of link text (`#rrggbb`), or undefined for the text's own. */
+  linkColor?: string;
+  /** Font stacks of inline code (the theme's `code-inline` style), else the text's own; found when first read. */
+  code?: { regular: TextFont[]; bold: TextFont[] };
+  /** The roles of inline code's fonts, for cache keys (reading `code` would find the fonts). */
+  codeKey?: string;
+}
+
+/** The look when a style gives none: that of Imprint's default theme. */
+export const DEFAULT_LOOK: InlineLook = { scriptSize: 0.7, supRise: 0.36, subDrop: 0.14, dotSize: 0.14, dotGap: 0.12, slant: 0.2 };
+
 /** The fonts and size of a paragraph's text. */
 export interface TextStyle {
   /** Font stacks: the first font that has a character sets it. */
@@ -60,6 +89,8 @@ export interface TextStyle {
   punctuation: PunctuationScheme;
   /** Width of a grid cell, pt: each Chinese character takes one cell, centred in it (GB/T 9704). */
   cell?: number;
+  /** How inline marks look (DEFAULT_LOOK when absent). */
+  look?: InlineLook;
 }
 
 /** The atoms of a paragraph, and the characters no font in the stack has. */
@@ -76,20 +107,27 @@ export interface AtomizedText {
 export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): AtomizedText {
   const atoms: Atom[] = [];
   const missing = new Set<string>();
-  const shapes = shapesOf(style);
   let offset = 0;
   for (const run of runs) {
+    const runStyle = styleOfRun(style, run);
+    const shapes = shapesOf(runStyle);
     const known = run.bold ? shapes.bold : shapes.regular;
-    for (const piece of splitPieces(run.text)) {
+    const marks: Marks = run;
+    const look = marked(run) ? (style.look ?? DEFAULT_LOOK) : undefined;
+    const first = atoms.length;
+    // inline code is one word, spaces and all (never stretched inside); a URL breaks only at its marks
+    const pieces = run.code ? [{ kind: 'latin' as const, text: run.text, start: 0 }] : splitPieces(run.text);
+    for (const piece of pieces) {
       const start = offset + piece.start;
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, run.bold, style, maxWidth);
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.code ? NO_BREAK : run.url ? URL_BREAK : undefined);
         continue;
       }
-      const shape = knownShape(known, piece.kind, piece.text, style, run.bold);
+      const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
-      atoms.push(atomOf(shape, piece.text, start, style.size, run.bold));
+      atoms.push(atomOf(shape, piece.text, start, runStyle.size, marks));
     }
+    if (look) for (let k = first; k < atoms.length; k++) atoms[k].look = look;
     offset += run.text.length;
   }
   const text = runs.map((r) => r.text).join('');
@@ -98,6 +136,27 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   if (style.punctuation === 'gb') compressAdjacentMarks(folded);
   return { text, atoms: folded, missing: [...missing] };
 }
+
+/** Whether a run has marks other than bold (its atoms then carry the look). */
+function marked(run: Marks): boolean {
+  return !!(run.emphasis || run.code || run.script || run.link);
+}
+
+/**
+ * The style a run's text is shaped in: a superscript or subscript smaller (and off the grid),
+ * inline code in the code fonts. The same object for the same style and marks.
+ */
+function styleOfRun(style: TextStyle, run: Marks): TextStyle {
+  if (!run.script && !(run.code && style.look?.code)) return style;
+  let derived = derivedStyles.get(style);
+  if (!derived) derivedStyles.set(style, (derived = {}));
+  const look = style.look ?? DEFAULT_LOOK;
+  if (run.code) return (derived.code ??= { ...style, regular: look.code!.regular, bold: look.code!.bold, latin: undefined });
+  return (derived.script ??= { ...style, size: style.size * look.scriptSize, cell: undefined });
+}
+
+/** Styles made from a style for runs with marks (see `styleOfRun`). */
+const derivedStyles = new WeakMap<TextStyle, { code?: TextStyle; script?: TextStyle }>();
 
 /**
  * What all atoms of one text in one style share: the font chosen, the glyphs at the size (read
@@ -177,7 +236,7 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
 }
 
 /** A new atom of a shape at an offset. */
-function atomOf(shape: AtomShape, text: string, start: number, size: number, bold: boolean): Atom {
+function atomOf(shape: AtomShape, text: string, start: number, size: number, marks: Marks): Atom {
   return {
     kind: shape.kind,
     text,
@@ -185,7 +244,7 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, bol
     end: start + text.length,
     font: shape.font,
     size,
-    bold,
+    marks,
     glyphs: shape.glyphs,
     width: shape.width,
     blankLeft: shape.blankLeft,
@@ -198,13 +257,19 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, bol
 
 /** Where a long word (URL, path, file name) may break: after `/`, or after `.`, `-`, `_` before a letter. */
 const WORD_BREAK = /(?<=\/)(?=[^/])|(?<=[.\-_])(?=\p{L})/u;
+/** Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & =` (not inside `//`). */
+const URL_BREAK = /(?<=[.\-_?&=]|\/(?!\/))(?=.)/u;
+/** Inline code breaks nowhere but where it must (a piece wider than the measure). */
+const NO_BREAK = /(?!)/;
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
 
 /**
  * A Latin word's atoms, pushed to `out`: the word whole when it is short and fits `maxWidth` pt;
- * else its parts, cut where it may break (`WORD_BREAK`), and a part still wider than `maxWidth`
+ * else its parts, cut where it may break (`breaks`: `WORD_BREAK` for a word of text, `URL_BREAK`
+ * for a URL printed whole, always cut there; `NO_BREAK` for inline code, kept whole when it
+ * fits), and a part still wider than `maxWidth`
  * one atom per character (an emergency: nothing may overflow). Every atom after the first
  * continues the word.
  *
@@ -214,14 +279,15 @@ const LONG_WORD = 12;
  * part is cut unshaped: shaping a long text costs more than its length (each ligature
  * moves the glyphs after it) and its glyphs would stay in the font's cache.
  */
-function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShape>, text: string, start: number, bold: boolean, style: TextStyle, maxWidth: number): void {
+function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShape>, text: string, start: number, marks: Marks, style: TextStyle, maxWidth: number, breaks?: RegExp): void {
+  const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (text.length < LONG_WORD) {
+  if (breaks ? breaks === NO_BREAK : text.length < LONG_WORD) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
-      out.push(atomOf(shape, text, start, style.size, bold));
+      out.push(atomOf(shape, text, start, style.size, marks));
       return;
     }
     shapes.set(text, shape);
@@ -235,12 +301,12 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const first = out.length;
   const push = (shape: AtomShape, t: string, at: number) => {
     if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
-    const atom = atomOf(shape, t, at, style.size, bold);
+    const atom = atomOf(shape, t, at, style.size, marks);
     atom.continuesWord = out.length > first;
     out.push(atom);
   };
   let at = start;
-  for (const part of text.split(WORD_BREAK)) {
+  for (const part of text.split(breaks ?? WORD_BREAK)) {
     let alone = 0;
     for (const ch of part) alone += shapeOf(ch).width;
     const whole = alone <= 2 * maxWidth ? shapeOf(part) : undefined;

@@ -27,7 +27,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
   for (let p = 1; p < atoms.length; p++) {
     const before = lastNonSpace(atoms, p - 1);
     const after = atoms[p];
-    if (!before || after.kind === 'space') continue;
+    if (!before || after.kind === 'space' || after.marks.footnote) continue; // a footnote marker stays with its text
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
     const opportunity = after.continuesWord || (uax[after.start] === 1 && !bindsToHan(before, after));
@@ -56,6 +56,8 @@ function endsSymbolic(a: Atom): boolean {
 
 /** Demerits of breaking inside a word (after `/` in a URL, say): only when nothing better fits. */
 export const WORD_BREAK_PENALTY = 100;
+/** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
+export const URL_BREAK_PENALTY = 10;
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
   while (i >= 0 && atoms[i].kind === 'space') i--;

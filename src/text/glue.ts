@@ -73,7 +73,7 @@ export function jointAdjustability(atoms: Atom[]): Adjustability[] {
   return atoms.map((a, i) => {
     const b = atoms[i + 1];
     if (!b) return NONE;
-    if (b.continuesWord) return INSIDE_WORD;
+    if (b.continuesWord || b.marks.footnote) return INSIDE_WORD;
     if (hasGap(a, b)) {
       const size = Math.min(a.size, b.size);
       const g = GLUE.gap;

@@ -1,32 +1,76 @@
 /**
- * Inline text: runs of characters with marks (bold), parsed from the `**bold**` markup of the
- * content, with whitespace folded as the contract says.
+ * Inline text: runs of characters with marks (bold, emphasis, code, superscript, subscript, a
+ * link), and atomic items (a cross-reference the layout words, a footnote), read from the
+ * document markup (see template/markup.ts; the content's own syntax is parsed once, in
+ * content/inline-markup.ts). Whitespace is folded as the contract says.
  */
 
-/** A run of text sharing the same marks. */
-export interface Inline {
-  text: string;
+/** Where a link goes: a URL, or a named destination of this document (an anchor id). */
+export type LinkTarget = { uri: string } | { dest: string };
+
+/** The marks of a run. All optional but `bold`: a plain run is `{ text, bold: false }`. */
+export interface Marks {
   bold: boolean;
+  /** `*…*`: emphasis dots under Han characters, a slant for Latin. */
+  emphasis?: boolean;
+  /** `` `…` ``: the theme's inline code style, never stretched inside. */
+  code?: boolean;
+  /** `^…^` or `~…~`: smaller, on a raised or lowered baseline. */
+  script?: 'sup' | 'sub';
+  link?: LinkTarget;
+  /** The text is a URL printed whole (`<https://…>`): it may break only after `/ . - _ ? & =`. */
+  url?: boolean;
+  /** The text is the marker of this footnote (its number in the report, from 1): no break or gap before it. */
+  footnote?: number;
 }
 
-/** Splits `**bold**` markup into runs. An unpaired `**` is kept as text. */
-export function parseInlineMarkup(text: string): Inline[] {
-  const parts = text.split('**');
-  if (parts.length % 2 === 0) {
-    // an odd number of markers: the last one is literal
-    const last = parts.pop()!;
-    parts[parts.length - 1] += '**' + last;
-  }
-  return mergeRuns(parts.map((t, i) => ({ text: t, bold: i % 2 === 1 })));
+/** A run of text sharing the same marks. */
+export interface Inline extends Marks {
+  text: string;
+  /**
+   * An atomic item: a cross-reference to an id (`[[id]]`, or `[[id#page]]` for the page label),
+   * whose text is empty until the layout gives it (see block/references.ts).
+   */
+  ref?: { id: string; page: boolean };
+  /** An atomic item: a footnote (`^[…]`), its note's runs; the layout sets its marker here. */
+  note?: Inline[];
 }
 
-/** Joins neighbouring runs with equal marks and drops empty ones. */
+/** True when two runs carry the same marks (and neither is an atomic item). */
+export function sameMarks(a: Inline, b: Inline): boolean {
+  return (
+    !a.ref &&
+    !b.ref &&
+    !a.note &&
+    !b.note &&
+    a.bold === b.bold &&
+    !!a.emphasis === !!b.emphasis &&
+    !!a.code === !!b.code &&
+    a.script === b.script &&
+    a.footnote === b.footnote &&
+    !!a.url === !!b.url &&
+    linkKey(a.link) === linkKey(b.link)
+  );
+}
+
+function linkKey(l: LinkTarget | undefined): string {
+  return l ? ('uri' in l ? `u${l.uri}` : `d${l.dest}`) : '';
+}
+
+/** A key for a run's marks and text: runs with equal keys set alike (see block/text-lines.ts). */
+export function runKey(r: Inline): string {
+  const marks = `${r.bold ? 'B' : ''}${r.emphasis ? 'E' : ''}${r.code ? 'C' : ''}${r.script ?? ''}${r.url ? 'U' : ''}${r.footnote ? `N${r.footnote}` : ''}${linkKey(r.link)}`;
+  const item = r.ref ? `[[${r.ref.id}${r.ref.page ? '#page' : ''}]]` : r.note ? `^[${r.note.map(runKey).join('\u0002')}]` : '';
+  return `${marks}\u0001${item}${r.text}`;
+}
+
+/** Joins neighbouring runs with equal marks and drops empty ones (atomic items stay). */
 export function mergeRuns(runs: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const r of runs) {
-    if (!r.text) continue;
+    if (!r.text && !r.ref && !r.note) continue;
     const prev = out[out.length - 1];
-    if (prev && prev.bold === r.bold) prev.text += r.text;
+    if (prev && sameMarks(prev, r)) prev.text += r.text;
     else out.push({ ...r });
   }
   return out;
@@ -34,13 +78,14 @@ export function mergeRuns(runs: Inline[]): Inline[] {
 
 /**
  * Folds line breaks, tabs and runs of spaces to one space and trims the ends. The ideographic
- * space U+3000 is a character of Chinese text (1 em), not folded.
+ * space U+3000 is a character of Chinese text (1 em), not folded. Inline code keeps its spaces
+ * (a run of them is what the author typed), line breaks in it become spaces.
  */
 export function foldWhitespace(runs: Inline[]): Inline[] {
-  const folded = runs.map((r) => ({ ...r, text: r.text.replace(/[ \t\n\r\f\v]+/g, ' ') }));
+  const folded = runs.map((r) => ({ ...r, text: r.text.replace(r.code ? /[\t\n\r\f\v]/g : /[ \t\n\r\f\v]+/g, ' ') }));
   for (let i = 0; i < folded.length; i++) {
     const prevEndsWithSpace = i > 0 && folded[i - 1].text.endsWith(' ');
-    if (prevEndsWithSpace && folded[i].text.startsWith(' ')) folded[i].text = folded[i].text.slice(1);
+    if (prevEndsWithSpace && !folded[i].code && folded[i].text.startsWith(' ')) folded[i].text = folded[i].text.slice(1);
   }
   if (folded.length) {
     folded[0].text = folded[0].text.replace(/^ /, '');

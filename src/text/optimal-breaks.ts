@@ -7,7 +7,7 @@
  */
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
-import { WORD_BREAK_PENALTY } from './breakpoints.js';
+import { URL_BREAK_PENALTY, WORD_BREAK_PENALTY } from './breakpoints.js';
 import { NO_LINE_START } from './char-class.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
@@ -232,7 +232,8 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
           if (isLast && !input.allowRunt && lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : fitnessClass(ratio);
           let demerits = t.demerits[from] + (10 + badness) * (10 + badness);
-          if (!isLast && input.atoms[end]?.continuesWord) demerits += WORD_BREAK_PENALTY ** 2;
+          const next = input.atoms[end];
+          if (!isLast && next?.continuesWord) demerits += (next.marks.url ? URL_BREAK_PENALTY : WORD_BREAK_PENALTY) ** 2;
           if (lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
           const to = end * CLASSES + fitness;
           if (demerits < t.demerits[to]) {

@@ -13,8 +13,29 @@ export interface PdfLine {
   text: string;
 }
 
+/** A piece of text as pdf.js gives it: where its baseline starts (pt from the page's top left), its size, pt. */
+export interface PdfItem {
+  x: number;
+  y: number;
+  size: number;
+  str: string;
+}
+
+/** A link annotation: its rectangle (pt from the page's top left) and where it goes. */
+export interface PdfLink {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  uri?: string;
+  /** A named destination. */
+  dest?: string;
+}
+
 export interface PdfPage {
   lines: PdfLine[];
+  items: PdfItem[];
+  links: PdfLink[];
   height: number;
   width: number;
 }
@@ -34,7 +55,7 @@ export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
     const content = await page.getTextContent();
     const items = content.items
       .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.length > 0)
-      .map((it) => ({ x: it.transform[4], y: height - it.transform[5], w: it.width, str: it.str }))
+      .map((it) => ({ x: it.transform[4], y: height - it.transform[5], w: it.width, str: it.str, size: Math.hypot(it.transform[2], it.transform[3]) }))
       .sort((a, b) => a.y - b.y || a.x - b.x);
     const lines: PdfLine[] = [];
     for (const it of items) {
@@ -46,7 +67,10 @@ export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
       } else lines.push({ y: it.y, x0: it.x, x1: it.x + it.w, text: it.str });
     }
     // items of one baseline arrive in drawing order; re-sort each line's pieces by x was done above
-    pages.push({ lines: lines.sort((a, b) => a.y - b.y), width, height });
+    const links = ((await page.getAnnotations()) as { subtype: string; rect: number[]; url?: string; dest?: unknown }[])
+      .filter((a) => a.subtype === 'Link')
+      .map((a) => ({ x0: a.rect[0], x1: a.rect[2], y0: height - a.rect[3], y1: height - a.rect[1], uri: a.url, dest: typeof a.dest === 'string' ? a.dest : undefined }));
+    pages.push({ lines: lines.sort((a, b) => a.y - b.y), items: items.map(({ x, y, size, str }) => ({ x, y, size, str })), links, width, height });
   }
   const meta = await doc.getMetadata();
   const outline = ((await doc.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((c) => ({ title: c.title })) }));

@@ -111,3 +111,76 @@ describe('paginate invariants', () => {
     );
   });
 });
+
+describe('paginate with footnotes', () => {
+  /** A note of `n` lines of height `h`, named `name.k`. */
+  const note = (name: string, n: number, h = 5) => Array.from({ length: n }, (_, k) => b(`${name}.${k}`, h));
+  const feet = (pages: ReturnType<typeof paginate<string>>) => pages.map((p) => p.foot.map((x) => x.block.payload).join(' '));
+
+  it('sets a note at the foot of its marker\'s page, below the separator, its lines at the bottom', () => {
+    const pages = paginate([b('a', 10, { notes: [note('n', 2)] }), b('b', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a b']);
+    expect(feet(pages)).toEqual(['n.0 n.1']);
+    expect(pages[0].foot.map((x) => x.y)).toEqual([90, 95]);
+  });
+  it('moves a line and its note together to the next page when both do not fit', () => {
+    const pages = paginate([b('a', 70), b('m', 10, { notes: [note('n', 4)] }), b('c', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a', 'm c']);
+    expect(feet(pages)).toEqual(['', 'n.0 n.1 n.2 n.3']);
+  });
+  it('continues a note too long for its page at the foot of the next, before that page\'s own notes', () => {
+    const pages = paginate([b('m', 10, { notes: [note('n', 30)] }), b('c', 10, { notes: [note('o', 1)] })], 100, 4);
+    expect(names(pages)[0]).toBe('m');
+    const foot = feet(pages).join(' | ');
+    expect(foot.startsWith('n.0 n.1')).toBe(true);
+    // every line once, in order
+    expect(pages.flatMap((p) => p.foot.map((x) => x.block.payload))).toEqual([...note('n', 30), ...note('o', 1)].map((x) => x.payload));
+  });
+
+  const arbNoted = fc.array(
+    fc.record({
+      height: fc.integer({ min: 5, max: 30 }),
+      keepWithNext: fc.boolean(),
+      notes: fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 3 }),
+    }),
+    { maxLength: 60 },
+  );
+  it('every note starts on its marker\'s page and continues only onto the pages right after; nothing lost; body and foot never overlap', () => {
+    fc.assert(
+      fc.property(arbNoted, (spec) => {
+        const pageHeight = 100;
+        const separator = 4;
+        const items = spec.map((s, i) => b(String(i), s.height, { keepWithNext: s.keepWithNext, notes: s.notes.map((n, k) => note(`${i}-${k}`, n)) }));
+        const pages = paginate(items, pageHeight, separator);
+        expect(pages.flatMap((p) => p.placed.map((x) => x.block.payload))).toEqual(items.map((i) => i.payload));
+        const allLines = items.flatMap((i) => i.notes!.flat().map((l) => l.payload));
+        expect(pages.flatMap((p) => p.foot.map((x) => x.block.payload))).toEqual(allLines);
+        const pageOf = (payload: string, where: 'placed' | 'foot') => pages.findIndex((p) => p[where].some((x) => x.block.payload === payload));
+        items.forEach((item, i) =>
+          item.notes!.forEach((lines, k) => {
+            const marker = pageOf(String(i), 'placed');
+            // (the notes of one line more than a page holds: only the first is sure to start there)
+            const crowded = item.height + separator + item.notes!.flat().reduce((h, l) => h + l.height, 0) > pageHeight;
+            if (k === 0 || !crowded) expect(pageOf(`${i}-${k}.0`, 'foot')).toBe(marker);
+            // the rest on the same page or the ones after it, in order, without gaps
+            let last = marker;
+            for (const l of lines) {
+              const p = pageOf(l.payload, 'foot');
+              expect(p === last || p === last + 1).toBe(true);
+              last = p;
+            }
+          }),
+        );
+        for (const p of pages) {
+          const body = p.placed.length ? p.placed[p.placed.length - 1] : undefined;
+          const bodyEnd = body ? body.y + body.block.height : 0;
+          const footTop = p.foot.length ? p.foot[0].y - separator : pageHeight;
+          // a single line taller than the room its own notes leave is the only overlap allowed (it must go somewhere)
+          if (p.placed.length > 1 || !p.foot.length) expect(bodyEnd).toBeLessThanOrEqual(footTop + 1e-6);
+          if (p.foot.length) expect(p.foot[p.foot.length - 1].y + p.foot[p.foot.length - 1].block.height).toBeCloseTo(pageHeight, 6);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -113,3 +113,26 @@ describe('numbering in a theme', () => {
     );
   });
 });
+
+describe('the look of inline markup, references and footnotes', () => {
+  it('defaults, and what a theme says', () => {
+    write('look', `${PARENT}footnotes: continuous\nreferences: { table: "Table {number}" }\ninline: { script-size: 0.6, emphasis-gap: 0.2em, link-color: none }\n`);
+    const t = loadTheme(themeFile('look'), folders);
+    expect(t.footnotes).toBe('continuous');
+    expect(t.references.table).toBe('Table {number}');
+    expect(t.references.section).toBe('{number} 节');
+    expect(t.inline).toMatchObject({ scriptSize: 0.6, dotGap: 0.2, supRise: 0.36, linkColor: null });
+  });
+  it('mistakes at their line', () => {
+    write('bad-look', `${PARENT}footnotes: page\nreferences: { tabel: "表 {number}", case: 案例 }\ninline: { sup-rise: 3pt, slant: 2 }\n`);
+    expect(problemOf(() => loadTheme(themeFile('bad-look'), folders)).replace(new RegExp(`${dir}/`, 'g'), '')).toBe(
+      [
+        'bad-look/theme.yaml:7:15: unknown kind "tabel" under `references:` (known: chapter, section, appendix, table, case, figure)',
+        'bad-look/theme.yaml:7:42: a reference format must be text with {number} in it, e.g. "表 {number}"',
+        'bad-look/theme.yaml:8:21: inline.sup-rise must be a length in em of the text\'s size, e.g. 0.1em',
+        'bad-look/theme.yaml:8:33: inline.slant must be a number from 0 to 1',
+        'bad-look/theme.yaml:6:12: must be one of per-page, continuous, not "page"',
+      ].join('\n'),
+    );
+  });
+});

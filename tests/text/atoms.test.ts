@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { atomize } from '../../src/text/atoms.js';
-import { foldWhitespace, parseInlineMarkup } from '../../src/text/inline.js';
+import { atomize, DEFAULT_LOOK } from '../../src/text/atoms.js';
+import { foldWhitespace } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
 
 type Scheme = 'gb' | 'none' | 'kaiming' | 'banjiao';
@@ -37,7 +38,22 @@ describe('atoms', () => {
   it('doubled marks are one atom', () => expect(atoms('甲——乙……').map((a) => a.text)).toEqual(['甲', '——', '乙', '……']));
   it('bold runs are marked', () => {
     const a = atomize(parseInlineMarkup('甲**乙**丙'), fakeStyle(10));
-    expect(a.atoms.map((x) => x.bold)).toEqual([false, true, false]);
+    expect(a.atoms.map((x) => x.marks.bold)).toEqual([false, true, false]);
+  });
+  it('a URL printed whole is cut after / . - _ ? & = (not inside //), whatever its length', () => {
+    const a = atomize(parseInlineMarkup('<https://a.org/x-y_z?q=1&r=2>'), fakeStyle(10)).atoms;
+    expect(a.map((x) => x.text)).toEqual(['https://', 'a.', 'org/', 'x-', 'y_', 'z?', 'q=', '1&', 'r=', '2']);
+    expect(a.map((x) => x.continuesWord)).toEqual([false, ...new Array(9).fill(true)]);
+    // the same text not written as a URL is one word (short words are never cut)
+    expect(atomize(parseInlineMarkup('a.org/x-y'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['a.org/x-y']);
+  });
+  it('inline code is one atom, spaces and all; cut per character only when wider than the measure', () => {
+    expect(atomize(parseInlineMarkup('甲`ls -l /tmp`乙'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['甲', 'ls -l /tmp', '乙']);
+    expect(atomize(parseInlineMarkup('`ls -l`'), fakeStyle(10), 20).atoms.map((x) => x.text)).toEqual(['l', 's', ' ', '-', 'l']);
+  });
+  it('superscripts and subscripts are set smaller, at the theme\'s size', () => {
+    const a = atomize(parseInlineMarkup('m^2^CO~2~'), { ...fakeStyle(10), look: { ...DEFAULT_LOOK, scriptSize: 0.6 } }).atoms;
+    expect(a.map((x) => [x.text, x.size])).toEqual([['m', 10], ['2', 6], ['CO', 10], ['2', 6]]);
   });
   it('a character no font has is reported, and the next font in the stack is used when it has it', () => {
     const lacking = new FakeFont('a', new Set(['乙']));

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInlineMarkup } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
 import type { PunctuationScheme } from '../../src/text/punctuation.js';

@@ -5,7 +5,7 @@
  * ink half only.
  */
 import { describe, expect, it } from 'vitest';
-import { parseInlineMarkup } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import type { Line } from '../../src/text/justify.js';
 import { fakeStyle } from '../helpers/fake-font.js';

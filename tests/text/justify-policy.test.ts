@@ -3,7 +3,7 @@
  * line is justified.
  */
 import { describe, expect, it } from 'vitest';
-import { parseInlineMarkup } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
 

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
-import { foldWhitespace, parseInlineMarkup } from '../../src/text/inline.js';
+import { foldWhitespace } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { atomize } from '../../src/text/atoms.js';
 import { fakeStyle } from '../helpers/fake-font.js';

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
-import { parseInlineMarkup } from '../../src/text/inline.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { FaceTextFont } from '../../src/text/text-font.js';
 

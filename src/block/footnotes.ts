@@ -1,0 +1,76 @@
+/**
+ * Footnotes (spec §6.2): where `^[…]` stands the text gets a marker (①②③ counted afresh on
+ * each page, or 1, 2, 3 … through the report when the theme says `footnotes: continuous`),
+ * and the line that holds it carries the note, set for the page's foot in the theme's
+ * `footnote` style, its first line starting with the marker. Markers and notes link to each
+ * other. Per-page markers depend on the pages: each printed is recorded, and the pipeline lays
+ * out again until they agree with where the notes landed (as page labels do).
+ */
+import type { SourcePos } from '../problems.js';
+import type { Inline } from '../text/inline.js';
+import type { Line } from '../text/justify.js';
+import type { StructTag } from '../page/draw.js';
+import { newTag, style, type LayoutContext } from './context.js';
+import { measureWidth } from './flow.js';
+import type { Block } from './payload.js';
+import { textBlocks } from './text-lines.js';
+
+/** A note registered in a layout round; its id is its number in the report (from 1). */
+export interface NoteEntry {
+  runs: Inline[];
+  at?: SourcePos;
+}
+
+/** The theme style notes are set in. */
+export const NOTE_STYLE = 'footnote';
+
+/** The runs with each footnote replaced by its marker (a superscript linking to the note), the note registered. */
+export function resolveNotes(ctx: LayoutContext, runs: Inline[], at: SourcePos | undefined): Inline[] {
+  if (!runs.some((r) => r.note)) return runs;
+  return runs.map((r) => {
+    if (!r.note) return r;
+    const { note, ...marks } = r;
+    ctx.notes.push({ runs: note, at });
+    const id = ctx.notes.length;
+    return { ...marks, text: markerOf(ctx, id), script: 'sup', link: { dest: noteAnchor(id) }, footnote: id };
+  });
+}
+
+/** The text of note `id`'s marker: its number through the report, or the last round's marker on its page. */
+function markerOf(ctx: LayoutContext, id: number): string {
+  if (ctx.theme.footnotes === 'continuous') return String(id);
+  const marker = ctx.noteMarkers.get(id) ?? circled(1);
+  ctx.noteMarkersRead.set(id, marker);
+  return marker;
+}
+
+/** The notes whose markers stand in `lines`, in order, each as its blocks; `tag`: the element the text is. */
+export function notesOn(ctx: LayoutContext, lines: Line[], tag: StructTag | undefined): Block[][] {
+  const out: Block[][] = [];
+  for (const line of lines) for (const atom of line.atoms) if (atom.marks.footnote && atom.text) out.push(noteBlocks(ctx, atom.marks.footnote, atom.text, tag));
+  return out;
+}
+
+/** The anchors of the markers in `lines` (a note links back to its marker). */
+export function markerAnchors(lines: Line[]): string[] {
+  return lines.flatMap((l) => l.atoms.filter((a) => a.marks.footnote).map((a) => markerAnchor(a.marks.footnote!)));
+}
+
+/** A note's lines across the type area, its first line starting with its marker (linking back). */
+function noteBlocks(ctx: LayoutContext, id: number, marker: string, tag: StructTag | undefined): Block[] {
+  const note = ctx.notes[id - 1];
+  const runs: Inline[] = [{ text: `${marker} `, bold: false, link: { dest: markerAnchor(id) } }, ...note.runs];
+  const blocks = textBlocks(ctx, runs, style(ctx, NOTE_STYLE), { x: 0, width: measureWidth(ctx), at: note.at, anchors: [noteAnchor(id)], spaceBefore: 0, spaceAfter: 0, tag: newTag(ctx, 'Note', tag) });
+  return blocks.map((b, i) => ({ ...b, keepWithNext: false, payload: { ...b.payload, footnote: i === 0 ? id : undefined } }));
+}
+
+const noteAnchor = (id: number) => `fn-${id}`;
+const markerAnchor = (id: number) => `fnref-${id}`;
+
+/** The marker of the n-th note on a page (from 1): ①–⑳, ㉑–㊿, then (51) …. */
+export function circled(n: number): string {
+  if (n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `(${n})`;
+}

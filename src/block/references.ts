@@ -1,0 +1,34 @@
+/**
+ * Cross-references (spec §6.1) given their text at layout: `[[id]]` the item's label as the
+ * theme words it (`表 3`, `2.1 节`), `[[id#page]]` the label of the page where the item
+ * starts; both link to the item's anchor. Page labels come from the last layout round, and
+ * each one printed is recorded, so the pipeline lays out again until they agree with the pages
+ * (as the contents do).
+ */
+import type { SourcePos } from '../problems.js';
+import type { Inline } from '../text/inline.js';
+import type { LayoutContext } from './context.js';
+
+/** Page label printed before the first round has found the page (as wide as most labels). */
+const UNKNOWN_PAGE = '0';
+
+/** The runs with each cross-reference replaced by its text, marked as a link to its target. */
+export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: SourcePos | undefined): Inline[] {
+  if (!runs.some((r) => r.ref)) return runs;
+  return runs.map((r) => {
+    if (!r.ref) return r;
+    const { ref, ...marks } = r;
+    const target = ctx.targets.get(ref.id);
+    if (!target) {
+      // the content's references were checked when it was loaded: this one a template wrote
+      ctx.problems.error(at ?? ctx.templatePos, `<ref to="${ref.id}">: no chapter, section, table, case or figure has the id "${ref.id}"`);
+      return { ...marks, text: `[[${ref.id}]]` };
+    }
+    let text: string;
+    if (ref.page) {
+      text = ctx.pageLabels.get(target.anchor) ?? UNKNOWN_PAGE;
+      ctx.pageLabelsRead.set(target.anchor, text);
+    } else text = ctx.theme.references[target.kind].replaceAll('{number}', target.number);
+    return { ...marks, text, link: { dest: target.anchor } };
+  });
+}

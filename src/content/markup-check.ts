@@ -1,0 +1,48 @@
+/**
+ * Stage ① for inline markup and ids (spec §6.1–6.2): every text that holds markup is parsed
+ * here, where its place is known, and its problems are reported at the YAML line and column of
+ * the character; every id is checked unique and every cross-reference must name one. Later
+ * stages parse the same texts again for output (see template/handlebars-env.ts) and find no
+ * problem left.
+ */
+import type { ProblemList, SourcePos } from '../problems.js';
+import { closest } from './did-you-mean.js';
+import { parseInline, type InlineNode } from './inline-markup.js';
+import type { Text } from './types.js';
+
+/** A text as written, and where each of its characters stands in the file. */
+export interface WrittenText {
+  value: string;
+  /** The place of the character at a UTF-16 index of `value`. */
+  charPos(index: number): SourcePos;
+}
+
+/**
+ * Reports the markup problems of `texts`, duplicate ids (at the second, naming the first's
+ * line) and references to ids that `ids` does not hold (at the reference, with a "did you
+ * mean"). `ids` in the order they are written.
+ */
+export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly Text[], problems: ProblemList): void {
+  const first = new Map<string, SourcePos>();
+  for (const id of ids) {
+    const earlier = first.get(id.text);
+    if (earlier) problems.error(id.pos, `the id "${id.text}" is already used at line ${earlier.line} (ids must be unique in the report)`);
+    else first.set(id.text, id.pos);
+  }
+  const known = [...first.keys()];
+  for (const t of texts) {
+    const { nodes, problems: found } = parseInline(t.value);
+    for (const p of found) problems.error(t.charPos(p.at), p.message);
+    for (const ref of references(nodes)) {
+      if (first.has(ref.id)) continue;
+      const hint = closest(ref.id, known);
+      const why = hint ? `did you mean "${hint}"?` : known.length ? `ids in this report: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''}` : 'no chapter, section, table, case or figure has an `id:`';
+      problems.error(t.charPos(ref.at), `[[${ref.id}]] names no id (${why})`);
+    }
+  }
+}
+
+/** The cross-references among nodes, footnotes and links included. */
+function references(nodes: readonly InlineNode[]): Extract<InlineNode, { kind: 'ref' }>[] {
+  return nodes.flatMap((n) => (n.kind === 'ref' ? [n] : 'children' in n ? references(n.children) : []));
+}

@@ -1,0 +1,71 @@
+/**
+ * Inline markup and ids checked when the content is loaded (spec §6.1–6.2): problems at the
+ * YAML line and column of the character, duplicate ids at the second, unknown references at
+ * the reference with a "did you mean".
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/content/load.js';
+import { formatProblem, InputError } from '../../src/problems.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-markup-check-'));
+
+/** The errors of loading a report, as `r.yaml:LINE:COL: message` lines (none when it loads). */
+function errors(yaml: string): string[] {
+  const file = path.join(dir, 'r.yaml');
+  writeFileSync(file, yaml);
+  try {
+    loadReport(file);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return e.problems.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+    throw e;
+  }
+}
+
+/** A report whose first chapter (id `intro`) has the given body lines (line 7 on). */
+const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    id: intro\n    body:\n${lines.join('\n')}\n`;
+
+describe('markup checked at load', () => {
+  it('a malformed reference: at its [[, in the line and column of the YAML file', () => {
+    expect(errors(withBody('      - 见[[表 1]]。'))).toEqual([
+      'r.yaml:7:10: `[[表 1]]` is not a cross-reference: write [[id]] or [[id#page]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
+    ]);
+  });
+  it('a footnote in a footnote: at the inner ^[, also in a folded block scalar and in a table cell', () => {
+    expect(errors(withBody('      - >', '        第一行', '        注^[甲^[乙]]'))).toEqual(['r.yaml:9:13: a footnote cannot hold another footnote (`^[…]` inside `^[…]`)']);
+    expect(errors(withBody('      - table: {title: 表, columns: [a], rows: [["x^[甲^[乙]]"]]}'))).toEqual([
+      'r.yaml:7:54: a footnote cannot hold another footnote (`^[…]` inside `^[…]`)',
+    ]);
+  });
+  it('an unknown id: at the reference, with the nearest id', () => {
+    expect(errors(withBody('      - table: {id: teachers, title: 表, columns: [a], rows: [[x]]}', '      - 如[[teacher]]所示，见第 [[techers#page]] 页'))).toEqual([
+      'r.yaml:8:10: [[teacher]] names no id (did you mean "teachers"?)',
+      'r.yaml:8:27: [[techers]] names no id (did you mean "teachers"?)',
+    ]);
+  });
+  it('an unknown id with nothing near: the ids there are', () => {
+    expect(errors(withBody('      - 见[[zzz]]'))).toEqual(['r.yaml:7:10: [[zzz]] names no id (ids in this report: intro)']);
+  });
+  it('a duplicate id: at the second, naming the first one\'s line', () => {
+    expect(errors(withBody('      - case: {id: intro, title: 案例}'))).toEqual([
+      'r.yaml:7:20: the id "intro" is already used at line 5 (ids must be unique in the report)',
+    ]);
+  });
+  it('an id that is not a name', () => {
+    expect(errors(withBody('      - case: {id: "教师 队伍", title: 案例}'))).toEqual(['r.yaml:7:20: `id: 教师 队伍` is not valid: an id is made of letters, digits, - and _ (e.g. teachers, fig-2)']);
+  });
+  it('references to every kind of item, in footnotes, links and cells, load', () => {
+    const yaml = withBody(
+      '      - table: {id: t1, title: 表, columns: [a], rows: [["[[c1]]"]], note: "[[t1#page]]"}',
+      '      - case: {id: c1, title: 案例, body: ["见^[[[t1]]与[链接 [[intro]]](https://example.org)]"]}',
+      '      - list: ["[[s-2]]"]',
+    ) + '    sections:\n      - title: 节\n        id: s-2\n        body: ["**[[t1]]**"]\n';
+    expect(errors(yaml)).toEqual([]);
+  });
+  it('titles of chapters and sections hold no markup: printed as written, not checked', () => {
+    expect(errors('report:\n  title: 标题\nchapters:\n  - title: 一[[x]]\n')).toEqual([]);
+  });
+});
