@@ -57,7 +57,7 @@ function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], wid
   const set: Line[][] = widths.map((w, c) => {
     const runs = cells[c]?.runs ?? [];
     const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
-    return setText(ctx, runs, paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align, 0), cells[c]?.at);
+    return setText(ctx, runs, paragraphStyle(ctx, st, w - 2 * spec.padX, align, 0), cells[c]?.at);
   });
   const lines = Math.max(1, ...set.map((l) => l.length));
   const bottom = header ? spec.innerRule : lastRow ? spec.outerRule : spec.rules === 'grid' ? spec.innerRule : 0;
@@ -109,7 +109,7 @@ function rowRules(ctx: LayoutContext, widths: number[], x: number, height: numbe
   return ops;
 }
 
-/** Numbers right-aligned, text left, unless the column says otherwise. */
+/** Numbers right-aligned, text left (ragged), unless the column says otherwise (`justify` for justified). */
 function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign {
   return align ?? (NUMERIC.test(plainText(runs).trim()) ? 'right' : 'left');
 }

@@ -22,7 +22,8 @@ export interface HeadingBlock {
   text: Text;
 }
 
-export type Align = 'left' | 'center' | 'right';
+/** A column's alignment as written: cells are ragged unless it says `justify`. */
+export type Align = 'left' | 'center' | 'right' | 'justify';
 
 export interface TableBlock {
   kind: 'table';

@@ -5,7 +5,8 @@
 import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 
-export type ColumnAlign = 'left' | 'center' | 'right';
+/** How a column's cells are set: ragged `left` (the default for text), `center`, `right`, or `justify`. */
+export type ColumnAlign = 'left' | 'center' | 'right' | 'justify';
 
 /** Text runs, with where the text stands in the content (for messages about its characters). */
 export interface PlacedText {

@@ -144,7 +144,7 @@ function table(el: El): TableNode {
     continued: continued && inlines(continued),
     columns: kids
       .filter((c) => c.name === 'col')
-      .map((c) => ({ align: (c.attrs.align || undefined) as ColumnAlign | undefined, width: c.attrs.width ? Number(c.attrs.width) : undefined })),
+      .map((c) => ({ align: columnAlign(c), width: c.attrs.width ? Number(c.attrs.width) : undefined })),
     header: header.length ? cells(header[0]) : [],
     rows: rows.filter((r) => r.attrs.header !== 'true').map(cells),
     note: note && placed(note),
@@ -153,6 +153,16 @@ function table(el: El): TableNode {
     headerStyle: el.attrs['header-style'] ?? 'cell-header',
     at: at(el),
   };
+}
+
+const COLUMN_ALIGNS: readonly ColumnAlign[] = ['left', 'center', 'right', 'justify'];
+
+/** A `<col align="…">`: one of COLUMN_ALIGNS, or undefined when empty (text left, numbers right). */
+function columnAlign(el: El): ColumnAlign | undefined {
+  const align = el.attrs.align;
+  if (!align) return undefined;
+  if (!COLUMN_ALIGNS.includes(align as ColumnAlign)) fail(el, `align="${align}" is not known (${COLUMN_ALIGNS.join(', ')})`);
+  return align as ColumnAlign;
 }
 
 /** Text and <b> children as runs. */
