@@ -115,11 +115,13 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign 
 }
 
 /**
- * Column widths summing to `width`: relative widths when the template gives them all; else
- * each column's natural width (widest cell on one line), scaled to the measure, never below
- * its least width (its widest unbreakable piece), or fair shares when the least widths
- * together pass the table (see `fairShares`). A word wider than the table's text counts as
- * the pieces it is cut into.
+ * Column widths summing to `width`: relative widths when the template gives them all; else from
+ * each column's natural width (widest cell on one line) and least width (its widest unbreakable
+ * piece), as HTML's automatic table layout measures them: natural widths scaled up when they fit;
+ * else as many columns as the table can afford keep their natural width, narrowest first (a
+ * short command stays on one line), and the others share the rest (see `wholeWhereAffordable`);
+ * fair shares of the natural widths when the least widths together pass the table (see
+ * `fairShares`). A word wider than the table's text counts as the pieces it is cut into.
  */
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
   const given = node.columns.map((c) => c.width);
@@ -139,9 +141,66 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   node.rows.forEach((r) => r.forEach((text, c) => measure(text.runs, cell, c)));
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
+  if (sum(least) > width) return fairShares(natural, width);
+  const readable = READABLE_EMS * cell.size + pad;
+  return wholeWhereAffordable(natural, least, width, readable) ?? flexibleShares(natural, least, width);
+}
+
+/** The narrowest a wrapped column is made for another column to stay on one line, in ems of the cell text (plus padding). */
+const READABLE_EMS = 10;
+
+/**
+ * Widths, pt, when the natural widths pass the table and the least widths fit. Narrowest first,
+ * a column keeps its natural width (one line) while every other column can still have its
+ * floor: its least width, or its natural width up to `readable` pt, whichever is more. The
+ * columns not kept share what is left (see `fairSharesAboveLeast`). Undefined when they cannot.
+ */
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number): number[] | undefined {
+  const floor = natural.map((n, c) => Math.max(least[c], Math.min(n, readable)));
+  const kept = new Set<number>();
+  for (const c of natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b])) {
+    const need = sum(natural.map((n, k) => (kept.has(k) || k === c ? n : floor[k])));
+    if (need > width) break;
+    kept.add(c);
+  }
+  const rest = natural.map((_, c) => c).filter((c) => !kept.has(c));
+  const room = width - sum([...kept].map((c) => natural[c]));
+  const shared = fairSharesAboveLeast(rest.map((c) => natural[c]), rest.map((c) => floor[c]), room);
+  if (!shared) return undefined;
+  return natural.map((n, c) => (kept.has(c) ? n : shared[rest.indexOf(c)]));
+}
+
+/**
+ * Widths, pt, summing to `width` (less than the natural widths' sum): the columns whose natural
+ * width is within a fair share keep it (as Typst sizes automatic columns); the others share what
+ * is left equally, except that one whose `floor` passes that share gets its floor. Undefined
+ * when the floors of the wide columns do not fit.
+ */
+function fairSharesAboveLeast(natural: number[], floor: number[], width: number): number[] | undefined {
+  const out = fairShares(natural, width);
+  const wide = out.map((_, c) => c).filter((c) => out[c] < natural[c]);
+  let room = width - sum(out.filter((_, c) => !wide.includes(c)));
+  let sharing = wide;
+  for (;;) {
+    if (!sharing.length) return undefined;
+    const share = room / sharing.length;
+    const floored = sharing.filter((c) => floor[c] > share);
+    if (!floored.length) {
+      for (const c of sharing) out[c] = share;
+      return out;
+    }
+    for (const c of floored) {
+      out[c] = floor[c];
+      room -= floor[c];
+    }
+    sharing = sharing.filter((c) => floor[c] <= share);
+  }
+}
+
+/** Widths, pt: each column's least width, and what is left shared in proportion to how much wider its natural width is (HTML's rule). */
+function flexibleShares(natural: number[], least: number[], width: number): number[] {
   const totalLeast = sum(least);
-  if (totalLeast > width) return fairShares(natural, width);
-  const flexible = totalNatural - totalLeast;
+  const flexible = sum(natural) - totalLeast;
   return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * (width - totalLeast));
 }
 

@@ -38,3 +38,24 @@ describe('table cells', () => {
     expect(spaced).toEqual([]);
   });
 });
+
+/** The text of each cell (its runs joined in drawing order) and the baselines its lines stand on. */
+function cells(): { text: string; lines: number; x0: number; x1: number }[] {
+  const byTag = new Map<string, GlyphRunOp[]>();
+  for (const op of cellRuns()) byTag.set(op.tag!.id, [...(byTag.get(op.tag!.id) ?? []), op]);
+  return [...byTag.values()].map((runs) => ({
+    text: runs.map(text).join(''),
+    lines: new Set(runs.map((r) => r.y)).size,
+    x0: Math.min(...runs.map((r) => r.x)),
+    x1: Math.max(...runs.map((r) => r.x + r.glyphs.xs[r.glyphs.xs.length - 1])),
+  }));
+}
+
+describe('column widths', () => {
+  it('keep a short command column on one line when the table can afford it', () => {
+    // (spaces are gaps, not glyphs)
+    const commands = cells().filter((c) => /^np[mx]/.test(c.text));
+    expect(commands.map((c) => c.text)).toEqual(['npmci--omit=dev', 'npximprintbuild', 'npximprintcheckcontent/a.yaml']);
+    expect(commands.map((c) => c.lines)).toEqual([1, 1, 1]);
+  });
+});
