@@ -59,3 +59,64 @@ describe('column widths', () => {
     expect(commands.map((c) => c.lines)).toEqual([1, 1, 1]);
   });
 });
+
+/** The runs of the cell whose glyphs read `t` (spaces left out), its first one drawn tagged. */
+const runsOf = (t: string) => cellRuns().filter((op) => text(op) === t);
+/** The rules on page `page` (from 1): vertical ones standing across baseline `y`, horizontal ones between `y1` and `y2`. */
+const verticalsAt = (page: number, y: number) =>
+  pages[page - 1].ops
+    .filter((o) => o.kind === 'line' && o.x1 === o.x2 && Math.min(o.y1, o.y2) < y && y < Math.max(o.y1, o.y2))
+    .map((o) => (o.kind === 'line' ? o.x1 : 0))
+    .sort((a, b) => a - b);
+const horizontalsBetween = (page: number, y1: number, y2: number) =>
+  pages[page - 1].ops.filter((o) => o.kind === 'line' && o.y1 === o.y2 && o.y1 > y1 && o.y1 < y2).map((o) => (o.kind === 'line' ? [o.x1, o.x2] : []));
+
+describe('merged cells', () => {
+  it('centre 人数 over the two columns it spans, with no rule through it, and rule below it across those two only', () => {
+    const [renshu] = runsOf('人数');
+    const [y2024] = runsOf('2024年');
+    expect(renshu.tag?.role).toBe('TH');
+    const edges = verticalsAt(renshu.page, y2024.y);
+    expect(edges.length).toBe(5);
+    // beside 人数 the rule between 2024 年 and 2025 年 is not drawn
+    expect(verticalsAt(renshu.page, renshu.y)).toEqual([edges[0], edges[1], edges[3], edges[4]]);
+    const centre = renshu.x + (renshu.glyphs.xs[0] + renshu.glyphs.xs[1] + renshu.size) / 2;
+    expect(centre).toBeCloseTo((edges[1] + edges[3]) / 2, 2);
+    // one rule between the header rows: under 人数, not through 指标 or 占比
+    expect(horizontalsBetween(renshu.page, renshu.y, y2024.y)).toEqual([[edges[1], edges[3]]]);
+  });
+
+  it('centre a merged body cell on the rows it spans: the group is laid out (and kept on its page) as one', () => {
+    const [merged] = runsOf('合并小计（专业群）');
+    const [first] = runsOf('2140');
+    const [second] = runsOf('2151');
+    expect([first.page, second.page]).toEqual([merged.page, merged.page]);
+    expect(merged.y).toBeCloseTo((first.y + second.y) / 2, 2);
+  });
+
+  it('span a cell over two columns: its text starts in the first and no rule crosses it', () => {
+    const [total] = runsOf('两年合计（跨两栏）');
+    const [y2024] = runsOf('2024年');
+    const edges = verticalsAt(y2024.page, y2024.y);
+    expect(total.x).toBeCloseTo(edges[0] + 6, 2);
+    expect(verticalsAt(total.page, total.y)).toEqual([edges[0], edges[2], edges[3], edges[4]]);
+  });
+
+  it('break a group taller than a page between lines, each cell going on line by line under the repeated header', () => {
+    const long = cellRuns().filter((op) => text(op).includes('这一格的文字很长') || text(op).includes('延续到下一页'));
+    const pagesOfLong = [...new Set(long.map((op) => op.page))];
+    expect(pagesOfLong.length).toBeGreaterThanOrEqual(3);
+    // drawn in order, none twice: the text comes back whole
+    const expected = '这一格的文字很长，占去好几行，要随合并单元格一起延续到下一页。'.repeat(60);
+    const cell = cellRuns().filter((op) => op.tag?.id === long[0].tag?.id);
+    expect(cell.map(text).join('')).toBe(expected);
+    expect(runsOf('纵跨三行的项目').length).toBe(1);
+    for (const page of pagesOfLong.slice(1)) {
+      // the repeated header: an artifact, not a TH
+      const heads = pages[page - 1].ops.filter((op): op is GlyphRunOp => op.kind === 'glyphs' && text(op) === '说明');
+      expect(heads.map((op) => op.tag)).toEqual([undefined]);
+      const firstLine = Math.min(...cell.filter((op) => op.page === page).map((op) => op.y));
+      expect(firstLine - heads[0].y).toBeLessThan(30);
+    }
+  });
+});
