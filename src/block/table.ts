@@ -22,12 +22,13 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const cell = style(ctx, node.cellStyle);
   const head = style(ctx, node.headerStyle);
   const ncols = Math.max(node.columns.length, 1);
-  const widths = columnWidths(ctx, node, ncols, width, cell, head);
+  const decimals = decimalColumns(ctx, node, cell);
+  const widths = columnWidths(ctx, node, ncols, width, cell, head, decimals);
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const part = { ctx, node, edges, table: tag };
+  const part = { ctx, node, edges, table: tag, decimals };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
@@ -66,6 +67,7 @@ interface Part {
   edges: number[];
   /** The table's structure element. */
   table: StructTag;
+  decimals: DecimalColumns;
 }
 
 /** A cell set in its box: the row it starts in (within its group), its lines and its structure element. */
@@ -73,6 +75,8 @@ interface SetCell {
   node: TableCellNode;
   row: number;
   lines: Line[];
+  /** How far its lines stand right of the box's padding, pt (a number lined up on its decimal point). */
+  dx: number;
   tag: StructTag;
 }
 
@@ -86,11 +90,17 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
   return rows.map((cells) => {
     const tr = newTag(ctx, 'TR', part.table);
     return cells.map((c) => {
-      const width = edges[c.col + c.colspan] - edges[c.col];
-      const align = cellAlign(c.align ?? (header ? undefined : node.columns[c.col]?.align), c.runs, header ? st.align : undefined);
+      const inner = edges[c.col + c.colspan] - edges[c.col] - 2 * padX;
+      const given = c.align ?? (header ? undefined : node.columns[c.col]?.align);
+      const decimal = given === 'decimal' && c.colspan === 1 ? part.decimals.get(c.col) : undefined;
+      const point = decimal?.points.get(c);
+      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.runs, header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
-      return { node: c, row: c.row, lines: setText(ctx, c.runs, paragraphStyle(ctx, st, width - 2 * padX, align, 0), c.at), tag };
+      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0), c.at);
+      // the column's numbers as one block, centred; each placed so its point falls on the block's
+      const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
+      return { node: c, row: c.row, lines, dx, tag };
     });
   });
 }
@@ -157,7 +167,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const top = tops[c.row];
     const box = tops[c.row + c.node.rowspan] - top;
     const y0 = sliced ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
-    const x = g.edges[c.node.col] + spec.padX;
+    const x = g.edges[c.node.col] + spec.padX + c.dx;
     return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.tag }));
   });
   const rules = groupRules(g, cells, tops);
@@ -236,6 +246,57 @@ function clipRules(rules: DrawOp[], from: number, to: number): DrawOp[] {
   return translateOps(out, 0, -from);
 }
 
+/** A `decimal` column's numbers: where each cell's point stands in its line, and the widest parts left and right of the points, pt. */
+interface DecimalColumn {
+  points: Map<TableCellNode, number>;
+  left: number;
+  right: number;
+}
+
+/** The body columns that line their numbers up on the decimal point, by column index. */
+type DecimalColumns = Map<number, DecimalColumn>;
+
+/**
+ * The `decimal` columns of a table's body: each one-column cell that says (or whose column says)
+ * `decimal` and holds a digit, set on one line, and where its point stands (see `decimalPoint`).
+ */
+function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec): DecimalColumns {
+  const out: DecimalColumns = new Map();
+  for (const row of node.rows)
+    for (const c of row) {
+      if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
+      const [line] = setText(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0), c.at);
+      const point = line && decimalPoint(line);
+      if (point === undefined) continue;
+      let column = out.get(c.col);
+      if (!column) out.set(c.col, (column = { points: new Map(), left: 0, right: 0 }));
+      column.points.set(c, point);
+      column.left = Math.max(column.left, point);
+      column.right = Math.max(column.right, line.used - point);
+    }
+  return out;
+}
+
+/**
+ * Where a number's decimal point stands in a line, pt from its left: at the first `.` after a
+ * digit, else right after the first run of digits (and thousands separators): an integer as if
+ * a point followed it (`12%` like `12.5%`). Undefined when the line has no digit.
+ */
+function decimalPoint(line: Line): number | undefined {
+  let end: number | undefined;
+  for (let k = 0; k < line.atoms.length; k++) {
+    let x = line.xs[k];
+    for (const g of line.atoms[k].glyphs) {
+      const ch = String.fromCodePoint(g.codePoints[0] ?? 0);
+      if (/\d/.test(ch)) end = x + g.advance;
+      else if (end !== undefined && ch === '.') return x;
+      else if (end !== undefined && ch !== ',') return end;
+      x += g.advance;
+    }
+  }
+  return end;
+}
+
 /**
  * How a cell's lines are set: as its own or its column's alignment says (`justify` for
  * justified); else as the style says (header cells); else numbers right, text left (ragged).
@@ -252,11 +313,12 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: Text
  * else as many columns as the table can afford keep their natural width, narrowest first (a
  * short command stays on one line), and the others share the rest (see `wholeWhereAffordable`);
  * fair shares of the natural widths when the least widths together pass the table (see
- * `fairShares`). A word wider than the table's text counts as the pieces it is cut into. A cell
+ * `fairShares`). A word wider than the table's text counts as the pieces it is cut into; a
+ * `decimal` column is as wide as its numbers lined up on their points. A cell
  * spanning columns that are together narrower than it widens them in proportion to their
  * natural widths (equally when they have none), narrowest spans first.
  */
-function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
+function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): number[] {
   const given = node.columns.map((c) => c.width);
   if (given.length === ncols && given.every((w) => w && w > 0)) {
     const total = given.reduce((a, b) => a! + b!, 0)!;
@@ -274,6 +336,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   };
   for (const row of node.head) for (const c of row) measure(c, head);
   for (const row of node.rows) for (const c of row) measure(c, cell);
+  // numbers lined up on their points may need more than the widest of them
+  for (const [c, d] of decimals) natural[c] = Math.max(natural[c], d.left + d.right + pad);
   for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) {
     widen(natural, s.col, s.colspan, s.natural, natural);
     widen(least, s.col, s.colspan, s.least, natural);

@@ -120,3 +120,27 @@ describe('merged cells', () => {
     }
   });
 });
+
+describe('decimal columns and small tables', () => {
+  /** Where the decimal point of a run stands, pt: at its `.`, else where the digits end (before `%`). */
+  const pointOf = (op: GlyphRunOp) => {
+    const chars = op.glyphs.codePoints.map((cp) => String.fromCodePoint(cp[0]));
+    const at = chars.findIndex((c) => c === '.' || c === '%');
+    return op.x + (at >= 0 ? op.glyphs.xs[at] : NaN);
+  };
+
+  it('line the numbers of a decimal column up on their points, integers as if a point followed', () => {
+    const shares = cellRuns().filter((op) => /^\d+(\.\d+)?%$/.test(text(op)));
+    expect(shares.length).toBeGreaterThan(40);
+    const points = shares.map(pointOf);
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
+  });
+
+  it('set a size: small table in the theme\'s small size, 小五 (9 pt), its numbers lined up too', () => {
+    const small = ['1.5', '12.25', '100'].map((t) => runsOf(t)[0]);
+    expect(small.map((op) => op.size)).toEqual([9, 9, 9]);
+    expect(runsOf('项目').filter((op) => op.size === 9).length).toBe(1);
+    const points = small.map((op) => (text(op).includes('.') ? pointOf(op) : op.x + op.glyphs.xs[2] + (op.glyphs.xs[2] - op.glyphs.xs[1])));
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
+  });
+});

@@ -3,12 +3,15 @@
  * Every cell's text in reading order; the two-row head (指标 | 人数: 2024 年, 2025 年 | 占比)
  * repeated under 续表 on every continued page; merged cells centred over the columns they span;
  * no cell text across a rule; the structure tree's TH and TD with their spans. The rules are
- * taken from the engine's own layout of the same file (pdf.js reads text, not paths).
+ * taken from the engine's own layout of the same file (pdf.js reads text, not paths); where a
+ * decimal point stands in a run, from the run's start (pdf.js) and the font's advances (fontkit).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -122,11 +125,25 @@ describe('tables built and read back', () => {
     expect(crossing.map((it) => `p${it.page} ${it.text} ${it.x0.toFixed(1)}–${it.x1.toFixed(1)}`)).toEqual([]);
   });
 
+  it('line up the numbers of a decimal column on their points within 0.5 pt', () => {
+    const serif = fontkit.openSync(path.join(root, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf')) as Font;
+    const advance = (s: string, size: number) => (serif.layout(s).advanceWidth * size) / serif.unitsPerEm;
+    /** The point: at the first `.`, else where the digits end. */
+    const pointOf = (it: Item, size: number) => it.x0 + advance(/^[\d,]*/.exec(it.text)![0], size);
+    const shares = items.filter((it) => /^\d+(\.\d+)?%$/.test(it.text));
+    expect(shares.length).toBeGreaterThan(40);
+    const points = shares.map((it) => pointOf(it, 10.5));
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.5);
+    const small = items.filter((it) => ['1.5', '12.25', '100'].includes(it.text)).map((it) => pointOf(it, 9));
+    expect(small.length).toBe(3);
+    expect(Math.max(...small) - Math.min(...small)).toBeLessThan(0.5);
+  });
+
   it('tag header cells TH with Scope Column and cells that span with ColSpan and RowSpan; repeated headers are artifacts', () => {
     const text = pdf.toString('latin1');
     const cells = [...text.matchAll(/\/S \/(TH|TD)\n(?:\/A <<\n\/O \/Table\n((?:\/\w+ \/?\w+\n)*)>>)?/g)].map((m) => `${m[1]} ${(m[2] ?? '').trim().replace(/\n/g, ' ')}`.trim());
-    // 3 + 5 + 3 header cells, each once
-    expect(cells.filter((c) => c.startsWith('TH')).length).toBe(11);
+    // 3 + 5 + 3 + 2 header cells, each once
+    expect(cells.filter((c) => c.startsWith('TH')).length).toBe(13);
     expect(cells.filter((c) => c.startsWith('TH')).every((c) => c.includes('/Scope /Column'))).toBe(true);
     expect(cells).toContain('TH /RowSpan 2 /Scope /Column');
     expect(cells).toContain('TH /ColSpan 2 /Scope /Column');
