@@ -117,6 +117,8 @@ function describeError(e: ErrorObject): string | undefined {
       return `${what} must be a positive number`;
     case 'minimum':
       return `${what} must be at least ${String(e.params.limit)}`;
+    case 'maximum':
+      return `${what} must be at most ${String(e.params.limit)}`;
     case 'oneOf':
       return `${what} must be text or a list of text`;
     case 'if':

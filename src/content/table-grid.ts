@@ -6,6 +6,9 @@
  * locate (the content loader at the YAML, the markup parser in the template's output).
  */
 
+/** The most columns a cell may span (the schema says the same): a table wider than that cannot be printed, and every loop here stays short. */
+export const MAX_COLSPAN = 100;
+
 /** A cell's spans, as written (1 when not given). */
 export interface Spans {
   colspan: number;
@@ -47,7 +50,8 @@ export function placeCells(rows: Spans[][], columns: number): Grid {
     const placed = cells.map((cell, i): GridPlace => {
       while (covers(r, col)) col++;
       const start = col;
-      for (let c = start; c < start + cell.colspan; c++) {
+      // (columns past the table's are not followed: the row is wrong anyway)
+      for (let c = start; c < Math.min(start + cell.colspan, columns); c++) {
         if (c > start && covers(r, c)) problems.push({ kind: 'overlap', row: r, cell: i, col: c });
         coveredTo[c] = Math.max(coveredTo[c] ?? 0, r + cell.rowspan);
       }

@@ -8,7 +8,7 @@ import { InputError, type SourcePos } from '../problems.js';
 import { parseLength } from '../style/units.js';
 import { mergeRuns, type Inline } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
-import { firstRowColumns, placeCells } from '../content/table-grid.js';
+import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -173,12 +173,13 @@ function alignOf(el: El): ColumnAlign | undefined {
   return align as ColumnAlign;
 }
 
-/** The `colspan="…"` or `rowspan="…"` of a <td>: a whole number from 1, 1 when empty. */
+/** The `colspan="…"` (at most MAX_COLSPAN) or `rowspan="…"` of a <td>: a whole number from 1, 1 when empty. */
 function spanOf(td: El, name: 'colspan' | 'rowspan'): number {
   const given = td.attrs[name];
   if (!given) return 1;
   const n = Number(given);
-  if (!Number.isInteger(n) || n < 1) fail(td, `${name}="${given}" must be a whole number from 1`);
+  const most = name === 'colspan' ? MAX_COLSPAN : Infinity;
+  if (!Number.isInteger(n) || n < 1 || n > most) fail(td, `${name}="${given}" must be a whole number from 1${name === 'colspan' ? ` to ${MAX_COLSPAN}` : ''}`);
   return n;
 }
 

@@ -67,8 +67,10 @@ describe('loadReport', () => {
     expect(problems(table(['columns: [a]', 'head: [[a]]', 'rows: []']))).toEqual(['r.yaml:9:11: a table has `columns:` (one header row) or `head:` (header rows), not both']);
     expect(problems(table(['rows: []']))).toEqual(['r.yaml:6:9: missing `columns:` (the header row) or `head:` (header rows) in `table:`']);
   });
-  it('refuses a span that is not a whole number from 1', () => {
+  it('refuses a span that is not a whole number from 1, and a colspan past 100 (at once: no loop over its columns)', () => {
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, colspan: 0}, 1]']))).toEqual(['r.yaml:10:35: `colspan:` must be at least 1']);
+    expect(problems(table(['head: [[{text: x, colspan: 1000000000}]]', 'rows: []']))).toEqual(['r.yaml:8:38: `colspan:` must be at most 100']);
+    expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, rowspan: 1000000000}, 1]']))).toEqual(['r.yaml:10:16: rowspan 1000000000 runs past the last row (1 row from here)']);
   });
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));
