@@ -143,7 +143,7 @@ interface PlacedLine {
  * A group of `count` rows (joined by rowspans; one row when none): cells set in their boxes,
  * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
  * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
- * one block (its cells centred vertically) unless it is a single row of more than
+ * one block (its cells centred vertically; on a grid theme each row whole grid rows tall) unless it is a single row of more than
  * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt: then it is cut between lines into
  * blocks (its cells top-aligned, so each cell's text goes on line by line across the page break;
  * the first two and last two kept together), and a page may break inside it.
@@ -158,11 +158,15 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const spanned = sum(heights.slice(c.row, c.row + c.node.rowspan));
     if (c.node.rowspan > 1 && boxHeight(c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeight(c) - spanned;
   }
+  const lines = Math.max(1, ...cells.map((c) => c.lines.length));
+  const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) > fitsOnePage);
+  // on a grid theme the flow rounds every block up to whole grid rows: a row so rounded here
+  // (its cells centred in it) leaves no gap between its rules and the next row's
+  const step = g.ctx.theme.grid?.lineStep;
+  if (step && !sliced) heights.forEach((h, r) => (heights[r] = Math.ceil(h / step - 1e-6) * step));
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const height = tops[count];
-  const lines = Math.max(1, ...cells.map((c) => c.lines.length));
-  const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : height > fitsOnePage);
   const placed: PlacedLine[] = cells.flatMap((c) => {
     const top = tops[c.row];
     const box = tops[c.row + c.node.rowspan] - top;

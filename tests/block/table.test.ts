@@ -2,9 +2,11 @@
  * Table layout, read from the laid-out pages of tests/block/fixtures/tables.yaml (exact glyph
  * positions, before any PDF is written): ragged cells, column widths from the content.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DrawPage, GlyphRunOp } from '../../src/page/draw.js';
+import type { DrawPage, GlyphRunOp, LineOp } from '../../src/page/draw.js';
 import { layoutReport } from '../../src/pipeline.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -142,5 +144,24 @@ describe('decimal columns and small tables', () => {
     expect(runsOf('项目').filter((op) => op.size === 9).length).toBe(1);
     const points = small.map((op) => (text(op).includes('.') ? pointOf(op) : op.x + op.glyphs.xs[2] + (op.glyphs.xs[2] - op.glyphs.xs[1])));
     expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
+  });
+});
+
+describe('tables on the GB/T 9704 grid', () => {
+  it('draw the left rule of a continued table unbroken from its header to its last row (rows are whole grid rows)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-tables-grid-')), 'tables.yaml');
+    writeFileSync(file, readFileSync(input, 'utf8').replace('  date: 2026 年 1 月\n', '  date: 2026 年 1 月\n  template: gbt9704\n'));
+    const grid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
+    const continued = grid.filter((p) => p.ops.some((o) => o.kind === 'glyphs' && text(o) === '续表2'));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const page of continued) {
+      const verticals = page.ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2);
+      const left = Math.min(...verticals.map((o) => o.x1));
+      // table 2 only: down to its note when the table ends on this page
+      const note = page.ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && text(o).startsWith('数据来源'));
+      const segments = verticals.filter((o) => o.x1 === left && (!note || o.y2 < note.y)).sort((a, b) => a.y1 - b.y1);
+      const gaps = segments.slice(1).filter((o, i) => o.y1 - segments[i].y2 > 0.01);
+      expect(gaps.map((o) => o.y1.toFixed(1))).toEqual([]);
+    }
   });
 });
