@@ -1,11 +1,13 @@
 /**
- * Tables: caption, header row, body rows and note as flow blocks. Column widths come from the
- * content (each column's natural and least width) unless the template gives relative widths;
- * the header row (and a 续表 caption) repeats on every page the table continues on.
+ * Tables: caption, header rows, body rows and note as flow blocks. Cells may span columns and
+ * rows (placed by the markup stage, see content/table-grid.ts). Column widths come from the
+ * content (each column's natural and least width) unless the template gives relative widths.
+ * The header rows (and a 续表 caption) repeat on every page the table continues on. Cells are
+ * set ragged unless their column says `justify`.
  */
-import type { TableNode, ColumnAlign, PlacedText } from '../template/doc-tree.js';
-import type { TextStyleSpec } from '../style/theme.js';
-import type { DrawOp, StructTag } from '../page/draw.js';
+import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
+import type { TextAlign, TextStyleSpec } from '../style/theme.js';
+import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
 import { plainText, type Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
@@ -21,18 +23,33 @@ const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
   const cell = style(ctx, node.cellStyle);
   const head = style(ctx, node.headerStyle);
-  const ncols = Math.max(node.header.length, ...node.rows.map((r) => r.length), 1);
-  const widths = columnWidths(ctx, node, ncols, width, cell, head);
+  const ncols = Math.max(node.columns.length, 1);
+  const decimals = decimalColumns(ctx, node, cell);
+  const widths = columnWidths(ctx, node, ncols, width, cell, head, decimals);
+  const edges = [x];
+  for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const headerRow = node.header.length ? rowBlocks(ctx, node, node.header, widths, x, head, true, false, tag)[0] : undefined;
+  const part = { ctx, node, edges, table: tag, decimals };
+  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
-  const repeat = [...continued, ...(headerRow ? [untagged(headerRow)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
+  const repeat = [...continued, ...(header ? [untagged(header)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat };
-  const rows = node.rows.flatMap((r, i) => rowBlocks(ctx, node, r, widths, x, cell, false, i === node.rows.length - 1, tag));
+  // a group of rows joined by rowspans stays on one page when it fits on one under the repeated caption and header
+  const p = ctx.theme.page;
+  const fitsOnePage = p.height - p.marginTop - p.marginBottom - repeat.reduce((h, b) => h + b.height, 0);
+  const body = setRows(part, node.rows, cell, false);
+  const rows = rowGroups(node.rows).flatMap(([first, end]) =>
+    groupBlocks(
+      { ...part, st: cell, header: false, last: end === node.rows.length },
+      body.slice(first, end).flatMap((row) => row.map((c) => ({ ...c, row: c.node.row - first }))),
+      end - first,
+      fitsOnePage,
+    ),
+  );
   const out: Block[] = [...caption];
-  if (headerRow) out.push({ ...headerRow, keepWithNext: true });
+  if (header) out.push({ ...header, keepWithNext: true });
   for (const r of rows) out.push({ ...r, group }); // (one per line of a tall row: too many to spread)
   if (node.note) {
     const noteStyle = style(ctx, node.noteStyle);
@@ -44,95 +61,277 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   return out;
 }
 
+/** What the rows of a table part are laid out with. */
+interface Part {
+  ctx: LayoutContext;
+  node: TableNode;
+  /** Left edge of each column and the table's right edge, pt. */
+  edges: number[];
+  /** The table's structure element. */
+  table: StructTag;
+  decimals: DecimalColumns;
+}
+
+/** A cell set in its box: the row it starts in (within its group), its lines and its structure element. */
+interface SetCell {
+  node: TableCellNode;
+  row: number;
+  lines: Line[];
+  /** How far its lines stand right of the box's padding, pt (a number lined up on its decimal point). */
+  dx: number;
+  tag: StructTag;
+}
+
+/**
+ * Sets the cells of a part's rows (by row), each to the width of the columns it spans; a TR
+ * element per row, a TH (a column header) or TD per cell, with its spans.
+ */
+function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header: boolean): SetCell[][] {
+  const { ctx, node, edges } = part;
+  const padX = ctx.theme.table.padX;
+  return rows.map((cells) => {
+    const tr = newTag(ctx, 'TR', part.table);
+    return cells.map((c) => {
+      const inner = edges[c.col + c.colspan] - edges[c.col] - 2 * padX;
+      const given = c.align ?? (header ? undefined : node.columns[c.col]?.align);
+      const decimal = given === 'decimal' && c.colspan === 1 ? part.decimals.get(c.col) : undefined;
+      const point = decimal?.points.get(c);
+      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.runs, header ? st.align : undefined);
+      const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
+      const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
+      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0), c.at);
+      // the column's numbers as one block, centred; each placed so its point falls on the block's
+      const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
+      return { node: c, row: c.row, lines, dx, tag };
+    });
+  });
+}
+
+/** The rows of a part as groups [first, end): a cell's rowspan never crosses a group's edge. */
+function rowGroups(rows: TableCellNode[][]): [number, number][] {
+  const groups: [number, number][] = [];
+  let first = 0;
+  let end = 0;
+  rows.forEach((cells, r) => {
+    for (const c of cells) end = Math.max(end, r + c.rowspan);
+    end = Math.max(end, r + 1);
+    if (end === r + 1) {
+      groups.push([first, end]);
+      first = end;
+    }
+  });
+  return groups;
+}
+
 /** Rows with more lines than this are cut into one block per line, so they can break across pages. */
 const SLICE_ABOVE_LINES = 4;
 
+/** How a group of rows is laid out: the part's style, whether it is the header, whether it ends the table. */
+interface GroupSpec extends Part {
+  st: TextStyleSpec;
+  header: boolean;
+  last: boolean;
+}
+
+/** A line of a cell, placed in its group: top of its box and left edge, pt from the group's top and the page's type area. */
+interface PlacedLine {
+  line: Line;
+  top: number;
+  x: number;
+  tag: StructTag;
+}
+
 /**
- * One row: cells set in their columns, rules per the theme. A tall row becomes one block per
- * line (cells top-aligned; its first two and last two lines kept together), so a row taller
- * than a page breaks inside its cells instead of overflowing.
+ * A group of `count` rows (joined by rowspans; one row when none): cells set in their boxes,
+ * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
+ * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
+ * one block (its cells centred vertically; on a grid theme each row whole grid rows tall) unless it is a single row of more than
+ * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt: then it is cut between lines into
+ * blocks (its cells top-aligned, so each cell's text goes on line by line across the page break;
+ * the first two and last two kept together), and a page may break inside it.
  */
-function rowBlocks(ctx: LayoutContext, node: TableNode, cells: PlacedText[], widths: number[], x: number, st: TextStyleSpec, header: boolean, lastRow: boolean, table: StructTag): Block[] {
-  const spec = ctx.theme.table;
-  const row = newTag(ctx, 'TR', table);
-  const cellTags = widths.map(() => newTag(ctx, header ? 'TH' : 'TD', row));
-  const set: Line[][] = widths.map((w, c) => {
-    const runs = cells[c]?.runs ?? [];
-    const align = header ? st.align : cellAlign(node.columns[c]?.align, runs);
-    return setText(ctx, runs, paragraphStyle(ctx, st, w - 2 * spec.padX, align === 'left' ? 'justify' : align, 0), cells[c]?.at);
-  });
-  const lines = Math.max(1, ...set.map((l) => l.length));
-  const bottom = header ? spec.innerRule : lastRow ? spec.outerRule : spec.rules === 'grid' ? spec.innerRule : 0;
-  const top = header ? spec.outerRule : 0;
-  if (header || lines <= SLICE_ABOVE_LINES) {
-    const height = gridRows(ctx, lines * st.lineHeight + 2 * spec.padY);
-    const ops: DrawOp[] = [];
-    if (header && spec.headerFill) ops.push({ kind: 'rect', x, y: 0, w: sum(widths), h: height, fill: spec.headerFill });
-    let cx = x;
-    set.forEach((cellLines, c) => {
-      const y0 = spec.padY + (height - 2 * spec.padY - cellLines.length * st.lineHeight) / 2;
-      cellLines.forEach((line, i) => ops.push(...lineOps(line, st, cx + spec.padX, y0 + i * st.lineHeight, cellTags[c])));
-      cx += widths[c];
-    });
-    ops.push(...rowRules(ctx, widths, x, height, top, bottom));
-    return [block(height, { ops, anchors: markerAnchors(set.flat()) }, { notes: set.flatMap((cellLines, c) => notesOn(ctx, cellLines, cellTags[c])) })];
+function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block[] {
+  const spec = g.ctx.theme.table;
+  const lh = g.st.lineHeight;
+  const boxHeight = (c: SetCell) => Math.max(1, c.lines.length) * lh + 2 * spec.padY;
+  const heights = new Array<number>(count).fill(lh + 2 * spec.padY);
+  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], boxHeight(c));
+  for (const c of [...cells].sort((a, b) => a.node.rowspan - b.node.rowspan)) {
+    const spanned = sum(heights.slice(c.row, c.row + c.node.rowspan));
+    if (c.node.rowspan > 1 && boxHeight(c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeight(c) - spanned;
   }
-  return Array.from({ length: lines }, (_, i) => {
-    const padTop = i === 0 ? spec.padY : 0;
-    const last = i === lines - 1;
-    const height = gridRows(ctx, st.lineHeight + padTop + (last ? spec.padY : 0));
-    const ops: DrawOp[] = [];
-    let cx = x;
-    set.forEach((cellLines, c) => {
-      if (cellLines[i]) ops.push(...lineOps(cellLines[i], st, cx + spec.padX, padTop, cellTags[c]));
-      cx += widths[c];
-    });
-    ops.push(...rowRules(ctx, widths, x, height, 0, last ? bottom : 0));
-    return block(height, { ops, anchors: markerAnchors(set.flatMap((cellLines) => (cellLines[i] ? [cellLines[i]] : []))) }, { keepWithNext: i < 1 || i >= lines - 2, notes: set.flatMap((cellLines, c) => (cellLines[i] ? notesOn(ctx, [cellLines[i]], cellTags[c]) : [])) });
+  const lines = Math.max(1, ...cells.map((c) => c.lines.length));
+  const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) > fitsOnePage);
+  // on a grid theme the flow rounds every block up to whole grid rows: a row so rounded here
+  // (its cells centred in it) leaves no gap between its rules and the next row's
+  const step = g.ctx.theme.grid?.lineStep;
+  if (step && !sliced) heights.forEach((h, r) => (heights[r] = Math.ceil(h / step - 1e-6) * step));
+  const tops = [0];
+  for (const h of heights) tops.push(tops[tops.length - 1] + h);
+  const height = tops[count];
+  const placed: PlacedLine[] = cells.flatMap((c) => {
+    const top = tops[c.row];
+    const box = tops[c.row + c.node.rowspan] - top;
+    const y0 = sliced ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+    const x = g.edges[c.node.col] + spec.padX + c.dx;
+    return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.tag }));
+  });
+  const rules = groupRules(g, cells, tops);
+  const fill: DrawOp[] = g.header && spec.headerFill ? [{ kind: 'rect', x: g.edges[0], y: 0, w: g.edges[g.edges.length - 1] - g.edges[0], h: height, fill: spec.headerFill }] : [];
+  // footnotes: the markers' anchors and the notes of the lines a block holds go with it
+  const withNotes = (lines: PlacedLine[]) => ({ anchors: markerAnchors(lines.map((p) => p.line)), notes: lines.flatMap((p) => notesOn(g.ctx, [p.line], p.tag)) });
+  if (!sliced) {
+    const { anchors, notes } = withNotes(placed);
+    return [block(height, { ops: [...fill, ...placed.flatMap((p) => lineOps(p.line, g.st, p.x, p.top, p.tag)), ...rules], anchors }, { notes })];
+  }
+  // cut where no line of any cell is crossed: before each line, and at the group's bottom
+  const crosses = (y: number) => placed.some((p) => p.top < y - 1e-6 && y < p.top + lh - 1e-6);
+  const cuts = [...new Set(placed.map((p) => p.top).filter((y) => y > 0 && !crosses(y)))].sort((a, b) => a - b);
+  const bounds = [0, ...cuts, height];
+  const pieces = bounds.length - 1;
+  return Array.from({ length: pieces }, (_, i) => {
+    const [from, to] = [bounds[i], bounds[i + 1]];
+    const inPiece = placed.filter((p) => p.top >= from && p.top < to);
+    const ops: DrawOp[] = inPiece.flatMap((p) => lineOps(p.line, g.st, p.x, p.top - from, p.tag));
+    ops.push(...clipRules(rules, from, to));
+    const { anchors, notes } = withNotes(inPiece);
+    return block(to - from, { ops, anchors }, { keepWithNext: i < 1 || i >= pieces - 2, notes });
   });
 }
 
 /**
- * A row's height on a grid theme: whole rows, as the paginator will snap it (flow.ts), so its
- * column rules reach the next row's (GB/T 9704: unbroken rules).
+ * The rules of a group, pt from its top: for the header a top rule and one below it, for the
+ * table's last group a bottom rule, between rows and columns inner rules in a `grid` table
+ * (in a `three-line` table only under a header cell spanning columns). No rule crosses a
+ * merged cell, and rules on one line are drawn as one stroke.
  */
-function gridRows(ctx: LayoutContext, height: number): number {
-  const grid = ctx.theme.grid;
-  return grid ? Math.ceil(height / grid.lineStep - 1e-6) * grid.lineStep : height;
-}
-
-/** Rules of a row: a top and a bottom rule of the given widths (0: none); `grid` tables also rule every column. */
-function rowRules(ctx: LayoutContext, widths: number[], x: number, height: number, top: number, bottom: number): DrawOp[] {
-  const spec = ctx.theme.table;
-  const total = sum(widths);
-  const rule = (y: number, w: number) => ({ kind: 'line' as const, x1: x, y1: y, x2: x + total, y2: y, width: w, color: spec.ruleColor });
+function groupRules(g: GroupSpec, cells: SetCell[], tops: number[]): DrawOp[] {
+  const spec = g.ctx.theme.table;
+  const ncols = g.edges.length - 1;
+  const count = tops.length - 1;
+  const grid = spec.rules === 'grid';
+  const line = (x1: number, y1: number, x2: number, y2: number, width: number): DrawOp => ({ kind: 'line', x1, y1, x2, y2, width, color: spec.ruleColor });
+  /** The cell covering row r, column c. */
+  const at = (r: number, c: number) => cells.find((k) => k.row <= r && r < k.row + k.node.rowspan && k.node.col <= c && c < k.node.col + k.node.colspan);
+  /** Runs [first, end) of consecutive indices in [0, n) where `drawn` holds. */
+  const runs = (n: number, drawn: (i: number) => boolean) => {
+    const out: [number, number][] = [];
+    for (let i = 0; i < n; i++) if (drawn(i)) out.length && out[out.length - 1][1] === i ? (out[out.length - 1][1] = i + 1) : out.push([i, i + 1]);
+    return out;
+  };
   const ops: DrawOp[] = [];
-  if (top) ops.push(rule(0, top));
-  if (bottom) ops.push(rule(height, bottom));
-  if (spec.rules === 'grid') {
-    let cx = x;
-    for (let c = 0; c <= widths.length; c++) {
-      const outer = c === 0 || c === widths.length;
-      ops.push({ kind: 'line', x1: cx, y1: 0, x2: cx, y2: height, width: outer ? spec.outerRule : spec.innerRule, color: spec.ruleColor });
-      cx += widths[c] ?? 0;
+  if (g.header) ops.push(line(g.edges[0], 0, g.edges[ncols], 0, spec.outerRule));
+  for (let r = 1; r <= count; r++) {
+    const bottom = r === count;
+    const width = bottom ? (g.header ? spec.innerRule : g.last ? spec.outerRule : grid ? spec.innerRule : 0) : grid || g.header ? spec.innerRule : 0;
+    if (!width) continue;
+    // inside the header of a three-line table: only under cells that span columns
+    const drawn = (c: number) => {
+      const above = at(r - 1, c);
+      if (bottom) return true;
+      if (above && above.row + above.node.rowspan > r) return false;
+      return grid || (!!above && above.node.colspan > 1);
+    };
+    for (const [first, end] of runs(ncols, drawn)) ops.push(line(g.edges[first], tops[r], g.edges[end], tops[r], width));
+  }
+  if (grid) {
+    for (let k = 0; k <= ncols; k++) {
+      const outer = k === 0 || k === ncols;
+      const crossed = (r: number) => {
+        const c = at(r, k);
+        return !outer && !!c && c.node.col < k;
+      };
+      for (const [first, end] of runs(count, (r) => !crossed(r))) ops.push(line(g.edges[k], tops[first], g.edges[k], tops[end], outer ? spec.outerRule : spec.innerRule));
     }
   }
   return ops;
 }
 
-/** Numbers right-aligned, text left, unless the column says otherwise. */
-function cellAlign(align: ColumnAlign | undefined, runs: Inline[]): ColumnAlign {
-  return align ?? (NUMERIC.test(plainText(runs).trim()) ? 'right' : 'left');
+/** The rules of a group within [from, to] pt of it, moved up by `from`: horizontal ones below `from`, vertical ones cut to the range. */
+function clipRules(rules: DrawOp[], from: number, to: number): DrawOp[] {
+  const out: DrawOp[] = [];
+  for (const op of rules) {
+    if (op.kind !== 'line') continue;
+    if (op.y1 === op.y2) {
+      if (op.y1 > from && op.y1 <= to) out.push(op);
+    } else if (op.y1 < to && op.y2 > from) out.push({ ...op, y1: Math.max(op.y1, from), y2: Math.min(op.y2, to) });
+  }
+  return translateOps(out, 0, -from);
+}
+
+/** A `decimal` column's numbers: where each cell's point stands in its line, and the widest parts left and right of the points, pt. */
+interface DecimalColumn {
+  points: Map<TableCellNode, number>;
+  left: number;
+  right: number;
+}
+
+/** The body columns that line their numbers up on the decimal point, by column index. */
+type DecimalColumns = Map<number, DecimalColumn>;
+
+/**
+ * The `decimal` columns of a table's body: each one-column cell that says (or whose column says)
+ * `decimal` and holds a digit, set on one line, and where its point stands (see `decimalPoint`).
+ */
+function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec): DecimalColumns {
+  const out: DecimalColumns = new Map();
+  for (const row of node.rows)
+    for (const c of row) {
+      if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
+      const [line] = setText(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0), c.at);
+      const point = line && decimalPoint(line);
+      if (point === undefined) continue;
+      let column = out.get(c.col);
+      if (!column) out.set(c.col, (column = { points: new Map(), left: 0, right: 0 }));
+      column.points.set(c, point);
+      column.left = Math.max(column.left, point);
+      column.right = Math.max(column.right, line.used - point);
+    }
+  return out;
 }
 
 /**
- * Column widths summing to `width`: relative widths when the template gives them all; else
- * each column's natural width (widest cell on one line), scaled to the measure, never below
- * its least width (its widest unbreakable piece), or fair shares when the least widths
- * together pass the table (see `fairShares`). A word wider than the table's text counts as
- * the pieces it is cut into.
+ * Where a number's decimal point stands in a line, pt from its left: at the first `.` after a
+ * digit, else right after the first run of digits (and thousands separators): an integer as if
+ * a point followed it (`12%` like `12.5%`). Undefined when the line has no digit.
  */
-function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec): number[] {
+function decimalPoint(line: Line): number | undefined {
+  let end: number | undefined;
+  for (let k = 0; k < line.atoms.length; k++) {
+    let x = line.xs[k];
+    for (const g of line.atoms[k].glyphs) {
+      const ch = String.fromCodePoint(g.codePoints[0] ?? 0);
+      if (/\d/.test(ch)) end = x + g.advance;
+      else if (end !== undefined && ch === '.') return x;
+      else if (end !== undefined && ch !== ',') return end;
+      x += g.advance;
+    }
+  }
+  return end;
+}
+
+/**
+ * How a cell's lines are set: as its own or its column's alignment says (`justify` for
+ * justified); else as the style says (header cells); else numbers right, text left (ragged).
+ */
+function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: TextAlign | undefined): TextAlign {
+  if (align && align !== 'decimal') return align;
+  return byStyle ?? (NUMERIC.test(plainText(runs).trim()) ? 'right' : 'left');
+}
+
+/**
+ * Column widths summing to `width`: relative widths when the template gives them all; else from
+ * each column's natural width (widest cell on one line) and least width (its widest unbreakable
+ * piece), as HTML's automatic table layout measures them: natural widths scaled up when they fit;
+ * else as many columns as the table can afford keep their natural width, narrowest first (a
+ * short command stays on one line), and the others share the rest (see `wholeWhereAffordable`);
+ * fair shares of the natural widths when the least widths together pass the table (see
+ * `fairShares`). A word wider than the table's text counts as the pieces it is cut into; a
+ * `decimal` column is as wide as its numbers lined up on their points. A cell
+ * spanning columns that are together narrower than it widens them in proportion to their
+ * natural widths (equally when they have none), narrowest spans first.
+ */
+function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): number[] {
   const given = node.columns.map((c) => c.width);
   if (given.length === ncols && given.every((w) => w && w > 0)) {
     const total = given.reduce((a, b) => a! + b!, 0)!;
@@ -141,18 +340,93 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const pad = 2 * ctx.theme.table.padX;
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
-  const measure = (runs: Inline[], st: TextStyleSpec, c: number) => {
-    const { natural: n, widest } = measureText(resolveReferences(ctx, runs, undefined), paragraphStyle(ctx, st, Infinity), width - pad);
-    natural[c] = Math.max(natural[c], n + pad);
-    least[c] = Math.max(least[c], widest + pad);
+  const spanning: { col: number; colspan: number; natural: number; least: number }[] = [];
+  const measure = (c: TableCellNode, st: TextStyleSpec) => {
+    const { natural: n, widest } = measureText(resolveReferences(ctx, c.runs, undefined), paragraphStyle(ctx, st, Infinity), width - pad);
+    if (c.colspan > 1) return void spanning.push({ col: c.col, colspan: c.colspan, natural: n + pad, least: widest + pad });
+    natural[c.col] = Math.max(natural[c.col], n + pad);
+    least[c.col] = Math.max(least[c.col], widest + pad);
   };
-  node.header.forEach((h, c) => measure(h.runs, head, c));
-  node.rows.forEach((r) => r.forEach((text, c) => measure(text.runs, cell, c)));
+  for (const row of node.head) for (const c of row) measure(c, head);
+  for (const row of node.rows) for (const c of row) measure(c, cell);
+  // numbers lined up on their points may need more than the widest of them
+  for (const [c, d] of decimals) natural[c] = Math.max(natural[c], d.left + d.right + pad);
+  for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) {
+    widen(natural, s.col, s.colspan, s.natural, natural);
+    widen(least, s.col, s.colspan, s.least, natural);
+  }
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
+  if (sum(least) > width) return fairShares(natural, width);
+  const readable = READABLE_EMS * cell.size + pad;
+  return wholeWhereAffordable(natural, least, width, readable) ?? flexibleShares(natural, least, width);
+}
+
+/** Widens `widths[col, col + colspan)` to `need` pt together, in proportion to `by` (equally when it sums to 0). */
+function widen(widths: number[], col: number, colspan: number, need: number, by: number[]): void {
+  const cols = widths.slice(col, col + colspan);
+  const short = need - sum(cols);
+  if (short <= 0) return;
+  const weights = by.slice(col, col + colspan);
+  const total = sum(weights);
+  cols.forEach((_, k) => (widths[col + k] += short * (total > 0 ? weights[k] / total : 1 / colspan)));
+}
+
+/** The narrowest a wrapped column is made for another column to stay on one line, in ems of the cell text (plus padding). */
+const READABLE_EMS = 10;
+
+/**
+ * Widths, pt, when the natural widths pass the table and the least widths fit. Narrowest first,
+ * a column keeps its natural width (one line) while every other column can still have its
+ * floor: its least width, or its natural width up to `readable` pt, whichever is more. The
+ * columns not kept share what is left (see `fairSharesAboveLeast`). Undefined when they cannot.
+ */
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number): number[] | undefined {
+  const floor = natural.map((n, c) => Math.max(least[c], Math.min(n, readable)));
+  const kept = new Set<number>();
+  for (const c of natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b])) {
+    const need = sum(natural.map((n, k) => (kept.has(k) || k === c ? n : floor[k])));
+    if (need > width) break;
+    kept.add(c);
+  }
+  const rest = natural.map((_, c) => c).filter((c) => !kept.has(c));
+  const room = width - sum([...kept].map((c) => natural[c]));
+  const shared = fairSharesAboveLeast(rest.map((c) => natural[c]), rest.map((c) => floor[c]), room);
+  if (!shared) return undefined;
+  return natural.map((n, c) => (kept.has(c) ? n : shared[rest.indexOf(c)]));
+}
+
+/**
+ * Widths, pt, summing to `width` (less than the natural widths' sum): the columns whose natural
+ * width is within a fair share keep it (as Typst sizes automatic columns); the others share what
+ * is left equally, except that one whose `floor` passes that share gets its floor. Undefined
+ * when the floors of the wide columns do not fit.
+ */
+function fairSharesAboveLeast(natural: number[], floor: number[], width: number): number[] | undefined {
+  const out = fairShares(natural, width);
+  const wide = out.map((_, c) => c).filter((c) => out[c] < natural[c]);
+  let room = width - sum(out.filter((_, c) => !wide.includes(c)));
+  let sharing = wide;
+  for (;;) {
+    if (!sharing.length) return undefined;
+    const share = room / sharing.length;
+    const floored = sharing.filter((c) => floor[c] > share);
+    if (!floored.length) {
+      for (const c of sharing) out[c] = share;
+      return out;
+    }
+    for (const c of floored) {
+      out[c] = floor[c];
+      room -= floor[c];
+    }
+    sharing = sharing.filter((c) => floor[c] <= share);
+  }
+}
+
+/** Widths, pt: each column's least width, and what is left shared in proportion to how much wider its natural width is (HTML's rule). */
+function flexibleShares(natural: number[], least: number[], width: number): number[] {
   const totalLeast = sum(least);
-  if (totalLeast > width) return fairShares(natural, width);
-  const flexible = totalNatural - totalLeast;
+  const flexible = sum(natural) - totalLeast;
   return natural.map((n, c) => least[c] + ((n - least[c]) / (flexible || 1)) * (width - totalLeast));
 }
 

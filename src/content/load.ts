@@ -11,7 +11,8 @@ import { checkMarkup } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, Block, ListBlock, ListItem, ListStyle, Report, Section, Text } from './types.js';
+import type { Align, Block, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
+import { firstRowColumns, placeCells } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 
 /** Largest content file accepted (bytes). */
@@ -226,26 +227,30 @@ class ContentReader {
   }
 
   private table(p: DataPath, pos: SourcePos): Block {
-    const t = this.value(p) as { columns: unknown[]; rows: unknown[][]; align?: Align[]; widths?: number[]; note?: string };
-    const columns = t.columns.map((_, i) => this.text([...p, 'columns', i]));
-    const rows = t.rows.map((row, r) => {
-      if (row.length !== columns.length)
-        this.problems.error(this.src.locate([...p, 'rows', r]), `this row has ${row.length} cells but the table has ${columns.length} columns`);
-      return row.map((_, c) => this.text([...p, 'rows', r, c]));
-    });
+    const t = this.value(p) as { columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; note?: string };
+    if (t.columns && t.head) this.problems.error(this.src.locate(p, 'head'), 'a table has `columns:` (one header row) or `head:` (header rows), not both');
+    if (!t.columns && !t.head) this.problems.error(pos, 'missing `columns:` (the header row) or `head:` (header rows) in `table:`');
+    const headPath = t.head ? [...p, 'head'] : [...p, 'columns'];
+    const head = t.head ? t.head.map((row, r) => row.map((_, c) => this.cell([...headPath, r, c]))) : [(t.columns ?? []).map((_, c) => this.cell([...headPath, c]))];
+    const rows = t.rows.map((row, r) => row.map((_, c) => this.cell([...p, 'rows', r, c])));
+    const columns = firstRowColumns(head);
+    if (t.head) this.checkGrid(head, headPath, columns, 'header row');
+    this.checkGrid(rows, [...p, 'rows'], columns, 'row');
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && list.length !== columns.length)
-        this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns.length} columns`);
+      if (list && list.length !== columns)
+        this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {
       kind: 'table',
       id: this.id(p),
       title: this.text([...p, 'title']),
-      columns,
+      head,
       rows,
+      columns,
       align: t.align ?? [],
       widths: t.widths ?? [],
+      size: t.size ?? 'normal',
       note: t.note !== undefined ? this.text([...p, 'note']) : undefined,
       pos,
     };
@@ -263,6 +268,31 @@ class ContentReader {
   checkMarkup(): void {
     const texts = [...this.texts.values()].filter((t) => holdsMarkup(t.path));
     checkMarkup(texts.map((t) => ({ value: t.value, charPos: (i: number) => this.src.charPos(t.path, i) })), this.ids, this.problems);
+  }
+
+  /** A table cell: text, or `{text, colspan, rowspan, align}`. */
+  private cell(p: DataPath): TableCell {
+    const v = this.value(p);
+    const pos = this.src.locate(p);
+    if (v === null || typeof v !== 'object') return { text: this.text(p), colspan: 1, rowspan: 1, pos };
+    const m = v as { colspan?: number; rowspan?: number; align?: Align };
+    return { text: this.text([...p, 'text']), colspan: m.colspan ?? 1, rowspan: m.rowspan ?? 1, align: m.align, pos };
+  }
+
+  /** Reports, at the row or the cell, where the rows (at `p`) do not fill `columns` columns exactly (see table-grid.ts). */
+  private checkGrid(rows: TableCell[][], p: DataPath, columns: number, rowWord: 'row' | 'header row'): void {
+    for (const e of placeCells(rows, columns).problems) {
+      if (e.kind === 'row-width') {
+        const spans = rows[e.row].some((c) => c.colspan > 1) ? 'its cells with their colspans' : `its ${rows[e.row].length} cell${rows[e.row].length === 1 ? '' : 's'}`;
+        const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
+        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} columns (${spans}${above}) but the table has ${columns}`);
+      } else if (e.kind === 'overlap') {
+        this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
+      } else {
+        const last = rowWord === 'row' ? 'the last row' : 'the last header row';
+        this.problems.error(this.src.locate([...p, e.row, e.cell]), `rowspan ${rows[e.row][e.cell].rowspan} runs past ${last} (${e.left} ${rowWord}${e.left === 1 ? '' : 's'} from here)`);
+      }
+    }
   }
 
   private value(p: DataPath): unknown {

@@ -61,7 +61,7 @@ export function describePath(p: DataPath): string {
   if (p.length === 0) return 'the report';
   const [parent, last] = [p[p.length - 2], p[p.length - 1]];
   if (typeof last === 'number') {
-    const names: Record<string, string> = { chapters: 'a chapter', appendices: 'an appendix', sections: 'a section', body: 'a block', quote: 'a block', rows: 'a row', columns: 'a column name', list: 'a list item', items: 'a list item', signature: 'a line of the signature', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
+    const names: Record<string, string> = { chapters: 'a chapter', appendices: 'an appendix', sections: 'a section', body: 'a block', quote: 'a block', rows: 'a row', head: 'a header row', columns: 'a column name', list: 'a list item', items: 'a list item', signature: 'a line of the signature', align: 'an alignment', widths: 'a width', keywords: 'a keyword' };
     if (typeof parent === 'number') return 'a cell';
     return names[String(parent)] ?? 'an item';
   }
@@ -69,7 +69,7 @@ export function describePath(p: DataPath): string {
   return `\`${last}:\``;
 }
 
-const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', array: 'a list (items starting with "- ")', object: 'a mapping of keys', boolean: 'true or false' };
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', array: 'a list (items starting with "- ")', object: 'a mapping of keys', boolean: 'true or false' };
 
 /** Whether a block is what YAML makes of text with ': ' in it: a mapping of one key to text (or nothing). */
 function isTextWithColon(block: unknown): boolean {
@@ -118,6 +118,10 @@ function describeError(e: ErrorObject): string | undefined {
       return `${what} must be ${JSON.stringify(e.params.allowedValue)}`;
     case 'exclusiveMinimum':
       return `${what} must be a positive number`;
+    case 'minimum':
+      return `${what} must be at least ${String(e.params.limit)}`;
+    case 'maximum':
+      return `${what} must be at most ${String(e.params.limit)}`;
     case 'oneOf':
       return `${what} must be text or a list of text`;
     case 'if':

@@ -22,19 +22,36 @@ export interface HeadingBlock {
   text: Text;
 }
 
-export type Align = 'left' | 'center' | 'right';
+/** A column's or cell's alignment as written: cells are ragged unless it says `justify`; `decimal` lines numbers up on their decimal point. */
+export type Align = 'left' | 'center' | 'right' | 'justify' | 'decimal';
+
+/** A table cell: text, or a map with spans and an alignment of its own. */
+export interface TableCell {
+  text: Text;
+  /** Columns and rows the cell spans (1 when not given). */
+  colspan: number;
+  rowspan: number;
+  align?: Align;
+  /** Where the cell is written. */
+  pos: SourcePos;
+}
 
 export interface TableBlock {
   kind: 'table';
   /** The name cross-references use (`id:`), with where it is written. */
   id?: Text;
   title: Text;
-  columns: Text[];
-  rows: Text[][];
+  /** Header rows: `columns:` as one row, or the rows of `head:`. */
+  head: TableCell[][];
+  rows: TableCell[][];
+  /** How many columns the table has (from `columns:`, or the first row of `head:`). */
+  columns: number;
   /** One per column, or empty for the default (text left, numbers right). */
   align: Align[];
   /** Relative column widths, one per column, or empty for widths from content. */
   widths: number[];
+  /** `small`: a dense table in the theme's small size. */
+  size: 'normal' | 'small';
   note?: Text;
   pos: SourcePos;
 }

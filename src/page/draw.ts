@@ -18,6 +18,8 @@ export interface StructTag {
   parent?: StructTag;
   /** Alternative text (figures). */
   alt?: string;
+  /** Table attributes of a TH or TD (PDF 32000-1 14.8.5.7): the rows and columns it spans; Scope of a header cell. */
+  table?: { colSpan: number; rowSpan: number; scope?: 'Column' | 'Row' };
 }
 
 /**

@@ -19,6 +19,11 @@ interface StructElement {
   end(): void;
 }
 
+/** What pdfkit keeps of an element (not in its published types): its dictionary, whose `data` is written to the PDF. */
+interface StructElementDictionary {
+  dictionary: { data: Record<string, unknown> };
+}
+
 export class StructureTree {
   private readonly root: StructElement;
   private readonly elements = new Map<string, StructElement>();
@@ -51,9 +56,21 @@ export class StructureTree {
     if (!el) {
       const parent = tag.parent ? this.element(tag.parent) : this.root;
       el = (this.doc as Doc).struct(tag.role, tag.alt ? { alt: tag.alt } : {});
+      const attributes = tag.table && tableAttributes(tag.table);
+      if (attributes) (el as unknown as StructElementDictionary).dictionary.data.A = attributes;
       parent.add(el);
       this.elements.set(tag.id, el);
     }
     return el;
   }
+}
+
+/**
+ * The attribute object of a table cell (owner /Table): RowSpan and ColSpan when more than 1,
+ * Scope for a header cell; none when there is nothing to say (the defaults: 1, 1, no scope).
+ * pdfkit writes a JavaScript string in a dictionary as a PDF name.
+ */
+function tableAttributes(t: NonNullable<StructTag['table']>): Record<string, unknown> | undefined {
+  const attributes = { ...(t.rowSpan > 1 ? { RowSpan: t.rowSpan } : {}), ...(t.colSpan > 1 ? { ColSpan: t.colSpan } : {}), ...(t.scope ? { Scope: t.scope } : {}) };
+  return Object.keys(attributes).length ? { O: 'Table', ...attributes } : undefined;
 }

@@ -6,7 +6,8 @@ import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 import { assertNever } from '../content/block-kinds.js';
 
-export type ColumnAlign = 'left' | 'center' | 'right';
+/** How a column's cells are set: ragged `left` (the default for text), `center`, `right`, `justify`, or `decimal` (numbers lined up on the decimal point). */
+export type ColumnAlign = 'left' | 'center' | 'right' | 'justify' | 'decimal';
 
 /** Text runs, with where the text stands in the content (for messages about its characters). */
 export interface PlacedText {
@@ -50,6 +51,17 @@ export interface TableColumn {
   width?: number;
 }
 
+/** A table cell: its text, where it stands in its part's grid (head or body), what it spans. */
+export interface TableCellNode extends PlacedText {
+  /** First row within its part and first column, from 0. */
+  row: number;
+  col: number;
+  colspan: number;
+  rowspan: number;
+  /** The cell's own alignment; its column's when undefined. */
+  align?: ColumnAlign;
+}
+
 export interface TableNode {
   kind: 'table';
   id?: string;
@@ -57,11 +69,12 @@ export interface TableNode {
   captionStyle: string;
   /** Caption on continuation pages (e.g. 续表 1); the caption itself when absent. */
   continued?: Inline[];
+  /** One per column. */
   columns: TableColumn[];
-  /** Header cells (one row), empty for none. */
-  header: PlacedText[];
+  /** Header rows (all repeated on every page the table continues on), empty for none. */
+  head: TableCellNode[][];
   /** Body rows, each a list of cells. */
-  rows: PlacedText[][];
+  rows: TableCellNode[][];
   note?: PlacedText;
   noteStyle: string;
   cellStyle: string;

@@ -7,7 +7,8 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableNode } from './doc-tree.js';
+import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
+import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -151,26 +152,53 @@ function table(el: El): TableNode {
   const caption = kids.find((c) => c.name === 'caption');
   const continued = kids.find((c) => c.name === 'continued');
   const note = kids.find((c) => c.name === 'note');
-  const rows = kids.filter((c) => c.name === 'tr');
-  const cells = (tr: El) => elements(tr).map((td) => (expectName(td, 'td'), placed(td)));
-  const header = rows.filter((r) => r.attrs.header === 'true');
+  const trs = kids.filter((c) => c.name === 'tr');
+  const cols = kids.filter((c) => c.name === 'col').map((c) => ({ align: alignOf(c), width: c.attrs.width ? Number(c.attrs.width) : undefined }));
+  const headRows = trs.filter((r) => r.attrs.header === 'true');
+  const bodyRows = trs.filter((r) => r.attrs.header !== 'true');
+  const spans = (rows: El[]) => rows.map((tr) => elements(tr).map((td) => (expectName(td, 'td'), { colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan') })));
+  const ncols = cols.length || firstRowColumns(spans(headRows.length ? headRows : bodyRows));
+  const part = (rows: El[]): TableCellNode[][] => {
+    const { places, problems } = placeCells(spans(rows), ncols);
+    const [problem] = problems;
+    if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} columns, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
+    return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td) })));
+  };
   return {
     kind: 'table',
     id: el.attrs.id,
     caption: placed(caption),
     captionStyle: caption?.attrs.style ?? 'caption',
     continued: continued && inlines(continued),
-    columns: kids
-      .filter((c) => c.name === 'col')
-      .map((c) => ({ align: (c.attrs.align || undefined) as ColumnAlign | undefined, width: c.attrs.width ? Number(c.attrs.width) : undefined })),
-    header: header.length ? cells(header[0]) : [],
-    rows: rows.filter((r) => r.attrs.header !== 'true').map(cells),
+    columns: Array.from({ length: ncols }, (_, c) => cols[c] ?? {}),
+    head: part(headRows),
+    rows: part(bodyRows),
     note: note && placed(note),
     noteStyle: note?.attrs.style ?? 'note',
     cellStyle: el.attrs['cell-style'] ?? 'cell',
     headerStyle: el.attrs['header-style'] ?? 'cell-header',
     at: at(el),
   };
+}
+
+const ALIGNS: readonly ColumnAlign[] = ['left', 'center', 'right', 'justify', 'decimal'];
+
+/** The `align="…"` of a <col> or <td>: one of ALIGNS, or undefined when empty (its column's, or by default). */
+function alignOf(el: El): ColumnAlign | undefined {
+  const align = el.attrs.align;
+  if (!align) return undefined;
+  if (!ALIGNS.includes(align as ColumnAlign)) fail(el, `align="${align}" is not known (${ALIGNS.join(', ')})`);
+  return align as ColumnAlign;
+}
+
+/** The `colspan="…"` (at most MAX_COLSPAN) or `rowspan="…"` of a <td>: a whole number from 1, 1 when empty. */
+function spanOf(td: El, name: 'colspan' | 'rowspan'): number {
+  const given = td.attrs[name];
+  if (!given) return 1;
+  const n = Number(given);
+  const most = name === 'colspan' ? MAX_COLSPAN : Infinity;
+  if (!Number.isInteger(n) || n < 1 || n > most) fail(td, `${name}="${given}" must be a whole number from 1${name === 'colspan' ? ` to ${MAX_COLSPAN}` : ''}`);
+  return n;
 }
 
 /** The marks each inline element adds to the runs inside it. */

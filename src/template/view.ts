@@ -6,7 +6,7 @@
  * characters (one no font has) then point at the YAML, not at the template.
  */
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
-import type { Block, ListBlock, ListStyle, Report, Section, Text, VerseBlock } from '../content/types.js';
+import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
@@ -56,10 +56,22 @@ export interface TableView {
   title: string;
   titleAt: At;
   at: At;
-  columns: { text: string; at: At; align?: string; width?: number }[];
-  rows: TextView[][];
+  /** One per column: its alignment and relative width as written (undefined: by default). */
+  columns: { align?: string; width?: number }[];
+  /** Header rows (`columns:` as one row). */
+  head: CellView[][];
+  rows: CellView[][];
+  /** `size: small`: a dense table. */
+  small: boolean;
   note?: string;
   noteAt?: At;
+}
+
+/** A table cell: its text, spans (1 when not written) and own alignment. */
+export interface CellView extends TextView {
+  colspan: number;
+  rowspan: number;
+  align?: string;
 }
 
 export interface CaseView {
@@ -134,6 +146,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string) => id && targets.set(id.text, { kind, number: String(number), anchor });
   const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
+  const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align });
 
   const blocks = (bs: Block[]): BlockView[] =>
     bs.map((b): BlockView => {
@@ -154,8 +167,10 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
               title: b.title.text,
               titleAt: at(b.title),
               at: at(b),
-              columns: b.columns.map((c, i) => ({ ...text(c), align: b.align[i], width: b.widths[i] })),
-              rows: b.rows.map((r) => r.map(text)),
+              columns: Array.from({ length: b.columns }, (_, i) => ({ align: b.align[i], width: b.widths[i] })),
+              head: b.head.map((r) => r.map(cell)),
+              rows: b.rows.map((r) => r.map(cell)),
+              small: b.size === 'small',
               note: b.note?.text,
               noteAt: b.note && at(b.note),
             },

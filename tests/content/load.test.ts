@@ -39,7 +39,38 @@ describe('loadReport', () => {
   });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
-    expect(problems(t)).toEqual(['r.yaml:10:15: this row has 3 cells but the table has 2 columns']);
+    expect(problems(t)).toEqual(['r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 2']);
+  });
+  const table = (lines: string[]) => ok.replace('      - 段落。\n', ['      - table:', '          title: 表', ...lines.map((l) => `          ${l}`)].join('\n') + '\n');
+  it('reads merged cells and a two-row head whose rows fill the columns', () => {
+    const head = ['head:', '  - [{text: 指标, rowspan: 2}, {text: 人数, colspan: 2}, {text: 占比, rowspan: 2}]', '  - [2024 年, 2025 年]'];
+    expect(problems(table([...head, 'rows:', '  - [{text: 甲, rowspan: 2}, 1, 2, "3%"]', '  - [4, 5, "6%"]', '  - [{text: 合计, colspan: 3}, "9%"]']))).toEqual([]);
+  });
+  it('locates a row that does not fill the columns, counting colspans and rowspans from above', () => {
+    const t = table(['columns: [a, b, c]', 'rows:', '  - [{text: x, rowspan: 2}, 1, 2]', '  - [3, 4, 5]', '  - [{text: y, colspan: 2}]']);
+    expect(problems(t)).toEqual([
+      'r.yaml:11:15: this row fills 4 columns (its 3 cells and 1 column covered by rowspans from above) but the table has 3',
+      'r.yaml:12:15: this row fills 2 columns (its cells with their colspans) but the table has 3',
+    ]);
+  });
+  it('locates a header row that does not fill the columns of the first', () => {
+    const t = table(['head:', '  - [{text: 人数, colspan: 2}, 占比]', '  - [2024 年, 2025 年]', 'rows: []']);
+    expect(problems(t)).toEqual(['r.yaml:10:15: this header row fills 2 columns (its 2 cells) but the table has 3']);
+  });
+  it('locates a colspan into a column a rowspan covers, and a rowspan past the last row, at the cell', () => {
+    const t = table(['columns: [a, b, c]', 'rows:', '  - [1, {text: x, rowspan: 2}, 2]', '  - [{text: y, colspan: 2}, 3]', '  - [4, 5, {text: z, rowspan: 2}]']);
+    const p = problems(t);
+    expect(p).toContain("r.yaml:11:16: this cell's colspan runs into column 2, which a rowspan from above covers");
+    expect(p).toContain('r.yaml:12:22: rowspan 2 runs past the last row (1 row from here)');
+  });
+  it('refuses a table with both columns and head, or neither', () => {
+    expect(problems(table(['columns: [a]', 'head: [[a]]', 'rows: []']))).toEqual(['r.yaml:9:11: a table has `columns:` (one header row) or `head:` (header rows), not both']);
+    expect(problems(table(['rows: []']))).toEqual(['r.yaml:6:9: missing `columns:` (the header row) or `head:` (header rows) in `table:`']);
+  });
+  it('refuses a span that is not a whole number from 1, and a colspan past 100 (at once: no loop over its columns)', () => {
+    expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, colspan: 0}, 1]']))).toEqual(['r.yaml:10:35: `colspan:` must be at least 1']);
+    expect(problems(table(['head: [[{text: x, colspan: 1000000000}]]', 'rows: []']))).toEqual(['r.yaml:8:38: `colspan:` must be at most 100']);
+    expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, rowspan: 1000000000}, 1]']))).toEqual(['r.yaml:10:16: rowspan 1000000000 runs past the last row (1 row from here)']);
   });
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));

@@ -1,0 +1,72 @@
+/**
+ * The grid of a table part (its header rows, or its body rows): where each cell stands when
+ * cells span columns (`colspan`) and rows (`rowspan`). A row's cells fill its free columns left
+ * to right, skipping the columns a cell from a row above still covers. Each row must fill the
+ * table's columns exactly; what is wrong is returned by row and cell index, for the caller to
+ * locate (the content loader at the YAML, the markup parser in the template's output).
+ */
+
+/** The most columns a cell may span (the schema says the same): a table wider than that cannot be printed, and every loop here stays short. */
+export const MAX_COLSPAN = 100;
+
+/** A cell's spans, as written (1 when not given). */
+export interface Spans {
+  colspan: number;
+  rowspan: number;
+}
+
+/** Where a cell stands: its first row and first column within the part, from 0. */
+export interface GridPlace {
+  row: number;
+  col: number;
+}
+
+/** Something wrong with a part's grid. Rows, cells and columns count from 0. */
+export type GridProblem =
+  /** A row whose cells with their colspans, and the columns covered from above, are not the table's columns. */
+  | { kind: 'row-width'; row: number; fills: number; covered: number; columns: number }
+  /** A cell whose colspan runs into column `col`, which a rowspan from above covers. */
+  | { kind: 'overlap'; row: number; cell: number; col: number }
+  /** A cell whose rowspan runs past the part's last row (`left` rows from its own, itself included). */
+  | { kind: 'rowspan-past-end'; row: number; cell: number; left: number };
+
+/** The places of a part's cells (as its rows), and what is wrong (nothing for a right grid). */
+export interface Grid {
+  places: GridPlace[][];
+  problems: GridProblem[];
+}
+
+/** Places the cells of `rows` in a table of `columns` columns. */
+export function placeCells(rows: Spans[][], columns: number): Grid {
+  /** coveredTo[c]: the first row no longer covered in column c by a cell above. */
+  const coveredTo: number[] = [];
+  const problems: GridProblem[] = [];
+  const covers = (r: number, c: number) => (coveredTo[c] ?? 0) > r;
+  const places = rows.map((cells, r) => {
+    let covered = 0;
+    for (let c = 0; c < Math.max(columns, coveredTo.length); c++) if (covers(r, c)) covered++;
+    let col = 0;
+    let fills = covered;
+    const placed = cells.map((cell, i): GridPlace => {
+      while (covers(r, col)) col++;
+      const start = col;
+      // (columns past the table's are not followed: the row is wrong anyway)
+      for (let c = start; c < Math.min(start + cell.colspan, columns); c++) {
+        if (c > start && covers(r, c)) problems.push({ kind: 'overlap', row: r, cell: i, col: c });
+        coveredTo[c] = Math.max(coveredTo[c] ?? 0, r + cell.rowspan);
+      }
+      if (r + cell.rowspan > rows.length) problems.push({ kind: 'rowspan-past-end', row: r, cell: i, left: rows.length - r });
+      fills += cell.colspan;
+      col = start + cell.colspan;
+      return { row: r, col: start };
+    });
+    if (fills !== columns) problems.push({ kind: 'row-width', row: r, fills, covered, columns });
+    return placed;
+  });
+  return { places, problems };
+}
+
+/** The number of columns a part's first row fills (the table's columns, when its header rows are given). */
+export function firstRowColumns(rows: Spans[][]): number {
+  return (rows[0] ?? []).reduce((n, cell) => n + cell.colspan, 0);
+}

@@ -1,0 +1,167 @@
+/**
+ * Table layout, read from the laid-out pages of tests/block/fixtures/tables.yaml (exact glyph
+ * positions, before any PDF is written): ragged cells, column widths from the content.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DrawPage, GlyphRunOp, LineOp } from '../../src/page/draw.js';
+import { layoutReport } from '../../src/pipeline.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const input = path.join(root, 'tests/block/fixtures/tables.yaml');
+
+let pages: DrawPage[];
+
+beforeAll(() => {
+  pages = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' }).pages;
+});
+
+/** The glyph runs drawn as table cells (TD or TH), with their page (from 1). */
+function cellRuns(): (GlyphRunOp & { page: number })[] {
+  return pages.flatMap((p, i) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && (o.tag?.role === 'TD' || o.tag?.role === 'TH')).map((o) => ({ ...o, page: i + 1 })));
+}
+
+const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
+const isHan = (cp: number[]) => cp.length === 1 && /\p{Script=Han}/u.test(String.fromCodePoint(cp[0]));
+
+describe('table cells', () => {
+  it('are set ragged: no letter-spacing between Han characters in a cell', () => {
+    const spaced: string[] = [];
+    for (const op of cellRuns()) {
+      const { xs, codePoints } = op.glyphs;
+      for (let k = 0; k + 1 < xs.length; k++) {
+        const step = xs[k + 1] - xs[k];
+        if (isHan(codePoints[k]) && isHan(codePoints[k + 1]) && Math.abs(step - op.size) > 0.01) spaced.push(`${text(op)}: ${step.toFixed(2)} pt`);
+      }
+    }
+    expect(cellRuns().length).toBeGreaterThan(0);
+    expect(spaced).toEqual([]);
+  });
+});
+
+/** The text of each cell (its runs joined in drawing order) and the baselines its lines stand on. */
+function cells(): { text: string; lines: number; x0: number; x1: number }[] {
+  const byTag = new Map<string, GlyphRunOp[]>();
+  for (const op of cellRuns()) byTag.set(op.tag!.id, [...(byTag.get(op.tag!.id) ?? []), op]);
+  return [...byTag.values()].map((runs) => ({
+    text: runs.map(text).join(''),
+    lines: new Set(runs.map((r) => r.y)).size,
+    x0: Math.min(...runs.map((r) => r.x)),
+    x1: Math.max(...runs.map((r) => r.x + r.glyphs.xs[r.glyphs.xs.length - 1])),
+  }));
+}
+
+describe('column widths', () => {
+  it('keep a short command column on one line when the table can afford it', () => {
+    // (spaces are gaps, not glyphs)
+    const commands = cells().filter((c) => /^np[mx]/.test(c.text));
+    expect(commands.map((c) => c.text)).toEqual(['npmci--omit=dev', 'npximprintbuild', 'npximprintcheckcontent/a.yaml']);
+    expect(commands.map((c) => c.lines)).toEqual([1, 1, 1]);
+  });
+});
+
+/** The runs of the cell whose glyphs read `t` (spaces left out), its first one drawn tagged. */
+const runsOf = (t: string) => cellRuns().filter((op) => text(op) === t);
+/** The rules on page `page` (from 1): vertical ones standing across baseline `y`, horizontal ones between `y1` and `y2`. */
+const verticalsAt = (page: number, y: number) =>
+  pages[page - 1].ops
+    .filter((o) => o.kind === 'line' && o.x1 === o.x2 && Math.min(o.y1, o.y2) < y && y < Math.max(o.y1, o.y2))
+    .map((o) => (o.kind === 'line' ? o.x1 : 0))
+    .sort((a, b) => a - b);
+const horizontalsBetween = (page: number, y1: number, y2: number) =>
+  pages[page - 1].ops.filter((o) => o.kind === 'line' && o.y1 === o.y2 && o.y1 > y1 && o.y1 < y2).map((o) => (o.kind === 'line' ? [o.x1, o.x2] : []));
+
+describe('merged cells', () => {
+  it('centre 人数 over the two columns it spans, with no rule through it, and rule below it across those two only', () => {
+    const [renshu] = runsOf('人数');
+    const [y2024] = runsOf('2024年');
+    expect(renshu.tag?.role).toBe('TH');
+    const edges = verticalsAt(renshu.page, y2024.y);
+    expect(edges.length).toBe(5);
+    // beside 人数 the rule between 2024 年 and 2025 年 is not drawn
+    expect(verticalsAt(renshu.page, renshu.y)).toEqual([edges[0], edges[1], edges[3], edges[4]]);
+    const centre = renshu.x + (renshu.glyphs.xs[0] + renshu.glyphs.xs[1] + renshu.size) / 2;
+    expect(centre).toBeCloseTo((edges[1] + edges[3]) / 2, 2);
+    // one rule between the header rows: under 人数, not through 指标 or 占比
+    expect(horizontalsBetween(renshu.page, renshu.y, y2024.y)).toEqual([[edges[1], edges[3]]]);
+  });
+
+  it('centre a merged body cell on the rows it spans: the group is laid out (and kept on its page) as one', () => {
+    const [merged] = runsOf('合并小计（专业群）');
+    const [first] = runsOf('2140');
+    const [second] = runsOf('2151');
+    expect([first.page, second.page]).toEqual([merged.page, merged.page]);
+    expect(merged.y).toBeCloseTo((first.y + second.y) / 2, 2);
+  });
+
+  it('span a cell over two columns: its text starts in the first and no rule crosses it', () => {
+    const [total] = runsOf('两年合计（跨两栏）');
+    const [y2024] = runsOf('2024年');
+    const edges = verticalsAt(y2024.page, y2024.y);
+    expect(total.x).toBeCloseTo(edges[0] + 6, 2);
+    expect(verticalsAt(total.page, total.y)).toEqual([edges[0], edges[2], edges[3], edges[4]]);
+  });
+
+  it('break a group taller than a page between lines, each cell going on line by line under the repeated header', () => {
+    const long = cellRuns().filter((op) => text(op).includes('这一格的文字很长') || text(op).includes('延续到下一页'));
+    const pagesOfLong = [...new Set(long.map((op) => op.page))];
+    expect(pagesOfLong.length).toBeGreaterThanOrEqual(3);
+    // drawn in order, none twice: the text comes back whole
+    const expected = '这一格的文字很长，占去好几行，要随合并单元格一起延续到下一页。'.repeat(60);
+    const cell = cellRuns().filter((op) => op.tag?.id === long[0].tag?.id);
+    expect(cell.map(text).join('')).toBe(expected);
+    expect(runsOf('纵跨三行的项目').length).toBe(1);
+    for (const page of pagesOfLong.slice(1)) {
+      // the repeated header: an artifact, not a TH
+      const heads = pages[page - 1].ops.filter((op): op is GlyphRunOp => op.kind === 'glyphs' && text(op) === '说明');
+      expect(heads.map((op) => op.tag)).toEqual([undefined]);
+      const firstLine = Math.min(...cell.filter((op) => op.page === page).map((op) => op.y));
+      expect(firstLine - heads[0].y).toBeLessThan(30);
+    }
+  });
+});
+
+describe('decimal columns and small tables', () => {
+  /** Where the decimal point of a run stands, pt: at its `.`, else where the digits end (before `%`). */
+  const pointOf = (op: GlyphRunOp) => {
+    const chars = op.glyphs.codePoints.map((cp) => String.fromCodePoint(cp[0]));
+    const at = chars.findIndex((c) => c === '.' || c === '%');
+    return op.x + (at >= 0 ? op.glyphs.xs[at] : NaN);
+  };
+
+  it('line the numbers of a decimal column up on their points, integers as if a point followed', () => {
+    const shares = cellRuns().filter((op) => /^\d+(\.\d+)?%$/.test(text(op)));
+    expect(shares.length).toBeGreaterThan(40);
+    const points = shares.map(pointOf);
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
+  });
+
+  it('set a size: small table in the theme\'s small size, 小五 (9 pt), its numbers lined up too', () => {
+    const small = ['1.5', '12.25', '100'].map((t) => runsOf(t)[0]);
+    expect(small.map((op) => op.size)).toEqual([9, 9, 9]);
+    expect(runsOf('项目').filter((op) => op.size === 9).length).toBe(1);
+    const points = small.map((op) => (text(op).includes('.') ? pointOf(op) : op.x + op.glyphs.xs[2] + (op.glyphs.xs[2] - op.glyphs.xs[1])));
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
+  });
+});
+
+describe('tables on the GB/T 9704 grid', () => {
+  it('draw the left rule of a continued table unbroken from its header to its last row (rows are whole grid rows)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-tables-grid-')), 'tables.yaml');
+    writeFileSync(file, readFileSync(input, 'utf8').replace('  date: 2026 年 1 月\n', '  date: 2026 年 1 月\n  template: gbt9704\n'));
+    const grid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
+    const continued = grid.filter((p) => p.ops.some((o) => o.kind === 'glyphs' && text(o) === '续表2'));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const page of continued) {
+      const verticals = page.ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2);
+      const left = Math.min(...verticals.map((o) => o.x1));
+      // table 2 only: down to its note when the table ends on this page
+      const note = page.ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && text(o).startsWith('数据来源'));
+      const segments = verticals.filter((o) => o.x1 === left && (!note || o.y2 < note.y)).sort((a, b) => a.y1 - b.y1);
+      const gaps = segments.slice(1).filter((o, i) => o.y1 - segments[i].y2 > 0.01);
+      expect(gaps.map((o) => o.y1.toFixed(1))).toEqual([]);
+    }
+  });
+});
