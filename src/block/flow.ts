@@ -14,6 +14,7 @@ import { codeBlocks } from './code.js';
 import { listItems } from './list.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumn, tocEntryBlocks } from './toc-entry.js';
+import { plainTitle } from './plain-title.js';
 
 /** Width of the type area, pt. */
 export function measureWidth(ctx: LayoutContext): number {
@@ -82,7 +83,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
         at: node.at,
         keepWithNext: true,
         anchors: node.id ? [node.id] : [],
-        outline: node.bookmark && node.id && node.level >= 1 ? { title: node.bookmark, level: node.level, id: node.id } : undefined,
+        outline: node.bookmark && node.id && node.level >= 1 ? { title: plainTitle(ctx, node.bookmark, node.at), level: node.level, id: node.id } : undefined,
         tag: newTag(ctx, node.level >= 1 && node.level <= 6 ? `H${node.level}` : 'H', parent),
       });
     case 'toc-entry':

@@ -11,6 +11,7 @@ import { measureText } from '../text/paragraph.js';
 import type { LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
 import { block, type Block } from './payload.js';
+import { plainRuns } from './plain-title.js';
 
 /** Space kept for the page number and the gaps around the leader, em. */
 const NUMBER_ROOM = 3;
@@ -47,8 +48,8 @@ export function labelColumn(ctx: LayoutContext, entries: TocEntryNode[], style: 
 export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: TextStyleSpec, width: number, tag: StructTag, column: number): Block[] {
   const page = ctx.pageLabels.get(node.target) ?? '0';
   const em = style.size;
-  // a contents entry shows its title without the title's footnotes
-  const { label, title } = splitLabel(node.runs.filter((r) => !r.note));
+  // a contents entry shows its title plain, without the title's footnotes
+  const { label, title } = splitLabel(plainRuns(ctx, node.runs, node.at));
   // an entry without a label (前言) starts at the margin, the others in the title column
   const x = style.indent + (label.length ? column : 0);
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;

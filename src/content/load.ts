@@ -325,11 +325,10 @@ class ContentReader {
 
 /**
  * Whether the text at a path is content text with inline markup: not a name (a template, an
- * image file, an id, a keyword), and not a chapter's or section's title (printed as written:
- * the contents, bookmarks and running heads show it).
+ * image file, an id, a keyword). Titles hold markup too (the contents, bookmarks and running
+ * heads show them plain: see block/plain-title.ts).
  */
 function holdsMarkup(p: DataPath): boolean {
-  const [last, parent, list] = [p[p.length - 1], p[p.length - 2], p[p.length - 3]];
-  if (last === 'template' || last === 'image' || last === 'id' || p[1] === 'keywords') return false;
-  return !(last === 'title' && (p[0] === 'preface' ? p.length === 2 : typeof parent === 'number' && (list === 'chapters' || list === 'sections')));
+  const last = p[p.length - 1];
+  return !(last === 'template' || last === 'image' || last === 'id' || p[1] === 'keywords');
 }

@@ -17,6 +17,7 @@ import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
 import { pageLabel } from './page-label.js';
 import { NOTE_STYLE } from '../block/footnotes.js';
+import { plainRuns } from '../block/plain-title.js';
 
 /** Renders the header and footer markup of a page. */
 export interface FurnitureRenderer {
@@ -122,7 +123,8 @@ function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' |
       const op: DrawOp = { kind: 'line', x1: 0, y1: 0, x2: width, y2: 0, width: node.width, color: node.color };
       return { height: node.width + 2, ops: [op] };
     }
-    const blocks = textBlocks(ctx, node.runs, style(ctx, node.style), { x: 0, width, at: node.at, spaceBefore: 0, spaceAfter: 0 });
+    // a running head shows titles plain (see block/plain-title.ts)
+    const blocks = textBlocks(ctx, plainRuns(ctx, node.runs, node.at), style(ctx, node.style), { x: 0, width, at: node.at, spaceBefore: 0, spaceAfter: 0 });
     let y = 0;
     const ops = blocks.flatMap((b) => {
       const moved = translateOps(b.payload.ops, 0, y);

@@ -98,9 +98,10 @@ export interface SectionView {
   number: string;
   /** Printed before the title, with its separator, in the theme's numbering style: `1.1　`, `（一）`, `第一章　`, `附录 A　`. */
   label: string;
-  /** The bookmark's title: label and title. */
+  /** The bookmark's title: label and title, in inline markup (the layout shows its plain words: block/plain-title.ts). */
   bookmark: string;
   level: number;
+  /** As written, in inline markup (templates write `{{inline title}}`). */
   title: string;
   titleAt: At;
   blocks: BlockView[];

@@ -65,7 +65,12 @@ describe('markup checked at load', () => {
     ) + '    sections:\n      - title: 节\n        id: s-2\n        body: ["**[[t1]]**"]\n';
     expect(errors(yaml)).toEqual([]);
   });
-  it('titles of chapters and sections hold no markup: printed as written, not checked', () => {
-    expect(errors('report:\n  title: 标题\nchapters:\n  - title: 一[[x]]\n')).toEqual([]);
+  it('titles of chapters, sections, appendices and the preface: checked, at the YAML line and column', () => {
+    const yaml = 'report:\n  title: 标题\npreface:\n  title: 前言^[甲^[乙]]\nchapters:\n  - title: 一[[x]]\n    sections:\n      - title: "节 m^2^ 与 [[a]]"\n        id: s-1\nappendices:\n  - title: 附[[表 1]]\n    id: a\n';
+    expect(errors(yaml)).toEqual([
+      'r.yaml:4:15: a footnote cannot hold another footnote (`^[…]` inside `^[…]`)',
+      'r.yaml:6:13: [[x]] names no id (did you mean "a"?)',
+      'r.yaml:11:13: `[[表 1]]` is not a cross-reference: write [[id]] or [[id#page]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
+    ]);
   });
 });
