@@ -113,6 +113,8 @@ interface LineRun {
   slant: number;
   /** The run's own colour (a link's), else the style's. */
   color?: string;
+  /** The piece of a link (index in `LineMarks.links`) the run's text is, if any. */
+  link?: number;
   glyphs: PlacedGlyphs;
 }
 
@@ -120,8 +122,8 @@ interface LineRun {
 interface LineMarks {
   /** Dot centres: dy below the baseline; r the radius, pt. */
   dots: { dx: number; dy: number; r: number }[];
-  /** Each piece of a link on the line: from dx, w wide. */
-  links: { dx: number; w: number; target: LinkTarget }[];
+  /** Each piece of a link on the line: from dx, w wide, and its words. */
+  links: { dx: number; w: number; target: LinkTarget; text: string }[];
 }
 
 /**
@@ -145,9 +147,10 @@ function runsOf(line: Line): { runs: LineRun[]; marks: LineMarks } {
     const rise = !look || !script ? 0 : (script === 'sup' ? look.supRise : -look.subDrop) * (atom.size / look.scriptSize);
     const slant = look && atom.marks.emphasis && atom.kind === 'latin' ? look.slant : 0;
     const color = atom.marks.link && 'uri' in atom.marks.link ? look?.linkColor : undefined;
+    const link = atom.marks.link ? marks.links.length - 1 : undefined;
     let run = runs[runs.length - 1];
-    if (!run || run.font !== atom.font.key || run.size !== atom.size || run.rise !== rise || run.slant !== slant || run.color !== color)
-      runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, rise, slant, color, glyphs: { ids: [], xs: [], codePoints: [] } }));
+    if (!run || run.font !== atom.font.key || run.size !== atom.size || run.rise !== rise || run.slant !== slant || run.color !== color || run.link !== link)
+      runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, rise, slant, color, link, glyphs: { ids: [], xs: [], codePoints: [] } }));
     let gx = ax - run.dx;
     for (const g of atom.glyphs) {
       run.glyphs.ids.push(g.id);
@@ -176,22 +179,27 @@ function addMarks(marks: LineMarks, atom: Atom, ax: number, look: InlineLook): v
   if (!target) return;
   const last = marks.links[marks.links.length - 1];
   // one area for the atoms of one link in a row (the spaces between them included)
-  if (last && last.target === target) last.w = ax + advance - last.dx;
-  else marks.links.push({ dx: ax, w: advance, target });
+  if (last && last.target === target) {
+    last.w = ax + advance - last.dx;
+    last.text += atom.text;
+  } else marks.links.push({ dx: ax, w: advance, target, text: atom.text });
 }
 
 /**
  * What a line draws, its box top at `top` pt (baseline centred in the em box): its glyph runs,
- * emphasis dots, and a link area over each piece of a link, as high as the line.
+ * emphasis dots, and a link area over each piece of a link, as high as the line, after the
+ * glyphs. In a tagged text (`tag`) each piece of a link is a `Link` element inside it, holding
+ * the piece's glyphs and its link area (see render/structure.ts).
  */
 export function lineOps(line: Line, style: TextStyleSpec, x: number, top: number, tag?: StructTag): DrawOp[] {
   const baseline = baselineOf(style, top);
   const { runs, marks } = runsOf(line);
+  const links = marks.links.map((_, i): StructTag | undefined => tag && { id: `${tag.id}/link${i}`, role: 'Link', parent: tag });
   const ops: DrawOp[] = runs.map(
-    (r): GlyphRunOp => ({ kind: 'glyphs', x: x + r.dx, y: baseline - r.rise, font: r.font, size: r.size, color: r.color ?? style.color, glyphs: r.glyphs, slant: r.slant || undefined, tag }),
+    (r): GlyphRunOp => ({ kind: 'glyphs', x: x + r.dx, y: baseline - r.rise, font: r.font, size: r.size, color: r.color ?? style.color, glyphs: r.glyphs, slant: r.slant || undefined, tag: r.link === undefined ? tag : links[r.link] }),
   );
   for (const d of marks.dots) ops.push({ kind: 'dot', x: x + d.dx, y: baseline + d.dy, r: d.r, color: style.color });
-  for (const l of marks.links) ops.push({ kind: 'link', x: x + l.dx, y: top, w: l.w, h: style.lineHeight, target: l.target });
+  marks.links.forEach((l, i) => ops.push({ kind: 'link', x: x + l.dx, y: top, w: l.w, h: style.lineHeight, target: l.target, text: l.text, tag: links[i] }));
   return ops;
 }
 

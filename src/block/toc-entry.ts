@@ -6,9 +6,9 @@
 import type { TocEntryNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
-import type { Inline } from '../text/inline.js';
+import { plainText, type Inline } from '../text/inline.js';
 import { measureText } from '../text/paragraph.js';
-import type { LayoutContext } from './context.js';
+import { newTag, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
 import { block, type Block } from './payload.js';
 import { plainRuns } from './plain-title.js';
@@ -57,8 +57,10 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   const [numberLine] = setText(ctx, [{ text: page, bold: false }], paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right', 0), undefined);
   const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, style, em, 'left', 0), undefined);
   return text.map((line, i): Block => {
-    const ops: DrawOp[] = lineOps(line, style, x, 0, tag);
-    if (i === 0 && labelLine) ops.unshift(...lineOps(labelLine, style, style.indent, 0, tag));
+    // each line of the entry is a link to its target, tagged as one: TOCI > Link > its text
+    const link = newTag(ctx, 'Link', tag);
+    const ops: DrawOp[] = lineOps(line, style, x, 0, link);
+    if (i === 0 && labelLine) ops.unshift(...lineOps(labelLine, style, style.indent, 0, link));
     const last = i === text.length - 1;
     if (last) {
       // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align, and
@@ -67,10 +69,10 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       const step = em / 2;
       const last = line.atoms.length - 1;
       const textEnd = x + (last >= 0 ? line.xs[last] + line.atoms[last].width : 0);
-      for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, tag));
-      ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, tag));
+      for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, link));
+      ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, link));
     }
-    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target } });
+    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target }, text: plainText([...label, ...title]), tag: link });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });
   });
 }

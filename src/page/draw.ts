@@ -13,7 +13,7 @@ import type { LinkTarget } from '../text/inline.js';
 export interface StructTag {
   /** Unique within one layout. */
   id: string;
-  /** Standard structure type: Document, H1–H3, H, P, Table, TR, TH, TD, Caption, Div, Figure, L, LI, TOC, TOCI. */
+  /** Standard structure type: Document, H1–H3, H, P, Table, TR, TH, TD, Caption, Div, Figure, L, LI, TOC, TOCI, Note, Link. */
   role: string;
   parent?: StructTag;
   /** Alternative text (figures). */
@@ -101,6 +101,10 @@ export interface LinkOp {
   w: number;
   h: number;
   target: LinkTarget;
+  /** The words linked: the annotation's description (Contents) for assistive technology. */
+  text: string;
+  /** The `Link` element holding the linked text (tagged PDF): the annotation is its object. */
+  tag?: StructTag;
 }
 
 export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | DotOp | LinkOp;

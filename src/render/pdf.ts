@@ -12,7 +12,7 @@ import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face
 import { deflateCached, deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
 import { addOutputIntent } from './output-intent.js';
-import { StructureTree } from './structure.js';
+import { StructureTree, type AnnotationOptions } from './structure.js';
 import { keepOnly } from '../kept-caches.js';
 import { pageLabelRanges } from './page-labels.js';
 import { PngImage } from './png-image.js';
@@ -126,7 +126,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
-    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' ? op.tag : undefined, op.kind !== 'link', () => drawOp(doc, op, fontFor, imageFor));
+    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', (annotation) => drawOp(doc, op, fontFor, imageFor, annotation));
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
@@ -140,7 +140,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   return done;
 }
 
-function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace, imageFor: (data: Buffer) => PDFKit.Mixins.ImageSrc): void {
+function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace, imageFor: (data: Buffer) => PDFKit.Mixins.ImageSrc, annotation: AnnotationOptions): void {
   switch (op.kind) {
     case 'glyphs':
       writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op);
@@ -157,10 +157,13 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
     case 'dot':
       doc.save().circle(op.x, op.y, op.r).fill(op.color).restore();
       return;
-    case 'link':
-      if ('uri' in op.target) doc.link(op.x, op.y, op.w, op.h, op.target.uri, {});
-      else doc.goTo(op.x, op.y, op.w, op.h, op.target.dest, {});
+    case 'link': {
+      // Contents: the words linked, for assistive technology (PDF/UA); a string object, not a name
+      const options = { ...annotation, Contents: new String(op.text) } as PDFKit.Mixins.AnnotationOption;
+      if ('uri' in op.target) doc.link(op.x, op.y, op.w, op.h, op.target.uri, options);
+      else doc.goTo(op.x, op.y, op.w, op.h, op.target.dest, options);
       return;
+    }
   }
 }
 

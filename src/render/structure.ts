@@ -2,7 +2,9 @@
  * The structure tree of a tagged PDF: every drawn piece of content is marked as part of its
  * structure element (paragraph, heading, table cell …, see `StructTag`) or as an artifact
  * (running heads, page numbers, rules and fills). Elements are created in the order their
- * content is first drawn, which is the reading order.
+ * content is first drawn, which is the reading order. A link annotation is an object of its
+ * `Link` element (an OBJR in the element, /StructParent in the annotation), drawn after the
+ * element's text; the element then ends, on the page where both stand.
  */
 import type { StructTag } from '../page/draw.js';
 
@@ -13,6 +15,11 @@ type Doc = PDFKit.PDFDocument & {
   markContent(tag: string): void;
   endMarkedContent(): void;
 };
+
+/** What makes an annotation an object of a structure element (pdfkit's annotation options). */
+export interface AnnotationOptions {
+  structParent?: StructElement;
+}
 
 interface StructElement {
   add(child: unknown): StructElement;
@@ -35,15 +42,28 @@ export class StructureTree {
 
   /**
    * Draws content as part of `tag`'s element, or as an artifact without a tag. `marked` false
-   * draws without marking (annotations are not page content).
+   * draws an annotation (not page content): `draw` is given the options that make it an object
+   * of `tag`'s element (pdfkit's `structParent`).
    */
-  mark(tag: StructTag | undefined, marked: boolean, draw: () => void): void {
+  mark(tag: StructTag | undefined, marked: boolean, draw: (annotation: AnnotationOptions) => void): void {
     const doc = this.doc as Doc;
-    if (!marked) return draw();
+    if (!marked) {
+      if (!tag) return draw({});
+      draw({ structParent: this.element(tag) });
+      // its annotation drawn, a Link element is whole: ended here, its OBJR names this page
+      if (tag.role === 'Link') this.close(tag);
+      return;
+    }
     if (tag) this.element(tag).add(doc.markStructureContent(tag.role));
     else doc.markContent('Artifact');
-    draw();
+    draw({});
     doc.endMarkedContent();
+  }
+
+  /** Ends `tag`'s element; content with the same tag drawn later makes a new one. */
+  private close(tag: StructTag): void {
+    this.elements.get(tag.id)?.end();
+    this.elements.delete(tag.id);
   }
 
   /** Ends every element (call once, before the document ends). */
