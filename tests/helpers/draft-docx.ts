@@ -118,3 +118,30 @@ export async function sampleDraft(sample: SampleReport): Promise<Buffer> {
   });
   return draftDocx(out);
 }
+
+/**
+ * The seed report (its text as extracted from the writers' Word draft) as that draft: one
+ * paragraph per line, blank lines dropped; after a caption 表 N …, its tab-separated lines as a
+ * table with one header row; cases as they are in the seed, a caption 案例 N … followed by plain
+ * paragraphs. `headings`: `styles` gives the chapter and section headings of the body (`1 …`,
+ * `1.1 …`, after the typed contents) Word's Heading 1 and 2 (their typed numbers kept, as the
+ * writers type them); `numbers` leaves them plain paragraphs, found by their numbers alone.
+ */
+export async function seedDraft(seedText: string, headings: 'styles' | 'numbers'): Promise<Buffer> {
+  const lines = seedText.split('\n').map((l) => l.trim()).filter((l) => l);
+  const bodyStart = lines.lastIndexOf('前 言');
+  const out: DraftChild[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const level = i >= bodyStart && headings === 'styles' ? (/^\d+(?:\.\d+)?\s/.exec(line)?.[0].trim().split('.').length as 1 | 2 | undefined) : undefined;
+    if (level && line.length <= 40) out.push(heading(level, line));
+    else if (line === '前 言' && i === bodyStart && headings === 'styles') out.push(heading(1, line));
+    else out.push(p(line));
+    if (i >= bodyStart && /^表\s*\d/.test(line)) {
+      const rows: string[][] = [];
+      while (lines[i + 1]?.includes('\t')) rows.push(lines[++i].split('\t'));
+      out.push(table(rows, 1));
+    }
+  }
+  return draftDocx(out);
+}

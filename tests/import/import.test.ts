@@ -182,6 +182,40 @@ describe('imprint import: tables, cases, figures, lists', () => {
     expect(validate(r.data)).toBe(true);
   });
 
+  it('reads a case written as its caption and plain paragraphs, up to the next caption or heading; its own 一、 are run-in headings, also where the outline is by typed numbers', async () => {
+    const r = await importOf([
+      p('1 总则'),
+      p('1.1 基本情况'),
+      p('案例 1 组团式帮扶'),
+      p('案例的第一段。'),
+      p('一、管理引领'),
+      p('案例的第二段。'),
+      p('表 1 人数'),
+      table([['年', '人数'], ['2025', '12']], 1),
+      p('案例 2 区域协同'),
+      p('第二个案例。'),
+      p('1.2 保障'),
+      p('节的正文。'),
+    ]);
+    expect(r.data.chapters).toEqual([
+      {
+        title: '总则',
+        sections: [
+          {
+            title: '基本情况',
+            body: [
+              { case: { title: '组团式帮扶', body: ['案例的第一段。', { heading: '一、管理引领' }, '案例的第二段。'] } },
+              { table: { title: '人数', columns: ['年', '人数'], rows: [[2025, 12]] } },
+              { case: { title: '区域协同', body: ['第二个案例。'] } },
+            ],
+          },
+          { title: '保障', body: ['节的正文。'] },
+        ],
+      },
+    ]);
+    expect(validate(r.data)).toBe(true);
+  });
+
   it('writes a picture beside the YAML with its caption as the figure title', async () => {
     const picture = makePng(4, 3);
     const r = await importOf([heading(1, '图'), new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 40, height: 30 } })] }), p('图 1 在校生人数')]);

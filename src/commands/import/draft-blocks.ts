@@ -1,7 +1,8 @@
 /**
  * A run of the draft's paragraphs and tables as Imprint blocks (spec §2, §6): paragraphs with
  * their inline markup, run-in headings, tables under their caption (表 N …) with the note below,
- * case boxes (a caption 案例 N … over a one-cell table or a text box), figures (a picture with
+ * case boxes (a caption 案例 N … over a one-cell table or a text box, or followed by the case's
+ * paragraphs up to the next table, caption or heading), figures (a picture with
  * its caption 图 N …) and lists with their styles. Captions' typed labels are left to the engine.
  */
 import { plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
@@ -10,6 +11,7 @@ import { captionOf, isTableNote } from './draft-captions.js';
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
 import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
+import { looksLikeHeading, withoutNumber } from './heading-numbers.js';
 import type { ImportLog } from './import-log.js';
 
 /** A list item: text, or text with a list under it. */
@@ -90,11 +92,13 @@ export class BlockReader {
         continue;
       }
       if (caption?.kind === 'case') {
-        const body = this.caseBody(b, next);
-        if (body) {
+        const boxed = this.caseBody(b, next);
+        const end = boxed ? (next?.type === 'table' ? j + 1 : i + 1) : caseEnd(items, i + 1);
+        const body = boxed ?? this.blocks(items.slice(i + 1, end), (p) => runIn(p) || isNumberedRunIn(p));
+        if (body.length) {
           this.log.engineMade.push(caption.label);
           out.push({ case: { title: caption.title, body } });
-          if (next?.type === 'table') i = j;
+          i = end - 1;
           continue;
         }
       }
@@ -191,6 +195,22 @@ export class BlockReader {
     const style = (numbering && this.facts.listStyles(numbering.numId, numbering.level)) ?? (first.numbering?.isOrdered ? '1.' : 'bullet');
     return style === 'bullet' ? out : { style, items: out };
   }
+}
+
+/**
+ * Where a case written as its caption and plain paragraphs ends (the seed report's cases): before
+ * the next table or caption (表, 案例, 图 N …); `items` end at the next heading of the outline.
+ */
+function caseEnd(items: readonly DraftBlock[], from: number): number {
+  let i = from;
+  while (i < items.length && items[i].type === 'paragraph' && !captionOf(plainText((items[i] as DraftParagraph).children).trim())) i++;
+  return i;
+}
+
+/** A short paragraph that starts with a typed number (一、…): in a case, a run-in heading of the case. */
+function isNumberedRunIn(p: DraftParagraph): boolean {
+  const text = plainText(p.children).trim();
+  return !p.numbering && looksLikeHeading(text) && withoutNumber(text) !== text;
 }
 
 /** A short paragraph in bold throughout: a run-in heading. */

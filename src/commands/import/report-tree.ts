@@ -7,9 +7,10 @@
  * dropped; a deeper heading becomes a run-in heading.
  */
 import { plainText, type DraftBlock, type DraftParagraph } from './docx-model.js';
-import { isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
+import { captionOf, isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
 import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } from './heading-numbers.js';
 import { BlockReader, isRunInHeading, type Block } from './draft-blocks.js';
+import { outlineKinds, type OutlineItem } from './outline-kinds.js';
 import type { ImportLog } from './import-log.js';
 
 /** A chapter, section or third-level section. */
@@ -100,37 +101,38 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
 function outlineRoles(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog): Role[] {
   const texts = blocks.map((b) => (b.type === 'paragraph' ? plainText(b.children).trim() : ''));
   const styled = blocks.some((b) => b.type === 'paragraph' && headingStyleLevel(b) !== undefined);
-  // without heading styles: the kinds of typed numbers used, outermost first, give the levels
-  const used = new Set<string>();
-  if (!styled)
-    blocks.forEach((b, i) => {
-      if (b.type === 'paragraph' && !reader.inTextBox(b) && looksLikeHeading(texts[i]) && !b.numbering) {
-        const p = numberPatternOf(texts[i]);
-        if (p && withoutNumber(texts[i]) !== texts[i]) used.add(p.name);
-      }
-    });
-  const levels = new Map(NUMBER_PATTERNS.filter((p) => used.has(p.name)).map((p, k) => [p.name, k + 1]));
-  let inContents = false;
+  const contents = contentsLines(blocks, texts);
+  // without heading styles: the kinds of typed numbers of the outline, outermost first, give the levels
+  const items = blocks.map((b, i): OutlineItem => {
+    if (b.type !== 'paragraph' || contents[i]) return { caseCaption: false, endsCase: b.type === 'table' };
+    const caption = captionOf(texts[i]);
+    const numbered = !styled && !reader.inTextBox(b) && !b.numbering && looksLikeHeading(texts[i]) && withoutNumber(texts[i]) !== texts[i];
+    return { numberKind: numbered ? numberPatternOf(texts[i])?.name : undefined, caseCaption: caption?.kind === 'case', endsCase: caption !== undefined };
+  });
+  const kinds = outlineKinds(items);
+  const levels = new Map(NUMBER_PATTERNS.filter((p) => kinds.has(p.name)).map((p, k) => [p.name, k + 1]));
   return blocks.map((b, i): Role => {
-    if (b.type !== 'paragraph') {
-      inContents = false;
-      return { kind: 'body' };
-    }
+    if (contents[i]) return { kind: 'contents' };
+    if (b.type !== 'paragraph') return { kind: 'body' };
     const text = texts[i];
-    if (isContentsTitle(text)) {
-      inContents = true;
-      return { kind: 'contents' };
-    }
-    if (inContents && (!text || isContentsEntry(text, b.styleName))) return { kind: 'contents' };
-    inContents = false;
     if (!text) return { kind: 'body' };
     if (isPageNumber(text)) return { kind: 'page-number' };
     if (isPrefaceTitle(text) && (styled ? headingStyleLevel(b) !== undefined || looksLikeHeading(text) : true)) return { kind: 'preface' };
-    const level = styled ? headingStyleLevel(b) : looksLikeHeading(text) && !b.numbering && !reader.inTextBox(b) ? levels.get(numberPatternOf(text)?.name ?? '') : undefined;
+    const level = styled ? headingStyleLevel(b) : levels.get(items[i].numberKind ?? '');
     if (level === undefined) return { kind: 'body' };
     const title = withoutNumber(text).replace(/\s+/g, ' ');
     if (title !== text.replace(/\s+/g, ' ') && level <= 3) log.engineMade.push(text.slice(0, text.length - title.length));
     return level <= 3 ? { kind: 'heading', level, title } : { kind: 'heading', level, title: text };
+  });
+}
+
+/** Which blocks are a contents or list typed in the draft: its title and the entries below it. */
+function contentsLines(blocks: readonly DraftBlock[], texts: readonly string[]): boolean[] {
+  let inContents = false;
+  return blocks.map((b, i) => {
+    if (b.type !== 'paragraph') return (inContents = false);
+    if (isContentsTitle(texts[i])) return (inContents = true);
+    return (inContents &&= !texts[i] || isContentsEntry(texts[i], b.styleName));
   });
 }
 
