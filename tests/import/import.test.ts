@@ -95,6 +95,24 @@ describe('imprint import: structure', () => {
   });
 });
 
+describe('imprint import: appendices', () => {
+  it('takes 附录 / 附件 headings after the chapters as appendices, without their labels, by style or by typed numbers', async () => {
+    const styled = await importOf([heading(1, '总则'), p('正文。'), heading(1, '附录 A 名词解释'), p('附录的正文。'), heading(2, '术语'), p('术语的正文。'), heading(1, '附件2：数据表'), p('数据。')]);
+    expect(styled.data.chapters).toEqual([{ title: '总则', body: ['正文。'] }]);
+    expect(styled.data.appendices).toEqual([
+      { title: '名词解释', body: ['附录的正文。'], sections: [{ title: '术语', body: ['术语的正文。'] }] },
+      { title: '数据表', body: ['数据。'] },
+    ]);
+    expect(validate(styled.data)).toBe(true);
+    const typed = await importOf([p('一、总则'), p('正文。'), p('（一）基本情况'), p('附件中的说明见后。'), p('附录一 调查问卷'), p('问卷。'), p('附录'), p('其他。')]);
+    expect(typed.data.chapters).toEqual([{ title: '总则', body: ['正文。'], sections: [{ title: '基本情况', body: ['附件中的说明见后。'] }] }]);
+    expect(typed.data.appendices).toEqual([
+      { title: '调查问卷', body: ['问卷。'] },
+      { title: '附录', body: ['其他。'] },
+    ]);
+  });
+});
+
 describe('imprint import: inline markup', () => {
   it('carries bold, emphasis, superscript, subscript, links and footnotes into §6.2 markup, joins soft breaks, and escapes markup characters', async () => {
     const r = await importOf(
