@@ -4,6 +4,7 @@
  * Word (cover, typed contents, 前 言, headings with typed numbers, captions, framed case boxes,
  * typed page numbers).
  */
+import JSZip from 'jszip';
 import {
   AlignmentType,
   Document,
@@ -24,6 +25,23 @@ export type DraftChild = Paragraph | Table;
 export async function draftDocx(children: DraftChild[], options: Omit<ConstructorParameters<typeof Document>[0], 'sections'> = {}): Promise<Buffer> {
   const section: ISectionOptions = { children };
   return Packer.toBuffer(new Document({ ...options, sections: [section] }));
+}
+
+/**
+ * A .docx of these paragraphs and tables where each paragraph `p('@@NAME@@')` is replaced by the
+ * WordprocessingML `raw[NAME]`: what the `docx` package does not write (the contents Word makes,
+ * DrawingML shapes and text boxes without a VML fallback).
+ */
+export async function draftDocxWithXml(children: DraftChild[], raw: Record<string, string>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await draftDocx(children));
+  let xml = await zip.file('word/document.xml')!.async('string');
+  for (const [name, part] of Object.entries(raw)) {
+    const marker = `<w:p><w:r><w:t xml:space="preserve">@@${name}@@</w:t></w:r></w:p>`;
+    if (!xml.includes(marker)) throw new Error(`no paragraph @@${name}@@ in the draft`);
+    xml = xml.replace(marker, part);
+  }
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 /** A paragraph of plain text. */

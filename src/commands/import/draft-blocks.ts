@@ -61,6 +61,11 @@ export class BlockReader {
     return this.numberOf(first);
   }
 
+  /** Whether a paragraph is part of the contents Word made (a TOC field): the engine makes its own. */
+  inContentsField(p: DraftParagraph): boolean {
+    return this.facts.places?.get(p)?.inContentsField === true;
+  }
+
   /** Whether a paragraph is text of a text box (carried with its box, or reported). */
   inTextBox(p: DraftParagraph): boolean {
     return this.facts.places?.get(p)?.textBox !== undefined;
@@ -155,13 +160,15 @@ export class BlockReader {
       .join(' ');
   }
 
-  /** The body of a case box captioned by `caption`: the one cell of the table below, or a text box anchored at either. */
+  /** The body of a case box captioned by `caption`: the one cell of the table below, or a text box anchored at or below the caption. */
   private caseBody(caption: DraftParagraph, next: DraftBlock | undefined): Block[] | undefined {
     if (next?.type === 'table' && next.children.length === 1 && next.children[0].children.length === 1)
       return this.blocks(next.children[0].children[0].children, (p) => isRunInHeading(p));
-    for (const p of [caption, next]) {
-      const number = p?.type === 'paragraph' ? this.facts.places?.get(p)?.number : undefined;
-      if (number === undefined) continue;
+    // anchored at the caption, the paragraph with content below it, or an empty paragraph between
+    const from = this.facts.places?.get(caption)?.number;
+    if (from === undefined) return undefined;
+    const to = next?.type === 'paragraph' ? (this.facts.places?.get(next)?.number ?? from) : from + 1;
+    for (let number = from; number <= Math.max(from, to); number++) {
       const index = this.facts.xml.textBoxes.findIndex((box, k) => box.paragraph === number && !this.log.usedTextBoxes.has(k));
       if (index < 0) continue;
       this.log.usedTextBoxes.add(index);

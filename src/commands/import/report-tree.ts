@@ -107,7 +107,7 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
 function outlineRoles(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog): Role[] {
   const texts = blocks.map((b) => (b.type === 'paragraph' ? plainText(b.children).trim() : ''));
   const styled = blocks.some((b) => b.type === 'paragraph' && headingStyleLevel(b) !== undefined);
-  const contents = contentsLines(blocks, texts);
+  const contents = contentsLines(blocks, texts).map((typed, i) => typed || (blocks[i].type === 'paragraph' && reader.inContentsField(blocks[i] as DraftParagraph)));
   // without heading styles: the kinds of typed numbers of the outline, outermost first, give the levels
   const items = blocks.map((b, i): OutlineItem => {
     if (b.type !== 'paragraph' || contents[i]) return { caseCaption: false, endsCase: b.type === 'table' };
