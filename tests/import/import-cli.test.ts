@@ -1,7 +1,7 @@
 /**
  * `imprint import` at the command line: a draft that cannot be read (or that inflates past the
- * limit: a ZIP bomb) is one line at the file, exit 1; wrong usage and an output that would replace the draft or a file that is not YAML are
- * refused, exit 2, with nothing written.
+ * limit: a ZIP bomb) is one line at the file, exit 1; wrong usage and an output that would
+ * replace the draft or a file that is not YAML are refused, exit 2, with nothing written.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';

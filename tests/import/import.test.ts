@@ -206,7 +206,7 @@ describe('imprint import: tables, cases, figures, lists', () => {
     expect(validate(r.data)).toBe(true);
   });
 
-  it('reads a case written as its caption and plain paragraphs, up to the next caption or heading; its own 一、 are run-in headings, also where the outline is by typed numbers', async () => {
+  it('reads a case written as its caption and plain paragraphs, up to the next caption or heading; its own 一、 are run-in headings, also where the outline is by typed numbers; a sentence that starts 案例 N opens none', async () => {
     const r = await importOf([
       p('1 总则'),
       p('1.1 基本情况'),
@@ -220,6 +220,8 @@ describe('imprint import: tables, cases, figures, lists', () => {
       p('第二个案例。'),
       p('1.2 保障'),
       p('节的正文。'),
+      p('案例 2 的做法值得推广。'),
+      p('其后的正文。'),
     ]);
     expect(r.data.chapters).toEqual([
       {
@@ -233,7 +235,7 @@ describe('imprint import: tables, cases, figures, lists', () => {
               { case: { title: '区域协同', body: ['第二个案例。'] } },
             ],
           },
-          { title: '保障', body: ['节的正文。'] },
+          { title: '保障', body: ['节的正文。', '案例 2 的做法值得推广。', '其后的正文。'] },
         ],
       },
     ]);

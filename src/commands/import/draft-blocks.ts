@@ -7,7 +7,7 @@
  */
 import { plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
 import type { DraftXml, ParagraphPlace } from './draft-xml.js';
-import { captionOf, isTableNote } from './draft-captions.js';
+import { captionOf, isTableNote, opensCase } from './draft-captions.js';
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
 import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
@@ -98,7 +98,7 @@ export class BlockReader {
       }
       if (caption?.kind === 'case') {
         const boxed = this.caseBody(b, next);
-        const end = boxed ? (next?.type === 'table' ? j + 1 : i + 1) : caseEnd(items, i + 1);
+        const end = boxed ? (next?.type === 'table' ? j + 1 : i + 1) : opensCase(plain) ? caseEnd(items, i + 1) : i + 1;
         const body = boxed ?? this.blocks(items.slice(i + 1, end), (p) => runIn(p) || isNumberedRunIn(p));
         if (body.length) {
           this.log.engineMade.push(caption.label);

@@ -8,7 +8,7 @@
  * 附件 1 … (in Heading 1, or by its text alone in a draft without heading styles) starts the appendices (spec §6.6), without its label.
  */
 import { plainText, type DraftBlock, type DraftParagraph } from './docx-model.js';
-import { captionOf, isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
+import { captionOf, opensCase, isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
 import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } from './heading-numbers.js';
 import { BlockReader, isRunInHeading, type Block } from './draft-blocks.js';
 import { outlineKinds, type OutlineItem } from './outline-kinds.js';
@@ -113,7 +113,7 @@ function outlineRoles(blocks: readonly DraftBlock[], reader: BlockReader, log: I
     if (b.type !== 'paragraph' || contents[i]) return { caseCaption: false, endsCase: b.type === 'table' };
     const caption = captionOf(texts[i]);
     const numbered = !styled && !reader.inTextBox(b) && !b.numbering && looksLikeHeading(texts[i]) && withoutNumber(texts[i]) !== texts[i];
-    return { numberKind: numbered ? numberPatternOf(texts[i])?.name : undefined, caseCaption: caption?.kind === 'case', endsCase: caption !== undefined };
+    return { numberKind: numbered ? numberPatternOf(texts[i])?.name : undefined, caseCaption: opensCase(texts[i]), endsCase: caption !== undefined };
   });
   const kinds = outlineKinds(items);
   const levels = new Map(NUMBER_PATTERNS.filter((p) => kinds.has(p.name)).map((p, k) => [p.name, k + 1]));
