@@ -4,6 +4,7 @@
  * Word (cover, typed contents, 前 言, headings with typed numbers, captions, framed case boxes,
  * typed page numbers).
  */
+import JSZip from 'jszip';
 import {
   AlignmentType,
   Document,
@@ -24,6 +25,23 @@ export type DraftChild = Paragraph | Table;
 export async function draftDocx(children: DraftChild[], options: Omit<ConstructorParameters<typeof Document>[0], 'sections'> = {}): Promise<Buffer> {
   const section: ISectionOptions = { children };
   return Packer.toBuffer(new Document({ ...options, sections: [section] }));
+}
+
+/**
+ * A .docx of these paragraphs and tables where each paragraph `p('@@NAME@@')` is replaced by the
+ * WordprocessingML `raw[NAME]`: what the `docx` package does not write (the contents Word makes,
+ * DrawingML shapes and text boxes without a VML fallback).
+ */
+export async function draftDocxWithXml(children: DraftChild[], raw: Record<string, string>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await draftDocx(children));
+  let xml = await zip.file('word/document.xml')!.async('string');
+  for (const [name, part] of Object.entries(raw)) {
+    const marker = `<w:p><w:r><w:t xml:space="preserve">@@${name}@@</w:t></w:r></w:p>`;
+    if (!xml.includes(marker)) throw new Error(`no paragraph @@${name}@@ in the draft`);
+    xml = xml.replace(marker, part);
+  }
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 /** A paragraph of plain text. */
@@ -116,5 +134,32 @@ export async function sampleDraft(sample: SampleReport): Promise<Buffer> {
       out.push(p(`- ${++page} -`)); // a page number typed at the foot of a page
     });
   });
+  return draftDocx(out);
+}
+
+/**
+ * The seed report (its text as extracted from the writers' Word draft) as that draft: one
+ * paragraph per line, blank lines dropped; after a caption 表 N …, its tab-separated lines as a
+ * table with one header row; cases as they are in the seed, a caption 案例 N … followed by plain
+ * paragraphs. `headings`: `styles` gives the chapter and section headings of the body (`1 …`,
+ * `1.1 …`, after the typed contents) Word's Heading 1 and 2 (their typed numbers kept, as the
+ * writers type them); `numbers` leaves them plain paragraphs, found by their numbers alone.
+ */
+export async function seedDraft(seedText: string, headings: 'styles' | 'numbers'): Promise<Buffer> {
+  const lines = seedText.split('\n').map((l) => l.trim()).filter((l) => l);
+  const bodyStart = lines.lastIndexOf('前 言');
+  const out: DraftChild[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const level = i >= bodyStart && headings === 'styles' ? (/^\d+(?:\.\d+)?\s/.exec(line)?.[0].trim().split('.').length as 1 | 2 | undefined) : undefined;
+    if (level && line.length <= 40) out.push(heading(level, line));
+    else if (line === '前 言' && i === bodyStart && headings === 'styles') out.push(heading(1, line));
+    else out.push(p(line));
+    if (i >= bodyStart && /^表\s*\d/.test(line)) {
+      const rows: string[][] = [];
+      while (lines[i + 1]?.includes('\t')) rows.push(lines[++i].split('\t'));
+      out.push(table(rows, 1));
+    }
+  }
   return draftDocx(out);
 }

@@ -1,7 +1,7 @@
 /**
- * `imprint import` at the command line: a draft that cannot be read is one line at the file,
- * exit 1; wrong usage and an output that would replace the draft or a file that is not YAML are
- * refused, exit 2, with nothing written.
+ * `imprint import` at the command line: a draft that cannot be read (or that inflates past the
+ * limit: a ZIP bomb) is one line at the file, exit 1; wrong usage and an output that would
+ * replace the draft or a file that is not YAML are refused, exit 2, with nothing written.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { openDraft } from '../../src/commands/import/open-draft.js';
 import { draftDocx, heading, p } from '../helpers/draft-docx.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -58,6 +59,26 @@ describe('imprint import: the command line', () => {
     }
   });
 
+  it('refuses a draft whose parts inflate past 256 MiB (a ZIP bomb) by the sizes it declares, before inflating: one line, exit 1', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'bomb.docx'), declareSize(await draft(), 'word/document.xml', 300 * 1024 * 1024));
+    const r = imprint(dir, 'import', 'bomb.docx');
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toBe('bomb.docx: its parts inflate to more than 256 MiB: refused (a Word draft is far smaller; this may be a ZIP bomb)\n');
+    expect(existsSync(path.join(dir, 'bomb.yaml'))).toBe(false);
+  });
+
+  it('refuses a draft whose parts inflate past the limit while inflating, when their declared sizes lie', async () => {
+    const dir = folder();
+    const zip = await JSZip.loadAsync(await draft());
+    zip.file('word/media/zeros.bin', Buffer.alloc(2 * 1024 * 1024));
+    const lying = declareSize(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'word/media/zeros.bin', 100);
+    writeFileSync(path.join(dir, 'lying.docx'), lying);
+    await expect(openDraft(path.join(dir, 'lying.docx'), 1024 * 1024)).rejects.toThrow(/^.*lying\.docx: its parts inflate to more than 1 MiB: refused/);
+    // within the limit, the same lie is a damaged archive
+    await expect(openDraft(path.join(dir, 'lying.docx'), 4 * 1024 * 1024)).rejects.toThrow(/lying\.docx: a damaged ZIP archive: word\/media\/zeros\.bin cannot be read/);
+  });
+
   it('refuses wrong usage and an output that would replace the draft or a file that is not YAML, exit 2, writing nothing', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'r.docx'), await draft());
@@ -87,3 +108,14 @@ describe('imprint import: the command line', () => {
     expect(readFileSync(path.join(dir, 'keep.txt'), 'utf8')).toBe('mine');
   });
 });
+
+/** `zip` with the uncompressed size its central directory declares for part `name` set to `size`. */
+function declareSize(zip: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let at = out.indexOf('PK\x01\x02'); at >= 0; at = out.indexOf('PK\x01\x02', at + 4)) {
+    if (out.toString('utf8', at + 46, at + 46 + out.readUInt16LE(at + 28)) !== name) continue;
+    out.writeUInt32LE(size, at + 24);
+    return out;
+  }
+  throw new Error(`no part ${name}`);
+}

@@ -12,6 +12,9 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { parse } from 'yaml';
 import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   DeletedTextRun,
   ExternalHyperlink,
   FootnoteReferenceRun,
@@ -28,7 +31,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/commands/import/import-command.js';
 import { parseInline, inlinePlainText } from '../../src/content/inline-markup.js';
-import { bold, draftDocx, framed, heading, p, runs, table, type DraftChild } from '../helpers/draft-docx.js';
+import { bold, draftDocx, draftDocxWithXml, framed, heading, p, runs, table, type DraftChild } from '../helpers/draft-docx.js';
 import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -39,8 +42,11 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const imported: { docx: Buffer; yaml: string; notCarried: string[]; engineMade: string[] }[] = [];
 
 async function importOf(children: DraftChild[], options = {}) {
+  return importBytes(await draftDocx(children, options));
+}
+
+async function importBytes(docx: Buffer) {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-import-')));
-  const docx = await draftDocx(children, options);
   writeFileSync(path.join(dir, 'draft.docx'), docx);
   const result = await importDraft(path.join(dir, 'draft.docx'), path.join(dir, 'draft.yaml'));
   imported.push({ docx, yaml: result.yaml, notCarried: result.notCarried, engineMade: result.engineMade });
@@ -92,6 +98,24 @@ describe('imprint import: structure', () => {
     const chapters = await importOf([p('第一章 总则'), p('正文。'), p('第二章 保障'), p('1 小节'), p('正文。')]);
     expect(chapters.data.chapters.map((c: { title: string }) => c.title)).toEqual(['总则', '保障']);
     expect(chapters.data.chapters[1].sections[0].title).toBe('小节');
+  });
+});
+
+describe('imprint import: appendices', () => {
+  it('takes 附录 / 附件 headings after the chapters as appendices, without their labels, by style or by typed numbers', async () => {
+    const styled = await importOf([heading(1, '总则'), p('正文。'), heading(1, '附录 A 名词解释'), p('附录的正文。'), heading(2, '术语'), p('术语的正文。'), heading(1, '附件2：数据表'), p('数据。')]);
+    expect(styled.data.chapters).toEqual([{ title: '总则', body: ['正文。'] }]);
+    expect(styled.data.appendices).toEqual([
+      { title: '名词解释', body: ['附录的正文。'], sections: [{ title: '术语', body: ['术语的正文。'] }] },
+      { title: '数据表', body: ['数据。'] },
+    ]);
+    expect(validate(styled.data)).toBe(true);
+    const typed = await importOf([p('一、总则'), p('正文。'), p('（一）基本情况'), p('附件中的说明见后。'), p('附录一 调查问卷'), p('问卷。'), p('附录'), p('其他。')]);
+    expect(typed.data.chapters).toEqual([{ title: '总则', body: ['正文。'], sections: [{ title: '基本情况', body: ['附件中的说明见后。'] }] }]);
+    expect(typed.data.appendices).toEqual([
+      { title: '调查问卷', body: ['问卷。'] },
+      { title: '附录', body: ['其他。'] },
+    ]);
   });
 });
 
@@ -182,6 +206,42 @@ describe('imprint import: tables, cases, figures, lists', () => {
     expect(validate(r.data)).toBe(true);
   });
 
+  it('reads a case written as its caption and plain paragraphs, up to the next caption or heading; its own 一、 are run-in headings, also where the outline is by typed numbers; a sentence that starts 案例 N opens none', async () => {
+    const r = await importOf([
+      p('1 总则'),
+      p('1.1 基本情况'),
+      p('案例 1 组团式帮扶'),
+      p('案例的第一段。'),
+      p('一、管理引领'),
+      p('案例的第二段。'),
+      p('表 1 人数'),
+      table([['年', '人数'], ['2025', '12']], 1),
+      p('案例 2 区域协同'),
+      p('第二个案例。'),
+      p('1.2 保障'),
+      p('节的正文。'),
+      p('案例 2 的做法值得推广。'),
+      p('其后的正文。'),
+    ]);
+    expect(r.data.chapters).toEqual([
+      {
+        title: '总则',
+        sections: [
+          {
+            title: '基本情况',
+            body: [
+              { case: { title: '组团式帮扶', body: ['案例的第一段。', { heading: '一、管理引领' }, '案例的第二段。'] } },
+              { table: { title: '人数', columns: ['年', '人数'], rows: [[2025, 12]] } },
+              { case: { title: '区域协同', body: ['第二个案例。'] } },
+            ],
+          },
+          { title: '保障', body: ['节的正文。', '案例 2 的做法值得推广。', '其后的正文。'] },
+        ],
+      },
+    ]);
+    expect(validate(r.data)).toBe(true);
+  });
+
   it('writes a picture beside the YAML with its caption as the figure title', async () => {
     const picture = makePng(4, 3);
     const r = await importOf([heading(1, '图'), new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 40, height: 30 } })] }), p('图 1 在校生人数')]);
@@ -228,6 +288,55 @@ describe('imprint import: what is not carried is reported with its place', () =>
     ]);
     expect(r.data.chapters[0].body).toEqual(['第一段正文。', '旁注在此', '修订：新加的字', '见第页']);
     for (const line of r.notCarried) expect(r.yaml).toContain(`#   ${line}`);
+  });
+
+  it('reports a comment with its author and text, at its paragraph', async () => {
+    const r = await importOf(
+      [heading(1, '总则'), runs(new CommentRangeStart(0), new TextRun('在校生 2261 人。'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }))],
+      { comments: { children: [{ id: 0, author: '审稿人', date: new Date('2025-01-01'), children: [new Paragraph('请核对人数')] }] } },
+    );
+    expect(r.data.chapters[0].body).toEqual(['在校生 2261 人。']);
+    expect(r.notCarried).toEqual(['paragraph 2 «在校生 2261 人。»: a comment, left out (by 审稿人): «请核对人数»']);
+  });
+
+  it('drops the contents Word made (a TOC field with its page references), reported once; a page reference in the text is kept as its text and reported', async () => {
+    const field = (instruction: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${instruction} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const entry = (title: string, page: string, anchor: string) => `<w:hyperlink w:anchor="${anchor}"><w:r><w:t xml:space="preserve">${title}</w:t></w:r><w:r><w:tab/></w:r>${field(`PAGEREF ${anchor} \\h`, page)}</w:hyperlink>`;
+    const toc =
+      `<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${entry('第一章 总则', '1', '_Toc1')}</w:p>` +
+      `<w:p>${entry('第二章 保障', '2', '_Toc2')}</w:p><w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
+    const reference = `<w:p><w:r><w:t xml:space="preserve">详见第 </w:t></w:r>${field('PAGEREF _Toc2 \\h', '2')}<w:r><w:t xml:space="preserve"> 页。</w:t></w:r></w:p>`;
+    const r = await importBytes(await draftDocxWithXml([p('@@TOC@@'), heading(1, '第一章 总则'), p('@@REF@@'), heading(1, '第二章 保障'), p('正文。')], { TOC: toc, REF: reference }));
+    expect(r.data.chapters).toEqual([
+      { title: '总则', body: ['详见第 2 页。'] },
+      { title: '保障', body: ['正文。'] },
+    ]);
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual([
+      'paragraph 1 «第一章 总则1»: the contents Word made (a TOC field), left to the engine, which makes its own',
+      'paragraph 5 «详见第 2 页。»: a field (PAGEREF _Toc2 \\h): the text Word shows for it is kept as plain text: «2»',
+    ]);
+    expect(r.engineMade).toEqual(expect.arrayContaining(['第一章 总则\t1', '第二章 保障\t2']));
+  });
+
+  it('reports a shape (a DrawingML drawing without a picture or text) at its paragraph', async () => {
+    const shape = `<w:p><w:r><w:t>流程如下：</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="Shape 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:spPr/><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+    const r = await importBytes(await draftDocxWithXml([heading(1, '总则'), p('@@SHAPE@@')], { SHAPE: shape }));
+    expect(r.data.chapters[0].body).toEqual(['流程如下：']);
+    expect(r.notCarried.filter((l) => !l.startsWith('the Word reader'))).toEqual(['paragraph 2 «流程如下：»: a drawing (a shape, chart or SmartArt), left out']);
+  });
+
+  it('keeps the text of DrawingML-only text boxes (no VML fallback mammoth could read): as a case box under a 案例 caption, else in the report', async () => {
+    const box = (text: string) =>
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="2" name="Text Box 2"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p><w:p><w:r><w:t>第二段${text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>`;
+    const r = await importBytes(
+      await draftDocxWithXml([heading(1, '总则'), p('案例 1 组团帮扶'), p('@@CASE@@'), p('之后的正文。'), p('@@LOOSE@@')], {
+        CASE: `<w:p>${box('框中的案例')}</w:p>`,
+        LOOSE: `<w:p><w:r><w:t>旁注在此</w:t></w:r>${box('框中的旁注')}</w:p>`,
+      }),
+    );
+    expect(r.data.chapters[0].body).toEqual([{ case: { title: '组团帮扶', body: ['框中的案例', '第二段框中的案例'] } }, '之后的正文。', '旁注在此']);
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual(['paragraph 5 «旁注在此»: a text box, left out: «框中的旁注 第二段框中的旁注»']);
   });
 
   it('loses no character of any draft: each is in the YAML, in the report, or left to the engine (typed numbers, labels, contents)', async () => {

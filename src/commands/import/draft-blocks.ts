@@ -1,15 +1,17 @@
 /**
  * A run of the draft's paragraphs and tables as Imprint blocks (spec §2, §6): paragraphs with
  * their inline markup, run-in headings, tables under their caption (表 N …) with the note below,
- * case boxes (a caption 案例 N … over a one-cell table or a text box), figures (a picture with
+ * case boxes (a caption 案例 N … over a one-cell table or a text box, or followed by the case's
+ * paragraphs up to the next table, caption or heading), figures (a picture with
  * its caption 图 N …) and lists with their styles. Captions' typed labels are left to the engine.
  */
 import { plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
 import type { DraftXml, ParagraphPlace } from './draft-xml.js';
-import { captionOf, isTableNote } from './draft-captions.js';
+import { captionOf, isTableNote, opensCase } from './draft-captions.js';
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
 import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
+import { looksLikeHeading, withoutNumber } from './heading-numbers.js';
 import type { ImportLog } from './import-log.js';
 
 /** A list item: text, or text with a list under it. */
@@ -59,6 +61,11 @@ export class BlockReader {
     return this.numberOf(first);
   }
 
+  /** Whether a paragraph is part of the contents Word made (a TOC field): the engine makes its own. */
+  inContentsField(p: DraftParagraph): boolean {
+    return this.facts.places?.get(p)?.inContentsField === true;
+  }
+
   /** Whether a paragraph is text of a text box (carried with its box, or reported). */
   inTextBox(p: DraftParagraph): boolean {
     return this.facts.places?.get(p)?.textBox !== undefined;
@@ -90,11 +97,13 @@ export class BlockReader {
         continue;
       }
       if (caption?.kind === 'case') {
-        const body = this.caseBody(b, next);
-        if (body) {
+        const boxed = this.caseBody(b, next);
+        const end = boxed ? (next?.type === 'table' ? j + 1 : i + 1) : opensCase(plain) ? caseEnd(items, i + 1) : i + 1;
+        const body = boxed ?? this.blocks(items.slice(i + 1, end), (p) => runIn(p) || isNumberedRunIn(p));
+        if (body.length) {
           this.log.engineMade.push(caption.label);
           out.push({ case: { title: caption.title, body } });
-          if (next?.type === 'table') i = j;
+          i = end - 1;
           continue;
         }
       }
@@ -151,13 +160,15 @@ export class BlockReader {
       .join(' ');
   }
 
-  /** The body of a case box captioned by `caption`: the one cell of the table below, or a text box anchored at either. */
+  /** The body of a case box captioned by `caption`: the one cell of the table below, or a text box anchored at or below the caption. */
   private caseBody(caption: DraftParagraph, next: DraftBlock | undefined): Block[] | undefined {
     if (next?.type === 'table' && next.children.length === 1 && next.children[0].children.length === 1)
       return this.blocks(next.children[0].children[0].children, (p) => isRunInHeading(p));
-    for (const p of [caption, next]) {
-      const number = p?.type === 'paragraph' ? this.facts.places?.get(p)?.number : undefined;
-      if (number === undefined) continue;
+    // anchored at the caption, the paragraph with content below it, or an empty paragraph between
+    const from = this.facts.places?.get(caption)?.number;
+    if (from === undefined) return undefined;
+    const to = next?.type === 'paragraph' ? (this.facts.places?.get(next)?.number ?? from) : from + 1;
+    for (let number = from; number <= Math.max(from, to); number++) {
       const index = this.facts.xml.textBoxes.findIndex((box, k) => box.paragraph === number && !this.log.usedTextBoxes.has(k));
       if (index < 0) continue;
       this.log.usedTextBoxes.add(index);
@@ -191,6 +202,22 @@ export class BlockReader {
     const style = (numbering && this.facts.listStyles(numbering.numId, numbering.level)) ?? (first.numbering?.isOrdered ? '1.' : 'bullet');
     return style === 'bullet' ? out : { style, items: out };
   }
+}
+
+/**
+ * Where a case written as its caption and plain paragraphs ends (the seed report's cases): before
+ * the next table or caption (表, 案例, 图 N …); `items` end at the next heading of the outline.
+ */
+function caseEnd(items: readonly DraftBlock[], from: number): number {
+  let i = from;
+  while (i < items.length && items[i].type === 'paragraph' && !captionOf(plainText((items[i] as DraftParagraph).children).trim())) i++;
+  return i;
+}
+
+/** A short paragraph that starts with a typed number (一、…): in a case, a run-in heading of the case. */
+function isNumberedRunIn(p: DraftParagraph): boolean {
+  const text = plainText(p.children).trim();
+  return !p.numbering && looksLikeHeading(text) && withoutNumber(text) !== text;
 }
 
 /** A short paragraph in bold throughout: a run-in heading. */

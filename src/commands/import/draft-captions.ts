@@ -22,6 +22,11 @@ export function captionOf(text: string): Caption | undefined {
   return { kind: KINDS[m[1] as keyof typeof KINDS], label: `${m[1]} ${m[2]}`, title: m[3].trim() };
 }
 
+/** Whether a paragraph opens a case of the paragraphs below it: a case caption that is a title, not a sentence (案例 3 的做法值得推广。). */
+export function opensCase(text: string): boolean {
+  return captionOf(text)?.kind === 'case' && !/[。；;！!？?]$/.test(text.trim());
+}
+
 /** Whether a paragraph below a table is its note (数据来源：…, 注：…). */
 export function isTableNote(text: string): boolean {
   return /^(数据来源|资料来源|来源|注|说明|备注)\s*[:：]/.test(text.trim());

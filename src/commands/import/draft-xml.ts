@@ -5,6 +5,8 @@
  * each paragraph mammoth gives, its place and its Word numbering (mammoth keeps only whether
  * a list is ordered). Paragraphs are numbered as a reader counts them in Word: every paragraph
  * of the body and its tables, in order, from 1; those inside text boxes are not counted.
+ * The contents Word makes (a TOC field) is the engine's to make: its paragraphs are marked, and
+ * it is reported once, not each page reference (PAGEREF) and link in it.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -18,6 +20,8 @@ export interface ParagraphPlace {
   numbering?: { numId: string; level: number };
   /** Its text (w:t), for checking that mammoth's paragraphs are these. */
   text: string;
+  /** Whether it is (part of) the contents Word made: a TOC field's result. */
+  inContentsField?: true;
 }
 
 /** A text box, with the paragraphs it holds (plain text). */
@@ -52,6 +56,9 @@ export interface DraftXml {
 /** Field instructions whose result the import carries as it should: links. */
 const CARRIED_FIELDS = new Set(['HYPERLINK']);
 
+/** The kind of a field's instruction (` TOC \o "1-3" ` -> `TOC`). */
+const fieldKind = (instruction: string) => instruction.trim().split(/\s+/)[0].toUpperCase();
+
 /** Reads document.xml. Throws on XML that is not well formed. */
 export function readDraftXml(xml: string): DraftXml {
   const places: ParagraphPlace[] = [];
@@ -65,7 +72,7 @@ export function readDraftXml(xml: string): DraftXml {
   /** Inside a cell merged into the one above, or a deleted row: mammoth gives none of its paragraphs. */
   let unread: 'cell' | 'row' | undefined;
   /** The body paragraph being read, and the text of paragraphs merged into it (a deleted paragraph mark). */
-  let paragraph: { number: number; text: string; markDeleted: boolean; boxes: number[] } | undefined;
+  let paragraph: { number: number; text: string; markDeleted: boolean; boxes: number[]; inContentsField: boolean } | undefined;
   /** What a paragraph whose mark was deleted hands on to the next (mammoth joins them). */
   let carried = { text: '', boxes: [] as number[] };
   let numId: string | undefined;
@@ -76,7 +83,8 @@ export function readDraftXml(xml: string): DraftXml {
   let boxParagraph = '';
   /** Open tracked changes, fields, equations and drawings, each collecting its text. */
   const changes: { what: string; text: string }[] = [];
-  const fields: { instruction: string; result: string; inResult: boolean; simple: boolean }[] = [];
+  /** Open fields; `at`: the paragraph each begins in. */
+  const fields: { instruction: string; result: string; inResult: boolean; simple: boolean; at: number }[] = [];
   let equation: { text: string } | undefined;
   const drawings: { shown: boolean }[] = [];
 
@@ -93,7 +101,7 @@ export function readDraftXml(xml: string): DraftXml {
       case 'w:p':
         if (box) boxParagraph = '';
         else {
-          paragraph = { number: ++number, text: carried.text, markDeleted: false, boxes: carried.boxes };
+          paragraph = { number: ++number, text: carried.text, markDeleted: false, boxes: carried.boxes, inContentsField: inContentsField() };
           carried = { text: '', boxes: [] };
           numId = undefined;
           level = 0;
@@ -122,13 +130,16 @@ export function readDraftXml(xml: string): DraftXml {
         break;
       case 'w:fldChar': {
         const type = at('w:fldCharType');
-        if (type === 'begin') fields.push({ instruction: '', result: '', inResult: false, simple: false });
-        else if (type === 'separate' && fields.length) fields[fields.length - 1].inResult = true;
+        if (type === 'begin') fields.push({ instruction: '', result: '', inResult: false, simple: false, at: paragraph?.number ?? number });
+        else if (type === 'separate' && fields.length) {
+          fields[fields.length - 1].inResult = true;
+          if (paragraph && !box && inContentsField()) paragraph.inContentsField = true;
+        }
         else if (type === 'end') endField(fields.pop());
         break;
       }
       case 'w:fldSimple':
-        fields.push({ instruction: at('w:instr') ?? '', result: '', inResult: true, simple: true });
+        fields.push({ instruction: at('w:instr') ?? '', result: '', inResult: true, simple: true, at: paragraph?.number ?? number });
         break;
       case 'm:oMathPara':
       case 'm:oMath':
@@ -236,18 +247,27 @@ export function readDraftXml(xml: string): DraftXml {
       if (p.text.trim()) find(unread === 'cell' ? 'the text of a cell merged into the one above, left out' : 'a deleted table row, left out', p.text);
       return;
     }
-    places.push({ number: p.number, numbering, text: p.text });
+    places.push({ number: p.number, numbering, text: p.text, ...(p.inContentsField ? { inContentsField: true as const } : {}) });
     for (const index of p.boxes) {
       const b = textBoxes[index];
       if (b.readByMammoth) b.paragraphs.forEach((text) => places.push({ number: p.number, textBox: index, text }));
     }
   }
 
+  /** Whether the text being read is the result of a TOC field (the contents Word made). */
+  function inContentsField(): boolean {
+    return fields.some((f) => f.inResult && fieldKind(f.instruction) === 'TOC');
+  }
+
   function endField(field: (typeof fields)[number] | undefined): void {
     if (!field) return;
     const instruction = field.instruction.trim().replace(/\s+/g, ' ');
-    const kind = instruction.split(' ')[0].toUpperCase();
-    if (CARRIED_FIELDS.has(kind)) return;
+    const kind = fieldKind(instruction);
+    if (CARRIED_FIELDS.has(kind) || inContentsField()) return;
+    if (kind === 'TOC') {
+      findings.push({ paragraph: field.at, what: 'the contents Word made (a TOC field), left to the engine, which makes its own', text: '' });
+      return;
+    }
     if (field.simple) find(`a field (${instruction}), left out with the text Word shows for it`, field.result);
     else find(`a field (${instruction}): the text Word shows for it is kept as plain text`, field.result);
   }

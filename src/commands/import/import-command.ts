@@ -41,7 +41,8 @@ export async function importCommand(args: readonly string[]): Promise<number> {
   try {
     const result = await importDraft(input, output);
     result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
-    const counts = `${result.report.chapters.length} chapters${result.images.length ? `, ${result.images.length} pictures` : ''}`;
+    const appendices = result.report.appendices?.length;
+    const counts = `${result.report.chapters.length} chapters${appendices ? `, ${appendices} appendices` : ''}${result.images.length ? `, ${result.images.length} pictures` : ''}`;
     console.log(`${input} -> ${output}: ${counts}; ${result.notCarried.length ? `${result.notCarried.length} notes on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
     return 0;
   } catch (e) {

@@ -1,15 +1,24 @@
 /**
  * Opening a Word draft: the file read whole through the one boundary for user files (a regular
- * file, at most MAX_DRAFT_BYTES), checked to be a ZIP archive that holds a Word document, then
- * read by mammoth into its document model. Each way this can fail is one line at the file.
+ * file, at most MAX_DRAFT_BYTES), checked to be a ZIP archive that holds a Word document whose
+ * parts inflate to at most MAX_INFLATED_BYTES together (a ZIP bomb is refused: by the sizes its
+ * central directory declares, before inflating, and by counting while inflating, for sizes that
+ * lie), then read by mammoth into its document model from the parts so inflated, stored again
+ * uncompressed, so that mammoth inflates nothing itself. Each way this can fail is one line at
+ * the file.
  */
 import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
 import type JSZip from 'jszip';
 import { readRegularFile, RefusedFile } from '../../input-file.js';
 import type { DraftDocument } from './docx-model.js';
+import { declaredInflatedBytes } from './zip-sizes.js';
 
 /** The largest draft read, bytes: a long report with its pictures is a few MiB. */
 export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
+
+/** The most a draft's parts may inflate to together, bytes: a long report with its pictures inflates to some tens of MiB. */
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /** A draft that cannot be read: `message` is one line, `FILE: why`. */
 export class DraftError extends Error {
@@ -36,8 +45,8 @@ const MAIN_PART_TYPE = 'application/vnd.openxmlformats-officedocument.wordproces
 // loaded when a draft is imported, not at every start of `imprint` (see rolldown.config.mjs)
 const load = createRequire(import.meta.url);
 
-/** Reads `file`. Throws `DraftError`. */
-export async function openDraft(file: string): Promise<OpenedDraft> {
+/** Reads `file`, whose parts may inflate to `maxInflatedBytes` together. Throws `DraftError`. */
+export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BYTES): Promise<OpenedDraft> {
   let bytes: Buffer;
   try {
     bytes = readRegularFile(file, MAX_DRAFT_BYTES);
@@ -45,15 +54,19 @@ export async function openDraft(file: string): Promise<OpenedDraft> {
     if (e instanceof RefusedFile) throw new DraftError(file, e.message);
     throw e;
   }
-  const zip = await openZip(file, bytes);
-  const documentXml = await readPart(file, zip, 'word/document.xml');
-  const numberingXml = zip.file('word/numbering.xml') ? await readPart(file, zip, 'word/numbering.xml') : undefined;
+  const parts = await inflateParts(file, await openZip(file, bytes, maxInflatedBytes), maxInflatedBytes);
+  await checkCrc32(file, bytes);
+  const typesXml = textOf(parts.get('[Content_Types].xml'));
+  if (!parts.has('word/document.xml') || !typesXml?.includes(MAIN_PART_TYPE))
+    throw new DraftError(file, 'a ZIP archive but not a Word document (.docx): it has no word/document.xml (a .doc, .odt or .wps draft: save it as .docx first)');
+  const documentXml = textOf(parts.get('word/document.xml'))!;
+  const numberingXml = textOf(parts.get('word/numbering.xml'));
   const mammoth = load('mammoth') as typeof import('mammoth');
   let document: DraftDocument | undefined;
   let result;
   try {
     result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: await storedZip(parts) },
       {
         transformDocument: (d: DraftDocument) => (document = d),
         // the import writes the pictures itself: none are copied into the HTML it does not use
@@ -67,30 +80,69 @@ export async function openDraft(file: string): Promise<OpenedDraft> {
   return { document, messages: result.messages.map((m) => m.message), documentXml, numberingXml };
 }
 
-/** The ZIP archive of a .docx, checked to hold a Word document's main part. */
-async function openZip(file: string, bytes: Buffer): Promise<JSZip> {
+/** The ZIP archive of a .docx, its central directory read and its declared sizes checked; nothing inflated yet. */
+async function openZip(file: string, bytes: Buffer, maxInflatedBytes: number): Promise<JSZip> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new DraftError(file, 'not a Word document (.docx): it is not a ZIP archive');
   const JSZipClass = load('jszip') as typeof JSZip;
   let zip: JSZip;
   try {
-    zip = await JSZipClass.loadAsync(bytes, { checkCRC32: true });
+    zip = await JSZipClass.loadAsync(bytes); // checkCRC32 would inflate every part, before the sizes are checked
   } catch (e) {
     throw new DraftError(file, `a damaged ZIP archive (${oneLine(e)})`);
   }
-  const types = zip.file('[Content_Types].xml');
-  const typesXml = types ? await readPart(file, zip, '[Content_Types].xml') : '';
-  if (!zip.file('word/document.xml') || !typesXml.includes(MAIN_PART_TYPE))
-    throw new DraftError(file, 'a ZIP archive but not a Word document (.docx): it has no word/document.xml (a .doc, .odt or .wps draft: save it as .docx first)');
+  const declared = declaredInflatedBytes(bytes);
+  if (declared === undefined) throw new DraftError(file, 'a damaged ZIP archive (its central directory cannot be read)');
+  if (declared > maxInflatedBytes) throw tooLarge(file, maxInflatedBytes);
   return zip;
 }
 
-/** The text of one part of the archive. */
-async function readPart(file: string, zip: JSZip, name: string): Promise<string> {
-  try {
-    return await zip.file(name)!.async('string');
-  } catch (e) {
-    throw new DraftError(file, `a damaged ZIP archive: ${name} cannot be read (${oneLine(e)})`);
+/** Every part of the archive inflated, by name, counting the bytes as they come: past `maxInflatedBytes` together, refused. */
+async function inflateParts(file: string, zip: JSZip, maxInflatedBytes: number): Promise<Map<string, Buffer>> {
+  const parts = new Map<string, Buffer>();
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const chunks: Buffer[] = [];
+    const stream = entry.nodeStream('nodebuffer') as Readable;
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > maxInflatedBytes) {
+          stream.destroy();
+          reject(tooLarge(file, maxInflatedBytes));
+        } else chunks.push(chunk);
+      });
+      stream.on('error', (e) => reject(new DraftError(file, `a damaged ZIP archive: ${entry.name} cannot be read (${oneLine(e)})`)));
+      stream.on('end', resolve);
+    });
+    parts.set(entry.name, Buffer.concat(chunks));
   }
+  return parts;
+}
+
+/** Checks each part's CRC-32, once the parts are known to inflate within the limit (JSZip inflates them again for it). */
+async function checkCrc32(file: string, bytes: Buffer): Promise<void> {
+  try {
+    await (load('jszip') as typeof JSZip).loadAsync(bytes, { checkCRC32: true });
+  } catch (e) {
+    throw new DraftError(file, `a damaged ZIP archive (${oneLine(e)})`);
+  }
+}
+
+/** The parts as a ZIP archive again, stored without compression: mammoth reads it, inflating nothing. */
+async function storedZip(parts: ReadonlyMap<string, Buffer>): Promise<Buffer> {
+  const zip = new (load('jszip') as typeof JSZip)();
+  for (const [name, data] of parts) zip.file(name, data);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+/** A part's text (UTF-8). */
+function textOf(part: Buffer | undefined): string | undefined {
+  return part?.toString('utf8');
+}
+
+function tooLarge(file: string, maxInflatedBytes: number): DraftError {
+  return new DraftError(file, `its parts inflate to more than ${maxInflatedBytes / 1024 / 1024} MiB: refused (a Word draft is far smaller; this may be a ZIP bomb)`);
 }
 
 /** An error's message on one line. */

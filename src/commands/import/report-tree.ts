@@ -4,12 +4,14 @@
  * engine makes them), the preface (前言), and chapters, sections and third-level sections —
  * by their heading styles (Heading 1–3, 标题 1–3) or, in a draft that uses none, by the
  * numbers typed before them, which are removed (the engine numbers). Typed page numbers are
- * dropped; a deeper heading becomes a run-in heading.
+ * dropped; a deeper heading becomes a run-in heading. After the chapters, a heading 附录 A … /
+ * 附件 1 … (in Heading 1, or by its text alone in a draft without heading styles) starts the appendices (spec §6.6), without its label.
  */
 import { plainText, type DraftBlock, type DraftParagraph } from './docx-model.js';
-import { isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
+import { captionOf, opensCase, isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
 import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } from './heading-numbers.js';
 import { BlockReader, isRunInHeading, type Block } from './draft-blocks.js';
+import { outlineKinds, type OutlineItem } from './outline-kinds.js';
 import type { ImportLog } from './import-log.js';
 
 /** A chapter, section or third-level section. */
@@ -24,13 +26,17 @@ export interface ImportedReport {
   report: { title: string; subtitle?: string; issuer?: string; date?: string };
   preface?: { title: string; body: Block[] };
   chapters: Part[];
+  appendices?: Part[];
 }
 
 /** Heading styles: `Heading 2`, `heading 2`, `标题 2`. */
 const HEADING_STYLE = /^(?:heading|标题)\s*(\d)$/i;
 
 /** What a top-level paragraph is to the report's outline. */
-type Role = { kind: 'contents' | 'page-number' | 'preface' | 'body' } | { kind: 'heading'; level: number; title: string };
+type Role = { kind: 'contents' | 'page-number' | 'preface' | 'body' } | { kind: 'heading'; level: number; title: string; appendix?: boolean };
+
+/** An appendix's heading: 附录 A, 附录一, 附件 1, 附录： or 附录 alone, then its title. */
+const APPENDIX_HEADING = /^(附录|附件)(?:\s*(?:[A-Za-z]|\d{1,2}|[一二三四五六七八九十]+)(?![A-Za-z\d])|(?=[\s：:、.．]|$))[\s：:、.．]*/;
 
 /** The report of the draft's top-level blocks. `fallbackTitle`: the title when the draft has no cover. */
 export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog, fallbackTitle: string): ImportedReport {
@@ -41,6 +47,7 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
 
   let preface: ImportedReport['preface'];
   const chapters: Part[] = [];
+  const appendices: Part[] = [];
   /** The open chapter, section and third-level section. */
   const open: Part[] = [];
   let pending: DraftBlock[] = [];
@@ -79,7 +86,7 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
       const part: Part = { title: role.title };
       const level = Math.min(role.level, open.length + 1); // a level skipped is the next one down
       open.length = level - 1;
-      if (level === 1) chapters.push(part);
+      if (level === 1) (appendices.length || (role.appendix && chapters.length) ? appendices : chapters).push(part);
       else (open[level - 2].sections ??= []).push(part);
       open.push(part);
       target = part;
@@ -93,44 +100,51 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
     chapters.push({ title: '正文', body: preface && !roles.some((r) => r.kind === 'preface') ? preface.body : [] });
     if (!roles.some((r) => r.kind === 'preface')) preface = undefined;
   }
-  return { report, ...(preface ? { preface } : {}), chapters };
+  return { report, ...(preface ? { preface } : {}), chapters, ...(appendices.length ? { appendices } : {}) };
 }
 
 /** The role of each top-level block in the outline. */
 function outlineRoles(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog): Role[] {
   const texts = blocks.map((b) => (b.type === 'paragraph' ? plainText(b.children).trim() : ''));
   const styled = blocks.some((b) => b.type === 'paragraph' && headingStyleLevel(b) !== undefined);
-  // without heading styles: the kinds of typed numbers used, outermost first, give the levels
-  const used = new Set<string>();
-  if (!styled)
-    blocks.forEach((b, i) => {
-      if (b.type === 'paragraph' && !reader.inTextBox(b) && looksLikeHeading(texts[i]) && !b.numbering) {
-        const p = numberPatternOf(texts[i]);
-        if (p && withoutNumber(texts[i]) !== texts[i]) used.add(p.name);
-      }
-    });
-  const levels = new Map(NUMBER_PATTERNS.filter((p) => used.has(p.name)).map((p, k) => [p.name, k + 1]));
-  let inContents = false;
+  const contents = contentsLines(blocks, texts).map((typed, i) => typed || (blocks[i].type === 'paragraph' && reader.inContentsField(blocks[i] as DraftParagraph)));
+  // without heading styles: the kinds of typed numbers of the outline, outermost first, give the levels
+  const items = blocks.map((b, i): OutlineItem => {
+    if (b.type !== 'paragraph' || contents[i]) return { caseCaption: false, endsCase: b.type === 'table' };
+    const caption = captionOf(texts[i]);
+    const numbered = !styled && !reader.inTextBox(b) && !b.numbering && looksLikeHeading(texts[i]) && withoutNumber(texts[i]) !== texts[i];
+    return { numberKind: numbered ? numberPatternOf(texts[i])?.name : undefined, caseCaption: opensCase(texts[i]), endsCase: caption !== undefined };
+  });
+  const kinds = outlineKinds(items);
+  const levels = new Map(NUMBER_PATTERNS.filter((p) => kinds.has(p.name)).map((p, k) => [p.name, k + 1]));
   return blocks.map((b, i): Role => {
-    if (b.type !== 'paragraph') {
-      inContents = false;
-      return { kind: 'body' };
-    }
+    if (contents[i]) return { kind: 'contents' };
+    if (b.type !== 'paragraph') return { kind: 'body' };
     const text = texts[i];
-    if (isContentsTitle(text)) {
-      inContents = true;
-      return { kind: 'contents' };
-    }
-    if (inContents && (!text || isContentsEntry(text, b.styleName))) return { kind: 'contents' };
-    inContents = false;
     if (!text) return { kind: 'body' };
     if (isPageNumber(text)) return { kind: 'page-number' };
     if (isPrefaceTitle(text) && (styled ? headingStyleLevel(b) !== undefined || looksLikeHeading(text) : true)) return { kind: 'preface' };
-    const level = styled ? headingStyleLevel(b) : looksLikeHeading(text) && !b.numbering && !reader.inTextBox(b) ? levels.get(numberPatternOf(text)?.name ?? '') : undefined;
+    const appendix = APPENDIX_HEADING.exec(text);
+    if (appendix && looksLikeHeading(text) && (styled ? headingStyleLevel(b) === 1 : true)) {
+      const title = text.slice(appendix[0].length).replace(/\s+/g, ' ') || text;
+      if (title !== text) log.engineMade.push(appendix[0]);
+      return { kind: 'heading', level: 1, title, appendix: true };
+    }
+    const level = styled ? headingStyleLevel(b) : levels.get(items[i].numberKind ?? '');
     if (level === undefined) return { kind: 'body' };
     const title = withoutNumber(text).replace(/\s+/g, ' ');
     if (title !== text.replace(/\s+/g, ' ') && level <= 3) log.engineMade.push(text.slice(0, text.length - title.length));
     return level <= 3 ? { kind: 'heading', level, title } : { kind: 'heading', level, title: text };
+  });
+}
+
+/** Which blocks are a contents or list typed in the draft: its title and the entries below it. */
+function contentsLines(blocks: readonly DraftBlock[], texts: readonly string[]): boolean[] {
+  let inContents = false;
+  return blocks.map((b, i) => {
+    if (b.type !== 'paragraph') return (inContents = false);
+    if (isContentsTitle(texts[i])) return (inContents = true);
+    return (inContents &&= !texts[i] || isContentsEntry(texts[i], b.styleName));
   });
 }
 
