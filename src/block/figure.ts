@@ -59,11 +59,12 @@ function svgTextOps(ctx: LayoutContext, node: FigureNode, svg: CheckedVector, pl
 
 function textOps(ctx: LayoutContext, node: FigureNode, t: SvgText, m: Matrix, tag: StructTag): DrawOp[] {
   const size = t.size * lengthScale(m);
-  if (!(size > 0.5)) return [];
+  const [px, py] = apply(m, t.x, t.y);
+  // too small to read, or larger than any page
+  if (!(size > 0.5 && size < 2000 && Math.abs(px) < 1e5 && Math.abs(py) < 1e5)) return [];
   const spec = { ...style(ctx, node.captionStyle), size, lineHeight: size, indent: 0, indentRight: 0, onGrid: false, align: 'left' as const, color: t.color, bold: false };
   const [line] = setText(ctx, [{ text: t.text, bold: t.bold }], paragraphStyle(ctx, spec, 1e5, 'left'), node.at);
   if (!line) return [];
-  const [px, py] = apply(m, t.x, t.y);
   const dx = t.anchor === 'middle' ? -line.used / 2 : t.anchor === 'end' ? -line.used : 0;
   return lineOps(line, spec, px + dx, py - baselineOf(spec, 0), tag);
 }

@@ -15,6 +15,12 @@ export const MAX_SVG_ELEMENTS = 20_000;
 /** Deepest nesting of elements an SVG may have. */
 export const MAX_SVG_DEPTH = 64;
 
+/** Largest number an SVG may write (a coordinate, a size, a scale), in magnitude: the PDF writer takes up to 1e21. */
+export const MAX_SVG_NUMBER = 1e9;
+
+/** A number as SVG writes it. */
+const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
+
 /** An SVG element as read: its name, attributes and children (text in order with elements). */
 export interface SvgElement {
   name: string;
@@ -103,6 +109,7 @@ function refusal(name: string, attrs: Record<string, string>): string | undefine
       return `SVG refers to another file or address (<${name} ${key}="${value.slice(0, 60)}">): an SVG must be whole in itself`;
     if (/url\(\s*['"]?\s*[^#'"\s]/.test(value)) return `SVG refers to another file or address (${key}="${value.slice(0, 60)}"): an SVG must be whole in itself`;
     if (/^on[a-z]+$/.test(key)) return `SVG has an event handler (${key}="…"): scripts are not run (remove it)`;
+    if ((value.match(NUMBER) ?? []).some((n) => !(Math.abs(Number(n)) <= MAX_SVG_NUMBER))) return `SVG number out of range (above ${MAX_SVG_NUMBER}): ${key}="${value.slice(0, 60)}"`;
     if (key === 'transform' && parseTransform(value) === undefined) return `SVG transform is not one: transform="${value.slice(0, 60)}"`;
   }
   return undefined;

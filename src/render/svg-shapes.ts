@@ -7,7 +7,7 @@
  * ellipse, line, polyline, polygon, path) and text (`<text>`, `<tspan>` with its own x, y).
  */
 import type { CheckedSvg, SvgElement } from '../content/svg-check.js';
-import { svgLength, viewBoxOf } from '../content/svg-check.js';
+import { MAX_SVG_NUMBER, svgLength, viewBoxOf } from '../content/svg-check.js';
 import { IDENTITY, multiply, parseTransform, type Matrix } from './svg-transform.js';
 
 /** A colour and its opacity (0–1). */
@@ -103,6 +103,8 @@ function walk(el: SvgElement, parentMatrix: Matrix, parentProps: Props, out: Svg
   if (props.display === 'none') return;
   const own = el.attrs.transform === undefined ? IDENTITY : (parseTransform(el.attrs.transform) ?? IDENTITY);
   const matrix = multiply(parentMatrix, own);
+  // scales nested on scales may pass what the PDF can write: such a part is not drawn
+  if (!matrix.every((v) => Math.abs(v) <= MAX_SVG_NUMBER)) return;
   if (el.name === 'text') return textsOf(el, matrix, props, out.texts);
   const d = pathData(el);
   if (d !== undefined && props.visibility !== 'hidden' && props.visibility !== 'collapse') {

@@ -73,6 +73,7 @@ describe('an SVG figure at load', () => {
     expect(load(svg('', '')).problems).toEqual(['r.yaml:8:18: SVG has no size: give its <svg> a viewBox="0 0 W H", or a width and height: fig.svg']);
     expect(load(svg('', 'viewBox="0 0 0 10"')).problems[0]).toMatch(/^r\.yaml:8:18: SVG viewBox is not four numbers/);
     expect(load(svg('<g transform="spin(3)"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG transform is not one: transform="spin\(3\)"/);
+    expect(load(svg('<path d="M0 0L1e999 5"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG number out of range \(above 1000000000\): d="M0 0L1e999 5"/);
     expect(load(svg('<g/>'.repeat(20_001))).problems[0]).toMatch(/^r\.yaml:8:18: SVG too complex: more than 20000 elements/);
     expect(load(svg('<g>'.repeat(70) + '</g>'.repeat(70))).problems[0]).toMatch(/^r\.yaml:8:18: SVG nested too deep: more than 64 levels/);
   });
