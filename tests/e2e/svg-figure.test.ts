@@ -10,6 +10,7 @@ import path from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../helpers/pdf-reader.js';
+import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -21,32 +22,34 @@ const MEASURE = 595.28 - 2 * LEFT;
 const INK_SHARE = 330 / 400;
 
 /** Runs `imprint build` on a one-figure report of `svg` (the bar chart unless given; `extra`: lines in the figure). */
-function run(extra = '', svg?: string): { dir: string; code: number | null; err: string } {
+function run(extra = '', svg?: string, image = 'chart.svg'): { dir: string; code: number | null; err: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'imprint-svg-e2e-'));
   if (svg === undefined) copyFileSync(path.join(root, 'tests/fixtures/bar-chart.svg'), path.join(dir, 'chart.svg'));
   else writeFileSync(path.join(dir, 'chart.svg'), svg);
-  const yaml = `report:\n  title: 测试报告\nchapters:\n  - title: 第一章\n    body:\n      - 这是一个段落。\n      - figure:\n          title: 各年级学生人数\n          image: chart.svg\n${extra}`;
+  writeFileSync(path.join(dir, 'photo.png'), makePng(120, 80));
+  const yaml = `report:\n  title: 测试报告\nchapters:\n  - title: 第一章\n    body:\n      - 这是一个段落。\n      - figure:\n          title: 各年级学生人数\n          image: ${image}\n${extra}`;
   writeFileSync(path.join(dir, 'r.yaml'), yaml);
   const r = spawnSync(process.execPath, [cli, 'build', 'r.yaml', '-o', 'r.pdf'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   return { dir, code: r.status, err: r.stderr };
 }
 
-/** The PDF of a one-figure report of the bar chart. */
-function build(extra = ''): Buffer {
-  const r = run(extra);
+/** The PDF of a one-figure report of the bar chart (or of a 120 × 80 PNG, `photo.png`). */
+function build(extra = '', image = 'chart.svg'): Buffer {
+  const r = run(extra, undefined, image);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   return readFileSync(path.join(r.dir, 'r.pdf'));
 }
 
 /** The last page's drawing: how many images it paints, and the box of its paths (pt, PDF space). */
-async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; paths: number; x0: number; x1: number }> {
+async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; imageWidths: number[]; paths: number; x0: number; x1: number }> {
   const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   const ops = await (await doc.getPage(doc.numPages)).getOperatorList();
   await doc.destroy();
   let ctm = [1, 0, 0, 1, 0, 0];
   const saved: number[][] = [];
   let images = 0;
+  const imageWidths: number[] = [];
   let paths = 0;
   let [x0, x1] = [Infinity, -Infinity];
   ops.fnArray.forEach((fn, i) => {
@@ -57,7 +60,10 @@ async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; paths: nu
       const [a, b, c, d, e, f] = args;
       const m = ctm;
       ctm = [m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d, m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5]];
-    } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) images++;
+    } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      images++;
+      imageWidths.push(Math.hypot(ctm[0], ctm[1])); // an image fills the unit square
+    }
     else if (fn === OPS.constructPath) {
       paths++;
       const box = Object.values(args[2] as Record<string, number>);
@@ -67,7 +73,7 @@ async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; paths: nu
       }
     }
   });
-  return { images, paths, x0, x1 };
+  return { images, imageWidths, paths, x0, x1 };
 }
 
 describe('an SVG figure', () => {
@@ -92,6 +98,12 @@ describe('an SVG figure', () => {
     expect(Math.abs(mm.x1 - mm.x0 - 80 * PT_PER_MM * INK_SHARE)).toBeLessThan(0.5);
     const full = await lastPageDrawing(build('          width: 100%\n'));
     expect(Math.abs(full.x1 - full.x0 - MEASURE * INK_SHARE)).toBeLessThan(0.5);
+  });
+
+  it('of a PNG: width: sets its width too; without it, one pt a pixel as before', async () => {
+    expect((await lastPageDrawing(build('', 'photo.png'))).imageWidths).toEqual([120]);
+    const [half] = (await lastPageDrawing(build('          width: 50%\n', 'photo.png'))).imageWidths;
+    expect(Math.abs(half - 0.5 * MEASURE)).toBeLessThan(0.5);
   });
 
   it('has its note below its caption', async () => {
