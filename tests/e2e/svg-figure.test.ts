@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -129,4 +130,26 @@ describe('an SVG figure', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^r\.yaml:9:18: damaged SVG: .* \(line 1, column \d+ of the SVG\): chart\.svg\n$/);
   });
+
+  it.skipIf(spawnSync('pdftoppm', ['-v']).status !== 0)('is drawn in build --png page images as poppler draws the PDF (skipped without pdftoppm)', async () => {
+    const r = run('', undefined, 'chart.svg');
+    expect(spawnSync(process.execPath, [cli, 'build', 'r.yaml', '-o', 'r.pdf', '--png', '--dpi', '72', '--pages', '4'], { cwd: r.dir }).status).toBe(0);
+    expect(spawnSync('pdftoppm', ['-r', '72', '-f', '4', '-l', '4', '-png', 'r.pdf', 'poppler'], { cwd: r.dir }).status).toBe(0);
+    const [mine, poppler] = await Promise.all([grey(path.join(r.dir, 'r-004.png')), grey(path.join(r.dir, 'poppler-4.png'))]);
+    expect(mine.length).toBe(poppler.length);
+    let sum = 0;
+    for (let i = 0; i < mine.length; i++) sum += Math.abs(mine[i] - poppler[i]);
+    // as page-images.test.ts holds every page: without the chart the mean is about 4
+    expect(sum / mine.length).toBeLessThan(2.5);
+  });
 });
+
+/** A PNG's grey levels (0–255). */
+async function grey(file: string): Promise<Float64Array> {
+  const { createCanvas, loadImage } = createRequire(import.meta.url)('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+  const image = await loadImage(readFileSync(file));
+  const ctx = createCanvas(image.width, image.height).getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const rgba = ctx.getImageData(0, 0, image.width, image.height).data;
+  return Float64Array.from({ length: image.width * image.height }, (_, i) => 0.299 * rgba[4 * i] + 0.587 * rgba[4 * i + 1] + 0.114 * rgba[4 * i + 2]);
+}
