@@ -18,6 +18,9 @@ export const MAX_SVG_DEPTH = 64;
 /** Largest number an SVG may write (a coordinate, a size, a scale), in magnitude: the PDF writer takes up to 1e21. */
 export const MAX_SVG_NUMBER = 1e9;
 
+/** Attributes whose numbers are drawn with (`style` too: its declarations' values; a colour's `#1e9e4f` reads as numbers but is only a colour). */
+const NUMBERED = new Set(['d', 'points', 'transform', 'viewBox', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'stroke-width', 'stroke-dasharray', 'font-size']);
+
 /** A number as SVG writes it. */
 const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
 
@@ -104,12 +107,14 @@ export function checkSvg(data: Buffer): CheckedSvg | string {
 /** Why an element cannot be drawn as it stands (something from outside the file, a script), or undefined. */
 function refusal(name: string, attrs: Record<string, string>): string | undefined {
   if (name === 'script') return 'SVG has a <script>: scripts are not run (remove it)';
-  for (const [key, value] of Object.entries(attrs)) {
+  const declared = (attrs.style ?? '').split(';').map((d) => d.split(':')).filter((d) => d.length === 2);
+  for (const [key, value] of [...Object.entries(attrs), ...declared.map(([k, v]) => [k.trim(), v] as [string, string])]) {
     if ((key === 'href' || key.endsWith(':href')) && !value.trim().startsWith('#'))
       return `SVG refers to another file or address (<${name} ${key}="${value.slice(0, 60)}">): an SVG must be whole in itself`;
     if (/url\(\s*['"]?\s*[^#'"\s]/.test(value)) return `SVG refers to another file or address (${key}="${value.slice(0, 60)}"): an SVG must be whole in itself`;
     if (/^on[a-z]+$/.test(key)) return `SVG has an event handler (${key}="…"): scripts are not run (remove it)`;
-    if ((value.match(NUMBER) ?? []).some((n) => !(Math.abs(Number(n)) <= MAX_SVG_NUMBER))) return `SVG number out of range (above ${MAX_SVG_NUMBER}): ${key}="${value.slice(0, 60)}"`;
+    if (NUMBERED.has(key) && (value.match(NUMBER) ?? []).some((n) => !(Math.abs(Number(n)) <= MAX_SVG_NUMBER)))
+      return `SVG number out of range (above ${MAX_SVG_NUMBER}): ${key}="${value.slice(0, 60)}"`;
     if (key === 'transform' && parseTransform(value) === undefined) return `SVG transform is not one: transform="${value.slice(0, 60)}"`;
   }
   return undefined;

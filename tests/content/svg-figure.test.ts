@@ -74,6 +74,8 @@ describe('an SVG figure at load', () => {
     expect(load(svg('', 'viewBox="0 0 0 10"')).problems[0]).toMatch(/^r\.yaml:8:18: SVG viewBox is not four numbers/);
     expect(load(svg('<g transform="spin(3)"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG transform is not one: transform="spin\(3\)"/);
     expect(load(svg('<path d="M0 0L1e999 5"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG number out of range \(above 1000000000\): d="M0 0L1e999 5"/);
+    expect(load(svg('<rect width="10" style="height: 1e12; fill: #1e9e4f"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG number out of range \(above 1000000000\): height=" 1e12"/);
+    expect(load(svg('<rect id="pd7b4e9e5e1" width="10" height="10" fill="#1e9e4f"/>')).problems).toEqual([]); // an id and a colour are not numbers
     expect(load(svg('<g/>'.repeat(20_001))).problems[0]).toMatch(/^r\.yaml:8:18: SVG too complex: more than 20000 elements/);
     expect(load(svg('<g>'.repeat(70) + '</g>'.repeat(70))).problems[0]).toMatch(/^r\.yaml:8:18: SVG nested too deep: more than 64 levels/);
   });
