@@ -107,7 +107,7 @@ function walk(el: SvgElement, parentMatrix: Matrix, parentProps: Props, out: Svg
   if (!matrix.every((v) => Math.abs(v) <= MAX_SVG_NUMBER)) return;
   if (el.name === 'text') return textsOf(el, matrix, props, out.texts);
   const d = pathData(el);
-  if (d !== undefined && props.visibility !== 'hidden' && props.visibility !== 'collapse') {
+  if (d && props.visibility !== 'hidden' && props.visibility !== 'collapse') {
     const path = painted(d, matrix, props, el.name);
     if (path.fill || path.stroke) out.paths.push(path);
   }
@@ -190,12 +190,16 @@ function paint(value: string | undefined, currentColor: string | undefined, opac
 /** A `<text>`'s lines: its text from its x, y, and each `<tspan>` with its own x or y from there. */
 function textsOf(el: SvgElement, matrix: Matrix, props: Props, out: SvgText[]): void {
   const first = (k: string) => num((el.attrs[k] ?? '').trim().split(/[\s,]+/)[0]);
-  let current: SvgText | undefined;
+  let current: (SvgText & { painted: boolean }) | undefined;
+  // text with fill="none" is not painted
+  const flush = () => {
+    if (current?.painted && current.text.trim()) out.push({ text: current.text.trim(), x: current.x, y: current.y, matrix, size: current.size, bold: current.bold, color: current.color, anchor: current.anchor });
+  };
   const add = (text: string, p: Props, x: number, y: number, fresh: boolean) => {
     const t = text.replace(/\s+/g, ' ');
     if (fresh || !current) {
-      if (current?.text.trim()) out.push({ ...current, text: current.text.trim() });
-      current = { text: '', x, y, matrix, size: svgLength(p['font-size']) !== undefined ? svgLength(p['font-size'])! / 0.75 : 16, bold: /^(bold|bolder|[6-9]00)$/.test(p['font-weight'] ?? ''), color: paint(p.fill, p.color, 1)?.color ?? 'black', anchor: oneOf(p['text-anchor'], ['start', 'middle', 'end']) };
+      flush();
+      current = { text: '', x, y, matrix, size: svgLength(p['font-size']) !== undefined ? svgLength(p['font-size'])! / 0.75 : 16, bold: /^(bold|bolder|[6-9]00)$/.test(p['font-weight'] ?? ''), color: paint(p.fill, p.color, 1)?.color ?? '', painted: !!paint(p.fill, p.color, 1), anchor: oneOf(p['text-anchor'], ['start', 'middle', 'end']) };
     }
     current.text += t;
   };
@@ -214,5 +218,5 @@ function textsOf(el: SvgElement, matrix: Matrix, props: Props, out: SvgText[]): 
     }
   };
   visit(el, props, first('x'), first('y'), true);
-  if (current?.text.trim()) out.push({ ...current, text: current.text.trim() });
+  flush();
 }
