@@ -2,14 +2,13 @@
  * Stage ⑤: the document tree → flow items (blocks with heights and keeps) for the paginator,
  * one list per matter. Re-run in each contents round with the page labels found so far.
  */
-import type { BlockNode, BoxNode, FigureNode, Matter, TocEntryNode } from '../template/doc-tree.js';
+import type { BlockNode, BoxNode, Matter, TocEntryNode } from '../template/doc-tree.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import type { StructTag } from '../page/draw.js';
-import { plainText } from '../text/inline.js';
 import { block, type Block, type Item } from './payload.js';
-import { readImage } from '../content/image-file.js';
 import { assertNever } from '../content/block-kinds.js';
 import { tableBlocks } from './table.js';
+import { figureItems } from './figure.js';
 import { codeBlocks } from './code.js';
 import { listItems } from './list.js';
 import { textBlocks } from './text-lines.js';
@@ -155,23 +154,4 @@ function keptTogether(items: Item[]): Item[] {
   let last = items.length - 1;
   while (last >= 0 && items[last].kind !== 'block') last--;
   return items.map((item, i) => (item.kind === 'block' && i < last ? { ...item, keepWithNext: true } : item));
-}
-
-/** A figure scaled to the measure (at most 60% of the type area's height), caption below. */
-function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number, parent: StructTag): Item[] {
-  // the content's images were checked when it was loaded; one a template names is checked here
-  const info = ctx.images.get(node.src) ?? readImage(node.src);
-  if (typeof info === 'string') {
-    ctx.problems.error(node.at ?? ctx.templatePos, info);
-    return [];
-  }
-  const p = ctx.theme.page;
-  const maxHeight = (p.height - p.marginTop - p.marginBottom) * 0.6;
-  const scale = Math.min(width / info.width, maxHeight / info.height, 1);
-  const w = info.width * scale;
-  const h = info.height * scale;
-  const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
-  const image = block(h, { ops: [{ kind: 'image', x: x + (width - w) / 2, y: 0, w, h, data: info.data, tag: figure }], anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
-  const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
-  return [image, ...caption];
 }

@@ -1,7 +1,8 @@
 /**
  * Images named by the content: inside the project (no `../../etc/passwd`), a regular file of a
- * bounded size, and a PNG or JPEG by their first bytes, whatever their name says, checked whole
- * (see png-check.ts, jpeg-check.ts) so that the PDF writer never meets one it cannot embed.
+ * bounded size, and a PNG or JPEG by their first bytes, or else an SVG (XML from its first
+ * character), whatever their name says, checked whole (see png-check.ts, jpeg-check.ts,
+ * svg-check.ts) so that the layout and PDF writer never meet one they cannot draw.
  * The bytes checked are the bytes embedded: the file is read once.
  */
 import { realpathSync } from 'node:fs';
@@ -10,15 +11,24 @@ import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../inp
 import type { ImageSize } from './image-size.js';
 import { checkJpeg } from './jpeg-check.js';
 import { checkPng } from './png-check.js';
+import { checkSvg, type CheckedSvg } from './svg-check.js';
 
 /** Largest image file accepted, bytes (checked before it is read). */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-/** An image checked to be one the PDF can embed; its size is as shown (a JPEG turned by its Exif orientation). */
-export interface CheckedImage extends ImageSize {
+/** An image checked to be one the PDF can draw. */
+export type CheckedImage = CheckedRaster | CheckedVector;
+
+/** A PNG or JPEG the PDF can embed; its size is as shown (a JPEG turned by its Exif orientation), pixels. */
+export interface CheckedRaster extends ImageSize {
   type: 'png' | 'jpeg';
   /** The file's bytes, as checked: what the PDF embeds. */
   data: Buffer;
+}
+
+/** An SVG the PDF draws as vectors; its natural size (width, height) in pt. */
+export interface CheckedVector extends CheckedSvg {
+  type: 'svg';
 }
 
 /**
@@ -43,13 +53,17 @@ export function readImage(file: string, shownAs = file): CheckedImage | string {
   const data = readBounded(file);
   if (typeof data === 'string') return `${data}: ${shownAs}`;
   const type = imageType(data);
-  if (!type) return `not a PNG or JPEG image (by its content): ${shownAs}`;
+  if (!type && /^(\ufeff)?\s*</.test(data.subarray(0, 64).toString('utf8'))) {
+    const svg = checkSvg(data);
+    return typeof svg === 'string' ? `${svg}: ${shownAs}` : { type: 'svg', ...svg };
+  }
+  if (!type) return `not a PNG, JPEG or SVG image (by its content): ${shownAs}`;
   const size = (type === 'png' ? checkPng : checkJpeg)(data);
   return typeof size === 'string' ? `${size}: ${shownAs}` : { type, ...size, data };
 }
 
 /** An image's type by its first bytes, as the PDF writer tells them apart. */
-export function imageType(data: Buffer): CheckedImage['type'] | undefined {
+export function imageType(data: Buffer): CheckedRaster['type'] | undefined {
   return data.length >= 4 && data.readUInt32BE(0) === 0x89504e47 ? 'png' : data[0] === 0xff && data[1] === 0xd8 ? 'jpeg' : undefined;
 }
 

@@ -11,7 +11,8 @@ import { checkMarkup } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, Block, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
+import { parseLength } from '../style/units.js';
+import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
 import { firstRowColumns, placeCells } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 
@@ -180,7 +181,18 @@ class ContentReader {
         const checked = this.images.get(file) ?? checkImage(file, image.text, this.baseDir);
         if (typeof checked === 'string') this.problems.error(image.pos, checked);
         else this.images.set(file, checked);
-        return { kind: 'figure', id: this.id(at), title: this.text([...at, 'title']), image: file, pos: image.pos };
+        if (typeof checked !== 'string' && checked.type === 'svg' && checked.ignored.length)
+          this.problems.warn(image.pos, `left out of this SVG (Imprint does not draw them): ${checked.ignored.join(', ')}`);
+        const given = this.value(at) as { width?: string; note?: string };
+        return {
+          kind: 'figure',
+          id: this.id(at),
+          title: this.text([...at, 'title']),
+          image: file,
+          width: given.width !== undefined ? this.figureWidth([...at, 'width']) : undefined,
+          note: given.note !== undefined ? this.text([...at, 'note']) : undefined,
+          pos: image.pos,
+        };
       }
       case 'list':
         return this.list(at, pos);
@@ -254,6 +266,16 @@ class ContentReader {
       note: t.note !== undefined ? this.text([...p, 'note']) : undefined,
       pos,
     };
+  }
+
+  /** A figure's `width:`, `60%` of the type area or a length (`80mm`), or undefined when it is neither (reported there). */
+  private figureWidth(p: DataPath): FigureWidth | undefined {
+    const given = this.text(p);
+    const share = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(given.text);
+    const width: FigureWidth = share ? { share: Number(share[1]) / 100 } : { pt: parseLength(given.text) ?? NaN };
+    if ('share' in width ? width.share > 0 && width.share <= 1 : width.pt > 0) return width;
+    this.problems.error(given.pos, `width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "${given.text}"`);
+    return undefined;
   }
 
   /** The `id:` of the item at a path, if it has one. */

@@ -103,7 +103,8 @@ function describeError(e: ErrorObject): string | undefined {
     case 'minLength':
       return `${what} is empty`;
     case 'pattern':
-      if (p[p.length - 1] === 'image') return 'an image must be a PNG or JPEG file (.png, .jpg, .jpeg)';
+      if (p[p.length - 1] === 'image') return 'an image must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)';
+      if (p[p.length - 1] === 'width') return '`width:` must be a share of the type area (60%) or a length (80mm, 6cm, 200pt)';
       if (p[p.length - 1] === 'id') return `\`id: ${String(e.data)}\` is not valid: an id is made of letters, digits, - and _ (e.g. teachers, fig-2)`;
       if (p[p.length - 1] === 'template') return '`template:` must be a folder name under templates/ (letters, digits, - and _)';
       return e.params.pattern === '\\S' ? `${what} is empty` : `${what} is not valid`;

@@ -70,8 +70,15 @@ export interface FigureBlock {
   title: Text;
   /** Absolute path of the image file. */
   image: string;
+  /** How wide it is drawn; its natural size (made smaller to fit) when undefined. */
+  width?: FigureWidth;
+  /** Below the caption, e.g. 资料来源：… */
+  note?: Text;
   pos: SourcePos;
 }
+
+/** A figure's width as written: a share of the type area's width (`60%` is 0.6), or a length in pt (`80mm`). */
+export type FigureWidth = { share: number } | { pt: number };
 
 /** How a list's items are marked: bullets, or numbers in one of the Chinese or Western forms. */
 export const LIST_STYLES = ['bullet', '一、', '（一）', '1.', '（1）', '①'] as const;

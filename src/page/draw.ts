@@ -4,6 +4,7 @@
  * converts to PDF space). The only input of the renderer.
  */
 import type { LinkTarget } from '../text/inline.js';
+import type { SvgPath } from '../render/svg-shapes.js';
 
 /**
  * The structure element (tagged PDF) that drawn content belongs to: a paragraph, a heading, a
@@ -83,6 +84,18 @@ export interface ImageOp {
   tag?: StructTag;
 }
 
+/** The paths of an SVG image, drawn as vectors (its text is set as glyph runs beside it). */
+export interface SvgOp {
+  kind: 'svg';
+  /** The image's top left, pt. */
+  x: number;
+  y: number;
+  /** From the image's natural pt to the page's. */
+  scale: number;
+  paths: readonly SvgPath[];
+  tag?: StructTag;
+}
+
 /** A filled round dot (an emphasis dot, 着重号), centred at (x, y). */
 export interface DotOp {
   kind: 'dot';
@@ -107,7 +120,7 @@ export interface LinkOp {
   tag?: StructTag;
 }
 
-export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | DotOp | LinkOp;
+export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | SvgOp | DotOp | LinkOp;
 
 /** Moves ops by (dx, dy). */
 export function translateOps(ops: DrawOp[], dx: number, dy: number): DrawOp[] {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { DrawPage, LineOp } from '../page/draw.js';
 import type { FaceSet } from '../font/face.js';
+import { drawSvgOnCanvas } from './svg-canvas.js';
 
 type CanvasModule = typeof import('@napi-rs/canvas');
 type Path2D = InstanceType<CanvasModule['Path2D']>;
@@ -79,6 +80,9 @@ export async function pageImage(page: DrawPage, faces: FaceSet, dpi: number, pat
         break;
       case 'image':
         ctx.drawImage(await loadImage(op.data), op.x * scale, op.y * scale, op.w * scale, op.h * scale);
+        break;
+      case 'svg':
+        drawSvgOnCanvas(ctx, op, scale, Path2D);
         break;
       case 'link':
         break; // nothing drawn

@@ -16,6 +16,7 @@ import { StructureTree, type AnnotationOptions } from './structure.js';
 import { keepOnly } from '../kept-caches.js';
 import { pageLabelRanges } from './page-labels.js';
 import { PngImage } from './png-image.js';
+import { drawSvg } from './svg-draw.js';
 import { imageType } from '../content/image-file.js';
 import { readPng } from '../content/png-check.js';
 
@@ -126,7 +127,7 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
-    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', (annotation) => drawOp(doc, op, fontFor, imageFor, annotation));
+    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'svg' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', (annotation) => drawOp(doc, op, fontFor, imageFor, annotation));
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
   }
@@ -154,6 +155,8 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
     case 'image':
       doc.image(imageFor(op.data), op.x, op.y, { width: op.w, height: op.h });
       return;
+    case 'svg':
+      return drawSvg(doc, op);
     case 'dot':
       doc.save().circle(op.x, op.y, op.r).fill(op.color).restore();
       return;

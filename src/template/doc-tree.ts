@@ -5,6 +5,7 @@
 import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 import { assertNever } from '../content/block-kinds.js';
+import type { FigureWidth } from '../content/types.js';
 
 /** How a column's cells are set: ragged `left` (the default for text), `center`, `right`, `justify`, or `decimal` (numbers lined up on the decimal point). */
 export type ColumnAlign = 'left' | 'center' | 'right' | 'justify' | 'decimal';
@@ -125,10 +126,15 @@ export interface KeepNode {
 export interface FigureNode {
   kind: 'figure';
   id?: string;
-  /** Absolute path of a PNG or JPEG file. */
+  /** Absolute path of a PNG, JPEG or SVG file. */
   src: string;
+  /** How wide it is drawn (see content/types.ts); natural size, made smaller to fit, when undefined. */
+  width?: FigureWidth;
   caption: PlacedText;
   captionStyle: string;
+  /** Below the caption. */
+  note?: PlacedText;
+  noteStyle: string;
   /** Where the image is named in the content. */
   at?: SourcePos;
 }
@@ -207,6 +213,7 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         return;
       case 'figure':
         names.add(n.captionStyle);
+        if (n.note) names.add(n.noteStyle);
         return;
       case 'vspace':
       case 'pagebreak':

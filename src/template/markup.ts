@@ -9,6 +9,7 @@ import { parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
+import type { FigureWidth } from '../content/types.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -112,8 +113,12 @@ function block(el: El): BlockNode {
       return { kind: 'keep', children: blocks(el) };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
+      const note = elements(el).find((c) => c.name === 'note');
       if (!el.attrs.src) fail(el, '<figure> needs src="…"');
-      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', at: at(el) };
+      const share = /^(\d+(?:\.\d+)?)%$/.exec(el.attrs.width ?? '');
+      const width: FigureWidth | undefined = el.attrs.width === undefined ? undefined : share ? { share: Number(share[1]) / 100 } : { pt: parseLength(el.attrs.width) ?? NaN };
+      if (width && !('share' in width ? width.share > 0 : width.pt > 0)) fail(el, `<figure width="…"> needs a share (60%) or a length (80mm), not "${el.attrs.width}"`);
+      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
     case 'vspace': {
       const size = parseLength(el.attrs.size);

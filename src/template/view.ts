@@ -88,6 +88,10 @@ export interface FigureView {
   title: string;
   titleAt: At;
   image: string;
+  /** How wide it is drawn, as `<figure width="…">` takes it (`60%`, `226.77pt`); natural when absent. */
+  width?: string;
+  note?: string;
+  noteAt?: At;
   /** Where the image is named. */
   at: At;
 }
@@ -189,7 +193,8 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
           const id = `figure-${number}`;
           target(b.id, 'figure', number, id);
           listed.push({ kind: 'figure', id, number, title: b.title.text, titleAt: at(b.title) });
-          return { figure: { id, number, title: b.title.text, titleAt: at(b.title), image: b.image, at: at(b) } };
+          const width = b.width && ('share' in b.width ? `${b.width.share * 100}%` : `${b.width.pt}pt`);
+          return { figure: { id, number, title: b.title.text, titleAt: at(b.title), image: b.image, width, note: b.note?.text, noteAt: b.note && at(b.note), at: at(b) } };
         }
         case 'list':
           return { list: listView(b, text) };

@@ -230,8 +230,8 @@ describe('an image file', () => {
   });
 
   it('that is neither PNG nor JPEG by its bytes is refused, named as written', () => {
-    expect(refusal('pics/text.png', Buffer.from('not an image at all'))).toBe('not a PNG or JPEG image (by its content)');
-    expect(refusal('pics/empty.jpg', Buffer.alloc(0))).toBe('not a PNG or JPEG image (by its content)');
+    expect(refusal('pics/text.png', Buffer.from('not an image at all'))).toBe('not a PNG, JPEG or SVG image (by its content)');
+    expect(refusal('pics/empty.jpg', Buffer.alloc(0))).toBe('not a PNG, JPEG or SVG image (by its content)');
     expect(refusal('pics/missing.png')).toBe('image not found');
   });
 

@@ -1,0 +1,70 @@
+/**
+ * Figures: the image at its width, its caption below, then its note; kept on one page. A PNG or
+ * JPEG is embedded whole; an SVG is drawn as vector paths with its text set in the caption
+ * style's fonts (glyph runs, so it can be searched and copied).
+ */
+import type { FigureNode } from '../template/doc-tree.js';
+import type { DrawOp, StructTag } from '../page/draw.js';
+import type { CheckedVector } from '../content/image-file.js';
+import { readImage } from '../content/image-file.js';
+import type { FigureWidth } from '../content/types.js';
+import { svgShapes, type SvgText } from '../render/svg-shapes.js';
+import { apply, isUprightScale, lengthScale, multiply, type Matrix } from '../render/svg-transform.js';
+import { plainText } from '../text/inline.js';
+import { newTag, style, type LayoutContext } from './context.js';
+import { block, type Item } from './payload.js';
+import { baselineOf, lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
+
+/** A figure's items: image, caption, note, chained to stay on one page when they fit. */
+export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number, parent: StructTag): Item[] {
+  // the content's images were checked when it was loaded; one a template names is checked here
+  const info = ctx.images.get(node.src) ?? readImage(node.src);
+  if (typeof info === 'string') {
+    ctx.problems.error(node.at ?? ctx.templatePos, info);
+    return [];
+  }
+  const p = ctx.theme.page;
+  const { w, h } = drawnSize(info, node.width, width, p.height - p.marginTop - p.marginBottom);
+  const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
+  const left = x + (width - w) / 2;
+  const ops: DrawOp[] =
+    info.type === 'svg'
+      ? [{ kind: 'svg', x: left, y: 0, scale: w / info.width, paths: svgShapes(info).paths, tag: figure }, ...svgTextOps(ctx, node, info, [w / info.width, 0, 0, w / info.width, left, 0], figure)]
+      : [{ kind: 'image', x: left, y: 0, w, h, data: info.data, tag: figure }];
+  const image = block(h, { ops, anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
+  const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
+  if (!node.note) return [image, ...caption];
+  const note = textBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
+  return [image, ...caption.map((b) => ({ ...b, keepWithNext: true })), ...note];
+}
+
+/**
+ * The size an image is drawn at, pt: the width asked for (a share of the measure, or a length),
+ * else its natural size (an SVG's in pt, a PNG's or JPEG's one pt a pixel) no taller than 60% of
+ * the type area; made smaller to fit the measure and the type area's height.
+ */
+function drawnSize(natural: { width: number; height: number }, asked: FigureWidth | undefined, measure: number, areaHeight: number): { w: number; h: number } {
+  const wanted = asked ? ('share' in asked ? asked.share * measure : asked.pt) : natural.width;
+  const tallest = asked ? areaHeight : areaHeight * 0.6;
+  const scale = Math.min(wanted / natural.width, measure / natural.width, tallest / natural.height);
+  return { w: natural.width * scale, h: natural.height * scale };
+}
+
+/** The SVG's text as glyph runs in the caption style's fonts, `placed` taking the SVG's pt to the block's. */
+function svgTextOps(ctx: LayoutContext, node: FigureNode, svg: CheckedVector, placed: Matrix, tag: StructTag): DrawOp[] {
+  const texts = svgShapes(svg).texts;
+  if (texts.some((t) => !isUprightScale(t.matrix))) ctx.problems.warn(node.at ?? ctx.templatePos, 'text turned or slanted in this SVG is set upright');
+  return texts.flatMap((t) => textOps(ctx, node, t, multiply(placed, t.matrix), tag));
+}
+
+function textOps(ctx: LayoutContext, node: FigureNode, t: SvgText, m: Matrix, tag: StructTag): DrawOp[] {
+  const size = t.size * lengthScale(m);
+  const [px, py] = apply(m, t.x, t.y);
+  // too small to read, or larger than any page
+  if (!(size > 0.5 && size < 2000 && Math.abs(px) < 1e5 && Math.abs(py) < 1e5)) return [];
+  const spec = { ...style(ctx, node.captionStyle), size, lineHeight: size, indent: 0, indentRight: 0, onGrid: false, align: 'left' as const, color: t.color, bold: false };
+  const [line] = setText(ctx, [{ text: t.text, bold: t.bold }], paragraphStyle(ctx, spec, 1e5, 'left'), node.at);
+  if (!line) return [];
+  const dx = t.anchor === 'middle' ? -line.used / 2 : t.anchor === 'end' ? -line.used : 0;
+  return lineOps(line, spec, px + dx, py - baselineOf(spec, 0), tag);
+}

@@ -1,0 +1,26 @@
+/**
+ * Draws an SVG's paths (see svg-shapes.ts) as PDF path operators through pdfkit: vectors, never
+ * pixels. Its text is not drawn here: the layout sets it in Imprint's fonts as glyph runs.
+ */
+import type { SvgOp } from '../page/draw.js';
+
+/** Draws `op`'s paths, scaled by `op.scale` from the image's top left at (op.x, op.y). */
+export function drawSvg(doc: PDFKit.PDFDocument, op: SvgOp): void {
+  doc.save();
+  doc.transform(op.scale, 0, 0, op.scale, op.x, op.y);
+  for (const p of op.paths) {
+    doc.save();
+    doc.transform(...p.matrix);
+    doc.path(p.d);
+    if (p.fill) doc.fillColor(p.fill.color, p.fill.opacity);
+    if (p.stroke) {
+      doc.strokeColor(p.stroke.color, p.stroke.opacity).lineWidth(p.stroke.width).lineCap(p.stroke.cap).lineJoin(p.stroke.join);
+      if (p.stroke.dash.length) doc.dash(p.stroke.dash as unknown as number, {}); // pdfkit takes a dash array too
+    }
+    if (p.fill && p.stroke) doc.fillAndStroke(p.fillRule);
+    else if (p.fill) doc.fill(p.fillRule);
+    else doc.stroke();
+    doc.restore();
+  }
+  doc.restore();
+}

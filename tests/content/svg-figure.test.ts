@@ -1,0 +1,106 @@
+/**
+ * SVG figures and figure widths at load: a damaged SVG, one that reaches outside its file, one
+ * with a script or no size, is one located problem at the `image:` value; what Imprint does not
+ * draw is one warning there; `width:` is a share or a length, checked where it is written.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/content/load.js';
+import { formatProblem, InputError } from '../../src/problems.js';
+import type { FigureBlock } from '../../src/content/types.js';
+import { readImage } from '../../src/content/image-file.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'imprint-svg-'));
+const chart = readFileSync(path.join(import.meta.dirname, '../fixtures/bar-chart.svg'));
+
+const report = (image: string, extra = '') => `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - figure:\n          title: 图\n          image: ${image}\n${extra}`;
+
+/** Loads a report whose figure names `svg` (written as fig.svg); its problems, or its figure and warnings. */
+function load(svg: string | Buffer, extra = ''): { problems: string[]; figure?: FigureBlock; warnings: string[] } {
+  writeFileSync(path.join(dir, 'fig.svg'), svg);
+  const file = path.join(dir, 'r.yaml');
+  writeFileSync(file, report('fig.svg', extra));
+  const shown = (p: Parameters<typeof formatProblem>[0]) => formatProblem(p).replace(file, 'r.yaml');
+  try {
+    const r = loadReport(file);
+    return { problems: [], figure: r.chapters[0].body[0] as FigureBlock, warnings: r.warnings.map(shown) };
+  } catch (e) {
+    if (e instanceof InputError) return { problems: e.problems.map(shown), warnings: [] };
+    throw e;
+  }
+}
+
+const svg = (body: string, attrs = 'viewBox="0 0 100 50"') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attrs}>${body}</svg>`;
+
+describe('an SVG figure at load', () => {
+  it('accepts a chart, with its natural size in pt (CSS px at 0.75 pt)', () => {
+    const { problems, warnings } = load(chart);
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([]);
+    const size = (svgText: string) => {
+      writeFileSync(path.join(dir, 'size.svg'), svgText);
+      const image = readImage(path.join(dir, 'size.svg'));
+      return typeof image === 'string' ? image : [image.type, +image.width.toFixed(3), +image.height.toFixed(3)];
+    };
+    expect(size(chart.toString())).toEqual(['svg', 300, 180]);
+    expect(size(svg('', 'width="80mm" height="40mm"'))).toEqual(['svg', 226.772, 113.386]);
+    expect(size(svg('', 'width="200pt" viewBox="0 0 100 50"'))).toEqual(['svg', 200, 100]);
+  });
+
+  it('reports a damaged SVG once, at the image: value, with the line in the SVG', () => {
+    expect(load(svg('<rect width="10" height="10">')).problems).toEqual([expect.stringMatching(/^r\.yaml:8:18: damaged SVG: unexpected close tag \(line 1, column 139 of the SVG\): fig\.svg$/)]);
+    expect(load(chart.subarray(0, 300)).problems).toEqual([expect.stringMatching(/^r\.yaml:8:18: damaged SVG: .*: fig\.svg$/)]);
+    expect(load('<html><body/></html>').problems).toEqual(['r.yaml:8:18: not an SVG image: its root element is <html>, not <svg>: fig.svg']);
+  });
+
+  it('refuses what reaches outside the file: an image, a use of another file, a url(), a script, a DOCTYPE', () => {
+    const refused = (body: string) => load(svg(body)).problems;
+    expect(refused('<image href="https://example.com/a.png" width="10" height="10"/>')).toEqual([
+      'r.yaml:8:18: SVG refers to another file or address (<image href="https://example.com/a.png">): an SVG must be whole in itself (line 1 of the SVG): fig.svg',
+    ]);
+    expect(refused('\n<use xlink:href="other.svg#icon"/>')).toEqual([
+      'r.yaml:8:18: SVG refers to another file or address (<use xlink:href="other.svg#icon">): an SVG must be whole in itself (line 2 of the SVG): fig.svg',
+    ]);
+    expect(refused('<rect width="10" height="10" fill="url(file:///etc/passwd)"/>')[0]).toMatch(/^r\.yaml:8:18: SVG refers to another file or address \(fill=/);
+    expect(refused('<script>alert(1)</script>')).toEqual(['r.yaml:8:18: SVG has a <script>: scripts are not run (remove it) (line 1 of the SVG): fig.svg']);
+    expect(refused('<rect width="1" height="1" onclick="x()"/>')[0]).toMatch(/^r\.yaml:8:18: SVG has an event handler \(onclick="…"\)/);
+    expect(load('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg viewBox="0 0 1 1"/>').problems[0]).toMatch(/^r\.yaml:8:18: SVG with a <!DOCTYPE> \(entities\) is not accepted/);
+  });
+
+  it('refuses an SVG without a size, with a broken viewBox or transform, or too many elements', () => {
+    expect(load(svg('', '')).problems).toEqual(['r.yaml:8:18: SVG has no size: give its <svg> a viewBox="0 0 W H", or a width and height: fig.svg']);
+    expect(load(svg('', 'viewBox="0 0 0 10"')).problems[0]).toMatch(/^r\.yaml:8:18: SVG viewBox is not four numbers/);
+    expect(load(svg('<g transform="spin(3)"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG transform is not one: transform="spin\(3\)"/);
+    expect(load(svg('<path d="M0 0L1e999 5"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG number out of range \(above 1000000000\): d="M0 0L1e999 5"/);
+    expect(load(svg('<rect width="10" style="height: 1e12; fill: #1e9e4f"/>')).problems[0]).toMatch(/^r\.yaml:8:18: SVG number out of range \(above 1000000000\): height=" 1e12"/);
+    expect(load(svg('<rect id="pd7b4e9e5e1" width="10" height="10" fill="#1e9e4f"/>')).problems).toEqual([]); // an id and a colour are not numbers
+    expect(load(svg('<g/>'.repeat(20_001))).problems[0]).toMatch(/^r\.yaml:8:18: SVG too complex: more than 20000 elements/);
+    expect(load(svg('<g>'.repeat(70) + '</g>'.repeat(70))).problems[0]).toMatch(/^r\.yaml:8:18: SVG nested too deep: more than 64 levels/);
+  });
+
+  it('warns once, at the image: value, of what it does not draw, and takes internal references', () => {
+    const body = '<style>rect{fill:red}</style><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use href="#g"/>';
+    const { problems, warnings } = load(svg(body));
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual(['r.yaml:8:18: warning: left out of this SVG (Imprint does not draw them): <style> sheets (use attributes or style="…"), gradients, gradient or pattern paint (drawn as none), <use>']);
+  });
+});
+
+describe('a figure width', () => {
+  it('reads a share of the type area or a length', () => {
+    expect(load(chart, '          width: 60%\n').figure?.width).toEqual({ share: 0.6 });
+    expect(load(chart, '          width: 80mm\n').figure?.width?.pt).toBeCloseTo((80 * 72) / 25.4, 6);
+    expect(load(chart, '          width: 200pt\n').figure?.width).toEqual({ pt: 200 });
+    expect(load(chart).figure?.width).toBeUndefined();
+  });
+  it('reports a width that is neither, or out of range, where it is written', () => {
+    expect(load(chart, '          width: wide\n').problems).toEqual(['r.yaml:9:18: `width:` must be a share of the type area (60%) or a length (80mm, 6cm, 200pt)']);
+    expect(load(chart, '          width: 150%\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "150%"']);
+    expect(load(chart, '          width: 0mm\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "0mm"']);
+  });
+  it('reads a note', () => {
+    expect(load(chart, '          note: 资料来源：学校统计。\n').figure?.note?.text).toBe('资料来源：学校统计。');
+  });
+});
