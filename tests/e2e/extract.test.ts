@@ -127,17 +127,21 @@ describe('imprint extract', () => {
     }
   });
 
-  it('says which font files a rebuild needs when they are not Imprint’s own, and when Imprint differs', async () => {
+  it('says which font files a rebuild needs when they are not Imprint’s own, and when Imprint or its files differ', async () => {
     const dir = base();
     const data = Buffer.from('report:\n');
     const m = JSON.parse(manifestFor('r.yaml', data).toString()) as Record<string, unknown>;
-    const manifest = { ...m, imprint: '0.0.1', fonts: [{ name: 'simfang.ttf', origin: 'project', path: 'fonts/simfang.ttf', sha256: 'ab'.repeat(32), bytes: 1 }] };
+    const theme = Buffer.from('extends: nothing\n'); // not the theme of the Imprint running
+    const imprintFile = { path: 'templates/official/theme.yaml', origin: 'imprint', role: 'theme', attachment: '(imprint)/templates/official/theme.yaml', sha256: sha256(theme), bytes: theme.length };
+    const files = [...(m.files as object[]), imprintFile];
+    const manifest = { ...m, files, imprint: '0.0.1', fonts: [{ name: 'simfang.ttf', origin: 'project', path: 'fonts/simfang.ttf', sha256: 'ab'.repeat(32), bytes: 1 }] };
     const pdf = path.join(dir, 'fonts.pdf');
-    writeFileSync(pdf, await pdfWith({ x: data, [MANIFEST_NAME]: Buffer.from(JSON.stringify(manifest)) }));
+    writeFileSync(pdf, await pdfWith({ x: data, '(imprint)/templates/official/theme.yaml': theme, [MANIFEST_NAME]: Buffer.from(JSON.stringify(manifest)) }));
     const done = await extractProject(pdf, path.join(dir, 'out'), root, version);
     expect(done.written).toEqual(['r.yaml']);
     expect(done.notes).toEqual([
       `built with Imprint 0.0.1, and this is ${version}: a build here gives other bytes (the PDF names its Imprint), and may set the pages otherwise`,
+      `Imprint's templates/official/theme.yaml differs from the one it was built with (in the PDF as "(imprint)/templates/official/theme.yaml"): the pages may differ`,
       `font fonts/simfang.ttf (in the project, SHA-256 ${'ab'.repeat(32)}) is not in the PDF: put that file where the font registry names it`,
     ]);
   });
