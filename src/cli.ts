@@ -22,6 +22,7 @@ import { InitError, initProject } from './commands/init.js';
 import { describeFonts } from './commands/fonts.js';
 import { diffCommand } from './commands/diff.js';
 import { importCommand } from './commands/import/import-command.js';
+import { ExtractError, extractProject } from './commands/extract.js';
 import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
 
@@ -34,7 +35,8 @@ const USAGE = `usage:
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
                                            --png also writes page images beside each PDF, <name>-001.png …
                                            (--dpi: dots per inch, default 144; --pages: physical page numbers, 3 or 3-5);
-                                           --pdfa 3b embeds the YAML and theme in the PDF;
+                                           --pdfa 3b embeds every file the build read but the fonts (a project
+                                           \`imprint extract\` writes back), with a manifest of them and of the fonts;
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
@@ -45,6 +47,8 @@ const USAGE = `usage:
                                            changed page with the changes marked; exit 0 same, 1 different, 2 trouble
   imprint import FILE.docx [-o FILE.yaml]  a Word draft as a report (default FILE.yaml beside it; pictures in
                                            FILE-images/), with the list of what could not be carried over
+  imprint extract FILE.pdf DIR             the project a PDF built with --pdfa 3b holds, written into DIR (a new
+                                           or empty folder): built there with the same fonts, the same PDF
   imprint help                             this text
   imprint --version                        the version of Imprint`;
 
@@ -143,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'fonts') return fonts(argv.slice(1));
   if (argv[0] === 'diff') return diffCommand(argv.slice(1), (line) => console.log(line), (line) => console.error(line));
   if (argv[0] === 'import') return importCommand(argv.slice(1));
+  if (argv[0] === 'extract') return extract(argv.slice(1));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
@@ -172,6 +177,22 @@ function init(rest: string[]): number {
     return 0;
   } catch (e) {
     if (!(e instanceof InitError)) throw e;
+    console.error(`imprint: ${e.message}`);
+    return 1;
+  }
+}
+
+/** `imprint extract FILE.pdf DIR`. */
+async function extract(rest: string[]): Promise<number> {
+  if (rest.length !== 2 || rest.some((a) => a.startsWith('-'))) throw new UsageError('extract takes FILE.pdf and DIR, the folder to write its project into');
+  const [pdf, dir] = rest;
+  try {
+    const done = await extractProject(pdf, dir, packageDir, version);
+    done.notes.forEach((line) => console.error(`imprint: ${line}`));
+    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})\nnext: cd ${dir} && ${done.command}`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ExtractError)) throw e;
     console.error(`imprint: ${e.message}`);
     return 1;
   }

@@ -3,7 +3,7 @@
  * ① load → ② template → ③ theme and fonts → ④–⑦ lay out and compose, again until the
  * contents page numbers settle → ⑧ render.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadReport } from './content/load.js';
 import { FaceSet } from './font/face.js';
@@ -11,7 +11,8 @@ import { loadFontRegistry, type RegistryFile } from './font/registry.js';
 import { composePages } from './page/compose.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
-import { renderPdf, type Attachment, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import { renderPdf, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import { sourceAttachments } from './source-archive.js';
 import { keepOnly } from './kept-caches.js';
 import { checkFontRoles, loadTheme } from './style/theme.js';
 import { TemplateFolders } from './template/folders.js';
@@ -182,7 +183,7 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
     creator: `Imprint ${o.version}`,
     lang: 'zh-CN',
     pdfa: result.pdfa,
-    attachments: result.pdfa === '3b' ? sourceAttachments(o, result) : undefined,
+    attachments: result.pdfa === '3b' ? sourceAttachments(o, result, faces) : undefined,
   }, cache.render);
   result.times.render = performance.now() - started;
   return { ...result, pdf };
@@ -191,18 +192,6 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
 /** A text of the content as the PDF's metadata gives it: the words, without markup. */
 function plain(t: Text): string {
   return inlinePlainText(parseInline(t.text).nodes);
-}
-
-/** The report's YAML and the theme files, embedded in a PDF/A-3 as the document's sources. */
-function sourceAttachments(o: BuildOptions, r: BuildResult): Attachment[] {
-  const yaml = { name: path.basename(o.input), data: readFileSync(o.input), type: 'application/yaml', description: 'The content of the report (Imprint YAML)' };
-  const themes = r.themeFiles.map((f) => ({
-    name: `theme-${path.basename(path.dirname(f))}.yaml`,
-    data: readFileSync(f),
-    type: 'application/yaml',
-    description: 'The theme the report was set with',
-  }));
-  return [yaml, ...themes];
 }
 
 /** See `BuildResult.filesRead`. */

@@ -14,7 +14,7 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type Canvas = import('@napi-rs/canvas').Canvas;
 
 /** The largest PDF read, bytes. */
-const MAX_PDF_BYTES = 512 * 1024 * 1024;
+export const MAX_PDF_BYTES = 512 * 1024 * 1024;
 
 /** A rectangle on a page: pt, from the page's top left corner. */
 export interface Box {
@@ -125,7 +125,7 @@ function reasonOf(e: unknown): string {
  * pdf.js, loaded on first use (require of its ES module, which Node allows from 20.19, as
  * pdf.js needs: the CLI's bundle neither holds it nor can import() from its code cache).
  */
-function loadPdfJs(): PdfJs {
+export function loadPdfJs(): PdfJs {
   return createRequire(import.meta.url)('pdfjs-dist/legacy/build/pdf.mjs') as PdfJs;
 }
 

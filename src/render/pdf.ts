@@ -91,12 +91,14 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   // named destinations in PDF's lexical order, that of the strings' bytes (pdfkit sorts with
   // localeCompare: the same order for the ids of Imprint's templates, sec-1.2, table-3 …, but
   // not for every id a template may give, and it loads ICU's collator, 7 ms of a build)
-  (doc as unknown as { _root: { data: { Names: { data: { Dests: { _compareKeys(a: string, b: string): number } } } } } })._root.data.Names.data.Dests._compareKeys = (a, b) =>
-    Buffer.compare(pdfStringBytes(a), pdfStringBytes(b));
+  type NameTree = { _compareKeys(a: string, b: string): number };
+  const names = (doc as unknown as { _root: { data: { Names: { data: { Dests: NameTree; EmbeddedFiles?: NameTree } } } } })._root.data.Names.data;
+  names.Dests._compareKeys = (a, b) => Buffer.compare(pdfStringBytes(a), pdfStringBytes(b));
   for (const a of meta.attachments ?? []) {
     // bytes, not a path: pdfkit would stamp a path's file-system dates into the PDF
     doc.file(new Uint8Array(a.data) as unknown as Buffer, { name: a.name, type: a.type, description: a.description, relationship: 'Source', creationDate: meta.date, modifiedDate: meta.date } as PDFKit.Mixins.PDFAttachmentOptions);
   }
+  if (names.EmbeddedFiles) names.EmbeddedFiles._compareKeys = names.Dests._compareKeys; // the files' names too (中文 names sort by locale)
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -26,7 +26,7 @@ describe('imprint build', () => {
     const input = path.join(dir, 'same.yaml');
     writeFileSync(input, good);
     for (const [entry, out] of [[cli, 'bundle.pdf'], [cli, 'bundle-cached.pdf'], [path.join(root, 'dist/cli.js'), 'modules.pdf']]) {
-      const r = spawnSync(process.execPath, [entry, 'build', input, '-o', path.join(dir, out), '--pdfa', '3b'], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [entry, 'build', input, '-o', path.join(dir, out), '--pdfa', '3b'], { cwd: dir, encoding: 'utf8' }); // 3b: the input in the project
       expect(r.stderr).toBe('');
     }
     expect(existsSync(path.join(root, 'dist/imprint.cjs.v8cache'))).toBe(true);
