@@ -111,6 +111,9 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
   }
 }
 
+/** Boxes with at most this many blocks (lines, rows) inside their padding are never split. */
+const BOX_KEPT_WHOLE = 5;
+
 /**
  * A box: padding blocks above and below its content, the content set narrower; every block
  * carries the frame, so the page stage draws the frame around the part on each page.
@@ -136,16 +139,20 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   // the last content block stays with the bottom padding (no padding alone on a page)
   const lastBlock = [...content].reverse().find((i): i is Block => i.kind === 'block');
   if (lastBlock) lastBlock.keepWithNext = true;
-  const all = [top, ...content, bottom];
+  // a short box stands whole on one page (a four-line box is never split 3 + 1)
+  const lines = content.filter((i) => i.kind === 'block').length;
+  const all = lines <= BOX_KEPT_WHOLE ? keptTogether([top, ...content, bottom]) : [top, ...content, bottom];
   const blocks = all.filter((i): i is Block => i.kind === 'block');
   const id = node.id ?? `box@${blocks.length}-${x}`;
   // the padding kept where the box breaks: whole rows on a grid, so the text stays on it
   const grid = ctx.theme.grid;
   const breakPad = grid ? Math.ceil(spec.padding / grid.lineStep - 1e-6) * grid.lineStep : spec.padding;
-  return all.map((item) => {
+  return all.map((item, i) => {
     if (item.kind !== 'block') return item;
-    const frame = { id, spec, x, width, first: item === top, last: item === bottom, breakPad };
-    return { ...item, inset: { key: id, pad: breakPad, closes: item === bottom }, payload: { ...item.payload, frame } };
+    const first = i === 0;
+    const last = i === all.length - 1;
+    const frame = { id, spec, x, width, first, last, breakPad };
+    return { ...item, inset: { key: id, pad: breakPad, closes: last }, payload: { ...item.payload, frame } };
   });
 }
 

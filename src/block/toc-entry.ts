@@ -8,7 +8,7 @@ import type { TextStyleSpec } from '../style/theme.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
 import { plainText, type Inline } from '../text/inline.js';
 import { measureText } from '../text/paragraph.js';
-import { newTag, type LayoutContext } from './context.js';
+import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
 import { block, type Block } from './payload.js';
 import { plainRuns } from './plain-title.js';
@@ -55,7 +55,7 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;
   const text = setText(ctx, title, paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left', 0), node.at);
   const [numberLine] = setText(ctx, [{ text: page, bold: false }], paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right', 0), undefined);
-  const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, style, em, 'left', 0), undefined);
+  const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, leaderStyle(ctx, style), em, 'left', 0), undefined);
   return text.map((line, i): Block => {
     // each line of the entry is a link to its target, tagged as one: TOCI > Link > its text
     const link = newTag(ctx, 'Link', tag);
@@ -75,4 +75,20 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
     ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target }, text: plainText([...label, ...title]), tag: link });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });
   });
+}
+
+/** Leader styles, by the entry style they serve. */
+const leaderStyles = new WeakMap<TextStyleSpec, TextStyleSpec>();
+
+/**
+ * The style of an entry's leader dots: the body's font, regular, at the entry's size, off the
+ * grid, so every level (a 黑体 chapter entry too) has the same dot and its dots end where the others' do.
+ */
+function leaderStyle(ctx: LayoutContext, entry: TextStyleSpec): TextStyleSpec {
+  let made = leaderStyles.get(entry);
+  if (!made) {
+    const body = style(ctx, 'body');
+    leaderStyles.set(entry, (made = { ...entry, font: body.font, latinFont: body.latinFont, bold: false, onGrid: false }));
+  }
+  return made;
 }

@@ -10,6 +10,7 @@ import type { LayoutContext } from '../block/context.js';
 import { style } from '../block/context.js';
 import { textBlocks } from '../block/text-lines.js';
 import { paginate } from '../paginate/paginate.js';
+import { CHAPTER_TAIL } from '../paginate/tails.js';
 import type { PaginatedPage, Placed } from '../paginate/item.js';
 import { tocEntries, type DocTree, type Matter } from '../template/doc-tree.js';
 import type { PageContext } from '../template/templates.js';
@@ -38,7 +39,7 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
   const laid: { matter: Matter; pages: PaginatedPage<BlockPayload>[] }[] = new Array(doc.matters.length);
   const readsLabels = doc.matters.map((m) => tocEntries(m.children).length > 0);
   const separator = footSeparator(ctx);
-  const layOut = (i: number) => (laid[i] = { matter: doc.matters[i], pages: paginate(matterItems(ctx, doc.matters[i]), areaHeight, separator) });
+  const layOut = (i: number) => (laid[i] = { matter: doc.matters[i], pages: paginate(matterItems(ctx, doc.matters[i]), areaHeight, separator, CHAPTER_TAIL) });
   doc.matters.forEach((_, i) => readsLabels[i] || layOut(i));
   if (readsLabels.includes(true)) {
     const labels = new Map(ctx.pageLabels);

@@ -10,12 +10,40 @@
  * the next page (before that page's own notes).
  */
 import type { FlowBlock, FlowItem, PaginatedPage, Placed } from './item.js';
+import { withoutShortTails, type TailRule } from './tails.js';
 
-/** Splits the flow into pages of `pageHeight` pt; `separator`: height taken above a page's footnotes, pt. */
-export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator = 0): PaginatedPage<P>[] {
+/**
+ * Splits the flow into pages of `pageHeight` pt; `separator`: height taken above a page's
+ * footnotes, pt; `tails`: the rule against a run's (a chapter's) last page holding only a line
+ * or two (none: pages are filled greedily).
+ */
+export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator = 0, tails?: TailRule): PaginatedPage<P>[] {
+  const fill = (breaksBefore: ReadonlySet<number>) => fillPages(items, pageHeight, separator, breaksBefore);
+  return (tails ? withoutShortTails(fill, tails, pageHeight) : fill(new Set())).pages;
+}
+
+/** Greedily filled pages, with what the chapter-tail rule needs to know of them. */
+export interface Filled<P> {
+  pages: PaginatedPage<P>[];
+  /** For each page, the indices in the flow of the blocks placed on it (not repeated headers). */
+  itemsOn: number[][];
+  /** For each page, the run it belongs to (runs are separated by forced breaks; -1: a blank verso). */
+  run: number[];
+}
+
+/**
+ * Fills pages in order, each with as much as fits; `breaksBefore`: flow indices of blocks that
+ * start a new page (the chapter-tail rule's choices; each a legal break, after a block that does
+ * not keep with the next).
+ */
+export function fillPages<P>(items: FlowItem<P>[], pageHeight: number, separator: number, breaksBefore: ReadonlySet<number>): Filled<P> {
   const need = chainedNeeds(items);
   const noteNeed = chainedNoteNeeds(items);
   const pages: PaginatedPage<P>[] = [];
+  const itemsOn: number[][] = [];
+  const run: number[] = [];
+  let runNumber = 0;
+  let placedItems: number[] = [];
   let placed: Placed<P>[] = [];
   let foot: FlowBlock<P>[] = [];
   let footHeight = 0;
@@ -35,6 +63,9 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator 
   const closePage = () => {
     let fy = pageHeight - footHeight;
     pages.push({ placed, foot: foot.map((block) => ({ block, y: (fy += block.height) - block.height, repeated: false })) });
+    itemsOn.push(placedItems);
+    run.push(runNumber);
+    placedItems = [];
     placed = [];
     foot = [];
     footHeight = 0;
@@ -57,7 +88,12 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator 
       lastInset = undefined;
       newPage(); // (a long note goes on at the foot of the new page)
       // page numbers count from 1: an odd number of pages so far means the next one is even
-      if (item.recto && pages.length % 2 === 1) pages.push({ placed: [], foot: [] });
+      if (item.recto && pages.length % 2 === 1) {
+        pages.push({ placed: [], foot: [] });
+        itemsOn.push([]);
+        run.push(-1);
+      }
+      runNumber++;
       lastGroup = undefined;
       continue;
     }
@@ -65,7 +101,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator 
     const notes = overlong ? notesHeight(item) : noteNeed[i];
     // no room: with notes, the page's foot must first end the note it continues
     const noRoom = () => (placed.length ? item.spaceBefore : 0) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
-    if ((placed.length || foot.length) && noRoom()) {
+    if ((placed.length || foot.length) && (noRoom() || (placed.length > 0 && breaksBefore.has(i)))) {
       const inFrame = placed.length > 0 && item.inset && lastInset === item.inset.key;
       newPage();
       while (!placed.length && foot.length && noRoom()) closePage(); // a page of a long note's lines only
@@ -81,6 +117,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator 
     }
     y += placed.length ? item.spaceBefore : 0;
     placed.push({ block: item, y, repeated: false });
+    placedItems.push(i);
     y += item.height;
     if (item.notes?.length) {
       // the notes that fit here, the first line at least; the rest continue on the next page
@@ -97,7 +134,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator 
   }
   newPage();
   while (foot.length) closePage(); // the rest of a long note, on pages of its own
-  return pages;
+  return { pages, itemsOn, run };
 }
 
 /**

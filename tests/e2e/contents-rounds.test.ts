@@ -35,7 +35,7 @@ describe('contents page numbers', () => {
     expect(r.rounds).toBeGreaterThan(1);
     const { pages } = await readPdf(r.pdf);
     // contents pages: those with dot leaders (they are numbered like the chapters here)
-    const isContents = (p: PdfPage) => p.lines.some((l) => /·{3}/.test(l.text));
+    const isContents = (p: PdfPage) => p.lines.some((l) => /(·\s?){3}/.test(l.text));
     const entries = contentsEntries(pages, isContents);
     expect(entries).toHaveLength(40);
     expect(pagesOfEntries(pages, entries, (p) => !isContents(p))).toEqual(entries.map((e) => e.number));

@@ -70,8 +70,8 @@ describe('imprint fonts', () => {
         '',
         'r.yaml: 11 distinct characters (template official)', // 字体ABC前言一二三𓀀
         '  宋体 (serif): 10 of 11',
-        '  黑体 (sans): 10 of 11',
         '  mono: 3 of 11', // the code style's, which the theme has whether or not the report uses it
+        '  黑体 (sans): 10 of 11',
         'no font of its style has 1 character:',
         '  "𓀀" U+13000: r.yaml:6:8, r.yaml:10:10', // the first in each text
         '',

@@ -40,7 +40,7 @@ describe('a project folder anywhere', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^content\/jingan-2025\.yaml -> out\/jingan-2025\.pdf: \d+ pages/);
-    expect(fontsOf(path.join(dir, 'out/jingan-2025.pdf'))).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular', 'NotoSerifSC-Regular']);
+    expect(fontsOf(path.join(dir, 'out/jingan-2025.pdf'))).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular', 'NotoSerifSC-Bold', 'NotoSerifSC-Regular']); // bold 宋体: run-in headings
   });
 
   it('replaces a role with its own file, and the names that led to it follow', () => {

@@ -4,7 +4,7 @@
  * note at the foot); the contents, the bookmarks and the running heads show the plain words,
  * without markup characters or footnote markers. Read back with pdf.js.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'imprint-title-markup-'));
 const filler = Array.from({ length: 40 }, (_, i) => `          - 第${i + 1}段，${'这是一个用来占位的段落。'.repeat(6)}\n`).join('');
 const CONTENT = `report:
   title: "**标题**标记"
+  template: plain-sections
 chapters:
   - title: "**重点**与 m^2^"
     body:
@@ -36,7 +37,13 @@ let pdf: Buffer;
 beforeAll(async () => {
   const input = path.join(dir, 'r.yaml');
   writeFileSync(input, CONTENT);
-  pdf = (await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf;
+  // section headings in the regular weight, so that bold in their titles shows
+  mkdirSync(path.join(dir, 'templates/plain-sections'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'templates/plain-sections/theme.yaml'),
+    'extends: official\nstyles:\n  h2: { bold: false }\n',
+  );
+  pdf = (await buildReport({ input, projectDir: dir, packageDir: root, version: 'test' })).pdf;
   read = await readPdf(pdf);
 }, 60_000);
 

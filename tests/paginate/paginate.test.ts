@@ -184,3 +184,49 @@ describe('paginate with footnotes', () => {
     );
   });
 });
+
+describe('paginate with the chapter-tail rule', () => {
+  const rule = { minBlocks: 3, maxShortfall: 0.25 };
+  const lines = (prefix: string, n: number, o: Partial<FlowBlock<string>> = {}) => Array.from({ length: n }, (_, i) => b(`${prefix}${i}`, 10, o));
+  it('pushes lines over so a chapter does not end with 2 lines alone', () => {
+    const items: FlowItem<string>[] = [...lines('a', 12), { kind: 'break' }, ...lines('b', 3)];
+    expect(names(paginate(items, 100))).toEqual(['a0 a1 a2 a3 a4 a5 a6 a7 a8 a9', 'a10 a11', 'b0 b1 b2']);
+    expect(names(paginate(items, 100, 0, rule))).toEqual(['a0 a1 a2 a3 a4 a5 a6 a7 a8', 'a9 a10 a11', 'b0 b1 b2']);
+  });
+  it('breaks only where a keep allows, and not when the page before would run too short', () => {
+    // a8 keeps with a9: the break goes before a8 (the page gives 2 lines: within ¼ page)
+    const kept = [...lines('a', 8), b('a8', 10, { keepWithNext: true }), b('a9', 10), ...lines('a1', 2)];
+    expect(names(paginate(kept, 100, 0, rule))).toEqual(['a0 a1 a2 a3 a4 a5 a6 a7', 'a8 a9 a10 a11']);
+    // a chain of five: moving it would leave the page half empty
+    const chained = [...lines('a', 5), ...lines('k', 5, { keepWithNext: true }), ...lines('t', 2)];
+    expect(names(paginate(chained, 100, 0, rule))).toEqual(names(paginate(chained, 100)));
+  });
+  it('leaves a tail alone when the page before is another chapter\'s or the move would add a page', () => {
+    const afterBreak: FlowItem<string>[] = [...lines('a', 3), { kind: 'break' }, ...lines('b', 2)];
+    expect(names(paginate(afterBreak, 100, 0, rule))).toEqual(['a0 a1 a2', 'b0 b1']);
+    // the tail page is nearly full of a tall block: pushing a line would overflow it
+    const full = [...lines('a', 10), b('tall', 95), b('c', 5)];
+    expect(paginate(full, 100, 0, rule).length).toBe(paginate(full, 100).length);
+  });
+});
+
+describe('paginate invariants with the chapter-tail rule', () => {
+  it('nothing lost, no page overflows, same page count, no run ends with fewer blocks than greedy gives', () => {
+    const rule = { minBlocks: 3, maxShortfall: 0.25 };
+    fc.assert(
+      fc.property(arbItems, (spec) => {
+        const items: FlowItem<string>[] = spec.map((s, i) => (s === 'break' ? { kind: 'break' } : b(String(i), s.height, s)));
+        const greedy = paginate(items, 100);
+        const pages = paginate(items, 100, 0, rule);
+        expect(pages.flatMap((p) => p.placed.map((x) => x.block.payload))).toEqual(greedy.flatMap((p) => p.placed.map((x) => x.block.payload)));
+        expect(pages.length).toBe(greedy.length);
+        for (const p of pages) {
+          const last = p.placed[p.placed.length - 1];
+          expect(last.y + last.block.height).toBeLessThanOrEqual(100);
+        }
+        expect(pages[pages.length - 1]?.placed.length ?? 0).toBeGreaterThanOrEqual(Math.min(rule.minBlocks, greedy[greedy.length - 1]?.placed.length ?? 0));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
