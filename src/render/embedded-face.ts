@@ -7,7 +7,8 @@
  * Widths in PDF glyph space (1/1000 em).
  */
 import { sha256 } from '@noble/hashes/sha2';
-import { deflateSync } from 'node:zlib';
+import { deflate } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { Font } from 'fontkit';
 import { advanceOf, type Face } from '../font/face.js';
 import { TrueTypeSubset } from './truetype-subset.js';
@@ -90,20 +91,30 @@ export class EmbeddedFace {
   }
 
   /**
-   * Writes the subset, descriptor, CID font, ToUnicode CMap and the Type0 dictionary. Takes the
-   * encoded subset from `programs` when there, else puts it there; returns its key. `deflate`
-   * compresses the CMap (through the render cache: a rebuild has the same one).
+   * The subset encoded and deflated, once every page is drawn: from `programs` when there, else
+   * made and put there; with its key there (the face and the glyphs drawn). The encoding runs at
+   * the call, the deflating off the main thread (zlib's thread pool): a caller that asks every
+   * face in turn encodes one subset while the one before deflates.
    */
-  embed(programs: ProgramCache, deflate: (content: string) => Buffer): string {
+  async encodedProgram(programs: ProgramCache): Promise<{ key: string; program: EncodedProgram }> {
+    const key = `${this.face.path}\n${this.subset.glyphs.join(',')}`;
+    const kept = programs.get(key);
+    if (kept) return { key, program: kept };
+    const bytes = this.subset.encode(); // adds the components of composite glyphs to the subset
+    const glyphs = [...this.subset.glyphs];
+    const program = { deflated: await deflateOffThread(bytes), length: bytes.length, glyphs };
+    programs.set(key, program);
+    return { key, program };
+  }
+
+  /**
+   * Writes the subset (`program`, from `encodedProgram`), descriptor, CID font, ToUnicode CMap
+   * and the Type0 dictionary. `deflate` compresses the CMap (through the render cache: a
+   * rebuild has the same one).
+   */
+  embed(program: EncodedProgram, deflate: (content: string) => Buffer): void {
     const { doc, face } = this;
     const font = face.font;
-    const key = `${face.path}\n${this.subset.glyphs.join(',')}`;
-    let program = programs.get(key);
-    if (!program) {
-      const bytes = this.subset.encode();
-      program = { deflated: deflateSync(bytes), length: bytes.length, glyphs: [...this.subset.glyphs] };
-      programs.set(key, program);
-    }
     // components of composite glyphs: in the subset, never drawn on their own
     program.glyphs.forEach((g, cid) => {
       this.widths[cid] ??= this.advance(g);
@@ -143,9 +154,11 @@ export class EmbeddedFace {
     toUnicode.end(deflate(`${toUnicodeCMap(this.unicode)}\n`));
     this.dictionary.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode };
     this.dictionary.end();
-    return key;
   }
 }
+
+/** zlib's `deflate` (the bytes `deflateSync` gives), on its thread pool. */
+const deflateOffThread = promisify(deflate);
 
 /** FontDescriptor flags (PDF 32000-1 table 123): fixed pitch, serif, symbolic, script, italic. */
 function descriptorFlags(font: Font): number {

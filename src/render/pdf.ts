@@ -59,7 +59,7 @@ export interface RenderCache {
  * Renders the pages with the faces their glyph runs name. `cache` keeps encoded font subsets
  * and deflated streams (page contents, CMaps) between builds; only what this build used stays.
  */
-export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
+export async function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
   const { programs } = cache;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -135,8 +135,10 @@ export function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cach
   }
   structure.end();
   addPageLabels(doc, pages);
-  const programsUsed = new Set<string>();
-  for (const f of embedded.values()) programsUsed.add(f.embed(programs, (content) => deflateCached(content, cache.contents, contentsUsed)));
+  const faceList = [...embedded.values()];
+  const encoded = await Promise.all(faceList.map((f) => f.encodedProgram(programs))); // see encodedProgram
+  faceList.forEach((f, i) => f.embed(encoded[i].program, (content) => deflateCached(content, cache.contents, contentsUsed)));
+  const programsUsed = new Set(encoded.map((e) => e.key));
   doc.end();
   keepOnly(programs, programsUsed);
   keepOnly(cache.contents, contentsUsed);

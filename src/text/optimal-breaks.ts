@@ -217,6 +217,10 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
     const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01);
     for (let cj = first; cj >= 0; cj--) {
       const start = candidates[cj];
+      // no way found ends before `start` (a third of the candidates, in the sample): no line to
+      // start there, and no need to measure one. The scan goes on to the next earlier start that
+      // has a way, whose longer line stops it (below) as this one would have.
+      if (!reachable(t, start)) continue;
       measureInto(m, input, sums, start, end);
       // the ratio depends on the node only through the width of its next line (first or not)
       const ratioFirst = adjustmentRatio(m, widthFirst, isLast);
@@ -260,6 +264,13 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
     [p, f] = [t.prev[slot], t.prevFitness[slot]];
   }
   return breaks.reverse();
+}
+
+/** Whether some way ends a line before atom `p` (in any fitness class). */
+function reachable(t: BreakTable, p: number): boolean {
+  const d = t.demerits;
+  const at = p * CLASSES;
+  return d[at] !== Infinity || d[at + 1] !== Infinity || d[at + 2] !== Infinity || d[at + 3] !== Infinity;
 }
 
 /**
