@@ -10,7 +10,7 @@ import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
 import { DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
-import { DEFAULT_LOOK } from '../text/atoms.js';
+import { DEFAULT_LOOK, type InlineLook } from '../text/atoms.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
 
@@ -97,21 +97,12 @@ export interface GridSpec {
 /** How `[[id]]` words each kind of item: a format with `{number}` in it (`表 {number}`). */
 export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure', string>;
 
-/** The look of inline markup (spec §6.2). Lengths in em of the text's size unless said. */
-export interface InlineSpec {
-  /** Size of superscripts and subscripts, a fraction of the text's size. */
-  scriptSize: number;
-  /** How far a superscript's baseline is raised, a subscript's lowered, em of the text's size. */
-  supRise: number;
-  subDrop: number;
-  /** Diameter of an emphasis dot (着重号), and the gap between the em box's bottom and the dot, em. */
-  dotSize: number;
-  dotGap: number;
-  /** Latin emphasis: the glyphs sheared by this much (x += slant · y): the fonts have no italic. */
-  slant: number;
-  /** Colour of link text, `#rrggbb` (the text's own colour when none). */
-  linkColor: string | null;
-}
+/**
+ * The look of inline markup (spec §6.2) as the theme gives it: the sizes and shear of the text
+ * layer's `InlineLook` (lengths in em of the text's size), and the colour of link text,
+ * `#rrggbb`, or null for the text's own.
+ */
+export type InlineSpec = Omit<InlineLook, 'linkColor' | 'code' | 'codeKey'> & { linkColor: string | null };
 
 export interface Theme {
   file: string;
