@@ -41,7 +41,9 @@ const USAGE = `usage:
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
                                            characters each role of its theme has, and those no font has
-  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
+  imprint watch FILE.yaml [-o OUT] [--diff]
+                                           build, then rebuild on every change of a file the build read;
+                                           --diff: after each rebuild, what changed in print (as imprint diff)
   imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
                                            changed with the words, added, removed); -o DIR: an image of each
                                            changed page with the changes marked; exit 0 same, 1 different, 2 trouble
@@ -61,6 +63,8 @@ interface Args {
   jobs?: number;
   /** Page images beside each PDF (`--png`). */
   images?: ImageRequest;
+  /** `watch --diff`: what each rebuild changed in print. */
+  diff?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -73,6 +77,7 @@ function parseArgs(argv: string[]): Args {
   let png = false;
   let dpi: number | undefined;
   let pages: ImageRequest['pages'];
+  let diff = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
@@ -87,6 +92,7 @@ function parseArgs(argv: string[]): Args {
       if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
       pdfa = level;
     } else if (a === '--png') png = true;
+    else if (a === '--diff') diff = true;
     else if (a === '--dpi') {
       dpi = Number(rest[++i]);
       if (!Number.isInteger(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
@@ -96,9 +102,10 @@ function parseArgs(argv: string[]): Args {
   }
   if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
   if (png && command !== 'build') throw new UsageError('--png goes with build');
+  if (diff && command !== 'watch') throw new UsageError('--diff goes with watch (to compare two PDFs: imprint diff OLD.pdf NEW.pdf)');
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
   if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
-  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined };
+  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined, diff };
 }
 
 /** Page images: dots per inch allowed (an A4 page at 600 dpi is 35 million pixels). */
@@ -157,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.command === 'watch') {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
     const { watchReport } = await import('./watch.js'); // the watcher loads only for watch
-    watchReport(options, plans[0].output, (line) => console.log(line));
+    watchReport(options, plans[0].output, (line) => console.log(line), { diff: args.diff });
     return new Promise(() => {}); // until the process is stopped
   }
   const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output, images: args.images }));
