@@ -25,6 +25,7 @@ import { importCommand } from './commands/import/import-command.js';
 import { ExtractError, extractProject } from './commands/extract.js';
 import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
+import { buildProgressText, ProgressLine } from './progress.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -170,7 +171,9 @@ async function main(argv: string[]): Promise<number> {
   const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
-  const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
+  const progress = new ProgressLine(process.stderr); // on a terminal only
+  const outcomes = threads > 1 ? await buildInPool(jobs, threads, progress) : await buildInTurn(jobs, progress);
+  progress.clear();
   return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
 }
 
@@ -244,27 +247,38 @@ function report(job: BuildJob, o: BuildOutcome): void {
   } else o.problems.forEach((p) => console.error(p));
 }
 
-async function buildInTurn(jobs: BuildJob[]): Promise<BuildOutcome[]> {
+/** "3 of 8 reports built", for a batch. */
+function batchText(built: number, jobs: number): string {
+  return `${built} of ${jobs} report${jobs === 1 ? '' : 's'} built`;
+}
+
+/** Builds reports one after the other; the progress line says where the build is (and the batch, for several). */
+async function buildInTurn(jobs: BuildJob[], progress: ProgressLine): Promise<BuildOutcome[]> {
   const outcomes: BuildOutcome[] = [];
   for (const job of jobs) {
-    const o = await buildJob(job);
+    const batch = jobs.length > 1 ? `${batchText(outcomes.length, jobs.length)}, ` : '';
+    const o = await buildJob({ ...job, options: { ...job.options, onProgress: (p) => progress.update(batch + buildProgressText(job.options.input, p)) } });
+    progress.clear();
     report(job, o);
     outcomes.push(o);
   }
   return outcomes;
 }
 
-/** Builds reports on all cores (a worker pool); a line per report as it finishes. */
-async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutcome[]> {
+/** Builds reports on all cores (a worker pool); a line per report as it finishes, and the progress line of the batch. */
+async function buildInPool(jobs: BuildJob[], threads: number, progress: ProgressLine): Promise<BuildOutcome[]> {
   // the pool loads only for several reports (require: a dynamic import() is not available to
   // the bundle that bin.cts runs from V8's code cache)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./pool-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  let built = 0;
   try {
     return await Promise.all(
       jobs.map(async (job) => {
-        const o = await pool.run(job);
+        const o = await pool.run(job); // the job as given: a callback cannot be sent to a worker
+        progress.clear();
         report(job, o);
+        progress.update(batchText(++built, jobs.length));
         return o;
       }),
     );
