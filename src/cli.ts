@@ -25,6 +25,7 @@ import { importCommand } from './commands/import/import-command.js';
 import { ExtractError, extractProject } from './commands/extract.js';
 import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
+import { buildProgressText, ProgressLine } from './progress.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -41,7 +42,9 @@ const USAGE = `usage:
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
                                            characters each role of its theme has, and those no font has
-  imprint watch FILE.yaml [-o OUT]         build, then rebuild on every change of a file the build read
+  imprint watch FILE.yaml [-o OUT] [--diff]
+                                           build, then rebuild on every change of a file the build read;
+                                           --diff: after each rebuild, what changed in print (as imprint diff)
   imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
                                            changed with the words, added, removed); -o DIR: an image of each
                                            changed page with the changes marked; exit 0 same, 1 different, 2 trouble
@@ -61,6 +64,8 @@ interface Args {
   jobs?: number;
   /** Page images beside each PDF (`--png`). */
   images?: ImageRequest;
+  /** `watch --diff`: what each rebuild changed in print. */
+  diff?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -73,6 +78,7 @@ function parseArgs(argv: string[]): Args {
   let png = false;
   let dpi: number | undefined;
   let pages: ImageRequest['pages'];
+  let diff = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
@@ -87,6 +93,7 @@ function parseArgs(argv: string[]): Args {
       if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
       pdfa = level;
     } else if (a === '--png') png = true;
+    else if (a === '--diff') diff = true;
     else if (a === '--dpi') {
       dpi = Number(rest[++i]);
       if (!Number.isInteger(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
@@ -96,9 +103,10 @@ function parseArgs(argv: string[]): Args {
   }
   if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
   if (png && command !== 'build') throw new UsageError('--png goes with build');
+  if (diff && command !== 'watch') throw new UsageError('--diff goes with watch (to compare two PDFs: imprint diff OLD.pdf NEW.pdf)');
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
   if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
-  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined };
+  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined, diff };
 }
 
 /** Page images: dots per inch allowed (an A4 page at 600 dpi is 35 million pixels). */
@@ -157,13 +165,15 @@ async function main(argv: string[]): Promise<number> {
   if (args.command === 'watch') {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
     const { watchReport } = await import('./watch.js'); // the watcher loads only for watch
-    watchReport(options, plans[0].output, (line) => console.log(line));
+    watchReport(options, plans[0].output, (line) => console.log(line), { diff: args.diff });
     return new Promise(() => {}); // until the process is stopped
   }
   const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
-  const outcomes = threads > 1 ? await buildInPool(jobs, threads) : await buildInTurn(jobs);
+  const progress = new ProgressLine(process.stderr); // on a terminal only
+  const outcomes = threads > 1 ? await buildInPool(jobs, threads, progress) : await buildInTurn(jobs, progress);
+  progress.clear();
   return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
 }
 
@@ -237,27 +247,38 @@ function report(job: BuildJob, o: BuildOutcome): void {
   } else o.problems.forEach((p) => console.error(p));
 }
 
-async function buildInTurn(jobs: BuildJob[]): Promise<BuildOutcome[]> {
+/** "3 of 8 reports built", for a batch. */
+function batchText(built: number, jobs: number): string {
+  return `${built} of ${jobs} report${jobs === 1 ? '' : 's'} built`;
+}
+
+/** Builds reports one after the other; the progress line says where the build is (and the batch, for several). */
+async function buildInTurn(jobs: BuildJob[], progress: ProgressLine): Promise<BuildOutcome[]> {
   const outcomes: BuildOutcome[] = [];
   for (const job of jobs) {
-    const o = await buildJob(job);
+    const batch = jobs.length > 1 ? `${batchText(outcomes.length, jobs.length)}, ` : '';
+    const o = await buildJob({ ...job, options: { ...job.options, onProgress: (p) => progress.update(batch + buildProgressText(job.options.input, p)) } });
+    progress.clear();
     report(job, o);
     outcomes.push(o);
   }
   return outcomes;
 }
 
-/** Builds reports on all cores (a worker pool); a line per report as it finishes. */
-async function buildInPool(jobs: BuildJob[], threads: number): Promise<BuildOutcome[]> {
+/** Builds reports on all cores (a worker pool); a line per report as it finishes, and the progress line of the batch. */
+async function buildInPool(jobs: BuildJob[], threads: number, progress: ProgressLine): Promise<BuildOutcome[]> {
   // the pool loads only for several reports (require: a dynamic import() is not available to
   // the bundle that bin.cts runs from V8's code cache)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./pool-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  let built = 0;
   try {
     return await Promise.all(
       jobs.map(async (job) => {
-        const o = await pool.run(job);
+        const o = await pool.run(job); // the job as given: a callback cannot be sent to a worker
+        progress.clear();
         report(job, o);
+        progress.update(batchText(++built, jobs.length));
         return o;
       }),
     );

@@ -40,7 +40,12 @@ export interface BuildOptions {
   version: string;
   /** PDF/A conformance (overrides the theme's `pdfa:`). */
   pdfa?: PdfaLevel;
+  /** Told as each stage of the layout loop and the render begins (a progress line); called in the build's thread. */
+  onProgress?: (p: BuildProgress) => void;
 }
+
+/** Where a build is: a round of layout (1-based) begins, or the PDF of `pages` pages is being written. */
+export type BuildProgress = { stage: 'layout'; round: number } | { stage: 'render'; pages: number };
 
 /** Milliseconds spent in each stage of one build. */
 export type StageTimes = Record<'load' | 'template' | 'theme' | 'layout' | 'render', number>;
@@ -134,6 +139,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   const setUsed = new Set<string>();
   for (let round = 1; ; round++) {
     // ④–⑦, then again with the page numbers found, until they stop changing
+    o.onProgress?.({ stage: 'layout', round });
     const problems = new ProblemList();
     const ctx = { theme, faces, problems, pageLabels, pageLabelsRead: new Map<string, string>(), notes: [], noteMarkers, noteMarkersRead: new Map<number, string>(), targets: view.targets, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
     const pages = composePages(ctx, doc, furniture);
@@ -174,6 +180,7 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
   const result = layoutReport(o, cache); // ①–⑦
   const { meta } = result.report;
   const started = performance.now();
+  o.onProgress?.({ stage: 'render', pages: result.pages.length });
   const pdf = await renderPdf(result.pages, faces, {
     title: plain(meta.title) + (meta.subtitle ? plain(meta.subtitle) : ''),
     author: meta.issuer && plain(meta.issuer),

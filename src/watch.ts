@@ -5,7 +5,7 @@
  * starts afresh). Nothing ends the watch: a problem in the input or a bug (printed as one line;
  * with its stack when IMPRINT_DEBUG=1) leaves the last good PDF, and the watcher goes on.
  * While nothing changes after the first build, a few silent rebuilds warm the code up for the
- * first edit.
+ * first edit. With `--diff`, each rebuild's line is followed by what it changed in print.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
+import { LAST_BUILD, printChanges } from './watch-diff.js';
+import { EditionError } from './commands/pdf-edition.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
 const SETTLE_MS = 30;
@@ -71,6 +73,12 @@ function changedSince(file: string, time: number): boolean {
   }
 }
 
+/** How a watch session reports its builds. */
+export interface WatchOptions {
+  /** After each rebuild's line, what changed in print since the edition last compared (`--diff`). */
+  diff?: boolean;
+}
+
 /**
  * The builds of a watch session, one at a time: keeps the fonts and set paragraphs from one
  * build to the next, writes the PDF of a good build, prints a line per build, and knows which
@@ -90,11 +98,18 @@ export class Watcher {
   private queue: Promise<unknown> = Promise.resolve();
   /** Ends the running build with an error thrown outside it (see `abandonBuild`). */
   private abandon: ((e: unknown) => void) | undefined;
+  /** Builds started (a comparison gives way when this moves on). */
+  private started = 0;
+  /** `--diff`: the PDF the next rebuild is compared with (the last compared, or the first build's). */
+  private base: Buffer | undefined;
+  /** `--diff`: the comparison running after the last rebuild, if any. */
+  private comparing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly o: BuildOptions,
     private readonly output: string,
     private readonly log: (line: string) => void,
+    private readonly options: WatchOptions = {},
   ) {
     this.read = new Set(this.alwaysRead());
     this.cacheFiles = new Set(fontRegistryFiles(o).map((r) => path.resolve(r.file)));
@@ -135,9 +150,10 @@ export class Watcher {
     this.log(describeInternalError(e, this.o.input));
   }
 
-  /** Closes the fonts kept (once the builds asked for have ended). */
+  /** Closes the fonts kept (once the builds asked for, and the comparison after the last, have ended). */
   async close(): Promise<void> {
     await this.queue;
+    await this.comparing;
     this.cache?.faces.close();
     this.cache = undefined;
   }
@@ -166,6 +182,7 @@ export class Watcher {
   private async build(quiet: boolean): Promise<boolean> {
     const { o, output } = this;
     const started = performance.now();
+    this.started++;
     let built: Awaited<ReturnType<typeof buildReport>>;
     try {
       const cache = this.cacheForBuild();
@@ -191,7 +208,31 @@ export class Watcher {
       return this.notRebuilt('not written');
     }
     this.log(`${o.input} -> ${output}: ${built.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
+    if (this.options.diff) this.compareAfter(built.pdf);
     return true;
+  }
+
+  /**
+   * Prints what `pdf` changed in print since the base, without holding up the builds: a build
+   * that starts meanwhile drops the comparison, and the base stays for the next (whose lines
+   * then say what both changed).
+   */
+  private compareAfter(pdf: Buffer): void {
+    const before = this.base;
+    if (!before) return void (this.base = pdf);
+    const build = this.started;
+    const superseded = () => this.started !== build;
+    this.comparing = printChanges(before, pdf, this.output, superseded).then(
+      (lines) => {
+        if (!lines) return;
+        this.base = pdf;
+        lines.forEach((line) => this.log(line));
+      },
+      (e: unknown) => {
+        this.base = pdf;
+        if (!superseded()) this.log(e instanceof EditionError ? `${this.output}: not compared with ${LAST_BUILD} (${e.message})` : describeInternalError(e, this.o.input));
+      },
+    );
   }
 
   private notRebuilt(why: string): false {
@@ -207,8 +248,8 @@ export class Watcher {
 }
 
 /** Watches until the process is stopped; `log` receives one line per build. */
-export function watchReport(o: BuildOptions, output: string, log: (line: string) => void): void {
-  const builds = new Watcher(o, output, log);
+export function watchReport(o: BuildOptions, output: string, log: (line: string) => void, options: WatchOptions = {}): void {
+  const builds = new Watcher(o, output, log, options);
   let running = false;
   let again = false;
   let changed = false; // a change waits out its quiet time

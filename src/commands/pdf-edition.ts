@@ -86,6 +86,11 @@ export async function openEdition(file: string): Promise<Edition> {
     if (!(e instanceof RefusedFile)) throw e;
     throw new EditionError(file, e.refusal === 'too-large' ? `larger than ${bytesInWords(MAX_PDF_BYTES)}` : e.message);
   }
+  return editionOf(file, bytes);
+}
+
+/** Reads the PDF `bytes`, named `file` in messages (pdf.js may take the bytes over: pass a copy to keep them). Throws `EditionError`. */
+export async function editionOf(file: string, bytes: Buffer): Promise<Edition> {
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new EditionError(file, 'not a PDF (it does not start as one)');
   const digest = createHash('sha256').update(bytes).digest('hex'); // before pdf.js, which may take the bytes over
   const pdfjs = loadPdfJs();

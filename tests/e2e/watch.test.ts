@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/png.js';
 import { good, newProject, root } from '../helpers/project.js';
 
-/** `imprint watch INPUT -o OUTPUT` run in `cwd`, its output collected. */
-function startWatch(cwd: string, input: string, output: string) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'watch', input, '-o', output], { cwd });
+/** `imprint watch INPUT -o OUTPUT [...options]` run in `cwd`, its output collected. */
+function startWatch(cwd: string, input: string, output: string, ...options: string[]) {
+  const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'watch', input, '-o', output, ...options], { cwd });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -173,6 +173,26 @@ describe('imprint watch', () => {
       expect(readFileSync(p.output).equals(pdf)).toBe(true);
       writeFileSync(image, makePng(60, 30));
       await w.waitFor(REBUILT, 2);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('with --diff, follows each rebuild line with what it changed in print: the page and the words', async () => {
+    const before = good.replace('第一段。', '两所学校均以提升教学质量为核心。');
+    const p = newProject(before);
+    const w = startWatch(p.dir, p.input, p.output, '--diff');
+    try {
+      await w.waitFor(REBUILT, 1);
+      writeFileSync(p.input, before.replace('提升', '提高'));
+      await w.waitFor(/^ {2}p\. .*$/gm, 1);
+      // the second rebuild line, then the summary of imprint diff
+      const lines = w.out().split('\n');
+      const rebuilt = lines.filter((l) => / rebuilt in /.test(l)).map((l) => lines.indexOf(l))[1];
+      expect(lines.slice(rebuilt + 1, rebuilt + 4), w.out()).toEqual([`the last build (three pages) -> ${p.output} (three pages)`, 'p. 1 changed', '  p. 1: removed “提升”, added “提高”']);
+      writeFileSync(p.input, before.replace('提升', '提高') + '# a comment: the same print\n');
+      await w.waitFor(/^no change in print$/gm, 1);
+      expect(w.out()).not.toMatch(STACK);
     } finally {
       w.child.kill();
     }
