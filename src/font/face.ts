@@ -140,8 +140,7 @@ const HEADER_TABLES = ['name', 'head', 'hhea', 'maxp', 'post', 'OS/2'];
 function openFace(path: string): Face {
   const file = SfntFile.open(path);
   if (!file) {
-    const opened = fontkit.create(readRegularFile(path, MAX_FONT_BYTES));
-    const font = 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
+    const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES));
     const { tables } = (font as unknown as FontInternals).directory;
     return { path, font, header: font, unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
   }
