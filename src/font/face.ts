@@ -1,6 +1,8 @@
 /**
- * Font faces opened once per build and shared by measuring (fontkit's tables, cmap and shaping)
- * and drawing (the renderer subsets the same file).
+ * Font faces opened once per build and shared by measuring (cmap, advances and shaping) and
+ * drawing (the renderer subsets the same file). Imprint's own readers answer what a report
+ * mostly asks (see glyph-metrics.ts, opentype-layout.ts, render/truetype-subset.ts); fontkit
+ * is opened only for what they do not do.
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
@@ -9,12 +11,23 @@ import { readRegularFile } from '../input-file.js';
 import type { FontRegistry } from './registry.js';
 import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
+import { assemble } from './sfnt-writer.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
 export interface Face {
   /** Absolute path of the file; also the key under which the renderer embeds it. */
   path: string;
-  font: Font;
+  /**
+   * fontkit's face, opened on first use: shaping Imprint's readers leave to it, CFF subsets,
+   * outlines as paths. For a file read on demand it holds a buffer of the file's size, filled
+   * as fontkit asks (a table when first asked for, an outline when first decoded).
+   */
+  readonly font: Font;
+  /**
+   * fontkit's view of the face's small tables alone (name, head, hhea, maxp, post, OS/2): its
+   * names and overall metrics, without `font`'s buffer of the file's size.
+   */
+  readonly header: Font;
   unitsPerEm: number;
   /** The file read on demand; absent for formats read whole (WOFF, WOFF2, dfont). */
   file?: SfntFile;
@@ -96,14 +109,13 @@ export class FaceSet {
  * `loca` table for the first glyph it measures).
  */
 export function glyphXBounds(face: Face, id: number): { minX: number; maxX: number } | undefined {
-  const range = face.file?.glyphRange(id);
-  if (!range) {
+  const outline = face.file?.outline(id);
+  if (!outline) {
     const { minX, maxX } = face.font.getGlyph(id).bbox;
     return Number.isFinite(minX) ? { minX, maxX } : undefined;
   }
-  if (range[1] - range[0] < 10) return undefined;
-  face.file!.ensureGlyphs([id]);
-  return { minX: face.file!.buffer.readInt16BE(range[0] + 2), maxX: face.file!.buffer.readInt16BE(range[0] + 6) };
+  if (outline.length < 10) return undefined;
+  return { minX: outline.readInt16BE(2), maxX: outline.readInt16BE(6) };
 }
 
 /** fontkit's internals used to read tables and glyphs on demand (fontkit 2.0). */
@@ -121,47 +133,88 @@ interface GlyphInternals {
   _font: { hmtx: unknown; directory: FontInternals['directory'] };
 }
 
-/**
- * Opens a font file. A TrueType/OpenType file or collection is read on demand: fontkit sees a
- * buffer of the file's size in which a table is read when fontkit first asks for it, and a
- * glyph's outline when fontkit first decodes that glyph (never the whole `glyf` table: layout
- * decodes only punctuation, for its ink; the renderer reads the glyphs it embeds). A glyph's
- * advance is read from `hmtx` alone: fontkit would decode the outline for vertical metrics
- * nobody asked for.
- */
+/** The tables of `Face.header`. */
+const HEADER_TABLES = ['name', 'head', 'hhea', 'maxp', 'post', 'OS/2'];
+
+/** Opens a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
 function openFace(path: string): Face {
   const file = SfntFile.open(path);
-  const opened = fontkit.create(file ? file.buffer : readRegularFile(path, MAX_FONT_BYTES));
-  const font = 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
-  const metrics = file ? (GlyphMetrics.of(file) ?? undefined) : undefined;
-  if (file) {
-    const f = font as unknown as FontInternals;
-    const tableStream = f._getTableStream.bind(f);
-    f._getTableStream = (tag) => {
-      const t = f.directory.tables[tag];
-      if (t && tag !== 'glyf') file.ensure(t.offset, t.length);
-      return tableStream(tag);
-    };
-    const baseGlyph = f._getBaseGlyph.bind(f);
-    const wrapped = new WeakSet<GlyphInternals>();
-    const { glyf, fvar } = f.directory.tables;
-    f._getBaseGlyph = (id, codePoints) => {
-      const g = baseGlyph(id, codePoints);
-      if (g && !wrapped.has(g)) {
-        wrapped.add(g);
-        if (glyf) {
-          const decode = g._decode.bind(g);
-          const cbox = g._getCBox.bind(g);
-          g._decode = () => (file.ensureGlyphs([id]), decode());
-          g._getCBox = (internal) => (file.ensureGlyphs([id]), cbox(internal));
-        }
-        // a variable font's advances depend on its instance: fontkit's own path for those
-        if (!fvar) Object.defineProperty(g, 'advanceWidth', { value: metrics ? metrics.advanceOf(id) : g._getTableMetrics(g._font.hmtx).advance });
-      }
-      return g;
-    };
+  if (!file) {
+    const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES));
+    const { tables } = (font as unknown as FontInternals).directory;
+    return { path, font, header: font, unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
   }
-  const { tables } = (font as unknown as FontInternals).directory;
-  const outlines = tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype';
-  return { path, font, unitsPerEm: font.unitsPerEm, file: file ?? undefined, metrics, outlines };
+  const metrics = GlyphMetrics.of(file) ?? undefined;
+  let font: Font | undefined;
+  let header: Font | undefined;
+  const head = file.table('head');
+  if (!head) throw new Error('the font has no `head` table');
+  return {
+    path,
+    get font() {
+      return (font ??= fontkitOnDemand(file, metrics));
+    },
+    get header() {
+      return (header ??= fontkitOf(assemble(new Map(HEADER_TABLES.flatMap((tag) => (file.tables.has(tag) ? [[tag, file.table(tag)!]] : []))))));
+    },
+    unitsPerEm: head.readUInt16BE(18),
+    file,
+    metrics,
+    outlines: file.tables.has('CFF ') || file.tables.has('CFF2') ? 'cff' : 'truetype',
+  };
+}
+
+/** fontkit's face of a font file's bytes (of a collection's first font). */
+function fontkitOf(bytes: Buffer): Font {
+  const opened = fontkit.create(bytes);
+  return 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
+}
+
+/**
+ * fontkit's face of a file read on demand: fontkit sees a buffer of the file's size in which a
+ * table is copied when fontkit first asks for it, and a glyph's outline when fontkit first
+ * decodes that glyph (never the whole `glyf` table). A glyph's advance is read from `hmtx`
+ * alone: fontkit would decode the outline for vertical metrics nobody asked for.
+ */
+function fontkitOnDemand(file: SfntFile, metrics: GlyphMetrics | undefined): Font {
+  const image = Buffer.alloc(file.size);
+  for (const { offset, bytes } of file.directories) image.set(bytes, offset);
+  const font = fontkitOf(image);
+  const f = font as unknown as FontInternals;
+  const copied = new Set<string>();
+  const tableStream = f._getTableStream.bind(f);
+  f._getTableStream = (tag) => {
+    const t = f.directory.tables[tag];
+    if (t && tag !== 'glyf' && !copied.has(tag)) {
+      copied.add(tag);
+      image.set(file.table(tag)!, t.offset);
+    }
+    return tableStream(tag);
+  };
+  const baseGlyph = f._getBaseGlyph.bind(f);
+  const wrapped = new WeakSet<GlyphInternals>();
+  const outlinesCopied = new Set<number>();
+  const copyOutline = (id: number) => {
+    if (outlinesCopied.has(id)) return;
+    outlinesCopied.add(id);
+    const piece = file.outlinePiece(id);
+    if (piece) image.set(piece.bytes, piece.offset);
+  };
+  const { glyf, fvar } = f.directory.tables;
+  f._getBaseGlyph = (id, codePoints) => {
+    const g = baseGlyph(id, codePoints);
+    if (g && !wrapped.has(g)) {
+      wrapped.add(g);
+      if (glyf) {
+        const decode = g._decode.bind(g);
+        const cbox = g._getCBox.bind(g);
+        g._decode = () => (copyOutline(id), decode());
+        g._getCBox = (internal) => (copyOutline(id), cbox(internal));
+      }
+      // a variable font's advances depend on its instance: fontkit's own path for those
+      if (!fvar) Object.defineProperty(g, 'advanceWidth', { value: metrics ? metrics.advanceOf(id) : g._getTableMetrics(g._font.hmtx).advance });
+    }
+    return g;
+  };
+  return font;
 }

@@ -6,7 +6,7 @@
  * preference) and looked up the same way, for the formats CJK fonts use (4 and 12); a font with
  * another, or a variable font, is left to fontkit.
  *
- * Advances in font units.
+ * Advances in font units; offsets in bytes from the start of the table.
  */
 import type { SfntFile } from './sfnt-file.js';
 
@@ -24,32 +24,27 @@ const PREFERRED_SUBTABLES: [number, number][] = [
 
 export class GlyphMetrics {
   private constructor(
-    private readonly bytes: Buffer,
+    private readonly cmap: Buffer,
     /** Where the chosen cmap subtable starts, and its format (4 or 12). */
     private readonly cmapAt: number,
     private readonly format: 4 | 12,
-    /** Where `hmtx` starts, and how many full (advance, bearing) entries it has. */
-    private readonly hmtxAt: number,
+    private readonly hmtx: Buffer,
+    /** How many full (advance, bearing) entries `hmtx` has. */
     private readonly longMetrics: number,
   ) {}
 
   /** The metrics of a font file, or null when fontkit must answer (see above). */
   static of(file: SfntFile): GlyphMetrics | null {
-    const { tables, buffer } = file;
-    const cmap = tables.get('cmap');
-    const hhea = tables.get('hhea');
-    const hmtx = tables.get('hmtx');
-    if (!cmap || !hhea || !hmtx || tables.has('fvar')) return null;
-    file.ensureTable('cmap');
-    file.ensureTable('hhea');
-    file.ensureTable('hmtx');
-    const subtable = chooseSubtable(buffer, cmap.offset);
+    const { tables } = file;
+    if (!tables.has('cmap') || !tables.has('hhea') || !tables.has('hmtx') || tables.has('fvar')) return null;
+    const cmap = file.table('cmap')!;
+    const subtable = chooseSubtable(cmap);
     if (subtable === undefined) return null;
-    const format = buffer.readUInt16BE(subtable);
+    const format = cmap.readUInt16BE(subtable);
     if (format !== 4 && format !== 12) return null;
-    const longMetrics = buffer.readUInt16BE(hhea.offset + 34);
+    const longMetrics = file.table('hhea')!.readUInt16BE(34);
     if (longMetrics === 0) return null;
-    return new GlyphMetrics(buffer, subtable, format, hmtx.offset, longMetrics);
+    return new GlyphMetrics(cmap, subtable, format, file.table('hmtx')!, longMetrics);
   }
 
   /** The glyph of a code point; 0 (.notdef) when the font lacks it. */
@@ -59,12 +54,12 @@ export class GlyphMetrics {
 
   /** The advance width of a glyph, font units (the last full entry's past the end of them). */
   advanceOf(glyph: number): number {
-    return this.bytes.readUInt16BE(this.hmtxAt + 4 * Math.min(glyph, this.longMetrics - 1));
+    return this.hmtx.readUInt16BE(4 * Math.min(glyph, this.longMetrics - 1));
   }
 
   /** Segment mapping to delta values (BMP). */
   private format4(cp: number): number {
-    const b = this.bytes;
+    const b = this.cmap;
     const at = this.cmapAt;
     const segCount = b.readUInt16BE(at + 6) / 2;
     const ends = at + 14;
@@ -94,7 +89,7 @@ export class GlyphMetrics {
 
   /** Segmented coverage (all planes). */
   private format12(cp: number): number {
-    const b = this.bytes;
+    const b = this.cmap;
     const groups = this.cmapAt + 16;
     let min = 0;
     let max = b.readUInt32BE(this.cmapAt + 12) - 1;
@@ -110,12 +105,12 @@ export class GlyphMetrics {
 }
 
 /** The offset of the subtable fontkit would use, or undefined when the cmap has none of them. */
-function chooseSubtable(b: Buffer, cmapAt: number): number | undefined {
-  const count = b.readUInt16BE(cmapAt + 2);
+function chooseSubtable(b: Buffer): number | undefined {
+  const count = b.readUInt16BE(2);
   for (const [platform, encoding] of PREFERRED_SUBTABLES) {
     for (let i = 0; i < count; i++) {
-      const rec = cmapAt + 4 + 8 * i;
-      if (b.readUInt16BE(rec) === platform && b.readUInt16BE(rec + 2) === encoding) return cmapAt + b.readUInt32BE(rec + 4);
+      const rec = 4 + 8 * i;
+      if (b.readUInt16BE(rec) === platform && b.readUInt16BE(rec + 2) === encoding) return b.readUInt32BE(rec + 4);
     }
   }
   return undefined;

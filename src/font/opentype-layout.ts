@@ -19,7 +19,7 @@
  * order (a lookup two features share, twice), the first subtable that applies wins, a pair
  * adjustment never skips the second glyph.
  *
- * Offsets in bytes from the start of the file; advances in font units.
+ * Offsets in bytes from the start of their table (GSUB, GPOS or GDEF); advances in font units.
  */
 import type { GlyphMetrics } from './glyph-metrics.js';
 import type { SfntFile } from './sfnt-file.js';
@@ -42,7 +42,7 @@ const IGNORE_BASE_GLYPHS = 0x2;
 const IGNORE_LIGATURES = 0x4;
 const MARK_GLYPH_CLASS = 3;
 
-/** A lookup's subtable, with extension subtables (GSUB 7, GPOS 9) resolved. */
+/** A lookup's subtable, with extension subtables (GSUB 7, GPOS 9) resolved; `at` in its table. */
 interface Subtable {
   type: number;
   at: number;
@@ -58,10 +58,10 @@ export class OpenTypeLayout {
   private readonly plans = new Map<string, Plan | null>();
 
   private constructor(
-    private readonly data: Buffer,
-    private readonly gsub: number | undefined,
-    private readonly gpos: number,
-    /** The glyph class definition of GDEF, if any. */
+    private readonly gsub: Buffer | undefined,
+    private readonly gpos: Buffer,
+    /** GDEF, and where its glyph class definition starts (if it has one). */
+    private readonly gdef: Buffer | undefined,
     private readonly glyphClasses: number | undefined,
     /** The file's cmap and advances. */
     private readonly metrics: GlyphMetrics,
@@ -71,11 +71,9 @@ export class OpenTypeLayout {
   static of(file: SfntFile, metrics: GlyphMetrics): OpenTypeLayout | null {
     const { tables } = file;
     if (!tables.has('GPOS') || tables.has('kern') || tables.has('morx') || tables.has('mort') || tables.has('fvar')) return null;
-    for (const tag of ['GSUB', 'GPOS', 'GDEF']) file.ensureTable(tag);
-    const data = file.buffer;
-    const gdef = tables.get('GDEF');
-    const classDef = gdef ? data.readUInt16BE(gdef.offset + 4) : 0;
-    return new OpenTypeLayout(data, tables.get('GSUB')?.offset, tables.get('GPOS')!.offset, classDef ? gdef!.offset + classDef : undefined, metrics);
+    const gdef = file.table('GDEF');
+    const classDef = gdef ? gdef.readUInt16BE(4) : 0;
+    return new OpenTypeLayout(file.table('GSUB'), file.table('GPOS')!, gdef, classDef || undefined, metrics);
   }
 
   /** The glyphs of `text` with `features` added to the default ones, as fontkit lays them out; null when fontkit must. */
@@ -127,15 +125,14 @@ export class OpenTypeLayout {
   }
 
   /**
-   * The lookups of a GSUB or GPOS table at `table` for the features, in fontkit's order, each as
-   * its subtables; null when one is of a type not in `supported` or skips glyphs.
+   * The lookups of a GSUB or GPOS table `d` for the features, in fontkit's order, each as its
+   * subtables; null when one is of a type not in `supported` or skips glyphs.
    */
-  private lookups(table: number, script: string, features: string[], extension: number, supported: number[]): Subtable[][] | null {
-    const d = this.data;
-    const scripts = table + d.readUInt16BE(table + 4);
-    const featureList = table + d.readUInt16BE(table + 6);
-    const lookupList = table + d.readUInt16BE(table + 8);
-    const scriptAt = [script, ...DEFAULT_SCRIPTS].map((tag) => this.recordOffset(scripts, tag)).find((at) => at !== undefined);
+  private lookups(d: Buffer, script: string, features: string[], extension: number, supported: number[]): Subtable[][] | null {
+    const scripts = d.readUInt16BE(4);
+    const featureList = d.readUInt16BE(6);
+    const lookupList = d.readUInt16BE(8);
+    const scriptAt = [script, ...DEFAULT_SCRIPTS].map((tag) => recordOffset(d, scripts, tag)).find((at) => at !== undefined);
     if (scriptAt === undefined) return null;
     const langSys = d.readUInt16BE(scripts + scriptAt);
     // the default language's features by tag (a later feature of a tag replaces an earlier one)
@@ -176,20 +173,10 @@ export class OpenTypeLayout {
     return out;
   }
 
-  /** The offset of the record tagged `tag` in a list of (tag, offset16) records at `list`. */
-  private recordOffset(list: number, tag: string): number | undefined {
-    const d = this.data;
-    for (let i = 0, n = d.readUInt16BE(list); i < n; i++) {
-      const record = list + 2 + 6 * i;
-      if (d.toString('latin1', record, record + 4) === tag) return d.readUInt16BE(record + 4);
-    }
-    return undefined;
-  }
-
   /** Applies a substitution subtable at glyph `i`; true when it applied. */
   private substitute(sub: Subtable, ids: number[], chars: number[][], i: number): boolean {
-    const d = this.data;
-    const index = this.coverageIndex(sub.at + d.readUInt16BE(sub.at + 2), ids[i]);
+    const d = this.gsub!;
+    const index = coverageIndex(d, sub.at + d.readUInt16BE(sub.at + 2), ids[i]);
     if (index < 0) return false;
     if (sub.type === 1) {
       ids[i] = d.readUInt16BE(sub.at) === 1 ? (ids[i] + d.readInt16BE(sub.at + 4)) & 0xffff : d.readUInt16BE(sub.at + 6 + 2 * index);
@@ -212,10 +199,10 @@ export class OpenTypeLayout {
 
   /** Applies a positioning subtable at glyph `i`: true when it applied, null when it would move a mark. */
   private position(sub: Subtable, ids: number[], advances: number[], i: number): boolean | null {
-    const d = this.data;
-    if (sub.type !== 2) return this.coverageIndex(sub.at + d.readUInt16BE(sub.at + 2), ids[i]) < 0 ? false : null; // mark attachment
+    const d = this.gpos;
+    if (sub.type !== 2) return coverageIndex(d, sub.at + d.readUInt16BE(sub.at + 2), ids[i]) < 0 ? false : null; // mark attachment
     if (i + 1 >= ids.length) return false;
-    const index = this.coverageIndex(sub.at + d.readUInt16BE(sub.at + 2), ids[i]);
+    const index = coverageIndex(d, sub.at + d.readUInt16BE(sub.at + 2), ids[i]);
     if (index < 0) return false;
     const format1 = d.readUInt16BE(sub.at + 4);
     const format2 = d.readUInt16BE(sub.at + 6);
@@ -230,8 +217,8 @@ export class OpenTypeLayout {
       if (found < 0) return false;
       record = set + 2 + pair * found + 2;
     } else {
-      const class1 = this.classOf(sub.at + d.readUInt16BE(sub.at + 8), ids[i]);
-      const class2 = this.classOf(sub.at + d.readUInt16BE(sub.at + 10), ids[i + 1]);
+      const class1 = classOf(d, sub.at + d.readUInt16BE(sub.at + 8), ids[i]);
+      const class2 = classOf(d, sub.at + d.readUInt16BE(sub.at + 10), ids[i + 1]);
       const class2Count = d.readUInt16BE(sub.at + 14);
       record = sub.at + 16 + (class1 * class2Count + class2) * (size1 + size2);
     }
@@ -240,39 +227,46 @@ export class OpenTypeLayout {
     return true;
   }
 
-  /** The coverage index of a glyph in the coverage table at `at`; -1 when not covered. */
-  private coverageIndex(at: number, glyph: number): number {
-    const d = this.data;
-    const n = d.readUInt16BE(at + 2);
-    if (d.readUInt16BE(at) === 1) {
-      for (let i = 0; i < n; i++) if (d.readUInt16BE(at + 4 + 2 * i) === glyph) return i;
-      return -1;
-    }
-    for (let i = 0; i < n; i++) {
-      const range = at + 4 + 6 * i;
-      const start = d.readUInt16BE(range);
-      if (start <= glyph && glyph <= d.readUInt16BE(range + 2)) return d.readUInt16BE(range + 4) + glyph - start;
-    }
+  private isMark(glyph: number): boolean {
+    return this.glyphClasses !== undefined && classOf(this.gdef!, this.glyphClasses, glyph) === MARK_GLYPH_CLASS;
+  }
+}
+
+/** The offset of the record tagged `tag` in a list of (tag, offset16) records at `list` of `d`. */
+function recordOffset(d: Buffer, list: number, tag: string): number | undefined {
+  for (let i = 0, n = d.readUInt16BE(list); i < n; i++) {
+    const record = list + 2 + 6 * i;
+    if (d.toString('latin1', record, record + 4) === tag) return d.readUInt16BE(record + 4);
+  }
+  return undefined;
+}
+
+/** The coverage index of a glyph in the coverage table at `at` of `d`; -1 when not covered. */
+function coverageIndex(d: Buffer, at: number, glyph: number): number {
+  const n = d.readUInt16BE(at + 2);
+  if (d.readUInt16BE(at) === 1) {
+    for (let i = 0; i < n; i++) if (d.readUInt16BE(at + 4 + 2 * i) === glyph) return i;
     return -1;
   }
-
-  /** The class of a glyph in the class definition at `at` (0 when it has none). */
-  private classOf(at: number, glyph: number): number {
-    const d = this.data;
-    if (d.readUInt16BE(at) === 1) {
-      const i = glyph - d.readUInt16BE(at + 2);
-      return i >= 0 && i < d.readUInt16BE(at + 4) ? d.readUInt16BE(at + 6 + 2 * i) : 0;
-    }
-    for (let i = 0, n = d.readUInt16BE(at + 2); i < n; i++) {
-      const range = at + 4 + 6 * i;
-      if (d.readUInt16BE(range) <= glyph && glyph <= d.readUInt16BE(range + 2)) return d.readUInt16BE(range + 4);
-    }
-    return 0;
+  for (let i = 0; i < n; i++) {
+    const range = at + 4 + 6 * i;
+    const start = d.readUInt16BE(range);
+    if (start <= glyph && glyph <= d.readUInt16BE(range + 2)) return d.readUInt16BE(range + 4) + glyph - start;
   }
+  return -1;
+}
 
-  private isMark(glyph: number): boolean {
-    return this.glyphClasses !== undefined && this.classOf(this.glyphClasses, glyph) === MARK_GLYPH_CLASS;
+/** The class of a glyph in the class definition at `at` of `d` (0 when it has none). */
+function classOf(d: Buffer, at: number, glyph: number): number {
+  if (d.readUInt16BE(at) === 1) {
+    const i = glyph - d.readUInt16BE(at + 2);
+    return i >= 0 && i < d.readUInt16BE(at + 4) ? d.readUInt16BE(at + 6 + 2 * i) : 0;
   }
+  for (let i = 0, n = d.readUInt16BE(at + 2); i < n; i++) {
+    const range = at + 4 + 6 * i;
+    if (d.readUInt16BE(range) <= glyph && glyph <= d.readUInt16BE(range + 2)) return d.readUInt16BE(range + 4);
+  }
+  return 0;
 }
 
 /** Bytes of a value record of a format (2 per field set). */

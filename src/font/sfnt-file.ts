@@ -1,9 +1,10 @@
 /**
  * A TrueType/OpenType file (or collection) read on demand. A CJK font is 10–20 MB, nearly all
  * of it outlines, and a report uses a thousand of its 65,000 glyphs: reading the whole file
- * cost more than laying out the report. The file's bytes live in one zero-filled buffer of the
- * file's size (untouched pages cost no memory); the table directories are read at open, a table
- * on its first use, and an outline (`glyf`) one glyph at a time.
+ * cost more than laying out the report, and even an empty buffer of the file's size counts as
+ * memory to the garbage collector (which then collects more often). So nothing of the file's
+ * size is allocated: the table directories are read at open, a table into its own buffer on its
+ * first use, and an outline (`glyf`) one glyph at a time.
  *
  * Offsets and lengths in bytes from the start of the file.
  */
@@ -16,6 +17,12 @@ export interface TableRange {
   length: number;
 }
 
+/** Bytes of the file read at one place: [offset, offset + bytes.length). */
+export interface FilePiece {
+  offset: number;
+  bytes: Buffer;
+}
+
 const TRUETYPE = 0x00010000;
 const OPENTYPE_CFF = 0x4f54544f; // 'OTTO'
 const APPLE_TRUE = 0x74727565; // 'true'
@@ -25,27 +32,34 @@ const COLLECTION = 0x74746366; // 'ttcf'
  * copying this many bytes into fresh memory (measured: 17 µs a read, 3 ms a MiB).
  */
 const MERGE_GAP = 4096;
+/** Bytes of a glyph header (numberOfContours and the bounding box). */
+const GLYPH_HEADER = 10;
 /** Largest font file opened, bytes (a CJK font is 10–20 MB; a collection of several, a few times that). */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
 export class SfntFile {
-  /** The file's bytes: zero where not read yet. */
-  readonly buffer: Buffer;
   /** Table directory of the first font in the file, by tag. */
   readonly tables = new Map<string, TableRange>();
-  /** Start offsets of ranges already read, with their ends. */
-  private readonly read = new Map<number, number>();
-  /** Glyphs whose outlines are read. */
-  private readonly glyphsRead = new Set<number>();
+  /** The header and table directories as read at open (a collection's: each font's). */
+  readonly directories: FilePiece[] = [];
+  /** Bytes read from the file so far (directories, tables, outlines). */
+  bytesRead = 0;
+  /** Tables read, by tag. */
+  private readonly tableBytes = new Map<string, Buffer>();
+  /**
+   * Outlines read, by glyph: from the glyph's start to its end, or to its start plus a glyph
+   * header where that is further (an empty glyph's header is the next glyph's; fontkit reads it).
+   */
+  private readonly glyphBytes = new Map<number, FilePiece>();
   private fd: number;
 
   private constructor(
     readonly path: string,
     fd: number,
-    size: number,
+    /** The file's size, bytes. */
+    readonly size: number,
   ) {
     this.fd = fd;
-    this.buffer = Buffer.alloc(size);
   }
 
   /**
@@ -69,23 +83,28 @@ export class SfntFile {
     }
   }
 
-  /** Makes bytes [offset, offset + length) of the file present in `buffer`. */
-  ensure(offset: number, length: number): void {
-    const end = Math.min(offset + length, this.buffer.length);
-    if ((this.read.get(offset) ?? -1) >= end) return;
-    let at = offset;
-    while (at < end) {
-      const n = readSync(this.fd, this.buffer, at, end - at, at);
-      if (n === 0) throw new Error(`${this.path}: file ends at byte ${at}, expected ${end}`);
+  /** Bytes [offset, offset + length) of the file (to its end where that is sooner), in a buffer of their own. */
+  read(offset: number, length: number): Buffer {
+    const end = Math.min(offset + length, this.size);
+    const bytes = Buffer.allocUnsafe(Math.max(end - offset, 0));
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(this.fd, bytes, at, bytes.length - at, offset + at);
+      if (n === 0) throw new Error(`${this.path}: file ends at byte ${offset + at}, expected ${end}`);
       at += n;
     }
-    this.read.set(offset, end);
+    this.bytesRead += bytes.length;
+    return bytes;
   }
 
-  /** Makes a whole table present (no-op for a tag the font lacks). */
-  ensureTable(tag: string): void {
-    const t = this.tables.get(tag);
-    if (t) this.ensure(t.offset, t.length);
+  /** The bytes of a table, read on first use; undefined for a tag the font lacks. */
+  table(tag: string): Buffer | undefined {
+    let bytes = this.tableBytes.get(tag);
+    if (!bytes) {
+      const t = this.tables.get(tag);
+      if (!t) return undefined;
+      this.tableBytes.set(tag, (bytes = this.read(t.offset, t.length)));
+    }
+    return bytes;
   }
 
   /**
@@ -94,37 +113,50 @@ export class SfntFile {
    */
   glyphRange(id: number): [number, number] | null {
     const glyf = this.tables.get('glyf');
-    const loca = this.tables.get('loca');
-    const head = this.tables.get('head');
+    const loca = this.table('loca');
+    const head = this.table('head');
     if (!glyf || !loca || !head) return null;
-    this.ensure(head.offset, head.length);
-    this.ensure(loca.offset, loca.length);
-    const long = this.buffer.readInt16BE(head.offset + 50) === 1; // indexToLocFormat
+    const long = head.readInt16BE(50) === 1; // indexToLocFormat
     const entry = long ? 4 : 2;
     if ((id + 2) * entry > loca.length) return null;
-    const at = (i: number) => (long ? this.buffer.readUInt32BE(loca.offset + i * 4) : this.buffer.readUInt16BE(loca.offset + i * 2) * 2);
+    const at = (i: number) => (long ? loca.readUInt32BE(i * 4) : loca.readUInt16BE(i * 2) * 2);
     return [glyf.offset + at(id), glyf.offset + at(id + 1)];
   }
 
-  /**
-   * Reads the outlines of glyphs `ids` not read yet, with one read for outlines that lie close
-   * together. Also the 10 bytes of a glyph header where an empty glyph starts: fontkit reads a
-   * header there for the bounding box even when the glyph is empty, and must see what it would
-   * see in the whole file.
-   */
-  ensureGlyphs(ids: Iterable<number>): void {
-    const ranges: [number, number][] = [];
+  /** The outline bytes of glyph `id` (empty for a glyph without one); null where `glyphRange` is. */
+  outline(id: number): Buffer | null {
+    const range = this.glyphRange(id);
+    if (!range) return null;
+    this.readGlyphs([id]);
+    return this.glyphBytes.get(id)!.bytes.subarray(0, range[1] - range[0]);
+  }
+
+  /** The bytes read for glyph `id`'s outline with its header (see `glyphBytes`); null where `glyphRange` is. */
+  outlinePiece(id: number): FilePiece | null {
+    if (!this.glyphRange(id)) return null;
+    this.readGlyphs([id]);
+    return this.glyphBytes.get(id)!;
+  }
+
+  /** Reads the outlines of glyphs `ids` not read yet, with one read for outlines that lie close together. */
+  readGlyphs(ids: Iterable<number>): void {
+    const wanted: { id: number; start: number; end: number }[] = [];
     for (const id of ids) {
-      if (this.glyphsRead.has(id)) continue;
-      this.glyphsRead.add(id);
+      if (this.glyphBytes.has(id)) continue;
       const range = this.glyphRange(id);
-      if (range) ranges.push([range[0], Math.max(range[1], range[0] + 10)]);
+      if (range) wanted.push({ id, start: range[0], end: Math.max(range[1], range[0] + GLYPH_HEADER) });
     }
-    ranges.sort((a, b) => a[0] - b[0]);
-    for (let i = 0; i < ranges.length; ) {
-      let [start, end] = ranges[i++];
-      while (i < ranges.length && ranges[i][0] - end <= MERGE_GAP) end = Math.max(end, ranges[i++][1]);
-      this.ensure(start, end - start);
+    wanted.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < wanted.length; ) {
+      const first = i;
+      let end = wanted[i++].end;
+      while (i < wanted.length && wanted[i].start - end <= MERGE_GAP) end = Math.max(end, wanted[i++].end);
+      const start = wanted[first].start;
+      const bytes = this.read(start, end - start);
+      for (let g = first; g < i; g++) {
+        const { id, start: s, end: e } = wanted[g];
+        this.glyphBytes.set(id, { offset: s, bytes: bytes.subarray(s - start, e - start) });
+      }
     }
   }
 
@@ -136,12 +168,12 @@ export class SfntFile {
 
   /** Reads the header and the table directory (of the first font of a collection). */
   private readDirectories(): boolean {
-    this.ensure(0, 12);
-    const tag = this.buffer.readUInt32BE(0);
+    const header = this.readPiece(0, 12);
+    const tag = header.readUInt32BE(0);
     if (tag === COLLECTION) {
-      const fonts = this.buffer.readUInt32BE(8);
-      this.ensure(12, 4 * fonts);
-      for (let i = 0; i < fonts; i++) this.readDirectory(this.buffer.readUInt32BE(12 + 4 * i), i === 0);
+      const fonts = header.readUInt32BE(8);
+      const offsets = this.readPiece(12, 4 * fonts);
+      for (let i = 0; i < fonts; i++) this.readDirectory(offsets.readUInt32BE(4 * i), i === 0);
       return true;
     }
     if (tag !== TRUETYPE && tag !== OPENTYPE_CFF && tag !== APPLE_TRUE) return false;
@@ -150,14 +182,22 @@ export class SfntFile {
   }
 
   private readDirectory(at: number, keep: boolean): void {
-    this.ensure(at, 12);
-    const count = this.buffer.readUInt16BE(at + 4);
-    this.ensure(at + 12, 16 * count);
+    const header = at === 0 ? this.directories[0].bytes : this.readPiece(at, 12);
+    const count = header.readUInt16BE(4);
+    const records = this.readPiece(at + 12, 16 * count);
     if (!keep) return;
     for (let i = 0; i < count; i++) {
-      const rec = at + 12 + 16 * i;
-      const tag = this.buffer.toString('latin1', rec, rec + 4);
-      this.tables.set(tag, { offset: this.buffer.readUInt32BE(rec + 8), length: this.buffer.readUInt32BE(rec + 12) });
+      const rec = 16 * i;
+      const tag = records.toString('latin1', rec, rec + 4);
+      this.tables.set(tag, { offset: records.readUInt32BE(rec + 8), length: records.readUInt32BE(rec + 12) });
     }
+  }
+
+  /** Reads bytes of the directories, kept in `directories`. */
+  private readPiece(offset: number, length: number): Buffer {
+    const bytes = this.read(offset, length);
+    if (bytes.length < length) throw new Error(`${this.path}: file ends at byte ${offset + bytes.length}, expected ${offset + length}`);
+    this.directories.push({ offset, bytes });
+    return bytes;
   }
 }

@@ -114,7 +114,7 @@ export class EmbeddedFace {
    */
   embed(program: EncodedProgram, deflate: (content: string) => Buffer): void {
     const { doc, face } = this;
-    const font = face.font;
+    const font = face.header;
     // components of composite glyphs: in the subset, never drawn on their own
     program.glyphs.forEach((g, cid) => {
       this.widths[cid] ??= this.advance(g);

@@ -8,6 +8,7 @@
  * Offsets and lengths in bytes.
  */
 import type { SfntFile } from '../font/sfnt-file.js';
+import { assemble } from '../font/sfnt-writer.js';
 
 /** Composite glyph flags (OpenType `glyf`). */
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
@@ -49,8 +50,7 @@ export class TrueTypeSubset {
   /** The font program (an sfnt file) of the glyphs included so far and their components. */
   encode(): Buffer {
     const { file } = this;
-    for (const t of ['head', 'hhea', 'maxp', 'hmtx', ...HINTING]) file.ensureTable(t);
-    file.ensureGlyphs(this.glyphs);
+    file.readGlyphs(this.glyphs);
     // the components of composite glyphs join the subset first (which may add composites)
     const outlines: Buffer[] = [];
     for (let i = 0; i < this.glyphs.length; i++) {
@@ -89,17 +89,14 @@ export class TrueTypeSubset {
 
   /** The raw bytes of a table of the source font. */
   private table(tag: string): Buffer {
-    const t = this.file.tables.get(tag)!;
-    this.file.ensure(t.offset, t.length);
-    return this.file.buffer.subarray(t.offset, t.offset + t.length);
+    return this.file.table(tag)!;
   }
 
   /** The outline bytes of old glyph `id` (empty for a glyph without outline). */
   private outline(id: number): Buffer {
-    const range = this.file.glyphRange(id);
-    if (!range) throw new Error(`${this.file.path}: no glyph ${id}`);
-    this.file.ensureGlyphs([id]);
-    return this.file.buffer.subarray(range[0], range[1]);
+    const outline = this.file.outline(id);
+    if (!outline) throw new Error(`${this.file.path}: no glyph ${id}`);
+    return outline;
   }
 
   /** Adds the components of a composite glyph (outline bytes `glyph`) to the subset. */
@@ -143,44 +140,4 @@ function forEachComponent(data: Buffer, start: number, length: number, component
     else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
     if (!(flags & MORE_COMPONENTS)) return;
   }
-}
-
-/** An sfnt file of `tables`: directory sorted by tag, tables 4-byte aligned, checksums set. */
-export function assemble(tables: Map<string, Buffer>): Buffer {
-  const tags = [...tables.keys()].sort();
-  const count = tags.length;
-  const entrySelector = Math.floor(Math.log2(count));
-  const searchRange = 16 * 2 ** entrySelector;
-  const headerLength = 12 + 16 * count;
-  let size = headerLength;
-  for (const tag of tags) size += (tables.get(tag)!.length + 3) & ~3;
-  const font = Buffer.alloc(size);
-  font.writeUInt32BE(0x00010000, 0);
-  font.writeUInt16BE(count, 4);
-  font.writeUInt16BE(searchRange, 6);
-  font.writeUInt16BE(entrySelector, 8);
-  font.writeUInt16BE(count * 16 - searchRange, 10);
-  let offset = headerLength;
-  let headAt = 0;
-  tags.forEach((tag, i) => {
-    const data = tables.get(tag)!;
-    const padded = (data.length + 3) & ~3;
-    font.set(data, offset);
-    const rec = 12 + 16 * i;
-    font.write(tag, rec, 'latin1');
-    font.writeUInt32BE(checksum(font, offset, padded), rec + 4);
-    font.writeUInt32BE(offset, rec + 8);
-    font.writeUInt32BE(data.length, rec + 12);
-    if (tag === 'head') headAt = offset;
-    offset += padded;
-  });
-  font.writeUInt32BE((0xb1b0afba - checksum(font, 0, size)) >>> 0, headAt + 8);
-  return font;
-}
-
-/** The OpenType checksum of `length` bytes of `data` from `start`: the sum of big-endian uint32s, modulo 2³². */
-function checksum(data: Uint8Array, start: number, length: number): number {
-  let sum = 0;
-  for (let i = start, end = start + length - 3; i < end; i += 4) sum = (sum + ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3])) >>> 0;
-  return sum;
 }

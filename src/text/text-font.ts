@@ -69,7 +69,6 @@ export class FaceTextFont implements TextFont {
   shape(text: string): GlyphInfo[] {
     let glyphs = this.cache.get(text);
     if (glyphs) return glyphs;
-    const font = this.face.font;
     const single = [...text].length === 1;
     if (single) {
       // one character: the cmap and the advance are all there is to it (no GSUB/GPOS needed)
@@ -82,7 +81,7 @@ export class FaceTextFont implements TextFont {
       const laidOut = this.layout?.layout(text, features);
       if (laidOut) glyphs = laidOut.map((g) => this.info(g.id, g.advance, g.codePoints, undefined));
       else {
-        const run = font.layout(text, features.length ? features : undefined);
+        const run = this.face.font.layout(text, features.length ? features : undefined);
         glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, undefined));
       }
     }

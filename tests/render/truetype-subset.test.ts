@@ -5,7 +5,8 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { SfntFile } from '../../src/font/sfnt-file.js';
-import { assemble, TrueTypeSubset } from '../../src/render/truetype-subset.js';
+import { TrueTypeSubset } from '../../src/render/truetype-subset.js';
+import { assemble } from '../../src/font/sfnt-writer.js';
 
 const SERIF = path.resolve('node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 
