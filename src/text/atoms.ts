@@ -42,7 +42,7 @@ export interface Atom {
   shift: number;
   /**
    * This atom continues the Latin word of the atom before it: a long URL or path cut after
-   * `/`, `.` or `-`, or a word too wide for the measure cut into characters. A line may break
+   * one of `/ . - _ ? & = ;` (see `WORD_BREAK`), or a word too wide for the measure cut into characters. A line may break
    * before it (at a cost); justification adds no space there.
    */
   continuesWord: boolean;
