@@ -43,6 +43,11 @@ export interface Adjustability {
 const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 2, spreads: true };
 /** The joint inside a long word cut for breaking: nothing, not even the last stretch stage. */
 const INSIDE_WORD: Adjustability = { ...NONE, spreads: false };
+/**
+ * The joints beside a space between Latin words: the space stretches to its cap (`latinSpace.max`)
+ * and no further; the last stage's even spread goes between Han characters instead.
+ */
+const BESIDE_LATIN_SPACE: Adjustability = { ...NONE, spreads: false };
 
 /**
  * The adjustability of each atom (spaces and squeezable marks). Read only: atoms that cannot
@@ -74,6 +79,7 @@ export function jointAdjustability(atoms: Atom[]): Adjustability[] {
     const b = atoms[i + 1];
     if (!b) return NONE;
     if (b.continuesWord || b.marks.footnote) return INSIDE_WORD;
+    if (isLatinSpace(atoms, i) || isLatinSpace(atoms, i + 1)) return BESIDE_LATIN_SPACE;
     if (hasGap(a, b)) {
       const size = Math.min(a.size, b.size);
       const g = GLUE.gap;
@@ -92,6 +98,11 @@ function hasGap(a: Atom, b: Atom): boolean {
   if (a.kind === 'han' && b.kind === 'latin') return isAlnum(b.text[0]) || !!b.spacedBefore;
   if (a.kind === 'latin' && b.kind === 'han') return isAlnum(a.text[a.text.length - 1]) || !!b.spacedBefore;
   return false;
+}
+
+/** Whether atom `k` is a space between Latin words (not one typed between Chinese characters). */
+function isLatinSpace(atoms: Atom[], k: number): boolean {
+  return atoms[k]?.kind === 'space' && !(isCjkAtom(atoms[k - 1]) && isCjkAtom(atoms[k + 1]));
 }
 
 function isCjkAtom(a: Atom | undefined): boolean {

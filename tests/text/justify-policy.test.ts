@@ -29,3 +29,23 @@ describe('justified lines', () => {
     }
   });
 });
+
+describe('Latin word spaces', () => {
+  const MANUAL = '在 macOS 上为 ~/Library/Application Support/Imprint/settings.json，函数 calculateOptimalLineBreaks 与 getUserPreferences 不在驼峰处断开，参数 --save-dev --no-audit 原样保留。';
+  it('stretch to ½ em at most; the rest goes between Han characters', () => {
+    let spaces = 0;
+    for (const width of [14, 15, 16, 17, 18, 19, 20, 21, 22]) {
+      const { lines } = setParagraph(parseInlineMarkup(MANUAL), fakeStyle(width));
+      for (const line of lines.slice(0, -1)) {
+        for (let k = 1; k + 1 < line.atoms.length; k++) {
+          const [a, s, b] = [line.atoms[k - 1], line.atoms[k], line.atoms[k + 1]];
+          if (s.kind !== 'space') continue;
+          const gap = line.xs[k + 1] - b.shift - (line.xs[k - 1] - a.shift + a.width);
+          expect(gap, `width ${width}: "${a.text} ${b.text}"`).toBeLessThanOrEqual(0.5 * s.size + 1e-6);
+          spaces++;
+        }
+      }
+    }
+    expect(spaces).toBeGreaterThan(5);
+  });
+});
