@@ -19,7 +19,7 @@ import { TemplateFolders } from './template/folders.js';
 import { loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
 import { stylesOf } from './template/doc-tree.js';
-import type { Block, Report, Section, Text } from './content/types.js';
+import type { Report, Text } from './content/types.js';
 import { inlinePlainText, parseInline } from './content/inline-markup.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
@@ -201,11 +201,9 @@ function plain(t: Text): string {
   return inlinePlainText(parseInline(t.text).nodes);
 }
 
-/** See `BuildResult.filesRead`. */
+/** See `BuildResult.filesRead`; the images are those the loader checked, wherever their figures stand. */
 function filesReadBy(report: Report, templateFiles: string[], themeFiles: string[], faces: FaceSet): string[] {
-  const images = (blocks: Block[]): string[] => blocks.flatMap((b) => (b.kind === 'figure' ? [b.image] : b.kind === 'case' ? images(b.body) : []));
-  const imagesOf = (s: Section): string[] => [...images(s.body), ...s.sections.flatMap(imagesOf)];
-  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...images(report.preface?.body ?? []), ...report.chapters.flatMap(imagesOf)];
+  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...report.images.keys()];
   return [...new Set(files.map((f) => path.resolve(f)))];
 }
 
