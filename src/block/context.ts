@@ -87,7 +87,7 @@ function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
   const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font && ctx.faces.registry.roles.has(r))];
   const stack = (bold: boolean, first = roles) =>
     first.map((r) => {
-      const key = ctx.faces.fileOf(r, bold ? 'bold' : 'regular');
+      const key = ctx.faces.keyOf(r, bold ? 'bold' : 'regular');
       let f = ctx.textFonts.get(key);
       if (!f) {
         f = new FaceTextFont(key, (k) => ctx.faces.byKey(k));

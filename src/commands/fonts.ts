@@ -4,10 +4,10 @@
  * theme uses covers, and every character no font of its stack has, where it first stands (the
  * build's own warnings: the layout finds them through the same fallbacks as when it draws).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { layoutReport, newBuildCache, type BuildOptions } from '../pipeline.js';
 import { glyphOf, type FaceSet } from '../font/face.js';
-import type { FontRegistry, FontRole } from '../font/registry.js';
+import { facesInFile } from '../font/sfnt-file.js';
+import { faceKey, type FaceRef, type FontRegistry, type FontRole } from '../font/registry.js';
 import { loadReport } from '../content/load.js';
 import type { Report } from '../content/types.js';
 import { loadTheme } from '../style/theme.js';
@@ -39,7 +39,15 @@ function describeRoles(faces: FaceSet): string[] {
     const names = role.aliases.length ? ` (${role.aliases.join(', ')})` : '';
     const fallback = role.fallback ? `, falls back to ${role.fallback}` : '';
     lines.push(`${name}${names}: ${whose(role.registry)}${fallback}`);
-    for (const weight of ['regular', 'bold'] as const) lines.push(`  ${weight.padEnd(7)} ${role[weight]}  ${faceName(faces, role[weight])}`);
+    for (const weight of ['regular', 'bold'] as const) lines.push(`  ${weight.padEnd(7)} ${role[weight].file}  ${faceName(faces, role[weight])}`);
+  }
+  const collections = collectionsOf(faces);
+  if (collections.size) {
+    lines.push('collections (a role takes one of their faces with `regular: {file: NAME, face: N}`):');
+    for (const [file, count] of collections) {
+      lines.push(`  ${file}`);
+      for (let index = 0; index < count; index++) lines.push(`    face ${index}: ${faceName(faces, { file, index, key: faceKey(file, index) })}`);
+    }
   }
   for (const [problems, names] of brokenRoles(registry)) {
     lines.push(`${names.join(', ')}: cannot be used`);
@@ -55,30 +63,36 @@ function brokenRoles(registry: FontRegistry): Map<Problem[], string[]> {
   return out;
 }
 
-/** The names of the face used from a font file: family, style, PostScript name; for a collection, which face. */
-function faceName(faces: FaceSet, file: string): string {
-  let font;
+/** The names of a face: family, style, PostScript name; for a collection's, which face. */
+function faceName(faces: FaceSet, ref: FaceRef): string {
+  let face;
   try {
-    font = faces.byKey(file).font;
+    face = faces.byRef(ref);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.problems.map((p) => p.message).join('; ');
   }
-  const faceCount = collectionSize(file);
-  const inCollection = faceCount ? `, face 0 of ${faceCount} in the collection` : '';
-  return `${font.familyName} ${font.subfamilyName} (${font.postscriptName}${inCollection})`;
+  const { familyName, subfamilyName, postscriptName } = face.header;
+  const faceCount = face.file?.faceCount ?? 1;
+  const inCollection = faceCount > 1 ? `, face ${ref.index} of ${faceCount} in the collection` : '';
+  return `${familyName} ${subfamilyName} (${postscriptName}${inCollection})`;
 }
 
-/** The number of faces of a TrueType/OpenType collection (`ttcf`), else undefined. */
-function collectionSize(file: string): number | undefined {
-  const head = Buffer.alloc(12);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 12, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return head.toString('latin1', 0, 4) === 'ttcf' ? head.readUInt32BE(8) : undefined;
+/** The collections (`.ttc`) the roles use, each with its number of faces, in the order the roles name them. */
+function collectionsOf(faces: FaceSet): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const role of faces.registry.roles.values())
+    for (const ref of [role.regular, role.bold]) {
+      if (out.has(ref.file)) continue;
+      let count = 1;
+      try {
+        count = facesInFile(ref.file);
+      } catch {
+        // gone or unreadable since the registry was read: its roles' lines say so
+      }
+      if (count > 1) out.set(ref.file, count);
+    }
+  return out;
 }
 
 /** Per role the report's theme uses: its share of the report's distinct characters; then what no font has. */

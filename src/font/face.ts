@@ -8,15 +8,19 @@ import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import { InputError } from '../problems.js';
 import { readRegularFile } from '../input-file.js';
-import type { FontRegistry } from './registry.js';
+import type { FaceRef, FontRegistry } from './registry.js';
 import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 import { assemble } from './sfnt-writer.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
 export interface Face {
-  /** Absolute path of the file; also the key under which the renderer embeds it. */
+  /** Absolute path of the file. */
   path: string;
+  /** Which font of a collection (0 for a file of one font). */
+  index: number;
+  /** The face's name in a build (see `faceKey`): text fonts and the renderer know it by this. */
+  key: string;
   /**
    * fontkit's face, opened on first use: shaping Imprint's readers leave to it, CFF subsets,
    * outlines as paths. For a file read on demand it holds a buffer of the file's size, filled
@@ -52,16 +56,20 @@ export type Weight = 'regular' | 'bold';
 /** Opens each font file at most once and hands out faces by role and weight. */
 export class FaceSet {
   private readonly open = new Map<string, Face>();
+  /** The faces the registry names, by key. */
+  private readonly refs = new Map<string, FaceRef>();
 
-  constructor(readonly registry: FontRegistry) {}
+  constructor(readonly registry: FontRegistry) {
+    for (const role of registry.roles.values()) for (const ref of [role.regular, role.bold]) this.refs.set(ref.key, ref);
+  }
 
   /** The face of a role (`serif`, `宋体`, …) in a weight. Throws `InputError` for an unknown or a broken role. */
   face(role: string, weight: Weight = 'regular'): Face {
-    return this.byKey(this.fileOf(role, weight));
+    return this.byKey(this.keyOf(role, weight));
   }
 
-  /** The file (face key) of a role in a weight, without opening it. */
-  fileOf(role: string, weight: Weight = 'regular'): string {
+  /** The face key of a role in a weight, without opening it. */
+  keyOf(role: string, weight: Weight = 'regular'): string {
     const r = this.registry.roles.get(role);
     const broken = this.registry.broken.get(role);
     if (broken) throw new InputError(broken);
@@ -74,12 +82,12 @@ export class FaceSet {
         },
       ]);
     }
-    return weight === 'bold' ? r.bold : r.regular;
+    return (weight === 'bold' ? r.bold : r.regular).key;
   }
 
-  /** The font files opened so far, absolute, sorted (a kept cache's: those of its earlier builds too). */
+  /** The font files opened so far, absolute, each once, sorted (a kept cache's: those of its earlier builds too). */
   get files(): string[] {
-    return [...this.open.keys()].sort();
+    return [...new Set([...this.open.values()].map((f) => f.path))].sort();
   }
 
   /** Closes the files of the faces opened (a build that keeps no cache; a worker's next build). */
@@ -88,16 +96,22 @@ export class FaceSet {
     this.open.clear();
   }
 
-  /** The face of a font file (its key), opened on first use. */
-  byKey(file: string): Face {
-    let face = this.open.get(file);
+  /** The face of a key the registry gave (`keyOf`), opened on first use. */
+  byKey(key: string): Face {
+    return this.byRef(this.refs.get(key) ?? { file: key, index: 0, key });
+  }
+
+  /** A face of a font file (any of a collection's, named or not in the registry), opened on first use. */
+  byRef(ref: FaceRef): Face {
+    const { key } = ref;
+    let face = this.open.get(key);
     if (!face) {
       try {
-        face = openFace(file);
+        face = openFace(ref);
       } catch (e) {
-        throw new InputError([{ pos: { file, line: 1, col: 1 }, message: `cannot open font: ${(e as Error).message}`, severity: 'error' }]);
+        throw new InputError([{ pos: { file: ref.file, line: 1, col: 1 }, message: `cannot open font: ${(e as Error).message}`, severity: 'error' }]);
       }
-      this.open.set(file, face);
+      this.open.set(key, face);
     }
     return face;
   }
@@ -136,13 +150,13 @@ interface GlyphInternals {
 /** The tables of `Face.header`. */
 const HEADER_TABLES = ['name', 'head', 'hhea', 'maxp', 'post', 'OS/2'];
 
-/** Opens a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
-function openFace(path: string): Face {
-  const file = SfntFile.open(path);
+/** Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
+function openFace({ file: path, index, key }: FaceRef): Face {
+  const file = SfntFile.open(path, index);
   if (!file) {
-    const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES));
+    const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES), index);
     const { tables } = (font as unknown as FontInternals).directory;
-    return { path, font, header: font, unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
+    return { path, index, key, font, header: font, unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
   }
   const metrics = GlyphMetrics.of(file) ?? undefined;
   let font: Font | undefined;
@@ -151,6 +165,8 @@ function openFace(path: string): Face {
   if (!head) throw new Error('the font has no `head` table');
   return {
     path,
+    index,
+    key,
     get font() {
       return (font ??= fontkitOnDemand(file, metrics));
     },
@@ -164,10 +180,16 @@ function openFace(path: string): Face {
   };
 }
 
-/** fontkit's face of a font file's bytes (of a collection's first font). */
-function fontkitOf(bytes: Buffer): Font {
+/** fontkit's face of a font file's bytes (of a collection's font `index`). */
+function fontkitOf(bytes: Buffer, index = 0): Font {
   const opened = fontkit.create(bytes);
-  return 'fonts' in opened ? (opened.fonts[0] as Font) : opened;
+  if (!('fonts' in opened)) {
+    if (index !== 0) throw new Error('the file holds one font, not a collection: only face 0');
+    return opened;
+  }
+  const font = opened.fonts[index] as Font | undefined;
+  if (!font) throw new Error(`the collection has ${opened.fonts.length} faces (0 to ${opened.fonts.length - 1}), not a face ${index}`);
+  return font;
 }
 
 /**
@@ -179,7 +201,7 @@ function fontkitOf(bytes: Buffer): Font {
 function fontkitOnDemand(file: SfntFile, metrics: GlyphMetrics | undefined): Font {
   const image = Buffer.alloc(file.size);
   for (const { offset, bytes } of file.directories) image.set(bytes, offset);
-  const font = fontkitOf(image);
+  const font = fontkitOf(image, file.index);
   const f = font as unknown as FontInternals;
   const copied = new Set<string>();
   const tableStream = f._getTableStream.bind(f);

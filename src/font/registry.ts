@@ -12,14 +12,29 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { readYamlFile, type YamlFile } from '../yaml-file.js';
 import { InputError, type Problem, type SourcePos } from '../problems.js';
 import { isInside, refusalOf } from '../input-file.js';
-import { MAX_FONT_BYTES } from './sfnt-file.js';
+import { facesInFile, MAX_FONT_BYTES } from './sfnt-file.js';
 
-/** The files of one role. Paths are absolute and real (links resolved). */
+/** One face of a font file: the file, and which font of a collection (`.ttc`). */
+export interface FaceRef {
+  /** The file, absolute and real (links resolved). */
+  file: string;
+  /** The font's place in a collection, from 0; 0 for a file of one font. */
+  index: number;
+  /** The name the face goes by in a build (`faceKey`): the file, with `#index` for a collection's later fonts. */
+  key: string;
+}
+
+/** The key of face `index` of `file`: the file alone for the first. */
+export function faceKey(file: string, index: number): string {
+  return index === 0 ? file : `${file}#${index}`;
+}
+
+/** The faces of one role. */
 export interface FontRole {
   name: string;
-  regular: string;
+  regular: FaceRef;
   /** Falls back to `regular` when the role has no bold face. */
-  bold: string;
+  bold: FaceRef;
   /** The other names that lead to this role (e.g. `宋体` for `serif`), sorted. */
   aliases: string[];
   /** The registry file that defines the role. */
@@ -104,19 +119,43 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
     const { node, at, dir, npmFrom, registry } = entries.get(name)!;
     const field = (key: string) => (isMap(node) ? (node.get(key, true) as Node | undefined) : undefined);
     const problems: Problem[] = [];
-    const fileAt = (key: 'regular' | 'bold'): string | undefined => {
+    /** The face a `regular:` or `bold:` names: `FILE`, or `{file: FILE, face: N}` for a collection's font N. */
+    const faceAt = (key: 'regular' | 'bold'): FaceRef | undefined => {
       const n = field(key);
       if (n === undefined) return undefined;
-      const value = isScalar(n) ? n.value : undefined;
-      const found = typeof value === 'string' && value !== '' ? fontFile(value, dir, npmFrom) : { problem: 'must be a file name' };
-      if ('problem' in found) problems.push(error(at(n), `font file of role "${name}" ${found.problem}`));
-      return 'real' in found ? found.real : undefined;
+      const fileNode = isMap(n) ? (n.get('file', true) as Node | undefined) : n;
+      const faceNode = isMap(n) ? (n.get('face', true) as Node | undefined) : undefined;
+      const value = isScalar(fileNode) ? fileNode.value : undefined;
+      const found = typeof value === 'string' && value !== '' ? fontFile(value, dir, npmFrom) : { problem: 'must be a file name, or {file: NAME, face: N} for a face of a collection' };
+      if ('problem' in found) {
+        problems.push(error(at(fileNode ?? n), `font file of role "${name}" ${found.problem}`));
+        return undefined;
+      }
+      if (faceNode === undefined) return { file: found.real, index: 0, key: found.real };
+      const index = isScalar(faceNode) ? faceNode.value : undefined;
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+        problems.push(error(at(faceNode), `\`face:\` of role "${name}" must be a face's number in the collection, from 0 (\`imprint fonts\` lists them)`));
+        return undefined;
+      }
+      let count: number;
+      try {
+        count = facesInFile(found.real);
+      } catch (e) {
+        problems.push(error(at(fileNode!), `font file of role "${name}" cannot be read: ${(e as Error).message}`));
+        return undefined;
+      }
+      if (index >= count) {
+        const has = count === 1 ? 'holds one font, not a collection: only face 0' : `is a collection of ${count} faces, 0 to ${count - 1}`;
+        problems.push(error(at(faceNode), `font file of role "${name}" ${has} (\`imprint fonts\` lists them)`));
+        return undefined;
+      }
+      return { file: found.real, index, key: faceKey(found.real, index) };
     };
     const aliases = [...names].filter(([n, to]) => to === name && n !== name).map(([n]) => n).sort();
     let role: FontRole | undefined;
     if (field('regular') !== undefined) {
-      const regular = fileAt('regular');
-      const bold = fileAt('bold');
+      const regular = faceAt('regular');
+      const bold = faceAt('bold');
       if (regular) role = { name, regular, bold: bold ?? regular, aliases, registry };
     } else {
       const fallbackNode = field('fallback');

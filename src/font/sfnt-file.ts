@@ -37,11 +37,28 @@ const GLYPH_HEADER = 10;
 /** Largest font file opened, bytes (a CJK font is 10–20 MB; a collection of several, a few times that). */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The number of fonts in the file at `path`: a collection's (`ttcf`) count, else 1. Reads 12
+ * bytes; throws on I/O errors.
+ */
+export function facesInFile(path: string): number {
+  const { fd } = openRegularFile(path, MAX_FONT_BYTES);
+  try {
+    const header = Buffer.alloc(12);
+    const n = readSync(fd, header, 0, 12, 0);
+    return n === 12 && header.readUInt32BE(0) === COLLECTION ? header.readUInt32BE(8) : 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class SfntFile {
-  /** Table directory of the first font in the file, by tag. */
+  /** Table directory of the font read (a collection's face `index`), by tag. */
   readonly tables = new Map<string, TableRange>();
   /** The header and table directories as read at open (a collection's: each font's). */
   readonly directories: FilePiece[] = [];
+  /** The fonts in the file: a collection's count, else 1. */
+  faceCount = 1;
   /** Bytes read from the file so far (directories, tables, outlines). */
   bytesRead = 0;
   /** Tables read, by tag. */
@@ -58,19 +75,22 @@ export class SfntFile {
     fd: number,
     /** The file's size, bytes. */
     readonly size: number,
+    /** Which font of a collection is read (0 for a file of one font). */
+    readonly index: number,
   ) {
     this.fd = fd;
   }
 
   /**
    * Opens `path` when it is a plain TrueType/OpenType font or a collection; null for other
-   * formats (WOFF, WOFF2, dfont), which are read whole by the caller. Only a regular file of at
-   * most `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Throws
-   * on I/O errors.
+   * formats (WOFF, WOFF2, dfont), which are read whole by the caller. `index`: the font of a
+   * collection to read (0, the first, for a file of one font). Only a regular file of at most
+   * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Throws on
+   * I/O errors and for an `index` the file does not have.
    */
-  static open(path: string): SfntFile | null {
+  static open(path: string, index = 0): SfntFile | null {
     const { fd, size } = openRegularFile(path, MAX_FONT_BYTES);
-    const file = new SfntFile(path, fd, size);
+    const file = new SfntFile(path, fd, size, index);
     try {
       if (!file.readDirectories()) {
         file.close();
@@ -166,17 +186,19 @@ export class SfntFile {
     this.fd = -1;
   }
 
-  /** Reads the header and the table directory (of the first font of a collection). */
+  /** Reads the header and the table directories (of every font of a collection: fontkit is given them all), keeping face `index`'s. */
   private readDirectories(): boolean {
     const header = this.readPiece(0, 12);
     const tag = header.readUInt32BE(0);
     if (tag === COLLECTION) {
-      const fonts = header.readUInt32BE(8);
+      const fonts = (this.faceCount = header.readUInt32BE(8));
+      if (this.index >= fonts) throw new Error(`the collection has ${fonts} faces (0 to ${fonts - 1}), not a face ${this.index}`);
       const offsets = this.readPiece(12, 4 * fonts);
-      for (let i = 0; i < fonts; i++) this.readDirectory(offsets.readUInt32BE(4 * i), i === 0);
+      for (let i = 0; i < fonts; i++) this.readDirectory(offsets.readUInt32BE(4 * i), i === this.index);
       return true;
     }
     if (tag !== TRUETYPE && tag !== OPENTYPE_CFF && tag !== APPLE_TRUE) return false;
+    if (this.index !== 0) throw new Error(`the file holds one font, not a collection: only face 0`);
     this.readDirectory(0, true);
     return true;
   }

@@ -97,7 +97,7 @@ export class EmbeddedFace {
    * face in turn encodes one subset while the one before deflates.
    */
   async encodedProgram(programs: ProgramCache): Promise<{ key: string; program: EncodedProgram }> {
-    const key = `${this.face.path}\n${this.subset.glyphs.join(',')}`;
+    const key = `${this.face.key}\n${this.subset.glyphs.join(',')}`;
     const kept = programs.get(key);
     if (kept) return { key, program: kept };
     const bytes = this.subset.encode(); // adds the components of composite glyphs to the subset

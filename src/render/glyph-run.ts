@@ -38,8 +38,8 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   const cids = new Array<number>(ids.length);
   for (let i = 0; i < ids.length; i++) cids[i] = font.cid(ids[i], codePoints[i]);
   let written = writtenRuns.get(run.glyphs);
-  if (!written || written.face !== font.face.path || written.size !== run.size || !sameNumbers(written.cids, cids)) {
-    written = { face: font.face.path, size: run.size, cids, operators: textOperators(font, run, cids) };
+  if (!written || written.face !== font.face.key || written.size !== run.size || !sameNumbers(written.cids, cids)) {
+    written = { face: font.face.key, size: run.size, cids, operators: textOperators(font, run, cids) };
     writtenRuns.set(run.glyphs, written);
   }
   // one addContent for the whole run: the operators pdfkit's save, fillColor and restore would

@@ -18,23 +18,31 @@ function imprint(cwd: string, ...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** A TrueType collection of two faces, both the font `ttf` (the table offsets moved past the collection's header). */
-function collectionOf(ttf: Buffer): Buffer {
-  const header = Buffer.alloc(20);
+/** A TrueType collection of the fonts `ttfs`, one after another (each one's table offsets moved to where it lies). */
+function collectionOf(...ttfs: Buffer[]): Buffer {
+  const header = Buffer.alloc(12 + 4 * ttfs.length);
   header.write('ttcf', 0, 'latin1');
   header.writeUInt32BE(0x00010000, 4);
-  header.writeUInt32BE(2, 8);
-  header.writeUInt32BE(20, 12);
-  header.writeUInt32BE(20, 16);
-  const font = Buffer.from(ttf);
-  for (let i = 0; i < font.readUInt16BE(4); i++) font.writeUInt32BE(font.readUInt32BE(12 + 16 * i + 8) + 20, 12 + 16 * i + 8);
-  return Buffer.concat([header, font]);
+  header.writeUInt32BE(ttfs.length, 8);
+  const parts: Buffer[] = [header];
+  let at = header.length;
+  ttfs.forEach((ttf, i) => {
+    header.writeUInt32BE(at, 12 + 4 * i);
+    const font = Buffer.concat([ttf, Buffer.alloc((4 - (ttf.length % 4)) % 4)]);
+    for (let t = 0; t < font.readUInt16BE(4); t++) font.writeUInt32BE(font.readUInt32BE(12 + 16 * t + 8) + at, 12 + 16 * t + 8);
+    parts.push(font);
+    at += font.length;
+  });
+  return Buffer.concat(parts);
 }
+
+const SERIF = path.join(NOTO, 'noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
+const SANS = path.join(NOTO, 'noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 
 function project(): string {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-fonts-')));
   mkdirSync(path.join(dir, 'fonts'));
-  writeFileSync(path.join(dir, 'fonts/song.ttc'), collectionOf(readFileSync(path.join(NOTO, 'noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'))));
+  writeFileSync(path.join(dir, 'fonts/song.ttc'), collectionOf(readFileSync(SERIF), readFileSync(SERIF)));
   writeFileSync(path.join(dir, 'fonts/fonts.yaml'), 'roles:\n  song:\n    aliases: [书宋]\n    regular: song.ttc\n  broken:\n    regular: nosuch.ttf\n');
   // 𓀀 (U+13000) is in no font: twice in a paragraph of the preface, once in a chapter
   writeFileSync(path.join(dir, 'r.yaml'), 'report:\n  title: 字体 ABC\npreface:\n  title: 前言\n  body:\n    - 一𓀀二𓀀\nchapters:\n  - title: 一\n    body:\n      - 三𓀀\n');
@@ -54,6 +62,8 @@ describe('imprint fonts', () => {
     expect(lines).toContain('kai (楷体): Imprint, falls back to serif');
     expect(lines).toContain('song (书宋): project');
     expect(lines).toContain(`  regular ${dir}/fonts/song.ttc  Noto Serif SC Regular (NotoSerifSC-Regular, face 0 of 2 in the collection)`);
+    expect(lines).toContain('collections (a role takes one of their faces with `regular: {file: NAME, face: N}`):');
+    expect(lines).toContain(`    face 1: Noto Serif SC Regular (NotoSerifSC-Regular, face 1 of 2 in the collection)`);
     expect(lines).toContain('broken: cannot be used');
     expect(lines).toContain(`  ${dir}/fonts/fonts.yaml:6:14: font file of role "broken" not found: ${dir}/fonts/nosuch.ttf`);
   });
@@ -77,6 +87,34 @@ describe('imprint fonts', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('a role takes any face of a collection; the build sets and embeds that face', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'r.yaml'), 'report:\n  title: 字体 ABC\npreface:\n  title: 前言\n  body:\n    - 一二\nchapters:\n  - title: 一\n    body:\n      - 三\n');
+    writeFileSync(path.join(dir, 'fonts/both.ttc'), collectionOf(readFileSync(SERIF), readFileSync(SANS)));
+    writeFileSync(path.join(dir, 'fonts/fonts.yaml'), 'roles:\n  serif:\n    aliases: [宋体]\n    regular: {file: both.ttc, face: 1}\n    bold: both.ttc\n');
+    // (the report is short: no bold 宋体 in it)
+    const listed = imprint(dir, 'fonts').out.split('\n');
+    expect(listed).toContain(`  regular ${dir}/fonts/both.ttc  Noto Sans SC Regular (NotoSansSC-Regular, face 1 of 2 in the collection)`);
+    expect(listed).toContain(`  bold    ${dir}/fonts/both.ttc  Noto Serif SC Regular (NotoSerifSC-Regular, face 0 of 2 in the collection)`);
+    expect(listed).toContain(`    face 0: Noto Serif SC Regular (NotoSerifSC-Regular, face 0 of 2 in the collection)`);
+    /** The fonts embedded, by PostScript name (a subset's font and its descendant name it alike). */
+    const baseFonts = (pdf: string) => [...new Set([...readFileSync(path.join(dir, pdf), 'latin1').matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]))].map((n) => n.slice(7)).sort();
+    expect(imprint(dir, 'build', 'r.yaml', '-o', 'r.pdf').code).toBe(0);
+    // body text (宋体) in face 1 of the collection, beside the sans role's own file for headings
+    expect(baseFonts('r.pdf')).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular', 'NotoSansSC-Regular']);
+    writeFileSync(path.join(dir, 'fonts/fonts.yaml'), 'roles:\n  serif:\n    aliases: [宋体]\n    regular: {file: both.ttc, face: 0}\n');
+    expect(imprint(dir, 'build', 'r.yaml', '-o', 'r0.pdf').code).toBe(0);
+    expect(baseFonts('r0.pdf')).toEqual(['NotoSansSC-Bold', 'NotoSansSC-Regular', 'NotoSerifSC-Regular']);
+
+    writeFileSync(path.join(dir, 'fonts/fonts.yaml'), 'roles:\n  serif:\n    regular: {file: both.ttc, face: 2}\n  sans:\n    regular: {file: song.ttc, face: -1}\n  mono:\n    regular: {file: ../x.ttf, face: 0}\n');
+    const bad = imprint(dir, 'build', 'r.yaml', '-o', 'r.pdf');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`fonts/fonts.yaml:3:37: font file of role "serif" is a collection of 2 faces, 0 to 1 (\`imprint fonts\` lists them)`);
+    const roles = imprint(dir, 'fonts').out;
+    expect(roles).toContain(`fonts/fonts.yaml:5:37: \`face:\` of role "sans" must be a face's number in the collection, from 0 (\`imprint fonts\` lists them)`);
+    expect(roles).toContain(`fonts/fonts.yaml:7:21: font file of role "mono" must be inside ${dir}/fonts (or npm:PACKAGE/PATH): ../x.ttf`);
   });
 
   it('reports a problem of the report as check does, exit 1', () => {

@@ -27,6 +27,9 @@ function registryFile(text: string): { file: string; fonts: string } {
   return { file, fonts };
 }
 
+/** The first (or only) face of a font file. */
+const face = (file: string, index = 0) => ({ file, index, key: index ? `${file}#${index}` : file });
+
 const lines = (problems: { items: Parameters<typeof formatProblem>[0][] }) => problems.items.map(formatProblem);
 
 describe('the font registry', () => {
@@ -35,7 +38,7 @@ describe('the font registry', () => {
       'roles:\n  serif:\n    aliases: [宋体]\n    regular: npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf\n  kai:\n    aliases: [楷体]\n    regular: kai.ttf\n',
     );
     const registry = loadFontRegistry([{ file }]);
-    expect(registry.roles.get('宋体')?.regular).toBe(SERIF);
+    expect(registry.roles.get('宋体')?.regular).toEqual(face(SERIF));
     expect([...registry.broken.keys()]).toEqual(['kai', '楷体']);
     expect(registry.broken.get('楷体')!.map(formatProblem)).toEqual([`${file}:7:14: font file of role "kai" not found: ${fonts}/kai.ttf`]);
   });
@@ -43,7 +46,7 @@ describe('the font registry', () => {
   it('reports a role others fall back to once, and a circle of fallbacks', () => {
     const { file } = registryFile('roles:\n  serif:\n    regular: 5\n  kai:\n    fallback: serif\n  a:\n    fallback: b\n  b:\n    fallback: a\n  c:\n    aliases: 丙\n    fallback: serif\n');
     const registry = loadFontRegistry([{ file }]);
-    const problem = `${file}:3:14: font file of role "serif" must be a file name`;
+    const problem = `${file}:3:14: font file of role "serif" must be a file name, or {file: NAME, face: N} for a face of a collection`;
     expect(registry.broken.get('serif')!.map(formatProblem)).toEqual([problem]);
     expect(registry.broken.get('kai')![0]).toBe(registry.broken.get('serif')![0]); // the same problem, not a copy
     expect(registry.broken.get('a')!.map(formatProblem)).toEqual([`${file}:9:15: \`fallback:\` of role "b" goes round in a circle back to "a"`]);
@@ -89,9 +92,9 @@ describe('a project’s registry on top of Imprint’s', () => {
     const registry = loadFontRegistry([imprint, { file, npmFrom: [fonts, root] }]);
     const own = path.join(fonts, 'a.ttf');
     expect(registry.files).toEqual([imprint.file, file]);
-    expect(registry.roles.get('宋体')).toEqual({ name: 'serif', regular: own, bold: own, aliases: ['song', '宋体'], registry: file });
-    expect(registry.roles.get('kai')).toMatchObject({ regular: own, registry: imprint.file, fallback: 'serif' }); // Imprint's kai falls back to serif, now the project's
-    expect(registry.roles.get('hei')).toMatchObject({ name: 'mine', regular: own, aliases: ['hei'] }); // the project's alias wins over Imprint's
+    expect(registry.roles.get('宋体')).toEqual({ name: 'serif', regular: face(own), bold: face(own), aliases: ['song', '宋体'], registry: file });
+    expect(registry.roles.get('kai')).toMatchObject({ regular: face(own), registry: imprint.file, fallback: 'serif' }); // Imprint's kai falls back to serif, now the project's
+    expect(registry.roles.get('hei')).toMatchObject({ name: 'mine', regular: face(own), aliases: ['hei'] }); // the project's alias wins over Imprint's
     expect(registry.roles.get('黑体')?.name).toBe('sans');
     expect(registry.broken.size).toBe(0);
   });
@@ -106,8 +109,8 @@ describe('a project’s registry on top of Imprint’s', () => {
     const file = path.join(fonts, 'fonts.yaml');
     writeFileSync(file, `roles:\n  own:\n    regular: npm:own-font/own.ttf\n  theirs:\n    regular: ${'npm:@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'}\n`);
     const registry = loadFontRegistry([imprint, { file, npmFrom: [fonts, root] }]);
-    expect(registry.roles.get('own')?.regular).toBe(path.join(ownPackage, 'own.ttf'));
-    expect(registry.roles.get('theirs')?.regular).toBe(SERIF);
+    expect(registry.roles.get('own')?.regular).toEqual(face(path.join(ownPackage, 'own.ttf')));
+    expect(registry.roles.get('theirs')?.regular).toEqual(face(SERIF));
     expect(registry.broken.size).toBe(0);
   });
 });
@@ -120,7 +123,8 @@ describe('font faces', () => {
     // in a process of its own, killed after 30 s: a hang fails the test, it does not stall the suite
     const script = `
       const { FaceSet } = await import(${JSON.stringify(path.join(root, 'dist/font/face.js'))});
-      const faces = new FaceSet({ roles: new Map([['serif', { name: 'serif', regular: ${JSON.stringify(fifo)}, bold: '' }]]), broken: new Map(), file: 'fonts.yaml' });
+      const ref = { file: ${JSON.stringify(fifo)}, index: 0, key: ${JSON.stringify(fifo)} };
+      const faces = new FaceSet({ roles: new Map([['serif', { name: 'serif', regular: ref, bold: ref }]]), broken: new Map(), file: 'fonts.yaml' });
       try { faces.face('serif'); } catch (e) { console.log(e.message); }`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(r.stdout).toBe(`${fifo}:1:1: cannot open font: not a regular file\n`);
