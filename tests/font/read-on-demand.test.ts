@@ -17,7 +17,7 @@ const TEXT = '静安区2025年度报告：全区生产总值（GDP）增长5.2%�
 describe('a face read on demand', () => {
   it('reads and holds far less than the file when text is set', () => {
     const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
-    const key = faces.fileOf('serif');
+    const key = faces.keyOf('serif');
     const size = statSync(key).size;
     const held = process.memoryUsage().arrayBuffers;
     const font = new FaceTextFont(key, (k) => faces.byKey(k));

@@ -17,7 +17,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 describe('justified lines of the sample report', () => {
   it('are never conspicuously loose or tight', () => {
     const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
-    const font = new FaceTextFont(faces.fileOf('serif'), (k) => faces.byKey(k));
+    const font = new FaceTextFont(faces.keyOf('serif'), (k) => faces.byKey(k));
     const doc = parse(readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8'));
     const measure = 595.28 - (2 * 27 * 72) / 25.4;
     const paras: [string, number][] = [];
