@@ -19,7 +19,7 @@ import { packageRoot } from './package-root.js';
 import type { PdfaLevel } from './render/pdf.js';
 import { UsageError } from './commands/usage-error.js';
 import { InitError, initProject } from './commands/init.js';
-import { describeFonts } from './commands/fonts.js';
+import { describeFonts, describeSystemFonts } from './commands/fonts.js';
 import { diffCommand } from './commands/diff.js';
 import { importCommand } from './commands/import/import-command.js';
 import { ExtractError, extractProject } from './commands/extract.js';
@@ -41,7 +41,9 @@ const USAGE = `usage:
                                            several files are built in parallel on all cores but one (--jobs N: N at once)
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
-                                           characters each role of its theme has, and those no font has
+                                           characters each role of its theme has, and those no font has;
+                                           --system: the fonts installed on this system (fontconfig), which a
+                                           registry may name as system:NAME
   imprint watch FILE.yaml [-o OUT] [--diff]
                                            build, then rebuild on every change of a file the build read;
                                            --diff: after each rebuild, what changed in print (as imprint diff)
@@ -208,9 +210,10 @@ async function extract(rest: string[]): Promise<number> {
   }
 }
 
-/** `imprint fonts [FILE.yaml]`. */
+/** `imprint fonts [FILE.yaml]`, `imprint fonts --system`. */
 function fonts(rest: string[]): number {
-  if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('fonts takes at most one FILE.yaml');
+  if (rest.length === 1 && rest[0] === '--system') return describeSystemFonts();
+  if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('fonts takes at most one FILE.yaml, or --system');
   try {
     describeFonts({ input: rest[0], projectDir: process.cwd(), packageDir, version }).forEach((line) => console.log(line));
     return 0;

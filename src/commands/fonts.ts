@@ -7,12 +7,28 @@
 import { layoutReport, newBuildCache, type BuildOptions } from '../pipeline.js';
 import { glyphOf, type FaceSet } from '../font/face.js';
 import { facesInFile } from '../font/sfnt-file.js';
+import { systemFaces } from '../font/system-fonts.js';
 import { faceKey, type FaceRef, type FontRegistry, type FontRole } from '../font/registry.js';
 import { loadReport } from '../content/load.js';
 import type { Report } from '../content/types.js';
 import { loadTheme } from '../style/theme.js';
 import { TemplateFolders } from '../template/folders.js';
 import { formatProblem, InputError, type Problem, type SourcePos } from '../problems.js';
+
+/**
+ * `imprint fonts --system`: the faces fontconfig lists, one line each, with the name a registry
+ * may give (`system:NAME`): exit 0; 1 when there is no list (fontconfig not installed).
+ */
+export function describeSystemFonts(): number {
+  const faces = systemFaces();
+  if (faces instanceof Error) {
+    console.error(`imprint: ${faces.message}`);
+    return 1;
+  }
+  console.log(`${faces.length} faces installed on this system (fontconfig); a registry names one as \`regular: system:NAME\` (a family, a full or a PostScript name)`);
+  for (const f of faces) console.log(`${f.families.join(', ')} | ${f.styles.join(', ')} | ${f.fullNames[0] ?? ''} (${f.postscriptName})  ${f.file}${f.index ? ` face ${f.index}` : ''}`);
+  return 0;
+}
 
 /** Places of a character listed at most. */
 const PLACES_SHOWN = 3;

@@ -3,7 +3,8 @@
  * files. A user drops licensed fonts into `fonts/` and names them here; themes refer to roles.
  * A font file is used only when it really lies (its real path, links followed) inside the
  * registry's folder, or for `npm:PACKAGE/PATH` inside that package under `node_modules`, and
- * only a regular file of at most `MAX_FONT_BYTES`. A project's registry adds to Imprint's own
+ * only a regular file of at most `MAX_FONT_BYTES`; or, as an opt-in, a font installed on the
+ * system named `system:NAME` (see system-fonts.ts). A project's registry adds to Imprint's own
  * and may replace its roles.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { readYamlFile, type YamlFile } from '../yaml-file.js';
 import { InputError, type Problem, type SourcePos } from '../problems.js';
 import { isInside, refusalOf } from '../input-file.js';
 import { facesInFile, MAX_FONT_BYTES } from './sfnt-file.js';
+import { findSystemFace, systemFaces } from './system-fonts.js';
 
 /** One face of a font file: the file, and which font of a collection (`.ttc`). */
 export interface FaceRef {
@@ -126,6 +128,13 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
       const fileNode = isMap(n) ? (n.get('file', true) as Node | undefined) : n;
       const faceNode = isMap(n) ? (n.get('face', true) as Node | undefined) : undefined;
       const value = isScalar(fileNode) ? fileNode.value : undefined;
+      if (typeof value === 'string' && value.startsWith(SYSTEM)) {
+        const found = systemFace(value.slice(SYSTEM.length).trim(), key);
+        if ('problem' in found) problems.push(error(at(fileNode!), `system font "${value.slice(SYSTEM.length).trim()}" of role "${name}" ${found.problem}`));
+        else if (faceNode !== undefined) problems.push(error(at(faceNode), `\`face:\` goes with a file; a system font is named by its face's own name (\`imprint fonts --system\` lists them)`));
+        else return found;
+        return undefined;
+      }
       const found = typeof value === 'string' && value !== '' ? fontFile(value, dir, npmFrom) : { problem: 'must be a file name, or {file: NAME, face: N} for a face of a collection' };
       if ('problem' in found) {
         problems.push(error(at(fileNode ?? n), `font file of role "${name}" ${found.problem}`));
@@ -185,6 +194,23 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
   }
   const read = files.map((f) => f.file);
   return { roles, broken, files: read, file: read[read.length - 1] };
+}
+
+/** How a registry names a font installed on the system (`system:宋体`), found through fontconfig. */
+const SYSTEM = 'system:';
+
+/** The face of a system font (see system-fonts.ts), or what is wrong with it (words that follow `system font "NAME" of role "x"`). */
+function systemFace(name: string, weight: 'regular' | 'bold'): FaceRef | { problem: string } {
+  const faces = systemFaces();
+  if (faces instanceof Error) return { problem: `cannot be looked up: ${faces.message}` };
+  if (!name) return { problem: 'needs a name: system:FAMILY, or a face\'s full or PostScript name' };
+  const face = findSystemFace(name, weight, faces);
+  if ('problem' in face) return face;
+  if (!existsSync(face.file)) return { problem: `is listed by fontconfig at ${face.file}, which is not there` };
+  const real = realpathSync(face.file);
+  const refused = refusalOf(statSync(real), MAX_FONT_BYTES);
+  if (refused) return { problem: `is ${refused.message}: ${face.file}` };
+  return { file: real, index: face.index, key: faceKey(real, face.index) };
 }
 
 /**

@@ -126,3 +126,51 @@ describe('imprint fonts', () => {
     expect(imprint(dir, 'fonts', 'a.yaml', 'b.yaml').code).toBe(2);
   });
 });
+
+const hasFontconfig = spawnSync('fc-list', ['--version']).status === 0;
+
+describe('system fonts (fontconfig), an opt-in of a registry', () => {
+  /** A project whose fontconfig knows only Noto Sans SC (a configuration of its own), and a run of imprint with it. */
+  function systemProject(registry: string) {
+    const dir = project();
+    mkdirSync(path.join(dir, 'installed'));
+    for (const weight of ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf']) writeFileSync(path.join(dir, 'installed', path.basename(weight)), readFileSync(path.join(NOTO, 'noto-sans-sc', weight)));
+    writeFileSync(path.join(dir, 'fonts.conf'), `<?xml version="1.0"?>\n<fontconfig><dir>${dir}/installed</dir><cachedir>${dir}/fc-cache</cachedir></fontconfig>\n`);
+    writeFileSync(path.join(dir, 'fonts/fonts.yaml'), registry);
+    const env = { ...process.env, FONTCONFIG_FILE: path.join(dir, 'fonts.conf') };
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env, timeout: 120_000 });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    return { dir, run };
+  }
+
+  it.skipIf(!hasFontconfig)('a role names an installed family, its regular and bold faces found by style', () => {
+    const { dir, run } = systemProject('roles:\n  serif:\n    aliases: [宋体]\n    regular: system:Noto Sans SC\n    bold: system:noto sans sc\n');
+    const listed = run('fonts', '--system');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain(`Noto Sans SC | Bold | Noto Sans SC Bold (NotoSansSC-Bold)  ${dir}/installed/NotoSansSC_700Bold.ttf`);
+    const roles = run('fonts').out.split('\n');
+    expect(roles).toContain(`  regular ${dir}/installed/NotoSansSC_400Regular.ttf  Noto Sans SC Regular (NotoSansSC-Regular)`);
+    expect(roles).toContain(`  bold    ${dir}/installed/NotoSansSC_700Bold.ttf  Noto Sans SC Bold (NotoSansSC-Bold)`);
+    expect(run('build', 'r.yaml', '-o', 'r.pdf').code).toBe(0);
+  });
+
+  it.skipIf(!hasFontconfig)('a name not installed is a problem at its line, with the likely one', () => {
+    const { run } = systemProject('roles:\n  serif:\n    regular: system:Noto Sans CS\n    bold: {file: system:Noto Sans SC, face: 1}\n');
+    const r = run('build', 'r.yaml', '-o', 'r.pdf');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('fonts/fonts.yaml:3:14: system font "Noto Sans CS" of role "serif" is not installed on this system (did you mean "Noto Sans SC"? `imprint fonts --system` lists the 2 faces fontconfig knows)');
+    expect(r.err).toContain('fonts/fonts.yaml:4:45: `face:` goes with a file; a system font is named by its face\'s own name (`imprint fonts --system` lists them)');
+  });
+
+  it('without fontconfig, says so at the line that asks for it', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'fonts/fonts.yaml'), 'roles:\n  serif:\n    regular: system:宋体\n');
+    const r = spawnSync(process.execPath, [cli, 'build', 'r.yaml', '-o', 'r.pdf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('fonts/fonts.yaml:3:14: system font "宋体" of role "serif" cannot be looked up: fontconfig (`fc-list`) is not installed: system fonts cannot be found');
+    const listed = spawnSync(process.execPath, [cli, 'fonts', '--system'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } });
+    expect([listed.status, listed.stderr]).toEqual([1, 'imprint: fontconfig (`fc-list`) is not installed: system fonts cannot be found\n']);
+  });
+});
