@@ -88,7 +88,7 @@ function faceName(faces: FaceSet, ref: FaceRef): string {
     if (!(e instanceof InputError)) throw e;
     return e.problems.map((p) => p.message).join('; ');
   }
-  const { familyName, subfamilyName, postscriptName } = face.header;
+  const { familyName, subfamilyName, postscriptName } = face.summary;
   const faceCount = face.file?.faceCount ?? 1;
   const inCollection = faceCount > 1 ? `, face ${ref.index} of ${faceCount} in the collection` : '';
   return `${familyName} ${subfamilyName} (${postscriptName}${inCollection})`;

@@ -11,7 +11,7 @@ import { readRegularFile } from '../input-file.js';
 import type { FaceRef, FontRegistry } from './registry.js';
 import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
-import { assemble } from './sfnt-writer.js';
+import { fontkitFaceSummary, readFaceSummary, type FaceSummary } from './face-summary.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
 export interface Face {
@@ -27,11 +27,8 @@ export interface Face {
    * as fontkit asks (a table when first asked for, an outline when first decoded).
    */
   readonly font: Font;
-  /**
-   * fontkit's view of the face's small tables alone (name, head, hhea, maxp, post, OS/2): its
-   * names and overall metrics, without `font`'s buffer of the file's size.
-   */
-  readonly header: Font;
+  /** Its names and overall metrics (see face-summary.ts), read on first use. */
+  readonly summary: FaceSummary;
   unitsPerEm: number;
   /** The file read on demand; absent for formats read whole (WOFF, WOFF2, dfont). */
   file?: SfntFile;
@@ -147,20 +144,17 @@ interface GlyphInternals {
   _font: { hmtx: unknown; directory: FontInternals['directory'] };
 }
 
-/** The tables of `Face.header`. */
-const HEADER_TABLES = ['name', 'head', 'hhea', 'maxp', 'post', 'OS/2'];
-
 /** Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
 function openFace({ file: path, index, key }: FaceRef): Face {
   const file = SfntFile.open(path, index);
   if (!file) {
     const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES), index);
     const { tables } = (font as unknown as FontInternals).directory;
-    return { path, index, key, font, header: font, unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
+    return { path, index, key, font, summary: fontkitFaceSummary(font), unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
   }
   const metrics = GlyphMetrics.of(file) ?? undefined;
   let font: Font | undefined;
-  let header: Font | undefined;
+  let summary: FaceSummary | undefined;
   const head = file.table('head');
   if (!head) throw new Error('the font has no `head` table');
   return {
@@ -170,8 +164,8 @@ function openFace({ file: path, index, key }: FaceRef): Face {
     get font() {
       return (font ??= fontkitOnDemand(file, metrics));
     },
-    get header() {
-      return (header ??= fontkitOf(assemble(new Map(HEADER_TABLES.flatMap((tag) => (file.tables.has(tag) ? [[tag, file.table(tag)!]] : []))))));
+    get summary() {
+      return (summary ??= readFaceSummary((tag) => file.table(tag)) ?? fontkitFaceSummary(this.font));
     },
     unitsPerEm: head.readUInt16BE(18),
     file,

@@ -10,6 +10,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { deflate } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Font } from 'fontkit';
+import type { FaceSummary } from '../font/face-summary.js';
 import { advanceOf, type Face } from '../font/face.js';
 import { TrueTypeSubset } from './truetype-subset.js';
 
@@ -114,7 +115,7 @@ export class EmbeddedFace {
    */
   embed(program: EncodedProgram, deflate: (content: string) => Buffer): void {
     const { doc, face } = this;
-    const font = face.header;
+    const font = face.summary;
     // components of composite glyphs: in the subset, never drawn on their own
     program.glyphs.forEach((g, cid) => {
       this.widths[cid] ??= this.advance(g);
@@ -161,14 +162,12 @@ export class EmbeddedFace {
 const deflateOffThread = promisify(deflate);
 
 /** FontDescriptor flags (PDF 32000-1 table 123): fixed pitch, serif, symbolic, script, italic. */
-function descriptorFlags(font: Font): number {
-  const f = font as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch: number }; head: { macStyle: { italic: boolean } } };
-  const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
+function descriptorFlags(font: FaceSummary): number {
   let flags = 1 << 2; // symbolic: glyphs outside the standard Latin set
-  if (f.post.isFixedPitch) flags |= 1 << 0;
-  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
-  if (familyClass === 10) flags |= 1 << 3;
-  if (f.head.macStyle.italic) flags |= 1 << 6;
+  if (font.fixedPitch) flags |= 1 << 0;
+  if (font.familyClass >= 1 && font.familyClass <= 7) flags |= 1 << 1;
+  if (font.familyClass === 10) flags |= 1 << 3;
+  if (font.italic) flags |= 1 << 6;
   return flags;
 }
 
