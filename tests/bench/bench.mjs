@@ -6,8 +6,9 @@
 // 4. A generated long document: time and memory per page against the sample.
 // 5. Eight reports in one command: one after another, and in a pool of two workers.
 // 6. Typst on an equivalent document with the same fonts, when installed beside the benchmark
-//    (`npm install --prefix tests/bench/typst`): cold builds alternating with Imprint's, and
-//    recompiles after a one-paragraph edit in a warm process.
+//    (`npm install --prefix tests/bench/typst`): cold builds alternating with Imprint's, of the
+//    sample and of the long document (time per page), and recompiles after a one-paragraph
+//    edit in a warm process.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,7 +122,7 @@ if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/t
   const typ = path.join(tmp, 'report.typ');
   writeFileSync(typ, typstDocument(parse(readFileSync(sample, 'utf8'))));
   const fonts = loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]);
-  const fontDirs = [...new Set(['serif', 'sans'].flatMap((role) => [fonts.roles.get(role).regular, fonts.roles.get(role).bold]).map((f) => path.dirname(f)))];
+  const fontDirs = [...new Set(['serif', 'sans'].flatMap((role) => [fonts.roles.get(role).regular, fonts.roles.get(role).bold]).map((f) => path.dirname(f.file)))];
   const typst = (...extra) => {
     const started = performance.now();
     const r = spawnSync(process.execPath, [typstCompiler, typ, path.join(tmp, 'typst.pdf'), ...fontDirs, ...extra], { encoding: 'utf8' });
@@ -138,6 +139,22 @@ if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/t
   const { numPages: pages } = await getDocument({ data: new Uint8Array(readFileSync(path.join(tmp, 'typst.pdf'))) }).promise;
   row(`Typst cold, same document (${pages} pages)`, theirs);
   row('Imprint cold, alternating with it', ours, `  ratio ${(median(ours) / median(theirs)).toFixed(2)}`);
+  // the long document: time per page, Typst's and Imprint's, alternating
+  const longTyp = path.join(tmp, 'long.typ');
+  writeFileSync(longTyp, typstDocument(big));
+  const longRuns = Math.max(1, Math.min(runs, 3));
+  const oursLong = [];
+  const theirsLong = [];
+  for (let i = 0; i < longRuns; i++) {
+    oursLong.push(coldBuild(long).ms);
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [typstCompiler, longTyp, path.join(tmp, 'typst-long.pdf'), ...fontDirs], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    theirsLong.push(performance.now() - started);
+  }
+  const { numPages: longPages } = await getDocument({ data: new Uint8Array(readFileSync(path.join(tmp, 'typst-long.pdf'))) }).promise;
+  const perPage = (ms, n) => `${(ms / n).toFixed(2)} ms/page`;
+  console.log(`long document, Typst ${longPages} pages ${fmt(median(theirsLong))} (${perPage(median(theirsLong), longPages)}), Imprint ${l.pages} pages ${fmt(median(oursLong))} (${perPage(median(oursLong), l.pages)}), ratio per page ${(median(oursLong) / l.pages / (median(theirsLong) / longPages)).toFixed(2)}`);
   const first = doc.chapters[2].sections[0].body[0].slice(0, 12);
   const recompiles = [...typst('--edits', String(editCount), '--at', first).out.matchAll(/recompiled in (\d+) ms/g)].map((m) => Number(m[1]));
   row('Typst recompile after a one-paragraph edit', recompiles, `  ratio of Imprint's watch ${(median(edits) / median(recompiles)).toFixed(2)}`);
