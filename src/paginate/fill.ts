@@ -1,0 +1,175 @@
+/**
+ * Filling one page: from where the page before ended, blocks in order while they fit (or up to
+ * a chosen break). Keeps are expressed as the height a block *needs* to be placed (itself and
+ * everything chained to it by keepWithNext), as Typst does. The first block of a page is placed
+ * whatever its height, so filling always advances.
+ *
+ * Footnotes: the lines of the notes whose markers a block holds stand at the foot of the
+ * block's page, below a separator; the block needs room for them too. On an empty page a block
+ * whose notes do not fit takes as many note lines as fit and the rest continue at the foot of
+ * the next page (before that page's own notes).
+ */
+import type { FlowBlock, FlowItem, PaginatedPage, Placed } from './item.js';
+
+/** The flow with what filling needs to know of it, computed once. */
+export interface Flow<P> {
+  items: FlowItem<P>[];
+  /** Height of a page's type area, pt. */
+  pageHeight: number;
+  /** Height taken above a page's footnotes, pt. */
+  separator: number;
+  /** need[i]: height that must be free to place block i (with its keep chain), pt. */
+  need: number[];
+  /** noteNeed[i]: height of the note lines of block i and of its keep chain, pt. */
+  noteNeed: number[];
+}
+
+/** The flow `items` to fill pages of `pageHeight` pt with, `separator` pt above a page's footnotes. */
+export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: number): Flow<P> {
+  return { items, pageHeight, separator, need: chainedNeeds(items), noteNeed: chainedNoteNeeds(items) };
+}
+
+/** Where filling stands between two pages. */
+export interface Cursor<P> {
+  /** Flow index of the next item. */
+  at: number;
+  /** Note lines that did not fit their page: they continue at the foot of the next. */
+  carried: FlowBlock<P>[];
+  /** Group (table) and frame (box) keys of the last block placed; none after a forced break. */
+  lastGroup?: string;
+  lastInset?: string;
+  /** Inside a keep chain taller than a page: blocks are placed one by one until the chain ends. */
+  overlong: boolean;
+}
+
+/** Before the first page. */
+export const START: Cursor<never> = { at: 0, carried: [], overlong: false };
+
+/** A place where a page may end: before flow index `at`. */
+export interface PageEnd {
+  at: number;
+  /** White left at the page's bottom when it ends here (between the last block and the foot), pt. */
+  white: number;
+}
+
+/** One filled page. */
+export interface FilledPage<P> {
+  page: PaginatedPage<P>;
+  /** Flow indices of the blocks placed on it (not repeated headers). */
+  itemsOn: number[];
+  /** Where the next page starts. */
+  next: Cursor<P>;
+  /** The legal breaks on the page where it could end earlier (after a block that does not keep with the next), in flow order. */
+  earlier: PageEnd[];
+  /** White left at the page's bottom, pt. */
+  white: number;
+}
+
+/**
+ * Fills the page starting at `from`: blocks while they fit, ending before flow index `stop` (a
+ * legal break from `earlier`) when given, and at a forced break or the flow's end. Nothing is
+ * placed on a page taken up by the lines of a note continued from the page before.
+ */
+export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): FilledPage<P> {
+  const { items, pageHeight, separator, need, noteNeed } = flow;
+  let { lastGroup, lastInset, overlong } = from;
+  const placed: Placed<P>[] = [];
+  const itemsOn: number[] = [];
+  const earlier: PageEnd[] = [];
+  const foot: FlowBlock<P>[] = [];
+  let footHeight = 0;
+  const footWith = (more: number) => (footHeight + more > 0 ? separator + footHeight + more : 0);
+  const addFoot = (lines: FlowBlock<P>[]) => {
+    for (const l of lines) footHeight += l.height;
+    foot.push(...lines);
+  };
+  // a note continued from the page before: as much of it as this page holds
+  const carried = [...from.carried];
+  let taken = 0;
+  while (carried.length && (taken === 0 || separator + footHeight + carried[0].height <= pageHeight + 1e-6)) {
+    addFoot([carried.shift()!]);
+    taken++;
+  }
+  let y = 0;
+  let i = from.at;
+  for (; i < items.length && i < stop; i++) {
+    const item = items[i];
+    if (item.kind === 'break') break;
+    const required = overlong ? item.height + reserveOf(item) : need[i];
+    const notes = overlong ? notesHeight(item) : noteNeed[i];
+    // no room: with notes, the page's foot must first end the note it continues
+    const noRoom = (placed.length ? item.spaceBefore : 0) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
+    if ((placed.length || foot.length) && noRoom) break;
+    if (placed.length === 0) {
+      // the frame goes on from the page before: its padding above the first block here
+      if (item.inset && item.inset.key === lastInset) y = item.inset.pad;
+      if (need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
+      if (item.group && item.group.key === lastGroup) {
+        for (const h of item.group.repeat) {
+          placed.push({ block: h, y, repeated: true });
+          y += h.height;
+        }
+      }
+    } else if (!(items[i - 1] as FlowBlock<P>).keepWithNext) {
+      earlier.push({ at: i, white: pageHeight - y - footWith(0) });
+    }
+    y += placed.length ? item.spaceBefore : 0;
+    placed.push({ block: item, y, repeated: false });
+    itemsOn.push(i);
+    y += item.height;
+    if (item.notes?.length) {
+      // the notes that fit here, the first line at least; the rest continue on the next page
+      const lines = item.notes.flat();
+      let k = 0;
+      let h = 0;
+      while (k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6)) h += lines[k++].height;
+      addFoot(lines.slice(0, k));
+      carried.push(...lines.slice(k));
+    }
+    lastGroup = item.group?.key;
+    lastInset = item.inset?.key;
+    if (!item.keepWithNext) overlong = false;
+  }
+  let fy = pageHeight - footHeight;
+  const page = { placed, foot: foot.map((block) => ({ block, y: (fy += block.height) - block.height, repeated: false })) };
+  return { page, itemsOn, next: { at: i, carried, lastGroup, lastInset, overlong }, earlier, white: pageHeight - y - footWith(0) };
+}
+
+/**
+ * need[i]: the height that must be free to place block i: its own height plus, while
+ * keepWithNext holds, the space and height of the blocks chained after it, plus at the chain's
+ * end the padding of a frame that may break there.
+ */
+function chainedNeeds<P>(items: FlowItem<P>[]): number[] {
+  const need = new Array<number>(items.length).fill(0);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item.kind !== 'block') continue;
+    const next = items[i + 1];
+    need[i] = item.height + (item.keepWithNext && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : reserveOf(item));
+  }
+  return need;
+}
+
+/** noteNeed[i]: the height of the note lines of block i and of the blocks chained after it. */
+function chainedNoteNeeds<P>(items: FlowItem<P>[]): number[] {
+  const need = new Array<number>(items.length).fill(0);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item.kind !== 'block') continue;
+    need[i] = notesHeight(item) + (item.keepWithNext && items[i + 1]?.kind === 'block' ? need[i + 1] : 0);
+  }
+  return need;
+}
+
+/** Height of a block's note lines, pt. */
+function notesHeight<P>(item: FlowBlock<P>): number {
+  let h = 0;
+  for (const note of item.notes ?? []) for (const line of note) h += line.height;
+  return h;
+}
+
+/** Room kept below a block inside a frame, for the frame's open edge if the page breaks after it. */
+function reserveOf<P>(item: FlowBlock<P>): number {
+  return item.inset && !item.inset.closes ? item.inset.pad : 0;
+}
