@@ -218,11 +218,11 @@ export function layoutRound({ doc, furniture, context }: RoundInputs, last: Page
   const noteMarkers = new Map<number, string>();
   const ctx: LayoutContext = { ...context, problems: new ProblemList(), pageLabels: last.pageLabels, pageLabelsRead: referenceLabels, notes: [], noteMarkers: last.noteMarkers, noteMarkersRead: noteMarkers, tagCount: { n: 0 } };
   const hasContents = doc.matters.map((m) => tocEntries(m.children).length > 0);
-  const plain = doc.matters.filter((_, i) => !hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(ctx, m))); // ④–⑤, ⑥
-  const contentsLabels = hasContents.includes(true) ? new Map([...last.pageLabels, ...plain.flatMap(anchorLabelsOf)]) : last.pageLabels;
+  const withoutContents = doc.matters.filter((_, i) => !hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(ctx, m))); // ④–⑤, ⑥
+  const contentsLabels = hasContents.includes(true) ? new Map([...last.pageLabels, ...withoutContents.flatMap(anchorLabelsOf)]) : last.pageLabels;
   const given: LayoutContext = { ...ctx, pageLabels: contentsLabels };
   const withContents = doc.matters.filter((_, i) => hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(given, m))); // ④–⑤, ⑥
-  const paginated = [...plain, ...withContents];
+  const paginated = [...withoutContents, ...withContents];
   const pages = composePages(given, doc.matters.map((m) => paginated.find((p) => p.matter === m)!), furniture); // ⑦
   return { pages, problems: ctx.problems, printed: { contentsLabels, referenceLabels, noteMarkers } };
 }
