@@ -1,14 +1,15 @@
 /**
  * One report of `imprint build a.yaml b.yaml …`, built in turn or in a worker thread of the
- * pool: the PDF is written atomically by the worker, problems come back as formatted lines.
- * The fonts stay open from one report to the next of the same thread (a batch of reports
- * shares its fonts, and their shaped characters); all else is the report's own.
+ * pool: the PDF (and the page images asked for) is written atomically by the worker, problems
+ * come back as formatted lines. The fonts stay open from one report to the next of the same
+ * thread (a batch of reports shares its fonts, and their shaped characters); all else is the
+ * report's own.
  */
-import { buildReport, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
+import { buildReport, newBuildCache, renderReport, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
-import { writePageImages, type ImageRequest } from './page-images.js';
+import { pageImageFiles, type ImageRequest } from './page-images.js';
 
 export interface BuildJob {
   options: BuildOptions;
@@ -35,7 +36,7 @@ export default async function buildJob({ options, output, images }: BuildJob): P
     const r = await buildReport(options, cache);
     writeFileAtomic(output, r.pdf);
     const warnings = r.warnings.map(formatProblem);
-    const written = images && (await writePageImages(r.pages, cache.faces, images, output));
+    const written = images && (await renderReport(r, pageImageFiles(images, output), cache.faces));
     if (written?.warning) warnings.push(written.warning);
     return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings, images: written?.files };
   } catch (e) {

@@ -1,13 +1,15 @@
 /**
  * `imprint build --png`: page images beside the PDF, `NAME-001.png`, `NAME-002.png` … (the
  * physical page number, 1-based, the cover being 1, padded to three digits or as many as the
- * last page has), drawn from the same pages as the PDF (render/page-image.ts). Each is written
- * atomically, and only over a PNG (or an empty file).
+ * last page has), drawn from the same pages as the PDF (render/page-image.ts): a renderer
+ * (render/renderer.ts) whose output is the files it wrote. Each is written atomically, and only
+ * over a PNG (or an empty file).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawPage } from './page/draw.js';
 import type { FaceSet } from './font/face.js';
+import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { OutputError, writeFileAtomic } from './output.js';
 
@@ -25,11 +27,18 @@ export function pageImageFile(pdf: string, n: number, count: number): string {
   return path.join(path.dirname(pdf), `${path.basename(pdf).replace(/\.pdf$/i, '')}-${String(n).padStart(digits, '0')}.png`);
 }
 
-/**
- * Writes the images of the pages asked for beside `pdf`. Returns the files written and, for a
- * range past the last page, a warning line.
- */
-export async function writePageImages(pages: DrawPage[], faces: FaceSet, request: ImageRequest, pdf: string): Promise<{ files: string[]; warning?: string }> {
+/** The page images written: their files, and for a range past the last page, a warning line. */
+export interface PageImagesWritten {
+  files: string[];
+  warning?: string;
+}
+
+/** The renderer that writes the images of the pages asked for beside `pdf` (each as it is drawn). */
+export function pageImageFiles(request: ImageRequest, pdf: string): Renderer<PageImagesWritten> {
+  return { render: ({ pages, faces }) => writePageImages(pages, faces, request, pdf) };
+}
+
+async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, request: ImageRequest, pdf: string): Promise<PageImagesWritten> {
   const { first, last } = request.pages ?? { first: 1, last: pages.length };
   const files: string[] = [];
   const paths: GlyphPaths = new Map();

@@ -1,30 +1,38 @@
 /**
- * The pipeline, top to bottom, one line per stage (see the architecture notes):
- * ① load → ② template → ③ theme and fonts → ④–⑦ lay out and compose, again until the
- * contents page numbers settle → ⑧ render.
+ * The pipeline, top to bottom, one call per stage (see the architecture notes in README.md):
+ * ① load → ② templates → ③ theme and fonts → ④–⑤ lay out the matters (text, blocks) → ⑥
+ * paginate them → ⑦ compose the pages, ④–⑦ again with the page numbers found until they settle
+ * → ⑧ render. Each stage takes values and returns values; what a round of ④–⑦ printed that
+ * depends on the pages (contents page numbers, cross-references, footnote markers) comes back
+ * from it, to be compared with the pages it made.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadReport } from './content/load.js';
 import { FaceSet } from './font/face.js';
 import { loadFontRegistry, type RegistryFile } from './font/registry.js';
-import { composePages } from './page/compose.js';
+import { composePages, type FurnitureRenderer } from './page/compose.js';
+import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
-import { renderPdf, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import type { DocumentInfo, Renderer } from './render/renderer.js';
 import { sourceAttachments } from './source-archive.js';
 import { keepOnly } from './kept-caches.js';
-import { checkFontRoles, loadTheme } from './style/theme.js';
+import { checkFontRoles, loadTheme, type Theme } from './style/theme.js';
 import { TemplateFolders } from './template/folders.js';
-import { loadTemplates, type PageContext } from './template/templates.js';
+import { loadTemplates, type PageContext, type TemplateSet } from './template/templates.js';
 import { reportView } from './template/view.js';
 import { stylesOf } from './template/doc-tree.js';
-import type { Report, Text } from './content/types.js';
+import type { Report, ReportMeta, Text } from './content/types.js';
 import { inlinePlainText, parseInline } from './content/inline-markup.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
+import type { LayoutContext } from './block/context.js';
 import { circled } from './block/footnotes.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
+
+export type { PdfaLevel };
 
 /** Rounds of layout allowed for the contents numbers to settle. */
 export const MAX_ROUNDS = 5;
@@ -36,7 +44,7 @@ export interface BuildOptions {
   projectDir: string;
   /** Imprint's own folder: default templates and fonts. */
   packageDir: string;
-  /** Imprint's version, for the PDF's Creator. */
+  /** Imprint's version, for the outputs' creator (the PDF's Creator). */
   version: string;
   /** PDF/A conformance (overrides the theme's `pdfa:`). */
   pdfa?: PdfaLevel;
@@ -64,7 +72,10 @@ export interface BuildResult {
   pdfa?: PdfaLevel;
   /** Time per stage, ms (layout: all rounds together). */
   times: StageTimes;
+  /** The finished pages (lengths in pt). */
   pages: DrawPage[];
+  /** What the document says about itself, for every output (from the report's `report:`). */
+  document: DocumentInfo;
   /** Layout rounds until the contents numbers settled. */
   rounds: number;
   warnings: Problem[];
@@ -95,9 +106,9 @@ export function newBuildCache(o: BuildOptions): BuildCache {
 }
 
 /**
- * Stages ①–⑦: everything but writing the PDF. Throws `InputError` for bad input. `kept`: the
- * cache of an earlier build (or of the build this is part of); without one, the font files
- * opened are closed when it ends.
+ * Stages ①–⑦: everything but an output. Throws `InputError` for bad input. `kept`: the cache of
+ * an earlier build (or of the build this is part of); without one, the font files opened are
+ * closed when it ends.
  */
 export function layoutReport(o: BuildOptions, kept?: BuildCache): BuildResult {
   const cache = kept ?? newBuildCache(o);
@@ -109,7 +120,7 @@ export function layoutReport(o: BuildOptions, kept?: BuildCache): BuildResult {
 }
 
 function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
-  const { faces, textFonts, setCache } = cache;
+  const { faces, setCache } = cache;
   const times: StageTimes = { load: 0, template: 0, theme: 0, layout: 0, render: 0 };
   let t = performance.now();
   const lap = (stage: keyof StageTimes) => {
@@ -122,78 +133,142 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   const folders = new TemplateFolders([o.projectDir, o.packageDir]);
   const templates = loadTemplates(folders.dirOf(report.meta.template.text, report.meta.template.pos), folders); // ②
   lap('template');
-  const theme = loadTheme(templates.themeFile, folders); // ③ (before the view: the theme says how headings are numbered)
+  const theme = loadTheme(templates.themeFile, folders); // ③
   lap('theme');
+  const every = roundInputs(report, templates, theme, cache); // the document tree (after ③: the theme says how headings are numbered)
+  lap('template');
+  const { doc, context } = every;
+  let last: PageFacts = { pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
+  for (let round = 1; ; round++) {
+    o.onProgress?.({ stage: 'layout', round });
+    const { pages, problems, printed } = layoutRound(every, last); // ④–⑦
+    problems.throwIfErrors();
+    const found = pageFactsOf(pages);
+    if (settled(found, printed)) {
+      checkTargets(doc, found.pageLabels, context.templatePos.file);
+      cache.pageLabels = found.pageLabels;
+      cache.noteMarkers = found.noteMarkers;
+      keepOnly(setCache, context.setUsed); // paragraphs edited away go
+      lap('layout');
+      const filesRead = filesReadBy(report, templates.files, theme.files, faces);
+      const document = documentInfo(report.meta, o.version);
+      return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
+    }
+    if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
+    last = found;
+  }
+}
+
+/** What every round of layout is given: the document tree, its running heads and footers, and the layout context but what a round has afresh. */
+export interface RoundInputs {
+  doc: DocTree;
+  furniture: FurnitureRenderer;
+  context: Omit<LayoutContext, RoundOwn>;
+}
+
+/**
+ * The document tree the templates make of the report, numbered as the theme says, its styles'
+ * font roles checked against the cache's registry (throws `InputError`); with the running heads
+ * and footers and what the layout is set with in every round.
+ */
+export function roundInputs(report: Report, templates: TemplateSet, theme: Theme, cache: BuildCache): RoundInputs {
+  const { faces, textFonts, setCache } = cache;
   const view = reportView(report, theme.numbering);
   const doc = templates.renderDocument(view);
   const fontProblems = new ProblemList();
   checkFontRoles(theme, faces.registry, fontProblems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
   fontProblems.throwIfErrors();
-  const furniture = {
+  const furniture: FurnitureRenderer = {
     renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }),
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
   };
-  lap('template');
-  let pageLabels = cache.pageLabels;
-  let noteMarkers = cache.noteMarkers;
-  const setUsed = new Set<string>();
-  for (let round = 1; ; round++) {
-    // ④–⑦, then again with the page numbers found, until they stop changing
-    o.onProgress?.({ stage: 'layout', round });
-    const problems = new ProblemList();
-    const ctx = { theme, faces, problems, pageLabels, pageLabelsRead: new Map<string, string>(), notes: [], noteMarkers, noteMarkersRead: new Map<number, string>(), targets: view.targets, textFonts, setCache, setUsed, images: report.images, tagCount: { n: 0 }, charPos: report.charPos, templatePos: { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 } };
-    const pages = composePages(ctx, doc, furniture);
-    problems.throwIfErrors();
-    const found = anchorLabels(pages);
-    const markers = noteMarkersOf(pages);
-    // (composePages gave the contents the labels of this round's other matters: compare with those)
-    if (sameLabels(found, ctx.pageLabels) && agreeWith(found, ctx.pageLabelsRead) && agreeWith(markers, ctx.noteMarkersRead)) {
-      checkTargets(doc, found, ctx.templatePos.file);
-      cache.pageLabels = found;
-      cache.noteMarkers = markers;
-      keepOnly(setCache, setUsed); // paragraphs edited away go
-      lap('layout');
-      const filesRead = filesReadBy(report, templates.files, theme.files, faces);
-      return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
-    }
-    if (round === MAX_ROUNDS) throw unsettled([...changes(ctx.pageLabels, found), ...changes(ctx.pageLabelsRead, found), ...changes(ctx.noteMarkersRead, markers, 'footnote ')], ctx.templatePos.file);
-    pageLabels = found;
-    noteMarkers = markers;
-  }
+  const templatePos = { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 };
+  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), images: report.images, charPos: report.charPos, templatePos } };
+}
+
+/** The parts of the layout context each round has afresh: the labels it is given, and what it records. */
+type RoundOwn = 'problems' | 'pageLabels' | 'pageLabelsRead' | 'notes' | 'noteMarkers' | 'noteMarkersRead' | 'tagCount';
+
+/** What pages show that the layout depends on: the page label of each anchor id, the per-page marker of each footnote by its number. */
+export interface PageFacts {
+  pageLabels: Map<string, string>;
+  noteMarkers: Map<number, string>;
+}
+
+/** What a round printed that depends on the pages: it is final when these agree with the pages it made. */
+export interface Printed {
+  /** The page label of each anchor the contents were given: the last round's, with those this round's matters without contents found. */
+  contentsLabels: Map<string, string>;
+  /** The page labels cross-references (`[[id#page]]`) printed, by anchor id (see block/references.ts). */
+  referenceLabels: Map<string, string>;
+  /** The per-page footnote markers printed, by note number (see block/footnotes.ts). */
+  noteMarkers: Map<number, string>;
 }
 
 /**
- * The whole build: layout, then ⑧ render to PDF bytes. `kept`: the cache of an earlier build
- * (watch); without one, the font files this build opened are closed when it ends.
+ * ④–⑦ One round of layout with the page labels and note markers of the last (the last build's
+ * in the first round, or none): its pages, its problems, and what it printed. A matter numbers
+ * its own pages, so the labels of a matter without contents entries do not depend on the
+ * others: those are laid out and paginated first, and the matters with contents entries are
+ * given their labels; the contents are then right in the first round unless they point into
+ * their own matter.
+ */
+export function layoutRound({ doc, furniture, context }: RoundInputs, last: PageFacts): { pages: DrawPage[]; problems: ProblemList; printed: Printed } {
+  const referenceLabels = new Map<string, string>();
+  const noteMarkers = new Map<number, string>();
+  const ctx: LayoutContext = { ...context, problems: new ProblemList(), pageLabels: last.pageLabels, pageLabelsRead: referenceLabels, notes: [], noteMarkers: last.noteMarkers, noteMarkersRead: noteMarkers, tagCount: { n: 0 } };
+  const hasContents = doc.matters.map((m) => tocEntries(m.children).length > 0);
+  const withoutContents = doc.matters.filter((_, i) => !hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(ctx, m))); // ④–⑤, ⑥
+  const contentsLabels = hasContents.includes(true) ? new Map([...last.pageLabels, ...withoutContents.flatMap(anchorLabelsOf)]) : last.pageLabels;
+  const given: LayoutContext = { ...ctx, pageLabels: contentsLabels };
+  const withContents = doc.matters.filter((_, i) => hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(given, m))); // ④–⑤, ⑥
+  const paginated = [...withoutContents, ...withContents];
+  const pages = composePages(given, doc.matters.map((m) => paginated.find((p) => p.matter === m)!), furniture); // ⑦
+  return { pages, problems: ctx.problems, printed: { contentsLabels, referenceLabels, noteMarkers } };
+}
+
+/** Whether a round is final: its pages show what it printed. */
+function settled(found: PageFacts, printed: Printed): boolean {
+  return sameLabels(found.pageLabels, printed.contentsLabels) && agreeWith(found.pageLabels, printed.referenceLabels) && agreeWith(found.noteMarkers, printed.noteMarkers);
+}
+
+/**
+ * The whole build of `imprint build`: ①–⑦, then ⑧ the PDF. `kept`: the cache of an earlier
+ * build (watch); without one, the font files this build opened are closed when it ends.
  */
 export async function buildReport(o: BuildOptions, kept?: BuildCache): Promise<BuildResult & { pdf: Buffer }> {
   const cache = kept ?? newBuildCache(o);
   try {
-    return await buildWith(o, cache);
+    const laid = layoutReport(o, cache); // ①–⑦
+    const started = performance.now();
+    o.onProgress?.({ stage: 'render', pages: laid.pages.length });
+    const attachments = laid.pdfa === '3b' ? sourceAttachments(o, laid, cache.faces) : undefined;
+    const pdf = await renderReport(laid, pdfRenderer({ pdfa: laid.pdfa, attachments, cache: cache.render }), cache.faces); // ⑧
+    return { ...laid, times: { ...laid.times, render: performance.now() - started }, pdf };
   } finally {
     if (!kept) cache.faces.close(); // font files stay open only for a cache that is kept
   }
 }
 
-async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResult & { pdf: Buffer }> {
-  const faces = cache.faces;
-  const result = layoutReport(o, cache); // ①–⑦
-  const { meta } = result.report;
-  const started = performance.now();
-  o.onProgress?.({ stage: 'render', pages: result.pages.length });
-  const pdf = await renderPdf(result.pages, faces, {
+/**
+ * ⑧ An output of a laid-out report: what `renderer` makes of its pages. `faces`: those of the
+ * cache the layout used, still open.
+ */
+export function renderReport<Out>(laid: BuildResult, renderer: Renderer<Out>, faces: FaceSet): Promise<Out> {
+  return renderer.render({ pages: laid.pages, document: laid.document, faces });
+}
+
+/** What the document says about itself, from the report's `report:`. */
+function documentInfo(meta: ReportMeta, version: string): DocumentInfo {
+  return {
     title: plain(meta.title) + (meta.subtitle ? plain(meta.subtitle) : ''),
     author: meta.issuer && plain(meta.issuer),
     subject: plain(meta.title),
     keywords: meta.keywords,
     date: documentDate(meta.date?.text),
-    creator: `Imprint ${o.version}`,
+    creator: `Imprint ${version}`,
     lang: 'zh-CN',
-    pdfa: result.pdfa,
-    attachments: result.pdfa === '3b' ? sourceAttachments(o, result, faces) : undefined,
-  }, cache.render);
-  result.times.render = performance.now() - started;
-  return { ...result, pdf };
+  };
 }
 
 /** A text of the content as the PDF's metadata gives it: the words, without markup. */
@@ -226,10 +301,15 @@ export function documentDate(text: string | undefined): Date {
   return new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
 }
 
-function anchorLabels(pages: DrawPage[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const p of pages) for (const a of p.anchors) if (!out.has(a.id)) out.set(a.id, a.label);
-  return out;
+/** What the pages show: the label of the first page each anchor stands on, and each footnote's marker (① for the first note that starts on a page, ② …). */
+export function pageFactsOf(pages: readonly DrawPage[]): PageFacts {
+  const pageLabels = new Map<string, string>();
+  const noteMarkers = new Map<number, string>();
+  for (const p of pages) {
+    for (const a of p.anchors) if (!pageLabels.has(a.id)) pageLabels.set(a.id, a.label);
+    p.notes.forEach((id, i) => noteMarkers.set(id, circled(i + 1)));
+  }
+  return { pageLabels, noteMarkers };
 }
 
 function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {
@@ -241,13 +321,6 @@ function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): 
   const missing = doc.matters.flatMap((m) => tocEntries(m.children).map((e) => e.target)).filter((t) => !labels.has(t));
   if (missing.length)
     throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
-}
-
-/** The per-page marker of each footnote: ① for the first note that starts on a page, ② … */
-function noteMarkersOf(pages: DrawPage[]): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const p of pages) p.notes.forEach((id, i) => out.set(id, circled(i + 1)));
-  return out;
 }
 
 /** Whether every page label (or marker) printed is that the pages give. */

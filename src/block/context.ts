@@ -19,19 +19,22 @@ export interface LayoutContext {
   faces: FaceSet;
   problems: ProblemList;
   /**
-   * Printed page label of each anchor id: the last round's (the last build's, or none), then
-   * those of this round's matters without contents (see composePages).
+   * Printed page label of each anchor id that this round's blocks are given: the last round's
+   * (the last build's, or none); for a matter with contents entries, updated with those this
+   * round's matters without contents found (see pipeline.ts, `layoutRound`).
    */
   pageLabels: Map<string, string>;
   /**
-   * The page labels this round printed for cross-references (`[[id#page]]`), by anchor id: the
-   * round is final only when each agrees with the pages (see block/references.ts).
+   * Where this round records the page labels its cross-references (`[[id#page]]`) printed, by
+   * anchor id (see block/references.ts): the round returns them, and is final only when each
+   * agrees with the pages.
    */
   pageLabelsRead: Map<string, string>;
   /** The footnotes met in this round, in order: note n is notes[n − 1] (see footnotes.ts). */
   notes: NoteEntry[];
-  /** Per-page footnote markers of the last round, by note number; and those this round printed. */
+  /** Per-page footnote markers of the last round, by note number. */
   noteMarkers: Map<number, string>;
+  /** Where this round records the markers it printed, by note number: the round returns them, as `pageLabelsRead`. */
   noteMarkersRead: Map<number, string>;
   /** What each id of the content names (see template/view.ts). */
   targets: ReadonlyMap<string, RefTarget>;

@@ -1,23 +1,18 @@
 /**
- * Stage ⑦: paginated blocks → finished pages: blocks moved to their absolute places, box
+ * Stage ⑦: paginated matters → finished pages: blocks moved to their absolute places, box
  * frames drawn around each page's part of a box (open where the box breaks), running heads and
  * footers rendered from the page templates with the page's context, anchors and bookmarks
  * recorded.
  */
 import type { BlockPayload, FrameRef } from '../block/payload.js';
-import { matterItems } from '../block/flow.js';
 import type { LayoutContext } from '../block/context.js';
 import { style } from '../block/context.js';
 import { textBlocks } from '../block/text-lines.js';
-import { paginate } from '../paginate/paginate.js';
-import { CHAPTER_TAIL } from '../paginate/tails.js';
-import type { PaginatedPage, Placed } from '../paginate/item.js';
-import { tocEntries, type DocTree, type Matter } from '../template/doc-tree.js';
+import type { Placed } from '../paginate/item.js';
 import type { PageContext } from '../template/templates.js';
 import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
-import { pageLabel } from './page-label.js';
-import { NOTE_STYLE } from '../block/footnotes.js';
+import { footSeparator, labelOf, type PaginatedMatter } from './matters.js';
 import { plainRuns } from '../block/plain-title.js';
 
 /** Renders the header and footer markup of a page. */
@@ -27,30 +22,16 @@ export interface FurnitureRenderer {
 }
 
 /**
- * Lays out every matter and composes the pages. A matter numbers its own pages, so the labels
- * of a matter without contents entries do not depend on the others: those are laid out first,
- * and the matters with contents entries then find their labels in `ctx.pageLabels` (updated:
- * the caller compares what the pages show with it). The contents are then right in the first
- * round unless they point into their own matter.
+ * The pages of the matters, in order. `ctx`: the theme, and what the running heads and footers
+ * are set with.
  */
-export function composePages(ctx: LayoutContext, doc: DocTree, furniture: FurnitureRenderer): DrawPage[] {
+export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], furniture: FurnitureRenderer): DrawPage[] {
   const p = ctx.theme.page;
-  const areaHeight = p.height - p.marginTop - p.marginBottom;
-  const laid: { matter: Matter; pages: PaginatedPage<BlockPayload>[] }[] = new Array(doc.matters.length);
-  const readsLabels = doc.matters.map((m) => tocEntries(m.children).length > 0);
-  const separator = footSeparator(ctx);
-  const layOut = (i: number) => (laid[i] = { matter: doc.matters[i], pages: paginate(matterItems(ctx, doc.matters[i]), areaHeight, separator, CHAPTER_TAIL) });
-  doc.matters.forEach((_, i) => readsLabels[i] || layOut(i));
-  if (readsLabels.includes(true)) {
-    const labels = new Map(ctx.pageLabels);
-    for (const l of laid) if (l) for (const [id, label] of anchorsOf(l.matter, l.pages)) labels.set(id, label);
-    ctx.pageLabels = labels;
-    doc.matters.forEach((_, i) => readsLabels[i] && layOut(i));
-  }
-  const total = laid.reduce((n, l) => n + l.pages.length, 0);
+  const separator = footSeparator(ctx.theme);
+  const total = matters.reduce((n, m) => n + m.pages.length, 0);
   const out: DrawPage[] = [];
   let chapter: string | undefined;
-  for (const { matter, pages } of laid) {
+  for (const { matter, pages } of matters) {
     pages.forEach((page, i) => {
       const label = labelOf(matter, i);
       const ops: DrawOp[] = [...frameOps(page.placed, p.marginLeft, p.marginTop)];
@@ -92,25 +73,6 @@ export function composePages(ctx: LayoutContext, doc: DocTree, furniture: Furnit
 /** The footnote rule: its length (a fraction of the type area's width) and stroke width, pt. */
 const FOOT_RULE_LENGTH = 1 / 4;
 const FOOT_RULE_WIDTH = 0.5;
-
-/** Height kept above a page's footnotes for the rule: one line of the theme's footnote style (none without the style). */
-function footSeparator(ctx: LayoutContext): number {
-  return ctx.theme.styles.get(NOTE_STYLE)?.lineHeight ?? 0;
-}
-
-/** The printed label of page `i` (from 0) of a matter. */
-function labelOf(matter: Matter, i: number): string {
-  return pageLabel(matter.numbering, i + 1);
-}
-
-/** The anchors a matter's pages hold, with the label of the page each stands on. */
-function anchorsOf(matter: Matter, pages: PaginatedPage<BlockPayload>[]): [string, string][] {
-  const out: [string, string][] = [];
-  pages.forEach((page, i) => {
-    for (const pl of page.placed) if (!pl.repeated) for (const id of pl.block.payload.anchors) out.push([id, labelOf(matter, i)]);
-  });
-  return out;
-}
 
 /**
  * A header's paragraphs and rules stacked upwards so its last one ends `header-offset` above the

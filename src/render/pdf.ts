@@ -1,12 +1,14 @@
 /**
- * Stage ⑧: finished pages → PDF bytes, through pdfkit. Fonts are embedded as subsets (with
- * ToUnicode, so text can be searched and copied), anchors become named destinations, headings
- * bookmarks, contents entries links; metadata comes from the report. No clock, no randomness:
- * the same pages give the same bytes.
+ * Stage ⑧, the PDF: finished pages → PDF bytes, through pdfkit (this file and its helpers in
+ * render/ are the only code that uses it). Fonts are embedded as subsets (with ToUnicode, so
+ * text can be searched and copied), anchors become named destinations, headings bookmarks,
+ * contents entries links; metadata comes from the report. No clock, no randomness: the same
+ * pages give the same bytes.
  */
 import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
+import type { DocumentInfo, Renderer } from './renderer.js';
 import { writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
 import { deflateCached, deflateThrough, type ContentCache } from './content-streams.js';
@@ -20,20 +22,14 @@ import { drawSvg } from './svg-draw.js';
 import { imageType } from '../content/image-file.js';
 import { readPng } from '../content/png-check.js';
 
-/** Document metadata. */
-export interface PdfMeta {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords: string[];
-  /** Creation and modification date written into the file (never the clock). */
-  date: Date;
-  creator: string;
-  lang: string;
+/** How a PDF is written, beyond what its document says about itself. */
+export interface PdfOptions {
   /** PDF/A conformance: `2b`, or `3b` with `attachments` (the sources) embedded. */
   pdfa?: PdfaLevel;
   /** Files to embed as the document's sources (PDF/A-3 associated files). */
   attachments?: Attachment[];
+  /** What the last PDF written in this process kept for this one (a watch session); none: a fresh one. */
+  cache?: RenderCache;
 }
 
 export type PdfaLevel = '2b' | '3b';
@@ -56,10 +52,15 @@ export interface RenderCache {
 }
 
 /**
- * Renders the pages with the faces their glyph runs name. `cache` keeps encoded font subsets
- * and deflated streams (page contents, CMaps) between builds; only what this build used stays.
+ * The PDF renderer. Its `cache` keeps encoded font subsets and deflated streams (page contents,
+ * CMaps) between builds; only what this build used stays.
  */
-export async function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta, cache: RenderCache = { programs: new Map(), contents: new Map() }): Promise<Buffer> {
+export function pdfRenderer(options: PdfOptions = {}): Renderer<Buffer> {
+  return { render: ({ pages, document, faces }) => writePdf(pages, faces, document, options) };
+}
+
+/** The PDF of the pages, with the faces their glyph runs name. */
+async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: DocumentInfo, { pdfa, attachments, cache = { programs: new Map(), contents: new Map() } }: PdfOptions): Promise<Buffer> {
   const { programs } = cache;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -67,7 +68,7 @@ export async function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta
     compress: true,
     pdfVersion: '1.7',
     tagged: true,
-    subset: meta.pdfa ? (`PDF/A-${meta.pdfa}` as 'PDF/A-2b') : undefined,
+    subset: pdfa ? (`PDF/A-${pdfa}` as 'PDF/A-2b') : undefined,
     lang: meta.lang,
     displayTitle: true,
     info: {
@@ -94,7 +95,7 @@ export async function renderPdf(pages: DrawPage[], faces: FaceSet, meta: PdfMeta
   type NameTree = { _compareKeys(a: string, b: string): number };
   const names = (doc as unknown as { _root: { data: { Names: { data: { Dests: NameTree; EmbeddedFiles?: NameTree } } } } })._root.data.Names.data;
   names.Dests._compareKeys = (a, b) => Buffer.compare(pdfStringBytes(a), pdfStringBytes(b));
-  for (const a of meta.attachments ?? []) {
+  for (const a of attachments ?? []) {
     // bytes, not a path: pdfkit would stamp a path's file-system dates into the PDF
     doc.file(new Uint8Array(a.data) as unknown as Buffer, { name: a.name, type: a.type, description: a.description, relationship: 'Source', creationDate: meta.date, modifiedDate: meta.date } as PDFKit.Mixins.PDFAttachmentOptions);
   }
@@ -188,7 +189,7 @@ function addOutline(doc: PDFKit.PDFDocument, parents: { level: number; item: PDF
 }
 
 /** The catalog's `/PageLabels`: viewers show the printed page numbers (see page-labels.ts). */
-function addPageLabels(doc: PDFKit.PDFDocument, pages: DrawPage[]): void {
+function addPageLabels(doc: PDFKit.PDFDocument, pages: readonly DrawPage[]): void {
   const nums = pageLabelRanges(pages.map((p) => p.label)).flatMap((r) => {
     const dict: Record<string, unknown> = {};
     if (r.style) dict.S = r.style;

@@ -1,0 +1,58 @@
+/**
+ * Stages ④–⑥, one matter at a time: ④–⑤ lay a matter out (its text set, its blocks and the
+ * rules between them, heights known: the paginator's items), ⑥ breaks those into pages of the
+ * type area, footnotes at each page's foot. A matter numbers its own pages, so the page label of each of
+ * its anchors is known once it is paginated (`anchorLabelsOf`).
+ */
+import type { BlockPayload, Item } from '../block/payload.js';
+import { matterItems } from '../block/flow.js';
+import type { LayoutContext } from '../block/context.js';
+import { NOTE_STYLE } from '../block/footnotes.js';
+import { paginate } from '../paginate/paginate.js';
+import { CHAPTER_TAIL } from '../paginate/tails.js';
+import type { PaginatedPage } from '../paginate/item.js';
+import type { Theme } from '../style/theme.js';
+import type { Matter } from '../template/doc-tree.js';
+import { pageLabel } from './page-label.js';
+
+/** A matter laid out: the items of its flow (stages ④–⑤). */
+export interface LaidMatter {
+  matter: Matter;
+  items: Item[];
+}
+
+/** A matter broken into pages (stage ⑥): `pages[i]` is its page i + 1. */
+export interface PaginatedMatter {
+  matter: Matter;
+  pages: PaginatedPage<BlockPayload>[];
+}
+
+/** ④–⑤ The blocks of a matter, as the paginator's items. */
+export function layOutMatter(ctx: LayoutContext, matter: Matter): LaidMatter {
+  return { matter, items: matterItems(ctx, matter) };
+}
+
+/** ⑥ A laid-out matter broken into pages of the theme's type area. */
+export function paginateMatter(theme: Theme, { matter, items }: LaidMatter): PaginatedMatter {
+  const p = theme.page;
+  return { matter, pages: paginate(items, p.height - p.marginTop - p.marginBottom, footSeparator(theme), CHAPTER_TAIL) };
+}
+
+/** Height kept above a page's footnotes for their rule, pt: one line of the theme's footnote style (none without the style). */
+export function footSeparator(theme: Theme): number {
+  return theme.styles.get(NOTE_STYLE)?.lineHeight ?? 0;
+}
+
+/** The printed label of page `i` (from 0) of a matter. */
+export function labelOf(matter: Matter, i: number): string {
+  return pageLabel(matter.numbering, i + 1);
+}
+
+/** The anchors a paginated matter's pages hold, with the label of the page each stands on, in order. */
+export function anchorLabelsOf({ matter, pages }: PaginatedMatter): [string, string][] {
+  const out: [string, string][] = [];
+  pages.forEach((page, i) => {
+    for (const pl of page.placed) if (!pl.repeated) for (const id of pl.block.payload.anchors) out.push([id, labelOf(matter, i)]);
+  });
+  return out;
+}
