@@ -16,6 +16,12 @@ export interface Problem {
   message: string;
   /** A warning does not stop the build (e.g. a character no font has). */
   severity: 'error' | 'warning';
+  /**
+   * The file the problem is about when it is not the one at `pos`, absolute: an image, a font
+   * file or a template folder that is missing or unusable (`watch` follows it, so that making or
+   * mending it builds again).
+   */
+  about?: string;
 }
 
 /** Thrown when the input has errors: carries all of them, never a stack trace for the user. */
@@ -38,8 +44,9 @@ export class ProblemList {
   /** The warnings given, by place and message: a warning repeated (a text set again) says nothing new. */
   private readonly warned = new Set<string>();
 
-  error(pos: SourcePos, message: string): void {
-    this.items.push({ pos, message, severity: 'error' });
+  /** An error at `pos`; `about`: the file it is about, when another (see `Problem.about`). */
+  error(pos: SourcePos, message: string, about?: string): void {
+    this.items.push(about === undefined ? { pos, message, severity: 'error' } : { pos, message, severity: 'error', about });
   }
 
   warn(pos: SourcePos, message: string): void {

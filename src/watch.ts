@@ -64,12 +64,21 @@ function folderOf(file: string): string {
   return path.dirname(file);
 }
 
-/** Whether `file` may have changed at or after `time` (ms since 1970): written, renamed over or removed. */
+/**
+ * Whether `file` may have changed at or after `time` (ms since 1970): written, renamed over or
+ * removed (its folder's list changed since). A file that was not there then and is not now (an
+ * image a problem is about) has not.
+ */
 function changedSince(file: string, time: number): boolean {
+  const since = (f: string) => statSync(f).ctimeMs >= time - FILE_CLOCK_LAG_MS;
   try {
-    return statSync(file).ctimeMs >= time - FILE_CLOCK_LAG_MS;
+    return since(file);
   } catch {
-    return true;
+    try {
+      return since(path.dirname(file));
+    } catch {
+      return true;
+    }
   }
 }
 
@@ -190,9 +199,13 @@ export class Watcher {
       this.read = new Set([...this.alwaysRead(), ...built.filesRead]);
       this.cacheFiles = new Set([...fontRegistryFiles(o).map((r) => r.file), ...built.themeFiles, ...cache.faces.files].map((f) => path.resolve(f)));
     } catch (e) {
-      // what this build read is not known: the files of the last one, and those named in the problems
+      // what this build read is not known: the files of the last one, those named in the
+      // problems, and those the problems are about (an image or a font not there yet)
+      const about = e instanceof InputError ? e.problems.flatMap((p) => (p.about ? [p.about] : [])) : [];
       const named = e instanceof InputError ? e.problems.map((p) => path.resolve(p.pos.file)).filter((f) => existsSync(f)) : [];
-      this.read = new Set([...this.read, ...this.alwaysRead(), ...named]);
+      this.read = new Set([...this.read, ...this.alwaysRead(), ...named, ...about]);
+      // a font file made (or a template) may mend the registry or the theme the cache holds
+      about.forEach((f) => this.cacheFiles.add(f));
       if (!(e instanceof InputError)) this.stale = true; // a bug may have left the cache half-made
       if (quiet) return false;
       if (e instanceof InputError) e.problems.forEach((p) => this.log(formatProblem(p)));

@@ -179,7 +179,7 @@ class ContentReader {
         const image = this.text([...at, 'image']);
         const file = path.resolve(this.baseDir, image.text);
         const checked = this.images.get(file) ?? checkImage(file, image.text, this.baseDir);
-        if (typeof checked === 'string') this.problems.error(image.pos, checked);
+        if (typeof checked === 'string') this.problems.error(image.pos, checked, file);
         else this.images.set(file, checked);
         if (typeof checked !== 'string' && checked.type === 'svg' && checked.ignored.length)
           this.problems.warn(image.pos, `left out of this SVG (Imprint does not draw them): ${checked.ignored.join(', ')}`);

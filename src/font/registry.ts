@@ -137,7 +137,7 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
       }
       const found = typeof value === 'string' && value !== '' ? fontFile(value, dir, npmFrom) : { problem: 'must be a file name, or {file: NAME, face: N} for a face of a collection' };
       if ('problem' in found) {
-        problems.push(error(at(fileNode ?? n), `font file of role "${name}" ${found.problem}`));
+        problems.push({ ...error(at(fileNode ?? n), `font file of role "${name}" ${found.problem}`), ...('about' in found ? { about: found.about } : {}) });
         return undefined;
       }
       if (faceNode === undefined) return { file: found.real, index: 0, key: found.real };
@@ -218,7 +218,7 @@ function systemFace(name: string, weight: 'regular' | 'bold'): FaceRef | { probl
  * `font file of role "x"`). `dir`: the registry's folder; `npm:PKG/PATH` is looked up in the
  * `node_modules` folders at and above each of `npmFrom`, in turn.
  */
-function fontFile(entry: string, dir: string, npmFrom: string[]): { real: string } | { problem: string } {
+function fontFile(entry: string, dir: string, npmFrom: string[]): { real: string } | { problem: string; about?: string } {
   const npm = entry.startsWith('npm:');
   const rel = path.normalize(npm ? entry.slice(4) : entry);
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || rel === '.') return { problem: `must be inside ${dir} (or npm:PACKAGE/PATH): ${entry}` };
@@ -226,7 +226,7 @@ function fontFile(entry: string, dir: string, npmFrom: string[]): { real: string
   const full = path.join(modules ?? dir, rel);
   /** The folder the file must really lie in: the registry's, or the package's. */
   const home = modules ? path.join(modules, rel.split(path.sep).slice(0, rel.startsWith('@') ? 2 : 1).join(path.sep)) : dir;
-  if (!existsSync(full)) return { problem: `not found: ${full}` };
+  if (!existsSync(full)) return { problem: `not found: ${full}`, about: full };
   const real = realpathSync(full);
   const realHome = realpathSync(home);
   if (!isInside(real, realHome)) return { problem: `is outside ${home}: its real path is ${real}` };

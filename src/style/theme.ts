@@ -401,7 +401,7 @@ export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: P
       if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${registry.file} does not define (roles: ${known})`);
       for (const p of broken?.filter((p) => !reported.has(p)) ?? []) {
         reported.add(p);
-        problems.error(p.pos, p.message);
+        problems.error(p.pos, p.message, p.about);
       }
     }
   }

@@ -35,7 +35,8 @@ export class TemplateFolders implements ThemeFiles {
     const hint = closest(name, this.names());
     const without = this.roots.map((r) => path.join(r, name)).find((d) => existsSync(d));
     const why = hint ? ` (did you mean "${hint}"?)` : without ? ` (${without} has no theme.yaml)` : '';
-    throw located(pos, `template "${name}" not found in ${this.roots.join(' or ')}${why}`);
+    // what making the template would change: its theme.yaml, or the project's list of templates
+    throw new InputError([{ pos, message: `template "${name}" not found in ${this.roots.join(' or ')}${why}`, severity: 'error', about: without ? path.join(without, 'theme.yaml') : this.roots[0] }]);
   }
 
   /** The theme file of the template `name`, as named at `pos`. */

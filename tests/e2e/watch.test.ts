@@ -123,6 +123,34 @@ describe('imprint watch', () => {
     }
   });
 
+  it('after a failed build, follows what its problems are about: an image, a font file, a template made only then', async () => {
+    const p = newProject(good.replace('report:\n', 'report:\n  template: mine\n') + '      - figure:\n          title: 图一\n          image: images/fig.png\n');
+    mkdirSync(path.join(p.dir, 'images'));
+    const registry = readFileSync(p.registry, 'utf8');
+    writeFileSync(p.registry, `${registry}  song:\n    regular: song.ttf\n`);
+    writeFileSync(p.input, readFileSync(p.input, 'utf8').replace('  template: mine\n', '  template: mine\n  subtitle: 宋\n'));
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(NOT_REBUILT, 1);
+      expect(w.out()).toMatch(/image not found: images\/fig\.png/);
+      writeFileSync(path.join(p.dir, 'images/fig.png'), makePng(40, 30));
+      await w.waitFor(NOT_REBUILT, 2);
+      expect(w.out()).toMatch(/template "mine" not found/);
+      // the template: its folder, then its theme.yaml (each a build of its own)
+      mkdirSync(path.join(p.dir, 'templates/mine'), { recursive: true });
+      await w.waitFor(NOT_REBUILT, 3);
+      expect(w.out()).toMatch(/mine has no theme\.yaml/);
+      writeFileSync(path.join(p.dir, 'templates/mine/theme.yaml'), 'extends: official\nstyles:\n  cover-subtitle: { font: song }\n');
+      await w.waitFor(NOT_REBUILT, 4);
+      expect(w.out()).toMatch(/font file of role "song" not found/);
+      cpSync(path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), path.join(p.dir, 'fonts/song.ttf'));
+      await w.waitFor(REBUILT, 1);
+      expect(w.out()).not.toMatch(STACK);
+    } finally {
+      w.child.kill();
+    }
+  });
+
   it('rebuilds when a file or the theme of the template named by `extends:` changes', async () => {
     const p = newProject(good.replace('  title: 监视\n', '  title: 监视\n  template: mine\n'));
     cpSync(path.join(root, 'templates', 'official'), path.join(p.dir, 'templates', 'base'), { recursive: true });
