@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/problems.js';
+import { loadFontRegistry } from '../../src/font/registry.js';
 import { loadTheme } from '../../src/style/theme.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 
@@ -134,5 +135,15 @@ describe('the look of inline markup, references and footnotes', () => {
         'bad-look/theme.yaml:6:12: must be one of per-page, continuous, not "page"',
       ].join('\n'),
     );
+  });
+});
+
+describe('the gbt9704 theme', () => {
+  it('sets the heading levels in the faces GB/T 9704 7.3.3 gives them: 一、 黑体, （一） 楷体, 1. 仿宋', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const theme = loadTheme(path.join(root, 'templates/gbt9704/theme.yaml'), new TemplateFolders([root]));
+    const registry = loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]);
+    const role = (style: string) => registry.roles.get(theme.styles.get(style)!.font)?.name;
+    expect([role('h1'), role('h2'), role('h3'), role('body')]).toEqual(['sans', 'kai', 'fangsong', 'fangsong']);
   });
 });
