@@ -5,9 +5,10 @@
  * svg-check.ts) so that the layout and PDF writer never meet one they cannot draw.
  * The bytes checked are the bytes embedded: the file is read once.
  */
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
+import { closest } from './did-you-mean.js';
 import type { ImageSize } from './image-size.js';
 import { checkJpeg } from './jpeg-check.js';
 import { checkPng } from './png-check.js';
@@ -40,12 +41,28 @@ export function checkImage(file: string, shownAs: string, baseDir: string): Chec
   try {
     real = realpathSync(file);
   } catch {
-    return `image not found: ${shownAs}`;
+    const near = nearestName(file);
+    return `image not found: ${shownAs}${near ? ` (did you mean ${path.join(path.dirname(shownAs), near)}?)` : ''}`;
   }
   const roots = [realpathSync(baseDir), realpathSync(process.cwd())];
   if (!roots.some((r) => real === r || real.startsWith(r + path.sep)))
     return `image outside the project: ${shownAs} (images must be inside the folder of the YAML file or the project)`;
   return readImage(real, shownAs);
+}
+
+/**
+ * The name in `file`'s folder that `file` likely meant: the same but for case (a file made on
+ * Windows or macOS, which do not tell `Grad.png` from `grad.png`), else the closest name.
+ */
+function nearestName(file: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(file));
+  } catch {
+    return undefined;
+  }
+  const base = path.basename(file);
+  return names.find((n) => n.toLowerCase() === base.toLowerCase()) ?? closest(base, names);
 }
 
 /** The image at `file`, checked, or why it cannot be used (`shownAs` names it in messages). */

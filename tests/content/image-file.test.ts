@@ -235,6 +235,12 @@ describe('an image file', () => {
     expect(refusal('pics/missing.png')).toBe('image not found');
   });
 
+  it('not found: the name in its folder that differs only by case, or is nearest, is suggested', () => {
+    writeFileSync(path.join(dir, 'pics/grad.png'), makePng(4, 4));
+    expect(load('pics/Grad.png')).toEqual(['r.yaml:8:18: image not found: pics/Grad.png (did you mean pics/grad.png?)']);
+    expect(load('pics/gard.png')).toEqual(['r.yaml:8:18: image not found: pics/gard.png (did you mean pics/grad.png?)']);
+  });
+
   it('named by a template is checked the same way when read by its path', () => {
     const file = path.join(dir, 'pics/template.png');
     writeFileSync(file, makePng(6, 4).subarray(0, 50));
