@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type SourcePos } from './problems.js';
 import { readRegularFile, realPathInside, RefusedFile } from './input-file.js';
+import { yamlProblems } from './content/yaml-problems.js';
 
 /** Largest template, theme or font registry file read, bytes. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -41,9 +42,9 @@ export function readText(file: string, what: string, inside?: readonly string[])
 /** Parses the text of `file`. */
 export function parseYamlText(file: string, text: string): YamlFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core' });
-  if (doc.errors.length) {
-    throw new InputError(doc.errors.map((e) => ({ pos: { file, ...lines.linePos(e.pos[0]) }, message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error' })));
-  }
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', prettyErrors: false });
+  // worded as a report's problems are (the hints for slips, the key given twice named)
+  const errors = doc.errors.length ? yamlProblems(doc, text).filter((p) => p.severity === 'error') : [];
+  if (errors.length) throw new InputError(errors.map((p) => ({ pos: { file, ...lines.linePos(p.offset) }, message: p.message, severity: 'error' })));
   return { text, doc, lines, at: (node) => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) }) };
 }

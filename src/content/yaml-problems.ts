@@ -62,6 +62,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // text over several lines with ': ' on a later one: point at the ': ', not the text's first line
       const colon = text.slice(f.offset).search(/:(?=[ \t\r\n]|$)/);
       problems.push({ offset: colon < 0 ? f.offset : f.offset + colon, message: `YAML: ${f.message} (${COLON_HINT})`, severity: 'error' });
+    } else if (f.code === 'DUPLICATE_KEY') {
+      problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
     } else {
       problems.push({ offset: f.offset, message: `YAML: ${f.message}`, severity: 'error' });
     }
@@ -79,6 +81,20 @@ function leadingIndicator(text: string, offset: number, code: string): { offset:
   if ((line.first === '[' || line.first === '{') && code !== 'UNEXPECTED_TOKEN') return undefined;
   const what = line.items && !line.key ? 'paragraph' : 'text';
   return { offset: start + line.lead.length, hint: `YAML: quote this ${what}: YAML ${LEADING[line.first]}` };
+}
+
+/** What to say of a key given a second time in one mapping (at `offset`): which key, and where it first stands. */
+function duplicateKey(text: string, offset: number): string {
+  const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]*?)(?=[ \t]*:(?:[ \t]|$))/m.exec(text.slice(offset))?.[0].trim();
+  if (!key) return 'a key is given twice in one mapping: keep one';
+  const start = lineStart(text, offset);
+  const indent = offset - start;
+  // the same key at the same indentation, before it: the first (the mapping's own lines are indented alike)
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const first = new RegExp(`^[ \\t-]{${indent}}${escaped}[ \\t]*:`, 'gm');
+  let firstLine: number | undefined;
+  for (const m of text.slice(0, start).matchAll(first)) firstLine = text.slice(0, m.index).split('\n').length;
+  return `\`${key}\` is given twice in one mapping${firstLine ? ` (first on line ${firstLine})` : ''}: keep one`;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -157,6 +157,12 @@ describe('YAML slips in a report text', () => {
   it('a tab that indents: one message, not the errors it causes after it', () => {
     expect(load(withBody('\t- 段落。', '      - 段落二。')).lines).toEqual(['r.yaml:6:1: YAML: tabs cannot indent YAML; use spaces']);
   });
+  it('a key given twice in one mapping: named, with the line of the first', () => {
+    expect(load('report:\n  title: 一\n  title: 二\nchapters:\n  - title: 一\n    body:\n      - 段。\n  - title: 二\n    title: 三\n    body:\n      - 段。\n').lines).toEqual([
+      'r.yaml:3:3: YAML: `title` is given twice in one mapping (first on line 2): keep one',
+      'r.yaml:9:5: YAML: `title` is given twice in one mapping (first on line 8): keep one',
+    ]);
+  });
   it('errors after a paragraph over several lines are on their own line', () => {
     expect(load(withBody('      - 段落一', '        续行', '        续行二', '      - tabel: {}')).lines).toEqual(['r.yaml:9:9: unknown key "tabel" in a block (did you mean "table"?)']);
   });

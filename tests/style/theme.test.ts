@@ -147,3 +147,14 @@ describe('the gbt9704 theme', () => {
     expect([role('h1'), role('h2'), role('h3'), role('body')]).toEqual(['sans', 'kai', 'fangsong', 'fangsong']);
   });
 });
+
+describe('a theme file that is not good YAML', () => {
+  it('is worded as a report file is: a key given twice named, with the line of the first, no excerpt', () => {
+    const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
+    mkdirSync(path.join(project, 'templates/mine'), { recursive: true });
+    const file = path.join(project, 'templates/mine/theme.yaml');
+    writeFileSync(file, 'extends: official\nstyles:\n  body: { size: 四号 }\n  body: { size: 小四 }\n');
+    const root = path.resolve(import.meta.dirname, '../..');
+    expect(() => loadTheme(file, new TemplateFolders([project, root]))).toThrow(`${file}:4:3: YAML: \`body\` is given twice in one mapping (first on line 3): keep one`);
+  });
+});
