@@ -42,7 +42,7 @@ export interface Atom {
   shift: number;
   /**
    * This atom continues the Latin word of the atom before it: a long URL or path cut after
-   * one of `/ . - _ ? & = ;` (see `WORD_BREAK`), or a word too wide for the measure cut into characters. A line may break
+   * one of `/ \ . - _ ? & = ;` (see `WORD_BREAK`), or a word too wide for the measure cut into characters. A line may break
    * before it (at a cost); justification adds no space there.
    */
   continuesWord: boolean;
@@ -257,13 +257,14 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
 
 /**
  * Where a long word (path, URL, dotted name, query string, `a=1;b=2`) may break, as a URL is
- * broken (UAX #14 tailored): after a `/` that does not start the word, and not inside `//`;
+ * broken (UAX #14 tailored): after a `/` or `\` (Windows paths) that does not start the word,
+ * and not inside `//` or `\\`;
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id);
  * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line). No hyphen is added.
  */
-const WORD_BREAK = /(?<=.\/)(?=[^/])|(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})|(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])/u;
+const WORD_BREAK = /(?<=.[/\\])(?=[^/\\])|(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})|(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])/u;
 /** Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & =` (not inside `//`). */
 const URL_BREAK = /(?<=[.\-_?&=]|\/(?!\/))(?=.)/u;
 /** Inline code breaks nowhere but where it must (a piece wider than the measure). */
