@@ -14,7 +14,7 @@ import { InputError, ProblemList, type Problem } from './problems.js';
 import { renderPdf, type PdfaLevel, type RenderCache } from './render/pdf.js';
 import { sourceAttachments } from './source-archive.js';
 import { keepOnly } from './kept-caches.js';
-import { checkFontRoles, loadTheme } from './style/theme.js';
+import { checkFontRoles, loadTheme, themeLanguage } from './style/theme.js';
 import { TemplateFolders } from './template/folders.js';
 import { loadTemplates, type PageContext } from './template/templates.js';
 import { reportView } from './template/view.js';
@@ -188,7 +188,7 @@ async function buildWith(o: BuildOptions, cache: BuildCache): Promise<BuildResul
     keywords: meta.keywords,
     date: documentDate(meta.date?.text),
     creator: `Imprint ${o.version}`,
-    lang: 'zh-CN',
+    lang: themeLanguage(result.themeFiles),
     pdfa: result.pdfa,
     attachments: result.pdfa === '3b' ? sourceAttachments(o, result, faces) : undefined,
   }, cache.render);

@@ -6,7 +6,7 @@
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { TextFont } from './text-font.js';
-import { alwaysHalfWidth, blankHalves, compressAdjacentMarks, dropLeftBlank, dropRightBlank, type PunctuationScheme } from './punctuation.js';
+import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
 
@@ -214,9 +214,9 @@ function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolea
 function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyle): AtomShape {
   const size = style.size;
   // a space is drawn as distance only; its width comes from glue.ts
-  const glyphs = kind === 'space' ? [] : font.shape(text);
+  const glyphs = kind === 'space' ? [] : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
   const [blankLeft, blankRight] =
-    kind === 'punct' && style.punctuation !== 'none' && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
+    kind === 'punct' && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
   const shape: AtomShape = {
     kind,
     font,
@@ -227,12 +227,21 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     shift: 0,
     missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
   };
+  if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0].ink, size);
   if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
     dropRightBlank(shape);
   }
   return shape;
+}
+
+/**
+ * A mark's ink moved to the middle of its advance (Taiwan and Hong Kong practice): nothing
+ * moves where the font's form is centred already. `ink` in em.
+ */
+function centreInk(shape: AtomShape, ink: [number, number], size: number): void {
+  shape.shift += (shape.width - (ink[0] + ink[1]) * size) / 2;
 }
 
 /** A new atom of a shape at an offset. */
