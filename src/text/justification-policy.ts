@@ -4,15 +4,16 @@
  * order; the line breaker (optimal-breaks.ts) measures lines by the same table, so a line it
  * accepts is a line the stages can set.
  *
- * The order is clreq's (§ 3.8, line adjustment):
+ * The order follows clreq (W3C, Requirements for Chinese Text Layout, on line adjustment):
  * - a line too long squeezes the blanks of mid-line punctuation first (to ½ em), then the
  *   spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em);
  * - a line too short widens the spaces between Latin words to their cap (½ em), then the
  *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em;
- * - and only when that is not enough, the last resort: the rest spreads evenly over every
- *   place that may take space (Han spacing, Han–Latin gaps and Latin spaces alike), so the line
- *   is looser as a whole rather than holed at one kind of gap. The breaker accepts such a line
- *   only when no set of breaks avoids it.
+ * - and only when that is not enough, the last resort: the rest evens out every place that may
+ *   take space (Han spacing, Han–Latin gaps and Latin spaces alike), the narrowest widened
+ *   first, so the line is looser as a whole rather than holed at one kind of gap. The breaker
+ *   counts the last resort in a line's badness at `LAST_RESORT_UNIT`, so it prefers other
+ *   breaks where they exist.
  *
  * Lengths in em of the text's size.
  */

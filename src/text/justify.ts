@@ -1,8 +1,8 @@
 /**
  * Placing the atoms of one line: the stages of the justification policy, in its order
  * (justification-policy.ts): a line too long shrinks stage by stage; a line too short stretches
- * stage by stage, each place to its limit, then spreads what is left evenly over the places
- * the last resort may widen.
+ * stage by stage, each place to its limit, and then, as the last resort, evens out the places
+ * that may take more (the narrowest widened first) until the line is full.
  */
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
