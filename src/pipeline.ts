@@ -151,7 +151,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       keepOnly(setCache, context.setUsed); // paragraphs edited away go
       lap('layout');
       const filesRead = filesReadBy(report, templates.files, theme.files, faces);
-      const document = documentInfo(report.meta, o.version);
+      const document = documentInfo(report.meta, o.version, theme.lang);
       return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
     if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
@@ -259,7 +259,7 @@ export function renderReport<Out>(laid: BuildResult, renderer: Renderer<Out>, fa
 }
 
 /** What the document says about itself, from the report's `report:`. */
-function documentInfo(meta: ReportMeta, version: string): DocumentInfo {
+function documentInfo(meta: ReportMeta, version: string, lang: string): DocumentInfo {
   return {
     title: plain(meta.title) + (meta.subtitle ? plain(meta.subtitle) : ''),
     author: meta.issuer && plain(meta.issuer),
@@ -267,7 +267,7 @@ function documentInfo(meta: ReportMeta, version: string): DocumentInfo {
     keywords: meta.keywords,
     date: documentDate(meta.date?.text),
     creator: `Imprint ${version}`,
-    lang: 'zh-CN',
+    lang,
   };
 }
 

@@ -110,6 +110,20 @@ export class OpenTypeLayout {
     return ids.map((id, i) => ({ id, advance: advances[i], codePoints: chars[i] }));
   }
 
+  /**
+   * The glyph the `locl` feature of a language system (e.g. `ZHT `, Traditional Chinese, Taiwan)
+   * of `script` puts for `glyph`: the glyph itself where the feature does not change it;
+   * undefined when the font has no such language system (or its lookups are not single
+   * substitutions).
+   */
+  localForm(glyph: number, script: string, language: string): number | undefined {
+    const lookups = this.gsub && this.lookups(this.gsub, script, ['locl'], 7, [1], language);
+    if (!lookups) return undefined;
+    const ids = [glyph];
+    for (const lookup of lookups) for (const sub of lookup) if (this.substitute(sub, ids, [[]], 0)) break;
+    return ids[0];
+  }
+
   /** The lookups for a script (fontkit's tag for the text) and the caller's features. */
   private plan(script: string, features: readonly string[]): Plan | null {
     const key = `${script} ${features.join(' ')}`;
@@ -126,15 +140,17 @@ export class OpenTypeLayout {
 
   /**
    * The lookups of a GSUB or GPOS table `d` for the features, in fontkit's order, each as its
-   * subtables; null when one is of a type not in `supported` or skips glyphs.
+   * subtables; null when one is of a type not in `supported` or skips glyphs. `language`: the
+   * features of that language system instead of the default one (null when the script has none).
    */
-  private lookups(d: Buffer, script: string, features: string[], extension: number, supported: number[]): Subtable[][] | null {
+  private lookups(d: Buffer, script: string, features: string[], extension: number, supported: number[], language?: string): Subtable[][] | null {
     const scripts = d.readUInt16BE(4);
     const featureList = d.readUInt16BE(6);
     const lookupList = d.readUInt16BE(8);
     const scriptAt = [script, ...DEFAULT_SCRIPTS].map((tag) => recordOffset(d, scripts, tag)).find((at) => at !== undefined);
     if (scriptAt === undefined) return null;
-    const langSys = d.readUInt16BE(scripts + scriptAt);
+    const langSys = language === undefined ? d.readUInt16BE(scripts + scriptAt) : recordOffset(d, scripts + scriptAt + 2, language);
+    if (langSys === undefined) return null;
     // the default language's features by tag (a later feature of a tag replaces an earlier one)
     const byTag = new Map<string, number>();
     if (langSys) {

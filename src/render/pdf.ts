@@ -125,7 +125,7 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
     return image;
   };
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
-  const structure = new StructureTree(doc);
+  const structure = new StructureTree(doc, meta.lang);
   const contentsUsed = new Set<string>();
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });

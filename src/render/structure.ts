@@ -35,8 +35,12 @@ export class StructureTree {
   private readonly root: StructElement;
   private readonly elements = new Map<string, StructElement>();
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {
-    this.root = (doc as Doc).struct('Document', { lang: 'zh-CN' });
+  /** `lang`: the document's language, BCP 47 (the root element's, as the catalog's /Lang). */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    lang: string,
+  ) {
+    this.root = (doc as Doc).struct('Document', { lang });
     (doc as Doc).addStructure(this.root);
   }
 

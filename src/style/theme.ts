@@ -8,7 +8,7 @@ import { PAPER, parseLength } from './units.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
-import { PUNCTUATION_SCHEMES, type PunctuationScheme } from '../text/punctuation.js';
+import { PUNCTUATION_SCHEMES, SCHEME_LANGUAGE, type PunctuationScheme } from '../text/punctuation.js';
 import { DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
 import { DEFAULT_LOOK, type InlineLook } from '../text/atoms.js';
 
@@ -114,6 +114,8 @@ export interface Theme {
   pdfa?: PdfaLevel;
   /** Punctuation width scheme (see text/punctuation.ts). */
   punctuation: PunctuationScheme;
+  /** The document's language, BCP 47 (the PDF's `/Lang`): `lang:`, else the scheme's (zh-CN, zh-TW, zh-HK). */
+  lang: string;
   /** Lines of a paragraph kept together at a page's bottom (orphans) and top (widows). */
   orphans: number;
   widows: number;
@@ -146,6 +148,9 @@ export function loadTheme(file: string, files: ThemeFiles): Theme {
   last = { source, theme };
   return theme;
 }
+
+/** A BCP 47 language tag: a language, then subtags (zh-CN, zh-Hant-TW, en). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /** The last theme loaded and what it was made of: a rebuild (watch) reuses it while its files stand. */
 let last: { source: ThemeSource; theme: Theme } | undefined;
@@ -338,13 +343,15 @@ function resolveTheme(src: ThemeSource): Theme {
   };
 
   const pdfaNode = get(root, 'pdfa');
+  const punctuation = choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb');
   const theme: Theme = {
     file,
     files: src.files,
     page,
     grid,
     pdfa: pdfaNode ? choice(pdfaNode, ['2b', '3b'] as const, '2b') : undefined,
-    punctuation: choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb'),
+    punctuation,
+    lang: language(get(root, 'lang'), SCHEME_LANGUAGE[punctuation]),
     orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
     widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),
     styles,
@@ -361,6 +368,17 @@ function resolveTheme(src: ThemeSource): Theme {
   };
   problems.throwIfErrors();
   return theme;
+
+  /** `lang:` a BCP 47 language tag. */
+  function language(node: Node | undefined, fallback: string): string {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v !== 'string' || !LANGUAGE_TAG.test(v)) {
+      problems.error(at(node), `lang must be a language tag like zh-CN, zh-TW or zh-HK, not "${String(v)}"`);
+      return fallback;
+    }
+    return v;
+  }
 
   /** `appendix-label:` text with `{A}` where the letter goes. */
   function appendixLabel(node: Node | undefined): string {

@@ -6,7 +6,7 @@
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { TextFont } from './text-font.js';
-import { alwaysHalfWidth, blankHalves, compressAdjacentMarks, dropLeftBlank, dropRightBlank, type PunctuationScheme } from './punctuation.js';
+import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
 
@@ -42,7 +42,7 @@ export interface Atom {
   shift: number;
   /**
    * This atom continues the Latin word of the atom before it: a long URL or path cut after
-   * one of `/ . - _ ? & = ;` (see `WORD_BREAK`), or a word too wide for the measure cut into characters. A line may break
+   * one of `/ \ . - _ ? & = ;` (see `WORD_BREAK`), or a word too wide for the measure cut into characters. A line may break
    * before it (at a cost); justification adds no space there.
    */
   continuesWord: boolean;
@@ -214,9 +214,9 @@ function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolea
 function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyle): AtomShape {
   const size = style.size;
   // a space is drawn as distance only; its width comes from glue.ts
-  const glyphs = kind === 'space' ? [] : font.shape(text);
+  const glyphs = kind === 'space' ? [] : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
   const [blankLeft, blankRight] =
-    kind === 'punct' && style.punctuation !== 'none' && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
+    kind === 'punct' && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
   const shape: AtomShape = {
     kind,
     font,
@@ -227,12 +227,21 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     shift: 0,
     missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
   };
+  if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0].ink, size);
   if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
     dropRightBlank(shape);
   }
   return shape;
+}
+
+/**
+ * A mark's ink moved to the middle of its advance (Taiwan and Hong Kong practice): nothing
+ * moves where the font's form is centred already. `ink` in em.
+ */
+function centreInk(shape: AtomShape, ink: [number, number], size: number): void {
+  shape.shift += (shape.width - (ink[0] + ink[1]) * size) / 2;
 }
 
 /** A new atom of a shape at an offset. */
@@ -257,13 +266,14 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
 
 /**
  * Where a long word (path, URL, dotted name, query string, `a=1;b=2`) may break, as a URL is
- * broken (UAX #14 tailored): after a `/` that does not start the word, and not inside `//`;
+ * broken (UAX #14 tailored): after a `/` or `\` (Windows paths) that does not start the word,
+ * and not inside `//` or `\\`;
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id);
  * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line). No hyphen is added.
  */
-const WORD_BREAK = /(?<=.\/)(?=[^/])|(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})|(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])/u;
+const WORD_BREAK = /(?<=.[/\\])(?=[^/\\])|(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})|(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])/u;
 /** Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & =` (not inside `//`). */
 const URL_BREAK = /(?<=[.\-_?&=]|\/(?!\/))(?=.)/u;
 /** Inline code breaks nowhere but where it must (a piece wider than the measure). */

@@ -1,92 +1,103 @@
 /**
- * How much each part of a line may stretch or shrink (Typst calls it adjustability). One
- * mechanism serves justification, punctuation squeezing and line-edge trimming.
+ * How much each part of a line may stretch or shrink (Typst calls it adjustability), read from
+ * the justification policy (justification-policy.ts). One mechanism serves justification,
+ * punctuation squeezing and line-edge trimming.
  *
  * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
 import { isAlnum, PAUSE_MARKS } from './char-class.js';
 import type { Atom } from './atoms.js';
+import { JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
-/** Em fractions of the clreq rules. */
-export const GLUE = {
-  /**
-   * Han–Latin gap: natural, least, most (em). It never stretches by itself (most = natural):
-   * a justified line widens it only by the last stage's even spread, as it widens the joints
-   * between Han characters, so `2025 年` keeps its ¼ em while the line around it loosens.
-   */
-  gap: { natural: 0.25, min: 0.125, max: 0.25 },
-  /** A space between Latin words (em). */
-  latinSpace: { natural: 1 / 3, min: 0.25, max: 0.5 },
-  /** A space typed between Chinese characters (em). */
-  cjkSpace: { natural: 0.5, min: 0.25, max: 1 },
-  /** Stretch counted per joint for badness only; the last stage spreads without limit (em). */
-  interCharacter: 0.1,
-  /** The same on a character grid, where every line should fill its cells exactly (em). */
-  interCharacterOnGrid: 0.02,
-} as const;
+/** Stage number of a place that never shrinks or stretches (after every stage). */
+export const NEVER = Number.POSITIVE_INFINITY;
 
 /** What a line may do at one place. Lengths in pt. */
 export interface Adjustability {
   /** Natural width. */
   width: number;
-  /** Largest increase, in the priority class `stretchClass` (0 first). */
+  /** Largest increase, in stretch stage `stretchStage` (before the last resort). */
   stretch: number;
-  /** Largest decrease, in the priority class `shrinkClass` (0 first). */
+  stretchStage: number;
+  /** Largest decrease, in shrink stage `shrinkStage`. */
   shrink: number;
-  stretchClass: 0 | 1;
-  shrinkClass: 0 | 1 | 2;
-  /** Whether the last stretch stage may add space here (not inside a word). Joints only. */
-  spreads: boolean;
+  shrinkStage: number;
+  /** Stretch counted in the breaker's badness (adjustment ratio 1 at this much). */
+  unit: number;
+  /** The breaker's badness unit here in the last resort; 0 where the last resort adds no space. */
+  lastResortUnit: number;
 }
 
-const NONE: Adjustability = { width: 0, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 2, spreads: true };
-/** The joint inside a long word cut for breaking: nothing, not even the last stretch stage. */
-const INSIDE_WORD: Adjustability = { ...NONE, spreads: false };
-/**
- * The joints beside a space between Latin words: the space stretches to its cap (`latinSpace.max`)
- * and no further; the last stage's even spread goes between Han characters instead.
- */
-const BESIDE_LATIN_SPACE: Adjustability = { ...NONE, spreads: false };
+/** A place of `kind` at a text size of `size` pt whose natural width is `width` pt (`natural` of the policy when absent). */
+function adjustabilityOf(kind: PlaceKind, size: number, onGrid = false, width = JUSTIFICATION_POLICY[kind].natural * size): Adjustability {
+  const p = JUSTIFICATION_POLICY[kind];
+  return {
+    width,
+    stretch: p.stretch ? Math.max(0, p.stretch.max * size - width) : 0,
+    stretchStage: p.stretch?.stage ?? NEVER,
+    shrink: p.shrink ? Math.max(0, width - p.shrink.min * size) : 0,
+    shrinkStage: p.shrink?.stage ?? NEVER,
+    unit: (onGrid ? (p.unitOnGrid ?? p.unit) : p.unit) * size,
+    lastResortUnit: p.lastResort ? LAST_RESORT_UNIT * size : 0,
+  };
+}
+
+/** A place that never changes width (a Han character, a Latin word, a grid cell). */
+function fixed(width: number): Adjustability {
+  return { width, stretch: 0, stretchStage: NEVER, shrink: 0, shrinkStage: NEVER, unit: 0, lastResortUnit: 0 };
+}
 
 /**
  * The adjustability of each atom (spaces and squeezable marks). Read only: atoms that cannot
  * change width share one object while their widths are equal (a run of Han characters).
+ * `onGrid`: on a character grid no mark is squeezed inside a line (half a cell taken there would
+ * move every later character off its cell; a line is full or it gives up a character).
  */
-export function atomAdjustability(atoms: Atom[]): Adjustability[] {
+export function atomAdjustability(atoms: Atom[], onGrid = false): Adjustability[] {
   const out = new Array<Adjustability>(atoms.length);
-  let fixed: Adjustability | undefined; // the last fixed-width atom's
+  let last: Adjustability | undefined; // the last fixed-width atom's
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
-    if (a.kind === 'space' && a.width > 0) out[i] = { width: a.width, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 0, spreads: true }; // a grid cell: fixed
-    else if (a.kind === 'space') {
-      const cjk = isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]);
-      const g = cjk ? GLUE.cjkSpace : GLUE.latinSpace;
-      out[i] = { width: g.natural * a.size, stretch: (g.max - g.natural) * a.size, shrink: (g.natural - g.min) * a.size, stretchClass: 0, shrinkClass: 0, spreads: true };
-    } else {
-      // squeeze order (clreq): brackets' outer sides, then pause marks; both to ½ em
-      const squeezable = a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
-      if (squeezable) out[i] = { width: a.width, stretch: 0, shrink: a.blankLeft + a.blankRight, stretchClass: 1, shrinkClass: 1, spreads: true };
-      else out[i] = fixed?.width === a.width ? fixed : (fixed = { width: a.width, stretch: 0, shrink: 0, stretchClass: 1, shrinkClass: 1, spreads: true });
-    }
+    if (a.kind === 'space' && a.width > 0) out[i] = fixed(a.width); // a grid cell
+    else if (a.kind === 'space') out[i] = adjustabilityOf(isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]) ? 'spaceBetweenHan' : 'latinSpace', a.size);
+    else if (!onGrid && isSqueezable(a)) {
+      // the blanks go (both sides of a mark may have one after grid padding: rare)
+      const blanks = a.blankLeft + a.blankRight;
+      out[i] = { ...adjustabilityOf('punctuationBlank', a.size, false, blanks), width: a.width };
+    } else out[i] = last?.width === a.width ? last : (last = fixed(a.width));
   }
   return out;
 }
 
-/** The joint after each atom (the last one is unused). */
-export function jointAdjustability(atoms: Atom[]): Adjustability[] {
+/** Squeeze order (clreq): brackets' outer sides and pause marks, to ½ em. */
+function isSqueezable(a: Atom): boolean {
+  return a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
+}
+
+/** The joint after each atom (the last one is unused). `onGrid`: counted in the grid's badness units. */
+export function jointAdjustability(atoms: Atom[], onGrid = false): Adjustability[] {
+  // joints of one kind and size share one object (read only)
+  const shared = new Map<number, Partial<Record<PlaceKind, Adjustability>>>();
   return atoms.map((a, i) => {
     const b = atoms[i + 1];
-    if (!b) return NONE;
-    if (b.continuesWord || b.marks.footnote) return INSIDE_WORD;
-    if (isLatinSpace(atoms, i) || isLatinSpace(atoms, i + 1)) return BESIDE_LATIN_SPACE;
-    if (hasGap(a, b)) {
-      const size = Math.min(a.size, b.size);
-      const g = GLUE.gap;
-      return { width: g.natural * size, stretch: (g.max - g.natural) * size, shrink: (g.natural - g.min) * size, stretchClass: 0, shrinkClass: 2, spreads: true };
-    }
-    return NONE;
+    const kind = jointKind(atoms, i);
+    const size = b ? Math.min(a.size, b.size) : a.size;
+    let bySize = shared.get(size);
+    if (!bySize) shared.set(size, (bySize = {}));
+    return (bySize[kind] ??= adjustabilityOf(kind, size, onGrid));
   });
+}
+
+/** The kind of the joint after atom `i`. */
+function jointKind(atoms: Atom[], i: number): PlaceKind {
+  const a = atoms[i];
+  const b = atoms[i + 1];
+  if (!b) return 'interCharacter';
+  if (b.continuesWord || b.marks.footnote) return 'insideWord';
+  if (isLatinSpace(atoms, i) || isLatinSpace(atoms, i + 1)) return 'besideLatinSpace';
+  if (hasGap(a, b)) return 'hanLatinGap';
+  return 'interCharacter';
 }
 
 /**

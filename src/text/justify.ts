@@ -1,11 +1,12 @@
 /**
- * Placing the atoms of one line: squeeze before stretch, in the clreq order.
- * Stretch: Latin spaces (up to ½ em), then evenly between all characters (Han–Latin gaps too,
- * by no more than the joints between Han characters).
- * Shrink: spaces (to ¼ em), then punctuation blanks (to ½ em), then Han–Latin gaps (to ⅛ em).
+ * Placing the atoms of one line: the stages of the justification policy, in its order
+ * (justification-policy.ts): a line too long shrinks stage by stage; a line too short stretches
+ * stage by stage, each place to its limit, and then, as the last resort, evens out the places
+ * that may take more (the narrowest widened first) until the line is full.
  */
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
+import { SHRINK_STAGES, STRETCH_STAGES } from './justification-policy.js';
 import type { LineMeasure } from './optimal-breaks.js';
 
 export type Align = 'justify' | 'left' | 'center' | 'right';
@@ -22,8 +23,8 @@ export interface Line {
   used: number;
   /** Width the atoms would take unadjusted (before stretching or squeezing). */
   natural: number;
-  /** Extra space added per joint by the last stretch stage (0 when none), pt. */
-  spread: number;
+  /** Width the last resort brought each place it widened to (0 when the stages sufficed), pt. */
+  lastResortWidth: number;
   /** Offsets of the line's text in the paragraph's plain text. */
   start: number;
   end: number;
@@ -56,18 +57,25 @@ export function placeLine(
   // a hanging mark stands just past the line end: it takes no room and no adjustment
   if (m.hang > 0) [sizes[count - 1], gaps[count - 2]] = [0, 0];
   let excess = width - m.natural;
-  let spread = 0;
+  let level = 0;
   const justify = align === 'justify' && !(isLast && excess >= 0);
   if (justify && excess > 0) {
-    excess = grow(sizes, gaps, start, items, joints, excess);
-    // the last stage spreads over every joint that allows it (not before a hanging mark)
-    const spreads = (k: number) => joints[start + k].spreads && !(m.hang > 0 && k === gaps.length - 1);
-    let spreading = 0;
-    for (let k = 0; k < gaps.length; k++) if (spreads(k)) spreading++;
-    if (excess > 0 && spreading > 0) {
-      spread = excess / spreading;
-      for (let k = 0; k < gaps.length; k++) if (spreads(k)) gaps[k] += spread;
-      excess = 0;
+    const hangs = m.hang > 0;
+    for (const stage of STRETCH_STAGES) excess = grow(sizes, gaps, start, items, joints, stage, hangs, excess);
+    // the last resort: what is left evens out the places that may take it (not before a hanging
+    // mark), the narrowest first, so that no kind of gap opens into a hole
+    const itemTakes = (k: number) => items[start + k].lastResortUnit > 0 && !(hangs && k === count - 1);
+    const jointTakes = (k: number) => joints[start + k].lastResortUnit > 0 && !(hangs && k === gaps.length - 1);
+    if (excess > 1e-9) {
+      const widths: number[] = [];
+      for (let k = 0; k < count; k++) if (itemTakes(k)) widths.push(sizes[k]);
+      for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) widths.push(gaps[k]);
+      if (widths.length > 0) {
+        level = levelFilling(widths, excess);
+        for (let k = 0; k < count; k++) if (itemTakes(k)) sizes[k] = Math.max(sizes[k], level);
+        for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) gaps[k] = Math.max(gaps[k], level);
+        excess = 0;
+      }
     }
   }
   // pull[k]: how far atom k's glyphs move left because its left blank was squeezed
@@ -88,27 +96,46 @@ export function placeLine(
     xs[k] = x + atom.shift - trimmedLeft - pull[k];
     x += sizes[k] + (gaps[k] ?? 0);
   }
-  return { atoms: atoms.slice(start, end), xs, width, used, natural: m.natural, spread, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
+  return { atoms: atoms.slice(start, end), xs, width, used, natural: m.natural, lastResortWidth: level, start: atoms[start]?.start ?? 0, end: atoms[end - 1]?.end ?? 0 };
 }
 
-/** Grows spaces and Han–Latin gaps (stretch class 0) up to their limits; returns what is left. */
-function grow(sizes: number[], gaps: number[], start: number, items: Adjustability[], joints: Adjustability[], excess: number): number {
-  const cls = 0;
+/**
+ * The width `level` to which places now `widths` pt wide must grow (those narrower than it) to
+ * take `excess` pt between them: water filling. `widths` is sorted in place.
+ */
+function levelFilling(widths: number[], excess: number): number {
+  widths.sort((a, b) => a - b);
+  let sum = 0; // of the j narrowest
+  for (let j = 1; j <= widths.length; j++) {
+    sum += widths[j - 1];
+    const level = (sum + excess) / j;
+    if (j === widths.length || level <= widths[j]) return level;
+  }
+  return 0; // (not reached: the loop returns at its last place)
+}
+
+/**
+ * Grows the places of one stretch stage, each by the same fraction of its limit (not the joint
+ * before a hanging mark: `hangs`); returns what is left.
+ */
+function grow(sizes: number[], gaps: number[], start: number, items: Adjustability[], joints: Adjustability[], stage: number, hangs: boolean, excess: number): number {
+  if (excess <= 0) return excess;
+  const inner = hangs ? gaps.length - 1 : gaps.length; // joints that may grow
   let capacity = 0;
   for (let k = 0; k < sizes.length; k++) {
-    if (items[start + k].stretchClass === cls) capacity += items[start + k].stretch;
-    if (k < gaps.length && joints[start + k].stretchClass === cls) capacity += joints[start + k].stretch;
+    if (items[start + k].stretchStage === stage) capacity += items[start + k].stretch;
+    if (k < inner && joints[start + k].stretchStage === stage) capacity += joints[start + k].stretch;
   }
   if (capacity <= 0) return excess;
   const f = Math.min(1, excess / capacity);
   for (let k = 0; k < sizes.length; k++) {
-    if (items[start + k].stretchClass === cls) sizes[k] += items[start + k].stretch * f;
-    if (k < gaps.length && joints[start + k].stretchClass === cls) gaps[k] += joints[start + k].stretch * f;
+    if (items[start + k].stretchStage === stage) sizes[k] += items[start + k].stretch * f;
+    if (k < inner && joints[start + k].stretchStage === stage) gaps[k] += joints[start + k].stretch * f;
   }
   return excess - capacity * f;
 }
 
-/** Shrinks in class order 0, 1, 2 (the breaker guarantees enough capacity). */
+/** Shrinks stage by stage (the breaker guarantees enough capacity). */
 function squeeze(
   sizes: number[],
   gaps: number[],
@@ -120,11 +147,11 @@ function squeeze(
   joints: Adjustability[],
   deficit: number,
 ): void {
-  for (const cls of [0, 1, 2] as const) {
+  for (const stage of SHRINK_STAGES) {
     let capacity = 0;
     const itemShrink = (k: number) => {
       const it = items[start + k];
-      if (it.shrinkClass !== cls || (m.hang > 0 && k === sizes.length - 1)) return 0;
+      if (it.shrinkStage !== stage || (m.hang > 0 && k === sizes.length - 1)) return 0;
       // the blank already trimmed at a line edge cannot be squeezed again
       const atom = atoms[start + k];
       let s = it.shrink;
@@ -134,7 +161,7 @@ function squeeze(
     };
     for (let k = 0; k < sizes.length; k++) {
       capacity += itemShrink(k);
-      if (k < gaps.length && joints[start + k].shrinkClass === cls) capacity += joints[start + k].shrink;
+      if (k < gaps.length && joints[start + k].shrinkStage === stage) capacity += joints[start + k].shrink;
     }
     if (capacity <= 0) continue;
     const f = Math.min(1, deficit / capacity);
@@ -143,7 +170,7 @@ function squeeze(
       sizes[k] -= s;
       const atom = atoms[start + k];
       if (s > 0 && atom.blankLeft > 0) pull[k] += Math.min(s, atom.blankLeft - (k === 0 ? m.trimStart : 0));
-      if (k < gaps.length && joints[start + k].shrinkClass === cls) gaps[k] -= joints[start + k].shrink * f;
+      if (k < gaps.length && joints[start + k].shrinkStage === stage) gaps[k] -= joints[start + k].shrink * f;
     }
     deficit -= capacity * f;
     if (deficit <= 1e-9) return;

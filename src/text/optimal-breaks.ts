@@ -21,8 +21,6 @@ export interface BreakInput {
   allowed: boolean[];
   /** Width of line n (the first line may be shorter by its indent), pt. */
   widthOf: (lineIndex: number) => number;
-  /** Stretch counted per joint for badness (the inter-character stage), pt. */
-  interCharacterStretch: number;
   /** Whether the last line may hold a single character (孤字). Default false. */
   allowRunt?: boolean;
   /**
@@ -34,13 +32,20 @@ export interface BreakInput {
 
 /** Running sums over atoms and joints, so a candidate line is measured in constant time. */
 interface PrefixSums {
-  /** [i] = sum over atoms < i. */
+  /**
+   * [i] = sum over atoms < i: widths, badness units (`unit`), stretch before the last resort,
+   * badness units in the last resort, shrink.
+   */
   itemWidth: Float64Array;
   itemStretch: Float64Array;
+  itemLimit: Float64Array;
+  itemLastResort: Float64Array;
   itemShrink: Float64Array;
   /** [i] = sum over joints < i (joint k follows atom k). */
   jointWidth: Float64Array;
   jointStretch: Float64Array;
+  jointLimit: Float64Array;
+  jointLastResort: Float64Array;
   jointShrink: Float64Array;
 }
 
@@ -50,23 +55,31 @@ function prefixSums(input: BreakInput): PrefixSums {
   let p = prefixCache.get(input);
   if (p) return p;
   const n = input.atoms.length;
-  const { items, joints, interCharacterStretch } = input;
+  const { items, joints } = input;
   p = {
     itemWidth: new Float64Array(n + 1),
     itemStretch: new Float64Array(n + 1),
+    itemLimit: new Float64Array(n + 1),
+    itemLastResort: new Float64Array(n + 1),
     itemShrink: new Float64Array(n + 1),
     jointWidth: new Float64Array(n + 1),
     jointStretch: new Float64Array(n + 1),
+    jointLimit: new Float64Array(n + 1),
+    jointLastResort: new Float64Array(n + 1),
     jointShrink: new Float64Array(n + 1),
   };
   for (let i = 0; i < n; i++) {
     const item = items[i];
     const joint = joints[i];
     p.itemWidth[i + 1] = p.itemWidth[i] + item.width;
-    p.itemStretch[i + 1] = p.itemStretch[i] + item.stretch;
+    p.itemStretch[i + 1] = p.itemStretch[i] + item.unit;
+    p.itemLimit[i + 1] = p.itemLimit[i] + item.stretch;
+    p.itemLastResort[i + 1] = p.itemLastResort[i] + item.lastResortUnit;
     p.itemShrink[i + 1] = p.itemShrink[i] + item.shrink;
     p.jointWidth[i + 1] = p.jointWidth[i] + joint.width;
-    p.jointStretch[i + 1] = p.jointStretch[i] + (joint.stretch + (joint.spreads ? interCharacterStretch : 0));
+    p.jointStretch[i + 1] = p.jointStretch[i] + joint.unit;
+    p.jointLimit[i + 1] = p.jointLimit[i] + joint.stretch;
+    p.jointLastResort[i + 1] = p.jointLastResort[i] + joint.lastResortUnit;
     p.jointShrink[i + 1] = p.jointShrink[i] + joint.shrink;
   }
   prefixCache.set(input, p);
@@ -78,7 +91,12 @@ export interface LineMeasure {
   start: number;
   end: number;
   natural: number;
+  /** Stretch counted in the badness (the places' `unit`s): adjustment ratio 1 at this much. */
   stretch: number;
+  /** How far the stages of the policy widen the line before its last resort. */
+  stretchLimit: number;
+  /** Badness units of the places the last resort widens (their `lastResortUnit`s). */
+  lastResort: number;
   shrink: number;
   /** Trimmed blank of an opening mark at the line start, pt. */
   trimStart: number;
@@ -117,7 +135,7 @@ export function optimalBreaks(input: BreakInput): Breaks {
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
 export function measureLine(input: BreakInput, start: number, end: number): LineMeasure {
-  return measureInto({ start, end, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 }, input, prefixSums(input), start, end);
+  return measureInto({ start, end, natural: 0, stretch: 0, stretchLimit: 0, lastResort: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 }, input, prefixSums(input), start, end);
 }
 
 /** `measureLine` writing into `m` (the breaker's inner loop allocates nothing). */
@@ -141,6 +159,8 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   m.end = end;
   m.natural = untrimmed - trimStart - trimEnd;
   m.stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
+  m.stretchLimit = p.itemLimit[end] - p.itemLimit[start] + p.jointLimit[lastJoint] - p.jointLimit[start];
+  m.lastResort = p.itemLastResort[end] - p.itemLastResort[start] + p.jointLastResort[lastJoint] - p.jointLastResort[start];
   m.shrink = Math.max(0, p.itemShrink[end] - p.itemShrink[start] + p.jointShrink[lastJoint] - p.jointShrink[start] - Math.min(trimStart, first ? input.items[start].shrink : 0) - Math.min(trimEnd, lastShrink));
   m.trimStart = trimStart;
   m.trimEnd = trimEnd;
@@ -205,7 +225,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   const widthRest = input.widthOf(1);
   const widest = Math.max(widthFirst, widthRest);
   const narrowest = Math.min(widthFirst, widthRest);
-  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 };
+  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, stretchLimit: 0, lastResort: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 };
   // badness 100·|r|³ ≤ tolerance  ⇔  |r| ≤ ∛(tolerance / 100)
   const maxRatio = Math.cbrt(tolerance / 100);
   const usable = (r: number, isLast: boolean) => r >= -1 && (isLast ? r >= 0 || -r <= maxRatio : Math.abs(r) <= maxRatio);
@@ -286,7 +306,10 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
     const lastJoint = Math.max(start, end - 1);
     const natural = p.itemWidth[end] - p.itemWidth[start] + p.jointWidth[lastJoint] - p.jointWidth[start];
     const stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
-    return natural + maxRatio * stretch;
+    const limit = p.itemLimit[end] - p.itemLimit[start] + p.jointLimit[lastJoint] - p.jointLimit[start];
+    const lastResort = p.itemLastResort[end] - p.itemLastResort[start] + p.jointLastResort[lastJoint] - p.jointLastResort[start];
+    // (see adjustmentRatio: past its stages' limit a line's ratio is at least (excess − limit) / lastResort)
+    return natural + Math.max(maxRatio * stretch, limit + maxRatio * lastResort);
   };
   // invariant: reach(candidates[lo]) ≥ width or lo = 0; answer in [lo, hi]
   let lo = 0;
@@ -300,22 +323,33 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
   return lo;
 }
 
-/** r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. */
+/**
+ * r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. A line that
+ * needs the policy's last resort (excess past its stages' limit) has the ratio at that limit
+ * plus the rest over the last resort's badness units: it grows faster there.
+ */
 export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean): number {
   const excess = width - m.natural;
   if (excess >= -1e-6) {
     // (a line of whole grid cells fills the measure up to rounding)
     if (isLast) return 0;
+    if (excess > m.stretchLimit + 1e-6 && m.lastResort > 0) return (m.stretch > 0 ? m.stretchLimit / m.stretch : 0) + (excess - m.stretchLimit) / m.lastResort;
     return m.stretch > 0 ? excess / m.stretch : excess < 0.01 ? 0 : INFEASIBLE;
   }
   return m.shrink > 0 ? excess / m.shrink : -INFEASIBLE;
 }
 
-/** TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower). */
+/**
+ * TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower); a line
+ * that nothing can widen (a lone word left short) is worse than any line that stretches.
+ */
 function badnessOf(ratio: number): number {
   const r = Math.abs(ratio);
-  return Math.min(100 * r * r * r, 1e6);
+  return r === INFEASIBLE ? UNSTRETCHABLE : Math.min(100 * r * r * r, 1e9);
 }
+
+/** The badness of a short line with no place to widen (see badnessOf). */
+const UNSTRETCHABLE = 1e10;
 
 function fitnessClass(ratio: number): number {
   if (ratio < -0.5) return 0;

@@ -2,9 +2,9 @@
  * Stage ④ for one paragraph: inline runs → atoms → break opportunities → optimal breaks →
  * placed lines. Pure given its fonts.
  */
-import { atomize, type Atom, type TextStyle } from './atoms.js';
+import { atomize, type TextStyle } from './atoms.js';
 import { breakOpportunities } from './breakpoints.js';
-import { atomAdjustability, GLUE, jointAdjustability, type Adjustability } from './glue.js';
+import { atomAdjustability, jointAdjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
 import { measureLine, optimalBreaks } from './optimal-breaks.js';
@@ -44,7 +44,7 @@ export interface TextExtent {
 export function measureText(runs: Inline[], style: TextStyle, maxWidth = Infinity): TextExtent {
   const { atoms } = atomize(foldWhitespace(runs), style, maxWidth);
   if (!atoms.length) return { natural: 0, widest: 0 };
-  const m = measureLine({ atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: [], widthOf: () => Infinity, interCharacterStretch: 0 }, 0, atoms.length);
+  const m = measureLine({ atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: [], widthOf: () => Infinity }, 0, atoms.length);
   let widest = 0;
   for (const a of atoms) widest = Math.max(widest, a.width);
   return { natural: m.natural, widest };
@@ -58,12 +58,11 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   if (style.cell) padMarkRunsToCells(atoms, style.cell);
   const input = {
     atoms,
-    items: style.cell ? onGrid(atomAdjustability(atoms), atoms) : atomAdjustability(atoms),
-    joints: jointAdjustability(atoms),
+    // on a grid a line is full or it is wrong: no mark squeezed inside it, stretching costs far more
+    items: atomAdjustability(atoms, !!style.cell),
+    joints: jointAdjustability(atoms, !!style.cell),
     allowed: breakOpportunities(text, atoms),
     widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
-    // on a grid a line is full or it is wrong: stretching costs far more there
-    interCharacterStretch: (style.cell ? GLUE.interCharacterOnGrid : GLUE.interCharacter) * style.size,
     hangMarks: !!style.cell,
     // on a grid the first-fit breaker keeps a character off the last line itself (see
     // grid-breaks.ts); the optimal breaker, its fallback for chains wider than a line, need not
@@ -79,12 +78,4 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     start = end;
   });
   return { lines, missing, forced };
-}
-
-/**
- * On a grid no mark is squeezed inside a line: half a cell taken there would move every later
- * character off its cell (a line is full or it gives up a character; see grid-breaks.ts).
- */
-function onGrid(items: Adjustability[], atoms: Atom[]): Adjustability[] {
-  return items.map((it, i) => (atoms[i].kind === 'punct' && it.shrink > 0 ? { ...it, shrink: 0 } : it));
 }

@@ -8,12 +8,55 @@
  *   be squeezed to ½ em to make a line fit.
  * - `kaiming` (开明式): the end marks 。？！ full width, every other mark ½ em everywhere.
  * - `banjiao` (半角式): every mark ½ em everywhere.
- * - `none` (全角式, strict character grids): every mark 1 em, nothing removed.
+ * - `none` (全角式, 不压缩): every mark 1 em, nothing removed, neither between two marks nor at a
+ *   line end nor to fit a line: full width without compression, as Word sets it; for strict
+ *   character grids.
+ * - `taiwan`, `hongkong` (Taiwan and Hong Kong practice): as `none`, and the marks ，。、；：！？
+ *   centred in their cell: the font's own forms for the language (its `locl` feature for
+ *   Traditional Chinese, Taiwan `ZHT` or Hong Kong `ZHH`) where it has them, else the mark's
+ *   glyph moved to the middle of its cell across (it keeps its height: a vertical move would
+ *   need the renderer to raise a glyph).
  */
 import type { Atom } from './atoms.js';
 
-export type PunctuationScheme = 'gb' | 'kaiming' | 'banjiao' | 'none';
-export const PUNCTUATION_SCHEMES: readonly PunctuationScheme[] = ['gb', 'kaiming', 'banjiao', 'none'];
+export type PunctuationScheme = 'gb' | 'kaiming' | 'banjiao' | 'none' | 'taiwan' | 'hongkong';
+export const PUNCTUATION_SCHEMES: readonly PunctuationScheme[] = ['gb', 'kaiming', 'banjiao', 'none', 'taiwan', 'hongkong'];
+
+/** The language a scheme is the practice of (BCP 47): a theme's default for the PDF's language. */
+export const SCHEME_LANGUAGE: Readonly<Record<PunctuationScheme, string>> = {
+  gb: 'zh-CN',
+  kaiming: 'zh-CN',
+  banjiao: 'zh-CN',
+  none: 'zh-CN',
+  taiwan: 'zh-TW',
+  hongkong: 'zh-HK',
+};
+
+/** The marks a centred scheme sets in the middle of their cell. */
+export const CENTRED_MARKS: ReadonlySet<string> = new Set('，。、；：！？'.split(''));
+
+/**
+ * The OpenType language systems whose `locl` forms a scheme's marks take, the first the font
+ * has (Hong Kong falls back on Taiwan's); none for the mainland schemes (the font's default forms).
+ */
+export const LOCAL_FORMS: Readonly<Record<PunctuationScheme, readonly string[] | undefined>> = {
+  gb: undefined,
+  kaiming: undefined,
+  banjiao: undefined,
+  none: undefined,
+  taiwan: ['ZHT '],
+  hongkong: ['ZHH ', 'ZHT '],
+};
+
+/** Whether the scheme keeps every mark full width (no blank ever removed). */
+export function keepsFullWidth(scheme: PunctuationScheme): boolean {
+  return scheme === 'none' || scheme === 'taiwan' || scheme === 'hongkong';
+}
+
+/** Whether the scheme centres the marks of `CENTRED_MARKS` in their cell. */
+export function centresMarks(scheme: PunctuationScheme): boolean {
+  return LOCAL_FORMS[scheme] !== undefined;
+}
 
 /** End-of-sentence marks that keep their full width in the kaiming scheme. */
 const KAIMING_FULL = new Set('。？！'.split(''));

@@ -26,9 +26,10 @@ export interface TextFont {
   has(codePoint: number): boolean;
   /**
    * Glyphs for a cluster: one CJK character, a doubled mark (`——`, `……`, set full width),
-   * or a run of Latin text (kerned).
+   * or a run of Latin text (kerned). `languages`: OpenType language systems (e.g. `ZHT `) whose
+   * `locl` forms one CJK character takes, the first the font has (see punctuation.ts).
    */
-  shape(text: string): GlyphInfo[];
+  shape(text: string, languages?: readonly string[]): GlyphInfo[];
 }
 
 /**
@@ -66,14 +67,16 @@ export class FaceTextFont implements TextFont {
     return has;
   }
 
-  shape(text: string): GlyphInfo[] {
-    let glyphs = this.cache.get(text);
+  shape(text: string, languages?: readonly string[]): GlyphInfo[] {
+    const key = languages ? `${languages.join('')}|${text}` : text;
+    let glyphs = this.cache.get(key);
     if (glyphs) return glyphs;
     const single = [...text].length === 1;
     if (single) {
-      // one character: the cmap and the advance are all there is to it (no GSUB/GPOS needed)
+      // one character: the cmap and the advance are all there is to it (no GSUB/GPOS needed),
+      // and the language's own form where one is asked for
       const cp = text.codePointAt(0)!;
-      const id = glyphOf(this.face, cp);
+      const id = languages ? this.localForm(glyphOf(this.face, cp), languages) : glyphOf(this.face, cp);
       // the ink's extent (which decodes the outline) matters only for punctuation
       glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphXBounds(this.face, id) : undefined)];
     } else {
@@ -85,8 +88,17 @@ export class FaceTextFont implements TextFont {
         glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, undefined));
       }
     }
-    this.cache.set(text, glyphs);
+    this.cache.set(key, glyphs);
     return glyphs;
+  }
+
+  /** A Han script glyph in the `locl` form of the first of `languages` the font has; itself where none. */
+  private localForm(id: number, languages: readonly string[]): number {
+    for (const language of languages) {
+      const local = this.layout?.localForm(id, 'hani', language);
+      if (local !== undefined) return local;
+    }
+    return id;
   }
 
   private info(id: number, advance: number, codePoints: number[], bbox: { minX: number; maxX: number } | undefined): GlyphInfo {

@@ -7,6 +7,7 @@ import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
 import type { PunctuationScheme } from '../../src/text/punctuation.js';
 import { lineTexts } from './line-text.js';
+import type { Line } from '../../src/text/justify.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
 
@@ -16,6 +17,8 @@ interface Fixture {
   punctuation: PunctuationScheme;
   /** On a character grid (cells of 1 em): line-end marks hang. */
   grid: boolean;
+  /** Expected lines show how each place was adjusted (see `withAdjustments`). */
+  adjustments: boolean;
   text: string;
   expected: string[];
 }
@@ -28,9 +31,29 @@ function readFixture(file: string): Fixture {
     indent: Number(opts.indent ?? 0),
     punctuation: (opts.punctuation ?? 'gb') as PunctuationScheme,
     grid: opts.grid === 'yes',
+    adjustments: opts.show === 'adjustments',
     text: text.trim(),
     expected: expected.trim().split('\n'),
   };
+}
+
+/**
+ * Each line's text with, after each atom, how far the next atom stands from where the atom's
+ * natural advance ends, in em of the 10 pt size, where that is not 0: `[.25]` after 2025 for
+ * the Han–Latin gap, `[-.5]` after a squeezed comma, `[.33]` after a space (whose atom has no
+ * advance of its own).
+ */
+function withAdjustments(lines: Line[]): string[] {
+  return lines.map((l) =>
+    l.atoms
+      .map((a, k) => {
+        if (k === l.atoms.length - 1) return a.text;
+        const b = l.atoms[k + 1];
+        const em = (l.xs[k + 1] - b.shift - (l.xs[k] - a.shift + a.width)) / 10;
+        return Math.abs(em) < 0.005 ? a.text : `${a.text}[${em.toFixed(2).replace(/^(-?)0\./, '$1.').replace(/0$/, '')}]`;
+      })
+      .join(''),
+  );
 }
 
 describe('line-breaking fixtures', () => {
@@ -39,7 +62,7 @@ describe('line-breaking fixtures', () => {
       const f = readFixture(path.join(dir, name));
       const style = { ...fakeStyle(f.width, f.indent, f.punctuation), cell: f.grid ? 10 : undefined };
       const { lines } = setParagraph(parseInlineMarkup(f.text), style);
-      expect(lineTexts(lines)).toEqual(f.expected);
+      expect(f.adjustments ? withAdjustments(lines) : lineTexts(lines)).toEqual(f.expected);
       for (const l of lines) expect(l.used).toBeLessThanOrEqual(l.width + 1e-6);
     });
   }

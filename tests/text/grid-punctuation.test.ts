@@ -53,7 +53,7 @@ describe('GB punctuation on a grid', () => {
   it('takes one cell for a closing pair at a line end (flush, nothing hangs)', () => {
     const [first] = set('一二三四五六七八九。”十一二');
     expect(first.atoms.map((a) => a.text).join('')).toBe('一二三四五六七八九。”');
-    expect(first.spread).toBe(0);
+    expect(first.lastResortWidth).toBe(0);
     expect(first.used).toBeCloseTo(10 * cell, 6);
   });
 });

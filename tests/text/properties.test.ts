@@ -5,9 +5,12 @@ import { NO_LINE_END, NO_LINE_START } from '../../src/text/char-class.js';
 import { foldWhitespace } from '../../src/text/inline.js';
 import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
-import { atomize } from '../../src/text/atoms.js';
+import { atomize, type Atom } from '../../src/text/atoms.js';
 import { fakeStyle } from '../helpers/fake-font.js';
 import { lineTexts } from './line-text.js';
+import type { Line } from '../../src/text/justify.js';
+
+const texts = (line: Line) => lineTexts([line])[0];
 
 const pieces = ['中', '文', '字', '，', '。', '、', '：', '；', '“', '”', '（', '）', '《', '》', '——', '……', 'ab', 'Word', '2025', '15.7%', ' ', '+', '！', 'https://example.com/reports/2025/', '/var/log/apt/term.log'];
 const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 120 }).map((xs) => xs.join(''));
@@ -48,6 +51,27 @@ describe('line breaker invariants', () => {
         expect(setParagraph(parseInlineMarkup(text), fakeStyle(widthEm, 2)).forced).toBe(false);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('widens no place past its stage limit unless the last resort evens the line, and never inside a word', () => {
+    // the limits of justification-policy.ts, em: a space typed between Han characters 1, a Latin
+    // space ½, a Han–Latin gap and the spacing between characters ¼
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 6, max: 30 }), (text, widthEm) => {
+        const { lines } = setParagraph(parseInlineMarkup(text), fakeStyle(widthEm));
+        for (const line of lines.slice(0, -1)) {
+          for (let k = 0; k + 1 < line.atoms.length; k++) {
+            const [a, b] = [line.atoms[k], line.atoms[k + 1]];
+            const em = (line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / 10;
+            if (b.continuesWord) expect(em).toBeCloseTo(0, 9);
+            const cjk = (x?: Atom) => x?.kind === 'han' || x?.kind === 'punct';
+            const limit = a.kind !== 'space' ? 0.25 : cjk(line.atoms[k - 1]) && cjk(b) ? 1 : 0.5;
+            expect(em, `"${a.text}|${b.text}" in ${texts(line)}`).toBeLessThanOrEqual(Math.max(limit, line.lastResortWidth / 10) + 1e-9);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,0 +1,82 @@
+/**
+ * The justification policy, as data: for each kind of place in a line that may change width,
+ * whether it shrinks or stretches, in which stage, and how far. justify.ts runs the stages in
+ * order; the line breaker (optimal-breaks.ts) measures lines by the same table, so a line it
+ * accepts is a line the stages can set.
+ *
+ * The order follows clreq (W3C, Requirements for Chinese Text Layout, on line adjustment):
+ * - a line too long squeezes the blanks of mid-line punctuation first (to ½ em), then the
+ *   spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em);
+ * - a line too short widens the spaces between Latin words to their cap (½ em), then the
+ *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em;
+ * - and only when that is not enough, the last resort: the rest evens out every place that may
+ *   take space (Han spacing, Han–Latin gaps and Latin spaces alike), the narrowest widened
+ *   first, so the line is looser as a whole rather than holed at one kind of gap. The breaker
+ *   counts the last resort in a line's badness at `LAST_RESORT_UNIT`, so it prefers other
+ *   breaks where they exist.
+ *
+ * Lengths in em of the text's size.
+ */
+
+/** The kinds of adjustable places: a space atom, or the joint between two atoms. */
+export type PlaceKind =
+  /** A blank half of a full-width mark inside the line (closing, opening or pause mark). */
+  | 'punctuationBlank'
+  /** A space typed between Latin words. */
+  | 'latinSpace'
+  /** A space typed between Chinese characters (青春筑梦 挺膺担当). */
+  | 'spaceBetweenHan'
+  /** The joint between Han characters, marks, or a Han character and a symbol (思政+实践). */
+  | 'interCharacter'
+  /** The gap between a Han character and a Latin letter or digit (2025 年). */
+  | 'hanLatinGap'
+  /** A joint beside a space between Latin words: the space itself adjusts. */
+  | 'besideLatinSpace'
+  /** The joint inside a long word cut for breaking (a path, a URL): never adjusted. */
+  | 'insideWord';
+
+/** How one kind of place may change. Lengths in em. */
+export interface PlacePolicy {
+  /** Natural width (punctuation blanks: the font's blank, so not given here). */
+  natural: number;
+  /** Shrink stage (0 first) and the least width; absent: never shrinks. */
+  shrink?: { stage: number; min: number };
+  /** Stretch stage (0 first) and the largest width; absent: never stretches before the last resort. */
+  stretch?: { stage: number; max: number };
+  /**
+   * The stretch at which the place counts as fully stretched in the breaker's badness
+   * (adjustment ratio 1); on a character grid `unitOnGrid`, where every line should fill its cells.
+   */
+  unit: number;
+  unitOnGrid?: number;
+  /** Whether the last resort adds space here. */
+  lastResort: boolean;
+}
+
+/** The policy. Stage numbers order shrinking and stretching separately. */
+export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
+  punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0, lastResort: false },
+  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: true },
+  spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: true },
+  interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, unitOnGrid: 0.02, lastResort: true },
+  hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: true },
+  besideLatinSpace: { natural: 0, unit: 0, lastResort: false },
+  insideWord: { natural: 0, unit: 0, lastResort: false },
+};
+
+/**
+ * The breaker's badness unit per place in the last resort (em): smaller than the Han spacing's
+ * (0.1 em), so a line that needs the last resort costs more for each point it takes there than
+ * a line the stages can set, and the breaker looks for other breaks first.
+ */
+export const LAST_RESORT_UNIT = 0.05;
+
+/** Stage numbers in order of use. */
+export const SHRINK_STAGES: readonly number[] = stagesOf('shrink');
+export const STRETCH_STAGES: readonly number[] = stagesOf('stretch');
+
+function stagesOf(side: 'shrink' | 'stretch'): number[] {
+  const stages = new Set<number>();
+  for (const p of Object.values(JUSTIFICATION_POLICY)) if (p[side]) stages.add(p[side].stage);
+  return [...stages].sort((a, b) => a - b);
+}
