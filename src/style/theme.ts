@@ -9,7 +9,7 @@ import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } fr
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, SCHEME_LANGUAGE, type PunctuationScheme } from '../text/punctuation.js';
-import { DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
+import { defaultChapterReferences, DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
 import { DEFAULT_LOOK, type InlineLook } from '../text/atoms.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
@@ -132,7 +132,7 @@ export interface Theme {
   footnotes: 'per-page' | 'continuous';
 }
 
-/** The wording of cross-references when a theme does not say. */
+/** The wording of cross-references when a theme does not say (chapters and sections: as `numbering:` numbers them, see `defaultChapterReferences`). */
 export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
 
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
@@ -304,7 +304,9 @@ function resolveTheme(src: ThemeSource): Theme {
   }
 
   const refsNode = get(root, 'references');
-  const references = { ...DEFAULT_REFERENCES };
+  const numberingStyle = choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style);
+  // chapters and sections are worded as the headings are numbered, unless the theme says
+  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle) };
   if (refsNode && isMap(refsNode)) {
     for (const pair of refsNode.items) {
       const kind = String((pair.key as Node & { value: unknown }).value) as keyof ReferenceFormats;
@@ -359,7 +361,7 @@ function resolveTheme(src: ThemeSource): Theme {
     boxes,
     leader: String(value(get(root, 'leader')) ?? '·'),
     numbering: {
-      style: choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style),
+      style: numberingStyle,
       appendix: appendixLabel(get(root, 'appendix-label')),
     },
     references,

@@ -45,6 +45,27 @@ export function headingLabel(n: Numbering, path: number[], appendix: boolean): H
   return levels[Math.min(level, levels.length) - 1];
 }
 
+/**
+ * A chapter's or section's number as a cross-reference prints it (`{number}` of the theme's
+ * `references:`), in the numbering style of the headings, so a reference names what the page
+ * shows: `decimal` 2, 2.1, A.1; `official` a chapter 二, a section the labels below its chapter
+ * (（一）, （一）1); `chapters` 二, 第一节, 第一节一. An appendix is its letter in every style.
+ */
+export function referenceNumber(n: Numbering, path: number[], appendix: boolean): string {
+  const top = appendix ? letter(path[0]) : String(path[0]);
+  if (n.style === 'decimal') return [top, ...path.slice(1)].join('.');
+  if (path.length === 1) return appendix ? top : chinese(path[0]);
+  const below = path.slice(1).map((_, i) => headingLabel(n, path.slice(0, i + 2), appendix).bookmark.trim().replace(/[、.]$/u, ''));
+  return below.join('');
+}
+
+/** The theme's wording of chapter and section references when it gives none (see `referenceNumber`): `{chapter}` is the chapter's (or appendix's) own reference. */
+export function defaultChapterReferences(style: NumberingStyle): { chapter: string; section: string } {
+  if (style === 'official') return { chapter: '第{number}部分', section: '{chapter}{number}' };
+  if (style === 'chapters') return { chapter: '第{number}章', section: '{chapter}{number}' };
+  return { chapter: '第 {number} 章', section: '{number} 节' };
+}
+
 /** 1 → A, 26 → Z, 27 → AA. */
 export function letter(n: number): string {
   let out = '';

@@ -7,7 +7,7 @@
  */
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
-import { chinese, DEFAULT_NUMBERING, headingLabel, letter, type Numbering } from './numbering.js';
+import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
 type At = string;
@@ -125,10 +125,12 @@ export interface ListedView {
 export interface RefTarget {
   /** What the item is; the theme words each kind (`references:`). Appendices: `appendix`, their number `A`. */
   kind: 'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure';
-  /** The item's number as its label shows it: `2`, `2.1`, `3`. */
+  /** The item's number as a reference prints it: `2`, `2.1`, `3`; for headings in the theme's numbering style (see `referenceNumber`). */
   number: string;
   /** The anchor id the item's page and link are found by (`sec-2.1`, `table-3`). */
   anchor: string;
+  /** A section's chapter or appendix (the reference's `{chapter}`). */
+  chapter?: RefTarget;
 }
 
 export interface ReportView {
@@ -148,7 +150,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const counters = { table: 0, case: 0, figure: 0 };
   const listed: ListedView[] = [];
   const targets = new Map<string, RefTarget>();
-  const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string) => id && targets.set(id.text, { kind, number: String(number), anchor });
+  const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string, chapter?: RefTarget) => id && targets.set(id.text, { kind, number: String(number), anchor, ...(chapter ? { chapter } : {}) });
   const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
   const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align });
@@ -213,6 +215,8 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
       }
     });
 
+  /** Each chapter's and appendix's reference target (named by an id or not): its sections' `{chapter}`. */
+  const chapterTargets = new Map<string, RefTarget>();
   const section = (s: Section, path: number[], appendix: boolean): SectionView => {
     const number = [appendix ? letter(path[0]) : String(path[0]), ...path.slice(1)].join('.');
     const label = headingLabel(numbering, path, appendix);
@@ -228,7 +232,10 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
       sections: [],
     };
     const kind = path.length > 1 ? 'section' : appendix ? 'appendix' : 'chapter';
-    target(s.id, kind, number, view.id);
+    const reference = referenceNumber(numbering, path, appendix);
+    const top = `${appendix ? 'app' : 'sec'}-${path[0]}`;
+    if (path.length === 1) chapterTargets.set(top, { kind, number: reference, anchor: view.id });
+    target(s.id, kind, reference, view.id, path.length > 1 ? chapterTargets.get(top) : undefined);
     view.sections = s.sections.map((sub, i) => section(sub, [...path, i + 1], appendix));
     return view;
   };

@@ -4,7 +4,7 @@
  * and off the baseline, emphasis dots drawn under Han characters, links clickable (URLs and
  * references to named destinations), a URL printed whole broken only after its marks.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -118,5 +118,24 @@ describe('inline markup in the PDF', () => {
     const dots = contents.join('\n').match(/ m\n(?:(?:[\d.-]+ ){6}c\n){4}/g) ?? [];
     expect(dots.length).toBe(2); // 着, 重
     expect(contents.join('\n')).toMatch(/1 0 0\.2 1 [\d.]+ [\d.]+ Tm/); // emphasis: slanted
+  });
+});
+
+describe('cross-references under other numbering styles', () => {
+  it('name chapters and sections as their headings are numbered: 第二部分（一） with gbt9704, 第二章第一节 with chapters', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-refs-'));
+    mkdirSync(path.join(dir, 'templates/ch'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates/ch/theme.yaml'), 'extends: official\nnumbering: chapters\n');
+    const content = (template: string) =>
+      `report:\n  title: 引\n  template: ${template}\nchapters:\n  - title: 一\n    body:\n      - 见[[c2]]、[[s21]]和[[as1]]。\n  - title: 二\n    id: c2\n    sections:\n      - title: 节\n        id: s21\n        body:\n          - 段。\nappendices:\n  - title: 附\n    sections:\n      - title: 附节\n        id: as1\n        body:\n          - 段。\n`;
+    const sentence = async (template: string) => {
+      const input = path.join(dir, `${template}.yaml`);
+      writeFileSync(input, content(template));
+      const read = await readPdf((await buildReport({ input, projectDir: dir, packageDir: root, version: 'test' })).pdf);
+      return read.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).find((t) => t.startsWith('见'));
+    };
+    expect(await sentence('gbt9704')).toBe('见第二部分、第二部分（一）和附录A（一）。');
+    expect(await sentence('ch')).toBe('见第二章、第二章第一节和附录A第一节。');
+    expect(await sentence('official')).toBe('见第2章、2.1节和A.1节。');
   });
 });

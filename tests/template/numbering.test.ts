@@ -1,6 +1,6 @@
 /** Heading numbering styles (template/numbering.ts), as a theme chooses them. */
 import { describe, expect, it } from 'vitest';
-import { chinese, headingLabel, letter, type Numbering } from '../../src/template/numbering.js';
+import { chinese, headingLabel, letter, referenceNumber, type Numbering } from '../../src/template/numbering.js';
 
 const style = (s: Numbering['style']): Numbering => ({ style: s, appendix: '附录 {A}' });
 const printed = (n: Numbering, paths: number[][], appendix = false) => paths.map((p) => headingLabel(n, p, appendix).printed);
@@ -23,5 +23,12 @@ describe('heading numbering', () => {
   it('counts in Chinese as numbers are read, and in letters past Z', () => {
     expect([1, 10, 11, 20, 21, 99, 100, 105, 110, 115].map(chinese)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百〇五', '一百一十', '一百一十五']);
     expect([1, 26, 27, 52, 53].map(letter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA']);
+  });
+  it('a reference numbers a chapter or section as its headings are numbered, so it names what the page shows', () => {
+    const refs = (n: Numbering, paths: number[][], appendix = false) => paths.map((p) => referenceNumber(n, p, appendix));
+    expect(refs(style('decimal'), [[2], [2, 1], [2, 1, 3]])).toEqual(['2', '2.1', '2.1.3']);
+    expect(refs(style('official'), [[2], [2, 1], [2, 1, 3]])).toEqual(['二', '（一）', '（一）3']);
+    expect(refs(style('chapters'), [[2], [2, 1], [2, 1, 3]])).toEqual(['二', '第一节', '第一节三']);
+    expect(refs(style('official'), [[1], [1, 2]], true)).toEqual(['A', '（二）']);
   });
 });
