@@ -10,6 +10,7 @@ import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, SCHEME_LANGUAGE, type PunctuationScheme } from '../text/punctuation.js';
 import { defaultChapterReferences, DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
+import { closest } from '../content/did-you-mean.js';
 import { DEFAULT_LOOK, type InlineLook } from '../text/atoms.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
@@ -418,7 +419,9 @@ export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: P
     for (const role of [st.font, st.latinFont]) {
       if (!role || registry.roles.has(role)) continue;
       const broken = registry.broken.get(role);
-      if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${registry.file} does not define (roles: ${known})`);
+      const near = closest(role, [...registry.roles.keys()]);
+      const undefinedIn = registry.files.length > 1 ? `none of the font registries (${registry.files.join(', ')}) defines` : `${registry.file} does not define`;
+      if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${undefinedIn} (${near ? `did you mean "${near}"? ` : ''}roles: ${known})`);
       for (const p of broken?.filter((p) => !reported.has(p)) ?? []) {
         reported.add(p);
         problems.error(p.pos, p.message, p.about);

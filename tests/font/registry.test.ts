@@ -80,6 +80,9 @@ describe('the font registry', () => {
     const problems = new ProblemList();
     checkFontRoles(theme('宋体'), registry, problems);
     expect(lines(problems)).toEqual([`${file}:7:14: font file of role "sans" not found: ${path.dirname(file)}/nosuch.ttf`]);
+    const unknown = new ProblemList();
+    checkFontRoles(theme('宋休'), registry, unknown, new Set(['body']));
+    expect(lines(unknown)[0]).toMatch(/theme\.yaml:2:17: style "body" uses the font role "宋休", which .*fonts\.yaml does not define \(did you mean "宋体"\? roles: /);
   });
 });
 
