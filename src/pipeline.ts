@@ -24,6 +24,7 @@ import { inlinePlainText, parseInline } from './content/inline-markup.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import { circled } from './block/footnotes.js';
+import { restoreParagraphs, withDiskCache, type DiskCache } from './build-cache/disk-cache.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
 
 /** Rounds of layout allowed for the contents numbers to settle. */
@@ -40,6 +41,8 @@ export interface BuildOptions {
   version: string;
   /** PDF/A conformance (overrides the theme's `pdfa:`). */
   pdfa?: PdfaLevel;
+  /** Read the report's build cache on disk, and link the build to it (see build-cache/disk-cache.ts). */
+  diskCache?: boolean;
   /** Told as each stage of the layout loop and the render begins (a progress line); called in the build's thread. */
   onProgress?: (p: BuildProgress) => void;
 }
@@ -87,11 +90,14 @@ export interface BuildCache {
   pageLabels: Map<string, string>;
   /** The per-page footnote markers the last build found (see block/footnotes.ts). */
   noteMarkers: Map<number, string>;
+  /** The report's cache file, when the build reads and writes one (see build-cache/disk-cache.ts). */
+  disk?: DiskCache;
 }
 
 /** A fresh cache (fonts found through Imprint's registry and the project's). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map(), noteMarkers: new Map() };
+  const cache: BuildCache = { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map(), noteMarkers: new Map() };
+  return o.diskCache ? withDiskCache(cache, o) : cache;
 }
 
 /**
@@ -134,6 +140,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
   };
   lap('template');
+  restoreParagraphs(cache); // those of the cache on disk, in this build's fonts
   let pageLabels = cache.pageLabels;
   let noteMarkers = cache.noteMarkers;
   const setUsed = new Set<string>();

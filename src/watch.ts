@@ -17,6 +17,7 @@ import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
 import { LAST_BUILD, printChanges } from './watch-diff.js';
 import { EditionError } from './commands/pdf-edition.js';
+import { LaterSave } from './build-cache/later-save.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
 const SETTLE_MS = 30;
@@ -104,6 +105,8 @@ export class Watcher {
   private base: Buffer | undefined;
   /** `--diff`: the comparison running after the last rebuild, if any. */
   private comparing: Promise<void> = Promise.resolve();
+  /** The build cache on disk, saved when the builds pause. */
+  private readonly saving: LaterSave;
 
   constructor(
     private readonly o: BuildOptions,
@@ -113,6 +116,7 @@ export class Watcher {
   ) {
     this.read = new Set(this.alwaysRead());
     this.cacheFiles = new Set(fontRegistryFiles(o).map((r) => path.resolve(r.file)));
+    this.saving = new LaterSave(o, output, log);
   }
 
   /** The files followed, absolute: a folder among them stands for its list of files. */
@@ -154,6 +158,7 @@ export class Watcher {
   async close(): Promise<void> {
     await this.queue;
     await this.comparing;
+    this.saving.cancel();
     this.cache?.faces.close();
     this.cache = undefined;
   }
@@ -183,6 +188,7 @@ export class Watcher {
     const { o, output } = this;
     const started = performance.now();
     this.started++;
+    this.saving.cancel();
     let built: Awaited<ReturnType<typeof buildReport>>;
     try {
       const cache = this.cacheForBuild();
@@ -208,6 +214,7 @@ export class Watcher {
       return this.notRebuilt('not written');
     }
     this.log(`${o.input} -> ${output}: ${built.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
+    if (this.cache) this.saving.after(this.cache, built.themeFiles);
     if (this.options.diff) this.compareAfter(built.pdf);
     return true;
   }
