@@ -205,6 +205,7 @@ export class Watcher {
       else this.log(describeInternalError(e, this.o.input));
       return this.notRebuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
     }
+    this.saving.after(this.cache!, built.themeFiles); // (a warm-up's cache is that of the build before it)
     if (quiet) return true;
     built.warnings.forEach((w) => this.log(formatProblem(w)));
     try {
@@ -214,7 +215,6 @@ export class Watcher {
       return this.notRebuilt('not written');
     }
     this.log(`${o.input} -> ${output}: ${built.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
-    if (this.cache) this.saving.after(this.cache, built.themeFiles);
     if (this.options.diff) this.compareAfter(built.pdf);
     return true;
   }

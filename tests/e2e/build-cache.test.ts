@@ -5,7 +5,7 @@
  * cache (damaged, made by another Imprint or Node, its folder unwritable). Each project lives in
  * the temporary folder, with a `node_modules` folder of its own (where its cache goes).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,6 +80,28 @@ function poisonCache(p: Project, maker: (m: CacheMaker) => CacheMaker = (m) => m
   const entries = read.entries();
   for (const hash of entries.contents.keys()) entries.contents.set(hash, deflateSync(Buffer.from('0 0 m\n', 'latin1')));
   writeCacheFile(file, maker(read.header.maker), read.header.madeFrom, entries);
+}
+
+/**
+ * Runs `imprint watch` on the project's report until its first build is written and `done` holds
+ * (polled for up to 15 s), or for 2 s after that build when `done` never holds; returns what it printed.
+ */
+async function watchUntil(p: Project, name: string, options: string[], done: () => boolean): Promise<string> {
+  const child = spawn(process.execPath, [bin, 'watch', p.input, '-o', path.join(p.dir, name), ...options], { cwd: p.dir, env: { ...process.env, XDG_CACHE_HOME: path.join(p.dir, 'xdg') } });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  try {
+    let built = -1;
+    for (let i = 0; i < 300; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (built < 0 && /rebuilt in/.test(out)) built = i;
+      if (built >= 0 && (done() || i - built >= 40)) break;
+    }
+    return out;
+  } finally {
+    child.kill();
+  }
 }
 
 describe('the build cache on disk', () => {
@@ -173,6 +195,19 @@ describe('the build cache on disk', () => {
     expect(built.stderr).toMatch(/imprint: build cache not saved \(.+\): /);
     expect(built.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(built.pdf.equals(build(p, 'b.pdf', '--no-cache').pdf)).toBe(true);
+  });
+
+  it('is saved by watch once its builds pause, and read by the next build; never with watch --no-cache', async () => {
+    const p = newProject();
+    const folder = path.join(p.dir, 'node_modules/.cache/imprint');
+    const watched = await watchUntil(p, 'w.pdf', ['--no-cache'], () => false);
+    expect(watched).toMatch(/rebuilt in \d+ ms/);
+    expect(existsSync(folder)).toBe(false);
+    await watchUntil(p, 'w.pdf', [], () => existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.imprint-cache')));
+    const built = build(p, 'b.pdf');
+    const { read, of } = paragraphsRead(built.stderr);
+    expect(read).toBe(of);
+    expect(built.pdf.equals(readFileSync(path.join(p.dir, 'w.pdf')))).toBe(true);
   });
 
   it('goes to the user cache folder for a project without node_modules, is never made with --no-cache, and `imprint clean` removes it', () => {
