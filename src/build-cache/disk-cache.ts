@@ -36,7 +36,13 @@ export interface DiskCache {
  * be used, and linked to the file (so that `saveBuildCache` writes it).
  */
 export function withDiskCache(cache: BuildCache, o: BuildOptions): BuildCache {
-  const disk: DiskCache = { file: cacheFileOf(o.projectDir, o.input), began: Date.now(), restored: new Set() };
+  let file: string;
+  try {
+    file = cacheFileOf(o.projectDir, o.input);
+  } catch {
+    return cache; // no folder for it (no home folder): a build without cache
+  }
+  const disk: DiskCache = { file, began: Date.now(), restored: new Set() };
   const entries = usableEntries(disk.file, o, cache);
   if (!entries) return { ...cache, disk };
   return {

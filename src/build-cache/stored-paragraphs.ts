@@ -25,6 +25,7 @@ export interface StoredParagraphs {
 }
 
 const KINDS: AtomKind[] = ['han', 'punct', 'latin', 'space'];
+const KIND_NUMBER: Record<AtomKind, number> = { han: 0, punct: 1, latin: 2, space: 3 };
 
 /** Flattens `paragraphs` (only plain data is kept: fonts by their keys). */
 export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredParagraphs {
@@ -35,19 +36,19 @@ export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredPa
     for (const line of set.lines) size += 7 + 15 * line.atoms.length;
   }
   const n = new Float64Array(size);
-  const text: string[] = [];
+  let text = ''; // (a rope: joined once, when serialized)
   const fonts = new Indexed<string>();
   const shared = new Indexed<Marks | InlineLook>();
   const glyphLists = new Indexed<AtomGlyph[]>();
   let at = 0;
   n[at++] = paragraphs.size;
   for (const [key, set] of paragraphs) {
-    text.push(key);
+    text += key;
     n[at++] = key.length;
     n[at++] = set.forced ? 1 : 0;
     n[at++] = set.missing.length;
     for (const ch of set.missing) {
-      text.push(ch);
+      text += ch;
       n[at++] = ch.length;
     }
     n[at++] = set.lines.length;
@@ -62,7 +63,7 @@ export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredPa
       for (let k = 0; k < line.atoms.length; k++) {
         const a = line.atoms[k];
         n[at++] = line.xs[k];
-        n[at++] = KINDS.indexOf(a.kind);
+        n[at++] = KIND_NUMBER[a.kind];
         n[at++] = a.start;
         n[at++] = a.end;
         n[at++] = fonts.of(a.font.key);
@@ -76,11 +77,11 @@ export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredPa
         n[at++] = a.shift;
         n[at++] = (a.continuesWord ? 1 : 0) | (a.spacedBefore ? 2 : 0);
         n[at++] = a.text.length;
-        text.push(a.text);
+        text += a.text;
       }
     }
   }
-  return { numbers: concat(n, storeGlyphLists(glyphLists.items)), text: text.join(''), fonts: fonts.items, shared: shared.items };
+  return { numbers: concat(n, storeGlyphLists(glyphLists.items)), text, fonts: fonts.items, shared: shared.items };
 }
 
 /** The glyph lists flattened: their count, then each as its length and its glyphs. */
