@@ -29,6 +29,8 @@ export interface DiskCache {
   paragraphs?: StoredParagraphs;
   /** The keys of the paragraphs read from the file. */
   restored: Set<string>;
+  /** What the file held, when it was used: a build that ends with the same need not write it again. */
+  read?: { madeFrom: FileIdentity[]; paragraphs: number; programs: string[]; pageLabels: Map<string, string>; noteMarkers: Map<number, string> };
 }
 
 /**
@@ -43,24 +45,26 @@ export function withDiskCache(cache: BuildCache, o: BuildOptions): BuildCache {
     return cache; // no folder for it (no home folder): a build without cache
   }
   const disk: DiskCache = { file, began: Date.now(), restored: new Set() };
-  const entries = usableEntries(disk.file, o, cache);
-  if (!entries) return { ...cache, disk };
+  const read = usableEntries(disk.file, o, cache);
+  if (!read) return { ...cache, disk };
+  const { entries, madeFrom } = read;
+  const { pageLabels, noteMarkers } = entries;
   return {
     ...cache,
     render: { programs: entries.programs, contents: new ContentsFromDisk(entries.contents) },
-    pageLabels: entries.pageLabels,
-    noteMarkers: entries.noteMarkers,
-    disk: { ...disk, paragraphs: entries.paragraphs },
+    pageLabels,
+    noteMarkers,
+    disk: { ...disk, paragraphs: entries.paragraphs, read: { madeFrom, paragraphs: entries.paragraphs.count, programs: [...entries.programs.keys()], pageLabels, noteMarkers } },
   };
 }
 
-function usableEntries(file: string, o: BuildOptions, cache: BuildCache): CacheEntries | undefined {
+function usableEntries(file: string, o: BuildOptions, cache: BuildCache): { entries: CacheEntries; madeFrom: FileIdentity[] } | undefined {
   const read = readCacheFile(file);
   if (!read || !sameMaker(read.header.maker, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry)) || !unchanged(read.header.madeFrom)) return undefined;
   try {
     const entries = read.entries();
     const maps = [entries.contents, entries.programs, entries.pageLabels, entries.noteMarkers];
-    return maps.every((m) => m instanceof Map) && entries.paragraphs?.numbers instanceof Float64Array ? entries : undefined;
+    return maps.every((m) => m instanceof Map) && entries.paragraphs?.numbers instanceof Float64Array ? { entries, madeFrom: read.header.madeFrom } : undefined;
   } catch {
     return undefined; // not a structured clone this Node reads
   }
@@ -100,13 +104,37 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
   const madeFrom = [...themeFiles.map((f) => identityOf(path.resolve(f), 'content')), ...fontFiles(cache).map((f) => identityOf(f, 'stat'))];
   // a file gone, or changed while the build read it: what the build made from it may be neither its old nor its new self
   if (!madeFrom.every((f): f is FileIdentity => !!f && !changedSince(f.file, disk.began))) return lines;
+  if (sameAsRead(cache, madeFrom)) return lines;
   try {
     const entries: CacheEntries = { paragraphs: storeParagraphs(cache.setCache), contents: storeContents(cache.render.contents), programs: cache.render.programs, pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
     if (writeCacheFile(disk.file, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry), madeFrom, entries)) pruneCacheFolder(folder);
+    disk.read = undefined; // the file now holds what was written
   } catch (e) {
     lines.push(`imprint: build cache not saved (${e instanceof OutputError ? e.reason : (e as Error).message}): ${disk.file}`);
   }
   return lines;
+}
+
+/** Whether `cache` holds what its file held (every entry read from it, and no other), made from the same files. */
+function sameAsRead(cache: BuildCache, madeFrom: FileIdentity[]): boolean {
+  const read = cache.disk?.read;
+  const { contents, programs } = cache.render;
+  return (
+    !!read &&
+    madeFrom.every((f) => read.madeFrom.some((r) => r.file === f.file && r.by === f.by && r.id === f.id)) && // (the file's list may name more)
+    cache.setCache.size === read.paragraphs &&
+    [...cache.setCache.keys()].every((k) => cache.disk!.restored.has(k)) &&
+    contents instanceof ContentsFromDisk &&
+    contents.allFromDisk() &&
+    programs.size === read.programs.length &&
+    read.programs.every((k) => programs.has(k)) &&
+    sameEntries(cache.pageLabels, read.pageLabels) &&
+    sameEntries(cache.noteMarkers, read.noteMarkers)
+  );
+}
+
+function sameEntries<K>(a: Map<K, string>, b: Map<K, string>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
 /** The font files the entries were made from: those opened, and those of the text fonts made (absolute). */

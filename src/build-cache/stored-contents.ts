@@ -19,6 +19,9 @@ function hashOf(content: string): string {
  * from disk: one found is taken in (so the render's "keep only what was used" keeps it).
  */
 export class ContentsFromDisk extends Map<string, Buffer> implements ContentCache {
+  /** The streams taken from disk. */
+  private readonly taken = new Set<Buffer>();
+
   constructor(private readonly stored: StoredContents) {
     super();
   }
@@ -27,8 +30,16 @@ export class ContentsFromDisk extends Map<string, Buffer> implements ContentCach
     const held = super.get(content);
     if (held || this.stored.size === 0) return held;
     const deflated = this.stored.get(hashOf(content));
-    if (deflated) this.set(content, deflated);
+    if (deflated) {
+      this.set(content, deflated);
+      this.taken.add(deflated);
+    }
     return deflated;
+  }
+
+  /** Whether the streams held are those read from disk, each of them and no other. */
+  allFromDisk(): boolean {
+    return this.size === this.stored.size && [...this.values()].every((d) => this.taken.has(d));
   }
 }
 

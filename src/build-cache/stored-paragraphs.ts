@@ -14,6 +14,8 @@ import type { TextFont } from '../text/text-font.js';
 
 /** Set paragraphs by their cache key, flattened (see `storeParagraphs`); a structured clone. */
 export interface StoredParagraphs {
+  /** How many paragraphs. */
+  count: number;
   /** Every number, in the order `readParagraphs` reads them. */
   numbers: Float64Array;
   /** Every string (keys, atom texts, missing characters), joined; their lengths are among `numbers`. */
@@ -81,7 +83,7 @@ export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredPa
       }
     }
   }
-  return { numbers: concat(n, storeGlyphLists(glyphLists.items)), text, fonts: fonts.items, shared: shared.items };
+  return { count: paragraphs.size, numbers: concat(n, storeGlyphLists(glyphLists.items)), text, fonts: fonts.items, shared: shared.items };
 }
 
 /** The glyph lists flattened: their count, then each as its length and its glyphs. */

@@ -6,7 +6,7 @@
  * the temporary folder, with a `node_modules` folder of its own (where its cache goes).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -109,7 +109,9 @@ describe('the build cache on disk', () => {
     const p = newProject();
     const first = build(p, 'a.pdf');
     expect(paragraphsRead(first.stderr).read).toBe(0);
+    const written = statSync(cacheFile(p), { bigint: true }).mtimeNs;
     const second = build(p, 'b.pdf');
+    expect(statSync(cacheFile(p), { bigint: true }).mtimeNs).toBe(written); // (it took all from the cache: nothing to write)
     const { read, of } = paragraphsRead(second.stderr);
     expect(read).toBeGreaterThan(10);
     expect(read).toBe(of);
@@ -120,8 +122,10 @@ describe('the build cache on disk', () => {
   it('after a paragraph is edited, sets only that one and writes what a build without cache writes', () => {
     const p = newProject();
     build(p, 'a.pdf');
+    const before = readFileSync(cacheFile(p));
     writeFileSync(p.input, report('新增一句话，改变了这一段。'));
     const edited = build(p, 'b.pdf');
+    expect(readFileSync(cacheFile(p)).equals(before)).toBe(false);
     const { read, of } = paragraphsRead(edited.stderr);
     expect(read).toBeGreaterThan(10);
     expect(read).toBe(of - 1);
