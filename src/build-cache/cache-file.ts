@@ -72,13 +72,14 @@ export function readCacheFile(file: string): CacheFile | undefined {
   return { header, entries: () => deserialize(body) as CacheEntries };
 }
 
-/** Writes a cache file atomically. Throws `OutputError` when the file system refuses; returns false for a cache too large to keep. */
-export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileIdentity[], entries: CacheEntries): boolean {
+/** Writes a cache file atomically and returns its length, bytes; 0 for a cache too large to keep (not written). Throws `OutputError` when the file system refuses. */
+export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileIdentity[], entries: CacheEntries): number {
   const body = serialize(entries);
-  if (body.length > MAX_CACHE_FILE_BYTES) return false;
+  if (body.length > MAX_CACHE_FILE_BYTES) return 0;
   const header: CacheHeader = { maker, madeFrom, bytes: body.length, crc: crc32(body) };
-  writeFileAtomic(file, Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'), body]));
-  return true;
+  const bytes = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'), body]);
+  writeFileAtomic(file, bytes);
+  return bytes.length;
 }
 
 /** Removes the oldest cache files of `folder` (and temporary ones a stopped build left) until the rest fit `MAX_CACHE_FOLDER_BYTES`. */

@@ -105,10 +105,13 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
   // a file gone, or changed while the build read it: what the build made from it may be neither its old nor its new self
   if (!madeFrom.every((f): f is FileIdentity => !!f && !changedSince(f.file, disk.began))) return lines;
   if (sameAsRead(cache, madeFrom)) return lines;
+  const started = performance.now();
   try {
     const entries: CacheEntries = { paragraphs: storeParagraphs(cache.setCache), contents: storeContents(cache.render.contents), programs: cache.render.programs, pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
-    if (writeCacheFile(disk.file, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry), madeFrom, entries)) pruneCacheFolder(folder);
+    const bytes = writeCacheFile(disk.file, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry), madeFrom, entries);
+    if (bytes) pruneCacheFolder(folder);
     disk.read = undefined; // the file now holds what was written
+    if (process.env.IMPRINT_DEBUG) lines.push(`imprint: build cache ${bytes ? `written (${(bytes / 2 ** 20).toFixed(1)} MiB)` : 'too large, not written'} in ${Math.round(performance.now() - started)} ms`);
   } catch (e) {
     lines.push(`imprint: build cache not saved (${e instanceof OutputError ? e.reason : (e as Error).message}): ${disk.file}`);
   }
