@@ -9,6 +9,7 @@ import { buildReport, newBuildCache, renderReport, type BuildCache, type BuildOp
 import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
+import { saveBuildCache } from './build-cache/disk-cache.js';
 import { pageImageFiles, type ImageRequest } from './page-images.js';
 
 export interface BuildJob {
@@ -35,7 +36,7 @@ export default async function buildJob({ options, output, images }: BuildJob): P
     const cache = cacheFor(options);
     const r = await buildReport(options, cache);
     writeFileAtomic(output, r.pdf);
-    const warnings = r.warnings.map(formatProblem);
+    const warnings = [...r.warnings.map(formatProblem), ...saveBuildCache(cache, options, r.themeFiles, output)];
     const written = images && (await renderReport(r, pageImageFiles(images, output), cache.faces));
     if (written?.warning) warnings.push(written.warning);
     return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings, images: written?.files };

@@ -25,25 +25,27 @@ import { ExtractError, extractProject } from './commands/extract.js';
 import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
 import { buildProgressText, ProgressLine } from './progress.js';
+import { cleanCommand } from './build-cache/clean-command.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const USAGE = `usage:
   imprint init DIR                         write a starter project into DIR (a new or empty folder)
-  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]]
+  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]] [--no-cache]
                                            build PDFs (default: every content/*.yaml -> out/<name>.pdf);
                                            --png also writes page images beside each PDF, <name>-001.png …
                                            (--dpi: dots per inch, default 144; --pages: physical page numbers, 3 or 3-5);
                                            --pdfa 3b embeds every file the build read but the fonts (a project
                                            \`imprint extract\` writes back), with a manifest of them and of the fonts;
-                                           several files are built in parallel on all cores but one (--jobs N: N at once)
+                                           several files are built in parallel on all cores but one (--jobs N: N at once);
+                                           what a build set is kept on disk for the next (--no-cache: neither read nor written)
   imprint check FILE.yaml ...              validate only, print every problem found
   imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
                                            characters each role of its theme has, and those no font has;
                                            --system: the fonts installed on this system (fontconfig), which a
                                            registry may name as system:NAME
-  imprint watch FILE.yaml [-o OUT] [--diff]
+  imprint watch FILE.yaml [-o OUT] [--diff] [--no-cache]
                                            build, then rebuild on every change of a file the build read;
                                            --diff: after each rebuild, what changed in print (as imprint diff)
   imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
@@ -51,6 +53,7 @@ const USAGE = `usage:
                                            changed page with the changes marked; exit 0 same, 1 different, 2 trouble
   imprint import FILE.docx [-o FILE.yaml]  a Word draft as a report (default FILE.yaml beside it; pictures in
                                            FILE-images/), with the list of what could not be carried over
+  imprint clean [DIR]                      remove the build cache of the project in DIR (default: here)
   imprint extract FILE.pdf DIR             the project a PDF built with --pdfa 3b holds, written into DIR (a new
                                            or empty folder): built there with the same fonts, the same PDF
   imprint help                             this text
@@ -67,6 +70,8 @@ interface Args {
   images?: ImageRequest;
   /** `watch --diff`: what each rebuild changed in print. */
   diff?: boolean;
+  /** Read and write the build cache on disk (not with `--no-cache`). */
+  diskCache: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -80,6 +85,7 @@ function parseArgs(argv: string[]): Args {
   let dpi: number | undefined;
   let pages: ImageRequest['pages'];
   let diff = false;
+  let diskCache = true;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
@@ -95,6 +101,7 @@ function parseArgs(argv: string[]): Args {
       pdfa = level;
     } else if (a === '--png') png = true;
     else if (a === '--diff') diff = true;
+    else if (a === '--no-cache') diskCache = false;
     else if (a === '--dpi') {
       dpi = Number(rest[++i]);
       if (!Number.isInteger(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
@@ -105,9 +112,10 @@ function parseArgs(argv: string[]): Args {
   if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
   if (png && command !== 'build') throw new UsageError('--png goes with build');
   if (diff && command !== 'watch') throw new UsageError('--diff goes with watch (to compare two PDFs: imprint diff OLD.pdf NEW.pdf)');
+  if (command === 'check' && !diskCache) throw new UsageError('--no-cache goes with build and watch (check reads no cache)');
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');
   if (command === 'watch' && files.length !== 1) throw new UsageError('watch takes one FILE.yaml');
-  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined, diff };
+  return { command, files, output, pdfa, jobs, images: png ? { dpi: dpi ?? DEFAULT_DPI, pages } : undefined, diff, diskCache };
 }
 
 /** Page images: dots per inch allowed (an A4 page at 600 dpi is 35 million pixels). */
@@ -157,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'diff') return diffCommand(argv.slice(1), (line) => console.log(line), (line) => console.error(line));
   if (argv[0] === 'import') return importCommand(argv.slice(1));
   if (argv[0] === 'extract') return extract(argv.slice(1));
+  if (argv[0] === 'clean') return cleanCommand(argv.slice(1), (line) => console.log(line));
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
@@ -164,12 +173,12 @@ async function main(argv: string[]): Promise<number> {
   const plans = planOutputs(files, args);
   removeTempFilesAtExit(plans.map((p) => p.output));
   if (args.command === 'watch') {
-    const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa };
+    const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache };
     const { watchReport } = await import('./watch.js'); // the watcher loads only for watch
     watchReport(options, plans[0].output, (line) => console.log(line), { diff: args.diff });
     return new Promise(() => {}); // until the process is stopped
   }
-  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa }, output, images: args.images }));
+  const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const progress = new ProgressLine(process.stderr); // on a terminal only

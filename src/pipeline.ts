@@ -30,6 +30,7 @@ import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
 import { circled } from './block/footnotes.js';
+import { restoreParagraphs, withDiskCache, type DiskCache } from './build-cache/disk-cache.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
 
 export type { PdfaLevel };
@@ -48,6 +49,8 @@ export interface BuildOptions {
   version: string;
   /** PDF/A conformance (overrides the theme's `pdfa:`). */
   pdfa?: PdfaLevel;
+  /** Read the report's build cache on disk, and link the build to it (see build-cache/disk-cache.ts). */
+  diskCache?: boolean;
   /** Told as each stage of the layout loop and the render begins (a progress line); called in the build's thread. */
   onProgress?: (p: BuildProgress) => void;
 }
@@ -98,11 +101,14 @@ export interface BuildCache {
   pageLabels: Map<string, string>;
   /** The per-page footnote markers the last build found (see block/footnotes.ts). */
   noteMarkers: Map<number, string>;
+  /** The report's cache file, when the build reads and writes one (see build-cache/disk-cache.ts). */
+  disk?: DiskCache;
 }
 
 /** A fresh cache (fonts found through Imprint's registry and the project's). */
 export function newBuildCache(o: BuildOptions): BuildCache {
-  return { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map(), noteMarkers: new Map() };
+  const cache: BuildCache = { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map() }, pageLabels: new Map(), noteMarkers: new Map() };
+  return o.diskCache ? withDiskCache(cache, o) : cache;
 }
 
 /**
@@ -137,6 +143,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   lap('theme');
   const every = roundInputs(report, templates, theme, cache); // the document tree (after ③: the theme says how headings are numbered)
   lap('template');
+  restoreParagraphs(cache); // those of the cache on disk, in this build's fonts
   const { doc, context } = every;
   let last: PageFacts = { pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
   for (let round = 1; ; round++) {

@@ -17,6 +17,7 @@ import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
 import { LAST_BUILD, printChanges } from './watch-diff.js';
 import { EditionError } from './commands/pdf-edition.js';
+import { LaterSave } from './build-cache/later-save.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
 const SETTLE_MS = 30;
@@ -113,6 +114,8 @@ export class Watcher {
   private base: Buffer | undefined;
   /** `--diff`: the comparison running after the last rebuild, if any. */
   private comparing: Promise<void> = Promise.resolve();
+  /** The build cache on disk, saved when the builds pause. */
+  private readonly saving: LaterSave;
 
   constructor(
     private readonly o: BuildOptions,
@@ -122,6 +125,7 @@ export class Watcher {
   ) {
     this.read = new Set(this.alwaysRead());
     this.cacheFiles = new Set(fontRegistryFiles(o).map((r) => path.resolve(r.file)));
+    this.saving = new LaterSave(o, output, log);
   }
 
   /** The files followed, absolute: a folder among them stands for its list of files. */
@@ -163,6 +167,7 @@ export class Watcher {
   async close(): Promise<void> {
     await this.queue;
     await this.comparing;
+    this.saving.cancel();
     this.cache?.faces.close();
     this.cache = undefined;
   }
@@ -192,6 +197,7 @@ export class Watcher {
     const { o, output } = this;
     const started = performance.now();
     this.started++;
+    this.saving.cancel();
     let built: Awaited<ReturnType<typeof buildReport>>;
     try {
       const cache = this.cacheForBuild();
@@ -212,6 +218,7 @@ export class Watcher {
       else this.log(describeInternalError(e, this.o.input));
       return this.notRebuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
     }
+    this.saving.after(this.cache!, built.themeFiles); // (a warm-up's cache is that of the build before it)
     if (quiet) return true;
     built.warnings.forEach((w) => this.log(formatProblem(w)));
     try {

@@ -17,6 +17,7 @@ if (existsSync(sample)) {
   rmSync(CODE_CACHE, { force: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'imprint-code-cache-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  process.argv = [process.argv[0], path.join(packageRoot(), 'dist', 'bin.cjs'), 'build', sample, '-o', path.join(dir, 'sample.pdf')];
+  // --no-cache: a whole build (every function it runs compiled), and no build cache written at install
+  process.argv = [process.argv[0], path.join(packageRoot(), 'dist', 'bin.cjs'), 'build', sample, '-o', path.join(dir, 'sample.pdf'), '--no-cache'];
   (runBundle(true) as typeof import('./cli.js') | undefined)?.runCommand();
 }

@@ -89,21 +89,20 @@ function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
   // the default roles as fallbacks where the registry has them whole (a broken one fails only its users)
   const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font && ctx.faces.registry.roles.has(r))];
   const stack = (bold: boolean, first = roles) =>
-    first.map((r) => {
-      const key = ctx.faces.keyOf(r, bold ? 'bold' : 'regular');
-      let f = ctx.textFonts.get(key);
-      if (!f) {
-        f = new FaceTextFont(key, (k) => ctx.faces.byKey(k));
-        ctx.textFonts.set(key, f);
-      }
-      return f;
-    });
+    first.map((r) => textFontOf(ctx.textFonts, ctx.faces, ctx.faces.keyOf(r, bold ? 'bold' : 'regular')));
   const latinRoles = style.latinFont ? [style.latinFont, ...roles] : undefined;
   return {
     regular: stack(style.bold),
     bold: stack(true),
     latin: latinRoles && { regular: stack(style.bold, latinRoles), bold: stack(true, latinRoles) },
   };
+}
+
+/** The text font of the face `key` (a font file), made once per build cache (`textFonts`). */
+export function textFontOf(textFonts: Map<string, TextFont>, faces: FaceSet, key: string): TextFont {
+  let f = textFonts.get(key);
+  if (!f) textFonts.set(key, (f = new FaceTextFont(key, (k) => faces.byKey(k))));
+  return f;
 }
 
 /** A theme style by name. */

@@ -6,7 +6,7 @@
  *
  * Widths in PDF glyph space (1/1000 em).
  */
-import { sha256 } from '@noble/hashes/sha2';
+import { createHash } from 'node:crypto';
 import { deflate } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Font } from 'fontkit';
@@ -176,7 +176,7 @@ function descriptorFlags(font: FaceSummary): number {
  * subset always gets the same tag, different subsets different tags.
  */
 function subsetTag(key: string): string {
-  return [...sha256(key).subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  return [...createHash('sha256').update(key).digest().subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
 /** A ToUnicode CMap mapping each CID to the characters its glyph stands for. */

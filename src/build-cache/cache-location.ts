@@ -1,0 +1,33 @@
+/**
+ * Where a project's build cache is: `node_modules/.cache/imprint/` in the project when it has a
+ * `node_modules` folder (where Babel, ESLint and others keep theirs), else the user's cache
+ * folder (`$XDG_CACHE_HOME`, or `~/.cache`) under `imprint/` and a hash of the project's path.
+ * One file per report, named for the report and a hash of its path: nothing a user writes is
+ * named so.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The ending of a cache file's name. */
+export const CACHE_FILE_ENDING = '.imprint-cache';
+
+/** The folder of the build caches of the project in `projectDir`. */
+export function cacheFolder(projectDir: string): string {
+  const project = path.resolve(projectDir);
+  const modules = path.join(project, 'node_modules');
+  if (existsSync(modules)) return path.join(modules, '.cache', 'imprint');
+  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'imprint', shortHash(project));
+}
+
+/** The cache file of the report `input` of the project in `projectDir`. */
+export function cacheFileOf(projectDir: string, input: string): string {
+  const name = path.basename(input).replace(/\.ya?ml$/i, '').replace(/[^\p{L}\p{N}_.-]/gu, '_').slice(0, 60);
+  return path.join(cacheFolder(projectDir), `${name}-${shortHash(path.resolve(input))}${CACHE_FILE_ENDING}`);
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
