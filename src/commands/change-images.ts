@@ -26,10 +26,21 @@ const REMOVAL_BAR = 2;
 const GUTTER = 24;
 const GUTTER_COLOUR = '#808080';
 
+/** An image that cannot be written: which, why, and what was written before it (nothing else is changed). */
+export class ImageNotWritten extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+    written: number,
+  ) {
+    super(`${file}: cannot write this image of the changes (${reason}); ${written ? `${written} image${written === 1 ? '' : 's'} written before it` : 'no image was written'}, no other file changed`);
+  }
+}
+
 /** The marks of one page of an edition, pt. */
 type Marks = Map<number, Box[]>;
 
-/** Writes the images into `dir` (made when missing, as the files are written); returns the files written. Throws `OutputError`. */
+/** Writes the images into `dir` (made when missing, as the files are written); returns the files written. Throws `ImageNotWritten`. */
 export async function writeChangeImages(dir: string, old: Edition, now: Edition, d: EditionDiff): Promise<string[]> {
   const oldMarks: Marks = new Map();
   const newMarks: Marks = new Map();
@@ -66,8 +77,13 @@ export async function writeChangeImages(dir: string, old: Edition, now: Edition,
   const digits = (e: Edition) => Math.max(3, String(e.pages.length).length);
   const write = (name: string, png: Buffer) => {
     const file = path.join(dir, name);
-    if (!isPngOrEmpty(file)) throw new OutputError(file, 'a file that is not a PNG is there, and Imprint replaces only PNGs');
-    writeFileAtomic(file, png);
+    if (!isPngOrEmpty(file)) throw new ImageNotWritten(file, 'a file that is not a PNG is there, and Imprint replaces only PNGs', files.length);
+    try {
+      writeFileAtomic(file, png);
+    } catch (e) {
+      if (e instanceof OutputError) throw new ImageNotWritten(file, e.reason, files.length);
+      throw e;
+    }
     files.push(file);
   };
   for (const [page, boxes] of [...newMarks].sort((a, b) => a[0] - b[0])) {

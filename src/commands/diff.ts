@@ -10,8 +10,8 @@ import { UsageError } from './usage-error.js';
 import { EditionError, openEdition, type Edition } from './pdf-edition.js';
 import { diffEditions, printsTheSame } from './edition-diff.js';
 import { summaryLines } from './diff-summary.js';
-import { writeChangeImages } from './change-images.js';
-import { OutputError } from '../output.js';
+import { statSync } from 'node:fs';
+import { ImageNotWritten, writeChangeImages } from './change-images.js';
 
 /** What `imprint diff` was asked. */
 interface DiffArgs {
@@ -33,7 +33,17 @@ function parseDiffArgs(rest: string[]): DiffArgs {
     else files.push(a);
   }
   if (files.length !== 2) throw new UsageError('diff takes two PDFs: OLD.pdf NEW.pdf');
+  if (imagesDir && !isFolderOrAbsent(imagesDir)) throw new UsageError(`-o ${imagesDir}: not a folder; -o names the folder for the images of the changed pages, and nothing was written`);
   return { old: files[0], now: files[1], imagesDir };
+}
+
+/** Whether `name` is a folder or nothing yet (a folder made for the images). */
+function isFolderOrAbsent(name: string): boolean {
+  try {
+    return statSync(name).isDirectory();
+  } catch {
+    return true; // absent, or not to be looked at: the writes say why
+  }
 }
 
 /** Runs `imprint diff` with the arguments after `diff`; prints the summary; returns the exit status. */
@@ -52,7 +62,7 @@ export async function diffCommand(rest: string[], print: (line: string) => void,
     }
     return printsTheSame(d) ? 0 : 1;
   } catch (e) {
-    if (!(e instanceof EditionError) && !(e instanceof OutputError)) throw e;
+    if (!(e instanceof EditionError) && !(e instanceof ImageNotWritten)) throw e;
     printError(`imprint: ${e.message}`);
     return 2;
   } finally {

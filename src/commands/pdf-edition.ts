@@ -162,13 +162,14 @@ interface ReadPage {
 async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string): Promise<ReadPage> {
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+  // the characters as the PDF maps them, not normalised (NFKC would turn the full-width "，" into ",")
+  const content = await page.getTextContent({ disableNormalization: true });
   const placed: PlacedText[] = [];
   for (const item of content.items) {
     if (!('str' in item) || !item.str.trim()) continue;
     const [, , c, d, x, baseline] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
     const size = Math.hypot(c, d);
-    placed.push({ text: item.str.normalize('NFKC'), baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size } });
+    placed.push({ text: item.str, baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size } });
   }
   page.cleanup();
   return { physical: n, label, width: viewport.width, height: viewport.height, placed, marginLines: marginLinesOf(placed, viewport.height) };

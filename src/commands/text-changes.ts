@@ -33,6 +33,8 @@ export interface RunChanges {
   changes: TextChange[] | undefined;
   /** For each page of the new run (by page index): the old page whose text it most carries on, if any. */
   partners: Map<number, number>;
+  /** For each page of the old run (by page index): the new pages its unchanged characters stand on. */
+  carriedTo: Map<number, Set<number>>;
 }
 
 /** Characters removed and added compared at most in one run (the cost grows with its square). */
@@ -47,8 +49,8 @@ export function runChanges(oldPages: readonly EditionPage[], oldSpan: PageSpan, 
     now.map((c) => c.char),
     MAX_CHAR_EDITS,
   );
-  if (!edits) return { old, new: now, changes: undefined, partners: new Map() };
-  const partners = partnersOf(edits.filter((e) => e.kind === 'equal'), old, now);
+  if (!edits) return { old, new: now, changes: undefined, partners: new Map(), carriedTo: new Map() };
+  const shared = sharedCounts(edits.filter((e) => e.kind === 'equal'), old, now);
   const raw: TextChange[] = [];
   let open: TextChange | undefined;
   for (const e of edits) {
@@ -60,15 +62,23 @@ export function runChanges(oldPages: readonly EditionPage[], oldSpan: PageSpan, 
     if (e.kind === 'removed') open.removed.count += e.count;
     else open.added.count += e.count;
   }
-  return { old, new: now, changes: toWholeWords(raw, old, now), partners };
+  return { old, new: now, changes: toWholeWords(raw, old, now), partners: partnersOf(shared), carriedTo: carriedToOf(shared) };
+}
+
+/** The text of the characters `span` as printed: with a space where one stood between them. */
+export function printedText(chars: readonly RunChar[], span: CharSpan): string {
+  return chars
+    .slice(span.first, span.first + span.count)
+    .map((c, i) => (c.spaceBefore && i > 0 ? ` ${c.char}` : c.char))
+    .join('');
 }
 
 function runChars(pages: readonly EditionPage[], span: PageSpan): RunChar[] {
   return pages.slice(span.first, span.first + span.count).flatMap((p, i) => p.chars.map((c) => ({ ...c, page: span.first + i })));
 }
 
-/** For each new page, the old page that gives it the most unchanged characters. */
-function partnersOf(kept: { old: number; new: number; count: number }[], old: RunChar[], now: RunChar[]): Map<number, number> {
+/** For each new page, for each old page: how many unchanged characters of the old page it holds. */
+function sharedCounts(kept: { old: number; new: number; count: number }[], old: RunChar[], now: RunChar[]): Map<number, Map<number, number>> {
   const shared = new Map<number, Map<number, number>>();
   for (const e of kept) {
     for (let i = 0; i < e.count; i++) {
@@ -78,9 +88,21 @@ function partnersOf(kept: { old: number; new: number; count: number }[], old: Ru
       byOld.set(page, (byOld.get(page) ?? 0) + 1);
     }
   }
+  return shared;
+}
+
+/** For each new page, the old page that gives it the most unchanged characters. */
+function partnersOf(shared: Map<number, Map<number, number>>): Map<number, number> {
   const partners = new Map<number, number>();
   for (const [page, byOld] of shared) partners.set(page, [...byOld].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]);
   return partners;
+}
+
+/** For each old page, the new pages that hold some of its unchanged characters. */
+function carriedToOf(shared: Map<number, Map<number, number>>): Map<number, Set<number>> {
+  const carried = new Map<number, Set<number>>();
+  for (const [page, byOld] of shared) for (const oldPage of byOld.keys()) carried.set(oldPage, (carried.get(oldPage) ?? new Set<number>()).add(page));
+  return carried;
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * `imprint diff OLD.pdf NEW.pdf [-o DIR]` on builds of the sample in a temporary folder: the
  * same print is no change (exit 0); a word edited in place is that page with the words; a
- * paragraph inserted early is the pages it changed and the rest moved by one page; the images
- * mark where the change is; bad inputs get one line and exit 2.
+ * paragraph inserted early is the pages it changed (its words first, quoted as printed) and the
+ * rest moved by one page, the contents' page numbers that followed them a line per page at the
+ * end; the images mark where the change is; bad inputs get one line and exit 2.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,14 @@ function imprint(cwd: string, ...args: string[]) {
 /** The sample's paragraph edited in place (one word) and the paragraph inserted before another. */
 const EDITED = ['两所学校均以提升教学质量为核心', '两所学校均以提高教学质量为核心'];
 const INSERTED_BEFORE = '          - 2025 年静安区中职校办学规模保持稳定增长';
-const INSERTED = `          - ${'静安区新增职业教育数字化转型专项行动，推动人工智能、虚拟仿真等技术全面融入专业教学与实训，建设智慧课堂与数字资源库。'.repeat(18)}\n`;
+const PARAGRAPH = '静安区新增职业教育数字化转型专项行动，推动人工智能、虚拟仿真等技术全面融入专业教学与实训，建设智慧课堂与数字资源库。'.repeat(18);
+const INSERTED = `          - ${PARAGRAPH}\n`;
+/** The preface's second paragraph, before which the paragraph is inserted in the preface. */
+const PREFACE_BEFORE = '    - 2025 年静安区属中职校 2 所';
+/** The paragraph as diff quotes it: its start and end, with the full-width comma as printed. */
+const QUOTED = /added “静安区新增职业教育数字化转型专项行动，推…堂与数字资源库。” \(1044 characters\)$/;
+/** The line of a page whose page numbers changed, no other words. */
+const PAGE_NUMBERS = /^p\. [^ ]+: \d+ page numbers? changed \(the pages? (they|it) refers? to moved\)$/;
 
 describe('imprint diff', () => {
   let dir: string;
@@ -33,10 +41,12 @@ describe('imprint diff', () => {
     const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8');
     expect(sample).toContain(EDITED[0]);
     expect(sample).toContain(INSERTED_BEFORE);
+    expect(sample).toContain(PREFACE_BEFORE);
     copyFileSync(path.join(root, 'content/jingan-2025.yaml'), path.join(dir, 'content/old.yaml'));
     writeFileSync(path.join(dir, 'content/edited.yaml'), sample.replace(EDITED[0], EDITED[1]));
     writeFileSync(path.join(dir, 'content/inserted.yaml'), sample.replace(INSERTED_BEFORE, INSERTED + INSERTED_BEFORE));
-    for (const name of ['old', 'edited', 'inserted']) expect(imprint(dir, 'build', `content/${name}.yaml`, '-o', `${name}.pdf`).code).toBe(0);
+    writeFileSync(path.join(dir, 'content/preface.yaml'), sample.replace(PREFACE_BEFORE, `    - ${PARAGRAPH}\n${PREFACE_BEFORE}`));
+    for (const name of ['old', 'edited', 'inserted', 'preface']) expect(imprint(dir, 'build', `content/${name}.yaml`, '-o', `${name}.pdf`).code).toBe(0);
     expect(imprint(dir, 'build', 'content/old.yaml', '-o', 'again.pdf').code).toBe(0);
     expect(imprint(dir, 'build', 'content/old.yaml', '-o', 'archive.pdf', '--pdfa', '2b').code).toBe(0);
   }, 120_000);
@@ -58,20 +68,39 @@ describe('imprint diff', () => {
     expect(r.code).toBe(1);
   });
 
-  it('reports a paragraph inserted early as the pages it changed and the pages after it moved by one page', () => {
+  it('reports a paragraph inserted early as the pages it changed and the pages after it moved by one page, the contents\' page numbers last', () => {
     const r = imprint(dir, 'diff', 'old.pdf', 'inserted.pdf');
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('old.pdf (29 pages) -> inserted.pdf (30 pages)');
-    // the contents pages: their page numbers
-    expect(lines).toContain('p. i–ii changed');
     // the chapter of the new paragraph: one page longer, the paragraph on its pages, the rest reflowed
-    expect(lines).toContain('p. 2–8 (now 2–9) changed');
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}p\. 2–3: added “静安区新增职业教育数字化转型专项行动,推…堂与数字资源库。” \(1044 characters\)$/));
-    expect(lines).toContain('  p. 4–9: the same words, broken into pages differently');
+    expect(lines[1]).toBe('p. 2–8 (now 2–9) changed');
+    expect(lines[2]).toMatch(/^ {2}p\. 2–3: /);
+    expect(lines[2]).toMatch(QUOTED);
+    expect(lines[3]).toBe('  p. 4–9: the same words, broken into pages differently');
     // every later chapter: the same pages, one further
-    expect(lines).toContain('p. 9–26 moved by one page (now 10–27)');
-    expect(lines.filter((l) => /^p\. /.test(l))).toHaveLength(3);
+    expect(lines[4]).toBe('p. 9–26 moved by one page (now 10–27)');
+    // the contents pages: only their page numbers changed, a line per page, after the words
+    expect(lines.slice(5, -1)).toHaveLength(2);
+    expect(lines[5]).toMatch(/^p\. i: /);
+    expect(lines[6]).toMatch(/^p\. ii: /);
+    for (const line of lines.slice(5, -1)) expect(line).toMatch(PAGE_NUMBERS);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('does not merge the contents with the body into one run, nor let their page numbers crowd out the words', () => {
+    const r = imprint(dir, 'diff', 'old.pdf', 'preface.pdf');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    // the preface (page 1 of the body) is the run of the paragraph, the contents (i, ii) not with it
+    expect(lines.slice(0, 2)).toEqual(['old.pdf (29 pages) -> preface.pdf (30 pages)', 'p. 1 (now 1–2) changed']);
+    expect(lines[2]).toMatch(/^ {2}p\. 1–2: /);
+    expect(lines[2]).toMatch(QUOTED);
+    expect(lines[3]).toBe('p. 2–26 moved by one page (now 3–27)');
+    // the contents' page numbers (all of them moved: more than the 12 changes listed of a run), a line per page
+    expect(lines.slice(4)).toEqual([expect.stringMatching(PAGE_NUMBERS), expect.stringMatching(PAGE_NUMBERS), '']);
+    expect(lines[4]).toMatch(/^p\. i: \d\d page numbers/);
+    expect(lines[5]).toMatch(/^p\. ii: /);
   });
 
   it('writes an image of the changed page with the change marked in red, and old and new side by side', async () => {
@@ -102,7 +131,7 @@ describe('imprint diff', () => {
     writeFileSync(theme, readFileSync(theme, 'utf8').replace('#eaf2fb', '#fbeaea'));
     expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
     // a light tint: every channel within 17 of the old one (a tolerance of 64 saw no change)
-    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (eight pages) -> two.pdf (eight pages)\np. 3: the same text, drawn differently\n', err: '' });
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (8 pages) -> two.pdf (8 pages)\np. 3: the same text, drawn differently\n', err: '' });
   });
 
   it('refuses bad inputs with one line at the file, exit 2', () => {
@@ -119,5 +148,21 @@ describe('imprint diff', () => {
       [['old.pdf', 'old.pdf', '-o'], 'imprint: -o needs a folder for the page images (`imprint help` shows the usage)'],
     ];
     for (const [args, message] of cases) expect(imprint(dir, 'diff', ...args), args.join(' ')).toEqual({ code: 2, out: '', err: `${message}\n` });
+  });
+
+  it('refuses a file where -o names the folder for the images, changing nothing, exit 2', () => {
+    const yaml = readFileSync(path.join(dir, 'content/old.yaml'));
+    const r = imprint(dir, 'diff', 'old.pdf', 'edited.pdf', '-o', 'content/old.yaml');
+    expect(r).toEqual({ code: 2, out: '', err: 'imprint: -o content/old.yaml: not a folder; -o names the folder for the images of the changed pages, and nothing was written (`imprint help` shows the usage)\n' });
+    expect(readFileSync(path.join(dir, 'content/old.yaml')).equals(yaml)).toBe(true);
+  });
+
+  it('says which image could not be written, and that no other file changed, exit 2', () => {
+    mkdirSync(path.join(dir, 'kept'));
+    writeFileSync(path.join(dir, 'kept/page-007.png'), 'my notes');
+    const r = imprint(dir, 'diff', 'old.pdf', 'edited.pdf', '-o', 'kept');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('imprint: kept/page-007.png: cannot write this image of the changes (a file that is not a PNG is there, and Imprint replaces only PNGs); no image was written, no other file changed\n');
+    expect(readFileSync(path.join(dir, 'kept/page-007.png'), 'utf8')).toBe('my notes');
   });
 });

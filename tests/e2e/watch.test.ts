@@ -217,7 +217,7 @@ describe('imprint watch', () => {
       // the second rebuild line, then the summary of imprint diff
       const lines = w.out().split('\n');
       const rebuilt = lines.filter((l) => / rebuilt in /.test(l)).map((l) => lines.indexOf(l))[1];
-      expect(lines.slice(rebuilt + 1, rebuilt + 4), w.out()).toEqual([`the last build (three pages) -> ${p.output} (three pages)`, 'p. 1 changed', '  p. 1: removed “提升”, added “提高”']);
+      expect(lines.slice(rebuilt + 1, rebuilt + 4), w.out()).toEqual([`the last build (3 pages) -> ${p.output} (3 pages)`, 'p. 1 changed', '  p. 1: removed “提升”, added “提高”']);
       writeFileSync(p.input, before.replace('提升', '提高') + '# a comment: the same print\n');
       await w.waitFor(/^no change in print$/gm, 1);
       expect(w.out()).not.toMatch(STACK);
