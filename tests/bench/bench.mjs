@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Benchmark (not a test): `npm run bench [-- --runs N]`.
-// 1. Cold build of the sample report as a whole process: median, min, max wall time and peak memory.
+// 1. Cold build of the sample report as a whole process, without the build cache on disk:
+//    median, min, max wall time and peak memory; then new builds after a one-paragraph edit
+//    with the cache the last build left.
 // 2. Per-stage times of one build in a warm process.
 // 3. Rebuild after a one-paragraph edit in `imprint watch`, as the watching process prints it.
 // 4. A generated long document: time and memory per page against the sample.
@@ -27,9 +29,10 @@ const { typstDocument } = await import('./typst-equivalent.mjs');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 
-function coldBuild(input) {
+/** A build in a new process; `flags` after the command (`--no-cache`: without the build cache on disk, as on a first build). */
+function coldBuild(input, ...flags) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(root, 'tests/bench/rss-hook.cjs'), path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(tmp, 'cold.pdf')], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', path.join(root, 'tests/bench/rss-hook.cjs'), path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(tmp, 'cold.pdf'), ...flags], { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(r.stderr);
   const kb = Number(/IMPRINT_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1]);
@@ -43,9 +46,23 @@ function row(name, xs, extra = '') {
 
 console.log(`Imprint benchmark, ${runs} runs each, Node ${process.version}\n`);
 
-// 1. cold, whole process
-const cold = Array.from({ length: runs }, () => coldBuild(sample));
-row(`cold build, sample (${cold[0].pages} pages)`, cold.map((c) => c.ms), `  peak ${Math.max(...cold.map((c) => c.mib)).toFixed(0)} MiB`);
+// 1. cold, whole process, no build cache on disk
+const cold = Array.from({ length: runs }, () => coldBuild(sample, '--no-cache'));
+row(`cold build, sample (${cold[0].pages} pages), no cache`, cold.map((c) => c.ms), `  peak ${Math.max(...cold.map((c) => c.mib)).toFixed(0)} MiB`);
+
+// 1b. a new process after a one-paragraph edit, with the build cache the last build left on disk
+const cachedCopy = path.join(tmp, 'cached.yaml');
+const cachedDoc = parse(readFileSync(sample, 'utf8'));
+writeFileSync(cachedCopy, stringify(cachedDoc));
+coldBuild(cachedCopy); // writes the cache
+const afterEdit = [];
+for (let i = 0; i < Math.max(runs, 10); i++) {
+  const body = cachedDoc.chapters[2].sections[0].body;
+  body[0] = `${body[0].replace(/（第 \d+ 次修改）$/, '')}（第 ${i + 1} 次修改）`;
+  writeFileSync(cachedCopy, stringify(cachedDoc));
+  afterEdit.push(coldBuild(cachedCopy).ms);
+}
+row('new build after a one-paragraph edit, cache', afterEdit);
 
 // 2. stages, warm process
 const options = (input) => ({ input, projectDir: root, packageDir: root, version: 'bench' });
@@ -94,7 +111,7 @@ const big = parse(readFileSync(sample, 'utf8'));
 const copies = 34;
 big.chapters = Array.from({ length: copies }, () => big.chapters).flat();
 writeFileSync(long, stringify(big, { aliasDuplicateObjects: false }));
-const l = coldBuild(long);
+const l = coldBuild(long, '--no-cache');
 const perPageSample = median(cold.map((c) => c.ms)) / cold[0].pages;
 console.log(`long document (${l.pages} pages): ${fmt(l.ms)}, ${(l.ms / l.pages).toFixed(1)} ms/page (sample ${perPageSample.toFixed(1)} ms/page, ratio ${(l.ms / l.pages / perPageSample).toFixed(2)}), peak ${l.mib.toFixed(0)} MiB`);
 
@@ -110,8 +127,8 @@ const timeBuild = (...flags) => {
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - started;
 };
-const inTurn = timeBuild('--jobs', '1');
-const pooled = timeBuild('--jobs', '2');
+const inTurn = timeBuild('--jobs', '1', '--no-cache');
+const pooled = timeBuild('--jobs', '2', '--no-cache');
 console.log(`8 reports: one after another ${fmt(inTurn)}, pool of 2 ${fmt(pooled)} (ratio ${(pooled / inTurn).toFixed(2)})`);
 
 // 6. Typst, on the same document and fonts
@@ -132,13 +149,14 @@ if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/t
   const ours = [];
   const theirs = [];
   for (let i = 0; i < runs; i++) {
-    ours.push(coldBuild(sample).ms);
+    ours.push(coldBuild(sample, '--no-cache').ms);
     theirs.push(typst().ms);
   }
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { numPages: pages } = await getDocument({ data: new Uint8Array(readFileSync(path.join(tmp, 'typst.pdf'))) }).promise;
   row(`Typst cold, same document (${pages} pages)`, theirs);
-  row('Imprint cold, alternating with it', ours, `  ratio ${(median(ours) / median(theirs)).toFixed(2)}`);
+  row('Imprint cold (no cache), alternating with it', ours, `  ratio ${(median(ours) / median(theirs)).toFixed(2)}`);
+  console.log(`new build after a one-paragraph edit (cache on disk) against Typst cold: ratio ${(median(afterEdit) / median(theirs)).toFixed(2)}`);
   // the long document: time per page, Typst's and Imprint's, alternating
   const longTyp = path.join(tmp, 'long.typ');
   writeFileSync(longTyp, typstDocument(big));
@@ -146,7 +164,7 @@ if (!existsSync(path.join(root, 'tests/bench/typst/node_modules/@myriaddreamin/t
   const oursLong = [];
   const theirsLong = [];
   for (let i = 0; i < longRuns; i++) {
-    oursLong.push(coldBuild(long).ms);
+    oursLong.push(coldBuild(long, '--no-cache').ms);
     const started = performance.now();
     const r = spawnSync(process.execPath, [typstCompiler, longTyp, path.join(tmp, 'typst-long.pdf'), ...fontDirs], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
