@@ -186,7 +186,8 @@ function init(rest: string[]): number {
   const dir = rest[0];
   try {
     const files = initProject(dir, packageDir);
-    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: cd ${dir} && imprint build`);
+    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir} && `;
+    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
   } catch (e) {
     if (!(e instanceof InitError)) throw e;

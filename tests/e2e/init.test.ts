@@ -53,6 +53,14 @@ describe('imprint init', () => {
     expect(readFileSync(path.join(dir, 'templates/mine/theme.yaml'), 'utf8')).toMatch(/^extends: official$/m);
   });
 
+  it('into the working folder (.): the next step is the build, without a cd', () => {
+    const dir = base();
+    const r = imprint(dir, 'init', '.');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\.: a starter project \(.*\)\nnext: imprint build\n$/);
+    expect(existsSync(path.join(dir, 'content/report.yaml'))).toBe(true);
+  });
+
   it('refuses a folder that is not empty, or a file, as wrong usage and writes nothing', () => {
     const dir = base();
     writeFileSync(path.join(dir, 'notes.txt'), 'mine');

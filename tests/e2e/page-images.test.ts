@@ -76,7 +76,7 @@ describe('imprint build --png', () => {
     const other = starter();
     const r = imprint(other, 'build', '--png', '--dpi', '36', '--pages', '7-12');
     expect(r.code).toBe(0);
-    expect(r.err).toBe('out/report.pdf: --pages 7-12: the report has 8 pages\n');
+    expect(r.err).toBe('out/report.pdf: warning: --pages 7-12: the report has 8 pages\n');
     expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-007.png', 'report-008.png', 'report.pdf']);
     const { width, height } = await greyOf(path.join(other, 'out/report-007.png'));
     expect([width, height]).toEqual([298, 421]); // A4 at 36 dpi, rounded up

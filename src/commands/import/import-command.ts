@@ -23,7 +23,12 @@ import { notCarriedLines } from './not-carried.js';
 import { reportYaml } from './write-yaml.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
-export const YAML_OUTPUT: OutputKind = { name: 'YAML file', replaces: (file) => isEmpty(file) || (/\.ya?ml$/i.test(file) && isText(file)) };
+export const YAML_OUTPUT: OutputKind = {
+  name: 'YAML file',
+  extension: '.yaml',
+  named: (file) => /\.ya?ml$/i.test(file),
+  replaces: (file) => isEmpty(file) || (YAML_OUTPUT.named(file) && isText(file)),
+};
 
 /** What an import made, for the caller (and tests): the report, its YAML and the lines not carried. */
 export interface ImportResult {
@@ -90,7 +95,7 @@ export function parseImportArgs(args: readonly string[]): ImportArgs {
   if (files.length !== 1) throw new UsageError('import takes one FILE.docx');
   const input = files[0];
   output ??= input.replace(/\.docx$/i, '') + '.yaml';
-  if (!/\.ya?ml$/i.test(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
+  if (!YAML_OUTPUT.named(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
   const refused = refuseOutputs([{ input, output }], YAML_OUTPUT);
   if (refused) throw new UsageError(refused);
   const images = imagesFolder(output);
