@@ -49,7 +49,11 @@ export async function importCommand(args: readonly string[]): Promise<number> {
     result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
     const appendices = result.report.appendices?.length ?? 0;
     const pictures = result.images.length;
-    const counts = [counted(result.report.chapters.length, 'chapter', 'chapters'), appendices && counted(appendices, 'appendix', 'appendices'), pictures && counted(pictures, 'picture', 'pictures')].filter(Boolean).join(', ');
+    const counts = [
+      counted(result.report.chapters.length, 'chapter', 'chapters'),
+      ...(appendices ? [counted(appendices, 'appendix', 'appendices')] : []),
+      ...(pictures ? [counted(pictures, 'picture', 'pictures')] : []),
+    ].join(', ');
     console.log(`${input} -> ${output}: ${counts}; ${result.notCarried.length ? `${counted(result.notCarried.length, 'note', 'notes')} on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
     return 0;
   } catch (e) {
@@ -131,10 +135,9 @@ export async function importDraft(input: string, output: string, replace = false
   const yaml = reportYaml(report, path.basename(input), notCarried);
   const pictures = log.images.map(({ image, file }) => ({ image, target: path.join(path.dirname(output), file) }));
   if (!replace) refuseFilesThere([output, ...pictures.map((p) => p.target)]);
-  for (const { image, target } of pictures) {
-    if (kindOf(target) === 'file' && !isImageOrEmpty(target)) throw new DraftError(target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
-    writeFileAtomic(target, await image.readAsBuffer());
-  }
+  const notPicture = pictures.find(({ target }) => kindOf(target) === 'file' && !isImageOrEmpty(target));
+  if (notPicture) throw new DraftError(notPicture.target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
+  for (const { image, target } of pictures) writeFileAtomic(target, await image.readAsBuffer());
   writeFileAtomic(output, Buffer.from(yaml, 'utf8'));
   return { report, yaml, notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
 }
