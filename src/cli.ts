@@ -51,8 +51,10 @@ const USAGE = `usage:
   imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
                                            changed with the words, added, removed); -o DIR: an image of each
                                            changed page with the changes marked; exit 0 same, 1 different, 2 trouble
-  imprint import FILE.docx [-o FILE.yaml]  a Word draft as a report (default FILE.yaml beside it; pictures in
-                                           FILE-images/), with the list of what could not be carried over
+  imprint import FILE.docx [-o FILE.yaml] [--force]
+                                           a Word draft as a report (default FILE.yaml beside it; pictures in
+                                           FILE-images/), with the list of what could not be carried over;
+                                           a file already there is refused unless --force (replaces it)
   imprint clean [DIR]                      remove the build cache of the project in DIR (default: here)
   imprint extract FILE.pdf DIR             the project a PDF built with --pdfa 3b holds, written into DIR (a new
                                            or empty folder): built there with the same fonts, the same PDF
@@ -193,7 +195,8 @@ function init(rest: string[]): number {
   const dir = rest[0];
   try {
     const files = initProject(dir, packageDir);
-    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: cd ${dir} && imprint build`);
+    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir} && `;
+    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
   } catch (e) {
     if (!(e instanceof InitError)) throw e;

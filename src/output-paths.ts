@@ -2,7 +2,8 @@
  * Where each report of a `build` goes, and the outputs refused before anything is built: one
  * that would overwrite an input or any other file that is not a PDF (the build reads no PDF,
  * so this covers every file it reads: content, images, fonts, templates, themes), one that is
- * a device or a folder, and one file claimed by two reports. Paths are compared as real paths,
+ * a device or a folder, one whose name does not say what it holds (a PDF written as
+ * `report.txt`), and one file claimed by two reports. Paths are compared as real paths,
  * so `sub/../r.yaml` and a symbolic link to the input are the input.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
@@ -32,15 +33,19 @@ export function refuseOutputOption(output: string, inputs: number): string | und
   return undefined;
 }
 
-/** What a command writes: its name for messages, and which existing files it may replace. */
+/** What a command writes: its name for messages, how its files are named, and which existing files it may replace. */
 export interface OutputKind {
   name: string;
+  /** The ending its files' names must have, for messages: `.pdf`. */
+  extension: string;
+  /** Whether `file` is named as this kind of output is (by its ending, in any case). */
+  named(file: string): boolean;
   /** Whether an existing regular file may be replaced by this kind of output. */
   replaces(file: string): boolean;
 }
 
-/** The PDFs `build` writes: they replace only a PDF or an empty file. */
-export const PDF_OUTPUT: OutputKind = { name: 'PDF', replaces: isPdfOrEmpty };
+/** The PDFs `build` writes: named `.pdf`, and they replace only a PDF or an empty file. */
+export const PDF_OUTPUT: OutputKind = { name: 'PDF', extension: '.pdf', named: (file) => /\.pdf$/i.test(file), replaces: isPdfOrEmpty };
 
 /** Why these outputs cannot be written, or undefined when they all can. */
 export function refuseOutputs(plans: readonly OutputPlan[], kind: OutputKind = PDF_OUTPUT): string | undefined {
@@ -55,6 +60,7 @@ export function refuseOutputs(plans: readonly OutputPlan[], kind: OutputKind = P
     claimed.set(real, input);
     const reason = refuseExisting(output, kind);
     if (reason) return reason;
+    if (!kind.named(output)) return `${output}: a ${kind.name} is written there, but its name does not end in ${kind.extension}: name a ${kind.extension} file`;
   }
   return undefined;
 }

@@ -48,7 +48,7 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
     writeFileAtomic(file, await pageImage(pages[n - 1], faces, request.dpi, paths));
     files.push(file);
   }
-  const warning = last > pages.length ? `${pdf}: --pages ${first}-${last}: the report has ${pages.length} pages` : undefined;
+  const warning = last > pages.length ? `${pdf}: warning: --pages ${first}-${last}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
 }
 

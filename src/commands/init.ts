@@ -1,7 +1,10 @@
 /**
  * `imprint init DIR`: a starter project written into a new or empty folder, copied from
- * Imprint's `starter/` folder (a report with every kind of block, a template that extends
- * `official`, a font registry that adds a role, a README). `imprint build` in DIR builds it.
+ * Imprint's `starter/` folder (a report with every kind of block and inline markup, its
+ * pictures, a template that extends `official`, a font registry that adds a role, a README),
+ * with Imprint's JSON Schema as `schema/report.schema.json`, which the report's first line
+ * names for an editor (`# yaml-language-server: $schema=../schema/report.schema.json`).
+ * `imprint build` in DIR builds it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,9 +21,7 @@ export class InitError extends Error {}
  */
 export function initProject(dir: string, packageDir: string): string[] {
   if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) throw new UsageError(`init writes into a new or empty folder: ${dir} ${statSync(dir).isDirectory() ? 'is not empty' : 'is a file'}`);
-  const starter = path.join(packageDir, 'starter');
-  const entries = readdirSync(starter, { recursive: true, encoding: 'utf8' }).sort(); // a folder before what it holds
-  const isFolder = (entry: string) => statSync(path.join(starter, entry)).isDirectory();
+  const copies = projectFiles(packageDir);
   const written = (to: string, write: () => void) => {
     try {
       write();
@@ -30,10 +31,31 @@ export function initProject(dir: string, packageDir: string): string[] {
       throw new InitError(`${to}: cannot write (${reason})`);
     }
   };
-  // folders one by one, never `recursive` (which loops for ever under /proc in Node 20)
+  // folders one by one, a folder before what it holds, never `recursive` (which loops for ever under /proc in Node 20)
   if (!existsSync(dir)) written(dir, () => mkdirSync(dir));
-  for (const entry of entries.filter(isFolder)) written(path.join(dir, entry), () => mkdirSync(path.join(dir, entry)));
-  const files = entries.filter((e) => !isFolder(e));
-  for (const file of files) written(path.join(dir, file), () => writeFileSync(path.join(dir, file), readFileSync(path.join(starter, file)), { flag: 'wx' })); // never over a file
-  return files;
+  for (const folder of foldersOf(copies.map((c) => c.to))) written(path.join(dir, folder), () => mkdirSync(path.join(dir, folder)));
+  for (const { from, to } of copies) written(path.join(dir, to), () => writeFileSync(path.join(dir, to), readFileSync(from), { flag: 'wx' })); // never over a file
+  return copies.map((c) => c.to).sort();
+}
+
+/** A file of the project: where it comes from (absolute) and where it goes (relative to the project). */
+interface ProjectFile {
+  from: string;
+  to: string;
+}
+
+/** The files of a starter project: every file of `starter/`, and the JSON Schema from `schema/`. */
+function projectFiles(packageDir: string): ProjectFile[] {
+  const starter = path.join(packageDir, 'starter');
+  const entries = readdirSync(starter, { recursive: true, encoding: 'utf8' });
+  const fromStarter = entries.filter((e) => !statSync(path.join(starter, e)).isDirectory()).map((e) => ({ from: path.join(starter, e), to: e }));
+  const schema = path.join('schema', 'report.schema.json');
+  return [...fromStarter, { from: path.join(packageDir, schema), to: schema }];
+}
+
+/** Every folder that holds one of `files` (relative paths), each parent before its children. */
+function foldersOf(files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) for (let f = path.dirname(file); f !== '.'; f = path.dirname(f)) folders.add(f);
+  return [...folders].sort();
 }

@@ -131,7 +131,7 @@ describe('imprint diff', () => {
     writeFileSync(theme, readFileSync(theme, 'utf8').replace('#eaf2fb', '#fbeaea'));
     expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
     // a light tint: every channel within 17 of the old one (a tolerance of 64 saw no change)
-    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (8 pages) -> two.pdf (8 pages)\np. 3: the same text, drawn differently\n', err: '' });
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (11 pages) -> two.pdf (11 pages)\np. 3: the same text, drawn differently\n', err: '' });
   });
 
   it('refuses bad inputs with one line at the file, exit 2', () => {

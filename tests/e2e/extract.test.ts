@@ -56,8 +56,8 @@ describe('imprint extract', () => {
     const r = imprint(parent, 'extract', path.join(project, 'out/report.pdf'), 'back');
     expect(r.err).toBe(''); // the same Imprint and its fonts: nothing to say
     expect(r.code).toBe(0);
-    expect(r.out).toBe('back: 5 files of the project (content/report.yaml, templates/mine/cover.hbs, templates/mine/theme.yaml, fonts/fonts.yaml, content/images/chart.png)\nnext: cd back && imprint build content/report.yaml --pdfa 3b\n');
-    for (const f of ['content/report.yaml', 'templates/mine/cover.hbs', 'templates/mine/theme.yaml', 'fonts/fonts.yaml', 'content/images/chart.png'])
+    expect(r.out).toBe('back: 6 files of the project (content/report.yaml, templates/mine/cover.hbs, templates/mine/theme.yaml, fonts/fonts.yaml, content/images/chart.svg, content/images/chart.png)\nnext: cd back && imprint build content/report.yaml --pdfa 3b\n');
+    for (const f of ['content/report.yaml', 'templates/mine/cover.hbs', 'templates/mine/theme.yaml', 'fonts/fonts.yaml', 'content/images/chart.svg', 'content/images/chart.png'])
       expect(readFileSync(path.join(back, f)).equals(readFileSync(path.join(project, f)))).toBe(true);
     expect(existsSync(path.join(back, 'templates/official'))).toBe(false); // Imprint's own files stay Imprint's
 

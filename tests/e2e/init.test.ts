@@ -1,6 +1,8 @@
 /**
  * `imprint init DIR`: a starter project that builds at once, in a folder outside Imprint's
- * checkout (no node_modules there: Imprint's own templates, fonts and packages are used).
+ * checkout (no node_modules there: Imprint's own templates, fonts and packages are used), and
+ * shows every kind of block and inline markup of the format (a block kind added to
+ * src/content/block-kinds.ts fails here until the starter shows it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,10 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/content/load.js';
+import { BLOCK_KEY_NAMES } from '../../src/content/block-kinds.js';
+import { parseInline, type InlineNode } from '../../src/content/inline-markup.js';
+import type { Block, Section, Text } from '../../src/content/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -20,37 +26,110 @@ function imprint(cwd: string, ...args: string[]) {
 
 const base = () => realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-init-')));
 
+/** Every block of a body, with the blocks inside case boxes and quotations. */
+function allBlocks(body: readonly Block[]): Block[] {
+  return body.flatMap((b) => [b, ...(b.kind === 'case' || b.kind === 'quote' ? allBlocks(b.body) : [])]);
+}
+
+/** Every section of a tree (chapters or appendices), the deepest included. */
+function allSections(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...allSections(s.sections)]);
+}
+
+/** Every text of a block that inline markup applies to. */
+function textsOf(b: Block): Text[] {
+  switch (b.kind) {
+    case 'paragraph':
+    case 'heading':
+      return [b.text];
+    case 'table':
+      return [b.title, ...[...b.head, ...b.rows].flat().map((c) => c.text), ...(b.note ? [b.note] : [])];
+    case 'case':
+      return [b.title];
+    case 'figure':
+      return [b.title, ...(b.note ? [b.note] : [])];
+    case 'list':
+      return b.items.flatMap((i) => [i.text, ...(i.list ? textsOf(i.list) : [])]);
+    case 'signature':
+      return b.lines;
+    default:
+      return [];
+  }
+}
+
+/** The kinds of inline nodes in `nodes`, nested ones included (`link` written `<url>` is `url`; `[[id#page]]` is `ref#page`). */
+function inlineKinds(nodes: readonly InlineNode[]): string[] {
+  return nodes.flatMap((n) => {
+    const kind = n.kind === 'link' && n.auto ? 'url' : n.kind === 'ref' && n.page ? 'ref#page' : n.kind;
+    return [kind, ...('children' in n ? inlineKinds(n.children) : [])];
+  });
+}
+
 describe('imprint init', () => {
   it('writes a starter project that builds and checks without a warning', () => {
     const parent = base();
     const r = imprint(parent, 'init', 'mine');
     expect(r).toEqual({
       code: 0,
-      out: 'mine: a starter project (README.md, content/images/chart.png, content/report.yaml, fonts/fonts.yaml, templates/mine/theme.yaml)\nnext: cd mine && imprint build\n',
+      out:
+        'mine: a starter project (README.md, content/images/chart.png, content/images/chart.svg, content/report.yaml, fonts/fonts.yaml, schema/report.schema.json, templates/mine/theme.yaml)\n' +
+        'next: cd mine && imprint build\n',
       err: '',
     });
     const dir = path.join(parent, 'mine');
-    expect(imprint(dir, 'check', 'content/report.yaml')).toEqual({ code: 0, out: 'content/report.yaml: ok (8 pages)\n', err: '' });
+    expect(imprint(dir, 'check', 'content/report.yaml')).toEqual({ code: 0, out: 'content/report.yaml: ok (11 pages)\n', err: '' });
     const built = imprint(dir, 'build');
     expect(built.err).toBe('');
-    expect(built.out).toMatch(/^content\/report\.yaml -> out\/report\.pdf: 8 pages, \d+ ms\n$/);
+    expect(built.out).toMatch(/^content\/report\.yaml -> out\/report\.pdf: 11 pages, \d+ ms\n$/);
     expect(readFileSync(path.join(dir, 'out/report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('writes a report with every kind of block that validates against the schema', () => {
+  it('writes a report that shows every kind of block and inline markup, tables with merged cells, an SVG and a PNG figure, an appendix', () => {
     const dir = path.join(base(), 'p');
     imprint(tmpdir(), 'init', dir);
-    const report = parse(readFileSync(path.join(dir, 'content/report.yaml'), 'utf8'));
-    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(path.join(root, 'schema/report.schema.json'), 'utf8')));
-    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    const blocks = (body: unknown[] = []): unknown[] => body.flatMap((b) => (typeof b === 'object' && b && 'case' in b ? [b, ...blocks((b as { case: { body: unknown[] } }).case.body)] : [b]));
-    const all = [...blocks(report.preface.body), ...report.chapters.flatMap((c: { body?: unknown[]; sections?: { body: unknown[] }[] }) => [...blocks(c.body), ...(c.sections ?? []).flatMap((s) => blocks(s.body))])];
-    const kinds = new Set(all.map((b) => (typeof b === 'string' ? 'paragraph' : Object.keys(b as object)[0])));
-    expect([...kinds].sort()).toEqual(['case', 'figure', 'heading', 'list', 'pagebreak', 'paragraph', 'table']);
-    const table = (all.find((b) => typeof b === 'object' && 'table' in (b as object)) as { table: object }).table;
-    expect(Object.keys(table)).toEqual(expect.arrayContaining(['align', 'widths', 'note']));
-    expect(report.chapters.some((c: { sections?: unknown[] }) => c.sections?.length)).toBe(true);
+    const report = loadReport(path.join(dir, 'content/report.yaml'));
+    const sections = [...allSections(report.chapters), ...allSections(report.appendices)];
+    const blocks = [...allBlocks(report.preface?.body ?? []), ...sections.flatMap((s) => allBlocks(s.body))];
+    expect([...new Set(blocks.map((b) => b.kind))].sort()).toEqual(['paragraph', ...BLOCK_KEY_NAMES].sort());
+    const texts = [...sections.map((s) => s.title), ...blocks.flatMap(textsOf)];
+    const markup = new Set(texts.flatMap((t) => inlineKinds(parseInline(t.text).nodes)));
+    expect([...markup].sort()).toEqual(['code', 'emphasis', 'footnote', 'link', 'ref', 'ref#page', 'strong', 'sub', 'sup', 'text', 'url']);
+    expect(texts.some((t) => /\\[*[]/.test(t.text)), 'an escaped character').toBe(true);
+    const lists = blocks.filter((b) => b.kind === 'list');
+    expect(new Set(lists.map((l) => l.style)).size, 'list styles').toBeGreaterThan(2);
+    expect(lists.some((l) => l.items.some((i) => i.list)), 'a nested list').toBe(true);
+    const tables = blocks.filter((b) => b.kind === 'table');
+    const cells = tables.flatMap((t) => [...t.head, ...t.rows].flat());
+    expect(cells.some((c) => c.colspan > 1) && cells.some((c) => c.rowspan > 1), 'merged cells').toBe(true);
+    expect(tables.some((t) => t.head.length > 1) && tables.some((t) => t.size === 'small') && tables.some((t) => t.align.includes('decimal'))).toBe(true);
+    const figures = blocks.filter((b) => b.kind === 'figure');
+    expect(figures.map((f) => path.extname(f.image)).sort()).toEqual(['.png', '.svg']);
+    expect(figures.every((f) => f.width && f.note)).toBe(true);
+    expect(blocks.some((b) => b.kind === 'verse' && b.title && b.author)).toBe(true);
+    expect(report.appendices.length).toBeGreaterThan(0);
+    expect(report.chapters.some((c) => c.sections.some((s) => s.sections.length > 0)), 'a third level of sections').toBe(true);
     expect(readFileSync(path.join(dir, 'templates/mine/theme.yaml'), 'utf8')).toMatch(/^extends: official$/m);
+  });
+
+  it("gives the report the JSON Schema its first line names for an editor, and the report validates against it", () => {
+    const dir = path.join(base(), 'p');
+    imprint(tmpdir(), 'init', dir);
+    const file = path.join(dir, 'content/report.yaml');
+    const text = readFileSync(file, 'utf8');
+    const named = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text)?.[1];
+    expect(named).toBe('../schema/report.schema.json');
+    const schema = readFileSync(path.resolve(path.dirname(file), named!), 'utf8');
+    expect(schema).toBe(readFileSync(path.join(root, 'schema/report.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(schema));
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('into the working folder (.): the next step is the build, without a cd', () => {
+    const dir = base();
+    const r = imprint(dir, 'init', '.');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\.: a starter project \(.*\)\nnext: imprint build\n$/);
+    expect(existsSync(path.join(dir, 'content/report.yaml'))).toBe(true);
   });
 
   it('refuses a folder that is not empty, or a file, as wrong usage and writes nothing', () => {

@@ -88,6 +88,22 @@ describe('an output that would destroy a file of the user is refused (exit 2)', 
     expect(statSync('/dev/null').ino).toBe(device.ino);
   });
 
+  it('a file not named .pdf (a PDF would be written as report.txt), by build and watch; a folder for several inputs stays', () => {
+    const { folder, input } = project();
+    for (const o of ['report.txt', 'report', 'report.pdf.bak']) {
+      for (const command of ['build', 'watch']) {
+        const r = imprint(command, input, '-o', path.join(folder, o));
+        expect({ o, command, code: r.code, err: r.err }).toEqual({ o, command, code: 2, err: `imprint: ${path.join(folder, o)}: a PDF is written there, but its name does not end in .pdf: name a .pdf file (\`imprint help\` shows the usage)\n` });
+      }
+      expect(existsSync(path.join(folder, o))).toBe(false);
+    }
+    expect(imprint('build', input, '-o', path.join(folder, 'R.PDF')).code).toBe(0);
+    const second = path.join(folder, 's.yaml');
+    writeFileSync(second, good);
+    expect(imprint('build', input, second, '-o', path.join(folder, 'both'), '--jobs', '1').code).toBe(0);
+    expect(readdirSync(path.join(folder, 'both')).sort()).toEqual(['r.pdf', 's.pdf']);
+  });
+
   it('one file named for several inputs, and two inputs that would share a file of the folder', () => {
     const a = project('x.yaml');
     const b = project('x.yaml');

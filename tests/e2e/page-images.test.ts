@@ -19,6 +19,9 @@ function imprint(cwd: string, ...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** The pages of the starter project. */
+const STARTER_PAGES = 11;
+
 /** A starter project (imprint init) in a temporary folder. */
 function starter(): string {
   const dir = path.join(realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-png-'))), 'p');
@@ -47,16 +50,16 @@ describe('imprint build --png', () => {
   it('writes an image of every page beside the PDF', () => {
     const r = imprint(dir, 'build', '--png', '--dpi', '72');
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/^content\/report\.yaml -> out\/report\.pdf: 8 pages, 8 page images \(out\/report-001\.png …\), \d+ ms\n$/);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([...Array.from({ length: 8 }, (_, i) => `report-00${i + 1}.png`), 'report.pdf']);
+    expect(r.out).toMatch(new RegExp(`^content/report\\.yaml -> out/report\\.pdf: ${STARTER_PAGES} pages, ${STARTER_PAGES} page images \\(out/report-001\\.png …\\), \\d+ ms\n$`));
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual([...Array.from({ length: STARTER_PAGES }, (_, i) => `report-${String(i + 1).padStart(3, '0')}.png`), 'report.pdf']);
   });
 
   it.skipIf(!hasPdftoppm)('agrees with poppler’s rendering of the PDF on every page (skipped without pdftoppm)', async () => {
     const out = path.join(dir, 'out');
     expect(spawnSync('pdftoppm', ['-r', '72', '-png', path.join(out, 'report.pdf'), path.join(out, 'poppler')]).status).toBe(0);
-    for (let n = 1; n <= 8; n++) {
-      const mine = await greyOf(path.join(out, `report-00${n}.png`));
-      const poppler = await greyOf(path.join(out, `poppler-${n}.png`));
+    for (let n = 1; n <= STARTER_PAGES; n++) {
+      const mine = await greyOf(path.join(out, `report-${String(n).padStart(3, '0')}.png`));
+      const poppler = await greyOf(path.join(out, `poppler-${String(n).padStart(String(STARTER_PAGES).length, '0')}.png`)); // pdftoppm pads to the last page's digits
       expect([mine.width, mine.height]).toEqual([poppler.width, poppler.height]);
       let sum = 0;
       let far = 0;
@@ -74,11 +77,11 @@ describe('imprint build --png', () => {
 
   it('draws only --pages, at --dpi, and says when the range passes the last page', async () => {
     const other = starter();
-    const r = imprint(other, 'build', '--png', '--dpi', '36', '--pages', '7-12');
+    const r = imprint(other, 'build', '--png', '--dpi', '36', '--pages', '10-14');
     expect(r.code).toBe(0);
-    expect(r.err).toBe('out/report.pdf: --pages 7-12: the report has 8 pages\n');
-    expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-007.png', 'report-008.png', 'report.pdf']);
-    const { width, height } = await greyOf(path.join(other, 'out/report-007.png'));
+    expect(r.err).toBe(`out/report.pdf: warning: --pages 10-14: the report has ${STARTER_PAGES} pages\n`);
+    expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-010.png', 'report-011.png', 'report.pdf']);
+    const { width, height } = await greyOf(path.join(other, 'out/report-010.png'));
     expect([width, height]).toEqual([298, 421]); // A4 at 36 dpi, rounded up
   });
 

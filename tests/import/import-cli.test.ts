@@ -4,13 +4,15 @@
  * replace the draft or a file that is not YAML are refused, exit 2, with nothing written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openDraft } from '../../src/commands/import/open-draft.js';
+import { ImageRun, Paragraph } from 'docx';
 import { draftDocx, heading, p } from '../helpers/draft-docx.js';
+import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -29,9 +31,50 @@ describe('imprint import: the command line', () => {
     writeFileSync(path.join(dir, 'r.docx'), await draft());
     const r = imprint(dir, 'import', 'r.docx');
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toBe('r.docx -> r.yaml: 1 chapters; everything carried\n');
+    expect(r.out).toBe('r.docx -> r.yaml: 1 chapter; everything carried\n');
     expect(readFileSync(path.join(dir, 'r.yaml'), 'utf8')).toContain('chapters:\n  - title: 总则\n    body:\n      - 正文。\n');
     expect(imprint(root, 'check', path.join(dir, 'r.yaml')).code).toBe(0);
+  });
+
+  it('counts in the singular and the plural', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'one.docx'), await draftDocx([heading(1, '总则'), p('正文。'), heading(1, '附录 A 数据'), p('附录正文。'), new Paragraph({ children: [picture()] }), p('图 1 示意')]));
+    expect(imprint(dir, 'import', 'one.docx').out).toBe('one.docx -> one.yaml: 1 chapter, 1 appendix, 1 picture; 1 note on what was not carried (above, and at the top of one.yaml)\n');
+    writeFileSync(path.join(dir, 'two.docx'), await draftDocx([heading(1, '总则'), heading(1, '分则'), heading(1, '附录 A 数据'), heading(1, '附录 B 名单')]));
+    expect(imprint(dir, 'import', 'two.docx').out).toBe('two.docx -> two.yaml: 2 chapters, 2 appendices; 1 note on what was not carried (above, and at the top of two.yaml)\n');
+  });
+
+  it('never replaces a YAML or a picture that is there (the user edits the YAML) unless asked with --force: exit 2, one line, nothing written', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), p('正文。'), new Paragraph({ children: [picture()] }), p('图 1 示意')]));
+    expect(imprint(dir, 'import', 'r.docx').code).toBe(0);
+    const edited = readFileSync(path.join(dir, 'r.yaml'), 'utf8').replace('正文。', '用户改过的正文。');
+    writeFileSync(path.join(dir, 'r.yaml'), edited);
+    const before = snapshot(dir);
+    const again = imprint(dir, 'import', 'r.docx');
+    expect(again).toEqual({ code: 2, out: '', err: 'imprint: r.yaml exists (and 1 more file this import writes): import replaces no file unless asked: name another -o FILE.yaml, or add --force to replace them (`imprint help` shows the usage)\n' });
+    expect(snapshot(dir)).toEqual(before);
+    // a picture there alone is refused as well, and the YAML is not written
+    const pictureOnly = imprint(dir, 'import', 'r.docx', '-o', 'sub/r.yaml');
+    expect(pictureOnly.code).toBe(0); // a new folder: nothing there
+    writeFileSync(path.join(dir, 'sub/r-images/fig-1.png'), 'not the draft\'s picture');
+    const picturesBefore = snapshot(path.join(dir, 'sub'));
+    rmSync(path.join(dir, 'sub/r.yaml'));
+    const refused = imprint(dir, 'import', 'r.docx', '-o', 'sub/r.yaml');
+    expect(refused).toEqual({ code: 2, out: '', err: 'imprint: sub/r-images/fig-1.png exists: import replaces no file unless asked: name another -o FILE.yaml, or add --force to replace it (`imprint help` shows the usage)\n' });
+    expect(existsSync(path.join(dir, 'sub/r.yaml'))).toBe(false);
+    expect(snapshot(path.join(dir, 'sub'))).toEqual(Object.fromEntries(Object.entries(picturesBefore).filter(([f]) => f !== 'r.yaml')));
+    // another -o writes beside them
+    expect(imprint(dir, 'import', 'r.docx', '-o', 'r2.yaml')).toMatchObject({ code: 0, out: expect.stringMatching(/^r\.docx -> r2\.yaml: 1 chapter, 1 picture; /) });
+    expect(readFileSync(path.join(dir, 'r.yaml'), 'utf8')).toBe(edited);
+    // --force replaces the YAML and the pictures, leaving no temporary file
+    const forced = imprint(dir, 'import', 'r.docx', '--force');
+    expect(forced).toMatchObject({ code: 0, out: expect.stringMatching(/^r\.docx -> r\.yaml: 1 chapter, 1 picture; /) });
+    expect(readFileSync(path.join(dir, 'r.yaml'), 'utf8')).toBe(readFileSync(path.join(dir, 'r2.yaml'), 'utf8').replace('r2-images/', 'r-images/'));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // --force still replaces only YAML text and pictures
+    writeFileSync(path.join(dir, 'r-images/fig-1.png'), 'a note, not a picture');
+    expect(imprint(dir, 'import', 'r.docx', '--force')).toMatchObject({ code: 1, err: expect.stringMatching(/fig-1\.png: exists and is not a picture/) });
   });
 
   it('says in one line why a file is not a draft it can read, exit 1', async () => {
@@ -108,6 +151,17 @@ describe('imprint import: the command line', () => {
     expect(readFileSync(path.join(dir, 'keep.txt'), 'utf8')).toBe('mine');
   });
 });
+
+/** A picture for a draft: a 4 × 3 PNG, 40 × 30 px on the page. */
+function picture(): ImageRun {
+  return new ImageRun({ type: 'png', data: makePng(4, 3), transformation: { width: 40, height: 30 } });
+}
+
+/** Every file under `dir` (relative) with its bytes, as text in base64. */
+function snapshot(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  return Object.fromEntries(files.filter((f) => statSync(path.join(dir, f)).isFile()).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+}
 
 /** `zip` with the uncompressed size its central directory declares for part `name` set to `size`. */
 function declareSize(zip: Buffer, name: string, size: number): Buffer {

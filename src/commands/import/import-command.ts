@@ -4,7 +4,8 @@
  * what could not be carried over, on standard error and as comments at the top of the YAML.
  * Exit 0 when written (whatever was not carried), 1 for a draft that cannot be read or an
  * output that cannot be written, 2 for wrong usage (an output that would replace the draft or a
- * file that is not YAML).
+ * file that is not YAML, or any file there without `--force`: the YAML the user edits after an
+ * import, the pictures beside it).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,12 @@ import { notCarriedLines } from './not-carried.js';
 import { reportYaml } from './write-yaml.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
-export const YAML_OUTPUT: OutputKind = { name: 'YAML file', replaces: (file) => isEmpty(file) || (/\.ya?ml$/i.test(file) && isText(file)) };
+export const YAML_OUTPUT: OutputKind = {
+  name: 'YAML file',
+  extension: '.yaml',
+  named: (file) => /\.ya?ml$/i.test(file),
+  replaces: (file) => isEmpty(file) || (YAML_OUTPUT.named(file) && isText(file)),
+};
 
 /** What an import made, for the caller (and tests): the report, its YAML and the lines not carried. */
 export interface ImportResult {
@@ -37,13 +43,18 @@ export interface ImportResult {
 
 /** `imprint import` with its arguments; returns the exit status. */
 export async function importCommand(args: readonly string[]): Promise<number> {
-  const { input, output } = parseImportArgs(args);
+  const { input, output, replace } = parseImportArgs(args);
   try {
-    const result = await importDraft(input, output);
+    const result = await importDraft(input, output, replace);
     result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
-    const appendices = result.report.appendices?.length;
-    const counts = `${result.report.chapters.length} chapters${appendices ? `, ${appendices} appendices` : ''}${result.images.length ? `, ${result.images.length} pictures` : ''}`;
-    console.log(`${input} -> ${output}: ${counts}; ${result.notCarried.length ? `${result.notCarried.length} notes on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
+    const appendices = result.report.appendices?.length ?? 0;
+    const pictures = result.images.length;
+    const counts = [
+      counted(result.report.chapters.length, 'chapter', 'chapters'),
+      ...(appendices ? [counted(appendices, 'appendix', 'appendices')] : []),
+      ...(pictures ? [counted(pictures, 'picture', 'pictures')] : []),
+    ].join(', ');
+    console.log(`${input} -> ${output}: ${counts}; ${result.notCarried.length ? `${counted(result.notCarried.length, 'note', 'notes')} on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
     return 0;
   } catch (e) {
     if (e instanceof DraftError) {
@@ -59,30 +70,50 @@ export async function importCommand(args: readonly string[]): Promise<number> {
   }
 }
 
-/** FILE.docx and the YAML to write (default: beside it, FILE.yaml). Throws `UsageError`. */
-export function parseImportArgs(args: readonly string[]): { input: string; output: string } {
+/** `3 chapters`, `1 chapter`. */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What `imprint import` was asked: the draft, the YAML to write, and whether files there may be replaced. */
+export interface ImportArgs {
+  input: string;
+  output: string;
+  /** `--force`: replace the YAML and pictures already there (atomically); without it, a file there is refused. */
+  replace: boolean;
+}
+
+/** FILE.docx, the YAML to write (default: beside it, FILE.yaml) and `--force`. Throws `UsageError`. */
+export function parseImportArgs(args: readonly string[]): ImportArgs {
   let output: string | undefined;
+  let replace = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-o' || args[i] === '--output') {
       output = args[++i];
       if (!output) throw new UsageError('-o needs a file name, FILE.yaml');
-    } else if (args[i].startsWith('-')) throw new UsageError(`unknown option ${args[i]}`);
+    } else if (args[i] === '--force') replace = true;
+    else if (args[i].startsWith('-')) throw new UsageError(`unknown option ${args[i]}`);
     else files.push(args[i]);
   }
   if (files.length !== 1) throw new UsageError('import takes one FILE.docx');
   const input = files[0];
   output ??= input.replace(/\.docx$/i, '') + '.yaml';
-  if (!/\.ya?ml$/i.test(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
+  if (!YAML_OUTPUT.named(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
   const refused = refuseOutputs([{ input, output }], YAML_OUTPUT);
   if (refused) throw new UsageError(refused);
   const images = imagesFolder(output);
   if (kindOf(images) === 'other') throw new UsageError(`${images} exists and is not a folder: the pictures of the draft are written there`);
-  return { input, output };
+  return { input, output, replace };
 }
 
-/** Imports `input` into `output` (and its pictures). Throws `DraftError`, or a write failure. */
-export async function importDraft(input: string, output: string): Promise<ImportResult> {
+/**
+ * Imports `input` into `output` (and its pictures beside it). Unless `replace`, a file already
+ * where one of them goes is refused before anything is written (a `UsageError`): re-running an
+ * import must not destroy the YAML the user has edited since. Throws `DraftError`, or a write
+ * failure.
+ */
+export async function importDraft(input: string, output: string, replace = false): Promise<ImportResult> {
   const draft = await openDraft(input);
   let xml: DraftXml;
   let listStyles: ListStyles;
@@ -102,14 +133,22 @@ export async function importDraft(input: string, output: string): Promise<Import
   });
   const notCarried = notCarriedLines([...xml.findings, ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
   const yaml = reportYaml(report, path.basename(input), notCarried);
-  const folder = path.dirname(output);
-  for (const { image, file } of log.images) {
-    const target = path.join(folder, file);
-    if (kindOf(target) === 'file' && !isImageOrEmpty(target)) throw new DraftError(target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
-    writeFileAtomic(target, await image.readAsBuffer());
-  }
+  const pictures = log.images.map(({ image, file }) => ({ image, target: path.join(path.dirname(output), file) }));
+  if (!replace) refuseFilesThere([output, ...pictures.map((p) => p.target)]);
+  const notPicture = pictures.find(({ target }) => kindOf(target) === 'file' && !isImageOrEmpty(target));
+  if (notPicture) throw new DraftError(notPicture.target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
+  for (const { image, target } of pictures) writeFileAtomic(target, await image.readAsBuffer());
   writeFileAtomic(output, Buffer.from(yaml, 'utf8'));
   return { report, yaml, notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
+}
+
+/** Throws a `UsageError` naming the first of `files` that is there (whatever it is), with the ways out. */
+function refuseFilesThere(files: readonly string[]): void {
+  const there = files.filter((file) => kindOf(file) !== 'absent');
+  if (!there.length) return;
+  const more = there.length - 1;
+  const others = more ? ` (and ${more} more ${more === 1 ? 'file' : 'files'} this import writes)` : '';
+  throw new UsageError(`${there[0]} exists${others}: import replaces no file unless asked: name another -o FILE.yaml, or add --force to replace ${more ? 'them' : 'it'}`);
 }
 
 /** The folder of the pictures of `output`: `report.yaml` -> `report-images`. */
