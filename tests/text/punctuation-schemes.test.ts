@@ -16,7 +16,7 @@ import { parseInlineMarkup } from '../helpers/inline-runs.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
-const font = new FaceTextFont(faces.fileOf('serif'), (k) => faces.byKey(k));
+const font = new FaceTextFont(faces.keyOf('serif'), (k) => faces.byKey(k));
 const size = 10;
 const atoms = (text: string, punctuation: PunctuationScheme) =>
   atomize(foldWhitespace(parseInlineMarkup(text)), { regular: [font], bold: [font], size, punctuation }).atoms;
