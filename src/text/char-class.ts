@@ -11,6 +11,15 @@ export const NO_LINE_START = new Set(
 /** Never at a line end. */
 export const NO_LINE_END = new Set('“‘（《〈「『【〔〖［｛([{'.split(''));
 
+/**
+ * Closing and pause marks (and their Latin forms): each stands against the character before it,
+ * so no space added to fill a line goes between the two (clreq).
+ */
+export const CLOSING_MARKS = new Set('、，。．：；？！”’）》〉」』】〕〗］｝,.;:?!)]}'.split(''));
+
+/** Opening marks: each stands against the character after it (the marks that may not end a line). */
+export const OPENING_MARKS = NO_LINE_END;
+
 /** Chinese punctuation drawn in a full-width box (the marks GB compression works on). */
 export const CJK_PUNCTUATION = new Set('、，。．：；？！“”‘’（）《》〈〉「」『』【】〔〕〖〗［］｛｝'.split(''));
 

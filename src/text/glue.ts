@@ -6,9 +6,9 @@
  * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
-import { isAlnum, PAUSE_MARKS } from './char-class.js';
+import { CLOSING_MARKS, isAlnum, OPENING_MARKS, PAUSE_MARKS } from './char-class.js';
 import type { Atom } from './atoms.js';
-import { JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
+import { GRID_POLICY, JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
 /** Stage number of a place that never shrinks or stretches (after every stage). */
 export const NEVER = Number.POSITIVE_INFINITY;
@@ -29,16 +29,19 @@ export interface Adjustability {
   lastResortUnit: number;
 }
 
-/** A place of `kind` at a text size of `size` pt whose natural width is `width` pt (`natural` of the policy when absent). */
+/**
+ * A place of `kind` at a text size of `size` pt whose natural width is `width` pt (`natural` of
+ * the policy when absent), by the grid's policy when `onGrid`.
+ */
 function adjustabilityOf(kind: PlaceKind, size: number, onGrid = false, width = JUSTIFICATION_POLICY[kind].natural * size): Adjustability {
-  const p = JUSTIFICATION_POLICY[kind];
+  const p = (onGrid ? GRID_POLICY : JUSTIFICATION_POLICY)[kind];
   return {
     width,
     stretch: p.stretch ? Math.max(0, p.stretch.max * size - width) : 0,
     stretchStage: p.stretch?.stage ?? NEVER,
     shrink: p.shrink ? Math.max(0, width - p.shrink.min * size) : 0,
     shrinkStage: p.shrink?.stage ?? NEVER,
-    unit: (onGrid ? (p.unitOnGrid ?? p.unit) : p.unit) * size,
+    unit: p.unit * size,
     lastResortUnit: p.lastResort ? LAST_RESORT_UNIT * size : 0,
   };
 }
@@ -60,7 +63,7 @@ export function atomAdjustability(atoms: Atom[], onGrid = false): Adjustability[
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (a.kind === 'space' && a.width > 0) out[i] = fixed(a.width); // a grid cell
-    else if (a.kind === 'space') out[i] = adjustabilityOf(isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]) ? 'spaceBetweenHan' : 'latinSpace', a.size);
+    else if (a.kind === 'space') out[i] = adjustabilityOf(isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]) ? 'spaceBetweenHan' : 'latinSpace', a.size, onGrid);
     else if (!onGrid && isSqueezable(a)) {
       // the blanks go (both sides of a mark may have one after grid padding: rare)
       const blanks = a.blankLeft + a.blankRight;
@@ -75,7 +78,7 @@ function isSqueezable(a: Atom): boolean {
   return a.kind === 'punct' && (a.blankLeft > 0 || PAUSE_MARKS.has(a.text) || a.blankRight > 0);
 }
 
-/** The joint after each atom (the last one is unused). `onGrid`: counted in the grid's badness units. */
+/** The joint after each atom (the last one is unused). `onGrid`: by the grid's policy. */
 export function jointAdjustability(atoms: Atom[], onGrid = false): Adjustability[] {
   // joints of one kind and size share one object (read only)
   const shared = new Map<number, Partial<Record<PlaceKind, Adjustability>>>();
@@ -97,6 +100,8 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   if (b.continuesWord || b.marks.footnote) return 'insideWord';
   if (isLatinSpace(atoms, i) || isLatinSpace(atoms, i + 1)) return 'besideLatinSpace';
   if (hasGap(a, b)) return 'hanLatinGap';
+  if (CLOSING_MARKS.has(b.text[0])) return 'beforeClosingMark';
+  if (OPENING_MARKS.has(a.text[a.text.length - 1])) return 'afterOpeningMark';
   return 'interCharacter';
 }
 

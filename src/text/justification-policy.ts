@@ -15,6 +15,9 @@
  *   counts the last resort in a line's badness at `LAST_RESORT_UNIT`, so it prefers other
  *   breaks where they exist.
  *
+ * On a character grid (GB/T 9704) `GRID_POLICY` holds: there a line is full or spread over its
+ * cells, and the spread never parts a mark from its word.
+ *
  * Lengths in em of the text's size.
  */
 
@@ -28,6 +31,10 @@ export type PlaceKind =
   | 'spaceBetweenHan'
   /** The joint between Han characters, marks, or a Han character and a symbol (思政+实践). */
   | 'interCharacter'
+  /** The joint before a closing or pause mark (中，, 页）, 9”): the mark stands against what precedes it. */
+  | 'beforeClosingMark'
+  /** The joint after an opening mark (“双, （第): the mark stands against what follows it. */
+  | 'afterOpeningMark'
   /** The gap between a Han character and a Latin letter or digit (2025 年). */
   | 'hanLatinGap'
   /** A joint beside a space between Latin words: the space itself adjusts. */
@@ -43,12 +50,8 @@ export interface PlacePolicy {
   shrink?: { stage: number; min: number };
   /** Stretch stage (0 first) and the largest width; absent: never stretches before the last resort. */
   stretch?: { stage: number; max: number };
-  /**
-   * The stretch at which the place counts as fully stretched in the breaker's badness
-   * (adjustment ratio 1); on a character grid `unitOnGrid`, where every line should fill its cells.
-   */
+  /** The stretch at which the place counts as fully stretched in the breaker's badness (adjustment ratio 1). */
   unit: number;
-  unitOnGrid?: number;
   /** Whether the last resort adds space here. */
   lastResort: boolean;
 }
@@ -58,10 +61,32 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0, lastResort: false },
   latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: true },
   spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: true },
-  interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, unitOnGrid: 0.02, lastResort: true },
+  interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: true },
+  // (in running text set as the Han spacing, as the official layout has always set them)
+  beforeClosingMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: true },
+  afterOpeningMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: true },
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: true },
   besideLatinSpace: { natural: 0, unit: 0, lastResort: false },
   insideWord: { natural: 0, unit: 0, lastResort: false },
+};
+
+/** A place that takes no space at any stage. */
+const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0, lastResort: false };
+
+/**
+ * The policy on a character grid (GB/T 9704), where no mark is squeezed inside a line (see
+ * glue.ts) and a line that gave up cells (or holds a Latin run of no whole cells) is spread over
+ * them: the spread goes between Han characters, after a closing mark, before an opening mark and
+ * into the Han–Latin gaps, never between a character and the closing mark after it nor between
+ * an opening mark and the character after it (clreq; Word's document grid sets 公文 so): a
+ * closing mark stands against what precedes it, an opening mark against what follows it. The
+ * Han spacing counts for more in the badness (a fifth of its unit): every line should fill its cells.
+ */
+export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
+  ...JUSTIFICATION_POLICY,
+  interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
+  beforeClosingMark: CLOSED,
+  afterOpeningMark: CLOSED,
 };
 
 /**
@@ -77,6 +102,6 @@ export const STRETCH_STAGES: readonly number[] = stagesOf('stretch');
 
 function stagesOf(side: 'shrink' | 'stretch'): number[] {
   const stages = new Set<number>();
-  for (const p of Object.values(JUSTIFICATION_POLICY)) if (p[side]) stages.add(p[side].stage);
+  for (const p of [...Object.values(JUSTIFICATION_POLICY), ...Object.values(GRID_POLICY)]) if (p[side]) stages.add(p[side].stage);
   return [...stages].sort((a, b) => a - b);
 }

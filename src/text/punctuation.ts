@@ -18,6 +18,7 @@
  *   need the renderer to raise a glyph).
  */
 import type { Atom } from './atoms.js';
+import { CLOSING_MARKS, OPENING_MARKS } from './char-class.js';
 
 export type PunctuationScheme = 'gb' | 'kaiming' | 'banjiao' | 'none' | 'taiwan' | 'hongkong';
 export const PUNCTUATION_SCHEMES: readonly PunctuationScheme[] = ['gb', 'kaiming', 'banjiao', 'none', 'taiwan', 'hongkong'];
@@ -107,44 +108,55 @@ export function compressAdjacentMarks(atoms: Atom[]): void {
 }
 
 /**
- * On a character grid (GB/T 9704) compression must leave every later character on its cell.
- * A run of adjacent marks keeps its GB compression where that is whole cells (`）。”`: 2 cells
- * for 3 marks). Where it is not (a pair: 1.5 em), each mark keeps its own cell and only the
- * glyphs close up: they stand as GB compression sets them, 1.5 em from the first's outer edge
- * to the second's, centred in the pair's two cells (`”“` ¼ cell in from each side). So a line
- * break between the two (`”` | `“`) leaves both lines on the grid, and a pair that ends a line
- * hangs only its last mark's ink past the last cell (¼ cell for `。”`). `cell` in pt; atoms
- * are changed in place, as `compressAdjacentMarks` changes them.
+ * On a character grid (GB/T 9704) compression must leave every later character on its cell. A
+ * run of adjacent marks keeps its GB compression where that is whole cells (`）。”`: 2 cells for
+ * 3 marks). Where it is not (two marks: 1.5 cells), the run takes the next whole cell count, and
+ * the half cell left over goes where it parts no mark from its word, a closing mark standing
+ * against what precedes it and an opening mark against what follows it (clreq): before the
+ * run's first opening mark, else after its last closing mark.
+ * - `”“`, `。“`, `——“`: between the two, so each mark has its own cell, ” at the left of its
+ *   cell and “ at the right of its, a cell of blank between their inks: what the grid allows a
+ *   closing and an opening mark (compression would save half a cell, and the grid keeps whole
+ *   cells), set as Word's document grid sets them;
+ * - `”。`, `）、`: after the two, which close up against the word before (the blank is what a
+ *   line end trims, so the pair ends a line in one cell);
+ * - `（“`: before the two, which close up against the word after.
+ * A line may break inside a run only before an opening mark, and there the run's atoms meet on a
+ * cell edge, so both lines stay on the grid. `cell` in pt; atoms are changed in place, as
+ * `compressAdjacentMarks` changes them.
  */
 export function padMarkRunsToCells(atoms: Atom[], cell: number): void {
   for (let i = 0; i < atoms.length; ) {
     let j = i;
     while (j < atoms.length && atoms[j].kind === 'punct') j++;
-    if (j - i >= 2) centreInCells(atoms.slice(i, j), cell);
+    if (j - i >= 2) padToCells(atoms.slice(i, j), cell);
     i = Math.max(j, i + 1);
   }
 }
 
-/** A run of marks whose compressed width is not whole cells: one cell each, glyphs centred. */
-function centreInCells(run: Atom[], cell: number): void {
+/** A run of marks whose compressed width is not whole cells, padded where `padMarkRunsToCells` says. */
+function padToCells(run: Atom[], cell: number): void {
   const width = run.reduce((w, a) => w + a.width, 0);
-  const cells = Math.ceil(width / cell - 1e-6);
-  if (cells * cell - width < 1e-6) return;
-  if (run.some((a) => a.glyphs.length !== 1) || cells !== run.length) {
-    // (a run of four or more marks: rare) the missing part becomes the last mark's right blank
-    const last = run[run.length - 1];
-    last.blankRight += cells * cell - width;
-    last.width += cells * cell - width;
-    return;
-  }
-  let glyphAt = (cells * cell - width) / 2; // the run's glyphs, from its left edge
+  const pad = Math.ceil(width / cell - 1e-6) * cell - width;
+  if (pad < 1e-6) return;
+  let afterClosing = 0;
+  run.forEach((a, k) => CLOSING_MARKS.has(a.text) && (afterClosing = k + 1));
+  const firstOpening = run.findIndex((a) => OPENING_MARKS.has(a.text));
+  const at = firstOpening >= 0 ? firstOpening : afterClosing;
+  // the atoms' edges and glyph origins from the run's left edge, as compressed
+  const edges = [0];
+  for (const a of run) edges.push(edges[edges.length - 1] + a.width);
+  const glyphs = run.map((a, k) => edges[k] + a.shift + (k >= at ? pad : 0));
+  // the glyphs after `at` move right by the pad; the edge at `at` (where a line may break) on a cell
+  const whole = Math.ceil(edges[at] / cell - 1e-6) * cell;
+  const padded = edges.map((e, k) => (k < at ? e : k > at ? e + pad : whole <= e + pad + 1e-6 ? whole : e + pad));
   run.forEach((a, k) => {
-    const shift = glyphAt + a.shift - k * cell;
-    glyphAt += a.width;
-    // the blank on the right grows as the glyph moves left (what a line end may hang)
-    a.blankRight = Math.max(0, a.blankRight + a.shift - shift);
-    a.blankLeft = 0;
+    const width = padded[k + 1] - padded[k];
+    const shift = glyphs[k] - padded[k];
+    // a blank grows on the side the glyph moves away from
+    a.blankLeft = Math.max(0, a.blankLeft + shift - a.shift);
+    a.blankRight = Math.max(0, a.blankRight + width - a.width - (shift - a.shift));
+    a.width = width;
     a.shift = shift;
-    a.width = cell;
   });
 }

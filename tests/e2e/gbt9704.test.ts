@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
 import { bodyLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
@@ -14,12 +15,14 @@ const mm = 72 / 25.4;
 const [top, bottom, left, right] = [37 * mm, 35 * mm, 28 * mm, 595.28 - 26 * mm];
 const step = (841.89 - top - bottom) / 22;
 let read: ReadPdf;
+let pdf: Uint8Array;
 
 beforeAll(async () => {
   const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-')), 'gbt.yaml');
   const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8');
   writeFileSync(input, sample.replace(/^report:\n/m, 'report:\n  template: gbt9704\n'));
-  read = await readPdf((await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf);
+  pdf = (await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf;
+  read = await readPdf(pdf);
 });
 
 const body = () => read.pages.filter((p) => /^—\s*\d+\s*—$/.test(p.lines[p.lines.length - 1]?.text.trim() ?? ''));
@@ -88,7 +91,7 @@ describe('GB/T 9704 grid', () => {
     // never more than 28; fewer only where the line before it had to give up its last cells:
     // the next line starts with an opening mark or a number that did not fit, or the line holds
     // the narrow · of 信仰红·火焰蓝 (not a cell) or the next starts with 红·火 (a pair that may
-    // not part). Measured 2026-11-28: 400 of 410 full lines
+    // not part). Measured 2026-12-01: 397 of 408 full lines
     // (97.6%) hold exactly 28 cells; with GB compression and no runts, 28 cells counted as a
     // run of adjacent marks takes them (see `cells`)
     expect(Math.max(...counts)).toBe(28);
@@ -97,4 +100,68 @@ describe('GB/T 9704 grid', () => {
     const tail = /^\p{Script=Han}{2}[。！？；：”’）》]*$/u;
     for (const { text, next } of short) expect(/^([“‘《（「\d]|.·)/.test(next.trim()) || tail.test(next.trim()) || text.includes('·'), `${text} → ${next}`).toBe(true);
   });
+
+  it('keeps closing marks against the word before them and opening marks against the word after, spread lines and mark pairs too', async () => {
+    const CLOSING = /[、，。：；？！”’）》]/u;
+    const OPENING = /[“‘（《]/u;
+    const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
+    const detached: string[] = [];
+    let pairs = 0;
+    for (const line of await bodyGlyphLines(pdf, 16)) {
+      const text = line.map((g) => g.char).join('');
+      line.forEach((g, i) => {
+        const next = line[i + 1];
+        if (!next) return;
+        if (g.char === '”' && next.char === '“') pairs++;
+        // the distance between glyph boxes (a mark's box is its ink side's edge): a Han box is
+        // 16 pt in a cell of 15.8, so neighbours on the grid overlap by 0.2 pt
+        const gap = next.x - (g.x + g.width);
+        const hugs = (WORD.test(g.char) && CLOSING.test(next.char)) || (OPENING.test(g.char) && WORD.test(next.char));
+        if (hugs && gap > 0.3) detached.push(`${g.char}${next.char} ${gap.toFixed(1)} pt: ${text}`);
+      });
+    }
+    expect(detached).toEqual([]);
+    // (the sample's “设计之都”“时尚之都”… among them: ” left in its cell, “ right in its cell)
+    expect(pairs).toBeGreaterThanOrEqual(8);
+  });
 });
+
+/** A drawn glyph: its box's left edge and advance, pt, and its character. */
+interface PlacedGlyph {
+  x: number;
+  width: number;
+  char: string;
+}
+
+/**
+ * The glyphs of each line of text at `size` pt, left to right, read from the PDF's text operators
+ * with pdf.js (its text content merges a line's glyphs into runs: gaps under a point are lost).
+ */
+async function bodyGlyphLines(data: Uint8Array, size: number): Promise<PlacedGlyph[][]> {
+  const doc = await getDocument({ data: new Uint8Array(data), disableFontFace: true, verbosity: 0 }).promise;
+  const lines: PlacedGlyph[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const ops = await (await doc.getPage(p)).getOperatorList();
+    const byBaseline = new Map<number, PlacedGlyph[]>();
+    let [x, y, fontSize] = [0, 0, 0];
+    ops.fnArray.forEach((fn, i) => {
+      const args = ops.argsArray[i];
+      if (fn === OPS.setTextMatrix) [x, y] = [args[0][4], args[0][5]];
+      else if (fn === OPS.setFont) fontSize = args[1];
+      else if (fn === OPS.showText && fontSize === size) {
+        const key = Math.round(y * 10);
+        if (!byBaseline.has(key)) byBaseline.set(key, []);
+        for (const g of args[0] as (number | { width: number; unicode: string })[]) {
+          if (typeof g === 'number') x -= (g / 1000) * fontSize; // a TJ adjustment
+          else {
+            byBaseline.get(key)!.push({ x, width: (g.width / 1000) * fontSize, char: g.unicode });
+            x += (g.width / 1000) * fontSize;
+          }
+        }
+      }
+    });
+    for (const line of byBaseline.values()) lines.push(line.sort((a, b) => a.x - b.x));
+  }
+  await doc.destroy();
+  return lines;
+}

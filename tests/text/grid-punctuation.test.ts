@@ -14,6 +14,21 @@ const cell = 10;
 const set = (text: string, widthEm = 10) => setParagraph(parseInlineMarkup(text), { ...fakeStyle(widthEm, 0, 'gb'), cell }).lines;
 /** Where each atom stands on a line, in cells: a Han character's cell, a mark's glyph box. */
 const glyphCells = (l: Line) => l.atoms.map((a, k) => ({ text: a.text, at: (a.kind === 'han' ? l.xs[k] - a.shift : l.xs[k]) / cell }));
+/**
+ * The distance (cells) from a word's glyph to a closing mark's after it, and from an opening
+ * mark's glyph to the word's after it: glyph box to glyph box, as the fake font's marks have
+ * their ink at the box's edge on that side.
+ */
+function gapsBesideWords(l: Line): number[] {
+  const word = (t: string) => /[\p{Script=Han}A-Za-z0-9—]/u.test(t);
+  const advance = (k: number) => l.atoms[k].glyphs.reduce((w, g) => w + g.advance, 0);
+  const gaps: number[] = [];
+  for (let k = 0; k + 1 < l.atoms.length; k++) {
+    const [a, b] = [l.atoms[k].text, l.atoms[k + 1].text];
+    if ((word(a) && /[，。、”）]/u.test(b)) || (/[“（]/u.test(a) && word(b))) gaps.push(Math.round(((l.xs[k + 1] - l.xs[k] - advance(k)) / cell) * 1e6) / 1e6);
+  }
+  return gaps;
+}
 const hanCells = (l: Line) => glyphCells(l).filter((g) => /\p{Script=Han}/u.test(g.text)).map((g) => g.at);
 
 describe('GB punctuation on a grid', () => {
@@ -24,14 +39,27 @@ describe('GB punctuation on a grid', () => {
     }
   });
 
-  it('closes up two adjacent marks: their glyphs half a cell nearer than two full cells', () => {
+  it('closes up two closing marks, and two opening marks, half a cell nearer than two full cells', () => {
     const [line] = set('一二。”三四五六七');
     const [stop, quote] = glyphCells(line).filter((g) => g.text === '。' || g.text === '”');
     expect(quote.at - stop.at).toBeCloseTo(0.5, 6);
-    const [l2] = set('一二”“三四五六七');
-    const [close, open] = glyphCells(l2).filter((g) => g.text === '”' || g.text === '“');
-    // ” ink left, “ ink right: 1.5 cells from the first's left edge to the second's right edge
-    expect(open.at + 1 - close.at).toBeCloseTo(1.5, 6);
+    const [l2] = set('一二（“三四五六七');
+    const [bracket, open] = glyphCells(l2).filter((g) => g.text === '（' || g.text === '“');
+    expect(open.at - bracket.at).toBeCloseTo(0.5, 6);
+  });
+
+  it('gives a closing and an opening mark a cell each, the blank between their inks', () => {
+    const [line] = set('一二”“三四五六七');
+    const [close, open] = glyphCells(line).filter((g) => g.text === '”' || g.text === '“');
+    // ” at the left of its cell (ink 0.1–0.4), “ at the right of its (ink 0.6–0.9): their own cells
+    expect([close.at, open.at]).toEqual([2, 3]);
+  });
+
+  it('keeps every mark of a run against its word: a closing mark the one before, an opening mark the one after', () => {
+    for (const text of ['一二”“三四五六七', '一二。”三四五六七', '一二（“三四五六七', '一——“三四五六七', '一二”——三四五六', '一二”）。“三四五六']) {
+      const [line] = set(text);
+      expect(gapsBesideWords(line), text).toEqual(gapsBesideWords(line).map(() => 0));
+    }
   });
 
   it('never squeezes a mark inside a line (the line gives a character up instead)', () => {
