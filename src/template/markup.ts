@@ -25,21 +25,42 @@ function parseXml(xml: string, file: string): El {
   const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 } };
   const stack: El[] = [root];
   let error: MarkupError | undefined;
+  // the element a close tag ended last (saxes ends the elements a wrong close tag skips, then says so)
+  let closed: El | undefined;
   parser.on('error', (e) => {
-    error ??= new MarkupError({ file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''));
+    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed);
   });
   parser.on('opentag', (tag) => {
     const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column } };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
-  parser.on('closetag', () => void stack.pop());
+  parser.on('closetag', () => void (closed = stack.pop()));
   parser.on('text', (t) => stack[stack.length - 1].children.push(t));
   parser.write(xml).close();
   if (error) throw error;
   const top = root.children.find((c): c is El => typeof c !== 'string');
   if (!top) throw new MarkupError(root.pos, 'the template produced no element');
   return top;
+}
+
+/**
+ * Saxes' complaint about markup that is not well-formed (`pos`: where saxes stopped, just after
+ * the tag it means), said plainly and located at the tag: a close tag that skips an element
+ * still open, an element never closed, a close tag with no element open.
+ */
+function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined): MarkupError {
+  const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
+  const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
+  const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
+  if (message.startsWith('unexpected close tag') && closeTag && closed) {
+    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0]);
+  }
+  const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
+  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`);
+  const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
+  if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0]);
+  return new MarkupError(pos, message);
 }
 
 /** Parses the document template's output. */

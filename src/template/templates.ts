@@ -88,8 +88,9 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       return render();
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
-      const found = e.needle ? findInSources(sources, e.needle) : undefined;
       const p = e.problems[0];
+      // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes it
+      const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle)) : undefined;
       const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
       throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
@@ -155,6 +156,22 @@ function findInSources(sources: Map<string, Source>, needle: string): SourcePos 
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Where a text stands in a template file, the place nearest line `near.line`, column `near.col`
+ * (the markup's lines are the file's, less the lines Handlebars drops: a comment alone on its line).
+ */
+function findNear(source: Source | undefined, near: { line: number; col: number }, needle: string): SourcePos | undefined {
+  let best: SourcePos | undefined;
+  const distance = (p: SourcePos) => Math.abs(p.line - near.line) * 1e6 + Math.abs(p.col - near.col);
+  source?.text.split('\n').forEach((line, i) => {
+    for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+      const p = { file: source.path, line: i + 1, col: at + 1 };
+      if (best === undefined || distance(p) < distance(best)) best = p;
+    }
+  });
+  return best;
 }
 
 /** Where a text first stands in one template file. */

@@ -73,6 +73,17 @@ describe('templates', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
   });
+  it('locate a block never closed at its opening, not at the end of the file', () => {
+    const dir = variant('footer.hbs', () => '<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even">\n— {{page}} —</p></footer>\n');
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/footer.hbs:2:11: template: {{#if}} opened at line 2 is never closed (close it with {{/if}})`);
+    const nested = variant('case.hbs', (s) => s.replace('{{/each}}', ''));
+    expect(problemOf(() => loadTemplates(nested, foldersOf(nested)))).toBe(`${nested}/case.hbs:4:1: template: {{#each}} opened at line 4 is never closed (close it with {{/each}})`);
+  });
+  it('locate markup that is not well-formed at the tag in the template, said plainly', () => {
+    const page = { page: '3', pages: 9, odd: true, opening: false };
+    const dir = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer-odd"><b>— {{page}} —</p></footer>\n');
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderFooter(page))).toBe(`${dir}/footer.hbs:2:46: markup: <b> is still open at </p>: close it first (</b>)`);
+  });
 });
 
 describe('template folders', () => {
