@@ -96,6 +96,16 @@ describe('template folders', () => {
     expect(problemOf(() => folders.dirOf('offical', at))).toBe(`r.yaml:3:13: template "offical" not found in /nowhere/templates or ${root}/templates (did you mean "official"?)`);
     expect(problemOf(() => folders.dirOf('nosuch', at))).toBe(`r.yaml:3:13: template "nosuch" not found in /nowhere/templates or ${root}/templates`);
   });
+  it('name the project folder of a report built from outside it', () => {
+    const rich = project();
+    mkdirSync(path.join(rich, 'templates/mine'), { recursive: true });
+    writeFileSync(path.join(rich, 'templates/mine/theme.yaml'), 'extends: official\n');
+    const report = { file: path.join(rich, 'content/report.yaml'), line: 7, col: 13 };
+    const outside = new TemplateFolders([path.dirname(rich), root]);
+    expect(problemOf(() => outside.dirOf('mine', report))).toBe(
+      `${report.file}:7:13: template "mine" not found in ${path.dirname(rich)}/templates or ${root}/templates (run imprint in the project folder ${rich}, where templates/ is)`,
+    );
+  });
   it('say so of a folder without a theme', () => {
     const dir = project();
     mkdirSync(path.join(dir, 'templates/bare'), { recursive: true });
