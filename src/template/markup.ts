@@ -10,6 +10,7 @@ import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import type { FigureWidth } from '../content/types.js';
+import { closest } from '../content/did-you-mean.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -63,9 +64,42 @@ function wellFormedError(xml: string, pos: SourcePos, message: string, closed: E
   return new MarkupError(pos, message);
 }
 
-/** Parses the document template's output. */
-export function parseDocument(xml: string, file: string): DocTree {
+/** The styles a theme defines, and its file: what the markup's `style="…"` may name. */
+export interface ThemeStyles {
+  file: string;
+  /** Text styles, by name. */
+  styles: ReadonlyMap<string, unknown>;
+  /** Box styles (`<box>`, `<quote>`), by name. */
+  boxes: ReadonlyMap<string, unknown>;
+}
+
+/** The attributes of markup that name a text style. */
+const TEXT_STYLE_ATTRIBUTES = ['style', 'cell-style', 'header-style'];
+
+/**
+ * Every style the markup names (`style="…"`, a table's `cell-style` and `header-style`, a box's
+ * `style` among the theme's `boxes:`) is the theme's: the first that is not is an error at its
+ * element (found in the templates by the attribute), with the theme's styles like it named.
+ */
+function checkStyles(el: El, theme: ThemeStyles): void {
+  const box = el.name === 'box' || el.name === 'quote';
+  for (const attribute of box ? ['style'] : TEXT_STYLE_ATTRIBUTES) {
+    const name = el.attrs[attribute];
+    const known = box ? theme.boxes : theme.styles;
+    if (name === undefined || known.has(name)) continue;
+    const names = [...known.keys()];
+    const alike = [...new Set([...names.filter((k) => k.startsWith(name) || name.startsWith(k)), closest(name, names)])].filter((k) => k !== undefined).sort();
+    const hint = alike.length ? `did you mean ${alike.map((k) => `"${k}"`).join(' or ')}?` : `it has ${names.map((k) => `"${k}"`).join(', ')}`;
+    const what = box ? `box style "${name}" is not defined under \`boxes:\`` : `style "${name}" is not defined`;
+    throw new MarkupError(el.pos, `${what} in ${theme.file} (${hint})`, `${attribute}="${name}"`);
+  }
+  for (const c of el.children) if (typeof c !== 'string') checkStyles(c, theme);
+}
+
+/** Parses the document template's output; with `theme`, its `style="…"` are checked against the theme's styles. */
+export function parseDocument(xml: string, file: string, theme?: ThemeStyles): DocTree {
   const doc = parseXml(xml, file);
+  if (theme) checkStyles(doc, theme);
   expectName(doc, 'document');
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
@@ -76,9 +110,10 @@ export function parseDocument(xml: string, file: string): DocTree {
   return { matters };
 }
 
-/** Parses the output of a page header or footer template (`<header>` or `<footer>`). */
-export function parseFurniture(xml: string, file: string, name: 'header' | 'footer'): FurnitureTree {
+/** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */
+export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles): FurnitureTree {
   const el = parseXml(xml, file);
+  if (theme) checkStyles(el, theme);
   expectName(el, name);
   return {
     children: elements(el).map((c) => {

@@ -11,7 +11,7 @@ import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
 import { createEnv, syntaxErrorOf, type Env } from './handlebars-env.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
-import { MarkupError, parseDocument, parseFurniture } from './markup.js';
+import { MarkupError, parseDocument, parseFurniture, type ThemeStyles } from './markup.js';
 import type { ReportView } from './view.js';
 
 /** What a page's header and footer templates see. */
@@ -40,10 +40,11 @@ export interface TemplateSet {
   themeFile: string;
   /** What the templates were read from, absolute: each template folder (its list of `.hbs` files) and each `.hbs` file. */
   files: string[];
-  renderDocument(view: ReportView): DocTree;
-  renderFooter(ctx: PageContext): FurnitureTree;
+  /** With `theme`, every `style="…"` the markup writes must be a style of it (else an error in the template that writes it). */
+  renderDocument(view: ReportView, theme?: ThemeStyles): DocTree;
+  renderFooter(ctx: PageContext, theme?: ThemeStyles): FurnitureTree;
   /** Empty when the template has no `header.hbs`. */
-  renderHeader(ctx: PageContext): FurnitureTree;
+  renderHeader(ctx: PageContext, theme?: ThemeStyles): FurnitureTree;
 }
 
 /** The templates compiled last, by their folder and sources (a watch session compiles once). */
@@ -100,10 +101,10 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
-    renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'))),
-    renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer')),
-    renderHeader: (ctx) =>
-      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header')) : { children: [] },
+    renderDocument: (view, theme) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), theme)),
+    renderFooter: (ctx, theme) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer', theme)),
+    renderHeader: (ctx, theme) =>
+      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header', theme)) : { children: [] },
   };
 }
 

@@ -8,6 +8,7 @@ import { formatProblem, InputError } from '../../src/problems.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
+import { loadTheme } from '../../src/style/theme.js';
 import { inlineMarkup } from '../../src/template/handlebars-env.js';
 import { parseInlineXml } from '../../src/template/markup.js';
 
@@ -83,6 +84,18 @@ describe('templates', () => {
     const page = { page: '3', pages: 9, odd: true, opening: false };
     const dir = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer-odd"><b>— {{page}} —</p></footer>\n');
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderFooter(page))).toBe(`${dir}/footer.hbs:2:46: markup: <b> is still open at </p>: close it first (</b>)`);
+  });
+  it('locate a style the theme does not define where a template names it, with the styles like it', () => {
+    const page = { page: '3', pages: 9, odd: true, opening: false };
+    const footer = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer">— {{page}} —</p></footer>\n');
+    const theme = loadTheme(path.join(footer, 'theme.yaml'), foldersOf(footer));
+    expect(problemOf(() => loadTemplates(footer, foldersOf(footer)).renderFooter(page, theme))).toBe(
+      `${footer}/footer.hbs:2:12: markup: style "footer" is not defined in ${footer}/theme.yaml (did you mean "footer-even" or "footer-odd"?)`,
+    );
+    const partial = variant('case.hbs', (s) => s.replace('style="case-title"', 'style="case-titel"'));
+    expect(problemOf(() => loadTemplates(partial, foldersOf(partial)).renderDocument(view, loadTheme(path.join(partial, 'theme.yaml'), foldersOf(partial))))).toBe(
+      `${partial}/case.hbs:3:8: markup: style "case-titel" is not defined in ${partial}/theme.yaml (did you mean "case-title"?)`,
+    );
   });
 });
 
