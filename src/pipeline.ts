@@ -181,13 +181,13 @@ export interface RoundInputs {
 export function roundInputs(report: Report, templates: TemplateSet, theme: Theme, cache: BuildCache): RoundInputs {
   const { faces, textFonts, setCache } = cache;
   const view = reportView(report, theme.numbering);
-  const doc = templates.renderDocument(view);
+  const doc = templates.renderDocument(view, theme);
   const fontProblems = new ProblemList();
   checkFontRoles(theme, faces.registry, fontProblems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
   fontProblems.throwIfErrors();
   const furniture: FurnitureRenderer = {
-    renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }),
-    renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }),
+    renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }, theme),
+    renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }, theme),
   };
   const templatePos = { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 };
   return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), images: report.images, charPos: report.charPos, templatePos } };

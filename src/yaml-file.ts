@@ -43,8 +43,8 @@ export function readText(file: string, what: string, inside?: readonly string[])
 export function parseYamlText(file: string, text: string): YamlFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', prettyErrors: false });
-  // worded as a report's problems are (the hints for slips, the key given twice named)
-  const errors = doc.errors.length ? yamlProblems(doc, text).filter((p) => p.severity === 'error') : [];
+  // worded as a report's problems are (the hints for slips, the key given twice named; a list item that slipped, even where YAML reads it silently)
+  const errors = yamlProblems(doc, text).filter((p) => p.severity === 'error');
   if (errors.length) throw new InputError(errors.map((p) => ({ pos: { file, ...lines.linePos(p.offset) }, message: p.message, severity: 'error' })));
   return { text, doc, lines, at: (node) => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) }) };
 }

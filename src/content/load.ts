@@ -27,12 +27,40 @@ export function loadReport(file: string): Report {
   const src = new YamlSource(file, text!, problems);
   problems.throwIfErrors();
   checkAgainstSchema(src, problems);
+  const baseDir = path.dirname(path.resolve(file));
+  // the schema's errors end the load before the figures are read: their image files are checked now, so one run names every problem
+  if (problems.hasErrors) checkImagesOf(src, problems, baseDir);
   problems.throwIfErrors();
-  const reader = new ContentReader(src, problems, path.dirname(path.resolve(file)));
+  const reader = new ContentReader(src, problems, baseDir);
   const report = reader.report(file);
   reader.checkMarkup();
   problems.throwIfErrors();
   return { ...report, warnings: problems.warnings() };
+}
+
+/**
+ * The image files of the figures in data the schema refused: each `figure:` mapping's `image:`
+ * text is checked (see image-file.ts) unless a problem is reported at it already.
+ */
+function checkImagesOf(src: YamlSource, problems: ProblemList, baseDir: string): void {
+  const reported = new Set(problems.items.map((p) => `${p.pos.line}:${p.pos.col}`));
+  for (const { at, image } of figureImages(src.data, [])) {
+    const pos = src.locate(at);
+    if (reported.has(`${pos.line}:${pos.col}`)) continue;
+    const file = path.resolve(baseDir, image);
+    const checked = checkImage(file, image, baseDir);
+    if (typeof checked === 'string') problems.error(pos, checked, file);
+  }
+}
+
+/** The `image:` texts of the `figure:` mappings in `data` (of any shape) and their paths, in the order written. */
+function figureImages(data: unknown, at: DataPath): { at: DataPath; image: string }[] {
+  if (Array.isArray(data)) return data.flatMap((item, i) => figureImages(item, [...at, i]));
+  if (typeof data !== 'object' || data === null) return [];
+  return Object.entries(data).flatMap(([key, value]) => {
+    const image = key === 'figure' ? (value as { image?: unknown } | null)?.image : undefined;
+    return typeof image === 'string' ? [{ at: [...at, key, 'image'], image }] : figureImages(value, [...at, key]);
+  });
 }
 
 /** The file as text: a regular file, not too large, valid UTF-8, not empty. */

@@ -2,10 +2,11 @@
  * What went wrong reading a YAML file, said so a report's editor can act on it: the yaml
  * package's errors and warnings with hints for the slips a report's text makes (a paragraph
  * that starts with a character YAML reads as syntax, or contains ': ' or ' #'), one message
- * for a tab that indents (not the errors it causes after it), and aliases with no anchor
- * found where they are written.
+ * for a tab that indents and for a list item that slipped (not the errors they cause after
+ * them), and aliases with no anchor found where they are written.
  */
 import { isAlias, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { itemSlips, type ItemSlip } from './item-slips.js';
 
 /** A problem at a character offset of the YAML text. */
 export interface YamlProblem {
@@ -35,40 +36,68 @@ const LINE_VALUE = /^(?<lead>[ \t]*(?<items>(?:-[ \t]+)*)(?<key>[^\s#'"[{*&!%@`-
 /** The hint for text that YAML read as a key because ': ' follows it. */
 export const COLON_HINT = "a paragraph containing ': ' must be quoted";
 
+/** The hint for a cell of a list in brackets (a table row) that YAML cut short. */
+export const FLOW_CELL_HINT = 'in a row written in [ ], a cell holding a footnote ^[…], brackets or \': \' must be quoted: "…"';
+
 /** The problems of a parsed document, in the order of the file. */
 export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] {
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   // a tab that indents makes the lines after it mean something else: the errors that follow say nothing more
   if (tabs.length) return tabs.map((e) => ({ offset: e.pos[0], message: 'YAML: tabs cannot indent YAML; use spaces', severity: 'error' }));
+  // a list item that slipped makes YAML read it, and lines after it, as something else: its errors from there on say nothing more
+  const slips = causingSlips(doc, text);
+  const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;
 
-  const found: { offset: number; message: string; code: string }[] = [
-    ...doc.errors.map((e) => ({ offset: e.pos[0], message: firstLine(e.message), code: e.code as string })),
+  const found = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
     // an unknown tag (!!js/function, !include …) is refused: the content is plain data
-    ...doc.warnings.map((w) => ({ offset: w.pos[0], message: `${firstLine(w.message)} (tags are not allowed in content)`, code: w.code as string })),
+    ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: `${firstLine(w.message)} (tags are not allowed in content)`, code: w.code as string })),
     ...unresolvedAliases(doc),
-  ].sort((a, b) => a.offset - b.offset);
+  ]
+    .filter((f) => f.end < slipLine)
+    .sort((a, b) => a.offset - b.offset);
 
-  const problems: YamlProblem[] = [];
+  const problems: YamlProblem[] = slips.map((s) => ({ offset: s.offset, message: s.message, severity: 'error' }));
   const hintedLines = new Set<number>();
   for (const f of found) {
+    // one message for a line that got a hint: the errors after the first are what the same slip caused
+    if (hintedLines.has(lineStart(text, f.offset))) continue;
     const leading = leadingIndicator(text, f.offset, f.code);
     if (leading) {
-      // one message for the line: the errors after the first are what the same character caused
-      const line = lineStart(text, f.offset);
-      if (hintedLines.has(line)) continue;
-      hintedLines.add(line);
+      hintedLines.add(lineStart(text, f.offset));
       problems.push({ offset: leading.offset, message: `${leading.hint} (${f.message})`, severity: 'error' });
     } else if (f.code === 'MULTILINE_IMPLICIT_KEY') {
       // text over several lines with ': ' on a later one: point at the ': ', not the text's first line
       const colon = text.slice(f.offset).search(/:(?=[ \t\r\n]|$)/);
       problems.push({ offset: colon < 0 ? f.offset : f.offset + colon, message: `YAML: ${f.message} (${COLON_HINT})`, severity: 'error' });
+    } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
+      // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: flowItemStart(text, f.offset), message: `YAML: ${f.message} (${FLOW_CELL_HINT})`, severity: 'error' });
     } else if (f.code === 'DUPLICATE_KEY') {
       problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
     } else {
       problems.push({ offset: f.offset, message: `YAML: ${f.message}`, severity: 'error' });
     }
   }
-  return [...problems, ...droppedByComments(doc, text), ...droppedAsAnchors(doc, text)];
+  return [...problems.sort((a, b) => a.offset - b.offset), ...droppedByComments(doc, text), ...droppedAsAnchors(doc, text)];
+}
+
+/**
+ * The slipped list items (see item-slips.ts) that change what the file says: with YAML errors,
+ * every one; without, those YAML took silently as more of a plain text before them (an item one
+ * or two spaces right of the others).
+ */
+function causingSlips(doc: Document.Parsed, text: string): ItemSlip[] {
+  const slips = itemSlips(text);
+  if (!slips.length || doc.errors.length) return slips;
+  const plainRanges: [number, number][] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'PLAIN' && node.range) plainRanges.push([node.range[0], node.range[1]]);
+    },
+  });
+  return slips.filter((s) => plainRanges.some(([start, end]) => start < s.offset && s.offset < end));
 }
 
 /** The hint for a paragraph-like value starting with a YAML indicator, on the line of `offset`. */
@@ -97,18 +126,27 @@ function duplicateKey(text: string, offset: number): string {
   return `\`${key}\` is given twice in one mapping${firstLine ? ` (first on line ${firstLine})` : ''}: keep one`;
 }
 
+/** Where the item of a list in brackets that holds `offset` starts: after the `[` or `,` before it on its line, and any spaces. */
+function flowItemStart(text: string, offset: number): number {
+  const line = lineStart(text, offset);
+  let start = Math.max(text.lastIndexOf('[', offset - 1), text.lastIndexOf(',', offset - 1)) + 1;
+  if (start <= line) return offset;
+  while (text[start] === ' ') start++;
+  return start;
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Aliases used before (or without) an anchor of their name, in the file's order. */
-function unresolvedAliases(doc: Document.Parsed): { offset: number; message: string; code: string }[] {
+function unresolvedAliases(doc: Document.Parsed): { offset: number; end: number; message: string; code: string }[] {
   const anchors = new Set<string>();
-  const unresolved: { offset: number; message: string; code: string }[] = [];
+  const unresolved: { offset: number; end: number; message: string; code: string }[] = [];
   visit(doc, {
     Node(_, node) {
       if (isAlias(node) && !anchors.has(node.source)) {
-        unresolved.push({ offset: node.range?.[0] ?? 0, message: `unresolved alias "*${node.source}"`, code: 'UNRESOLVED_ALIAS' });
+        unresolved.push({ offset: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0, message: `unresolved alias "*${node.source}"`, code: 'UNRESOLVED_ALIAS' });
       }
       if (!isAlias(node) && node.anchor) anchors.add(node.anchor);
     },

@@ -34,7 +34,14 @@ export class TemplateFolders implements ThemeFiles {
     }
     const hint = closest(name, this.names());
     const without = this.roots.map((r) => path.join(r, name)).find((d) => existsSync(d));
-    const why = hint ? ` (did you mean "${hint}"?)` : without ? ` (${without} has no theme.yaml)` : '';
+    const project = this.projectHolding(name, path.dirname(path.resolve(pos.file)));
+    const why = project
+      ? ` (run imprint in the project folder ${project}, where templates/ is)`
+      : hint
+        ? ` (did you mean "${hint}"?)`
+        : without
+          ? ` (${without} has no theme.yaml)`
+          : '';
     // what making the template would change: its theme.yaml, or the project's list of templates
     throw new InputError([{ pos, message: `template "${name}" not found in ${this.roots.join(' or ')}${why}`, severity: 'error', about: without ? path.join(without, 'theme.yaml') : this.roots[0] }]);
   }
@@ -47,6 +54,18 @@ export class TemplateFolders implements ThemeFiles {
   /** The text of a file of a template; `what` names it in messages. */
   read(file: string, what: string): string {
     return readText(file, what, this.roots);
+  }
+
+  /**
+   * The folder, `from` or one above it, whose `templates/` holds the template `name` though it is
+   * not searched: the project of a report built from another folder.
+   */
+  private projectHolding(name: string, from: string): string | undefined {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      const root = path.join(dir, 'templates');
+      if (!this.roots.includes(root) && existsSync(path.join(root, name, 'theme.yaml'))) return dir;
+      if (path.dirname(dir) === dir) return undefined;
+    }
   }
 
   /** Names of the templates there are (folders with a theme). */

@@ -5,6 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { parseInline, type InlineNode } from '../content/inline-markup.js';
+import { unclosedBlock } from './unclosed-block.js';
 
 export type Env = typeof Handlebars;
 
@@ -43,6 +44,9 @@ export function syntaxErrorOf(env: Env, src: string): TemplateSyntaxError | unde
     const at = { line: yylloc.first_line, col: yylloc.first_column + 1 };
     // "Parse error on line 3:", an excerpt, a pointer, "Expecting 'CLOSE', 'CLOSE_UNESCAPED', got 'EOF'"
     const expecting = /^Expecting (.*), got '(.*)'$/.exec(lines[lines.length - 1]);
+    // the file ended inside a block: say so where the block was opened
+    const unclosed = expecting?.[2] === 'EOF' && expecting[1].includes("'OPEN_ENDBLOCK'") ? unclosedBlock(src) : undefined;
+    if (unclosed) return { line: unclosed.line, col: unclosed.col, reason: `${unclosed.opener} opened at line ${unclosed.line} is never closed (close it with {{/${unclosed.name}}})` };
     if (lines[0].startsWith('Parse error') && expecting) {
       const expected = expecting[1].split(', ');
       const shown = expected.length > EXPECTED_SHOWN ? `${expected.slice(0, EXPECTED_SHOWN - 1).join(', ')} or ${expected.length - EXPECTED_SHOWN + 1} more` : expected.join(', ');

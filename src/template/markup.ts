@@ -10,6 +10,7 @@ import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import type { FigureWidth } from '../content/types.js';
+import { closest } from '../content/did-you-mean.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -25,15 +26,17 @@ function parseXml(xml: string, file: string): El {
   const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 } };
   const stack: El[] = [root];
   let error: MarkupError | undefined;
+  // the element a close tag ended last (saxes ends the elements a wrong close tag skips, then says so)
+  let closed: El | undefined;
   parser.on('error', (e) => {
-    error ??= new MarkupError({ file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''));
+    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed);
   });
   parser.on('opentag', (tag) => {
     const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column } };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
-  parser.on('closetag', () => void stack.pop());
+  parser.on('closetag', () => void (closed = stack.pop()));
   parser.on('text', (t) => stack[stack.length - 1].children.push(t));
   parser.write(xml).close();
   if (error) throw error;
@@ -42,9 +45,61 @@ function parseXml(xml: string, file: string): El {
   return top;
 }
 
-/** Parses the document template's output. */
-export function parseDocument(xml: string, file: string): DocTree {
+/**
+ * Saxes' complaint about markup that is not well-formed (`pos`: where saxes stopped, just after
+ * the tag it means), said plainly and located at the tag: a close tag that skips an element
+ * still open, an element never closed, a close tag with no element open.
+ */
+function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined): MarkupError {
+  const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
+  const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
+  const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
+  if (message.startsWith('unexpected close tag') && closeTag && closed) {
+    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0]);
+  }
+  const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
+  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`);
+  const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
+  if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0]);
+  return new MarkupError(pos, message);
+}
+
+/** The styles a theme defines, and its file: what the markup's `style="…"` may name. */
+export interface ThemeStyles {
+  file: string;
+  /** Text styles, by name. */
+  styles: ReadonlyMap<string, unknown>;
+  /** Box styles (`<box>`, `<quote>`), by name. */
+  boxes: ReadonlyMap<string, unknown>;
+}
+
+/** The attributes of markup that name a text style. */
+const TEXT_STYLE_ATTRIBUTES = ['style', 'cell-style', 'header-style'];
+
+/**
+ * Every style the markup names (`style="…"`, a table's `cell-style` and `header-style`, a box's
+ * `style` among the theme's `boxes:`) is the theme's: the first that is not is an error at its
+ * element (found in the templates by the attribute), with the theme's styles like it named.
+ */
+function checkStyles(el: El, theme: ThemeStyles): void {
+  const box = el.name === 'box' || el.name === 'quote';
+  for (const attribute of box ? ['style'] : TEXT_STYLE_ATTRIBUTES) {
+    const name = el.attrs[attribute];
+    const known = box ? theme.boxes : theme.styles;
+    if (name === undefined || known.has(name)) continue;
+    const names = [...known.keys()];
+    const alike = [...new Set([...names.filter((k) => k.startsWith(name) || name.startsWith(k)), closest(name, names)])].filter((k) => k !== undefined).sort();
+    const hint = alike.length ? `did you mean ${alike.map((k) => `"${k}"`).join(' or ')}?` : `it has ${names.map((k) => `"${k}"`).join(', ')}`;
+    const what = box ? `box style "${name}" is not defined under \`boxes:\`` : `style "${name}" is not defined`;
+    throw new MarkupError(el.pos, `${what} in ${theme.file} (${hint})`, `${attribute}="${name}"`);
+  }
+  for (const c of el.children) if (typeof c !== 'string') checkStyles(c, theme);
+}
+
+/** Parses the document template's output; with `theme`, its `style="…"` are checked against the theme's styles. */
+export function parseDocument(xml: string, file: string, theme?: ThemeStyles): DocTree {
   const doc = parseXml(xml, file);
+  if (theme) checkStyles(doc, theme);
   expectName(doc, 'document');
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
@@ -55,9 +110,10 @@ export function parseDocument(xml: string, file: string): DocTree {
   return { matters };
 }
 
-/** Parses the output of a page header or footer template (`<header>` or `<footer>`). */
-export function parseFurniture(xml: string, file: string, name: 'header' | 'footer'): FurnitureTree {
+/** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */
+export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles): FurnitureTree {
   const el = parseXml(xml, file);
+  if (theme) checkStyles(el, theme);
   expectName(el, name);
   return {
     children: elements(el).map((c) => {

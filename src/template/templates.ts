@@ -11,7 +11,7 @@ import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
 import { createEnv, syntaxErrorOf, type Env } from './handlebars-env.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
-import { MarkupError, parseDocument, parseFurniture } from './markup.js';
+import { MarkupError, parseDocument, parseFurniture, type ThemeStyles } from './markup.js';
 import type { ReportView } from './view.js';
 
 /** What a page's header and footer templates see. */
@@ -40,10 +40,11 @@ export interface TemplateSet {
   themeFile: string;
   /** What the templates were read from, absolute: each template folder (its list of `.hbs` files) and each `.hbs` file. */
   files: string[];
-  renderDocument(view: ReportView): DocTree;
-  renderFooter(ctx: PageContext): FurnitureTree;
+  /** With `theme`, every `style="…"` the markup writes must be a style of it (else an error in the template that writes it). */
+  renderDocument(view: ReportView, theme?: ThemeStyles): DocTree;
+  renderFooter(ctx: PageContext, theme?: ThemeStyles): FurnitureTree;
   /** Empty when the template has no `header.hbs`. */
-  renderHeader(ctx: PageContext): FurnitureTree;
+  renderHeader(ctx: PageContext, theme?: ThemeStyles): FurnitureTree;
 }
 
 /** The templates compiled last, by their folder and sources (a watch session compiles once). */
@@ -88,8 +89,9 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       return render();
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
-      const found = e.needle ? findInSources(sources, e.needle) : undefined;
       const p = e.problems[0];
+      // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes it
+      const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle)) : undefined;
       const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
       throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
@@ -99,10 +101,10 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
-    renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'))),
-    renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer')),
-    renderHeader: (ctx) =>
-      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header')) : { children: [] },
+    renderDocument: (view, theme) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), theme)),
+    renderFooter: (ctx, theme) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer', theme)),
+    renderHeader: (ctx, theme) =>
+      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header', theme)) : { children: [] },
   };
 }
 
@@ -155,6 +157,22 @@ function findInSources(sources: Map<string, Source>, needle: string): SourcePos 
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Where a text stands in a template file, the place nearest line `near.line`, column `near.col`
+ * (the markup's lines are the file's, less the lines Handlebars drops: a comment alone on its line).
+ */
+function findNear(source: Source | undefined, near: { line: number; col: number }, needle: string): SourcePos | undefined {
+  let best: SourcePos | undefined;
+  const distance = (p: SourcePos) => Math.abs(p.line - near.line) * 1e6 + Math.abs(p.col - near.col);
+  source?.text.split('\n').forEach((line, i) => {
+    for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+      const p = { file: source.path, line: i + 1, col: at + 1 };
+      if (best === undefined || distance(p) < distance(best)) best = p;
+    }
+  });
+  return best;
 }
 
 /** Where a text first stands in one template file. */

@@ -157,6 +157,37 @@ describe('YAML slips in a report text', () => {
   it('a tab that indents: one message, not the errors it causes after it', () => {
     expect(load(withBody('\t- 段落。', '      - 段落二。')).lines).toEqual(['r.yaml:6:1: YAML: tabs cannot indent YAML; use spaces']);
   });
+  it('a list item one or two spaces left or right of the items around it: one message at it, not the errors it causes', () => {
+    const items = (...lines: string[]) => withBody('      - 段落一。', ...lines, '      - 段落三。', '  - title: 二', '    body:', '      - 段。');
+    const slip = (line: number, indent: number) => `r.yaml:${line}:${indent + 1}: YAML: this item is indented ${indent} spaces, the items around it 6: line them up`;
+    expect(load(items('     - 各专业大类学生人数见下表。')).lines).toEqual([slip(7, 5)]);
+    expect(load(items('    - 段落二。')).lines).toEqual([slip(7, 4)]);
+    // one space right: YAML reads it silently as more of the paragraph before
+    expect(load(items('       - 段落二。')).lines).toEqual([slip(7, 7)]);
+    expect(load(items('        - 段落二: 一。')).lines).toEqual([slip(7, 8)]);
+    // the last item of a list
+    expect(load(withBody('      - 段落一。', '      - 段落二。', '     - 段落三。', '  - title: 二', '    body:', '      - 段。')).lines).toEqual([slip(8, 5)]);
+    // errors before the slip are kept
+    expect(load(withBody('      - **一是**', '      - 段落一。', '     - 段落二。', '      - 段落三。')).lines).toEqual([
+      'r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**")',
+      slip(8, 5),
+    ]);
+  });
+  it('a footnote in a cell of a row in [ ]: one message at the cell, with the hint to quote it', () => {
+    const table = (row: string) => withBody('      - table:', '          title: 表', '          columns: [类别, 人数, 占比]', '          rows:', row, '            - [b, 2, 3]');
+    const hint = `(in a row written in [ ], a cell holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
+    expect(load(table('            - [文化艺术类^[含工艺美术。], 512, 1]')).lines).toEqual([`r.yaml:10:16: YAML: Missing , or : between flow sequence items ${hint}`]);
+    expect(load(table('            - [a, 文化^[注]], 2]')).lines).toEqual([`r.yaml:10:19: YAML: Missing , or : between flow sequence items ${hint}`]);
+  });
+  it('a list item with no space after its -: one message at it', () => {
+    expect(load(withBody('      - 段落一。', '      -静安区段落二。', '      - 段落三。')).lines).toEqual(['r.yaml:7:7: YAML: a list item needs a space after -']);
+  });
+  it('lists that are not slips: nested lists, compact lists, text of a block scalar, paragraphs over lines', () => {
+    const fine = [
+      'report:', '  title: 标题', '  keywords:', '  - 一', '  - 二', 'chapters:', '- title: 一', '  body:', '  - 段落一', '    续行 - 二', '  - list:', '    - 项', '    - 项', '  - code: |', '      - a', '       - b', '      - c', '  - list:', '     - 项', '     - 项',
+    ].join('\n');
+    expect(load(fine).lines).toEqual([]);
+  });
   it('a key given twice in one mapping: named, with the line of the first', () => {
     expect(load('report:\n  title: 一\n  title: 二\nchapters:\n  - title: 一\n    body:\n      - 段。\n  - title: 二\n    title: 三\n    body:\n      - 段。\n').lines).toEqual([
       'r.yaml:3:3: YAML: `title` is given twice in one mapping (first on line 2): keep one',

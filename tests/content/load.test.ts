@@ -121,6 +121,13 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(messages(write('f2.yaml', fig('fake.png')))).toEqual(['f2.yaml:8:18: not a PNG, JPEG or SVG image (by its content): fake.png']);
     expect(messages(write('f3.yaml', fig('photo.gif')))).toEqual(['f3.yaml:8:18: an image must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)']);
   });
+  it('names every image problem in one run: a kind refused by the schema and a file not found', () => {
+    const figures = ['a.gif', 'nosuch.png'].map((image, i) => `      - figure:\n          title: 图${i}\n          image: ${image}\n`).join('');
+    expect(messages(write('f4.yaml', `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n${figures}`))).toEqual([
+      'f4.yaml:8:18: an image must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)',
+      'f4.yaml:11:18: image not found: nosuch.png',
+    ]);
+  });
   it('names the block kinds for a misspelt block, and a block with two keys', () => {
     const t = ok.replace('      - 段落。\n', '      - heading: 一\n        table: {}\n');
     const m = messages(write('two.yaml', t));

@@ -8,6 +8,7 @@ import { formatProblem, InputError } from '../../src/problems.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
+import { loadTheme } from '../../src/style/theme.js';
 import { inlineMarkup } from '../../src/template/handlebars-env.js';
 import { parseInlineXml } from '../../src/template/markup.js';
 
@@ -73,6 +74,29 @@ describe('templates', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
   });
+  it('locate a block never closed at its opening, not at the end of the file', () => {
+    const dir = variant('footer.hbs', () => '<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even">\n— {{page}} —</p></footer>\n');
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/footer.hbs:2:11: template: {{#if}} opened at line 2 is never closed (close it with {{/if}})`);
+    const nested = variant('case.hbs', (s) => s.replace('{{/each}}', ''));
+    expect(problemOf(() => loadTemplates(nested, foldersOf(nested)))).toBe(`${nested}/case.hbs:4:1: template: {{#each}} opened at line 4 is never closed (close it with {{/each}})`);
+  });
+  it('locate markup that is not well-formed at the tag in the template, said plainly', () => {
+    const page = { page: '3', pages: 9, odd: true, opening: false };
+    const dir = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer-odd"><b>— {{page}} —</p></footer>\n');
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderFooter(page))).toBe(`${dir}/footer.hbs:2:46: markup: <b> is still open at </p>: close it first (</b>)`);
+  });
+  it('locate a style the theme does not define where a template names it, with the styles like it', () => {
+    const page = { page: '3', pages: 9, odd: true, opening: false };
+    const footer = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer">— {{page}} —</p></footer>\n');
+    const theme = loadTheme(path.join(footer, 'theme.yaml'), foldersOf(footer));
+    expect(problemOf(() => loadTemplates(footer, foldersOf(footer)).renderFooter(page, theme))).toBe(
+      `${footer}/footer.hbs:2:12: markup: style "footer" is not defined in ${footer}/theme.yaml (did you mean "footer-even" or "footer-odd"?)`,
+    );
+    const partial = variant('case.hbs', (s) => s.replace('style="case-title"', 'style="case-titel"'));
+    expect(problemOf(() => loadTemplates(partial, foldersOf(partial)).renderDocument(view, loadTheme(path.join(partial, 'theme.yaml'), foldersOf(partial))))).toBe(
+      `${partial}/case.hbs:3:8: markup: style "case-titel" is not defined in ${partial}/theme.yaml (did you mean "case-title"?)`,
+    );
+  });
 });
 
 describe('template folders', () => {
@@ -84,6 +108,16 @@ describe('template folders', () => {
   it('name each folder searched once, and the likely name, for a missing template', () => {
     expect(problemOf(() => folders.dirOf('offical', at))).toBe(`r.yaml:3:13: template "offical" not found in /nowhere/templates or ${root}/templates (did you mean "official"?)`);
     expect(problemOf(() => folders.dirOf('nosuch', at))).toBe(`r.yaml:3:13: template "nosuch" not found in /nowhere/templates or ${root}/templates`);
+  });
+  it('name the project folder of a report built from outside it', () => {
+    const rich = project();
+    mkdirSync(path.join(rich, 'templates/mine'), { recursive: true });
+    writeFileSync(path.join(rich, 'templates/mine/theme.yaml'), 'extends: official\n');
+    const report = { file: path.join(rich, 'content/report.yaml'), line: 7, col: 13 };
+    const outside = new TemplateFolders([path.dirname(rich), root]);
+    expect(problemOf(() => outside.dirOf('mine', report))).toBe(
+      `${report.file}:7:13: template "mine" not found in ${path.dirname(rich)}/templates or ${root}/templates (run imprint in the project folder ${rich}, where templates/ is)`,
+    );
   });
   it('say so of a folder without a theme', () => {
     const dir = project();

@@ -1,0 +1,97 @@
+/**
+ * List items that slipped, found in a YAML text line by line: an item whose `-` stands one or
+ * two spaces left or right of the items around it, and an item written `-text` with no space
+ * after the `-`. YAML reads either as something else (a key, more of the item before, a
+ * different list) and says so lines later, in its own terms; the slip itself is on this line.
+ */
+
+/** An item line that slipped, and what to say of it. */
+export interface ItemSlip {
+  /** Offset of the item's `-` in the text, UTF-16 code units. */
+  offset: number;
+  message: string;
+}
+
+/** A line starting with `-` (an item, or an item without its space). */
+interface DashLine {
+  /** Offset of the `-` in the text. */
+  offset: number;
+  /** Spaces before the `-`. */
+  indent: number;
+  /** Whether a space (or the line's end) follows the `-`, as a list item's must. */
+  spaced: boolean;
+  /** Whether the item's value follows on the lines after it (`-` alone, or `- key:`). */
+  opensBlock: boolean;
+}
+
+/** How far (spaces) an item may stand from the items around it and still be read as a slip. */
+const MAX_SLIP = 2;
+
+/** The slipped items of `text`, in the order of the file. */
+export function itemSlips(text: string): ItemSlip[] {
+  const slips: ItemSlip[] = [];
+  for (const run of itemRuns(text)) {
+    const column = usualIndent(run);
+    for (const item of run) {
+      if (item.indent !== column) {
+        slips.push({ offset: item.offset, message: `YAML: this item is indented ${item.indent} spaces, the items around it ${column}: line them up` });
+      } else if (!item.spaced) {
+        slips.push({ offset: item.offset, message: 'YAML: a list item needs a space after -' });
+      }
+    }
+  }
+  return slips.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The runs of items that are meant as one list: lines starting with `-` within `MAX_SLIP`
+ * spaces of the one before, with only lines indented deeper than both between them (the rest
+ * of an item), the one before not opening a block of its own. Runs of one item are left out.
+ */
+function itemRuns(text: string): DashLine[][] {
+  const runs: DashLine[][] = [];
+  let run: DashLine[] = [];
+  // the least indentation of the lines since the last item (Infinity: none)
+  let between = Infinity;
+  let blockScalarIndent: number | undefined;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const indent = /^ */.exec(line)![0].length;
+    const rest = line.slice(indent);
+    if (rest === '' || rest === '\r' || rest.startsWith('#')) continue;
+    // the lines of a block scalar (`|`, `>`) are text, whatever they start with
+    if (blockScalarIndent !== undefined && indent > blockScalarIndent) continue;
+    blockScalarIndent = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(rest) ? indent : undefined;
+
+    // (`---` and `...` mark a document's start and end)
+    const dash = rest.startsWith('---') ? null : /^-(?<after>[ \r]|$)?(?<value>.*)$/.exec(rest);
+    if (!dash) {
+      between = Math.min(between, indent);
+      continue;
+    }
+    const spaced = dash.groups!.after !== undefined;
+    const value = dash.groups!.value.replace(/[ \t]+#.*$/, '').trim();
+    const item: DashLine = { offset: start + indent, indent, spaced, opensBlock: spaced && (value === '' || /:$/.test(value)) };
+    const last = run.at(-1);
+    const sameList = last && !last.opensBlock && Math.abs(last.indent - indent) <= MAX_SLIP && between > Math.max(last.indent, indent);
+    if (!sameList) {
+      if (run.length > 1) runs.push(run);
+      run = [];
+    }
+    run.push(item);
+    between = Infinity;
+  }
+  if (run.length > 1) runs.push(run);
+  return runs;
+}
+
+/** The indentation most items of a run have (on a tie, the first item's). */
+function usualIndent(run: readonly DashLine[]): number {
+  const counts = new Map<number, number>();
+  for (const item of run) counts.set(item.indent, (counts.get(item.indent) ?? 0) + 1);
+  let best = run[0].indent;
+  for (const [indent, count] of counts) if (count > counts.get(best)!) best = indent;
+  return best;
+}
