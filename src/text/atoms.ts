@@ -115,12 +115,12 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
     const marks: Marks = run;
     const look = marked(run) ? (style.look ?? DEFAULT_LOOK) : undefined;
     const first = atoms.length;
-    // inline code is one word, spaces and all (never stretched inside); a URL breaks only at its marks
+    // inline code is one word, spaces and all (never stretched inside; see wordParts); a URL breaks only at its marks
     const pieces = run.code ? [{ kind: 'latin' as const, text: run.text, start: 0 }] : splitPieces(run.text);
     for (const piece of pieces) {
       const start = offset + piece.start;
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.code ? NO_BREAK : run.url ? URL_BREAK : undefined);
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.code ? 'code' : run.url ? 'url' : 'text');
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -265,30 +265,67 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
 }
 
 /**
- * Where a long word (path, URL, dotted name, query string, `a=1;b=2`) may break, as a URL is
- * broken (UAX #14 tailored): after a `/` or `\` (Windows paths) that does not start the word,
- * and not inside `//` or `\\`;
+ * Where a long word (path, URL, dotted name, query string, `a=1;b=2`, identifier) may break, as
+ * a URL is broken (UAX #14 tailored), after a mark: after a `/` or `\` (Windows paths) that does
+ * not start the word, and not inside `//` or `\\`;
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id);
  * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
- * `-` or `@` (never before a mark that may not start a line). No hyphen is added.
+ * `-` or `@` (never before a mark that may not start a line).
+ * And inside a run of letters and digits, where its parts meet, each side at least three
+ * characters of the run (the breaker charges more here, see breakpoints.ts): at a camelCase hump
+ * (calculate|Optimal|Line|Breaks, XML|Http), before a run of two or more digits after three
+ * letters, not all of them hex digits (release|2026; never inside a number, hexadecimal too:
+ * 0xABCD1234, a hash; not utf8mb4). No hyphen is added.
  */
-const WORD_BREAK = /(?<=.[/\\])(?=[^/\\])|(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})|(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])/u;
+const WORD_BREAK = new RegExp(
+  [
+    String.raw`(?<=.[/\\])(?=[^/\\])`,
+    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})`,
+    String.raw`(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])`,
+    // (the lookahead first: it fails at once at most places, and the lookbehinds run only where it holds)
+    String.raw`(?=\p{Lu}[\p{L}\p{N}]{2})(?<=[\p{L}\p{N}]{2}\p{Ll})`,
+    String.raw`(?=\p{Lu}\p{Ll}[\p{L}\p{N}])(?<=[\p{L}\p{N}]{2}\p{Lu})`,
+    String.raw`(?=\p{N}{2}[\p{L}\p{N}])(?<=\p{L}{3})(?<![A-Fa-f]{3})`,
+  ].join('|'),
+  'u',
+);
 /** Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & =` (not inside `//`). */
 const URL_BREAK = /(?<=[.\-_?&=]|\/(?!\/))(?=.)/u;
-/** Inline code breaks nowhere but where it must (a piece wider than the measure). */
-const NO_BREAK = /(?!)/;
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
+/** A run of inline code without spaces long enough to be cut (see `LONG_WORD`). */
+const LONG_CODE_RUN = new RegExp(String.raw`\S{${LONG_WORD},}`, 'gu');
+
+/** How a Latin word may be cut: a word of text, a URL printed whole, or inline code. */
+type WordKind = 'text' | 'url' | 'code';
 
 /**
- * A Latin word's atoms, pushed to `out`: the word whole when it is short and fits `maxWidth` pt;
- * else its parts, cut where it may break (`breaks`: `WORD_BREAK` for a word of text, `URL_BREAK`
- * for a URL printed whole, always cut there; `NO_BREAK` for inline code, kept whole when it
- * fits), and a part still wider than `maxWidth`
- * one atom per character (an emergency: nothing may overflow). Every atom after the first
- * continues the word.
+ * A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole
+ * at `URL_BREAK`, inline code at `WORD_BREAK` inside its runs of `LONG_WORD` or more characters
+ * without spaces (never at a space: code is set as typed).
+ */
+function wordParts(text: string, kind: WordKind): string[] {
+  if (kind === 'text') return text.split(WORD_BREAK);
+  if (kind === 'url') return text.split(URL_BREAK);
+  const parts = [''];
+  let at = 0;
+  for (const run of text.matchAll(LONG_CODE_RUN)) {
+    const [first, ...rest] = run[0].split(WORD_BREAK);
+    parts[parts.length - 1] += text.slice(at, run.index) + first;
+    parts.push(...rest);
+    at = run.index + run[0].length;
+  }
+  parts[parts.length - 1] += text.slice(at);
+  return parts;
+}
+
+/**
+ * A Latin word's atoms, pushed to `out`: the word whole when it is short and fits `maxWidth` pt
+ * (a URL printed whole is always cut); else its parts, cut where it may break (see `wordParts`),
+ * and a part still wider than `maxWidth` one atom per character (an emergency: nothing may
+ * overflow). Every atom after the first continues the word.
  *
  * Linear in the word's length, whatever it is: each distinct character is shaped alone once,
  * and a part is shaped whole only when it may fit, its characters at their own advances less
@@ -296,11 +333,11 @@ const LONG_WORD = 12;
  * part is cut unshaped: shaping a long text costs more than its length (each ligature
  * moves the glyphs after it) and its glyphs would stay in the font's cache.
  */
-function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShape>, text: string, start: number, marks: Marks, style: TextStyle, maxWidth: number, breaks?: RegExp): void {
+function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShape>, text: string, start: number, marks: Marks, style: TextStyle, maxWidth: number, kind: WordKind): void {
   const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (breaks ? breaks === NO_BREAK : text.length < LONG_WORD) {
+  if (kind !== 'url' && text.length < LONG_WORD) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
@@ -323,7 +360,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
     out.push(atom);
   };
   let at = start;
-  for (const part of text.split(breaks ?? WORD_BREAK)) {
+  for (const part of wordParts(text, kind)) {
     let alone = 0;
     for (const ch of part) alone += shapeOf(ch).width;
     const whole = alone <= 2 * maxWidth ? shapeOf(part) : undefined;

@@ -16,7 +16,7 @@ const ZH_TAILORING: Record<string, string> = { '“': '（', '‘': '（', '”'
 /**
  * `allowed[p]` is true when a line may end before atom `p` (1 ≤ p < atoms.length).
  * Breaks never leave a prohibited mark at a line start or end. Inside a long word (see
- * `continuesWord`) a break is allowed too; the breaker charges `WORD_BREAK_PENALTY` for it.
+ * `continuesWord`) a break is allowed too; the breaker charges `wordBreakPenalty` for it.
  */
 export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
   const tailored = text.replace(/[“‘”’]/g, (c) => ZH_TAILORING[c]);
@@ -54,10 +54,21 @@ function endsSymbolic(a: Atom): boolean {
   return a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
 }
 
-/** Demerits of breaking inside a word (after `/` in a URL, say): only when nothing better fits. */
+/** Demerits of breaking inside a word after one of its marks (after `/` in a path, say): only when nothing better fits. */
 export const WORD_BREAK_PENALTY = 100;
+/**
+ * Demerits of breaking inside a run of letters and digits (at a camelCase hump, before digits,
+ * see atoms.ts): more than after a mark, so a word breaks at its marks where it has them.
+ */
+export const INNER_WORD_BREAK_PENALTY = 150;
 /** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
 export const URL_BREAK_PENALTY = 10;
+
+/** The penalty of a line break before `after`, an atom that continues the word of `before`. */
+export function wordBreakPenalty(before: Atom, after: Atom): number {
+  if (after.marks.url) return URL_BREAK_PENALTY;
+  return isAlnum(before.text[before.text.length - 1]) && isAlnum(after.text[0]) ? INNER_WORD_BREAK_PENALTY : WORD_BREAK_PENALTY;
+}
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
   while (i >= 0 && atoms[i].kind === 'space') i--;

@@ -27,6 +27,8 @@ export interface Adjustability {
   unit: number;
   /** The breaker's badness unit here in the last resort; 0 where the last resort adds no space. */
   lastResortUnit: number;
+  /** The last resort's level past which this place widens (see `PlacePolicy.lastResort`); Infinity: never. */
+  lastResortFrom: number;
 }
 
 /**
@@ -43,12 +45,13 @@ function adjustabilityOf(kind: PlaceKind, size: number, onGrid = false, width = 
     shrinkStage: p.shrink?.stage ?? NEVER,
     unit: p.unit * size,
     lastResortUnit: p.lastResort ? LAST_RESORT_UNIT * size : 0,
+    lastResortFrom: p.lastResort ? p.lastResort.from * size : Infinity,
   };
 }
 
 /** A place that never changes width (a Han character, a Latin word, a grid cell). */
 function fixed(width: number): Adjustability {
-  return { width, stretch: 0, stretchStage: NEVER, shrink: 0, shrinkStage: NEVER, unit: 0, lastResortUnit: 0 };
+  return { width, stretch: 0, stretchStage: NEVER, shrink: 0, shrinkStage: NEVER, unit: 0, lastResortUnit: 0, lastResortFrom: Infinity };
 }
 
 /**

@@ -9,11 +9,12 @@
  *   spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em);
  * - a line too short widens the spaces between Latin words to their cap (½ em), then the
  *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em;
- * - and only when that is not enough, the last resort: the rest evens out every place that may
- *   take space (Han spacing, Han–Latin gaps and Latin spaces alike), the narrowest widened
- *   first, so the line is looser as a whole rather than holed at one kind of gap. The breaker
- *   counts the last resort in a line's badness at `LAST_RESORT_UNIT`, so it prefers other
- *   breaks where they exist.
+ * - and only when that is not enough, the last resort: the rest evens out the places that may
+ *   take space (Han spacing and Latin spaces alike), the narrowest widened first, so the line
+ *   is looser as a whole rather than holed at one kind of gap. The Han–Latin gaps keep their
+ *   ¼ em (a gap that opens beside a word reads as a hole in it) unless the others would stand
+ *   past a whole em: from there they widen with them. The breaker counts the last resort in a
+ *   line's badness at `LAST_RESORT_UNIT` a place, so it prefers other breaks where they exist.
  *
  * On a character grid (GB/T 9704) `GRID_POLICY` holds: there a line is full or spread over its
  * cells, and the spread never parts a mark from its word.
@@ -52,35 +53,43 @@ export interface PlacePolicy {
   stretch?: { stage: number; max: number };
   /** The stretch at which the place counts as fully stretched in the breaker's badness (adjustment ratio 1). */
   unit: number;
-  /** Whether the last resort adds space here. */
-  lastResort: boolean;
+  /**
+   * Whether the last resort adds space here: from the level (em) at which it widens with the
+   * others (0: as soon as the level passes its width; `from` f > 0: by what the level passes f).
+   * Absent: never.
+   */
+  lastResort?: { from: number };
 }
+
+/** A place the last resort widens from the start, with the others. */
+const EVENED = { from: 0 };
 
 /** The policy. Stage numbers order shrinking and stretching separately. */
 export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
-  punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0, lastResort: false },
-  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: true },
-  spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: true },
-  interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: true },
+  punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0 },
+  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
+  spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: EVENED },
+  interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
   // (in running text set as the Han spacing, as the official layout has always set them)
-  beforeClosingMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: true },
-  afterOpeningMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: true },
-  hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: true },
-  besideLatinSpace: { natural: 0, unit: 0, lastResort: false },
-  insideWord: { natural: 0, unit: 0, lastResort: false },
+  beforeClosingMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
+  afterOpeningMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
+  hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
+  besideLatinSpace: { natural: 0, unit: 0 },
+  insideWord: { natural: 0, unit: 0 },
 };
 
 /** A place that takes no space at any stage. */
-const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0, lastResort: false };
+const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
 
 /**
  * The policy on a character grid (GB/T 9704), where no mark is squeezed inside a line (see
  * glue.ts) and a line that gave up cells (or holds a Latin run of no whole cells) is spread over
- * them: the spread goes between Han characters, after a closing mark, before an opening mark and
- * into the Han–Latin gaps, never between a character and the closing mark after it nor between
- * an opening mark and the character after it (clreq; Word's document grid sets 公文 so): a
- * closing mark stands against what precedes it, an opening mark against what follows it. The
- * Han spacing counts for more in the badness (a fifth of its unit): every line should fill its cells.
+ * them: the spread goes between Han characters, after a closing mark, before an opening mark
+ * (and into the Han–Latin gaps past a whole em, as off the grid), never between a character and
+ * the closing mark after it nor between an opening mark and the character after it (clreq;
+ * Word's document grid sets 公文 so): a closing mark stands against what precedes it, an opening
+ * mark against what follows it. The Han spacing counts for more in the badness (a fifth of its
+ * unit): every line should fill its cells.
  */
 export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
   ...JUSTIFICATION_POLICY,
@@ -92,7 +101,8 @@ export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
 /**
  * The breaker's badness unit per place in the last resort (em): smaller than the Han spacing's
  * (0.1 em), so a line that needs the last resort costs more for each point it takes there than
- * a line the stages can set, and the breaker looks for other breaks first.
+ * a line the stages can set, and the breaker looks for other breaks first. (Han–Latin gaps
+ * count too, though they join late: a line that only they can widen stays possible.)
  */
 export const LAST_RESORT_UNIT = 0.05;
 

@@ -23,7 +23,10 @@ export interface Line {
   used: number;
   /** Width the atoms would take unadjusted (before stretching or squeezing). */
   natural: number;
-  /** Width the last resort brought each place it widened to (0 when the stages sufficed), pt. */
+  /**
+   * The last resort's level: the width it brought the places it widened to (a Han–Latin gap, which
+   * joins late, stands narrower), pt; 0 when the stages sufficed.
+   */
   lastResortWidth: number;
   /** Offsets of the line's text in the paragraph's plain text. */
   start: number;
@@ -63,17 +66,18 @@ export function placeLine(
     const hangs = m.hang > 0;
     for (const stage of STRETCH_STAGES) excess = grow(sizes, gaps, start, items, joints, stage, hangs, excess);
     // the last resort: what is left evens out the places that may take it (not before a hanging
-    // mark), the narrowest first, so that no kind of gap opens into a hole
-    const itemTakes = (k: number) => items[start + k].lastResortUnit > 0 && !(hangs && k === count - 1);
-    const jointTakes = (k: number) => joints[start + k].lastResortUnit > 0 && !(hangs && k === gaps.length - 1);
+    // mark), the narrowest first, so that no kind of gap opens into a hole; a place that joins
+    // from a level (a Han–Latin gap) widens by what the level passes it
+    const itemTakes = (k: number) => items[start + k].lastResortFrom < Infinity && !(hangs && k === count - 1);
+    const jointTakes = (k: number) => joints[start + k].lastResortFrom < Infinity && !(hangs && k === gaps.length - 1);
     if (excess > 1e-9) {
-      const widths: number[] = [];
-      for (let k = 0; k < count; k++) if (itemTakes(k)) widths.push(sizes[k]);
-      for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) widths.push(gaps[k]);
-      if (widths.length > 0) {
-        level = levelFilling(widths, excess);
-        for (let k = 0; k < count; k++) if (itemTakes(k)) sizes[k] = Math.max(sizes[k], level);
-        for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) gaps[k] = Math.max(gaps[k], level);
+      const from: number[] = [];
+      for (let k = 0; k < count; k++) if (itemTakes(k)) from.push(Math.max(sizes[k], items[start + k].lastResortFrom));
+      for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) from.push(Math.max(gaps[k], joints[start + k].lastResortFrom));
+      if (from.length > 0) {
+        level = levelFilling(from, excess);
+        for (let k = 0; k < count; k++) if (itemTakes(k)) sizes[k] += Math.max(0, level - Math.max(sizes[k], items[start + k].lastResortFrom));
+        for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) gaps[k] += Math.max(0, level - Math.max(gaps[k], joints[start + k].lastResortFrom));
         excess = 0;
       }
     }
@@ -100,16 +104,17 @@ export function placeLine(
 }
 
 /**
- * The width `level` to which places now `widths` pt wide must grow (those narrower than it) to
- * take `excess` pt between them: water filling. `widths` is sorted in place.
+ * The level that places starting to widen at `from` pt (their width, or the level they join
+ * from) must reach to take `excess` pt between them, each widening by what the level passes
+ * its `from`: water filling. `from` is sorted in place.
  */
-function levelFilling(widths: number[], excess: number): number {
-  widths.sort((a, b) => a - b);
-  let sum = 0; // of the j narrowest
-  for (let j = 1; j <= widths.length; j++) {
-    sum += widths[j - 1];
+function levelFilling(from: number[], excess: number): number {
+  from.sort((a, b) => a - b);
+  let sum = 0; // of the j lowest
+  for (let j = 1; j <= from.length; j++) {
+    sum += from[j - 1];
     const level = (sum + excess) / j;
-    if (j === widths.length || level <= widths[j]) return level;
+    if (j === from.length || level <= from[j]) return level;
   }
   return 0; // (not reached: the loop returns at its last place)
 }

@@ -7,7 +7,7 @@
  */
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
-import { URL_BREAK_PENALTY, WORD_BREAK_PENALTY } from './breakpoints.js';
+import { wordBreakPenalty } from './breakpoints.js';
 import { NO_LINE_START } from './char-class.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
@@ -232,6 +232,8 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   for (let ci = 1; ci < candidates.length; ci++) {
     const end = candidates[ci];
     const isLast = end === n;
+    // demerits of ending a line inside a word (the same for every start)
+    const cut = !isLast && input.atoms[end].continuesWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) ** 2 : 0;
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
     const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01);
@@ -255,9 +257,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
           const badness = isLast && ratio >= 0 ? 0 : badnessOf(ratio);
           if (isLast && !input.allowRunt && lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : fitnessClass(ratio);
-          let demerits = t.demerits[from] + (10 + badness) * (10 + badness);
-          const next = input.atoms[end];
-          if (!isLast && next?.continuesWord) demerits += (next.marks.url ? URL_BREAK_PENALTY : WORD_BREAK_PENALTY) ** 2;
+          let demerits = t.demerits[from] + (10 + badness) * (10 + badness) + cut;
           if (lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
           const to = end * CLASSES + fitness;
           if (demerits < t.demerits[to]) {

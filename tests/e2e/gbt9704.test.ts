@@ -5,10 +5,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
-import { bodyLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, glyphLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const mm = 72 / 25.4;
@@ -107,7 +106,7 @@ describe('GB/T 9704 grid', () => {
     const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
     const detached: string[] = [];
     let pairs = 0;
-    for (const line of await bodyGlyphLines(pdf, 16)) {
+    for (const line of await glyphLines(pdf, 16)) {
       const text = line.map((g) => g.char).join('');
       line.forEach((g, i) => {
         const next = line[i + 1];
@@ -125,43 +124,3 @@ describe('GB/T 9704 grid', () => {
     expect(pairs).toBeGreaterThanOrEqual(8);
   });
 });
-
-/** A drawn glyph: its box's left edge and advance, pt, and its character. */
-interface PlacedGlyph {
-  x: number;
-  width: number;
-  char: string;
-}
-
-/**
- * The glyphs of each line of text at `size` pt, left to right, read from the PDF's text operators
- * with pdf.js (its text content merges a line's glyphs into runs: gaps under a point are lost).
- */
-async function bodyGlyphLines(data: Uint8Array, size: number): Promise<PlacedGlyph[][]> {
-  const doc = await getDocument({ data: new Uint8Array(data), disableFontFace: true, verbosity: 0 }).promise;
-  const lines: PlacedGlyph[][] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const ops = await (await doc.getPage(p)).getOperatorList();
-    const byBaseline = new Map<number, PlacedGlyph[]>();
-    let [x, y, fontSize] = [0, 0, 0];
-    ops.fnArray.forEach((fn, i) => {
-      const args = ops.argsArray[i];
-      if (fn === OPS.setTextMatrix) [x, y] = [args[0][4], args[0][5]];
-      else if (fn === OPS.setFont) fontSize = args[1];
-      else if (fn === OPS.showText && fontSize === size) {
-        const key = Math.round(y * 10);
-        if (!byBaseline.has(key)) byBaseline.set(key, []);
-        for (const g of args[0] as (number | { width: number; unicode: string })[]) {
-          if (typeof g === 'number') x -= (g / 1000) * fontSize; // a TJ adjustment
-          else {
-            byBaseline.get(key)!.push({ x, width: (g.width / 1000) * fontSize, char: g.unicode });
-            x += (g.width / 1000) * fontSize;
-          }
-        }
-      }
-    });
-    for (const line of byBaseline.values()) lines.push(line.sort((a, b) => a.x - b.x));
-  }
-  await doc.destroy();
-  return lines;
-}

@@ -2,7 +2,7 @@
  * Reading a built PDF back with an independent reader (pdf.js, from npm): visual lines per
  * page, metadata, outline, raw font dictionaries.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfLine {
   /** Baseline, pt from the page top. */
@@ -151,4 +151,44 @@ export function pagesOfEntries(pages: PdfPage[], entries: { title: string }[], i
     const page = body.find((p) => p.lines.some((l) => norm(l.text) === e.title));
     return page && pageLabel(page);
   });
+}
+
+/** A drawn glyph: its box's left edge and advance, pt, and its character. */
+export interface PlacedGlyph {
+  x: number;
+  width: number;
+  char: string;
+}
+
+/**
+ * The glyphs of each line of text at `size` pt, left to right, read from the PDF's text operators
+ * with pdf.js (its text content merges a line's glyphs into runs: gaps under a point are lost).
+ */
+export async function glyphLines(data: Uint8Array, size: number): Promise<PlacedGlyph[][]> {
+  const doc = await getDocument({ data: new Uint8Array(data), disableFontFace: true, verbosity: 0 }).promise;
+  const lines: PlacedGlyph[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const ops = await (await doc.getPage(p)).getOperatorList();
+    const byBaseline = new Map<number, PlacedGlyph[]>();
+    let [x, y, fontSize] = [0, 0, 0];
+    ops.fnArray.forEach((fn, i) => {
+      const args = ops.argsArray[i];
+      if (fn === OPS.setTextMatrix) [x, y] = [args[0][4], args[0][5]];
+      else if (fn === OPS.setFont) fontSize = args[1];
+      else if (fn === OPS.showText && fontSize === size) {
+        const key = Math.round(y * 10);
+        if (!byBaseline.has(key)) byBaseline.set(key, []);
+        for (const g of args[0] as (number | { width: number; unicode: string })[]) {
+          if (typeof g === 'number') x -= (g / 1000) * fontSize; // a TJ adjustment
+          else {
+            byBaseline.get(key)!.push({ x, width: (g.width / 1000) * fontSize, char: g.unicode });
+            x += (g.width / 1000) * fontSize;
+          }
+        }
+      }
+    });
+    for (const line of byBaseline.values()) lines.push(line.sort((a, b) => a.x - b.x));
+  }
+  await doc.destroy();
+  return lines;
 }

@@ -51,6 +51,25 @@ describe('atoms', () => {
     expect(atomize(parseInlineMarkup('甲`ls -l /tmp`乙'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['甲', 'ls -l /tmp', '乙']);
     expect(atomize(parseInlineMarkup('`ls -l`'), fakeStyle(10), 20).atoms.map((x) => x.text)).toEqual(['l', 's', ' ', '-', 'l']);
   });
+  it('inline code is cut where a long word of text is, inside its long runs without spaces, never at a space', () => {
+    const a = atomize(parseInlineMarkup('`cd /usr/local/lib/node_modules && ls`'), fakeStyle(10)).atoms;
+    expect(a.map((x) => x.text)).toEqual(['cd /usr/', 'local/', 'lib/', 'node_', 'modules && ls']);
+    expect(a.map((x) => x.continuesWord)).toEqual([false, true, true, true, true]);
+    expect(atomize(parseInlineMarkup('`getUserPreferences`'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['get', 'User', 'Preferences']);
+  });
+  it('a long identifier is cut at its camelCase humps and before a run of digits, at least three characters of the run on each side, never inside a number', () => {
+    const parts = (word: string) => atomize(parseInlineMarkup(word), fakeStyle(10)).atoms.map((x) => x.text);
+    expect(parts('calculateOptimalLineBreaks')).toEqual(['calculate', 'Optimal', 'Line', 'Breaks']);
+    expect(parts('XMLHttpRequestFactory')).toEqual(['XML', 'Http', 'Request', 'Factory']);
+    expect(parts('loadUserAccountById')).toEqual(['load', 'User', 'Account', 'ById']);
+    expect(parts('iPhoneSimulatorApp')).toEqual(['iPhone', 'Simulator', 'App']);
+    expect(parts('release20260115')).toEqual(['release', '20260115']);
+    expect(parts('org.imprint.PenaltyTable')).toEqual(['org.', 'imprint.', 'Penalty', 'Table']);
+    // never inside a number, hexadecimal included (three hex letters before digits); no lone digit cut off
+    for (const word of ['0xABCD12345678', 'e3b0c44298fc1c149afbf4c8996fb924', 'utf8mb4general', '10.0.19045.3803']) expect(parts(word)).toEqual([word]);
+    // a short word is never cut
+    expect(parts('getUserName')).toEqual(['getUserName']);
+  });
   it('superscripts and subscripts are set smaller, at the theme\'s size', () => {
     const a = atomize(parseInlineMarkup('m^2^CO~2~'), { ...fakeStyle(10), look: { ...DEFAULT_LOOK, scriptSize: 0.6 } }).atoms;
     expect(a.map((x) => [x.text, x.size])).toEqual([['m', 10], ['2', 6], ['CO', 10], ['2', 6]]);

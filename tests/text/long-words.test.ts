@@ -28,7 +28,8 @@ function countingStyle(measureEm: number) {
   return { font, style: { ...fakeStyle(measureEm), regular: [font], bold: [font] } };
 }
 
-const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+// letters and digits with no place to break (no run of digits after letters, no camelCase hump)
+const ALPHANUMERIC = 'a0b1c2d3e4f5g6h7i8j9klmnopqrstuvwxyz';
 const repeatTo = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const run = (text: string) => [{ text, bold: false }];
 
