@@ -308,8 +308,11 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
     const stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
     const limit = p.itemLimit[end] - p.itemLimit[start] + p.jointLimit[lastJoint] - p.jointLimit[start];
     const lastResort = p.itemLastResort[end] - p.itemLastResort[start] + p.jointLastResort[lastJoint] - p.jointLastResort[start];
-    // (see adjustmentRatio: past its stages' limit a line's ratio is at least (excess − limit) / lastResort)
-    return natural + Math.max(maxRatio * stretch, limit + maxRatio * lastResort);
+    // (see adjustmentRatio): within the stages' limit a usable line widens by at most
+    // maxRatio · stretch; past it only when that limit is below maxRatio · stretch, and then by
+    // at most maxRatio · lastResort more. Sums of sums: the bound falls as the line shortens.
+    const staged = maxRatio * stretch;
+    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort);
   };
   // invariant: reach(candidates[lo]) ≥ width or lo = 0; answer in [lo, hi]
   let lo = 0;
