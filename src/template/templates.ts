@@ -9,7 +9,8 @@ import { InputError, type SourcePos } from '../problems.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
-import { createEnv, syntaxErrorOf, type Env } from './handlebars-env.js';
+import { createEnv, nextInlineBuild, syntaxErrorOf, type Env } from './handlebars-env.js';
+import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture } from './markup.js';
 import type { ReportView } from './view.js';
@@ -94,15 +95,25 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
   };
+  /**
+   * Running heads and footers by template and page context, kept for the next build (watch):
+   * the same context renders the same markup, and a rebuild renders only the pages' new ones.
+   */
+  const furniture = new KeptResults<string, FurnitureTree>();
+  const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer') =>
+    furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind)));
   const read = [...sources.values()].map((s) => s.path);
   return {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
-    renderDocument: (view) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'))),
-    renderFooter: (ctx) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer')),
-    renderHeader: (ctx) =>
-      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header')) : { children: [] },
+    renderDocument: (view) => {
+      nextInlineBuild();
+      furniture.nextBuild();
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs')));
+    },
+    renderFooter: (ctx) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer'),
+    renderHeader: (ctx) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header') : { children: [] }),
   };
 }
 
