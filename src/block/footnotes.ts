@@ -9,6 +9,7 @@
 import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
+import type { Atom } from '../text/atoms.js';
 import type { StructTag } from '../page/draw.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { measureWidth } from './flow.js';
@@ -47,13 +48,23 @@ function markerOf(ctx: LayoutContext, id: number): string {
 /** The notes whose markers stand in `lines`, in order, each as its blocks; `tag`: the element the text is. */
 export function notesOn(ctx: LayoutContext, lines: Line[], tag: StructTag | undefined): Block[][] {
   const out: Block[][] = [];
-  for (const line of lines) for (const atom of line.atoms) if (atom.marks.footnote && atom.text) out.push(noteBlocks(ctx, atom.marks.footnote, atom.text, tag));
+  for (const line of lines) for (const atom of markersOf(line)) if (atom.text) out.push(noteBlocks(ctx, atom.marks.footnote!, atom.text, tag));
   return out;
 }
 
 /** The anchors of the markers in `lines` (a note links back to its marker). */
 export function markerAnchors(lines: Line[]): string[] {
-  return lines.flatMap((l) => l.atoms.filter((a) => a.marks.footnote).map((a) => markerAnchor(a.marks.footnote!)));
+  return lines.flatMap((l) => markersOf(l).map((a) => markerAnchor(a.marks.footnote!)));
+}
+
+/** The footnote markers of each line looked at, found once: a set line is kept across rounds and watch rebuilds. */
+const lineMarkers = new WeakMap<Line, Atom[]>();
+
+/** The atoms of `line` that are footnote markers. */
+function markersOf(line: Line): Atom[] {
+  let markers = lineMarkers.get(line);
+  if (!markers) lineMarkers.set(line, (markers = line.atoms.filter((a) => a.marks.footnote)));
+  return markers;
 }
 
 /** A note's lines across the type area, its first line starting with its marker (linking back). */

@@ -17,15 +17,27 @@ type Doc = InstanceType<typeof PDFDocument> & {
 };
 
 /**
- * The text operators last written for a glyph array, and what they depend on besides it: a set
- * line's glyph array is kept as long as its paragraph is (watch), and its glyphs usually keep
- * their CIDs, so a rebuild writes the same strings again without making them anew.
+ * The content last written for a glyph array, and what it depends on besides it: a set line's
+ * glyph array is kept as long as its paragraph is (watch), and its glyphs usually keep their
+ * CIDs and its place, so a rebuild writes the same string again without making it anew (joining
+ * the operators again was a tenth of a rebuild's rendering).
  */
 interface WrittenRun {
   face: string;
+  /** The font's resource name (F1, F2, …). */
+  font: string;
   size: number;
   cids: number[];
+  /** The `TJ` operators (and ActualText spans) of the glyphs. */
   operators: string[];
+  /** Where and how the run was drawn: page height, x, y (pt), colour, slant. */
+  height: number;
+  x: number;
+  y: number;
+  color: string;
+  slant: number | undefined;
+  /** The whole run as written into the page content: its operators, one a line. */
+  content: string;
 }
 
 const writtenRuns = new WeakMap<PlacedGlyphs, WrittenRun>();
@@ -35,18 +47,48 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   const { ids, codePoints } = run.glyphs;
   if (ids.length === 0) return;
   doc.page.fonts[font.id] ??= font.dictionary;
-  const cids = new Array<number>(ids.length);
-  for (let i = 0; i < ids.length; i++) cids[i] = font.cid(ids[i], codePoints[i]);
-  let written = writtenRuns.get(run.glyphs);
-  if (!written || written.face !== font.face.key || written.size !== run.size || !sameNumbers(written.cids, cids)) {
-    written = { face: font.face.key, size: run.size, cids, operators: textOperators(font, run, cids) };
+  const last = writtenRuns.get(run.glyphs);
+  const cids = cidsOf(font, ids, codePoints, last?.face === font.face.key ? last.cids : undefined);
+  const place = { font: font.id, height: doc.page.height, x: run.x, y: run.y, color: run.color, slant: run.slant };
+  let written = last;
+  if (!written || cids !== written.cids || written.size !== run.size) written = { face: font.face.key, size: run.size, cids, operators: textOperators(font, run, cids), ...place, content: '' };
+  else if (!samePlace(written, place)) written = { ...written, ...place };
+  if (written !== last) {
+    written.content = runContent(doc, written);
     writtenRuns.set(run.glyphs, written);
   }
-  // one addContent for the whole run: the operators pdfkit's save, fillColor and restore would
-  // write, each on its own line (the same bytes, without a Buffer per operator)
-  const h = doc.page.height;
-  const ops = ['q', ...fillColorOps(doc, run.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 ${run.slant ? pdfNumber(run.slant) : 0} 1 ${pdfNumber(run.x)} ${pdfNumber(h - run.y)} Tm`, `/${font.id} ${pdfNumber(run.size)} Tf`, ...written.operators, 'ET', 'Q'];
-  doc.addContent(ops.join('\n'));
+  doc.addContent(written.content);
+}
+
+type RunPlace = Pick<WrittenRun, 'font' | 'height' | 'x' | 'y' | 'color' | 'slant'>;
+
+function samePlace(a: RunPlace, b: RunPlace): boolean {
+  return a.font === b.font && a.height === b.height && a.x === b.x && a.y === b.y && a.color === b.color && a.slant === b.slant;
+}
+
+/**
+ * The CIDs of the glyphs `ids` (each added to the font's subset on first use): `last` itself
+ * when they are those, else a new array.
+ */
+function cidsOf(font: EmbeddedFace, ids: number[], codePoints: number[][], last: number[] | undefined): number[] {
+  let same = 0; // glyphs from the first whose CIDs are those of `last`
+  let cid = -1;
+  if (last?.length === ids.length) while (same < ids.length && (cid = font.cid(ids[same], codePoints[same])) === last[same]) same++;
+  if (last && same === ids.length) return last;
+  const cids = new Array<number>(ids.length);
+  for (let k = 0; k < same; k++) cids[k] = last![k];
+  for (let k = same; k < ids.length; k++) cids[k] = k === same && cid >= 0 ? cid : font.cid(ids[k], codePoints[k]);
+  return cids;
+}
+
+/**
+ * The run as one string for one addContent: the operators pdfkit's save, fillColor and restore
+ * would write, each on its own line (the same bytes, without a Buffer per operator).
+ */
+function runContent(doc: Doc, w: WrittenRun): string {
+  const h = w.height;
+  const ops = ['q', ...fillColorOps(doc, w.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 ${w.slant ? pdfNumber(w.slant) : 0} 1 ${pdfNumber(w.x)} ${pdfNumber(h - w.y)} Tm`, `/${w.font} ${pdfNumber(w.size)} Tf`, ...w.operators, 'ET', 'Q'];
+  return ops.join('\n');
 }
 
 /**
@@ -78,12 +120,6 @@ function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): str
     if (actual) ops.push('EMC');
   }
   return ops;
-}
-
-function sameNumbers(a: number[], b: number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 const colorOps = new Map<string, string[]>();

@@ -9,7 +9,8 @@ import { InputError, type SourcePos } from '../problems.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
-import { createEnv, syntaxErrorOf, type Env } from './handlebars-env.js';
+import { createEnv, nextInlineBuild, syntaxErrorOf, type Env } from './handlebars-env.js';
+import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type ThemeStyles } from './markup.js';
 import type { ReportView } from './view.js';
@@ -96,15 +97,29 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
   };
+  /**
+   * Running heads and footers by template and page context, kept for the next build (watch):
+   * the same context renders the same markup, and a rebuild renders only the pages' new ones.
+   */
+  let furniture = new KeptResults<string, FurnitureTree>();
+  let furnitureTheme: ThemeStyles | undefined;
+  const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer', theme: ThemeStyles | undefined) => {
+    // a kept tree was checked against its theme's styles: another theme checks afresh
+    if (theme !== furnitureTheme) [furniture, furnitureTheme] = [new KeptResults(), theme];
+    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme)));
+  };
   const read = [...sources.values()].map((s) => s.path);
   return {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
-    renderDocument: (view, theme) => parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), theme)),
-    renderFooter: (ctx, theme) => parsed('footer.hbs', () => parseFurniture(footerTemplate(ctx), fileOf('footer.hbs'), 'footer', theme)),
-    renderHeader: (ctx, theme) =>
-      headerTemplate ? parsed('header.hbs', () => parseFurniture(headerTemplate(ctx), fileOf('header.hbs'), 'header', theme)) : { children: [] },
+    renderDocument: (view, theme) => {
+      nextInlineBuild();
+      furniture.nextBuild();
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), theme));
+    },
+    renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
+    renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
   };
 }
 

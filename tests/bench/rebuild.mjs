@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Benchmark (not a test): the watch rebuild after a one-paragraph edit, in process, with warm
+// code, as `imprint watch` builds (a kept BuildCache, a minor GC between builds).
+// `node --expose-gc tests/bench/rebuild.mjs [ROOT] [--edits N] [--check] [--prof FILE]`
+// ROOT: an Imprint checkout with dist/ built (default: this one), for comparing two builds of
+// Imprint in alternating runs. Prints the median and p90 of the rebuild's wall time (build and
+// write of the PDF), of the main thread's CPU time (from /proc, Linux: steadier than wall time on
+// a shared machine), and the stages' medians. --check: every rebuilt PDF must equal a fresh
+// build's bytes (slow). --prof FILE: a CPU profile of the edits (not the warm-up) in FILE.
+import { readFileSync, writeFileSync, mkdtempSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const given = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : undefined;
+const root = path.resolve(given ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../..'));
+const edits = Number(arg('--edits')) || 30;
+const check = process.argv.includes('--check');
+const { parse, stringify } = createRequire(path.join(root, 'package.json'))('yaml');
+const { buildReport, newBuildCache } = await import(path.join(root, 'dist/pipeline.js'));
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'imprint-rebuild-'));
+const input = path.join(tmp, 'edited.yaml');
+const output = path.join(tmp, 'out.pdf');
+const doc = parse(readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8'));
+writeFileSync(input, stringify(doc));
+const o = { input, projectDir: root, packageDir: root, version: 'bench' };
+const cache = newBuildCache(o);
+for (let i = 0; i < 10; i++) await buildReport(o, cache); // warm-up
+
+/** CPU time of the main thread so far, ms (Linux). */
+const mainThreadMs = () => Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').split(' ')[0]) / 1e6;
+let session;
+if (arg('--prof')) {
+  const { Session } = await import('node:inspector/promises');
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+}
+const wall = [];
+const cpu = [];
+const stages = [];
+const body = doc.chapters[2].sections[0].body;
+const original = body[0];
+for (let i = 0; i < edits; i++) {
+  body[0] = `${original}（第 ${i + 1} 次修改）`;
+  writeFileSync(input, stringify(doc));
+  globalThis.gc?.({ type: 'minor' }); // as watch does while it waits (young-garbage.ts)
+  const started = performance.now();
+  const startedCpu = mainThreadMs();
+  const built = await buildReport(o, cache);
+  writeFileSync(`${output}.tmp`, built.pdf);
+  renameSync(`${output}.tmp`, output);
+  wall.push(performance.now() - started);
+  cpu.push(mainThreadMs() - startedCpu);
+  stages.push(built.times);
+  if (check && !built.pdf.equals((await buildReport(o)).pdf)) throw new Error(`edit ${i + 1}: the rebuilt PDF is not a fresh build's`);
+}
+if (session) writeFileSync(arg('--prof'), JSON.stringify((await session.post('Profiler.stop')).profile));
+cache.faces.close();
+
+const at = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)];
+const ms = (x) => x.toFixed(1);
+const stageLine = Object.keys(stages[0]).map((k) => `${k} ${ms(at(stages.map((s) => s[k]), 0.5))}`).join(', ');
+console.log(`rebuild, ${edits} edits: wall median ${ms(at(wall, 0.5))} p90 ${ms(at(wall, 0.9))} ms; main-thread CPU median ${ms(at(cpu, 0.5))} p90 ${ms(at(cpu, 0.9))} ms; stages (median ms) ${stageLine}`);
