@@ -101,7 +101,8 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   const b = atoms[i + 1];
   if (!b) return 'interCharacter';
   if (b.continuesWord || b.marks.footnote) return 'insideWord';
-  if (isLatinSpace(atoms, i) || isLatinSpace(atoms, i + 1)) return 'besideLatinSpace';
+  // the space is the gap (a Latin one, or one typed between Chinese characters): nothing beside it widens
+  if (isTypedSpace(atoms[i]) || isTypedSpace(b)) return 'besideSpace';
   if (hasGap(a, b)) return 'hanLatinGap';
   if (CLOSING_MARKS.has(b.text[0])) return 'beforeClosingMark';
   if (OPENING_MARKS.has(a.text[a.text.length - 1])) return 'afterOpeningMark';
@@ -119,10 +120,11 @@ function hasGap(a: Atom, b: Atom): boolean {
   return false;
 }
 
-/** Whether atom `k` is a space between Latin words (not one typed between Chinese characters). */
-function isLatinSpace(atoms: Atom[], k: number): boolean {
-  return atoms[k]?.kind === 'space' && !(isCjkAtom(atoms[k - 1]) && isCjkAtom(atoms[k + 1]));
+/** A space the text holds (not a grid cell, which is a space of its own width). */
+function isTypedSpace(a: Atom | undefined): boolean {
+  return a?.kind === 'space' && a.width === 0;
 }
+
 
 function isCjkAtom(a: Atom | undefined): boolean {
   return !!a && (a.kind === 'han' || a.kind === 'punct');

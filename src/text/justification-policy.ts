@@ -38,8 +38,8 @@ export type PlaceKind =
   | 'afterOpeningMark'
   /** The gap between a Han character and a Latin letter or digit (2025 年). */
   | 'hanLatinGap'
-  /** A joint beside a space between Latin words: the space itself adjusts. */
-  | 'besideLatinSpace'
+  /** A joint beside a typed space (between Latin words, or between Chinese characters): the space itself adjusts. */
+  | 'besideSpace'
   /** The joint inside a long word cut for breaking (a path, a URL): never adjusted. */
   | 'insideWord';
 
@@ -74,7 +74,7 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   beforeClosingMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
   afterOpeningMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
-  besideLatinSpace: { natural: 0, unit: 0 },
+  besideSpace: { natural: 0, unit: 0 },
   insideWord: { natural: 0, unit: 0 },
 };
 
