@@ -17,7 +17,7 @@ import type { StoredContents } from './stored-contents.js';
 import type { StoredParagraphs } from './stored-paragraphs.js';
 
 /** The first line of a cache file; the number changes with the layout of what follows. */
-const MAGIC = 'imprint build cache 1\n';
+const MAGIC = 'imprint build cache 2\n';
 
 /** The header line: who made the cache, what its entries were made from, and the entries' length and CRC-32. */
 export interface CacheHeader {
@@ -34,8 +34,6 @@ export interface CacheEntries {
   paragraphs: StoredParagraphs;
   contents: StoredContents;
   programs: ProgramCache;
-  pageLabels: Map<string, string>;
-  noteMarkers: Map<number, string>;
 }
 
 /** A cache file read: its header, and its entries still to be decoded (only once the header is found good). */

@@ -30,7 +30,7 @@ export interface DiskCache {
   /** The keys of the paragraphs read from the file. */
   restored: Set<string>;
   /** What the file held, when it was used: a build that ends with the same need not write it again. */
-  read?: { madeFrom: FileIdentity[]; paragraphs: number; programs: string[]; pageLabels: Map<string, string>; noteMarkers: Map<number, string> };
+  read?: { madeFrom: FileIdentity[]; paragraphs: number; programs: string[] };
 }
 
 /**
@@ -48,13 +48,12 @@ export function withDiskCache(cache: BuildCache, o: BuildOptions): BuildCache {
   const read = usableEntries(disk.file, o, cache);
   if (!read) return { ...cache, disk };
   const { entries, madeFrom } = read;
-  const { pageLabels, noteMarkers } = entries;
+  // (not the page labels and footnote markers of the last build: a layout started from another
+  // edition's numbers could settle where a fresh build would not; watch keeps them in memory)
   return {
     ...cache,
     render: { programs: entries.programs, contents: new ContentsFromDisk(entries.contents) },
-    pageLabels,
-    noteMarkers,
-    disk: { ...disk, paragraphs: entries.paragraphs, read: { madeFrom, paragraphs: entries.paragraphs.count, programs: [...entries.programs.keys()], pageLabels, noteMarkers } },
+    disk: { ...disk, paragraphs: entries.paragraphs, read: { madeFrom, paragraphs: entries.paragraphs.count, programs: [...entries.programs.keys()] } },
   };
 }
 
@@ -63,7 +62,7 @@ function usableEntries(file: string, o: BuildOptions, cache: BuildCache): { entr
   if (!read || !sameMaker(read.header.maker, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry)) || !unchanged(read.header.madeFrom)) return undefined;
   try {
     const entries = read.entries();
-    const maps = [entries.contents, entries.programs, entries.pageLabels, entries.noteMarkers];
+    const maps = [entries.contents, entries.programs];
     return maps.every((m) => m instanceof Map) && entries.paragraphs?.numbers instanceof Float64Array ? { entries, madeFrom: read.header.madeFrom } : undefined;
   } catch {
     return undefined; // not a structured clone this Node reads
@@ -107,7 +106,7 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
   if (sameAsRead(cache, madeFrom)) return lines;
   const started = performance.now();
   try {
-    const entries: CacheEntries = { paragraphs: storeParagraphs(cache.setCache), contents: storeContents(cache.render.contents), programs: cache.render.programs, pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
+    const entries: CacheEntries = { paragraphs: storeParagraphs(cache.setCache), contents: storeContents(cache.render.contents), programs: cache.render.programs };
     const bytes = writeCacheFile(disk.file, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry), madeFrom, entries);
     if (bytes) pruneCacheFolder(folder);
     disk.read = undefined; // the file now holds what was written
@@ -130,19 +129,13 @@ function sameAsRead(cache: BuildCache, madeFrom: FileIdentity[]): boolean {
     contents instanceof ContentsFromDisk &&
     contents.allFromDisk() &&
     programs.size === read.programs.length &&
-    read.programs.every((k) => programs.has(k)) &&
-    sameEntries(cache.pageLabels, read.pageLabels) &&
-    sameEntries(cache.noteMarkers, read.noteMarkers)
+    read.programs.every((k) => programs.has(k))
   );
 }
 
-function sameEntries<K>(a: Map<K, string>, b: Map<K, string>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
-}
-
-/** The font files the entries were made from: those opened, and those of the text fonts made (absolute). */
+/** The font files the entries were made from: those opened, and those of the text fonts made (by their faces' files: a collection's later faces are keyed `file#N`), absolute. */
 function fontFiles(cache: BuildCache): string[] {
-  return [...new Set([...cache.faces.files, ...cache.textFonts.keys()].map((f) => path.resolve(f)))].sort();
+  return [...new Set([...cache.faces.files, ...[...cache.textFonts.keys()].map((key) => cache.faces.fileOfKey(key))].map((f) => path.resolve(f)))].sort();
 }
 
 /** Whether `inner` is `outer` or a folder inside it. */

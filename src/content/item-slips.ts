@@ -72,6 +72,12 @@ function itemRuns(text: string): DashLine[][] {
       continue;
     }
     const spaced = dash.groups!.after !== undefined;
+    // `-3.2 个百分点` deeper than the items is more of a paragraph's text (YAML reads it so);
+    // only at an item's own column is `-text` an item missing its space
+    if (!spaced && run.at(-1)?.indent !== indent) {
+      between = Math.min(between, indent);
+      continue;
+    }
     const value = dash.groups!.value.replace(/[ \t]+#.*$/, '').trim();
     const item: DashLine = { offset: start + indent, indent, spaced, opensBlock: spaced && (value === '' || /:$/.test(value)) };
     const last = run.at(-1);

@@ -82,6 +82,11 @@ export class FaceSet {
     return (weight === 'bold' ? r.bold : r.regular).key;
   }
 
+  /** The file of a face key the registry gave (`keyOf`). */
+  fileOfKey(key: string): string {
+    return this.refs.get(key)?.file ?? key;
+  }
+
   /** The font files opened so far, absolute, each once, sorted (a kept cache's: those of its earlier builds too). */
   get files(): string[] {
     return [...new Set([...this.open.values()].map((f) => f.path))].sort();

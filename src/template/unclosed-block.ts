@@ -16,16 +16,18 @@ export interface UnclosedBlock {
 }
 
 /** Comments (skipped), block openers `{{#name`, `{{^name`, `{{#> name`, and closers `{{/name`. */
-const TAGS = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{~?\s*(?<open>[#^]\s*>?|#\*inline)\s*(?<name>[^\s}~]+)|\{\{~?\s*\/\s*(?<close>[^\s}~]+)/g;
+const TAGS = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{~?\s*(?<inline>#\*inline)\s|\{\{~?\s*(?<open>[#^]\s*>?)\s*(?<name>[^\s}~]+)|\{\{~?\s*\/\s*(?<close>[^\s}~]+)/g;
 
 /** The innermost block of `src` left open at its end, if any. */
 export function unclosedBlock(src: string): UnclosedBlock | undefined {
   const open: { index: number; name: string; opener: string }[] = [];
   for (const m of src.matchAll(TAGS)) {
-    const { open: how, name, close } = m.groups!;
-    if (name !== undefined) {
+    const { inline, open: how, name, close } = m.groups!;
+    // an inline partial, `{{#*inline "x"}}`, is closed by `{{/inline}}`
+    if (inline !== undefined) open.push({ index: m.index, name: 'inline', opener: '{{#*inline}}' });
+    else if (name !== undefined) {
       const mark = how!.replace(/\s+/g, '');
-      open.push({ index: m.index, name, opener: mark === '#>' ? `{{#> ${name}}}` : mark === '#*inline' ? '{{#*inline}}' : `{{${mark}${name}}}` });
+      open.push({ index: m.index, name, opener: mark === '#>' ? `{{#> ${name}}}` : `{{${mark}${name}}}` });
     } else if (close !== undefined) {
       // a closer ends the innermost block of its name and any left open inside it
       const at = open.map((b) => b.name).lastIndexOf(close);

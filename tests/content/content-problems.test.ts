@@ -182,6 +182,11 @@ describe('YAML slips in a report text', () => {
   it('a list item with no space after its -: one message at it', () => {
     expect(load(withBody('      - 段落一。', '      -静安区段落二。', '      - 段落三。')).lines).toEqual(['r.yaml:7:7: YAML: a list item needs a space after -']);
   });
+  it('a line of a paragraph that starts with - (a negative number) is text, as YAML reads it', () => {
+    const r = load(withBody('      - 本年度同比增长', '        -3.2 个百分点，降幅收窄。', '      - 段落二。'));
+    expect(r.lines).toEqual([]);
+    expect(firstParagraph(r.report)).toBe('本年度同比增长 -3.2 个百分点，降幅收窄。');
+  });
   it('lists that are not slips: nested lists, compact lists, text of a block scalar, paragraphs over lines', () => {
     const fine = [
       'report:', '  title: 标题', '  keywords:', '  - 一', '  - 二', 'chapters:', '- title: 一', '  body:', '  - 段落一', '    续行 - 二', '  - list:', '    - 项', '    - 项', '  - code: |', '      - a', '       - b', '      - c', '  - list:', '     - 项', '     - 项',

@@ -79,6 +79,9 @@ describe('templates', () => {
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/footer.hbs:2:11: template: {{#if}} opened at line 2 is never closed (close it with {{/if}})`);
     const nested = variant('case.hbs', (s) => s.replace('{{/each}}', ''));
     expect(problemOf(() => loadTemplates(nested, foldersOf(nested)))).toBe(`${nested}/case.hbs:4:1: template: {{#each}} opened at line 4 is never closed (close it with {{/each}})`);
+    // an inline partial closed by {{/inline}} is no block left open: the {{#if}} before it is
+    const inline = variant('footer.hbs', () => '<footer>{{#if odd}}\n{{#*inline "mark"}}—{{/inline}}<p style="footer-odd">{{> mark}} {{page}}</p></footer>\n');
+    expect(problemOf(() => loadTemplates(inline, foldersOf(inline)))).toBe(`${inline}/footer.hbs:1:9: template: {{#if}} opened at line 1 is never closed (close it with {{/if}})`);
   });
   it('locate markup that is not well-formed at the tag in the template, said plainly', () => {
     const page = { page: '3', pages: 9, odd: true, opening: false };
