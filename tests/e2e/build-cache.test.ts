@@ -119,6 +119,30 @@ describe('the build cache on disk', () => {
     expect(build(p, 'c.pdf', '--no-cache').pdf.equals(first.pdf)).toBe(true);
   });
 
+  it('is saved and read when a role takes a later face of a collection (.ttc)', () => {
+    const p = newProject();
+    // a collection of two faces, the Latin font twice; the role takes the second
+    const ttf = readFileSync(liberation('Regular'));
+    const header = Buffer.alloc(20);
+    header.write('ttcf', 0, 'latin1');
+    header.writeUInt32BE(0x00010000, 4);
+    header.writeUInt32BE(2, 8);
+    const padded = Buffer.concat([ttf, Buffer.alloc((4 - (ttf.length % 4)) % 4)]);
+    const faces = [20, 20 + padded.length].map((at, i) => {
+      header.writeUInt32BE(at, 12 + 4 * i);
+      const font = Buffer.from(padded);
+      for (let t = 0; t < font.readUInt16BE(4); t++) font.writeUInt32BE(font.readUInt32BE(12 + 16 * t + 8) + at, 12 + 16 * t + 8);
+      return font;
+    });
+    writeFileSync(path.join(p.dir, 'fonts/latin.ttc'), Buffer.concat([header, ...faces]));
+    const registry = path.join(p.dir, 'fonts/fonts.yaml');
+    writeFileSync(registry, readFileSync(registry, 'utf8').replace('    regular: latin.ttf\n    bold: latin.ttf\n', '    regular: {file: latin.ttc, face: 1}\n    bold: {file: latin.ttc, face: 1}\n'));
+    const first = build(p, 'a.pdf');
+    const second = build(p, 'b.pdf');
+    expect(paragraphsRead(second.stderr).read).toBeGreaterThan(10);
+    expect(second.pdf.equals(first.pdf)).toBe(true);
+  });
+
   it('after a paragraph is edited, sets only that one and writes what a build without cache writes', () => {
     const p = newProject();
     build(p, 'a.pdf');
