@@ -141,14 +141,14 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   lap('template');
   const theme = loadTheme(templates.themeFile, folders); // ③
   lap('theme');
-  const every = roundInputs(report, templates, theme, cache); // the document tree (after ③: the theme says how headings are numbered)
+  const inputs = roundInputs(report, templates, theme, cache); // the document tree (after ③: the theme says how headings are numbered)
   lap('template');
   restoreParagraphs(cache); // those of the cache on disk, in this build's fonts
-  const { doc, context } = every;
+  const { doc, context } = inputs;
   let last: PageFacts = { pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
   for (let round = 1; ; round++) {
     o.onProgress?.({ stage: 'layout', round });
-    const { pages, problems, printed } = layoutRound(every, last); // ④–⑦
+    const { pages, problems, printed } = layoutRound(inputs, last); // ④–⑦
     problems.throwIfErrors();
     const found = pageFactsOf(pages);
     if (settled(found, printed)) {

@@ -8,12 +8,12 @@
  * its font registry) are embedded too, marked as Imprint's: the archive holds every byte of
  * source that shaped the document, whatever Imprint is installed later.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FaceSet } from './font/face.js';
 import type { BuildOptions, BuildResult } from './pipeline.js';
 import { InputError } from './problems.js';
+import { sha256 } from './sha256.js';
 import type { Attachment } from './render/pdf.js';
 
 /** The manifest's attachment name; Imprint's own files are embedded under `IMPRINT_PREFIX` too. */
@@ -104,10 +104,6 @@ export function sourceAttachments(o: BuildOptions, r: BuildResult, faces: FaceSe
   return [...files, { name: MANIFEST_NAME, data: json, type: 'application/json', description: 'What these files are, the fonts and the command that builds this PDF again (imprint extract)' }];
 }
 
-/** SHA-256 of bytes, hex. */
-export function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 const MEDIA_TYPES: Record<SourceRole, string> = { content: 'application/yaml', template: 'text/x-handlebars-template', theme: 'application/yaml', 'font-registry': 'application/yaml', image: 'application/octet-stream' };
 const DESCRIPTIONS: Record<SourceRole, string> = { content: 'The content of the report', template: 'A template file', theme: 'A theme', 'font-registry': 'A font registry', image: 'An image' };

@@ -17,6 +17,7 @@ import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
 import { LAST_BUILD, printChanges } from './watch-diff.js';
 import { EditionError } from './commands/pdf-edition.js';
+import { changedSince } from './file-times.js';
 import { LaterSave } from './build-cache/later-save.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
@@ -49,12 +50,6 @@ function sameContent(a: Buffer | null, b: Buffer | null): boolean {
   return a === b || (!!a && !!b && a.equals(b));
 }
 
-/**
- * File times are stamped from a coarse clock, up to a tick of the kernel (4–10 ms) behind the
- * clock `Date.now()` reads, ms.
- */
-const FILE_CLOCK_LAG_MS = 20;
-
 /** The folder watched for a file followed: its own; a folder's (its list of files) is itself. */
 function folderOf(file: string): string {
   try {
@@ -63,24 +58,6 @@ function folderOf(file: string): string {
     // removed: its folder
   }
   return path.dirname(file);
-}
-
-/**
- * Whether `file` may have changed at or after `time` (ms since 1970): written, renamed over or
- * removed (its folder's list changed since). A file that was not there then and is not now (an
- * image a problem is about) has not.
- */
-function changedSince(file: string, time: number): boolean {
-  const since = (f: string) => statSync(f).ctimeMs >= time - FILE_CLOCK_LAG_MS;
-  try {
-    return since(file);
-  } catch {
-    try {
-      return since(path.dirname(file));
-    } catch {
-      return true;
-    }
-  }
 }
 
 /** How a watch session reports its builds. */

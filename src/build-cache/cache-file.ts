@@ -43,10 +43,10 @@ export interface CacheFile {
 }
 
 /** A cache file larger than this is not written (a report of several thousand pages), bytes. */
-export const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The caches of one folder are pruned, oldest first, down to this many bytes. */
-export const MAX_CACHE_FOLDER_BYTES = 512 * 1024 * 1024;
+const MAX_CACHE_FOLDER_BYTES = 512 * 1024 * 1024;
 
 /** The cache in `file`; undefined when there is none or it is damaged. */
 export function readCacheFile(file: string): CacheFile | undefined {

@@ -6,11 +6,11 @@
  * every build). Within that, each entry is keyed by its own inputs (a paragraph by its text and
  * style, a stream by its content: see block/text-lines.ts and stored-contents.ts).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontRegistry } from '../font/registry.js';
+import { sha256 } from '../sha256.js';
 
 /** The maker of a cache: it is read only by the same. */
 export interface CacheMaker {
@@ -68,7 +68,7 @@ export function identityOf(file: string, by: FileIdentity['by']): FileIdentity |
   try {
     if (by === 'content') return { file, by, id: sha256(readFileSync(file)) };
     const s = statSync(file, { bigint: true });
-    return { file, by, id: `${s.size}:${s.mtimeNs}:${s.ino}` };
+    return { file, by, id: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}` };
   } catch {
     return undefined;
   }
@@ -79,6 +79,4 @@ export function unchanged(files: FileIdentity[]): boolean {
   return files.every((f) => identityOf(f.file, f.by)?.id === f.id);
 }
 
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+

@@ -5,10 +5,10 @@
  * One file per report, named for the report and a hash of its path: nothing a user writes is
  * named so.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sha256 } from '../sha256.js';
 
 /** The ending of a cache file's name. */
 export const CACHE_FILE_ENDING = '.imprint-cache';
@@ -29,5 +29,5 @@ export function cacheFileOf(projectDir: string, input: string): string {
 }
 
 function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return sha256(text).slice(0, 16);
 }

@@ -8,10 +8,11 @@
  * byte for byte with or without it. A cache that cannot be written is a warning, never a
  * failed build.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { textFontOf } from '../block/context.js';
 import { OutputError } from '../output.js';
+import { changedSince } from '../file-times.js';
+import { isInside } from '../input-file.js';
 import type { BuildCache, BuildOptions } from '../pipeline.js';
 import { cacheMaker, identityOf, sameMaker, unchanged, type FileIdentity } from './cache-identity.js';
 import { pruneCacheFolder, readCacheFile, writeCacheFile, type CacheEntries } from './cache-file.js';
@@ -99,7 +100,7 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
   if (process.env.IMPRINT_DEBUG) lines.push(`imprint: build cache ${disk.file}: ${[...disk.restored].filter((k) => cache.setCache.has(k)).length} of ${cache.setCache.size} paragraphs read from it`);
   const folder = path.dirname(disk.file);
   const outputDir = path.dirname(path.resolve(output));
-  if (within(outputDir, folder)) return [...lines, `imprint: build cache not saved: ${output} is written in its folder ${folder}`];
+  if (outputDir === folder || isInside(outputDir, folder)) return [...lines, `imprint: build cache not saved: ${output} is written in its folder ${folder}`];
   const madeFrom = [...themeFiles.map((f) => identityOf(path.resolve(f), 'content')), ...fontFiles(cache).map((f) => identityOf(f, 'stat'))];
   // a file gone, or changed while the build read it: what the build made from it may be neither its old nor its new self
   if (!madeFrom.every((f): f is FileIdentity => !!f && !changedSince(f.file, disk.began))) return lines;
@@ -138,23 +139,4 @@ function fontFiles(cache: BuildCache): string[] {
   return [...new Set([...cache.faces.files, ...[...cache.textFonts.keys()].map((key) => cache.faces.fileOfKey(key))].map((f) => path.resolve(f)))].sort();
 }
 
-/** Whether `inner` is `outer` or a folder inside it. */
-function within(inner: string, outer: string): boolean {
-  const rel = path.relative(outer, inner);
-  return !rel.startsWith('..') && !path.isAbsolute(rel);
-}
 
-/**
- * File times are stamped from a coarse clock, up to a tick of the kernel (4–10 ms) behind the
- * clock `Date.now()` reads, ms.
- */
-const FILE_CLOCK_LAG_MS = 20;
-
-/** Whether `file` was written (or renamed over) at or after `time`, ms since 1970; true when it is gone. */
-function changedSince(file: string, time: number): boolean {
-  try {
-    return statSync(file).ctimeMs >= time - FILE_CLOCK_LAG_MS;
-  } catch {
-    return true;
-  }
-}

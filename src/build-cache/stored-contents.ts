@@ -4,14 +4,14 @@
  * megabyte for the 29-page sample). Deflating depends on nothing but the text and zlib (Node's
  * version keys the whole cache).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import type { ContentCache } from '../render/content-streams.js';
 
 /** Deflated streams by the SHA-256 (hex) of their text (latin1). */
 export type StoredContents = Map<string, Buffer>;
 
 function hashOf(content: string): string {
-  return createHash('sha256').update(content, 'latin1').digest('hex');
+  return sha256(content, 'latin1');
 }
 
 /**

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
 import { writeFailure } from '../output.js';
-import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, sha256, type ManifestFile, type SourceManifest } from '../source-archive.js';
+import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, type ManifestFile, type SourceManifest } from '../source-archive.js';
+import { sha256 } from '../sha256.js';
 import { MAX_FONT_BYTES } from '../font/sfnt-file.js';
 import { loadPdfJs, MAX_PDF_BYTES } from './pdf-edition.js';
 import { UsageError } from './usage-error.js';

@@ -4,7 +4,7 @@
  * the page's label (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
  * The file is read through the same boundary as every input (a regular file, a size limit).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readRegularFile, RefusedFile, bytesInWords } from '../input-file.js';
@@ -92,7 +92,7 @@ export async function openEdition(file: string): Promise<Edition> {
 /** Reads the PDF `bytes`, named `file` in messages (pdf.js may take the bytes over: pass a copy to keep them). Throws `EditionError`. */
 export async function editionOf(file: string, bytes: Buffer): Promise<Edition> {
   if (!bytes.subarray(0, 1024).includes('%PDF-')) throw new EditionError(file, 'not a PDF (it does not start as one)');
-  const digest = createHash('sha256').update(bytes).digest('hex'); // before pdf.js, which may take the bytes over
+  const digest = sha256(bytes); // before pdf.js, which may take the bytes over
   const pdfjs = loadPdfJs();
   let doc: PdfDocument | undefined;
   try {

@@ -37,7 +37,7 @@ const LINE_VALUE = /^(?<lead>[ \t]*(?<items>(?:-[ \t]+)*)(?<key>[^\s#'"[{*&!%@`-
 export const COLON_HINT = "a paragraph containing ': ' must be quoted";
 
 /** The hint for a cell of a list in brackets (a table row) that YAML cut short. */
-export const FLOW_CELL_HINT = 'in a row written in [ ], a cell holding a footnote ^[…], brackets or \': \' must be quoted: "…"';
+const FLOW_CELL_HINT = 'in a row written in [ ], a cell holding a footnote ^[…], brackets or \': \' must be quoted: "…"';
 
 /** The problems of a parsed document, in the order of the file. */
 export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] {

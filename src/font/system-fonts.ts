@@ -47,7 +47,7 @@ export function systemFaces(): SystemFace[] | Error {
 }
 
 /** The faces of fc-list's output in `FORMAT`, sorted by file and index (fontconfig's order is its cache's). */
-export function parseFcList(text: string): SystemFace[] {
+function parseFcList(text: string): SystemFace[] {
   const values = (field: string) => field.split(/(?<!\\),/).map((v) => v.replace(/\\(.)/g, '$1').trim()).filter(Boolean);
   const faces: SystemFace[] = [];
   for (const line of text.split('\n')) {

@@ -55,14 +55,14 @@ function endsSymbolic(a: Atom): boolean {
 }
 
 /** Demerits of breaking inside a word after one of its marks (after `/` in a path, say): only when nothing better fits. */
-export const WORD_BREAK_PENALTY = 100;
+const WORD_BREAK_PENALTY = 100;
 /**
  * Demerits of breaking inside a run of letters and digits (at a camelCase hump, before digits,
  * see atoms.ts): more than after a mark, so a word breaks at its marks where it has them.
  */
-export const INNER_WORD_BREAK_PENALTY = 150;
+const INNER_WORD_BREAK_PENALTY = 150;
 /** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
-export const URL_BREAK_PENALTY = 10;
+const URL_BREAK_PENALTY = 10;
 
 /** The penalty of a line break before `after`, an atom that continues the word of `before`. */
 export function wordBreakPenalty(before: Atom, after: Atom): number {

@@ -11,7 +11,7 @@ import type { Atom } from './atoms.js';
 import { GRID_POLICY, JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
 /** Stage number of a place that never shrinks or stretches (after every stage). */
-export const NEVER = Number.POSITIVE_INFINITY;
+const NEVER = Number.POSITIVE_INFINITY;
 
 /** What a line may do at one place. Lengths in pt. */
 export interface Adjustability {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { extractProject, ExtractError } from '../../src/commands/extract.js';
-import { MANIFEST_NAME, sha256 } from '../../src/source-archive.js';
+import { MANIFEST_NAME } from '../../src/source-archive.js';
+import { sha256 } from '../../src/sha256.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');

@@ -23,7 +23,7 @@ import { notCarriedLines } from './not-carried.js';
 import { reportYaml } from './write-yaml.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
-export const YAML_OUTPUT: OutputKind = {
+const YAML_OUTPUT: OutputKind = {
   name: 'YAML file',
   extension: '.yaml',
   named: (file) => /\.ya?ml$/i.test(file),
@@ -84,7 +84,7 @@ export interface ImportArgs {
 }
 
 /** FILE.docx, the YAML to write (default: beside it, FILE.yaml) and `--force`. Throws `UsageError`. */
-export function parseImportArgs(args: readonly string[]): ImportArgs {
+function parseImportArgs(args: readonly string[]): ImportArgs {
   let output: string | undefined;
   let replace = false;
   const files: string[] = [];
