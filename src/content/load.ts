@@ -28,10 +28,10 @@ export function loadReport(file: string): Report {
   problems.throwIfErrors();
   checkAgainstSchema(src, problems);
   const baseDir = path.dirname(path.resolve(file));
-  // the schema's errors end the load before the figures are read: their image files are checked now, so one run names every problem
-  if (problems.hasErrors) checkImagesOf(src, problems, baseDir);
+  // checked whether or not the schema took the rest, so one run names every problem
+  const images = checkImages(src, problems, baseDir);
   problems.throwIfErrors();
-  const reader = new ContentReader(src, problems, baseDir);
+  const reader = new ContentReader(src, problems, baseDir, images);
   const report = reader.report(file);
   reader.checkMarkup();
   problems.throwIfErrors();
@@ -39,18 +39,27 @@ export function loadReport(file: string): Report {
 }
 
 /**
- * The image files of the figures in data the schema refused: each `figure:` mapping's `image:`
- * text is checked (see image-file.ts) unless a problem is reported at it already.
+ * The image files of the figures, checked (see image-file.ts), by absolute path: each
+ * `figure:` mapping's `image:` text, wherever the data has one (also in data the schema
+ * refused), unless the schema reported a problem at it already. A problem, or what an SVG
+ * leaves out, is reported at the `image:` value.
  */
-function checkImagesOf(src: YamlSource, problems: ProblemList, baseDir: string): void {
+function checkImages(src: YamlSource, problems: ProblemList, baseDir: string): Map<string, CheckedImage> {
   const reported = new Set(problems.items.map((p) => `${p.pos.line}:${p.pos.col}`));
+  const images = new Map<string, CheckedImage>();
   for (const { at, image } of figureImages(src.data, [])) {
     const pos = src.locate(at);
     if (reported.has(`${pos.line}:${pos.col}`)) continue;
     const file = path.resolve(baseDir, image);
-    const checked = checkImage(file, image, baseDir);
-    if (typeof checked === 'string') problems.error(pos, checked, file);
+    const checked = images.get(file) ?? checkImage(file, image, baseDir);
+    if (typeof checked === 'string') {
+      problems.error(pos, checked, file);
+      continue;
+    }
+    images.set(file, checked);
+    if (checked.type === 'svg' && checked.ignored.length) problems.warn(pos, `left out of this SVG (Imprint does not draw them): ${checked.ignored.join(', ')}`);
   }
+  return images;
 }
 
 /** The `image:` texts of the `figure:` mappings in `data` (of any shape) and their paths, in the order written. */
@@ -132,8 +141,6 @@ function invalidUtf8At(file: string, bytes: Buffer): SourcePos {
 class ContentReader {
   /** The texts read, by the line and column of their place: their path and value as written. */
   private readonly texts = new Map<string, { path: DataPath; value: string }>();
-  /** The images the figures name, checked, by absolute path. */
-  private readonly images = new Map<string, CheckedImage>();
   /** The ids of chapters, sections, tables, cases and figures, in the order written. */
   private readonly ids: Text[] = [];
 
@@ -141,6 +148,8 @@ class ContentReader {
     private readonly src: YamlSource,
     private readonly problems: ProblemList,
     private readonly baseDir: string,
+    /** The images the figures name, checked, by absolute path (see `checkImages`). */
+    private readonly images: Map<string, CheckedImage>,
   ) {}
 
   report(file: string): Omit<Report, 'warnings'> {
@@ -205,12 +214,7 @@ class ContentReader {
         return { kind: 'case', id: this.id(at), title: this.text([...at, 'title']), body: this.blocks([...at, 'body']), pos };
       case 'figure': {
         const image = this.text([...at, 'image']);
-        const file = path.resolve(this.baseDir, image.text);
-        const checked = this.images.get(file) ?? checkImage(file, image.text, this.baseDir);
-        if (typeof checked === 'string') this.problems.error(image.pos, checked, file);
-        else this.images.set(file, checked);
-        if (typeof checked !== 'string' && checked.type === 'svg' && checked.ignored.length)
-          this.problems.warn(image.pos, `left out of this SVG (Imprint does not draw them): ${checked.ignored.join(', ')}`);
+        const file = path.resolve(this.baseDir, image.text); // (checked with the others: see checkImages)
         const given = this.value(at) as { width?: string; note?: string };
         return {
           kind: 'figure',
