@@ -2,7 +2,12 @@
  * Writing a positioned glyph run into the page content, below pdfkit's text API: pdfkit's own
  * text call lays text out again (and justifies only at spaces); we already know every glyph's
  * place, so we register the glyphs with the embedded font (subset, widths, ToUnicode) and emit
- * `TJ` with per-glyph adjustments.
+ * `TJ` with the adjustments the glyphs' places need.
+ *
+ * The page content stays small (it is built, deflated and stored for every page): a run sets
+ * only the text state it changes (colour, font and size, character spacing; each run's text
+ * leaves them set, nothing else on the page draws text) and needs no saved state or transform
+ * of its own: its text matrix flips the glyphs upright in pdfkit's top-down page space.
  */
 import type PDFDocument from 'pdfkit';
 import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
@@ -10,37 +15,48 @@ import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
 
 type Doc = InstanceType<typeof PDFDocument> & {
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { fonts: Record<string, unknown> };
   addContent(s: string): void;
   /** pdfkit's colour parser: a name or #hex to RGB (0–1) or CMYK components; null if unknown. */
   _normalizeColor(color: string): number[] | null;
 };
 
 /**
- * The content last written for a glyph array, and what it depends on besides it: a set line's
- * glyph array is kept as long as its paragraph is (watch), and its glyphs usually keep their
- * CIDs and its place, so a rebuild writes the same string again without making it anew (joining
- * the operators again was a tenth of a rebuild's rendering).
+ * The text object last written for a glyph array, and what it depends on besides it: a set
+ * line's glyph array is kept as long as its paragraph is (watch), and its glyphs usually keep
+ * their CIDs and its place, so a rebuild writes the same string again without making it anew
+ * (joining the operators again was a tenth of a rebuild's rendering).
  */
 interface WrittenRun {
   face: string;
-  /** The font's resource name (F1, F2, …). */
-  font: string;
   size: number;
   cids: number[];
+  /** The character spacing its `TJ` arrays are written for (`Tc`, pt). */
+  spacing: number;
   /** The `TJ` operators (and ActualText spans) of the glyphs. */
   operators: string[];
-  /** Where and how the run was drawn: page height, x, y (pt), colour, slant. */
-  height: number;
+  /** Where and how the run was drawn: x, baseline y from the top (pt), slant. */
   x: number;
   y: number;
-  color: string;
   slant: number | undefined;
-  /** The whole run as written into the page content: its operators, one a line. */
+  /** The run's text object (`BT` … `ET`) as written into the page content, one operator a line. */
   content: string;
 }
 
 const writtenRuns = new WeakMap<PlacedGlyphs, WrittenRun>();
+
+/** The text state of a page's content as its runs so far left it (nothing set: a new page's). */
+interface TextState {
+  color?: string;
+  /** The font's resource name (F1, F2, …) and size, pt. */
+  font?: string;
+  size?: number;
+  /** Character spacing, pt (0 on a new page). */
+  spacing: number;
+}
+
+/** By pdfkit's page object: the page being written. */
+const textStates = new WeakMap<object, TextState>();
 
 /** Draws the run in `font`, whose subset collects the glyphs it uses. */
 export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): void {
@@ -49,21 +65,42 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   doc.page.fonts[font.id] ??= font.dictionary;
   const last = writtenRuns.get(run.glyphs);
   const cids = cidsOf(font, ids, codePoints, last?.face === font.face.key ? last.cids : undefined);
-  const place = { font: font.id, height: doc.page.height, x: run.x, y: run.y, color: run.color, slant: run.slant };
+  const place = { x: run.x, y: run.y, slant: run.slant };
   let written = last;
-  if (!written || cids !== written.cids || written.size !== run.size) written = { face: font.face.key, size: run.size, cids, operators: textOperators(font, run, cids), ...place, content: '' };
+  if (!written || cids !== written.cids || written.size !== run.size) written = { face: font.face.key, size: run.size, cids, ...textOperators(font, run, cids), ...place, content: '' };
   else if (!samePlace(written, place)) written = { ...written, ...place };
   if (written !== last) {
-    written.content = runContent(doc, written);
+    written.content = textObject(written);
     writtenRuns.set(run.glyphs, written);
   }
-  doc.addContent(written.content);
+  let state = textStates.get(doc.page);
+  if (!state) textStates.set(doc.page, (state = { spacing: 0 }));
+  const changes = stateChanges(doc, state, run.color, font.id, run.size, written.spacing);
+  doc.addContent(changes ? `${changes}\n${written.content}` : written.content);
 }
 
-type RunPlace = Pick<WrittenRun, 'font' | 'height' | 'x' | 'y' | 'color' | 'slant'>;
+type RunPlace = Pick<WrittenRun, 'x' | 'y' | 'slant'>;
 
 function samePlace(a: RunPlace, b: RunPlace): boolean {
-  return a.font === b.font && a.height === b.height && a.x === b.x && a.y === b.y && a.color === b.color && a.slant === b.slant;
+  return a.x === b.x && a.y === b.y && a.slant === b.slant;
+}
+
+/** The operators that set what the run needs and `state` does not hold (one a line, or ''); `state` then holds it. */
+function stateChanges(doc: Doc, state: TextState, color: string, font: string, size: number, spacing: number): string {
+  const ops: string[] = [];
+  if (state.color !== color) ops.push(...fillColorOps(doc, color));
+  if (state.font !== font || state.size !== size) ops.push(`/${font} ${pdfNumber(size)} Tf`);
+  if (state.spacing !== spacing) ops.push(`${spacing} Tc`);
+  Object.assign(state, { color, font, size, spacing });
+  return ops.join('\n');
+}
+
+/**
+ * The run's text object: its text matrix (x, y from the page's top: pdfkit's page space is
+ * flipped, so the matrix flips back, and shears a slanted run) and its `TJ` arrays.
+ */
+function textObject(w: WrittenRun): string {
+  return ['BT', `1 0 ${w.slant ? pdfNumber(w.slant) : 0} -1 ${pdfNumber(w.x)} ${pdfNumber(w.y)} Tm`, ...w.operators, 'ET'].join('\n');
 }
 
 /**
@@ -82,44 +119,78 @@ function cidsOf(font: EmbeddedFace, ids: number[], codePoints: number[][], last:
 }
 
 /**
- * The run as one string for one addContent: the operators pdfkit's save, fillColor and restore
- * would write, each on its own line (the same bytes, without a Buffer per operator).
+ * The `TJ` arrays of a run whose glyphs have CIDs `cids`, after the character spacing (`Tc`)
+ * most of its glyphs leave between them: a justified Chinese line then needs a number only
+ * where its spacing differs (a compressed mark, a Latin word), not one a glyph (its page
+ * content was two thirds numbers, and deflating it a tenth of a long document's build). A glyph
+ * the font lacks (.notdef, id 0) gets a `TJ` of its own inside an ActualText span, so text
+ * extraction still gives back the character it stands for.
  */
-function runContent(doc: Doc, w: WrittenRun): string {
-  const h = w.height;
-  const ops = ['q', ...fillColorOps(doc, w.color), `1 0 0 -1 0 ${pdfNumber(h)} cm`, 'BT', `1 0 ${w.slant ? pdfNumber(w.slant) : 0} 1 ${pdfNumber(w.x)} ${pdfNumber(h - w.y)} Tm`, `/${w.font} ${pdfNumber(w.size)} Tf`, ...w.operators, 'ET', 'Q'];
-  return ops.join('\n');
-}
-
-/**
- * The `TJ` arrays of a run whose glyphs have CIDs `cids`; a glyph the font lacks (.notdef, id 0)
- * gets one of its own inside an ActualText span, so text extraction still gives back the
- * character it stands for.
- */
-function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): string[] {
-  const arrays: { parts: string[]; actual?: number[] }[] = [{ parts: [] }];
-  let pen = 0; // where the PDF's own advance leaves the pen, pt relative to run.x
+function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { spacing: number; operators: string[] } {
+  const arrays: TextArray[] = [{ parts: [], codes: '' }];
+  const spacing = characterSpacing(font, run, cids);
+  let pen = 0; // where a reader's pen is, pt relative to run.x (within 0.0005 pt of the glyph's place)
   const { ids, xs, codePoints } = run.glyphs;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     const gid = cids[i];
-    const advance = font.width(gid); // measured once per glyph of the subset, not per use
-    if (id === 0) arrays.push({ parts: [], actual: codePoints[i] });
+    if (id === 0) arrays.push({ parts: [], codes: '', actual: codePoints[i] });
     const current = arrays[arrays.length - 1];
     const shift = xs[i] - pen;
-    if (Math.abs(shift) > 0.0005) current.parts.push(pdfNumber((-shift * 1000) / run.size));
-    current.parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
-    if (id === 0) arrays.push({ parts: [] });
-    pen = xs[i] + (advance * run.size) / 1000;
+    if (Math.abs(shift) > 0.0005) {
+      const adjustment = pdfNumber((-shift * 1000) / run.size);
+      endString(current);
+      current.parts.push(adjustment);
+      pen -= (Number(adjustment) * run.size) / 1000; // as a reader moves: by the number written
+    }
+    current.codes += gid.toString(16).padStart(4, '0');
+    if (id === 0) arrays.push({ parts: [], codes: '' });
+    pen += (font.width(gid) * run.size) / 1000 + spacing;
   }
-  const ops: string[] = [];
-  for (const { parts, actual } of arrays) {
-    if (!parts.length) continue;
-    if (actual) ops.push(`/Span <</ActualText <FEFF${utf16Hex(actual)}>>> BDC`);
-    ops.push(`[${parts.join(' ')}] TJ`);
-    if (actual) ops.push('EMC');
+  const operators: string[] = [];
+  for (const array of arrays) {
+    endString(array);
+    if (!array.parts.length) continue;
+    if (array.actual) operators.push(`/Span <</ActualText <FEFF${utf16Hex(array.actual)}>>> BDC`);
+    operators.push(`[${array.parts.join(' ')}] TJ`);
+    if (array.actual) operators.push('EMC');
   }
-  return ops;
+  return { spacing, operators };
+}
+
+/** A `TJ` array being written: its parts (strings and numbers), the glyph codes (hex) of the string not yet ended, and the text of a .notdef glyph. */
+interface TextArray {
+  parts: string[];
+  codes: string;
+  actual?: number[];
+}
+
+/** Ends the array's current string: the glyphs between two numbers are one string. */
+function endString(array: TextArray): void {
+  if (array.codes) array.parts.push(`<${array.codes}>`);
+  array.codes = '';
+}
+
+/**
+ * The gap (pt) that more of the run's glyphs leave after the glyph before them than any other,
+ * beyond a glyph's own advance (gaps within 0.001 pt of each other counted as one: a justified
+ * line's differ in their last digits); their mean to 10⁻⁵ pt, or 0 when no gap recurs or most
+ * glyphs leave none.
+ */
+function characterSpacing(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): number {
+  const { xs } = run.glyphs;
+  const gaps = new Map<number, { count: number; sum: number }>();
+  let most: { count: number; sum: number } | undefined;
+  for (let i = 1; i < xs.length; i++) {
+    const gap = xs[i] - xs[i - 1] - (font.width(cids[i - 1]) * run.size) / 1000;
+    const key = Math.round(gap * 1000);
+    let g = gaps.get(key);
+    if (!g) gaps.set(key, (g = { count: 0, sum: 0 }));
+    g.count++;
+    g.sum += gap;
+    if (g.count > 1 && g.count > (most?.count ?? 0)) most = g;
+  }
+  return most && most !== gaps.get(0) ? Math.round((most.sum / most.count) * 1e5) / 1e5 : 0;
 }
 
 const colorOps = new Map<string, string[]>();

@@ -170,11 +170,15 @@ export async function glyphLines(data: Uint8Array, size: number): Promise<Placed
   for (let p = 1; p <= doc.numPages; p++) {
     const ops = await (await doc.getPage(p)).getOperatorList();
     const byBaseline = new Map<number, PlacedGlyph[]>();
-    let [x, y, fontSize] = [0, 0, 0];
+    let [x, y, fontSize, charSpacing] = [0, 0, 0, 0];
+    const saved: number[] = []; // the character spacing, as graphics states are saved (q) and restored (Q)
     ops.fnArray.forEach((fn, i) => {
       const args = ops.argsArray[i];
       if (fn === OPS.setTextMatrix) [x, y] = [args[0][4], args[0][5]];
       else if (fn === OPS.setFont) fontSize = args[1];
+      else if (fn === OPS.setCharSpacing) charSpacing = args[0];
+      else if (fn === OPS.save) saved.push(charSpacing);
+      else if (fn === OPS.restore) charSpacing = saved.pop() ?? 0;
       else if (fn === OPS.showText && fontSize === size) {
         const key = Math.round(y * 10);
         if (!byBaseline.has(key)) byBaseline.set(key, []);
@@ -182,7 +186,7 @@ export async function glyphLines(data: Uint8Array, size: number): Promise<Placed
           if (typeof g === 'number') x -= (g / 1000) * fontSize; // a TJ adjustment
           else {
             byBaseline.get(key)!.push({ x, width: (g.width / 1000) * fontSize, char: g.unicode });
-            x += (g.width / 1000) * fontSize;
+            x += (g.width / 1000) * fontSize + charSpacing;
           }
         }
       }
