@@ -19,6 +19,17 @@ const bundle = path.join(here, 'imprint.cjs');
 /** The bundle's V8 code cache (see write-code-cache.ts). */
 export const CODE_CACHE = `${bundle}.v8cache`;
 
+/** Whether V8 took the code cache this process read, which therefore is not written again at exit. */
+let cacheKept = false;
+
+/**
+ * Whether the bundle runs with the code cache V8 took as it is (nothing writes it at exit):
+ * what the process then does to V8's flags cannot make the next run refuse it.
+ */
+export function codeCacheKept(): boolean {
+  return cacheKept;
+}
+
 /** The bundle, when there and built from the current modules. */
 function usableBundle(): boolean {
   return vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined && existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(path.join(here, 'cli.js')).mtimeMs;
@@ -45,7 +56,8 @@ export function runBundle(keepCache: boolean): Record<string, unknown> | undefin
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (keepCache && (!cachedData || script.cachedDataRejected)) {
+  cacheKept = !!cachedData && !script.cachedDataRejected;
+  if (keepCache && !cacheKept) {
     // the cache is taken at exit, when the functions this run needed are compiled too
     process.once('exit', () => {
       try {

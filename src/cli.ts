@@ -26,6 +26,7 @@ import type { ImageRequest } from './page-images.js';
 import { DEFAULT_DPI } from './render/page-image.js';
 import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
+import { tuneV8ForOneBuild } from './v8-tuning.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -153,7 +154,13 @@ function defaultInputs(): string[] {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+/** What the launcher knows of how the CLI started. */
+export interface Startup {
+  /** The CLI runs from the bundle with the code cache V8 took (see bundle.cts). */
+  codeCacheKept: boolean;
+}
+
+async function main(argv: string[], startup: Startup): Promise<number> {
   if (argv.length === 1 && ['help', '--help', '-h'].includes(argv[0])) {
     console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${USAGE}`);
     return 0;
@@ -171,7 +178,10 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const files = args.files.length ? args.files : args.command === 'build' ? defaultInputs() : [];
   if (!files.length) throw new UsageError(args.command === 'build' ? 'no content/*.yaml found and no FILE given' : 'check needs FILE.yaml');
-  if (args.command === 'check') return checkAll(files);
+  if (args.command === 'check') {
+    if (startup.codeCacheKept) tuneV8ForOneBuild();
+    return checkAll(files);
+  }
   const plans = planOutputs(files, args);
   removeTempFilesAtExit(plans.map((p) => p.output));
   if (args.command === 'watch') {
@@ -184,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
   const progress = new ProgressLine(process.stderr); // on a terminal only
+  if (threads === 1 && startup.codeCacheKept) tuneV8ForOneBuild();
   const outcomes = threads > 1 ? await buildInPool(jobs, threads, progress) : await buildInTurn(jobs, progress);
   progress.clear();
   return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
@@ -317,8 +328,8 @@ function isTheProgram(): boolean {
 }
 
 /** Runs the command line of the process and exits with its status. */
-export function runCommand(): void {
-  main(process.argv.slice(2)).then(
+export function runCommand(startup: Startup = { codeCacheKept: false }): void {
+  main(process.argv.slice(2), startup).then(
     (code) => process.exit(code),
     (e: unknown) => {
       if (e instanceof UsageError) {
