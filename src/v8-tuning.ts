@@ -7,24 +7,25 @@
  *
  * | build | wall | CPU (all threads) |
  * |---|---|---|
- * | sample, no build cache | 0.443 → 0.390 s | 0.70 → 0.52 s |
- * | sample, build cache | 0.286 → 0.241 s | 0.42 → 0.30 s |
+ * | sample, no build cache | 0.447 → 0.387 s | 0.70 → 0.52 s |
+ * | sample, build cache | 0.273 → 0.238 s | 0.41 → 0.29 s |
  * | 891 pages, no build cache (5 runs) | 1.94 → 1.76 s | 3.21 → 2.47 s |
  *
  * Not for `watch` (its rebuilds are the code V8 should optimise: they were slower), nor where a
  * pool of workers builds (each worker checks the code cache against V8's flags, which are the
  * process's: it would refuse it), nor where this process writes the code cache at exit (the
- * cache would carry these flags and the next run, without them, refuse it). From V8 12 on
- * (Node 22), Maglev compiles between the two tiers: the budget measured no gain there.
+ * cache would carry these flags and the next run, without them, refuse it). Only on V8 11.3
+ * (Node 20), where it was measured: on V8 12.4 (Node 22), whose Maglev compiles between the two
+ * tiers, it measured no gain; other versions are left as they are.
  */
-import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 
 /** TurboFan's interrupt budget for a build that exits, bytes of bytecode (V8 11's own: 66 KiB; 270 and 1000 KB measured slower on the 891 pages). */
 const ONE_BUILD_INTERRUPT_BUDGET = 540_000;
 
 /** The flags for a build that exits on V8 `v8Version` (process.versions.v8), or none. */
 export function oneBuildFlags(v8Version: string): string | undefined {
-  return Number.parseInt(v8Version, 10) < 12 ? `--interrupt-budget=${ONE_BUILD_INTERRUPT_BUDGET}` : undefined;
+  return v8Version.startsWith('11.3.') ? `--interrupt-budget=${ONE_BUILD_INTERRUPT_BUDGET}` : undefined;
 }
 
 /**
@@ -33,6 +34,5 @@ export function oneBuildFlags(v8Version: string): string | undefined {
  */
 export function tuneV8ForOneBuild(): void {
   const flags = oneBuildFlags(process.versions.v8);
-  // node:v8 loaded here, not with the CLI (see young-garbage.ts)
-  if (flags) (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
+  if (flags) setFlagsFromString(flags);
 }

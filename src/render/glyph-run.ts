@@ -5,9 +5,11 @@
  * `TJ` with the adjustments the glyphs' places need.
  *
  * The page content stays small (it is built, deflated and stored for every page): a run sets
- * only the text state it changes (colour, font and size, character spacing; each run's text
- * leaves them set, nothing else on the page draws text) and needs no saved state or transform
- * of its own: its text matrix flips the glyphs upright in pdfkit's top-down page space.
+ * only the text state it changes (fill colour, font and size, character spacing) and leaves
+ * them set for the next, and needs no saved state or transform of its own: its text matrix
+ * flips the glyphs upright in pdfkit's top-down page space. This holds while everything else
+ * drawn on a page (rules, fills, images, SVG paths: render/pdf.ts) changes the graphics state
+ * only between `q` and `Q`, and writes no text.
  */
 import type PDFDocument from 'pdfkit';
 import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
@@ -47,11 +49,12 @@ const writtenRuns = new WeakMap<PlacedGlyphs, WrittenRun>();
 
 /** The text state of a page's content as its runs so far left it (nothing set: a new page's). */
 interface TextState {
+  /** The fill colour as a run names it (`#rrggbb` or a colour name, see fillColorOps). */
   color?: string;
   /** The font's resource name (F1, F2, …) and size, pt. */
   font?: string;
   size?: number;
-  /** Character spacing, pt (0 on a new page). */
+  /** Character spacing, pt (0 on a new page; to 10⁻⁵ pt, see characterSpacing). */
   spacing: number;
 }
 
@@ -129,8 +132,9 @@ function cidsOf(font: EmbeddedFace, ids: number[], codePoints: number[][], last:
 function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { spacing: number; operators: string[] } {
   const arrays: TextArray[] = [{ parts: [], codes: '' }];
   const spacing = characterSpacing(font, run, cids);
-  let pen = 0; // where a reader's pen is, pt relative to run.x (within 0.0005 pt of the glyph's place)
+  let pen = 0; // where a reader's pen is, pt from the run's origin as written (within 0.0005 pt of each glyph's place)
   const { ids, xs, codePoints } = run.glyphs;
+  const size = writtenSize(run);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     const gid = cids[i];
@@ -138,14 +142,14 @@ function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { s
     const current = arrays[arrays.length - 1];
     const shift = xs[i] - pen;
     if (Math.abs(shift) > 0.0005) {
-      const adjustment = pdfNumber((-shift * 1000) / run.size);
+      const adjustment = pdfNumber((-shift * 1000) / size);
       endString(current);
       current.parts.push(adjustment);
-      pen -= (Number(adjustment) * run.size) / 1000; // as a reader moves: by the number written
+      pen -= (Number(adjustment) * size) / 1000; // as a reader moves: by the number written
     }
     current.codes += gid.toString(16).padStart(4, '0');
     if (id === 0) arrays.push({ parts: [], codes: '' });
-    pen += (font.width(gid) * run.size) / 1000 + spacing;
+    pen += (font.width(gid) * size) / 1000 + spacing;
   }
   const operators: string[] = [];
   for (const array of arrays) {
@@ -171,6 +175,11 @@ function endString(array: TextArray): void {
   array.codes = '';
 }
 
+/** The run's font size as `Tf` writes it (to 0.001 pt): the size a reader advances its glyphs by. */
+function writtenSize(run: GlyphRunOp): number {
+  return Number(pdfNumber(run.size));
+}
+
 /**
  * The gap (pt) that more of the run's glyphs leave after the glyph before them than any other,
  * beyond a glyph's own advance (gaps within 0.001 pt of each other counted as one: a justified
@@ -179,10 +188,11 @@ function endString(array: TextArray): void {
  */
 function characterSpacing(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): number {
   const { xs } = run.glyphs;
+  const size = writtenSize(run);
   const gaps = new Map<number, { count: number; sum: number }>();
   let most: { count: number; sum: number } | undefined;
   for (let i = 1; i < xs.length; i++) {
-    const gap = xs[i] - xs[i - 1] - (font.width(cids[i - 1]) * run.size) / 1000;
+    const gap = xs[i] - xs[i - 1] - (font.width(cids[i - 1]) * size) / 1000;
     const key = Math.round(gap * 1000);
     let g = gaps.get(key);
     if (!g) gaps.set(key, (g = { count: 0, sum: 0 }));

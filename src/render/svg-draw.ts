@@ -12,9 +12,9 @@ export function drawSvg(doc: PDFKit.PDFDocument, op: SvgOp): void {
     doc.save();
     doc.transform(...p.matrix);
     doc.path(p.d);
-    if (p.fill) doc.fillColor(p.fill.color, p.fill.opacity);
+    if (p.fill) doc.fillColor(known(doc, p.fill.color), p.fill.opacity);
     if (p.stroke) {
-      doc.strokeColor(p.stroke.color, p.stroke.opacity).lineWidth(p.stroke.width).lineCap(p.stroke.cap).lineJoin(p.stroke.join);
+      doc.strokeColor(known(doc, p.stroke.color), p.stroke.opacity).lineWidth(p.stroke.width).lineCap(p.stroke.cap).lineJoin(p.stroke.join);
       if (p.stroke.dash.length) doc.dash(p.stroke.dash as unknown as number, {}); // pdfkit takes a dash array too
     }
     if (p.fill && p.stroke) doc.fillAndStroke(p.fillRule);
@@ -23,4 +23,13 @@ export function drawSvg(doc: PDFKit.PDFDocument, op: SvgOp): void {
     doc.restore();
   }
   doc.restore();
+}
+
+/**
+ * `color` when pdfkit can write it, else black: for a name it does not know (`rebeccapurple`, a
+ * typo) pdfkit writes nothing, and the path would take the fill a glyph run before it left set
+ * (SVG paints an invalid colour as if none were given: black).
+ */
+function known(doc: PDFKit.PDFDocument, color: string): string {
+  return (doc as unknown as { _normalizeColor(c: string): unknown })._normalizeColor(color) ? color : 'black';
 }

@@ -178,7 +178,7 @@ function oneOf<T extends string>(value: string | undefined, choices: readonly T[
 function paint(value: string | undefined, currentColor: string | undefined, opacity: number): SvgPaint | undefined {
   const v = (value ?? 'none').trim();
   if (v === 'none' || v === 'transparent' || v.startsWith('url(') || opacity <= 0) return undefined;
-  const color = v === 'currentColor' ? (currentColor ?? 'black') : v;
+  const color = v.toLowerCase() === 'currentcolor' ? (currentColor ?? 'black') : v; // (CSS keywords: any case)
   const rgb = /^rgba?\(\s*([\d.]+)%?\s*[, ]\s*([\d.]+)%?\s*[, ]\s*([\d.]+)%?\s*(?:[,/]\s*([\d.]+)\s*)?\)$/.exec(color);
   if (rgb) {
     const hex = rgb.slice(1, 4).map((c) => Math.min(255, Math.round(Number(c))).toString(16).padStart(2, '0')).join('');

@@ -44,7 +44,15 @@ function row(name, xs, extra = '') {
   console.log(`${name.padEnd(44)} median ${fmt(median(xs))}  min ${fmt(Math.min(...xs))}  max ${fmt(Math.max(...xs))}${extra}`);
 }
 
-console.log(`Imprint benchmark, ${runs} runs each, Node ${process.version}\n`);
+console.log(`Imprint benchmark, ${runs} runs each, Node ${process.version}`);
+// what every whole-process figure below (Imprint's and Typst's, both started by Node) includes
+// before any of their code runs: e.g. NODE_EXTRA_CA_CERTS makes Node read its certificates at start
+const nodeStart = Array.from({ length: runs }, () => {
+  const started = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return performance.now() - started;
+});
+console.log(`node -e 0 (a process start, in every cold figure): median ${median(nodeStart).toFixed(0)} ms${process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS is set)' : ''}\n`);
 
 // 1. cold, whole process, no build cache on disk
 const cold = Array.from({ length: runs }, () => coldBuild(sample, '--no-cache'));

@@ -51,6 +51,11 @@ describe('imprint build', () => {
     expect(installed.size).toBeGreaterThan(fromHelp * 1.3);
     const input = path.join(dir, 'cache.yaml');
     writeFileSync(input, good);
+    // a build and a check that exit run with V8's flags tuned (see v8-tuning.ts): the cache stays valid for the next
+    expect(imprint('build', input, '-o', path.join(dir, 'cache.pdf')).code).toBe(0);
+    expect(imprint('check', input).code).toBe(0);
+    writeFileSync(path.join(dir, 'cache2.yaml'), good);
+    expect(imprint('build', input, path.join(dir, 'cache2.yaml'), '-o', path.join(dir, 'two'), '--jobs', '1').code).toBe(0);
     expect(imprint('build', input, '-o', path.join(dir, 'cache.pdf')).code).toBe(0);
     expect(statSync(cache).mtimeMs).toBe(installed.mtimeMs); // accepted by V8, not written again
     rmSync(copy, { recursive: true });

@@ -29,6 +29,11 @@ describe('svgShapes', () => {
     ]);
   });
 
+  it('paints currentColor in any case (a CSS keyword) with the color property, black without one', () => {
+    const { paths } = svgShapes(read('viewBox="0 0 10 10"', '<g color="#336699"><rect width="1" height="1" fill="currentcolor"/><rect width="1" height="1" fill="CurrentColor"/></g><rect width="1" height="1" fill="currentColor"/>'));
+    expect(paths.map((p) => p.fill?.color)).toEqual(['#336699', '#336699', 'black']);
+  });
+
   it('turns shapes into path data', () => {
     const d = (body: string) => svgShapes(read('viewBox="0 0 10 10"', body)).paths[0].d;
     expect(d('<rect x="1" y="2" width="3" height="4"/>')).toBe('M1 2H4V6H1Z');
