@@ -91,8 +91,9 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
       const p = e.problems[0];
-      // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes it
-      const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle)) : undefined;
+      // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
+      // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
+      const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle) ?? writtenByExpression(sources, file, p.pos, e.needle)) : undefined;
       const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
       throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
@@ -178,16 +179,30 @@ function findInSources(sources: Map<string, Source>, needle: string): SourcePos 
  * Where a text stands in a template file, the place nearest line `near.line`, column `near.col`
  * (the markup's lines are the file's, less the lines Handlebars drops: a comment alone on its line).
  */
-function findNear(source: Source | undefined, near: { line: number; col: number }, needle: string): SourcePos | undefined {
+function findNear(source: Source | undefined, near: { line: number; col: number }, needle: string | RegExp): SourcePos | undefined {
   let best: SourcePos | undefined;
   const distance = (p: SourcePos) => Math.abs(p.line - near.line) * 1e6 + Math.abs(p.col - near.col);
+  const every = typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(needle.source, 'g');
   source?.text.split('\n').forEach((line, i) => {
-    for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
-      const p = { file: source.path, line: i + 1, col: at + 1 };
+    for (const m of line.matchAll(every)) {
+      const p = { file: source.path, line: i + 1, col: m.index + 1 };
       if (best === undefined || distance(p) < distance(best)) best = p;
     }
   });
   return best;
+}
+
+/**
+ * Where an attribute of markup (`needle`: `name="value"` as the markup has it) is written with a
+ * Handlebars expression in its value (`style="h{{level}}"`, which stands nowhere as the markup
+ * has it): nearest the markup's place in `file`, else first in any template; none for a needle
+ * that is not an attribute.
+ */
+function writtenByExpression(sources: Map<string, Source>, file: string, near: { line: number; col: number }, needle: string): SourcePos | undefined {
+  const name = /^([\w-]+)="/.exec(needle)?.[1];
+  if (!name) return undefined;
+  const written = new RegExp(`\\b${name}="[^"\\n]*\\{\\{`);
+  return findNear(sources.get(file), near, written) ?? [...sources.values()].map((source) => findIn(source, written)).find((p) => p !== undefined);
 }
 
 /** Where a text first stands in one template file. */

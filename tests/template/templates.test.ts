@@ -100,6 +100,15 @@ describe('templates', () => {
       `${partial}/case.hbs:3:8: markup: style "case-titel" is not defined in ${partial}/theme.yaml (did you mean "case-title"?)`,
     );
   });
+  it('locate a style a template expression names at the attribute that holds the expression', () => {
+    const page = { page: '3', pages: 9, odd: true, opening: false };
+    // the markup says style="footer-3", which stands nowhere in the template: the attribute written with {{page}} does
+    const footer = variant('footer.hbs', () => '{{!-- footer --}}\n<footer>\n<p style="footer-{{page}}">— {{page}} —</p></footer>\n');
+    const theme = loadTheme(path.join(footer, 'theme.yaml'), foldersOf(footer));
+    const problem = problemOf(() => loadTemplates(footer, foldersOf(footer)).renderFooter(page, theme));
+    expect(problem).toMatch(new RegExp(`^${footer}/footer\\.hbs:3:4: markup: style "footer-3" is not defined in ${footer}/theme\\.yaml \\(it has "body", `));
+    expect(problem).not.toContain('of the markup');
+  });
 });
 
 describe('template folders', () => {
