@@ -223,7 +223,8 @@ async function extract(rest: string[]): Promise<number> {
   try {
     const done = await extractProject(pdf, dir, packageDir, version);
     done.notes.forEach((line) => console.error(`imprint: ${line}`));
-    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})\nnext: cd ${dir} && ${done.command}`);
+    const schema = done.schema ? `, and Imprint's JSON Schema as ${done.schema} (the content's editor line names it)` : '';
+    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${dir} && ${done.command}`);
     return 0;
   } catch (e) {
     if (!(e instanceof ExtractError)) throw e;

@@ -22,6 +22,12 @@ export class ExtractError extends Error {}
 export interface Extracted {
   /** The project's files written, relative to DIR, in the manifest's order. */
   written: string[];
+  /**
+   * Imprint's JSON Schema, written (relative to DIR) where the content's editor line names it
+   * (`# yaml-language-server: $schema=…`, as `imprint init` writes it): the build never reads it,
+   * so the archive does not hold it. None when the content names none or names it elsewhere.
+   */
+  schema?: string;
   /** The command that builds the PDF again, in DIR. */
   command: string;
   /** Lines for the user: what differs from the Imprint running, the fonts to put back. */
@@ -41,7 +47,29 @@ export async function extractProject(pdf: string, dir: string, packageDir: strin
   const project = files.filter((f) => f.entry.origin === 'project');
   refuseUnsafePaths(pdf, project.map((f) => f.entry.path), dir);
   for (const f of project) writeInto(dir, f.entry.path, f.data);
-  return { written: project.map((f) => f.entry.path), command: manifest.command, notes: notesOn(manifest, files, packageDir, version) };
+  const content = project.find((f) => f.entry.role === 'content');
+  const schema = content && schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path));
+  if (schema) writeInto(dir, schema, readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES));
+  return { written: project.map((f) => f.entry.path), schema, command: manifest.command, notes: notesOn(manifest, files, packageDir, version) };
+}
+
+/** Imprint's JSON Schema of the content, in its package (what `imprint init` copies into a project). */
+const SCHEMA_FILE = path.join('schema', 'report.schema.json');
+
+/**
+ * Where (relative to DIR, `/` between folders) the content at `contentPath` names Imprint's
+ * schema on its editor line, when that is a place inside DIR that no project file takes;
+ * undefined otherwise (no such line, another schema, a place outside DIR).
+ */
+function schemaNamedBy(contentPath: string, data: Uint8Array, taken: string[]): string | undefined {
+  const firstLine = Buffer.from(data.subarray(0, 1024)).toString('utf8').split('\n')[0];
+  const named = /^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$/.exec(firstLine)?.[1];
+  if (!named || /^[a-z][a-z0-9+.-]*:/i.test(named) || path.posix.basename(named) !== path.basename(SCHEMA_FILE)) return undefined;
+  const rel = path.posix.normalize(path.posix.join(path.posix.dirname(contentPath), named));
+  if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel)) return undefined;
+  // a project file at that place or under it: the archive's own files come first
+  if (taken.some((t) => t === rel || t.startsWith(`${rel}/`) || rel.startsWith(`${t}/`))) return undefined;
+  return rel;
 }
 
 /** A `dir` to write into: new, or an empty folder. */

@@ -57,8 +57,11 @@ describe('imprint extract', () => {
     const r = imprint(parent, 'extract', path.join(project, 'out/report.pdf'), 'back');
     expect(r.err).toBe(''); // the same Imprint and its fonts: nothing to say
     expect(r.code).toBe(0);
-    expect(r.out).toBe('back: 6 files of the project (content/report.yaml, templates/mine/cover.hbs, templates/mine/theme.yaml, fonts/fonts.yaml, content/images/chart.svg, content/images/chart.png)\nnext: cd back && imprint build content/report.yaml --pdfa 3b\n');
-    for (const f of ['content/report.yaml', 'templates/mine/cover.hbs', 'templates/mine/theme.yaml', 'fonts/fonts.yaml', 'content/images/chart.svg', 'content/images/chart.png'])
+    expect(r.out).toBe(
+      "back: 6 files of the project (content/report.yaml, templates/mine/cover.hbs, templates/mine/theme.yaml, fonts/fonts.yaml, content/images/chart.svg, content/images/chart.png), and Imprint's JSON Schema as schema/report.schema.json (the content's editor line names it)\nnext: cd back && imprint build content/report.yaml --pdfa 3b\n",
+    );
+    // the schema the starter's editor line names (not in the archive: the build never reads it) is Imprint's
+    for (const f of ['content/report.yaml', 'templates/mine/cover.hbs', 'templates/mine/theme.yaml', 'fonts/fonts.yaml', 'content/images/chart.svg', 'content/images/chart.png', 'schema/report.schema.json'])
       expect(readFileSync(path.join(back, f)).equals(readFileSync(path.join(project, f)))).toBe(true);
     expect(existsSync(path.join(back, 'templates/official'))).toBe(false); // Imprint's own files stay Imprint's
 
@@ -87,6 +90,26 @@ describe('imprint extract', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe(`${path.join(dir, 'r.yaml')}:1:1: outside the project folder (${path.join(dir, 'project')}): --pdfa 3b embeds the files a report is built from by their place in the project, so build from a folder that holds this file\n`);
     expect(readdirSync(path.join(dir, 'project'))).toEqual([]);
+  });
+
+  it("writes Imprint's schema only where the content's editor line names it inside DIR and no project file stands", async () => {
+    const cases: [string, string | undefined][] = [
+      ['# yaml-language-server: $schema=../schema/report.schema.json\n', 'schema/report.schema.json'], // content/r.yaml, as init writes it
+      ['# yaml-language-server: $schema=../../schema/report.schema.json\n', undefined], // outside DIR
+      ['# yaml-language-server: $schema=https://example.org/report.schema.json\n', undefined], // not a file
+      ['# yaml-language-server: $schema=../schema/other.json\n', undefined], // not Imprint's
+      ['# the first line says nothing of a schema\n', undefined],
+    ];
+    for (const [line, written] of cases) {
+      const dir = base();
+      const data = Buffer.from(`${line}report:\n  title: 测试\n`);
+      const pdf = path.join(dir, 'r.pdf');
+      writeFileSync(pdf, await pdfWith({ x: data, [MANIFEST_NAME]: manifestFor('content/r.yaml', data) }));
+      const done = await extractProject(pdf, path.join(dir, 'out'), root, version);
+      expect(done.schema).toBe(written);
+      expect(existsSync(path.join(dir, 'out/schema'))).toBe(written !== undefined);
+      if (written) expect(readFileSync(path.join(dir, 'out', written)).equals(readFileSync(path.join(root, 'schema/report.schema.json')))).toBe(true);
+    }
   });
 
   it('writes nothing for a manifest that names a path outside DIR (exit 1, one line)', async () => {
