@@ -48,7 +48,7 @@ export async function extractProject(pdf: string, dir: string, packageDir: strin
   refuseUnsafePaths(pdf, project.map((f) => f.entry.path), dir);
   for (const f of project) writeInto(dir, f.entry.path, f.data);
   const content = project.find((f) => f.entry.role === 'content');
-  const schema = content && schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path));
+  const schema = content && schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
   if (schema) writeInto(dir, schema, readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES));
   return { written: project.map((f) => f.entry.path), schema, command: manifest.command, notes: notesOn(manifest, files, packageDir, version) };
 }
@@ -58,17 +58,21 @@ const SCHEMA_FILE = path.join('schema', 'report.schema.json');
 
 /**
  * Where (relative to DIR, `/` between folders) the content at `contentPath` names Imprint's
- * schema on its editor line, when that is a place inside DIR that no project file takes;
- * undefined otherwise (no such line, another schema, a place outside DIR).
+ * schema on its editor line, when that is a plain relative path to a place inside DIR that no
+ * project file takes (compared without case: a folder's name may differ only by case on macOS
+ * and Windows); undefined otherwise (no such line, another schema, a URL, an absolute path, a
+ * place outside DIR).
  */
-function schemaNamedBy(contentPath: string, data: Uint8Array, taken: string[]): string | undefined {
-  const firstLine = Buffer.from(data.subarray(0, 1024)).toString('utf8').split('\n')[0];
+function schemaNamedBy(contentPath: string, data: Uint8Array, taken: string[], dir: string): string | undefined {
+  const firstLine = Buffer.from(data.subarray(0, 1024)).toString('utf8').replace(/^\uFEFF/, '').split('\n')[0];
   const named = /^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$/.exec(firstLine)?.[1];
-  if (!named || /^[a-z][a-z0-9+.-]*:/i.test(named) || path.posix.basename(named) !== path.basename(SCHEMA_FILE)) return undefined;
+  if (!named || named.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(named) || path.posix.basename(named) !== path.basename(SCHEMA_FILE)) return undefined;
   const rel = path.posix.normalize(path.posix.join(path.posix.dirname(contentPath), named));
-  if (rel.startsWith('../') || rel === '..' || path.posix.isAbsolute(rel)) return undefined;
-  // a project file at that place or under it: the archive's own files come first
-  if (taken.some((t) => t === rel || t.startsWith(`${rel}/`) || rel.startsWith(`${t}/`))) return undefined;
+  if (!insideFolder(rel, path.resolve(dir))) return undefined;
+  // a project file at that place or under it, or above it: the archive's own files come first
+  const lower = rel.toLowerCase();
+  const clashes = (file: string) => file === lower || file.startsWith(`${lower}/`) || lower.startsWith(`${file}/`);
+  if (taken.some((t) => clashes(t.toLowerCase()))) return undefined;
   return rel;
 }
 
@@ -143,10 +147,7 @@ function refuseUnsafePaths(pdf: string, paths: string[], dir: string): void {
   const root = path.resolve(dir);
   const files = new Set<string>();
   for (const p of paths) {
-    const parts = p.split('/');
-    const plain = p.length > 0 && !p.includes('\\') && !p.includes('\0') && !/^[a-zA-Z]:/.test(p) && parts.every((s) => s !== '' && s !== '.' && s !== '..');
-    const to = path.resolve(root, ...parts);
-    if (!plain || !to.startsWith(root + path.sep)) throw new ExtractError(`${pdf}: refused: its manifest names a file outside the project folder (${JSON.stringify(p)})`);
+    if (!insideFolder(p, root)) throw new ExtractError(`${pdf}: refused: its manifest names a file outside the project folder (${JSON.stringify(p)})`);
     if (files.has(p)) throw new ExtractError(`${pdf}: refused: its manifest names ${p} twice`);
     files.add(p);
   }
@@ -157,6 +158,16 @@ function refuseUnsafePaths(pdf: string, paths: string[], dir: string): void {
       if (files.has(folder)) throw new ExtractError(`${pdf}: refused: its manifest names ${folder} both as a file and as a folder`);
     }
   }
+}
+
+/**
+ * Whether `p` is a plain relative path (`/` between folders; no `\\`, NUL, drive, empty, `.` or
+ * `..` part) to a place inside the folder `root` (absolute).
+ */
+function insideFolder(p: string, root: string): boolean {
+  const parts = p.split('/');
+  const plain = p.length > 0 && !p.includes('\\') && !p.includes('\0') && !/^[a-zA-Z]:/.test(p) && parts.every((s) => s !== '' && s !== '.' && s !== '..');
+  return plain && path.resolve(root, ...parts).startsWith(root + path.sep);
 }
 
 /** Writes one file (never over one), making its folders one by one. */

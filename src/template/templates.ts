@@ -179,12 +179,13 @@ function findInSources(sources: Map<string, Source>, needle: string): SourcePos 
  * Where a text stands in a template file, the place nearest line `near.line`, column `near.col`
  * (the markup's lines are the file's, less the lines Handlebars drops: a comment alone on its line).
  */
-function findNear(source: Source | undefined, near: { line: number; col: number }, needle: string | RegExp): SourcePos | undefined {
+function findNear(source: Source | undefined, near: { line: number; col: number }, needle: string | RegExp, accept: (match: RegExpMatchArray) => boolean = () => true): SourcePos | undefined {
   let best: SourcePos | undefined;
   const distance = (p: SourcePos) => Math.abs(p.line - near.line) * 1e6 + Math.abs(p.col - near.col);
-  const every = typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(needle.source, 'g');
+  const every = typeof needle === 'string' ? new RegExp(escapeRegExp(needle), 'g') : new RegExp(needle.source, `${needle.flags.replace('g', '')}g`);
   source?.text.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(every)) {
+      if (!accept(m)) continue;
       const p = { file: source.path, line: i + 1, col: m.index + 1 };
       if (best === undefined || distance(p) < distance(best)) best = p;
     }
@@ -194,15 +195,18 @@ function findNear(source: Source | undefined, near: { line: number; col: number 
 
 /**
  * Where an attribute of markup (`needle`: `name="value"` as the markup has it) is written with a
- * Handlebars expression in its value (`style="h{{level}}"`, which stands nowhere as the markup
- * has it): nearest the markup's place in `file`, else first in any template; none for a needle
- * that is not an attribute.
+ * Handlebars expression in its value that can make it (`style="h{{level}}"` for `style="h7"`:
+ * the text around the expressions is the value's), nearest the markup's place in `file`, else
+ * nearest it in any template; none when no attribute can (a value chosen by a block helper,
+ * `{{#if}}a{{else}}b{{/if}}`, is not matched: the message then says where in the markup).
  */
 function writtenByExpression(sources: Map<string, Source>, file: string, near: { line: number; col: number }, needle: string): SourcePos | undefined {
-  const name = /^([\w-]+)="/.exec(needle)?.[1];
-  if (!name) return undefined;
-  const written = new RegExp(`\\b${name}="[^"\\n]*\\{\\{`);
-  return findNear(sources.get(file), near, written) ?? [...sources.values()].map((source) => findIn(source, written)).find((p) => p !== undefined);
+  const attribute = /^([\w-]+)="([^"]*)"$/.exec(needle);
+  if (!attribute) return undefined;
+  const [, name, value] = attribute;
+  const written = new RegExp(`(?<![\\w-])${name}="([^"\\n]*\\{\\{[^"\\n]*)"`);
+  const makes = (m: RegExpMatchArray) => !/\{\{[#/^]|\{\{else/.test(m[1]) && new RegExp(`^${m[1].split(/\{\{[^}]*\}\}\}?/).map(escapeRegExp).join('.*')}$`, 's').test(value);
+  return findNear(sources.get(file), near, written, makes) ?? [...sources.values()].map((source) => findNear(source, near, written, makes)).find((p) => p !== undefined);
 }
 
 /** Where a text first stands in one template file. */
@@ -230,6 +234,7 @@ function renderError(source: Source, e: unknown): InputError {
   return new InputError([{ pos, message: `template: ${message.replace(/ - \d+:\d+$/, '')}`, severity: 'error' }]);
 }
 
+/** `text` as a pattern that matches it alone. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

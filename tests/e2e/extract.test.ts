@@ -95,7 +95,12 @@ describe('imprint extract', () => {
   it("writes Imprint's schema only where the content's editor line names it inside DIR and no project file stands", async () => {
     const cases: [string, string | undefined][] = [
       ['# yaml-language-server: $schema=../schema/report.schema.json\n', 'schema/report.schema.json'], // content/r.yaml, as init writes it
+      ['\uFEFF# yaml-language-server: $schema=../schema/report.schema.json\r\n', 'schema/report.schema.json'], // a BOM, CRLF
       ['# yaml-language-server: $schema=../../schema/report.schema.json\n', undefined], // outside DIR
+      ['# yaml-language-server: $schema=..\\..\\x/report.schema.json\n', undefined], // backslashes (folders on Windows)
+      ['# yaml-language-server: $schema=/etc/report.schema.json\n', undefined], // absolute
+      ['# yaml-language-server: $schema=C:/x/report.schema.json\n', undefined], // a drive
+      ['# yaml-language-server: $schema=../a\0b/report.schema.json\n', undefined], // NUL
       ['# yaml-language-server: $schema=https://example.org/report.schema.json\n', undefined], // not a file
       ['# yaml-language-server: $schema=../schema/other.json\n', undefined], // not Imprint's
       ['# the first line says nothing of a schema\n', undefined],
@@ -106,10 +111,21 @@ describe('imprint extract', () => {
       const pdf = path.join(dir, 'r.pdf');
       writeFileSync(pdf, await pdfWith({ x: data, [MANIFEST_NAME]: manifestFor('content/r.yaml', data) }));
       const done = await extractProject(pdf, path.join(dir, 'out'), root, version);
-      expect(done.schema).toBe(written);
+      expect([line, done.schema]).toEqual([line, written]);
+      expect(readdirSync(dir).sort()).toEqual(['out', 'r.pdf']); // nothing beside DIR
       expect(existsSync(path.join(dir, 'out/schema'))).toBe(written !== undefined);
       if (written) expect(readFileSync(path.join(dir, 'out', written)).equals(readFileSync(path.join(root, 'schema/report.schema.json')))).toBe(true);
     }
+    // a project file at that place (its name differing only by case): the project's file is written, no schema
+    const dir = base();
+    const content = Buffer.from('# yaml-language-server: $schema=../schema/report.schema.json\nreport:\n  title: 测试\n');
+    const own = Buffer.from('{"title": "the project\'s own"}');
+    const m = JSON.parse(manifestFor('content/r.yaml', content).toString()) as { files: object[] };
+    m.files.push({ path: 'Schema/report.schema.json', origin: 'project', role: 'template', attachment: 'y', sha256: sha256(own), bytes: own.length });
+    writeFileSync(path.join(dir, 'r.pdf'), await pdfWith({ x: content, y: own, [MANIFEST_NAME]: Buffer.from(JSON.stringify(m)) }));
+    const done = await extractProject(path.join(dir, 'r.pdf'), path.join(dir, 'out'), root, version);
+    expect(done.schema).toBeUndefined();
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['Schema', 'content']);
   });
 
   it('writes nothing for a manifest that names a path outside DIR (exit 1, one line)', async () => {
