@@ -20,15 +20,18 @@ function pages(...labelledTexts: [string, string][]): EditionPage[] {
   }));
 }
 
+/** A run of pages: `count` pages from index `first` of each side. */
+const run = (kind: 'matched' | 'unmatched', oldFirst: number, oldCount: number, newFirst: number, newCount: number) => ({ kind, old: { first: oldFirst, count: oldCount }, new: { first: newFirst, count: newCount } });
+
 describe('alignPages', () => {
   it('cuts a changed run where the front matter ends and the body begins', () => {
     const old = pages(['', '封面'], ['i', '目录 前言 1 一 2'], ['1', '前言'], ['2', '一']);
     const now = pages(['', '封面'], ['i', '目录 前言 1 一 3'], ['1', '前言 新的段落'], ['2', '新的段落'], ['3', '一']);
     expect(alignPages(old, now)).toEqual([
-      { kind: 'matched', old: { first: 0, count: 1 }, new: { first: 0, count: 1 } },
-      { kind: 'unmatched', old: { first: 1, count: 1 }, new: { first: 1, count: 1 } },
-      { kind: 'unmatched', old: { first: 2, count: 1 }, new: { first: 2, count: 2 } },
-      { kind: 'matched', old: { first: 3, count: 1 }, new: { first: 4, count: 1 } },
+      run('matched', 0, 1, 0, 1),
+      run('unmatched', 1, 1, 1, 1),
+      run('unmatched', 2, 1, 2, 2),
+      run('matched', 3, 1, 4, 1),
     ]);
   });
 
@@ -36,15 +39,15 @@ describe('alignPages', () => {
     const old = pages(['i', '甲'], ['1', '乙'], ['2', '丙']);
     const now = pages(['i', '甲'], ['ii', '新'], ['1', '乙改'], ['2', '丙']);
     expect(alignPages(old, now)).toEqual([
-      { kind: 'matched', old: { first: 0, count: 1 }, new: { first: 0, count: 1 } },
-      { kind: 'unmatched', old: { first: 1, count: 0 }, new: { first: 1, count: 1 } },
-      { kind: 'unmatched', old: { first: 1, count: 1 }, new: { first: 2, count: 1 } },
-      { kind: 'matched', old: { first: 2, count: 1 }, new: { first: 3, count: 1 } },
+      run('matched', 0, 1, 0, 1),
+      run('unmatched', 1, 0, 1, 1),
+      run('unmatched', 1, 1, 2, 1),
+      run('matched', 2, 1, 3, 1),
     ]);
     const same = pages(['i', '甲'], ['1', '乙']);
     expect(alignPages(same, same)).toEqual([
-      { kind: 'matched', old: { first: 0, count: 1 }, new: { first: 0, count: 1 } },
-      { kind: 'matched', old: { first: 1, count: 1 }, new: { first: 1, count: 1 } },
+      run('matched', 0, 1, 0, 1),
+      run('matched', 1, 1, 1, 1),
     ]);
   });
 
@@ -52,8 +55,8 @@ describe('alignPages', () => {
     const old = pages(['', '目录 2'], ['', '前言'], ['', '一']);
     const now = pages(['', '目录 3'], ['', '前言 新'], ['', '新'], ['', '一']);
     expect(alignPages(old, now)).toEqual([
-      { kind: 'unmatched', old: { first: 0, count: 2 }, new: { first: 0, count: 3 } },
-      { kind: 'matched', old: { first: 2, count: 1 }, new: { first: 3, count: 1 } },
+      run('unmatched', 0, 2, 0, 3),
+      run('matched', 2, 1, 3, 1),
     ]);
   });
 });

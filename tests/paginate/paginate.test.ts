@@ -55,16 +55,19 @@ describe('paginate', () => {
   });
 });
 
+/** What a generated block is made of (its height, space above, keep, frame), pt on 100-pt pages. */
+const blockFields = {
+  height: fc.integer({ min: 1, max: 60 }),
+  spaceBefore: fc.integer({ min: 0, max: 10 }),
+  keepWithNext: fc.boolean(),
+  inset: fc.option(fc.record({ key: fc.constantFrom('f', 'g'), pad: fc.integer({ min: 0, max: 10 }), closes: fc.boolean() }), { nil: undefined }),
+};
+
 const arbItems = fc.array(
   fc.oneof(
     {
       weight: 10,
-      arbitrary: fc.record({
-        height: fc.integer({ min: 1, max: 60 }),
-        spaceBefore: fc.integer({ min: 0, max: 10 }),
-        keepWithNext: fc.boolean(),
-        inset: fc.option(fc.record({ key: fc.constantFrom('f', 'g'), pad: fc.integer({ min: 0, max: 10 }), closes: fc.boolean() }), { nil: undefined }),
-      }),
+      arbitrary: fc.record(blockFields),
     },
     { weight: 1, arbitrary: fc.constant('break' as const) },
   ),
@@ -259,10 +262,7 @@ describe('paginate invariants with costs', () => {
       {
         weight: 12,
         arbitrary: fc.record({
-          height: fc.integer({ min: 1, max: 60 }),
-          spaceBefore: fc.integer({ min: 0, max: 10 }),
-          keepWithNext: fc.boolean(),
-          inset: fc.option(fc.record({ key: fc.constantFrom('f', 'g'), pad: fc.integer({ min: 0, max: 10 }), closes: fc.boolean() }), { nil: undefined }),
+          ...blockFields,
           group: fc.option(fc.constantFrom('t', 'u'), { nil: undefined }),
           notes: fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 2 }),
         }),
