@@ -131,10 +131,10 @@ function cidsOf(font: EmbeddedFace, ids: number[], codePoints: number[][], last:
  */
 function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { spacing: number; operators: string[] } {
   const arrays: TextArray[] = [{ parts: [], codes: '' }];
-  const spacing = characterSpacing(font, run, cids);
+  const size = writtenSize(run);
+  const spacing = characterSpacing(font, run.glyphs.xs, cids, size);
   let pen = 0; // where a reader's pen is, pt from the run's origin as written (within 0.0005 pt of each glyph's place)
   const { ids, xs, codePoints } = run.glyphs;
-  const size = writtenSize(run);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     const gid = cids[i];
@@ -181,14 +181,12 @@ function writtenSize(run: GlyphRunOp): number {
 }
 
 /**
- * The gap (pt) that more of the run's glyphs leave after the glyph before them than any other,
- * beyond a glyph's own advance (gaps within 0.001 pt of each other counted as one: a justified
- * line's differ in their last digits); their mean to 10⁻⁵ pt, or 0 when no gap recurs or most
+ * The gap (pt) that more of a run's glyphs (at `xs`, with CIDs `cids`, at `size` pt as written)
+ * leave after the glyph before them than any other, beyond a glyph's own advance (gaps within
+ * 0.001 pt of each other counted as one: a justified line's differ in their last digits); their mean to 10⁻⁵ pt, or 0 when no gap recurs or most
  * glyphs leave none.
  */
-function characterSpacing(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): number {
-  const { xs } = run.glyphs;
-  const size = writtenSize(run);
+function characterSpacing(font: EmbeddedFace, xs: number[], cids: number[], size: number): number {
   const gaps = new Map<number, { count: number; sum: number }>();
   let most: { count: number; sum: number } | undefined;
   for (let i = 1; i < xs.length; i++) {
