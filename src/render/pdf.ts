@@ -13,6 +13,7 @@ import { writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
 import { deflateCached, deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
+import { pdfBytesOf, type PdfkitOutput } from './pdf-bytes.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree, type AnnotationOptions } from './structure.js';
 import { keepOnly } from '../kept-caches.js';
@@ -100,12 +101,7 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
     doc.file(new Uint8Array(a.data) as unknown as Buffer, { name: a.name, type: a.type, description: a.description, relationship: 'Source', creationDate: meta.date, modifiedDate: meta.date } as PDFKit.Mixins.PDFAttachmentOptions);
   }
   if (names.EmbeddedFiles) names.EmbeddedFiles._compareKeys = names.Dests._compareKeys; // the files' names too (中文 names sort by locale)
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytesOf(doc as unknown as PdfkitOutput);
   const embedded = new Map<string, EmbeddedFace>();
   const fontFor = (key: string): EmbeddedFace => {
     let f = embedded.get(key);
