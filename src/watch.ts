@@ -15,6 +15,7 @@ import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
+import { lowerHelperThreads } from './helper-threads.js';
 import { LAST_BUILD, printChanges } from './watch-diff.js';
 import { EditionError } from './commands/pdf-edition.js';
 import { changedSince } from './file-times.js';
@@ -262,7 +263,9 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
       return;
     }
     setImmediate(() => {
-      if (!running) collectYoungGarbage();
+      if (running) return;
+      collectYoungGarbage();
+      lowerHelperThreads(); // those a build started too
     });
     if (warmUps > 0 && !changed) setImmediate(() => void warmUp());
   };
@@ -315,6 +318,7 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
       .on('error', (e) => log(`imprint: cannot watch: ${String(e)}`))
       .once('ready', () => ready(folders)); // once: chokidar 4 says it twice for a folder that does not exist
   };
+  lowerHelperThreads();
   // the first build once its files are watched: an edit after its line is never missed
   watchFoldersOf(builds.files, () => void build());
 }
