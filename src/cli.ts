@@ -186,8 +186,8 @@ async function main(argv: string[], startup: Startup): Promise<number> {
   removeTempFilesAtExit(plans.map((p) => p.output));
   if (args.command === 'watch') {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache };
-    const { watchReport } = await import('./watch.js'); // the watcher loads only for watch
-    watchReport(options, plans[0].output, (line) => console.log(line), { diff: args.diff });
+    const { watchInThread } = await import('./watch-thread.js'); // worker threads load only for watch
+    watchInThread(options, plans[0].output, (line) => console.log(line), { diff: args.diff });
     return new Promise(() => {}); // until the process is stopped
   }
   const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache }, output, images: args.images }));
@@ -315,6 +315,9 @@ async function buildInPool(jobs: BuildJob[], threads: number, progress: Progress
 
 /** What a pool worker takes from the bundle (see pool-worker.ts). */
 export { buildJob };
+
+/** What the watch thread takes from the bundle (see watch-worker.ts): the watcher, loaded when asked for (only watch needs it). */
+export const watcherModule = (): Promise<typeof import('./watch.js')> => import('./watch.js');
 
 // run as a program (`node dist/cli.js …`); bin.cts calls runCommand itself, a pool worker never
 if (isTheProgram()) runCommand();

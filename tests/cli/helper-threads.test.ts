@@ -1,7 +1,7 @@
 /**
- * `imprint watch` puts the process's helper threads (V8's compiler and collector, libuv's pool)
- * below its main thread (helper-threads.ts): run in a process of its own, as lowering the
- * threads of the test runner would slow the tests.
+ * `imprint watch` puts the process's other threads (V8's compiler and collector, libuv's pool,
+ * the main thread) below the thread it builds in (helper-threads.ts): run in a process of its
+ * own, as lowering the threads of the test runner would slow the tests.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -24,12 +24,34 @@ function niceness(lower: boolean, nice = 0): number[] {
 }
 
 describe.runIf(process.platform === 'linux')('lowerHelperThreads', () => {
-  it('makes every thread but the main one 10 nicer', () => {
+  it('makes every thread but the calling one 10 nicer', () => {
     const [main, ...helpers] = niceness(true);
     const [base] = niceness(false);
     expect(main).toBe(base);
     expect(helpers.length).toBeGreaterThan(4); // V8's workers and libuv's pool
     helpers.forEach((n) => expect(n).toBe(Math.min(19, base + 10)));
+  });
+
+  it('called from a worker, leaves that thread and lowers the main one', () => {
+    const inWorker = `import { parentPort, workerData } from 'node:worker_threads';
+      import { readlinkSync } from 'node:fs';
+      (await import(workerData)).lowerHelperThreads();
+      parentPort.postMessage(readlinkSync('/proc/thread-self').split('/').pop());`;
+    const script = `
+      import { Worker } from 'node:worker_threads';
+      import { readdirSync, readFileSync } from 'node:fs';
+      const nice = (t) => Number(readFileSync('/proc/self/task/' + t + '/stat', 'latin1').split(') ')[1].split(' ')[16]);
+      const worker = new Worker(${JSON.stringify(inWorker)}, { eval: true, workerData: ${JSON.stringify(path.join(root, 'dist/helper-threads.js'))} });
+      worker.once('message', (self) => {
+        const others = readdirSync('/proc/self/task').filter((t) => t !== self && Number(t) !== process.pid);
+        console.log(JSON.stringify({ main: nice(process.pid), worker: nice(self), others: others.map(nice) }));
+        process.exit(0);
+      });`;
+    const { main, worker, others } = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { main: number; worker: number; others: number[] };
+    const [base] = niceness(false);
+    expect(worker).toBe(base);
+    expect(main).toBe(Math.min(19, base + 10));
+    others.forEach((n) => expect(n).toBe(Math.min(19, base + 10)));
   });
 
   it('never makes a thread less nice than the process was started', () => {

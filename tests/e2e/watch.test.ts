@@ -1,7 +1,7 @@
 /** `imprint watch`: rebuilds on every save, keeps the last good PDF and goes on after an error. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -11,7 +11,12 @@ import { good, newProject, root } from '../helpers/project.js';
 
 /** `imprint watch INPUT -o OUTPUT [...options]` run in `cwd`, its output collected. */
 function startWatch(cwd: string, input: string, output: string, ...options: string[]) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), 'watch', input, '-o', output, ...options], { cwd });
+  return startWatchFrom('dist/cli.js', cwd, input, output, ...options);
+}
+
+/** As `startWatch`, the command started from `entry` (dist/cli.js: the modules; dist/bin.cjs: the bundle, as installed). */
+function startWatchFrom(entry: string, cwd: string, input: string, output: string, ...options: string[]) {
+  const child = spawn(process.execPath, [path.join(root, entry), 'watch', input, '-o', output, ...options], { cwd });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -239,6 +244,36 @@ describe('imprint watch', () => {
         await w.waitFor(REBUILT, 1 + i);
       }
       expect(openFiles()).toBeLessThanOrEqual(before + 2);
+    } finally {
+      w.child.kill();
+    }
+  });
+});
+
+describe.runIf(process.platform === 'linux')('the watch thread', () => {
+  it('builds off the main thread, from the bundle as installed, every other thread 10 nicer; the PDF a fresh build’s', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-thread-'));
+    const input = path.join(dir, 'w.yaml');
+    const output = path.join(dir, 'w.pdf');
+    writeFileSync(input, good);
+    const w = startWatchFrom('dist/bin.cjs', root, input, output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      writeFileSync(input, good + '      - 第二段。\n');
+      await w.waitFor(REBUILT, 2);
+      await new Promise((r) => setTimeout(r, 200)); // the threads are lowered once the build has ended
+      const pid = w.child.pid!;
+      const threads = readdirSync(`/proc/${pid}/task`).map((id) => {
+        const fields = readFileSync(`/proc/${pid}/task/${id}/stat`, 'latin1').split(') ')[1].split(' ');
+        return { id, cpu: Number(fields[11]) + Number(fields[12]), nice: Number(fields[16]) };
+      });
+      const builder = threads.reduce((a, b) => (b.cpu > a.cpu ? b : a));
+      expect(builder.id).not.toBe(String(pid));
+      expect(builder.nice).toBe(getPriority());
+      threads.filter((t) => t !== builder).forEach((t) => expect(t.nice, `thread ${t.id}`).toBe(Math.min(19, getPriority() + 10)));
+      const fresh = path.join(dir, 'fresh.pdf');
+      execFileSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', fresh, '--no-cache'], { cwd: root });
+      expect(readFileSync(output).equals(readFileSync(fresh))).toBe(true);
     } finally {
       w.child.kill();
     }
