@@ -1,17 +1,24 @@
 /**
- * `imprint watch` builds in a thread of its own, beside the main thread (which only prints its
- * lines and takes signals). V8 sizes a worker thread's heap more freely than the main thread's:
- * watching the sample, the main thread's old generation stayed near 30 MB and was collected
- * every 3–4 edits, each collection some 15 ms of marking on the thread that builds, where the
- * watch thread's grows to ~75 MB and was collected once in 20 edits. Measured with the real
- * watch, edits 600 ms apart, 10 alternating runs of 20 edits: median rebuild 38 → 31 ms (10 of
- * 10 better); peak memory 150 → 235 MiB (891 pages: 605 → 693 MiB, rebuild unchanged). A larger
- * young generation for the thread (`resourceLimits`) changed nothing measurable.
+ * `imprint watch` builds in a thread of its own (the main thread only prints its lines and takes
+ * signals), made with a young generation (V8's heap for new objects) that holds a whole
+ * rebuild: a rebuild of the sample makes ~25 MB of objects, more than the 16 MB semi-space of
+ * a Node thread by default, so a collection of the young generation came in the middle of
+ * each rebuild, copying (and promoting to the old generation) what the rebuild had made so far
+ * and still held. With semi-spaces of 32 MB, the rebuild meets none (V8's trace: one
+ * collection each edit, the one after the rebuild, while the watcher waits: see
+ * young-garbage.ts). A thread, not a flag of the process: a V8 flag (`--max-semi-space-size`)
+ * would make V8 refuse the bundle's code cache. Measured with the real watch, edits 600 ms
+ * apart, runs of 20 edits: median rebuild 38–46 ms with the default young generation (in this
+ * thread or the main one), 31–34 ms with this one (144 MiB: no faster); peak memory 170 →
+ * 235 MiB watching the sample.
  */
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from './pipeline.js';
 import type { WatchOptions } from './watch.js';
 import { describeInternalError } from './internal-error.js';
+
+/** The young generation of the watch thread, MiB: V8 makes it three semi-spaces, so 32 MB each. */
+export const WATCH_YOUNG_GENERATION_MIB = 96;
 
 /** What the watch thread is given (a structured clone). */
 export interface WatchThreadData {
@@ -23,7 +30,7 @@ export interface WatchThreadData {
 /** Starts watching in the watch thread (see watchReport); `log` receives its lines. A bug that ends the thread ends the process (status 3). */
 export function watchInThread(options: BuildOptions, output: string, log: (line: string) => void, watchOptions: WatchOptions): void {
   const workerData: WatchThreadData = { options, output, watchOptions };
-  const thread = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData });
+  const thread = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: WATCH_YOUNG_GENERATION_MIB } });
   thread.on('message', (line: string) => log(line));
   thread.on('error', (e) => {
     log(describeInternalError(e, options.input));

@@ -11,12 +11,12 @@ import { good, newProject, root } from '../helpers/project.js';
 
 /** `imprint watch INPUT -o OUTPUT [...options]` run in `cwd`, its output collected. */
 function startWatch(cwd: string, input: string, output: string, ...options: string[]) {
-  return startWatchFrom('dist/cli.js', cwd, input, output, ...options);
+  return startWatchFrom('dist/cli.js', {}, cwd, input, output, ...options);
 }
 
-/** As `startWatch`, the command started from `entry` (dist/cli.js: the modules; dist/bin.cjs: the bundle, as installed). */
-function startWatchFrom(entry: string, cwd: string, input: string, output: string, ...options: string[]) {
-  const child = spawn(process.execPath, [path.join(root, entry), 'watch', input, '-o', output, ...options], { cwd });
+/** As `startWatch`, the command started from `entry` (dist/cli.js: the modules; dist/bin.cjs: the bundle, as installed) with `env` added to the environment. */
+function startWatchFrom(entry: string, env: Record<string, string>, cwd: string, input: string, output: string, ...options: string[]) {
+  const child = spawn(process.execPath, [path.join(root, entry), 'watch', input, '-o', output, ...options], { cwd, env: { ...process.env, ...env } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -256,9 +256,10 @@ describe.runIf(process.platform === 'linux')('the watch thread', () => {
     const input = path.join(dir, 'w.yaml');
     const output = path.join(dir, 'w.pdf');
     writeFileSync(input, good);
-    const w = startWatchFrom('dist/bin.cjs', root, input, output);
+    const w = startWatchFrom('dist/bin.cjs', { IMPRINT_DEBUG: '1' }, root, input, output);
     try {
       await w.waitFor(REBUILT, 1);
+      expect(w.out()).toMatch(/^imprint: watch thread: young generation 96 MiB$/m); // a rebuild's new objects fit: none is collected midway
       writeFileSync(input, good + '      - 第二段。\n');
       await w.waitFor(REBUILT, 2);
       await new Promise((r) => setTimeout(r, 200)); // the threads are lowered once the build has ended
