@@ -4,10 +4,10 @@
  * modules. CommonJS: Node starts an ES module entry ~9 ms slower (it loads its ES module
  * loader first), and the bundle is CommonJS.
  */
-import { codeCacheKept, runBundle } from './bundle.cjs';
+import { codeCacheKept, leaveCodeCache, runBundle } from './bundle.cjs';
 
 type Cli = typeof import('./cli.js');
 
 const bundled = runBundle(true) as Cli | undefined;
-if (bundled) bundled.runCommand({ codeCacheKept: codeCacheKept() });
+if (bundled) bundled.runCommand({ bundled: true, codeCacheKept: codeCacheKept(), leaveCodeCache });
 else void import('./cli.js').then((cli: Cli) => cli.runCommand());

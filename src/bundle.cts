@@ -22,6 +22,18 @@ export const CODE_CACHE = `${bundle}.v8cache`;
 /** Whether V8 took the code cache this process read, which therefore is not written again at exit. */
 let cacheKept = false;
 
+/** The code cache is not to be written at exit (see `leaveCodeCache`). */
+let cacheLeft = false;
+
+/**
+ * Leaves the code cache as it is at exit: for a process whose main thread does not run the
+ * builds (`imprint watch` builds in a worker), whose cache would lack their functions, and V8,
+ * taking it, would keep it so.
+ */
+export function leaveCodeCache(): void {
+  cacheLeft = true;
+}
+
 /**
  * Whether the bundle runs with the code cache V8 took as it is (nothing writes it at exit):
  * what the process then does to V8's flags cannot make the next run refuse it.
@@ -60,6 +72,7 @@ export function runBundle(keepCache: boolean): Record<string, unknown> | undefin
   if (keepCache && !cacheKept) {
     // the cache is taken at exit, when the functions this run needed are compiled too
     process.once('exit', () => {
+      if (cacheLeft) return;
       try {
         const temp = `${CODE_CACHE}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData());

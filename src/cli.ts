@@ -156,9 +156,16 @@ function defaultInputs(): string[] {
 
 /** What the launcher knows of how the CLI started. */
 export interface Startup {
+  /** The CLI runs from the bundle (see bundle.cts), not from its modules. */
+  bundled: boolean;
   /** The CLI runs from the bundle with the code cache V8 took (see bundle.cts). */
   codeCacheKept: boolean;
+  /** Keeps the code cache from being written at exit (see bundle.cts). */
+  leaveCodeCache(): void;
 }
+
+/** How the CLI starts from its modules (`node dist/cli.js`): no bundle, no code cache. */
+const FROM_MODULES: Startup = { bundled: false, codeCacheKept: false, leaveCodeCache: () => {} };
 
 async function main(argv: string[], startup: Startup): Promise<number> {
   if (argv.length === 1 && ['help', '--help', '-h'].includes(argv[0])) {
@@ -183,13 +190,15 @@ async function main(argv: string[], startup: Startup): Promise<number> {
     return checkAll(files);
   }
   const plans = planOutputs(files, args);
-  removeTempFilesAtExit(plans.map((p) => p.output));
   if (args.command === 'watch') {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache };
     const { watchInThread } = await import('./watch-thread.js'); // worker threads load only for watch
-    watchInThread(options, plans[0].output, (line) => console.log(line), { diff: args.diff });
+    startup.leaveCodeCache(); // the builds run in the watch thread: this thread's code cache would lack them
+    const stop = watchInThread(options, plans[0].output, (line) => console.log(line), { diff: args.diff }, startup.bundled);
+    removeTempFilesAtExit([plans[0].output], stop); // (the thread stopped first: it may be writing the file)
     return new Promise(() => {}); // until the process is stopped
   }
+  removeTempFilesAtExit(plans.map((p) => p.output));
   const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
@@ -332,7 +341,7 @@ function isTheProgram(): boolean {
 }
 
 /** Runs the command line of the process and exits with its status. */
-export function runCommand(startup: Startup = { codeCacheKept: false }): void {
+export function runCommand(startup: Startup = FROM_MODULES): void {
   main(process.argv.slice(2), startup).then(
     (code) => process.exit(code),
     (e: unknown) => {

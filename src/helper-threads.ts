@@ -28,7 +28,7 @@ export function lowerHelperThreads(): void {
     threads = readdirSync('/proc/self/task');
     caller = path.basename(readlinkSync('/proc/thread-self')); // PID/task/TID
   } catch {
-    return; // no /proc: left as they are
+    return; // no /proc, or no /proc/thread-self (Linux before 3.17): left as they are
   }
   const niceness = Math.min(19, getPriority() + NICER_BY); // (the calling thread's)
   for (const name of threads) {

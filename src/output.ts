@@ -64,12 +64,14 @@ const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 /**
  * Removes the temporary files of `outputs` when the process ends, however it ends: done,
  * failed, or stopped by Ctrl-C, `kill` or a closed terminal. Call once, from the main thread.
+ * `stopWriters`: on such a signal, stops the thread that writes them before they are removed
+ * (else it could write one again after its removal).
  */
-export function removeTempFilesAtExit(outputs: readonly string[]): void {
+export function removeTempFilesAtExit(outputs: readonly string[], stopWriters: () => Promise<void> = () => Promise.resolve()): void {
   process.once('exit', () => {
     for (const o of outputs) removeQuietly(tempPathFor(o));
   });
-  for (const [signal, status] of Object.entries(SIGNAL_STATUS)) process.once(signal, () => process.exit(status));
+  for (const [signal, status] of Object.entries(SIGNAL_STATUS)) process.once(signal, () => void stopWriters().finally(() => process.exit(status)));
 }
 
 /** Removes a file if it is there (a path through a file or an unreadable folder has none). */

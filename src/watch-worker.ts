@@ -1,7 +1,8 @@
 /**
- * The thread `imprint watch` builds in (see watch-thread.ts): the watcher from the bundle, as
- * the command itself runs, else from the modules. Its lines go to the main thread, which
- * prints them.
+ * The thread `imprint watch` builds in (see watch-thread.ts): the watcher from the bundle when
+ * the command runs from it, else from the modules. Its lines go to the main thread, which
+ * prints them (what this thread writes to the console itself, a library's warning, comes
+ * through Node's own pipe, in its own time).
  */
 import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { runBundle } from './bundle.cjs';
@@ -9,9 +10,9 @@ import type { WatchThreadData } from './watch-thread.js';
 
 type Watcher = typeof import('./watch.js');
 
-const bundled = runBundle(false) as { watcherModule(): Promise<Watcher> } | undefined;
+const { options, output, watchOptions, fromBundle } = workerData as WatchThreadData;
+const bundled = fromBundle ? (runBundle(false) as { watcherModule(): Promise<Watcher> } | undefined) : undefined;
 const { watchReport } = await (bundled ? bundled.watcherModule() : import('./watch.js'));
-const { options, output, watchOptions } = workerData as WatchThreadData;
 const log = (line: string) => parentPort!.postMessage(line);
-if (process.env.IMPRINT_DEBUG) log(`imprint: watch thread: young generation ${resourceLimits.maxYoungGenerationSizeMb} MiB`);
+if (process.env.IMPRINT_DEBUG) log(`imprint: watch thread: ${bundled ? 'the bundle' : 'the modules'}, young generation ${resourceLimits.maxYoungGenerationSizeMb} MiB`);
 watchReport(options, output, log, watchOptions);

@@ -9,7 +9,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CODE_CACHE, runBundle } from './bundle.cjs';
+import { CODE_CACHE, leaveCodeCache, runBundle } from './bundle.cjs';
 import { packageRoot } from './package-root.js';
 
 const sample = path.join(packageRoot(), 'content', 'jingan-2025.yaml');
@@ -19,5 +19,5 @@ if (existsSync(sample)) {
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   // --no-cache: a whole build (every function it runs compiled), and no build cache written at install
   process.argv = [process.argv[0], path.join(packageRoot(), 'dist', 'bin.cjs'), 'build', sample, '-o', path.join(dir, 'sample.pdf'), '--no-cache'];
-  (runBundle(true) as typeof import('./cli.js') | undefined)?.runCommand();
+  (runBundle(true) as typeof import('./cli.js') | undefined)?.runCommand({ bundled: true, codeCacheKept: false, leaveCodeCache });
 }

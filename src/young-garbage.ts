@@ -6,10 +6,11 @@ import vm from 'node:vm';
 
 /**
  * Collects the young generation's garbage, for the idle time after a build. A rebuild
- * allocates about 25 MB: a collection in the middle of the next rebuild copied everything that
- * rebuild had made so far (5–20 ms of a 50 ms rebuild). Emptied while nothing waits, a young
- * generation large enough for a rebuild (watch's thread: see watch-thread.ts) meets none during
- * it (measured in process with Node's default young generation: median rebuild 50 → 41 ms). V8's `gc` is taken with `--expose-gc` set only while
+ * allocates about 25 MB: a collection in the middle of the next rebuild copied everything
+ * that rebuild had made so far (5–20 ms of a 50 ms rebuild). Emptied while nothing waits, a
+ * young generation large enough for a rebuild (watch's thread: see watch-thread.ts) meets
+ * none during it (measured in process with Node's default young generation: median rebuild
+ * 50 → 41 ms). V8's `gc` is taken with `--expose-gc` set only while
  * a context is made (the flag back as it was, so the code cache stays valid).
  */
 export function collectYoungGarbage(): void {

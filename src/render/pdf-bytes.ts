@@ -4,13 +4,13 @@
  * cross-reference table) into bytes one character at a time and pushes each through a Node
  * stream: thousands of small writes for a report. Here its lines stay strings, one after
  * another, made bytes together. The same bytes and the same offsets (pdfkit's binary strings
- * hold one byte a character; latin1 keeps the low byte, as pdfkit does).
+ * hold one byte a character; latin1 keeps the low byte of any other, as pdfkit does).
  */
 
 /** The parts of pdfkit's document this uses (pdfkit 0.17–0.20). */
 export interface PdfkitOutput {
-  /** Writes a line (a newline follows) or bytes into the file, and counts them in `_offset`. */
-  _write(data: string | Uint8Array): void;
+  /** Writes bytes, or anything else as the text of a line (a newline follows), and counts them in `_offset`. */
+  _write(data: unknown): void;
   /** Bytes written so far: where the next object starts (the cross-reference table's offsets). */
   _offset: number;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
@@ -18,26 +18,33 @@ export interface PdfkitOutput {
   on(event: 'error', listener: (e: Error) => void): unknown;
 }
 
-/** The PDF `doc` writes from now on, after what it has written so far (its header), once it ends. */
+/**
+ * The PDF `doc` writes, once it ends: what it wrote before this was called (its header, when
+ * called right after it was made), then all it writes from now on.
+ */
 export function pdfBytesOf(doc: PdfkitOutput): Promise<Buffer> {
-  const before: Uint8Array[] = []; // through pdfkit's stream: what it wrote before this
+  const before: Uint8Array[] = []; // through pdfkit's stream
   const parts: Uint8Array[] = [];
   let lines = ''; // since the last bytes
+  const flush = () => {
+    if (lines) parts.push(Buffer.from(lines, 'latin1'));
+    lines = '';
+  };
   doc._write = (data) => {
     if (data instanceof Uint8Array) {
-      if (lines) parts.push(Buffer.from(lines, 'latin1'));
-      lines = '';
+      flush();
       parts.push(data);
       doc._offset += data.length;
     } else {
-      lines += `${data}\n`;
-      doc._offset += data.length + 1;
+      const line = `${String(data)}\n`; // (a number too: pdfkit writes a ref whose data is one)
+      lines += line;
+      doc._offset += line.length;
     }
   };
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk) => before.push(chunk));
     doc.on('end', () => {
-      if (lines) parts.push(Buffer.from(lines, 'latin1'));
+      flush();
       resolve(Buffer.concat([...before, ...parts]));
     });
     doc.on('error', reject);

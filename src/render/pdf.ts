@@ -83,6 +83,7 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
       ModDate: meta.date,
     },
   });
+  const done = pdfBytesOf(doc as unknown as PdfkitOutput);
   // pdfkit reads its ICC profile from beside its module file: ours finds it wherever pdfkit is
   (doc as unknown as { _addColorOutputIntent(): void })._addColorOutputIntent = () => addOutputIntent(doc as unknown as Parameters<typeof addOutputIntent>[0]);
   // pdfkit's own XMP writer does not escape values: ours replaces it (see xmp.ts)
@@ -101,7 +102,6 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
     doc.file(new Uint8Array(a.data) as unknown as Buffer, { name: a.name, type: a.type, description: a.description, relationship: 'Source', creationDate: meta.date, modifiedDate: meta.date } as PDFKit.Mixins.PDFAttachmentOptions);
   }
   if (names.EmbeddedFiles) names.EmbeddedFiles._compareKeys = names.Dests._compareKeys; // the files' names too (中文 names sort by locale)
-  const done = pdfBytesOf(doc as unknown as PdfkitOutput);
   const embedded = new Map<string, EmbeddedFace>();
   const fontFor = (key: string): EmbeddedFace => {
     let f = embedded.get(key);

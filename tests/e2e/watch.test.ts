@@ -7,6 +7,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/png.js';
+import { WATCH_YOUNG_GENERATION_MIB } from '../../src/watch-thread.js';
 import { good, newProject, root } from '../helpers/project.js';
 
 /** `imprint watch INPUT -o OUTPUT [...options]` run in `cwd`, its output collected. */
@@ -259,7 +260,9 @@ describe.runIf(process.platform === 'linux')('the watch thread', () => {
     const w = startWatchFrom('dist/bin.cjs', { IMPRINT_DEBUG: '1' }, root, input, output);
     try {
       await w.waitFor(REBUILT, 1);
-      expect(w.out()).toMatch(/^imprint: watch thread: young generation 96 MiB$/m); // a rebuild's new objects fit: none is collected midway
+      // the watcher of the bundle, as the command runs from it; a young generation a rebuild's new objects fit in
+      expect(w.out()).toMatch(new RegExp(`^imprint: watch thread: the bundle, young generation ${WATCH_YOUNG_GENERATION_MIB} MiB$`, 'm'));
+      expect(WATCH_YOUNG_GENERATION_MIB).toBeGreaterThanOrEqual(96);
       writeFileSync(input, good + '      - 第二段。\n');
       await w.waitFor(REBUILT, 2);
       await new Promise((r) => setTimeout(r, 200)); // the threads are lowered once the build has ended
@@ -275,6 +278,11 @@ describe.runIf(process.platform === 'linux')('the watch thread', () => {
       const fresh = path.join(dir, 'fresh.pdf');
       execFileSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', fresh, '--no-cache'], { cwd: root });
       expect(readFileSync(output).equals(readFileSync(fresh))).toBe(true);
+      // Ctrl-C: the thread stopped, then its temporary file removed; the shell's status for SIGINT
+      const status = new Promise((resolve) => w.child.once('exit', (code) => resolve(code)));
+      w.child.kill('SIGINT');
+      expect(await status).toBe(130);
+      expect(readdirSync(dir).sort()).toEqual(['fresh.pdf', 'w.pdf', 'w.yaml']);
     } finally {
       w.child.kill();
     }

@@ -17,11 +17,13 @@ function draw(doc: PDFKit.PDFDocument): void {
   }
   const data = doc.ref({ Length1: 4 });
   data.end(new Uint8Array([0, 255, 10, 13]) as unknown as Buffer);
+  doc.ref({ Type: '第一页', Name: 'é' }).end(); // characters beyond one byte in a dictionary: their low byte, as pdfkit writes them
+  doc.ref(7 as unknown as object).end(); // an object that is a number: pdfkit writes it, not a string
 }
 
 function newDoc(): PDFKit.PDFDocument {
   const date = new Date(Date.UTC(2025, 0, 2));
-  return new PDFDocument({ autoFirstPage: false, compress: true, info: { Title: '教育质量报告', CreationDate: date, ModDate: date } });
+  return new PDFDocument({ autoFirstPage: false, compress: true, info: { Title: '教育质量报告', CreationDate: date, ModDate: date, Edition: 3 } as PDFKit.DocumentInfo });
 }
 
 /** pdfkit's own output, through its stream. */
