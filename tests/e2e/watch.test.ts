@@ -1,6 +1,6 @@
 /** `imprint watch`: rebuilds on every save, keeps the last good PDF and goes on after an error. */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
@@ -286,6 +286,32 @@ describe.runIf(process.platform === 'linux')('the watch thread', () => {
     } finally {
       w.child.kill();
     }
+  });
+});
+
+describe('the code cache', () => {
+  it('is not written by a watch (its builds run in the watch thread), as it is by a build', async () => {
+    // an installed copy whose code cache is missing (as after an upgrade of Node): the bundle's files as they are, the rest linked
+    const copy = mkdtempSync(path.join(tmpdir(), 'imprint-installed-'));
+    cpSync(path.join(root, 'dist'), path.join(copy, 'dist'), { recursive: true, preserveTimestamps: true });
+    for (const name of ['package.json', 'node_modules', 'templates', 'fonts', 'schema']) symlinkSync(path.join(root, name), path.join(copy, name));
+    const cache = path.join(copy, 'dist/imprint.cjs.v8cache');
+    rmSync(cache);
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-cache-'));
+    const input = path.join(dir, 'w.yaml');
+    writeFileSync(input, good);
+    const child = spawn(process.execPath, [path.join(copy, 'dist/bin.cjs'), 'watch', input, '-o', path.join(dir, 'w.pdf')], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    for (let i = 0; i < 300 && !REBUILT.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+    REBUILT.lastIndex = 0;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    await exited;
+    expect(out).toMatch(REBUILT);
+    expect(existsSync(cache)).toBe(false);
+    execFileSync(process.execPath, [path.join(copy, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'b.pdf'), '--no-cache'], { cwd: dir });
+    expect(existsSync(cache)).toBe(true);
   });
 });
 
