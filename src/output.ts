@@ -29,6 +29,8 @@ const WRITE_FAILURES: Record<string, string> = {
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
   EIO: 'the disk failed to write',
+  ENOENT: 'a folder of the path is missing, or a link to nothing',
+  ELOOP: 'a link in the path loops',
 };
 
 /**
@@ -58,6 +60,9 @@ export function writeFailure(e: unknown): string | undefined {
   return WRITE_FAILURES[(e as NodeJS.ErrnoException).code ?? ''];
 }
 
+/** How long a stopped process waits for the threads that write its files to stop, ms. */
+const STOP_WAIT_MS = 2000;
+
 /** Exit status of a process stopped by a signal, as a shell reports it (128 + its number). */
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -71,7 +76,13 @@ export function removeTempFilesAtExit(outputs: readonly string[], stopWriters: (
   process.once('exit', () => {
     for (const o of outputs) removeQuietly(tempPathFor(o));
   });
-  for (const [signal, status] of Object.entries(SIGNAL_STATUS)) process.once(signal, () => void stopWriters().finally(() => process.exit(status)));
+  for (const [signal, status] of Object.entries(SIGNAL_STATUS)) {
+    process.once(signal, () => {
+      // (not for ever: a thread stuck in a system call does not stop)
+      const waited = new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref());
+      void Promise.race([stopWriters(), waited]).finally(() => process.exit(status));
+    });
+  }
 }
 
 /** Removes a file if it is there (a path through a file or an unreadable folder has none). */

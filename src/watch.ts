@@ -7,12 +7,14 @@
  * While nothing changes after the first build, a few silent rebuilds warm the code up for the
  * first edit. With `--diff`, each rebuild's line is followed by what it changed in print.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildReport, fontRegistryFiles, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
-import { OutputError, writeFileAtomic } from './output.js';
+import { OutputError, tempPathFor, writeFileAtomic } from './output.js';
+import { readRegularFile } from './input-file.js';
+import { MAX_FONT_BYTES } from './font/sfnt-file.js';
 import { describeInternalError } from './internal-error.js';
 import { collectYoungGarbage } from './young-garbage.js';
 import { lowerHelperThreads } from './helper-threads.js';
@@ -41,10 +43,14 @@ const WARM_UPS = 15;
  */
 const LOOK_AGAIN_MS = 80;
 
-/** A file's bytes, or null when it cannot be read (removed, a folder). */
+/**
+ * A file's bytes, or null when it is none a build would read: removed, a folder, a named pipe
+ * or a device (never waited on, nor read without end), larger than the largest file a build
+ * reads (a font).
+ */
 function contentOf(file: string): Buffer | null {
   try {
-    return readFileSync(file);
+    return readRegularFile(file, MAX_FONT_BYTES);
   } catch {
     return null;
   }
@@ -97,6 +103,8 @@ export class Watcher {
   private comparing: Promise<void> = Promise.resolve();
   /** The build cache on disk, saved when the builds pause. */
   private readonly saving: LaterSave;
+  /** The PDF the builds write, absolute. */
+  private readonly writes: string;
 
   constructor(
     private readonly o: BuildOptions,
@@ -104,6 +112,7 @@ export class Watcher {
     private readonly log: (line: string) => void,
     private readonly options: WatchOptions = {},
   ) {
+    this.writes = path.resolve(output);
     this.read = new Set(this.alwaysRead());
     this.cacheFiles = new Set(fontRegistryFiles(o).map((r) => path.resolve(r.file)));
     this.saving = new LaterSave(o, output, log);
@@ -114,9 +123,15 @@ export class Watcher {
     return [...this.read];
   }
 
-  /** Whether a change of `file` (absolute) is a reason to build again. */
+  /** Whether a change of `file` (absolute) is a reason to build again: never the PDF the watch writes (an output in a followed folder), nor its temporary file. */
   follows(file: string): boolean {
+    if (file === this.writes || file === tempPathFor(this.writes)) return false;
     return this.read.has(file) || this.read.has(path.dirname(file));
+  }
+
+  /** Whether the builds write their PDF into `folder` (absolute). */
+  writesInto(folder: string): boolean {
+    return path.dirname(this.writes) === folder;
   }
 
   /** `file` (absolute) changed: the font registry, a theme or a font file means a fresh cache. */
@@ -286,8 +301,9 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     running = true;
     const started = Date.now();
     if ((await builds.rebuild()) && warmUps < 0) warmUps = WARM_UPS;
-    // files in folders watched only now: a change since the build started is not reported
-    watchFoldersOf(builds.files, (folders) => builds.files.filter((f) => folders.includes(folderOf(f)) && changedSince(f, started)).forEach(onChange));
+    // files in folders watched only now: a change since the build started is not reported (not
+    // the folder the PDF is written in: its time is that of the write)
+    watchFoldersOf(builds.files, (folders) => builds.files.filter((f) => folders.includes(folderOf(f)) && !builds.writesInto(f) && changedSince(f, started)).forEach(onChange));
     running = false;
     next();
   };

@@ -150,6 +150,19 @@ describe('a write that fails', () => {
   });
 });
 
+describe('an output folder that is a broken link', () => {
+  it('a link that loops or leads nowhere: one line saying so, exit 1, not an internal error', () => {
+    const { folder, input } = project();
+    symlinkSync('loop', path.join(folder, 'loop'));
+    symlinkSync(path.join(folder, 'nowhere'), path.join(folder, 'gone'));
+    for (const [out, reason] of [['loop/r.pdf', 'a link in the path loops'], ['gone/r.pdf', 'a folder of the path is missing, or a link to nothing']]) {
+      const r = imprint('build', input, '-o', path.join(folder, out));
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toContain(`${path.join(folder, out)}: cannot write (${reason})`);
+    }
+  });
+});
+
 describe('a build stopped by a signal', () => {
   it('leaves no temporary file beside the output, whichever thread was writing it', () => {
     // a process that stands where a build is while it writes: its temporary file there, then a signal

@@ -289,6 +289,40 @@ describe.runIf(process.platform === 'linux')('the watch thread', () => {
   });
 });
 
+describe.runIf(process.platform === 'linux')('files that are not what they seem', () => {
+  it('a named pipe where the content was: a problem, the watch goes on, and Ctrl-C stops it', async () => {
+    const p = newProject();
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(REBUILT, 1);
+      rmSync(p.input);
+      execFileSync('mkfifo', [p.input]); // opened to read, it waits for a writer
+      await w.waitFor(NOT_REBUILT, 1);
+      expect(w.out()).toMatch(/not a regular file/);
+      const status = new Promise((resolve) => w.child.once('exit', (code) => resolve(code)));
+      w.child.kill('SIGINT');
+      expect(await status).toBe(130);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  });
+
+  it('an output in a folder the build reads (a template folder) is not a change: no rebuild of its own', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-own-'));
+    execFileSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'init', dir]);
+    const w = startWatch(dir, 'content/report.yaml', 'templates/mine/report.pdf');
+    try {
+      await w.waitFor(REBUILT, 1);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(w.out().match(REBUILT)).toHaveLength(1);
+      writeFileSync(path.join(dir, 'templates/mine/theme.yaml'), `${readFileSync(path.join(dir, 'templates/mine/theme.yaml'), 'utf8')}\n# saved\n`);
+      await w.waitFor(REBUILT, 2); // a file of the folder still is
+    } finally {
+      w.child.kill();
+    }
+  });
+});
+
 describe('the code cache', () => {
   it('is not written by a watch (its builds run in the watch thread), as it is by a build', async () => {
     // an installed copy whose code cache is missing (as after an upgrade of Node): the bundle's files as they are, the rest linked
