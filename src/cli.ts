@@ -46,7 +46,7 @@ const USAGE = `usage:
                                            characters each role of its theme has, and those no font has;
                                            --system: the fonts installed on this system (fontconfig), which a
                                            registry may name as system:NAME
-  imprint watch FILE.yaml [-o OUT] [--diff] [--no-cache]
+  imprint watch FILE.yaml [-o OUT] [--pdfa 2b|3b] [--diff] [--no-cache]
                                            build, then rebuild on every change of a file the build read;
                                            --diff: after each rebuild, what changed in print (as imprint diff)
   imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
@@ -114,6 +114,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
   if (png && command !== 'build') throw new UsageError('--png goes with build');
+  if (jobs !== undefined && command !== 'build') throw new UsageError('--jobs goes with build (several reports built at once)');
   if (diff && command !== 'watch') throw new UsageError('--diff goes with watch (to compare two PDFs: imprint diff OLD.pdf NEW.pdf)');
   if (command === 'check' && !diskCache) throw new UsageError('--no-cache goes with build and watch (check reads no cache)');
   if (command === 'check' && output) throw new UsageError('check writes nothing: -o is not allowed');

@@ -252,7 +252,7 @@ export class Watcher {
   }
 
   private notRebuilt(why: string): false {
-    this.log(`${this.o.input}: not rebuilt (${why}); ${this.output} is the last good build`);
+    this.log(`${this.o.input}: not rebuilt (${why}); ${existsSync(this.output) ? `${this.output} is the last good build` : `no PDF written yet at ${this.output}`}`);
     return false;
   }
 

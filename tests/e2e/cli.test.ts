@@ -117,6 +117,11 @@ describe('imprint build', () => {
   it('answers wrong usage with exit 2', () => {
     expect(imprint('frobnicate').code).toBe(2);
     expect(imprint('build', '--colour').code).toBe(2);
+    for (const command of ['watch', 'check']) {
+      const r = imprint(command, 'content/jingan-2025.yaml', '--jobs', '2');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--jobs goes with build');
+    }
   });
 });
 

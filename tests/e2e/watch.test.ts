@@ -70,6 +70,22 @@ describe('imprint watch', () => {
     }
   });
 
+  it('says no PDF is there yet when the first build fails, and builds once the input is mended', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-first-'));
+    const input = path.join(dir, 'w.yaml');
+    const output = path.join(dir, 'w.pdf');
+    writeFileSync(input, good.replace('body:', 'bodi:'));
+    const w = startWatch(root, input, output);
+    try {
+      await w.waitFor(NOT_REBUILT, 1);
+      expect(w.out()).toContain(`${input}: not rebuilt (1 problem); no PDF written yet at ${output}`);
+      writeFileSync(input, good);
+      await w.waitFor(REBUILT, 1);
+    } finally {
+      w.child.kill();
+    }
+  });
+
   it('survives a broken font registry: prints where, keeps the PDF, rebuilds once it is fixed', async () => {
     const p = newProject();
     const w = startWatch(p.dir, p.input, p.output);
