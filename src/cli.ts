@@ -343,6 +343,8 @@ function isTheProgram(): boolean {
 
 /** Runs the command line of the process and exits with its status. */
 export function runCommand(startup: Startup = FROM_MODULES): void {
+  // what reads the output has gone (`imprint watch … | head -1`): stop quietly, as a shell's tools do
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 3));
   main(process.argv.slice(2), startup).then(
     (code) => process.exit(code),
     (e: unknown) => {

@@ -70,6 +70,19 @@ describe('imprint watch', () => {
     }
   });
 
+  it('stops quietly when what reads its lines has gone (watch … | head -1)', async () => {
+    const p = newProject();
+    const child = spawn(process.execPath, [path.join(root, 'dist/bin.cjs'), 'watch', p.input, '-o', p.output], { cwd: p.dir });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const status = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise((resolve) => child.stdout.once('data', resolve)); // its first line, then the reader goes
+    child.stdout.destroy();
+    writeFileSync(p.input, good + '      - 第二段。\n'); // a rebuild: its line has nowhere to go
+    expect(await status).toBe(0);
+    expect(err).not.toMatch(/EPIPE|^\s+at /m);
+  });
+
   it('says no PDF is there yet when the first build fails, and builds once the input is mended', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-first-'));
     const input = path.join(dir, 'w.yaml');
