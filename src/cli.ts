@@ -165,6 +165,9 @@ export interface Startup {
   leaveCodeCache(): void;
 }
 
+/** The command is a watch (see runCommand). */
+let watching = false;
+
 /** How the CLI starts from its modules (`node dist/cli.js`): no bundle, no code cache. */
 const FROM_MODULES: Startup = { bundled: false, codeCacheKept: false, leaveCodeCache: () => {} };
 
@@ -192,6 +195,7 @@ async function main(argv: string[], startup: Startup): Promise<number> {
   }
   const plans = planOutputs(files, args);
   if (args.command === 'watch') {
+    watching = true;
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache };
     const { watchInThread } = await import('./watch-thread.js'); // worker threads load only for watch
     startup.leaveCodeCache(); // the builds run in the watch thread: this thread's code cache would lack them
@@ -343,8 +347,9 @@ function isTheProgram(): boolean {
 
 /** Runs the command line of the process and exits with its status. */
 export function runCommand(startup: Startup = FROM_MODULES): void {
-  // what reads the output has gone (`imprint watch … | head -1`): stop quietly, as a shell's tools do
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 3));
+  // what reads the output has gone (`… | head -1`): a watch, which has nothing left to say it to,
+  // stops quietly; a build goes on to its end and its status (its lines are not its result)
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => watching && process.exit(0));
   main(process.argv.slice(2), startup).then(
     (code) => process.exit(code),
     (e: unknown) => {

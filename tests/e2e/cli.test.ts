@@ -2,7 +2,7 @@
  * The `imprint` command as users run it (dist/bin.cjs: the bundled CLI through V8's code cache):
  * exit codes, messages, safe output; and the same bytes as the CLI loaded from its modules.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -112,6 +112,17 @@ describe('imprint build', () => {
       expect(r.out).toContain('imprint build [FILE.yaml ...]');
       expect(r.err).toBe('');
     }
+  });
+
+  it('whose reader has gone (`| head -1`) still builds every report, and exits with the build’s own status', async () => {
+    const first = path.join(dir, 'gone-1.yaml');
+    const second = path.join(dir, 'gone-2.yaml');
+    writeFileSync(first, good);
+    writeFileSync(second, good.replace('body:', 'bodi:')); // a problem: exit 1
+    const child = spawn(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', first, second, '--jobs', '1'], { cwd: dir });
+    child.stdout.destroy(); // the first report's line has nowhere to go
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+    expect(existsSync(path.join(dir, 'out/gone-1.pdf'))).toBe(true);
   });
 
   it('answers wrong usage with exit 2', () => {
