@@ -165,9 +165,6 @@ export interface Startup {
   leaveCodeCache(): void;
 }
 
-/** The command is a watch (see runCommand). */
-let watching = false;
-
 /** How the CLI starts from its modules (`node dist/cli.js`): no bundle, no code cache. */
 const FROM_MODULES: Startup = { bundled: false, codeCacheKept: false, leaveCodeCache: () => {} };
 
@@ -195,7 +192,8 @@ async function main(argv: string[], startup: Startup): Promise<number> {
   }
   const plans = planOutputs(files, args);
   if (args.command === 'watch') {
-    watching = true;
+    // its reader gone (`… | head -1`), a watch has nothing left to say it to: it stops quietly
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(0));
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache };
     const { watchInThread } = await import('./watch-thread.js'); // worker threads load only for watch
     startup.leaveCodeCache(); // the builds run in the watch thread: this thread's code cache would lack them
@@ -347,9 +345,9 @@ function isTheProgram(): boolean {
 
 /** Runs the command line of the process and exits with its status. */
 export function runCommand(startup: Startup = FROM_MODULES): void {
-  // what reads the output has gone (`… | head -1`): a watch, which has nothing left to say it to,
-  // stops quietly; a build goes on to its end and its status (its lines are not its result)
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => watching && process.exit(0));
+  // what reads the output has gone (`… | head -1`): a build goes on to its end and its status
+  // (its lines are not its result); a watch stops (see main)
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
   main(process.argv.slice(2), startup).then(
     (code) => process.exit(code),
     (e: unknown) => {
