@@ -2,6 +2,7 @@
  * Problems in the user's input (content, templates, theme, fonts, images), reported as
  * `FILE:LINE:COLUMN: message`. A build collects every problem it can before giving up.
  */
+import path from 'node:path';
 
 /** A place in a source file. Lines and columns count from 1. */
 export interface SourcePos {
@@ -34,8 +35,19 @@ export class InputError extends Error {
 
 /** `FILE:LINE:COL: message` (with `warning: ` before warnings). */
 export function formatProblem(p: Problem): string {
-  const where = `${p.pos.file}:${p.pos.line}:${p.pos.col}`;
+  const where = `${shownFile(p.pos.file)}:${p.pos.line}:${p.pos.col}`;
   return p.severity === 'warning' ? `${where}: warning: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/**
+ * A file as a message names it: relative to the working folder when it is inside it, as the
+ * report's own file is usually typed (a theme or template of the project then reads
+ * `templates/mine/theme.yaml`, not its whole path); else as it is.
+ */
+export function shownFile(file: string, cwd = process.cwd()): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative) ? relative : file;
 }
 
 /** Collects problems during a stage; `throwIfErrors` ends the stage when any is an error. */

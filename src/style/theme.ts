@@ -139,6 +139,23 @@ export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
 /**
+ * The keys of each mapping of a theme, by where it stands (`styles.*`, `boxes.*`: a style or box
+ * of any name). A key not listed is a typo (`boxs:`, `margn:`), an error at it with the likely
+ * key: left alone, the value it was meant to set would silently stay the default. `references:`
+ * is checked where it is read (its keys are the kinds of item).
+ */
+const THEME_KEYS: Record<string, readonly string[]> = {
+  '': ['extends', 'page', 'grid', 'punctuation', 'lang', 'orphans', 'widows', 'numbering', 'appendix-label', 'leader', 'footnotes', 'pdfa', 'styles', 'table', 'boxes', 'references', 'inline'],
+  page: ['size', 'margin', 'footer-offset', 'header-offset', 'chapter-start'],
+  'page.margin': ['top', 'bottom', 'left', 'right'],
+  grid: ['lines', 'chars'],
+  'styles.*': STYLE_KEYS,
+  table: ['rules', 'outer-rule', 'inner-rule', 'rule-color', 'header-fill', 'pad-y', 'pad-x'],
+  'boxes.*': ['fill', 'border', 'border-width', 'padding', 'indent', 'space-before', 'space-after'],
+  inline: ['script-size', 'sup-rise', 'sub-drop', 'emphasis-dot', 'emphasis-gap', 'slant', 'link-color'],
+};
+
+/**
  * Reads and resolves a theme file (with the themes it `extends`). Problems are located in the
  * file that holds the value.
  */
@@ -196,6 +213,34 @@ function resolveTheme(src: ThemeSource): Theme {
     return v as T;
   };
 
+  /**
+   * `node` (the mapping at `where`, a key of THEME_KEYS; `name`: a style's or box's) has only
+   * the keys it may have; a value that is not a mapping is an error at it.
+   */
+  const checkKeys = (node: Node | undefined, where: string, name = where): boolean => {
+    if (node === undefined) return false;
+    if (node === null || (isScalar(node) && node.value === null)) return true; // a key with nothing under it: the defaults
+    const known = THEME_KEYS[where];
+    const shown = name ? `\`${name.replace('.', ': ')}:\`` : 'the theme';
+    if (!isMap(node)) {
+      problems.error(at(node), `${shown} must be a mapping of ${known.join(', ')}`);
+      return false;
+    }
+    for (const pair of node.items) {
+      const key = String((pair.key as Node & { value: unknown }).value);
+      if (known.includes(key)) continue;
+      const near = closest(key, [...known]);
+      problems.error(at(pair.key as Node), `unknown key "${key}" in ${shown} (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`);
+    }
+    return true;
+  };
+  checkKeys(root, '');
+  for (const where of ['page', 'page.margin', 'grid', 'table', 'inline']) checkKeys(where.split('.').reduce<Node | undefined>(get, root), where);
+  for (const [key, what] of [['styles', 'style names to their keys'], ['boxes', 'box names (case, code, quote, …) to their looks'], ['references', 'kinds of item to their wording']]) {
+    const node = get(root, key);
+    if (node !== undefined && !isMap(node) && !(isScalar(node) && node.value === null)) problems.error(at(node), `\`${key}:\` must be a mapping of ${what}`);
+  }
+
   // page
   const pageNode = get(root, 'page');
   const sizeNode = get(pageNode, 'size');
@@ -242,14 +287,7 @@ function resolveTheme(src: ThemeSource): Theme {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
       const s = pair.value as Node;
-      if (!isMap(s)) {
-        problems.error(at(s), `style "${name}" must be a mapping of ${STYLE_KEYS.join(', ')}`);
-        continue;
-      }
-      for (const p of s.items) {
-        const k = String((p.key as Node & { value: unknown }).value);
-        if (!STYLE_KEYS.includes(k)) problems.error(at(p.key as Node), `unknown style key "${k}" (known: ${STYLE_KEYS.join(', ')})`);
-      }
+      if (!checkKeys(s, 'styles.*', `styles.${name}`)) continue;
       const size = length(get(s, 'size'), base.size);
       const lh = get(s, 'line-height');
       const lhValue = value(lh);
@@ -292,6 +330,7 @@ function resolveTheme(src: ThemeSource): Theme {
     for (const pair of boxesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
       const b = pair.value as Node;
+      if (!checkKeys(b, 'boxes.*', `boxes.${name}`)) continue;
       boxes.set(name, {
         fill: color(get(b, 'fill'), null),
         border: color(get(b, 'border'), '#000000'),

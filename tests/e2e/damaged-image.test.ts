@@ -84,7 +84,7 @@ describe('a damaged image', () => {
       writeFileSync(path.join(dir, 'pics/a.png'), truncated);
       writeFileSync(input, report('pics/a.png') + '      - 第二段。\n');
       await waitFor(/not rebuilt/g, 1);
-      expect(out).toContain(`${input}:9:18: ${TRUNCATED}: pics/a.png`);
+      expect(out).toContain(`w.yaml:9:18: ${TRUNCATED}: pics/a.png`);
       expect(readFileSync(output).equals(pdf)).toBe(true);
       writeFileSync(path.join(dir, 'pics/a.png'), png);
       writeFileSync(input, report('pics/a.png'));

@@ -65,7 +65,7 @@ describe('imprint fonts', () => {
     expect(lines).toContain('collections (a role takes one of their faces with `regular: {file: NAME, face: N}`):');
     expect(lines).toContain(`    face 1: Noto Serif SC Regular (NotoSerifSC-Regular, face 1 of 2 in the collection)`);
     expect(lines).toContain('broken: cannot be used');
-    expect(lines).toContain(`  ${dir}/fonts/fonts.yaml:6:14: font file of role "broken" not found: ${dir}/fonts/nosuch.ttf`);
+    expect(lines).toContain(`  fonts/fonts.yaml:6:14: font file of role "broken" not found: ${dir}/fonts/nosuch.ttf`);
   });
 
   it('with a report: the coverage per role of its theme, and each character no font has at its first places', () => {

@@ -124,6 +124,20 @@ describe('imprint init', () => {
     expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it("names a misspelt key of the project's theme at its line, by the path the user knows it by, and keeps the last PDF", () => {
+    const dir = path.join(base(), 'mine');
+    imprint(path.dirname(dir), 'init', 'mine');
+    expect(imprint(dir, 'build').code).toBe(0);
+    const pdf = readFileSync(path.join(dir, 'out/report.pdf'));
+    const theme = path.join(dir, 'templates/mine/theme.yaml');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^boxes:/m, 'boxs:'));
+    const line = readFileSync(theme, 'utf8').split('\n').indexOf('boxs:') + 1;
+    const r = imprint(dir, 'build');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`^templates/mine/theme\\.yaml:${line}:1: unknown key "boxs" in the theme \\(did you mean "boxes"\\? known: .*\\)\n$`));
+    expect(readFileSync(path.join(dir, 'out/report.pdf')).equals(pdf)).toBe(true);
+  });
+
   it('into the working folder (.): the next step is the build, without a cd', () => {
     const dir = base();
     const r = imprint(dir, 'init', '.');

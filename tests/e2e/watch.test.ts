@@ -108,12 +108,12 @@ describe('imprint watch', () => {
       const registry = readFileSync(p.registry, 'utf8');
       writeFileSync(p.registry, registry.replace('NotoSerifSC_400Regular.ttf', 'NoSuchFont.ttf'));
       await w.waitFor(NOT_REBUILT, 1);
-      expect(w.out()).toMatch(new RegExp(`^${p.registry}:\\d+:\\d+: font file of role "serif" not found`, 'm'));
+      expect(w.out()).toMatch(new RegExp(`^${path.relative(p.dir, p.registry)}:\\d+:\\d+: font file of role "serif" not found`, 'm'));
       expect(w.out()).not.toMatch(STACK);
       expect(readFileSync(p.output).equals(pdf)).toBe(true);
       writeFileSync(p.registry, 'roles: [\n'); // not even YAML
       await w.waitFor(NOT_REBUILT, 2);
-      expect(w.out()).toMatch(new RegExp(`^${p.registry}:\\d+:\\d+: `, 'm'));
+      expect(w.out()).toMatch(new RegExp(`^${path.relative(p.dir, p.registry)}:\\d+:\\d+: `, 'm'));
       writeFileSync(p.registry, registry);
       await w.waitFor(REBUILT, 2);
       expect(w.alive()).toBe(true);
@@ -230,7 +230,7 @@ describe('imprint watch', () => {
       rgba[25] = 6;
       writeFileSync(image, rgba);
       await w.waitFor(NOT_REBUILT, 2);
-      expect(w.out().match(new RegExp(`^${p.input}:9:18: image damaged: .*: fig\\.png$`, 'gm'))?.length, w.out()).toBe(2);
+      expect(w.out().match(new RegExp(`^${path.relative(p.dir, p.input)}:9:18: image damaged: .*: fig\\.png$`, 'gm'))?.length, w.out()).toBe(2);
       expect(w.out()).not.toMatch(/internal error/);
       expect(w.out()).not.toMatch(STACK);
       expect(readFileSync(p.output).equals(pdf)).toBe(true);

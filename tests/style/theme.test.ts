@@ -138,6 +138,46 @@ describe('the look of inline markup, references and footnotes', () => {
   });
 });
 
+describe('a misspelt or misplaced key of a theme', () => {
+  it('is an error at it, with the key meant: its value would silently stay the default', () => {
+    write('typos', `extends: parent
+boxs:
+  case: { fill: "#eaf2fb" }
+page:
+  margn: { top: 20mm }
+  margin: { top: 20mm, rigth: 20mm }
+styles:
+  body: { sise: 14pt }
+table: { rule: three-line }
+boxes:
+  case: { fil: "#eaf2fb", border: none }
+  quote:
+inline: { link-colour: none }
+`);
+    expect(problemOf(() => loadTheme(themeFile('typos'), folders)).replace(new RegExp(`${dir}/`, 'g'), '')).toBe(
+      [
+        'typos/theme.yaml:2:1: unknown key "boxs" in the theme (did you mean "boxes"? known: extends, page, grid, punctuation, lang, orphans, widows, numbering, appendix-label, leader, footnotes, pdfa, styles, table, boxes, references, inline)',
+        'typos/theme.yaml:5:3: unknown key "margn" in `page:` (did you mean "margin"? known: size, margin, footer-offset, header-offset, chapter-start)',
+        'typos/theme.yaml:6:24: unknown key "rigth" in `page: margin:` (did you mean "right"? known: top, bottom, left, right)',
+        'typos/theme.yaml:9:10: unknown key "rule" in `table:` (did you mean "rules"? known: rules, outer-rule, inner-rule, rule-color, header-fill, pad-y, pad-x)',
+        'typos/theme.yaml:13:11: unknown key "link-colour" in `inline:` (did you mean "link-color"? known: script-size, sup-rise, sub-drop, emphasis-dot, emphasis-gap, slant, link-color)',
+        'typos/theme.yaml:8:11: unknown key "sise" in `styles: body:` (did you mean "size"? known: font, latin-font, bold, size, line-height, indent, indent-right, grid, align, space-before, space-after, color)',
+        'typos/theme.yaml:11:11: unknown key "fil" in `boxes: case:` (did you mean "fill"? known: fill, border, border-width, padding, indent, space-before, space-after)',
+      ].join('\n'),
+    );
+  });
+  it('that should hold a mapping is an error where it holds something else', () => {
+    write('flat', `extends: parent\npage: A5\nboxes: none\ntable:\n  - rules: grid\n`);
+    expect(problemOf(() => loadTheme(themeFile('flat'), folders)).replace(new RegExp(`${dir}/`, 'g'), '')).toBe(
+      [
+        'flat/theme.yaml:2:7: `page:` must be a mapping of size, margin, footer-offset, header-offset, chapter-start',
+        'flat/theme.yaml:5:3: `table:` must be a mapping of rules, outer-rule, inner-rule, rule-color, header-fill, pad-y, pad-x',
+        'flat/theme.yaml:3:8: `boxes:` must be a mapping of box names (case, code, quote, …) to their looks',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('the gbt9704 theme', () => {
   it('sets the heading levels in the faces GB/T 9704 7.3.3 gives them: 一、 黑体, （一） 楷体, 1. 仿宋', () => {
     const root = path.resolve(import.meta.dirname, '../..');
