@@ -1,6 +1,6 @@
 /** "Did you mean …?" for misspelt keys: the nearest known name by edit distance. */
 
-/** The known name closest to `name`, if it is close enough to be a likely typo. */
+/** The known name closest to `name`, if it is close enough to be a likely typo, or the one known name it is the start of (or starts with). */
 export function closest(name: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -8,7 +8,11 @@ export function closest(name: string, known: string[]): string | undefined {
     const d = editDistance(name.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
-  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  if (bestDistance <= Math.max(1, Math.floor(name.length / 3))) return best;
+  // a name cut short or run on (alias for aliases): one known name it begins, or that begins it
+  const lower = name.toLowerCase();
+  const extended = known.filter((k) => lower.length >= 3 && (k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase())));
+  return extended.length === 1 ? extended[0] : undefined;
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { readYamlFile, type YamlFile } from '../yaml-file.js';
 import { InputError, type Problem, type SourcePos } from '../problems.js';
+import { closest } from '../content/did-you-mean.js';
 import { isInside, refusalOf } from '../input-file.js';
 import { facesInFile, MAX_FONT_BYTES } from './sfnt-file.js';
 import { findSystemFace, systemFaces } from './system-fonts.js';
@@ -94,6 +95,15 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
     const { doc, at } = readYamlFile(file, 'the font registry');
     const rolesNode = isMap(doc.contents) ? (doc.contents.get('roles', true) as Node | undefined) : undefined;
     if (!isMap(rolesNode)) throw new InputError([{ pos: at(doc.contents as Node), message: 'the registry needs `roles:` (a mapping of role names to font files)', severity: 'error' }]);
+    const misspelt = unknownKeys(doc.contents as YAMLMap, REGISTRY_KEYS, 'the registry').concat(
+      rolesNode.items.flatMap((pair) => {
+        const role = pair.value;
+        if (!isMap(role)) return [];
+        const faces = ['regular', 'bold'].map((k) => role.get(k, true) as unknown).filter((n): n is YAMLMap => isMap(n));
+        return [...unknownKeys(role, ROLE_KEYS, `role "${String((pair.key as Scalar).value)}"`), ...faces.flatMap((f) => unknownKeys(f, FACE_KEYS, 'a face'))];
+      }),
+    );
+    if (misspelt.length) throw new InputError(misspelt.map(({ node, message }) => ({ pos: at(node), message, severity: 'error' })));
     const dir = path.dirname(path.resolve(file));
     const own = new Map<string, string[]>(); // role → its aliases
     for (const pair of rolesNode.items) {
@@ -194,6 +204,24 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
   }
   const read = files.map((f) => f.file);
   return { roles, broken, files: read, file: read[read.length - 1] };
+}
+
+/** The keys of a registry, of a role and of a face written `{file: NAME, face: N}`. */
+const REGISTRY_KEYS = ['roles'];
+const ROLE_KEYS = ['regular', 'bold', 'aliases', 'fallback'];
+const FACE_KEYS = ['file', 'face'];
+
+/**
+ * The keys of `map` not in `known`, each with its message (and the likely key): a misspelt key
+ * (`alias:`) would leave what it says unsaid, and the build fail elsewhere (a role not found).
+ */
+function unknownKeys(map: YAMLMap, known: readonly string[], what: string): { node: Node; message: string }[] {
+  return map.items.flatMap((pair) => {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    if (known.includes(key)) return [];
+    const near = closest(key, [...known]);
+    return [{ node: pair.key as Node, message: `unknown key "${key}" in ${what} (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})` }];
+  });
 }
 
 /** How a registry names a font installed on the system (`system:宋体`), found through fontconfig. */

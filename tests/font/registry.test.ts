@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFontRegistry } from '../../src/font/registry.js';
-import { formatProblem, ProblemList } from '../../src/problems.js';
+import { formatProblem, InputError, ProblemList } from '../../src/problems.js';
 import { checkFontRoles, loadTheme } from '../../src/style/theme.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 
@@ -51,6 +51,21 @@ describe('the font registry', () => {
     expect(registry.broken.get('kai')![0]).toBe(registry.broken.get('serif')![0]); // the same problem, not a copy
     expect(registry.broken.get('a')!.map(formatProblem)).toEqual([`${file}:9:15: \`fallback:\` of role "b" goes round in a circle back to "a"`]);
     expect(registry.broken.get('c')!.map(formatProblem)).toEqual([problem, `${file}:11:14: \`aliases:\` must be a list of names, e.g. [宋体, song]`]);
+  });
+
+  it('refuses a key it does not know, at its line with the likely one: a misspelt alias would leave its name undefined', () => {
+    const { file } = registryFile('roles:\n  title:\n    alias: [标题]\n    fallback: serif\n  serif:\n    regular: { file: a.ttf, fase: 1 }\nrole: {}\n');
+    let thrown: unknown;
+    try {
+      loadFontRegistry([{ file }]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect((thrown as InputError).problems.map(formatProblem)).toEqual([
+      `${file}:7:1: unknown key "role" in the registry (did you mean "roles"? known: roles)`,
+      `${file}:3:5: unknown key "alias" in role "title" (did you mean "aliases"? known: regular, bold, aliases, fallback)`,
+      `${file}:6:29: unknown key "fase" in a face (did you mean "face"? known: file, face)`,
+    ]);
   });
 
   it('refuses what lies outside, through a name or a link', () => {
