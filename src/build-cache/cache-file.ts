@@ -80,10 +80,15 @@ export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileId
   return bytes.length;
 }
 
-/** Removes the oldest cache files of `folder` (and temporary ones a stopped build left) until the rest fit `MAX_CACHE_FOLDER_BYTES`. */
+/**
+ * Removes the temporary files of `folder` whose writer has gone (a watch stopped while it saved),
+ * then the oldest cache files until the rest fit `MAX_CACHE_FOLDER_BYTES`.
+ */
 export function pruneCacheFolder(folder: string): void {
   try {
-    const ours = (name: string) => name.endsWith(CACHE_FILE_ENDING) || (name.startsWith('.') && name.includes(`${CACHE_FILE_ENDING}.`) && name.endsWith('.tmp'));
+    const temporary = (name: string) => name.startsWith('.') && name.includes(`${CACHE_FILE_ENDING}.`) && name.endsWith('.tmp');
+    for (const name of readdirSync(folder).filter((n) => temporary(n) && !writerRuns(n))) rmSync(path.join(folder, name), { force: true });
+    const ours = (name: string) => name.endsWith(CACHE_FILE_ENDING) || temporary(name);
     const files = readdirSync(folder).filter(ours).map((name) => {
       const file = path.join(folder, name);
       const s = statSync(file);
@@ -97,5 +102,17 @@ export function pruneCacheFolder(folder: string): void {
     }
   } catch {
     // a cache folder that cannot be read or pruned is left as it is
+  }
+}
+
+/** Whether the process whose id a temporary file's name holds (see `tempPathFor`) still runs. */
+function writerRuns(tempName: string): boolean {
+  const pid = Number(/\.(\d+)\.tmp$/.exec(tempName)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // another user's process: it runs
   }
 }
