@@ -10,12 +10,10 @@ import { markerAnchors, notesOn, resolveNotes } from './footnotes.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
 import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
-import type { Atom, InlineLook } from '../text/atoms.js';
+import { EM_BOX_ASCENT, type Atom, type InlineLook } from '../text/atoms.js';
 import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
 import { block, type Block } from './payload.js';
 
-/** Height of the ideographic em box above the baseline (fraction of the size). */
-const EM_BOX_ASCENT = 0.88;
 
 /** Paragraph styles made, per style spec: the same object for the same width, alignment and indent. */
 const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>();
@@ -144,7 +142,7 @@ function runsOf(line: Line): { runs: LineRun[]; marks: LineMarks } {
     if (look) addMarks(marks, atom, ax, look);
     if (atom.glyphs.length === 0) continue;
     const script = atom.marks.script;
-    const rise = !look || !script ? 0 : (script === 'sup' ? look.supRise : -look.subDrop) * (atom.size / look.scriptSize);
+    const rise = atom.raise + (!look || !script ? 0 : (script === 'sup' ? look.supRise : -look.subDrop) * (atom.size / look.scriptSize));
     const slant = look && atom.marks.emphasis && atom.kind === 'latin' ? look.slant : 0;
     const color = atom.marks.link && 'uri' in atom.marks.link ? look?.linkColor : undefined;
     const link = atom.marks.link ? marks.links.length - 1 : undefined;

@@ -17,7 +17,7 @@ import type { StoredContents } from './stored-contents.js';
 import type { StoredParagraphs } from './stored-paragraphs.js';
 
 /** The first line of a cache file; the number changes with the layout of what follows. */
-const MAGIC = 'imprint build cache 2\n';
+const MAGIC = 'imprint build cache 3\n';
 
 /** The header line: who made the cache, what its entries were made from, and the entries' length and CRC-32. */
 export interface CacheHeader {

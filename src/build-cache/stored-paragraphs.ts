@@ -35,7 +35,7 @@ export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredPa
   let size = 1;
   for (const set of paragraphs.values()) {
     size += 4 + set.missing.length;
-    for (const line of set.lines) size += 7 + 15 * line.atoms.length;
+    for (const line of set.lines) size += 7 + 16 * line.atoms.length;
   }
   const n = new Float64Array(size);
   let text = ''; // (a rope: joined once, when serialized)
@@ -77,6 +77,7 @@ export function storeParagraphs(paragraphs: Map<string, SetParagraph>): StoredPa
         n[at++] = a.blankLeft;
         n[at++] = a.blankRight;
         n[at++] = a.shift;
+        n[at++] = a.raise;
         n[at++] = (a.continuesWord ? 1 : 0) | (a.spacedBefore ? 2 : 0);
         n[at++] = a.text.length;
         text += a.text;
@@ -146,11 +147,12 @@ export function readParagraphs(stored: StoredParagraphs, fontOf: (key: string) =
           blankLeft: n[at + 3],
           blankRight: n[at + 4],
           shift: n[at + 5],
-          continuesWord: (n[at + 6] & 1) !== 0,
-          spacedBefore: (n[at + 6] & 2) !== 0,
+          raise: n[at + 6],
+          continuesWord: (n[at + 7] & 1) !== 0,
+          spacedBefore: (n[at + 7] & 2) !== 0,
         };
         const look = n[at];
-        at += 7;
+        at += 8;
         atom.text = text.slice(textAt, (textAt += n[at++]));
         if (look >= 0) atom.look = shared[look] as InlineLook;
         if (!atom.kind || !atom.font || !atom.marks || !atom.glyphs || (look >= 0 && !atom.look)) throw new Error('stored paragraphs name no such kind, font, object or glyph list');

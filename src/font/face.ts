@@ -120,18 +120,27 @@ export class FaceSet {
 }
 
 /**
- * The horizontal extent of glyph `id`'s outline, font units; undefined for a glyph without
+ * The box of glyph `id`'s outline, font units; undefined for a glyph without
  * one. Read from the glyph's header where the file is TrueType (fontkit would decode the whole
  * `loca` table for the first glyph it measures).
  */
-export function glyphXBounds(face: Face, id: number): { minX: number; maxX: number } | undefined {
+export function glyphInkBox(face: Face, id: number): InkBox | undefined {
   const outline = face.file?.outline(id);
   if (!outline) {
-    const { minX, maxX } = face.font.getGlyph(id).bbox;
-    return Number.isFinite(minX) ? { minX, maxX } : undefined;
+    const { minX, maxX, minY, maxY } = face.font.getGlyph(id).bbox;
+    return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : undefined;
   }
   if (outline.length < 10) return undefined;
-  return { minX: outline.readInt16BE(2), maxX: outline.readInt16BE(6) };
+  // the glyph header: numberOfContours, xMin, yMin, xMax, yMax
+  return { minX: outline.readInt16BE(2), minY: outline.readInt16BE(4), maxX: outline.readInt16BE(6), maxY: outline.readInt16BE(8) };
+}
+
+/** A glyph's ink box, font units (y up from the baseline). */
+export interface InkBox {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
 }
 
 /** fontkit's internals used to read tables and glyphs on demand (fontkit 2.0). */

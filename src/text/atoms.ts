@@ -5,7 +5,7 @@
  */
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
-import type { TextFont } from './text-font.js';
+import type { GlyphInfo, TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
@@ -40,6 +40,8 @@ export interface Atom {
   blankRight: number;
   /** Where the glyphs start relative to the atom's left edge, pt (negative when a left blank was removed). */
   shift: number;
+  /** How far the glyphs stand above the baseline, pt: a mark centred in its cell (see `centreInk`); 0 for the rest. */
+  raise: number;
   /**
    * This atom continues the Latin word of the atom before it: a long URL or path cut after
    * one of `/ \ . - _ ? & = ;` (see `WORD_BREAK`), or a word too wide for the measure cut into characters. A line may break
@@ -162,7 +164,7 @@ const derivedStyles = new WeakMap<TextStyle, { code?: TextStyle; script?: TextSt
  * What all atoms of one text in one style share: the font chosen, the glyphs at the size (read
  * only, shared by the atoms), the width and blanks before any compression between neighbours.
  */
-interface AtomShape extends Pick<Atom, 'kind' | 'font' | 'glyphs' | 'width' | 'blankLeft' | 'blankRight' | 'shift'> {
+interface AtomShape extends Pick<Atom, 'kind' | 'font' | 'glyphs' | 'width' | 'blankLeft' | 'blankRight' | 'shift' | 'raise'> {
   /** Characters of the text no font in the stack has. */
   missing: string[];
 }
@@ -225,9 +227,10 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     blankLeft,
     blankRight,
     shift: 0,
+    raise: 0,
     missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
   };
-  if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0].ink, size);
+  if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0], size);
   if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
@@ -237,12 +240,17 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
 }
 
 /**
- * A mark's ink moved to the middle of its advance (Taiwan and Hong Kong practice): nothing
- * moves where the font's form is centred already. `ink` in em.
+ * A mark's ink moved to the middle of its cell, across and up (Taiwan and Hong Kong practice:
+ * ，。、；： stand in the centre of the character's square): nothing moves where the font's
+ * form is centred already (its Traditional form), a mainland form moves from its corner.
  */
-function centreInk(shape: AtomShape, ink: [number, number], size: number): void {
+function centreInk(shape: AtomShape, { ink, inkHeight }: GlyphInfo, size: number): void {
   shape.shift += (shape.width - (ink[0] + ink[1]) * size) / 2;
+  shape.raise += (EM_BOX_ASCENT - 1 / 2 - (inkHeight[0] + inkHeight[1]) / 2) * size;
 }
+
+/** Height of the ideographic em box above the baseline, em (the box is 1 em tall, from −0.12 em). */
+export const EM_BOX_ASCENT = 0.88;
 
 /** A new atom of a shape at an offset. */
 function atomOf(shape: AtomShape, text: string, start: number, size: number, marks: Marks): Atom {
@@ -259,6 +267,7 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
     blankLeft: shape.blankLeft,
     blankRight: shape.blankRight,
     shift: shape.shift,
+    raise: shape.raise,
     continuesWord: false,
     spacedBefore: false,
   };

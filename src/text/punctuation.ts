@@ -14,8 +14,7 @@
  * - `taiwan`, `hongkong` (Taiwan and Hong Kong practice): as `none`, and the marks ，。、；：！？
  *   centred in their cell: the font's own forms for the language (its `locl` feature for
  *   Traditional Chinese, Taiwan `ZHT` or Hong Kong `ZHH`) where it has them, else the mark's
- *   glyph moved to the middle of its cell across (it keeps its height: a vertical move would
- *   need the renderer to raise a glyph).
+ *   glyph moved to the middle of its cell, across and up (see `centreInk` in atoms.ts).
  */
 import type { Atom } from './atoms.js';
 import { CLOSING_MARKS, OPENING_MARKS } from './char-class.js';

@@ -2,7 +2,7 @@
  * What the text stage needs of a font: glyphs and advances for a cluster of text. The real
  * implementation wraps a fontkit face; unit tests use a fake fixed-advance font.
  */
-import { advanceOf, glyphOf, glyphXBounds, type Face } from '../font/face.js';
+import { advanceOf, glyphInkBox, glyphOf, type Face, type InkBox } from '../font/face.js';
 import { OpenTypeLayout } from '../font/opentype-layout.js';
 import { CJK_PUNCTUATION } from './char-class.js';
 
@@ -16,6 +16,8 @@ export interface GlyphInfo {
   codePoints: number[];
   /** Horizontal extent of the ink, em: [left, right] (the whole advance where it does not matter: all but punctuation). */
   ink: [number, number];
+  /** Vertical extent of the ink above the baseline, em: [bottom, top] (for punctuation only; [0, 0] for the rest). */
+  inkHeight: [number, number];
 }
 
 /** A font as the text stage sees it. */
@@ -78,7 +80,7 @@ export class FaceTextFont implements TextFont {
       const cp = text.codePointAt(0)!;
       const id = languages ? this.localForm(glyphOf(this.face, cp), languages) : glyphOf(this.face, cp);
       // the ink's extent (which decodes the outline) matters only for punctuation
-      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphXBounds(this.face, id) : undefined)];
+      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphInkBox(this.face, id) : undefined)];
     } else {
       const features = text === '——' || text === '……' ? ['fwid'] : [];
       const laidOut = this.layout?.layout(text, features);
@@ -101,9 +103,10 @@ export class FaceTextFont implements TextFont {
     return id;
   }
 
-  private info(id: number, advance: number, codePoints: number[], bbox: { minX: number; maxX: number } | undefined): GlyphInfo {
+  private info(id: number, advance: number, codePoints: number[], bbox: InkBox | undefined): GlyphInfo {
     const em = this.face.unitsPerEm;
     const ink: [number, number] = bbox ? [bbox.minX / em, bbox.maxX / em] : [0, advance / em];
-    return { id, advance: advance / em, codePoints, ink };
+    const inkHeight: [number, number] = bbox ? [bbox.minY / em, bbox.maxY / em] : [0, 0];
+    return { id, advance: advance / em, codePoints, ink, inkHeight };
   }
 }

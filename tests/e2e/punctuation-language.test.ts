@@ -26,13 +26,28 @@ function project(theme: string): BuildOptions {
   return { input, projectDir: dir, packageDir: root, version: 'test' };
 }
 
-/** Each glyph's origin from the start of its cell (em), cells 1 em from the paragraph's first. */
-function offsetsInCells(theme: string): number[] {
+/** The glyphs of the paragraph's first line, in order: each character, its origin x and how far it stands above the line's baseline, pt. */
+function lineGlyphs(theme: string): { char: string; x: number; raise: number; size: number }[] {
   for (const p of layoutReport(project(theme)).pages) {
-    const run = p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs').find((r) => String.fromCodePoint(...r.glyphs.codePoints.flat()).startsWith('甲说'));
-    if (run) return run.glyphs.xs.map((x, k) => Math.round(((x - run.glyphs.xs[0]) / run.size - k) * 100) / 100);
+    const runs = p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs');
+    const first = runs.find((r) => String.fromCodePoint(...r.glyphs.codePoints.flat()).startsWith('甲说'));
+    if (!first) continue;
+    const line = runs.filter((r) => Math.abs(r.y - first.y) < 0.6 * r.size); // (a raised mark stands less than ½ em up)
+    const glyphs = line.flatMap((r) => r.glyphs.codePoints.map((cp, k) => ({ char: String.fromCodePoint(...cp), x: r.x + r.glyphs.xs[k], raise: first.y - r.y, size: r.size })));
+    return glyphs.sort((a, b) => a.x - b.x);
   }
   throw new Error('paragraph not found');
+}
+
+/** Each glyph's origin from the start of its cell (em), cells 1 em from the paragraph's first. */
+function offsetsInCells(theme: string): number[] {
+  const glyphs = lineGlyphs(theme);
+  return glyphs.map((g, k) => Math.round(((g.x - glyphs[0].x) / g.size - k) * 100) / 100 || 0);
+}
+
+/** How far each character of the paragraph stands above the line's baseline (em, to 0.01), by the character. */
+function raises(theme: string): Record<string, number> {
+  return Object.fromEntries(lineGlyphs(theme).map((g) => [g.char, Math.round((g.raise / g.size) * 100) / 100 || 0]));
 }
 
 const language = async (theme: string) => (await readPdf((await buildReport(project(theme))).pdf)).info.Language;
@@ -44,6 +59,17 @@ describe('Taiwan and Hong Kong punctuation', () => {
   const centred = [0, 0, 0.27, 0, 0, 0.32, 0, 0, 0.35, 0, 0.34, 0];
   it('taiwan: ，。、： centred in whole cells, nothing compressed', () => expect(offsetsInCells('punctuation: taiwan')).toEqual(centred));
   it('hongkong: the same', () => expect(offsetsInCells('punctuation: hongkong')).toEqual(centred));
+});
+
+describe('Taiwan and Hong Kong punctuation, up the cell', () => {
+  // the marks of Noto Serif SC sit low (ink from the baseline: ，−0.195–0.118 em, 。−0.082–0.199,
+  // 、−0.076–0.173, ：0.034–0.557): each is raised so its ink's middle is the em box's (0.38 em up)
+  const raised = { 甲: 0, 说: 0, '：': 0.08, '“': 0, 好: 0, '。': 0.32, '”': 0, 乙: 0, '，': 0.42, 丙: 0, '、': 0.33, 丁: 0 };
+  it('taiwan and hongkong: ，。、： raised to the middle of the em box, the rest on the baseline', () => {
+    expect(raises('punctuation: taiwan')).toEqual(raised);
+    expect(raises('punctuation: hongkong')).toEqual(raised);
+  });
+  it('gb: every mark on the baseline', () => expect(Object.values(raises('punctuation: gb')).every((r) => r === 0)).toBe(true));
 });
 
 describe("the PDF's language", () => {

@@ -34,7 +34,7 @@ export class FakeFont implements TextFont {
 
   private glyph(text: string, advance: number, ink: [number, number]): GlyphInfo {
     const cps = [...text].map((c) => c.codePointAt(0)!);
-    return { id: this.has(cps[0]) ? cps[0] : 0, advance, codePoints: cps, ink };
+    return { id: this.has(cps[0]) ? cps[0] : 0, advance, codePoints: cps, ink, inkHeight: [-0.12, 0.88] }; // (ink the whole em box up: nothing raised)
   }
 }
 
