@@ -229,6 +229,11 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   // badness 100·|r|³ ≤ tolerance  ⇔  |r| ≤ ∛(tolerance / 100)
   const maxRatio = Math.cbrt(tolerance / 100);
   const usable = (r: number, isLast: boolean) => r >= -1 && (isLast ? r >= 0 || -r <= maxRatio : Math.abs(r) <= maxRatio);
+  // the candidates (indices, ascending) some way ends a line before: only there can a line
+  // start. A start is final once the ends before it are done. Scanning these alone, a long
+  // stretch of breaks no line can end at (a word too wide for the measure, cut into
+  // characters) costs nothing: scanning every earlier candidate made it quadratic.
+  const reached = [0];
   for (let ci = 1; ci < candidates.length; ci++) {
     const end = candidates[ci];
     const isLast = end === n;
@@ -237,12 +242,8 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
     const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01);
-    for (let cj = first; cj >= 0; cj--) {
-      const start = candidates[cj];
-      // no way found ends before `start` (a third of the candidates, in the sample): no line to
-      // start there, and no need to measure one. The scan goes on to the next earlier start that
-      // has a way, whose longer line stops it (below) as this one would have.
-      if (!reachable(t, start)) continue;
+    for (let r = lastAtOrBefore(reached, first); r >= 0; r--) {
+      const start = candidates[reached[r]];
       measureInto(m, input, sums, start, end);
       // the ratio depends on the node only through the width of its next line (first or not)
       const ratioFirst = adjustmentRatio(m, widthFirst, isLast);
@@ -271,6 +272,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
       // no line can start earlier once even full shrinking overflows
       if (m.natural - m.shrink > widest) break;
     }
+    if (reachable(t, end)) reached.push(ci);
   }
   let bestF = -1;
   for (let f = 0; f < CLASSES; f++) if (t.demerits[n * CLASSES + f] < (bestF < 0 ? Infinity : t.demerits[n * CLASSES + bestF])) bestF = f;
@@ -291,6 +293,18 @@ function reachable(t: BreakTable, p: number): boolean {
   const d = t.demerits;
   const at = p * CLASSES;
   return d[at] !== Infinity || d[at + 1] !== Infinity || d[at + 2] !== Infinity || d[at + 3] !== Infinity;
+}
+
+/** The index of the last value of `ascending` that is at most `limit`; −1 when none is. */
+function lastAtOrBefore(ascending: number[], limit: number): number {
+  let lo = 0;
+  let hi = ascending.length; // answer + 1 in [lo, hi]
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ascending[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**

@@ -76,6 +76,16 @@ describe('a word longer than the measure', () => {
     expect(lines.length).toBe(Math.ceil((word.length + 2) / 60));
   });
 
+  it('of 150,000 characters that never fill the measure exactly is set in linear time (no line can end at most of its breaks)', () => {
+    // 5 pt characters on a 302 pt measure: every line is 2 pt short and cannot stretch inside a
+    // word, so the first pass finds no way at all; its scan over every earlier break for each
+    // break was quadratic (200,000 characters of a real font took minutes)
+    const word = repeatTo(ALPHANUMERIC, 150_000);
+    const { lines } = setParagraph(run(word), { ...fakeStyle(30), width: 302 });
+    expect(lines.map((l) => l.atoms.map((a) => a.text).join('')).join('')).toBe(word);
+    expect(lines.length).toBe(Math.ceil(word.length / 60));
+  });
+
   it('of a million characters is cut and set too', () => {
     const word = repeatTo(ALPHANUMERIC, 1_000_000);
     const { lines } = setParagraph(run(word), fakeStyle(30));
