@@ -36,9 +36,9 @@ export class YamlSource {
       else problems.warn(this.at(p.offset), p.message);
     }
     if (found.some((p) => p.severity === 'error')) return;
-    const deep = this.tooDeep(this.doc.contents as Node | null, 0);
-    if (deep) {
-      problems.error(this.pos(deep), `nesting deeper than ${MAX_DEPTH} levels`);
+    const bad = this.badNesting(this.doc.contents as Node | null, []);
+    if (bad) {
+      problems.error(this.pos(bad.node), bad.circular ? `YAML: the alias *${bad.circular} stands inside the value its anchor &${bad.circular} names: a value cannot contain itself` : `nesting deeper than ${MAX_DEPTH} levels`);
       return;
     }
     try {
@@ -111,13 +111,22 @@ export class YamlSource {
     return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? node) : node;
   }
 
-  private tooDeep(node: Node | null, depth: number): Node | null {
-    if (depth > MAX_DEPTH) return node;
+  /**
+   * The first node nested deeper than `MAX_DEPTH`, or the first alias that stands inside the
+   * value its anchor names (`&b [a, *b]`: a value that would contain itself, without end, for
+   * every reader of the data), with the alias's name; null when there is none. `ancestors`:
+   * the mappings and lists around `node`, outermost first.
+   */
+  private badNesting(node: Node | null, ancestors: Node[]): { node: Node; circular?: string } | null {
+    if (ancestors.length > MAX_DEPTH && node) return { node };
+    if (isAlias(node)) return ancestors.includes(node.resolve(this.doc) as Node) ? { node, circular: node.source } : null;
     const kids: unknown[] = isMap(node) ? node.items.map((p) => p.value) : isSeq(node) ? node.items : [];
+    ancestors.push(node!);
     for (const k of kids) {
-      const deep = this.tooDeep(k as Node | null, depth + 1);
-      if (deep) return deep;
+      const bad = this.badNesting(k as Node | null, ancestors);
+      if (bad) return bad;
     }
+    ancestors.pop();
     return null;
   }
 }

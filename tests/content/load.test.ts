@@ -107,6 +107,14 @@ describe('loadReport refuses hostile or broken files', () => {
     const t = 'report:\n  title: &t 标题\nchapters:\n  - title: *t\n    body: [段落。]\n';
     expect(messages(write('alias.yaml', t))).toEqual([]);
   });
+  it('refuses an alias inside the value its anchor names (a value that would contain itself), at the alias', () => {
+    expect(messages(write('cycle.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: &b [a, *b]\n'))).toEqual([
+      'cycle.yaml:5:18: YAML: the alias *b stands inside the value its anchor &b names: a value cannot contain itself',
+    ]);
+    expect(messages(write('cycle2.yaml', 'report:\n  title: t\nchapters:\n  - &c {title: 章, sections: [*c]}\n'))).toEqual([
+      'cycle2.yaml:4:30: YAML: the alias *c stands inside the value its anchor &c names: a value cannot contain itself',
+    ]);
+  });
   it('refuses custom tags', () => {
     expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*tags are not allowed/);
   });
