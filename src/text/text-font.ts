@@ -81,6 +81,8 @@ export class FaceTextFont implements TextFont {
       const id = languages ? this.localForm(glyphOf(this.face, cp), languages) : glyphOf(this.face, cp);
       // the ink's extent (which decodes the outline) matters only for punctuation
       glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphInkBox(this.face, id) : undefined)];
+    } else if (this.lacksSome(text)) {
+      glyphs = this.shapeAroundMissing(text);
     } else {
       const features = text === '——' || text === '……' ? ['fwid'] : [];
       const laidOut = this.layout?.layout(text, features);
@@ -91,6 +93,35 @@ export class FaceTextFont implements TextFont {
       }
     }
     this.cache.set(key, glyphs);
+    return glyphs;
+  }
+
+  /** Whether the face lacks a character of `text`. */
+  private lacksSome(text: string): boolean {
+    for (const ch of text) if (!this.has(ch.codePointAt(0)!)) return true;
+    return false;
+  }
+
+  /**
+   * Glyphs for a text with characters the face lacks: the stretches it has laid out as text,
+   * each character it lacks a .notdef glyph of its own that stands for that character (fontkit
+   * gives every .notdef the characters of the first it made, so copying the text gave the first
+   * missing character back for every one, and only it was reported).
+   */
+  private shapeAroundMissing(text: string): GlyphInfo[] {
+    const glyphs: GlyphInfo[] = [];
+    let had = '';
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (this.has(cp)) {
+        had += ch;
+        continue;
+      }
+      if (had) glyphs.push(...this.shape(had));
+      had = '';
+      glyphs.push(this.info(0, advanceOf(this.face, 0), [cp], undefined));
+    }
+    if (had) glyphs.push(...this.shape(had));
     return glyphs;
   }
 

@@ -105,6 +105,26 @@ describe('imprint build', () => {
     expect(streams.some((t) => t.includes('/Span <</ActualText <FEFFD83DDE00>>> BDC'))).toBe(true);
   });
 
+  it('warns of each of several characters no font has, side by side, and each comes back as itself when copied', () => {
+    const input = path.join(dir, 'm3.yaml');
+    writeFileSync(input, good.replace('这是一个段落', '这是😀🎉🚀段落'));
+    const r = imprint('build', input, '-o', path.join(dir, 'm3.pdf'));
+    expect(r.code).toBe(0);
+    for (const [col, ch, cp] of [[11, '😀', '1F600'], [13, '🎉', '1F389'], [15, '🚀', '1F680']]) expect(r.err).toContain(`${input}:7:${col}: warning: no font has the character "${ch}" (U+${cp})`);
+    const raw = readFileSync(path.join(dir, 'm3.pdf'));
+    const text = [...raw.toString('latin1').matchAll(/stream\r?\n/g)]
+      .map((m) => {
+        try {
+          return inflateSync(raw.subarray(m.index! + m[0].length, raw.indexOf('endstream', m.index!))).toString('latin1');
+        } catch {
+          return '';
+        }
+      })
+      .join('');
+    // (fontkit gave every .notdef the characters of the first: 😀 three times)
+    expect([...text.matchAll(/\/ActualText <FEFF([0-9A-F]+)>/g)].map((m) => m[1])).toEqual(['D83DDE00', 'D83CDF89', 'D83DDE80']);
+  });
+
   it('prints its usage when asked, with exit 0', () => {
     for (const ask of ['help', '--help', '-h']) {
       const r = imprint(ask);
