@@ -26,6 +26,7 @@ import { reportView } from './template/view.js';
 import { stylesOf } from './template/doc-tree.js';
 import type { Report, ReportMeta, Text } from './content/types.js';
 import { inlinePlainText, parseInline } from './content/inline-markup.js';
+import { reportDate } from './content/report-date.js';
 import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
@@ -301,11 +302,10 @@ export function fontRegistryFiles(o: BuildOptions): RegistryFile[] {
   return [imprint, { file: own, npmFrom: [path.dirname(own), o.packageDir] }];
 }
 
-/** The date written into the PDF: from `report.date` (e.g. `2026 年 1 月`), else 2000-01-01. */
-export function documentDate(text: string | undefined): Date {
-  const m = /(\d{4})\D+(\d{1,2})(?:\D+(\d{1,2}))?/.exec(text ?? '') ?? /(\d{4})/.exec(text ?? '');
-  if (!m) return new Date(Date.UTC(2000, 0, 1));
-  return new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
+/** The date written into the PDF: from `report.date` (e.g. `2026 年 1 月`; the loader refused one that does not exist), else 2000-01-01. */
+function documentDate(text: string | undefined): Date {
+  const named = text === undefined ? undefined : reportDate(text);
+  return named && 'date' in named ? named.date : new Date(Date.UTC(2000, 0, 1));
 }
 
 /** What the pages show: the label of the first page each anchor stands on, and each footnote's marker (① for the first note that starts on a page, ② …). */

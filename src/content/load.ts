@@ -15,6 +15,7 @@ import { parseLength } from '../style/units.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
 import { firstRowColumns, placeCells } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
+import { reportDate } from './report-date.js';
 
 /** Largest content file accepted (bytes). */
 export const MAX_CONTENT_BYTES = 8 * 1024 * 1024;
@@ -155,13 +156,16 @@ class ContentReader {
   report(file: string): Omit<Report, 'warnings'> {
     const d = this.src.data as Record<string, any>;
     const r = d.report;
+    const date = r.date !== undefined ? this.text(['report', 'date']) : undefined;
+    const named = date && reportDate(date.text);
+    if (named && 'problem' in named) this.problems.error(date.pos, `not a date: ${named.problem} (write e.g. 2026 年 1 月, or 2026-01-15)`);
     return {
       file,
       meta: {
         title: this.text(['report', 'title']),
         subtitle: r.subtitle !== undefined ? this.text(['report', 'subtitle']) : undefined,
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
-        date: r.date !== undefined ? this.text(['report', 'date']) : undefined,
+        date,
         keywords: this.keywords(r.keywords),
         template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },

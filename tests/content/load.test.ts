@@ -115,6 +115,11 @@ describe('loadReport refuses hostile or broken files', () => {
       'cycle2.yaml:4:30: YAML: the alias *c stands inside the value its anchor &c names: a value cannot contain itself',
     ]);
   });
+  it('refuses a date whose month or day does not exist, at the date', () => {
+    expect(messages(write('date.yaml', 'report:\n  title: t\n  date: 2026-13-45\nchapters:\n  - title: 一\n    body: [段落。]\n'))).toEqual([
+      'date.yaml:3:9: not a date: month 13 does not exist (write e.g. 2026 年 1 月, or 2026-01-15)',
+    ]);
+  });
   it('refuses custom tags', () => {
     expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*tags are not allowed/);
   });
