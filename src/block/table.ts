@@ -333,11 +333,9 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: Text
  */
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): number[] {
   const given = node.columns.map((c) => c.width);
-  if (given.length === ncols && given.every((w) => w && w > 0)) {
-    const total = given.reduce((a, b) => a! + b!, 0)!;
-    return given.map((w) => (w! / total) * width);
-  }
   const pad = 2 * ctx.theme.table.padX;
+  if (given.length === ncols && given.every((w) => w && w > 0)) return givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols));
+
   const natural = new Array<number>(ncols).fill(pad);
   const least = new Array<number>(ncols).fill(pad);
   const spanning: { col: number; colspan: number; natural: number; least: number }[] = [];
@@ -360,6 +358,28 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   if (sum(least) > width) return fairShares(natural, width);
   const readable = READABLE_EMS * cell.size + pad;
   return wholeWhereAffordable(natural, least, width, readable) ?? flexibleShares(natural, least, width);
+}
+
+/**
+ * Relative widths (any positive numbers: `[3, 1]`, `[1e308, 1e308]`) as pt summing to `width`,
+ * none narrower than `least` pt (its padding and a character: a column given 1 beside one given
+ * a million would vanish); what the narrow ones gain is taken from the others in proportion.
+ */
+function givenWidths(given: number[], width: number, least: number): number[] {
+  const largest = Math.max(...given);
+  const shares = given.map((w) => w / largest); // (their sum cannot overflow)
+  const total = shares.reduce((a, b) => a + b, 0);
+  let widths = shares.map((s) => (s / total) * width);
+  // (taking from the others may bring one of them below `least` in turn: at most one round a column)
+  const floored = widths.map(() => false);
+  for (let more = widths.some((w) => w < least); more; ) {
+    widths.forEach((w, i) => (floored[i] ||= w < least));
+    const free = widths.reduce((sum, w, i) => sum + (floored[i] ? 0 : w), 0);
+    const room = width - least * floored.filter(Boolean).length;
+    widths = widths.map((w, i) => (floored[i] ? least : (w * room) / free));
+    more = widths.some((w, i) => !floored[i] && w < least);
+  }
+  return widths;
 }
 
 /** Widens `widths[col, col + colspan)` to `need` pt together, in proportion to `by` (equally when it sums to 0). */

@@ -62,6 +62,35 @@ describe('column widths', () => {
   });
 });
 
+describe('relative widths given', () => {
+  /** The x of the vertical rules across the first body row of a one-row table with `widths`, pt. */
+  const edges = (widths: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-widths-'));
+    const file = path.join(dir, 'w.yaml');
+    writeFileSync(file, `report:\n  title: 宽度\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 表\n          columns: [甲, 乙, 丙]\n          rows: [[左, 中, 右]]\n          widths: ${widths}\n`);
+    const laid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
+    for (const page of laid) {
+      const cell = page.ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && o.tag?.role === 'TD');
+      if (!cell) continue;
+      return page.ops.filter((o) => o.kind === 'line' && o.x1 === o.x2 && Math.min(o.y1, o.y2) < cell.y && cell.y < Math.max(o.y1, o.y2)).map((o) => (o.kind === 'line' ? o.x1 : 0)).sort((x, y) => x - y);
+    }
+    throw new Error('no table cell drawn');
+  };
+  const columns = (xs: number[]) => xs.slice(1).map((x, i) => x - xs[i]);
+
+  it('share the table in their proportions, however large the numbers (their sum overflowed: columns vanished)', () => {
+    const [a, b] = [columns(edges('[1, 2, 1]')), columns(edges('[5e307, 1e308, 5e307]'))];
+    b.forEach((w, i) => expect(w).toBeCloseTo(a[i], 3));
+    expect(a[1]).toBeCloseTo(2 * a[0], 3);
+  });
+
+  it('leave no column narrower than its padding and a character', () => {
+    const widths = columns(edges('[1000000, 1, 1000000]'));
+    expect(widths[1]).toBeGreaterThanOrEqual(12 + 10.5 - 1); // pad-x 6 pt each side, a character of the cell text (五号)
+    expect(widths.reduce((x, y) => x + y)).toBeCloseTo(columns(edges('[1, 1, 1]')).reduce((x, y) => x + y), 3);
+  });
+});
+
 /** The runs of the cell whose glyphs read `t` (spaces left out), its first one drawn tagged. */
 const runsOf = (t: string) => cellRuns().filter((op) => text(op) === t);
 /** The rules on page `page` (from 1): vertical ones standing across baseline `y`, horizontal ones between `y1` and `y2`. */
