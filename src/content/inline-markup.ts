@@ -37,6 +37,17 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** URL schemes an autolink `<…>` may have. */
 const AUTOLINK = /^<((?:https?|ftp):\/\/[^\s<>]+|mailto:[^\s<>]+)>/;
+/**
+ * What a link `[text](url)` may go to: a web or FTP address, or mail. Anything else a PDF viewer
+ * would open on the reader's machine (`javascript:`, `file:///etc/passwd`), or could not open
+ * (`www.example.org`, a path): refused at the link.
+ */
+const LINK_URL = /^(?:(?:https?|ftp):\/\/\S+|mailto:\S+)$/i;
+
+/** Whether a link `[text](url)` may go to `url` (see `LINK_URL`). */
+export function isLinkUrl(url: string): boolean {
+  return LINK_URL.test(url);
+}
 
 /** Superscript and subscript hold a short token: no whitespace and no CJK (`3~5年和6~8月` stays text). */
 const SCRIPT_TEXT = /^[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3134F}]+$/u;
@@ -245,6 +256,7 @@ class InlineParser {
     if (end < 0 || end >= to) return undefined;
     const url = this.src.slice(close + 2, end);
     if (!url || /\s/.test(url)) return undefined;
+    if (!isLinkUrl(url)) this.problems.push({ at: close + 2, message: `a link goes to an https://, http://, ftp:// or mailto: address, not "${url}"${/^www\./i.test(url) ? ` (write https://${url})` : ''}` });
     return { node: { kind: 'link', url, children: this.parse(i + 1, close, inNote), at: i } as InlineNode, end: end + 1 };
   }
 

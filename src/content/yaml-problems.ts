@@ -76,6 +76,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       problems.push({ offset: flowItemStart(text, f.offset), message: `YAML: ${f.message} (${FLOW_CELL_HINT})`, severity: 'error' });
     } else if (f.code === 'DUPLICATE_KEY') {
       problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
+    } else if (f.code === 'MULTIPLE_DOCS') {
+      problems.push({ offset: f.offset, message: 'YAML: a second document starts here (a line `---`): the file is one document; remove the line, or what follows it', severity: 'error' });
     } else {
       problems.push({ offset: f.offset, message: `YAML: ${f.message}`, severity: 'error' });
     }

@@ -69,6 +69,17 @@ describe('inline markup', () => {
     expect(show(r.nodes)).toBe('甲[[表 1]]乙footnote(注一footnote(注二))');
   });
 
+  it('refuses a link to anything but a web, FTP or mail address, at its URL: a viewer would open javascript: or file: on the reader’s machine', () => {
+    for (const url of ['https://a.b/c', 'http://a.b', 'ftp://a.b/f', 'mailto:x@a.b', 'HTTPS://A.B']) expect(parseInline(`[甲](${url})`).problems).toEqual([]);
+    const r = parseInline('[甲](javascript:alert(1)) [乙](file:///etc/passwd) [丙](www.example.org/a) [丁](report.pdf)');
+    expect(r.problems.map((p) => [p.at, p.message])).toEqual([
+      [4, 'a link goes to an https://, http://, ftp:// or mailto: address, not "javascript:alert(1"'],
+      [29, 'a link goes to an https://, http://, ftp:// or mailto: address, not "file:///etc/passwd"'],
+      [53, 'a link goes to an https://, http://, ftp:// or mailto: address, not "www.example.org/a" (write https://www.example.org/a)'],
+      [76, 'a link goes to an https://, http://, ftp:// or mailto: address, not "report.pdf"'],
+    ]);
+  });
+
   it('knows where each node starts', () => {
     const { nodes } = parseInline('甲**乙**丙[[t]]');
     expect(nodes.map((n) => n.at)).toEqual([0, 1, 6, 7]);

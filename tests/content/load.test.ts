@@ -120,6 +120,11 @@ describe('loadReport refuses hostile or broken files', () => {
       'date.yaml:3:9: not a date: month 13 does not exist (write e.g. 2026 年 1 月, or 2026-01-15)',
     ]);
   });
+  it('refuses a second YAML document in the file, at its `---`, in words for the user', () => {
+    expect(messages(write('two.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: [a]\n---\nfoo: 1\n'))).toEqual([
+      'two.yaml:6:1: YAML: a second document starts here (a line `---`): the file is one document; remove the line, or what follows it',
+    ]);
+  });
   it('refuses custom tags', () => {
     expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*tags are not allowed/);
   });

@@ -120,6 +120,21 @@ describe('imprint import: appendices', () => {
 });
 
 describe('imprint import: inline markup', () => {
+  it('keeps the words of a link the format refuses (file:, a path), unlinked: the imported report builds', async () => {
+    const r = await importOf([
+      heading(1, '总则'),
+      runs(
+        new TextRun('见'),
+        new ExternalHyperlink({ link: 'file:///C:/报告/附件.pdf', children: [new TextRun('附件')] }),
+        new TextRun('和'),
+        new ExternalHyperlink({ link: 'https://example.org/a', children: [new TextRun('网站')] }),
+      ),
+    ]);
+    const text = r.data.chapters[0].body[0];
+    expect(text).toBe('见附件和[网站](https://example.org/a)');
+    expect(parseInline(text).problems).toEqual([]);
+  });
+
   it('carries bold, emphasis, superscript, subscript, links and footnotes into §6.2 markup, joins soft breaks, and escapes markup characters', async () => {
     const r = await importOf(
       [

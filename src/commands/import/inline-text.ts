@@ -5,6 +5,7 @@
  * join the text: nothing between two Han characters, one space elsewhere.
  */
 import type { DraftInline, DraftNote, DraftNoteReference } from './docx-model.js';
+import { isLinkUrl } from '../../content/inline-markup.js';
 
 /** Characters that start markup in content text, escaped with a backslash (a subset of ESCAPABLE in content/inline-markup.ts). */
 const MARKUP_CHARACTERS = /[\\*[\]^~`<]/g;
@@ -39,7 +40,8 @@ function collect(nodes: readonly DraftInline[], format: { bold: boolean; italic:
     else if (n.type === 'tab') out.push({ text: ' ', ...format });
     else if (n.type === 'break') out.push({ lineBreak: true });
     else if (n.type === 'run') collect(n.children, { ...format, bold: n.isBold, italic: n.isItalic, script: n.verticalAlignment }, out, notes, blocksText);
-    else if (n.type === 'hyperlink') collect(n.children, { ...format, href: n.href }, out, notes, blocksText);
+    // (a link the format refuses, file: or a path, keeps its words, unlinked)
+    else if (n.type === 'hyperlink') collect(n.children, { ...format, href: n.href && isLinkUrl(n.href) ? n.href : undefined }, out, notes, blocksText);
     else if (n.type === 'noteReference') {
       const note = notes(n);
       const text = note ? blocksText(note) : '';
