@@ -79,6 +79,16 @@ describe('list', () => {
   });
 });
 
+describe('an empty block', () => {
+  it('is refused at it, whatever its kind, as an empty signature or heading is: it prints nothing, and was likely not meant', () => {
+    expect(load('      - list: []\n').problems).toEqual(['r.yaml:6:15: `list:` is empty']);
+    expect(load('      - list: {style: ①, items: []}\n').problems).toEqual(['r.yaml:6:33: `items:` is empty']);
+    expect(load('      - quote: []\n').problems).toEqual(['r.yaml:6:16: `quote:` is empty']);
+    expect(load('      - code: "  "\n').problems).toEqual(['r.yaml:6:15: `code:` is empty']);
+    expect(load('      - verse: {text: ""}\n').problems).toEqual(['r.yaml:6:23: `text:` is empty']);
+  });
+});
+
 describe('signature', () => {
   it('is a list of lines', () => {
     const { report } = load('      - signature: [静安区教育局, 2026 年 1 月]\n');
