@@ -60,6 +60,11 @@ describe('characters that cannot be printed', () => {
       dropped('15:11', 'U+007F U+0085', 'control characters'),
     ]);
   });
+  it('invisible format characters (a zero-width space, bidirectional controls, a soft hyphen): dropped, not drawn as empty boxes', () => {
+    const { report, lines } = load(withBody('      - 前\u200B后\u202E反\u202C正\u00ADa'));
+    expect(firstParagraph(report)).toBe('前后反正a');
+    expect(lines).toEqual([dropped('6:10', 'U+200B', 'an invisible format character'), dropped('6:12', 'U+202E', 'an invisible format character'), dropped('6:14', 'U+202C', 'an invisible format character'), dropped('6:16', 'U+00AD', 'an invisible format character')]);
+  });
   it('noncharacters written as they are', () => {
     const { report, lines } = load(withBody('      - 前\uFFFF后\uFDD0'));
     expect(firstParagraph(report)).toBe('前后');
