@@ -2,9 +2,10 @@
  * Stage ③: the theme (`templates/<name>/theme.yaml`) resolved to pt. Every length a later stage
  * uses comes from here; templates name styles, themes define them.
  */
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { InputError, ProblemList, type Problem, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
+import { THEME_LIMITS } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
@@ -123,8 +124,10 @@ export interface Theme {
   styles: Map<string, TextStyleSpec>;
   table: TableSpec;
   boxes: Map<string, BoxSpec>;
-  /** Dot leader of contents entries. */
+  /** Dot leader of contents entries: one printable character. */
   leader: string;
+  /** Where the theme sets the leader (for a warning that no font has it); none for the default. */
+  leaderPos?: SourcePos;
   /** How chapters, sections and appendices are numbered (see template/numbering.ts). */
   numbering: Numbering;
   references: ReferenceFormats;
@@ -184,6 +187,11 @@ function resolveTheme(src: ThemeSource): Theme {
     return (pair?.value as Node | undefined) ?? undefined;
   };
   const value = (node: Node | undefined): unknown => (node && isScalar(node) ? node.value : undefined);
+  /** A value as a message shows it: as written (text quoted), or what it is instead of one. */
+  const written = (node: Node | undefined): string => {
+    if (node && isScalar(node)) return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
+    return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'nothing';
+  };
   const length = (node: Node | undefined, fallback: number, em = 0): number => {
     if (!node) return fallback;
     const v = parseLength(value(node), em);
@@ -385,6 +393,7 @@ function resolveTheme(src: ThemeSource): Theme {
   };
 
   const pdfaNode = get(root, 'pdfa');
+  const leaderNode = get(root, 'leader');
   const punctuation = choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb');
   const theme: Theme = {
     file,
@@ -399,7 +408,8 @@ function resolveTheme(src: ThemeSource): Theme {
     styles,
     table,
     boxes,
-    leader: String(value(get(root, 'leader')) ?? '·'),
+    leader: leader(leaderNode),
+    leaderPos: leaderNode && at(leaderNode),
     numbering: {
       style: numberingStyle,
       appendix: appendixLabel(get(root, 'appendix-label')),
@@ -417,6 +427,18 @@ function resolveTheme(src: ThemeSource): Theme {
     const v = value(node);
     if (typeof v !== 'string' || !LANGUAGE_TAG.test(v)) {
       problems.error(at(node), `lang must be a language tag like zh-CN, zh-TW or zh-HK, not "${String(v)}"`);
+      return fallback;
+    }
+    return v;
+  }
+
+  /** `leader:` one printable character (a contents line with none, or a space, has no dots to set). */
+  function leader(node: Node | undefined): string {
+    const fallback = '·';
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v !== 'string' || !THEME_LIMITS.leader.test(v)) {
+      problems.error(at(node), `leader must be one printable character (a dot leader: ·, . or …), not ${written(node)}`);
       return fallback;
     }
     return v;

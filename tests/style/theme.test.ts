@@ -198,3 +198,23 @@ describe('a theme file that is not good YAML', () => {
     expect(() => loadTheme(file, new TemplateFolders([project, root]))).toThrow(`${file}:4:3: YAML: \`body\` is given twice in one mapping (first on line 3): keep one`);
   });
 });
+
+/** The problems of a theme `name` extending `parent` with `text` after its `extends:`, its folder left off. */
+const problemsOfChild = (name: string, text: string) => {
+  write(name, `extends: parent\n${text}`);
+  return problemOf(() => loadTheme(themeFile(name), folders)).replace(new RegExp(`${dir}/${name}/`, 'g'), '');
+};
+
+describe('a contents leader', () => {
+  it('is one printable character, else an error at its line: an empty or blank one crashed the build', () => {
+    write('parent', PARENT);
+    const wanted = (shown: string, line = 2, col = 9) => `theme.yaml:${line}:${col}: leader must be one printable character (a dot leader: ·, . or …), not ${shown}`;
+    expect(problemsOfChild('leader-empty', 'leader: ""\n')).toBe(wanted('""'));
+    expect(problemsOfChild('leader-blank', 'leader: " "\n')).toBe(wanted('" "'));
+    expect(problemsOfChild('leader-two', 'leader: ".."\n')).toBe(wanted('".."'));
+    expect(problemsOfChild('leader-tab', 'leader: "\\t"\n')).toBe(wanted('"\t"'));
+    expect(problemsOfChild('leader-list', 'leader: [·]\n')).toBe(wanted('a list'));
+    write('leader-ellipsis', 'extends: parent\nleader: …\n');
+    expect(loadTheme(themeFile('leader-ellipsis'), folders).leader).toBe('…');
+  });
+});
