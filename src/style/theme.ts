@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { InputError, ProblemList, type Problem, type SourcePos } from '../problems.js';
 import { PAPER, parseLength } from './units.js';
-import { THEME_LIMITS } from './theme-limits.js';
+import { THEME_LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
@@ -173,6 +173,18 @@ export function loadTheme(file: string, files: ThemeFiles): Theme {
 /** A BCP 47 language tag: a language, then subtags (zh-CN, zh-Hant-TW, en). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
+/** Whether `v` lies within `bounds`. */
+function inside(v: number, bounds: Bounds): boolean {
+  return !(bounds.min !== undefined && v < bounds.min) && !(bounds.max !== undefined && v > bounds.max);
+}
+
+/** `bounds` in words, each end shown by `shown` (a 0 bare): "from 4pt to 200pt", "at least 0", "at most 24pt". */
+function range(bounds: Bounds, shown: (v: number) => string): string {
+  const end = (v: number) => (v === 0 ? '0' : shown(v));
+  if (bounds.min === undefined) return `at most ${end(bounds.max!)}`;
+  return bounds.max === undefined ? `at least ${end(bounds.min)}` : `from ${end(bounds.min)} to ${end(bounds.max)}`;
+}
+
 /** The last theme loaded and what it was made of: a rebuild (watch) reuses it while its files stand. */
 let last: { source: ThemeSource; theme: Theme } | undefined;
 
@@ -196,7 +208,7 @@ function resolveTheme(src: ThemeSource): Theme {
     if (!node) return fallback;
     const v = parseLength(value(node), em);
     if (v === undefined) {
-      problems.error(at(node), `not a length: "${String(value(node))}" (write 12pt, 25mm, 2em or a 字号 like 小四)`);
+      problems.error(at(node), `not a length: ${written(node)} (write 12pt, 25mm, 2em or a 字号 like 小四)`);
       return fallback;
     }
     return v;
@@ -210,6 +222,35 @@ function resolveTheme(src: ThemeSource): Theme {
       return fallback;
     }
     return v.toLowerCase();
+  };
+  /** A value that is text where `meant` (true, 3) is not: shown with the hint to drop the quotes. */
+  const writtenFor = (node: Node, meant: RegExp): string => {
+    const v = value(node);
+    return typeof v === 'string' && meant.test(v.trim()) ? `the text "${v}" (write it without quotes)` : written(node);
+  };
+  /** A switch: true or false (`yes` is text in YAML 1.2, not a switch). */
+  const flag = (node: Node | undefined, name: string, fallback: boolean): boolean => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v === 'boolean') return v;
+    problems.error(at(node), `${name} must be true or false, not ${writtenFor(node, /^(true|false)$/)}`);
+    return fallback;
+  };
+  /** A whole number within `bounds` (`why`: what sets them, for the message). */
+  const count = (node: Node | undefined, name: string, bounds: Bounds, fallback: number, why = ''): number => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v === 'number' && Number.isInteger(v) && inside(v, bounds)) return v;
+    problems.error(at(node), `${name} must be a whole number ${range(bounds, String)}${why}, not ${writtenFor(node, /^-?\d+$/)}`);
+    return fallback;
+  };
+  /** The name of a font role (fonts/fonts.yaml's). */
+  const role = (node: Node | undefined, name: string, fallback: string): string => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    problems.error(at(node), `${name} must be the name of a font role, not ${written(node)}`);
+    return fallback;
   };
   const choice = <T extends string>(node: Node | undefined, options: readonly T[], fallback: T): T => {
     if (!node) return fallback;
@@ -296,17 +337,20 @@ function resolveTheme(src: ThemeSource): Theme {
       const name = String((pair.key as Node & { value: unknown }).value);
       const s = pair.value as Node;
       if (!checkKeys(s, 'styles.*', `styles.${name}`)) continue;
+      const font = role(get(s, 'font'), `styles.${name}.font`, base.font);
+      const latinFont = get(s, 'latin-font') && role(get(s, 'latin-font'), `styles.${name}.latin-font`, base.font);
+      const bold = flag(get(s, 'bold'), `styles.${name}.bold`, base.bold);
+      const onGrid = flag(get(s, 'grid'), `styles.${name}.grid`, false);
+      if (onGrid && !grid) problems.error(at(get(s, 'grid')), `style "${name}" is on the grid, but the theme has no \`grid:\``);
       const size = length(get(s, 'size'), base.size);
       const lh = get(s, 'line-height');
       const lhValue = value(lh);
-      const onGrid = value(get(s, 'grid')) === true;
-      if (onGrid && !grid) problems.error(at(get(s, 'grid')), `style "${name}" is on the grid, but the theme has no \`grid:\``);
       const lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
-        font: String(value(get(s, 'font')) ?? base.font),
-        latinFont: get(s, 'latin-font') ? String(value(get(s, 'latin-font'))) : undefined,
-        bold: value(get(s, 'bold')) === true,
+        font,
+        latinFont,
+        bold,
         size,
         lineHeight,
         indent: length(get(s, 'indent'), 0, size),
@@ -403,8 +447,8 @@ function resolveTheme(src: ThemeSource): Theme {
     pdfa: pdfaNode ? choice(pdfaNode, ['2b', '3b'] as const, '2b') : undefined,
     punctuation,
     lang: language(get(root, 'lang'), SCHEME_LANGUAGE[punctuation]),
-    orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
-    widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),
+    orphans: count(get(root, 'orphans'), 'orphans', THEME_LIMITS.keptLines, 2),
+    widows: count(get(root, 'widows'), 'widows', THEME_LIMITS.keptLines, 2),
     styles,
     table,
     boxes,

@@ -218,3 +218,19 @@ describe('a contents leader', () => {
     expect(loadTheme(themeFile('leader-ellipsis'), folders).leader).toBe('…');
   });
 });
+
+describe('a value of the wrong type (an error at it: it was silently the default)', () => {
+  it('a switch is true or false, a count a whole number, a length one length', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('types', 'orphans: "3"\nstyles:\n  body: { bold: yes, grid: "true", size: [12pt] }\n  h1: { font: [黑体], bold: "yes" }\n')).toBe(
+      [
+        'theme.yaml:4:17: styles.body.bold must be true or false, not "yes"',
+        'theme.yaml:4:28: styles.body.grid must be true or false, not the text "true" (write it without quotes)',
+        'theme.yaml:4:42: not a length: a list (write 12pt, 25mm, 2em or a 字号 like 小四)',
+        'theme.yaml:5:15: styles.h1.font must be the name of a font role, not a list',
+        'theme.yaml:5:27: styles.h1.bold must be true or false, not "yes"',
+        'theme.yaml:2:10: orphans must be a whole number from 1 to 5, not the text "3" (write it without quotes)',
+      ].join('\n'),
+    );
+  });
+});
