@@ -55,7 +55,8 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;
   const text = setText(ctx, title, paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left', 0), node.at);
   const [numberLine] = setText(ctx, [{ text: page, bold: false }], paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right', 0), undefined);
-  const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, leaderStyle(ctx, style), em, 'left', 0), undefined);
+  // a leader no font has is a warning at the theme's `leader:`
+  const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, leaderStyle(ctx, style), em, 'left', 0), ctx.theme.leaderPos);
   return text.map((line, i): Block => {
     // each line of the entry is a link to its target, tagged as one: TOCI > Link > its text
     const link = newTag(ctx, 'Link', tag);

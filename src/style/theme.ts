@@ -2,9 +2,10 @@
  * Stage ③: the theme (`templates/<name>/theme.yaml`) resolved to pt. Every length a later stage
  * uses comes from here; templates name styles, themes define them.
  */
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { InputError, ProblemList, type Problem, type SourcePos } from '../problems.js';
-import { PAPER, parseLength } from './units.js';
+import { PAPER, parseLength, PT_PER_MM } from './units.js';
+import { THEME_LIMITS as LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
@@ -123,8 +124,10 @@ export interface Theme {
   styles: Map<string, TextStyleSpec>;
   table: TableSpec;
   boxes: Map<string, BoxSpec>;
-  /** Dot leader of contents entries. */
+  /** Dot leader of contents entries: one printable character. */
   leader: string;
+  /** Where the theme sets the leader (for a warning that no font has it); none for the default. */
+  leaderPos?: SourcePos;
   /** How chapters, sections and appendices are numbered (see template/numbering.ts). */
   numbering: Numbering;
   references: ReferenceFormats;
@@ -170,6 +173,22 @@ export function loadTheme(file: string, files: ThemeFiles): Theme {
 /** A BCP 47 language tag: a language, then subtags (zh-CN, zh-Hant-TW, en). */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
+/** A length as a message shows it: in pt to a hundredth, or (the page's) in mm to a tenth. */
+const inPt = (v: number): string => `${Math.round(v * 100) / 100}pt`;
+const inMm = (v: number): string => `${Math.round((v / PT_PER_MM) * 10) / 10}mm`;
+
+/** Whether `v` lies within `bounds`. */
+function inside(v: number, bounds: Bounds): boolean {
+  return !(bounds.min !== undefined && v < bounds.min) && !(bounds.max !== undefined && v > bounds.max);
+}
+
+/** `bounds` in words, each end shown by `shown` (a 0 bare): "from 4pt to 200pt", "at least 0", "at most 24pt". */
+function range(bounds: Bounds, shown: (v: number) => string): string {
+  const end = (v: number) => (v === 0 ? '0' : shown(v));
+  if (bounds.min === undefined) return `at most ${end(bounds.max!)}`;
+  return bounds.max === undefined ? `at least ${end(bounds.min)}` : `from ${end(bounds.min)} to ${end(bounds.max)}`;
+}
+
 /** The last theme loaded and what it was made of: a rebuild (watch) reuses it while its files stand. */
 let last: { source: ThemeSource; theme: Theme } | undefined;
 
@@ -184,14 +203,31 @@ function resolveTheme(src: ThemeSource): Theme {
     return (pair?.value as Node | undefined) ?? undefined;
   };
   const value = (node: Node | undefined): unknown => (node && isScalar(node) ? node.value : undefined);
+  /** A value as a message shows it: as written (text quoted), or what it is instead of one. */
+  const written = (node: Node | undefined): string => {
+    if (node && isScalar(node)) return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
+    return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'nothing';
+  };
   const length = (node: Node | undefined, fallback: number, em = 0): number => {
     if (!node) return fallback;
     const v = parseLength(value(node), em);
     if (v === undefined) {
-      problems.error(at(node), `not a length: "${String(value(node))}" (write 12pt, 25mm, 2em or a 字号 like 小四)`);
+      problems.error(at(node), `not a length: ${written(node)} (write 12pt, 25mm, 2em or a 字号 like 小四)`);
       return fallback;
     }
     return v;
+  };
+  /** A length that must lie within `bounds`, pt; `why`: what sets them, `shown`: how a bound is written (pt or mm). */
+  const lengthIn = (node: Node | undefined, name: string, fallback: number, em: number, bounds: Bounds, why = '', shown = inPt): number => {
+    if (!node || parseLength(value(node), em) === undefined) return length(node, fallback, em);
+    const v = length(node, fallback, em);
+    return within(node, name, v, bounds, why, shown) ? v : fallback;
+  };
+  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error at `node` saying what is allowed. */
+  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt): boolean => {
+    if (inside(v, bounds)) return true;
+    problems.error(at(node), `${name} must be ${range(bounds, shown)}${why}, not ${written(node)}`);
+    return false;
   };
   const color = (node: Node | undefined, fallback: string | null): string | null => {
     if (!node) return fallback;
@@ -202,6 +238,35 @@ function resolveTheme(src: ThemeSource): Theme {
       return fallback;
     }
     return v.toLowerCase();
+  };
+  /** A value that is text where `meant` (true, 3) is not: shown with the hint to drop the quotes. */
+  const writtenFor = (node: Node, meant: RegExp): string => {
+    const v = value(node);
+    return typeof v === 'string' && meant.test(v.trim()) ? `the text "${v}" (write it without quotes)` : written(node);
+  };
+  /** A switch: true or false (`yes` is text in YAML 1.2, not a switch). */
+  const flag = (node: Node | undefined, name: string, fallback: boolean): boolean => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v === 'boolean') return v;
+    problems.error(at(node), `${name} must be true or false, not ${writtenFor(node, /^(true|false)$/)}`);
+    return fallback;
+  };
+  /** A whole number within `bounds` (`why`: what sets them, for the message). */
+  const count = (node: Node | undefined, name: string, bounds: Bounds, fallback: number, why = ''): number => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v === 'number' && Number.isInteger(v) && inside(v, bounds)) return v;
+    problems.error(at(node), `${name} must be a whole number ${range(bounds, String)}${why}, not ${writtenFor(node, /^-?\d+$/)}`);
+    return fallback;
+  };
+  /** The name of a font role (fonts/fonts.yaml's). */
+  const role = (node: Node | undefined, name: string, fallback: string): string => {
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    problems.error(at(node), `${name} must be the name of a font role, not ${written(node)}`);
+    return fallback;
   };
   const choice = <T extends string>(node: Node | undefined, options: readonly T[], fallback: T): T => {
     if (!node) return fallback;
@@ -251,13 +316,14 @@ function resolveTheme(src: ThemeSource): Theme {
     else problems.error(at(sizeNode), `unknown paper size "${name}" (known: ${Object.keys(PAPER).join(', ')})`);
   }
   const margin = get(pageNode, 'margin');
+  const marginOf = (side: string) => lengthIn(get(margin, side), `page.margin.${side}`, 72, 0, LIMITS.margin, '', inMm);
   const page: PageSpec = {
     width,
     height,
-    marginTop: length(get(margin, 'top'), 72),
-    marginBottom: length(get(margin, 'bottom'), 72),
-    marginLeft: length(get(margin, 'left'), 72),
-    marginRight: length(get(margin, 'right'), 72),
+    marginTop: marginOf('top'),
+    marginBottom: marginOf('bottom'),
+    marginLeft: marginOf('left'),
+    marginRight: marginOf('right'),
     footerOffset: length(get(pageNode, 'footer-offset'), 28),
     headerOffset: length(get(pageNode, 'header-offset'), 12),
     chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
@@ -266,16 +332,14 @@ function resolveTheme(src: ThemeSource): Theme {
   // the character grid
   const gridNode = get(root, 'grid');
   let grid: GridSpec | undefined;
+  const areaWidth = page.width - page.marginLeft - page.marginRight;
+  const areaHeight = page.height - page.marginTop - page.marginBottom;
   if (gridNode) {
-    const count = (key: string) => {
+    // checked, with their bounds, once the body's size is known (below)
+    const [lines, chars] = ['lines', 'chars'].map((key) => {
       const n = value(get(gridNode, key));
-      if (typeof n === 'number' && Number.isInteger(n) && n > 0) return n;
-      problems.error(at(get(gridNode, key) ?? gridNode), `grid.${key} must be a whole number above 0`);
-      return 1;
-    };
-    const [lines, chars] = [count('lines'), count('chars')];
-    const areaWidth = page.width - page.marginLeft - page.marginRight;
-    const areaHeight = page.height - page.marginTop - page.marginBottom;
+      return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
+    });
     grid = { lines, chars, lineStep: areaHeight / lines, charStep: areaWidth / chars };
   }
 
@@ -288,40 +352,83 @@ function resolveTheme(src: ThemeSource): Theme {
       const name = String((pair.key as Node & { value: unknown }).value);
       const s = pair.value as Node;
       if (!checkKeys(s, 'styles.*', `styles.${name}`)) continue;
-      const size = length(get(s, 'size'), base.size);
+      const font = role(get(s, 'font'), `styles.${name}.font`, base.font);
+      const latinFont = get(s, 'latin-font') && role(get(s, 'latin-font'), `styles.${name}.latin-font`, base.font);
+      const bold = flag(get(s, 'bold'), `styles.${name}.bold`, base.bold);
+      const onGrid = flag(get(s, 'grid'), `styles.${name}.grid`, false);
+      if (onGrid && !grid) problems.error(at(get(s, 'grid')), `style "${name}" is on the grid, but the theme has no \`grid:\``);
+      const size = lengthIn(get(s, 'size'), `styles.${name}.size`, base.size, 0, LIMITS.fontSize);
       const lh = get(s, 'line-height');
       const lhValue = value(lh);
-      const onGrid = value(get(s, 'grid')) === true;
-      if (onGrid && !grid) problems.error(at(get(s, 'grid')), `style "${name}" is on the grid, but the theme has no \`grid:\``);
-      const lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
+      let lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
+      const [least, most] = [LIMITS.lineHeight.min * size, LIMITS.lineHeight.max * size];
+      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String)) lineHeight = size * 1.5;
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
-        font: String(value(get(s, 'font')) ?? base.font),
-        latinFont: get(s, 'latin-font') ? String(value(get(s, 'latin-font'))) : undefined,
-        bold: value(get(s, 'bold')) === true,
+        font,
+        latinFont,
+        bold,
         size,
         lineHeight,
-        indent: length(get(s, 'indent'), 0, size),
-        indentRight: length(get(s, 'indent-right'), 0, size),
+        indent: lengthIn(get(s, 'indent'), `styles.${name}.indent`, 0, size, LIMITS.indent),
+        indentRight: lengthIn(get(s, 'indent-right'), `styles.${name}.indent-right`, 0, size, LIMITS.indent),
         onGrid,
         align: choice(get(s, 'align'), ['justify', 'left', 'center', 'right'] as const, 'justify'),
-        spaceBefore: length(get(s, 'space-before'), 0, size),
-        spaceAfter: length(get(s, 'space-after'), 0, size),
+        spaceBefore: lengthIn(get(s, 'space-before'), `styles.${name}.space-before`, 0, size, LIMITS.space),
+        spaceAfter: lengthIn(get(s, 'space-after'), `styles.${name}.space-after`, 0, size, LIMITS.space),
         color: color(get(s, 'color'), base.color) ?? base.color,
       });
     }
   }
   if (!styles.has('body')) problems.error(at(stylesNode ?? root), 'the theme needs a `body` style');
 
+  // what the values leave, now that the body is known: a type area, room for the header and
+  // footer, grid cells, each style's first line (each box's text: below)
+  const body = styles.get('body') ?? base;
+  // a body on the grid is as high as a row of it, and a row at least so high
+  const bodyLine = body.onGrid ? LIMITS.gridRowEms * body.size : body.lineHeight;
+  const areaFits = [
+    typeArea([['left', page.marginLeft], ['right', page.marginRight]], areaWidth, LIMITS.typeAreaChars * body.size, `wide; it must be at least ${LIMITS.typeAreaChars} characters of the body`),
+    typeArea([['top', page.marginTop], ['bottom', page.marginBottom]], areaHeight, LIMITS.typeAreaLines * bodyLine, `high; it must be at least ${LIMITS.typeAreaLines} lines of the body`),
+  ].every(Boolean);
+  const furnitureRoom = LIMITS.furnitureLines * bodyLine;
+  for (const [key, value, margin, edge] of [['footer-offset', page.footerOffset, page.marginBottom, 'bottom'], ['header-offset', page.headerOffset, page.marginTop, 'top']] as const) {
+    const node = get(pageNode, key);
+    if (node) within(node, `page.${key}`, value, { ...LIMITS.furnitureOffset, max: margin - furnitureRoom }, ` (the ${edge} margin less a line of the body)`, inMm);
+  }
+  if (grid) {
+    const steps = [
+      { key: 'lines', extent: areaHeight, ems: LIMITS.gridRowEms, what: 'a row', dimension: 'high' },
+      { key: 'chars', extent: areaWidth, ems: LIMITS.gridCellEms, what: 'a cell', dimension: 'wide' },
+    ];
+    for (const { key, extent, ems, what, dimension } of steps) {
+      const least = ems * body.size;
+      const how = `${what} at least ${inPt(least)} ${dimension}: ${ems} em of the body`;
+      const node = get(gridNode, key);
+      const counts = { min: 1, max: areaFits ? Math.floor(extent / least) : undefined };
+      if (node) count(node, `grid.${key}`, counts, 1, ` (${how})`);
+      else problems.error(at(gridNode), `grid.${key} is missing: a whole number ${range(counts, String)} (${how})`);
+    }
+  }
+  if (areaFits && stylesNode && isMap(stylesNode)) {
+    for (const pair of stylesNode.items) {
+      const name = String((pair.key as Node & { value: unknown }).value);
+      const st = styles.get(name);
+      if (st) firstLine(pair.value as Node, name, st);
+    }
+  }
+
+  const paddings = { min: LIMITS.paddingChars.min * body.size, max: LIMITS.paddingChars.max * body.size };
+  const paddingsWhy = ` (${LIMITS.paddingChars.max} characters of the body)`;
   const t = get(root, 'table');
   const table: TableSpec = {
     rules: choice(get(t, 'rules'), ['grid', 'three-line'] as const, 'grid'),
-    outerRule: length(get(t, 'outer-rule'), 1),
-    innerRule: length(get(t, 'inner-rule'), 0.5),
+    outerRule: lengthIn(get(t, 'outer-rule'), 'table.outer-rule', 1, 0, LIMITS.rule),
+    innerRule: lengthIn(get(t, 'inner-rule'), 'table.inner-rule', 0.5, 0, LIMITS.rule),
     ruleColor: color(get(t, 'rule-color'), '#000000') ?? '#000000',
     headerFill: color(get(t, 'header-fill'), null),
-    padY: length(get(t, 'pad-y'), 4),
-    padX: length(get(t, 'pad-x'), 6),
+    padY: lengthIn(get(t, 'pad-y'), 'table.pad-y', 4, 0, paddings, paddingsWhy),
+    padX: lengthIn(get(t, 'pad-x'), 'table.pad-x', 6, 0, paddings, paddingsWhy),
   };
 
   const boxes = new Map<string, BoxSpec>();
@@ -331,15 +438,17 @@ function resolveTheme(src: ThemeSource): Theme {
       const name = String((pair.key as Node & { value: unknown }).value);
       const b = pair.value as Node;
       if (!checkKeys(b, 'boxes.*', `boxes.${name}`)) continue;
-      boxes.set(name, {
+      const box: BoxSpec = {
         fill: color(get(b, 'fill'), null),
         border: color(get(b, 'border'), '#000000'),
-        borderWidth: length(get(b, 'border-width'), 0.75),
-        padding: length(get(b, 'padding'), 10),
-        indent: length(get(b, 'indent'), 0, styles.get('body')?.size ?? base.size),
-        spaceBefore: length(get(b, 'space-before'), 12),
-        spaceAfter: length(get(b, 'space-after'), 12),
-      });
+        borderWidth: lengthIn(get(b, 'border-width'), `boxes.${name}.border-width`, 0.75, 0, LIMITS.rule, ' (no border: write border: none)'),
+        padding: lengthIn(get(b, 'padding'), `boxes.${name}.padding`, 10, 0, paddings, paddingsWhy),
+        indent: lengthIn(get(b, 'indent'), `boxes.${name}.indent`, 0, body.size, LIMITS.boxIndent),
+        spaceBefore: lengthIn(get(b, 'space-before'), `boxes.${name}.space-before`, 12, 0, LIMITS.space),
+        spaceAfter: lengthIn(get(b, 'space-after'), `boxes.${name}.space-after`, 12, 0, LIMITS.space),
+      };
+      if (areaFits) boxText(b, name, box);
+      boxes.set(name, box);
     }
   }
 
@@ -357,34 +466,36 @@ function resolveTheme(src: ThemeSource): Theme {
     }
   }
   const inlineNode = get(root, 'inline');
-  const fraction = (key: string, fallback: number) => {
+  const fraction = (key: string, fallback: number, bounds: Bounds) => {
     const node = get(inlineNode, key);
     const v = value(node);
     if (node === undefined) return fallback;
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) problems.error(at(node), `inline.${key} must be a number from 0 to 1`);
-    return typeof v === 'number' ? Math.min(1, Math.max(0, v)) : fallback;
+    if (typeof v === 'number' && inside(v, bounds)) return v;
+    problems.error(at(node), `inline.${key} must be a number ${range(bounds, String)}`);
+    return fallback;
   };
   const ems = (key: string, fallback: number) => {
     const node = get(inlineNode, key);
     if (node === undefined) return fallback;
     const v = value(node);
     const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)em$/.exec(v.trim()) : null;
-    if (m) return Number(m[1]);
+    if (m) return within(node, `inline.${key}`, Number(m[1]), LIMITS.inlineEms, '', (v) => `${v}em`) ? Number(m[1]) : fallback;
     problems.error(at(node), `inline.${key} must be a length in em of the text's size, e.g. 0.1em`);
     return fallback;
   };
   const d = DEFAULT_LOOK;
   const inline: InlineSpec = {
-    scriptSize: fraction('script-size', d.scriptSize),
+    scriptSize: fraction('script-size', d.scriptSize, LIMITS.scriptSize),
     supRise: ems('sup-rise', d.supRise),
     subDrop: ems('sub-drop', d.subDrop),
     dotSize: ems('emphasis-dot', d.dotSize),
     dotGap: ems('emphasis-gap', d.dotGap),
-    slant: fraction('slant', d.slant),
+    slant: fraction('slant', d.slant, LIMITS.slant),
     linkColor: color(get(inlineNode, 'link-color'), null),
   };
 
   const pdfaNode = get(root, 'pdfa');
+  const leaderNode = get(root, 'leader');
   const punctuation = choice(get(root, 'punctuation'), PUNCTUATION_SCHEMES, 'gb');
   const theme: Theme = {
     file,
@@ -394,12 +505,13 @@ function resolveTheme(src: ThemeSource): Theme {
     pdfa: pdfaNode ? choice(pdfaNode, ['2b', '3b'] as const, '2b') : undefined,
     punctuation,
     lang: language(get(root, 'lang'), SCHEME_LANGUAGE[punctuation]),
-    orphans: Math.max(1, Math.round(length(get(root, 'orphans'), 2))),
-    widows: Math.max(1, Math.round(length(get(root, 'widows'), 2))),
+    orphans: count(get(root, 'orphans'), 'orphans', LIMITS.keptLines, 2),
+    widows: count(get(root, 'widows'), 'widows', LIMITS.keptLines, 2),
     styles,
     table,
     boxes,
-    leader: String(value(get(root, 'leader')) ?? '·'),
+    leader: leader(leaderNode),
+    leaderPos: leaderNode && at(leaderNode),
     numbering: {
       style: numberingStyle,
       appendix: appendixLabel(get(root, 'appendix-label')),
@@ -417,6 +529,55 @@ function resolveTheme(src: ThemeSource): Theme {
     const v = value(node);
     if (typeof v !== 'string' || !LANGUAGE_TAG.test(v)) {
       problems.error(at(node), `lang must be a language tag like zh-CN, zh-TW or zh-HK, not "${String(v)}"`);
+      return fallback;
+    }
+    return v;
+  }
+
+  /**
+   * Whether two opposite margins (each side's name and pt) leave the type area `extent` (pt) of
+   * at least `least`; if not, an error at the larger margin given (`how`: the dimension and the
+   * bound, for the message).
+   */
+  function typeArea(sides: [string, number][], extent: number, least: number, how: string): boolean {
+    if (extent >= least) return true;
+    const [larger] = sides.filter(([side]) => get(margin, side)).sort((a, b) => b[1] - a[1]);
+    problems.error(at(larger ? get(margin, larger[0]) : (sizeNode ?? pageNode ?? root)), `page.margin: ${sides.map(([side]) => side).join(' and ')} leave a type area ${inMm(extent)} ${how} (${inMm(least)})`);
+    return false;
+  }
+
+  /**
+   * Whether a style's indents leave room on its first line for `firstLineChars` of its
+   * characters across the type area; if not, an error at the indent (else indent-right, else size).
+   */
+  function firstLine(node: Node, name: string, st: TextStyleSpec): void {
+    const short = st.indent + st.indentRight + LIMITS.firstLineChars * st.size - areaWidth;
+    if (short <= 0) return;
+    const [key, v] = st.indent > 0 && get(node, 'indent') ? ['indent', st.indent] : st.indentRight > 0 && get(node, 'indent-right') ? ['indent-right', st.indentRight] : ['size', st.size];
+    const bounds = { max: key === 'size' ? areaWidth / LIMITS.firstLineChars : v - short };
+    within(get(node, key) ?? node, `styles.${name}.${key}`, v, bounds, ` (leaving ${LIMITS.firstLineChars} characters of the style on its first line)`);
+  }
+
+  /**
+   * Whether a box leaves its text (its indents, borders and paddings taken off the type area's
+   * width) `boxTextChars` characters of the body; if not, an error at its indent (else padding,
+   * else border-width).
+   */
+  function boxText(node: Node, name: string, box: BoxSpec): void {
+    const border = box.border ? box.borderWidth : 0;
+    const short = 2 * (box.indent + box.padding + border) + LIMITS.boxTextChars * body.size - areaWidth;
+    if (short <= 0) return;
+    const [key, v] = box.indent > 0 && get(node, 'indent') ? ['indent', box.indent] : get(node, 'padding') ? ['padding', box.padding] : ['border-width', border];
+    within(get(node, key) ?? node, `boxes.${name}.${key}`, v, { max: v - short / 2 }, ` (leaving the box’s text ${LIMITS.boxTextChars} characters of the body)`);
+  }
+
+  /** `leader:` one printable character (a contents line with none, or a space, has no dots to set). */
+  function leader(node: Node | undefined): string {
+    const fallback = '·';
+    if (!node) return fallback;
+    const v = value(node);
+    if (typeof v !== 'string' || !LIMITS.leader.test(v)) {
+      problems.error(at(node), `leader must be one printable character (a dot leader: ·, . or …), not ${written(node)}`);
       return fallback;
     }
     return v;

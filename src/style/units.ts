@@ -9,7 +9,10 @@ export const ZIHAO: Record<string, number> = {
   小三: 15, 四号: 14, 小四: 12, 五号: 10.5, 小五: 9, 六号: 7.5, 小六: 6.5, 七号: 5.5, 八号: 5,
 };
 
-const PT_PER: Record<string, number> = { pt: 1, mm: 72 / 25.4, cm: 72 / 2.54, in: 72, px: 0.75 };
+/** Points in a millimetre. */
+export const PT_PER_MM = 72 / 25.4;
+
+const PT_PER: Record<string, number> = { pt: 1, mm: PT_PER_MM, cm: 72 / 2.54, in: 72, px: 0.75 };
 
 /**
  * A length in pt. `em` is relative to `emSize` (pt). Returns undefined for text that is not a

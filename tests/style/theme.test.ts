@@ -198,3 +198,122 @@ describe('a theme file that is not good YAML', () => {
     expect(() => loadTheme(file, new TemplateFolders([project, root]))).toThrow(`${file}:4:3: YAML: \`body\` is given twice in one mapping (first on line 3): keep one`);
   });
 });
+
+/** The problems of a theme `name` extending `parent` with `text` after its `extends:`, its folder left off. */
+const problemsOfChild = (name: string, text: string) => {
+  write(name, `extends: parent\n${text}`);
+  return problemOf(() => loadTheme(themeFile(name), folders)).replace(new RegExp(`${dir}/${name}/`, 'g'), '');
+};
+
+describe('a contents leader', () => {
+  it('is one printable character, else an error at its line: an empty or blank one crashed the build', () => {
+    write('parent', PARENT);
+    const wanted = (shown: string, line = 2, col = 9) => `theme.yaml:${line}:${col}: leader must be one printable character (a dot leader: ·, . or …), not ${shown}`;
+    expect(problemsOfChild('leader-empty', 'leader: ""\n')).toBe(wanted('""'));
+    expect(problemsOfChild('leader-blank', 'leader: " "\n')).toBe(wanted('" "'));
+    expect(problemsOfChild('leader-two', 'leader: ".."\n')).toBe(wanted('".."'));
+    expect(problemsOfChild('leader-tab', 'leader: "\\t"\n')).toBe(wanted('"\t"'));
+    expect(problemsOfChild('leader-list', 'leader: [·]\n')).toBe(wanted('a list'));
+    write('leader-ellipsis', 'extends: parent\nleader: …\n');
+    expect(loadTheme(themeFile('leader-ellipsis'), folders).leader).toBe('…');
+  });
+});
+
+describe('the bounds of a theme’s values (an error at the value, saying what is allowed)', () => {
+  it('margins at least 0, leaving a type area 10 characters of the body wide and 5 of its lines high; header and footer on the page', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('page-limits', 'page:\n  margin: { top: 200mm, bottom: 200mm, left: -5mm }\n  footer-offset: 500mm\n  header-offset: -1pt\n')).toBe(
+      [
+        'theme.yaml:3:46: page.margin.left must be at least 0, not "-5mm"',
+        'theme.yaml:3:18: page.margin: top and bottom leave a type area -103mm high; it must be at least 5 lines of the body (35.3mm)',
+        'theme.yaml:4:18: page.footer-offset must be from 0 to 192.9mm (the bottom margin less a line of the body), not "500mm"',
+        'theme.yaml:5:18: page.header-offset must be from 0 to 192.9mm (the top margin less a line of the body), not "-1pt"',
+      ].join('\n'),
+    );
+    expect(problemsOfChild('page-narrow', 'page:\n  margin: { left: 90mm, right: 90mm }\n')).toBe(
+      'theme.yaml:3:19: page.margin: left and right leave a type area 30mm wide; it must be at least 10 characters of the body (42.3mm)',
+    );
+  });
+
+  it('font sizes 4pt to 200pt, line heights 1 to 4 times the size, spaces and indents at least 0, the indents leaving 2 characters on the first line', () => {
+    write('parent', PARENT);
+    expect(
+      problemsOfChild(
+        'style-limits',
+        'styles:\n  body: { size: 0pt, line-height: 0, space-before: -50pt, indent: 100em }\n  h1: { size: -12pt, line-height: -1 }\n  h2: { size: 201pt, line-height: 5em, indent: -2em, space-after: -1pt }\n',
+      ),
+    ).toBe(
+      [
+        'theme.yaml:3:17: styles.body.size must be from 4pt to 200pt, not "0pt"',
+        'theme.yaml:3:35: styles.body.line-height must be from 1 to 4 times the size (12pt to 48pt), not 0',
+        'theme.yaml:3:52: styles.body.space-before must be at least 0, not "-50pt"',
+        'theme.yaml:4:15: styles.h1.size must be from 4pt to 200pt, not "-12pt"',
+        'theme.yaml:4:35: styles.h1.line-height must be from 1 to 4 times the size (12pt to 48pt), not -1',
+        'theme.yaml:5:15: styles.h2.size must be from 4pt to 200pt, not "201pt"',
+        'theme.yaml:5:35: styles.h2.line-height must be from 1 to 4 times the size (12pt to 48pt), not "5em"',
+        'theme.yaml:5:48: styles.h2.indent must be at least 0, not "-2em"',
+        'theme.yaml:5:67: styles.h2.space-after must be at least 0, not "-1pt"',
+        'theme.yaml:3:67: styles.body.indent must be at most 427.28pt (leaving 2 characters of the style on its first line), not "100em"',
+      ].join('\n'),
+    );
+  });
+
+  it('grid counts keeping a cell 0.9 of the body’s size wide and a row its size high; orphans and widows 1 to 5', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('count-limits', 'grid: { lines: 10000, chars: 10000 }\norphans: 0\nwidows: 6\n')).toBe(
+      [
+        'theme.yaml:2:16: grid.lines must be a whole number from 1 to 58 (a row at least 12pt high: 1 em of the body), not 10000',
+        'theme.yaml:2:30: grid.chars must be a whole number from 1 to 41 (a cell at least 10.8pt wide: 0.9 em of the body), not 10000',
+        'theme.yaml:3:10: orphans must be a whole number from 1 to 5, not 0',
+        'theme.yaml:4:9: widows must be a whole number from 1 to 5, not 6',
+      ].join('\n'),
+    );
+  });
+
+  it('table pads and box paddings 0 to 2 characters of the body, rules 0.25pt to 6pt, a box leaving its text 5 characters, inline scripts 0.3 to 1 of the size', () => {
+    write('parent', PARENT);
+    expect(
+      problemsOfChild(
+        'box-limits',
+        'table: { outer-rule: 0pt, inner-rule: 7pt, pad-y: -1pt, pad-x: 200pt }\nboxes:\n  case: { border-width: -5pt, padding: 500pt, space-after: -1pt }\n  quote: { border: none, padding: 0pt, indent: 30em }\ninline: { script-size: 0, sup-rise: 2em }\n',
+      ),
+    ).toBe(
+      [
+        'theme.yaml:2:22: table.outer-rule must be from 0.25pt to 6pt, not "0pt"',
+        'theme.yaml:2:39: table.inner-rule must be from 0.25pt to 6pt, not "7pt"',
+        'theme.yaml:2:51: table.pad-y must be from 0 to 24pt (2 characters of the body), not "-1pt"',
+        'theme.yaml:2:64: table.pad-x must be from 0 to 24pt (2 characters of the body), not "200pt"',
+        'theme.yaml:4:25: boxes.case.border-width must be from 0.25pt to 6pt (no border: write border: none), not "-5pt"',
+        'theme.yaml:4:40: boxes.case.padding must be from 0 to 24pt (2 characters of the body), not "500pt"',
+        'theme.yaml:4:60: boxes.case.space-after must be at least 0, not "-1pt"',
+        'theme.yaml:5:48: boxes.quote.indent must be at most 195.64pt (leaving the box’s text 5 characters of the body), not "30em"',
+        'theme.yaml:6:24: inline.script-size must be a number from 0.3 to 1',
+        'theme.yaml:6:37: inline.sup-rise must be at most 1em, not "2em"',
+      ].join('\n'),
+    );
+  });
+
+  it('none of which the shipped themes come near', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const imprint = new TemplateFolders([root]);
+    for (const name of ['official', 'gbt9704']) expect(() => loadTheme(path.join(root, 'templates', name, 'theme.yaml'), imprint)).not.toThrow();
+    const starter = new TemplateFolders([path.join(root, 'starter'), root]);
+    expect(() => loadTheme(path.join(root, 'starter/templates/mine/theme.yaml'), starter)).not.toThrow();
+  });
+});
+
+describe('a value of the wrong type (an error at it: it was silently the default)', () => {
+  it('a switch is true or false, a count a whole number, a length one length', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('types', 'orphans: "3"\nstyles:\n  body: { bold: yes, grid: "true", size: [12pt] }\n  h1: { font: [黑体], bold: "yes" }\n')).toBe(
+      [
+        'theme.yaml:4:17: styles.body.bold must be true or false, not "yes"',
+        'theme.yaml:4:28: styles.body.grid must be true or false, not the text "true" (write it without quotes)',
+        'theme.yaml:4:42: not a length: a list (write 12pt, 25mm, 2em or a 字号 like 小四)',
+        'theme.yaml:5:15: styles.h1.font must be the name of a font role, not a list',
+        'theme.yaml:5:27: styles.h1.bold must be true or false, not "yes"',
+        'theme.yaml:2:10: orphans must be a whole number from 1 to 5, not the text "3" (write it without quotes)',
+      ].join('\n'),
+    );
+  });
+});
