@@ -10,6 +10,7 @@ import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import type { FigureWidth } from '../content/types.js';
+import type { CheckedImage } from '../content/image-file.js';
 import { closest } from '../content/did-you-mean.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
@@ -96,8 +97,17 @@ function checkStyles(el: El, theme: ThemeStyles): void {
   for (const c of el.children) if (typeof c !== 'string') checkStyles(c, theme);
 }
 
-/** Parses the document template's output; with `theme`, its `style="…"` are checked against the theme's styles. */
-export function parseDocument(xml: string, file: string, theme?: ThemeStyles): DocTree {
+/**
+ * The image a `<figure src="…">` names, checked (see content/image-file.ts): the content's, else
+ * one a template names, checked as the content's are; or why it may not be used.
+ */
+export type FigureImages = (src: string) => CheckedImage | string;
+
+/**
+ * Parses the document template's output; each `<figure src="…">` is checked by `images`; with
+ * `theme`, its `style="…"` are checked against the theme's styles.
+ */
+export function parseDocument(xml: string, file: string, images: FigureImages, theme?: ThemeStyles): DocTree {
   const doc = parseXml(xml, file);
   if (theme) checkStyles(doc, theme);
   expectName(doc, 'document');
@@ -105,7 +115,7 @@ export function parseDocument(xml: string, file: string, theme?: ThemeStyles): D
     expectName(m, 'matter');
     const numbering = m.attrs.numbering ?? 'arabic';
     if (!['none', 'roman', 'arabic'].includes(numbering)) fail(m, `numbering must be none, roman or arabic, not "${numbering}"`);
-    return { numbering: numbering as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m) };
+    return { numbering: numbering as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, images) };
   });
   return { matters };
 }
@@ -124,11 +134,11 @@ export function parseFurniture(xml: string, file: string, name: 'header' | 'foot
   };
 }
 
-function blocks(parent: El): BlockNode[] {
-  return elements(parent).map(block);
+function blocks(parent: El, images: FigureImages): BlockNode[] {
+  return elements(parent).map((el) => block(el, images));
 }
 
-function block(el: El): BlockNode {
+function block(el: El, images: FigureImages): BlockNode {
   switch (el.name) {
     case 'p':
       return para(el);
@@ -157,7 +167,7 @@ function block(el: El): BlockNode {
         style: el.attrs.style ?? (el.name === 'quote' ? 'quote' : 'case'),
         title: title && placed(title),
         titleStyle: title?.attrs.style ?? 'case-title',
-        children: elements(el).filter((c) => c.name !== 'title').map(block),
+        children: elements(el).filter((c) => c.name !== 'title').map((c) => block(c, images)),
       };
     }
     case 'list':
@@ -166,15 +176,18 @@ function block(el: El): BlockNode {
       if (el.children.some((c) => typeof c !== 'string')) fail(el, '<code> holds text only');
       return { kind: 'code', style: el.attrs.style ?? 'code', text: el.children.join(''), at: at(el) };
     case 'keep':
-      return { kind: 'keep', children: blocks(el) };
+      return { kind: 'keep', children: blocks(el, images) };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       const note = elements(el).find((c) => c.name === 'note');
-      if (!el.attrs.src) fail(el, '<figure> needs src="…"');
+      const src = el.attrs.src;
+      if (!src) fail(el, '<figure> needs src="…"');
+      const image = images(src);
+      if (typeof image === 'string') throw new MarkupError(el.pos, image, `src="${src}"`);
       const share = /^(\d+(?:\.\d+)?)%$/.exec(el.attrs.width ?? '');
       const width: FigureWidth | undefined = el.attrs.width === undefined ? undefined : share ? { share: Number(share[1]) / 100 } : { pt: parseLength(el.attrs.width) ?? NaN };
       if (width && !('share' in width ? width.share > 0 : width.pt > 0)) fail(el, `<figure width="…"> needs a share (60%) or a length (80mm), not "${el.attrs.width}"`);
-      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
+      return { kind: 'figure', id: el.attrs.id, src, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
     case 'vspace': {
       const size = parseLength(el.attrs.size);

@@ -12,7 +12,8 @@ import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, syntaxErrorOf, type Env } from './handlebars-env.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
-import { MarkupError, parseDocument, parseFurniture, type ThemeStyles } from './markup.js';
+import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
+import { checkImage, type CheckedImage } from '../content/image-file.js';
 import type { ReportView } from './view.js';
 
 /** What a page's header and footer templates see. */
@@ -117,10 +118,24 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     renderDocument: (view, theme) => {
       nextInlineBuild();
       furniture.nextBuild();
-      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), theme));
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
+  };
+}
+
+/**
+ * The image a `<figure src="…">` names: the content's (checked when it was loaded), else a file of
+ * the project (a path relative to the folder imprint runs in), checked as the content's images
+ * are, each once.
+ */
+function figureImages(view: ReportView): FigureImages {
+  const checked = new Map<string, CheckedImage | string>();
+  return (src) => {
+    const image = view.images.get(src) ?? checked.get(src) ?? checkImage(path.resolve(src), src);
+    checked.set(src, image);
+    return image;
   };
 }
 
