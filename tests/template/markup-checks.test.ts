@@ -1,6 +1,7 @@
 /**
- * What a template's markup may write, checked where the template writes it: a `<figure src="…">`
- * held to the rules of a content image (inside the project).
+ * What a template's markup may write, checked where the template writes it: each element's own
+ * attributes (a misspelt one named with the likely name), each value within what the layout
+ * takes, and a `<figure src="…">` held to the rules of a content image (inside the project).
  */
 import { cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,4 +72,44 @@ describe('a <figure src> a template writes', () => {
     const dir = figure('tests/fixtures/bar-chart.svg');
     expect(problemOf(dir)).toBe('no problem');
   });
+});
+
+describe('a value a template writes', () => {
+  const cases: [file: string, from: string, to: string, message: string][] = [
+    ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
+    ['block.hbs', '{{#if list}}', '<vspace size="2em"/>{{#if list}}', 'size="2em" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
+    ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more (12pt, 20mm)'],
+    ['header.hbs', 'width="0.5pt"', 'width="abc"', 'width="abc" of <rule> must be a length of 0 or more (12pt, 20mm)'],
+    ['header.hbs', 'color="#555555"', 'color="grey"', 'color="grey" of <rule> must be a colour, #rrggbb'],
+    ['chapter.hbs', 'level="1"', 'level="9"', 'level="9" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
+    ['chapter.hbs', 'level="1"', 'level="abc"', 'level="abc" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
+    ['table.hbs', 'width="{{width}}"', 'width="-5"', 'width="-5" of <col> must be a number above 0 (its share of the width, relative to the other columns) or empty'],
+    ['table.hbs', 'header="true"', 'header="yes"', 'header="yes" of <tr> must be true or false'],
+    ['document.hbs', 'footer="none"', 'footer="no"', 'footer="no" of <matter> must be none'],
+  ];
+  for (const [file, from, to, message] of cases) {
+    it(`${to} in ${file} is refused where it is written, saying what is allowed`, () => {
+      const dir = variant(file, (s) => s.replace(from, to));
+      const needle = /[\w-]+="[^"]*"/.exec(to.replace('{{#if list}}', ''))![0];
+      expect(problemOf(dir)).toBe(`${placeOf(dir, file, needle)}: markup: ${message}`);
+    });
+  }
+});
+
+describe('an attribute an element does not have', () => {
+  const cases: [file: string, from: string, to: string, message: string][] = [
+    ['paragraph.hbs', 'style="body"', 'stlye="body"', '<p> has no attribute stlye (did you mean style?)'],
+    ['header.hbs', 'width="0.5pt"', 'widht="0.5pt"', '<rule> has no attribute widht (did you mean width?)'],
+    ['table.hbs', 'align="{{align}}" width', 'algin="{{align}}" width', '<col> has no attribute algin (did you mean align?)'],
+    ['paragraph.hbs', 'style="body"', 'style="body" foo="x"', '<p> has no attribute foo (it has style, at)'],
+    ['document.hbs', '<document>', '<document lang="zh">', '<document> has no attribute lang (it has none)'],
+    ['paragraph.hbs', '{{inline text}}', '<b class="x">{{inline text}}</b>', '<b> has no attribute class (it has none)'],
+  ];
+  for (const [file, from, to, message] of cases) {
+    it(`${to} in ${file} is refused at it, with the likely name`, () => {
+      const dir = variant(file, (s) => s.replace(from, to));
+      const needle = /(?:stlye|widht|algin|foo|lang|class)="[^"]*"/.exec(to.replace('style="body" foo', 'foo'))![0];
+      expect(problemOf(dir)).toBe(`${placeOf(dir, file, needle)}: markup: ${message}`);
+    });
+  }
 });

@@ -109,7 +109,7 @@ describe('templates', () => {
     expect(problem).toMatch(new RegExp(`^${footer}/footer\\.hbs:3:4: markup: style "footer-3" is not defined in ${footer}/theme\\.yaml \\(it has "body", `));
     expect(problem).not.toContain('of the markup');
     // not at another attribute with an expression that cannot make the name (a block helper's choice, a longer name)
-    const decoys = variant('footer.hbs', () => '{{!-- footer --}}\n<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even{{/if}}" cell-style="foot{{#if odd}}{{/if}}er-odd">·</p>\n<p style="footer-{{page}}">— {{page}} —</p></footer>\n');
+    const decoys = variant('footer.hbs', () => '{{!-- footer --}}\n<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even{{/if}}">·</p><p style="foot{{#if odd}}{{/if}}er-odd">·</p>\n<p style="footer-{{page}}">— {{page}} —</p></footer>\n');
     expect(problemOf(() => loadTemplates(decoys, foldersOf(decoys)).renderFooter(page, loadTheme(path.join(decoys, 'theme.yaml'), foldersOf(decoys))))).toMatch(new RegExp(`^${decoys}/footer\\.hbs:4:4: markup: style "footer-3"`));
   });
 });
