@@ -71,6 +71,8 @@ export interface TableNode {
   captionStyle: string;
   /** Caption on continuation pages (e.g. 续表 1); the caption itself when absent. */
   continued?: Inline[];
+  /** The style of `continued`: its own, else the caption's. */
+  continuedStyle: string;
   /** One per column. */
   columns: TableColumn[];
   /** Header rows (all repeated on every page the table continues on), empty for none. */
@@ -201,7 +203,7 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         names.add(n.style);
         return;
       case 'table':
-        for (const s of [n.captionStyle, n.cellStyle, n.headerStyle, n.noteStyle]) names.add(s);
+        for (const s of [n.captionStyle, n.continuedStyle, n.cellStyle, n.headerStyle, n.noteStyle]) names.add(s);
         return;
       case 'box':
         names.add(n.titleStyle);

@@ -355,6 +355,7 @@ function table(el: El): TableNode {
     caption: placed(caption),
     captionStyle: caption?.attrs.style ?? 'caption',
     continued: continued && inlines(continued),
+    continuedStyle: continued?.attrs.style ?? caption?.attrs.style ?? 'caption',
     columns: Array.from({ length: ncols }, (_, c) => cols[c] ?? {}),
     head: part(headRows),
     rows: part(bodyRows),

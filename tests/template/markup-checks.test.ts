@@ -113,3 +113,17 @@ describe('an attribute an element does not have', () => {
     });
   }
 });
+
+describe('a style a template writes', () => {
+  it('on <continued> sets the caption of continuation pages in it (the caption’s style when it has none)', () => {
+    const tables = (dir: string) => {
+      const doc = loadTemplates(dir, new TemplateFolders([path.dirname(path.dirname(dir)), root])).renderDocument(view);
+      return doc.matters.flatMap((m) => m.children).filter((n) => n.kind === 'table');
+    };
+    const noted = tables(variant('table.hbs', (s) => s.replace('<continued style="caption">', '<continued style="note">')));
+    expect(noted.length).toBeGreaterThan(0);
+    expect(noted.map((t) => t.continuedStyle)).toEqual(noted.map(() => 'note'));
+    const plain = tables(variant('table.hbs', (s) => s.replace('<continued style="caption">', '<continued>')));
+    expect(plain.map((t) => t.continuedStyle)).toEqual(plain.map(() => 'caption'));
+  });
+});
