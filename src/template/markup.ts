@@ -19,22 +19,31 @@ interface El {
   name: string;
   attrs: Record<string, string>;
   children: (El | string)[];
+  /** Where its start tag ends in the markup. */
   pos: SourcePos;
+  /** Its start tag as the markup has it (`<p style="body" at="…">`): what finds the template that wrote it. */
+  tag: string;
 }
 
 /** Parses markup into elements. `file` names the template for messages. */
 function parseXml(xml: string, file: string): El {
   const parser = new SaxesParser({ position: true });
-  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 } };
+  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 }, tag: '' };
   const stack: El[] = [root];
   let error: MarkupError | undefined;
   // the element a close tag ended last (saxes ends the elements a wrong close tag skips, then says so)
   let closed: El | undefined;
   parser.on('error', (e) => {
-    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed);
+    // the tag the parser stopped in, then the elements open there, innermost first
+    const start = xml.lastIndexOf('<', parser.position - 1);
+    const end = xml.indexOf('>', parser.position - 1);
+    const inTag = start >= 0 && end >= 0 && xml.lastIndexOf('>', parser.position - 2) < start;
+    const open = stack.slice(1).reverse().map((el) => el.tag);
+    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed, inTag ? xml.slice(start, end + 1) : undefined, open);
   });
   parser.on('opentag', (tag) => {
-    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column } };
+    const start = xml.lastIndexOf('<', parser.position - 1);
+    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column }, tag: xml.slice(start, parser.position) };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
@@ -50,20 +59,22 @@ function parseXml(xml: string, file: string): El {
 /**
  * Saxes' complaint about markup that is not well-formed (`pos`: where saxes stopped, just after
  * the tag it means), said plainly and located at the tag: a close tag that skips an element
- * still open, an element never closed, a close tag with no element open.
+ * still open (or the start tag of that element, see `MarkupError.tags`), an element never
+ * closed, a close tag with no element open; any other at the tag saxes stopped in (`tag`, when it
+ * stopped in one), else in the elements open there (`open`: their start tags, innermost first).
  */
-function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined): MarkupError {
+function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined, tag: string | undefined, open: string[]): MarkupError {
   const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
   const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
   const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
   if (message.startsWith('unexpected close tag') && closeTag && closed) {
-    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0]);
+    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0], closed.tag);
   }
   const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
-  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`);
+  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, open[0], open.slice(1));
   const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
   if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0]);
-  return new MarkupError(pos, message);
+  return new MarkupError(pos, message, undefined, tag, open);
 }
 
 /** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */
@@ -430,12 +441,20 @@ function expectName(el: El, name: string): void {
   if (el.name !== name) fail(el, `expected <${name}>, found <${el.name}>`);
 }
 
-/** A problem in the markup a template wrote; `needle` is the text to find it by in the templates. */
+/**
+ * A problem in the markup a template wrote; `needle` is the text to find it by in the templates;
+ * else the start tags of the markup that find the template that wrote them (one a template's tag
+ * can make): `tag`, the one the problem is in or is about, else `around`, those of the elements it
+ * stands in, innermost first. An element left open is blamed on the template that opened it
+ * (`tag`) when another one holds the close tag (`needle`).
+ */
 export class MarkupError extends InputError {
   constructor(
     pos: SourcePos,
     message: string,
     readonly needle?: string,
+    readonly tag?: string,
+    readonly around: string[] = [],
   ) {
     super([{ pos, message: `markup: ${message}`, severity: 'error' }]);
   }
