@@ -6,7 +6,6 @@
 import type { FigureNode } from '../template/doc-tree.js';
 import type { DrawOp, StructTag } from '../page/draw.js';
 import type { CheckedVector } from '../content/image-file.js';
-import { readImage } from '../content/image-file.js';
 import type { FigureWidth } from '../content/types.js';
 import { svgShapes, type SvgText } from '../render/svg-shapes.js';
 import { apply, isUprightScale, lengthScale, multiply, type Matrix } from '../render/svg-transform.js';
@@ -17,12 +16,8 @@ import { baselineOf, lineOps, paragraphStyle, setText, textBlocks } from './text
 
 /** A figure's items: image, caption, note, chained to stay on one page when they fit. */
 export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, width: number, parent: StructTag): Item[] {
-  // the content's images were checked when it was loaded; one a template names is checked here
-  const info = ctx.images.get(node.src) ?? readImage(node.src);
-  if (typeof info === 'string') {
-    ctx.problems.error(node.at ?? ctx.templatePos, info);
-    return [];
-  }
+  // the content's images were checked when it was loaded, one a template names when its markup was read
+  const info = node.image;
   const p = ctx.theme.page;
   const { w, h } = drawnSize(info, node.width, width, p.height - p.marginTop - p.marginBottom);
   const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));

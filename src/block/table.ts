@@ -33,7 +33,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const part = { ctx, node, edges, table: tag, decimals };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once
-  const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.captionStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
+  const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.continuedStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
   const repeat = [...continued, ...(header ? [untagged(header)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat };
   // a group of rows joined by rowspans stays on one page when it fits on one under the repeated caption and header

@@ -34,9 +34,10 @@ export interface CheckedVector extends CheckedSvg {
 
 /**
  * The image, checked, or why it cannot be used. `file`: its absolute path; `shownAs`: the path
- * as the user wrote it, for messages; `baseDir`: the YAML file's folder.
+ * as the user wrote it, for messages; `baseDir`: the YAML file's folder, where it may be as well
+ * as in the project (none for an image a template names: in the project only).
  */
-export function checkImage(file: string, shownAs: string, baseDir: string): CheckedImage | string {
+export function checkImage(file: string, shownAs: string, baseDir?: string): CheckedImage | string {
   let real: string;
   try {
     real = realpathSync(file);
@@ -44,9 +45,9 @@ export function checkImage(file: string, shownAs: string, baseDir: string): Chec
     const near = nearestName(file);
     return `image not found: ${shownAs}${near ? ` (did you mean ${path.join(path.dirname(shownAs), near)}?)` : ''}`;
   }
-  const roots = [realpathSync(baseDir), realpathSync(process.cwd())];
+  const roots = [...(baseDir === undefined ? [] : [realpathSync(baseDir)]), realpathSync(process.cwd())];
   if (!roots.some((r) => real === r || real.startsWith(r + path.sep)))
-    return `image outside the project: ${shownAs} (images must be inside the folder of the YAML file or the project)`;
+    return `image outside the project: ${shownAs} (images must be inside ${baseDir === undefined ? '' : 'the folder of the YAML file or '}the project)`;
   return readImage(real, shownAs);
 }
 

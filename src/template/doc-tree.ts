@@ -6,6 +6,7 @@ import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 import { assertNever } from '../content/block-kinds.js';
 import type { FigureWidth } from '../content/types.js';
+import type { CheckedImage } from '../content/image-file.js';
 
 /** How a column's cells are set: ragged `left` (the default for text), `center`, `right`, `justify`, or `decimal` (numbers lined up on the decimal point). */
 export type ColumnAlign = 'left' | 'center' | 'right' | 'justify' | 'decimal';
@@ -70,6 +71,8 @@ export interface TableNode {
   captionStyle: string;
   /** Caption on continuation pages (e.g. 续表 1); the caption itself when absent. */
   continued?: Inline[];
+  /** The style of `continued`: its own, else the caption's. */
+  continuedStyle: string;
   /** One per column. */
   columns: TableColumn[];
   /** Header rows (all repeated on every page the table continues on), empty for none. */
@@ -126,8 +129,10 @@ export interface KeepNode {
 export interface FigureNode {
   kind: 'figure';
   id?: string;
-  /** Absolute path of a PNG, JPEG or SVG file. */
+  /** The image file as the markup names it: the content's by its absolute path, a template's own as written. */
   src: string;
+  /** The image, checked (see content/image-file.ts): what is drawn. */
+  image: CheckedImage;
   /** How wide it is drawn (see content/types.ts); natural size, made smaller to fit, when undefined. */
   width?: FigureWidth;
   caption: PlacedText;
@@ -198,7 +203,7 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         names.add(n.style);
         return;
       case 'table':
-        for (const s of [n.captionStyle, n.cellStyle, n.headerStyle, n.noteStyle]) names.add(s);
+        for (const s of [n.captionStyle, n.continuedStyle, n.cellStyle, n.headerStyle, n.noteStyle]) names.add(s);
         return;
       case 'box':
         names.add(n.titleStyle);

@@ -1,7 +1,8 @@
 /**
  * Document markup (XML written by the templates) → `DocTree`, with a real XML parser (saxes).
- * The element set is small and fixed; an unknown element or attribute is an input problem,
- * located in the rendered markup.
+ * The element set is small and fixed (ELEMENTS: each element's attributes and the values they
+ * take); an unknown element or attribute, or a value out of bounds, is an input problem, located
+ * in the rendered markup (and by the caller in the template that wrote it).
  */
 import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
@@ -10,6 +11,7 @@ import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import type { FigureWidth } from '../content/types.js';
+import type { CheckedImage } from '../content/image-file.js';
 import { closest } from '../content/did-you-mean.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
@@ -17,22 +19,31 @@ interface El {
   name: string;
   attrs: Record<string, string>;
   children: (El | string)[];
+  /** Where its start tag ends in the markup. */
   pos: SourcePos;
+  /** Its start tag as the markup has it (`<p style="body" at="…">`): what finds the template that wrote it. */
+  tag: string;
 }
 
 /** Parses markup into elements. `file` names the template for messages. */
 function parseXml(xml: string, file: string): El {
   const parser = new SaxesParser({ position: true });
-  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 } };
+  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 }, tag: '' };
   const stack: El[] = [root];
   let error: MarkupError | undefined;
   // the element a close tag ended last (saxes ends the elements a wrong close tag skips, then says so)
   let closed: El | undefined;
   parser.on('error', (e) => {
-    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed);
+    // the tag the parser stopped in, then the elements open there, innermost first
+    const start = xml.lastIndexOf('<', parser.position - 1);
+    const end = xml.indexOf('>', parser.position - 1);
+    const inTag = start >= 0 && end >= 0 && xml.lastIndexOf('>', parser.position - 2) < start;
+    const open = stack.slice(1).reverse().map((el) => el.tag);
+    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed, inTag ? xml.slice(start, end + 1) : undefined, open);
   });
   parser.on('opentag', (tag) => {
-    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column } };
+    const start = xml.lastIndexOf('<', parser.position - 1);
+    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column }, tag: xml.slice(start, parser.position) };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
@@ -48,20 +59,137 @@ function parseXml(xml: string, file: string): El {
 /**
  * Saxes' complaint about markup that is not well-formed (`pos`: where saxes stopped, just after
  * the tag it means), said plainly and located at the tag: a close tag that skips an element
- * still open, an element never closed, a close tag with no element open.
+ * still open (or the start tag of that element, see `MarkupError.tags`), an element never
+ * closed, a close tag with no element open; any other at the tag saxes stopped in (`tag`, when it
+ * stopped in one), else in the elements open there (`open`: their start tags, innermost first).
  */
-function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined): MarkupError {
+function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined, tag: string | undefined, open: string[]): MarkupError {
   const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
   const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
   const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
   if (message.startsWith('unexpected close tag') && closeTag && closed) {
-    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0]);
+    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0], closed.tag);
   }
   const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
-  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`);
+  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, open[0], open.slice(1));
   const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
   if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0]);
-  return new MarkupError(pos, message);
+  return new MarkupError(pos, message, undefined, tag, open);
+}
+
+/** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */
+interface ValueRule {
+  allows: (value: string) => boolean;
+  allowed: string;
+}
+
+/** Any text: an id, a place in the content (`at`), a URL, a marker, a style (checked against the theme: see `checkStyles`). */
+const TEXT: ValueRule = { allows: () => true, allowed: 'text' };
+
+/** A length of 0 or more, pt: `12pt`, `20mm`, `1cm`, `0.5in`, `16px`, a 字号 (not `em`: markup has no size it is of). */
+const LENGTH: ValueRule = { allows: (v) => (parseLength(v, NaN) ?? -1) >= 0, allowed: 'a length of 0 or more (12pt, 20mm)' };
+
+/** A colour as the theme writes one. */
+const COLOUR: ValueRule = { allows: (v) => /^#[0-9a-fA-F]{6}$/.test(v), allowed: 'a colour, #rrggbb' };
+
+/** The deepest heading level: PDF's structure tags go to H6; 0 is a heading not in the outline (a run-in head, a contents title). */
+const DEEPEST_HEADING = 6;
+
+/** One of `words`. */
+function oneOf(...words: string[]): ValueRule {
+  return { allows: (v) => words.includes(v), allowed: words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words[0] };
+}
+
+/** What `rule` allows, or nothing (`align="{{align}}"` of a column with none): as if not written. */
+function orEmpty(rule: ValueRule): ValueRule {
+  return { allows: (v) => v === '' || rule.allows(v), allowed: `${rule.allowed} or empty` };
+}
+
+/** A whole number from `least` to `most`. */
+function wholeNumber(least: number, most: number, what = ''): ValueRule {
+  return { allows: (v) => /^\d+$/.test(v) && Number(v) >= least && Number(v) <= most, allowed: `a whole number from ${least}${what}${Number.isFinite(most) ? ` to ${most}` : ''}` };
+}
+
+const ALIGNS: readonly ColumnAlign[] = ['left', 'center', 'right', 'justify', 'decimal'];
+
+/** A `<figure width="…">`: a share of the measure (`60%`) or a length (`80mm`), above 0; undefined for any other text. */
+function figureWidth(value: string): FigureWidth | undefined {
+  const share = /^(\d+(?:\.\d+)?)%$/.exec(value);
+  const width: FigureWidth = share ? { share: Number(share[1]) / 100 } : { pt: parseLength(value, NaN) ?? NaN };
+  return ('share' in width ? width.share : width.pt) > 0 ? width : undefined;
+}
+
+/** The attributes of a block element that holds a text in a style: its style, its place in the content. */
+const STYLED_TEXT = { style: TEXT, at: TEXT };
+
+/**
+ * Each element of the markup and the attributes it takes, with the values each takes: any other
+ * attribute, or another value, is an error at it. (Inline elements, in text: INLINE_ELEMENTS.)
+ */
+const ELEMENTS: Record<string, Record<string, ValueRule>> = {
+  document: {},
+  matter: { numbering: oneOf('none', 'roman', 'arabic'), footer: oneOf('none') },
+  header: {},
+  footer: {},
+  rule: { width: LENGTH, color: COLOUR },
+  p: STYLED_TEXT,
+  h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
+  'toc-entry': { target: TEXT, ...STYLED_TEXT },
+  table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, at: TEXT },
+  caption: STYLED_TEXT,
+  continued: { style: TEXT },
+  col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0, allowed: 'a number above 0 (its share of the width, relative to the other columns)' }) },
+  tr: { header: oneOf('true', 'false') },
+  td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), at: TEXT },
+  note: STYLED_TEXT,
+  box: { id: TEXT, style: TEXT },
+  quote: { id: TEXT, style: TEXT },
+  title: STYLED_TEXT,
+  list: { style: TEXT, marker: oneOf('number') },
+  li: { marker: TEXT, at: TEXT },
+  code: STYLED_TEXT,
+  keep: {},
+  figure: { id: TEXT, src: TEXT, width: { allows: (v) => figureWidth(v) !== undefined, allowed: 'a share above 0 (60%) or a length above 0 (80mm)' }, at: TEXT },
+  vspace: { size: LENGTH },
+  pagebreak: { before: oneOf('chapter') },
+};
+
+/** The inline elements, in text (see `inlines`), and their attributes as ELEMENTS has them. */
+const INLINE_ELEMENTS: Record<string, Record<string, ValueRule>> = {
+  b: {},
+  em: {},
+  code: {},
+  sup: {},
+  sub: {},
+  a: { href: TEXT, kind: oneOf('url') },
+  ref: { to: TEXT, page: oneOf('true', 'false') },
+  fn: {},
+};
+
+/** The elements whose content is text with inline elements (a `<li>`'s may end in a nested `<list>`). */
+const HOLDS_TEXT = new Set(['p', 'h', 'toc-entry', 'caption', 'continued', 'td', 'note', 'title', 'li', ...Object.keys(INLINE_ELEMENTS)]);
+
+/**
+ * Every attribute of the markup is one its element takes, with a value it takes (see ELEMENTS):
+ * the first that is not is an error at it, with the likely name of a misspelt one. An element
+ * not known is left to the parse, which says where it may stand.
+ */
+function checkAttributes(el: El, inText = false): void {
+  const known = (inText ? INLINE_ELEMENTS[el.name] : undefined) ?? ELEMENTS[el.name];
+  if (known) {
+    for (const [name, value] of Object.entries(el.attrs)) {
+      const rule = known[name];
+      const written = `${name}="${value}"`;
+      if (!rule) {
+        const names = Object.keys(known);
+        const likely = closest(name, names);
+        const hint = likely ? `did you mean ${likely}?` : `it has ${names.length ? names.join(', ') : 'none'}`;
+        throw new MarkupError(el.pos, `<${el.name}> has no attribute ${name} (${hint})`, written);
+      }
+      if (!rule.allows(value)) throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}`, written);
+    }
+  }
+  for (const c of el.children) if (typeof c !== 'string') checkAttributes(c, HOLDS_TEXT.has(el.name));
 }
 
 /** The styles a theme defines, and its file: what the markup's `style="…"` may name. */
@@ -96,16 +224,24 @@ function checkStyles(el: El, theme: ThemeStyles): void {
   for (const c of el.children) if (typeof c !== 'string') checkStyles(c, theme);
 }
 
-/** Parses the document template's output; with `theme`, its `style="…"` are checked against the theme's styles. */
-export function parseDocument(xml: string, file: string, theme?: ThemeStyles): DocTree {
+/**
+ * The image a `<figure src="…">` names, checked (see content/image-file.ts): the content's, else
+ * one a template names, checked as the content's are; or why it may not be used.
+ */
+export type FigureImages = (src: string) => CheckedImage | string;
+
+/**
+ * Parses the document template's output; each `<figure src="…">` is checked by `images`; with
+ * `theme`, its `style="…"` are checked against the theme's styles.
+ */
+export function parseDocument(xml: string, file: string, images: FigureImages, theme?: ThemeStyles): DocTree {
   const doc = parseXml(xml, file);
+  checkAttributes(doc);
   if (theme) checkStyles(doc, theme);
   expectName(doc, 'document');
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
-    const numbering = m.attrs.numbering ?? 'arabic';
-    if (!['none', 'roman', 'arabic'].includes(numbering)) fail(m, `numbering must be none, roman or arabic, not "${numbering}"`);
-    return { numbering: numbering as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m) };
+    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, images) };
   });
   return { matters };
 }
@@ -113,22 +249,23 @@ export function parseDocument(xml: string, file: string, theme?: ThemeStyles): D
 /** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */
 export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles): FurnitureTree {
   const el = parseXml(xml, file);
+  checkAttributes(el);
   if (theme) checkStyles(el, theme);
   expectName(el, name);
   return {
     children: elements(el).map((c) => {
-      if (c.name === 'rule') return { kind: 'rule', width: parseLength(c.attrs.width ?? '0.5pt') ?? 0.5, color: c.attrs.color ?? '#000000' };
+      if (c.name === 'rule') return { kind: 'rule', width: parseLength(c.attrs.width ?? '0.5pt')!, color: c.attrs.color ?? '#000000' };
       expectName(c, 'p');
       return para(c);
     }),
   };
 }
 
-function blocks(parent: El): BlockNode[] {
-  return elements(parent).map(block);
+function blocks(parent: El, images: FigureImages): BlockNode[] {
+  return elements(parent).map((el) => block(el, images));
 }
 
-function block(el: El): BlockNode {
+function block(el: El, images: FigureImages): BlockNode {
   switch (el.name) {
     case 'p':
       return para(el);
@@ -157,7 +294,7 @@ function block(el: El): BlockNode {
         style: el.attrs.style ?? (el.name === 'quote' ? 'quote' : 'case'),
         title: title && placed(title),
         titleStyle: title?.attrs.style ?? 'case-title',
-        children: elements(el).filter((c) => c.name !== 'title').map(block),
+        children: elements(el).filter((c) => c.name !== 'title').map((c) => block(c, images)),
       };
     }
     case 'list':
@@ -166,23 +303,21 @@ function block(el: El): BlockNode {
       if (el.children.some((c) => typeof c !== 'string')) fail(el, '<code> holds text only');
       return { kind: 'code', style: el.attrs.style ?? 'code', text: el.children.join(''), at: at(el) };
     case 'keep':
-      return { kind: 'keep', children: blocks(el) };
+      return { kind: 'keep', children: blocks(el, images) };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       const note = elements(el).find((c) => c.name === 'note');
-      if (!el.attrs.src) fail(el, '<figure> needs src="…"');
-      const share = /^(\d+(?:\.\d+)?)%$/.exec(el.attrs.width ?? '');
-      const width: FigureWidth | undefined = el.attrs.width === undefined ? undefined : share ? { share: Number(share[1]) / 100 } : { pt: parseLength(el.attrs.width) ?? NaN };
-      if (width && !('share' in width ? width.share > 0 : width.pt > 0)) fail(el, `<figure width="…"> needs a share (60%) or a length (80mm), not "${el.attrs.width}"`);
-      return { kind: 'figure', id: el.attrs.id, src: el.attrs.src, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
+      const src = el.attrs.src;
+      if (!src) fail(el, '<figure> needs src="…"');
+      const image = images(src);
+      if (typeof image === 'string') throw new MarkupError(el.pos, image, `src="${src}"`);
+      const width = el.attrs.width === undefined ? undefined : figureWidth(el.attrs.width);
+      return { kind: 'figure', id: el.attrs.id, src, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
-    case 'vspace': {
-      const size = parseLength(el.attrs.size);
-      if (size === undefined) fail(el, `<vspace size="…"> needs a length, not "${el.attrs.size}"`);
-      return { kind: 'vspace', size: size! };
-    }
+    case 'vspace':
+      if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
+      return { kind: 'vspace', size: parseLength(el.attrs.size)! };
     case 'pagebreak':
-      if (el.attrs.before && el.attrs.before !== 'chapter') fail(el, `before="${el.attrs.before}" is not known (only before="chapter")`);
       return { kind: 'pagebreak', before: el.attrs.before ? 'chapter' : undefined };
   }
   return fail(el, `unknown element <${el.name}>`);
@@ -231,6 +366,7 @@ function table(el: El): TableNode {
     caption: placed(caption),
     captionStyle: caption?.attrs.style ?? 'caption',
     continued: continued && inlines(continued),
+    continuedStyle: continued?.attrs.style ?? caption?.attrs.style ?? 'caption',
     columns: Array.from({ length: ncols }, (_, c) => cols[c] ?? {}),
     head: part(headRows),
     rows: part(bodyRows),
@@ -242,24 +378,14 @@ function table(el: El): TableNode {
   };
 }
 
-const ALIGNS: readonly ColumnAlign[] = ['left', 'center', 'right', 'justify', 'decimal'];
-
 /** The `align="…"` of a <col> or <td>: one of ALIGNS, or undefined when empty (its column's, or by default). */
 function alignOf(el: El): ColumnAlign | undefined {
-  const align = el.attrs.align;
-  if (!align) return undefined;
-  if (!ALIGNS.includes(align as ColumnAlign)) fail(el, `align="${align}" is not known (${ALIGNS.join(', ')})`);
-  return align as ColumnAlign;
+  return (el.attrs.align || undefined) as ColumnAlign | undefined;
 }
 
-/** The `colspan="…"` (at most MAX_COLSPAN) or `rowspan="…"` of a <td>: a whole number from 1, 1 when empty. */
+/** The `colspan="…"` or `rowspan="…"` of a <td>: 1 when empty. */
 function spanOf(td: El, name: 'colspan' | 'rowspan'): number {
-  const given = td.attrs[name];
-  if (!given) return 1;
-  const n = Number(given);
-  const most = name === 'colspan' ? MAX_COLSPAN : Infinity;
-  if (!Number.isInteger(n) || n < 1 || n > most) fail(td, `${name}="${given}" must be a whole number from 1${name === 'colspan' ? ` to ${MAX_COLSPAN}` : ''}`);
-  return n;
+  return Number(td.attrs[name] || 1);
 }
 
 /** The marks each inline element adds to the runs inside it. */
@@ -271,7 +397,6 @@ const MARK_ELEMENTS: Record<string, (el: El, marks: Marks) => Marks> = {
   sub: (_, m) => ({ ...m, script: 'sub' }),
   a: (el, m) => {
     if (!el.attrs.href) fail(el, '<a> needs href="…" (the URL)');
-    if (el.attrs.kind !== undefined && el.attrs.kind !== 'url') fail(el, `<a kind="${el.attrs.kind}"> is not known (only kind="url")`);
     return { ...m, link: { uri: el.attrs.href }, url: el.attrs.kind === 'url' || undefined };
   },
 };
@@ -316,12 +441,20 @@ function expectName(el: El, name: string): void {
   if (el.name !== name) fail(el, `expected <${name}>, found <${el.name}>`);
 }
 
-/** A problem in the markup a template wrote; `needle` is the text to find it by in the templates. */
+/**
+ * A problem in the markup a template wrote; `needle` is the text to find it by in the templates;
+ * else the start tags of the markup that find the template that wrote them (one a template's tag
+ * can make): `tag`, the one the problem is in or is about, else `around`, those of the elements it
+ * stands in, innermost first. An element left open is blamed on the template that opened it
+ * (`tag`) when another one holds the close tag (`needle`).
+ */
 export class MarkupError extends InputError {
   constructor(
     pos: SourcePos,
     message: string,
     readonly needle?: string,
+    readonly tag?: string,
+    readonly around: string[] = [],
   ) {
     super([{ pos, message: `markup: ${message}`, severity: 'error' }]);
   }

@@ -12,7 +12,8 @@ import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, syntaxErrorOf, type Env } from './handlebars-env.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
-import { MarkupError, parseDocument, parseFurniture, type ThemeStyles } from './markup.js';
+import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
+import { checkImage, type CheckedImage } from '../content/image-file.js';
 import type { ReportView } from './view.js';
 
 /** What a page's header and footer templates see. */
@@ -91,10 +92,20 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
       const p = e.problems[0];
+      const markupPlace = `line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote`;
       // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
       // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
       const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle) ?? writtenByExpression(sources, file, p.pos, e.needle)) : undefined;
-      const message = found ? p.message : `${p.message} (at line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote)`;
+      // else (or, for an element left open, in another template than the close tag) where a template writes its tag
+      const opened = e.tag === undefined ? undefined : writtenTag(sources, file, p.pos, e.tag);
+      if (opened && (!found || opened.file !== found.file)) throw new InputError([{ ...p, pos: opened }]);
+      // else where a template writes an element it stands in
+      const inside = found ? undefined : e.around.map((tag) => ({ tag, pos: writtenTag(sources, file, p.pos, tag) })).find((t) => t.pos);
+      if (inside?.pos) {
+        const name = /^<([^\s/>]+)/.exec(inside.tag)?.[1];
+        throw new InputError([{ ...p, message: `${p.message} (inside the <${name}> written here, at ${markupPlace})`, pos: inside.pos }]);
+      }
+      const message = found ? p.message : `${p.message} (at ${markupPlace})`;
       throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
     }
   };
@@ -117,10 +128,24 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     renderDocument: (view, theme) => {
       nextInlineBuild();
       furniture.nextBuild();
-      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), theme));
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
+  };
+}
+
+/**
+ * The image a `<figure src="…">` names: the content's (checked when it was loaded), else a file of
+ * the project (a path relative to the folder imprint runs in), checked as the content's images
+ * are, each once.
+ */
+function figureImages(view: ReportView): FigureImages {
+  const checked = new Map<string, CheckedImage | string>();
+  return (src) => {
+    const image = view.images.get(src) ?? checked.get(src) ?? checkImage(path.resolve(src), src);
+    checked.set(src, image);
+    return image;
   };
 }
 
@@ -207,6 +232,40 @@ function writtenByExpression(sources: Map<string, Source>, file: string, near: {
   const written = new RegExp(`(?<![\\w-])${name}="([^"\\n]*\\{\\{[^"\\n]*)"`);
   const makes = (m: RegExpMatchArray) => !/\{\{[#/^]|\{\{else/.test(m[1]) && new RegExp(`^${m[1].split(/\{\{[^}]*\}\}\}?/).map(escapeRegExp).join('.*')}$`, 's').test(value);
   return findNear(sources.get(file), near, written, makes) ?? [...sources.values()].map((source) => findNear(source, near, written, makes)).find((p) => p !== undefined);
+}
+
+/** A start tag in a template's text: a name, then text and Handlebars expressions up to `>`. */
+const TEMPLATE_TAG = /<[\w-]+(?:[^<>{]|\{\{[^}]*\}\}\}?)*>/;
+
+/**
+ * Where a template writes a start tag of the markup (`tag`, as the markup has it): a tag of the
+ * templates that can make it (expressions making any text, `{{#if}}…{{else}}…{{/if}}` either
+ * branch or none), nearest the markup's place in `file`, else nearest it in any template.
+ */
+function writtenTag(sources: Map<string, Source>, file: string, near: { line: number; col: number }, tag: string): SourcePos | undefined {
+  const makes = (m: RegExpMatchArray) => tagPattern(m[0])?.test(tag) ?? false;
+  return findNear(sources.get(file), near, TEMPLATE_TAG, makes) ?? [...sources.values()].map((source) => findNear(source, near, TEMPLATE_TAG, makes)).find((p) => p !== undefined);
+}
+
+/** The markup a template's start tag can make, as a pattern; none when its blocks do not close inside it. */
+function tagPattern(written: string): RegExp | undefined {
+  const pattern = written
+    .split(/(\{\{\{?[^}]*\}?\}\})/)
+    .map((part, i) => {
+      if (i % 2 === 0) return escapeRegExp(part);
+      const expression = part.replace(/^\{\{\{?~?\s*|\s*~?\}?\}\}$/g, '');
+      if (expression.startsWith('!')) return '';
+      if (/^[#^]./.test(expression)) return '(?:';
+      if (/^else\b/.test(expression) || expression === '^') return '|';
+      if (expression.startsWith('/')) return ')?';
+      return '.*?';
+    })
+    .join('');
+  try {
+    return new RegExp(`^${pattern}$`, 's');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where a text first stands in one template file. */

@@ -6,6 +6,7 @@
  * characters (one no font has) then point at the YAML, not at the template.
  */
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
+import type { CheckedImage } from '../content/image-file.js';
 import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, type Numbering } from './numbering.js';
 
@@ -143,6 +144,8 @@ export interface ReportView {
   listed: ListedView[];
   /** What each id of the content names. */
   targets: Map<string, RefTarget>;
+  /** The content's images, checked (see content/image-file.ts), by absolute path: a figure's `image`. */
+  images: ReadonlyMap<string, CheckedImage>;
 }
 
 /** Numbers the report and shapes it for templates. */
@@ -257,6 +260,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     appendices: report.appendices.map((a, i) => section(a, [i + 1], true)),
     listed,
     targets,
+    images: report.images,
   };
 }
 

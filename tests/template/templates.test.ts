@@ -88,6 +88,19 @@ describe('templates', () => {
     const dir = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer-odd"><b>— {{page}} —</p></footer>\n');
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderFooter(page))).toBe(`${dir}/footer.hbs:2:46: markup: <b> is still open at </p>: close it first (</b>)`);
   });
+  it('locate markup that is not well-formed in the partial that wrote it, not at the start of document.hbs', () => {
+    const render = (dir: string) => problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view));
+    // the tag the parser stopped in, found by what its attributes can be
+    const twice = variant('paragraph.hbs', (s) => s.replace('at="{{at}}"', 'at="{{at}}" at="{{at}}"'));
+    expect(render(twice)).toBe(`${twice}/paragraph.hbs:2:1: markup: duplicate attribute: at.`);
+    // text written unescaped that breaks the markup (the starter's <https://…>): in the element that holds it
+    const raw = variant('paragraph.hbs', (s) => s.replace('{{inline text}}', '{{{text}}}'));
+    const starter = reportView(loadReport(path.join(root, 'starter/content/report.yaml')));
+    expect(problemOf(() => loadTemplates(raw, foldersOf(raw)).renderDocument(starter))).toMatch(new RegExp(`^${raw}/paragraph\\.hbs:2:1: markup: .* \\(inside the <p> written here, at line \\d+, column \\d+ of the markup document\\.hbs wrote\\)$`));
+    // an element a partial opens and leaves open: at its opening in that partial, not at the close tag of another
+    const open = variant('paragraph.hbs', (s) => s.replace('</p>', ''));
+    expect(render(open)).toMatch(new RegExp(`^${open}/paragraph\\.hbs:2:1: markup: <p> is still open at </\\w+>: close it first \\(</p>\\)$`));
+  });
   it('locate a style the theme does not define where a template names it, with the styles like it', () => {
     const page = { page: '3', pages: 9, odd: true, opening: false };
     const footer = variant('footer.hbs', () => '{{!-- footer --}}\n<footer><p style="footer">— {{page}} —</p></footer>\n');
@@ -109,7 +122,7 @@ describe('templates', () => {
     expect(problem).toMatch(new RegExp(`^${footer}/footer\\.hbs:3:4: markup: style "footer-3" is not defined in ${footer}/theme\\.yaml \\(it has "body", `));
     expect(problem).not.toContain('of the markup');
     // not at another attribute with an expression that cannot make the name (a block helper's choice, a longer name)
-    const decoys = variant('footer.hbs', () => '{{!-- footer --}}\n<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even{{/if}}" cell-style="foot{{#if odd}}{{/if}}er-odd">·</p>\n<p style="footer-{{page}}">— {{page}} —</p></footer>\n');
+    const decoys = variant('footer.hbs', () => '{{!-- footer --}}\n<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even{{/if}}">·</p><p style="foot{{#if odd}}{{/if}}er-odd">·</p>\n<p style="footer-{{page}}">— {{page}} —</p></footer>\n');
     expect(problemOf(() => loadTemplates(decoys, foldersOf(decoys)).renderFooter(page, loadTheme(path.join(decoys, 'theme.yaml'), foldersOf(decoys))))).toMatch(new RegExp(`^${decoys}/footer\\.hbs:4:4: markup: style "footer-3"`));
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * A project's own template, as a new user edits one: a project made by `imprint init`, Imprint's
+ * official template copied into it as `templates/my2` and chosen by the report, its `.hbs` files
+ * changed. Every slip is one message at the user's own file, line and column, exit 1; an image
+ * outside the project is never read.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/bin.cjs');
+
+/** `imprint ARGS` in `cwd` (killed after 60 s: a hang fails, it does not stall the suite). */
+function imprint(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let base: string;
+let project: string;
+
+beforeAll(() => {
+  base = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-my2-')));
+  project = path.join(base, 'proj');
+  expect(imprint(base, 'init', project).code).toBe(0);
+  const report = path.join(project, 'content/report.yaml');
+  writeFileSync(report, readFileSync(report, 'utf8').replace(/template: mine\b/, 'template: my2'));
+  copyFileSync(path.join(project, 'content/images/chart.png'), path.join(base, 'outside.png'));
+});
+
+/** Builds the project with the official template as `templates/my2`, `file` changed. */
+function buildWith(file: string, change: (src: string) => string) {
+  const dir = path.join(project, 'templates/my2');
+  cpSync(path.join(root, 'templates/official'), dir, { recursive: true });
+  const f = path.join(dir, file);
+  writeFileSync(f, change(readFileSync(f, 'utf8')));
+  return imprint(project, 'build');
+}
+
+/** `line:col` where `needle` first stands in the project's `templates/my2/file`. */
+function placeOf(file: string, needle: string): string {
+  const text = readFileSync(path.join(project, 'templates/my2', file), 'utf8');
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+describe("a project's own template", () => {
+  it('builds as copied', () => {
+    expect(buildWith('block.hbs', (s) => s).code).toBe(0);
+  });
+  it('may not draw an image outside the project: refused at its src, exit 1', () => {
+    for (const src of [path.join(base, 'outside.png'), '/etc/passwd', '../outside.png']) {
+      const r = buildWith('block.hbs', (s) => s.replace('{{#if list}}', `<figure src="${src}"><caption>图</caption></figure>{{#if list}}`));
+      expect(r.err).toBe(`templates/my2/block.hbs:${placeOf('block.hbs', `src="${src}"`)}: markup: image outside the project: ${src} (images must be inside the project)\n`);
+      expect(r.code).toBe(1);
+    }
+  });
+  it('draws an image of the project, named from the project folder', () => {
+    const r = buildWith('block.hbs', (s) => s.replace('{{#if list}}', '<figure src="content/images/chart.png"><caption>图</caption></figure>{{#if list}}'));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+  it('says what a value may be, and the likely name of a misspelt attribute, at it', () => {
+    const cases: [string, string, string, string][] = [
+      ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
+      ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more (12pt, 20mm)'],
+      ['chapter.hbs', 'level="1"', 'level="9"', 'level="9" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
+      ['paragraph.hbs', 'style="body"', 'stlye="h2"', '<p> has no attribute stlye (did you mean style?)'],
+    ];
+    for (const [file, from, to, message] of cases) {
+      const r = buildWith(file, (s) => s.replace(from, to));
+      const needle = /[\w-]+="[^"]*"/.exec(to.replace('{{#if list}}', ''))![0];
+      expect(r.err).toBe(`templates/my2/${file}:${placeOf(file, needle)}: markup: ${message}\n`);
+      expect(r.code).toBe(1);
+    }
+  });
+});
