@@ -191,7 +191,7 @@ export function roundInputs(report: Report, templates: TemplateSet, theme: Theme
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }, theme),
   };
   const templatePos = { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 };
-  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), images: report.images, charPos: report.charPos, templatePos } };
+  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), charPos: report.charPos, templatePos } };
 }
 
 /** The parts of the layout context each round has afresh: the labels it is given, and what it records. */

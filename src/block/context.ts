@@ -10,7 +10,6 @@ import type { SetParagraph } from '../text/paragraph.js';
 import type { TextStyle } from '../text/atoms.js';
 import type { SourcePos } from '../problems.js';
 import type { StructTag } from '../page/draw.js';
-import type { CheckedImage } from '../content/image-file.js';
 import type { RefTarget } from '../template/view.js';
 import type { NoteEntry } from './footnotes.js';
 
@@ -44,8 +43,6 @@ export interface LayoutContext {
   setCache: Map<string, SetParagraph>;
   /** The keys of `setCache` this build used. */
   setUsed: Set<string>;
-  /** The images the content names, checked, by absolute path (see content/image-file.ts). */
-  images: ReadonlyMap<string, CheckedImage>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
   /** Where a character first stands in the content text placed at `at` (see Report.charPos); `at` when absent. */

@@ -24,7 +24,7 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   const left = x + (width - w) / 2;
   const ops: DrawOp[] =
     info.type === 'svg'
-      ? [{ kind: 'svg', x: left, y: 0, scale: w / info.width, paths: svgShapes(info).paths, tag: figure }, ...svgTextOps(ctx, node, info, [w / info.width, 0, 0, w / info.width, left, 0], figure)]
+      ? [{ kind: 'svg', x: left, y: 0, w, h, scale: w / info.width, paths: svgShapes(info).paths, tag: figure }, ...svgTextOps(ctx, node, info, [w / info.width, 0, 0, w / info.width, left, 0], { x: left, w, h }, figure)]
       : [{ kind: 'image', x: left, y: 0, w, h, data: info.data, tag: figure }];
   const image = block(h, { ops, anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
@@ -46,17 +46,26 @@ function drawnSize(natural: { width: number; height: number }, asked: FigureWidt
 }
 
 /** The SVG's text as glyph runs in the caption style's fonts, `placed` taking the SVG's pt to the block's. */
-function svgTextOps(ctx: LayoutContext, node: FigureNode, svg: CheckedVector, placed: Matrix, tag: StructTag): DrawOp[] {
+function svgTextOps(ctx: LayoutContext, node: FigureNode, svg: CheckedVector, placed: Matrix, box: ImageBox, tag: StructTag): DrawOp[] {
   const texts = svgShapes(svg).texts;
   if (texts.some((t) => !isUprightScale(t.matrix))) ctx.problems.warn(node.at ?? ctx.templatePos, 'text turned or slanted in this SVG is set upright');
-  return texts.flatMap((t) => textOps(ctx, node, t, multiply(placed, t.matrix), tag));
+  return texts.flatMap((t) => textOps(ctx, node, t, multiply(placed, t.matrix), box, tag));
 }
 
-function textOps(ctx: LayoutContext, node: FigureNode, t: SvgText, m: Matrix, tag: StructTag): DrawOp[] {
+/** Where an image stands in its block: its left edge and size, pt (its top is the block's). */
+interface ImageBox {
+  x: number;
+  w: number;
+  h: number;
+}
+
+function textOps(ctx: LayoutContext, node: FigureNode, t: SvgText, m: Matrix, box: ImageBox, tag: StructTag): DrawOp[] {
   const size = t.size * lengthScale(m);
   const [px, py] = apply(m, t.x, t.y);
-  // too small to read, or larger than any page
-  if (!(size > 0.5 && size < 2000 && Math.abs(px) < 1e5 && Math.abs(py) < 1e5)) return [];
+  // too small to read, or taller than the image; or placed outside it (the SVG's viewport hides
+  // it, as it clips the paths: a text is drawn when the point it is set at lies in the image)
+  if (!(size > 0.5 && size <= box.h + 1e-6)) return [];
+  if (px < box.x - 1e-6 || px > box.x + box.w + 1e-6 || py < -1e-6 || py > box.h + 1e-6) return [];
   const spec = { ...style(ctx, node.captionStyle), size, lineHeight: size, indent: 0, indentRight: 0, onGrid: false, align: 'left' as const, color: t.color, bold: false };
   const [line] = setText(ctx, [{ text: t.text, bold: t.bold }], paragraphStyle(ctx, spec, 1e5, 'left'), node.at);
   if (!line) return [];

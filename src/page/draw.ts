@@ -90,6 +90,9 @@ export interface SvgOp {
   /** The image's top left, pt. */
   x: number;
   y: number;
+  /** The image's size on the page, pt: nothing is drawn outside it (an SVG's viewport clips what it draws, as a browser shows it). */
+  w: number;
+  h: number;
   /** From the image's natural pt to the page's. */
   scale: number;
   paths: readonly SvgPath[];

@@ -4,9 +4,10 @@
  */
 import type { SvgOp } from '../page/draw.js';
 
-/** Draws `op`'s paths, scaled by `op.scale` from the image's top left at (op.x, op.y). */
+/** Draws `op`'s paths, scaled by `op.scale` from the image's top left at (op.x, op.y), clipped to the image's box. */
 export function drawSvg(doc: PDFKit.PDFDocument, op: SvgOp): void {
   doc.save();
+  doc.rect(op.x, op.y, op.w, op.h).clip();
   doc.transform(op.scale, 0, 0, op.scale, op.x, op.y);
   for (const p of op.paths) {
     doc.save();

@@ -42,8 +42,8 @@ function build(extra = '', image = 'chart.svg'): Buffer {
   return readFileSync(path.join(r.dir, 'r.pdf'));
 }
 
-/** The last page's drawing: how many images it paints, and the box of its paths (pt, PDF space). */
-async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; imageWidths: number[]; paths: number; x0: number; x1: number }> {
+/** The last page's drawing: how many images it paints, the box of its paths (pt, PDF space), and the boxes it clips to. */
+async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; imageWidths: number[]; paths: number; x0: number; x1: number; clips: number[][] }> {
   const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   const ops = await (await doc.getPage(doc.numPages)).getOperatorList();
   await doc.destroy();
@@ -51,8 +51,10 @@ async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; imageWidt
   const saved: number[][] = [];
   let images = 0;
   const imageWidths: number[] = [];
-  let paths = 0;
-  let [x0, x1] = [Infinity, -Infinity];
+  /** Each path's box on the page: x0, y0, x1, y1. */
+  const boxes: number[][] = [];
+  const clips: number[][] = [];
+  let clipping = false; // (pdf.js gives `W n` as a clip, then the path it clips to)
   ops.fnArray.forEach((fn, i) => {
     const args = ops.argsArray[i] as number[] & unknown[];
     if (fn === OPS.save) saved.push(ctm);
@@ -64,17 +66,15 @@ async function lastPageDrawing(pdf: Buffer): Promise<{ images: number; imageWidt
     } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
       images++;
       imageWidths.push(Math.hypot(ctm[0], ctm[1])); // an image fills the unit square
-    }
-    else if (fn === OPS.constructPath) {
-      paths++;
+    } else if (fn === OPS.constructPath) {
       const box = Object.values(args[2] as Record<string, number>);
-      for (const x of [box[0], box[2]]) for (const y of [box[1], box[3]]) {
-        const px = ctm[0] * x + ctm[2] * y + ctm[4];
-        [x0, x1] = [Math.min(x0, px), Math.max(x1, px)];
-      }
-    }
+      const xs = [box[0], box[2]].flatMap((x) => [box[1], box[3]].map((y) => ctm[0] * x + ctm[2] * y + ctm[4]));
+      const ys = [box[0], box[2]].flatMap((x) => [box[1], box[3]].map((y) => ctm[1] * x + ctm[3] * y + ctm[5]));
+      (clipping ? clips : boxes).push([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+      clipping = false;
+    } else if (fn === OPS.clip) clipping = true;
   });
-  return { images, imageWidths, paths, x0, x1 };
+  return { images, imageWidths, paths: boxes.length, x0: Math.min(...boxes.map((b) => b[0])), x1: Math.max(...boxes.map((b) => b[2])), clips };
 }
 
 describe('an SVG figure', () => {
@@ -90,6 +90,23 @@ describe('an SVG figure', () => {
     const page = (await readPdf(pdf)).pages.at(-1)!;
     const text = page.lines.map((l) => l.text).join('\n');
     for (const label of ['各年级学生人数（人）', '一年级', '二年级', '三年级', '四年级', '人数', '200']) expect(text).toContain(label);
+  });
+
+  it('draws nothing outside its own box, as its viewport clips it (a rect far larger than the image painted the page)', async () => {
+    const r = run('', '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100"><rect x="-500" y="-500" width="2000" height="2000" fill="red"/><text x="50" y="50">内</text><text x="500" y="50">外</text></svg>');
+    expect(r.code).toBe(0);
+    const pdf = readFileSync(path.join(r.dir, 'r.pdf'));
+    const drawing = await lastPageDrawing(pdf);
+    // natural size: 100 CSS px = 75 pt, centred in the type area
+    expect(drawing.clips).toHaveLength(1);
+    const [clip] = drawing.clips;
+    expect(clip[2] - clip[0]).toBeCloseTo(75, 1);
+    expect(clip[3] - clip[1]).toBeCloseTo(75, 1);
+    expect((clip[0] + clip[2]) / 2).toBeCloseTo(LEFT + MEASURE / 2, 1);
+    // a text set at a point outside the image is not drawn (its viewport hides it)
+    const text = (await readPdf(pdf)).pages.at(-1)!.lines.map((l) => l.text).join('\n');
+    expect(text).toContain('内');
+    expect(text).not.toContain('外');
   });
 
   it('is as wide as width: asks, a share of the type area or a length, within 0.5 pt', async () => {
