@@ -138,7 +138,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, at: TEXT },
   caption: STYLED_TEXT,
   continued: { style: TEXT },
-  col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?$/.test(v) && Number(v) > 0, allowed: 'a number above 0 (its share of the width, relative to the other columns)' }) },
+  col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number(v) > 0 && Number.isFinite(Number(v)), allowed: 'a number above 0 (its share of the width, relative to the other columns)' }) },
   tr: { header: oneOf('true', 'false') },
   td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), at: TEXT },
   note: STYLED_TEXT,

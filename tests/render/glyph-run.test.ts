@@ -149,7 +149,7 @@ describe('glyph runs in the page content', () => {
 
   it('what else a page draws leaves the text state as the runs set it; an SVG colour pdfkit does not know is black, not the colour a run left', async () => {
     const red = { ...run('红色标题', 12, () => 0), color: '#ff0000' };
-    const svg: DrawOp = { kind: 'svg', x: 72, y: 200, scale: 1, paths: [{ d: 'M0 0 L10 0 L10 10 Z', matrix: [1, 0, 0, 1, 0, 0], fill: { color: 'blak', opacity: 1 }, fillRule: 'nonzero' }] };
+    const svg: DrawOp = { kind: 'svg', x: 72, y: 200, w: 10, h: 10, scale: 1, paths: [{ d: 'M0 0 L10 0 L10 10 Z', matrix: [1, 0, 0, 1, 0, 0], fill: { color: 'blak', opacity: 1 }, fillRule: 'nonzero' }] };
     const between: DrawOp[] = [{ kind: 'rect', x: 72, y: 120, w: 100, h: 10, fill: '#00ff00' }, svg, { kind: 'image', x: 72, y: 300, w: 20, h: 20, data: makePng(8, 8) }, { kind: 'line', x1: 72, y1: 330, x2: 200, y2: 330, width: 0.5, color: '#0000ff' }];
     const pdf = await pdfOf([red, ...between, { ...red, y: 400 }], [{ ...red, y: 100 }]);
     const [first, second] = pageContents(pdf);

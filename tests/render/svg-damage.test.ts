@@ -48,7 +48,7 @@ describe('a damaged SVG', () => {
         const doc = new PDFDocument({ autoFirstPage: false });
         doc.addPage();
         const shapes = svgShapes(image);
-        drawSvg(doc, { kind: 'svg', x: 10, y: 10, scale: 100 / image.width, paths: shapes.paths });
+        drawSvg(doc, { kind: 'svg', x: 10, y: 10, w: 100, h: (100 / image.width) * image.height, scale: 100 / image.width, paths: shapes.paths });
         for (const t of shapes.texts) expect([t.x, t.y, t.size, ...t.matrix].every(Number.isFinite)).toBe(true);
         doc.end();
       }),
