@@ -178,8 +178,12 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
       if (regular) role = { name, regular, bold: bold ?? regular, aliases, registry };
     } else {
       const fallbackNode = field('fallback');
-      const fallback = isScalar(fallbackNode) ? names.get(String(fallbackNode.value)) : undefined;
-      if (fallback === undefined) problems.push(error(at(fallbackNode ?? node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`));
+      const fallbackName = isScalar(fallbackNode) ? String(fallbackNode.value) : undefined;
+      const fallback = fallbackName === undefined ? undefined : names.get(fallbackName);
+      if (fallbackName !== undefined && fallback === undefined) {
+        const near = closest(fallbackName, [...names.keys()]);
+        problems.push(error(at(fallbackNode!), `\`fallback:\` of role "${name}" names no role "${fallbackName}"${near ? ` (did you mean "${near}"?)` : ''}`));
+      } else if (fallback === undefined) problems.push(error(at(fallbackNode ?? node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`));
       else if (resolving.has(fallback)) problems.push(error(at(fallbackNode), `\`fallback:\` of role "${name}" goes round in a circle back to "${fallback}"`));
       else {
         const other = resolveRole(fallback);

@@ -68,6 +68,13 @@ describe('the font registry', () => {
     ]);
   });
 
+  it('says a `fallback:` names no role, with the likely one', () => {
+    const { file } = registryFile('roles:\n  title:\n    aliases: [标题]\n    fallback: snas\n  other:\n    fallback: nosuch\n');
+    const { broken } = loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml'), npmFrom: [root] }, { file }]);
+    expect(broken.get('title')!.map(formatProblem)).toEqual([`${file}:4:15: \`fallback:\` of role "title" names no role "snas" (did you mean "sans"?)`]);
+    expect(broken.get('other')!.map(formatProblem)).toEqual([`${file}:6:15: \`fallback:\` of role "other" names no role "nosuch"`]);
+  });
+
   it('refuses what lies outside, through a name or a link', () => {
     const { file, fonts } = registryFile('roles:\n  up:\n    regular: ../secret.ttf\n  npm:\n    regular: npm:../../secret.ttf\n  link:\n    regular: link.ttf\n  dir:\n    regular: sub\n');
     symlinkSync(SERIF, path.join(fonts, 'link.ttf')); // a real font, but not inside fonts/
