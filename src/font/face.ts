@@ -6,8 +6,8 @@
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
-import { InputError } from '../problems.js';
-import { readRegularFile } from '../input-file.js';
+import { InputError, shownFile } from '../problems.js';
+import { readRegularFile, RefusedFile } from '../input-file.js';
 import type { FaceRef, FontRegistry } from './registry.js';
 import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
@@ -111,7 +111,7 @@ export class FaceSet {
       try {
         face = openFace(ref);
       } catch (e) {
-        throw new InputError([{ pos: { file: ref.file, line: 1, col: 1 }, message: `cannot open font: ${(e as Error).message}`, severity: 'error' }]);
+        throw fontProblem(ref, e);
       }
       this.open.set(key, face);
     }
@@ -134,6 +134,31 @@ export function glyphInkBox(face: Face, id: number): InkBox | undefined {
   // the glyph header: numberOfContours, xMin, yMin, xMax, yMax
   return { minX: outline.readInt16BE(2), minY: outline.readInt16BE(4), maxX: outline.readInt16BE(6), maxY: outline.readInt16BE(8) };
 }
+
+/**
+ * The problem of a face's file, at the registry line that names it (at the file's start for a
+ * face no line names): `e`, what opening or reading the file threw (a file refused, one that is
+ * no font, else a damaged one).
+ */
+function fontProblem({ file, namedAt }: FaceRef, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const what = e instanceof RefusedFile ? `cannot be opened: ${e.message}` : e instanceof NotAFontFile ? e.message : `is damaged: ${e instanceof Error ? e.message : String(e)}`;
+  return new InputError([
+    namedAt
+      ? { pos: namedAt.pos, message: `font file of role "${namedAt.role}" ${what}: ${shownFile(file)}`, severity: 'error', about: file }
+      : { pos: { file, line: 1, col: 1 }, message: `font file ${what}`, severity: 'error' },
+  ]);
+}
+
+/** A file of no font format fontkit reads: its message follows "font file of role "x" ". */
+class NotAFontFile extends Error {
+  constructor() {
+    super('is not a font file (TrueType, OpenType, WOFF or a collection)');
+  }
+}
+
+/** fontkit's error for bytes no font format it knows begins with. */
+const UNKNOWN_FORMAT = 'Unknown font format';
 
 /** A glyph's ink box, font units (y up from the baseline). */
 export interface InkBox {
@@ -188,9 +213,14 @@ function openFace({ file: path, index, key }: FaceRef): Face {
   };
 }
 
-/** fontkit's face of a font file's bytes (of a collection's font `index`). */
+/** fontkit's face of a font file's bytes (of a collection's font `index`); `NotAFontFile` for bytes of no font format. */
 function fontkitOf(bytes: Buffer, index = 0): Font {
-  const opened = fontkit.create(bytes);
+  let opened: ReturnType<typeof fontkit.create>;
+  try {
+    opened = fontkit.create(bytes);
+  } catch (e) {
+    throw e instanceof Error && e.message === UNKNOWN_FORMAT ? new NotAFontFile() : e;
+  }
   if (!('fonts' in opened)) {
     if (index !== 0) throw new Error('the file holds one font, not a collection: only face 0');
     return opened;
