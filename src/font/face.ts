@@ -194,8 +194,6 @@ function openFace({ file: path, index, key }: FaceRef): Face {
   const metrics = GlyphMetrics.of(file) ?? undefined;
   let font: Font | undefined;
   let summary: FaceSummary | undefined;
-  const head = file.table('head');
-  if (!head) throw new Error('the font has no `head` table');
   return {
     path,
     index,
@@ -206,7 +204,7 @@ function openFace({ file: path, index, key }: FaceRef): Face {
     get summary() {
       return (summary ??= readFaceSummary((tag) => file.table(tag)) ?? fontkitFaceSummary(this.font));
     },
-    unitsPerEm: head.readUInt16BE(18),
+    unitsPerEm: file.table('head')!.readUInt16BE(18),
     file,
     metrics,
     outlines: file.tables.has('CFF ') || file.tables.has('CFF2') ? 'cff' : 'truetype',

@@ -36,6 +36,16 @@ const MERGE_GAP = 4096;
 const GLYPH_HEADER = 10;
 /** Largest font file opened, bytes (a CJK font is 10–20 MB; a collection of several, a few times that). */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+/** The tables every face is set and drawn with, besides its outlines (`glyf` with `loca`, or CFF). */
+const NEEDED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'];
+/** `head`'s magic number (at byte 12). */
+const HEAD_MAGIC = 0x5f0f3cf5;
+
+/**
+ * A font file whose bytes are not what its tables say (cut short, overwritten): the message
+ * says what is wrong, in words that follow "the font file is damaged: ".
+ */
+export class DamagedFont extends Error {}
 
 /**
  * The number of fonts in the file at `path`: a collection's (`ttcf`) count, else 1. Reads 12
@@ -59,6 +69,8 @@ export class SfntFile {
   readonly directories: FilePiece[] = [];
   /** The fonts in the file: a collection's count, else 1. */
   faceCount = 1;
+  /** The glyphs of the font read (`maxp`): ids 0 to `glyphCount - 1`. */
+  glyphCount = 0;
   /** Bytes read from the file so far (directories, tables, outlines). */
   bytesRead = 0;
   /** Tables read, by tag. */
@@ -85,8 +97,10 @@ export class SfntFile {
    * Opens `path` when it is a plain TrueType/OpenType font or a collection; null for other
    * formats (WOFF, WOFF2, dfont), which are read whole by the caller. `index`: the font of a
    * collection to read (0, the first, for a file of one font). Only a regular file of at most
-   * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Throws on
-   * I/O errors and for an `index` the file does not have.
+   * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Checked at
+   * open, from its directory and its smallest tables (`head`, `hhea`, `maxp`): every table lies
+   * inside the file, and those every face needs are there and long enough (`DamagedFont`
+   * otherwise). Throws on I/O errors and for an `index` the file does not have.
    */
   static open(path: string, index = 0): SfntFile | null {
     const { fd, size } = openRegularFile(path, MAX_FONT_BYTES);
@@ -96,6 +110,7 @@ export class SfntFile {
         file.close();
         return null;
       }
+      file.checkTables();
       return file;
     } catch (e) {
       file.close();
@@ -109,7 +124,7 @@ export class SfntFile {
     const bytes = Buffer.allocUnsafe(Math.max(end - offset, 0));
     for (let at = 0; at < bytes.length; ) {
       const n = readSync(this.fd, bytes, at, bytes.length - at, offset + at);
-      if (n === 0) throw new Error(`${this.path}: file ends at byte ${offset + at}, expected ${end}`);
+      if (n === 0) throw new DamagedFont(`the file ends at byte ${offset + at}, before byte ${end} (it changed while read?)`);
       at += n;
     }
     this.bytesRead += bytes.length;
@@ -186,10 +201,13 @@ export class SfntFile {
     this.fd = -1;
   }
 
-  /** Reads the header and the table directories (of every font of a collection: fontkit is given them all), keeping face `index`'s. */
+  /** Reads the header and the table directories (of every font of a collection: fontkit is given them all), keeping face `index`'s; false for a file of another format. */
   private readDirectories(): boolean {
-    const header = this.readPiece(0, 12);
-    const tag = header.readUInt32BE(0);
+    const header = this.read(0, 12);
+    const tag = header.length >= 4 ? header.readUInt32BE(0) : undefined;
+    if (tag !== COLLECTION && tag !== TRUETYPE && tag !== OPENTYPE_CFF && tag !== APPLE_TRUE) return false;
+    if (header.length < 12) throw new DamagedFont(`the file ends at byte ${header.length}, inside its header`);
+    this.directories.push({ offset: 0, bytes: header });
     if (tag === COLLECTION) {
       const fonts = (this.faceCount = header.readUInt32BE(8));
       if (this.index >= fonts) throw new Error(`the collection has ${fonts} faces (0 to ${fonts - 1}), not a face ${this.index}`);
@@ -197,7 +215,6 @@ export class SfntFile {
       for (let i = 0; i < fonts; i++) this.readDirectory(offsets.readUInt32BE(4 * i), i === this.index);
       return true;
     }
-    if (tag !== TRUETYPE && tag !== OPENTYPE_CFF && tag !== APPLE_TRUE) return false;
     if (this.index !== 0) throw new Error(`the file holds one font, not a collection: only face 0`);
     this.readDirectory(0, true);
     return true;
@@ -215,10 +232,40 @@ export class SfntFile {
     }
   }
 
+  /**
+   * Throws `DamagedFont` unless every table of the face lies inside the file, and the tables
+   * every face needs are there (`NEEDED_TABLES` and outlines) and hold what is read of them
+   * without looking further: the header's magic number, sizes and `loca` format; a glyph count;
+   * an advance; a `loca` entry for each glyph. Sets `glyphCount`.
+   */
+  private checkTables(): void {
+    for (const [tag, { offset, length }] of [...this.tables].sort(([, a], [, b]) => a.offset - b.offset))
+      if (offset + length > this.size) {
+        const name = /^[\x20-\x7e]{4}$/.test(tag) ? `"${tag}"` : `0x${Buffer.from(tag, 'latin1').toString('hex')}`; // a tag overwritten: its bytes
+        throw new DamagedFont(`its table ${name} (bytes ${offset} to ${offset + length}) runs past the end of the file (${this.size} bytes)`);
+      }
+    const missing = NEEDED_TABLES.find((tag) => !this.tables.has(tag));
+    if (missing) throw new DamagedFont(`it has no table "${missing}"`);
+    const glyf = this.tables.has('glyf');
+    if (!(glyf && this.tables.has('loca')) && !this.tables.has('CFF ') && !this.tables.has('CFF2')) throw new DamagedFont('it has no outlines (tables "glyf" and "loca", or "CFF ")');
+    const head = this.table('head')!;
+    const unitsPerEm = head.length >= 54 ? head.readUInt16BE(18) : 0;
+    if (head.length < 54 || head.readUInt32BE(12) !== HEAD_MAGIC || unitsPerEm < 16 || unitsPerEm > 16384 || head.readUInt16BE(50) > 1) throw new DamagedFont('its table "head" is not a font header');
+    const maxp = this.table('maxp')!;
+    this.glyphCount = maxp.length >= 6 ? maxp.readUInt16BE(4) : 0;
+    if (this.glyphCount === 0) throw new DamagedFont('its table "maxp" gives no glyph count');
+    const hhea = this.table('hhea')!;
+    const longMetrics = hhea.length >= 36 ? hhea.readUInt16BE(34) : 0;
+    if (longMetrics === 0) throw new DamagedFont('its table "hhea" counts no advances');
+    if (this.tables.get('hmtx')!.length < 4 * longMetrics) throw new DamagedFont(`its table "hmtx" is too short for the ${longMetrics} advances "hhea" counts`);
+    const locaEntry = head.readUInt16BE(50) === 1 ? 4 : 2;
+    if (glyf && this.tables.get('loca')!.length < locaEntry * (this.glyphCount + 1)) throw new DamagedFont(`its table "loca" is too short for its ${this.glyphCount} glyphs`);
+  }
+
   /** Reads bytes of the directories, kept in `directories`. */
   private readPiece(offset: number, length: number): Buffer {
     const bytes = this.read(offset, length);
-    if (bytes.length < length) throw new Error(`${this.path}: file ends at byte ${offset + bytes.length}, expected ${offset + length}`);
+    if (bytes.length < length) throw new DamagedFont(`the file ends at byte ${offset + bytes.length}, inside its table directory`);
     this.directories.push({ offset, bytes });
     return bytes;
   }

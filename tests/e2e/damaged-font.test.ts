@@ -1,11 +1,12 @@
 /**
- * A font file that is no font through the command as a new user meets it (a project of
- * `imprint init` whose cover title has a role of its own): exit 1 with one line at the line of
- * `fonts/fonts.yaml` that names the file, no stack trace, no internal error. A `fallback:` to a
- * role no registry has says so.
+ * A damaged font file through the command as a new user meets it (a project of `imprint init`
+ * whose cover title has a role of its own): exit 1 with one line at the line of
+ * `fonts/fonts.yaml` that names the file, no stack trace, no internal error, no PDF with the
+ * title left blank; found when the face is opened (a file cut short, not a font); `imprint
+ * fonts` shows the face as damaged. A `fallback:` to a role no registry has says so.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,28 @@ function projectWith(bytes: Buffer): string {
 }
 
 describe('a damaged font file of a role', () => {
+  it('cut short: exit 1, one line at the registry line that names it, no PDF', () => {
+    const dir = projectWith(sans.subarray(0, 1_000_000));
+    const r = imprint(dir, 'build');
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: 'fonts/fonts.yaml:5:14: font file of role "title" is damaged: its table "glyf" (bytes 441580 to 10559282) runs past the end of the file (1000000 bytes): fonts/t.ttf\n',
+    });
+    expect(existsSync(path.join(dir, 'out/report.pdf'))).toBe(false);
+  });
+
+  it('cut short to its first 100 KB, or overwritten at bytes 300 to 4000: exit 1 at its line, not a crash', () => {
+    const overwritten = Buffer.from(sans);
+    let seed = 7;
+    for (let i = 300; i < 4000; i++) overwritten[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    for (const bytes of [sans.subarray(0, 100_000), overwritten]) {
+      const r = imprint(projectWith(bytes), 'build');
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^fonts\/fonts\.yaml:5:14: font file of role "title" is damaged: [^\n]*: fonts\/t\.ttf\n$/);
+    }
+  });
+
   it('that is not a font (a PNG): exit 1 at the registry line that names it', () => {
     const dir = projectWith(readFileSync(path.join(root, 'starter/content/images/chart.png')));
     expect(imprint(dir, 'build')).toEqual({
@@ -36,6 +59,15 @@ describe('a damaged font file of a role', () => {
       out: '',
       err: 'fonts/fonts.yaml:5:14: font file of role "title" is not a font file (TrueType, OpenType, WOFF or a collection): fonts/t.ttf\n',
     });
+  });
+
+  it('is shown as damaged by `imprint fonts`', () => {
+    const dir = projectWith(sans.subarray(0, 5_000_000));
+    const r = imprint(dir, 'fonts');
+    expect(r.err).toBe('');
+    expect(r.out.split('\n')).toContain(
+      `  regular ${dir}/fonts/t.ttf  font file of role "title" is damaged: its table "glyf" (bytes 441580 to 10559282) runs past the end of the file (5000000 bytes): fonts/t.ttf`,
+    );
   });
 });
 
