@@ -34,6 +34,8 @@ export class GlyphMetrics {
     private readonly hmtx: Buffer,
     /** How many full (advance, bearing) entries `hmtx` has. */
     private readonly longMetrics: number,
+    /** The font's glyphs (`maxp`): a glyph the cmap gives past them is damage. */
+    private readonly glyphCount: number,
   ) {}
 
   /**
@@ -54,12 +56,17 @@ export class GlyphMetrics {
     if (subtable + 16 > cmap.length) throw new DamagedFont(CMAP_PAST_END);
     const end = format === 4 ? subtable + cmap.readUInt16BE(subtable + 2) : subtable + 16 + 12 * cmap.readUInt32BE(subtable + 12);
     if (end > cmap.length || (format === 4 && 16 + 4 * cmap.readUInt16BE(subtable + 6) > end - subtable)) throw new DamagedFont(CMAP_PAST_END);
-    return new GlyphMetrics(cmap, subtable, format, file.table('hmtx')!, file.table('hhea')!.readUInt16BE(34));
+    return new GlyphMetrics(cmap, subtable, format, file.table('hmtx')!, file.table('hhea')!.readUInt16BE(34), file.glyphCount);
   }
 
-  /** The glyph of a code point; 0 (.notdef) when the font lacks it. */
+  /** The glyph of a code point; 0 (.notdef) when the font lacks it. `DamagedFont` for a glyph past the font's last. */
   glyphOf(codePoint: number): number {
-    return this.format === 4 ? this.format4(codePoint) : this.format12(codePoint);
+    const glyph = this.format === 4 ? this.format4(codePoint) : this.format12(codePoint);
+    if (glyph >= this.glyphCount) {
+      const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new DamagedFont(`its cmap gives ${character} glyph ${glyph}, past its last glyph (${this.glyphCount - 1})`);
+    }
+    return glyph;
   }
 
   /** The advance width of a glyph, font units (the last full entry's past the end of them). */

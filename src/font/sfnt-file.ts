@@ -89,6 +89,11 @@ export class SfntFile {
     readonly size: number,
     /** Which font of a collection is read (0 for a file of one font). */
     readonly index: number,
+    /**
+     * What a reader of its tables (opentype-layout.ts) throws for an error met reading them (a
+     * damaged file): the opener's problem for it (see `open`).
+     */
+    readonly damaged: (e: unknown) => unknown,
   ) {
     this.fd = fd;
   }
@@ -100,11 +105,12 @@ export class SfntFile {
    * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Checked at
    * open, from its directory and its smallest tables (`head`, `hhea`, `maxp`): every table lies
    * inside the file, and those every face needs are there and long enough (`DamagedFont`
-   * otherwise). Throws on I/O errors and for an `index` the file does not have.
+   * otherwise). Throws on I/O errors and for an `index` the file does not have. `damaged`: what
+   * to throw for an error met reading the file later (default: the error itself).
    */
-  static open(path: string, index = 0): SfntFile | null {
+  static open(path: string, index = 0, damaged: (e: unknown) => unknown = (e) => e): SfntFile | null {
     const { fd, size } = openRegularFile(path, MAX_FONT_BYTES);
-    const file = new SfntFile(path, fd, size, index);
+    const file = new SfntFile(path, fd, size, index, damaged);
     try {
       if (!file.readDirectories()) {
         file.close();
@@ -145,17 +151,18 @@ export class SfntFile {
   /**
    * Where glyph `id`'s outline lies in the file (`glyf` fonts only): [start, end); start = end
    * for a glyph without outline. Null for a font without `glyf` or an id out of range.
+   * `DamagedFont` for an outline that `loca` puts outside `glyf`.
    */
   glyphRange(id: number): [number, number] | null {
     const glyf = this.tables.get('glyf');
     const loca = this.table('loca');
     const head = this.table('head');
-    if (!glyf || !loca || !head) return null;
+    if (!glyf || !loca || !head || id >= this.glyphCount) return null;
     const long = head.readInt16BE(50) === 1; // indexToLocFormat
-    const entry = long ? 4 : 2;
-    if ((id + 2) * entry > loca.length) return null;
     const at = (i: number) => (long ? loca.readUInt32BE(i * 4) : loca.readUInt16BE(i * 2) * 2);
-    return [glyf.offset + at(id), glyf.offset + at(id + 1)];
+    const [start, end] = [at(id), at(id + 1)];
+    if (start > end || end > glyf.length) throw new DamagedFont(`its glyph ${id} lies outside its table "glyf"`);
+    return [glyf.offset + start, glyf.offset + end];
   }
 
   /** The outline bytes of glyph `id` (empty for a glyph without one); null where `glyphRange` is. */

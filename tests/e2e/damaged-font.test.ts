@@ -2,13 +2,14 @@
  * A damaged font file through the command as a new user meets it (a project of `imprint init`
  * whose cover title has a role of its own): exit 1 with one line at the line of
  * `fonts/fonts.yaml` that names the file, no stack trace, no internal error, no PDF with the
- * title left blank; found when the face is opened (a file cut short, not a font); `imprint
- * fonts` shows the face as damaged. A `fallback:` to a role no registry has says so.
+ * title left blank; found when the face is opened (a file cut short, not a font) or when a
+ * glyph is drawn (an outline outside `glyf`); `imprint fonts` shows the face as damaged.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,6 +28,17 @@ function projectWith(bytes: Buffer): string {
   writeFileSync(path.join(dir, 'fonts/t.ttf'), bytes);
   writeFileSync(path.join(dir, 'fonts/fonts.yaml'), 'roles:\n  title:\n    aliases: [标题]\n    # the cover title\n    regular: t.ttf\n');
   return dir;
+}
+
+/** The sans font with the outline of the first glyph of `text` put past the end of `glyf` (its `loca` entry). */
+function outlineOutside(text: string): Buffer {
+  const font = Buffer.from(sans);
+  const id = (fontkit.create(sans) as fontkit.Font).glyphForCodePoint(text.codePointAt(0)!).id;
+  for (let i = 0; i < font.readUInt16BE(4); i++) {
+    const rec = 12 + 16 * i;
+    if (font.toString('latin1', rec, rec + 4) === 'loca') font.writeUInt32BE(0xfffffff0, font.readUInt32BE(rec + 8) + 4 * (id + 1)); // long offsets
+  }
+  return font;
 }
 
 describe('a damaged font file of a role', () => {
@@ -50,6 +62,14 @@ describe('a damaged font file of a role', () => {
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/^fonts\/fonts\.yaml:5:14: font file of role "title" is damaged: [^\n]*: fonts\/t\.ttf\n$/);
     }
+  });
+
+  it('with an outline outside its glyph table: exit 1 when the cover title is drawn', () => {
+    const title = readFileSync(path.join(projectWith(sans), 'content/report.yaml'), 'utf8').match(/^ {2}title: (.+)$/m)![1];
+    const dir = projectWith(outlineOutside(title));
+    const r = imprint(dir, 'build');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^fonts\/fonts\.yaml:5:14: font file of role "title" is damaged: its glyph \d+ lies outside its table "glyf": fonts\/t\.ttf\n$/);
   });
 
   it('that is not a font (a PNG): exit 1 at the registry line that names it', () => {

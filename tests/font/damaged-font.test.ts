@@ -1,12 +1,15 @@
 /**
  * A damaged font file (cut short, overwritten, not a font at all) is the font's problem, at the
- * line of `fonts.yaml` that names it, found when the face is opened where the table directory
- * shows it (a table past the file's end, a table the build needs missing or too short), never a
- * RangeError, an internal error or a blank glyph.
+ * line of `fonts.yaml` that names it: found when the face is opened where the table directory
+ * shows it (a table past the file's end, a table the build needs missing or too short), else
+ * when the bytes are read (a glyph outside `glyf`, a cmap giving a glyph the font does not
+ * have, a layout table that does not parse), never a RangeError, an internal error or a blank
+ * glyph.
  */
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
@@ -70,6 +73,9 @@ function tableOf(font: Buffer, tag: string): { offset: number; length: number } 
   throw new Error(`no ${tag}`);
 }
 
+/** The glyph of a character in the shipped sans font. */
+const glyphOfSans = (ch: string) => (fontkit.create(sans) as fontkit.Font).glyphForCodePoint(ch.codePointAt(0)!).id;
+
 describe('a damaged font file', () => {
   it('cut short (at 100 KB, 1 MB, 5 MB) is reported when opened, at the registry line that names it', async () => {
     for (const size of [100_000, 1_000_000, 5_000_000]) {
@@ -102,6 +108,31 @@ describe('a damaged font file', () => {
     noCmap.write('cmaq', 12 + 16 * 6, 'latin1'); // the directory's 7th record, cmap's (by tag)
     const other = projectWith(noCmap);
     expect(problemsOf(() => other.faces.face('title'))).toEqual([`${other.registry}:4:14: font file of role "title" is damaged: it has no table "cmap": ${path.dirname(other.registry)}/t.ttf`]);
+  });
+
+  it('whose glyph lies outside `glyf` is reported when the glyph is drawn', async () => {
+    const font = Buffer.from(sans);
+    const loca = tableOf(font, 'loca');
+    font.writeUInt32BE(0xfffffff0, loca.offset + 4 * (glyphOfSans('标') + 1)); // long offsets
+    const { faces, registry } = projectWith(font);
+    expect(await problemsSetting(faces, '封面标题')).toEqual([`${registry}:4:14: font file of role "title" is damaged: its glyph ${glyphOfSans('标')} lies outside its table "glyf": ${path.dirname(registry)}/t.ttf`]);
+  });
+
+  it('whose cmap gives a glyph past its last is reported when the character is set', async () => {
+    const font = Buffer.from(sans);
+    const id = glyphOfSans('标');
+    font.writeUInt16BE(id, tableOf(font, 'maxp').offset + 4); // numGlyphs: 标's and the glyphs after it are gone
+    const { faces, registry } = projectWith(font);
+    expect(await problemsSetting(faces, '标')).toEqual([
+      `${registry}:4:14: font file of role "title" is damaged: its cmap gives U+6807 glyph ${id}, past its last glyph (${id - 1}): ${path.dirname(registry)}/t.ttf`,
+    ]);
+  });
+
+  it('whose layout tables do not parse is reported when Latin text is set', async () => {
+    const font = Buffer.from(sans);
+    font.writeUInt16BE(0xfff0, tableOf(font, 'GSUB').offset + 8); // its lookup list, past its end
+    const { faces, registry } = projectWith(font);
+    expect(await problemsSetting(faces, 'Title')).toEqual([expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: `))]);
   });
 
   it('that is no font (a PNG) is reported at the registry line that names it', () => {
