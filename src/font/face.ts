@@ -9,7 +9,7 @@ import type { Font } from 'fontkit';
 import { InputError, shownFile } from '../problems.js';
 import { readRegularFile, RefusedFile } from '../input-file.js';
 import type { FaceRef, FontRegistry } from './registry.js';
-import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
+import { DamagedFont, MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 import { fontkitFaceSummary, readFaceSummary, type FaceSummary } from './face-summary.js';
 
@@ -221,7 +221,14 @@ function openFace(ref: FaceRef): Face {
     const { tables } = (font as unknown as FontInternals).directory;
     return { path, index, key, font, summary: fontkitFaceSummary(font), unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype', damaged };
   }
-  const metrics = GlyphMetrics.of(file) ?? undefined;
+  let metrics: GlyphMetrics | undefined;
+  try {
+    if (!file.tables.has('cmap')) throw new DamagedFont('it has no table "cmap"'); // no character has a glyph
+    metrics = GlyphMetrics.of(file) ?? undefined;
+  } catch (e) {
+    file.close();
+    throw e;
+  }
   let font: Font | undefined;
   let summary: FaceSummary | undefined;
   return {

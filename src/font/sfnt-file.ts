@@ -36,8 +36,8 @@ const MERGE_GAP = 4096;
 const GLYPH_HEADER = 10;
 /** Largest font file opened, bytes (a CJK font is 10–20 MB; a collection of several, a few times that). */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;
-/** The tables every face is set and drawn with, besides its outlines (`glyf` with `loca`, or CFF). */
-const NEEDED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'];
+/** The tables every face is measured and drawn with, besides its outlines (`glyf` with `loca`, or CFF) and its characters' glyphs (`cmap`: see face.ts). */
+const NEEDED_TABLES = ['head', 'hhea', 'hmtx', 'maxp'];
 /** `head`'s magic number (at byte 12). */
 const HEAD_MAGIC = 0x5f0f3cf5;
 
