@@ -6,10 +6,10 @@
  */
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
-import { InputError } from '../problems.js';
-import { readRegularFile } from '../input-file.js';
+import { InputError, shownFile } from '../problems.js';
+import { readRegularFile, RefusedFile } from '../input-file.js';
 import type { FaceRef, FontRegistry } from './registry.js';
-import { MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
+import { DamagedFont, MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
 import { fontkitFaceSummary, readFaceSummary, type FaceSummary } from './face-summary.js';
 
@@ -36,16 +36,39 @@ export interface Face {
   metrics?: GlyphMetrics;
   /** How its glyphs are drawn: TrueType quadratic outlines (`glyf`) or CFF. */
   outlines: 'truetype' | 'cff';
+  /**
+   * The problem to throw for `e`, an error met reading the file (a table or an outline not
+   * where the file says, bytes that do not parse: the file is damaged): at the registry line
+   * that names the file.
+   */
+  damaged(e: unknown): InputError;
 }
 
 /** The glyph of a code point in a face (0: the face lacks it). */
 export function glyphOf(face: Face, codePoint: number): number {
-  return face.metrics ? face.metrics.glyphOf(codePoint) : face.font.glyphForCodePoint(codePoint).id;
+  try {
+    return face.metrics ? face.metrics.glyphOf(codePoint) : face.font.glyphForCodePoint(codePoint).id;
+  } catch (e) {
+    throw face.damaged(e);
+  }
 }
 
 /** The advance width of a glyph, font units. */
 export function advanceOf(face: Face, glyph: number): number {
-  return face.metrics ? face.metrics.advanceOf(glyph) : face.font.getGlyph(glyph).advanceWidth;
+  try {
+    return face.metrics ? face.metrics.advanceOf(glyph) : face.font.getGlyph(glyph).advanceWidth;
+  } catch (e) {
+    throw face.damaged(e);
+  }
+}
+
+/** What `read` gives, reading `face`'s file: an error on the way is the face's problem (see `Face.damaged`). */
+export function readingFace<T>(face: Face, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw face.damaged(e);
+  }
 }
 
 export type Weight = 'regular' | 'bold';
@@ -111,7 +134,7 @@ export class FaceSet {
       try {
         face = openFace(ref);
       } catch (e) {
-        throw new InputError([{ pos: { file: ref.file, line: 1, col: 1 }, message: `cannot open font: ${(e as Error).message}`, severity: 'error' }]);
+        throw fontProblem(ref, e);
       }
       this.open.set(key, face);
     }
@@ -125,15 +148,40 @@ export class FaceSet {
  * `loca` table for the first glyph it measures).
  */
 export function glyphInkBox(face: Face, id: number): InkBox | undefined {
-  const outline = face.file?.outline(id);
+  const outline = readingFace(face, () => face.file?.outline(id));
   if (!outline) {
-    const { minX, maxX, minY, maxY } = face.font.getGlyph(id).bbox;
+    const { minX, maxX, minY, maxY } = readingFace(face, () => face.font.getGlyph(id).bbox);
     return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : undefined;
   }
   if (outline.length < 10) return undefined;
   // the glyph header: numberOfContours, xMin, yMin, xMax, yMax
   return { minX: outline.readInt16BE(2), minY: outline.readInt16BE(4), maxX: outline.readInt16BE(6), maxY: outline.readInt16BE(8) };
 }
+
+/**
+ * The problem of a face's file, at the registry line that names it (at the file's start for a
+ * face no line names): `e`, what opening or reading the file threw (a file refused, one that is
+ * no font, else a damaged one).
+ */
+function fontProblem({ file, namedAt }: FaceRef, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const what = e instanceof RefusedFile ? `cannot be opened: ${e.message}` : e instanceof NotAFontFile ? e.message : `is damaged: ${e instanceof Error ? e.message : String(e)}`;
+  return new InputError([
+    namedAt
+      ? { pos: namedAt.pos, message: `font file of role "${namedAt.role}" ${what}: ${shownFile(file)}`, severity: 'error', about: file }
+      : { pos: { file, line: 1, col: 1 }, message: `font file ${what}`, severity: 'error' },
+  ]);
+}
+
+/** A file of no font format fontkit reads: its message follows "font file of role "x" ". */
+class NotAFontFile extends Error {
+  constructor() {
+    super('is not a font file (TrueType, OpenType, WOFF or a collection)');
+  }
+}
+
+/** fontkit's error for bytes no font format it knows begins with. */
+const UNKNOWN_FORMAT = 'Unknown font format';
 
 /** A glyph's ink box, font units (y up from the baseline). */
 export interface InkBox {
@@ -148,49 +196,67 @@ interface FontInternals {
   directory: { tables: Record<string, { offset: number; length: number }> };
   _getTableStream(tag: string): unknown;
   _getBaseGlyph(id: number, codePoints?: number[]): GlyphInternals | null;
+  layout: Font['layout'];
 }
 
-/** What of a fontkit glyph is replaced to read only what is needed (fontkit 2.0). */
+/** What of a fontkit glyph is replaced to read only what is needed, or to report damage (fontkit 2.0). */
 interface GlyphInternals {
   _decode(): unknown;
   _getCBox(internal?: boolean): unknown;
+  _getBBox(): unknown;
+  _getPath(): unknown;
+  _getMetrics(): unknown;
   _getTableMetrics(table: unknown): { advance: number };
   _font: { hmtx: unknown; directory: FontInternals['directory'] };
 }
 
 /** Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
-function openFace({ file: path, index, key }: FaceRef): Face {
-  const file = SfntFile.open(path, index);
+function openFace(ref: FaceRef): Face {
+  const { file: path, index, key } = ref;
+  const damaged = (e: unknown) => fontProblem(ref, e);
+  const file = SfntFile.open(path, index, damaged);
   if (!file) {
     const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES), index);
+    reportingDamage(font, damaged);
     const { tables } = (font as unknown as FontInternals).directory;
-    return { path, index, key, font, summary: fontkitFaceSummary(font), unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype' };
+    return { path, index, key, font, summary: fontkitFaceSummary(font), unitsPerEm: font.unitsPerEm, outlines: tables['CFF '] || tables.CFF2 ? 'cff' : 'truetype', damaged };
   }
-  const metrics = GlyphMetrics.of(file) ?? undefined;
+  let metrics: GlyphMetrics | undefined;
+  try {
+    if (!file.tables.has('cmap')) throw new DamagedFont('it has no table "cmap"'); // no character has a glyph
+    metrics = GlyphMetrics.of(file) ?? undefined;
+  } catch (e) {
+    file.close();
+    throw e;
+  }
   let font: Font | undefined;
   let summary: FaceSummary | undefined;
-  const head = file.table('head');
-  if (!head) throw new Error('the font has no `head` table');
   return {
     path,
     index,
     key,
     get font() {
-      return (font ??= fontkitOnDemand(file, metrics));
+      return (font ??= readingFace(this, () => fontkitOnDemand(file, metrics, damaged)));
     },
     get summary() {
-      return (summary ??= readFaceSummary((tag) => file.table(tag)) ?? fontkitFaceSummary(this.font));
+      return (summary ??= readingFace(this, () => readFaceSummary((tag) => file.table(tag)) ?? fontkitFaceSummary(this.font)));
     },
-    unitsPerEm: head.readUInt16BE(18),
+    unitsPerEm: file.table('head')!.readUInt16BE(18),
     file,
     metrics,
     outlines: file.tables.has('CFF ') || file.tables.has('CFF2') ? 'cff' : 'truetype',
+    damaged,
   };
 }
 
-/** fontkit's face of a font file's bytes (of a collection's font `index`). */
+/** fontkit's face of a font file's bytes (of a collection's font `index`); `NotAFontFile` for bytes of no font format. */
 function fontkitOf(bytes: Buffer, index = 0): Font {
-  const opened = fontkit.create(bytes);
+  let opened: ReturnType<typeof fontkit.create>;
+  try {
+    opened = fontkit.create(bytes);
+  } catch (e) {
+    throw e instanceof Error && e.message === UNKNOWN_FORMAT ? new NotAFontFile() : e;
+  }
   if (!('fonts' in opened)) {
     if (index !== 0) throw new Error('the file holds one font, not a collection: only face 0');
     return opened;
@@ -206,7 +272,7 @@ function fontkitOf(bytes: Buffer, index = 0): Font {
  * decodes that glyph (never the whole `glyf` table). A glyph's advance is read from `hmtx`
  * alone: fontkit would decode the outline for vertical metrics nobody asked for.
  */
-function fontkitOnDemand(file: SfntFile, metrics: GlyphMetrics | undefined): Font {
+function fontkitOnDemand(file: SfntFile, metrics: GlyphMetrics | undefined, damaged: (e: unknown) => InputError): Font {
   const image = Buffer.alloc(file.size);
   for (const { offset, bytes } of file.directories) image.set(bytes, offset);
   const font = fontkitOf(image, file.index);
@@ -246,5 +312,33 @@ function fontkitOnDemand(file: SfntFile, metrics: GlyphMetrics | undefined): Fon
     }
     return g;
   };
+  reportingDamage(font, damaged);
   return font;
+}
+
+/**
+ * Makes an error met in what fontkit reads of `font` later the face's problem, `damaged(e)`:
+ * in a layout, and in a glyph's outline, box and metrics, decoded when first asked for (the
+ * tables they need with them).
+ */
+function reportingDamage(font: Font, damaged: (e: unknown) => InputError): void {
+  const f = font as unknown as FontInternals;
+  const guarded = <A extends unknown[], R>(read: (...args: A) => R) => (...args: A): R => {
+    try {
+      return read(...args);
+    } catch (e) {
+      throw damaged(e);
+    }
+  };
+  f.layout = guarded(f.layout.bind(f));
+  const baseGlyph = guarded(f._getBaseGlyph.bind(f));
+  const wrapped = new WeakSet<GlyphInternals>();
+  f._getBaseGlyph = (id, codePoints) => {
+    const g = baseGlyph(id, codePoints);
+    if (g && !wrapped.has(g)) {
+      wrapped.add(g);
+      for (const read of ['_getPath', '_getCBox', '_getBBox', '_getMetrics'] as const) g[read] = guarded(g[read].bind(g));
+    }
+    return g;
+  };
 }

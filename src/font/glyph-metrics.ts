@@ -8,7 +8,7 @@
  *
  * Advances in font units; offsets in bytes from the start of the table.
  */
-import type { SfntFile } from './sfnt-file.js';
+import { DamagedFont, type SfntFile } from './sfnt-file.js';
 
 /** fontkit's preference among Unicode cmap subtables: (platform, encoding). */
 const PREFERRED_SUBTABLES: [number, number][] = [
@@ -22,6 +22,9 @@ const PREFERRED_SUBTABLES: [number, number][] = [
   [0, 0],
 ];
 
+/** What is wrong with a cmap whose subtable records, or the subtable used, run past its end. */
+const CMAP_PAST_END = 'its table "cmap" runs past its end';
+
 export class GlyphMetrics {
   private constructor(
     private readonly cmap: Buffer,
@@ -31,25 +34,39 @@ export class GlyphMetrics {
     private readonly hmtx: Buffer,
     /** How many full (advance, bearing) entries `hmtx` has. */
     private readonly longMetrics: number,
+    /** The font's glyphs (`maxp`): a glyph the cmap gives past them is damage. */
+    private readonly glyphCount: number,
   ) {}
 
-  /** The metrics of a font file, or null when fontkit must answer (see above). */
+  /**
+   * The metrics of a font file (checked at open: see `SfntFile.open`), or null when fontkit must
+   * answer (see above). `DamagedFont` for a cmap whose subtable does not fit in it.
+   */
   static of(file: SfntFile): GlyphMetrics | null {
     const { tables } = file;
     if (!tables.has('cmap') || !tables.has('hhea') || !tables.has('hmtx') || tables.has('fvar')) return null;
     const cmap = file.table('cmap')!;
     const subtable = chooseSubtable(cmap);
     if (subtable === undefined) return null;
+    if (subtable + 4 > cmap.length) throw new DamagedFont(CMAP_PAST_END);
     const format = cmap.readUInt16BE(subtable);
     if (format !== 4 && format !== 12) return null;
-    const longMetrics = file.table('hhea')!.readUInt16BE(34);
-    if (longMetrics === 0) return null;
-    return new GlyphMetrics(cmap, subtable, format, file.table('hmtx')!, longMetrics);
+    // the subtable's header (format 12's 16 bytes, format 4's 14 and more), its end (format 4:
+    // its length; 12: after its groups) and format 4's four arrays of segments, inside the cmap
+    if (subtable + 16 > cmap.length) throw new DamagedFont(CMAP_PAST_END);
+    const end = format === 4 ? subtable + cmap.readUInt16BE(subtable + 2) : subtable + 16 + 12 * cmap.readUInt32BE(subtable + 12);
+    if (end > cmap.length || (format === 4 && 16 + 4 * cmap.readUInt16BE(subtable + 6) > end - subtable)) throw new DamagedFont(CMAP_PAST_END);
+    return new GlyphMetrics(cmap, subtable, format, file.table('hmtx')!, file.table('hhea')!.readUInt16BE(34), file.glyphCount);
   }
 
-  /** The glyph of a code point; 0 (.notdef) when the font lacks it. */
+  /** The glyph of a code point; 0 (.notdef) when the font lacks it. `DamagedFont` for a glyph past the font's last. */
   glyphOf(codePoint: number): number {
-    return this.format === 4 ? this.format4(codePoint) : this.format12(codePoint);
+    const glyph = this.format === 4 ? this.format4(codePoint) : this.format12(codePoint);
+    if (glyph >= this.glyphCount) {
+      const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new DamagedFont(`its cmap gives ${character} glyph ${glyph}, past its last glyph (${this.glyphCount - 1})`);
+    }
+    return glyph;
   }
 
   /** The advance width of a glyph, font units (the last full entry's past the end of them). */
@@ -106,7 +123,8 @@ export class GlyphMetrics {
 
 /** The offset of the subtable fontkit would use, or undefined when the cmap has none of them. */
 function chooseSubtable(b: Buffer): number | undefined {
-  const count = b.readUInt16BE(2);
+  const count = b.length >= 4 ? b.readUInt16BE(2) : 0;
+  if (4 + 8 * count > b.length) throw new DamagedFont(CMAP_PAST_END);
   for (const [platform, encoding] of PREFERRED_SUBTABLES) {
     for (let i = 0; i < count; i++) {
       const rec = 4 + 8 * i;

@@ -25,6 +25,12 @@ export interface FaceRef {
   index: number;
   /** The name the face goes by in a build (`faceKey`): the file, with `#index` for a collection's later fonts. */
   key: string;
+  /**
+   * The role whose registry line names the file, and that line: a file that turns out not to be
+   * a font, or damaged, is reported there. Absent for a face no line names (a collection's
+   * other faces, listed by `imprint fonts`).
+   */
+  namedAt?: { role: string; pos: SourcePos };
 }
 
 /** The key of face `index` of `file`: the file alone for the first. */
@@ -138,11 +144,12 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
       const fileNode = isMap(n) ? (n.get('file', true) as Node | undefined) : n;
       const faceNode = isMap(n) ? (n.get('face', true) as Node | undefined) : undefined;
       const value = isScalar(fileNode) ? fileNode.value : undefined;
+      const namedAt = fileNode && { role: name, pos: at(fileNode) };
       if (typeof value === 'string' && value.startsWith(SYSTEM)) {
         const found = systemFace(value.slice(SYSTEM.length).trim(), key);
         if ('problem' in found) problems.push(error(at(fileNode!), `system font "${value.slice(SYSTEM.length).trim()}" of role "${name}" ${found.problem}`));
         else if (faceNode !== undefined) problems.push(error(at(faceNode), `\`face:\` goes with a file; a system font is named by its face's own name (\`imprint fonts --system\` lists them)`));
-        else return found;
+        else return { ...found, namedAt };
         return undefined;
       }
       const found = typeof value === 'string' && value !== '' ? fontFile(value, dir, npmFrom) : { problem: 'must be a file name, or {file: NAME, face: N} for a face of a collection' };
@@ -150,7 +157,7 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
         problems.push({ ...error(at(fileNode ?? n), `font file of role "${name}" ${found.problem}`), ...('about' in found ? { about: found.about } : {}) });
         return undefined;
       }
-      if (faceNode === undefined) return { file: found.real, index: 0, key: found.real };
+      if (faceNode === undefined) return { file: found.real, index: 0, key: found.real, namedAt };
       const index = isScalar(faceNode) ? faceNode.value : undefined;
       if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
         problems.push(error(at(faceNode), `\`face:\` of role "${name}" must be a face's number in the collection, from 0 (\`imprint fonts\` lists them)`));
@@ -168,7 +175,7 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
         problems.push(error(at(faceNode), `font file of role "${name}" ${has} (\`imprint fonts\` lists them)`));
         return undefined;
       }
-      return { file: found.real, index, key: faceKey(found.real, index) };
+      return { file: found.real, index, key: faceKey(found.real, index), namedAt };
     };
     const aliases = [...names].filter(([n, to]) => to === name && n !== name).map(([n]) => n).sort();
     let role: FontRole | undefined;
@@ -178,8 +185,12 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
       if (regular) role = { name, regular, bold: bold ?? regular, aliases, registry };
     } else {
       const fallbackNode = field('fallback');
-      const fallback = isScalar(fallbackNode) ? names.get(String(fallbackNode.value)) : undefined;
-      if (fallback === undefined) problems.push(error(at(fallbackNode ?? node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`));
+      const fallbackName = isScalar(fallbackNode) ? String(fallbackNode.value) : undefined;
+      const fallback = fallbackName === undefined ? undefined : names.get(fallbackName);
+      if (fallbackName !== undefined && fallback === undefined) {
+        const near = closest(fallbackName, [...names.keys()]);
+        problems.push(error(at(fallbackNode!), `\`fallback:\` of role "${name}" names no role "${fallbackName}"${near ? ` (did you mean "${near}"?)` : ''}`));
+      } else if (fallback === undefined) problems.push(error(at(fallbackNode ?? node), `role "${name}" has neither \`regular:\` nor a \`fallback:\` to a role that has`));
       else if (resolving.has(fallback)) problems.push(error(at(fallbackNode), `\`fallback:\` of role "${name}" goes round in a circle back to "${fallback}"`));
       else {
         const other = resolveRole(fallback);

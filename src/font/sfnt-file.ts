@@ -36,6 +36,16 @@ const MERGE_GAP = 4096;
 const GLYPH_HEADER = 10;
 /** Largest font file opened, bytes (a CJK font is 10–20 MB; a collection of several, a few times that). */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+/** The tables every face is measured and drawn with, besides its outlines (`glyf` with `loca`, or CFF) and its characters' glyphs (`cmap`: see face.ts). */
+const NEEDED_TABLES = ['head', 'hhea', 'hmtx', 'maxp'];
+/** `head`'s magic number (at byte 12). */
+const HEAD_MAGIC = 0x5f0f3cf5;
+
+/**
+ * A font file whose bytes are not what its tables say (cut short, overwritten): the message
+ * says what is wrong, in words that follow "the font file is damaged: ".
+ */
+export class DamagedFont extends Error {}
 
 /**
  * The number of fonts in the file at `path`: a collection's (`ttcf`) count, else 1. Reads 12
@@ -59,6 +69,8 @@ export class SfntFile {
   readonly directories: FilePiece[] = [];
   /** The fonts in the file: a collection's count, else 1. */
   faceCount = 1;
+  /** The glyphs of the font read (`maxp`): ids 0 to `glyphCount - 1`. */
+  glyphCount = 0;
   /** Bytes read from the file so far (directories, tables, outlines). */
   bytesRead = 0;
   /** Tables read, by tag. */
@@ -77,6 +89,11 @@ export class SfntFile {
     readonly size: number,
     /** Which font of a collection is read (0 for a file of one font). */
     readonly index: number,
+    /**
+     * What a reader of its tables (opentype-layout.ts) throws for an error met reading them (a
+     * damaged file): the opener's problem for it (see `open`).
+     */
+    readonly damaged: (e: unknown) => unknown,
   ) {
     this.fd = fd;
   }
@@ -85,17 +102,21 @@ export class SfntFile {
    * Opens `path` when it is a plain TrueType/OpenType font or a collection; null for other
    * formats (WOFF, WOFF2, dfont), which are read whole by the caller. `index`: the font of a
    * collection to read (0, the first, for a file of one font). Only a regular file of at most
-   * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Throws on
-   * I/O errors and for an `index` the file does not have.
+   * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Checked at
+   * open, from its directory and its smallest tables (`head`, `hhea`, `maxp`): every table lies
+   * inside the file, and those every face needs are there and long enough (`DamagedFont`
+   * otherwise). Throws on I/O errors and for an `index` the file does not have. `damaged`: what
+   * to throw for an error met reading the file later (default: the error itself).
    */
-  static open(path: string, index = 0): SfntFile | null {
+  static open(path: string, index = 0, damaged: (e: unknown) => unknown = (e) => e): SfntFile | null {
     const { fd, size } = openRegularFile(path, MAX_FONT_BYTES);
-    const file = new SfntFile(path, fd, size, index);
+    const file = new SfntFile(path, fd, size, index, damaged);
     try {
       if (!file.readDirectories()) {
         file.close();
         return null;
       }
+      file.checkTables();
       return file;
     } catch (e) {
       file.close();
@@ -109,7 +130,7 @@ export class SfntFile {
     const bytes = Buffer.allocUnsafe(Math.max(end - offset, 0));
     for (let at = 0; at < bytes.length; ) {
       const n = readSync(this.fd, bytes, at, bytes.length - at, offset + at);
-      if (n === 0) throw new Error(`${this.path}: file ends at byte ${offset + at}, expected ${end}`);
+      if (n === 0) throw new DamagedFont(`the file ends at byte ${offset + at}, before byte ${end} (it changed while read?)`);
       at += n;
     }
     this.bytesRead += bytes.length;
@@ -130,17 +151,18 @@ export class SfntFile {
   /**
    * Where glyph `id`'s outline lies in the file (`glyf` fonts only): [start, end); start = end
    * for a glyph without outline. Null for a font without `glyf` or an id out of range.
+   * `DamagedFont` for an outline that `loca` puts outside `glyf`.
    */
   glyphRange(id: number): [number, number] | null {
     const glyf = this.tables.get('glyf');
     const loca = this.table('loca');
     const head = this.table('head');
-    if (!glyf || !loca || !head) return null;
+    if (!glyf || !loca || !head || id >= this.glyphCount) return null;
     const long = head.readInt16BE(50) === 1; // indexToLocFormat
-    const entry = long ? 4 : 2;
-    if ((id + 2) * entry > loca.length) return null;
     const at = (i: number) => (long ? loca.readUInt32BE(i * 4) : loca.readUInt16BE(i * 2) * 2);
-    return [glyf.offset + at(id), glyf.offset + at(id + 1)];
+    const [start, end] = [at(id), at(id + 1)];
+    if (start > end || end > glyf.length) throw new DamagedFont(`its glyph ${id} lies outside its table "glyf"`);
+    return [glyf.offset + start, glyf.offset + end];
   }
 
   /** The outline bytes of glyph `id` (empty for a glyph without one); null where `glyphRange` is. */
@@ -186,10 +208,13 @@ export class SfntFile {
     this.fd = -1;
   }
 
-  /** Reads the header and the table directories (of every font of a collection: fontkit is given them all), keeping face `index`'s. */
+  /** Reads the header and the table directories (of every font of a collection: fontkit is given them all), keeping face `index`'s; false for a file of another format. */
   private readDirectories(): boolean {
-    const header = this.readPiece(0, 12);
-    const tag = header.readUInt32BE(0);
+    const header = this.read(0, 12);
+    const tag = header.length >= 4 ? header.readUInt32BE(0) : undefined;
+    if (tag !== COLLECTION && tag !== TRUETYPE && tag !== OPENTYPE_CFF && tag !== APPLE_TRUE) return false;
+    if (header.length < 12) throw new DamagedFont(`the file ends at byte ${header.length}, inside its header`);
+    this.directories.push({ offset: 0, bytes: header });
     if (tag === COLLECTION) {
       const fonts = (this.faceCount = header.readUInt32BE(8));
       if (this.index >= fonts) throw new Error(`the collection has ${fonts} faces (0 to ${fonts - 1}), not a face ${this.index}`);
@@ -197,7 +222,6 @@ export class SfntFile {
       for (let i = 0; i < fonts; i++) this.readDirectory(offsets.readUInt32BE(4 * i), i === this.index);
       return true;
     }
-    if (tag !== TRUETYPE && tag !== OPENTYPE_CFF && tag !== APPLE_TRUE) return false;
     if (this.index !== 0) throw new Error(`the file holds one font, not a collection: only face 0`);
     this.readDirectory(0, true);
     return true;
@@ -215,10 +239,40 @@ export class SfntFile {
     }
   }
 
+  /**
+   * Throws `DamagedFont` unless every table of the face lies inside the file, and the tables
+   * every face needs are there (`NEEDED_TABLES` and outlines) and hold what is read of them
+   * without looking further: the header's magic number, sizes and `loca` format; a glyph count;
+   * an advance; a `loca` entry for each glyph. Sets `glyphCount`.
+   */
+  private checkTables(): void {
+    for (const [tag, { offset, length }] of [...this.tables].sort(([, a], [, b]) => a.offset - b.offset))
+      if (offset + length > this.size) {
+        const name = /^[\x20-\x7e]{4}$/.test(tag) ? `"${tag}"` : `0x${Buffer.from(tag, 'latin1').toString('hex')}`; // a tag overwritten: its bytes
+        throw new DamagedFont(`its table ${name} (bytes ${offset} to ${offset + length}) runs past the end of the file (${this.size} bytes)`);
+      }
+    const missing = NEEDED_TABLES.find((tag) => !this.tables.has(tag));
+    if (missing) throw new DamagedFont(`it has no table "${missing}"`);
+    const glyf = this.tables.has('glyf');
+    if (!(glyf && this.tables.has('loca')) && !this.tables.has('CFF ') && !this.tables.has('CFF2')) throw new DamagedFont('it has no outlines (tables "glyf" and "loca", or "CFF ")');
+    const head = this.table('head')!;
+    const unitsPerEm = head.length >= 54 ? head.readUInt16BE(18) : 0;
+    if (head.length < 54 || head.readUInt32BE(12) !== HEAD_MAGIC || unitsPerEm < 16 || unitsPerEm > 16384 || head.readUInt16BE(50) > 1) throw new DamagedFont('its table "head" is not a font header');
+    const maxp = this.table('maxp')!;
+    this.glyphCount = maxp.length >= 6 ? maxp.readUInt16BE(4) : 0;
+    if (this.glyphCount === 0) throw new DamagedFont('its table "maxp" gives no glyph count');
+    const hhea = this.table('hhea')!;
+    const longMetrics = hhea.length >= 36 ? hhea.readUInt16BE(34) : 0;
+    if (longMetrics === 0) throw new DamagedFont('its table "hhea" counts no advances');
+    if (this.tables.get('hmtx')!.length < 4 * longMetrics) throw new DamagedFont(`its table "hmtx" is too short for the ${longMetrics} advances "hhea" counts`);
+    const locaEntry = head.readUInt16BE(50) === 1 ? 4 : 2;
+    if (glyf && this.tables.get('loca')!.length < locaEntry * (this.glyphCount + 1)) throw new DamagedFont(`its table "loca" is too short for its ${this.glyphCount} glyphs`);
+  }
+
   /** Reads bytes of the directories, kept in `directories`. */
   private readPiece(offset: number, length: number): Buffer {
     const bytes = this.read(offset, length);
-    if (bytes.length < length) throw new Error(`${this.path}: file ends at byte ${offset + bytes.length}, expected ${offset + length}`);
+    if (bytes.length < length) throw new DamagedFont(`the file ends at byte ${offset + bytes.length}, inside its table directory`);
     this.directories.push({ offset, bytes });
     return bytes;
   }

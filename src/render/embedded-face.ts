@@ -11,7 +11,7 @@ import { deflate } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Font } from 'fontkit';
 import type { FaceSummary } from '../font/face-summary.js';
-import { advanceOf, type Face } from '../font/face.js';
+import { advanceOf, readingFace, type Face } from '../font/face.js';
 import { TrueTypeSubset } from './truetype-subset.js';
 
 /** The parts of pdfkit's document and object references used here. */
@@ -67,7 +67,7 @@ export class EmbeddedFace {
   ) {
     this.dictionary = doc.ref();
     this.cff = face.outlines === 'cff';
-    this.subset = !this.cff && face.file && TrueTypeSubset.canSubset(face.file) ? new TrueTypeSubset(face.file) : fontkitSubset(face.font);
+    this.subset = !this.cff && face.file && TrueTypeSubset.canSubset(face.file) ? new TrueTypeSubset(face.file) : readingFace(face, () => fontkitSubset(face.font));
     this.scale = 1000 / face.unitsPerEm;
     this.widths[0] = this.advance(0);
     this.unicode[0] = [0];
@@ -101,7 +101,7 @@ export class EmbeddedFace {
     const key = `${this.face.key}\n${this.subset.glyphs.join(',')}`;
     const kept = programs.get(key);
     if (kept) return { key, program: kept };
-    const bytes = this.subset.encode(); // adds the components of composite glyphs to the subset
+    const bytes = readingFace(this.face, () => this.subset.encode()); // adds the components of composite glyphs to the subset
     const glyphs = [...this.subset.glyphs];
     const program = { deflated: await deflateOffThread(bytes), length: bytes.length, glyphs };
     programs.set(key, program);

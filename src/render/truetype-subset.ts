@@ -7,7 +7,7 @@
  *
  * Offsets and lengths in bytes.
  */
-import type { SfntFile } from '../font/sfnt-file.js';
+import { DamagedFont, type SfntFile } from '../font/sfnt-file.js';
 import { assemble } from '../font/sfnt-writer.js';
 
 /** Composite glyph flags (OpenType `glyf`). */
@@ -95,7 +95,7 @@ export class TrueTypeSubset {
   /** The outline bytes of old glyph `id` (empty for a glyph without outline). */
   private outline(id: number): Buffer {
     const outline = this.file.outline(id);
-    if (!outline) throw new Error(`${this.file.path}: no glyph ${id}`);
+    if (!outline) throw new DamagedFont(`it has no glyph ${id}, which a glyph or its layout names`);
     return outline;
   }
 

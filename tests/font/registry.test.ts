@@ -27,8 +27,8 @@ function registryFile(text: string): { file: string; fonts: string } {
   return { file, fonts };
 }
 
-/** The first (or only) face of a font file. */
-const face = (file: string, index = 0) => ({ file, index, key: index ? `${file}#${index}` : file });
+/** The first (or only) face of a font file (and the registry line naming it, not compared here). */
+const face = (file: string, index = 0) => expect.objectContaining({ file, index, key: index ? `${file}#${index}` : file });
 
 const lines = (problems: { items: Parameters<typeof formatProblem>[0][] }) => problems.items.map(formatProblem);
 
@@ -66,6 +66,13 @@ describe('the font registry', () => {
       `${file}:3:5: unknown key "alias" in role "title" (did you mean "aliases"? known: regular, bold, aliases, fallback)`,
       `${file}:6:29: unknown key "fase" in a face (did you mean "face"? known: file, face)`,
     ]);
+  });
+
+  it('says a `fallback:` names no role, with the likely one', () => {
+    const { file } = registryFile('roles:\n  title:\n    aliases: [标题]\n    fallback: snas\n  other:\n    fallback: nosuch\n');
+    const { broken } = loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml'), npmFrom: [root] }, { file }]);
+    expect(broken.get('title')!.map(formatProblem)).toEqual([`${file}:4:15: \`fallback:\` of role "title" names no role "snas" (did you mean "sans"?)`]);
+    expect(broken.get('other')!.map(formatProblem)).toEqual([`${file}:6:15: \`fallback:\` of role "other" names no role "nosuch"`]);
   });
 
   it('refuses what lies outside, through a name or a link', () => {
@@ -145,6 +152,6 @@ describe('font faces', () => {
       const faces = new FaceSet({ roles: new Map([['serif', { name: 'serif', regular: ref, bold: ref }]]), broken: new Map(), file: 'fonts.yaml' });
       try { faces.face('serif'); } catch (e) { console.log(e.message); }`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(r.stdout).toBe(`${fifo}:1:1: cannot open font: not a regular file\n`);
+    expect(r.stdout).toBe(`${fifo}:1:1: font file cannot be opened: not a regular file\n`);
   });
 });
