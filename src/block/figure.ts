@@ -62,10 +62,11 @@ interface ImageBox {
 function textOps(ctx: LayoutContext, node: FigureNode, t: SvgText, m: Matrix, box: ImageBox, tag: StructTag): DrawOp[] {
   const size = t.size * lengthScale(m);
   const [px, py] = apply(m, t.x, t.y);
-  // too small to read, or taller than the image; or placed outside it (the SVG's viewport hides
-  // it, as it clips the paths: a text is drawn when the point it is set at lies in the image)
-  if (!(size > 0.5 && size <= box.h + 1e-6)) return [];
-  if (px < box.x - 1e-6 || px > box.x + box.w + 1e-6 || py < -1e-6 || py > box.h + 1e-6) return [];
+  // too small to read or larger than any page; or placed outside the image (the SVG's viewport
+  // hides it, as it clips the paths: a text is drawn when the point it is set at lies in the
+  // image). Written so that a NaN (a transform of 1e999) is never drawn
+  const inside = px >= box.x - 1e-6 && px <= box.x + box.w + 1e-6 && py >= -1e-6 && py <= box.h + 1e-6;
+  if (!(size > 0.5 && size < 2000 && inside)) return [];
   const spec = { ...style(ctx, node.captionStyle), size, lineHeight: size, indent: 0, indentRight: 0, onGrid: false, align: 'left' as const, color: t.color, bold: false };
   const [line] = setText(ctx, [{ text: t.text, bold: t.bold }], paragraphStyle(ctx, spec, 1e5, 'left'), node.at);
   if (!line) return [];

@@ -366,9 +366,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
  * a million would vanish); what the narrow ones gain is taken from the others in proportion.
  */
 function givenWidths(given: number[], width: number, least: number): number[] {
-  const largest = Math.max(...given);
-  const shares = given.map((w) => w / largest); // (their sum cannot overflow)
-  const total = shares.reduce((a, b) => a + b, 0);
+  const sum = given.reduce((a, b) => a + b, 0);
+  // (numbers so large that their sum overflows are taken as shares of the largest first)
+  const shares = Number.isFinite(sum) ? given : given.map((w) => w / Math.max(...given));
+  const total = Number.isFinite(sum) ? sum : shares.reduce((a, b) => a + b, 0);
   let widths = shares.map((s) => (s / total) * width);
   // (taking from the others may bring one of them below `least` in turn: at most one round a column)
   const floored = widths.map(() => false);

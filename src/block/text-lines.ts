@@ -14,7 +14,6 @@ import { EM_BOX_ASCENT, type Atom, type InlineLook } from '../text/atoms.js';
 import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
 import { block, type Block } from './payload.js';
 
-
 /** Paragraph styles made, per style spec: the same object for the same width, alignment and indent. */
 const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>();
 

@@ -81,17 +81,17 @@ function brokenRoles(registry: FontRegistry): Map<Problem[], string[]> {
 
 /** The names of a face: family, style, PostScript name; for a collection's, which face. */
 function faceName(faces: FaceSet, ref: FaceRef): string {
-  let face;
   try {
-    face = faces.byRef(ref);
+    const face = faces.byRef(ref);
+    // (its names are read from its name table here: damage there is the face's problem too)
+    const { familyName, subfamilyName, postscriptName } = face.summary;
+    const faceCount = face.file?.faceCount ?? 1;
+    const inCollection = faceCount > 1 ? `, face ${ref.index} of ${faceCount} in the collection` : '';
+    return `${familyName} ${subfamilyName} (${postscriptName}${inCollection})`;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return e.problems.map((p) => p.message).join('; ');
   }
-  const { familyName, subfamilyName, postscriptName } = face.summary;
-  const faceCount = face.file?.faceCount ?? 1;
-  const inCollection = faceCount > 1 ? `, face ${ref.index} of ${faceCount} in the collection` : '';
-  return `${familyName} ${subfamilyName} (${postscriptName}${inCollection})`;
 }
 
 /** The collections (`.ttc`) the roles use, each with its number of faces, in the order the roles name them. */

@@ -31,3 +31,12 @@ export function editDistance(a: string, b: string): number {
   }
   return d[a.length][b.length];
 }
+
+/**
+ * The message for a key of a settings file that is not one of `known`, in `where` (`the theme`,
+ * `` `page:` ``, `role "title"`): `unknown key "boxs" in the theme (did you mean "boxes"? known: …)`.
+ */
+export function unknownKeyMessage(key: string, known: readonly string[], where: string): string {
+  const near = closest(key, [...known]);
+  return `unknown key "${key}" in ${where} (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`;
+}

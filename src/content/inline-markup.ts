@@ -35,14 +35,16 @@ export const ESCAPABLE = '\\*[]^~`<>_';
 /** An id of a chapter, section, table, case or figure (spec §6.1). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-/** URL schemes an autolink `<…>` may have. */
-const AUTOLINK = /^<((?:https?|ftp):\/\/[^\s<>]+|mailto:[^\s<>]+)>/;
 /**
- * What a link `[text](url)` may go to: a web or FTP address, or mail. Anything else a PDF viewer
- * would open on the reader's machine (`javascript:`, `file:///etc/passwd`), or could not open
- * (`www.example.org`, a path): refused at the link.
+ * Where a link may go: a web or FTP address, or mail. Anything else a PDF viewer would open on
+ * the reader's machine (`javascript:`, `file:///etc/passwd`), or could not open
+ * (`www.example.org`, a path), is refused at a link `[text](url)`, and is text in `<…>`.
  */
-const LINK_URL = /^(?:(?:https?|ftp):\/\/\S+|mailto:\S+)$/i;
+const URL_START = String.raw`(?:https?|ftp):\/\/|mailto:`;
+/** A URL printed and linked, `<https://…>`. */
+const AUTOLINK = new RegExp(String.raw`^<((?:${URL_START})[^\s<>]+)>`, 'i');
+/** The URL of a link `[text](url)`. */
+const LINK_URL = new RegExp(String.raw`^(?:${URL_START})\S+$`, 'i');
 
 /** Whether a link `[text](url)` may go to `url` (see `LINK_URL`). */
 export function isLinkUrl(url: string): boolean {

@@ -46,6 +46,7 @@ export interface Face {
 
 /** The glyph of a code point in a face (0: the face lacks it). */
 export function glyphOf(face: Face, codePoint: number): number {
+  // (readingFace written out: this and advanceOf run for every character set, and a closure a call costs)
   try {
     return face.metrics ? face.metrics.glyphOf(codePoint) : face.font.glyphForCodePoint(codePoint).id;
   } catch (e) {
@@ -165,12 +166,22 @@ export function glyphInkBox(face: Face, id: number): InkBox | undefined {
  */
 function fontProblem({ file, namedAt }: FaceRef, e: unknown): InputError {
   if (e instanceof InputError) return e;
+  if (!(e instanceof RefusedFile || e instanceof NotAFontFile || isDamage(e))) throw e; // a bug of Imprint's, not the font's (exit 3)
   const what = e instanceof RefusedFile ? `cannot be opened: ${e.message}` : e instanceof NotAFontFile ? e.message : `is damaged: ${e instanceof Error ? e.message : String(e)}`;
   return new InputError([
     namedAt
       ? { pos: namedAt.pos, message: `font file of role "${namedAt.role}" ${what}: ${shownFile(file)}`, severity: 'error', about: file }
       : { pos: { file, line: 1, col: 1 }, message: `font file ${what}`, severity: 'error' },
   ]);
+}
+
+/**
+ * Whether `e` is what reading damaged bytes throws: our readers' `DamagedFont`, a read past a
+ * buffer's end (RangeError), or a plain Error (fontkit and its decoder throw those for bytes
+ * that do not parse). A TypeError or any other kind is a bug, not the font's problem.
+ */
+function isDamage(e: unknown): boolean {
+  return e instanceof DamagedFont || e instanceof RangeError || (e instanceof Error && e.constructor === Error);
 }
 
 /** A file of no font format fontkit reads: its message follows "font file of role "x" ". */

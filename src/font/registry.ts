@@ -12,7 +12,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { readYamlFile, type YamlFile } from '../yaml-file.js';
 import { InputError, type Problem, type SourcePos } from '../problems.js';
-import { closest } from '../content/did-you-mean.js';
+import { closest, unknownKeyMessage } from '../content/did-you-mean.js';
 import { isInside, refusalOf } from '../input-file.js';
 import { facesInFile, MAX_FONT_BYTES } from './sfnt-file.js';
 import { findSystemFace, systemFaces } from './system-fonts.js';
@@ -230,8 +230,7 @@ function unknownKeys(map: YAMLMap, known: readonly string[], what: string): { no
   return map.items.flatMap((pair) => {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
     if (known.includes(key)) return [];
-    const near = closest(key, [...known]);
-    return [{ node: pair.key as Node, message: `unknown key "${key}" in ${what} (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})` }];
+    return [{ node: pair.key as Node, message: unknownKeyMessage(key, known, what) }];
   });
 }
 

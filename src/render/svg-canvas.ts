@@ -8,8 +8,12 @@ import { multiply } from './svg-transform.js';
 
 type Path2DClass = typeof import('@napi-rs/canvas').Path2D;
 
-/** Draws `op`'s paths on `ctx` at `scale` pixels a pt. */
+/** Draws `op`'s paths on `ctx` at `scale` pixels a pt, clipped to the image's box. */
 export function drawSvgOnCanvas(ctx: SKRSContext2D, op: SvgOp, scale: number, Path2D: Path2DClass): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(op.x * scale, op.y * scale, op.w * scale, op.h * scale);
+  ctx.clip();
   const placed = multiply([scale, 0, 0, scale, 0, 0], [op.scale, 0, 0, op.scale, op.x, op.y]);
   for (const p of op.paths) {
     ctx.setTransform(...multiply(placed, p.matrix));
@@ -32,4 +36,5 @@ export function drawSvgOnCanvas(ctx: SKRSContext2D, op: SvgOp, scale: number, Pa
   }
   ctx.globalAlpha = 1;
   ctx.resetTransform();
+  ctx.restore();
 }

@@ -4,14 +4,14 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { InputError, ProblemList, type Problem, type SourcePos } from '../problems.js';
-import { PAPER, parseLength, PT_PER_MM } from './units.js';
+import { HEX_COLOUR, PAPER, parseLength, PT_PER_MM } from './units.js';
 import { THEME_LIMITS as LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
 import type { FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, SCHEME_LANGUAGE, type PunctuationScheme } from '../text/punctuation.js';
 import { defaultChapterReferences, DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
-import { closest } from '../content/did-you-mean.js';
+import { closest, unknownKeyMessage } from '../content/did-you-mean.js';
 import { DEFAULT_LOOK, type InlineLook } from '../text/atoms.js';
 
 export type TextAlign = 'justify' | 'left' | 'center' | 'right';
@@ -233,7 +233,7 @@ function resolveTheme(src: ThemeSource): Theme {
     if (!node) return fallback;
     const v = value(node);
     if (v === 'none' || v === null) return null;
-    if (typeof v !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v)) {
+    if (typeof v !== 'string' || !HEX_COLOUR.test(v)) {
       problems.error(at(node), `not a colour: "${String(v)}" (write #rrggbb or none)`);
       return fallback;
     }
@@ -294,8 +294,7 @@ function resolveTheme(src: ThemeSource): Theme {
     for (const pair of node.items) {
       const key = String((pair.key as Node & { value: unknown }).value);
       if (known.includes(key)) continue;
-      const near = closest(key, [...known]);
-      problems.error(at(pair.key as Node), `unknown key "${key}" in ${shown} (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`);
+      problems.error(at(pair.key as Node), unknownKeyMessage(key, known, shown));
     }
     return true;
   };

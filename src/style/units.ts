@@ -1,6 +1,6 @@
 /**
  * Lengths as users write them in themes: `12pt`, `25mm`, `1cm`, `2em`, a bare number (pt),
- * or a Chinese font size name (字号) such as `小四` or `三号`.
+ * or a Chinese font size name (字号) such as `小四` or `三号`; and colours, `#rrggbb`.
  */
 
 /** Chinese font sizes (字号) in pt. */
@@ -38,3 +38,6 @@ export const PAPER: Record<string, [number, number]> = {
   B5: [498.9, 708.66],
   LETTER: [612, 792],
 };
+
+/** A colour as a theme or a template writes one: `#rrggbb`. */
+export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;

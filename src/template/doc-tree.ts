@@ -129,8 +129,6 @@ export interface KeepNode {
 export interface FigureNode {
   kind: 'figure';
   id?: string;
-  /** The image file as the markup names it: the content's by its absolute path, a template's own as written. */
-  src: string;
   /** The image, checked (see content/image-file.ts): what is drawn. */
   image: CheckedImage;
   /** How wide it is drawn (see content/types.ts); natural size, made smaller to fit, when undefined. */

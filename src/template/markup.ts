@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
-import { parseLength } from '../style/units.js';
+import { HEX_COLOUR, parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
@@ -90,7 +90,7 @@ const TEXT: ValueRule = { allows: () => true, allowed: 'text' };
 const LENGTH: ValueRule = { allows: (v) => (parseLength(v, NaN) ?? -1) >= 0, allowed: 'a length of 0 or more (12pt, 20mm)' };
 
 /** A colour as the theme writes one. */
-const COLOUR: ValueRule = { allows: (v) => /^#[0-9a-fA-F]{6}$/.test(v), allowed: 'a colour, #rrggbb' };
+const COLOUR: ValueRule = { allows: (v) => HEX_COLOUR.test(v), allowed: 'a colour, #rrggbb' };
 
 /** The deepest heading level: PDF's structure tags go to H6; 0 is a heading not in the outline (a run-in head, a contents title). */
 const DEEPEST_HEADING = 6;
@@ -312,7 +312,7 @@ function block(el: El, images: FigureImages): BlockNode {
       const image = images(src);
       if (typeof image === 'string') throw new MarkupError(el.pos, image, `src="${src}"`);
       const width = el.attrs.width === undefined ? undefined : figureWidth(el.attrs.width);
-      return { kind: 'figure', id: el.attrs.id, src, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
+      return { kind: 'figure', id: el.attrs.id, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);

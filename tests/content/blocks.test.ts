@@ -86,6 +86,7 @@ describe('an empty block', () => {
     expect(load('      - quote: []\n').problems).toEqual(['r.yaml:6:16: `quote:` is empty']);
     expect(load('      - code: "  "\n').problems).toEqual(['r.yaml:6:15: `code:` is empty']);
     expect(load('      - verse: {text: ""}\n').problems).toEqual(['r.yaml:6:23: `text:` is empty']);
+    expect(load('      - verse: "  "\n').problems).toEqual(['r.yaml:6:16: `verse:` is empty']);
   });
 });
 

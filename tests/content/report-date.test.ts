@@ -18,6 +18,10 @@ describe('a report date', () => {
     expect(iso('二〇二六年 2026')).toBe('2026-01-01');
     expect(iso('2024-02-29')).toBe('2024-02-29');
     expect(iso('0099-03-01')).toBe('0099-03-01'); // (not 1999)
+    // a school year: its first year, not a month 20 or 26
+    expect(iso('2025-2026 学年')).toBe('2025-01-01');
+    expect(iso('2025/26 学年度')).toBe('2025-01-01');
+    expect(iso('2026.1')).toBe('2026-01-01');
   });
   it('is none without a four-digit year', () => expect(reportDate('二〇二六年一月')).toBeUndefined());
   it('is a problem when its month or day does not exist', () => {

@@ -109,6 +109,7 @@ describe('an SVG figure', () => {
     expect(text).not.toContain('外');
   });
 
+
   it('is as wide as width: asks, a share of the type area or a length, within 0.5 pt', async () => {
     const half = await lastPageDrawing(build('          width: 50%\n'));
     expect(Math.abs(half.x1 - half.x0 - 0.5 * MEASURE * INK_SHARE)).toBeLessThan(0.5);
