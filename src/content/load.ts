@@ -369,8 +369,12 @@ class ContentReader {
     const pos = this.src.locate(p);
     if (typeof v !== 'string') return { text: typeof v === 'number' ? (this.src.sourceText(p) ?? String(v)) : String(v), pos };
     this.texts.set(`${pos.line}:${pos.col}`, { path: p, value: v });
-    for (const m of v.matchAll(UNPRINTABLE)) this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
-    return { text: v.replace(UNPRINTABLE, ''), pos };
+    let dropped = false; // (one scan of the text when nothing is dropped, as is usual)
+    for (const m of v.matchAll(UNPRINTABLE)) {
+      this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
+      dropped = true;
+    }
+    return { text: dropped ? v.replace(UNPRINTABLE, '') : v, pos };
   }
 
   /** Where `ch` first stands in the text whose place is `at` (`at` itself for a text not read here). */
