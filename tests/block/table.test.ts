@@ -2,7 +2,7 @@
  * Table layout, read from the laid-out pages of tests/block/fixtures/tables.yaml (exact glyph
  * positions, before any PDF is written): ragged cells, column widths from the content.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,22 @@ describe('relative widths given', () => {
     const widths = columns(edges('[1000000, 1, 1000000]'));
     expect(widths[1]).toBeGreaterThanOrEqual(12 + 10.5 - 1); // pad-x 6 pt each side, a character of the cell text (五号)
     expect(widths.reduce((x, y) => x + y)).toBeCloseTo(columns(edges('[1, 1, 1]')).reduce((x, y) => x + y), 3);
+  });
+});
+
+describe('the caption of continuation pages', () => {
+  it('is set in the style the template’s <continued> names (小五 note, not the 五号 caption)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-continued-'));
+    cpSync(path.join(root, 'templates/official'), path.join(dir, 'templates/official'), { recursive: true });
+    const file = path.join(dir, 'templates/official/table.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<continued style="caption">', '<continued style="note">'));
+    const rows = Array.from({ length: 60 }, (_, i) => `[第 ${i + 1} 行, ${i}]`).join(', ');
+    writeFileSync(path.join(dir, 'r.yaml'), `report:\n  title: 续表\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 长表\n          columns: [项目, 数]\n          rows: [${rows}]\n`);
+    const laid = layoutReport({ input: path.join(dir, 'r.yaml'), projectDir: dir, packageDir: root, version: 'test' }).pages;
+    const sizes = (t: string) => laid.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && text(o).startsWith(t)).map((o) => o.size));
+    expect(sizes('表1')).toContain(10.5); // the caption: 五号 (and its contents entry)
+    expect(sizes('续表1').length).toBeGreaterThan(0);
+    expect(new Set(sizes('续表1'))).toEqual(new Set([9])); // the note style: 小五
   });
 });
 
