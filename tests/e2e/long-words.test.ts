@@ -100,6 +100,14 @@ describe('unbreakable words of any length', () => {
     expect(build.status).toBe(0);
   });
 
+  it('build in time when no line of the word fills the measure exactly (200,000 A: the breaker was quadratic, over 60 s; now ~2 s)', () => {
+    const input = path.join(dir, 'a.yaml');
+    writeFileSync(input, stringify({ report: { title: '长词' }, chapters: [{ title: '一', body: ['A'.repeat(200_000)] }] }, { lineWidth: 0 }));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'a.pdf'), '--no-cache'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(r.error).toBeUndefined(); // (a timeout: ETIMEDOUT, the process killed)
+    expect(r.status).toBe(0);
+  }, 40_000);
+
   it('come back whole and in order: the paragraph, the list item, the cell, the title', () => {
     expect(differsAt(joined(textOf(/^[a-z]+$/)), paragraphWord + listWord)).toBe(-1);
     expect(differsAt(joined(textOf(/^[A-J]+$/)), cellWord)).toBe(-1);
