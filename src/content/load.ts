@@ -11,11 +11,11 @@ import { checkMarkup } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import { parseLength } from '../style/units.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
 import { firstRowColumns, placeCells } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
+import { figureWidthOf } from './figure-width.js';
 
 /** Largest content file accepted (bytes). */
 export const MAX_CONTENT_BYTES = 8 * 1024 * 1024;
@@ -307,9 +307,8 @@ class ContentReader {
   /** A figure's `width:`, `60%` of the type area or a length (`80mm`), or undefined when it is neither (reported there). */
   private figureWidth(p: DataPath): FigureWidth | undefined {
     const given = this.text(p);
-    const share = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(given.text);
-    const width: FigureWidth = share ? { share: Number(share[1]) / 100 } : { pt: parseLength(given.text) ?? NaN };
-    if ('share' in width ? width.share > 0 && width.share <= 1 : width.pt > 0) return width;
+    const width = figureWidthOf(given.text);
+    if (width && !('share' in width && width.share > 1)) return width;
     this.problems.error(given.pos, `width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "${given.text}"`);
     return undefined;
   }

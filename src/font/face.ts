@@ -225,7 +225,7 @@ interface GlyphInternals {
 function openFace(ref: FaceRef): Face {
   const { file: path, index, key } = ref;
   const damaged = (e: unknown) => fontProblem(ref, e);
-  const file = SfntFile.open(path, index, damaged);
+  const file = SfntFile.open(path, index);
   if (!file) {
     const font = fontkitOf(readRegularFile(path, MAX_FONT_BYTES), index);
     reportingDamage(font, damaged);

@@ -65,59 +65,49 @@ export class OpenTypeLayout {
     private readonly glyphClasses: number | undefined,
     /** The file's cmap and advances. */
     private readonly metrics: GlyphMetrics,
-    /** What to throw for an error met reading the tables (see `SfntFile.damaged`). */
-    private readonly damaged: SfntFile['damaged'],
   ) {}
 
   /** The layout of a font file, or null when fontkit must lay out its text (see above). */
   static of(file: SfntFile, metrics: GlyphMetrics): OpenTypeLayout | null {
     const { tables } = file;
     if (!tables.has('GPOS') || tables.has('kern') || tables.has('morx') || tables.has('mort') || tables.has('fvar')) return null;
-    try {
-      const gdef = file.table('GDEF');
-      const classDef = gdef ? gdef.readUInt16BE(4) : 0;
-      return new OpenTypeLayout(file.table('GSUB'), file.table('GPOS')!, gdef, classDef || undefined, metrics, file.damaged);
-    } catch (e) {
-      throw file.damaged(e);
-    }
+    const gdef = file.table('GDEF');
+    const classDef = gdef ? gdef.readUInt16BE(4) : 0;
+    return new OpenTypeLayout(file.table('GSUB'), file.table('GPOS')!, gdef, classDef || undefined, metrics);
   }
 
   /** The glyphs of `text` with `features` added to the default ones, as fontkit lays them out; null when fontkit must. */
   layout(text: string, features: readonly string[] = []): LaidOutGlyph[] | null {
-    try {
-      const codePoints: number[] = [];
-      let letter = false;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if ((c < 0x21 || c > 0x7e) && c !== 0x2014 && c !== 0x2026) return null;
-        if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letter = true;
-        codePoints.push(c);
-      }
-      const plan = this.plan(letter ? 'latn' : 'zzzz', features);
-      if (!plan) return null;
-      const ids = codePoints.map((c) => this.metrics.glyphOf(c));
-      const chars = codePoints.map((c) => [c]);
-      if (ids.some((id) => this.isMark(id))) return null;
-      for (const lookup of plan.substitutions) {
-        for (let i = 0; i < ids.length; i++) {
-          for (const sub of lookup) if (this.substitute(sub, ids, chars, i)) break;
-        }
-      }
-      if (ids.some((id) => this.isMark(id))) return null;
-      const advances = ids.map((g) => this.metrics.advanceOf(g));
-      for (const lookup of plan.positionings) {
-        for (let i = 0; i < ids.length; i++) {
-          for (const sub of lookup) {
-            const applied = this.position(sub, ids, advances, i);
-            if (applied === null) return null;
-            if (applied) break;
-          }
-        }
-      }
-      return ids.map((id, i) => ({ id, advance: advances[i], codePoints: chars[i] }));
-    } catch (e) {
-      throw this.damaged(e);
+    const codePoints: number[] = [];
+    let letter = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c < 0x21 || c > 0x7e) && c !== 0x2014 && c !== 0x2026) return null;
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letter = true;
+      codePoints.push(c);
     }
+    const plan = this.plan(letter ? 'latn' : 'zzzz', features);
+    if (!plan) return null;
+    const ids = codePoints.map((c) => this.metrics.glyphOf(c));
+    const chars = codePoints.map((c) => [c]);
+    if (ids.some((id) => this.isMark(id))) return null;
+    for (const lookup of plan.substitutions) {
+      for (let i = 0; i < ids.length; i++) {
+        for (const sub of lookup) if (this.substitute(sub, ids, chars, i)) break;
+      }
+    }
+    if (ids.some((id) => this.isMark(id))) return null;
+    const advances = ids.map((g) => this.metrics.advanceOf(g));
+    for (const lookup of plan.positionings) {
+      for (let i = 0; i < ids.length; i++) {
+        for (const sub of lookup) {
+          const applied = this.position(sub, ids, advances, i);
+          if (applied === null) return null;
+          if (applied) break;
+        }
+      }
+    }
+    return ids.map((id, i) => ({ id, advance: advances[i], codePoints: chars[i] }));
   }
 
   /**
@@ -127,15 +117,11 @@ export class OpenTypeLayout {
    * substitutions).
    */
   localForm(glyph: number, script: string, language: string): number | undefined {
-    try {
-      const lookups = this.gsub && this.lookups(this.gsub, script, ['locl'], 7, [1], language);
-      if (!lookups) return undefined;
-      const ids = [glyph];
-      for (const lookup of lookups) for (const sub of lookup) if (this.substitute(sub, ids, [[]], 0)) break;
-      return ids[0];
-    } catch (e) {
-      throw this.damaged(e);
-    }
+    const lookups = this.gsub && this.lookups(this.gsub, script, ['locl'], 7, [1], language);
+    if (!lookups) return undefined;
+    const ids = [glyph];
+    for (const lookup of lookups) for (const sub of lookup) if (this.substitute(sub, ids, [[]], 0)) break;
+    return ids[0];
   }
 
   /** The lookups for a script (fontkit's tag for the text) and the caller's features. */

@@ -89,11 +89,6 @@ export class SfntFile {
     readonly size: number,
     /** Which font of a collection is read (0 for a file of one font). */
     readonly index: number,
-    /**
-     * What a reader of its tables (opentype-layout.ts) throws for an error met reading them (a
-     * damaged file): the opener's problem for it (see `open`).
-     */
-    readonly damaged: (e: unknown) => unknown,
   ) {
     this.fd = fd;
   }
@@ -108,9 +103,9 @@ export class SfntFile {
    * otherwise). Throws on I/O errors and for an `index` the file does not have. `damaged`: what
    * to throw for an error met reading the file later (default: the error itself).
    */
-  static open(path: string, index = 0, damaged: (e: unknown) => unknown = (e) => e): SfntFile | null {
+  static open(path: string, index = 0): SfntFile | null {
     const { fd, size } = openRegularFile(path, MAX_FONT_BYTES);
-    const file = new SfntFile(path, fd, size, index, damaged);
+    const file = new SfntFile(path, fd, size, index);
     try {
       if (!file.readDirectories()) {
         file.close();

@@ -10,7 +10,7 @@ import { HEX_COLOUR, parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
-import type { FigureWidth } from '../content/types.js';
+import { figureWidthOf } from '../content/figure-width.js';
 import type { CheckedImage } from '../content/image-file.js';
 import { closest } from '../content/did-you-mean.js';
 
@@ -112,13 +112,6 @@ function wholeNumber(least: number, most: number, what = ''): ValueRule {
 
 const ALIGNS: readonly ColumnAlign[] = ['left', 'center', 'right', 'justify', 'decimal'];
 
-/** A `<figure width="…">`: a share of the measure (`60%`) or a length (`80mm`), above 0; undefined for any other text. */
-function figureWidth(value: string): FigureWidth | undefined {
-  const share = /^(\d+(?:\.\d+)?)%$/.exec(value);
-  const width: FigureWidth = share ? { share: Number(share[1]) / 100 } : { pt: parseLength(value, NaN) ?? NaN };
-  return ('share' in width ? width.share : width.pt) > 0 ? width : undefined;
-}
-
 /** The attributes of a block element that holds a text in a style: its style, its place in the content. */
 const STYLED_TEXT = { style: TEXT, at: TEXT };
 
@@ -149,7 +142,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   li: { marker: TEXT, at: TEXT },
   code: STYLED_TEXT,
   keep: {},
-  figure: { id: TEXT, src: TEXT, width: { allows: (v) => figureWidth(v) !== undefined, allowed: 'a share above 0 (60%) or a length above 0 (80mm)' }, at: TEXT },
+  figure: { id: TEXT, src: TEXT, width: { allows: (v) => figureWidthOf(v) !== undefined, allowed: 'a share above 0 (60%) or a length above 0 (80mm)' }, at: TEXT },
   vspace: { size: LENGTH },
   pagebreak: { before: oneOf('chapter') },
 };
@@ -313,7 +306,7 @@ function block(el: El, images: FigureImages): BlockNode {
       if (!src) fail(el, '<figure> needs src="…"');
       const image = images(src);
       if (typeof image === 'string') throw new MarkupError(el.pos, image, `src="${src}"`);
-      const width = el.attrs.width === undefined ? undefined : figureWidth(el.attrs.width);
+      const width = el.attrs.width === undefined ? undefined : figureWidthOf(el.attrs.width);
       return { kind: 'figure', id: el.attrs.id, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
     case 'vspace':

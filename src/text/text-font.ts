@@ -2,7 +2,7 @@
  * What the text stage needs of a font: glyphs and advances for a cluster of text. The real
  * implementation wraps a fontkit face; unit tests use a fake fixed-advance font.
  */
-import { advanceOf, glyphInkBox, glyphOf, type Face, type InkBox } from '../font/face.js';
+import { advanceOf, glyphInkBox, glyphOf, readingFace, type Face, type InkBox } from '../font/face.js';
 import { OpenTypeLayout } from '../font/opentype-layout.js';
 import { CJK_PUNCTUATION } from './char-class.js';
 
@@ -58,7 +58,7 @@ export class FaceTextFont implements TextFont {
   private get layout(): OpenTypeLayout | null {
     if (this.latin === undefined) {
       const { file, metrics } = this.face;
-      this.latin = file && metrics ? OpenTypeLayout.of(file, metrics) : null;
+      this.latin = file && metrics ? readingFace(this.face, () => OpenTypeLayout.of(file, metrics)) : null;
     }
     return this.latin;
   }
@@ -85,7 +85,7 @@ export class FaceTextFont implements TextFont {
       glyphs = this.shapeAroundMissing(text);
     } else {
       const features = text === '——' || text === '……' ? ['fwid'] : [];
-      const laidOut = this.layout?.layout(text, features);
+      const laidOut = readingFace(this.face, () => this.layout?.layout(text, features));
       if (laidOut) glyphs = laidOut.map((g) => this.info(g.id, g.advance, g.codePoints, undefined));
       else {
         const run = this.face.font.layout(text, features.length ? features : undefined);
@@ -128,7 +128,7 @@ export class FaceTextFont implements TextFont {
   /** A Han script glyph in the `locl` form of the first of `languages` the font has; itself where none. */
   private localForm(id: number, languages: readonly string[]): number {
     for (const language of languages) {
-      const local = this.layout?.localForm(id, 'hani', language);
+      const local = readingFace(this.face, () => this.layout?.localForm(id, 'hani', language));
       if (local !== undefined) return local;
     }
     return id;
