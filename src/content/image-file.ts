@@ -38,17 +38,24 @@ export interface CheckedVector extends CheckedSvg {
  * as in the project (none for an image a template names: in the project only).
  */
 export function checkImage(file: string, shownAs: string, baseDir?: string): CheckedImage | string {
+  const folders = [...(baseDir === undefined ? [] : [baseDir]), process.cwd()];
+  const outside = `image outside the project: ${shownAs} (images must be inside ${baseDir === undefined ? '' : 'the folder of the YAML file or '}the project)`;
   let real: string;
   try {
     real = realpathSync(file);
   } catch {
+    // Outside by its name is said before whether it exists: the answer does not depend on, or tell, what is there.
+    if (!insideAny(path.resolve(file), [...folders.map((f) => path.resolve(f)), ...folders.map((f) => realpathSync(f))])) return outside;
     const near = nearestName(file);
     return `image not found: ${shownAs}${near ? ` (did you mean ${path.join(path.dirname(shownAs), near)}?)` : ''}`;
   }
-  const roots = [...(baseDir === undefined ? [] : [realpathSync(baseDir)]), realpathSync(process.cwd())];
-  if (!roots.some((r) => real === r || real.startsWith(r + path.sep)))
-    return `image outside the project: ${shownAs} (images must be inside ${baseDir === undefined ? '' : 'the folder of the YAML file or '}the project)`;
+  if (!insideAny(real, folders.map((f) => realpathSync(f)))) return outside;
   return readImage(real, shownAs);
+}
+
+/** Whether the absolute path `file` is one of `folders` or inside one. */
+function insideAny(file: string, folders: string[]): boolean {
+  return folders.some((r) => file === r || file.startsWith(r + path.sep));
 }
 
 /**
