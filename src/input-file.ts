@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { shownFile } from './problems.js';
 
 /** What kept a file from being read. */
 export type Refusal = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable' | 'outside';
@@ -82,7 +83,7 @@ export function realPathInside(file: string, folders: readonly string[]): string
   } catch {
     throw new RefusedFile('missing', 'no such file');
   }
-  if (!folders.some((f) => isInside(real, realPathOr(f)))) throw new RefusedFile('outside', `its real path ${real} is outside ${folders.join(' and ')}`);
+  if (!folders.some((f) => isInside(real, realPathOr(f)))) throw new RefusedFile('outside', `its real path ${shownFile(real)} is outside ${folders.map((f) => `${shownFile(f)}/`).join(' and ')}`);
   return real;
 }
 

@@ -158,7 +158,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       cache.noteMarkers = found.noteMarkers;
       keepOnly(setCache, context.setUsed); // paragraphs edited away go
       lap('layout');
-      const filesRead = filesReadBy(report, templates.files, theme.files, faces);
+      const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
       const document = documentInfo(report.meta, o.version, theme.lang);
       return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
@@ -284,9 +284,9 @@ function plain(t: Text): string {
   return inlinePlainText(parseInline(t.text).nodes);
 }
 
-/** See `BuildResult.filesRead`; the images are those the loader checked, wherever their figures stand. */
-function filesReadBy(report: Report, templateFiles: string[], themeFiles: string[], faces: FaceSet): string[] {
-  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...report.images.keys()];
+/** See `BuildResult.filesRead`; the images are those the loader checked, wherever their figures stand, and those the template's figures name. */
+function filesReadBy(report: Report, doc: DocTree, templateFiles: string[], themeFiles: string[], faces: FaceSet): string[] {
+  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...report.images.keys(), ...doc.imageFiles];
   return [...new Set(files.map((f) => path.resolve(f)))];
 }
 

@@ -3,6 +3,7 @@
  * anchors (for the contents).
  */
 import type { FaceSet } from '../font/face.js';
+import { notDefinedIn } from '../font/registry.js';
 import { InputError, type ProblemList } from '../problems.js';
 import { styleOf, type TextStyleSpec, type Theme } from '../style/theme.js';
 import { FaceTextFont, type TextFont } from '../text/text-font.js';
@@ -79,7 +80,7 @@ function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
   const { registry } = ctx.faces;
   for (const role of [style.font, style.latinFont]) {
     if (role && !registry.roles.has(role) && !registry.broken.has(role)) {
-      const message = `this style uses the font role "${role}", which ${registry.file} does not define (roles: ${[...registry.roles.keys()].join(', ')})`;
+      const message = `this style uses the font role "${role}", which ${notDefinedIn(registry)} (roles: ${[...registry.roles.keys()].join(', ')})`;
       throw new InputError([{ pos: style.pos ?? ctx.templatePos, message, severity: 'error' }]);
     }
   }

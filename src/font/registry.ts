@@ -11,7 +11,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { readYamlFile, type YamlFile } from '../yaml-file.js';
-import { InputError, type Problem, type SourcePos } from '../problems.js';
+import { InputError, shownFile, type Problem, type SourcePos } from '../problems.js';
 import { closest, unknownKeyMessage } from '../content/did-you-mean.js';
 import { isInside, refusalOf } from '../input-file.js';
 import { facesInFile, MAX_FONT_BYTES } from './sfnt-file.js';
@@ -64,6 +64,11 @@ export interface FontRegistry {
   files: string[];
   /** The last of `files` (the project's when it has one), for messages. */
   file: string;
+}
+
+/** The words after `the font role "x", which` when no registry defines it: the files, as messages name them. */
+export function notDefinedIn(registry: FontRegistry): string {
+  return registry.files.length > 1 ? `none of the font registries (${registry.files.map((f) => shownFile(f)).join(', ')}) defines` : `${shownFile(registry.file)} does not define`;
 }
 
 /** One registry file and where its `npm:PACKAGE/PATH` fonts are looked up. */
@@ -259,18 +264,18 @@ function systemFace(name: string, weight: 'regular' | 'bold'): FaceRef | { probl
 function fontFile(entry: string, dir: string, npmFrom: string[]): { real: string } | { problem: string; about?: string } {
   const npm = entry.startsWith('npm:');
   const rel = path.normalize(npm ? entry.slice(4) : entry);
-  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || rel === '.') return { problem: `must be inside ${dir} (or npm:PACKAGE/PATH): ${entry}` };
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) || rel === '.') return { problem: `must be inside ${shownFile(dir)}/ (or npm:PACKAGE/PATH): ${entry}` };
   const modules = npm ? nodeModulesHolding(rel, npmFrom) : undefined;
   const full = path.join(modules ?? dir, rel);
   /** The folder the file must really lie in: the registry's, or the package's. */
   const home = modules ? path.join(modules, rel.split(path.sep).slice(0, rel.startsWith('@') ? 2 : 1).join(path.sep)) : dir;
-  if (!existsSync(full)) return { problem: `not found: ${full}`, about: full };
+  if (!existsSync(full)) return { problem: `not found: ${shownFile(full)}`, about: full };
   const real = realpathSync(full);
   const realHome = realpathSync(home);
-  if (!isInside(real, realHome)) return { problem: `is outside ${home}: its real path is ${real}` };
-  if (npm && !realHome.split(path.sep).includes('node_modules')) return { problem: `is outside node_modules: its real path is ${real}` };
+  if (!isInside(real, realHome)) return { problem: `is outside ${shownFile(home)}/: its real path is ${shownFile(real)}` };
+  if (npm && !realHome.split(path.sep).includes('node_modules')) return { problem: `is outside node_modules: its real path is ${shownFile(real)}` };
   const refused = refusalOf(statSync(real), MAX_FONT_BYTES);
-  return refused ? { problem: `is ${refused.message}: ${full}` } : { real };
+  return refused ? { problem: `is ${refused.message}: ${shownFile(full)}` } : { real };
 }
 
 /** The first `node_modules` at or above one of `from` (in turn) that holds `rel` (else the one in `from[0]`, for the message). */

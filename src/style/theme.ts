@@ -8,7 +8,7 @@ import { HEX_COLOUR, PAPER, parseLength, PT_PER_MM } from './units.js';
 import { THEME_LIMITS as LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
-import type { FontRegistry } from '../font/registry.js';
+import { notDefinedIn, type FontRegistry } from '../font/registry.js';
 import { PUNCTUATION_SCHEMES, SCHEME_LANGUAGE, type PunctuationScheme } from '../text/punctuation.js';
 import { defaultChapterReferences, DEFAULT_NUMBERING, NUMBERING_STYLES, type Numbering } from '../template/numbering.js';
 import { closest, unknownKeyMessage } from '../content/did-you-mean.js';
@@ -619,8 +619,7 @@ export function checkFontRoles(theme: Theme, registry: FontRegistry, problems: P
       if (!role || registry.roles.has(role)) continue;
       const broken = registry.broken.get(role);
       const near = closest(role, [...registry.roles.keys()]);
-      const undefinedIn = registry.files.length > 1 ? `none of the font registries (${registry.files.join(', ')}) defines` : `${registry.file} does not define`;
-      if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${undefinedIn} (${near ? `did you mean "${near}"? ` : ''}roles: ${known})`);
+      if (!broken) problems.error(st.pos ?? { file: theme.file, line: 1, col: 1 }, `style "${name}" uses the font role "${role}", which ${notDefinedIn(registry)} (${near ? `did you mean "${near}"? ` : ''}roles: ${known})`);
       for (const p of broken?.filter((p) => !reported.has(p)) ?? []) {
         reported.add(p);
         problems.error(p.pos, p.message, p.about);

@@ -177,6 +177,11 @@ export interface Matter {
 
 export interface DocTree {
   matters: Matter[];
+  /**
+   * The image files its figures show, absolute, each once: the content's and those a template
+   * names itself (a build reads them: watch follows them, `--pdfa 3b` embeds them).
+   */
+  imageFiles: string[];
 }
 
 /** The contents entries among `nodes` (boxes' included), in order. */

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from '../content/did-you-mean.js';
-import { InputError, type SourcePos } from '../problems.js';
+import { InputError, shownFile, type SourcePos } from '../problems.js';
 import type { ThemeFiles } from '../style/theme-source.js';
 import { readText } from '../yaml-file.js';
 
@@ -36,14 +36,14 @@ export class TemplateFolders implements ThemeFiles {
     const without = this.roots.map((r) => path.join(r, name)).find((d) => existsSync(d));
     const project = this.projectHolding(name, path.dirname(path.resolve(pos.file)));
     const why = project
-      ? ` (run imprint in the project folder ${project}, where templates/ is)`
+      ? ` (run imprint in the project folder ${shownFile(project)}, where templates/ is)`
       : hint
         ? ` (did you mean "${hint}"?)`
         : without
-          ? ` (${without} has no theme.yaml)`
+          ? ` (${shownFile(without)} has no theme.yaml)`
           : '';
     // what making the template would change: its theme.yaml, or the project's list of templates
-    throw new InputError([{ pos, message: `template "${name}" not found in ${this.roots.join(' or ')}${why}`, severity: 'error', about: without ? path.join(without, 'theme.yaml') : this.roots[0] }]);
+    throw new InputError([{ pos, message: `template "${name}" not found in ${this.roots.map((r) => `${shownFile(r)}/`).join(' or ')}${why}`, severity: 'error', about: without ? path.join(without, 'theme.yaml') : this.roots[0] }]);
   }
 
   /** The theme file of the template `name`, as named at `pos`. */

@@ -223,7 +223,8 @@ function checkStyles(el: El, theme: ThemeStyles): void {
  * The image a `<figure src="…">` names, checked (see content/image-file.ts): the content's, else
  * one a template names, checked as the content's are; or why it may not be used.
  */
-export type FigureImages = (src: string) => CheckedImage | string;
+/** The image a `<figure src>` names, checked, or why it cannot be shown; `file`: its absolute path (watch follows it either way). */
+export type FigureImages = (src: string) => { file: string } & ({ image: CheckedImage } | { problem: string });
 
 /**
  * Parses the document template's output; each `<figure src="…">` is checked by `images`; with
@@ -234,11 +235,17 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   checkAttributes(doc);
   if (theme) checkStyles(doc, theme);
   expectName(doc, 'document');
+  const imageFiles = new Set<string>();
+  const shown: FigureImages = (src) => {
+    const image = images(src);
+    if ('image' in image) imageFiles.add(image.file);
+    return image;
+  };
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
-    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, images) };
+    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, shown) };
   });
-  return { matters };
+  return { matters, imageFiles: [...imageFiles] };
 }
 
 /** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */
@@ -304,8 +311,9 @@ function block(el: El, images: FigureImages): BlockNode {
       const note = elements(el).find((c) => c.name === 'note');
       const src = el.attrs.src;
       if (!src) fail(el, '<figure> needs src="…"');
-      const image = images(src);
-      if (typeof image === 'string') throw new MarkupError(el.pos, image, `src="${src}"`);
+      const shown = images(src);
+      if ('problem' in shown) throw new MarkupError(el.pos, shown.problem, `src="${src}"`, undefined, [], shown.file);
+      const { image } = shown;
       const width = el.attrs.width === undefined ? undefined : figureWidthOf(el.attrs.width);
       return { kind: 'figure', id: el.attrs.id, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
@@ -442,6 +450,7 @@ function expectName(el: El, name: string): void {
  * can make): `tag`, the one the problem is in or is about, else `around`, those of the elements it
  * stands in, innermost first. An element left open is blamed on the template that opened it
  * (`tag`) when another one holds the close tag (`needle`).
+ * `about`: the file the problem is about, when another (an image a `<figure src>` names).
  */
 export class MarkupError extends InputError {
   constructor(
@@ -450,8 +459,9 @@ export class MarkupError extends InputError {
     readonly needle?: string,
     readonly tag?: string,
     readonly around: string[] = [],
+    about?: string,
   ) {
-    super([{ pos, message: `markup: ${message}`, severity: 'error' }]);
+    super([{ pos, message: `markup: ${message}`, severity: 'error', about }]);
   }
 }
 

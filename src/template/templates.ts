@@ -143,9 +143,10 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
 function figureImages(view: ReportView): FigureImages {
   const checked = new Map<string, CheckedImage | string>();
   return (src) => {
-    const image = view.images.get(src) ?? checked.get(src) ?? checkImage(path.resolve(src), src);
+    const file = path.resolve(src);
+    const image = view.images.get(file) ?? checked.get(src) ?? checkImage(file, src);
     checked.set(src, image);
-    return image;
+    return typeof image === 'string' ? { problem: image, file } : { image, file };
   };
 }
 

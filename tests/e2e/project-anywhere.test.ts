@@ -55,6 +55,6 @@ describe('a project folder anywhere', () => {
 
   it('locates a problem of its registry at its own line', () => {
     const dir = project('roles:\n  serif:\n    regular: nosuch.ttf\n');
-    expect(build(dir)).toEqual({ code: 1, out: '', err: `fonts/fonts.yaml:3:14: font file of role "serif" not found: ${dir}/fonts/nosuch.ttf\n` });
+    expect(build(dir)).toEqual({ code: 1, out: '', err: `fonts/fonts.yaml:3:14: font file of role "serif" not found: fonts/nosuch.ttf\n` });
   });
 });

@@ -63,6 +63,19 @@ describe("a project's own template", () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   });
+  it('embeds an image it names itself with --pdfa 3b: the extracted project builds the same pages', () => {
+    copyFileSync(path.join(project, 'content/images/chart.png'), path.join(project, 'templates/emblem.png'));
+    const r = buildWith('block.hbs', (s) => s.replace('{{#if list}}', '<figure src="templates/emblem.png"><caption>徽</caption></figure>{{#if list}}'));
+    expect(r.code).toBe(0);
+    const built = imprint(project, 'build', '--pdfa', '3b', '-o', path.join(base, 'archived.pdf'));
+    expect(built.err).toBe('');
+    const back = path.join(base, 'back');
+    const extracted = imprint(base, 'extract', 'archived.pdf', back);
+    expect(extracted.err).toBe('');
+    expect(readFileSync(path.join(back, 'templates/emblem.png'))).toEqual(readFileSync(path.join(project, 'templates/emblem.png')));
+    expect(imprint(back, 'build', 'content/report.yaml', '--pdfa', '3b', '-o', path.join(base, 'again.pdf')).err).toBe('');
+    expect(readFileSync(path.join(base, 'again.pdf')).equals(readFileSync(path.join(base, 'archived.pdf')))).toBe(true);
+  });
   it('says what a value may be, and the likely name of a misspelt attribute, at it', () => {
     const cases: [string, string, string, string][] = [
       ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more (12pt, 20mm)'],

@@ -213,6 +213,27 @@ describe('imprint watch', () => {
     }
   });
 
+  it('follows an image the template names itself: missing, then made, then changed', async () => {
+    const p = newProject(good.replace('  title: 监视\n', '  title: 监视\n  template: mine\n'));
+    cpSync(path.join(root, 'templates', 'official'), path.join(p.dir, 'templates', 'mine'), { recursive: true });
+    const block = path.join(p.dir, 'templates', 'mine', 'block.hbs');
+    writeFileSync(block, readFileSync(block, 'utf8').replace('{{#if list}}', '<figure src="templates/emblem.png"><caption>徽</caption></figure>{{#if list}}'));
+    const emblem = path.join(p.dir, 'templates', 'emblem.png');
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(NOT_REBUILT, 1);
+      expect(w.out()).toMatch(/block\.hbs:\d+:\d+: markup: image not found: templates\/emblem\.png/);
+      writeFileSync(emblem, makePng(40, 30));
+      await w.waitFor(REBUILT, 1);
+      const first = readFileSync(p.output);
+      writeFileSync(emblem, makePng(60, 30));
+      await w.waitFor(REBUILT, 2);
+      expect(readFileSync(p.output).equals(first)).toBe(false);
+    } finally {
+      w.child.kill();
+    }
+  });
+
   it('survives a damaged image: its problem at the image: line, no stack, the last good PDF kept', async () => {
     const p = newProject(good + '      - figure:\n          title: 图一\n          image: fig.png\n');
     const image = path.join(p.dir, 'fig.png');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFontRegistry } from '../../src/font/registry.js';
-import { formatProblem, InputError, ProblemList } from '../../src/problems.js';
+import { formatProblem, InputError, ProblemList, shownFile } from '../../src/problems.js';
 import { checkFontRoles, loadTheme } from '../../src/style/theme.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 
@@ -81,9 +81,9 @@ describe('the font registry', () => {
     mkdirSync(path.join(fonts, 'sub'));
     const problems = [...new Set([...loadFontRegistry([{ file }]).broken.values()].flat())].map(formatProblem);
     expect(problems).toEqual([
-      `${file}:3:14: font file of role "up" must be inside ${fonts} (or npm:PACKAGE/PATH): ../secret.ttf`,
-      `${file}:5:14: font file of role "npm" must be inside ${fonts} (or npm:PACKAGE/PATH): npm:../../secret.ttf`,
-      `${file}:7:14: font file of role "link" is outside ${fonts}: its real path is ${SERIF}`,
+      `${file}:3:14: font file of role "up" must be inside ${fonts}/ (or npm:PACKAGE/PATH): ../secret.ttf`,
+      `${file}:5:14: font file of role "npm" must be inside ${fonts}/ (or npm:PACKAGE/PATH): npm:../../secret.ttf`,
+      `${file}:7:14: font file of role "link" is outside ${fonts}/: its real path is ${shownFile(SERIF)}`,
       `${file}:9:14: font file of role "dir" is not a regular file: ${fonts}/sub`,
     ]);
   });

@@ -82,7 +82,7 @@ describe('themes that extend others', () => {
     write('mapped', 'extends:\n  name: parent\n');
     expect(problemOf(() => loadTheme(themeFile('mapped'), folders))).toBe(`${themeFile('mapped')}:2:3: \`extends:\` must name a template (a folder under templates/)`);
     write('lost', 'extends: parnet\n');
-    expect(problemOf(() => loadTheme(themeFile('lost'), folders))).toBe(`${themeFile('lost')}:1:10: template "parnet" not found in ${dir} (did you mean "parent"?)`);
+    expect(problemOf(() => loadTheme(themeFile('lost'), folders))).toBe(`${themeFile('lost')}:1:10: template "parnet" not found in ${dir}/ (did you mean "parent"?)`);
   });
 
   it('are read only from inside the templates folders, and only regular files', () => {
@@ -90,7 +90,7 @@ describe('themes that extend others', () => {
     writeFileSync(outside, PARENT);
     mkdirSync(path.join(dir, 'linked'));
     symlinkSync(outside, themeFile('linked'));
-    expect(problemOf(() => loadTheme(themeFile('linked'), folders))).toBe(`${themeFile('linked')}:1:1: cannot read the theme: its real path ${outside} is outside ${dir}`);
+    expect(problemOf(() => loadTheme(themeFile('linked'), folders))).toBe(`${themeFile('linked')}:1:1: cannot read the theme: its real path ${outside} is outside ${dir}/`);
     mkdirSync(path.join(dir, 'fifo'));
     expect(spawnSync('mkfifo', [themeFile('fifo')]).status).toBe(0);
     expect(problemOf(() => loadTheme(themeFile('fifo'), folders))).toBe(`${themeFile('fifo')}:1:1: cannot read the theme: not a regular file`);

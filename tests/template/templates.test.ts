@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/content/load.js';
-import { formatProblem, InputError } from '../../src/problems.js';
+import { formatProblem, InputError, shownFile } from '../../src/problems.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 import { loadTemplates } from '../../src/template/templates.js';
 import { reportView } from '../../src/template/view.js';
@@ -13,6 +13,8 @@ import { inlineMarkup } from '../../src/template/handlebars-env.js';
 import { parseInlineXml } from '../../src/template/markup.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** Imprint's templates folder, as messages name it (relative when the tests run in it). */
+const imprints = shownFile(path.join(root, 'templates'));
 
 /** A project holding a copy of the official template with one file changed: the copy's folder. */
 function variant(file: string, change: (src: string) => string): string {
@@ -134,8 +136,8 @@ describe('template folders', () => {
     expect(folders.dirOf('gbt9704', at)).toBe(path.join(root, 'templates/gbt9704'));
   });
   it('name each folder searched once, and the likely name, for a missing template', () => {
-    expect(problemOf(() => folders.dirOf('offical', at))).toBe(`r.yaml:3:13: template "offical" not found in /nowhere/templates or ${root}/templates (did you mean "official"?)`);
-    expect(problemOf(() => folders.dirOf('nosuch', at))).toBe(`r.yaml:3:13: template "nosuch" not found in /nowhere/templates or ${root}/templates`);
+    expect(problemOf(() => folders.dirOf('offical', at))).toBe(`r.yaml:3:13: template "offical" not found in /nowhere/templates/ or ${imprints}/ (did you mean "official"?)`);
+    expect(problemOf(() => folders.dirOf('nosuch', at))).toBe(`r.yaml:3:13: template "nosuch" not found in /nowhere/templates/ or ${imprints}/`);
   });
   it('name the project folder of a report built from outside it', () => {
     const rich = project();
@@ -144,13 +146,13 @@ describe('template folders', () => {
     const report = { file: path.join(rich, 'content/report.yaml'), line: 7, col: 13 };
     const outside = new TemplateFolders([path.dirname(rich), root]);
     expect(problemOf(() => outside.dirOf('mine', report))).toBe(
-      `${report.file}:7:13: template "mine" not found in ${path.dirname(rich)}/templates or ${root}/templates (run imprint in the project folder ${rich}, where templates/ is)`,
+      `${report.file}:7:13: template "mine" not found in ${path.dirname(rich)}/templates/ or ${imprints}/ (run imprint in the project folder ${rich}, where templates/ is)`,
     );
   });
   it('say so of a folder without a theme', () => {
     const dir = project();
     mkdirSync(path.join(dir, 'templates/bare'), { recursive: true });
-    expect(problemOf(() => new TemplateFolders([dir]).dirOf('bare', at))).toBe(`r.yaml:3:13: template "bare" not found in ${dir}/templates (${dir}/templates/bare has no theme.yaml)`);
+    expect(problemOf(() => new TemplateFolders([dir]).dirOf('bare', at))).toBe(`r.yaml:3:13: template "bare" not found in ${dir}/templates/ (${dir}/templates/bare has no theme.yaml)`);
   });
   it('take a name, never a path', () => {
     for (const name of ['../official', 'official/../official', '/etc', '.', '..', 'a b', '']) {
