@@ -96,7 +96,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'code':
       return codeBlocks(ctx, node, x, width, parent);
     case 'keep':
-      return keptTogether(nodesItems(ctx, node.children, x, width, parent));
+      return keptTogether(nodesItems(ctx, node.children, x, width, parent), ctx.theme);
     case 'figure':
       return figureItems(ctx, node, x, width, parent);
     case 'vspace': {
@@ -141,7 +141,7 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   if (lastBlock) lastBlock.keepWithNext = true;
   // a short box stands whole on one page (a four-line box is never split 3 + 1)
   const lines = content.filter((i) => i.kind === 'block').length;
-  const all = lines <= BOX_KEPT_WHOLE ? keptTogether([top, ...content, bottom]) : [top, ...content, bottom];
+  const all = lines <= BOX_KEPT_WHOLE ? keptTogether([top, ...content, bottom], ctx.theme) : [top, ...content, bottom];
   const blocks = all.filter((i): i is Block => i.kind === 'block');
   const id = node.id ?? `box@${blocks.length}-${x}`;
   // the padding kept where the box breaks: whole rows on a grid, so the text stays on it
@@ -156,9 +156,17 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   });
 }
 
-/** Items kept on one page when they fit: every block chained to the next (a chain taller than a page still breaks). */
-function keptTogether(items: Item[]): Item[] {
-  let last = items.length - 1;
-  while (last >= 0 && items[last].kind !== 'block') last--;
-  return items.map((item, i) => (item.kind === 'block' && i < last ? { ...item, keepWithNext: true } : item));
+/**
+ * Items kept on one page when they fit: every block but the last `keepTogether` with the next.
+ * A run taller than a page breaks as a paragraph's lines do: its first `orphans` and last
+ * `widows` blocks are kept with the next (`keepWithNext`) whatever the run's height.
+ */
+function keptTogether(items: Item[], { orphans, widows }: { orphans: number; widows: number }): Item[] {
+  const n = items.filter((item) => item.kind === 'block').length;
+  let k = 0;
+  return items.map((item) => {
+    if (item.kind !== 'block') return item;
+    const j = k++;
+    return j === n - 1 ? item : { ...item, keepTogether: true, keepWithNext: item.keepWithNext || j < orphans - 1 || j >= n - widows };
+  });
 }

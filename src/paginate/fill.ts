@@ -1,8 +1,9 @@
 /**
  * Filling one page: from where the page before ended, blocks in order while they fit (or up to
  * a chosen break). Keeps are expressed as the height a block *needs* to be placed (itself and
- * everything chained to it by keepWithNext), as Typst does. The first block of a page is placed
- * whatever its height, so filling always advances.
+ * everything chained to it by keepWithNext and keepTogether), as Typst does. A chain no page can
+ * hold starts where it stands and breaks where its keepWithNext allow. The first block of a page
+ * is placed whatever its height, so filling always advances.
  *
  * Footnotes: the lines of the notes whose markers a block holds stand at the foot of the
  * block's page, below a separator; the block needs room for them too. On an empty page a block
@@ -22,11 +23,29 @@ export interface Flow<P> {
   need: number[];
   /** noteNeed[i]: height of the note lines of block i and of its keep chain, pt. */
   noteNeed: number[];
+  /** As `need` and `noteNeed`, for the chain of keepWithNext alone: what holds inside a chain taller than a page, pt. */
+  hardNeed: number[];
+  hardNoteNeed: number[];
+  /** alone[i]: block i's keepWithNext chain, from its first block, is taller than a page (with its notes): its blocks go one by one. */
+  alone: boolean[];
 }
+
+/** Whether a block stands on the same page as the next while its whole chain fits a page. */
+const keepsAll = <P>(b: FlowBlock<P>) => b.keepWithNext || !!b.keepTogether;
+/** Whether a block stands on the same page as the next whatever its chain's height. */
+const keepsAlways = <P>(b: FlowBlock<P>) => b.keepWithNext;
 
 /** The flow `items` to fill pages of `pageHeight` pt with, `separator` pt above a page's footnotes. */
 export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: number): Flow<P> {
-  return { items, pageHeight, separator, need: chainedNeeds(items), noteNeed: chainedNoteNeeds(items) };
+  const hardNeed = chainedNeeds(items, keepsAlways);
+  const hardNoteNeed = chainedNoteNeeds(items, keepsAlways);
+  const alone = new Array<boolean>(items.length).fill(false);
+  for (let i = 0, start = 0; i < items.length; i++) {
+    const before = items[i - 1];
+    if (!(before?.kind === 'block' && keepsAlways(before))) start = i;
+    alone[i] = hardNeed[start] + (hardNoteNeed[start] > 0 ? separator + hardNoteNeed[start] : 0) > pageHeight;
+  }
+  return { items, pageHeight, separator, need: chainedNeeds(items, keepsAll), noteNeed: chainedNoteNeeds(items, keepsAll), hardNeed, hardNoteNeed, alone };
 }
 
 /** Where filling stands between two pages. */
@@ -38,7 +57,7 @@ export interface Cursor<P> {
   /** Group (table) and frame (box) keys of the last block placed; none after a forced break. */
   lastGroup?: string;
   lastInset?: string;
-  /** Inside a keep chain taller than a page: blocks are placed one by one until the chain ends. */
+  /** Inside a keep chain taller than a page: blocks are placed as their keepWithNext allow until the chain ends. */
   overlong: boolean;
 }
 
@@ -71,7 +90,7 @@ export interface FilledPage<P> {
  * placed on a page taken up by the lines of a note continued from the page before.
  */
 export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): FilledPage<P> {
-  const { items, pageHeight, separator, need, noteNeed } = flow;
+  const { items, pageHeight, separator, need, noteNeed, hardNeed, hardNoteNeed, alone } = flow;
   let { lastGroup, lastInset, overlong } = from;
   const placed: Placed<P>[] = [];
   const itemsOn: number[] = [];
@@ -95,22 +114,26 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   for (; i < items.length && i < stop; i++) {
     const item = items[i];
     if (item.kind === 'break') break;
-    const required = overlong ? item.height + reserveOf(item) : need[i];
-    const notes = overlong ? notesHeight(item) : noteNeed[i];
+    // a chain no page holds starts here (moving it on would leave white and gain nothing), as one
+    // this page does not hold from its top (below a frame's padding when the frame goes on)
+    const top = placed.length === 0 && item.inset && item.inset.key === lastInset ? item.inset.pad : 0;
+    if (top + need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
+    // inside it, the keepWithNext chains hold where a page holds them, else each block goes alone
+    const required = !overlong ? need[i] : alone[i] ? item.height + reserveOf(item) : hardNeed[i];
+    const notes = !overlong ? noteNeed[i] : alone[i] ? notesHeight(item) : hardNoteNeed[i];
     // no room: with notes, the page's foot must first end the note it continues
     const noRoom = (placed.length ? item.spaceBefore : 0) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
     if ((placed.length || foot.length) && noRoom) break;
     if (placed.length === 0) {
       // the frame goes on from the page before: its padding above the first block here
       if (item.inset && item.inset.key === lastInset) y = item.inset.pad;
-      if (need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
       if (item.group && item.group.key === lastGroup) {
         for (const h of item.group.repeat) {
           placed.push({ block: h, y, repeated: true });
           y += h.height;
         }
       }
-    } else if (!(items[i - 1] as FlowBlock<P>).keepWithNext) {
+    } else if (!(overlong ? keepsAlways : keepsAll)(items[i - 1] as FlowBlock<P>)) {
       earlier.push({ at: i, white: pageHeight - y - footWith(0) });
     }
     y += placed.length ? item.spaceBefore : 0;
@@ -128,7 +151,7 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     }
     lastGroup = item.group?.key;
     lastInset = item.inset?.key;
-    if (!item.keepWithNext) overlong = false;
+    if (!keepsAll(item)) overlong = false;
   }
   let fy = pageHeight - footHeight;
   const page = { placed, foot: foot.map((block) => ({ block, y: (fy += block.height) - block.height, repeated: false })) };
@@ -137,27 +160,27 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
 
 /**
  * need[i]: the height that must be free to place block i: its own height plus, while
- * keepWithNext holds, the space and height of the blocks chained after it, plus at the chain's
+ * `keeps` holds, the space and height of the blocks chained after it, plus at the chain's
  * end the padding of a frame that may break there.
  */
-function chainedNeeds<P>(items: FlowItem<P>[]): number[] {
+function chainedNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean): number[] {
   const need = new Array<number>(items.length).fill(0);
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
     if (item.kind !== 'block') continue;
     const next = items[i + 1];
-    need[i] = item.height + (item.keepWithNext && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : reserveOf(item));
+    need[i] = item.height + (keeps(item) && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : reserveOf(item));
   }
   return need;
 }
 
-/** noteNeed[i]: the height of the note lines of block i and of the blocks chained after it. */
-function chainedNoteNeeds<P>(items: FlowItem<P>[]): number[] {
+/** noteNeed[i]: the height of the note lines of block i and of the blocks `keeps` chains after it. */
+function chainedNoteNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean): number[] {
   const need = new Array<number>(items.length).fill(0);
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
     if (item.kind !== 'block') continue;
-    need[i] = notesHeight(item) + (item.keepWithNext && items[i + 1]?.kind === 'block' ? need[i + 1] : 0);
+    need[i] = notesHeight(item) + (keeps(item) && items[i + 1]?.kind === 'block' ? need[i + 1] : 0);
   }
   return need;
 }

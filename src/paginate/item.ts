@@ -16,6 +16,12 @@ export interface FlowBlock<P> {
    */
   keepWithNext: boolean;
   /**
+   * Stands on the same page as the next block while the whole run so kept fits on one page (the
+   * blocks of a `<keep>`: a verse, a signature, a short box). A run taller than any page starts
+   * where it stands and breaks where it must, its blocks' `keepWithNext` still holding.
+   */
+  keepTogether?: boolean;
+  /**
    * Blocks of a breakable group (a table) share a key; when the group continues on a new
    * page, `repeat` (its header, 续表 caption) is placed first there.
    */

@@ -174,6 +174,17 @@ describe('pagination', () => {
     expect(bodyPages(r).length).toBe(2);
   });
 
+  it('starts a verse taller than a page right after the text before it, and leaves no line of it alone on a page', async () => {
+    const verse = Array.from({ length: 79 }, (_, i) => `诗句第${i + 1}行`);
+    const r = await buildBodies('verse-long', ['前面一段短文。', { verse: verse.join('\n') }]);
+    const pages = bodyPages(r).map((p) => bodyLines(p).map((l) => norm(l.text)));
+    expect(pages[0]).toContain(norm('前面一段短文。'));
+    expect(pages[0]).toContain(norm('诗句第1行'));
+    const counts = pages.map((lines) => lines.filter((l) => l.startsWith('诗句')).length).filter((n) => n > 0);
+    expect(counts.reduce((a, b) => a + b)).toBe(79);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(2);
+  });
+
   it('continues nested lists across pages, every item in order, each level at its own indent', async () => {
     const items = Array.from({ length: 30 }, (_, i) => ({ text: `项目${i + 1}`, list: { style: '（1）', items: [`子项${i + 1}甲`, `子项${i + 1}乙`] } }));
     const r = await buildBodies('list-pages', [{ list: { style: '1.', items } }]);

@@ -22,11 +22,23 @@ describe('paginate', () => {
     const items = [b('p1', 75), b('h', 10, { keepWithNext: true }), b('l1', 10, { keepWithNext: true }), b('l2', 10)];
     expect(names(paginate(items, 100))).toEqual(['p1', 'h l1 l2']);
   });
-  it('keep chains longer than a page are placed anyway at a page top (terminates)', () => {
+  it('keep chains longer than a page start where they stand and break where they must (terminates)', () => {
     const items = [b('x', 50), ...Array.from({ length: 5 }, (_, i) => b(`k${i}`, 30, { keepWithNext: i < 4 }))];
     const pages = paginate(items, 100);
-    expect(names(pages)).toEqual(['x', 'k0 k1 k2', 'k3 k4']);
+    expect(names(pages)).toEqual(['x k0', 'k1 k2 k3', 'k4']);
     expect(pages.every((p) => p.placed.length > 0)).toBe(true);
+  });
+  /** A `<keep>` run of `n` 10-pt lines: kept together while it fits a page, else two lines at each end. */
+  const kept = (n: number) => Array.from({ length: n }, (_, j) => b(`v${j}`, 10, j === n - 1 ? {} : { keepTogether: true, keepWithNext: j < 1 || j >= n - 2 }));
+  it('a run kept together that fits a page moves whole to the next page', () => {
+    expect(names(paginate([b('p', 50), ...kept(6)], 100))).toEqual(['p', 'v0 v1 v2 v3 v4 v5']);
+  });
+  it('a run kept together taller than any page starts where it stands, and breaks leaving two lines at each end', () => {
+    expect(names(paginate([b('p', 30), ...kept(12)], 100))).toEqual(['p v0 v1 v2 v3 v4 v5 v6', 'v7 v8 v9 v10 v11']);
+    // the last two lines go together: the page ends a line early rather than leave one alone
+    expect(names(paginate([b('p', 5), ...kept(7)], 65))).toEqual(['p v0 v1 v2 v3 v4', 'v5 v6']);
+    // a heading before it keeps with its first two lines
+    expect(names(paginate([b('p', 75), b('h', 10, { keepWithNext: true }), ...kept(12)], 100))).toEqual(['p', 'h v0 v1 v2 v3 v4 v5 v6 v7 v8', 'v9 v10 v11']);
   });
   it('forced breaks start a new page but never an empty one', () => {
     const items: FlowItem<string>[] = [{ kind: 'break' }, b('a', 10), { kind: 'break' }, { kind: 'break' }, b('b', 10)];
@@ -60,6 +72,7 @@ const blockFields = {
   height: fc.integer({ min: 1, max: 60 }),
   spaceBefore: fc.integer({ min: 0, max: 10 }),
   keepWithNext: fc.boolean(),
+  keepTogether: fc.boolean(),
   inset: fc.option(fc.record({ key: fc.constantFrom('f', 'g'), pad: fc.integer({ min: 0, max: 10 }), closes: fc.boolean() }), { nil: undefined }),
 };
 
@@ -89,21 +102,23 @@ describe('paginate invariants', () => {
           expect(last.y + last.block.height).toBeLessThanOrEqual(pageHeight);
         }
         // a block that keeps with the next one ends a page only when the chain could not fit a page
+        // (for keepTogether, the chain of both keeps; for keepWithNext, its own)
         pages.slice(0, -1).forEach((p) => {
           const last = p.placed[p.placed.length - 1].block;
           const idx = items.indexOf(last);
-          if (last.keepWithNext && items[idx + 1]?.kind === 'block') {
+          if ((last.keepWithNext || last.keepTogether) && items[idx + 1]?.kind === 'block') {
+            const keeps = last.keepWithNext ? (it: FlowBlock<string>) => it.keepWithNext : (it: FlowBlock<string>) => it.keepWithNext || !!it.keepTogether;
             let chain = 0;
             for (let j = idx; j >= 0 && items[j].kind === 'block'; j--) {
               const it = items[j] as FlowBlock<string>;
-              if (j < idx && !it.keepWithNext) break;
+              if (j < idx && !keeps(it)) break;
               chain += it.height + it.spaceBefore;
             }
             let end = last;
             for (let j = idx + 1; j < items.length && items[j].kind === 'block'; j++) {
               end = items[j] as FlowBlock<string>;
               chain += end.height + end.spaceBefore;
-              if (!end.keepWithNext) break;
+              if (!keeps(end)) break;
             }
             chain += end.inset && !end.inset.closes ? end.inset.pad : 0; // a frame's padding after the chain
             // (a frame that goes on from the page before starts its page below its padding)
