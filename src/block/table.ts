@@ -32,9 +32,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
   const part = { ctx, node, edges, table: tag, decimals };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
-  // the repeated caption and header are artifacts: the table's structure has them once
+  // the repeated caption and header are artifacts: the table's structure has them once; a
+  // header's footnotes stand once, on its first page: repeated, it is set without their markers
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.continuedStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
-  const repeat = [...continued, ...(header ? [untagged(header)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
+  const headNoted = node.head.some((row) => row.some((c) => c.runs.some((r) => r.note)));
+  const repeatedHeader = headNoted ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, withoutNotes(node.head), head, true).flat(), node.head.length, Infinity)[0] : header;
+  const repeat = [...continued, ...(repeatedHeader ? [untagged(repeatedHeader)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat };
   // a group of rows joined by rowspans stays on one page when it fits on one under the repeated caption and header
   const p = ctx.theme.page;
@@ -471,6 +474,11 @@ function fairShares(natural: number[], width: number): number[] {
 }
 
 /** A block's ops without structure tags (drawn as artifacts). */
+/** The rows with their cells' footnotes left out (markers and notes). */
+function withoutNotes(rows: TableCellNode[][]): TableCellNode[][] {
+  return rows.map((cells) => cells.map((c) => ({ ...c, runs: c.runs.filter((r) => !r.note) })));
+}
+
 function untagged(b: Block): Block {
   return { ...b, payload: { ...b.payload, ops: b.payload.ops.map((op) => (op.kind === 'glyphs' ? { ...op, tag: undefined } : op)) } };
 }

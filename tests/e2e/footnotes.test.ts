@@ -108,6 +108,20 @@ describe('footnotes', () => {
     for (const m of ['①', '②']) expect(first.items.find((i) => i.str.includes(m) && i.y < body.y - 2 && i.size < body.size)).toBeDefined();
   }, 60_000);
 
+  it('in a table header stand once: the header repeated on the next pages has no marker, each marker its note on its page', async () => {
+    const rows = Array.from({ length: 89 }, (_, i) => `            - [行${i + 1}, "${i + 1 === 60 ? '值^[第60行的注。]' : i + 1}"]\n`).join('');
+    writeFileSync(input, `report:\n  title: 脚注\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 长表\n          columns: ["列^[表头注。]", 值]\n          rows:\n${rows}`);
+    const { pages } = await readPdf((await buildReport(options)).pdf);
+    const holding = pages.filter((p) => p.lines.some((l) => /^行\s*\d+/.test(l.text)));
+    expect(holding.length).toBeGreaterThanOrEqual(3);
+    expect(holding.slice(1).every((p) => p.lines.some((l) => /^列\s*值$/.test(l.text)))).toBe(true);
+    for (const p of pages) {
+      const text = p.lines.map((l) => l.text).join('\n');
+      for (const m of new Set(text.match(/[\u2460-\u2473]/gu) ?? [])) expect(p.lines.some((l) => new RegExp(`^${m} \\S`).test(l.text)), `${m} on a page without its note`).toBe(true);
+    }
+    expect(pages.flatMap((p) => p.lines).filter((l) => l.text.includes('表头注')).length).toBe(1);
+  }, 60_000);
+
   it('continuous: 1, 2, 3 … through the report, when the theme says so', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-footnotes-theme-'));
     const themeDir = path.join(project, 'templates/cont');
