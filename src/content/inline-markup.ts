@@ -250,12 +250,15 @@ class InlineParser {
     return { node: { kind: 'ref', id, page: !!m[2], at: i } as InlineNode, end: close + 2 };
   }
 
-  /** `[text](url)`: a link, when the bracket is followed at once by a parenthesised URL without spaces. */
+  /**
+   * `[text](url)`: a link, when the bracket is followed at once by a parenthesised URL without
+   * spaces; parentheses inside the URL in pairs (`https://zh.wikipedia.org/wiki/Foo_(bar)`), as CommonMark reads them.
+   */
   private link(i: number, to: number, inNote: boolean) {
     const close = this.matchingBracket(i, to);
     if (close === undefined || this.src[close + 1] !== '(') return undefined;
-    const end = this.src.indexOf(')', close + 2);
-    if (end < 0 || end >= to) return undefined;
+    const end = this.closingParenthesis(close + 1, to);
+    if (end === undefined) return undefined;
     const url = this.src.slice(close + 2, end);
     if (!url || /\s/.test(url)) return undefined;
     if (!isLinkUrl(url)) this.problems.push({ at: close + 2, message: `a link goes to an https://, http://, ftp:// or mailto: address, not "${url}"${/^www\./i.test(url) ? ` (write https://${url})` : ''}` });
@@ -267,6 +270,16 @@ class InlineParser {
     const m = AUTOLINK.exec(this.src.slice(i, to));
     if (!m) return undefined;
     return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: m[1], at: i + 1 }], at: i, auto: true } as InlineNode, end: i + m[0].length };
+  }
+
+  /** The `)` that closes the `(` at `open`, before `to`, those between in pairs. */
+  private closingParenthesis(open: number, to: number): number | undefined {
+    let depth = 0;
+    for (let k = open + 1; k < to; k++) {
+      if (this.src[k] === '(') depth++;
+      else if (this.src[k] === ')' && depth-- === 0) return k;
+    }
+    return undefined;
   }
 
   /** The `]` that closes the `[` at `open`, before `to`. */

@@ -33,6 +33,10 @@ describe('inline markup', () => {
     expect(parse('如[[teachers]]所示，见第 [[teachers#page]] 页')).toBe('如ref(teachers)所示，见第 ref(teachers#page) 页');
     expect(parse('见[教育局网站](https://example.org/a)。')).toBe('见link(https://example.org/a|教育局网站)。');
     expect(parse('<https://example.org/a/b?x=1&y=2>')).toBe('link(https://example.org/a/b?x=1&y=2|https://example.org/a/b?x=1&y=2)');
+    // parentheses inside the URL in pairs; the first unpaired ) ends it
+    expect(parse('见[维基](https://zh.wikipedia.org/wiki/Foo_(bar))条目。')).toBe('见link(https://zh.wikipedia.org/wiki/Foo_(bar)|维基)条目。');
+    expect(parse('（见[这里](https://a.b/x(1)(2)y)）')).toBe('（见link(https://a.b/x(1)(2)y|这里)）');
+    expect(parse('[a](https://a.b/x)(b)')).toBe('link(https://a.b/x|a)(b)');
     expect(parse('运行 `ls -l` 查看')).toBe('运行 code(ls -l) 查看');
     expect(parse('面积 20 m^2^，CO~2~ 排放')).toBe('面积 20 msup(2)，COsub(2) 排放');
   });
@@ -73,7 +77,7 @@ describe('inline markup', () => {
     for (const url of ['https://a.b/c', 'http://a.b', 'ftp://a.b/f', 'mailto:x@a.b', 'HTTPS://A.B']) expect(parseInline(`[甲](${url})`).problems).toEqual([]);
     const r = parseInline('[甲](javascript:alert(1)) [乙](file:///etc/passwd) [丙](www.example.org/a) [丁](report.pdf)');
     expect(r.problems.map((p) => [p.at, p.message])).toEqual([
-      [4, 'a link goes to an https://, http://, ftp:// or mailto: address, not "javascript:alert(1"'],
+      [4, 'a link goes to an https://, http://, ftp:// or mailto: address, not "javascript:alert(1)"'],
       [29, 'a link goes to an https://, http://, ftp:// or mailto: address, not "file:///etc/passwd"'],
       [53, 'a link goes to an https://, http://, ftp:// or mailto: address, not "www.example.org/a" (write https://www.example.org/a)'],
       [76, 'a link goes to an https://, http://, ftp:// or mailto: address, not "report.pdf"'],
