@@ -136,7 +136,7 @@ export interface Theme {
   footnotes: 'per-page' | 'continuous';
 }
 
-/** The wording of cross-references when a theme does not say (chapters and sections: as `numbering:` numbers them, see `defaultChapterReferences`). */
+/** The wording of cross-references when a theme does not say (chapters and sections: as `numbering:` numbers them, see `defaultChapterReferences`; appendices: as `appendix-label:` labels them). */
 export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
 
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
@@ -453,8 +453,9 @@ function resolveTheme(src: ThemeSource): Theme {
 
   const refsNode = get(root, 'references');
   const numberingStyle = choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style);
-  // chapters and sections are worded as the headings are numbered, unless the theme says
-  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle) };
+  const appendix = appendixLabel(get(root, 'appendix-label'));
+  // chapters and sections are worded as the headings are numbered, appendices as they are labelled, unless the theme says
+  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}') };
   if (refsNode && isMap(refsNode)) {
     for (const pair of refsNode.items) {
       const kind = String((pair.key as Node & { value: unknown }).value) as keyof ReferenceFormats;
@@ -513,7 +514,7 @@ function resolveTheme(src: ThemeSource): Theme {
     leaderPos: leaderNode && at(leaderNode),
     numbering: {
       style: numberingStyle,
-      appendix: appendixLabel(get(root, 'appendix-label')),
+      appendix,
     },
     references,
     inline,

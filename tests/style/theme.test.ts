@@ -106,6 +106,14 @@ describe('numbering in a theme', () => {
     write('plain', PARENT);
     expect(loadTheme(themeFile('plain'), folders).numbering).toEqual({ style: 'decimal', appendix: '附录 {A}' });
   });
+  it('words a reference to an appendix as its label does, unless `references:` says otherwise', () => {
+    write('annex', `${PARENT}appendix-label: "附件 {A}"\n`);
+    expect(loadTheme(themeFile('annex'), folders).references.appendix).toBe('附件 {number}');
+    write('plain', PARENT);
+    expect(loadTheme(themeFile('plain'), folders).references.appendix).toBe('附录 {number}');
+    write('annex-said', `${PARENT}appendix-label: "附件 {A}"\nreferences:\n  appendix: "附表 {number}"\n`);
+    expect(loadTheme(themeFile('annex-said'), folders).references.appendix).toBe('附表 {number}');
+  });
   it('refuses an unknown style and a label without {A}, at their lines', () => {
     write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
