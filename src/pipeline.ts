@@ -31,6 +31,7 @@ import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
 import { circled } from './block/footnotes.js';
+import { referenceText } from './block/references.js';
 import { restoreParagraphs, withDiskCache, type DiskCache } from './build-cache/disk-cache.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
 
@@ -159,7 +160,11 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       keepOnly(setCache, context.setUsed); // paragraphs edited away go
       lap('layout');
       const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
-      const document = documentInfo(report.meta, o.version, theme.lang);
+      const words = (ref: { id: string; page: boolean }) => {
+        const target = context.targets.get(ref.id);
+        return !target ? `[[${ref.id}]]` : ref.page ? (found.pageLabels.get(target.anchor) ?? '') : referenceText(theme.references, target);
+      };
+      const document = documentInfo(report.meta, o.version, theme.lang, words);
       return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
     if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
@@ -266,10 +271,11 @@ export function renderReport<Out>(laid: BuildResult, renderer: Renderer<Out>, fa
   return renderer.render({ pages: laid.pages, document: laid.document, faces });
 }
 
-/** What the document says about itself, from the report's `report:`. */
-function documentInfo(meta: ReportMeta, version: string, lang: string): DocumentInfo {
+/** What the document says about itself, from the report's `report:`; `words`: a cross-reference's words, as the pages print them. */
+function documentInfo(meta: ReportMeta, version: string, lang: string, words: (ref: { id: string; page: boolean }) => string): DocumentInfo {
+  const plain = (t: Text) => inlinePlainText(parseInline(t.text).nodes, words);
   return {
-    title: plain(meta.title) + (meta.subtitle ? plain(meta.subtitle) : ''),
+    title: meta.subtitle ? withSubtitle(plain(meta.title), plain(meta.subtitle)) : plain(meta.title),
     author: meta.issuer && plain(meta.issuer),
     subject: plain(meta.title),
     keywords: meta.keywords,
@@ -279,9 +285,13 @@ function documentInfo(meta: ReportMeta, version: string, lang: string): Document
   };
 }
 
-/** A text of the content as the PDF's metadata gives it: the words, without markup. */
-function plain(t: Text): string {
-  return inlinePlainText(parseInline(t.text).nodes);
+/**
+ * A title and its subtitle as one line: joined as written when the subtitle opens with a
+ * bracket, dash or colon (`报告（2025 年度）`, `报告——基于…`), else with a colon, as GB/T 7714
+ * sets other title information (`报告：基于…`).
+ */
+function withSubtitle(title: string, subtitle: string): string {
+  return /^[\p{Ps}\p{Pd}:：]/u.test(subtitle) ? title + subtitle : `${title}：${subtitle}`;
 }
 
 /** See `BuildResult.filesRead`; the images are those the loader checked, wherever their figures stand, and those the template's figures name. */

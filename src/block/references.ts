@@ -9,14 +9,15 @@ import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 import type { LayoutContext } from './context.js';
 import type { RefTarget } from '../template/view.js';
+import type { ReferenceFormats } from '../style/theme.js';
 
 /** Page label printed before the first round has found the page (as wide as most labels). */
 const UNKNOWN_PAGE = '0';
 
-/** An item's reference as the theme words it: `{number}` its number, `{chapter}` a section's chapter's (or appendix's) own reference. */
-function referenceText(ctx: LayoutContext, target: RefTarget): string {
-  const chapter = target.chapter ? referenceText(ctx, target.chapter) : '';
-  return ctx.theme.references[target.kind].replaceAll('{number}', target.number).replaceAll('{chapter}', chapter);
+/** An item's reference as the theme words it (`formats`): `{number}` its number, `{chapter}` a section's chapter's (or appendix's) own reference. */
+export function referenceText(formats: ReferenceFormats, target: RefTarget): string {
+  const chapter = target.chapter ? referenceText(formats, target.chapter) : '';
+  return formats[target.kind].replaceAll('{number}', target.number).replaceAll('{chapter}', chapter);
 }
 
 /** The runs with each cross-reference replaced by its text, marked as a link to its target. */
@@ -35,7 +36,7 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
     if (ref.page) {
       text = ctx.pageLabels.get(target.anchor) ?? UNKNOWN_PAGE;
       ctx.pageLabelsRead.set(target.anchor, text);
-    } else text = referenceText(ctx, target);
+    } else text = referenceText(ctx.theme.references, target);
     return { ...marks, text, link: { dest: target.anchor } };
   });
 }

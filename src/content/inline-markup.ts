@@ -61,13 +61,13 @@ export function parseInline(source: string): ParsedInline {
   return { nodes, problems };
 }
 
-/** The text a reader sees when markup is ignored (code and escapes as written, no footnotes). */
-export function inlinePlainText(nodes: readonly InlineNode[]): string {
+/** The text a reader sees when markup is ignored (code and escapes as written, no footnotes); a cross-reference as `words` gives it, else as written. */
+export function inlinePlainText(nodes: readonly InlineNode[], words: (ref: { id: string; page: boolean }) => string = (r) => `[[${r.id}${r.page ? '#page' : ''}]]`): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text' || n.kind === 'code') out += n.text;
-    else if (n.kind === 'ref') out += `[[${n.id}${n.page ? '#page' : ''}]]`;
-    else if (n.kind !== 'footnote') out += inlinePlainText(n.children);
+    else if (n.kind === 'ref') out += words(n);
+    else if (n.kind !== 'footnote') out += inlinePlainText(n.children, words);
   }
   return out;
 }
