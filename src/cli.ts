@@ -209,7 +209,7 @@ async function main(argv: string[], startup: Startup): Promise<number> {
   if (threads === 1 && startup.codeCacheKept) tuneV8ForOneBuild();
   const outcomes = threads > 1 ? await buildInPool(jobs, threads, progress) : await buildInTurn(jobs, progress);
   progress.clear();
-  return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
+  return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.some((o) => !o.ok && o.refused) ? 2 : outcomes.every((o) => o.ok) ? 0 : 1;
 }
 
 /** `imprint init DIR`. */
