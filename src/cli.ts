@@ -27,6 +27,7 @@ import { DEFAULT_DPI } from './render/page-image.js';
 import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
 import { tuneV8ForOneBuild } from './v8-tuning.js';
+import { shellWord } from './shell-word.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -218,7 +219,7 @@ function init(rest: string[]): number {
   const dir = rest[0];
   try {
     const files = initProject(dir, packageDir);
-    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir} && `;
+    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
     console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
   } catch (e) {
@@ -236,7 +237,7 @@ async function extract(rest: string[]): Promise<number> {
     const done = await extractProject(pdf, dir, packageDir, version);
     done.notes.forEach((line) => console.error(`imprint: ${line}`));
     const schema = done.schema ? `, and Imprint's JSON Schema as ${done.schema} (the content's editor line names it)` : '';
-    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${dir} && ${done.command}`);
+    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${shellWord(dir)} && ${done.command}`);
     return 0;
   } catch (e) {
     if (!(e instanceof ExtractError)) throw e;

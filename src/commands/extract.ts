@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
 import { writeFailure } from '../output.js';
-import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, type ManifestFile, type SourceManifest } from '../source-archive.js';
+import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, rebuildCommand, type ManifestFile, type SourceManifest } from '../source-archive.js';
 import { sha256 } from '../sha256.js';
 import { MAX_FONT_BYTES } from '../font/sfnt-file.js';
 import { loadPdfJs, MAX_PDF_BYTES } from './pdf-edition.js';
@@ -28,7 +28,7 @@ export interface Extracted {
    * so the archive does not hold it. None when the content names none or names it elsewhere.
    */
   schema?: string;
-  /** The command that builds the PDF again, in DIR. */
+  /** The command that builds the PDF again, in DIR: Imprint's own for the content extracted (never the manifest's text, which a PDF may make anything). */
   command: string;
   /** Lines for the user: what differs from the Imprint running, the fonts to put back. */
   notes: string[];
@@ -46,11 +46,11 @@ export async function extractProject(pdf: string, dir: string, packageDir: strin
   const files = manifest.files.map((f) => ({ entry: f, data: checkedData(pdf, f, attachments) }));
   const project = files.filter((f) => f.entry.origin === 'project');
   refuseUnsafePaths(pdf, project.map((f) => f.entry.path), dir);
+  const content = contentOf(pdf, files);
   for (const f of project) writeInto(dir, f.entry.path, f.data);
-  const content = project.find((f) => f.entry.role === 'content');
-  const schema = content && schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
+  const schema = schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
   if (schema) writeInto(dir, schema, readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES));
-  return { written: project.map((f) => f.entry.path), schema, command: manifest.command, notes: notesOn(manifest, files, packageDir, version) };
+  return { written: project.map((f) => f.entry.path), schema, command: rebuildCommand(content.entry.path), notes: notesOn(manifest, files, packageDir, version) };
 }
 
 /** Imprint's JSON Schema of the content, in its package (what `imprint init` copies into a project). */
@@ -106,10 +106,15 @@ async function attachmentsOf(pdf: string): Promise<Map<string, Uint8Array>> {
   }
 }
 
+/** The manifest of `pdf` does not describe a build: `why`, for the user. */
+function damagedManifest(pdf: string, why: string): ExtractError {
+  return new ExtractError(`${pdf}: its Imprint manifest is damaged (${why})`);
+}
+
 /** The manifest, its shape checked. */
 function manifestOf(pdf: string, json: Uint8Array | undefined): SourceManifest {
   if (!json) throw new ExtractError(`${pdf}: holds no project to extract (no Imprint manifest: it was not built by Imprint with --pdfa 3b)`);
-  const damaged = (why: string) => new ExtractError(`${pdf}: its Imprint manifest is damaged (${why})`);
+  const damaged = (why: string) => damagedManifest(pdf, why);
   let m: unknown;
   try {
     m = JSON.parse(Buffer.from(json).toString('utf8'));
@@ -128,6 +133,15 @@ function manifestOf(pdf: string, json: Uint8Array | undefined): SourceManifest {
     if (typeof f !== 'object' || f === null || typeof f.name !== 'string' || typeof f.sha256 !== 'string') throw damaged(`font ${i + 1} lacks a name or sha256`);
   });
   return o as SourceManifest;
+}
+
+/** The report's content among the manifest's files: one, the project's (a build reads one content file). */
+function contentOf<F extends { entry: ManifestFile }>(pdf: string, files: F[]): F {
+  const contents = files.filter((f) => f.entry.role === 'content');
+  if (contents.length === 0) throw damagedManifest(pdf, 'it names no content file');
+  if (contents.length > 1) throw damagedManifest(pdf, `it names ${contents.length} content files`);
+  if (contents[0].entry.origin !== 'project') throw damagedManifest(pdf, "its content file is named as Imprint's own");
+  return contents[0];
 }
 
 /** A file's bytes, present and as the manifest says. */
