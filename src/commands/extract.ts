@@ -5,7 +5,7 @@
  * manifest is checked whole before anything is written (every path relative, inside DIR, once;
  * every file present with the SHA-256 the manifest gives), so a hostile PDF writes nowhere else.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
 import { writeFailure } from '../output.js';
@@ -13,7 +13,7 @@ import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, rebuildCommand, type Ma
 import { sha256 } from '../sha256.js';
 import { MAX_FONT_BYTES } from '../font/sfnt-file.js';
 import { loadPdfJs, MAX_PDF_BYTES } from './pdf-edition.js';
-import { UsageError } from './usage-error.js';
+import { refuseUnlessNewFolder } from './new-folder.js';
 
 /** The PDF cannot give a project, or DIR cannot take it: one line for the user (exit status 1). */
 export class ExtractError extends Error {}
@@ -40,7 +40,7 @@ export interface Extracted {
  * or with a damaged or hostile one (nothing written) or a write the file system refuses.
  */
 export async function extractProject(pdf: string, dir: string, packageDir: string, version: string): Promise<Extracted> {
-  refuseFolder(dir);
+  refuseUnlessNewFolder('extract', dir);
   const attachments = await attachmentsOf(pdf);
   const manifest = manifestOf(pdf, attachments.get(MANIFEST_NAME));
   const files = manifest.files.map((f) => ({ entry: f, data: checkedData(pdf, f, attachments) }));
@@ -74,13 +74,6 @@ function schemaNamedBy(contentPath: string, data: Uint8Array, taken: string[], d
   const clashes = (file: string) => file === lower || file.startsWith(`${lower}/`) || lower.startsWith(`${file}/`);
   if (taken.some((t) => clashes(t.toLowerCase()))) return undefined;
   return rel;
-}
-
-/** A `dir` to write into: new, or an empty folder. */
-function refuseFolder(dir: string): void {
-  if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new UsageError(`extract writes into a new or empty folder: ${dir} is a file`);
-  if (readdirSync(dir).length > 0) throw new UsageError(`extract writes into a new or empty folder: ${dir} is not empty`);
 }
 
 /** The PDF's embedded files by name (pdf.js). */
