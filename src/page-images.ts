@@ -6,7 +6,7 @@
  * over a PNG (or an empty file) that the build did not read: checked for them all before the
  * report's PDF is written (`refusePageImages`).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawPage } from './page/draw.js';
 import type { FaceSet } from './font/face.js';
@@ -54,10 +54,8 @@ export function refusePageImages(request: ImageRequest, pdf: string, count: numb
       const through = path.resolve(input) === path.resolve(file) ? '' : ` (${shownFile(input)})`;
       return refused(file, `--png would write ${page} over a file the build reads${through}`);
     }
-    const kind = kindOf(file);
-    if (kind === 'folder') return refused(file, `a folder is there, where --png writes ${page}`);
-    if (kind === 'other') return refused(file, `a device, a pipe or a socket is there, where --png writes ${page}`);
-    if (!isPngOrEmpty(file)) return refused(file, `a file that is not a PNG is there, where --png writes ${page}, and Imprint replaces only PNGs`);
+    const there = notReplacedByPng(file);
+    if (there) return refused(file, `--png cannot write ${page} here (${there})`);
   }
   return undefined;
 }
@@ -94,15 +92,25 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
   return { files, warning };
 }
 
-/** Whether `file` is absent, or a regular file that is empty or starts as a PNG does. */
-export function isPngOrEmpty(file: string): boolean {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    return true; // absent (a write that cannot be made fails at the write)
+/**
+ * What is at `file` that an image Imprint writes must not replace, in the user's words (`a
+ * folder is there` …), or undefined when it may: nothing, an empty file or a PNG.
+ */
+export function notReplacedByPng(file: string): string | undefined {
+  switch (kindOf(file)) {
+    case 'absent':
+      return undefined; // (a write that cannot be made fails at the write)
+    case 'folder':
+      return 'a folder is there';
+    case 'other':
+      return 'a device, a pipe or a socket is there'; // never opened: a FIFO would wait
+    case 'file':
+      return isPngOrEmpty(file) ? undefined : 'a file that is not a PNG is there, and Imprint replaces only PNGs';
   }
-  if (!stat.isFile()) return false; // never opened: a FIFO would wait
+}
+
+/** Whether a regular file is empty or starts as a PNG does. */
+function isPngOrEmpty(file: string): boolean {
   const head = Buffer.alloc(8);
   const fd = openSync(file, 'r');
   try {

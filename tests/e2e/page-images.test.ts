@@ -127,13 +127,13 @@ describe('imprint build --png', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('章的正文', '章的新正文'));
     writeFileSync(path.join(other, 'out/report-002.png'), 'my notes');
     const r = imprint(other, 'build', '--png', '--dpi', '20');
-    expect(r).toEqual({ code: 2, out: '', err: 'out/report-002.png: a file that is not a PNG is there, where --png writes the image of page 2, and Imprint replaces only PNGs: nothing was written (name another output with -o)\n' });
+    expect(r).toEqual({ code: 2, out: '', err: 'out/report-002.png: --png cannot write the image of page 2 here (a file that is not a PNG is there, and Imprint replaces only PNGs): nothing was written (name another output with -o)\n' });
     expect(readFileSync(path.join(other, 'out/report-002.png'), 'utf8')).toBe('my notes');
     expect(readFileSync(path.join(other, 'out/report.pdf')).equals(pdf)).toBe(true);
     rmSync(path.join(other, 'out/report-002.png'));
     mkdirSync(path.join(other, 'out/report-011.png'));
     const f = imprint(other, 'build', '--png', '--dpi', '20');
-    expect(f).toEqual({ code: 2, out: '', err: 'out/report-011.png: a folder is there, where --png writes the image of page 11: nothing was written (name another output with -o)\n' });
+    expect(f).toEqual({ code: 2, out: '', err: 'out/report-011.png: --png cannot write the image of page 11 here (a folder is there): nothing was written (name another output with -o)\n' });
     expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-011.png', 'report.pdf']);
     expect(readFileSync(path.join(other, 'out/report.pdf')).equals(pdf)).toBe(true);
   });
