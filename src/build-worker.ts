@@ -1,9 +1,9 @@
 /**
  * One report of `imprint build a.yaml b.yaml …`, built in turn or in a worker thread of the
- * pool: the page images asked for are checked, then the PDF and they are written atomically by
- * the worker; problems come back as formatted lines. The fonts stay open from one report to the next of the same
- * thread (a batch of reports shares its fonts, and their shaped characters); all else is the
- * report's own.
+ * pool: the places of the page images asked for are checked, then the PDF and the images are
+ * written atomically by the worker; problems come back as formatted lines. The fonts stay open
+ * from one report to the next of the same thread (a batch of reports shares its fonts, and
+ * their shaped characters); all else is the report's own.
  */
 import { buildReport, newBuildCache, renderReport, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
