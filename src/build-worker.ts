@@ -1,16 +1,16 @@
 /**
  * One report of `imprint build a.yaml b.yaml …`, built in turn or in a worker thread of the
- * pool: the PDF (and the page images asked for) is written atomically by the worker, problems
- * come back as formatted lines. The fonts stay open from one report to the next of the same
- * thread (a batch of reports shares its fonts, and their shaped characters); all else is the
- * report's own.
+ * pool: the places of the page images asked for are checked, then the PDF and the images are
+ * written atomically by the worker; problems come back as formatted lines. The fonts stay open
+ * from one report to the next of the same thread (a batch of reports shares its fonts, and
+ * their shaped characters); all else is the report's own.
  */
 import { buildReport, newBuildCache, renderReport, type BuildCache, type BuildOptions } from './pipeline.js';
 import { formatProblem, InputError } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { saveBuildCache } from './build-cache/disk-cache.js';
-import { pageImageFiles, type ImageRequest } from './page-images.js';
+import { pageImageFiles, refusePageImages, type ImageRequest } from './page-images.js';
 
 export interface BuildJob {
   options: BuildOptions;
@@ -22,8 +22,11 @@ export interface BuildJob {
 export type BuildOutcome =
   /** `images`: the page images written (`--png`). */
   | { ok: true; pages: number; ms: number; warnings: string[]; images?: string[] }
-  /** `internal`: a bug, not a problem of the input or the disk (exit status 3). */
-  | { ok: false; problems: string[]; internal?: true };
+  /**
+   * `internal`: a bug, not a problem of the input or the disk (exit status 3); `refused`: an
+   * output that would replace a file it must not (exit status 2, as for `-o`), nothing written.
+   */
+  | { ok: false; problems: string[]; internal?: true; refused?: true };
 
 /**
  * Builds one report. Every failure is an outcome, so one report never stops the others of a
@@ -35,6 +38,8 @@ export default async function buildJob({ options, output, images }: BuildJob): P
   try {
     const cache = cacheFor(options);
     const r = await buildReport(options, cache);
+    const refused = images && refusePageImages(images, output, r.pages.length, r.filesRead);
+    if (refused) return { ok: false, problems: [refused], refused: true };
     writeFileAtomic(output, r.pdf);
     const warnings = [...r.warnings.map(formatProblem), ...saveBuildCache(cache, options, r.themeFiles, output)];
     const written = images && (await renderReport(r, pageImageFiles(images, output), cache.faces));

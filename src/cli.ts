@@ -27,40 +27,12 @@ import { DEFAULT_DPI } from './render/page-image.js';
 import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
 import { tuneV8ForOneBuild } from './v8-tuning.js';
+import { shellWord } from './shell-word.js';
+import { commandUsage, HELP_OPTIONS, usageText } from './usage-text.js';
+import { optionNumber } from './option-number.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-
-const USAGE = `usage:
-  imprint init DIR                         write a starter project into DIR (a new or empty folder)
-  imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]] [--no-cache]
-                                           build PDFs (default: every content/*.yaml -> out/<name>.pdf);
-                                           --png also writes page images beside each PDF, <name>-001.png …
-                                           (--dpi: dots per inch, default 144; --pages: physical page numbers, 3 or 3-5);
-                                           --pdfa 3b embeds every file the build read but the fonts (a project
-                                           \`imprint extract\` writes back), with a manifest of them and of the fonts;
-                                           several files are built in parallel on all cores but one (--jobs N: N at once);
-                                           what a build set is kept on disk for the next (--no-cache: neither read nor written)
-  imprint check FILE.yaml ...              validate only, print every problem found
-  imprint fonts [FILE.yaml]                the font roles, their files and faces; with FILE, how many of its
-                                           characters each role of its theme has, and those no font has;
-                                           --system: the fonts installed on this system (fontconfig), which a
-                                           registry may name as system:NAME
-  imprint watch FILE.yaml [-o OUT] [--pdfa 2b|3b] [--diff] [--no-cache]
-                                           build, then rebuild on every change of a file the build read;
-                                           --diff: after each rebuild, what changed in print (as imprint diff)
-  imprint diff OLD.pdf NEW.pdf [-o DIR]    which pages of an edition changed (matched by their text: moved,
-                                           changed with the words, added, removed); -o DIR: an image of each
-                                           changed page with the changes marked; exit 0 same, 1 different, 2 trouble
-  imprint import FILE.docx [-o FILE.yaml] [--force]
-                                           a Word draft as a report (default FILE.yaml beside it; pictures in
-                                           FILE-images/), with the list of what could not be carried over;
-                                           a file already there is refused unless --force (replaces it)
-  imprint clean [DIR]                      remove the build cache of the project in DIR (default: here)
-  imprint extract FILE.pdf DIR             the project a PDF built with --pdfa 3b holds, written into DIR (a new
-                                           or empty folder): built there with the same fonts, the same PDF
-  imprint help                             this text
-  imprint --version                        the version of Imprint`;
 
 interface Args {
   command: 'build' | 'check' | 'watch';
@@ -95,9 +67,8 @@ function parseArgs(argv: string[]): Args {
       output = rest[++i];
       if (!output) throw new UsageError('-o needs a file or folder name');
     } else if (a === '--jobs' || a === '-j') {
-      const n = Number(rest[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number above 0');
-      jobs = n;
+      jobs = optionNumber(rest[++i]);
+      if (jobs === undefined || jobs < 1) throw new UsageError('--jobs needs a whole number above 0');
     } else if (a === '--pdfa') {
       const level = rest[++i];
       if (level !== '2b' && level !== '3b') throw new UsageError('--pdfa needs 2b or 3b');
@@ -106,8 +77,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--diff') diff = true;
     else if (a === '--no-cache') diskCache = false;
     else if (a === '--dpi') {
-      dpi = Number(rest[++i]);
-      if (!Number.isInteger(dpi) || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
+      dpi = optionNumber(rest[++i]);
+      if (dpi === undefined || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
     } else if (a === '--pages') pages = pageRange(rest[++i]);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
@@ -128,10 +99,10 @@ const MAX_DPI = 600;
 
 /** `--pages 3` or `--pages 3-5`: physical page numbers, 1-based. */
 function pageRange(arg: string | undefined): { first: number; last: number } {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(arg ?? '');
-  const first = Number(m?.[1]);
-  const last = Number(m?.[2] ?? m?.[1]);
-  if (!m || first < 1 || last < first) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
+  const [a, b = a] = /^([0-9]+)(?:-([0-9]+))?$/.exec(arg ?? '')?.slice(1) ?? [];
+  const first = optionNumber(a);
+  const last = optionNumber(b);
+  if (first === undefined || last === undefined || first < 1 || last < first) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
   return { first, last };
 }
 
@@ -169,10 +140,13 @@ export interface Startup {
 const FROM_MODULES: Startup = { bundled: false, codeCacheKept: false, leaveCodeCache: () => {} };
 
 async function main(argv: string[], startup: Startup): Promise<number> {
-  if (argv.length === 1 && ['help', '--help', '-h'].includes(argv[0])) {
-    console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${USAGE}`);
+  if (argv.length === 1 && (argv[0] === 'help' || HELP_OPTIONS.includes(argv[0]))) {
+    console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${usageText()}`);
     return 0;
   }
+  if (argv.length === 2 && argv[0] === 'help') return printUsageOf(argv[1]);
+  if (argv.slice(1).some((a) => HELP_OPTIONS.includes(a))) return printUsageOf(argv[0]);
+  if (argv.includes('')) throw new UsageError('an argument is empty (""): name the file or folder meant');
   if (argv.length === 1 && ['--version', '-V', 'version'].includes(argv[0])) {
     console.log(`imprint ${version}`);
     return 0;
@@ -209,7 +183,15 @@ async function main(argv: string[], startup: Startup): Promise<number> {
   if (threads === 1 && startup.codeCacheKept) tuneV8ForOneBuild();
   const outcomes = threads > 1 ? await buildInPool(jobs, threads, progress) : await buildInTurn(jobs, progress);
   progress.clear();
-  return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.every((o) => o.ok) ? 0 : 1;
+  return outcomes.some((o) => !o.ok && o.internal) ? 3 : outcomes.some((o) => !o.ok && o.refused) ? 2 : outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+/** Prints the usage of `command` (`imprint help init`, `imprint init --help`). */
+function printUsageOf(command: string): number {
+  const usage = commandUsage(command);
+  if (!usage) throw new UsageError(`unknown command "${command}"`);
+  console.log(usage);
+  return 0;
 }
 
 /** `imprint init DIR`. */
@@ -218,7 +200,7 @@ function init(rest: string[]): number {
   const dir = rest[0];
   try {
     const files = initProject(dir, packageDir);
-    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir} && `;
+    const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
     console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
   } catch (e) {
@@ -236,7 +218,7 @@ async function extract(rest: string[]): Promise<number> {
     const done = await extractProject(pdf, dir, packageDir, version);
     done.notes.forEach((line) => console.error(`imprint: ${line}`));
     const schema = done.schema ? `, and Imprint's JSON Schema as ${done.schema} (the content's editor line names it)` : '';
-    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${dir} && ${done.command}`);
+    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${shellWord(dir)} && ${done.command}`);
     return 0;
   } catch (e) {
     if (!(e instanceof ExtractError)) throw e;

@@ -86,7 +86,7 @@ function refuseExisting(output: string, kind: OutputKind): string | undefined {
 }
 
 /** What stands at a path (following links). */
-function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
+export function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
   let stat;
   try {
     stat = statSync(file);
@@ -110,7 +110,7 @@ function isPdfOrEmpty(file: string): boolean {
 }
 
 /** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
-function realPath(file: string): string {
+export function realPath(file: string): string {
   const full = path.resolve(file);
   try {
     return realpathSync(full);

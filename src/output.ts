@@ -6,15 +6,27 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** A write that failed: one line for the user, who can do something about it. */
+/**
+ * A write that failed: one line for the user, who can do something about it. `file` and
+ * `reason` are what a command that words its own message takes (import); the message says what
+ * is true of every write made here, atomic: what was at `file` is as it was, and which files
+ * the command wrote before this one (`written`, in order: a PDF, then its page images …).
+ */
 export class OutputError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    readonly written: readonly string[] = [],
   ) {
-    super(`${file}: cannot write (${reason}); the last good PDF there, if any, is unchanged`);
+    super(`${file}: cannot write (${reason}); what was there, if anything, is unchanged${written.length ? `; ${filesText(written)} ${written.length === 1 ? 'was' : 'were'} written` : ''}`);
     this.name = 'OutputError';
   }
+}
+
+/** Files named in a message: all of them up to three, else the first, the last and how many. */
+function filesText(files: readonly string[]): string {
+  if (files.length <= 3) return files.length === 1 ? files[0] : `${files.slice(0, -1).join(', ')} and ${files[files.length - 1]}`;
+  return `${files[0]}, ${files[1]} … ${files[files.length - 1]} (${files.length} files)`;
 }
 
 /** What each failure of the file system means for the user, by its error code. */

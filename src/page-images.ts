@@ -3,15 +3,18 @@
  * physical page number, 1-based, the cover being 1, padded to three digits or as many as the
  * last page has), drawn from the same pages as the PDF (render/page-image.ts): a renderer
  * (render/renderer.ts) whose output is the files it wrote. Each is written atomically, and only
- * over a PNG (or an empty file).
+ * over a PNG (or an empty file) that the build did not read: checked for them all before the
+ * report's PDF is written (`refusePageImages`).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawPage } from './page/draw.js';
 import type { FaceSet } from './font/face.js';
 import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { OutputError, writeFileAtomic } from './output.js';
+import { kindOf, realPath } from './output-paths.js';
+import { shownFile } from './problems.js';
 
 /** The page images asked for. */
 export interface ImageRequest {
@@ -27,40 +30,87 @@ export function pageImageFile(pdf: string, n: number, count: number): string {
   return path.join(path.dirname(pdf), `${path.basename(pdf).replace(/\.pdf$/i, '')}-${String(n).padStart(digits, '0')}.png`);
 }
 
+/** The physical page numbers (1-based) whose images are asked for, of a report of `count` pages. */
+function pagesAsked(request: ImageRequest, count: number): number[] {
+  const { first, last } = request.pages ?? { first: 1, last: count };
+  return Array.from({ length: Math.max(0, Math.min(last, count) - first + 1) }, (_, i) => first + i);
+}
+
+/**
+ * Why the page images of a report of `count` pages cannot be written beside `pdf`, or
+ * undefined when they can: checked before anything of the report is written, so a refused
+ * `--png` leaves every file as it was. An image may not go over a file the build read
+ * (`filesRead`: compared as real paths, so a link to one, or one reached through a link,
+ * counts), nor over a folder, a device or a file that is not a PNG (or empty).
+ */
+export function refusePageImages(request: ImageRequest, pdf: string, count: number, filesRead: readonly string[]): string | undefined {
+  const read = new Map(filesRead.map((f) => [realPath(f), f]));
+  const refused = (file: string, why: string) => `${file}: ${why}: nothing was written (name another output with -o)`;
+  for (const n of pagesAsked(request, count)) {
+    const file = pageImageFile(pdf, n, count);
+    const page = `the image of page ${n}`;
+    const input = read.get(realPath(file));
+    if (input !== undefined) {
+      const through = path.resolve(input) === path.resolve(file) ? '' : ` (${shownFile(input)})`;
+      return refused(file, `--png would write ${page} over a file the build reads${through}`);
+    }
+    const there = notReplacedByPng(file);
+    if (there) return refused(file, `--png cannot write ${page} here (${there})`);
+  }
+  return undefined;
+}
+
 /** The page images written: their files, and for a range past the last page, a warning line. */
 export interface PageImagesWritten {
   files: string[];
   warning?: string;
 }
 
-/** The renderer that writes the images of the pages asked for beside `pdf` (each as it is drawn). */
+/**
+ * The renderer that writes the images of the pages asked for beside `pdf` (each as it is
+ * drawn), once the PDF is written and `refusePageImages` found nothing against them. A write
+ * the file system refuses throws `OutputError` naming the PDF and the images written before it.
+ */
 export function pageImageFiles(request: ImageRequest, pdf: string): Renderer<PageImagesWritten> {
   return { render: ({ pages, faces }) => writePageImages(pages, faces, request, pdf) };
 }
 
 async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, request: ImageRequest, pdf: string): Promise<PageImagesWritten> {
-  const { first, last } = request.pages ?? { first: 1, last: pages.length };
   const files: string[] = [];
   const paths: GlyphPaths = new Map();
-  for (let n = first; n <= Math.min(last, pages.length); n++) {
+  for (const n of pagesAsked(request, pages.length)) {
     const file = pageImageFile(pdf, n, pages.length);
-    if (!isPngOrEmpty(file)) throw new OutputError(file, 'a file that is not a PNG is there, and Imprint replaces only PNGs');
-    writeFileAtomic(file, await pageImage(pages[n - 1], faces, request.dpi, paths));
+    try {
+      writeFileAtomic(file, await pageImage(pages[n - 1], faces, request.dpi, paths));
+    } catch (e) {
+      throw e instanceof OutputError ? new OutputError(e.file, e.reason, [pdf, ...files]) : e;
+    }
     files.push(file);
   }
+  const { first, last } = request.pages ?? { first: 1, last: pages.length };
   const warning = last > pages.length ? `${pdf}: warning: --pages ${first}-${last}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
 }
 
-/** Whether `file` is absent, or a regular file that is empty or starts as a PNG does. */
-export function isPngOrEmpty(file: string): boolean {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    return true; // absent (a write that cannot be made fails at the write)
+/**
+ * What is at `file` that an image Imprint writes must not replace, in the user's words (`a
+ * folder is there` …), or undefined when it may: nothing, an empty file or a PNG.
+ */
+export function notReplacedByPng(file: string): string | undefined {
+  switch (kindOf(file)) {
+    case 'absent':
+      return undefined; // (a write that cannot be made fails at the write)
+    case 'folder':
+      return 'a folder is there';
+    case 'other':
+      return 'a device, a pipe or a socket is there'; // never opened: a FIFO would wait
+    case 'file':
+      return isPngOrEmpty(file) ? undefined : 'a file that is not a PNG is there, and Imprint replaces only PNGs';
   }
-  if (!stat.isFile()) return false; // never opened: a FIFO would wait
+}
+
+/** Whether a regular file is empty or starts as a PNG does. */
+function isPngOrEmpty(file: string): boolean {
   const head = Buffer.alloc(8);
   const fd = openSync(file, 'r');
   try {

@@ -14,6 +14,7 @@ import type { FaceSet } from './font/face.js';
 import type { BuildOptions, BuildResult } from './pipeline.js';
 import { InputError } from './problems.js';
 import { sha256 } from './sha256.js';
+import { shellWord } from './shell-word.js';
 import type { Attachment } from './render/pdf.js';
 
 /** The manifest's attachment name; Imprint's own files are embedded under `IMPRINT_PREFIX` too. */
@@ -95,7 +96,7 @@ export function sourceAttachments(o: BuildOptions, r: BuildResult, faces: FaceSe
     format: MANIFEST_FORMAT,
     imprint: o.version,
     build: { input, pdfa: '3b', template: r.report.meta.template.text },
-    command: `imprint build ${input} --pdfa 3b`,
+    command: rebuildCommand(input),
     files: embedded.map((e) => e.entry),
     fonts: fontsDrawn(r).map((file) => fontEntry(file, where(file))),
   };
@@ -104,6 +105,11 @@ export function sourceAttachments(o: BuildOptions, r: BuildResult, faces: FaceSe
   return [...files, { name: MANIFEST_NAME, data: json, type: 'application/json', description: 'What these files are, the fonts and the command that builds this PDF again (imprint extract)' }];
 }
 
+
+/** The command, run in the project folder, that builds the PDF of the content at `input` (relative to the project) again. */
+export function rebuildCommand(input: string): string {
+  return `imprint build ${shellWord(input)} --pdfa 3b`;
+}
 
 const MEDIA_TYPES: Record<SourceRole, string> = { content: 'application/yaml', template: 'text/x-handlebars-template', theme: 'application/yaml', 'font-registry': 'application/yaml', image: 'application/octet-stream' };
 const DESCRIPTIONS: Record<SourceRole, string> = { content: 'The content of the report', template: 'A template file', theme: 'A theme', 'font-registry': 'A font registry', image: 'An image' };

@@ -12,7 +12,7 @@ import { crc32 } from 'node:zlib';
 import type { ProgramCache } from '../render/embedded-face.js';
 import { writeFileAtomic } from '../output.js';
 import type { CacheMaker, FileIdentity } from './cache-identity.js';
-import { CACHE_FILE_ENDING } from './cache-location.js';
+import { isCacheFileName, isCacheTempName } from './cache-location.js';
 import type { StoredContents } from './stored-contents.js';
 import type { StoredParagraphs } from './stored-paragraphs.js';
 
@@ -86,10 +86,8 @@ export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileId
  */
 export function pruneCacheFolder(folder: string): void {
   try {
-    const temporary = (name: string) => name.startsWith('.') && name.includes(`${CACHE_FILE_ENDING}.`) && name.endsWith('.tmp');
-    for (const name of readdirSync(folder).filter((n) => temporary(n) && !writerRuns(n))) rmSync(path.join(folder, name), { force: true });
-    const ours = (name: string) => name.endsWith(CACHE_FILE_ENDING) || temporary(name);
-    const files = readdirSync(folder).filter(ours).map((name) => {
+    for (const name of readdirSync(folder).filter((n) => isCacheTempName(n) && !writerRuns(n))) rmSync(path.join(folder, name), { force: true });
+    const files = readdirSync(folder).filter(isCacheFileName).map((name) => {
       const file = path.join(folder, name);
       const s = statSync(file);
       return { file, size: s.size, time: s.mtimeMs };

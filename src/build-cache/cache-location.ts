@@ -13,6 +13,16 @@ import { sha256 } from '../sha256.js';
 /** The ending of a cache file's name. */
 export const CACHE_FILE_ENDING = '.imprint-cache';
 
+/** Whether `name` is that of a temporary file a cache is written through (see `tempPathFor` in output.ts). */
+export function isCacheTempName(name: string): boolean {
+  return name.startsWith('.') && name.includes(`${CACHE_FILE_ENDING}.`) && name.endsWith('.tmp');
+}
+
+/** Whether `name` is that of a file Imprint keeps in a cache folder: a cache file, or one being written. */
+export function isCacheFileName(name: string): boolean {
+  return name.endsWith(CACHE_FILE_ENDING) || isCacheTempName(name);
+}
+
 /** The folder of the build caches of the project in `projectDir`. */
 export function cacheFolder(projectDir: string): string {
   const project = path.resolve(projectDir);

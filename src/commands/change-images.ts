@@ -14,7 +14,7 @@ import type { EditionDiff } from './edition-diff.js';
 import type { RunChanges } from './text-changes.js';
 import { newPagesOf } from './diff-summary.js';
 import { DEFAULT_DPI } from '../render/page-image.js';
-import { isPngOrEmpty } from '../page-images.js';
+import { notReplacedByPng } from '../page-images.js';
 import { OutputError, writeFileAtomic } from '../output.js';
 
 /** The marks' colours: a translucent red fill and its outline. */
@@ -77,7 +77,8 @@ export async function writeChangeImages(dir: string, old: Edition, now: Edition,
   const digits = (e: Edition) => Math.max(3, String(e.pages.length).length);
   const write = (name: string, png: Buffer) => {
     const file = path.join(dir, name);
-    if (!isPngOrEmpty(file)) throw new ImageNotWritten(file, 'a file that is not a PNG is there, and Imprint replaces only PNGs', files.length);
+    const there = notReplacedByPng(file);
+    if (there) throw new ImageNotWritten(file, there, files.length);
     try {
       writeFileAtomic(file, png);
     } catch (e) {

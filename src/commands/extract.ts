@@ -5,15 +5,15 @@
  * manifest is checked whole before anything is written (every path relative, inside DIR, once;
  * every file present with the SHA-256 the manifest gives), so a hostile PDF writes nowhere else.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
 import { writeFailure } from '../output.js';
-import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, type ManifestFile, type SourceManifest } from '../source-archive.js';
+import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, rebuildCommand, type ManifestFile, type SourceManifest } from '../source-archive.js';
 import { sha256 } from '../sha256.js';
 import { MAX_FONT_BYTES } from '../font/sfnt-file.js';
 import { loadPdfJs, MAX_PDF_BYTES } from './pdf-edition.js';
-import { UsageError } from './usage-error.js';
+import { refuseUnlessNewFolder } from './new-folder.js';
 
 /** The PDF cannot give a project, or DIR cannot take it: one line for the user (exit status 1). */
 export class ExtractError extends Error {}
@@ -28,7 +28,7 @@ export interface Extracted {
    * so the archive does not hold it. None when the content names none or names it elsewhere.
    */
   schema?: string;
-  /** The command that builds the PDF again, in DIR. */
+  /** The command that builds the PDF again, in DIR: Imprint's own for the content extracted (never the manifest's text, which a PDF may make anything). */
   command: string;
   /** Lines for the user: what differs from the Imprint running, the fonts to put back. */
   notes: string[];
@@ -40,17 +40,17 @@ export interface Extracted {
  * or with a damaged or hostile one (nothing written) or a write the file system refuses.
  */
 export async function extractProject(pdf: string, dir: string, packageDir: string, version: string): Promise<Extracted> {
-  refuseFolder(dir);
+  refuseUnlessNewFolder('extract', dir);
   const attachments = await attachmentsOf(pdf);
   const manifest = manifestOf(pdf, attachments.get(MANIFEST_NAME));
   const files = manifest.files.map((f) => ({ entry: f, data: checkedData(pdf, f, attachments) }));
   const project = files.filter((f) => f.entry.origin === 'project');
   refuseUnsafePaths(pdf, project.map((f) => f.entry.path), dir);
+  const content = contentOf(pdf, files);
   for (const f of project) writeInto(dir, f.entry.path, f.data);
-  const content = project.find((f) => f.entry.role === 'content');
-  const schema = content && schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
+  const schema = schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
   if (schema) writeInto(dir, schema, readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES));
-  return { written: project.map((f) => f.entry.path), schema, command: manifest.command, notes: notesOn(manifest, files, packageDir, version) };
+  return { written: project.map((f) => f.entry.path), schema, command: rebuildCommand(content.entry.path), notes: notesOn(manifest, files, packageDir, version) };
 }
 
 /** Imprint's JSON Schema of the content, in its package (what `imprint init` copies into a project). */
@@ -76,13 +76,6 @@ function schemaNamedBy(contentPath: string, data: Uint8Array, taken: string[], d
   return rel;
 }
 
-/** A `dir` to write into: new, or an empty folder. */
-function refuseFolder(dir: string): void {
-  if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new UsageError(`extract writes into a new or empty folder: ${dir} is a file`);
-  if (readdirSync(dir).length > 0) throw new UsageError(`extract writes into a new or empty folder: ${dir} is not empty`);
-}
-
 /** The PDF's embedded files by name (pdf.js). */
 async function attachmentsOf(pdf: string): Promise<Map<string, Uint8Array>> {
   let bytes: Buffer;
@@ -106,10 +99,15 @@ async function attachmentsOf(pdf: string): Promise<Map<string, Uint8Array>> {
   }
 }
 
+/** The manifest of `pdf` does not describe a build: `why`, for the user. */
+function damagedManifest(pdf: string, why: string): ExtractError {
+  return new ExtractError(`${pdf}: its Imprint manifest is damaged (${why})`);
+}
+
 /** The manifest, its shape checked. */
 function manifestOf(pdf: string, json: Uint8Array | undefined): SourceManifest {
   if (!json) throw new ExtractError(`${pdf}: holds no project to extract (no Imprint manifest: it was not built by Imprint with --pdfa 3b)`);
-  const damaged = (why: string) => new ExtractError(`${pdf}: its Imprint manifest is damaged (${why})`);
+  const damaged = (why: string) => damagedManifest(pdf, why);
   let m: unknown;
   try {
     m = JSON.parse(Buffer.from(json).toString('utf8'));
@@ -128,6 +126,15 @@ function manifestOf(pdf: string, json: Uint8Array | undefined): SourceManifest {
     if (typeof f !== 'object' || f === null || typeof f.name !== 'string' || typeof f.sha256 !== 'string') throw damaged(`font ${i + 1} lacks a name or sha256`);
   });
   return o as SourceManifest;
+}
+
+/** The report's content among the manifest's files: one, the project's (a build reads one content file). */
+function contentOf<F extends { entry: ManifestFile }>(pdf: string, files: F[]): F {
+  const contents = files.filter((f) => f.entry.role === 'content');
+  if (contents.length === 0) throw damagedManifest(pdf, 'it names no content file');
+  if (contents.length > 1) throw damagedManifest(pdf, `it names ${contents.length} content files`);
+  if (contents[0].entry.origin !== 'project') throw damagedManifest(pdf, "its content file is named as Imprint's own");
+  return contents[0];
 }
 
 /** A file's bytes, present and as the manifest says. */

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFailure } from '../output.js';
-import { UsageError } from './usage-error.js';
+import { refuseUnlessNewFolder } from './new-folder.js';
 
 /** A starter project could not be written: one line for the user (exit status 1). */
 export class InitError extends Error {}
@@ -20,7 +20,7 @@ export class InitError extends Error {}
  * system refuses a write (the files written so far stay).
  */
 export function initProject(dir: string, packageDir: string): string[] {
-  if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) throw new UsageError(`init writes into a new or empty folder: ${dir} ${statSync(dir).isDirectory() ? 'is not empty' : 'is a file'}`);
+  refuseUnlessNewFolder('init', dir);
   const copies = projectFiles(packageDir);
   const written = (to: string, write: () => void) => {
     try {

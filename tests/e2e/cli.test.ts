@@ -145,6 +145,31 @@ describe('imprint build', () => {
     expect(existsSync(path.join(dir, 'out/gone-1.pdf'))).toBe(true);
   });
 
+  it('prints the usage of one command when asked with --help or -h after it, or `help COMMAND`, exit 0', () => {
+    const asks: [string[], string][] = [
+      [['init', '--help'], 'imprint init DIR'],
+      [['diff', '-h'], 'imprint diff OLD.pdf NEW.pdf'],
+      [['build', 'x.yaml', '--help'], 'imprint build [FILE.yaml ...]'],
+      [['import', '--help'], 'imprint import FILE.docx'],
+      [['help', 'extract'], 'imprint extract FILE.pdf DIR'],
+    ];
+    for (const [args, first] of asks) {
+      const r = imprint(...args);
+      expect([args, r.code, r.err]).toEqual([args, 0, '']);
+      expect(r.out.startsWith(`usage:\n  ${first}`), r.out).toBe(true);
+      expect(r.out).not.toContain('imprint clean'); // that command's lines only
+    }
+    expect(imprint('help', 'frobnicate').code).toBe(2);
+  });
+
+  it('takes numbers in options as plain decimal digits only, for every option', () => {
+    for (const [option, value] of [['--dpi', '0x48'], ['--dpi', '1e2'], ['--dpi', '72.0'], ['--dpi', ' 72'], ['--jobs', '0x2'], ['--jobs', '1e0'], ['--pages', '1e1'], ['--pages', '0x3']]) {
+      const r = imprint('build', 'content/jingan-2025.yaml', '--png', option, value, '-o', path.join(dir, 'numbers.pdf'));
+      expect([option, value, r.code]).toEqual([option, value, 2]);
+    }
+    expect(existsSync(path.join(dir, 'numbers.pdf'))).toBe(false);
+  });
+
   it('answers wrong usage with exit 2', () => {
     expect(imprint('frobnicate').code).toBe(2);
     expect(imprint('build', '--colour').code).toBe(2);

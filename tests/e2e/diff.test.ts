@@ -164,5 +164,8 @@ describe('imprint diff', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('imprint: kept/page-007.png: cannot write this image of the changes (a file that is not a PNG is there, and Imprint replaces only PNGs); no image was written, no other file changed\n');
     expect(readFileSync(path.join(dir, 'kept/page-007.png'), 'utf8')).toBe('my notes');
+    mkdirSync(path.join(dir, 'folder/page-007.png'), { recursive: true });
+    const f = imprint(dir, 'diff', 'old.pdf', 'edited.pdf', '-o', 'folder');
+    expect(f.err).toBe('imprint: folder/page-007.png: cannot write this image of the changes (a folder is there); no image was written, no other file changed\n');
   });
 });

@@ -167,6 +167,32 @@ describe('imprint extract', () => {
     }
   });
 
+  it('refuses a manifest that lists no content file (none at all, only an image, or two), exit 1, nothing written', async () => {
+    const dir = base();
+    const data = Buffer.from('report:\n');
+    const m = JSON.parse(manifestFor('content/r.yaml', data).toString()) as { files: { role: string; path: string }[] };
+    const cases: [object, string][] = [
+      [{ ...m, files: [] }, 'evil.pdf: its Imprint manifest is damaged (it names no content file)'],
+      [{ ...m, files: [{ ...m.files[0], role: 'image' }] }, 'evil.pdf: its Imprint manifest is damaged (it names no content file)'],
+      [{ ...m, files: [m.files[0], { ...m.files[0], path: 'content/s.yaml' }] }, 'evil.pdf: its Imprint manifest is damaged (it names 2 content files)'],
+    ];
+    for (const [manifest, message] of cases) {
+      writeFileSync(path.join(dir, 'evil.pdf'), await pdfWith({ x: data, [MANIFEST_NAME]: Buffer.from(JSON.stringify(manifest)) }));
+      expect(imprint(dir, 'extract', 'evil.pdf', 'out')).toEqual({ code: 1, out: '', err: `imprint: ${message}\n` });
+      expect(readdirSync(dir)).toEqual(['evil.pdf']);
+    }
+  });
+
+  it('prints its own command to build again (never the manifest\'s text), the folder and the content quoted for a shell', async () => {
+    const dir = base();
+    const data = Buffer.from('report:\n  title: 测试\n');
+    const m = JSON.parse(manifestFor("content/it's mine.yaml", data).toString()) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'r.pdf'), await pdfWith({ x: data, [MANIFEST_NAME]: Buffer.from(JSON.stringify({ ...m, command: 'rm -rf ~' })) }));
+    const r = imprint(dir, 'extract', 'r.pdf', 'my project');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toBe(`next: cd 'my project' && imprint build 'content/it'\\''s mine.yaml' --pdfa 3b`);
+  });
+
   it('says which font files a rebuild needs when they are not Imprint’s own, and when Imprint or its files differ', async () => {
     const dir = base();
     const data = Buffer.from('report:\n');

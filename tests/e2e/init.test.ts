@@ -5,7 +5,7 @@
  * src/content/block-kinds.ts fails here until the starter shows it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -153,6 +153,24 @@ describe('imprint init', () => {
     expect(imprint(dir, 'init', 'notes.txt')).toEqual({ code: 2, out: '', err: 'imprint: init writes into a new or empty folder: notes.txt is a file (`imprint help` shows the usage)\n' });
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     expect(imprint(dir, 'init').code).toBe(2);
+  });
+
+  it('refuses an empty name and a link to a missing place as wrong usage, saying what it is', () => {
+    const dir = base();
+    expect(imprint(dir, 'init', '')).toEqual({ code: 2, out: '', err: 'imprint: an argument is empty (""): name the file or folder meant (`imprint help` shows the usage)\n' });
+    symlinkSync('gone/p', path.join(dir, 'dangling'));
+    expect(imprint(dir, 'init', 'dangling')).toEqual({ code: 2, out: '', err: 'imprint: init writes into a new or empty folder: dangling is a link to gone/p, which does not exist (`imprint help` shows the usage)\n' });
+    symlinkSync('loop', path.join(dir, 'loop'));
+    expect(imprint(dir, 'init', 'loop')).toEqual({ code: 2, out: '', err: 'imprint: init writes into a new or empty folder: loop is a link that loops (`imprint help` shows the usage)\n' });
+    expect(readdirSync(dir).sort()).toEqual(['dangling', 'loop']);
+  });
+
+  it('quotes the folder in the next step when a shell would take it otherwise', () => {
+    const dir = base();
+    const r = imprint(dir, 'init', 'x"y<z>|*? 报告');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toBe(`next: cd 'x"y<z>|*? 报告' && imprint build`);
+    expect(imprint(dir, 'init', '年报-2025').out.split('\n')[1]).toBe('next: cd 年报-2025 && imprint build');
   });
 
   it('says in one line when the folder cannot be made', () => {

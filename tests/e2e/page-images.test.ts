@@ -3,7 +3,7 @@
  * poppler's rendering of the PDF (pdftoppm) within a small difference; `--pages` and `--dpi`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,18 +85,56 @@ describe('imprint build --png', () => {
     expect([width, height]).toEqual([298, 421]); // A4 at 36 dpi, rounded up
   });
 
-  it('refuses wrong usage, and a file that is not a PNG where an image goes', () => {
+  it('refuses wrong usage', () => {
     const other = starter();
     expect(imprint(other, 'build', '--dpi', '72').code).toBe(2);
     expect(imprint(other, 'build', '--png', '--pages', '0').code).toBe(2);
     expect(imprint(other, 'build', '--png', '--pages', '5-3').code).toBe(2);
     expect(imprint(other, 'build', '--png', '--dpi', '5000').code).toBe(2);
     expect(imprint(other, 'check', 'content/report.yaml', '--png').code).toBe(2);
-    imprint(other, 'build');
+  });
+
+  it('refuses a page image over a file the build reads (the figure itself, or through a link): exit 2, one line, nothing written', () => {
+    const other = starter();
+    mkdirSync(path.join(other, 'out'));
+    const figure = path.join(other, 'out/report-001.png');
+    copyFileSync(path.join(other, 'content/images/chart.png'), figure);
+    const yaml = path.join(other, 'content/report.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('image: images/chart.png', 'image: ../out/report-001.png'));
+    const before = readFileSync(figure);
+    const r = imprint(other, 'build', '--png', '--dpi', '20');
+    expect(r).toEqual({ code: 2, out: '', err: 'out/report-001.png: --png would write the image of page 1 over a file the build reads: nothing was written (name another output with -o)\n' });
+    expect(readFileSync(figure).equals(before)).toBe(true);
+    expect(readdirSync(path.join(other, 'out'))).toEqual(['report-001.png']); // no PDF either
+
+    // a link where a page image goes, to the figure the content names
+    const linked = starter();
+    mkdirSync(path.join(linked, 'out'));
+    symlinkSync('../content/images/chart.png', path.join(linked, 'out/report-003.png'));
+    const chart = readFileSync(path.join(linked, 'content/images/chart.png'));
+    const l = imprint(linked, 'build', '--png', '--dpi', '20', '--pages', '2-4');
+    expect(l).toEqual({ code: 2, out: '', err: 'out/report-003.png: --png would write the image of page 3 over a file the build reads (content/images/chart.png): nothing was written (name another output with -o)\n' });
+    expect(readFileSync(path.join(linked, 'content/images/chart.png')).equals(chart)).toBe(true);
+    expect(lstatSync(path.join(linked, 'out/report-003.png')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(path.join(linked, 'out'))).toEqual(['report-003.png']);
+  });
+
+  it('refuses a file that is not a PNG or a folder where an image goes before writing anything, the last PDF kept', () => {
+    const other = starter();
+    expect(imprint(other, 'build').code).toBe(0);
+    const pdf = readFileSync(path.join(other, 'out/report.pdf'));
+    const yaml = path.join(other, 'content/report.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('章的正文', '章的新正文'));
     writeFileSync(path.join(other, 'out/report-002.png'), 'my notes');
-    const r = imprint(other, 'build', '--png', '--pages', '2');
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^out\/report-002\.png: cannot write \(a file that is not a PNG is there, and Imprint replaces only PNGs\)/);
+    const r = imprint(other, 'build', '--png', '--dpi', '20');
+    expect(r).toEqual({ code: 2, out: '', err: 'out/report-002.png: --png cannot write the image of page 2 here (a file that is not a PNG is there, and Imprint replaces only PNGs): nothing was written (name another output with -o)\n' });
     expect(readFileSync(path.join(other, 'out/report-002.png'), 'utf8')).toBe('my notes');
+    expect(readFileSync(path.join(other, 'out/report.pdf')).equals(pdf)).toBe(true);
+    rmSync(path.join(other, 'out/report-002.png'));
+    mkdirSync(path.join(other, 'out/report-011.png'));
+    const f = imprint(other, 'build', '--png', '--dpi', '20');
+    expect(f).toEqual({ code: 2, out: '', err: 'out/report-011.png: --png cannot write the image of page 11 here (a folder is there): nothing was written (name another output with -o)\n' });
+    expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-011.png', 'report.pdf']);
+    expect(readFileSync(path.join(other, 'out/report.pdf')).equals(pdf)).toBe(true);
   });
 });
