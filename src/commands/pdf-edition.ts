@@ -1,7 +1,8 @@
 /**
  * An edition read back from its PDF with pdf.js (any PDF, not only Imprint's): per page the
- * characters printed and where, the page number printed in its margin (the folio) apart, and
- * the page's label (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
+ * characters printed and where, the page number printed in its margin (the folio) and the text
+ * a tagged PDF marks as an artifact (running heads, leader dots, a table's repeated header) apart,
+ * and the page's label (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
  * The file is read through the same boundary as every input (a regular file, a size limit).
  */
 import { sha256 } from '../sha256.js';
@@ -41,7 +42,7 @@ export interface EditionPage {
   /** pt */
   width: number;
   height: number;
-  /** The text printed, in drawing order, the folio excepted. */
+  /** The text printed, in drawing order, the folio, running heads and artifacts excepted. */
   chars: PageChar[];
   /** The page number printed in the top or bottom margin ("— 3 —"), "" when none. */
   folio: string;
@@ -146,6 +147,8 @@ interface PlacedText {
   box: Box;
   /** Baseline, pt from the top. */
   baseline: number;
+  /** Whether a tagged PDF marks it as an artifact: not the document's text (a page number, a leader). */
+  artifact: boolean;
 }
 
 /** A page's texts as read, before its folio and running heads are set apart. */
@@ -163,13 +166,20 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   // the characters as the PDF maps them, not normalised (NFKC would turn the full-width "，" into ",")
-  const content = await page.getTextContent({ disableNormalization: true });
+  const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true });
   const placed: PlacedText[] = [];
+  /** The marked content sequences the text stands in, innermost last (their tags: "Artifact", "P" …). */
+  const open: (string | undefined)[] = [];
   for (const item of content.items) {
-    if (!('str' in item) || !item.str.trim()) continue;
+    if (!('str' in item)) {
+      if (item.type === 'endMarkedContent') open.pop();
+      else open.push((item as { tag?: string }).tag); // pdf.js gives the tag, its types do not say so
+      continue;
+    }
+    if (!item.str.trim()) continue;
     const [, , c, d, x, baseline] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
     const size = Math.hypot(c, d);
-    placed.push({ text: item.str, baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size } });
+    placed.push({ text: item.str, baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size }, artifact: open.includes('Artifact') });
   }
   page.cleanup();
   return { physical: n, label, width: viewport.width, height: viewport.height, placed, marginLines: marginLinesOf(placed, viewport.height) };
@@ -191,8 +201,9 @@ function marginLinesOf(placed: PlacedText[], height: number): PlacedText[][] {
 const lineKey = (line: PlacedText[]) => `${Math.round(line[0].baseline)} ${line.map((t) => t.text).join('')}`;
 
 /**
- * The edition's pages with their folios and running heads (a margin line printed alike on
- * two pages or more) set apart from their text, which is then compared without them.
+ * The edition's pages with their folios, running heads (a margin line printed alike on two
+ * pages or more) and artifacts set apart from their text, which is then compared without them.
+ * The folio is looked for among the artifacts too: a tagged PDF marks its page numbers so.
  */
 function editionPages(read: ReadPage[]): EditionPage[] {
   const pagesOfLine = new Map<string, number>();
@@ -200,7 +211,7 @@ function editionPages(read: ReadPage[]): EditionPage[] {
   return read.map((p) => {
     const folio = p.marginLines.find((l) => FOLIO.test(l.map((t) => t.text).join(''))) ?? [];
     const heads = p.marginLines.filter((l) => l !== folio && (pagesOfLine.get(lineKey(l)) ?? 0) > 1).flat();
-    const text = p.placed.filter((t) => !folio.includes(t) && !heads.includes(t));
+    const text = p.placed.filter((t) => !t.artifact && !folio.includes(t) && !heads.includes(t));
     return { physical: p.physical, label: p.label, width: p.width, height: p.height, chars: charsOf(text), folio: folio.map((t) => t.text.trim()).join(' '), folioBoxes: folio.map((t) => t.box) };
   });
 }

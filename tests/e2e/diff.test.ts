@@ -33,6 +33,19 @@ const QUOTED = /added “静安区新增职业教育数字化转型专项行动�
 /** The line of a page whose page numbers changed, no other words. */
 const PAGE_NUMBERS = /^p\. [^ ]+: \d+ page numbers? changed \(the pages? (they|it) refers? to moved\)$/;
 
+/** A starter project `name` in `dir` built as one.pdf, then, its report edited by `edit`, as two.pdf; its folder. */
+function starterEdited(dir: string, name: string, edit: (yaml: string) => string): string {
+  const project = path.join(dir, name);
+  expect(imprint(dir, 'init', project).code).toBe(0);
+  expect(imprint(project, 'build', '-o', 'one.pdf').code).toBe(0);
+  const report = path.join(project, 'content/report.yaml');
+  const edited = edit(readFileSync(report, 'utf8'));
+  expect(edited).not.toBe(readFileSync(report, 'utf8'));
+  writeFileSync(report, edited);
+  expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
+  return project;
+}
+
 describe('imprint diff', () => {
   let dir: string;
   beforeAll(() => {
@@ -132,6 +145,15 @@ describe('imprint diff', () => {
     expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
     // a light tint: every channel within 17 of the old one (a tolerance of 64 saw no change)
     expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (11 pages) -> two.pdf (11 pages)\np. 3: the same text, drawn differently\n', err: '' });
+  });
+
+  it('reports a contents title lengthened by its words, not by the leader dots that made room for them (an artifact)', () => {
+    const project = starterEdited(dir, 'titled', (yaml) => yaml.replace('  - title: 下一步工作\n', '  - title: 下一步工作安排\n'));
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
+      code: 1,
+      out: 'one.pdf (11 pages) -> two.pdf (11 pages)\np. i changed\n  p. i: added “安排”\np. 6 changed\n  p. 6: added “安排”\n',
+      err: '',
+    });
   });
 
   it('refuses bad inputs with one line at the file, exit 2', () => {
