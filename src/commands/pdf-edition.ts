@@ -1,8 +1,9 @@
 /**
  * An edition read back from its PDF with pdf.js (any PDF, not only Imprint's): per page the
- * characters printed and where, the page number printed in its margin (the folio) and the text
- * a tagged PDF marks as an artifact (running heads, leader dots, a table's repeated header) apart,
- * and the page's label (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
+ * characters printed and where (those of footnotes known as such when the PDF is tagged), the
+ * page number printed in its margin (the folio) and the text a tagged PDF marks as an artifact
+ * (running heads, leader dots, a table's repeated header) apart, and the page's label
+ * (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
  * The file is read through the same boundary as every input (a regular file, a size limit).
  */
 import { sha256 } from '../sha256.js';
@@ -12,6 +13,8 @@ import { readRegularFile, RefusedFile, bytesInWords } from '../input-file.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+/** An element of a page's structure tree (tagged PDF): its role ("P", "Note" …) and children, elements or content. */
+type StructNode = Awaited<ReturnType<Awaited<ReturnType<PdfDocument['getPage']>>['getStructTree']>>;
 type Canvas = import('@napi-rs/canvas').Canvas;
 
 /** The largest PDF read, bytes. */
@@ -30,6 +33,8 @@ export interface PageChar {
   char: string;
   /** Whether a space stood before it on its line. */
   spaceBefore: boolean;
+  /** Whether it is a footnote's (in a tagged PDF's Note element). */
+  note: boolean;
   box: Box;
 }
 
@@ -77,6 +82,8 @@ export class EditionError extends Error {
 const MARGIN_SHARE = 0.1;
 /** A line of the margin that is only a page number: digits or roman numerals, between dashes or other marks. */
 const FOLIO = /^[\s\-–—_·•|/]*(?:[0-9]+|[ivxlcdm]+)[\s\-–—_·•|/]*$/i;
+/** The roles of a footnote's element in a structure tree: Note (PDF 1.7), FENote (PDF 2.0). */
+const NOTE_ROLES = new Set(['Note', 'FENote']);
 
 /** Reads `file`. Throws `EditionError`. */
 export async function openEdition(file: string): Promise<Edition> {
@@ -149,6 +156,8 @@ interface PlacedText {
   baseline: number;
   /** Whether a tagged PDF marks it as an artifact: not the document's text (a page number, a leader). */
   artifact: boolean;
+  /** Whether a tagged PDF makes it part of a footnote. */
+  note: boolean;
 }
 
 /** A page's texts as read, before its folio and running heads are set apart. */
@@ -167,22 +176,33 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string
   const viewport = page.getViewport({ scale: 1 });
   // the characters as the PDF maps them, not normalised (NFKC would turn the full-width "，" into ",")
   const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true });
+  const notes = noteContent(await page.getStructTree());
   const placed: PlacedText[] = [];
-  /** The marked content sequences the text stands in, innermost last (their tags: "Artifact", "P" …). */
-  const open: (string | undefined)[] = [];
+  /** The marked content sequences the text stands in, innermost last: their tags ("Artifact", "P" …) and ids (those of structure elements). */
+  const open: { tag?: string; id?: string | null }[] = [];
   for (const item of content.items) {
     if (!('str' in item)) {
       if (item.type === 'endMarkedContent') open.pop();
-      else open.push((item as { tag?: string }).tag); // pdf.js gives the tag, its types do not say so
+      else open.push(item as { tag?: string; id?: string | null }); // pdf.js gives the tag, its types do not say so
       continue;
     }
     if (!item.str.trim()) continue;
     const [, , c, d, x, baseline] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
     const size = Math.hypot(c, d);
-    placed.push({ text: item.str, baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size }, artifact: open.includes('Artifact') });
+    const box = { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size };
+    placed.push({ text: item.str, baseline, box, artifact: open.some((m) => m.tag === 'Artifact'), note: open.some((m) => !!m.id && notes.has(m.id)) });
   }
   page.cleanup();
   return { physical: n, label, width: viewport.width, height: viewport.height, placed, marginLines: marginLinesOf(placed, viewport.height) };
+}
+
+/** The ids (as pdf.js gives them to marked content) of the content of the footnotes in a page's structure tree (null: an untagged page). */
+function noteContent(tree: StructNode | null, inNote = false, ids = new Set<string>()): Set<string> {
+  for (const child of tree?.children ?? []) {
+    if ('role' in child) noteContent(child, inNote || NOTE_ROLES.has(child.role), ids);
+    else if (inNote && child.type === 'content') ids.add(child.id);
+  }
+  return ids;
 }
 
 /** The texts in the top and bottom margins, by line (bottom first), each from left to right. */
@@ -237,7 +257,7 @@ function charsOf(texts: PlacedText[]): PageChar[] {
       const w = (t.box.w * weight(c)) / total;
       if (/\s/u.test(c)) spaceBefore = true;
       else {
-        chars.push({ char: c, spaceBefore, box: { x, y: t.box.y, w, h: t.box.h } });
+        chars.push({ char: c, spaceBefore, note: t.note, box: { x, y: t.box.y, w, h: t.box.h } });
         spaceBefore = false;
       }
       x += w;

@@ -3,7 +3,9 @@
  * same print is no change (exit 0); a word edited in place is that page with the words; a
  * paragraph inserted early is the pages it changed (its words first, quoted as printed) and the
  * rest moved by one page, the contents' page numbers that followed them a line per page at the
- * end; the images mark where the change is; bad inputs get one line and exit 2.
+ * end; the images mark where the change is; bad inputs get one line and exit 2. On builds of the
+ * starter: a contents title lengthened is its words, not the leader dots that made room; a
+ * footnote gone to the next page with its line is no change.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -152,6 +155,26 @@ describe('imprint diff', () => {
     expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
       code: 1,
       out: 'one.pdf (11 pages) -> two.pdf (11 pages)\np. i changed\n  p. i: added “安排”\np. 6 changed\n  p. 6: added “安排”\n',
+      err: '',
+    });
+  });
+
+  it('finds a footnote that moved to the next page with its line no change, its pages the same words broken into pages differently', async () => {
+    const paragraph = '这是为了把后面的内容推到下一页而插入的一段较长的文字，用来检查脚注换页后的比较结果。'.repeat(8);
+    const project = starterEdited(dir, 'footnote', (yaml) => yaml.replace(/^ {6}- 章的正文可以写在第一节之前.*\n/m, (line) => `${line}      - ${paragraph}\n`));
+    // the case's footnote stands on the next page now, with the line of its marker
+    const footnotePage = async (file: string) => (await readPdf(readFileSync(path.join(project, file)))).pages.findIndex((p) => p.lines.some((l) => l.text.includes('案例中的脚注与正文脚注一样')));
+    expect(await footnotePage('two.pdf')).toBe((await footnotePage('one.pdf')) + 1);
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
+      code: 1,
+      out: [
+        'one.pdf (11 pages) -> two.pdf (11 pages)',
+        'p. 2–4 changed',
+        '  p. 2: added “这是为了把后面的内容推到下一页而插入的一…页后的比较结果。” (336 characters)',
+        '  p. 3–4: the same words, broken into pages differently',
+        'p. ii: 2 page numbers changed (the pages they refer to moved)',
+        '',
+      ].join('\n'),
       err: '',
     });
   });
