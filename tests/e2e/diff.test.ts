@@ -5,7 +5,7 @@
  * rest moved by one page, the contents' page numbers that followed them a line per page at the
  * end; the images mark where the change is; bad inputs get one line and exit 2. On builds of the
  * starter: a contents title lengthened is its words, not the leader dots that made room; a
- * footnote gone to the next page with its line is no change.
+ * footnote gone to the next page with its line is no change, nor a table's repeated header.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,8 @@ const INSERTED = `          - ${PARAGRAPH}\n`;
 const PREFACE_BEFORE = '    - 2025 年静安区属中职校 2 所';
 /** The paragraph as diff quotes it: its start and end, with the full-width comma as printed. */
 const QUOTED = /added “静安区新增职业教育数字化转型专项行动，推…堂与数字资源库。” \(1044 characters\)$/;
+/** A sentence that, repeated in a paragraph inserted early in the starter, pushes what follows down. */
+const PADDING = '这是为了把后面的内容推到下一页而插入的一段较长的文字，用来检查脚注换页后的比较结果。';
 /** The line of a page whose page numbers changed, no other words. */
 const PAGE_NUMBERS = /^p\. [^ ]+: \d+ page numbers? changed \(the pages? (they|it) refers? to moved\)$/;
 
@@ -160,8 +162,7 @@ describe('imprint diff', () => {
   });
 
   it('finds a footnote that moved to the next page with its line no change, its pages the same words broken into pages differently', async () => {
-    const paragraph = '这是为了把后面的内容推到下一页而插入的一段较长的文字，用来检查脚注换页后的比较结果。'.repeat(8);
-    const project = starterEdited(dir, 'footnote', (yaml) => yaml.replace(/^ {6}- 章的正文可以写在第一节之前.*\n/m, (line) => `${line}      - ${paragraph}\n`));
+    const project = starterEdited(dir, 'footnote', (yaml) => yaml.replace(/^ {6}- 章的正文可以写在第一节之前.*\n/m, (line) => `${line}      - ${PADDING.repeat(8)}\n`));
     // the case's footnote stands on the next page now, with the line of its marker
     const footnotePage = async (file: string) => (await readPdf(readFileSync(path.join(project, file)))).pages.findIndex((p) => p.lines.some((l) => l.text.includes('案例中的脚注与正文脚注一样')));
     expect(await footnotePage('two.pdf')).toBe((await footnotePage('one.pdf')) + 1);
@@ -173,6 +174,24 @@ describe('imprint diff', () => {
         '  p. 2: added “这是为了把后面的内容推到下一页而插入的一…页后的比较结果。” (336 characters)',
         '  p. 3–4: the same words, broken into pages differently',
         'p. ii: 2 page numbers changed (the pages they refer to moved)',
+        '',
+      ].join('\n'),
+      err: '',
+    });
+  });
+
+  it('finds a table now broken across two pages no change: its repeated caption and header are artifacts', async () => {
+    const project = starterEdited(dir, 'table', (yaml) => yaml.replace(/^ {6}- 章的正文可以写在第一节之前.*\n/m, (line) => `${line}      - ${PADDING.repeat(6)}\n`));
+    const continued = async (file: string) => (await readPdf(readFileSync(path.join(project, file)))).pages.some((p) => p.lines.some((l) => l.text.startsWith('续表')));
+    expect([await continued('one.pdf'), await continued('two.pdf')]).toEqual([false, true]);
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
+      code: 1,
+      out: [
+        'one.pdf (11 pages) -> two.pdf (11 pages)',
+        'p. 2–4 changed',
+        '  p. 2: added “这是为了把后面的内容推到下一页而插入的一…页后的比较结果。” (252 characters)',
+        '  p. 3–4: the same words, broken into pages differently',
+        'p. ii: 1 page number changed (the page it refers to moved)',
         '',
       ].join('\n'),
       err: '',
