@@ -160,6 +160,12 @@ interface PlacedText {
   note: boolean;
 }
 
+/** A marked content sequence as pdf.js begins it: its tag ("Artifact", "P" …) and, when it is a structure element's content, its id. */
+interface MarkedContent {
+  tag?: string;
+  id?: string | null;
+}
+
 /** A page's texts as read, before its folio and running heads are set apart. */
 interface ReadPage {
   physical: number;
@@ -178,12 +184,12 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string
   const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true });
   const notes = noteContent(await page.getStructTree());
   const placed: PlacedText[] = [];
-  /** The marked content sequences the text stands in, innermost last: their tags ("Artifact", "P" …) and ids (those of structure elements). */
-  const open: { tag?: string; id?: string | null }[] = [];
+  /** The marked content sequences the text stands in, innermost last. */
+  const open: MarkedContent[] = [];
   for (const item of content.items) {
     if (!('str' in item)) {
       if (item.type === 'endMarkedContent') open.pop();
-      else open.push(item as { tag?: string; id?: string | null }); // pdf.js gives the tag, its types do not say so
+      else open.push(item as MarkedContent); // pdf.js gives the tag too, its types do not say so
       continue;
     }
     if (!item.str.trim()) continue;
