@@ -1,7 +1,7 @@
 /**
  * A contents line: the entry's label (`1.1`, `表 1`, `案例 4`: the text before its ideographic
- * space), its title in one column for all entries of the same style, a dot leader, and the page
- * number where its target stands, right-aligned; the whole entry links to the target.
+ * space), its title in one column for all entries of the same style, a dot leader (an artifact),
+ * and the page number where its target stands, right-aligned; the whole entry links to the target.
  */
 import type { TocEntryNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
@@ -65,12 +65,13 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
     const last = i === text.length - 1;
     if (last) {
       // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align, and
-      // ending at one column for every entry, leaving room for three digits
+      // ending at one column for every entry, leaving room for three digits; the dots are filler,
+      // artifacts outside the link (PDF/UA): a screen reader passes over them, `imprint diff` too
       const dotsEnd = width - NUMBER_WIDTH * em;
       const step = em / 2;
       const last = line.atoms.length - 1;
       const textEnd = x + (last >= 0 ? line.xs[last] + line.atoms[last].width : 0);
-      for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0, link));
+      for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0));
       ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, link));
     }
     ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target }, text: plainText([...label, ...title]), tag: link });

@@ -1,7 +1,9 @@
 /**
  * An edition read back from its PDF with pdf.js (any PDF, not only Imprint's): per page the
- * characters printed and where, the page number printed in its margin (the folio) apart, and
- * the page's label (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
+ * characters printed and where (those of footnotes known as such when the PDF is tagged), the
+ * page number printed in its margin (the folio) and the text a tagged PDF marks as an artifact
+ * (running heads, leader dots, a table's repeated header) apart, and the page's label
+ * (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
  * The file is read through the same boundary as every input (a regular file, a size limit).
  */
 import { sha256 } from '../sha256.js';
@@ -11,6 +13,8 @@ import { readRegularFile, RefusedFile, bytesInWords } from '../input-file.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+/** An element of a page's structure tree (tagged PDF): its role ("P", "Note" …) and children, elements or content. */
+type StructNode = Awaited<ReturnType<Awaited<ReturnType<PdfDocument['getPage']>>['getStructTree']>>;
 type Canvas = import('@napi-rs/canvas').Canvas;
 
 /** The largest PDF read, bytes. */
@@ -29,6 +33,8 @@ export interface PageChar {
   char: string;
   /** Whether a space stood before it on its line. */
   spaceBefore: boolean;
+  /** Whether it is a footnote's (in a tagged PDF's Note element). */
+  note: boolean;
   box: Box;
 }
 
@@ -41,7 +47,7 @@ export interface EditionPage {
   /** pt */
   width: number;
   height: number;
-  /** The text printed, in drawing order, the folio excepted. */
+  /** The text printed, in drawing order, the folio, running heads and artifacts excepted. */
   chars: PageChar[];
   /** The page number printed in the top or bottom margin ("— 3 —"), "" when none. */
   folio: string;
@@ -76,6 +82,8 @@ export class EditionError extends Error {
 const MARGIN_SHARE = 0.1;
 /** A line of the margin that is only a page number: digits or roman numerals, between dashes or other marks. */
 const FOLIO = /^[\s\-–—_·•|/]*(?:[0-9]+|[ivxlcdm]+)[\s\-–—_·•|/]*$/i;
+/** The roles of a footnote's element in a structure tree: Note (PDF 1.7), FENote (PDF 2.0). */
+const NOTE_ROLES = new Set(['Note', 'FENote']);
 
 /** Reads `file`. Throws `EditionError`. */
 export async function openEdition(file: string): Promise<Edition> {
@@ -146,6 +154,16 @@ interface PlacedText {
   box: Box;
   /** Baseline, pt from the top. */
   baseline: number;
+  /** Whether a tagged PDF marks it as an artifact: not the document's text (a page number, a leader). */
+  artifact: boolean;
+  /** Whether a tagged PDF makes it part of a footnote. */
+  note: boolean;
+}
+
+/** A marked content sequence as pdf.js begins it: its tag ("Artifact", "P" …) and, when it is a structure element's content, its id. */
+interface MarkedContent {
+  tag?: string;
+  id?: string | null;
 }
 
 /** A page's texts as read, before its folio and running heads are set apart. */
@@ -163,16 +181,34 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string
   const page = await doc.getPage(n);
   const viewport = page.getViewport({ scale: 1 });
   // the characters as the PDF maps them, not normalised (NFKC would turn the full-width "，" into ",")
-  const content = await page.getTextContent({ disableNormalization: true });
+  const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true });
+  const notes = noteContent(await page.getStructTree());
   const placed: PlacedText[] = [];
+  /** The marked content sequences the text stands in, innermost last. */
+  const open: MarkedContent[] = [];
   for (const item of content.items) {
-    if (!('str' in item) || !item.str.trim()) continue;
+    if (!('str' in item)) {
+      if (item.type === 'endMarkedContent') open.pop();
+      else open.push(item as MarkedContent); // pdf.js gives the tag too, its types do not say so
+      continue;
+    }
+    if (!item.str.trim()) continue;
     const [, , c, d, x, baseline] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
     const size = Math.hypot(c, d);
-    placed.push({ text: item.str, baseline, box: { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size } });
+    const box = { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size };
+    placed.push({ text: item.str, baseline, box, artifact: open.some((m) => m.tag === 'Artifact'), note: open.some((m) => !!m.id && notes.has(m.id)) });
   }
   page.cleanup();
   return { physical: n, label, width: viewport.width, height: viewport.height, placed, marginLines: marginLinesOf(placed, viewport.height) };
+}
+
+/** The ids (as pdf.js gives them to marked content) of the content of the footnotes in a page's structure tree (null: an untagged page). */
+function noteContent(tree: StructNode | null, inNote = false, ids = new Set<string>()): Set<string> {
+  for (const child of tree?.children ?? []) {
+    if ('role' in child) noteContent(child, inNote || NOTE_ROLES.has(child.role), ids);
+    else if (inNote && child.type === 'content') ids.add(child.id);
+  }
+  return ids;
 }
 
 /** The texts in the top and bottom margins, by line (bottom first), each from left to right. */
@@ -191,8 +227,9 @@ function marginLinesOf(placed: PlacedText[], height: number): PlacedText[][] {
 const lineKey = (line: PlacedText[]) => `${Math.round(line[0].baseline)} ${line.map((t) => t.text).join('')}`;
 
 /**
- * The edition's pages with their folios and running heads (a margin line printed alike on
- * two pages or more) set apart from their text, which is then compared without them.
+ * The edition's pages with their folios, running heads (a margin line printed alike on two
+ * pages or more) and artifacts set apart from their text, which is then compared without them.
+ * The folio is looked for among the artifacts too: a tagged PDF marks its page numbers so.
  */
 function editionPages(read: ReadPage[]): EditionPage[] {
   const pagesOfLine = new Map<string, number>();
@@ -200,7 +237,7 @@ function editionPages(read: ReadPage[]): EditionPage[] {
   return read.map((p) => {
     const folio = p.marginLines.find((l) => FOLIO.test(l.map((t) => t.text).join(''))) ?? [];
     const heads = p.marginLines.filter((l) => l !== folio && (pagesOfLine.get(lineKey(l)) ?? 0) > 1).flat();
-    const text = p.placed.filter((t) => !folio.includes(t) && !heads.includes(t));
+    const text = p.placed.filter((t) => !t.artifact && !folio.includes(t) && !heads.includes(t));
     return { physical: p.physical, label: p.label, width: p.width, height: p.height, chars: charsOf(text), folio: folio.map((t) => t.text.trim()).join(' '), folioBoxes: folio.map((t) => t.box) };
   });
 }
@@ -226,7 +263,7 @@ function charsOf(texts: PlacedText[]): PageChar[] {
       const w = (t.box.w * weight(c)) / total;
       if (/\s/u.test(c)) spaceBefore = true;
       else {
-        chars.push({ char: c, spaceBefore, box: { x, y: t.box.y, w, h: t.box.h } });
+        chars.push({ char: c, spaceBefore, note: t.note, box: { x, y: t.box.y, w, h: t.box.h } });
         spaceBefore = false;
       }
       x += w;

@@ -1,6 +1,7 @@
 /**
  * What changed in the text of a run of changed pages: the old pages' text and the new pages'
- * text (each run together, so text that only flowed to another page is no change) compared
+ * text (each run together, so text that only flowed to another page is no change; its footnotes
+ * after it, so a footnote that went to another page with its line is none either) compared
  * character by character (Chinese has no spaces to split words at), each change then widened
  * to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other scripts).
  */
@@ -29,7 +30,7 @@ export interface TextChange {
 export interface RunChanges {
   old: RunChar[];
   new: RunChar[];
-  /** In reading order; undefined when the texts differ too much to list (more than `MAX_CHAR_EDITS`). */
+  /** In reading order, the footnotes' last; undefined when the texts differ too much to list (more than `MAX_CHAR_EDITS`). */
   changes: TextChange[] | undefined;
   /** For each page of the new run (by page index): the old page whose text it most carries on, if any. */
   partners: Map<number, number>;
@@ -73,8 +74,14 @@ export function printedText(chars: readonly RunChar[], span: CharSpan): string {
     .join('');
 }
 
+/**
+ * The characters of the pages `span`: their text, then their footnotes' (each in page order). A
+ * footnote stands at the foot of its marker's page: among the text it would move when the
+ * marker's line goes to another page; among the footnotes it keeps its place.
+ */
 function runChars(pages: readonly EditionPage[], span: PageSpan): RunChar[] {
-  return pages.slice(span.first, span.first + span.count).flatMap((p, i) => p.chars.map((c) => ({ ...c, page: span.first + i })));
+  const chars = pages.slice(span.first, span.first + span.count).flatMap((p, i) => p.chars.map((c) => ({ ...c, page: span.first + i })));
+  return [...chars.filter((c) => !c.note), ...chars.filter((c) => c.note)];
 }
 
 /** For each new page, for each old page: how many unchanged characters of the old page it holds. */

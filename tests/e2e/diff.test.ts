@@ -3,7 +3,9 @@
  * same print is no change (exit 0); a word edited in place is that page with the words; a
  * paragraph inserted early is the pages it changed (its words first, quoted as printed) and the
  * rest moved by one page, the contents' page numbers that followed them a line per page at the
- * end; the images mark where the change is; bad inputs get one line and exit 2.
+ * end; the images mark where the change is; bad inputs get one line and exit 2. On builds of the
+ * starter: a contents title lengthened is its words, not the leader dots that made room; a
+ * footnote gone to the next page with its line is no change, nor a table's repeated header.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -30,8 +33,23 @@ const INSERTED = `          - ${PARAGRAPH}\n`;
 const PREFACE_BEFORE = '    - 2025 年静安区属中职校 2 所';
 /** The paragraph as diff quotes it: its start and end, with the full-width comma as printed. */
 const QUOTED = /added “静安区新增职业教育数字化转型专项行动，推…堂与数字资源库。” \(1044 characters\)$/;
+/** A sentence that, repeated in a paragraph inserted early in the starter, pushes what follows down. */
+const PADDING = '这是为了把后面的内容推到下一页而插入的一段较长的文字，用来检查脚注换页后的比较结果。';
 /** The line of a page whose page numbers changed, no other words. */
 const PAGE_NUMBERS = /^p\. [^ ]+: \d+ page numbers? changed \(the pages? (they|it) refers? to moved\)$/;
+
+/** A starter project `name` in `dir` built as one.pdf, then, its report edited by `edit`, as two.pdf; its folder. */
+function starterEdited(dir: string, name: string, edit: (yaml: string) => string): string {
+  const project = path.join(dir, name);
+  expect(imprint(dir, 'init', project).code).toBe(0);
+  expect(imprint(project, 'build', '-o', 'one.pdf').code).toBe(0);
+  const report = path.join(project, 'content/report.yaml');
+  const edited = edit(readFileSync(report, 'utf8'));
+  expect(edited).not.toBe(readFileSync(report, 'utf8'));
+  writeFileSync(report, edited);
+  expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
+  return project;
+}
 
 describe('imprint diff', () => {
   let dir: string;
@@ -132,6 +150,52 @@ describe('imprint diff', () => {
     expect(imprint(project, 'build', '-o', 'two.pdf').code).toBe(0);
     // a light tint: every channel within 17 of the old one (a tolerance of 64 saw no change)
     expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({ code: 1, out: 'one.pdf (11 pages) -> two.pdf (11 pages)\np. 3: the same text, drawn differently\n', err: '' });
+  });
+
+  it('reports a contents title lengthened by its words, not by the leader dots that made room for them (an artifact)', () => {
+    const project = starterEdited(dir, 'titled', (yaml) => yaml.replace('  - title: 下一步工作\n', '  - title: 下一步工作安排\n'));
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
+      code: 1,
+      out: 'one.pdf (11 pages) -> two.pdf (11 pages)\np. i changed\n  p. i: added “安排”\np. 6 changed\n  p. 6: added “安排”\n',
+      err: '',
+    });
+  });
+
+  it('finds a footnote that moved to the next page with its line no change, its pages the same words broken into pages differently', async () => {
+    const project = starterEdited(dir, 'footnote', (yaml) => yaml.replace(/^ {6}- 章的正文可以写在第一节之前.*\n/m, (line) => `${line}      - ${PADDING.repeat(8)}\n`));
+    // the case's footnote stands on the next page now, with the line of its marker
+    const footnotePage = async (file: string) => (await readPdf(readFileSync(path.join(project, file)))).pages.findIndex((p) => p.lines.some((l) => l.text.includes('案例中的脚注与正文脚注一样')));
+    expect(await footnotePage('two.pdf')).toBe((await footnotePage('one.pdf')) + 1);
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
+      code: 1,
+      out: [
+        'one.pdf (11 pages) -> two.pdf (11 pages)',
+        'p. 2–4 changed',
+        '  p. 2: added “这是为了把后面的内容推到下一页而插入的一…页后的比较结果。” (336 characters)',
+        '  p. 3–4: the same words, broken into pages differently',
+        'p. ii: 2 page numbers changed (the pages they refer to moved)',
+        '',
+      ].join('\n'),
+      err: '',
+    });
+  });
+
+  it('finds a table now broken across two pages no change: its repeated caption and header are artifacts', async () => {
+    const project = starterEdited(dir, 'table', (yaml) => yaml.replace(/^ {6}- 章的正文可以写在第一节之前.*\n/m, (line) => `${line}      - ${PADDING.repeat(6)}\n`));
+    const continued = async (file: string) => (await readPdf(readFileSync(path.join(project, file)))).pages.some((p) => p.lines.some((l) => l.text.startsWith('续表')));
+    expect([await continued('one.pdf'), await continued('two.pdf')]).toEqual([false, true]);
+    expect(imprint(project, 'diff', 'one.pdf', 'two.pdf')).toEqual({
+      code: 1,
+      out: [
+        'one.pdf (11 pages) -> two.pdf (11 pages)',
+        'p. 2–4 changed',
+        '  p. 2: added “这是为了把后面的内容推到下一页而插入的一…页后的比较结果。” (252 characters)',
+        '  p. 3–4: the same words, broken into pages differently',
+        'p. ii: 1 page number changed (the page it refers to moved)',
+        '',
+      ].join('\n'),
+      err: '',
+    });
   });
 
   it('refuses bad inputs with one line at the file, exit 2', () => {
