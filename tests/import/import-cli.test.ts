@@ -77,6 +77,22 @@ describe('imprint import: the command line', () => {
     expect(imprint(dir, 'import', 'r.docx', '--force')).toMatchObject({ code: 1, err: expect.stringMatching(/fig-1\.png: exists and is not a picture/) });
   });
 
+  it('says in one line where it cannot write (a file where a folder goes), exit 1, naming no PDF and writing nothing', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'text.docx'), await draft());
+    writeFileSync(path.join(dir, 'afile'), 'x');
+    expect(imprint(dir, 'import', 'text.docx', '-o', 'afile/r.yaml')).toEqual({ code: 1, out: '', err: 'afile/r.yaml: cannot write (a part of the path is a file, not a folder)\n' });
+    // a file where the pictures' folder goes, even with --force: refused before anything is written
+    writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), p('正文。'), new Paragraph({ children: [picture()] }), p('图 1 示意')]));
+    writeFileSync(path.join(dir, 'r-images'), 'x');
+    const before = snapshot(dir);
+    expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 1, out: '', err: 'r-images: exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)\n' });
+    expect(snapshot(dir)).toEqual(before);
+    // a draft without pictures does not mind it
+    writeFileSync(path.join(dir, 'text-images'), 'x');
+    expect(imprint(dir, 'import', 'text.docx')).toMatchObject({ code: 0, err: '' });
+  });
+
   it('says in one line why a file is not a draft it can read, exit 1', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'text.docx'), 'just text, renamed\n');

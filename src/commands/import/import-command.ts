@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
-import { writeFailure, writeFileAtomic } from '../../output.js';
+import { OutputError, writeFailure, writeFileAtomic } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { DraftError, openDraft } from './open-draft.js';
 import { readDraftXml, type DraftXml } from './draft-xml.js';
@@ -61,6 +61,11 @@ export async function importCommand(args: readonly string[]): Promise<number> {
       console.error(e.message);
       return 1;
     }
+    // (its own message speaks of a PDF: an import writes none)
+    if (e instanceof OutputError) {
+      console.error(`${e.file}: cannot write (${e.reason})`);
+      return 1;
+    }
     const reason = writeFailure(e);
     if (reason) {
       console.error(`${(e as NodeJS.ErrnoException).path ?? output}: cannot write (${reason})`);
@@ -102,8 +107,6 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
   if (!YAML_OUTPUT.named(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
   const refused = refuseOutputs([{ input, output }], YAML_OUTPUT);
   if (refused) throw new UsageError(refused);
-  const images = imagesFolder(output);
-  if (kindOf(images) === 'other') throw new UsageError(`${images} exists and is not a folder: the pictures of the draft are written there`);
   return { input, output, replace };
 }
 
@@ -134,6 +137,8 @@ export async function importDraft(input: string, output: string, replace = false
   const notCarried = notCarriedLines([...xml.findings, ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
   const yaml = reportYaml(report, path.basename(input), notCarried);
   const pictures = log.images.map(({ image, file }) => ({ image, target: path.join(path.dirname(output), file) }));
+  const folder = imagesFolder(output);
+  if (pictures.length && !['absent', 'folder'].includes(kindOf(folder))) throw new DraftError(folder, 'exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)');
   if (!replace) refuseFilesThere([output, ...pictures.map((p) => p.target)]);
   const notPicture = pictures.find(({ target }) => kindOf(target) === 'file' && !isImageOrEmpty(target));
   if (notPicture) throw new DraftError(notPicture.target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
