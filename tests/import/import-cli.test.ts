@@ -93,6 +93,18 @@ describe('imprint import: the command line', () => {
     expect(imprint(dir, 'import', 'text.docx')).toMatchObject({ code: 0, err: '' });
   });
 
+  it('leaves nothing behind when a write fails midway (the YAML, written last, refused): the next import is not refused for files of its own', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), new Paragraph({ children: [picture()] }), p('图 1 示意'), new Paragraph({ children: [picture()] }), p('图 2 示意')]));
+    // the pictures' folder (NAME-images) fits in 255 bytes; the YAML's temporary file beside it (.NAME.yaml.PID.tmp) does not
+    const name = 'a'.repeat(248);
+    const before = snapshot(dir);
+    const r = imprint(dir, 'import', 'r.docx', '-o', `${name}.yaml`);
+    expect(r).toEqual({ code: 1, out: '', err: `${name}.yaml: cannot write (the name is too long)\n` });
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(path.join(dir, `${name}-images`))).toBe(false);
+  });
+
   it('says in one line why a file is not a draft it can read, exit 1', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'text.docx'), 'just text, renamed\n');

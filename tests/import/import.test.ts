@@ -4,7 +4,7 @@
  * property over every fixture); and a draft of the sample report gives back its paragraphs,
  * tables and case boxes, and builds with the same contents entries.
  */
-import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -31,7 +31,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/commands/import/import-command.js';
 import { parseInline, inlinePlainText } from '../../src/content/inline-markup.js';
-import { bold, draftDocx, draftDocxWithXml, framed, heading, p, runs, table, type DraftChild } from '../helpers/draft-docx.js';
+import { bold, draftDocx, draftDocxWithXml, framed, heading, p, pictureRelationship, pictureXml, runs, table, type DraftChild } from '../helpers/draft-docx.js';
 import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -263,6 +263,28 @@ describe('imprint import: tables, cases, figures, lists', () => {
     expect(r.data.chapters[0].body).toEqual([{ figure: { title: '在校生人数', image: 'draft-images/fig-1.png' } }]);
     expect(readFileSync(path.join(r.dir, 'draft-images/fig-1.png')).equals(picture)).toBe(true);
     expect(validate(r.data)).toBe(true);
+  });
+
+  it('leaves out a picture the draft does not hold (linked to a file, or its part missing), reported at its place with its caption; the others are written', async () => {
+    const picture = () => new Paragraph({ children: [new ImageRun({ type: 'png', data: makePng(4, 3), transformation: { width: 40, height: 30 } })] });
+    const r = await importBytes(
+      await draftDocxWithXml(
+        [heading(1, '图'), picture(), p('图 1 第一张'), p('@@LINKED@@'), p('图 2 链接的图片'), p('@@MISSING@@'), p('图 3 缺失的图片'), picture(), p('图 4 第四张'), p('@@UNCAPTIONED@@')],
+        { LINKED: pictureXml('r:link="rIdLinked"'), MISSING: pictureXml('r:embed="rIdMissing"'), UNCAPTIONED: pictureXml('r:link="rIdOther"') },
+        pictureRelationship('rIdLinked', 'file:///C:/pics/photo.png', true) + pictureRelationship('rIdMissing', 'media/none.png') + pictureRelationship('rIdOther', 'other.png', true),
+      ),
+    );
+    expect(r.data.chapters[0].body).toEqual([
+      { figure: { title: '第一张', image: 'draft-images/fig-1.png' } },
+      { figure: { title: '第四张', image: 'draft-images/fig-2.png' } },
+    ]);
+    expect(r.images).toEqual(['draft-images/fig-1.png', 'draft-images/fig-2.png']);
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual([
+      'paragraph 4: a picture linked to file:///C:/pics/photo.png, not held in the draft, left out (insert the picture itself: in Word, Insert > Pictures, not Insert and Link): «链接的图片»',
+      'paragraph 6: a picture whose part the draft lacks (a damaged .docx), left out: «缺失的图片»',
+      'paragraph 10: a picture linked to other.png, not held in the draft, left out (insert the picture itself: in Word, Insert > Pictures, not Insert and Link)',
+    ]);
+    expect(readdirSync(path.join(r.dir, 'draft-images'))).toEqual(['fig-1.png', 'fig-2.png']);
   });
 
   it('reads lists with their styles from Word numbering, nested by level', async () => {

@@ -5,7 +5,7 @@
  * paragraphs up to the next table, caption or heading), figures (a picture with
  * its caption 图 N …) and lists with their styles. Captions' typed labels are left to the engine.
  */
-import { plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
+import { imagesOf, plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
 import type { DraftXml, ParagraphPlace } from './draft-xml.js';
 import { captionOf, isTableNote, opensCase } from './draft-captions.js';
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
@@ -13,6 +13,7 @@ import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
 import { looksLikeHeading, withoutNumber } from './heading-numbers.js';
 import type { ImportLog } from './import-log.js';
+import type { PictureRead } from './draft-pictures.js';
 
 /** A list item: text, or text with a list under it. */
 export type ListItem = string | { text: string; list: ListBlock };
@@ -34,6 +35,8 @@ export interface DraftFacts {
   xml: DraftXml;
   listStyles: ListStyles;
   notes: NoteText;
+  /** Every picture of the draft, read. */
+  pictures: ReadonlyMap<DraftImage, PictureRead>;
 }
 
 /** Picture types the engine draws, by content type, with the file extension they are written with. */
@@ -119,8 +122,8 @@ export class BlockReader {
         if (below?.kind === 'figure') {
           this.log.engineMade.push(below.label);
           i = j;
-        } else this.log.notCarried(this.numberOf(b), `a picture without a caption (图 N …): titled ${UNTITLED}, write its title`);
-        out.push(...this.figures(b, below?.kind === 'figure' ? below.title : UNTITLED));
+        }
+        out.push(...this.figures(b, below?.kind === 'figure' ? below.title : undefined));
         continue;
       }
       if (b.numbering && !runIn(b)) {
@@ -177,14 +180,20 @@ export class BlockReader {
     return undefined;
   }
 
-  /** A figure for each picture of a paragraph; pictures the engine cannot draw are reported. */
-  private figures(p: DraftParagraph, title: string): Block[] {
+  /**
+   * A figure for each picture of a paragraph, titled by its caption (`title`; without one,
+   * reported); pictures the draft does not hold or the engine cannot draw are reported.
+   */
+  private figures(p: DraftParagraph, title: string | undefined): Block[] {
     const out: Block[] = [];
     for (const image of imagesOf(p.children)) {
+      const read = this.facts.pictures.get(image)!;
       const extension = IMAGE_TYPES[image.contentType ?? ''];
-      if (!extension) this.log.notCarried(this.numberOf(p), `a picture of type ${image.contentType ?? 'unknown'}, left out (the engine draws PNG and JPEG: save it as one)`, title);
-      else out.push({ figure: { title, image: this.log.addImage(image, extension) } });
+      if ('notHeld' in read) this.log.notCarried(this.numberOf(p), read.notHeld, title);
+      else if (!extension) this.log.notCarried(this.numberOf(p), `a picture of type ${image.contentType ?? 'unknown'}, left out (the engine draws PNG and JPEG: save it as one)`, title);
+      else out.push({ figure: { title: title ?? UNTITLED, image: this.log.addImage(read.bytes, extension) } });
     }
+    if (title === undefined && out.length) this.log.notCarried(this.numberOf(p), `a picture without a caption (图 N …): titled ${UNTITLED}, write its title`);
     return out;
   }
 
@@ -253,9 +262,4 @@ function isParagraph(b: DraftBlock): b is DraftParagraph {
 
 function isEmpty(p: DraftParagraph): boolean {
   return !plainText(p.children).trim() && !imagesOf(p.children).length;
-}
-
-/** The pictures of inline content. */
-export function imagesOf(nodes: readonly DraftInline[]): DraftImage[] {
-  return nodes.flatMap((n) => (n.type === 'image' ? [n] : 'children' in n ? imagesOf(n.children) : []));
 }
