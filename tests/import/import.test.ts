@@ -327,6 +327,25 @@ describe('imprint import: what is not carried is reported with its place', () =>
     for (const line of r.notCarried) expect(r.yaml).toContain(`#   ${line}`);
   });
 
+  it('reports a reference to a footnote or endnote the draft does not hold (a damaged .docx) at its paragraph, and goes on', async () => {
+    const reference = (kind: 'footnote' | 'endnote', id: number) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+    const r = await importBytes(
+      await draftDocxWithXml([heading(1, '总则'), p('@@REFS@@'), p('其后的正文。')], {
+        REFS: `<w:p><w:r><w:t>正文</w:t></w:r>${reference('footnote', 1)}${reference('footnote', 7)}<w:r><w:t>继续</w:t></w:r>${reference('endnote', 3)}</w:p>`,
+      }).then(async (docx) => {
+        const zip = await JSZip.loadAsync(docx);
+        const notes = await zip.file('word/footnotes.xml')!.async('string');
+        zip.file('word/footnotes.xml', notes.replace('</w:footnotes>', '<w:footnote w:id="1"><w:p><w:r><w:t>有的脚注</w:t></w:r></w:p></w:footnote></w:footnotes>'));
+        return zip.generateAsync({ type: 'nodebuffer' });
+      }),
+    );
+    expect(r.data.chapters[0].body).toEqual(['正文^[有的脚注]继续', '其后的正文。']);
+    expect(r.notCarried).toEqual([
+      'paragraph 2 «正文继续»: footnote 7 is referenced, but word/footnotes.xml has no note 7 (a damaged .docx): the reference is left out',
+      'paragraph 2 «正文继续»: endnote 3 is referenced, but word/endnotes.xml has no note 3 (a damaged .docx): the reference is left out',
+    ]);
+  });
+
   it('reports a comment with its author and text, at its paragraph', async () => {
     const r = await importOf(
       [heading(1, '总则'), runs(new CommentRangeStart(0), new TextRun('在校生 2261 人。'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }))],

@@ -22,6 +22,7 @@ import { reportTree, type ImportedReport } from './report-tree.js';
 import { notCarriedLines } from './not-carried.js';
 import { reportYaml } from './write-yaml.js';
 import { readPictures } from './draft-pictures.js';
+import { missingNotes } from './missing-notes.js';
 import { writeImportFiles } from './write-import.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
@@ -138,7 +139,7 @@ export async function importDraft(input: string, output: string, replace = false
   xml.textBoxes.forEach((box, k) => {
     if (!log.usedTextBoxes.has(k)) log.notCarried(box.paragraph, 'a text box, left out', box.paragraphs.join(' '));
   });
-  const notCarried = notCarriedLines([...xml.findings, ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
+  const notCarried = notCarriedLines([...xml.findings, ...missingNotes(xml.noteReferences, draft.document.notes), ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
   const yaml = reportYaml(report, path.basename(input), notCarried);
   const files = log.images.map(({ bytes, file }) => ({ file: path.join(path.dirname(output), file), bytes }));
   const folder = imagesFolder(output);

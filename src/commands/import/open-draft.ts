@@ -68,9 +68,13 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
     result = await mammoth.convertToHtml(
       { buffer: await storedZip(parts) },
       {
-        transformDocument: (d: DraftDocument) => (document = d),
-        // the import writes the pictures itself: none are copied into the HTML it does not use
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        // the import reads mammoth's model itself: its HTML writer is handed an empty document, so
+        // it neither copies the pictures nor fails on what the import reports (a reference to a
+        // note the draft does not hold)
+        transformDocument: (d: DraftDocument) => {
+          document = d;
+          return { ...d, children: [] };
+        },
       },
     );
   } catch (e) {
