@@ -18,6 +18,7 @@ import {
   DeletedTextRun,
   ExternalHyperlink,
   FootnoteReferenceRun,
+  HeadingLevel,
   ImageRun,
   InsertedTextRun,
   LevelFormat,
@@ -162,6 +163,57 @@ describe('imprint import: inline markup', () => {
     const parsed = parseInline(text);
     expect(parsed.problems).toEqual([]);
     expect(inlinePlainText(parsed.nodes)).toBe('粗体与着重，面积 m2、CO2，见网站，星号 * 与 [括号] 和 3~5 年，换行继续 and');
+  });
+  it('keeps the footnotes of titles (cover, headings, preface, appendix, run-in headings, captions) as ^[…], with markup characters escaped and Word\'s bold and links left to the theme', async () => {
+    const note = (id: number) => new FootnoteReferenceRun(id);
+    const titled = (level: 1 | 2, ...children: TextRun[]) => new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [...children] });
+    const picture = new Paragraph({ children: [new ImageRun({ type: 'png', data: makePng(4, 3), transformation: { width: 40, height: 30 } })] });
+    const notes = Object.fromEntries(['封面注', '前言注', '章注', '小标题注', '表注', '案例注', '图注', '附录注'].map((text, i) => [i + 1, { children: [new Paragraph(text)] }]));
+    const r = await importOf(
+      [
+        runs(new TextRun({ text: '质量报告', bold: true }), note(1)),
+        titled(1, new TextRun('前 言'), note(2)),
+        p('前言的正文。'),
+        titled(1, new TextRun('第一章 总体'), new TextRun({ text: '情况', bold: true }), note(3)),
+        titled(2, new TextRun('1.1 星号*与[括号]')),
+        runs(new TextRun({ text: '一、小标题', bold: true }), note(4)),
+        p('正文。'),
+        runs(new TextRun('表 1 指标'), note(5)),
+        table([['年', '人数'], ['2025', '12']], 1),
+        runs(new TextRun('案例 1 帮扶'), note(6)),
+        framed([p('案例的正文。')]),
+        picture,
+        runs(new TextRun('图 1 示意'), note(7)),
+        titled(1, new TextRun('附录 A 数据'), note(8)),
+        p('附录的正文。'),
+      ],
+      { footnotes: notes },
+    );
+    expect(r.data).toEqual({
+      report: { title: '质量报告^[封面注]' },
+      preface: { title: '前言^[前言注]', body: ['前言的正文。'] },
+      chapters: [
+        {
+          title: '总体情况^[章注]',
+          sections: [
+            {
+              title: '星号\\*与\\[括号\\]',
+              body: [
+                { heading: '一、小标题^[小标题注]' },
+                '正文。',
+                { table: { title: '指标^[表注]', columns: ['年', '人数'], rows: [[2025, 12]] } },
+                { case: { title: '帮扶^[案例注]', body: ['案例的正文。'] } },
+                { figure: { title: '示意^[图注]', image: 'draft-images/fig-1.png' } },
+              ],
+            },
+          ],
+        },
+      ],
+      appendices: [{ title: '数据^[附录注]', body: ['附录的正文。'] }],
+    });
+    expect(validate(r.data)).toBe(true);
+    expect(parseInline(r.data.chapters[0].sections[0].title).problems).toEqual([]);
+    expect(inlinePlainText(parseInline(r.data.chapters[0].sections[0].title).nodes)).toBe('星号*与[括号]');
   });
 });
 

@@ -5,9 +5,9 @@
  * paragraphs up to the next table, caption or heading), figures (a picture with
  * its caption 图 N …) and lists with their styles. Captions' typed labels are left to the engine.
  */
-import { imagesOf, plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
+import { imagesOf, plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftNote, type DraftParagraph, type DraftTable } from './docx-model.js';
 import type { DraftXml, ParagraphPlace } from './draft-xml.js';
-import { captionOf, isTableNote, opensCase } from './draft-captions.js';
+import { captionOf, isTableNote, opensCase, withoutLabel } from './draft-captions.js';
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
 import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
@@ -53,7 +53,17 @@ export class BlockReader {
 
   /** The content text of a paragraph. */
   text(p: DraftParagraph): string {
-    return inlineText(p.children, this.facts.notes, (note) => note.body.filter(isParagraph).map((q) => this.text(q)).join(' '));
+    return inlineText(p.children, this.facts.notes, (note) => this.noteText(note));
+  }
+
+  /** The text of a paragraph that is a title (a heading, a caption, a cover line): its words, scripts and footnotes. */
+  title(p: DraftParagraph): string {
+    return inlineText(p.children, this.facts.notes, (note) => this.noteText(note), 'title');
+  }
+
+  /** A note's paragraphs as the text of its marker, `^[…]`. */
+  private noteText(note: DraftNote): string {
+    return note.body.filter(isParagraph).map((q) => this.text(q)).join(' ');
   }
 
   /** The draft's paragraph number of a block (its first paragraph's); 0 when unknown. */
@@ -94,7 +104,7 @@ export class BlockReader {
       const next = items[j];
       if (caption?.kind === 'table' && next?.type === 'table') {
         this.log.engineMade.push(caption.label);
-        const { block, next: after } = this.table(next, caption.title, items, j + 1);
+        const { block, next: after } = this.table(next, this.captionTitle(b), items, j + 1);
         out.push(block);
         i = after - 1;
         continue;
@@ -105,14 +115,14 @@ export class BlockReader {
         const body = boxed ?? this.blocks(items.slice(i + 1, end), (p) => runIn(p) || isNumberedRunIn(p));
         if (body.length) {
           this.log.engineMade.push(caption.label);
-          out.push({ case: { title: caption.title, body } });
+          out.push({ case: { title: this.captionTitle(b), body } });
           i = end - 1;
           continue;
         }
       }
       if (caption?.kind === 'figure' && next?.type === 'paragraph' && imagesOf(next.children).length && !plainText(next.children).trim()) {
         this.log.engineMade.push(caption.label);
-        out.push(...this.figures(next, caption.title));
+        out.push(...this.figures(next, this.captionTitle(b)));
         i = j;
         continue;
       }
@@ -123,7 +133,7 @@ export class BlockReader {
           this.log.engineMade.push(below.label);
           i = j;
         }
-        out.push(...this.figures(b, below?.kind === 'figure' ? below.title : undefined));
+        out.push(...this.figures(b, below?.kind === 'figure' ? this.captionTitle(next as DraftParagraph) : undefined));
         continue;
       }
       if (b.numbering && !runIn(b)) {
@@ -133,9 +143,14 @@ export class BlockReader {
         i = k - 1;
         continue;
       }
-      out.push(runIn(b) ? { heading: plain.replace(/\s+/g, ' ') } : this.text(b));
+      out.push(runIn(b) ? { heading: this.title(b) } : this.text(b));
     }
     return out;
+  }
+
+  /** The title a caption gives, without its typed label (the engine's). */
+  private captionTitle(caption: DraftParagraph): string {
+    return withoutLabel(this.title(caption));
   }
 
   /** The next index from `from` whose block is a table or a paragraph with content. */
