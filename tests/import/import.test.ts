@@ -255,6 +255,28 @@ describe('imprint import: tables, cases, figures, lists', () => {
     expect(r.engineMade).toContain('表 1');
   });
 
+  it('keeps the cells of a row that skips grid columns (w:gridBefore, w:gridAfter) in their columns, the skipped ones empty, also under cells merged from above', async () => {
+    const cell = (text: string, merge = '') => `<w:tc>${merge ? `<w:tcPr><w:vMerge${merge === 'restart' ? ' w:val="restart"' : ''}/></w:tcPr>` : ''}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const row = (skip: string, ...cells: string[]) => `<w:tr>${skip ? `<w:trPr>${skip}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
+    const grid = '<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>';
+    const before = (n: number) => `<w:gridBefore w:val="${n}"/><w:wBefore w:w="${2000 * n}" w:type="dxa"/>`;
+    const r = await importBytes(
+      await draftDocxWithXml([heading(1, '表'), p('表 1 指标'), p('@@SKIPS@@'), p('表 2 合并'), p('@@MERGED@@'), p('@@UNTITLED@@')], {
+        UNTITLED: `<w:tbl>${grid}${row(before(2), cell('丁'))}${row('', cell('1'), cell('2'), cell('3'))}</w:tbl>`,
+        SKIPS: `<w:tbl>${grid}${row('', cell('指标'), cell('2024'), cell('2025'))}${row(before(1), cell('100'), cell('200'))}${row('<w:gridAfter w:val="1"/>', cell('合计'), cell('300'))}</w:tbl>`,
+        MERGED: `<w:tbl>${grid}${row('', cell('甲'), cell('乙'), cell('丙'))}${row('', cell('X'), cell('A', 'restart'), cell('B'))}${row(before(1), cell('', 'continue'), cell('C'))}</w:tbl>`,
+      }),
+    );
+    expect(r.data.chapters[0].body).toEqual([
+      { table: { title: '指标', columns: ['指标', 2024, 2025], rows: [['', 100, 200], ['合计', 300, '']] } },
+      { table: { title: '合并', columns: ['甲', '乙', '丙'], rows: [['X', { text: 'A', rowspan: 2 }, 'B'], ['', 'C']] } },
+      { table: { title: '（无标题）', columns: ['', '', '丁'], rows: [[1, 2, 3]] } },
+    ]);
+    // (the first paragraph of a table is its place, also after a column skipped)
+    expect(r.notCarried.filter((l) => l.includes('caption'))).toEqual(['paragraph 19 «丁»: a table without a caption (表 N … above it): titled （无标题）, write its title']);
+    expect(validate(r.data)).toBe(true);
+  });
+
   it('reads case boxes: a caption over a framed one-cell table, or over a text box', async () => {
     const r = await importOf([
       heading(1, '案例'),

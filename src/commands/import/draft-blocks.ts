@@ -70,7 +70,8 @@ export class BlockReader {
   numberOf(b: DraftBlock | undefined): number {
     if (!b) return 0;
     if (b.type === 'paragraph') return this.facts.places?.get(b)?.number ?? 0;
-    const first = b.children[0]?.children[0]?.children[0];
+    // (a row's first cell may hold nothing: a grid column it skips)
+    const first = b.children.flatMap((row) => row.children.flatMap((cell) => cell.children))[0];
     return this.numberOf(first);
   }
 
