@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openDraft } from '../../src/commands/import/open-draft.js';
 import { ImageRun, Paragraph } from 'docx';
-import { draftDocx, heading, p } from '../helpers/draft-docx.js';
+import { draftDocx, draftDocxWithXml, heading, p } from '../helpers/draft-docx.js';
 import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -103,6 +103,17 @@ describe('imprint import: the command line', () => {
     expect(r).toEqual({ code: 1, out: '', err: `${name}.yaml: cannot write (the name is too long)\n` });
     expect(snapshot(dir)).toEqual(before);
     expect(existsSync(path.join(dir, `${name}-images`))).toBe(false);
+  });
+
+  it('refuses a draft whose YAML would be larger than a build reads (8 MiB): one line naming the limit, exit 1, nothing written', async () => {
+    const dir = folder();
+    const paragraph = `<w:p><w:r><w:t>${'静安区中等职业教育坚持规模、结构、质量、效益协调发展。'.repeat(100)}</w:t></w:r></w:p>`;
+    writeFileSync(path.join(dir, 'huge.docx'), await draftDocxWithXml([heading(1, '总则'), p('@@BODY@@')], { BODY: paragraph.repeat(1100) }));
+    const before = snapshot(dir);
+    const r = imprint(dir, 'import', 'huge.docx');
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toMatch(/^huge\.docx: its report would be 8\.\d MiB of YAML, more than the 8 MiB a build reads: nothing written \(split the draft into several reports\)\n$/);
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('says in one line why a file is not a draft it can read, exit 1', async () => {

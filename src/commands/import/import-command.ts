@@ -12,6 +12,8 @@ import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
+import { MAX_CONTENT_BYTES } from '../../content/load.js';
+import { bytesInWords } from '../../input-file.js';
 import { DraftError, openDraft } from './open-draft.js';
 import { readDraftXml, type DraftXml } from './draft-xml.js';
 import { readListStyles, type ListStyles } from './list-styles.js';
@@ -140,15 +142,17 @@ export async function importDraft(input: string, output: string, replace = false
     if (!log.usedTextBoxes.has(k)) log.notCarried(box.paragraph, 'a text box, left out', box.paragraphs.join(' '));
   });
   const notCarried = notCarriedLines([...xml.findings, ...missingNotes(xml.noteReferences, draft.document.notes), ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
-  const yaml = reportYaml(report, path.basename(input), notCarried);
+  const yaml = Buffer.from(reportYaml(report, path.basename(input), notCarried), 'utf8');
+  if (yaml.length > MAX_CONTENT_BYTES)
+    throw new DraftError(input, `its report would be ${(yaml.length / 1024 / 1024).toFixed(1)} MiB of YAML, more than the ${bytesInWords(MAX_CONTENT_BYTES)} a build reads: nothing written (split the draft into several reports)`);
   const files = log.images.map(({ bytes, file }) => ({ file: path.join(path.dirname(output), file), bytes }));
   const folder = imagesFolder(output);
   if (files.length && !['absent', 'folder'].includes(kindOf(folder))) throw new DraftError(folder, 'exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)');
   if (!replace) refuseFilesThere([output, ...files.map((f) => f.file)]);
   const notPicture = files.find(({ file }) => kindOf(file) === 'file' && !isImageOrEmpty(file));
   if (notPicture) throw new DraftError(notPicture.file, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
-  writeImportFiles([...files, { file: output, bytes: Buffer.from(yaml, 'utf8') }]);
-  return { report, yaml, notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
+  writeImportFiles([...files, { file: output, bytes: yaml }]);
+  return { report, yaml: yaml.toString('utf8'), notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
 }
 
 /** Throws a `UsageError` naming the first of `files` that is there (whatever it is), with the ways out. */
