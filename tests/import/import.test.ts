@@ -102,6 +102,24 @@ describe('imprint import: structure', () => {
   });
 });
 
+describe('imprint import: a draft without chapters', () => {
+  it('says what it did with the text of a draft without headings (one chapter 正文), and with a preface and no chapter (an empty chapter 正文)', async () => {
+    const plain = await importOf([p('第一段正文。'), p('第二段正文。')]);
+    expect(plain.data).toEqual({ report: { title: 'draft' }, chapters: [{ title: '正文', body: ['第一段正文。', '第二段正文。'] }] });
+    expect(plain.notCarried).toEqual(['the draft: no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text is one chapter titled 正文']);
+    const preface = await importOf([heading(1, '前言'), p('前言的正文。')]);
+    expect(preface.data).toEqual({ report: { title: 'draft' }, preface: { title: '前言', body: ['前言的正文。'] }, chapters: [{ title: '正文' }] });
+    expect(preface.notCarried).toEqual(['the draft: no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text stays in the preface, and an empty chapter titled 正文 follows it (a report has at least one chapter)']);
+    expect(validate(preface.data)).toBe(true);
+  });
+
+  it('puts text between the typed contents and the preface\'s title at the start of the preface, and says so (it was lost)', async () => {
+    const r = await importOf([p('质量报告'), p('目 录'), p('前言\t1'), p('开头的话。'), heading(1, '前 言'), p('前言的正文。'), heading(1, '总则'), p('正文。')]);
+    expect(r.data).toEqual({ report: { title: '质量报告' }, preface: { title: '前言', body: ['开头的话。', '前言的正文。'] }, chapters: [{ title: '总则', body: ['正文。'] }] });
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual(['paragraph 4 «开头的话。»: text before the title of the preface (前言): put at the start of the preface']);
+  });
+});
+
 describe('imprint import: appendices', () => {
   it('takes 附录 / 附件 headings after the chapters as appendices, without their labels, by style or by typed numbers', async () => {
     const styled = await importOf([heading(1, '总则'), p('正文。'), heading(1, '附录 A 名词解释'), p('附录的正文。'), heading(2, '术语'), p('术语的正文。'), heading(1, '附件2：数据表'), p('数据。')]);

@@ -56,14 +56,19 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
   const open: Part[] = [];
   let pending: DraftBlock[] = [];
   let target: { body?: Block[] } | undefined;
+  /**
+   * The text after the cover and before the first heading (chapter or 前言): its blocks and
+   * first paragraph. Placed at the end, when it is known where it can go: at the start of the
+   * preface, in a preface of its own, or, in a draft without chapters, as the chapter 正文.
+   */
+  let untitled: { body: Block[]; paragraph: number } | undefined;
   const flush = () => {
     if (!pending.length) return;
     const body = reader.blocks(pending, (p) => isRunInHeading(p) || runInByNumber(p));
     if (body.length) {
       if (!target) {
-        preface ??= { title: '前言', body: [] };
-        target = preface;
-        log.notCarried(reader.numberOf(pending[0]), 'text before the first chapter, with no 前言 above it: put in a preface titled 前言');
+        untitled = { body: [], paragraph: reader.numberOf(pending[0]) };
+        target = untitled;
       }
       (target.body ??= []).push(...body);
     }
@@ -100,10 +105,22 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
     pending.push(b);
   }
   flush();
+  if (untitled && preface) {
+    preface.body.unshift(...untitled.body);
+    log.notCarried(untitled.paragraph, `text before the title of the preface (${preface.title}): put at the start of the preface`);
+  } else if (untitled && chapters.length) {
+    preface = { title: '前言', body: untitled.body };
+    log.notCarried(untitled.paragraph, 'text before the first chapter, with no 前言 above it: put in a preface titled 前言');
+  }
   if (!chapters.length) {
-    log.notCarried(0, 'no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text is one chapter titled 正文');
-    chapters.push({ title: '正文', body: preface && !roles.some((r) => r.kind === 'preface') ? preface.body : [] });
-    if (!roles.some((r) => r.kind === 'preface')) preface = undefined;
+    const noChapter = 'no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、)';
+    if (untitled && !preface) {
+      chapters.push({ title: '正文', body: untitled.body });
+      log.notCarried(0, `${noChapter}: the text is one chapter titled 正文`);
+    } else {
+      chapters.push({ title: '正文' });
+      log.notCarried(0, `${noChapter}: ${preface ? 'the text stays in the preface, and an empty chapter titled 正文 follows it' : 'an empty chapter titled 正文 is written'} (a report has at least one chapter)`);
+    }
   }
   return { report, ...(preface ? { preface } : {}), chapters, ...(appendices.length ? { appendices } : {}) };
 }
