@@ -85,7 +85,7 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
       },
     );
   } catch (e) {
-    throw new DraftError(file, `a damaged Word document (${oneLine(e)})`);
+    throw new DraftError(file, `a damaged Word document (${readerFailure(e)})`);
   }
   if (!document) throw new DraftError(file, 'a damaged Word document (no body)');
   return { document, messages: result.messages.map((m) => m.message), documentXml, numberingXml };
@@ -154,6 +154,17 @@ function textOf(part: Buffer | undefined): string | undefined {
 
 function tooLarge(file: string, maxInflatedBytes: number): DraftError {
   return new DraftError(file, `its parts inflate to more than ${maxInflatedBytes / 1024 / 1024} MiB: refused (a Word draft is far smaller; this may be a ZIP bomb)`);
+}
+
+/**
+ * Why mammoth could not read a draft: its own words, or, for a JavaScript error inside it (a
+ * picture whose relationship the draft lacks: `Cannot read properties of undefined`), what that
+ * means for the user.
+ */
+function readerFailure(e: unknown): string {
+  if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError)
+    return 'the Word reader failed on it: a part refers to something the draft lacks, or is not as Word writes it';
+  return oneLine(e);
 }
 
 /** An error's message on one line. */
