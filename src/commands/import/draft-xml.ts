@@ -3,8 +3,9 @@
  * things mammoth reads past or drops without a place — text boxes, drawings, comments, tracked
  * changes, fields, equations, note markers — each with the paragraph of the draft it stands
  * in, and, for each paragraph mammoth gives, its place and its Word numbering (mammoth keeps
- * only whether a list is ordered). Paragraphs are numbered as a reader counts them in Word: every paragraph
- * of the body and its tables, in order, from 1; those inside text boxes are not counted.
+ * only whether a list is ordered). Paragraphs are numbered as a reader counts them in Word:
+ * every paragraph of the body and its tables, in order, from 1; those inside text boxes are
+ * not counted.
  * The contents Word makes (a TOC field) is the engine's to make: its paragraphs are marked, and
  * it is reported once, not each page reference (PAGEREF) and link in it.
  */
