@@ -30,9 +30,10 @@ export async function draftDocx(children: DraftChild[], options: Omit<Constructo
 /**
  * A .docx of these paragraphs and tables where each paragraph `p('@@NAME@@')` is replaced by the
  * WordprocessingML `raw[NAME]`: what the `docx` package does not write (the contents Word makes,
- * DrawingML shapes and text boxes without a VML fallback).
+ * DrawingML shapes and text boxes without a VML fallback, linked pictures). `relationships`:
+ * `<Relationship …/>` elements added to the document's (for a linked picture's target).
  */
-export async function draftDocxWithXml(children: DraftChild[], raw: Record<string, string>): Promise<Buffer> {
+export async function draftDocxWithXml(children: DraftChild[], raw: Record<string, string>, relationships = ''): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await draftDocx(children));
   let xml = await zip.file('word/document.xml')!.async('string');
   for (const [name, part] of Object.entries(raw)) {
@@ -41,7 +42,27 @@ export async function draftDocxWithXml(children: DraftChild[], raw: Record<strin
     xml = xml.replace(marker, part);
   }
   zip.file('word/document.xml', xml);
+  const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+  zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', `${relationships}</Relationships>`));
   return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/**
+ * A paragraph holding a DrawingML picture whose `a:blip` has `blip` (`r:embed="rId9"`, or
+ * `r:link="rId9"` for a picture linked, not held: Word's Insert and Link).
+ */
+export function pictureXml(blip: string): string {
+  return (
+    '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="381000" cy="285750"/><wp:docPr id="9" name="Picture 9"/>' +
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+    `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="9" name="p"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip ${blip}/></pic:blipFill><pic:spPr/></pic:pic>` +
+    '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>'
+  );
+}
+
+/** A relationship of the document to a picture: `target` inside the draft, or outside it when `external`. */
+export function pictureRelationship(id: string, target: string, external = false): string {
+  return `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${target}"${external ? ' TargetMode="External"' : ''}/>`;
 }
 
 /** A paragraph of plain text. */

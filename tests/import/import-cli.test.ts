@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openDraft } from '../../src/commands/import/open-draft.js';
 import { ImageRun, Paragraph } from 'docx';
-import { draftDocx, heading, p } from '../helpers/draft-docx.js';
+import { draftDocx, draftDocxWithXml, heading, p, pictureXml } from '../helpers/draft-docx.js';
 import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -77,6 +77,45 @@ describe('imprint import: the command line', () => {
     expect(imprint(dir, 'import', 'r.docx', '--force')).toMatchObject({ code: 1, err: expect.stringMatching(/fig-1\.png: exists and is not a picture/) });
   });
 
+  it('says in one line where it cannot write (a file where a folder goes), exit 1, naming no PDF and writing nothing', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'text.docx'), await draft());
+    writeFileSync(path.join(dir, 'afile'), 'x');
+    expect(imprint(dir, 'import', 'text.docx', '-o', 'afile/r.yaml')).toEqual({ code: 1, out: '', err: 'afile/r.yaml: cannot write (a part of the path is a file, not a folder)\n' });
+    // a file where the pictures' folder goes, even with --force: refused before anything is written
+    writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), p('正文。'), new Paragraph({ children: [picture()] }), p('图 1 示意')]));
+    writeFileSync(path.join(dir, 'r-images'), 'x');
+    const before = snapshot(dir);
+    expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 1, out: '', err: 'r-images: exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)\n' });
+    expect(snapshot(dir)).toEqual(before);
+    // a draft without pictures does not mind it
+    writeFileSync(path.join(dir, 'text-images'), 'x');
+    expect(imprint(dir, 'import', 'text.docx')).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('leaves nothing behind when a write fails midway (the YAML, written last, refused): the next import is not refused for files of its own', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), new Paragraph({ children: [picture()] }), p('图 1 示意'), new Paragraph({ children: [picture()] }), p('图 2 示意')]));
+    // the pictures' folder (NAME-images) fits in 255 bytes; the YAML's temporary file beside it (.NAME.yaml.PID.tmp) does not
+    const name = 'a'.repeat(248);
+    const before = snapshot(dir);
+    const r = imprint(dir, 'import', 'r.docx', '-o', `${name}.yaml`);
+    expect(r).toEqual({ code: 1, out: '', err: `${name}.yaml: cannot write (the name is too long)\n` });
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(path.join(dir, `${name}-images`))).toBe(false);
+  });
+
+  it('refuses a draft whose YAML would be larger than a build reads (8 MiB): one line naming the limit, exit 1, nothing written', async () => {
+    const dir = folder();
+    const paragraph = `<w:p><w:r><w:t>${'静安区中等职业教育坚持规模、结构、质量、效益协调发展。'.repeat(100)}</w:t></w:r></w:p>`;
+    writeFileSync(path.join(dir, 'huge.docx'), await draftDocxWithXml([heading(1, '总则'), p('@@BODY@@')], { BODY: paragraph.repeat(1100) }));
+    const before = snapshot(dir);
+    const r = imprint(dir, 'import', 'huge.docx');
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toMatch(/^huge\.docx: its report would be 8\.\d MiB of YAML, more than the 8 MiB a build reads: nothing written \(split the draft into several reports\)\n$/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('says in one line why a file is not a draft it can read, exit 1', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'text.docx'), 'just text, renamed\n');
@@ -87,12 +126,15 @@ describe('imprint import: the command line', () => {
     writeFileSync(path.join(dir, 'cut.docx'), whole.subarray(0, Math.floor(whole.length / 2)));
     writeFileSync(path.join(dir, 'huge.docx'), '');
     truncateSync(path.join(dir, 'huge.docx'), 65 * 1024 * 1024);
+    // a picture whose relationship the draft lacks: mammoth fails with a JavaScript error, not shown
+    writeFileSync(path.join(dir, 'norel.docx'), await draftDocxWithXml([heading(1, '总则'), p('@@PICTURE@@')], { PICTURE: pictureXml('r:embed="rIdNone"') }));
     const expected: Record<string, RegExp> = {
       'text.docx': /^text\.docx: not a Word document \(\.docx\): it is not a ZIP archive\n$/,
       'other.docx': /^other\.docx: a ZIP archive but not a Word document \(\.docx\): it has no word\/document\.xml .*\n$/,
       'cut.docx': /^cut\.docx: a damaged ZIP archive \(.+\)\n$/,
       'missing.docx': /^missing\.docx: no such file\n$/,
       'huge.docx': /^huge\.docx: larger than 64 MiB\n$/,
+      'norel.docx': /^norel\.docx: a damaged Word document \(the Word reader failed on it: a part refers to something the draft lacks, or is not as Word writes it\)\n$/,
     };
     for (const [file, message] of Object.entries(expected)) {
       const r = imprint(dir, 'import', file);

@@ -4,7 +4,7 @@
  * property over every fixture); and a draft of the sample report gives back its paragraphs,
  * tables and case boxes, and builds with the same contents entries.
  */
-import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -18,6 +18,7 @@ import {
   DeletedTextRun,
   ExternalHyperlink,
   FootnoteReferenceRun,
+  HeadingLevel,
   ImageRun,
   InsertedTextRun,
   LevelFormat,
@@ -31,7 +32,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { importDraft } from '../../src/commands/import/import-command.js';
 import { parseInline, inlinePlainText } from '../../src/content/inline-markup.js';
-import { bold, draftDocx, draftDocxWithXml, framed, heading, p, runs, table, type DraftChild } from '../helpers/draft-docx.js';
+import { bold, draftDocx, draftDocxWithXml, framed, heading, p, pictureRelationship, pictureXml, runs, table, type DraftChild } from '../helpers/draft-docx.js';
 import { makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -101,6 +102,24 @@ describe('imprint import: structure', () => {
   });
 });
 
+describe('imprint import: a draft without chapters', () => {
+  it('says what it did with the text of a draft without headings (one chapter 正文), and with a preface and no chapter (an empty chapter 正文)', async () => {
+    const plain = await importOf([p('第一段正文。'), p('第二段正文。')]);
+    expect(plain.data).toEqual({ report: { title: 'draft' }, chapters: [{ title: '正文', body: ['第一段正文。', '第二段正文。'] }] });
+    expect(plain.notCarried).toEqual(['the draft: no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text is one chapter titled 正文']);
+    const preface = await importOf([heading(1, '前言'), p('前言的正文。')]);
+    expect(preface.data).toEqual({ report: { title: 'draft' }, preface: { title: '前言', body: ['前言的正文。'] }, chapters: [{ title: '正文' }] });
+    expect(preface.notCarried).toEqual(['the draft: no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text stays in the preface, and an empty chapter titled 正文 follows it (a report has at least one chapter)']);
+    expect(validate(preface.data)).toBe(true);
+  });
+
+  it('puts text between the typed contents and the preface\'s title at the start of the preface, and says so (it was lost)', async () => {
+    const r = await importOf([p('质量报告'), p('目 录'), p('前言\t1'), p('开头的话。'), heading(1, '前 言'), p('前言的正文。'), heading(1, '总则'), p('正文。')]);
+    expect(r.data).toEqual({ report: { title: '质量报告' }, preface: { title: '前言', body: ['开头的话。', '前言的正文。'] }, chapters: [{ title: '总则', body: ['正文。'] }] });
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual(['paragraph 4 «开头的话。»: text before the title of the preface (前言): put at the start of the preface']);
+  });
+});
+
 describe('imprint import: appendices', () => {
   it('takes 附录 / 附件 headings after the chapters as appendices, without their labels, by style or by typed numbers', async () => {
     const styled = await importOf([heading(1, '总则'), p('正文。'), heading(1, '附录 A 名词解释'), p('附录的正文。'), heading(2, '术语'), p('术语的正文。'), heading(1, '附件2：数据表'), p('数据。')]);
@@ -163,6 +182,57 @@ describe('imprint import: inline markup', () => {
     expect(parsed.problems).toEqual([]);
     expect(inlinePlainText(parsed.nodes)).toBe('粗体与着重，面积 m2、CO2，见网站，星号 * 与 [括号] 和 3~5 年，换行继续 and');
   });
+  it('keeps the footnotes of titles (cover, headings, preface, appendix, run-in headings, captions) as ^[…], with markup characters escaped and Word\'s bold and links left to the theme', async () => {
+    const note = (id: number) => new FootnoteReferenceRun(id);
+    const titled = (level: 1 | 2, ...children: TextRun[]) => new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [...children] });
+    const picture = new Paragraph({ children: [new ImageRun({ type: 'png', data: makePng(4, 3), transformation: { width: 40, height: 30 } })] });
+    const notes = Object.fromEntries(['封面注', '前言注', '章注', '小标题注', '表注', '案例注', '图注', '附录注'].map((text, i) => [i + 1, { children: [new Paragraph(text)] }]));
+    const r = await importOf(
+      [
+        runs(new TextRun({ text: '质量报告', bold: true }), note(1)),
+        titled(1, new TextRun('前 言'), note(2)),
+        p('前言的正文。'),
+        titled(1, new TextRun('第一章 总体'), new TextRun({ text: '情况', bold: true }), note(3)),
+        titled(2, new TextRun('1.1 星号*与[括号]')),
+        runs(new TextRun({ text: '一、小标题', bold: true }), note(4)),
+        p('正文。'),
+        runs(new TextRun('表 1 指标'), note(5)),
+        table([['年', '人数'], ['2025', '12']], 1),
+        runs(new TextRun('案例 1 帮扶'), note(6)),
+        framed([p('案例的正文。')]),
+        picture,
+        runs(new TextRun('图 1 示意'), note(7)),
+        titled(1, new TextRun('附录 A 数据'), note(8)),
+        p('附录的正文。'),
+      ],
+      { footnotes: notes },
+    );
+    expect(r.data).toEqual({
+      report: { title: '质量报告^[封面注]' },
+      preface: { title: '前言^[前言注]', body: ['前言的正文。'] },
+      chapters: [
+        {
+          title: '总体情况^[章注]',
+          sections: [
+            {
+              title: '星号\\*与\\[括号\\]',
+              body: [
+                { heading: '一、小标题^[小标题注]' },
+                '正文。',
+                { table: { title: '指标^[表注]', columns: ['年', '人数'], rows: [[2025, 12]] } },
+                { case: { title: '帮扶^[案例注]', body: ['案例的正文。'] } },
+                { figure: { title: '示意^[图注]', image: 'draft-images/fig-1.png' } },
+              ],
+            },
+          ],
+        },
+      ],
+      appendices: [{ title: '数据^[附录注]', body: ['附录的正文。'] }],
+    });
+    expect(validate(r.data)).toBe(true);
+    expect(parseInline(r.data.chapters[0].sections[0].title).problems).toEqual([]);
+    expect(inlinePlainText(parseInline(r.data.chapters[0].sections[0].title).nodes)).toBe('星号*与[括号]');
+  });
 });
 
 describe('imprint import: tables, cases, figures, lists', () => {
@@ -201,6 +271,28 @@ describe('imprint import: tables, cases, figures, lists', () => {
     ]);
     expect(r.yaml).toContain('- [ { text: 指标, rowspan: 2 }, { text: 人数, colspan: 2 } ]');
     expect(r.engineMade).toContain('表 1');
+  });
+
+  it('keeps the cells of a row that skips grid columns (w:gridBefore, w:gridAfter) in their columns, the skipped ones empty, also under cells merged from above', async () => {
+    const cell = (text: string, merge = '') => `<w:tc>${merge ? `<w:tcPr><w:vMerge${merge === 'restart' ? ' w:val="restart"' : ''}/></w:tcPr>` : ''}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const row = (skip: string, ...cells: string[]) => `<w:tr>${skip ? `<w:trPr>${skip}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
+    const grid = '<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>';
+    const before = (n: number) => `<w:gridBefore w:val="${n}"/><w:wBefore w:w="${2000 * n}" w:type="dxa"/>`;
+    const r = await importBytes(
+      await draftDocxWithXml([heading(1, '表'), p('表 1 指标'), p('@@SKIPS@@'), p('表 2 合并'), p('@@MERGED@@'), p('@@UNTITLED@@')], {
+        UNTITLED: `<w:tbl>${grid}${row(before(2), cell('丁'))}${row('', cell('1'), cell('2'), cell('3'))}</w:tbl>`,
+        SKIPS: `<w:tbl>${grid}${row('', cell('指标'), cell('2024'), cell('2025'))}${row(before(1), cell('100'), cell('200'))}${row('<w:gridAfter w:val="1"/>', cell('合计'), cell('300'))}</w:tbl>`,
+        MERGED: `<w:tbl>${grid}${row('', cell('甲'), cell('乙'), cell('丙'))}${row('', cell('X'), cell('A', 'restart'), cell('B'))}${row(before(1), cell('', 'continue'), cell('C'))}</w:tbl>`,
+      }),
+    );
+    expect(r.data.chapters[0].body).toEqual([
+      { table: { title: '指标', columns: ['指标', 2024, 2025], rows: [['', 100, 200], ['合计', 300, '']] } },
+      { table: { title: '合并', columns: ['甲', '乙', '丙'], rows: [['X', { text: 'A', rowspan: 2 }, 'B'], ['', 'C']] } },
+      { table: { title: '（无标题）', columns: ['', '', '丁'], rows: [[1, 2, 3]] } },
+    ]);
+    // (the first paragraph of a table is its place, also after a column skipped)
+    expect(r.notCarried.filter((l) => l.includes('caption'))).toEqual(['paragraph 19 «丁»: a table without a caption (表 N … above it): titled （无标题）, write its title']);
+    expect(validate(r.data)).toBe(true);
   });
 
   it('reads case boxes: a caption over a framed one-cell table, or over a text box', async () => {
@@ -265,6 +357,28 @@ describe('imprint import: tables, cases, figures, lists', () => {
     expect(validate(r.data)).toBe(true);
   });
 
+  it('leaves out a picture the draft does not hold (linked to a file, or its part missing), reported at its place with its caption; the others are written', async () => {
+    const picture = () => new Paragraph({ children: [new ImageRun({ type: 'png', data: makePng(4, 3), transformation: { width: 40, height: 30 } })] });
+    const r = await importBytes(
+      await draftDocxWithXml(
+        [heading(1, '图'), picture(), p('图 1 第一张'), p('@@LINKED@@'), p('图 2 链接的图片'), p('@@MISSING@@'), p('图 3 缺失的图片'), picture(), p('图 4 第四张'), p('@@UNCAPTIONED@@')],
+        { LINKED: pictureXml('r:link="rIdLinked"'), MISSING: pictureXml('r:embed="rIdMissing"'), UNCAPTIONED: pictureXml('r:link="rIdOther"') },
+        pictureRelationship('rIdLinked', 'file:///C:/pics/photo.png', true) + pictureRelationship('rIdMissing', 'media/none.png') + pictureRelationship('rIdOther', 'other.png', true),
+      ),
+    );
+    expect(r.data.chapters[0].body).toEqual([
+      { figure: { title: '第一张', image: 'draft-images/fig-1.png' } },
+      { figure: { title: '第四张', image: 'draft-images/fig-2.png' } },
+    ]);
+    expect(r.images).toEqual(['draft-images/fig-1.png', 'draft-images/fig-2.png']);
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual([
+      'paragraph 4: a picture linked to file:///C:/pics/photo.png, not held in the draft, left out (insert the picture itself: in Word, Insert > Pictures, not Insert and Link): «链接的图片»',
+      'paragraph 6: a picture whose part the draft lacks (a damaged .docx), left out: «缺失的图片»',
+      'paragraph 10: a picture linked to other.png, not held in the draft, left out (insert the picture itself: in Word, Insert > Pictures, not Insert and Link)',
+    ]);
+    expect(readdirSync(path.join(r.dir, 'draft-images'))).toEqual(['fig-1.png', 'fig-2.png']);
+  });
+
   it('reads lists with their styles from Word numbering, nested by level', async () => {
     const numbering = {
       config: [
@@ -303,6 +417,25 @@ describe('imprint import: what is not carried is reported with its place', () =>
     ]);
     expect(r.data.chapters[0].body).toEqual(['第一段正文。', '旁注在此', '修订：新加的字', '见第页']);
     for (const line of r.notCarried) expect(r.yaml).toContain(`#   ${line}`);
+  });
+
+  it('reports a reference to a footnote or endnote the draft does not hold (a damaged .docx) at its paragraph, and goes on', async () => {
+    const reference = (kind: 'footnote' | 'endnote', id: number) => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:${kind}Reference w:id="${id}"/></w:r>`;
+    const r = await importBytes(
+      await draftDocxWithXml([heading(1, '总则'), p('@@REFS@@'), p('其后的正文。')], {
+        REFS: `<w:p><w:r><w:t>正文</w:t></w:r>${reference('footnote', 1)}${reference('footnote', 7)}<w:r><w:t>继续</w:t></w:r>${reference('endnote', 3)}</w:p>`,
+      }).then(async (docx) => {
+        const zip = await JSZip.loadAsync(docx);
+        const notes = await zip.file('word/footnotes.xml')!.async('string');
+        zip.file('word/footnotes.xml', notes.replace('</w:footnotes>', '<w:footnote w:id="1"><w:p><w:r><w:t>有的脚注</w:t></w:r></w:p></w:footnote></w:footnotes>'));
+        return zip.generateAsync({ type: 'nodebuffer' });
+      }),
+    );
+    expect(r.data.chapters[0].body).toEqual(['正文^[有的脚注]继续', '其后的正文。']);
+    expect(r.notCarried).toEqual([
+      'paragraph 2 «正文继续»: footnote 7 is referenced, but word/footnotes.xml has no note 7 (a damaged .docx): the reference is left out',
+      'paragraph 2 «正文继续»: endnote 3 is referenced, but word/endnotes.xml has no note 3 (a damaged .docx): the reference is left out',
+    ]);
   });
 
   it('reports a comment with its author and text, at its paragraph', async () => {

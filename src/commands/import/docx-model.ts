@@ -122,3 +122,8 @@ export function plainText(nodes: readonly (DraftInline | DraftBlock)[]): string 
   }
   return out;
 }
+
+/** The pictures of inline content. */
+export function imagesOf(nodes: readonly DraftInline[]): DraftImage[] {
+  return nodes.flatMap((n) => (n.type === 'image' ? [n] : 'children' in n ? imagesOf(n.children) : []));
+}

@@ -5,14 +5,15 @@
  * paragraphs up to the next table, caption or heading), figures (a picture with
  * its caption 图 N …) and lists with their styles. Captions' typed labels are left to the engine.
  */
-import { plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftParagraph, type DraftTable } from './docx-model.js';
+import { imagesOf, plainText, type DraftBlock, type DraftImage, type DraftInline, type DraftNote, type DraftParagraph, type DraftTable } from './docx-model.js';
 import type { DraftXml, ParagraphPlace } from './draft-xml.js';
-import { captionOf, isTableNote, opensCase } from './draft-captions.js';
+import { captionOf, isTableNote, opensCase, withoutLabel } from './draft-captions.js';
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
 import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
 import { looksLikeHeading, withoutNumber } from './heading-numbers.js';
 import type { ImportLog } from './import-log.js';
+import type { PictureRead } from './draft-pictures.js';
 
 /** A list item: text, or text with a list under it. */
 export type ListItem = string | { text: string; list: ListBlock };
@@ -34,6 +35,8 @@ export interface DraftFacts {
   xml: DraftXml;
   listStyles: ListStyles;
   notes: NoteText;
+  /** Every picture of the draft, read. */
+  pictures: ReadonlyMap<DraftImage, PictureRead>;
 }
 
 /** Picture types the engine draws, by content type, with the file extension they are written with. */
@@ -50,14 +53,25 @@ export class BlockReader {
 
   /** The content text of a paragraph. */
   text(p: DraftParagraph): string {
-    return inlineText(p.children, this.facts.notes, (note) => note.body.filter(isParagraph).map((q) => this.text(q)).join(' '));
+    return inlineText(p.children, this.facts.notes, (note) => this.noteText(note));
+  }
+
+  /** The text of a paragraph that is a title (a heading, a caption, a cover line): its words, scripts and footnotes. */
+  title(p: DraftParagraph): string {
+    return inlineText(p.children, this.facts.notes, (note) => this.noteText(note), 'title');
+  }
+
+  /** A note's paragraphs as the text of its marker, `^[…]`. */
+  private noteText(note: DraftNote): string {
+    return note.body.filter(isParagraph).map((q) => this.text(q)).join(' ');
   }
 
   /** The draft's paragraph number of a block (its first paragraph's); 0 when unknown. */
   numberOf(b: DraftBlock | undefined): number {
     if (!b) return 0;
     if (b.type === 'paragraph') return this.facts.places?.get(b)?.number ?? 0;
-    const first = b.children[0]?.children[0]?.children[0];
+    // (a row's first cell may hold nothing: a grid column it skips)
+    const first = b.children.flatMap((row) => row.children.flatMap((cell) => cell.children))[0];
     return this.numberOf(first);
   }
 
@@ -91,7 +105,7 @@ export class BlockReader {
       const next = items[j];
       if (caption?.kind === 'table' && next?.type === 'table') {
         this.log.engineMade.push(caption.label);
-        const { block, next: after } = this.table(next, caption.title, items, j + 1);
+        const { block, next: after } = this.table(next, this.captionTitle(b), items, j + 1);
         out.push(block);
         i = after - 1;
         continue;
@@ -102,14 +116,14 @@ export class BlockReader {
         const body = boxed ?? this.blocks(items.slice(i + 1, end), (p) => runIn(p) || isNumberedRunIn(p));
         if (body.length) {
           this.log.engineMade.push(caption.label);
-          out.push({ case: { title: caption.title, body } });
+          out.push({ case: { title: this.captionTitle(b), body } });
           i = end - 1;
           continue;
         }
       }
       if (caption?.kind === 'figure' && next?.type === 'paragraph' && imagesOf(next.children).length && !plainText(next.children).trim()) {
         this.log.engineMade.push(caption.label);
-        out.push(...this.figures(next, caption.title));
+        out.push(...this.figures(next, this.captionTitle(b)));
         i = j;
         continue;
       }
@@ -119,8 +133,8 @@ export class BlockReader {
         if (below?.kind === 'figure') {
           this.log.engineMade.push(below.label);
           i = j;
-        } else this.log.notCarried(this.numberOf(b), `a picture without a caption (图 N …): titled ${UNTITLED}, write its title`);
-        out.push(...this.figures(b, below?.kind === 'figure' ? below.title : UNTITLED));
+        }
+        out.push(...this.figures(b, below?.kind === 'figure' ? this.captionTitle(next as DraftParagraph) : undefined));
         continue;
       }
       if (b.numbering && !runIn(b)) {
@@ -130,9 +144,14 @@ export class BlockReader {
         i = k - 1;
         continue;
       }
-      out.push(runIn(b) ? { heading: plain.replace(/\s+/g, ' ') } : this.text(b));
+      out.push(runIn(b) ? { heading: this.title(b) } : this.text(b));
     }
     return out;
+  }
+
+  /** The title a caption gives, without its typed label (the engine's). */
+  private captionTitle(caption: DraftParagraph): string {
+    return withoutLabel(this.title(caption));
   }
 
   /** The next index from `from` whose block is a table or a paragraph with content. */
@@ -177,14 +196,20 @@ export class BlockReader {
     return undefined;
   }
 
-  /** A figure for each picture of a paragraph; pictures the engine cannot draw are reported. */
-  private figures(p: DraftParagraph, title: string): Block[] {
+  /**
+   * A figure for each picture of a paragraph, titled by its caption (`title`; without one,
+   * reported); pictures the draft does not hold or the engine cannot draw are reported.
+   */
+  private figures(p: DraftParagraph, title: string | undefined): Block[] {
     const out: Block[] = [];
     for (const image of imagesOf(p.children)) {
+      const read = this.facts.pictures.get(image)!;
       const extension = IMAGE_TYPES[image.contentType ?? ''];
-      if (!extension) this.log.notCarried(this.numberOf(p), `a picture of type ${image.contentType ?? 'unknown'}, left out (the engine draws PNG and JPEG: save it as one)`, title);
-      else out.push({ figure: { title, image: this.log.addImage(image, extension) } });
+      if ('notHeld' in read) this.log.notCarried(this.numberOf(p), read.notHeld, title);
+      else if (!extension) this.log.notCarried(this.numberOf(p), `a picture of type ${image.contentType ?? 'unknown'}, left out (the engine draws PNG and JPEG: save it as one)`, title);
+      else out.push({ figure: { title: title ?? UNTITLED, image: this.log.addImage(read.bytes, extension) } });
     }
+    if (title === undefined && out.length) this.log.notCarried(this.numberOf(p), `a picture without a caption (图 N …): titled ${UNTITLED}, write its title`);
     return out;
   }
 
@@ -253,9 +278,4 @@ function isParagraph(b: DraftBlock): b is DraftParagraph {
 
 function isEmpty(p: DraftParagraph): boolean {
   return !plainText(p.children).trim() && !imagesOf(p.children).length;
-}
-
-/** The pictures of inline content. */
-export function imagesOf(nodes: readonly DraftInline[]): DraftImage[] {
-  return nodes.flatMap((n) => (n.type === 'image' ? [n] : 'children' in n ? imagesOf(n.children) : []));
 }

@@ -4,12 +4,11 @@
  * table, the contents and list of tables typed into the draft, and typed page numbers.
  */
 
-/** A caption: what it labels and its title without the typed label. */
+/** A caption: what it labels, and its typed label (its title: `withoutLabel`). */
 export interface Caption {
   kind: 'table' | 'case' | 'figure';
   /** The label as typed (`表 1`), left to the engine. */
   label: string;
-  title: string;
 }
 
 const CAPTION = /^(表|案例|图)\s*(\d+(?:[-.．]\d+)?)[\s：:.．、]*(.*)$/s;
@@ -19,7 +18,12 @@ const KINDS = { 表: 'table', 案例: 'case', 图: 'figure' } as const;
 export function captionOf(text: string): Caption | undefined {
   const m = CAPTION.exec(text.trim());
   if (!m || !m[3].trim() || m[3].length > 80) return undefined;
-  return { kind: KINDS[m[1] as keyof typeof KINDS], label: `${m[1]} ${m[2]}`, title: m[3].trim() };
+  return { kind: KINDS[m[1] as keyof typeof KINDS], label: `${m[1]} ${m[2]}` };
+}
+
+/** A caption's text, as markup, without its typed label: `表 1 指标^[注]` -> `指标^[注]`. */
+export function withoutLabel(text: string): string {
+  return CAPTION.exec(text.trim())?.[3].trim() ?? text.trim();
 }
 
 /** Whether a paragraph opens a case of the paragraphs below it: a case caption that is a title, not a sentence (案例 3 的做法值得推广。). */

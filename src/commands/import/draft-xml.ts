@@ -1,10 +1,11 @@
 /**
  * What the import reads from word/document.xml itself, with a real XML parser (saxes): the
  * things mammoth reads past or drops without a place — text boxes, drawings, comments, tracked
- * changes, fields, equations — each with the paragraph of the draft it stands in, and, for
- * each paragraph mammoth gives, its place and its Word numbering (mammoth keeps only whether
- * a list is ordered). Paragraphs are numbered as a reader counts them in Word: every paragraph
- * of the body and its tables, in order, from 1; those inside text boxes are not counted.
+ * changes, fields, equations, note markers — each with the paragraph of the draft it stands
+ * in, and, for each paragraph mammoth gives, its place and its Word numbering (mammoth keeps
+ * only whether a list is ordered). Paragraphs are numbered as a reader counts them in Word:
+ * every paragraph of the body and its tables, in order, from 1; those inside text boxes are
+ * not counted.
  * The contents Word makes (a TOC field) is the engine's to make: its paragraphs are marked, and
  * it is reported once, not each page reference (PAGEREF) and link in it.
  */
@@ -45,10 +46,18 @@ export interface Finding {
   commentId?: string;
 }
 
+/** A footnote or endnote marker, with its paragraph. */
+export interface NoteReferencePlace {
+  paragraph: number;
+  noteType: 'footnote' | 'endnote';
+  noteId: string;
+}
+
 export interface DraftXml {
   places: ParagraphPlace[];
   textBoxes: TextBox[];
   findings: Finding[];
+  noteReferences: NoteReferencePlace[];
   /** The text of each paragraph by its number (for the first words of a place). */
   paragraphTexts: Map<number, string>;
 }
@@ -64,6 +73,7 @@ export function readDraftXml(xml: string): DraftXml {
   const places: ParagraphPlace[] = [];
   const textBoxes: TextBox[] = [];
   const findings: Finding[] = [];
+  const noteReferences: NoteReferencePlace[] = [];
   const paragraphTexts = new Map<number, string>();
   const open: string[] = [];
   const inside = (name: string) => open.includes(name);
@@ -169,6 +179,10 @@ export function readDraftXml(xml: string): DraftXml {
       case 'w:commentReference':
         find('a comment, left out', '', at('w:id'));
         break;
+      case 'w:footnoteReference':
+      case 'w:endnoteReference':
+        if (!inside('mc:Fallback')) noteReferences.push({ paragraph: paragraph?.number ?? number, noteType: name === 'w:footnoteReference' ? 'footnote' : 'endnote', noteId: at('w:id') ?? '' });
+        break;
     }
   });
   parser.on('text', (text: string) => {
@@ -273,5 +287,5 @@ export function readDraftXml(xml: string): DraftXml {
   }
 
   parser.write(xml).close();
-  return { places, textBoxes, findings, paragraphTexts };
+  return { places, textBoxes, findings, noteReferences, paragraphTexts };
 }

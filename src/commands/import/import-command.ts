@@ -10,8 +10,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
-import { writeFailure, writeFileAtomic } from '../../output.js';
+import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
+import { MAX_CONTENT_BYTES } from '../../content/load.js';
+import { bytesInWords } from '../../input-file.js';
 import { DraftError, openDraft } from './open-draft.js';
 import { readDraftXml, type DraftXml } from './draft-xml.js';
 import { readListStyles, type ListStyles } from './list-styles.js';
@@ -21,6 +23,9 @@ import { ImportLog } from './import-log.js';
 import { reportTree, type ImportedReport } from './report-tree.js';
 import { notCarriedLines } from './not-carried.js';
 import { reportYaml } from './write-yaml.js';
+import { readPictures } from './draft-pictures.js';
+import { missingNotes } from './missing-notes.js';
+import { writeImportFiles } from './write-import.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
 const YAML_OUTPUT: OutputKind = {
@@ -59,6 +64,11 @@ export async function importCommand(args: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof DraftError) {
       console.error(e.message);
+      return 1;
+    }
+    // (its own message speaks of a PDF: an import writes none)
+    if (e instanceof OutputError) {
+      console.error(`${e.file}: cannot write (${e.reason})`);
       return 1;
     }
     const reason = writeFailure(e);
@@ -102,16 +112,15 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
   if (!YAML_OUTPUT.named(output)) throw new UsageError(`-o ${output}: the report is written as YAML: name a .yaml file`);
   const refused = refuseOutputs([{ input, output }], YAML_OUTPUT);
   if (refused) throw new UsageError(refused);
-  const images = imagesFolder(output);
-  if (kindOf(images) === 'other') throw new UsageError(`${images} exists and is not a folder: the pictures of the draft are written there`);
   return { input, output, replace };
 }
 
 /**
- * Imports `input` into `output` (and its pictures beside it). Unless `replace`, a file already
- * where one of them goes is refused before anything is written (a `UsageError`): re-running an
- * import must not destroy the YAML the user has edited since. Throws `DraftError`, or a write
- * failure.
+ * Imports `input` into `output` (and its pictures beside it). The whole draft is read, its
+ * pictures included, before anything is written; then all is written or nothing new
+ * (write-import.ts). Unless `replace`, a file already where one of them goes is refused before
+ * anything is written (a `UsageError`): re-running an import must not destroy the YAML the user
+ * has edited since. Throws `DraftError`, or a write failure (`OutputError`).
  */
 export async function importDraft(input: string, output: string, replace = false): Promise<ImportResult> {
   const draft = await openDraft(input);
@@ -124,22 +133,26 @@ export async function importDraft(input: string, output: string, replace = false
     throw new DraftError(input, `a damaged Word document (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
   const places = matchPlaces(draft.document.children, xml);
+  const pictures = await readPictures(draft.document.children);
   const log = new ImportLog(path.basename(imagesFolder(output)));
   if (!places) log.notCarried(0, "mammoth's paragraphs could not be matched to the draft's: list styles are guessed (bullets or 1.), and text-box text stands as paragraphs");
-  const reader = new BlockReader({ places, xml, listStyles, notes: (ref) => draft.document.notes.resolve(ref) }, log);
+  const reader = new BlockReader({ places, xml, listStyles, notes: (ref) => draft.document.notes.resolve(ref), pictures }, log);
   const report = reportTree(draft.document.children, reader, log, path.basename(input).replace(/\.docx$/i, ''));
   xml.textBoxes.forEach((box, k) => {
     if (!log.usedTextBoxes.has(k)) log.notCarried(box.paragraph, 'a text box, left out', box.paragraphs.join(' '));
   });
-  const notCarried = notCarriedLines([...xml.findings, ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
-  const yaml = reportYaml(report, path.basename(input), notCarried);
-  const pictures = log.images.map(({ image, file }) => ({ image, target: path.join(path.dirname(output), file) }));
-  if (!replace) refuseFilesThere([output, ...pictures.map((p) => p.target)]);
-  const notPicture = pictures.find(({ target }) => kindOf(target) === 'file' && !isImageOrEmpty(target));
-  if (notPicture) throw new DraftError(notPicture.target, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
-  for (const { image, target } of pictures) writeFileAtomic(target, await image.readAsBuffer());
-  writeFileAtomic(output, Buffer.from(yaml, 'utf8'));
-  return { report, yaml, notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
+  const notCarried = notCarriedLines([...xml.findings, ...missingNotes(xml.noteReferences, draft.document.notes), ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
+  const yaml = Buffer.from(reportYaml(report, path.basename(input), notCarried), 'utf8');
+  if (yaml.length > MAX_CONTENT_BYTES)
+    throw new DraftError(input, `its report would be ${(yaml.length / 1024 / 1024).toFixed(1)} MiB of YAML, more than the ${bytesInWords(MAX_CONTENT_BYTES)} a build reads: nothing written (split the draft into several reports)`);
+  const files = log.images.map(({ bytes, file }) => ({ file: path.join(path.dirname(output), file), bytes }));
+  const folder = imagesFolder(output);
+  if (files.length && !['absent', 'folder'].includes(kindOf(folder))) throw new DraftError(folder, 'exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)');
+  if (!replace) refuseFilesThere([output, ...files.map((f) => f.file)]);
+  const notPicture = files.find(({ file }) => kindOf(file) === 'file' && !isImageOrEmpty(file));
+  if (notPicture) throw new DraftError(notPicture.file, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
+  writeImportFiles([...files, { file: output, bytes: yaml }]);
+  return { report, yaml: yaml.toString('utf8'), notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
 }
 
 /** Throws a `UsageError` naming the first of `files` that is there (whatever it is), with the ways out. */

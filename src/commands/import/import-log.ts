@@ -3,12 +3,11 @@
  * place), what it left to the engine (typed numbers, captions' labels, the typed contents), the
  * pictures to write beside the YAML, and the text boxes already used as case boxes.
  */
-import type { DraftImage } from './docx-model.js';
 import type { Finding } from './draft-xml.js';
 
-/** A picture of the draft and the file it is written to, relative to the YAML (`draft-images/fig-1.png`). */
+/** A picture of the draft (its bytes) and the file it is written to, relative to the YAML (`draft-images/fig-1.png`). */
 export interface FigureImage {
-  image: DraftImage;
+  bytes: Buffer;
   file: string;
 }
 
@@ -31,9 +30,9 @@ export class ImportLog {
   }
 
   /** Records a picture to write; returns its file name relative to the YAML. */
-  addImage(image: DraftImage, extension: string): string {
+  addImage(bytes: Buffer, extension: string): string {
     const file = `${this.imagesFolder}/fig-${this.images.length + 1}.${extension}`;
-    this.images.push({ image, file });
+    this.images.push({ bytes, file });
     return file;
   }
 }

@@ -2,7 +2,9 @@
  * A paragraph's runs as content text with the inline markup of spec §6.2: `**bold**`,
  * `*emphasis*` (Word's italic), `^sup^`, `~sub~`, `[text](url)` and footnotes `^[…]`; the
  * characters that would start markup are escaped (`\*`). Word's soft line breaks and tabs
- * join the text: nothing between two Han characters, one space elsewhere.
+ * join the text: nothing between two Han characters, one space elsewhere. A title (a heading,
+ * a caption, a cover line) keeps its scripts and footnotes, not Word's bold, italic and links:
+ * how a title looks is the theme's (a heading is bold by its style, often by its runs too).
  */
 import type { DraftInline, DraftNote, DraftNoteReference } from './docx-model.js';
 import { isLinkUrl } from '../../content/inline-markup.js';
@@ -27,25 +29,36 @@ export type NoteText = (reference: DraftNoteReference) => DraftNote | null;
 /** One stretch of text with its formatting, or markup already written (a footnote). */
 type Piece = { text: string; bold: boolean; italic: boolean; script: string; href?: string } | { markup: string } | { lineBreak: true };
 
+/** What the text is: a paragraph's (all its markup) or a title's (scripts and footnotes only). */
+export type TextKind = 'text' | 'title';
+
 /** The content text of a paragraph's inline nodes. */
-export function inlineText(nodes: readonly DraftInline[], notes: NoteText, blocksText: (note: DraftNote) => string): string {
+export function inlineText(nodes: readonly DraftInline[], notes: NoteText, blocksText: (note: DraftNote) => string, kind: TextKind = 'text'): string {
   const pieces: Piece[] = [];
-  collect(nodes, { bold: false, italic: false, script: 'baseline' }, pieces, notes, blocksText);
+  collect(nodes, { bold: false, italic: false, script: 'baseline' }, pieces, { notes, blocksText, kind });
   return joinLines(write(pieces)).replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
-function collect(nodes: readonly DraftInline[], format: { bold: boolean; italic: boolean; script: string; href?: string }, out: Piece[], notes: NoteText, blocksText: (note: DraftNote) => string): void {
+/** What `collect` passes down unchanged. */
+interface Context {
+  notes: NoteText;
+  blocksText: (note: DraftNote) => string;
+  kind: TextKind;
+}
+
+function collect(nodes: readonly DraftInline[], format: { bold: boolean; italic: boolean; script: string; href?: string }, out: Piece[], context: Context): void {
+  const text = context.kind === 'text';
   for (const n of nodes) {
     if (n.type === 'text') out.push({ text: n.value, ...format });
     else if (n.type === 'tab') out.push({ text: ' ', ...format });
     else if (n.type === 'break') out.push({ lineBreak: true });
-    else if (n.type === 'run') collect(n.children, { ...format, bold: n.isBold, italic: n.isItalic, script: n.verticalAlignment }, out, notes, blocksText);
+    else if (n.type === 'run') collect(n.children, { ...format, bold: text && n.isBold, italic: text && n.isItalic, script: n.verticalAlignment }, out, context);
     // (a link the format refuses, file: or a path, keeps its words, unlinked)
-    else if (n.type === 'hyperlink') collect(n.children, { ...format, href: n.href && isLinkUrl(n.href) ? n.href : undefined }, out, notes, blocksText);
+    else if (n.type === 'hyperlink') collect(n.children, { ...format, href: text && n.href && isLinkUrl(n.href) ? n.href : undefined }, out, context);
     else if (n.type === 'noteReference') {
-      const note = notes(n);
-      const text = note ? blocksText(note) : '';
-      if (text) out.push({ markup: `^[${text}]` });
+      const note = context.notes(n);
+      const noteText = note ? context.blocksText(note) : '';
+      if (noteText) out.push({ markup: `^[${noteText}]` });
     }
   }
 }

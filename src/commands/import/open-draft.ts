@@ -4,8 +4,8 @@
  * parts inflate to at most MAX_INFLATED_BYTES together (a ZIP bomb is refused: by the sizes its
  * central directory declares, before inflating, and by counting while inflating, for sizes that
  * lie), then read by mammoth into its document model from the parts so inflated, stored again
- * uncompressed, so that mammoth inflates nothing itself. Each way this can fail is one line at
- * the file.
+ * uncompressed, so that mammoth inflates nothing itself (word/document.xml with the grid columns
+ * a row skips made empty cells: skipped-cells.ts). Each way this can fail is one line at the file.
  */
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
@@ -13,6 +13,7 @@ import type JSZip from 'jszip';
 import { readRegularFile, RefusedFile } from '../../input-file.js';
 import type { DraftDocument } from './docx-model.js';
 import { declaredInflatedBytes } from './zip-sizes.js';
+import { withSkippedCells } from './skipped-cells.js';
 
 /** The largest draft read, bytes: a long report with its pictures is a few MiB. */
 export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
@@ -61,20 +62,30 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
     throw new DraftError(file, 'a ZIP archive but not a Word document (.docx): it has no word/document.xml (a .doc, .odt or .wps draft: save it as .docx first)');
   const documentXml = textOf(parts.get('word/document.xml'))!;
   const numberingXml = textOf(parts.get('word/numbering.xml'));
+  let readXml: string;
+  try {
+    readXml = withSkippedCells(documentXml);
+  } catch (e) {
+    throw new DraftError(file, `a damaged Word document (word/document.xml: ${oneLine(e)})`);
+  }
   const mammoth = load('mammoth') as typeof import('mammoth');
   let document: DraftDocument | undefined;
   let result;
   try {
     result = await mammoth.convertToHtml(
-      { buffer: await storedZip(parts) },
+      { buffer: await storedZip(new Map(parts).set('word/document.xml', Buffer.from(readXml, 'utf8'))) },
       {
-        transformDocument: (d: DraftDocument) => (document = d),
-        // the import writes the pictures itself: none are copied into the HTML it does not use
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        // the import reads mammoth's model itself: its HTML writer is handed an empty document, so
+        // it neither copies the pictures nor fails on what the import reports (a reference to a
+        // note the draft does not hold)
+        transformDocument: (d: DraftDocument) => {
+          document = d;
+          return { ...d, children: [] };
+        },
       },
     );
   } catch (e) {
-    throw new DraftError(file, `a damaged Word document (${oneLine(e)})`);
+    throw new DraftError(file, `a damaged Word document (${readerFailure(e)})`);
   }
   if (!document) throw new DraftError(file, 'a damaged Word document (no body)');
   return { document, messages: result.messages.map((m) => m.message), documentXml, numberingXml };
@@ -143,6 +154,17 @@ function textOf(part: Buffer | undefined): string | undefined {
 
 function tooLarge(file: string, maxInflatedBytes: number): DraftError {
   return new DraftError(file, `its parts inflate to more than ${maxInflatedBytes / 1024 / 1024} MiB: refused (a Word draft is far smaller; this may be a ZIP bomb)`);
+}
+
+/**
+ * Why mammoth could not read a draft: its own words, or, for a JavaScript error inside it (a
+ * picture whose relationship the draft lacks: `Cannot read properties of undefined`), what that
+ * means for the user.
+ */
+function readerFailure(e: unknown): string {
+  if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError)
+    return 'the Word reader failed on it: a part refers to something the draft lacks, or is not as Word writes it';
+  return oneLine(e);
 }
 
 /** An error's message on one line. */

@@ -32,7 +32,11 @@ export interface ImportedReport {
 /** Heading styles: `Heading 2`, `heading 2`, `标题 2`. */
 const HEADING_STYLE = /^(?:heading|标题)\s*(\d)$/i;
 
-/** What a top-level paragraph is to the report's outline. */
+/**
+ * What a top-level paragraph is to the report's outline. A heading's `title`: the part's title
+ * (markup, without its typed number) to level 3; deeper, its plain text, which tells it as a
+ * run-in heading.
+ */
 type Role = { kind: 'contents' | 'page-number' | 'preface' | 'body' } | { kind: 'heading'; level: number; title: string; appendix?: boolean };
 
 /** An appendix's heading: 附录 A, 附录一, 附件 1, 附录： or 附录 alone, then its title. */
@@ -52,14 +56,19 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
   const open: Part[] = [];
   let pending: DraftBlock[] = [];
   let target: { body?: Block[] } | undefined;
+  /**
+   * The text after the cover and before the first heading (chapter or 前言): its blocks and
+   * first paragraph. Placed at the end, when it is known where it can go: at the start of the
+   * preface, in a preface of its own, or, in a draft without chapters, as the chapter 正文.
+   */
+  let untitled: { body: Block[]; paragraph: number } | undefined;
   const flush = () => {
     if (!pending.length) return;
     const body = reader.blocks(pending, (p) => isRunInHeading(p) || runInByNumber(p));
     if (body.length) {
       if (!target) {
-        preface ??= { title: '前言', body: [] };
-        target = preface;
-        log.notCarried(reader.numberOf(pending[0]), 'text before the first chapter, with no 前言 above it: put in a preface titled 前言');
+        untitled = { body: [], paragraph: reader.numberOf(pending[0]) };
+        target = untitled;
       }
       (target.body ??= []).push(...body);
     }
@@ -77,7 +86,8 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
     }
     if (role.kind === 'preface') {
       flush();
-      preface = { title: plainText((b as DraftParagraph).children).replace(/\s+/g, ''), body: [] };
+      // 前 言 -> 前言: the spaces typed between its characters go (not those of a footnote after them)
+      preface = { title: reader.title(b as DraftParagraph).replace(/^[^^]*/, (words) => words.replace(/\s+/g, '')), body: [] };
       target = preface;
       continue;
     }
@@ -95,10 +105,22 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
     pending.push(b);
   }
   flush();
+  if (untitled && preface) {
+    preface.body.unshift(...untitled.body);
+    log.notCarried(untitled.paragraph, `text before the title of the preface (${preface.title}): put at the start of the preface`);
+  } else if (untitled && chapters.length) {
+    preface = { title: '前言', body: untitled.body };
+    log.notCarried(untitled.paragraph, 'text before the first chapter, with no 前言 above it: put in a preface titled 前言');
+  }
   if (!chapters.length) {
-    log.notCarried(0, 'no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、): the text is one chapter titled 正文');
-    chapters.push({ title: '正文', body: preface && !roles.some((r) => r.kind === 'preface') ? preface.body : [] });
-    if (!roles.some((r) => r.kind === 'preface')) preface = undefined;
+    const noChapter = 'no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、)';
+    if (untitled && !preface) {
+      chapters.push({ title: '正文', body: untitled.body });
+      log.notCarried(0, `${noChapter}: the text is one chapter titled 正文`);
+    } else {
+      chapters.push({ title: '正文' });
+      log.notCarried(0, `${noChapter}: ${preface ? 'the text stays in the preface, and an empty chapter titled 正文 follows it' : 'an empty chapter titled 正文 is written'} (a report has at least one chapter)`);
+    }
   }
   return { report, ...(preface ? { preface } : {}), chapters, ...(appendices.length ? { appendices } : {}) };
 }
@@ -126,15 +148,16 @@ function outlineRoles(blocks: readonly DraftBlock[], reader: BlockReader, log: I
     if (isPrefaceTitle(text) && (styled ? headingStyleLevel(b) !== undefined || looksLikeHeading(text) : true)) return { kind: 'preface' };
     const appendix = APPENDIX_HEADING.exec(text);
     if (appendix && looksLikeHeading(text) && (styled ? headingStyleLevel(b) === 1 : true)) {
-      const title = text.slice(appendix[0].length).replace(/\s+/g, ' ') || text;
-      if (title !== text) log.engineMade.push(appendix[0]);
-      return { kind: 'heading', level: 1, title, appendix: true };
+      if (text.slice(appendix[0].length)) log.engineMade.push(appendix[0]);
+      const title = reader.title(b);
+      return { kind: 'heading', level: 1, title: title.replace(APPENDIX_HEADING, '') || title, appendix: true };
     }
     const level = styled ? headingStyleLevel(b) : levels.get(items[i].numberKind ?? '');
     if (level === undefined) return { kind: 'body' };
-    const title = withoutNumber(text).replace(/\s+/g, ' ');
-    if (title !== text.replace(/\s+/g, ' ') && level <= 3) log.engineMade.push(text.slice(0, text.length - title.length));
-    return level <= 3 ? { kind: 'heading', level, title } : { kind: 'heading', level, title: text };
+    if (level > 3) return { kind: 'heading', level, title: text };
+    const words = withoutNumber(text).replace(/\s+/g, ' ');
+    if (words !== text.replace(/\s+/g, ' ')) log.engineMade.push(text.slice(0, text.length - words.length));
+    return { kind: 'heading', level, title: withoutNumber(reader.title(b)) };
   });
 }
 
@@ -160,10 +183,11 @@ function cover(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLo
   for (const b of blocks) {
     const text = b.type === 'paragraph' ? plainText(b.children).trim().replace(/\s+/g, ' ') : '';
     if (b.type === 'paragraph' && !text) continue;
-    if (!report.title && text) report.title = text;
-    else if (!report.subtitle && /^[（(].*[）)]$/.test(text)) report.subtitle = text;
-    else if (!report.date && /^\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?$/.test(text)) report.date = text;
-    else if (!report.issuer && text && text.length <= 30) report.issuer = text;
+    const line = () => reader.title(b as DraftParagraph);
+    if (!report.title && text) report.title = line();
+    else if (!report.subtitle && /^[（(].*[）)]$/.test(text)) report.subtitle = line();
+    else if (!report.date && /^\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?$/.test(text)) report.date = line();
+    else if (!report.issuer && text && text.length <= 30) report.issuer = line();
     else log.notCarried(reader.numberOf(b), 'a part of the cover (before the first heading), left out', text || plainText([b]));
   }
   if (!report.title) report.title = fallbackTitle;
