@@ -31,7 +31,8 @@ import type { TextFont } from './text/text-font.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
 import { circled } from './block/footnotes.js';
-import { referenceText } from './block/references.js';
+import { referenceWords } from './block/references.js';
+import type { CheckedImage } from './content/image-file.js';
 import { restoreParagraphs, withDiskCache, type DiskCache } from './build-cache/disk-cache.js';
 import { tocEntries, type DocTree } from './template/doc-tree.js';
 
@@ -73,6 +74,8 @@ export interface BuildResult {
    * images (watch follows them).
    */
   filesRead: string[];
+  /** The images read, checked, by absolute path: the content's, and those a template's figures name. */
+  images: ReadonlyMap<string, CheckedImage>;
   /** PDF/A conformance asked for by the options or the theme. */
   pdfa?: PdfaLevel;
   /** Time per stage, ms (layout: all rounds together). */
@@ -160,12 +163,8 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       keepOnly(setCache, context.setUsed); // paragraphs edited away go
       lap('layout');
       const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
-      const words = (ref: { id: string; page: boolean }) => {
-        const target = context.targets.get(ref.id);
-        return !target ? `[[${ref.id}]]` : ref.page ? (found.pageLabels.get(target.anchor) ?? '') : referenceText(theme.references, target);
-      };
-      const document = documentInfo(report.meta, o.version, theme.lang, words);
-      return { report, themeFiles: theme.files, filesRead, pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
+      const document = documentInfo(report.meta, o.version, theme.lang, referenceWords(context.targets, theme.references, found.pageLabels));
+      return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
     if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
     last = found;
@@ -296,7 +295,7 @@ function withSubtitle(title: string, subtitle: string): string {
 
 /** See `BuildResult.filesRead`; the images are those the loader checked, wherever their figures stand, and those the template's figures name. */
 function filesReadBy(report: Report, doc: DocTree, templateFiles: string[], themeFiles: string[], faces: FaceSet): string[] {
-  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...report.images.keys(), ...doc.imageFiles];
+  const files = [report.file, ...templateFiles, ...themeFiles, ...faces.registry.files, ...faces.files, ...report.images.keys(), ...doc.images.keys()];
   return [...new Set(files.map((f) => path.resolve(f)))];
 }
 

@@ -78,14 +78,14 @@ export function sourceAttachments(o: BuildOptions, r: BuildResult, faces: FaceSe
   const themes = new Set(r.themeFiles.map((f) => path.resolve(f)));
   const registries = new Set(faces.registry.files.map((f) => path.resolve(f)));
   const roleOf = (file: string): SourceRole =>
-    file === path.resolve(r.report.file) ? 'content' : themes.has(file) ? 'theme' : registries.has(file) ? 'font-registry' : r.report.images.has(file) ? 'image' : 'template';
+    file === path.resolve(r.report.file) ? 'content' : themes.has(file) ? 'theme' : registries.has(file) ? 'font-registry' : r.images.has(file) ? 'image' : 'template';
   const embedded = r.filesRead
     .filter((f) => !fontFiles.has(f) && !statSync(f).isDirectory())
     .map((file) => {
       const place = where(file);
       if (!place) throw unplaced(file, `outside the project folder (${o.projectDir}): --pdfa 3b embeds the files a report is built from by their place in the project, so build from a folder that holds this file`);
       if (place.origin === 'project' && place.path.startsWith(IMPRINT_PREFIX)) throw unplaced(file, `--pdfa 3b embeds Imprint's own files under ${IMPRINT_PREFIX}: rename this project folder`);
-      const image = r.report.images.get(file);
+      const image = r.images.get(file);
       const data = image && 'data' in image ? image.data : readFileSync(file); // a PNG or JPEG as checked; an SVG's text as read
       const attachment = place.origin === 'imprint' ? IMPRINT_PREFIX + place.path : place.path;
       const entry: ManifestFile = { ...place, role: roleOf(file), attachment, sha256: sha256(data), bytes: data.length };

@@ -15,7 +15,7 @@ import type { ReferenceFormats } from '../style/theme.js';
 const UNKNOWN_PAGE = '0';
 
 /** An item's reference as the theme words it (`formats`): `{number}` its number, `{chapter}` a section's chapter's (or appendix's) own reference. */
-export function referenceText(formats: ReferenceFormats, target: RefTarget): string {
+function referenceText(formats: ReferenceFormats, target: RefTarget): string {
   const chapter = target.chapter ? referenceText(formats, target.chapter) : '';
   return formats[target.kind].replaceAll('{number}', target.number).replaceAll('{chapter}', chapter);
 }
@@ -32,11 +32,22 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
       ctx.problems.error(at ?? ctx.templatePos, `<ref to="${ref.id}">: no chapter, section, table, case or figure has the id "${ref.id}"`);
       return { ...marks, text: `[[${ref.id}]]` };
     }
-    let text: string;
-    if (ref.page) {
-      text = ctx.pageLabels.get(target.anchor) ?? UNKNOWN_PAGE;
-      ctx.pageLabelsRead.set(target.anchor, text);
-    } else text = referenceText(ctx.theme.references, target);
+    const text = targetWords(target, ref.page, ctx.theme.references, ctx.pageLabels);
+    if (ref.page) ctx.pageLabelsRead.set(target.anchor, text);
     return { ...marks, text, link: { dest: target.anchor } };
   });
+}
+
+/** A reference's words: the target's label as `formats` word it, or with `page` the label of its page in `pageLabels`. */
+function targetWords(target: RefTarget, page: boolean, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): string {
+  return page ? (pageLabels.get(target.anchor) ?? UNKNOWN_PAGE) : referenceText(formats, target);
+}
+
+/**
+ * The words of cross-references as the finished pages print them (`pageLabels`: the final
+ * round's), for text set outside the pages: the PDF's metadata. `targets` holds every id the
+ * content names (the loader refused a reference to none).
+ */
+export function referenceWords(targets: ReadonlyMap<string, RefTarget>, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): (ref: { id: string; page: boolean }) => string {
+  return (ref) => targetWords(targets.get(ref.id)!, ref.page, formats, pageLabels);
 }

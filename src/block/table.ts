@@ -473,12 +473,12 @@ function fairShares(natural: number[], width: number): number[] {
   return natural.map((n) => Math.min(n, share));
 }
 
-/** A block's ops without structure tags (drawn as artifacts). */
 /** The rows with their cells' footnotes left out (markers and notes). */
 function withoutNotes(rows: TableCellNode[][]): TableCellNode[][] {
   return rows.map((cells) => cells.map((c) => ({ ...c, runs: c.runs.filter((r) => !r.note) })));
 }
 
+/** A block's ops without structure tags (drawn as artifacts). */
 function untagged(b: Block): Block {
   return { ...b, payload: { ...b.payload, ops: b.payload.ops.map((op) => (op.kind === 'glyphs' ? { ...op, tag: undefined } : op)) } };
 }

@@ -23,11 +23,16 @@ export interface Flow<P> {
   need: number[];
   /** noteNeed[i]: height of the note lines of block i and of its keep chain, pt. */
   noteNeed: number[];
-  /** As `need` and `noteNeed`, for the chain of keepWithNext alone: what holds inside a chain taller than a page, pt. */
+  /** As `need`, for the chain of keepWithNext alone: what holds inside a chain taller than a page, pt. */
   hardNeed: number[];
+  /** As `noteNeed`, for the chain of keepWithNext alone, pt. */
   hardNoteNeed: number[];
-  /** alone[i]: block i's keepWithNext chain, from its first block, is taller than a page (with its notes): its blocks go one by one. */
-  alone: boolean[];
+  /**
+   * tall[i]: where block i stands in a keepWithNext chain taller than a page (with its notes), whose
+   * blocks go on one by one: `head`, its first block, which needs room for the next one too (a
+   * heading never ends a page alone); `inside`, a later one; `none`, not in such a chain.
+   */
+  tall: ('none' | 'head' | 'inside')[];
 }
 
 /** Whether a block stands on the same page as the next while its whole chain fits a page. */
@@ -39,13 +44,18 @@ const keepsAlways = <P>(b: FlowBlock<P>) => b.keepWithNext;
 export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: number): Flow<P> {
   const hardNeed = chainedNeeds(items, keepsAlways);
   const hardNoteNeed = chainedNoteNeeds(items, keepsAlways);
-  const alone = new Array<boolean>(items.length).fill(false);
+  const tall: Flow<P>['tall'] = new Array(items.length).fill('none');
   for (let i = 0, start = 0; i < items.length; i++) {
     const before = items[i - 1];
     if (!(before?.kind === 'block' && keepsAlways(before))) start = i;
-    alone[i] = hardNeed[start] + (hardNoteNeed[start] > 0 ? separator + hardNoteNeed[start] : 0) > pageHeight;
+    if (hardNeed[start] + onEmptyPage(hardNoteNeed[start], separator) > pageHeight) tall[i] = i === start ? 'head' : 'inside';
   }
-  return { items, pageHeight, separator, need: chainedNeeds(items, keepsAll), noteNeed: chainedNoteNeeds(items, keepsAll), hardNeed, hardNoteNeed, alone };
+  return { items, pageHeight, separator, need: chainedNeeds(items, keepsAll), noteNeed: chainedNoteNeeds(items, keepsAll), hardNeed, hardNoteNeed, tall };
+}
+
+/** The height `notes` pt of note lines take at the foot of a page that has no others: with the separator above them, pt. */
+function onEmptyPage(notes: number, separator: number): number {
+  return notes > 0 ? separator + notes : 0;
 }
 
 /** Where filling stands between two pages. */
@@ -90,7 +100,7 @@ export interface FilledPage<P> {
  * placed on a page taken up by the lines of a note continued from the page before.
  */
 export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): FilledPage<P> {
-  const { items, pageHeight, separator, need, noteNeed, hardNeed, hardNoteNeed, alone } = flow;
+  const { items, pageHeight, separator, need, noteNeed, hardNeed, hardNoteNeed, tall } = flow;
   let { lastGroup, lastInset, overlong } = from;
   const placed: Placed<P>[] = [];
   const itemsOn: number[] = [];
@@ -115,12 +125,16 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const item = items[i];
     if (item.kind === 'break') break;
     // a chain no page holds starts here (moving it on would leave white and gain nothing), as one
-    // this page does not hold from its top (below a frame's padding when the frame goes on)
-    const top = placed.length === 0 && item.inset && item.inset.key === lastInset ? item.inset.pad : 0;
-    if (top + need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
-    // inside it, the keepWithNext chains hold where a page holds them, else each block goes alone
-    const required = !overlong ? need[i] : alone[i] ? item.height + reserveOf(item) : hardNeed[i];
-    const notes = !overlong ? noteNeed[i] : alone[i] ? notesHeight(item) : hardNoteNeed[i];
+    // this page does not hold from its top (below a frame's padding when the frame goes on, above
+    // the notes continued from the page before)
+    if (placed.length === 0) {
+      const top = item.inset && item.inset.key === lastInset ? item.inset.pad : 0;
+      if (top + need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
+    } else if (need[i] + onEmptyPage(noteNeed[i], separator) > pageHeight) overlong = true;
+    // inside it, the keepWithNext chains hold where a page holds them, else blocks go one by one
+    const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, tall[i] === 'head');
+    const required = !overlong ? need[i] : alone ? alone.need : hardNeed[i];
+    const notes = !overlong ? noteNeed[i] : alone ? alone.notes : hardNoteNeed[i];
     // no room: with notes, the page's foot must first end the note it continues
     const noRoom = (placed.length ? item.spaceBefore : 0) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
     if ((placed.length || foot.length) && noRoom) break;
@@ -183,6 +197,17 @@ function chainedNoteNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => b
     need[i] = notesHeight(item) + (keeps(item) && items[i + 1]?.kind === 'block' ? need[i + 1] : 0);
   }
   return need;
+}
+
+/**
+ * The room block i needs in a keepWithNext chain taller than a page, pt, and its notes': itself,
+ * and for the chain's first block (`head`) the next block too (a heading never ends a page alone).
+ */
+function tallChainRoom<P>(items: FlowItem<P>[], i: number, head: boolean): { need: number; notes: number } {
+  const item = items[i] as FlowBlock<P>;
+  const next = items[i + 1];
+  if (!head || next?.kind !== 'block') return { need: item.height + reserveOf(item), notes: notesHeight(item) };
+  return { need: item.height + next.spaceBefore + next.height + reserveOf(next), notes: notesHeight(item) + notesHeight(next) };
 }
 
 /** Height of a block's note lines, pt. */

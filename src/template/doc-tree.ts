@@ -178,10 +178,10 @@ export interface Matter {
 export interface DocTree {
   matters: Matter[];
   /**
-   * The image files its figures show, absolute, each once: the content's and those a template
+   * The images its figures show, checked, by absolute path: the content's and those a template
    * names itself (a build reads them: watch follows them, `--pdfa 3b` embeds them).
    */
-  imageFiles: string[];
+  images: ReadonlyMap<string, CheckedImage>;
 }
 
 /** The contents entries among `nodes` (boxes' included), in order. */

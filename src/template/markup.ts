@@ -221,9 +221,9 @@ function checkStyles(el: El, theme: ThemeStyles): void {
 
 /**
  * The image a `<figure src="…">` names, checked (see content/image-file.ts): the content's, else
- * one a template names, checked as the content's are; or why it may not be used.
+ * one a template names, checked as the content's are; or why it may not be used. `file`: its
+ * absolute path (watch follows it either way).
  */
-/** The image a `<figure src>` names, checked, or why it cannot be shown; `file`: its absolute path (watch follows it either way). */
 export type FigureImages = (src: string) => { file: string } & ({ image: CheckedImage } | { problem: string });
 
 /**
@@ -235,17 +235,17 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   checkAttributes(doc);
   if (theme) checkStyles(doc, theme);
   expectName(doc, 'document');
-  const imageFiles = new Set<string>();
+  const shownImages = new Map<string, CheckedImage>();
   const shown: FigureImages = (src) => {
     const image = images(src);
-    if ('image' in image) imageFiles.add(image.file);
+    if ('image' in image) shownImages.set(image.file, image.image);
     return image;
   };
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
     return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, shown) };
   });
-  return { matters, imageFiles: [...imageFiles] };
+  return { matters, images: shownImages };
 }
 
 /** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */

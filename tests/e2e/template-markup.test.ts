@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -63,12 +64,17 @@ describe("a project's own template", () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   });
-  it('embeds an image it names itself with --pdfa 3b: the extracted project builds the same pages', () => {
+  it('embeds an image it names itself with --pdfa 3b: the extracted project builds the same pages', async () => {
     copyFileSync(path.join(project, 'content/images/chart.png'), path.join(project, 'templates/emblem.png'));
     const r = buildWith('block.hbs', (s) => s.replace('{{#if list}}', '<figure src="templates/emblem.png"><caption>徽</caption></figure>{{#if list}}'));
     expect(r.code).toBe(0);
     const built = imprint(project, 'build', '--pdfa', '3b', '-o', path.join(base, 'archived.pdf'));
     expect(built.err).toBe('');
+    // the manifest calls it an image, and it is embedded as such
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(path.join(base, 'archived.pdf'))) }).promise;
+    const files = (await doc.getAttachments()) as Record<string, { content: Uint8Array }>;
+    const manifest = JSON.parse(Buffer.from(files['(imprint)/manifest.json'].content).toString()) as { files: { path: string; role: string }[] };
+    expect(manifest.files.find((f) => f.path === 'templates/emblem.png')?.role).toBe('image');
     const back = path.join(base, 'back');
     const extracted = imprint(base, 'extract', 'archived.pdf', back);
     expect(extracted.err).toBe('');

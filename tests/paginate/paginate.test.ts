@@ -22,16 +22,21 @@ describe('paginate', () => {
     const items = [b('p1', 75), b('h', 10, { keepWithNext: true }), b('l1', 10, { keepWithNext: true }), b('l2', 10)];
     expect(names(paginate(items, 100))).toEqual(['p1', 'h l1 l2']);
   });
-  it('keep chains longer than a page start where they stand and break where they must (terminates)', () => {
+  it('keep chains longer than a page are placed anyway, their first block never alone at a page foot (terminates)', () => {
     const items = [b('x', 50), ...Array.from({ length: 5 }, (_, i) => b(`k${i}`, 30, { keepWithNext: i < 4 }))];
     const pages = paginate(items, 100);
-    expect(names(pages)).toEqual(['x k0', 'k1 k2 k3', 'k4']);
+    expect(names(pages)).toEqual(['x', 'k0 k1 k2', 'k3 k4']);
     expect(pages.every((p) => p.placed.length > 0)).toBe(true);
+    // a heading before a figure and its caption taller than a page together: with the figure, not alone at the foot
+    expect(names(paginate([b('p', 50), b('h', 10, { keepWithNext: true }), b('f', 60, { keepWithNext: true }), b('c', 40)], 100))).toEqual(['p', 'h f', 'c']);
   });
   /** A `<keep>` run of `n` 10-pt lines: kept together while it fits a page, else two lines at each end. */
   const kept = (n: number) => Array.from({ length: n }, (_, j) => b(`v${j}`, 10, j === n - 1 ? {} : { keepTogether: true, keepWithNext: j < 1 || j >= n - 2 }));
   it('a run kept together that fits a page moves whole to the next page', () => {
     expect(names(paginate([b('p', 50), ...kept(6)], 100))).toEqual(['p', 'v0 v1 v2 v3 v4 v5']);
+    // the notes of the page it would start on do not make it taller than a page
+    const noted = [b('a', 30, { notes: [[b('n', 20)]] }), ...kept(9)];
+    expect(names(paginate(noted, 100, 5))).toEqual(['a', 'v0 v1 v2 v3 v4 v5 v6 v7 v8']);
   });
   it('a run kept together taller than any page starts where it stands, and breaks leaving two lines at each end', () => {
     expect(names(paginate([b('p', 30), ...kept(12)], 100))).toEqual(['p v0 v1 v2 v3 v4 v5 v6', 'v7 v8 v9 v10 v11']);

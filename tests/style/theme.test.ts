@@ -114,6 +114,14 @@ describe('numbering in a theme', () => {
     write('annex-said', `${PARENT}appendix-label: "附件 {A}"\nreferences:\n  appendix: "附表 {number}"\n`);
     expect(loadTheme(themeFile('annex-said'), folders).references.appendix).toBe('附表 {number}');
   });
+  it('words a reference to an appendix as the label of a theme that extends official says', () => {
+    const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
+    mkdirSync(path.join(project, 'templates/annex'), { recursive: true });
+    const file = path.join(project, 'templates/annex/theme.yaml');
+    writeFileSync(file, 'extends: official\nappendix-label: "附件 {A}"\n');
+    const root = path.resolve(import.meta.dirname, '../..');
+    expect(loadTheme(file, new TemplateFolders([project, root])).references.appendix).toBe('附件 {number}');
+  });
   it('refuses an unknown style and a label without {A}, at their lines', () => {
     write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
