@@ -117,12 +117,17 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
     const marks: Marks = run;
     const look = marked(run) ? (style.look ?? DEFAULT_LOOK) : undefined;
     const first = atoms.length;
-    // inline code is one word, spaces and all (never stretched inside; see wordParts); a URL breaks only at its marks
-    const pieces = run.code ? [{ kind: 'latin' as const, text: run.text, start: 0 }] : splitPieces(run.text);
+    // inline code: its words as typed, never stretched, a line may break at its spaces (which keep
+    // their width: see codeSpace); a URL breaks only at its marks
+    const pieces = run.code ? codePieces(run.text) : splitPieces(run.text);
     for (const piece of pieces) {
       const start = offset + piece.start;
+      if (run.code && piece.kind === 'space') {
+        atoms.push(codeSpace(start, runStyle, marks));
+        continue;
+      }
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.code ? 'code' : run.url ? 'url' : 'text');
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : 'text');
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -304,30 +309,12 @@ const URL_BREAK = /(?<=[.\-_?&=]|\/(?!\/))(?=.)/u;
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
-/** A run of inline code without spaces long enough to be cut (see `LONG_WORD`). */
-const LONG_CODE_RUN = new RegExp(String.raw`\S{${LONG_WORD},}`, 'gu');
+/** How a Latin word may be cut: a word of text (inline code's too) or a URL printed whole. */
+type WordKind = 'text' | 'url';
 
-/** How a Latin word may be cut: a word of text, a URL printed whole, or inline code. */
-type WordKind = 'text' | 'url' | 'code';
-
-/**
- * A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole
- * at `URL_BREAK`, inline code at `WORD_BREAK` inside its runs of `LONG_WORD` or more characters
- * without spaces (never at a space: code is set as typed).
- */
+/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`. */
 function wordParts(text: string, kind: WordKind): string[] {
-  if (kind === 'text') return text.split(WORD_BREAK);
-  if (kind === 'url') return text.split(URL_BREAK);
-  const parts = [''];
-  let at = 0;
-  for (const run of text.matchAll(LONG_CODE_RUN)) {
-    const [first, ...rest] = run[0].split(WORD_BREAK);
-    parts[parts.length - 1] += text.slice(at, run.index) + first;
-    parts.push(...rest);
-    at = run.index + run[0].length;
-  }
-  parts[parts.length - 1] += text.slice(at);
-  return parts;
+  return text.split(kind === 'url' ? URL_BREAK : WORD_BREAK);
 }
 
 /**
@@ -400,6 +387,32 @@ interface Piece {
   text: string;
   start: number;
 }
+
+/** Cuts inline code into its words (each one Latin piece, whatever its script) and its spaces, one by one. */
+function codePieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  for (const m of text.matchAll(/ |[^ ]+/g)) {
+    if (m[0] === ' ') out.push({ kind: 'space', text: ' ', start: m.index });
+    else out.push({ kind: 'latin', text: m[0], start: m.index });
+  }
+  return out;
+}
+
+/**
+ * A space of inline code: as wide as the code font's space and never stretched or shrunk (a
+ * width of its own, as a grid cell's space has: see glue.ts), drawn as distance; a line may end
+ * there (the space then goes, as a space of text does).
+ */
+function codeSpace(start: number, style: TextStyle, marks: Marks): Atom {
+  let shapes = codeSpaces.get(style);
+  if (!shapes) codeSpaces.set(style, (shapes = new Map()));
+  let shape = shapes.get(marks.bold);
+  if (!shape) shapes.set(marks.bold, (shape = makeShape('latin', ' ', chooseFont('latin', ' ', style, marks.bold), style)));
+  return { ...atomOf(shape, ' ', start, style.size, marks), kind: 'space', glyphs: [] };
+}
+
+/** The space of inline code in each style, regular and bold, shaped once (not among a style's known shapes: a typed space there is one of width 0). */
+const codeSpaces = new WeakMap<TextStyle, Map<boolean, AtomShape>>();
 
 /** Cuts text into pieces: single CJK characters, doubled marks, Latin words, spaces. */
 export function splitPieces(text: string): Piece[] {

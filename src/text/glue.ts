@@ -101,8 +101,8 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   const b = atoms[i + 1];
   if (!b) return 'interCharacter';
   if (b.continuesWord || b.marks.footnote) return 'insideWord';
-  // the space is the gap (a Latin one, or one typed between Chinese characters): nothing beside it widens
-  if (isTypedSpace(atoms[i]) || isTypedSpace(b)) return 'besideSpace';
+  // the space is the gap (a Latin one, one typed between Chinese characters, one of inline code): nothing beside it widens
+  if (isTypedSpace(a) || isTypedSpace(b) || isCodeSpace(a) || isCodeSpace(b)) return 'besideSpace';
   if (hasGap(a, b)) return 'hanLatinGap';
   if (CLOSING_MARKS.has(b.text[0])) return 'beforeClosingMark';
   if (OPENING_MARKS.has(a.text[a.text.length - 1])) return 'afterOpeningMark';
@@ -118,6 +118,11 @@ function hasGap(a: Atom, b: Atom): boolean {
   if (a.kind === 'han' && b.kind === 'latin') return isAlnum(b.text[0]) || !!b.spacedBefore;
   if (a.kind === 'latin' && b.kind === 'han') return isAlnum(a.text[a.text.length - 1]) || !!b.spacedBefore;
   return false;
+}
+
+/** A space of inline code: of the code font's width, fixed (see atoms.ts `codeSpace`). */
+function isCodeSpace(a: Atom): boolean {
+  return a.kind === 'space' && !!a.marks.code;
 }
 
 /** A space the text holds (not a grid cell, which is a space of its own width). */

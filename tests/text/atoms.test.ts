@@ -47,14 +47,19 @@ describe('atoms', () => {
     // the same text not written as a URL is one word (short words are never cut)
     expect(atomize(parseInlineMarkup('a.org/x-y'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['a.org/x-y']);
   });
-  it('inline code is one atom, spaces and all; cut per character only when wider than the measure', () => {
-    expect(atomize(parseInlineMarkup('甲`ls -l /tmp`乙'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['甲', 'ls -l /tmp', '乙']);
-    expect(atomize(parseInlineMarkup('`ls -l`'), fakeStyle(10), 20).atoms.map((x) => x.text)).toEqual(['l', 's', ' ', '-', 'l']);
+  it('inline code is its words and spaces: a space of its own width, fixed, where a line may end; a word cut per character only when wider than the measure', () => {
+    const a = atomize(parseInlineMarkup('甲`ls -l /tmp`乙'), fakeStyle(10)).atoms;
+    expect(a.map((x) => x.text)).toEqual(['甲', 'ls', ' ', '-l', ' ', '/tmp', '乙']);
+    expect(a.map((x) => x.kind)).toEqual(['han', 'latin', 'space', 'latin', 'space', 'latin', 'han']);
+    // a code space is as wide as the code font's space (never 0: a typed space of text takes its width from the glue)
+    expect(a[2].width).toBeGreaterThan(0);
+    expect(atomize(parseInlineMarkup('`ls -l`'), fakeStyle(10), 12).atoms.map((x) => x.text)).toEqual(['ls', ' ', '-l']);
+    expect(atomize(parseInlineMarkup('`lsblk`'), fakeStyle(10), 20).atoms.map((x) => x.text)).toEqual(['l', 's', 'b', 'l', 'k']);
   });
-  it('inline code is cut where a long word of text is, inside its long runs without spaces, never at a space', () => {
+  it('inline code is cut where a long word of text is, and at its spaces', () => {
     const a = atomize(parseInlineMarkup('`cd /usr/local/lib/node_modules && ls`'), fakeStyle(10)).atoms;
-    expect(a.map((x) => x.text)).toEqual(['cd /usr/', 'local/', 'lib/', 'node_', 'modules && ls']);
-    expect(a.map((x) => x.continuesWord)).toEqual([false, true, true, true, true]);
+    expect(a.map((x) => x.text)).toEqual(['cd', ' ', '/usr/', 'local/', 'lib/', 'node_', 'modules', ' ', '&&', ' ', 'ls']);
+    expect(a.map((x) => x.continuesWord)).toEqual([false, false, false, true, true, true, true, false, false, false, false]);
     expect(atomize(parseInlineMarkup('`getUserPreferences`'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['get', 'User', 'Preferences']);
   });
   it('a long identifier is cut at its camelCase humps and before a run of digits, at least three characters of the run on each side, never inside a number', () => {

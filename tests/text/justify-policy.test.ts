@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
+import { atomize } from '../../src/text/atoms.js';
 
 const TEXT =
   '静安区现有中等职业学校 5 所，2025 年在校学生 1926 名，教职工 407 人。区内学校开设 IT 与 AI 类专业 12 个，与 36 家企业共建实训基地，' +
@@ -51,5 +52,32 @@ describe('Latin word spaces', () => {
       }
     }
     expect(spaces).toBeGreaterThan(5);
+  });
+});
+
+describe('inline code', () => {
+  it('is set solid in a justified line: its spaces and the joints beside them never widen; a line may end at its spaces', () => {
+    const code = '在配置文件中写入 `imprint build content/report.yaml -o out/report.pdf --pdfa 3b` 并运行，再执行 `npm install --save-dev @types/node` 安装依赖，最后用 `imprint watch content/report.yaml` 预览修改的结果。';
+    let breaksAtSpace = 0;
+    const codeSpace = atomize(parseInlineMarkup('`a b`'), fakeStyle(20)).atoms[1].width;
+    expect(codeSpace).toBeGreaterThan(0);
+    for (const width of [14, 16, 18, 20, 22, 25]) {
+      const { lines } = setParagraph(parseInlineMarkup(code), fakeStyle(width));
+      for (const line of lines) {
+        for (let k = 0; k + 2 < line.atoms.length; k++) {
+          const [a, space, b] = [line.atoms[k], line.atoms[k + 1], line.atoms[k + 2]];
+          // (a code space between two code words)
+          if (!(space.kind === 'space' && space.marks.code && a.marks.code && b.marks.code)) continue;
+          // from the end of the word before to the start of the word after: the code space, no more
+          expect(line.xs[k + 2] - b.shift - (line.xs[k] - a.shift + a.width), `width ${width}: "${a.text} ${b.text}"`).toBeCloseTo(codeSpace, 6);
+        }
+        if (line !== lines[lines.length - 1]) {
+          const last = line.atoms[line.atoms.length - 1];
+          const next = lines[lines.indexOf(line) + 1].atoms[0];
+          if (last.marks.code && next.marks.code && !next.continuesWord) breaksAtSpace++;
+        }
+      }
+    }
+    expect(breaksAtSpace).toBeGreaterThan(0);
   });
 });
