@@ -13,7 +13,8 @@ import type { FaceSet } from './font/face.js';
 import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { OutputError, writeFileAtomic } from './output.js';
-import { kindOf, realPath } from './output-paths.js';
+import { realPath } from './output-paths.js';
+import { kindOf } from './file-kind.js';
 import { shownFile } from './problems.js';
 
 /** The page images asked for. */
@@ -87,8 +88,8 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
     }
     files.push(file);
   }
-  const { first, last } = request.pages ?? { first: 1, last: pages.length };
-  const warning = last > pages.length ? `${pdf}: warning: --pages ${first}-${last}: the report has ${pages.length} pages` : undefined;
+  const asked = request.pages;
+  const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.first}-${asked.last}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
 }
 

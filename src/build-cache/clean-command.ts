@@ -4,25 +4,26 @@
  * stays), then the folder when that leaves it empty. A link in the folder's place is followed
  * and kept: the cache files of the folder it leads to go, the link and that folder stay.
  */
-import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../commands/usage-error.js';
 import { writeFailure } from '../output.js';
+import { isLink, kindOf } from '../file-kind.js';
 import { cacheFolder, isCacheFileName } from './cache-location.js';
 
 /** Runs `imprint clean` with its arguments; `print` takes each line for the user. Returns the exit status (0; 1 when a file cannot be removed; a usage error throws). */
 export function cleanCommand(rest: string[], print: (line: string) => void): number {
   if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('clean takes at most one DIR, the project folder');
   const project = rest[0] ?? '.';
-  if (!isFolder(project)) throw new UsageError(`clean: ${project} is not a folder`);
+  if (kindOf(project) !== 'folder') throw new UsageError(`clean: ${project} is not a folder`);
   const folder = cacheFolder(project);
   const link = isLink(folder) ? readlinkSync(folder) : undefined;
   const to = link === undefined ? '' : ` → ${link}`;
-  if (!existsAt(folder)) {
+  if (kindOf(folder) === 'absent') {
     print(`${project}: no build cache (${link === undefined ? `${folder} does not exist` : `${folder} is a link to ${link}, which does not exist`})`);
     return 0;
   }
-  if (!isFolder(folder)) {
+  if (kindOf(folder) !== 'folder') {
     print(`${project}: no build cache (${folder}${to} is not a folder: left as it is)`);
     return 0;
   }
@@ -50,26 +51,4 @@ export function cleanCommand(rest: string[], print: (line: string) => void): num
 /** "1 file", "2 files". */
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** Whether something is at `file`, following links (a link to nothing is not). */
-function existsAt(file: string): boolean {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isFolder(file: string): boolean {
-  return existsAt(file) && statSync(file).isDirectory();
-}
-
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }

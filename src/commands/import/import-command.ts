@@ -7,9 +7,10 @@
  * file that is not YAML, or any file there without `--force`: the YAML the user edits after an
  * import, the pictures beside it).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
+import { kindOf } from '../../file-kind.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
@@ -167,15 +168,6 @@ function refuseFilesThere(files: readonly string[]): void {
 /** The folder of the pictures of `output`: `report.yaml` -> `report-images`. */
 export function imagesFolder(output: string): string {
   return output.replace(/\.ya?ml$/i, '') + '-images';
-}
-
-function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
-  try {
-    const s = statSync(file);
-    return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'other';
-  } catch {
-    return 'absent';
-  }
 }
 
 /** The first bytes of a file (at most `n`). */
