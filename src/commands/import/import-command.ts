@@ -14,6 +14,7 @@ import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { kindOf } from '../../file-kind.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
+import { optionName } from '../../option-value.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
 import { bytesInWords } from '../../input-file.js';
 import { DraftError, openDraft } from './open-draft.js';
@@ -102,8 +103,7 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-o' || args[i] === '--output') {
-      output = args[++i];
-      if (!output) throw new UsageError('-o needs a file name, FILE.yaml');
+      output = optionName('-o', args[++i], 'a file name, FILE.yaml');
     } else if (args[i] === '--force') replace = true;
     else if (args[i].startsWith('-')) throw new UsageError(`unknown option ${args[i]}`);
     else files.push(args[i]);
