@@ -172,6 +172,16 @@ describe('imprint import: the command line', () => {
     await expect(openDraft(path.join(dir, 'lying.docx'), 4 * 1024 * 1024)).rejects.toThrow(/lying\.docx: a damaged ZIP archive: word\/media\/zeros\.bin cannot be read/);
   });
 
+  it('refuses a draft whose table rows skip more grid columns than an import fills with empty cells (the document read would swell tenfold)', async () => {
+    const dir = folder();
+    const row = '<w:tr><w:trPr><w:gridBefore w:val="63"/><w:gridAfter w:val="63"/></w:trPr><w:tc><w:p/></w:tc></w:tr>';
+    const table = (rows: number) => `<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>${row.repeat(rows)}</w:tbl>`;
+    writeFileSync(path.join(dir, 'skips.docx'), await draftDocxWithXml([heading(1, '表'), p('@@A@@'), p('@@B@@')], { A: table(400), B: table(400) }));
+    await expect(openDraft(path.join(dir, 'skips.docx'))).rejects.toThrow(
+      /^.*skips\.docx: its table rows skip 100800 grid columns \(w:gridBefore, w:gridAfter\), more than the 100000 an import fills with empty cells: refused \(a Word draft skips far fewer\)$/,
+    );
+  });
+
   it('refuses wrong usage and an output that would replace the draft or a file that is not YAML, exit 2, writing nothing', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'r.docx'), await draft());
