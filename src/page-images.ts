@@ -42,7 +42,9 @@ function pagesAsked(request: ImageRequest, count: number): number[] {
  * undefined when they can: checked before anything of the report is written, so a refused
  * `--png` leaves every file as it was. An image may not go over a file the build read
  * (`filesRead`: compared as real paths, so a link to one, or one reached through a link,
- * counts), nor over a folder, a device or a file that is not a PNG (or empty).
+ * counts), nor over a folder, a device or a file that is not a PNG (or empty). The files read
+ * are this report's alone: each report of a batch is written as soon as it is laid out, without
+ * waiting for what the others read (the README says so).
  */
 export function refusePageImages(request: ImageRequest, pdf: string, count: number, filesRead: readonly string[]): string | undefined {
   const read = new Map(filesRead.map((f) => [realPath(f), f]));
