@@ -28,8 +28,9 @@ import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
 import { tuneV8ForOneBuild } from './v8-tuning.js';
 import { shellWord } from './shell-word.js';
-import { commandUsage, HELP_OPTIONS, usageText } from './usage-text.js';
+import { commandUsage, HELP_OPTIONS, helpAsked, usageText, VERSION_NAMES } from './usage-text.js';
 import { optionNumber } from './option-number.js';
+import { optionName } from './option-value.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -64,8 +65,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
-      output = rest[++i];
-      if (!output) throw new UsageError('-o needs a file or folder name');
+      output = optionName('-o', rest[++i], 'a file or folder name');
     } else if (a === '--jobs' || a === '-j') {
       jobs = optionNumber(rest[++i]);
       if (jobs === undefined || jobs < 1) throw new UsageError('--jobs needs a whole number above 0');
@@ -145,9 +145,9 @@ async function main(argv: string[], startup: Startup): Promise<number> {
     return 0;
   }
   if (argv.length === 2 && argv[0] === 'help') return printUsageOf(argv[1]);
-  if (argv.slice(1).some((a) => HELP_OPTIONS.includes(a))) return printUsageOf(argv[0]);
+  if (helpAsked(argv.slice(1))) return printUsageOf(argv[0]);
   if (argv.includes('')) throw new UsageError('an argument is empty (""): name the file or folder meant');
-  if (argv.length === 1 && ['--version', '-V', 'version'].includes(argv[0])) {
+  if (argv.length === 1 && VERSION_NAMES.includes(argv[0])) {
     console.log(`imprint ${version}`);
     return 0;
   }

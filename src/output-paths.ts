@@ -6,8 +6,9 @@
  * `report.txt`), and one file claimed by two reports. Paths are compared as real paths,
  * so `sub/../r.yaml` and a symbolic link to the input are the input.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { kindOf } from './file-kind.js';
 
 /** One report to build and the PDF it is written to. */
 export interface OutputPlan {
@@ -83,18 +84,6 @@ function refuseExisting(output: string, kind: OutputKind): string | undefined {
     case 'file':
       return kind.replaces(output) ? undefined : `${output} exists and is not a ${name}: Imprint replaces only ${name}s (remove it or name another file)`;
   }
-}
-
-/** What stands at a path (following links). */
-export function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    // a dangling link is replaced as a new file; a path through a file fails at the write
-    return 'absent';
-  }
-  return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
 }
 
 /** Whether a regular file is empty or starts as a PDF does (`%PDF-`). */

@@ -13,7 +13,8 @@ import type { FaceSet } from './font/face.js';
 import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { OutputError, writeFileAtomic } from './output.js';
-import { kindOf, realPath } from './output-paths.js';
+import { realPath } from './output-paths.js';
+import { kindOf } from './file-kind.js';
 import { shownFile } from './problems.js';
 
 /** The page images asked for. */
@@ -41,7 +42,9 @@ function pagesAsked(request: ImageRequest, count: number): number[] {
  * undefined when they can: checked before anything of the report is written, so a refused
  * `--png` leaves every file as it was. An image may not go over a file the build read
  * (`filesRead`: compared as real paths, so a link to one, or one reached through a link,
- * counts), nor over a folder, a device or a file that is not a PNG (or empty).
+ * counts), nor over a folder, a device or a file that is not a PNG (or empty). The files read
+ * are this report's alone: each report of a batch is written as soon as it is laid out, without
+ * waiting for what the others read (the README says so).
  */
 export function refusePageImages(request: ImageRequest, pdf: string, count: number, filesRead: readonly string[]): string | undefined {
   const read = new Map(filesRead.map((f) => [realPath(f), f]));
@@ -87,8 +90,8 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
     }
     files.push(file);
   }
-  const { first, last } = request.pages ?? { first: 1, last: pages.length };
-  const warning = last > pages.length ? `${pdf}: warning: --pages ${first}-${last}: the report has ${pages.length} pages` : undefined;
+  const asked = request.pages;
+  const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.first}-${asked.last}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
 }
 

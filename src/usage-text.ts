@@ -3,6 +3,7 @@
  * `imprint help COMMAND` and `imprint COMMAND --help` print it: the lines from the one that
  * begins `imprint COMMAND` to the next command's.
  */
+import { VALUE_OPTIONS } from './option-value.js';
 
 const USAGE_LINES = `  imprint init DIR                         write a starter project into DIR (a new or empty folder)
   imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]] [--no-cache]
@@ -32,19 +33,35 @@ const USAGE_LINES = `  imprint init DIR                         write a starter 
   imprint extract FILE.pdf DIR             the project a PDF built with --pdfa 3b holds, written into DIR (a new
                                            or empty folder): built there with the same fonts, the same PDF
   imprint help [COMMAND]                   this text, or that command's (also COMMAND --help, COMMAND -h)
-  imprint --version                        the version of Imprint`;
+  imprint --version                        the version of Imprint (also imprint -V, imprint version)`;
 
 /** The options that ask for the usage: alone (`imprint --help`, as `imprint help`), or of the command they follow (`imprint init --help`). */
 export const HELP_OPTIONS: readonly string[] = ['--help', '-h'];
+
+/** The names that ask for the version (`imprint --version`, `imprint -V`, `imprint version`): one command, whose usage is that of `--version`. */
+export const VERSION_NAMES: readonly string[] = ['--version', '-V', 'version'];
+
+/**
+ * Whether the arguments after a command ask for its usage: a help option anywhere but as the
+ * value of an option that takes one (`imprint build -o -h` names no output: see option-value.ts).
+ */
+export function helpAsked(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    if (HELP_OPTIONS.includes(args[i])) return true;
+    if (VALUE_OPTIONS.includes(args[i])) i++;
+  }
+  return false;
+}
 
 /** The usage of every command. */
 export function usageText(): string {
   return `usage:\n${USAGE_LINES}`;
 }
 
-/** The usage of `command` alone (`init`, `--version` …), or undefined for a command Imprint does not have. */
+/** The usage of `command` alone (`init`, `--version` or another of its names …), or undefined for a command Imprint does not have. */
 export function commandUsage(command: string): string | undefined {
+  const name = VERSION_NAMES.includes(command) ? '--version' : HELP_OPTIONS.includes(command) ? 'help' : command;
   const blocks = USAGE_LINES.split(/\n(?=  imprint )/);
-  const block = blocks.find((b) => b.startsWith(`  imprint ${command} `));
+  const block = blocks.find((b) => b.startsWith(`  imprint ${name} `));
   return block && `usage:\n${block}`;
 }

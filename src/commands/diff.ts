@@ -7,6 +7,7 @@
  * usage, a file that cannot be read as a PDF, an image that cannot be written).
  */
 import { UsageError } from './usage-error.js';
+import { optionName } from '../option-value.js';
 import { EditionError, openEdition, type Edition } from './pdf-edition.js';
 import { diffEditions, printsTheSame } from './edition-diff.js';
 import { summaryLines } from './diff-summary.js';
@@ -27,8 +28,7 @@ function parseDiffArgs(rest: string[]): DiffArgs {
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
-      imagesDir = rest[++i];
-      if (!imagesDir) throw new UsageError('-o needs a folder for the page images');
+      imagesDir = optionName('-o', rest[++i], 'a folder for the page images');
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }

@@ -2,7 +2,8 @@
  * The folder a command writes a new project into (`init DIR`, `extract FILE.pdf DIR`): a new
  * one, or an empty folder; anything else there is wrong usage, said as what it is.
  */
-import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { readdirSync, readlinkSync, statSync } from 'node:fs';
+import { isLink } from '../file-kind.js';
 import { UsageError } from './usage-error.js';
 
 /** Throws `UsageError` unless `dir` is absent or an empty folder (`command`: the command's name, for the message). */
@@ -19,12 +20,4 @@ export function refuseUnlessNewFolder(command: string, dir: string): void {
   }
   if (!stat.isDirectory()) throw refused(stat.isFile() ? 'is a file' : 'is not a folder');
   if (readdirSync(dir).length > 0) throw refused('is not empty');
-}
-
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }

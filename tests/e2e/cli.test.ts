@@ -162,6 +162,29 @@ describe('imprint build', () => {
     expect(imprint('help', 'frobnicate').code).toBe(2);
   });
 
+  it('takes --help or -h given as an option\'s value for that value, not for a question: the option lacks its value, exit 2', () => {
+    const asks: [string[], string][] = [
+      [['build', '-o', '-h'], '-o needs a file or folder name'],
+      [['build', 'x.yaml', '--output', '--help'], '-o needs a file or folder name'],
+      [['build', 'x.yaml', '--png', '--pages', '-h'], '--pages needs a page or a range of pages'],
+      [['import', 'x.docx', '-o', '--help'], '-o needs a file name, FILE.yaml'],
+      [['diff', 'a.pdf', 'b.pdf', '-o', '-h'], '-o needs a folder for the page images'],
+    ];
+    for (const [args, message] of asks) {
+      const r = imprint(...args);
+      expect([args, r.code, r.out]).toEqual([args, 2, '']);
+      expect(r.err, args.join(' ')).toContain(`imprint: ${message}`);
+    }
+  });
+
+  it('prints the usage of --version asked by any of its names (version, -V)', () => {
+    for (const args of [['version', '--help'], ['help', 'version'], ['-V', '--help'], ['-V', '-h'], ['help', '--version']]) {
+      const r = imprint(...args);
+      expect([args, r.code, r.err]).toEqual([args, 0, '']);
+      expect(r.out.startsWith('usage:\n  imprint --version '), r.out).toBe(true);
+    }
+  });
+
   it('takes numbers in options as plain decimal digits only, for every option', () => {
     for (const [option, value] of [['--dpi', '0x48'], ['--dpi', '1e2'], ['--dpi', '72.0'], ['--dpi', ' 72'], ['--jobs', '0x2'], ['--jobs', '1e0'], ['--pages', '1e1'], ['--pages', '0x3']]) {
       const r = imprint('build', 'content/jingan-2025.yaml', '--png', option, value, '-o', path.join(dir, 'numbers.pdf'));

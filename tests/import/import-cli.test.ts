@@ -3,8 +3,8 @@
  * limit: a ZIP bomb) is one line at the file, exit 1; wrong usage and an output that would
  * replace the draft or a file that is not YAML are refused, exit 2, with nothing written.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -72,12 +72,20 @@ describe('imprint import: the command line', () => {
     expect(forced).toMatchObject({ code: 0, out: expect.stringMatching(/^r\.docx -> r\.yaml: 1 chapter, 1 picture; /) });
     expect(readFileSync(path.join(dir, 'r.yaml'), 'utf8')).toBe(readFileSync(path.join(dir, 'r2.yaml'), 'utf8').replace('r2-images/', 'r-images/'));
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    // --force still replaces only YAML text and pictures
+    // --force still replaces only YAML text and pictures: not a note, a pipe or a folder where a picture goes (exit 2, as -o)
+    const refusal = 'exists and is not a picture: Imprint replaces only pictures there: remove it or name another -o (`imprint help` shows the usage)';
     writeFileSync(path.join(dir, 'r-images/fig-1.png'), 'a note, not a picture');
-    expect(imprint(dir, 'import', 'r.docx', '--force')).toMatchObject({ code: 1, err: expect.stringMatching(/fig-1\.png: exists and is not a picture/) });
+    expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 2, out: '', err: `imprint: r-images/fig-1.png ${refusal}\n` });
+    for (const make of [() => execFileSync('mkfifo', ['r-images/fig-1.png'], { cwd: dir }), () => mkdirSync(path.join(dir, 'r-images/fig-1.png'))]) {
+      rmSync(path.join(dir, 'r-images/fig-1.png'), { recursive: true });
+      make();
+      const there = snapshot(dir);
+      expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 2, out: '', err: `imprint: r-images/fig-1.png ${refusal}\n` });
+      expect(snapshot(dir)).toEqual(there);
+    }
   });
 
-  it('says in one line where it cannot write (a file where a folder goes), exit 1, naming no PDF and writing nothing', async () => {
+  it('says in one line where it cannot write (a file where a folder goes: exit 1; where the pictures\' folder goes: refused as -o is, exit 2), naming no PDF and writing nothing', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'text.docx'), await draft());
     writeFileSync(path.join(dir, 'afile'), 'x');
@@ -86,7 +94,7 @@ describe('imprint import: the command line', () => {
     writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), p('正文。'), new Paragraph({ children: [picture()] }), p('图 1 示意')]));
     writeFileSync(path.join(dir, 'r-images'), 'x');
     const before = snapshot(dir);
-    expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 1, out: '', err: 'r-images: exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)\n' });
+    expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 2, out: '', err: 'imprint: r-images exists and is not a folder: the pictures of the draft are written there: remove it or name another -o (`imprint help` shows the usage)\n' });
     expect(snapshot(dir)).toEqual(before);
     // a draft without pictures does not mind it
     writeFileSync(path.join(dir, 'text-images'), 'x');
@@ -162,6 +170,16 @@ describe('imprint import: the command line', () => {
     await expect(openDraft(path.join(dir, 'lying.docx'), 1024 * 1024)).rejects.toThrow(/^.*lying\.docx: its parts inflate to more than 1 MiB: refused/);
     // within the limit, the same lie is a damaged archive
     await expect(openDraft(path.join(dir, 'lying.docx'), 4 * 1024 * 1024)).rejects.toThrow(/lying\.docx: a damaged ZIP archive: word\/media\/zeros\.bin cannot be read/);
+  });
+
+  it('refuses a draft whose table rows skip more grid columns than an import fills with empty cells (the document read would swell tenfold)', async () => {
+    const dir = folder();
+    const row = '<w:tr><w:trPr><w:gridBefore w:val="63"/><w:gridAfter w:val="63"/></w:trPr><w:tc><w:p/></w:tc></w:tr>';
+    const table = (rows: number) => `<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>${row.repeat(rows)}</w:tbl>`;
+    writeFileSync(path.join(dir, 'skips.docx'), await draftDocxWithXml([heading(1, '表'), p('@@A@@'), p('@@B@@')], { A: table(400), B: table(400) }));
+    await expect(openDraft(path.join(dir, 'skips.docx'))).rejects.toThrow(
+      /^.*skips\.docx: its table rows skip 100800 grid columns \(w:gridBefore, w:gridAfter\), more than the 100000 an import fills with empty cells: refused \(a Word draft skips far fewer\)$/,
+    );
   });
 
   it('refuses wrong usage and an output that would replace the draft or a file that is not YAML, exit 2, writing nothing', async () => {

@@ -3,15 +3,18 @@
  * content format, its pictures beside the YAML (`NAME-images/fig-1.png` …), and the list of
  * what could not be carried over, on standard error and as comments at the top of the YAML.
  * Exit 0 when written (whatever was not carried), 1 for a draft that cannot be read or an
- * output that cannot be written, 2 for wrong usage (an output that would replace the draft or a
- * file that is not YAML, or any file there without `--force`: the YAML the user edits after an
- * import, the pictures beside it).
+ * output the disk refuses to write, 2 for wrong usage, an output refused as `build -o` refuses
+ * one (an output that would replace the draft or a file that is not YAML, anything but a folder
+ * where the pictures' folder goes, anything but a picture where a picture goes, or any file
+ * there without `--force`: the YAML the user edits after an import, the pictures beside it).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
+import { kindOf } from '../../file-kind.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
+import { optionName } from '../../option-value.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
 import { bytesInWords } from '../../input-file.js';
 import { DraftError, openDraft } from './open-draft.js';
@@ -100,8 +103,7 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-o' || args[i] === '--output') {
-      output = args[++i];
-      if (!output) throw new UsageError('-o needs a file name, FILE.yaml');
+      output = optionName('-o', args[++i], 'a file name, FILE.yaml');
     } else if (args[i] === '--force') replace = true;
     else if (args[i].startsWith('-')) throw new UsageError(`unknown option ${args[i]}`);
     else files.push(args[i]);
@@ -119,8 +121,9 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
  * Imports `input` into `output` (and its pictures beside it). The whole draft is read, its
  * pictures included, before anything is written; then all is written or nothing new
  * (write-import.ts). Unless `replace`, a file already where one of them goes is refused before
- * anything is written (a `UsageError`): re-running an import must not destroy the YAML the user
- * has edited since. Throws `DraftError`, or a write failure (`OutputError`).
+ * anything is written: re-running an import must not destroy the YAML the user has edited
+ * since; with it, only pictures (and empty files) are replaced by pictures. Throws `DraftError`,
+ * a `UsageError` for a refused output (nothing written), or a write failure (`OutputError`).
  */
 export async function importDraft(input: string, output: string, replace = false): Promise<ImportResult> {
   const draft = await openDraft(input);
@@ -147,10 +150,10 @@ export async function importDraft(input: string, output: string, replace = false
     throw new DraftError(input, `its report would be ${(yaml.length / 1024 / 1024).toFixed(1)} MiB of YAML, more than the ${bytesInWords(MAX_CONTENT_BYTES)} a build reads: nothing written (split the draft into several reports)`);
   const files = log.images.map(({ bytes, file }) => ({ file: path.join(path.dirname(output), file), bytes }));
   const folder = imagesFolder(output);
-  if (files.length && !['absent', 'folder'].includes(kindOf(folder))) throw new DraftError(folder, 'exists and is not a folder: the pictures of the draft are written there (remove it or name another -o)');
+  if (files.length && !['absent', 'folder'].includes(kindOf(folder))) throw new UsageError(`${folder} exists and is not a folder: the pictures of the draft are written there: remove it or name another -o`);
   if (!replace) refuseFilesThere([output, ...files.map((f) => f.file)]);
-  const notPicture = files.find(({ file }) => kindOf(file) === 'file' && !isImageOrEmpty(file));
-  if (notPicture) throw new DraftError(notPicture.file, 'exists and is not a picture: Imprint replaces only pictures there (remove it or name another -o)');
+  const notPicture = files.find(({ file }) => !replacedByPicture(file));
+  if (notPicture) throw new UsageError(`${notPicture.file} exists and is not a picture: Imprint replaces only pictures there: remove it or name another -o`);
   writeImportFiles([...files, { file: output, bytes: yaml }]);
   return { report, yaml: yaml.toString('utf8'), notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
 }
@@ -167,15 +170,6 @@ function refuseFilesThere(files: readonly string[]): void {
 /** The folder of the pictures of `output`: `report.yaml` -> `report-images`. */
 export function imagesFolder(output: string): string {
   return output.replace(/\.ya?ml$/i, '') + '-images';
-}
-
-function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
-  try {
-    const s = statSync(file);
-    return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'other';
-  } catch {
-    return 'absent';
-  }
 }
 
 /** The first bytes of a file (at most `n`). */
@@ -199,8 +193,13 @@ function isText(file: string): boolean {
   return !bytes.includes(0) && !bytes.subarray(0, 2).equals(Buffer.from('PK'));
 }
 
-/** A PNG or JPEG (by its signature), or an empty file. */
-function isImageOrEmpty(file: string): boolean {
+/**
+ * Whether a picture of the draft may be written at `file`: nothing there, or a PNG or JPEG (by
+ * its signature) or an empty file; never a folder, a pipe, a socket or a device (not opened).
+ */
+function replacedByPicture(file: string): boolean {
+  const kind = kindOf(file);
+  if (kind !== 'file') return kind === 'absent';
   const bytes = head(file, 4);
   return bytes.length === 0 || bytes.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) || (bytes[0] === 0xff && bytes[1] === 0xd8);
 }

@@ -13,7 +13,7 @@ import type JSZip from 'jszip';
 import { readRegularFile, RefusedFile } from '../../input-file.js';
 import type { DraftDocument } from './docx-model.js';
 import { declaredInflatedBytes } from './zip-sizes.js';
-import { withSkippedCells } from './skipped-cells.js';
+import { TooManySkippedCells, withSkippedCells } from './skipped-cells.js';
 
 /** The largest draft read, bytes: a long report with its pictures is a few MiB. */
 export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
@@ -66,6 +66,7 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
   try {
     readXml = withSkippedCells(documentXml);
   } catch (e) {
+    if (e instanceof TooManySkippedCells) throw new DraftError(file, e.message);
     throw new DraftError(file, `a damaged Word document (word/document.xml: ${oneLine(e)})`);
   }
   const mammoth = load('mammoth') as typeof import('mammoth');

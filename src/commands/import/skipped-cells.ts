@@ -4,14 +4,29 @@
  * there, so the cells after them would shift into the columns skipped (and a cell merged from
  * above would join the wrong one: mammoth counts columns from the row's first cell). The
  * document mammoth reads has an empty cell (`<w:tc/>`, no paragraph: the draft's paragraph
- * numbers stay) in each column skipped; the import writes it as an empty cell.
+ * numbers stay) in each column skipped; the import writes it as an empty cell. A row says it
+ * skips 63 columns in 26 characters (`<w:gridBefore w:val="63"/>`) and is given 441 of cells,
+ * so a document of such rows would grow tenfold and more (a large one past the longest text
+ * JavaScript holds): the rows of a draft may skip at most MAX_SKIPPED_CELLS columns together,
+ * and a draft whose rows skip more is refused.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
-/** The most columns a Word table has: a larger count skipped is taken as this (and cannot swell the document). */
+/** The most columns a Word table has: a larger count skipped in a row is taken as this. */
 const MAX_COLUMNS = 63;
 
-/** `xml` (word/document.xml) with an empty cell for each grid column a row skips. Throws on XML that is not well formed. */
+/** The most grid columns the rows of a draft may skip together (0.7 MB of empty cells): a real draft skips some hundreds at most. */
+export const MAX_SKIPPED_CELLS = 100_000;
+
+/** A draft whose rows skip more than MAX_SKIPPED_CELLS grid columns together; its message says so. */
+export class TooManySkippedCells extends Error {
+  constructor(skipped: number) {
+    super(`its table rows skip ${skipped} grid columns (w:gridBefore, w:gridAfter), more than the ${MAX_SKIPPED_CELLS} an import fills with empty cells: refused (a Word draft skips far fewer)`);
+    this.name = 'TooManySkippedCells';
+  }
+}
+
+/** `xml` (word/document.xml) with an empty cell for each grid column a row skips. Throws on XML that is not well formed, and `TooManySkippedCells`. */
 export function withSkippedCells(xml: string): string {
   /** Where to insert how many cells, by position in `xml`. */
   const inserts: { at: number; cells: number }[] = [];
@@ -45,6 +60,8 @@ export function withSkippedCells(xml: string): string {
   });
   parser.write(xml).close();
   if (!inserts.length) return xml;
+  const skipped = inserts.reduce((sum, { cells }) => sum + cells, 0);
+  if (skipped > MAX_SKIPPED_CELLS) throw new TooManySkippedCells(skipped);
   inserts.sort((a, b) => a.at - b.at);
   let out = '';
   let from = 0;
