@@ -88,6 +88,11 @@ describe('every block (tests/fixtures/blocks.yaml)', () => {
     const verse = ['床前明月光，', '疑是地上霜。', '举头望明月，', '低头思故乡。'].map((t) => lines.find((l) => l.text === t)!);
     expect(verse.every(Boolean)).toBe(true);
     expect(new Set(verse.map((l) => l.x0.toFixed(1))).size).toBe(1);
+    // the title and the author (五号, smaller) stand on the lines' edge too: the author's 〔 has
+    // its blank half (½ em of 10.5 pt) taken off at the line's start, so its ink stands there
+    const [title, author] = ['静夜思', '〔唐〕李白'].map((t) => lines.find((l) => l.text === t)!);
+    expect(title.x0).toBeCloseTo(verse[0].x0, 1);
+    expect(author.x0 + 10.5 / 2).toBeCloseTo(verse[0].x0, 1);
     // the stanza break is wider than the line step
     const steps = verse.slice(1).map((l, i) => l.y - verse[i].y);
     expect(steps[1]).toBeGreaterThan(steps[0] + 5);
