@@ -95,6 +95,13 @@ describe('tables built and read back', () => {
     }
   });
 
+  it('leave the text after a table’s note clear of it: more than a line step of the text between their baselines', () => {
+    const note = items.find((it) => it.text.startsWith('数据来源：测试用数据'))!;
+    const next = items.find((it) => it.page === note.page && it.text.startsWith('下表的一组合并单元格'))!;
+    const step = 12 * 1.8; // the body's line step (小四, 1.8)
+    expect(next.y - note.y).toBeGreaterThan(step + 3);
+  });
+
   it('repeat the two header rows under 续表 2 on every page the table continues on', () => {
     const continued = read.pages.map((p) => p.lines.map((l) => norm(l.text))).filter((lines) => lines.includes('续表2'));
     expect(continued.length).toBeGreaterThanOrEqual(2);
