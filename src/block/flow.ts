@@ -144,9 +144,9 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   const all = lines <= BOX_KEPT_WHOLE ? keptTogether([top, ...content, bottom], ctx.theme) : [top, ...content, bottom];
   const blocks = all.filter((i): i is Block => i.kind === 'block');
   const id = node.id ?? `box@${blocks.length}-${x}`;
-  // the padding kept where the box breaks: whole rows on a grid, so the text stays on it
-  const grid = ctx.theme.grid;
-  const breakPad = grid ? Math.ceil(spec.padding / grid.lineStep - 1e-6) * grid.lineStep : spec.padding;
+  // the padding kept where the box breaks (its frame open there): none on a grid, where it would
+  // be a whole row (the text stays on the grid), a blank row inside the frame at each side of the break
+  const breakPad = ctx.theme.grid ? 0 : spec.padding;
   return all.map((item, i) => {
     if (item.kind !== 'block') return item;
     const first = i === 0;

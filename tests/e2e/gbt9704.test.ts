@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/pipeline.js';
+import { buildReport, layoutReport } from '../../src/pipeline.js';
+import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
 import { bodyLines, glyphLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -122,5 +123,32 @@ describe('GB/T 9704 grid', () => {
     expect(detached).toEqual([]);
     // (the sample's “设计之都”“时尚之都”… among them: ” left in its cell, “ right in its cell)
     expect(pairs).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('a case box on the grid', () => {
+  it('broken across pages, runs its text to the break: no blank row inside its open frame on either side', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
+    const input = path.join(dir, 'box.yaml');
+    const para = '市北职高以应急救援技术专业为载体，系统开展以“忠诚、责任、奉献”为核心的“火焰蓝”精神教育，培养学生过硬的政治素质。';
+    writeFileSync(input, `report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n${'      - 前文。\n'.repeat(8)}      - case:\n          title: 火焰蓝\n          body:\n${`            - ${para}\n`.repeat(12)}`);
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    let breaks = 0;
+    for (const [i, page] of pages.entries()) {
+      const lines = page.ops.filter((o): o is LineOp => o.kind === 'line');
+      const sides = lines.filter((l) => l.x1 === l.x2 && l.y2 - l.y1 > step);
+      if (sides.length !== 2) continue;
+      const [x0, x1] = [Math.min(sides[0].x1, sides[1].x1), Math.max(sides[0].x1, sides[1].x1)];
+      const inside = page.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.x > x0 && o.x < x1);
+      const [yTop, yBottom] = [Math.min(...sides.map((l) => l.y1)), Math.max(...sides.map((l) => l.y2))];
+      const horizontal = (y: number) => lines.some((l) => l.y1 === l.y2 && Math.abs(l.y1 - y) < 0.01);
+      if (!horizontal(yBottom)) {
+        breaks++;
+        // the frame ends within the last line's row
+        expect(yBottom - Math.max(...inside.map((r) => r.y)), `page ${i + 1}`).toBeLessThan(step / 2);
+      }
+      if (!horizontal(yTop)) expect(Math.min(...inside.map((r) => r.y)) - yTop, `page ${i + 1}`).toBeLessThan(step);
+    }
+    expect(breaks).toBeGreaterThan(0);
   });
 });
