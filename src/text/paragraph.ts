@@ -9,6 +9,7 @@ import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
 import { measureLine, optimalBreaks } from './optimal-breaks.js';
 import { gridBreaks } from './grid-breaks.js';
+import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
 
 /** How to set a paragraph. Lengths in pt. */
@@ -68,7 +69,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     // grid-breaks.ts); the optimal breaker, its fallback for chains wider than a line, need not
     allowRunt: !!style.cell,
   };
-  const { ends: breaks, forced } = style.cell ? gridBreaks(input) : optimalBreaks(input);
+  const breaker = style.cell ? gridBreaks : optimalBreaks;
+  const broken = breaker(input);
+  const { ends: breaks, forced } = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
   const lines: Line[] = [];
   let start = 0;
   breaks.forEach((end, i) => {

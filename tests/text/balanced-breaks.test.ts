@@ -1,0 +1,30 @@
+/**
+ * Centred text balanced (text/balanced-breaks.ts): a centred title of two lines or more has lines
+ * of like length, never a long line over a character or two; other alignments are left alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { setParagraph } from '../../src/text/paragraph.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
+import { fakeStyle } from '../helpers/fake-font.js';
+
+const TITLE = '立德树人品牌化引领与沉浸式体验的双路径实践探索与区域推进成效分析';
+const lineTexts = (align: 'center' | 'justify', widthEm: number, text = TITLE) =>
+  setParagraph(parseInlineMarkup(text), { ...fakeStyle(widthEm), align }).lines.map((l) => l.atoms.map((a) => a.text).join(''));
+
+describe('a centred title', () => {
+  it('over two lines is broken into lines of like length, in no more lines than the measure needs', () => {
+    // 32 characters on a measure of 30: 16 + 16, not 30 + 2
+    expect(lineTexts('center', 30).map((l) => [...l].length)).toEqual([16, 16]);
+    // three lines: none shorter than 10 of the 32
+    const three = lineTexts('center', 14).map((l) => [...l].length);
+    expect(three).toHaveLength(3);
+    expect(Math.min(...three)).toBeGreaterThanOrEqual(10);
+  });
+  it('on one line, and a justified paragraph, are set as before', () => {
+    expect(lineTexts('center', 40)).toEqual([TITLE]);
+    expect(lineTexts('justify', 30).map((l) => [...l].length)).toEqual([30, 2]);
+  });
+  it('keeps every character, in order', () => {
+    for (const w of [8, 11, 15, 19, 23, 31]) expect(lineTexts('center', w).join('')).toBe(TITLE);
+  });
+});
