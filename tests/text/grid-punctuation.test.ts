@@ -85,3 +85,23 @@ describe('GB punctuation on a grid', () => {
     expect(first.used).toBeCloseTo(10 * cell, 6);
   });
 });
+
+describe('Latin on a grid', () => {
+  it('keeps a typed word space narrow (12.5 m², 3 850): the part of a cell a Latin run leaves is spread over the line', () => {
+    const text = '生均校舍面积 12.5 m^2^，实训设备总值 3 850 万元，校园年排放比上年下降许多，这是质量提升年的核心工作之一，各校都已完成。';
+    let spaces = 0;
+    for (const width of [14, 16, 18, 20, 24, 28]) {
+      for (const line of set(text, width).slice(0, -1)) {
+        for (let k = 1; k + 1 < line.atoms.length; k++) {
+          const [a, space, b] = [line.atoms[k - 1], line.atoms[k], line.atoms[k + 1]];
+          if (space.kind !== 'space' || a.kind !== 'latin' || b.kind !== 'latin') continue;
+          // from the end of the word before to the start of the word after: ⅓ em, widened by a tenth of a cell at most
+          const gap = line.xs[k + 1] - b.shift - (line.xs[k - 1] - a.shift + a.width);
+          expect(gap, `width ${width}: "${a.text} ${b.text}"`).toBeLessThan(10 / 3 + cell / 10);
+          spaces++;
+        }
+      }
+    }
+    expect(spaces).toBeGreaterThan(3);
+  });
+});
