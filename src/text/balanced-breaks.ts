@@ -2,9 +2,17 @@
  * Centred text balanced, as CSS's `text-wrap: balance` sets a title: a centred paragraph of two
  * lines or more is broken as at the narrowest measure that gives it no more lines, so its lines
  * are of like length (`立德树人：品牌化引领与沉浸式体验的“双路径”` over a lone `实践` becomes
- * two lines of about half each). The lines are still centred in the whole measure.
+ * two lines of about half each). The lines are still centred in the whole measure. A title of
+ * two lines breaks after a pause or stop mark (`区域协同，精准造血：|职业教育…`) rather than inside
+ * a phrase when its longer line is then not much longer (`PHRASE_SLACK`).
  */
-import type { BreakInput, Breaks } from './optimal-breaks.js';
+import { measureLine, type BreakInput, type Breaks } from './optimal-breaks.js';
+
+/** How much longer (a ratio) the longer of two lines may be than balanced, to end the first at a mark. */
+const PHRASE_SLACK = 1.3;
+
+/** Marks that end a phrase: a title's line may end after them. */
+const PHRASE_ENDS = new Set(['，', '、', '：', '；', '。', '！', '？']);
 
 /** Steps of the search for the narrowest measure (each halves the interval: 2⁻¹⁰ of the line's width). */
 const SEARCH_STEPS = 10;
@@ -25,5 +33,21 @@ export function balancedBreaks(input: BreakInput, breaker: (input: BreakInput) =
     if (!tried.forced && tried.ends.length === lines) [best, keeps] = [tried, less];
     else loses = less;
   }
-  return best;
+  return lines === 2 ? (afterPhrase(input, best) ?? best) : best;
+}
+
+/** Two lines of `input` whose first ends after a phrase's mark, the longer at most `PHRASE_SLACK` times the longer of `balanced`'s. */
+function afterPhrase(input: BreakInput, balanced: Breaks): Breaks | undefined {
+  const n = input.atoms.length;
+  const longer = (p: number) => Math.max(measureLine(input, 0, p).natural, measureLine(input, p, n).natural);
+  const limit = longer(balanced.ends[0]) * PHRASE_SLACK;
+  let best: { end: number; longer: number } | undefined;
+  for (let p = 1; p < n; p++) {
+    const before = input.atoms[p - 1];
+    if (!input.allowed[p] || !PHRASE_ENDS.has(before.text[before.text.length - 1])) continue;
+    const [first, second] = [measureLine(input, 0, p).natural, measureLine(input, p, n).natural];
+    if (first > input.widthOf(0) || second > input.widthOf(1) || Math.max(first, second) > limit) continue;
+    if (!best || Math.max(first, second) < best.longer) best = { end: p, longer: Math.max(first, second) };
+  }
+  return best && { ends: [best.end, n], forced: false };
 }

@@ -20,6 +20,13 @@ describe('a centred title', () => {
     expect(three).toHaveLength(3);
     expect(Math.min(...three)).toBeGreaterThanOrEqual(10);
   });
+  it('of two lines ends its first after a pause or stop mark when the lines stay near balanced, not inside a phrase', () => {
+    const title = '区域协同，精准造血：职业教育组团式对口帮扶的静安实践';
+    const lines = lineTexts('center', 22, title);
+    expect(lines).toEqual(['区域协同，精准造血：', '职业教育组团式对口帮扶的静安实践']);
+    // a mark far from the middle is not taken: 立德树人： over 19 characters
+    expect(lineTexts('center', 30, '立德树人：品牌化引领与沉浸式体验的双路径实践探索与区域推进')[0]).not.toBe('立德树人：');
+  });
   it('on one line, and a justified paragraph, are set as before', () => {
     expect(lineTexts('center', 40)).toEqual([TITLE]);
     expect(lineTexts('justify', 30).map((l) => [...l].length)).toEqual([30, 2]);
