@@ -14,16 +14,20 @@ const PHRASE_SLACK = 1.3;
 /** Marks that end a phrase: a title's line may end after them. */
 const PHRASE_ENDS = new Set(['，', '、', '：', '；', '。', '！', '？']);
 
+/** Centred text of more lines is not a title: it is left as broken (as browsers limit `text-wrap: balance`; each balancing breaks it `SEARCH_STEPS` times more). */
+const MAX_BALANCED_LINES = 6;
+
 /** Steps of the search for the narrowest measure (each halves the interval: 2⁻¹⁰ of the line's width). */
 const SEARCH_STEPS = 10;
 
 /**
  * The ends of the lines of `input` balanced, given how `breaker` breaks it at its own measure
- * (`given`: its lines there). Unchanged for one line, or when a narrower measure would force a break.
+ * (`given`: its lines there). Unchanged for one line or more than `MAX_BALANCED_LINES`, and
+ * where a narrower measure would force a break.
  */
 export function balancedBreaks(input: BreakInput, breaker: (input: BreakInput) => Breaks, given: Breaks): Breaks {
   const lines = given.ends.length;
-  if (lines < 2 || given.forced) return given;
+  if (lines < 2 || lines > MAX_BALANCED_LINES || given.forced) return given;
   let best = given;
   // the measure taken off every line, pt: 0 keeps the lines as given; a line's share of the whole cannot be kept
   let [keeps, loses] = [0, input.widthOf(1) / lines];
