@@ -78,7 +78,9 @@ function itemRuns(text: string): DashLine[][] {
       between = Math.min(between, indent);
       continue;
     }
-    const value = dash.groups!.value.replace(/[ \t]+#.*$/, '').trim();
+    // (its comment cut at the first blank-then-#: found in one pass, where /[ \t]+#.*$/ retried every blank of a long run)
+    const comment = dash.groups!.value.search(/[ \t]#/);
+    const value = (comment < 0 ? dash.groups!.value : dash.groups!.value.slice(0, comment)).trim();
     const item: DashLine = { offset: start + indent, indent, spaced, opensBlock: spaced && (value === '' || /:$/.test(value)) };
     const last = run.at(-1);
     const sameList = last && !last.opensBlock && Math.abs(last.indent - indent) <= MAX_SLIP && between > Math.max(last.indent, indent);

@@ -123,7 +123,7 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
     for (const piece of pieces) {
       const start = offset + piece.start;
       if (run.code && piece.kind === 'space') {
-        atoms.push(codeSpace(start, runStyle, marks));
+        atoms.push(codeSpace(piece.text, start, runStyle, marks));
         continue;
       }
       if (piece.kind === 'latin') {
@@ -388,27 +388,27 @@ interface Piece {
   start: number;
 }
 
-/** Cuts inline code into its words (each one Latin piece, whatever its script) and its spaces, one by one. */
+/** Cuts inline code into its words (each one Latin piece, whatever its script) and its runs of spaces (one piece a run). */
 function codePieces(text: string): Piece[] {
   const out: Piece[] = [];
-  for (const m of text.matchAll(/ |[^ ]+/g)) {
-    if (m[0] === ' ') out.push({ kind: 'space', text: ' ', start: m.index });
-    else out.push({ kind: 'latin', text: m[0], start: m.index });
-  }
+  for (const m of text.matchAll(/ +|[^ ]+/g)) out.push({ kind: m[0][0] === ' ' ? 'space' : 'latin', text: m[0], start: m.index });
   return out;
 }
 
 /**
- * A space of inline code: as wide as the code font's space and never stretched or shrunk (a
- * width of its own, as a grid cell's space has: see glue.ts), drawn as distance; a line may end
- * there (the space then goes, as a space of text does).
+ * A run of spaces of inline code: as wide as the code font's spaces and never stretched or
+ * shrunk (a width of its own, as a grid cell's space has: see glue.ts), its space glyphs written
+ * (the text copied from the PDF keeps them); a line may end there (the run then goes, as a space
+ * of text does).
  */
-function codeSpace(start: number, style: TextStyle, marks: Marks): Atom {
+function codeSpace(text: string, start: number, style: TextStyle, marks: Marks): Atom {
   let shapes = codeSpaces.get(style);
   if (!shapes) codeSpaces.set(style, (shapes = new Map()));
   let shape = shapes.get(marks.bold);
   if (!shape) shapes.set(marks.bold, (shape = makeShape('latin', ' ', chooseFont('latin', ' ', style, marks.bold), style)));
-  return { ...atomOf(shape, ' ', start, style.size, marks), kind: 'space', glyphs: [] };
+  const atom = atomOf(shape, text, start, style.size, marks);
+  const glyphs = text.length === 1 ? shape.glyphs : Array.from({ length: text.length }, () => shape.glyphs).flat();
+  return { ...atom, kind: 'space', width: shape.width * text.length, glyphs };
 }
 
 /** The space of inline code in each style, regular and bold, shaped once (not among a style's known shapes: a typed space there is one of width 0). */
@@ -481,7 +481,8 @@ function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   let folded = false;
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
-    if (a.kind !== 'space') {
+    // (a space of inline code is the code's own: never folded)
+    if (a.kind !== 'space' || a.marks.code) {
       a.spacedBefore = folded;
       out.push(a);
       folded = false;

@@ -103,10 +103,20 @@ describe('unbreakable words of any length', () => {
   it('build in time when no line of the word fills the measure exactly (200,000 A: the breaker was quadratic, over 60 s; now ~2 s)', () => {
     const input = path.join(dir, 'a.yaml');
     writeFileSync(input, stringify({ report: { title: '长词' }, chapters: [{ title: '一', body: ['A'.repeat(200_000)] }] }, { lineWidth: 0 }));
-    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'a.pdf'), '--no-cache'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'a.pdf'), '--no-cache'], { cwd: root, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
     expect(r.error).toBeUndefined(); // (a timeout: ETIMEDOUT, the process killed)
     expect(r.status).toBe(0);
   }, 40_000);
+
+  it('build in time with a run of 300,000 spaces in inline code, on and off the grid (each space an atom of its own made breaking quadratic, over 10 min for 100,000; the loader's scan of a list line for its comment was quadratic in a run of blanks)', () => {
+    for (const template of ['official', 'gbt9704']) {
+      const input = path.join(dir, `spaces-${template}.yaml`);
+      writeFileSync(input, stringify({ report: { title: '空格', template }, chapters: [{ title: '一', body: [`见 \`a${' '.repeat(300_000)}b\` 与正文。`] }] }, { lineWidth: 0 }));
+      const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, `spaces-${template}.pdf`), '--no-cache'], { cwd: root, encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL' });
+      expect(r.error, template).toBeUndefined(); // (a timeout: ETIMEDOUT, the process killed: SIGKILL, as a build busy in one loop does not stop at SIGTERM)
+      expect(r.status, template).toBe(0);
+    }
+  }, 60_000);
 
   it('come back whole and in order: the paragraph, the list item, the cell, the title', () => {
     expect(differsAt(joined(textOf(/^[a-z]+$/)), paragraphWord + listWord)).toBe(-1);
