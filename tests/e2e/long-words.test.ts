@@ -108,7 +108,7 @@ describe('unbreakable words of any length', () => {
     expect(r.status).toBe(0);
   }, 40_000);
 
-  it('build in time with a run of 300,000 spaces in inline code, on and off the grid (each space an atom of its own made breaking quadratic, over 10 min for 100,000; the loader's scan of a list line for its comment was quadratic in a run of blanks)', () => {
+  it('build in time with a run of 300,000 spaces in inline code, on and off the grid (each space an atom of its own made breaking quadratic, over 10 min for 100,000; the loader’s scan of a list line for its comment was quadratic in a run of blanks)', () => {
     for (const template of ['official', 'gbt9704']) {
       const input = path.join(dir, `spaces-${template}.yaml`);
       writeFileSync(input, stringify({ report: { title: '空格', template }, chapters: [{ title: '一', body: [`见 \`a${' '.repeat(300_000)}b\` 与正文。`] }] }, { lineWidth: 0 }));
