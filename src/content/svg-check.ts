@@ -22,7 +22,7 @@ export const MAX_SVG_NUMBER = 1e9;
 const NUMBERED = new Set(['d', 'points', 'transform', 'viewBox', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'stroke-width', 'stroke-dasharray', 'font-size']);
 
 /** A number as SVG writes it. */
-const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
+const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/g;
 
 /** An SVG element as read: its name, attributes and children (text in order with elements). */
 export interface SvgElement {
@@ -127,7 +127,7 @@ const UNITS: Record<string, number> = { '': PX, px: PX, pt: 1, pc: 12, mm: 72 / 
 
 /** An SVG length (a bare number is in px) in pt; undefined when absent or relative (`%`, `em`). */
 export function svgLength(text: string | undefined): number | undefined {
-  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(px|pt|pc|mm|cm|in)?\s*$/.exec(text ?? '');
+  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(px|pt|pc|mm|cm|in)?\s*$/.exec(text ?? '');
   return m ? Number(m[1]) * UNITS[m[2] ?? ''] : undefined;
 }
 

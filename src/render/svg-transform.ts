@@ -35,7 +35,7 @@ export function lengthScale(m: Matrix): number {
   return Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
 }
 
-const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g;
+const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/g;
 
 /** The matrix of an SVG `transform` list (`translate(10 20) rotate(-45)`), or undefined when it is not one. */
 export function parseTransform(text: string): Matrix | undefined {

@@ -118,6 +118,16 @@ describe('unbreakable words of any length', () => {
     }
   }, 60_000);
 
+  it('build in time an SVG whose width is 200,000 zeros, a one and a letter (the length pattern was quadratic there: about a minute)', () => {
+    writeFileSync(path.join(dir, 'wide.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="${'0'.repeat(200_000)}1x" height="10" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`);
+    const input = path.join(dir, 'svg.yaml');
+    writeFileSync(input, stringify({ report: { title: '图' }, chapters: [{ title: '一', body: [{ figure: { title: '宽', image: 'wide.svg' } }] }] }, { lineWidth: 0 }));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'svg.pdf'), '--no-cache'], { cwd: root, encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL' });
+    expect(r.error).toBeUndefined(); // (a timeout: ETIMEDOUT, the process killed)
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).not.toMatch(/internal error/);
+  }, 30_000);
+
   it('come back whole and in order: the paragraph, the list item, the cell, the title', () => {
     expect(differsAt(joined(textOf(/^[a-z]+$/)), paragraphWord + listWord)).toBe(-1);
     expect(differsAt(joined(textOf(/^[A-J]+$/)), cellWord)).toBe(-1);
