@@ -43,15 +43,17 @@ export function balancedBreaks(input: BreakInput, breaker: (input: BreakInput) =
 /** Two lines of `input` whose first ends after a phrase's mark, the longer at most `PHRASE_SLACK` times the longer of `balanced`'s. */
 function afterPhrase(input: BreakInput, balanced: Breaks): Breaks | undefined {
   const n = input.atoms.length;
-  const longer = (p: number) => Math.max(measureLine(input, 0, p).natural, measureLine(input, p, n).natural);
-  const limit = longer(balanced.ends[0]) * PHRASE_SLACK;
+  /** The natural widths of the two lines when the first ends before atom p, pt. */
+  const widths = (p: number) => [measureLine(input, 0, p).natural, measureLine(input, p, n).natural];
+  const limit = Math.max(...widths(balanced.ends[0])) * PHRASE_SLACK;
   let best: { end: number; longer: number } | undefined;
   for (let p = 1; p < n; p++) {
     const before = input.atoms[p - 1];
     if (!input.allowed[p] || !PHRASE_ENDS.has(before.text[before.text.length - 1])) continue;
-    const [first, second] = [measureLine(input, 0, p).natural, measureLine(input, p, n).natural];
-    if (first > input.widthOf(0) || second > input.widthOf(1) || Math.max(first, second) > limit) continue;
-    if (!best || Math.max(first, second) < best.longer) best = { end: p, longer: Math.max(first, second) };
+    const [first, second] = widths(p);
+    const longer = Math.max(first, second);
+    if (first > input.widthOf(0) || second > input.widthOf(1) || longer > limit) continue;
+    if (!best || longer < best.longer) best = { end: p, longer };
   }
   return best && { ends: [best.end, n], forced: false };
 }
