@@ -74,6 +74,12 @@ describe('a <figure src> a template writes', () => {
   });
 });
 
+/** The official template with `from` made `to` in `file` is refused with `message`, located where `needle` stands in that file. */
+function expectRefusedAt(file: string, from: string, to: string, needle: string, message: string): void {
+  const dir = variant(file, (s) => s.replace(from, to));
+  expect(problemOf(dir)).toBe(`${placeOf(dir, file, needle)}: markup: ${message}`);
+}
+
 describe('a value a template writes', () => {
   const cases: [file: string, from: string, to: string, message: string][] = [
     ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
@@ -89,9 +95,7 @@ describe('a value a template writes', () => {
   ];
   for (const [file, from, to, message] of cases) {
     it(`${to} in ${file} is refused where it is written, saying what is allowed`, () => {
-      const dir = variant(file, (s) => s.replace(from, to));
-      const needle = /[\w-]+="[^"]*"/.exec(to.replace('{{#if list}}', ''))![0];
-      expect(problemOf(dir)).toBe(`${placeOf(dir, file, needle)}: markup: ${message}`);
+      expectRefusedAt(file, from, to, /[\w-]+="[^"]*"/.exec(to.replace('{{#if list}}', ''))![0], message);
     });
   }
 });
@@ -107,9 +111,7 @@ describe('an attribute an element does not have', () => {
   ];
   for (const [file, from, to, message] of cases) {
     it(`${to} in ${file} is refused at it, with the likely name`, () => {
-      const dir = variant(file, (s) => s.replace(from, to));
-      const needle = /(?:stlye|widht|algin|foo|lang|class)="[^"]*"/.exec(to.replace('style="body" foo', 'foo'))![0];
-      expect(problemOf(dir)).toBe(`${placeOf(dir, file, needle)}: markup: ${message}`);
+      expectRefusedAt(file, from, to, /(?:stlye|widht|algin|foo|lang|class)="[^"]*"/.exec(to.replace('style="body" foo', 'foo'))![0], message);
     });
   }
 });
