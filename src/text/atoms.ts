@@ -283,7 +283,8 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * a URL is broken (UAX #14 tailored), after a mark: after a `/` or `\` (Windows paths) that does
  * not start the word, and not inside `//` or `\\`;
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
- * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id);
+ * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
+ * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com);
  * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line).
  * And inside a run of letters and digits, where its parts meet, each side at least three
@@ -295,7 +296,7 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
 const WORD_BREAK = new RegExp(
   [
     String.raw`(?<=.[/\\])(?=[^/\\])`,
-    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})`,
+    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=[\p{L}\p{N}]{1,5}[^\p{L}\p{N}]{0,2}$))`,
     String.raw`(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])`,
     // (the lookahead first: it fails at once at most places, and the lookbehinds run only where it holds)
     String.raw`(?=\p{Lu}[\p{L}\p{N}]{2})(?<=[\p{L}\p{N}]{2}\p{Ll})`,

@@ -54,8 +54,17 @@ function endsSymbolic(a: Atom): boolean {
   return a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
 }
 
-/** Demerits of breaking inside a word after one of its marks (after `/` in a path, say): only when nothing better fits. */
+/**
+ * Demerits of breaking inside a word after a mark that separates its parts (`/` `\\` in a path,
+ * `?` `&` `;` in a query): only when nothing better fits.
+ */
 const WORD_BREAK_PENALTY = 100;
+/**
+ * Demerits of breaking after a mark that joins a part to the next (`.` `-` `_` `=`: a domain, a
+ * file's extension, a key and its value): more than after a separator, so `…/quality-report.pdf`
+ * breaks after `/`, not before `pdf`.
+ */
+const JOINER_BREAK_PENALTY = 120;
 /**
  * Demerits of breaking inside a run of letters and digits (at a camelCase hump, before digits,
  * see atoms.ts): more than after a mark, so a word breaks at its marks where it has them.
@@ -64,10 +73,15 @@ const INNER_WORD_BREAK_PENALTY = 150;
 /** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
 const URL_BREAK_PENALTY = 10;
 
+/** Marks after which a word breaks (see atoms.ts) that join its parts rather than separate them. */
+const JOINING_MARKS = new Set(['.', '-', '_', '=']);
+
 /** The penalty of a line break before `after`, an atom that continues the word of `before`. */
 export function wordBreakPenalty(before: Atom, after: Atom): number {
   if (after.marks.url) return URL_BREAK_PENALTY;
-  return isAlnum(before.text[before.text.length - 1]) && isAlnum(after.text[0]) ? INNER_WORD_BREAK_PENALTY : WORD_BREAK_PENALTY;
+  const mark = before.text[before.text.length - 1];
+  if (isAlnum(mark) && isAlnum(after.text[0])) return INNER_WORD_BREAK_PENALTY;
+  return JOINING_MARKS.has(mark) ? JOINER_BREAK_PENALTY : WORD_BREAK_PENALTY;
 }
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {

@@ -237,17 +237,19 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   for (let ci = 1; ci < candidates.length; ci++) {
     const end = candidates[ci];
     const isLast = end === n;
-    // demerits of ending a line inside a word (the same for every start)
-    const cut = !isLast && input.atoms[end].continuesWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) ** 2 : 0;
+    // a line ending inside a word: it costs demerits (the same for every start), and when
+    // nothing on it can widen (a piece of a URL or a long word) it may stand short (see adjustmentRatio)
+    const inWord = !isLast && input.atoms[end].continuesWord;
+    const cut = inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) ** 2 : 0;
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
-    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01);
+    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01, inWord);
     for (let r = lastAtOrBefore(reached, first); r >= 0; r--) {
       const start = candidates[reached[r]];
       measureInto(m, input, sums, start, end);
       // the ratio depends on the node only through the width of its next line (first or not)
-      const ratioFirst = adjustmentRatio(m, widthFirst, isLast);
-      const ratioRest = adjustmentRatio(m, widthRest, isLast);
+      const ratioFirst = adjustmentRatio(m, widthFirst, isLast, inWord);
+      const ratioRest = adjustmentRatio(m, widthRest, isLast, inWord);
       if (usable(ratioFirst, isLast) || usable(ratioRest, isLast)) {
         for (let f = 0; f < CLASSES; f++) {
           const from = start * CLASSES + f;
@@ -311,9 +313,10 @@ function lastAtOrBefore(ascending: number[], limit: number): number {
  * The last candidate index cj < ci whose line [candidates[cj], candidates[ci]) could reach
  * `width` at stretch ratio `maxRatio`, by an upper bound (widths and stretch of all its atoms and
  * inner joints, before any trimming): later starts give shorter lines, so the bound falls as cj
- * grows and a binary search finds the place.
+ * grows and a binary search finds the place. `inWord`: the lines end inside a word, where one
+ * nothing can widen may stand short (see adjustmentRatio).
  */
-function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number): number {
+function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number, inWord: boolean): number {
   if (!Number.isFinite(maxRatio)) return ci - 1;
   const end = candidates[ci];
   const reach = (start: number) => {
@@ -326,7 +329,7 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
     // maxRatio · stretch; past it only when that limit is below maxRatio · stretch, and then by
     // at most maxRatio · lastResort more. Sums of sums: the bound falls as the line shortens.
     const staged = maxRatio * stretch;
-    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort);
+    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort, inWord ? maxRatio * RAGGED_STRETCH * width : 0);
   };
   // invariant: reach(candidates[lo]) ≥ width or lo = 0; answer in [lo, hi]
   let lo = 0;
@@ -343,30 +346,40 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
 /**
  * r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. A line that
  * needs the policy's last resort (excess past its stages' limit) has the ratio at that limit
- * plus the rest over the last resort's badness units: it grows faster there.
+ * plus the rest over the last resort's badness units: it grows faster there. `inWord`: the line
+ * ends inside a word; if nothing on it can widen, it is set flush left and its gap weighed as
+ * though `RAGGED_STRETCH` of the measure could widen it (else such a line cannot be used).
  */
-export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean): number {
+export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean, inWord = false): number {
   const excess = width - m.natural;
   if (excess >= -1e-6) {
     // (a line of whole grid cells fills the measure up to rounding)
     if (isLast) return 0;
     if (excess > m.stretchLimit + 1e-6 && m.lastResort > 0) return (m.stretch > 0 ? m.stretchLimit / m.stretch : 0) + (excess - m.stretchLimit) / m.lastResort;
-    return m.stretch > 0 ? excess / m.stretch : excess < 0.01 ? 0 : INFEASIBLE;
+    if (m.stretch > 0) return excess / m.stretch;
+    if (excess < 0.01) return 0;
+    return inWord && excess <= RAGGED_MAX * width ? excess / (RAGGED_STRETCH * width) : INFEASIBLE;
   }
   return m.shrink > 0 ? excess / m.shrink : -INFEASIBLE;
 }
 
 /**
- * TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower); a line
- * that nothing can widen (a lone word left short) is worse than any line that stretches.
+ * The stretch, as a share of the measure, by which a line that ends inside a word and has nothing
+ * to widen is measured (a piece of a URL or long word too wide to share a line): left short by a
+ * sixth of the measure, it is as bad (badness 100) as Han text spaced ¼ em a character. Without
+ * it, such a line could not be used, and the Han text before the word was letter-spaced to push
+ * the whole word onto the next line.
  */
+const RAGGED_STRETCH = 1 / 6;
+
+/** The most such a line may stand short, as a share of the measure (a line of one short word piece is never used). */
+const RAGGED_MAX = 1 / 3;
+
+/** TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower). */
 function badnessOf(ratio: number): number {
   const r = Math.abs(ratio);
-  return r === INFEASIBLE ? UNSTRETCHABLE : Math.min(100 * r * r * r, 1e9);
+  return Math.min(100 * r * r * r, 1e9);
 }
-
-/** The badness of a short line with no place to widen (see badnessOf). */
-const UNSTRETCHABLE = 1e10;
 
 function fitnessClass(ratio: number): number {
   if (ratio < -0.5) return 0;

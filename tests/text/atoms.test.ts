@@ -75,6 +75,14 @@ describe('atoms', () => {
     // a short word is never cut
     expect(parts('getUserName')).toEqual(['getUserName']);
   });
+  it('a long word is never cut before the extension or domain that ends it (report.|pdf, example.|com)', () => {
+    const parts = (word: string) => atomize(parseInlineMarkup(word), fakeStyle(10)).atoms.map((x) => x.text);
+    expect(parts('annual-quality-report.pdf')).toEqual(['annual-', 'quality-', 'report.pdf']);
+    expect(parts('www.example-organisation.com')).toEqual(['www.', 'example-', 'organisation.com']);
+    expect(parts('docs.example.com/report.html),')).toEqual(['docs.', 'example.', 'com/', 'report.html),']);
+    // inside the word a dot still breaks
+    expect(parts('org.imprint.typesetting.Engine')).toEqual(['org.', 'imprint.', 'typesetting.', 'Engine']);
+  });
   it('superscripts and subscripts are set smaller, at the theme\'s size', () => {
     const a = atomize(parseInlineMarkup('m^2^CO~2~'), { ...fakeStyle(10), look: { ...DEFAULT_LOOK, scriptSize: 0.6 } }).atoms;
     expect(a.map((x) => [x.text, x.size])).toEqual([['m', 10], ['2', 6], ['CO', 10], ['2', 6]]);
