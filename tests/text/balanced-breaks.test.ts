@@ -27,6 +27,12 @@ describe('a centred title', () => {
     // a mark far from the middle is not taken: 立德树人： over 19 characters
     expect(lineTexts('center', 30, '立德树人：品牌化引领与沉浸式体验的双路径实践探索与区域推进')[0]).not.toBe('立德树人：');
   });
+  it('ends a line between words, not inside one (职|业, 队|伍), when the lines still fit', () => {
+    expect(lineTexts('center', 16, '上海市静安区中等职业教育质量年度报告')).toEqual(['上海市静安区中等', '职业教育质量年度报告']);
+    expect(lineTexts('center', 14, '加强中等职业学校教师队伍建设提高人才培养质量')).toEqual(['加强中等职业学校教师', '队伍建设提高人才培养质量']);
+    // three lines: each break moves to its word edge
+    expect(lineTexts('center', 12, '立德树人品牌化引领与沉浸式体验的双路径实践探索与区域推进成效分析')).toEqual(['立德树人品牌化引领与', '沉浸式体验的双路径实践', '探索与区域推进成效分析']);
+  });
   it('on one line, and a justified paragraph, are set as before', () => {
     expect(lineTexts('center', 40)).toEqual([TITLE]);
     expect(lineTexts('justify', 30).map((l) => [...l].length)).toEqual([30, 2]);

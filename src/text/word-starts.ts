@@ -1,0 +1,28 @@
+/**
+ * Where the words of a line of Chinese start, by ICU's dictionary segmentation (the
+ * `Intl.Segmenter` of Node's ICU, as browsers find a word on a double click): `职业教育|组|团|式|
+ * 帮|扶|：|区域|协同`. Text breaks between any two Han characters; a title is better broken
+ * between words, and this is where they are. A word ICU does not know stands as its characters.
+ * The dictionary is Node's: another Node may segment a rare word otherwise.
+ */
+import type { Atom } from './atoms.js';
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** `starts[p]`: atom p starts a word (or stands after a space); `starts[0]` is true. */
+export function wordStarts(atoms: readonly Atom[]): boolean[] {
+  // the atoms' texts joined, and where each starts in the join
+  const offsets = new Map<number, number>();
+  let text = '';
+  for (let p = 0; p < atoms.length; p++) {
+    offsets.set(text.length, p);
+    text += atoms[p].text;
+  }
+  const starts = atoms.map((a, p) => p === 0 || atoms[p - 1].kind === 'space' || a.kind === 'space');
+  segmenter ??= new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+  for (const { index } of segmenter.segment(text)) {
+    const p = offsets.get(index);
+    if (p !== undefined) starts[p] = true;
+  }
+  return starts;
+}
