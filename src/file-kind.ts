@@ -1,9 +1,10 @@
 /**
  * What stands at a path, as the commands that write or remove files ask it before they touch
  * anything: nothing, a regular file, a folder or something else (a device, a pipe, a socket),
- * following links; and whether the path itself is a symbolic link.
+ * following links; whether the path itself is a symbolic link; and what a regular file starts
+ * with (is it a PDF, a PNG?), read without reading the rest.
  */
-import { lstatSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /** What stands at a path (following links). */
 export function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
@@ -25,3 +26,27 @@ export function isLink(file: string): boolean {
     return false;
   }
 }
+
+/** The first `count` bytes of a regular file (all of it when shorter). */
+export function headOf(file: string, count: number): Buffer {
+  const bytes = Buffer.alloc(count);
+  const fd = openSync(file, 'r');
+  try {
+    return bytes.subarray(0, readSync(fd, bytes, 0, count, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a regular file is empty or starts with one of `signatures` (a file's kind by its first bytes). */
+export function emptyOrStartsWith(file: string, ...signatures: Buffer[]): boolean {
+  const head = headOf(file, Math.max(...signatures.map((s) => s.length)));
+  return head.length === 0 || signatures.some((s) => head.subarray(0, s.length).equals(s));
+}
+
+/** The first bytes of every PDF (`%PDF-`). */
+export const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1');
+/** The first bytes of every PNG. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The first bytes of every JPEG (a start-of-image marker). */
+export const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8]);

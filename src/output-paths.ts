@@ -6,9 +6,9 @@
  * `report.txt`), and one file claimed by two reports. Paths are compared as real paths,
  * so `sub/../r.yaml` and a symbolic link to the input are the input.
  */
-import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { kindOf } from './file-kind.js';
+import { emptyOrStartsWith, kindOf, PDF_SIGNATURE } from './file-kind.js';
 
 /** One report to build and the PDF it is written to. */
 export interface OutputPlan {
@@ -46,7 +46,7 @@ export interface OutputKind {
 }
 
 /** The PDFs `build` writes: named `.pdf`, and they replace only a PDF or an empty file. */
-export const PDF_OUTPUT: OutputKind = { name: 'PDF', extension: '.pdf', named: (file) => /\.pdf$/i.test(file), replaces: isPdfOrEmpty };
+export const PDF_OUTPUT: OutputKind = { name: 'PDF', extension: '.pdf', named: (file) => /\.pdf$/i.test(file), replaces: (file) => emptyOrStartsWith(file, PDF_SIGNATURE) };
 
 /** Why these outputs cannot be written, or undefined when they all can. */
 export function refuseOutputs(plans: readonly OutputPlan[], kind: OutputKind = PDF_OUTPUT): string | undefined {
@@ -83,18 +83,6 @@ function refuseExisting(output: string, kind: OutputKind): string | undefined {
       return `${output} is not a regular file (a device, a pipe or a socket): name a ${name} file`;
     case 'file':
       return kind.replaces(output) ? undefined : `${output} exists and is not a ${name}: Imprint replaces only ${name}s (remove it or name another file)`;
-  }
-}
-
-/** Whether a regular file is empty or starts as a PDF does (`%PDF-`). */
-function isPdfOrEmpty(file: string): boolean {
-  const head = Buffer.alloc(5);
-  const fd = openSync(file, 'r');
-  try {
-    const n = readSync(fd, head, 0, 5, 0);
-    return n === 0 || head.toString('latin1') === '%PDF-';
-  } finally {
-    closeSync(fd);
   }
 }
 

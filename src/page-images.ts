@@ -6,7 +6,6 @@
  * over a PNG (or an empty file) that the build did not read: checked for them all before the
  * report's PDF is written (`refusePageImages`).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DrawPage } from './page/draw.js';
 import type { FaceSet } from './font/face.js';
@@ -14,7 +13,7 @@ import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { realPath } from './output-paths.js';
-import { kindOf } from './file-kind.js';
+import { emptyOrStartsWith, kindOf, PNG_SIGNATURE } from './file-kind.js';
 import { shownFile } from './problems.js';
 
 /** The page images asked for. */
@@ -108,18 +107,6 @@ export function notReplacedByPng(file: string): string | undefined {
     case 'other':
       return 'a device, a pipe or a socket is there'; // never opened: a FIFO would wait
     case 'file':
-      return isPngOrEmpty(file) ? undefined : 'a file that is not a PNG is there, and Imprint replaces only PNGs';
-  }
-}
-
-/** Whether a regular file is empty or starts as a PNG does. */
-function isPngOrEmpty(file: string): boolean {
-  const head = Buffer.alloc(8);
-  const fd = openSync(file, 'r');
-  try {
-    const n = readSync(fd, head, 0, 8, 0);
-    return n === 0 || head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  } finally {
-    closeSync(fd);
+      return emptyOrStartsWith(file, PNG_SIGNATURE) ? undefined : 'a file that is not a PNG is there, and Imprint replaces only PNGs';
   }
 }

@@ -7,8 +7,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { sizeProblem, type ImageSize } from './image-size.js';
-
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+import { PNG_SIGNATURE as SIGNATURE } from '../file-kind.js';
 
 const TRUNCATED = 'image damaged: PNG data ends early (truncated file?)';
 

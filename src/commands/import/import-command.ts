@@ -8,10 +8,9 @@
  * where the pictures' folder goes, anything but a picture where a picture goes, or any file
  * there without `--force`: the YAML the user edits after an import, the pictures beside it).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
-import { kindOf } from '../../file-kind.js';
+import { emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { optionName } from '../../option-value.js';
@@ -173,23 +172,13 @@ export function imagesFolder(output: string): string {
 }
 
 /** The first bytes of a file (at most `n`). */
-function head(file: string, n: number): Buffer {
-  const bytes = Buffer.alloc(n);
-  const fd = openSync(file, 'r');
-  try {
-    return bytes.subarray(0, readSync(fd, bytes, 0, n, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function isEmpty(file: string): boolean {
-  return head(file, 1).length === 0;
+  return headOf(file, 1).length === 0;
 }
 
 /** Text: no NUL byte in its first 4 KiB, and not a ZIP archive (a .docx renamed). */
 function isText(file: string): boolean {
-  const bytes = head(file, 4096);
+  const bytes = headOf(file, 4096);
   return !bytes.includes(0) && !bytes.subarray(0, 2).equals(Buffer.from('PK'));
 }
 
@@ -200,6 +189,5 @@ function isText(file: string): boolean {
 function replacedByPicture(file: string): boolean {
   const kind = kindOf(file);
   if (kind !== 'file') return kind === 'absent';
-  const bytes = head(file, 4);
-  return bytes.length === 0 || bytes.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) || (bytes[0] === 0xff && bytes[1] === 0xd8);
+  return emptyOrStartsWith(file, PNG_SIGNATURE, JPEG_SIGNATURE);
 }
