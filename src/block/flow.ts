@@ -12,7 +12,7 @@ import { figureItems } from './figure.js';
 import { codeBlocks } from './code.js';
 import { listItems } from './list.js';
 import { textBlocks } from './text-lines.js';
-import { labelColumn, tocEntryBlocks } from './toc-entry.js';
+import { labelColumns, tocEntryBlocks } from './toc-entry.js';
 import { plainTitle } from './plain-title.js';
 
 /** Width of the type area, pt. */
@@ -46,29 +46,26 @@ export function snapToGrid(items: Item[], step: number): Item[] {
 
 /**
  * Items of sibling nodes. Neighbouring contents entries share one TOC element, and entries of
- * the same style one label column (so their titles line up).
+ * the same style with labels alike in width one label column (so their titles line up).
  */
 function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number, parent: StructTag): Item[] {
-  let toc: { tag: StructTag; columns: Map<string, number> } | undefined;
+  let toc: { tag: StructTag; columns: Map<TocEntryNode, number> } | undefined;
   return nodes.flatMap((n, i) => {
     if (n.kind !== 'toc-entry') {
       toc = undefined;
       return nodeItems(ctx, n, x, width, parent);
     }
     toc ??= { tag: newTag(ctx, 'TOC', parent), columns: tocColumns(ctx, nodes, i) };
-    return tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n.style) ?? 0);
+    return tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n) ?? 0);
   });
 }
 
-/** Label columns, by style, of the run of contents entries that starts at `from`. */
-function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<string, number> {
+/** The label column of each entry of the run of contents entries that starts at `from` (see labelColumns). */
+function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<TocEntryNode, number> {
   const run: TocEntryNode[] = [];
   for (let i = from; i < nodes.length && nodes[i].kind === 'toc-entry'; i++) run.push(nodes[i] as TocEntryNode);
-  const columns = new Map<string, number>();
-  for (const name of new Set(run.map((e) => e.style))) {
-    columns.set(name, labelColumn(ctx, run.filter((e) => e.style === name), style(ctx, name)));
-  }
-  return columns;
+  const styles = new Set(run.map((e) => e.style));
+  return new Map([...styles].flatMap((name) => [...labelColumns(ctx, run.filter((e) => e.style === name), style(ctx, name))]));
 }
 
 function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag): Item[] {

@@ -1,6 +1,7 @@
 /**
  * A contents line: the entry's label (`1.1`, `表 1`, `案例 4`: the text before its ideographic
- * space), its title in one column for all entries of the same style, a dot leader (an artifact),
+ * space), its title in one column for the entries of the same style whose labels are alike in
+ * width (see labelColumns), a dot leader (an artifact),
  * and the page number where its target stands, right-aligned; the whole entry links to the target.
  */
 import type { TocEntryNode } from '../template/doc-tree.js';
@@ -38,10 +39,28 @@ export function splitLabel(runs: Inline[]): { label: Inline[]; title: Inline[] }
   return { label, title };
 }
 
-/** Width of the label column: the widest label (with its space) of the entries given, pt. */
-export function labelColumn(ctx: LayoutContext, entries: TocEntryNode[], style: TextStyleSpec): number {
+/** How much wider (a ratio) than the narrowest label of its column a label may be to share the column. */
+const COLUMN_SPREAD = 2;
+
+/**
+ * The label column of each of `entries` (all of one style), pt: the widest label (with its space)
+ * among the labels alike in width. Labels up to `COLUMN_SPREAD` times as wide as the narrowest share
+ * one column (`表 1`, `案例 12`; `1`, `10`), so their titles line up; a label much wider (`附录 A`
+ * beside `1`) starts a column of its own, so a chapter's title does not stand far from its number.
+ */
+export function labelColumns(ctx: LayoutContext, entries: TocEntryNode[], style: TextStyleSpec): Map<TocEntryNode, number> {
   const pstyle = paragraphStyle(ctx, style, Infinity);
-  return Math.max(0, ...entries.map((e) => measureText(splitLabel(e.runs).label, pstyle).natural));
+  const widths = new Map(entries.map((e) => [e, measureText(splitLabel(e.runs).label, pstyle).natural]));
+  const sorted = [...new Set(widths.values())].sort((a, b) => a - b);
+  // each width's column: the widest of its class, a class running from its narrowest up to COLUMN_SPREAD times it
+  const columnOf = new Map<number, number>();
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] <= sorted[i] * COLUMN_SPREAD) j++;
+    for (let k = i; k <= j; k++) columnOf.set(sorted[k], sorted[j]);
+    i = j + 1;
+  }
+  return new Map(entries.map((e) => [e, columnOf.get(widths.get(e)!)!]));
 }
 
 /** The blocks of one entry; `column`: where titles start after the label, pt from the indent. */

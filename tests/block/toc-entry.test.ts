@@ -1,4 +1,6 @@
 /** Contents entries: labels cut off at the ideographic space; titles of one style in one column. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitLabel } from '../../src/block/toc-entry.js';
@@ -30,5 +32,23 @@ describe('contents entries', () => {
     const quoted = [...byLine.values()].filter((runs) => runs[1] && runs[1].glyphs.codePoints[0][0] === 0x201c).map((r) => Math.round(r[1].x * 100) / 100);
     expect(new Set(titleStarts.filter((x) => !quoted.includes(x))).size).toBe(1);
     expect(quoted.length).toBe(1);
+  });
+
+  it('give a label much wider than the others (附录 A beside 1, 2) a column of its own', () => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'toc-columns-')), 'r.yaml');
+    const chapters = Array.from({ length: 11 }, (_, i) => `  - title: 第${i}章标题\n    body: [正文。]`);
+    writeFileSync(input, ['report:', '  title: 栏', 'chapters:', ...chapters, 'appendices:', '  - title: 附录标题甲', '    body: [正文。]', '  - title: 附录标题乙', '    body: [正文。]', ''].join('\n'));
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const contents = pages.find((p) => p.ops.some((o) => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()).startsWith('目')))!;
+    const runs = contents.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs');
+    const xOf = (title: string) => runs.filter((o) => String.fromCodePoint(...o.glyphs.codePoints.flat()).startsWith(title)).map((o) => Math.round(o.x * 100) / 100);
+    const chapterTitles = new Set(Array.from({ length: 11 }, (_, i) => xOf(`第${i}章标题`)).flat());
+    const appendixTitles = new Set([...xOf('附录标题甲'), ...xOf('附录标题乙')]);
+    // 1 … 11 share a column, the appendices another, wider one
+    expect(chapterTitles.size).toBe(1);
+    expect(appendixTitles.size).toBe(1);
+    const [chapter, appendix] = [[...chapterTitles][0], [...appendixTitles][0]];
+    const em = 12;
+    expect(appendix - chapter).toBeGreaterThan(1.5 * em);
   });
 });
