@@ -95,11 +95,14 @@ export function dropRightBlank(a: Blanks): void {
 
 /**
  * Two adjacent marks share one blank: `”。`, `）、`, `。“`, `》《` take 1.5 em instead of 2
- * (the first mark's right blank goes, else the second's left one).
+ * (the first mark's right blank goes, else the second's left one). A footnote marker between
+ * them does not part them (`）②。`: the marker stands against the bracket's ink).
  */
 export function compressAdjacentMarks(atoms: Atom[]): void {
   for (let i = 0; i + 1 < atoms.length; i++) {
-    const [a, b] = [atoms[i], atoms[i + 1]];
+    let next = i + 1;
+    while (next + 1 < atoms.length && atoms[next].marks.footnote !== undefined) next++;
+    const [a, b] = [atoms[i], atoms[next]];
     if (a.kind !== 'punct' || b.kind !== 'punct') continue;
     if (a.blankRight > 0) dropRightBlank(a);
     else if (b.blankLeft > 0) dropLeftBlank(b);

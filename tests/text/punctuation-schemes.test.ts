@@ -61,4 +61,12 @@ describe('punctuation schemes with the shipped font', () => {
     expect(font.shape('—', ['ZHH ', 'ZHS '])[0].id).toBe(local.id);
     expect(font.shape('—', ['ZHT '])[0].id).toBe(plain.id);
   });
+  it('gb: a footnote marker between two marks does not part them (）①。 takes 1.5 em and the marker)', () => {
+    const set = atomize([{ text: '清单）', bold: false }, { text: '①', bold: false, script: 'sup', footnote: 1 }, { text: '。', bold: false }], { regular: [font], bold: [font], size, punctuation: 'gb' }).atoms;
+    const width = (t: string) => set.find((a) => a.text === t)!.width;
+    expect(width('）') + width('。')).toBeCloseTo(1.5 * size, 3);
+    // the marker stands against the bracket's ink: what the bracket lost is its right blank
+    expect(width('）')).toBeCloseTo(0.5 * size, 1);
+  });
 });
+
