@@ -3,7 +3,9 @@
  * package's errors and warnings with hints for the slips a report's text makes (a paragraph
  * that starts with a character YAML reads as syntax, or contains ': ' or ' #'), one message
  * for a tab that indents and for a list item that slipped (not the errors they cause after
- * them), and aliases with no anchor found where they are written.
+ * them), a stray closing bracket at it, a quote never closed at the quote, only the first error
+ * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
+ * they are written.
  */
 import { isAlias, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { itemSlips, type ItemSlip } from './item-slips.js';
@@ -14,6 +16,12 @@ export interface YamlProblem {
   message: string;
   severity: 'error' | 'warning';
 }
+
+/** YAML's errors that no earlier error causes: a key given twice, a second document. The others are errors of syntax. */
+const INDEPENDENT_ERRORS: ReadonlySet<string> = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
+
+/** YAML's message for a closing bracket with nothing open: which bracket. */
+const STRAY_CLOSER = /^Unexpected flow-(?:map|seq)-end token in YAML stream: "([}\]])"/;
 
 /** What YAML makes of a leading character in unquoted text (the indicators of YAML 1.2, 5.3). */
 const LEADING: Record<string, string> = {
@@ -48,8 +56,13 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   const slips = causingSlips(doc, text);
   const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;
 
+  // after the first error of syntax YAML reads the rest of the file as it can: its errors from
+  // there on are what that one caused (a stray } gave seven), and only it is reported
+  const firstSyntax = doc.errors.find((e) => !INDEPENDENT_ERRORS.has(e.code));
   const found = [
-    ...doc.errors.map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
+    ...doc.errors
+      .filter((e) => INDEPENDENT_ERRORS.has(e.code) ? !firstSyntax || e.pos[0] < firstSyntax.pos[0] : e === firstSyntax)
+      .map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
     // an unknown tag (!!js/function, !include …) is refused: the content is plain data
     ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: `${firstLine(w.message)} (tags are not allowed in content)`, code: w.code as string })),
     ...unresolvedAliases(doc),
@@ -62,8 +75,16 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   for (const f of found) {
     // one message for a line that got a hint: the errors after the first are what the same slip caused
     if (hintedLines.has(lineStart(text, f.offset))) continue;
-    const leading = leadingIndicator(text, f.offset, f.code);
-    if (leading) {
+    const stray = f.code === 'UNEXPECTED_TOKEN' ? STRAY_CLOSER.exec(f.message)?.[1] : undefined;
+    const leading = stray ? undefined : leadingIndicator(text, f.offset, f.code);
+    if (stray) {
+      const opener = stray === '}' ? '{' : '[';
+      problems.push({ offset: f.offset, message: `YAML: this ${stray} closes no ${opener}: remove it (or quote the text, if it is part of it)`, severity: 'error' });
+    } else if (f.code === 'MISSING_CHAR' && /closing ["']quote/.test(f.message)) {
+      // YAML finds it at the end of the file: the quote left open is where to look
+      const opening = unclosedQuote(text);
+      problems.push({ offset: opening ?? f.offset, message: opening === undefined ? `YAML: ${f.message}` : `YAML: this quote ${text[opening]} is never closed (close it with ${text[opening]} where the text ends)`, severity: 'error' });
+    } else if (leading) {
       hintedLines.add(lineStart(text, f.offset));
       problems.push({ offset: leading.offset, message: `${leading.hint} (${f.message})`, severity: 'error' });
     } else if (f.code === 'MULTILINE_IMPLICIT_KEY') {
@@ -135,6 +156,30 @@ function flowItemStart(text: string, offset: number): number {
   if (start <= line) return offset;
   while (text[start] === ' ') start++;
   return start;
+}
+
+/**
+ * Where the quoted text that is never closed opens: the first quote that starts a value (after a
+ * line's indentation, `- `, `key: `, or `[ { ,` in brackets) with no closing quote after it (a
+ * quoted text may run over lines; `\"` in double quotes and `''` in single quotes are no ends);
+ * undefined when every quote closes.
+ */
+function unclosedQuote(text: string): number | undefined {
+  const opening = /(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[[{,][ \t]*)(["'])/gm;
+  for (let m = opening.exec(text); m; m = opening.exec(text)) {
+    const at = m.index + m[0].length - 1;
+    if (isInComment(text, at)) continue;
+    const close = m[1] === '"' ? /(?:[^"\\]|\\[\s\S])*"/y : /(?:[^']|'')*'(?!')/y;
+    close.lastIndex = at + 1;
+    if (!close.test(text)) return at;
+    opening.lastIndex = close.lastIndex;
+  }
+  return undefined;
+}
+
+/** Whether `offset` stands after a ` #` on its line (in a comment), quotes not counted. */
+function isInComment(text: string, offset: number): boolean {
+  return /(?:^|[ \t])#/.test(text.slice(lineStart(text, offset), offset));
 }
 
 function lineStart(text: string, offset: number): number {

@@ -204,6 +204,14 @@ describe('YAML slips in a report text', () => {
       'r.yaml:9:5: YAML: `title` is given twice in one mapping (first on line 8): keep one',
     ]);
   });
+  it('one slip of syntax, one message at it: a stray } or ], a quote never closed (not what YAML makes of the lines after)', () => {
+    expect(load(withBody('      - table: {title: t, columns: [a], rows: [[1]]}}', '      - 段落二', '  - title: c')).lines).toEqual(['r.yaml:6:53: YAML: this } closes no {: remove it (or quote the text, if it is part of it)']);
+    expect(load(withBody('      - list: [a, b]]', '      - 段落二')).lines).toEqual(['r.yaml:6:21: YAML: this ] closes no [: remove it (or quote the text, if it is part of it)']);
+    // found by YAML at the end of the file; the quote that opens it is where to look (a closed one before it, over two lines, is fine)
+    expect(load(withBody('      - "一段\\"引号\\"，', '        跨行"', '      - 段落 \'乙', '      - "未闭合', '      - 段落三', '  - title: c')).lines).toEqual([
+      'r.yaml:9:9: YAML: this quote " is never closed (close it with " where the text ends)',
+    ]);
+  });
   it('errors after a paragraph over several lines are on their own line', () => {
     expect(load(withBody('      - 段落一', '        续行', '        续行二', '      - tabel: {}')).lines).toEqual(['r.yaml:9:9: unknown key "tabel" in a block (did you mean "table"?)']);
   });
