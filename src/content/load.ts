@@ -12,7 +12,7 @@ import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
-import { firstRowColumns, placeCells } from './table-grid.js';
+import { firstRowColumns, MAX_COLSPAN, placeCells } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { figureWidthOf } from './figure-width.js';
@@ -31,12 +31,47 @@ export function loadReport(file: string): Report {
   const baseDir = path.dirname(path.resolve(file));
   // checked whether or not the schema took the rest, so one run names every problem
   const images = checkImages(src, problems, baseDir);
-  problems.throwIfErrors();
+  if (problems.hasErrors) {
+    checkPastRefusal(src, problems, baseDir, images, file);
+    problems.throwIfErrors();
+  }
   const reader = new ContentReader(src, problems, baseDir, images);
   const report = reader.report(file);
   reader.checkMarkup();
   problems.throwIfErrors();
   return { ...report, warnings: problems.warnings() };
+}
+
+/** A cell's colspan or rowspan: 1 unless a whole number from 1 to `max` (the schema reports any other, and the grid is checked as if it were 1). */
+function spanOf(given: unknown, max: number): number {
+  return Number.isInteger(given) && (given as number) >= 1 && (given as number) <= max ? (given as number) : 1;
+}
+
+/** The places (`line:col`) some problem already names. */
+function placesNamed(problems: ProblemList): Set<string> {
+  return new Set(problems.items.map((p) => `${p.pos.line}:${p.pos.col}`));
+}
+
+/**
+ * What the schema cannot say (a row that does not fill the columns, a reference to no id, an id
+ * given twice, a date that does not exist …), checked in data the schema refused as far as it
+ * can be read, so one run names every problem: the errors found at places the schema (or the
+ * image check) did not already name are added. Reading data of the wrong shape may fail
+ * part-way; what was found before is kept.
+ */
+function checkPastRefusal(src: YamlSource, problems: ProblemList, baseDir: string, images: Map<string, CheckedImage>, file: string): void {
+  const reported = placesNamed(problems);
+  const found = new ProblemList();
+  const reader = new ContentReader(src, found, baseDir, images);
+  try {
+    reader.report(file);
+    reader.checkMarkup();
+  } catch {
+    // data of a shape the schema refused: what was found so far stands
+  }
+  for (const p of found.items) if (p.severity === 'error' && !reported.has(`${p.pos.line}:${p.pos.col}`)) problems.error(p.pos, p.message, p.about);
+  // all of them in the order of the file
+  problems.items.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 }
 
 /**
@@ -46,7 +81,7 @@ export function loadReport(file: string): Report {
  * leaves out, is reported at the `image:` value.
  */
 function checkImages(src: YamlSource, problems: ProblemList, baseDir: string): Map<string, CheckedImage> {
-  const reported = new Set(problems.items.map((p) => `${p.pos.line}:${p.pos.col}`));
+  const reported = placesNamed(problems);
   const images = new Map<string, CheckedImage>();
   for (const { at, image } of figureImages(src.data, [])) {
     const pos = src.locate(at);
@@ -175,8 +210,8 @@ class ContentReader {
         body: this.blocks(['preface', 'body']),
         pos: this.src.locate(['preface']),
       },
-      chapters: (d.chapters as unknown[]).map((_, i) => this.section(['chapters', i])),
-      appendices: ((d.appendices as unknown[] | undefined) ?? []).map((_, i) => this.section(['appendices', i])),
+      chapters: this.each(['chapters'], (at) => this.section(at)),
+      appendices: this.each(['appendices'], (at) => this.section(at)),
       images: this.images,
     };
   }
@@ -189,19 +224,26 @@ class ContentReader {
   }
 
   private section(p: DataPath): Section {
-    const s = this.value(p) as { sections?: unknown[] };
     return {
       id: this.id(p),
       title: this.text([...p, 'title']),
       body: this.blocks([...p, 'body']),
-      sections: (s.sections ?? []).map((_, i) => this.section([...p, 'sections', i])),
+      sections: this.each([...p, 'sections'], (at) => this.section(at)),
       pos: this.src.locate(p),
     };
   }
 
   private blocks(p: DataPath): Block[] {
-    const list = (this.value(p) as unknown[] | undefined) ?? [];
-    return list.map((_, i) => this.block([...p, i]));
+    return this.each(p, (at) => this.block(at));
+  }
+
+  /**
+   * `read` of each item of the list at `p`; none when there is no list there (absent, or data
+   * the schema refused: see checkPastRefusal).
+   */
+  private each<T>(p: DataPath, read: (at: DataPath) => T): T[] {
+    const list = this.value(p);
+    return Array.isArray(list) ? list.map((_, i) => read([...p, i])) : [];
   }
 
   private block(p: DataPath): Block {
@@ -249,7 +291,7 @@ class ContentReader {
       case 'quote':
         return { kind: 'quote', body: this.blocks(at), pos };
       case 'signature':
-        return { kind: 'signature', lines: (this.value(at) as unknown[]).map((_, i) => this.text([...at, i])), pos };
+        return { kind: 'signature', lines: this.each(at, (line) => this.text(line)), pos };
       case 'pagebreak':
         return { kind: 'pagebreak', pos };
       case 'table':
@@ -332,8 +374,8 @@ class ContentReader {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (v === null || typeof v !== 'object') return { text: this.text(p), colspan: 1, rowspan: 1, pos };
-    const m = v as { colspan?: number; rowspan?: number; align?: Align };
-    return { text: this.text([...p, 'text']), colspan: m.colspan ?? 1, rowspan: m.rowspan ?? 1, align: m.align, pos };
+    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align };
+    return { text: this.text([...p, 'text']), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
   }
 
   /** Reports, at the row or the cell, where the rows (at `p`) do not fill `columns` columns exactly (see table-grid.ts). */

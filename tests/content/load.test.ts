@@ -37,6 +37,21 @@ describe('loadReport', () => {
     expect(p).toContain('r.yaml:6:9: unknown key "tabel" in a block (did you mean "table"?)');
     expect(p.length).toBeGreaterThanOrEqual(3);
   });
+  it('checks what the schema cannot say also where the schema refused something: every problem in one run, in the order of the file', () => {
+    const bad = 'report:\n  title: 一\nchapters:\n  - title: 一\n    titel: x\n    id: a\n    body:\n      - 见[[nothere]]。\n      - table: {title: t, id: a, columns: [a, b], rows: [[1]]}\n';
+    expect(problems(bad)).toEqual([
+      'r.yaml:5:5: unknown key "titel" in a chapter (did you mean "title"?)',
+      'r.yaml:8:10: [[nothere]] names no id (ids in this report: a)',
+      'r.yaml:9:31: the id "a" is already used at line 6 (ids must be unique in the report)',
+      'r.yaml:9:58: this row fills 1 columns (its 1 cell) but the table has 2',
+    ]);
+    // data of the wrong shape: what can be read is checked, nothing fails
+    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body: 7\n  - title: [x]\n    body:\n      - 见[[nothere]]。\n')).toEqual([
+      'r.yaml:5:11: `body:` must be a list (items starting with "- ")',
+      'r.yaml:6:12: the title of a chapter must be text',
+      'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
+    ]);
+  });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
     expect(problems(t)).toEqual(['r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 2']);
