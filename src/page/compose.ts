@@ -4,7 +4,7 @@
  * footers rendered from the page templates with the page's context, anchors and bookmarks
  * recorded.
  */
-import type { BlockPayload, FrameRef } from '../block/payload.js';
+import type { Block, BlockPayload, FrameRef } from '../block/payload.js';
 import type { LayoutContext } from '../block/context.js';
 import { style } from '../block/context.js';
 import { textBlocks } from '../block/text-lines.js';
@@ -14,6 +14,8 @@ import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
 import { footSeparator, labelOf, type PaginatedMatter } from './matters.js';
 import { plainRuns } from '../block/plain-title.js';
+import { plainText } from '../text/inline.js';
+import type { SourcePos } from '../problems.js';
 
 /** Renders the header and footer markup of a page. */
 export interface FurnitureRenderer {
@@ -81,13 +83,16 @@ const FOOT_RULE_WIDTH = 0.5;
 function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' | 'footer'): DrawOp[] {
   const p = ctx.theme.page;
   const width = p.width - p.marginLeft - p.marginRight;
+  // the margin beyond the furniture's offset, less as much again at the paper's edge (what is printed keeps clear of it)
+  const room = where === 'header' ? p.marginTop - 2 * p.headerOffset : p.marginBottom - 2 * p.footerOffset;
+  const rules = tree.children.reduce((h, node) => h + (node.kind === 'rule' ? node.width + 2 : 0), 0);
   const parts = tree.children.map((node) => {
     if (node.kind === 'rule') {
       const op: DrawOp = { kind: 'line', x1: 0, y1: 0, x2: width, y2: 0, width: node.width, color: node.color };
       return { height: node.width + 2, ops: [op] };
     }
     // a running head shows titles plain (see block/plain-title.ts)
-    const blocks = textBlocks(ctx, plainRuns(ctx, node.runs, node.at), style(ctx, node.style), { x: 0, width, at: node.at, spaceBefore: 0, spaceAfter: 0 });
+    const blocks = fittedLines(ctx, plainText(plainRuns(ctx, node.runs, node.at)), node.style, width, room - rules, node.at);
     let y = 0;
     const ops = blocks.flatMap((b) => {
       const moved = translateOps(b.payload.ops, 0, y);
@@ -103,6 +108,34 @@ function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' |
     y += part.height;
     return ops;
   });
+}
+
+/** What ends a running head or footer cut short to fit its margin. */
+const CUT_MARK = '……';
+
+/**
+ * The lines of a running head's or footer's text in `style`, `width` pt wide, in at most `room`
+ * pt (what its margin leaves it; one line at least): a text that would take more (a title of
+ * many lines would stand over the paper's edge) is cut, at the most characters that fit, and
+ * ends in `……`, with a warning at the text.
+ */
+function fittedLines(ctx: LayoutContext, text: string, styleName: string, width: number, room: number, at: SourcePos | undefined): Block[] {
+  const set = (t: string) => textBlocks(ctx, [{ text: t, bold: false }], style(ctx, styleName), { x: 0, width, at, spaceBefore: 0, spaceAfter: 0 });
+  const whole = set(text);
+  const height = (blocks: Block[]) => blocks.reduce((h, b) => h + b.height, 0);
+  if (whole.length <= 1 || height(whole) <= room) return whole;
+  const chars = [...text];
+  // the most characters that fit with the mark (binary search: fewer characters never take more lines)
+  let [fits, fails] = [0, chars.length];
+  while (fails - fits > 1) {
+    const mid = (fits + fails) >> 1;
+    const lines = set(chars.slice(0, mid).join('') + CUT_MARK);
+    if (lines.length <= 1 || height(lines) <= room) fits = mid;
+    else fails = mid;
+  }
+  const cut = chars.slice(0, fits).join('');
+  if (at) ctx.problems.warn(at, `the running head or footer is too long for its margin: cut to "${cut}${CUT_MARK}"`);
+  return set(cut + CUT_MARK);
 }
 
 /**
