@@ -7,7 +7,7 @@ import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../inp
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage, type CheckedImage } from './image-file.js';
-import { checkMarkup } from './markup-check.js';
+import { checkMarkup, type WrittenId } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
@@ -178,7 +178,7 @@ class ContentReader {
   /** The texts read, by the line and column of their place: their path and value as written. */
   private readonly texts = new Map<string, { path: DataPath; value: string }>();
   /** The ids of chapters, sections, tables, cases and figures, in the order written. */
-  private readonly ids: Text[] = [];
+  private readonly ids: WrittenId[] = [];
 
   constructor(
     private readonly src: YamlSource,
@@ -359,7 +359,7 @@ class ContentReader {
   private id(p: DataPath): Text | undefined {
     if ((this.value(p) as { id?: unknown }).id === undefined) return undefined;
     const id = this.text([...p, 'id']);
-    this.ids.push(id);
+    this.ids.push({ ...id, repeatedAt: this.src.aliasOn(p) });
     return id;
   }
 

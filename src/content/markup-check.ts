@@ -17,17 +17,23 @@ export interface WrittenText {
   charPos(index: number): SourcePos;
 }
 
+/** An id as written; `repeatedAt`: where an alias repeats the item that holds it (`body: *body`), if one does. */
+export interface WrittenId extends Text {
+  repeatedAt?: SourcePos;
+}
+
 /**
  * Reports the markup problems of `texts`, duplicate ids (at the second, naming the first's
- * line) and references to ids that `ids` does not hold (at the reference, with a "did you
- * mean"). `ids` in the order they are written.
+ * line; at the alias that repeats the first, when one does) and references to ids that `ids`
+ * does not hold (at the reference, with a "did you mean"). `ids` in the order they are written.
  */
-export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly Text[], problems: ProblemList): void {
+export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenId[], problems: ProblemList): void {
   const first = new Map<string, SourcePos>();
   for (const id of ids) {
     const earlier = first.get(id.text);
-    if (earlier) problems.error(id.pos, `the id "${id.text}" is already used at line ${earlier.line} (ids must be unique in the report)`);
-    else first.set(id.text, id.pos);
+    if (!earlier) first.set(id.text, id.pos);
+    else if (id.repeatedAt) problems.error(id.repeatedAt, `this alias repeats the id "${id.text}" of line ${earlier.line}: ids must be unique in the report (copy the item without its id, or give the copy another)`);
+    else problems.error(id.pos, `the id "${id.text}" is already used at line ${earlier.line} (ids must be unique in the report)`);
   }
   const known = [...first.keys()];
   for (const t of texts) {

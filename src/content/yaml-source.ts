@@ -74,6 +74,22 @@ export class YamlSource {
     return this.pos(node);
   }
 
+  /**
+   * Where the value at `path` is reached through an alias (`body: *body`): the place of the last
+   * alias on the way, where the file repeats the anchored value; undefined when no alias is on it.
+   */
+  aliasOn(path: DataPath): SourcePos | undefined {
+    let node = this.doc.contents as Node | null;
+    let alias: Node | undefined;
+    for (const step of [undefined, ...path]) {
+      if (step !== undefined) node = this.rawChild(node, step);
+      if (isAlias(node)) alias = node;
+      node = this.resolve(node);
+      if (!node) break;
+    }
+    return alias && this.pos(alias);
+  }
+
   /** The characters of the scalar at `path` as written (`2.50` stays `2.50`). */
   sourceText(path: DataPath): string | undefined {
     const node = this.scalar(path);
@@ -99,11 +115,16 @@ export class YamlSource {
   }
 
   private child(node: Node | null, step: string | number): Node | null {
+    return this.resolve(this.rawChild(node, step));
+  }
+
+  /** The node at `step` of a mapping or list, an alias left as it is. */
+  private rawChild(node: Node | null, step: string | number): Node | null {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-      return pair ? this.resolve((pair.value as Node | null) ?? (pair.key as Node)) : null;
+      return pair ? ((pair.value as Node | null) ?? (pair.key as Node)) : null;
     }
-    if (isSeq(node) && typeof step === 'number') return this.resolve((node.items[step] as Node | undefined) ?? null);
+    if (isSeq(node) && typeof step === 'number') return (node.items[step] as Node | undefined) ?? null;
     return null;
   }
 

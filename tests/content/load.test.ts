@@ -52,6 +52,10 @@ describe('loadReport', () => {
       'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
     ]);
   });
+  it('reports an id that an alias repeats at the alias, not at the id it repeats', () => {
+    const yaml = 'report:\n  title: 一\nchapters:\n  - title: 一\n    body: &body\n      - table: {title: 表, id: dupe, columns: [a], rows: [[1]]}\n  - title: 二\n    body: *body\n';
+    expect(problems(yaml)).toEqual(['r.yaml:8:11: this alias repeats the id "dupe" of line 6: ids must be unique in the report (copy the item without its id, or give the copy another)']);
+  });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
     expect(problems(t)).toEqual(['r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 2']);
