@@ -127,10 +127,12 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     // a chain no page holds starts here (moving it on would leave white and gain nothing), as one
     // this page does not hold from its top (below a frame's padding when the frame goes on, above
     // the notes continued from the page before)
+    // (a table going on from the page before repeats its header rows above it: they take room too)
+    const repeated = item.group && item.group.key === lastGroup ? heightOf(item.group.repeat) : 0;
     if (placed.length === 0) {
-      const top = item.inset && item.inset.key === lastInset ? item.inset.pad : 0;
+      const top = (item.inset && item.inset.key === lastInset ? item.inset.pad : 0) + repeated;
       if (top + need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
-    } else if (need[i] + onEmptyPage(noteNeed[i], separator) > pageHeight) overlong = true;
+    } else if (repeated + need[i] + onEmptyPage(noteNeed[i], separator) > pageHeight) overlong = true;
     // inside it, the keepWithNext chains hold where a page holds them, else blocks go one by one
     const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, tall[i] === 'head');
     const required = !overlong ? need[i] : alone ? alone.need : hardNeed[i];
@@ -208,6 +210,13 @@ function tallChainRoom<P>(items: FlowItem<P>[], i: number, head: boolean): { nee
   const next = items[i + 1];
   if (!head || next?.kind !== 'block') return { need: item.height + reserveOf(item), notes: notesHeight(item) };
   return { need: item.height + next.spaceBefore + next.height + reserveOf(next), notes: notesHeight(item) + notesHeight(next) };
+}
+
+/** Height of blocks set one under another (a table's repeated header rows), pt. */
+function heightOf<P>(blocks: readonly FlowBlock<P>[]): number {
+  let h = 0;
+  for (const b of blocks) h += b.height;
+  return h;
 }
 
 /** Height of a block's note lines, pt. */

@@ -70,6 +70,14 @@ describe('paginate', () => {
     expect(names(pages)).toEqual(['cap H r0 r1 r2', 'H r3 r4 r5 r6', 'H r7 r8 r9 r10', 'H r11']);
     expect(pages[1].placed[0].repeated).toBe(true);
   });
+  it('counts the repeated header of a table going on: rows kept together that fit a page alone but not under it go on one by one', () => {
+    const group = { key: 't', repeat: [b('H', 20)] };
+    // r0, then r1–r9 kept together (90 pt): a page of 100 holds them, not under the 20-pt header
+    const rows = [b('r0', 10, { group }), ...Array.from({ length: 9 }, (_, i) => b(`r${i + 1}`, 10, { group, keepTogether: i < 8 }))];
+    const pages = paginate([b('H', 20, { keepWithNext: true }), ...rows], 100);
+    // not r1 alone under the header, the page left white, as if the rest would fit the next page (they do not, under it)
+    expect(names(pages)).toEqual(['H r0 r1 r2 r3 r4 r5 r6 r7', 'H r8 r9']);
+  });
 });
 
 /** What a generated block is made of (its height, space above, keep, frame), pt on 100-pt pages. */
