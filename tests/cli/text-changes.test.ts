@@ -3,6 +3,8 @@
  * after its text, so a footnote that went to the next page with its marker's line is no change,
  * and a footnote edited is its words.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EditionPage } from '../../src/commands/pdf-edition.js';
 import { printedText, runChanges } from '../../src/commands/text-changes.js';
@@ -32,6 +34,16 @@ describe('runChanges', () => {
     expect(changesOf(old, now)).toEqual([
       ['', '新的'],
       ['注释', '注解'],
+    ]);
+  });
+
+  it('reports a paragraph inserted as added, not the word after it as removed and added again', () => {
+    // the shortest edit script kept the 学 of 本学年 and put the rest before 校: “removed 学校, added 本学年…学校”
+    const { old, new: now } = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures/edition-insert.json'), 'utf8')) as { old: string; new: string };
+    const added = '本学年新增一段说明文字，用于测试版本比较功能在插入段落后能否正确报告页面的移动与变化情况。本学年新增一段说明文字，用于测试版本比较功能。';
+    expect(changesOf(pages([old, '']), pages([now, '']))).toEqual([
+      ['', added],
+      ['186', '188'],
     ]);
   });
 });
