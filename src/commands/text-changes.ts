@@ -2,9 +2,8 @@
  * What changed in the text of a run of changed pages: the old pages' text and the new pages'
  * text (each run together, so text that only flowed to another page is no change; its footnotes
  * after it, so a footnote that went to another page with its line is none either) compared
- * character by character (Chinese has no spaces to split words at); changes parted by a few
- * unchanged characters joined, and what a change's two sides share at their ends left out; each
- * change then widened to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other
+ * character by character (Chinese has no spaces to split words at); two neighbouring changes
+ * joined where one change says it more simply (see joinedWhereSimpler); each change then widened to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other
  * scripts).
  */
 import type { EditionPage, PageChar } from './pdf-edition.js';
@@ -65,38 +64,40 @@ export function runChanges(oldPages: readonly EditionPage[], oldSpan: PageSpan, 
     if (e.kind === 'removed') open.removed.count += e.count;
     else open.added.count += e.count;
   }
-  return { old, new: now, changes: toWholeWords(withoutSharedEdges(acrossShortEquals(raw), old, now), old, now), partners: partnersOf(shared), carriedTo: carriedToOf(shared) };
+  return { old, new: now, changes: toWholeWords(joinedWhereSimpler(raw, old, now), old, now), partners: partnersOf(shared), carriedTo: carriedToOf(shared) };
 }
 
 /**
- * The changes with those joined that only a few unchanged characters part, no more than the
- * changes on either side of them (diff-match-patch's semantic cleanup): an inserted paragraph
- * `本学年…功能。` before `学校` is matched by the shortest edit script as `本` + `学` kept +
- * `年…功能。学`, one change to a reader.
+ * The changes with two neighbours joined where one change says it more simply: the shortest
+ * edit script may split an inserted paragraph `本学年…功能。` before `学校` into `本`, `学` kept,
+ * and `年…功能。学`; joined, the two sides share `学` at their end, and left without it the
+ * change is the paragraph alone, fewer characters than the two. Changes that would not shrink
+ * so (`1` → `2` and a word added two characters on) stay apart.
  */
-function acrossShortEquals(changes: TextChange[]): TextChange[] {
+function joinedWhereSimpler(changes: TextChange[], old: RunChar[], now: RunChar[]): TextChange[] {
+  const size = (c: TextChange) => c.removed.count + c.added.count;
   const joined: TextChange[] = [];
   for (const c of changes) {
     const previous = joined[joined.length - 1];
-    const kept = previous ? c.removed.first - (previous.removed.first + previous.removed.count) : Infinity;
-    const size = (x: TextChange) => x.removed.count + x.added.count;
-    if (previous && kept <= size(previous) && kept <= size(c)) {
-      previous.removed.count = c.removed.first + c.removed.count - previous.removed.first;
-      previous.added.count = c.added.first + c.added.count - previous.added.first;
-    } else joined.push({ removed: { ...c.removed }, added: { ...c.added } });
+    const both = previous && withoutSharedEdges({ removed: span(previous.removed, c.removed), added: span(previous.added, c.added) }, old, now);
+    if (both && size(both) <= size(previous) + size(c)) joined[joined.length - 1] = both;
+    else joined.push(c);
   }
   return joined;
 }
 
-/** Each change without the characters its removed and added text share at their start and at their end (`学` → `本学年…学`: `本学年…` added). */
-function withoutSharedEdges(changes: TextChange[], old: RunChar[], now: RunChar[]): TextChange[] {
-  return changes.map(({ removed, added }) => {
-    let head = 0;
-    while (head < removed.count && head < added.count && old[removed.first + head].char === now[added.first + head].char) head++;
-    let tail = 0;
-    while (tail < removed.count - head && tail < added.count - head && old[removed.first + removed.count - 1 - tail].char === now[added.first + added.count - 1 - tail].char) tail++;
-    return { removed: { first: removed.first + head, count: removed.count - head - tail }, added: { first: added.first + head, count: added.count - head - tail } };
-  });
+/** The characters from the start of `a` to the end of `b` (b after a). */
+function span(a: CharSpan, b: CharSpan): CharSpan {
+  return { first: a.first, count: b.first + b.count - a.first };
+}
+
+/** A change without the characters its removed and added text share at their start and at their end. */
+function withoutSharedEdges({ removed, added }: TextChange, old: RunChar[], now: RunChar[]): TextChange {
+  let head = 0;
+  while (head < removed.count && head < added.count && old[removed.first + head].char === now[added.first + head].char) head++;
+  let tail = 0;
+  while (tail < removed.count - head && tail < added.count - head && old[removed.first + removed.count - 1 - tail].char === now[added.first + added.count - 1 - tail].char) tail++;
+  return { removed: { first: removed.first + head, count: removed.count - head - tail }, added: { first: added.first + head, count: added.count - head - tail } };
 }
 
 /** The text of the characters `span` as printed: with a space where one stood between them. */
