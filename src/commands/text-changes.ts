@@ -3,8 +3,8 @@
  * text (each run together, so text that only flowed to another page is no change; its footnotes
  * after it, so a footnote that went to another page with its line is none either) compared
  * character by character (Chinese has no spaces to split words at); two neighbouring changes
- * joined where one change says it more simply (see joinedWhereSimpler); each change then widened to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other
- * scripts).
+ * joined where one change says it more simply (see joinedWhereSimpler); each change then
+ * widened to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other scripts).
  */
 import type { EditionPage, PageChar } from './pdf-edition.js';
 import type { PageSpan } from './page-alignment.js';
