@@ -388,11 +388,12 @@ function fitnessClass(ratio: number): number {
   return 3;
 }
 
-/** Han characters and Latin letters/digits in atoms [start, end). */
+/** Han characters and Latin letters/digits in atoms [start, end); a footnote marker (①, 2) is none of the text's. */
 export function letterCount(atoms: Atom[], start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const a = atoms[i];
+    if (a.marks.footnote) continue;
     if (a.kind === 'han') n++;
     else if (a.kind === 'latin') n += [...a.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
   }
