@@ -50,6 +50,12 @@ export interface LayoutContext {
   charPos?: (at: SourcePos, ch: string) => SourcePos;
   /** Counts structure elements of this layout (see `newTag`). */
   tagCount: { n: number };
+  /**
+   * How far past the right edge of the text laid out a line-end mark may hang (标点悬挂, on a
+   * grid), pt: unset on the page, where the margin takes it; inside a framed box its padding
+   * less the border's inner half (see flow.ts, `boxItems`).
+   */
+  hangRoom?: number;
 }
 
 /** A new structure element for tagged PDF. */

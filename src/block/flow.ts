@@ -125,12 +125,17 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   x += spec.indent;
   width -= 2 * spec.indent;
   const inner = width - 2 * spec.padding;
+  // a line-end mark hangs into the padding, never onto the border (nor past a fill); without a
+  // frame, as far as it could beside the box
+  const framed = spec.fill !== null || spec.border !== null;
+  const hangRoom = framed ? spec.padding - (spec.border ? spec.borderWidth / 2 : 0) : (ctx.hangRoom ?? Infinity) + spec.indent + spec.padding;
+  const within: LayoutContext = { ...ctx, hangRoom };
   const content: Item[] = [];
   if (node.title) {
     const st = style(ctx, node.titleStyle);
-    content.push(...textBlocks(ctx, node.title.runs, st, { x: x + spec.padding, width: inner, at: node.title.at, keepWithNext: true, spaceBefore: 0, tag: newTag(ctx, 'H', tag) }));
+    content.push(...textBlocks(within, node.title.runs, st, { x: x + spec.padding, width: inner, at: node.title.at, keepWithNext: true, spaceBefore: 0, tag: newTag(ctx, 'H', tag) }));
   }
-  content.push(...nodesItems(ctx, node.children, x + spec.padding, inner, tag));
+  content.push(...nodesItems(within, node.children, x + spec.padding, inner, tag));
   const top = block(spec.padding, { anchors: node.id ? [node.id] : [] }, { spaceBefore: spec.spaceBefore, keepWithNext: true });
   const bottom = block(spec.padding + spec.spaceAfter, {});
   // the last content block stays with the bottom padding (no padding alone on a page)

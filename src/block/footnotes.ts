@@ -71,7 +71,8 @@ function markersOf(line: Line): Atom[] {
 function noteBlocks(ctx: LayoutContext, id: number, marker: string, tag: StructTag | undefined): Block[] {
   const note = ctx.notes[id - 1];
   const runs: Inline[] = [{ text: `${marker} `, bold: false, link: { dest: markerAnchor(id) } }, ...note.runs];
-  const blocks = textBlocks(ctx, runs, style(ctx, NOTE_STYLE), { x: 0, width: measureWidth(ctx), at: note.at, anchors: [noteAnchor(id)], spaceBefore: 0, spaceAfter: 0, tag: newTag(ctx, 'Note', tag) });
+  // (across the type area, wherever its marker stands: a mark may hang into the margin)
+  const blocks = textBlocks({ ...ctx, hangRoom: undefined }, runs, style(ctx, NOTE_STYLE), { x: 0, width: measureWidth(ctx), at: note.at, anchors: [noteAnchor(id)], spaceBefore: 0, spaceAfter: 0, tag: newTag(ctx, 'Note', tag) });
   return blocks.map((b, i) => ({ ...b, keepWithNext: false, payload: { ...b.payload, footnote: i === 0 ? id : undefined } }));
 }
 

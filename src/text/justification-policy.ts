@@ -17,7 +17,9 @@
  *   line's badness at `LAST_RESORT_UNIT` a place, so it prefers other breaks where they exist.
  *
  * On a character grid (GB/T 9704) `GRID_POLICY` holds: there a line is full or spread over its
- * cells, and the spread never parts a mark from its word.
+ * cells, the spread never parts a mark from its word, and it has no last resort: a line that
+ * would need more than the stages give (a line before a long word or a piece of a URL that does
+ * not fit its cells) stands short.
  *
  * Lengths in em of the text's size.
  */
@@ -84,14 +86,16 @@ const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
 /**
  * The policy on a character grid (GB/T 9704), where no mark is squeezed inside a line (see
  * glue.ts) and a line that gave up cells (or holds a Latin run of no whole cells) is spread over
- * them: the spread goes between Han characters, after a closing mark, before an opening mark
- * (and into the Han–Latin gaps past a whole em, as off the grid), never between a character and
- * the closing mark after it nor between an opening mark and the character after it (clreq;
- * Word's document grid sets 公文 so): a closing mark stands against what precedes it, an opening
- * mark against what follows it. The Han spacing counts for more in the badness (a fifth of its
- * unit): every line should fill its cells.
+ * them: the spread goes between Han characters, after a closing mark, before an opening mark,
+ * never between a character and the closing mark after it nor between an opening mark and the
+ * character after it (clreq; Word's document grid sets 公文 so): a closing mark stands against
+ * what precedes it, an opening mark against what follows it. The Han spacing counts for more in
+ * the badness (a fifth of its unit): every line should fill its cells. No place takes the last
+ * resort: the spread stops at ¼ em between Han characters (½ em a Latin word space) and what is
+ * left stays at the line's end, where a GB/T 9704 typesetter leaves a line before a word too long
+ * for its cells (a URL, CVE-2024-3094) short rather than letter-space it.
  */
-export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
+export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = withoutLastResort({
   ...JUSTIFICATION_POLICY,
   // a Latin word space widens with the Han spacing, not before it: the part of a cell a Latin run
   // leaves spread over the line, not into the space of 12.5 m² or 3 850
@@ -99,7 +103,14 @@ export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
   interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
   beforeClosingMark: CLOSED,
   afterOpeningMark: CLOSED,
-};
+});
+
+/** The policy with no place taking the last resort. */
+function withoutLastResort(policy: Record<PlaceKind, PlacePolicy>): Record<PlaceKind, PlacePolicy> {
+  const out = { ...policy };
+  for (const kind of Object.keys(out) as PlaceKind[]) out[kind] = { ...out[kind], lastResort: undefined };
+  return out;
+}
 
 /**
  * The breaker's badness unit per place in the last resort (em): smaller than the Han spacing's

@@ -62,24 +62,25 @@ export function placeLine(
   let excess = width - m.natural;
   let level = 0;
   const justify = align === 'justify' && !(isLast && excess >= 0);
-  if (justify && excess > 0) {
-    const hangs = m.hang > 0;
+  const hangs = m.hang > 0;
+  // the last resort: what the stages leave evens out the places that may take it (not before a
+  // hanging mark), the narrowest first, so that no kind of gap opens into a hole; a place that
+  // joins from a level (a Han–Latin gap) widens by what the level passes it
+  const itemTakes = (k: number) => items[start + k].lastResortFrom < Infinity && !(hangs && k === count - 1);
+  const jointTakes = (k: number) => joints[start + k].lastResortFrom < Infinity && !(hangs && k === gaps.length - 1);
+  // a line that neither can fill (on a grid, where no place takes the last resort: a line before a
+  // word too long for its cells) is not stretched at all: it stands short, its characters on their cells
+  const lastResort = justify && excess > 0 && takesLastResort(count, itemTakes, jointTakes);
+  if (justify && excess > 0 && (lastResort || excess <= stretchCapacity(count, start, items, joints, hangs) + 1e-9)) {
     for (const stage of STRETCH_STAGES) excess = grow(sizes, gaps, start, items, joints, stage, hangs, excess);
-    // the last resort: what is left evens out the places that may take it (not before a hanging
-    // mark), the narrowest first, so that no kind of gap opens into a hole; a place that joins
-    // from a level (a Han–Latin gap) widens by what the level passes it
-    const itemTakes = (k: number) => items[start + k].lastResortFrom < Infinity && !(hangs && k === count - 1);
-    const jointTakes = (k: number) => joints[start + k].lastResortFrom < Infinity && !(hangs && k === gaps.length - 1);
-    if (excess > 1e-9) {
+    if (lastResort && excess > 1e-9) {
       const from: number[] = [];
       for (let k = 0; k < count; k++) if (itemTakes(k)) from.push(Math.max(sizes[k], items[start + k].lastResortFrom));
       for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) from.push(Math.max(gaps[k], joints[start + k].lastResortFrom));
-      if (from.length > 0) {
-        level = levelFilling(from, excess);
-        for (let k = 0; k < count; k++) if (itemTakes(k)) sizes[k] += Math.max(0, level - Math.max(sizes[k], items[start + k].lastResortFrom));
-        for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) gaps[k] += Math.max(0, level - Math.max(gaps[k], joints[start + k].lastResortFrom));
-        excess = 0;
-      }
+      level = levelFilling(from, excess);
+      for (let k = 0; k < count; k++) if (itemTakes(k)) sizes[k] += Math.max(0, level - Math.max(sizes[k], items[start + k].lastResortFrom));
+      for (let k = 0; k < gaps.length; k++) if (jointTakes(k)) gaps[k] += Math.max(0, level - Math.max(gaps[k], joints[start + k].lastResortFrom));
+      excess = 0;
     }
   }
   // pull[k]: how far atom k's glyphs move left because its left blank was squeezed
@@ -117,6 +118,23 @@ function levelFilling(from: number[], excess: number): number {
     if (j === from.length || level <= from[j]) return level;
   }
   return 0; // (not reached: the loop returns at its last place)
+}
+
+/** How far the stretch stages can widen a line of `count` atoms from `start` (not the joint before a hanging mark: `hangs`), pt. */
+function stretchCapacity(count: number, start: number, items: Adjustability[], joints: Adjustability[], hangs: boolean): number {
+  const inner = hangs ? count - 2 : count - 1; // joints that may grow
+  let capacity = 0;
+  for (let k = 0; k < count; k++) {
+    if (items[start + k].stretchStage < Infinity) capacity += items[start + k].stretch;
+    if (k < inner && joints[start + k].stretchStage < Infinity) capacity += joints[start + k].stretch;
+  }
+  return capacity;
+}
+
+/** Whether some atom or joint of a line of `count` atoms takes the last resort. */
+function takesLastResort(count: number, itemTakes: (k: number) => boolean, jointTakes: (k: number) => boolean): boolean {
+  for (let k = 0; k < count; k++) if (itemTakes(k) || (k < count - 1 && jointTakes(k))) return true;
+  return false;
 }
 
 /**

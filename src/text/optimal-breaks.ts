@@ -28,6 +28,12 @@ export interface BreakInput {
    * character grid: the line keeps its full count of characters.
    */
   hangMarks?: boolean;
+  /**
+   * How far past the measure's right edge a hanging mark may reach, pt (default: no limit, the
+   * page margin takes it). A mark that would hang further (into a box's frame, over a table
+   * rule) is set inside the measure: its line ends before it or takes it in its last cell.
+   */
+  hangRoom?: number;
 }
 
 /** Running sums over atoms and joints, so a candidate line is measured in constant time. */
@@ -165,11 +171,13 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   m.trimStart = trimStart;
   m.trimEnd = trimEnd;
   m.hang = 0;
-  // (only when the line would not fit with it: a line that ends with a mark in its last cell is full)
-  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > width + 1e-6) {
-    // the mark, the joint before it and its blank leave the line's measure: what hangs is its
-    // ink side (½ cell where the scheme has blanks, GB/T 9704 practice; a whole cell with `none`)
-    m.hang = input.items[end - 1].width - trimEnd;
+  // a closing or pause mark hangs only when the line would not fit with it (a line that ends with
+  // a mark in its last cell is full), and only where the room past the measure takes it. What
+  // hangs is its ink side (½ cell where the scheme has blanks, GB/T 9704 practice; a whole cell
+  // with `none`); the mark, the joint before it and its blank leave the line's measure
+  const hang = last ? input.items[end - 1].width - trimEnd : 0;
+  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && m.natural > width + 1e-6 && hang <= (input.hangRoom ?? Infinity) + 1e-6) {
+    m.hang = hang;
     m.natural -= m.hang + input.joints[end - 2].width;
     m.shrink = Math.max(0, m.shrink - (lastShrink - Math.min(trimEnd, lastShrink)));
   }
@@ -388,11 +396,12 @@ function fitnessClass(ratio: number): number {
   return 3;
 }
 
-/** Han characters and Latin letters/digits in atoms [start, end). */
+/** Han characters and Latin letters/digits in atoms [start, end); a footnote marker (①, 2) is none of the text's. */
 export function letterCount(atoms: Atom[], start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const a = atoms[i];
+    if (a.marks.footnote) continue;
     if (a.kind === 'han') n++;
     else if (a.kind === 'latin') n += [...a.text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
   }

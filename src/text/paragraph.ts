@@ -19,6 +19,8 @@ export interface ParagraphStyle extends TextStyle {
   /** First-line indent. */
   indent: number;
   align: Align;
+  /** On a grid, how far past the measure a line-end mark may hang, pt (default: no limit; see `BreakInput.hangRoom`). */
+  hangRoom?: number;
 }
 
 /** A set paragraph. */
@@ -65,6 +67,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     allowed: breakOpportunities(text, atoms),
     widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
     hangMarks: !!style.cell,
+    hangRoom: style.hangRoom,
     // on a grid the first-fit breaker keeps a character off the last line itself (see
     // grid-breaks.ts); the optimal breaker, its fallback for chains wider than a line, need not
     allowRunt: !!style.cell,

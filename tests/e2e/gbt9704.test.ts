@@ -151,4 +151,28 @@ describe('a case box on the grid', () => {
     }
     expect(breaks).toBeGreaterThan(0);
   });
+
+  it('hangs no line-end mark onto its border: where the padding is narrower than the hanging half cell, the mark stays inside the line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
+    const input = path.join(dir, 'box.yaml');
+    const items = [
+      '课程重构：把国家课程规定的每周 3 课时扩展为每天 1 课时，新增的 2 课时以“专项化”走班形式开设篮球、排球、武术、跳绳、定向越野等 9 个项目；',
+      '数据驱动：为每个学生建立体质健康电子档案，借助可穿戴设备（心率手环）记录课堂运动强度，平均心率保持在 140～160 次/分；',
+    ];
+    writeFileSync(input, `report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n      - case:\n          title: 体育\n          body:\n            - list:\n                style: （1）\n                items:\n${items.map((t) => `                  - ${t}\n`).join('')}`);
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const cell = (right - left) / 28;
+    const page = pages.find((p) => p.ops.some((o) => o.kind === 'line'))!;
+    const rules = page.ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2);
+    const border = Math.max(...rules.map((l) => l.x1)) - rules[0].width / 2;
+    const marks: string[] = [];
+    for (const o of page.ops) {
+      if (o.kind !== 'glyphs') continue;
+      // a mark's ink takes the half of its cell next to the character before it
+      o.glyphs.xs.forEach((x, k) => {
+        if (o.x + x + cell / 2 > border) marks.push(`${String.fromCodePoint(...o.glyphs.codePoints[k])} ${(o.x + x + cell / 2 - border).toFixed(2)} pt past the border`);
+      });
+    }
+    expect(marks).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { fakeStyle } from '../helpers/fake-font.js';
 import type { PunctuationScheme } from '../../src/text/punctuation.js';
 import { lineTexts } from './line-text.js';
 import type { Line } from '../../src/text/justify.js';
+import type { Inline } from '../../src/text/inline.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures');
 
@@ -17,6 +18,8 @@ interface Fixture {
   punctuation: PunctuationScheme;
   /** On a character grid (cells of 1 em): line-end marks hang. */
   grid: boolean;
+  /** How far past the measure a line-end mark may hang, em (default: no limit). */
+  hangRoom: number;
   /** Expected lines show how each place was adjusted (see `withAdjustments`). */
   adjustments: boolean;
   text: string;
@@ -31,6 +34,7 @@ function readFixture(file: string): Fixture {
     indent: Number(opts.indent ?? 0),
     punctuation: (opts.punctuation ?? 'gb') as PunctuationScheme,
     grid: opts.grid === 'yes',
+    hangRoom: Number(opts['hang-room'] ?? Infinity),
     adjustments: opts.show === 'adjustments',
     text: text.trim(),
     expected: expected.trim().split('\n'),
@@ -56,12 +60,18 @@ function withAdjustments(lines: Line[]): string[] {
   );
 }
 
+/** Each footnote `^[…]` replaced by its marker, as the layout sets it (block/footnotes.ts): ①, ② … a superscript. */
+function withNoteMarkers(runs: Inline[]): Inline[] {
+  let n = 0;
+  return runs.map(({ note, ...marks }) => (note ? { ...marks, text: String.fromCodePoint(0x2460 + n), script: 'sup', footnote: ++n } : marks));
+}
+
 describe('line-breaking fixtures', () => {
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     it(name.replace(/\.txt$/, ''), () => {
       const f = readFixture(path.join(dir, name));
-      const style = { ...fakeStyle(f.width, f.indent, f.punctuation), cell: f.grid ? 10 : undefined };
-      const { lines } = setParagraph(parseInlineMarkup(f.text), style);
+      const style = { ...fakeStyle(f.width, f.indent, f.punctuation), cell: f.grid ? 10 : undefined, hangRoom: f.hangRoom * 10 };
+      const { lines } = setParagraph(withNoteMarkers(parseInlineMarkup(f.text)), style);
       expect(f.adjustments ? withAdjustments(lines) : lineTexts(lines)).toEqual(f.expected);
       for (const l of lines) expect(l.used).toBeLessThanOrEqual(l.width + 1e-6);
     });
