@@ -19,18 +19,19 @@ const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>(
 
 /**
  * A paragraph's style for the text stage, at a width in pt (`indent`: the first line's, pt,
- * when not the style's). Made once per build cache, spec, width, alignment and indent.
+ * when not the style's; `betweenWords`: see ParagraphStyle). Made once per build cache, spec,
+ * width, alignment, indent and way of breaking.
  */
-export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number): ParagraphStyle {
+export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number, betweenWords = false): ParagraphStyle {
   let made = paragraphStyles.get(style);
   if (!made) paragraphStyles.set(style, (made = new Map()));
-  const key = `${width}|${align}|${indent}`;
+  const key = `${width}|${align}|${indent}|${betweenWords}`;
   let pstyle = made.get(key);
   const { regular, bold, latin } = fontStacks(ctx, style);
   if (!pstyle || pstyle.regular !== regular) {
     const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
     const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
-    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align }));
+    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align, betweenWords }));
   }
   return pstyle;
 }
@@ -64,7 +65,7 @@ const styleKeys = new WeakMap<ParagraphStyle, string>();
 
 function styleKey(p: ParagraphStyle): string {
   let key = styleKeys.get(p);
-  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.punctuation, lookKey(p.look)].join('\u0000')));
+  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.betweenWords, p.punctuation, lookKey(p.look)].join('\u0000')));
   return key;
 }
 

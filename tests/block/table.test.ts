@@ -62,6 +62,61 @@ describe('column widths', () => {
   });
 });
 
+/** The lines of each table cell (its runs on one baseline joined, spaces left out) of a report laid out from `yaml`, by cell in drawing order. */
+function cellLinesOf(yaml: string): string[][] {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cells-')), 'r.yaml');
+  writeFileSync(file, yaml);
+  const laid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
+  const byTag = new Map<string, Map<number, string>>();
+  for (const op of laid.flatMap((p) => p.ops)) {
+    if (op.kind !== 'glyphs' || (op.tag?.role !== 'TD' && op.tag?.role !== 'TH')) continue;
+    const lines = byTag.get(op.tag.id) ?? new Map<number, string>();
+    byTag.set(op.tag.id, lines.set(op.y, (lines.get(op.y) ?? '') + text(op)));
+  }
+  return [...byTag.values()].map((lines) => [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t));
+}
+
+/** A report of one table in `template`, its columns and rows as YAML flow sequences. */
+const oneTable = (template: string, columns: string, rows: string[], more = '') =>
+  `report:\n  title: 表\n  template: ${template}\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 表\n          columns: ${columns}\n          rows:\n${rows.map((r) => `            - ${r}\n`).join('')}${more}`;
+
+describe('column widths from the content', () => {
+  const facilities = (template: string) =>
+    oneTable(
+      template,
+      '[学校, 建筑面积（m^2^）, 教学及辅助用房（m^2^）, 占比（%）, 生均建筑面积（m^2^）, 生均运动场地（m^2^）, 评估]',
+      ['[静安区第一中心小学, "40 913.3", "26 861.2", "65.7", "13.88", "20.31", 达标]', '[育才中学（高中部）, "43 503.8", "24 617.9", "56.6", "34.35", "2.26", 未达标]', '[上海市回民中学, "26 147.7", "17 015.9", "65.1", "17.75", "10.89", 基本达标]'],
+      '          align: [left, decimal, decimal, decimal, decimal, decimal, center]\n',
+    );
+
+  it('keep short cells and numbers whole and give the rest to the text: 基本达标 on one line, the schools on one line (official)', () => {
+    const cells = cellLinesOf(facilities('official'));
+    const body = cells.slice(7);
+    expect(body.filter((lines) => lines.length > 1)).toEqual([]);
+  });
+
+  it('on the GB/T 9704 page (四号 cells) still keep 基本达标 and every number whole, and break a header only between words, no character alone', () => {
+    const cells = cellLinesOf(facilities('gbt9704'));
+    const [header, body] = [cells.slice(0, 7), cells.slice(7)];
+    expect(body.filter((lines, i) => i % 7 > 0 && lines.length > 1)).toEqual([]);
+    // ICU's words: 建筑|面积, 生均|建筑|面积; a line ending inside one is a break inside a word
+    const insideWords = header.flat().filter((line) => /^(筑|积|均)|(建|面|生)$/.test(line));
+    expect(insideWords).toEqual([]);
+    expect(header.flat().filter((line) => /^\p{Script=Han}$/u.test(line))).toEqual([]);
+  });
+
+  it('keep a header word of three characters whole (教学用, never 教|学用) and a phone number on one line', () => {
+    const cells = cellLinesOf(
+      oneTable('official', '[学校代码, 学校名称, 类型, 教学用, 地址, 电话, 网址]', [
+        '["310106000", 静安区第一中心小学, 九年一贯制, "12", 新闸路 2396 号, 021-5787 1043, "https://www.school01.jingan.edu.sh.cn/about/index.html"]',
+        '["310106007", 市西初级中学, 完全中学, "8", 共和新路 737 号, 021-5131 6892, "https://www.school02.jingan.edu.sh.cn/about/index.html"]',
+      ], '          size: small\n'),
+    );
+    expect(cells[3]).toEqual(['教学用']);
+    expect(cells.filter((lines) => /^021/.test(lines[0])).map((lines) => lines.length)).toEqual([1, 1]);
+  });
+});
+
 describe('relative widths given', () => {
   /** The x of the vertical rules across the first body row of a one-row table with `widths`, pt. */
   const edges = (widths: string) => {
