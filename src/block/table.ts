@@ -39,7 +39,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const headNoted = node.head.some((row) => row.some((c) => c.runs.some((r) => r.note)));
   const repeatedHeader = headNoted ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, withoutNotes(node.head), head, true).flat(), node.head.length, Infinity)[0] : header;
   const repeat = [...continued, ...(repeatedHeader ? [untagged(repeatedHeader)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
-  const group = { key, repeat };
+  const group = { key, repeat: ctx.theme.grid ? repeat.map((b, k) => (k < continued.length ? b : { ...b, offGrid: true })) : repeat };
   // a group of rows joined by rowspans stays on one page when it fits on one under the repeated caption and header
   const p = ctx.theme.page;
   const fitsOnePage = p.height - p.marginTop - p.marginBottom - repeat.reduce((h, b) => h + b.height, 0);
@@ -56,13 +56,18 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   if (header) out.push({ ...header, keepWithNext: true });
   for (const r of rows) out.push({ ...r, group }); // (one per line of a tall row: too many to spread)
   if (node.note) {
+    // the note stays with the last row
+    const last = out[out.length - 1];
+    out[out.length - 1] = { ...last, keepWithNext: true };
     const noteStyle = style(ctx, node.noteStyle);
     out.push(...textBlocks(ctx, node.note.runs, noteStyle, { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', tag) }));
   } else if (out.length) {
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
   }
-  return out;
+  // on a grid the rows and note are set at their own leading (tables are not on the grid in
+  // print), the caption on the grid; the text after the table goes back to it
+  return ctx.theme.grid ? out.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : out;
 }
 
 /** What the rows of a table part are laid out with. */
@@ -150,7 +155,7 @@ interface PlacedLine {
  * A group of `count` rows (joined by rowspans; one row when none): cells set in their boxes,
  * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
  * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
- * one block (its cells centred vertically; on a grid theme each row whole grid rows tall) unless it is a single row of more than
+ * one block (its cells centred vertically) unless it is a single row of more than
  * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt: then it is cut between lines into
  * blocks (its cells top-aligned, so each cell's text goes on line by line across the page break;
  * the first two and last two kept together), and a page may break inside it.
@@ -167,10 +172,6 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   }
   const lines = Math.max(1, ...cells.map((c) => c.lines.length));
   const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) > fitsOnePage);
-  // on a grid theme the flow rounds every block up to whole grid rows: a row so rounded here
-  // (its cells centred in it) leaves no gap between its rules and the next row's
-  const step = g.ctx.theme.grid?.lineStep;
-  if (step && !sliced) heights.forEach((h, r) => (heights[r] = Math.ceil(h / step - 1e-6) * step));
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const height = tops[count];

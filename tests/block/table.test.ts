@@ -248,7 +248,45 @@ describe('decimal columns and small tables', () => {
 });
 
 describe('tables on the GB/T 9704 grid', () => {
-  it('draw the left rule of a continued table unbroken from its header to its last row (rows are whole grid rows)', () => {
+  /** The pages of a GB/T 9704 report of `before` paragraphs, one table of `rows` with a note, and a paragraph after it. */
+  const noted = (before: number, rows = 1, size = '') =>
+    layoutReport({ input: (() => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-grid-note-')), 'r.yaml');
+      const paragraphs = Array.from({ length: before }, (_, i) => `      - 第 ${i + 1} 段正文。\n`).join('');
+      const body = Array.from({ length: rows }, (_, i) => `            - [生均建筑面积 ${i + 1}, "24.85"]\n`).join('');
+      writeFileSync(file, `report:\n  title: 表注\n  template: gbt9704\nchapters:\n  - title: 测试\n    body:\n${paragraphs}      - table:\n          title: 指标\n          columns: [指标, 数值]\n${size}          rows:\n${body}          note: 注：生均指标按 2025 年 6 月在校生数计算；评估依据《上海市中小学校建设标准》（DG/TJ 08-12—2020），“基本达标”指仅 1 项指标低于标准值且差距不超过 10%。\n      - 正文接在表注之后。\n`);
+      return file;
+    })(), projectDir: root, packageDir: root, version: 'test' }).pages;
+  const runs = (laid: DrawPage[], start: string) => laid.flatMap((p, i) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && text(o).startsWith(start)).map((o) => ({ page: i, y: o.y, size: o.size })));
+
+  it('set a table\'s note at its own leading (9 pt type 13.5 pt apart, not a 29 pt grid row), its small rows too, and the text after it back on the grid', () => {
+    const laid = noted(0, 3, '          size: small\n');
+    const note = laid.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.tag?.role === 'Caption' && o.size === 9));
+    const baselines = [...new Set(note.map((o) => o.y))].sort((a, b) => a - b);
+    expect(baselines.length).toBe(2);
+    expect(baselines[1] - baselines[0]).toBeCloseTo(13.5, 1);
+    const rows = [1, 2, 3].map((i) => runs(laid, `生均建筑面积${i}`)[0].y);
+    expect(rows[1] - rows[0]).toBeLessThan(29);
+    // the paragraph after the table stands on a grid row, as the first paragraph does on a page of text
+    const step = (297 - 37 - 35) / 22 / 25.4 * 72;
+    const [after] = runs(laid, '正文接在表注之后');
+    const [reference] = runs(noted(1), '第1段正文');
+    const rowsOff = (after.y - reference.y) / step;
+    expect(Math.abs(rowsOff - Math.round(rowsOff))).toBeLessThan(1e-3);
+  });
+
+  it('keep a table\'s note on the page of its last row, wherever the table falls', () => {
+    const apart: number[] = [];
+    for (let before = 10; before <= 21; before++) {
+      const laid = noted(before, 3);
+      const [last] = runs(laid, '生均建筑面积3');
+      const [note] = runs(laid, '注：');
+      if (note.page !== last.page) apart.push(before);
+    }
+    expect(apart).toEqual([]);
+  });
+
+  it('draw the left rule of a continued table unbroken from its header to its last row (rows at their own leading, no gaps)', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-tables-grid-')), 'tables.yaml');
     writeFileSync(file, readFileSync(input, 'utf8').replace('  date: 2026 年 1 月\n', '  date: 2026 年 1 月\n  template: gbt9704\n'));
     const grid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
