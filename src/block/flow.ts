@@ -29,11 +29,12 @@ export function matterItems(ctx: LayoutContext, matter: Matter): Item[] {
 
 /**
  * Every block's height rounded up, and its space before rounded, to whole grid rows: after a
- * heading, a table or a box the text is back on the grid.
+ * heading or a box the text is back on the grid. Blocks set at their own leading (`offGrid`: a
+ * table's rows and note) keep theirs; the paginator puts the block after them back on the grid.
  */
 export function snapToGrid(items: Item[], step: number): Item[] {
   const rows = (h: number, round: (x: number) => number) => round(h / step - 1e-6) * step;
-  const snap = (b: Block): Block => ({ ...b, height: rows(b.height, Math.ceil), spaceBefore: rows(b.spaceBefore + 1e-6, Math.round) });
+  const snap = (b: Block): Block => (b.offGrid ? b : { ...b, height: rows(b.height, Math.ceil), spaceBefore: rows(b.spaceBefore + 1e-6, Math.round) });
   // a table's repeated header and 续表 caption too (one snapped copy per table)
   const groups = new Map<string, NonNullable<Block['group']>>();
   const group = (g: Block['group']) => {

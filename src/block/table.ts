@@ -1,7 +1,8 @@
 /**
  * Tables: caption, header rows, body rows and note as flow blocks. Cells may span columns and
  * rows (placed by the markup stage, see content/table-grid.ts). Column widths come from the
- * content (each column's natural and least width) unless the template gives relative widths.
+ * content (what each column's cells ask, from its least to its natural width: see
+ * `columnWidths`) unless the template gives relative widths.
  * The header rows (and a 续表 caption) repeat on every page the table continues on. Cells are
  * set ragged unless their column says `justify`.
  */
@@ -12,7 +13,7 @@ import { plainText, type Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
-import { measureText } from '../text/paragraph.js';
+import { measureText, wordsWidth } from '../text/paragraph.js';
 import { resolveReferences } from './references.js';
 import { markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
@@ -38,7 +39,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const headNoted = node.head.some((row) => row.some((c) => c.runs.some((r) => r.note)));
   const repeatedHeader = headNoted ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, withoutNotes(node.head), head, true).flat(), node.head.length, Infinity)[0] : header;
   const repeat = [...continued, ...(repeatedHeader ? [untagged(repeatedHeader)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
-  const group = { key, repeat };
+  const group = { key, repeat: ctx.theme.grid ? repeat.map((b, k) => (k < continued.length ? b : { ...b, offGrid: true })) : repeat };
   // a group of rows joined by rowspans stays on one page when it fits on one under the repeated caption and header
   const p = ctx.theme.page;
   const fitsOnePage = p.height - p.marginTop - p.marginBottom - repeat.reduce((h, b) => h + b.height, 0);
@@ -55,13 +56,18 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   if (header) out.push({ ...header, keepWithNext: true });
   for (const r of rows) out.push({ ...r, group }); // (one per line of a tall row: too many to spread)
   if (node.note) {
+    // the note stays with the last row
+    const last = out[out.length - 1];
+    out[out.length - 1] = { ...last, keepWithNext: true };
     const noteStyle = style(ctx, node.noteStyle);
     out.push(...textBlocks(ctx, node.note.runs, noteStyle, { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', tag) }));
   } else if (out.length) {
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
   }
-  return out;
+  // on a grid the rows and note are set at their own leading (tables are not on the grid in
+  // print), the caption on the grid; the text after the table goes back to it
+  return ctx.theme.grid ? out.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : out;
 }
 
 /** What the rows of a table part are laid out with. */
@@ -86,8 +92,9 @@ interface SetCell {
 }
 
 /**
- * Sets the cells of a part's rows (by row), each to the width of the columns it spans; a TR
- * element per row, a TH (a column header) or TD per cell, with its spans.
+ * Sets the cells of a part's rows (by row), each to the width of the columns it spans (a
+ * header's between words where it fits: see UNBROKEN_CELLS); a TR element per row, a TH (a
+ * column header) or TD per cell, with its spans.
  */
 function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header: boolean): SetCell[][] {
   const { ctx, node, edges } = part;
@@ -102,7 +109,7 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.runs, header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
-      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0), c.at);
+      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { betweenWords: header }), c.at);
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };
@@ -148,7 +155,7 @@ interface PlacedLine {
  * A group of `count` rows (joined by rowspans; one row when none): cells set in their boxes,
  * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
  * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
- * one block (its cells centred vertically; on a grid theme each row whole grid rows tall) unless it is a single row of more than
+ * one block (its cells centred vertically) unless it is a single row of more than
  * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt: then it is cut between lines into
  * blocks (its cells top-aligned, so each cell's text goes on line by line across the page break;
  * the first two and last two kept together), and a page may break inside it.
@@ -165,10 +172,6 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   }
   const lines = Math.max(1, ...cells.map((c) => c.lines.length));
   const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) > fitsOnePage);
-  // on a grid theme the flow rounds every block up to whole grid rows: a row so rounded here
-  // (its cells centred in it) leaves no gap between its rules and the next row's
-  const step = g.ctx.theme.grid?.lineStep;
-  if (step && !sliced) heights.forEach((h, r) => (heights[r] = Math.ceil(h / step - 1e-6) * step));
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const height = tops[count];
@@ -323,44 +326,73 @@ function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: Text
 }
 
 /**
- * Column widths summing to `width`: relative widths when the template gives them all; else from
- * each column's natural width (widest cell on one line) and least width (its widest unbreakable
- * piece), as HTML's automatic table layout measures them: natural widths scaled up when they fit;
- * else as many columns as the table can afford keep their natural width, narrowest first (a
- * short command stays on one line), and the others share the rest (see `wholeWhereAffordable`);
- * fair shares of the natural widths when the least widths together pass the table (see
- * `fairShares`). A word wider than the table's text counts as the pieces it is cut into; a
- * `decimal` column is as wide as its numbers lined up on their points. A cell
- * spanning columns that are together narrower than it widens them in proportion to their
- * natural widths (equally when they have none), narrowest spans first.
+ * Which cells are not broken, as data. A number (digits with their signs and separators, no
+ * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`) never; a body cell no wider
+ * than `shortEms` ems of its text on one line (`达标`, `基本达标`, `2024 年`) and a header other
+ * than between words or with a character alone on a line (`建筑|面积`, `占比|（%）`, and `教学用`
+ * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A header may take
+ * `headerLines` lines before a body cell breaks: when the table cannot set every cell on one
+ * line, a column asks for its header so set, not on one line.
+ */
+const UNBROKEN_CELLS = { number: /^[^\p{L}]*\d[^\p{L}]*$/u, shortEms: 5, headerLines: 2 };
+
+/**
+ * What a column's cells ask of its width, pt (padding included), from the least to the most,
+ * each at least the one before: `least`, its widest piece no break may split (a number whole:
+ * see UNBROKEN_CELLS; a `decimal` column as wide as its numbers lined up on their points);
+ * `whole`, what no cell breaks against the typesetter's rules in (see UNBROKEN_CELLS); `body`,
+ * its body cells on one line (the header at its `whole`); `wanted`, the header too in
+ * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
+ */
+type ColumnAsks = Record<'least' | 'whole' | 'body' | 'wanted' | 'natural', number>;
+
+/** The asks from the least to the most (see ColumnAsks). */
+const ASKS = ['least', 'whole', 'body', 'wanted', 'natural'] as const;
+
+/**
+ * Column widths summing to `width`, pt: relative widths when the template gives them all; else,
+ * as HTML's automatic table layout, from what each column's cells ask (see ColumnAsks): natural
+ * widths that fit are scaled up to the table; else the columns get the most asked of them that
+ * fits, and as many of them as the table can afford what the next ask passes it by, narrowest
+ * first (a short command stays on one line), the others sharing the rest (see
+ * `wholeWhereAffordable`, or when not even the least widths fit, `fairShares`). Body cells come
+ * before headers: a header takes more lines before a row does. A word wider than the table's
+ * text counts as the pieces it is cut into. A cell spanning columns that are together narrower
+ * than it widens them in proportion to their natural widths (equally when they have none),
+ * narrowest spans first.
  */
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): number[] {
   const given = node.columns.map((c) => c.width);
   const pad = 2 * ctx.theme.table.padX;
   if (given.length === ncols && given.every((w) => w && w > 0)) return givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols));
 
-  const natural = new Array<number>(ncols).fill(pad);
-  const least = new Array<number>(ncols).fill(pad);
-  const spanning: { col: number; colspan: number; natural: number; least: number }[] = [];
-  const measure = (c: TableCellNode, st: TextStyleSpec) => {
-    const { natural: n, widest } = measureText(resolveReferences(ctx, c.runs, undefined), paragraphStyle(ctx, st, Infinity), width - pad);
-    if (c.colspan > 1) return void spanning.push({ col: c.col, colspan: c.colspan, natural: n + pad, least: widest + pad });
-    natural[c.col] = Math.max(natural[c.col], n + pad);
-    least[c.col] = Math.max(least[c.col], widest + pad);
+  const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
+  const spanning: { col: number; colspan: number; asks: number[] }[] = [];
+  const measure = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
+    const runs = resolveReferences(ctx, c.runs, undefined);
+    const pstyle = paragraphStyle(ctx, st, Infinity);
+    const extent = measureText(runs, pstyle, width - pad);
+    const natural = extent.natural + pad;
+    const least = (UNBROKEN_CELLS.number.test(plainText(runs).trim()) ? extent.natural : extent.widest) + pad;
+    const byWords = (lines?: number) => Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad);
+    const whole = header ? byWords() : extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
+    const asks: ColumnAsks = { least, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
+    const row = ASKS.map((a) => asks[a]);
+    if (c.colspan > 1) return void spanning.push({ col: c.col, colspan: c.colspan, asks: row });
+    row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
   };
-  for (const row of node.head) for (const c of row) measure(c, head);
-  for (const row of node.rows) for (const c of row) measure(c, cell);
+  for (const row of node.head) for (const c of row) measure(c, head, true);
+  for (const row of node.rows) for (const c of row) measure(c, cell, false);
   // numbers lined up on their points may need more than the widest of them
-  for (const [c, d] of decimals) natural[c] = Math.max(natural[c], d.left + d.right + pad);
-  for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) {
-    widen(natural, s.col, s.colspan, s.natural, natural);
-    widen(least, s.col, s.colspan, s.least, natural);
-  }
-  const totalNatural = sum(natural);
-  if (totalNatural <= width) return natural.map((n) => (n / totalNatural) * width);
-  if (sum(least) > width) return fairShares(natural, width);
+  for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + d.right + pad);
+  const natural = asked[ASKS.length - 1];
+  for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
+  asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
+  const passes = asked.findIndex((widths) => sum(widths) > width);
+  if (passes < 0) return natural.map((n) => (n / sum(natural)) * width);
+  if (passes === 0) return fairShares(natural, width);
   const readable = READABLE_EMS * cell.size + pad;
-  return wholeWhereAffordable(natural, least, width, readable) ?? flexibleShares(natural, least, width);
+  return wholeWhereAffordable(asked[passes], asked[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asked[passes], asked[passes - 1], width);
 }
 
 /**
@@ -399,14 +431,24 @@ function widen(widths: number[], col: number, colspan: number, need: number, by:
 /** The narrowest a wrapped column is made for another column to stay on one line, in ems of the cell text (plus padding). */
 const READABLE_EMS = 10;
 
+/** How far short of its width a column may be given it by a wider one that wraps anyway, in ems of the cell text. */
+const NEARLY_WHOLE_EMS = 1;
+
 /**
- * Widths, pt, when the natural widths pass the table and the least widths fit. Narrowest first,
- * a column keeps its natural width (one line) while every other column can still have its
- * floor: its least width, or its natural width up to `readable` pt, whichever is more. The
- * columns not kept share what is left (see `fairSharesAboveLeast`). Undefined when they cannot.
+ * Widths, pt, when the `natural` widths pass the table and the `least` widths fit (what the
+ * columns ask at two steps: see ColumnAsks). Narrowest first, a column keeps its natural width
+ * while every other column can still have its floor: its least width, or its natural width up to `readable` pt (less when the floors so taken do not
+ * fit the table: as much as they all fit), whichever is more. The columns not kept share what
+ * is left (see `fairSharesAboveLeast`); one that this leaves `nearly` pt short or less of its
+ * natural width (`静安区第一中心小学` 2 pt short of one line) takes them from the widest column
+ * short of its own, down to that one's least width. Undefined when they cannot.
  */
-function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number): number[] | undefined {
-  const floor = natural.map((n, c) => Math.max(least[c], Math.min(n, readable)));
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number): number[] | undefined {
+  const floorsUpTo = (r: number) => natural.map((n, c) => Math.max(least[c], Math.min(n, r)));
+  let [fits, passes] = [0, readable];
+  if (sum(floorsUpTo(readable)) <= width) fits = readable;
+  else for (let step = 0; step < 30; step++) sum(floorsUpTo((fits + passes) / 2)) <= width ? (fits = (fits + passes) / 2) : (passes = (fits + passes) / 2);
+  const floor = floorsUpTo(fits);
   const kept = new Set<number>();
   for (const c of natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b])) {
     const need = sum(natural.map((n, k) => (kept.has(k) || k === c ? n : floor[k])));
@@ -417,7 +459,16 @@ function wholeWhereAffordable(natural: number[], least: number[], width: number,
   const room = width - sum([...kept].map((c) => natural[c]));
   const shared = fairSharesAboveLeast(rest.map((c) => natural[c]), rest.map((c) => floor[c]), room);
   if (!shared) return undefined;
-  return natural.map((n, c) => (kept.has(c) ? n : shared[rest.indexOf(c)]));
+  const out = natural.map((n, c) => (kept.has(c) ? n : shared[rest.indexOf(c)]));
+  // a column short of its width by `nearly` pt or less takes it from the widest one short of its own
+  for (const c of rest.sort((a, b) => natural[a] - natural[b])) {
+    const short = natural[c] - out[c];
+    const [donor] = rest.filter((k) => k !== c && out[k] < natural[k] - 1e-6).sort((a, b) => out[b] - out[a]);
+    if (donor === undefined || short > nearly || out[donor] - short < least[donor]) continue;
+    out[c] += short;
+    out[donor] -= short;
+  }
+  return out;
 }
 
 /**

@@ -19,20 +19,22 @@ const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>(
 
 /**
  * A paragraph's style for the text stage, at a width in pt (`indent`: the first line's, pt,
- * when not the style's; `hangRoom`: how far past the width a line-end mark may hang on a grid,
- * pt, none unless the caller knows there is room: not in a table cell, past its rule). Made once
- * per build cache, spec, width, alignment, indent and room.
+ * when not the style's; `how`: how far past the width a line-end mark may hang on a grid, pt,
+ * none unless the caller knows there is room (not in a table cell, past its rule), and whether
+ * to break between words, see ParagraphStyle). Made once per build cache, spec, width,
+ * alignment, indent and way of breaking.
  */
-export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number, hangRoom = 0): ParagraphStyle {
+export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number, how: { hangRoom?: number; betweenWords?: boolean } = {}): ParagraphStyle {
+  const { hangRoom = 0, betweenWords = false } = how;
   let made = paragraphStyles.get(style);
   if (!made) paragraphStyles.set(style, (made = new Map()));
-  const key = `${width}|${align}|${indent}|${hangRoom}`;
+  const key = `${width}|${align}|${indent}|${hangRoom}|${betweenWords}`;
   let pstyle = made.get(key);
   const { regular, bold, latin } = fontStacks(ctx, style);
   if (!pstyle || pstyle.regular !== regular) {
     const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
     const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
-    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align, hangRoom }));
+    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align, hangRoom, betweenWords }));
   }
   return pstyle;
 }
@@ -66,7 +68,7 @@ const styleKeys = new WeakMap<ParagraphStyle, string>();
 
 function styleKey(p: ParagraphStyle): string {
   let key = styleKeys.get(p);
-  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.hangRoom, p.punctuation, lookKey(p.look)].join('\u0000')));
+  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.hangRoom, p.betweenWords, p.punctuation, lookKey(p.look)].join('\u0000')));
   return key;
 }
 
@@ -226,7 +228,7 @@ export interface TextBlockOptions {
  */
 export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleSpec, o: TextBlockOptions): Block[] {
   // a mark may hang into the right indent and whatever room lies past it (see LayoutContext.hangRoom)
-  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - style.indentRight, style.align, undefined, (ctx.hangRoom ?? Infinity) + style.indentRight), o.at);
+  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - style.indentRight, style.align, undefined, { hangRoom: (ctx.hangRoom ?? Infinity) + style.indentRight }), o.at);
   const n = lines.length;
   const { orphans, widows } = ctx.theme;
   const after = o.spaceAfter ?? style.spaceAfter;

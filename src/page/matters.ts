@@ -35,7 +35,7 @@ export function layOutMatter(ctx: LayoutContext, matter: Matter): LaidMatter {
 /** ⑥ A laid-out matter broken into pages of the theme's type area. */
 export function paginateMatter(theme: Theme, { matter, items }: LaidMatter): PaginatedMatter {
   const p = theme.page;
-  return { matter, pages: paginate(items, p.height - p.marginTop - p.marginBottom, footSeparator(theme), CHAPTER_TAIL) };
+  return { matter, pages: paginate(items, p.height - p.marginTop - p.marginBottom, footSeparator(theme), CHAPTER_TAIL, theme.grid?.lineStep) };
 }
 
 /** Height kept above a page's footnotes for their rule, pt: one line of the theme's footnote style (none without the style). */

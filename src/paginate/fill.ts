@@ -19,6 +19,8 @@ export interface Flow<P> {
   pageHeight: number;
   /** Height taken above a page's footnotes, pt. */
   separator: number;
+  /** Pitch of the page's line grid, pt (none: no grid): a block after `offGrid` ones goes back to it. */
+  gridStep?: number;
   /** need[i]: height that must be free to place block i (with its keep chain), pt. */
   need: number[];
   /** noteNeed[i]: height of the note lines of block i and of its keep chain, pt. */
@@ -40,9 +42,9 @@ const keepsAll = <P>(b: FlowBlock<P>) => b.keepWithNext || !!b.keepTogether;
 /** Whether a block stands on the same page as the next whatever its chain's height. */
 const keepsAlways = <P>(b: FlowBlock<P>) => b.keepWithNext;
 
-/** The flow `items` to fill pages of `pageHeight` pt with, `separator` pt above a page's footnotes. */
-export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: number): Flow<P> {
-  const hardNeed = chainedNeeds(items, keepsAlways);
+/** The flow `items` to fill pages of `pageHeight` pt with, `separator` pt above a page's footnotes, on a line grid of `gridStep` pt (none: no grid). */
+export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: number, gridStep?: number): Flow<P> {
+  const hardNeed = chainedNeeds(items, keepsAlways, gridStep);
   const hardNoteNeed = chainedNoteNeeds(items, keepsAlways);
   const tall: Flow<P>['tall'] = new Array(items.length).fill('none');
   for (let i = 0, start = 0; i < items.length; i++) {
@@ -50,7 +52,7 @@ export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: n
     if (!(before?.kind === 'block' && keepsAlways(before))) start = i;
     if (hardNeed[start] + onEmptyPage(hardNoteNeed[start], separator) > pageHeight) tall[i] = i === start ? 'head' : 'inside';
   }
-  return { items, pageHeight, separator, need: chainedNeeds(items, keepsAll), noteNeed: chainedNoteNeeds(items, keepsAll), hardNeed, hardNoteNeed, tall };
+  return { items, pageHeight, separator, gridStep, need: chainedNeeds(items, keepsAll, gridStep), noteNeed: chainedNoteNeeds(items, keepsAll), hardNeed, hardNoteNeed, tall };
 }
 
 /** The height `notes` pt of note lines take at the foot of a page that has no others: with the separator above them, pt. */
@@ -100,7 +102,7 @@ export interface FilledPage<P> {
  * placed on a page taken up by the lines of a note continued from the page before.
  */
 export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): FilledPage<P> {
-  const { items, pageHeight, separator, need, noteNeed, hardNeed, hardNoteNeed, tall } = flow;
+  const { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, tall } = flow;
   let { lastGroup, lastInset, overlong } = from;
   const placed: Placed<P>[] = [];
   const itemsOn: number[] = [];
@@ -120,6 +122,13 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     taken++;
   }
   let y = 0;
+  /** The white above a block placed after the last one: its space, and below blocks off the grid what brings it back on (none at the page's top), pt. */
+  const gapBefore = (item: FlowBlock<P>) => {
+    const last = placed[placed.length - 1]?.block;
+    if (!last) return 0;
+    const back = gridStep && last.offGrid && !item.offGrid ? Math.ceil(y / gridStep - 1e-6) * gridStep - y : 0;
+    return Math.max(0, back) + item.spaceBefore;
+  };
   let i = from.at;
   for (; i < items.length && i < stop; i++) {
     const item = items[i];
@@ -138,7 +147,7 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const required = !overlong ? need[i] : alone ? alone.need : hardNeed[i];
     const notes = !overlong ? noteNeed[i] : alone ? alone.notes : hardNoteNeed[i];
     // no room: with notes, the page's foot must first end the note it continues
-    const noRoom = (placed.length ? item.spaceBefore : 0) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
+    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
     if ((placed.length || foot.length) && noRoom) break;
     if (placed.length === 0) {
       // the frame goes on from the page before: its padding above the first block here
@@ -152,7 +161,7 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     } else if (!(overlong ? keepsAlways : keepsAll)(items[i - 1] as FlowBlock<P>)) {
       earlier.push({ at: i, white: pageHeight - y - footWith(0) });
     }
-    y += placed.length ? item.spaceBefore : 0;
+    y += gapBefore(item);
     placed.push({ block: item, y, repeated: false });
     itemsOn.push(i);
     y += item.height;
@@ -176,16 +185,18 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
 
 /**
  * need[i]: the height that must be free to place block i: its own height plus, while
- * `keeps` holds, the space and height of the blocks chained after it, plus at the chain's
- * end the padding of a frame that may break there.
+ * `keeps` holds, the space and height of the blocks chained after it (and a grid row where the
+ * chain goes from blocks off a grid of `gridStep` pt back onto it: at most what it takes),
+ * plus at the chain's end the padding of a frame that may break there.
  */
-function chainedNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean): number[] {
+function chainedNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean, gridStep = 0): number[] {
   const need = new Array<number>(items.length).fill(0);
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
     if (item.kind !== 'block') continue;
     const next = items[i + 1];
-    need[i] = item.height + (keeps(item) && next?.kind === 'block' ? next.spaceBefore + need[i + 1] : reserveOf(item));
+    const back = item.offGrid && next?.kind === 'block' && !next.offGrid ? gridStep : 0;
+    need[i] = item.height + (keeps(item) && next?.kind === 'block' ? back + next.spaceBefore + need[i + 1] : reserveOf(item));
   }
   return need;
 }

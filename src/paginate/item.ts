@@ -22,6 +22,12 @@ export interface FlowBlock<P> {
    */
   keepTogether?: boolean;
   /**
+   * Set at its own leading, off the page's line grid (a table's rows and note in their smaller
+   * type, on a GB/T 9704 page): the paginator puts the next block that is on the grid (not
+   * `offGrid`) on the next grid row. Without a grid, nothing.
+   */
+  offGrid?: boolean;
+  /**
    * Blocks of a breakable group (a table) share a key; when the group continues on a new
    * page, `repeat` (its header, 续表 caption) is placed first there.
    */

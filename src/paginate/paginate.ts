@@ -13,10 +13,11 @@ import type { TailRule } from './tails.js';
 /**
  * Splits the flow into pages of `pageHeight` pt; `separator`: height taken above a page's
  * footnotes, pt; `tails`: the rule against a run's (a chapter's) last page holding only a line
- * or two (none: such a tail costs nothing).
+ * or two (none: such a tail costs nothing); `gridStep`: the pitch of the page's line grid, pt
+ * (none: no grid), that a block after `offGrid` ones goes back to.
  */
-export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator = 0, tails?: TailRule): PaginatedPage<P>[] {
-  const flow = flowOf(items, pageHeight, separator);
+export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator = 0, tails?: TailRule, gridStep?: number): PaginatedPage<P>[] {
+  const flow = flowOf(items, pageHeight, separator, gridStep);
   const pages: PaginatedPage<P>[] = [];
   let at: Cursor<P> = START;
   while (at.at < items.length) {

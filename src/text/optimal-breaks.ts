@@ -8,7 +8,7 @@
 import type { Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { wordBreakPenalty } from './breakpoints.js';
-import { NO_LINE_START } from './char-class.js';
+import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
 export interface BreakInput {
@@ -410,23 +410,33 @@ export function letterCount(atoms: Atom[], start: number, end: number): number {
 
 /**
  * Last resort when no set of allowed breaks fits: fill each line greedily, breaking at the
- * last allowed place that fits, else after the last atom that fits (at least one per line).
+ * last allowed place that fits; else at the last place that fits where the line does not end
+ * with an opening mark nor the next start with a closing one (`度（|m²）` is not taken while
+ * `度|（m²）` fits); else after the last atom that fits (at least one per line).
  */
 function greedyFallback(input: BreakInput): number[] {
-  const n = input.atoms.length;
+  const { atoms, allowed } = input;
+  const n = atoms.length;
+  /** Whether a line may end before atom p without breaking the rules of line edges. */
+  const clean = (p: number) => !NO_LINE_END.has(atoms[p - 1].text.slice(-1)) && !NO_LINE_START.has(atoms[p].text[0]);
   const breaks: number[] = [];
   let start = 0;
   while (start < n) {
     const width = input.widthOf(breaks.length);
     let end = start + 1;
-    let lastAllowed = -1;
     while (end < n) {
       const m = measureLine(input, start, end + 1);
       if (m.natural - m.shrink > width) break;
       end++;
-      if (input.allowed[end]) lastAllowed = end;
     }
-    if (end < n && lastAllowed > start) end = lastAllowed;
+    if (end < n) {
+      let [lastAllowed, lastClean] = [-1, -1];
+      for (let p = start + 1; p <= end; p++) {
+        if (allowed[p]) lastAllowed = p;
+        if (clean(p)) lastClean = p;
+      }
+      end = lastAllowed > 0 ? lastAllowed : lastClean > 0 ? lastClean : end;
+    }
     breaks.push(end);
     start = end;
   }

@@ -7,10 +7,11 @@ import { breakOpportunities } from './breakpoints.js';
 import { atomAdjustability, jointAdjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
-import { measureLine, optimalBreaks } from './optimal-breaks.js';
+import { letterCount, measureLine, optimalBreaks, type BreakInput } from './optimal-breaks.js';
 import { gridBreaks } from './grid-breaks.js';
 import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
+import { wordStarts } from './word-starts.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -21,6 +22,11 @@ export interface ParagraphStyle extends TextStyle {
   align: Align;
   /** On a grid, how far past the measure a line-end mark may hang, pt (default: no limit; see `BreakInput.hangRoom`). */
   hangRoom?: number;
+  /**
+   * Break only between words (see word-starts.ts: `建筑|面积`, never `建筑面|积`) where the text
+   * so broken fits the measure; elsewhere as any text (a table's header).
+   */
+  betweenWords?: boolean;
 }
 
 /** A set paragraph. */
@@ -36,7 +42,10 @@ export interface SetParagraph {
 export interface TextExtent {
   /** The whole text's natural width. */
   natural: number;
-  /** The widest piece no break may split (a Han character, a Latin word). */
+  /**
+   * The widest piece no break may split: from one place a line may break to the next (a Han
+   * character with the marks that cling to it, a Latin word, `（m²）`).
+   */
   widest: number;
 }
 
@@ -45,12 +54,50 @@ export interface TextExtent {
  * wider than `maxWidth` pt counts as the pieces it would be cut into (see `atomize`).
  */
 export function measureText(runs: Inline[], style: TextStyle, maxWidth = Infinity): TextExtent {
-  const { atoms } = atomize(foldWhitespace(runs), style, maxWidth);
-  if (!atoms.length) return { natural: 0, widest: 0 };
-  const m = measureLine({ atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: [], widthOf: () => Infinity }, 0, atoms.length);
+  const input = unbrokenInput(runs, style, maxWidth);
+  if (!input.atoms.length) return { natural: 0, widest: 0 };
   let widest = 0;
-  for (const a of atoms) widest = Math.max(widest, a.width);
-  return { natural: m.natural, widest };
+  for (let start = 0, p = 1; p <= input.atoms.length; p++) {
+    if (p < input.atoms.length && !input.allowed[p]) continue;
+    widest = Math.max(widest, measureLine(input, start, p).natural);
+    start = p;
+  }
+  return { natural: measureLine(input, 0, input.atoms.length).natural, widest };
+}
+
+/**
+ * The narrowest measure, pt, at which text breaks only between words (see word-starts.ts) where
+ * a line may break, into `lines` lines at most, with no line of a single character:
+ * `建筑|面积（m²）`, and `教学用` whole, as neither `教学|用` nor `教|学用` will do. The text's
+ * natural width when it has no such breaks.
+ */
+export function wordsWidth(runs: Inline[], style: TextStyle, maxWidth = Infinity, lines = Infinity): number {
+  const input = unbrokenInput(runs, style, maxWidth);
+  const n = input.atoms.length;
+  if (!n) return 0;
+  const starts = wordStarts(input.atoms);
+  const at = [0, ...input.allowed.flatMap((ok, p) => (ok && starts[p] ? [p] : [])), n];
+  // least[k]: the narrowest measure that sets atoms [0, at[k]) in the lines so far (a dynamic
+  // programme over the breaks, a line more each round)
+  let least = at.map((_, k) => (k === 0 ? 0 : Infinity));
+  let best = measureLine(input, 0, n).natural;
+  for (let line = 1; line <= Math.min(lines, at.length - 1); line++) {
+    const more = at.map(() => Infinity);
+    for (let k = 1; k < at.length; k++)
+      for (let j = 0; j < k; j++) {
+        if (least[j] === Infinity || letterCount(input.atoms, at[j], at[k]) === 1) continue;
+        more[k] = Math.min(more[k], Math.max(least[j], measureLine(input, at[j], at[k]).natural));
+      }
+    least = more;
+    best = Math.min(best, least[at.length - 1]);
+  }
+  return best;
+}
+
+/** What the breaker knows of text, with no measure to break it to (`widthOf` infinite). */
+function unbrokenInput(runs: Inline[], style: TextStyle, maxWidth: number): BreakInput {
+  const { text, atoms } = atomize(foldWhitespace(runs), style, maxWidth);
+  return { atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: breakOpportunities(text, atoms), widthOf: () => Infinity };
 }
 
 /** Breaks and places a paragraph's lines. */
@@ -59,12 +106,13 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   const { text, atoms, missing } = atomize(foldWhitespace(runs), style, narrowest);
   if (atoms.length === 0) return { lines: [], missing, forced: false };
   if (style.cell) padMarkRunsToCells(atoms, style.cell);
-  const input = {
+  const allowed = breakOpportunities(text, atoms);
+  const anywhere = {
     atoms,
     // on a grid a line is full or it is wrong: no mark squeezed inside it, stretching costs far more
     items: atomAdjustability(atoms, !!style.cell),
     joints: jointAdjustability(atoms, !!style.cell),
-    allowed: breakOpportunities(text, atoms),
+    allowed,
     widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
     hangMarks: !!style.cell,
     hangRoom: style.hangRoom,
@@ -73,7 +121,11 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     allowRunt: !!style.cell,
   };
   const breaker = style.cell ? gridBreaks : optimalBreaks;
-  const broken = breaker(input);
+  // between words where that fits the measure, else wherever the text may break
+  const starts = style.betweenWords ? wordStarts(atoms) : undefined;
+  const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]) };
+  const tried = byWords && breaker(byWords);
+  const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, breaker(anywhere)];
   const { ends: breaks, forced } = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
   const lines: Line[] = [];
   let start = 0;

@@ -62,6 +62,61 @@ describe('column widths', () => {
   });
 });
 
+/** The lines of each table cell (its runs on one baseline joined, spaces left out) of a report laid out from `yaml`, by cell in drawing order. */
+function cellLinesOf(yaml: string): string[][] {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cells-')), 'r.yaml');
+  writeFileSync(file, yaml);
+  const laid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
+  const byTag = new Map<string, Map<number, string>>();
+  for (const op of laid.flatMap((p) => p.ops)) {
+    if (op.kind !== 'glyphs' || (op.tag?.role !== 'TD' && op.tag?.role !== 'TH')) continue;
+    const lines = byTag.get(op.tag.id) ?? new Map<number, string>();
+    byTag.set(op.tag.id, lines.set(op.y, (lines.get(op.y) ?? '') + text(op)));
+  }
+  return [...byTag.values()].map((lines) => [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t));
+}
+
+/** A report of one table in `template`, its columns and rows as YAML flow sequences. */
+const oneTable = (template: string, columns: string, rows: string[], more = '') =>
+  `report:\n  title: 表\n  template: ${template}\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 表\n          columns: ${columns}\n          rows:\n${rows.map((r) => `            - ${r}\n`).join('')}${more}`;
+
+describe('column widths from the content', () => {
+  const facilities = (template: string) =>
+    oneTable(
+      template,
+      '[学校, 建筑面积（m^2^）, 教学及辅助用房（m^2^）, 占比（%）, 生均建筑面积（m^2^）, 生均运动场地（m^2^）, 评估]',
+      ['[静安区第一中心小学, "40 913.3", "26 861.2", "65.7", "13.88", "20.31", 达标]', '[育才中学（高中部）, "43 503.8", "24 617.9", "56.6", "34.35", "2.26", 未达标]', '[上海市回民中学, "26 147.7", "17 015.9", "65.1", "17.75", "10.89", 基本达标]'],
+      '          align: [left, decimal, decimal, decimal, decimal, decimal, center]\n',
+    );
+
+  it('keep short cells and numbers whole and give the rest to the text: 基本达标 on one line, the schools on one line (official)', () => {
+    const cells = cellLinesOf(facilities('official'));
+    const body = cells.slice(7);
+    expect(body.filter((lines) => lines.length > 1)).toEqual([]);
+  });
+
+  it('on the GB/T 9704 page (四号 cells) still keep 基本达标 and every number whole, and break a header only between words, no character alone', () => {
+    const cells = cellLinesOf(facilities('gbt9704'));
+    const [header, body] = [cells.slice(0, 7), cells.slice(7)];
+    expect(body.filter((lines, i) => i % 7 > 0 && lines.length > 1)).toEqual([]);
+    // ICU's words: 建筑|面积, 生均|建筑|面积; a line ending inside one is a break inside a word
+    const insideWords = header.flat().filter((line) => /^(筑|积|均)|(建|面|生)$/.test(line));
+    expect(insideWords).toEqual([]);
+    expect(header.flat().filter((line) => /^\p{Script=Han}$/u.test(line))).toEqual([]);
+  });
+
+  it('keep a header word of three characters whole (教学用, never 教|学用) and a phone number on one line', () => {
+    const cells = cellLinesOf(
+      oneTable('official', '[学校代码, 学校名称, 类型, 教学用, 地址, 电话, 网址]', [
+        '["310106000", 静安区第一中心小学, 九年一贯制, "12", 新闸路 2396 号, 021-5787 1043, "https://www.school01.jingan.edu.sh.cn/about/index.html"]',
+        '["310106007", 市西初级中学, 完全中学, "8", 共和新路 737 号, 021-5131 6892, "https://www.school02.jingan.edu.sh.cn/about/index.html"]',
+      ], '          size: small\n'),
+    );
+    expect(cells[3]).toEqual(['教学用']);
+    expect(cells.filter((lines) => /^021/.test(lines[0])).map((lines) => lines.length)).toEqual([1, 1]);
+  });
+});
+
 describe('relative widths given', () => {
   /** The x of the vertical rules across the first body row of a one-row table with `widths`, pt. */
   const edges = (widths: string) => {
@@ -193,7 +248,45 @@ describe('decimal columns and small tables', () => {
 });
 
 describe('tables on the GB/T 9704 grid', () => {
-  it('draw the left rule of a continued table unbroken from its header to its last row (rows are whole grid rows)', () => {
+  /** The pages of a GB/T 9704 report of `before` paragraphs, one table of `rows` with a note, and a paragraph after it. */
+  const noted = (before: number, rows = 1, size = '') =>
+    layoutReport({ input: (() => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-grid-note-')), 'r.yaml');
+      const paragraphs = Array.from({ length: before }, (_, i) => `      - 第 ${i + 1} 段正文。\n`).join('');
+      const body = Array.from({ length: rows }, (_, i) => `            - [生均建筑面积 ${i + 1}, "24.85"]\n`).join('');
+      writeFileSync(file, `report:\n  title: 表注\n  template: gbt9704\nchapters:\n  - title: 测试\n    body:\n${paragraphs}      - table:\n          title: 指标\n          columns: [指标, 数值]\n${size}          rows:\n${body}          note: 注：生均指标按 2025 年 6 月在校生数计算；评估依据《上海市中小学校建设标准》（DG/TJ 08-12—2020），“基本达标”指仅 1 项指标低于标准值且差距不超过 10%。\n      - 正文接在表注之后。\n`);
+      return file;
+    })(), projectDir: root, packageDir: root, version: 'test' }).pages;
+  const runs = (laid: DrawPage[], start: string) => laid.flatMap((p, i) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && text(o).startsWith(start)).map((o) => ({ page: i, y: o.y, size: o.size })));
+
+  it('set a table\'s note at its own leading (9 pt type 13.5 pt apart, not a 29 pt grid row), its small rows too, and the text after it back on the grid', () => {
+    const laid = noted(0, 3, '          size: small\n');
+    const note = laid.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.tag?.role === 'Caption' && o.size === 9));
+    const baselines = [...new Set(note.map((o) => o.y))].sort((a, b) => a - b);
+    expect(baselines.length).toBe(2);
+    expect(baselines[1] - baselines[0]).toBeCloseTo(13.5, 1);
+    const rows = [1, 2, 3].map((i) => runs(laid, `生均建筑面积${i}`)[0].y);
+    expect(rows[1] - rows[0]).toBeLessThan(29);
+    // the paragraph after the table stands on a grid row, as the first paragraph does on a page of text
+    const step = (297 - 37 - 35) / 22 / 25.4 * 72;
+    const [after] = runs(laid, '正文接在表注之后');
+    const [reference] = runs(noted(1), '第1段正文');
+    const rowsOff = (after.y - reference.y) / step;
+    expect(Math.abs(rowsOff - Math.round(rowsOff))).toBeLessThan(1e-3);
+  });
+
+  it('keep a table\'s note on the page of its last row, wherever the table falls', () => {
+    const apart: number[] = [];
+    for (let before = 10; before <= 21; before++) {
+      const laid = noted(before, 3);
+      const [last] = runs(laid, '生均建筑面积3');
+      const [note] = runs(laid, '注：');
+      if (note.page !== last.page) apart.push(before);
+    }
+    expect(apart).toEqual([]);
+  });
+
+  it('draw the left rule of a continued table unbroken from its header to its last row (rows at their own leading, no gaps)', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-tables-grid-')), 'tables.yaml');
     writeFileSync(file, readFileSync(input, 'utf8').replace('  date: 2026 年 1 月\n', '  date: 2026 年 1 月\n  template: gbt9704\n'));
     const grid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;

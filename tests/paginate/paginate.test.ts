@@ -31,6 +31,16 @@ describe('paginate', () => {
     expect(names(paginate([b('p', 50), b('h', 10, { keepWithNext: true }), b('f', 60, { keepWithNext: true }), b('c', 40)], 100))).toEqual(['p', 'h f', 'c']);
   });
   /** A `<keep>` run of `n` 10-pt lines: kept together while it fits a page, else two lines at each end. */
+  it('on a grid, puts the block after blocks set at their own leading (a table\'s rows) back on the next grid row', () => {
+    // grid rows of 30 pt; two table rows of 20 pt end at 70 pt: the paragraph after them starts at 90
+    const items = [b('p1', 30), b('r1', 20, { offGrid: true }), b('r2', 20, { offGrid: true }), b('p2', 30), b('p3', 30)];
+    const [page] = paginate(items, 300, 0, undefined, 30);
+    expect(page.placed.map((x) => x.y)).toEqual([0, 30, 50, 90, 120]);
+    // and where the rows would end past the page, the paragraph goes to the next page's top
+    const full = paginate([...Array.from({ length: 8 }, (_, i) => b(`p${i}`, 30)), b('r', 40, { offGrid: true }), b('q', 30)], 300, 0, undefined, 30);
+    expect(full.map((p) => p.placed.map((x) => `${x.block.payload}@${x.y}`).join(' '))).toEqual(['p0@0 p1@30 p2@60 p3@90 p4@120 p5@150 p6@180 p7@210 r@240', 'q@0']);
+  });
+
   const kept = (n: number) => Array.from({ length: n }, (_, j) => b(`v${j}`, 10, j === n - 1 ? {} : { keepTogether: true, keepWithNext: j < 1 || j >= n - 2 }));
   it('a run kept together that fits a page moves whole to the next page', () => {
     expect(names(paginate([b('p', 50), ...kept(6)], 100))).toEqual(['p', 'v0 v1 v2 v3 v4 v5']);
