@@ -14,6 +14,7 @@ import type { StructTag } from '../page/draw.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { measureWidth } from './flow.js';
 import type { Block } from './payload.js';
+import type { Theme } from '../style/theme.js';
 import { textBlocks } from './text-lines.js';
 
 /** A note registered in a layout round; its id is its number in the report (from 1). */
@@ -24,6 +25,11 @@ export interface NoteEntry {
 
 /** The theme style notes are set in. */
 export const NOTE_STYLE = 'footnote';
+
+/** Height kept above a page's footnotes for their rule, pt: one line of the theme's footnote style (none without the style). */
+export function footSeparator(theme: Theme): number {
+  return theme.styles.get(NOTE_STYLE)?.lineHeight ?? 0;
+}
 
 /** The runs with each footnote replaced by its marker (a superscript linking to the note), the note registered. */
 export function resolveNotes(ctx: LayoutContext, runs: Inline[], at: SourcePos | undefined): Inline[] {

@@ -15,7 +15,7 @@ import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText, wordsWidth } from '../text/paragraph.js';
 import { resolveReferences } from './references.js';
-import { markerAnchors, notesOn } from './footnotes.js';
+import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -156,7 +156,7 @@ interface PlacedLine {
  * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
  * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
  * one block (its cells centred vertically) unless it is a single row of more than
- * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt: then it is cut between lines into
+ * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt with its footnotes: then it is cut between lines into
  * blocks (its cells top-aligned, so each cell's text goes on line by line across the page break;
  * the first two and last two kept together), and a page may break inside it.
  */
@@ -171,7 +171,13 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     if (c.node.rowspan > 1 && boxHeight(c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeight(c) - spanned;
   }
   const lines = Math.max(1, ...cells.map((c) => c.lines.length));
-  const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) > fitsOnePage);
+  // the notes of each line's markers (made once): they stand at the foot of the page the line is on
+  const notesOf = new Map<Line, Block[][]>();
+  for (const c of cells) for (const line of c.lines) notesOf.set(line, notesOn(g.ctx, [line], c.tag));
+  let notesHeight = 0;
+  for (const notes of notesOf.values()) for (const note of notes) for (const b of note) notesHeight += b.height;
+  const foot = notesHeight > 0 ? footSeparator(g.ctx.theme) + notesHeight : 0;
+  const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const height = tops[count];
@@ -185,7 +191,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const rules = groupRules(g, cells, tops);
   const fill: DrawOp[] = g.header && spec.headerFill ? [{ kind: 'rect', x: g.edges[0], y: 0, w: g.edges[g.edges.length - 1] - g.edges[0], h: height, fill: spec.headerFill }] : [];
   // footnotes: the markers' anchors and the notes of the lines a block holds go with it
-  const withNotes = (lines: PlacedLine[]) => ({ anchors: markerAnchors(lines.map((p) => p.line)), notes: lines.flatMap((p) => notesOn(g.ctx, [p.line], p.tag)) });
+  const withNotes = (lines: PlacedLine[]) => ({ anchors: markerAnchors(lines.map((p) => p.line)), notes: lines.flatMap((p) => notesOf.get(p.line) ?? []) });
   if (!sliced) {
     const { anchors, notes } = withNotes(placed);
     return [block(height, { ops: [...fill, ...placed.flatMap((p) => lineOps(p.line, g.st, p.x, p.top, p.tag)), ...rules], anchors }, { notes })];

@@ -7,7 +7,7 @@
 import type { BlockPayload, Item } from '../block/payload.js';
 import { matterItems } from '../block/flow.js';
 import type { LayoutContext } from '../block/context.js';
-import { NOTE_STYLE } from '../block/footnotes.js';
+import { footSeparator } from '../block/footnotes.js';
 import { paginate } from '../paginate/paginate.js';
 import { CHAPTER_TAIL } from '../paginate/tails.js';
 import type { PaginatedPage } from '../paginate/item.js';
@@ -36,11 +36,6 @@ export function layOutMatter(ctx: LayoutContext, matter: Matter): LaidMatter {
 export function paginateMatter(theme: Theme, { matter, items }: LaidMatter): PaginatedMatter {
   const p = theme.page;
   return { matter, pages: paginate(items, p.height - p.marginTop - p.marginBottom, footSeparator(theme), CHAPTER_TAIL, theme.grid?.lineStep) };
-}
-
-/** Height kept above a page's footnotes for their rule, pt: one line of the theme's footnote style (none without the style). */
-export function footSeparator(theme: Theme): number {
-  return theme.styles.get(NOTE_STYLE)?.lineHeight ?? 0;
 }
 
 /** The printed label of page `i` (from 0) of a matter. */

@@ -1,0 +1,43 @@
+/**
+ * A group of rows joined by a rowspan that fits a page alone but not with the footnotes its
+ * cells hold is cut between its lines, so each note stands whole at the foot of its marker's
+ * page (the group was one block, placed whole at a page top, its notes going on to the next).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GlyphRunOp } from '../../src/page/draw.js';
+import { layoutReport } from '../../src/pipeline.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
+
+describe('a group of rows with footnotes', () => {
+  it('is cut between lines when it fits a page only without its notes: no row over the notes or past the type area', () => {
+    const note = '这是一条较长的脚注，说明本行数据的来源、统计口径以及与上一学年相比发生变化的原因。'.repeat(2);
+    const rows = Array.from({ length: 26 }, (_, i) => `            - [${i === 0 ? '{text: 一年级, rowspan: 26}, ' : ''}一（${i + 1}）班, "${30 + i}", "${i % 4 === 0 ? `备注^[${note}]` : '无'}"]`);
+    const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - 表前的一段文字。', '      - table:', '          title: 各班级情况', '          columns: [年级, 班级, 人数, 备注]', '          rows:', ...rows, ''].join('\n');
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'group-notes-')), 'r.yaml');
+    writeFileSync(input, yaml);
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const typeAreaBottom = 842 - (30 / 25.4) * 72; // A4, official's 30 mm bottom margin
+    let seen = 0;
+    let noted = 0;
+    for (const page of pages) {
+      const glyphs = page.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs');
+      // a note's first line: its marker at the type area's left edge, in the footnote size (a marker in a cell is smaller, further right)
+      const notes = glyphs.filter((o) => /^[①-⑳]/.test(text(o)) && o.size >= 8 && o.x < 80);
+      const markers = glyphs.filter((o) => /^[①-⑳]$/.test(text(o)) && o.x >= 80);
+      // each note at the foot of its marker's page, whole (none continued from the page before)
+      expect(notes.length).toBe(markers.length);
+      noted += notes.length;
+      const noteTop = Math.min(typeAreaBottom, ...notes.map((o) => o.y - o.size));
+      const cells = glyphs.filter((o) => /^一（\d+）班$/.test(text(o)));
+      seen += cells.length;
+      for (const c of cells) expect(c.y).toBeLessThanOrEqual(noteTop);
+    }
+    expect(noted).toBe(7);
+    expect(seen).toBe(26);
+  });
+});
