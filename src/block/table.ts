@@ -40,7 +40,9 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const repeatedHeader = headNoted ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, withoutNotes(node.head), head, true).flat(), node.head.length, Infinity)[0] : header;
   const repeat = [...continued, ...(repeatedHeader ? [untagged(repeatedHeader)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat: ctx.theme.grid ? repeat.map((b, k) => (k < continued.length ? b : { ...b, offGrid: true })) : repeat };
-  // a group of rows joined by rowspans stays on one page when it fits on one under the repeated caption and header
+  // a group of rows joined by rowspans stays on one page when it fits on one under the repeated
+  // caption and header; the first group, which the caption and header keep with, and what keeps
+  // with them (a heading), when it fits FIRST_GROUP_SHARE of that
   const p = ctx.theme.page;
   const fitsOnePage = p.height - p.marginTop - p.marginBottom - repeat.reduce((h, b) => h + b.height, 0);
   const body = setRows(part, node.rows, cell, false);
@@ -49,7 +51,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
       { ...part, st: cell, header: false, last: end === node.rows.length },
       body.slice(first, end).flatMap((row) => row.map((c) => ({ ...c, row: c.node.row - first }))),
       end - first,
-      fitsOnePage,
+      first === 0 ? fitsOnePage * FIRST_GROUP_SHARE : fitsOnePage,
     ),
   );
   const out: Block[] = [...caption];
@@ -132,6 +134,13 @@ function rowGroups(rows: TableCellNode[][]): [number, number][] {
   });
   return groups;
 }
+
+/**
+ * The share of a page (under the repeated caption and header) a table's first group of rows may
+ * take and still be one block: the caption and header keep with it, and a heading may keep with
+ * them, so a first group nearly a page tall, one block, would leave them alone at a page foot.
+ */
+const FIRST_GROUP_SHARE = 0.75;
 
 /** Rows with more lines than this are cut into one block per line, so they can break across pages. */
 const SLICE_ABOVE_LINES = 4;

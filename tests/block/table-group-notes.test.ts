@@ -13,8 +13,8 @@ import { layoutReport } from '../../src/pipeline.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
 
-describe('a group of rows with footnotes', () => {
-  it('is cut between lines when it fits a page only without its notes: no row over the notes or past the type area', () => {
+describe('a group of rows joined by a rowspan', () => {
+  it('with footnotes is cut between lines when it fits a page only without its notes: no row over the notes or past the type area', () => {
     const note = '这是一条较长的脚注，说明本行数据的来源、统计口径以及与上一学年相比发生变化的原因。'.repeat(2);
     const rows = Array.from({ length: 26 }, (_, i) => `            - [${i === 0 ? '{text: 一年级, rowspan: 26}, ' : ''}一（${i + 1}）班, "${30 + i}", "${i % 4 === 0 ? `备注^[${note}]` : '无'}"]`);
     const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - 表前的一段文字。', '      - table:', '          title: 各班级情况', '          columns: [年级, 班级, 人数, 备注]', '          rows:', ...rows, ''].join('\n');
@@ -39,5 +39,17 @@ describe('a group of rows with footnotes', () => {
     }
     expect(noted).toBe(7);
     expect(seen).toBe(26);
+  });
+  it('that is the first of its table and near a page tall is cut between lines: the caption and header never end a page without a row', () => {
+    // right under the chapter's title, which keeps with the caption: title, caption, header and group are more than a page, the group alone under the header less
+    const rows = Array.from({ length: 28 }, (_, i) => `            - [${i === 0 ? '{text: 一年级, rowspan: 28}, ' : ''}一（${i + 1}）班, "${30 + i}", 无]`);
+    const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 各班级情况', '          columns: [年级, 班级, 人数, 备注]', '          rows:', ...rows, ''].join('\n');
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'group-first-')), 'r.yaml');
+    writeFileSync(input, yaml);
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const pageOf = (t: string) => pages.findIndex((p) => p.ops.some((o) => o.kind === 'glyphs' && text(o) === t));
+    // the header cell 班级 and the first row on one page
+    expect(pageOf('班级')).toBeGreaterThanOrEqual(0);
+    expect(pageOf('一（1）班')).toBe(pageOf('班级'));
   });
 });
