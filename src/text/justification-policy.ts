@@ -94,7 +94,7 @@ const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
 export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
   ...JUSTIFICATION_POLICY,
   // a Latin word space widens with the Han spacing, not before it: the part of a cell a Latin run
-  // leaves spread over the line, not into the space of 12.5 m² or 3 850
+  // leaves spread over the line, not into the space of Raspberry Pi (a number's spaces, 12.5 m², are no places: see spaces.ts)
   latinSpace: { ...JUSTIFICATION_POLICY.latinSpace, stretch: { stage: 1, max: 1 / 2 } },
   interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
   beforeClosingMark: CLOSED,
