@@ -6,7 +6,7 @@
  * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
-import { CLOSING_MARKS, isAlnum, OPENING_MARKS, PAUSE_MARKS } from './char-class.js';
+import { CLOSING_MARKS, CONNECTING_MARKS, isAlnum, OPENING_MARKS, PAUSE_MARKS } from './char-class.js';
 import { isWrittenSpace, type Atom } from './atoms.js';
 import { GRID_POLICY, JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
@@ -103,6 +103,7 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   if (b.continuesWord || b.marks.footnote) return 'insideWord';
   // the space is the gap (a Latin one, one typed between Chinese characters, a written one): nothing beside it widens
   if (isTypedSpace(a) || isTypedSpace(b) || isWrittenSpace(a) || isWrittenSpace(b)) return 'besideSpace';
+  if (CONNECTING_MARKS.has(a.text) || CONNECTING_MARKS.has(b.text)) return 'besideConnectingMark';
   if (hasGap(a, b)) return 'hanLatinGap';
   if (CLOSING_MARKS.has(b.text[0])) return 'beforeClosingMark';
   if (OPENING_MARKS.has(a.text[a.text.length - 1])) return 'afterOpeningMark';

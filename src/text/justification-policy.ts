@@ -41,7 +41,9 @@ export type PlaceKind =
   /** A joint beside a typed space (between Latin words, or between Chinese characters): the space itself adjusts. */
   | 'besideSpace'
   /** The joint inside a long word cut for breaking (a path, a URL): never adjusted. */
-  | 'insideWord';
+  | 'insideWord'
+  /** The joint beside a connecting mark (80～89, 九～十二月): the range stands together, never adjusted. */
+  | 'besideConnectingMark';
 
 /** How one kind of place may change. Lengths in em. */
 export interface PlacePolicy {
@@ -76,6 +78,7 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
   besideSpace: { natural: 0, unit: 0 },
   insideWord: { natural: 0, unit: 0 },
+  besideConnectingMark: { natural: 0, unit: 0 },
 };
 
 /** A place that takes no space at any stage. */
