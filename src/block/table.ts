@@ -14,10 +14,12 @@ import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText, wordsWidth } from '../text/paragraph.js';
+import { numberSpaces } from '../text/spaces.js';
 import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 
+/** A number (`1,250.5`, `12%`), once the spaces that hold it together are taken out (`1 250.5`: see text/spaces.ts). */
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
@@ -313,8 +315,9 @@ function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec):
 
 /**
  * Where a number's decimal point stands in a line, pt from its left: at the first `.` after a
- * digit, else right after the first run of digits (and thousands separators): an integer as if
- * a point followed it (`12%` like `12.5%`). Undefined when the line has no digit.
+ * digit, else right after the first run of digits (and thousands separators, `,` or the space
+ * between digit groups, `45 312`): an integer as if a point followed it (`12%` like `12.5%`).
+ * Undefined when the line has no digit.
  */
 function decimalPoint(line: Line): number | undefined {
   let end: number | undefined;
@@ -324,7 +327,7 @@ function decimalPoint(line: Line): number | undefined {
       const ch = String.fromCodePoint(g.codePoints[0] ?? 0);
       if (/\d/.test(ch)) end = x + g.advance;
       else if (end !== undefined && ch === '.') return x;
-      else if (end !== undefined && ch !== ',') return end;
+      else if (end !== undefined && ch !== ',' && ch !== ' ') return end;
       x += g.advance;
     }
   }
@@ -337,7 +340,13 @@ function decimalPoint(line: Line): number | undefined {
  */
 function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: TextAlign | undefined): TextAlign {
   if (align && align !== 'decimal') return align;
-  return byStyle ?? (NUMERIC.test(plainText(runs).trim()) ? 'right' : 'left');
+  return byStyle ?? (isNumber(plainText(runs).trim()) ? 'right' : 'left');
+}
+
+/** Whether a cell's text is a number (see `NUMERIC`). */
+function isNumber(text: string): boolean {
+  const inNumber = numberSpaces(text);
+  return NUMERIC.test(inNumber.size ? text.split('').filter((_, i) => !inNumber.has(i)).join('') : text);
 }
 
 /**

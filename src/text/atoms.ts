@@ -2,11 +2,13 @@
  * Paragraph text → atoms: the smallest pieces the line breaker moves. A Han character or a
  * Chinese punctuation mark is one atom; a Latin word (letters, digits, symbols without spaces)
  * is one atom; `——` and `……` are one atom each; a space is an atom that vanishes at line edges.
+ * A number is one word with the spaces that hold it together (`3 860.5`, `20 Gbps`: see spaces.ts).
  */
 import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
+import { breaksAfter, isSpaceCharacter, numberSpaces, spaceWidth } from './spaces.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
 
@@ -213,15 +215,17 @@ function knownShape(known: Map<string, AtomShape>, kind: AtomKind, text: string,
 function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolean): TextFont {
   const stacks = kind === 'latin' && style.latin ? style.latin : style;
   const stack = bold ? stacks.bold : stacks.regular;
-  const codePoints = [...text].map((c) => c.codePointAt(0)!);
+  // (a word's spaces are set with the font's space glyph: see shapeWord)
+  const codePoints = [...text].map((c) => (isSpaceCharacter(c) ? 0x20 : c.codePointAt(0)!));
   for (const f of stack) if (codePoints.every((cp) => f.has(cp))) return f;
   return stack[0];
 }
 
 function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyle): AtomShape {
   const size = style.size;
-  // a space is drawn as distance only; its width comes from glue.ts
-  const glyphs = kind === 'space' ? [] : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
+  // a space of its own width (thin, em …) is written; a typed space is drawn as distance only, its width from glue.ts
+  if (kind === 'space' && text !== ' ') return writtenSpace(font, size, spaceWidth(text, (c) => advanceIn(font, c)));
+  const glyphs = kind === 'space' ? [] : kind === 'latin' ? shapeWord(font, text) : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
   const [blankLeft, blankRight] =
     kind === 'punct' && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
   const shape: AtomShape = {
@@ -242,6 +246,39 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     dropRightBlank(shape);
   }
   return shape;
+}
+
+/**
+ * A Latin word's glyphs. Its spaces (those inside a number, and those of their own width: see
+ * spaces.ts) are the font's space glyph (fonts lack the thin and no-break spaces, and the text
+ * copied from the PDF keeps a space) at the space's width.
+ */
+function shapeWord(font: TextFont, text: string): GlyphInfo[] {
+  let spaced = '';
+  for (const c of text) spaced += isSpaceCharacter(c) ? ' ' : c;
+  const glyphs = font.shape(spaced);
+  if (spaced === text && !text.includes(' ')) return glyphs;
+  let at = 0; // the offset in `text` of the glyph's first character (the spaces replaced are one UTF-16 unit each)
+  return glyphs.map((g) => {
+    const ch = text[at];
+    for (const cp of g.codePoints) at += cp > 0xffff ? 2 : 1;
+    return g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? { ...g, advance: spaceWidth(ch, (c) => advanceIn(font, c)), codePoints: [0x20] } : g;
+  });
+}
+
+/** The advance of a character in a font, em. */
+function advanceIn(font: TextFont, ch: string): number {
+  return font.shape(ch).reduce((w, g) => w + g.advance, 0);
+}
+
+/**
+ * A space written as the font's space glyph (the text copied from the PDF keeps it), `advance`
+ * em wide (the glyph's own when absent), never stretched or shrunk (see glue.ts).
+ */
+function writtenSpace(font: TextFont, size: number, advance?: number): AtomShape {
+  const [g] = font.shape(' ');
+  const width = (advance ?? g.advance) * size;
+  return { kind: 'space', font, glyphs: [{ id: g.id, advance: width, codePoints: [0x20] }], width, blankLeft: 0, blankRight: 0, shift: 0, raise: 0, missing: [] };
 }
 
 /**
@@ -406,18 +443,24 @@ function codeSpace(text: string, start: number, style: TextStyle, marks: Marks):
   let shapes = codeSpaces.get(style);
   if (!shapes) codeSpaces.set(style, (shapes = new Map()));
   let shape = shapes.get(marks.bold);
-  if (!shape) shapes.set(marks.bold, (shape = makeShape('latin', ' ', chooseFont('latin', ' ', style, marks.bold), style)));
+  if (!shape) shapes.set(marks.bold, (shape = writtenSpace(chooseFont('latin', ' ', style, marks.bold), style.size)));
   const atom = atomOf(shape, text, start, style.size, marks);
   const glyphs = text.length === 1 ? shape.glyphs : Array.from({ length: text.length }, () => shape.glyphs).flat();
-  return { ...atom, kind: 'space', width: shape.width * text.length, glyphs };
+  return { ...atom, width: shape.width * text.length, glyphs };
 }
 
 /** The space of inline code in each style, regular and bold, shaped once (not among a style's known shapes: a typed space there is one of width 0). */
 const codeSpaces = new WeakMap<TextStyle, Map<boolean, AtomShape>>();
 
-/** Cuts text into pieces: single CJK characters, doubled marks, Latin words, spaces. */
+/**
+ * Cuts text into pieces: single CJK characters, doubled marks, Latin words, spaces (a typed one,
+ * or one of its own width where a line may end). A number's word holds the spaces that hold it
+ * together (`3 860.5`, `20 Gbps`), and a word the no-break spaces (see spaces.ts).
+ */
 export function splitPieces(text: string): Piece[] {
   const out: Piece[] = [];
+  const inNumber = numberSpaces(text);
+  const isSpaceAt = (c: string, at: number) => (c === ' ' || breaksAfter(c)) && !inNumber.has(at);
   let i = 0;
   while (i < text.length) {
     const doubled = doubledMarkAt(text, i);
@@ -425,7 +468,7 @@ export function splitPieces(text: string): Piece[] {
     if (doubled) {
       out.push({ kind: 'punct', text: doubled, start: i });
       i += doubled.length;
-    } else if (ch === ' ') {
+    } else if (isSpaceAt(ch, i)) {
       out.push({ kind: 'space', text: ch, start: i });
       i += 1;
     } else if (isCjk(ch)) {
@@ -435,7 +478,7 @@ export function splitPieces(text: string): Piece[] {
       let j = i + ch.length;
       while (j < text.length) {
         const c = characterAt(text, j);
-        if (c === ' ' || isCjk(c) || doubledMarkAt(text, j)) break;
+        if (isSpaceAt(c, j) || isCjk(c) || doubledMarkAt(text, j)) break;
         j += c.length;
       }
       out.push({ kind: 'latin', text: text.slice(i, j), start: i });
@@ -459,6 +502,11 @@ function doubledMarkAt(text: string, i: number): string | undefined {
   return DOUBLED_MARKS.find((d) => text.startsWith(d, i));
 }
 
+/** A space written as a glyph, of its own width, never adjusted: inline code's, a thin space … (see `writtenSpace`). */
+export function isWrittenSpace(a: Atom): boolean {
+  return a.kind === 'space' && a.glyphs.length > 0;
+}
+
 /**
  * On a character grid a space typed between Chinese characters (青春筑梦 挺膺担当) is one
  * whole cell, as a full-width space is in an official document: the line keeps its count of
@@ -466,7 +514,7 @@ function doubledMarkAt(text: string, i: number): string | undefined {
  */
 function spacesBetweenHanTakeACell(atoms: Atom[], cell: number): void {
   atoms.forEach((a, i) => {
-    if (a.kind === 'space' && atoms[i - 1]?.kind === 'han' && atoms[i + 1]?.kind === 'han') a.width = cell;
+    if (a.kind === 'space' && !isWrittenSpace(a) && atoms[i - 1]?.kind === 'han' && atoms[i + 1]?.kind === 'han') a.width = cell;
   });
 }
 
@@ -474,7 +522,8 @@ function spacesBetweenHanTakeACell(atoms: Atom[], cell: number): void {
  * A space typed between Chinese and Latin text is the typesetter's gap, not the author's:
  * drop it, so `2025 年` and `2025年` set alike (the gap comes from the joint, see glue.ts),
  * and mark the next atom `spacedBefore`. A space beside a Chinese mark goes too; one between
- * Han characters (青春筑梦 挺膺担当) stays.
+ * Han characters (青春筑梦 挺膺担当) stays. A written space (inline code's, a thin space) is the
+ * author's own: never folded.
  */
 function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   const cjk = (x: Atom) => x.kind === 'han' || x.kind === 'punct';
@@ -482,8 +531,7 @@ function foldSpacesBesideHan(atoms: Atom[]): Atom[] {
   let folded = false;
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
-    // (a space of inline code is the code's own: never folded)
-    if (a.kind !== 'space' || a.marks.code) {
+    if (a.kind !== 'space' || isWrittenSpace(a)) {
       a.spacedBefore = folded;
       out.push(a);
       folded = false;

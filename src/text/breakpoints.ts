@@ -3,7 +3,7 @@
  * then the clreq line-start and line-end prohibitions.
  */
 import LineBreaker from 'linebreak';
-import { isAlnum, NO_LINE_END, NO_LINE_START } from './char-class.js';
+import { CONNECTING_MARKS, isAlnum, NO_LINE_END, NO_LINE_START } from './char-class.js';
 import type { Atom } from './atoms.js';
 
 /**
@@ -15,7 +15,8 @@ const ZH_TAILORING: Record<string, string> = { '“': '（', '‘': '（', '”'
 
 /**
  * `allowed[p]` is true when a line may end before atom `p` (1 ≤ p < atoms.length).
- * Breaks never leave a prohibited mark at a line start or end. Inside a long word (see
+ * Breaks never leave a prohibited mark at a line start or end, nor part a connecting mark from
+ * either side (80～|89). Inside a long word (see
  * `continuesWord`) a break is allowed too; the breaker charges `wordBreakPenalty` for it.
  */
 export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
@@ -31,7 +32,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
     const opportunity = after.continuesWord || (uax[after.start] === 1 && !bindsToHan(before, after));
-    allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last);
+    allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last);
   }
   return allowed;
 }

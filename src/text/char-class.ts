@@ -20,8 +20,15 @@ export const CLOSING_MARKS = new Set('、，。．：；？！”’）》〉」
 /** Opening marks: each stands against the character after it (the marks that may not end a line). */
 export const OPENING_MARKS = NO_LINE_END;
 
-/** Chinese punctuation drawn in a full-width box (the marks GB compression works on). */
-export const CJK_PUNCTUATION = new Set('、，。．：；？！“”‘’（）《》〈〉「」『』【】〔〕〖〗［］｛｝'.split(''));
+/**
+ * Connecting marks (GB/T 15834-2011, 连接号: the wave dash of a range, 80～89 分): they
+ * join what stands on each side, so no line breaks beside one, no Han–Latin gap opens beside one
+ * and no space is added there (see glue.ts).
+ */
+export const CONNECTING_MARKS = new Set('～〜'.split(''));
+
+/** Chinese punctuation drawn in a full-width box (the marks GB compression works on), and the connecting marks. */
+export const CJK_PUNCTUATION = new Set([...'、，。．：；？！“”‘’（）《》〈〉「」『』【】〔〕〖〗［］｛｝'.split(''), ...CONNECTING_MARKS]);
 
 /** Pause and end marks (点号) that may be squeezed to ½ em in a line (clreq squeeze order). */
 export const PAUSE_MARKS = new Set('，、；：。'.split(''));

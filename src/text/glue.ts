@@ -6,8 +6,8 @@
  * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
-import { CLOSING_MARKS, isAlnum, OPENING_MARKS, PAUSE_MARKS } from './char-class.js';
-import type { Atom } from './atoms.js';
+import { CLOSING_MARKS, CONNECTING_MARKS, isAlnum, OPENING_MARKS, PAUSE_MARKS } from './char-class.js';
+import { isWrittenSpace, type Atom } from './atoms.js';
 import { GRID_POLICY, JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
 /** Stage number of a place that never shrinks or stretches (after every stage). */
@@ -101,8 +101,9 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   const b = atoms[i + 1];
   if (!b) return 'interCharacter';
   if (b.continuesWord || b.marks.footnote) return 'insideWord';
-  // the space is the gap (a Latin one, one typed between Chinese characters, one of inline code): nothing beside it widens
-  if (isTypedSpace(a) || isTypedSpace(b) || isCodeSpace(a) || isCodeSpace(b)) return 'besideSpace';
+  // the space is the gap (a Latin one, one typed between Chinese characters, a written one): nothing beside it widens
+  if (isTypedSpace(a) || isTypedSpace(b) || isWrittenSpace(a) || isWrittenSpace(b)) return 'besideSpace';
+  if (CONNECTING_MARKS.has(a.text) || CONNECTING_MARKS.has(b.text)) return 'besideConnectingMark';
   if (hasGap(a, b)) return 'hanLatinGap';
   if (CLOSING_MARKS.has(b.text[0])) return 'beforeClosingMark';
   if (OPENING_MARKS.has(a.text[a.text.length - 1])) return 'afterOpeningMark';
@@ -120,12 +121,7 @@ function hasGap(a: Atom, b: Atom): boolean {
   return false;
 }
 
-/** A space of inline code: of the code font's width, fixed (see atoms.ts `codeSpace`). */
-function isCodeSpace(a: Atom): boolean {
-  return a.kind === 'space' && !!a.marks.code;
-}
-
-/** A space the text holds (not a grid cell, which is a space of its own width). */
+/** A space the text holds, its width from the policy (not a grid cell nor a written space, which have widths of their own). */
 function isTypedSpace(a: Atom | undefined): boolean {
   return a?.kind === 'space' && a.width === 0;
 }

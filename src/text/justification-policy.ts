@@ -43,7 +43,9 @@ export type PlaceKind =
   /** A joint beside a typed space (between Latin words, or between Chinese characters): the space itself adjusts. */
   | 'besideSpace'
   /** The joint inside a long word cut for breaking (a path, a URL): never adjusted. */
-  | 'insideWord';
+  | 'insideWord'
+  /** The joint beside a connecting mark (80～89, 九～十二月): the range stands together, never adjusted. */
+  | 'besideConnectingMark';
 
 /** How one kind of place may change. Lengths in em. */
 export interface PlacePolicy {
@@ -78,6 +80,7 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
   besideSpace: { natural: 0, unit: 0 },
   insideWord: { natural: 0, unit: 0 },
+  besideConnectingMark: { natural: 0, unit: 0 },
 };
 
 /** A place that takes no space at any stage. */
@@ -98,7 +101,8 @@ const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
 export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = withoutLastResort({
   ...JUSTIFICATION_POLICY,
   // a Latin word space widens with the Han spacing, not before it: the part of a cell a Latin run
-  // leaves spread over the line, not into the space of 12.5 m² or 3 850
+  // leaves spread over the line, not into the space of Raspberry Pi (a number's spaces, 12.5 m²,
+  // are no places: see spaces.ts)
   latinSpace: { ...JUSTIFICATION_POLICY.latinSpace, stretch: { stage: 1, max: 1 / 2 } },
   interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
   beforeClosingMark: CLOSED,

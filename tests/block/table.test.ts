@@ -245,6 +245,25 @@ describe('decimal columns and small tables', () => {
     const points = small.map((op) => (text(op).includes('.') ? pointOf(op) : op.x + op.glyphs.xs[2] + (op.glyphs.xs[2] - op.glyphs.xs[1])));
     expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
   });
+
+  it('line up numbers with digit groups (3 860.5, 45 300) on their points too, each whole on one line', () => {
+    const [grouped, integer, small] = ['3 860.5', '45 300', '1.5'].map((t) => runsOf(t));
+    expect([grouped.length, integer.length]).toEqual([1, 1]);
+    const xs = integer[0].glyphs.xs;
+    const points = [pointOf(grouped[0]), integer[0].x + xs[xs.length - 1] + (xs[xs.length - 1] - xs[xs.length - 2]), pointOf(small[0])];
+    expect(Math.max(...points) - Math.min(...points)).toBeLessThan(0.01);
+  });
+});
+
+describe('cells without an alignment', () => {
+  it('set numbers right, numbers with digit groups (1 250.5) too', () => {
+    const ends = ['1 250.5', '250.5'].map((t) => {
+      const [op] = runsOf(t);
+      const xs = op.glyphs.xs;
+      return op.x + xs[xs.length - 1];
+    });
+    expect(Math.abs(ends[0] - ends[1])).toBeLessThan(0.01);
+  });
 });
 
 describe('tables on the GB/T 9704 grid', () => {

@@ -114,3 +114,61 @@ describe('font stacks', () => {
     expect(r.atoms.filter((a) => a.kind !== 'space').map((a) => `${a.text}:${a.font.key}`)).toEqual(['中:cjk', '文:cjk', 'Word:latin', '2025:latin']);
   });
 });
+
+describe('numbers and spaces of their own width', () => {
+  const texts = (text: string) => atoms(text).map((a) => a.text);
+  /** The atom whose text is `text`, and its glyphs' advances in em of the 10 pt size. */
+  const atom = (text: string, source = text, style = fakeStyle(10)) => atomize(foldWhitespace(parseInlineMarkup(source)), style).atoms.find((a) => a.text === text)!;
+  const advances = (a: { glyphs: { advance: number }[] }) => a.glyphs.map((g) => g.advance / 10);
+
+  it('a space between digit groups (GB/T 15835: threes from the decimal point) is inside the number: one atom, the gap ¼ em, written as a space', () => {
+    expect(texts('预算为 3 860.5 万元')).toEqual(['预', '算', '为', '3 860.5', '万', '元']);
+    const n = atom('3 860.5');
+    expect(advances(n)).toEqual([0.5, 0.25, 0.5, 0.5, 0.5, 0.5, 0.5]);
+    expect(n.glyphs[1].codePoints).toEqual([0x20]);
+    expect(n.width).toBe(32.5);
+    for (const t of ['1 347', '45 312', '186 000', '1 000 000', '55 235 367.346 23', '0.123 45', '−1 250']) expect(texts(`共 ${t} 个`)).toEqual(['共', t, '个']);
+  });
+  it('numbers that are not grouped keep their space: 4 digits before it, other than 3 after it, a point or a letter before, an ordinal 第', () => {
+    expect(texts('2024 2025')).toEqual(['2024', ' ', '2025']);
+    expect(texts('3 8600')).toEqual(['3', ' ', '8600']);
+    expect(texts('12 34')).toEqual(['12', ' ', '34']);
+    expect(texts('1.5 300')).toEqual(['1.5', ' ', '300']);
+    expect(texts('v2 345')).toEqual(['v2', ' ', '345']);
+    expect(texts('第 3 347 名')).toEqual(['第', '3', ' ', '347', '名']);
+  });
+  it('a space between a number and its unit symbol is inside the quantity, ¼ em; not before an ordinary word', () => {
+    for (const t of ['20 Gbps', '12 ms', '3 200 m²', '8 GB', '36.5 ℃', '20 °C', '15 %', '60 km/h', '1.5 kWh', '5 mL'])
+      expect(texts(`为 ${t}，`)).toEqual(['为', t, '，']);
+    expect(advances(atom('20 Gbps'))[2]).toBe(0.25);
+    expect(texts('5 mice')).toEqual(['5', ' ', 'mice']);
+    expect(texts('20 minutes')).toEqual(['20', ' ', 'minutes']);
+    expect(texts('v2 GB')).toEqual(['v2', ' ', 'GB']);
+    expect(texts('Plan B')).toEqual(['Plan', ' ', 'B']);
+  });
+  it('thin, narrow no-break, figure and no-break spaces are set at their width with a space glyph, no font needing them', () => {
+    const lacking = new FakeFont('lacking', new Set(['\u2009', '\u202f', '\u2007', '\u00a0']));
+    const style = { ...fakeStyle(10), regular: [lacking], bold: [lacking] };
+    const r = atomize(parseInlineMarkup('3\u202f860 45\u2009312 1\u2007000 a\u00a0b'), style);
+    expect(r.missing).toEqual([]);
+    expect(r.atoms.filter((a) => a.kind === 'latin').map((a) => [a.text, advances(a)])).toEqual([
+      ['3\u202f860', [0.5, 0.2, 0.5, 0.5, 0.5]],
+      ['45\u2009312', [0.5, 0.5, 0.2, 0.5, 0.5, 0.5]],
+      ['1\u2007000', [0.5, 0.5, 0.5, 0.5, 0.5]],
+      ['a\u00a0b', [0.5, 1 / 3, 0.5]],
+    ]);
+    expect(r.atoms.flatMap((a) => a.glyphs).filter((g) => g.codePoints[0] !== 0x20 && /\s/u.test(String.fromCodePoint(g.codePoints[0])))).toEqual([]);
+  });
+  it('a thin space outside a number is a space of its own width where a line may end, never folded beside Han', () => {
+    const a = atoms('甲\u2009乙 x\u2009y');
+    expect(a.map((x) => [x.text, x.kind, x.width])).toEqual([
+      ['甲', 'han', 10],
+      ['\u2009', 'space', 2],
+      ['乙', 'han', 10],
+      ['x', 'latin', 5],
+      ['\u2009', 'space', 2],
+      ['y', 'latin', 5],
+    ]);
+    expect(a[1].glyphs.map((g) => g.codePoints)).toEqual([[0x20]]);
+  });
+});

@@ -87,8 +87,8 @@ describe('GB punctuation on a grid', () => {
 });
 
 describe('Latin on a grid', () => {
-  it('keeps a typed word space narrow (12.5 m², 3 850): the part of a cell a Latin run leaves is spread over the line', () => {
-    const text = '生均校舍面积 12.5 m^2^，实训设备总值 3 850 万元，校园年排放比上年下降许多，这是质量提升年的核心工作之一，各校都已完成。';
+  it('keeps a typed word space narrow (Raspberry Pi): the part of a cell a Latin run leaves is spread over the line', () => {
+    const text = '生均校舍面积逐年增加，实训设备采用 Raspberry Pi 主板，校园年排放比上年下降许多，这是质量提升年的核心工作之一，各校都已完成 Open Source 平台。';
     let spaces = 0;
     for (const width of [14, 16, 18, 20, 24, 28]) {
       for (const line of set(text, width).slice(0, -1)) {
@@ -103,5 +103,12 @@ describe('Latin on a grid', () => {
       }
     }
     expect(spaces).toBeGreaterThan(3);
+  });
+  it('sets a number whole, its gaps fixed (12.5 m², 3 850): no space inside it takes any of the spread', () => {
+    const text = '生均校舍面积 12.5 m^2^，实训设备总值 3 850 万元，校园年排放比上年下降许多，这是质量提升年的核心工作之一，各校都已完成。';
+    for (const width of [14, 16, 18, 20, 24, 28]) {
+      const atoms = set(text, width).flatMap((l) => l.atoms);
+      expect(atoms.filter((a) => /\d/.test(a.text)).map((a) => a.text)).toEqual(['12.5 m', '2', '3 850']);
+    }
   });
 });
