@@ -323,7 +323,9 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
  * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com);
  * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
- * `-` or `@` (never before a mark that may not start a line).
+ * `-` or `@` (never before a mark that may not start a line); after a `-` that follows a word
+ * with a letter in it and comes before three digits (CVE-|2024-3094, ISO-|8859-1; never in a
+ * date or a telephone number, which have no letter).
  * And inside a run of letters and digits, where its parts meet, each side at least three
  * characters of the run (the breaker charges more here, see breakpoints.ts): at a camelCase hump
  * (calculate|Optimal|Line|Breaks, XML|Http), before a run of two or more digits after three
@@ -335,6 +337,7 @@ const WORD_BREAK = new RegExp(
     String.raw`(?<=.[/\\])(?=[^/\\])`,
     String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=[\p{L}\p{N}]{1,5}[^\p{L}\p{N}]{0,2}$))`,
     String.raw`(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])`,
+    String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,
     // (the lookahead first: it fails at once at most places, and the lookbehinds run only where it holds)
     String.raw`(?=\p{Lu}[\p{L}\p{N}]{2})(?<=[\p{L}\p{N}]{2}\p{Ll})`,
     String.raw`(?=\p{Lu}\p{Ll}[\p{L}\p{N}])(?<=[\p{L}\p{N}]{2}\p{Lu})`,
@@ -350,9 +353,40 @@ const LONG_WORD = 12;
 /** How a Latin word may be cut: a word of text (inline code's too) or a URL printed whole. */
 type WordKind = 'text' | 'url';
 
-/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`. */
+/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`; long runs of letters and digits (see `LONG_RUN`) anywhere. */
 function wordParts(text: string, kind: WordKind): string[] {
-  return text.split(kind === 'url' ? URL_BREAK : WORD_BREAK);
+  return text.split(kind === 'url' ? URL_BREAK : WORD_BREAK).flatMap(cutLongRuns);
+}
+
+/**
+ * Runs of letters and digits mixed, at least this long (characters), may break between any two
+ * of their characters, three or more on each side: a hash, a key, base64 (`3f9a2b7c…`), which
+ * has no parts to break between, would otherwise go whole to a line of its own and leave the line
+ * before it letter-spaced. The breaker charges these breaks as inside a run (see breakpoints.ts).
+ * A word of letters alone (an identifier) or a number is not such a run.
+ */
+const LONG_RUN = 20;
+const LONG_RUNS = new RegExp(String.raw`[\p{L}\p{N}]{${LONG_RUN},}`, 'gu');
+
+/** A part with its long mixed runs of letters and digits cut before each character but their first and last three. */
+function cutLongRuns(part: string): string[] {
+  if (part.length < LONG_RUN) return [part];
+  const out: string[] = [];
+  let from = 0;
+  for (const m of part.matchAll(LONG_RUNS)) {
+    if (!/\p{L}/u.test(m[0]) || !/\p{N}/u.test(m[0])) continue;
+    const chars = [...m[0]];
+    const cut = m.index + chars.slice(0, 3).join('').length; // the first piece ends after the run's third character
+    out.push(part.slice(from, cut));
+    let at = cut;
+    for (const ch of chars.slice(3, -3)) {
+      out.push(ch);
+      at += ch.length;
+    }
+    from = at;
+  }
+  out.push(part.slice(from));
+  return out;
 }
 
 /**

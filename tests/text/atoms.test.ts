@@ -71,7 +71,13 @@ describe('atoms', () => {
     expect(parts('release20260115')).toEqual(['release', '20260115']);
     expect(parts('org.imprint.PenaltyTable')).toEqual(['org.', 'imprint.', 'Penalty', 'Table']);
     // never inside a number, hexadecimal included (three hex letters before digits); no lone digit cut off
-    for (const word of ['0xABCD12345678', 'e3b0c44298fc1c149afbf4c8996fb924', 'utf8mb4general', '10.0.19045.3803']) expect(parts(word)).toEqual([word]);
+    for (const word of ['0xABCD12345678', 'utf8mb4general', '10.0.19045.3803', '31010119900101123456789', 'calculateoptimallinebreaks']) expect(parts(word)).toEqual([word]);
+    // a run of letters and digits mixed, 20 or more (a hash): between any two characters, three on each side
+    const hash = 'e3b0c44298fc1c149afbf4c8996fb924';
+    expect(parts(hash)).toEqual(['e3b', ...hash.slice(3, -3), 'b924'.slice(1)]);
+    // a letter word before digits after a hyphen (CVE-|2024-3094); never in a date or a telephone number
+    expect(parts('CVE-2024-3094xx')).toEqual(['CVE-', '2024-3094xx']);
+    for (const word of ['2024-12-01-0930', '021-5787-1043-88']) expect(parts(word)).toEqual([word]);
     // a short word is never cut
     expect(parts('getUserName')).toEqual(['getUserName']);
   });
