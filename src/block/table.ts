@@ -28,12 +28,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const head = style(ctx, node.headerStyle);
   const ncols = Math.max(node.columns.length, 1);
   const decimals = decimalColumns(ctx, node, cell);
-  const widths = columnWidths(ctx, node, ncols, width, cell, head, decimals);
+  const { widths, padX } = columnWidths(ctx, node, ncols, width, cell, head, decimals);
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const part = { ctx, node, edges, table: tag, decimals };
+  const part = { ctx, node, edges, padX, table: tag, decimals };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
@@ -80,6 +80,8 @@ interface Part {
   node: TableNode;
   /** Left edge of each column and the table's right edge, pt. */
   edges: number[];
+  /** Space between a cell's rules and its text, left and right, pt: the theme's, less in a table too wide for it (see columnWidths). */
+  padX: number;
   /** The table's structure element. */
   table: StructTag;
   decimals: DecimalColumns;
@@ -101,8 +103,7 @@ interface SetCell {
  * column header) or TD per cell, with its spans.
  */
 function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header: boolean): SetCell[][] {
-  const { ctx, node, edges } = part;
-  const padX = ctx.theme.table.padX;
+  const { ctx, node, edges, padX } = part;
   return rows.map((cells) => {
     const tr = newTag(ctx, 'TR', part.table);
     return cells.map((c) => {
@@ -196,7 +197,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const top = tops[c.row];
     const box = tops[c.row + c.node.rowspan] - top;
     const y0 = sliced ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
-    const x = g.edges[c.node.col] + spec.padX + c.dx;
+    const x = g.edges[c.node.col] + g.padX + c.dx;
     return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.tag }));
   });
   const rules = groupRules(g, cells, tops);
@@ -379,16 +380,19 @@ const ASKS = ['least', 'whole', 'body', 'wanted', 'natural'] as const;
  * widths that fit are scaled up to the table; else the columns get the most asked of them that
  * fits, and as many of them as the table can afford what the next ask passes it by, narrowest
  * first (a short command stays on one line), the others sharing the rest (see
- * `wholeWhereAffordable`, or when not even the least widths fit, `fairShares`). Body cells come
+ * `wholeWhereAffordable`); when not even the least widths fit, they do with narrower padding
+ * (down to LEAST_PAD_X), else the columns take `fairShares` and a warning says what is broken,
+ * with the padding the cells are set with. Body cells come
  * before headers: a header takes more lines before a row does. A word wider than the table's
  * text counts as the pieces it is cut into. A cell spanning columns that are together narrower
  * than it widens them in proportion to their natural widths (equally when they have none),
  * narrowest spans first.
  */
-function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): number[] {
+function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): { widths: number[]; padX: number } {
+  const { padX } = ctx.theme.table;
+  const pad = 2 * padX;
   const given = node.columns.map((c) => c.width);
-  const pad = 2 * ctx.theme.table.padX;
-  if (given.length === ncols && given.every((w) => w && w > 0)) return givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols));
+  if (given.length === ncols && given.every((w) => w && w > 0)) return { widths: givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), padX };
 
   const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
   const spanning: { col: number; colspan: number; asks: number[] }[] = [];
@@ -413,11 +417,22 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
   asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
   const passes = asked.findIndex((widths) => sum(widths) > width);
-  if (passes < 0) return natural.map((n) => (n / sum(natural)) * width);
-  if (passes === 0) return fairShares(natural, width);
-  const readable = READABLE_EMS * cell.size + pad;
-  return wholeWhereAffordable(asked[passes], asked[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asked[passes], asked[passes - 1], width);
+  if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
+  if (passes > 0) {
+    const readable = READABLE_EMS * cell.size + pad;
+    return { widths: wholeWhereAffordable(asked[passes], asked[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asked[passes], asked[passes - 1], width), padX };
+  }
+  // not even the least widths fit: narrower padding, down to LEAST_PAD_X, before a number is
+  // broken or a word cut (a table of many columns of five-digit numbers)
+  const least = asked[0].map((w) => w - pad);
+  const narrower = (width - sum(least)) / (2 * ncols);
+  if (narrower >= LEAST_PAD_X * cell.size) return { widths: least.map((w) => w + 2 * narrower), padX: narrower };
+  if (node.at) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers or words are broken across lines`);
+  return { widths: fairShares(natural, width), padX };
 }
+
+/** The least padding, left and right, a cell keeps in a table too wide for the theme's, in ems of the cell text. */
+const LEAST_PAD_X = 0.15;
 
 /**
  * Relative widths (any positive numbers: `[3, 1]`, `[1e308, 1e308]`) as pt summing to `width`,
