@@ -381,8 +381,8 @@ const ASKS = ['least', 'whole', 'body', 'wanted', 'natural'] as const;
  * fits, and as many of them as the table can afford what the next ask passes it by, narrowest
  * first (a short command stays on one line), the others sharing the rest (see
  * `wholeWhereAffordable`); when not even the least widths fit, they do with narrower padding
- * (down to LEAST_PAD_X), else the columns take `fairShares` and a warning says what is broken,
- * with the padding the cells are set with. Body cells come
+ * (down to LEAST_PAD_X), else the columns take `fairShares` (and a warning when a number is
+ * broken so), with the padding the cells are set with. Body cells come
  * before headers: a header takes more lines before a row does. A word wider than the table's
  * text counts as the pieces it is cut into. A cell spanning columns that are together narrower
  * than it widens them in proportion to their natural widths (equally when they have none),
@@ -395,13 +395,17 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   if (given.length === ncols && given.every((w) => w && w > 0)) return { widths: givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), padX };
 
   const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
+  // the widest number of each column (with padding): what no column narrower can hold whole
+  const numbers = new Array<number>(ncols).fill(0);
   const spanning: { col: number; colspan: number; asks: number[] }[] = [];
   const measure = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
     const runs = resolveReferences(ctx, c.runs, undefined);
     const pstyle = paragraphStyle(ctx, st, Infinity);
     const extent = measureText(runs, pstyle, width - pad);
     const natural = extent.natural + pad;
-    const least = (UNBROKEN_CELLS.number.test(plainText(runs).trim()) ? extent.natural : extent.widest) + pad;
+    const isNumber = UNBROKEN_CELLS.number.test(plainText(runs).trim());
+    const least = (isNumber ? extent.natural : extent.widest) + pad;
+    if (isNumber && c.colspan === 1) numbers[c.col] = Math.max(numbers[c.col], least);
     const byWords = (lines?: number) => Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad);
     const whole = header ? byWords() : extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
     const asks: ColumnAsks = { least, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
@@ -427,8 +431,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const least = asked[0].map((w) => w - pad);
   const narrower = (width - sum(least)) / (2 * ncols);
   if (narrower >= LEAST_PAD_X * cell.size) return { widths: least.map((w) => w + 2 * narrower), padX: narrower };
-  if (node.at) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers or words are broken across lines`);
-  return { widths: fairShares(natural, width), padX };
+  const widths = fairShares(natural, width);
+  if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
+  return { widths, padX };
 }
 
 /** The least padding, left and right, a cell keeps in a table too wide for the theme's, in ems of the cell text. */
