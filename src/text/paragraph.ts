@@ -69,30 +69,46 @@ export function measureText(runs: Inline[], style: TextStyle, maxWidth = Infinit
  * The narrowest measure, pt, at which text breaks only between words (see word-starts.ts) where
  * a line may break, into `lines` lines at most, with no line of a single character:
  * `建筑|面积（m²）`, and `教学用` whole, as neither `教学|用` nor `教|学用` will do. The text's
- * natural width when it has no such breaks.
+ * natural width when it has no such breaks (and, for a line limit, when it has more than
+ * `MAX_WORD_BREAKS`: a table's header is short).
  */
 export function wordsWidth(runs: Inline[], style: TextStyle, maxWidth = Infinity, lines = Infinity): number {
   const input = unbrokenInput(runs, style, maxWidth);
   const n = input.atoms.length;
   if (!n) return 0;
+  const natural = measureLine(input, 0, n).natural;
+  // letters[p]: the letters of atoms [0, p)
+  const letters = [0];
+  for (let p = 0; p < n; p++) letters.push(letters[p] + letterCount(input.atoms, p, p + 1));
+  // three characters and nothing else break nowhere without one alone on a line: no words to look up
+  if (letters[n] <= 3 && n === letters[n]) return natural;
   const starts = wordStarts(input.atoms);
   const at = [0, ...input.allowed.flatMap((ok, p) => (ok && starts[p] ? [p] : [])), n];
-  // least[k]: the narrowest measure that sets atoms [0, at[k]) in the lines so far (a dynamic
-  // programme over the breaks, a line more each round)
+  if (lines !== Infinity && at.length > MAX_WORD_BREAKS) return natural;
+  // least[k]: the narrowest measure that sets atoms [0, at[k]) (in the lines so far, with a line
+  // limit: a round a line). A line [at[j], at[k]) only widens as j falls, so the scan back from k
+  // stops where it passes the best found: linear in the breaks a line holds.
+  const rounds = lines === Infinity ? 1 : Math.min(lines, at.length - 1);
   let least = at.map((_, k) => (k === 0 ? 0 : Infinity));
-  let best = measureLine(input, 0, n).natural;
-  for (let line = 1; line <= Math.min(lines, at.length - 1); line++) {
-    const more = at.map(() => Infinity);
+  let best = natural;
+  for (let round = 0; round < rounds; round++) {
+    // (without a line limit one pass does: least[j] for j < k is final when k is reached)
+    const more = lines === Infinity ? least : at.map(() => Infinity);
     for (let k = 1; k < at.length; k++)
-      for (let j = 0; j < k; j++) {
-        if (least[j] === Infinity || letterCount(input.atoms, at[j], at[k]) === 1) continue;
-        more[k] = Math.min(more[k], Math.max(least[j], measureLine(input, at[j], at[k]).natural));
+      for (let j = k - 1; j >= 0; j--) {
+        const line = measureLine(input, at[j], at[k]).natural;
+        if (line >= more[k]) break;
+        if (least[j] === Infinity || letters[at[k]] - letters[at[j]] === 1) continue;
+        more[k] = Math.min(more[k], Math.max(least[j], line));
       }
     least = more;
     best = Math.min(best, least[at.length - 1]);
   }
   return best;
 }
+
+/** The most places between words a text may have for `wordsWidth` to break it into a few lines. */
+const MAX_WORD_BREAKS = 1000;
 
 /** What the breaker knows of text, with no measure to break it to (`widthOf` infinite). */
 function unbrokenInput(runs: Inline[], style: TextStyle, maxWidth: number): BreakInput {
@@ -121,11 +137,13 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     allowRunt: !!style.cell,
   };
   const breaker = style.cell ? gridBreaks : optimalBreaks;
-  // between words where that fits the measure, else wherever the text may break
-  const starts = style.betweenWords ? wordStarts(atoms) : undefined;
+  // between words where that fits the measure, else wherever the text may break (text on one
+  // line breaks nowhere: no words to look up)
+  const plain = breaker(anywhere);
+  const starts = style.betweenWords && plain.ends.length > 1 ? wordStarts(atoms) : undefined;
   const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]) };
   const tried = byWords && breaker(byWords);
-  const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, breaker(anywhere)];
+  const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
   const { ends: breaks, forced } = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
   const lines: Line[] = [];
   let start = 0;

@@ -124,6 +124,9 @@ function isDigitOrPoint(ch: string): boolean {
 
 /** Whether a line may end after `ch`, a space of its own width (see `OWN_WIDTH_SPACES`). */
 export function breaksAfter(ch: string): boolean {
+  // (asked of every character of the text: most are no space of their own width, told by their code)
+  const code = ch.charCodeAt(0);
+  if (code < 0xa0 || (code > 0xa0 && code < 0x2000) || code > 0x205f) return false;
   return OWN_WIDTH_SPACES[ch]?.breaks ?? false;
 }
 

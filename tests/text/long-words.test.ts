@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomize, type Atom } from '../../src/text/atoms.js';
-import { measureText, setParagraph } from '../../src/text/paragraph.js';
+import { measureText, setParagraph, wordsWidth } from '../../src/text/paragraph.js';
 import type { GlyphInfo } from '../../src/text/text-font.js';
 import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
 
@@ -121,3 +121,21 @@ describe('a word longer than the measure', () => {
     );
   });
 });
+
+describe('a table header of 1,500 characters', () => {
+  // it was measured by a programme over lines × word ends × word ends, its time the fourth power
+  // of the length (1,008 characters took 25 s, these over a minute); now in well under a second
+  const header = '各校分年级班级数与在校生人数的统计口径说明'.repeat(72);
+  it('is measured between its words, no line of one character, at the width of its widest run of words', () => {
+    // 10 pt a character: no word of this header is longer than four characters
+    const narrowest = wordsWidth(run(header), fakeStyle(1e6));
+    expect(narrowest).toBeGreaterThanOrEqual(20);
+    expect(narrowest).toBeLessThanOrEqual(40);
+  }, 20_000);
+  it('and in two lines at about half its width', () => {
+    const twoLines = wordsWidth(run(header), fakeStyle(1e6), Infinity, 2);
+    expect(twoLines).toBeGreaterThanOrEqual((header.length * 10) / 2);
+    expect(twoLines).toBeLessThanOrEqual((header.length * 10) / 2 + 40);
+  }, 20_000);
+});
+
