@@ -7,7 +7,7 @@
  * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
  * they are written.
  */
-import { isAlias, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { isAlias, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { itemSlips, type ItemSlip } from './item-slips.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -21,7 +21,7 @@ export interface YamlProblem {
 const INDEPENDENT_ERRORS: ReadonlySet<string> = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
 
 /** YAML's message for a closing bracket with nothing open: which bracket. */
-const STRAY_CLOSER = /^Unexpected flow-(?:map|seq)-end token in YAML stream: "([}\]])"/;
+const STRAY_CLOSER = /^Unexpected flow-(?:map|seq)-end token in YAML (?:stream|document): "([}\]])"/;
 
 /** What YAML makes of a leading character in unquoted text (the indicators of YAML 1.2, 5.3). */
 const LEADING: Record<string, string> = {
@@ -57,11 +57,17 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;
 
   // after the first error of syntax YAML reads the rest of the file as it can: its errors from
-  // there on are what that one caused (a stray } gave seven), and only it is reported
+  // there on are what that one caused (a stray } gave seven), and they are not reported, but for
+  // a later text that starts with a character YAML reads as syntax (a slip of its own, on its line)
   const firstSyntax = doc.errors.find((e) => !INDEPENDENT_ERRORS.has(e.code));
+  const syntaxLine = firstSyntax ? lineStart(text, firstSyntax.pos[0]) : Infinity;
+  const reported = (e: YAMLError) => {
+    if (!firstSyntax || e === firstSyntax || e.pos[0] < firstSyntax.pos[0]) return true;
+    return !INDEPENDENT_ERRORS.has(e.code) && lineStart(text, e.pos[0]) > syntaxLine && leadingIndicator(text, e.pos[0], e.code) !== undefined;
+  };
   const found = [
     ...doc.errors
-      .filter((e) => INDEPENDENT_ERRORS.has(e.code) ? !firstSyntax || e.pos[0] < firstSyntax.pos[0] : e === firstSyntax)
+      .filter(reported)
       .map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
     // an unknown tag (!!js/function, !include …) is refused: the content is plain data
     ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: `${firstLine(w.message)} (tags are not allowed in content)`, code: w.code as string })),
@@ -166,20 +172,25 @@ function flowItemStart(text: string, offset: number): number {
  */
 function unclosedQuote(text: string): number | undefined {
   const opening = /(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[[{,][ \t]*)(["'])/gm;
+  // the line the scan is in, and where its comment starts (a ` #`, quotes not counted; Infinity
+  // for none): found once a line, so a long line of quoted items is read once, not once a quote
+  let [start, end, comment] = [0, -1, Infinity];
   for (let m = opening.exec(text); m; m = opening.exec(text)) {
     const at = m.index + m[0].length - 1;
-    if (isInComment(text, at)) continue;
+    if (at > end) {
+      start = text.lastIndexOf('\n', at - 1) + 1;
+      const next = text.indexOf('\n', at);
+      end = next < 0 ? text.length : next;
+      const hash = /(?:^|[ \t])#/.exec(text.slice(start, end));
+      comment = hash ? start + hash.index : Infinity;
+    }
+    if (at > comment) continue;
     const close = m[1] === '"' ? /(?:[^"\\]|\\[\s\S])*"/y : /(?:[^']|'')*'(?!')/y;
     close.lastIndex = at + 1;
     if (!close.test(text)) return at;
     opening.lastIndex = close.lastIndex;
   }
   return undefined;
-}
-
-/** Whether `offset` stands after a ` #` on its line (in a comment), quotes not counted. */
-function isInComment(text: string, offset: number): boolean {
-  return /(?:^|[ \t])#/.test(text.slice(lineStart(text, offset), offset));
 }
 
 function lineStart(text: string, offset: number): number {

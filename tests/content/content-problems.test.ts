@@ -212,6 +212,15 @@ describe('YAML slips in a report text', () => {
       'r.yaml:9:9: YAML: this quote " is never closed (close it with " where the text ends)',
     ]);
   });
+  it('a later slip of its own is still reported after the first (two paragraphs starting with @), and a stray } on the first line is named', () => {
+    expect(load(withBody('      - @甲 文字', '      - 中间的段落。', '      - @乙 文字')).lines.map((l) => l.split(': YAML')[0])).toEqual(['r.yaml:6:9', 'r.yaml:8:9']);
+    expect(load('}\n').lines).toEqual(['r.yaml:1:1: YAML: this } closes no {: remove it (or quote the text, if it is part of it)']);
+  });
+  it('a quote never closed after a long line of quoted items is found in time linear in the file (it was quadratic: a 700 KB line took 29 s)', () => {
+    const keywords = `  keywords: [${Array.from({ length: 100_000 }, (_, i) => `"${i}"`).join(', ')}]`;
+    const yaml = ['report:', '  title: 标题', keywords, 'chapters:', '  - title: 一', '    body:', '      - "正文', ''].join('\n');
+    expect(load(yaml).lines).toEqual(['r.yaml:7:9: YAML: this quote " is never closed (close it with " where the text ends)']);
+  }, 20_000);
   it('errors after a paragraph over several lines are on their own line', () => {
     expect(load(withBody('      - 段落一', '        续行', '        续行二', '      - tabel: {}')).lines).toEqual(['r.yaml:9:9: unknown key "tabel" in a block (did you mean "table"?)']);
   });
