@@ -352,14 +352,15 @@ function isNumber(text: string): boolean {
 
 /**
  * Which cells are not broken, as data. A number (digits with their signs and separators, no
- * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`) never; a body cell no wider
+ * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`; not a list of them, parted by
+ * 、，；： or `, `) never; a body cell no wider
  * than `shortEms` ems of its text on one line (`达标`, `基本达标`, `2024 年`) and a header other
  * than between words or with a character alone on a line (`建筑|面积`, `占比|（%）`, and `教学用`
  * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A header may take
  * `headerLines` lines before a body cell breaks: when the table cannot set every cell on one
  * line, a column asks for its header so set, not on one line.
  */
-const UNBROKEN_CELLS = { number: /^[^\p{L}]*\d[^\p{L}]*$/u, shortEms: 5, headerLines: 2 };
+const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}、，；：。;]*$/u, shortEms: 5, headerLines: 2 };
 
 /**
  * What a column's cells ask of its width, pt (padding included), from the least to the most,
@@ -420,24 +421,27 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const natural = asked[ASKS.length - 1];
   for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
   asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
-  const passes = asked.findIndex((widths) => sum(widths) > width);
-  if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
-  if (passes > 0) {
-    const readable = READABLE_EMS * cell.size + pad;
-    return { widths: wholeWhereAffordable(asked[passes], asked[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asked[passes], asked[passes - 1], width), padX };
-  }
-  // not even the least widths fit: narrower padding, down to LEAST_PAD_X, before a number is
-  // broken or a word cut (a table of many columns of five-digit numbers)
-  const least = asked[0].map((w) => w - pad);
-  const narrower = (width - sum(least)) / (2 * ncols);
-  if (narrower >= LEAST_PAD_X * cell.size) return { widths: least.map((w) => w + 2 * narrower), padX: narrower };
+  const allocate = (asks: number[][], padX: number) => {
+    const passes = asks.findIndex((widths) => sum(widths) > width);
+    const natural = asks[ASKS.length - 1];
+    if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
+    const readable = READABLE_EMS * cell.size + 2 * padX;
+    return { widths: wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asks[passes], asks[passes - 1], width), padX };
+  };
+  if (sum(asked[0]) <= width) return allocate(asked, padX);
+  // not even the least widths fit: the cells' padding narrows to LEAST_PAD_X before a number is
+  // broken or a word cut (a table of many columns of five-digit numbers), and the columns share
+  // what that leaves as ever (a column of names beside them gets the room the padding gave up)
+  const narrower = LEAST_PAD_X * cell.size;
+  const narrowed = asked.map((widths) => widths.map((w) => w - pad + 2 * narrower));
+  if (narrower < padX && sum(narrowed[0]) <= width) return allocate(narrowed, narrower);
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
   return { widths, padX };
 }
 
-/** The least padding, left and right, a cell keeps in a table too wide for the theme's, in ems of the cell text. */
-const LEAST_PAD_X = 0.15;
+/** The padding, left and right, of the cells of a table too wide for the theme's, in ems of the cell text. */
+const LEAST_PAD_X = 0.25;
 
 /**
  * Relative widths (any positive numbers: `[3, 1]`, `[1e308, 1e308]`) as pt summing to `width`,

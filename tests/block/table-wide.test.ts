@@ -12,11 +12,16 @@ import { layoutReport } from '../../src/pipeline.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
 
-/** A small table of `columns` columns, four rows of five-digit numbers. */
-function build(columns: number) {
+/** A small table of `columns` columns, four rows of five-digit numbers (after a column of school names, when `named`). */
+function build(columns: number, named = false) {
   const names = Array.from({ length: columns }, (_, i) => `c${i}`);
-  const rows = Array.from({ length: 4 }, (_, r) => `            - [${names.map((_, c) => 10000 + r * 7919 + c * 104729).map((n) => n % 90000 + 10000).join(', ')}]`);
-  const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 五位数', '          size: small', `          columns: [${names.join(', ')}]`, '          rows:', ...rows, ''].join('\n');
+  const number = (r: number, c: number) => ((10000 + r * 7919 + c * 104729) % 90000) + 10000;
+  const rows = Array.from({ length: 4 }, (_, r) => `            - [${named ? '静安区第一中心小学, ' : ''}${names.map((_, c) => number(r, c)).join(', ')}]`);
+  const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 五位数', '          size: small', `          columns: [${named ? '学校名称, ' : ''}${names.join(', ')}]`, '          rows:', ...rows, ''].join('\n');
+  return buildYaml(yaml);
+}
+
+function buildYaml(yaml: string) {
   const input = path.join(mkdtempSync(path.join(tmpdir(), 'table-wide-')), 'r.yaml');
   writeFileSync(input, yaml);
   return layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
@@ -34,4 +39,22 @@ describe('a table of many columns of numbers', () => {
     const { warnings } = build(30);
     expect(warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^the table is too wide for the type area \(30 columns\): some of its numbers are broken across lines$/));
   });
+  it('gives the room its narrower padding leaves to a column of text beside ten of numbers (not one character a line)', () => {
+    const number = (r: number, c: number) => (((r + 1) * 104729 + c * 7919) % 900000) + 100000;
+    const rows = Array.from({ length: 4 }, (_, r) => `            - [静安区第一中心小学, ${Array.from({ length: 10 }, (_, c) => `"${number(r, c).toLocaleString('en')}"`).join(', ')}]`);
+    const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 数据', '          size: small', `          columns: [学校名称, ${Array.from({ length: 10 }, (_, c) => `指标${c + 1}`).join(', ')}]`, '          rows:', ...rows, ''].join('\n');
+    const { pages } = buildYaml(yaml);
+    const lines = pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.size < 10 && /^[静安区第一中心小学]+$/.test(text(o))).map(text));
+    expect(lines.join('')).toBe('静安区第一中心小学'.repeat(4));
+    // two lines a name (one character a line, nine, when the padding took all the room there was)
+    expect(lines.length).toBeLessThanOrEqual(8);
+    const numbers = pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.size < 10 && /^[\d,]+$/.test(text(o))));
+    expect(numbers.every((o) => text(o).length === 7)).toBe(true);
+  });
+  it('takes a list of numbers parted by 、 for text, not one number: no warning, broken at its marks', () => {
+    const phones = Array.from({ length: 7 }, (_, i) => `021-5787104${i}`).join('、');
+    const { warnings } = buildYaml(['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 电话', '          columns: [学校, 电话, 说明]', '          rows:', `            - [静安区第一中心小学, "${phones}", 学校的主要联系电话与传真号码]`, ''].join('\n'));
+    expect(warnings).toEqual([]);
+  });
 });
+
