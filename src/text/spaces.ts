@@ -81,8 +81,16 @@ const ALPHABETIC = String.raw`\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}`;
  * after a letter, a digit, `.`, `,`, `_`, nor after the ordinal 第 (第 3 347: two numbers);
  * `2024 2025` and `3 8600` are two numbers. (Matches without a separator are numbers alone.)
  */
+/**
+ * The most digit groups a number is taken to have on each side of its point (below 10¹²): a
+ * longer run of groups of three is numbers side by side (`101 102 103 … 112`, rooms, seats),
+ * held together only by fours, where a line may break between them (a run held whole was cut
+ * inside a number when it was wider than the line).
+ */
+const MAX_GROUPS = 4;
+
 const GROUPED_NUMBER = new RegExp(
-  String.raw`(?<![${ALPHABETIC}\d.,_]|第${SEPARATOR}?)\d{1,3}(?:${SEPARATOR}\d{3})*(?!\d)(?:\.\d{3}(?:${SEPARATOR}\d{3})*(?:${SEPARATOR}\d{1,3})?(?!\d))?`,
+  String.raw`(?<![${ALPHABETIC}\d.,_]|第${SEPARATOR}?)\d{1,3}(?:${SEPARATOR}\d{3}){0,${MAX_GROUPS - 1}}(?!\d)(?:\.\d{3}(?:${SEPARATOR}\d{3}){0,${MAX_GROUPS - 2}}(?:${SEPARATOR}\d{1,3})?(?!\d))?`,
   'gu',
 );
 
