@@ -62,12 +62,18 @@ function placesNamed(problems: ProblemList): Set<string> {
 function checkPastRefusal(src: YamlSource, problems: ProblemList, baseDir: string, images: Map<string, CheckedImage>, file: string): void {
   const reported = placesNamed(problems);
   const found = new ProblemList();
-  const reader = new ContentReader(src, found, baseDir, images);
+  const reader = new ContentReader(src, found, baseDir, images, true);
+  // data of a shape the schema refused may fail a reading where no list holds it (see
+  // ContentReader.each): what was found stands, and the references are checked all the same
   try {
     reader.report(file);
+  } catch {
+    // (as said)
+  }
+  try {
     reader.checkMarkup();
   } catch {
-    // data of a shape the schema refused: what was found so far stands
+    // (as said)
   }
   for (const p of found.items) if (p.severity === 'error' && !reported.has(`${p.pos.line}:${p.pos.col}`)) problems.error(p.pos, p.message, p.about);
   // all of them in the order of the file
@@ -186,6 +192,8 @@ class ContentReader {
     private readonly baseDir: string,
     /** The images the figures name, checked, by absolute path (see `checkImages`). */
     private readonly images: Map<string, CheckedImage>,
+    /** Data the schema refused is read (see checkPastRefusal): an item of a list that cannot be read is passed over, the others read. */
+    private readonly pastRefusal = false,
   ) {}
 
   report(file: string): Omit<Report, 'warnings'> {
@@ -243,7 +251,17 @@ class ContentReader {
    */
   private each<T>(p: DataPath, read: (at: DataPath) => T): T[] {
     const list = this.value(p);
-    return Array.isArray(list) ? list.map((_, i) => read([...p, i])) : [];
+    if (!Array.isArray(list)) return [];
+    if (!this.pastRefusal) return list.map((_, i) => read([...p, i]));
+    const out: T[] = [];
+    for (let i = 0; i < list.length; i++) {
+      try {
+        out.push(read([...p, i]));
+      } catch {
+        // an item of a shape the schema refused: the next is read
+      }
+    }
+    return out;
   }
 
   private block(p: DataPath): Block {

@@ -28,12 +28,16 @@ export interface WrittenId extends Text {
  * does not hold (at the reference, with a "did you mean"). `ids` in the order they are written.
  */
 export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenId[], problems: ProblemList): void {
-  const first = new Map<string, SourcePos>();
+  const first = new Map<string, WrittenId>();
   for (const id of ids) {
     const earlier = first.get(id.text);
-    if (!earlier) first.set(id.text, id.pos);
-    else if (id.repeatedAt) problems.error(id.repeatedAt, `this alias repeats the id "${id.text}" of line ${earlier.line}: ids must be unique in the report (copy the item without its id, or give the copy another)`);
-    else problems.error(id.pos, `the id "${id.text}" is already used at line ${earlier.line} (ids must be unique in the report)`);
+    if (!earlier) first.set(id.text, id);
+    else {
+      // the copy an alias makes is the second, whichever the report reads first (appendices written before chapters)
+      const repeated = id.repeatedAt ?? earlier.repeatedAt;
+      if (repeated) problems.error(repeated, `this alias repeats the id "${id.text}" of line ${(id.repeatedAt ? earlier : id).pos.line}: ids must be unique in the report (copy the item without its id, or give the copy another)`);
+      else problems.error(id.pos, `the id "${id.text}" is already used at line ${earlier.pos.line} (ids must be unique in the report)`);
+    }
   }
   const known = [...first.keys()];
   for (const t of texts) {

@@ -45,6 +45,8 @@ describe('loadReport', () => {
       'r.yaml:9:31: the id "a" is already used at line 6 (ids must be unique in the report)',
       'r.yaml:9:58: this row fills 1 columns (its 1 cell) but the table has 2',
     ]);
+    // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
+    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
     // data of the wrong shape: what can be read is checked, nothing fails
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body: 7\n  - title: [x]\n    body:\n      - 见[[nothere]]。\n')).toEqual([
       'r.yaml:5:11: `body:` must be a list (items starting with "- ")',
@@ -55,6 +57,9 @@ describe('loadReport', () => {
   it('reports an id that an alias repeats at the alias, not at the id it repeats', () => {
     const yaml = 'report:\n  title: 一\nchapters:\n  - title: 一\n    body: &body\n      - table: {title: 表, id: dupe, columns: [a], rows: [[1]]}\n  - title: 二\n    body: *body\n';
     expect(problems(yaml)).toEqual(['r.yaml:8:11: this alias repeats the id "dupe" of line 6: ids must be unique in the report (copy the item without its id, or give the copy another)']);
+    // the anchored item written after the alias is read (appendices before chapters in the file): still at the alias
+    const appendixFirst = 'report:\n  title: 一\nappendices:\n  - &a {title: 附录, id: dupe, body: [正文。]}\nchapters:\n  - *a\n';
+    expect(problems(appendixFirst)).toEqual(['r.yaml:6:5: this alias repeats the id "dupe" of line 4: ids must be unique in the report (copy the item without its id, or give the copy another)']);
   });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
