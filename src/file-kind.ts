@@ -39,7 +39,8 @@ export function headOf(file: string, count: number): Buffer {
 }
 
 /** Whether a regular file is empty or starts with one of `signatures` (a file's kind by its first bytes). */
-export function emptyOrStartsWith(file: string, ...signatures: Buffer[]): boolean {
+export function emptyOrStartsWith(file: string, signature: Buffer, ...others: Buffer[]): boolean {
+  const signatures = [signature, ...others];
   const head = headOf(file, Math.max(...signatures.map((s) => s.length)));
   return head.length === 0 || signatures.some((s) => head.subarray(0, s.length).equals(s));
 }

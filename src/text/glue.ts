@@ -65,7 +65,7 @@ export function atomAdjustability(atoms: Atom[], onGrid = false): Adjustability[
   let last: Adjustability | undefined; // the last fixed-width atom's
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
-    if (a.kind === 'space' && a.width > 0) out[i] = fixed(a.width); // a grid cell
+    if (a.kind === 'space' && a.width > 0) out[i] = fixed(a.width); // a grid cell, a space of code or of its own width
     else if (a.kind === 'space') out[i] = adjustabilityOf(isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]) ? 'spaceBetweenHan' : 'latinSpace', a.size, onGrid);
     else if (!onGrid && isSqueezable(a)) {
       // the blanks go (both sides of a mark may have one after grid padding: rare)

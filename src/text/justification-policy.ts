@@ -94,9 +94,10 @@ const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
  * character after it (clreq; Word's document grid sets 公文 so): a closing mark stands against
  * what precedes it, an opening mark against what follows it. The Han spacing counts for more in
  * the badness (a fifth of its unit): every line should fill its cells. No place takes the last
- * resort: the spread stops at ¼ em between Han characters (½ em a Latin word space) and what is
- * left stays at the line's end, where a GB/T 9704 typesetter leaves a line before a word too long
- * for its cells (a URL, CVE-2024-3094) short rather than letter-space it.
+ * resort: a line the stages (¼ em between Han characters, ½ em a Latin word space) cannot fill is
+ * not spread at all and stands short, its characters on their cells (see justify.ts), where a
+ * GB/T 9704 typesetter leaves a line before a word too long for its cells (a URL,
+ * CVE-2024-3094) short rather than letter-space it.
  */
 export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = withoutLastResort({
   ...JUSTIFICATION_POLICY,

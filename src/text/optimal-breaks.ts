@@ -383,11 +383,18 @@ const RAGGED_STRETCH = 1 / 6;
 /** The most such a line may stand short, as a share of the measure (a line of one short word piece is never used). */
 const RAGGED_MAX = 1 / 3;
 
-/** TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower). */
+/**
+ * TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower); a line
+ * that nothing can widen (a lone word left short, past what `RAGGED_MAX` lets stand) is worse
+ * than any line that stretches: only the second pass, at any looseness, takes it.
+ */
 function badnessOf(ratio: number): number {
   const r = Math.abs(ratio);
-  return Math.min(100 * r * r * r, 1e9);
+  return r === INFEASIBLE ? UNSTRETCHABLE : Math.min(100 * r * r * r, 1e9);
 }
+
+/** The badness of a short line with no place to widen (see badnessOf). */
+const UNSTRETCHABLE = 1e10;
 
 function fitnessClass(ratio: number): number {
   if (ratio < -0.5) return 0;
