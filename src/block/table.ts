@@ -395,11 +395,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const given = node.columns.map((c) => c.width);
   if (given.length === ncols && given.every((w) => w && w > 0)) return { widths: givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), padX };
 
-  const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
   // the widest number of each column (with padding): what no column narrower can hold whole
   const numbers = new Array<number>(ncols).fill(0);
-  const spanning: { col: number; colspan: number; asks: number[] }[] = [];
-  const measure = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
+  const measured = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
     const runs = resolveReferences(ctx, c.runs, undefined);
     const pstyle = paragraphStyle(ctx, st, Infinity);
     const extent = measureText(runs, pstyle, width - pad);
@@ -407,20 +405,32 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const isNumber = UNBROKEN_CELLS.number.test(plainText(runs).trim());
     const least = (isNumber ? extent.natural : extent.widest) + pad;
     if (isNumber && c.colspan === 1) numbers[c.col] = Math.max(numbers[c.col], least);
-    const byWords = (lines?: number) => Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad);
-    const whole = header ? byWords() : extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
-    const asks: ColumnAsks = { least, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
-    const row = ASKS.map((a) => asks[a]);
-    if (c.colspan > 1) return void spanning.push({ col: c.col, colspan: c.colspan, asks: row });
-    row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
+    return { c, st, header, runs, pstyle, extent, natural, least };
+  });
+  /** What each column asks (see ColumnAsks); `onlyNatural`: the natural widths alone (the others as they, an upper bound), which spare a header's words. */
+  const askedBy = (onlyNatural: boolean): number[][] => {
+    const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
+    const spanning: { col: number; colspan: number; asks: number[] }[] = [];
+    for (const { c, st, header, runs, pstyle, extent, natural, least } of measured) {
+      const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
+      const whole = header ? byWords() : extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
+      const asks: ColumnAsks = { least, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
+      const row = ASKS.map((a) => asks[a]);
+      if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
+      else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
+    }
+    // numbers lined up on their points may need more than the widest of them
+    for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + d.right + pad);
+    const natural = asked[ASKS.length - 1];
+    for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
+    asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
+    return asked;
   };
-  for (const row of node.head) for (const c of row) measure(c, head, true);
-  for (const row of node.rows) for (const c of row) measure(c, cell, false);
-  // numbers lined up on their points may need more than the widest of them
-  for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + d.right + pad);
+  // (a table whose natural widths fit takes them, scaled up: its headers' words are not looked up)
+  const naturally = askedBy(true);
+  if (sum(naturally[ASKS.length - 1]) <= width) return { widths: naturally[ASKS.length - 1].map((n) => (n / sum(naturally[ASKS.length - 1])) * width), padX };
+  const asked = askedBy(false);
   const natural = asked[ASKS.length - 1];
-  for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
-  asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
   const allocate = (asks: number[][], padX: number) => {
     const passes = asks.findIndex((widths) => sum(widths) > width);
     const natural = asks[ASKS.length - 1];
