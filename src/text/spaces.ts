@@ -112,12 +112,19 @@ const BEFORE_UNIT = new RegExp(String.raw`(?<=\d)${SEPARATOR}(?=${UNIT})`, 'gu')
  */
 export function numberSpaces(text: string): Set<number> {
   const out = new Set<number>();
-  if (!/\d\D/.test(text)) return out;
-  for (const m of text.matchAll(GROUPED_NUMBER))
-    for (let k = 1; k < m[0].length; k++) if (!isDigitOrPoint(m[0][k])) out.add(m.index + k);
-  for (const m of text.matchAll(BEFORE_UNIT)) if (!/\p{L}/u.test(latinWordBefore(text, m.index))) out.add(m.index);
+  // (asked of every text: most have no digit group and no unit after a space, told in one pass each)
+  if (GROUP_AFTER_SPACE.test(text))
+    for (const m of text.matchAll(GROUPED_NUMBER))
+      for (let k = 1; k < m[0].length; k++) if (!isDigitOrPoint(m[0][k])) out.add(m.index + k);
+  if (UNIT_AFTER_SPACE.test(text))
+    for (const m of text.matchAll(BEFORE_UNIT)) if (!/\p{L}/u.test(latinWordBefore(text, m.index))) out.add(m.index);
   return out;
 }
+
+/** A digit, a separator and a digit: where a grouped number may be. */
+const GROUP_AFTER_SPACE = new RegExp(String.raw`\d${SEPARATOR}\d`, 'u');
+/** A digit, a separator and the first character of some unit symbol: where a number and its unit may be. */
+const UNIT_AFTER_SPACE = new RegExp(String.raw`\d${SEPARATOR}[${[...new Set(UNIT_SYMBOLS.map((u) => u[0]))].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`, 'u');
 
 /** The Latin word of `text` that ends at offset `end`: back to a space or a Chinese character. */
 function latinWordBefore(text: string, end: number): string {
