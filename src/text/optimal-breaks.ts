@@ -5,7 +5,7 @@
  *
  * Pure: atoms' widths and adjustability in, break positions out. No fonts, no drawing.
  */
-import type { Atom } from './atoms.js';
+import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { wordBreakPenalty } from './breakpoints.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
@@ -147,7 +147,8 @@ export function measureLine(input: BreakInput, start: number, end: number): Line
 /** `measureLine` writing into `m` (the breaker's inner loop allocates nothing). */
 function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: number, end: number): LineMeasure {
   const { atoms } = input;
-  while (start < end && atoms[start].kind === 'space') start++;
+  // (a space of its own width that opens the paragraph, `\u2003\u2003` typed as its indent, stays)
+  while (start < end && atoms[start].kind === 'space' && !(start === 0 && isWrittenSpace(atoms[0]))) start++;
   while (end > start && atoms[end - 1].kind === 'space') end--;
   const lastJoint = Math.max(start, end - 1); // joints start … end−2 lie inside the line
   const first = atoms[start];

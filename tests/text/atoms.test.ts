@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomize, DEFAULT_LOOK } from '../../src/text/atoms.js';
 import { foldWhitespace } from '../../src/text/inline.js';
+import { setParagraph } from '../../src/text/paragraph.js';
 import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { FakeFont, fakeStyle } from '../helpers/fake-font.js';
 
@@ -122,6 +123,11 @@ describe('font stacks', () => {
 });
 
 describe('numbers and spaces of their own width', () => {
+  it('two em spaces typed to open a paragraph stay, its indent (a space at a line break goes)', () => {
+    const { lines } = setParagraph(parseInlineMarkup('\u2003\u2003本报告是示例，用来占位的文字。'), { ...fakeStyle(40), align: 'left' });
+    expect(lines[0].atoms.slice(0, 2).map((a) => a.text)).toEqual(['\u2003', '\u2003']);
+    expect(lines[0].xs[2]).toBeGreaterThanOrEqual(2 * 10 - 1e-6);
+  });
   const texts = (text: string) => atoms(text).map((a) => a.text);
   /** The atom whose text is `text`, and its glyphs' advances in em of the 10 pt size. */
   const atom = (text: string, source = text, style = fakeStyle(10)) => atomize(foldWhitespace(parseInlineMarkup(source)), style).atoms.find((a) => a.text === text)!;
