@@ -18,6 +18,7 @@ import { numberSpaces } from '../text/spaces.js';
 import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
+import { heightOf } from '../paginate/item.js';
 
 /** A number (`1,250.5`, `12%`), once the spaces that hold it together are taken out (`1 250.5`: see text/spaces.ts). */
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -46,7 +47,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   // caption and header; the first group, which the caption and header keep with, and what keeps
   // with them (a heading), when it fits FIRST_GROUP_SHARE of that
   const p = ctx.theme.page;
-  const fitsOnePage = p.height - p.marginTop - p.marginBottom - repeat.reduce((h, b) => h + b.height, 0);
+  const fitsOnePage = p.height - p.marginTop - p.marginBottom - heightOf(repeat);
   const body = setRows(part, node.rows, cell, false);
   const rows = rowGroups(node.rows).flatMap(([first, end]) =>
     groupBlocks(
@@ -187,7 +188,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const notesOf = new Map<Line, Block[][]>();
   for (const c of cells) for (const line of c.lines) notesOf.set(line, notesOn(g.ctx, [line], c.tag));
   let notesHeight = 0;
-  for (const notes of notesOf.values()) for (const note of notes) for (const b of note) notesHeight += b.height;
+  for (const notes of notesOf.values()) for (const note of notes) notesHeight += heightOf(note);
   const foot = notesHeight > 0 ? footSeparator(g.ctx.theme) + notesHeight : 0;
   const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
   const tops = [0];

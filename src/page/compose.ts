@@ -8,7 +8,7 @@ import type { Block, BlockPayload, FrameRef } from '../block/payload.js';
 import type { LayoutContext } from '../block/context.js';
 import { style } from '../block/context.js';
 import { textBlocks } from '../block/text-lines.js';
-import type { Placed } from '../paginate/item.js';
+import { heightOf, type Placed } from '../paginate/item.js';
 import type { PageContext } from '../template/templates.js';
 import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
@@ -123,15 +123,14 @@ const CUT_MARK = '……';
 function fittedLines(ctx: LayoutContext, text: string, styleName: string, width: number, room: number, at: SourcePos | undefined): Block[] {
   const set = (t: string) => textBlocks(ctx, [{ text: t, bold: false }], style(ctx, styleName), { x: 0, width, at, spaceBefore: 0, spaceAfter: 0 });
   const whole = set(text);
-  const height = (blocks: Block[]) => blocks.reduce((h, b) => h + b.height, 0);
-  if (whole.length <= 1 || height(whole) <= room) return whole;
+  if (whole.length <= 1 || heightOf(whole) <= room) return whole;
   const chars = [...text];
   // the most characters that fit with the mark (binary search: fewer characters never take more lines)
   let [fits, fails] = [0, chars.length];
   while (fails - fits > 1) {
     const mid = (fits + fails) >> 1;
     const lines = set(chars.slice(0, mid).join('') + CUT_MARK);
-    if (lines.length <= 1 || height(lines) <= room) fits = mid;
+    if (lines.length <= 1 || heightOf(lines) <= room) fits = mid;
     else fails = mid;
   }
   const cut = chars.slice(0, fits).join('');

@@ -10,7 +10,7 @@
  * whose notes do not fit takes as many note lines as fit and the rest continue at the foot of
  * the next page (before that page's own notes).
  */
-import type { FlowBlock, FlowItem, PaginatedPage, Placed } from './item.js';
+import { heightOf, type FlowBlock, type FlowItem, type PaginatedPage, type Placed } from './item.js';
 
 /** The flow with what filling needs to know of it, computed once. */
 export interface Flow<P> {
@@ -221,13 +221,6 @@ function tallChainRoom<P>(items: FlowItem<P>[], i: number, head: boolean): { nee
   const next = items[i + 1];
   if (!head || next?.kind !== 'block') return { need: item.height + reserveOf(item), notes: notesHeight(item) };
   return { need: item.height + next.spaceBefore + next.height + reserveOf(next), notes: notesHeight(item) + notesHeight(next) };
-}
-
-/** Height of blocks set one under another (a table's repeated header rows), pt. */
-function heightOf<P>(blocks: readonly FlowBlock<P>[]): number {
-  let h = 0;
-  for (const b of blocks) h += b.height;
-  return h;
 }
 
 /** Height of a block's note lines, pt. */

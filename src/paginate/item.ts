@@ -74,3 +74,10 @@ export interface PaginatedPage<P> {
    */
   foot: Placed<P>[];
 }
+
+/** Height of blocks set one under another (a table's repeated header rows, a running head's lines), pt. */
+export function heightOf(blocks: readonly { height: number }[]): number {
+  let h = 0;
+  for (const b of blocks) h += b.height;
+  return h;
+}
