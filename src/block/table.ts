@@ -59,7 +59,10 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   );
   const out: Block[] = [...caption];
   if (header) out.push({ ...header, keepWithNext: true });
-  for (const r of rows) out.push({ ...r, group }); // (one per line of a tall row: too many to spread)
+  // (one per line of a tall row: too many to spread); as a paragraph's lines, the first two and
+  // the last two stay together: no page holds a lone first row under its header, nor a lone last
+  // one under 续表 (a table of two or three rows is never broken)
+  rows.forEach((r, k) => out.push({ ...r, group, keepWithNext: r.keepWithNext || k === 0 || k === rows.length - 2 }));
   if (node.note) {
     // the note stays with the last row
     const last = out[out.length - 1];
@@ -439,12 +442,15 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const readable = READABLE_EMS * cell.size + 2 * padX;
     return { widths: wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asks[passes], asks[passes - 1], width), padX };
   };
-  if (sum(asked[0]) <= width) return allocate(asked, padX);
-  // not even the least widths fit: the cells' padding narrows to LEAST_PAD_X before a number is
-  // broken or a word cut (a table of many columns of five-digit numbers), and the columns share
+  // when not even what keeps short cells and headers whole fits (the second ask), the cells'
+  // padding narrows to LEAST_PAD_X before a header or number is broken or a word cut (a table of
+  // many columns of numbers under short headers, on the GB/T page's 四号), and the columns share
   // what that leaves as ever (a column of names beside them gets the room the padding gave up)
   const narrower = LEAST_PAD_X * cell.size;
   const narrowed = asked.map((widths) => widths.map((w) => w - pad + 2 * narrower));
+  if (sum(asked[1]) <= width) return allocate(asked, padX);
+  if (narrower < padX && sum(narrowed[1]) <= width) return allocate(narrowed, narrower);
+  if (sum(asked[0]) <= width) return allocate(asked, padX);
   if (narrower < padX && sum(narrowed[0]) <= width) return allocate(narrowed, narrower);
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);

@@ -53,3 +53,20 @@ describe('a group of rows joined by a rowspan', () => {
     expect(pageOf('一（1）班')).toBe(pageOf('班级'));
   });
 });
+
+describe('a table of few rows', () => {
+  it('is never broken: its first two rows and its last two stay together, wherever it falls (GB/T page, rows off the grid)', () => {
+    // fillers of every length, so the table starts at every place near a page's foot
+    for (let n = 8; n <= 22; n++) {
+      const filler = Array.from({ length: n }, (_, i) => `      - 第${i}段，${'表前用来占位的正文。'.repeat(2)}`);
+      const yaml = ['report:', '  title: 表', '  template: gbt9704', 'chapters:', '  - title: 一', '    body:', ...filler, '      - table:', '          title: 两行', '          columns: [学校, 人数]', '          rows:', '            - [市北职高, "45"]', '            - [逸夫职校, "38"]', ''].join('\n');
+      const input = path.join(mkdtempSync(path.join(tmpdir(), 'two-rows-')), 'r.yaml');
+      writeFileSync(input, yaml);
+      const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+      const pageOf = (t: string) => pages.findIndex((p) => p.ops.some((o) => o.kind === 'glyphs' && text(o) === t));
+      expect(pageOf('逸夫职校')).toBe(pageOf('市北职高'));
+      expect(pageOf('市北职高')).toBe(pageOf('学校'));
+    }
+  });
+});
+

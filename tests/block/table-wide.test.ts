@@ -56,5 +56,14 @@ describe('a table of many columns of numbers', () => {
     const { warnings } = buildYaml(['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 电话', '          columns: [学校, 电话, 说明]', '          rows:', `            - [静安区第一中心小学, "${phones}", 学校的主要联系电话与传真号码]`, ''].join('\n'));
     expect(warnings).toEqual([]);
   });
+  it('narrows its padding to keep its headers and short cells whole when that is what does not fit (fourteen columns under short headers, the names on one line)', () => {
+    const heads = ['教学用', '办公用', '平板', '其他', '多媒体', '无线', '录播', '物理', '化学', '生物', '创新', '合计', '占比'];
+    const rows = Array.from({ length: 3 }, (_, r) => `            - [静安区第${'一二三'[r]}中心小学, ${heads.map((_, c) => 100 + r * 37 + c * 11).join(', ')}]`);
+    const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 设备', '          size: small', `          columns: [学校, ${heads.join(', ')}]`, '          rows:', ...rows, ''].join('\n');
+    const { pages } = buildYaml(yaml);
+    const runs = pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.size < 10).map(text));
+    for (const r of ['一', '二', '三']) expect(runs).toContain(`静安区第${r}中心小学`);
+    for (const h of heads) expect(runs).toContain(h);
+  });
 });
 
