@@ -7,7 +7,7 @@
  * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
  * they are written.
  */
-import { isAlias, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { itemSlips, type ItemSlip } from './item-slips.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -59,10 +59,21 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   // after the first error of syntax YAML reads the rest of the file as it can: its errors from
   // there on are what that one caused (a stray } gave seven), and they are not reported, but for
   // a later text that starts with a character YAML reads as syntax (a slip of its own, on its line)
-  const firstSyntax = doc.errors.find((e) => !INDEPENDENT_ERRORS.has(e.code));
-  const syntaxLine = firstSyntax ? lineStart(text, firstSyntax.pos[0]) : Infinity;
+  // (a [ or { left open is the first, where it opens, whatever YAML reported before it: see leftOpen)
+  const syntax = doc.errors.filter((e) => !INDEPENDENT_ERRORS.has(e.code));
+  let opened: { error: YAMLError; at: number } | undefined;
+  for (const e of syntax) {
+    const open = leftOpen(doc, text, { offset: e.pos[0], message: e.message, code: e.code });
+    if (open) {
+      opened = { error: e, at: open.at };
+      break;
+    }
+  }
+  const firstSyntax = opened?.error ?? syntax[0];
+  const firstAt = opened?.at ?? firstSyntax?.pos[0];
+  const syntaxLine = firstAt !== undefined ? lineStart(text, firstAt) : Infinity;
   const reported = (e: YAMLError) => {
-    if (!firstSyntax || e === firstSyntax || e.pos[0] < firstSyntax.pos[0]) return true;
+    if (!firstSyntax || e === firstSyntax || e.pos[0] < firstAt!) return true;
     return !INDEPENDENT_ERRORS.has(e.code) && lineStart(text, e.pos[0]) > syntaxLine && leadingIndicator(text, e.pos[0], e.code) !== undefined;
   };
   const found = [
@@ -82,10 +93,14 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     // one message for a line that got a hint: the errors after the first are what the same slip caused
     if (hintedLines.has(lineStart(text, f.offset))) continue;
     const stray = f.code === 'UNEXPECTED_TOKEN' ? STRAY_CLOSER.exec(f.message)?.[1] : undefined;
+    const openFlow = leftOpen(doc, text, f);
     const leading = stray ? undefined : leadingIndicator(text, f.offset, f.code);
     if (stray) {
       const opener = stray === '}' ? '{' : '[';
       problems.push({ offset: f.offset, message: `YAML: this ${stray} closes no ${opener}: remove it (or quote the text, if it is part of it)`, severity: 'error' });
+    } else if (openFlow !== undefined) {
+      // YAML finds it where the text goes on (the next line, a list item, the end of the file): the bracket left open is where to look
+      problems.push({ offset: openFlow.at, message: `YAML: this ${text[openFlow.at]} is never closed (close it with ${openFlow.closer})`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && /closing ["']quote/.test(f.message)) {
       // YAML finds it at the end of the file: the quote left open is where to look
       const opening = unclosedQuote(text);
@@ -162,6 +177,43 @@ function flowItemStart(text: string, offset: number): number {
   if (start <= line) return offset;
   while (text[start] === ' ') start++;
   return start;
+}
+
+/**
+ * The list or mapping in brackets left open that YAML's error `f` is about, if any: where it
+ * opens and what closes it (YAML says it at the next line, or at block items inside it).
+ */
+function leftOpen(doc: Document.Parsed, text: string, f: { offset: number; message: string; code: string }): { at: number; closer: string } | undefined {
+  const closers = f.code === 'BAD_INDENT' ? [UNCLOSED_FLOW.exec(f.message)?.[1]] : f.code === 'BLOCK_IN_FLOW' ? [']', '}'] : [];
+  for (const closer of closers) {
+    if (!closer) continue;
+    const at = unclosedFlow(doc, text, f.offset, closer);
+    if (at !== undefined) return { at, closer };
+  }
+  return undefined;
+}
+
+/** YAML's message for a list or mapping in brackets left open: which bracket would close it. */
+const UNCLOSED_FLOW = /^Flow (?:sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/;
+
+/**
+ * Where the list or mapping in brackets that `closer` should have closed opens, for YAML's error at
+ * `offset`: the innermost such collection (`[` for `]`, `{` for `}`) that holds or ends at the
+ * error and whose text opens more brackets than it closes; undefined when none does.
+ */
+function unclosedFlow(doc: Document.Parsed, text: string, offset: number, closer: string): number | undefined {
+  const opener = closer === ']' ? '[' : '{';
+  let found: number | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (!(isSeq(node) || isMap(node)) || !node.flow || !node.range) return;
+      const [start, end] = node.range;
+      if (text[start] !== opener || start >= offset || offset > end + 1) return;
+      const source = text.slice(start, end);
+      if (source.split(opener).length > source.split(closer).length && (found === undefined || start > found)) found = start;
+    },
+  });
+  return found;
 }
 
 /**

@@ -212,6 +212,13 @@ describe('YAML slips in a report text', () => {
       'r.yaml:9:9: YAML: this quote " is never closed (close it with " where the text ends)',
     ]);
   });
+  it('a [ or { never closed is named at itself, not where YAML finds the text going on', () => {
+    const never = (line: number, col: number, bracket: string, closer: string) => `r.yaml:${line}:${col}: YAML: this ${bracket} is never closed (close it with ${closer})`;
+    // at the end of the file; before block items; a row of a table one ] short
+    expect(load('report:\n  title: 标题\nchapters:\n  - title: 一\n    body: [段落。]\n    sections: [\n').lines).toEqual([never(6, 15, '[', ']')]);
+    expect(load(withBody('      - 段落。', '    sections: [', '      - title: 节', '        body: [段。]')).lines).toEqual([never(7, 15, '[', ']')]);
+    expect(load(withBody('      - table: {title: t, columns: [a, b], rows: [[1, 2]}', '      - 段落二')).lines).toEqual([never(6, 50, '[', ']')]);
+  });
   it('a later slip of its own is still reported after the first (two paragraphs starting with @), and a stray } on the first line is named', () => {
     expect(load(withBody('      - @甲 文字', '      - 中间的段落。', '      - @乙 文字')).lines.map((l) => l.split(': YAML')[0])).toEqual(['r.yaml:6:9', 'r.yaml:8:9']);
     expect(load('}\n').lines).toEqual(['r.yaml:1:1: YAML: this } closes no {: remove it (or quote the text, if it is part of it)']);
