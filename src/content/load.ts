@@ -339,8 +339,10 @@ class ContentReader {
     if (t.columns && t.head) this.problems.error(this.src.locate(p, 'head'), 'a table has `columns:` (one header row) or `head:` (header rows), not both');
     if (!t.columns && !t.head) this.problems.error(pos, 'missing `columns:` (the header row) or `head:` (header rows) in `table:`');
     const headPath = t.head ? [...p, 'head'] : [...p, 'columns'];
-    const head = t.head ? t.head.map((row, r) => row.map((_, c) => this.cell([...headPath, r, c]))) : [(t.columns ?? []).map((_, c) => this.cell([...headPath, c]))];
-    const rows = t.rows.map((row, r) => row.map((_, c) => this.cell([...p, 'rows', r, c])));
+    // (a row that is no list, refused by the schema there, is read as empty: the other rows are still checked)
+    const cellsOf = (row: unknown) => (Array.isArray(row) ? row : []);
+    const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))];
+    const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
     const columns = firstRowColumns(head);
     if (t.head) this.checkGrid(head, headPath, columns, 'header row');
     this.checkGrid(rows, [...p, 'rows'], columns, 'row');

@@ -47,6 +47,8 @@ describe('loadReport', () => {
     ]);
     // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
+    // a row written as a mapping: the table's other rows are still checked
+    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 表\n          columns: [a, b, c]\n          rows:\n            - [1, 2]\n            - {a: 1}\n            - [1, 2, 3, 4]\n').map((l) => l.split(': ')[0])).toEqual(['r.yaml:10:15', 'r.yaml:11:15', 'r.yaml:12:15']);
     // data of the wrong shape: what can be read is checked, nothing fails
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body: 7\n  - title: [x]\n    body:\n      - 见[[nothere]]。\n')).toEqual([
       'r.yaml:5:11: `body:` must be a list (items starting with "- ")',
