@@ -45,7 +45,8 @@ export interface VerseView {
   titleAt?: At;
   author?: string;
   authorAt?: At;
-  stanzas: { lines: TextView[] }[];
+  /** Each line with `gapAbove` when it opens a stanza below something of the verse (a title, an author, a stanza). */
+  stanzas: { lines: (TextView & { gapAbove: boolean })[] }[];
 }
 
 /** A block as templates see it: a mapping of one key, its kind, on which block.hbs dispatches. */
@@ -303,10 +304,12 @@ export function listMarker(style: ListStyle, n: number): string {
 /** A poem's lines, each trimmed; a blank line (or several) ends a stanza. */
 function verseView(v: VerseBlock, at: (t: Text) => At, text: (t: Text) => TextView): VerseView {
   const lineAt = at(v.text);
+  const headed = !!(v.title || v.author);
   const stanzas = v.text.text
     .split(/\n[ \t]*\n[\s]*/)
-    .map((stanza) => ({ lines: stanza.split('\n').map((line) => ({ text: line.trim(), at: lineAt })).filter((l) => l.text) }))
-    .filter((s) => s.lines.length);
+    .map((stanza) => stanza.split('\n').map((line) => line.trim()).filter(Boolean))
+    .filter((lines) => lines.length)
+    .map((lines, s) => ({ lines: lines.map((line, i) => ({ text: line, at: lineAt, gapAbove: i === 0 && (s > 0 || headed) })) }));
   return {
     title: v.title?.text,
     titleAt: v.title && at(v.title),

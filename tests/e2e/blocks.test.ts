@@ -179,6 +179,20 @@ describe('pagination', () => {
     expect(bodyPages(r).length).toBe(2);
   });
 
+  it('sets a verse off from the text by as much space below as above it, with and without a title', async () => {
+    const para = (n: number) => `第${n}段正文，用来看诗前后的间距。`;
+    const r = await buildBodies('verse-space', [para(1), { verse: '春眠不觉晓，\n处处闻啼鸟。' }, para(2), { verse: { title: '静夜思', text: '床前明月光，\n疑是地上霜。' } }, para(3)]);
+    const lines = allBodyLines(r);
+    const y = (t: string) => lines.find((l) => norm(l.text).startsWith(norm(t)))!.y;
+    const step = y('处处') - y('春眠');
+    for (const [before, first, last, after] of [[para(1), '春眠', '处处', para(2)], [para(2), '静夜思', '疑是', para(3)]]) {
+      const above = y(first) - y(before);
+      const below = y(after) - y(last);
+      expect(above, first).toBeGreaterThan(step + 5);
+      expect(below, first).toBeCloseTo(above, 0);
+    }
+  });
+
   it('starts a verse taller than a page right after the text before it, and leaves no line of it alone on a page', async () => {
     const verse = Array.from({ length: 79 }, (_, i) => `诗句第${i + 1}行`);
     const r = await buildBodies('verse-long', ['前面一段短文。', { verse: verse.join('\n') }]);
