@@ -74,6 +74,20 @@ const INNER_WORD_BREAK_PENALTY = 150;
 /** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
 const URL_BREAK_PENALTY = 10;
 
+/**
+ * Demerits of a break between a number and the Chinese character after it, its unit or measure
+ * word (`3860.5|万元`, `18|所`, `2025|年`): allowed, as clreq allows it, but taken only when the
+ * lines around would otherwise be loose (about r 0.7 on one line), never by the grid's first fit.
+ */
+const NUMBER_UNIT_BREAK_PENALTY = 50;
+
+/** The penalty of a line break before `after` that parts a number from the Han character after it; 0 for any other break. */
+export function unitBreakPenalty(before: Atom, after: Atom): number {
+  return after.kind === 'han' && before.kind === 'latin' && isDigit(before.text[before.text.length - 1]) ? NUMBER_UNIT_BREAK_PENALTY : 0;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
 /** Marks after which a word breaks (see atoms.ts) that join its parts rather than separate them. */
 const JOINING_MARKS = new Set(['.', '-', '_', '=']);
 

@@ -7,7 +7,7 @@
  */
 import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
-import { wordBreakPenalty } from './breakpoints.js';
+import { unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
@@ -246,10 +246,10 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   for (let ci = 1; ci < candidates.length; ci++) {
     const end = candidates[ci];
     const isLast = end === n;
-    // a line ending inside a word: it costs demerits (the same for every start), and when
-    // nothing on it can widen (a piece of a URL or a long word) it may stand short (see adjustmentRatio)
+    // a line ending inside a word, or between a number and its unit, costs demerits (the same for
+    // every start); when nothing on it can widen (a piece of a URL or a long word) it may stand short (see adjustmentRatio)
     const inWord = !isLast && input.atoms[end].continuesWord;
-    const cut = inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) ** 2 : 0;
+    const cut = isLast ? 0 : (inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end])) ** 2;
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
     const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01, inWord);
