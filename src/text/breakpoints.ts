@@ -3,7 +3,7 @@
  * then the clreq line-start and line-end prohibitions.
  */
 import LineBreaker from 'linebreak';
-import { CONNECTING_MARKS, isAlnum, NO_LINE_END, NO_LINE_START } from './char-class.js';
+import { CONNECTING_MARKS, endsAsWord, isAlnum, NO_LINE_END, NO_LINE_START, startsAsWord } from './char-class.js';
 import type { Atom } from './atoms.js';
 
 /**
@@ -31,7 +31,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     if (!before || after.kind === 'space' || after.marks.footnote) continue; // a footnote marker stays with its text
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
-    const opportunity = after.continuesWord || (uax[after.start] === 1 && !bindsToHan(before, after));
+    const opportunity = after.continuesWord || ((uax[after.start] === 1 || signedAfterHan(before, after)) && !bindsToHan(before, after));
     allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last);
   }
   return allowed;
@@ -45,14 +45,22 @@ function bindsToHan(before: Atom, after: Atom): boolean {
   return (before.kind === 'han' && startsSymbolic(after) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
 }
 
-/** A Latin piece that starts with a symbol, not a letter or digit. */
-function startsSymbolic(a: Atom): boolean {
-  return a.kind === 'latin' && !isAlnum(a.text[0]);
+/**
+ * A number with its sign after a Han character (和|-0.18): UAX #14 never breaks before a
+ * hyphen-minus, which here is the number's sign, not a hyphen.
+ */
+function signedAfterHan(before: Atom, after: Atom): boolean {
+  return before.kind === 'han' && after.kind === 'latin' && !isAlnum(after.text[0]) && startsAsWord(after.text);
 }
 
-/** A Latin piece that ends with a symbol. */
+/** A Latin piece that starts with a symbol, not as a word or number (a minus sign before digits does). */
+function startsSymbolic(a: Atom): boolean {
+  return a.kind === 'latin' && !startsAsWord(a.text);
+}
+
+/** A Latin piece that ends with a symbol, not as a word or number (a unit sign after digits does). */
 function endsSymbolic(a: Atom): boolean {
-  return a.kind === 'latin' && !isAlnum(a.text[a.text.length - 1]);
+  return a.kind === 'latin' && !endsAsWord(a.text);
 }
 
 /**

@@ -56,3 +56,21 @@ export function isCjk(ch: string): boolean {
 export function isAlnum(ch: string): boolean {
   return /[\p{L}\p{N}]/u.test(ch) && !isCjk(ch);
 }
+
+/** A sign or currency before a digit: the number starts with it (`-0.18`, `−1.4%`, `+3`, `$5`). */
+const NUMBER_HEAD = /^[-+−±$€£][0-9]/;
+/** Percent, degree and unit signs after a digit: the number ends with them (`12.6%`, `0.21㎡`, `36.5℃`). */
+const NUMBER_TAIL = /[0-9][%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘]+$/u;
+
+/**
+ * The Latin text starts as a word or a number does (a letter, a digit, a sign before a digit),
+ * not with a symbol that binds it to the Chinese before it (思政+实践).
+ */
+export function startsAsWord(text: string): boolean {
+  return isAlnum(text[0]) || NUMBER_HEAD.test(text);
+}
+
+/** The Latin text ends as a word or a number does (a letter, a digit, a percent or unit sign after a digit). */
+export function endsAsWord(text: string): boolean {
+  return isAlnum(text[text.length - 1]) || NUMBER_TAIL.test(text);
+}

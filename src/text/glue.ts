@@ -6,7 +6,7 @@
  * Lengths in pt. Between two atoms sits a joint (a gap of its own width, e.g. ¼ em between
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
-import { CLOSING_MARKS, CONNECTING_MARKS, isAlnum, OPENING_MARKS, PAUSE_MARKS } from './char-class.js';
+import { CLOSING_MARKS, CONNECTING_MARKS, endsAsWord, OPENING_MARKS, PAUSE_MARKS, startsAsWord } from './char-class.js';
 import { isWrittenSpace, type Atom } from './atoms.js';
 import { GRID_POLICY, JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
@@ -111,13 +111,14 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
 }
 
 /**
- * ¼ em between a Han character and a Latin letter or digit; none beside Chinese punctuation.
+ * ¼ em between a Han character and a Latin word or number (with its sign and unit: 和 -0.18, 12.6% 的);
+ * none beside Chinese punctuation.
  * Beside a symbol (`+`, `/`) only where the author typed a space: 思政+实践 stays tight,
  * 日志见 /var/log keeps its gap.
  */
 function hasGap(a: Atom, b: Atom): boolean {
-  if (a.kind === 'han' && b.kind === 'latin') return isAlnum(b.text[0]) || !!b.spacedBefore;
-  if (a.kind === 'latin' && b.kind === 'han') return isAlnum(a.text[a.text.length - 1]) || !!b.spacedBefore;
+  if (a.kind === 'han' && b.kind === 'latin') return startsAsWord(b.text) || !!b.spacedBefore;
+  if (a.kind === 'latin' && b.kind === 'han') return endsAsWord(a.text) || !!b.spacedBefore;
   return false;
 }
 

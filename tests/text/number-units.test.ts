@@ -1,11 +1,15 @@
 /**
  * A number and the Chinese character after it (its unit or measure word: `3860.5万元`, `18所`,
  * `2025年`) part at a line's end only when keeping them together would make the lines loose.
+ * A number's sign and unit sign are the number's: `和 -0.18㎡ 和`, with the Han–Latin gap and a
+ * break allowed on each side as beside any number.
  */
 import { describe, expect, it } from 'vitest';
 import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
+import { atomize } from '../../src/text/atoms.js';
+import { breakOpportunities } from '../../src/text/breakpoints.js';
 
 const FIGURES =
   '2025年全区教育经费投入3860.5万元，比上年增长12.6%，其中新建校舍投入1347万元，改扩建学校18所，新增学位4200个，' +
@@ -25,5 +29,31 @@ describe('a number and its unit', () => {
     // free to part, the breaker did at 14 of these 23 measures; charged, only where the lines
     // around would otherwise be loose
     expect(parted.length, parted.join(', ')).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a number with its sign and unit sign', () => {
+  const SIGNED = '增加0.21㎡和-0.18㎡，增长率为−1.4%，达12.6%的学校为+3所。';
+
+  it('may start or end a line beside Chinese, as an unsigned number may', () => {
+    const { atoms } = atomize(parseInlineMarkup(SIGNED), fakeStyle(40));
+    const allowed = breakOpportunities(SIGNED, atoms);
+    const before = (t: string) => allowed[atoms.findIndex((a) => a.text === t)];
+    const after = (t: string) => allowed[atoms.findIndex((a) => a.text === t) + 1];
+    for (const n of ['-0.18㎡', '−1.4%', '12.6%', '+3']) expect(before(n), `…|${n}`).toBe(true);
+    for (const n of ['0.21㎡', '12.6%']) expect(after(n), `${n}|…`).toBe(true);
+  });
+
+  it('stands ¼ em from the Chinese on each side', () => {
+    const { lines } = setParagraph(parseInlineMarkup(SIGNED), fakeStyle(40));
+    expect(lines.length).toBe(1);
+    const line = lines[0];
+    const gaps: string[] = [];
+    for (let k = 0; k + 1 < line.atoms.length; k++) {
+      const [a, b] = [line.atoms[k], line.atoms[k + 1]];
+      if (a.kind === 'han' && b.kind === 'latin') gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
+      if (a.kind === 'latin' && b.kind === 'han') gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
+    }
+    expect(gaps).toEqual(['加|0.21㎡ 0.25', '0.21㎡|和 0.25', '和|-0.18㎡ 0.25', '为|−1.4% 0.25', '达|12.6% 0.25', '12.6%|的 0.25', '为|+3 0.25', '+3|所 0.25']);
   });
 });
