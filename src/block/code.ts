@@ -1,8 +1,7 @@
 /**
  * A code block: program text set line for line in a monospace style. Spaces and line breaks
- * are the author's; nothing is stretched or folded. A line longer than the measure wraps after
- * its last space that fits (else at the last character that fits), the rest indented by a
- * hanging indent, so nothing passes the margin. One flow block per set line: the block breaks
+ * are the author's; nothing is stretched or folded. A line longer than the measure wraps (see
+ * `wrap`), the rest indented past the line's own indentation, so nothing passes the margin. One flow block per set line: the block breaks
  * across pages anywhere. Characters the monospace face lacks (Chinese comments) come from the
  * style's fallback roles, on the same baseline.
  */
@@ -15,8 +14,14 @@ import { baselineOf, warnMissing } from './text-lines.js';
 
 /** Columns between tab stops. */
 const TAB_COLUMNS = 4;
-/** Hanging indent of a wrapped line's continuation, in widths of the space. */
+/** Hanging indent of a wrapped line's continuation past the line's own indentation, in widths of the space. */
 const HANG_SPACES = 4;
+/** The continuation's indent leaves at least this share of the measure. */
+const LEAST_CONTINUATION = 0.5;
+/** A part broken at a space or a mark is at least this share of its room; else it is filled to its last character. */
+const LEAST_FILL = 0.5;
+/** Marks a code line breaks after, when no space leaves its part full enough: lists, paths, queries. */
+const BREAK_AFTER = new Set([',', ';', '/', '&', '?', '(', '[', '{']);
 
 /** One character as set: its font, glyphs and advance, pt. */
 interface SetChar {
@@ -25,6 +30,7 @@ interface SetChar {
   codePoints: number[][];
   advance: number;
   space: boolean;
+  text: string;
 }
 
 /** The blocks of a code block at `x`, `width` pt. */
@@ -37,14 +43,16 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const font = stack.find((f) => f.has(cp)) ?? stack[0];
     const glyphs = font.shape(ch);
     if (glyphs.some((g) => g.id === 0)) missing.add(ch);
-    return { font, ids: glyphs.map((g) => g.id), codePoints: glyphs.map((g) => g.codePoints), advance: glyphs.reduce((w, g) => w + g.advance, 0) * st.size, space: ch === ' ' };
+    return { font, ids: glyphs.map((g) => g.id), codePoints: glyphs.map((g) => g.codePoints), advance: glyphs.reduce((w, g) => w + g.advance, 0) * st.size, space: ch === ' ', text: ch };
   };
-  const hang = HANG_SPACES * setChar(' ').advance;
+  const space = setChar(' ').advance;
   const tag = newTag(ctx, 'Code', parent);
   const blocks: Block[] = [];
   const sourceLines = node.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   sourceLines.forEach((source, i) => {
     const chars = [...expandTabs(source)].map(setChar);
+    const indentation = chars.findIndex((c) => !c.space);
+    const hang = Math.min((Math.max(indentation, 0) + HANG_SPACES) * space, width * (1 - LEAST_CONTINUATION));
     for (const [k, part] of wrap(chars, width, hang).entries()) {
       const ops = runsOf(part, k === 0 ? x : x + hang).map((r) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0), size: st.size, color: st.color, tag }));
       blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
@@ -64,8 +72,10 @@ function expandTabs(line: string): string {
 
 /**
  * A line's characters cut into parts that fit: the first `width` pt wide, the others
- * `width - hang`. A part ends after its last space when it has one past its start, else at
- * the last character that fits (at least one character a part, so a part is never empty).
+ * `width - hang`. A part ends after its last space that leaves it at least LEAST_FILL of its
+ * room (never within the line's indentation), else after the last of BREAK_AFTER that does,
+ * else after its last space or mark, else at the last character that fits (at least one
+ * character a part, so a part is never empty).
  */
 function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
   const parts: SetChar[][] = [];
@@ -80,14 +90,17 @@ function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
       break;
     }
     fit = Math.max(fit, 1);
-    // after the last space that fits, unless the part would be only the line's indentation
-    let cut = fit;
-    for (let k = fit; k > 0; k--) {
-      if (rest[k - 1].space && rest.slice(0, k - 1).some((c) => !c.space)) {
-        cut = k;
-        break;
-      }
-    }
+    const text = rest.slice(0, fit);
+    const widthTo = (k: number) => text.slice(0, k).reduce((w, c) => w + c.advance, 0);
+    const fullEnough = (k: number) => widthTo(k) >= LEAST_FILL * room;
+    const lead = text.findIndex((c) => !c.space);
+    const after = (at: (c: SetChar) => boolean, full: boolean) => {
+      for (let k = fit; k > lead && (!full || fullEnough(k)); k--) if (at(text[k - 1])) return k;
+      return undefined;
+    };
+    const space = (c: SetChar) => c.space;
+    const mark = (c: SetChar) => BREAK_AFTER.has(c.text);
+    const cut = after(space, true) ?? after(mark, true) ?? after(space, false) ?? after(mark, false) ?? fit;
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }

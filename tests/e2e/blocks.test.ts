@@ -168,6 +168,27 @@ describe('pagination', () => {
     expect(pages.size).toBeGreaterThanOrEqual(2);
   });
 
+  it('wraps a long code line under its own indentation, filling the line to a mark or space past its middle', async () => {
+    const url = '    url = f"https://api.example.edu.cn/v3/schools/{school_id}/students/changes?since={since.isoformat()}&page_size=500"';
+    const json = '{"school":"PJ-0231","year":2025,"grade":7,"count":412,"updated":"2026-01-15T08:30:00+08:00","status":"ok"}';
+    const r = await buildBodies('code-wrap', [{ code: ['def f():', url, '    return 1', json].join('\n') + '\n' }]);
+    const lines = allBodyLines(r);
+    const at = (t: string) => lines.findIndex((l) => l.text.startsWith(t));
+    const def = lines[at('def f')];
+    const column = (def.x1 - def.x0) / 'def f():'.length;
+    const [urlFirst, urlNext] = [lines[at('url =')], lines[at('url =') + 1]];
+    // the continuation four columns past the line's own indentation (4), the first part more than half the measure
+    expect(urlFirst.x0 - def.x0).toBeCloseTo(4 * column, 0);
+    expect(urlNext.x0 - def.x0).toBeCloseTo(8 * column, 0);
+    expect(urlFirst.x1 - urlFirst.x0).toBeGreaterThan((right - left) / 2);
+    expect(urlFirst.text).toMatch(/[/?&]$/);
+    // a line without indentation: after a comma, not inside a date
+    const [jsonFirst, jsonNext] = [lines[at('{"school"')], lines[at('{"school"') + 1]];
+    expect(jsonFirst.text).toMatch(/,$/);
+    expect(jsonNext.x0 - def.x0).toBeCloseTo(4 * column, 0);
+    expect(norm(jsonFirst.text + jsonNext.text)).toBe(norm(json));
+  });
+
   it('keeps a verse whole on the next page rather than splitting it, when it fits a page', async () => {
     const filler = Array.from({ length: 12 }, (_, i) => `第${i + 1}段。这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字。`);
     const verse = Array.from({ length: 12 }, (_, i) => `诗句第${i + 1}行`);
