@@ -321,7 +321,8 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * not start the word, and not inside `//` or `\\`;
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
- * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com);
+ * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com,
+ * pujiang.|gov.cn, see WORD_END);
  * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line); after a `-` that follows a word
  * with a letter in it and comes before three digits (CVE-|2024-3094, ISO-|8859-1; never in a
@@ -332,10 +333,16 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * letters, not all of them hex digits (release|2026; never inside a number, hexadecimal too:
  * 0xABCD1234, a hash; not utf8mb4). No hyphen is added.
  */
+/**
+ * What follows the `.` of a word's last extension or domain, to the end of the word: a label of
+ * one to five letters or digits, or two labels the second of two or three letters (`gov.cn`,
+ * `com.cn`), and up to two closing marks (`report.pdf),`).
+ */
+const WORD_END = String.raw`[\p{L}\p{N}]{1,5}(?:\.\p{L}{2,3})?[^\p{L}\p{N}]{0,2}$`;
 const WORD_BREAK = new RegExp(
   [
     String.raw`(?<=.[/\\])(?=[^/\\])`,
-    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=[\p{L}\p{N}]{1,5}[^\p{L}\p{N}]{0,2}$))`,
+    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=${WORD_END}))`,
     String.raw`(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])`,
     String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,
     // (the lookahead first: it fails at once at most places, and the lookbehinds run only where it holds)
@@ -345,8 +352,12 @@ const WORD_BREAK = new RegExp(
   ].join('|'),
   'u',
 );
-/** Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & =` (not inside `//`). */
-const URL_BREAK = /(?<=[.\-_?&=]|\/(?!\/))(?=.)/u;
+/**
+ * Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & =`
+ * (not inside `//` nor right after it: `https://` never ends a line alone; never before the
+ * extension or domain that ends it, see WORD_END).
+ */
+const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=]|(?<![:/])\/(?!\/))(?=.)(?<!\.(?=${WORD_END}))`, 'u');
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;

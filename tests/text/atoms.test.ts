@@ -41,10 +41,10 @@ describe('atoms', () => {
     const a = atomize(parseInlineMarkup('甲**乙**丙'), fakeStyle(10));
     expect(a.atoms.map((x) => x.marks.bold)).toEqual([false, true, false]);
   });
-  it('a URL printed whole is cut after / . - _ ? & = (not inside //), whatever its length', () => {
+  it('a URL printed whole is cut after / . - _ ? & = (not inside // nor right after it), whatever its length', () => {
     const a = atomize(parseInlineMarkup('<https://a.org/x-y_z?q=1&r=2>'), fakeStyle(10)).atoms;
-    expect(a.map((x) => x.text)).toEqual(['https://', 'a.', 'org/', 'x-', 'y_', 'z?', 'q=', '1&', 'r=', '2']);
-    expect(a.map((x) => x.continuesWord)).toEqual([false, ...new Array(9).fill(true)]);
+    expect(a.map((x) => x.text)).toEqual(['https://a.', 'org/', 'x-', 'y_', 'z?', 'q=', '1&', 'r=', '2']);
+    expect(a.map((x) => x.continuesWord)).toEqual([false, ...new Array(8).fill(true)]);
     // the same text not written as a URL is one word (short words are never cut)
     expect(atomize(parseInlineMarkup('a.org/x-y'), fakeStyle(10)).atoms.map((x) => x.text)).toEqual(['a.org/x-y']);
   });
@@ -89,6 +89,13 @@ describe('atoms', () => {
     expect(parts('docs.example.com/report.html),')).toEqual(['docs.', 'example.', 'com/', 'report.html),']);
     // inside the word a dot still breaks
     expect(parts('org.imprint.typesetting.Engine')).toEqual(['org.', 'imprint.', 'typesetting.', 'Engine']);
+    // nor before a domain of two short labels that ends it (pujiang.|gov.cn)
+    expect(parts('edu-it@pujiang.gov.cn')).toEqual(['edu-', 'it@pujiang.gov.cn']);
+  });
+  it('a URL printed whole breaks after its marks, but not after its scheme nor before the extension that ends it', () => {
+    const parts = (url: string) => atomize(parseInlineMarkup(`<${url}>`), fakeStyle(10)).atoms.map((x) => x.text);
+    expect(parts('https://edu.pujiang.gov.cn/digital/annual-report/index.html')).toEqual(['https://edu.', 'pujiang.', 'gov.', 'cn/', 'digital/', 'annual-', 'report/', 'index.html']);
+    expect(parts('https://example.org/a/report.pdf')).toEqual(['https://example.', 'org/', 'a/', 'report.pdf']);
   });
   it('superscripts and subscripts are set smaller, at the theme\'s size', () => {
     const a = atomize(parseInlineMarkup('m^2^CO~2~'), { ...fakeStyle(10), look: { ...DEFAULT_LOOK, scriptSize: 0.6 } }).atoms;
