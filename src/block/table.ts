@@ -370,14 +370,18 @@ const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}�
  * What a column's cells ask of its width, pt (padding included), from the least to the most,
  * each at least the one before: `least`, its widest piece no break may split (a number whole:
  * see UNBROKEN_CELLS; a `decimal` column as wide as its numbers lined up on their points);
- * `whole`, what no cell breaks against the typesetter's rules in (see UNBROKEN_CELLS); `body`,
- * its body cells on one line (the header at its `whole`); `wanted`, the header too in
+ * `short`, its short body cells whole (see UNBROKEN_CELLS); `whole`, its header too broken only
+ * between words (what no cell breaks against the typesetter's rules in); `body`, its body cells
+ * on one line (the header at its `whole`); `wanted`, the header too in
  * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
  */
-type ColumnAsks = Record<'least' | 'whole' | 'body' | 'wanted' | 'natural', number>;
+type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'wanted' | 'natural', number>;
 
 /** The asks from the least to the most (see ColumnAsks). */
-const ASKS = ['least', 'whole', 'body', 'wanted', 'natural'] as const;
+const ASKS = ['least', 'short', 'whole', 'body', 'wanted', 'natural'] as const;
+
+/** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
+const WHOLE = ASKS.indexOf('whole');
 
 /**
  * Column widths summing to `width`, pt: relative widths when the template gives them all; else,
@@ -417,8 +421,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
     for (const { c, st, header, runs, pstyle, extent, natural, least } of measured) {
       const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
-      const whole = header ? byWords() : extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
-      const asks: ColumnAsks = { least, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
+      const short = !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
+      const whole = header ? byWords() : short;
+      const asks: ColumnAsks = { least, short, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
@@ -442,16 +447,18 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const readable = READABLE_EMS * cell.size + 2 * padX;
     return { widths: wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asks[passes], asks[passes - 1], width), padX };
   };
-  // when not even what keeps short cells and headers whole fits (the second ask), the cells'
-  // padding narrows to LEAST_PAD_X before a header or number is broken or a word cut (a table of
-  // many columns of numbers under short headers, on the GB/T page's 四号), and the columns share
-  // what that leaves as ever (a column of names beside them gets the room the padding gave up)
+  // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
+  // LEAST_PAD_X before a header or number is broken or a word cut (a table of many columns of
+  // numbers under short headers, on the GB/T page's 四号), and the columns share what that
+  // leaves as ever (a column of names beside them gets the room the padding gave up); when not
+  // even that fits, the short body cells stay whole before the headers' words (a district's
+  // name on one line, its header broken inside a word), with either padding, before the least
   const narrower = LEAST_PAD_X * cell.size;
   const narrowed = asked.map((widths) => widths.map((w) => w - pad + 2 * narrower));
-  if (sum(asked[1]) <= width) return allocate(asked, padX);
-  if (narrower < padX && sum(narrowed[1]) <= width) return allocate(narrowed, narrower);
-  if (sum(asked[0]) <= width) return allocate(asked, padX);
-  if (narrower < padX && sum(narrowed[0]) <= width) return allocate(narrowed, narrower);
+  for (let k = WHOLE; k >= 0; k--) {
+    if (sum(asked[k]) <= width) return allocate(asked, padX);
+    if (narrower < padX && sum(narrowed[k]) <= width) return allocate(narrowed, narrower);
+  }
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
   return { widths, padX };
