@@ -18,7 +18,7 @@ function buildYaml(table: string[]) {
   const input = path.join(mkdtempSync(path.join(tmpdir(), 'table-short-')), 'r.yaml');
   writeFileSync(input, yaml);
   const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
-  return pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.size < 10).map(text));
+  return pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs').map(text));
 }
 
 /** Eleven columns: districts beside two rows of headers over five-digit numbers (a statistics yearbook's 表1). */
@@ -38,5 +38,24 @@ describe('a table too narrow for its headers on one line', () => {
   it('keeps its short body cells whole before its headers: every district name on one line', () => {
     const runs = buildYaml(DISTRICTS);
     for (const name of ['东湖区', '江湾新区', '合计']) expect(runs).toContain(name);
+  });
+  it('sets each header over a unit as its word over the bracketed unit: 在校生 over （人） in every column, never 在 alone', () => {
+    const runs = buildYaml(DISTRICTS);
+    expect(runs.filter((r) => r === '在校生').length).toBe(4);
+    expect(runs.filter((r) => r === '（人）').length).toBe(5);
+    expect(runs).not.toContain('在');
+  });
+  it('breaks a header before its bracketed unit, not inside the word before it (2022年 over （%）)', () => {
+    const years = [2021, 2022, 2023, 2024, 2025];
+    const runs = buildYaml([
+      'title: 各区县中小学50岁及以上专任教师比例变化',
+      `columns: [区县, ${years.map((y) => `${y}年（%）`).join(', ')}, 五年增减（百分点）]`,
+      'align: [left, decimal, decimal, decimal, decimal, decimal, decimal]',
+      'rows:',
+      '  - [东湖区, 24.0, 22.3, 22.3, 21.2, 19.9, -4.1]',
+      '  - [江湾新区, 16.2, 16.3, 16.9, 16.2, 14.4, -1.8]',
+    ]);
+    for (const y of years) expect(runs.some((r) => r === `${y}年` || r === `${y}年（%）`)).toBe(true);
+    expect(runs.filter((r) => r.startsWith('年'))).toEqual([]);
   });
 });
