@@ -19,6 +19,7 @@ import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
+import { evenTwins, twinColumns } from './twin-columns.js';
 
 /** A number (`1,250.5`, `12%`), once the spaces that hold it together are taken out (`1 250.5`: see text/spaces.ts). */
 const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
@@ -445,7 +446,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const natural = asks[ASKS.length - 1];
     if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
     const readable = READABLE_EMS * cell.size + 2 * padX;
-    return { widths: wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asks[passes], asks[passes - 1], width), padX };
+    const twins = twinColumns(asks);
+    const widths = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins) ?? flexibleShares(asks[passes], asks[passes - 1], width);
+    return { widths: evenTwins(widths, twins), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
   // LEAST_PAD_X before a header or number is broken or a word cut (a table of many columns of
@@ -513,9 +516,10 @@ const NEARLY_WHOLE_EMS = 1;
  * fit the table: as much as they all fit), whichever is more. The columns not kept share what
  * is left (see `fairSharesAboveLeast`); one that this leaves `nearly` pt short or less of its
  * natural width (`静安区第一中心小学` 2 pt short of one line) takes them from the widest column
- * short of its own, down to that one's least width. Undefined when they cannot.
+ * short of its own, down to that one's least width. `twins` (see twin-columns.ts) are kept
+ * together or not at all, and neither give nor take. Undefined when they cannot.
  */
-function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number): number[] | undefined {
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number, twins: number[][]): number[] | undefined {
   const floorsUpTo = (r: number) => natural.map((n, c) => Math.max(least[c], Math.min(n, r)));
   let [fits, passes] = [0, readable];
   if (sum(floorsUpTo(readable)) <= width) fits = readable;
@@ -523,19 +527,22 @@ function wholeWhereAffordable(natural: number[], least: number[], width: number,
   const floor = floorsUpTo(fits);
   const kept = new Set<number>();
   for (const c of natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b])) {
-    const need = sum(natural.map((n, k) => (kept.has(k) || k === c ? n : floor[k])));
+    if (kept.has(c)) continue;
+    const need = sum(natural.map((n, k) => (kept.has(k) || twins[c].includes(k) ? n : floor[k])));
     if (need > width) break;
-    kept.add(c);
+    for (const k of twins[c]) kept.add(k);
   }
   const rest = natural.map((_, c) => c).filter((c) => !kept.has(c));
   const room = width - sum([...kept].map((c) => natural[c]));
   const shared = fairSharesAboveLeast(rest.map((c) => natural[c]), rest.map((c) => floor[c]), room);
   if (!shared) return undefined;
   const out = natural.map((n, c) => (kept.has(c) ? n : shared[rest.indexOf(c)]));
-  // a column short of its width by `nearly` pt or less takes it from the widest one short of its own
+  // a column short of its width by `nearly` pt or less takes it from the widest one short of its
+  // own (not from a twin, nor for one: twins stay alike)
   for (const c of rest.sort((a, b) => natural[a] - natural[b])) {
     const short = natural[c] - out[c];
-    const [donor] = rest.filter((k) => k !== c && out[k] < natural[k] - 1e-6).sort((a, b) => out[b] - out[a]);
+    if (twins[c].length > 1) continue;
+    const [donor] = rest.filter((k) => k !== c && twins[k].length === 1 && out[k] < natural[k] - 1e-6).sort((a, b) => out[b] - out[a]);
     if (donor === undefined || short > nearly || out[donor] - short < least[donor]) continue;
     out[c] += short;
     out[donor] -= short;
