@@ -9,20 +9,17 @@
 import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
-import { plainText, type Inline } from '../text/inline.js';
+import { plainText } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText, wordsWidth } from '../text/paragraph.js';
-import { numberSpaces } from '../text/spaces.js';
 import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
+import { numericColumns } from './numeric-columns.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
-
-/** A number (`1,250.5`, `12%`), once the spaces that hold it together are taken out (`1 250.5`: see text/spaces.ts). */
-const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -35,7 +32,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const part = { ctx, node, edges, padX, table: tag, decimals };
+  const part = { ctx, node, edges, padX, table: tag, decimals, numeric: numericColumns(node.rows) };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
@@ -90,6 +87,8 @@ interface Part {
   /** The table's structure element. */
   table: StructTag;
   decimals: DecimalColumns;
+  /** The columns of numbers, set right (see numeric-columns.ts). */
+  numeric: Set<number>;
 }
 
 /** A cell set in its box: the row it starts in (within its group), its lines and its structure element. */
@@ -116,7 +115,7 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const given = c.align ?? (header ? undefined : node.columns[c.col]?.align);
       const decimal = given === 'decimal' && c.colspan === 1 ? part.decimals.get(c.col) : undefined;
       const point = decimal?.points.get(c);
-      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.runs, header ? st.align : undefined);
+      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { betweenWords: header }), c.at);
@@ -342,17 +341,12 @@ function decimalPoint(line: Line): number | undefined {
 
 /**
  * How a cell's lines are set: as its own or its column's alignment says (`justify` for
- * justified); else as the style says (header cells); else numbers right, text left (ragged).
+ * justified); else as the style says (header cells); else right in a column of numbers (see
+ * numeric-columns.ts), left (ragged) in any other.
  */
-function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: TextAlign | undefined): TextAlign {
+function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: TextAlign | undefined): TextAlign {
   if (align && align !== 'decimal') return align;
-  return byStyle ?? (isNumber(plainText(runs).trim()) ? 'right' : 'left');
-}
-
-/** Whether a cell's text is a number (see `NUMERIC`). */
-function isNumber(text: string): boolean {
-  const inNumber = numberSpaces(text);
-  return NUMERIC.test(inNumber.size ? text.split('').filter((_, i) => !inNumber.has(i)).join('') : text);
+  return byStyle ?? (numeric ? 'right' : 'left');
 }
 
 /**
