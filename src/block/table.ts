@@ -9,19 +9,17 @@
 import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
-import { plainText, type Inline } from '../text/inline.js';
+import { plainText } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 import { measureText, wordsWidth } from '../text/paragraph.js';
-import { numberSpaces } from '../text/spaces.js';
 import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
-
-/** A number (`1,250.5`, `12%`), once the spaces that hold it together are taken out (`1 250.5`: see text/spaces.ts). */
-const NUMERIC = /^[-+−]?[\d,.]+\s*[%‰]?$/;
+import { numericColumns } from './numeric-columns.js';
+import { evenTwins, twinColumns } from './twin-columns.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -34,7 +32,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const part = { ctx, node, edges, padX, table: tag, decimals };
+  const part = { ctx, node, edges, padX, table: tag, decimals, numeric: numericColumns(node.rows) };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
@@ -89,6 +87,8 @@ interface Part {
   /** The table's structure element. */
   table: StructTag;
   decimals: DecimalColumns;
+  /** The columns of numbers, set right (see numeric-columns.ts). */
+  numeric: Set<number>;
 }
 
 /** A cell set in its box: the row it starts in (within its group), its lines and its structure element. */
@@ -115,7 +115,7 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const given = c.align ?? (header ? undefined : node.columns[c.col]?.align);
       const decimal = given === 'decimal' && c.colspan === 1 ? part.decimals.get(c.col) : undefined;
       const point = decimal?.points.get(c);
-      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.runs, header ? st.align : undefined);
+      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { betweenWords: header }), c.at);
@@ -341,17 +341,12 @@ function decimalPoint(line: Line): number | undefined {
 
 /**
  * How a cell's lines are set: as its own or its column's alignment says (`justify` for
- * justified); else as the style says (header cells); else numbers right, text left (ragged).
+ * justified); else as the style says (header cells); else right in a column of numbers (see
+ * numeric-columns.ts), left (ragged) in any other.
  */
-function cellAlign(align: ColumnAlign | undefined, runs: Inline[], byStyle: TextAlign | undefined): TextAlign {
+function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: TextAlign | undefined): TextAlign {
   if (align && align !== 'decimal') return align;
-  return byStyle ?? (isNumber(plainText(runs).trim()) ? 'right' : 'left');
-}
-
-/** Whether a cell's text is a number (see `NUMERIC`). */
-function isNumber(text: string): boolean {
-  const inNumber = numberSpaces(text);
-  return NUMERIC.test(inNumber.size ? text.split('').filter((_, i) => !inNumber.has(i)).join('') : text);
+  return byStyle ?? (numeric ? 'right' : 'left');
 }
 
 /**
@@ -370,14 +365,18 @@ const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}�
  * What a column's cells ask of its width, pt (padding included), from the least to the most,
  * each at least the one before: `least`, its widest piece no break may split (a number whole:
  * see UNBROKEN_CELLS; a `decimal` column as wide as its numbers lined up on their points);
- * `whole`, what no cell breaks against the typesetter's rules in (see UNBROKEN_CELLS); `body`,
- * its body cells on one line (the header at its `whole`); `wanted`, the header too in
+ * `short`, its short body cells whole (see UNBROKEN_CELLS); `whole`, its header too broken only
+ * between words (what no cell breaks against the typesetter's rules in); `body`, its body cells
+ * on one line (the header at its `whole`); `wanted`, the header too in
  * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
  */
-type ColumnAsks = Record<'least' | 'whole' | 'body' | 'wanted' | 'natural', number>;
+type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'wanted' | 'natural', number>;
 
 /** The asks from the least to the most (see ColumnAsks). */
-const ASKS = ['least', 'whole', 'body', 'wanted', 'natural'] as const;
+const ASKS = ['least', 'short', 'whole', 'body', 'wanted', 'natural'] as const;
+
+/** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
+const WHOLE = ASKS.indexOf('whole');
 
 /**
  * Column widths summing to `width`, pt: relative widths when the template gives them all; else,
@@ -417,8 +416,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
     for (const { c, st, header, runs, pstyle, extent, natural, least } of measured) {
       const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
-      const whole = header ? byWords() : extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
-      const asks: ColumnAsks = { least, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
+      const short = !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
+      const whole = header ? byWords() : short;
+      const asks: ColumnAsks = { least, short, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
@@ -440,18 +440,22 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const natural = asks[ASKS.length - 1];
     if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
     const readable = READABLE_EMS * cell.size + 2 * padX;
-    return { widths: wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size) ?? flexibleShares(asks[passes], asks[passes - 1], width), padX };
+    const twins = twinColumns(asks);
+    const widths = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins) ?? flexibleShares(asks[passes], asks[passes - 1], width);
+    return { widths: evenTwins(widths, twins), padX };
   };
-  // when not even what keeps short cells and headers whole fits (the second ask), the cells'
-  // padding narrows to LEAST_PAD_X before a header or number is broken or a word cut (a table of
-  // many columns of numbers under short headers, on the GB/T page's 四号), and the columns share
-  // what that leaves as ever (a column of names beside them gets the room the padding gave up)
+  // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
+  // LEAST_PAD_X before a header or number is broken or a word cut (a table of many columns of
+  // numbers under short headers, on the GB/T page's 四号), and the columns share what that
+  // leaves as ever (a column of names beside them gets the room the padding gave up); when not
+  // even that fits, the short body cells stay whole before the headers' words (a district's
+  // name on one line, its header broken inside a word), with either padding, before the least
   const narrower = LEAST_PAD_X * cell.size;
   const narrowed = asked.map((widths) => widths.map((w) => w - pad + 2 * narrower));
-  if (sum(asked[1]) <= width) return allocate(asked, padX);
-  if (narrower < padX && sum(narrowed[1]) <= width) return allocate(narrowed, narrower);
-  if (sum(asked[0]) <= width) return allocate(asked, padX);
-  if (narrower < padX && sum(narrowed[0]) <= width) return allocate(narrowed, narrower);
+  for (let k = WHOLE; k >= 0; k--) {
+    if (sum(asked[k]) <= width) return allocate(asked, padX);
+    if (narrower < padX && sum(narrowed[k]) <= width) return allocate(narrowed, narrower);
+  }
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
   return { widths, padX };
@@ -506,9 +510,10 @@ const NEARLY_WHOLE_EMS = 1;
  * fit the table: as much as they all fit), whichever is more. The columns not kept share what
  * is left (see `fairSharesAboveLeast`); one that this leaves `nearly` pt short or less of its
  * natural width (`静安区第一中心小学` 2 pt short of one line) takes them from the widest column
- * short of its own, down to that one's least width. Undefined when they cannot.
+ * short of its own, down to that one's least width. `twins` (see twin-columns.ts) are kept
+ * together or not at all, and neither give nor take. Undefined when they cannot.
  */
-function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number): number[] | undefined {
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number, twins: number[][]): number[] | undefined {
   const floorsUpTo = (r: number) => natural.map((n, c) => Math.max(least[c], Math.min(n, r)));
   let [fits, passes] = [0, readable];
   if (sum(floorsUpTo(readable)) <= width) fits = readable;
@@ -516,19 +521,22 @@ function wholeWhereAffordable(natural: number[], least: number[], width: number,
   const floor = floorsUpTo(fits);
   const kept = new Set<number>();
   for (const c of natural.map((_, c) => c).sort((a, b) => natural[a] - natural[b])) {
-    const need = sum(natural.map((n, k) => (kept.has(k) || k === c ? n : floor[k])));
+    if (kept.has(c)) continue;
+    const need = sum(natural.map((n, k) => (kept.has(k) || twins[c].includes(k) ? n : floor[k])));
     if (need > width) break;
-    kept.add(c);
+    for (const k of twins[c]) kept.add(k);
   }
   const rest = natural.map((_, c) => c).filter((c) => !kept.has(c));
   const room = width - sum([...kept].map((c) => natural[c]));
   const shared = fairSharesAboveLeast(rest.map((c) => natural[c]), rest.map((c) => floor[c]), room);
   if (!shared) return undefined;
   const out = natural.map((n, c) => (kept.has(c) ? n : shared[rest.indexOf(c)]));
-  // a column short of its width by `nearly` pt or less takes it from the widest one short of its own
+  // a column short of its width by `nearly` pt or less takes it from the widest one short of its
+  // own (not from a twin, nor for one: twins stay alike)
   for (const c of rest.sort((a, b) => natural[a] - natural[b])) {
     const short = natural[c] - out[c];
-    const [donor] = rest.filter((k) => k !== c && out[k] < natural[k] - 1e-6).sort((a, b) => out[b] - out[a]);
+    if (twins[c].length > 1) continue;
+    const [donor] = rest.filter((k) => k !== c && twins[k].length === 1 && out[k] < natural[k] - 1e-6).sort((a, b) => out[b] - out[a]);
     if (donor === undefined || short > nearly || out[donor] - short < least[donor]) continue;
     out[c] += short;
     out[donor] -= short;

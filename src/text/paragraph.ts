@@ -12,6 +12,7 @@ import { gridBreaks } from './grid-breaks.js';
 import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
 import { wordStarts } from './word-starts.js';
+import { unitStart, unitApart } from './unit-apart.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -85,26 +86,34 @@ export function wordsWidth(runs: Inline[], style: TextStyle, maxWidth = Infinity
   const starts = wordStarts(input.atoms);
   const at = [0, ...input.allowed.flatMap((ok, p) => (ok && starts[p] ? [p] : [])), n];
   if (lines !== Infinity && at.length > MAX_WORD_BREAKS) return natural;
-  // least[k]: the narrowest measure that sets atoms [0, at[k]) (in the lines so far, with a line
-  // limit: a round a line). A line [at[j], at[k]) only widens as j falls, so the scan back from k
-  // stops where it passes the best found: linear in the breaks a line holds.
-  const rounds = lines === Infinity ? 1 : Math.min(lines, at.length - 1);
-  let least = at.map((_, k) => (k === 0 ? 0 : Infinity));
-  let best = natural;
-  for (let round = 0; round < rounds; round++) {
-    // (without a line limit one pass does: least[j] for j < k is final when k is reached)
-    const more = lines === Infinity ? least : at.map(() => Infinity);
-    for (let k = 1; k < at.length; k++)
-      for (let j = k - 1; j >= 0; j--) {
-        const line = measureLine(input, at[j], at[k]).natural;
-        if (line >= more[k]) break;
-        if (least[j] === Infinity || letters[at[k]] - letters[at[j]] === 1) continue;
-        more[k] = Math.min(more[k], Math.max(least[j], line));
-      }
-    least = more;
-    best = Math.min(best, least[at.length - 1]);
-  }
-  return best;
+  /** The narrowest measure that sets atoms [0, end) (an entry of `at`) in `lines` lines at most. */
+  const narrowest = (end: number, lines: number) => {
+    const upTo = at.slice(0, at.indexOf(end) + 1);
+    // least[k]: the narrowest measure that sets atoms [0, upTo[k]) (in the lines so far, with a
+    // line limit: a round a line). A line [upTo[j], upTo[k]) only widens as j falls, so the scan
+    // back from k stops where it passes the best found: linear in the breaks a line holds.
+    const rounds = lines === Infinity ? 1 : Math.min(lines, upTo.length - 1);
+    let least = upTo.map((_, k) => (k === 0 ? 0 : Infinity));
+    let best = Infinity;
+    for (let round = 0; round < rounds; round++) {
+      // (without a line limit one pass does: least[j] for j < k is final when k is reached)
+      const more = lines === Infinity ? least : upTo.map(() => Infinity);
+      for (let k = 1; k < upTo.length; k++)
+        for (let j = k - 1; j >= 0; j--) {
+          const line = measureLine(input, upTo[j], upTo[k]).natural;
+          if (line >= more[k]) break;
+          if (least[j] === Infinity || letters[upTo[k]] - letters[upTo[j]] === 1) continue;
+          more[k] = Math.min(more[k], Math.max(least[j], line));
+        }
+      least = more;
+      best = Math.min(best, least[upTo.length - 1]);
+    }
+    return best;
+  };
+  // a header's bracketed unit on a line of its own, when the words before it so break (see unit-apart.ts)
+  const unit = unitStart(input.atoms, input.allowed);
+  const apart = unit !== undefined && at.includes(unit) && lines >= 2 ? Math.max(narrowest(unit, lines - 1), measureLine(input, unit, n).natural) : Infinity;
+  return apart < Infinity ? apart : Math.min(natural, narrowest(n, lines));
 }
 
 /** The most places between words a text may have for `wordsWidth` to break it into a few lines. */
@@ -144,7 +153,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]) };
   const tried = byWords && breaker(byWords);
   const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
-  const { ends: breaks, forced } = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
+  const balanced = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
+  // a header's bracketed unit on a line of its own (see unit-apart.ts)
+  const { ends: breaks, forced } = style.betweenWords ? unitApart(anywhere, balanced) : balanced;
   const lines: Line[] = [];
   let start = 0;
   breaks.forEach((end, i) => {
