@@ -97,7 +97,7 @@ export function placeLine(
   const xs = new Array<number>(count);
   for (let k = 0; k < count; k++) {
     const atom = atoms[start + k];
-    const trimmedLeft = k === 0 ? m.trimStart : 0;
+    const trimmedLeft = (k === 0 ? m.trimStart : 0) + (k === count - 1 && count > 1 ? m.trimEndLeft : 0);
     xs[k] = x + atom.shift - trimmedLeft - pull[k];
     x += sizes[k] + (gaps[k] ?? 0);
   }

@@ -106,8 +106,14 @@ export interface LineMeasure {
   shrink: number;
   /** Trimmed blank of an opening mark at the line start, pt. */
   trimStart: number;
-  /** Trimmed blank of a mark at the line end, pt. */
+  /** Trimmed blank of a mark at the line end, pt (both its blanks on a grid: see `trimEndLeft`). */
   trimEnd: number;
+  /**
+   * Of `trimEnd`, the part left of the mark's glyph, pt: on a grid the half cell a run of marks
+   * got back before its last mark (`padMarkRunsToCells`), taken back at a line end so that the
+   * run closes up into its last cell; the glyph moves left by it. 0 off the grid.
+   */
+  trimEndLeft: number;
   /** Width of a mark hanging past the line end (not counted in `natural`), pt. */
   hang: number;
 }
@@ -141,7 +147,7 @@ export function optimalBreaks(input: BreakInput): Breaks {
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
 export function measureLine(input: BreakInput, start: number, end: number): LineMeasure {
-  return measureInto({ start, end, natural: 0, stretch: 0, stretchLimit: 0, lastResort: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 }, input, prefixSums(input), start, end);
+  return measureInto({ start, end, natural: 0, stretch: 0, stretchLimit: 0, lastResort: 0, shrink: 0, trimStart: 0, trimEnd: 0, trimEndLeft: 0, hang: 0 }, input, prefixSums(input), start, end);
 }
 
 /** `measureLine` writing into `m` (the breaker's inner loop allocates nothing). */
@@ -159,7 +165,10 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   const width = input.hangMarks ? input.widthOf(start === 0 ? 0 : 1) : 0;
   const gridFits = input.hangMarks && untrimmed <= width + 1e-6;
   const trimStart = first && !input.hangMarks ? first.blankLeft : 0;
-  const trimEnd = last && end - 1 > start && !gridFits ? last.blankRight : 0;
+  const trimsEnd = last && end - 1 > start && !gridFits;
+  // (a mark that never starts a line has a left blank only on a grid, given back inside its run)
+  const trimEndLeft = trimsEnd && input.hangMarks && NO_LINE_START.has(last.text) ? last.blankLeft : 0;
+  const trimEnd = trimsEnd ? last.blankRight + trimEndLeft : 0;
   // a trimmed blank is no longer there to squeeze (on a grid marks are not squeezed at all)
   const lastShrink = last ? input.items[end - 1].shrink : 0;
   m.start = start;
@@ -171,6 +180,7 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   m.shrink = Math.max(0, p.itemShrink[end] - p.itemShrink[start] + p.jointShrink[lastJoint] - p.jointShrink[start] - Math.min(trimStart, first ? input.items[start].shrink : 0) - Math.min(trimEnd, lastShrink));
   m.trimStart = trimStart;
   m.trimEnd = trimEnd;
+  m.trimEndLeft = trimEndLeft;
   m.hang = 0;
   // a closing or pause mark hangs only when the line would not fit with it (a line that ends with
   // a mark in its last cell is full), and only where the room past the measure takes it. What
@@ -234,7 +244,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
   const widthRest = input.widthOf(1);
   const widest = Math.max(widthFirst, widthRest);
   const narrowest = Math.min(widthFirst, widthRest);
-  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, stretchLimit: 0, lastResort: 0, shrink: 0, trimStart: 0, trimEnd: 0, hang: 0 };
+  const m: LineMeasure = { start: 0, end: 0, natural: 0, stretch: 0, stretchLimit: 0, lastResort: 0, shrink: 0, trimStart: 0, trimEnd: 0, trimEndLeft: 0, hang: 0 };
   // badness 100·|r|³ ≤ tolerance  ⇔  |r| ≤ ∛(tolerance / 100)
   const maxRatio = Math.cbrt(tolerance / 100);
   const usable = (r: number, isLast: boolean) => r >= -1 && (isLast ? r >= 0 || -r <= maxRatio : Math.abs(r) <= maxRatio);

@@ -17,7 +17,7 @@
  *   glyph moved to the middle of its cell, across and up (see `centreInk` in atoms.ts).
  */
 import type { Atom } from './atoms.js';
-import { CLOSING_MARKS, OPENING_MARKS } from './char-class.js';
+import { NO_LINE_START, OPENING_MARKS } from './char-class.js';
 
 export type PunctuationScheme = 'gb' | 'kaiming' | 'banjiao' | 'none' | 'taiwan' | 'hongkong';
 export const PUNCTUATION_SCHEMES: readonly PunctuationScheme[] = ['gb', 'kaiming', 'banjiao', 'none', 'taiwan', 'hongkong'];
@@ -112,20 +112,19 @@ export function compressAdjacentMarks(atoms: Atom[]): void {
 /**
  * On a character grid (GB/T 9704) compression must leave every later character on its cell. A
  * run of adjacent marks keeps its GB compression where that is whole cells (`）。”`: 2 cells for
- * 3 marks). Where it is not (two marks: 1.5 cells), the run takes the next whole cell count, and
- * the half cell left over goes where it parts no mark from its word, a closing mark standing
- * against what precedes it and an opening mark against what follows it (clreq): before the
- * run's first opening mark, else after its last closing mark.
- * - `”“`, `。“`, `——“`: between the two, so each mark has its own cell, ” at the left of its
- *   cell and “ at the right of its, a cell of blank between their inks: what the grid allows a
- *   closing and an opening mark (compression would save half a cell, and the grid keeps whole
- *   cells), set as Word's document grid sets them;
- * - `”。`, `）、`: after the two, which close up against the word before (the blank is what a
- *   line end trims, so the pair ends a line in one cell);
- * - `（“`: before the two, which close up against the word after.
- * A line may break inside a run only before an opening mark, and there the run's atoms meet on a
- * cell edge, so both lines stay on the grid. `cell` in pt; atoms are changed in place, as
- * `compressAdjacentMarks` changes them.
+ * 3 marks). Where it is not (two marks: 1.5 cells), the run takes the next whole cell count: the
+ * half cell compression took goes back between two of its marks, never to the run's edge, so
+ * each mark of a pair has a cell of its own with its ink where the mark has it, as Word's
+ * document grid sets them, and no blank beside the run is wider than a mark's own half cell
+ * (at the edge, the half cell and the mark's blank made a whole empty cell that read as a
+ * dropped character: `），__得分率`). Where it goes back (`padJoint`):
+ * - `），`, `”，`, `。”`, `”）` (marks whose ink is at the left): before the last, `）_，_`. No
+ *   line starts with it, so it stays the last mark's left blank, which a line end trims with its
+ *   right one: a pair that ends a line closes up into one cell (`measureLine`);
+ * - `”“`, `，“`, `——“`, `（“` (an opening mark after another mark): before the opening mark,
+ *   `”__“`, `_（_“`, each mark against its word. A line may break there, so the edge between
+ *   the two is put on a cell edge and both lines stay on the grid.
+ * `cell` in pt; atoms are changed in place, as `compressAdjacentMarks` changes them.
  */
 export function padMarkRunsToCells(atoms: Atom[], cell: number): void {
   for (let i = 0; i < atoms.length; ) {
@@ -136,22 +135,32 @@ export function padMarkRunsToCells(atoms: Atom[], cell: number): void {
   }
 }
 
+/**
+ * Where a run of two or more marks gets back the half cell compression took: the index of the
+ * mark it goes before (at least 1, so never before the run). Before the first opening mark that
+ * follows another mark, else before the last mark.
+ */
+function padJoint(run: Atom[]): number {
+  const opening = run.findIndex((a, k) => k > 0 && OPENING_MARKS.has(a.text));
+  return opening > 0 ? opening : run.length - 1;
+}
+
 /** A run of marks whose compressed width is not whole cells, padded where `padMarkRunsToCells` says. */
 function padToCells(run: Atom[], cell: number): void {
   const width = run.reduce((w, a) => w + a.width, 0);
   const pad = Math.ceil(width / cell - 1e-6) * cell - width;
   if (pad < 1e-6) return;
-  let afterClosing = 0;
-  run.forEach((a, k) => CLOSING_MARKS.has(a.text) && (afterClosing = k + 1));
-  const firstOpening = run.findIndex((a) => OPENING_MARKS.has(a.text));
-  const at = firstOpening >= 0 ? firstOpening : afterClosing;
+  const at = padJoint(run);
   // the atoms' edges and glyph origins from the run's left edge, as compressed
   const edges = [0];
   for (const a of run) edges.push(edges[edges.length - 1] + a.width);
   const glyphs = run.map((a, k) => edges[k] + a.shift + (k >= at ? pad : 0));
-  // the glyphs after `at` move right by the pad; the edge at `at` (where a line may break) on a cell
-  const whole = Math.ceil(edges[at] / cell - 1e-6) * cell;
-  const padded = edges.map((e, k) => (k < at ? e : k > at ? e + pad : whole <= e + pad + 1e-6 ? whole : e + pad));
+  // the glyphs from `at` move right by the pad. The edge at `at`: on a cell where a line may
+  // break (before a mark that may start a line), else where it was (the pad the left blank of
+  // the mark at `at`)
+  const mayBreak = !NO_LINE_START.has(run[at].text);
+  const edgeAt = mayBreak ? Math.min(Math.ceil(edges[at] / cell - 1e-6) * cell, edges[at] + pad) : edges[at];
+  const padded = edges.map((e, k) => (k < at ? e : k > at ? e + pad : edgeAt));
   run.forEach((a, k) => {
     const width = padded[k + 1] - padded[k];
     const shift = glyphs[k] - padded[k];

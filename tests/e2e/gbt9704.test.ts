@@ -124,6 +124,27 @@ describe('GB/T 9704 grid', () => {
     // (the sample's “设计之都”“时尚之都”… among them: ” left in its cell, “ right in its cell)
     expect(pairs).toBeGreaterThanOrEqual(8);
   });
+
+  it('gives each of two marks in a row a cell of its own mid-line (），, ”，, 。”: ink at the left of each cell), no hole after them', async () => {
+    const INK_LEFT = /[、，。：；？！”’）》]/u;
+    const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
+    const cell = (right - left) / 28;
+    const off: string[] = [];
+    let pairs = 0;
+    for (const line of await glyphLines(pdf, 16)) {
+      const text = line.map((g) => g.char).join('');
+      for (let i = 1; i + 2 < line.length; i++) {
+        const [before, a, b, after] = line.slice(i - 1, i + 3);
+        if (!WORD.test(before.char) || !INK_LEFT.test(a.char) || !INK_LEFT.test(b.char) || !WORD.test(after.char)) continue;
+        pairs++;
+        // glyph origin to glyph origin (a mark's box is its cell): a cell each, as the word's characters
+        const steps = [a.x - before.x, b.x - a.x, after.x - b.x].map((d) => d / cell);
+        if (steps.some((d) => Math.abs(d - 1) > 0.05)) off.push(`${a.char}${b.char} ${steps.map((d) => d.toFixed(2)).join(' ')} cells: ${text}`);
+      }
+    }
+    expect(off).toEqual([]);
+    expect(pairs).toBeGreaterThanOrEqual(5);
+  });
 });
 
 describe('a case box on the grid', () => {

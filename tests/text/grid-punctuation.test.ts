@@ -1,8 +1,9 @@
 /**
  * GB punctuation on a character grid (GB/T 9704 with `punctuation: gb`), with the fake font:
- * 10 pt characters in 10 pt cells. Glyph positions, not only line texts: compression closes
- * adjacent marks up, yet every Han character stays on its cell; a line-end mark hangs by its
- * ink half only.
+ * 10 pt characters in 10 pt cells. Glyph positions, not only line texts: two marks in a row take
+ * a cell each (three marks keep their compression, two cells), so every Han character stays on
+ * its cell; a pair at a line end closes up into the last cell; a line-end mark hangs by its ink
+ * half only.
  */
 import { describe, expect, it } from 'vitest';
 import { parseInlineMarkup } from '../helpers/inline-runs.js';
@@ -39,13 +40,19 @@ describe('GB punctuation on a grid', () => {
     }
   });
 
-  it('closes up two closing marks, and two opening marks, half a cell nearer than two full cells', () => {
-    const [line] = set('一二。”三四五六七');
-    const [stop, quote] = glyphCells(line).filter((g) => g.text === '。' || g.text === '”');
-    expect(quote.at - stop.at).toBeCloseTo(0.5, 6);
-    const [l2] = set('一二（“三四五六七');
-    const [bracket, open] = glyphCells(l2).filter((g) => g.text === '（' || g.text === '“');
-    expect(open.at - bracket.at).toBeCloseTo(0.5, 6);
+  it('gives each of two marks in a row a cell of its own, its ink where the mark has it (no hole beside the pair)', () => {
+    // closing + pause, closing + closing, pause + closing, opening + opening, closing + opening, pause + opening
+    for (const pair of ['），', '”，', '）。', '。”', '”）', '（“', '”“', '，“', '）（', '。《']) {
+      const [line] = set(`一二${pair}三四五六`);
+      // each mark's glyph box is its cell (the fake font's ink at the box's side: 0.1–0.4 or 0.6–0.9)
+      expect(glyphCells(line).slice(1, 5).map((g) => g.at), pair).toEqual([1, 2, 3, 4]);
+      // so no blank between inks is wider than the two marks' own halves (a cell between ” and “,
+      // half a cell after each of ），)
+      const inks = line.atoms.slice(2, 4).map((a, k) => (/[“（《]/u.test(a.text) ? [0.6, 0.9] : [0.1, 0.4]).map((e) => line.xs[k + 2] / cell + e));
+      const blankAfter = 4 - inks[1][1];
+      const blankBefore = inks[0][0] - 2;
+      expect(Math.max(blankAfter, blankBefore), pair).toBeLessThan(0.65);
+    }
   });
 
   it('gives a closing and an opening mark a cell each, the blank between their inks', () => {
@@ -79,9 +86,20 @@ describe('GB punctuation on a grid', () => {
   });
 
   it('takes one cell for a closing pair at a line end (flush, nothing hangs)', () => {
-    const [first] = set('一二三四五六七八九。”十一二');
-    expect(first.atoms.map((a) => a.text).join('')).toBe('一二三四五六七八九。”');
-    expect(first.lastResortWidth).toBe(0);
+    for (const pair of ['。”', '），', '”）']) {
+      const [first] = set(`一二三四五六七八九${pair}十一二`);
+      expect(first.atoms.map((a) => a.text).join('')).toBe(`一二三四五六七八九${pair}`);
+      expect(first.lastResortWidth).toBe(0);
+      expect(first.used).toBeCloseTo(10 * cell, 6);
+      // the two marks share the last cell, compressed as GB/T 15834 sets a line end
+      expect(glyphCells(first).slice(-2).map((g) => g.at), pair).toEqual([9, 9.5]);
+    }
+  });
+
+  it('sets a pair in the last two cells of a line a cell each (it fits: nothing trimmed)', () => {
+    const [first] = set('一二三四五六七八），九十一二');
+    expect(first.atoms.map((a) => a.text).join('')).toBe('一二三四五六七八），');
+    expect(glyphCells(first).slice(-2).map((g) => g.at)).toEqual([8, 9]);
     expect(first.used).toBeCloseTo(10 * cell, 6);
   });
 });
