@@ -14,6 +14,7 @@ import { listItems } from './list.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumns, tocEntryBlocks } from './toc-entry.js';
 import { plainTitle } from './plain-title.js';
+import { plainText, type Inline } from '../text/inline.js';
 
 /** Width of the type area, pt. */
 export function measureWidth(ctx: LayoutContext): number {
@@ -72,7 +73,7 @@ function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<T
 function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag): Item[] {
   switch (node.kind) {
     case 'para':
-      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, tag: newTag(ctx, 'P', parent) });
+      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, keepWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent) });
     case 'heading':
       return textBlocks(ctx, node.runs, style(ctx, node.style), {
         x,
@@ -107,6 +108,14 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     default:
       return assertNever(node, 'document node');
   }
+}
+
+/** Marks that end a paragraph introducing what follows it (a list, a verse, code, a quotation). */
+const LEAD_IN_ENDS = /[：:]\s*$/;
+
+/** The paragraph ends in a colon: it introduces the block after it and keeps with it (never the last thing on a page). */
+function introduces(runs: Inline[]): boolean {
+  return LEAD_IN_ENDS.test(plainText(runs));
 }
 
 /** Boxes with at most this many blocks (lines, rows) inside their padding are never split. */

@@ -189,6 +189,16 @@ describe('pagination', () => {
     expect(norm(jsonFirst.text + jsonNext.text)).toBe(norm(json));
   });
 
+  it('keeps a paragraph that ends in a colon with what it introduces (a verse moved to the next page takes it along)', async () => {
+    const filler = Array.from({ length: 12 }, (_, i) => `第${i + 1}段。这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字。`);
+    const verse = Array.from({ length: 12 }, (_, i) => `诗句第${i + 1}行`);
+    for (const n of [10, 11, 12]) {
+      const r = await buildBodies(`lead-in-${n}`, [...filler.slice(0, n), '校长在会上引用了一首小诗：', { verse: verse.join('\n') }]);
+      const pageOf = (t: string) => bodyPages(r).findIndex((p) => bodyLines(p).some((l) => norm(l.text).startsWith(norm(t))));
+      expect(pageOf('校长在会上'), `${n} paragraphs before`).toBe(pageOf('诗句第1行'));
+    }
+  });
+
   it('keeps a verse whole on the next page rather than splitting it, when it fits a page', async () => {
     const filler = Array.from({ length: 12 }, (_, i) => `第${i + 1}段。这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字。`);
     const verse = Array.from({ length: 12 }, (_, i) => `诗句第${i + 1}行`);
