@@ -7,6 +7,8 @@
  * set at its width with the font's space glyph (the fonts lack most of these characters, and the
  * text copied from the PDF keeps a space).
  *
+ * A telephone number's spaces (`021-5888 6022`) hold it together too.
+ *
  * Policy as data: `OWN_WIDTH_SPACES`, `NUMBER_GAP` and `UNIT_SYMBOLS`. Widths in em of the text's size.
  */
 import { isCjk } from './char-class.js';
@@ -94,6 +96,19 @@ const GROUPED_NUMBER = new RegExp(
   'gu',
 );
 
+/**
+ * A telephone number written in groups (`021-5888 6022`, `(021) 5888 6022`, `400-820 8820`, a
+ * mobile's `138 1234 5678`, with `+86` before): its spaces hold it together as a number's do.
+ * A landline needs its area code (0…) or `+86`, so years side by side (`2024 2025`) are not one.
+ */
+const TELEPHONE = (() => {
+  const country = String.raw`\+86${SEPARATOR}?`;
+  const area = String.raw`(?:${country}(?:[1-9]\d{1,2}${SEPARATOR})?|0\d{2,3}-|\(0\d{2,3}\)${SEPARATOR}?|[48]00-)`;
+  const landline = String.raw`${area}\d{3,4}${SEPARATOR}\d{4}`;
+  const mobile = String.raw`(?:${country})?1[3-9]\d${SEPARATOR}\d{4}${SEPARATOR}\d{4}`;
+  return new RegExp(String.raw`(?<![\d${ALPHABETIC}+])(?:${landline}|${mobile})(?!\d)`, 'gu');
+})();
+
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A unit symbol (the longest first, so `m²` before `m`), alone or compound (`km/h`), a whole word (Han may follow). */
 const UNIT = (() => {
@@ -113,9 +128,11 @@ const BEFORE_UNIT = new RegExp(String.raw`(?<=\d)${SEPARATOR}(?=${UNIT})`, 'gu')
 export function numberSpaces(text: string): Set<number> {
   const out = new Set<number>();
   // (asked of every text: most have no digit group and no unit after a space, told in one pass each)
-  if (GROUP_AFTER_SPACE.test(text))
+  if (GROUP_AFTER_SPACE.test(text)) {
     for (const m of text.matchAll(GROUPED_NUMBER))
       for (let k = 1; k < m[0].length; k++) if (!isDigitOrPoint(m[0][k])) out.add(m.index + k);
+    for (const m of text.matchAll(TELEPHONE)) for (let k = 1; k < m[0].length; k++) if (isSpaceCharacter(m[0][k])) out.add(m.index + k);
+  }
   if (UNIT_AFTER_SPACE.test(text))
     for (const m of text.matchAll(BEFORE_UNIT)) if (!/\p{L}/u.test(latinWordBefore(text, m.index))) out.add(m.index);
   return out;

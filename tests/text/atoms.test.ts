@@ -148,6 +148,11 @@ describe('numbers and spaces of their own width', () => {
     expect(n.width).toBe(32.5);
     for (const t of ['1 347', '45 312', '186 000', '1 000 000', '55 235 367.346 23', '0.123 45', '−1 250']) expect(texts(`共 ${t} 个`)).toEqual(['共', t, '个']);
   });
+  it('a telephone number written with spaces is one word: area code and hyphen, mobile 3-4-4, +86', () => {
+    for (const t of ['021-5888 6022', '(021) 5888 6022', '0571-8765 4321', '400-820 8820', '138 1234 5678', '+86 21 5888 6022', '+86 138 1234 5678']) expect(texts(`电话 ${t} 转`)).toEqual(['电', '话', t, '转']);
+    // not years side by side, nor a count and a year
+    expect(texts('2024 2025')).toEqual(['2024', ' ', '2025']);
+  });
   it('numbers that are not grouped keep their space: 4 digits before it, other than 3 after it, a point or a letter before, an ordinal 第', () => {
     expect(texts('2024 2025')).toEqual(['2024', ' ', '2025']);
     expect(texts('3 8600')).toEqual(['3', ' ', '8600']);
