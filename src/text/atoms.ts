@@ -323,16 +323,24 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
  * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com,
  * pujiang.|gov.cn, see WORD_END);
- * after `?`, `&`, `=`, `;` that follow a letter or digit and come before a letter, digit, `$`,
+ * after `?`, `&`, `=`, `;`, `@` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line); after a `-` that follows a word
  * with a letter in it and comes before three digits (CVE-|2024-3094, ISO-|8859-1; never in a
- * date or a telephone number, which have no letter).
+ * date or a telephone number, which have no letter); after the dash of a range (RANGE_BREAK).
  * And inside a run of letters and digits, where its parts meet, each side at least three
  * characters of the run (the breaker charges more here, see breakpoints.ts): at a camelCase hump
  * (calculate|Optimal|Line|Breaks, XML|Http), before a run of two or more digits after three
  * letters, not all of them hex digits (release|2026; never inside a number, hexadecimal too:
  * 0xABCD1234, a hash; not utf8mb4). No hyphen is added.
  */
+/**
+ * After the dash of a range between numbers of two digits or more (`2025—|2027`, `9:00—|17:00`;
+ * GB/T 15834: a connecting dash never starts a line), in a word of any length.
+ */
+const RANGE_BREAK = String.raw`(?<=\p{N}{2}[—–])(?=\p{N}{2})`;
+/** A word that may hold such a range (told without a regular expression: asked of every short word). */
+const mayHoldRange = (text: string) => text.includes('—') || text.includes('–');
+
 /**
  * What follows the `.` of a word's last extension or domain, to the end of the word: a label of
  * one to five letters or digits, or two labels the second of two or three letters (`gov.cn`,
@@ -343,8 +351,9 @@ const WORD_BREAK = new RegExp(
   [
     String.raw`(?<=.[/\\])(?=[^/\\])`,
     String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=${WORD_END}))`,
-    String.raw`(?<=[\p{L}\p{N}][?&=;])(?=[\p{L}\p{N}$@-])`,
+    String.raw`(?<=[\p{L}\p{N}][?&=;@])(?=[\p{L}\p{N}$@-])`,
     String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,
+    RANGE_BREAK,
     // (the lookahead first: it fails at once at most places, and the lookbehinds run only where it holds)
     String.raw`(?=\p{Lu}[\p{L}\p{N}]{2})(?<=[\p{L}\p{N}]{2}\p{Ll})`,
     String.raw`(?=\p{Lu}\p{Ll}[\p{L}\p{N}])(?<=[\p{L}\p{N}]{2}\p{Lu})`,
@@ -416,7 +425,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (kind !== 'url' && text.length < LONG_WORD) {
+  if (kind !== 'url' && text.length < LONG_WORD && !(mayHoldRange(text) && new RegExp(RANGE_BREAK, 'u').test(text))) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);

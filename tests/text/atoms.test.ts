@@ -79,6 +79,11 @@ describe('atoms', () => {
     // a letter word before digits after a hyphen (CVE-|2024-3094); never in a date or a telephone number
     expect(parts('CVE-2024-3094xx')).toEqual(['CVE-', '2024-3094xx']);
     for (const word of ['2024-12-01-0930', '021-5787-1043-88']) expect(parts(word)).toEqual([word]);
+    // after the dash of a range of numbers of two digits or more, in a word of any length
+    expect(parts('2025—2027')).toEqual(['2025—', '2027']);
+    expect(parts('9:00—17:00')).toEqual(['9:00—', '17:00']);
+    expect(parts('2020–2025')).toEqual(['2020–', '2025']);
+    for (const word of ['3—5', 'a—b']) expect(parts(word)).toEqual([word]);
     // a short word is never cut
     expect(parts('getUserName')).toEqual(['getUserName']);
   });
@@ -90,7 +95,7 @@ describe('atoms', () => {
     // inside the word a dot still breaks
     expect(parts('org.imprint.typesetting.Engine')).toEqual(['org.', 'imprint.', 'typesetting.', 'Engine']);
     // nor before a domain of two short labels that ends it (pujiang.|gov.cn)
-    expect(parts('edu-it@pujiang.gov.cn')).toEqual(['edu-', 'it@pujiang.gov.cn']);
+    expect(parts('edu-it@pujiang.gov.cn')).toEqual(['edu-', 'it@', 'pujiang.gov.cn']);
   });
   it('a URL printed whole breaks after its marks, but not after its scheme nor before the extension that ends it', () => {
     const parts = (url: string) => atomize(parseInlineMarkup(`<${url}>`), fakeStyle(10)).atoms.map((x) => x.text);
