@@ -80,8 +80,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     ...doc.errors
       .filter(reported)
       .map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
-    // an unknown tag (!!js/function, !include …) is refused: the content is plain data
-    ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: `${firstLine(w.message)} (tags are not allowed in content)`, code: w.code as string })),
+    // a tag (!!js/function, !include, !!binary …) is refused: the content is plain data
+    ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: tagMessage(text, w), code: w.code as string })),
     ...unresolvedAliases(doc),
   ]
     .filter((f) => f.end < slipLine)
@@ -310,6 +310,12 @@ function droppedAsAnchors(doc: Document.Parsed, text: string): YamlProblem[] {
         severity: 'warning' as const,
       };
     });
+}
+
+/** What to say of YAML's warning `w`: for a tag it could not resolve, the tag as written (`!!binary`, not `tag:yaml.org,2002:binary`). */
+function tagMessage(text: string, w: YAMLError): string {
+  if (w.code !== 'TAG_RESOLVE_FAILED') return firstLine(w.message);
+  return `the tag ${text.slice(w.pos[0], w.pos[1])} is not allowed: content is plain text`;
 }
 
 function firstLine(message: string): string {

@@ -152,7 +152,14 @@ describe('loadReport refuses hostile or broken files', () => {
     ]);
   });
   it('refuses custom tags', () => {
-    expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*tags are not allowed/);
+    expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*\(the tag !!js\/function is not allowed: content is plain text\)$/);
+  });
+  it('refuses the YAML tags that make values other than text, numbers, lists and mappings (!!binary, !!set …), with one message at the tag', () => {
+    for (const [value, tag] of [['!!binary aGVsbG8=', '!!binary'], ['!!set {a, b}', '!!set'], ['!!omap [a: 1]', '!!omap'], ['!!pairs [a: 1]', '!!pairs'], ['!!timestamp 2001-12-14', '!!timestamp'], ['!foo bar', '!foo']]) {
+      expect(messages(write('tags.yaml', `report:\n  title: t\nchapters:\n  - title: 一\n    body:\n      - ${value}\n`))).toEqual([
+        `tags.yaml:6:9: YAML: quote this paragraph: YAML reads a leading ! as a tag (the tag ${tag} is not allowed: content is plain text)`,
+      ]);
+    }
   });
   it('refuses nesting deeper than the limit', () => {
     const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';
