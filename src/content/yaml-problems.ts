@@ -83,6 +83,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     // a tag (!!js/function, !include, !!binary …) is refused: the content is plain data
     ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: tagMessage(text, w), code: w.code as string })),
     ...unresolvedAliases(doc),
+    ...collectionKeys(doc),
   ]
     .filter((f) => f.end < slipLine)
     .sort((a, b) => a.offset - b.offset);
@@ -262,6 +263,21 @@ function unresolvedAliases(doc: Document.Parsed): { offset: number; end: number;
     },
   });
   return unresolved;
+}
+
+/**
+ * Keys that are a list or a mapping (`? [a, b]`, `{a: 1}: x`): plain data has none (JavaScript
+ * would make text of them, with a warning of Node's), so each is an error at the key.
+ */
+function collectionKeys(doc: Document.Parsed): { offset: number; end: number; message: string; code: string }[] {
+  const found: { offset: number; end: number; message: string; code: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if ((isMap(key) || isSeq(key)) && key.range) found.push({ offset: key.range[0], end: key.range[1], message: 'a key must be a name, not a list or a mapping', code: 'COLLECTION_KEY' });
+    },
+  });
+  return found;
 }
 
 /**

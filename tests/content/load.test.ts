@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadReport } from '../../src/content/load.js';
 import { formatProblem, InputError } from '../../src/problems.js';
 
@@ -160,6 +160,17 @@ describe('loadReport refuses hostile or broken files', () => {
         `tags.yaml:6:9: YAML: quote this paragraph: YAML reads a leading ! as a tag (the tag ${tag} is not allowed: content is plain text)`,
       ]);
     }
+  });
+  it('refuses a key that is a list or mapping (`? [a, b]`) at the key, with no warning from Node', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: [段落。]\n? [a, b]\n: c\n'))).toEqual([
+      'complex.yaml:6:3: YAML: a key must be a name, not a list or a mapping',
+    ]);
+    expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - {title: 一, [x]: y, body: [段落。]}\n'))).toEqual([
+      'complex.yaml:4:16: YAML: a key must be a name, not a list or a mapping',
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
   it('refuses nesting deeper than the limit', () => {
     const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';
