@@ -10,6 +10,7 @@ import type { ProblemList } from '../problems.js';
 import { packageRoot } from '../package-root.js';
 import { BLOCK_KEY_NAMES } from './block-kinds.js';
 import { closest } from './did-you-mean.js';
+import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { COLON_HINT } from './yaml-problems.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
@@ -35,16 +36,30 @@ function validate(data: unknown): ErrorObject[] {
 /** Validates the data of `src`; every problem goes to `problems`, located. */
 export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void {
   const seen = new Set<string>();
-  for (const e of validate(src.data)) {
-    const message = describeError(e);
-    if (!message) continue;
+  for (const e of validate(printableData(src.data))) {
+    const described = describeError(e);
+    if (!described) continue;
     const where = pathOf(e.instancePath);
+    const message = described.endsWith(' is empty') ? emptiedBy(described, valueAt(src.data, where)) : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.error(pos, message);
   }
+}
+
+/** "… is empty", and for a text that only its unprintable characters (dropped) made not empty, which they were. */
+function emptiedBy(message: string, written: unknown): string {
+  const runs = typeof written === 'string' ? unprintableRuns(written) : '';
+  return runs ? `${message}: ${droppedMessage(runs)}` : message;
+}
+
+/** The value at a path of `data` (undefined where there is none). */
+function valueAt(data: unknown, p: DataPath): unknown {
+  let v = data;
+  for (const step of p) v = (v as Record<string | number, unknown> | undefined)?.[step];
+  return v;
 }
 
 /** `/chapters/0/body/2` → ['chapters', 0, 'body', 2]. */

@@ -63,6 +63,14 @@ describe('loadReport', () => {
     const appendixFirst = 'report:\n  title: 一\nappendices:\n  - &a {title: 附录, id: dupe, body: [正文。]}\nchapters:\n  - *a\n';
     expect(problems(appendixFirst)).toEqual(['r.yaml:6:5: this alias repeats the id "dupe" of line 4: ids must be unique in the report (copy the item without its id, or give the copy another)']);
   });
+  it('refuses a title made only of characters that cannot be printed, as one of spaces: it would print an empty heading', () => {
+    expect(problems(ok.replace('title: 一', 'title: "\\u200b\\u200b"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: dropped U+200B U+200B (invisible format characters, which cannot be printed)']);
+    expect(problems(ok.replace('title: 一', 'title: "\\e[0m"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: dropped "\\e[0m" (a terminal control sequence, such as a colour code copied with the text, which cannot be printed)']);
+    expect(problems(ok.replace('title: 标题', 'title: "\\u200b "'))).toEqual(['r.yaml:2:10: the title of `report:` is empty: dropped U+200B (an invisible format character, which cannot be printed)']);
+    const table = ok.replace('      - 段落。\n', '      - table: {title: "\\u2066", columns: [a], rows: [[1]]}\n');
+    expect(problems(table)).toEqual(['r.yaml:6:24: the title of `table:` is empty: dropped U+2066 (an invisible format character, which cannot be printed)']);
+    expect(problems(ok.replace('title: 一', 'title: "  "'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']);
+  });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
     expect(problems(t)).toEqual(['r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 2']);
