@@ -9,6 +9,7 @@ import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { checkMarkup, type WrittenId } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
+import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
@@ -423,7 +424,8 @@ class ContentReader {
   /**
    * Text (or a number, written as in the file) at a path, with its place. Characters that
    * cannot be printed are dropped here, each run with a warning where it was written, so no
-   * later stage sees one (see printable.ts).
+   * later stage sees one (see printable.ts); variation selectors are dropped and line and
+   * paragraph separators made line breaks, quietly (see quiet-chars.ts).
    */
   private text(p: DataPath): Text {
     const v = this.value(p);
@@ -435,7 +437,7 @@ class ContentReader {
       this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
       dropped = true;
     }
-    return { text: dropped ? v.replace(UNPRINTABLE, '') : v, pos };
+    return { text: quietChars(dropped ? v.replace(UNPRINTABLE, '') : v), pos };
   }
 
   /** Where `ch` first stands in the text whose place is `at` (`at` itself for a text not read here). */

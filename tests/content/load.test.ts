@@ -71,6 +71,9 @@ describe('loadReport', () => {
     expect(problems(table)).toEqual(['r.yaml:6:24: the title of `table:` is empty: dropped U+2066 (an invisible format character, which cannot be printed)']);
     expect(problems(ok.replace('title: 一', 'title: "  "'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']);
   });
+  it('a message never holds a raw line or paragraph separator, nor a control character: they are shown as U+2028', () => {
+    expect(formatProblem({ pos: { file: 'r.yaml', line: 1, col: 1 }, severity: 'error', message: 'a\u2028b\u2029c\u0007d' })).toBe('r.yaml:1:1: aU+2028bU+2029cU+0007d');
+  });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
     expect(problems(t)).toEqual(['r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 2']);
