@@ -13,6 +13,7 @@ import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.
 import { figureWidthOf } from '../content/figure-width.js';
 import type { CheckedImage } from '../content/image-file.js';
 import { closest } from '../content/did-you-mean.js';
+import { isLinkUrl } from '../content/inline-markup.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -154,7 +155,8 @@ const INLINE_ELEMENTS: Record<string, Record<string, ValueRule>> = {
   code: {},
   sup: {},
   sub: {},
-  a: { href: TEXT, kind: oneOf('url') },
+  // where a link of the content may go (see isLinkUrl): nothing a viewer would run or open on the reader's machine
+  a: { href: { allows: isLinkUrl, allowed: 'an https://, http://, ftp:// or mailto: address' }, kind: oneOf('url') },
   ref: { to: TEXT, page: oneOf('true', 'false') },
   fn: {},
 };
