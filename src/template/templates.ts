@@ -40,6 +40,8 @@ export interface TemplateSet {
   dir: string;
   /** Theme file of the template. */
   themeFile: string;
+  /** The `document.hbs` the document is rendered with: the folder's own, or that of the template it extends. */
+  documentFile: string;
   /** What the templates were read from, absolute: each template folder (its list of `.hbs` files) and each `.hbs` file. */
   files: string[];
   /** With `theme`, every `style="…"` the markup writes must be a style of it (else an error in the template that writes it). */
@@ -124,11 +126,12 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   return {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
+    documentFile: fileOf('document.hbs'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
     renderDocument: (view, theme) => {
       nextInlineBuild();
       furniture.nextBuild();
-      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme));
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
@@ -284,6 +287,7 @@ function findIn({ text, path: file }: Source, needle: string | RegExp): SourcePo
  */
 function renderError(source: Source, e: unknown): InputError {
   if (e instanceof InputError) return e;
+  if (/^Maximum call stack size exceeded/.test(String((e as Error)?.message))) return endlessInclude(source);
   const message = String((e as Error)?.message ?? e).split('\n')[0];
   const { lineNumber, column } = e as { lineNumber?: number; column?: number };
   const helper = /^Missing helper: "(.+)"$/.exec(message)?.[1];
@@ -292,6 +296,19 @@ function renderError(source: Source, e: unknown): InputError {
   const use = name === undefined ? undefined : findIn(source, new RegExp(`\\{\\{~?[#^]?${partial ? '>\\s*' : '\\s*'}${escapeRegExp(name)}(?![\\w-])`));
   const pos = lineNumber !== undefined && column !== undefined ? { file: source.path, line: lineNumber, col: column + 1 } : (use ?? { file: source.path, line: 1, col: 1 });
   return new InputError([{ pos, message: `template: ${message.replace(/ - \d+:\d+$/, '')}`, severity: 'error' }]);
+}
+
+/**
+ * Rendering ran out of stack in `source` (the innermost template rendering then): partials that
+ * include themselves without end. Said at the partial's include of itself (`{{> paragraph}}` in
+ * paragraph.hbs), else at its first include of a partial (one that includes it in turn).
+ */
+function endlessInclude(source: Source): InputError {
+  const name = path.basename(source.path, '.hbs');
+  const itself = findIn(source, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(name)}(?![\\w-])`));
+  const other = itself ? undefined : findIn(source, /\{\{~?>/);
+  const message = itself ? `the partial "${name}" includes itself without end` : `"${name}" and the partials it includes include each other without end`;
+  return new InputError([{ pos: itself ?? other ?? { file: source.path, line: 1, col: 1 }, message: `template: ${message}`, severity: 'error' }]);
 }
 
 /** `text` as a pattern that matches it alone. */
