@@ -134,6 +134,11 @@ function readText(file: string, problems: ProblemList): string | undefined {
     problems.error(start, 'the file is empty: a report needs at least `report:` and `chapters:`');
     return undefined;
   }
+  // lines ended by CR alone: the yaml package reads them as one line (a mapping nested in a mapping), as do the line numbers of messages
+  if (!text.includes('\n') && text.includes('\r')) {
+    problems.error({ file, line: 1, col: [...text.slice(0, text.indexOf('\r'))].length + 1 }, 'the lines of this file end in CR alone (old Mac line endings): save it with LF (or CR LF) line endings');
+    return undefined;
+  }
   return text.replace(/^\uFEFF/, '');
 }
 

@@ -183,6 +183,11 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
   });
+  it('refuses a file whose lines end in CR alone (old Mac line endings) with one message that says so, not YAML jargon', () => {
+    expect(messages(write('mac.yaml', 'report:\r  title: t\rchapters:\r  - title: 一\r    body: [段落。]\r'))).toEqual([
+      'mac.yaml:1:8: the lines of this file end in CR alone (old Mac line endings): save it with LF (or CR LF) line endings',
+    ]);
+  });
   it('refuses nesting deeper than the limit', () => {
     const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';
     expect(messages(write('deep.yaml', deep))[0]).toMatch(/^deep\.yaml:1:\d+: nesting deeper than 64 levels$/);
