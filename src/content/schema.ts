@@ -40,7 +40,8 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
     const described = describeError(e);
     if (!described) continue;
     const where = pathOf(e.instancePath);
-    const message = described.endsWith(' is empty') ? emptiedBy(described, valueAt(src.data, where)) : described;
+    const value = valueAt(src.data, where);
+    const message = described.endsWith(' is empty') ? emptiedBy(described, value) : e.keyword === 'type' && wantsText(e, where) ? withQuoteHint(described, value, src.sourceText(where)) : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
@@ -53,6 +54,21 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
 function emptiedBy(message: string, written: unknown): string {
   const runs = typeof written === 'string' ? unprintableRuns(written) : '';
   return runs ? `${message}: ${droppedMessage(runs)}` : message;
+}
+
+/** Whether a value the schema refused for its type could have been text there (a block: a paragraph). */
+function wantsText(e: ErrorObject, where: DataPath): boolean {
+  return ([] as string[]).concat(e.params.type as string | string[]).includes('string') || describePath(where) === 'a block';
+}
+
+/**
+ * "… must be text", and for a number or true/false where text was meant (`- 2025`, `title: 3.10`),
+ * the hint to quote it, as written (`written`: the characters in the file).
+ */
+function withQuoteHint(message: string, value: unknown, written: string | undefined): string {
+  if (typeof value !== 'number' && typeof value !== 'boolean') return message;
+  const as = written ?? String(value);
+  return `${message} (YAML reads ${as} as ${typeof value === 'number' ? 'a number' : 'true or false'}: write "${as}" to keep it as text)`;
 }
 
 /** The value at a path of `data` (undefined where there is none). */

@@ -74,6 +74,15 @@ describe('loadReport', () => {
   it('a message never holds a raw line or paragraph separator, nor a control character: they are shown as U+2028', () => {
     expect(formatProblem({ pos: { file: 'r.yaml', line: 1, col: 1 }, severity: 'error', message: 'a\u2028b\u2029c\u0007d' })).toBe('r.yaml:1:1: aU+2028bU+2029cU+0007d');
   });
+  it('a paragraph, heading or title that YAML reads as a number or true/false: the hint to quote it, as written', () => {
+    const yaml = 'report:\n  title: 标题\nchapters:\n  - title: 2025\n    body:\n      - 2025\n      - heading: 3.10\n      - true\n';
+    expect(problems(yaml)).toEqual([
+      'r.yaml:4:12: the title of a chapter must be text (YAML reads 2025 as a number: write "2025" to keep it as text)',
+      'r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads 2025 as a number: write "2025" to keep it as text)',
+      'r.yaml:7:18: `heading:` must be text (YAML reads 3.10 as a number: write "3.10" to keep it as text)',
+      'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
+    ]);
+  });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
     expect(problems(t)).toEqual(['r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 2']);
