@@ -404,13 +404,18 @@ class ContentReader {
     return { text: this.text([...p, 'text']), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
   }
 
-  /** Reports, at the row or the cell, where the rows (at `p`) do not fill `columns` columns exactly (see table-grid.ts). */
+  /**
+   * Reports, at the row or the cell, where the rows (at `p`) do not fill `columns` columns exactly
+   * (see table-grid.ts); not the width of a row with a colspan the schema refused (reported at it:
+   * what the row fills is not known).
+   */
   private checkGrid(rows: TableCell[][], p: DataPath, columns: number, rowWord: 'row' | 'header row'): void {
     for (const e of placeCells(rows, columns).problems) {
       if (e.kind === 'row-width') {
+        if (rows[e.row].some((_, c) => this.colspanRefused([...p, e.row, c]))) continue;
         const spans = rows[e.row].some((c) => c.colspan > 1) ? 'its cells with their colspans' : `its ${rows[e.row].length} cell${rows[e.row].length === 1 ? '' : 's'}`;
         const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
-        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} columns (${spans}${above}) but the table has ${columns}`);
+        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
       } else {
@@ -418,6 +423,12 @@ class ContentReader {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `rowspan ${rows[e.row][e.cell].rowspan} runs past ${last} (${e.left} ${rowWord}${e.left === 1 ? '' : 's'} from here)`);
       }
     }
+  }
+
+  /** Whether the cell at `p` gives a `colspan:` the schema refused (read as 1: see `spanOf`). */
+  private colspanRefused(p: DataPath): boolean {
+    const given = (this.value(p) as { colspan?: unknown } | null)?.colspan;
+    return given !== undefined && spanOf(given, MAX_COLSPAN) !== given;
   }
 
   private value(p: DataPath): unknown {

@@ -392,7 +392,7 @@ function table(el: El): TableNode {
   const part = (rows: El[]): TableCellNode[][] => {
     const { places, problems } = placeCells(spans(rows), ncols);
     const [problem] = problems;
-    if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} columns, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
+    if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} column${problem.fills === 1 ? '' : 's'}, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
     return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td) })));
   };
   return {

@@ -43,7 +43,7 @@ describe('loadReport', () => {
       'r.yaml:5:5: unknown key "titel" in a chapter (did you mean "title"?)',
       'r.yaml:8:10: [[nothere]] names no id (ids in this report: a)',
       'r.yaml:9:31: the id "a" is already used at line 6 (ids must be unique in the report)',
-      'r.yaml:9:58: this row fills 1 columns (its 1 cell) but the table has 2',
+      'r.yaml:9:58: this row fills 1 column (its 1 cell) but the table has 2',
     ]);
     // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
@@ -82,6 +82,10 @@ describe('loadReport', () => {
       'r.yaml:7:18: `heading:` must be text (YAML reads 3.10 as a number: write "3.10" to keep it as text)',
       'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
     ]);
+  });
+  it('a colspan refused (out of bounds) is reported once, at it: its row is not said to fill 1 column; "1 column", not "1 columns"', () => {
+    const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [{text: x, colspan: 1000000000}]\n            - [1]\n');
+    expect(problems(t)).toEqual(['r.yaml:10:35: `colspan:` must be at most 100', 'r.yaml:11:15: this row fills 1 column (its 1 cell) but the table has 2']);
   });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
