@@ -258,7 +258,8 @@ export type FigureImages = (src: string) => { file: string } & ({ image: Checked
 
 /**
  * Parses the document template's output; each `<figure src="…">` is checked by `images`; with
- * `theme`, its `style="…"` are checked against the theme's styles.
+ * `theme`, its `style="…"` are checked against the theme's styles; with `targets` (the ids of the
+ * report's items), each `<ref to="…">` against them.
  */
 export function parseDocument(xml: string, file: string, images: FigureImages, theme?: ThemeStyles, targets?: ReadonlyMap<string, unknown>): DocTree {
   const doc = parseXml(xml, file);
@@ -280,11 +281,12 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   return { matters, images: shownImages };
 }
 
-/** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */
-export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles): FurnitureTree {
+/** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`, `targets`: as for `parseDocument`. */
+export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles, targets?: ReadonlyMap<string, unknown>): FurnitureTree {
   const el = parseXml(xml, file);
   checkAttributes(el);
   if (theme) checkStyles(el, theme);
+  if (targets) checkRefs(el, targets);
   expectName(el, name);
   return {
     children: elements(el).map((c) => {

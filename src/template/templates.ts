@@ -117,10 +117,12 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
    */
   let furniture = new KeptResults<string, FurnitureTree>();
   let furnitureTheme: ThemeStyles | undefined;
+  /** The ids the report's items have (the document rendered last), which a `<ref>` may name, and them as one text. */
+  let targets: { ids: ReadonlyMap<string, unknown>; key: string } | undefined;
   const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer', theme: ThemeStyles | undefined) => {
     // a kept tree was checked against its theme's styles: another theme checks afresh
     if (theme !== furnitureTheme) [furniture, furnitureTheme] = [new KeptResults(), theme];
-    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme)));
+    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids)));
   };
   const read = [...sources.values()].map((s) => s.path);
   return {
@@ -131,6 +133,10 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     renderDocument: (view, theme) => {
       nextInlineBuild();
       furniture.nextBuild();
+      // a kept running head or footer was checked against the ids of its build: other ids check afresh
+      const key = [...view.targets.keys()].join('\u0000');
+      if (key !== targets?.key) furniture = new KeptResults();
+      targets = { ids: view.targets, key };
       return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),

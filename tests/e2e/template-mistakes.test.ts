@@ -42,6 +42,17 @@ describe("mistakes in a project's own template", () => {
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:49: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
     expect(r.code).toBe(1);
   });
+  it('a <ref> to no id in the page footer: one message, at it, not one a page at document.hbs', () => {
+    const file = path.join(project, 'templates/mine/footer.hbs');
+    writeFileSync(file, '<footer><p style="footer-odd"><ref to="nowhere"/>{{page}}</p></footer>\n');
+    try {
+      const r = imprint(project, 'build');
+      expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(file);
+    }
+  });
   it('an id written twice: at it, not as page numbers that do not settle', () => {
     const r = buildWithParagraph('<h level="1" style="h1" id="dup">x</h><h level="1" style="h1" id="dup">y</h>\n');
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:25: markup: id="dup" is given to two elements (an id names one place in the document)\n');
