@@ -65,6 +65,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
+      if (output !== undefined) throw new UsageError('-o is given twice: name one output');
       output = optionName('-o', rest[++i], 'a file or folder name');
     } else if (a === '--jobs' || a === '-j') {
       jobs = optionNumber(rest[++i]);
@@ -147,7 +148,8 @@ async function main(argv: string[], startup: Startup): Promise<number> {
   if (argv.length === 2 && argv[0] === 'help') return printUsageOf(argv[1]);
   if (helpAsked(argv.slice(1))) return printUsageOf(argv[0]);
   if (argv.includes('')) throw new UsageError('an argument is empty (""): name the file or folder meant');
-  if (argv.length === 1 && VERSION_NAMES.includes(argv[0])) {
+  if (VERSION_NAMES.includes(argv[0])) {
+    if (argv.length > 1) throw new UsageError(`${argv[0]} takes nothing after it, not "${argv.slice(1).join(' ')}"`);
     console.log(`imprint ${version}`);
     return 0;
   }

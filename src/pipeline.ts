@@ -194,7 +194,7 @@ export function roundInputs(report: Report, templates: TemplateSet, theme: Theme
     renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }, theme),
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }, theme),
   };
-  const templatePos = { file: path.join(templates.dir, 'document.hbs'), line: 1, col: 1 };
+  const templatePos = { file: templates.documentFile, line: 1, col: 1 };
   return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), charPos: report.charPos, templatePos } };
 }
 

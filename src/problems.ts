@@ -36,8 +36,15 @@ export class InputError extends Error {
 /** `FILE:LINE:COL: message` (with `warning: ` before warnings). */
 export function formatProblem(p: Problem): string {
   const where = `${shownFile(p.pos.file)}:${p.pos.line}:${p.pos.col}`;
-  return p.severity === 'warning' ? `${where}: warning: ${p.message}` : `${where}: ${p.message}`;
+  const message = p.message.replace(UNSHOWN, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return p.severity === 'warning' ? `${where}: warning: ${message}` : `${where}: ${message}`;
 }
+
+/**
+ * What a message shows by its code (`U+2028`), never raw: a control character (tab and line
+ * feed aside) or a line or paragraph separator would break its line, or act on the terminal.
+ */
+const UNSHOWN = /(?![\t\n])[\p{Cc}\u2028\u2029]/gu;
 
 /**
  * A file as a message names it: relative to the working folder when it is inside it, as the

@@ -13,6 +13,7 @@ import type { ImageSize } from './image-size.js';
 import { checkJpeg } from './jpeg-check.js';
 import { checkPng } from './png-check.js';
 import { checkSvg, type CheckedSvg } from './svg-check.js';
+import { looksUtf16, svgEncodingProblem } from './svg-encoding.js';
 
 /** Largest image file accepted, bytes (checked before it is read). */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -78,7 +79,9 @@ export function readImage(file: string, shownAs = file): CheckedImage | string {
   const data = readBounded(file);
   if (typeof data === 'string') return `${data}: ${shownAs}`;
   const type = imageType(data);
-  if (!type && /^(\ufeff)?\s*</.test(data.subarray(0, 64).toString('utf8'))) {
+  if (!type && (looksUtf16(data) || /^(\ufeff)?\s*</.test(data.subarray(0, 64).toString('utf8')))) {
+    const encoding = svgEncodingProblem(data);
+    if (encoding) return `${encoding}: ${shownAs}`;
     const svg = checkSvg(data);
     return typeof svg === 'string' ? `${svg}: ${shownAs}` : { type: 'svg', ...svg };
   }

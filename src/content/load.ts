@@ -9,6 +9,7 @@ import { ProblemList, type SourcePos } from '../problems.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { checkMarkup, type WrittenId } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
+import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
@@ -131,6 +132,11 @@ function readText(file: string, problems: ProblemList): string | undefined {
   }
   if (text.trim() === '') {
     problems.error(start, 'the file is empty: a report needs at least `report:` and `chapters:`');
+    return undefined;
+  }
+  // lines ended by CR alone: the yaml package reads them as one line (a mapping nested in a mapping), as do the line numbers of messages
+  if (!text.includes('\n') && text.includes('\r')) {
+    problems.error({ file, line: 1, col: [...text.slice(0, text.indexOf('\r'))].length + 1 }, 'the lines of this file end in CR alone (old Mac line endings): save it with LF (or CR LF) line endings');
     return undefined;
   }
   return text.replace(/^\uFEFF/, '');
@@ -398,13 +404,18 @@ class ContentReader {
     return { text: this.text([...p, 'text']), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
   }
 
-  /** Reports, at the row or the cell, where the rows (at `p`) do not fill `columns` columns exactly (see table-grid.ts). */
+  /**
+   * Reports, at the row or the cell, where the rows (at `p`) do not fill `columns` columns exactly
+   * (see table-grid.ts); not the width of a row with a colspan the schema refused (reported at it:
+   * what the row fills is not known).
+   */
   private checkGrid(rows: TableCell[][], p: DataPath, columns: number, rowWord: 'row' | 'header row'): void {
     for (const e of placeCells(rows, columns).problems) {
       if (e.kind === 'row-width') {
+        if (rows[e.row].some((_, c) => this.colspanRefused([...p, e.row, c]))) continue;
         const spans = rows[e.row].some((c) => c.colspan > 1) ? 'its cells with their colspans' : `its ${rows[e.row].length} cell${rows[e.row].length === 1 ? '' : 's'}`;
         const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
-        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} columns (${spans}${above}) but the table has ${columns}`);
+        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
       } else {
@@ -412,6 +423,12 @@ class ContentReader {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `rowspan ${rows[e.row][e.cell].rowspan} runs past ${last} (${e.left} ${rowWord}${e.left === 1 ? '' : 's'} from here)`);
       }
     }
+  }
+
+  /** Whether the cell at `p` gives a `colspan:` the schema refused (read as 1: see `spanOf`). */
+  private colspanRefused(p: DataPath): boolean {
+    const given = (this.value(p) as { colspan?: unknown } | null)?.colspan;
+    return given !== undefined && spanOf(given, MAX_COLSPAN) !== given;
   }
 
   private value(p: DataPath): unknown {
@@ -423,7 +440,8 @@ class ContentReader {
   /**
    * Text (or a number, written as in the file) at a path, with its place. Characters that
    * cannot be printed are dropped here, each run with a warning where it was written, so no
-   * later stage sees one (see printable.ts).
+   * later stage sees one (see printable.ts); variation selectors are dropped and line and
+   * paragraph separators made line breaks, quietly (see quiet-chars.ts).
    */
   private text(p: DataPath): Text {
     const v = this.value(p);
@@ -435,7 +453,7 @@ class ContentReader {
       this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
       dropped = true;
     }
-    return { text: dropped ? v.replace(UNPRINTABLE, '') : v, pos };
+    return { text: quietChars(dropped ? v.replace(UNPRINTABLE, '') : v), pos };
   }
 
   /** Where `ch` first stands in the text whose place is `at` (`at` itself for a text not read here). */

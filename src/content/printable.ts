@@ -38,3 +38,21 @@ function kindOf(c: string): string {
   if (/\p{Cf}/u.test(c)) return 'invisible format character';
   return 'noncharacter';
 }
+
+/**
+ * `data` as the report will print it: every text with its unprintable runs dropped (the same
+ * values elsewhere). The schema checks this, so a title made only of such characters (U+200B
+ * U+200B, a colour code) is empty, as one of spaces is.
+ */
+export function printableData(data: unknown): unknown {
+  if (typeof data === 'string') return data.replace(UNPRINTABLE, '');
+  if (Array.isArray(data)) return data.map(printableData);
+  if (typeof data !== 'object' || data === null) return data;
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, printableData(value)]));
+}
+
+/** The runs of `text` that cannot be printed, one after the other (for `droppedMessage`); empty for none. */
+export function unprintableRuns(text: string): string {
+  return [...text.matchAll(UNPRINTABLE)].map((m) => m[0]).join('');
+}
+

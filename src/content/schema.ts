@@ -10,6 +10,7 @@ import type { ProblemList } from '../problems.js';
 import { packageRoot } from '../package-root.js';
 import { BLOCK_KEY_NAMES } from './block-kinds.js';
 import { closest } from './did-you-mean.js';
+import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { COLON_HINT } from './yaml-problems.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
@@ -35,16 +36,46 @@ function validate(data: unknown): ErrorObject[] {
 /** Validates the data of `src`; every problem goes to `problems`, located. */
 export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void {
   const seen = new Set<string>();
-  for (const e of validate(src.data)) {
-    const message = describeError(e);
-    if (!message) continue;
+  for (const e of validate(printableData(src.data))) {
+    const described = describeError(e);
+    if (!described) continue;
     const where = pathOf(e.instancePath);
+    const value = valueAt(src.data, where);
+    const message = described.endsWith(' is empty') ? emptiedBy(described, value) : e.keyword === 'type' && wantsText(e, where) ? withQuoteHint(described, value, src.sourceText(where)) : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.error(pos, message);
   }
+}
+
+/** "… is empty", and for a text that only its unprintable characters (dropped) made not empty, which they were. */
+function emptiedBy(message: string, written: unknown): string {
+  const runs = typeof written === 'string' ? unprintableRuns(written) : '';
+  return runs ? `${message}: ${droppedMessage(runs)}` : message;
+}
+
+/** Whether a value the schema refused for its type could have been text there (a block: a paragraph). */
+function wantsText(e: ErrorObject, where: DataPath): boolean {
+  return ([] as string[]).concat(e.params.type as string | string[]).includes('string') || describePath(where) === 'a block';
+}
+
+/**
+ * "… must be text", and for a number or true/false where text was meant (`- 2025`, `title: 3.10`),
+ * the hint to quote it, as written (`written`: the characters in the file).
+ */
+function withQuoteHint(message: string, value: unknown, written: string | undefined): string {
+  if (typeof value !== 'number' && typeof value !== 'boolean') return message;
+  const as = written ?? String(value);
+  return `${message} (YAML reads ${as} as ${typeof value === 'number' ? 'a number' : 'true or false'}: write "${as}" to keep it as text)`;
+}
+
+/** The value at a path of `data` (undefined where there is none). */
+function valueAt(data: unknown, p: DataPath): unknown {
+  let v = data;
+  for (const step of p) v = (v as Record<string | number, unknown> | undefined)?.[step];
+  return v;
 }
 
 /** `/chapters/0/body/2` → ['chapters', 0, 'body', 2]. */

@@ -80,9 +80,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     ...doc.errors
       .filter(reported)
       .map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
-    // an unknown tag (!!js/function, !include …) is refused: the content is plain data
-    ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: `${firstLine(w.message)} (tags are not allowed in content)`, code: w.code as string })),
+    // a tag (!!js/function, !include, !!binary …) is refused: the content is plain data
+    ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: tagMessage(text, w), code: w.code as string })),
     ...unresolvedAliases(doc),
+    ...collectionKeys(doc),
   ]
     .filter((f) => f.end < slipLine)
     .sort((a, b) => a.offset - b.offset);
@@ -265,6 +266,21 @@ function unresolvedAliases(doc: Document.Parsed): { offset: number; end: number;
 }
 
 /**
+ * Keys that are a list or a mapping (`? [a, b]`, `{a: 1}: x`): plain data has none (JavaScript
+ * would make text of them, with a warning of Node's), so each is an error at the key.
+ */
+function collectionKeys(doc: Document.Parsed): { offset: number; end: number; message: string; code: string }[] {
+  const found: { offset: number; end: number; message: string; code: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if ((isMap(key) || isSeq(key)) && key.range) found.push({ offset: key.range[0], end: key.range[1], message: 'a key must be a name, not a list or a mapping', code: 'COLLECTION_KEY' });
+    },
+  });
+  return found;
+}
+
+/**
  * Warnings for ' #' after unquoted text in a `body:` or `list:` list: YAML reads the rest of
  * the line as a comment and the text silently ends before it.
  */
@@ -310,6 +326,12 @@ function droppedAsAnchors(doc: Document.Parsed, text: string): YamlProblem[] {
         severity: 'warning' as const,
       };
     });
+}
+
+/** What to say of YAML's warning `w`: for a tag it could not resolve, the tag as written (`!!binary`, not `tag:yaml.org,2002:binary`). */
+function tagMessage(text: string, w: YAMLError): string {
+  if (w.code !== 'TAG_RESOLVE_FAILED') return firstLine(w.message);
+  return `the tag ${text.slice(w.pos[0], w.pos[1])} is not allowed: content is plain text`;
 }
 
 function firstLine(message: string): string {

@@ -29,7 +29,9 @@ export class YamlSource {
     private readonly text: string,
     problems: ProblemList,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
+    // resolveKnownTags off: YAML 1.1's !!binary, !!set, !!omap, !!pairs, !!timestamp are unknown
+    // tags, refused as any other (see yamlProblems), not a Buffer, a Set or a Date in the data
+    this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', resolveKnownTags: false, uniqueKeys: true, prettyErrors: false });
     const found = yamlProblems(this.doc, text);
     for (const p of found) {
       if (p.severity === 'error') problems.error(this.at(p.offset), p.message);

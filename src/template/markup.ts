@@ -13,6 +13,7 @@ import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.
 import { figureWidthOf } from '../content/figure-width.js';
 import type { CheckedImage } from '../content/image-file.js';
 import { closest } from '../content/did-you-mean.js';
+import { isLinkUrl } from '../content/inline-markup.js';
 
 /** A parsed element: name, attributes, children (elements and text). */
 interface El {
@@ -74,6 +75,9 @@ function wellFormedError(xml: string, pos: SourcePos, message: string, closed: E
   if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, open[0], open.slice(1));
   const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
   if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0]);
+  // (saxes stops just after the entity's `;`)
+  const entity = message.startsWith('undefined entity') ? /&[^\s&;<>]*;$/.exec(before)?.[0] : undefined;
+  if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, entity);
   return new MarkupError(pos, message, undefined, tag, open);
 }
 
@@ -154,7 +158,8 @@ const INLINE_ELEMENTS: Record<string, Record<string, ValueRule>> = {
   code: {},
   sup: {},
   sub: {},
-  a: { href: TEXT, kind: oneOf('url') },
+  // where a link of the content may go (see isLinkUrl): nothing a viewer would run or open on the reader's machine
+  a: { href: { allows: isLinkUrl, allowed: 'an https://, http://, ftp:// or mailto: address' }, kind: oneOf('url') },
   ref: { to: TEXT, page: oneOf('true', 'false') },
   fn: {},
 };
@@ -220,6 +225,31 @@ function checkStyles(el: El, theme: ThemeStyles): void {
 }
 
 /**
+ * Every `id="…"` of the markup names one element (the place the contents, bookmarks and
+ * cross-references lead to): the second of an id is an error at it. `seen`: the ids met before.
+ */
+function checkIds(el: El, seen: Set<string>): void {
+  const id = el.attrs.id;
+  if (id) {
+    if (seen.has(id)) throw new MarkupError(el.pos, `id="${id}" is given to two elements (an id names one place in the document)`, `id="${id}"`);
+    seen.add(id);
+  }
+  for (const c of el.children) if (typeof c !== 'string') checkIds(c, seen);
+}
+
+/**
+ * Every `<ref to="…">` names an id of the content (`targets`: a chapter, section, table, case or
+ * figure); the first that does not is an error at it (the content's own references were checked
+ * when it was loaded: this one a template wrote).
+ */
+function checkRefs(el: El, targets: ReadonlyMap<string, unknown>): void {
+  if (el.name === 'ref' && el.attrs.to && !targets.has(el.attrs.to)) {
+    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
+  }
+  for (const c of el.children) if (typeof c !== 'string') checkRefs(c, targets);
+}
+
+/**
  * The image a `<figure src="…">` names, checked (see content/image-file.ts): the content's, else
  * one a template names, checked as the content's are; or why it may not be used. `file`: its
  * absolute path (watch follows it either way).
@@ -228,12 +258,15 @@ export type FigureImages = (src: string) => { file: string } & ({ image: Checked
 
 /**
  * Parses the document template's output; each `<figure src="…">` is checked by `images`; with
- * `theme`, its `style="…"` are checked against the theme's styles.
+ * `theme`, its `style="…"` are checked against the theme's styles; with `targets` (the ids of the
+ * report's items), each `<ref to="…">` against them.
  */
-export function parseDocument(xml: string, file: string, images: FigureImages, theme?: ThemeStyles): DocTree {
+export function parseDocument(xml: string, file: string, images: FigureImages, theme?: ThemeStyles, targets?: ReadonlyMap<string, unknown>): DocTree {
   const doc = parseXml(xml, file);
   checkAttributes(doc);
   if (theme) checkStyles(doc, theme);
+  checkIds(doc, new Set());
+  if (targets) checkRefs(doc, targets);
   expectName(doc, 'document');
   const shownImages = new Map<string, CheckedImage>();
   const shown: FigureImages = (src) => {
@@ -248,11 +281,12 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   return { matters, images: shownImages };
 }
 
-/** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`: as for `parseDocument`. */
-export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles): FurnitureTree {
+/** Parses the output of a page header or footer template (`<header>` or `<footer>`); `theme`, `targets`: as for `parseDocument`. */
+export function parseFurniture(xml: string, file: string, name: 'header' | 'footer', theme?: ThemeStyles, targets?: ReadonlyMap<string, unknown>): FurnitureTree {
   const el = parseXml(xml, file);
   checkAttributes(el);
   if (theme) checkStyles(el, theme);
+  if (targets) checkRefs(el, targets);
   expectName(el, name);
   return {
     children: elements(el).map((c) => {
@@ -360,7 +394,7 @@ function table(el: El): TableNode {
   const part = (rows: El[]): TableCellNode[][] => {
     const { places, problems } = placeCells(spans(rows), ncols);
     const [problem] = problems;
-    if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} columns, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
+    if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} column${problem.fills === 1 ? '' : 's'}, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
     return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td) })));
   };
   return {
@@ -404,16 +438,18 @@ const MARK_ELEMENTS: Record<string, (el: El, marks: Marks) => Marks> = {
   },
 };
 
-/** Text and inline elements (<b>, <em>, <code>, <sup>, <sub>, <a>, <ref>, <fn>) as runs. */
-function inlines(el: El, marks: Marks = { bold: false }): Inline[] {
+/** Text and inline elements (<b>, <em>, <code>, <sup>, <sub>, <a>, <ref>, <fn>) as runs; `note`: the <fn> they are in (which cannot hold another). */
+function inlines(el: El, marks: Marks = { bold: false }, note?: El): Inline[] {
   const runs: Inline[] = [];
   for (const c of el.children) {
     if (typeof c === 'string') runs.push({ ...marks, text: c });
     else if (c.name === 'ref') {
       if (!c.attrs.to) fail(c, '<ref> needs to="…" (an id)');
       runs.push({ ...marks, text: '', ref: { id: c.attrs.to, page: c.attrs.page === 'true' } });
-    } else if (c.name === 'fn') runs.push({ ...marks, text: '', note: inlines(c) });
-    else if (MARK_ELEMENTS[c.name]) runs.push(...inlines(c, MARK_ELEMENTS[c.name](c, marks)));
+    } else if (c.name === 'fn') {
+      if (note) fail(note, 'this footnote holds another: a footnote cannot hold a footnote (<fn> inside <fn>)');
+      runs.push({ ...marks, text: '', note: inlines(c, undefined, c) });
+    } else if (MARK_ELEMENTS[c.name]) runs.push(...inlines(c, MARK_ELEMENTS[c.name](c, marks), note));
     else fail(c, `<${c.name}> is not allowed inside text (only ${['b', 'em', 'code', 'sup', 'sub', 'a', 'ref', 'fn'].map((n) => `<${n}>`).join(', ')})`);
   }
   return mergeRuns(runs);

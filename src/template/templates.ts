@@ -40,6 +40,8 @@ export interface TemplateSet {
   dir: string;
   /** Theme file of the template. */
   themeFile: string;
+  /** The `document.hbs` the document is rendered with: the folder's own, or that of the template it extends. */
+  documentFile: string;
   /** What the templates were read from, absolute: each template folder (its list of `.hbs` files) and each `.hbs` file. */
   files: string[];
   /** With `theme`, every `style="…"` the markup writes must be a style of it (else an error in the template that writes it). */
@@ -115,20 +117,27 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
    */
   let furniture = new KeptResults<string, FurnitureTree>();
   let furnitureTheme: ThemeStyles | undefined;
+  /** The ids the report's items have (the document rendered last), which a `<ref>` may name, and them as one text. */
+  let targets: { ids: ReadonlyMap<string, unknown>; key: string } | undefined;
   const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer', theme: ThemeStyles | undefined) => {
     // a kept tree was checked against its theme's styles: another theme checks afresh
     if (theme !== furnitureTheme) [furniture, furnitureTheme] = [new KeptResults(), theme];
-    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme)));
+    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids)));
   };
   const read = [...sources.values()].map((s) => s.path);
   return {
     dir,
     themeFile: path.join(dir, 'theme.yaml'),
+    documentFile: fileOf('document.hbs'),
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
     renderDocument: (view, theme) => {
       nextInlineBuild();
       furniture.nextBuild();
-      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme));
+      // a kept running head or footer was checked against the ids of its build: other ids check afresh
+      const key = [...view.targets.keys()].join('\u0000');
+      if (key !== targets?.key) furniture = new KeptResults();
+      targets = { ids: view.targets, key };
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
@@ -284,6 +293,7 @@ function findIn({ text, path: file }: Source, needle: string | RegExp): SourcePo
  */
 function renderError(source: Source, e: unknown): InputError {
   if (e instanceof InputError) return e;
+  if (/^Maximum call stack size exceeded/.test(String((e as Error)?.message))) return endlessInclude(source);
   const message = String((e as Error)?.message ?? e).split('\n')[0];
   const { lineNumber, column } = e as { lineNumber?: number; column?: number };
   const helper = /^Missing helper: "(.+)"$/.exec(message)?.[1];
@@ -292,6 +302,19 @@ function renderError(source: Source, e: unknown): InputError {
   const use = name === undefined ? undefined : findIn(source, new RegExp(`\\{\\{~?[#^]?${partial ? '>\\s*' : '\\s*'}${escapeRegExp(name)}(?![\\w-])`));
   const pos = lineNumber !== undefined && column !== undefined ? { file: source.path, line: lineNumber, col: column + 1 } : (use ?? { file: source.path, line: 1, col: 1 });
   return new InputError([{ pos, message: `template: ${message.replace(/ - \d+:\d+$/, '')}`, severity: 'error' }]);
+}
+
+/**
+ * Rendering ran out of stack in `source` (the innermost template rendering then): partials that
+ * include themselves without end. Said at the partial's include of itself (`{{> paragraph}}` in
+ * paragraph.hbs), else at its first include of a partial (one that includes it in turn).
+ */
+function endlessInclude(source: Source): InputError {
+  const name = path.basename(source.path, '.hbs');
+  const itself = findIn(source, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(name)}(?![\\w-])`));
+  const other = itself ? undefined : findIn(source, /\{\{~?>/);
+  const message = itself ? `the partial "${name}" includes itself without end` : `"${name}" and the partials it includes include each other without end`;
+  return new InputError([{ pos: itself ?? other ?? { file: source.path, line: 1, col: 1 }, message: `template: ${message}`, severity: 'error' }]);
 }
 
 /** `text` as a pattern that matches it alone. */

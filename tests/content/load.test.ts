@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadReport } from '../../src/content/load.js';
 import { formatProblem, InputError } from '../../src/problems.js';
 
@@ -43,7 +43,7 @@ describe('loadReport', () => {
       'r.yaml:5:5: unknown key "titel" in a chapter (did you mean "title"?)',
       'r.yaml:8:10: [[nothere]] names no id (ids in this report: a)',
       'r.yaml:9:31: the id "a" is already used at line 6 (ids must be unique in the report)',
-      'r.yaml:9:58: this row fills 1 columns (its 1 cell) but the table has 2',
+      'r.yaml:9:58: this row fills 1 column (its 1 cell) but the table has 2',
     ]);
     // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
@@ -62,6 +62,30 @@ describe('loadReport', () => {
     // the anchored item written after the alias is read (appendices before chapters in the file): still at the alias
     const appendixFirst = 'report:\n  title: 一\nappendices:\n  - &a {title: 附录, id: dupe, body: [正文。]}\nchapters:\n  - *a\n';
     expect(problems(appendixFirst)).toEqual(['r.yaml:6:5: this alias repeats the id "dupe" of line 4: ids must be unique in the report (copy the item without its id, or give the copy another)']);
+  });
+  it('refuses a title made only of characters that cannot be printed, as one of spaces: it would print an empty heading', () => {
+    expect(problems(ok.replace('title: 一', 'title: "\\u200b\\u200b"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: dropped U+200B U+200B (invisible format characters, which cannot be printed)']);
+    expect(problems(ok.replace('title: 一', 'title: "\\e[0m"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: dropped "\\e[0m" (a terminal control sequence, such as a colour code copied with the text, which cannot be printed)']);
+    expect(problems(ok.replace('title: 标题', 'title: "\\u200b "'))).toEqual(['r.yaml:2:10: the title of `report:` is empty: dropped U+200B (an invisible format character, which cannot be printed)']);
+    const table = ok.replace('      - 段落。\n', '      - table: {title: "\\u2066", columns: [a], rows: [[1]]}\n');
+    expect(problems(table)).toEqual(['r.yaml:6:24: the title of `table:` is empty: dropped U+2066 (an invisible format character, which cannot be printed)']);
+    expect(problems(ok.replace('title: 一', 'title: "  "'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']);
+  });
+  it('a message never holds a raw line or paragraph separator, nor a control character: they are shown as U+2028', () => {
+    expect(formatProblem({ pos: { file: 'r.yaml', line: 1, col: 1 }, severity: 'error', message: 'a\u2028b\u2029c\u0007d' })).toBe('r.yaml:1:1: aU+2028bU+2029cU+0007d');
+  });
+  it('a paragraph, heading or title that YAML reads as a number or true/false: the hint to quote it, as written', () => {
+    const yaml = 'report:\n  title: 标题\nchapters:\n  - title: 2025\n    body:\n      - 2025\n      - heading: 3.10\n      - true\n';
+    expect(problems(yaml)).toEqual([
+      'r.yaml:4:12: the title of a chapter must be text (YAML reads 2025 as a number: write "2025" to keep it as text)',
+      'r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads 2025 as a number: write "2025" to keep it as text)',
+      'r.yaml:7:18: `heading:` must be text (YAML reads 3.10 as a number: write "3.10" to keep it as text)',
+      'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
+    ]);
+  });
+  it('a colspan refused (out of bounds) is reported once, at it: its row is not said to fill 1 column; "1 column", not "1 columns"', () => {
+    const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [{text: x, colspan: 1000000000}]\n            - [1]\n');
+    expect(problems(t)).toEqual(['r.yaml:10:35: `colspan:` must be at most 100', 'r.yaml:11:15: this row fills 1 column (its 1 cell) but the table has 2']);
   });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
@@ -152,7 +176,30 @@ describe('loadReport refuses hostile or broken files', () => {
     ]);
   });
   it('refuses custom tags', () => {
-    expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*tags are not allowed/);
+    expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*\(the tag !!js\/function is not allowed: content is plain text\)$/);
+  });
+  it('refuses the YAML tags that make values other than text, numbers, lists and mappings (!!binary, !!set …), with one message at the tag', () => {
+    for (const [value, tag] of [['!!binary aGVsbG8=', '!!binary'], ['!!set {a, b}', '!!set'], ['!!omap [a: 1]', '!!omap'], ['!!pairs [a: 1]', '!!pairs'], ['!!timestamp 2001-12-14', '!!timestamp'], ['!foo bar', '!foo']]) {
+      expect(messages(write('tags.yaml', `report:\n  title: t\nchapters:\n  - title: 一\n    body:\n      - ${value}\n`))).toEqual([
+        `tags.yaml:6:9: YAML: quote this paragraph: YAML reads a leading ! as a tag (the tag ${tag} is not allowed: content is plain text)`,
+      ]);
+    }
+  });
+  it('refuses a key that is a list or mapping (`? [a, b]`) at the key, with no warning from Node', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: [段落。]\n? [a, b]\n: c\n'))).toEqual([
+      'complex.yaml:6:3: YAML: a key must be a name, not a list or a mapping',
+    ]);
+    expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - {title: 一, [x]: y, body: [段落。]}\n'))).toEqual([
+      'complex.yaml:4:16: YAML: a key must be a name, not a list or a mapping',
+    ]);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+  it('refuses a file whose lines end in CR alone (old Mac line endings) with one message that says so, not YAML jargon', () => {
+    expect(messages(write('mac.yaml', 'report:\r  title: t\rchapters:\r  - title: 一\r    body: [段落。]\r'))).toEqual([
+      'mac.yaml:1:8: the lines of this file end in CR alone (old Mac line endings): save it with LF (or CR LF) line endings',
+    ]);
   });
   it('refuses nesting deeper than the limit', () => {
     const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';

@@ -55,6 +55,18 @@ describe('an SVG figure at load', () => {
     expect(load('<html><body/></html>').problems).toEqual(['r.yaml:8:18: not an SVG image: its root element is <html>, not <svg>: fig.svg']);
   });
 
+  it('reads SVG in UTF-8 only: another encoding (declared, UTF-16, bytes that are not UTF-8) is one problem that says so', () => {
+    const only = 'Imprint reads SVG in UTF-8 only (save it as UTF-8)';
+    const gbk = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="GBK"?>' + svg('<text x="1" y="9">')), Buffer.from([0xd6, 0xd0]), Buffer.from('</text>', 'utf8'), Buffer.from('</svg>')]);
+    expect(load(Buffer.concat([gbk.subarray(0, -6), Buffer.from('</svg>')])).problems).toEqual([`r.yaml:8:18: SVG encoded as GBK: ${only}: fig.svg`]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?>' + svg(''), 'utf16le')]);
+    expect(load(utf16).problems).toEqual([`r.yaml:8:18: SVG encoded as UTF-16: ${only}: fig.svg`]);
+    expect(load(Buffer.from(svg(''), 'utf16le')).problems).toEqual([`r.yaml:8:18: SVG encoded as UTF-16: ${only}: fig.svg`]);
+    expect(load(Buffer.concat([Buffer.from(svg('<text x="1" y="9">')), Buffer.from([0xd6, 0xd0]), Buffer.from('</text></svg>')])).problems).toEqual([`r.yaml:8:18: SVG is not valid UTF-8 (line 1 of the SVG): ${only}: fig.svg`]);
+    // UTF-8 declared in any spelling, or US-ASCII (a part of it), is read
+    expect(load('<?xml version="1.0" encoding="utf8"?>' + svg('')).problems).toEqual([]);
+    expect(load("<?xml version='1.0' encoding='US-ASCII'?>" + svg('')).problems).toEqual([]);
+  });
   it('refuses what reaches outside the file: an image, a use of another file, a url(), a script, a DOCTYPE', () => {
     const refused = (body: string) => load(svg(body)).problems;
     expect(refused('<image href="https://example.com/a.png" width="10" height="10"/>')).toEqual([

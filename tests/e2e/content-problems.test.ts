@@ -103,4 +103,15 @@ describe('content problems, through the command', () => {
     const places = ['2:12', '3:14', '4:13', '5:14', '7:12', '8:13', '10:13', '12:12', '13:21', '14:18', '16:19', '17:22', '19:17', '19:23', '20:18', '22:20', '25:19', '28:17', '32:15'];
     expect(r.lines.map((l) => l.replace(`${input}:`, '').replace(': warning: no font has the character "😀" (U+1F600); it is drawn as an empty box', ''))).toEqual(places);
   });
+  it('variation selectors are dropped without a word, U+2028 and U+2029 are line breaks (a space in a paragraph, a new line in code): no box, exit 0', async () => {
+    const input = write('invisible.yaml', withBody('      - "葛\\U000E0100段落\\uFE0F，文\\uFE0E字。"', '      - "正文\\u2028段落\\u2029Latin\\u2028text。"', '      - code: "a\\u2028b"'));
+    const r = build(input);
+    expect(r.lines).toEqual([]);
+    expect(r.code).toBe(0);
+    const text = (await readPdf(readFileSync(path.join(dir, 'out.pdf')))).pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+    expect(text.replace(/ /g, '')).toContain('葛段落，文字。');
+    expect(text).toContain('Latin text');
+    expect(text).toMatch(/^a\nb$/m);
+    expect(text).not.toMatch(/[\u2028\u2029\uFE0E\uFE0F]/u);
+  });
 });

@@ -104,6 +104,14 @@ describe('an output that would destroy a file of the user is refused (exit 2)', 
     expect(readdirSync(path.join(folder, 'both')).sort()).toEqual(['r.pdf', 's.pdf']);
   });
 
+  it('-o given twice: a usage error, not the last one taken', () => {
+    const { folder, input } = project();
+    for (const command of ['build', 'watch']) {
+      const r = imprint(command, input, '-o', path.join(folder, 'a.pdf'), '--output', path.join(folder, 'b.pdf'));
+      expect(oneLine(r.err)).toBe('imprint: -o is given twice: name one output (`imprint help` shows the usage)');
+      expect(r.code).toBe(2);
+    }
+  });
   it('one file named for several inputs, and two inputs that would share a file of the folder', () => {
     const a = project('x.yaml');
     const b = project('x.yaml');
@@ -188,6 +196,14 @@ describe('the command', () => {
     const r = imprint('--version');
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(`imprint ${(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version}`);
+  });
+
+  it('--version takes nothing after it: a usage error that says so, not an unknown command "--version"', () => {
+    for (const name of ['--version', '-V', 'version']) {
+      const r = imprint(name, 'extra');
+      expect(oneLine(r.err)).toBe(`imprint: ${name} takes nothing after it, not "extra" (\`imprint help\` shows the usage)`);
+      expect(r.code).toBe(2);
+    }
   });
 
   it('is executable as installed (npm links bin entries as they are)', () => {

@@ -88,6 +88,10 @@ describe("a project's own template", () => {
       ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more (12pt, 20mm)'],
       ['chapter.hbs', 'level="1"', 'level="9"', 'level="9" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
       ['paragraph.hbs', 'style="body"', 'stlye="h2"', '<p> has no attribute stlye (did you mean style?)'],
+      // a link goes where a link of the content may go: nothing the viewer would run or open on the reader's machine
+      ['paragraph.hbs', '{{inline text}}', '<a href="javascript:app.alert(1)">x</a>{{inline text}}', 'href="javascript:app.alert(1)" of <a> must be an https://, http://, ftp:// or mailto: address'],
+      ['paragraph.hbs', '{{inline text}}', '<a href="file:///etc/passwd">y</a>{{inline text}}', 'href="file:///etc/passwd" of <a> must be an https://, http://, ftp:// or mailto: address'],
+      ['paragraph.hbs', '{{inline text}}', '<a href="launch:calc.exe">z</a>{{inline text}}', 'href="launch:calc.exe" of <a> must be an https://, http://, ftp:// or mailto: address'],
     ];
     for (const [file, from, to, message] of cases) {
       const r = buildWith(file, (s) => s.replace(from, to));

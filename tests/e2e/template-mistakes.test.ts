@@ -1,0 +1,76 @@
+/**
+ * Mistakes in a project's own template that extends Imprint's official one (a starter project's
+ * `templates/mine`, with one `.hbs` of its own): each is one message at the user's own file,
+ * line and column, naming the mistake, exit 1; never a file that does not exist, nor Imprint's
+ * own template, nor what the mistake caused later (layouts that do not settle, a stack overflow).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/bin.cjs');
+
+function imprint(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, err: r.stderr };
+}
+
+let project: string;
+
+beforeAll(() => {
+  project = path.join(realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-mine-'))), 'proj');
+  expect(imprint(path.dirname(project), 'init', project).code).toBe(0);
+});
+
+/** Builds the project with `templates/mine/paragraph.hbs` written as `paragraph` (removed after). */
+function buildWithParagraph(paragraph: string) {
+  const file = path.join(project, 'templates/mine/paragraph.hbs');
+  writeFileSync(file, paragraph);
+  try {
+    return imprint(project, 'build');
+  } finally {
+    rmSync(file);
+  }
+}
+
+describe("mistakes in a project's own template", () => {
+  it('a <ref> to no id: one message, at the template that writes it', () => {
+    const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}<ref to="nowhere"/></p>\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:49: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+    expect(r.code).toBe(1);
+  });
+  it('a <ref> to no id in the page footer: one message, at it, not one a page at document.hbs', () => {
+    const file = path.join(project, 'templates/mine/footer.hbs');
+    writeFileSync(file, '<footer><p style="footer-odd"><ref to="nowhere"/>{{page}}</p></footer>\n');
+    try {
+      const r = imprint(project, 'build');
+      expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(file);
+    }
+  });
+  it('an id written twice: at it, not as page numbers that do not settle', () => {
+    const r = buildWithParagraph('<h level="1" style="h1" id="dup">x</h><h level="1" style="h1" id="dup">y</h>\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:25: markup: id="dup" is given to two elements (an id names one place in the document)\n');
+    expect(r.code).toBe(1);
+  });
+  it('a <fn> inside a <fn>: at the outer one, not as footnote markers that do not settle', () => {
+    const r = buildWithParagraph('<p style="body">{{inline text}}<fn>注<fn>x</fn></fn></p>\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:32: markup: this footnote holds another: a footnote cannot hold a footnote (<fn> inside <fn>)\n');
+    expect(r.code).toBe(1);
+  });
+  it('a partial that includes itself: says so at the include, not "Maximum call stack size exceeded"', () => {
+    const r = buildWithParagraph('<p style="body" at="{{at}}">{{> paragraph}}</p>\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:29: template: the partial "paragraph" includes itself without end\n');
+    expect(r.code).toBe(1);
+  });
+  it('an entity XML does not know: at it in the template that writes it, not in document.hbs', () => {
+    const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}</p>&bogus;\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:48: markup: &bogus; is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)\n');
+    expect(r.code).toBe(1);
+  });
+});
