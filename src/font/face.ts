@@ -11,6 +11,7 @@ import { readRegularFile, RefusedFile } from '../input-file.js';
 import type { FaceRef, FontRegistry } from './registry.js';
 import { DamagedFont, MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
+import { checkLayoutTables } from './layout-table-check.js';
 import { fontkitFaceSummary, readFaceSummary, type FaceSummary } from './face-summary.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
@@ -236,6 +237,7 @@ function openFace(ref: FaceRef): Face {
   try {
     if (!file.tables.has('cmap')) throw new DamagedFont('it has no table "cmap"'); // no character has a glyph
     metrics = GlyphMetrics.of(file) ?? undefined;
+    checkLayoutTables((tag) => file.table(tag));
   } catch (e) {
     file.close();
     throw e;

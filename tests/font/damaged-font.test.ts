@@ -135,6 +135,24 @@ describe('a damaged font file', () => {
     expect(await problemsSetting(faces, 'Title')).toEqual([expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: `))]);
   });
 
+  it('whose GPOS, GSUB or GDEF is overwritten is reported when opened, at once (fontkit spun on such a GPOS until out of memory)', () => {
+    for (const tag of ['GPOS', 'GSUB', 'GDEF']) {
+      for (const from of [0, 10]) {
+        // the whole table, or all but its header (version and list offsets)
+        const font = Buffer.from(sans);
+        const { offset, length } = tableOf(font, tag);
+        let seed = 1;
+        for (let i = offset + from; i < offset + length; i++) font[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+        const { faces, registry } = projectWith(font);
+        const started = performance.now();
+        expect(problemsOf(() => faces.face('title'))).toEqual([
+          expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: its table "${tag}" [^\\n]+: ${path.dirname(registry)}/t\\.ttf$`)),
+        ]);
+        expect(performance.now() - started).toBeLessThan(1000);
+      }
+    }
+  });
+
   it('that is no font (a PNG) is reported at the registry line that names it', () => {
     const png = readFileSync(path.join(root, 'starter/content/images/chart.png'));
     const { faces, registry } = projectWith(png, 'bad.ttf');
