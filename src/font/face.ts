@@ -31,7 +31,7 @@ export interface Face {
   /** Its names and overall metrics (see face-summary.ts), read on first use. */
   readonly summary: FaceSummary;
   unitsPerEm: number;
-  /** The file read on demand; absent for formats read whole (WOFF, WOFF2, dfont). */
+  /** The file read on demand (a WOFF or WOFF2 unpacked in memory); absent for formats fontkit reads whole (dfont). */
   file?: SfntFile;
   /** Its cmap and advances read directly, where they can be (see glyph-metrics.ts). */
   metrics?: GlyphMetrics;
@@ -222,7 +222,7 @@ interface GlyphInternals {
   _font: { hmtx: unknown; directory: FontInternals['directory'] };
 }
 
-/** Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
+/** Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection (or a WOFF, WOFF2 of one), else whole by fontkit. */
 function openFace(ref: FaceRef): Face {
   const { file: path, index, key } = ref;
   const damaged = (e: unknown) => fontProblem(ref, e);

@@ -16,6 +16,7 @@ import { loadFontRegistry } from '../../src/font/registry.js';
 import { formatProblem, InputError } from '../../src/problems.js';
 import { EmbeddedFace, type PdfWriter } from '../../src/render/embedded-face.js';
 import { FaceTextFont } from '../../src/text/text-font.js';
+import { toWoff, toWoff2 } from '../helpers/woff.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SANS = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
@@ -150,6 +151,23 @@ describe('a damaged font file', () => {
         ]);
         expect(performance.now() - started).toBeLessThan(1000);
       }
+    }
+  });
+
+  it('a WOFF or WOFF2 whose tables do not unpack, or that packs no font, is reported when opened', () => {
+    const mono = readFileSync(path.join(root, 'node_modules/@expo-google-fonts/jetbrains-mono/400Regular/JetBrainsMono_400Regular.ttf'));
+    const woff = toWoff(mono.subarray(0, 50_000)); // its tables past 50 KB cut short: fewer bytes than it says
+    const flavor = toWoff2(mono);
+    flavor.write('abcd', 4, 'latin1');
+    const cut = toWoff2(mono).subarray(0, 5000);
+    const cases: [Buffer, string][] = [
+      [woff, 'its table "glyf" unpacks to \\d+ bytes, not the 65278 it says'],
+      [flavor, 'it packs no TrueType or OpenType font'],
+      [cut, 'its compressed tables run past the end of the file'],
+    ];
+    for (const [bytes, message] of cases) {
+      const { faces, registry } = projectWith(bytes, 'w.woff');
+      expect(problemsOf(() => faces.face('title'))).toEqual([expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: ${message}: `))]);
     }
   });
 
