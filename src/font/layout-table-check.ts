@@ -55,10 +55,11 @@ export function checkLayoutTable(tag: 'GSUB' | 'GPOS' | 'GDEF', d: Buffer): numb
 
 /** One walk of a table: each subtable's work, remembered by its kind and place. */
 class TableWalk {
-  /** The work of each subtable walked, by `key`. */
-  private readonly work = new Map<number, number>();
-  /** A number for each kind of subtable met, for `key`. */
+  /** The work of each subtable walked: by its kind and shape (see `node`), then by its place. */
+  private readonly work: Map<number, number>[] = [];
+  /** A number for each kind of subtable met, and for each kind and shape, an index of `work`. */
   private readonly kinds = new Map<string, number>();
+  private readonly shapes = new Map<number, number>();
   /** Counts read from the header, for the indexes that name them. */
   private featureCount = 0;
   private lookupCount = 0;
@@ -77,14 +78,14 @@ class TableWalk {
     if (version !== 0x10000 && version !== 0x10001) throw this.damaged(`has version 0x${version.toString(16)}`);
     const lookups = this.offset(0, 8);
     let work = 5;
-    if (lookups !== null) work += this.node('lookups', lookups, () => this.lookupList(lookups, extension));
+    if (lookups !== null) work += this.node('lookups', lookups, (at) => this.lookupList(at, extension));
     const features = this.offset(0, 6);
-    if (features !== null) work += this.node('features', features, () => this.featureList(features));
+    if (features !== null) work += this.node('features', features, (at) => this.featureList(at));
     const scripts = this.offset(0, 4);
-    if (scripts !== null) work += this.node('scripts', scripts, () => this.records(scripts, (at) => this.node('script', at, () => this.script(at))));
+    if (scripts !== null) work += this.node('scripts', scripts, (at) => this.records(at, (script) => this.node('script', script, (sc) => this.script(sc))));
     if (version === 0x10001) {
       const variations = this.offset32(0, 10);
-      if (variations !== null) work += this.node('featureVariations', variations, () => this.featureVariations(variations));
+      if (variations !== null) work += this.node('featureVariations', variations, (at) => this.featureVariations(at));
     }
     return work;
   }
@@ -109,7 +110,7 @@ class TableWalk {
       });
     if (version === 0x10003) {
       const store = this.offset32(0, 14);
-      if (store !== null) work += this.node('varStore', store, () => this.variationStore(store));
+      if (store !== null) work += this.node('varStore', store, (at) => this.variationStore(at));
     }
     return work;
   }
@@ -199,9 +200,10 @@ class TableWalk {
         if (format === 1)
           return coverage + 3 + this.offsets(at + 10, this.u16(at + 8), at, 'pairSet', (set) => {
             const pairs = this.u16(set);
-            let work = 1 + this.array(set + 2, pairs, 2 + 2 * (fieldsOf(value1) + fieldsOf(value2)));
-            for (let p = 0, r = set + 2; p < pairs; p++, r += 2 + 2 * (fieldsOf(value1) + fieldsOf(value2)))
-              work += this.devices(r + 2, value1, at) + this.devices(r + 2 + 2 * fieldsOf(value1), value2, at);
+            const size = 2 + 2 * (fieldsOf(value1) + fieldsOf(value2));
+            let work = 1 + this.array(set + 2, pairs, size);
+            if (hasDevices(value1) || hasDevices(value2))
+              for (let p = 0, r = set + 2; p < pairs; p++, r += size) work += this.devices(r + 2, value1, at) + this.devices(r + 2 + 2 * fieldsOf(value1), value2, at);
             return work;
           });
         if (format === 2) {
@@ -209,7 +211,8 @@ class TableWalk {
           const records = this.u16(at + 12) * this.u16(at + 14);
           const size = 2 * (fieldsOf(value1) + fieldsOf(value2));
           let work = coverage + 6 + classes + this.array(at + 16, records, size);
-          for (let r = 0; r < records; r++) work += this.devices(at + 16 + size * r, value1, at) + this.devices(at + 16 + size * r + 2 * fieldsOf(value1), value2, at);
+          if (hasDevices(value1) || hasDevices(value2))
+            for (let r = 0; r < records; r++) work += this.devices(at + 16 + size * r, value1, at) + this.devices(at + 16 + size * r + 2 * fieldsOf(value1), value2, at);
           return work;
         }
         break;
@@ -341,7 +344,7 @@ class TableWalk {
       if (applied > MAX_SUBTABLES_APPLIED) throw this.damaged(`has a language system (at byte ${l}) whose features list ${applied} lookup subtables`);
       return 3 + count;
     };
-    return 1 + this.child(at, at, 'langSys', langSys) + this.records(at + 2, (l) => this.node('langSys', l, () => langSys(l)), at);
+    return 1 + this.child(at, at, 'langSys', langSys) + this.records(at + 2, (l) => this.node('langSys', l, langSys), at);
   }
 
   /** The subtables listed by the feature at `index` (of the feature list, read before the scripts). */
@@ -432,7 +435,7 @@ class TableWalk {
   private valueRecords(at: number, count: number, format: number, base: number): number {
     const size = 2 * fieldsOf(format);
     let work = this.array(at, count, size);
-    for (let i = 0; i < count; i++) work += this.devices(at + size * i, format, base);
+    if (hasDevices(format)) for (let i = 0; i < count; i++) work += this.devices(at + size * i, format, base);
     return work;
   }
 
@@ -474,26 +477,30 @@ class TableWalk {
   /** The subtable of the 16-bit offset at `field` (from `base`), walked once; no work for a null offset. */
   private child(base: number, field: number, kind: string, read: (at: number) => number, shape = 0): number {
     const at = this.offset(base, field);
-    return at === null ? 0 : this.node(kind, at, () => read(at), shape);
+    return at === null ? 0 : this.node(kind, at, read, shape);
   }
 
   /** As `child`, for a 32-bit offset. */
   private child32(base: number, field: number, kind: string, read: (at: number) => number, shape = 0): number {
     const at = this.offset32(base, field);
-    return at === null ? 0 : this.node(kind, at, () => read(at), shape);
+    return at === null ? 0 : this.node(kind, at, read, shape);
   }
 
   /**
    * The work of the subtable of a kind at `at`, walked on first meeting. `shape`: what else
    * its layout depends on (a lookup type, a class count), 0 to 65,535.
    */
-  private node(kind: string, at: number, read: () => number, shape = 0): number {
+  private node(kind: string, at: number, read: (at: number) => number, shape = 0): number {
     let k = this.kinds.get(kind);
     if (k === undefined) this.kinds.set(kind, (k = this.kinds.size));
-    // at < 2^27 (a font file is at most 64 MiB), so the key is exact below 2^53
-    const key = (k * 0x10000 + shape) * 0x8000000 + at;
-    let work = this.work.get(key);
-    if (work === undefined) this.work.set(key, (work = read()));
+    let index = this.shapes.get(k * 0x10000 + shape);
+    if (index === undefined) {
+      this.shapes.set(k * 0x10000 + shape, (index = this.work.length));
+      this.work.push(new Map());
+    }
+    const walked = this.work[index];
+    let work = walked.get(at);
+    if (work === undefined) walked.set(at, (work = read(at)));
     return work;
   }
 
@@ -534,6 +541,11 @@ class TableWalk {
   private damaged(what: string): DamagedFont {
     return new DamagedFont(`its table "${this.tag}" ${what}`);
   }
+}
+
+/** Whether value records of a format have device table offsets (bits 4–7). */
+function hasDevices(format: number): boolean {
+  return (format & 0xf0) !== 0;
 }
 
 /** Fields of a value record of a format (its bits 0–7 each a 16-bit field). */
