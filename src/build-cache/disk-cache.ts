@@ -49,6 +49,8 @@ export function withDiskCache(cache: BuildCache, o: BuildOptions): BuildCache {
   const read = usableEntries(disk.file, o, cache);
   if (!read) return { ...cache, disk };
   const { entries, madeFrom } = read;
+  // the font files a good build opened, as they are now: their layout tables were checked then
+  cache.faces.layoutChecked(madeFrom.filter((f) => f.by === 'stat').map((f) => f.file));
   // (not the page labels and footnote markers of the last build: a layout started from another
   // edition's numbers could settle where a fresh build would not; watch keeps them in memory)
   return {

@@ -11,6 +11,7 @@ import { readRegularFile, RefusedFile } from '../input-file.js';
 import type { FaceRef, FontRegistry } from './registry.js';
 import { DamagedFont, MAX_FONT_BYTES, SfntFile } from './sfnt-file.js';
 import { GlyphMetrics } from './glyph-metrics.js';
+import { checkLayoutTables } from './layout-table-check.js';
 import { fontkitFaceSummary, readFaceSummary, type FaceSummary } from './face-summary.js';
 
 /** One font file, opened. Metrics in font units; `unitsPerEm` converts them to em. */
@@ -30,7 +31,7 @@ export interface Face {
   /** Its names and overall metrics (see face-summary.ts), read on first use. */
   readonly summary: FaceSummary;
   unitsPerEm: number;
-  /** The file read on demand; absent for formats read whole (WOFF, WOFF2, dfont). */
+  /** The file read on demand (a WOFF or WOFF2 unpacked in memory); absent for formats fontkit reads whole (dfont). */
   file?: SfntFile;
   /** Its cmap and advances read directly, where they can be (see glyph-metrics.ts). */
   metrics?: GlyphMetrics;
@@ -79,6 +80,8 @@ export class FaceSet {
   private readonly open = new Map<string, Face>();
   /** The faces the registry names, by key. */
   private readonly refs = new Map<string, FaceRef>();
+  /** Font files whose layout tables need no walk when opened (see `layoutChecked`). */
+  private readonly checkedFiles = new Set<string>();
 
   constructor(readonly registry: FontRegistry) {
     for (const role of registry.roles.values()) for (const ref of [role.regular, role.bold]) this.refs.set(ref.key, ref);
@@ -111,6 +114,15 @@ export class FaceSet {
     return this.refs.get(key)?.file ?? key;
   }
 
+  /**
+   * Font files (absolute) whose layout tables were checked by an earlier good build, as they are
+   * now: those its build cache was made from, by size, times and inode (see build-cache/). Their
+   * tables are not walked again when opened (see layout-table-check.ts: ~1–5 ms a face).
+   */
+  layoutChecked(files: Iterable<string>): void {
+    for (const file of files) this.checkedFiles.add(file);
+  }
+
   /** The font files opened so far, absolute, each once, sorted (a kept cache's: those of its earlier builds too). */
   get files(): string[] {
     return [...new Set([...this.open.values()].map((f) => f.path))].sort();
@@ -133,7 +145,7 @@ export class FaceSet {
     let face = this.open.get(key);
     if (!face) {
       try {
-        face = openFace(ref);
+        face = openFace(ref, this.checkedFiles.has(ref.file));
       } catch (e) {
         throw fontProblem(ref, e);
       }
@@ -221,8 +233,12 @@ interface GlyphInternals {
   _font: { hmtx: unknown; directory: FontInternals['directory'] };
 }
 
-/** Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection, else whole by fontkit. */
-function openFace(ref: FaceRef): Face {
+/**
+ * Opens a face of a font file: read on demand when it is a TrueType/OpenType file or collection
+ * (or a WOFF, WOFF2 of one), else whole by fontkit. `layoutChecked`: its layout tables were
+ * checked before, as they are (see `FaceSet.layoutChecked`).
+ */
+function openFace(ref: FaceRef, layoutChecked: boolean): Face {
   const { file: path, index, key } = ref;
   const damaged = (e: unknown) => fontProblem(ref, e);
   const file = SfntFile.open(path, index);
@@ -236,6 +252,7 @@ function openFace(ref: FaceRef): Face {
   try {
     if (!file.tables.has('cmap')) throw new DamagedFont('it has no table "cmap"'); // no character has a glyph
     metrics = GlyphMetrics.of(file) ?? undefined;
+    if (!layoutChecked) checkLayoutTables((tag) => file.table(tag));
   } catch (e) {
     file.close();
     throw e;

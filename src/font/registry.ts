@@ -109,7 +109,9 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
     const misspelt = unknownKeys(doc.contents as YAMLMap, REGISTRY_KEYS, 'the registry').concat(
       rolesNode.items.flatMap((pair) => {
         const role = pair.value;
-        if (!isMap(role)) return [];
+        // (an empty value is at the end of its line: the problem is at the role's name)
+        const where = !role || (isScalar(role) && role.value === null) ? pair.key : role;
+        if (!isMap(role)) return [{ node: where as Node, message: `role "${String((pair.key as Scalar).value)}" ${NOT_A_ROLE}, not ${shownValue(role)}` }];
         const faces = ['regular', 'bold'].map((k) => role.get(k, true) as unknown).filter((n): n is YAMLMap => isMap(n));
         return [...unknownKeys(role, ROLE_KEYS, `role "${String((pair.key as Scalar).value)}"`), ...faces.flatMap((f) => unknownKeys(f, FACE_KEYS, 'a face'))];
       }),
@@ -231,6 +233,16 @@ const FACE_KEYS = ['file', 'face'];
  * The keys of `map` not in `known`, each with its message (and the likely key): a misspelt key
  * (`alias:`) would leave what it says unsaid, and the build fail elsewhere (a role not found).
  */
+/** What a role must be, in words that follow `role "title" `. */
+const NOT_A_ROLE = 'must be a mapping of its font files and names, e.g. { regular: FILE.ttf, bold: FILE.ttf, aliases: [标题] } or { fallback: serif }';
+
+/** A role's value as a message shows it (one that is not a mapping). */
+function shownValue(node: unknown): string {
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node) && node.value !== null && node.value !== '') return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
+  return 'empty';
+}
+
 function unknownKeys(map: YAMLMap, known: readonly string[], what: string): { node: Node; message: string }[] {
   return map.items.flatMap((pair) => {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);

@@ -4,12 +4,15 @@
  * cost more than laying out the report, and even an empty buffer of the file's size counts as
  * memory to the garbage collector (which then collects more often). So nothing of the file's
  * size is allocated: the table directories are read at open, a table into its own buffer on its
- * first use, and an outline (`glyf`) one glyph at a time.
+ * first use, and an outline (`glyf`) one glyph at a time. A WOFF or WOFF2 file is the exception:
+ * its tables are compressed, so it is unpacked whole into memory at open (woff-unpack.ts) and
+ * read from there the same way.
  *
  * Offsets and lengths in bytes from the start of the file.
  */
 import { closeSync, readSync } from 'node:fs';
 import { openRegularFile } from '../input-file.js';
+import { isWoff, unpackWoff } from './woff-unpack.js';
 
 /** Where a table lies in the file. */
 export interface TableRange {
@@ -85,17 +88,20 @@ export class SfntFile {
   private constructor(
     readonly path: string,
     fd: number,
-    /** The file's size, bytes. */
+    /** The file's size, bytes (of the file a WOFF packs, for one). */
     readonly size: number,
     /** Which font of a collection is read (0 for a file of one font). */
     readonly index: number,
+    /** The file a WOFF or WOFF2 packs, unpacked (then nothing is read from `fd`). */
+    private readonly unpacked?: Buffer,
   ) {
     this.fd = fd;
   }
 
   /**
-   * Opens `path` when it is a plain TrueType/OpenType font or a collection; null for other
-   * formats (WOFF, WOFF2, dfont), which are read whole by the caller. `index`: the font of a
+   * Opens `path` when it is a TrueType/OpenType font or a collection, or a WOFF or WOFF2 font
+   * (unpacked whole into memory: see woff-unpack.ts); null for other formats (dfont), which are
+   * read whole by the caller. `index`: the font of a
    * collection to read (0, the first, for a file of one font). Only a regular file of at most
    * `MAX_FONT_BYTES` is opened (`RefusedFile` otherwise: a FIFO is not waited on). Checked at
    * open, from its directory and its smallest tables (`head`, `hhea`, `maxp`): every table lies
@@ -105,9 +111,15 @@ export class SfntFile {
    */
   static open(path: string, index = 0): SfntFile | null {
     const { fd, size } = openRegularFile(path, MAX_FONT_BYTES);
-    const file = new SfntFile(path, fd, size, index);
+    let file = new SfntFile(path, fd, size, index);
     try {
+      if (isWoff(file.read(0, 4))) {
+        const unpacked = unpackWoff(file.read(0, size), MAX_FONT_BYTES);
+        file.close();
+        file = new SfntFile(path, -1, unpacked.length, index, unpacked);
+      }
       if (!file.readDirectories()) {
+        if (file.unpacked) throw new DamagedFont('it packs no TrueType or OpenType font');
         file.close();
         return null;
       }
@@ -122,6 +134,10 @@ export class SfntFile {
   /** Bytes [offset, offset + length) of the file (to its end where that is sooner), in a buffer of their own. */
   read(offset: number, length: number): Buffer {
     const end = Math.min(offset + length, this.size);
+    if (this.unpacked) {
+      this.bytesRead += Math.max(end - offset, 0);
+      return Buffer.from(this.unpacked.subarray(offset, Math.max(end, offset)));
+    }
     const bytes = Buffer.allocUnsafe(Math.max(end - offset, 0));
     for (let at = 0; at < bytes.length; ) {
       const n = readSync(this.fd, bytes, at, bytes.length - at, offset + at);

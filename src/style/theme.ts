@@ -264,8 +264,8 @@ function resolveTheme(src: ThemeSource): Theme {
   const role = (node: Node | undefined, name: string, fallback: string): string => {
     if (!node) return fallback;
     const v = value(node);
-    if (typeof v === 'string' || typeof v === 'number') return String(v);
-    problems.error(at(node), `${name} must be the name of a font role, not ${written(node)}`);
+    if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') return String(v);
+    problems.error(at(node), `${name} must be the name of a font role, not ${typeof v === 'string' ? 'an empty name' : written(node)}`);
     return fallback;
   };
   const choice = <T extends string>(node: Node | undefined, options: readonly T[], fallback: T): T => {

@@ -41,6 +41,15 @@ function outlineOutside(text: string): Buffer {
   return font;
 }
 
+/** Where table `tag` lies in a font file's bytes. */
+function tableRange(font: Buffer, tag: string): { offset: number; length: number } {
+  for (let i = 0; i < font.readUInt16BE(4); i++) {
+    const rec = 12 + 16 * i;
+    if (font.toString('latin1', rec, rec + 4) === tag) return { offset: font.readUInt32BE(rec + 8), length: font.readUInt32BE(rec + 12) };
+  }
+  throw new Error(`no ${tag}`);
+}
+
 describe('a damaged font file of a role', () => {
   it('cut short: exit 1, one line at the registry line that names it, no PDF', () => {
     const dir = projectWith(sans.subarray(0, 1_000_000));
@@ -70,6 +79,20 @@ describe('a damaged font file of a role', () => {
     const r = imprint(dir, 'build');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^fonts\/fonts\.yaml:5:14: font file of role "title" is damaged: its glyph \d+ lies outside its table "glyf": fonts\/t\.ttf\n$/);
+  });
+
+  it('whose GPOS is overwritten, also after a good build whose cache knew the file as it was: exit 1 at once, at its line', () => {
+    const dir = projectWith(sans);
+    expect(imprint(dir, 'build').code).toBe(0); // (its build cache vouches for the font file as it was)
+    const font = Buffer.from(sans);
+    const gpos = tableRange(font, 'GPOS');
+    let seed = 1;
+    for (let i = gpos.offset; i < gpos.offset + gpos.length; i++) font[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    writeFileSync(path.join(dir, 'fonts/t.ttf'), font);
+    const started = Date.now();
+    const r = imprint(dir, 'build');
+    expect(r).toEqual({ code: 1, out: '', err: expect.stringMatching(/^fonts\/fonts\.yaml:5:14: font file of role "title" is damaged: its table "GPOS" has version 0x[0-9a-f]+: fonts\/t\.ttf\n$/) });
+    expect(Date.now() - started).toBeLessThan(20_000); // (it spun ~73 s and died out of memory)
   });
 
   it('that is not a font (a PNG): exit 1 at the registry line that names it', () => {

@@ -1,7 +1,7 @@
 /**
- * Fonts read whole (WOFF, WOFF2) instead of on demand: built through the command as users run it
- * (the bundle, whose inflaters are Node's zlib), embedded as the TrueType fonts they are, their
- * text found again.
+ * WOFF and WOFF2 fonts (unpacked in memory into the TrueType files they pack): built through the
+ * command as users run it, in any role (the body's, whose characters they lack come from the
+ * fallbacks; code's), embedded as the TrueType fonts they are, their text found again.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,5 +36,32 @@ describe.each([
     expect(pdf.toString('latin1')).not.toContain('/FontFile3'); // every font here has TrueType outlines
     const text = (await readPdf(pdf)).pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
     expect(text).toContain('Quick brown foxes 2025');
+  });
+});
+
+describe('a WOFF or WOFF2 font as the body font or the code font', () => {
+  const mono = readFileSync(path.join(root, 'node_modules/@expo-google-fonts/jetbrains-mono/400Regular/JetBrainsMono_400Regular.ttf'));
+  it.each([
+    ['a WOFF', 'jb.woff', toWoff(mono), 'JetBrainsMono-Regular'],
+    ['a WOFF2 with transformed outlines', 'scp.woff2', readFileSync(path.join(root, 'tests/fixtures/fonts/SourceCodePro-Medium.woff2')), 'SourceCodePro-Medium'],
+  ])('%s: the starter report builds in it, embedded as TrueType, its text found again (it was "damaged: Offset is outside the bounds of the DataView")', async (_what, name, bytes, postscript) => {
+    for (const role of ['serif', 'mono']) {
+      const project = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-woff-role-')), 'p');
+      const imprint = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), ...args], { cwd: project, encoding: 'utf8' });
+      mkdirSync(project);
+      expect(imprint('init', '.').status).toBe(0);
+      writeFileSync(path.join(project, 'fonts', name), bytes);
+      const registry = path.join(project, 'fonts/fonts.yaml');
+      writeFileSync(registry, `${readFileSync(registry, 'utf8')}  ${role}:\n    regular: ${name}\n`);
+      const r = imprint('build');
+      expect(r.stderr, role).toBe('');
+      expect(r.status).toBe(0);
+      const pdf = readFileSync(path.join(project, 'out/report.pdf'));
+      expect(pdf.toString('latin1')).toContain(`+${postscript}`);
+      expect(pdf.toString('latin1')).not.toContain('/FontFile3');
+      const text = (await readPdf(pdf)).pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+      expect(text).toContain('示例区教育质量报告');
+      expect(text).toContain('2025');
+    }
   });
 });

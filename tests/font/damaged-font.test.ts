@@ -16,6 +16,7 @@ import { loadFontRegistry } from '../../src/font/registry.js';
 import { formatProblem, InputError } from '../../src/problems.js';
 import { EmbeddedFace, type PdfWriter } from '../../src/render/embedded-face.js';
 import { FaceTextFont } from '../../src/text/text-font.js';
+import { toWoff, toWoff2 } from '../helpers/woff.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SANS = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
@@ -133,6 +134,41 @@ describe('a damaged font file', () => {
     font.writeUInt16BE(0xfff0, tableOf(font, 'GSUB').offset + 8); // its lookup list, past its end
     const { faces, registry } = projectWith(font);
     expect(await problemsSetting(faces, 'Title')).toEqual([expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: `))]);
+  });
+
+  it('whose GPOS, GSUB or GDEF is overwritten is reported when opened, at once (fontkit spun on such a GPOS until out of memory)', () => {
+    for (const tag of ['GPOS', 'GSUB', 'GDEF']) {
+      for (const from of [0, 10]) {
+        // the whole table, or all but its header (version and list offsets)
+        const font = Buffer.from(sans);
+        const { offset, length } = tableOf(font, tag);
+        let seed = 1;
+        for (let i = offset + from; i < offset + length; i++) font[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+        const { faces, registry } = projectWith(font);
+        const started = performance.now();
+        expect(problemsOf(() => faces.face('title'))).toEqual([
+          expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: its table "${tag}" [^\\n]+: ${path.dirname(registry)}/t\\.ttf$`)),
+        ]);
+        expect(performance.now() - started).toBeLessThan(1000);
+      }
+    }
+  });
+
+  it('a WOFF or WOFF2 whose tables do not unpack, or that packs no font, is reported when opened', () => {
+    const mono = readFileSync(path.join(root, 'node_modules/@expo-google-fonts/jetbrains-mono/400Regular/JetBrainsMono_400Regular.ttf'));
+    const woff = toWoff(mono.subarray(0, 50_000)); // its tables past 50 KB cut short: fewer bytes than it says
+    const flavor = toWoff2(mono);
+    flavor.write('abcd', 4, 'latin1');
+    const cut = toWoff2(mono).subarray(0, 5000);
+    const cases: [Buffer, string][] = [
+      [woff, 'its table "glyf" unpacks to \\d+ bytes, not the 65278 it says'],
+      [flavor, 'it packs no TrueType or OpenType font'],
+      [cut, 'its compressed tables run past the end of the file'],
+    ];
+    for (const [bytes, message] of cases) {
+      const { faces, registry } = projectWith(bytes, 'w.woff');
+      expect(problemsOf(() => faces.face('title'))).toEqual([expect.stringMatching(new RegExp(`^${registry}:4:14: font file of role "title" is damaged: ${message}: `))]);
+    }
   });
 
   it('that is no font (a PNG) is reported at the registry line that names it', () => {

@@ -68,6 +68,22 @@ describe('the font registry', () => {
     ]);
   });
 
+  it('refuses a role that is not a mapping, at its line, whether or not a style uses it (its names are unknown: a style naming one was blamed instead)', () => {
+    const { file } = registryFile('roles:\n  title: 5\n  subtitle:\n  serif: [a.ttf]\n');
+    let thrown: unknown;
+    try {
+      loadFontRegistry([{ file }]);
+    } catch (e) {
+      thrown = e;
+    }
+    const expected = 'must be a mapping of its font files and names, e.g. { regular: FILE.ttf, bold: FILE.ttf, aliases: [标题] } or { fallback: serif }';
+    expect((thrown as InputError).problems.map(formatProblem)).toEqual([
+      `${file}:2:10: role "title" ${expected}, not 5`,
+      `${file}:3:3: role "subtitle" ${expected}, not empty`,
+      `${file}:4:10: role "serif" ${expected}, not a list`,
+    ]);
+  });
+
   it('says a `fallback:` names no role, with the likely one', () => {
     const { file } = registryFile('roles:\n  title:\n    aliases: [标题]\n    fallback: snas\n  other:\n    fallback: nosuch\n');
     const { broken } = loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml'), npmFrom: [root] }, { file }]);

@@ -319,6 +319,16 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
 });
 
 describe('a value of the wrong type (an error at it: it was silently the default)', () => {
+  it('a font role is a name, never empty (an empty one was blamed on the font registry, at its first line)', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('emptyfont', 'styles:\n  body: { font: "" }\n  h1: { latin-font: " " }\n')).toBe(
+      [
+        'theme.yaml:3:17: styles.body.font must be the name of a font role, not an empty name',
+        'theme.yaml:4:21: styles.h1.latin-font must be the name of a font role, not an empty name',
+      ].join('\n'),
+    );
+  });
+
   it('a switch is true or false, a count a whole number, a length one length', () => {
     write('parent', PARENT);
     expect(problemsOfChild('types', 'orphans: "3"\nstyles:\n  body: { bold: yes, grid: "true", size: [12pt] }\n  h1: { font: [黑体], bold: "yes" }\n')).toBe(
