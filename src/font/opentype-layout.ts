@@ -76,8 +76,8 @@ export class OpenTypeLayout {
     return new OpenTypeLayout(file.table('GSUB'), file.table('GPOS')!, gdef, classDef || undefined, metrics);
   }
 
-  /** The glyphs of `text` with `features` added to the default ones, as fontkit lays them out; null when fontkit must. */
-  layout(text: string, features: readonly string[] = []): LaidOutGlyph[] | null {
+  /** The glyphs of `text` with `features` added to the default ones and `without` taken from them, as fontkit lays them out; null when fontkit must. */
+  layout(text: string, features: readonly string[] = [], without: readonly string[] = []): LaidOutGlyph[] | null {
     const codePoints: number[] = [];
     let letter = false;
     for (let i = 0; i < text.length; i++) {
@@ -86,7 +86,7 @@ export class OpenTypeLayout {
       if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letter = true;
       codePoints.push(c);
     }
-    const plan = this.plan(letter ? 'latn' : 'zzzz', features);
+    const plan = this.plan(letter ? 'latn' : 'zzzz', features, without);
     if (!plan) return null;
     const ids = codePoints.map((c) => this.metrics.glyphOf(c));
     const chars = codePoints.map((c) => [c]);
@@ -124,12 +124,12 @@ export class OpenTypeLayout {
     return ids[0];
   }
 
-  /** The lookups for a script (fontkit's tag for the text) and the caller's features. */
-  private plan(script: string, features: readonly string[]): Plan | null {
-    const key = `${script} ${features.join(' ')}`;
+  /** The lookups for a script (fontkit's tag for the text) and the caller's features, less `without`. */
+  private plan(script: string, features: readonly string[], without: readonly string[]): Plan | null {
+    const key = `${script} ${features.join(' ')} -${without.join(' ')}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
-      const all = [...DEFAULT_FEATURES, ...features.filter((f) => !DEFAULT_FEATURES.includes(f))];
+      const all = [...DEFAULT_FEATURES.filter((f) => !without.includes(f)), ...features.filter((f) => !DEFAULT_FEATURES.includes(f))];
       const substitutions = this.gsub === undefined ? [] : this.lookups(this.gsub, script, all, 7, [1, 4]);
       const positionings = this.lookups(this.gpos, script, all, 9, [2, 4, 5, 6]);
       plan = substitutions && positionings ? { substitutions, positionings } : null;

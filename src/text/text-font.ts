@@ -34,6 +34,9 @@ export interface TextFont {
   shape(text: string, languages?: readonly string[]): GlyphInfo[];
 }
 
+/** The features that join characters into one glyph or change them by their neighbours: off in a monospaced face. */
+const LIGATURES: readonly string[] = ['liga', 'clig', 'calt', 'dlig', 'rlig'];
+
 /**
  * A fontkit face as a `TextFont`, with shaping cached per text. The face is opened on first
  * use: a fallback or bold face that no text needs is never read.
@@ -85,10 +88,12 @@ export class FaceTextFont implements TextFont {
       glyphs = this.shapeAroundMissing(text);
     } else {
       const features = text === '——' || text === '……' ? ['fwid'] : [];
-      const laidOut = readingFace(this.face, () => this.layout?.layout(text, features));
+      // a monospaced face (code) as typed: no ligature makes `==` one long bar nor `->` an arrow
+      const without = this.face.summary.fixedPitch ? LIGATURES : undefined;
+      const laidOut = readingFace(this.face, () => this.layout?.layout(text, features, without));
       if (laidOut) glyphs = laidOut.map((g) => this.info(g.id, g.advance, g.codePoints, undefined));
       else {
-        const run = this.face.font.layout(text, features.length ? features : undefined);
+        const run = this.face.font.layout(text, without ? Object.fromEntries([...features.map((f) => [f, true]), ...without.map((f) => [f, false])]) : features.length ? features : undefined);
         glyphs = run.glyphs.map((g, i) => this.info(g.id, run.positions[i].xAdvance, g.codePoints, undefined));
       }
     }
