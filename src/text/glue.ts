@@ -70,11 +70,14 @@ export function atomAdjustability(atoms: Atom[], onGrid = false): Adjustability[
     else if (!onGrid && isSqueezable(a)) {
       // the blanks go (both sides of a mark may have one after grid padding: rare)
       const blanks = a.blankLeft + a.blankRight;
-      out[i] = { ...adjustabilityOf('punctuationBlank', a.size, false, blanks), width: a.width };
+      out[i] = { ...adjustabilityOf(SENTENCE_MARKS.has(a.text) ? 'endMarkBlank' : 'punctuationBlank', a.size, false, blanks), width: a.width };
     } else out[i] = last?.width === a.width ? last : (last = fixed(a.width));
   }
   return out;
 }
+
+/** Marks whose blank is squeezed last (see `endMarkBlank` in justification-policy.ts). */
+const SENTENCE_MARKS = new Set(['。', '？', '！', '：', '．']);
 
 /** Squeeze order (clreq): brackets' outer sides and pause marks, to ½ em. */
 function isSqueezable(a: Atom): boolean {

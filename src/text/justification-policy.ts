@@ -5,8 +5,9 @@
  * accepts is a line the stages can set.
  *
  * The order follows clreq (W3C, Requirements for Chinese Text Layout, on line adjustment):
- * - a line too long squeezes the blanks of mid-line punctuation first (to ½ em), then the
- *   spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em);
+ * - a line too long squeezes the blanks of mid-line pause marks and brackets first (to ½ em),
+ *   then the spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em), and only
+ *   then the blanks of a full stop, question or exclamation mark or colon (。？！：);
  * - a line too short widens the spaces between Latin words to their cap (½ em), then the
  *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em;
  * - and only when that is not enough, the last resort: the rest evens out the places that may
@@ -26,8 +27,10 @@
 
 /** The kinds of adjustable places: a space atom, or the joint between two atoms. */
 export type PlaceKind =
-  /** A blank half of a full-width mark inside the line (closing, opening or pause mark). */
+  /** A blank half of a full-width mark inside the line (closing, opening or pause mark: ，、；）“). */
   | 'punctuationBlank'
+  /** The blank half of a full stop, question or exclamation mark or colon inside the line (。？！：). */
+  | 'endMarkBlank'
   /** A space typed between Latin words. */
   | 'latinSpace'
   /** A space typed between Chinese characters (青春筑梦 挺膺担当). */
@@ -71,6 +74,8 @@ const EVENED = { from: 0 };
 /** The policy. Stage numbers order shrinking and stretching separately. */
 export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = {
   punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0 },
+  // (a sentence's end squeezed is read as no end: last, when nothing else gives)
+  endMarkBlank: { natural: 0, shrink: { stage: 3, min: 0 }, unit: 0 },
   latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
   spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: EVENED },
   interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },

@@ -81,3 +81,23 @@ describe('inline code', () => {
     expect(breaksAtSpace).toBeGreaterThan(0);
   });
 });
+
+describe('squeezing a line too long', () => {
+  it('takes the blanks of pause marks (，、；) and brackets before those of a full stop, a question or exclamation mark, or a colon', () => {
+    const text = '全区共有学校一百所，其中小学六十所。初中二十所，高中十所；职校十所。问题何在？答案是：投入不足，结构失衡。今后三年，将新建学校十所，改扩建二十所。';
+    let pauseFirst = 0;
+    for (let width = 10; width <= 30; width++) {
+      const { lines } = setParagraph(parseInlineMarkup(text), fakeStyle(width));
+      for (const line of lines.slice(0, -1)) {
+        if (line.natural <= line.width) continue;
+        const squeezed = (k: number) => line.atoms[k].width - (line.xs[k + 1] - line.atoms[k + 1].shift - (line.xs[k] - line.atoms[k].shift));
+        const marks = line.atoms.slice(0, -1).map((a, k) => ({ text: a.text, squeezed: squeezed(k), blank: a.blankLeft + a.blankRight }));
+        const late = marks.filter((m) => '。？！：'.includes(m.text));
+        const early = marks.filter((m) => '，、；'.includes(m.text));
+        if (late.some((m) => m.squeezed > 0.01)) for (const m of early) expect(m.squeezed, `width ${width}: ${m.text}`).toBeGreaterThan(m.blank - 0.01);
+        if (early.some((m) => m.squeezed > 0.01) && late.some((m) => m.squeezed < 0.01)) pauseFirst++;
+      }
+    }
+    expect(pauseFirst).toBeGreaterThan(0);
+  });
+});
