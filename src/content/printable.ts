@@ -7,6 +7,7 @@
  * (XML, hence the markup, refuses most of them): the loader drops them, each run with a warning
  * where it was written, so no later stage ever sees one.
  */
+import { quietChars } from './quiet-chars.js';
 
 /**
  * A terminal's control sequence, as a colour code pasted from a terminal brings it (`ESC [ 0;33 m`,
@@ -41,11 +42,12 @@ function kindOf(c: string): string {
 
 /**
  * `data` as the report will print it: every text with its unprintable runs dropped (the same
- * values elsewhere). The schema checks this, so a title made only of such characters (U+200B
- * U+200B, a colour code) is empty, as one of spaces is.
+ * values elsewhere), and its quiet characters read as the report reads them (see quiet-chars.ts).
+ * The schema checks this, so a title made only of such characters (U+200B U+200B, a colour
+ * code, U+FE0F) is empty, as one of spaces is.
  */
 export function printableData(data: unknown): unknown {
-  if (typeof data === 'string') return data.replace(UNPRINTABLE, '');
+  if (typeof data === 'string') return quietChars(data.replace(UNPRINTABLE, ''));
   if (Array.isArray(data)) return data.map(printableData);
   if (typeof data !== 'object' || data === null) return data;
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, printableData(value)]));

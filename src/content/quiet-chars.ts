@@ -15,3 +15,13 @@ const QUIET = /[\uFE00-\uFE0F\u180B-\u180D\u180F\u{E0100}-\u{E01EF}\u2028\u2029]
 export function quietChars(text: string): string {
   return text.replace(QUIET, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ''));
 }
+
+/** What the quiet characters of `text` are, for a text they alone made not empty: `U+FE0F (a variation selector, which prints nothing)`; empty for none. */
+export function quietCharsNamed(text: string): string {
+  const chars = [...text.matchAll(QUIET)].map((m) => m[0]);
+  if (!chars.length) return '';
+  const points = chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const separators = chars.filter((c) => c === '\u2028' || c === '\u2029').length;
+  const what = separators === chars.length ? 'line or paragraph separators' : separators ? 'variation selectors and line separators' : chars.length === 1 ? 'a variation selector' : 'variation selectors';
+  return `${points.join(' ')} (${what}, which ${chars.length === 1 ? 'prints' : 'print'} nothing)`;
+}

@@ -11,6 +11,7 @@ import { packageRoot } from '../package-root.js';
 import { BLOCK_KEY_NAMES } from './block-kinds.js';
 import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
+import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
@@ -53,7 +54,8 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
 /** "… is empty", and for a text that only its unprintable characters (dropped) made not empty, which they were. */
 function emptiedBy(message: string, written: unknown): string {
   const runs = typeof written === 'string' ? unprintableRuns(written) : '';
-  return runs ? `${message}: ${droppedMessage(runs)}` : message;
+  const quiet = typeof written === 'string' ? quietCharsNamed(written) : '';
+  return runs ? `${message}: ${droppedMessage(runs)}` : quiet ? `${message}: it holds only ${quiet}` : message;
 }
 
 /** Whether a value the schema refused for its type could have been text there (a block: a paragraph). */

@@ -67,6 +67,9 @@ describe('loadReport', () => {
     expect(problems(ok.replace('title: 一', 'title: "\\u200b\\u200b"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: dropped U+200B U+200B (invisible format characters, which cannot be printed)']);
     expect(problems(ok.replace('title: 一', 'title: "\\e[0m"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: dropped "\\e[0m" (a terminal control sequence, such as a colour code copied with the text, which cannot be printed)']);
     expect(problems(ok.replace('title: 标题', 'title: "\\u200b "'))).toEqual(['r.yaml:2:10: the title of `report:` is empty: dropped U+200B (an invisible format character, which cannot be printed)']);
+    // variation selectors print nothing either (dropped quietly in text, but a title of nothing else is empty)
+    expect(problems(ok.replace('title: 一', 'title: "\\ufe0f"'))).toEqual(['r.yaml:4:12: the title of a chapter is empty: it holds only U+FE0F (a variation selector, which prints nothing)']);
+    expect(problems(ok.replace('title: 标题', 'title: "\\U000E0100\\ufe0e"'))).toEqual(['r.yaml:2:10: the title of `report:` is empty: it holds only U+E0100 U+FE0E (variation selectors, which print nothing)']);
     const table = ok.replace('      - 段落。\n', '      - table: {title: "\\u2066", columns: [a], rows: [[1]]}\n');
     expect(problems(table)).toEqual(['r.yaml:6:24: the title of `table:` is empty: dropped U+2066 (an invisible format character, which cannot be printed)']);
     expect(problems(ok.replace('title: 一', 'title: "  "'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']);
