@@ -15,6 +15,7 @@ import { textBlocks } from './text-lines.js';
 import { labelColumns, tocEntryBlocks } from './toc-entry.js';
 import { plainTitle } from './plain-title.js';
 import { plainText, type Inline } from '../text/inline.js';
+import type { BoxSpec } from '../style/theme.js';
 
 /** Width of the type area, pt. */
 export function measureWidth(ctx: LayoutContext): number {
@@ -52,14 +53,39 @@ export function snapToGrid(items: Item[], step: number): Item[] {
  */
 function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number, parent: StructTag): Item[] {
   let toc: { tag: StructTag; columns: Map<TocEntryNode, number> } | undefined;
+  let carried = 0; // the space after an unframed box, pt, for the block after it (see unframedSpaceAfter)
   return nodes.flatMap((n, i) => {
+    let items: Item[];
     if (n.kind !== 'toc-entry') {
       toc = undefined;
-      return nodeItems(ctx, n, x, width, parent);
+      items = nodeItems(ctx, n, x, width, parent);
+    } else {
+      toc ??= { tag: newTag(ctx, 'TOC', parent), columns: tocColumns(ctx, nodes, i) };
+      items = tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n) ?? 0);
     }
-    toc ??= { tag: newTag(ctx, 'TOC', parent), columns: tocColumns(ctx, nodes, i) };
-    return tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n) ?? 0);
+    if (carried && items[0]?.kind === 'block') items = [{ ...items[0], spaceBefore: Math.max(items[0].spaceBefore, carried) }, ...items.slice(1)];
+    carried = n.kind === 'box' ? unframedSpaceAfter(ctx, n) : 0;
+    return items;
   });
+}
+
+/**
+ * The space after a box without a frame (a verse, a quotation), pt: the space before the block
+ * after it (the larger of the two, as two spaces between blocks are one), so it is never at a
+ * page's foot nor top, and never added to the space a box or page closes with; the larger of its
+ * own and its last block's, when that is such a box too (a quotation that ends in a verse). None
+ * for a framed box, whose space after is below its frame.
+ */
+function unframedSpaceAfter(ctx: LayoutContext, node: BoxNode): number {
+  const spec = ctx.theme.boxes.get(node.style);
+  if (!spec || isFramed(spec)) return 0;
+  const last = node.children[node.children.length - 1];
+  return Math.max(spec.spaceAfter, last?.kind === 'box' ? unframedSpaceAfter(ctx, last) : 0);
+}
+
+/** A box with a fill or a border, drawn around its text. */
+function isFramed(spec: BoxSpec): boolean {
+  return spec.fill !== null || spec.border !== null;
 }
 
 /** The label column of each entry of the run of contents entries that starts at `from` (see labelColumns). */
@@ -137,7 +163,7 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   const inner = width - 2 * spec.padding;
   // a line-end mark hangs into the padding, never onto the border (nor past a fill); without a
   // frame, as far as it could beside the box
-  const framed = spec.fill !== null || spec.border !== null;
+  const framed = isFramed(spec);
   const hangRoom = framed ? spec.padding - (spec.border ? spec.borderWidth / 2 : 0) : (ctx.hangRoom ?? Infinity) + spec.indent + spec.padding;
   const within: LayoutContext = { ...ctx, hangRoom };
   const content: Item[] = [];
@@ -146,8 +172,11 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
     content.push(...textBlocks(within, node.title.runs, st, { x: x + spec.padding, width: inner, at: node.title.at, keepWithNext: true, spaceBefore: 0, tag: newTag(ctx, 'H', tag) }));
   }
   content.push(...nodesItems(within, node.children, x + spec.padding, inner, tag));
+  // without a frame or padding the box's space before and its first block's are one, the larger
+  const first = content[0];
+  if (!framed && spec.padding === 0 && first?.kind === 'block') content[0] = { ...first, spaceBefore: Math.max(0, first.spaceBefore - spec.spaceBefore) };
   const top = block(spec.padding, { anchors: node.id ? [node.id] : [] }, { spaceBefore: spec.spaceBefore, keepWithNext: true });
-  const bottom = block(spec.padding + spec.spaceAfter, {});
+  const bottom = block(spec.padding + (framed ? spec.spaceAfter : 0), {});
   // the last content block stays with the bottom padding (no padding alone on a page)
   const lastBlock = [...content].reverse().find((i): i is Block => i.kind === 'block');
   if (lastBlock) lastBlock.keepWithNext = true;

@@ -168,6 +168,20 @@ describe('pagination', () => {
     expect(pages.size).toBeGreaterThanOrEqual(2);
   });
 
+  it('collapses the space between two verses, and a verse\'s space with a quotation\'s around it', async () => {
+    const para = (n: number) => `第${n}段正文，用来看诗前后的间距。`;
+    const r = await buildBodies('verse-collapse', [para(1), { verse: '春眠不觉晓，\n处处闻啼鸟。' }, { verse: '床前明月光，\n疑是地上霜。' }, para(2), { quote: [para(3), { verse: '白日依山尽，\n黄河入海流。' }] }, para(4), { quote: [para(5)] }, para(6), { quote: [{ verse: '登高望远，\n更上一层楼。' }] }, para(7)]);
+    const lines = allBodyLines(r);
+    const y = (t: string) => lines.find((l) => norm(l.text).startsWith(norm(t)))!.y;
+    const around = y('春眠') - y(para(1));
+    expect(y('床前') - y('处处')).toBeCloseTo(around, 0);
+    expect(y(para(2)) - y('疑是')).toBeCloseTo(around, 0);
+    // a quotation that ends in a verse, or begins with one: the verse's space, not added to the quotation's
+    expect(y(para(4)) - y('黄河')).toBeCloseTo(around, 0);
+    expect(y('登高') - y(para(6))).toBeCloseTo(around, 0);
+    expect(y(para(7)) - y('更上')).toBeCloseTo(around, 0);
+  });
+
   it('wraps a long code line under its own indentation, filling the line to a mark or space past its middle', async () => {
     const url = '    url = f"https://api.example.edu.cn/v3/schools/{school_id}/students/changes?since={since.isoformat()}&page_size=500"';
     const json = '{"school":"PJ-0231","year":2025,"grade":7,"count":412,"updated":"2026-01-15T08:30:00+08:00","status":"ok"}';
