@@ -11,6 +11,7 @@ import type { TextFont } from '../text/text-font.js';
 import { fontStacks, newTag, style, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 import { baselineOf, warnMissing } from './text-lines.js';
+import { isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
 
 /** Columns between tab stops. */
 const TAB_COLUMNS = 4;
@@ -72,7 +73,8 @@ function expandTabs(line: string): string {
 
 /**
  * A line's characters cut into parts that fit: the first `width` pt wide, the others
- * `width - hang`. A part ends after its last space that leaves it at least LEAST_FILL of its
+ * `width - hang`. A part ends after its last space (or between Chinese characters, where a line
+ * may end and start) that leaves it at least LEAST_FILL of its
  * room (never within the line's indentation), else after the last of BREAK_AFTER that does,
  * else after its last space or mark, else at the last character that fits (at least one
  * character a part, so a part is never empty).
@@ -94,12 +96,13 @@ function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
     const widthTo = (k: number) => text.slice(0, k).reduce((w, c) => w + c.advance, 0);
     const fullEnough = (k: number) => widthTo(k) >= LEAST_FILL * room;
     const lead = text.findIndex((c) => !c.space);
-    const after = (at: (c: SetChar) => boolean, full: boolean) => {
-      for (let k = fit; k > lead && (!full || fullEnough(k)); k--) if (at(text[k - 1])) return k;
+    const after = (at: (k: number) => boolean, full: boolean) => {
+      for (let k = fit; k > lead && (!full || fullEnough(k)); k--) if (at(k)) return k;
       return undefined;
     };
-    const space = (c: SetChar) => c.space;
-    const mark = (c: SetChar) => BREAK_AFTER.has(c.text);
+    // after a space, or between Chinese characters (a comment's text) where a line may end and start
+    const space = (k: number) => text[k - 1].space || (isCjk(text[k - 1].text) && !NO_LINE_END.has(text[k - 1].text) && !NO_LINE_START.has(rest[k].text));
+    const mark = (k: number) => BREAK_AFTER.has(text[k - 1].text);
     const cut = after(space, true) ?? after(mark, true) ?? after(space, false) ?? after(mark, false) ?? fit;
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);

@@ -375,8 +375,17 @@ type WordKind = 'text' | 'url';
 
 /** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`; long runs of letters and digits (see `LONG_RUN`) anywhere. */
 function wordParts(text: string, kind: WordKind): string[] {
-  return text.split(kind === 'url' ? URL_BREAK : WORD_BREAK).flatMap(cutLongRuns);
+  if (kind === 'url') return text.split(URL_BREAK).flatMap(cutLongRuns);
+  // an e-mail address: its name breaks as a word, then after its @; its domain is whole (jaedu.|sh.gov.cn, never)
+  if (text.includes('@') && EMAIL.test(text)) {
+    const at = text.indexOf('@') + 1;
+    return [...text.slice(0, at).split(WORD_BREAK), text.slice(at)].flatMap(cutLongRuns);
+  }
+  return text.split(WORD_BREAK).flatMap(cutLongRuns);
 }
+
+/** An e-mail address as a word of text holds it (with up to two marks after it: `…gov.cn），`). */
+const EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[^\p{L}\p{N}]{0,2}$/u;
 
 /**
  * Runs of letters and digits mixed, at least this long (characters), may break between any two

@@ -185,7 +185,8 @@ describe('pagination', () => {
   it('wraps a long code line under its own indentation, filling the line to a mark or space past its middle', async () => {
     const url = '    url = f"https://api.example.edu.cn/v3/schools/{school_id}/students/changes?since={since.isoformat()}&page_size=500"';
     const json = '{"school":"PJ-0231","year":2025,"grade":7,"count":412,"updated":"2026-01-15T08:30:00+08:00","status":"ok"}';
-    const r = await buildBodies('code-wrap', [{ code: ['def f():', url, '    return 1', json].join('\n') + '\n' }]);
+    const comment = 'x = 1  # 这一行全部是中文注释，用来说明这个变量在后面的计算中起什么作用，以及为什么它的初始值是一';
+    const r = await buildBodies('code-wrap', [{ code: ['def f():', url, '    return 1', json, comment].join('\n') + '\n' }]);
     const lines = allBodyLines(r);
     const at = (t: string) => lines.findIndex((l) => l.text.startsWith(t));
     const def = lines[at('def f')];
@@ -201,6 +202,10 @@ describe('pagination', () => {
     expect(jsonFirst.text).toMatch(/,$/);
     expect(jsonNext.x0 - def.x0).toBeCloseTo(4 * column, 0);
     expect(norm(jsonFirst.text + jsonNext.text)).toBe(norm(json));
+    // a Chinese comment breaks between its characters, not after its # (which stood alone)
+    const [commentFirst, commentNext] = [lines[at('x = 1')], lines[at('x = 1') + 1]];
+    expect(commentFirst.text).toMatch(/#\s*这一行/);
+    expect(norm(commentFirst.text + commentNext.text)).toBe(norm(comment));
   });
 
   it('keeps a paragraph that ends in a colon with what it introduces (a verse moved to the next page takes it along)', async () => {

@@ -96,6 +96,8 @@ describe('atoms', () => {
     expect(parts('org.imprint.typesetting.Engine')).toEqual(['org.', 'imprint.', 'typesetting.', 'Engine']);
     // nor before a domain of two short labels that ends it (pujiang.|gov.cn)
     expect(parts('edu-it@pujiang.gov.cn')).toEqual(['edu-', 'it@', 'pujiang.gov.cn']);
+    // an e-mail address's domain never breaks: after its @ instead
+    expect(parts('zhangsan.office@jaedu.sh.gov.cn')).toEqual(['zhangsan.', 'office@', 'jaedu.sh.gov.cn']);
   });
   it('a URL printed whole breaks after its marks, but not after its scheme nor before the extension that ends it', () => {
     const parts = (url: string) => atomize(parseInlineMarkup(`<${url}>`), fakeStyle(10)).atoms.map((x) => x.text);
