@@ -28,6 +28,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const ncols = Math.max(node.columns.length, 1);
   const decimals = decimalColumns(ctx, node, cell);
   const { widths, padX } = columnWidths(ctx, node, ncols, width, cell, head, decimals);
+  warnCharacterColumns(ctx, node, widths.map((w) => w - 2 * padX), cell);
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
@@ -459,6 +460,26 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
   return { widths, padX };
+}
+
+/** Text narrower than this, in ems of the cell text, is set about one character a line. */
+const CHARACTER_COLUMN_EMS = 2;
+
+/**
+ * A warning at the table when a column of text is left about one character a line (`应/急/救/援`)
+ * by columns that could not be narrowed (numbers, headers): the table is too wide for the type
+ * area at its size. `inner`: each column's width inside its padding, pt. Columns whose widths the
+ * table gives are as asked.
+ */
+function warnCharacterColumns(ctx: LayoutContext, node: TableNode, inner: number[], cell: TextStyleSpec): void {
+  if (!node.at || node.columns.every((c) => c.width && c.width > 0)) return;
+  const narrow = inner.findIndex((w, c) =>
+    w < CHARACTER_COLUMN_EMS * cell.size - 1e-6 &&
+    node.rows.some((row) => row.some((k) => k.col === c && k.colspan === 1 && [...plainText(k.runs).trim()].length > 2 && !UNBROKEN_CELLS.number.test(plainText(k.runs).trim()))),
+  );
+  if (narrow < 0) return;
+  const header = node.head.length ? plainText(node.head[node.head.length - 1].find((k) => k.col <= narrow && narrow < k.col + k.colspan)?.runs ?? []).trim() : '';
+  ctx.problems.warn(node.at, `the table is too wide for the type area (${node.columns.length} columns): its column ${header ? `"${header}"` : narrow + 1} is set about one character a line (a smaller size, \`size: small\`, or fewer columns would let it read)`);
 }
 
 /** The padding, left and right, of the cells of a table too wide for the theme's, in ems of the cell text. */

@@ -65,5 +65,14 @@ describe('a table of many columns of numbers', () => {
     for (const r of ['一', '二', '三']) expect(runs).toContain(`静安区第${r}中心小学`);
     for (const h of heads) expect(runs).toContain(h);
   });
+  it('warns when a column of text is left one character a line by columns that cannot narrow (GB/T, eleven columns of numbers)', () => {
+    const columns = '[专业名称, 在校生（人）, 毕业生（人）, 经费（万元）, 生均面积（㎡）, 2021年（%）, 2022年（%）, 2023年（%）, 2024年（%）, 2025年（%）, 备注]';
+    const rows = ['[应急救援, 1286, 402, 3860.5, 12.75, 95.1, 96.2, 97.3, 98.45, 99.1, 市级优质专业建设项目]', '[数字媒体技术应用, 97500, 31100, 123456.78, 8.5, −1.4, 95.5, 96.0, 97.25, 98.0, 无]'];
+    const yaml = (template: string, cols: string, rs: string[]) => ['report:', '  title: 表', `  template: ${template}`, 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 数据', `          columns: ${cols}`, '          rows:', ...rs.map((r) => `            - ${r}`), ''].join('\n');
+    const { warnings } = buildYaml(yaml('gbt9704', columns, rows));
+    expect(warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^the table is too wide for the type area \(11 columns\): its column "专业名称" is set about one character a line/));
+    // four columns fit: no warning
+    const fits = buildYaml(yaml('gbt9704', '[专业名称, 在校生（人）, 经费（万元）, 备注]', ['[应急救援, 1286, 3860.5, 市级优质专业建设项目]']));
+    expect(fits.warnings).toEqual([]);
+  });
 });
-
