@@ -216,6 +216,13 @@ describe('pagination', () => {
       const pageOf = (t: string) => bodyPages(r).findIndex((p) => bodyLines(p).some((l) => norm(l.text).startsWith(norm(t))));
       expect(pageOf('校长在会上'), `${n} paragraphs before`).toBe(pageOf('诗句第1行'));
     }
+    // a long lead-in breaks across pages as any paragraph: only its last lines go with the code
+    const lead = `${'本段是一个很长的引导段落，'.repeat(80)}如下：`;
+    const r = await buildBodies('lead-in-long', [filler[0].repeat(16), lead, { code: 'x = 1\n' }]);
+    const pages = bodyPages(r).map((p) => bodyLines(p).map((l) => norm(l.text)));
+    const holding = pages.flatMap((lines, k) => (lines.some((l) => l.includes(norm('引导段落'))) ? [k] : []));
+    expect(holding.length).toBe(2);
+    expect(pages[holding[1]]).toContain(norm('x = 1'));
   });
 
   it('keeps a verse whole on the next page rather than splitting it, when it fits a page', async () => {
