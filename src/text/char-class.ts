@@ -57,8 +57,12 @@ export function isAlnum(ch: string): boolean {
   return /[\p{L}\p{N}]/u.test(ch) && !isCjk(ch);
 }
 
-/** A sign or currency before a digit: the number starts with it (`-0.18`, `−1.4%`, `+3`, `$5`). */
-const NUMBER_HEAD = /^[-+−±$€£][0-9]/;
+/**
+ * A sign or currency before a digit: the number starts with it (`−1`, `±2`, `$5`); an ASCII
+ * hyphen-minus or plus only before a number with a point or a unit (`-0.18`, `-18%`, `+2.5`),
+ * else it is a hyphen or a joiner (`京ICP备12345678号-1`, `思政+3`).
+ */
+const NUMBER_HEAD = /^(?:[−±$€£¥][0-9]|[-+][0-9]+(?:\.[0-9]|[%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘]))/u;
 /** Percent, degree and unit signs after a digit: the number ends with them (`12.6%`, `0.21㎡`, `36.5℃`). */
 const NUMBER_TAIL = /[0-9][%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘]+$/u;
 

@@ -33,19 +33,21 @@ describe('a number and its unit', () => {
 });
 
 describe('a number with its sign and unit sign', () => {
-  const SIGNED = '增加0.21㎡和-0.18㎡，增长率为−1.4%，达12.6%的学校为+3所。';
+  const SIGNED = '增加0.21㎡和-0.18㎡，增长率为−1.4%，达12.6%的学校增幅为+2.5个点，备案号为京ICP备12345678号-1。';
 
   it('may start or end a line beside Chinese, as an unsigned number may', () => {
     const { atoms } = atomize(parseInlineMarkup(SIGNED), fakeStyle(40));
     const allowed = breakOpportunities(SIGNED, atoms);
     const before = (t: string) => allowed[atoms.findIndex((a) => a.text === t)];
     const after = (t: string) => allowed[atoms.findIndex((a) => a.text === t) + 1];
-    for (const n of ['-0.18㎡', '−1.4%', '12.6%', '+3']) expect(before(n), `…|${n}`).toBe(true);
+    for (const n of ['-0.18㎡', '−1.4%', '12.6%', '+2.5']) expect(before(n), `…|${n}`).toBe(true);
+    // a hyphen before a bare whole number is no sign: it stays with what it joins
+    expect(before('-1'), '号|-1').toBe(false);
     for (const n of ['0.21㎡', '12.6%']) expect(after(n), `${n}|…`).toBe(true);
   });
 
   it('stands ¼ em from the Chinese on each side', () => {
-    const { lines } = setParagraph(parseInlineMarkup(SIGNED), fakeStyle(40));
+    const { lines } = setParagraph(parseInlineMarkup(SIGNED), fakeStyle(80));
     expect(lines.length).toBe(1);
     const line = lines[0];
     const gaps: string[] = [];
@@ -54,6 +56,6 @@ describe('a number with its sign and unit sign', () => {
       if (a.kind === 'han' && b.kind === 'latin') gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
       if (a.kind === 'latin' && b.kind === 'han') gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
     }
-    expect(gaps).toEqual(['加|0.21㎡ 0.25', '0.21㎡|和 0.25', '和|-0.18㎡ 0.25', '为|−1.4% 0.25', '达|12.6% 0.25', '12.6%|的 0.25', '为|+3 0.25', '+3|所 0.25']);
+    expect(gaps).toEqual(['加|0.21㎡ 0.25', '0.21㎡|和 0.25', '和|-0.18㎡ 0.25', '为|−1.4% 0.25', '达|12.6% 0.25', '12.6%|的 0.25', '为|+2.5 0.25', '+2.5|个 0.25', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
   });
 });
