@@ -97,15 +97,18 @@ const GROUPED_NUMBER = new RegExp(
 );
 
 /**
- * A telephone number written in groups (`021-5888 6022`, `(021) 5888 6022`, `400-820 8820`, a
- * mobile's `138 1234 5678`, with `+86` before): its spaces hold it together as a number's do.
+ * A telephone number written in groups (`021-5888 6022`, `(021) 5888 6022`, `（021）5888 6022`,
+ * `400-820 8820`, a mobile's `手机 138 1234 5678`, with `+86` before): its spaces hold it
+ * together as a number's do.
  * A landline needs its area code (0…) or `+86`, so years side by side (`2024 2025`) are not one.
  */
 const TELEPHONE = (() => {
   const country = String.raw`\+86${SEPARATOR}?`;
-  const area = String.raw`(?:${country}(?:[1-9]\d{1,2}${SEPARATOR})?|0\d{2,3}-|\(0\d{2,3}\)${SEPARATOR}?|[48]00-)`;
+  const area = String.raw`(?:${country}(?:[1-9]\d{1,2}${SEPARATOR})?|0\d{2,3}-|[(（]0\d{2,3}[)）]${SEPARATOR}?|[48]00-)`;
   const landline = String.raw`${area}\d{3,4}${SEPARATOR}\d{4}`;
-  const mobile = String.raw`(?:${country})?1[3-9]\d${SEPARATOR}\d{4}${SEPARATOR}\d{4}`;
+  // a mobile's three groups only with +86 or after a word that says it is one (分别为 150 2000 3000 人: three numbers)
+  const cue = String.raw`(?<=(?:手机|电话|热线|联系方式|Tel|TEL|tel|Mobile|mobile)(?:号码)?[：:]?${SEPARATOR}?)`;
+  const mobile = String.raw`(?:${country}|${cue})1[3-9]\d${SEPARATOR}\d{4}${SEPARATOR}\d{4}`;
   return new RegExp(String.raw`(?<![\d${ALPHABETIC}+])(?:${landline}|${mobile})(?!\d)`, 'gu');
 })();
 

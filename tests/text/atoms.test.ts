@@ -157,8 +157,10 @@ describe('numbers and spaces of their own width', () => {
   });
   it('a telephone number written with spaces is one word: area code and hyphen, mobile 3-4-4, +86', () => {
     for (const t of ['021-5888 6022', '(021) 5888 6022', '0571-8765 4321', '400-820 8820', '138 1234 5678', '+86 21 5888 6022', '+86 138 1234 5678']) expect(texts(`电话 ${t} 转`)).toEqual(['电', '话', t, '转']);
-    // not years side by side, nor a count and a year
+    expect(texts('电话（021）5888 6022')).not.toContain(' ');
+    // not years side by side, nor three counts that look like a mobile's groups without a word that says it is one
     expect(texts('2024 2025')).toEqual(['2024', ' ', '2025']);
+    expect(texts('分别为 150 2000 3000 人')).toContain(' ');
   });
   it('numbers that are not grouped keep their space: 4 digits before it, other than 3 after it, a point or a letter before, an ordinal 第', () => {
     expect(texts('2024 2025')).toEqual(['2024', ' ', '2025']);
