@@ -21,6 +21,8 @@ const HANG_SPACES = 4;
 const LEAST_CONTINUATION = 0.5;
 /** A part broken at a space or a mark is at least this share of its room; else it is filled to its last character. */
 const LEAST_FILL = 0.5;
+/** The quotes of code strings, never at a line's start after Chinese in them (`print("你好")`). */
+const CLOSING_QUOTES = new Set(['"', "'", '`']);
 /** Marks a code line breaks after, when no space leaves its part full enough: lists, paths, queries. */
 const BREAK_AFTER = new Set([',', ';', '/', '&', '?', '(', '[', '{']);
 
@@ -93,15 +95,17 @@ function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
     }
     fit = Math.max(fit, 1);
     const text = rest.slice(0, fit);
-    const widthTo = (k: number) => text.slice(0, k).reduce((w, c) => w + c.advance, 0);
-    const fullEnough = (k: number) => widthTo(k) >= LEAST_FILL * room;
+    // widthTo[k]: the width of the part's first k characters, pt
+    const widthTo = [0];
+    for (const c of text) widthTo.push(widthTo[widthTo.length - 1] + c.advance);
+    const fullEnough = (k: number) => widthTo[k] >= LEAST_FILL * room;
     const lead = text.findIndex((c) => !c.space);
     const after = (at: (k: number) => boolean, full: boolean) => {
       for (let k = fit; k > lead && (!full || fullEnough(k)); k--) if (at(k)) return k;
       return undefined;
     };
     // after a space, or between Chinese characters (a comment's text) where a line may end and start
-    const space = (k: number) => text[k - 1].space || (isCjk(text[k - 1].text) && !NO_LINE_END.has(text[k - 1].text) && !NO_LINE_START.has(rest[k].text));
+    const space = (k: number) => text[k - 1].space || (isCjk(text[k - 1].text) && !NO_LINE_END.has(text[k - 1].text) && !NO_LINE_START.has(rest[k].text) && !CLOSING_QUOTES.has(rest[k].text));
     const mark = (k: number) => BREAK_AFTER.has(text[k - 1].text);
     const cut = after(space, true) ?? after(mark, true) ?? after(space, false) ?? after(mark, false) ?? fit;
     parts.push(rest.slice(0, cut));

@@ -338,8 +338,9 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * GB/T 15834: a connecting dash never starts a line), in a word of any length.
  */
 const RANGE_BREAK = String.raw`(?<=\p{N}{2}[—–])(?=\p{N}{2})`;
-/** A word that may hold such a range (told without a regular expression: asked of every short word). */
-const mayHoldRange = (text: string) => text.includes('—') || text.includes('–');
+const RANGE = new RegExp(RANGE_BREAK, 'u');
+/** A word that holds such a range (told first without a regular expression: asked of every short word). */
+const holdsRange = (text: string) => (text.includes('—') || text.includes('–')) && RANGE.test(text);
 
 /**
  * What follows the `.` of a word's last extension or domain, to the end of the word: a label of
@@ -434,7 +435,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (kind !== 'url' && text.length < LONG_WORD && !(mayHoldRange(text) && new RegExp(RANGE_BREAK, 'u').test(text))) {
+  if (kind !== 'url' && text.length < LONG_WORD && !holdsRange(text)) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);

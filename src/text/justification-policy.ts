@@ -29,7 +29,7 @@
 export type PlaceKind =
   /** A blank half of a full-width mark inside the line (closing, opening or pause mark: ，、；）“). */
   | 'punctuationBlank'
-  /** The blank half of a full stop, question or exclamation mark or colon inside the line (。？！：). */
+  /** The blank half of a full stop, question or exclamation mark or colon inside the line (。？！：．). */
   | 'endMarkBlank'
   /** A space typed between Latin words. */
   | 'latinSpace'
