@@ -458,18 +458,27 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
     out.push(atom);
   };
   let at = start;
-  for (const part of wordParts(text, kind)) {
+  // a part too wide: cut at the marks of a word where it has them (an e-mail address's domain,
+  // kept whole in running text), else into characters
+  const place = (part: string, from: number, atMarks: boolean) => {
     let alone = 0;
     for (const ch of part) alone += shapeOf(ch).width;
     const whole = alone <= 2 * maxWidth ? shapeOf(part) : undefined;
-    if (whole && whole.width <= maxWidth) push(whole, part, at);
-    else {
-      let c = at;
-      for (const ch of part) {
-        push(shapeOf(ch), ch, c);
-        c += ch.length;
+    const pieces = whole && whole.width <= maxWidth ? [] : atMarks ? part.split(WORD_BREAK) : [];
+    if (whole && whole.width <= maxWidth) push(whole, part, from);
+    else if (pieces.length > 1)
+      for (const piece of pieces) {
+        place(piece, from, false);
+        from += piece.length;
       }
-    }
+    else
+      for (const ch of part) {
+        push(shapeOf(ch), ch, from);
+        from += ch.length;
+      }
+  };
+  for (const part of wordParts(text, kind)) {
+    place(part, at, kind === 'text');
     at += part.length;
   }
 }

@@ -98,6 +98,9 @@ describe('atoms', () => {
     expect(parts('edu-it@pujiang.gov.cn')).toEqual(['edu-', 'it@', 'pujiang.gov.cn']);
     // an e-mail address's domain never breaks: after its @ instead
     expect(parts('zhangsan.office@jaedu.sh.gov.cn')).toEqual(['zhangsan.', 'office@', 'jaedu.sh.gov.cn']);
+    // unless the domain is wider than the measure (a narrow column): then at its marks, not into letters
+    const narrow = (word: string) => atomize(parseInlineMarkup(word), fakeStyle(10), 80).atoms.map((x) => x.text);
+    expect(narrow('zhangsan@jiaoyu-xinxi-zhongxin.gov.cn')).toEqual(['zhangsan@', 'jiaoyu-', 'xinxi-', 'zhongxin.gov.cn']);
   });
   it('a URL printed whole breaks after its marks, but not after its scheme nor before the extension that ends it', () => {
     const parts = (url: string) => atomize(parseInlineMarkup(`<${url}>`), fakeStyle(10)).atoms.map((x) => x.text);
