@@ -164,11 +164,31 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
     case 'link': {
       // Contents: the words linked, for assistive technology (PDF/UA); a string object, not a name
       const options = { ...annotation, Contents: new String(op.text) } as PDFKit.Mixins.AnnotationOption;
-      if ('uri' in op.target) doc.link(op.x, op.y, op.w, op.h, op.target.uri, options);
+      if ('uri' in op.target) doc.annotate(op.x, op.y, op.w, op.h, { ...options, Subtype: 'Link', A: uriAction(doc, op.target.uri) } as PDFKit.Mixins.AnnotationOption);
       else doc.goTo(op.x, op.y, op.w, op.h, op.target.dest, options);
       return;
     }
   }
+}
+
+/** By document: the URI action of each address linked, one object however many pieces link to it. */
+const uriActions = new WeakMap<object, Map<string, object>>();
+
+/**
+ * The action that opens `uri`, written once a document: a URL broken over many lines links each
+ * line's piece to it (pdfkit's `link` writes the address again for every piece: a 200,000-character
+ * URL took 43 s, its address written once for each of its 2,500 lines).
+ */
+function uriAction(doc: PDFKit.PDFDocument, uri: string): object {
+  let actions = uriActions.get(doc);
+  if (!actions) uriActions.set(doc, (actions = new Map()));
+  let action = actions.get(uri);
+  if (!action) {
+    const ref = (doc as unknown as { ref(data: object): { end(): void } }).ref({ S: 'URI', URI: new String(uri) });
+    ref.end();
+    actions.set(uri, (action = ref));
+  }
+  return action;
 }
 
 /**

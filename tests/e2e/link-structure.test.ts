@@ -84,4 +84,16 @@ describe('links in the structure tree', () => {
     expect(words.filter((w) => URL.startsWith(w) || w === URL).length).toBeGreaterThanOrEqual(1);
     expect(words.every((w) => w.length > 0)).toBe(true);
   });
+  it('writes a URL that runs over many lines once: one action its pieces share', async () => {
+    const long = `https://example.org/${Array.from({ length: 40 }, (_, i) => `part-${i}/segment`).join('/')}.html`;
+    const input = path.join(dir, 'long-url.yaml');
+    writeFileSync(input, `report:\n  title: 链接\nchapters:\n  - title: 总体\n    body:\n      - 全文见<${long}>。\n`);
+    const { pdf } = await buildReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const links = ((await (await doc.getPage(doc.numPages)).getAnnotations()) as { subtype: string; url?: string }[]).filter((a) => a.subtype === 'Link');
+    await doc.destroy();
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.every((a) => a.url === long)).toBe(true);
+    expect(Buffer.from(pdf).toString('latin1').split(`(${long})`).length - 1).toBe(1);
+  });
 });
