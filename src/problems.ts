@@ -3,6 +3,7 @@
  * `FILE:LINE:COLUMN: message`. A build collects every problem it can before giving up.
  */
 import path from 'node:path';
+import { codePointName } from './code-point-name.js';
 
 /** A place in a source file. Lines and columns count from 1. */
 export interface SourcePos {
@@ -36,7 +37,7 @@ export class InputError extends Error {
 /** `FILE:LINE:COL: message` (with `warning: ` before warnings). */
 export function formatProblem(p: Problem): string {
   const where = `${shownFile(p.pos.file)}:${p.pos.line}:${p.pos.col}`;
-  const message = p.message.replace(UNSHOWN, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const message = p.message.replace(UNSHOWN, (c) => codePointName(c));
   return p.severity === 'warning' ? `${where}: warning: ${message}` : `${where}: ${message}`;
 }
 

@@ -13,6 +13,7 @@ import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.j
 import { EM_BOX_ASCENT, type Atom, type InlineLook } from '../text/atoms.js';
 import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
 import { block, type Block } from './payload.js';
+import { codePointName } from '../code-point-name.js';
 
 /** Paragraph styles made, per style spec: the same object for the same width, alignment and indent. */
 const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>();
@@ -97,9 +98,8 @@ export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphSt
 /** A warning for each character no font has, where it first stands in the text placed at `at`. */
 export function warnMissing(ctx: LayoutContext, missing: Iterable<string>, at: SourcePos | undefined): void {
   for (const ch of missing) {
-    const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     const where = at ? (ctx.charPos?.(at, ch) ?? at) : ctx.templatePos;
-    ctx.problems.warn(where, `no font has the character "${ch}" (U+${cp}); it is drawn as an empty box`);
+    ctx.problems.warn(where, `no font has the character "${ch}" (${codePointName(ch)}); it is drawn as an empty box`);
   }
 }
 

@@ -14,6 +14,7 @@ import type { Report } from '../content/types.js';
 import { loadTheme } from '../style/theme.js';
 import { TemplateFolders } from '../template/folders.js';
 import { formatProblem, InputError, type Problem, type SourcePos } from '../problems.js';
+import { codePointName } from '../code-point-name.js';
 
 /**
  * `imprint fonts --system`: the faces fontconfig lists, one line each, with the name a registry
@@ -130,9 +131,8 @@ function describeCoverage(o: BuildOptions, faces: FaceSet, warnings: Problem[]):
   else {
     lines.push(`no font of its style has ${missing.size} character${missing.size > 1 ? 's' : ''}:`);
     for (const [ch, places] of missing) {
-      const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       const more = places.length > PLACES_SHOWN ? ` and ${places.length - PLACES_SHOWN} more` : '';
-      lines.push(`  "${ch}" U+${cp}: ${places.slice(0, PLACES_SHOWN).map((p) => `${p.file}:${p.line}:${p.col}`).join(', ')}${more}`);
+      lines.push(`  "${ch}" ${codePointName(ch)}: ${places.slice(0, PLACES_SHOWN).map((p) => `${p.file}:${p.line}:${p.col}`).join(', ')}${more}`);
     }
   }
   return lines;

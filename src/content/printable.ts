@@ -8,6 +8,7 @@
  * where it was written, so no later stage ever sees one.
  */
 import { quietChars } from './quiet-chars.js';
+import { codePointName } from '../code-point-name.js';
 
 /**
  * A terminal's control sequence, as a colour code pasted from a terminal brings it (`ESC [ 0;33 m`,
@@ -22,7 +23,7 @@ export const UNPRINTABLE = new RegExp(String.raw`(?:${TERMINAL_SEQUENCE}|(?![\t\
 /** The warning for a run of unprintable characters dropped: `dropped U+001B (a control character, which cannot be printed)`. */
 export function droppedMessage(run: string): string {
   const chars = [...run];
-  const points = chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const points = chars.map((c) => codePointName(c));
   const kinds = [...new Set(chars.map(kindOf))];
   const what = chars.length === 1 ? `${/^[aeiou]/.test(kinds[0]) ? 'an' : 'a'} ${kinds[0]}` : kinds.map((k) => `${k}s`).join(' and ');
   const sequence = new RegExp(TERMINAL_SEQUENCE, 'u').exec(run);

@@ -7,6 +7,7 @@
  * - the line and paragraph separators U+2028, U+2029: a line break, which the format reads as
  *   it reads any (a space in a paragraph, a new line in code and verse).
  */
+import { codePointName } from '../code-point-name.js';
 
 /** A variation selector or a line or paragraph separator (a global regular expression). */
 const QUIET = /[\uFE00-\uFE0F\u180B-\u180D\u180F\u{E0100}-\u{E01EF}\u2028\u2029]/gu;
@@ -20,7 +21,7 @@ export function quietChars(text: string): string {
 export function quietCharsNamed(text: string): string {
   const chars = [...text.matchAll(QUIET)].map((m) => m[0]);
   if (!chars.length) return '';
-  const points = chars.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const points = chars.map((c) => codePointName(c));
   const separators = chars.filter((c) => c === '\u2028' || c === '\u2029').length;
   const what = separators === chars.length ? 'line or paragraph separators' : separators ? 'variation selectors and line separators' : chars.length === 1 ? 'a variation selector' : 'variation selectors';
   return `${points.join(' ')} (${what}, which ${chars.length === 1 ? 'prints' : 'print'} nothing)`;

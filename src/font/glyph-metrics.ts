@@ -9,6 +9,7 @@
  * Advances in font units; offsets in bytes from the start of the table.
  */
 import { DamagedFont, type SfntFile } from './sfnt-file.js';
+import { codePointName } from '../code-point-name.js';
 
 /** fontkit's preference among Unicode cmap subtables: (platform, encoding). */
 const PREFERRED_SUBTABLES: [number, number][] = [
@@ -63,7 +64,7 @@ export class GlyphMetrics {
   glyphOf(codePoint: number): number {
     const glyph = this.format === 4 ? this.format4(codePoint) : this.format12(codePoint);
     if (glyph >= this.glyphCount) {
-      const character = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      const character = codePointName(codePoint);
       throw new DamagedFont(`its cmap gives ${character} glyph ${glyph}, past its last glyph (${this.glyphCount - 1})`);
     }
     return glyph;
