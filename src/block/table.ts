@@ -119,7 +119,7 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
-      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { betweenWords: header }), c.at);
+      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { between: header ? 'words' : undefined }), c.at);
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };

@@ -72,7 +72,7 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   // an entry without a label (前言) starts at the margin, the others in the title column
   const x = style.indent + (label.length ? column : 0);
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;
-  const text = setText(ctx, title, paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left', 0, { betweenWords: true }), node.at);
+  const text = setText(ctx, title, paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left', 0, { between: 'phrases' }), node.at);
   const [numberLine] = setText(ctx, [{ text: page, bold: false }], paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right', 0), undefined);
   // a leader no font has is a warning at the theme's `leader:`
   const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, leaderStyle(ctx, style), em, 'left', 0), ctx.theme.leaderPos);

@@ -2,7 +2,7 @@
  * Stage ④ for one paragraph: inline runs → atoms → break opportunities → optimal breaks →
  * placed lines. Pure given its fonts.
  */
-import { atomize, type TextStyle } from './atoms.js';
+import { atomize, type Atom, type TextStyle } from './atoms.js';
 import { breakOpportunities } from './breakpoints.js';
 import { atomAdjustability, jointAdjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
@@ -24,10 +24,12 @@ export interface ParagraphStyle extends TextStyle {
   /** On a grid, how far past the measure a line-end mark may hang, pt (default: no limit; see `BreakInput.hangRoom`). */
   hangRoom?: number;
   /**
-   * Break only between words (see word-starts.ts: `建筑|面积`, never `建筑面|积`) where the text
-   * so broken fits the measure; elsewhere as any text (a table's header).
+   * Break only between words (`words`, see word-starts.ts: `建筑|面积`, never `建筑面|积`: a
+   * table's header) or only between phrases (`phrases`: after a mark, or where Chinese and Latin
+   * meet: `技艺：|区域`, a contents entry's title; no dictionary to load) where the text so broken
+   * fits the measure; elsewhere as any text.
    */
-  betweenWords?: boolean;
+  between?: 'words' | 'phrases';
 }
 
 /** A set paragraph. */
@@ -125,6 +127,11 @@ function unbrokenInput(runs: Inline[], style: TextStyle, maxWidth: number): Brea
   return { atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: breakOpportunities(text, atoms), widthOf: () => Infinity };
 }
 
+/** `starts[p]`: atom p starts a phrase: the atom before it is another kind (a mark, a space, Latin beside Chinese). */
+function phraseStarts(atoms: readonly Atom[]): boolean[] {
+  return atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind);
+}
+
 /** Breaks and places a paragraph's lines. */
 export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
   const narrowest = Math.min(style.width - style.indent, style.width);
@@ -149,13 +156,13 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   // between words where that fits the measure, else wherever the text may break (text on one
   // line breaks nowhere: no words to look up)
   const plain = breaker(anywhere);
-  const starts = style.betweenWords && plain.ends.length > 1 ? wordStarts(atoms) : undefined;
+  const starts = style.between && plain.ends.length > 1 ? (style.between === 'words' ? wordStarts(atoms) : phraseStarts(atoms)) : undefined;
   const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]) };
   const tried = byWords && breaker(byWords);
   const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
   const balanced = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
   // a header's bracketed unit on a line of its own (see unit-apart.ts)
-  const { ends: breaks, forced } = style.betweenWords ? unitApart(anywhere, balanced) : balanced;
+  const { ends: breaks, forced } = style.between === 'words' ? unitApart(anywhere, balanced) : balanced;
   const lines: Line[] = [];
   let start = 0;
   breaks.forEach((end, i) => {

@@ -52,9 +52,9 @@ describe('contents entries', () => {
     expect(appendix - chapter).toBeGreaterThan(1.5 * em);
   });
 
-  it('wrap a long title between words (by ICU\'s dictionary), never inside one', () => {
+  it('wrap a long title between phrases (after a mark, where Chinese and Latin meet) where one fits', () => {
     const input = path.join(mkdtempSync(path.join(tmpdir(), 'toc-words-')), 'r.yaml');
-    const sentence = '学前教育资源从扩容转向提质的调整实践与基础绩效评价模式的区域探索和经验总结';
+    const sentence = '学前教育资源从扩容转向提质：调整实践、“基础+绩效”评价模式与区域探索的经验总结';
     const titles = Array.from({ length: 14 }, (_, k) => '青'.repeat(k) + sentence);
     writeFileSync(input, ['report:', '  title: 词', 'chapters:', ...titles.map((t) => `  - title: ${t}\n    body: [正文。]`), ''].join('\n'));
     const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
@@ -62,8 +62,8 @@ describe('contents entries', () => {
     const byLine = new Map<number, string>();
     for (const op of contents.ops) if (op.kind === 'glyphs') byLine.set(op.y, (byLine.get(op.y) ?? '') + String.fromCodePoint(...op.glyphs.codePoints.flat()));
     const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.replace(/[\s.·…\d　]/g, ''));
-    const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
-    const boundaries = (t: string) => new Set([...segmenter.segment(t)].map((s) => s.index));
+    // after a mark or where Chinese and Latin meet
+    const boundaries = (t: string) => new Set([...t].flatMap((ch, i) => (i > 0 && (/[：、“”+]/.test(ch) !== /[：、“”+]/.test(t[i - 1]) || /[A-Za-z0-9]/.test(ch) !== /[A-Za-z0-9]/.test(t[i - 1])) ? [i] : [])));
     let wrapped = 0;
     for (const title of titles) {
       const first = lines.findIndex((l) => title.startsWith(l) && l.length > 4 && l.length < title.length);
