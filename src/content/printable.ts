@@ -49,9 +49,16 @@ function kindOf(c: string): string {
  */
 export function printableData(data: unknown): unknown {
   if (typeof data === 'string') return quietChars(data.replace(UNPRINTABLE, ''));
-  if (Array.isArray(data)) return data.map(printableData);
   if (typeof data !== 'object' || data === null) return data;
-  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, printableData(value)]));
+  // (copied only where something changes: most reports have nothing to drop)
+  let changed = false;
+  const entries = Object.entries(data).map(([key, value]) => {
+    const printable = printableData(value);
+    changed ||= printable !== value;
+    return [key, printable] as const;
+  });
+  if (!changed) return data;
+  return Array.isArray(data) ? entries.map(([, value]) => value) : Object.fromEntries(entries);
 }
 
 /** The runs of `text` that cannot be printed, one after the other (for `droppedMessage`); empty for none. */
