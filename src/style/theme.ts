@@ -139,6 +139,9 @@ export interface Theme {
 /** The wording of cross-references when a theme does not say (chapters and sections: as `numbering:` numbers them, see `defaultChapterReferences`; appendices: as `appendix-label:` labels them). */
 export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
 
+/** A body's size, pt, that any type area worth the name holds (小四): a type area too small for it is the margins' fault, else the body's. */
+const REFERENCE_BODY = 12;
+
 const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
 /**
@@ -386,12 +389,14 @@ function resolveTheme(src: ThemeSource): Theme {
   const body = styles.get('body') ?? base;
   // a body on the grid is as high as a row of it, and a row at least so high
   const bodyLine = body.onGrid ? LIMITS.gridRowEms * body.size : body.lineHeight;
-  const areaFits = [
+  // (a body too large for any type area is one error at it: not the margins' nor the offsets' fault)
+  const bodyOk = bodyFits();
+  const areaFits = bodyOk && [
     typeArea([['left', page.marginLeft], ['right', page.marginRight]], areaWidth, LIMITS.typeAreaChars * body.size, `wide; it must be at least ${LIMITS.typeAreaChars} characters of the body`),
     typeArea([['top', page.marginTop], ['bottom', page.marginBottom]], areaHeight, LIMITS.typeAreaLines * bodyLine, `high; it must be at least ${LIMITS.typeAreaLines} lines of the body`),
   ].every(Boolean);
   const furnitureRoom = LIMITS.furnitureLines * bodyLine;
-  for (const [key, value, margin, edge] of [['footer-offset', page.footerOffset, page.marginBottom, 'bottom'], ['header-offset', page.headerOffset, page.marginTop, 'top']] as const) {
+  for (const [key, value, margin, edge] of bodyOk ? ([['footer-offset', page.footerOffset, page.marginBottom, 'bottom'], ['header-offset', page.headerOffset, page.marginTop, 'top']] as const) : []) {
     const node = get(pageNode, key);
     if (node) within(node, `page.${key}`, value, { ...LIMITS.furnitureOffset, max: margin - furnitureRoom }, ` (the ${edge} margin less a line of the body)`, inMm);
   }
@@ -532,6 +537,20 @@ function resolveTheme(src: ThemeSource): Theme {
       return fallback;
     }
     return v;
+  }
+
+  /**
+   * Whether the body's size and line height fit the type area the margins leave; if not, while a
+   * body of REFERENCE_BODY pt would (the margins are not at fault), one error at the body's
+   * `size` (or `line-height`) with the most that fits.
+   */
+  function bodyFits(): boolean {
+    const most = Math.min(areaWidth / LIMITS.typeAreaChars, areaHeight / (LIMITS.typeAreaLines * (bodyLine / body.size)));
+    if (body.size <= most + 1e-6 || most < REFERENCE_BODY) return true;
+    const bodyNode = stylesNode && get(stylesNode, 'body');
+    const node = (bodyNode && (get(bodyNode, 'size') ?? get(bodyNode, 'line-height'))) ?? bodyNode ?? root;
+    problems.error(at(node), `styles.body: a body of ${inPt(body.size)} leaves the type area (${inMm(areaWidth)} × ${inMm(areaHeight)}) less than ${LIMITS.typeAreaChars} characters wide or ${LIMITS.typeAreaLines} lines high: at most ${inPt(Math.floor(most * 10) / 10)} at this line height`);
+    return false;
   }
 
   /**

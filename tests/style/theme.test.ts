@@ -246,6 +246,8 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
         'theme.yaml:5:18: page.header-offset must be from 0 to 192.9mm (the top margin less a line of the body), not "-1pt"',
       ].join('\n'),
     );
+    // a body too large for the type area: one error at its size, with the most that fits (not at the margins the template set)
+    expect(problemsOfChild('body-huge', 'styles:\n  body: { size: 200pt }\n')).toMatch(/(^|\n)theme\.yaml:3:17: styles\.body: a body of 200pt leaves the type area \([\d.]+mm × [\d.]+mm\) less than 10 characters wide or 5 lines high: at most [\d.]+pt at this line height$/);
     expect(problemsOfChild('page-narrow', 'page:\n  margin: { left: 90mm, right: 90mm }\n')).toBe(
       'theme.yaml:3:19: page.margin: left and right leave a type area 30mm wide; it must be at least 10 characters of the body (42.3mm)',
     );
