@@ -98,11 +98,8 @@ function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<T
 
 function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag): Item[] {
   switch (node.kind) {
-    case 'para': {
-      const lines = textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, tag: newTag(ctx, 'P', parent) });
-      // a lead-in's last line goes with what it introduces (its other lines break as a paragraph's)
-      return introduces(node.runs) && lines.length ? [...lines.slice(0, -1), { ...lines[lines.length - 1], keepWithNext: true }] : lines;
-    }
+    case 'para':
+      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent) });
     case 'heading':
       return textBlocks(ctx, node.runs, style(ctx, node.style), {
         x,

@@ -465,6 +465,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
 /** Text narrower than this, in ems of the cell text, is set about one character a line. */
 const CHARACTER_COLUMN_EMS = 2;
 
+/** Text of more than two characters that is not a number: what reads badly a character a line. */
+const isWordy = (text: string) => [...text].length > 2 && !UNBROKEN_CELLS.number.test(text);
+
 /**
  * A warning at the table when a column of text is left about one character a line (`应/急/救/援`)
  * by columns that could not be narrowed (numbers, headers): the table is too wide for the type
@@ -475,7 +478,7 @@ function warnCharacterColumns(ctx: LayoutContext, node: TableNode, inner: number
   if (!node.at || node.columns.every((c) => c.width && c.width > 0)) return;
   const narrow = inner.findIndex((w, c) =>
     w < CHARACTER_COLUMN_EMS * cell.size - 1e-6 &&
-    node.rows.some((row) => row.some((k) => k.col === c && k.colspan === 1 && [...plainText(k.runs).trim()].length > 2 && !UNBROKEN_CELLS.number.test(plainText(k.runs).trim()))),
+    node.rows.some((row) => row.some((k) => k.col === c && k.colspan === 1 && isWordy(plainText(k.runs).trim()))),
   );
   if (narrow < 0) return;
   const header = node.head.length ? plainText(node.head[node.head.length - 1].find((k) => k.col <= narrow && narrow < k.col + k.colspan)?.runs ?? []).trim() : '';

@@ -213,8 +213,10 @@ export interface TextBlockOptions {
   /** Anchors and bookmark of the first line. */
   anchors?: string[];
   outline?: Block['payload']['outline'];
-  /** Keep the last line with what follows (headings, captions). */
+  /** Keep every line with what follows: the text never breaks across pages, nor leaves what follows (headings, captions). */
   keepWithNext?: boolean;
+  /** Keep only the last line with what follows (a lead-in ending in a colon): the others break as a paragraph's. */
+  lastWithNext?: boolean;
   /** Space before and after, pt (default: the style's). */
   spaceBefore?: number;
   spaceAfter?: number;
@@ -234,7 +236,7 @@ export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleS
   const after = o.spaceAfter ?? style.spaceAfter;
   return lines.map((line, i) => {
     const last = i === n - 1;
-    const keep = last ? !!o.keepWithNext : i < orphans - 1 || i >= n - widows || !!o.keepWithNext;
+    const keep = last ? !!o.keepWithNext || !!o.lastWithNext : i < orphans - 1 || i >= n - widows || !!o.keepWithNext;
     return block(
       style.lineHeight + (last ? after : 0),
       {
