@@ -225,28 +225,23 @@ function checkStyles(el: El, theme: ThemeStyles): void {
 }
 
 /**
- * Every `id="…"` of the markup names one element (the place the contents, bookmarks and
- * cross-references lead to): the second of an id is an error at it. `seen`: the ids met before.
+ * In one walk of the markup: every `id="…"` names one element (the place the contents, bookmarks
+ * and cross-references lead to), the second of an id an error at it (`seen`: the ids met before;
+ * none, in a page's header or footer, which holds no targets); and every `<ref to="…">` names an
+ * id of the content (`targets`: a chapter, section, table, case or figure), the first that does
+ * not an error at it (the content's own references were checked when it was loaded: this one a
+ * template wrote).
  */
-function checkIds(el: El, seen: Set<string>): void {
+function checkIdsAndRefs(el: El, seen: Set<string> | undefined, targets: ReadonlyMap<string, unknown> | undefined): void {
   const id = el.attrs.id;
-  if (id) {
+  if (id && seen) {
     if (seen.has(id)) throw new MarkupError(el.pos, `id="${id}" is given to two elements (an id names one place in the document)`, `id="${id}"`);
     seen.add(id);
   }
-  for (const c of el.children) if (typeof c !== 'string') checkIds(c, seen);
-}
-
-/**
- * Every `<ref to="…">` names an id of the content (`targets`: a chapter, section, table, case or
- * figure); the first that does not is an error at it (the content's own references were checked
- * when it was loaded: this one a template wrote).
- */
-function checkRefs(el: El, targets: ReadonlyMap<string, unknown>): void {
-  if (el.name === 'ref' && el.attrs.to && !targets.has(el.attrs.to)) {
+  if (targets && el.name === 'ref' && el.attrs.to && !targets.has(el.attrs.to)) {
     throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
   }
-  for (const c of el.children) if (typeof c !== 'string') checkRefs(c, targets);
+  for (const c of el.children) if (typeof c !== 'string') checkIdsAndRefs(c, seen, targets);
 }
 
 /**
@@ -265,8 +260,7 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   const doc = parseXml(xml, file);
   checkAttributes(doc);
   if (theme) checkStyles(doc, theme);
-  checkIds(doc, new Set());
-  if (targets) checkRefs(doc, targets);
+  checkIdsAndRefs(doc, new Set(), targets);
   expectName(doc, 'document');
   const shownImages = new Map<string, CheckedImage>();
   const shown: FigureImages = (src) => {
@@ -286,7 +280,7 @@ export function parseFurniture(xml: string, file: string, name: 'header' | 'foot
   const el = parseXml(xml, file);
   checkAttributes(el);
   if (theme) checkStyles(el, theme);
-  if (targets) checkRefs(el, targets);
+  if (targets) checkIdsAndRefs(el, undefined, targets);
   expectName(el, name);
   return {
     children: elements(el).map((c) => {
