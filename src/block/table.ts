@@ -396,11 +396,11 @@ const WHOLE = ASKS.indexOf('whole');
 function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): { widths: number[]; padX: number } {
   const { padX } = ctx.theme.table;
   const pad = 2 * padX;
-  const given = node.columns.map((c) => c.width);
-  if (given.length === ncols && given.every((w) => w && w > 0)) return { widths: givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), padX };
-
+  const narrower = LEAST_PAD_X * cell.size;
   // the widest number of each column (with padding): what no column narrower can hold whole
   const numbers = new Array<number>(ncols).fill(0);
+  // the widest character of each column: what no column narrower can hold between its rules
+  const characters = new Array<number>(ncols).fill(0);
   const measured = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
     const runs = resolveReferences(ctx, c.runs, undefined);
     const pstyle = paragraphStyle(ctx, st, Infinity);
@@ -409,8 +409,33 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const isNumber = UNBROKEN_CELLS.number.test(plainText(runs).trim());
     const least = (isNumber ? extent.natural : extent.widest) + pad;
     if (isNumber && c.colspan === 1) numbers[c.col] = Math.max(numbers[c.col], least);
+    // (a piece wider than an em is a word, which a last resort cuts into letters)
+    if (c.colspan === 1) characters[c.col] = Math.max(characters[c.col], Math.min(extent.widest, st.size));
     return { c, st, header, runs, pstyle, extent, natural, least };
   });
+  /**
+   * The widths with the theme's padding if each column holds its widest character so, else with
+   * the least (LEAST_PAD_X); when not even that holds them, an error at the table: its text would
+   * cross its rules and the next column's (`given`: the widths are the content's or template's).
+   */
+  const holding = (widths: number[], given: boolean): { widths: number[]; padX: number } => {
+    const short = (p: number) => widths.findIndex((w, c) => w - 2 * p < characters[c] - 1e-6);
+    if (short(padX) < 0) return { widths, padX };
+    const c = short(narrower);
+    if (c >= 0 && node.at) {
+      const least = characters.map((ch) => ch + 2 * narrower);
+      ctx.problems.error(
+        node.at,
+        sum(least) > width + 1e-6
+          ? `the table cannot be set in its width: its ${ncols} columns need ${inPt(sum(least))} to hold a character each between their rules (text of ${inPt(cell.size)}), more than the ${inPt(width)} it has (fewer columns, two tables, or smaller cells: \`size: small\` or the theme's \`styles.${node.cellStyle}.size\`)`
+          : `its column ${c + 1} is ${given ? 'given' : 'left'} ${inPt(widths[c])}, too narrow to hold a character of its cells between its rules: it needs at least ${inPt(least[c])}${given ? ' (`widths:`)' : ''}`,
+      );
+    }
+    return { widths, padX: Math.min(padX, narrower) };
+  };
+  const given = node.columns.map((c) => c.width);
+  if (given.length === ncols && given.every((w) => w && w > 0)) return holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
+
   /** What each column asks (see ColumnAsks); `onlyNatural`: the natural widths alone (the others as they, an upper bound), which spare a header's words. */
   const askedBy = (onlyNatural: boolean): number[][] => {
     const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
@@ -451,7 +476,6 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   // leaves as ever (a column of names beside them gets the room the padding gave up); when not
   // even that fits, the short body cells stay whole before the headers' words (a district's
   // name on one line, its header broken inside a word), with either padding, before the least
-  const narrower = LEAST_PAD_X * cell.size;
   const narrowed = asked.map((widths) => widths.map((w) => w - pad + 2 * narrower));
   for (let k = WHOLE; k >= 0; k--) {
     if (sum(asked[k]) <= width) return allocate(asked, padX);
@@ -459,8 +483,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   }
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
-  return { widths, padX };
+  return holding(widths, false);
 }
+
+const inPt = (v: number): string => `${Math.round(v * 10) / 10}pt`;
 
 /** Text narrower than this, in ems of the cell text, is set about one character a line. */
 const CHARACTER_COLUMN_EMS = 2;

@@ -6,8 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GlyphRunOp } from '../../src/page/draw.js';
+import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
 import { layoutReport } from '../../src/pipeline.js';
+import { formatProblem, InputError } from '../../src/problems.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
@@ -74,5 +75,38 @@ describe('a table of many columns of numbers', () => {
     // four columns fit: no warning
     const fits = buildYaml(yaml('gbt9704', '[专业名称, 在校生（人）, 经费（万元）, 备注]', ['[应急救援, 1286, 3860.5, 市级优质专业建设项目]']));
     expect(fits.warnings).toEqual([]);
+  });
+});
+
+/** A table of `columns` columns, headed 列1 …, one row of 甲 (at the official theme's 五号). */
+function characters(columns: number) {
+  const heads = Array.from({ length: columns }, (_, c) => `列${c + 1}`);
+  return buildYaml(['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 多列', `          columns: [${heads.join(', ')}]`, '          rows:', `            - [${heads.map(() => '甲').join(', ')}]`, ''].join('\n'));
+}
+
+describe('a table of so many columns that a character barely fits each', () => {
+  it('keeps each character between its column\'s rules (28 columns: the theme\'s 6pt padding would leave 3.8pt for a character of 10.5pt)', () => {
+    const { pages } = characters(28);
+    const page = pages.find((p) => p.ops.some((o) => o.kind === 'glyphs' && text(o) === '甲'))!;
+    const glyphs = page.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && text(o) === '甲');
+    const rules = [...new Set(page.ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2).map((o) => o.x1))].sort((a, b) => a - b);
+    expect(glyphs.length).toBe(28);
+    expect(rules.length).toBe(29);
+    for (const g of glyphs) {
+      const left = rules.filter((x) => x <= g.x).at(-1)!;
+      const right = rules.find((x) => x > g.x)!;
+      expect(g.x + g.glyphs.xs[0] + g.size).toBeLessThanOrEqual(right);
+      expect(g.x - left).toBeGreaterThan(0);
+    }
+  });
+  it('is an error at the table when not even the least padding lets a character fit each column (40 columns)', () => {
+    let shown: string[] = [];
+    try {
+      characters(40);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      shown = e.problems.map((p) => formatProblem(p).replace(/^.*r\.yaml/, 'r.yaml'));
+    }
+    expect(shown).toEqual([expect.stringMatching(/^r\.yaml:6:9: the table cannot be set in its width: its 40 columns need 630pt to hold a character each between their rules \(text of 10\.5pt\), more than the [\d.]+pt it has \(fewer columns, two tables, or smaller cells: `size: small` or the theme's `styles\.cell\.size`\)$/)]);
   });
 });
