@@ -11,6 +11,7 @@ import { plainText, type Inline } from '../text/inline.js';
 import { measureText } from '../text/paragraph.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText } from './text-lines.js';
+import type { Line } from '../text/justify.js';
 import { block, type Block } from './payload.js';
 import { plainRuns } from './plain-title.js';
 
@@ -18,6 +19,8 @@ import { plainRuns } from './plain-title.js';
 const NUMBER_ROOM = 3;
 /** Width given to page numbers, and the gap before them, em. */
 const NUMBER_WIDTH = 2;
+/** The fewest dots of a leader: a title that would leave fewer on its last line breaks earlier. */
+const LEAST_DOTS = 3;
 /** What separates an entry's label from its title. */
 const LABEL_END = '\u3000';
 
@@ -72,10 +75,25 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   // an entry without a label (前言) starts at the margin, the others in the title column
   const x = style.indent + (label.length ? column : 0);
   const labelLine = label.length ? setText(ctx, label, paragraphStyle(ctx, style, 1e6, 'left', 0), undefined)[0] : undefined;
-  const text = setText(ctx, title, paragraphStyle(ctx, style, width - NUMBER_ROOM * em - x, 'left', 0, { between: 'phrases' }), node.at);
   const [numberLine] = setText(ctx, [{ text: page, bold: false }], paragraphStyle(ctx, style, NUMBER_ROOM * em, 'right', 0), undefined);
   // a leader no font has is a warning at the theme's `leader:`
   const [dot] = setText(ctx, [{ text: ctx.theme.leader, bold: false }], paragraphStyle(ctx, leaderStyle(ctx, style), em, 'left', 0), ctx.theme.leaderPos);
+  // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align, and
+  // ending at one column for every entry, leaving room for three digits
+  const dotsEnd = width - NUMBER_WIDTH * em;
+  const step = em / 2;
+  /** Where a line's leader starts, pt from the entry's left, and how many dots it has. */
+  const leaderAfter = (line: Line): { from: number; dots: number } => {
+    const last = line.atoms.length - 1;
+    const textEnd = x + (last >= 0 ? line.xs[last] + line.atoms[last].width : 0);
+    const from = Math.ceil((textEnd + em / 2) / step) * step;
+    return { from, dots: Math.max(0, Math.floor((dotsEnd - dot.used - from) / step + 1e-9) + 1) };
+  };
+  const titleIn = (measure: number) => setText(ctx, title, paragraphStyle(ctx, style, measure, 'left', 0, { between: 'phrases' }), node.at);
+  let text = titleIn(width - NUMBER_ROOM * em - x);
+  // a last line that leaves room for fewer than LEAST_DOTS dots: the title set so narrow that
+  // every line leaves room for them (it breaks between phrases one line sooner)
+  if (leaderAfter(text[text.length - 1]).dots < LEAST_DOTS) text = titleIn(dotsEnd - dot.used - (LEAST_DOTS - 1) * step - em / 2 - step - x);
   return text.map((line, i): Block => {
     // each line of the entry is a link to its target, tagged as one: TOCI > Link > its text
     const link = newTag(ctx, 'Link', tag);
@@ -83,14 +101,10 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
     if (i === 0 && labelLine) ops.unshift(...lineOps(labelLine, style, style.indent, 0, link));
     const last = i === text.length - 1;
     if (last) {
-      // numbers flush right; the leader's dots on a grid of ½ em so columns of dots align, and
-      // ending at one column for every entry, leaving room for three digits; the dots are filler,
-      // artifacts outside the link (PDF/UA): a screen reader passes over them, `imprint diff` too
-      const dotsEnd = width - NUMBER_WIDTH * em;
-      const step = em / 2;
-      const last = line.atoms.length - 1;
-      const textEnd = x + (last >= 0 ? line.xs[last] + line.atoms[last].width : 0);
-      for (let dx = Math.ceil((textEnd + em / 2) / step) * step; dx + dot.used <= dotsEnd; dx += step) ops.push(...lineOps(dot, style, dx, 0));
+      // the dots are filler, artifacts outside the link (PDF/UA): a screen reader passes over
+      // them, `imprint diff` too
+      const { from, dots } = leaderAfter(line);
+      for (let k = 0; k < dots; k++) ops.push(...lineOps(dot, style, from + k * step, 0));
       ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, link));
     }
     ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target }, text: plainText([...label, ...title]), tag: link });

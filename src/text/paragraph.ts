@@ -4,7 +4,7 @@
  */
 import { atomize, type Atom, type TextStyle } from './atoms.js';
 import { breakOpportunities } from './breakpoints.js';
-import { atomAdjustability, jointAdjustability } from './glue.js';
+import { atomAdjustability, jointAdjustability, type Adjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
 import { letterCount, measureLine, optimalBreaks, type BreakInput } from './optimal-breaks.js';
@@ -27,7 +27,8 @@ export interface ParagraphStyle extends TextStyle {
    * Break only between words (`words`, see word-starts.ts: `建筑|面积`, never `建筑面|积`: a
    * table's header) or only between phrases (`phrases`: after a mark, or where Chinese and Latin
    * meet: `技艺：|区域`, a contents entry's title; no dictionary to load) where the text so broken
-   * fits the measure; elsewhere as any text.
+   * fits the measure; elsewhere as any text. Text broken between phrases is ragged: its marks keep
+   * their blanks where it breaks so (a title is not squeezed onto one line: it breaks).
    */
   between?: 'words' | 'phrases';
 }
@@ -132,6 +133,11 @@ function phraseStarts(atoms: readonly Atom[]): boolean[] {
   return atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind);
 }
 
+/** The places with nothing to give when a line is short of room. */
+function unsqueezed(places: Adjustability[]): Adjustability[] {
+  return places.map((a) => (a.shrink > 0 ? { ...a, shrink: 0 } : a));
+}
+
 /** Breaks and places a paragraph's lines. */
 export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
   const narrowest = Math.min(style.width - style.indent, style.width);
@@ -156,8 +162,8 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   // between words where that fits the measure, else wherever the text may break (text on one
   // line breaks nowhere: no words to look up)
   const plain = breaker(anywhere);
-  const starts = style.between && plain.ends.length > 1 ? (style.between === 'words' ? wordStarts(atoms) : phraseStarts(atoms)) : undefined;
-  const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]) };
+  const starts = style.between === 'words' && plain.ends.length > 1 ? wordStarts(atoms) : style.between === 'phrases' ? phraseStarts(atoms) : undefined;
+  const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]), ...(style.between === 'phrases' && { items: unsqueezed(anywhere.items), joints: unsqueezed(anywhere.joints) }) };
   const tried = byWords && breaker(byWords);
   const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
   const balanced = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;

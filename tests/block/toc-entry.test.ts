@@ -73,4 +73,28 @@ describe('contents entries', () => {
     }
     expect(wrapped).toBeGreaterThan(10);
   });
+
+  it('leave at least three leader dots before a page number: a title that would leave fewer breaks between phrases, its marks not squeezed to stay on one line', () => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'toc-dots-')), 'r.yaml');
+    const sentence = '传承“红”基因，淬炼“蓝”技艺：区域职业教育以文化人的探索';
+    const titles = Array.from({ length: 12 }, (_, k) => sentence + '实'.repeat(k));
+    writeFileSync(input, ['report:', '  title: 点', 'chapters:', ...titles.map((t) => `  - title: ${t}\n    body: [正文。]`), ''].join('\n'));
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const contents = pages.find((p) => p.ops.some((o) => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()).startsWith('目')))!;
+    const byLine = new Map<number, GlyphRunOp[]>();
+    for (const op of contents.ops) if (op.kind === 'glyphs') byLine.set(op.y, [...(byLine.get(op.y) ?? []), op]);
+    const textOf = (o: GlyphRunOp) => String.fromCodePoint(...o.glyphs.codePoints.flat());
+    const numbered = [...byLine.values()].filter((runs) => /^\d+$/.test(textOf(runs[runs.length - 1])));
+    expect(numbered.length).toBe(12);
+    for (const runs of numbered) expect(runs.filter((o) => textOf(o) === '·').length, runs.map(textOf).join('')).toBeGreaterThanOrEqual(3);
+    // the marks of a title keep their blanks: each of ，and ： is followed an em later (or ends its line)
+    const em = 12;
+    for (const runs of byLine.values()) {
+      for (const run of runs) {
+        run.glyphs.codePoints.forEach((cp, k) => {
+          if ((cp[0] === 0xff0c || cp[0] === 0xff1a) && k + 1 < run.glyphs.xs.length) expect(run.glyphs.xs[k + 1] - run.glyphs.xs[k], textOf(run)).toBeCloseTo(em, 1);
+        });
+      }
+    }
+  });
 });
