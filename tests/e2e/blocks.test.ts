@@ -208,6 +208,16 @@ describe('pagination', () => {
     expect(norm(commentFirst.text + commentNext.text)).toBe(norm(comment));
   });
 
+  it('never starts a wrapped code line with the closing quote of a string of Chinese (print("…你好"))', async () => {
+    // strings of 28 to 51 characters: the line's room ends at every place in the string's last characters
+    const calls = Array.from({ length: 24 }, (_, k) => `print("${'你好'.repeat(14)}${'中'.repeat(k)}")`);
+    const r = await buildBodies('code-quote', [{ code: calls.join('\n') + '\n' }]);
+    const lines = allBodyLines(r).map((l) => l.text.replace(/\s/g, ''));
+    const continued = lines.filter((t, i) => i > 0 && !t.startsWith('print') && lines[i - 1].startsWith('print'));
+    expect(continued.length).toBeGreaterThan(5);
+    expect(continued.filter((t) => /^["'`]/.test(t))).toEqual([]);
+  });
+
   it('keeps a paragraph that ends in a colon with what it introduces (a verse moved to the next page takes it along)', async () => {
     const filler = Array.from({ length: 12 }, (_, i) => `第${i + 1}段。这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字，这是一段用来占满页面的文字。`);
     const verse = Array.from({ length: 12 }, (_, i) => `诗句第${i + 1}行`);

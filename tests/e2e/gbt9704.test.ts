@@ -173,6 +173,22 @@ describe('a case box on the grid', () => {
     expect(breaks).toBeGreaterThan(0);
   });
 
+  it('stands a row clear of the text before and after it, and of a second box after it (two boxes never share a rule)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
+    const input = path.join(dir, 'box.yaml');
+    writeFileSync(input, 'report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n      - 前文一段。\n      - case:\n          title: 甲\n          body: [案例甲的正文。]\n      - case:\n          title: 乙\n          body: [案例乙的正文。]\n      - 后文一段。\n');
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const page = pages.find((p) => p.ops.some((o) => o.kind === 'line'))!;
+    const rules = [...new Set(page.ops.filter((o): o is LineOp => o.kind === 'line' && o.y1 === o.y2).map((o) => o.y1))].sort((a, b) => a - b);
+    const baseline = (text: string) => page.ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()) === text)!.y;
+    expect(rules.length).toBe(4);
+    const [top1, bottom1, top2, bottom2] = rules;
+    // the line before: its baseline lies within its row, a row above the frame; the line after: a row below it
+    expect(top1 - baseline('前文一段。')).toBeGreaterThanOrEqual(step);
+    expect(top2 - bottom1).toBeGreaterThanOrEqual(step);
+    expect(baseline('后文一段。') - bottom2).toBeGreaterThanOrEqual(step);
+  });
+
   it('hangs no line-end mark onto its border: where the padding is narrower than the hanging half cell, the mark stays inside the line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
     const input = path.join(dir, 'box.yaml');
