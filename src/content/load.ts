@@ -415,7 +415,9 @@ class ContentReader {
         if (rows[e.row].some((_, c) => this.colspanRefused([...p, e.row, c]))) continue;
         const spans = rows[e.row].some((c) => c.colspan > 1) ? 'its cells with their colspans' : `its ${rows[e.row].length} cell${rows[e.row].length === 1 ? '' : 's'}`;
         const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
-        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}`);
+        // (a row short of cells most often left an empty one out: `[1, 2, ]` is two cells)
+        const empty = e.fills < columns ? '; an empty cell is written ""' : '';
+        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}${empty}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
       } else {

@@ -96,7 +96,11 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     const stray = f.code === 'UNEXPECTED_TOKEN' ? STRAY_CLOSER.exec(f.message)?.[1] : undefined;
     const openFlow = leftOpen(doc, text, f);
     const leading = stray ? undefined : leadingIndicator(text, f.offset, f.code);
-    if (stray) {
+    if (f.code === 'UNEXPECTED_TOKEN' && EMPTY_ITEM.test(text.slice(lineStart(text, f.offset), f.offset + 1)) && lineOf(text, f.offset).trimEnd().endsWith(']')) {
+      // `[1, , 3]`: YAML has no empty item in brackets (a list, not a paragraph to quote)
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: 'YAML: an empty item in a list in brackets: write "" for an empty cell (or remove the extra ,)', severity: 'error' });
+    } else if (stray) {
       const opener = stray === '}' ? '{' : '[';
       problems.push({ offset: f.offset, message: `YAML: this ${stray} closes no ${opener}: remove it (or quote the text, if it is part of it)`, severity: 'error' });
     } else if (openFlow !== undefined) {
@@ -144,6 +148,9 @@ function causingSlips(doc: Document.Parsed, text: string): ItemSlip[] {
   });
   return slips.filter((s) => plainRanges.some(([start, end]) => start < s.offset && s.offset < end));
 }
+
+/** Text up to a `,` that follows a `[` or another `,` with nothing but spaces between: an empty item of a list in brackets. */
+const EMPTY_ITEM = /[[,][ \t]*,$/;
 
 /** The hint for a paragraph-like value starting with a YAML indicator, on the line of `offset`. */
 function leadingIndicator(text: string, offset: number, code: string): { offset: number; hint: string } | undefined {
@@ -248,6 +255,12 @@ function unclosedQuote(text: string): number | undefined {
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The line that holds `offset`, without its line break, nor a comment after a space. */
+function lineOf(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(lineStart(text, offset), end < 0 ? undefined : end).replace(/\r$/, '').replace(/\s#.*$/, '');
 }
 
 /** Aliases used before (or without) an anchor of their name, in the file's order. */

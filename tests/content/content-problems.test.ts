@@ -140,6 +140,17 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: **重点**\nchapters: []\n').lines).toEqual(['r.yaml:2:10: YAML: quote this text: YAML reads a leading * as an alias (unresolved alias "**重点**")']);
     expect(load('report:\n  title: 标题\nchapters:\n  - title: **重点**\n    body: [段]\n').lines).toEqual(['r.yaml:4:12: YAML: quote this text: YAML reads a leading * as an alias (unresolved alias "**重点**")']);
   });
+  it('an empty cell left out of a row in brackets: one message at the extra comma, saying how to write it (not a paragraph to quote)', () => {
+    const row = (cells: string) => load(withBody('      - table:', '          title: 表', '          columns: [a, b, c]', '          rows:', `            - ${cells}`)).lines;
+    const empty = 'YAML: an empty item in a list in brackets: write "" for an empty cell (or remove the extra ,)';
+    expect(row('[1, , 3]')).toEqual([`r.yaml:10:19: ${empty}`]);
+    expect(row('[, 2, 3]  # 注')).toEqual([`r.yaml:10:16: ${empty}`]);
+    expect(row('[1,,3]')).toEqual([`r.yaml:10:18: ${empty}`]);
+    // YAML takes a comma before the ] for the end: a row of two cells
+    expect(row('[1, 2, ]')).toEqual(['r.yaml:10:15: this row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""']);
+    // a paragraph that starts with [ is still one to quote
+    expect(load(withBody('      - [注] 文字, , 等')).lines).toEqual(['r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading [ as a list (Unexpected scalar at node end)']);
+  });
   it('a list or mapping in brackets is not taken for text', () => {
     expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b', '          rows: [[1, 2]]')).lines.join('\n')).not.toMatch(/quote this/);
   });

@@ -43,7 +43,7 @@ describe('loadReport', () => {
       'r.yaml:5:5: unknown key "titel" in a chapter (did you mean "title"?)',
       'r.yaml:8:10: [[nothere]] names no id (ids in this report: a)',
       'r.yaml:9:31: the id "a" is already used at line 6 (ids must be unique in the report)',
-      'r.yaml:9:58: this row fills 1 column (its 1 cell) but the table has 2',
+      'r.yaml:9:58: this row fills 1 column (its 1 cell) but the table has 2; an empty cell is written ""',
     ]);
     // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
@@ -88,7 +88,7 @@ describe('loadReport', () => {
   });
   it('a colspan refused (out of bounds) is reported once, at it: its row is not said to fill 1 column; "1 column", not "1 columns"', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [{text: x, colspan: 1000000000}]\n            - [1]\n');
-    expect(problems(t)).toEqual(['r.yaml:10:35: `colspan:` must be at most 100', 'r.yaml:11:15: this row fills 1 column (its 1 cell) but the table has 2']);
+    expect(problems(t)).toEqual(['r.yaml:10:35: `colspan:` must be at most 100', 'r.yaml:11:15: this row fills 1 column (its 1 cell) but the table has 2; an empty cell is written ""']);
   });
   it('reports a table row whose length differs from the columns', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [1, 2, 3]\n');
@@ -103,12 +103,12 @@ describe('loadReport', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [{text: x, rowspan: 2}, 1, 2]', '  - [3, 4, 5]', '  - [{text: y, colspan: 2}]']);
     expect(problems(t)).toEqual([
       'r.yaml:11:15: this row fills 4 columns (its 3 cells and 1 column covered by rowspans from above) but the table has 3',
-      'r.yaml:12:15: this row fills 2 columns (its cells with their colspans) but the table has 3',
+      'r.yaml:12:15: this row fills 2 columns (its cells with their colspans) but the table has 3; an empty cell is written ""',
     ]);
   });
   it('locates a header row that does not fill the columns of the first', () => {
     const t = table(['head:', '  - [{text: 人数, colspan: 2}, 占比]', '  - [2024 年, 2025 年]', 'rows: []']);
-    expect(problems(t)).toEqual(['r.yaml:10:15: this header row fills 2 columns (its 2 cells) but the table has 3']);
+    expect(problems(t)).toEqual(['r.yaml:10:15: this header row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""']);
   });
   it('locates a colspan into a column a rowspan covers, and a rowspan past the last row, at the cell', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [1, {text: x, rowspan: 2}, 2]', '  - [{text: y, colspan: 2}, 3]', '  - [4, 5, {text: z, rowspan: 2}]']);
