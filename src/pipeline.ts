@@ -28,6 +28,7 @@ import type { Report, ReportMeta, Text } from './content/types.js';
 import { inlinePlainText, parseInline } from './content/inline-markup.js';
 import { reportDate } from './content/report-date.js';
 import type { TextFont } from './text/text-font.js';
+import type { Reference } from './text/inline.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
 import { circled } from './block/footnotes.js';
@@ -271,7 +272,7 @@ export function renderReport<Out>(laid: BuildResult, renderer: Renderer<Out>, fa
 }
 
 /** What the document says about itself, from the report's `report:`; `words`: a cross-reference's words, as the pages print them. */
-function documentInfo(meta: ReportMeta, version: string, lang: string, words: (ref: { id: string; page: boolean }) => string): DocumentInfo {
+function documentInfo(meta: ReportMeta, version: string, lang: string, words: (ref: Reference) => string): DocumentInfo {
   const plain = (t: Text) => inlinePlainText(parseInline(t.text).nodes, words);
   return {
     title: meta.subtitle ? withSubtitle(plain(meta.title), plain(meta.subtitle)) : plain(meta.title),

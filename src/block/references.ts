@@ -1,12 +1,12 @@
 /**
  * Cross-references (spec §6.1) given their text at layout: `[[id]]` the item's label as the
  * theme words it (`表 3`, `2.1 节`), `[[id#page]]` the label of the page where the item
- * starts; both link to the item's anchor. Page labels come from the last layout round, and
+ * starts, `[[id#number]]` its number alone (`2`: 第[[a#number]]—[[b#number]]章); all link to the item's anchor. Page labels come from the last layout round, and
  * each one printed is recorded, so the pipeline lays out again until they agree with the pages
  * (as the contents do).
  */
 import type { SourcePos } from '../problems.js';
-import type { Inline } from '../text/inline.js';
+import type { Inline, Reference, ReferencePart } from '../text/inline.js';
 import type { LayoutContext } from './context.js';
 import type { RefTarget } from '../template/view.js';
 import type { ReferenceFormats } from '../style/theme.js';
@@ -32,15 +32,15 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
       ctx.problems.error(at ?? ctx.templatePos, `<ref to="${ref.id}">: no chapter, section, table, case or figure has the id "${ref.id}"`);
       return { ...marks, text: `[[${ref.id}]]` };
     }
-    const text = targetWords(target, ref.page, ctx.theme.references, ctx.pageLabels);
-    if (ref.page) ctx.pageLabelsRead.set(target.anchor, text);
+    const text = targetWords(target, ref.part, ctx.theme.references, ctx.pageLabels);
+    if (ref.part === 'page') ctx.pageLabelsRead.set(target.anchor, text);
     return { ...marks, text, link: { dest: target.anchor } };
   });
 }
 
-/** A reference's words: the target's label as `formats` word it, or with `page` the label of its page in `pageLabels`. */
-function targetWords(target: RefTarget, page: boolean, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): string {
-  return page ? (pageLabels.get(target.anchor) ?? UNKNOWN_PAGE) : referenceText(formats, target);
+/** A reference's words: the target's label as `formats` word it, the label of its page in `pageLabels`, or its number. */
+function targetWords(target: RefTarget, part: ReferencePart, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): string {
+  return part === 'page' ? (pageLabels.get(target.anchor) ?? UNKNOWN_PAGE) : part === 'number' ? target.number : referenceText(formats, target);
 }
 
 /**
@@ -48,6 +48,6 @@ function targetWords(target: RefTarget, page: boolean, formats: ReferenceFormats
  * round's), for text set outside the pages: the PDF's metadata. `targets` holds every id the
  * content names (the loader refused a reference to none).
  */
-export function referenceWords(targets: ReadonlyMap<string, RefTarget>, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): (ref: { id: string; page: boolean }) => string {
-  return (ref) => targetWords(targets.get(ref.id)!, ref.page, formats, pageLabels);
+export function referenceWords(targets: ReadonlyMap<string, RefTarget>, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): (ref: Reference) => string {
+  return (ref) => targetWords(targets.get(ref.id)!, ref.part, formats, pageLabels);
 }

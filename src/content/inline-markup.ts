@@ -1,13 +1,14 @@
 /**
  * The inline markup of content text (spec §6.2), parsed once, here, into typed nodes:
  * `**bold**`, `*emphasis*`, `` `code` ``, `^sup^`, `~sub~`, `[text](url)`, `<url>`, `[[id]]`,
- * `[[id#page]]`, `^[footnote]` and backslash escapes.
+ * `[[id#page]]`, `[[id#number]]`, `^[footnote]` and backslash escapes.
  *
  * The rules are simple and local, so Chinese text behaves (CommonMark's flanking rules fail on
  * `**“火焰蓝”**精神`): a delimiter that finds no partner is the character itself, never an
  * error; a bracket or angle that does not form a link or reference is text. The few real
  * mistakes (a malformed reference, a footnote inside a footnote) are problems at their offset.
  */
+import { referenceSource, type Reference, type ReferencePart } from '../text/inline.js';
 
 /** A piece of inline content. `at`: offset of its first character in the source text (UTF-16 units). */
 export type InlineNode =
@@ -15,7 +16,7 @@ export type InlineNode =
   | { kind: 'strong' | 'emphasis' | 'sup' | 'sub'; children: InlineNode[]; at: number }
   | { kind: 'code'; text: string; at: number }
   | { kind: 'link'; url: string; children: InlineNode[]; at: number; /** Written `<url>`: the URL printed is the URL. */ auto?: boolean }
-  | { kind: 'ref'; id: string; page: boolean; at: number }
+  | ({ kind: 'ref'; at: number } & Reference)
   | { kind: 'footnote'; children: InlineNode[]; at: number };
 
 /** A mistake in the markup, at an offset of the source text. */
@@ -62,7 +63,7 @@ export function parseInline(source: string): ParsedInline {
 }
 
 /** The text a reader sees when markup is ignored (code and escapes as written, no footnotes); a cross-reference as `words` gives it, else as written. */
-export function inlinePlainText(nodes: readonly InlineNode[], words: (ref: { id: string; page: boolean }) => string = (r) => `[[${r.id}${r.page ? '#page' : ''}]]`): string {
+export function inlinePlainText(nodes: readonly InlineNode[], words: (ref: Reference) => string = referenceSource): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text' || n.kind === 'code') out += n.text;
@@ -233,21 +234,21 @@ class InlineParser {
     return { node: { kind: 'footnote', children: this.parse(i + 2, close, true), at: i } as InlineNode, end: close + 1 };
   }
 
-  /** `[[id]]` or `[[id#page]]`. */
+  /** `[[id]]`, `[[id#page]]` or `[[id#number]]`. */
   private reference(i: number, to: number) {
     const close = this.src.indexOf(']]', i + 2);
     if (close < 0 || close + 2 > to) return undefined;
     const inner = this.src.slice(i + 2, close);
-    const m = /^([^#]*)(#page)?$/.exec(inner.trim());
+    const m = /^([^#]*)(?:#(page|number))?$/.exec(inner.trim());
     const id = m?.[1] ?? '';
     if (!m || !ID_PATTERN.test(id)) {
       this.problems.push({
         at: i,
-        message: `\`[[${inner}]]\` is not a cross-reference: write [[id]] or [[id#page]], the id of letters, digits, - and _ (a literal [[ is written \\[[)`,
+        message: `\`[[${inner}]]\` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)`,
       });
       return { node: { kind: 'text', text: this.src.slice(i, close + 2), at: i } as InlineNode, end: close + 2 };
     }
-    return { node: { kind: 'ref', id, page: !!m[2], at: i } as InlineNode, end: close + 2 };
+    return { node: { kind: 'ref', id, part: (m[2] as ReferencePart | undefined) ?? 'label', at: i } as InlineNode, end: close + 2 };
   }
 
   /**

@@ -102,7 +102,7 @@ function nodesXml(nodes: readonly InlineNode[]): string {
         out += `<a href="${esc(n.url)}"${n.auto ? ' kind="url"' : ''}>${nodesXml(n.children)}</a>`;
         break;
       case 'ref':
-        out += `<ref to="${esc(n.id)}"${n.page ? ' page="true"' : ''}/>`;
+        out += `<ref to="${esc(n.id)}"${n.part === 'label' ? '' : ` ${n.part}="true"`}/>`;
         break;
       default:
         out += `<${WRAPPERS[n.kind]}>${nodesXml(n.children)}</${WRAPPERS[n.kind]}>`;

@@ -160,7 +160,7 @@ const INLINE_ELEMENTS: Record<string, Record<string, ValueRule>> = {
   sub: {},
   // where a link of the content may go (see isLinkUrl): nothing a viewer would run or open on the reader's machine
   a: { href: { allows: isLinkUrl, allowed: 'an https://, http://, ftp:// or mailto: address' }, kind: oneOf('url') },
-  ref: { to: TEXT, page: oneOf('true', 'false') },
+  ref: { to: TEXT, page: oneOf('true', 'false'), number: oneOf('true', 'false') },
   fn: {},
 };
 
@@ -439,7 +439,8 @@ function inlines(el: El, marks: Marks = { bold: false }, note?: El): Inline[] {
     if (typeof c === 'string') runs.push({ ...marks, text: c });
     else if (c.name === 'ref') {
       if (!c.attrs.to) fail(c, '<ref> needs to="…" (an id)');
-      runs.push({ ...marks, text: '', ref: { id: c.attrs.to, page: c.attrs.page === 'true' } });
+      if (c.attrs.page === 'true' && c.attrs.number === 'true') fail(c, '<ref> prints its page or its number, not both (page="true" or number="true")');
+      runs.push({ ...marks, text: '', ref: { id: c.attrs.to, part: c.attrs.page === 'true' ? 'page' : c.attrs.number === 'true' ? 'number' : 'label' } });
     } else if (c.name === 'fn') {
       if (note) fail(note, 'this footnote holds another: a footnote cannot hold a footnote (<fn> inside <fn>)');
       runs.push({ ...marks, text: '', note: inlines(c, undefined, c) });

@@ -24,14 +24,28 @@ export interface Marks {
   footnote?: number;
 }
 
+/**
+ * A cross-reference to an id: what it prints (`label`: `[[id]]`, the item's label as the theme
+ * words it; `page`: `[[id#page]]`, the label of the page where it starts; `number`:
+ * `[[id#number]]`, its number alone, as `{number}` in the theme's format).
+ */
+export interface Reference {
+  id: string;
+  part: ReferencePart;
+}
+
+export type ReferencePart = 'label' | 'page' | 'number';
+
+/** How a reference is written in the content: `[[id]]`, `[[id#page]]`, `[[id#number]]`. */
+export function referenceSource(ref: Reference): string {
+  return `[[${ref.id}${ref.part === 'label' ? '' : `#${ref.part}`}]]`;
+}
+
 /** A run of text sharing the same marks. */
 export interface Inline extends Marks {
   text: string;
-  /**
-   * An atomic item: a cross-reference to an id (`[[id]]`, or `[[id#page]]` for the page label),
-   * whose text is empty until the layout gives it (see block/references.ts).
-   */
-  ref?: { id: string; page: boolean };
+  /** An atomic item: a cross-reference, whose text is empty until the layout gives it (see block/references.ts). */
+  ref?: Reference;
   /** An atomic item: a footnote (`^[…]`), its note's runs; the layout sets its marker here. */
   note?: Inline[];
 }
@@ -60,7 +74,7 @@ function linkKey(l: LinkTarget | undefined): string {
 /** A key for a run's marks and text: runs with equal keys set alike (see block/text-lines.ts). */
 export function runKey(r: Inline): string {
   const marks = `${r.bold ? 'B' : ''}${r.emphasis ? 'E' : ''}${r.code ? 'C' : ''}${r.script ?? ''}${r.url ? 'U' : ''}${r.footnote ? `N${r.footnote}` : ''}${linkKey(r.link)}`;
-  const item = r.ref ? `[[${r.ref.id}${r.ref.page ? '#page' : ''}]]` : r.note ? `^[${r.note.map(runKey).join('\u0002')}]` : '';
+  const item = r.ref ? referenceSource(r.ref) : r.note ? `^[${r.note.map(runKey).join('\u0002')}]` : '';
   return `${marks}\u0001${item}${r.text}`;
 }
 

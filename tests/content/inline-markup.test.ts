@@ -13,7 +13,7 @@ function show(nodes: InlineNode[]): string {
         case 'code':
           return `code(${n.text})`;
         case 'ref':
-          return `ref(${n.id}${n.page ? '#page' : ''})`;
+          return `ref(${n.id}${n.part === 'label' ? '' : `#${n.part}`})`;
         case 'link':
           return `link(${n.url}|${show(n.children)})`;
         default:
@@ -30,7 +30,7 @@ describe('inline markup', () => {
     expect(parse('**一是**坚持')).toBe('strong(一是)坚持');
     expect(parse('要*着重*说明')).toBe('要emphasis(着重)说明');
     expect(parse('数据^[来源：区教育局。]如下')).toBe('数据footnote(来源：区教育局。)如下');
-    expect(parse('如[[teachers]]所示，见第 [[teachers#page]] 页')).toBe('如ref(teachers)所示，见第 ref(teachers#page) 页');
+    expect(parse('如[[teachers]]所示，见第 [[teachers#page]] 页，第 [[teachers#number]] 号')).toBe('如ref(teachers)所示，见第 ref(teachers#page) 页，第 ref(teachers#number) 号');
     expect(parse('见[教育局网站](https://example.org/a)。')).toBe('见link(https://example.org/a|教育局网站)。');
     expect(parse('<https://example.org/a/b?x=1&y=2>')).toBe('link(https://example.org/a/b?x=1&y=2|https://example.org/a/b?x=1&y=2)');
     // parentheses inside the URL in pairs; the first unpaired ) ends it

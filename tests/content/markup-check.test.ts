@@ -31,7 +31,7 @@ const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n 
 describe('markup checked at load', () => {
   it('a malformed reference: at its [[, in the line and column of the YAML file', () => {
     expect(errors(withBody('      - 见[[表 1]]。'))).toEqual([
-      'r.yaml:7:10: `[[表 1]]` is not a cross-reference: write [[id]] or [[id#page]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
+      'r.yaml:7:10: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
     ]);
   });
   it('a footnote in a footnote: at the inner ^[, also in a folded block scalar and in a table cell', () => {
@@ -70,7 +70,7 @@ describe('markup checked at load', () => {
     expect(errors(yaml)).toEqual([
       'r.yaml:4:15: a footnote cannot hold another footnote (`^[…]` inside `^[…]`)',
       'r.yaml:6:13: [[x]] names no id (did you mean "a"?)',
-      'r.yaml:11:13: `[[表 1]]` is not a cross-reference: write [[id]] or [[id#page]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
+      'r.yaml:11:13: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
     ]);
   });
 });

@@ -52,4 +52,10 @@ describe('cross-references', () => {
     expect(r.said).toBe(`见表 1，在第 ${r.tablePage} 页。`);
     expect(r.rounds).toBeGreaterThan(1);
   }, 60_000);
+  it('print an item\'s number alone with #number (a range of chapters, a table), in the content and in a template\'s <ref number="true">', async () => {
+    const chapters = ['一', '二', '三', '四'].map((t, i) => `  - title: ${t}\n    id: c${i + 1}\n    body:\n      - ${i === 0 ? '详见第 [[c2#number]]—[[c4#number]] 章，数据见[[t1]]（表号 [[t1#number]]）。' : '正文。'}\n${i === 2 ? '      - table: {id: t1, title: 数据, columns: [a], rows: [[x]]}\n' : ''}`).join('');
+    writeFileSync(input, `report:\n  title: 引用\nchapters:\n${chapters}`);
+    const { pages } = await readPdf((await buildReport(options)).pdf);
+    expect(pages.flatMap((p) => p.lines).find((l) => l.text.startsWith('详见'))!.text).toBe('详见第 2—4 章，数据见表 1（表号 1）。');
+  }, 60_000);
 });

@@ -163,13 +163,13 @@ describe('template folders', () => {
     expect(inlineMarkup('a < b & **c**')).toBe('a &lt; b &amp; <b>c</b>');
   });
   it('write every inline construct of §6.2 as an element, escapes as the character', () => {
-    expect(inlineMarkup('*着重*`a<b`^2^~2~[文](https://e.org/?a=1&b=2)<https://e.org/x>[[t1]][[t1#page]]^[注 **粗**]\\*')).toBe(
+    expect(inlineMarkup('*着重*`a<b`^2^~2~[文](https://e.org/?a=1&b=2)<https://e.org/x>[[t1]][[t1#page]][[t1#number]]^[注 **粗**]\\*')).toBe(
       '<em>着重</em><code>a&lt;b</code><sup>2</sup><sub>2</sub><a href="https://e.org/?a&#x3D;1&amp;b&#x3D;2">文</a><a href="https://e.org/x" kind="url">https://e.org/x</a>' +
-        '<ref to="t1"/><ref to="t1" page="true"/><fn>注 <b>粗</b></fn>*',
+        '<ref to="t1"/><ref to="t1" page="true"/><ref to="t1" number="true"/><fn>注 <b>粗</b></fn>*',
     );
   });
   it('read back as runs with marks, references and footnotes as atomic items', () => {
-    const runs = parseInlineXml(inlineMarkup('**粗*着*** m^2^ CO~2~ `ls -l` [文](https://e.org) <https://e.org/a> [[t1#page]]^[注]'));
+    const runs = parseInlineXml(inlineMarkup('**粗*着*** m^2^ CO~2~ `ls -l` [文](https://e.org) <https://e.org/a> [[t1#page]][[t1#number]]^[注]'));
     expect(runs).toEqual([
       { text: '粗', bold: true },
       { text: '着', bold: true, emphasis: true },
@@ -184,9 +184,13 @@ describe('template folders', () => {
       { text: ' ', bold: false },
       { text: 'https://e.org/a', bold: false, link: { uri: 'https://e.org/a' }, url: true },
       { text: ' ', bold: false },
-      { text: '', bold: false, ref: { id: 't1', page: true } },
+      { text: '', bold: false, ref: { id: 't1', part: 'page' } },
+      { text: '', bold: false, ref: { id: 't1', part: 'number' } },
       { text: '', bold: false, note: [{ text: '注', bold: false }] },
     ]);
+  });
+  it('refuse a <ref> asked for both its page and its number', () => {
+    expect(() => parseInlineXml('<ref to="t1" page="true" number="true"/>', 't.hbs')).toThrow('<ref> prints its page or its number, not both');
   });
   it('refuse an inline element the markup does not have, naming those it has', () => {
     expect(() => parseInlineXml('<i>x</i>', 't.hbs')).toThrow('markup: <i> is not allowed inside text (only <b>, <em>, <code>, <sup>, <sub>, <a>, <ref>, <fn>)');
