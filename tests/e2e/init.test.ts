@@ -57,10 +57,10 @@ function textsOf(b: Block): Text[] {
   }
 }
 
-/** The kinds of inline nodes in `nodes`, nested ones included (`link` written `<url>` is `url`; `[[id#page]]` is `ref#page`). */
+/** The kinds of inline nodes in `nodes`, nested ones included (`link` written `<url>` is `url`; `[[id#page]]` is `ref#page`, `[[id#number]]` `ref#number`). */
 function inlineKinds(nodes: readonly InlineNode[]): string[] {
   return nodes.flatMap((n) => {
-    const kind = n.kind === 'link' && n.auto ? 'url' : n.kind === 'ref' && n.page ? 'ref#page' : n.kind;
+    const kind = n.kind === 'link' && n.auto ? 'url' : n.kind === 'ref' && n.part !== 'label' ? `ref#${n.part}` : n.kind;
     return [kind, ...('children' in n ? inlineKinds(n.children) : [])];
   });
 }
@@ -93,7 +93,7 @@ describe('imprint init', () => {
     expect([...new Set(blocks.map((b) => b.kind))].sort()).toEqual(['paragraph', ...BLOCK_KEY_NAMES].sort());
     const texts = [...sections.map((s) => s.title), ...blocks.flatMap(textsOf)];
     const markup = new Set(texts.flatMap((t) => inlineKinds(parseInline(t.text).nodes)));
-    expect([...markup].sort()).toEqual(['code', 'emphasis', 'footnote', 'link', 'ref', 'ref#page', 'strong', 'sub', 'sup', 'text', 'url']);
+    expect([...markup].sort()).toEqual(['code', 'emphasis', 'footnote', 'link', 'ref', 'ref#number', 'ref#page', 'strong', 'sub', 'sup', 'text', 'url']);
     expect(texts.some((t) => /\\[*[]/.test(t.text)), 'an escaped character').toBe(true);
     const lists = blocks.filter((b) => b.kind === 'list');
     expect(new Set(lists.map((l) => l.style)).size, 'list styles').toBeGreaterThan(2);
