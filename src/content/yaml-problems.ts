@@ -60,7 +60,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   // there on are what that one caused (a stray } gave seven), and they are not reported, but for
   // a later text that starts with a character YAML reads as syntax (a slip of its own, on its line)
   // (a [ or { left open is the first, where it opens, whatever YAML reported before it: see leftOpen)
-  const syntax = doc.errors.filter((e) => !INDEPENDENT_ERRORS.has(e.code));
+  const keys = collectionKeys(doc);
+  // such a key on its own line after another key, YAML also says "Map comment with trailing content" at it: the key's message is the one
+  const errors = doc.errors.filter((e) => !(e.code === 'IMPOSSIBLE' && keys.some((k) => k.offset === e.pos[0])));
+  const syntax = errors.filter((e) => !INDEPENDENT_ERRORS.has(e.code));
   let opened: { error: YAMLError; at: number } | undefined;
   for (const e of syntax) {
     const open = leftOpen(doc, text, { offset: e.pos[0], message: e.message, code: e.code });
@@ -77,13 +80,13 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     return !INDEPENDENT_ERRORS.has(e.code) && lineStart(text, e.pos[0]) > syntaxLine && leadingIndicator(text, e.pos[0], e.code) !== undefined;
   };
   const found = [
-    ...doc.errors
+    ...errors
       .filter(reported)
       .map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
     // a tag (!!js/function, !include, !!binary …) is refused: the content is plain data
     ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: tagMessage(text, w), code: w.code as string })),
     ...unresolvedAliases(doc),
-    ...collectionKeys(doc),
+    ...keys,
   ]
     .filter((f) => f.end < slipLine)
     .sort((a, b) => a.offset - b.offset);

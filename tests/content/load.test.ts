@@ -196,6 +196,15 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - {title: 一, [x]: y, body: [段落。]}\n'))).toEqual([
       'complex.yaml:4:16: YAML: a key must be a name, not a list or a mapping',
     ]);
+    // a mapping or list in brackets as a key on its own line, after another key: the one message, not YAML's own ("Map comment with trailing content") as well
+    for (const key of ['{a: 1}: x', '[a, b]: x', '{a: 1}:\n    b: c']) {
+      expect(messages(write('complex.yaml', `report:\n  title: t\n  ${key}\nchapters:\n  - title: 一\n    body: [段落。]\n`))).toEqual([
+        'complex.yaml:3:3: YAML: a key must be a name, not a list or a mapping',
+      ]);
+    }
+    expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: [段落。]\n    {a: 1}: x\n'))).toEqual([
+      'complex.yaml:6:5: YAML: a key must be a name, not a list or a mapping',
+    ]);
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
   });
