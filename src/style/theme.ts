@@ -99,6 +99,16 @@ export interface GridSpec {
 /** How `[[id]]` words each kind of item: a format with `{number}` in it (`表 {number}`). */
 export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure', string>;
 
+/** The placeholders each kind's reference format may have (filled in by block/references.ts): any other is an error at it. */
+const REFERENCE_PLACEHOLDERS: Record<keyof ReferenceFormats, readonly string[]> = {
+  chapter: ['number'],
+  section: ['number', 'chapter'],
+  appendix: ['number'],
+  table: ['number'],
+  case: ['number'],
+  figure: ['number'],
+};
+
 /**
  * The look of inline markup (spec §6.2) as the theme gives it: the sizes and shear of the text
  * layer's `InlineLook` (lengths in em of the text's size), and the colour of link text,
@@ -270,6 +280,21 @@ function resolveTheme(src: ThemeSource): Theme {
     if ((typeof v === 'string' && v.trim() !== '') || typeof v === 'number') return String(v);
     problems.error(at(node), `${name} must be the name of a font role, not ${typeof v === 'string' ? 'an empty name' : written(node)}`);
     return fallback;
+  };
+  /**
+   * Whether every `{name}` in `text` (the value of `node`, `what` for the message) is one of
+   * `known`; if not, an error at the first that is not, naming those that are (a placeholder
+   * left unknown would print as it is written). `elsewhere`: where a name unknown here belongs.
+   */
+  const placeholdersKnown = (node: Node, text: string, known: readonly string[], what: string, elsewhere: (name: string) => string = () => ''): boolean => {
+    for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
+      const name = m[1];
+      if (known.includes(name)) continue;
+      const near = closest(name, [...known]);
+      problems.error(at(node, m.index), `unknown placeholder {${name}} in ${what} (${near ? `did you mean {${near}}? ` : ''}known: ${known.map((k) => `{${k}}`).join(', ')}${elsewhere(name)})`);
+      return false;
+    }
+    return true;
   };
   const choice = <T extends string>(node: Node | undefined, options: readonly T[], fallback: T): T => {
     if (!node) return fallback;
@@ -461,11 +486,17 @@ function resolveTheme(src: ThemeSource): Theme {
   const appendix = appendixLabel(get(root, 'appendix-label'));
   // chapters and sections are worded as the headings are numbered, appendices as they are labelled, unless the theme says
   const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}') };
+  /** The kinds whose reference format may have `{name}`, for a format of another kind that has it. */
+  const placeholderKinds = (name: string) => {
+    const kinds = Object.entries(REFERENCE_PLACEHOLDERS).flatMap(([kind, names]) => (names.includes(name) ? [kind] : []));
+    return kinds.length ? `; {${name}} belongs in the format of a ${kinds.join(' or ')}` : '';
+  };
   if (refsNode && isMap(refsNode)) {
     for (const pair of refsNode.items) {
       const kind = String((pair.key as Node & { value: unknown }).value) as keyof ReferenceFormats;
       const format = value(pair.value as Node);
       if (!(kind in DEFAULT_REFERENCES)) problems.error(at(pair.key as Node), `unknown kind "${kind}" under \`references:\` (known: ${Object.keys(DEFAULT_REFERENCES).join(', ')})`);
+      else if (typeof format === 'string' && !placeholdersKnown(pair.value as Node, format, REFERENCE_PLACEHOLDERS[kind], `the reference format of a ${kind}`, placeholderKinds)) continue;
       else if (typeof format !== 'string' || !format.includes('{number}')) problems.error(at(pair.value as Node), `a reference format must be text with {number} in it, e.g. "表 {number}"`);
       else references[kind] = format;
     }

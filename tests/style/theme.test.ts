@@ -154,6 +154,24 @@ describe('the look of inline markup, references and footnotes', () => {
   });
 });
 
+describe('placeholders of a reference format', () => {
+  it('that the kind has not are an error at the placeholder, naming those it has', () => {
+    write('bad-placeholders', `${PARENT}references:\n  table: "表 {nope}"\n  figure: 图 {numbr}\n  chapter: "{chapter}第 {number} 章"\n  section: '{chapter}{number}{x}'\n  case: "案例 {number}"\n`);
+    expect(problemOf(() => loadTheme(themeFile('bad-placeholders'), folders)).replace(new RegExp(`${dir}/`, 'g'), '')).toBe(
+      [
+        'bad-placeholders/theme.yaml:7:13: unknown placeholder {nope} in the reference format of a table (known: {number})',
+        'bad-placeholders/theme.yaml:8:13: unknown placeholder {numbr} in the reference format of a figure (did you mean {number}? known: {number})',
+        'bad-placeholders/theme.yaml:9:13: unknown placeholder {chapter} in the reference format of a chapter (known: {number}; {chapter} belongs in the format of a section)',
+        'bad-placeholders/theme.yaml:10:30: unknown placeholder {x} in the reference format of a section (known: {number}, {chapter})',
+      ].join('\n'),
+    );
+  });
+  it('the kind has are taken', () => {
+    write('good-placeholders', `${PARENT}references:\n  section: "{chapter}（{number}）"\n  table: "Table {number}"\n`);
+    expect(loadTheme(themeFile('good-placeholders'), folders).references).toMatchObject({ section: '{chapter}（{number}）', table: 'Table {number}' });
+  });
+});
+
 describe('a misspelt or misplaced key of a theme', () => {
   it('is an error at it, with the key meant: its value would silently stay the default', () => {
     write('typos', `extends: parent
