@@ -637,6 +637,7 @@ function resolveTheme(src: ThemeSource): Theme {
   function appendixLabel(node: Node | undefined): string {
     if (!node) return DEFAULT_NUMBERING.appendix;
     const v = value(node);
+    if (typeof v === 'string' && !placeholdersKnown(node, v, ['A'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
     if (typeof v !== 'string' || !v.includes('{A}')) {
       problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`);
       return DEFAULT_NUMBERING.appendix;
