@@ -338,9 +338,18 @@ function resolveTheme(src: ThemeSource): Theme {
   const sizeNode = get(pageNode, 'size');
   let [width, height] = PAPER.A4;
   if (sizeNode) {
-    const name = String(value(sizeNode) ?? '').toUpperCase();
+    const v = value(sizeNode);
+    const name = typeof v === 'string' ? v.trim().toUpperCase() : '';
     if (PAPER[name]) [width, height] = PAPER[name];
-    else problems.error(at(sizeNode), `unknown paper size "${name}" (known: ${Object.keys(PAPER).join(', ')})`);
+    else {
+      const papers = Object.keys(PAPER);
+      // (not for a name as short as A6: every size of its series is as near)
+      const near = name.length > 2 ? closest(name, papers) : undefined;
+      // a name is letters (and a digit): anything else was meant as the paper's lengths
+      const lengths = v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '';
+      const shown = v === null ? 'nothing' : written(sizeNode);
+      problems.error(at(sizeNode), `page.size must be the name of a paper size: ${papers.slice(0, -1).join(', ')} or ${papers.at(-1)}, not ${shown}${near ? ` (did you mean "${near}"?)` : lengths}`);
+    }
   }
   const margin = get(pageNode, 'margin');
   const marginOf = (side: string) => lengthIn(get(margin, side), `page.margin.${side}`, 72, 0, LIMITS.margin, '', inMm);

@@ -274,6 +274,28 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     );
   });
 
+  it('a paper size by its name: anything else one error at the value, saying which sizes there are', () => {
+    write('parent', PARENT);
+    const names = 'page.size must be the name of a paper size: A3, A4, A5, B5 or LETTER';
+    const lengths = ' (a size in lengths, such as [210mm, 297mm], is not supported)';
+    for (const [size, said] of [
+      ['[0, 0]', `not a list${lengths}`],
+      ['[-210mm, 297mm]', `not a list${lengths}`],
+      ['[1mm, 1mm]', `not a list${lengths}`],
+      ['[100000mm, 297mm]', `not a list${lengths}`],
+      ['"210mm 297mm"', `not "210mm 297mm"${lengths}`],
+      ['0', `not 0${lengths}`],
+      ['{ width: 210mm }', `not a mapping${lengths}`],
+      ['A9', 'not "A9"'],
+      ['LETER', 'not "LETER" (did you mean "LETTER"?)'],
+      ['', 'not nothing'],
+    ]) {
+      expect(problemsOfChild('paper', `page:\n  size: ${size}\n`)).toBe(`theme.yaml:3:9: ${names}, ${said}`);
+    }
+    write('paper', 'extends: parent\npage:\n  size: b5\n');
+    expect(loadTheme(themeFile('paper'), folders).page).toMatchObject({ width: 498.9, height: 708.66 });
+  });
+
   it('font sizes 4pt to 200pt, line heights 1 to 4 times the size, spaces and indents at least 0, the indents leaving 2 characters on the first line', () => {
     write('parent', PARENT);
     expect(
