@@ -34,32 +34,36 @@ interface ParserInternals {
 /** Expected tokens listed in a parse error, at most. */
 const EXPECTED_SHOWN = 4;
 
-/** The syntax error of a template's text, if it has one. */
-export function syntaxErrorOf(env: Env, src: string): TemplateSyntaxError | undefined {
+/** A template's text parsed, or its syntax error. */
+export function parseTemplate(env: Env, src: string): { program: hbs.AST.Program } | { error: TemplateSyntaxError } {
   try {
-    env.parse(src);
-    return undefined;
+    return { program: env.parse(src) };
   } catch (e) {
-    const lines = String((e as Error).message ?? e).split('\n');
-    const { yylloc, yytext } = (env as unknown as ParserInternals).Parser.lexer;
-    const at = { line: yylloc.first_line, col: yylloc.first_column + 1 };
-    // "Parse error on line 3:", an excerpt, a pointer, "Expecting 'CLOSE', 'CLOSE_UNESCAPED', got 'EOF'"
-    const expecting = /^Expecting (.*), got '(.*)'$/.exec(lines[lines.length - 1]);
-    // the file ended inside a block: say so where the block was opened
-    const unclosed = expecting?.[2] === 'EOF' && expecting[1].includes("'OPEN_ENDBLOCK'") ? unclosedBlock(src) : undefined;
-    if (unclosed) return { line: unclosed.line, col: unclosed.col, reason: `${unclosed.opener} opened at line ${unclosed.line} is never closed (close it with {{/${unclosed.name}}})` };
-    if (lines[0].startsWith('Parse error') && expecting) {
-      const expected = expecting[1].split(', ');
-      const shown = expected.length > EXPECTED_SHOWN ? `${expected.slice(0, EXPECTED_SHOWN - 1).join(', ')} or ${expected.length - EXPECTED_SHOWN + 1} more` : expected.join(', ');
-      const text = expecting[2] !== 'EOF' && yytext ? ` (${JSON.stringify(yytext)})` : '';
-      return { ...at, reason: `parse error: expected ${shown}, got '${expecting[2]}'${text}` };
-    }
-    if (lines[0].startsWith('Lexical error')) return { ...at, reason: 'lexical error: unrecognized text' };
-    // a Handlebars exception with its place: "if doesn't match each - 2:3" (column from 0)
-    const { lineNumber, column } = e as { lineNumber?: number; column?: number };
-    const reason = lines[0].replace(/ - \d+:\d+$/, '');
-    return lineNumber !== undefined && column !== undefined ? { line: lineNumber, col: column + 1, reason } : { line: 1, col: 1, reason };
+    return { error: syntaxError(env, src, e) };
   }
+}
+
+/** The syntax error `e` that Handlebars' parser threw for `src`, located and worded. */
+function syntaxError(env: Env, src: string, e: unknown): TemplateSyntaxError {
+  const lines = String((e as Error).message ?? e).split('\n');
+  const { yylloc, yytext } = (env as unknown as ParserInternals).Parser.lexer;
+  const at = { line: yylloc.first_line, col: yylloc.first_column + 1 };
+  // "Parse error on line 3:", an excerpt, a pointer, "Expecting 'CLOSE', 'CLOSE_UNESCAPED', got 'EOF'"
+  const expecting = /^Expecting (.*), got '(.*)'$/.exec(lines[lines.length - 1]);
+  // the file ended inside a block: say so where the block was opened
+  const unclosed = expecting?.[2] === 'EOF' && expecting[1].includes("'OPEN_ENDBLOCK'") ? unclosedBlock(src) : undefined;
+  if (unclosed) return { line: unclosed.line, col: unclosed.col, reason: `${unclosed.opener} opened at line ${unclosed.line} is never closed (close it with {{/${unclosed.name}}})` };
+  if (lines[0].startsWith('Parse error') && expecting) {
+    const expected = expecting[1].split(', ');
+    const shown = expected.length > EXPECTED_SHOWN ? `${expected.slice(0, EXPECTED_SHOWN - 1).join(', ')} or ${expected.length - EXPECTED_SHOWN + 1} more` : expected.join(', ');
+    const text = expecting[2] !== 'EOF' && yytext ? ` (${JSON.stringify(yytext)})` : '';
+    return { ...at, reason: `parse error: expected ${shown}, got '${expecting[2]}'${text}` };
+  }
+  if (lines[0].startsWith('Lexical error')) return { ...at, reason: 'lexical error: unrecognized text' };
+  // a Handlebars exception with its place: "if doesn't match each - 2:3" (column from 0)
+  const { lineNumber, column } = e as { lineNumber?: number; column?: number };
+  const reason = lines[0].replace(/ - \d+:\d+$/, '');
+  return lineNumber !== undefined && column !== undefined ? { line: lineNumber, col: column + 1, reason } : { line: 1, col: 1, reason };
 }
 
 /**

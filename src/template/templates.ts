@@ -9,7 +9,8 @@ import { InputError, type SourcePos } from '../problems.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
-import { createEnv, nextInlineBuild, syntaxErrorOf, type Env } from './handlebars-env.js';
+import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
+import { unknownHelper } from './helper-calls.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
@@ -161,17 +162,21 @@ function figureImages(view: ReportView): FigureImages {
 
 /**
  * A template from its source: Imprint's own precompiled at install, any other compiled here
- * (parsed first, so a syntax error is reported at its line in the file). An error while it
- * renders is located in its own file (an error in a partial it calls, in the partial's).
+ * (parsed first, so a syntax error, or a call of a helper there is none of, is reported at
+ * its line in the file). An error while it renders is located in its own file (an error in a
+ * partial it calls, in the partial's).
  */
 function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS): HandlebarsTemplateDelegate {
   const spec = precompiled(source.text, options);
   let template: HandlebarsTemplateDelegate;
   if (spec) template = env.template(spec);
   else {
-    const syntax = syntaxErrorOf(env, source.text);
-    if (syntax) throw new InputError([{ pos: { file: source.path, line: syntax.line, col: syntax.col }, message: `template: ${syntax.reason}`, severity: 'error' }]);
-    template = env.compile(source.text, { ...options });
+    const located = (p: { line: number; col: number; reason: string }) => new InputError([{ pos: { file: source.path, line: p.line, col: p.col }, message: `template: ${p.reason}`, severity: 'error' }]);
+    const parsed = parseTemplate(env, source.text);
+    if ('error' in parsed) throw located(parsed.error);
+    const call = unknownHelper(parsed.program, env);
+    if (call) throw located(call);
+    template = env.compile(parsed.program, { ...options });
   }
   return (context, runtimeOptions) => {
     try {

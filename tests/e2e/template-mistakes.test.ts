@@ -68,6 +68,11 @@ describe("mistakes in a project's own template", () => {
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:29: template: the partial "paragraph" includes itself without end\n');
     expect(r.code).toBe(1);
   });
+  it('a helper there is none of, in a subexpression: at its name, not a document with the paragraphs silently left out', () => {
+    const r = buildWithParagraph('{{#each (nohelper)}}<p style="body" at="{{at}}">{{inline text}}</p>{{/each}}\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:10: template: unknown helper "nohelper": (nohelper) calls a helper, and there is none of that name (known: each, if, unless, log, lookup, with, inline, eq)\n');
+    expect(r.code).toBe(1);
+  });
   it('an entity XML does not know: at it in the template that writes it, not in document.hbs', () => {
     const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}</p>&bogus;\n');
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:48: markup: &bogus; is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)\n');

@@ -67,10 +67,27 @@ describe('templates', () => {
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:2:3: template: lexical error: unrecognized text`);
   });
   it('blame an error while a partial renders on the partial, not on the template that called it', () => {
-    const dir = variant('case.hbs', (s) => s.replace('{{inline title}}', '{{inlined title}}'));
-    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:3:58: template: Missing helper: "inlined"`);
     const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));
     expect(problemOf(() => loadTemplates(partial, foldersOf(partial)).renderDocument(view))).toBe(`${partial}/chapter.hbs:5:19: template: The partial sections could not be found`);
+  });
+  it('locate a helper that does not exist at its name, wherever it is called, before anything renders', () => {
+    const load = (change: (s: string) => string) => {
+      const dir = variant('case.hbs', change);
+      return problemOf(() => loadTemplates(dir, foldersOf(dir))).replace(`${dir}/`, '');
+    };
+    const known = 'known: each, if, unless, log, lookup, with, inline, eq';
+    // a subexpression with no arguments gave nothing, silently: the case's blocks were left out
+    expect(load((s) => s.replace('{{#each blocks}}', '{{#each (nohelper)}}'))).toBe(`case.hbs:4:10: template: unknown helper "nohelper": (nohelper) calls a helper, and there is none of that name (${known})`);
+    expect(load((s) => s.replace('{{#each blocks}}', '{{#each (nohelper blocks)}}'))).toBe(`case.hbs:4:10: template: unknown helper "nohelper" (${known})`);
+    expect(load((s) => s.replace('{{inline title}}', '{{inline (inlined title)}}'))).toBe(`case.hbs:3:68: template: unknown helper "inlined" (did you mean "inline"? ${known})`);
+    // with arguments, as a block, with a hash, in {{else if}}: also where the call would run for no report (a branch never taken)
+    expect(load((s) => s.replace('{{inline title}}', '{{inlined title}}'))).toBe(`case.hbs:3:60: template: unknown helper "inlined" (did you mean "inline"? ${known})`);
+    expect(load((s) => s.replace('{{#each blocks}}{{> block}}{{/each}}', '{{#iff blocks}}{{> block}}{{/iff}}'))).toBe(`case.hbs:4:4: template: unknown helper "iff" (did you mean "if"? ${known})`);
+    expect(load((s) => s.replace('{{inline title}}', '{{#if nothing}}{{upper title style="x"}}{{/if}}'))).toBe(`case.hbs:3:75: template: unknown helper "upper" (${known})`);
+    expect(load((s) => s.replace('{{inline title}}', '{{#if nothing}}{{else if (nohelper title)}}{{/if}}'))).toBe(`case.hbs:3:84: template: unknown helper "nohelper" (${known})`);
+    // a name alone is a value of the data, or a block over it: no call
+    const fine = variant('case.hbs', (s) => s.replace('{{inline title}}', '{{inline title}}{{#if (eq number 1)}}{{#blocks}}{{/blocks}}{{nothing}}{{lookup . "title"}}{{/if}}'));
+    expect(problemOf(() => loadTemplates(fine, foldersOf(fine)).renderDocument(view))).toBe('no problem');
   });
   it('locate markup the parser does not know in the template that wrote it', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
