@@ -52,19 +52,49 @@ describe('templates', () => {
     const headings = doc.matters[2].children.filter((n) => n.kind === 'heading' && n.level === 1);
     expect(headings).toHaveLength(8);
   });
-  it('locate a Handlebars syntax error in the template file, with Handlebars’ reason', () => {
+  it('locate a Handlebars syntax error in the template file, said in its own words, not in Handlebars’ tokens', () => {
     const dir = variant('case.hbs', (s) => s.replace('{{#each blocks}}', '{{#each blocks}'));
-    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(
-      `${dir}/case.hbs:4:15: template: parse error: expected 'CLOSE_RAW_BLOCK', 'CLOSE', 'CLOSE_UNESCAPED' or 12 more, got 'INVALID' ("}")`,
-    );
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:4:15: template: a single } cannot close {{: close it with }}`);
   });
-  it('locate a block closed by the wrong name at its opening', () => {
+  it('locate a block closed by the wrong name at its opening, with where the wrong close is', () => {
     const dir = variant('case.hbs', (s) => s.replace('{{/each}}', '{{/if}}'));
-    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:4:4: template: each doesn't match if`);
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:4:1: template: {{#each}} opened here is closed by {{/if}} at line 4, column 28: close it with {{/each}}`);
+    // blocks closed crosswise: the inner one is closed by the outer one's close
+    const crossed = variant('footer.hbs', () => '<footer>{{#if odd}}<p style="footer-odd">{{#each pages}}x{{/if}}{{/each}}</p></footer>\n');
+    expect(problemOf(() => loadTemplates(crossed, foldersOf(crossed)))).toBe(`${crossed}/footer.hbs:1:42: template: {{#each}} opened here is closed by {{/if}} at line 1, column 58: close it with {{/each}}`);
   });
   it('locate an unclosed comment', () => {
     const dir = variant('case.hbs', (s) => s.replace('{{!-- A numbered', '\n  {{!-- A numbered').replace('. --}}', '.'));
-    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:2:3: template: lexical error: unrecognized text`);
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/case.hbs:2:3: template: this comment is never closed: end it with --}}`);
+  });
+  it('say what is wrong with the syntax of a template in its own words, at the place', () => {
+    // the footer's second line: <footer><p style="footer-odd">, then the text of the case (from column 31)
+    const problem = (text: string) => {
+      const dir = variant('footer.hbs', () => `{{!-- footer --}}\n<footer><p style="footer-odd">${text}</p></footer>\n`);
+      return problemOf(() => loadTemplates(dir, foldersOf(dir))).replace(`${dir}/`, '');
+    };
+    const cases: [string, string][] = [
+      ['{{page}}{{/if}}', '2:39: template: {{/if}} closes no block: no {{#if}} is open here'],
+      ['{{page', '2:31: template: this {{ is never closed: write }} where its expression ends'],
+      ['{{page}', '2:37: template: a single } cannot close {{: close it with }}'],
+      ['{{page}}}', '2:37: template: }}} cannot close {{: close it with }} (}}} closes {{{)'],
+      ['{{{page}}', '2:38: template: }} cannot close {{{: close it with }}}'],
+      ['{{}}', '2:31: template: {{}} is empty: write what it shows between the braces, e.g. {{title}}'],
+      ['{{#if odd}}{{/}}', '2:42: template: {{/}} names no block: write the name of the block it closes, e.g. {{/if}}'],
+      ['{{> }}', '2:31: template: {{>}} names no partial: write its name, e.g. {{> paragraph}}'],
+      ['{{else}}', '2:31: template: {{else}} stands outside any block: it goes between a block’s {{#…}} and its {{/…}}'],
+      ['{{#if odd}}a{{else}}b{{else}}c{{/if}}', '2:52: template: a second {{else}} in the {{#if}} opened at line 2, column 31: a block has one {{else}}, its last part (for another condition, write {{else if …}} before it)'],
+      ['{{inline "x}}', '2:40: template: this " is never closed: close the text in quotes with "'],
+      ['{{#if (eq page "1"}}x{{/if}}', '2:37: template: this ( is never closed: close it with ) before }}'],
+      ['{{page)}}', '2:37: template: this ) closes no (: remove it'],
+      ['{{! note', '2:31: template: this comment is never closed: end it with }}'],
+      ['{{!-- note', '2:31: template: this comment is never closed: end it with --}}'],
+      ['{{inline {{page}} }}', '2:31: template: this {{ is not closed before the {{ at line 2, column 40: close it with }} (inside {{…}}, a value is written by its name alone: {{inline text}})'],
+      ['{{> paragraph text=}}', '2:45: template: text= has no value: write it after the =, e.g. text="…"'],
+      ['{{page, pages}}', '2:37: template: "," cannot stand inside {{…}} (values are separated by spaces)'],
+      ['{{lookup . "page" x=1 page}}', '2:53: template: "page" comes after name=value pairs: write the values first, then the name=value pairs'],
+    ];
+    for (const [text, said] of cases) expect(problem(text), text).toBe(`footer.hbs:${said}`);
   });
   it('blame an error while a partial renders on the partial, not on the template that called it', () => {
     const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));
