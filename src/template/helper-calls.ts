@@ -1,14 +1,16 @@
 /**
  * The helpers a template calls, checked before it renders: a call names a helper of the
- * environment. Handlebars finds a missing one only when the call runs (a branch no report
- * takes: never), and a subexpression with no arguments, `{{#each (nohelper)}}`, silently gives
- * nothing (the blocks it was to go through were left out of the document).
+ * environment, and gives it as many values as it takes. Handlebars finds a missing helper only
+ * when the call runs (a branch no report takes: never), and a subexpression with no arguments,
+ * `{{#each (nohelper)}}`, silently gives nothing (the blocks it was to go through were left out
+ * of the document); `{{#each}}` with no list said 'Must pass iterator to #each' at the file's
+ * start, `{{inline}}` printed `[object Object]`.
  */
 import type { Env } from './handlebars-env.js';
 import { closest } from '../content/did-you-mean.js';
 
-/** A call of a helper the environment does not have: where its name stands (lines and columns from 1), and the message. */
-export interface UnknownHelper {
+/** A call the template may not make: where the helper's name stands (lines and columns from 1), and the message. */
+export interface HelperProblem {
   line: number;
   col: number;
   reason: string;
@@ -17,31 +19,61 @@ export interface UnknownHelper {
 /** Helpers Handlebars calls itself, never named by a template. */
 const HOOKS = new Set(['helperMissing', 'blockHelperMissing']);
 
+/** The values a helper takes, when it takes a number of them: how many, what they are, and the values of an example. */
+const TAKES: Record<string, { count: number; what: string; example: string }> = {
+  each: { count: 1, what: 'the list to go through', example: 'rows' },
+  if: { count: 1, what: 'the condition', example: 'note' },
+  unless: { count: 1, what: 'the condition', example: 'note' },
+  with: { count: 1, what: 'what to go into', example: 'report' },
+  lookup: { count: 2, what: 'where to look and what', example: 'report "title"' },
+  inline: { count: 1, what: 'the text', example: 'title' },
+  eq: { count: 2, what: 'the two to compare', example: 'kind "table"' },
+};
+
+const COUNTS = ['none', 'one', 'two'];
+
+type Call = { type?: string; path?: hbs.AST.PathExpression | hbs.AST.Literal; params?: unknown[]; hash?: unknown; body?: unknown[]; chained?: boolean };
+
 /**
- * The first call in `program` (in the file's order) of a helper `env` does not have. A call is
- * a subexpression `(name …)`, or `{{name …}}`, `{{#name …}}`, `{{else name …}}` with arguments
- * or `key=value` pairs; a name alone (`{{title}}`, `{{#blocks}}`) is a value of the data.
+ * The first call in `program` (in the file's order) that `env` cannot make: of a helper it does
+ * not have, or with more or fewer values than the helper takes. A call is a subexpression
+ * `(name …)`, or `{{name …}}`, `{{#name …}}`, `{{else name …}}` with values or `key=value`
+ * pairs, or naming a helper; a name alone (`{{title}}`, `{{#blocks}}`) is a value of the data.
  */
-export function unknownHelper(program: hbs.AST.Program, env: Env): UnknownHelper | undefined {
+export function helperProblem(program: hbs.AST.Program, env: Env): HelperProblem | undefined {
   const helpers = Object.keys(env.helpers).filter((name) => !HOOKS.has(name));
-  let first: UnknownHelper | undefined;
+  /** The blocks written `{{else name …}}` (the first of a chained `{{else}}`'s program). */
+  const chained = new Set<unknown>();
+  let first: HelperProblem | undefined;
+  const found = (path: hbs.AST.PathExpression | hbs.AST.Literal, reason: string) => {
+    const { line, column } = path.loc.start;
+    if (!first || line < first.line || (line === first.line && column + 1 < first.col)) first = { line, col: column + 1, reason };
+  };
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
-    const n = node as { type?: string; path?: hbs.AST.PathExpression | hbs.AST.Literal; params?: unknown[]; hash?: unknown };
-    const call = n.type === 'SubExpression' || ((n.type === 'MustacheStatement' || n.type === 'BlockStatement') && (n.params!.length > 0 || n.hash !== undefined));
-    if (call && n.path && !isHelper(n.path, helpers)) {
+    const n = node as Call;
+    if (n.type === 'Program' && n.chained) chained.add(n.body![0]);
+    const expression = n.type === 'SubExpression' || n.type === 'MustacheStatement' || n.type === 'BlockStatement';
+    if (expression && n.path) {
       const name = n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : String((n.path as hbs.AST.StringLiteral).value);
-      const { line, column } = n.path.loc.start;
-      if (!first || line < first.line || (line === first.line && column + 1 < first.col)) {
+      const values = n.params!.length;
+      const call = n.type === 'SubExpression' || values > 0 || n.hash !== undefined;
+      if (isHelper(n.path, helpers)) {
+        const takes = TAKES[name];
+        if (takes && values !== takes.count) {
+          const [open, close] = n.type === 'SubExpression' ? ['(', ')'] : n.type === 'MustacheStatement' ? ['{{', '}}'] : chained.has(n) ? ['{{else ', '}}'] : ['{{#', '}}'];
+          found(n.path, `${open}${name}${close} takes ${COUNTS[takes.count]} value${takes.count > 1 ? 's' : ''}, ${takes.what} (e.g. ${open}${name} ${takes.example}${close}); here it has ${values ? values : 'none'}`);
+        }
+      } else if (call) {
         const near = closest(name, helpers);
         // (name) with nothing after it reads like a value in brackets: say what the brackets do
-        const bare = n.type === 'SubExpression' && !n.params!.length && n.hash === undefined ? `: (${name}) calls a helper, and there is none of that name` : '';
-        first = { line, col: column + 1, reason: `unknown helper "${name}"${bare} (${near ? `did you mean "${near}"? ` : ''}known: ${helpers.join(', ')})` };
+        const bare = n.type === 'SubExpression' && !values && n.hash === undefined ? `: (${name}) calls a helper, and there is none of that name` : '';
+        found(n.path, `unknown helper "${name}"${bare} (${near ? `did you mean "${near}"? ` : ''}known: ${helpers.join(', ')})`);
       }
     }
+    // a path holds no call (nor does a literal in its place)
     for (const [key, value] of Object.entries(n)) if (key !== 'loc' && key !== 'path') visit(value);
-    // a path never holds a call; a literal in its place neither
   };
   visit(program);
   return first;

@@ -10,7 +10,7 @@ import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
-import { unknownHelper } from './helper-calls.js';
+import { helperProblem } from './helper-calls.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
@@ -162,9 +162,9 @@ function figureImages(view: ReportView): FigureImages {
 
 /**
  * A template from its source: Imprint's own precompiled at install, any other compiled here
- * (parsed first, so a syntax error, or a call of a helper there is none of, is reported at
- * its line in the file). An error while it renders is located in its own file (an error in a
- * partial it calls, in the partial's).
+ * (parsed first, so a syntax error, or a call of a helper there is none of or with values it
+ * does not take, is reported at its line in the file). An error while it renders is located in
+ * its own file (an error in a partial it calls, in the partial's).
  */
 function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS): HandlebarsTemplateDelegate {
   const spec = precompiled(source.text, options);
@@ -174,7 +174,7 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
     const located = (p: { line: number; col: number; reason: string }) => new InputError([{ pos: { file: source.path, line: p.line, col: p.col }, message: `template: ${p.reason}`, severity: 'error' }]);
     const parsed = parseTemplate(env, source.text);
     if ('error' in parsed) throw located(parsed.error);
-    const call = unknownHelper(parsed.program, env);
+    const call = helperProblem(parsed.program, env);
     if (call) throw located(call);
     template = env.compile(parsed.program, { ...options });
   }

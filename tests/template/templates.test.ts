@@ -119,6 +119,27 @@ describe('templates', () => {
     const fine = variant('case.hbs', (s) => s.replace('{{inline title}}', '{{inline title}}{{#if (eq number 1)}}{{#blocks}}{{/blocks}}{{nothing}}{{lookup . "title"}}{{/if}}'));
     expect(problemOf(() => loadTemplates(fine, foldersOf(fine)).renderDocument(view))).toBe('no problem');
   });
+  it('locate a helper given more or fewer values than it takes at its name, before anything renders', () => {
+    const load = (text: string) => {
+      const dir = variant('footer.hbs', () => `<footer><p style="footer-odd">${text}</p></footer>\n`);
+      return problemOf(() => loadTemplates(dir, foldersOf(dir))).replace(`${dir}/`, '');
+    };
+    // Handlebars said 'Must pass iterator to #each', '#if requires exactly one argument' or 'inverse is not a function' at the file's start, and only when it ran;
+    // {{inline}} printed [object Object], (eq page) was always false
+    const cases: [string, string][] = [
+      ['{{#each}}x{{/each}}', '1:34: template: {{#each}} takes one value, the list to go through (e.g. {{#each rows}}); here it has none'],
+      ['{{#if nothing}}{{#each pages pages}}x{{/each}}{{/if}}', '1:49: template: {{#each}} takes one value, the list to go through (e.g. {{#each rows}}); here it has 2'],
+      ['{{#if odd opening}}x{{/if}}', '1:34: template: {{#if}} takes one value, the condition (e.g. {{#if note}}); here it has 2'],
+      ['{{#if odd}}x{{else if}}y{{/if}}', '1:50: template: {{else if}} takes one value, the condition (e.g. {{else if note}}); here it has none'],
+      ['{{#unless}}x{{/unless}}', '1:34: template: {{#unless}} takes one value, the condition (e.g. {{#unless note}}); here it has none'],
+      ['{{#with}}x{{/with}}', '1:34: template: {{#with}} takes one value, what to go into (e.g. {{#with report}}); here it has none'],
+      ['{{inline}}', '1:33: template: {{inline}} takes one value, the text (e.g. {{inline title}}); here it has none'],
+      ['{{#if (eq page)}}x{{/if}}', '1:38: template: (eq) takes two values, the two to compare (e.g. (eq kind "table")); here it has 1'],
+      ['{{lookup report}}', '1:33: template: {{lookup}} takes two values, where to look and what (e.g. {{lookup report "title"}}); here it has 1'],
+    ];
+    for (const [text, said] of cases) expect(load(text), text).toBe(`footer.hbs:${said}`);
+    expect(load('{{#if (eq page "1")}}{{inline report.title}}{{lookup report "title"}}{{/if}}{{#with report}}{{title}}{{/with}}{{#unless odd}}{{else if opening}}{{/unless}}')).toBe('no problem');
+  });
   it('locate markup the parser does not know in the template that wrote it', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
