@@ -96,9 +96,16 @@ describe('templates', () => {
     ];
     for (const [text, said] of cases) expect(problem(text), text).toBe(`footer.hbs:${said}`);
   });
-  it('blame an error while a partial renders on the partial, not on the template that called it', () => {
+  it('locate a partial there is none of at its name in the template that includes it, before anything renders', () => {
+    const known = 'known: block, case, chapter, contents, cover, list, listing, paragraph, preface, section, table';
     const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));
-    expect(problemOf(() => loadTemplates(partial, foldersOf(partial)).renderDocument(view))).toBe(`${partial}/chapter.hbs:5:19: template: The partial sections could not be found`);
+    expect(problemOf(() => loadTemplates(partial, foldersOf(partial)))).toBe(`${partial}/chapter.hbs:5:23: template: unknown partial "sections" (did you mean "section"? ${known})`);
+    // also where no report includes it (it said nothing until one did); a partial block's own text stands in for a missing one
+    const untaken = variant('footer.hbs', () => '<footer>{{#if nothing}}{{> pagenumber}}{{/if}}{{#> mark}}—{{/mark}}<p style="footer-odd">{{page}}</p></footer>\n');
+    expect(problemOf(() => loadTemplates(untaken, foldersOf(untaken)))).toBe(`${untaken}/footer.hbs:1:28: template: unknown partial "pagenumber" (${known})`);
+    // an inline partial is one
+    const inline = variant('footer.hbs', () => '{{#*inline "mark"}}—{{/inline}}<footer><p style="footer-odd">{{> mark}}{{page}}</p></footer>\n');
+    expect(problemOf(() => loadTemplates(inline, foldersOf(inline)).renderFooter({ page: '3', pages: 9, odd: true, opening: false }))).toBe('no problem');
   });
   it('locate a helper that does not exist at its name, wherever it is called, before anything renders', () => {
     const load = (change: (s: string) => string) => {

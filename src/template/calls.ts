@@ -1,7 +1,8 @@
 /**
- * The helpers a template calls, checked before it renders: a call names a helper of the
- * environment, and gives it as many values as it takes. Handlebars finds a missing helper only
- * when the call runs (a branch no report takes: never), and a subexpression with no arguments,
+ * The helpers and partials a template calls, checked before it renders: a call names a helper
+ * of the environment, and gives it as many values as it takes; an include names a partial of
+ * the template. Handlebars finds a missing helper or partial only when the call runs (a branch
+ * no report takes: never), and a subexpression with no arguments,
  * `{{#each (nohelper)}}`, silently gives nothing (the blocks it was to go through were left out
  * of the document); `{{#each}}` with no list said 'Must pass iterator to #each' at the file's
  * start, `{{inline}}` printed `[object Object]`.
@@ -9,8 +10,8 @@
 import type { Env } from './handlebars-env.js';
 import { closest } from '../content/did-you-mean.js';
 
-/** A call the template may not make: where the helper's name stands (lines and columns from 1), and the message. */
-export interface HelperProblem {
+/** A call the template may not make: where the helper's or partial's name stands (lines and columns from 1), and the message. */
+export interface CallProblem {
   line: number;
   col: number;
   reason: string;
@@ -32,20 +33,24 @@ const TAKES: Record<string, { count: number; what: string; example: string }> = 
 
 const COUNTS = ['none', 'one', 'two'];
 
-type Call = { type?: string; path?: hbs.AST.PathExpression | hbs.AST.Literal; params?: unknown[]; hash?: unknown; body?: unknown[]; chained?: boolean };
+type Name = hbs.AST.PathExpression | hbs.AST.Literal;
+type Call = { type?: string; path?: Name; name?: Name | hbs.AST.SubExpression; params?: unknown[]; hash?: unknown; body?: unknown[]; chained?: boolean };
 
 /**
- * The first call in `program` (in the file's order) that `env` cannot make: of a helper it does
- * not have, or with more or fewer values than the helper takes. A call is a subexpression
- * `(name …)`, or `{{name …}}`, `{{#name …}}`, `{{else name …}}` with values or `key=value`
- * pairs, or naming a helper; a name alone (`{{title}}`, `{{#blocks}}`) is a value of the data.
+ * The first call in `program` (in the file's order) that `env` and the template's `partials`
+ * cannot make: of a helper `env` does not have, or with more or fewer values than the helper
+ * takes; an include `{{> name}}` of a partial not among `partials` (a partial block's own text,
+ * `{{#> name}}…{{/name}}`, stands in for a missing one; a name an expression gives is known only
+ * as it renders). A call of a helper is a subexpression `(name …)`, or `{{name …}}`,
+ * `{{#name …}}`, `{{else name …}}` with values or `key=value` pairs, or naming a helper; a name
+ * alone (`{{title}}`, `{{#blocks}}`) is a value of the data.
  */
-export function helperProblem(program: hbs.AST.Program, env: Env): HelperProblem | undefined {
+export function callProblem(program: hbs.AST.Program, env: Env, partials: readonly string[]): CallProblem | undefined {
   const helpers = Object.keys(env.helpers).filter((name) => !HOOKS.has(name));
   /** The blocks written `{{else name …}}` (the first of a chained `{{else}}`'s program). */
   const chained = new Set<unknown>();
-  let first: HelperProblem | undefined;
-  const found = (path: hbs.AST.PathExpression | hbs.AST.Literal, reason: string) => {
+  let first: CallProblem | undefined;
+  const found = (path: Name, reason: string) => {
     const { line, column } = path.loc.start;
     if (!first || line < first.line || (line === first.line && column + 1 < first.col)) first = { line, col: column + 1, reason };
   };
@@ -54,6 +59,13 @@ export function helperProblem(program: hbs.AST.Program, env: Env): HelperProblem
     if (node === null || typeof node !== 'object') return;
     const n = node as Call;
     if (n.type === 'Program' && n.chained) chained.add(n.body![0]);
+    if (n.type === 'PartialStatement' && n.name && n.name.type !== 'SubExpression' && !(n.name.type === 'PathExpression' && (n.name as hbs.AST.PathExpression).data)) {
+      const name = n.name.type === 'PathExpression' ? (n.name as hbs.AST.PathExpression).original : String((n.name as hbs.AST.StringLiteral).value);
+      if (!partials.includes(name)) {
+        const near = closest(name, [...partials]);
+        found(n.name, `unknown partial "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${partials.join(', ')})`);
+      }
+    }
     const expression = n.type === 'SubExpression' || n.type === 'MustacheStatement' || n.type === 'BlockStatement';
     if (expression && n.path) {
       const name = n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : String((n.path as hbs.AST.StringLiteral).value);
@@ -79,8 +91,13 @@ export function helperProblem(program: hbs.AST.Program, env: Env): HelperProblem
   return first;
 }
 
+/** The names of the inline partials a template's text defines (`{{#*inline "mark"}}`). */
+export function inlinePartials(text: string): string[] {
+  return [...text.matchAll(/\{\{~?\s*#\*inline\s+(["'])(.+?)\1/g)].map((m) => m[2]);
+}
+
 /** Whether `path` names a helper of `helpers`: a plain name (not `this.x`, `../x`, `@x`, `a.b`). */
-function isHelper(path: hbs.AST.PathExpression | hbs.AST.Literal, helpers: readonly string[]): boolean {
+function isHelper(path: Name, helpers: readonly string[]): boolean {
   if (path.type !== 'PathExpression') return false;
   const p = path as hbs.AST.PathExpression;
   return !p.data && p.depth === 0 && p.parts.length === 1 && p.original === p.parts[0] && helpers.includes(p.original);
