@@ -236,10 +236,10 @@ function resolveTheme(src: ThemeSource): Theme {
     const v = length(node, fallback, em);
     return within(node, name, v, bounds, why, shown) ? v : fallback;
   };
-  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error at `node` saying what is allowed. */
-  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt): boolean => {
+  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error at `node` saying what is allowed (`as`: the value as the message shows it). */
+  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt, as = written(node)): boolean => {
     if (inside(v, bounds)) return true;
-    problems.error(at(node), `${name} must be ${range(bounds, shown)}${why}, not ${written(node)}`);
+    problems.error(at(node), `${name} must be ${range(bounds, shown)}${why}, not ${as}`);
     return false;
   };
   const color = (node: Node | undefined, fallback: string | null): string | null => {
@@ -300,7 +300,7 @@ function resolveTheme(src: ThemeSource): Theme {
     if (!node) return fallback;
     const v = value(node);
     if (!options.includes(v as T)) {
-      problems.error(at(node), `must be one of ${options.join(', ')}, not "${String(v)}"`);
+      problems.error(at(node), `must be one of ${options.join(', ')}, not ${written(node)}`);
       return fallback;
     }
     return v as T;
@@ -398,7 +398,9 @@ function resolveTheme(src: ThemeSource): Theme {
       const lhValue = value(lh);
       let lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       const [least, most] = [LIMITS.lineHeight.min * size, LIMITS.lineHeight.max * size];
-      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String)) lineHeight = size * 1.5;
+      // "1.5" in quotes is a length, 1.5pt: 1.5 times the size is written without them
+      const quoted = typeof lhValue === 'string' && /^\d+(\.\d+)?$/.test(lhValue.trim()) && inside(Number(lhValue), LIMITS.lineHeight) ? writtenFor(lh!, /./) : undefined;
+      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted)) lineHeight = size * 1.5;
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
         font,
@@ -416,7 +418,8 @@ function resolveTheme(src: ThemeSource): Theme {
       });
     }
   }
-  if (!styles.has('body')) problems.error(at(stylesNode ?? root), 'the theme needs a `body` style');
+  // (a `body:` that is no mapping was an error at it)
+  if (!styles.has('body') && get(stylesNode, 'body') === undefined) problems.error(at(stylesNode ?? root), 'the theme needs a `body` style');
 
   // what the values leave, now that the body is known: a type area, room for the header and
   // footer, grid cells, each style's first line (each box's text: below)

@@ -386,5 +386,17 @@ describe('a value of the wrong type (an error at it: it was silently the default
         'theme.yaml:2:10: orphans must be a whole number from 1 to 5, not the text "3" (write it without quotes)',
       ].join('\n'),
     );
+    // a choice that is not text was shown as "undefined"; a line height in quotes is a length (1.5pt), not 1.5 times the size
+    expect(problemsOfChild('choices', 'footnotes: [per-page]\nnumbering: 5\nstyles:\n  body: { line-height: "1.5" }\n')).toBe(
+      [
+        'theme.yaml:5:24: styles.body.line-height must be from 1 to 4 times the size (12pt to 48pt), not the text "1.5" (write it without quotes)',
+        'theme.yaml:3:12: must be one of decimal, official, chapters, not 5',
+        'theme.yaml:2:12: must be one of per-page, continuous, not a list',
+      ].join('\n'),
+    );
+  });
+  it('a style that is not a mapping is the one error, not also that the theme has no such style', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, indent-right, grid, align, space-before, space-after, color');
   });
 });
