@@ -87,6 +87,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: tagMessage(text, w), code: w.code as string })),
     ...unresolvedAliases(doc),
     ...keys,
+    ...keylessPairs(doc, text),
   ]
     .filter((f) => f.end < slipLine)
     .sort((a, b) => a.offset - b.offset);
@@ -120,6 +121,13 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));
       problems.push({ offset: flowItemStart(text, f.offset), message: `YAML: ${f.message} (${FLOW_CELL_HINT})`, severity: 'error' });
+    } else if (f.code === 'KEYLESS_PAIR') {
+      const value = leadingIndicator(text, f.offset, 'UNEXPECTED_TOKEN');
+      problems.push(
+        value
+          ? { offset: value.offset, message: `${value.hint} (and the ': ' after it as the start of a key with no name)`, severity: 'error' }
+          : { offset: f.offset, message: "YAML: YAML reads this ': ' after a list or mapping in brackets as the start of a key with no name: quote the text", severity: 'error' },
+      );
     } else if (f.code === 'DUPLICATE_KEY') {
       problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
     } else if (f.code === 'MULTIPLE_DOCS') {
@@ -278,6 +286,24 @@ function collectionKeys(doc: Document.Parsed): { offset: number; end: number; me
     Pair(_, pair) {
       const key = pair.key as Node | null;
       if ((isMap(key) || isSeq(key)) && key.range) found.push({ offset: key.range[0], end: key.range[1], message: 'a key must be a name, not a list or a mapping', code: 'COLLECTION_KEY' });
+    },
+  });
+  return found;
+}
+
+/**
+ * A list or mapping in brackets with ': ' after it, as a value on its key's line (`issuer: {a: 1}: x`):
+ * YAML reads the brackets as the value, and `: x` as a pair of the mapping around with no key,
+ * silently (the content then has a key "" and a value that is no text).
+ */
+function keylessPairs(doc: Document.Parsed, text: string): { offset: number; end: number; message: string; code: string }[] {
+  const found: { offset: number; end: number; message: string; code: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || key.value !== null || !key.range || key.range[0] !== key.range[1]) return;
+      if (!/[\]}][ \t]*$/.test(text.slice(lineStart(text, key.range[0]), key.range[0]))) return;
+      found.push({ offset: key.range[0], end: key.range[1], message: 'a key with no name', code: 'KEYLESS_PAIR' });
     },
   });
   return found;
