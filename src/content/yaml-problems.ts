@@ -117,6 +117,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // text over several lines with ': ' on a later one: point at the ': ', not the text's first line
       const colon = text.slice(f.offset).search(/:(?=[ \t\r\n]|$)/);
       problems.push({ offset: colon < 0 ? f.offset : f.offset + colon, message: `YAML: ${f.message} (${COLON_HINT})`, severity: 'error' });
+    } else if (f.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      // a key's value with ': ' in it (title: 主要措施: 修订制度。): YAML reads the value as a key
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: `YAML: quote this text: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));
