@@ -1,11 +1,11 @@
 /**
  * The helpers and partials a template calls, checked before it renders: a call names a helper
  * of the environment, and gives it as many values as it takes; an include names a partial of
- * the template. Handlebars finds a missing helper or partial only when the call runs (a branch
- * no report takes: never), and a subexpression with no arguments,
- * `{{#each (nohelper)}}`, silently gives nothing (the blocks it was to go through were left out
- * of the document); `{{#each}}` with no list said 'Must pass iterator to #each' at the file's
- * start, `{{inline}}` printed `[object Object]`.
+ * the template; a decorator `{{#*name}}` is one of the environment (`inline`). Handlebars finds
+ * a missing helper, partial or decorator only when the call runs (a branch no report takes:
+ * never), and a subexpression with no arguments, `{{#each (nohelper)}}`, silently gives nothing
+ * (the blocks it was to go through were left out of the document); `{{#each}}` with no list
+ * said 'Must pass iterator to #each' at the file's start, `{{inline}}` printed `[object Object]`.
  */
 import type { Env } from './handlebars-env.js';
 import { closest } from '../content/did-you-mean.js';
@@ -59,6 +59,11 @@ export function callProblem(program: hbs.AST.Program, env: Env, partials: readon
     if (node === null || typeof node !== 'object') return;
     const n = node as Call;
     if (n.type === 'Program' && n.chained) chained.add(n.body![0]);
+    if ((n.type === 'Decorator' || n.type === 'DecoratorBlock') && n.path && !Object.hasOwn(env.decorators, (n.path as hbs.AST.PathExpression).original)) {
+      const decorators = Object.keys(env.decorators);
+      const one = decorators.length === 1 && decorators[0] === 'inline' ? 'the one decorator is inline: {{#*inline "name"}}…{{/inline}} defines a partial' : `known: ${decorators.join(', ')}`;
+      found(n.path, `unknown decorator "${(n.path as hbs.AST.PathExpression).original}" (${one})`);
+    }
     if (n.type === 'PartialStatement' && n.name && n.name.type !== 'SubExpression' && !(n.name.type === 'PathExpression' && (n.name as hbs.AST.PathExpression).data)) {
       const name = n.name.type === 'PathExpression' ? (n.name as hbs.AST.PathExpression).original : String((n.name as hbs.AST.StringLiteral).value);
       if (!partials.includes(name)) {

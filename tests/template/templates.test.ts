@@ -103,6 +103,9 @@ describe('templates', () => {
     // also where no report includes it (it said nothing until one did); a partial block's own text stands in for a missing one
     const untaken = variant('footer.hbs', () => '<footer>{{#if nothing}}{{> pagenumber}}{{/if}}{{#> mark}}—{{/mark}}<p style="footer-odd">{{page}}</p></footer>\n');
     expect(problemOf(() => loadTemplates(untaken, foldersOf(untaken)))).toBe(`${untaken}/footer.hbs:1:28: template: unknown partial "pagenumber" (${known})`);
+    // a decorator there is none of ({{* name}}): at its name; Handlebars said 'Missing decorator: "mark"' at the file's start
+    const decorator = variant('footer.hbs', () => '<footer>{{#*mark "x"}}—{{/mark}}<p style="footer-odd">{{page}}</p></footer>\n');
+    expect(problemOf(() => loadTemplates(decorator, foldersOf(decorator)))).toBe(`${decorator}/footer.hbs:1:13: template: unknown decorator "mark" (the one decorator is inline: {{#*inline "name"}}…{{/inline}} defines a partial)`);
     // an inline partial is one
     const inline = variant('footer.hbs', () => '{{#*inline "mark"}}—{{/inline}}<footer><p style="footer-odd">{{> mark}}{{page}}</p></footer>\n');
     expect(problemOf(() => loadTemplates(inline, foldersOf(inline)).renderFooter({ page: '3', pages: 9, odd: true, opening: false }))).toBe('no problem');
