@@ -60,7 +60,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   // there on are what that one caused (a stray } gave seven), and they are not reported, but for
   // a later text that starts with a character YAML reads as syntax (a slip of its own, on its line)
   // (a [ or { left open is the first, where it opens, whatever YAML reported before it: see leftOpen)
-  const syntax = doc.errors.filter((e) => !INDEPENDENT_ERRORS.has(e.code));
+  const keys = collectionKeys(doc);
+  // such a key on its own line after another key, YAML also says "Map comment with trailing content" at it: the key's message is the one
+  const errors = doc.errors.filter((e) => !(e.code === 'IMPOSSIBLE' && keys.some((k) => k.offset === e.pos[0])));
+  const syntax = errors.filter((e) => !INDEPENDENT_ERRORS.has(e.code));
   let opened: { error: YAMLError; at: number } | undefined;
   for (const e of syntax) {
     const open = leftOpen(doc, text, { offset: e.pos[0], message: e.message, code: e.code });
@@ -77,13 +80,14 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     return !INDEPENDENT_ERRORS.has(e.code) && lineStart(text, e.pos[0]) > syntaxLine && leadingIndicator(text, e.pos[0], e.code) !== undefined;
   };
   const found = [
-    ...doc.errors
+    ...errors
       .filter(reported)
       .map((e) => ({ offset: e.pos[0], end: e.pos[1], message: firstLine(e.message), code: e.code as string })),
     // a tag (!!js/function, !include, !!binary …) is refused: the content is plain data
     ...doc.warnings.map((w) => ({ offset: w.pos[0], end: w.pos[1], message: tagMessage(text, w), code: w.code as string })),
     ...unresolvedAliases(doc),
-    ...collectionKeys(doc),
+    ...keys,
+    ...keylessPairs(doc, text),
   ]
     .filter((f) => f.end < slipLine)
     .sort((a, b) => a.offset - b.offset);
@@ -117,10 +121,21 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // text over several lines with ': ' on a later one: point at the ': ', not the text's first line
       const colon = text.slice(f.offset).search(/:(?=[ \t\r\n]|$)/);
       problems.push({ offset: colon < 0 ? f.offset : f.offset + colon, message: `YAML: ${f.message} (${COLON_HINT})`, severity: 'error' });
+    } else if (f.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      // a key's value with ': ' in it (title: 主要措施: 修订制度。): YAML reads the value as a key
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: `YAML: quote this text: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));
       problems.push({ offset: flowItemStart(text, f.offset), message: `YAML: ${f.message} (${FLOW_CELL_HINT})`, severity: 'error' });
+    } else if (f.code === 'KEYLESS_PAIR') {
+      const value = leadingIndicator(text, f.offset, 'UNEXPECTED_TOKEN');
+      problems.push(
+        value
+          ? { offset: value.offset, message: `${value.hint} (and the ': ' after it as the start of a key with no name)`, severity: 'error' }
+          : { offset: f.offset, message: "YAML: YAML reads this ': ' after a list or mapping in brackets as the start of a key with no name: quote the text", severity: 'error' },
+      );
     } else if (f.code === 'DUPLICATE_KEY') {
       problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
     } else if (f.code === 'MULTIPLE_DOCS') {
@@ -288,6 +303,24 @@ function collectionKeys(doc: Document.Parsed): { offset: number; end: number; me
     Pair(_, pair) {
       const key = pair.key as Node | null;
       if ((isMap(key) || isSeq(key)) && key.range) found.push({ offset: key.range[0], end: key.range[1], message: 'a key must be a name, not a list or a mapping', code: 'COLLECTION_KEY' });
+    },
+  });
+  return found;
+}
+
+/**
+ * A list or mapping in brackets with ': ' after it, as a value on its key's line (`issuer: {a: 1}: x`):
+ * YAML reads the brackets as the value, and `: x` as a pair of the mapping around with no key,
+ * silently (the content then has a key "" and a value that is no text).
+ */
+function keylessPairs(doc: Document.Parsed, text: string): { offset: number; end: number; message: string; code: string }[] {
+  const found: { offset: number; end: number; message: string; code: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || key.value !== null || !key.range || key.range[0] !== key.range[1]) return;
+      if (!/[\]}][ \t]*$/.test(text.slice(lineStart(text, key.range[0]), key.range[0]))) return;
+      found.push({ offset: key.range[0], end: key.range[1], message: 'a key with no name', code: 'KEYLESS_PAIR' });
     },
   });
   return found;

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { parseYamlText } from '../yaml-file.js';
+import { valueOffsets } from '../content/scalar-chars.js';
 import { InputError, type SourcePos } from '../problems.js';
 
 /** A merged theme tree whose nodes can be located in their own files. */
@@ -19,8 +20,8 @@ export interface ThemeSource {
   files: string[];
   /** The parsed files it was merged from (see `unchangedSince`). */
   layers: readonly object[];
-  /** Where a node stands (in the file it came from). */
-  at(node: Node | null | undefined): SourcePos;
+  /** Where a node stands (in the file it came from); with `index`, where that character of its text stands. */
+  at(node: Node | null | undefined, index?: number): SourcePos;
 }
 
 /** Where theme files are found and how they are read (see template/folders.ts). */
@@ -36,13 +37,13 @@ const MAX_DEPTH = 8;
 
 /** Reads `file` and the themes it extends (see `themeChain`). */
 export function readThemeSource(file: string, files: ThemeFiles): ThemeSource {
-  const owner = new WeakMap<object, { file: string; lines: LineCounter }>();
+  const owner = new WeakMap<object, { file: string; lines: LineCounter; text: string }>();
   const layers: YAMLMap[] = [];
   const parsedFrom = chainOfLayers(file, files);
   // parsed layers are kept (see parseLayer): merging works on copies; a lone layer is used as is
   for (const layer of parsedFrom) {
     const map = parsedFrom.length > 1 ? (layer.map.clone() as YAMLMap) : layer.map;
-    const o = { file: layer.file, lines: layer.lines };
+    const o = { file: layer.file, lines: layer.lines, text: layer.text };
     visit(map, { Node: (_, n) => void owner.set(n, o) });
     owner.set(map, o);
     layers.push(map);
@@ -54,9 +55,10 @@ export function readThemeSource(file: string, files: ThemeFiles): ThemeSource {
     file,
     files: parsedFrom.map((l) => l.file),
     layers: parsedFrom,
-    at: (node) => {
+    at: (node, index) => {
       const o = (node && owner.get(node)) ?? owner.get(root)!;
-      const { line, col } = o.lines.linePos(node?.range?.[0] ?? 0);
+      const offset = index !== undefined && isScalar(node) && typeof node.value === 'string' ? valueOffsets(o.text, node)(index) : (node?.range?.[0] ?? 0);
+      const { line, col } = o.lines.linePos(offset);
       return { file: o.file, line, col };
     },
   };

@@ -99,6 +99,16 @@ export interface GridSpec {
 /** How `[[id]]` words each kind of item: a format with `{number}` in it (`表 {number}`). */
 export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure', string>;
 
+/** The placeholders each kind's reference format may have (filled in by block/references.ts): any other is an error at it. */
+const REFERENCE_PLACEHOLDERS: Record<keyof ReferenceFormats, readonly string[]> = {
+  chapter: ['number'],
+  section: ['number', 'chapter'],
+  appendix: ['number'],
+  table: ['number'],
+  case: ['number'],
+  figure: ['number'],
+};
+
 /**
  * The look of inline markup (spec §6.2) as the theme gives it: the sizes and shear of the text
  * layer's `InlineLook` (lengths in em of the text's size), and the colour of link text,
@@ -226,10 +236,10 @@ function resolveTheme(src: ThemeSource): Theme {
     const v = length(node, fallback, em);
     return within(node, name, v, bounds, why, shown) ? v : fallback;
   };
-  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error at `node` saying what is allowed. */
-  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt): boolean => {
+  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error at `node` saying what is allowed (`as`: the value as the message shows it). */
+  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt, as = written(node)): boolean => {
     if (inside(v, bounds)) return true;
-    problems.error(at(node), `${name} must be ${range(bounds, shown)}${why}, not ${written(node)}`);
+    problems.error(at(node), `${name} must be ${range(bounds, shown)}${why}, not ${as}`);
     return false;
   };
   const color = (node: Node | undefined, fallback: string | null): string | null => {
@@ -271,11 +281,26 @@ function resolveTheme(src: ThemeSource): Theme {
     problems.error(at(node), `${name} must be the name of a font role, not ${typeof v === 'string' ? 'an empty name' : written(node)}`);
     return fallback;
   };
+  /**
+   * Whether every `{name}` in `text` (the value of `node`, `what` for the message) is one of
+   * `known`; if not, an error at the first that is not, naming those that are (a placeholder
+   * left unknown would print as it is written). `elsewhere`: where a name unknown here belongs.
+   */
+  const placeholdersKnown = (node: Node, text: string, known: readonly string[], what: string, elsewhere: (name: string) => string = () => ''): boolean => {
+    for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
+      const name = m[1];
+      if (known.includes(name)) continue;
+      const near = closest(name, [...known]);
+      problems.error(at(node, m.index), `unknown placeholder {${name}} in ${what} (${near ? `did you mean {${near}}? ` : ''}known: ${known.map((k) => `{${k}}`).join(', ')}${elsewhere(name)})`);
+      return false;
+    }
+    return true;
+  };
   const choice = <T extends string>(node: Node | undefined, options: readonly T[], fallback: T): T => {
     if (!node) return fallback;
     const v = value(node);
     if (!options.includes(v as T)) {
-      problems.error(at(node), `must be one of ${options.join(', ')}, not "${String(v)}"`);
+      problems.error(at(node), `must be one of ${options.join(', ')}, not ${written(node)}`);
       return fallback;
     }
     return v as T;
@@ -313,9 +338,18 @@ function resolveTheme(src: ThemeSource): Theme {
   const sizeNode = get(pageNode, 'size');
   let [width, height] = PAPER.A4;
   if (sizeNode) {
-    const name = String(value(sizeNode) ?? '').toUpperCase();
+    const v = value(sizeNode);
+    const name = typeof v === 'string' ? v.trim().toUpperCase() : '';
     if (PAPER[name]) [width, height] = PAPER[name];
-    else problems.error(at(sizeNode), `unknown paper size "${name}" (known: ${Object.keys(PAPER).join(', ')})`);
+    else {
+      const papers = Object.keys(PAPER);
+      // (not for a name as short as A6: every size of its series is as near)
+      const near = name.length > 2 ? closest(name, papers) : undefined;
+      // a name is letters (and a digit): anything else was meant as the paper's lengths
+      const lengths = v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '';
+      const shown = v === null ? 'nothing' : written(sizeNode);
+      problems.error(at(sizeNode), `page.size must be the name of a paper size: ${papers.slice(0, -1).join(', ')} or ${papers.at(-1)}, not ${shown}${near ? ` (did you mean "${near}"?)` : lengths}`);
+    }
   }
   const margin = get(pageNode, 'margin');
   const marginOf = (side: string) => lengthIn(get(margin, side), `page.margin.${side}`, 72, 0, LIMITS.margin, '', inMm);
@@ -364,7 +398,9 @@ function resolveTheme(src: ThemeSource): Theme {
       const lhValue = value(lh);
       let lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       const [least, most] = [LIMITS.lineHeight.min * size, LIMITS.lineHeight.max * size];
-      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String)) lineHeight = size * 1.5;
+      // "1.5" in quotes is a length, 1.5pt: 1.5 times the size is written without them
+      const quoted = typeof lhValue === 'string' && /^\d+(\.\d+)?$/.test(lhValue.trim()) && inside(Number(lhValue), LIMITS.lineHeight) ? writtenFor(lh!, /./) : undefined;
+      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted)) lineHeight = size * 1.5;
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
         font,
@@ -382,7 +418,8 @@ function resolveTheme(src: ThemeSource): Theme {
       });
     }
   }
-  if (!styles.has('body')) problems.error(at(stylesNode ?? root), 'the theme needs a `body` style');
+  // (a `body:` that is no mapping was an error at it)
+  if (!styles.has('body') && get(stylesNode, 'body') === undefined) problems.error(at(stylesNode ?? root), 'the theme needs a `body` style');
 
   // what the values leave, now that the body is known: a type area, room for the header and
   // footer, grid cells, each style's first line (each box's text: below)
@@ -461,11 +498,17 @@ function resolveTheme(src: ThemeSource): Theme {
   const appendix = appendixLabel(get(root, 'appendix-label'));
   // chapters and sections are worded as the headings are numbered, appendices as they are labelled, unless the theme says
   const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}') };
+  /** The kinds whose reference format may have `{name}`, for a format of another kind that has it. */
+  const placeholderKinds = (name: string) => {
+    const kinds = Object.entries(REFERENCE_PLACEHOLDERS).flatMap(([kind, names]) => (names.includes(name) ? [kind] : []));
+    return kinds.length ? `; {${name}} belongs in the format of a ${kinds.join(' or ')}` : '';
+  };
   if (refsNode && isMap(refsNode)) {
     for (const pair of refsNode.items) {
       const kind = String((pair.key as Node & { value: unknown }).value) as keyof ReferenceFormats;
       const format = value(pair.value as Node);
       if (!(kind in DEFAULT_REFERENCES)) problems.error(at(pair.key as Node), `unknown kind "${kind}" under \`references:\` (known: ${Object.keys(DEFAULT_REFERENCES).join(', ')})`);
+      else if (typeof format === 'string' && !placeholdersKnown(pair.value as Node, format, REFERENCE_PLACEHOLDERS[kind], `the reference format of a ${kind}`, placeholderKinds)) continue;
       else if (typeof format !== 'string' || !format.includes('{number}')) problems.error(at(pair.value as Node), `a reference format must be text with {number} in it, e.g. "表 {number}"`);
       else references[kind] = format;
     }
@@ -606,6 +649,7 @@ function resolveTheme(src: ThemeSource): Theme {
   function appendixLabel(node: Node | undefined): string {
     if (!node) return DEFAULT_NUMBERING.appendix;
     const v = value(node);
+    if (typeof v === 'string' && !placeholdersKnown(node, v, ['A'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
     if (typeof v !== 'string' || !v.includes('{A}')) {
       problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`);
       return DEFAULT_NUMBERING.appendix;

@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { parseInline, type InlineNode } from '../content/inline-markup.js';
-import { unclosedBlock } from './unclosed-block.js';
+import { syntaxError, type LexerState, type TemplateSyntaxError } from './syntax-error.js';
 import { KeptResults } from '../kept-caches.js';
 
 export type Env = typeof Handlebars;
@@ -18,47 +18,17 @@ export function createEnv(): Env {
   return env;
 }
 
-/** A template's syntax error: where Handlebars stopped (lines and columns from 1), and why, on one line. */
-export interface TemplateSyntaxError {
-  line: number;
-  col: number;
-  /** Handlebars' reason, e.g. `parse error: expected 'OPEN_ENDBLOCK', got 'EOF'`. */
-  reason: string;
-}
-
 /** What of Handlebars' parser tells where it stopped (its lexer's last token; Handlebars 4). */
 interface ParserInternals {
-  Parser: { lexer: { yylloc: { first_line: number; first_column: number }; yytext: string } };
+  Parser: { lexer: LexerState };
 }
 
-/** Expected tokens listed in a parse error, at most. */
-const EXPECTED_SHOWN = 4;
-
-/** The syntax error of a template's text, if it has one. */
-export function syntaxErrorOf(env: Env, src: string): TemplateSyntaxError | undefined {
+/** A template's text parsed, or its syntax error. */
+export function parseTemplate(env: Env, src: string): { program: hbs.AST.Program } | { error: TemplateSyntaxError } {
   try {
-    env.parse(src);
-    return undefined;
+    return { program: env.parse(src) };
   } catch (e) {
-    const lines = String((e as Error).message ?? e).split('\n');
-    const { yylloc, yytext } = (env as unknown as ParserInternals).Parser.lexer;
-    const at = { line: yylloc.first_line, col: yylloc.first_column + 1 };
-    // "Parse error on line 3:", an excerpt, a pointer, "Expecting 'CLOSE', 'CLOSE_UNESCAPED', got 'EOF'"
-    const expecting = /^Expecting (.*), got '(.*)'$/.exec(lines[lines.length - 1]);
-    // the file ended inside a block: say so where the block was opened
-    const unclosed = expecting?.[2] === 'EOF' && expecting[1].includes("'OPEN_ENDBLOCK'") ? unclosedBlock(src) : undefined;
-    if (unclosed) return { line: unclosed.line, col: unclosed.col, reason: `${unclosed.opener} opened at line ${unclosed.line} is never closed (close it with {{/${unclosed.name}}})` };
-    if (lines[0].startsWith('Parse error') && expecting) {
-      const expected = expecting[1].split(', ');
-      const shown = expected.length > EXPECTED_SHOWN ? `${expected.slice(0, EXPECTED_SHOWN - 1).join(', ')} or ${expected.length - EXPECTED_SHOWN + 1} more` : expected.join(', ');
-      const text = expecting[2] !== 'EOF' && yytext ? ` (${JSON.stringify(yytext)})` : '';
-      return { ...at, reason: `parse error: expected ${shown}, got '${expecting[2]}'${text}` };
-    }
-    if (lines[0].startsWith('Lexical error')) return { ...at, reason: 'lexical error: unrecognized text' };
-    // a Handlebars exception with its place: "if doesn't match each - 2:3" (column from 0)
-    const { lineNumber, column } = e as { lineNumber?: number; column?: number };
-    const reason = lines[0].replace(/ - \d+:\d+$/, '');
-    return lineNumber !== undefined && column !== undefined ? { line: lineNumber, col: column + 1, reason } : { line: 1, col: 1, reason };
+    return { error: syntaxError(src, e, (env as unknown as ParserInternals).Parser.lexer) };
   }
 }
 

@@ -9,7 +9,8 @@ import { InputError, type SourcePos } from '../problems.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
-import { createEnv, nextInlineBuild, syntaxErrorOf, type Env } from './handlebars-env.js';
+import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
+import { callProblem, inlinePartials } from './calls.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
@@ -72,15 +73,17 @@ export function loadTemplates(dir: string, folders: TemplateFolders): TemplateSe
 function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSet {
   const env = createEnv();
   const files = [...sources.keys()].sort();
+  // the partials a template may include: the folder's other files, and the inline partials any defines
+  const partials = [...new Set([...files.filter((f) => !PAGE_TEMPLATES.includes(f)).map((f) => f.replace(/\.hbs$/, '')), ...[...sources.values()].flatMap((s) => inlinePartials(s.text))])].sort();
   const compile = (file: string) => {
     const source = sources.get(file);
     if (!source) throw new InputError([{ pos: { file: path.join(dir, file), line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
-    const template = compileOne(env, source, PAGE_OPTIONS);
+    const template = compileOne(env, source, PAGE_OPTIONS, partials);
     return (data: unknown) => template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
   for (const f of files) {
     if (PAGE_TEMPLATES.includes(f)) continue;
-    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS));
+    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS, partials));
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
@@ -161,17 +164,22 @@ function figureImages(view: ReportView): FigureImages {
 
 /**
  * A template from its source: Imprint's own precompiled at install, any other compiled here
- * (parsed first, so a syntax error is reported at its line in the file). An error while it
- * renders is located in its own file (an error in a partial it calls, in the partial's).
+ * (parsed first, so a syntax error, a call of a helper there is none of or with values it does
+ * not take, or an include of a partial there is none of among `partials`, is reported at its
+ * line in the file). An error while it renders is located in
+ * its own file (an error in a partial it calls, in the partial's).
  */
-function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS): HandlebarsTemplateDelegate {
+function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, partials: readonly string[]): HandlebarsTemplateDelegate {
   const spec = precompiled(source.text, options);
   let template: HandlebarsTemplateDelegate;
   if (spec) template = env.template(spec);
   else {
-    const syntax = syntaxErrorOf(env, source.text);
-    if (syntax) throw new InputError([{ pos: { file: source.path, line: syntax.line, col: syntax.col }, message: `template: ${syntax.reason}`, severity: 'error' }]);
-    template = env.compile(source.text, { ...options });
+    const located = (p: { line: number; col: number; reason: string }) => new InputError([{ pos: { file: source.path, line: p.line, col: p.col }, message: `template: ${p.reason}`, severity: 'error' }]);
+    const parsed = parseTemplate(env, source.text);
+    if ('error' in parsed) throw located(parsed.error);
+    const call = callProblem(parsed.program, env, partials);
+    if (call) throw located(call);
+    template = env.compile(parsed.program, { ...options });
   }
   return (context, runtimeOptions) => {
     try {

@@ -158,6 +158,9 @@ describe('YAML slips in a report text', () => {
     expect(load(withBody('      - 主要措施: 修订制度。')).lines).toEqual([`r.yaml:6:9: unknown key "主要措施" in a block (a paragraph containing ': ' must be quoted)`]);
     // a misspelt block keeps its "did you mean"
     expect(load(withBody('      - tabel: 1')).lines).toEqual(['r.yaml:6:9: unknown key "tabel" in a block (did you mean "table"?)']);
+    // a value of a key: YAML said only 'Nested mappings are not allowed in compact mappings'
+    expect(load('report:\n  title: 主要措施: 修订制度。\nchapters: []\n').lines).toEqual(["r.yaml:2:10: YAML: quote this text: YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)"]);
+    expect(load(withBody('      - quote: 引文: 一段。')).lines).toEqual(["r.yaml:6:16: YAML: quote this text: YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)"]);
   });
   it("': ' on a later line of a paragraph: at the ': ', not on the paragraph's first line", () => {
     expect(load(withBody('      - 段落一', '        续行: 二', '      - 下一段。')).lines).toEqual([

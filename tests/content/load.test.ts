@@ -196,6 +196,21 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - {title: 一, [x]: y, body: [段落。]}\n'))).toEqual([
       'complex.yaml:4:16: YAML: a key must be a name, not a list or a mapping',
     ]);
+    // a mapping or list in brackets as a key on its own line, after another key: the one message, not YAML's own ("Map comment with trailing content") as well
+    for (const key of ['{a: 1}: x', '[a, b]: x', '{a: 1}:\n    b: c']) {
+      expect(messages(write('complex.yaml', `report:\n  title: t\n  ${key}\nchapters:\n  - title: 一\n    body: [段落。]\n`))).toEqual([
+        'complex.yaml:3:3: YAML: a key must be a name, not a list or a mapping',
+      ]);
+    }
+    expect(messages(write('complex.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: [段落。]\n    {a: 1}: x\n'))).toEqual([
+      'complex.yaml:6:5: YAML: a key must be a name, not a list or a mapping',
+    ]);
+    // after a key, on its line: YAML reads the brackets as the value and ': x' as a pair with no key (it said 'unknown key ""' at another line, and that the value must be text)
+    for (const value of ['{a: 1}: x', '[a, b]: x']) {
+      expect(messages(write('complex.yaml', `report:\n  title: t\n  issuer: ${value}\nchapters:\n  - title: 一\n    body: [段落。]\n`))).toEqual([
+        `complex.yaml:3:11: YAML: quote this text: YAML reads a leading ${value[0]} as ${value[0] === '{' ? 'a mapping' : 'a list'} (and the ': ' after it as the start of a key with no name)`,
+      ]);
+    }
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
   });

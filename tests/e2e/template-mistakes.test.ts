@@ -68,6 +68,23 @@ describe("mistakes in a project's own template", () => {
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:29: template: the partial "paragraph" includes itself without end\n');
     expect(r.code).toBe(1);
   });
+  it('a helper there is none of, in a subexpression: at its name, not a document with the paragraphs silently left out', () => {
+    const r = buildWithParagraph('{{#each (nohelper)}}<p style="body" at="{{at}}">{{inline text}}</p>{{/each}}\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:10: template: unknown helper "nohelper": (nohelper) calls a helper, and there is none of that name (known: each, if, unless, log, lookup, with, inline, eq)\n');
+    expect(r.code).toBe(1);
+  });
+  it('a syntax error: said plainly at it, not in Handlebars\' tokens ("Expecting \'ID\', \'STRING\', … got \'INVALID\'")', () => {
+    const cases: [string, string][] = [
+      ['<p style="body" at="{{at}}">{{inline text}}</p>{{/each}}\n', '1:48: template: {{/each}} closes no block: no {{#each}} is open here'],
+      ['<p style="body" at="{{at}}">{{inline text</p>\n', '1:29: template: this {{ is never closed: write }} where its expression ends'],
+      ['{{#if text}}<p style="body" at="{{at}}">{{inline text}}</p>{{/each}}\n', '1:1: template: {{#if}} opened here is closed by {{/each}} at line 1, column 60: close it with {{/if}}'],
+    ];
+    for (const [paragraph, said] of cases) {
+      const r = buildWithParagraph(paragraph);
+      expect(r.err).toBe(`templates/mine/paragraph.hbs:${said}\n`);
+      expect(r.code).toBe(1);
+    }
+  });
   it('an entity XML does not know: at it in the template that writes it, not in document.hbs', () => {
     const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}</p>&bogus;\n');
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:48: markup: &bogus; is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)\n');

@@ -128,6 +128,9 @@ describe('numbering in a theme', () => {
       `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, not "roman"\n` +
         `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`,
     );
+    // a placeholder other than {A} would print as it is written
+    write('bad-label', `${PARENT}appendix-label: "附录 {A}{B}"\n`);
+    expect(problemOf(() => loadTheme(themeFile('bad-label'), folders))).toBe(`${themeFile('bad-label')}:6:24: unknown placeholder {B} in appendix-label (did you mean {A}? known: {A})`);
   });
 });
 
@@ -151,6 +154,24 @@ describe('the look of inline markup, references and footnotes', () => {
         'bad-look/theme.yaml:6:12: must be one of per-page, continuous, not "page"',
       ].join('\n'),
     );
+  });
+});
+
+describe('placeholders of a reference format', () => {
+  it('that the kind has not are an error at the placeholder, naming those it has', () => {
+    write('bad-placeholders', `${PARENT}references:\n  table: "表 {nope}"\n  figure: 图 {numbr}\n  chapter: "{chapter}第 {number} 章"\n  section: '{chapter}{number}{x}'\n  case: "案例 {number}"\n`);
+    expect(problemOf(() => loadTheme(themeFile('bad-placeholders'), folders)).replace(new RegExp(`${dir}/`, 'g'), '')).toBe(
+      [
+        'bad-placeholders/theme.yaml:7:13: unknown placeholder {nope} in the reference format of a table (known: {number})',
+        'bad-placeholders/theme.yaml:8:13: unknown placeholder {numbr} in the reference format of a figure (did you mean {number}? known: {number})',
+        'bad-placeholders/theme.yaml:9:13: unknown placeholder {chapter} in the reference format of a chapter (known: {number}; {chapter} belongs in the format of a section)',
+        'bad-placeholders/theme.yaml:10:30: unknown placeholder {x} in the reference format of a section (known: {number}, {chapter})',
+      ].join('\n'),
+    );
+  });
+  it('the kind has are taken', () => {
+    write('good-placeholders', `${PARENT}references:\n  section: "{chapter}（{number}）"\n  table: "Table {number}"\n`);
+    expect(loadTheme(themeFile('good-placeholders'), folders).references).toMatchObject({ section: '{chapter}（{number}）', table: 'Table {number}' });
   });
 });
 
@@ -253,6 +274,28 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     );
   });
 
+  it('a paper size by its name: anything else one error at the value, saying which sizes there are', () => {
+    write('parent', PARENT);
+    const names = 'page.size must be the name of a paper size: A3, A4, A5, B5 or LETTER';
+    const lengths = ' (a size in lengths, such as [210mm, 297mm], is not supported)';
+    for (const [size, said] of [
+      ['[0, 0]', `not a list${lengths}`],
+      ['[-210mm, 297mm]', `not a list${lengths}`],
+      ['[1mm, 1mm]', `not a list${lengths}`],
+      ['[100000mm, 297mm]', `not a list${lengths}`],
+      ['"210mm 297mm"', `not "210mm 297mm"${lengths}`],
+      ['0', `not 0${lengths}`],
+      ['{ width: 210mm }', `not a mapping${lengths}`],
+      ['A9', 'not "A9"'],
+      ['LETER', 'not "LETER" (did you mean "LETTER"?)'],
+      ['', 'not nothing'],
+    ]) {
+      expect(problemsOfChild('paper', `page:\n  size: ${size}\n`)).toBe(`theme.yaml:3:9: ${names}, ${said}`);
+    }
+    write('paper', 'extends: parent\npage:\n  size: b5\n');
+    expect(loadTheme(themeFile('paper'), folders).page).toMatchObject({ width: 498.9, height: 708.66 });
+  });
+
   it('font sizes 4pt to 200pt, line heights 1 to 4 times the size, spaces and indents at least 0, the indents leaving 2 characters on the first line', () => {
     write('parent', PARENT);
     expect(
@@ -343,5 +386,17 @@ describe('a value of the wrong type (an error at it: it was silently the default
         'theme.yaml:2:10: orphans must be a whole number from 1 to 5, not the text "3" (write it without quotes)',
       ].join('\n'),
     );
+    // a choice that is not text was shown as "undefined"; a line height in quotes is a length (1.5pt), not 1.5 times the size
+    expect(problemsOfChild('choices', 'footnotes: [per-page]\nnumbering: 5\nstyles:\n  body: { line-height: "1.5" }\n')).toBe(
+      [
+        'theme.yaml:5:24: styles.body.line-height must be from 1 to 4 times the size (12pt to 48pt), not the text "1.5" (write it without quotes)',
+        'theme.yaml:3:12: must be one of decimal, official, chapters, not 5',
+        'theme.yaml:2:12: must be one of per-page, continuous, not a list',
+      ].join('\n'),
+    );
+  });
+  it('a style that is not a mapping is the one error, not also that the theme has no such style', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, indent-right, grid, align, space-before, space-after, color');
   });
 });
