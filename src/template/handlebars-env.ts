@@ -13,6 +13,8 @@ export type Env = typeof Handlebars;
 /** A fresh environment with Imprint's helpers; templates cannot reach prototypes or files. */
 export function createEnv(): Env {
   const env = Handlebars.create();
+  // (Handlebars' `log` writes to the console on every build: a report's build prints nothing of a template's)
+  env.unregisterHelper('log');
   env.registerHelper('inline', (text: unknown) => new env.SafeString(inlineMarkup(String(text ?? ''))));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   return env;
