@@ -104,6 +104,18 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // `[1, , 3]`: YAML has no empty item in brackets (a list, not a paragraph to quote)
       hintedLines.add(lineStart(text, f.offset));
       problems.push({ offset: f.offset, message: 'YAML: an empty item in a list in brackets: write "" for an empty cell (or remove the extra ,)', severity: 'error' });
+    } else if (f.code === 'UNEXPECTED_TOKEN' && f.message.startsWith('Unexpected scalar at node end') && /["'][ \t]*$/.test(text.slice(lineStart(text, f.offset), f.offset))) {
+      // `"文字" 补充`: the text after a quoted text's closing quote
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: `YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)`, severity: 'error' });
+    } else if (f.code === 'UNEXPECTED_TOKEN' && f.message.startsWith('Unexpected block-seq-ind on same line with key')) {
+      // `issuer: - a`: a list cannot start on its key's line
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: 'YAML: a list cannot start on its key\'s line: put each "- item" on a line of its own under the key, indented (or quote the text, if it starts with "- ")', severity: 'error' });
+    } else if (f.code === 'BAD_DQ_ESCAPE') {
+      // `"a\qb"`: in double quotes \ starts an escape (\n, \t, \u4e00 …)
+      const escape = /^\\(?:x|u|U)?.?/u.exec(text.slice(f.offset))?.[0] ?? '\\';
+      problems.push({ offset: f.offset, message: `YAML: ${escape} is not an escape: in double quotes a \\ starts one (\\n, \\u4e00); write \\\\ for a backslash, or put the text in single quotes ('…'), where \\ is itself`, severity: 'error' });
     } else if (stray) {
       const opener = stray === '}' ? '{' : '[';
       problems.push({ offset: f.offset, message: `YAML: this ${stray} closes no ${opener}: remove it (or quote the text, if it is part of it)`, severity: 'error' });

@@ -151,6 +151,12 @@ describe('YAML slips in a report text', () => {
     // a paragraph that starts with [ is still one to quote
     expect(load(withBody('      - [注] 文字, , 等')).lines).toEqual(['r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading [ as a list (Unexpected scalar at node end)']);
   });
+  it('text after a closing quote, a list begun on its key\'s line and a backslash that starts no escape: each one message in words, not YAML\'s', () => {
+    const issuer = (value: string) => load(`report:\n  title: 标题\n  issuer: ${value}\nchapters:\n  - title: 一\n    body: [正文。]\n`).lines;
+    expect(issuer('"静安区" 教育局')).toEqual(['r.yaml:3:17: YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)']);
+    expect(issuer('- 静安区教育局')).toEqual(['r.yaml:3:11: YAML: a list cannot start on its key\'s line: put each "- item" on a line of its own under the key, indented (or quote the text, if it starts with "- ")']);
+    expect(issuer('"C:\\用户\\报告"')).toEqual(["r.yaml:3:14: YAML: \\用 is not an escape: in double quotes a \\ starts one (\\n, \\u4e00); write \\\\ for a backslash, or put the text in single quotes ('…'), where \\ is itself"]);
+  });
   it('a list or mapping in brackets is not taken for text', () => {
     expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b', '          rows: [[1, 2]]')).lines.join('\n')).not.toMatch(/quote this/);
   });
