@@ -44,8 +44,8 @@ const LINE_VALUE = /^(?<lead>[ \t]*(?<items>(?:-[ \t]+)*)(?<key>[^\s#'"[{*&!%@`-
 /** The hint for text that YAML read as a key because ': ' follows it. */
 export const COLON_HINT = "a paragraph containing ': ' must be quoted";
 
-/** The hint for a cell of a list in brackets (a table row) that YAML cut short. */
-const FLOW_CELL_HINT = 'in a row written in [ ], a cell holding a footnote ^[…], brackets or \': \' must be quoted: "…"';
+/** The hint for an item of a list in brackets (a table row, a body) that YAML cut short. */
+const FLOW_CELL_HINT = 'in a list written in [ ], a row\'s cell or an item holding a footnote ^[…], brackets or \': \' must be quoted: "…"';
 
 /** The problems of a parsed document, in the order of the file. */
 export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] {
@@ -185,8 +185,9 @@ function leadingIndicator(text: string, offset: number, code: string): { offset:
   const end = text.indexOf('\n', start);
   const line = LINE_VALUE.exec(text.slice(start, end < 0 ? undefined : end))?.groups;
   if (!line || !(line.first in LEADING)) return undefined;
-  // a list or mapping written in brackets is fine YAML: only text after its closing bracket is a slip
-  if ((line.first === '[' || line.first === '{') && code !== 'UNEXPECTED_TOKEN') return undefined;
+  // a list or mapping written in brackets is fine YAML: only text after its closing bracket is a
+  // slip (a line that ends with the bracket is a list, which YAML may stumble on after a slip before)
+  if ((line.first === '[' || line.first === '{') && (code !== 'UNEXPECTED_TOKEN' || lineOf(text, offset).trimEnd().endsWith(line.first === '[' ? ']' : '}'))) return undefined;
   const what = line.items && !line.key ? 'paragraph' : 'text';
   return { offset: start + line.lead.length, hint: `YAML: quote this ${what}: YAML ${LEADING[line.first]}` };
 }

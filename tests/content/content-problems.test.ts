@@ -200,9 +200,12 @@ describe('YAML slips in a report text', () => {
   });
   it('a footnote in a cell of a row in [ ]: one message at the cell, with the hint to quote it', () => {
     const table = (row: string) => withBody('      - table:', '          title: 表', '          columns: [类别, 人数, 占比]', '          rows:', row, '            - [b, 2, 3]');
-    const hint = `(in a row written in [ ], a cell holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
+    const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
     expect(load(table('            - [文化艺术类^[含工艺美术。], 512, 1]')).lines).toEqual([`r.yaml:10:16: YAML: Missing , or : between flow sequence items ${hint}`]);
     expect(load(table('            - [a, 文化^[注]], 2]')).lines).toEqual([`r.yaml:10:19: YAML: Missing , or : between flow sequence items ${hint}`]);
+    // a body in [ ] holding a reference [[…]]: one message, not also one at a later body in [ ] that YAML stumbles on
+    const bodies = 'report:\n  title: 报告\nchapters:\n  - title: 总述\n    body: [见[[c2]]，第 [[c2#page]] 页。]\n  - title: 二\n    id: c2\n    body: [正文。]\n';
+    expect(load(bodies).lines).toEqual([`r.yaml:5:12: YAML: Missing , or : between flow sequence items ${hint}`]);
   });
   it('a list item with no space after its -: one message at it', () => {
     expect(load(withBody('      - 段落一。', '      -静安区段落二。', '      - 段落三。')).lines).toEqual(['r.yaml:7:7: YAML: a list item needs a space after -']);
