@@ -25,17 +25,17 @@ const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>(
  * to break between words, see ParagraphStyle). Made once per build cache, spec, width,
  * alignment, indent and way of breaking.
  */
-export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number, how: { hangRoom?: number; between?: ParagraphStyle['between'] } = {}): ParagraphStyle {
-  const { hangRoom = 0, between } = how;
+export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: number, align = style.align, indent?: number, how: { hangRoom?: number; between?: ParagraphStyle['between']; unsqueezed?: boolean } = {}): ParagraphStyle {
+  const { hangRoom = 0, between, unsqueezed } = how;
   let made = paragraphStyles.get(style);
   if (!made) paragraphStyles.set(style, (made = new Map()));
-  const key = `${width}|${align}|${indent}|${hangRoom}|${between}`;
+  const key = `${width}|${align}|${indent}|${hangRoom}|${between}|${unsqueezed}`;
   let pstyle = made.get(key);
   const { regular, bold, latin } = fontStacks(ctx, style);
   if (!pstyle || pstyle.regular !== regular) {
     const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
     const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
-    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align, hangRoom, between }));
+    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align, hangRoom, between, unsqueezed }));
   }
   return pstyle;
 }
@@ -69,7 +69,7 @@ const styleKeys = new WeakMap<ParagraphStyle, string>();
 
 function styleKey(p: ParagraphStyle): string {
   let key = styleKeys.get(p);
-  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.hangRoom, p.between, p.punctuation, lookKey(p.look)].join('\u0000')));
+  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.hangRoom, p.between, p.unsqueezed, p.punctuation, lookKey(p.look)].join('\u0000')));
   return key;
 }
 

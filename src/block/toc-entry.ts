@@ -89,7 +89,7 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
     const from = Math.ceil((textEnd + em / 2) / step) * step;
     return { from, dots: Math.max(0, Math.floor((dotsEnd - dot.used - from) / step + 1e-9) + 1) };
   };
-  const titleIn = (measure: number) => setText(ctx, title, paragraphStyle(ctx, style, measure, 'left', 0, { between: 'phrases' }), node.at);
+  const titleIn = (measure: number) => setText(ctx, title, paragraphStyle(ctx, style, measure, 'left', 0, { between: 'phrases', unsqueezed: true }), node.at);
   let text = titleIn(width - NUMBER_ROOM * em - x);
   // a last line that leaves room for fewer than LEAST_DOTS dots: the title set so narrow that
   // every line leaves room for them (it breaks between phrases one line sooner)

@@ -27,10 +27,14 @@ export interface ParagraphStyle extends TextStyle {
    * Break only between words (`words`, see word-starts.ts: `建筑|面积`, never `建筑面|积`: a
    * table's header) or only between phrases (`phrases`: after a mark, or where Chinese and Latin
    * meet: `技艺：|区域`, a contents entry's title; no dictionary to load) where the text so broken
-   * fits the measure; elsewhere as any text. Text broken between phrases is ragged: its marks keep
-   * their blanks where it breaks so (a title is not squeezed onto one line: it breaks).
+   * fits the measure; elsewhere as any text.
    */
   between?: 'words' | 'phrases';
+  /**
+   * With `between`: where the text so broken fits, its marks keep their blanks, none squeezed to
+   * make a line fit (a contents entry's title breaks rather than squeeze onto one line).
+   */
+  unsqueezed?: boolean;
 }
 
 /** A set paragraph. */
@@ -162,8 +166,10 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   // between words where that fits the measure, else wherever the text may break (text on one
   // line breaks nowhere: no words to look up)
   const plain = breaker(anywhere);
-  const starts = style.between === 'words' && plain.ends.length > 1 ? wordStarts(atoms) : style.between === 'phrases' ? phraseStarts(atoms) : undefined;
-  const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]), ...(style.between === 'phrases' && { items: unsqueezed(anywhere.items), joints: unsqueezed(anywhere.joints) }) };
+  // (one line squeezed to fit is broken too when the text may not be squeezed)
+  const inLines = plain.ends.length > 1 || style.unsqueezed;
+  const starts = style.between && inLines ? (style.between === 'words' ? wordStarts(atoms) : phraseStarts(atoms)) : undefined;
+  const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]), ...(style.unsqueezed && { items: unsqueezed(anywhere.items), joints: unsqueezed(anywhere.joints) }) };
   const tried = byWords && breaker(byWords);
   const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
   const balanced = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
