@@ -51,3 +51,19 @@ export const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1');
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** The first bytes of every JPEG (a start-of-image marker). */
 export const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8]);
+
+/** Kinds of file a text file (a report, theme, registry, template) is not, by their first bytes, and what to say of one given as one. */
+const NOT_TEXT: { signature: Buffer; said: string }[] = [
+  { signature: Buffer.from('PK\x03\x04', 'latin1'), said: 'a Word file (.docx) or another ZIP archive, not text (`imprint import` turns a Word draft into a report)' },
+  { signature: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), said: 'an old Word (.doc) or Excel file, not text (a draft saved as .docx in Word or WPS, `imprint import` turns into a report)' },
+  { signature: PDF_SIGNATURE, said: 'a PDF, not text' },
+  { signature: PNG_SIGNATURE, said: 'a PNG image, not text' },
+  { signature: JPEG_SIGNATURE, said: 'a JPEG image, not text' },
+  { signature: Buffer.from([0xff, 0xfe]), said: 'saved as UTF-16: save it as UTF-8' },
+  { signature: Buffer.from([0xfe, 0xff]), said: 'saved as UTF-16: save it as UTF-8' },
+];
+
+/** What to say of `bytes` given as a text file when they are another kind of file (a .docx, a PDF, an image, UTF-16), by their first bytes. */
+export function notTextKind(bytes: Uint8Array): string | undefined {
+  return NOT_TEXT.find(({ signature }) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b))?.said;
+}

@@ -1,12 +1,14 @@
 /**
  * A settings file in YAML (theme, font registry) read with positions: YAML 1.2 core schema,
  * unreadable files and syntax errors reported as `FILE:LINE:COL`. Its text, and a template's,
- * is read only from a regular file of at most `MAX_SETTINGS_BYTES` (see input-file.ts).
+ * is read only from a regular file of at most `MAX_SETTINGS_BYTES` (see input-file.ts), in
+ * UTF-8 (see text-file.ts).
  */
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type SourcePos } from './problems.js';
 import { readRegularFile, realPathInside, RefusedFile } from './input-file.js';
 import { yamlProblems } from './content/yaml-problems.js';
+import { decodeText } from './text-file.js';
 
 /** Largest template, theme or font registry file read, bytes. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -31,12 +33,16 @@ export function readYamlFile(file: string, what: string): YamlFile {
  * cannot be read.
  */
 export function readText(file: string, what: string, inside?: readonly string[]): string {
+  let bytes: Buffer;
   try {
-    return readRegularFile(inside ? realPathInside(file, inside) : file, MAX_SETTINGS_BYTES).toString('utf8');
+    bytes = readRegularFile(inside ? realPathInside(file, inside) : file, MAX_SETTINGS_BYTES);
   } catch (e) {
     if (!(e instanceof RefusedFile)) throw e;
     throw new InputError([{ pos: { file, line: 1, col: 1 }, message: `cannot read ${what}: ${e.message}`, severity: 'error' }]);
   }
+  const text = decodeText(file, bytes);
+  if (typeof text !== 'string') throw new InputError([{ ...text, severity: 'error' }]);
+  return text;
 }
 
 /** Parses the text of `file`. */

@@ -6,6 +6,7 @@
 import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
 import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
+import { decodeText } from '../text-file.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { checkMarkup, type WrittenId } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
@@ -123,13 +124,12 @@ function readText(file: string, problems: ProblemList): string | undefined {
     problems.error(start, bytes);
     return undefined;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    problems.error(invalidUtf8At(file, bytes), 'invalid UTF-8 (save the file as UTF-8)');
+  const decoded = decodeText(file, bytes);
+  if (typeof decoded !== 'string') {
+    problems.error(decoded.pos, decoded.message);
     return undefined;
   }
+  const text = decoded;
   if (text.trim() === '') {
     problems.error(start, 'the file is empty: a report needs at least `report:` and `chapters:`');
     return undefined;
@@ -162,28 +162,6 @@ function readBytes(file: string): Buffer | string {
   }
 }
 
-/** The line and column of the first byte that is not valid UTF-8. */
-function invalidUtf8At(file: string, bytes: Buffer): SourcePos {
-  let lo = 0;
-  let hi = bytes.length;
-  const valid = (n: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n));
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  // the longest valid prefix, give or take an incomplete character at its end
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (valid(mid) || valid(mid - 1) || valid(mid - 2) || valid(mid - 3)) lo = mid;
-    else hi = mid - 1;
-  }
-  while (lo > 0 && !valid(lo)) lo--;
-  const before = bytes.subarray(0, lo).toString('utf8').split('\n');
-  return { file, line: before.length, col: [...before[before.length - 1]].length + 1 };
-}
 
 /** Builds the typed report from validated data, with positions; checks what the schema cannot. */
 class ContentReader {

@@ -148,6 +148,12 @@ describe('loadReport refuses hostile or broken files', () => {
     const bytes = Buffer.concat([Buffer.from('report:\n  title: 标题'), Buffer.from([0xff, 0xfe]), Buffer.from('\nchapters: []\n')]);
     expect(messages(write('utf8.yaml', bytes))).toEqual(['utf8.yaml:2:12: invalid UTF-8 (save the file as UTF-8)']);
   });
+  it('says what a file given as the report is when it is no text: a Word file, a PDF, an image, UTF-16', () => {
+    const docx = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60)]);
+    expect(messages(write('draft.docx', docx))).toEqual(['draft.docx:1:1: this file is a Word file (.docx) or another ZIP archive, not text (`imprint import` turns a Word draft into a report)']);
+    expect(messages(write('r.yaml', Buffer.from('%PDF-1.7\n%\xe2\xe3\n', 'latin1')))).toEqual(['r.yaml:1:1: this file is a PDF, not text']);
+    expect(messages(write('r.yaml', Buffer.from('\ufeffreport:\n', 'utf16le')))).toEqual(['r.yaml:1:1: this file is saved as UTF-16: save it as UTF-8']);
+  });
   it('refuses an alias bomb at once', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 12; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);

@@ -1,0 +1,41 @@
+/**
+ * A file's bytes as text: UTF-8 (a report, a theme, a font registry, a template), else where and
+ * why not, in words: another kind of file given in its place (a .docx, a PDF, an image, UTF-16,
+ * by its first bytes), or the first byte that is not UTF-8.
+ */
+import { notTextKind } from './file-kind.js';
+import type { SourcePos } from './problems.js';
+
+/** `bytes` of `file` as text, or where and why they are not UTF-8 text. */
+export function decodeText(file: string, bytes: Buffer): string | { pos: SourcePos; message: string } {
+  const other = notTextKind(bytes);
+  if (other) return { pos: { file, line: 1, col: 1 }, message: `this file is ${other}` };
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { pos: invalidUtf8At(file, bytes), message: 'invalid UTF-8 (save the file as UTF-8)' };
+  }
+}
+
+/** The line and column of the first byte that is not valid UTF-8. */
+function invalidUtf8At(file: string, bytes: Buffer): SourcePos {
+  let lo = 0;
+  let hi = bytes.length;
+  const valid = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // the longest valid prefix, give or take an incomplete character at its end
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (valid(mid) || valid(mid - 1) || valid(mid - 2) || valid(mid - 3)) lo = mid;
+    else hi = mid - 1;
+  }
+  while (lo > 0 && !valid(lo)) lo--;
+  const before = bytes.subarray(0, lo).toString('utf8').split('\n');
+  return { file, line: before.length, col: [...before[before.length - 1]].length + 1 };
+}
