@@ -40,8 +40,9 @@ type Call = { type?: string; path?: Name; name?: Name | hbs.AST.SubExpression; p
  * The first call in `program` (in the file's order) that `env` and the template's `partials`
  * cannot make: of a helper `env` does not have, or with more or fewer values than the helper
  * takes; an include `{{> name}}` of a partial not among `partials` (a partial block's own text,
- * `{{#> name}}…{{/name}}`, stands in for a missing one; a name an expression gives is known only
- * as it renders). A call of a helper is a subexpression `(name …)`, or `{{name …}}`,
+ * `{{#> name}}…{{/name}}`, stands in for a missing one), or of a partial an expression names
+ * (`{{> (lookup . "kind")}}`: which one is known only as it renders, and a name it does not give
+ * failed there, unlocated). A call of a helper is a subexpression `(name …)`, or `{{name …}}`,
  * `{{#name …}}`, `{{else name …}}` with values or `key=value` pairs, or naming a helper; a name
  * alone (`{{title}}`, `{{#blocks}}`) is a value of the data.
  */
@@ -50,7 +51,7 @@ export function callProblem(program: hbs.AST.Program, env: Env, partials: readon
   /** The blocks written `{{else name …}}` (the first of a chained `{{else}}`'s program). */
   const chained = new Set<unknown>();
   let first: CallProblem | undefined;
-  const found = (path: Name, reason: string) => {
+  const found = (path: { loc: hbs.AST.SourceLocation }, reason: string) => {
     const { line, column } = path.loc.start;
     if (!first || line < first.line || (line === first.line && column + 1 < first.col)) first = { line, col: column + 1, reason };
   };
@@ -64,6 +65,7 @@ export function callProblem(program: hbs.AST.Program, env: Env, partials: readon
       const one = decorators.length === 1 && decorators[0] === 'inline' ? 'the one decorator is inline: {{#*inline "name"}}…{{/inline}} defines a partial' : `known: ${decorators.join(', ')}`;
       found(n.path, `unknown decorator "${(n.path as hbs.AST.PathExpression).original}" (${one})`);
     }
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'SubExpression') found(n.name, 'a partial is included by its name ({{> block}}), not by an expression that gives one');
     if (n.type === 'PartialStatement' && n.name && n.name.type !== 'SubExpression' && !(n.name.type === 'PathExpression' && (n.name as hbs.AST.PathExpression).data)) {
       const name = n.name.type === 'PathExpression' ? (n.name as hbs.AST.PathExpression).original : String((n.name as hbs.AST.StringLiteral).value);
       if (!partials.includes(name)) {

@@ -103,6 +103,9 @@ describe('templates', () => {
     // also where no report includes it (it said nothing until one did); a partial block's own text stands in for a missing one
     const untaken = variant('footer.hbs', () => '<footer>{{#if nothing}}{{> pagenumber}}{{/if}}{{#> mark}}—{{/mark}}<p style="footer-odd">{{page}}</p></footer>\n');
     expect(problemOf(() => loadTemplates(untaken, foldersOf(untaken)))).toBe(`${untaken}/footer.hbs:1:28: template: unknown partial "pagenumber" (${known})`);
+    // a partial an expression names: at the expression (it said 'The partial undefined could not be found' at 1:1, as it rendered)
+    const computed = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> (lookup . "kind")}}'));
+    expect(problemOf(() => loadTemplates(computed, foldersOf(computed)))).toBe(`${computed}/chapter.hbs:5:23: template: a partial is included by its name ({{> block}}), not by an expression that gives one`);
     // a decorator there is none of ({{* name}}): at its name; Handlebars said 'Missing decorator: "mark"' at the file's start
     const decorator = variant('footer.hbs', () => '<footer>{{#*mark "x"}}—{{/mark}}<p style="footer-odd">{{page}}</p></footer>\n');
     expect(problemOf(() => loadTemplates(decorator, foldersOf(decorator)))).toBe(`${decorator}/footer.hbs:1:13: template: unknown decorator "mark" (the one decorator is inline: {{#*inline "name"}}…{{/inline}} defines a partial)`);
