@@ -103,7 +103,8 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   const a = atoms[i];
   const b = atoms[i + 1];
   if (!b) return 'interCharacter';
-  if (b.continuesWord || b.marks.footnote) return 'insideWord';
+  // (Latin text of two runs with nothing between them is one word: `*Schools*.`, `(*Nature*)`, `m^2^`)
+  if (b.continuesWord || b.marks.footnote || (a.kind === 'latin' && b.kind === 'latin')) return 'insideWord';
   // the space is the gap (a Latin one, one typed between Chinese characters, a written one): nothing beside it widens
   if (isTypedSpace(a) || isTypedSpace(b) || isWrittenSpace(a) || isWrittenSpace(b)) return 'besideSpace';
   if (CONNECTING_MARKS.has(a.text) || CONNECTING_MARKS.has(b.text)) return 'besideConnectingMark';

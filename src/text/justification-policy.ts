@@ -45,7 +45,7 @@ export type PlaceKind =
   | 'hanLatinGap'
   /** A joint beside a typed space (between Latin words, or between Chinese characters): the space itself adjusts. */
   | 'besideSpace'
-  /** The joint inside a long word cut for breaking (a path, a URL): never adjusted. */
+  /** The joint inside a Latin word: a long word cut for breaking (a path, a URL), or a word of runs with other marks (`*Schools*.`): never adjusted. */
   | 'insideWord'
   /** The joint beside a connecting mark (80～89, 九～十二月): the range stands together, never adjusted. */
   | 'besideConnectingMark';
