@@ -9,7 +9,9 @@
  *   then the spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em), and only
  *   then the blanks of a full stop, question or exclamation mark or colon (。？！：);
  * - a line too short widens the spaces between Latin words to their cap (½ em), then the
- *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em;
+ *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em, and a mark
+ *   stands against its word: nothing is added between a character and the closing or pause mark
+ *   after it (平台）, 数据；) nor between an opening mark and the character after it (（https);
  * - and only when that is not enough, the last resort: the rest evens out the places that may
  *   take space (Han spacing and Latin spaces alike), the narrowest widened first, so the line
  *   is looser as a whole rather than holed at one kind of gap. The Han–Latin gaps keep their
@@ -79,22 +81,21 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
   spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: EVENED },
   interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
-  // (in running text set as the Han spacing, as the official layout has always set them)
-  beforeClosingMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
-  afterOpeningMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
+  // a mark stands against its word (clreq): no space added between a character and the closing
+  // or pause mark after it (平台）, cn；) nor between an opening mark and what follows it (（https)
+  beforeClosingMark: { natural: 0, unit: 0 },
+  afterOpeningMark: { natural: 0, unit: 0 },
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
   besideSpace: { natural: 0, unit: 0 },
   insideWord: { natural: 0, unit: 0 },
   besideConnectingMark: { natural: 0, unit: 0 },
 };
 
-/** A place that takes no space at any stage. */
-const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
-
 /**
  * The policy on a character grid (GB/T 9704), where no mark is squeezed inside a line (see
  * glue.ts) and a line that gave up cells (or holds a Latin run of no whole cells) is spread over
- * them: the spread goes between Han characters, after a closing mark, before an opening mark,
+ * them: the spread goes between Han characters, after a closing mark, before an opening mark (as
+ * in running text),
  * never between a character and the closing mark after it nor between an opening mark and the
  * character after it (clreq; Word's document grid sets 公文 so): a closing mark stands against
  * what precedes it, an opening mark against what follows it. The Han spacing counts for more in
@@ -111,8 +112,6 @@ export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = w
   // are no places: see spaces.ts)
   latinSpace: { ...JUSTIFICATION_POLICY.latinSpace, stretch: { stage: 1, max: 1 / 2 } },
   interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
-  beforeClosingMark: CLOSED,
-  afterOpeningMark: CLOSED,
 });
 
 /** The policy with no place taking the last resort. */
