@@ -8,8 +8,10 @@
  * - a line too long squeezes the blanks of mid-line pause marks and brackets first (to ½ em),
  *   then the spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em), and only
  *   then the blanks of a full stop, question or exclamation mark or colon (。？！：);
- * - a line too short widens the spaces between Latin words to their cap (½ em), then the
- *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em, and a mark
+ * - a line too short widens the spaces between Latin words (to their cap, ½ em) and the spacing
+ *   between Han characters (to ¼ em each) together, each by the same share of its room (clreq
+ *   widens the word spaces first; set so, PISA  2022 and OAuth  2.0 opened at ½ em beside Han
+ *   text spaced a hair, and read as holes); the Han–Latin gap stays at ¼ em, and a mark
  *   stands against its word: nothing is added between a character and the closing or pause mark
  *   after it (平台）, 数据；) nor between an opening mark and the character after it (（https);
  * - and only when that is not enough, the last resort: the rest evens out the places that may
@@ -78,7 +80,9 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0 },
   // (a sentence's end squeezed is read as no end: last, when nothing else gives)
   endMarkBlank: { natural: 0, shrink: { stage: 3, min: 0 }, unit: 0 },
-  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
+  // (a word space widens with the Han spacing, each by the same share of its room: PISA 2022 and
+  // OAuth 2.0 do not open into holes before the characters around them move)
+  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 1, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
   spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: EVENED },
   interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
   // a mark stands against its word (clreq): no space added between a character and the closing
@@ -107,10 +111,9 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
  */
 export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = withoutLastResort({
   ...JUSTIFICATION_POLICY,
-  // a Latin word space widens with the Han spacing, not before it: the part of a cell a Latin run
-  // leaves spread over the line, not into the space of Raspberry Pi (a number's spaces, 12.5 m²,
+  // (a Latin word space widens with the Han spacing, as in running text: the part of a cell a Latin
+  // run leaves spread over the line, not into the space of Raspberry Pi; a number's spaces, 12.5 m²,
   // are no places: see spaces.ts)
-  latinSpace: { ...JUSTIFICATION_POLICY.latinSpace, stretch: { stage: 1, max: 1 / 2 } },
   interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
 });
 
