@@ -47,6 +47,11 @@ export type PlaceKind =
   | 'afterOpeningMark'
   /** The gap between a Han character and a Latin letter or digit (2025 年). */
   | 'hanLatinGap'
+  /**
+   * A space typed beside a mathematical operator standing alone (`CV = σ ÷ n`, `22 °C ± 2 °C`): set
+   * as the Han–Latin gap, so the operator stands alike beside Latin and beside Han (教师数 = 教师数).
+   */
+  | 'besideOperator'
   /** A joint beside a typed space (between Latin words, or between Chinese characters): the space itself adjusts. */
   | 'besideSpace'
   /** The joint inside a Latin word: a long word cut for breaking (a path, a URL), or a word of runs with other marks (`*Schools*.`): never adjusted. */
@@ -90,6 +95,7 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   beforeClosingMark: { natural: 0, unit: 0 },
   afterOpeningMark: { natural: 0, unit: 0 },
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
+  besideOperator: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
   besideSpace: { natural: 0, unit: 0 },
   insideWord: { natural: 0, unit: 0 },
   besideConnectingMark: { natural: 0, unit: 0 },
