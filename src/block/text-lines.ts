@@ -149,9 +149,26 @@ function runsOf(line: Line): { runs: LineRun[]; marks: LineMarks } {
     const slant = look && atom.marks.emphasis && atom.kind === 'latin' ? look.slant : 0;
     const color = atom.marks.link && 'uri' in atom.marks.link ? look?.linkColor : undefined;
     const link = atom.marks.link ? marks.links.length - 1 : undefined;
+    const sameRun = (r: LineRun | undefined, rise: number) =>
+      !!r && r.font === atom.font.key && r.size === atom.size && r.rise === rise && r.slant === slant && r.color === color && r.link === link;
+    const newRun = (x: number, rise: number): LineRun => ({ dx: x, font: atom.font.key, size: atom.size, rise, slant, color, link, glyphs: { ids: [], xs: [], codePoints: [] } });
+    if (atom.glyphs.some((g) => g.dx || g.dy)) {
+      // a combining mark moved over its base: at its offset; raised or lowered, in a run of its own
+      let pen = ax;
+      for (const g of atom.glyphs) {
+        const gx = pen + (g.dx ?? 0);
+        const grise = rise + (g.dy ?? 0);
+        let run = runs[runs.length - 1];
+        if (!sameRun(run, grise)) runs.push((run = newRun(gx, grise)));
+        run.glyphs.ids.push(g.id);
+        run.glyphs.xs.push(gx - run.dx);
+        run.glyphs.codePoints.push(g.codePoints);
+        pen += g.advance;
+      }
+      continue;
+    }
     let run = runs[runs.length - 1];
-    if (!run || run.font !== atom.font.key || run.size !== atom.size || run.rise !== rise || run.slant !== slant || run.color !== color || run.link !== link)
-      runs.push((run = { dx: ax, font: atom.font.key, size: atom.size, rise, slant, color, link, glyphs: { ids: [], xs: [], codePoints: [] } }));
+    if (!sameRun(run, rise)) runs.push((run = newRun(ax, rise)));
     let gx = ax - run.dx;
     for (const g of atom.glyphs) {
       run.glyphs.ids.push(g.id);

@@ -92,7 +92,7 @@ function storeGlyphLists(lists: AtomGlyph[][]): number[] {
   const out: number[] = [lists.length];
   for (const glyphs of lists) {
     out.push(glyphs.length);
-    for (const g of glyphs) out.push(g.id, g.advance, g.codePoints.length, ...g.codePoints);
+    for (const g of glyphs) out.push(g.id, g.advance, g.dx ?? 0, g.dy ?? 0, g.codePoints.length, ...g.codePoints);
   }
   return out;
 }
@@ -173,9 +173,10 @@ function readGlyphLists(n: Float64Array, at: number): AtomGlyph[][] {
     for (let g = n[at++]; g > 0; g--) {
       const id = n[at++];
       const advance = n[at++];
+      const [dx, dy] = [n[at++], n[at++]];
       const codePoints: number[] = [];
       for (let c = n[at++]; c > 0; c--) codePoints.push(n[at++]);
-      glyphs.push({ id, advance, codePoints });
+      glyphs.push(dx || dy ? { id, advance, codePoints, dx, dy } : { id, advance, codePoints });
     }
     lists.push(glyphs);
   }

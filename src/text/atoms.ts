@@ -17,6 +17,9 @@ export interface AtomGlyph {
   id: number;
   advance: number;
   codePoints: number[];
+  /** Where the glyph is drawn from its pen position, pt (right, up): a combining mark over its base. Absent: 0. */
+  dx?: number;
+  dy?: number;
 }
 
 /** A piece of a paragraph. Lengths in pt (font size applied). */
@@ -231,7 +234,7 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
   const shape: AtomShape = {
     kind,
     font,
-    glyphs: glyphs.map((g) => ({ id: g.id, advance: g.advance * size, codePoints: g.codePoints })),
+    glyphs: glyphs.map((g) => (g.dx || g.dy ? { id: g.id, advance: g.advance * size, codePoints: g.codePoints, dx: (g.dx ?? 0) * size, dy: (g.dy ?? 0) * size } : { id: g.id, advance: g.advance * size, codePoints: g.codePoints })),
     width: glyphs.reduce((w, g) => w + g.advance, 0) * size,
     blankLeft,
     blankRight,
@@ -462,7 +465,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   // kept whole in running text), else into characters
   const place = (part: string, from: number, atMarks: boolean) => {
     let alone = 0;
-    for (const ch of part) alone += shapeOf(ch).width;
+    for (const ch of part.match(CLUSTER) ?? []) alone += shapeOf(ch).width;
     const whole = alone <= 2 * maxWidth ? shapeOf(part) : undefined;
     const pieces = whole && whole.width <= maxWidth ? [] : atMarks ? part.split(WORD_BREAK) : [];
     if (whole && whole.width <= maxWidth) push(whole, part, from);
@@ -472,7 +475,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
         from += piece.length;
       }
     else
-      for (const ch of part) {
+      for (const ch of part.match(CLUSTER) ?? []) {
         push(shapeOf(ch), ch, from);
         from += ch.length;
       }
@@ -482,6 +485,9 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
     at += part.length;
   }
 }
+
+/** A character with the combining marks after it (a word cut into characters keeps x̄ whole). */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 
 /** A Chinese character (or a 2 em mark) of `size` pt as whole grid cells, its glyph centred in them. */
 function fitToCells(atom: AtomShape, size: number, cell: number): void {
@@ -545,8 +551,11 @@ export function splitPieces(text: string): Piece[] {
       out.push({ kind: 'space', text: ch, start: i });
       i += 1;
     } else if (isCjk(ch)) {
-      out.push({ kind: CJK_PUNCTUATION.has(ch) ? 'punct' : 'han', text: ch, start: i });
-      i += ch.length;
+      // (a combining mark after a Han character is its: one atom, one font)
+      let j = i + ch.length;
+      if (!CJK_PUNCTUATION.has(ch)) while (j < text.length && COMBINING_MARK.test(characterAt(text, j))) j += characterAt(text, j).length;
+      out.push({ kind: CJK_PUNCTUATION.has(ch) ? 'punct' : 'han', text: text.slice(i, j), start: i });
+      i = j;
     } else {
       let j = i + ch.length;
       while (j < text.length) {
@@ -560,6 +569,9 @@ export function splitPieces(text: string): Piece[] {
   }
   return out;
 }
+
+/** A combining mark (general category M): it belongs to the character before it. */
+const COMBINING_MARK = /^\p{M}$/u;
 
 /** The character (one code point: one or two UTF-16 units) at offset i. */
 function characterAt(text: string, i: number): string {

@@ -31,7 +31,7 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     if (!before || after.kind === 'space' || after.marks.footnote) continue; // a footnote marker stays with its text
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
-    const opportunity = after.continuesWord || ((uax[after.start] === 1 || signedAfterHan(before, after)) && !bindsToHan(before, after));
+    const opportunity = after.continuesWord || ((uax[after.start] === 1 || signedAfterHan(before, after) || openingAfterLatin(before, after)) && !bindsToHan(before, after));
     allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last);
   }
   return allowed;
@@ -51,6 +51,16 @@ function bindsToHan(before: Atom, after: Atom): boolean {
  */
 function signedAfterHan(before: Atom, after: Atom): boolean {
   return before.kind === 'han' && after.kind === 'latin' && !isAlnum(after.text[0]) && startsAsWord(after.text);
+}
+
+/**
+ * A Chinese opening mark after a Latin word or number (STEM|（Science, 2025|《…》): it goes with
+ * what follows it, and a line may end before it. The package keeps UAX #14's rule of Unicode 7
+ * (no break between a letter and an opening bracket); since Unicode 8 the rule leaves out the
+ * full-width brackets, as the Chinese ones are.
+ */
+function openingAfterLatin(before: Atom, after: Atom): boolean {
+  return before.kind === 'latin' && after.kind === 'punct' && NO_LINE_END.has(after.text) && before.end === after.start;
 }
 
 /** A Latin piece that starts with a symbol, not as a word or number (a minus sign before digits does). */

@@ -66,7 +66,7 @@ export function atomAdjustability(atoms: Atom[], onGrid = false): Adjustability[
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];
     if (a.kind === 'space' && a.width > 0) out[i] = fixed(a.width); // a grid cell, a space of code or of its own width
-    else if (a.kind === 'space') out[i] = adjustabilityOf(isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]) ? 'spaceBetweenHan' : 'latinSpace', a.size, onGrid);
+    else if (a.kind === 'space') out[i] = adjustabilityOf(isCjkAtom(atoms[i - 1]) && isCjkAtom(atoms[i + 1]) ? 'spaceBetweenHan' : isOperator(atoms[i - 1]) || isOperator(atoms[i + 1]) ? 'besideOperator' : 'latinSpace', a.size, onGrid);
     else if (!onGrid && isSqueezable(a)) {
       // the blanks go (both sides of a mark may have one after grid padding: rare)
       const blanks = a.blankLeft + a.blankRight;
@@ -103,7 +103,8 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   const a = atoms[i];
   const b = atoms[i + 1];
   if (!b) return 'interCharacter';
-  if (b.continuesWord || b.marks.footnote) return 'insideWord';
+  // (Latin text of two runs with nothing between them is one word: `*Schools*.`, `(*Nature*)`, `m^2^`)
+  if (b.continuesWord || b.marks.footnote || (a.kind === 'latin' && b.kind === 'latin')) return 'insideWord';
   // the space is the gap (a Latin one, one typed between Chinese characters, a written one): nothing beside it widens
   if (isTypedSpace(a) || isTypedSpace(b) || isWrittenSpace(a) || isWrittenSpace(b)) return 'besideSpace';
   if (CONNECTING_MARKS.has(a.text) || CONNECTING_MARKS.has(b.text)) return 'besideConnectingMark';
@@ -130,6 +131,13 @@ function isTypedSpace(a: Atom | undefined): boolean {
   return a?.kind === 'space' && a.width === 0;
 }
 
+
+/** A mathematical operator standing alone as a word: `=`, `÷`, `×`, `±`, `≤`, `+`, a hyphen-minus, `*` or `/` (`a - b`, `a * b`). */
+function isOperator(a: Atom | undefined): boolean {
+  return a?.kind === 'latin' && !a.continuesWord && OPERATOR.test(a.text);
+}
+
+const OPERATOR = /^(?:\p{Sm}+|[-*/])$/u;
 
 function isCjkAtom(a: Atom | undefined): boolean {
   return !!a && (a.kind === 'han' || a.kind === 'punct');

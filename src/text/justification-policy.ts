@@ -8,8 +8,12 @@
  * - a line too long squeezes the blanks of mid-line pause marks and brackets first (to ½ em),
  *   then the spaces between Latin words (to ¼ em), then the Han–Latin gaps (to ⅛ em), and only
  *   then the blanks of a full stop, question or exclamation mark or colon (。？！：);
- * - a line too short widens the spaces between Latin words to their cap (½ em), then the
- *   spacing between Han characters (to ¼ em each); the Han–Latin gap stays at ¼ em;
+ * - a line too short widens the spaces between Latin words (to their cap, ½ em) and the spacing
+ *   between Han characters (to ¼ em each) together, each by the same share of its room (clreq
+ *   widens the word spaces first; set so, PISA  2022 and OAuth  2.0 opened at ½ em beside Han
+ *   text spaced a hair, and read as holes); the Han–Latin gap stays at ¼ em, and a mark
+ *   stands against its word: nothing is added between a character and the closing or pause mark
+ *   after it (平台）, 数据；) nor between an opening mark and the character after it (（https);
  * - and only when that is not enough, the last resort: the rest evens out the places that may
  *   take space (Han spacing and Latin spaces alike), the narrowest widened first, so the line
  *   is looser as a whole rather than holed at one kind of gap. The Han–Latin gaps keep their
@@ -43,9 +47,14 @@ export type PlaceKind =
   | 'afterOpeningMark'
   /** The gap between a Han character and a Latin letter or digit (2025 年). */
   | 'hanLatinGap'
+  /**
+   * A space typed beside a mathematical operator standing alone (`CV = σ ÷ n`, `22 °C ± 2 °C`): set
+   * as the Han–Latin gap, so the operator stands alike beside Latin and beside Han (教师数 = 教师数).
+   */
+  | 'besideOperator'
   /** A joint beside a typed space (between Latin words, or between Chinese characters): the space itself adjusts. */
   | 'besideSpace'
-  /** The joint inside a long word cut for breaking (a path, a URL): never adjusted. */
+  /** The joint inside a Latin word: a long word cut for breaking (a path, a URL), or a word of runs with other marks (`*Schools*.`): never adjusted. */
   | 'insideWord'
   /** The joint beside a connecting mark (80～89, 九～十二月): the range stands together, never adjusted. */
   | 'besideConnectingMark';
@@ -76,25 +85,27 @@ export const JUSTIFICATION_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePoli
   punctuationBlank: { natural: 0, shrink: { stage: 0, min: 0 }, unit: 0 },
   // (a sentence's end squeezed is read as no end: last, when nothing else gives)
   endMarkBlank: { natural: 0, shrink: { stage: 3, min: 0 }, unit: 0 },
-  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
+  // (a word space widens with the Han spacing, each by the same share of its room: PISA 2022 and
+  // OAuth 2.0 do not open into holes before the characters around them move)
+  latinSpace: { natural: 1 / 3, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 1, max: 1 / 2 }, unit: 1 / 2 - 1 / 3, lastResort: EVENED },
   spaceBetweenHan: { natural: 1 / 2, shrink: { stage: 1, min: 1 / 4 }, stretch: { stage: 0, max: 1 }, unit: 1 / 2, lastResort: EVENED },
   interCharacter: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
-  // (in running text set as the Han spacing, as the official layout has always set them)
-  beforeClosingMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
-  afterOpeningMark: { natural: 0, stretch: { stage: 1, max: 1 / 4 }, unit: 0.1, lastResort: EVENED },
+  // a mark stands against its word (clreq): no space added between a character and the closing
+  // or pause mark after it (平台）, cn；) nor between an opening mark and what follows it (（https)
+  beforeClosingMark: { natural: 0, unit: 0 },
+  afterOpeningMark: { natural: 0, unit: 0 },
   hanLatinGap: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
+  besideOperator: { natural: 1 / 4, shrink: { stage: 2, min: 1 / 8 }, unit: 0, lastResort: { from: 1 } },
   besideSpace: { natural: 0, unit: 0 },
   insideWord: { natural: 0, unit: 0 },
   besideConnectingMark: { natural: 0, unit: 0 },
 };
 
-/** A place that takes no space at any stage. */
-const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
-
 /**
  * The policy on a character grid (GB/T 9704), where no mark is squeezed inside a line (see
  * glue.ts) and a line that gave up cells (or holds a Latin run of no whole cells) is spread over
- * them: the spread goes between Han characters, after a closing mark, before an opening mark,
+ * them: the spread goes between Han characters, after a closing mark, before an opening mark (as
+ * in running text),
  * never between a character and the closing mark after it nor between an opening mark and the
  * character after it (clreq; Word's document grid sets 公文 so): a closing mark stands against
  * what precedes it, an opening mark against what follows it. The Han spacing counts for more in
@@ -106,13 +117,10 @@ const CLOSED: Readonly<PlacePolicy> = { natural: 0, unit: 0 };
  */
 export const GRID_POLICY: Readonly<Record<PlaceKind, Readonly<PlacePolicy>>> = withoutLastResort({
   ...JUSTIFICATION_POLICY,
-  // a Latin word space widens with the Han spacing, not before it: the part of a cell a Latin run
-  // leaves spread over the line, not into the space of Raspberry Pi (a number's spaces, 12.5 m²,
+  // (a Latin word space widens with the Han spacing, as in running text: the part of a cell a Latin
+  // run leaves spread over the line, not into the space of Raspberry Pi; a number's spaces, 12.5 m²,
   // are no places: see spaces.ts)
-  latinSpace: { ...JUSTIFICATION_POLICY.latinSpace, stretch: { stage: 1, max: 1 / 2 } },
   interCharacter: { ...JUSTIFICATION_POLICY.interCharacter, unit: 0.02 },
-  beforeClosingMark: CLOSED,
-  afterOpeningMark: CLOSED,
 });
 
 /** The policy with no place taking the last resort. */

@@ -257,18 +257,24 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
     const end = candidates[ci];
     const isLast = end === n;
     // a line ending inside a word, or between a number and its unit, costs demerits (the same for
-    // every start); when nothing on it can widen (a piece of a URL or a long word) it may stand short (see adjustmentRatio)
+    // every start)
     const inWord = !isLast && input.atoms[end].continuesWord;
     const cut = isLast ? 0 : (inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end])) ** 2;
+    // a line that ends inside or right before a long word (a URL, an e-mail address, a path) may
+    // stand short rather than be spaced out (see adjustmentRatio)
+    const beside = !isLast && besideLongWord(input.atoms, end);
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
-    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01, inWord);
+    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01, beside);
     for (let r = lastAtOrBefore(reached, first); r >= 0; r--) {
       const start = candidates[reached[r]];
       measureInto(m, input, sums, start, end);
       // the ratio depends on the node only through the width of its next line (first or not)
-      const ratioFirst = adjustmentRatio(m, widthFirst, isLast, inWord);
-      const ratioRest = adjustmentRatio(m, widthRest, isLast, inWord);
+      const ratioFirst = adjustmentRatio(m, widthFirst, isLast, beside);
+      const ratioRest = adjustmentRatio(m, widthRest, isLast, beside);
+      // (a line set flush left is no loose line beside a tight one)
+      const shortFirst = beside && standsShort(m, widthFirst, isLast, beside);
+      const shortRest = beside && standsShort(m, widthRest, isLast, beside);
       if (usable(ratioFirst, isLast) || usable(ratioRest, isLast)) {
         for (let f = 0; f < CLASSES; f++) {
           const from = start * CLASSES + f;
@@ -278,7 +284,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
           if (!usable(ratio, isLast)) continue;
           const badness = isLast && ratio >= 0 ? 0 : badnessOf(ratio);
           if (isLast && !input.allowRunt && lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
-          const fitness = isLast ? f : fitnessClass(ratio);
+          const fitness = isLast ? f : (lines === 0 ? shortFirst : shortRest) ? 1 : fitnessClass(ratio);
           let demerits = t.demerits[from] + (10 + badness) * (10 + badness) + cut;
           if (lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
           const to = end * CLASSES + fitness;
@@ -332,10 +338,10 @@ function lastAtOrBefore(ascending: number[], limit: number): number {
  * The last candidate index cj < ci whose line [candidates[cj], candidates[ci]) could reach
  * `width` at stretch ratio `maxRatio`, by an upper bound (widths and stretch of all its atoms and
  * inner joints, before any trimming): later starts give shorter lines, so the bound falls as cj
- * grows and a binary search finds the place. `inWord`: the lines end inside a word, where one
- * nothing can widen may stand short (see adjustmentRatio).
+ * grows and a binary search finds the place. `beside`: the lines end inside or before a long
+ * word, where one may stand short (see adjustmentRatio).
  */
-function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number, inWord: boolean): number {
+function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number, beside: boolean): number {
   if (!Number.isFinite(maxRatio)) return ci - 1;
   const end = candidates[ci];
   const reach = (start: number) => {
@@ -348,7 +354,7 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
     // maxRatio · stretch; past it only when that limit is below maxRatio · stretch, and then by
     // at most maxRatio · lastResort more. Sums of sums: the bound falls as the line shortens.
     const staged = maxRatio * stretch;
-    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort, inWord ? maxRatio * RAGGED_STRETCH * width : 0);
+    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort, beside ? maxRatio * RAGGED_STRETCH * width : 0);
   };
   // invariant: reach(candidates[lo]) ≥ width or lo = 0; answer in [lo, hi]
   let lo = 0;
@@ -365,31 +371,79 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
 /**
  * r > 0 stretches, r < 0 shrinks; −1 is fully shrunk. A last line only shrinks. A line that
  * needs the policy's last resort (excess past its stages' limit) has the ratio at that limit
- * plus the rest over the last resort's badness units: it grows faster there. `inWord`: the line
- * ends inside a word; if nothing on it can widen, it is set flush left and its gap weighed as
- * though `RAGGED_STRETCH` of the measure could widen it (else such a line cannot be used).
+ * plus the rest over the last resort's badness units: it grows faster there. `beside`: the line
+ * ends inside or right before a long word (see `besideLongWord`); when the stages would leave
+ * it looser than `FLUSH_FROM` (or nothing on it can widen: a piece of a URL), it is set flush
+ * left at its natural spacing (`standsShort`), up to `RAGGED_MAX` of the measure short, and
+ * weighed as though `RAGGED_STRETCH` of the measure could widen it, and when it has places to
+ * widen never as better than a line stretched to `FLUSH_FROM` (else such a line could not be
+ * used, or the Han text before the word was letter-spaced to fill the line).
  */
-export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean, inWord = false): number {
+export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean, beside = false): number {
   const excess = width - m.natural;
   if (excess >= -1e-6) {
     // (a line of whole grid cells fills the measure up to rounding)
     if (isLast) return 0;
-    if (excess > m.stretchLimit + 1e-6 && m.lastResort > 0) return (m.stretch > 0 ? m.stretchLimit / m.stretch : 0) + (excess - m.stretchLimit) / m.lastResort;
-    if (m.stretch > 0) return excess / m.stretch;
-    if (excess < 0.01) return 0;
-    return inWord && excess <= RAGGED_MAX * width ? excess / (RAGGED_STRETCH * width) : INFEASIBLE;
+    const stretched = stretchedRatio(m, excess);
+    // (a line that could have been justified no better than one at FLUSH_FROM; a piece of a URL
+    // alone by how short it is)
+    if (beside && stretched > FLUSH_FROM && excess <= RAGGED_MAX * width)
+      return stretched === INFEASIBLE ? excess / (RAGGED_STRETCH * width) : Math.max(FLUSH_FROM, excess / (FLUSH_STRETCH * width));
+    return stretched;
   }
   return m.shrink > 0 ? excess / m.shrink : -INFEASIBLE;
 }
 
+/** The ratio at which the stages (and the last resort) widen a line `excess` pt short. */
+function stretchedRatio(m: LineMeasure, excess: number): number {
+  if (excess > m.stretchLimit + 1e-6 && m.lastResort > 0) return (m.stretch > 0 ? m.stretchLimit / m.stretch : 0) + (excess - m.stretchLimit) / m.lastResort;
+  if (m.stretch > 0) return excess / m.stretch;
+  return excess < 0.01 ? 0 : INFEASIBLE;
+}
+
 /**
- * The stretch, as a share of the measure, by which a line that ends inside a word and has nothing
- * to widen is measured (a piece of a URL or long word too wide to share a line): left short by a
- * sixth of the measure, it is as bad (badness 100) as Han text spaced ¼ em a character. Without
- * it, such a line could not be used, and the Han text before the word was letter-spaced to push
- * the whole word onto the next line.
+ * Whether a line beside a long word (`beside`, see `adjustmentRatio`) is set flush left, its
+ * spacing natural, rather than justified: when justifying it would space it out past
+ * `FLUSH_FROM` and it is at most `RAGGED_MAX` of the measure short.
+ */
+export function standsShort(m: LineMeasure, width: number, isLast: boolean, beside: boolean): boolean {
+  const excess = width - m.natural;
+  return beside && !isLast && excess >= 0.01 && excess <= RAGGED_MAX * width && stretchedRatio(m, excess) > FLUSH_FROM;
+}
+
+/**
+ * Whether the line that ends before atom `end` ends inside a long word or right before one (after
+ * any opening marks): a word cut where it may break (a URL, an e-mail address, a path, a long
+ * identifier or inline code: see atoms.ts), or a URL printed whole.
+ */
+export function besideLongWord(atoms: readonly Atom[], end: number): boolean {
+  if (end >= atoms.length) return false;
+  if (atoms[end].continuesWord) return true;
+  let k = end;
+  while (k < atoms.length && atoms[k].kind === 'punct' && NO_LINE_END.has(atoms[k].text)) k++;
+  return k < atoms.length && (!!atoms[k].marks.url || !!atoms[k + 1]?.continuesWord);
+}
+
+/**
+ * The ratio past which a line beside a long word is set flush left rather than justified: the
+ * stretch of an ordinary line (0.1 em between Han characters, the Latin word spaces to ½ em).
+ */
+const FLUSH_FROM = 1;
+
+/**
+ * The stretch, as a share of the measure, by which a line beside a long word that has nothing to
+ * widen (a piece of a URL) is measured: left short by a sixth of the measure, it is as bad
+ * (badness 100) as Han text spaced 0.1 em a character.
  */
 const RAGGED_STRETCH = 1 / 6;
+
+/**
+ * The same for a line that could have been justified but stands short: a twelfth of the measure
+ * short (3 em of a 36 em line) is as bad as Han text spaced 0.1 em, a sixth as bad as 0.2 em
+ * (a hole that long at a line's end reads as a paragraph's end): it is taken where the other
+ * breaks would space text out further or part a word that need not be parted.
+ */
+const FLUSH_STRETCH = 1 / 12;
 
 /** The most such a line may stand short, as a share of the measure (a line of one short word piece is never used). */
 const RAGGED_MAX = 1 / 3;

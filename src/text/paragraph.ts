@@ -7,7 +7,7 @@ import { breakOpportunities } from './breakpoints.js';
 import { atomAdjustability, jointAdjustability, type Adjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
-import { letterCount, measureLine, optimalBreaks, type BreakInput } from './optimal-breaks.js';
+import { besideLongWord, letterCount, measureLine, optimalBreaks, standsShort, type BreakInput } from './optimal-breaks.js';
 import { gridBreaks } from './grid-breaks.js';
 import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
@@ -180,7 +180,10 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   breaks.forEach((end, i) => {
     const m = measureLine(input, start, end);
     const indent = i === 0 ? style.indent : 0;
-    lines.push(placeLine(atoms, input.items, input.joints, m, indent, input.widthOf(i), style.align, i === breaks.length - 1));
+    const isLast = i === breaks.length - 1;
+    // a justified line beside a long word that justifying would space out stands short, flush left (see optimal-breaks.ts)
+    const align = style.align === 'justify' && !style.cell && standsShort(m, input.widthOf(i), isLast, besideLongWord(atoms, end)) ? 'left' : style.align;
+    lines.push(placeLine(atoms, input.items, input.joints, m, indent, input.widthOf(i), align, isLast));
     start = end;
   });
   return { lines, missing, forced };

