@@ -33,6 +33,12 @@ export interface TextStyleSpec {
   indent: number;
   /** Space kept free at the right of every line, pt (page numbers one character in). */
   indentRight: number;
+  /**
+   * Paragraphs side by side in styles with a stagger (a 落款: issuer, date) are a staircase, pt:
+   * each starts this much right of the one above, the group placed as a whole by `align` (right:
+   * its longest reach flush at `indent-right`). 0: none, each paragraph placed on its own.
+   */
+  stagger: number;
   /** Set on the theme's character grid (Chinese characters one cell each, lines one row). */
   onGrid: boolean;
   align: TextAlign;
@@ -152,7 +158,7 @@ export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章
 /** A body's size, pt, that any type area worth the name holds (小四): a type area too small for it is the margins' fault, else the body's. */
 const REFERENCE_BODY = 12;
 
-const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
+const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'stagger', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
 /**
  * The keys of each mapping of a theme, by where it stands (`styles.*`, `boxes.*`: a style or box
@@ -382,7 +388,7 @@ function resolveTheme(src: ThemeSource): Theme {
   // text styles
   const styles = new Map<string, TextStyleSpec>();
   const stylesNode = get(root, 'styles');
-  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
+  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, stagger: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
   if (stylesNode && isMap(stylesNode)) {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
@@ -410,6 +416,7 @@ function resolveTheme(src: ThemeSource): Theme {
         lineHeight,
         indent: lengthIn(get(s, 'indent'), `styles.${name}.indent`, 0, size, LIMITS.indent),
         indentRight: lengthIn(get(s, 'indent-right'), `styles.${name}.indent-right`, 0, size, LIMITS.indent),
+        stagger: lengthIn(get(s, 'stagger'), `styles.${name}.stagger`, 0, size, LIMITS.indent),
         onGrid,
         align: choice(get(s, 'align'), ['justify', 'left', 'center', 'right'] as const, 'justify'),
         spaceBefore: lengthIn(get(s, 'space-before'), `styles.${name}.space-before`, 0, size, LIMITS.space),

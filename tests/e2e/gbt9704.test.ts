@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, layoutReport } from '../../src/pipeline.js';
 import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
-import { bodyLines, glyphLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, glyphLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const mm = 72 / 25.4;
@@ -211,5 +211,42 @@ describe('a case box on the grid', () => {
       });
     }
     expect(marks).toEqual([]);
+  });
+});
+
+/** Builds a report of `chapters` (YAML, indented as under `chapters:`) in the GB/T template and reads it back. */
+async function builtGbt(chapters: string, more = ''): Promise<ReadPdf> {
+  const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-')), 'r.yaml');
+  writeFileSync(input, `report: {title: 测试, template: gbt9704}\nchapters:\n${chapters}${more}`);
+  return readPdf((await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf);
+}
+
+describe('the 落款 (GB/T 9704 7.3.5.2, a document without a seal)', () => {
+  const cell = (right - left) / 28;
+  /** The issuer's and the date's lines of the signature at the end of a body. */
+  const signature = async (issuer: string, date: string) => {
+    const read = await builtGbt(`  - title: 工作要求\n    body:\n      - 各校要高度重视，成立由校长任组长的读书节工作小组。\n      - signature: [${issuer}, ${date}]\n`);
+    const lines = read.pages.flatMap((p) => p.lines);
+    return [issuer, date].map((t) => lines.find((l) => norm(l.text) === norm(t))!);
+  };
+  /** Cells from the type area's left edge (a Han glyph's box overhangs its 15.8 pt cell by 0.1 pt). */
+  const cells = (x: number) => (x - left) / cell;
+
+  it('sets the issuer 右空二字 and the date on the next row, its first character two characters right of the issuer’s', async () => {
+    const [issuer, date] = await signature('中共上海市静安区委员会', '2026 年 3 月 2 日');
+    expect(cells(issuer.x1)).toBeCloseTo(26, 1);
+    expect(cells(date.x0) - cells(issuer.x0)).toBeCloseTo(2, 1);
+    expect(date.y - issuer.y).toBeCloseTo(step, 1);
+    expect(Math.abs(cells(issuer.x0) - Math.round(cells(issuer.x0)))).toBeLessThan(0.05);
+  });
+
+  it('sets a date longer than the issuer 右空二字 (on whole cells: up to a cell short of it), the issuer two characters left of it', async () => {
+    const [issuer, date] = await signature('静安区教育局', '2026 年 12 月 31 日');
+    expect(cells(date.x1)).toBeLessThanOrEqual(26.05);
+    expect(cells(date.x1)).toBeGreaterThan(25);
+    expect(cells(date.x0) - cells(issuer.x0)).toBeCloseTo(2, 1);
+    // both on whole cells
+    expect(Math.abs(cells(issuer.x0) - Math.round(cells(issuer.x0)))).toBeLessThan(0.05);
+    expect(issuer.x1).toBeLessThan(date.x1);
   });
 });
