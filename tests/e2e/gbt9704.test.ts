@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, layoutReport } from '../../src/pipeline.js';
 import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
-import { bodyLines, glyphLines, norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, contentsEntries, glyphLines, norm, pagesOfEntries, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const mm = 72 / 25.4;
@@ -248,5 +248,46 @@ describe('the 落款 (GB/T 9704 7.3.5.2, a document without a seal)', () => {
     // both on whole cells
     expect(Math.abs(cells(issuer.x0) - Math.round(cells(issuer.x0)))).toBeLessThan(0.05);
     expect(issuer.x1).toBeLessThan(date.x1);
+  });
+});
+
+describe('headings of the levels (GB/T 9704 7.3.3: 一、（一）1.（1）, the first in 黑体)', () => {
+  const cell = (right - left) / 28;
+  /** The chapters' headings of the sample: each one's page and line. */
+  const chapterHeadings = () =>
+    read.outline
+      .filter((o) => /^[一二三四五六七八九十]+、/.test(o.title))
+      .map((o) => {
+        const page = body().find((p) => p.lines.some((l) => norm(l.text) === norm(o.title)))!;
+        return { title: o.title, page, line: page.lines.find((l) => norm(l.text) === norm(o.title))! };
+      });
+
+  it('sets a chapter’s heading as a paragraph of the body: 三号, two characters in, on a row of the grid', () => {
+    const headings = chapterHeadings();
+    expect(headings.length).toBe(7);
+    for (const { title, page, line } of headings) {
+      expect(new Set(page.items.filter((i) => Math.abs(i.y - line.y) < 2).map((i) => Math.round(i.size)))).toEqual(new Set([16]));
+      expect(Math.abs(line.x0 - left - 2 * cell), title).toBeLessThan(1);
+      const row = (line.y - top) / step;
+      expect(Math.abs(row - Math.round(row) - (((step - 16) / 2 + 0.88 * 16) / step - 1)), title).toBeLessThan(0.02);
+    }
+  });
+
+  it('runs a chapter on after the text before it (no new page), its heading never last on a page', () => {
+    const headings = chapterHeadings();
+    // a heading the first line of its page only where the page before was full
+    const atTop = headings.filter(({ page, line }) => bodyLines(page, top, bottom)[0] === line);
+    expect(atTop.length).toBeLessThanOrEqual(1);
+    for (const { title, page, line } of headings) {
+      const lines = bodyLines(page, top, bottom);
+      expect(lines.indexOf(line), title).toBeLessThan(lines.length - 1);
+    }
+  });
+
+  it('lists each chapter in the contents with the page its heading stands on', () => {
+    const entries = contentsEntries(read.pages).filter((e) => /^[一二三四五六七八九十]+/.test(e.title) && !e.title.startsWith('目录'));
+    const chapters = entries.filter((e) => chapterHeadings().some((h) => norm(h.title) === e.title));
+    expect(chapters.length).toBe(7);
+    expect(pagesOfEntries(read.pages, chapters)).toEqual(chapters.map((e) => e.number));
   });
 });
