@@ -504,7 +504,7 @@ function resolveTheme(src: ThemeSource): Theme {
   const numberingStyle = choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style);
   const appendix = appendixLabel(get(root, 'appendix-label'));
   // chapters and sections are worded as the headings are numbered, appendices as they are labelled, unless the theme says
-  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}') };
+  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}').replaceAll('{1}', '{number}') };
   /** The kinds whose reference format may have `{name}`, for a format of another kind that has it. */
   const placeholderKinds = (name: string) => {
     const kinds = Object.entries(REFERENCE_PLACEHOLDERS).flatMap(([kind, names]) => (names.includes(name) ? [kind] : []));
@@ -652,13 +652,13 @@ function resolveTheme(src: ThemeSource): Theme {
     return v;
   }
 
-  /** `appendix-label:` text with `{A}` where the letter goes. */
+  /** `appendix-label:` text with `{A}` where the letter goes, or `{1}` where the number goes. */
   function appendixLabel(node: Node | undefined): string {
     if (!node) return DEFAULT_NUMBERING.appendix;
     const v = value(node);
-    if (typeof v === 'string' && !placeholdersKnown(node, v, ['A'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
-    if (typeof v !== 'string' || !v.includes('{A}')) {
-      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`);
+    if (typeof v === 'string' && !placeholdersKnown(node, v, ['A', '1'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
+    if (typeof v !== 'string' || (!v.includes('{A}') && !v.includes('{1}'))) {
+      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}" (or {1} where the number goes, "附件 {1}")`);
       return DEFAULT_NUMBERING.appendix;
     }
     return v;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, layoutReport } from '../../src/pipeline.js';
 import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
-import { bodyLines, contentsEntries, glyphLines, norm, pagesOfEntries, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, contentsEntries, glyphLines, norm, pageLabel, pagesOfEntries, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const mm = 72 / 25.4;
@@ -289,5 +289,39 @@ describe('headings of the levels (GB/T 9704 7.3.3: 一、（一）1.（1）, the
     const chapters = entries.filter((e) => chapterHeadings().some((h) => norm(h.title) === e.title));
     expect(chapters.length).toBe(7);
     expect(pagesOfEntries(read.pages, chapters)).toEqual(chapters.map((e) => e.number));
+  });
+});
+
+describe('an appendix (附件, GB/T 9704 8)', () => {
+  const cell = (right - left) / 28;
+  const appendices = `appendices:\n  - title: 推荐阅读书目\n    id: books\n    body: [书目见下。]\n  - title: 主题征文汇总表\n    id: essays\n    body: [汇总表见下。]\n`;
+  let pdf: ReadPdf;
+  beforeAll(async () => {
+    pdf = await builtGbt('  - title: 正文\n    body:\n      - 现将有关事项通知如下，汇总表见[[essays]]。\n', appendices);
+  });
+  /** The row of the grid a baseline stands in, from 0. */
+  const rowOf = (y: number) => Math.floor((y - top) / step);
+
+  it('starts a page with 附件 and its number in 黑体 三号 at the top left, its title centred on the third row in 二号', () => {
+    for (const [n, title] of [[1, '推荐阅读书目'], [2, '主题征文汇总表']] as const) {
+      const page = pdf.pages.find((p) => p.lines.some((l) => norm(l.text) === norm(title)))!;
+      const [label, heading] = bodyLines(page, top, bottom);
+      expect(norm(label.text)).toBe(`附件${n}`);
+      expect(Math.abs(label.x0 - left)).toBeLessThan(1);
+      expect(new Set(page.items.filter((i) => Math.abs(i.y - label.y) < 2).map((i) => Math.round(i.size)))).toEqual(new Set([16]));
+      expect(rowOf(label.y)).toBe(0);
+      expect(norm(heading.text)).toBe(title);
+      expect(new Set(page.items.filter((i) => Math.abs(i.y - heading.y) < 2).map((i) => Math.round(i.size)))).toEqual(new Set([22]));
+      expect(Math.abs((heading.x0 + heading.x1) / 2 - (left + right) / 2)).toBeLessThan(cell / 2);
+      expect(rowOf(heading.y)).toBe(2);
+    }
+  });
+
+  it('is listed in the contents as 附件 N with its page, and a reference names it so', () => {
+    const entries = contentsEntries(pdf.pages).filter((e) => e.title.startsWith('附件'));
+    expect(entries.map((e) => e.title)).toEqual([norm('附件 1 推荐阅读书目'), norm('附件 2 主题征文汇总表')]);
+    const pages = pdf.pages.filter((p) => /^\d+$/.test(pageLabel(p)));
+    expect(entries.map((e) => pageLabel(pages.find((p) => p.lines.some((l) => norm(l.text) === e.title.replace(/^附件\d/, '')))!))).toEqual(entries.map((e) => e.number));
+    expect(pdf.pages.flatMap((p) => p.lines).some((l) => norm(l.text).includes(norm('汇总表见附件 2。')))).toBe(true);
   });
 });
