@@ -325,3 +325,24 @@ describe('an appendix (附件, GB/T 9704 8)', () => {
     expect(pdf.pages.flatMap((p) => p.lines).some((l) => norm(l.text).includes(norm('汇总表见附件 2。')))).toBe(true);
   });
 });
+
+describe('a heading or title of two lines', () => {
+  const long = '上海市静安区第十二届“书香校园”读书节推荐阅读书目';
+  const heading = '一、关于在全区各中小学幼儿园和区属单位开展本届“书香校园”读书节活动';
+  let pdf: ReadPdf;
+  beforeAll(async () => {
+    pdf = await builtGbt(`  - title: ${heading.slice(2)}\n    body: [正文。]\n`, `appendices:\n  - title: ${long}\n    body: [书目见下。]\n`);
+  });
+  /** The lines of a title, read from the PDF: those whose text is part of it, in order. */
+  const titleLines = (title: string) => {
+    const lines = pdf.pages.flatMap((p) => bodyLines(p, top, bottom).map((l) => ({ ...l, page: p })));
+    const first = lines.findIndex((l, i) => norm(l.text + (lines[i + 1]?.text ?? '')).length > 4 && norm(title).startsWith(norm(l.text)) && norm(title).includes(norm(l.text + lines[i + 1].text)));
+    return [lines[first], lines[first + 1]];
+  };
+
+  it('has no blank row between its lines: a 二号 title a row a line', () => {
+    const [a, b] = titleLines(long);
+    expect(norm(a.text + b.text)).toBe(norm(long));
+    expect(b.y - a.y).toBeCloseTo(step, 1);
+  });
+});
