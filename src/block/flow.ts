@@ -107,11 +107,15 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
       return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent), ...placed });
     }
     case 'heading':
+      // a heading of two lines or more breaks between phrases where one fits (after a mark,
+      // before an opening quote: never inside a quoted name, “书香|校园”), as a contents entry
+      // does; one that fits a line, its marks squeezed, stays on one
       return textBlocks(ctx, node.runs, style(ctx, node.style), {
         x,
         width,
         at: node.at,
         keepWithNext: true,
+        between: 'phrases',
         anchors: node.id ? [node.id] : [],
         outline: node.bookmark && node.id && node.level >= 1 ? { title: plainTitle(ctx, node.bookmark, node.at), level: node.level, id: node.id } : undefined,
         tag: newTag(ctx, node.level >= 1 && node.level <= 6 ? `H${node.level}` : 'H', parent),

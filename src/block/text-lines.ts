@@ -221,6 +221,8 @@ export interface TextBlockOptions {
   indent?: number;
   indentRight?: number;
   align?: TextStyleSpec['align'];
+  /** Break only between phrases where the text so broken fits (a heading: see ParagraphStyle.between). */
+  between?: ParagraphStyle['between'];
   /** Space before and after, pt (default: the style's). */
   spaceBefore?: number;
   spaceAfter?: number;
@@ -235,7 +237,7 @@ export interface TextBlockOptions {
 export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleSpec, o: TextBlockOptions): Block[] {
   // a mark may hang into the right indent and whatever room lies past it (see LayoutContext.hangRoom)
   const right = o.indentRight ?? style.indentRight;
-  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - right, o.align ?? style.align, o.indent, { hangRoom: (ctx.hangRoom ?? Infinity) + right }), o.at);
+  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - right, o.align ?? style.align, o.indent, { hangRoom: (ctx.hangRoom ?? Infinity) + right, between: o.between }), o.at);
   const n = lines.length;
   const { orphans, widows } = ctx.theme;
   const after = o.spaceAfter ?? style.spaceAfter;

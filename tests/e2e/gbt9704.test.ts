@@ -345,4 +345,12 @@ describe('a heading or title of two lines', () => {
     expect(norm(a.text + b.text)).toBe(norm(long));
     expect(b.y - a.y).toBeCloseTo(step, 1);
   });
+
+  it('breaks between phrases, not inside a quoted name (书香|校园)', () => {
+    for (const title of [long, heading]) {
+      const lines = titleLines(title);
+      expect(norm(lines[0].text + lines[1].text), title).toBe(norm(title));
+      for (const l of lines) expect([...l.text].filter((c) => c === '“').length, l.text).toBe([...l.text].filter((c) => c === '”').length);
+    }
+  });
 });
