@@ -2,7 +2,7 @@
  * Stage ⑤: the document tree → flow items (blocks with heights and keeps) for the paginator,
  * one list per matter. Re-run in each contents round with the page labels found so far.
  */
-import type { BlockNode, BoxNode, Matter, TocEntryNode } from '../template/doc-tree.js';
+import type { BlockNode, BoxNode, Matter, ParaNode, TocEntryNode } from '../template/doc-tree.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import type { StructTag } from '../page/draw.js';
 import { block, type Block, type Item } from './payload.js';
@@ -14,6 +14,7 @@ import { listItems } from './list.js';
 import { textBlocks } from './text-lines.js';
 import { labelColumns, tocEntryBlocks } from './toc-entry.js';
 import { plainTitle } from './plain-title.js';
+import { staircases, type Stair } from './staircase.js';
 import { plainText, type Inline } from '../text/inline.js';
 import type { BoxSpec } from '../style/theme.js';
 
@@ -54,11 +55,12 @@ export function snapToGrid(items: Item[], step: number): Item[] {
 function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: number, parent: StructTag): Item[] {
   let toc: { tag: StructTag; columns: Map<TocEntryNode, number> } | undefined;
   let carried = 0; // the space after an unframed box, pt, for the block after it (see unframedSpaceAfter)
+  const stairs = staircases(ctx, nodes, width);
   return nodes.flatMap((n, i) => {
     let items: Item[];
     if (n.kind !== 'toc-entry') {
       toc = undefined;
-      items = nodeItems(ctx, n, x, width, parent);
+      items = nodeItems(ctx, n, x, width, parent, stairs);
     } else {
       toc ??= { tag: newTag(ctx, 'TOC', parent), columns: tocColumns(ctx, nodes, i) };
       items = tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n) ?? 0);
@@ -96,16 +98,24 @@ function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<T
   return new Map([...styles].flatMap((name) => [...labelColumns(ctx, run.filter((e) => e.style === name), style(ctx, name))]));
 }
 
-function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag): Item[] {
+/** `stairs`: where each paragraph in a staircase stands (see staircase.ts): it is set flush left from there. */
+function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag, stairs?: Map<ParaNode, Stair>): Item[] {
   switch (node.kind) {
-    case 'para':
-      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent) });
+    case 'para': {
+      const stair = stairs?.get(node);
+      const placed = stair ? { ...stair, align: 'left' as const } : {};
+      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent), ...placed });
+    }
     case 'heading':
+      // a heading of two lines or more breaks between phrases where one fits (after a mark,
+      // before an opening quote: never inside a quoted name, “书香|校园”), as a contents entry
+      // does; one that fits a line, its marks squeezed, stays on one
       return textBlocks(ctx, node.runs, style(ctx, node.style), {
         x,
         width,
         at: node.at,
         keepWithNext: true,
+        between: 'phrases',
         anchors: node.id ? [node.id] : [],
         outline: node.bookmark && node.id && node.level >= 1 ? { title: plainTitle(ctx, node.bookmark, node.at), level: node.level, id: node.id } : undefined,
         tag: newTag(ctx, node.level >= 1 && node.level <= 6 ? `H${node.level}` : 'H', parent),

@@ -234,6 +234,12 @@ export interface TextBlockOptions {
   keepWithNext?: boolean;
   /** Keep only the last line with what follows (a lead-in ending in a colon): the others break as a paragraph's. */
   lastWithNext?: boolean;
+  /** The first line's indent, the room kept at the right, pt, and the alignment (default: the style's; see staircase.ts). */
+  indent?: number;
+  indentRight?: number;
+  align?: TextStyleSpec['align'];
+  /** Break only between phrases where the text so broken fits (a heading: see ParagraphStyle.between). */
+  between?: ParagraphStyle['between'];
   /** Space before and after, pt (default: the style's). */
   spaceBefore?: number;
   spaceAfter?: number;
@@ -247,7 +253,8 @@ export interface TextBlockOptions {
  */
 export function textBlocks(ctx: LayoutContext, runs: Inline[], style: TextStyleSpec, o: TextBlockOptions): Block[] {
   // a mark may hang into the right indent and whatever room lies past it (see LayoutContext.hangRoom)
-  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - style.indentRight, style.align, undefined, { hangRoom: (ctx.hangRoom ?? Infinity) + style.indentRight }), o.at);
+  const right = o.indentRight ?? style.indentRight;
+  const lines = setText(ctx, runs, paragraphStyle(ctx, style, o.width - right, o.align ?? style.align, o.indent, { hangRoom: (ctx.hangRoom ?? Infinity) + right, between: o.between }), o.at);
   const n = lines.length;
   const { orphans, widows } = ctx.theme;
   const after = o.spaceAfter ?? style.spaceAfter;

@@ -33,6 +33,12 @@ export interface TextStyleSpec {
   indent: number;
   /** Space kept free at the right of every line, pt (page numbers one character in). */
   indentRight: number;
+  /**
+   * Paragraphs side by side in styles with a stagger (a 落款: issuer, date) are a staircase, pt:
+   * each starts this much right of the one above, the group placed as a whole by `align` (right:
+   * its longest reach flush at `indent-right`). 0: none, each paragraph placed on its own.
+   */
+  stagger: number;
   /** Set on the theme's character grid (Chinese characters one cell each, lines one row). */
   onGrid: boolean;
   align: TextAlign;
@@ -152,7 +158,7 @@ export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章
 /** A body's size, pt, that any type area worth the name holds (小四): a type area too small for it is the margins' fault, else the body's. */
 const REFERENCE_BODY = 12;
 
-const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'grid', 'align', 'space-before', 'space-after', 'color'];
+const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'stagger', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
 /**
  * The keys of each mapping of a theme, by where it stands (`styles.*`, `boxes.*`: a style or box
@@ -382,7 +388,7 @@ function resolveTheme(src: ThemeSource): Theme {
   // text styles
   const styles = new Map<string, TextStyleSpec>();
   const stylesNode = get(root, 'styles');
-  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
+  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, stagger: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
   if (stylesNode && isMap(stylesNode)) {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
@@ -410,6 +416,7 @@ function resolveTheme(src: ThemeSource): Theme {
         lineHeight,
         indent: lengthIn(get(s, 'indent'), `styles.${name}.indent`, 0, size, LIMITS.indent),
         indentRight: lengthIn(get(s, 'indent-right'), `styles.${name}.indent-right`, 0, size, LIMITS.indent),
+        stagger: lengthIn(get(s, 'stagger'), `styles.${name}.stagger`, 0, size, LIMITS.indent),
         onGrid,
         align: choice(get(s, 'align'), ['justify', 'left', 'center', 'right'] as const, 'justify'),
         spaceBefore: lengthIn(get(s, 'space-before'), `styles.${name}.space-before`, 0, size, LIMITS.space),
@@ -497,7 +504,7 @@ function resolveTheme(src: ThemeSource): Theme {
   const numberingStyle = choice(get(root, 'numbering'), NUMBERING_STYLES, DEFAULT_NUMBERING.style);
   const appendix = appendixLabel(get(root, 'appendix-label'));
   // chapters and sections are worded as the headings are numbered, appendices as they are labelled, unless the theme says
-  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}') };
+  const references = { ...DEFAULT_REFERENCES, ...defaultChapterReferences(numberingStyle), appendix: appendix.replaceAll('{A}', '{number}').replaceAll('{1}', '{number}') };
   /** The kinds whose reference format may have `{name}`, for a format of another kind that has it. */
   const placeholderKinds = (name: string) => {
     const kinds = Object.entries(REFERENCE_PLACEHOLDERS).flatMap(([kind, names]) => (names.includes(name) ? [kind] : []));
@@ -645,13 +652,13 @@ function resolveTheme(src: ThemeSource): Theme {
     return v;
   }
 
-  /** `appendix-label:` text with `{A}` where the letter goes. */
+  /** `appendix-label:` text with `{A}` where the letter goes, or `{1}` where the number goes. */
   function appendixLabel(node: Node | undefined): string {
     if (!node) return DEFAULT_NUMBERING.appendix;
     const v = value(node);
-    if (typeof v === 'string' && !placeholdersKnown(node, v, ['A'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
-    if (typeof v !== 'string' || !v.includes('{A}')) {
-      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`);
+    if (typeof v === 'string' && !placeholdersKnown(node, v, ['A', '1'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
+    if (typeof v !== 'string' || (!v.includes('{A}') && !v.includes('{1}'))) {
+      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}" (or {1} where the number goes, "附件 {1}")`);
       return DEFAULT_NUMBERING.appendix;
     }
     return v;

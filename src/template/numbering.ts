@@ -10,7 +10,7 @@ export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
 /** What a theme says about numbering. */
 export interface Numbering {
   style: NumberingStyle;
-  /** An appendix's label, `{A}` standing for its letter: `附录 {A}` (the default) gives 附录 A, 附录 B … */
+  /** An appendix's label, `{A}` standing for its letter, `{1}` for its number: `附录 {A}` (the default) gives 附录 A, 附录 B …, `附件 {1}` 附件 1, 附件 2 … */
   appendix: string;
 }
 
@@ -34,8 +34,8 @@ export function headingLabel(n: Numbering, path: number[], appendix: boolean): H
   const level = path.length;
   const spaced = (text: string) => ({ printed: text + IDEOGRAPHIC_SPACE, bookmark: `${text} ` });
   const closed = (text: string) => ({ printed: text, bookmark: text });
-  if (appendix && level === 1) return spaced(n.appendix.replaceAll('{A}', letter(path[0])));
-  if (n.style === 'decimal') return spaced([appendix ? letter(path[0]) : String(path[0]), ...path.slice(1)].join('.'));
+  if (appendix && level === 1) return spaced(n.appendix.replaceAll('{A}', letter(path[0])).replaceAll('{1}', String(path[0])));
+  if (n.style === 'decimal') return spaced([appendix ? appendixNumber(n, path[0]) : String(path[0]), ...path.slice(1)].join('.'));
   // the levels of the style, the first of them the chapters' (an appendix's sections take the next ones)
   const last = path[level - 1];
   const levels =
@@ -49,10 +49,10 @@ export function headingLabel(n: Numbering, path: number[], appendix: boolean): H
  * A chapter's or section's number as a cross-reference prints it (`{number}` of the theme's
  * `references:`), in the numbering style of the headings, so a reference names what the page
  * shows: `decimal` 2, 2.1, A.1; `official` a chapter 二, a section the labels below its chapter
- * (（一）, （一）1); `chapters` 二, 第一节, 第一节一. An appendix is its letter in every style.
+ * (（一）, （一）1); `chapters` 二, 第一节, 第一节一. An appendix is its letter in every style (its number when its label has `{1}`).
  */
 export function referenceNumber(n: Numbering, path: number[], appendix: boolean): string {
-  const top = appendix ? letter(path[0]) : String(path[0]);
+  const top = appendix ? appendixNumber(n, path[0]) : String(path[0]);
   if (n.style === 'decimal') return [top, ...path.slice(1)].join('.');
   if (path.length === 1) return appendix ? top : chinese(path[0]);
   const below = path.slice(1).map((_, i) => headingLabel(n, path.slice(0, i + 2), appendix).bookmark.trim().replace(/[、.]$/u, ''));
@@ -64,6 +64,11 @@ export function defaultChapterReferences(style: NumberingStyle): { chapter: stri
   if (style === 'official') return { chapter: '第{number}部分', section: '{chapter}{number}' };
   if (style === 'chapters') return { chapter: '第{number}章', section: '{chapter}{number}' };
   return { chapter: '第 {number} 章', section: '{number} 节' };
+}
+
+/** Appendix `k`'s number as its label has it: its letter (`{A}`), or its number (`{1}`: 附件 1). */
+function appendixNumber(n: Numbering, k: number): string {
+  return !n.appendix.includes('{A}') && n.appendix.includes('{1}') ? String(k) : letter(k);
 }
 
 /** 1 → A, 26 → Z, 27 → AA. */

@@ -107,6 +107,8 @@ export interface SectionView {
   /** The bookmark's title: label and title, in inline markup (the layout shows its plain words: block/plain-title.ts). */
   bookmark: string;
   level: number;
+  /** An appendix or a section of one: a template may set them otherwise (gbt9704: 附件 on a page of its own, a chapter run on). */
+  appendix: boolean;
   /** As written, in inline markup (templates write `{{inline title}}`). */
   title: string;
   titleAt: At;
@@ -230,6 +232,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
       label: label.printed,
       bookmark: label.bookmark + s.title.text,
       level: path.length,
+      appendix,
       title: s.title.text,
       titleAt: at(s.title),
       blocks: blocks(s.body),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, layoutReport } from '../../src/pipeline.js';
 import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
-import { bodyLines, glyphLines, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, contentsEntries, glyphLines, norm, pageLabel, pagesOfEntries, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const mm = 72 / 25.4;
@@ -211,5 +211,146 @@ describe('a case box on the grid', () => {
       });
     }
     expect(marks).toEqual([]);
+  });
+});
+
+/** Builds a report of `chapters` (YAML, indented as under `chapters:`) in the GB/T template and reads it back. */
+async function builtGbt(chapters: string, more = ''): Promise<ReadPdf> {
+  const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-')), 'r.yaml');
+  writeFileSync(input, `report: {title: 测试, template: gbt9704}\nchapters:\n${chapters}${more}`);
+  return readPdf((await buildReport({ input, projectDir: root, packageDir: root, version: 'test' })).pdf);
+}
+
+describe('the 落款 (GB/T 9704 7.3.5.2, a document without a seal)', () => {
+  const cell = (right - left) / 28;
+  /** The issuer's and the date's lines of the signature at the end of a body. */
+  const signature = async (issuer: string, date: string) => {
+    const read = await builtGbt(`  - title: 工作要求\n    body:\n      - 各校要高度重视，成立由校长任组长的读书节工作小组。\n      - signature: [${issuer}, ${date}]\n`);
+    const lines = read.pages.flatMap((p) => p.lines);
+    return [issuer, date].map((t) => lines.find((l) => norm(l.text) === norm(t))!);
+  };
+  /** Cells from the type area's left edge (a Han glyph's box overhangs its 15.8 pt cell by 0.1 pt). */
+  const cells = (x: number) => (x - left) / cell;
+
+  it('sets the issuer 右空二字 and the date on the next row, its first character two characters right of the issuer’s', async () => {
+    const [issuer, date] = await signature('中共上海市静安区委员会', '2026 年 3 月 2 日');
+    expect(cells(issuer.x1)).toBeCloseTo(26, 1);
+    expect(cells(date.x0) - cells(issuer.x0)).toBeCloseTo(2, 1);
+    expect(date.y - issuer.y).toBeCloseTo(step, 1);
+    expect(Math.abs(cells(issuer.x0) - Math.round(cells(issuer.x0)))).toBeLessThan(0.05);
+  });
+
+  it('sets a date longer than the issuer 右空二字 (on whole cells: up to a cell short of it), the issuer two characters left of it', async () => {
+    const [issuer, date] = await signature('静安区教育局', '2026 年 12 月 31 日');
+    expect(cells(date.x1)).toBeLessThanOrEqual(26.05);
+    expect(cells(date.x1)).toBeGreaterThan(25);
+    expect(cells(date.x0) - cells(issuer.x0)).toBeCloseTo(2, 1);
+    // both on whole cells
+    expect(Math.abs(cells(issuer.x0) - Math.round(cells(issuer.x0)))).toBeLessThan(0.05);
+    expect(issuer.x1).toBeLessThan(date.x1);
+  });
+});
+
+describe('headings of the levels (GB/T 9704 7.3.3: 一、（一）1.（1）, the first in 黑体)', () => {
+  const cell = (right - left) / 28;
+  /** The chapters' headings of the sample: each one's page and line. */
+  const chapterHeadings = () =>
+    read.outline
+      .filter((o) => /^[一二三四五六七八九十]+、/.test(o.title))
+      .map((o) => {
+        const page = body().find((p) => p.lines.some((l) => norm(l.text) === norm(o.title)))!;
+        return { title: o.title, page, line: page.lines.find((l) => norm(l.text) === norm(o.title))! };
+      });
+
+  it('sets a chapter’s heading as a paragraph of the body: 三号, two characters in, on a row of the grid', () => {
+    const headings = chapterHeadings();
+    expect(headings.length).toBe(7);
+    for (const { title, page, line } of headings) {
+      expect(new Set(page.items.filter((i) => Math.abs(i.y - line.y) < 2).map((i) => Math.round(i.size)))).toEqual(new Set([16]));
+      expect(Math.abs(line.x0 - left - 2 * cell), title).toBeLessThan(1);
+      const row = (line.y - top) / step;
+      expect(Math.abs(row - Math.round(row) - (((step - 16) / 2 + 0.88 * 16) / step - 1)), title).toBeLessThan(0.02);
+    }
+  });
+
+  it('runs a chapter on after the text before it (no new page), its heading never last on a page', () => {
+    const headings = chapterHeadings();
+    // a heading the first line of its page only where the page before was full
+    const atTop = headings.filter(({ page, line }) => bodyLines(page, top, bottom)[0] === line);
+    expect(atTop.length).toBeLessThanOrEqual(1);
+    for (const { title, page, line } of headings) {
+      const lines = bodyLines(page, top, bottom);
+      expect(lines.indexOf(line), title).toBeLessThan(lines.length - 1);
+    }
+  });
+
+  it('lists each chapter in the contents with the page its heading stands on', () => {
+    const entries = contentsEntries(read.pages).filter((e) => /^[一二三四五六七八九十]+/.test(e.title) && !e.title.startsWith('目录'));
+    const chapters = entries.filter((e) => chapterHeadings().some((h) => norm(h.title) === e.title));
+    expect(chapters.length).toBe(7);
+    expect(pagesOfEntries(read.pages, chapters)).toEqual(chapters.map((e) => e.number));
+  });
+});
+
+describe('an appendix (附件, GB/T 9704 8)', () => {
+  const cell = (right - left) / 28;
+  const appendices = `appendices:\n  - title: 推荐阅读书目\n    id: books\n    body: [书目见下。]\n  - title: 主题征文汇总表\n    id: essays\n    body: [汇总表见下。]\n`;
+  let pdf: ReadPdf;
+  beforeAll(async () => {
+    pdf = await builtGbt('  - title: 正文\n    body:\n      - 现将有关事项通知如下，汇总表见[[essays]]。\n', appendices);
+  });
+  /** The row of the grid a baseline stands in, from 0. */
+  const rowOf = (y: number) => Math.floor((y - top) / step);
+
+  it('starts a page with 附件 and its number in 黑体 三号 at the top left, its title centred on the third row in 二号', () => {
+    for (const [n, title] of [[1, '推荐阅读书目'], [2, '主题征文汇总表']] as const) {
+      const page = pdf.pages.find((p) => p.lines.some((l) => norm(l.text) === norm(title)))!;
+      const [label, heading] = bodyLines(page, top, bottom);
+      expect(norm(label.text)).toBe(`附件${n}`);
+      expect(Math.abs(label.x0 - left)).toBeLessThan(1);
+      expect(new Set(page.items.filter((i) => Math.abs(i.y - label.y) < 2).map((i) => Math.round(i.size)))).toEqual(new Set([16]));
+      expect(rowOf(label.y)).toBe(0);
+      expect(norm(heading.text)).toBe(title);
+      expect(new Set(page.items.filter((i) => Math.abs(i.y - heading.y) < 2).map((i) => Math.round(i.size)))).toEqual(new Set([22]));
+      expect(Math.abs((heading.x0 + heading.x1) / 2 - (left + right) / 2)).toBeLessThan(cell / 2);
+      expect(rowOf(heading.y)).toBe(2);
+    }
+  });
+
+  it('is listed in the contents as 附件 N with its page, and a reference names it so', () => {
+    const entries = contentsEntries(pdf.pages).filter((e) => e.title.startsWith('附件'));
+    expect(entries.map((e) => e.title)).toEqual([norm('附件 1 推荐阅读书目'), norm('附件 2 主题征文汇总表')]);
+    const pages = pdf.pages.filter((p) => /^\d+$/.test(pageLabel(p)));
+    expect(entries.map((e) => pageLabel(pages.find((p) => p.lines.some((l) => norm(l.text) === e.title.replace(/^附件\d/, '')))!))).toEqual(entries.map((e) => e.number));
+    expect(pdf.pages.flatMap((p) => p.lines).some((l) => norm(l.text).includes(norm('汇总表见附件 2。')))).toBe(true);
+  });
+});
+
+describe('a heading or title of two lines', () => {
+  const long = '上海市静安区第十二届“书香校园”读书节推荐阅读书目';
+  const heading = '一、关于在全区各中小学幼儿园和区属单位开展本届“书香校园”读书节活动';
+  let pdf: ReadPdf;
+  beforeAll(async () => {
+    pdf = await builtGbt(`  - title: ${heading.slice(2)}\n    body: [正文。]\n`, `appendices:\n  - title: ${long}\n    body: [书目见下。]\n`);
+  });
+  /** The lines of a title, read from the PDF: those whose text is part of it, in order. */
+  const titleLines = (title: string) => {
+    const lines = pdf.pages.flatMap((p) => bodyLines(p, top, bottom).map((l) => ({ ...l, page: p })));
+    const first = lines.findIndex((l, i) => norm(l.text + (lines[i + 1]?.text ?? '')).length > 4 && norm(title).startsWith(norm(l.text)) && norm(title).includes(norm(l.text + lines[i + 1].text)));
+    return [lines[first], lines[first + 1]];
+  };
+
+  it('has no blank row between its lines: a 二号 title a row a line', () => {
+    const [a, b] = titleLines(long);
+    expect(norm(a.text + b.text)).toBe(norm(long));
+    expect(b.y - a.y).toBeCloseTo(step, 1);
+  });
+
+  it('breaks between phrases, not inside a quoted name (书香|校园)', () => {
+    for (const title of [long, heading]) {
+      const lines = titleLines(title);
+      expect(norm(lines[0].text + lines[1].text), title).toBe(norm(title));
+      for (const l of lines) expect([...l.text].filter((c) => c === '“').length, l.text).toBe([...l.text].filter((c) => c === '”').length);
+    }
   });
 });

@@ -137,11 +137,11 @@ describe('numbering in a theme', () => {
     write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
       `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, not "roman"\n` +
-        `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}"`,
+        `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}" (or {1} where the number goes, "附件 {1}")`,
     );
-    // a placeholder other than {A} would print as it is written
+    // a placeholder other than {A} or {1} would print as it is written
     write('bad-label', `${PARENT}appendix-label: "附录 {A}{B}"\n`);
-    expect(problemOf(() => loadTheme(themeFile('bad-label'), folders))).toBe(`${themeFile('bad-label')}:6:24: unknown placeholder {B} in appendix-label (did you mean {A}? known: {A})`);
+    expect(problemOf(() => loadTheme(themeFile('bad-label'), folders))).toBe(`${themeFile('bad-label')}:6:24: unknown placeholder {B} in appendix-label (did you mean {A}? known: {A}, {1})`);
   });
 });
 
@@ -209,7 +209,7 @@ inline: { link-colour: none }
         'typos/theme.yaml:6:24: unknown key "rigth" in `page: margin:` (did you mean "right"? known: top, bottom, left, right)',
         'typos/theme.yaml:9:10: unknown key "rule" in `table:` (did you mean "rules"? known: rules, outer-rule, inner-rule, rule-color, header-fill, pad-y, pad-x)',
         'typos/theme.yaml:13:11: unknown key "link-colour" in `inline:` (did you mean "link-color"? known: script-size, sup-rise, sub-drop, emphasis-dot, emphasis-gap, slant, link-color)',
-        'typos/theme.yaml:8:11: unknown key "sise" in `styles: body:` (did you mean "size"? known: font, latin-font, bold, size, line-height, indent, indent-right, grid, align, space-before, space-after, color)',
+        'typos/theme.yaml:8:11: unknown key "sise" in `styles: body:` (did you mean "size"? known: font, latin-font, bold, size, line-height, indent, indent-right, stagger, grid, align, space-before, space-after, color)',
         'typos/theme.yaml:11:11: unknown key "fil" in `boxes: case:` (did you mean "fill"? known: fill, border, border-width, padding, indent, space-before, space-after)',
       ].join('\n'),
     );
@@ -408,6 +408,6 @@ describe('a value of the wrong type (an error at it: it was silently the default
   });
   it('a style that is not a mapping is the one error, not also that the theme has no such style', () => {
     write('parent', PARENT);
-    expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, indent-right, grid, align, space-before, space-after, color');
+    expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, indent-right, stagger, grid, align, space-before, space-after, color');
   });
 });

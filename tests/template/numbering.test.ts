@@ -20,6 +20,12 @@ describe('heading numbering', () => {
     expect(printed({ style: 'decimal', appendix: 'Appendix {A}:' }, [[2], [2, 1]], true)).toEqual(['Appendix B:　', 'B.1　']);
     expect(printed(style('official'), [[1], [1, 2]], true)).toEqual(['附录 A　', '（二）']);
   });
+  it('appendices numbered ({1}, GB/T 9704 附件 1): the label, a reference and decimal sections with the number', () => {
+    const fujian = (s: Numbering['style']): Numbering => ({ style: s, appendix: '附件 {1}' });
+    expect(printed(fujian('official'), [[2], [2, 1]], true)).toEqual(['附件 2　', '（一）']);
+    expect(printed(fujian('decimal'), [[2], [2, 1]], true)).toEqual(['附件 2　', '2.1　']);
+    expect([[2], [2, 1]].map((p) => referenceNumber(fujian('official'), p, true))).toEqual(['2', '（一）']);
+  });
   it('counts in Chinese as numbers are read, and in letters past Z', () => {
     expect([1, 10, 11, 20, 21, 99, 100, 105, 110, 115].map(chinese)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百〇五', '一百一十', '一百一十五']);
     expect([1, 26, 27, 52, 53].map(letter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA']);
