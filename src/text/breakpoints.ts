@@ -16,7 +16,7 @@ const ZH_TAILORING: Record<string, string> = { '“': '（', '‘': '（', '”'
 /**
  * `allowed[p]` is true when a line may end before atom `p` (1 ≤ p < atoms.length).
  * Breaks never leave a prohibited mark at a line start or end, nor part a connecting mark from
- * either side (80～|89). Inside a long word (see
+ * either side (80～|89), nor a run of blanks to fill in (＿＿). Inside a long word (see
  * `continuesWord`) a break is allowed too; the breaker charges `wordBreakPenalty` for it.
  */
 export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
@@ -32,10 +32,13 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
     const opportunity = after.continuesWord || ((uax[after.start] === 1 || signedAfterHan(before, after) || openingAfterLatin(before, after)) && !bindsToHan(before, after));
-    allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last);
+    allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last) && !(first === FILL_IN && last === FILL_IN);
   }
   return allowed;
 }
+
+/** The full-width low line: a run of it is a blank to fill in by hand (姓名：＿＿＿＿), never parted. */
+const FILL_IN = '＿';
 
 /**
  * A Latin symbol written between Chinese characters without spaces (思政+实践, 1+X证书) binds

@@ -64,7 +64,9 @@ export const UNIT_SYMBOLS: readonly string[] = [
   // power, energy, electricity, pressure, sound
   ...['W', 'kW', 'MW', 'kWh', 'J', 'kJ', 'MJ', 'V', 'kV', 'mV', 'A', 'mA', 'mAh', 'Ω', 'kΩ', 'Pa', 'kPa', 'MPa', 'dB'],
   // temperature, amount of substance
-  ...['℃', '°C', 'K', 'mol'],
+  ...['℃', '°C', '℉', 'K', 'mol'],
+  // the square signs of CJK compatibility (460 ㎡, 3 ㎞)
+  ...['㎜', '㎝', '㎞', '㎡', '㎢', '㎥', '㎎', '㎏', '㎖', '㎗', '㎘'],
   // screens and machines
   ...['px', 'dpi', 'ppi', 'rpm', 'fps'],
   // ratios

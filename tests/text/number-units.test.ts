@@ -60,3 +60,20 @@ describe('a number with its sign and unit sign', () => {
     expect(gaps).toEqual(['加|0.21㎡ 0.25', '0.21㎡|和 0.25', '和|-0.18㎡ 0.25', '为|−1.4% 0.25', '达|12.6% 0.25', '12.6%|的 0.25', '为|+2.5 0.25', '+2.5|个 0.25', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
   });
 });
+
+describe('a blank to fill in and a number with a square unit sign', () => {
+  it('keep a run of ＿ whole and 460 ㎡ on one line, at every measure', () => {
+    const text = '请填写姓名＿＿＿＿＿＿和学校＿＿＿＿＿＿，校舍面积为 460 ㎡，绿化面积为 1200 ㎡，运动场面积为 3.5 ㎞。';
+    const { atoms } = atomize(parseInlineMarkup(text), fakeStyle(40));
+    const allowed = breakOpportunities(text, atoms);
+    const parted = atoms.flatMap((a, p) => (p > 0 && allowed[p] && ((a.text === '＿' && atoms[p - 1].text === '＿') || (/^[㎡㎞]/.test(a.text) && atoms[p - 1].kind === 'space')) ? [p] : []));
+    expect(parted).toEqual([]);
+  });
+  it('part a run of ＿ wider than the measure rather than overflow (every character kept)', () => {
+    const text = `签名${'＿'.repeat(30)}。`;
+    const { lines } = setParagraph(parseInlineMarkup(text), fakeStyle(12));
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.map((l) => l.atoms.map((a) => a.text).join('')).join('')).toBe(text);
+  });
+});
+
