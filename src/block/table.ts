@@ -9,7 +9,8 @@
 import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
-import { plainText } from '../text/inline.js';
+import { foldWhitespace, plainText, type Inline } from '../text/inline.js';
+import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
@@ -119,12 +120,50 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
-      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { between: header ? 'words' : undefined }), c.at);
+      const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: header ? 'words' : undefined });
+      const lines = header ? unitApart(ctx, c, pstyle, setText(ctx, c.runs, pstyle, c.at)) : setText(ctx, c.runs, pstyle, c.at);
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };
     });
   });
+}
+
+/** A bracketed group that ends a text after some text before it (`日均调用（次）`, `占比(%)`): [the text before, the group]. */
+const UNIT_AT_END = /^(.*?\S)\s*([（(［\[〔【][^（(［\[〔【]*[）)］\]〕】])\s*$/su;
+
+/**
+ * A header's lines (`lines`, as set) with its bracketed unit on a line of its own, the text
+ * before it broken between words in the lines above, when they are two lines or more and the
+ * unit does not stand alone already: the best place to break a header (see unit-apart.ts) is
+ * before its unit. The text stage moves a last break there only when the text before the unit
+ * fits one line, and words the dictionary does not know are their characters, so a column its
+ * asks made for `日均|调用|（次）` (see ColumnAsks' `whole`) was set `日均调|用（次）`.
+ * Unchanged when a line so set would pass the measure or hold one character of several.
+ */
+function unitApart(ctx: LayoutContext, c: TableCellNode, pstyle: ParagraphStyle, lines: Line[]): Line[] {
+  if (lines.length < 2 || c.runs.some((r) => r.ref || r.note)) return lines;
+  const m = UNIT_AT_END.exec(plainText(c.runs));
+  if (!m) return lines;
+  const [before, unit] = [splitRuns(c.runs, 0, m[1].length), splitRuns(c.runs, m[0].lastIndexOf(m[2]), m[0].length)];
+  const last = lines[lines.length - 1];
+  if (plainText(foldWhitespace(c.runs)).slice(last.start, last.end).trim() === m[2].trim()) return lines;
+  const apart = [...setText(ctx, before, pstyle, c.at), ...setText(ctx, unit, pstyle, c.at)];
+  const characters = (l: Line) => l.atoms.filter((a) => a.kind !== 'space').length;
+  if (apart.length < 2 || apart.some((l) => l.natural > pstyle.width + 1e-6 || (characters(l) === 1 && [...m[1].trim()].length > 1 && l !== apart[apart.length - 1]))) return lines;
+  return apart;
+}
+
+/** The runs of the text's characters [from, to) (of their plain text joined). */
+function splitRuns(runs: Inline[], from: number, to: number): Inline[] {
+  const out: Inline[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const [a, b] = [Math.max(from, at), Math.min(to, at + r.text.length)];
+    if (a < b) out.push({ ...r, text: r.text.slice(a - at, b - at) });
+    at += r.text.length;
+  }
+  return out;
 }
 
 /** The rows of a part as groups [first, end): a cell's rowspan never crosses a group's edge. */

@@ -117,6 +117,27 @@ describe('column widths from the content', () => {
   });
 });
 
+describe('a header that ends in a bracketed unit', () => {
+  // ICU knows no word in 日均调用: each character is a "word", so breaking only between words
+  // allowed 日均调|用（次）; the unit breaks off first, what is before it between words
+  const usage = (template: string) =>
+    oneTable(template, '[版本, 发布日期, 主要模型, 月活跃用户, 日均调用（次）, 满意度]', [
+      '[v1.0, 2025-02-17, GPT-4o, 2 318, 14 620, 82.1%]',
+      '[v1.3.2, 2025-05-20, GPT-4o / Qwen2.5-72B, 4 907, 38 455, 86.7%]',
+      '[v2.0.0-beta, 2025-10-09, GPT-4o / Qwen2.5-72B / DeepSeek-R1, 6 134, 57 203, 91.3%]',
+    ], '          align: [left, center, left, right, right, decimal]\n');
+
+  it('breaks before the unit, never inside the word before it (日均调|用（次）)', () => {
+    for (const template of ['official', 'gbt9704']) {
+      const header = cellLinesOf(usage(template))[4];
+      expect(header.length, template).toBeGreaterThan(1);
+      expect(header[header.length - 1], template).toBe('（次）');
+      expect(header.join(''), template).toBe('日均调用（次）');
+      expect(header.filter((line) => /^用|调$/.test(line)), template).toEqual([]);
+    }
+  });
+});
+
 describe('relative widths given', () => {
   /** The x of the vertical rules across the first body row of a one-row table with `widths`, pt. */
   const edges = (widths: string) => {
