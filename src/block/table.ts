@@ -13,8 +13,9 @@ import { foldWhitespace, plainText, type Inline } from '../text/inline.js';
 import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
-import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
-import { measureText, wordsWidth } from '../text/paragraph.js';
+import { lineOps, measureLines, paragraphStyle, setText, textBlocks } from './text-lines.js';
+import { measureText, wordsWidth, type TextExtent } from '../text/paragraph.js';
+import { innerWidth, rowsHeight, shorterRows, type RowsSpec } from './shorter-rows.js';
 import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
@@ -121,7 +122,8 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: header ? 'words' : undefined });
-      const lines = header ? unitApart(ctx, c, pstyle, setText(ctx, c.runs, pstyle, c.at)) : setText(ctx, c.runs, pstyle, c.at);
+      const set = (runs: Inline[]) => setText(ctx, runs, pstyle, c.at);
+      const lines = header ? unitApart(c, pstyle, set(c.runs), set) : set(c.runs);
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };
@@ -141,14 +143,14 @@ const UNIT_AT_END = /^(.*?\S)\s*([（(［\[〔【][^（(［\[〔【]*[）)］\]�
  * asks made for `日均|调用|（次）` (see ColumnAsks' `whole`) was set `日均调|用（次）`.
  * Unchanged when a line so set would pass the measure or hold one character of several.
  */
-function unitApart(ctx: LayoutContext, c: TableCellNode, pstyle: ParagraphStyle, lines: Line[]): Line[] {
+function unitApart(c: TableCellNode, pstyle: ParagraphStyle, lines: Line[], set: (runs: Inline[]) => Line[]): Line[] {
   if (lines.length < 2 || c.runs.some((r) => r.ref || r.note)) return lines;
   const m = UNIT_AT_END.exec(plainText(c.runs));
   if (!m) return lines;
   const [before, unit] = [splitRuns(c.runs, 0, m[1].length), splitRuns(c.runs, m[0].lastIndexOf(m[2]), m[0].length)];
   const last = lines[lines.length - 1];
   if (plainText(foldWhitespace(c.runs)).slice(last.start, last.end).trim() === m[2].trim()) return lines;
-  const apart = [...setText(ctx, before, pstyle, c.at), ...setText(ctx, unit, pstyle, c.at)];
+  const apart = [...set(before), ...set(unit)];
   const characters = (l: Line) => l.atoms.filter((a) => a.kind !== 'space').length;
   if (apart.length < 2 || apart.some((l) => l.natural > pstyle.width + 1e-6 || (characters(l) === 1 && [...m[1].trim()].length > 1 && l !== apart[apart.length - 1]))) return lines;
   return apart;
@@ -415,6 +417,18 @@ type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'wanted' | 'natu
 /** The asks from the least to the most (see ColumnAsks). */
 const ASKS = ['least', 'short', 'whole', 'body', 'wanted', 'natural'] as const;
 
+/** A cell as the column widths see it: its text's extent on one line and its least width (padding included), pt. */
+interface MeasuredCell {
+  c: TableCellNode;
+  st: TextStyleSpec;
+  header: boolean;
+  runs: Inline[];
+  pstyle: ParagraphStyle;
+  extent: TextExtent;
+  natural: number;
+  least: number;
+}
+
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
 const WHOLE = ASKS.indexOf('whole');
 
@@ -440,7 +454,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const numbers = new Array<number>(ncols).fill(0);
   // the widest character of each column: what no column narrower can hold between its rules
   const characters = new Array<number>(ncols).fill(0);
-  const measured = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
+  const measured: MeasuredCell[] = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
     const runs = resolveReferences(ctx, c.runs, undefined);
     const pstyle = paragraphStyle(ctx, st, Infinity);
     const extent = measureText(runs, pstyle, width - pad);
@@ -506,8 +520,11 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
     const readable = READABLE_EMS * cell.size + 2 * padX;
     const twins = twinColumns(asks);
-    const widths = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins) ?? flexibleShares(asks[passes], asks[passes - 1], width);
-    return { widths: evenTwins(widths, twins), padX };
+    const affordable = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins);
+    const widths = evenTwins(affordable?.widths ?? flexibleShares(asks[passes], asks[passes - 1], width), twins);
+    // (a column kept at its next ask keeps it: a short command stays on one line)
+    const floor = asks[passes - 1].map((w, c) => (affordable?.kept.has(c) ? widths[c] : w));
+    return { widths: fewerLines(ctx, measured, widths, floor, twins, padX), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
   // LEAST_PAD_X before a header or number is broken or a word cut (a table of many columns of
@@ -523,6 +540,40 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
   return holding(widths, false);
+}
+
+/**
+ * `widths` with room moved where it makes the table shorter (see shorter-rows.ts): from columns
+ * whose cells keep their lines, or wrap within their rows' height, to those whose rows it makes
+ * shorter, none below `floor` (the asks the widths were given at), twins (see twin-columns.ts)
+ * left alike. The search counts lines as the text's width over the cell's less half an em a
+ * line; the cells are then set at both widths and the new ones taken only when the table is so
+ * shorter.
+ */
+function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], widths: number[], floor: number[], twins: number[][], padX: number): number[] {
+  const spec: RowsSpec = { cells: measured.map(({ c, st, header }) => ({ header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: st.lineHeight })), padX, padY: ctx.theme.table.padY };
+  const wrapped = (natural: number, inner: number, size: number) => (natural <= inner + 1e-6 ? 1 : Math.ceil(natural / Math.max(inner - size / 2, size / 2) - 1e-9));
+  // a header's unit on a line of its own (see unitApart): the text before it in the lines above
+  const beforeUnit = measured.map(({ header, runs, pstyle }) => {
+    const m = header && !runs.some((r) => r.ref || r.note) ? UNIT_AT_END.exec(plainText(runs)) : null;
+    return m ? measureText(splitRuns(runs, 0, m[1].length), pstyle).natural : undefined;
+  });
+  const estimate = (k: number, inner: number) => {
+    const { extent, st } = measured[k];
+    const before = beforeUnit[k];
+    if (extent.natural <= inner + 1e-6) return 1;
+    return before === undefined ? wrapped(extent.natural, inner, st.size) : wrapped(before, inner, st.size) + 1;
+  };
+  const found = shorterRows(spec, widths, floor, twins.map((t) => t.length === 1), estimate);
+  if (found.every((w, c) => Math.abs(w - widths[c]) < 1e-6)) return widths;
+  const set = (w: number[]) => rowsHeight(spec, (k) => {
+    const { c, st, header } = measured[k];
+    const inner = innerWidth(spec, k, w);
+    const pstyle = paragraphStyle(ctx, st, inner, header ? st.align : 'left', 0, { between: header ? 'words' : undefined });
+    const lines = (runs: Inline[]) => measureLines(ctx, runs, pstyle);
+    return (header ? unitApart(c, pstyle, lines(c.runs), lines) : lines(c.runs)).length;
+  });
+  return set(found) < set(widths) - 1e-6 ? found : widths;
 }
 
 const inPt = (v: number): string => `${Math.round(v * 10) / 10}pt`;
@@ -600,9 +651,10 @@ const NEARLY_WHOLE_EMS = 1;
  * is left (see `fairSharesAboveLeast`); one that this leaves `nearly` pt short or less of its
  * natural width (`静安区第一中心小学` 2 pt short of one line) takes them from the widest column
  * short of its own, down to that one's least width. `twins` (see twin-columns.ts) are kept
- * together or not at all, and neither give nor take. Undefined when they cannot.
+ * together or not at all, and neither give nor take. Undefined when they cannot; else the
+ * widths and the columns kept.
  */
-function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number, twins: number[][]): number[] | undefined {
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number, twins: number[][]): { widths: number[]; kept: Set<number> } | undefined {
   const floorsUpTo = (r: number) => natural.map((n, c) => Math.max(least[c], Math.min(n, r)));
   let [fits, passes] = [0, readable];
   if (sum(floorsUpTo(readable)) <= width) fits = readable;
@@ -630,7 +682,7 @@ function wholeWhereAffordable(natural: number[], least: number[], width: number,
     out[c] += short;
     out[donor] -= short;
   }
-  return out;
+  return { widths: out, kept };
 }
 
 /**

@@ -136,6 +136,10 @@ describe('a header that ends in a bracketed unit', () => {
       expect(header.filter((line) => /^用|调$/.test(line)), template).toEqual([]);
     }
   });
+
+  it('keeps the words before the unit on one line when a column that wraps anyway can give the room (日均调用|（次）)', () => {
+    expect(cellLinesOf(usage('official'))[4]).toEqual(['日均调用', '（次）']);
+  });
 });
 
 describe('relative widths given', () => {
