@@ -121,14 +121,31 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
-      const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: header ? 'words' : undefined });
+      // a header, and a cell spanning rows, breaks between words where it can
+      const words = header || c.rowspan > 1;
+      const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: words ? 'words' : undefined });
       const set = (runs: Inline[]) => setText(ctx, runs, pstyle, c.at);
-      const lines = header ? unitApart(c, pstyle, set(c.runs), set) : set(c.runs);
+      const lines = header ? unitApart(c, pstyle, set(c.runs), set) : c.rowspan > 1 ? balancedInRows(ctx, c, st, align, inner, set(c.runs)) : set(c.runs);
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };
     });
   });
+}
+
+/**
+ * A cell spanning rows set in `lines` of two or more at the narrowest measure that sets it so
+ * between words with no character alone (`小学|中高年级`, not `小学中高年|级` in a column wider
+ * than it needs), when that is narrower than its box: its lines alike, left in its box.
+ */
+function balancedInRows(ctx: LayoutContext, c: TableCellNode, st: TextStyleSpec, align: TextAlign, inner: number, lines: Line[]): Line[] {
+  // (a footnote's marker is set once: its note would be counted twice)
+  if (lines.length < 2 || c.runs.some((r) => r.note)) return lines;
+  const measure = paragraphStyle(ctx, st, Infinity, align, 0, { between: 'words' });
+  const narrowest = wordsWidth(resolveReferences(ctx, c.runs, undefined), measure, inner, lines.length);
+  if (narrowest >= inner - 1e-6) return lines;
+  const alike = setText(ctx, c.runs, paragraphStyle(ctx, st, narrowest + 1e-3, align, 0, { between: 'words' }), c.at);
+  return alike.length === lines.length ? alike : lines;
 }
 
 /** A bracketed group that ends a text after some text before it (`日均调用（次）`, `占比(%)`): [the text before, the group]. */
@@ -495,9 +512,12 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
     for (const { c, st, header, runs, pstyle, extent, natural, least } of measured) {
       const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
-      const short = !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
+      // a cell spanning rows asks for no more than the rows' lines take (by words where it can):
+      // it wraps into their height at no cost (小学|中高年级 beside two rows)
+      const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(runs, pstyle, width - pad, c.rowspan) + pad));
+      const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
       const whole = header ? byWords() : short;
-      const asks: ColumnAsks = { least, short, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
+      const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
@@ -569,7 +589,7 @@ function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], width
   const set = (w: number[]) => rowsHeight(spec, (k) => {
     const { c, st, header } = measured[k];
     const inner = innerWidth(spec, k, w);
-    const pstyle = paragraphStyle(ctx, st, inner, header ? st.align : 'left', 0, { between: header ? 'words' : undefined });
+    const pstyle = paragraphStyle(ctx, st, inner, header ? st.align : 'left', 0, { between: header || c.rowspan > 1 ? 'words' : undefined });
     const lines = (runs: Inline[]) => measureLines(ctx, runs, pstyle);
     return (header ? unitApart(c, pstyle, lines(c.runs), lines) : lines(c.runs)).length;
   });

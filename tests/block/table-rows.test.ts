@@ -85,4 +85,24 @@ describe('column widths that make the table shorter', () => {
     const rows = [0, 1, 2].map((r) => Math.max(...body.slice(4 * r, 4 * r + 4).map((lines) => lines.length)));
     expect(rows.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(7);
   });
+
+  it('let a merged cell wrap into the rows it spans, between words, for the columns beside it (推荐阅读书目, GB/T)', () => {
+    const cells = cellLinesOf(
+      oneTable('gbt9704', [
+        'title: 推荐阅读书目',
+        'columns: [学段, 序号, 书名, 作者, 出版社]',
+        'rows:',
+        '  - [{text: 初中, rowspan: 3}, 14, 《红星照耀中国》, 〔美〕埃德加·斯诺 著 董乐山 译, 人民文学出版社]',
+        '  - [15, 《昆虫记》, 〔法〕法布尔 著 陈筱卿 译, 人民文学出版社]',
+        '  - [16, 《钢铁是怎样炼成的》, 〔苏〕奥斯特洛夫斯基 著 梅益 译, 人民文学出版社]',
+        '  - [{text: 小学中高年级, rowspan: 2}, 6, 《稻草人》, 叶圣陶, 春风文艺出版社]',
+        '  - [7, 《中国古代寓言故事》, 人民教育出版社编, 人民教育出版社]',
+      ]),
+    );
+    // it asked for its one line (of two rows' height) and took a column the book titles needed
+    expect(cells.find((lines) => lines.join('') === '小学中高年级')).toEqual(['小学', '中高年级']);
+    const publishers = cells.slice(5).filter((lines) => lines.join('').endsWith('出版社'));
+    expect(publishers.length).toBe(5);
+    expect(publishers.filter((lines) => lines.length > 1)).toEqual([]);
+  });
 });
