@@ -122,15 +122,53 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       // a header, and a cell spanning rows, breaks between words where it can
-      const words = header || c.rowspan > 1;
-      const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: words ? 'words' : undefined });
-      const set = (runs: Inline[]) => setText(ctx, runs, pstyle, c.at);
-      const lines = header ? unitApart(c, pstyle, set(c.runs), set) : c.rowspan > 1 ? balancedInRows(ctx, c, st, align, inner, set(c.runs)) : set(c.runs);
+      const set = cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
+      const lines = c.rowspan > 1 && !header ? balancedInRows(ctx, c, st, align, inner, set) : set;
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };
     });
   });
+}
+
+/**
+ * A cell's lines `inner` pt wide, `set` setting runs in a paragraph style: broken where
+ * `cellBreaks` says first where that fits (a header's unit apart: see `unitApart`); a body cell so
+ * only when that takes no more lines than breaking wherever its text may (`人民文学|出版社`, not
+ * `人民文学出|版社`; a long text not a line longer for it).
+ */
+function cellLines(ctx: LayoutContext, c: TableCellNode, st: TextStyleSpec, header: boolean, inner: number, align: TextAlign, set: (runs: Inline[], pstyle: ParagraphStyle) => Line[]): Line[] {
+  const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: cellBreaks(c, header) });
+  const lines = set(c.runs, pstyle);
+  if (header) return unitApart(c, pstyle, lines, (runs) => set(runs, pstyle));
+  // (a footnote's marker is set once: its note would be counted twice)
+  if (lines.length < 2 || c.rowspan > 1 || c.runs.some((r) => r.note)) return lines;
+  const anywhere = set(c.runs, paragraphStyle(ctx, st, inner, align, 0));
+  if (lines.length <= anywhere.length) return lines;
+  const words = set(c.runs, paragraphStyle(ctx, st, inner, align, 0, { between: 'words' }));
+  return words.length <= anywhere.length ? words : anywhere;
+}
+
+/** A space typed between Chinese words (`埃德加·斯诺 著 董乐山 译`): a Han character or a mark each side. */
+const SPACE_BETWEEN_CJK = /[\p{sc=Han}\u3000-\u303f\uff00-\uffef·“”‘’《》]\s+(?=[\p{sc=Han}\u3000-\u303f\uff00-\uffef·“”‘’《》])/gu;
+
+/**
+ * Where a cell breaks first: a header, and a cell spanning rows, between words (see
+ * word-starts.ts); a body cell after a space typed between Chinese words (names: `〔美〕埃德加·斯诺
+ * 著|董乐山 译`) or after a mark that ends a phrase (`4 月 1 日—|4 月 23 日`), else between words
+ * (see ParagraphStyle's `between`); each where that fits (and see `cellLines`).
+ */
+function cellBreaks(c: TableCellNode, header: boolean): ParagraphStyle['between'] {
+  return header || c.rowspan > 1 ? 'words' : 'spaces';
+}
+
+/** The text's pieces between spaces typed between Chinese words (as runs), when it has such spaces. */
+function spacedWords(runs: Inline[]): Inline[][] | undefined {
+  if (runs.some((r) => r.ref || r.note)) return undefined;
+  const text = plainText(runs);
+  const cuts = [...text.matchAll(SPACE_BETWEEN_CJK)].map((m) => m.index + 1);
+  if (!cuts.length) return undefined;
+  return [0, ...cuts].map((from, i) => splitRuns(runs, from, i < cuts.length ? cuts[i] : text.length));
 }
 
 /**
@@ -425,7 +463,8 @@ const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}�
  * each at least the one before: `least`, its widest piece no break may split (a number whole:
  * see UNBROKEN_CELLS; a `decimal` column as wide as its numbers lined up on their points);
  * `short`, its short body cells whole (see UNBROKEN_CELLS); `whole`, its header too broken only
- * between words (what no cell breaks against the typesetter's rules in); `body`, its body cells
+ * between words, a cell spanning rows so too, and a body cell's names between spaces typed
+ * between Chinese words whole (what no cell breaks against the typesetter's rules in); `body`, its body cells
  * on one line (the header at its `whole`); `wanted`, the header too in
  * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
  */
@@ -444,6 +483,8 @@ interface MeasuredCell {
   extent: TextExtent;
   natural: number;
   least: number;
+  /** Its widest piece between spaces typed between Chinese words, padding included (see `spacedWords`); else `least`. */
+  spaced: number;
 }
 
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
@@ -481,7 +522,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     if (isNumber && c.colspan === 1) numbers[c.col] = Math.max(numbers[c.col], least);
     // (a piece wider than an em is a word, which a last resort cuts into letters)
     if (c.colspan === 1) characters[c.col] = Math.max(characters[c.col], Math.min(extent.widest, st.size));
-    return { c, st, header, runs, pstyle, extent, natural, least };
+    // a body cell's names between spaces typed between Chinese words, each whole where the table affords it
+    const pieces = header || c.rowspan > 1 ? undefined : spacedWords(runs);
+    const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
+    return { c, st, header, runs, pstyle, extent, natural, least, spaced };
   });
   /**
    * The widths with the theme's padding if each column holds its widest character so, else with
@@ -510,13 +554,14 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const askedBy = (onlyNatural: boolean): number[][] => {
     const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
-    for (const { c, st, header, runs, pstyle, extent, natural, least } of measured) {
+    for (const { c, st, header, runs, pstyle, extent, natural, least, spaced } of measured) {
       const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
       // a cell spanning rows asks for no more than the rows' lines take (by words where it can):
       // it wraps into their height at no cost (小学|中高年级 beside two rows)
       const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(runs, pstyle, width - pad, c.rowspan) + pad));
       const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
-      const whole = header ? byWords() : short;
+      // (a cell spanning rows as a header: between words, 小学|中高年级, never 中高|年级)
+      const whole = header ? byWords() : c.rowspan > 1 && !onlyNatural ? Math.max(short, Math.min(full, byWords())) : Math.max(short, Math.min(full, spaced));
       const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
@@ -588,10 +633,7 @@ function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], width
   if (found.every((w, c) => Math.abs(w - widths[c]) < 1e-6)) return widths;
   const set = (w: number[]) => rowsHeight(spec, (k) => {
     const { c, st, header } = measured[k];
-    const inner = innerWidth(spec, k, w);
-    const pstyle = paragraphStyle(ctx, st, inner, header ? st.align : 'left', 0, { between: header || c.rowspan > 1 ? 'words' : undefined });
-    const lines = (runs: Inline[]) => measureLines(ctx, runs, pstyle);
-    return (header ? unitApart(c, pstyle, lines(c.runs), lines) : lines(c.runs)).length;
+    return cellLines(ctx, c, st, header, innerWidth(spec, k, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
   });
   return set(found) < set(widths) - 1e-6 ? found : widths;
 }

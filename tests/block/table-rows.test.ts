@@ -103,6 +103,49 @@ describe('column widths that make the table shorter', () => {
     expect(cells.find((lines) => lines.join('') === '小学中高年级')).toEqual(['小学', '中高年级']);
     const publishers = cells.slice(5).filter((lines) => lines.join('').endsWith('出版社'));
     expect(publishers.length).toBe(5);
-    expect(publishers.filter((lines) => lines.length > 1)).toEqual([]);
+    expect(publishers.filter((lines) => lines.some((line) => /^版?社|出版?$/.test(line)))).toEqual([]);
+  });
+});
+
+describe('cells broken where a typesetter breaks them', () => {
+  const books = oneTable('gbt9704', [
+    'title: 推荐阅读书目',
+    'columns: [学段, 序号, 书名, 作者, 出版社]',
+    'rows:',
+    '  - [{text: 初中, rowspan: 3}, 14, 《红星照耀中国》, 〔美〕埃德加·斯诺 著 董乐山 译, 人民文学出版社]',
+    '  - [15, 《昆虫记》, 〔法〕法布尔 著 陈筱卿 译, 人民文学出版社]',
+    '  - [16, 《钢铁是怎样炼成的》, 〔苏〕奥斯特洛夫斯基 著 梅益 译, 人民文学出版社]',
+    '  - [{text: 小学中高年级, rowspan: 2}, 6, 《稻草人》, 曹雪芹 著 无名氏 续, 春风文艺出版社]',
+    '  - [7, 《中国古代寓言故事》, 人民教育出版社编, 人民教育出版社]',
+  ]);
+
+  it('at the spaces typed between Chinese words: names whole (斯|诺, 董乐|山, 梅|益, 无|名氏 were broken)', () => {
+    const cells = cellLinesOf(books);
+    const authors = cells.filter((lines) => /[著编]/.test(lines.join('')));
+    expect(authors.length).toBe(5);
+    const pieces = ['〔美〕埃德加·斯诺', '〔法〕法布尔', '〔苏〕奥斯特洛夫斯基', '董乐山', '陈筱卿', '梅益', '曹雪芹', '无名氏', '著', '译', '续'];
+    for (const lines of authors.filter((lines) => lines.length > 1)) {
+      // each line a run of whole pieces
+      for (const line of lines) expect(line.replace(new RegExp(pieces.join('|'), 'gu'), ''), lines.join('|')).toBe('');
+    }
+    expect(cells.find((lines) => lines.join('') === '人民教育出版社编')?.some((line) => /^社|出版$/.test(line))).toBe(false);
+  });
+
+  it('after the dash of a range of dates, never inside a date (4 月 1 日—4 月|23 日)', () => {
+    const cells = cellLinesOf(
+      oneTable('gbt9704', [
+        'title: 读书节活动日程安排',
+        'columns: [阶段, 时间, 主要内容, 责任单位]',
+        'rows:',
+        '  - [启动阶段, 4 月 1 日—4 月 23 日, 各校制定方案；4 月 23 日“世界读书日”举行全区启动仪式, 区教育局、各学校]',
+        '  - [实施阶段, 4 月 24 日—5 月 31 日, 开展“晨诵·午读·暮省”校园阅读活动, 各学校]',
+        '  - [展示阶段, 6 月 1 日—6 月 30 日, 决赛、成果展示与表彰, 区教育局、区少年宫]',
+      ]),
+    );
+    const dates = cells.filter((lines) => lines.join('').includes('—'));
+    expect(dates.length).toBe(3);
+    for (const lines of dates) for (const line of lines) expect(line, lines.join('|')).toMatch(/^\d+月\d+日—?$/u);
+    // and the text beside it not inside a date either (方案；4|月 23 日)
+    expect(cells.flat().filter((line) => /^\d*月|\d$/u.test(line) && !/日—?$/u.test(line))).toEqual([]);
   });
 });
