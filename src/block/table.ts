@@ -74,9 +74,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
   }
+  // a short table stands whole on one page where it fits one (as a short box): moved whole to
+  // the next page rather than split 2 + 3 rows under a repeated caption and header
+  const kept = node.rows.length <= TABLE_KEPT_WHOLE && heightOf(out) <= KEPT_WHOLE_SHARE * (p.height - p.marginTop - p.marginBottom) ? out.map((b, k) => (k < out.length - 1 ? { ...b, keepTogether: true } : b)) : out;
   // on a grid the rows and note are set at their own leading (tables are not on the grid in
   // print), the caption on the grid; the text after the table goes back to it
-  return ctx.theme.grid ? out.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : out;
+  return ctx.theme.grid ? kept.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : kept;
 }
 
 /** What the rows of a table part are laid out with. */
@@ -245,6 +248,10 @@ function rowGroups(rows: TableCellNode[][]): [number, number][] {
  * them, so a first group nearly a page tall, one block, would leave them alone at a page foot.
  */
 const FIRST_GROUP_SHARE = 0.75;
+
+/** Tables of at most this many body rows, and no taller than KEPT_WHOLE_SHARE of a page, are never split (see BOX_KEPT_WHOLE in flow.ts). */
+const TABLE_KEPT_WHOLE = 5;
+const KEPT_WHOLE_SHARE = 1 / 3;
 
 /** Rows with more lines than this are cut into one block per line, so they can break across pages. */
 const SLICE_ABOVE_LINES = 4;
