@@ -21,6 +21,14 @@ const HANG_SPACES = 4;
 const LEAST_CONTINUATION = 0.5;
 /** A part broken at a space or a mark is at least this share of its room; else it is filled to its last character. */
 const LEAST_FILL = 0.5;
+/**
+ * The last part of a wrapped line is at least this share of its room when an earlier break
+ * leaves the parts before it full enough (LEAST_FILL) and the rest one part: a line never wraps
+ * to leave a character or two alone (`# 输出最热的 10 个站` and `点`).
+ */
+const LEAST_LAST = 0.25;
+/** What opens a comment after code (after a space): a tail too short moves back to before it, the comment whole on the continuation. */
+const COMMENT_OPENERS = ['#', '//', '/*', '--'];
 /** The quotes of code strings, never at a line's start after Chinese in them (`print("你好")`). */
 const CLOSING_QUOTES = new Set(['"', "'", '`']);
 /** Marks a code line breaks after, when no space leaves its part full enough: lists, paths, queries. */
@@ -79,13 +87,17 @@ function expandTabs(line: string): string {
  * may end and start) that leaves it at least LEAST_FILL of its
  * room (never within the line's indentation), else after the last of BREAK_AFTER that does,
  * else after its last space or mark, else at the last character that fits (at least one
- * character a part, so a part is never empty).
+ * character a part, so a part is never empty). When what that leaves is the line's last part and
+ * shorter than LEAST_LAST of its room, the break moves back, the first part still full enough
+ * and the rest still one part: before a comment that follows the code (its opener after a
+ * space), else to the last space or Chinese break, else mark, that leaves the last part so long.
  */
 function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
   const parts: SetChar[][] = [];
   let rest = chars;
+  const next = width - hang;
   while (rest.length) {
-    const room = parts.length ? width - hang : width;
+    const room = parts.length ? next : width;
     let used = 0;
     let fit = 0;
     while (fit < rest.length && used + rest[fit].advance <= room + 1e-6) used += rest[fit++].advance;
@@ -107,11 +119,30 @@ function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
     // after a space, or between Chinese characters (a comment's text) where a line may end and start
     const space = (k: number) => text[k - 1].space || (isCjk(text[k - 1].text) && !NO_LINE_END.has(text[k - 1].text) && !NO_LINE_START.has(rest[k].text) && !CLOSING_QUOTES.has(rest[k].text));
     const mark = (k: number) => BREAK_AFTER.has(text[k - 1].text);
-    const cut = after(space, true) ?? after(mark, true) ?? after(space, false) ?? after(mark, false) ?? fit;
+    let cut = after(space, true) ?? after(mark, true) ?? after(space, false) ?? after(mark, false) ?? fit;
+    // the width of the rest from k on, and whether it is the last part
+    let total = 0;
+    for (const c of rest) total += c.advance;
+    const tail = (k: number) => total - widthTo[k];
+    const last = (k: number) => tail(k) <= next + 1e-6;
+    if (last(cut) && tail(cut) < LEAST_LAST * next) {
+      const before = (at: (k: number) => boolean) => {
+        for (let k = cut - 1; k > lead && fullEnough(k) && last(k); k--) if (at(k)) return k;
+        return undefined;
+      };
+      const comment = (k: number) => text[k - 1].space && opensComment(rest, k);
+      const roomy = (at: (k: number) => boolean) => (k: number) => at(k) && tail(k) >= LEAST_LAST * next;
+      cut = before(comment) ?? before(roomy(space)) ?? before(roomy(mark)) ?? cut;
+    }
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
   return parts;
+}
+
+/** A comment's opener (COMMENT_OPENERS) starts at `chars[k]`. */
+function opensComment(chars: SetChar[], k: number): boolean {
+  return COMMENT_OPENERS.some((o) => [...o].every((ch, i) => chars[k + i]?.text === ch));
 }
 
 /** The glyph runs of a part starting at `x`: one per font. */

@@ -2,7 +2,8 @@
  * A list: each item's marker in a column of its own, the item's text beside it with a hanging
  * indent (wrapped lines align with the first line's text, not with the marker). The gap after
  * the marker is fixed: markers are placed, not set as text, so justification never stretches
- * it. A nested list starts at its item's text.
+ * it. A nested list starts at its item's text, and the item heading it keeps with its first
+ * sub-item (never the last line of a page above it).
  */
 import type { ListNode } from '../template/doc-tree.js';
 import type { TextStyleSpec } from '../style/theme.js';
@@ -74,7 +75,9 @@ export function listItems(ctx: LayoutContext, node: ListNode, x: number, width: 
     const li = newTag(ctx, 'LI', list);
     const label = newTag(ctx, 'Lbl', li);
     const body = newTag(ctx, 'LBody', li);
-    const lines = textBlocks(ctx, item.text.runs, textStyle(st), { x: textX, width: textWidth, at: item.text.at, tag: body });
+    // an item that heads a nested list keeps with it as a heading keeps with what follows: its
+    // last line is never the last of a page with its first sub-item on the next
+    const lines = textBlocks(ctx, item.text.runs, textStyle(st), { x: textX, width: textWidth, at: item.text.at, lastWithNext: !!item.list?.items.length, tag: body });
     const marker = markers[i];
     // markers right-aligned in their column: 9. and 10. end at the same place
     if (marker && lines.length) lines[0] = { ...lines[0], payload: { ...lines[0].payload, ops: [...lineOps(marker, markerStyleOf(item.marker), start + widest - marker.used, 0, label), ...lines[0].payload.ops] } };

@@ -9,11 +9,13 @@
 import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
-import { plainText } from '../text/inline.js';
+import { foldWhitespace, plainText, type Inline } from '../text/inline.js';
+import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
-import { lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
-import { measureText, wordsWidth } from '../text/paragraph.js';
+import { lineOps, measureLines, paragraphStyle, setText, textBlocks } from './text-lines.js';
+import { measureText, wordsWidth, type TextExtent } from '../text/paragraph.js';
+import { innerWidth, rowsHeight, shorterRows, type RowsSpec } from './shorter-rows.js';
 import { resolveReferences } from './references.js';
 import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
@@ -72,9 +74,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
   }
+  // a short table stands whole on one page where it fits one (as a short box): moved whole to
+  // the next page rather than split 2 + 3 rows under a repeated caption and header
+  const kept = node.rows.length <= TABLE_KEPT_WHOLE && heightOf(out) <= KEPT_WHOLE_SHARE * (p.height - p.marginTop - p.marginBottom) ? out.map((b, k) => (k < out.length - 1 ? { ...b, keepTogether: true } : b)) : out;
   // on a grid the rows and note are set at their own leading (tables are not on the grid in
   // print), the caption on the grid; the text after the table goes back to it
-  return ctx.theme.grid ? out.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : out;
+  return ctx.theme.grid ? kept.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : kept;
 }
 
 /** What the rows of a table part are laid out with. */
@@ -119,12 +124,106 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
-      const lines = setText(ctx, c.runs, paragraphStyle(ctx, st, inner, align, 0, { between: header ? 'words' : undefined }), c.at);
+      // a header, and a cell spanning rows, breaks between words where it can
+      const set = cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
+      const lines = c.rowspan > 1 && !header ? balancedInRows(ctx, c, st, align, inner, set) : set;
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
       return { node: c, row: c.row, lines, dx, tag };
     });
   });
+}
+
+/**
+ * A cell's lines `inner` pt wide, `set` setting runs in a paragraph style: broken where
+ * `cellBreaks` says first where that fits (a header's unit apart: see `unitApart`); a body cell so
+ * only when that takes no more lines than breaking wherever its text may (`人民文学|出版社`, not
+ * `人民文学出|版社`; a long text not a line longer for it).
+ */
+function cellLines(ctx: LayoutContext, c: TableCellNode, st: TextStyleSpec, header: boolean, inner: number, align: TextAlign, set: (runs: Inline[], pstyle: ParagraphStyle) => Line[]): Line[] {
+  const pstyle = paragraphStyle(ctx, st, inner, align, 0, { between: cellBreaks(c, header) });
+  const lines = set(c.runs, pstyle);
+  if (header) return unitApart(c, pstyle, lines, (runs) => set(runs, pstyle));
+  // (a footnote's marker is set once: its note would be counted twice)
+  if (lines.length < 2 || c.rowspan > 1 || c.runs.some((r) => r.note)) return lines;
+  const anywhere = set(c.runs, paragraphStyle(ctx, st, inner, align, 0));
+  if (lines.length <= anywhere.length) return lines;
+  const words = set(c.runs, paragraphStyle(ctx, st, inner, align, 0, { between: 'words' }));
+  return words.length <= anywhere.length ? words : anywhere;
+}
+
+/** A space typed between Chinese words (`埃德加·斯诺 著 董乐山 译`): a Han character or a mark each side. */
+const SPACE_BETWEEN_CJK = /[\p{sc=Han}\u3000-\u303f\uff00-\uffef·“”‘’《》]\s+(?=[\p{sc=Han}\u3000-\u303f\uff00-\uffef·“”‘’《》])/gu;
+
+/**
+ * Where a cell breaks first: a header, and a cell spanning rows, between words (see
+ * word-starts.ts); a body cell after a space typed between Chinese words (names: `〔美〕埃德加·斯诺
+ * 著|董乐山 译`) or after a mark that ends a phrase (`4 月 1 日—|4 月 23 日`), else between words
+ * (see ParagraphStyle's `between`); each where that fits (and see `cellLines`).
+ */
+function cellBreaks(c: TableCellNode, header: boolean): ParagraphStyle['between'] {
+  return header || c.rowspan > 1 ? 'words' : 'spaces';
+}
+
+/** The text's pieces between spaces typed between Chinese words (as runs), when it has such spaces. */
+function spacedWords(runs: Inline[]): Inline[][] | undefined {
+  if (runs.some((r) => r.ref || r.note)) return undefined;
+  const text = plainText(runs);
+  const cuts = [...text.matchAll(SPACE_BETWEEN_CJK)].map((m) => m.index + 1);
+  if (!cuts.length) return undefined;
+  return [0, ...cuts].map((from, i) => splitRuns(runs, from, i < cuts.length ? cuts[i] : text.length));
+}
+
+/**
+ * A cell spanning rows set in `lines` of two or more at the narrowest measure that sets it so
+ * between words with no character alone (`小学|中高年级`, not `小学中高年|级` in a column wider
+ * than it needs), when that is narrower than its box: its lines alike, left in its box.
+ */
+function balancedInRows(ctx: LayoutContext, c: TableCellNode, st: TextStyleSpec, align: TextAlign, inner: number, lines: Line[]): Line[] {
+  // (a footnote's marker is set once: its note would be counted twice)
+  if (lines.length < 2 || c.runs.some((r) => r.note)) return lines;
+  const measure = paragraphStyle(ctx, st, Infinity, align, 0, { between: 'words' });
+  const narrowest = wordsWidth(resolveReferences(ctx, c.runs, undefined), measure, inner, lines.length);
+  if (narrowest >= inner - 1e-6) return lines;
+  const alike = setText(ctx, c.runs, paragraphStyle(ctx, st, narrowest + 1e-3, align, 0, { between: 'words' }), c.at);
+  return alike.length === lines.length ? alike : lines;
+}
+
+/** A bracketed group that ends a text after some text before it (`日均调用（次）`, `占比(%)`): [the text before, the group]. */
+const UNIT_AT_END = /^(.*?\S)\s*([（(［\[〔【][^（(［\[〔【]*[）)］\]〕】])\s*$/su;
+
+/**
+ * A header's lines (`lines`, as set) with its bracketed unit on a line of its own, the text
+ * before it broken between words in the lines above, when they are two lines or more and the
+ * unit does not stand alone already: the best place to break a header (see unit-apart.ts) is
+ * before its unit. The text stage moves a last break there only when the text before the unit
+ * fits one line, and words the dictionary does not know are their characters, so a column its
+ * asks made for `日均|调用|（次）` (see ColumnAsks' `whole`) was set `日均调|用（次）`.
+ * Unchanged when a line so set would pass the measure or hold one character of several.
+ */
+function unitApart(c: TableCellNode, pstyle: ParagraphStyle, lines: Line[], set: (runs: Inline[]) => Line[]): Line[] {
+  if (lines.length < 2 || c.runs.some((r) => r.ref || r.note)) return lines;
+  const m = UNIT_AT_END.exec(plainText(c.runs));
+  if (!m) return lines;
+  const [before, unit] = [splitRuns(c.runs, 0, m[1].length), splitRuns(c.runs, m[0].lastIndexOf(m[2]), m[0].length)];
+  const last = lines[lines.length - 1];
+  if (plainText(foldWhitespace(c.runs)).slice(last.start, last.end).trim() === m[2].trim()) return lines;
+  const apart = [...set(before), ...set(unit)];
+  const characters = (l: Line) => l.atoms.filter((a) => a.kind !== 'space').length;
+  if (apart.length < 2 || apart.some((l) => l.natural > pstyle.width + 1e-6 || (characters(l) === 1 && [...m[1].trim()].length > 1 && l !== apart[apart.length - 1]))) return lines;
+  return apart;
+}
+
+/** The runs of the text's characters [from, to) (of their plain text joined). */
+function splitRuns(runs: Inline[], from: number, to: number): Inline[] {
+  const out: Inline[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const [a, b] = [Math.max(from, at), Math.min(to, at + r.text.length)];
+    if (a < b) out.push({ ...r, text: r.text.slice(a - at, b - at) });
+    at += r.text.length;
+  }
+  return out;
 }
 
 /** The rows of a part as groups [first, end): a cell's rowspan never crosses a group's edge. */
@@ -149,6 +248,10 @@ function rowGroups(rows: TableCellNode[][]): [number, number][] {
  * them, so a first group nearly a page tall, one block, would leave them alone at a page foot.
  */
 const FIRST_GROUP_SHARE = 0.75;
+
+/** Tables of at most this many body rows, and no taller than KEPT_WHOLE_SHARE of a page, are never split (see BOX_KEPT_WHOLE in flow.ts). */
+const TABLE_KEPT_WHOLE = 5;
+const KEPT_WHOLE_SHARE = 1 / 3;
 
 /** Rows with more lines than this are cut into one block per line, so they can break across pages. */
 const SLICE_ABOVE_LINES = 4;
@@ -367,7 +470,8 @@ const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}�
  * each at least the one before: `least`, its widest piece no break may split (a number whole:
  * see UNBROKEN_CELLS; a `decimal` column as wide as its numbers lined up on their points);
  * `short`, its short body cells whole (see UNBROKEN_CELLS); `whole`, its header too broken only
- * between words (what no cell breaks against the typesetter's rules in); `body`, its body cells
+ * between words, a cell spanning rows so too, and a body cell's names between spaces typed
+ * between Chinese words whole (what no cell breaks against the typesetter's rules in); `body`, its body cells
  * on one line (the header at its `whole`); `wanted`, the header too in
  * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
  */
@@ -375,6 +479,20 @@ type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'wanted' | 'natu
 
 /** The asks from the least to the most (see ColumnAsks). */
 const ASKS = ['least', 'short', 'whole', 'body', 'wanted', 'natural'] as const;
+
+/** A cell as the column widths see it: its text's extent on one line and its least width (padding included), pt. */
+interface MeasuredCell {
+  c: TableCellNode;
+  st: TextStyleSpec;
+  header: boolean;
+  runs: Inline[];
+  pstyle: ParagraphStyle;
+  extent: TextExtent;
+  natural: number;
+  least: number;
+  /** Its widest piece between spaces typed between Chinese words, padding included (see `spacedWords`); else `least`. */
+  spaced: number;
+}
 
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
 const WHOLE = ASKS.indexOf('whole');
@@ -401,7 +519,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const numbers = new Array<number>(ncols).fill(0);
   // the widest character of each column: what no column narrower can hold between its rules
   const characters = new Array<number>(ncols).fill(0);
-  const measured = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
+  const measured: MeasuredCell[] = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
     const runs = resolveReferences(ctx, c.runs, undefined);
     const pstyle = paragraphStyle(ctx, st, Infinity);
     const extent = measureText(runs, pstyle, width - pad);
@@ -411,7 +529,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     if (isNumber && c.colspan === 1) numbers[c.col] = Math.max(numbers[c.col], least);
     // (a piece wider than an em is a word, which a last resort cuts into letters)
     if (c.colspan === 1) characters[c.col] = Math.max(characters[c.col], Math.min(extent.widest, st.size));
-    return { c, st, header, runs, pstyle, extent, natural, least };
+    // a body cell's names between spaces typed between Chinese words, each whole where the table affords it
+    const pieces = header || c.rowspan > 1 ? undefined : spacedWords(runs);
+    const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
+    return { c, st, header, runs, pstyle, extent, natural, least, spaced };
   });
   /**
    * The widths with the theme's padding if each column holds its widest character so, else with
@@ -440,11 +561,15 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const askedBy = (onlyNatural: boolean): number[][] => {
     const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
-    for (const { c, st, header, runs, pstyle, extent, natural, least } of measured) {
+    for (const { c, st, header, runs, pstyle, extent, natural, least, spaced } of measured) {
       const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
-      const short = !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least;
-      const whole = header ? byWords() : short;
-      const asks: ColumnAsks = { least, short, whole, body: header ? whole : natural, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : natural, natural };
+      // a cell spanning rows asks for no more than the rows' lines take (by words where it can):
+      // it wraps into their height at no cost (小学|中高年级 beside two rows)
+      const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(runs, pstyle, width - pad, c.rowspan) + pad));
+      const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
+      // (a cell spanning rows as a header: between words, 小学|中高年级, never 中高|年级)
+      const whole = header ? byWords() : c.rowspan > 1 && !onlyNatural ? Math.max(short, Math.min(full, byWords())) : Math.max(short, Math.min(full, spaced));
+      const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
@@ -467,8 +592,11 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     if (passes < 0) return { widths: natural.map((n) => (n / sum(natural)) * width), padX };
     const readable = READABLE_EMS * cell.size + 2 * padX;
     const twins = twinColumns(asks);
-    const widths = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins) ?? flexibleShares(asks[passes], asks[passes - 1], width);
-    return { widths: evenTwins(widths, twins), padX };
+    const affordable = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins);
+    const widths = evenTwins(affordable?.widths ?? flexibleShares(asks[passes], asks[passes - 1], width), twins);
+    // (a column kept at its next ask keeps it: a short command stays on one line)
+    const floor = asks[passes - 1].map((w, c) => (affordable?.kept.has(c) ? widths[c] : w));
+    return { widths: fewerLines(ctx, measured, widths, floor, twins, padX), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
   // LEAST_PAD_X before a header or number is broken or a word cut (a table of many columns of
@@ -484,6 +612,37 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const widths = fairShares(natural, width);
   if (node.at && widths.some((w, c) => w < numbers[c] - 1e-6)) ctx.problems.warn(node.at, `the table is too wide for the type area (${ncols} columns): some of its numbers are broken across lines`);
   return holding(widths, false);
+}
+
+/**
+ * `widths` with room moved where it makes the table shorter (see shorter-rows.ts): from columns
+ * whose cells keep their lines, or wrap within their rows' height, to those whose rows it makes
+ * shorter, none below `floor` (the asks the widths were given at), twins (see twin-columns.ts)
+ * left alike. The search counts lines as the text's width over the cell's less half an em a
+ * line; the cells are then set at both widths and the new ones taken only when the table is so
+ * shorter.
+ */
+function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], widths: number[], floor: number[], twins: number[][], padX: number): number[] {
+  const spec: RowsSpec = { cells: measured.map(({ c, st, header }) => ({ header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: st.lineHeight })), padX, padY: ctx.theme.table.padY };
+  const wrapped = (natural: number, inner: number, size: number) => (natural <= inner + 1e-6 ? 1 : Math.ceil(natural / Math.max(inner - size / 2, size / 2) - 1e-9));
+  // a header's unit on a line of its own (see unitApart): the text before it in the lines above
+  const beforeUnit = measured.map(({ header, runs, pstyle }) => {
+    const m = header && !runs.some((r) => r.ref || r.note) ? UNIT_AT_END.exec(plainText(runs)) : null;
+    return m ? measureText(splitRuns(runs, 0, m[1].length), pstyle).natural : undefined;
+  });
+  const estimate = (k: number, inner: number) => {
+    const { extent, st } = measured[k];
+    const before = beforeUnit[k];
+    if (extent.natural <= inner + 1e-6) return 1;
+    return before === undefined ? wrapped(extent.natural, inner, st.size) : wrapped(before, inner, st.size) + 1;
+  };
+  const found = shorterRows(spec, widths, floor, twins.map((t) => t.length === 1), estimate);
+  if (found.every((w, c) => Math.abs(w - widths[c]) < 1e-6)) return widths;
+  const set = (w: number[]) => rowsHeight(spec, (k) => {
+    const { c, st, header } = measured[k];
+    return cellLines(ctx, c, st, header, innerWidth(spec, k, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
+  });
+  return set(found) < set(widths) - 1e-6 ? found : widths;
 }
 
 const inPt = (v: number): string => `${Math.round(v * 10) / 10}pt`;
@@ -561,9 +720,10 @@ const NEARLY_WHOLE_EMS = 1;
  * is left (see `fairSharesAboveLeast`); one that this leaves `nearly` pt short or less of its
  * natural width (`静安区第一中心小学` 2 pt short of one line) takes them from the widest column
  * short of its own, down to that one's least width. `twins` (see twin-columns.ts) are kept
- * together or not at all, and neither give nor take. Undefined when they cannot.
+ * together or not at all, and neither give nor take. Undefined when they cannot; else the
+ * widths and the columns kept.
  */
-function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number, twins: number[][]): number[] | undefined {
+function wholeWhereAffordable(natural: number[], least: number[], width: number, readable: number, nearly: number, twins: number[][]): { widths: number[]; kept: Set<number> } | undefined {
   const floorsUpTo = (r: number) => natural.map((n, c) => Math.max(least[c], Math.min(n, r)));
   let [fits, passes] = [0, readable];
   if (sum(floorsUpTo(readable)) <= width) fits = readable;
@@ -591,7 +751,7 @@ function wholeWhereAffordable(natural: number[], least: number[], width: number,
     out[c] += short;
     out[donor] -= short;
   }
-  return out;
+  return { widths: out, kept };
 }
 
 /**

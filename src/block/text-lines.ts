@@ -95,6 +95,21 @@ export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphSt
   return set.lines;
 }
 
+/**
+ * The lines of text as `setText` would set them, for measuring (the layout may not use them):
+ * from and into the same cache, but not kept for the next build unless `setText` sets them too,
+ * and without warnings; a footnote stands as a marker's room.
+ */
+export function measureLines(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle): Line[] {
+  const runs = resolveReferences(ctx, given, undefined).map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r));
+  if (runs.some((r, i) => r !== given[i])) return setParagraph(runs, pstyle).lines;
+  let key = styleKey(pstyle);
+  for (const r of runs) key += '\u0000' + runKey(r);
+  let set = ctx.setCache.get(key);
+  if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
+  return set.lines;
+}
+
 /** A warning for each character no font has, where it first stands in the text placed at `at`. */
 export function warnMissing(ctx: LayoutContext, missing: Iterable<string>, at: SourcePos | undefined): void {
   for (const ch of missing) {

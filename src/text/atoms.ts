@@ -338,9 +338,11 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  */
 /**
  * After the dash of a range between numbers of two digits or more (`2025—|2027`, `9:00—|17:00`;
- * GB/T 15834: a connecting dash never starts a line), in a word of any length.
+ * GB/T 15834: a connecting dash never starts a line), in a word of any length; and after a dash
+ * that begins a word before a number, the range's second date (`4 月 1 日—|4 月 23 日`: the word
+ * is `—4`, which held the only break after the dash).
  */
-const RANGE_BREAK = String.raw`(?<=\p{N}{2}[—–])(?=\p{N}{2})`;
+const RANGE_BREAK = String.raw`(?<=\p{N}{2}[—–])(?=\p{N}{2})|(?<=^[—–])(?=\p{N})`;
 const RANGE = new RegExp(RANGE_BREAK, 'u');
 /** A word that holds such a range (told first without a regular expression: asked of every short word). */
 const holdsRange = (text: string) => (text.includes('—') || text.includes('–')) && RANGE.test(text);

@@ -13,6 +13,7 @@ import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
 import { wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
+import { OPENING_MARKS } from './char-class.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -27,9 +28,11 @@ export interface ParagraphStyle extends TextStyle {
    * Break only between words (`words`, see word-starts.ts: `建筑|面积`, never `建筑面|积`: a
    * table's header) or only between phrases (`phrases`: after a mark, or where Chinese and Latin
    * meet: `技艺：|区域`, a contents entry's title; no dictionary to load) where the text so broken
-   * fits the measure; elsewhere as any text.
+   * fits the measure; elsewhere as any text. `spaces`: only after a space typed between Chinese
+   * words (`〔美〕埃德加·斯诺 著|董乐山 译`, a table cell's names) or after a mark that ends a
+   * phrase (`4 月 1 日—|4 月 23 日`, never inside a date), where that fits; else as `words`.
    */
-  between?: 'words' | 'phrases';
+  between?: 'words' | 'phrases' | 'spaces';
   /**
    * With `between`: where the text so broken fits, its marks keep their blanks, none squeezed to
    * make a line fit (a contents entry's title breaks rather than squeeze onto one line).
@@ -137,6 +140,13 @@ function phraseStarts(atoms: readonly Atom[]): boolean[] {
   return atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind);
 }
 
+/** `starts[p]`: atom p follows a space typed between Chinese (a Han character or a mark each side), or a mark that ends a phrase (not an opening one; a dash). */
+function typedSpaceStarts(atoms: readonly Atom[]): boolean[] {
+  const cjk = (a: Atom | undefined) => a?.kind === 'han' || a?.kind === 'punct';
+  const ends = (a: Atom) => (a.kind === 'punct' && !OPENING_MARKS.has(a.text[0])) || /^[—–]+$/.test(a.text);
+  return atoms.map((a, p) => p > 0 && ((p > 1 && atoms[p - 1].kind === 'space' && cjk(atoms[p - 2]) && cjk(a)) || ends(atoms[p - 1])));
+}
+
 /** The places with nothing to give when a line is short of room. */
 function unsqueezed(places: Adjustability[]): Adjustability[] {
   return places.map((a) => (a.shrink > 0 ? { ...a, shrink: 0 } : a));
@@ -166,12 +176,17 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   // between words where that fits the measure, else wherever the text may break (text on one
   // line breaks nowhere: no words to look up)
   const plain = breaker(anywhere);
+  // (between typed spaces first, where that fits)
+  const spaced = style.between === 'spaces' && plain.ends.length > 1 ? typedSpaceStarts(atoms) : undefined;
+  const bySpaces = spaced && { ...anywhere, allowed: allowed.map((ok, p) => ok && spaced[p]) };
+  const triedSpaces = bySpaces && breaker(bySpaces);
+  const words = (style.between === 'words' || (style.between === 'spaces' && triedSpaces?.forced !== false)) && plain.ends.length > 1;
   // (one line squeezed to fit is broken too when the text may not be squeezed)
-  const inLines = plain.ends.length > 1 || style.unsqueezed;
-  const starts = style.between && inLines ? (style.between === 'words' ? wordStarts(atoms) : phraseStarts(atoms)) : undefined;
+  const phrases = style.between === 'phrases' && (plain.ends.length > 1 || style.unsqueezed);
+  const starts = words ? wordStarts(atoms) : phrases ? phraseStarts(atoms) : undefined;
   const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]), ...(style.unsqueezed && { items: unsqueezed(anywhere.items), joints: unsqueezed(anywhere.joints) }) };
   const tried = byWords && breaker(byWords);
-  const [input, broken] = tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
+  const [input, broken] = triedSpaces && !triedSpaces.forced ? [bySpaces!, triedSpaces] : tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
   const balanced = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
   // a header's bracketed unit on a line of its own (see unit-apart.ts)
   const { ends: breaks, forced } = style.between === 'words' ? unitApart(anywhere, balanced) : balanced;

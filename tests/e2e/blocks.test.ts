@@ -208,6 +208,21 @@ describe('pagination', () => {
     expect(norm(commentFirst.text + commentNext.text)).toBe(norm(comment));
   });
 
+  it('never wraps a code line to leave a tiny last part: a trailing comment moves whole, else the break moves back to a space or mark', async () => {
+    // the typesetter's case: the comment's last character alone on the continuation
+    const python = 'print(avg.sort_values(ascending=False).head(10))  # 输出最热的 10 个站点';
+    // sums a character to ten longer than the measure: the tail at every length
+    const sums = Array.from({ length: 10 }, (_, k) => `total = ${Array.from({ length: 6 }, (_, i) => `value_${i}`).join(' + ')} + ${'w'.repeat(k + 1)}`);
+    const r = await buildBodies('code-tail', [{ code: [python, ...sums].join('\n') + '\n' }]);
+    const lines = allBodyLines(r);
+    const continued = lines.filter((l, i) => i > 0 && lines[i - 1].text.startsWith('total ='));
+    expect(continued.length).toBeGreaterThan(5);
+    const measure = right - left;
+    expect(continued.filter((l) => l.x1 - l.x0 < measure / 5).map((l) => l.text)).toEqual([]);
+    const at = lines.findIndex((l) => l.text.startsWith('print('));
+    expect(lines[at + 1].text.replace(/\s/g, '')).toBe('#输出最热的10个站点');
+  });
+
   it('never starts a wrapped code line with the closing quote of a string of Chinese (print("…你好"))', async () => {
     // strings of 28 to 51 characters: the line's room ends at every place in the string's last characters
     const calls = Array.from({ length: 24 }, (_, k) => `print("${'你好'.repeat(14)}${'中'.repeat(k)}")`);

@@ -90,7 +90,8 @@ describe('tables built and read back', () => {
     for (const t of tables()) {
       // a cell longer than a page's lines is looked for by its two ends (page furniture comes between)
       const texts = [t.title, ...t.head.flat(), ...t.rows.flat()].map(norm).flatMap((s) => (s.length > 40 ? [s.slice(0, 20), s.slice(-20)] : [s]));
-      const at = positionsInOrder(stream, t.title.includes('比一页还高') ? texts.slice(0, 6) : texts);
+      // (in a group taller than a page the cells go on line by line: a merged cell that wraps beside them is found by its first line)
+      const at = positionsInOrder(stream, t.title.includes('比一页还高') ? texts.slice(0, 6).map((s) => (s === norm('纵跨三行的项目') ? s.slice(0, 2) : s)) : texts);
       expect(at.filter((p) => p < 0).length, t.title).toBe(0);
     }
   });
