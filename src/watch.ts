@@ -70,6 +70,25 @@ function folderOf(file: string): string {
   return path.dirname(file);
 }
 
+/** What the user reads when a file or folder cannot be watched, by the error's code. */
+const WATCH_FAILURES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: "the system's limit of watched folders is reached (fs.inotify.max_user_watches)",
+  EMFILE: 'too many files are open',
+};
+
+/**
+ * Why a file or folder in a folder followed cannot be watched, in the user's words; undefined
+ * for a link that loops (chokidar stats every name of the folder: such a link is no file a build
+ * reads, and a report that is one says so itself), as chokidar says nothing of a file gone.
+ */
+function watchFailure(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ELOOP') return undefined;
+  return WATCH_FAILURES[code] ?? 'the system refused it';
+}
+
 /** How a watch session reports its builds. */
 export interface WatchOptions {
   /** After each rebuild's line, what changed in print since the edition last compared (`--diff`). */
@@ -334,7 +353,10 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     folders.forEach((d) => watched.add(d));
     watchFolders(folders, { ignoreInitial: true, depth: 0 })
       .on('all', (_event, file) => onChange(path.resolve(file)))
-      .on('error', (e) => log(`imprint: cannot watch: ${String(e)}`))
+      .on('error', (e) => {
+        const why = watchFailure(e);
+        if (why) log(`imprint: cannot watch ${(e as NodeJS.ErrnoException).path ?? folders.join(', ')} (${why}): a change there does not rebuild`);
+      })
       .once('ready', () => ready(folders)); // once: chokidar 4 says it twice for a folder that does not exist
   };
   lowerHelperThreads();
