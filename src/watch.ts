@@ -21,6 +21,7 @@ import { lowerHelperThreads } from './helper-threads.js';
 import { LAST_BUILD, printChanges } from './watch-diff.js';
 import { EditionError } from './commands/pdf-edition.js';
 import { changedSince } from './file-times.js';
+import { realPath } from './output-paths.js';
 import { LaterSave } from './build-cache/later-save.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
@@ -142,15 +143,25 @@ export class Watcher {
     return [...this.read];
   }
 
-  /** Whether a change of `file` (absolute) is a reason to build again: never the PDF the watch writes (an output in a followed folder), nor its temporary file. */
+  /**
+   * Whether a change of `file` (absolute) is a reason to build again: never the PDF the watch
+   * writes (an output in a followed folder), nor its temporary file, nor, when the output is a
+   * link, the file it leads to and its temporary file.
+   */
   follows(file: string): boolean {
-    if (file === this.writes || file === tempPathFor(this.writes)) return false;
+    if (this.written().some((w) => file === w || file === tempPathFor(w))) return false;
     return this.read.has(file) || this.read.has(path.dirname(file));
   }
 
   /** Whether the builds write their PDF into `folder` (absolute). */
   writesInto(folder: string): boolean {
-    return path.dirname(this.writes) === folder;
+    return this.written().some((w) => path.dirname(w) === folder);
+  }
+
+  /** The PDF the builds write, absolute: as named, and the file it leads to when it is a link. */
+  private written(): string[] {
+    const real = realPath(this.writes);
+    return real === this.writes ? [this.writes] : [this.writes, real];
   }
 
   /** `file` (absolute) changed: the font registry, a theme or a font file means a fresh cache. */

@@ -76,7 +76,7 @@ export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileId
   if (body.length > MAX_CACHE_FILE_BYTES) return 0;
   const header: CacheHeader = { maker, madeFrom, bytes: body.length, crc: crc32(body) };
   const bytes = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'), body]);
-  writeFileAtomic(file, bytes);
+  writeFileAtomic(file, bytes, { replaceLink: true }); // (its own file: a link there is replaced, never followed)
   return bytes.length;
 }
 
