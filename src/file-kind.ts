@@ -1,10 +1,10 @@
 /**
  * What stands at a path, as the commands that write or remove files ask it before they touch
  * anything: nothing, a regular file, a folder or something else (a device, a pipe, a socket),
- * following links; whether the path itself is a symbolic link; and what a regular file starts
+ * following links; whether the path itself is a symbolic link, and one that leads nowhere; and what a regular file starts
  * with (is it a PDF, a PNG?), read without reading the rest.
  */
-import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
 
 /** What stands at a path (following links). */
 export function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
@@ -24,6 +24,23 @@ export function isLink(file: string): boolean {
     return lstatSync(file).isSymbolicLink();
   } catch {
     return false;
+  }
+}
+
+/**
+ * What a path that leads nowhere is, in words (`is a link that loops`, `is a link to
+ * ../x.pdf, which does not exist`), or undefined: nothing there, or a path that leads to
+ * something (a link followed to it, or no link).
+ */
+export function brokenLink(file: string): string | undefined {
+  try {
+    statSync(file);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // (not a path through a folder that loops: that one's own link is the one that loops)
+    if (!isLink(file)) return undefined;
+    return code === 'ELOOP' ? 'is a link that loops' : code === 'ENOENT' ? `is a link to ${readlinkSync(file)}, which does not exist` : undefined;
   }
 }
 

@@ -38,7 +38,7 @@ export function openRegularFile(file: string, maxBytes: number): OpenFile {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new RefusedFile('missing', 'no such file');
     if (code === 'EISDIR') throw new RefusedFile('folder', 'not a regular file');
-    throw new RefusedFile('unreadable', code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'cannot be opened');
+    throw new RefusedFile('unreadable', code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'a link that loops' : 'cannot be opened');
   }
   const stats = fstatSync(fd);
   const refused = refusalOf(stats, maxBytes);

@@ -3,12 +3,13 @@
  * that would overwrite an input or any other file that is not a PDF (the build reads no PDF,
  * so this covers every file it reads: content, images, fonts, templates, themes), one that is
  * a device or a folder, one whose name does not say what it holds (a PDF written as
- * `report.txt`), and one file claimed by two reports. Paths are compared as real paths,
- * so `sub/../r.yaml` and a symbolic link to the input are the input.
+ * `report.txt`), one file claimed by two reports, and a link that leads nowhere (a link to a
+ * file is kept, the file written). Paths are compared as real paths, so `sub/../r.yaml` and a
+ * symbolic link to the input are the input.
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { emptyOrStartsWith, kindOf, PDF_SIGNATURE } from './file-kind.js';
+import { brokenLink, emptyOrStartsWith, kindOf, PDF_SIGNATURE } from './file-kind.js';
 
 /** One report to build and the PDF it is written to. */
 export interface OutputPlan {
@@ -74,6 +75,9 @@ function refuseExisting(output: string, kind: OutputKind): string | undefined {
   const real = realPath(output);
   const name = kind.name;
   if (SYSTEM_FOLDERS.some((f) => real === f || real.startsWith(f + path.sep))) return `${output} is a file of the system, not a ${name}: name a ${name} file`;
+  // (a link to a file is kept: the file it leads to is written, see writeFileAtomic)
+  const broken = brokenLink(output);
+  if (broken) return `${output} ${broken}: name the ${name} itself`;
   switch (kindOf(output)) {
     case 'absent':
       return undefined;

@@ -3,8 +3,10 @@
  * complete, so a failed build never leaves a half-written PDF or damages the last good one;
  * the temporary file goes when the write fails and when the process is stopped or fails.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isLink } from './file-kind.js';
+import { realPath } from './output-paths.js';
 
 /**
  * A write that failed: one line for the user, who can do something about it. `file` and
@@ -53,15 +55,26 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
 }
 
-/** Writes `data` to `file` atomically. Throws `OutputError` when the file system refuses. */
-export function writeFileAtomic(file: string, data: Buffer): void {
-  const tmp = tempPathFor(file);
+/**
+ * Writes `data` to `file` atomically. A symbolic link at `file` is the user's and is kept: the
+ * file it leads to is written (its temporary file beside that one, so the rename stays in one
+ * file system), unless `replaceLink` (the build cache: a file of its own, never followed to
+ * someone else's). Throws `OutputError` when the file system refuses (a link that leads nowhere
+ * among its reasons: the commands refuse one before they build, see output-paths.ts).
+ */
+export function writeFileAtomic(file: string, data: Buffer, { replaceLink = false } = {}): void {
+  let target = file;
+  let tmp: string | undefined;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
+    if (!replaceLink && isLink(file)) target = realpathSync(file);
+    tmp = tempPathFor(target);
+    mkdirSync(path.dirname(target), { recursive: true });
+    // never through a link at the temporary file's name (nothing of ours is there: it goes)
     removeQuietly(tmp);
+    writeFileSync(tmp, data, { flag: 'wx' });
+    renameSync(tmp, target);
+  } catch (e) {
+    if (tmp) removeQuietly(tmp);
     const reason = writeFailure(e);
     throw reason ? new OutputError(file, reason) : e;
   }
@@ -86,7 +99,8 @@ const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
  */
 export function removeTempFilesAtExit(outputs: readonly string[], stopWriters: () => Promise<void> = () => Promise.resolve()): void {
   process.once('exit', () => {
-    for (const o of outputs) removeQuietly(tempPathFor(o));
+    // (an output that is a link was written beside the file it leads to)
+    for (const o of outputs) for (const file of new Set([o, realPath(o)])) removeQuietly(tempPathFor(file));
   });
   for (const [signal, status] of Object.entries(SIGNAL_STATUS)) {
     process.once(signal, () => {

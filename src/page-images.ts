@@ -13,7 +13,7 @@ import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { realPath } from './output-paths.js';
-import { emptyOrStartsWith, kindOf, PNG_SIGNATURE } from './file-kind.js';
+import { brokenLink, emptyOrStartsWith, kindOf, PNG_SIGNATURE } from './file-kind.js';
 import { shownFile } from './problems.js';
 
 /** The page images asked for. */
@@ -96,9 +96,12 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
 
 /**
  * What is at `file` that an image Imprint writes must not replace, in the user's words (`a
- * folder is there` …), or undefined when it may: nothing, an empty file or a PNG.
+ * folder is there`, `it is a link that loops` …), or undefined when it may: nothing, an empty
+ * file or a PNG (through a link too: the link is kept, the file it leads to written).
  */
 export function notReplacedByPng(file: string): string | undefined {
+  const broken = brokenLink(file); // (a link to a PNG is kept, the PNG written)
+  if (broken) return `it ${broken}`;
   switch (kindOf(file)) {
     case 'absent':
       return undefined; // (a write that cannot be made fails at the write)

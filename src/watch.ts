@@ -21,6 +21,7 @@ import { lowerHelperThreads } from './helper-threads.js';
 import { LAST_BUILD, printChanges } from './watch-diff.js';
 import { EditionError } from './commands/pdf-edition.js';
 import { changedSince } from './file-times.js';
+import { realPath } from './output-paths.js';
 import { LaterSave } from './build-cache/later-save.js';
 
 /** Quiet time after a change before rebuilding, ms (editors save in several steps). */
@@ -68,6 +69,25 @@ function folderOf(file: string): string {
     // removed: its folder
   }
   return path.dirname(file);
+}
+
+/** What the user reads when a file or folder cannot be watched, by the error's code. */
+const WATCH_FAILURES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: "the system's limit of watched folders is reached (fs.inotify.max_user_watches)",
+  EMFILE: 'too many files are open',
+};
+
+/**
+ * Why a file or folder in a folder followed cannot be watched, in the user's words; undefined
+ * for a link that loops (chokidar stats every name of the folder: such a link is no file a build
+ * reads, and a report that is one says so itself), as chokidar says nothing of a file gone.
+ */
+function watchFailure(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ELOOP') return undefined;
+  return WATCH_FAILURES[code] ?? 'the system refused it';
 }
 
 /** How a watch session reports its builds. */
@@ -123,15 +143,25 @@ export class Watcher {
     return [...this.read];
   }
 
-  /** Whether a change of `file` (absolute) is a reason to build again: never the PDF the watch writes (an output in a followed folder), nor its temporary file. */
+  /**
+   * Whether a change of `file` (absolute) is a reason to build again: never the PDF the watch
+   * writes (an output in a followed folder), nor its temporary file, nor, when the output is a
+   * link, the file it leads to and its temporary file.
+   */
   follows(file: string): boolean {
-    if (file === this.writes || file === tempPathFor(this.writes)) return false;
+    if (this.written().some((w) => file === w || file === tempPathFor(w))) return false;
     return this.read.has(file) || this.read.has(path.dirname(file));
   }
 
   /** Whether the builds write their PDF into `folder` (absolute). */
   writesInto(folder: string): boolean {
-    return path.dirname(this.writes) === folder;
+    return this.written().some((w) => path.dirname(w) === folder);
+  }
+
+  /** The PDF the builds write, absolute: as named, and the file it leads to when it is a link. */
+  private written(): string[] {
+    const real = realPath(this.writes);
+    return real === this.writes ? [this.writes] : [this.writes, real];
   }
 
   /** `file` (absolute) changed: the font registry, a theme or a font file means a fresh cache. */
@@ -334,7 +364,10 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
     folders.forEach((d) => watched.add(d));
     watchFolders(folders, { ignoreInitial: true, depth: 0 })
       .on('all', (_event, file) => onChange(path.resolve(file)))
-      .on('error', (e) => log(`imprint: cannot watch: ${String(e)}`))
+      .on('error', (e) => {
+        const why = watchFailure(e);
+        if (why) log(`imprint: cannot watch ${(e as NodeJS.ErrnoException).path ?? folders.join(', ')} (${why}): a change there does not rebuild`);
+      })
       .once('ready', () => ready(folders)); // once: chokidar 4 says it twice for a folder that does not exist
   };
   lowerHelperThreads();

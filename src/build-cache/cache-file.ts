@@ -2,15 +2,17 @@
  * The build cache file: a first line naming the format, a line of JSON saying who made the
  * cache and from what (see cache-identity.ts) with the length and CRC-32 of the rest, then the
  * entries (a V8 structured clone). Read with one call; a file that is not whole, not this
- * format, or whose entries do not match their CRC is no cache. Written atomically (a temporary
- * file renamed over it), so a reader sees the old file or the new, never half of one.
+ * format, or whose entries do not match their CRC is no cache, and so is anything but a regular
+ * file (a link is not followed). Written atomically (a temporary file renamed over it, over a
+ * link too), so a reader sees the old file or the new, never half of one.
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { ProgramCache } from '../render/embedded-face.js';
 import { writeFileAtomic } from '../output.js';
+import { readRegularFile } from '../input-file.js';
 import type { CacheMaker, FileIdentity } from './cache-identity.js';
 import { isCacheFileName, isCacheTempName } from './cache-location.js';
 import type { StoredContents } from './stored-contents.js';
@@ -45,6 +47,9 @@ export interface CacheFile {
 /** A cache file larger than this is not written (a report of several thousand pages), bytes. */
 const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
 
+/** Room for a cache file's first lines (who made it, from which files), bytes: read with its entries. */
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+
 /** The caches of one folder are pruned, oldest first, down to this many bytes. */
 const MAX_CACHE_FOLDER_BYTES = 512 * 1024 * 1024;
 
@@ -52,7 +57,9 @@ const MAX_CACHE_FOLDER_BYTES = 512 * 1024 * 1024;
 export function readCacheFile(file: string): CacheFile | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    // its own file only: never a link (to a file of the user, or a named pipe that would wait for ever)
+    if (!lstatSync(file).isFile()) return undefined;
+    bytes = readRegularFile(file, MAX_CACHE_FILE_BYTES + MAX_HEADER_BYTES);
   } catch {
     return undefined;
   }
@@ -76,7 +83,7 @@ export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileId
   if (body.length > MAX_CACHE_FILE_BYTES) return 0;
   const header: CacheHeader = { maker, madeFrom, bytes: body.length, crc: crc32(body) };
   const bytes = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'), body]);
-  writeFileAtomic(file, bytes);
+  writeFileAtomic(file, bytes, { replaceLink: true }); // (its own file: a link there is replaced, never followed)
   return bytes.length;
 }
 

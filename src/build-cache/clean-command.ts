@@ -10,7 +10,7 @@ import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs
 import path from 'node:path';
 import { UsageError } from '../commands/usage-error.js';
 import { writeFailure } from '../output.js';
-import { isLink, kindOf } from '../file-kind.js';
+import { brokenLink, isLink, kindOf } from '../file-kind.js';
 import { cacheFolder, isCacheFileName } from './cache-location.js';
 
 /** Runs `imprint clean` with its arguments; `print` takes each line for the user. Returns the exit status (0; 1 when a file cannot be removed; a usage error throws). */
@@ -22,7 +22,7 @@ export function cleanCommand(rest: string[], print: (line: string) => void): num
   const link = isLink(folder) ? readlinkSync(folder) : undefined;
   const to = link === undefined ? '' : ` → ${link}`;
   if (kindOf(folder) === 'absent') {
-    print(`${project}: no build cache (${link === undefined ? `${folder} does not exist` : `${folder} is a link to ${link}, which does not exist`})`);
+    print(`${project}: no build cache (${folder} ${brokenLink(folder) ?? 'does not exist'})`);
     return 0;
   }
   if (kindOf(folder) !== 'folder') {

@@ -2,7 +2,7 @@
  * SVG images, read and checked whole when the content is loaded, so that the layout and the PDF
  * writer never meet one they cannot draw: well-formed XML (no DOCTYPE, so no entities), an
  * `<svg>` root with a size (width and height, or a viewBox), at most MAX_SVG_ELEMENTS elements
- * nested at most MAX_SVG_DEPTH deep, and nothing from outside the file: an `href` or `url(…)`
+ * nested at most MAX_SVG_DEPTH deep with at most MAX_SVG_PATH_NUMBERS numbers of path data, and nothing from outside the file: an `href` or `url(…)`
  * that is not `#…` within the file, and a `<script>`, are refused. What Imprint does not draw
  * (style sheets, gradients, clipping, `<use>` …) is listed, for a warning.
  */
@@ -11,6 +11,17 @@ import { parseTransform } from '../render/svg-transform.js';
 
 /** Most elements an SVG may have (a chart has hundreds; a map traced from a photo, millions). */
 export const MAX_SVG_ELEMENTS = 20_000;
+
+/**
+ * Most numbers an SVG's paths may have in all (`d`, and polylines' and polygons' `points`):
+ * 50,000 points of lines, 16,000 curves. Drawing a path costs the square of its edges where they
+ * cross (a scan converter keeps its edges in order along each row: Skia's for page images,
+ * poppler's and other viewers' for the PDF): 100,000 numbers in one path of crossing lines take
+ * about 0.6 s more for page images at 144 dpi (3 s at 600), twice as many 6 s (16 s), and the
+ * hostile trial's 11.6 MB path took 104 s. A chart has a few thousand; a map traced to the
+ * pixel, millions (as a PNG it costs its pixels).
+ */
+export const MAX_SVG_PATH_NUMBERS = 100_000;
 
 /** Deepest nesting of elements an SVG may have. */
 export const MAX_SVG_DEPTH = 64;
@@ -65,6 +76,7 @@ export function checkSvg(data: Buffer): CheckedSvg | string {
   const stack: { name: string; attrs: Record<string, string>; children: (SvgElement | string)[]; line: number }[] = [];
   let root: SvgElement | undefined;
   let count = 0;
+  let pathNumbers = 0;
   let refused: string | undefined;
   const ignored = new Set<string>();
   const refuse = (why: string) => {
@@ -75,6 +87,10 @@ export function checkSvg(data: Buffer): CheckedSvg | string {
     if (++count > MAX_SVG_ELEMENTS) return refuse(`SVG too complex: more than ${MAX_SVG_ELEMENTS} elements`);
     if (stack.length >= MAX_SVG_DEPTH) return refuse(`SVG nested too deep: more than ${MAX_SVG_DEPTH} levels`);
     const attrs = tag.attributes as Record<string, string>;
+    // (before their numbers are read each: a path of millions is refused at once)
+    for (const key of ['d', 'points']) if (attrs[key] !== undefined) pathNumbers += countNumbers(attrs[key]);
+    if (pathNumbers > MAX_SVG_PATH_NUMBERS)
+      return refuse(`SVG too complex: more than ${MAX_SVG_PATH_NUMBERS} numbers in its paths (d="…", points="…"): simplify them (fewer points), or use a PNG`);
     const problem = refusal(tag.name, attrs);
     if (problem) return refuse(problem);
     const unused = IGNORED[tag.name] ?? ['clip-path', 'mask', 'filter'].find((a) => a in attrs && attrs[a] !== 'none');
@@ -102,6 +118,14 @@ export function checkSvg(data: Buffer): CheckedSvg | string {
   const size = naturalSize(root.attrs);
   if (typeof size === 'string') return size;
   return { ...size, root, ignored: [...ignored] };
+}
+
+/** How many numbers `text` writes. */
+function countNumbers(text: string): number {
+  const numbers = new RegExp(NUMBER.source, 'g');
+  let count = 0;
+  while (numbers.exec(text)) count++;
+  return count;
 }
 
 /** Why an element cannot be drawn as it stands (something from outside the file, a script), or undefined. */

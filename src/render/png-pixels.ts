@@ -5,7 +5,7 @@
  * Memory: the inflated rows (un-filtered in place), and for an interlaced PNG the pixels again.
  */
 import { inflateSync } from 'node:zlib';
-import { ADAM7, COLOUR_TYPES, type Png } from '../content/png-check.js';
+import { ADAM7, COLOUR_TYPES, unfilter, type Png } from '../content/png-check.js';
 
 /** Decoded pixels: `height` rows of `rowBytes` bytes, samples packed as in the PNG (16-bit big-endian, below 8 bits most significant first, each row padded to a whole byte). */
 export interface PngPixels {
@@ -50,40 +50,4 @@ export function pngPixels(png: Png): PngPixels {
     at += passRows * (passRowBytes + 1);
   }
   return { rows, rowBytes };
-}
-
-/**
- * Undoes the filters of `rows` rows of `rowBytes` bytes (each after its filter byte) from
- * `start` of `data`, in place. Filters work on bytes, a pixel (at least one byte) to the left.
- */
-function unfilter(data: Buffer, start: number, rows: number, rowBytes: number, bitsPerPixel: number): void {
-  const left = Math.max(1, bitsPerPixel >> 3);
-  for (let r = 0; r < rows; r++) {
-    const line = start + r * (rowBytes + 1) + 1;
-    const above = line - rowBytes - 1; // the row above's first byte (only when r > 0)
-    const end = line + rowBytes;
-    switch (data[line - 1]) {
-      case 1: // Sub
-        for (let i = line + left; i < end; i++) data[i] += data[i - left];
-        break;
-      case 2: // Up
-        if (r > 0) for (let i = line, j = above; i < end; i++, j++) data[i] += data[j];
-        break;
-      case 3: // Average
-        for (let i = line, j = above; i < end; i++, j++) data[i] += ((i - line >= left ? data[i - left] : 0) + (r > 0 ? data[j] : 0)) >> 1;
-        break;
-      case 4: // Paeth
-        for (let i = line, j = above; i < end; i++, j++) {
-          const a = i - line >= left ? data[i - left] : 0;
-          const b = r > 0 ? data[j] : 0;
-          const c = r > 0 && i - line >= left ? data[j - left] : 0;
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
-          data[i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        }
-        break;
-    }
-  }
 }

@@ -138,6 +138,26 @@ describe('a PNG', () => {
     expect(refusal('pics/signature.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x1a, 0x0a]), makePng(4, 4).subarray(8)]))).toBe('image damaged: its PNG signature is wrong (was it copied as text?)');
   });
 
+  it('is refused when a pixel names a palette entry past the end of its palette (PLTE): a viewer would show any colour, or reject the PDF', () => {
+    // the index as stored is hidden under each row filter: the check undoes them
+    const spec = (bitDepth: number, interlace: 0 | 1, entries: number, index: number): PngSpec => {
+      const samples = Array.from({ length: 9 * 7 }, (_, i) => i % entries);
+      samples[5 * 9 + 6] = index; // in the sixth row, the seventh pixel (interlaced: in pass 6)
+      return { width: 9, height: 7, colourType: 3, bitDepth, interlace, filters: [0, 1, 2, 3, 4], samples, palette: Buffer.alloc(entries * 3, 90) };
+    };
+    for (const interlace of [0, 1] as const) {
+      expect(refusal('pics/past-8.png', encodePng(spec(8, interlace, 200, 200)))).toBe('image damaged: a pixel uses palette entry 200, but its palette (PLTE) ends at entry 199');
+      expect(refusal('pics/past-2.png', encodePng(spec(2, interlace, 3, 3)))).toBe('image damaged: a pixel uses palette entry 3, but its palette (PLTE) ends at entry 2');
+      expect(refusal('pics/past-1.png', encodePng(spec(1, interlace, 1, 1)))).toBe('image damaged: a pixel uses palette entry 1, but its palette (PLTE) ends at entry 0');
+      // its last entry is in it; bits past the last pixel of a row (padding) are no pixel
+      expect(accepted('pics/last.png', encodePng(spec(8, interlace, 200, 199))).width).toBe(9);
+    }
+    const padded = Buffer.from([0, 0b0110_0000]); // one row of three 2-bit pixels 0, 1, 2, then padding 00: fine with 3 entries
+    const paddedBad = Buffer.from([0, 0b0001_1011]); // pixels 0, 1, 2 and padding 3: the padding is no pixel
+    expect(accepted('pics/padding.png', pngFile([pngHeader(3, 1, { colourType: 3, bitDepth: 2 }), pngChunk('PLTE', Buffer.alloc(9)), pngChunk('IDAT', deflateSync(padded)), IEND])).width).toBe(3);
+    expect(accepted('pics/padding-3.png', pngFile([pngHeader(3, 1, { colourType: 3, bitDepth: 2 }), pngChunk('PLTE', Buffer.alloc(9)), pngChunk('IDAT', deflateSync(paddedBad)), IEND])).width).toBe(3);
+  });
+
   it('that pdfkit garbled or crashed on is accepted: a suggested palette, interlaced below 8 bits or narrower than 5 pixels, a palette below 8 bits with transparency (their pixels: below)', () => {
     const palette = pngChunk('PLTE', Buffer.alloc(6));
     const alpha = pngChunk('tRNS', Buffer.from([0, 255]));

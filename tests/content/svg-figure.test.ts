@@ -92,6 +92,19 @@ describe('an SVG figure at load', () => {
     expect(load(svg('<g>'.repeat(70) + '</g>'.repeat(70))).problems[0]).toMatch(/^r\.yaml:8:18: SVG nested too deep: more than 64 levels/);
   });
 
+  it('refuses more than 100,000 numbers of path data (d, points) in all: drawing a path of crossing edges takes the square of their count (an 11.6 MB path: 104 s for page images)', () => {
+    const lines = (n: number) => 'M0 0' + 'L3 4'.repeat(n / 2 - 1); // n numbers
+    const tooMany = 'r.yaml:8:18: SVG too complex: more than 100000 numbers in its paths (d="…", points="…"): simplify them (fewer points), or use a PNG (line 1 of the SVG): fig.svg';
+    expect(load(svg(`<path d="${lines(100_000)}"/>`)).problems).toEqual([]);
+    expect(load(svg(`<path d="${lines(100_002)}"/>`)).problems).toEqual([tooMany]);
+    // counted over the whole SVG, polygons and polylines too
+    expect(load(svg(`<path d="${lines(60_000)}"/><polyline points="${'1,2 '.repeat(20_001)}"/>`)).problems).toEqual([tooMany]);
+    // the hostile trial's: refused at once, before its numbers are read one by one
+    const started = performance.now();
+    expect(load(svg(`<path d="${lines(1_000_000)}"/>`)).problems).toEqual([tooMany]);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('warns once, at the image: value, of what it does not draw, and takes internal references', () => {
     const body = '<style>rect{fill:red}</style><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use href="#g"/>';
     const { problems, warnings } = load(svg(body));

@@ -5,8 +5,8 @@
  * cache (damaged, made by another Imprint or Node, its folder unwritable). Each project lives in
  * the temporary folder, with a `node_modules` folder of its own (where its cache goes).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -214,6 +214,28 @@ describe('the build cache on disk', () => {
     expect(damaged.pdf.equals(fresh)).toBe(true);
     writeFileSync(file, 'not a cache');
     expect(build(p, 'd.pdf').pdf.equals(fresh)).toBe(true);
+  });
+
+  it('follows no link in its place, to a file of the user or a named pipe: neither read (a pipe would wait for ever) nor written through', () => {
+    const p = newProject();
+    const fresh = build(p, 'a.pdf').pdf;
+    const file = cacheFile(p);
+    const notes = path.join(p.dir, 'notes.txt');
+    writeFileSync(notes, '会议记录');
+    rmSync(file);
+    symlinkSync(notes, file);
+    expect(build(p, 'b.pdf').pdf.equals(fresh)).toBe(true);
+    expect(readFileSync(notes, 'utf8')).toBe('会议记录');
+    const pipe = path.join(p.dir, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    for (const place of ['link', 'pipe'] as const) {
+      rmSync(file, { force: true });
+      if (place === 'link') symlinkSync(pipe, file);
+      else execFileSync('mkfifo', [file]);
+      const r = spawnSync(process.execPath, [bin, 'build', p.input, '-o', path.join(p.dir, 'c.pdf')], { cwd: p.dir, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+      expect({ place, status: r.status, stderr: r.stderr }).toEqual({ place, status: 0, stderr: '' });
+      expect(readFileSync(path.join(p.dir, 'c.pdf')).equals(fresh)).toBe(true);
+    }
   });
 
   it('that cannot be written is a warning: the build succeeds', () => {

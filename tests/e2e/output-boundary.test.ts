@@ -3,8 +3,8 @@
  * device or a folder, never two reports into one file; a write that fails is one line with
  * exit 1 and leaves the last good PDF and no temporary file; a stopped build leaves none either.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,53 @@ describe('an output that would destroy a file of the user is refused (exit 2)', 
     expect(shared.code).toBe(2);
     expect(oneLine(shared.err)).toContain(path.join(od, 'x.pdf'));
     expect(existsSync(od)).toBe(false);
+  });
+});
+
+describe('an output that is a symbolic link', () => {
+  it('is kept: the PDF it leads to is written (atomically, in its own folder), by build and watch', async () => {
+    const { folder, input } = project();
+    const elsewhere = mkdtempSync(path.join(dir, 'elsewhere-'));
+    const target = path.join(elsewhere, 'real.pdf');
+    writeFileSync(target, '%PDF-1.4 an old edition');
+    symlinkSync(path.relative(folder, target), path.join(folder, 'link.pdf')); // a relative link, as `ln -s` makes them
+    const chain = path.join(folder, 'chain.pdf');
+    symlinkSync('link.pdf', chain); // a link to a link
+    for (const o of ['link.pdf', 'chain.pdf']) {
+      writeFileSync(target, '%PDF-1.4 an old edition');
+      const r = imprint('build', input, '-o', path.join(folder, o));
+      expect(r.code, r.err).toBe(0);
+      expect(lstatSync(path.join(folder, 'link.pdf')).isSymbolicLink()).toBe(true);
+      expect(lstatSync(chain).isSymbolicLink()).toBe(true);
+      expect(readFileSync(target, 'latin1')).toMatch(/^%PDF-1\.\d[\s\S]*%%EOF\s*$/);
+    }
+    expect(readdirSync(folder).sort()).toEqual(['chain.pdf', 'link.pdf', 'r.yaml']);
+    expect(readdirSync(elsewhere)).toEqual(['real.pdf']); // no temporary file left
+    // watch writes through it too
+    writeFileSync(target, '%PDF-1.4 an old edition');
+    const child = spawn(process.execPath, [cli, 'watch', input, '-o', path.join(folder, 'link.pdf')], { cwd: root });
+    try {
+      for (let i = 0; i < 300 && readFileSync(target, 'latin1').startsWith('%PDF-1.4 an old'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(readFileSync(target, 'latin1')).toMatch(/%%EOF\s*$/);
+      expect(lstatSync(path.join(folder, 'link.pdf')).isSymbolicLink()).toBe(true);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('that leads nowhere or loops is refused (exit 2, one line saying so), the link as it was, nothing written', () => {
+    const { folder, input } = project();
+    symlinkSync(path.join(folder, 'missing', 'x.pdf'), path.join(folder, 'gone.pdf'));
+    symlinkSync('loop.pdf', path.join(folder, 'loop.pdf'));
+    for (const command of ['build', 'watch']) {
+      const gone = imprint(command, input, '-o', path.join(folder, 'gone.pdf'));
+      expect({ code: gone.code, err: oneLine(gone.err) }).toEqual({ code: 2, err: `imprint: ${path.join(folder, 'gone.pdf')} is a link to ${path.join(folder, 'missing', 'x.pdf')}, which does not exist: name the PDF itself (\`imprint help\` shows the usage)` });
+      const loop = imprint(command, input, '-o', path.join(folder, 'loop.pdf'));
+      expect({ code: loop.code, err: oneLine(loop.err) }).toEqual({ code: 2, err: `imprint: ${path.join(folder, 'loop.pdf')} is a link that loops: name the PDF itself (\`imprint help\` shows the usage)` });
+    }
+    expect(lstatSync(path.join(folder, 'gone.pdf')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(path.join(folder, 'loop.pdf')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual(['gone.pdf', 'loop.pdf', 'r.yaml']);
   });
 });
 

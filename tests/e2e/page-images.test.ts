@@ -119,6 +119,30 @@ describe('imprint build --png', () => {
     expect(readdirSync(path.join(linked, 'out'))).toEqual(['report-003.png']);
   });
 
+  it('writes through a link where an image goes, to the PNG it leads to, and keeps the link; refuses one that leads nowhere or loops', () => {
+    const other = starter();
+    const elsewhere = path.join(other, 'elsewhere');
+    mkdirSync(elsewhere);
+    mkdirSync(path.join(other, 'out'));
+    copyFileSync(path.join(other, 'content/images/chart.png'), path.join(elsewhere, 'kept.png'));
+    symlinkSync('../elsewhere/kept.png', path.join(other, 'out/report-002.png'));
+    const r = imprint(other, 'build', '--png', '--dpi', '20', '--pages', '2');
+    expect(r.code, r.err).toBe(0);
+    expect(lstatSync(path.join(other, 'out/report-002.png')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(elsewhere, 'kept.png')).equals(readFileSync(path.join(other, 'content/images/chart.png')))).toBe(false); // the page now
+    expect(readdirSync(elsewhere)).toEqual(['kept.png']);
+    symlinkSync('../elsewhere/gone.png', path.join(other, 'out/report-003.png'));
+    symlinkSync('report-004.png', path.join(other, 'out/report-004.png'));
+    const pdf = readFileSync(path.join(other, 'out/report.pdf'));
+    const gone = imprint(other, 'build', '--png', '--dpi', '20', '--pages', '3');
+    expect(gone).toEqual({ code: 2, out: '', err: 'out/report-003.png: --png cannot write the image of page 3 here (it is a link to ../elsewhere/gone.png, which does not exist): nothing was written (name another output with -o)\n' });
+    const loop = imprint(other, 'build', '--png', '--dpi', '20', '--pages', '4');
+    expect(loop).toEqual({ code: 2, out: '', err: 'out/report-004.png: --png cannot write the image of page 4 here (it is a link that loops): nothing was written (name another output with -o)\n' });
+    expect(readFileSync(path.join(other, 'out/report.pdf')).equals(pdf)).toBe(true);
+    expect(readdirSync(elsewhere)).toEqual(['kept.png']);
+    expect(['report-003.png', 'report-004.png'].every((f) => lstatSync(path.join(other, 'out', f)).isSymbolicLink())).toBe(true);
+  });
+
   it('refuses a file that is not a PNG or a folder where an image goes before writing anything, the last PDF kept', () => {
     const other = starter();
     expect(imprint(other, 'build').code).toBe(0);

@@ -340,6 +340,37 @@ describe.runIf(process.platform === 'linux')('the watch thread', () => {
 });
 
 describe.runIf(process.platform === 'linux')('files that are not what they seem', () => {
+  it('a content file not there, beside links that loop: said as for any missing file (no ELOOP), and built once it is written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-loop-'));
+    symlinkSync('loop', path.join(dir, 'loop'));
+    symlinkSync('b', path.join(dir, 'a'));
+    symlinkSync('a', path.join(dir, 'b'));
+    const w = startWatch(dir, 'w.yaml', 'w.pdf');
+    try {
+      await w.waitFor(NOT_REBUILT, 1);
+      await new Promise((r) => setTimeout(r, 300)); // (what the watcher says of the folder's links comes after)
+      expect(w.out()).toBe('w.yaml:1:1: file not found\nw.yaml: not rebuilt (1 problem); no PDF written yet at w.pdf\n');
+      writeFileSync(path.join(dir, 'w.yaml'), good);
+      await w.waitFor(REBUILT, 1);
+      expect(w.out()).not.toMatch(/ELOOP|cannot watch/);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('a content file that is a link that loops: one line that says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-loop-'));
+    symlinkSync('w.yaml', path.join(dir, 'w.yaml'));
+    const w = startWatch(dir, 'w.yaml', 'w.pdf');
+    try {
+      await w.waitFor(NOT_REBUILT, 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(w.out()).toBe('w.yaml:1:1: cannot read this file (a link that loops)\nw.yaml: not rebuilt (1 problem); no PDF written yet at w.pdf\n');
+    } finally {
+      w.child.kill();
+    }
+  });
+
   it('a named pipe where the content was: a problem, the watch goes on, and Ctrl-C stops it', async () => {
     const p = newProject();
     const w = startWatch(p.dir, p.input, p.output);

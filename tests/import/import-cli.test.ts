@@ -4,7 +4,7 @@
  * replace the draft or a file that is not YAML are refused, exit 2, with nothing written.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -82,6 +82,33 @@ describe('imprint import: the command line', () => {
       const there = snapshot(dir);
       expect(imprint(dir, 'import', 'r.docx', '--force')).toEqual({ code: 2, out: '', err: `imprint: r-images/fig-1.png ${refusal}\n` });
       expect(snapshot(dir)).toEqual(there);
+    }
+  });
+
+  it('writes through a link where the YAML or a picture goes (--force), the link kept; one that leads nowhere or loops is refused, exit 2, nothing written', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'r.docx'), await draftDocx([heading(1, '总则'), p('正文。'), new Paragraph({ children: [picture()] }), p('图 1 示意')]));
+    mkdirSync(path.join(dir, 'elsewhere'));
+    writeFileSync(path.join(dir, 'elsewhere/real.yaml'), 'report: {title: 旧}\n');
+    writeFileSync(path.join(dir, 'elsewhere/real.png'), makePng(2, 2));
+    symlinkSync('elsewhere/real.yaml', path.join(dir, 'r.yaml'));
+    mkdirSync(path.join(dir, 'r-images'));
+    symlinkSync('../elsewhere/real.png', path.join(dir, 'r-images/fig-1.png'));
+    expect(imprint(dir, 'import', 'r.docx', '--force')).toMatchObject({ code: 0, err: expect.any(String) });
+    expect(lstatSync(path.join(dir, 'r.yaml')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(path.join(dir, 'r-images/fig-1.png')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'elsewhere/real.yaml'), 'utf8')).toContain('- title: 总则');
+    expect(readFileSync(path.join(dir, 'elsewhere/real.png')).equals(makePng(2, 2))).toBe(false);
+    expect(readdirSync(path.join(dir, 'elsewhere')).sort()).toEqual(['real.png', 'real.yaml']);
+    // links to nothing, or that loop: said so, with or without --force
+    rmSync(path.join(dir, 'r-images/fig-1.png'));
+    symlinkSync('../elsewhere/gone.png', path.join(dir, 'r-images/fig-1.png'));
+    symlinkSync('loop.yaml', path.join(dir, 'loop.yaml'));
+    const before = snapshot(dir);
+    for (const force of [[], ['--force']]) {
+      expect(imprint(dir, 'import', 'r.docx', ...force)).toEqual({ code: 2, out: '', err: 'imprint: r-images/fig-1.png is a link to ../elsewhere/gone.png, which does not exist: remove it or name another -o (`imprint help` shows the usage)\n' });
+      expect(imprint(dir, 'import', 'r.docx', '-o', 'loop.yaml', ...force)).toEqual({ code: 2, out: '', err: 'imprint: loop.yaml is a link that loops: name the YAML file itself (`imprint help` shows the usage)\n' });
+      expect(snapshot(dir)).toEqual(before);
     }
   });
 
@@ -220,7 +247,13 @@ function picture(): ImageRun {
 /** Every file under `dir` (relative) with its bytes, as text in base64. */
 function snapshot(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-  return Object.fromEntries(files.filter((f) => statSync(path.join(dir, f)).isFile()).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+  // a link as where it leads (it may lead nowhere)
+  const entry = (f: string): [string, string][] => {
+    const full = path.join(dir, f);
+    if (lstatSync(full).isSymbolicLink()) return [[f, `-> ${readlinkSync(full)}`]];
+    return statSync(full).isFile() ? [[f, readFileSync(full).toString('base64')]] : [];
+  };
+  return Object.fromEntries(files.flatMap(entry));
 }
 
 /** `zip` with the uncompressed size its central directory declares for part `name` set to `size`. */

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
-import { emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
+import { brokenLink, emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { optionName } from '../../option-value.js';
@@ -150,6 +150,10 @@ export async function importDraft(input: string, output: string, replace = false
   const files = log.images.map(({ bytes, file }) => ({ file: path.join(path.dirname(output), file), bytes }));
   const folder = imagesFolder(output);
   if (files.length && !['absent', 'folder'].includes(kindOf(folder))) throw new UsageError(`${folder} exists and is not a folder: the pictures of the draft are written there: remove it or name another -o`);
+  for (const { file } of files) {
+    const broken = brokenLink(file); // (a link to a picture is kept with --force, the picture written)
+    if (broken) throw new UsageError(`${file} ${broken}: remove it or name another -o`);
+  }
   if (!replace) refuseFilesThere([output, ...files.map((f) => f.file)]);
   const notPicture = files.find(({ file }) => !replacedByPicture(file));
   if (notPicture) throw new UsageError(`${notPicture.file} exists and is not a picture: Imprint replaces only pictures there: remove it or name another -o`);
