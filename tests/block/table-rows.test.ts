@@ -3,33 +3,22 @@
  * nothing, and the room it gives saves lines elsewhere (shorter-rows.ts, and the tables of the
  * typesetter's review laid out).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GlyphRunOp } from '../../src/page/draw.js';
-import { layoutReport } from '../../src/pipeline.js';
+import { cellLinesOf } from '../helpers/table-cells.js';
 import { rowsHeight, shorterRows, type RowsSpec } from '../../src/block/shorter-rows.js';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
-
-/** The lines of each table cell of a report laid out from `yaml` (runs on one baseline joined, spaces left out), by cell in drawing order. */
-function cellLinesOf(yaml: string): string[][] {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-rows-')), 'r.yaml');
-  writeFileSync(file, yaml);
-  const laid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
-  const byTag = new Map<string, Map<number, string>>();
-  for (const op of laid.flatMap((p) => p.ops)) {
-    if (op.kind !== 'glyphs' || (op.tag?.role !== 'TD' && op.tag?.role !== 'TH')) continue;
-    const lines = byTag.get(op.tag.id) ?? new Map<number, string>();
-    byTag.set(op.tag.id, lines.set(op.y, (lines.get(op.y) ?? '') + text(op)));
-  }
-  return [...byTag.values()].map((lines) => [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t));
-}
 
 const oneTable = (template: string, table: string[]) =>
   ['report:', '  title: 表', `  template: ${template}`, 'chapters:', '  - title: 一', '    body:', '      - table:', ...table.map((l) => `          ${l}`), ''].join('\n');
+
+/** The GB/T review's schedule of a reading festival: dates, a long text, the units responsible. */
+const SCHEDULE = [
+  'title: 读书节活动日程安排',
+  'columns: [阶段, 时间, 主要内容, 责任单位]',
+  'rows:',
+  '  - [启动阶段, 4 月 1 日—4 月 23 日, 各校制定方案；4 月 23 日“世界读书日”举行全区启动仪式, 区教育局、各学校]',
+  '  - [实施阶段, 4 月 24 日—5 月 31 日, 开展“晨诵·午读·暮省”校园阅读活动, 各学校]',
+  '  - [展示阶段, 6 月 1 日—6 月 30 日, 决赛、成果展示与表彰, 区教育局、区少年宫]',
+];
 
 describe('rows laid out (shorter-rows.ts)', () => {
   // two body rows of two columns, 10 pt lines, no padding
@@ -69,14 +58,7 @@ describe('rows laid out (shorter-rows.ts)', () => {
 describe('column widths that make the table shorter', () => {
   it('give the longest text the room a short column needs only in rows that wrap anyway (读书节活动日程, GB/T)', () => {
     const cells = cellLinesOf(
-      oneTable('gbt9704', [
-        'title: 读书节活动日程安排',
-        'columns: [阶段, 时间, 主要内容, 责任单位]',
-        'rows:',
-        '  - [启动阶段, 4 月 1 日—4 月 23 日, 各校制定方案；4 月 23 日“世界读书日”举行全区启动仪式, 区教育局、各学校]',
-        '  - [实施阶段, 4 月 24 日—5 月 31 日, 开展“晨诵·午读·暮省”校园阅读活动, 各学校]',
-        '  - [展示阶段, 6 月 1 日—6 月 30 日, 决赛、成果展示与表彰, 区教育局、区少年宫]',
-      ]),
+      oneTable('gbt9704', SCHEDULE),
     );
     const body = cells.slice(4);
     const content = body.filter((_, i) => i % 4 === 2);
@@ -133,14 +115,7 @@ describe('cells broken where a typesetter breaks them', () => {
 
   it('after the dash of a range of dates, never inside a date (4 月 1 日—4 月|23 日)', () => {
     const cells = cellLinesOf(
-      oneTable('gbt9704', [
-        'title: 读书节活动日程安排',
-        'columns: [阶段, 时间, 主要内容, 责任单位]',
-        'rows:',
-        '  - [启动阶段, 4 月 1 日—4 月 23 日, 各校制定方案；4 月 23 日“世界读书日”举行全区启动仪式, 区教育局、各学校]',
-        '  - [实施阶段, 4 月 24 日—5 月 31 日, 开展“晨诵·午读·暮省”校园阅读活动, 各学校]',
-        '  - [展示阶段, 6 月 1 日—6 月 30 日, 决赛、成果展示与表彰, 区教育局、区少年宫]',
-      ]),
+      oneTable('gbt9704', SCHEDULE),
     );
     const dates = cells.filter((lines) => lines.join('').includes('—'));
     expect(dates.length).toBe(3);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DrawPage, GlyphRunOp, LineOp } from '../../src/page/draw.js';
 import { layoutReport } from '../../src/pipeline.js';
+import { cellLinesOf } from '../helpers/table-cells.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const input = path.join(root, 'tests/block/fixtures/tables.yaml');
@@ -62,19 +63,6 @@ describe('column widths', () => {
   });
 });
 
-/** The lines of each table cell (its runs on one baseline joined, spaces left out) of a report laid out from `yaml`, by cell in drawing order. */
-function cellLinesOf(yaml: string): string[][] {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cells-')), 'r.yaml');
-  writeFileSync(file, yaml);
-  const laid = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
-  const byTag = new Map<string, Map<number, string>>();
-  for (const op of laid.flatMap((p) => p.ops)) {
-    if (op.kind !== 'glyphs' || (op.tag?.role !== 'TD' && op.tag?.role !== 'TH')) continue;
-    const lines = byTag.get(op.tag.id) ?? new Map<number, string>();
-    byTag.set(op.tag.id, lines.set(op.y, (lines.get(op.y) ?? '') + text(op)));
-  }
-  return [...byTag.values()].map((lines) => [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t));
-}
 
 /** A report of one table in `template`, its columns and rows as YAML flow sequences. */
 const oneTable = (template: string, columns: string, rows: string[], more = '') =>
