@@ -29,7 +29,8 @@ export function staircases(ctx: LayoutContext, nodes: BlockNode[], width: number
     if (!staggered(nodes[i]) || staggered(nodes[i - 1])) continue;
     const run: ParaNode[] = [];
     for (let j = i; staggered(nodes[j]); j++) run.push(nodes[j] as ParaNode);
-    run.forEach((n, k, all) => indents.set(n, placed(ctx, all, width)[k]));
+    const stairs = placed(ctx, run, width);
+    run.forEach((n, k) => indents.set(n, stairs[k]));
   }
   return indents;
 }

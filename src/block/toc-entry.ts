@@ -93,7 +93,8 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
   let text = titleIn(width - NUMBER_ROOM * em - x);
   // a last line that leaves room for fewer than LEAST_DOTS dots: the title set so narrow that
   // every line leaves room for them (it breaks between phrases one line sooner)
-  if (leaderAfter(text[text.length - 1]).dots < LEAST_DOTS) text = titleIn(dotsEnd - dot.used - (LEAST_DOTS - 1) * step - em / 2 - step - x);
+  // (an entry whose title sets no line, a template's <toc-entry> with a label alone, prints none)
+  if (text.length && leaderAfter(text[text.length - 1]).dots < LEAST_DOTS) text = titleIn(dotsEnd - dot.used - (LEAST_DOTS - 1) * step - em / 2 - step - x);
   return text.map((line, i): Block => {
     // each line of the entry is a link to its target, tagged as one: TOCI > Link > its text
     const link = newTag(ctx, 'Link', tag);

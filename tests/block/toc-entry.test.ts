@@ -1,5 +1,5 @@
 /** Contents entries: labels cut off at the ideographic space; titles of one style in one column. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,4 +97,17 @@ describe('contents entries', () => {
       }
     }
   });
+
+  it('of a template that gives an entry its label alone (no title) print nothing for it, as before the leader rule (it crashed: exit 3)', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'toc-label-'));
+    const mine = path.join(project, 'templates', 'mine');
+    mkdirSync(mine, { recursive: true });
+    writeFileSync(path.join(mine, 'theme.yaml'), 'extends: official\n');
+    writeFileSync(path.join(mine, 'contents.hbs'), readFileSync(path.join(root, 'templates/official/contents.hbs'), 'utf8').replace('style="toc-2" at="{{titleAt}}">{{label}}{{inline title}}', 'style="toc-2" at="{{titleAt}}">{{label}}'));
+    const input = path.join(project, 'r.yaml');
+    writeFileSync(input, 'report:\n  title: 标签\n  template: mine\nchapters:\n  - title: 一\n    sections:\n      - title: 节\n        body: [正文。]\n');
+    const { pages } = layoutReport({ input, projectDir: project, packageDir: root, version: 'test' });
+    expect(pages.length).toBeGreaterThan(2);
+  });
 });
+
