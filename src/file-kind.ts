@@ -5,6 +5,7 @@
  * with (is it a PDF, a PNG?), read without reading the rest.
  */
 import { closeSync, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 /** What stands at a path (following links). */
 export function kindOf(file: string): 'absent' | 'file' | 'folder' | 'other' {
@@ -40,8 +41,19 @@ export function brokenLink(file: string): string | undefined {
     const code = (e as NodeJS.ErrnoException).code;
     // (not a path through a folder that loops: that one's own link is the one that loops)
     if (!isLink(file)) return undefined;
-    return code === 'ELOOP' ? 'is a link that loops' : code === 'ENOENT' ? `is a link to ${readlinkSync(file)}, which does not exist` : undefined;
+    return code === 'ELOOP' ? 'is a link that loops' : code === 'ENOENT' ? `is a link to ${missingEnd(file)}, which does not exist` : undefined;
   }
+}
+
+/** Where a chain of links that ends nowhere ends: the first path along it that is no link (as its link writes it). */
+function missingEnd(link: string): string {
+  let written = readlinkSync(link);
+  let at = path.resolve(path.dirname(link), written);
+  for (let hops = 0; hops < 40 && isLink(at); hops++) {
+    written = readlinkSync(at);
+    at = path.resolve(path.dirname(at), written);
+  }
+  return written;
 }
 
 /** The first `count` bytes of a regular file (all of it when shorter). */

@@ -114,7 +114,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       problems.push({ offset: f.offset, message: 'YAML: a list cannot start on its key\'s line: put each "- item" on a line of its own under the key, indented (or quote the text, if it starts with "- ")', severity: 'error' });
     } else if (f.code === 'BAD_DQ_ESCAPE') {
       // `"a\qb"`: in double quotes \ starts an escape (\n, \t, \u4e00 …)
-      const escape = /^\\(?:x|u|U)?.?/u.exec(text.slice(f.offset))?.[0] ?? '\\';
+      const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)?/u.exec(text.slice(f.offset))?.[0] ?? '\\';
       problems.push({ offset: f.offset, message: `YAML: ${escape} is not an escape: in double quotes a \\ starts one (\\n, \\u4e00); write \\\\ for a backslash, or put the text in single quotes ('…'), where \\ is itself`, severity: 'error' });
     } else if (stray) {
       const opener = stray === '}' ? '{' : '[';

@@ -657,8 +657,9 @@ function resolveTheme(src: ThemeSource): Theme {
     if (!node) return DEFAULT_NUMBERING.appendix;
     const v = value(node);
     if (typeof v === 'string' && !placeholdersKnown(node, v, ['A', '1'], 'appendix-label')) return DEFAULT_NUMBERING.appendix;
-    if (typeof v !== 'string' || (!v.includes('{A}') && !v.includes('{1}'))) {
-      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}" (or {1} where the number goes, "附件 {1}")`);
+    // (one of them: an appendix is numbered one way, its references and sections too)
+    if (typeof v !== 'string' || v.includes('{A}') === v.includes('{1}')) {
+      problems.error(at(node), `appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}", or {1} where the number goes, "附件 {1}" (one of them)`);
       return DEFAULT_NUMBERING.appendix;
     }
     return v;

@@ -155,6 +155,7 @@ describe('YAML slips in a report text', () => {
     const issuer = (value: string) => load(`report:\n  title: 标题\n  issuer: ${value}\nchapters:\n  - title: 一\n    body: [正文。]\n`).lines;
     expect(issuer('"静安区" 教育局')).toEqual(['r.yaml:3:17: YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)']);
     expect(issuer('- 静安区教育局')).toEqual(['r.yaml:3:11: YAML: a list cannot start on its key\'s line: put each "- item" on a line of its own under the key, indented (or quote the text, if it starts with "- ")']);
+    expect(issuer('"a\\u12"')[0]).toMatch(/^r\.yaml:3:13: YAML: \\u12 is not an escape/);
     expect(issuer('"C:\\用户\\报告"')).toEqual(["r.yaml:3:14: YAML: \\用 is not an escape: in double quotes a \\ starts one (\\n, \\u4e00); write \\\\ for a backslash, or put the text in single quotes ('…'), where \\ is itself"]);
   });
   it('a list or mapping in brackets is not taken for text', () => {

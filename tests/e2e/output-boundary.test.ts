@@ -162,6 +162,10 @@ describe('an output that is a symbolic link', () => {
     const { folder, input } = project();
     symlinkSync(path.join(folder, 'missing', 'x.pdf'), path.join(folder, 'gone.pdf'));
     symlinkSync('loop.pdf', path.join(folder, 'loop.pdf'));
+    // a chain: the link at its end is the one that leads nowhere
+    symlinkSync('gone.pdf', path.join(folder, 'chain.pdf'));
+    const chain = imprint('build', input, '-o', path.join(folder, 'chain.pdf'));
+    expect({ code: chain.code, err: oneLine(chain.err) }).toEqual({ code: 2, err: `imprint: ${path.join(folder, 'chain.pdf')} is a link to ${path.join(folder, 'missing', 'x.pdf')}, which does not exist: name the PDF itself (\`imprint help\` shows the usage)` });
     for (const command of ['build', 'watch']) {
       const gone = imprint(command, input, '-o', path.join(folder, 'gone.pdf'));
       expect({ code: gone.code, err: oneLine(gone.err) }).toEqual({ code: 2, err: `imprint: ${path.join(folder, 'gone.pdf')} is a link to ${path.join(folder, 'missing', 'x.pdf')}, which does not exist: name the PDF itself (\`imprint help\` shows the usage)` });
@@ -170,7 +174,7 @@ describe('an output that is a symbolic link', () => {
     }
     expect(lstatSync(path.join(folder, 'gone.pdf')).isSymbolicLink()).toBe(true);
     expect(lstatSync(path.join(folder, 'loop.pdf')).isSymbolicLink()).toBe(true);
-    expect(readdirSync(folder).sort()).toEqual(['gone.pdf', 'loop.pdf', 'r.yaml']);
+    expect(readdirSync(folder).sort()).toEqual(['chain.pdf', 'gone.pdf', 'loop.pdf', 'r.yaml']);
   });
 });
 

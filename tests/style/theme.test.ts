@@ -137,8 +137,11 @@ describe('numbering in a theme', () => {
     write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
       `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, not "roman"\n` +
-        `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}" (or {1} where the number goes, "附件 {1}")`,
+        `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}", or {1} where the number goes, "附件 {1}" (one of them)`,
     );
+    // both: the label would say A-1 and a reference A-A
+    write('both-label', `${PARENT}appendix-label: "附录 {A}-{1}"\n`);
+    expect(problemOf(() => loadTheme(themeFile('both-label'), folders))).toBe(`${themeFile('both-label')}:6:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}", or {1} where the number goes, "附件 {1}" (one of them)`);
     // a placeholder other than {A} or {1} would print as it is written
     write('bad-label', `${PARENT}appendix-label: "附录 {A}{B}"\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-label'), folders))).toBe(`${themeFile('bad-label')}:6:24: unknown placeholder {B} in appendix-label (did you mean {A}? known: {A}, {1})`);
