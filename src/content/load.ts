@@ -124,12 +124,11 @@ function readText(file: string, problems: ProblemList): string | undefined {
     problems.error(start, bytes);
     return undefined;
   }
-  const decoded = decodeText(file, bytes);
-  if (typeof decoded !== 'string') {
-    problems.error(decoded.pos, decoded.message);
+  const text = decodeText(file, bytes);
+  if (typeof text !== 'string') {
+    problems.error(text.pos, text.message);
     return undefined;
   }
-  const text = decoded;
   if (text.trim() === '') {
     problems.error(start, 'the file is empty: a report needs at least `report:` and `chapters:`');
     return undefined;
@@ -161,7 +160,6 @@ function readBytes(file: string): Buffer | string {
     return e.refusal === 'unreadable' ? `${REFUSALS.unreadable} (${e.message})` : REFUSALS[e.refusal];
   }
 }
-
 
 /** Builds the typed report from validated data, with positions; checks what the schema cannot. */
 class ContentReader {

@@ -7,6 +7,7 @@
  * the slip (at the file's end for a block never closed).
  */
 import { blockOpenAt, closerOf, unclosedBlock } from './unclosed-block.js';
+import { offsetOf, placeOf } from './text-place.js';
 
 /** A template's syntax error: where to look (lines and columns from 1), and what is wrong, on one line. */
 export interface TemplateSyntaxError {
@@ -29,9 +30,6 @@ const OPENING = new Set(['OPEN', 'OPEN_BLOCK', 'OPEN_ENDBLOCK', 'OPEN_UNESCAPED'
 
 /** A character of a name in `{{…}}` (Handlebars' ID: anything but spaces and its marks). */
 const NAME_CHAR = /[^\s!"#%-,./;->@[-^`{-~]/;
-
-/** A line break as Handlebars' lexer counts lines. */
-const LINE_BREAK = /\r\n?|\n/g;
 
 /** The error `e` Handlebars' parser threw for the template `src`, its lexer then in `lexer`. */
 export function syntaxError(src: string, e: unknown, lexer: LexerState): TemplateSyntaxError {
@@ -177,24 +175,6 @@ function unclosedParen(src: string, from: number, to: number): number | undefine
     else if (c === ')') open.pop();
   }
   return open.at(-1);
-}
-
-/** The offset of line `line`, column `col` (from 1) of `src`, lines counted as Handlebars counts them. */
-function offsetOf(src: string, line: number, col: number): number {
-  let start = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let l = 1; l < line; l++) {
-    const m = LINE_BREAK.exec(src);
-    if (!m) break;
-    start = m.index + m[0].length;
-  }
-  return Math.min(start + col - 1, src.length);
-}
-
-/** The line and column (from 1) of offset `at` of `src`. */
-function placeOf(src: string, at: number): { line: number; col: number } {
-  const before = src.slice(0, at).split(LINE_BREAK);
-  return { line: before.length, col: before[before.length - 1].length + 1 };
 }
 
 /** `line 4, column 28`: offset `at` of `src` in words. */

@@ -5,6 +5,7 @@
  * at the file's end, or that two names do not match, at the opener's name; the slip is where
  * the block was opened, and what closed it.
  */
+import { placeOf } from './text-place.js';
 
 /** A block opened in a template's text and not closed. */
 export interface UnclosedBlock {
@@ -73,6 +74,5 @@ export function closerOf(src: string, opener: number): { closer: string; index: 
 
 function located(src: string, block: (BlockTag & { opener: string }) | undefined): UnclosedBlock | undefined {
   if (!block) return undefined;
-  const before = src.slice(0, block.index).split('\n');
-  return { line: before.length, col: before[before.length - 1].length + 1, name: block.name, opener: block.opener };
+  return { ...placeOf(src, block.index), name: block.name, opener: block.opener };
 }

@@ -162,6 +162,9 @@ describe('templates', () => {
   it('locate a block never closed at its opening, not at the end of the file', () => {
     const dir = variant('footer.hbs', () => '<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even">\n— {{page}} —</p></footer>\n');
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/footer.hbs:2:11: template: {{#if}} opened at line 2 is never closed (close it with {{/if}})`);
+    // lines ended by CR alone are lines, as Handlebars counts them
+    const cr = variant('footer.hbs', () => '<footer>\r<p style="{{#if odd}}footer-odd{{else}}footer-even">\r— {{page}} —</p></footer>\r');
+    expect(problemOf(() => loadTemplates(cr, foldersOf(cr)))).toBe(`${cr}/footer.hbs:2:11: template: {{#if}} opened at line 2 is never closed (close it with {{/if}})`);
     const nested = variant('case.hbs', (s) => s.replace('{{/each}}', ''));
     expect(problemOf(() => loadTemplates(nested, foldersOf(nested)))).toBe(`${nested}/case.hbs:4:1: template: {{#each}} opened at line 4 is never closed (close it with {{/each}})`);
     // an inline partial closed by {{/inline}} is no block left open: the {{#if}} before it is
