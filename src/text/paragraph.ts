@@ -158,14 +158,24 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   const { text, atoms, missing } = atomize(foldWhitespace(runs), style, narrowest);
   if (atoms.length === 0) return { lines: [], missing, forced: false };
   if (style.cell) padMarkRunsToCells(atoms, style.cell);
+  // on a grid a line is full or it is wrong: no mark squeezed inside it, stretching costs far more
+  const items = atomAdjustability(atoms, !!style.cell);
+  const joints = jointAdjustability(atoms, !!style.cell);
+  const widthOf = (i: number) => (i === 0 ? style.width - style.indent : style.width);
+  // text whose natural width fits its first line is that line, as the optimal breaker sets it (a
+  // break would add a line's demerits), found without looking up where it may break: most table
+  // cells, headings, short paragraphs (not on a grid, whose breaker is another)
+  if (!style.cell && !style.unsqueezed) {
+    const whole = measureLine({ atoms, items, joints, allowed: [], widthOf }, 0, atoms.length);
+    if (widthOf(0) - whole.natural >= -1e-6) return { lines: [placeLine(atoms, items, joints, whole, style.indent, widthOf(0), style.align, true)], missing, forced: false };
+  }
   const allowed = breakOpportunities(text, atoms);
   const anywhere = {
     atoms,
-    // on a grid a line is full or it is wrong: no mark squeezed inside it, stretching costs far more
-    items: atomAdjustability(atoms, !!style.cell),
-    joints: jointAdjustability(atoms, !!style.cell),
+    items,
+    joints,
     allowed,
-    widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width),
+    widthOf,
     hangMarks: !!style.cell,
     hangRoom: style.hangRoom,
     // on a grid the first-fit breaker keeps a character off the last line itself (see

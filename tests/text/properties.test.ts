@@ -7,6 +7,10 @@ import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { atomize, type Atom } from '../../src/text/atoms.js';
 import { fakeStyle } from '../helpers/fake-font.js';
+import { atomAdjustability, jointAdjustability } from '../../src/text/glue.js';
+import { breakOpportunities } from '../../src/text/breakpoints.js';
+import { measureLine, optimalBreaks } from '../../src/text/optimal-breaks.js';
+import { placeLine } from '../../src/text/justify.js';
 import { lineTexts } from './line-text.js';
 import type { Line } from '../../src/text/justify.js';
 
@@ -16,6 +20,25 @@ const pieces = ['中', '文', '字', '，', '。', '、', '：', '；', '“', '
 const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 120 }).map((xs) => xs.join(''));
 
 describe('line breaker invariants', () => {
+  it('sets text that fits its first line as the optimal breaker does (the one-line path skips it): the same line, the same places', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 12 }).map((xs) => xs.join('')), fc.integer({ min: 4, max: 40 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom('justify', 'left', 'center', 'right'), (text, widthEm, indentEm, align) => {
+        const style = { ...fakeStyle(widthEm, indentEm), align: align as 'justify' };
+        const { lines } = setParagraph(parseInlineMarkup(text), style);
+        const { text: plain, atoms } = atomize(foldWhitespace(parseInlineMarkup(text)), style, style.width - style.indent);
+        const input = { atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: breakOpportunities(plain, atoms), widthOf: (i: number) => (i === 0 ? style.width - style.indent : style.width), allowRunt: false };
+        const { ends } = optimalBreaks(input);
+        expect(lines.length).toBe(ends.length);
+        if (ends.length !== 1) return;
+        const line = placeLine(atoms, input.items, input.joints, measureLine(input, 0, atoms.length), style.indent, input.widthOf(0), style.align, true);
+        expect(lines.length).toBe(1);
+        expect(lines[0].xs).toEqual(line.xs);
+        expect(lines[0].used).toBe(line.used);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('never a prohibited mark at a line start or end, never wider than the measure, every character once', () => {
     fc.assert(
       fc.property(paragraph, fc.integer({ min: 6, max: 30 }), fc.integer({ min: 0, max: 2 }), (text, widthEm, indentEm) => {
