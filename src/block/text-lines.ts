@@ -8,7 +8,7 @@ import { runKey, type Inline, type LinkTarget } from '../text/inline.js';
 import { resolveReferences } from './references.js';
 import { markerAnchors, notesOn, resolveNotes } from './footnotes.js';
 import type { Line } from '../text/justify.js';
-import { setParagraph, type ParagraphStyle } from '../text/paragraph.js';
+import { setParagraph, type ParagraphStyle, type SetParagraph } from '../text/paragraph.js';
 import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
 import { EM_BOX_ASCENT, type Atom, type InlineLook } from '../text/atoms.js';
 import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
@@ -86,13 +86,19 @@ function lookKey(look: InlineLook | undefined): string {
  */
 export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle, at: SourcePos | undefined): Line[] {
   const runs = resolveNotes(ctx, resolveReferences(ctx, given, at), at);
+  const { key, set } = cachedSet(ctx, runs, pstyle);
+  ctx.setUsed.add(key);
+  warnMissing(ctx, set.missing, at);
+  return set.lines;
+}
+
+/** The paragraph of `runs` set in `pstyle`, from the build's cache or set and put there, and its key. */
+function cachedSet(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle): { key: string; set: SetParagraph } {
   let key = styleKey(pstyle);
   for (const r of runs) key += '\u0000' + runKey(r);
   let set = ctx.setCache.get(key);
   if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
-  ctx.setUsed.add(key);
-  warnMissing(ctx, set.missing, at);
-  return set.lines;
+  return { key, set };
 }
 
 /**
@@ -103,11 +109,7 @@ export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphSt
 export function measureLines(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle): Line[] {
   const runs = resolveReferences(ctx, given, undefined).map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r));
   if (runs.some((r, i) => r !== given[i])) return setParagraph(runs, pstyle).lines;
-  let key = styleKey(pstyle);
-  for (const r of runs) key += '\u0000' + runKey(r);
-  let set = ctx.setCache.get(key);
-  if (!set) ctx.setCache.set(key, (set = setParagraph(runs, pstyle)));
-  return set.lines;
+  return cachedSet(ctx, runs, pstyle).set.lines;
 }
 
 /** A warning for each character no font has, where it first stands in the text placed at `at`. */
