@@ -137,7 +137,7 @@ function betweenExpressions(src: string, at: number, expected: string[], got: st
   const rest = src.slice(at);
   if (got === 'OPEN_ENDBLOCK') {
     const name = /^\{\{~?\s*\/\s*([^\s}~]+)/.exec(rest)?.[1];
-    return name === undefined ? undefined : { at, reason: `{{/${name}}} closes no block: no {{#${name}}} is open here` };
+    return { at, reason: name === undefined ? EMPTY['/'] : `{{/${name}}} closes no block: no {{#${name}}} is open here` };
   }
   if (got !== 'INVERSE' && got !== 'OPEN_INVERSE_CHAIN') return undefined;
   const shown = got === 'OPEN_INVERSE_CHAIN' ? '{{else …}}' : /^\{\{~?\s*\^/.test(rest) ? '{{^}}' : '{{else}}';

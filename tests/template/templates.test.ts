@@ -81,6 +81,7 @@ describe('templates', () => {
       ['{{{page}}', '2:38: template: }} cannot close {{{: close it with }}}'],
       ['{{}}', '2:31: template: {{}} is empty: write what it shows between the braces, e.g. {{title}}'],
       ['{{#if odd}}{{/}}', '2:42: template: {{/}} names no block: write the name of the block it closes, e.g. {{/if}}'],
+      ['{{page}}{{/}}', '2:39: template: {{/}} names no block: write the name of the block it closes, e.g. {{/if}}'],
       ['{{> }}', '2:31: template: {{>}} names no partial: write its name, e.g. {{> paragraph}}'],
       ['{{else}}', '2:31: template: {{else}} stands outside any block: it goes between a block’s {{#…}} and its {{/…}}'],
       ['{{#if odd}}a{{else}}b{{else}}c{{/if}}', '2:52: template: a second {{else}} in the {{#if}} opened at line 2, column 31: a block has one {{else}}, its last part (for another condition, write {{else if …}} before it)'],
