@@ -273,8 +273,8 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
       const ratioFirst = adjustmentRatio(m, widthFirst, isLast, beside);
       const ratioRest = adjustmentRatio(m, widthRest, isLast, beside);
       // (a line set flush left is no loose line beside a tight one)
-      const shortFirst = beside && standsShort(m, widthFirst, isLast, beside);
-      const shortRest = beside && standsShort(m, widthRest, isLast, beside);
+      const shortFirst = standsShort(m, widthFirst, isLast, beside);
+      const shortRest = standsShort(m, widthRest, isLast, beside);
       if (usable(ratioFirst, isLast) || usable(ratioRest, isLast)) {
         for (let f = 0; f < CLASSES; f++) {
           const from = start * CLASSES + f;
