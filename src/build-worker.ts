@@ -6,7 +6,7 @@
  * their shaped characters); all else is the report's own.
  */
 import { buildReport, newBuildCache, renderReport, type BuildCache, type BuildOptions } from './pipeline.js';
-import { formatProblem, InputError } from './problems.js';
+import { InputError, shownProblems } from './problems.js';
 import { OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { saveBuildCache } from './build-cache/disk-cache.js';
@@ -41,12 +41,12 @@ export default async function buildJob({ options, output, images }: BuildJob): P
     const refused = images && refusePageImages(images, output, r.pages.length, r.filesRead);
     if (refused) return { ok: false, problems: [refused], refused: true };
     writeFileAtomic(output, r.pdf);
-    const warnings = [...r.warnings.map(formatProblem), ...saveBuildCache(cache, options, r.themeFiles, output)];
+    const warnings = [...shownProblems(r.warnings), ...saveBuildCache(cache, options, r.themeFiles, output)];
     const written = images && (await renderReport(r, pageImageFiles(images, output), cache.faces));
     if (written?.warning) warnings.push(written.warning);
     return { ok: true, pages: r.pages.length, ms: Math.round(performance.now() - started), warnings, images: written?.files };
   } catch (e) {
-    if (e instanceof InputError) return { ok: false, problems: e.problems.map(formatProblem) };
+    if (e instanceof InputError) return { ok: false, problems: shownProblems(e.problems) };
     if (e instanceof OutputError) return { ok: false, problems: [e.message] };
     fonts?.faces.close();
     fonts = undefined;

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions, type PdfaLevel } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
-import { formatProblem, InputError } from './problems.js';
+import { InputError, shownProblems } from './problems.js';
 import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
 import { removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
@@ -238,7 +238,7 @@ function fonts(rest: string[]): number {
     return 0;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    e.problems.forEach((p) => console.error(formatProblem(p)));
+    shownProblems(e.problems).forEach((line) => console.error(line));
     return 1;
   }
 }
@@ -249,11 +249,11 @@ function checkAll(files: string[]): number {
   for (const input of files) {
     try {
       const r = layoutReport({ input, projectDir: process.cwd(), packageDir, version });
-      r.warnings.forEach((w) => console.error(formatProblem(w)));
+      shownProblems(r.warnings).forEach((line) => console.error(line));
       console.log(`${input}: ok (${r.pages.length} pages)`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      e.problems.forEach((p) => console.error(formatProblem(p)));
+      shownProblems(e.problems).forEach((line) => console.error(line));
       failed = true;
     }
   }

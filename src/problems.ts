@@ -42,6 +42,46 @@ export function formatProblem(p: Problem): string {
 }
 
 /**
+ * How often one message in one file is printed before the rest are counted: a list indented
+ * wrong, or a column of a thousand rows of the wrong kind, makes the same problem at every item,
+ * and a terminal full of them hides the first, which is the one to mend.
+ */
+const SAME_SHOWN = 3;
+
+/**
+ * The problems as printed, each `formatProblem`, in order; an error given more than
+ * `SAME_SHOWN` times in one file is printed that often, and after its last printed one a line
+ * counts the rest (`FILE:LINE:COL: 997 more like the one above, to line 1013`, at the first not
+ * printed). Warnings are all printed: the build goes on, and each names a place of the PDF to
+ * look at (a character dropped there).
+ */
+export function shownProblems(problems: readonly Problem[]): string[] {
+  const keyOf = (p: Problem) => `${p.pos.file}\0${p.severity}\0${p.message}`;
+  const all = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const same = all.get(keyOf(p));
+    if (same) same.push(p);
+    else all.set(keyOf(p), [p]);
+  }
+  const lines: string[] = [];
+  const printed = new Map<string, number>();
+  for (const p of problems) {
+    const key = keyOf(p);
+    const count = (printed.get(key) ?? 0) + 1;
+    printed.set(key, count);
+    if (count > SAME_SHOWN && p.severity === 'error') continue;
+    lines.push(formatProblem(p));
+    const same = all.get(key)!;
+    if (count === SAME_SHOWN && same.length > SAME_SHOWN && p.severity === 'error') {
+      const [next, last] = [same[SAME_SHOWN], same[same.length - 1]];
+      const more = same.length - SAME_SHOWN;
+      lines.push(`${shownFile(next.pos.file)}:${next.pos.line}:${next.pos.col}: ${more} more like the one above, ${more === 1 ? 'here' : `to line ${last.pos.line}`}`);
+    }
+  }
+  return lines;
+}
+
+/**
  * What a message shows by its code (`U+2028`), never raw: a control character (tab and line
  * feed aside) or a line or paragraph separator would break its line, or act on the terminal.
  */

@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildReport, fontRegistryFiles, newBuildCache, type BuildCache, type BuildOptions } from './pipeline.js';
-import { formatProblem, InputError } from './problems.js';
+import { InputError, shownProblems } from './problems.js';
 import { OutputError, tempPathFor, writeFileAtomic } from './output.js';
 import { readRegularFile } from './input-file.js';
 import { MAX_FONT_BYTES } from './font/sfnt-file.js';
@@ -240,13 +240,13 @@ export class Watcher {
       about.forEach((f) => this.cacheFiles.add(f));
       if (!(e instanceof InputError)) this.stale = true; // a bug may have left the cache half-made
       if (quiet) return false;
-      if (e instanceof InputError) e.problems.forEach((p) => this.log(formatProblem(p)));
+      if (e instanceof InputError) shownProblems(e.problems).forEach((line) => this.log(line));
       else this.log(describeInternalError(e, this.o.input));
       return this.notRebuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
     }
     this.saving.after(this.cache!, built.themeFiles); // (a warm-up's cache is that of the build before it)
     if (quiet) return true;
-    built.warnings.forEach((w) => this.log(formatProblem(w)));
+    shownProblems(built.warnings).forEach((line) => this.log(line));
     try {
       writeFileAtomic(output, built.pdf);
     } catch (e) {

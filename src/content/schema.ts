@@ -42,7 +42,7 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
     if (!described) continue;
     const where = pathOf(e.instancePath);
     const value = valueAt(src.data, where);
-    const message = described.endsWith(' is empty') ? emptiedBy(described, value) : e.keyword === 'type' && wantsText(e, where) ? withQuoteHint(described, value, src.sourceText(where)) : described;
+    const message = described.endsWith(' is empty') ? emptiedBy(described, value) : e.keyword === 'type' && wantsText(e, where) ? withQuoteHint(described, value, src.sourceText(where)) : e.keyword === 'type' && value === null ? withIndentHint(described, where, src) : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
@@ -71,6 +71,17 @@ function withQuoteHint(message: string, value: unknown, written: string | undefi
   if (typeof value !== 'number' && typeof value !== 'boolean') return message;
   const as = written ?? String(value);
   return `${message} (YAML reads ${as} as ${typeof value === 'number' ? 'a number' : 'true or false'}: write "${as}" to keep it as text)`;
+}
+
+/**
+ * "… must be a list" for a key with nothing after it, and, when a list stands below it indented
+ * less (which YAML gives to what holds the key), how far to indent that list if it is the key's.
+ */
+function withIndentHint(message: string, where: DataPath, src: YamlSource): string {
+  const list = src.outdentedListBelow(where);
+  if (!list) return message;
+  const key = src.locate(where.slice(0, -1), String(where[where.length - 1]));
+  return `${message}: it has no value; if the list below it (line ${list.line}) is meant for it, indent its items to column ${key.col} or further (at column ${list.col}, left of the key, they belong to what holds it)`;
 }
 
 /** The value at a path of `data` (undefined where there is none). */

@@ -92,6 +92,27 @@ export class YamlSource {
     return alias && this.pos(alias);
   }
 
+  /**
+   * For a key written with nothing after it (`rows:` at the end of its line), where the list
+   * on the lines below starts when it starts left of the key: YAML then reads that list as part
+   * of what holds the key (the items of a body around a table's `rows:`), and the key has no
+   * value. Undefined otherwise.
+   */
+  outdentedListBelow(path: DataPath): SourcePos | undefined {
+    const key = path[path.length - 1];
+    if (typeof key !== 'string') return undefined;
+    const at = this.locate(path.slice(0, -1), key);
+    const lines = this.text.split(/\r?\n/);
+    if (!/:[ \t]*(#.*)?$/.test(lines[at.line - 1] ?? '')) return undefined;
+    for (let i = at.line; i < lines.length; i++) {
+      const written = lines[i].trimStart();
+      if (written === '' || written.startsWith('#')) continue;
+      const col = lines[i].length - written.length + 1;
+      return /^-(\s|$)/.test(written) && col < at.col ? { file: this.file, line: i + 1, col } : undefined;
+    }
+    return undefined;
+  }
+
   /** The characters of the scalar at `path` as written (`2.50` stays `2.50`). */
   sourceText(path: DataPath): string | undefined {
     const node = this.scalar(path);

@@ -252,6 +252,15 @@ describe('YAML slips in a report text', () => {
     const yaml = ['report:', '  title: 标题', keywords, 'chapters:', '  - title: 一', '    body:', '      - "正文', ''].join('\n');
     expect(load(yaml).lines).toEqual(['r.yaml:7:9: YAML: this quote " is never closed (close it with " where the text ends)']);
   }, 20_000);
+  it('a key whose list below it is indented less than the key: where the list starts and how far to indent it (YAML gives the list to what holds the key)', () => {
+    const rows = withBody('      - table:', '          title: 表', '          columns: [甲, 乙]', '          rows:', '      - [1, 2]', '      - [3, 4]');
+    expect(load(rows).lines[0]).toBe(
+      'r.yaml:9:16: `rows:` must be a list (items starting with "- "): it has no value; if the list below it (line 10) is meant for it, indent its items to column 11 or further (at column 7, left of the key, they belong to what holds it)',
+    );
+    // a list at the key's own column is its value (fine); a key with no list below it has no hint
+    expect(load(withBody('      - table:', '          title: 表', '          columns: [甲, 乙]', '          rows:', '          - [1, 2]')).lines).toEqual([]);
+    expect(load(withBody('      - table:', '          title: 表', '          columns: [甲, 乙]', '          rows:', '          note: 注')).lines[0]).toBe('r.yaml:9:16: `rows:` must be a list (items starting with "- ")');
+  });
   it('errors after a paragraph over several lines are on their own line', () => {
     expect(load(withBody('      - 段落一', '        续行', '        续行二', '      - tabel: {}')).lines).toEqual(['r.yaml:9:9: unknown key "tabel" in a block (did you mean "table"?)']);
   });
