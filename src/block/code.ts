@@ -13,6 +13,8 @@ import { block, type Block } from './payload.js';
 import { baselineOf, warnMissing } from './text-lines.js';
 import { isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
 
+/** A character with the combining marks after it (`x̄`): one cell, the marks over the character. */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 /** Columns between tab stops. */
 const TAB_COLUMNS = 4;
 /** Hanging indent of a wrapped line's continuation past the line's own indentation, in widths of the space. */
@@ -34,11 +36,19 @@ const CLOSING_QUOTES = new Set(['"', "'", '`']);
 /** Marks a code line breaks after, when no space leaves its part full enough: lists, paths, queries. */
 const BREAK_AFTER = new Set([',', ';', '/', '&', '?', '(', '[', '{']);
 
-/** One character as set: its font, glyphs and advance, pt. */
+/** One glyph of a set character: its advance, and where it is drawn from its pen position (a combining mark over its base), pt. */
+interface CodeGlyph {
+  id: number;
+  codePoints: number[];
+  advance: number;
+  dx: number;
+  rise: number;
+}
+
+/** One character (with its combining marks) as set: its font, glyphs and advance, pt. */
 interface SetChar {
   font: TextFont;
-  ids: number[];
-  codePoints: number[][];
+  glyphs: CodeGlyph[];
   advance: number;
   space: boolean;
   text: string;
@@ -54,18 +64,19 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const font = stack.find((f) => f.has(cp)) ?? stack[0];
     const glyphs = font.shape(ch);
     if (glyphs.some((g) => g.id === 0)) missing.add(ch);
-    return { font, ids: glyphs.map((g) => g.id), codePoints: glyphs.map((g) => g.codePoints), advance: glyphs.reduce((w, g) => w + g.advance, 0) * st.size, space: ch === ' ', text: ch };
+    const set = glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advance: g.advance * st.size, dx: (g.dx ?? 0) * st.size, rise: (g.dy ?? 0) * st.size }));
+    return { font, glyphs: set, advance: set.reduce((w, g) => w + g.advance, 0), space: ch === ' ', text: ch };
   };
   const space = setChar(' ').advance;
   const tag = newTag(ctx, 'Code', parent);
   const blocks: Block[] = [];
   const sourceLines = node.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   sourceLines.forEach((source, i) => {
-    const chars = [...expandTabs(source)].map(setChar);
+    const chars = (expandTabs(source).match(CLUSTER) ?? []).map(setChar);
     const indentation = chars.findIndex((c) => !c.space);
     const hang = Math.min((Math.max(indentation, 0) + HANG_SPACES) * space, width * (1 - LEAST_CONTINUATION));
     for (const [k, part] of wrap(chars, width, hang).entries()) {
-      const ops = runsOf(part, k === 0 ? x : x + hang).map((r) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0), size: st.size, color: st.color, tag }));
+      const ops = runsOf(part, k === 0 ? x : x + hang).map(({ rise, ...r }) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0) - rise, size: st.size, color: st.color, tag }));
       blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
     }
   });
@@ -145,20 +156,28 @@ function opensComment(chars: SetChar[], k: number): boolean {
   return COMMENT_OPENERS.some((o) => [...o].every((ch, i) => chars[k + i]?.text === ch));
 }
 
-/** The glyph runs of a part starting at `x`: one per font. */
-function runsOf(part: SetChar[], x: number): { x: number; font: string; glyphs: PlacedGlyphs }[] {
-  const runs: { x: number; font: string; glyphs: PlacedGlyphs }[] = [];
+/** A run of glyphs of one font on one baseline, `rise` pt above the line's (a combining mark moved over its base). */
+interface CodeRun {
+  x: number;
+  rise: number;
+  font: string;
+  glyphs: PlacedGlyphs;
+}
+
+/** The glyph runs of a part starting at `x`: one per font and baseline. */
+function runsOf(part: SetChar[], x: number): CodeRun[] {
+  const runs: CodeRun[] = [];
   let dx = 0;
   for (const c of part) {
-    let run = runs[runs.length - 1];
-    if (!run || run.font !== c.font.key) runs.push((run = { x: x + dx, font: c.font.key, glyphs: { ids: [], xs: [], codePoints: [] } }));
-    let gx = x + dx - run.x;
-    c.ids.forEach((id, g) => {
-      run.glyphs.ids.push(id);
-      run.glyphs.xs.push(gx);
-      run.glyphs.codePoints.push(c.codePoints[g]);
-      gx += c.advance / c.ids.length;
-    });
+    let pen = x + dx;
+    for (const g of c.glyphs) {
+      let run = runs[runs.length - 1];
+      if (!run || run.font !== c.font.key || run.rise !== g.rise) runs.push((run = { x: pen + g.dx, rise: g.rise, font: c.font.key, glyphs: { ids: [], xs: [], codePoints: [] } }));
+      run.glyphs.ids.push(g.id);
+      run.glyphs.xs.push(pen + g.dx - run.x);
+      run.glyphs.codePoints.push(g.codePoints);
+      pen += g.advance;
+    }
     dx += c.advance;
   }
   return runs;

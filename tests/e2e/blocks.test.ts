@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
-import { bodyLines, contentsEntries, norm, pageLabel, pagesOfEntries, readPdf, type PdfLine, type ReadPdf } from '../helpers/pdf-reader.js';
+import { bodyLines, contentsEntries, glyphLines, norm, pageLabel, pagesOfEntries, readPdf, type PdfLine, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = path.join(root, 'tests/fixtures/blocks.yaml');
@@ -221,6 +221,21 @@ describe('pagination', () => {
     expect(continued.filter((l) => l.x1 - l.x0 < measure / 5).map((l) => l.text)).toEqual([]);
     const at = lines.findIndex((l) => l.text.startsWith('print('));
     expect(lines[at + 1].text.replace(/\s/g, '')).toBe('#输出最热的10个站点');
+  });
+
+  it('sets a combining mark in code over its character, in its cell (x̄ takes one column, as x)', async () => {
+    const file = path.join(dir, 'code-marks.yaml');
+    writeFileSync(file, JSON.stringify({ report: { title: 't' }, chapters: [{ title: '一', body: [{ code: 'x̄ = n̈ + 1\ny = n + 1\n' }] }] }));
+    const glyphs = (await glyphLines((await build(file)).pdf, 10.5)).flat();
+    for (const [base, mark] of [['x', '\u0304'], ['n', '\u0308']]) {
+      const [b, m] = [glyphs.find((g) => g.char === base)!, glyphs.find((g) => g.char === mark)!];
+      // the mark's origin inside its character's cell (it was the next cell's: over the space after x)
+      expect(m.x, mark).toBeGreaterThanOrEqual(b.x - 0.01);
+      expect(m.x, mark).toBeLessThan(b.x + b.width - 0.5);
+    }
+    const lines = allBodyLines((await build(file)).read);
+    const [marked, plain] = ['x', 'y'].map((c) => lines.find((l) => l.text.replace(/\p{M}/gu, '').startsWith(c))!);
+    expect(marked.x1 - marked.x0).toBeCloseTo(plain.x1 - plain.x0, 1);
   });
 
   it('never starts a wrapped code line with the closing quote of a string of Chinese (print("…你好"))', async () => {
