@@ -5,6 +5,8 @@
  * different list) and says so lines later, in its own terms; the slip itself is on this line.
  */
 
+import { structuralLines, type YamlLine } from './yaml-lines.js';
+
 /** An item line that slipped, and what to say of it. */
 export interface ItemSlip {
   /** Offset of the item's `-` in the text, UTF-16 code units. */
@@ -53,18 +55,8 @@ function itemRuns(text: string): DashLine[][] {
   let run: DashLine[] = [];
   // the least indentation of the lines since the last item (Infinity: none)
   let between = Infinity;
-  let blockScalarIndent: number | undefined;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
-    const indent = /^ */.exec(line)![0].length;
-    const rest = line.slice(indent);
-    if (rest === '' || rest === '\r' || rest.startsWith('#')) continue;
-    // the lines of a block scalar (`|`, `>`) are text, whatever they start with
-    if (blockScalarIndent !== undefined && indent > blockScalarIndent) continue;
-    blockScalarIndent = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/.test(rest) ? indent : undefined;
-
+  const lines = structuralLines(text);
+  for (const [n, { start, indent, rest }] of lines.entries()) {
     // (`---` and `...` mark a document's start and end)
     const dash = rest.startsWith('---') ? null : /^-(?<after>[ \r]|$)?(?<value>.*)$/.exec(rest);
     if (!dash) {
@@ -73,8 +65,9 @@ function itemRuns(text: string): DashLine[][] {
     }
     const spaced = dash.groups!.after !== undefined;
     // `-3.2 个百分点` deeper than the items is more of a paragraph's text (YAML reads it so);
-    // only at an item's own column is `-text` an item missing its space
-    if (!spaced && run.at(-1)?.indent !== indent) {
+    // only at an item's own column is `-text` an item missing its space: the column of the item
+    // before it, or, for a list's first item, of the item after it
+    if (!spaced && run.at(-1)?.indent !== indent && !startsList(lines, n, indent)) {
       between = Math.min(between, indent);
       continue;
     }
@@ -93,6 +86,19 @@ function itemRuns(text: string): DashLine[][] {
   }
   if (run.length > 1) runs.push(run);
   return runs;
+}
+
+/**
+ * Whether the first line after line `n` that is not deeper than `indent` (not the rest of line
+ * n's item) is a list item at `indent` with its space: line n, `-text`, is then that list's
+ * first item.
+ */
+function startsList(lines: readonly YamlLine[], n: number, indent: number): boolean {
+  for (let k = n + 1; k < lines.length; k++) {
+    if (lines[k].indent > indent) continue;
+    return lines[k].indent === indent && /^-(?:[ \r]|$)/.test(lines[k].rest);
+  }
+  return false;
 }
 
 /** The indentation most items of a run have (on a tie, the first item's). */

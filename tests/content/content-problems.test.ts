@@ -165,6 +165,9 @@ describe('YAML slips in a report text', () => {
     expect(load(withBody('      - 主要措施: 修订制度。')).lines).toEqual([`r.yaml:6:9: unknown key "主要措施" in a block (a paragraph containing ': ' must be quoted)`]);
     // a misspelt block keeps its "did you mean"
     expect(load(withBody('      - tabel: 1')).lines).toEqual(['r.yaml:6:9: unknown key "tabel" in a block (did you mean "table"?)']);
+    // a misspelt required key: one message, not also "missing `title:`" at the same place
+    expect(load('report:\n  title: 标题\nchapters:\n  - titel: 一\n    body: [段。]\n').lines).toEqual(['r.yaml:4:5: unknown key "titel" in a chapter (did you mean "title"?)']);
+    expect(load('report:\n  title: 标题\nchapters:\n  - body: [段。]\n').lines).toEqual(['r.yaml:4:5: missing `title:` in a chapter']);
     // a value of a key: YAML said only 'Nested mappings are not allowed in compact mappings'
     expect(load('report:\n  title: 主要措施: 修订制度。\nchapters: []\n').lines).toEqual(["r.yaml:2:10: YAML: quote this text: YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)"]);
     expect(load(withBody('      - quote: 引文: 一段。')).lines).toEqual(["r.yaml:6:16: YAML: quote this text: YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)"]);
@@ -210,6 +213,10 @@ describe('YAML slips in a report text', () => {
   });
   it('a list item with no space after its -: one message at it', () => {
     expect(load(withBody('      - 段落一。', '      -静安区段落二。', '      - 段落三。')).lines).toEqual(['r.yaml:7:7: YAML: a list item needs a space after -']);
+    // the list's first item: known by the item after it (it was two messages, lines later, with a wrong hint)
+    expect(load(withBody('      -静安区段落一。', '      - table:', '          title: 表', '          columns: [甲]', '          rows: [[1]]')).lines).toEqual(['r.yaml:6:7: YAML: a list item needs a space after -']);
+    // a paragraph's text over lines going on with -3.2 is no item
+    expect(load(withBody('      - 某指标下降', '        -3.2 个百分点。', '      - 段落二。')).lines).toEqual([]);
   });
   it('a line of a paragraph that starts with - (a negative number) is text, as YAML reads it', () => {
     const r = load(withBody('      - 本年度同比增长', '        -3.2 个百分点，降幅收窄。', '      - 段落二。'));
@@ -221,6 +228,13 @@ describe('YAML slips in a report text', () => {
       'report:', '  title: 标题', '  keywords:', '  - 一', '  - 二', 'chapters:', '- title: 一', '  body:', '  - 段落一', '    续行 - 二', '  - list:', '    - 项', '    - 项', '  - code: |', '      - a', '       - b', '      - c', '  - list:', '     - 项', '     - 项',
     ].join('\n');
     expect(load(fine).lines).toEqual([]);
+  });
+  it('a key typed with a full-width colon (title：): one message at the colon, not what YAML makes of the lines after; a paragraph that starts with a Latin word and ：, or code, is text', () => {
+    const fw = (key: string, line: number, col: number) => `r.yaml:${line}:${col}: YAML: the key \`${key}\` is followed by a full-width colon ：; a key takes an ASCII colon and a space: \`${key}: \``;
+    expect(load('report:\n  title：标题\nchapters:\n  - title: 一\n    body: [段落。]\n').lines).toEqual([fw('title', 2, 8)]);
+    expect(load('report:\n  title: 标题\n  issuer：静安区教育局\n  date: 2026 年\nchapters:\n  - title: 一\n    body: [段落。]\n').lines).toEqual([fw('issuer', 3, 9)]);
+    expect(load('report:\n  title: 标题\nchapters:\n  - title：一\n    id： one\n    body: [段落。]\n').lines).toEqual([fw('title', 4, 10), fw('id', 5, 7)]);
+    expect(load(withBody('      - PISA：国际学生评估项目。', '      - code: |', '          title：x', '      - table：', '          title: 表')).lines).toEqual([fw('table', 9, 14)]);
   });
   it('a key given twice in one mapping: named, with the line of the first', () => {
     expect(load('report:\n  title: 一\n  title: 二\nchapters:\n  - title: 一\n    body:\n      - 段。\n  - title: 二\n    title: 三\n    body:\n      - 段。\n').lines).toEqual([
