@@ -37,7 +37,11 @@ function validate(data: unknown): ErrorObject[] {
 /** Validates the data of `src`; every problem goes to `problems`, located. */
 export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void {
   const seen = new Set<string>();
-  for (const e of validate(printableData(src.data))) {
+  const errors = validate(printableData(src.data));
+  const misspelt = new Set(errors.flatMap((e) => (e.keyword === 'additionalProperties' ? [`${e.instancePath}/${closest(String(e.params.additionalProperty), knownKeys(e)) ?? ''}`] : [])));
+  for (const e of errors) {
+    // `titel:` says "did you mean title"; that title is missing is the same slip
+    if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
     const described = describeError(e);
     if (!described) continue;
     const where = pathOf(e.instancePath);
@@ -121,11 +125,16 @@ function isTextWithColon(block: unknown): boolean {
   return values.length === 1 && (values[0] === null || ['string', 'number', 'boolean'].includes(typeof values[0]));
 }
 
+/** The keys the mapping of an error may have (those its schema names). */
+function knownKeys(e: ErrorObject): string[] {
+  return Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+}
+
 /** A message for one Ajv error, or undefined for errors another one already explains. */
 function describeError(e: ErrorObject): string | undefined {
   const p = pathOf(e.instancePath);
   const what = describePath(p);
-  const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+  const known = knownKeys(e);
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
