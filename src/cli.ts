@@ -173,7 +173,7 @@ async function main(argv: string[], startup: Startup): Promise<number> {
     const options: BuildOptions = { input: files[0], projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache };
     const { watchInThread } = await import('./watch-thread.js'); // worker threads load only for watch
     startup.leaveCodeCache(); // the builds run in the watch thread: this thread's code cache would lack them
-    const stop = watchInThread(options, plans[0].output, (line) => console.log(line), { diff: args.diff }, startup.bundled);
+    const stop = watchInThread(options, plans[0].output, (line, problem) => (problem ? console.error(line) : console.log(line)), { diff: args.diff }, startup.bundled);
     removeTempFilesAtExit([plans[0].output], stop); // (the thread stopped first: it may be writing the file)
     return new Promise(() => {}); // until the process is stopped
   }

@@ -15,7 +15,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions } from './pipeline.js';
-import type { WatchOptions } from './watch.js';
+import type { WatchLog, WatchOptions } from './watch.js';
 import { describeInternalError } from './internal-error.js';
 
 /** The young generation of the watch thread, MiB: V8 makes it three semi-spaces, so 32 MB each. */
@@ -34,18 +34,18 @@ export interface WatchThreadData {
  * Starts watching in the watch thread (see watchReport); `log` receives its lines. A bug that
  * ends the thread ends the process (status 3). Returns what stops the thread.
  */
-export function watchInThread(options: BuildOptions, output: string, log: (line: string) => void, watchOptions: WatchOptions, fromBundle: boolean): () => Promise<void> {
+export function watchInThread(options: BuildOptions, output: string, log: WatchLog, watchOptions: WatchOptions, fromBundle: boolean): () => Promise<void> {
   const workerData: WatchThreadData = { options, output, watchOptions, fromBundle };
   const thread = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: WATCH_YOUNG_GENERATION_MIB } });
   let stopping = false;
-  thread.on('message', (line: string) => log(line));
+  thread.on('message', ({ line, problem }: { line: string; problem: boolean }) => log(line, problem));
   thread.on('error', (e) => {
-    log(describeInternalError(e, options.input));
+    log(describeInternalError(e, options.input), true);
     process.exit(3);
   });
   thread.on('exit', (code) => {
     if (stopping) return;
-    log(describeInternalError(new Error(`the watch thread ended (exit code ${code})`), options.input)); // a watch never ends by itself
+    log(describeInternalError(new Error(`the watch thread ended (exit code ${code})`), options.input), true); // a watch never ends by itself
     process.exit(3);
   });
   return async () => {

@@ -9,10 +9,11 @@ import { runBundle } from './bundle.cjs';
 import type { WatchThreadData } from './watch-thread.js';
 
 type Watcher = typeof import('./watch.js');
+type WatchLog = import('./watch.js').WatchLog;
 
 const { options, output, watchOptions, fromBundle } = workerData as WatchThreadData;
 const bundled = fromBundle ? (runBundle(false) as { watcherModule(): Promise<Watcher> } | undefined) : undefined;
 const { watchReport } = await (bundled ? bundled.watcherModule() : import('./watch.js'));
-const log = (line: string) => parentPort!.postMessage(line);
+const log: WatchLog = (line, problem) => parentPort!.postMessage({ line, problem: !!problem });
 if (process.env.IMPRINT_DEBUG) log(`imprint: watch thread: ${bundled ? 'the bundle' : 'the modules'}, young generation ${resourceLimits.maxYoungGenerationSizeMb} MiB`);
 watchReport(options, output, log, watchOptions);

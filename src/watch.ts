@@ -129,13 +129,13 @@ export class Watcher {
   constructor(
     private readonly o: BuildOptions,
     private readonly output: string,
-    private readonly log: (line: string) => void,
+    private readonly log: WatchLog,
     private readonly options: WatchOptions = {},
   ) {
     this.writes = path.resolve(output);
     this.read = new Set(this.alwaysRead());
     this.cacheFiles = new Set(fontRegistryFiles(o).map((r) => path.resolve(r.file)));
-    this.saving = new LaterSave(o, output, log);
+    this.saving = new LaterSave(o, output, (line) => log(line, true));
   }
 
   /** The files followed, absolute: a folder among them stands for its list of files. */
@@ -186,7 +186,7 @@ export class Watcher {
   abandonBuild(e: unknown): void {
     if (this.abandon) return this.abandon(e);
     this.stale = true;
-    this.log(describeInternalError(e, this.o.input));
+    this.log(describeInternalError(e, this.o.input), true);
   }
 
   /** Closes the fonts kept (once the builds asked for, and the comparison after the last, have ended). */
@@ -240,17 +240,17 @@ export class Watcher {
       about.forEach((f) => this.cacheFiles.add(f));
       if (!(e instanceof InputError)) this.stale = true; // a bug may have left the cache half-made
       if (quiet) return false;
-      if (e instanceof InputError) shownProblems(e.problems).forEach((line) => this.log(line));
-      else this.log(describeInternalError(e, this.o.input));
+      if (e instanceof InputError) shownProblems(e.problems).forEach((line) => this.log(line, true));
+      else this.log(describeInternalError(e, this.o.input), true);
       return this.notRebuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
     }
     this.saving.after(this.cache!, built.themeFiles); // (a warm-up's cache is that of the build before it)
     if (quiet) return true;
-    shownProblems(built.warnings).forEach((line) => this.log(line));
+    shownProblems(built.warnings).forEach((line) => this.log(line, true));
     try {
       writeFileAtomic(output, built.pdf);
     } catch (e) {
-      this.log(e instanceof OutputError ? e.message : describeInternalError(e, this.o.input));
+      this.log(e instanceof OutputError ? e.message : describeInternalError(e, this.o.input), true);
       return this.notRebuilt('not written');
     }
     this.log(`${o.input} -> ${output}: ${built.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
@@ -276,13 +276,13 @@ export class Watcher {
       },
       (e: unknown) => {
         this.base = pdf;
-        if (!superseded()) this.log(e instanceof EditionError ? `${this.output}: not compared with ${LAST_BUILD} (${e.message})` : describeInternalError(e, this.o.input));
+        if (!superseded()) this.log(e instanceof EditionError ? `${this.output}: not compared with ${LAST_BUILD} (${e.message})` : describeInternalError(e, this.o.input), true);
       },
     );
   }
 
   private notRebuilt(why: string): false {
-    this.log(`${this.o.input}: not rebuilt (${why}); ${existsSync(this.output) ? `${this.output} is the last good build` : `no PDF written yet at ${this.output}`}`);
+    this.log(`${this.o.input}: not rebuilt (${why}); ${existsSync(this.output) ? `${this.output} is the last good build` : `no PDF written yet at ${this.output}`}`, true);
     return false;
   }
 
@@ -293,8 +293,15 @@ export class Watcher {
   }
 }
 
+/**
+ * Takes a watch's lines: a build's outcome and the changes it made in print, and, with `problem`
+ * true, what is wrong (the input's problems and warnings, a PDF or cache not written, a bug),
+ * which the command prints on standard error, as `imprint build` does.
+ */
+export type WatchLog = (line: string, problem?: boolean) => void;
+
 /** Watches until the process is stopped; `log` receives one line per build. */
-export function watchReport(o: BuildOptions, output: string, log: (line: string) => void, options: WatchOptions = {}): void {
+export function watchReport(o: BuildOptions, output: string, log: WatchLog, options: WatchOptions = {}): void {
   const builds = new Watcher(o, output, log, options);
   let running = false;
   let again = false;
@@ -366,7 +373,7 @@ export function watchReport(o: BuildOptions, output: string, log: (line: string)
       .on('all', (_event, file) => onChange(path.resolve(file)))
       .on('error', (e) => {
         const why = watchFailure(e);
-        if (why) log(`imprint: cannot watch ${(e as NodeJS.ErrnoException).path ?? folders.join(', ')} (${why}): a change there does not rebuild`);
+        if (why) log(`imprint: cannot watch ${(e as NodeJS.ErrnoException).path ?? folders.join(', ')} (${why}): a change there does not rebuild`, true);
       })
       .once('ready', () => ready(folders)); // once: chokidar 4 says it twice for a folder that does not exist
   };

@@ -23,7 +23,7 @@ export class LaterSave {
   after(cache: BuildCache, themeFiles: string[]): void {
     this.cancel();
     if (!cache.disk) return;
-    this.timer = setTimeout(() => saveBuildCache(cache, this.o, themeFiles, this.output).forEach(this.log), PAUSE_MS);
+    this.timer = setTimeout(() => saveBuildCache(cache, this.o, themeFiles, this.output).forEach((line) => this.log(line)), PAUSE_MS);
     this.timer.unref();
   }
 

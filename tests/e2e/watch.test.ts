@@ -18,15 +18,17 @@ function startWatch(cwd: string, input: string, output: string, ...options: stri
 /** As `startWatch`, the command started from `entry` (dist/cli.js: the modules; dist/bin.cjs: the bundle, as installed) with `env` added to the environment. */
 function startWatchFrom(entry: string, env: Record<string, string>, cwd: string, input: string, output: string, ...options: string[]) {
   const child = spawn(process.execPath, [path.join(root, entry), 'watch', input, '-o', output, ...options], { cwd, env: { ...process.env, ...env } });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
+  let [out, stdout, stderr] = ['', '', ''];
+  child.stdout.on('data', (d) => ((out += d), (stdout += d)));
+  child.stderr.on('data', (d) => ((out += d), (stderr += d)));
   let exited = false;
   child.on('exit', () => (exited = true));
   const count = (pattern: RegExp) => (out.match(pattern) ?? []).length;
   return {
     child,
     out: () => out,
+    /** What it printed on standard output and on standard error. */
+    streams: () => ({ stdout, stderr }),
     alive: () => !exited,
     /** Waits (up to 15 s: the machine may be loaded) until `pattern` was printed `times` times. */
     async waitFor(pattern: RegExp, times: number) {
@@ -56,6 +58,11 @@ describe('imprint watch', () => {
       writeFileSync(input, good.replace('body:', 'bodi:'));
       await w.waitFor(NOT_REBUILT, 1);
       expect(w.out()).toContain(`${input}:5:5: unknown key "bodi"`);
+      // the input's problems on standard error, as \`imprint build\` prints them; the builds' lines on standard output
+      expect(w.streams().stderr).toContain(`${input}:5:5: unknown key "bodi"`);
+      expect(w.streams().stderr).toMatch(NOT_REBUILT);
+      expect(w.streams().stdout).not.toContain('unknown key');
+      expect(w.streams().stdout).toMatch(REBUILT);
       expect(readFileSync(output).equals(pdf)).toBe(true);
       writeFileSync(input, good);
       await w.waitFor(REBUILT, 3);
