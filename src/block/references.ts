@@ -10,6 +10,7 @@ import type { Inline, Reference, ReferencePart } from '../text/inline.js';
 import type { LayoutContext } from './context.js';
 import type { RefTarget } from '../template/view.js';
 import type { ReferenceFormats } from '../style/theme.js';
+import { isCjk } from '../text/char-class.js';
 
 /** Page label printed before the first round has found the page (as wide as most labels). */
 const UNKNOWN_PAGE = '0';
@@ -23,7 +24,7 @@ function referenceText(formats: ReferenceFormats, target: RefTarget): string {
 /** The runs with each cross-reference replaced by its text, marked as a link to its target. */
 export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: SourcePos | undefined): Inline[] {
   if (!runs.some((r) => r.ref)) return runs;
-  return runs.map((r) => {
+  return withoutSpacesBetweenHan(runs, runs.map((r) => {
     if (!r.ref) return r;
     const { ref, ...marks } = r;
     const target = ctx.targets.get(ref.id);
@@ -35,7 +36,38 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
     const text = targetWords(target, ref.part, ctx.theme.references, ctx.pageLabels);
     if (ref.part === 'page') ctx.pageLabelsRead.set(target.anchor, text);
     return { ...marks, text, link: { dest: target.anchor } };
+  }));
+}
+
+/**
+ * The resolved runs with the spaces typed between a reference and Chinese text dropped where the
+ * reference prints Chinese at that side: `第 [[b#number]] 章` is written for a number that may
+ * print 2 (the space then is the gap between Chinese and a digit, which the line sets whatever
+ * is typed) or 二 (a space typed between Chinese characters would print as one: 第 二 章).
+ * `given`: the runs before, where the references are.
+ */
+function withoutSpacesBetweenHan(given: readonly Inline[], resolved: Inline[]): Inline[] {
+  const out = resolved.map((r) => ({ ...r }));
+  const han = (ch: string | undefined) => ch !== undefined && isCjk(ch);
+  given.forEach((r, k) => {
+    if (!r.ref) return;
+    const text = out[k].text;
+    const before = out[k - 1];
+    if (before && !given[k - 1].ref && han(firstChar(text)) && / +$/.test(before.text) && han(lastChar(before.text.trimEnd()))) before.text = before.text.trimEnd();
+    const after = out[k + 1];
+    if (after && !given[k + 1].ref && han(lastChar(text)) && /^ +/.test(after.text) && han(firstChar(after.text.trimStart()))) after.text = after.text.trimStart();
   });
+  return out;
+}
+
+/** The first character of `text` (a whole code point), or undefined for none. */
+function firstChar(text: string): string | undefined {
+  return text ? String.fromCodePoint(text.codePointAt(0)!) : undefined;
+}
+
+/** The last character of `text` (a whole code point), or undefined for none. */
+function lastChar(text: string): string | undefined {
+  return text ? String.fromCodePoint(text.codePointAt(text.length - 1 - (/[\udc00-\udfff]$/.test(text) ? 1 : 0))!) : undefined;
 }
 
 /** A reference's words: the target's label as `formats` word it, the label of its page in `pageLabels`, or its number. */

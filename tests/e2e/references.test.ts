@@ -58,4 +58,10 @@ describe('cross-references', () => {
     const { pages } = await readPdf((await buildReport(options)).pdf);
     expect(pages.flatMap((p) => p.lines).find((l) => l.text.startsWith('详见'))!.text).toBe('详见第 2—4 章，数据见表 1（表号 1）。');
   }, 60_000);
+  it('drop the spaces typed beside a reference that prints Chinese (第 [[b#number]] 章 in a template whose chapters are 一, 二), and keep them beside Latin', async () => {
+    const body = '本报告第 [[b#number]] 章，见 [[b]]；PISA [[b]]。';
+    writeFileSync(input, `report:\n  title: 引用\n  template: gbt9704\nchapters:\n  - title: 甲\n    body:\n      - ${body}\n  - title: 乙\n    id: b\n    body: [正文。]\n`);
+    const { pages } = await readPdf((await buildReport(options)).pdf);
+    expect(pages.flatMap((p) => p.lines).find((l) => l.text.startsWith('本报告'))!.text).toBe('本报告第二章，见第二部分；PISA 第二部分。');
+  }, 60_000);
 });
