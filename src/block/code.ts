@@ -75,7 +75,7 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const chars = (expandTabs(source).match(CLUSTER) ?? []).map(setChar);
     const indentation = chars.findIndex((c) => !c.space);
     const hang = Math.min((Math.max(indentation, 0) + HANG_SPACES) * space, width * (1 - LEAST_CONTINUATION));
-    for (const [k, part] of wrap(chars, width, hang).entries()) {
+    for (const [k, part] of wrap(chars, quotedChars(chars), width, hang).entries()) {
       const ops = runsOf(part, k === 0 ? x : x + hang).map(({ rise, ...r }) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0) - rise, size: st.size, color: st.color, tag }));
       blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
     }
@@ -103,9 +103,10 @@ function expandTabs(line: string): string {
  * and the rest still one part: before a comment that follows the code (its opener after a
  * space), else to the last space or Chinese break, else mark, that leaves the last part so long.
  */
-function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
+function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang: number): SetChar[][] {
   const parts: SetChar[][] = [];
   let rest = chars;
+  let done = 0; // characters of the line in the parts before
   const next = width - hang;
   while (rest.length) {
     const room = parts.length ? next : width;
@@ -127,10 +128,14 @@ function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
       for (let k = fit; k > lead && (!full || fullEnough(k)); k--) if (at(k)) return k;
       return undefined;
     };
-    // after a space, or between Chinese characters (a comment's text) where a line may end and start
-    const space = (k: number) => text[k - 1].space || (isCjk(text[k - 1].text) && !NO_LINE_END.has(text[k - 1].text) && !NO_LINE_START.has(rest[k].text) && !CLOSING_QUOTES.has(rest[k].text));
+    // between Chinese characters (a comment's text, a string's) where a line may end and start
+    const chinese = (k: number) => isCjk(text[k - 1].text) && !NO_LINE_END.has(text[k - 1].text) && !NO_LINE_START.has(rest[k].text) && !CLOSING_QUOTES.has(rest[k].text);
+    // a string's words are kept whole where the line breaks well enough outside it
+    const inString = (k: number) => quoted[done + k - 1] && quoted[done + k];
+    const space = (k: number) => text[k - 1].space || chinese(k);
+    const outside = (k: number) => text[k - 1].space || (chinese(k) && !inString(k));
     const mark = (k: number) => BREAK_AFTER.has(text[k - 1].text);
-    let cut = after(space, true) ?? after(mark, true) ?? after(space, false) ?? after(mark, false) ?? fit;
+    let cut = after(outside, true) ?? after(mark, true) ?? after(space, true) ?? after(space, false) ?? after(mark, false) ?? fit;
     // the width of the rest from k on, and whether it is the last part
     let total = 0;
     for (const c of rest) total += c.advance;
@@ -147,12 +152,35 @@ function wrap(chars: SetChar[], width: number, hang: number): SetChar[][] {
     }
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);
+    done += cut;
   }
   return parts;
 }
 
+/**
+ * For each character of a code line, whether it is inside a string (between a quote of
+ * CLOSING_QUOTES and the same quote again, not escaped by a backslash), up to a comment opened
+ * outside one (an apostrophe in a comment opens nothing).
+ */
+function quotedChars(chars: readonly SetChar[]): boolean[] {
+  const quoted: boolean[] = [];
+  let open: string | undefined;
+  for (let k = 0; k < chars.length; k++) {
+    const ch = chars[k].text;
+    if (!open && k > 0 && chars[k - 1].space && opensComment(chars, k)) return [...quoted, ...chars.slice(k).map(() => false)];
+    if (open) {
+      quoted.push(true);
+      if (ch === open && chars[k - 1]?.text !== '\\') open = undefined;
+    } else {
+      if (CLOSING_QUOTES.has(ch)) open = ch;
+      quoted.push(false);
+    }
+  }
+  return quoted;
+}
+
 /** A comment's opener (COMMENT_OPENERS) starts at `chars[k]`. */
-function opensComment(chars: SetChar[], k: number): boolean {
+function opensComment(chars: readonly SetChar[], k: number): boolean {
   return COMMENT_OPENERS.some((o) => [...o].every((ch, i) => chars[k + i]?.text === ch));
 }
 

@@ -238,6 +238,15 @@ describe('pagination', () => {
     expect(marked.x1 - marked.x0).toBeCloseTo(plain.x1 - plain.x0, 1);
   });
 
+  it('wraps a code string of Chinese at a space in it, not between its characters, where that leaves the part full enough', async () => {
+    const [first, second] = ['甲乙丙丁戊己庚辛壬癸'.repeat(2), '子丑寅卯辰巳午未申酉戌亥'.repeat(2)];
+    const r = await buildBodies('code-string', [{ code: `msg = "${first} ${second}"  # 注释\n` }]);
+    const lines = allBodyLines(r).map((l) => l.text.replace(/\s/g, ''));
+    const at = lines.findIndex((t) => t.startsWith('msg='));
+    expect(lines[at]).toBe(`msg="${first}`);
+    expect(lines[at + 1]).toBe(`${second}"#注释`);
+  });
+
   it('never starts a wrapped code line with the closing quote of a string of Chinese (print("…你好"))', async () => {
     // strings of 28 to 51 characters: the line's room ends at every place in the string's last characters
     const calls = Array.from({ length: 24 }, (_, k) => `print("${'你好'.repeat(14)}${'中'.repeat(k)}")`);
