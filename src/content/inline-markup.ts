@@ -23,6 +23,8 @@ export type InlineNode =
 export interface InlineProblem {
   at: number;
   message: string;
+  /** A warning: the text is printed as typed, which may not be what was meant. Absent: an error. */
+  warning?: true;
 }
 
 export interface ParsedInline {
@@ -134,11 +136,25 @@ class InlineParser {
       if (!text) textAt = i;
       // a run of delimiters that found no partner is text as a whole (`***` stays `***`)
       const run = c === '*' || c === '^' || c === '~' || c === '`' ? this.runLength(i, to, c) : 1;
+      this.warnUnclosed(c, i, run);
       text += this.src.slice(i, i + run);
       i += run;
     }
     flush();
     return out;
+  }
+
+  /**
+   * A warning at a `**` that opens bold (text follows it, no space) or a `^[` that opens a
+   * footnote, printed as typed for want of a partner: a closing `**` or `]` left out is seen
+   * only in print (a lone `*`, as in `5 * 3` or a table's `*` note mark, says nothing).
+   */
+  private warnUnclosed(c: string, i: number, run: number): void {
+    if (c === '*' && run === 2 && i + 2 < this.src.length && !/\s/.test(this.src[i + 2])) {
+      this.problems.push({ at: i, message: '`**` opens bold that no `**` closes: printed as typed (write `\\*\\*` for the asterisks themselves)', warning: true });
+    } else if (c === '^' && this.src[i + 1] === '[') {
+      this.problems.push({ at: i, message: '`^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)', warning: true });
+    }
   }
 
   /** The construct starting at `i`, if one does, with the offset after it. */

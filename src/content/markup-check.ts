@@ -42,7 +42,7 @@ export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenI
   const known = [...first.keys()];
   for (const t of texts) {
     const { nodes, problems: found } = parseInline(t.value);
-    for (const p of found) problems.error(t.charPos(p.at), p.message);
+    for (const p of found) (p.warning ? problems.warn : problems.error).call(problems, t.charPos(p.at), p.message);
     for (const ref of references(nodes)) {
       if (first.has(ref.id)) continue;
       const hint = closest(ref.id, known);

@@ -29,6 +29,18 @@ function errors(yaml: string): string[] {
 const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    id: intro\n    body:\n${lines.join('\n')}\n`;
 
 describe('markup checked at load', () => {
+  it('a ** that opens bold or a ^[ that opens a footnote with nothing to close it: a warning at it (printed as typed); a lone *, an escaped \\*\\*, a closed pair: none', () => {
+    const file = path.join(dir, 'w.yaml');
+    const warnings = (...lines: string[]) => {
+      writeFileSync(file, withBody(...lines));
+      return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+    };
+    expect(warnings('      - 要**着重抓好“三教”改革。', '      - 数据来源^[统计年鉴，详见附录。')).toEqual([
+      'r.yaml:7:10: warning: `**` opens bold that no `**` closes: printed as typed (write `\\*\\*` for the asterisks themselves)',
+      'r.yaml:8:13: warning: `^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)',
+    ]);
+    expect(warnings('      - 5 * 3 = 15，*注：单列。', '      - 要**着重**抓好，\\*\\*号，脚注^[一]。', '      - 结尾星号**')).toEqual([]);
+  });
   it('a malformed reference: at its [[, in the line and column of the YAML file', () => {
     expect(errors(withBody('      - 见[[表 1]]。'))).toEqual([
       'r.yaml:7:10: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
