@@ -24,6 +24,8 @@ interface DashLine {
   spaced: boolean;
   /** Whether the item's value follows on the lines after it (`-` alone, or `- key:`). */
   opensBlock: boolean;
+  /** Whether a full-width space (U+3000) follows the `-` where its space should be. */
+  fullWidthSpace: boolean;
 }
 
 /** How far (spaces) an item may stand from the items around it and still be read as a slip. */
@@ -38,7 +40,7 @@ export function itemSlips(text: string): ItemSlip[] {
       if (item.indent !== column) {
         slips.push({ offset: item.offset, message: `YAML: this item is indented ${item.indent} spaces, the items around it ${column}: line them up` });
       } else if (!item.spaced) {
-        slips.push({ offset: item.offset, message: 'YAML: a list item needs a space after -' });
+        slips.push({ offset: item.offset, message: item.fullWidthSpace ? 'YAML: a list item needs an ASCII space after -, not the full-width 　' : 'YAML: a list item needs a space after -' });
       }
     }
   }
@@ -74,7 +76,7 @@ function itemRuns(text: string): DashLine[][] {
     // (its comment cut at the first blank-then-#: found in one pass, where /[ \t]+#.*$/ retried every blank of a long run)
     const comment = dash.groups!.value.search(/[ \t]#/);
     const value = (comment < 0 ? dash.groups!.value : dash.groups!.value.slice(0, comment)).trim();
-    const item: DashLine = { offset: start + indent, indent, spaced, opensBlock: spaced && (value === '' || /:$/.test(value)) };
+    const item: DashLine = { offset: start + indent, indent, spaced, opensBlock: spaced && (value === '' || /:$/.test(value)), fullWidthSpace: !spaced && dash.groups!.value.startsWith('　') };
     const last = run.at(-1);
     const sameList = last && !last.opensBlock && Math.abs(last.indent - indent) <= MAX_SLIP && between > Math.max(last.indent, indent);
     if (!sameList) {

@@ -326,8 +326,8 @@ class ContentReader {
     const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))];
     const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
     const columns = firstRowColumns(head);
-    if (t.head) this.checkGrid(head, headPath, columns, 'header row');
-    this.checkGrid(rows, [...p, 'rows'], columns, 'row');
+    if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
+    this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
       if (list && list.length !== columns)
@@ -385,14 +385,15 @@ class ContentReader {
    * (see table-grid.ts); not the width of a row with a colspan the schema refused (reported at it:
    * what the row fills is not known).
    */
-  private checkGrid(rows: TableCell[][], p: DataPath, columns: number, rowWord: 'row' | 'header row'): void {
+  private checkGrid(rows: TableCell[][], p: DataPath, columns: number, rowWord: 'row' | 'header row', firstHeader: readonly TableCell[]): void {
     for (const e of placeCells(rows, columns).problems) {
       if (e.kind === 'row-width') {
         if (rows[e.row].some((_, c) => this.colspanRefused([...p, e.row, c]))) continue;
         const spans = rows[e.row].some((c) => c.colspan > 1) ? 'its cells with their colspans' : `its ${rows[e.row].length} cell${rows[e.row].length === 1 ? '' : 's'}`;
         const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
         // (a row short of cells most often left an empty one out: `[1, 2, ]` is two cells)
-        const empty = e.fills < columns ? '; an empty cell is written ""' : '';
+        const commas = fullWidthCommas(rows[e.row], e.fills, columns, firstHeader);
+        const empty = commas ? `: ${commas}` : e.fills < columns ? '; an empty cell is written ""' : '';
         this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}${empty}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
@@ -450,4 +451,18 @@ class ContentReader {
 function holdsMarkup(p: DataPath): boolean {
   const last = p[p.length - 1];
   return !(last === 'template' || last === 'image' || last === 'id' || p[1] === 'keywords');
+}
+
+/**
+ * Why a row fills `fills` columns where the table has `columns`, when full-width commas say it:
+ * a cell of the row, or a header, that holds ，where ASCII commas would part it into the count
+ * that fits (`[指标，单位，2024 年]` is one item to YAML). Undefined otherwise.
+ */
+function fullWidthCommas(row: readonly TableCell[], fills: number, columns: number, firstHeader: readonly TableCell[]): string | undefined {
+  const parts = (cells: readonly TableCell[]) => cells.reduce((n, c) => n + c.text.text.split('，').length - 1, 0);
+  const named = (cells: readonly TableCell[]) => cells.find((c) => c.text.text.includes('，'))!.text.text;
+  const how = 'the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)';
+  if (fills < columns && parts(row) === columns - fills) return `its cell "${named(row)}" holds full-width commas: ${how}`;
+  if (fills > columns && parts(firstHeader) === fills - columns) return `the header "${named(firstHeader)}" holds full-width commas: ${how}`;
+  return undefined;
 }

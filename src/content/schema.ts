@@ -13,6 +13,7 @@ import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
+import { fullWidthColonMessage } from './full-width-syntax.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
 /** The schema file, published with the package (editors can use it too). */
@@ -46,7 +47,15 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
     if (!described) continue;
     const where = pathOf(e.instancePath);
     const value = valueAt(src.data, where);
-    const message = described.endsWith(' is empty') ? emptiedBy(described, value) : e.keyword === 'type' && wantsText(e, where) ? withQuoteHint(described, value, src.sourceText(where)) : e.keyword === 'type' && value === null ? withIndentHint(described, where, src) : described;
+    const message = described.endsWith(' is empty')
+      ? emptiedBy(described, value)
+      : e.keyword === 'type' && wantsText(e, where)
+        ? withQuoteHint(described, value, src.sourceText(where))
+        : e.keyword === 'type' && value === null
+          ? withIndentHint(described, where, src)
+          : e.keyword === 'type' && typeof value === 'string' && /^[［【].*[］】]$/su.test(value.trim())
+            ? `${described} (［ ］ are full-width brackets: a list in brackets is written with ASCII ones, [a, b])`
+            : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
@@ -138,6 +147,9 @@ function describeError(e: ErrorObject): string | undefined {
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
+      // `{title： 表}`: the key and its value, one key to YAML
+      const typed = name.split('：')[0].trim();
+      if (name.includes('：') && known.includes(typed)) return fullWidthColonMessage(typed);
       const hint = closest(name, known);
       if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
       // `- 主要措施: 修订…` is a mapping to YAML: a paragraph with ': ' in it, not quoted

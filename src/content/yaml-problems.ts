@@ -2,13 +2,13 @@
  * What went wrong reading a YAML file, said so a report's editor can act on it: the yaml
  * package's errors and warnings with hints for the slips a report's text makes (a paragraph
  * that starts with a character YAML reads as syntax, or contains ': ' or ' #'), one message
- * for a tab that indents, a key typed with a full-width colon and a list item that slipped (not
+ * for a tab that indents, YAML's syntax typed full-width (：－　) and a list item that slipped (not
  * the errors they cause after them), a stray closing bracket at it, a quote never closed at the quote, only the first error
  * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
  * they are written.
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { fullWidthColons } from './full-width-colons.js';
+import { fullWidthSyntax } from './full-width-syntax.js';
 import { itemSlips, type ItemSlip } from './item-slips.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -53,9 +53,9 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   // a tab that indents makes the lines after it mean something else: the errors that follow say nothing more
   if (tabs.length) return tabs.map((e) => ({ offset: e.pos[0], message: 'YAML: tabs cannot indent YAML; use spaces', severity: 'error' }));
-  // a key with a full-width colon is no key to YAML: what it says of the lines after is what that caused
-  const colons = fullWidthColons(text);
-  if (colons.length) return colons.map((c) => ({ ...c, severity: 'error' }));
+  // a key with a full-width colon is no key to YAML, nor a full-width dash an item, nor full-width spaces indentation: what it says of the lines after is what that caused
+  const fullWidth = fullWidthSyntax(text);
+  if (fullWidth.length) return fullWidth.map((c) => ({ ...c, severity: 'error' }));
   // a list item that slipped makes YAML read it, and lines after it, as something else: its errors from there on say nothing more
   const slips = causingSlips(doc, text);
   const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;

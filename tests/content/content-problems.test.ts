@@ -236,6 +236,28 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\nchapters:\n  - title：一\n    id： one\n    body: [段落。]\n').lines).toEqual([fw('title', 4, 10), fw('id', 5, 7)]);
     expect(load(withBody('      - PISA：国际学生评估项目。', '      - code: |', '          title：x', '      - table：', '          title: 表')).lines).toEqual([fw('table', 9, 14)]);
   });
+  it('YAML syntax typed full-width, as an input method types it: full-width spaces that indent, a full-width dash, a full-width space after -, full-width brackets, a full-width colon in braces: one message at it, in words', () => {
+    expect(load(withBody('      - 段落一。', '　　　　　　- 段落二。')).lines).toEqual(['r.yaml:7:1: YAML: a full-width space (　) indents this line: YAML indents with ASCII spaces only']);
+    expect(load(withBody('      － 段落一。', '      - 段落二。')).lines).toEqual(['r.yaml:6:7: YAML: a list item starts with an ASCII hyphen and a space ("- "), not the full-width －']);
+    expect(load(withBody('      - 段落一。', '      -　段落二。')).lines).toEqual(['r.yaml:7:7: YAML: a list item needs an ASCII space after -, not the full-width 　']);
+    expect(load(withBody('      - table:', '          title: 表', '          columns: ［指标, 单位］', '          rows: [[a, b]]')).lines[0]).toBe(
+      'r.yaml:8:20: `columns:` must be a list (items starting with "- ") (［ ］ are full-width brackets: a list in brackets is written with ASCII ones, [a, b])',
+    );
+    expect(load(withBody('      - table: {title： 表, columns: [a], rows: [[1]]}')).lines).toEqual(['r.yaml:6:17: the key `title` is followed by a full-width colon ：; a key takes an ASCII colon and a space: `title: `']);
+    // text indented with full-width spaces is text (a paragraph's 　　 before a Latin word and ：)
+    expect(load(withBody('      - 第一行', '        　　PISA：国际学生评估项目。')).lines).toEqual([]);
+  });
+  it('a row that does not fill the columns for full-width commas (［指标，单位］ is one item to YAML): says so', () => {
+    const table = (columns: string, row: string) => withBody('      - table:', '          title: 表', `          columns: ${columns}`, `          rows:`, `            - ${row}`);
+    expect(load(table('[指标，单位，2024 年]', '[a, b, c]')).lines).toEqual([
+      'r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 1: the header "指标，单位，2024 年" holds full-width commas: the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)',
+    ]);
+    expect(load(table('[甲, 乙, 丙]', '[a，b, c]')).lines).toEqual([
+      'r.yaml:10:15: this row fills 2 columns (its 2 cells) but the table has 3: its cell "a，b" holds full-width commas: the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)',
+    ]);
+    // a cell's own commas, the count not mended by them: the usual words
+    expect(load(table('[甲, 乙, 丙]', '[北京，上海]')).lines[0]).toMatch(/but the table has 3; an empty cell is written ""$/);
+  });
   it('a key given twice in one mapping: named, with the line of the first', () => {
     expect(load('report:\n  title: 一\n  title: 二\nchapters:\n  - title: 一\n    body:\n      - 段。\n  - title: 二\n    title: 三\n    body:\n      - 段。\n').lines).toEqual([
       'r.yaml:3:3: YAML: `title` is given twice in one mapping (first on line 2): keep one',
