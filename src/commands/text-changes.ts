@@ -187,7 +187,7 @@ function toWholeWords(changes: TextChange[], old: RunChar[], now: RunChar[]): Te
  * The character indexes where words start and end (0 and the length included), ascending. Each
  * part set apart (a table cell, a footnote: see `PageChar.apart`) is cut into words on its own,
  * so no word runs across its edges; within it, words are Intl.Segmenter's, but for a number whose
- * spaces hold it together as the engine sets it (`numberSpaces`: `9 327`, `2 360 m²`), one word.
+ * spaces hold it together as the engine sets it (`numberSpaces`: `9 327`, `20 Gbps`), one word.
  */
 function wordEdges(chars: RunChar[]): number[] {
   const edges = [0];
