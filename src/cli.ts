@@ -28,7 +28,7 @@ import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
 import { tuneV8ForOneBuild } from './v8-tuning.js';
 import { shellWord } from './shell-word.js';
-import { commandUsage, HELP_OPTIONS, helpAsked, usageText, VERSION_NAMES } from './usage-text.js';
+import { commandUsage, HELP_OPTIONS, helpAsked, unknownCommandMessage, usageText, VERSION_NAMES } from './usage-text.js';
 import { optionNumber } from './option-number.js';
 import { optionName } from './option-value.js';
 
@@ -52,7 +52,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (command !== 'build' && command !== 'check' && command !== 'watch') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'build' && command !== 'check' && command !== 'watch') throw new UsageError(command ? unknownCommandMessage(command) : 'no command given');
   const files: string[] = [];
   let output: string | undefined;
   let pdfa: PdfaLevel | undefined;
@@ -191,7 +191,7 @@ async function main(argv: string[], startup: Startup): Promise<number> {
 /** Prints the usage of `command` (`imprint help init`, `imprint init --help`). */
 function printUsageOf(command: string): number {
   const usage = commandUsage(command);
-  if (!usage) throw new UsageError(`unknown command "${command}"`);
+  if (!usage) throw new UsageError(unknownCommandMessage(command));
   console.log(usage);
   return 0;
 }

@@ -19,7 +19,7 @@ import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
 import type { DocumentInfo, Renderer } from './render/renderer.js';
 import { sourceAttachments } from './source-archive.js';
 import { keepOnly } from './kept-caches.js';
-import { checkFontRoles, loadTheme, type Theme } from './style/theme.js';
+import { checkFontRoles, readTheme, type Theme } from './style/theme.js';
 import { TemplateFolders } from './template/folders.js';
 import { loadTemplates, type PageContext, type TemplateSet } from './template/templates.js';
 import { reportView } from './template/view.js';
@@ -145,9 +145,9 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   const folders = new TemplateFolders([o.projectDir, o.packageDir]);
   const templates = loadTemplates(folders.dirOf(report.meta.template.text, report.meta.template.pos), folders); // ②
   lap('template');
-  const theme = loadTheme(templates.themeFile, folders); // ③
+  const { theme, problems: themeProblems } = readTheme(templates.themeFile, folders); // ③ (its problems reported with its font roles')
   lap('theme');
-  const inputs = roundInputs(report, templates, theme, cache); // the document tree (after ③: the theme says how headings are numbered)
+  const inputs = roundInputs(report, templates, theme, cache, themeProblems); // the document tree (after ③: the theme says how headings are numbered)
   lap('template');
   restoreParagraphs(cache); // those of the cache on disk, in this build's fonts
   const { doc, context } = inputs;
@@ -181,22 +181,40 @@ export interface RoundInputs {
 
 /**
  * The document tree the templates make of the report, numbered as the theme says, its styles'
- * font roles checked against the cache's registry (throws `InputError`); with the running heads
- * and footers and what the layout is set with in every round.
+ * font roles checked against the cache's registry; with the running heads and footers and what
+ * the layout is set with in every round. Throws `InputError` with the problems of the theme's
+ * values (`themeProblems`: the theme was made with those values at their defaults) and of the
+ * font roles its styles name, all together; or with the template's, when the theme has none.
  */
-export function roundInputs(report: Report, templates: TemplateSet, theme: Theme, cache: BuildCache): RoundInputs {
+export function roundInputs(report: Report, templates: TemplateSet, theme: Theme, cache: BuildCache, themeProblems: readonly Problem[] = []): RoundInputs {
   const { faces, textFonts, setCache } = cache;
   const view = reportView(report, theme.numbering);
-  const doc = templates.renderDocument(view, theme);
-  const fontProblems = new ProblemList();
-  checkFontRoles(theme, faces.registry, fontProblems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
-  fontProblems.throwIfErrors();
+  const doc = unlessTheThemeFails(themeProblems, () => templates.renderDocument(view, theme));
+  const problems = new ProblemList();
+  for (const p of themeProblems) problems.error(p.pos, p.message, p.about);
+  checkFontRoles(theme, faces.registry, problems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
+  problems.throwIfErrors();
   const furniture: FurnitureRenderer = {
     renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }, theme),
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }, theme),
   };
   const templatePos = { file: templates.documentFile, line: 1, col: 1 };
   return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), charPos: report.charPos, templatePos } };
+}
+
+/**
+ * What `stage` (a stage after the theme's) returns. When it throws an `InputError` and the theme
+ * has problems (`themeProblems`), those are thrown alone: the stage's may be their consequence
+ * (a style the theme lacks because its value was not a mapping), and are found once they are
+ * mended.
+ */
+function unlessTheThemeFails<T>(themeProblems: readonly Problem[], stage: () => T): T {
+  try {
+    return stage();
+  } catch (e) {
+    if (e instanceof InputError && themeProblems.length) throw new InputError([...themeProblems]);
+    throw e;
+  }
 }
 
 /** The parts of the layout context each round has afresh: the labels it is given, and what it records. */

@@ -4,6 +4,7 @@
  * begins `imprint COMMAND` to the next command's.
  */
 import { VALUE_OPTIONS } from './option-value.js';
+import { closest } from './content/did-you-mean.js';
 
 const USAGE_LINES = `  imprint init DIR                         write a starter project into DIR (a new or empty folder)
   imprint build [FILE.yaml ...] [-o OUT] [--pdfa 2b|3b] [--jobs N] [--png [--dpi N] [--pages A-B]] [--no-cache]
@@ -64,4 +65,15 @@ export function commandUsage(command: string): string | undefined {
   const blocks = USAGE_LINES.split(/\n(?=  imprint )/);
   const block = blocks.find((b) => b.startsWith(`  imprint ${name} `));
   return block && `usage:\n${block}`;
+}
+
+/** The names of the commands, as the usage lists them (`init`, `build` … `help`; the version's names aside). */
+export function commandNames(): string[] {
+  return [...USAGE_LINES.matchAll(/^ {2}imprint ([a-z]+)\b/gm)].map((m) => m[1]);
+}
+
+/** What is said of a command Imprint does not have: `unknown command "biuld": did you mean "build"?` when one is near. */
+export function unknownCommandMessage(command: string): string {
+  const near = closest(command, [...commandNames(), ...VERSION_NAMES]);
+  return `unknown command "${command}"${near ? `: did you mean "${near}"?` : ''}`;
 }

@@ -10,6 +10,9 @@ import { sha256 } from '../sha256.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readRegularFile, RefusedFile, bytesInWords } from '../input-file.js';
+import { OWN_PART_ROLES, pageChars, type PageChar, type PlacedText } from './page-chars.js';
+
+export type { PageChar } from './page-chars.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -26,16 +29,6 @@ export interface Box {
   y: number;
   w: number;
   h: number;
-}
-
-/** One character of a page's text (spaces are not characters here) and where it is printed. */
-export interface PageChar {
-  char: string;
-  /** Whether a space stood before it on its line. */
-  spaceBefore: boolean;
-  /** Whether it is a footnote's (in a tagged PDF's Note element). */
-  note: boolean;
-  box: Box;
 }
 
 /** One page of an edition. */
@@ -148,18 +141,6 @@ function assetUrls(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: s
   return { standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep, cMapUrl: path.join(dir, 'cmaps') + path.sep, wasmUrl: path.join(dir, 'wasm') + path.sep };
 }
 
-/** A run of text as pdf.js gives it, placed on the page. */
-interface PlacedText {
-  text: string;
-  box: Box;
-  /** Baseline, pt from the top. */
-  baseline: number;
-  /** Whether a tagged PDF marks it as an artifact: not the document's text (a page number, a leader). */
-  artifact: boolean;
-  /** Whether a tagged PDF makes it part of a footnote. */
-  note: boolean;
-}
-
 /** A marked content sequence as pdf.js begins it: its tag ("Artifact", "P" …) and, when it is a structure element's content, its id. */
 interface MarkedContent {
   tag?: string;
@@ -182,7 +163,7 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string
   const viewport = page.getViewport({ scale: 1 });
   // the characters as the PDF maps them, not normalised (NFKC would turn the full-width "，" into ",")
   const content = await page.getTextContent({ disableNormalization: true, includeMarkedContent: true });
-  const notes = noteContent(await page.getStructTree());
+  const places = contentPlaces(await page.getStructTree());
   const placed: PlacedText[] = [];
   /** The marked content sequences the text stands in, innermost last. */
   const open: MarkedContent[] = [];
@@ -196,19 +177,28 @@ async function readPage(pdfjs: PdfJs, doc: PdfDocument, n: number, label: string
     const [, , c, d, x, baseline] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
     const size = Math.hypot(c, d);
     const box = { x, y: baseline - 0.88 * size, w: item.width * viewport.scale, h: 1.1 * size };
-    placed.push({ text: item.str, baseline, box, artifact: open.some((m) => m.tag === 'Artifact'), note: open.some((m) => !!m.id && notes.has(m.id)) });
+    // the innermost sequence that is an element's content says where the text stands
+    const place = [...open].reverse().find((m) => !!m.id && places.has(m.id));
+    const { note, part } = (place && places.get(place.id!)) || { note: false };
+    placed.push({ text: item.str, baseline, size, box, artifact: open.some((m) => m.tag === 'Artifact'), note, part });
   }
   page.cleanup();
   return { physical: n, label, width: viewport.width, height: viewport.height, placed, marginLines: marginLinesOf(placed, viewport.height) };
 }
 
-/** The ids (as pdf.js gives them to marked content) of the content of the footnotes in a page's structure tree (null: an untagged page). */
-function noteContent(tree: StructNode | null, inNote = false, ids = new Set<string>()): Set<string> {
+/** Where a marked content sequence of a tagged page stands: in a footnote or not, and in which element of `OWN_PART_ROLES`. */
+interface ContentPlace {
+  note: boolean;
+  part?: object;
+}
+
+/** The place of each marked content sequence (by the id pdf.js gives it) in a page's structure tree (none: an untagged page). */
+function contentPlaces(tree: StructNode | null, within: ContentPlace = { note: false }, places = new Map<string, ContentPlace>()): Map<string, ContentPlace> {
   for (const child of tree?.children ?? []) {
-    if ('role' in child) noteContent(child, inNote || NOTE_ROLES.has(child.role), ids);
-    else if (inNote && child.type === 'content') ids.add(child.id);
+    if ('role' in child) contentPlaces(child, { note: within.note || NOTE_ROLES.has(child.role), part: OWN_PART_ROLES.has(child.role) ? child : within.part }, places);
+    else if (child.type === 'content') places.set(child.id, within);
   }
-  return ids;
+  return places;
 }
 
 /** The texts in the top and bottom margins, by line (bottom first), each from left to right. */
@@ -238,38 +228,8 @@ function editionPages(read: ReadPage[]): EditionPage[] {
     const folio = p.marginLines.find((l) => FOLIO.test(l.map((t) => t.text).join(''))) ?? [];
     const heads = p.marginLines.filter((l) => l !== folio && (pagesOfLine.get(lineKey(l)) ?? 0) > 1).flat();
     const text = p.placed.filter((t) => !t.artifact && !folio.includes(t) && !heads.includes(t));
-    return { physical: p.physical, label: p.label, width: p.width, height: p.height, chars: charsOf(text), folio: folio.map((t) => t.text.trim()).join(' '), folioBoxes: folio.map((t) => t.box) };
+    return { physical: p.physical, label: p.label, width: p.width, height: p.height, chars: pageChars(text), folio: folio.map((t) => t.text.trim()).join(' '), folioBoxes: folio.map((t) => t.box) };
   });
-}
-
-/**
- * Texts split into their characters, each text's width shared out (a full-width character as
- * 1, others as 0.55); a new line between two characters of scripts that space their words
- * counts as a space.
- */
-function charsOf(texts: PlacedText[]): PageChar[] {
-  const fullWidth = (c: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(c);
-  const weight = (c: string) => (fullWidth(c) ? 1 : 0.55);
-  const chars: PageChar[] = [];
-  let baseline: number | undefined;
-  for (const t of texts) {
-    const all = [...t.text];
-    const total = all.reduce((s, c) => s + weight(c), 0) || 1;
-    const previous = chars[chars.length - 1];
-    let spaceBefore = baseline !== undefined && Math.abs(baseline - t.baseline) >= 2 && !!previous && !fullWidth(previous.char) && !fullWidth(all.find((c) => !/\s/u.test(c)) ?? '');
-    baseline = t.baseline;
-    let x = t.box.x;
-    for (const c of all) {
-      const w = (t.box.w * weight(c)) / total;
-      if (/\s/u.test(c)) spaceBefore = true;
-      else {
-        chars.push({ char: c, spaceBefore, note: t.note, box: { x, y: t.box.y, w, h: t.box.h } });
-        spaceBefore = false;
-      }
-      x += w;
-    }
-  }
-  return chars;
 }
 
 async function drawPage(doc: PdfDocument, n: number, dpi: number): Promise<Canvas> {

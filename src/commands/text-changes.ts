@@ -4,11 +4,13 @@
  * after it, so a footnote that went to another page with its line is none either) compared
  * character by character (Chinese has no spaces to split words at); two neighbouring changes
  * joined where one change says it more simply (see joinedWhereSimpler); each change then
- * widened to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other scripts).
+ * widened to whole words (Intl.Segmenter: a dictionary for Chinese, spaces for other scripts;
+ * never across the edge of a table cell, a number held together by its spaces one word).
  */
 import type { EditionPage, PageChar } from './pdf-edition.js';
 import type { PageSpan } from './page-alignment.js';
 import { diffSequences } from './sequence-diff.js';
+import { numberSpaces } from '../text/spaces.js';
 
 /** A character of a run of pages, with the index of its page in its edition. */
 export interface RunChar extends PageChar {
@@ -100,12 +102,21 @@ function withoutSharedEdges({ removed, added }: TextChange, old: RunChar[], now:
   return { removed: { first: removed.first + head, count: removed.count - head - tail }, added: { first: added.first + head, count: added.count - head - tail } };
 }
 
-/** The text of the characters `span` as printed: with a space where one stood between them. */
+/**
+ * The text of the characters `span` as printed: with the space that stood between two of them,
+ * a space for a line's end between words and between parts set apart (two table cells).
+ */
 export function printedText(chars: readonly RunChar[], span: CharSpan): string {
   return chars
     .slice(span.first, span.first + span.count)
-    .map((c, i) => (c.spaceBefore && i > 0 ? ` ${c.char}` : c.char))
+    .map((c, i) => (i > 0 ? printedSpace(c) : '') + c.char)
     .join('');
+}
+
+/** The white space printed before a character: as the PDF gives it, a line's end or the edge of a part as a space. */
+function printedSpace(c: PageChar): string {
+  if (c.spaceBefore === '\n' || (c.apart && !c.spaceBefore)) return ' ';
+  return c.spaceBefore;
 }
 
 /**
@@ -172,19 +183,32 @@ function toWholeWords(changes: TextChange[], old: RunChar[], now: RunChar[]): Te
   return widened;
 }
 
-/** The character indexes where words start and end (0 and the length included), ascending. */
+/**
+ * The character indexes where words start and end (0 and the length included), ascending. Each
+ * part set apart (a table cell, a footnote: see `PageChar.apart`) is cut into words on its own,
+ * so no word runs across its edges; within it, words are Intl.Segmenter's, but for a number whose
+ * spaces hold it together as the engine sets it (`numberSpaces`: `9 327`, `20 Gbps`), one word.
+ */
 function wordEdges(chars: RunChar[]): number[] {
   const edges = [0];
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  // the text as printed, with its spaces, so other scripts' words are split where they are
-  let text = '';
-  const indexAt: number[] = [];
-  for (const [i, c] of chars.entries()) {
-    if (c.spaceBefore && i > 0) text += ' ';
-    indexAt[text.length] = i;
-    text += c.char;
+  let start = 0;
+  while (start < chars.length) {
+    let end = start + 1;
+    while (end < chars.length && !chars[end].apart) end++;
+    if (start > 0) edges.push(start);
+    // the part's text as printed, with its spaces, so other scripts' words are split where they are
+    let text = '';
+    const indexAt: number[] = [];
+    for (let i = start; i < end; i++) {
+      if (i > start) text += chars[i].spaceBefore;
+      indexAt[text.length] = i;
+      text += chars[i].char;
+    }
+    const holding = numberSpaces(text);
+    for (const s of segmenter.segment(text)) if (s.index > 0 && indexAt[s.index] !== undefined && !holding.has(s.index - 1)) edges.push(indexAt[s.index]);
+    start = end;
   }
-  for (const s of segmenter.segment(text)) if (s.index > 0 && indexAt[s.index] !== undefined) edges.push(indexAt[s.index]);
   edges.push(chars.length);
   return edges;
 }

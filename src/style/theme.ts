@@ -179,14 +179,33 @@ const THEME_KEYS: Record<string, readonly string[]> = {
 
 /**
  * Reads and resolves a theme file (with the themes it `extends`). Problems are located in the
- * file that holds the value.
+ * file that holds the value; a theme with any is an `InputError` with all of them.
  */
 export function loadTheme(file: string, files: ThemeFiles): Theme {
-  if (last && unchangedSince(last.source, file, files)) return last.theme;
-  const source = readThemeSource(file, files);
-  const theme = resolveTheme(source);
-  last = { source, theme };
+  const { theme, problems } = readTheme(file, files);
+  if (problems.length) throw new InputError([...problems]);
   return theme;
+}
+
+/** A theme resolved, and the problems of its values (each such value left at its default). */
+export interface ReadTheme {
+  theme: Theme;
+  problems: readonly Problem[];
+}
+
+/**
+ * Reads and resolves a theme file (with the themes it `extends`), every problem of its values
+ * found and returned with it, located in the file that holds the value, the value left at its
+ * default; so that a build can add the problems found with it (the font roles its styles name)
+ * and report them all in one run. Throws `InputError` for a theme that cannot be read at all (a
+ * file missing, not YAML, `extends:` in a circle).
+ */
+export function readTheme(file: string, files: ThemeFiles): ReadTheme {
+  if (last && unchangedSince(last.source, file, files)) return last.read;
+  const source = readThemeSource(file, files);
+  const read = resolveTheme(source);
+  last = { source, read };
+  return read;
 }
 
 /** A BCP 47 language tag: a language, then subtags (zh-CN, zh-Hant-TW, en). */
@@ -209,9 +228,9 @@ function range(bounds: Bounds, shown: (v: number) => string): string {
 }
 
 /** The last theme loaded and what it was made of: a rebuild (watch) reuses it while its files stand. */
-let last: { source: ThemeSource; theme: Theme } | undefined;
+let last: { source: ThemeSource; read: ReadTheme } | undefined;
 
-function resolveTheme(src: ThemeSource): Theme {
+function resolveTheme(src: ThemeSource): ReadTheme {
   const problems = new ProblemList();
   const file = src.file;
   const root = src.root;
@@ -393,7 +412,11 @@ function resolveTheme(src: ThemeSource): Theme {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
       const s = pair.value as Node;
-      if (!checkKeys(s, 'styles.*', `styles.${name}`)) continue;
+      if (!checkKeys(s, 'styles.*', `styles.${name}`)) {
+        // (an error at it) the base look, so that a template naming it is not blamed too
+        styles.set(name, { ...base, pos: at(s) });
+        continue;
+      }
       const font = role(get(s, 'font'), `styles.${name}.font`, base.font);
       const latinFont = get(s, 'latin-font') && role(get(s, 'latin-font'), `styles.${name}.latin-font`, base.font);
       const bold = flag(get(s, 'bold'), `styles.${name}.bold`, base.bold);
@@ -575,8 +598,7 @@ function resolveTheme(src: ThemeSource): Theme {
     inline,
     footnotes: choice(get(root, 'footnotes'), ['per-page', 'continuous'] as const, 'per-page'),
   };
-  problems.throwIfErrors();
-  return theme;
+  return { theme, problems: problems.items.filter((p) => p.severity === 'error') };
 
   /** `lang:` a BCP 47 language tag. */
   function language(node: Node | undefined, fallback: string): string {

@@ -14,7 +14,7 @@ function pages(...labelledTexts: [string, string][]): EditionPage[] {
     label,
     width: 595,
     height: 842,
-    chars: [...text].map((char) => ({ char, spaceBefore: false, note: false, box: { x: 0, y: 0, w: 1, h: 1 } })),
+    chars: [...text].map((char) => ({ char, spaceBefore: '', apart: false, note: false, box: { x: 0, y: 0, w: 1, h: 1 } })),
     folio: label,
     folioBoxes: [],
   }));

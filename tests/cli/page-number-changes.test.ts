@@ -17,7 +17,7 @@ function edition(...labelledTexts: [string, string][]): Edition {
     label,
     width: 595,
     height: 842,
-    chars: text.split(/(?= )/).flatMap((word) => [...word.trim()].map((char, j) => ({ char, spaceBefore: j === 0 && word.startsWith(' '), note: false, box: { x: 0, y: 0, w: 1, h: 1 } }))),
+    chars: text.split(/(?= )/).flatMap((word) => [...word.trim()].map((char, j) => ({ char, spaceBefore: j === 0 && word.startsWith(' ') ? ' ' : '', apart: false, note: false, box: { x: 0, y: 0, w: 1, h: 1 } }))),
     folio: label,
     folioBoxes: [],
   }));

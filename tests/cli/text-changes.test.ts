@@ -11,8 +11,28 @@ import { printedText, runChanges } from '../../src/commands/text-changes.js';
 
 /** Pages of the given texts and footnotes, drawn in that order (the text, then the footnotes at its foot). */
 function pages(...texts: [string, string][]): EditionPage[] {
-  const chars = (text: string, note: boolean) => [...text].map((char) => ({ char, spaceBefore: false, note, box: { x: 0, y: 0, w: 1, h: 1 } }));
+  const chars = (text: string, note: boolean) => [...text].map((char) => ({ char, spaceBefore: '', apart: false, note, box: { x: 0, y: 0, w: 1, h: 1 } }));
   return texts.map(([text, notes], i) => ({ physical: i + 1, label: String(i + 1), width: 595, height: 842, chars: [...chars(text, false), ...chars(notes, true)], folio: String(i + 1), folioBoxes: [] }));
+}
+
+/**
+ * A page of one text, read as pdf.js's text is: a space (or a thin space) before the character
+ * after it, a line feed a line's end between words, `|` the edge of a table cell (a part of its own).
+ */
+function page(text: string): EditionPage {
+  const chars: EditionPage['chars'] = [];
+  let spaceBefore = '';
+  let apart = false;
+  for (const char of text) {
+    if (char === '|') apart = true;
+    else if (/\s/u.test(char)) spaceBefore += char;
+    else {
+      chars.push({ char, spaceBefore, apart, note: false, box: { x: 0, y: 0, w: 1, h: 1 } });
+      spaceBefore = '';
+      apart = false;
+    }
+  }
+  return { physical: 1, label: '1', width: 595, height: 842, chars, folio: '1', folioBoxes: [] };
 }
 
 /** The changes of the run of all pages of `old` and `now`, as removed and added text. */
@@ -45,5 +65,26 @@ describe('runChanges', () => {
       ['', added],
       ['186', '188'],
     ]);
+  });
+
+  it('quotes a number held together by its spaces whole, as printed: typed, thin or no-break', () => {
+    expect(changesOf([page('共查阅资料 2 360 余份，有效率 97.0%。')], [page('共查阅资料 2 630 余份，有效率 97.0%。')])).toEqual([['2 360', '2 630']]);
+    expect(changesOf([page('合计 1\u2009234\u2009567 元')], [page('合计 1\u2009234\u2009576 元')])).toEqual([['1\u2009234\u2009567', '1\u2009234\u2009576']]);
+    expect(changesOf([page('带宽 3\u00a0860.5 Mbps')], [page('带宽 3\u00a0680.5 Mbps')])).toEqual([['3\u00a0860.5 Mbps', '3\u00a0680.5 Mbps']]);
+  });
+
+  it('keeps a table cell its own: a number changed in one is that cell, not the cells beside it run together', () => {
+    const row = (n: string) => page(`|浦东第二中学|${n}|3.69|7|浦东实验学校|4 428|3.94|7`);
+    expect(changesOf([row('9 327')], [row('9 372')])).toEqual([['9 327', '9 372']]);
+    // cells that touch, with no space between them
+    expect(changesOf([page('|327|3.69|7')], [page('|372|3.69|7')])).toEqual([['327', '372']]);
+    // quoted with a space between the cells where a change spans two
+    expect(changesOf([page('|甲|1|乙|2')], [page('|甲|3|丙|2')])).toEqual([['1 乙', '3 丙']]);
+  });
+
+  it('does not hold a Latin word, another number or the next line to a number by a space', () => {
+    expect(changesOf([page('型号 A 327 共 2 台')], [page('型号 A 372 共 2 台')])).toEqual([['327', '372']]);
+    expect(changesOf([page('分别为 2024 2025 年')], [page('分别为 2024 2026 年')])).toEqual([['2025', '2026']]);
+    expect(changesOf([page('共 7\n327 人')], [page('共 7\n372 人')])).toEqual([['327', '372']]);
   });
 });

@@ -194,7 +194,9 @@ describe('imprint build', () => {
   });
 
   it('answers wrong usage with exit 2', () => {
-    expect(imprint('frobnicate').code).toBe(2);
+    expect(imprint('frobnicate')).toEqual({ code: 2, out: '', err: 'imprint: unknown command "frobnicate" (`imprint help` shows the usage)\n' });
+    expect(imprint('biuld')).toEqual({ code: 2, out: '', err: 'imprint: unknown command "biuld": did you mean "build"? (`imprint help` shows the usage)\n' });
+    expect(imprint('help', 'wacth')).toEqual({ code: 2, out: '', err: 'imprint: unknown command "wacth": did you mean "watch"? (`imprint help` shows the usage)\n' });
     expect(imprint('build', '--colour').code).toBe(2);
     for (const command of ['watch', 'check']) {
       const r = imprint(command, 'content/jingan-2025.yaml', '--jobs', '2');

@@ -201,6 +201,32 @@ describe('imprint diff', () => {
     });
   });
 
+  it('quotes a table cell and a number with spaces as printed, and marks that cell only: no word runs across cells', async () => {
+    // a new user's trial: one cell "9 327" -> "9 372" was “3273.697” -> “3723.697” (the cells 3.69 and 7 run into it) and "2 360" was “360”
+    const report = (body: string, cell: string) =>
+      `report:\n  title: 差异测试\nchapters:\n  - title: 资源配置\n    body:\n      - ${body}\n      - table:\n          title: 各校情况\n          columns: [学校, 生均仪器设备值（元）, 多媒体教室（间）, 达标项数]\n          rows:\n            - [浦东第二中学, "${cell}", 3.69, 7]\n            - [浦东实验学校, "4 428", 3.94, 7]\n`;
+    mkdirSync(path.join(dir, 'cells'));
+    writeFileSync(path.join(dir, 'cells/old.yaml'), report('共查阅资料 2 360 余份，有效率 97.0%。', '9 327'));
+    writeFileSync(path.join(dir, 'cells/new.yaml'), report('共查阅资料 2 630 余份，有效率 97.0%。', '9 372'));
+    for (const name of ['old', 'new']) expect(imprint(dir, 'build', `cells/${name}.yaml`, '-o', `cells/${name}.pdf`).code).toBe(0);
+    const r = imprint(dir, 'diff', 'cells/old.pdf', 'cells/new.pdf', '-o', 'cells/images');
+    expect(r.err).toBe('');
+    expect(r.out.split('\n').slice(0, 4)).toEqual(['cells/old.pdf (4 pages) -> cells/new.pdf (4 pages)', 'p. 1 changed', '  p. 1: removed “2 360”, added “2 630”', '  p. 1: removed “9 327”, added “9 372”']);
+    expect(r.code).toBe(1);
+    // the image: the changed cell tinted, the cells beside it (3.69, 7) not
+    const page = (await readPdf(readFileSync(path.join(dir, 'cells/new.pdf')))).pages[3];
+    const image = await loadImage(readFileSync(path.join(dir, 'cells/images/page-004.png')));
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const tinted = (str: string) => {
+      const item = page.items.find((i) => i.str === str)!;
+      const [red, green, blue] = ctx.getImageData(Math.round(((item.x + 0.25 * item.size) * 144) / 72), Math.round(((item.y - 0.3 * item.size) * 144) / 72), 1, 1).data;
+      return red > green + 60 && red > blue + 60;
+    };
+    expect(['9 372', '3.69', '7'].map(tinted)).toEqual([true, false, false]);
+  });
+
   it('refuses bad inputs with one line at the file, exit 2', () => {
     writeFileSync(path.join(dir, 'notes.pdf'), 'not a PDF at all');
     writeFileSync(path.join(dir, 'cut.pdf'), readFileSync(path.join(dir, 'old.pdf')).subarray(0, 40_000));

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, InputError } from '../../src/problems.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import { loadTheme } from '../../src/style/theme.js';
+import { layoutReport } from '../../src/pipeline.js';
 import { TemplateFolders } from '../../src/template/folders.js';
 
 const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
@@ -226,6 +227,35 @@ inline: { link-colour: none }
         'flat/theme.yaml:3:8: `boxes:` must be a mapping of box names (case, code, quote, …) to their looks',
       ].join('\n'),
     );
+  });
+});
+
+describe('a build with a theme of several problems', () => {
+  it('reports every one in one run, each at its place, the font roles its styles name with them', () => {
+    // a new user's trial: the unknown role 黑休 was reported only once the three others were mended
+    const root = path.resolve(import.meta.dirname, '../..');
+    const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-theme-')));
+    mkdirSync(path.join(project, 'templates/bad'), { recursive: true });
+    writeFileSync(
+      path.join(project, 'templates/bad/theme.yaml'),
+      'extends: official\npage:\n  margn: { top: 25mm }\nstyles:\n  body: { font: 仿宋, size: 四号, line-height: 1.6, indent: 2em, align: justfy }\n  h1: { font: 黑休, size: 200mm }\n',
+    );
+    const input = path.join(project, 'r.yaml');
+    writeFileSync(input, 'report:\n  template: bad\n  title: 某某小学 2025 年度工作总结\nchapters:\n  - title: 教育教学\n    body:\n      - 本学年学校推进课堂教学改革。\n');
+    const found = problemOf(() => layoutReport({ input, projectDir: project, packageDir: root, version: 'test' })).replaceAll(`${project}/`, '');
+    expect(found.split('\n')).toEqual([
+      'templates/bad/theme.yaml:3:3: unknown key "margn" in `page:` (did you mean "margin"? known: size, margin, footer-offset, header-offset, chapter-start)',
+      'templates/bad/theme.yaml:5:69: must be one of justify, left, center, right, not "justfy"',
+      'templates/bad/theme.yaml:6:25: styles.h1.size must be from 4pt to 200pt, not "200mm"',
+      expect.stringMatching(/^templates\/bad\/theme\.yaml:6:15: style "h1" uses the font role "黑休", which .* \(did you mean "黑体"\? roles: /),
+    ]);
+    // a style that is no mapping: an error at it, not also at the template that names it, and the others' roles checked
+    writeFileSync(path.join(project, 'templates/bad/theme.yaml'), 'extends: official\nstyles:\n  h1: 5\n  body: { font: 宋休 }\n');
+    const more = problemOf(() => layoutReport({ input, projectDir: project, packageDir: root, version: 'test' })).replaceAll(`${project}/`, '');
+    expect(more.split('\n')).toEqual([
+      expect.stringMatching(/^templates\/bad\/theme\.yaml:3:7: `styles: h1:` must be a mapping of font, /),
+      expect.stringMatching(/^templates\/bad\/theme\.yaml:4:17: style "body" uses the font role "宋休", which .* \(did you mean "宋体"\? roles: /),
+    ]);
   });
 });
 
