@@ -20,6 +20,7 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   const info = node.image;
   const p = ctx.theme.page;
   const { w, h } = drawnSize(info, node.width, width, p.height - p.marginTop - p.marginBottom);
+  if (info.type !== 'svg') warnLowResolution(ctx, node, info.width, w);
   const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
   const left = x + (width - w) / 2;
   const ops: DrawOp[] =
@@ -31,6 +32,21 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   if (!node.note) return [image, ...caption];
   const note = textBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
   return [image, ...caption.map((b) => ({ ...b, keepWithNext: true })), ...note];
+}
+
+/**
+ * The least resolution a PNG or JPEG is printed at without a warning, pixels per inch: below it
+ * the pixels of its lines and text show in print (print shops ask 300 for a photograph and warn
+ * below 150).
+ */
+const LEAST_PRINT_PPI = 150;
+
+/** A warning at the image's name when the `pixels` across it are drawn `drawn` pt wide at less than LEAST_PRINT_PPI. */
+function warnLowResolution(ctx: LayoutContext, node: FigureNode, pixels: number, drawn: number): void {
+  const ppi = pixels / (drawn / 72);
+  if (ppi >= LEAST_PRINT_PPI) return;
+  const mm = Math.round((drawn / 72) * 25.4);
+  ctx.problems.warn(node.at ?? ctx.templatePos, `this image is printed at ${Math.round(ppi)} pixels per inch (${pixels} pixels across ${mm} mm): print wants at least ${LEAST_PRINT_PPI}, 300 for a photograph; give an image of ${Math.ceil((LEAST_PRINT_PPI * drawn) / 72)} pixels across or more, or a smaller \`width:\``);
 }
 
 /**

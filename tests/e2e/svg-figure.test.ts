@@ -120,9 +120,23 @@ describe('an SVG figure', () => {
   });
 
   it('of a PNG: width: sets its width too; without it, one pt a pixel as before', async () => {
-    expect((await lastPageDrawing(build('', 'photo.png'))).imageWidths).toEqual([120]);
-    const [half] = (await lastPageDrawing(build('          width: 50%\n', 'photo.png'))).imageWidths;
-    expect(Math.abs(half - 0.5 * MEASURE)).toBeLessThan(0.5);
+    const natural = run('', undefined, 'photo.png');
+    expect((await lastPageDrawing(readFileSync(path.join(natural.dir, 'r.pdf')))).imageWidths).toEqual([120]);
+    const half = run('          width: 50%\n', undefined, 'photo.png');
+    const [halfWidth] = (await lastPageDrawing(readFileSync(path.join(half.dir, 'r.pdf')))).imageWidths;
+    expect(Math.abs(halfWidth - 0.5 * MEASURE)).toBeLessThan(0.5);
+  });
+
+  it('of a PNG printed below 150 pixels per inch: a warning at its image: line, with the pixels it needs; at 150 or more, none', () => {
+    // 120 pixels over 120 pt is 72 ppi; over 0.5 × MEASURE (78 mm) 39
+    const natural = run('', undefined, 'photo.png');
+    expect(natural.code).toBe(0);
+    expect(natural.err).toBe(
+      'r.yaml:9:18: warning: this image is printed at 72 pixels per inch (120 pixels across 42 mm): print wants at least 150, 300 for a photograph; give an image of 250 pixels across or more, or a smaller `width:`\n',
+    );
+    expect(run('          width: 50%\n', undefined, 'photo.png').err).toMatch(/^r\.yaml:9:18: warning: this image is printed at 39 pixels per inch/);
+    // 120 pixels over 20 mm: 152 ppi
+    expect(run('          width: 20mm\n', undefined, 'photo.png').err).toBe('');
   });
 
   it('has its note below its caption', async () => {
