@@ -15,13 +15,13 @@ import type PDFDocument from 'pdfkit';
 import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
 import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
+import { colorOperators, type ColorParser } from './device-color.js';
 
-type Doc = InstanceType<typeof PDFDocument> & {
-  page: { fonts: Record<string, unknown> };
-  addContent(s: string): void;
-  /** pdfkit's colour parser: a name or #hex to RGB (0–1) or CMYK components; null if unknown. */
-  _normalizeColor(color: string): number[] | null;
-};
+type Doc = InstanceType<typeof PDFDocument> &
+  ColorParser & {
+    page: { fonts: Record<string, unknown> };
+    addContent(s: string): void;
+  };
 
 /**
  * The text object last written for a glyph array, and what it depends on besides it: a set
@@ -49,7 +49,7 @@ const writtenRuns = new WeakMap<PlacedGlyphs, WrittenRun>();
 
 /** The text state of a page's content as its runs so far left it (nothing set: a new page's). */
 interface TextState {
-  /** The fill colour as a run names it (`#rrggbb` or a colour name, see fillColorOps). */
+  /** The fill colour as a run names it (`#rrggbb` or a colour name, see device-color.ts). */
   color?: string;
   /** The font's resource name (F1, F2, …) and size, pt. */
   font?: string;
@@ -91,7 +91,7 @@ function samePlace(a: RunPlace, b: RunPlace): boolean {
 /** The operators that set what the run needs and `state` does not hold (one a line, or ''); `state` then holds it. */
 function stateChanges(doc: Doc, state: TextState, color: string, font: string, size: number, spacing: number): string {
   const ops: string[] = [];
-  if (state.color !== color) ops.push(...fillColorOps(doc, color));
+  if (state.color !== color) ops.push(colorOperators(doc, color));
   if (state.font !== font || state.size !== size) ops.push(`/${font} ${pdfNumber(size)} Tf`);
   if (state.spacing !== spacing) ops.push(`${spacing} Tc`);
   Object.assign(state, { color, font, size, spacing });
@@ -199,19 +199,6 @@ function characterSpacing(font: EmbeddedFace, xs: number[], cids: number[], size
     if (g.count > 1 && g.count > (most?.count ?? 0)) most = g;
   }
   return most && most !== gaps.get(0) ? Math.round((most.sum / most.count) * 1e5) / 1e5 : 0;
-}
-
-const colorOps = new Map<string, string[]>();
-
-/** The operators that set the fill colour, as pdfkit writes them (its colour parser, RGB or CMYK). */
-function fillColorOps(doc: Doc, color: string): string[] {
-  let ops = colorOps.get(color);
-  if (!ops) {
-    const c = doc._normalizeColor(color);
-    if (!c) throw new Error(`not a colour: ${color}`);
-    colorOps.set(color, (ops = [`/${c.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs`, `${c.join(' ')} scn`]));
-  }
-  return ops;
 }
 
 /** Code points as UTF-16BE hex, for a PDF text string. */

@@ -22,6 +22,7 @@ import { PngImage } from './png-image.js';
 import { drawSvg } from './svg-draw.js';
 import { imageType } from '../content/image-file.js';
 import { readPng } from '../content/png-check.js';
+import { colorOperators, type ColorParser } from './device-color.js';
 
 /** How a PDF is written, beyond what its document says about itself. */
 export interface PdfOptions {
@@ -148,10 +149,10 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
       writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op);
       return;
     case 'rect':
-      doc.save().rect(op.x, op.y, op.w, op.h).fill(op.fill).restore();
+      doc.save().addContent(colorOperators(parser(doc), op.fill)).rect(op.x, op.y, op.w, op.h).fill().restore();
       return;
     case 'line':
-      doc.save().moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).strokeColor(op.color).stroke().restore();
+      doc.save().addContent(colorOperators(parser(doc), op.color, true)).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).stroke().restore();
       return;
     case 'image':
       doc.image(imageFor(op.data), op.x, op.y, { width: op.w, height: op.h });
@@ -159,7 +160,7 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
     case 'svg':
       return drawSvg(doc, op);
     case 'dot':
-      doc.save().circle(op.x, op.y, op.r).fill(op.color).restore();
+      doc.save().addContent(colorOperators(parser(doc), op.color)).circle(op.x, op.y, op.r).fill().restore();
       return;
     case 'link': {
       // Contents: the words linked, for assistive technology (PDF/UA); a string object, not a name
@@ -222,4 +223,9 @@ function addPageLabels(doc: PDFKit.PDFDocument, pages: readonly DrawPage[]): voi
 /** A string's bytes in a PDF as pdfkit writes it: ASCII as is, anything else UTF-16BE after a BOM. */
 function pdfStringBytes(s: string): Buffer {
   return /^[\x00-\x7f]*$/.test(s) ? Buffer.from(s, 'latin1') : Buffer.from(`\ufeff${s}`, 'utf16le').swap16();
+}
+
+/** pdfkit's document as the colour parser it is (its `_normalizeColor`, not in its types). */
+function parser(doc: PDFKit.PDFDocument): ColorParser {
+  return doc as unknown as ColorParser;
 }
