@@ -5,12 +5,13 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, type SourcePos } from '../problems.js';
+import { InputError, shownFile, type SourcePos } from '../problems.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
-import { callProblem, inlinePartials } from './calls.js';
+import { callProblem, type InlineKnown } from './calls.js';
+import { inheritedInline, inlineDefinitions } from './inline-partials.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
@@ -73,17 +74,18 @@ export function loadTemplates(dir: string, folders: TemplateFolders): TemplateSe
 function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSet {
   const env = createEnv();
   const files = [...sources.keys()].sort();
-  // the partials a template may include: the folder's other files, and the inline partials any defines
-  const partials = [...new Set([...files.filter((f) => !PAGE_TEMPLATES.includes(f)).map((f) => f.replace(/\.hbs$/, '')), ...[...sources.values()].flatMap((s) => inlinePartials(s.text))])].sort();
+  // the partials a template may include: the folder's other files, and the inline partials known where it includes them
+  const partials = files.filter((f) => !PAGE_TEMPLATES.includes(f)).map((f) => f.replace(/\.hbs$/, ''));
+  const inline = inlineKnown(env, sources);
   const compile = (file: string) => {
     const source = sources.get(file);
     if (!source) throw new InputError([{ pos: { file: path.join(dir, file), line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
-    const template = compileOne(env, source, PAGE_OPTIONS, partials);
+    const template = compileOne(env, source, PAGE_OPTIONS, partials, inline(file));
     return (data: unknown) => template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
   for (const f of files) {
     if (PAGE_TEMPLATES.includes(f)) continue;
-    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS, partials));
+    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS, partials, inline(f)));
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
@@ -169,7 +171,7 @@ function figureImages(view: ReportView): FigureImages {
  * line in the file). An error while it renders is located in
  * its own file (an error in a partial it calls, in the partial's).
  */
-function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, partials: readonly string[]): HandlebarsTemplateDelegate {
+function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, partials: readonly string[], inline: InlineKnown): HandlebarsTemplateDelegate {
   const spec = precompiled(source.text, options);
   let template: HandlebarsTemplateDelegate;
   if (spec) template = env.template(spec);
@@ -177,7 +179,7 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
     const located = (p: { line: number; col: number; reason: string }) => new InputError([{ pos: { file: source.path, line: p.line, col: p.col }, message: `template: ${p.reason}`, severity: 'error' }]);
     const parsed = parseTemplate(env, source.text);
     if ('error' in parsed) throw located(parsed.error);
-    const call = callProblem(parsed.program, env, partials);
+    const call = callProblem(parsed.program, env, partials, inline);
     if (call) throw located(call);
     template = env.compile(parsed.program, { ...options });
   }
@@ -188,6 +190,34 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
       throw renderError(source, e);
     }
   };
+}
+
+/**
+ * The inline partials of the template's files, for the includes of `file` (see inline-partials.ts):
+ * every file is parsed for them only when an include names a partial that is not a file.
+ */
+function inlineKnown(env: Env, sources: Map<string, Source>): (file: string) => InlineKnown {
+  let all: { inherited: Map<string, ReadonlySet<string>>; defined: Map<string, SourcePos> } | undefined;
+  const read = () => {
+    if (all) return all;
+    const programs = new Map<string, hbs.AST.Program>();
+    const defined = new Map<string, SourcePos>();
+    for (const [f, source] of sources) {
+      const parsed = parseTemplate(env, source.text);
+      if ('error' in parsed) continue; // reported when that file is compiled
+      programs.set(f.replace(/\.hbs$/, ''), parsed.program);
+      for (const d of inlineDefinitions(parsed.program)) if (!defined.has(d.name)) defined.set(d.name, { file: source.path, line: d.line, col: d.col });
+    }
+    all = { inherited: inheritedInline(programs, new Set(PAGE_TEMPLATES.map((f) => f.replace(/\.hbs$/, '')))), defined };
+    return all;
+  };
+  return (file) => ({
+    inherited: () => read().inherited.get(file.replace(/\.hbs$/, '')) ?? new Set(),
+    definedAt: (name) => {
+      const d = read().defined.get(name);
+      return d && { ...d, file: shownFile(d.file) };
+    },
+  });
 }
 
 /** A template file's text and where it was read. */
