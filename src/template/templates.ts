@@ -12,6 +12,8 @@ import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
 import { callProblem, type InlineKnown } from './calls.js';
 import { inheritedInline, inlineDefinitions } from './inline-partials.js';
+import { writerAt } from './partial-writer.js';
+import { looseTextNear } from './loose-text.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
@@ -92,13 +94,20 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   const headerTemplate = sources.has('header.hbs') ? compile('header.hbs') : undefined;
   /** Where a page template is (its own folder's or the one it extends). */
   const fileOf = (file: string) => sources.get(file)?.path ?? path.join(dir, file);
-  /** Parses rendered markup; a problem is located in the template that wrote it. */
-  const parsed = <T>(file: string, render: () => T): T => {
+  /** Parses rendered markup (`markup` renders it again); a problem is located in the template that wrote it. */
+  const parsed = <T>(file: string, render: () => T, markup: () => string): T => {
     try {
       return render();
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
       const p = e.problems[0];
+      // text where it may not stand: where the template that wrote it (a partial, else `file`) writes text outside its elements
+      const writer = e.text === undefined ? undefined : writerAt(env, partials, markup, e.text);
+      if (writer) {
+        const source = sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
+        const place = source && looseTextNear(source.text, writer.line);
+        if (source && place) throw new InputError([{ ...p, pos: { file: source.path, ...place } }]);
+      }
       const markupPlace = `line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote`;
       // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
       // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
@@ -127,7 +136,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer', theme: ThemeStyles | undefined) => {
     // a kept tree was checked against its theme's styles: another theme checks afresh
     if (theme !== furnitureTheme) [furniture, furnitureTheme] = [new KeptResults(), theme];
-    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids)));
+    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids), () => template(ctx)));
   };
   const read = [...sources.values()].map((s) => s.path);
   return {
@@ -142,7 +151,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       const key = [...view.targets.keys()].join('\u0000');
       if (key !== targets?.key) furniture = new KeptResults();
       targets = { ids: view.targets, key };
-      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets));
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets), () => documentTemplate(view));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
