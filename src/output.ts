@@ -3,7 +3,7 @@
  * complete, so a failed build never leaves a half-written PDF or damages the last good one;
  * the temporary file goes when the write fails and when the process is stopped or fails.
  */
-import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLink } from './file-kind.js';
 import { realPath } from './output-paths.js';
@@ -92,15 +92,18 @@ const STOP_WAIT_MS = 2000;
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
- * Removes the temporary files of `outputs` when the process ends, however it ends: done,
- * failed, or stopped by Ctrl-C, `kill` or a closed terminal. Call once, from the main thread.
+ * Removes the temporary files this process writes beside `outputs` (theirs, and their page
+ * images': any named for the process, see `tempPathFor`) when the process ends, however it
+ * ends: done, failed, or stopped by Ctrl-C, `kill` or a closed terminal (a thread of a pool
+ * stopped while writing an image leaves its temporary file). Call once, from the main thread.
  * `stopWriters`: on such a signal, stops the thread that writes them before they are removed
  * (else it could write one again after its removal).
  */
 export function removeTempFilesAtExit(outputs: readonly string[], stopWriters: () => Promise<void> = () => Promise.resolve()): void {
   process.once('exit', () => {
     // (an output that is a link was written beside the file it leads to)
-    for (const o of outputs) for (const file of new Set([o, realPath(o)])) removeQuietly(tempPathFor(file));
+    const folders = new Set(outputs.flatMap((o) => [o, realPath(o)]).map((file) => path.dirname(file)));
+    for (const folder of folders) for (const file of tempFilesIn(folder)) removeQuietly(file);
   });
   for (const [signal, status] of Object.entries(SIGNAL_STATUS)) {
     process.once(signal, () => {
@@ -108,6 +111,18 @@ export function removeTempFilesAtExit(outputs: readonly string[], stopWriters: (
       const waited = new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref());
       void Promise.race([stopWriters(), waited]).finally(() => process.exit(status));
     });
+  }
+}
+
+/** The temporary files of this process in `folder` (see `tempPathFor`); none when it cannot be listed. */
+function tempFilesIn(folder: string): string[] {
+  const ours = `.${process.pid}.tmp`;
+  try {
+    return readdirSync(folder)
+      .filter((name) => name.startsWith('.') && name.endsWith(ours))
+      .map((name) => path.join(folder, name));
+  } catch {
+    return []; // no folder there (yet), or one not to be read
   }
 }
 

@@ -81,6 +81,8 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
   const files: string[] = [];
   const paths: GlyphPaths = new Map();
   for (const n of pagesAsked(request, pages.length)) {
+    // a page takes a second or more at a high dpi: a stop signal (Ctrl-C, kill) is handled between pages, not after the last
+    await nextTurn();
     const file = pageImageFile(pdf, n, pages.length);
     try {
       writeFileAtomic(file, await pageImage(pages[n - 1], faces, request.dpi, paths));
@@ -92,6 +94,15 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
   const asked = request.pages;
   const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.first}-${asked.last}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
+}
+
+/**
+ * Resolves on the event loop's next turn: what is waiting there runs first, as a signal's handler
+ * does (drawing and encoding a page, `await`ed, wait on no event: without this the handler ran only
+ * after the last page).
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -15,10 +15,15 @@ import { isCjk } from '../text/char-class.js';
 /** Page label printed before the first round has found the page (as wide as most labels). */
 const UNKNOWN_PAGE = '0';
 
-/** An item's reference as the theme words it (`formats`): `{number}` its number, `{chapter}` a section's chapter's (or appendix's) own reference. */
+/**
+ * An item's reference as the theme words it (`formats`): `{number}` its number (none, with the
+ * spaces before it, for the only appendix labelled without one: `附件`), `{chapter}` a section's
+ * chapter's (or appendix's) own reference.
+ */
 function referenceText(formats: ReferenceFormats, target: RefTarget): string {
   const chapter = target.chapter ? referenceText(formats, target.chapter) : '';
-  return formats[target.kind].replaceAll('{number}', target.number).replaceAll('{chapter}', chapter);
+  const format = target.unnumbered ? formats[target.kind].replace(/\s*\{number\}/g, '') : formats[target.kind];
+  return format.replaceAll('{number}', target.number).replaceAll('{chapter}', chapter);
 }
 
 /** The runs with each cross-reference replaced by its text, marked as a link to its target. */

@@ -10,6 +10,7 @@ import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
 import { foldWhitespace, plainText, type Inline } from '../text/inline.js';
+import { afterTypedSpaces } from '../text/typed-spaces.js';
 import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
@@ -152,9 +153,6 @@ function cellLines(ctx: LayoutContext, c: TableCellNode, st: TextStyleSpec, head
   return words.length <= anywhere.length ? words : anywhere;
 }
 
-/** A space typed between Chinese words (`埃德加·斯诺 著 董乐山 译`): a Han character or a mark each side. */
-const SPACE_BETWEEN_CJK = /[\p{sc=Han}\u3000-\u303f\uff00-\uffef·“”‘’《》]\s+(?=[\p{sc=Han}\u3000-\u303f\uff00-\uffef·“”‘’《》])/gu;
-
 /**
  * Where a cell breaks first: a header, and a cell spanning rows, between words (see
  * word-starts.ts); a body cell after a space typed between Chinese words (names: `〔美〕埃德加·斯诺
@@ -165,11 +163,11 @@ function cellBreaks(c: TableCellNode, header: boolean): ParagraphStyle['between'
   return header || c.rowspan > 1 ? 'words' : 'spaces';
 }
 
-/** The text's pieces between spaces typed between Chinese words (as runs), when it has such spaces. */
+/** The text's pieces between spaces typed between Chinese words (as runs; see typed-spaces.ts), when it has such spaces. */
 function spacedWords(runs: Inline[]): Inline[][] | undefined {
   if (runs.some((r) => r.ref || r.note)) return undefined;
   const text = plainText(runs);
-  const cuts = [...text.matchAll(SPACE_BETWEEN_CJK)].map((m) => m.index + 1);
+  const cuts = afterTypedSpaces(text);
   if (!cuts.length) return undefined;
   return [0, ...cuts].map((from, i) => splitRuns(runs, from, i < cuts.length ? cuts[i] : text.length));
 }

@@ -13,6 +13,8 @@ import type { ImageSize } from './image-size.js';
 import { checkJpeg } from './jpeg-check.js';
 import { checkPng } from './png-check.js';
 import { checkSvg, type CheckedSvg } from './svg-check.js';
+import { svgShapes, type SvgPath } from '../render/svg-shapes.js';
+import { dashCount, MAX_SVG_DASHES } from '../render/svg-dashes.js';
 import { looksUtf16, svgEncodingProblem } from './svg-encoding.js';
 
 /** Largest image file accepted, bytes (checked before it is read). */
@@ -83,11 +85,22 @@ export function readImage(file: string, shownAs = file): CheckedImage | string {
     const encoding = svgEncodingProblem(data);
     if (encoding) return `${encoding}: ${shownAs}`;
     const svg = checkSvg(data);
-    return typeof svg === 'string' ? `${svg}: ${shownAs}` : { type: 'svg', ...svg };
+    if (typeof svg === 'string') return `${svg}: ${shownAs}`;
+    const image = { type: 'svg' as const, ...svg };
+    const dashes = dashesProblem(svgShapes(image).paths);
+    return dashes ? `${dashes}: ${shownAs}` : image;
   }
   if (!type) return `not a PNG, JPEG or SVG image (by its content): ${shownAs}`;
   const size = (type === 'png' ? checkPng : checkJpeg)(data);
   return typeof size === 'string' ? `${size}: ${shownAs}` : { type, ...size, data };
+}
+
+/** Why an SVG's dashed strokes cost too much to draw (see render/svg-dashes.ts), or undefined. */
+function dashesProblem(paths: readonly SvgPath[]): string | undefined {
+  const { count, most } = dashCount(paths);
+  if (count <= MAX_SVG_DASHES || !most) return undefined;
+  const about = (n: number) => Math.round(n).toLocaleString('en-US');
+  return `SVG too complex: its dashed lines make about ${about(count)} dashes (most on line ${most.line} of the SVG, dashed ${most.stroke!.dash.join(' ')}; at most ${about(MAX_SVG_DASHES)} in all): lengthen the dashes (stroke-dasharray), or draw the lines solid`;
 }
 
 /** An image's type by its first bytes, as the PDF writer tells them apart. */

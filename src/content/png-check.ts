@@ -9,52 +9,9 @@
 import { inflateSync } from 'node:zlib';
 import { sizeProblem, type ImageSize } from './image-size.js';
 import { PNG_SIGNATURE as SIGNATURE } from '../file-kind.js';
-
-const TRUNCATED = 'image damaged: PNG data ends early (truncated file?)';
-
-/** Samples per pixel of each PNG colour type, and the bit depths the format allows for it. */
-export const COLOUR_TYPES: Record<number, { name: string; samples: number; depths: number[] }> = {
-  0: { name: 'grey', samples: 1, depths: [1, 2, 4, 8, 16] },
-  2: { name: 'true-colour', samples: 3, depths: [8, 16] },
-  3: { name: 'palette', samples: 1, depths: [1, 2, 4, 8] },
-  4: { name: 'grey with alpha', samples: 2, depths: [8, 16] },
-  6: { name: 'true-colour with alpha', samples: 4, depths: [8, 16] },
-};
-
-/** The seven passes of Adam7 interlacing: first column and row, then steps between them. */
-export const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
-
-interface PngHeader extends ImageSize {
-  /** Bits a sample: 1, 2, 4, 8 or 16. */
-  bitDepth: number;
-  /** 0 grey, 2 true-colour (RGB), 3 palette, 4 grey with alpha, 6 true-colour with alpha. */
-  colourType: number;
-  /** Adam7-interlaced. */
-  interlaced: boolean;
-}
-
-/** A PNG's parts, read from its chunks: what the PDF writer embeds. */
-export interface Png extends PngHeader {
-  /** A palette PNG's palette (PLTE): RGB triples, a byte a sample (a true-colour PNG's suggested palette is left out). */
-  palette?: Buffer;
-  /** The transparency chunk (tRNS): an alpha for each of the first palette entries, or the transparent grey or RGB colour, 2 bytes (big-endian) a sample. */
-  transparency?: Buffer;
-  /** The image data chunks (IDAT), in order: together one zlib stream of the filtered rows. */
-  imageData: Buffer[];
-}
-
-interface Chunk {
-  type: string;
-  body: Buffer;
-}
+import { ADAM7, COLOUR_TYPES, type PngHeader } from '../png/format.js';
+import { readChunks, readHeader, TRUNCATED, type Chunk } from '../png/read.js';
+import { unfilter } from '../png/unfilter.js';
 
 /** The PNG's size, or why pdfkit could not embed it. */
 export function checkPng(data: Buffer): ImageSize | string {
@@ -75,42 +32,6 @@ export function checkPng(data: Buffer): ImageSize | string {
   if (imageData.length === 0) return 'image damaged: the PNG has no image data (IDAT)';
   const entries = header.colourType === 3 ? chunks.find((c) => c.type === 'PLTE')!.body.length / 3 : undefined;
   return rowsProblem(Buffer.concat(imageData), header, entries) ?? { width: header.width, height: header.height };
-}
-
-/** The parts of a PNG that checkPng accepted (its chunks are not read again for their checksums). */
-export function readPng(data: Buffer): Png {
-  const header = readHeader(data.subarray(16, 29));
-  const chunks = readChunks(data, false);
-  if (typeof header === 'string' || typeof chunks === 'string') throw new Error(`not a checked PNG: ${typeof header === 'string' ? header : chunks}`);
-  const body = (type: string) => chunks.find((c) => c.type === type)?.body;
-  const imageData = chunks.filter((c) => c.type === 'IDAT').map((c) => c.body);
-  return { ...header, palette: header.colourType === 3 ? body('PLTE') : undefined, transparency: body('tRNS'), imageData };
-}
-
-function readHeader(body: Buffer): PngHeader | string {
-  const header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bitDepth: body[8], colourType: body[9], interlaced: body[12] === 1 };
-  const colour = COLOUR_TYPES[header.colourType];
-  if (!colour || !colour.depths.includes(header.bitDepth))
-    return `image damaged: PNG header with colour type ${header.colourType} and bit depth ${header.bitDepth}, which the format does not have`;
-  if (body[10] !== 0 || body[11] !== 0 || body[12] > 1) return 'image damaged: PNG header with an unknown compression, filter or interlace method';
-  return header;
-}
-
-/** The chunks up to IEND, each whole (and matching its checksum if `checksums`). */
-function readChunks(data: Buffer, checksums: boolean): Chunk[] | string {
-  const chunks: Chunk[] = [];
-  for (let pos = SIGNATURE.length; ; ) {
-    if (pos + 12 > data.length) return TRUNCATED;
-    const length = data.readUInt32BE(pos);
-    const type = data.toString('latin1', pos + 4, pos + 8);
-    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) return `image damaged: no PNG chunk where one should begin (byte ${pos})`;
-    const end = pos + 8 + length;
-    if (end + 4 > data.length) return TRUNCATED;
-    if (checksums && crc32(data, pos + 4, end) !== data.readUInt32BE(end)) return `image damaged: PNG chunk ${type} does not match its checksum`;
-    if (type === 'IEND') return chunks;
-    chunks.push({ type, body: data.subarray(pos + 8, end) });
-    pos = end + 4;
-  }
 }
 
 /** Chunks the format forbids or that do not fit the header: one of each, a palette where one is needed, lengths that fit. */
@@ -220,56 +141,4 @@ function rowsOf(header: PngHeader): Pass[] {
   const pass = (columns: number, rows: number) => (columns > 0 && rows > 0 ? { columns, rows, rowBytes: 1 + Math.ceil((columns * bitsPerPixel) / 8) } : { columns: 0, rows: 0, rowBytes: 0 });
   if (!header.interlaced) return [pass(header.width, header.height)];
   return ADAM7.map(([x0, y0, dx, dy]) => pass(Math.ceil((header.width - x0) / dx), Math.ceil((header.height - y0) / dy)));
-}
-
-/**
- * Undoes the filters of `rows` rows of `rowBytes` bytes (each after its filter byte) from
- * `start` of `data`, in place. Filters work on bytes, a pixel (at least one byte) to the left;
- * the first row has none above (Up adds nothing, Average half the left, Paeth the left).
- */
-export function unfilter(data: Buffer, start: number, rows: number, rowBytes: number, bitsPerPixel: number): void {
-  const left = Math.max(1, bitsPerPixel >> 3);
-  const up = rowBytes + 1; // from a byte to the one above it
-  for (let r = 0; r < rows; r++) {
-    const line = start + r * up + 1;
-    const end = line + rowBytes;
-    const first = Math.min(line + left, end); // the first byte with one a pixel to its left
-    const filter = data[line - 1];
-    if (filter === 0 || (filter === 2 && r === 0)) continue;
-    if (filter === 1 || (filter === 4 && r === 0)) {
-      for (let i = first; i < end; i++) data[i] += data[i - left];
-    } else if (filter === 3 && r === 0) {
-      for (let i = first; i < end; i++) data[i] += data[i - left] >> 1;
-    } else if (filter === 2) {
-      for (let i = line; i < end; i++) data[i] += data[i - up];
-    } else if (filter === 3) {
-      for (let i = line; i < first; i++) data[i] += data[i - up] >> 1;
-      for (let i = first; i < end; i++) data[i] += (data[i - left] + data[i - up]) >> 1;
-    } else if (filter === 4) {
-      for (let i = line; i < first; i++) data[i] += data[i - up]; // Paeth of (0, b, 0) is b
-      for (let i = first; i < end; i++) {
-        const a = data[i - left];
-        const b = data[i - up];
-        const c = data[i - up - left];
-        // |p - a|, |p - b|, |p - c| for p = a + b - c
-        const pa = Math.abs(b - c);
-        const pb = Math.abs(a - c);
-        const pc = Math.abs(a + b - c - c);
-        data[i] += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-    }
-  }
-}
-
-const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-
-/** CRC-32 of `data[start..end)`, as PNG chunks carry it (zlib.crc32 exists only from Node 20.15). */
-function crc32(data: Buffer, start: number, end: number): number {
-  let c = -1;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }

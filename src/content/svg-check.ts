@@ -2,7 +2,8 @@
  * SVG images, read and checked whole when the content is loaded, so that the layout and the PDF
  * writer never meet one they cannot draw: well-formed XML (no DOCTYPE, so no entities), an
  * `<svg>` root with a size (width and height, or a viewBox), at most MAX_SVG_ELEMENTS elements
- * nested at most MAX_SVG_DEPTH deep with at most MAX_SVG_PATH_NUMBERS numbers of path data, and nothing from outside the file: an `href` or `url(…)`
+ * nested at most MAX_SVG_DEPTH deep with at most MAX_SVG_PATH_NUMBERS numbers of path data (its dashes are
+ * counted after, see content/image-file.ts), and nothing from outside the file: an `href` or `url(…)`
  * that is not `#…` within the file, and a `<script>`, are refused. What Imprint does not draw
  * (style sheets, gradients, clipping, `<use>` …) is listed, for a warning.
  */

@@ -21,7 +21,7 @@ import { pageLabelRanges } from './page-labels.js';
 import { PngImage } from './png-image.js';
 import { drawSvg } from './svg-draw.js';
 import { imageType } from '../content/image-file.js';
-import { readPng } from '../content/png-check.js';
+import { readPng } from '../png/read.js';
 import { colorOperators, type ColorParser } from './device-color.js';
 
 /** How a PDF is written, beyond what its document says about itself. */

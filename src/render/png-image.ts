@@ -14,7 +14,7 @@
  * Memory: the PNG's image data once more; for a decoded PNG its pixels, about twice.
  */
 import { deflateSync } from 'node:zlib';
-import type { Png } from '../content/png-check.js';
+import type { Png } from '../png/format.js';
 import type { PdfRef, PdfWriter } from './embedded-face.js';
 import { pngPixels, type PngPixels } from './png-pixels.js';
 

@@ -5,7 +5,8 @@
  * Memory: the inflated rows (un-filtered in place), and for an interlaced PNG the pixels again.
  */
 import { inflateSync } from 'node:zlib';
-import { ADAM7, COLOUR_TYPES, unfilter, type Png } from '../content/png-check.js';
+import { ADAM7, COLOUR_TYPES, type Png } from '../png/format.js';
+import { unfilter } from '../png/unfilter.js';
 
 /** Decoded pixels: `height` rows of `rowBytes` bytes, samples packed as in the PNG (16-bit big-endian, below 8 bits most significant first, each row padded to a whole byte). */
 export interface PngPixels {

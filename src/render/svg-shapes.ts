@@ -25,6 +25,8 @@ export interface SvgPath {
   fill?: SvgPaint;
   fillRule: 'nonzero' | 'evenodd';
   stroke?: SvgPaint & { width: number; cap: 'butt' | 'round' | 'square'; join: 'miter' | 'round' | 'bevel'; dash: number[] };
+  /** The line of its element in the SVG file, from 1 (for messages). */
+  line: number;
 }
 
 /** A line of text at its anchor point. Lengths in its own units. */
@@ -108,7 +110,7 @@ function walk(el: SvgElement, parentMatrix: Matrix, parentProps: Props, out: Svg
   if (el.name === 'text') return textsOf(el, matrix, props, out.texts);
   const d = pathData(el);
   if (d && props.visibility !== 'hidden' && props.visibility !== 'collapse') {
-    const path = painted(d, matrix, props, el.name);
+    const path = painted(d, matrix, props, el);
     if (path.fill || path.stroke) out.paths.push(path);
   }
   for (const c of el.children) if (typeof c !== 'string') walk(c, matrix, props, out);
@@ -155,9 +157,9 @@ function pathData(el: SvgElement): string | undefined {
   return undefined;
 }
 
-function painted(d: string, matrix: Matrix, props: Props, name: string): SvgPath {
+function painted(d: string, matrix: Matrix, props: Props, el: SvgElement): SvgPath {
   const opacity = num(props.opacity, 1);
-  const fill = name === 'line' ? undefined : paint(props.fill, props.color, opacity * num(props['fill-opacity'], 1));
+  const fill = el.name === 'line' ? undefined : paint(props.fill, props.color, opacity * num(props['fill-opacity'], 1));
   const strokePaint = paint(props.stroke, props.color, opacity * num(props['stroke-opacity'], 1));
   const width = num(props['stroke-width'], 1);
   const dash = (props['stroke-dasharray'] ?? 'none').split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n));
@@ -166,6 +168,7 @@ function painted(d: string, matrix: Matrix, props: Props, name: string): SvgPath
     matrix,
     fill,
     fillRule: props['fill-rule'] === 'evenodd' ? 'evenodd' : 'nonzero',
+    line: el.line,
     stroke: strokePaint && width > 0 ? { ...strokePaint, width, cap: oneOf(props['stroke-linecap'], ['butt', 'round', 'square']), join: oneOf(props['stroke-linejoin'], ['miter', 'round', 'bevel']), dash: dash.every((n) => n > 0) ? (dash.length % 2 ? [...dash, ...dash] : dash) : [] } : undefined,
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { Env } from './handlebars-env.js';
 import { closest } from '../content/did-you-mean.js';
+import { includedName, knownAtIncludes } from './inline-partials.js';
 
 /** A call the template may not make: where the helper's or partial's name stands (lines and columns from 1), and the message. */
 export interface CallProblem {
@@ -33,20 +34,31 @@ const TAKES: Record<string, { count: number; what: string; example: string }> = 
 
 const COUNTS = ['none', 'one', 'two'];
 
+/** The inline partials (`{{#*inline "name"}}`) of a template's files, for a file's includes of them. */
+export interface InlineKnown {
+  /** Those known wherever the file renders, from the templates that include it. */
+  inherited(): ReadonlySet<string>;
+  /** Where one is defined (the file as messages show it, line and column from 1), if any file defines it. */
+  definedAt(name: string): { file: string; line: number; col: number } | undefined;
+}
+
 type Name = hbs.AST.PathExpression | hbs.AST.Literal;
-type Call = { type?: string; path?: Name; name?: Name | hbs.AST.SubExpression; params?: unknown[]; hash?: unknown; body?: unknown[]; chained?: boolean };
+type Call = { type?: string; path?: Name; name?: Name | hbs.AST.SubExpression; params?: unknown[]; hash?: unknown; body?: unknown[]; chained?: boolean; openStrip?: object };
 
 /**
  * The first call in `program` (in the file's order) that `env` and the template's `partials`
  * cannot make: of a helper `env` does not have, or with more or fewer values than the helper
- * takes; an include `{{> name}}` of a partial not among `partials` (a partial block's own text,
+ * takes; an include `{{> name}}` of a partial not among `partials` nor an inline partial known
+ * there (`inline`; see inline-partials.ts) (a partial block's own text,
  * `{{#> name}}…{{/name}}`, stands in for a missing one), or of a partial an expression names
  * (`{{> (lookup . "kind")}}`: which one is known only as it renders, and a name it does not give
  * failed there, unlocated). A call of a helper is a subexpression `(name …)`, or `{{name …}}`,
  * `{{#name …}}`, `{{else name …}}` with values or `key=value` pairs, or naming a helper; a name
- * alone (`{{title}}`, `{{#blocks}}`) is a value of the data.
+ * alone (`{{title}}`, `{{#blocks}}`) is a value of the data; a raw block `{{{{name}}}}…{{{{/name}}}}`
+ * always calls one.
  */
-export function callProblem(program: hbs.AST.Program, env: Env, partials: readonly string[]): CallProblem | undefined {
+export function callProblem(program: hbs.AST.Program, env: Env, partials: readonly string[], inline: InlineKnown): CallProblem | undefined {
+  const known = knownAtIncludes(program);
   const helpers = Object.keys(env.helpers).filter((name) => !HOOKS.has(name));
   /** The blocks written `{{else name …}}` (the first of a chained `{{else}}`'s program). */
   const chained = new Set<unknown>();
@@ -66,28 +78,33 @@ export function callProblem(program: hbs.AST.Program, env: Env, partials: readon
       found(n.path, `unknown decorator "${(n.path as hbs.AST.PathExpression).original}" (${one})`);
     }
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'SubExpression') found(n.name, 'a partial is included by its name ({{> block}}), not by an expression that gives one');
-    if (n.type === 'PartialStatement' && n.name && n.name.type !== 'SubExpression' && !(n.name.type === 'PathExpression' && (n.name as hbs.AST.PathExpression).data)) {
-      const name = n.name.type === 'PathExpression' ? (n.name as hbs.AST.PathExpression).original : String((n.name as hbs.AST.StringLiteral).value);
-      if (!partials.includes(name)) {
-        const near = closest(name, [...partials]);
-        found(n.name, `unknown partial "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${partials.join(', ')})`);
+    const name = n.type === 'PartialStatement' ? includedName(n) : undefined;
+    if (name !== undefined && !partials.includes(name) && !known.get(n)!.has(name) && !inline.inherited().has(name)) {
+      const defined = inline.definedAt(name);
+      if (defined) {
+        const where = `${defined.file}, line ${defined.line}`;
+        found(n.name!, `the inline partial "${name}" (defined in ${where}) is not known here: an inline partial is known only inside the block that defines it and the partials included from there (define it in this file, outside any block, or write it as a partial file of its own, ${name}.hbs)`);
+      } else {
+        const names = [...new Set([...partials, ...known.get(n)!, ...inline.inherited()])].sort();
+        const near = closest(name, names);
+        found(n.name!, `unknown partial "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${names.join(', ')})`);
       }
     }
     const expression = n.type === 'SubExpression' || n.type === 'MustacheStatement' || n.type === 'BlockStatement';
     if (expression && n.path) {
       const name = n.path.type === 'PathExpression' ? (n.path as hbs.AST.PathExpression).original : String((n.path as hbs.AST.StringLiteral).value);
       const values = n.params!.length;
-      const call = n.type === 'SubExpression' || values > 0 || n.hash !== undefined;
+      const call = n.type === 'SubExpression' || values > 0 || n.hash !== undefined || isRaw(n);
       if (isHelper(n.path, helpers)) {
         const takes = TAKES[name];
         if (takes && values !== takes.count) {
-          const [open, close] = n.type === 'SubExpression' ? ['(', ')'] : n.type === 'MustacheStatement' ? ['{{', '}}'] : chained.has(n) ? ['{{else ', '}}'] : ['{{#', '}}'];
+          const [open, close] = n.type === 'SubExpression' ? ['(', ')'] : n.type === 'MustacheStatement' ? ['{{', '}}'] : chained.has(n) ? ['{{else ', '}}'] : isRaw(n) ? ['{{{{', '}}}}'] : ['{{#', '}}'];
           found(n.path, `${open}${name}${close} takes ${COUNTS[takes.count]} value${takes.count > 1 ? 's' : ''}, ${takes.what} (e.g. ${open}${name} ${takes.example}${close}); here it has ${values ? values : 'none'}`);
         }
       } else if (call) {
         const near = closest(name, helpers);
         // (name) with nothing after it reads like a value in brackets: say what the brackets do
-        const bare = n.type === 'SubExpression' && !values && n.hash === undefined ? `: (${name}) calls a helper, and there is none of that name` : '';
+        const bare = n.type === 'SubExpression' && !values && n.hash === undefined ? `: (${name}) calls a helper, and there is none of that name` : isRaw(n) ? `: a raw block {{{{${name}}}}}…{{{{/${name}}}}} calls a helper, and there is none of that name` : '';
         found(n.path, `unknown helper "${name}"${bare} (${near ? `did you mean "${near}"? ` : ''}known: ${helpers.join(', ')})`);
       }
     }
@@ -98,9 +115,13 @@ export function callProblem(program: hbs.AST.Program, env: Env, partials: readon
   return first;
 }
 
-/** The names of the inline partials a template's text defines (`{{#*inline "mark"}}`). */
-export function inlinePartials(text: string): string[] {
-  return [...text.matchAll(/\{\{~?\s*#\*inline\s+(["'])(.+?)\1/g)].map((m) => m[2]);
+/**
+ * Whether a block is a raw block, `{{{{name}}}}…{{{{/name}}}}`: its text is given unread to the
+ * helper `name` (with no helper of that name, Handlebars prints it when the data's `name` is true).
+ * Handlebars' parser gives a raw block no whitespace control (its `openStrip` has no `open`).
+ */
+function isRaw(n: Call): boolean {
+  return n.type === 'BlockStatement' && n.openStrip !== undefined && !('open' in n.openStrip);
 }
 
 /** Whether `path` names a helper of `helpers`: a plain name (not `this.x`, `../x`, `@x`, `a.b`). */

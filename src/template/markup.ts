@@ -24,6 +24,8 @@ interface El {
   pos: SourcePos;
   /** Its start tag as the markup has it (`<p style="body" at="…">`): what finds the template that wrote it. */
   tag: string;
+  /** For each text among its children (by its index there), the offset in the markup just after the text. */
+  textEnds?: Map<number, number>;
 }
 
 /** Parses markup into elements. `file` names the template for messages. */
@@ -49,7 +51,12 @@ function parseXml(xml: string, file: string): El {
     stack.push(el);
   });
   parser.on('closetag', () => void (closed = stack.pop()));
-  parser.on('text', (t) => stack[stack.length - 1].children.push(t));
+  parser.on('text', (t) => {
+    const el = stack[stack.length - 1];
+    // (saxes tells a text when it reads the `<` after it)
+    (el.textEnds ??= new Map()).set(el.children.length, parser.position - 1);
+    el.children.push(t);
+  });
   parser.write(xml).close();
   if (error) throw error;
   const top = root.children.find((c): c is El => typeof c !== 'string');
@@ -467,7 +474,13 @@ function at(el: El): SourcePos | undefined {
 }
 
 function elements(el: El): El[] {
-  for (const c of el.children) if (typeof c === 'string' && c.trim()) fail(el, `text "${c.trim().slice(0, 20)}" directly inside <${el.name}>`);
+  el.children.forEach((c, i) => {
+    if (typeof c !== 'string' || !c.trim()) return;
+    // where its last character stands in the markup, by which the template that wrote it is found
+    const written = el.textEnds?.get(i);
+    const last = written === undefined ? undefined : written - (c.length - c.trimEnd().length) - 1;
+    throw new MarkupError(el.pos, `text "${c.trim().slice(0, 20)}" directly inside <${el.name}>`, `<${el.name}`, undefined, [], undefined, last);
+  });
   return el.children.filter((c): c is El => typeof c !== 'string');
 }
 
@@ -482,6 +495,8 @@ function expectName(el: El, name: string): void {
  * stands in, innermost first. An element left open is blamed on the template that opened it
  * (`tag`) when another one holds the close tag (`needle`).
  * `about`: the file the problem is about, when another (an image a `<figure src>` names).
+ * `text`: for text that stands where it may not, the offset in the markup of its last character,
+ * by which the template that wrote it is found.
  */
 export class MarkupError extends InputError {
   constructor(
@@ -491,6 +506,7 @@ export class MarkupError extends InputError {
     readonly tag?: string,
     readonly around: string[] = [],
     about?: string,
+    readonly text?: number,
   ) {
     super([{ pos, message: `markup: ${message}`, severity: 'error', about }]);
   }

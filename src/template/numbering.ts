@@ -26,14 +26,28 @@ export interface HeadingLabel {
 
 const IDEOGRAPHIC_SPACE = '\u3000';
 
+/** A label that ends in its number, `附件 {1}`: without the number (and the space before it), `附件`. */
+const ENDS_IN_NUMBER = /\s*\{1\}$/;
+
+/**
+ * Whether a report of `count` appendices labels its appendix without a number: its only one,
+ * when the label ends in its number (`附件 {1}`: GB/T 9704 §8 writes 附件 alone, 附件 1, 附件 2 …
+ * for more than one). A letter (`附录 {A}`) stays: 附录 A.
+ */
+export function unnumberedAppendix(n: Numbering, count: number): boolean {
+  return count === 1 && ENDS_IN_NUMBER.test(n.appendix) && !n.appendix.includes('{A}');
+}
+
 /**
  * The label of a heading at `path` (1-based numbers from the chapter down: [2, 1] is the first
- * section of chapter 2); in an appendix, `path[0]` counts appendices.
+ * section of chapter 2); in an appendix, `path[0]` counts appendices (`unnumbered`: the only one,
+ * labelled without its number, see `unnumberedAppendix`).
  */
-export function headingLabel(n: Numbering, path: number[], appendix: boolean): HeadingLabel {
+export function headingLabel(n: Numbering, path: number[], appendix: boolean, unnumbered = false): HeadingLabel {
   const level = path.length;
   const spaced = (text: string) => ({ printed: text + IDEOGRAPHIC_SPACE, bookmark: `${text} ` });
   const closed = (text: string) => ({ printed: text, bookmark: text });
+  if (appendix && level === 1 && unnumbered) return spaced(n.appendix.replace(ENDS_IN_NUMBER, ''));
   if (appendix && level === 1) return spaced(n.appendix.replaceAll('{A}', letter(path[0])).replaceAll('{1}', String(path[0])));
   if (n.style === 'decimal') return spaced([appendix ? appendixNumber(n, path[0]) : String(path[0]), ...path.slice(1)].join('.'));
   // the levels of the style, the first of them the chapters' (an appendix's sections take the next ones)

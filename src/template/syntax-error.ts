@@ -108,9 +108,31 @@ function parseError(src: string, at: number, expected: string[], got: string, te
   }
   if (got === 'CLOSE_UNESCAPED' || got === 'CLOSE_RAW_BLOCK') return { at, reason: `${/^\}+/.exec(rest)?.[0] ?? text} cannot close {{: close it with }} (}}} closes {{{)` };
   if (got === 'CLOSE_SEXPR') return { at, reason: 'this ) closes no (: remove it' };
+  if (got === 'OPEN_SEXPR') return { at, reason: firstParen(src, opener, at) };
   // a value where only name=value pairs may stand
   if (/[^\s=]=/.test(written) && expected.includes('ID') && !expected.includes('STRING')) return { at, reason: afterPairs(/^("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[^\s})]+)/.exec(rest)?.[0] ?? text) };
   return unexpected(at, text, rest);
+}
+
+/**
+ * A `(` first in `{{…}}` (at offset `at`, the expression opened at `opener`), `{{(page}}`: what
+ * brackets do, and the expression without them (`{{page}}`) when it is short.
+ */
+function firstParen(src: string, opener: number, at: number): string {
+  const reason = 'this ( cannot come first in {{…}}: (…) calls a helper for a value given to another, after its name (e.g. {{#if (eq kind "table")}})';
+  const end = src.indexOf('}}', at);
+  if (end < 0 || end - opener > 60 || src.slice(at, end).includes('{{')) return reason;
+  // the brackets' own close, if any, goes with them
+  let inside = src.slice(at + 1, end);
+  for (let i = 0, depth = 0; i < inside.length; i++) {
+    if (inside[i] === '(') depth++;
+    else if (inside[i] === ')' && depth-- === 0) {
+      inside = inside.slice(0, i) + inside.slice(i + 1);
+      break;
+    }
+  }
+  const closer = /^\}+/.exec(src.slice(end))![0];
+  return `${reason}: write ${src.slice(opener, at)}${inside.trim()}${closer}`;
 }
 
 const NEVER_CLOSED = 'this {{ is never closed: write }} where its expression ends';

@@ -5,12 +5,15 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, type SourcePos } from '../problems.js';
+import { InputError, shownFile, type SourcePos } from '../problems.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
-import { callProblem, inlinePartials } from './calls.js';
+import { callProblem, type InlineKnown } from './calls.js';
+import { inheritedInline, inlineDefinitions } from './inline-partials.js';
+import { writerAt } from './partial-writer.js';
+import { looseTextNear } from './loose-text.js';
 import { KeptResults } from '../kept-caches.js';
 import { PAGE_OPTIONS, PARTIAL_OPTIONS, precompiled } from './precompiled.js';
 import { MarkupError, parseDocument, parseFurniture, type FigureImages, type ThemeStyles } from './markup.js';
@@ -73,30 +76,38 @@ export function loadTemplates(dir: string, folders: TemplateFolders): TemplateSe
 function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSet {
   const env = createEnv();
   const files = [...sources.keys()].sort();
-  // the partials a template may include: the folder's other files, and the inline partials any defines
-  const partials = [...new Set([...files.filter((f) => !PAGE_TEMPLATES.includes(f)).map((f) => f.replace(/\.hbs$/, '')), ...[...sources.values()].flatMap((s) => inlinePartials(s.text))])].sort();
+  // the partials a template may include: the folder's other files, and the inline partials known where it includes them
+  const partials = files.filter((f) => !PAGE_TEMPLATES.includes(f)).map((f) => f.replace(/\.hbs$/, ''));
+  const inline = inlineKnown(env, sources);
   const compile = (file: string) => {
     const source = sources.get(file);
     if (!source) throw new InputError([{ pos: { file: path.join(dir, file), line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
-    const template = compileOne(env, source, PAGE_OPTIONS, partials);
+    const template = compileOne(env, source, PAGE_OPTIONS, partials, inline(file));
     return (data: unknown) => template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
   for (const f of files) {
     if (PAGE_TEMPLATES.includes(f)) continue;
-    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS, partials));
+    env.registerPartial(f.replace(/\.hbs$/, ''), compileOne(env, sources.get(f)!, PARTIAL_OPTIONS, partials, inline(f)));
   }
   const documentTemplate = compile('document.hbs');
   const footerTemplate = compile('footer.hbs');
   const headerTemplate = sources.has('header.hbs') ? compile('header.hbs') : undefined;
   /** Where a page template is (its own folder's or the one it extends). */
   const fileOf = (file: string) => sources.get(file)?.path ?? path.join(dir, file);
-  /** Parses rendered markup; a problem is located in the template that wrote it. */
-  const parsed = <T>(file: string, render: () => T): T => {
+  /** Parses rendered markup (`markup` renders it again); a problem is located in the template that wrote it. */
+  const parsed = <T>(file: string, render: () => T, markup: () => string): T => {
     try {
       return render();
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
       const p = e.problems[0];
+      // text where it may not stand: where the template that wrote it (a partial, else `file`) writes text outside its elements
+      const writer = e.text === undefined ? undefined : writerAt(env, partials, markup, e.text);
+      if (writer) {
+        const source = sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
+        const place = source && looseTextNear(source.text, writer.line);
+        if (source && place) throw new InputError([{ ...p, pos: { file: source.path, ...place } }]);
+      }
       const markupPlace = `line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote`;
       // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
       // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
@@ -125,7 +136,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer', theme: ThemeStyles | undefined) => {
     // a kept tree was checked against its theme's styles: another theme checks afresh
     if (theme !== furnitureTheme) [furniture, furnitureTheme] = [new KeptResults(), theme];
-    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids)));
+    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids), () => template(ctx)));
   };
   const read = [...sources.values()].map((s) => s.path);
   return {
@@ -140,7 +151,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       const key = [...view.targets.keys()].join('\u0000');
       if (key !== targets?.key) furniture = new KeptResults();
       targets = { ids: view.targets, key };
-      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets));
+      return parsed('document.hbs', () => parseDocument(documentTemplate(view), fileOf('document.hbs'), figureImages(view), theme, view.targets), () => documentTemplate(view));
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
@@ -169,7 +180,7 @@ function figureImages(view: ReportView): FigureImages {
  * line in the file). An error while it renders is located in
  * its own file (an error in a partial it calls, in the partial's).
  */
-function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, partials: readonly string[]): HandlebarsTemplateDelegate {
+function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typeof PARTIAL_OPTIONS, partials: readonly string[], inline: InlineKnown): HandlebarsTemplateDelegate {
   const spec = precompiled(source.text, options);
   let template: HandlebarsTemplateDelegate;
   if (spec) template = env.template(spec);
@@ -177,7 +188,7 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
     const located = (p: { line: number; col: number; reason: string }) => new InputError([{ pos: { file: source.path, line: p.line, col: p.col }, message: `template: ${p.reason}`, severity: 'error' }]);
     const parsed = parseTemplate(env, source.text);
     if ('error' in parsed) throw located(parsed.error);
-    const call = callProblem(parsed.program, env, partials);
+    const call = callProblem(parsed.program, env, partials, inline);
     if (call) throw located(call);
     template = env.compile(parsed.program, { ...options });
   }
@@ -188,6 +199,34 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
       throw renderError(source, e);
     }
   };
+}
+
+/**
+ * The inline partials of the template's files, for the includes of `file` (see inline-partials.ts):
+ * every file is parsed for them only when an include names a partial that is not a file.
+ */
+function inlineKnown(env: Env, sources: Map<string, Source>): (file: string) => InlineKnown {
+  let all: { inherited: Map<string, ReadonlySet<string>>; defined: Map<string, SourcePos> } | undefined;
+  const read = () => {
+    if (all) return all;
+    const programs = new Map<string, hbs.AST.Program>();
+    const defined = new Map<string, SourcePos>();
+    for (const [f, source] of sources) {
+      const parsed = parseTemplate(env, source.text);
+      if ('error' in parsed) continue; // reported when that file is compiled
+      programs.set(f.replace(/\.hbs$/, ''), parsed.program);
+      for (const d of inlineDefinitions(parsed.program)) if (!defined.has(d.name)) defined.set(d.name, { file: source.path, line: d.line, col: d.col });
+    }
+    all = { inherited: inheritedInline(programs, new Set(PAGE_TEMPLATES.map((f) => f.replace(/\.hbs$/, '')))), defined };
+    return all;
+  };
+  return (file) => ({
+    inherited: () => read().inherited.get(file.replace(/\.hbs$/, '')) ?? new Set(),
+    definedAt: (name) => {
+      const d = read().defined.get(name);
+      return d && { ...d, file: shownFile(d.file) };
+    },
+  });
 }
 
 /** A template file's text and where it was read. */

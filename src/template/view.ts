@@ -8,7 +8,7 @@
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { CheckedImage } from '../content/image-file.js';
 import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
-import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, type Numbering } from './numbering.js';
+import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
 type At = string;
@@ -135,6 +135,8 @@ export interface RefTarget {
   anchor: string;
   /** A section's chapter or appendix (the reference's `{chapter}`). */
   chapter?: RefTarget;
+  /** The report's only appendix, labelled without its number (`附件`, see `unnumberedAppendix`): a reference words it so too. */
+  unnumbered?: boolean;
 }
 
 export interface ReportView {
@@ -156,7 +158,9 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const counters = { table: 0, case: 0, figure: 0 };
   const listed: ListedView[] = [];
   const targets = new Map<string, RefTarget>();
-  const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string, chapter?: RefTarget) => id && targets.set(id.text, { kind, number: String(number), anchor, ...(chapter ? { chapter } : {}) });
+  const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string, chapter?: RefTarget, unnumbered = false) =>
+    id && targets.set(id.text, { kind, number: String(number), anchor, ...(chapter ? { chapter } : {}), ...(unnumbered ? { unnumbered } : {}) });
+  const unnumbered = unnumberedAppendix(numbering, report.appendices.length);
   const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
   const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align });
@@ -225,7 +229,8 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const chapterTargets = new Map<string, RefTarget>();
   const section = (s: Section, path: number[], appendix: boolean): SectionView => {
     const number = [appendix ? letter(path[0]) : String(path[0]), ...path.slice(1)].join('.');
-    const label = headingLabel(numbering, path, appendix);
+    const alone = appendix && unnumbered && path.length === 1;
+    const label = headingLabel(numbering, path, appendix, alone);
     const view: SectionView = {
       id: appendix ? `app-${number}` : `sec-${number}`,
       number,
@@ -241,8 +246,8 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     const kind = path.length > 1 ? 'section' : appendix ? 'appendix' : 'chapter';
     const reference = referenceNumber(numbering, path, appendix);
     const top = `${appendix ? 'app' : 'sec'}-${path[0]}`;
-    if (path.length === 1) chapterTargets.set(top, { kind, number: reference, anchor: view.id });
-    target(s.id, kind, reference, view.id, path.length > 1 ? chapterTargets.get(top) : undefined);
+    if (path.length === 1) chapterTargets.set(top, { kind, number: reference, anchor: view.id, ...(alone ? { unnumbered: true } : {}) });
+    target(s.id, kind, reference, view.id, path.length > 1 ? chapterTargets.get(top) : undefined, alone);
     view.sections = s.sections.map((sub, i) => section(sub, [...path, i + 1], appendix));
     return view;
   };

@@ -14,6 +14,7 @@ import { padMarkRunsToCells } from './punctuation.js';
 import { wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
 import { OPENING_MARKS } from './char-class.js';
+import { afterTypedSpaces } from './typed-spaces.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -140,11 +141,11 @@ function phraseStarts(atoms: readonly Atom[]): boolean[] {
   return atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind);
 }
 
-/** `starts[p]`: atom p follows a space typed between Chinese (a Han character or a mark each side), or a mark that ends a phrase (not an opening one; a dash). */
-function typedSpaceStarts(atoms: readonly Atom[]): boolean[] {
-  const cjk = (a: Atom | undefined) => a?.kind === 'han' || a?.kind === 'punct';
+/** `starts[p]`: atom p follows a space typed between Chinese words (see typed-spaces.ts; `text`: the atoms' text), or a mark that ends a phrase (not an opening one; a dash). */
+function typedSpaceStarts(text: string, atoms: readonly Atom[]): boolean[] {
+  const spaced = new Set(afterTypedSpaces(text));
   const ends = (a: Atom) => (a.kind === 'punct' && !OPENING_MARKS.has(a.text[0])) || /^[—–]+$/.test(a.text);
-  return atoms.map((a, p) => p > 0 && ((p > 1 && atoms[p - 1].kind === 'space' && cjk(atoms[p - 2]) && cjk(a)) || ends(atoms[p - 1])));
+  return atoms.map((a, p) => p > 0 && (spaced.has(a.start) || ends(atoms[p - 1])));
 }
 
 /** The places with nothing to give when a line is short of room. */
@@ -187,7 +188,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   // line breaks nowhere: no words to look up)
   const plain = breaker(anywhere);
   // (between typed spaces first, where that fits)
-  const spaced = style.between === 'spaces' && plain.ends.length > 1 ? typedSpaceStarts(atoms) : undefined;
+  const spaced = style.between === 'spaces' && plain.ends.length > 1 ? typedSpaceStarts(text, atoms) : undefined;
   const bySpaces = spaced && { ...anywhere, allowed: allowed.map((ok, p) => ok && spaced[p]) };
   const triedSpaces = bySpaces && breaker(bySpaces);
   const words = (style.between === 'words' || (style.between === 'spaces' && triedSpaces?.forced !== false)) && plain.ends.length > 1;

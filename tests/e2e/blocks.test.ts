@@ -332,9 +332,9 @@ describe('numbering styles', () => {
     expect(titles).toContain(norm('一、代码与诗歌'));
     expect(titles).toContain(norm('（一）引文与列表'));
     const gbtContents = (p: (typeof r.pages)[number]) => p.lines.some((l) => norm(l.text) === '目录');
-    // an appendix is a 附件 with its number (GB/T 9704 8), not 附录 A
-    expect(contentsEntries(r.pages, gbtContents).map((e) => e.title)).toEqual(['一、代码与诗歌', '（一）引文与列表', '附件1数据说明', '（一）口径'].map(norm));
-    expect(r.outline.map((o) => o.title)).toEqual(['一、代码与诗歌', '附件 1 数据说明']);
+    // an appendix is a 附件 (GB/T 9704 8), not 附录 A; the only one without its number
+    expect(contentsEntries(r.pages, gbtContents).map((e) => e.title)).toEqual(['一、代码与诗歌', '（一）引文与列表', '附件数据说明', '（一）口径'].map(norm));
+    expect(r.outline.map((o) => o.title)).toEqual(['一、代码与诗歌', '附件 数据说明']);
     expect(r.outline[0].items.map((i) => i.title)).toEqual(['（一）引文与列表']);
     // on the grid a list's text starts in the cell after a full-width marker, the wrapped line under it
     const item = allBodyLines(r).find((l) => l.text.startsWith('一、第一项'))!;

@@ -326,6 +326,21 @@ describe('an appendix (附件, GB/T 9704 8)', () => {
   });
 });
 
+describe('the only appendix (GB/T 9704 8: 附件 without a number)', () => {
+  let pdf: ReadPdf;
+  beforeAll(async () => {
+    pdf = await builtGbt('  - title: 正文\n    body:\n      - 现将有关事项通知如下，书目见[[books]]。\n', 'appendices:\n  - title: 推荐阅读书目\n    id: books\n    body: [书目见下。]\n');
+  });
+
+  it('is labelled 附件 at the top of its page, in the contents, its bookmark and a reference (it said 附件 1)', () => {
+    const page = pdf.pages.find((p) => p.lines.some((l) => norm(l.text) === norm('推荐阅读书目')))!;
+    expect(norm(bodyLines(page, top, bottom)[0].text)).toBe('附件');
+    expect(contentsEntries(pdf.pages).filter((e) => e.title.startsWith('附件')).map((e) => e.title)).toEqual([norm('附件 推荐阅读书目')]);
+    expect(pdf.outline.map((o) => o.title)).toContain('附件 推荐阅读书目');
+    expect(pdf.pages.flatMap((p) => p.lines).some((l) => norm(l.text).includes(norm('书目见附件。')))).toBe(true);
+  });
+});
+
 describe('a heading or title of two lines', () => {
   const long = '上海市静安区第十二届“书香校园”读书节推荐阅读书目';
   const heading = '一、关于在全区各中小学幼儿园和区属单位开展本届“书香校园”读书节活动';

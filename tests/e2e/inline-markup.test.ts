@@ -134,8 +134,8 @@ describe('cross-references under other numbering styles', () => {
       const read = await readPdf((await buildReport({ input, projectDir: dir, packageDir: root, version: 'test' })).pdf);
       return read.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).find((t) => t.startsWith('见'));
     };
-    // (gbt9704 labels an appendix 附件 1, GB/T 9704 8)
-    expect(await sentence('gbt9704')).toBe('见第二部分、第二部分（一）和附件1（一）。');
+    // (gbt9704 labels an appendix 附件 1, its only one 附件, GB/T 9704 8)
+    expect(await sentence('gbt9704')).toBe('见第二部分、第二部分（一）和附件（一）。');
     expect(await sentence('ch')).toBe('见第二章、第二章第一节和附录A第一节。');
     expect(await sentence('official')).toBe('见第2章、2.1节和A.1节。');
   });

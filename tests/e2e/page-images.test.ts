@@ -2,8 +2,8 @@
  * `imprint build --png`: page images beside the PDF, drawn from the same pages, agreeing with
  * poppler's rendering of the PDF (pdftoppm) within a small difference; `--pages` and `--dpi`.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -161,4 +161,35 @@ describe('imprint build --png', () => {
     expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report-011.png', 'report.pdf']);
     expect(readFileSync(path.join(other, 'out/report.pdf')).equals(pdf)).toBe(true);
   });
+});
+
+describe('imprint build --png stopped by a signal', () => {
+  /**
+   * Builds the sample with page images at 300 dpi (half a minute) into a new folder; once the
+   * first image is there, sends `signal`. A temporary file of a page image, as one a thread
+   * stopped while writing it leaves (named for the process), is put there first.
+   */
+  async function stopped(signal: 'SIGINT' | 'SIGTERM', ...args: string[]) {
+    const out = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-png-stop-')));
+    const child = spawn(process.execPath, [cli, 'build', '--no-cache', 'content/jingan-2025.yaml', '-o', path.join(out, 's.pdf'), '--png', '--dpi', '300', ...args], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    writeFileSync(path.join(out, `.s-002.png.${child.pid}.tmp`), 'half a PNG');
+    const started = performance.now();
+    while (!existsSync(path.join(out, 's-001.png')) && performance.now() - started < 60_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    const sent = performance.now();
+    child.kill(signal);
+    const status = await exited;
+    return { ...status, after: performance.now() - sent, files: readdirSync(out).sort() };
+  }
+
+  it('stops between pages (it drew every page first), with 128 + the signal, and leaves no temporary file', async () => {
+    const term = await stopped('SIGTERM');
+    expect(term.code).toBe(143);
+    expect(term.after).toBeLessThan(5000);
+    expect(term.files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(term.files.length).toBeLessThan(29);
+    const int = await stopped('SIGINT');
+    expect(int.code).toBe(130);
+    expect(int.files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 180_000);
 });

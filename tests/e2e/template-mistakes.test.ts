@@ -90,4 +90,12 @@ describe("mistakes in a project's own template", () => {
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:48: markup: &bogus; is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)\n');
     expect(r.code).toBe(1);
   });
+  it("text a partial writes outside its elements: at it in the partial, not at Imprint's document.hbs", () => {
+    // typed, or printed by an expression (the text is the report's: no template holds it)
+    const typed = buildWithParagraph('{{!-- a paragraph --}}\n\n stray words <p style="body" at="{{at}}">{{inline text}}</p>\n');
+    expect(typed.err).toBe('templates/mine/paragraph.hbs:3:2: markup: text "stray words" directly inside <matter>\n');
+    const printed = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}</p>{{text}}\n');
+    expect(printed.err).toMatch(/^templates\/mine\/paragraph\.hbs:1:48: markup: text ".+" directly inside <matter>\n$/);
+    expect(printed.code).toBe(1);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { readPng } from '../../src/content/png-check.js';
+import { readPng } from '../../src/png/read.js';
 import { PngImage } from '../../src/render/png-image.js';
 import { encodePng, PNG_SAMPLES, type PngSpec } from '../helpers/png.js';
 

@@ -1,6 +1,6 @@
 /** Heading numbering styles (template/numbering.ts), as a theme chooses them. */
 import { describe, expect, it } from 'vitest';
-import { chinese, headingLabel, letter, referenceNumber, type Numbering } from '../../src/template/numbering.js';
+import { chinese, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from '../../src/template/numbering.js';
 
 const style = (s: Numbering['style']): Numbering => ({ style: s, appendix: '附录 {A}' });
 const printed = (n: Numbering, paths: number[][], appendix = false) => paths.map((p) => headingLabel(n, p, appendix).printed);
@@ -25,6 +25,12 @@ describe('heading numbering', () => {
     expect(printed(fujian('official'), [[2], [2, 1]], true)).toEqual(['附件 2　', '（一）']);
     expect(printed(fujian('decimal'), [[2], [2, 1]], true)).toEqual(['附件 2　', '2.1　']);
     expect([[2], [2, 1]].map((p) => referenceNumber(fujian('official'), p, true))).toEqual(['2', '（一）']);
+  });
+  it('the only appendix of a label ending in its number: 附件 alone (GB/T 9704 8); a letter stays, 附录 A', () => {
+    const fujian: Numbering = { style: 'official', appendix: '附件 {1}' };
+    expect([1, 2].map((count) => unnumberedAppendix(fujian, count))).toEqual([true, false]);
+    expect(unnumberedAppendix(style('official'), 1)).toBe(false);
+    expect(headingLabel(fujian, [1], true, true)).toEqual({ printed: '附件　', bookmark: '附件 ' });
   });
   it('counts in Chinese as numbers are read, and in letters past Z', () => {
     expect([1, 10, 11, 20, 21, 99, 100, 105, 110, 115].map(chinese)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九', '一百', '一百〇五', '一百一十', '一百一十五']);

@@ -88,6 +88,9 @@ describe('templates', () => {
       ['{{inline "x}}', '2:40: template: this " is never closed: close the text in quotes with "'],
       ['{{#if (eq page "1"}}x{{/if}}', '2:37: template: this ( is never closed: close it with ) before }}'],
       ['{{page)}}', '2:37: template: this ) closes no (: remove it'],
+      // a ( first in {{…}}: it said '"(" cannot stand here'
+      ['{{(page}}', '2:33: template: this ( cannot come first in {{…}}: (…) calls a helper for a value given to another, after its name (e.g. {{#if (eq kind "table")}}): write {{page}}'],
+      ['{{#if odd}}{{(inline page)}}{{/if}}', '2:44: template: this ( cannot come first in {{…}}: (…) calls a helper for a value given to another, after its name (e.g. {{#if (eq kind "table")}}): write {{inline page}}'],
       ['{{! note', '2:31: template: this comment is never closed: end it with }}'],
       ['{{!-- note', '2:31: template: this comment is never closed: end it with --}}'],
       ['{{inline {{page}} }}', '2:31: template: this {{ is not closed before the {{ at line 2, column 40: close it with }} (inside {{…}}, a value is written by its name alone: {{inline text}})'],
@@ -114,6 +117,23 @@ describe('templates', () => {
     const inline = variant('footer.hbs', () => '{{#*inline "mark"}}—{{/inline}}<footer><p style="footer-odd">{{> mark}}{{page}}</p></footer>\n');
     expect(problemOf(() => loadTemplates(inline, foldersOf(inline)).renderFooter({ page: '3', pages: 9, odd: true, opening: false }))).toBe('no problem');
   });
+  it('locate an include of an inline partial where Handlebars does not know it, before anything renders, in words', () => {
+    const render = (dir: string) => problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view)).replace(`${dir}/`, '');
+    const scope = 'an inline partial is known only inside the block that defines it and the partials included from there (define it in this file, outside any block, or write it as a partial file of its own, mark.hbs)';
+    // defined in another file (paragraph.hbs), included in case.hbs: Handlebars said 'The partial mark could not be found' as it rendered
+    const other = variant('paragraph.hbs', (s) => `{{#*inline "mark"}}※{{/inline}}${s}`);
+    writeFileSync(path.join(other, 'case.hbs'), readFileSync(path.join(other, 'case.hbs'), 'utf8').replace('{{inline title}}', '{{> mark}}{{inline title}}'));
+    expect(render(other)).toBe(`case.hbs:3:62: template: the inline partial "mark" (defined in ${other}/paragraph.hbs, line 1) is not known here: ${scope}`);
+    // defined inside a block of the same file, included outside it
+    const block = variant('case.hbs', (s) => s.replace('{{inline title}}', '{{#if number}}{{#*inline "mark"}}※{{/inline}}{{/if}}{{> mark}}{{inline title}}'));
+    expect(render(block)).toBe(`case.hbs:3:114: template: the inline partial "mark" (defined in ${block}/case.hbs, line 3) is not known here: ${scope}`);
+    // what Handlebars knows: in the file before the definition, and in a partial every include of which knows it (case.hbs from block.hbs)
+    const before = variant('case.hbs', (s) => s.replace('{{inline title}}', '{{> mark}}{{inline title}}{{#*inline "mark"}}※{{/inline}}'));
+    expect(render(before)).toBe('no problem');
+    const included = variant('block.hbs', (s) => `{{#*inline "mark"}}※{{/inline}}${s}`);
+    writeFileSync(path.join(included, 'case.hbs'), readFileSync(path.join(included, 'case.hbs'), 'utf8').replace('{{inline title}}', '{{> mark}}{{inline title}}'));
+    expect(render(included)).toBe('no problem');
+  });
   it('locate a helper that does not exist at its name, wherever it is called, before anything renders', () => {
     const load = (change: (s: string) => string) => {
       const dir = variant('case.hbs', change);
@@ -129,6 +149,9 @@ describe('templates', () => {
     expect(load((s) => s.replace('{{#each blocks}}{{> block}}{{/each}}', '{{#iff blocks}}{{> block}}{{/iff}}'))).toBe(`case.hbs:4:4: template: unknown helper "iff" (did you mean "if"? ${known})`);
     expect(load((s) => s.replace('{{inline title}}', '{{#if nothing}}{{upper title style="x"}}{{/if}}'))).toBe(`case.hbs:3:75: template: unknown helper "upper" (${known})`);
     expect(load((s) => s.replace('{{inline title}}', '{{#if nothing}}{{else if (nohelper title)}}{{/if}}'))).toBe(`case.hbs:3:84: template: unknown helper "nohelper" (${known})`);
+    // a raw block calls its helper: it passed, and printed its text or nothing by the data
+    expect(load((s) => s.replace('{{inline title}}', '{{{{nohelper}}}}{{title}}{{{{/nohelper}}}}'))).toBe(`case.hbs:3:62: template: unknown helper "nohelper": a raw block {{{{nohelper}}}}…{{{{/nohelper}}}} calls a helper, and there is none of that name (${known})`);
+    expect(load((s) => s.replace('{{inline title}}', '{{{{inline}}}}{{title}}{{{{/inline}}}}'))).toBe('case.hbs:3:62: template: {{{{inline}}}} takes one value, the text (e.g. {{{{inline title}}}}); here it has none');
     // Handlebars' log, which printed to the console on every build, is not one
     expect(load((s) => s.replace('{{inline title}}', '{{log title}}'))).toBe(`case.hbs:3:60: template: unknown helper "log" (${known})`);
     // a name alone is a value of the data, or a block over it: no call
