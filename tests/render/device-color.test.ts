@@ -3,6 +3,8 @@
  * printer; any other colour in RGB (or CMYK where given so); read back from a built PDF's
  * content streams.
  */
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
@@ -37,11 +39,16 @@ describe('colours', () => {
     expect(colorOperators(doc, '#8c6d46')).toBe('/DeviceRGB cs\n0.549 0.427 0.275 scn');
     expect(() => colorOperators(doc, 'nocolour')).toThrow(/not a colour/);
   });
-  it('a built report sets its black text and rules in DeviceGray, never as RGB black', async () => {
-    const p = newProject(good + '      - table: {title: 表, columns: [甲, 乙], rows: [[1, 2]]}\n');
+  it('a built report sets its black text and rules, and the greys of an SVG, in DeviceGray, never as RGB greys', async () => {
+    const p = newProject(good + '      - table: {title: 表, columns: [甲, 乙], rows: [[1, 2]]}\n      - figure: {title: 图, image: chart.svg}\n');
+    copyFileSync(path.join(root, 'tests/fixtures/bar-chart.svg'), path.join(p.dir, 'chart.svg'));
     const { pdf } = await buildReport({ input: p.input, projectDir: root, packageDir: root, version: 'test' });
     const colors = colorsSet(pdf);
     expect(colors).toContain('Gray 0');
+    // the chart's #333333 and #999999, its #1f5fa8 in RGB
+    expect(colors).toContain('Gray 0.2');
+    expect(colors).toContain('Gray 0.6');
+    expect(colors).toContain('RGB 0.122 0.373 0.659');
     expect([...colors].filter((c) => /^RGB (\S+) \1 \1$/.test(c))).toEqual([]);
   });
 });

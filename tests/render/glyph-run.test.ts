@@ -157,9 +157,9 @@ describe('glyph runs in the page content', () => {
     // the rules, fills, image and SVG set their colours between q and Q: the second red run sets nothing
     expect([...first.matchAll(/ Tf$/gm)]).toHaveLength(1);
     expect([...first.matchAll(/^1 0 0 scn$/gm)]).toHaveLength(1);
-    // the SVG's path is filled black (its unknown colour), inside its own q … Q
+    // the SVG's path is filled black (its unknown colour, in DeviceGray), inside its own q … Q
     const path = first.slice(first.indexOf('0 0 m'), first.indexOf('\nf\n', first.indexOf('0 0 m')));
-    expect(path).toMatch(/^0 0 0 scn$/m);
+    expect(path).toMatch(/^\/DeviceGray cs\n0 scn$/m);
     // a new page starts from the default state: font, size and colour set again
     expect(second).toMatch(/^\/F\d+ 12 Tf$/m);
     expect(second).toMatch(/^1 0 0 scn$/m);
