@@ -114,12 +114,9 @@ export function hyphenationPoints(word: string): number[] {
  * comment) or whose font has no hyphen.
  */
 function atomPoints(atoms: readonly Atom[], i: number): number[] {
+  const m = hyphenatableWord(atoms, i);
+  if (!m) return [];
   const a = atoms[i];
-  if (a.kind !== 'latin' || a.continuesWord || atoms[i + 1]?.continuesWord) return [];
-  const { marks } = a;
-  if (marks.code || marks.url || marks.link || marks.script || marks.footnote) return [];
-  const m = HYPHENATABLE.exec(a.text);
-  if (!m || m[2].length < MIN_WORD_LETTERS || !inLatinPhrase(atoms, i)) return [];
   const boundaries = new Set<number>();
   let at = 0;
   for (const g of a.glyphs) {
@@ -129,6 +126,26 @@ function atomPoints(atoms: readonly Atom[], i: number): number[] {
   return hyphenationPoints(m[2])
     .map((p) => m[1].length + p)
     .filter((p) => boundaries.has(p));
+}
+
+/**
+ * Atom `i` as an English word of running text that may be hyphenated (see the module's comment):
+ * its opening marks, letters and closing marks; undefined for any other atom.
+ */
+function hyphenatableWord(atoms: readonly Atom[], i: number): RegExpExecArray | undefined {
+  const a = atoms[i];
+  // (told first without a regular expression: asked of every atom of a paragraph that may need it)
+  if (a.kind !== 'latin' || a.text.length < MIN_WORD_LETTERS || a.continuesWord || atoms[i + 1]?.continuesWord) return undefined;
+  const { marks } = a;
+  if (marks.code || marks.url || marks.link || marks.script || marks.footnote) return undefined;
+  const m = HYPHENATABLE.exec(a.text);
+  return m && m[2].length >= MIN_WORD_LETTERS && inLatinPhrase(atoms, i) ? m : undefined;
+}
+
+/** Whether a paragraph holds a word that may be hyphenated (before its lines are looked at: most hold none). */
+export function holdsHyphenatableWord(atoms: readonly Atom[]): boolean {
+  for (let i = 0; i < atoms.length; i++) if (atoms[i].kind === 'latin' && hyphenatableWord(atoms, i)) return true;
+  return false;
 }
 
 /**

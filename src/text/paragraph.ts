@@ -14,7 +14,7 @@ import { padMarkRunsToCells } from './punctuation.js';
 import { wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
 import { OPENING_MARKS } from './char-class.js';
-import { hyphenatedAtoms, hyphenatedInput, needsHyphenation, usesHyphenation } from './hyphenation.js';
+import { holdsHyphenatableWord, hyphenatedAtoms, hyphenatedInput, needsHyphenation, usesHyphenation } from './hyphenation.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -188,7 +188,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   // line breaks nowhere: no words to look up)
   let plain = breaker(anywhere);
   // English words hyphenated where the lines set without it hold a loose one (see hyphenation.ts)
-  if (!style.cell && !style.between && style.align === 'justify' && !plain.forced) [anywhere, plain] = hyphenatedIfLoose(anywhere, plain);
+  if (!style.cell && !style.between && style.align === 'justify' && !plain.forced && holdsHyphenatableWord(atoms)) [anywhere, plain] = hyphenatedIfLoose(anywhere, plain);
   // (between typed spaces first, where that fits)
   const spaced = style.between === 'spaces' && plain.ends.length > 1 ? typedSpaceStarts(atoms) : undefined;
   const bySpaces = spaced && { ...anywhere, allowed: allowed.map((ok, p) => ok && spaced[p]) };
