@@ -21,7 +21,10 @@
  * (Acrobat, poppler) gets the word back whole, while its ToUnicode maps the glyph to `-` as
  * for a typed hyphen (see render/glyph-run.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../package-root.js';
 import type { Atom, AtomGlyph } from './atoms.js';
 import type { BreakInput } from './optimal-breaks.js';
 import { atomAdjustability, jointAdjustability } from './glue.js';
@@ -77,11 +80,24 @@ export function endsHyphenated(atom: Atom): boolean {
   return !!last && isAddedHyphen(last.codePoints);
 }
 
-interface Hyphenator {
-  hyphenateSync(text: string, options: { hyphenChar: string; minWordLength: number }): string;
-}
+/** Marks the hyphenation points of the words of `text` with `hyphenChar` (the `hyphen` package's function). */
+type Hyphenate = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
 
-let hyphenator: Hyphenator | undefined;
+/** The package's US English patterns as JSON, written by `npm run prepare` (write-hyphen-patterns.ts). */
+export const PATTERNS_FILE = path.join(packageRoot(), 'dist', 'hyphen-en-us.json');
+
+let hyphenator: Hyphenate | undefined;
+
+/**
+ * The package's hyphenator over its US English patterns: read from `PATTERNS_FILE` (~6 ms), or
+ * where it was not written (tests run from the sources) from the package's module (~25 ms).
+ */
+function loadHyphenator(): Hyphenate {
+  const require = createRequire(import.meta.url);
+  if (!existsSync(PATTERNS_FILE)) return (require('hyphen/en-us') as { hyphenateSync: Hyphenate }).hyphenateSync;
+  const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown) => Hyphenate;
+  return createHyphenator(JSON.parse(readFileSync(PATTERNS_FILE, 'utf8')));
+}
 /** Hyphenation points found, by word (a report repeats its English words). */
 const pointsByWord = new Map<string, number[]>();
 
@@ -94,9 +110,9 @@ export function hyphenationPoints(word: string): number[] {
   if (word.length < MIN_WORD_LETTERS) return [];
   let points = pointsByWord.get(word);
   if (points) return points;
-  // (loaded when first needed: parsing the patterns costs ~25 ms, which most builds need not pay)
-  hyphenator ??= createRequire(import.meta.url)('hyphen/en-us') as Hyphenator;
-  const marked = hyphenator.hyphenateSync(word, { hyphenChar: '\u00ad', minWordLength: MIN_WORD_LETTERS });
+  // (loaded when first needed: most builds need not pay for reading the patterns)
+  hyphenator ??= loadHyphenator();
+  const marked = hyphenator(word, { hyphenChar: '\u00ad', minWordLength: MIN_WORD_LETTERS });
   points = [];
   let at = 0;
   for (const ch of marked) {

@@ -1,5 +1,7 @@
 /** Hyphenation of English words (src/text/hyphenation.ts): where, which words, and only when a line would be loose. */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { foldWhitespace } from '../../src/text/inline.js';
 import { parseInlineMarkup } from '../helpers/inline-runs.js';
@@ -9,7 +11,7 @@ import { fakeStyle } from '../helpers/fake-font.js';
 import { atomAdjustability, jointAdjustability } from '../../src/text/glue.js';
 import { breakOpportunities } from '../../src/text/breakpoints.js';
 import { adjustmentRatio, besideLongWord, measureLine, optimalBreaks } from '../../src/text/optimal-breaks.js';
-import { hyphenationPoints, PRETOLERANCE } from '../../src/text/hyphenation.js';
+import { hyphenationPoints, PATTERNS_FILE, PRETOLERANCE } from '../../src/text/hyphenation.js';
 import { lineTexts } from './line-text.js';
 
 /** The typesetter's paragraph: an English list in brackets before Chinese text (20 em, indent 2 em: see the golden fixture). */
@@ -22,6 +24,10 @@ describe('hyphenation', () => {
     expect(hyphenationPoints('Responsibility')).toEqual([2, 6, 8, 11]); // Re-spon-si-bil-ity
     expect(hyphenationPoints('present')).toEqual([]); // TeX's exceptions
     expect(hyphenationPoints('table')).toEqual([]); // shorter than six letters
+  });
+
+  it("reads the package's patterns from the JSON written at install, unchanged (npm run prepare: write-hyphen-patterns.ts)", () => {
+    expect(JSON.parse(readFileSync(PATTERNS_FILE, 'utf8'))).toEqual(createRequire(import.meta.url)('hyphen/patterns/en-us.js'));
   });
 
   it('hyphenates an English phrase whose line would otherwise be spaced out', () => {
