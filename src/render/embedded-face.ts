@@ -13,6 +13,10 @@ import type { Font } from 'fontkit';
 import type { FaceSummary } from '../font/face-summary.js';
 import { advanceOf, readingFace, type Face } from '../font/face.js';
 import { TrueTypeSubset } from './truetype-subset.js';
+import { isAddedHyphen } from '../text/hyphenation.js';
+
+/** The text of a hyphen glyph a line ends with, in the ToUnicode map: a hyphen-minus. */
+const HYPHEN = [0x2d];
 
 /** The parts of pdfkit's document and object references used here. */
 export interface PdfWriter {
@@ -77,7 +81,8 @@ export class EmbeddedFace {
   cid(glyphId: number, codePoints: number[]): number {
     const cid = this.subset.include(glyphId);
     this.widths[cid] ??= this.advance(glyphId);
-    if (glyphId !== 0) this.unicode[cid] ??= codePoints;
+    // (a hyphen a line ends with is its glyph, a hyphen: its soft hyphen is the ActualText's, see glyph-run.ts)
+    if (glyphId !== 0) this.unicode[cid] ??= isAddedHyphen(codePoints) ? HYPHEN : codePoints;
     return cid;
   }
 

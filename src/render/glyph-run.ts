@@ -16,6 +16,7 @@ import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
 import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
 import { colorOperators, type ColorParser } from './device-color.js';
+import { isAddedHyphen } from '../text/hyphenation.js';
 
 type Doc = InstanceType<typeof PDFDocument> &
   ColorParser & {
@@ -127,7 +128,9 @@ function cidsOf(font: EmbeddedFace, ids: number[], codePoints: number[][], last:
  * where its spacing differs (a compressed mark, a Latin word), not one a glyph (its page
  * content was two thirds numbers, and deflating it a tenth of a long document's build). A glyph
  * the font lacks (.notdef, id 0) gets a `TJ` of its own inside an ActualText span, so text
- * extraction still gives back the character it stands for.
+ * extraction still gives back the character it stands for; so does the hyphen a line ends with
+ * inside a word (its text a soft hyphen, U+00AD, while its glyph's ToUnicode is a hyphen's: see
+ * text/hyphenation.ts).
  */
 function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { spacing: number; operators: string[] } {
   const arrays: TextArray[] = [{ parts: [], codes: '' }];
@@ -138,7 +141,8 @@ function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { s
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     const gid = cids[i];
-    if (id === 0) arrays.push({ parts: [], codes: '', actual: codePoints[i] });
+    const actual = id === 0 || isAddedHyphen(codePoints[i]);
+    if (actual) arrays.push({ parts: [], codes: '', actual: codePoints[i] });
     const current = arrays[arrays.length - 1];
     const shift = xs[i] - pen;
     if (Math.abs(shift) > 0.0005) {
@@ -148,7 +152,7 @@ function textOperators(font: EmbeddedFace, run: GlyphRunOp, cids: number[]): { s
       pen -= (Number(adjustment) * size) / 1000; // as a reader moves: by the number written
     }
     current.codes += gid.toString(16).padStart(4, '0');
-    if (id === 0) arrays.push({ parts: [], codes: '' });
+    if (actual) arrays.push({ parts: [], codes: '' });
     pen += (font.width(gid) * size) / 1000 + spacing;
   }
   const operators: string[] = [];

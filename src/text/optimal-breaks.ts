@@ -9,6 +9,7 @@ import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
+import { DOUBLE_HYPHEN_DEMERITS, FINAL_HYPHEN_DEMERITS, HYPHEN_PENALTY } from './hyphenation.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
 export interface BreakInput {
@@ -34,6 +35,12 @@ export interface BreakInput {
    * rule) is set inside the measure: its line ends before it or takes it in its last cell.
    */
   hangRoom?: number;
+  /**
+   * `hyphens[p]`: where a line may end before atom p inside a word at a hyphenation point (see
+   * hyphenation.ts), the width of the hyphen the line then ends with, pt; 0 elsewhere. Such a
+   * line is measured with it and costs `HYPHEN_PENALTY`. Absent: no hyphenation points.
+   */
+  hyphens?: Float64Array;
 }
 
 /** Running sums over atoms and joints, so a candidate line is measured in constant time. */
@@ -153,6 +160,8 @@ export function measureLine(input: BreakInput, start: number, end: number): Line
 /** `measureLine` writing into `m` (the breaker's inner loop allocates nothing). */
 function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: number, end: number): LineMeasure {
   const { atoms } = input;
+  // a line that ends at a hyphenation point ends with the hyphen (no space is trimmed there)
+  const hyphen = input.hyphens ? input.hyphens[end] : 0;
   // (a space of its own width that opens the paragraph, `\u2003\u2003` typed as its indent, stays)
   while (start < end && atoms[start].kind === 'space' && !(start === 0 && isWrittenSpace(atoms[0]))) start++;
   while (end > start && atoms[end - 1].kind === 'space') end--;
@@ -173,7 +182,7 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   const lastShrink = last ? input.items[end - 1].shrink : 0;
   m.start = start;
   m.end = end;
-  m.natural = untrimmed - trimStart - trimEnd;
+  m.natural = untrimmed - trimStart - trimEnd + hyphen;
   m.stretch = p.itemStretch[end] - p.itemStretch[start] + p.jointStretch[lastJoint] - p.jointStretch[start];
   m.stretchLimit = p.itemLimit[end] - p.itemLimit[start] + p.jointLimit[lastJoint] - p.jointLimit[start];
   m.lastResort = p.itemLastResort[end] - p.itemLastResort[start] + p.jointLastResort[lastJoint] - p.jointLastResort[start];
@@ -259,16 +268,20 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
     // a line ending inside a word, or between a number and its unit, costs demerits (the same for
     // every start)
     const inWord = !isLast && input.atoms[end].continuesWord;
-    const cut = isLast ? 0 : (inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end])) ** 2;
+    const hyphenated = !isLast && !!input.hyphens && input.hyphens[end] > 0;
+    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end])) ** 2;
     // a line that ends inside or right before a long word (a URL, an e-mail address, a path) may
     // stand short rather than be spaced out (see adjustmentRatio)
     const beside = !isLast && besideLongWord(input.atoms, end);
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
-    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01, beside);
+    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01 - (hyphenated ? input.hyphens![end] : 0), beside);
     for (let r = lastAtOrBefore(reached, first); r >= 0; r--) {
       const start = candidates[reached[r]];
       measureInto(m, input, sums, start, end);
+      // after a line that ended hyphenated: another (TeX's \doublehyphendemerits), or the last full line before the paragraph's last (\finalhyphendemerits)
+      const afterHyphen = !!input.hyphens && input.hyphens[start] > 0;
+      const hyphenDemerits = !afterHyphen ? 0 : hyphenated ? DOUBLE_HYPHEN_DEMERITS : isLast ? FINAL_HYPHEN_DEMERITS : 0;
       // the ratio depends on the node only through the width of its next line (first or not)
       const ratioFirst = adjustmentRatio(m, widthFirst, isLast, beside);
       const ratioRest = adjustmentRatio(m, widthRest, isLast, beside);
@@ -285,7 +298,7 @@ function solve(input: BreakInput, tolerance: number): number[] | null {
           const badness = isLast && ratio >= 0 ? 0 : badnessOf(ratio);
           if (isLast && !input.allowRunt && lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : (lines === 0 ? shortFirst : shortRest) ? 1 : fitnessClass(ratio);
-          let demerits = t.demerits[from] + (10 + badness) * (10 + badness) + cut;
+          let demerits = t.demerits[from] + (10 + badness) * (10 + badness) + cut + hyphenDemerits;
           if (lines > 0 && !isLast && Math.abs(fitness - f) > 1) demerits += FITNESS_PENALTY;
           const to = end * CLASSES + fitness;
           if (demerits < t.demerits[to]) {

@@ -7,7 +7,7 @@ import { breakOpportunities } from './breakpoints.js';
 import { atomAdjustability, jointAdjustability, type Adjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
-import { besideLongWord, letterCount, measureLine, optimalBreaks, standsShort, type BreakInput } from './optimal-breaks.js';
+import { adjustmentRatio, besideLongWord, letterCount, measureLine, optimalBreaks, standsShort, type BreakInput, type Breaks } from './optimal-breaks.js';
 import { gridBreaks } from './grid-breaks.js';
 import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
@@ -15,6 +15,7 @@ import { wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
 import { OPENING_MARKS } from './char-class.js';
 import { afterTypedSpaces } from './typed-spaces.js';
+import { holdsHyphenatableWord, hyphenatedAtoms, hyphenatedInput, needsHyphenation, usesHyphenation } from './hyphenation.js';
 
 /** How to set a paragraph. Lengths in pt. */
 export interface ParagraphStyle extends TextStyle {
@@ -171,7 +172,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     if (widthOf(0) - whole.natural >= -1e-6) return { lines: [placeLine(atoms, items, joints, whole, style.indent, widthOf(0), style.align, true)], missing, forced: false };
   }
   const allowed = breakOpportunities(text, atoms);
-  const anywhere = {
+  let anywhere: BreakInput = {
     atoms,
     items,
     joints,
@@ -186,7 +187,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   const breaker = style.cell ? gridBreaks : optimalBreaks;
   // between words where that fits the measure, else wherever the text may break (text on one
   // line breaks nowhere: no words to look up)
-  const plain = breaker(anywhere);
+  let plain = breaker(anywhere);
+  // English words hyphenated where the lines set without it hold a loose one (see hyphenation.ts)
+  if (!style.cell && !style.between && style.align === 'justify' && !plain.forced && holdsHyphenatableWord(atoms)) [anywhere, plain] = hyphenatedIfLoose(anywhere, plain);
   // (between typed spaces first, where that fits)
   const spaced = style.between === 'spaces' && plain.ends.length > 1 ? typedSpaceStarts(text, atoms) : undefined;
   const bySpaces = spaced && { ...anywhere, allowed: allowed.map((ok, p) => ok && spaced[p]) };
@@ -208,9 +211,27 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     const indent = i === 0 ? style.indent : 0;
     const isLast = i === breaks.length - 1;
     // a justified line beside a long word that justifying would space out stands short, flush left (see optimal-breaks.ts)
-    const align = style.align === 'justify' && !style.cell && standsShort(m, input.widthOf(i), isLast, besideLongWord(atoms, end)) ? 'left' : style.align;
-    lines.push(placeLine(atoms, input.items, input.joints, m, indent, input.widthOf(i), align, isLast));
+    const align = style.align === 'justify' && !style.cell && standsShort(m, input.widthOf(i), isLast, besideLongWord(input.atoms, end)) ? 'left' : style.align;
+    lines.push(placeLine(input.atoms, input.items, input.joints, m, indent, input.widthOf(i), align, isLast));
     start = end;
   });
   return { lines, missing, forced };
+}
+
+/**
+ * The paragraph's input and breaks, hyphenated when its lines set at `plain` hold one looser than
+ * hyphenation.ts's `PRETOLERANCE` and the breaker then ends a line inside a word; else `input`
+ * and `plain` themselves (the paragraph sets as it did). The atoms returned hold a word cut only
+ * where a line ends in it, with the hyphen drawn.
+ */
+function hyphenatedIfLoose(input: BreakInput, plain: Breaks): [BreakInput, Breaks] {
+  const { atoms } = input;
+  const loose = needsHyphenation(plain.ends, (i, start, end) => adjustmentRatio(measureLine(input, start, end), input.widthOf(i), false, besideLongWord(atoms, end)));
+  const h = loose ? hyphenatedInput(input) : undefined;
+  if (!h) return [input, plain];
+  const tried = optimalBreaks(h.input);
+  if (tried.forced || !usesHyphenation(h, tried.ends)) return [input, plain];
+  const set = hyphenatedAtoms(h, atoms, tried.ends);
+  // (the lines are chosen: what follows only measures and places them, and asks no break opportunity)
+  return [{ ...input, atoms: set.atoms, items: atomAdjustability(set.atoms), joints: jointAdjustability(set.atoms), allowed: [] }, { ends: set.ends, forced: false }];
 }
