@@ -182,3 +182,18 @@ describe('a group of rows joined by a merged cell, broken across pages, read bac
     expect(rows).toEqual(['0', '1', '2', '3', '4', '5']);
   });
 });
+
+describe('book titles in a narrow column, read back', () => {
+  it('stand whole on a line of their own where they fit the column: 学习|《义务教育课程方案》', async () => {
+    const file = path.join(dir, 'titles.yaml');
+    const rows = [
+      '            - [小学, 《义务教育课程方案》, 组织全体教师学习领会课程方案的基本原则和主要变化，结合学科教学开展研讨，形成学习心得, 已完成]',
+      '            - [初中, 学习《义务教育课程方案》, 组织全体教师学习领会课程方案的基本原则和主要变化，结合学科教学开展研讨，形成学习心得, 已完成]',
+    ];
+    writeFileSync(file, ['report:', '  title: 书名', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 课程文件学习情况', '          columns: [学段, 文件, 学习要求, 完成情况]', '          widths: [1, 2, 4, 1]', '          rows:', ...rows, ''].join('\n'));
+    const { pdf } = await buildReport({ input: file, projectDir: root, packageDir: root, version: 'test' });
+    const { pages } = await readPdf(pdf);
+    const titles = pages.flatMap((p) => p.items.filter((it) => it.str.includes('义务')).map((it) => it.str));
+    expect(titles).toEqual(['《义务教育课程方案》', '《义务教育课程方案》']);
+  });
+});
