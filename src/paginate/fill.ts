@@ -22,7 +22,7 @@ import { headOf, heightOf, restOf, type FlowBlock, type FlowItem, type Paginated
  * fraction of the page height, when it could break inside a block that may break instead: more
  * is a hole a typesetter fills with the rows that fit (a quarter of the type area).
  */
-export const LARGE_HOLE = 1 / 4;
+const LARGE_HOLE = 1 / 4;
 
 /** The flow with what filling needs to know of it, computed once. */
 export interface Flow<P> {
