@@ -23,6 +23,7 @@ import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
+import { breakPlaces, rowBreaks } from './row-breaks.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -37,12 +38,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
   const part = { ctx, node, edges, padX, table: tag, decimals, numeric: numericColumns(node.rows) };
-  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
+  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.continuedStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
   const headNoted = node.head.some((row) => row.some((c) => c.runs.some((r) => r.note)));
-  const repeatedHeader = headNoted ? groupBlocks({ ...part, st: head, header: true, last: false }, setRows(part, withoutNotes(node.head), head, true).flat(), node.head.length, Infinity)[0] : header;
+  const repeatedHeader = headNoted ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, withoutNotes(node.head), head, true).flat(), node.head.length, Infinity)[0] : header;
   const repeat = [...continued, ...(repeatedHeader ? [untagged(repeatedHeader)] : [])].map((b) => ({ ...b, spaceBefore: 0, keepWithNext: true }));
   const group = { key, repeat: ctx.theme.grid ? repeat.map((b, k) => (k < continued.length ? b : { ...b, offGrid: true })) : repeat };
   // a group of rows joined by rowspans stays on one page when it fits on one under the repeated
@@ -53,7 +54,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const body = setRows(part, node.rows, cell, false);
   const rows = rowGroups(node.rows).flatMap(([first, end]) =>
     groupBlocks(
-      { ...part, st: cell, header: false, last: end === node.rows.length },
+      { ...part, st: cell, header: false, first: first === 0, last: end === node.rows.length },
       body.slice(first, end).flatMap((row) => row.map((c) => ({ ...c, row: c.node.row - first }))),
       end - first,
       first === 0 ? fitsOnePage * FIRST_GROUP_SHARE : fitsOnePage,
@@ -76,8 +77,9 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
   }
   // a short table stands whole on one page where it fits one (as a short box): moved whole to
-  // the next page rather than split 2 + 3 rows under a repeated caption and header
-  const kept = node.rows.length <= TABLE_KEPT_WHOLE && heightOf(out) <= KEPT_WHOLE_SHARE * (p.height - p.marginTop - p.marginBottom) ? out.map((b, k) => (k < out.length - 1 ? { ...b, keepTogether: true } : b)) : out;
+  // the next page rather than split 2 + 3 rows under a repeated caption and header (nor between
+  // the rows a merged cell joins)
+  const kept = node.rows.length <= TABLE_KEPT_WHOLE && heightOf(out) <= KEPT_WHOLE_SHARE * (p.height - p.marginTop - p.marginBottom) ? out.map((b, k) => ({ ...b, breaks: undefined, keepTogether: k < out.length - 1 || undefined })) : out;
   // on a grid the rows and note are set at their own leading (tables are not on the grid in
   // print), the caption on the grid; the text after the table goes back to it
   return ctx.theme.grid ? kept.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : kept;
@@ -106,6 +108,8 @@ interface SetCell {
   /** How far its lines stand right of the box's padding, pt (a number lined up on its decimal point). */
   dx: number;
   tag: StructTag;
+  /** Printed again: the part of a merged cell below a page break inside its rows (an artifact, without its footnotes). */
+  again?: boolean;
 }
 
 /**
@@ -254,11 +258,17 @@ const KEPT_WHOLE_SHARE = 1 / 3;
 /** Rows with more lines than this are cut into one block per line, so they can break across pages. */
 const SLICE_ABOVE_LINES = 4;
 
-/** How a group of rows is laid out: the part's style, whether it is the header, whether it ends the table. */
+/**
+ * How a group of rows is laid out: the part's style, whether it is the header, whether it starts
+ * or ends the table's body, and whether it is a part of a group broken across pages (drawn as
+ * one block: never cut nor broken further).
+ */
 interface GroupSpec extends Part {
   st: TextStyleSpec;
   header: boolean;
+  first: boolean;
   last: boolean;
+  part?: boolean;
 }
 
 /** A line of a cell, placed in its group: top of its box and left edge, pt from the group's top and the page's type area. */
@@ -266,17 +276,20 @@ interface PlacedLine {
   line: Line;
   top: number;
   x: number;
-  tag: StructTag;
+  /** None for a merged cell's text printed again (an artifact). */
+  tag?: StructTag;
 }
 
 /**
  * A group of `count` rows (joined by rowspans; one row when none): cells set in their boxes,
  * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
  * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
- * one block (its cells centred vertically) unless it is a single row of more than
- * SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt with its footnotes: then it is cut between lines into
- * blocks (its cells top-aligned, so each cell's text goes on line by line across the page break;
- * the first two and last two kept together), and a page may break inside it.
+ * one block (its cells centred vertically); a group of several rows may break between them (see
+ * row-breaks.ts) where each part so broken fits `fitsOnePage` pt with its footnotes. Else, when it
+ * is a single row of more than SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt with its
+ * footnotes, it is cut between lines into blocks (its cells top-aligned, so each cell's text goes
+ * on line by line across the page break; the first two and last two kept together), and a page
+ * may break inside it.
  */
 function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block[] {
   const spec = g.ctx.theme.table;
@@ -291,11 +304,15 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const lines = Math.max(1, ...cells.map((c) => c.lines.length));
   // the notes of each line's markers (made once): they stand at the foot of the page the line is on
   const notesOf = new Map<Line, Block[][]>();
-  for (const c of cells) for (const line of c.lines) notesOf.set(line, notesOn(g.ctx, [line], c.tag));
+  for (const c of cells) if (!c.again) for (const line of c.lines) notesOf.set(line, notesOn(g.ctx, [line], c.tag));
   let notesHeight = 0;
   for (const notes of notesOf.values()) for (const note of notes) notesHeight += heightOf(note);
   const foot = notesHeight > 0 ? footSeparator(g.ctx.theme) + notesHeight : 0;
-  const sliced = !g.header && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
+  if (!g.header && !g.part && count > 1) {
+    const broken = brokenGroup(g, cells, count, sum(heights) + foot > fitsOnePage ? fitsOnePage : Infinity);
+    if (broken) return [broken];
+  }
+  const sliced = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const height = tops[count];
@@ -304,12 +321,12 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const box = tops[c.row + c.node.rowspan] - top;
     const y0 = sliced ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
     const x = g.edges[c.node.col] + g.padX + c.dx;
-    return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.tag }));
+    return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
   });
   const rules = groupRules(g, cells, tops);
   const fill: DrawOp[] = g.header && spec.headerFill ? [{ kind: 'rect', x: g.edges[0], y: 0, w: g.edges[g.edges.length - 1] - g.edges[0], h: height, fill: spec.headerFill }] : [];
   // footnotes: the markers' anchors and the notes of the lines a block holds go with it
-  const withNotes = (lines: PlacedLine[]) => ({ anchors: markerAnchors(lines.map((p) => p.line)), notes: lines.flatMap((p) => notesOf.get(p.line) ?? []) });
+  const withNotes = (lines: PlacedLine[]) => ({ anchors: markerAnchors(lines.filter((p) => p.tag).map((p) => p.line)), notes: lines.flatMap((p) => (p.tag ? (notesOf.get(p.line) ?? []) : [])) });
   if (!sliced) {
     const { anchors, notes } = withNotes(placed);
     return [block(height, { ops: [...fill, ...placed.flatMap((p) => lineOps(p.line, g.st, p.x, p.top, p.tag)), ...rules], anchors }, { notes })];
@@ -327,6 +344,37 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const { anchors, notes } = withNotes(inPiece);
     return block(to - from, { ops, anchors }, { keepWithNext: i < 1 || i >= pieces - 2, notes });
   });
+}
+
+/**
+ * A group of `count` rows as one block that may break between its rows (see row-breaks.ts), each
+ * part drawn as a group of its own: a merged cell split by a break as two cells, its text printed
+ * again in the part below. Undefined when it has no place to break, or when some part between
+ * two places would pass `fitsOnePage` pt with its footnotes.
+ */
+function brokenGroup(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block | undefined {
+  const places = breakPlaces(count, g.first, g.last);
+  if (!places.length) return undefined;
+  const part = (from: number, to: number): Block => {
+    const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, partCells(cells, from, to), to - from, Infinity);
+    return drawn;
+  };
+  const bounds = [0, ...places, count];
+  for (let k = 0; k + 1 < bounds.length && fitsOnePage < Infinity; k++) {
+    const p = part(bounds[k], bounds[k + 1]);
+    if (p.height + (p.notes?.length ? footSeparator(g.ctx.theme) + sum(p.notes.map(heightOf)) : 0) > fitsOnePage) return undefined;
+  }
+  return { ...part(0, count), breaks: rowBreaks(count, places, part) };
+}
+
+/** The cells of a group's rows [from, to), their rows from `from` and their spans cut to the part (a merged cell from above printed again). */
+function partCells(cells: SetCell[], from: number, to: number): SetCell[] {
+  return cells
+    .filter((c) => c.row < to && c.row + c.node.rowspan > from)
+    .map((c) => {
+      const [top, end] = [Math.max(c.row, from), Math.min(c.row + c.node.rowspan, to)];
+      return { ...c, row: top - from, node: { ...c.node, rowspan: end - top }, again: c.again || c.row < from };
+    });
 }
 
 /**

@@ -9,8 +9,20 @@
  * block's page, below a separator; the block needs room for them too. On an empty page a block
  * whose notes do not fit takes as many note lines as fit and the rest continue at the foot of
  * the next page (before that page's own notes).
+ *
+ * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
+ * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
+ * page: then the longest of its heads that fits ends the page and its rest goes on at the top of
+ * the next (`Cursor.rest`).
  */
-import { heightOf, type FlowBlock, type FlowItem, type PaginatedPage, type Placed } from './item.js';
+import { headOf, heightOf, restOf, type FlowBlock, type FlowItem, type PaginatedPage, type Placed } from './item.js';
+
+/**
+ * The white a chain kept together may leave at a page's foot by moving to the next page, a
+ * fraction of the page height, when it could break inside a block that may break instead: more
+ * is a hole a typesetter fills with the rows that fit (a quarter of the type area).
+ */
+const LARGE_HOLE = 1 / 4;
 
 /** The flow with what filling needs to know of it, computed once. */
 export interface Flow<P> {
@@ -25,10 +37,17 @@ export interface Flow<P> {
   need: number[];
   /** noteNeed[i]: height of the note lines of block i and of its keep chain, pt. */
   noteNeed: number[];
-  /** As `need`, for the chain of keepWithNext alone: what holds inside a chain taller than a page, pt. */
+  /**
+   * As `need`, for the chain of keepWithNext alone, a block that may break counting its first
+   * head (a break inside it ends the chain): what holds inside a chain taller than a page, pt.
+   */
   hardNeed: number[];
-  /** As `noteNeed`, for the chain of keepWithNext alone, pt. */
+  /** As `noteNeed`, for the chain of `hardNeed`, pt. */
   hardNoteNeed: number[];
+  /** As `need`, a block that may break counting its first head: what must fit to break the chain inside that block, pt. */
+  looseNeed: number[];
+  /** As `noteNeed`, for the chain of `looseNeed`, pt. */
+  looseNoteNeed: number[];
   /**
    * tall[i]: where block i stands in a keepWithNext chain taller than a page (with its notes), whose
    * blocks go on one by one: `head`, its first block, which needs room for the next one too (a
@@ -44,15 +63,20 @@ const keepsAlways = <P>(b: FlowBlock<P>) => b.keepWithNext;
 
 /** The flow `items` to fill pages of `pageHeight` pt with, `separator` pt above a page's footnotes, on a line grid of `gridStep` pt (none: no grid). */
 export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: number, gridStep?: number): Flow<P> {
-  const hardNeed = chainedNeeds(items, keepsAlways, gridStep);
-  const hardNoteNeed = chainedNoteNeeds(items, keepsAlways);
+  const hardNeed = chainedNeeds(items, keepsAlways, gridStep, true);
+  const hardNoteNeed = chainedNoteNeeds(items, keepsAlways, true);
   const tall: Flow<P>['tall'] = new Array(items.length).fill('none');
   for (let i = 0, start = 0; i < items.length; i++) {
     const before = items[i - 1];
-    if (!(before?.kind === 'block' && keepsAlways(before))) start = i;
+    // (a chain ends inside a block that may break)
+    if (!(before?.kind === 'block' && keepsAlways(before) && !before.breaks?.count)) start = i;
     if (hardNeed[start] + onEmptyPage(hardNoteNeed[start], separator) > pageHeight) tall[i] = i === start ? 'head' : 'inside';
   }
-  return { items, pageHeight, separator, gridStep, need: chainedNeeds(items, keepsAll, gridStep), noteNeed: chainedNoteNeeds(items, keepsAll), hardNeed, hardNoteNeed, tall };
+  const need = chainedNeeds(items, keepsAll, gridStep, false);
+  const noteNeed = chainedNoteNeeds(items, keepsAll, false);
+  const looseNeed = chainedNeeds(items, keepsAll, gridStep, true);
+  const looseNoteNeed = chainedNoteNeeds(items, keepsAll, true);
+  return { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, looseNeed, looseNoteNeed, tall };
 }
 
 /** The height `notes` pt of note lines take at the foot of a page that has no others: with the separator above them, pt. */
@@ -71,6 +95,8 @@ export interface Cursor<P> {
   lastInset?: string;
   /** Inside a keep chain taller than a page: blocks are placed as their keepWithNext allow until the chain ends. */
   overlong: boolean;
+  /** What is left of the block at `at`, broken at the page before's foot: it stands first on this page. */
+  rest?: FlowBlock<P>;
 }
 
 /** Before the first page. */
@@ -102,8 +128,12 @@ export interface FilledPage<P> {
  * placed on a page taken up by the lines of a note continued from the page before.
  */
 export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): FilledPage<P> {
-  const { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, tall } = flow;
+  const { items, pageHeight, separator, gridStep, tall } = flow;
   let { lastGroup, lastInset, overlong } = from;
+  /** Inside a chain that breaks in a block that may break rather than leave a large hole (see LARGE_HOLE): it holds as `looseNeed` says. */
+  let loose = false;
+  /** The rest of a block broken at this page's foot. */
+  let rest: FlowBlock<P> | undefined;
   const placed: Placed<P>[] = [];
   const itemsOn: number[] = [];
   const earlier: PageEnd[] = [];
@@ -131,8 +161,10 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   };
   let i = from.at;
   for (; i < items.length && i < stop; i++) {
-    const item = items[i];
+    const item = i === from.at && from.rest ? from.rest : items[i];
     if (item.kind === 'break') break;
+    const needs = item === items[i] ? neededAt(flow, i) : neededBy(flow, i, item);
+    const { need, noteNeed } = needs;
     // a chain no page holds starts here (moving it on would leave white and gain nothing), as one
     // this page does not hold from its top (below a frame's padding when the frame goes on, above
     // the notes continued from the page before)
@@ -140,12 +172,16 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const repeated = item.group && item.group.key === lastGroup ? heightOf(item.group.repeat) : 0;
     if (placed.length === 0) {
       const top = (item.inset && item.inset.key === lastInset ? item.inset.pad : 0) + repeated;
-      if (top + need[i] + footWith(noteNeed[i]) > pageHeight) overlong = true;
-    } else if (repeated + need[i] + onEmptyPage(noteNeed[i], separator) > pageHeight) overlong = true;
+      if (top + need + footWith(noteNeed) > pageHeight) overlong = true;
+    } else if (repeated + need + onEmptyPage(noteNeed, separator) > pageHeight) overlong = true;
+    // a chain that does not fit here but could break inside a block that may break, where moving
+    // it whole would leave a large hole, breaks there
+    const white = pageHeight - y - footWith(0);
+    if (!overlong && !loose && placed.length && needs.looseNeed < need && white > LARGE_HOLE * pageHeight && gapBefore(item) + y + need + footWith(noteNeed) > pageHeight + 1e-6) loose = true;
     // inside it, the keepWithNext chains hold where a page holds them, else blocks go one by one
-    const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, tall[i] === 'head');
-    const required = !overlong ? need[i] : alone ? alone.need : hardNeed[i];
-    const notes = !overlong ? noteNeed[i] : alone ? alone.notes : hardNoteNeed[i];
+    const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, item, tall[i] === 'head');
+    const required = loose ? needs.looseNeed : !overlong ? need : alone ? alone.need : needs.hardNeed;
+    const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
     // no room: with notes, the page's foot must first end the note it continues
     const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
     if ((placed.length || foot.length) && noRoom) break;
@@ -162,12 +198,24 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
       earlier.push({ at: i, white: pageHeight - y - footWith(0) });
     }
     y += gapBefore(item);
-    placed.push({ block: item, y, repeated: false });
+    // a block that may break and does not fit whole here (with what keeps with it): the longest of
+    // its heads that fits ends the page (the first where none does, as a block taller than a page)
+    let piece = item;
+    if (item.breaks?.count && (overlong || loose)) {
+      const whole = wholeNeed(flow, i, item, overlong ? keepsAlways : keepsAll, overlong ? flow.hardNeed : flow.looseNeed, overlong ? flow.hardNoteNeed : flow.looseNoteNeed);
+      if (y + whole.need + footWith(whole.notes) > pageHeight + 1e-6) {
+        let k = 0;
+        while (k + 1 < item.breaks.count && fits(headOf(item, k + 1))) k++;
+        piece = headOf(item, k);
+        rest = restOf(item, k);
+      }
+    }
+    placed.push({ block: piece, y, repeated: false });
     itemsOn.push(i);
-    y += item.height;
-    if (item.notes?.length) {
+    y += piece.height;
+    if (piece.notes?.length) {
       // the notes that fit here, the first line at least; the rest continue on the next page
-      const lines = item.notes.flat();
+      const lines = piece.notes.flat();
       let k = 0;
       let h = 0;
       while (k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6)) h += lines[k++].height;
@@ -176,11 +224,52 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     }
     lastGroup = item.group?.key;
     lastInset = item.inset?.key;
-    if (!keepsAll(item)) overlong = false;
+    if (rest) break;
+    if (!keepsAll(item)) overlong = loose = false;
   }
   let fy = pageHeight - footHeight;
   const page = { placed, foot: foot.map((block) => ({ block, y: (fy += block.height) - block.height, repeated: false })) };
-  return { page, itemsOn, next: { at: i, carried, lastGroup, lastInset, overlong }, earlier, white: pageHeight - y - footWith(0) };
+  // (the rest of a broken block is placed at the next page's top, where its chain is looked at anew)
+  const next = rest ? { at: i, carried, lastGroup, lastInset, overlong: false, rest } : { at: i, carried, lastGroup, lastInset, overlong };
+  return { page, itemsOn, next, earlier, white: pageHeight - y - footWith(0) };
+
+  /** Whether a head fits below what the page holds, with its notes. */
+  function fits(head: FlowBlock<P>): boolean {
+    return y + head.height + reserveOf(head) + footWith(notesHeight(head)) <= pageHeight + 1e-6;
+  }
+}
+
+/** What must be free to place a block, pt (see Flow): its own and its chain's. */
+interface Needs {
+  need: number;
+  noteNeed: number;
+  hardNeed: number;
+  hardNoteNeed: number;
+  looseNeed: number;
+  looseNoteNeed: number;
+}
+
+/** The needs of flow block i. */
+function neededAt<P>(flow: Flow<P>, i: number): Needs {
+  return { need: flow.need[i], noteNeed: flow.noteNeed[i], hardNeed: flow.hardNeed[i], hardNoteNeed: flow.hardNoteNeed[i], looseNeed: flow.looseNeed[i], looseNoteNeed: flow.looseNoteNeed[i] };
+}
+
+/** The needs of `block` standing at flow index i in place of the block there (the rest of a broken one). */
+function neededBy<P>(flow: Flow<P>, i: number, block: FlowBlock<P>): Needs {
+  const { items, gridStep } = flow;
+  return {
+    need: chainNeed(items, i, block, keepsAll, flow.need, gridStep, false),
+    noteNeed: chainNoteNeed(items, i, block, keepsAll, flow.noteNeed, false),
+    hardNeed: chainNeed(items, i, block, keepsAlways, flow.hardNeed, gridStep, true),
+    hardNoteNeed: chainNoteNeed(items, i, block, keepsAlways, flow.hardNoteNeed, true),
+    looseNeed: chainNeed(items, i, block, keepsAll, flow.looseNeed, gridStep, true),
+    looseNoteNeed: chainNoteNeed(items, i, block, keepsAll, flow.looseNoteNeed, true),
+  };
+}
+
+/** What block `block` at flow index i needs placed whole, with the chain `keeps` holds after it (`need`, `noteNeed`: that chain's arrays), pt. */
+function wholeNeed<P>(flow: Flow<P>, i: number, block: FlowBlock<P>, keeps: (b: FlowBlock<P>) => boolean, need: number[], noteNeed: number[]): { need: number; notes: number } {
+  return { need: chainNeed(flow.items, i, block, keeps, need, flow.gridStep, false), notes: chainNoteNeed(flow.items, i, block, keeps, noteNeed, false) };
 }
 
 /**
@@ -189,38 +278,58 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
  * chain goes from blocks off a grid of `gridStep` pt back onto it: at most what it takes),
  * plus at the chain's end the padding of a frame that may break there.
  */
-function chainedNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean, gridStep = 0): number[] {
+function chainedNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean, gridStep: number | undefined, broken: boolean): number[] {
   const need = new Array<number>(items.length).fill(0);
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
-    if (item.kind !== 'block') continue;
-    const next = items[i + 1];
-    const back = item.offGrid && next?.kind === 'block' && !next.offGrid ? gridStep : 0;
-    need[i] = item.height + (keeps(item) && next?.kind === 'block' ? back + next.spaceBefore + need[i + 1] : reserveOf(item));
+    if (item.kind === 'block') need[i] = chainNeed(items, i, item, keeps, need, gridStep, broken);
   }
   return need;
 }
 
-/** noteNeed[i]: the height of the note lines of block i and of the blocks `keeps` chains after it. */
-function chainedNoteNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean): number[] {
+/**
+ * The need of `block` standing at flow index i, given `need` of the blocks after it (see
+ * chainedNeeds); `broken`: a block that may break needs only its first head (a break inside it
+ * ends the chain).
+ */
+function chainNeed<P>(items: FlowItem<P>[], i: number, block: FlowBlock<P>, keeps: (b: FlowBlock<P>) => boolean, need: number[], gridStep = 0, broken: boolean): number {
+  if (broken && block.breaks?.count) {
+    const head = headOf(block, 0);
+    return head.height + reserveOf(head);
+  }
+  const next = items[i + 1];
+  const back = block.offGrid && next?.kind === 'block' && !next.offGrid ? gridStep : 0;
+  return block.height + (keeps(block) && next?.kind === 'block' ? back + next.spaceBefore + need[i + 1] : reserveOf(block));
+}
+
+/** noteNeed[i]: the height of the note lines of block i and of the blocks `keeps` chains after it (`broken`: see chainNeed). */
+function chainedNoteNeeds<P>(items: FlowItem<P>[], keeps: (b: FlowBlock<P>) => boolean, broken: boolean): number[] {
   const need = new Array<number>(items.length).fill(0);
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
-    if (item.kind !== 'block') continue;
-    need[i] = notesHeight(item) + (keeps(item) && items[i + 1]?.kind === 'block' ? need[i + 1] : 0);
+    if (item.kind === 'block') need[i] = chainNoteNeed(items, i, item, keeps, need, broken);
   }
   return need;
+}
+
+/** The note lines' height `block` at flow index i needs, given `need` of the blocks after it (see chainedNoteNeeds). */
+function chainNoteNeed<P>(items: FlowItem<P>[], i: number, block: FlowBlock<P>, keeps: (b: FlowBlock<P>) => boolean, need: number[], broken: boolean): number {
+  if (broken && block.breaks?.count) return notesHeight(headOf(block, 0));
+  return notesHeight(block) + (keeps(block) && items[i + 1]?.kind === 'block' ? need[i + 1] : 0);
 }
 
 /**
  * The room block i needs in a keepWithNext chain taller than a page, pt, and its notes': itself,
  * and for the chain's first block (`head`) the next block too (a heading never ends a page alone).
  */
-function tallChainRoom<P>(items: FlowItem<P>[], i: number, head: boolean): { need: number; notes: number } {
-  const item = items[i] as FlowBlock<P>;
+function tallChainRoom<P>(items: FlowItem<P>[], i: number, item: FlowBlock<P>, head: boolean): { need: number; notes: number } {
+  // (a block that may break needs room for its first head)
+  const least = (b: FlowBlock<P>) => (b.breaks?.count ? headOf(b, 0) : b);
+  const own = least(item);
   const next = items[i + 1];
-  if (!head || next?.kind !== 'block') return { need: item.height + reserveOf(item), notes: notesHeight(item) };
-  return { need: item.height + next.spaceBefore + next.height + reserveOf(next), notes: notesHeight(item) + notesHeight(next) };
+  if (!head || own !== item || next?.kind !== 'block') return { need: own.height + reserveOf(own), notes: notesHeight(own) };
+  const after = least(next);
+  return { need: item.height + next.spaceBefore + after.height + reserveOf(after), notes: notesHeight(item) + notesHeight(after) };
 }
 
 /** Height of a block's note lines, pt. */

@@ -44,7 +44,45 @@ export interface FlowBlock<P> {
    * longer than a page continues at the foot of the next.
    */
   notes?: FlowBlock<P>[][];
+  /**
+   * Where the block may be broken across pages (a group of table rows joined by a merged cell,
+   * between two of its rows), when keeping it whole would leave a large hole or it is taller
+   * than a page; none: never.
+   */
+  breaks?: BlockBreaks<P>;
   payload: P;
+}
+
+/**
+ * The places a block may be broken at, in order: the k-th gives the head that ends a page and
+ * the rest that goes on at the top of the next (each drawn whole, as its own block: a merged
+ * cell's text printed again in the rest). Heads grow with k (none shorter than the one before);
+ * a rest has fewer places of its own than the block it is the rest of.
+ */
+export interface BlockBreaks<P> {
+  count: number;
+  at(k: number): { head: BlockPart<P>; rest: BlockPart<P> };
+}
+
+/** A part of a broken block: what it has of its own (the other rules are the block's: see `headOf`, `restOf`). */
+export interface BlockPart<P> {
+  /** Height, pt. */
+  height: number;
+  notes?: FlowBlock<P>[][];
+  breaks?: BlockBreaks<P>;
+  payload: P;
+}
+
+/** The head of `block` broken at its k-th place: where the block stands, ending the page (it keeps with nothing). */
+export function headOf<P>(block: FlowBlock<P>, k: number): FlowBlock<P> {
+  const { height, notes, payload } = block.breaks!.at(k).head;
+  return { ...block, height, notes, payload, keepWithNext: false, keepTogether: false, breaks: undefined };
+}
+
+/** The rest of `block` broken at its k-th place: at the next page's top, keeping with what the block keeps with. */
+export function restOf<P>(block: FlowBlock<P>, k: number): FlowBlock<P> {
+  const { height, notes, payload, breaks } = block.breaks!.at(k).rest;
+  return { ...block, height, notes, payload, breaks, spaceBefore: 0 };
 }
 
 /** Start a new page here (nothing happens at the top of an empty page). */

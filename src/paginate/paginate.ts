@@ -3,7 +3,9 @@
  * within each run of pages (runs are separated by forced breaks) a dynamic programme over the
  * places a page may end takes the breaks of least total cost (costs.ts). A page may end where
  * greedy filling ends it (fill.ts) or at any legal break a little above, within
- * PAGE_COSTS.shortfall of the page height, so the search stays a narrow window and fast.
+ * PAGE_COSTS.shortfall of the page height, so the search stays a narrow window and fast. A
+ * page may also start inside a block broken at the page before's foot (see fill.ts): such a
+ * place is the block's index and what is left of it.
  */
 import { fillPage, flowOf, START, type Cursor, type Flow } from './fill.js';
 import type { FlowItem, PaginatedPage } from './item.js';
@@ -56,31 +58,55 @@ function cheapestRun<P>(flow: Flow<P>, from: Cursor<P>, tails: TailRule | undefi
   const { items } = flow;
   let end = from.at;
   while (end < items.length && items[end].kind !== 'break') end++;
-  // best[k]: the cheapest step found to a page starting at flow index from.at + k
-  const best: (Step<P> | undefined)[] = new Array(end - from.at + 1);
-  best[0] = { cost: 0, pages: [], next: from };
+  // best[k]: the cheapest steps found to a page starting at flow index from.at + k, by how far
+  // into the block there the page starts (see `progress`)
+  const best: Map<number, Step<P>>[] = Array.from({ length: end - from.at + 1 }, () => new Map());
+  best[0].set(progress(from), { cost: 0, pages: [], next: from });
   for (let k = 0; k < best.length - 1; k++) {
-    const step = best[k];
-    if (!step) continue;
-    let cursor = step.next;
-    const lead: PaginatedPage<P>[] = [];
-    let greedy = fillPage(flow, cursor);
-    while (greedy.itemsOn.length === 0) {
-      // a page taken up by a note continued from the page before
-      lead.push(greedy.page);
-      cursor = greedy.next;
-      greedy = fillPage(flow, cursor);
-    }
-    const reach = greedy.white + PAGE_COSTS.shortfall * flow.pageHeight;
-    const ends = [greedy, ...greedy.earlier.filter((e) => e.white <= reach + 1e-6).reverse().map((e) => fillPage(flow, cursor, e.at))];
-    for (const filled of ends) {
-      const role = { first: step === best[0], last: filled.next.at === end, givenUp: filled.white - greedy.white };
-      const cost = step.cost + lead.length * PAGE_COSTS.page + pageCost(flow, filled, role, PAGE_COSTS, tails?.minBlocks);
-      const to = filled.next.at - from.at;
-      if (!best[to] || cost < best[to]!.cost) best[to] = { cost, pages: [...lead, filled.page], next: filled.next, before: step };
+    // (a page from one of them starts further on: at a later index, or further into the block)
+    for (let at = nextKey(best[k], -Infinity); at !== undefined; at = nextKey(best[k], at)) {
+      const step = best[k].get(at)!;
+      let cursor = step.next;
+      const lead: PaginatedPage<P>[] = [];
+      let greedy = fillPage(flow, cursor);
+      while (greedy.itemsOn.length === 0) {
+        // a page taken up by a note continued from the page before
+        lead.push(greedy.page);
+        cursor = greedy.next;
+        greedy = fillPage(flow, cursor);
+      }
+      const reach = greedy.white + PAGE_COSTS.shortfall * flow.pageHeight;
+      const ends = [greedy, ...greedy.earlier.filter((e) => e.white <= reach + 1e-6).reverse().map((e) => fillPage(flow, cursor, e.at))];
+      for (const filled of ends) {
+        const role = { first: !step.before, last: filled.next.at === end, givenUp: filled.white - greedy.white };
+        const cost = step.cost + lead.length * PAGE_COSTS.page + pageCost(flow, filled, role, PAGE_COSTS, tails?.minBlocks);
+        const to = best[filled.next.at - from.at];
+        const known = to.get(progress(filled.next));
+        if (!known || cost < known.cost) to.set(progress(filled.next), { cost, pages: [...lead, filled.page], next: filled.next, before: step });
+      }
     }
   }
   const path: Step<P>[] = [];
-  for (let s = best[best.length - 1]; s; s = s.before) path.push(s);
-  return { pages: path.reverse().flatMap((s) => s.pages), next: best[best.length - 1]!.next };
+  const last = best[best.length - 1].get(progress({ at: end, carried: [], overlong: false }))!;
+  for (let s: Step<P> | undefined = last; s; s = s.before) path.push(s);
+  return { pages: path.reverse().flatMap((s) => s.pages), next: last.next };
+}
+
+/**
+ * How far into the block at its index a page starts, as a number that grows with it: −1 at
+ * the block's top, and further the fewer places to break its rest has left (a rest has fewer
+ * than the block it is the rest of: see BlockBreaks).
+ */
+function progress<P>(at: Cursor<P>): number {
+  return at.rest ? MOST_BREAKS - (at.rest.breaks?.count ?? 0) : -1;
+}
+
+/** More places to break than any block has. */
+const MOST_BREAKS = 2 ** 31;
+
+/** The least key of `steps` above `above`; none when there is none. */
+function nextKey<P>(steps: Map<number, Step<P>>, above: number): number | undefined {
+  let key: number | undefined;
+  for (const k of steps.keys()) if (k > above && (key === undefined || k < key)) key = k;
+  return key;
 }

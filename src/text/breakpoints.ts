@@ -109,6 +109,39 @@ export function unitBreakPenalty(before: Atom, after: Atom): number {
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+/**
+ * Demerits of a break inside a book title (`《义务教育|课程方案》`): allowed, as clreq allows it,
+ * but taken in justified text only where the lines around would otherwise be loose, as a break
+ * between a number and its unit (NUMBER_UNIT_BREAK_PENALTY). Ragged text (a table cell) keeps a
+ * title whole where that takes no more lines (see paragraph.ts).
+ */
+const TITLE_BREAK_PENALTY = 50;
+
+/** The penalty of a line break before atom p, `inside` a book title or not (see `insideTitles`). */
+export function titleBreakPenalty(inside: boolean): number {
+  return inside ? TITLE_BREAK_PENALTY : 0;
+}
+
+/**
+ * `inside[p]`: a break before atom p falls inside a book title, between a `《` and the `》` that
+ * closes it (nested ones inside the outer; a mark left open closes nothing).
+ */
+export function insideTitles(atoms: readonly Atom[]): boolean[] {
+  const inside = new Array<boolean>(atoms.length + 1).fill(false);
+  const open: number[] = [];
+  atoms.forEach((a, p) => {
+    for (const ch of a.text) {
+      if (ch === '《') open.push(p);
+      else if (ch === '》' && open.length) {
+        const from = open.pop()!;
+        // (the outermost title marks its inside; a break right after its 《 or before its 》 is not one the rules allow anyway)
+        if (!open.length) for (let q = from + 1; q <= p; q++) inside[q] = true;
+      }
+    }
+  });
+  return inside;
+}
+
 /** Marks after which a word breaks (see atoms.ts) that join its parts rather than separate them. */
 const JOINING_MARKS = new Set(['.', '-', '_', '=']);
 

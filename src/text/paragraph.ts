@@ -3,7 +3,7 @@
  * placed lines. Pure given its fonts.
  */
 import { atomize, type Atom, type TextStyle } from './atoms.js';
-import { breakOpportunities } from './breakpoints.js';
+import { breakOpportunities, insideTitles } from './breakpoints.js';
 import { atomAdjustability, jointAdjustability, type Adjustability } from './glue.js';
 import { foldWhitespace, type Inline } from './inline.js';
 import { placeLine, type Align, type Line } from './justify.js';
@@ -154,6 +154,21 @@ function unsqueezed(places: Adjustability[]): Adjustability[] {
   return places.map((a) => (a.shrink > 0 ? { ...a, shrink: 0 } : a));
 }
 
+/**
+ * Ragged text's breaks (`broken`, of `input`) with no line ending inside a book title (see
+ * insideTitles), where the text so broken fits in no more lines: `学习|《义务教育课程方案》`, not
+ * `学习《义务教育课程|方案》` in a narrow cell. The breaker prices lines as if justified, so a short
+ * line before a title costs it more than the break inside (TITLE_BREAK_PENALTY); a ragged line
+ * may be short. A title wider than the measure still breaks. With the breaks' input.
+ */
+function titlesWhole(input: BreakInput, broken: Breaks, breaker: (input: BreakInput) => Breaks): [BreakInput, Breaks] {
+  const inside = insideTitles(input.atoms);
+  if (!broken.ends.some((end) => inside[end] && end < input.atoms.length)) return [input, broken];
+  const outside = { ...input, allowed: input.allowed.map((ok, p) => ok && !inside[p]) };
+  const tried = breaker(outside);
+  return !tried.forced && tried.ends.length <= broken.ends.length ? [outside, tried] : [input, broken];
+}
+
 /** Breaks and places a paragraph's lines. */
 export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
   const narrowest = Math.min(style.width - style.indent, style.width);
@@ -200,7 +215,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   const starts = words ? wordStarts(atoms) : phrases ? phraseStarts(atoms) : undefined;
   const byWords = starts && { ...anywhere, allowed: allowed.map((ok, p) => ok && starts[p]), ...(style.unsqueezed && { items: unsqueezed(anywhere.items), joints: unsqueezed(anywhere.joints) }) };
   const tried = byWords && breaker(byWords);
-  const [input, broken] = triedSpaces && !triedSpaces.forced ? [bySpaces!, triedSpaces] : tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
+  const [chosen, found] = triedSpaces && !triedSpaces.forced ? [bySpaces!, triedSpaces] : tried && !tried.forced ? [byWords!, tried] : [anywhere, plain];
+  // ragged text keeps its book titles whole where that takes no more lines (学习|《义务教育课程方案》)
+  const [input, broken] = style.align === 'justify' ? [chosen, found] : titlesWhole(chosen, found, breaker);
   const balanced = style.align === 'center' ? balancedBreaks(input, breaker, broken) : broken;
   // a header's bracketed unit on a line of its own (see unit-apart.ts)
   const { ends: breaks, forced } = style.between === 'words' ? unitApart(anywhere, balanced) : balanced;

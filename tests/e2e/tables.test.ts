@@ -18,6 +18,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LineOp } from '../../src/page/draw.js';
 import { layoutReport } from '../../src/pipeline.js';
 import { norm, readPdf, type ReadPdf } from '../helpers/pdf-reader.js';
+import { writeFileSync } from 'node:fs';
+import { buildReport } from '../../src/pipeline.js';
+import { groupedReport } from '../helpers/grouped-table.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const input = path.join(root, 'tests/block/fixtures/tables.yaml');
@@ -158,5 +161,39 @@ describe('tables built and read back', () => {
     expect(cells).toContain('TD /RowSpan 2');
     expect(cells).toContain('TD /ColSpan 2');
     expect(cells).toContain('TD /RowSpan 3');
+  });
+});
+
+describe('a group of rows joined by a merged cell, broken across pages, read back', () => {
+  it('prints the merged cell on both pages, under 续表1 and the repeated header on the second, its rows once each and in order', async () => {
+    const file = path.join(dir, 'grouped.yaml');
+    writeFileSync(file, groupedReport(9));
+    const { pdf } = await buildReport({ input: file, projectDir: root, packageDir: root, version: 'test' });
+    const { pages } = await readPdf(pdf);
+    const on = (t: string) => pages.flatMap((p, n) => (p.lines.some((l) => norm(l.text).includes(t)) ? [n] : []));
+    const first = on('项目1之0')[0];
+    expect(on('项目1之5')).toEqual([first + 1]);
+    expect(on('续表1')).toEqual([first + 1]);
+    // 专业|群1 in its column, left of the rows' 项目 cells, on both pages
+    const merged = pages.map((p) => p.items.filter((it) => norm(it.str) === '群1').length);
+    expect(merged[first]).toBe(1);
+    expect(merged[first + 1]).toBe(1);
+    const rows = pages.flatMap((p) => p.lines.map((l) => /项目1之(\d)/.exec(norm(l.text))?.[1]).filter((r) => r !== undefined));
+    expect(rows).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+});
+
+describe('book titles in a narrow column, read back', () => {
+  it('stand whole on a line of their own where they fit the column: 学习|《义务教育课程方案》', async () => {
+    const file = path.join(dir, 'titles.yaml');
+    const rows = [
+      '            - [小学, 《义务教育课程方案》, 组织全体教师学习领会课程方案的基本原则和主要变化，结合学科教学开展研讨，形成学习心得, 已完成]',
+      '            - [初中, 学习《义务教育课程方案》, 组织全体教师学习领会课程方案的基本原则和主要变化，结合学科教学开展研讨，形成学习心得, 已完成]',
+    ];
+    writeFileSync(file, ['report:', '  title: 书名', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 课程文件学习情况', '          columns: [学段, 文件, 学习要求, 完成情况]', '          widths: [1, 2, 4, 1]', '          rows:', ...rows, ''].join('\n'));
+    const { pdf } = await buildReport({ input: file, projectDir: root, packageDir: root, version: 'test' });
+    const { pages } = await readPdf(pdf);
+    const titles = pages.flatMap((p) => p.items.filter((it) => it.str.includes('义务')).map((it) => it.str));
+    expect(titles).toEqual(['《义务教育课程方案》', '《义务教育课程方案》']);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Where a group of table rows joined by a merged cell may break across pages: between two of its
+ * rows, each part drawn as a group of its own (the merged cell as two cells, its text printed
+ * again in the part on the next page). The paginator breaks it only where keeping it whole would
+ * leave a large hole or it is taller than a page (see paginate/fill.ts).
+ */
+import type { BlockBreaks, BlockPart } from '../paginate/item.js';
+import type { Block, BlockPayload } from './payload.js';
+
+/**
+ * The rows of a group of `count` a page may break before, ascending: any but the first, except
+ * that the table's first group keeps its first two rows together and its last group its last two
+ * (no page holds a lone first row under the header, nor a lone last one under 续表).
+ */
+export function breakPlaces(count: number, first: boolean, last: boolean): number[] {
+  const places: number[] = [];
+  for (let r = first ? 2 : 1; r <= (last ? count - 2 : count - 1); r++) places.push(r);
+  return places;
+}
+
+/**
+ * The breaks of a group of `count` rows at `places` (see breakPlaces), its parts drawn by
+ * `part(from, to)` (rows [from, to) as one block) when the paginator first asks for them.
+ * Undefined when there is no place.
+ */
+export function rowBreaks(count: number, places: number[], part: (from: number, to: number) => Block): BlockBreaks<BlockPayload> | undefined {
+  const drawn = new Map<string, BlockPart<BlockPayload>>();
+  const partOf = (from: number, to: number): BlockPart<BlockPayload> => {
+    const key = `${from}-${to}`;
+    let p = drawn.get(key);
+    if (!p) {
+      const { height, notes, payload } = part(from, to);
+      // (a rest, the rows to the group's end, may break again further on)
+      drawn.set(key, (p = { height, notes, payload, breaks: to === count ? breaksFrom(from) : undefined }));
+    }
+    return p;
+  };
+  const breaksFrom = (from: number): BlockBreaks<BlockPayload> | undefined => {
+    const after = places.filter((r) => r > from);
+    return after.length ? { count: after.length, at: (k) => ({ head: partOf(from, after[k]), rest: partOf(after[k], count) }) } : undefined;
+  };
+  return breaksFrom(0);
+}
