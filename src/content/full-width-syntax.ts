@@ -12,6 +12,8 @@ import { structuralLines } from './yaml-lines.js';
 export interface FullWidthSlip {
   offset: number;
   message: string;
+  /** Where what it mistypes starts (the key, the item, the line's text): text there that YAML read as more of a value begun before it is text, no slip. */
+  starts: number;
 }
 
 /** A line that starts (after its list items' dashes) with a Latin name and a full-width colon. */
@@ -43,16 +45,16 @@ export function fullWidthSyntax(text: string): FullWidthSlip[] {
     const at = start + indent;
     const spaces = FULL_WIDTH_INDENT.exec(rest);
     if (spaces) {
-      slips.push({ offset: at + spaces[0].indexOf('　'), message: 'YAML: a full-width space (　) indents this line: YAML indents with ASCII spaces only' });
+      slips.push({ offset: at + spaces[0].indexOf('　'), message: 'YAML: a full-width space (　) indents this line: YAML indents with ASCII spaces only', starts: at + spaces[0].length });
       continue;
     }
     const dash = FULL_WIDTH_DASH.exec(rest);
     if (dash) {
-      slips.push({ offset: at + dash[1].length, message: 'YAML: a list item starts with an ASCII hyphen and a space ("- "), not the full-width －' });
+      slips.push({ offset: at + dash[1].length, message: 'YAML: a list item starts with an ASCII hyphen and a space ("- "), not the full-width －', starts: at + dash[1].length });
       continue;
     }
     const key = KEY_WITH_FULL_COLON.exec(rest);
-    if (key && (!key[1] || ITEM_KEYS.has(key[2]))) slips.push({ offset: at + key[0].length - 1, message: `YAML: ${fullWidthColonMessage(key[2])}` });
+    if (key && (!key[1] || ITEM_KEYS.has(key[2]))) slips.push({ offset: at + key[0].length - 1, message: `YAML: ${fullWidthColonMessage(key[2])}`, starts: at + key[1].length });
   }
   return slips;
 }

@@ -8,7 +8,7 @@
  * they are written.
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { fullWidthSyntax } from './full-width-syntax.js';
+import { fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
 import { itemSlips, type ItemSlip } from './item-slips.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -54,8 +54,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   // a tab that indents makes the lines after it mean something else: the errors that follow say nothing more
   if (tabs.length) return tabs.map((e) => ({ offset: e.pos[0], message: 'YAML: tabs cannot indent YAML; use spaces', severity: 'error' }));
   // a key with a full-width colon is no key to YAML, nor a full-width dash an item, nor full-width spaces indentation: what it says of the lines after is what that caused
-  const fullWidth = fullWidthSyntax(text);
-  if (fullWidth.length) return fullWidth.map((c) => ({ ...c, severity: 'error' }));
+  const fullWidth = causingFullWidth(doc, text);
+  if (fullWidth.length) return fullWidth.map((c) => ({ offset: c.offset, message: c.message, severity: 'error' }));
   // a list item that slipped makes YAML read it, and lines after it, as something else: its errors from there on say nothing more
   const slips = causingSlips(doc, text);
   const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;
@@ -171,13 +171,33 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
 function causingSlips(doc: Document.Parsed, text: string): ItemSlip[] {
   const slips = itemSlips(text);
   if (!slips.length || doc.errors.length) return slips;
-  const plainRanges: [number, number][] = [];
+  const plainRanges = scalarRanges(doc, (type) => type === 'PLAIN');
+  // (a slip at the scalar's start: `body:` then `-第一段` read as text, the list's first item)
+  return slips.filter((s) => plainRanges.some(([start, end]) => start <= s.offset && s.offset < end));
+}
+
+/**
+ * YAML's syntax typed full-width (see full-width-syntax.ts) that changes what the file says:
+ * with YAML errors, every one; without, those where a value starts (`title：…` read as the text
+ * `report:` holds), not those inside a text begun on a line before (`…其中` then `PISA：…`, a
+ * paragraph's next line, is text).
+ */
+function causingFullWidth(doc: Document.Parsed, text: string): FullWidthSlip[] {
+  const slips = fullWidthSyntax(text);
+  if (!slips.length || doc.errors.length) return slips;
+  const ranges = scalarRanges(doc, () => true);
+  return slips.filter((s) => !ranges.some(([start, end]) => start < s.starts && s.starts < end));
+}
+
+/** The ranges (start, end offsets) of the document's scalars of the types `wanted` takes. */
+function scalarRanges(doc: Document.Parsed, wanted: (type: string | undefined) => boolean): [number, number][] {
+  const ranges: [number, number][] = [];
   visit(doc, {
     Scalar(_, node) {
-      if (node.type === 'PLAIN' && node.range) plainRanges.push([node.range[0], node.range[1]]);
+      if (wanted(node.type) && node.range) ranges.push([node.range[0], node.range[1]]);
     },
   });
-  return slips.filter((s) => plainRanges.some(([start, end]) => start < s.offset && s.offset < end));
+  return ranges;
 }
 
 /** Text up to a `,` that follows a `[` or another `,` with nothing but spaces between: an empty item of a list in brackets. */

@@ -215,6 +215,8 @@ describe('YAML slips in a report text', () => {
     expect(load(withBody('      - 段落一。', '      -静安区段落二。', '      - 段落三。')).lines).toEqual(['r.yaml:7:7: YAML: a list item needs a space after -']);
     // the list's first item: known by the item after it (it was two messages, lines later, with a wrong hint)
     expect(load(withBody('      -静安区段落一。', '      - table:', '          title: 表', '          columns: [甲]', '          rows: [[1]]')).lines).toEqual(['r.yaml:6:7: YAML: a list item needs a space after -']);
+    // the same before a paragraph: YAML reads one text (no error of its own), which the slip starts
+    expect(load(withBody('      -第一段。', '      - 第二段。')).lines).toEqual(['r.yaml:6:7: YAML: a list item needs a space after -']);
     // a paragraph's text over lines going on with -3.2 is no item
     expect(load(withBody('      - 某指标下降', '        -3.2 个百分点。', '      - 段落二。')).lines).toEqual([]);
   });
@@ -244,8 +246,10 @@ describe('YAML slips in a report text', () => {
       'r.yaml:8:20: `columns:` must be a list (items starting with "- ") (［ ］ are full-width brackets: a list in brackets is written with ASCII ones, [a, b])',
     );
     expect(load(withBody('      - table: {title： 表, columns: [a], rows: [[1]]}')).lines).toEqual(['r.yaml:6:17: the key `title` is followed by a full-width colon ：; a key takes an ASCII colon and a space: `title: `']);
-    // text indented with full-width spaces is text (a paragraph's 　　 before a Latin word and ：)
+    // text indented with full-width spaces is text (a paragraph's 　　 before a Latin word and ：),
+    // and so is a paragraph's next line that starts with a Latin word and ：, plain or quoted
     expect(load(withBody('      - 第一行', '        　　PISA：国际学生评估项目。')).lines).toEqual([]);
+    expect(load(withBody('      - 其中', '        PISA：国际学生评估项目。', '      - "引文', '        title：说明"')).lines).toEqual([]);
   });
   it('a row that does not fill the columns for full-width commas (［指标，单位］ is one item to YAML): says so', () => {
     const table = (columns: string, row: string) => withBody('      - table:', '          title: 表', `          columns: ${columns}`, `          rows:`, `            - ${row}`);
