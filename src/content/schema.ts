@@ -94,7 +94,7 @@ function withIndentHint(message: string, where: DataPath, src: YamlSource): stri
   const list = src.outdentedListBelow(where);
   if (!list) return message;
   const key = src.locate(where.slice(0, -1), String(where[where.length - 1]));
-  return `${message}: it has no value; if the list below it (line ${list.line}) is meant for it, indent its items to column ${key.col} or further (at column ${list.col}, left of the key, they belong to what holds it)`;
+  return `${message}: it has no value; if the list below it is meant for it, indent its items to column ${key.col} or further (at column ${list.col}, left of the key, they belong to what holds it)`;
 }
 
 /** The value at a path of `data` (undefined where there is none). */

@@ -2,7 +2,8 @@
  * The lines of a YAML text that hold its structure, read without parsing it: the lines that are
  * not blank, not a comment and not the text of a block scalar (`|`, `>`), with their
  * indentation. For the checks that find a slip on its own line (item-slips.ts,
- * full-width-colons.ts), where YAML would say so lines later in its own terms.
+ * full-width-syntax.ts) and for the list a key's value left of it (yaml-source.ts), where YAML
+ * would say so lines later in its own terms.
  */
 
 /** One line that holds structure. */

@@ -6,6 +6,7 @@ import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, 
 import type { ProblemList, SourcePos } from '../problems.js';
 import { valueOffsets } from './scalar-chars.js';
 import { yamlProblems } from './yaml-problems.js';
+import { structuralLines, type YamlLine } from './yaml-lines.js';
 
 /** Most aliases a file may use (an "alias bomb" is refused at once). */
 export const MAX_ALIASES = 100;
@@ -21,6 +22,8 @@ export class YamlSource {
   readonly data: unknown;
   private readonly doc: Document.Parsed;
   private readonly lines = new LineCounter();
+  /** The lines that hold the file's structure (see yaml-lines.ts), read once when first asked. */
+  private structure?: YamlLine[];
   /** Per scalar asked about: the offset of each character of its value (see `charPos`). */
   private readonly valueOffsets = new Map<Scalar, (index: number) => number>();
 
@@ -102,15 +105,18 @@ export class YamlSource {
     const key = path[path.length - 1];
     if (typeof key !== 'string') return undefined;
     const at = this.locate(path.slice(0, -1), key);
-    const lines = this.text.split(/\r?\n/);
-    if (!/:[ \t]*(#.*)?$/.test(lines[at.line - 1] ?? '')) return undefined;
-    for (let i = at.line; i < lines.length; i++) {
-      const written = lines[i].trimStart();
-      if (written === '' || written.startsWith('#')) continue;
-      const col = lines[i].length - written.length + 1;
-      return /^-(\s|$)/.test(written) && col < at.col ? { file: this.file, line: i + 1, col } : undefined;
+    const lines = (this.structure ??= structuralLines(this.text));
+    // the key's line (0-based at.line − 1), then the first line that holds structure after it
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].index < at.line - 1) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    const [own, below] = [lines[lo], lines[lo + 1]];
+    if (own?.index !== at.line - 1 || !/:[ \t]*(#.*)?\r?$/.test(own.rest) || !below) return undefined;
+    return /^-(\s|$)/.test(below.rest) && below.indent + 1 < at.col ? { file: this.file, line: below.index + 1, col: below.indent + 1 } : undefined;
   }
 
   /** The characters of the scalar at `path` as written (`2.50` stays `2.50`). */

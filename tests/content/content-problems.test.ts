@@ -295,7 +295,7 @@ describe('YAML slips in a report text', () => {
   it('a key whose list below it is indented less than the key: where the list starts and how far to indent it (YAML gives the list to what holds the key)', () => {
     const rows = withBody('      - table:', '          title: 表', '          columns: [甲, 乙]', '          rows:', '      - [1, 2]', '      - [3, 4]');
     expect(load(rows).lines[0]).toBe(
-      'r.yaml:9:16: `rows:` must be a list (items starting with "- "): it has no value; if the list below it (line 10) is meant for it, indent its items to column 11 or further (at column 7, left of the key, they belong to what holds it)',
+      'r.yaml:9:16: `rows:` must be a list (items starting with "- "): it has no value; if the list below it is meant for it, indent its items to column 11 or further (at column 7, left of the key, they belong to what holds it)',
     );
     // a list at the key's own column is its value (fine); a key with no list below it has no hint
     expect(load(withBody('      - table:', '          title: 表', '          columns: [甲, 乙]', '          rows:', '          - [1, 2]')).lines).toEqual([]);
