@@ -46,7 +46,10 @@ function warnLowResolution(ctx: LayoutContext, node: FigureNode, pixels: number,
   const ppi = pixels / (drawn / 72);
   if (ppi >= LEAST_PRINT_PPI) return;
   const mm = Math.round((drawn / 72) * 25.4);
-  ctx.problems.warn(node.at ?? ctx.templatePos, `this image is printed at ${Math.round(ppi)} pixels per inch (${pixels} pixels across ${mm} mm): print wants at least ${LEAST_PRINT_PPI}, 300 for a photograph; give an image of ${Math.ceil((LEAST_PRINT_PPI * drawn) / 72)} pixels across or more, or a smaller \`width:\``);
+  // (without `width:` an image is drawn a pt a pixel, 72 per inch whatever its size: the width is the remedy)
+  const widest = Math.floor((pixels / LEAST_PRINT_PPI) * 25.4);
+  const remedy = node.width ? `give an image of ${Math.ceil((LEAST_PRINT_PPI * drawn) / 72)} pixels across or more, or a smaller \`width:\`` : `give it \`width: ${widest}mm\` or less, or an image with more pixels`;
+  ctx.problems.warn(node.at ?? ctx.templatePos, `this image is printed at ${Math.round(ppi)} pixels per inch (${pixels} pixels across ${mm} mm): print wants at least ${LEAST_PRINT_PPI}, 300 for a photograph; ${remedy}`);
 }
 
 /**

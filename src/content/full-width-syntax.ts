@@ -1,12 +1,14 @@
 /**
  * YAML's syntax typed in full-width characters, as Chinese input methods type them: a key's
- * colon (`title：教育`), a list item's dash (`－ 段落`) and spaces that indent (`　　- 段落`).
+ * colon (`title：教育`), a list item's dash (`－ 段落`) and spaces that indent (`　　- 段落`),
+ * and, said in the messages of what they cause, a list's brackets `［ ］` and commas `，`.
  * YAML sees no key, item or indentation there: it reads the line as more text of the value
  * before it and says so lines later ("Implicit keys need to be on a single line") or not at all
  * (`report:` then holds text, not keys). The slip is on this line, at its character.
  */
 import { BLOCK_KEY_NAMES } from './block-kinds.js';
 import { structuralLines } from './yaml-lines.js';
+import type { TableCell } from './types.js';
 
 /** A full-width character where YAML wants its ASCII one: its offset in the text, and the message. */
 export interface FullWidthSlip {
@@ -57,4 +59,23 @@ export function fullWidthSyntax(text: string): FullWidthSlip[] {
     if (key && (!key[1] || ITEM_KEYS.has(key[2]))) slips.push({ offset: at + key[0].length - 1, message: `YAML: ${fullWidthColonMessage(key[2])}`, starts: at + key[1].length });
   }
   return slips;
+}
+
+/**
+ * Why a row fills `fills` columns where the table has `columns`, when full-width commas say it:
+ * a cell of the row, or a header, that holds ，where ASCII commas would part it into the count
+ * that fits (`[指标，单位，2024 年]` is one item to YAML). Undefined otherwise.
+ */
+export function fullWidthCommas(row: readonly TableCell[], fills: number, columns: number, firstHeader: readonly TableCell[]): string | undefined {
+  const parts = (cells: readonly TableCell[]) => cells.reduce((n, c) => n + c.text.text.split('，').length - 1, 0);
+  const named = (cells: readonly TableCell[]) => cells.find((c) => c.text.text.includes('，'))!.text.text;
+  const how = 'the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)';
+  if (fills < columns && parts(row) === columns - fills) return `if "${named(row)}" is two or more cells: ${how}`;
+  if (fills > columns && parts(firstHeader) === fills - columns) return `the header "${named(firstHeader)}" holds full-width commas: ${how}`;
+  return undefined;
+}
+
+/** The hint for a list written in full-width brackets (`［指标, 单位］`, text to YAML), or undefined for any other value. */
+export function fullWidthBrackets(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[［【].*[］】]$/su.test(value.trim()) ? '［ ］ are full-width brackets: a list in brackets is written with ASCII ones, [a, b]' : undefined;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ProblemList, type SourcePos } from '../problems.js';
 import { decodeText } from '../text-file.js';
 import { checkImage, type CheckedImage } from './image-file.js';
+import { fullWidthCommas } from './full-width-syntax.js';
 import { checkMarkup, type WrittenId } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { quietChars } from './quiet-chars.js';
@@ -393,7 +394,7 @@ class ContentReader {
         const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
         // (a row short of cells most often left an empty one out: `[1, 2, ]` is two cells)
         const commas = fullWidthCommas(rows[e.row], e.fills, columns, firstHeader);
-        const empty = commas ? `: ${commas}` : e.fills < columns ? '; an empty cell is written ""' : '';
+        const empty = (e.fills < columns ? '; an empty cell is written ""' : '') + (commas ? ` (${e.fills < columns ? 'or, ' : ''}${commas})` : '');
         this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}${empty}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
@@ -451,18 +452,4 @@ class ContentReader {
 function holdsMarkup(p: DataPath): boolean {
   const last = p[p.length - 1];
   return !(last === 'template' || last === 'image' || last === 'id' || p[1] === 'keywords');
-}
-
-/**
- * Why a row fills `fills` columns where the table has `columns`, when full-width commas say it:
- * a cell of the row, or a header, that holds ，where ASCII commas would part it into the count
- * that fits (`[指标，单位，2024 年]` is one item to YAML). Undefined otherwise.
- */
-function fullWidthCommas(row: readonly TableCell[], fills: number, columns: number, firstHeader: readonly TableCell[]): string | undefined {
-  const parts = (cells: readonly TableCell[]) => cells.reduce((n, c) => n + c.text.text.split('，').length - 1, 0);
-  const named = (cells: readonly TableCell[]) => cells.find((c) => c.text.text.includes('，'))!.text.text;
-  const how = 'the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)';
-  if (fills < columns && parts(row) === columns - fills) return `its cell "${named(row)}" holds full-width commas: ${how}`;
-  if (fills > columns && parts(firstHeader) === fills - columns) return `the header "${named(firstHeader)}" holds full-width commas: ${how}`;
-  return undefined;
 }

@@ -13,7 +13,7 @@ import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
-import { fullWidthColonMessage } from './full-width-syntax.js';
+import { fullWidthBrackets, fullWidthColonMessage } from './full-width-syntax.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
 /** The schema file, published with the package (editors can use it too). */
@@ -53,8 +53,8 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
         ? withQuoteHint(described, value, src.sourceText(where))
         : e.keyword === 'type' && value === null
           ? withIndentHint(described, where, src)
-          : e.keyword === 'type' && typeof value === 'string' && /^[［【].*[］】]$/su.test(value.trim())
-            ? `${described} (［ ］ are full-width brackets: a list in brackets is written with ASCII ones, [a, b])`
+          : e.keyword === 'type' && fullWidthBrackets(value)
+            ? `${described} (${fullWidthBrackets(value)})`
             : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;

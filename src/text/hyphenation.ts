@@ -98,8 +98,12 @@ function loadHyphenator(): Hyphenate {
   const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown) => Hyphenate;
   return createHyphenator(JSON.parse(readFileSync(PATTERNS_FILE, 'utf8')));
 }
-/** Hyphenation points found, by word (a report repeats its English words). */
+
+/** Hyphenation points found, by word (a report repeats its English words); emptied when it holds `KEPT_WORDS` (a watch session goes on for hours). */
 const pointsByWord = new Map<string, number[]>();
+
+/** The most words whose hyphenation points are kept (a report's English vocabulary is a few thousand). */
+const KEPT_WORDS = 50_000;
 
 /**
  * Where `word` (English letters only) may take a hyphen: offsets (UTF-16 units, here letters)
@@ -120,6 +124,7 @@ export function hyphenationPoints(word: string): number[] {
       if (at >= LEFT_HYPHEN_MIN && word.length - at >= RIGHT_HYPHEN_MIN) points.push(at);
     } else at += ch.length;
   }
+  if (pointsByWord.size >= KEPT_WORDS) pointsByWord.clear();
   pointsByWord.set(word, points);
   return points;
 }

@@ -254,10 +254,10 @@ describe('YAML slips in a report text', () => {
   it('a row that does not fill the columns for full-width commas (［指标，单位］ is one item to YAML): says so', () => {
     const table = (columns: string, row: string) => withBody('      - table:', '          title: 表', `          columns: ${columns}`, `          rows:`, `            - ${row}`);
     expect(load(table('[指标，单位，2024 年]', '[a, b, c]')).lines).toEqual([
-      'r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 1: the header "指标，单位，2024 年" holds full-width commas: the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)',
+      'r.yaml:10:15: this row fills 3 columns (its 3 cells) but the table has 1 (the header "指标，单位，2024 年" holds full-width commas: the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，))',
     ]);
     expect(load(table('[甲, 乙, 丙]', '[a，b, c]')).lines).toEqual([
-      'r.yaml:10:15: this row fills 2 columns (its 2 cells) but the table has 3: its cell "a，b" holds full-width commas: the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，)',
+      'r.yaml:10:15: this row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written "" (or, if "a，b" is two or more cells: the items of a list in [ ] are parted by ASCII commas (,), not full-width ones (，))',
     ]);
     // a cell's own commas, the count not mended by them: the usual words
     expect(load(table('[甲, 乙, 丙]', '[北京，上海]')).lines[0]).toMatch(/but the table has 3; an empty cell is written ""$/);

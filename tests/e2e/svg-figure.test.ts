@@ -132,7 +132,7 @@ describe('an SVG figure', () => {
     const natural = run('', undefined, 'photo.png');
     expect(natural.code).toBe(0);
     expect(natural.err).toBe(
-      'r.yaml:9:18: warning: this image is printed at 72 pixels per inch (120 pixels across 42 mm): print wants at least 150, 300 for a photograph; give an image of 250 pixels across or more, or a smaller `width:`\n',
+      'r.yaml:9:18: warning: this image is printed at 72 pixels per inch (120 pixels across 42 mm): print wants at least 150, 300 for a photograph; give it `width: 20mm` or less, or an image with more pixels\n',
     );
     expect(run('          width: 50%\n', undefined, 'photo.png').err).toMatch(/^r\.yaml:9:18: warning: this image is printed at 39 pixels per inch/);
     // 120 pixels over 20 mm: 152 ppi
