@@ -24,20 +24,22 @@ export function breakPlaces(count: number, first: boolean, last: boolean): numbe
  * Undefined when there is no place.
  */
 export function rowBreaks(count: number, places: number[], part: (from: number, to: number) => Block): BlockBreaks<BlockPayload> | undefined {
-  const drawn = new Map<string, BlockPart<BlockPayload>>();
+  // the heads a page tries are kept (a round of layout asks for them again); a rest, the rows to
+  // the group's end, is drawn for the place taken alone, and may break again further on
+  const heads = new Map<string, BlockPart<BlockPayload>>();
   const partOf = (from: number, to: number): BlockPart<BlockPayload> => {
+    const { height, notes, payload } = part(from, to);
+    return { height, notes, payload, breaks: to === count ? breaksFrom(from) : undefined };
+  };
+  const headOf = (from: number, to: number): BlockPart<BlockPayload> => {
     const key = `${from}-${to}`;
-    let p = drawn.get(key);
-    if (!p) {
-      const { height, notes, payload } = part(from, to);
-      // (a rest, the rows to the group's end, may break again further on)
-      drawn.set(key, (p = { height, notes, payload, breaks: to === count ? breaksFrom(from) : undefined }));
-    }
+    let p = heads.get(key);
+    if (!p) heads.set(key, (p = partOf(from, to)));
     return p;
   };
   const breaksFrom = (from: number): BlockBreaks<BlockPayload> | undefined => {
     const after = places.filter((r) => r > from);
-    return after.length ? { count: after.length, at: (k) => ({ head: partOf(from, after[k]), rest: partOf(after[k], count) }) } : undefined;
+    return after.length ? { count: after.length, head: (k) => headOf(from, after[k]), rest: (k) => partOf(after[k], count) } : undefined;
   };
   return breaksFrom(0);
 }

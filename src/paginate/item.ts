@@ -61,7 +61,10 @@ export interface FlowBlock<P> {
  */
 export interface BlockBreaks<P> {
   count: number;
-  at(k: number): { head: BlockPart<P>; rest: BlockPart<P> };
+  /** The part before the k-th place (the paginator tries heads in turn: each drawn when asked). */
+  head(k: number): BlockPart<P>;
+  /** The part from the k-th place on (drawn only for the place taken). */
+  rest(k: number): BlockPart<P>;
 }
 
 /** A part of a broken block: what it has of its own (the other rules are the block's: see `headOf`, `restOf`). */
@@ -75,13 +78,13 @@ export interface BlockPart<P> {
 
 /** The head of `block` broken at its k-th place: where the block stands, ending the page (it keeps with nothing). */
 export function headOf<P>(block: FlowBlock<P>, k: number): FlowBlock<P> {
-  const { height, notes, payload } = block.breaks!.at(k).head;
+  const { height, notes, payload } = block.breaks!.head(k);
   return { ...block, height, notes, payload, keepWithNext: false, keepTogether: false, breaks: undefined };
 }
 
 /** The rest of `block` broken at its k-th place: at the next page's top, keeping with what the block keeps with. */
 export function restOf<P>(block: FlowBlock<P>, k: number): FlowBlock<P> {
-  const { height, notes, payload, breaks } = block.breaks!.at(k).rest;
+  const { height, notes, payload, breaks } = block.breaks!.rest(k);
   return { ...block, height, notes, payload, breaks, spaceBefore: 0 };
 }
 

@@ -17,7 +17,8 @@ function part(name: string, rows: number[], from: number, to: number): BlockPart
   const sum = (a: number, z: number) => rows.slice(a, z).reduce((x, y) => x + y, 0);
   const breaks: BlockBreaks<string> = {
     count: to - from - 1,
-    at: (k) => ({ head: { height: sum(from, from + k + 1), payload: `${name}[${from}-${from + k + 1})` }, rest: part(name, rows, from + k + 1, to) }),
+    head: (k) => ({ height: sum(from, from + k + 1), payload: `${name}[${from}-${from + k + 1})` }),
+    rest: (k) => part(name, rows, from + k + 1, to),
   };
   return { height: sum(from, to), payload: `${name}[${from}-${to})`, breaks: breaks.count ? breaks : undefined };
 }
