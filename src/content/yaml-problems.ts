@@ -140,7 +140,9 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     } else if (f.code === 'BLOCK_AS_IMPLICIT_KEY') {
       // a key's value with ': ' in it (title: 主要措施: 修订制度。): YAML reads the value as a key
       hintedLines.add(lineStart(text, f.offset));
-      problems.push({ offset: f.offset, message: `YAML: quote this text: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
+      // (a text in Chinese quotes “…” looks quoted, and is not, to YAML)
+      const chinese = /^[“‘「『]/.test(text.slice(f.offset, f.offset + 1)) ? ' with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML)' : '';
+      problems.push({ offset: f.offset, message: `YAML: quote this text${chinese}: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));

@@ -170,6 +170,10 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\nchapters:\n  - body: [段。]\n').lines).toEqual(['r.yaml:4:5: missing `title:` in a chapter']);
     // a value of a key: YAML said only 'Nested mappings are not allowed in compact mappings'
     expect(load('report:\n  title: 主要措施: 修订制度。\nchapters: []\n').lines).toEqual(["r.yaml:2:10: YAML: quote this text: YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)"]);
+    // in Chinese quotes, which look like quoting and are text to YAML: says so
+    expect(load('report:\n  title: “标题: 副标题”\nchapters: []\n').lines).toEqual([
+      `r.yaml:2:10: YAML: quote this text with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML): YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)`,
+    ]);
     expect(load(withBody('      - quote: 引文: 一段。')).lines).toEqual(["r.yaml:6:16: YAML: quote this text: YAML reads the ': ' in it as the end of a key (Nested mappings are not allowed in compact mappings)"]);
   });
   it("': ' on a later line of a paragraph: at the ': ', not on the paragraph's first line", () => {
