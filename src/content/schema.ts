@@ -153,7 +153,7 @@ function describeError(e: ErrorObject): string | undefined {
       const hint = closest(name, known);
       if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
       // `- 主要措施: 修订…` is a mapping to YAML: a paragraph with ': ' in it, not quoted
-      if (what === 'a block' && isTextWithColon(e.data)) return `unknown key "${name}" in a block (${COLON_HINT})`;
+      if (what === 'a block' && isTextWithColon(e.data)) return `unknown key "${name}" in a block (${COLON_HINT}${/^[“‘「『]/.test(name) ? ', with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML)' : ''})`;
       return `unknown key "${name}" in ${what} (expected one of: ${known.join(', ')})`;
     }
     case 'required':

@@ -163,6 +163,7 @@ describe('YAML slips in a report text', () => {
   });
   it("a paragraph containing ': ' (YAML makes it a mapping): the hint to quote it", () => {
     expect(load(withBody('      - 主要措施: 修订制度。')).lines).toEqual([`r.yaml:6:9: unknown key "主要措施" in a block (a paragraph containing ': ' must be quoted)`]);
+    expect(load(withBody('      - “主要措施: 修订制度。”')).lines).toEqual([`r.yaml:6:9: unknown key "“主要措施" in a block (a paragraph containing ': ' must be quoted, with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML))`]);
     // a misspelt block keeps its "did you mean"
     expect(load(withBody('      - tabel: 1')).lines).toEqual(['r.yaml:6:9: unknown key "tabel" in a block (did you mean "table"?)']);
     // a misspelt required key: one message, not also "missing `title:`" at the same place
