@@ -79,3 +79,11 @@ export function fullWidthCommas(row: readonly TableCell[], fills: number, column
 export function fullWidthBrackets(value: unknown): string | undefined {
   return typeof value === 'string' && /^[［【].*[］】]$/su.test(value.trim()) ? '［ ］ are full-width brackets: a list in brackets is written with ASCII ones, [a, b]' : undefined;
 }
+
+/**
+ * The words that say how to quote a text that starts with a Chinese quote (`“标题: 副标题”`:
+ * it looks quoted, and to YAML the quotes are text), or '' for any other text.
+ */
+export function asciiQuotesHint(text: string): string {
+  return /^[“‘「『]/.test(text) ? 'with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML)' : '';
+}

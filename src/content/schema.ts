@@ -13,7 +13,7 @@ import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
-import { fullWidthBrackets, fullWidthColonMessage } from './full-width-syntax.js';
+import { asciiQuotesHint, fullWidthBrackets, fullWidthColonMessage } from './full-width-syntax.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
 /** The schema file, published with the package (editors can use it too). */
@@ -47,15 +47,7 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
     if (!described) continue;
     const where = pathOf(e.instancePath);
     const value = valueAt(src.data, where);
-    const message = described.endsWith(' is empty')
-      ? emptiedBy(described, value)
-      : e.keyword === 'type' && wantsText(e, where)
-        ? withQuoteHint(described, value, src.sourceText(where))
-        : e.keyword === 'type' && value === null
-          ? withIndentHint(described, where, src)
-          : e.keyword === 'type' && fullWidthBrackets(value)
-            ? `${described} (${fullWidthBrackets(value)})`
-            : described;
+    const message = described.endsWith(' is empty') ? emptiedBy(described, value) : e.keyword === 'type' ? withTypeHint(described, e, where, value, src) : described;
     const pos = e.keyword === 'additionalProperties' ? src.locate(where, String(e.params.additionalProperty)) : src.locate(where);
     const key = `${pos.line}:${pos.col}:${message}`;
     if (seen.has(key)) continue;
@@ -69,6 +61,18 @@ function emptiedBy(message: string, written: unknown): string {
   const runs = typeof written === 'string' ? unprintableRuns(written) : '';
   const quiet = typeof written === 'string' ? quietCharsNamed(written) : '';
   return runs ? `${message}: ${droppedMessage(runs)}` : quiet ? `${message}: it holds only ${quiet}` : message;
+}
+
+/**
+ * "… must be …" with what the value as written says of the slip: a number or true/false where
+ * text was meant (see withQuoteHint), a key with nothing after it (withIndentHint), a list in
+ * full-width brackets.
+ */
+function withTypeHint(message: string, e: ErrorObject, where: DataPath, value: unknown, src: YamlSource): string {
+  if (wantsText(e, where)) return withQuoteHint(message, value, src.sourceText(where));
+  if (value === null) return withIndentHint(message, where, src);
+  const brackets = fullWidthBrackets(value);
+  return brackets ? `${message} (${brackets})` : message;
 }
 
 /** Whether a value the schema refused for its type could have been text there (a block: a paragraph). */
@@ -153,7 +157,7 @@ function describeError(e: ErrorObject): string | undefined {
       const hint = closest(name, known);
       if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
       // `- 主要措施: 修订…` is a mapping to YAML: a paragraph with ': ' in it, not quoted
-      if (what === 'a block' && isTextWithColon(e.data)) return `unknown key "${name}" in a block (${COLON_HINT}${/^[“‘「『]/.test(name) ? ', with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML)' : ''})`;
+      if (what === 'a block' && isTextWithColon(e.data)) return `unknown key "${name}" in a block (${[COLON_HINT, asciiQuotesHint(name)].filter(Boolean).join(', ')})`;
       return `unknown key "${name}" in ${what} (expected one of: ${known.join(', ')})`;
     }
     case 'required':

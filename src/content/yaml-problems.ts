@@ -8,7 +8,7 @@
  * they are written.
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
+import { asciiQuotesHint, fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
 import { itemSlips, type ItemSlip } from './item-slips.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -141,8 +141,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // a key's value with ': ' in it (title: 主要措施: 修订制度。): YAML reads the value as a key
       hintedLines.add(lineStart(text, f.offset));
       // (a text in Chinese quotes “…” looks quoted, and is not, to YAML)
-      const chinese = /^[“‘「『]/.test(text.slice(f.offset, f.offset + 1)) ? ' with ASCII quotes ("…"; Chinese quotes “ ” are part of the text to YAML)' : '';
-      problems.push({ offset: f.offset, message: `YAML: quote this text${chinese}: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
+      const how = asciiQuotesHint(text.slice(f.offset, f.offset + 1));
+      problems.push({ offset: f.offset, message: `YAML: quote this text${how && ` ${how}`}: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));
