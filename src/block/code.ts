@@ -12,9 +12,8 @@ import { fontStacks, newTag, style, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 import { baselineOf, warnMissing } from './text-lines.js';
 import { isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
+import { CLUSTER } from '../text/atoms.js';
 
-/** A character with the combining marks after it (`x̄`): one cell, the marks over the character. */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 /** Columns between tab stops. */
 const TAB_COLUMNS = 4;
 /** Hanging indent of a wrapped line's continuation past the line's own indentation, in widths of the space. */
@@ -72,6 +71,7 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
   const blocks: Block[] = [];
   const sourceLines = node.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   sourceLines.forEach((source, i) => {
+    // a character with the combining marks after it (`x̄`) takes one cell, the marks over it
     const chars = (expandTabs(source).match(CLUSTER) ?? []).map(setChar);
     const indentation = chars.findIndex((c) => !c.space);
     const hang = Math.min((Math.max(indentation, 0) + HANG_SPACES) * space, width * (1 - LEAST_CONTINUATION));

@@ -489,7 +489,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
 }
 
 /** A character with the combining marks after it (a word cut into characters keeps x̄ whole). */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+export const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 
 /** A Chinese character (or a 2 em mark) of `size` pt as whole grid cells, its glyph centred in them. */
 function fitToCells(atom: AtomShape, size: number, cell: number): void {
