@@ -7,7 +7,7 @@
  * (`report:` then holds text, not keys). The slip is on this line, at its character.
  */
 import { BLOCK_KEY_NAMES } from './block-kinds.js';
-import { structuralLines } from './yaml-lines.js';
+import type { YamlLine } from './yaml-lines.js';
 import type { TableCell } from './types.js';
 
 /** A full-width character where YAML wants its ASCII one: its offset in the text, and the message. */
@@ -40,10 +40,10 @@ export function fullWidthColonMessage(key: string): string {
   return `the key \`${key}\` is followed by a full-width colon ：; a key takes an ASCII colon and a space: \`${key}: \``;
 }
 
-/** The places of `text` where YAML's syntax is typed full-width, in the order of the file. */
-export function fullWidthSyntax(text: string): FullWidthSlip[] {
+/** The places where YAML's syntax is typed full-width, in the order of the file, from its structural `lines` (see yaml-lines.ts). */
+export function fullWidthSyntax(lines: readonly YamlLine[]): FullWidthSlip[] {
   const slips: FullWidthSlip[] = [];
-  for (const { start, indent, rest } of structuralLines(text)) {
+  for (const { start, indent, rest } of lines) {
     const at = start + indent;
     const spaces = FULL_WIDTH_INDENT.exec(rest);
     if (spaces) {

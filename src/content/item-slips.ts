@@ -5,7 +5,7 @@
  * different list) and says so lines later, in its own terms; the slip itself is on this line.
  */
 
-import { structuralLines, type YamlLine } from './yaml-lines.js';
+import type { YamlLine } from './yaml-lines.js';
 
 /** An item line that slipped, and what to say of it. */
 export interface ItemSlip {
@@ -32,9 +32,9 @@ interface DashLine {
 const MAX_SLIP = 2;
 
 /** The slipped items of `text`, in the order of the file. */
-export function itemSlips(text: string): ItemSlip[] {
+export function itemSlips(lines: readonly YamlLine[]): ItemSlip[] {
   const slips: ItemSlip[] = [];
-  for (const run of itemRuns(text)) {
+  for (const run of itemRuns(lines)) {
     const column = usualIndent(run);
     for (const item of run) {
       if (item.indent !== column) {
@@ -52,12 +52,11 @@ export function itemSlips(text: string): ItemSlip[] {
  * spaces of the one before, with only lines indented deeper than both between them (the rest
  * of an item), the one before not opening a block of its own. Runs of one item are left out.
  */
-function itemRuns(text: string): DashLine[][] {
+function itemRuns(lines: readonly YamlLine[]): DashLine[][] {
   const runs: DashLine[][] = [];
   let run: DashLine[] = [];
   // the least indentation of the lines since the last item (Infinity: none)
   let between = Infinity;
-  const lines = structuralLines(text);
   for (const [n, { start, indent, rest }] of lines.entries()) {
     // (`---` and `...` mark a document's start and end)
     const dash = rest.startsWith('---') ? null : /^-(?<after>[ \r]|$)?(?<value>.*)$/.exec(rest);

@@ -10,6 +10,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { asciiQuotesHint, fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
 import { itemSlips, type ItemSlip } from './item-slips.js';
+import { structuralLines, type YamlLine } from './yaml-lines.js';
 
 /** A problem at a character offset of the YAML text. */
 export interface YamlProblem {
@@ -54,10 +55,11 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   // a tab that indents makes the lines after it mean something else: the errors that follow say nothing more
   if (tabs.length) return tabs.map((e) => ({ offset: e.pos[0], message: 'YAML: tabs cannot indent YAML; use spaces', severity: 'error' }));
   // a key with a full-width colon is no key to YAML, nor a full-width dash an item, nor full-width spaces indentation: what it says of the lines after is what that caused
-  const fullWidth = causingFullWidth(doc, text);
+  const lines = structuralLines(text);
+  const fullWidth = causingFullWidth(doc, lines);
   if (fullWidth.length) return fullWidth.map((c) => ({ offset: c.offset, message: c.message, severity: 'error' }));
   // a list item that slipped makes YAML read it, and lines after it, as something else: its errors from there on say nothing more
-  const slips = causingSlips(doc, text);
+  const slips = causingSlips(doc, lines);
   const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;
 
   // after the first error of syntax YAML reads the rest of the file as it can: its errors from
@@ -170,8 +172,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
  * every one; without, those YAML took silently as more of a plain text before them (an item one
  * or two spaces right of the others).
  */
-function causingSlips(doc: Document.Parsed, text: string): ItemSlip[] {
-  const slips = itemSlips(text);
+function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[]): ItemSlip[] {
+  const slips = itemSlips(lines);
   if (!slips.length || doc.errors.length) return slips;
   const plainRanges = scalarRanges(doc, (type) => type === 'PLAIN');
   // (a slip at the scalar's start: `body:` then `-第一段` read as text, the list's first item)
@@ -184,8 +186,8 @@ function causingSlips(doc: Document.Parsed, text: string): ItemSlip[] {
  * `report:` holds), not those inside a text begun on a line before (`…其中` then `PISA：…`, a
  * paragraph's next line, is text).
  */
-function causingFullWidth(doc: Document.Parsed, text: string): FullWidthSlip[] {
-  const slips = fullWidthSyntax(text);
+function causingFullWidth(doc: Document.Parsed, lines: readonly YamlLine[]): FullWidthSlip[] {
+  const slips = fullWidthSyntax(lines);
   if (!slips.length || doc.errors.length) return slips;
   const ranges = scalarRanges(doc, () => true);
   return slips.filter((s) => !ranges.some(([start, end]) => start < s.starts && s.starts < end));
