@@ -10,7 +10,7 @@ import { markerAnchors, notesOn, resolveNotes } from './footnotes.js';
 import type { Line } from '../text/justify.js';
 import { setParagraph, type ParagraphStyle, type SetParagraph } from '../text/paragraph.js';
 import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.js';
-import { EM_BOX_ASCENT, type Atom, type InlineLook } from '../text/atoms.js';
+import { EM_BOX_ASCENT, type Atom, type AtomGlyph, type InlineLook } from '../text/atoms.js';
 import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
 import { block, type Block } from './payload.js';
 import { codePointName } from '../code-point-name.js';
@@ -155,28 +155,26 @@ function runsOf(line: Line): { runs: LineRun[]; marks: LineMarks } {
   if (made) return made;
   const runs: LineRun[] = [];
   const marks: LineMarks = { dots: [], links: [] };
+  let run: LineRun | undefined;
   for (let k = 0; k < line.atoms.length; k++) {
     const atom = line.atoms[k];
     const ax = line.xs[k];
     const look = atom.look;
     if (look) addMarks(marks, atom, ax, look);
-    if (atom.glyphs.length === 0) continue;
+    const glyphs = atom.glyphs;
+    if (glyphs.length === 0) continue;
     const script = atom.marks.script;
     const rise = atom.raise + (!look || !script ? 0 : (script === 'sup' ? look.supRise : -look.subDrop) * (atom.size / look.scriptSize));
     const slant = look && atom.marks.emphasis && atom.kind === 'latin' ? look.slant : 0;
     const color = atom.marks.link && 'uri' in atom.marks.link ? look?.linkColor : undefined;
     const link = atom.marks.link ? marks.links.length - 1 : undefined;
-    const sameRun = (r: LineRun | undefined, rise: number) =>
-      !!r && r.font === atom.font.key && r.size === atom.size && r.rise === rise && r.slant === slant && r.color === color && r.link === link;
-    const newRun = (x: number, rise: number): LineRun => ({ dx: x, font: atom.font.key, size: atom.size, rise, slant, color, link, glyphs: { ids: [], xs: [], codePoints: [] } });
-    if (atom.glyphs.some((g) => g.dx || g.dy)) {
+    if (glyphs.some(isMoved)) {
       // a combining mark moved over its base: at its offset; raised or lowered, in a run of its own
       let pen = ax;
-      for (const g of atom.glyphs) {
+      for (const g of glyphs) {
         const gx = pen + (g.dx ?? 0);
         const grise = rise + (g.dy ?? 0);
-        let run = runs[runs.length - 1];
-        if (!sameRun(run, grise)) runs.push((run = newRun(gx, grise)));
+        if (!run || !continuesRun(run, atom, grise, slant, color, link)) runs.push((run = newRun(atom, gx, grise, slant, color, link)));
         run.glyphs.ids.push(g.id);
         run.glyphs.xs.push(gx - run.dx);
         run.glyphs.codePoints.push(g.codePoints);
@@ -184,18 +182,32 @@ function runsOf(line: Line): { runs: LineRun[]; marks: LineMarks } {
       }
       continue;
     }
-    let run = runs[runs.length - 1];
-    if (!sameRun(run, rise)) runs.push((run = newRun(ax, rise)));
+    if (!run || !continuesRun(run, atom, rise, slant, color, link)) runs.push((run = newRun(atom, ax, rise, slant, color, link)));
     let gx = ax - run.dx;
-    for (const g of atom.glyphs) {
-      run.glyphs.ids.push(g.id);
+    for (let g = 0; g < glyphs.length; g++) {
+      run.glyphs.ids.push(glyphs[g].id);
       run.glyphs.xs.push(gx);
-      run.glyphs.codePoints.push(g.codePoints);
-      gx += g.advance;
+      run.glyphs.codePoints.push(glyphs[g].codePoints);
+      gx += glyphs[g].advance;
     }
   }
   lineRuns.set(line, (made = { runs, marks }));
   return made;
+}
+
+/** Whether a glyph is drawn away from its pen position (a combining mark over its base). */
+function isMoved(g: AtomGlyph): boolean {
+  return !!(g.dx || g.dy);
+}
+
+/** Whether glyphs of `atom` at `rise` (with that slant, colour and piece of a link) go on in `run`. */
+function continuesRun(run: LineRun, atom: Atom, rise: number, slant: number, color: string | undefined, link: number | undefined): boolean {
+  return run.font === atom.font.key && run.size === atom.size && run.rise === rise && run.slant === slant && run.color === color && run.link === link;
+}
+
+/** A run of `atom`'s font and size beginning at x (relative to the line's left, pt). */
+function newRun(atom: Atom, x: number, rise: number, slant: number, color: string | undefined, link: number | undefined): LineRun {
+  return { dx: x, font: atom.font.key, size: atom.size, rise, slant, color, link, glyphs: { ids: [], xs: [], codePoints: [] } };
 }
 
 /** The baseline of a line of `style` whose box top is at `top` pt: centred in the em box. */
