@@ -3,7 +3,7 @@
  * complete, so a failed build never leaves a half-written PDF or damages the last good one;
  * the temporary file goes when the write fails and when the process is stopped or fails.
  */
-import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { isLink } from './file-kind.js';
 import { realPath } from './output-paths.js';
@@ -56,13 +56,13 @@ export function tempPathFor(file: string): string {
 }
 
 /**
- * Writes `data` to `file` atomically. A symbolic link at `file` is the user's and is kept: the
+ * Writes `data` (or its parts one after another, not first joined) to `file` atomically. A symbolic link at `file` is the user's and is kept: the
  * file it leads to is written (its temporary file beside that one, so the rename stays in one
  * file system), unless `replaceLink` (the build cache: a file of its own, never followed to
  * someone else's). Throws `OutputError` when the file system refuses (a link that leads nowhere
  * among its reasons: the commands refuse one before they build, see output-paths.ts).
  */
-export function writeFileAtomic(file: string, data: Buffer, { replaceLink = false } = {}): void {
+export function writeFileAtomic(file: string, data: Buffer | readonly Buffer[], { replaceLink = false } = {}): void {
   let target = file;
   let tmp: string | undefined;
   try {
@@ -71,12 +71,23 @@ export function writeFileAtomic(file: string, data: Buffer, { replaceLink = fals
     mkdirSync(path.dirname(target), { recursive: true });
     // never through a link at the temporary file's name (nothing of ours is there: it goes)
     removeQuietly(tmp);
-    writeFileSync(tmp, data, { flag: 'wx' });
+    if (Buffer.isBuffer(data)) writeFileSync(tmp, data, { flag: 'wx' });
+    else writeParts(tmp, data);
     renameSync(tmp, target);
   } catch (e) {
     if (tmp) removeQuietly(tmp);
     const reason = writeFailure(e);
     throw reason ? new OutputError(file, reason) : e;
+  }
+}
+
+/** Writes `parts` one after another to a new file `file` (it must not be there). */
+function writeParts(file: string, parts: readonly Buffer[]): void {
+  const fd = openSync(file, 'wx');
+  try {
+    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -19,7 +19,7 @@ import type { StoredContents } from './stored-contents.js';
 import type { StoredParagraphs } from './stored-paragraphs.js';
 
 /** The first line of a cache file; the number changes with the layout of what follows. */
-const MAGIC = 'imprint build cache 3\n';
+const MAGIC = 'imprint build cache 4\n';
 
 /** The header line: who made the cache, what its entries were made from, and the entries' length and CRC-32. */
 export interface CacheHeader {
@@ -82,9 +82,9 @@ export function writeCacheFile(file: string, maker: CacheMaker, madeFrom: FileId
   const body = serialize(entries);
   if (body.length > MAX_CACHE_FILE_BYTES) return 0;
   const header: CacheHeader = { maker, madeFrom, bytes: body.length, crc: crc32(body) };
-  const bytes = Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8'), body]);
-  writeFileAtomic(file, bytes, { replaceLink: true }); // (its own file: a link there is replaced, never followed)
-  return bytes.length;
+  const head = Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8');
+  writeFileAtomic(file, [head, body], { replaceLink: true }); // (its own file: a link there is replaced, never followed)
+  return head.length + body.length;
 }
 
 /**

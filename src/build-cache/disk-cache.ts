@@ -18,7 +18,7 @@ import { cacheMaker, identityOf, sameMaker, unchanged, type FileIdentity } from 
 import { pruneCacheFolder, readCacheFile, writeCacheFile, type CacheEntries } from './cache-file.js';
 import { cacheFileOf } from './cache-location.js';
 import { ContentsFromDisk, storeContents } from './stored-contents.js';
-import { readParagraphs, storeParagraphs, type StoredParagraphs } from './stored-paragraphs.js';
+import { readParagraphs, storeParagraphs, type Placed, type StoredParagraphs } from './stored-paragraphs.js';
 
 /** A build's link to its report's cache file. */
 export interface DiskCache {
@@ -28,6 +28,8 @@ export interface DiskCache {
   began: number;
   /** Paragraphs read from the file, not yet set in the build's text fonts (see `restoreParagraphs`). */
   paragraphs?: StoredParagraphs;
+  /** The paragraphs as last read from the file or stored for it: the next store copies those it still holds. */
+  placed?: Placed;
   /** The keys of the paragraphs read from the file. */
   restored: Set<string>;
   /** What the file held, when it was used: a build that ends with the same need not write it again. */
@@ -66,7 +68,7 @@ function usableEntries(file: string, o: BuildOptions, cache: BuildCache): { entr
   try {
     const entries = read.entries();
     const maps = [entries.contents, entries.programs];
-    return maps.every((m) => m instanceof Map) && entries.paragraphs?.numbers instanceof Float64Array ? { entries, madeFrom: read.header.madeFrom } : undefined;
+    return maps.every((m) => m instanceof Map) && entries.paragraphs?.ints instanceof Int32Array && entries.paragraphs.floats instanceof Float64Array ? { entries, madeFrom: read.header.madeFrom } : undefined;
   } catch {
     return undefined; // not a structured clone this Node reads
   }
@@ -77,13 +79,14 @@ export function restoreParagraphs(cache: BuildCache): void {
   const stored = cache.disk?.paragraphs;
   if (!cache.disk || !stored) return;
   cache.disk.paragraphs = undefined;
-  let paragraphs;
+  let read;
   try {
-    paragraphs = readParagraphs(stored, (key) => textFontOf(cache.textFonts, cache.faces, key));
+    read = readParagraphs(stored, (key) => textFontOf(cache.textFonts, cache.faces, key));
   } catch {
     return; // not what storeParagraphs wrote: none is used
   }
-  for (const [key, set] of paragraphs) {
+  cache.disk.placed = read.placed;
+  for (const [key, set] of read.paragraphs) {
     if (cache.setCache.has(key)) continue;
     cache.setCache.set(key, set);
     cache.disk.restored.add(key);
@@ -109,10 +112,12 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
   if (sameAsRead(cache, madeFrom)) return lines;
   const started = performance.now();
   try {
-    const entries: CacheEntries = { paragraphs: storeParagraphs(cache.setCache), contents: storeContents(cache.render.contents), programs: cache.render.programs };
+    const placed = storeParagraphs(cache.setCache, disk.placed);
+    const entries: CacheEntries = { paragraphs: placed.stored, contents: storeContents(cache.render.contents), programs: cache.render.programs };
     const bytes = writeCacheFile(disk.file, cacheMaker(o.version, o.projectDir, o.input, cache.faces.registry), madeFrom, entries);
     if (bytes) pruneCacheFolder(folder);
     disk.read = undefined; // the file now holds what was written
+    disk.placed = placed;
     if (process.env.IMPRINT_DEBUG) lines.push(`imprint: build cache ${bytes ? `written (${(bytes / 2 ** 20).toFixed(1)} MiB)` : 'too large, not written'} in ${Math.round(performance.now() - started)} ms`);
   } catch (e) {
     lines.push(`imprint: build cache not saved (${e instanceof OutputError ? e.reason : (e as Error).message}): ${disk.file}`);

@@ -34,8 +34,8 @@ function paragraphs(): Map<string, SetParagraph> {
 
 /** Stored, cloned as the cache file holds it, and read with the fonts `fonts` gives by key. */
 function roundTrip(set: Map<string, SetParagraph>, fonts: Map<string, FakeFont>): Map<string, SetParagraph> {
-  const stored = deserialize(serialize(storeParagraphs(set))) as StoredParagraphs;
-  return readParagraphs(stored, (key) => fonts.get(key)!);
+  const stored = deserialize(serialize(storeParagraphs(set).stored)) as StoredParagraphs;
+  return readParagraphs(stored, (key) => fonts.get(key)!).paragraphs;
 }
 
 describe('set paragraphs stored for the build cache', () => {
@@ -74,13 +74,49 @@ describe('set paragraphs stored for the build cache', () => {
     expect(pairs(back.get('b')!)).toEqual(pairs(set.get('b')!));
   });
 
+  it('once read, are copied as they lie by the next store, the edited one alone flattened anew', () => {
+    const fonts = new Map(['fake', 'latin'].map((k) => [k, new FakeFont(k, new Set(['Ω']))]));
+    const fontOf = (key: string) => fonts.get(key)!;
+    const clone = (stored: StoredParagraphs) => deserialize(serialize(stored)) as StoredParagraphs;
+    const style = { ...fakeStyle(17, 2), look: DEFAULT_LOOK };
+    const many = new Map(Array.from({ length: 8 }, (_, i) => [`p${i}`, setParagraph([{ ...RUNS[i % RUNS.length], text: `${RUNS[i % RUNS.length].text}${i}` }], style)]));
+    let read = readParagraphs(clone(storeParagraphs(many).stored), fontOf);
+    expect(read.placed.stored.copies).toBe(0);
+    const seen: number[] = [];
+    for (let edit = 1; edit <= 18; edit++) {
+      // the build after an edit: the paragraphs read, one of them set again with new text
+      const next = new Map(read.paragraphs);
+      next.set('p3', setParagraph([{ ...RUNS[0], text: `改 ${edit} 次` }], style));
+      const placed = storeParagraphs(next, read.placed);
+      seen.push(placed.stored.copies);
+      const again = readParagraphs(clone(placed.stored), fontOf);
+      const fresh = readParagraphs(clone(storeParagraphs(next).stored), fontOf);
+      const plain = (m: Map<string, SetParagraph>) => [...m].map(([k, s]) => [k, { ...s, lines: s.lines.map((l) => ({ ...l, atoms: l.atoms.map((a) => ({ ...a, font: a.font.key })) })) }]);
+      expect(plain(again.paragraphs)).toEqual(plain(fresh.paragraphs));
+      read = again;
+    }
+    // each store copies from the one before, until a store made anew leaves out what gone paragraphs used
+    expect(seen).toEqual([...Array.from({ length: 16 }, (_, i) => i + 1), 0, 1]);
+  });
+
+  it('are stored anew when most of those read are gone', () => {
+    const set = paragraphs();
+    const read = readParagraphs(deserialize(serialize(storeParagraphs(set).stored)) as StoredParagraphs, () => new FakeFont());
+    const fewer = new Map([...read.paragraphs].slice(0, 1));
+    expect(storeParagraphs(fewer, read.placed).stored.copies).toBe(0);
+    expect(storeParagraphs(read.paragraphs, read.placed).stored.copies).toBe(1);
+  });
+
   it('that are cut short or run on are refused, not read', () => {
-    const stored = storeParagraphs(paragraphs());
+    const set = paragraphs();
+    const { stored } = storeParagraphs(set);
     const font = () => new FakeFont();
-    expect(() => readParagraphs({ ...stored, numbers: stored.numbers.subarray(0, stored.numbers.length - 40) }, font)).toThrow();
+    expect(() => readParagraphs({ ...stored, ints: stored.ints.subarray(0, stored.ints.length - 40) }, font)).toThrow();
+    expect(() => readParagraphs({ ...stored, floats: stored.floats.subarray(0, stored.floats.length - 1) }, font)).toThrow();
     expect(() => readParagraphs({ ...stored, text: stored.text.slice(1) }, font)).toThrow();
-    const shifted = Float64Array.from(stored.numbers);
-    shifted[shifted.length - 1] += 1; // where the glyph lists begin
-    expect(() => readParagraphs({ ...stored, numbers: shifted }, font)).toThrow();
+    expect(() => readParagraphs({ ...stored, glyphLists: { ...stored.glyphLists, ints: stored.glyphLists.ints.subarray(0, stored.glyphLists.ints.length - 1) } }, font)).toThrow();
+    const moreLines = Int32Array.from(stored.ints);
+    moreLines[3 + set.get('a')!.missing.length] += 1; // the first paragraph's count of lines
+    expect(() => readParagraphs({ ...stored, ints: moreLines }, font)).toThrow();
   });
 });
