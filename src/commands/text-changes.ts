@@ -11,6 +11,7 @@ import type { EditionPage, PageChar } from './pdf-edition.js';
 import type { PageSpan } from './page-alignment.js';
 import { diffSequences } from './sequence-diff.js';
 import { numberSpaces } from '../text/spaces.js';
+import { isCarriedSign, isScriptCharacter } from '../text/char-class.js';
 
 /** A character of a run of pages, with the index of its page in its edition. */
 export interface RunChar extends PageChar {
@@ -206,11 +207,23 @@ function wordEdges(chars: RunChar[]): number[] {
       text += chars[i].char;
     }
     const holding = numberSpaces(text);
-    for (const s of segmenter.segment(text)) if (s.index > 0 && indexAt[s.index] !== undefined && !holding.has(s.index - 1)) edges.push(indexAt[s.index]);
+    for (const s of segmenter.segment(text)) if (s.index > 0 && indexAt[s.index] !== undefined && !holding.has(s.index - 1) && !carried(text, s.index)) edges.push(indexAt[s.index]);
     start = end;
   }
   edges.push(chars.length);
   return edges;
+}
+
+/**
+ * Whether the characters before and at `at` are one word that Intl.Segmenter cuts: a word or
+ * number and the sign it carries (`m|²`, `25|℃`, `5.3|%`), or a subscript and the letter after
+ * it (`H₂|O`).
+ */
+function carried(text: string, at: number): boolean {
+  const before = text[at - 1];
+  const ch = text[at];
+  const wordy = (c: string) => /[\p{L}\p{N}]/u.test(c) || isCarriedSign(c);
+  return (isCarriedSign(ch) && wordy(before)) || (isScriptCharacter(before) && wordy(ch));
 }
 
 function edgeAtOrBefore(edges: number[], at: number): number {

@@ -57,14 +57,30 @@ export function isAlnum(ch: string): boolean {
   return /[\p{L}\p{N}]/u.test(ch) && !isCjk(ch);
 }
 
+/** Percent, degree and unit signs: a number ends with them (`12.6%`, `0.21㎡`, `36.5℃`). */
+const UNIT_SIGNS = '%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘';
+
 /**
  * A sign or currency before a digit: the number starts with it (`−1`, `±2`, `$5`); an ASCII
  * hyphen-minus or plus only before a number with a point or a unit (`-0.18`, `-18%`, `+2.5`),
  * else it is a hyphen or a joiner (`京ICP备12345678号-1`, `思政+3`).
  */
-const NUMBER_HEAD = /^(?:[−±$€£¥][0-9]|[-+][0-9]+(?:\.[0-9]|[%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘]))/u;
-/** Percent, degree and unit signs after a digit: the number ends with them (`12.6%`, `0.21㎡`, `36.5℃`). */
-const NUMBER_TAIL = /[0-9][%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘]+$/u;
+const NUMBER_HEAD = new RegExp(`^(?:[−±$€£¥][0-9]|[-+][0-9]+(?:\\.[0-9]|[${UNIT_SIGNS}]))`, 'u');
+/** A unit sign after a digit: the number ends with it. */
+const NUMBER_TAIL = new RegExp(`[0-9][${UNIT_SIGNS}]+$`, 'u');
+
+/** Superscript and subscript digits, signs and letters (`m²`, `CO₂`, `xⁿ`). */
+const SCRIPT_CHARACTER = /[\u00B2\u00B3\u00B9\u2070-\u209F]/u;
+
+/** Whether `ch` is a superscript or subscript character (see `SCRIPT_CHARACTER`). */
+export function isScriptCharacter(ch: string): boolean {
+  return SCRIPT_CHARACTER.test(ch);
+}
+
+/** Whether a word or number carries `ch` after it as a part of itself: a unit sign, a prime, a superscript or subscript (`36.5℃`, `5′30″`, `m²`, `CO₂`). */
+export function isCarriedSign(ch: string): boolean {
+  return UNIT_SIGNS.includes(ch) || ch === '′' || ch === '″' || isScriptCharacter(ch);
+}
 
 /**
  * The Latin text starts as a word or a number does (a letter, a digit, a sign before a digit),

@@ -87,4 +87,12 @@ describe('runChanges', () => {
     expect(changesOf([page('分别为 2024 2025 年')], [page('分别为 2024 2026 年')])).toEqual([['2025', '2026']]);
     expect(changesOf([page('共 7\n327 人')], [page('共 7\n372 人')])).toEqual([['327', '372']]);
   });
+
+  it('quotes a number or word with the unit sign, superscript or subscript it carries (m², 25℃, 5.3%, H₂O)', () => {
+    expect(changesOf([page('生均面积 6.4 m²。')], [page('生均面积 6.4 km²。')])).toEqual([['6.4 m²', '6.4 km²']]);
+    expect(changesOf([page('气温 25℃，')], [page('气温 27℃，')])).toEqual([['25℃', '27℃']]);
+    expect(changesOf([page('增长 5.3%，比重 3‰')], [page('增长 5.8%，比重 3‰')])).toEqual([['5.3%', '5.8%']]);
+    expect(changesOf([page('生成 H₂O 与 CO₂')], [page('生成 H₂O₂ 与 CO₂')])).toEqual([['H₂O', 'H₂O₂']]);
+    expect(changesOf([page('角度 30° 以内')], [page('角度 45° 以内')])).toEqual([['30°', '45°']]);
+  });
 });
