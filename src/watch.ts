@@ -125,6 +125,8 @@ export class Watcher {
   private readonly saving: LaterSave;
   /** The PDF the builds write, absolute. */
   private readonly writes: string;
+  /** A build of this session has written the PDF: the next ones are rebuilds ("built in", then "rebuilt in"). */
+  private wrote = false;
 
   constructor(
     private readonly o: BuildOptions,
@@ -242,7 +244,7 @@ export class Watcher {
       if (quiet) return false;
       if (e instanceof InputError) shownProblems(e.problems).forEach((line) => this.log(line, true));
       else this.log(describeInternalError(e, this.o.input), true);
-      return this.notRebuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
+      return this.notBuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
     }
     this.saving.after(this.cache!, built.themeFiles); // (a warm-up's cache is that of the build before it)
     if (quiet) return true;
@@ -251,9 +253,10 @@ export class Watcher {
       writeFileAtomic(output, built.pdf);
     } catch (e) {
       this.log(e instanceof OutputError ? e.message : describeInternalError(e, this.o.input), true);
-      return this.notRebuilt('not written');
+      return this.notBuilt('not written');
     }
-    this.log(`${o.input} -> ${output}: ${built.pages.length} pages, rebuilt in ${Math.round(performance.now() - started)} ms`);
+    this.log(`${o.input} -> ${output}: ${built.pages.length} pages, ${this.verb()} in ${Math.round(performance.now() - started)} ms`);
+    this.wrote = true;
     if (this.options.diff) this.compareAfter(built.pdf);
     return true;
   }
@@ -281,8 +284,13 @@ export class Watcher {
     );
   }
 
-  private notRebuilt(why: string): false {
-    this.log(`${this.o.input}: not rebuilt (${why}); ${existsSync(this.output) ? `${this.output} is the last good build` : `no PDF written yet at ${this.output}`}`, true);
+  /** What a build does: builds the PDF until one of the session has written it, then rebuilds it. */
+  private verb(): 'built' | 'rebuilt' {
+    return this.wrote ? 'rebuilt' : 'built';
+  }
+
+  private notBuilt(why: string): false {
+    this.log(`${this.o.input}: not ${this.verb()} (${why}); ${existsSync(this.output) ? `${this.output} is the last good build` : `no PDF written yet at ${this.output}`}`, true);
     return false;
   }
 

@@ -77,7 +77,8 @@ export function listItems(ctx: LayoutContext, node: ListNode, x: number, width: 
     const body = newTag(ctx, 'LBody', li);
     // an item that heads a nested list keeps with it as a heading keeps with what follows: its
     // last line is never the last of a page with its first sub-item on the next
-    const lines = textBlocks(ctx, item.text.runs, textStyle(st), { x: textX, width: textWidth, at: item.text.at, lastWithNext: !!item.list?.items.length, tag: body });
+    // the style's space before stands above the list, not between its items
+    const lines = textBlocks(ctx, item.text.runs, textStyle(st), { x: textX, width: textWidth, at: item.text.at, lastWithNext: !!item.list?.items.length, tag: body, spaceBefore: i === 0 && !nested ? st.spaceBefore : 0 });
     const marker = markers[i];
     // markers right-aligned in their column: 9. and 10. end at the same place
     if (marker && lines.length) lines[0] = { ...lines[0], payload: { ...lines[0].payload, ops: [...lineOps(marker, markerStyleOf(item.marker), start + widest - marker.used, 0, label), ...lines[0].payload.ops] } };

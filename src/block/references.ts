@@ -6,7 +6,7 @@
  * (as the contents do).
  */
 import type { SourcePos } from '../problems.js';
-import type { Inline, Reference, ReferencePart } from '../text/inline.js';
+import { referenceSource, type Inline, type Reference, type ReferencePart } from '../text/inline.js';
 import type { LayoutContext } from './context.js';
 import type { RefTarget } from '../template/view.js';
 import type { ReferenceFormats } from '../style/theme.js';
@@ -40,6 +40,7 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
     }
     const text = targetWords(target, ref.part, ctx.theme.references, ctx.pageLabels);
     if (ref.part === 'page') ctx.pageLabelsRead.set(target.anchor, text);
+    if (ref.part === 'number' && target.unnumbered) ctx.problems.warn(at ?? ctx.templatePos, `${referenceSource(ref)} prints nothing: the report's only appendix is labelled without a number (${referenceText(ctx.theme.references, target)}); write [[${ref.id}]] for its label`);
     return { ...marks, text, link: { dest: target.anchor } };
   }));
 }
@@ -48,8 +49,10 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
  * The resolved runs with the spaces typed between a reference and Chinese text dropped where the
  * reference prints Chinese at that side: `第 [[b#number]] 章` is written for a number that may
  * print 2 (the space then is the gap between Chinese and a digit, which the line sets whatever
- * is typed) or 二 (a space typed between Chinese characters would print as one: 第 二 章).
- * `given`: the runs before, where the references are.
+ * is typed) or 二 (a space typed between Chinese characters would print as one: 第 二 章). A
+ * reference that prints nothing (the only appendix's number) takes the spaces before it with it,
+ * as a format's `{number}` does, and those after it where Chinese then meets Chinese
+ * (`附件 [[a#number]] 所列` prints 附件所列). `given`: the runs before, where the references are.
  */
 function withoutSpacesBetweenHan(given: readonly Inline[], resolved: Inline[]): Inline[] {
   const out = resolved.map((r) => ({ ...r }));
@@ -58,6 +61,12 @@ function withoutSpacesBetweenHan(given: readonly Inline[], resolved: Inline[]): 
     if (!r.ref) return;
     const text = out[k].text;
     const before = out[k - 1];
+    if (!text) {
+      if (before && !given[k - 1].ref) before.text = before.text.replace(/ +$/, '');
+      const after = out[k + 1];
+      if (after && !given[k + 1].ref && han(lastChar(before?.text ?? '')) && /^ +/.test(after.text) && han(firstChar(after.text.trimStart()))) after.text = after.text.trimStart();
+      return;
+    }
     if (before && !given[k - 1].ref && han(firstChar(text)) && / +$/.test(before.text) && han(lastChar(before.text.trimEnd()))) before.text = before.text.trimEnd();
     const after = out[k + 1];
     if (after && !given[k + 1].ref && han(lastChar(text)) && /^ +/.test(after.text) && han(firstChar(after.text.trimStart()))) after.text = after.text.trimStart();
@@ -75,9 +84,14 @@ function lastChar(text: string): string | undefined {
   return text ? String.fromCodePoint(text.codePointAt(text.length - 1 - (/[\udc00-\udfff]$/.test(text) ? 1 : 0))!) : undefined;
 }
 
-/** A reference's words: the target's label as `formats` word it, the label of its page in `pageLabels`, or its number. */
+/**
+ * A reference's words: the target's label as `formats` word it, the label of its page in
+ * `pageLabels`, or its number (none for the only appendix labelled without one: `附件`).
+ */
 function targetWords(target: RefTarget, part: ReferencePart, formats: ReferenceFormats, pageLabels: ReadonlyMap<string, string>): string {
-  return part === 'page' ? (pageLabels.get(target.anchor) ?? UNKNOWN_PAGE) : part === 'number' ? target.number : referenceText(formats, target);
+  if (part === 'page') return pageLabels.get(target.anchor) ?? UNKNOWN_PAGE;
+  if (part === 'number') return target.unnumbered ? '' : target.number;
+  return referenceText(formats, target);
 }
 
 /**

@@ -17,7 +17,7 @@ export type InlineNode =
   | { kind: 'code'; text: string; at: number }
   | { kind: 'link'; url: string; children: InlineNode[]; at: number; /** Written `<url>`: the URL printed is the URL. */ auto?: boolean }
   | ({ kind: 'ref'; at: number } & Reference)
-  | { kind: 'footnote'; children: InlineNode[]; at: number };
+  | { kind: 'footnote'; children: InlineNode[]; at: number; /** Offset just past its closing `]`. */ end: number };
 
 /** A mistake in the markup, at an offset of the source text. */
 export interface InlineProblem {
@@ -73,6 +73,29 @@ export function inlinePlainText(nodes: readonly InlineNode[], words: (ref: Refer
     else if (n.kind !== 'footnote') out += inlinePlainText(n.children, words);
   }
   return out;
+}
+
+/**
+ * Content text without its footnotes (`^[…]`), the rest of its markup as written: a title
+ * printed a second time (the 附件说明 lists the appendices' titles), whose note stands once, at
+ * the heading.
+ */
+export function withoutFootnotes(source: string): string {
+  const cuts: { at: number; end: number }[] = [];
+  const find = (nodes: readonly InlineNode[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'footnote') cuts.push(n);
+      else if ('children' in n) find(n.children);
+    }
+  };
+  find(parseInline(source).nodes);
+  let out = '';
+  let from = 0;
+  for (const c of cuts) {
+    out += source.slice(from, c.at);
+    from = c.end;
+  }
+  return out + source.slice(from);
 }
 
 /** Constructs nested deeper than this are read as text (hostile input cannot exhaust the stack). */
@@ -247,7 +270,7 @@ class InlineParser {
     if (close === undefined) return undefined;
     if (inNote) this.problems.push({ at: i, message: 'a footnote cannot hold another footnote (`^[…]` inside `^[…]`)' });
     if (close === i + 2) this.problems.push({ at: i, message: 'empty footnote `^[]`' });
-    return { node: { kind: 'footnote', children: this.parse(i + 2, close, true), at: i } as InlineNode, end: close + 1 };
+    return { node: { kind: 'footnote', children: this.parse(i + 2, close, true), at: i, end: close + 1 } as InlineNode, end: close + 1 };
   }
 
   /** `[[id]]`, `[[id#page]]` or `[[id#number]]`. */

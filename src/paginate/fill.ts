@@ -8,7 +8,8 @@
  * Footnotes: the lines of the notes whose markers a block holds stand at the foot of the
  * block's page, below a separator; the block needs room for them too. On an empty page a block
  * whose notes do not fit takes as many note lines as fit and the rest continue at the foot of
- * the next page (before that page's own notes).
+ * the next page (before that page's own notes); so does a block lower on a page whose notes are
+ * too long to stand whole with it on any page (see `splitsNotes`).
  *
  * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
  * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
@@ -23,6 +24,9 @@ import { headOf, heightOf, restOf, type FlowBlock, type FlowItem, type Paginated
  * is a hole a typesetter fills with the rows that fit (a quarter of the type area).
  */
 const LARGE_HOLE = 1 / 4;
+
+/** The fewest lines of a note split across pages that stand at the foot of its marker's page (a note's first line alone reads as a stray line). */
+const MIN_NOTE_LINES = 2;
 
 /** The flow with what filling needs to know of it, computed once. */
 export interface Flow<P> {
@@ -184,7 +188,9 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
     // no room: with notes, the page's foot must first end the note it continues
     const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
-    if ((placed.length || foot.length) && noRoom) break;
+    // notes too long to stand whole with their line on any page: split here rather than the line moved on (see splitsNotes)
+    const split = noRoom && (placed.length > 0 || foot.length > 0) && !carried.length && splitsNotes(item, required, notes);
+    if ((placed.length || foot.length) && noRoom && !split) break;
     if (placed.length === 0) {
       // the frame goes on from the page before: its padding above the first block here
       if (item.inset && item.inset.key === lastInset) y = item.inset.pad;
@@ -214,11 +220,13 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     itemsOn.push(i);
     y += piece.height;
     if (piece.notes?.length) {
-      // the notes that fit here, the first line at least; the rest continue on the next page
+      // the notes that fit here (below the blocks kept with this one, when they are split), the
+      // first line at least; the rest continue on the next page
       const lines = piece.notes.flat();
+      const below = split && keepsAll(item) ? required - piece.height : 0;
       let k = 0;
       let h = 0;
-      while (k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6)) h += lines[k++].height;
+      while (k < lines.length && (k === 0 || y + below + footWith(h + lines[k].height) <= pageHeight + 1e-6)) h += lines[k++].height;
       addFoot(lines.slice(0, k));
       carried.push(...lines.slice(k));
     }
@@ -232,6 +240,20 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   // (the rest of a broken block is placed at the next page's top, where its chain is looked at anew)
   const next = rest ? { at: i, carried, lastGroup, lastInset, overlong: false, rest } : { at: i, carried, lastGroup, lastInset, overlong };
   return { page, itemsOn, next, earlier, white: pageHeight - y - footWith(0) };
+
+  /**
+   * Whether `block`, whose notes do not fit here, stays here with as many of their lines as fit,
+   * the rest at the foot of the next page (TeX's \vsplit of an insertion), rather than go to the
+   * next page and leave this one's foot empty: when its notes are too long to stand whole with it
+   * on any page (moving it gains nothing), the blocks kept with it hold none (`notes`: the
+   * chain's, pt), and these blocks (`required` pt, with it) fit here above MIN_NOTE_LINES of them.
+   */
+  function splitsNotes(block: FlowBlock<P>, required: number, notes: number): boolean {
+    const lines = block.notes?.flat() ?? [];
+    const own = heightOf(lines);
+    if (lines.length <= MIN_NOTE_LINES || block.height + onEmptyPage(own, separator) <= pageHeight || notes > own + 1e-6) return false;
+    return gapBefore(block) + y + required + footWith(heightOf(lines.slice(0, MIN_NOTE_LINES))) <= pageHeight + 1e-6;
+  }
 
   /** Whether a head fits below what the page holds, with its notes. */
   function fits(head: FlowBlock<P>): boolean {

@@ -63,13 +63,20 @@ export function headingLabel(n: Numbering, path: number[], appendix: boolean, un
  * A chapter's or section's number as a cross-reference prints it (`{number}` of the theme's
  * `references:`), in the numbering style of the headings, so a reference names what the page
  * shows: `decimal` 2, 2.1, A.1; `official` a chapter 二, a section the labels below its chapter
- * (（一）, （一）1); `chapters` 二, 第一节, 第一节一. An appendix is its letter in every style (its number when its label has `{1}`).
+ * (（一）, （一）之1); `chapters` 二, 第一节, 第一节之一. A label that is a bare number once its
+ * separator is dropped (一、 → 一, 1. → 1) is joined to the label above it by 之, as a reference
+ * to a part of a part reads (第二章第二节之一): written on, 第二节一 read as one number. An
+ * appendix is its letter in every style (its number when its label has `{1}`).
  */
 export function referenceNumber(n: Numbering, path: number[], appendix: boolean): string {
   const top = appendix ? appendixNumber(n, path[0]) : String(path[0]);
   if (n.style === 'decimal') return [top, ...path.slice(1)].join('.');
   if (path.length === 1) return appendix ? top : chinese(path[0]);
-  const below = path.slice(1).map((_, i) => headingLabel(n, path.slice(0, i + 2), appendix).bookmark.trim().replace(/[、.]$/u, ''));
+  const below = path.slice(1).map((_, i) => {
+    const label = headingLabel(n, path.slice(0, i + 2), appendix).bookmark.trim();
+    const bare = label.replace(/[、.]$/u, '');
+    return i > 0 && bare !== label ? `之${bare}` : bare;
+  });
   return below.join('');
 }
 

@@ -8,6 +8,7 @@
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { CheckedImage } from '../content/image-file.js';
 import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
+import { withoutFootnotes } from '../content/inline-markup.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
@@ -49,8 +50,23 @@ export interface VerseView {
   stanzas: { lines: (TextView & { gapAbove: boolean })[] }[];
 }
 
-/** A block as templates see it: a mapping of one key, its kind, on which block.hbs dispatches. */
-export type BlockView = { [K in BlockKind]: { [P in K]: BlockViews[K] } }[BlockKind];
+/**
+ * A block as templates see it: a mapping of one key, its kind, on which block.hbs dispatches;
+ * one of the content's blocks, or the list of the report's appendices that closes its body
+ * (`attachments`, see `AttachmentsView`).
+ */
+export type BlockView = { [K in BlockKind]: { [P in K]: BlockViews[K] } }[BlockKind] | { attachments: AttachmentsView };
+
+/**
+ * The report's appendices as the body's last block names them (GB/T 9704 7.3.4, 附件说明:
+ * `附件：1. 名称`), placed where the body ends: after the last chapter's last block, or before
+ * the 落款 (`signature`) that ends it. Only in a report with appendices; a template prints it or
+ * not (`official` does not: its contents list the appendices).
+ */
+export interface AttachmentsView {
+  /** Each appendix in order: its number (1, 2 …; none for the only one labelled without it, 附件) and its title, in inline markup without its footnotes (their notes stand at the heading). */
+  items: { number?: number; title: string; titleAt: At }[];
+}
 
 export interface TableView {
   id: string;
@@ -265,12 +281,30 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
       dateAt: m.date && at(m.date),
     },
     preface: report.preface && { id: 'preface', title: report.preface.title.text, titleAt: at(report.preface.title), blocks: blocks(report.preface.body) },
-    chapters: report.chapters.map((c, i) => section(c, [i + 1], false)),
+    chapters: closedBody(
+      report.chapters.map((c, i) => section(c, [i + 1], false)),
+      report.appendices.map((a, i) => ({ ...(unnumbered ? {} : { number: i + 1 }), title: withoutFootnotes(a.title.text), titleAt: at(a.title) })),
+    ),
     appendices: report.appendices.map((a, i) => section(a, [i + 1], true)),
     listed,
     targets,
     images: report.images,
   };
+}
+
+/**
+ * The chapters with the list of the appendices (`items`, see `AttachmentsView`) where the body
+ * ends: in the last chapter's last section (its last at each level), before a 落款 that ends it.
+ * None when there are no appendices.
+ */
+function closedBody(chapters: SectionView[], items: AttachmentsView['items']): SectionView[] {
+  let last = chapters[chapters.length - 1];
+  if (!last || !items.length) return chapters;
+  while (last.sections.length) last = last.sections[last.sections.length - 1];
+  const { blocks } = last;
+  const at = blocks.length && 'signature' in blocks[blocks.length - 1] ? blocks.length - 1 : blocks.length;
+  blocks.splice(at, 0, { attachments: { items } });
+  return chapters;
 }
 
 /** A list's view, markers counted from 1 in its style. */

@@ -94,6 +94,15 @@ const JOINER_BREAK_PENALTY = 120;
 const INNER_WORD_BREAK_PENALTY = 150;
 /** Demerits of breaking a URL printed whole (`<https://…>`) after one of its marks: where it is meant to break. */
 const URL_BREAK_PENALTY = 10;
+/**
+ * Demerits of breaking a URL inside its host name (`https://jyj.|pujiang.gov.cn/`, see
+ * host-names.ts): as much as the loosest line the breaker takes in its first pass (badness 1000,
+ * its TOLERANCE; the demerits of a break are its penalty squared, of a line its badness plus 10
+ * squared), so the URL breaks after a `/` of its path, or goes whole to the next line, the line
+ * before it standing short (up to about a sixth of the measure, see optimal-breaks.ts), before
+ * its host name is parted: only when nothing else fits.
+ */
+const HOST_BREAK_PENALTY = 1000;
 
 /**
  * Demerits of a break between a number and the Chinese character after it, its unit or measure
@@ -145,8 +154,9 @@ export function insideTitles(atoms: readonly Atom[]): boolean[] {
 /** Marks after which a word breaks (see atoms.ts) that join its parts rather than separate them. */
 const JOINING_MARKS = new Set(['.', '-', '_', '=']);
 
-/** The penalty of a line break before `after`, an atom that continues the word of `before`. */
-export function wordBreakPenalty(before: Atom, after: Atom): number {
+/** The penalty of a line break before `after`, an atom that continues the word of `before`; `inHost`: the break parts a URL's host name (see host-names.ts). */
+export function wordBreakPenalty(before: Atom, after: Atom, inHost: boolean): number {
+  if (inHost) return HOST_BREAK_PENALTY;
   if (after.marks.url) return URL_BREAK_PENALTY;
   const mark = before.text[before.text.length - 1];
   if (isAlnum(mark) && isAlnum(after.text[0])) return INNER_WORD_BREAK_PENALTY;

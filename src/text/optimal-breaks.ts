@@ -8,6 +8,7 @@
 import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { insideTitles, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
+import { insideHostNames } from './host-names.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 import { DOUBLE_HYPHEN_DEMERITS, FINAL_HYPHEN_DEMERITS, HYPHEN_PENALTY } from './hyphenation.js';
 
@@ -147,9 +148,9 @@ export interface Breaks {
  */
 export function optimalBreaks(input: BreakInput): Breaks {
   if (input.atoms.length === 0) return { ends: [], forced: false };
-  const titles = insideTitles(input.atoms);
+  const inside = { titles: insideTitles(input.atoms), hosts: insideHostNames(input.atoms) };
   const ends =
-    solve(input, TOLERANCE, titles) ?? solve(input, INFEASIBLE, titles) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, titles));
+    solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
   return ends ? { ends, forced: false } : { ends: greedyFallback(input), forced: true };
 }
 
@@ -239,8 +240,12 @@ function tableFor(breaks: number): BreakTable {
   return table;
 }
 
-/** The breaks of least demerits within `tolerance` (see TOLERANCE); `titles`: where a break falls inside a book title (see insideTitles). */
-function solve(input: BreakInput, tolerance: number, titles: boolean[]): number[] | null {
+/**
+ * The breaks of least demerits within `tolerance` (see TOLERANCE); `inside`: where a break falls
+ * inside a book title (see insideTitles) or a URL's host name (see insideHostNames).
+ */
+function solve(input: BreakInput, tolerance: number, inside: { titles: boolean[]; hosts: boolean[] }): number[] | null {
+  const { titles, hosts } = inside;
   const n = input.atoms.length;
   const candidates = [0];
   for (let p = 1; p < n; p++) if (input.allowed[p]) candidates.push(p);
@@ -271,7 +276,7 @@ function solve(input: BreakInput, tolerance: number, titles: boolean[]): number[
     // demerits (the same for every start)
     const inWord = !isLast && input.atoms[end].continuesWord;
     const hyphenated = !isLast && !!input.hyphens && input.hyphens[end] > 0;
-    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end]) + titleBreakPenalty(titles[end])) ** 2;
+    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end], hosts[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end]) + titleBreakPenalty(titles[end])) ** 2;
     // a line that ends inside or right before a long word (a URL, an e-mail address, a path) may
     // stand short rather than be spaced out (see adjustmentRatio)
     const beside = !isLast && besideLongWord(input.atoms, end);

@@ -95,7 +95,7 @@ async function watchEdits(file, content, count) {
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const rebuilt = () => [...out.matchAll(/rebuilt in (\d+) ms/g)].map((m) => Number(m[1]));
+  const rebuilt = () => [...out.matchAll(/built in (\d+) ms/g)].map((m) => Number(m[1]));
   try {
     while (rebuilt().length < 1) await sleep(50);
     await sleep(2000);

@@ -95,7 +95,7 @@ async function watchUntil(p: Project, name: string, options: string[], done: () 
     let built = -1;
     for (let i = 0; i < 300; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      if (built < 0 && /rebuilt in/.test(out)) built = i;
+      if (built < 0 && /built in \d+ ms/.test(out)) built = i;
       if (built >= 0 && (done() || i - built >= 40)) break;
     }
     return out;
@@ -251,7 +251,7 @@ describe('the build cache on disk', () => {
     const p = newProject();
     const folder = path.join(p.dir, 'node_modules/.cache/imprint');
     const watched = await watchUntil(p, 'w.pdf', ['--no-cache'], () => false);
-    expect(watched).toMatch(/rebuilt in \d+ ms/);
+    expect(watched).toMatch(/built in \d+ ms/);
     expect(existsSync(folder)).toBe(false);
     await watchUntil(p, 'w.pdf', [], () => existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.imprint-cache')));
     const built = build(p, 'b.pdf');

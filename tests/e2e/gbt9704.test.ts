@@ -341,6 +341,57 @@ describe('the only appendix (GB/T 9704 8: 附件 without a number)', () => {
   });
 });
 
+describe('the 附件说明 (GB/T 9704 7.3.4)', () => {
+  const cell = (right - left) / 28;
+  const rowOf = (y: number) => Math.round((y - top) / step);
+  const body = '  - title: 工作要求\n    body:\n      - 各校要高度重视，成立由校长任组长的读书节工作小组。\n      - signature: [静安区教育局, 2026 年 3 月 2 日]\n';
+  /** The first page's lines from the last paragraph's to the 落款's date, and the page's text pieces. */
+  const closing = async (appendices: string) => {
+    const read = await builtGbt(body, appendices);
+    const page = read.pages.find((p) => p.lines.some((l) => norm(l.text) === norm('静安区教育局')))!;
+    const lines = bodyLines(page, top, bottom);
+    const from = lines.findIndex((l) => norm(l.text).endsWith(norm('工作小组。')));
+    return { lines: lines.slice(from), items: page.items };
+  };
+
+  it('names several appendices after the body, a blank row above, 附件：1. two characters in, each number under the one above, before the 落款', async () => {
+    const { lines, items } = await closing('appendices:\n  - title: 推荐阅读书目\n    body: [书目见下。]\n  - title: 上海市静安区第十二届“书香校园”读书节主题征文汇总表及评选结果\n    body: [汇总表见下。]\n');
+    const [text, first, second, more, issuer, date] = lines;
+    expect([first, second, more].map((l) => norm(l.text))).toEqual([norm('附件：1. 推荐阅读书目'), norm('2. 上海市静安区第十二届“书香校园”读书节主'), norm('题征文汇总表及评选结果')]);
+    expect([issuer, date].map((l) => norm(l.text))).toEqual([norm('静安区教育局'), norm('2026 年 3 月 2 日')]);
+    // a blank row between the text and 附件说明, and between it and the 落款
+    expect([text, first, second, more, issuer].map((l) => rowOf(l.y))).toEqual([0, 2, 3, 4, 6].map((r) => r + rowOf(text.y)));
+    expect(first.x0 - left).toBeCloseTo(2 * cell, 0);
+    const at = (line: { y: number }, t: string) => items.find((i) => Math.abs(i.y - line.y) < 2 && i.str.startsWith(t))!;
+    // 2. under 1., past 附件： (three cells, its colon against the digit a little closed up); the
+    // titles, and the second line of the long one, from one column, on a cell
+    expect(Math.abs(at(second, '2').x - (at(first, '附件：1.').x + 3 * cell))).toBeLessThan(2);
+    expect(at(second, '上').x).toBeCloseTo(at(first, '推').x, 1);
+    expect(more.x0).toBeCloseTo(at(first, '推').x, 1);
+    expect(((at(first, '推').x - left) / cell) % 1).toBeCloseTo(0, 1);
+  });
+
+  it('names the only appendix without a number (附件：名称), and a report without appendices has none', async () => {
+    const { lines } = await closing('appendices:\n  - title: 推荐阅读书目^[书目由区图书馆提供。]\n    body: [书目见下。]\n');
+    expect(lines.slice(1, 3).map((l) => norm(l.text))).toEqual([norm('附件：推荐阅读书目'), norm('静安区教育局')]);
+    const none = await closing('');
+    expect(none.lines.map((l) => norm(l.text))).toEqual([norm('各校要高度重视，成立由校长任组长的读书节工作小组。'), norm('静安区教育局'), norm('2026 年 3 月 2 日')]);
+  });
+});
+
+describe('the number alone of the only appendix ([[id#number]])', () => {
+  it('prints nothing, as its label has none (附件, not 附件 1), with the spaces typed beside it, and warns at the text', async () => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-')), 'r.yaml');
+    writeFileSync(input, 'report: {title: 测试, template: gbt9704}\nchapters:\n  - title: 正文\n    body:\n      - 书目见附件 [[books#number]] 所列。\nappendices:\n  - title: 推荐阅读书目\n    id: books\n    body: [书目见下。]\n');
+    const built = await buildReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const lines = (await readPdf(built.pdf)).pages.flatMap((p) => p.lines.map((l) => norm(l.text)));
+    expect(lines).toContain(norm('书目见附件所列。'));
+    expect(built.warnings.map((w) => `${w.pos.line}:${w.pos.col}: ${w.message}`)).toEqual([
+      "5:9: [[books#number]] prints nothing: the report's only appendix is labelled without a number (附件); write [[books]] for its label",
+    ]);
+  });
+});
+
 describe('a heading or title of two lines', () => {
   const long = '上海市静安区第十二届“书香校园”读书节推荐阅读书目';
   const heading = '一、关于在全区各中小学幼儿园和区属单位开展本届“书香校园”读书节活动';

@@ -122,21 +122,23 @@ describe('inline markup in the PDF', () => {
 });
 
 describe('cross-references under other numbering styles', () => {
-  it('name chapters and sections as their headings are numbered: 第二部分（一） with gbt9704, 第二章第一节 with chapters', async () => {
+  it('name chapters and sections as their headings are numbered: 第二部分（一） with gbt9704, 第二章第一节 with chapters, a third level joined by 之', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imprint-refs-'));
     mkdirSync(path.join(dir, 'templates/ch'), { recursive: true });
     writeFileSync(path.join(dir, 'templates/ch/theme.yaml'), 'extends: official\nnumbering: chapters\n');
     const content = (template: string) =>
-      `report:\n  title: 引\n  template: ${template}\nchapters:\n  - title: 一\n    body:\n      - 见[[c2]]、[[s21]]和[[as1]]。\n  - title: 二\n    id: c2\n    sections:\n      - title: 节\n        id: s21\n        body:\n          - 段。\nappendices:\n  - title: 附\n    sections:\n      - title: 附节\n        id: as1\n        body:\n          - 段。\n`;
+      `report:\n  title: 引\n  template: ${template}\nchapters:\n  - title: 一\n    body:\n      - 见[[c2]]、[[s21]]、[[s211]]和[[as1]]。\n  - title: 二\n    id: c2\n    sections:\n      - title: 节\n        id: s21\n        body:\n          - 段。\n        sections:\n          - title: 目\n            id: s211\n            body: [段。]\nappendices:\n  - title: 附\n    sections:\n      - title: 附节\n        id: as1\n        body:\n          - 段。\n`;
     const sentence = async (template: string) => {
       const input = path.join(dir, `${template}.yaml`);
       writeFileSync(input, content(template));
       const read = await readPdf((await buildReport({ input, projectDir: dir, packageDir: root, version: 'test' })).pdf);
-      return read.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).find((t) => t.startsWith('见'));
+      // (the sentence, over the lines it takes)
+      return read.pages.flatMap((p) => p.lines.map((l) => l.text.replace(/\s/g, ''))).join('').match(/见第[^。]*。/)?.[0];
     };
     // (gbt9704 labels an appendix 附件 1, its only one 附件, GB/T 9704 8)
-    expect(await sentence('gbt9704')).toBe('见第二部分、第二部分（一）和附件（一）。');
-    expect(await sentence('ch')).toBe('见第二章、第二章第一节和附录A第一节。');
-    expect(await sentence('official')).toBe('见第2章、2.1节和A.1节。');
+    // a third level's bare number (1., 一、) joined by 之: 第二章第一节一 read as one number
+    expect(await sentence('gbt9704')).toBe('见第二部分、第二部分（一）、第二部分（一）之1和附件（一）。');
+    expect(await sentence('ch')).toBe('见第二章、第二章第一节、第二章第一节之一和附录A第一节。');
+    expect(await sentence('official')).toBe('见第2章、2.1节、2.1.1节和A.1节。');
   });
 });

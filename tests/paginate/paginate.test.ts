@@ -179,6 +179,17 @@ describe('paginate with footnotes', () => {
     expect(pages.flatMap((p) => p.foot.map((x) => x.block.payload))).toEqual([...note('n', 30), ...note('o', 1)].map((x) => x.payload));
   });
 
+  it('splits a note too long for any page at its marker\'s page, lower on it, rather than move the marker\'s line on (TeX\'s \\vsplit)', () => {
+    // 30 lines of 5 pt: no page of 100 holds them with their line; the line stood at the next page's top, leaving this one's foot empty
+    const pages = paginate([b('a', 60), b('m', 10, { notes: [note('n', 30)] }), b('c', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a m', '', 'c']);
+    const lines = (from: number, to: number) => note('n', 30).slice(from, to).map((x) => x.payload).join(' ');
+    expect(feet(pages)).toEqual([lines(0, 5), lines(5, 24), lines(24, 30)]);
+    // the lines kept with the marker's line stand above the note's first lines; a note of two lines moves with its line
+    expect(names(paginate([b('a', 60), b('m', 10, { keepWithNext: true, notes: [note('n', 30)] }), b('k', 10), b('c', 10)], 100, 4))[0]).toBe('a m k');
+    expect(names(paginate([b('a', 90), b('m', 5, { notes: [note('n', 2, 60)] })], 100, 4))[0]).toBe('a');
+  });
+
   const arbNoted = fc.array(
     fc.record({
       height: fc.integer({ min: 5, max: 30 }),
@@ -198,21 +209,21 @@ describe('paginate with footnotes', () => {
         const allLines = items.flatMap((i) => i.notes!.flat().map((l) => l.payload));
         expect(pages.flatMap((p) => p.foot.map((x) => x.block.payload))).toEqual(allLines);
         const pageOf = (payload: string, where: 'placed' | 'foot') => pages.findIndex((p) => p[where].some((x) => x.block.payload === payload));
-        items.forEach((item, i) =>
+        items.forEach((item, i) => {
+          const marker = pageOf(String(i), 'placed');
+          // the lines of a line's notes on the same page or the ones after it, in order, without gaps
+          let last = marker;
           item.notes!.forEach((lines, k) => {
-            const marker = pageOf(String(i), 'placed');
             // (the notes of one line more than a page holds: only the first is sure to start there)
             const crowded = item.height + separator + item.notes!.flat().reduce((h, l) => h + l.height, 0) > pageHeight;
             if (k === 0 || !crowded) expect(pageOf(`${i}-${k}.0`, 'foot')).toBe(marker);
-            // the rest on the same page or the ones after it, in order, without gaps
-            let last = marker;
             for (const l of lines) {
               const p = pageOf(l.payload, 'foot');
               expect(p === last || p === last + 1).toBe(true);
               last = p;
             }
-          }),
-        );
+          });
+        });
         for (const p of pages) {
           const body = p.placed.length ? p.placed[p.placed.length - 1] : undefined;
           const bodyEnd = body ? body.y + body.block.height : 0;

@@ -39,8 +39,10 @@ describe('heading numbering', () => {
   it('a reference numbers a chapter or section as its headings are numbered, so it names what the page shows', () => {
     const refs = (n: Numbering, paths: number[][], appendix = false) => paths.map((p) => referenceNumber(n, p, appendix));
     expect(refs(style('decimal'), [[2], [2, 1], [2, 1, 3]])).toEqual(['2', '2.1', '2.1.3']);
-    expect(refs(style('official'), [[2], [2, 1], [2, 1, 3]])).toEqual(['二', '（一）', '（一）3']);
-    expect(refs(style('chapters'), [[2], [2, 1], [2, 1, 3]])).toEqual(['二', '第一节', '第一节三']);
+    // a third level's bare number (三、, 3.) joined by 之: 第二章第一节之三, not 第一节三 read as one number
+    expect(refs(style('official'), [[2], [2, 1], [2, 1, 3]])).toEqual(['二', '（一）', '（一）之3']);
+    expect(refs(style('chapters'), [[2], [2, 1], [2, 1, 3]])).toEqual(['二', '第一节', '第一节之三']);
+    expect(refs(style('official'), [[1, 2, 3]], true)).toEqual(['（二）之3']);
     expect(refs(style('official'), [[1], [1, 2]], true)).toEqual(['A', '（二）']);
   });
 });

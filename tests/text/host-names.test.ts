@@ -1,0 +1,41 @@
+/**
+ * A URL's host name is not parted at a line's end (`https://jyj.|pujiang.gov.cn/`, a new user's
+ * trial): the URL breaks after a `/` of its path, or goes whole to the next line, the line before
+ * it standing short; its host breaks only where nothing else fits. Set with the real fonts at the
+ * official template's measure.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FaceSet } from '../../src/font/face.js';
+import { loadFontRegistry } from '../../src/font/registry.js';
+import { parseInlineMarkup } from '../helpers/inline-runs.js';
+import { setParagraph } from '../../src/text/paragraph.js';
+import { FaceTextFont } from '../../src/text/text-font.js';
+import { lineTexts } from './line-text.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+/** The official template's measure (A4 less 27 mm each side) and its body's first-line indent, pt. */
+const [MEASURE, INDENT] = [442.2, 24];
+
+describe("a URL's host name at a line's end", () => {
+  const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
+  const font = new FaceTextFont(faces.keyOf('serif'), (k) => faces.byKey(k));
+  const set = (text: string, width = MEASURE) => lineTexts(setParagraph(parseInlineMarkup(text), { regular: [font], bold: [font], size: 12, punctuation: 'gb', width, indent: INDENT, align: 'justify' }).lines);
+
+  it('goes whole to the next line when its host has nothing else to break at (it broke after jyj.)', () => {
+    const lines = set('对调查中反映的问题，区教育局已逐条建立整改台账，整改情况将在 <https://jyj.pujiang.gov.cn/> 公开。');
+    expect(lines).toEqual(['对调查中反映的问题，区教育局已逐条建立整改台账，整改情况将在', 'https://jyj.pujiang.gov.cn/公开。']);
+  });
+
+  it('breaks after a / of the path rather than inside the host (it broke gov.|cn/jyky/…)', () => {
+    const lines = set('区教研室编写了《浦江区跨学科主题学习案例集》（共 3 册），收录案例 126 个，并在区教育局网站公开：<https://jyj.pujiang.gov.cn/jyky/kxk/2025/anliji-shangce.html>。', 352);
+    expect(lines.slice(1)).toEqual(['录案例126个，并在区教育局网站公开：https://jyj.pujiang.gov.cn/', 'jyky/kxk/2025/anliji-shangce.html。']);
+  });
+
+  it('still breaks inside a host name wider than the measure', () => {
+    const lines = set('见 <https://a-very-long-host-name-for-testing.example-subdomain.another-long-label.pujiang.gov.cn/>。', 200);
+    expect(lines.join('')).toBe('见https://a-very-long-host-name-for-testing.example-subdomain.another-long-label.pujiang.gov.cn/。');
+    // (after a mark of the host: nothing else fits)
+    expect(lines.slice(0, -1).every((l) => /[.-]$/.test(l)), lines.join('|')).toBe(true);
+  });
+});
