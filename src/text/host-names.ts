@@ -3,12 +3,10 @@
  * reader takes a host name in at a glance and types it as one, so a URL breaks after a `/` of its
  * path, or goes whole to the next line, before its host name is parted (see
  * `HOST_BREAK_PENALTY` in breakpoints.ts). The host is what follows `scheme://` up to the first
- * `/`, `?` or `#`, or what follows the `@` of a `mailto:` address.
+ * `/`, `?` or `#`, or what follows the `@` of a `mailto:` address up to a `?`. Each word is read
+ * once, character by character: a word of any length costs its length.
  */
 import type { Atom } from './atoms.js';
-
-/** A URL's text from its start up to a break inside its host name. */
-const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@[^?]+)$/i;
 
 /**
  * `inside[p]`: a break before atom p parts the host name of a URL (a word of Latin atoms, each
@@ -17,11 +15,79 @@ const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@
  */
 export function insideHostNames(atoms: readonly Atom[]): boolean[] {
   const inside = new Array<boolean>(atoms.length + 1).fill(false);
-  let word = '';
-  atoms.forEach((a, p) => {
-    if (!a.continuesWord) word = '';
-    else if (word.includes(':') && OPEN_HOST.test(word)) inside[p] = true;
-    word += a.text;
-  });
+  const scan = new HostScan();
+  for (let p = 0; p < atoms.length; p++) {
+    const a = atoms[p];
+    if (!a.continuesWord) scan.reset();
+    else if (scan.inHost()) inside[p] = true;
+    scan.read(a.text);
+  }
   return inside;
+}
+
+/** Where a word read so far stands in a URL. */
+type Place =
+  | 'scheme' // its first characters, letters, digits, `+`, `.` or `-` from a letter
+  | 'slashes' // after `scheme:`, reading `//`
+  | 'host' // after `//` (or `mailto:…@`), before what ends the host
+  | 'mailbox' // after `mailto:`, before its `@`
+  | 'past'; // past the host, or no URL
+
+/** A word read character by character, knowing whether it ends inside a URL's host name. */
+class HostScan {
+  private place: Place = 'scheme';
+  /** The scheme read (lower case, its first 7 characters: enough to know `mailto`), slashes read, host characters read. */
+  private scheme = '';
+  private slashes = 0;
+  private hostChars = 0;
+  /** The characters that end the host: `/?#` (`?` alone in a mail address). */
+  private hostEnds = '/?#';
+
+  reset(): void {
+    this.place = 'scheme';
+    this.scheme = '';
+    this.slashes = 0;
+    this.hostChars = 0;
+  }
+
+  /** Whether the word read ends inside a host name (one character of it read at least). */
+  inHost(): boolean {
+    return this.place === 'host' && this.hostChars > 0;
+  }
+
+  read(text: string): void {
+    for (let i = 0; i < text.length && this.place !== 'past'; i++) this.step(text[i]);
+  }
+
+  private step(ch: string): void {
+    switch (this.place) {
+      case 'scheme':
+        if (ch === ':' && this.scheme !== '') {
+          this.place = this.scheme === 'mailto' ? 'mailbox' : 'slashes';
+        } else if (this.scheme === '' ? /[a-z]/i.test(ch) : /[a-z\d+.-]/i.test(ch)) {
+          if (this.scheme.length < 7) this.scheme += ch.toLowerCase();
+        } else this.place = 'past';
+        return;
+      case 'slashes':
+        if (ch !== '/') this.place = 'past';
+        else if (++this.slashes === 2) this.enterHost('/?#');
+        return;
+      case 'mailbox':
+        if (ch === '@') this.enterHost('?');
+        else if (ch === '?') this.place = 'past';
+        return;
+      case 'host':
+        if (this.hostEnds.includes(ch)) this.place = 'past';
+        else this.hostChars++;
+        return;
+      case 'past':
+        return;
+    }
+  }
+
+  private enterHost(ends: string): void {
+    this.place = 'host';
+    this.hostChars = 0;
+    this.hostEnds = ends;
+  }
 }

@@ -12,6 +12,8 @@ import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { FaceTextFont } from '../../src/text/text-font.js';
 import { lineTexts } from './line-text.js';
+import { insideHostNames } from '../../src/text/host-names.js';
+import type { Atom } from '../../src/text/atoms.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** The official template's measure (A4 less 27 mm each side) and its body's first-line indent, pt. */
@@ -37,5 +39,31 @@ describe("a URL's host name at a line's end", () => {
     expect(lines.join('')).toBe('见https://a-very-long-host-name-for-testing.example-subdomain.another-long-label.pujiang.gov.cn/。');
     // (after a mark of the host: nothing else fits)
     expect(lines.slice(0, -1).every((l) => /[.-]$/.test(l)), lines.join('|')).toBe(true);
+  });
+
+  it('are found as their definition says, a character at a time: a word of 150,000 characters costs its length', () => {
+    // the definition: the word up to the break is a URL's start that ends inside its host
+    const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@[^?]+)$/i;
+    const atomsOf = (pieces: string[]) => pieces.map((text, i) => ({ text, continuesWord: i > 0 }) as Atom);
+    const words = [
+      ['https://', 'jyj.', 'pujiang.', 'gov.', 'cn/', 'jyky/', 'a.html'],
+      ['HTTP://', 'user@', 'host.', 'cn?', 'q=1'],
+      ['mailto:', 'zhang.', 'san@', 'jyj.', 'pujiang.', 'gov.', 'cn'],
+      ['mailto:', 'a?', 'b@', 'c'],
+      ['ftp:', '/', '/', 'a', '/', 'b'],
+      ['example.', 'org/', 'a'],
+      ['1http://', 'a.', 'b'],
+      ['C:', '\\', 'Users'],
+      ['https:', '/', 'a.', 'b'],
+    ];
+    for (const pieces of words) {
+      const expected = pieces.map((_, p) => p > 0 && OPEN_HOST.test(pieces.slice(0, p).join('')));
+      expect(insideHostNames(atomsOf(pieces)).slice(0, pieces.length), pieces.join('')).toEqual(expected);
+    }
+    const long = atomsOf(['https://', ...Array.from({ length: 15_000 }, () => 'abcdefghi.'), '/path']);
+    const started = performance.now();
+    const inside = insideHostNames(long);
+    expect(performance.now() - started).toBeLessThan(500); // (the regex on the word so far at each piece: minutes)
+    expect(inside.slice(2, -1).every((x) => x) && !inside[1]).toBe(true); // (after the first piece of the host, up to the path)
   });
 });
