@@ -24,6 +24,7 @@ import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
 import { breakPlaces, rowBreaks } from './row-breaks.js';
+import { shortHeadsWhole } from './short-heads.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -214,6 +215,21 @@ function unitApart(c: TableCellNode, pstyle: ParagraphStyle, lines: Line[], set:
   const characters = (l: Line) => l.atoms.filter((a) => a.kind !== 'space').length;
   if (apart.length < 2 || apart.some((l) => l.natural > pstyle.width + 1e-6 || (characters(l) === 1 && [...m[1].trim()].length > 1 && l !== apart[apart.length - 1]))) return lines;
   return apart;
+}
+
+/**
+ * The width a short header takes on one line, pt (no padding): its text when no wider than
+ * `UNBROKEN_CELLS.shortEms` ems of `size` pt (`教辅用房`), else its text before its bracketed unit
+ * so, over the unit (`多媒体教室|（间）`, as `unitApart` sets it). Undefined for a longer header.
+ */
+function shortHead(runs: Inline[], pstyle: ParagraphStyle, size: number): number | undefined {
+  const most = UNBROKEN_CELLS.shortEms * size + 1e-6;
+  const natural = measureText(runs, pstyle).natural;
+  if (natural <= most) return natural;
+  const m = runs.some((r) => r.ref || r.note) ? null : UNIT_AT_END.exec(plainText(runs));
+  if (!m) return undefined;
+  const before = measureText(splitRuns(runs, 0, m[1].length), pstyle).natural;
+  return before <= most ? Math.max(before, measureText(splitRuns(runs, m[0].lastIndexOf(m[2]), m[0].length), pstyle).natural) : undefined;
 }
 
 /** The runs of the text's characters [from, to) (of their plain text joined). */
@@ -505,7 +521,9 @@ function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: Te
  * 、，；： or `, `) never; a body cell no wider
  * than `shortEms` ems of its text on one line (`达标`, `基本达标`, `2024 年`) and a header other
  * than between words or with a character alone on a line (`建筑|面积`, `占比|（%）`, and `教学用`
- * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A header may take
+ * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A short header (no
+ * wider than `shortEms` ems on one line, `教辅用房`, or its text before a bracketed unit so,
+ * `多媒体教室|（间）`) stays on one line before a longer header takes `headerLines` lines. A header may take
  * `headerLines` lines before a body cell breaks: when the table cannot set every cell on one
  * line, a column asks for its header so set, not on one line.
  */
@@ -518,13 +536,14 @@ const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}�
  * `short`, its short body cells whole (see UNBROKEN_CELLS); `whole`, its header too broken only
  * between words, a cell spanning rows so too, and a body cell's names between spaces typed
  * between Chinese words whole (what no cell breaks against the typesetter's rules in); `body`, its body cells
- * on one line (the header at its `whole`); `wanted`, the header too in
+ * on one line (the header at its `whole`); `heads`, a short header too on one line, or its text
+ * before its unit (see UNBROKEN_CELLS; a longer one at its `whole`); `wanted`, every header in
  * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
  */
-type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'wanted' | 'natural', number>;
+type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'heads' | 'wanted' | 'natural', number>;
 
 /** The asks from the least to the most (see ColumnAsks). */
-const ASKS = ['least', 'short', 'whole', 'body', 'wanted', 'natural'] as const;
+const ASKS = ['least', 'short', 'whole', 'body', 'heads', 'wanted', 'natural'] as const;
 
 /** A cell as the column widths see it: its text's extent on one line and its least width (padding included), pt. */
 interface MeasuredCell {
@@ -542,6 +561,8 @@ interface MeasuredCell {
 
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
 const WHOLE = ASKS.indexOf('whole');
+const BODY = ASKS.indexOf('body');
+const HEADS = ASKS.indexOf('heads');
 
 /**
  * Column widths summing to `width`, pt: relative widths when the template gives them all; else,
@@ -615,7 +636,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
       const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
       // (a cell spanning rows as a header: between words, 小学|中高年级, never 中高|年级)
       const whole = header ? byWords() : c.rowspan > 1 && !onlyNatural ? Math.max(short, Math.min(full, byWords())) : Math.max(short, Math.min(full, spaced));
-      const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
+      const head = header && !onlyNatural ? shortHead(runs, pstyle, st.size) : undefined;
+      const heads = !header || onlyNatural ? full : head === undefined ? whole : Math.max(least, head + pad);
+      const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, heads, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
@@ -639,9 +662,13 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const readable = READABLE_EMS * cell.size + 2 * padX;
     const twins = twinColumns(asks);
     const affordable = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins);
-    const widths = evenTwins(affordable?.widths ?? flexibleShares(asks[passes], asks[passes - 1], width), twins);
+    const shared = evenTwins(affordable?.widths ?? flexibleShares(asks[passes], asks[passes - 1], width), twins);
     // (a column kept at its next ask keeps it: a short command stays on one line)
-    const floor = asks[passes - 1].map((w, c) => (affordable?.kept.has(c) ? widths[c] : w));
+    const kept = asks[passes - 1].map((w, c) => (affordable?.kept.has(c) ? shared[c] : w));
+    // short headers whole where columns with room to spare give it (see short-heads.ts)
+    const heads = shortHeadsWhole(shared, { body: asks[BODY], heads: asks[HEADS] }, kept, readable, twins);
+    const widths = heads.widths;
+    const floor = kept.map((w, c) => (heads.kept.has(c) ? widths[c] : w));
     return { widths: fewerLines(ctx, measured, widths, floor, twins, padX), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
