@@ -24,6 +24,7 @@ import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
 import { breakPlaces, rowBreaks } from './row-breaks.js';
+import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
@@ -109,8 +110,10 @@ interface SetCell {
   /** How far its lines stand right of the box's padding, pt (a number lined up on its decimal point). */
   dx: number;
   tag: StructTag;
-  /** Printed again: the part of a merged cell below a page break inside its rows (an artifact, without its footnotes). */
+  /** Printed again: the whole text of a merged cell, shown above a page break inside its rows, below it too (an artifact, without its footnotes: see merged-parts.ts). */
   again?: boolean;
+  /** Set from its box's top, not centred on its rows: a merged cell's text going on across a page break inside its rows (see merged-parts.ts). */
+  top?: boolean;
 }
 
 /**
@@ -311,8 +314,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const spec = g.ctx.theme.table;
   const lh = g.st.lineHeight;
   const boxHeight = (c: SetCell) => Math.max(1, c.lines.length) * lh + 2 * spec.padY;
-  const heights = new Array<number>(count).fill(lh + 2 * spec.padY);
-  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], boxHeight(c));
+  const heights = ownHeights(g, cells, count);
   for (const c of [...cells].sort((a, b) => a.node.rowspan - b.node.rowspan)) {
     const spanned = sum(heights.slice(c.row, c.row + c.node.rowspan));
     if (c.node.rowspan > 1 && boxHeight(c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeight(c) - spanned;
@@ -335,7 +337,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const placed: PlacedLine[] = cells.flatMap((c) => {
     const top = tops[c.row];
     const box = tops[c.row + c.node.rowspan] - top;
-    const y0 = sliced ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+    const y0 = sliced || c.top ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
     const x = g.edges[c.node.col] + g.padX + c.dx;
     return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
   });
@@ -362,35 +364,65 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   });
 }
 
+/** The heights of a group's `count` rows as its one-row cells make them, pt: a row as tall as its tallest, a line at least. */
+function ownHeights(g: GroupSpec, cells: SetCell[], count: number): number[] {
+  const { padY } = g.ctx.theme.table;
+  const heights = new Array<number>(count).fill(g.st.lineHeight + 2 * padY);
+  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], Math.max(1, c.lines.length) * g.st.lineHeight + 2 * padY);
+  return heights;
+}
+
 /**
  * A group of `count` rows as one block that may break between its rows (see row-breaks.ts), each
- * part drawn as a group of its own: a merged cell split by a break as two cells, its text printed
- * again in the part below. Undefined when it has no place to break, or when some part between
- * two places would pass `fitsOnePage` pt with its footnotes.
+ * part drawn as a group of its own: a merged cell split by a break as a cell in each part, its
+ * text shown as merged-parts.ts says (continued, or printed again where it fits), no row taller
+ * for it than its own cells make it. Undefined when it has no place to break, or when some part
+ * between two places would pass `fitsOnePage` pt with its footnotes.
  */
 function brokenGroup(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block | undefined {
   const places = breakPlaces(count, g.first, g.last);
   if (!places.length) return undefined;
-  const part = (from: number, to: number): Block => {
-    const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, partCells(cells, from, to), to - from, Infinity);
-    return drawn;
+  const own = ownHeights(g, cells, count);
+  const { padY } = g.ctx.theme.table;
+  // the lines a merged cell's rows [top, end) hold without growing
+  const fits = (top: number, end: number) => Math.floor((sum(own.slice(top, end)) - 2 * padY) / g.st.lineHeight + 1e-6);
+  const part = (from: number, to: number, before: MergedShown[]) => {
+    const { cells: inPart, after } = partCells(cells, from, to, before, fits);
+    const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, inPart, to - from, Infinity);
+    return { block: drawn, after };
   };
+  const start = cells.map(() => NONE_SHOWN);
   const bounds = [0, ...places, count];
-  for (let k = 0; k + 1 < bounds.length && fitsOnePage < Infinity; k++) {
-    const p = part(bounds[k], bounds[k + 1]);
+  for (let k = 0, before = start; k + 1 < bounds.length && fitsOnePage < Infinity; k++) {
+    const { block: p, after } = part(bounds[k], bounds[k + 1], before);
     if (p.height + (p.notes?.length ? footSeparator(g.ctx.theme) + sum(p.notes.map(heightOf)) : 0) > fitsOnePage) return undefined;
+    before = after;
   }
-  return { ...part(0, count), breaks: rowBreaks(count, places, part) };
+  const key = (shown: MergedShown[]) => shown.flatMap((s, i) => (cells[i].node.rowspan > 1 ? [`${s.lines}${s.parted ? '+' : ''}`] : [])).join(',');
+  return { ...part(0, count, start).block, breaks: rowBreaks(count, places, part, start, key) };
 }
 
-/** The cells of a group's rows [from, to), their rows from `from` and their spans cut to the part (a merged cell from above printed again). */
-function partCells(cells: SetCell[], from: number, to: number): SetCell[] {
-  return cells
-    .filter((c) => c.row < to && c.row + c.node.rowspan > from)
-    .map((c) => {
-      const [top, end] = [Math.max(c.row, from), Math.min(c.row + c.node.rowspan, to)];
-      return { ...c, row: top - from, node: { ...c.node, rowspan: end - top }, again: c.again || c.row < from };
-    });
+/**
+ * The cells of a group's rows [from, to), their rows from `from` and their spans cut to the
+ * part: of a merged cell the piece of its text the part shows (see merged-parts.ts), `before`
+ * what the parts above showed of each (by index in `cells`), `fits(top, end)` the lines its rows
+ * [top, end) hold. With what the part and those above show, for the part below.
+ */
+function partCells(cells: SetCell[], from: number, to: number, before: MergedShown[], fits: (top: number, end: number) => number): { cells: SetCell[]; after: MergedShown[] } {
+  const after = [...before];
+  const inPart: SetCell[] = [];
+  cells.forEach((c, i) => {
+    const [top, end] = [Math.max(c.row, from), Math.min(c.row + c.node.rowspan, to)];
+    if (top >= end) return;
+    if (c.node.rowspan === 1) {
+      inPart.push({ ...c, row: top - from });
+      return;
+    }
+    const piece = mergedPiece(c.lines.length, fits(top, end), before[i], c.row >= from, c.row + c.node.rowspan <= to);
+    after[i] = piece.shown;
+    inPart.push({ ...c, row: top - from, node: { ...c.node, rowspan: end - top }, lines: c.lines.slice(piece.from, piece.to), again: piece.again, top: piece.top });
+  });
+  return { cells: inPart, after };
 }
 
 /**
