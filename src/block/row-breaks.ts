@@ -1,8 +1,9 @@
 /**
  * Where a group of table rows joined by a merged cell may break across pages: between two of its
- * rows, each part drawn as a group of its own (the merged cell as two cells, its text printed
- * again in the part on the next page). The paginator breaks it only where keeping it whole would
- * leave a large hole or it is taller than a page (see paginate/fill.ts).
+ * rows, each part drawn as a group of its own (the merged cell as two cells, its text continued
+ * or printed again in the part on the next page: see merged-parts.ts). The paginator breaks it
+ * only where keeping it whole would leave a large hole or it is taller than a page (see
+ * paginate/fill.ts).
  */
 import type { BlockBreaks, BlockPart } from '../paginate/item.js';
 import type { Block, BlockPayload } from './payload.js';
@@ -20,26 +21,29 @@ export function breakPlaces(count: number, first: boolean, last: boolean): numbe
 
 /**
  * The breaks of a group of `count` rows at `places` (see breakPlaces), its parts drawn by
- * `part(from, to)` (rows [from, to) as one block) when the paginator first asks for them.
- * Undefined when there is no place.
+ * `part(from, to, before)` (rows [from, to) as one block) when the paginator first asks for them:
+ * `before` is what the parts above it carried on to it (`start` for the first), and `part` gives
+ * what it carries on to the next (a merged cell's lines shown so far: see merged-parts.ts), told
+ * apart by `key`. Undefined when there is no place.
  */
-export function rowBreaks(count: number, places: number[], part: (from: number, to: number) => Block): BlockBreaks<BlockPayload> | undefined {
+export function rowBreaks<C>(count: number, places: number[], part: (from: number, to: number, before: C) => { block: Block; after: C }, start: C, key: (carried: C) => string): BlockBreaks<BlockPayload> | undefined {
   // the heads a page tries are kept (a round of layout asks for them again); a rest, the rows to
   // the group's end, is drawn for the place taken alone, and may break again further on
-  const heads = new Map<string, BlockPart<BlockPayload>>();
-  const partOf = (from: number, to: number): BlockPart<BlockPayload> => {
-    const { height, notes, payload } = part(from, to);
-    return { height, notes, payload, breaks: to === count ? breaksFrom(from) : undefined };
+  const heads = new Map<string, { part: BlockPart<BlockPayload>; after: C }>();
+  const partOf = (from: number, to: number, before: C): { part: BlockPart<BlockPayload>; after: C } => {
+    const { block, after } = part(from, to, before);
+    const { height, notes, payload } = block;
+    return { part: { height, notes, payload, breaks: to === count ? breaksFrom(from, before) : undefined }, after };
   };
-  const headOf = (from: number, to: number): BlockPart<BlockPayload> => {
-    const key = `${from}-${to}`;
-    let p = heads.get(key);
-    if (!p) heads.set(key, (p = partOf(from, to)));
+  const headOf = (from: number, to: number, before: C) => {
+    const k = `${from}-${to}:${key(before)}`;
+    let p = heads.get(k);
+    if (!p) heads.set(k, (p = partOf(from, to, before)));
     return p;
   };
-  const breaksFrom = (from: number): BlockBreaks<BlockPayload> | undefined => {
+  const breaksFrom = (from: number, before: C): BlockBreaks<BlockPayload> | undefined => {
     const after = places.filter((r) => r > from);
-    return after.length ? { count: after.length, head: (k) => headOf(from, after[k]), rest: (k) => partOf(after[k], count) } : undefined;
+    return after.length ? { count: after.length, head: (k) => headOf(from, after[k], before).part, rest: (k) => partOf(after[k], count, headOf(from, after[k], before).after).part } : undefined;
   };
-  return breaksFrom(0);
+  return breaksFrom(0, start);
 }

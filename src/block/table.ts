@@ -24,6 +24,8 @@ import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
 import { breakPlaces, rowBreaks } from './row-breaks.js';
+import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
+import { shortHeadsWhole } from './short-heads.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -108,8 +110,10 @@ interface SetCell {
   /** How far its lines stand right of the box's padding, pt (a number lined up on its decimal point). */
   dx: number;
   tag: StructTag;
-  /** Printed again: the part of a merged cell below a page break inside its rows (an artifact, without its footnotes). */
+  /** Printed again: the whole text of a merged cell, shown above a page break inside its rows, below it too (an artifact, without its footnotes: see merged-parts.ts). */
   again?: boolean;
+  /** Set from its box's top, not centred on its rows: a merged cell's text going on across a page break inside its rows (see merged-parts.ts). */
+  top?: boolean;
 }
 
 /**
@@ -216,6 +220,21 @@ function unitApart(c: TableCellNode, pstyle: ParagraphStyle, lines: Line[], set:
   return apart;
 }
 
+/**
+ * The width a short header takes on one line, pt (no padding): its text when no wider than
+ * `UNBROKEN_CELLS.shortEms` ems of `size` pt (`教辅用房`), else its text before its bracketed unit
+ * so, over the unit (`多媒体教室|（间）`, as `unitApart` sets it). Undefined for a longer header.
+ */
+function shortHead(runs: Inline[], pstyle: ParagraphStyle, size: number): number | undefined {
+  const most = UNBROKEN_CELLS.shortEms * size + 1e-6;
+  const natural = measureText(runs, pstyle).natural;
+  if (natural <= most) return natural;
+  const m = runs.some((r) => r.ref || r.note) ? null : UNIT_AT_END.exec(plainText(runs));
+  if (!m) return undefined;
+  const before = measureText(splitRuns(runs, 0, m[1].length), pstyle).natural;
+  return before <= most ? Math.max(before, measureText(splitRuns(runs, m[0].lastIndexOf(m[2]), m[0].length), pstyle).natural) : undefined;
+}
+
 /** The runs of the text's characters [from, to) (of their plain text joined). */
 function splitRuns(runs: Inline[], from: number, to: number): Inline[] {
   const out: Inline[] = [];
@@ -295,8 +314,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const spec = g.ctx.theme.table;
   const lh = g.st.lineHeight;
   const boxHeight = (c: SetCell) => Math.max(1, c.lines.length) * lh + 2 * spec.padY;
-  const heights = new Array<number>(count).fill(lh + 2 * spec.padY);
-  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], boxHeight(c));
+  const heights = ownHeights(g, cells, count);
   for (const c of [...cells].sort((a, b) => a.node.rowspan - b.node.rowspan)) {
     const spanned = sum(heights.slice(c.row, c.row + c.node.rowspan));
     if (c.node.rowspan > 1 && boxHeight(c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeight(c) - spanned;
@@ -319,7 +337,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const placed: PlacedLine[] = cells.flatMap((c) => {
     const top = tops[c.row];
     const box = tops[c.row + c.node.rowspan] - top;
-    const y0 = sliced ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+    const y0 = sliced || c.top ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
     const x = g.edges[c.node.col] + g.padX + c.dx;
     return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
   });
@@ -346,35 +364,65 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   });
 }
 
+/** The heights of a group's `count` rows as its one-row cells make them, pt: a row as tall as its tallest, a line at least. */
+function ownHeights(g: GroupSpec, cells: SetCell[], count: number): number[] {
+  const { padY } = g.ctx.theme.table;
+  const heights = new Array<number>(count).fill(g.st.lineHeight + 2 * padY);
+  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], Math.max(1, c.lines.length) * g.st.lineHeight + 2 * padY);
+  return heights;
+}
+
 /**
  * A group of `count` rows as one block that may break between its rows (see row-breaks.ts), each
- * part drawn as a group of its own: a merged cell split by a break as two cells, its text printed
- * again in the part below. Undefined when it has no place to break, or when some part between
- * two places would pass `fitsOnePage` pt with its footnotes.
+ * part drawn as a group of its own: a merged cell split by a break as a cell in each part, its
+ * text shown as merged-parts.ts says (continued, or printed again where it fits), no row taller
+ * for it than its own cells make it. Undefined when it has no place to break, or when some part
+ * between two places would pass `fitsOnePage` pt with its footnotes.
  */
 function brokenGroup(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block | undefined {
   const places = breakPlaces(count, g.first, g.last);
   if (!places.length) return undefined;
-  const part = (from: number, to: number): Block => {
-    const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, partCells(cells, from, to), to - from, Infinity);
-    return drawn;
+  const own = ownHeights(g, cells, count);
+  const { padY } = g.ctx.theme.table;
+  // the lines a merged cell's rows [top, end) hold without growing
+  const fits = (top: number, end: number) => Math.floor((sum(own.slice(top, end)) - 2 * padY) / g.st.lineHeight + 1e-6);
+  const part = (from: number, to: number, before: MergedShown[]) => {
+    const { cells: inPart, after } = partCells(cells, from, to, before, fits);
+    const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, inPart, to - from, Infinity);
+    return { block: drawn, after };
   };
+  const start = cells.map(() => NONE_SHOWN);
   const bounds = [0, ...places, count];
-  for (let k = 0; k + 1 < bounds.length && fitsOnePage < Infinity; k++) {
-    const p = part(bounds[k], bounds[k + 1]);
+  for (let k = 0, before = start; k + 1 < bounds.length && fitsOnePage < Infinity; k++) {
+    const { block: p, after } = part(bounds[k], bounds[k + 1], before);
     if (p.height + (p.notes?.length ? footSeparator(g.ctx.theme) + sum(p.notes.map(heightOf)) : 0) > fitsOnePage) return undefined;
+    before = after;
   }
-  return { ...part(0, count), breaks: rowBreaks(count, places, part) };
+  const key = (shown: MergedShown[]) => shown.flatMap((s, i) => (cells[i].node.rowspan > 1 ? [`${s.lines}${s.parted ? '+' : ''}`] : [])).join(',');
+  return { ...part(0, count, start).block, breaks: rowBreaks(count, places, part, start, key) };
 }
 
-/** The cells of a group's rows [from, to), their rows from `from` and their spans cut to the part (a merged cell from above printed again). */
-function partCells(cells: SetCell[], from: number, to: number): SetCell[] {
-  return cells
-    .filter((c) => c.row < to && c.row + c.node.rowspan > from)
-    .map((c) => {
-      const [top, end] = [Math.max(c.row, from), Math.min(c.row + c.node.rowspan, to)];
-      return { ...c, row: top - from, node: { ...c.node, rowspan: end - top }, again: c.again || c.row < from };
-    });
+/**
+ * The cells of a group's rows [from, to), their rows from `from` and their spans cut to the
+ * part: of a merged cell the piece of its text the part shows (see merged-parts.ts), `before`
+ * what the parts above showed of each (by index in `cells`), `fits(top, end)` the lines its rows
+ * [top, end) hold. With what the part and those above show, for the part below.
+ */
+function partCells(cells: SetCell[], from: number, to: number, before: MergedShown[], fits: (top: number, end: number) => number): { cells: SetCell[]; after: MergedShown[] } {
+  const after = [...before];
+  const inPart: SetCell[] = [];
+  cells.forEach((c, i) => {
+    const [top, end] = [Math.max(c.row, from), Math.min(c.row + c.node.rowspan, to)];
+    if (top >= end) return;
+    if (c.node.rowspan === 1) {
+      inPart.push({ ...c, row: top - from });
+      return;
+    }
+    const piece = mergedPiece(c.lines.length, fits(top, end), before[i], c.row >= from, c.row + c.node.rowspan <= to);
+    after[i] = piece.shown;
+    inPart.push({ ...c, row: top - from, node: { ...c.node, rowspan: end - top }, lines: c.lines.slice(piece.from, piece.to), again: piece.again, top: piece.top });
+  });
+  return { cells: inPart, after };
 }
 
 /**
@@ -505,7 +553,9 @@ function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: Te
  * 、，；： or `, `) never; a body cell no wider
  * than `shortEms` ems of its text on one line (`达标`, `基本达标`, `2024 年`) and a header other
  * than between words or with a character alone on a line (`建筑|面积`, `占比|（%）`, and `教学用`
- * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A header may take
+ * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A short header (no
+ * wider than `shortEms` ems on one line, `教辅用房`, or its text before a bracketed unit so,
+ * `多媒体教室|（间）`) stays on one line before a longer header takes `headerLines` lines. A header may take
  * `headerLines` lines before a body cell breaks: when the table cannot set every cell on one
  * line, a column asks for its header so set, not on one line.
  */
@@ -518,13 +568,14 @@ const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}�
  * `short`, its short body cells whole (see UNBROKEN_CELLS); `whole`, its header too broken only
  * between words, a cell spanning rows so too, and a body cell's names between spaces typed
  * between Chinese words whole (what no cell breaks against the typesetter's rules in); `body`, its body cells
- * on one line (the header at its `whole`); `wanted`, the header too in
+ * on one line (the header at its `whole`); `heads`, a short header too on one line, or its text
+ * before its unit (see UNBROKEN_CELLS; a longer one at its `whole`); `wanted`, every header in
  * `UNBROKEN_CELLS.headerLines` lines; `natural`, every cell on one line.
  */
-type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'wanted' | 'natural', number>;
+type ColumnAsks = Record<'least' | 'short' | 'whole' | 'body' | 'heads' | 'wanted' | 'natural', number>;
 
 /** The asks from the least to the most (see ColumnAsks). */
-const ASKS = ['least', 'short', 'whole', 'body', 'wanted', 'natural'] as const;
+const ASKS = ['least', 'short', 'whole', 'body', 'heads', 'wanted', 'natural'] as const;
 
 /** A cell as the column widths see it: its text's extent on one line and its least width (padding included), pt. */
 interface MeasuredCell {
@@ -542,6 +593,8 @@ interface MeasuredCell {
 
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
 const WHOLE = ASKS.indexOf('whole');
+const BODY = ASKS.indexOf('body');
+const HEADS = ASKS.indexOf('heads');
 
 /**
  * Column widths summing to `width`, pt: relative widths when the template gives them all; else,
@@ -615,7 +668,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
       const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
       // (a cell spanning rows as a header: between words, 小学|中高年级, never 中高|年级)
       const whole = header ? byWords() : c.rowspan > 1 && !onlyNatural ? Math.max(short, Math.min(full, byWords())) : Math.max(short, Math.min(full, spaced));
-      const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
+      const head = header && !onlyNatural ? shortHead(runs, pstyle, st.size) : undefined;
+      const heads = !header || onlyNatural ? full : head === undefined ? whole : Math.max(least, head + pad);
+      const asks: ColumnAsks = { least, short, whole, body: header ? whole : full, heads, wanted: header ? byWords(UNBROKEN_CELLS.headerLines) : full, natural: full };
       const row = ASKS.map((a) => asks[a]);
       if (c.colspan > 1) spanning.push({ col: c.col, colspan: c.colspan, asks: row });
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
@@ -639,9 +694,13 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const readable = READABLE_EMS * cell.size + 2 * padX;
     const twins = twinColumns(asks);
     const affordable = wholeWhereAffordable(asks[passes], asks[passes - 1], width, readable, NEARLY_WHOLE_EMS * cell.size, twins);
-    const widths = evenTwins(affordable?.widths ?? flexibleShares(asks[passes], asks[passes - 1], width), twins);
+    const shared = evenTwins(affordable?.widths ?? flexibleShares(asks[passes], asks[passes - 1], width), twins);
     // (a column kept at its next ask keeps it: a short command stays on one line)
-    const floor = asks[passes - 1].map((w, c) => (affordable?.kept.has(c) ? widths[c] : w));
+    const kept = asks[passes - 1].map((w, c) => (affordable?.kept.has(c) ? shared[c] : w));
+    // short headers whole where columns with room to spare give it (see short-heads.ts)
+    const heads = shortHeadsWhole(shared, { body: asks[BODY], heads: asks[HEADS] }, kept, readable, twins);
+    const widths = heads.widths;
+    const floor = kept.map((w, c) => (heads.kept.has(c) ? widths[c] : w));
     return { widths: fewerLines(ctx, measured, widths, floor, twins, padX), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to

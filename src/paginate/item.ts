@@ -56,7 +56,7 @@ export interface FlowBlock<P> {
 /**
  * The places a block may be broken at, in order: the k-th gives the head that ends a page and
  * the rest that goes on at the top of the next (each drawn whole, as its own block: a merged
- * cell's text printed again in the rest). Heads grow with k (none shorter than the one before);
+ * cell's text continued, or printed again, in the rest). Heads grow with k (none shorter than the one before);
  * a rest has fewer places of its own than the block it is the rest of.
  */
 export interface BlockBreaks<P> {
