@@ -4,31 +4,39 @@
  * the last cell; a line ends early only where the line-start/line-end rules forbid the break
  * after its last cell, or where it gives its last character to a one-character last line, so a
  * stretched line always stands right before the mark, the unbreakable pair or the character it
- * had to give up. (Whole-paragraph optimisation has nothing to gain where
+ * had to give up, or before a URL whose host name it would part (a line ends inside a host only
+ * when the host is longer than the line, see host-names.ts). (Whole-paragraph optimisation has nothing to gain where
  * every full line has the same count, and would stretch some earlier line instead.)
  */
 import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
+import { insideHostNames } from './host-names.js';
 
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
   const n = input.atoms.length;
   let widest = 0;
   for (const item of input.items) widest = Math.max(widest, item.width);
+  const inHost = insideHostNames(input.atoms);
   const ends: number[] = [];
   let start = 0;
   while (start < n) {
     const width = input.widthOf(ends.length);
     let best = -1;
+    let bestOutsideHosts = -1;
     for (let end = start + 1; end <= n; end++) {
       const m = measureLine(input, start, end);
-      if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) best = end;
+      if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) {
+        best = end;
+        if (!inHost[end]) bestOutsideHosts = end;
+      }
       // past the measure by more than a hanging mark: no later end can fit
       if (m.natural + m.hang - m.shrink > width + 2 * widest) break;
     }
     // a chain wider than the line (no allowed break fits): the optimal breaker's fallback decides
     if (best < 0) return optimalBreaks(input);
-    ends.push(best);
-    start = best;
+    const end = bestOutsideHosts > start ? bestOutsideHosts : best;
+    ends.push(end);
+    start = end;
   }
   return { ends: withoutRunt(input, ends), forced: false };
 }

@@ -12,6 +12,7 @@ import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { FaceTextFont } from '../../src/text/text-font.js';
 import { lineTexts } from './line-text.js';
+import { fakeStyle } from '../helpers/fake-font.js';
 import { insideHostNames } from '../../src/text/host-names.js';
 import type { Atom } from '../../src/text/atoms.js';
 
@@ -65,5 +66,18 @@ describe("a URL's host name at a line's end", () => {
     const inside = insideHostNames(long);
     expect(performance.now() - started).toBeLessThan(500); // (the regex on the word so far at each piece: minutes)
     expect(inside.slice(2, -1).every((x) => x) && !inside[1]).toBe(true); // (after the first piece of the host, up to the path)
+  });
+
+  it('on a character grid (GB/T 9704), ends a line before the URL rather than inside its host, unless the host is longer than a line', () => {
+    const text = '整改情况将在区教育局网站 <https://jyj.pujiang.gov.cn/zhenggai/2025.html> 公开，欢迎监督。';
+    const grid = (em: number) => lineTexts(setParagraph(parseInlineMarkup(text), { ...fakeStyle(em, 0, 'gb'), cell: 10 }).lines);
+    for (const em of [14, 16, 18, 20, 22, 24]) {
+      const lines = grid(em);
+      expect(lines.join(''), `${em} cells`).toBe(text.replace(/[<> ]/g, ''));
+      // (no line ends inside jyj.pujiang.gov.cn: it went whole to the next line, the line before it stretched over its cells)
+      expect(lines.some((l) => /https:\/\/jyj\.pujiang\.gov\.cn\//.test(l)), `${em} cells: ${lines.join(' | ')}`).toBe(true);
+    }
+    // 13.5 ems of https://jyj.pujiang.gov.cn/ in 12 cells: it breaks inside, where nothing else fits
+    expect(grid(12).join('')).toBe(text.replace(/[<> ]/g, ''));
   });
 });
