@@ -4,9 +4,10 @@
  * the last cell; a line ends early only where the line-start/line-end rules forbid the break
  * after its last cell, or where it gives its last character to a one-character last line, so a
  * stretched line always stands right before the mark, the unbreakable pair or the character it
- * had to give up, or before a URL whose host name it would part (a line ends inside a host only
- * when the host is longer than the line, see host-names.ts). (Whole-paragraph optimisation has nothing to gain where
- * every full line has the same count, and would stretch some earlier line instead.)
+ * had to give up; or before a URL whose host name it would part, standing short as a line before
+ * a long word does (a line ends inside a host only when the host is longer than a line, see
+ * host-names.ts). (Whole-paragraph optimisation has nothing to gain where every full line has
+ * the same count, and would stretch some earlier line instead.)
  */
 import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
 import { insideHostNames } from './host-names.js';
