@@ -26,8 +26,12 @@ function referenceText(formats: ReferenceFormats, target: RefTarget): string {
   return format.replaceAll('{number}', target.number).replaceAll('{chapter}', chapter);
 }
 
-/** The runs with each cross-reference replaced by its text, marked as a link to its target. */
-export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: SourcePos | undefined): Inline[] {
+/**
+ * The runs with each cross-reference replaced by its text, marked as a link to its target.
+ * `measuring`: the text is only measured here (a table's column), and set elsewhere, where a
+ * reference that prints nothing is warned of.
+ */
+export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: SourcePos | undefined, measuring = false): Inline[] {
   if (!runs.some((r) => r.ref)) return runs;
   return withoutSpacesBetweenHan(runs, runs.map((r) => {
     if (!r.ref) return r;
@@ -40,7 +44,7 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
     }
     const text = targetWords(target, ref.part, ctx.theme.references, ctx.pageLabels);
     if (ref.part === 'page') ctx.pageLabelsRead.set(target.anchor, text);
-    if (ref.part === 'number' && target.unnumbered) ctx.problems.warn(at ?? ctx.templatePos, `${referenceSource(ref)} prints nothing: the report's only appendix is labelled without a number (${referenceText(ctx.theme.references, target)}); write [[${ref.id}]] for its label`);
+    if (ref.part === 'number' && target.unnumbered && !measuring) ctx.problems.warn(at ?? ctx.templatePos, `${referenceSource(ref)} prints nothing: the report's only appendix is labelled without a number (${referenceText(ctx.theme.references, target)}); write [[${ref.id}]] for its label`);
     return { ...marks, text, link: { dest: target.anchor } };
   }));
 }

@@ -189,7 +189,7 @@ function balancedInRows(ctx: LayoutContext, c: TableCellNode, st: TextStyleSpec,
   // (a footnote's marker is set once: its note would be counted twice)
   if (lines.length < 2 || c.runs.some((r) => r.note)) return lines;
   const measure = paragraphStyle(ctx, st, Infinity, align, 0, { between: 'words' });
-  const narrowest = wordsWidth(resolveReferences(ctx, c.runs, undefined), measure, inner, lines.length);
+  const narrowest = wordsWidth(resolveReferences(ctx, c.runs, undefined, true), measure, inner, lines.length);
   if (narrowest >= inner - 1e-6) return lines;
   const alike = setText(ctx, c.runs, paragraphStyle(ctx, st, narrowest + 1e-3, align, 0, { between: 'words' }), c.at);
   return alike.length === lines.length ? alike : lines;
@@ -619,7 +619,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   // the widest character of each column: what no column narrower can hold between its rules
   const characters = new Array<number>(ncols).fill(0);
   const measured: MeasuredCell[] = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
-    const runs = resolveReferences(ctx, c.runs, undefined);
+    const runs = resolveReferences(ctx, c.runs, undefined, true);
     const pstyle = paragraphStyle(ctx, st, Infinity);
     const extent = measureText(runs, pstyle, width - pad);
     const natural = extent.natural + pad;

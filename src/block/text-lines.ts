@@ -107,7 +107,7 @@ function cachedSet(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle): 
  * and without warnings; a footnote stands as a marker's room.
  */
 export function measureLines(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle): Line[] {
-  const runs = resolveReferences(ctx, given, undefined).map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r));
+  const runs = resolveReferences(ctx, given, undefined, true).map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r));
   if (runs.some((r, i) => r !== given[i])) return setParagraph(runs, pstyle).lines;
   return cachedSet(ctx, runs, pstyle).set.lines;
 }

@@ -390,6 +390,13 @@ describe('the number alone of the only appendix ([[id#number]])', () => {
       "5:9: [[books#number]] prints nothing: the report's only appendix is labelled without a number (附件); write [[books]] for its label",
     ]);
   });
+
+  it('warns once at a table cell, where it is set, not also at the template where the column is measured', async () => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-')), 'r.yaml');
+    writeFileSync(input, 'report: {title: 测试, template: gbt9704}\nchapters:\n  - title: 正文\n    body:\n      - table:\n          title: 表\n          head: [[甲, 乙]]\n          rows:\n            - ["[[books#number]]", 书目]\nappendices:\n  - title: 推荐阅读书目\n    id: books\n    body: [书目见下。]\n');
+    const built = await buildReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    expect(built.warnings.map((w) => `${path.basename(w.pos.file)}:${w.pos.line}:${w.pos.col}: ${w.message.slice(0, 36)}`)).toEqual(['r.yaml:9:16: [[books#number]] prints nothing: the']);
+  });
 });
 
 describe('a heading or title of two lines', () => {
