@@ -127,7 +127,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       problems.push({ offset: f.offset, message: `YAML: this ${stray} closes no ${opener}: remove it (or quote the text, if it is part of it)`, severity: 'error' });
     } else if (openFlow !== undefined) {
       // YAML finds it where the text goes on (the next line, a list item, the end of the file): the bracket left open is where to look
-      problems.push({ offset: openFlow.at, message: `YAML: this ${text[openFlow.at]} is never closed (close it with ${openFlow.closer})`, severity: 'error' });
+      // (a footnote ^[…] in it, in brackets: its ] closed the list around it, and left this open)
+      const footnote = lineOf(text, openFlow.at).slice(openFlow.at - lineStart(text, openFlow.at)).includes('^[');
+      const message = footnote ? `YAML: this ${text[openFlow.at]} is never closed: the ] of the footnote ^[…] in it ends the list around it (${FLOW_CELL_HINT})` : `YAML: this ${text[openFlow.at]} is never closed (close it with ${openFlow.closer})`;
+      problems.push({ offset: openFlow.at, message, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && /closing ["']quote/.test(f.message)) {
       // YAML finds it at the end of the file: the quote left open is where to look
       const opening = unclosedQuote(text);

@@ -212,6 +212,10 @@ describe('YAML slips in a report text', () => {
     const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
     expect(load(table('            - [文化艺术类^[含工艺美术。], 512, 1]')).lines).toEqual([`r.yaml:10:16: YAML: Missing , or : between flow sequence items ${hint}`]);
     expect(load(table('            - [a, 文化^[注]], 2]')).lines).toEqual([`r.yaml:10:19: YAML: Missing , or : between flow sequence items ${hint}`]);
+    // in a merged cell written in { }: its ] closes the row, and the { is left open (it said only "close it with }")
+    expect(load(table('            - [{text: 文化艺术类^[含工艺美术。], rowspan: 2}, 512, 1]')).lines).toEqual([
+      `r.yaml:10:16: YAML: this { is never closed: the ] of the footnote ^[…] in it ends the list around it ${hint}`,
+    ]);
     // a body in [ ] holding a reference [[…]]: one message, not also one at a later body in [ ] that YAML stumbles on
     const bodies = 'report:\n  title: 报告\nchapters:\n  - title: 总述\n    body: [见[[c2]]，第 [[c2#page]] 页。]\n  - title: 二\n    id: c2\n    body: [正文。]\n';
     expect(load(bodies).lines).toEqual([`r.yaml:5:12: YAML: Missing , or : between flow sequence items ${hint}`]);
