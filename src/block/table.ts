@@ -386,8 +386,9 @@ function brokenGroup(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   const { padY } = g.ctx.theme.table;
   // the lines a merged cell's rows [top, end) hold without growing
   const fits = (top: number, end: number) => Math.floor((sum(own.slice(top, end)) - 2 * padY) / g.st.lineHeight + 1e-6);
+  const rows = rowIndex(cells, count);
   const part = (from: number, to: number, before: MergedShown[]) => {
-    const { cells: inPart, after } = partCells(cells, from, to, before, fits);
+    const { cells: inPart, after } = partCells(cells, rows, from, to, before, fits);
     const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, inPart, to - from, Infinity);
     return { block: drawn, after };
   };
@@ -398,30 +399,45 @@ function brokenGroup(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     if (p.height + (p.notes?.length ? footSeparator(g.ctx.theme) + sum(p.notes.map(heightOf)) : 0) > fitsOnePage) return undefined;
     before = after;
   }
-  const key = (shown: MergedShown[]) => shown.flatMap((s, i) => (cells[i].node.rowspan > 1 ? [`${s.lines}${s.parted ? '+' : ''}`] : [])).join(',');
+  const key = (shown: MergedShown[]) => rows.merged.map((i) => `${shown[i].lines}${shown[i].parted ? '+' : ''}`).join(',');
   return { ...part(0, count, start).block, breaks: rowBreaks(count, places, part, start, key) };
 }
 
+/** A group's cells (by index in its list) by the row they start in, and those that span rows. */
+interface RowIndex {
+  starting: number[][];
+  merged: number[];
+}
+
+function rowIndex(cells: SetCell[], count: number): RowIndex {
+  const starting = Array.from({ length: count }, (): number[] => []);
+  cells.forEach((c, i) => starting[c.row].push(i));
+  return { starting, merged: cells.flatMap((c, i) => (c.node.rowspan > 1 ? [i] : [])) };
+}
+
 /**
- * The cells of a group's rows [from, to), their rows from `from` and their spans cut to the
- * part: of a merged cell the piece of its text the part shows (see merged-parts.ts), `before`
- * what the parts above showed of each (by index in `cells`), `fits(top, end)` the lines its rows
- * [top, end) hold. With what the part and those above show, for the part below.
+ * The cells of a group's rows [from, to) (`rows`: the group's cells by row, so a part costs its
+ * own cells, not the group's), their rows from `from` and their spans cut to the part: of a
+ * merged cell the piece of its text the part shows (see merged-parts.ts), `before` what the
+ * parts above showed of each (by index in `cells`), `fits(top, end)` the lines its rows [top,
+ * end) hold. With what the part and those above show, for the part below.
  */
-function partCells(cells: SetCell[], from: number, to: number, before: MergedShown[], fits: (top: number, end: number) => number): { cells: SetCell[]; after: MergedShown[] } {
+function partCells(cells: SetCell[], rows: RowIndex, from: number, to: number, before: MergedShown[], fits: (top: number, end: number) => number): { cells: SetCell[]; after: MergedShown[] } {
   const after = [...before];
   const inPart: SetCell[] = [];
-  cells.forEach((c, i) => {
+  const taken = rows.merged.filter((i) => cells[i].row < from && cells[i].row + cells[i].node.rowspan > from);
+  for (let r = from; r < to; r++) taken.push(...rows.starting[r]);
+  for (const i of taken.sort((a, b) => a - b)) {
+    const c = cells[i];
     const [top, end] = [Math.max(c.row, from), Math.min(c.row + c.node.rowspan, to)];
-    if (top >= end) return;
     if (c.node.rowspan === 1) {
       inPart.push({ ...c, row: top - from });
-      return;
+      continue;
     }
     const piece = mergedPiece(c.lines.length, fits(top, end), before[i], c.row >= from, c.row + c.node.rowspan <= to);
     after[i] = piece.shown;
     inPart.push({ ...c, row: top - from, node: { ...c.node, rowspan: end - top }, lines: c.lines.slice(piece.from, piece.to), again: piece.again, top: piece.top });
-  });
+  }
   return { cells: inPart, after };
 }
 
@@ -437,8 +453,13 @@ function groupRules(g: GroupSpec, cells: SetCell[], tops: number[]): DrawOp[] {
   const count = tops.length - 1;
   const grid = spec.rules === 'grid';
   const line = (x1: number, y1: number, x2: number, y2: number, width: number): DrawOp => ({ kind: 'line', x1, y1, x2, y2, width, color: spec.ruleColor });
+  /** The cell covering each row and column (the first of `cells` that does), at row × ncols + column: found once, not once a rule's cell. */
+  const cover = new Array<SetCell | undefined>(count * ncols);
+  for (const k of cells) {
+    for (let r = Math.max(0, k.row); r < Math.min(count, k.row + k.node.rowspan); r++) for (let c = k.node.col; c < Math.min(ncols, k.node.col + k.node.colspan); c++) cover[r * ncols + c] ??= k;
+  }
   /** The cell covering row r, column c. */
-  const at = (r: number, c: number) => cells.find((k) => k.row <= r && r < k.row + k.node.rowspan && k.node.col <= c && c < k.node.col + k.node.colspan);
+  const at = (r: number, c: number) => (r >= 0 && r < count && c >= 0 && c < ncols ? cover[r * ncols + c] : undefined);
   /** Runs [first, end) of consecutive indices in [0, n) where `drawn` holds. */
   const runs = (n: number, drawn: (i: number) => boolean) => {
     const out: [number, number][] = [];

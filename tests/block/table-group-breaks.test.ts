@@ -63,4 +63,17 @@ describe('a group of rows joined by a merged cell', () => {
       }
     }
   });
+
+  it('of 2,000 rows under one merged cell is laid out, each row once and in order, under 续表 on each page after the first', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `              - [${i === 0 ? '{text: 全区学校, rowspan: 2000}, ' : ''}学校${i}, "${100 + i}"]`);
+    const yaml = ['report:', '  title: 长表', 'chapters:', '  - title: 第一章', '    body:', '          - table:', '              title: 学校名单', '              columns: [区域, 学校, 人数]', '              rows:', ...rows, ''].join('\n');
+    const pages = pagesOf(yaml);
+    const pagesOfText = new Map<string, number[]>();
+    pages.forEach((p, n) => p.forEach((o) => pagesOfText.set(text(o), [...(pagesOfText.get(text(o)) ?? []), n])));
+    const found = Array.from({ length: 2000 }, (_, i) => pagesOfText.get(`学校${i}`) ?? []);
+    expect(found.every((p) => p.length === 1)).toBe(true);
+    expect(found.every((p, i) => i === 0 || p[0] >= found[i - 1][0])).toBe(true);
+    expect(pagesWith(pages, '续表1').length).toBeGreaterThan(50);
+  });
 });
+
