@@ -38,6 +38,15 @@ function startWatchFrom(entry: string, env: Record<string, string>, cwd: string,
   };
 }
 
+/** A watch of a new report `w.yaml` of `text` in a new folder named from `prefix`, to `w.pdf` beside it. */
+function watchingNew(prefix: string, text: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const input = path.join(dir, 'w.yaml');
+  const output = path.join(dir, 'w.pdf');
+  writeFileSync(input, text);
+  return { input, output, w: startWatch(root, input, output) };
+}
+
 /** A build's line: `built in N ms` for the watch's first, `rebuilt in N ms` after. */
 const BUILT = /built in \d+ ms/g;
 /** A failed build's line: `not built` before the watch's first good build, `not rebuilt` after. */
@@ -47,11 +56,7 @@ const STACK = /^\s+at /m;
 
 describe('imprint watch', () => {
   it('rebuilds after an edit, survives a broken file, and keeps the last good PDF', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-'));
-    const input = path.join(dir, 'w.yaml');
-    const output = path.join(dir, 'w.pdf');
-    writeFileSync(input, good);
-    const w = startWatch(root, input, output);
+    const { input, output, w } = watchingNew('imprint-watch-', good);
     try {
       await w.waitFor(BUILT, 1);
       writeFileSync(input, good + '      - 第二段。\n');
@@ -80,11 +85,7 @@ describe('imprint watch', () => {
   });
 
   it('says "built" for its first build and "rebuilt" for the later ones, also after a failed one', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-verb-'));
-    const input = path.join(dir, 'w.yaml');
-    const output = path.join(dir, 'w.pdf');
-    writeFileSync(input, good);
-    const w = startWatch(root, input, output);
+    const { input, output, w } = watchingNew('imprint-watch-verb-', good);
     try {
       await w.waitFor(BUILT, 1);
       writeFileSync(input, good.replace('body:', 'bodi:'));
@@ -113,11 +114,7 @@ describe('imprint watch', () => {
   });
 
   it('says no PDF is there yet when the first build fails, and builds once the input is mended', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-watch-first-'));
-    const input = path.join(dir, 'w.yaml');
-    const output = path.join(dir, 'w.pdf');
-    writeFileSync(input, good.replace('body:', 'bodi:'));
-    const w = startWatch(root, input, output);
+    const { input, output, w } = watchingNew('imprint-watch-first-', good.replace('body:', 'bodi:'));
     try {
       await w.waitFor(NOT_BUILT, 1);
       expect(w.out()).toContain(`${input}: not built (1 problem); no PDF written yet at ${output}`);
