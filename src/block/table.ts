@@ -313,11 +313,10 @@ interface PlacedLine {
 function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block[] {
   const spec = g.ctx.theme.table;
   const lh = g.st.lineHeight;
-  const boxHeight = (c: SetCell) => Math.max(1, c.lines.length) * lh + 2 * spec.padY;
   const heights = ownHeights(g, cells, count);
   for (const c of [...cells].sort((a, b) => a.node.rowspan - b.node.rowspan)) {
     const spanned = sum(heights.slice(c.row, c.row + c.node.rowspan));
-    if (c.node.rowspan > 1 && boxHeight(c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeight(c) - spanned;
+    if (c.node.rowspan > 1 && boxHeightOf(g, c) > spanned) heights[c.row + c.node.rowspan - 1] += boxHeightOf(g, c) - spanned;
   }
   const lines = Math.max(1, ...cells.map((c) => c.lines.length));
   // the notes of each line's markers (made once): they stand at the foot of the page the line is on
@@ -364,11 +363,15 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   });
 }
 
+/** The height of a cell's box, pt: its lines (one at least) and its padding. */
+function boxHeightOf(g: GroupSpec, c: SetCell): number {
+  return Math.max(1, c.lines.length) * g.st.lineHeight + 2 * g.ctx.theme.table.padY;
+}
+
 /** The heights of a group's `count` rows as its one-row cells make them, pt: a row as tall as its tallest, a line at least. */
 function ownHeights(g: GroupSpec, cells: SetCell[], count: number): number[] {
-  const { padY } = g.ctx.theme.table;
-  const heights = new Array<number>(count).fill(g.st.lineHeight + 2 * padY);
-  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], Math.max(1, c.lines.length) * g.st.lineHeight + 2 * padY);
+  const heights = new Array<number>(count).fill(g.st.lineHeight + 2 * g.ctx.theme.table.padY);
+  for (const c of cells) if (c.node.rowspan === 1) heights[c.row] = Math.max(heights[c.row], boxHeightOf(g, c));
   return heights;
 }
 
@@ -392,34 +395,41 @@ function brokenGroup(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const [drawn] = groupBlocks({ ...g, part: true, last: g.last && to === count }, inPart, to - from, Infinity);
     return { block: drawn, after };
   };
-  const start = cells.map(() => NONE_SHOWN);
+  const start = rows.merged.map(() => NONE_SHOWN);
   const bounds = [0, ...places, count];
   for (let k = 0, before = start; k + 1 < bounds.length && fitsOnePage < Infinity; k++) {
     const { block: p, after } = part(bounds[k], bounds[k + 1], before);
     if (p.height + (p.notes?.length ? footSeparator(g.ctx.theme) + sum(p.notes.map(heightOf)) : 0) > fitsOnePage) return undefined;
     before = after;
   }
-  const key = (shown: MergedShown[]) => rows.merged.map((i) => `${shown[i].lines}${shown[i].parted ? '+' : ''}`).join(',');
+  const key = (shown: MergedShown[]) => shown.map((s) => `${s.lines}${s.parted ? '+' : ''}`).join(',');
   return { ...part(0, count, start).block, breaks: rowBreaks(count, places, part, start, key) };
 }
 
-/** A group's cells (by index in its list) by the row they start in, and those that span rows. */
+/**
+ * A group's cells (by index in its list) by the row they start in, those that span rows, and
+ * where each of those stands among them (-1 for a one-row cell).
+ */
 interface RowIndex {
   starting: number[][];
   merged: number[];
+  mergedAt: number[];
 }
 
 function rowIndex(cells: SetCell[], count: number): RowIndex {
   const starting = Array.from({ length: count }, (): number[] => []);
   cells.forEach((c, i) => starting[c.row].push(i));
-  return { starting, merged: cells.flatMap((c, i) => (c.node.rowspan > 1 ? [i] : [])) };
+  const merged = cells.flatMap((c, i) => (c.node.rowspan > 1 ? [i] : []));
+  const mergedAt = cells.map(() => -1);
+  merged.forEach((i, k) => (mergedAt[i] = k));
+  return { starting, merged, mergedAt };
 }
 
 /**
  * The cells of a group's rows [from, to) (`rows`: the group's cells by row, so a part costs its
  * own cells, not the group's), their rows from `from` and their spans cut to the part: of a
  * merged cell the piece of its text the part shows (see merged-parts.ts), `before` what the
- * parts above showed of each (by index in `cells`), `fits(top, end)` the lines its rows [top,
+ * parts above showed of each (in the order of `rows.merged`), `fits(top, end)` the lines its rows [top,
  * end) hold. With what the part and those above show, for the part below.
  */
 function partCells(cells: SetCell[], rows: RowIndex, from: number, to: number, before: MergedShown[], fits: (top: number, end: number) => number): { cells: SetCell[]; after: MergedShown[] } {
@@ -434,8 +444,9 @@ function partCells(cells: SetCell[], rows: RowIndex, from: number, to: number, b
       inPart.push({ ...c, row: top - from });
       continue;
     }
-    const piece = mergedPiece(c.lines.length, fits(top, end), before[i], c.row >= from, c.row + c.node.rowspan <= to);
-    after[i] = piece.shown;
+    const k = rows.mergedAt[i];
+    const piece = mergedPiece(c.lines.length, fits(top, end), before[k], c.row >= from, c.row + c.node.rowspan <= to);
+    after[k] = piece.shown;
     inPart.push({ ...c, row: top - from, node: { ...c.node, rowspan: end - top }, lines: c.lines.slice(piece.from, piece.to), again: piece.again, top: piece.top });
   }
   return { cells: inPart, after };
