@@ -42,7 +42,7 @@ describe("a URL's host name at a line's end", () => {
     expect(lines.slice(0, -1).every((l) => /[.-]$/.test(l)), lines.join('|')).toBe(true);
   });
 
-  it('are found as their definition says, a character at a time: a word of 150,000 characters costs its length', () => {
+  it('are found as their definition says, a character at a time, in a word of 150,000 characters too (the regex on the word so far at each piece took minutes: the timeout of the suite catches that)', () => {
     // the definition: the word up to the break is a URL's start that ends inside its host
     const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@[^?]+)$/i;
     const atomsOf = (pieces: string[]) => pieces.map((text, i) => ({ text, continuesWord: i > 0 }) as Atom);
@@ -62,9 +62,7 @@ describe("a URL's host name at a line's end", () => {
       expect(insideHostNames(atomsOf(pieces)).slice(0, pieces.length), pieces.join('')).toEqual(expected);
     }
     const long = atomsOf(['https://', ...Array.from({ length: 15_000 }, () => 'abcdefghi.'), '/path']);
-    const started = performance.now();
     const inside = insideHostNames(long);
-    expect(performance.now() - started).toBeLessThan(500); // (the regex on the word so far at each piece: minutes)
     expect(inside.slice(2, -1).every((x) => x) && !inside[1]).toBe(true); // (after the first piece of the host, up to the path)
   });
 
