@@ -3,7 +3,9 @@
 // code, loaded from node_modules for --png) and mammoth and jszip (loaded for `import` only). Three packages that
 // cost start-up time are replaced: `brotli` and `tiny-inflate` by Node's zlib, pdfkit's AES
 // (encryption, never used) by a stub; see the files named below. ASCII only, so the launcher
-// reads it as a one-byte string.
+// reads it as a one-byte string: the bundler escapes other characters, except in a String.raw
+// template, which keeps them as written (write them there as \u escapes; tests/e2e/cli.test.ts
+// checks).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
 

@@ -342,7 +342,7 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * that begins a word before a number, the range's second date (`4 月 1 日—|4 月 23 日`: the word
  * is `—4`, which held the only break after the dash).
  */
-const RANGE_BREAK = String.raw`(?<=\p{N}{2}[—–])(?=\p{N}{2})|(?<=^[—–])(?=\p{N})`;
+const RANGE_BREAK = String.raw`(?<=\p{N}{2}[\u2014\u2013])(?=\p{N}{2})|(?<=^[\u2014\u2013])(?=\p{N})`; // \u2014 \u2013: — –
 const RANGE = new RegExp(RANGE_BREAK, 'u');
 /** A word that holds such a range (told first without a regular expression: asked of every short word). */
 const holdsRange = (text: string) => (text.includes('—') || text.includes('–')) && RANGE.test(text);

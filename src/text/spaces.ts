@@ -80,12 +80,6 @@ const SEPARATOR = `[ ${Object.keys(OWN_WIDTH_SPACES).join('')}]`;
 const ALPHABETIC = String.raw`\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}`;
 
 /**
- * A number grouped by threes from its decimal point (GB/T 15835-2011, 千分空): a first group of
- * 1–3 digits, then groups of exactly 3, and a fraction in groups of 3 (its last of 1–3). Not
- * after a letter, a digit, `.`, `,`, `_`, nor after the ordinal 第 (第 3 347: two numbers);
- * `2024 2025` and `3 8600` are two numbers. (Matches without a separator are numbers alone.)
- */
-/**
  * The most digit groups a number is taken to have on each side of its point (below 10¹²): a
  * longer run of groups of three is numbers side by side (`101 102 103 … 112`, rooms, seats),
  * held together only by fours, where a line may break between them (a run held whole was cut
@@ -93,8 +87,15 @@ const ALPHABETIC = String.raw`\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}`;
  */
 const MAX_GROUPS = 4;
 
+/**
+ * A number grouped by threes from its decimal point (GB/T 15835-2011, 千分空): a first group of
+ * 1–3 digits, then groups of exactly 3, and a fraction in groups of 3 (its last of 1–3). Not
+ * after a letter, a digit, `.`, `,`, `_`, nor after the ordinal 第 (第 3 347: two numbers);
+ * `2024 2025` and `3 8600` are two numbers. (Matches without a separator are numbers alone.)
+ */
 const GROUPED_NUMBER = new RegExp(
-  String.raw`(?<![${ALPHABETIC}\d.,_]|第${SEPARATOR}?)\d{1,3}(?:${SEPARATOR}\d{3}){0,${MAX_GROUPS - 1}}(?!\d)(?:\.\d{3}(?:${SEPARATOR}\d{3}){0,${MAX_GROUPS - 2}}(?:${SEPARATOR}\d{1,3})?(?!\d))?`,
+  // \u7B2C: 第
+  String.raw`(?<![${ALPHABETIC}\d.,_]|\u7B2C${SEPARATOR}?)\d{1,3}(?:${SEPARATOR}\d{3}){0,${MAX_GROUPS - 1}}(?!\d)(?:\.\d{3}(?:${SEPARATOR}\d{3}){0,${MAX_GROUPS - 2}}(?:${SEPARATOR}\d{1,3})?(?!\d))?`,
   'gu',
 );
 
@@ -106,10 +107,10 @@ const GROUPED_NUMBER = new RegExp(
  */
 const TELEPHONE = (() => {
   const country = String.raw`\+86${SEPARATOR}?`;
-  const area = String.raw`(?:${country}(?:[1-9]\d{1,2}${SEPARATOR})?|0\d{2,3}-|[(（]0\d{2,3}[)）]${SEPARATOR}?|[48]00-)`;
+  const area = String.raw`(?:${country}(?:[1-9]\d{1,2}${SEPARATOR})?|0\d{2,3}-|[(\uFF08]0\d{2,3}[)\uFF09]${SEPARATOR}?|[48]00-)`; // \uFF08 \uFF09: （ ）
   const landline = String.raw`${area}\d{3,4}${SEPARATOR}\d{4}`;
   // a mobile's three groups only with +86 or after a word that says it is one (分别为 150 2000 3000 人: three numbers)
-  const cue = String.raw`(?<=(?:手机|电话|热线|联系方式|Tel|TEL|tel|Mobile|mobile)(?:号码)?[：:]?${SEPARATOR}?)`;
+  const cue = `(?<=(?:手机|电话|热线|联系方式|Tel|TEL|tel|Mobile|mobile)(?:号码)?[：:]?${SEPARATOR}?)`;
   const mobile = String.raw`(?:${country}|${cue})1[3-9]\d${SEPARATOR}\d{4}${SEPARATOR}\d{4}`;
   return new RegExp(String.raw`(?<![\d${ALPHABETIC}+])(?:${landline}|${mobile})(?!\d)`, 'gu');
 })();
@@ -118,7 +119,7 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A unit symbol (the longest first, so `m²` before `m`), alone or compound (`km/h`), a whole word (Han may follow). */
 const UNIT = (() => {
   const one = `(?:${[...UNIT_SYMBOLS].sort((a, b) => b.length - a.length).map(escaped).join('|')})`;
-  return String.raw`${one}(?:[/·⋅]${one})*(?![${ALPHABETIC}\d])`;
+  return String.raw`${one}(?:[/\u00B7\u22C5]${one})*(?![${ALPHABETIC}\d])`; // \u00B7 \u22C5: · ⋅
 })();
 
 /** A separator after a digit, before a unit symbol (the word before is checked to be a number: see `numberSpaces`). */
