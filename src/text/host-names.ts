@@ -1,24 +1,27 @@
 /**
- * Where a line break would fall inside a URL's host name (`https://jyj.|pujiang.gov.cn/`): a
- * reader takes a host name in at a glance and types it as one, so a URL breaks after a `/` of its
- * path, or goes whole to the next line, before its host name is parted (see
- * `HOST_BREAK_PENALTY` in breakpoints.ts). The host is what follows `scheme://` up to the first
- * `/`, `?` or `#`, or what follows the `@` of a `mailto:` address up to a `?`. Each word is read
- * once, character by character: a word of any length costs its length.
+ * Where a line break would fall inside a URL's host name (`https://jyj.|pujiang.gov.cn/`) or a
+ * mail address's mailbox (`zhang.|san@pujiang.gov.cn`): a reader takes them in at a glance and
+ * types each as one, so a URL breaks after a `/` of its path and a mail address after its `@`, or
+ * goes whole to the next line, before either is parted (see `HOST_BREAK_PENALTY` in
+ * breakpoints.ts). The host is what follows `scheme://` up to the first `/`, `?` or `#`, or what
+ * follows the `@` of a `mailto:` address up to a `?`; the mailbox is what stands before the `@`
+ * of a mail address, after `mailto:` or written alone (`name@host`). Each word is read at most
+ * twice (once to tell whether it is a mail address), character by character: a word of any
+ * length costs its length.
  */
 import type { Atom } from './atoms.js';
 
 /**
- * `inside[p]`: a break before atom p parts the host name of a URL (a word of Latin atoms, each
- * after the first continuing it: see `Atom.continuesWord`), whether printed whole (`<https://…>`)
- * or written in the text.
+ * `inside[p]`: a break before atom p parts the host name of a URL or the mailbox of a mail
+ * address (a word of Latin atoms, each after the first continuing it: see `Atom.continuesWord`),
+ * whether printed whole (`<https://…>`) or written in the text.
  */
 export function insideHostNames(atoms: readonly Atom[]): boolean[] {
   const inside = new Array<boolean>(atoms.length + 1).fill(false);
   const scan = new HostScan();
   for (let p = 0; p < atoms.length; p++) {
     const a = atoms[p];
-    if (!a.continuesWord) scan.reset();
+    if (!a.continuesWord) scan.reset(startsMailAddress(atoms, p));
     else if (scan.inHost()) inside[p] = true;
     scan.read(a.text);
   }
@@ -30,29 +33,30 @@ type Place =
   | 'scheme' // its first characters, letters, digits, `+`, `.` or `-` from a letter
   | 'slashes' // after `scheme:`, reading `//`
   | 'host' // after `//` (or `mailto:…@`), before what ends the host
-  | 'mailbox' // after `mailto:`, before its `@`
+  | 'mailbox' // after `mailto:`, or from the start of a mail address written alone, before its `@`
   | 'past'; // past the host, or no URL
 
 /** A word read character by character, knowing whether it ends inside a URL's host name. */
 class HostScan {
   private place: Place = 'scheme';
-  /** The scheme read (lower case, its first 7 characters: enough to know `mailto`), slashes read, host characters read. */
+  /** The scheme read (lower case, its first 7 characters: enough to know `mailto`), slashes read, characters of the host or mailbox read. */
   private scheme = '';
   private slashes = 0;
-  private hostChars = 0;
+  private partChars = 0;
   /** The characters that end the host: `/?#` (`?` alone in a mail address). */
   private hostEnds = '/?#';
 
-  reset(): void {
-    this.place = 'scheme';
+  /** A new word; `mailAddress`: one that is a mail address written alone (its mailbox first). */
+  reset(mailAddress: boolean): void {
+    this.place = mailAddress ? 'mailbox' : 'scheme';
     this.scheme = '';
     this.slashes = 0;
-    this.hostChars = 0;
+    this.partChars = 0;
   }
 
-  /** Whether the word read ends inside a host name (one character of it read at least). */
+  /** Whether the word read ends inside a host name or a mailbox (one character of it read at least). */
   inHost(): boolean {
-    return this.place === 'host' && this.hostChars > 0;
+    return (this.place === 'host' || this.place === 'mailbox') && this.partChars > 0;
   }
 
   read(text: string): void {
@@ -75,10 +79,11 @@ class HostScan {
       case 'mailbox':
         if (ch === '@') this.enterHost('?');
         else if (ch === '?') this.place = 'past';
+        else this.partChars++;
         return;
       case 'host':
         if (this.hostEnds.includes(ch)) this.place = 'past';
-        else this.hostChars++;
+        else this.partChars++;
         return;
       case 'past':
         return;
@@ -87,7 +92,23 @@ class HostScan {
 
   private enterHost(ends: string): void {
     this.place = 'host';
-    this.hostChars = 0;
+    this.partChars = 0;
     this.hostEnds = ends;
   }
+}
+
+/** What a mailbox may hold (as atoms.ts's EMAIL takes it). */
+const MAILBOX = /^[\p{L}\p{N}._%+-]+$/u;
+
+/**
+ * Whether the word that starts at atom `p` is a mail address written alone: characters a mailbox
+ * may hold, then `@`. (Most words hold no `@`: told by reading their atoms' texts for one.)
+ */
+function startsMailAddress(atoms: readonly Atom[], p: number): boolean {
+  let q = p;
+  while (q < atoms.length && (q === p || atoms[q].continuesWord) && !atoms[q].text.includes('@')) q++;
+  if (q === atoms.length || (q > p && !atoms[q].continuesWord)) return false;
+  let mailbox = atoms[q].text.slice(0, atoms[q].text.indexOf('@'));
+  for (let k = q - 1; k >= p; k--) mailbox = atoms[k].text + mailbox;
+  return MAILBOX.test(mailbox);
 }

@@ -43,8 +43,11 @@ describe("a URL's host name at a line's end", () => {
   });
 
   it('are found as their definition says, a character at a time, in a word of 150,000 characters too (the regex on the word so far at each piece took minutes: the timeout of the suite catches that)', () => {
-    // the definition: the word up to the break is a URL's start that ends inside its host
-    const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@[^?]+)$/i;
+    // the definition: the word up to the break is a URL's start that ends inside its host or
+    // its mailbox, or the start of a mail address written alone that ends inside its mailbox
+    const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@[^?]+|mailto:[^@?]+)$/i;
+    const MAILBOX = /^[\p{L}\p{N}._%+-]+$/u;
+    const isOpen = (word: string, before: string) => OPEN_HOST.test(before) || (MAILBOX.test(before) && word.startsWith(`${before}`) && /^[\p{L}\p{N}._%+-]+@/u.test(word));
     const atomsOf = (pieces: string[]) => pieces.map((text, i) => ({ text, continuesWord: i > 0 }) as Atom);
     const words = [
       ['https://', 'jyj.', 'pujiang.', 'gov.', 'cn/', 'jyky/', 'a.html'],
@@ -56,14 +59,32 @@ describe("a URL's host name at a line's end", () => {
       ['1http://', 'a.', 'b'],
       ['C:', '\\', 'Users'],
       ['https:', '/', 'a.', 'b'],
+      ['zhang.', 'san@', 'jyj.pujiang.gov.cn'],
+      ['zhang.', 'san.', 'li@', 'b.cn'],
+      ['zhang.', 'san', ' '],
+      ['a.', 'b', '#c@', 'd.cn'],
+      ['张.', '三@', 'd.cn'],
     ];
     for (const pieces of words) {
-      const expected = pieces.map((_, p) => p > 0 && OPEN_HOST.test(pieces.slice(0, p).join('')));
+      const word = pieces.join('');
+      const expected = pieces.map((_, p) => p > 0 && isOpen(word, pieces.slice(0, p).join('')));
       expect(insideHostNames(atomsOf(pieces)).slice(0, pieces.length), pieces.join('')).toEqual(expected);
     }
     const long = atomsOf(['https://', ...Array.from({ length: 15_000 }, () => 'abcdefghi.'), '/path']);
     const inside = insideHostNames(long);
     expect(inside.slice(2, -1).every((x) => x) && !inside[1]).toBe(true); // (after the first piece of the host, up to the path)
+  });
+
+  it('a mail address breaks after its @ (or its mailto:) or goes whole to the next line, not inside its mailbox (it broke zhang.|san@)', () => {
+    for (const address of ['zhang.san@jyj.pujiang.gov.cn', '<mailto:zhang.san@jyj.pujiang.gov.cn>']) {
+      const text = `如对本报告有疑问，请与区教育局督导室联系，联系人邮箱 ${address}，欢迎来信垂询。`;
+      for (let width = 280; width <= 450; width += 10) {
+        const lines = set(text, width);
+        expect(lines.join(''), `${width} pt`).toBe(text.replace(/[<> ]/g, ''));
+        // the mailbox whole on one line: the address parted only after its @, if at all
+        expect(lines.some((l) => l.includes('zhang.san@')), `${width} pt: ${lines.join(' | ')}`).toBe(true);
+      }
+    }
   });
 
   it('on a character grid (GB/T 9704), ends a line before the URL rather than inside its host, unless the host is longer than a line', () => {
