@@ -87,8 +87,13 @@ function wantsText(e: ErrorObject, where: DataPath): boolean {
 function withQuoteHint(message: string, value: unknown, written: string | undefined): string {
   if (typeof value !== 'number' && typeof value !== 'boolean') return message;
   const as = written ?? String(value);
-  return `${message} (YAML reads ${as} as ${typeof value === 'number' ? 'a number' : 'true or false'}: write "${as}" to keep it as text)`;
+  const reads = typeof value === 'number' ? 'a number' : 'true or false';
+  if (as.length > LONGEST_QUOTED) return `${message} (YAML reads ${as.slice(0, LONGEST_QUOTED)}… (${as.length} characters) as ${reads}: put it in quotes "…" to keep it as text)`;
+  return `${message} (YAML reads ${as} as ${reads}: write "${as}" to keep it as text)`;
 }
+
+/** The most characters of a value a message quotes whole (a line of 5,000 digits is shown by its start). */
+const LONGEST_QUOTED = 40;
 
 /**
  * "… must be a list" for a key with nothing after it, and, when a list stands below it indented

@@ -161,6 +161,9 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       );
     } else if (f.code === 'DUPLICATE_KEY') {
       problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
+    } else if (f.code === 'RESOURCE_EXHAUSTION') {
+      // YAML's parser ran out of stack (`[[[[…` a thousand deep): said as the depth it is, not as the stack
+      problems.push({ offset: f.offset, message: 'YAML: lists or mappings nested too deeply to read (hundreds of levels, each inside the one before)', severity: 'error' });
     } else if (f.code === 'MULTIPLE_DOCS') {
       problems.push({ offset: f.offset, message: 'YAML: a second document starts here (a line `---`): the file is one document; remove the line, or what follows it', severity: 'error' });
     } else {

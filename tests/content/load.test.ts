@@ -84,6 +84,10 @@ describe('loadReport', () => {
       'r.yaml:7:18: `heading:` must be text (YAML reads 3.10 as a number: write "3.10" to keep it as text)',
       'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
     ]);
+    // a long number is quoted by its start (a line of 5,000 digits made a message of 10 KB)
+    expect(problems(yaml.replace('      - 2025\n', `      - ${'1'.repeat(5000)}\n`))[1]).toBe(
+      `r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads ${'1'.repeat(40)}… (5000 characters) as a number: put it in quotes "…" to keep it as text)`,
+    );
   });
   it('a colspan refused (out of bounds) is reported once, at it: its row is not said to fill 1 column; "1 column", not "1 columns"', () => {
     const t = ok.replace('      - 段落。\n', '      - table:\n          title: 表\n          columns: [a, b]\n          rows:\n            - [{text: x, colspan: 1000000000}]\n            - [1]\n');
@@ -227,6 +231,9 @@ describe('loadReport refuses hostile or broken files', () => {
   it('refuses nesting deeper than the limit', () => {
     const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';
     expect(messages(write('deep.yaml', deep))[0]).toMatch(/^deep\.yaml:1:\d+: nesting deeper than 64 levels$/);
+    // deeper than YAML's parser can go: said so, not as its stack ("Maximum call stack size exceeded")
+    const deeper = 'report: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n';
+    expect(messages(write('deeper.yaml', deeper))).toEqual([expect.stringMatching(/^deeper\.yaml:1:\d+: YAML: lists or mappings nested too deeply to read \(hundreds of levels, each inside the one before\)$/)]);
   });
   it('refuses images outside the project and files that are not images', () => {
     write('fake.png', 'not an image at all');
