@@ -13,7 +13,7 @@
  * (building on the main thread) → 235 MiB watching the sample. A report much larger than the
  * sample still meets collections during a rebuild, fewer of them.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import type { BuildOptions } from './pipeline.js';
 import type { WatchLog, WatchOptions } from './watch.js';
 import { describeInternalError } from './internal-error.js';
@@ -36,6 +36,8 @@ export interface WatchThreadData {
  */
 export function watchInThread(options: BuildOptions, output: string, log: WatchLog, watchOptions: WatchOptions, fromBundle: boolean): () => Promise<void> {
   const workerData: WatchThreadData = { options, output, watchOptions, fromBundle };
+  // loaded here, not with the CLI (Node's worker modules: a millisecond of every build's start-up)
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const thread = new Worker(new URL('./watch-worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: WATCH_YOUNG_GENERATION_MIB } });
   let stopping = false;
   thread.on('message', ({ line, problem }: { line: string; problem: boolean }) => log(line, problem));

@@ -40,6 +40,14 @@ describe('imprint build', () => {
     expect(readFileSync(path.join(dir, 'bundle-cached.pdf')).equals(modules)).toBe(true);
   });
 
+  it('loads what only a watch or a pool needs when it is needed: not at the start of every command', () => {
+    // (Node's worker modules, chokidar, piscina: each a millisecond or more of every build's start-up)
+    const script = "require('./dist/bundle.cjs').runBundle(false); console.log(JSON.stringify([...process.moduleLoadList.filter((m) => /worker_threads/.test(m)), ...Object.keys(require.cache).filter((k) => /chokidar|piscina/.test(k))]))";
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
   it('has a code cache from a build of the sample, written at install, which builds use as it is', () => {
     // a cache written by `--help` alone holds a third fewer functions: every later build would
     // compile them again (see write-code-cache.ts)
