@@ -1,8 +1,9 @@
 // The single-file bundle of the CLI that `npm install` makes (see src/bundle.cts): dist/cli.js and
 // its dependencies, less piscina (loaded by workers from node_modules) and @napi-rs/canvas (native
-// code, loaded from node_modules for --png) and mammoth and jszip (loaded for `import` only). Three packages that
+// code, loaded from node_modules for --png) and mammoth and jszip (loaded for `import` only). Four packages that
 // cost start-up time are replaced: `brotli` and `tiny-inflate` by Node's zlib, pdfkit's AES
-// (encryption, never used) by a stub; see the files named below. ASCII only, so the launcher
+// (encryption, never used) by a stub, `unicode-trie` by one that unpacks a table when first
+// read; see the files named below. ASCII only, so the launcher
 // reads it as a one-byte string: the bundler escapes other characters, except in a String.raw
 // template, which keeps them as written (write them there as \u escapes; tests/e2e/cli.test.ts
 // checks).
@@ -19,6 +20,7 @@ export default defineConfig({
     alias: {
       'brotli/decompress.js': dist('font/brotli-decompress.js'),
       'tiny-inflate': dist('font/tiny-inflate.cjs'),
+      'unicode-trie': dist('font/lazy-unicode-trie.cjs'),
       '@noble/ciphers/aes': dist('render/no-encryption.js'),
     },
   },
