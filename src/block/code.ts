@@ -1,7 +1,7 @@
 /**
  * A code block: program text set line for line in a monospace style. Spaces and line breaks
  * are the author's; nothing is stretched or folded. A line longer than the measure wraps (see
- * `wrap`), the rest indented past the line's own indentation, so nothing passes the margin. One flow block per set line: the block breaks
+ * `wrap`), the rest indented past the line's own indentation, so nothing passes the margin. One flow block per set line (an empty line too): the block breaks
  * across pages anywhere. Characters the monospace face lacks (Chinese comments) come from the
  * style's fallback roles, on the same baseline.
  */
@@ -75,7 +75,9 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const chars = (expandTabs(source).match(CLUSTER) ?? []).map(setChar);
     const indentation = chars.findIndex((c) => !c.space);
     const hang = Math.min((Math.max(indentation, 0) + HANG_SPACES) * space, width * (1 - LEAST_CONTINUATION));
-    for (const [k, part] of wrap(chars, quotedChars(chars), width, hang).entries()) {
+    // an empty line is a line of the program's too (wrap cuts characters: it has none)
+    const parts = chars.length ? wrap(chars, quotedChars(chars), width, hang) : [[]];
+    for (const [k, part] of parts.entries()) {
       const ops = runsOf(part, k === 0 ? x : x + hang).map(({ rise, ...r }) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0) - rise, size: st.size, color: st.color, tag }));
       blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
     }

@@ -12,6 +12,8 @@ export interface ItemSlip {
   /** Offset of the item's `-` in the text, UTF-16 code units. */
   offset: number;
   message: string;
+  /** Where the errors YAML says of it may start, when that is before its line (see key-slips.ts). */
+  causesFrom?: number;
 }
 
 /** A line starting with `-` (an item, or an item without its space). */

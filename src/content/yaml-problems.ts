@@ -2,7 +2,7 @@
  * What went wrong reading a YAML file, said so a report's editor can act on it: the yaml
  * package's errors and warnings with hints for the slips a report's text makes (a paragraph
  * that starts with a character YAML reads as syntax, or contains ': ' or ' #'), one message
- * for a tab that indents, YAML's syntax typed full-width (：－　) and a list item that slipped (not
+ * for a tab that indents, YAML's syntax typed full-width (：－　) and a list item or key that slipped (not
  * the errors they cause after them), a stray closing bracket at it, a quote never closed at the quote, only the first error
  * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
  * they are written.
@@ -10,6 +10,7 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { asciiQuotesHint, fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
 import { itemSlips, type ItemSlip } from './item-slips.js';
+import { keySlips } from './key-slips.js';
 import { structuralLines, type YamlLine } from './yaml-lines.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -60,7 +61,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   if (fullWidth.length) return fullWidth.map((c) => ({ offset: c.offset, message: c.message, severity: 'error' }));
   // a list item that slipped makes YAML read it, and lines after it, as something else: its errors from there on say nothing more
   const slips = causingSlips(doc, lines);
-  const slipLine = slips.length ? lineStart(text, slips[0].offset) : Infinity;
+  const slipLine = slips.length ? Math.min(lineStart(text, slips[0].offset), slips[0].causesFrom ?? Infinity) : Infinity;
 
   // after the first error of syntax YAML reads the rest of the file as it can: its errors from
   // there on are what that one caused (a stray } gave seven), and they are not reported, but for
@@ -174,13 +175,15 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
 }
 
 /**
- * The slipped list items (see item-slips.ts) that change what the file says: with YAML errors,
- * every one; without, those YAML took silently as more of a plain text before them (an item one
- * or two spaces right of the others).
+ * The slipped list items (see item-slips.ts) and keys (key-slips.ts) that change what the file
+ * says: with YAML errors, every one; without, the items YAML took silently as more of a plain
+ * text before them (an item one or two spaces right of the others), and no key (a key that
+ * slips is always an error to YAML: one it read without error stands where it may).
  */
 function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[]): ItemSlip[] {
+  if (doc.errors.length) return [...itemSlips(lines), ...keySlips(lines)].sort((a, b) => a.offset - b.offset);
   const slips = itemSlips(lines);
-  if (!slips.length || doc.errors.length) return slips;
+  if (!slips.length) return slips;
   const plainRanges = scalarRanges(doc, (type) => type === 'PLAIN');
   // (a slip at the scalar's start: `body:` then `-第一段` read as text, the list's first item)
   return slips.filter((s) => plainRanges.some(([start, end]) => start <= s.offset && s.offset < end));

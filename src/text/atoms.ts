@@ -321,7 +321,8 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
 /**
  * Where a long word (path, URL, dotted name, query string, `a=1;b=2`, identifier) may break, as
  * a URL is broken (UAX #14 tailored), after a mark: after a `/` or `\` (Windows paths) that does
- * not start the word, and not inside `//` or `\\`;
+ * not start the word, and not inside `//` or `\\` nor right after a scheme's `://` (`https://`
+ * never ends a line alone, as in a URL printed whole: see URL_BREAK);
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
  * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com,
@@ -355,7 +356,7 @@ const holdsRange = (text: string) => (text.includes('—') || text.includes('–
 const WORD_END = String.raw`[\p{L}\p{N}]{1,5}(?:\.\p{L}{2,3})?[^\p{L}\p{N}]{0,2}$`;
 const WORD_BREAK = new RegExp(
   [
-    String.raw`(?<=.[/\\])(?=[^/\\])`,
+    String.raw`(?<=.[/\\])(?<!:\/\/)(?=[^/\\])`,
     String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=${WORD_END}))`,
     String.raw`(?<=[\p{L}\p{N}][?&=;@])(?=[\p{L}\p{N}$@-])`,
     String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,

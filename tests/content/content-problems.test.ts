@@ -207,6 +207,22 @@ describe('YAML slips in a report text', () => {
       slip(8, 5),
     ]);
   });
+  it('a key one or two spaces left or right of the keys around it: one message at the key, not YAML\'s at column 1 or a hint to quote the line before', () => {
+    const slip = (line: number, indent: number, name: string, column: number) => `r.yaml:${line}:${indent + 1}: YAML: the key \`${name}\` is indented ${indent} space${indent === 1 ? '' : 's'}, the keys around it ${column}: line them up`;
+    // a table's key one space left or two right of the ones before it (YAML: "All mapping items must start at the same column", at 1)
+    const table = (rows: string) => withBody('      - table:', '          title: 表', '          columns: [a, b]', rows, '            - [1, 2]');
+    expect(load(table('         rows:')).lines).toEqual([slip(9, 9, 'rows', 10)]);
+    expect(load(table('            rows:')).lines).toEqual([slip(9, 12, 'rows', 10)]);
+    // a key of report: one space right (YAML blamed the title before it: "quote this text")
+    expect(load('report:\n  title: 标题\n   issuer: 静安区教育局\nchapters:\n  - title: 一\n').lines).toEqual([slip(3, 3, 'issuer', 2)]);
+    expect(load('report:\n  title: 标题\n issuer: 静安区教育局\nchapters:\n  - title: 一\n').lines).toEqual([slip(3, 1, 'issuer', 2)]);
+    // a chapter's key after its item's first key (- title: …), one space right
+    expect(load('report:\n  title: 标题\nchapters:\n  - title: 一\n     body:\n      - 段。\n').lines).toEqual([slip(5, 5, 'body', 4)]);
+    // a mapping opened by the key before (body:, table:) may be deeper: no slip
+    expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b]', '          rows:', '            - [1, 2]')).lines).toEqual([]);
+    // a paragraph's next line with ': ' in it is no key (its own hint)
+    expect(load(withBody('      - 联系人王老师，', '        电话: 021-1234 5678')).lines.join('\n')).not.toContain('the key');
+  });
   it('a footnote in a cell of a row in [ ]: one message at the cell, with the hint to quote it', () => {
     const table = (row: string) => withBody('      - table:', '          title: 表', '          columns: [类别, 人数, 占比]', '          rows:', row, '            - [b, 2, 3]');
     const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;

@@ -182,6 +182,18 @@ describe('pagination', () => {
     expect(y(para(7)) - y('更上')).toBeCloseTo(around, 0);
   });
 
+  it('keeps the blank lines of a code block: each takes a line of its own (they were dropped)', async () => {
+    const source = ['import csv', '', 'def f():', '    return 1', '   ', '', 'print(f())'];
+    const r = await buildBodies('code-blank', ['前文。', { code: source.join('\n') + '\n' }, '后文。']);
+    const lines = allBodyLines(r);
+    const y = (t: string) => lines.find((l) => l.text.trim().startsWith(t))!.y;
+    const step = y('return 1') - y('def f');
+    expect(step).toBeGreaterThan(0);
+    // one blank line between import and def, two (one of spaces only) between return and print
+    expect(y('def f') - y('import csv')).toBeCloseTo(2 * step, 1);
+    expect(y('print(') - y('return 1')).toBeCloseTo(3 * step, 1);
+  });
+
   it('wraps a long code line under its own indentation, filling the line to a mark or space past its middle', async () => {
     const url = '    url = f"https://api.example.edu.cn/v3/schools/{school_id}/students/changes?since={since.isoformat()}&page_size=500"';
     const json = '{"school":"PJ-0231","year":2025,"grade":7,"count":412,"updated":"2026-01-15T08:30:00+08:00","status":"ok"}';

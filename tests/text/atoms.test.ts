@@ -87,6 +87,14 @@ describe('atoms', () => {
     // a short word is never cut
     expect(parts('getUserName')).toEqual(['getUserName']);
   });
+  it('a URL written in the text is never cut right after its scheme (https://|xj.…, as <https://…> is not)', () => {
+    const parts = (text: string) => atoms(text).filter((a) => a.kind === 'latin').map((x) => x.text);
+    // the new user's table cell: 学籍管理系统（https://|xj.shedu.example.cn）
+    expect(parts('学籍管理系统（https://xj.shedu.example.cn）')).toEqual(['https://xj.', 'shedu.', 'example.cn']);
+    expect(parts('见 ftp://files.example.org/pub/data.csv')).toEqual(['ftp://files.', 'example.', 'org/', 'pub/', 'data.csv']);
+    // a path's slashes still break (after each, not inside //)
+    expect(parts('/usr/local/share/imprint')).toEqual(['/usr/', 'local/', 'share/', 'imprint']);
+  });
   it('a long word is never cut before the extension or domain that ends it (report.|pdf, example.|com)', () => {
     const parts = (word: string) => atomize(parseInlineMarkup(word), fakeStyle(10)).atoms.map((x) => x.text);
     expect(parts('annual-quality-report.pdf')).toEqual(['annual-', 'quality-', 'report.pdf']);
