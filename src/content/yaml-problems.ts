@@ -11,6 +11,7 @@ import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type 
 import { asciiQuotesHint, fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
 import { itemSlips, type ItemSlip } from './item-slips.js';
 import { keySlips } from './key-slips.js';
+import { blockTextSlips } from './block-text-slips.js';
 import { structuralLines, type YamlLine } from './yaml-lines.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -60,7 +61,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   const fullWidth = causingFullWidth(doc, lines);
   if (fullWidth.length) return fullWidth.map((c) => ({ offset: c.offset, message: c.message, severity: 'error' }));
   // a list item that slipped makes YAML read it, and lines after it, as something else: its errors from there on say nothing more
-  const slips = causingSlips(doc, lines);
+  const slips = causingSlips(doc, lines, text);
   const slipLine = slips.length ? Math.min(lineStart(text, slips[0].offset), slips[0].causesFrom ?? Infinity) : Infinity;
 
   // after the first error of syntax YAML reads the rest of the file as it can: its errors from
@@ -175,13 +176,16 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
 }
 
 /**
- * The slipped list items (see item-slips.ts) and keys (key-slips.ts) that change what the file
- * says: with YAML errors, every one; without, the items YAML took silently as more of a plain
+ * The slipped list items (see item-slips.ts), keys (key-slips.ts) and texts of block scalars
+ * (block-text-slips.ts) that change what the file says: with YAML errors, every one; without, the items YAML took silently as more of a plain
  * text before them (an item one or two spaces right of the others), and no key (a key that
  * slips is always an error to YAML: one it read without error stands where it may).
  */
-function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[]): ItemSlip[] {
-  if (doc.errors.length) return [...itemSlips(lines), ...keySlips(lines)].sort((a, b) => a.offset - b.offset);
+function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[], text: string): ItemSlip[] {
+  if (doc.errors.length) {
+    const errorsAt = doc.errors.map((e) => e.pos[0]);
+    return [...itemSlips(lines), ...keySlips(lines), ...blockTextSlips(text, errorsAt)].sort((a, b) => a.offset - b.offset);
+  }
   const slips = itemSlips(lines);
   if (!slips.length) return slips;
   const plainRanges = scalarRanges(doc, (type) => type === 'PLAIN');

@@ -223,6 +223,18 @@ describe('YAML slips in a report text', () => {
     // a paragraph's next line with ': ' in it is no key (its own hint)
     expect(load(withBody('      - 联系人王老师，', '        电话: 021-1234 5678')).lines.join('\n')).not.toContain('the key');
   });
+  it("the text of code: | written no deeper than its key: one message at its first line, not YAML's at column 1 or a hint to quote a paragraph", () => {
+    const message = (line: number, indent: number) => `r.yaml:${line}:${indent + 1}: YAML: the text of \`code: |\` must be indented further than its key \`code\` (at least 9 spaces; this line has ${indent})`;
+    // at the key's column (YAML: "Implicit keys need to be on a single line", with the hint to quote a paragraph)
+    expect(load(withBody('      - code: |', '        import os', '        print(1)', '      - 段落。')).lines).toEqual([message(7, 8)]);
+    // at the item's column, and left of it (YAML: "All mapping items must start at the same column", at column 1)
+    expect(load(withBody('      - code: |', '      x = 1', '      - 段落。')).lines).toEqual([message(7, 6)]);
+    expect(load(withBody('      - code: |', '     def f(x):', '         return x')).lines).toEqual([message(7, 5)]);
+    // deeper than the key: code, whatever it holds
+    expect(load(withBody('      - code: |', '          def f(x):', '              return x', '      - 段落。')).lines).toEqual([]);
+    // a block left empty, the document going on: YAML's own word, if any (an empty code block)
+    expect(load(withBody('      - code: |', '      - 段落。')).lines.join('\n')).not.toContain('must be indented further');
+  });
   it('a footnote in a cell of a row in [ ]: one message at the cell, with the hint to quote it', () => {
     const table = (row: string) => withBody('      - table:', '          title: 表', '          columns: [类别, 人数, 占比]', '          rows:', row, '            - [b, 2, 3]');
     const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
