@@ -6,7 +6,7 @@
  * first column. The slip is the text's indentation, said at its first line.
  */
 
-import type { ItemSlip } from './item-slips.js';
+import type { YamlSlip } from './item-slips.js';
 
 /** A line that opens a block scalar: its items' marks, its key, and `|` or `>` with what may follow them. */
 const OPENS_BLOCK_TEXT = /^(?<indent> *)(?<items>(?:- +)*)(?<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]+(?<indicator>[|>][-+0-9]*)[ \t]*(?:#.*)?\r?$/;
@@ -19,8 +19,8 @@ const STRUCTURE = /^(?:-(?:[ \t]|\r?$)|[A-Za-z_][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|\r
  * YAML reads it as more of the document and finds an error on that line (`errorsAt`: the
  * offsets of YAML's errors; a block scalar left empty, the next line a key or an item, is no slip).
  */
-export function blockTextSlips(text: string, errorsAt: readonly number[]): ItemSlip[] {
-  const slips: ItemSlip[] = [];
+export function blockTextSlips(text: string, errorsAt: readonly number[]): YamlSlip[] {
+  const slips: YamlSlip[] = [];
   const lines = text.split('\n');
   let start = 0;
   const starts = lines.map((line) => {

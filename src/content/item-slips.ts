@@ -7,9 +7,9 @@
 
 import type { YamlLine } from './yaml-lines.js';
 
-/** An item line that slipped, and what to say of it. */
-export interface ItemSlip {
-  /** Offset of the item's `-` in the text, UTF-16 code units. */
+/** A line that slipped (a list item here, a key in key-slips.ts, a block's text in block-text-slips.ts), and what to say of it. */
+export interface YamlSlip {
+  /** Offset of what slipped (an item's `-`, a key, the text's first character) in the text, UTF-16 code units. */
   offset: number;
   message: string;
   /** Where the errors YAML says of it may start, when that is before its line (see key-slips.ts). */
@@ -34,8 +34,8 @@ interface DashLine {
 const MAX_SLIP = 2;
 
 /** The slipped items of `text`, in the order of the file. */
-export function itemSlips(lines: readonly YamlLine[]): ItemSlip[] {
-  const slips: ItemSlip[] = [];
+export function itemSlips(lines: readonly YamlLine[]): YamlSlip[] {
+  const slips: YamlSlip[] = [];
   for (const run of itemRuns(lines)) {
     const column = usualIndent(run);
     for (const item of run) {

@@ -9,7 +9,7 @@
  * text that holds ': ' (a paragraph's next line, `电话: 021-…`) is never taken for one.
  */
 
-import type { ItemSlip } from './item-slips.js';
+import type { YamlSlip } from './item-slips.js';
 import type { YamlLine } from './yaml-lines.js';
 
 /** How far (spaces) a key may stand from its mapping's column and still be read as a slip. */
@@ -26,8 +26,8 @@ interface KeyLine {
 }
 
 /** The slipped keys of `text`, in the order of the file. */
-export function keySlips(lines: readonly YamlLine[]): ItemSlip[] {
-  const slips: ItemSlip[] = [];
+export function keySlips(lines: readonly YamlLine[]): YamlSlip[] {
+  const slips: YamlSlip[] = [];
   // the columns of the mappings open at this line, outermost first
   const open: number[] = [];
   // the key of the line before, when it was a key line, and where that line starts

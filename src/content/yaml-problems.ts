@@ -9,7 +9,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { asciiQuotesHint, fullWidthSyntax, type FullWidthSlip } from './full-width-syntax.js';
-import { itemSlips, type ItemSlip } from './item-slips.js';
+import { itemSlips, type YamlSlip } from './item-slips.js';
 import { keySlips } from './key-slips.js';
 import { blockTextSlips } from './block-text-slips.js';
 import { structuralLines, type YamlLine } from './yaml-lines.js';
@@ -181,7 +181,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
  * text before them (an item one or two spaces right of the others), and no key (a key that
  * slips is always an error to YAML: one it read without error stands where it may).
  */
-function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[], text: string): ItemSlip[] {
+function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[], text: string): YamlSlip[] {
   if (doc.errors.length) {
     const errorsAt = doc.errors.map((e) => e.pos[0]);
     return [...itemSlips(lines), ...keySlips(lines), ...blockTextSlips(text, errorsAt)].sort((a, b) => a.offset - b.offset);
