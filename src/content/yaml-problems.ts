@@ -2,8 +2,8 @@
  * What went wrong reading a YAML file, said so a report's editor can act on it: the yaml
  * package's errors and warnings with hints for the slips a report's text makes (a paragraph
  * that starts with a character YAML reads as syntax, or contains ': ' or ' #'), one message
- * for a tab that indents, YAML's syntax typed full-width (：－　) and a list item or key that slipped (not
- * the errors they cause after them), a stray closing bracket at it, a quote never closed at the quote, only the first error
+ * for a tab that indents, YAML's syntax typed full-width (：－　) and a list item, key or block's
+ * text that slipped (not the errors they cause after them), a stray closing bracket at it, a quote never closed at the quote, only the first error
  * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
  * they are written.
  */
@@ -177,9 +177,9 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
 
 /**
  * The slipped list items (see item-slips.ts), keys (key-slips.ts) and texts of block scalars
- * (block-text-slips.ts) that change what the file says: with YAML errors, every one; without, the items YAML took silently as more of a plain
- * text before them (an item one or two spaces right of the others), and no key (a key that
- * slips is always an error to YAML: one it read without error stands where it may).
+ * (block-text-slips.ts) that change what the file says: with YAML errors, every one; without,
+ * the items YAML took silently as more of a plain text before them (an item one or two spaces
+ * right of the others), and no key nor text (a slip of either is always an error to YAML).
  */
 function causingSlips(doc: Document.Parsed, lines: readonly YamlLine[], text: string): YamlSlip[] {
   if (doc.errors.length) {
