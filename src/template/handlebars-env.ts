@@ -10,12 +10,19 @@ import { KeptResults } from '../kept-caches.js';
 
 export type Env = typeof Handlebars;
 
-/** A fresh environment with Imprint's helpers; templates cannot reach prototypes or files. */
-export function createEnv(): Env {
+/**
+ * A fresh environment with Imprint's helpers; templates cannot reach prototypes or files. `given`
+ * is told of each `inline` given nothing (undefined: a value left out, or a name the data does not
+ * have, see missing-data.ts), with the data it renders and where the call stands.
+ */
+export function createEnv(given?: { nothing(context: unknown, loc: unknown): void }): Env {
   const env = Handlebars.create();
   // (Handlebars' `log` writes to the console on every build: a report's build prints nothing of a template's)
   env.unregisterHelper('log');
-  env.registerHelper('inline', (text: unknown) => new env.SafeString(inlineMarkup(String(text ?? ''))));
+  env.registerHelper('inline', function (this: unknown, text: unknown, options: { loc?: unknown }) {
+    if (text === undefined) given?.nothing(this, options.loc);
+    return new env.SafeString(inlineMarkup(String(text ?? '')));
+  });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   return env;
 }

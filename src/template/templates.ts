@@ -11,6 +11,7 @@ import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
 import { createEnv, nextInlineBuild, parseTemplate, type Env } from './handlebars-env.js';
 import { callProblem, type InlineKnown } from './calls.js';
+import { checkInlineValue, MissingData } from './missing-data.js';
 import { inheritedInline, inlineDefinitions } from './inline-partials.js';
 import { writerAt } from './partial-writer.js';
 import { looseTextNear } from './loose-text.js';
@@ -74,7 +75,8 @@ export function loadTemplates(dir: string, folders: TemplateFolders): TemplateSe
 }
 
 function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSet {
-  const env = createEnv();
+  const texts = new Map([...sources.values()].map((s) => [s.path, s.text]));
+  const env: Env = createEnv({ nothing: (context, loc) => checkInlineValue(env, () => texts, context, loc as Parameters<typeof checkInlineValue>[3]) });
   const files = [...sources.keys()].sort();
   // the partials a template may include: the folder's other files, and the inline partials known where it includes them
   const partials = files.filter((f) => !PAGE_TEMPLATES.includes(f)).map((f) => f.replace(/\.hbs$/, ''));
@@ -336,10 +338,15 @@ function findIn({ text, path: file }: Source, needle: string | RegExp): SourcePo
 /**
  * An error of Handlebars while a template renders, as `file:line:col: template: message`: at the
  * place Handlebars gives, else at the use of the helper or partial it names, else at the file's
- * start. An `InputError` (from a partial the template called) is already located.
+ * start; a name the data does not have given to `inline`, at it. An `InputError` (from a partial
+ * the template called) is already located.
  */
 function renderError(source: Source, e: unknown): InputError {
   if (e instanceof InputError) return e;
+  if (e instanceof MissingData) {
+    const { line, col, message } = e.in(source.path);
+    return new InputError([{ pos: { file: source.path, line, col }, message: `template: ${message}`, severity: 'error' }]);
+  }
   if (/^Maximum call stack size exceeded/.test(String((e as Error)?.message))) return endlessInclude(source);
   const message = String((e as Error)?.message ?? e).split('\n')[0];
   const { lineNumber, column } = e as { lineNumber?: number; column?: number };

@@ -98,4 +98,25 @@ describe("mistakes in a project's own template", () => {
     expect(printed.err).toMatch(/^templates\/mine\/paragraph\.hbs:1:48: markup: text ".+" directly inside <matter>\n$/);
     expect(printed.code).toBe(1);
   });
+  it('a name the data does not have given to inline: at it, with the likely name, not every paragraph silently empty', () => {
+    const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline txet}}</p>\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:38: template: {{inline txet}}: the data here has no "txet" (did you mean "text"? it has: text, at)\n');
+    expect(r.code).toBe(1);
+  });
+  it('a value the data leaves out, given to inline, prints nothing, as before (a page without a chapter); a name below one, at it', () => {
+    const file = path.join(project, 'templates/mine/footer.hbs');
+    for (const [footer, err, code] of [
+      ['<footer><p style="footer-odd">{{page}}{{inline chapter}}</p></footer>\n', '', 0],
+      ['<footer><p style="footer-odd">{{page}}{{inline report.titel}}</p></footer>\n', 'templates/mine/footer.hbs:1:48: template: {{inline report.titel}}: report has no "titel" (did you mean "title"? it has: title, titleAt, subtitle, subtitleAt, issuer, issuerAt, date, dateAt)\n', 1],
+    ] as const) {
+      writeFileSync(file, footer);
+      try {
+        const r = imprint(project, 'build');
+        expect(r.err).toBe(err);
+        expect(r.code).toBe(code);
+      } finally {
+        rmSync(file);
+      }
+    }
+  });
 });
