@@ -83,7 +83,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   const inline = inlineKnown(env, sources);
   const compile = (file: string) => {
     const source = sources.get(file);
-    if (!source) throw new InputError([{ pos: { file: path.join(dir, file), line: 1, col: 1 }, message: 'template file missing', severity: 'error' }]);
+    if (!source) throw missingPageTemplates(dir, sources);
     const template = compileOne(env, source, PAGE_OPTIONS, partials, inline(file));
     return (data: unknown) => template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
@@ -201,6 +201,19 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
       throw renderError(source, e);
     }
   };
+}
+
+/**
+ * A template without `document.hbs` or `footer.hbs`, its own or of the templates its theme extends:
+ * a theme that extends none (its `extends:` left out) said "template file missing" at a file that
+ * is not there. Said at its theme, where `extends:` goes.
+ */
+function missingPageTemplates(dir: string, sources: Map<string, Source>): InputError {
+  const missing = ['document.hbs', 'footer.hbs'].filter((f) => !sources.has(f));
+  const folder = shownFile(dir);
+  const them = missing.length > 1 ? 'them' : 'it';
+  const message = `the template "${path.basename(dir)}" has no ${missing.join(' nor ')}, which a template needs: write ${them} in ${folder}/, or extend a template that has ${them} (\`extends: official\` in its theme.yaml)`;
+  return new InputError([{ pos: { file: path.join(dir, 'theme.yaml'), line: 1, col: 1 }, message, severity: 'error' }]);
 }
 
 /**

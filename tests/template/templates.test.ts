@@ -264,6 +264,16 @@ describe('template folders', () => {
     mkdirSync(path.join(dir, 'templates/bare'), { recursive: true });
     expect(problemOf(() => new TemplateFolders([dir]).dirOf('bare', at))).toBe(`r.yaml:3:13: template "bare" not found in ${dir}/templates/ (${dir}/templates/bare has no theme.yaml)`);
   });
+  it('say at its theme what a template lacks that extends none, not "template file missing" at a file that is not there', () => {
+    const dir = path.join(project(), 'templates/mine');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'theme.yaml'), 'styles:\n  body: { size: 五号 }\n');
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(
+      `${dir}/theme.yaml:1:1: the template "mine" has no document.hbs nor footer.hbs, which a template needs: write them in ${dir}/, or extend a template that has them (\`extends: official\` in its theme.yaml)`,
+    );
+    writeFileSync(path.join(dir, 'document.hbs'), '<document></document>\n');
+    expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toMatch(/theme\.yaml:1:1: the template "mine" has no footer\.hbs, which a template needs: write it in .*, or extend a template that has it/);
+  });
   it('take a name, never a path', () => {
     for (const name of ['../official', 'official/../official', '/etc', '.', '..', 'a b', '']) {
       expect(problemOf(() => folders.dirOf(name, at))).toBe(`r.yaml:3:13: not a template name: "${name}" (a template is a folder under templates/: letters, digits, - and _)`);
