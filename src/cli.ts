@@ -103,7 +103,8 @@ function pageRange(arg: string | undefined): { first: number; last: number } {
   const [a, b = a] = /^([0-9]+)(?:-([0-9]+))?$/.exec(arg ?? '')?.slice(1) ?? [];
   const first = optionNumber(a);
   const last = optionNumber(b);
-  if (first === undefined || last === undefined || first < 1 || last < first) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
+  if (first !== undefined && last !== undefined && first >= 1 && last < first) throw new UsageError(`--pages ${first}-${last} runs backwards: write ${last}-${first} (from the first page to the last)`);
+  if (first === undefined || last === undefined || first < 1) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
   return { first, last };
 }
 

@@ -217,6 +217,13 @@ describe('imprint build', () => {
       expect(r.err).toContain('--jobs goes with build');
     }
   });
+
+  it('says of a page range written backwards that it is, and how to write it, not that it needs a range', () => {
+    const r = imprint('build', 'content/jingan-2025.yaml', '--png', '--pages', '9-2', '-o', path.join(dir, 'backwards.pdf'));
+    expect(r).toEqual({ code: 2, out: '', err: 'imprint: --pages 9-2 runs backwards: write 2-9 (from the first page to the last) (`imprint help` shows the usage)\n' });
+    expect(imprint('build', 'content/jingan-2025.yaml', '--png', '--pages', '0-2').err).toBe('imprint: --pages needs a page or a range of pages, counted from 1: 3 or 3-5 (`imprint help` shows the usage)\n');
+    expect(existsSync(path.join(dir, 'backwards.pdf'))).toBe(false);
+  });
 });
 
 describe('imprint check', () => {
