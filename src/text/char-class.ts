@@ -3,7 +3,10 @@
  * are Chinese punctuation, and which may not start or end a line.
  */
 
-/** Never at a line start (clreq prohibition rules), including Latin closing marks. */
+/**
+ * Never at a line start (clreq prohibition rules), including Latin closing marks. (Small kana
+ * and ー, in a Japanese name or term, are kept off a line start by UAX #14: see breakpoints.ts.)
+ */
 export const NO_LINE_START = new Set(
   '、，。．：；？！”’）》〉」』】〕〗］｝·‧/,.;:?!)]}%'.split('').concat(['\u2019', '\u201D']),
 );
@@ -46,10 +49,13 @@ export function isHan(cp: number): boolean {
   );
 }
 
-/** True for characters of Chinese text: Han, Chinese punctuation, full-width forms. */
+/**
+ * True for characters of Chinese text: Han, Chinese punctuation, full-width forms, and kana (a
+ * Japanese name or term is set character by character as Han is, without the gap Latin gets).
+ */
 export function isCjk(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
-  return isHan(cp) || CJK_PUNCTUATION.has(ch) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+  return isHan(cp) || CJK_PUNCTUATION.has(ch) || (cp >= 0x3000 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0xff00 && cp <= 0xffef);
 }
 
 /** True for letters and digits of Latin (and other alphabetic) text. */

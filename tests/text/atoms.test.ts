@@ -137,6 +137,25 @@ describe('inline markup', () => {
   it('folds whitespace', () => expect(foldWhitespace([{ text: '  a \n\t b  ', bold: false }])).toEqual([{ text: 'a b', bold: false }]));
 });
 
+describe('kana', () => {
+  it('hiragana and katakana are set as Han characters are: an atom each, no Han–Latin gap beside Han, a line may break between them', () => {
+    const a = atoms('日文こんにちは与カタカナ');
+    expect(a.map((x) => x.text)).toEqual([...'日文こんにちは与カタカナ']);
+    expect(a.every((x) => x.kind === 'han')).toBe(true);
+    const { lines } = setParagraph(parseInlineMarkup('日文こんにちは与カタカナ混排'), { ...fakeStyle(5), align: 'left' });
+    expect(lines.map((l) => l.atoms.map((x) => x.text).join(''))).toEqual(['日文こんに', 'ちは与カタ', 'カナ混排']);
+    expect(lines[0].xs.map((x) => x / 10)).toEqual([0, 1, 2, 3, 4]);
+  });
+  it('a small kana or the prolonged sound mark ー never starts a line (JIS X 4051 line-start rules)', () => {
+    const text = 'ちょっとラーメンとチャーシューをキャッシュレスで';
+    for (let width = 3; width <= 9; width++) {
+      const { lines } = setParagraph(parseInlineMarkup(text), { ...fakeStyle(width), align: 'left' });
+      expect(lines.map((l) => l.atoms.map((a) => a.text).join('')).join(''), `${width} em`).toBe(text);
+      expect(lines.filter((l) => 'ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー'.includes(l.atoms[0].text)).length, `${width} em`).toBe(0);
+    }
+  });
+});
+
 describe('font stacks', () => {
   it('a Latin font named by the style sets Latin words; Han stays in the CJK font', () => {
     const cjk = new FakeFont('cjk');
