@@ -76,7 +76,9 @@ function markersOf(line: Line): Atom[] {
 /** A note's lines across the type area, its first line starting with its marker (linking back). */
 function noteBlocks(ctx: LayoutContext, id: number, marker: string, tag: StructTag | undefined): Block[] {
   const note = ctx.notes[id - 1];
-  const runs: Inline[] = [{ text: `${marker} `, bold: false, link: { dest: markerAnchor(id) } }, ...note.runs];
+  // the marker, then a no-break space of its own width (⅓ em, see spaces.ts), a run of its own:
+  // a gap that never stretches nor parts them, after a circled marker (set as Han is) or a number
+  const runs: Inline[] = [{ text: marker, bold: false, link: { dest: markerAnchor(id) } }, { text: '\u00a0', bold: false }, ...note.runs];
   // (across the type area, wherever its marker stands: a mark may hang into the margin)
   const blocks = textBlocks({ ...ctx, hangRoom: undefined }, runs, style(ctx, NOTE_STYLE), { x: 0, width: measureWidth(ctx), at: note.at, anchors: [noteAnchor(id)], spaceBefore: 0, spaceAfter: 0, tag: newTag(ctx, 'Note', tag) });
   return blocks.map((b, i) => ({ ...b, keepWithNext: false, payload: { ...b.payload, footnote: i === 0 ? id : undefined } }));

@@ -106,7 +106,7 @@ function jointKind(atoms: Atom[], i: number): PlaceKind {
   // (Latin text of two runs with nothing between them is one word: `*Schools*.`, `(*Nature*)`, `m^2^`)
   if (b.continuesWord || b.marks.footnote || (a.kind === 'latin' && b.kind === 'latin')) return 'insideWord';
   // the space is the gap (a Latin one, one typed between Chinese characters, a written one): nothing beside it widens
-  if (isTypedSpace(a) || isTypedSpace(b) || isWrittenSpace(a) || isWrittenSpace(b)) return 'besideSpace';
+  if (isTypedSpace(a) || isTypedSpace(b) || isWrittenSpace(a) || isWrittenSpace(b) || isNoBreakSpace(a) || isNoBreakSpace(b)) return 'besideSpace';
   if (CONNECTING_MARKS.has(a.text) || CONNECTING_MARKS.has(b.text)) return 'besideConnectingMark';
   if (hasGap(a, b)) return 'hanLatinGap';
   if (CLOSING_MARKS.has(b.text[0])) return 'beforeClosingMark';
@@ -124,6 +124,14 @@ function hasGap(a: Atom, b: Atom): boolean {
   if (a.kind === 'han' && b.kind === 'latin') return startsAsWord(b.text) || !!b.spacedBefore;
   if (a.kind === 'latin' && b.kind === 'han') return endsAsWord(a.text) || !!b.spacedBefore;
   return false;
+}
+
+/**
+ * No-break spaces standing alone between Chinese characters (`①\u00a0注文`, a note's marker and
+ * its text): a word of their own width (see spaces.ts) that nothing beside widens, as a written space.
+ */
+function isNoBreakSpace(a: Atom): boolean {
+  return a.kind === 'latin' && /^\u00a0+$/.test(a.text);
 }
 
 /** A space the text holds, its width from the policy (not a grid cell nor a written space, which have widths of their own). */

@@ -5,7 +5,7 @@
  * lost, no text runs into the foot or past the margins, no line starts with a marker or a mark
  * the line-edge rules forbid there. Read from the laid-out pages (anchors and glyph runs).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -106,6 +106,34 @@ describe('footnotes', () => {
     const first = pages[withNote('注一')];
     const body = first.items.find((i) => i.str.startsWith('甲'))!;
     for (const m of ['①', '②']) expect(first.items.find((i) => i.str.includes(m) && i.y < body.y - 2 && i.size < body.size)).toBeDefined();
+  }, 60_000);
+
+  it('a note starts with its marker and a gap of ⅓ em, never stretched, whether the marker is ① or a number', () => {
+    const gaps = (yaml: string, file = input, project = root) => {
+      writeFileSync(file, yaml);
+      const { pages } = layoutReport({ ...options, input: file, projectDir: project });
+      return pages.flatMap((p) => {
+        // the notes' glyphs by baseline, left to right (the marker is a run of its own, a link)
+        const glyphs = p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && (o.tag?.role === 'Note' || o.tag?.parent?.role === 'Note')).flatMap((r) => r.glyphs.codePoints.map((cps, i) => ({ cp: cps[0], x: r.x + r.glyphs.xs[i], y: r.y, size: r.size })));
+        glyphs.sort((a, b) => a.y - b.y || a.x - b.x);
+        // a note's first line: the marker, then (after a space written as a glyph, or none) 注, the
+        // note's first character; from the marker's start to 注's, in em of the note's size
+        const ink = glyphs.filter((g) => g.cp !== 0x20 && g.cp !== 0xa0);
+        return ink.flatMap((g, i) => (g.cp === 0x6ce8 && i > 0 && ink[i - 1].y === g.y && ink[i - 1].cp !== 0x6ce8 && (i < 2 || ink[i - 2].y !== g.y) ? [(g.x - ink[i - 1].x) / g.size] : []));
+      });
+    };
+    // a note of one short line, and one that fills its first line (justified): the same gap after the marker
+    const short = '甲^[注一。]丙';
+    const long = `甲^[注${han(200, 5)}${'，学校'.repeat(9)}。]丙`;
+    const doc = (text: string, template = '') => `report:\n  title: 脚注\n${template}chapters:\n  - title: 一\n    body:\n      - ${text}\n`;
+    // ①: its own advance (1 em, set as Han is) and the gap
+    for (const text of [short, long]) expect(gaps(doc(text))[0]).toBeCloseTo(1 + 1 / 3, 3);
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-footnotes-gap-'));
+    mkdirSync(path.join(project, 'templates/cont'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/cont/theme.yaml'), 'extends: official\nfootnotes: continuous\n');
+    const [a, b] = [short, long].map((text) => gaps(doc(text, '  template: cont\n'), path.join(project, 'r.yaml'), project)[0]);
+    expect(a).toBeGreaterThan(0.5);
+    expect(b).toBeCloseTo(a, 3);
   }, 60_000);
 
   it('in a table header stand once: the header repeated on the next pages has no marker, each marker its note on its page', async () => {

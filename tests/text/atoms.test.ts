@@ -137,7 +137,16 @@ describe('inline markup', () => {
   it('folds whitespace', () => expect(foldWhitespace([{ text: '  a \n\t b  ', bold: false }])).toEqual([{ text: 'a b', bold: false }]));
 });
 
-describe('kana', () => {
+describe('kana and enclosed numbers', () => {
+  it('an enclosed number or letter (①, ⑴, ⒈, ㈠, ㊀) is set as a Han character: an atom, no gap beside Han', () => {
+    for (const mark of ['①', '⑳', '⑴', '⒈', '㈠', '㊀', 'Ⓐ']) {
+      const a = atoms(`包括${mark}加强`);
+      expect(a.map((x) => `${x.kind}:${x.text}`), mark).toEqual(['han:包', 'han:括', `han:${mark}`, 'han:加', 'han:强']);
+      const { lines } = setParagraph(parseInlineMarkup(`包括${mark}加强`), { ...fakeStyle(10), align: 'left' });
+      expect(lines[0].xs.map((x) => x / 10), mark).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
+
   it('hiragana and katakana are set as Han characters are: an atom each, no Han–Latin gap beside Han, a line may break between them', () => {
     const a = atoms('日文こんにちは与カタカナ');
     expect(a.map((x) => x.text)).toEqual([...'日文こんにちは与カタカナ']);
@@ -177,6 +186,14 @@ describe('numbers and spaces of their own width', () => {
   const atom = (text: string, source = text, style = fakeStyle(10)) => atomize(foldWhitespace(parseInlineMarkup(source)), style).atoms.find((a) => a.text === text)!;
   const advances = (a: { glyphs: { advance: number }[] }) => a.glyphs.map((g) => g.advance / 10);
 
+  it('a no-break space between Chinese characters keeps its own width (⅓ em) in a justified line: nothing beside it widens', () => {
+    const { lines } = setParagraph(parseInlineMarkup('甲\u00a0乙丙丁戊己庚辛壬癸子丑寅卯'), fakeStyle(10.5));
+    expect(lines.length).toBe(2);
+    const [first] = lines;
+    expect(first.atoms[1].text).toBe('\u00a0');
+    expect(first.xs[2] - first.xs[0]).toBeCloseTo(10 + 10 / 3, 6);
+    expect(first.xs[3] - first.xs[2]).toBeGreaterThan(10); // the line is spread elsewhere
+  });
   it('a space between digit groups (GB/T 15835: threes from the decimal point) is inside the number: one atom, the gap ¼ em, written as a space', () => {
     expect(texts('预算为 3 860.5 万元')).toEqual(['预', '算', '为', '3 860.5', '万', '元']);
     const n = atom('3 860.5');
