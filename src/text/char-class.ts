@@ -52,8 +52,9 @@ export function isHan(cp: number): boolean {
 /**
  * True for characters of Chinese text: Han, Chinese punctuation, full-width forms, kana (a
  * Japanese name or term is set character by character as Han is, without the gap Latin gets),
- * and the enclosed numbers and letters a Chinese font draws a full em wide (①, ⑴, ⒈, ㈠, ㊀:
- * enumerators in running text, `包括①加强管理；②完善制度`, set tight as the characters around).
+ * and the Roman numerals and enclosed numbers and letters of GB 2312, which a Chinese font draws
+ * a full em wide (Ⅱ, ⅳ, ①, ⑴, ⒈, ㈠, ㊀: `第Ⅱ部分`, enumerators in running text, `包括①加强管理；
+ * ②完善制度`), set tight as the characters around.
  */
 export function isCjk(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
@@ -62,6 +63,7 @@ export function isCjk(ch: string): boolean {
     CJK_PUNCTUATION.has(ch) ||
     (cp >= 0x3000 && cp <= 0x30ff) ||
     (cp >= 0x31f0 && cp <= 0x31ff) ||
+    (cp >= 0x2160 && cp <= 0x217f) ||
     (cp >= 0x2460 && cp <= 0x24ff) ||
     (cp >= 0x3200 && cp <= 0x32ff) ||
     (cp >= 0xff00 && cp <= 0xffef)

@@ -138,8 +138,8 @@ describe('inline markup', () => {
 });
 
 describe('kana and enclosed numbers', () => {
-  it('an enclosed number or letter (①, ⑴, ⒈, ㈠, ㊀) is set as a Han character: an atom, no gap beside Han', () => {
-    for (const mark of ['①', '⑳', '⑴', '⒈', '㈠', '㊀', 'Ⓐ']) {
+  it('an enclosed number or letter (①, ⑴, ⒈, ㈠, ㊀) or a Roman numeral of GB 2312 (Ⅱ, ⅳ) is set as a Han character: an atom, no gap beside Han', () => {
+    for (const mark of ['①', '⑳', '⑴', '⒈', '㈠', '㊀', 'Ⓐ', 'Ⅱ', 'Ⅻ', 'ⅳ']) {
       const a = atoms(`包括${mark}加强`);
       expect(a.map((x) => `${x.kind}:${x.text}`), mark).toEqual(['han:包', 'han:括', `han:${mark}`, 'han:加', 'han:强']);
       const { lines } = setParagraph(parseInlineMarkup(`包括${mark}加强`), { ...fakeStyle(10), align: 'left' });
