@@ -14,7 +14,7 @@ import { afterTypedSpaces } from '../text/typed-spaces.js';
 import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
-import { lineOps, measureLines, paragraphStyle, setText, textBlocks } from './text-lines.js';
+import { lineOps, measureLines, paragraphStyle, setText, textBlocks, withMarkerRoom } from './text-lines.js';
 import { measureText, wordsWidth, type TextExtent } from '../text/paragraph.js';
 import { innerWidth, rowsHeight, shorterRows, type RowsSpec } from './shorter-rows.js';
 import { resolveReferences } from './references.js';
@@ -227,7 +227,7 @@ function unitApart(c: TableCellNode, pstyle: ParagraphStyle, lines: Line[], set:
  */
 function shortHead(runs: Inline[], pstyle: ParagraphStyle, size: number): number | undefined {
   const most = UNBROKEN_CELLS.shortEms * size + 1e-6;
-  const natural = measureText(runs, pstyle).natural;
+  const natural = measureText(withMarkerRoom(runs), pstyle).natural;
   if (natural <= most) return natural;
   const m = runs.some((r) => r.ref || r.note) ? null : UNIT_AT_END.exec(plainText(runs));
   if (!m) return undefined;
@@ -653,7 +653,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const measured: MeasuredCell[] = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
     const runs = resolveReferences(ctx, c.runs, undefined, true);
     const pstyle = paragraphStyle(ctx, st, Infinity);
-    const extent = measureText(runs, pstyle, width - pad);
+    // (a footnote's marker takes room on the cell's line: measured as the marker it is set as)
+    const extent = measureText(withMarkerRoom(runs), pstyle, width - pad);
     const natural = extent.natural + pad;
     const isNumber = UNBROKEN_CELLS.number.test(plainText(runs).trim());
     const least = (isNumber ? extent.natural : extent.widest) + pad;
@@ -693,10 +694,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
     for (const { c, st, header, runs, pstyle, extent, natural, least, spaced } of measured) {
-      const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
+      const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(withMarkerRoom(runs), pstyle, width - pad, lines) + pad));
       // a cell spanning rows asks for no more than the rows' lines take (by words where it can):
       // it wraps into their height at no cost (小学|中高年级 beside two rows)
-      const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(runs, pstyle, width - pad, c.rowspan) + pad));
+      const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(withMarkerRoom(runs), pstyle, width - pad, c.rowspan) + pad));
       const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
       // (a cell spanning rows as a header: between words, 小学|中高年级, never 中高|年级)
       const whole = header ? byWords() : c.rowspan > 1 && !onlyNatural ? Math.max(short, Math.min(full, byWords())) : Math.max(short, Math.min(full, spaced));
