@@ -14,7 +14,7 @@ import { afterTypedSpaces } from '../text/typed-spaces.js';
 import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
 import { newTag, style, type LayoutContext } from './context.js';
-import { lineOps, measureLines, paragraphStyle, setText, textBlocks } from './text-lines.js';
+import { lineOps, measureLines, paragraphStyle, setText, textBlocks, withMarkerRoom } from './text-lines.js';
 import { measureText, wordsWidth, type TextExtent } from '../text/paragraph.js';
 import { innerWidth, rowsHeight, shorterRows, type RowsSpec } from './shorter-rows.js';
 import { resolveReferences } from './references.js';
@@ -227,7 +227,7 @@ function unitApart(c: TableCellNode, pstyle: ParagraphStyle, lines: Line[], set:
  */
 function shortHead(runs: Inline[], pstyle: ParagraphStyle, size: number): number | undefined {
   const most = UNBROKEN_CELLS.shortEms * size + 1e-6;
-  const natural = measureText(runs, pstyle).natural;
+  const natural = measureText(withMarkerRoom(runs), pstyle).natural;
   if (natural <= most) return natural;
   const m = runs.some((r) => r.ref || r.note) ? null : UNIT_AT_END.exec(plainText(runs));
   if (!m) return undefined;
@@ -274,7 +274,7 @@ const FIRST_GROUP_SHARE = 0.75;
 const TABLE_KEPT_WHOLE = 5;
 const KEPT_WHOLE_SHARE = 1 / 3;
 
-/** Rows with more lines than this are cut into one block per line, so they can break across pages. */
+/** Rows with more lines than this may break across pages between their lines (see groupBlocks). */
 const SLICE_ABOVE_LINES = 4;
 
 /**
@@ -304,11 +304,12 @@ interface PlacedLine {
  * rules per the theme, drawn unbroken past merged cells. A row's height is its tallest one-row
  * cell's; a merged cell taller than its rows adds the difference to its last row. The group is
  * one block (its cells centred vertically); a group of several rows may break between them (see
- * row-breaks.ts) where each part so broken fits `fitsOnePage` pt with its footnotes. Else, when it
- * is a single row of more than SLICE_ABOVE_LINES lines or taller than `fitsOnePage` pt with its
- * footnotes, it is cut between lines into blocks (its cells top-aligned, so each cell's text goes
- * on line by line across the page break; the first two and last two kept together), and a page
- * may break inside it.
+ * row-breaks.ts) where each part so broken fits `fitsOnePage` pt with its footnotes; a single row
+ * of more than SLICE_ABOVE_LINES lines that fits `fitsOnePage` pt with its footnotes may break
+ * between its lines so (its parts top-aligned, so each cell's text goes on line by line across
+ * the page break; the first two lines and the last two kept together). Else, when it is taller
+ * than `fitsOnePage` pt with its footnotes, it is cut between lines into blocks (its cells
+ * top-aligned; the first two and last two kept together), and a page may break inside it.
  */
 function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage: number): Block[] {
   const spec = g.ctx.theme.table;
@@ -329,38 +330,53 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const broken = brokenGroup(g, cells, count, sum(heights) + foot > fitsOnePage ? fitsOnePage : Infinity);
     if (broken) return [broken];
   }
-  const sliced = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
+  const tall = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
+  // a single row of many lines that fits a page stands as any row (one block, its cells centred):
+  // only a break inside it (see `breaks`) cuts it between lines, top-aligned
+  const sliced = tall && (count > 1 || sum(heights) + foot > fitsOnePage);
   const tops = [0];
   for (const h of heights) tops.push(tops[tops.length - 1] + h);
   const height = tops[count];
-  const placed: PlacedLine[] = cells.flatMap((c) => {
-    const top = tops[c.row];
-    const box = tops[c.row + c.node.rowspan] - top;
-    const y0 = sliced || c.top ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
-    const x = g.edges[c.node.col] + g.padX + c.dx;
-    return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
-  });
+  const placedAt = (topAligned: boolean): PlacedLine[] =>
+    cells.flatMap((c) => {
+      const top = tops[c.row];
+      const box = tops[c.row + c.node.rowspan] - top;
+      const y0 = topAligned || c.top ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+      const x = g.edges[c.node.col] + g.padX + c.dx;
+      return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
+    });
+  const placed = placedAt(sliced);
   const rules = groupRules(g, cells, tops);
   const fill: DrawOp[] = g.header && spec.headerFill ? [{ kind: 'rect', x: g.edges[0], y: 0, w: g.edges[g.edges.length - 1] - g.edges[0], h: height, fill: spec.headerFill }] : [];
   // footnotes: the markers' anchors and the notes of the lines a block holds go with it
   const withNotes = (lines: PlacedLine[]) => ({ anchors: markerAnchors(lines.filter((p) => p.tag).map((p) => p.line)), notes: lines.flatMap((p) => (p.tag ? (notesOf.get(p.line) ?? []) : [])) });
+  // cut where no line of any cell is crossed: before each line, and at the group's bottom; the
+  // part between bounds[from] and bounds[to], as one block
+  const cutBetweenLines = (lines: PlacedLine[]) => {
+    const crosses = (y: number) => lines.some((p) => p.top < y - 1e-6 && y < p.top + lh - 1e-6);
+    const cuts = [...new Set(lines.map((p) => p.top).filter((y) => y > 0 && !crosses(y)))].sort((a, b) => a - b);
+    const bounds = [0, ...cuts, height];
+    const piece = (from: number, to: number): Block => {
+      const inPiece = lines.filter((p) => p.top >= bounds[from] && p.top < bounds[to]);
+      const ops: DrawOp[] = inPiece.flatMap((p) => lineOps(p.line, g.st, p.x, p.top - bounds[from], p.tag));
+      ops.push(...clipRules(rules, bounds[from], bounds[to]));
+      const { anchors, notes } = withNotes(inPiece);
+      return block(bounds[to] - bounds[from], { ops, anchors }, { notes });
+    };
+    return { pieces: bounds.length - 1, piece };
+  };
   if (!sliced) {
     const { anchors, notes } = withNotes(placed);
-    return [block(height, { ops: [...fill, ...placed.flatMap((p) => lineOps(p.line, g.st, p.x, p.top, p.tag)), ...rules], anchors }, { notes })];
+    const whole = block(height, { ops: [...fill, ...placed.flatMap((p) => lineOps(p.line, g.st, p.x, p.top, p.tag)), ...rules], anchors }, { notes });
+    if (!tall) return [whole];
+    // broken, as a paragraph's lines: its first two lines and its last two kept together
+    const { pieces, piece } = cutBetweenLines(placedAt(true));
+    const places = Array.from({ length: Math.max(0, pieces - 3) }, (_, k) => k + 2);
+    const part = (from: number, to: number) => ({ block: piece(from, to), after: null });
+    return [places.length ? { ...whole, breaks: rowBreaks(pieces, places, part, null, () => '') } : whole];
   }
-  // cut where no line of any cell is crossed: before each line, and at the group's bottom
-  const crosses = (y: number) => placed.some((p) => p.top < y - 1e-6 && y < p.top + lh - 1e-6);
-  const cuts = [...new Set(placed.map((p) => p.top).filter((y) => y > 0 && !crosses(y)))].sort((a, b) => a - b);
-  const bounds = [0, ...cuts, height];
-  const pieces = bounds.length - 1;
-  return Array.from({ length: pieces }, (_, i) => {
-    const [from, to] = [bounds[i], bounds[i + 1]];
-    const inPiece = placed.filter((p) => p.top >= from && p.top < to);
-    const ops: DrawOp[] = inPiece.flatMap((p) => lineOps(p.line, g.st, p.x, p.top - from, p.tag));
-    ops.push(...clipRules(rules, from, to));
-    const { anchors, notes } = withNotes(inPiece);
-    return block(to - from, { ops, anchors }, { keepWithNext: i < 1 || i >= pieces - 2, notes });
-  });
+  const { pieces, piece } = cutBetweenLines(placed);
+  return Array.from({ length: pieces }, (_, i) => ({ ...piece(i, i + 1), keepWithNext: i < 1 || i >= pieces - 2 }));
 }
 
 /** The height of a cell's box, pt: its lines (one at least) and its padding. */
@@ -653,7 +669,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const measured: MeasuredCell[] = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
     const runs = resolveReferences(ctx, c.runs, undefined, true);
     const pstyle = paragraphStyle(ctx, st, Infinity);
-    const extent = measureText(runs, pstyle, width - pad);
+    // (a footnote's marker takes room on the cell's line: measured as the marker it is set as)
+    const extent = measureText(withMarkerRoom(runs), pstyle, width - pad);
     const natural = extent.natural + pad;
     const isNumber = UNBROKEN_CELLS.number.test(plainText(runs).trim());
     const least = (isNumber ? extent.natural : extent.widest) + pad;
@@ -693,10 +710,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
     for (const { c, st, header, runs, pstyle, extent, natural, least, spaced } of measured) {
-      const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(runs, pstyle, width - pad, lines) + pad));
+      const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(withMarkerRoom(runs), pstyle, width - pad, lines) + pad));
       // a cell spanning rows asks for no more than the rows' lines take (by words where it can):
       // it wraps into their height at no cost (小学|中高年级 beside two rows)
-      const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(runs, pstyle, width - pad, c.rowspan) + pad));
+      const full = onlyNatural || header || c.rowspan === 1 ? natural : Math.max(least, Math.min(natural, wordsWidth(withMarkerRoom(runs), pstyle, width - pad, c.rowspan) + pad));
       const short = Math.min(full, !header && extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6 ? natural : least);
       // (a cell spanning rows as a header: between words, 小学|中高年级, never 中高|年级)
       const whole = header ? byWords() : c.rowspan > 1 && !onlyNatural ? Math.max(short, Math.min(full, byWords())) : Math.max(short, Math.min(full, spaced));

@@ -101,13 +101,18 @@ function cachedSet(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle): 
   return { key, set };
 }
 
+/** The runs with each footnote as its marker's room (a superscript ①, as wide as the markers the layout sets), for measuring: a note's run has no text of its own. */
+export function withMarkerRoom(runs: Inline[]): Inline[] {
+  return runs.some((r) => r.note) ? runs.map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r)) : runs;
+}
+
 /**
  * The lines of text as `setText` would set them, for measuring (the layout may not use them):
  * from and into the same cache, but not kept for the next build unless `setText` sets them too,
  * and without warnings; a footnote stands as a marker's room.
  */
 export function measureLines(ctx: LayoutContext, given: Inline[], pstyle: ParagraphStyle): Line[] {
-  const runs = resolveReferences(ctx, given, undefined, true).map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r));
+  const runs = withMarkerRoom(resolveReferences(ctx, given, undefined, true));
   if (runs.some((r, i) => r !== given[i])) return setParagraph(runs, pstyle).lines;
   return cachedSet(ctx, runs, pstyle).set.lines;
 }

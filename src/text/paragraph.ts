@@ -11,7 +11,7 @@ import { adjustmentRatio, besideLongWord, letterCount, measureLine, optimalBreak
 import { gridBreaks } from './grid-breaks.js';
 import { balancedBreaks } from './balanced-breaks.js';
 import { padMarkRunsToCells } from './punctuation.js';
-import { wordStarts } from './word-starts.js';
+import { withNumbersBound, wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
 import { OPENING_MARKS } from './char-class.js';
 import { afterTypedSpaces } from './typed-spaces.js';
@@ -137,9 +137,9 @@ function unbrokenInput(runs: Inline[], style: TextStyle, maxWidth: number): Brea
   return { atoms, items: atomAdjustability(atoms), joints: jointAdjustability(atoms), allowed: breakOpportunities(text, atoms), widthOf: () => Infinity };
 }
 
-/** `starts[p]`: atom p starts a phrase: the atom before it is another kind (a mark, a space, Latin beside Chinese). */
+/** `starts[p]`: atom p starts a phrase: the atom before it is another kind (a mark, a space, Latin beside Chinese; not a number before its measure word: see withNumbersBound). */
 function phraseStarts(atoms: readonly Atom[]): boolean[] {
-  return atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind);
+  return withNumbersBound(atoms, atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind));
 }
 
 /** `starts[p]`: atom p follows a space typed between Chinese words (see typed-spaces.ts; `text`: the atoms' text), or a mark that ends a phrase (not an opening one; a dash). */

@@ -24,5 +24,18 @@ export function wordStarts(atoms: readonly Atom[]): boolean[] {
     const p = offsets.get(index);
     if (p !== undefined) starts[p] = true;
   }
+  return withNumbersBound(atoms, starts);
+}
+
+/**
+ * `starts` with no start between a number and the Chinese right after it: a numeral and its
+ * measure word or unit read as one word (`2025 年度`, `48 项`, `12 月`), which ICU parts
+ * (`2025|年度`). A title or heading never ends a line on the year and begins the next with 年度.
+ */
+export function withNumbersBound(atoms: readonly Atom[], starts: boolean[]): boolean[] {
+  for (let p = 1; p < atoms.length; p++) if (atoms[p].kind === 'han' && boundNumber(atoms[p - 1])) starts[p] = false;
   return starts;
 }
+
+/** A number as a Latin atom holds it: digits last (`2025`, `3 286`, `12.5`; not `12%` or `CO2e`). */
+const boundNumber = (a: Atom) => a.kind === 'latin' && /^[\d.,\u00a0\u2009\u202f ]*\d$/u.test(a.text);

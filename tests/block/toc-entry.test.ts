@@ -74,6 +74,26 @@ describe('contents entries', () => {
     expect(wrapped).toBeGreaterThan(10);
   });
 
+  it('never wrap a title between a number and its measure word (2025|年度, 48|项): the number goes down with it', () => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'toc-numbers-')), 'r.yaml');
+    const sentence = '学校2025年度办学质量自评：对照48项指标逐项自查的情况与整改措施';
+    const titles = Array.from({ length: 16 }, (_, k) => '青'.repeat(k) + sentence);
+    writeFileSync(input, ['report:', '  title: 数', 'chapters:', ...titles.map((t) => `  - title: ${t}\n    body: [正文。]`), ''].join('\n'));
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const contents = pages.find((p) => p.ops.some((o) => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()).startsWith('目')))!;
+    const byLine = new Map<number, string>();
+    for (const op of contents.ops) if (op.kind === 'glyphs') byLine.set(op.y, (byLine.get(op.y) ?? '') + String.fromCodePoint(...op.glyphs.codePoints.flat()));
+    const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0])      // (the label before its ideographic space; the leader and page number after the last line)
+      .map(([, t]) => t.replace(/^\d+　/, '').replace(/[.·…][\s.·…\d]*$/, '').replace(/[\s　]/g, ''));
+    let wrapped = 0;
+    for (let k = 0; k + 1 < lines.length; k++) {
+      if (!titles.some((t) => t.startsWith(lines[k]) && lines[k].length < t.length)) continue;
+      wrapped++;
+      expect(/\d$/.test(lines[k]) && /^[年项]/.test(lines[k + 1]), `${lines[k]}|${lines[k + 1]}`).toBe(false);
+    }
+    expect(wrapped).toBeGreaterThan(10);
+  });
+
   it('leave at least three leader dots before a page number: a title that would leave fewer breaks between phrases, its marks not squeezed to stay on one line', () => {
     const input = path.join(mkdtempSync(path.join(tmpdir(), 'toc-dots-')), 'r.yaml');
     const sentence = '传承“红”基因，淬炼“蓝”技艺：区域职业教育以文化人的探索';

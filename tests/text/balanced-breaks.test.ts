@@ -33,6 +33,14 @@ describe('a centred title', () => {
     // three lines: each break moves to its word edge
     expect(lineTexts('center', 12, '立德树人品牌化引领与沉浸式体验的双路径实践探索与区域推进成效分析')).toEqual(['立德树人品牌化引领与', '沉浸式体验的双路径实践', '探索与区域推进成效分析']);
   });
+  it('keeps a number with the measure word or unit after it (2025 年度, 48 项): never 2025|年度 at the end of a line', () => {
+    // (a cover title: 浦江职业技术学校 2025 | 年度办学质量自评报告 was set, the year apart from 年度)
+    const joined = (lines: string[]) => lines.map((l) => l.replace(/\s/g, ''));
+    for (const title of ['浦江职业技术学校2025年度办学质量自评报告', '浦江职业技术学校 2025 年度办学质量自评报告']) {
+      for (const w of [14, 16, 18]) expect(joined(lineTexts('center', w, title)), `${title} in ${w}`).toEqual(['浦江职业技术学校', '2025年度办学质量自评报告']);
+    }
+    expect(joined(lineTexts('center', 12, '学校自评共涉及48项指标和若干观测点'))).not.toContain('学校自评共涉及48');
+  });
   it('on one line, and a justified paragraph, are set as before', () => {
     expect(lineTexts('center', 40)).toEqual([TITLE]);
     expect(lineTexts('justify', 30).map((l) => [...l].length)).toEqual([30, 2]);
