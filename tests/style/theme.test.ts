@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/problems.js';
+import { formatProblem, InputError, shownFile } from '../../src/problems.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import { loadTheme } from '../../src/style/theme.js';
 import { layoutReport } from '../../src/pipeline.js';
@@ -404,6 +404,35 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     for (const name of ['official', 'gbt9704']) expect(() => loadTheme(path.join(root, 'templates', name, 'theme.yaml'), imprint)).not.toThrow();
     const starter = new TemplateFolders([path.join(root, 'starter'), root]);
     expect(() => loadTheme(path.join(root, 'starter/templates/mine/theme.yaml'), starter)).not.toThrow();
+  });
+});
+
+describe('a value a theme takes from the one it extends, put out of bounds by a value of its own', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const withImprint = new TemplateFolders([project, root]);
+  const problemsWithImprint = (name: string, text: string) => {
+    write(name, text);
+    return problemOf(() => loadTheme(themeFile(name), withImprint)).replace(new RegExp(`${dir}/${name}/`, 'g'), '');
+  };
+
+  it('is an error at that value of the user, saying what it takes from where and what to do: it was at a line of Imprint’s own theme', () => {
+    const gbt = path.join(root, 'templates/gbt9704/theme.yaml');
+    const official = path.join(root, 'templates/official/theme.yaml');
+    // gbt9704's grid of 28 characters a line on an A5 page: it was `templates/gbt9704/theme.yaml:11:27: grid.chars must be …`
+    expect(problemsWithImprint('gbt-a5', 'extends: gbt9704\npage:\n  size: A5\n')).toBe(
+      `theme.yaml:3:9: page.size: A5 leaves no room for what this theme takes from gbt9704 (${shownFile(gbt)}:11:27): grid.chars must be a whole number from 1 to 18 (a cell at least 14.4pt wide: 0.9 em of the body), not 28; set grid.chars in this theme, or change page.size`,
+    );
+    // and builds once it says its own grid
+    write('gbt-a5-grid', 'extends: gbt9704\npage:\n  size: A5\ngrid: { lines: 22, chars: 18 }\n');
+    expect(loadTheme(themeFile('gbt-a5-grid'), withImprint).grid).toMatchObject({ lines: 22, chars: 18 });
+    // a top margin of 30 (pt, not mm) that leaves official's running head no room
+    expect(problemsWithImprint('official-top', 'extends: official\npage:\n  margin: { top: 30 }\n')).toBe(
+      `theme.yaml:3:18: page.margin.top: 30 (a number alone is pt: 10.6mm) leaves no room for what this theme takes from official (${shownFile(official)}:7:18): page.header-offset must be from 0 to 3mm (the top margin less a line of the body), not "4mm"; set page.header-offset in this theme, or change page.margin.top`,
+    );
+    // a small body that leaves official's case padding more than 2 characters of it
+    expect(problemsWithImprint('official-small', 'extends: official\nstyles:\n  body: { size: 4pt }\n')).toMatch(
+      /^theme\.yaml:3:17: styles\.body\.size: 4pt leaves no room for what this theme takes from official \(.*templates\/official\/theme\.yaml:\d+:\d+\): boxes\.case\.padding must be from 0 to 8pt \(2 characters of the body\), not "10pt"; set boxes\.case\.padding in this theme, or change styles\.body\.size$/m,
+    );
   });
 });
 
