@@ -13,6 +13,7 @@ import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
+import { contentWidthProblem } from './figure-width.js';
 import { asciiQuotesHint, fullWidthBrackets, fullWidthColonMessage } from './full-width-syntax.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
@@ -69,6 +70,8 @@ function emptiedBy(message: string, written: unknown): string {
  * full-width brackets.
  */
 function withTypeHint(message: string, e: ErrorObject, where: DataPath, value: unknown, src: YamlSource): string {
+  // a figure's width as a number alone: quoted, it would be refused in turn (a length needs its unit)
+  if (where[where.length - 1] === 'width' && typeof value === 'number') return `${message} (a length needs its unit: ${value}mm, ${value}pt; or a share: ${value}%)`;
   if (wantsText(e, where)) return withQuoteHint(message, value, src.sourceText(where));
   if (value === null) return withIndentHint(message, where, src);
   const brackets = fullWidthBrackets(value);
@@ -178,7 +181,7 @@ function describeError(e: ErrorObject): string | undefined {
       return `${what} is empty`;
     case 'pattern':
       if (p[p.length - 1] === 'image') return 'an image must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)';
-      if (p[p.length - 1] === 'width') return '`width:` must be a share of the type area (60%) or a length (80mm, 6cm, 200pt)';
+      if (p[p.length - 1] === 'width') return contentWidthProblem(String(e.data));
       if (p[p.length - 1] === 'id') return `\`id: ${String(e.data)}\` is not valid: an id is made of letters, digits, - and _ (e.g. teachers, fig-2)`;
       if (p[p.length - 1] === 'template') return '`template:` must be a folder name under templates/ (letters, digits, - and _)';
       return e.params.pattern === '\\S' ? `${what} is empty` : `${what} is not valid`;

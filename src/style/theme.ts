@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import path from 'node:path';
 import { InputError, ProblemList, shownFile, type Problem, type SourcePos } from '../problems.js';
-import { HEX_COLOUR, PAPER, parseLength, PT_PER_MM } from './units.js';
+import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, PAPER, parseLength, PT_PER_MM } from './units.js';
 import { THEME_LIMITS as LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
@@ -250,19 +250,32 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     if (node && isScalar(node)) return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
     return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'nothing';
   };
-  const length = (node: Node | undefined, fallback: number, em = 0): number => {
+  /**
+   * A length, pt; `em`: the size an em is of, none (0) where there is none (a margin, a rule, a
+   * style's own size): a length in em there is an error at it (`name` for the message), as is text
+   * that is no length, saying what is wrong (`"emm" is not a unit: did you mean mm or em?`).
+   */
+  const length = (node: Node | undefined, fallback: number, em = 0, name = 'the value'): number => {
     if (!node) return fallback;
-    const v = parseLength(value(node), em);
+    const text = value(node);
+    const v = parseLength(text, em);
     if (v === undefined) {
-      problems.error(at(node), `not a length: ${written(node)} (write 12pt, 25mm, 2em or a 字号 like 小四)`);
+      const slip = typeof text === 'string' ? lengthSlip(text, [...LENGTH_UNITS, 'em']) : undefined;
+      problems.error(at(node), `not a length: ${written(node)} (write a number in ${LENGTH_UNITS.join(', ')} (0.75pt) or em, as 12pt, 25mm, 2em, or a 字号 like 小四${slip ? `; ${slip}` : ''})`);
+      return fallback;
+    }
+    // (parseLength makes an em of nothing 0: a margin of 2em was silently none)
+    if (em === 0 && typeof text === 'string' && /em\s*$/.test(text)) {
+      problems.error(at(node), `${name} must be a length in ${LENGTH_UNITS.slice(0, -1).join(', ')} or ${LENGTH_UNITS.at(-1)}, not ${written(node)} (em, a share of a font size, is taken only by a style’s indents, spaces and line height, and by a box’s indent)`);
       return fallback;
     }
     return v;
   };
   /** A length that must lie within `bounds`, pt; `why`: what sets them, `shown`: how a bound is written (pt or mm); `causes`: the values that set them (see `outOfBounds`). */
   const lengthIn = (node: Node | undefined, name: string, fallback: number, em: number, bounds: Bounds, why = '', shown = inPt, causes: Causes = []): number => {
-    if (!node || parseLength(value(node), em) === undefined) return length(node, fallback, em);
-    const v = length(node, fallback, em);
+    if (!node || parseLength(value(node), em) === undefined) return length(node, fallback, em, name);
+    const v = length(node, fallback, em, name);
+    if (v === fallback && em === 0 && /em\s*$/.test(String(value(node)))) return fallback; // (an em where there is none: an error at it)
     return within(node, name, v, bounds, why, shown, written(node), causes) ? v : fallback;
   };
   /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error (see `outOfBounds`) saying what is allowed (`as`: the value as the message shows it). */
@@ -419,8 +432,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     marginBottom: marginOf('bottom'),
     marginLeft: marginOf('left'),
     marginRight: marginOf('right'),
-    footerOffset: length(get(pageNode, 'footer-offset'), 28),
-    headerOffset: length(get(pageNode, 'header-offset'), 12),
+    footerOffset: length(get(pageNode, 'footer-offset'), 28, 0, 'page.footer-offset'),
+    headerOffset: length(get(pageNode, 'header-offset'), 12, 0, 'page.header-offset'),
     chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
   };
 

@@ -453,7 +453,7 @@ describe('a value of the wrong type (an error at it: it was silently the default
       [
         'theme.yaml:4:17: styles.body.bold must be true or false, not "yes"',
         'theme.yaml:4:28: styles.body.grid must be true or false, not the text "true" (write it without quotes)',
-        'theme.yaml:4:42: not a length: a list (write 12pt, 25mm, 2em or a 字号 like 小四)',
+        'theme.yaml:4:42: not a length: a list (write a number in pt, mm, cm, in, px (0.75pt) or em, as 12pt, 25mm, 2em, or a 字号 like 小四)',
         'theme.yaml:5:15: styles.h1.font must be the name of a font role, not a list',
         'theme.yaml:5:27: styles.h1.bold must be true or false, not "yes"',
         'theme.yaml:2:10: orphans must be a whole number from 1 to 5, not the text "3" (write it without quotes)',
@@ -467,6 +467,32 @@ describe('a value of the wrong type (an error at it: it was silently the default
         'theme.yaml:2:12: must be one of per-page, continuous, not a list',
       ].join('\n'),
     );
+  });
+  it('a length in em only where a size gives it (a margin of 2em was silently 0), a unit misspelt or in Chinese named', () => {
+    write('parent', PARENT);
+    const NOT = 'not a length: "%s" (write a number in pt, mm, cm, in, px (0.75pt) or em, as 12pt, 25mm, 2em, or a 字号 like 小四; %r)';
+    const not = (v: string, why: string) => NOT.replace('%s', v).replace('%r', why);
+    const noEm = ' (em, a share of a font size, is taken only by a style’s indents, spaces and line height, and by a box’s indent)';
+    expect(problemsOfChild('em-margin', 'page:\n  margin: { top: 2em, left: 2 em }\n  footer-offset: 1em\nstyles:\n  h1: { size: 2em }\nboxes:\n  case: { padding: 1em }\n')).toBe(
+      [
+        `theme.yaml:3:18: page.margin.top must be a length in pt, mm, cm, in or px, not "2em"${noEm}`,
+        `theme.yaml:3:29: page.margin.left must be a length in pt, mm, cm, in or px, not "2 em"${noEm}`,
+        `theme.yaml:4:18: page.footer-offset must be a length in pt, mm, cm, in or px, not "1em"${noEm}`,
+        `theme.yaml:6:15: styles.h1.size must be a length in pt, mm, cm, in or px, not "2em"${noEm}`,
+        `theme.yaml:8:20: boxes.case.padding must be a length in pt, mm, cm, in or px, not "1em"${noEm}`,
+      ].join('\n'),
+    );
+    expect(problemsOfChild('units', 'page:\n  margin: { top: 2emm, left: 3厘米, right: 1e3pt, bottom: 20MM }\n')).toBe(
+      [
+        `theme.yaml:3:18: ${not('2emm', '"emm" is not a unit: did you mean mm or em?')}`,
+        `theme.yaml:3:57: ${not('20MM', '"MM" is not a unit: did you mean mm?')}`,
+        `theme.yaml:3:30: ${not('3厘米', 'write 厘米 as cm')}`,
+        `theme.yaml:3:42: ${not('1e3pt', 'write the number in plain digits')}`,
+      ].join('\n'),
+    );
+    // px and in are lengths (CSS px, 0.75pt)
+    write('px', 'extends: parent\npage:\n  margin: { top: 100px, bottom: 1in }\n');
+    expect(loadTheme(themeFile('px'), folders).page).toMatchObject({ marginTop: 75, marginBottom: 72 });
   });
   it('a style that is not a mapping is the one error, not also that the theme has no such style', () => {
     write('parent', PARENT);
