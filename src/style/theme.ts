@@ -91,6 +91,9 @@ export interface PageSpec {
   headerOffset: number;
   /** Chapters start on any page, or on a recto (odd) page with a blank verso before (duplex). */
   chapterStart: 'any' | 'recto';
+  /** The paper's name (A4 …), and where the theme sets the size and the top and bottom margins (for a message about what does not fit a page). */
+  paper: string;
+  at: { size?: SourcePos; top?: SourcePos; bottom?: SourcePos };
 }
 
 /** A character grid over the type area (GB/T 9704: 22 lines of 28 characters). */
@@ -408,10 +411,11 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   const pageNode = get(root, 'page');
   const sizeNode = get(pageNode, 'size');
   let [width, height] = PAPER.A4;
+  let paper = 'A4';
   if (sizeNode) {
     const v = value(sizeNode);
     const name = typeof v === 'string' ? v.trim().toUpperCase() : '';
-    if (PAPER[name]) [width, height] = PAPER[name];
+    if (PAPER[name]) [[width, height], paper] = [PAPER[name], name];
     else {
       const papers = Object.keys(PAPER);
       // (not for a name as short as A6: every size of its series is as near)
@@ -435,6 +439,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     footerOffset: length(get(pageNode, 'footer-offset'), 28, 0, 'page.footer-offset'),
     headerOffset: length(get(pageNode, 'header-offset'), 12, 0, 'page.header-offset'),
     chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
+    paper,
+    at: { size: sizeNode && at(sizeNode), top: marginNode('top') && at(marginNode('top')), bottom: marginNode('bottom') && at(marginNode('bottom')) },
   };
 
   // the character grid

@@ -361,7 +361,7 @@ function block(el: El, images: FigureImages): BlockNode {
     }
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
-      return { kind: 'vspace', size: parseLength(el.attrs.size)! };
+      return { kind: 'vspace', size: parseLength(el.attrs.size)!, written: el.attrs.size };
     case 'pagebreak':
       return { kind: 'pagebreak', before: el.attrs.before ? 'chapter' : undefined };
   }
