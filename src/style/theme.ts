@@ -420,8 +420,9 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       const papers = Object.keys(PAPER);
       // (not for a name as short as A6: every size of its series is as near)
       const near = name.length > 2 ? closest(name, papers) : undefined;
-      // a name is letters (and a digit): anything else was meant as the paper's lengths
-      const lengths = v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '';
+      // a name is letters (and a digit): anything else was meant as the paper's lengths, or is a Chinese name (16开)
+      const kai = typeof v === 'string' && v.includes('开') ? ' (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)' : '';
+      const lengths = kai || (v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '');
       const shown = v === null ? 'nothing' : written(sizeNode);
       problems.error(at(sizeNode), `page.size must be the name of a paper size: ${papers.slice(0, -1).join(', ')} or ${papers.at(-1)}, not ${shown}${near ? ` (did you mean "${near}"?)` : lengths}`);
     }
@@ -448,6 +449,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   let grid: GridSpec | undefined;
   const areaWidth = page.width - page.marginLeft - page.marginRight;
   const areaHeight = page.height - page.marginTop - page.marginBottom;
+  /** The values the type area comes from, as causes (see `outOfBounds`): the paper and two opposite margins. */
+  const areaCauses = (sides: string[]): Causes => [['page.size', sizeNode], ...sides.map((side): Causes[number] => [`page.margin.${side}`, marginNode(side)])];
   if (gridNode) {
     // checked, with their bounds, once the body's size is known (below)
     const [lines, chars] = ['lines', 'chars'].map((key) => {
@@ -483,6 +486,10 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       // "1.5" in quotes is a length, 1.5pt: 1.5 times the size is written without them
       const quoted = typeof lhValue === 'string' && /^\d+(\.\d+)?$/.test(lhValue.trim()) && inside(Number(lhValue), LIMITS.lineHeight) ? writtenFor(lh!, /./) : undefined;
       if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted, [[`styles.${name}.size`, get(s, 'size')]])) lineHeight = size * 1.5;
+      // a line taller than the type area stands a page a line, off the page's foot (199pt at 4 times the size on A4)
+      const lineNode = lh ?? get(s, 'size');
+      const tallest = Math.floor((areaHeight / size) * 100) / 100;
+      if (!onGrid && lineNode && areaHeight > 0 && lineHeight > areaHeight && !within(lineNode, `styles.${name}.${lh ? 'line-height' : 'size'}`, lineHeight / size, { max: tallest }, ` times the size (a line no taller than the type area, ${inPt(areaHeight)} high)`, String, quoted ?? written(lineNode), [[`styles.${name}.size`, get(s, 'size')], ...areaCauses(['top', 'bottom'])])) lineHeight = Math.min(size * 1.5, areaHeight);
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
         font,
@@ -513,8 +520,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     ['styles.body.size', get(bodyNode, 'size')],
     ['styles.body.line-height', get(bodyNode, 'line-height')],
   ];
-  /** … and those the type area comes from: the paper and two opposite margins. */
-  const areaCauses = (sides: string[]): Causes => [['page.size', sizeNode], ...sides.map((side): Causes[number] => [`page.margin.${side}`, marginNode(side)])];
+
   // a body on the grid is as high as a row of it, and a row at least so high
   const bodyLine = body.onGrid ? LIMITS.gridRowEms * body.size : body.lineHeight;
   // (a body too large for any type area is one error at it: not the margins' nor the offsets' fault)

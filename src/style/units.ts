@@ -46,10 +46,13 @@ const UNIT_WORDS: Record<string, string> = { 毫米: 'mm', 厘米: 'cm', 公分:
  * length out of bounds).
  */
 export function lengthSlip(text: string, units: readonly string[], notTaken: Partial<Record<string, string>> = {}): string | undefined {
-  const m = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*(\S.*?)\s*$/su.exec(text);
+  // a 字号 in traditional characters (三號)
+  const zihao = text.trim().replaceAll('號', '号');
+  if (zihao !== text.trim() && zihao in ZIHAO) return `write ${zihao}`;
+  const m = /^\s*([-+]?)(\d+(?:\.\d*)?|\.\d+)\s*(\S.*?)\s*$/su.exec(text);
   if (!m) return undefined;
-  const unit = m[1];
-  if (units.includes(unit)) return undefined;
+  const [, sign, number, unit] = m;
+  if (units.includes(unit)) return number.startsWith('.') ? `write ${sign}0${number}${unit}` : undefined;
   if (unit === 'em' || LENGTH_UNITS.includes(unit)) return `${unit} is not taken here${notTaken[unit] ?? ''}`;
   const word = UNIT_WORDS[unit];
   if (word) return `write ${unit} as ${word}`;

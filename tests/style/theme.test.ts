@@ -336,6 +336,9 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     ]) {
       expect(problemsOfChild('paper', `page:\n  size: ${size}\n`)).toBe(`theme.yaml:3:9: ${names}, ${said}`);
     }
+    // a Chinese name of a paper size: which ISO size is near it (it said a size in lengths is not supported)
+    expect(problemsOfChild('paper', 'page:\n  size: 16开\n')).toBe(`theme.yaml:3:9: ${names}, not "16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
+    expect(problemsOfChild('paper', 'page:\n  size: 大16开\n')).toBe(`theme.yaml:3:9: ${names}, not "大16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
     write('paper', 'extends: parent\npage:\n  size: b5\n');
     expect(loadTheme(themeFile('paper'), folders).page).toMatchObject({ width: 498.9, height: 708.66 });
   });
@@ -360,6 +363,16 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
         'theme.yaml:5:67: styles.h2.space-after must be at least 0, not "-1pt"',
         'theme.yaml:3:67: styles.body.indent must be at most 427.28pt (leaving 2 characters of the style on its first line), not "100em"',
       ].join('\n'),
+    );
+  });
+
+  it('a line of a style no taller than the type area (a heading of 199pt at 4 times its size was a page a line)', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('line-tall', 'styles:\n  h1: { size: 199pt, line-height: 4 }\n')).toBe(
+      'theme.yaml:3:35: styles.h1.line-height must be at most 3.5 times the size (a line no taller than the type area, 697.89pt high), not 4',
+    );
+    expect(problemsOfChild('line-tall-pt', 'styles:\n  h1: { size: 190pt, line-height: 700pt }\n')).toBe(
+      'theme.yaml:3:35: styles.h1.line-height must be at most 3.67 times the size (a line no taller than the type area, 697.89pt high), not "700pt"',
     );
   });
 
@@ -489,6 +502,10 @@ describe('a value of the wrong type (an error at it: it was silently the default
         `theme.yaml:3:30: ${not('3厘米', 'write 厘米 as cm')}`,
         `theme.yaml:3:42: ${not('1e3pt', 'write the number in plain digits')}`,
       ].join('\n'),
+    );
+    // a number without its 0, a 字号 in traditional characters
+    expect(problemsOfChild('units-more', 'page:\n  margin: { top: .5in }\nstyles:\n  body: { size: 三號 }\n')).toBe(
+      [`theme.yaml:3:18: ${not('.5in', 'write 0.5in')}`, `theme.yaml:5:17: ${not('三號', 'write 三号')}`].join('\n'),
     );
     // px and in are lengths (CSS px, 0.75pt)
     write('px', 'extends: parent\npage:\n  margin: { top: 100px, bottom: 1in }\n');
