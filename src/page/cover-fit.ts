@@ -18,6 +18,8 @@ import type { BlockNode, Matter, ParaNode, VSpaceNode } from '../template/doc-tr
 export interface OverfullRun {
   /** How much taller than the type area, pt. */
   by: number;
+  /** The pages it takes (the matter's, when it is the matter's one run; else as its height stacks). */
+  pages: number;
   /** The blank spaces of the run, the largest first. */
   spaces: VSpaceNode[];
   /** The first text of the run that stands in the content (the cover's title), where it stands. */
@@ -62,7 +64,7 @@ export function overfullRuns(theme: Theme, matter: Matter, items: readonly Item[
     const nodes = filled.length === runs.length ? filled[i] : matter.children;
     const spaces = nodes.flatMap(spacesIn).sort((a, b) => b.size - a.size);
     const text = nodes.flatMap(textsIn).find((t) => t.at)?.at;
-    return [{ by: h - area, spaces, text }];
+    return [{ by: h - area, pages: runs.length === 1 ? pages : Math.ceil(h / area - 1e-6), spaces, text }];
   });
 }
 
@@ -102,7 +104,9 @@ export function coverProblem(run: OverfullRun, s: CoverSources): Problem {
   const p = s.theme.page;
   const area = p.height - p.marginTop - p.marginBottom;
   const by = mm(run.by);
-  const tall = `the cover is ${by} taller than the type area of its page (${p.paper}: ${mm(area)} high): it runs onto a second page`;
+  // (a second page, or more for a title of 200pt)
+  const onto = run.pages > 2 ? `it takes ${run.pages} pages` : 'it runs onto a second page';
+  const tall = `the cover is ${by} taller than the type area of its page (${p.paper}: ${mm(area)} high): ${onto}`;
   const largest = run.spaces[0];
   const spaceAt = largest?.written === undefined ? undefined : s.whereWritten(`<vspace size="${largest.written}"`);
   const blank = run.spaces.reduce((sum, v) => sum + v.size, 0);
@@ -114,9 +118,9 @@ export function coverProblem(run: OverfullRun, s: CoverSources): Problem {
   if (cause && spaceAt) {
     const [name, value, pos, remedy] = cause;
     const template = path.basename(path.dirname(spaceAt.file));
-    return warning(pos, `${name}: ${value} makes the cover of ${template} (${shownFile(spaceAt.file)}:${spaceAt.line}:${spaceAt.col}) ${by} taller than the type area (${mm(area)} high): it runs onto a second page; write a cover.hbs of this template with less <vspace> (its largest: <vspace size="${largest.written}"/>), or ${remedy}`);
+    return warning(pos, `${name}: ${value} makes the cover of ${template} (${shownFile(spaceAt.file)}:${spaceAt.line}:${spaceAt.col}) ${by} taller than the type area (${mm(area)} high): ${onto}; write a cover.hbs of this template with less <vspace> (its largest: <vspace size="${largest.written}"/>), or ${remedy}`);
   }
-  if (run.text && run.text.file === s.report) return warning(run.text, `${tall}; shorten the text of the cover (this and the lines after it)`);
+  if (run.text && run.text.file === s.report) return warning(run.text, `${tall}; shorten the text of the cover (this and the lines after it), or the sizes of its styles`);
   if (spaceAt) return warning(spaceAt, `${tall}; make this <vspace> smaller (or choose a larger page)`);
   return warning(s.fallback, tall);
 }

@@ -82,7 +82,13 @@ describe('a cover taller than its page', () => {
     const title = '示例区教育质量报告'.repeat(12);
     const r = buildWith({ report: starterReport.replace('title: 示例区教育质量报告', `title: ${title}`) });
     const line = starterReport.split('\n').findIndex((l) => l.includes('title: 示例区教育质量报告')) + 1;
-    expect(r.err).toMatch(new RegExp(`^content/report\\.yaml:${line}:10: warning: the cover is \\d+(\\.\\d)?mm taller than the type area of its page \\(A4: 237mm high\\): it runs onto a second page; shorten the text of the cover \\(this and the lines after it\\)\\n`));
+    expect(r.err).toMatch(new RegExp(`^content/report\\.yaml:${line}:10: warning: the cover is \\d+(\\.\\d)?mm taller than the type area of its page \\(A4: 237mm high\\): it runs onto a second page; shorten the text of the cover \\(this and the lines after it\\), or the sizes of its styles\\n`));
+    expect(r.code).toBe(0);
+  });
+
+  it('for a cover title of a size the user set: at the title, naming the sizes of its styles too, and how many pages it takes', () => {
+    const r = buildWith({ theme: `${starterTheme.replace('cover-title: { font: 标题 }', 'cover-title: { font: 标题, size: 200pt }')}` });
+    expect(r.err).toMatch(/^content\/report\.yaml:8:10: warning: the cover is \d+(\.\d)?mm taller than the type area of its page \(A4: 237mm high\): it takes \d pages; shorten the text of the cover \(this and the lines after it\), or the sizes of its styles\n/);
     expect(r.code).toBe(0);
   });
 
