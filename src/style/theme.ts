@@ -25,6 +25,8 @@ export interface TextStyleSpec {
   latinFont?: string;
   /** Where the style is defined in the theme (for messages about its fonts). */
   pos?: SourcePos;
+  /** Where the theme sets its size, when it does (for messages about what its size does not fit). */
+  sizeAt?: SourcePos;
   bold: boolean;
   /** Font size, pt. */
   size: number;
@@ -492,6 +494,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       if (!onGrid && lineNode && areaHeight > 0 && lineHeight > areaHeight && !within(lineNode, `styles.${name}.${lh ? 'line-height' : 'size'}`, lineHeight / size, { max: tallest }, ` times the size (a line no taller than the type area, ${inPt(areaHeight)} high)`, String, quoted ?? written(lineNode), [[`styles.${name}.size`, get(s, 'size')], ...areaCauses(['top', 'bottom'])])) lineHeight = Math.min(size * 1.5, areaHeight);
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
+        sizeAt: get(s, 'size') && at(get(s, 'size')),
         font,
         latinFont,
         bold,
