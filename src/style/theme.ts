@@ -310,7 +310,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     const from = at(node);
     const v = value(causeNode);
     // (a length written as a number alone is pt: a margin of 30 meant as mm is a third of it)
-    const alone = typeof v === 'number' && causeName !== 'page.size' ? ` (a number alone is pt: ${causeName.startsWith('page.') ? inMm(v) : inPt(v)})` : '';
+    const alone = typeof v === 'number' && v !== 0 && causeName !== 'page.size' ? ` (a number alone is pt: ${causeName.startsWith('page.') ? inMm(v) : inPt(v)})` : '';
     const shownValue = typeof v === 'string' || typeof v === 'number' ? String(v) : written(causeNode);
     const template = path.basename(path.dirname(from.file));
     problems.error(at(causeNode), `${causeName}: ${shownValue}${alone} leaves no room for what this theme takes from ${template} (${shownFile(from.file)}:${from.line}:${from.col}): ${message}; set ${name} in this theme, or change ${causeName}`);
@@ -488,10 +488,6 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       // "1.5" in quotes is a length, 1.5pt: 1.5 times the size is written without them
       const quoted = typeof lhValue === 'string' && /^\d+(\.\d+)?$/.test(lhValue.trim()) && inside(Number(lhValue), LIMITS.lineHeight) ? writtenFor(lh!, /./) : undefined;
       if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted, [[`styles.${name}.size`, get(s, 'size')]])) lineHeight = size * 1.5;
-      // a line taller than the type area stands a page a line, off the page's foot (199pt at 4 times the size on A4)
-      const lineNode = lh ?? get(s, 'size');
-      const tallest = Math.floor((areaHeight / size) * 100) / 100;
-      if (!onGrid && lineNode && areaHeight > 0 && lineHeight > areaHeight && !within(lineNode, `styles.${name}.${lh ? 'line-height' : 'size'}`, lineHeight / size, { max: tallest }, ` times the size (a line no taller than the type area, ${inPt(areaHeight)} high)`, String, quoted ?? written(lineNode), [[`styles.${name}.size`, get(s, 'size')], ...areaCauses(['top', 'bottom'])])) lineHeight = Math.min(size * 1.5, areaHeight);
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
         sizeAt: get(s, 'size') && at(get(s, 'size')),
@@ -556,6 +552,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       const name = String((pair.key as Node & { value: unknown }).value);
       const st = styles.get(name);
       if (st) firstLine(pair.value as Node, name, st);
+      if (st) lineInArea(pair.value as Node, name, st);
     }
   }
 
@@ -717,6 +714,21 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     const [key, v] = st.indent > 0 && get(node, 'indent') ? ['indent', st.indent] : st.indentRight > 0 && get(node, 'indent-right') ? ['indent-right', st.indentRight] : ['size', st.size];
     const bounds = { max: key === 'size' ? areaWidth / LIMITS.firstLineChars : v - short };
     within(get(node, key) ?? node, `styles.${name}.${key}`, v, bounds, ` (leaving ${LIMITS.firstLineChars} characters of the style on its first line)`, inPt, written(get(node, key) ?? node), [...areaCauses(['left', 'right']), [`styles.${name}.size`, get(node, 'size')]]);
+  }
+
+  /**
+   * Whether a style's line is no taller than the type area (199pt at 4 times the size stood a
+   * page a line, off the page's foot); if not, an error at its line height (else its size), with
+   * the most that fits, and the style keeps a line as high as the type area.
+   */
+  function lineInArea(node: Node, name: string, st: TextStyleSpec): void {
+    if (st.onGrid || st.lineHeight <= areaHeight) return;
+    const lh = get(node, 'line-height');
+    const lineNode = lh ?? get(node, 'size') ?? node;
+    const v = value(lh);
+    const quoted = typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? writtenFor(lh!, /./) : written(lineNode);
+    within(lineNode, `styles.${name}.${lh ? 'line-height' : 'size'}`, st.lineHeight / st.size, { max: Math.floor((areaHeight / st.size) * 100) / 100 }, ` times the size (a line no taller than the type area, ${inPt(areaHeight)} high)`, String, quoted, [[`styles.${name}.size`, get(node, 'size')], ...areaCauses(['top', 'bottom'])]);
+    st.lineHeight = areaHeight;
   }
 
   /**

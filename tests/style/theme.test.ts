@@ -371,6 +371,8 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     expect(problemsOfChild('line-tall', 'styles:\n  h1: { size: 199pt, line-height: 4 }\n')).toBe(
       'theme.yaml:3:35: styles.h1.line-height must be at most 3.5 times the size (a line no taller than the type area, 697.89pt high), not 4',
     );
+    // a type area too small for any line: that one error, not one a style
+    expect(problemsOfChild('line-tiny-area', 'page:\n  margin: { top: 290mm, bottom: 0mm }\n')).toBe('theme.yaml:3:18: page.margin: top and bottom leave a type area 7mm high; it must be at least 5 lines of the body (35.3mm)');
     expect(problemsOfChild('line-tall-pt', 'styles:\n  h1: { size: 190pt, line-height: 700pt }\n')).toBe(
       'theme.yaml:3:35: styles.h1.line-height must be at most 3.67 times the size (a line no taller than the type area, 697.89pt high), not "700pt"',
     );
@@ -442,6 +444,8 @@ describe('a value a theme takes from the one it extends, put out of bounds by a 
     expect(problemsWithImprint('official-top', 'extends: official\npage:\n  margin: { top: 30 }\n')).toBe(
       `theme.yaml:3:18: page.margin.top: 30 (a number alone is pt: 10.6mm) leaves no room for what this theme takes from official (${shownFile(official)}:7:18): page.header-offset must be from 0 to 3mm (the top margin less a line of the body), not "4mm"; set page.header-offset in this theme, or change page.margin.top`,
     );
+    // a margin of 0: no word that a number alone is pt
+    expect(problemsWithImprint('official-zero', 'extends: official\npage:\n  margin: { top: 0 }\n')).toMatch(/^theme\.yaml:3:18: page\.margin\.top: 0 leaves no room for what this theme takes from official/);
     // a small body that leaves official's case padding more than 2 characters of it
     expect(problemsWithImprint('official-small', 'extends: official\nstyles:\n  body: { size: 4pt }\n')).toMatch(
       /^theme\.yaml:3:17: styles\.body\.size: 4pt leaves no room for what this theme takes from official \(.*templates\/official\/theme\.yaml:\d+:\d+\): boxes\.case\.padding must be from 0 to 8pt \(2 characters of the body\), not "10pt"; set boxes\.case\.padding in this theme, or change styles\.body\.size$/m,
