@@ -99,13 +99,13 @@ const MIN_DPI = 10;
 const MAX_DPI = 600;
 
 /** `--pages 3` or `--pages 3-5`: physical page numbers, 1-based. */
-function pageRange(arg: string | undefined): { first: number; last: number } {
+function pageRange(arg: string | undefined): { first: number; last: number; written: string } {
   const [a, b = a] = /^([0-9]+)(?:-([0-9]+))?$/.exec(arg ?? '')?.slice(1) ?? [];
   const first = optionNumber(a);
   const last = optionNumber(b);
   if (first !== undefined && last !== undefined && first >= 1 && last < first) throw new UsageError(`--pages ${first}-${last} runs backwards: write ${last}-${first} (from the first page to the last)`);
   if (first === undefined || last === undefined || first < 1) throw new UsageError('--pages needs a page or a range of pages, counted from 1: 3 or 3-5');
-  return { first, last };
+  return { first, last, written: arg! };
 }
 
 /** The outputs of a build or watch, each checked (a usage error when one would damage a file of the user). */

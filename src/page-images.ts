@@ -20,8 +20,8 @@ import { shownFile } from './problems.js';
 export interface ImageRequest {
   /** Dots per inch. */
   dpi: number;
-  /** Physical page numbers, 1-based, inclusive; all pages when absent. */
-  pages?: { first: number; last: number };
+  /** Physical page numbers, 1-based, inclusive, and the range as the user wrote it (`40`, `3-5`, for messages); all pages when absent. */
+  pages?: { first: number; last: number; written?: string };
 }
 
 /** The image file of page `n` (1-based) of `count`, beside `pdf`. */
@@ -92,7 +92,7 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
     files.push(file);
   }
   const asked = request.pages;
-  const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.first}-${asked.last}: the report has ${pages.length} pages` : undefined;
+  const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.written ?? `${asked.first}-${asked.last}`}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
 }
 

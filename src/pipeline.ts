@@ -13,6 +13,7 @@ import { FaceSet } from './font/face.js';
 import { loadFontRegistry, type RegistryFile } from './font/registry.js';
 import { composePages, type FurnitureRenderer } from './page/compose.js';
 import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
+import { coverProblem, overfullRuns, type OverfullRun } from './page/cover-fit.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
@@ -35,7 +36,7 @@ import { circled } from './block/footnotes.js';
 import { referenceWords } from './block/references.js';
 import type { CheckedImage } from './content/image-file.js';
 import { restoreParagraphs, withDiskCache, type DiskCache } from './build-cache/disk-cache.js';
-import { tocEntries, type DocTree } from './template/doc-tree.js';
+import { tocEntries, type DocTree, type Matter } from './template/doc-tree.js';
 
 export type { PdfaLevel };
 
@@ -154,7 +155,11 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   let last: PageFacts = { pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
   for (let round = 1; ; round++) {
     o.onProgress?.({ stage: 'layout', round });
-    const { pages, problems, printed } = layoutRound(inputs, last); // ④–⑦
+    const { pages, problems, printed, overfull } = layoutRound(inputs, last); // ④–⑦
+    for (const run of overfull) {
+      const p = coverProblem(run, { theme, themeFile: templates.themeFile, whereWritten: templates.whereWritten, report: report.file, usersOwn: usersOwn(o), fallback: context.templatePos });
+      problems.warn(p.pos, p.message);
+    }
     problems.throwIfErrors();
     const found = pageFactsOf(pages);
     if (settled(found, printed)) {
@@ -170,6 +175,19 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
     if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
     last = found;
   }
+}
+
+/**
+ * Whether a file (of a template, a theme) is the user's: not of Imprint's own templates, unless
+ * Imprint's checkout is the project (its developers are its users).
+ */
+function usersOwn(o: BuildOptions): (file: string) => boolean {
+  const imprint = path.join(path.resolve(o.packageDir), 'templates');
+  if (path.resolve(o.projectDir) === path.resolve(o.packageDir)) return () => true;
+  return (file) => {
+    const relative = path.relative(imprint, path.resolve(file));
+    return relative.startsWith('..') || path.isAbsolute(relative);
+  };
 }
 
 /** What every round of layout is given: the document tree, its running heads and footers, and the layout context but what a round has afresh. */
@@ -244,18 +262,26 @@ export interface Printed {
  * given their labels; the contents are then right in the first round unless they point into
  * their own matter.
  */
-export function layoutRound({ doc, furniture, context }: RoundInputs, last: PageFacts): { pages: DrawPage[]; problems: ProblemList; printed: Printed } {
+export function layoutRound({ doc, furniture, context }: RoundInputs, last: PageFacts): { pages: DrawPage[]; problems: ProblemList; printed: Printed; overfull: OverfullRun[] } {
   const referenceLabels = new Map<string, string>();
   const noteMarkers = new Map<number, string>();
   const ctx: LayoutContext = { ...context, problems: new ProblemList(), pageLabels: last.pageLabels, pageLabelsRead: referenceLabels, notes: [], noteMarkers: last.noteMarkers, noteMarkersRead: noteMarkers, tagCount: { n: 0 } };
   const hasContents = doc.matters.map((m) => tocEntries(m.children).length > 0);
-  const withoutContents = doc.matters.filter((_, i) => !hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(ctx, m))); // ④–⑤, ⑥
+  const overfull: OverfullRun[] = [];
+  /** ④–⑤, ⑥ a matter, a cover's runs too tall for a page found (see page/cover-fit.ts) */
+  const paginated = (c: LayoutContext, m: Matter) => {
+    const laid = layOutMatter(c, m);
+    const done = paginateMatter(ctx.theme, laid);
+    overfull.push(...overfullRuns(ctx.theme, m, laid.items, done.pages.length));
+    return done;
+  };
+  const withoutContents = doc.matters.filter((_, i) => !hasContents[i]).map((m) => paginated(ctx, m)); // ④–⑤, ⑥
   const contentsLabels = hasContents.includes(true) ? new Map([...last.pageLabels, ...withoutContents.flatMap(anchorLabelsOf)]) : last.pageLabels;
   const given: LayoutContext = { ...ctx, pageLabels: contentsLabels };
-  const withContents = doc.matters.filter((_, i) => hasContents[i]).map((m) => paginateMatter(ctx.theme, layOutMatter(given, m))); // ④–⑤, ⑥
-  const paginated = [...withoutContents, ...withContents];
-  const pages = composePages(given, doc.matters.map((m) => paginated.find((p) => p.matter === m)!), furniture); // ⑦
-  return { pages, problems: ctx.problems, printed: { contentsLabels, referenceLabels, noteMarkers } };
+  const withContents = doc.matters.filter((_, i) => hasContents[i]).map((m) => paginated(given, m)); // ④–⑤, ⑥
+  const all = [...withoutContents, ...withContents];
+  const pages = composePages(given, doc.matters.map((m) => all.find((p) => p.matter === m)!), furniture); // ⑦
+  return { pages, problems: ctx.problems, printed: { contentsLabels, referenceLabels, noteMarkers }, overfull };
 }
 
 /** Whether a round is final: its pages show what it printed. */

@@ -10,6 +10,7 @@ import type { FigureWidth } from '../content/types.js';
 import { svgShapes, type SvgText } from '../render/svg-shapes.js';
 import { apply, isUprightScale, lengthScale, multiply, type Matrix } from '../render/svg-transform.js';
 import { plainText } from '../text/inline.js';
+import { PT_PER_MM } from '../style/units.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { block, type Item } from './payload.js';
 import { baselineOf, lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
@@ -21,6 +22,7 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   const p = ctx.theme.page;
   const { w, h } = drawnSize(info, node.width, width, p.height - p.marginTop - p.marginBottom);
   if (info.type !== 'svg') warnLowResolution(ctx, node, info.width, w);
+  warnMadeSmaller(ctx, node, w, width, p.height - p.marginTop - p.marginBottom);
   const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
   const left = x + (width - w) / 2;
   const ops: DrawOp[] =
@@ -50,6 +52,22 @@ function warnLowResolution(ctx: LayoutContext, node: FigureNode, pixels: number,
   const widest = Math.floor((pixels / LEAST_PRINT_PPI) * 25.4);
   const remedy = node.width ? `give an image of ${Math.ceil((LEAST_PRINT_PPI * drawn) / 72)} pixels across or more, or a smaller \`width:\`` : `give it \`width: ${widest}mm\` or less, or an image with more pixels`;
   ctx.problems.warn(node.at ?? ctx.templatePos, `this image is printed at ${Math.round(ppi)} pixels per inch (${pixels} pixels across ${mm} mm): print wants at least ${LEAST_PRINT_PPI}, 300 for a photograph; ${remedy}`);
+}
+
+/**
+ * A warning at the image's name when it is drawn narrower than its `width:` asks (200mm on an A4
+ * page, whose type area is 156mm wide: it was made smaller without a word), saying why and how
+ * wide it is drawn.
+ */
+function warnMadeSmaller(ctx: LayoutContext, node: FigureNode, drawn: number, measure: number, areaHeight: number): void {
+  const asked = node.width;
+  if (!asked) return;
+  const wanted = 'share' in asked ? asked.share * measure : asked.pt;
+  if (drawn >= wanted - 0.5) return;
+  const mm = (pt: number) => `${Math.round(pt / PT_PER_MM)}mm`;
+  const written = 'share' in asked ? `${Math.round(asked.share * 1000) / 10}%` : mm(asked.pt);
+  const why = wanted > measure + 0.5 ? `wider than the type area here (${mm(measure)})` : `taller at that width than the type area (${mm(areaHeight)} high)`;
+  ctx.problems.warn(node.at ?? ctx.templatePos, `width: ${written} of this image is ${why}: it is drawn ${mm(drawn)} wide`);
 }
 
 /**

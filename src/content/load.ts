@@ -18,7 +18,7 @@ import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report,
 import { firstRowColumns, MAX_COLSPAN, placeCells } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
-import { figureWidthOf } from './figure-width.js';
+import { contentWidthProblem, figureWidthOf } from './figure-width.js';
 
 /** Largest content file accepted (bytes). */
 export const MAX_CONTENT_BYTES = 8 * 1024 * 1024;
@@ -354,7 +354,7 @@ class ContentReader {
     const given = this.text(p);
     const width = figureWidthOf(given.text);
     if (width && !('share' in width && width.share > 1)) return width;
-    this.problems.error(given.pos, `width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "${given.text}"`);
+    this.problems.error(given.pos, contentWidthProblem(given.text));
     return undefined;
   }
 

@@ -13,6 +13,8 @@ import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
+import { contentWidthProblem } from './figure-width.js';
+import { PAPER } from '../style/units.js';
 import { asciiQuotesHint, fullWidthBrackets, fullWidthColonMessage } from './full-width-syntax.js';
 import type { DataPath, YamlSource } from './yaml-source.js';
 
@@ -69,6 +71,8 @@ function emptiedBy(message: string, written: unknown): string {
  * full-width brackets.
  */
 function withTypeHint(message: string, e: ErrorObject, where: DataPath, value: unknown, src: YamlSource): string {
+  // a figure's width as a number alone: quoted, it would be refused in turn (a length needs its unit)
+  if (where[where.length - 1] === 'width' && typeof value === 'number') return `${message} (a length needs its unit: ${value}mm, ${value}pt; or a share: ${value}%)`;
   if (wantsText(e, where)) return withQuoteHint(message, value, src.sourceText(where));
   if (value === null) return withIndentHint(message, where, src);
   const brackets = fullWidthBrackets(value);
@@ -148,6 +152,19 @@ function knownKeys(e: ErrorObject): string[] {
   return Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
 }
 
+/**
+ * Keys a report's writer may give the page or the type in the report (`page: A5`, `纸张: A5`,
+ * `margin: 20mm`, `font-size: 12pt`): they are the template's theme's.
+ */
+const PAGE_KEYS = /^(page|pages|size|paper|format|margins?|fonts?|font[-_ ]?size|(paper|page)[-_ ]?(size|format)|纸张|纸张大小|纸型|页面|页面大小|开本|版心|页边距|边距|字体|字号)$/i;
+
+/** Where the page and the type are set, with the paper the report named (`A5`; A4 when it named none). */
+function pageKeyHint(value: unknown): string {
+  const named = typeof value === 'string' ? value : value && typeof value === 'object' ? (value as Record<string, unknown>).size : undefined;
+  const paper = typeof named === 'string' && named.trim().toUpperCase() in PAPER ? named.trim().toUpperCase() : 'A4';
+  return `the page’s size and margins and the type’s sizes are the template’s, not the report’s: set them in the theme.yaml of a template of your own, e.g. templates/mine/theme.yaml with \`extends: official\` and \`page: { size: ${paper} }\`, and name it in the report’s \`template: mine\``;
+}
+
 /** A message for one Ajv error, or undefined for errors another one already explains. */
 function describeError(e: ErrorObject): string | undefined {
   const p = pathOf(e.instancePath);
@@ -159,6 +176,10 @@ function describeError(e: ErrorObject): string | undefined {
       // `{title： 表}`: the key and its value, one key to YAML
       const typed = name.split('：')[0].trim();
       if (name.includes('：') && known.includes(typed)) return fullWidthColonMessage(typed);
+      // the page or type set in the report: they are the template's (an A5 report is an A5 theme)
+      const value = (e.data as Record<string, unknown>)[name];
+      if ((what === '`report:`' || what === 'the report') && PAGE_KEYS.test(name)) return `unknown key "${name}" in ${what} (${pageKeyHint(value)})`;
+      if (what === '`report:`' && name === 'theme') return `unknown key "theme" in ${what} (a report chooses its look by \`template:\`, a folder under templates/ whose theme.yaml sets it${typeof value === 'string' ? `: template: ${value}` : ''})`;
       const hint = closest(name, known);
       if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
       // `- 主要措施: 修订…` is a mapping to YAML: a paragraph with ': ' in it, not quoted
@@ -178,7 +199,7 @@ function describeError(e: ErrorObject): string | undefined {
       return `${what} is empty`;
     case 'pattern':
       if (p[p.length - 1] === 'image') return 'an image must be a PNG, JPEG or SVG file (.png, .jpg, .jpeg, .svg)';
-      if (p[p.length - 1] === 'width') return '`width:` must be a share of the type area (60%) or a length (80mm, 6cm, 200pt)';
+      if (p[p.length - 1] === 'width') return contentWidthProblem(String(e.data));
       if (p[p.length - 1] === 'id') return `\`id: ${String(e.data)}\` is not valid: an id is made of letters, digits, - and _ (e.g. teachers, fig-2)`;
       if (p[p.length - 1] === 'template') return '`template:` must be a folder name under templates/ (letters, digits, - and _)';
       return e.params.pattern === '\\S' ? `${what} is empty` : `${what} is not valid`;

@@ -17,6 +17,8 @@ import { footSeparator } from '../block/footnotes.js';
 import { plainRuns } from '../block/plain-title.js';
 import { plainText } from '../text/inline.js';
 import type { SourcePos } from '../problems.js';
+import { PT_PER_MM } from '../style/units.js';
+import { THEME_LIMITS } from '../style/theme-limits.js';
 
 /** Renders the header and footer markup of a page. */
 export interface FurnitureRenderer {
@@ -103,12 +105,42 @@ function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' |
     return { height: y, ops };
   });
   const total = parts.reduce((h, x) => h + x.height, 0);
+  offThePaper(ctx, tree, parts, where);
   let y = where === 'header' ? p.marginTop - p.headerOffset - total : p.height - p.marginBottom + p.footerOffset;
   return parts.flatMap((part) => {
     const ops = translateOps(part.ops, p.marginLeft, y);
     y += part.height;
     return ops;
   });
+}
+
+/**
+ * A running head or footer taller than its margin leaves it beyond its offset (a footer of
+ * 200pt, page numbers printed below the paper's edge, without a word) is an error at the size of
+ * its tallest paragraph's style in the theme, with the most that fits (once for each style).
+ */
+function offThePaper(ctx: LayoutContext, tree: FurnitureTree, parts: { height: number }[], where: 'header' | 'footer'): void {
+  const p = ctx.theme.page;
+  const edge = where === 'header' ? p.marginTop - p.headerOffset : p.marginBottom - p.footerOffset;
+  const total = parts.reduce((h, x) => h + x.height, 0);
+  if (total <= edge + 0.01) return;
+  let tallest = -1;
+  tree.children.forEach((node, i) => {
+    if (node.kind === 'para' && (tallest < 0 || parts[i].height > parts[tallest].height)) tallest = i;
+  });
+  if (tallest < 0) return; // (rules alone: their widths are markup's, 0.5pt by default)
+  const name = (tree.children[tallest] as { style: string }).style;
+  const st = style(ctx, name);
+  const pt = (v: number) => `${Math.round(v * 100) / 100}pt`;
+  const mm = (v: number) => `${Math.round((v / PT_PER_MM) * 10) / 10}mm`;
+  const what = where === 'header' ? 'running head' : 'footer';
+  const [side, offset, beyond] = where === 'header' ? ['top', 'header-offset', 'above'] : ['bottom', 'footer-offset', 'below'];
+  // the most its size may be: the room the rest leaves, at its line height (a size, 1.2 times: one line)
+  const most = Math.floor(((edge - (total - parts[tallest].height)) / (st.lineHeight / st.size)) * 10) / 10;
+  const fits = most >= THEME_LIMITS.fontSize.min ? `at most ${pt(most)} at its line height, or a larger ${side} margin` : `a larger ${side} margin, or a smaller ${offset}`;
+  const message = `styles.${name}.size: ${pt(st.size)} makes the ${what} ${pt(total)} high, more than the ${side} margin leaves it ${beyond} page.${offset} (${mm(edge)}, ${pt(edge)}): it would print off the paper; ${fits}`;
+  const pos = st.sizeAt ?? st.pos ?? ctx.templatePos;
+  if (!ctx.problems.items.some((q) => q.message === message && q.pos === pos)) ctx.problems.error(pos, message);
 }
 
 /** What ends a running head or footer cut short to fit its margin. */

@@ -3,8 +3,9 @@
  * uses comes from here; templates name styles, themes define them.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { InputError, ProblemList, type Problem, type SourcePos } from '../problems.js';
-import { HEX_COLOUR, PAPER, parseLength, PT_PER_MM } from './units.js';
+import path from 'node:path';
+import { InputError, ProblemList, shownFile, type Problem, type SourcePos } from '../problems.js';
+import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, PAPER, parseLength, PT_PER_MM } from './units.js';
 import { THEME_LIMITS as LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
@@ -24,6 +25,8 @@ export interface TextStyleSpec {
   latinFont?: string;
   /** Where the style is defined in the theme (for messages about its fonts). */
   pos?: SourcePos;
+  /** Where the theme sets its size, when it does (for messages about what its size does not fit). */
+  sizeAt?: SourcePos;
   bold: boolean;
   /** Font size, pt. */
   size: number;
@@ -90,6 +93,9 @@ export interface PageSpec {
   headerOffset: number;
   /** Chapters start on any page, or on a recto (odd) page with a blank verso before (duplex). */
   chapterStart: 'any' | 'recto';
+  /** The paper's name (A4 …), and where the theme sets the size and the top and bottom margins (for a message about what does not fit a page). */
+  paper: string;
+  at: { size?: SourcePos; top?: SourcePos; bottom?: SourcePos };
 }
 
 /** A character grid over the type area (GB/T 9704: 22 lines of 28 characters). */
@@ -154,6 +160,9 @@ export interface Theme {
 
 /** The wording of cross-references when a theme does not say (chapters and sections: as `numbering:` numbers them, see `defaultChapterReferences`; appendices: as `appendix-label:` labels them). */
 export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
+
+/** Values of a theme that set the bounds of another, by name (`page.size`, `styles.body.size`), each where it is written (none: not written). */
+type Causes = readonly (readonly [string, Node | undefined])[];
 
 /** A body's size, pt, that any type area worth the name holds (小四): a type area too small for it is the margins' fault, else the body's. */
 const REFERENCE_BODY = 12;
@@ -246,26 +255,65 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     if (node && isScalar(node)) return typeof node.value === 'string' ? `"${node.value}"` : String(node.value);
     return isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'nothing';
   };
-  const length = (node: Node | undefined, fallback: number, em = 0): number => {
+  /**
+   * A length, pt; `em`: the size an em is of, none (0) where there is none (a margin, a rule, a
+   * style's own size): a length in em there is an error at it (`name` for the message), as is text
+   * that is no length, saying what is wrong (`"emm" is not a unit: did you mean mm or em?`).
+   */
+  const length = (node: Node | undefined, fallback: number, em = 0, name = 'the value'): number => {
     if (!node) return fallback;
-    const v = parseLength(value(node), em);
+    const text = value(node);
+    const v = parseLength(text, em);
     if (v === undefined) {
-      problems.error(at(node), `not a length: ${written(node)} (write 12pt, 25mm, 2em or a 字号 like 小四)`);
+      const slip = typeof text === 'string' ? lengthSlip(text, [...LENGTH_UNITS, 'em']) : undefined;
+      problems.error(at(node), `not a length: ${written(node)} (write a number in ${LENGTH_UNITS.join(', ')} (0.75pt) or em, as 12pt, 25mm, 2em, or a 字号 like 小四${slip ? `; ${slip}` : ''})`);
+      return fallback;
+    }
+    // (parseLength makes an em of nothing 0: a margin of 2em was silently none)
+    if (em === 0 && typeof text === 'string' && /em\s*$/.test(text)) {
+      problems.error(at(node), `${name} must be a length in ${LENGTH_UNITS.slice(0, -1).join(', ')} or ${LENGTH_UNITS.at(-1)}, not ${written(node)} (em, a share of a font size, is taken only by a style’s indents, spaces and line height, and by a box’s indent)`);
       return fallback;
     }
     return v;
   };
-  /** A length that must lie within `bounds`, pt; `why`: what sets them, `shown`: how a bound is written (pt or mm). */
-  const lengthIn = (node: Node | undefined, name: string, fallback: number, em: number, bounds: Bounds, why = '', shown = inPt): number => {
-    if (!node || parseLength(value(node), em) === undefined) return length(node, fallback, em);
-    const v = length(node, fallback, em);
-    return within(node, name, v, bounds, why, shown) ? v : fallback;
+  /** A length that must lie within `bounds`, pt; `why`: what sets them, `shown`: how a bound is written (pt or mm); `causes`: the values that set them (see `outOfBounds`). */
+  const lengthIn = (node: Node | undefined, name: string, fallback: number, em: number, bounds: Bounds, why = '', shown = inPt, causes: Causes = []): number => {
+    if (!node || parseLength(value(node), em) === undefined) return length(node, fallback, em, name);
+    const v = length(node, fallback, em, name);
+    if (v === fallback && em === 0 && /em\s*$/.test(String(value(node)))) return fallback; // (an em where there is none: an error at it)
+    return within(node, name, v, bounds, why, shown, written(node), causes) ? v : fallback;
   };
-  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error at `node` saying what is allowed (`as`: the value as the message shows it). */
-  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt, as = written(node)): boolean => {
+  /** Whether `v` (pt, as `node` gives it) lies within `bounds`; if not, an error (see `outOfBounds`) saying what is allowed (`as`: the value as the message shows it). */
+  const within = (node: Node, name: string, v: number, bounds: Bounds, why = '', shown = inPt, as = written(node), causes: Causes = []): boolean => {
     if (inside(v, bounds)) return true;
-    problems.error(at(node), `${name} must be ${range(bounds, shown)}${why}, not ${as}`);
+    outOfBounds(node, name, `${name} must be ${range(bounds, shown)}${why}, not ${as}`, causes);
     return false;
+  };
+  /** The theme file (its place in `src.files`: 0 the template's own) a node comes from. */
+  const layerOf = (node: Node): number => src.files.indexOf(at(node).file);
+  /**
+   * An error about the value `node` (`name`, `message`): at it; but when the theme takes it from
+   * one it extends (Imprint's own, mostly) and a value of a theme nearer the template's own (of
+   * `causes`: those that set its bounds, by name: the paper, a margin, the body's size) puts it
+   * out of bounds, at that value, the user's, saying what it takes from where and what to do: a
+   * line of a theme the user never wrote (`templates/gbt9704/theme.yaml:11:27: grid.chars …`
+   * for an A5 page) was no help. The first of the nearest theme's causes is taken.
+   */
+  const outOfBounds = (node: Node, name: string, message: string, causes: Causes = []): void => {
+    const layer = layerOf(node);
+    let cause: [string, Node] | undefined;
+    for (const [causeName, causeNode] of causes) {
+      if (causeNode && layerOf(causeNode) < layer && (!cause || layerOf(causeNode) < layerOf(cause[1]))) cause = [causeName, causeNode];
+    }
+    if (!cause) return problems.error(at(node), message);
+    const [causeName, causeNode] = cause;
+    const from = at(node);
+    const v = value(causeNode);
+    // (a length written as a number alone is pt: a margin of 30 meant as mm is a third of it)
+    const alone = typeof v === 'number' && v !== 0 && causeName !== 'page.size' ? ` (a number alone is pt: ${causeName.startsWith('page.') ? inMm(v) : inPt(v)})` : '';
+    const shownValue = typeof v === 'string' || typeof v === 'number' ? String(v) : written(causeNode);
+    const template = path.basename(path.dirname(from.file));
+    problems.error(at(causeNode), `${causeName}: ${shownValue}${alone} leaves no room for what this theme takes from ${template} (${shownFile(from.file)}:${from.line}:${from.col}): ${message}; set ${name} in this theme, or change ${causeName}`);
   };
   const color = (node: Node | undefined, fallback: string | null): string | null => {
     if (!node) return fallback;
@@ -291,11 +339,14 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     return fallback;
   };
   /** A whole number within `bounds` (`why`: what sets them, for the message). */
-  const count = (node: Node | undefined, name: string, bounds: Bounds, fallback: number, why = ''): number => {
+  const count = (node: Node | undefined, name: string, bounds: Bounds, fallback: number, why = '', causes: Causes = []): number => {
     if (!node) return fallback;
     const v = value(node);
     if (typeof v === 'number' && Number.isInteger(v) && inside(v, bounds)) return v;
-    problems.error(at(node), `${name} must be a whole number ${range(bounds, String)}${why}, not ${writtenFor(node, /^-?\d+$/)}`);
+    const message = `${name} must be a whole number ${range(bounds, String)}${why}, not ${writtenFor(node, /^-?\d+$/)}`;
+    // (a value not a whole number is wrong whatever the other values: at it)
+    if (typeof v === 'number' && Number.isInteger(v)) outOfBounds(node, name, message, causes);
+    else problems.error(at(node), message);
     return fallback;
   };
   /** The name of a font role (fonts/fonts.yaml's). */
@@ -362,21 +413,24 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   const pageNode = get(root, 'page');
   const sizeNode = get(pageNode, 'size');
   let [width, height] = PAPER.A4;
+  let paper = 'A4';
   if (sizeNode) {
     const v = value(sizeNode);
     const name = typeof v === 'string' ? v.trim().toUpperCase() : '';
-    if (PAPER[name]) [width, height] = PAPER[name];
+    if (PAPER[name]) [[width, height], paper] = [PAPER[name], name];
     else {
       const papers = Object.keys(PAPER);
       // (not for a name as short as A6: every size of its series is as near)
       const near = name.length > 2 ? closest(name, papers) : undefined;
-      // a name is letters (and a digit): anything else was meant as the paper's lengths
-      const lengths = v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '';
+      // a name is letters (and a digit): anything else was meant as the paper's lengths, or is a Chinese name (16开)
+      const kai = typeof v === 'string' && v.includes('开') ? ' (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)' : '';
+      const lengths = kai || (v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '');
       const shown = v === null ? 'nothing' : written(sizeNode);
       problems.error(at(sizeNode), `page.size must be the name of a paper size: ${papers.slice(0, -1).join(', ')} or ${papers.at(-1)}, not ${shown}${near ? ` (did you mean "${near}"?)` : lengths}`);
     }
   }
   const margin = get(pageNode, 'margin');
+  const marginNode = (side: string) => get(margin, side);
   const marginOf = (side: string) => lengthIn(get(margin, side), `page.margin.${side}`, 72, 0, LIMITS.margin, '', inMm);
   const page: PageSpec = {
     width,
@@ -385,9 +439,11 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     marginBottom: marginOf('bottom'),
     marginLeft: marginOf('left'),
     marginRight: marginOf('right'),
-    footerOffset: length(get(pageNode, 'footer-offset'), 28),
-    headerOffset: length(get(pageNode, 'header-offset'), 12),
+    footerOffset: length(get(pageNode, 'footer-offset'), 28, 0, 'page.footer-offset'),
+    headerOffset: length(get(pageNode, 'header-offset'), 12, 0, 'page.header-offset'),
     chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
+    paper,
+    at: { size: sizeNode && at(sizeNode), top: marginNode('top') && at(marginNode('top')), bottom: marginNode('bottom') && at(marginNode('bottom')) },
   };
 
   // the character grid
@@ -395,6 +451,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   let grid: GridSpec | undefined;
   const areaWidth = page.width - page.marginLeft - page.marginRight;
   const areaHeight = page.height - page.marginTop - page.marginBottom;
+  /** The values the type area comes from, as causes (see `outOfBounds`): the paper and two opposite margins. */
+  const areaCauses = (sides: string[]): Causes => [['page.size', sizeNode], ...sides.map((side): Causes[number] => [`page.margin.${side}`, marginNode(side)])];
   if (gridNode) {
     // checked, with their bounds, once the body's size is known (below)
     const [lines, chars] = ['lines', 'chars'].map((key) => {
@@ -429,9 +487,10 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       const [least, most] = [LIMITS.lineHeight.min * size, LIMITS.lineHeight.max * size];
       // "1.5" in quotes is a length, 1.5pt: 1.5 times the size is written without them
       const quoted = typeof lhValue === 'string' && /^\d+(\.\d+)?$/.test(lhValue.trim()) && inside(Number(lhValue), LIMITS.lineHeight) ? writtenFor(lh!, /./) : undefined;
-      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted)) lineHeight = size * 1.5;
+      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted, [[`styles.${name}.size`, get(s, 'size')]])) lineHeight = size * 1.5;
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
+        sizeAt: get(s, 'size') && at(get(s, 'size')),
         font,
         latinFont,
         bold,
@@ -454,6 +513,13 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   // what the values leave, now that the body is known: a type area, room for the header and
   // footer, grid cells, each style's first line (each box's text: below)
   const body = styles.get('body') ?? base;
+  const bodyNode = isMap(stylesNode) ? get(stylesNode, 'body') : undefined;
+  /** The values the body's size and line height come from, as causes (see `outOfBounds`). */
+  const bodyCauses: Causes = [
+    ['styles.body.size', get(bodyNode, 'size')],
+    ['styles.body.line-height', get(bodyNode, 'line-height')],
+  ];
+
   // a body on the grid is as high as a row of it, and a row at least so high
   const bodyLine = body.onGrid ? LIMITS.gridRowEms * body.size : body.lineHeight;
   // (a body too large for any type area is one error at it: not the margins' nor the offsets' fault)
@@ -465,19 +531,19 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   const furnitureRoom = LIMITS.furnitureLines * bodyLine;
   for (const [key, value, margin, edge] of bodyOk ? ([['footer-offset', page.footerOffset, page.marginBottom, 'bottom'], ['header-offset', page.headerOffset, page.marginTop, 'top']] as const) : []) {
     const node = get(pageNode, key);
-    if (node) within(node, `page.${key}`, value, { ...LIMITS.furnitureOffset, max: margin - furnitureRoom }, ` (the ${edge} margin less a line of the body)`, inMm);
+    if (node) within(node, `page.${key}`, value, { ...LIMITS.furnitureOffset, max: margin - furnitureRoom }, ` (the ${edge} margin less a line of the body)`, inMm, written(node), [[`page.margin.${edge}`, marginNode(edge)], ...bodyCauses]);
   }
   if (grid) {
     const steps = [
-      { key: 'lines', extent: areaHeight, ems: LIMITS.gridRowEms, what: 'a row', dimension: 'high' },
-      { key: 'chars', extent: areaWidth, ems: LIMITS.gridCellEms, what: 'a cell', dimension: 'wide' },
+      { key: 'lines', extent: areaHeight, ems: LIMITS.gridRowEms, what: 'a row', dimension: 'high', sides: ['top', 'bottom'] },
+      { key: 'chars', extent: areaWidth, ems: LIMITS.gridCellEms, what: 'a cell', dimension: 'wide', sides: ['left', 'right'] },
     ];
-    for (const { key, extent, ems, what, dimension } of steps) {
+    for (const { key, extent, ems, what, dimension, sides } of steps) {
       const least = ems * body.size;
       const how = `${what} at least ${inPt(least)} ${dimension}: ${ems} em of the body`;
       const node = get(gridNode, key);
       const counts = { min: 1, max: areaFits ? Math.floor(extent / least) : undefined };
-      if (node) count(node, `grid.${key}`, counts, 1, ` (${how})`);
+      if (node) count(node, `grid.${key}`, counts, 1, ` (${how})`, [...areaCauses(sides), ...bodyCauses]);
       else problems.error(at(gridNode), `grid.${key} is missing: a whole number ${range(counts, String)} (${how})`);
     }
   }
@@ -486,6 +552,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       const name = String((pair.key as Node & { value: unknown }).value);
       const st = styles.get(name);
       if (st) firstLine(pair.value as Node, name, st);
+      if (st) lineInArea(pair.value as Node, name, st);
     }
   }
 
@@ -498,8 +565,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     innerRule: lengthIn(get(t, 'inner-rule'), 'table.inner-rule', 0.5, 0, LIMITS.rule),
     ruleColor: color(get(t, 'rule-color'), '#000000') ?? '#000000',
     headerFill: color(get(t, 'header-fill'), null),
-    padY: lengthIn(get(t, 'pad-y'), 'table.pad-y', 4, 0, paddings, paddingsWhy),
-    padX: lengthIn(get(t, 'pad-x'), 'table.pad-x', 6, 0, paddings, paddingsWhy),
+    padY: lengthIn(get(t, 'pad-y'), 'table.pad-y', 4, 0, paddings, paddingsWhy, inPt, bodyCauses),
+    padX: lengthIn(get(t, 'pad-x'), 'table.pad-x', 6, 0, paddings, paddingsWhy, inPt, bodyCauses),
   };
 
   const boxes = new Map<string, BoxSpec>();
@@ -513,7 +580,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
         fill: color(get(b, 'fill'), null),
         border: color(get(b, 'border'), '#000000'),
         borderWidth: lengthIn(get(b, 'border-width'), `boxes.${name}.border-width`, 0.75, 0, LIMITS.rule, ' (no border: write border: none)'),
-        padding: lengthIn(get(b, 'padding'), `boxes.${name}.padding`, 10, 0, paddings, paddingsWhy),
+        padding: lengthIn(get(b, 'padding'), `boxes.${name}.padding`, 10, 0, paddings, paddingsWhy, inPt, bodyCauses),
         indent: lengthIn(get(b, 'indent'), `boxes.${name}.indent`, 0, body.size, LIMITS.boxIndent),
         spaceBefore: lengthIn(get(b, 'space-before'), `boxes.${name}.space-before`, 12, 0, LIMITS.space),
         spaceAfter: lengthIn(get(b, 'space-after'), `boxes.${name}.space-after`, 12, 0, LIMITS.space),
@@ -619,9 +686,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   function bodyFits(): boolean {
     const most = Math.min(areaWidth / LIMITS.typeAreaChars, areaHeight / (LIMITS.typeAreaLines * (bodyLine / body.size)));
     if (body.size <= most + 1e-6 || most < REFERENCE_BODY) return true;
-    const bodyNode = stylesNode && get(stylesNode, 'body');
     const node = (bodyNode && (get(bodyNode, 'size') ?? get(bodyNode, 'line-height'))) ?? bodyNode ?? root;
-    problems.error(at(node), `styles.body: a body of ${inPt(body.size)} leaves the type area (${inMm(areaWidth)} × ${inMm(areaHeight)}) less than ${LIMITS.typeAreaChars} characters wide or ${LIMITS.typeAreaLines} lines high: at most ${inPt(Math.floor(most * 10) / 10)} at this line height`);
+    outOfBounds(node, 'styles.body.size', `styles.body: a body of ${inPt(body.size)} leaves the type area (${inMm(areaWidth)} × ${inMm(areaHeight)}) less than ${LIMITS.typeAreaChars} characters wide or ${LIMITS.typeAreaLines} lines high: at most ${inPt(Math.floor(most * 10) / 10)} at this line height`, areaCauses(['left', 'right', 'top', 'bottom']));
     return false;
   }
 
@@ -633,7 +699,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   function typeArea(sides: [string, number][], extent: number, least: number, how: string): boolean {
     if (extent >= least) return true;
     const [larger] = sides.filter(([side]) => get(margin, side)).sort((a, b) => b[1] - a[1]);
-    problems.error(at(larger ? get(margin, larger[0]) : (sizeNode ?? pageNode ?? root)), `page.margin: ${sides.map(([side]) => side).join(' and ')} leave a type area ${inMm(extent)} ${how} (${inMm(least)})`);
+    const node = larger ? get(margin, larger[0])! : (sizeNode ?? pageNode ?? root);
+    outOfBounds(node, larger ? `page.margin.${larger[0]}` : 'page.size', `page.margin: ${sides.map(([side]) => side).join(' and ')} leave a type area ${inMm(extent)} ${how} (${inMm(least)})`, [['page.size', sizeNode], ...sides.map(([side]): Causes[number] => [`page.margin.${side}`, marginNode(side)]), ...bodyCauses]);
     return false;
   }
 
@@ -646,7 +713,22 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     if (short <= 0) return;
     const [key, v] = st.indent > 0 && get(node, 'indent') ? ['indent', st.indent] : st.indentRight > 0 && get(node, 'indent-right') ? ['indent-right', st.indentRight] : ['size', st.size];
     const bounds = { max: key === 'size' ? areaWidth / LIMITS.firstLineChars : v - short };
-    within(get(node, key) ?? node, `styles.${name}.${key}`, v, bounds, ` (leaving ${LIMITS.firstLineChars} characters of the style on its first line)`);
+    within(get(node, key) ?? node, `styles.${name}.${key}`, v, bounds, ` (leaving ${LIMITS.firstLineChars} characters of the style on its first line)`, inPt, written(get(node, key) ?? node), [...areaCauses(['left', 'right']), [`styles.${name}.size`, get(node, 'size')]]);
+  }
+
+  /**
+   * Whether a style's line is no taller than the type area (199pt at 4 times the size stood a
+   * page a line, off the page's foot); if not, an error at its line height (else its size), with
+   * the most that fits, and the style keeps a line as high as the type area.
+   */
+  function lineInArea(node: Node, name: string, st: TextStyleSpec): void {
+    if (st.onGrid || st.lineHeight <= areaHeight) return;
+    const lh = get(node, 'line-height');
+    const lineNode = lh ?? get(node, 'size') ?? node;
+    const v = value(lh);
+    const quoted = typeof v === 'string' && /^\d+(\.\d+)?$/.test(v.trim()) ? writtenFor(lh!, /./) : written(lineNode);
+    within(lineNode, `styles.${name}.${lh ? 'line-height' : 'size'}`, st.lineHeight / st.size, { max: Math.floor((areaHeight / st.size) * 100) / 100 }, ` times the size (a line no taller than the type area, ${inPt(areaHeight)} high)`, String, quoted, [[`styles.${name}.size`, get(node, 'size')], ...areaCauses(['top', 'bottom'])]);
+    st.lineHeight = areaHeight;
   }
 
   /**
@@ -659,7 +741,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     const short = 2 * (box.indent + box.padding + border) + LIMITS.boxTextChars * body.size - areaWidth;
     if (short <= 0) return;
     const [key, v] = box.indent > 0 && get(node, 'indent') ? ['indent', box.indent] : get(node, 'padding') ? ['padding', box.padding] : ['border-width', border];
-    within(get(node, key) ?? node, `boxes.${name}.${key}`, v, { max: v - short / 2 }, ` (leaving the box’s text ${LIMITS.boxTextChars} characters of the body)`);
+    within(get(node, key) ?? node, `boxes.${name}.${key}`, v, { max: v - short / 2 }, ` (leaving the box’s text ${LIMITS.boxTextChars} characters of the body)`, inPt, written(get(node, key) ?? node), [...areaCauses(['left', 'right']), ...bodyCauses]);
   }
 
   /** `leader:` one printable character (a contents line with none, or a space, has no dots to set). */

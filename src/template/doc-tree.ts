@@ -146,6 +146,8 @@ export interface VSpaceNode {
   kind: 'vspace';
   /** pt */
   size: number;
+  /** The size as the markup writes it (`100mm`), to find where a template writes it. */
+  written?: string;
 }
 
 export interface PageBreakNode {

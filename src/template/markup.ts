@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
-import { HEX_COLOUR, parseLength } from '../style/units.js';
+import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
 import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
@@ -92,13 +92,19 @@ function wellFormedError(xml: string, pos: SourcePos, message: string, closed: E
 interface ValueRule {
   allows: (value: string) => boolean;
   allowed: string;
+  /** What is wrong with a value it does not allow, beyond what it allows (a unit misspelt); nothing when no more is to be said. */
+  slip?: (value: string) => string | undefined;
 }
 
 /** Any text: an id, a place in the content (`at`), a URL, a marker, a style (checked against the theme: see `checkStyles`). */
 const TEXT: ValueRule = { allows: () => true, allowed: 'text' };
 
 /** A length of 0 or more, pt: `12pt`, `20mm`, `1cm`, `0.5in`, `16px`, a 字号 (not `em`: markup has no size it is of). */
-const LENGTH: ValueRule = { allows: (v) => (parseLength(v, NaN) ?? -1) >= 0, allowed: 'a length of 0 or more (12pt, 20mm)' };
+const LENGTH: ValueRule = {
+  allows: (v) => (parseLength(v, NaN) ?? -1) >= 0,
+  allowed: `a length of 0 or more: a number in ${LENGTH_UNITS.slice(0, -1).join(', ')} or ${LENGTH_UNITS.at(-1)} (0.75pt), or a 字号 (20mm, 12pt, 小四)`,
+  slip: (v) => lengthSlip(v, LENGTH_UNITS, { em: ': it is a share of a font size, and markup has none' }),
+};
 
 /** A colour as the theme writes one. */
 const COLOUR: ValueRule = { allows: (v) => HEX_COLOUR.test(v), allowed: 'a colour, #rrggbb' };
@@ -153,7 +159,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   li: { marker: TEXT, at: TEXT },
   code: STYLED_TEXT,
   keep: {},
-  figure: { id: TEXT, src: TEXT, width: { allows: (v) => figureWidthOf(v) !== undefined, allowed: 'a share above 0 (60%) or a length above 0 (80mm)' }, at: TEXT },
+  figure: { id: TEXT, src: TEXT, width: { allows: (v) => figureWidthOf(v) !== undefined, allowed: 'a share above 0 (60%) or a length above 0 (80mm)', slip: (v) => (v.includes('%') ? undefined : LENGTH.slip!(v)) }, at: TEXT },
   vspace: { size: LENGTH },
   pagebreak: { before: oneOf('chapter') },
 };
@@ -193,7 +199,8 @@ function checkAttributes(el: El, inText = false): void {
         const hint = likely ? `did you mean ${likely}?` : `it has ${names.length ? names.join(', ') : 'none'}`;
         throw new MarkupError(el.pos, `<${el.name}> has no attribute ${name} (${hint})`, written);
       }
-      throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}`, written);
+      const slip = rule.slip?.(value);
+      throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}${slip ? `; ${slip}` : ''}`, written);
     }
   }
   for (const c of el.children) if (typeof c !== 'string') checkAttributes(c, HOLDS_TEXT.has(el.name));
@@ -354,7 +361,7 @@ function block(el: El, images: FigureImages): BlockNode {
     }
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
-      return { kind: 'vspace', size: parseLength(el.attrs.size)! };
+      return { kind: 'vspace', size: parseLength(el.attrs.size)!, written: el.attrs.size };
     case 'pagebreak':
       return { kind: 'pagebreak', before: el.attrs.before ? 'chapter' : undefined };
   }

@@ -54,6 +54,8 @@ export interface TemplateSet {
   renderFooter(ctx: PageContext, theme?: ThemeStyles): FurnitureTree;
   /** Empty when the template has no `header.hbs`. */
   renderHeader(ctx: PageContext, theme?: ThemeStyles): FurnitureTree;
+  /** Where a text (markup as a template writes it: `<vspace size="100mm"`) first stands in the templates, the folder's own files first. */
+  whereWritten(needle: string): SourcePos | undefined;
 }
 
 /** The templates compiled last, by their folder and sources (a watch session compiles once). */
@@ -157,6 +159,10 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     },
     renderFooter: (ctx, theme) => furnitureOf('footer.hbs', footerTemplate, ctx, 'footer', theme),
     renderHeader: (ctx, theme) => (headerTemplate ? furnitureOf('header.hbs', headerTemplate, ctx, 'header', theme) : { children: [] }),
+    whereWritten: (needle) => {
+      const own = [...sources.values()].filter((s) => path.dirname(s.path) === dir);
+      return findInSources(new Map([...own, ...sources.values()].map((s) => [s.path, s])), needle);
+    },
   };
 }
 

@@ -33,6 +33,20 @@ const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n 
 const firstParagraph = (r: Report | undefined) => (r?.chapters[0].body[0] as { text: { text: string } }).text.text;
 const dropped = (pos: string, cp: string, kind = 'a control character') => `r.yaml:${pos}: warning: dropped ${cp} (${kind}, which cannot be printed)`;
 
+describe('the page set in the report (it is the template’s)', () => {
+  it('a page size, margins or a font size in `report:` or at the top: one error saying where they are set (it listed the keys of report:)', () => {
+    const look = (key: string, value: string, where: string) =>
+      `unknown key "${key}" in ${where} (the page’s size and margins and the type’s sizes are the template’s, not the report’s: set them in the theme.yaml of a template of your own, e.g. templates/mine/theme.yaml with \`extends: official\` and \`page: { size: ${value} }\`, and name it in the report’s \`template: mine\`)`;
+    expect(load('report:\n  title: 标题\n  page: A5\nchapters:\n  - title: 一\n').lines).toEqual([`r.yaml:3:3: ${look('page', 'A5', '`report:`')}`]);
+    expect(load('report:\n  title: 标题\n  paper-size: b5\nchapters:\n  - title: 一\n').lines).toEqual([`r.yaml:3:3: ${look('paper-size', 'B5', '`report:`')}`]);
+    expect(load('report:\n  title: 标题\n  纸张: A5\nchapters:\n  - title: 一\n').lines).toEqual([`r.yaml:3:3: ${look('纸张', 'A5', '`report:`')}`]);
+    expect(load('report:\n  title: 标题\n  margin: 20mm\nchapters:\n  - title: 一\n').lines).toEqual([`r.yaml:3:3: ${look('margin', 'A4', '`report:`')}`]);
+    expect(load('page:\n  size: A5\nreport:\n  title: 标题\nchapters:\n  - title: 一\n').lines).toEqual([`r.yaml:1:1: ${look('page', 'A5', 'the report')}`]);
+    // `theme:` names what `template:` does
+    expect(load('report:\n  title: 标题\n  theme: gbt9704\nchapters:\n  - title: 一\n').lines).toEqual(['r.yaml:3:3: unknown key "theme" in `report:` (a report chooses its look by `template:`, a folder under templates/ whose theme.yaml sets it: template: gbt9704)']);
+  });
+});
+
 describe('characters that cannot be printed', () => {
   it('a pasted terminal colour code: dropped whole (not only its escape character), a warning at it, the text kept', () => {
     const { report, lines } = load(withBody('      - 段落\x1b[0;33m彩色\x1b[0m。\x1b]0;标题\x07完'));

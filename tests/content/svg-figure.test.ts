@@ -135,9 +135,15 @@ describe('a figure width', () => {
     expect(load(chart).figure?.width).toBeUndefined();
   });
   it('reports a width that is neither, or out of range, where it is written', () => {
-    expect(load(chart, '          width: wide\n').problems).toEqual(['r.yaml:9:18: `width:` must be a share of the type area (60%) or a length (80mm, 6cm, 200pt)']);
-    expect(load(chart, '          width: 150%\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "150%"']);
-    expect(load(chart, '          width: 0mm\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 (80mm, 6cm, 200pt), not "0mm"']);
+    expect(load(chart, '          width: wide\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 in mm, cm, pt or in (80mm, 6cm, 200pt), not "wide"']);
+    // px and em are not taken, a misspelt unit is named (each was only "must be a share … or a length")
+    expect(load(chart, '          width: 480px\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 in mm, cm, pt or in (80mm, 6cm, 200pt), not "480px": px is not taken here (a PNG or JPEG without width: is drawn one pt a pixel)']);
+    expect(load(chart, '          width: 2em\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 in mm, cm, pt or in (80mm, 6cm, 200pt), not "2em": em is not taken here: it is a share of a font size, and a figure has none']);
+    expect(load(chart, '          width: 80mn\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 in mm, cm, pt or in (80mm, 6cm, 200pt), not "80mn": "mn" is not a unit: did you mean mm?']);
+    // a number alone: it was told to write "80" in quotes, which is refused in turn
+    expect(load(chart, '          width: 80\n').problems).toEqual(['r.yaml:9:18: `width:` must be text (a length needs its unit: 80mm, 80pt; or a share: 80%)']);
+    expect(load(chart, '          width: 150%\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 in mm, cm, pt or in (80mm, 6cm, 200pt), not "150%"']);
+    expect(load(chart, '          width: 0mm\n').problems).toEqual(['r.yaml:9:18: width must be a share of the type area up to 100% (60%) or a length above 0 in mm, cm, pt or in (80mm, 6cm, 200pt), not "0mm"']);
   });
   it('reads a note', () => {
     expect(load(chart, '          note: 资料来源：学校统计。\n').figure?.note?.text).toBe('资料来源：学校统计。');

@@ -85,6 +85,14 @@ describe('imprint build --png', () => {
     expect([width, height]).toEqual([298, 421]); // A4 at 36 dpi, rounded up
   });
 
+  it('echoes --pages as written when the report has fewer pages: 40, not 40-40', () => {
+    const other = starter();
+    const r = imprint(other, 'build', '--png', '--dpi', '36', '--pages', '40');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`out/report.pdf: warning: --pages 40: the report has ${STARTER_PAGES} pages\n`);
+    expect(readdirSync(path.join(other, 'out')).sort()).toEqual(['report.pdf']);
+  });
+
   it('refuses wrong usage', () => {
     const other = starter();
     expect(imprint(other, 'build', '--dpi', '72').code).toBe(2);

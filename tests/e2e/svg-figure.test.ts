@@ -119,6 +119,16 @@ describe('an SVG figure', () => {
     expect(Math.abs(full.x1 - full.x0 - MEASURE * INK_SHARE)).toBeLessThan(0.5);
   });
 
+  it('wider than the type area (200mm on A4): a warning at its image:, with the width it is drawn at (it was made smaller without a word)', async () => {
+    const wide = run('          width: 200mm\n');
+    expect(wide.code).toBe(0);
+    expect(wide.err).toBe('r.yaml:9:18: warning: width: 200mm of this image is wider than the type area here (156mm): it is drawn 156mm wide\n');
+    const drawn = await lastPageDrawing(readFileSync(path.join(wide.dir, 'r.pdf')));
+    expect(Math.abs(drawn.x1 - drawn.x0 - MEASURE * INK_SHARE)).toBeLessThan(0.5);
+    // as wide as the type area, or a share of it: nothing to say
+    expect(run('          width: 156mm\n').err).toBe('');
+  });
+
   it('of a PNG: width: sets its width too; without it, one pt a pixel as before', async () => {
     const natural = run('', undefined, 'photo.png');
     expect((await lastPageDrawing(readFileSync(path.join(natural.dir, 'r.pdf')))).imageWidths).toEqual([120]);

@@ -84,8 +84,8 @@ describe("a project's own template", () => {
   });
   it('says what a value may be, and the likely name of a misspelt attribute, at it', () => {
     const cases: [string, string, string, string][] = [
-      ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
-      ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more (12pt, 20mm)'],
+      ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四)'],
+      ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四)'],
       ['chapter.hbs', 'level="1"', 'level="9"', 'level="9" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
       ['paragraph.hbs', 'style="body"', 'stlye="h2"', '<p> has no attribute stlye (did you mean style?)'],
       // a link goes where a link of the content may go: nothing the viewer would run or open on the reader's machine

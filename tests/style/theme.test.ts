@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/problems.js';
+import { formatProblem, InputError, shownFile } from '../../src/problems.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import { loadTheme } from '../../src/style/theme.js';
 import { layoutReport } from '../../src/pipeline.js';
@@ -336,6 +336,9 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     ]) {
       expect(problemsOfChild('paper', `page:\n  size: ${size}\n`)).toBe(`theme.yaml:3:9: ${names}, ${said}`);
     }
+    // a Chinese name of a paper size: which ISO size is near it (it said a size in lengths is not supported)
+    expect(problemsOfChild('paper', 'page:\n  size: 16开\n')).toBe(`theme.yaml:3:9: ${names}, not "16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
+    expect(problemsOfChild('paper', 'page:\n  size: 大16开\n')).toBe(`theme.yaml:3:9: ${names}, not "大16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
     write('paper', 'extends: parent\npage:\n  size: b5\n');
     expect(loadTheme(themeFile('paper'), folders).page).toMatchObject({ width: 498.9, height: 708.66 });
   });
@@ -360,6 +363,18 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
         'theme.yaml:5:67: styles.h2.space-after must be at least 0, not "-1pt"',
         'theme.yaml:3:67: styles.body.indent must be at most 427.28pt (leaving 2 characters of the style on its first line), not "100em"',
       ].join('\n'),
+    );
+  });
+
+  it('a line of a style no taller than the type area (a heading of 199pt at 4 times its size was a page a line)', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('line-tall', 'styles:\n  h1: { size: 199pt, line-height: 4 }\n')).toBe(
+      'theme.yaml:3:35: styles.h1.line-height must be at most 3.5 times the size (a line no taller than the type area, 697.89pt high), not 4',
+    );
+    // a type area too small for any line: that one error, not one a style
+    expect(problemsOfChild('line-tiny-area', 'page:\n  margin: { top: 290mm, bottom: 0mm }\n')).toBe('theme.yaml:3:18: page.margin: top and bottom leave a type area 7mm high; it must be at least 5 lines of the body (35.3mm)');
+    expect(problemsOfChild('line-tall-pt', 'styles:\n  h1: { size: 190pt, line-height: 700pt }\n')).toBe(
+      'theme.yaml:3:35: styles.h1.line-height must be at most 3.67 times the size (a line no taller than the type area, 697.89pt high), not "700pt"',
     );
   });
 
@@ -407,6 +422,37 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
   });
 });
 
+describe('a value a theme takes from the one it extends, put out of bounds by a value of its own', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const withImprint = new TemplateFolders([project, root]);
+  const problemsWithImprint = (name: string, text: string) => {
+    write(name, text);
+    return problemOf(() => loadTheme(themeFile(name), withImprint)).replace(new RegExp(`${dir}/${name}/`, 'g'), '');
+  };
+
+  it('is an error at that value of the user, saying what it takes from where and what to do: it was at a line of Imprint’s own theme', () => {
+    const gbt = path.join(root, 'templates/gbt9704/theme.yaml');
+    const official = path.join(root, 'templates/official/theme.yaml');
+    // gbt9704's grid of 28 characters a line on an A5 page: it was `templates/gbt9704/theme.yaml:11:27: grid.chars must be …`
+    expect(problemsWithImprint('gbt-a5', 'extends: gbt9704\npage:\n  size: A5\n')).toBe(
+      `theme.yaml:3:9: page.size: A5 leaves no room for what this theme takes from gbt9704 (${shownFile(gbt)}:11:27): grid.chars must be a whole number from 1 to 18 (a cell at least 14.4pt wide: 0.9 em of the body), not 28; set grid.chars in this theme, or change page.size`,
+    );
+    // and builds once it says its own grid
+    write('gbt-a5-grid', 'extends: gbt9704\npage:\n  size: A5\ngrid: { lines: 22, chars: 18 }\n');
+    expect(loadTheme(themeFile('gbt-a5-grid'), withImprint).grid).toMatchObject({ lines: 22, chars: 18 });
+    // a top margin of 30 (pt, not mm) that leaves official's running head no room
+    expect(problemsWithImprint('official-top', 'extends: official\npage:\n  margin: { top: 30 }\n')).toBe(
+      `theme.yaml:3:18: page.margin.top: 30 (a number alone is pt: 10.6mm) leaves no room for what this theme takes from official (${shownFile(official)}:7:18): page.header-offset must be from 0 to 3mm (the top margin less a line of the body), not "4mm"; set page.header-offset in this theme, or change page.margin.top`,
+    );
+    // a margin of 0: no word that a number alone is pt
+    expect(problemsWithImprint('official-zero', 'extends: official\npage:\n  margin: { top: 0 }\n')).toMatch(/^theme\.yaml:3:18: page\.margin\.top: 0 leaves no room for what this theme takes from official/);
+    // a small body that leaves official's case padding more than 2 characters of it
+    expect(problemsWithImprint('official-small', 'extends: official\nstyles:\n  body: { size: 4pt }\n')).toMatch(
+      /^theme\.yaml:3:17: styles\.body\.size: 4pt leaves no room for what this theme takes from official \(.*templates\/official\/theme\.yaml:\d+:\d+\): boxes\.case\.padding must be from 0 to 8pt \(2 characters of the body\), not "10pt"; set boxes\.case\.padding in this theme, or change styles\.body\.size$/m,
+    );
+  });
+});
+
 describe('a value of the wrong type (an error at it: it was silently the default)', () => {
   it('a font role is a name, never empty (an empty one was blamed on the font registry, at its first line)', () => {
     write('parent', PARENT);
@@ -424,7 +470,7 @@ describe('a value of the wrong type (an error at it: it was silently the default
       [
         'theme.yaml:4:17: styles.body.bold must be true or false, not "yes"',
         'theme.yaml:4:28: styles.body.grid must be true or false, not the text "true" (write it without quotes)',
-        'theme.yaml:4:42: not a length: a list (write 12pt, 25mm, 2em or a 字号 like 小四)',
+        'theme.yaml:4:42: not a length: a list (write a number in pt, mm, cm, in, px (0.75pt) or em, as 12pt, 25mm, 2em, or a 字号 like 小四)',
         'theme.yaml:5:15: styles.h1.font must be the name of a font role, not a list',
         'theme.yaml:5:27: styles.h1.bold must be true or false, not "yes"',
         'theme.yaml:2:10: orphans must be a whole number from 1 to 5, not the text "3" (write it without quotes)',
@@ -438,6 +484,36 @@ describe('a value of the wrong type (an error at it: it was silently the default
         'theme.yaml:2:12: must be one of per-page, continuous, not a list',
       ].join('\n'),
     );
+  });
+  it('a length in em only where a size gives it (a margin of 2em was silently 0), a unit misspelt or in Chinese named', () => {
+    write('parent', PARENT);
+    const NOT = 'not a length: "%s" (write a number in pt, mm, cm, in, px (0.75pt) or em, as 12pt, 25mm, 2em, or a 字号 like 小四; %r)';
+    const not = (v: string, why: string) => NOT.replace('%s', v).replace('%r', why);
+    const noEm = ' (em, a share of a font size, is taken only by a style’s indents, spaces and line height, and by a box’s indent)';
+    expect(problemsOfChild('em-margin', 'page:\n  margin: { top: 2em, left: 2 em }\n  footer-offset: 1em\nstyles:\n  h1: { size: 2em }\nboxes:\n  case: { padding: 1em }\n')).toBe(
+      [
+        `theme.yaml:3:18: page.margin.top must be a length in pt, mm, cm, in or px, not "2em"${noEm}`,
+        `theme.yaml:3:29: page.margin.left must be a length in pt, mm, cm, in or px, not "2 em"${noEm}`,
+        `theme.yaml:4:18: page.footer-offset must be a length in pt, mm, cm, in or px, not "1em"${noEm}`,
+        `theme.yaml:6:15: styles.h1.size must be a length in pt, mm, cm, in or px, not "2em"${noEm}`,
+        `theme.yaml:8:20: boxes.case.padding must be a length in pt, mm, cm, in or px, not "1em"${noEm}`,
+      ].join('\n'),
+    );
+    expect(problemsOfChild('units', 'page:\n  margin: { top: 2emm, left: 3厘米, right: 1e3pt, bottom: 20MM }\n')).toBe(
+      [
+        `theme.yaml:3:18: ${not('2emm', '"emm" is not a unit: did you mean mm or em?')}`,
+        `theme.yaml:3:57: ${not('20MM', '"MM" is not a unit: did you mean mm?')}`,
+        `theme.yaml:3:30: ${not('3厘米', 'write 厘米 as cm')}`,
+        `theme.yaml:3:42: ${not('1e3pt', 'write the number in plain digits')}`,
+      ].join('\n'),
+    );
+    // a number without its 0, a 字号 in traditional characters
+    expect(problemsOfChild('units-more', 'page:\n  margin: { top: .5in }\nstyles:\n  body: { size: 三號 }\n')).toBe(
+      [`theme.yaml:3:18: ${not('.5in', 'write 0.5in')}`, `theme.yaml:5:17: ${not('三號', 'write 三号')}`].join('\n'),
+    );
+    // px and in are lengths (CSS px, 0.75pt)
+    write('px', 'extends: parent\npage:\n  margin: { top: 100px, bottom: 1in }\n');
+    expect(loadTheme(themeFile('px'), folders).page).toMatchObject({ marginTop: 75, marginBottom: 72 });
   });
   it('a style that is not a mapping is the one error, not also that the theme has no such style', () => {
     write('parent', PARENT);

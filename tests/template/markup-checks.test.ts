@@ -82,10 +82,16 @@ function expectRefusedAt(file: string, from: string, to: string, needle: string,
 
 describe('a value a template writes', () => {
   const cases: [file: string, from: string, to: string, message: string][] = [
-    ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
-    ['block.hbs', '{{#if list}}', '<vspace size="2em"/>{{#if list}}', 'size="2em" of <vspace> must be a length of 0 or more (12pt, 20mm)'],
-    ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more (12pt, 20mm)'],
-    ['header.hbs', 'width="0.5pt"', 'width="abc"', 'width="abc" of <rule> must be a length of 0 or more (12pt, 20mm)'],
+    ['block.hbs', '{{#if list}}', '<vspace size="-500mm"/>{{#if list}}', 'size="-500mm" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四)'],
+    // em, a misspelt unit, a unit in Chinese: one message naming the units taken and what is wrong (it was only "a length of 0 or more (12pt, 20mm)")
+    ['block.hbs', '{{#if list}}', '<vspace size="2em"/>{{#if list}}', 'size="2em" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四); em is not taken here: it is a share of a font size, and markup has none'],
+    ['block.hbs', '{{#if list}}', '<vspace size="2 em"/>{{#if list}}', 'size="2 em" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四); em is not taken here: it is a share of a font size, and markup has none'],
+    ['block.hbs', '{{#if list}}', '<vspace size="-3em"/>{{#if list}}', 'size="-3em" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四); em is not taken here: it is a share of a font size, and markup has none'],
+    ['block.hbs', '{{#if list}}', '<vspace size="2emm"/>{{#if list}}', 'size="2emm" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四); "emm" is not a unit: did you mean mm?'],
+    ['block.hbs', '{{#if list}}', '<vspace size="20MM"/>{{#if list}}', 'size="20MM" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四); "MM" is not a unit: did you mean mm?'],
+    ['block.hbs', '{{#if list}}', '<vspace size="3厘米"/>{{#if list}}', 'size="3厘米" of <vspace> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四); write 厘米 as cm'],
+    ['header.hbs', 'width="0.5pt"', 'width="-50pt"', 'width="-50pt" of <rule> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四)'],
+    ['header.hbs', 'width="0.5pt"', 'width="abc"', 'width="abc" of <rule> must be a length of 0 or more: a number in pt, mm, cm, in or px (0.75pt), or a 字号 (20mm, 12pt, 小四)'],
     ['header.hbs', 'color="#555555"', 'color="grey"', 'color="grey" of <rule> must be a colour, #rrggbb'],
     ['chapter.hbs', 'level="1"', 'level="9"', 'level="9" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
     ['chapter.hbs', 'level="1"', 'level="abc"', 'level="abc" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
@@ -98,6 +104,15 @@ describe('a value a template writes', () => {
       expectRefusedAt(file, from, to, /[\w-]+="[^"]*"/.exec(to.replace('{{#if list}}', ''))![0], message);
     });
   }
+});
+
+describe('a length a template writes in px', () => {
+  it('is taken, a CSS px of 0.75pt, as README says', () => {
+    const dir = variant('block.hbs', (s) => s.replace('{{#if list}}', '<vspace size="10px"/>{{#if list}}'));
+    const doc = loadTemplates(dir, new TemplateFolders([path.dirname(path.dirname(dir)), root])).renderDocument(view);
+    const spaces = doc.matters.flatMap((m) => m.children).filter((n) => n.kind === 'vspace' && n.size === 7.5);
+    expect(spaces.length).toBeGreaterThan(0);
+  });
 });
 
 describe('an attribute an element does not have', () => {
