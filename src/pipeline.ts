@@ -13,7 +13,7 @@ import { FaceSet } from './font/face.js';
 import { loadFontRegistry, type RegistryFile } from './font/registry.js';
 import { composePages, type FurnitureRenderer } from './page/compose.js';
 import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
-import { coverProblem, overfullRuns, type OverfullRun } from './page/cover-fit.js';
+import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './page/cover-fit.js';
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
@@ -268,9 +268,10 @@ export function layoutRound({ doc, furniture, context }: RoundInputs, last: Page
   const ctx: LayoutContext = { ...context, problems: new ProblemList(), pageLabels: last.pageLabels, pageLabelsRead: referenceLabels, notes: [], noteMarkers: last.noteMarkers, noteMarkersRead: noteMarkers, tagCount: { n: 0 } };
   const hasContents = doc.matters.map((m) => tocEntries(m.children).length > 0);
   const overfull: OverfullRun[] = [];
-  /** ④–⑤, ⑥ a matter, a cover's runs too tall for a page found (see page/cover-fit.ts) */
+  /** ④–⑤, ⑥ a matter, a cover's runs fitted to their pages, those still too tall found (see page/cover-fit.ts) */
   const paginated = (c: LayoutContext, m: Matter) => {
-    const laid = layOutMatter(c, m);
+    const { items } = layOutMatter(c, m);
+    const laid = { matter: m, items: fittedCover(ctx.theme, m, items) };
     const done = paginateMatter(ctx.theme, laid);
     overfull.push(...overfullRuns(ctx.theme, m, laid.items, done.pages.length));
     return done;

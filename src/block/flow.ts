@@ -137,7 +137,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'vspace': {
       // never taller than the type area: a block the paginator cannot split must fit a page
       const p = ctx.theme.page;
-      return [block(Math.min(node.size, p.height - p.marginTop - p.marginBottom), {})];
+      return [block(Math.min(node.size, p.height - p.marginTop - p.marginBottom), { blank: true })];
     }
     case 'pagebreak':
       return [{ kind: 'break', recto: node.before === 'chapter' && ctx.theme.page.chapterStart === 'recto' }];

@@ -30,6 +30,8 @@ export interface BlockPayload {
   frame?: FrameRef;
   /** The first line of this footnote (its number in the report): the page's markers count these. */
   footnote?: number;
+  /** Blank space (a `<vspace>`): a cover's shrinks to fit its page (see page/cover-fit.ts). */
+  blank?: boolean;
 }
 
 export type Block = FlowBlock<BlockPayload>;
@@ -44,6 +46,6 @@ export function block(height: number, payload: Partial<BlockPayload>, rules: Par
     keepWithNext: rules.keepWithNext ?? false,
     group: rules.group,
     notes: rules.notes?.length ? rules.notes : undefined,
-    payload: { ops: payload.ops ?? [], anchors: payload.anchors ?? [], outline: payload.outline, frame: payload.frame },
+    payload: { ops: payload.ops ?? [], anchors: payload.anchors ?? [], outline: payload.outline, frame: payload.frame, ...(payload.blank ? { blank: true } : {}) },
   };
 }
