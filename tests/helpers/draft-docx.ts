@@ -31,10 +31,10 @@ export async function draftDocx(children: DraftChild[], options: Omit<Constructo
  * A .docx of these paragraphs and tables where each paragraph `p('@@NAME@@')` is replaced by the
  * WordprocessingML `raw[NAME]`: what the `docx` package does not write (the contents Word makes,
  * DrawingML shapes and text boxes without a VML fallback, linked pictures). `relationships`:
- * `<Relationship …/>` elements added to the document's (for a linked picture's target).
+ * `<Relationship …/>` elements added to the document's (for a linked picture's target); `options` as `draftDocx`'s.
  */
-export async function draftDocxWithXml(children: DraftChild[], raw: Record<string, string>, relationships = ''): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await draftDocx(children));
+export async function draftDocxWithXml(children: DraftChild[], raw: Record<string, string>, relationships = '', options: Parameters<typeof draftDocx>[1] = {}): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await draftDocx(children, options));
   let xml = await zip.file('word/document.xml')!.async('string');
   for (const [name, part] of Object.entries(raw)) {
     const marker = `<w:p><w:r><w:t xml:space="preserve">@@${name}@@</w:t></w:r></w:p>`;

@@ -395,6 +395,18 @@ describe('imprint import: tables, cases, figures, lists', () => {
     ]);
     expect(validate(r.data)).toBe(true);
   });
+
+  it('keeps the list styles of a draft with a symbol (w:sym: a Wingdings ✓) or a non-breaking hyphen inside a paragraph', async () => {
+    const numbering = { config: [{ reference: 'cn', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }, { level: 1, format: LevelFormat.DECIMAL, text: '（%2）' }] }] };
+    const item = (text: string, level = 0) => new Paragraph({ text, numbering: { reference: 'cn', level } });
+    const docx = await draftDocxWithXml([heading(1, '列表'), p('@@SYM@@'), item('甲'), item('甲一', 1), p('@@HYPHEN@@')], {
+      SYM: '<w:p><w:r><w:t>已完成</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>的事项：</w:t></w:r></w:p>',
+      HYPHEN: '<w:p><w:r><w:t>2024</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t>2025学年。</w:t></w:r></w:p>',
+    }, '', { numbering });
+    const r = await importBytes(docx);
+    expect(r.data.chapters[0].body).toEqual(['已完成✓的事项：', { list: { style: '一、', items: [{ text: '甲', list: { style: '（1）', items: ['甲一'] } }] } }, '2024‑2025学年。']);
+    expect(r.notCarried.filter((l) => l.includes('could not be matched'))).toEqual([]);
+  });
 });
 
 describe('imprint import: what is not carried is reported with its place', () => {

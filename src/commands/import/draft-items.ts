@@ -21,10 +21,21 @@ export function matchPlaces(blocks: readonly DraftBlock[], xml: DraftXml): Map<D
   const squeeze = (s: string) => s.replace(/\s+/g, '');
   const places = new Map<DraftParagraph, ParagraphPlace>();
   for (let i = 0; i < paragraphs.length; i++) {
-    // mammoth also reads symbols (w:sym) and hyphens as text: the draft's text must be in it
-    const text = squeeze(plainText(paragraphs[i].children));
-    if (!text.includes(squeeze(xml.places[i].text)) && text !== squeeze(xml.places[i].text)) return undefined;
+    // mammoth also reads symbols (w:sym) and hyphens (w:noBreakHyphen, w:softHyphen) as text,
+    // anywhere in the paragraph: the draft's text (w:t) must be in it, in order
+    if (!inOrderIn(squeeze(xml.places[i].text), squeeze(plainText(paragraphs[i].children)))) return undefined;
     places.set(paragraphs[i], xml.places[i]);
   }
   return places;
+}
+
+/** Whether the characters of `part` stand in `whole` in their order (others may come between them). */
+function inOrderIn(part: string, whole: string): boolean {
+  let at = 0;
+  for (const c of part) {
+    at = whole.indexOf(c, at);
+    if (at < 0) return false;
+    at += c.length;
+  }
+  return true;
 }
