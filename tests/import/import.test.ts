@@ -450,6 +450,21 @@ describe('imprint import: what is not carried is reported with its place', () =>
     ]);
   });
 
+  it('leaves out hidden text (w:vanish: Word neither shows nor prints it), reported with its words at its paragraph', async () => {
+    const r = await importOf([
+      heading(1, '总则'),
+      runs(new TextRun('在校学生'), new TextRun({ text: '（待核实，去年为11.8万）', vanish: true }), new TextRun('12.3万人。')),
+      runs(new TextRun({ text: '整段隐藏。', vanish: true })),
+      runs(new TextRun('之后的正文，'), new TextRun({ text: '并非隐藏', vanish: false }), new TextRun('。')),
+      new Paragraph({ numbering: { reference: 'cn', level: 0 }, text: '列表项' }),
+    ], { numbering: { config: [{ reference: 'cn', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }] }] } });
+    expect(r.data.chapters[0].body).toEqual(['在校学生12.3万人。', '之后的正文，并非隐藏。', { list: { style: '一、', items: ['列表项'] } }]);
+    expect(r.notCarried).toEqual([
+      'paragraph 2 «在校学生12.3万人。»: hidden text (Word neither shows nor prints it), left out: «（待核实，去年为11.8万）»',
+      'paragraph 3: hidden text (Word neither shows nor prints it), left out: «整段隐藏。»',
+    ]);
+  });
+
   it('reports a comment with its author and text, at its paragraph', async () => {
     const r = await importOf(
       [heading(1, '总则'), runs(new CommentRangeStart(0), new TextRun('在校生 2261 人。'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }))],

@@ -97,6 +97,9 @@ export function readDraftXml(xml: string): DraftXml {
   const fields: { instruction: string; result: string; inResult: boolean; simple: boolean; at: number }[] = [];
   let equation: { text: string } | undefined;
   const drawings: { shown: boolean }[] = [];
+  /** Whether the run being read is hidden (w:vanish), and the hidden text read since the last shown text. */
+  let runHidden = false;
+  let hidden = '';
 
   const find = (what: string, text: string, commentId?: string) => {
     if (!inside('mc:Fallback')) findings.push({ paragraph: paragraph?.number ?? number, what, text: text.trim(), commentId });
@@ -116,6 +119,12 @@ export function readDraftXml(xml: string): DraftXml {
           numId = undefined;
           level = 0;
         }
+        break;
+      case 'w:r':
+        runHidden = false;
+        break;
+      case 'w:vanish':
+        if (open[open.length - 2] === 'w:rPr' && open[open.length - 3] === 'w:r') runHidden = !['0', 'false', 'off'].includes(at('w:val') ?? 'true');
         break;
       case 'w:del':
         // a deleted paragraph mark (in w:pPr/w:rPr): mammoth joins the paragraph to the next
@@ -190,6 +199,12 @@ export function readDraftXml(xml: string): DraftXml {
     if (element === 'w:instrText' && fields.length) fields[fields.length - 1].instruction += text;
     const shown = element === 'w:t' || element === 'w:delText' || element === 'm:t';
     if (!shown) return;
+    // hidden text: mammoth is given the draft without it (hidden-text.ts)
+    if (element === 'w:t' && runHidden) {
+      hidden += text;
+      return;
+    }
+    if (element === 'w:t') endHidden();
     changes.forEach((c) => (c.text += text));
     const field = fields[fields.length - 1];
     if (field?.inResult) field.result += text;
@@ -201,6 +216,7 @@ export function readDraftXml(xml: string): DraftXml {
     open.pop();
     switch (tag.name) {
       case 'w:p':
+        endHidden();
         if (box) box.paragraphs.push(boxParagraph);
         else if (paragraph?.markDeleted) carried = { text: paragraph.text, boxes: paragraph.boxes };
         else if (paragraph) endParagraph(paragraph);
@@ -248,6 +264,12 @@ export function readDraftXml(xml: string): DraftXml {
       }
     }
   });
+
+  /** Reports the hidden text read since the last shown text, if any. */
+  function endHidden(): void {
+    if (hidden.trim() && !inContentsField()) find('hidden text (Word neither shows nor prints it), left out', hidden);
+    hidden = '';
+  }
 
   function addBox(b: TextBox): void {
     textBoxes.push(b);

@@ -5,7 +5,8 @@
  * central directory declares, before inflating, and by counting while inflating, for sizes that
  * lie), then read by mammoth into its document model from the parts so inflated, stored again
  * uncompressed, so that mammoth inflates nothing itself (word/document.xml with the grid columns
- * a row skips made empty cells: skipped-cells.ts). Each way this can fail is one line at the file.
+ * a row skips made empty cells: skipped-cells.ts; and without hidden text: hidden-text.ts).
+ * Each way this can fail is one line at the file.
  */
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
@@ -14,6 +15,7 @@ import { readRegularFile, RefusedFile } from '../../input-file.js';
 import type { DraftDocument } from './docx-model.js';
 import { declaredInflatedBytes } from './zip-sizes.js';
 import { TooManySkippedCells, withSkippedCells } from './skipped-cells.js';
+import { withoutHiddenText } from './hidden-text.js';
 
 /** The largest draft read, bytes: a long report with its pictures is a few MiB. */
 export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
@@ -64,7 +66,7 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
   const numberingXml = textOf(parts.get('word/numbering.xml'));
   let readXml: string;
   try {
-    readXml = withSkippedCells(documentXml);
+    readXml = withoutHiddenText(withSkippedCells(documentXml));
   } catch (e) {
     if (e instanceof TooManySkippedCells) throw new DraftError(file, e.message);
     throw new DraftError(file, `a damaged Word document (word/document.xml: ${oneLine(e)})`);
