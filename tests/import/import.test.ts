@@ -182,6 +182,14 @@ describe('imprint import: inline markup', () => {
     expect(parsed.problems).toEqual([]);
     expect(inlinePlainText(parsed.nodes)).toBe('粗体与着重，面积 m2、CO2，见网站，星号 * 与 [括号] 和 3~5 年，换行继续 and');
   });
+  it("carries Word's emphasis marks (着重号, w:em: dots under the characters) as emphasis, *…*, which the engine prints with its dots, also in footnotes; w:em none is plain", async () => {
+    const r = await importOf([
+      heading(1, '总则'),
+      runs(new TextRun('推进'), new TextRun({ text: '教育优质均衡', emphasisMark: { type: 'dot' } }), new TextRun('发展，'), new TextRun({ text: '不加点', emphasisMark: { type: 'none' as 'dot' } }), new TextRun('。'), new FootnoteReferenceRun(1)),
+    ], { footnotes: { 1: { children: [new Paragraph({ children: [new TextRun('注中的'), new TextRun({ text: '重点', emphasisMark: { type: 'dot' } })] })] } } });
+    expect(r.data.chapters[0].body).toEqual(['推进*教育优质均衡*发展，不加点。^[注中的*重点*]']);
+  });
+
   it('keeps the footnotes of titles (cover, headings, preface, appendix, run-in headings, captions) as ^[…], with markup characters escaped and Word\'s bold and links left to the theme', async () => {
     const note = (id: number) => new FootnoteReferenceRun(id);
     const titled = (level: 1 | 2, ...children: TextRun[]) => new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [...children] });

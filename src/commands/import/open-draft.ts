@@ -5,7 +5,8 @@
  * central directory declares, before inflating, and by counting while inflating, for sizes that
  * lie), then read by mammoth into its document model from the parts so inflated, stored again
  * uncompressed, so that mammoth inflates nothing itself (word/document.xml with the grid columns
- * a row skips made empty cells: skipped-cells.ts; and without hidden text: hidden-text.ts).
+ * a row skips made empty cells: skipped-cells.ts; without hidden text: hidden-text.ts; with
+ * emphasis marks, 着重号, as italic: emphasis-marks.ts).
  * Each way this can fail is one line at the file.
  */
 import { createRequire } from 'node:module';
@@ -16,6 +17,7 @@ import type { DraftDocument } from './docx-model.js';
 import { declaredInflatedBytes } from './zip-sizes.js';
 import { TooManySkippedCells, withSkippedCells } from './skipped-cells.js';
 import { withoutHiddenText } from './hidden-text.js';
+import { withEmphasisAsItalic } from './emphasis-marks.js';
 
 /** The largest draft read, bytes: a long report with its pictures is a few MiB. */
 export const MAX_DRAFT_BYTES = 64 * 1024 * 1024;
@@ -66,7 +68,7 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
   const numberingXml = textOf(parts.get('word/numbering.xml'));
   let readXml: string;
   try {
-    readXml = withoutHiddenText(withSkippedCells(documentXml));
+    readXml = withEmphasisAsItalic(withoutHiddenText(withSkippedCells(documentXml)));
   } catch (e) {
     if (e instanceof TooManySkippedCells) throw new DraftError(file, e.message);
     throw new DraftError(file, `a damaged Word document (word/document.xml: ${oneLine(e)})`);
@@ -76,7 +78,7 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
   let result;
   try {
     result = await mammoth.convertToHtml(
-      { buffer: await storedZip(new Map(parts).set('word/document.xml', Buffer.from(readXml, 'utf8'))) },
+      { buffer: await storedZip(readParts(parts, readXml)) },
       {
         // the import reads mammoth's model itself: its HTML writer is handed an empty document, so
         // it neither copies the pictures nor fails on what the import reports (a reference to a
@@ -141,6 +143,16 @@ async function checkCrc32(file: string, bytes: Buffer): Promise<void> {
   } catch (e) {
     throw new DraftError(file, `a damaged ZIP archive (${oneLine(e)})`);
   }
+}
+
+/** The parts mammoth reads: the document as given, and the notes with their emphasis marks as italic. */
+function readParts(parts: ReadonlyMap<string, Buffer>, documentXml: string): Map<string, Buffer> {
+  const read = new Map(parts).set('word/document.xml', Buffer.from(documentXml, 'utf8'));
+  for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
+    const xml = textOf(parts.get(name));
+    if (xml !== undefined) read.set(name, Buffer.from(withEmphasisAsItalic(xml), 'utf8'));
+  }
+  return read;
 }
 
 /** The parts as a ZIP archive again, stored without compression: mammoth reads it, inflating nothing. */
