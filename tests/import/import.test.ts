@@ -473,6 +473,27 @@ describe('imprint import: what is not carried is reported with its place', () =>
     ]);
   });
 
+  it('reports the tracked changes and hidden text of a footnote at the paragraph of its marker, and leaves the hidden text out of the note', async () => {
+    const change = { author: '审稿人', date: '2025-01-01T00:00:00Z' };
+    const r = await importOf([heading(1, '总则'), p('第一段。'), runs(new TextRun('数据见注'), new FootnoteReferenceRun(1), new TextRun('。'))], {
+      footnotes: {
+        1: {
+          children: [
+            new Paragraph({
+              children: [new TextRun('来自年鉴'), new DeletedTextRun({ id: 1, ...change, text: '（2023）' }), new InsertedTextRun({ id: 2, ...change, text: '（2024）' }), new TextRun({ text: '待核', vanish: true }), new TextRun('。')],
+            }),
+          ],
+        },
+      },
+    });
+    expect(r.data.chapters[0].body).toEqual(['第一段。', '数据见注^[来自年鉴（2024）。]。']);
+    expect(r.notCarried).toEqual([
+      'paragraph 3 «数据见注。»: in its footnote «来自年鉴（2024）。»: a tracked deletion, left out: «（2023）»',
+      'paragraph 3 «数据见注。»: in its footnote «来自年鉴（2024）。»: a tracked insertion, kept as if accepted: «（2024）»',
+      'paragraph 3 «数据见注。»: in its footnote «来自年鉴（2024）。»: hidden text (Word neither shows nor prints it), left out: «待核»',
+    ]);
+  });
+
   it('reports a comment with its author and text, at its paragraph', async () => {
     const r = await importOf(
       [heading(1, '总则'), runs(new CommentRangeStart(0), new TextRun('在校生 2261 人。'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }))],

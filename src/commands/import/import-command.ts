@@ -27,6 +27,8 @@ import { notCarriedLines } from './not-carried.js';
 import { reportYaml } from './write-yaml.js';
 import { readPictures } from './draft-pictures.js';
 import { missingNotes } from './missing-notes.js';
+import { noteFindings } from './note-findings.js';
+import type { Finding } from './draft-xml.js';
 import { writeImportFiles } from './write-import.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
@@ -128,9 +130,11 @@ export async function importDraft(input: string, output: string, replace = false
   const draft = await openDraft(input);
   let xml: DraftXml;
   let listStyles: ListStyles;
+  let inNotes: Finding[];
   try {
     xml = readDraftXml(draft.documentXml);
     listStyles = readListStyles(draft.numberingXml);
+    inNotes = (['footnote', 'endnote'] as const).flatMap((type) => (draft.notesXml[type] ? noteFindings(draft.notesXml[type], type, xml.noteReferences) : []));
   } catch (e) {
     throw new DraftError(input, `a damaged Word document (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
@@ -143,7 +147,7 @@ export async function importDraft(input: string, output: string, replace = false
   xml.textBoxes.forEach((box, k) => {
     if (!log.usedTextBoxes.has(k)) log.notCarried(box.paragraph, 'a text box, left out', box.paragraphs.join(' '));
   });
-  const notCarried = notCarriedLines([...xml.findings, ...missingNotes(xml.noteReferences, draft.document.notes), ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
+  const notCarried = notCarriedLines([...xml.findings, ...inNotes, ...missingNotes(xml.noteReferences, draft.document.notes), ...log.findings], xml.paragraphTexts, draft.document.comments, draft.messages, log.engineMade);
   const yaml = Buffer.from(reportYaml(report, path.basename(input), notCarried), 'utf8');
   if (yaml.length > MAX_CONTENT_BYTES)
     throw new DraftError(input, `its report would be ${(yaml.length / 1024 / 1024).toFixed(1)} MiB of YAML, more than the ${bytesInWords(MAX_CONTENT_BYTES)} a build reads: nothing written (split the draft into several reports)`);

@@ -42,6 +42,8 @@ export interface OpenedDraft {
   documentXml: string;
   /** word/numbering.xml, when the draft has numbered paragraphs. */
   numberingXml?: string;
+  /** word/footnotes.xml and word/endnotes.xml, when the draft has them. */
+  notesXml: { footnote?: string; endnote?: string };
 }
 
 /** The content type of a Word document's main part ([Content_Types].xml). */
@@ -93,7 +95,8 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
     throw new DraftError(file, `a damaged Word document (${readerFailure(e)})`);
   }
   if (!document) throw new DraftError(file, 'a damaged Word document (no body)');
-  return { document, messages: result.messages.map((m) => m.message), documentXml, numberingXml };
+  const notesXml = { footnote: textOf(parts.get('word/footnotes.xml')), endnote: textOf(parts.get('word/endnotes.xml')) };
+  return { document, messages: result.messages.map((m) => m.message), documentXml, numberingXml, notesXml };
 }
 
 /** The ZIP archive of a .docx, its central directory read and its declared sizes checked; nothing inflated yet. */
@@ -145,12 +148,12 @@ async function checkCrc32(file: string, bytes: Buffer): Promise<void> {
   }
 }
 
-/** The parts mammoth reads: the document as given, and the notes with their emphasis marks as italic. */
+/** The parts mammoth reads: the document as given, and the notes without their hidden text and with their emphasis marks as italic. */
 function readParts(parts: ReadonlyMap<string, Buffer>, documentXml: string): Map<string, Buffer> {
   const read = new Map(parts).set('word/document.xml', Buffer.from(documentXml, 'utf8'));
   for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
     const xml = textOf(parts.get(name));
-    if (xml !== undefined) read.set(name, Buffer.from(withEmphasisAsItalic(xml), 'utf8'));
+    if (xml !== undefined) read.set(name, Buffer.from(withEmphasisAsItalic(withoutHiddenText(xml)), 'utf8'));
   }
   return read;
 }
