@@ -90,6 +90,13 @@ describe('imprint import: structure', () => {
     expect(validate(r.data)).toBe(true);
   });
 
+  it('takes as the title the cover line that names the report, also below the issuer (上海市静安区教育局 over 2024年度…质量报告)', async () => {
+    const r = await importOf([p('上海市静安区教育局'), p('2024年度静安区教育发展质量报告'), p('（征求意见稿）'), p('2025年3月'), heading(1, '总体情况'), p('正文。')]);
+    expect(r.data.report).toEqual({ title: '2024年度静安区教育发展质量报告', subtitle: '（征求意见稿）', issuer: '上海市静安区教育局', date: '2025年3月' });
+    const plain = await importOf([p('静安区教育局'), p('基础教育工作回顾'), heading(1, '总体情况'), p('正文。')]);
+    expect(plain.data.report).toEqual({ title: '静安区教育局', issuer: '基础教育工作回顾' }); // no line names a report: the first is the title
+  });
+
   it('takes the levels from the typed numbers in a draft without heading styles (一、 / （一） / 1.), deeper ones run in', async () => {
     const r = await importOf([p('一、总则'), p('正文一。'), p('（一）基本情况'), p('正文二。'), p('1. 细节'), p('（1）更细'), p('正文三。'), p('二、保障'), p('正文四。')]);
     expect(r.data.chapters).toEqual([

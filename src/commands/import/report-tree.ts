@@ -177,11 +177,22 @@ function headingStyleLevel(p: DraftParagraph): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The cover: title, subtitle in brackets, date, issuer; other lines are reported. */
+/** A cover line that names the report: its title (上海市静安区教育局 may stand above it). */
+const NAMES_REPORT = /报告|年报|白皮书|公报|蓝皮书/;
+
+/**
+ * The cover: title (the first line that names a report, 报告 …, else the first line), subtitle
+ * in brackets, date, issuer; other lines are reported.
+ */
 function cover(blocks: readonly DraftBlock[], reader: BlockReader, log: ImportLog, fallbackTitle: string): ImportedReport['report'] {
   const report: ImportedReport['report'] = { title: '' };
+  const textOf = (b: DraftBlock) => (b.type === 'paragraph' ? plainText(b.children).trim().replace(/\s+/g, ' ') : '');
+  // (not a subtitle in brackets, nor a sentence: 本报告数据截至2024年底。)
+  const named = blocks.find((b) => NAMES_REPORT.test(textOf(b)) && !/^[（(].*[）)]$|[。；！？]$/.test(textOf(b)));
+  if (named) report.title = reader.title(named as DraftParagraph);
   for (const b of blocks) {
-    const text = b.type === 'paragraph' ? plainText(b.children).trim().replace(/\s+/g, ' ') : '';
+    if (b === named) continue;
+    const text = textOf(b);
     if (b.type === 'paragraph' && !text) continue;
     const line = () => reader.title(b as DraftParagraph);
     if (!report.title && text) report.title = line();
