@@ -179,6 +179,27 @@ describe('imprint import: the command line', () => {
     }
   });
 
+  it('reads a Word document saved as a template or with macros (.dotx, .docm renamed .docx), and says truly what a draft without [Content_Types].xml lacks', async () => {
+    const dir = folder();
+    const whole = await JSZip.loadAsync(await draft());
+    const types = await whole.file('[Content_Types].xml')!.async('string');
+    for (const [name, type] of [
+      ['macros.docx', 'application/vnd.ms-word.document.macroEnabled.main+xml'],
+      ['template.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml'],
+    ]) {
+      whole.file('[Content_Types].xml', types.replace('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', type));
+      writeFileSync(path.join(dir, name), await whole.generateAsync({ type: 'nodebuffer' }));
+      const r = imprint(dir, 'import', name);
+      expect({ name, code: r.code }).toEqual({ name, code: 0 });
+      expect(existsSync(path.join(dir, name.replace('.docx', '.yaml')))).toBe(true);
+    }
+    whole.remove('[Content_Types].xml');
+    writeFileSync(path.join(dir, 'notypes.docx'), await whole.generateAsync({ type: 'nodebuffer' }));
+    const r = imprint(dir, 'import', 'notypes.docx');
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toBe('notypes.docx: a damaged Word document: it has word/document.xml but no [Content_Types].xml, which says what its parts are\n');
+  });
+
   it('refuses a draft whose parts inflate past 256 MiB (a ZIP bomb) by the sizes it declares, before inflating: one line, exit 1', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'bomb.docx'), declareSize(await draft(), 'word/document.xml', 300 * 1024 * 1024));

@@ -46,8 +46,17 @@ export interface OpenedDraft {
   notesXml: { footnote?: string; endnote?: string };
 }
 
-/** The content type of a Word document's main part ([Content_Types].xml). */
-const MAIN_PART_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+/**
+ * The content types of a Word document's main part ([Content_Types].xml): a document, a
+ * template (.dotx), and both with macros (.docm, .dotm: the macros are not read), as a writer
+ * may have saved the draft and renamed it .docx.
+ */
+const MAIN_PART_TYPES = [
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml',
+  'application/vnd.ms-word.document.macroEnabled.main+xml',
+  'application/vnd.ms-word.template.macroEnabledTemplate.main+xml',
+];
 
 // loaded when a draft is imported, not at every start of `imprint` (see rolldown.config.mjs)
 const load = createRequire(import.meta.url);
@@ -64,7 +73,9 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
   const parts = await inflateParts(file, await openZip(file, bytes, maxInflatedBytes), maxInflatedBytes);
   await checkCrc32(file, bytes);
   const typesXml = textOf(parts.get('[Content_Types].xml'));
-  if (!parts.has('word/document.xml') || !typesXml?.includes(MAIN_PART_TYPE))
+  if (parts.has('word/document.xml') && typesXml === undefined)
+    throw new DraftError(file, 'a damaged Word document: it has word/document.xml but no [Content_Types].xml, which says what its parts are');
+  if (!parts.has('word/document.xml') || !MAIN_PART_TYPES.some((type) => typesXml?.includes(type)))
     throw new DraftError(file, 'a ZIP archive but not a Word document (.docx): it has no word/document.xml (a .doc, .odt or .wps draft: save it as .docx first)');
   const documentXml = textOf(parts.get('word/document.xml'))!;
   const numberingXml = textOf(parts.get('word/numbering.xml'));
