@@ -8,6 +8,7 @@
  * error; a bracket or angle that does not form a link or reference is text. The few real
  * mistakes (a malformed reference, a footnote inside a footnote) are problems at their offset.
  */
+import { cutOut } from '../cut-out.js';
 import { referenceSource, type Reference, type ReferencePart } from '../text/inline.js';
 
 /** A piece of inline content. `at`: offset of its first character in the source text (UTF-16 units). */
@@ -89,13 +90,7 @@ export function withoutFootnotes(source: string): string {
     }
   };
   find(parseInline(source).nodes);
-  let out = '';
-  let from = 0;
-  for (const c of cuts) {
-    out += source.slice(from, c.at);
-    from = c.end;
-  }
-  return out + source.slice(from);
+  return cutOut(source, cuts.map((c) => ({ from: c.at, to: c.end })));
 }
 
 /** Constructs nested deeper than this are read as text (hostile input cannot exhaust the stack). */

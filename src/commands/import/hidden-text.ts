@@ -6,11 +6,12 @@
  * The import reports the text left out at its paragraph (draft-xml.ts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { cutOut, type Span } from '../../cut-out.js';
 
 /** `xml` (word/document.xml) without the text of its hidden runs. Throws on XML that is not well formed. */
 export function withoutHiddenText(xml: string): string {
   /** The spans to take out: each `w:t` of a hidden run, from its `<` to after its end tag. */
-  const cuts: { from: number; to: number }[] = [];
+  const cuts: Span[] = [];
   const open: string[] = [];
   let runHidden = false;
   let textFrom: number | undefined;
@@ -31,12 +32,5 @@ export function withoutHiddenText(xml: string): string {
     }
   });
   parser.write(xml).close();
-  if (!cuts.length) return xml;
-  let out = '';
-  let from = 0;
-  for (const cut of cuts) {
-    out += xml.slice(from, cut.from);
-    from = cut.to;
-  }
-  return out + xml.slice(from);
+  return cuts.length ? cutOut(xml, cuts) : xml;
 }
