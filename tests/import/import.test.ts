@@ -425,6 +425,12 @@ describe('imprint import: tables, cases, figures, lists', () => {
 });
 
 describe('imprint import: what is not carried is reported with its place', () => {
+  it('counts what it left to the engine in words that agree with the count: 1 text, 2 texts', async () => {
+    const one = await importOf([heading(1, '第一章 总则'), p('正文。')]);
+    expect(one.notCarried.at(-1)).toBe('left to the engine (it numbers headings, tables, cases and figures, and makes the contents): 1 text (a typed number, label, contents line or page number)');
+    const two = await importOf([heading(1, '第一章 总则'), p('正文。'), heading(1, '第二章 附则'), p('正文。')]);
+    expect(two.notCarried.at(-1)).toBe('left to the engine (it numbers headings, tables, cases and figures, and makes the contents): 2 texts (typed numbers, labels, contents lines and page numbers)');
+  });
   it('reports a text box, tracked changes, a field and an equation, at their paragraphs, on stderr lines and atop the YAML', async () => {
     const change = { author: '审稿人', date: '2025-01-01T00:00:00Z' };
     const r = await importOf([

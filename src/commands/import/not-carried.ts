@@ -24,7 +24,9 @@ export function notCarriedLines(findings: readonly Finding[], paragraphTexts: Re
       return `${placeOf(f.paragraph, paragraphTexts)}: ${f.what}${by}${text ? `: «${text}»` : ''}`;
     });
   const messages = [...new Set(readerMessages)].filter((m) => !REPORTED_ELSEWHERE.test(m)).map((m) => `the Word reader (mammoth): ${m}`);
-  const engine = engineMade.length ? [`left to the engine (it numbers headings, tables, cases and figures, and makes the contents): ${engineMade.length} typed numbers, labels, contents lines and page numbers`] : [];
+  const n = engineMade.length;
+  const what = n === 1 ? '1 text (a typed number, label, contents line or page number)' : `${n} texts (typed numbers, labels, contents lines and page numbers)`;
+  const engine = n ? [`left to the engine (it numbers headings, tables, cases and figures, and makes the contents): ${what}`] : [];
   return [...lines, ...messages, ...engine];
 }
 
