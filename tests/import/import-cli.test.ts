@@ -200,6 +200,32 @@ describe('imprint import: the command line', () => {
     expect(r.err).toBe('notypes.docx: a damaged Word document: it has word/document.xml but no [Content_Types].xml, which says what its parts are\n');
   });
 
+  it('reads a draft without word/styles.xml whose table names a style (the Word reader failed on it)', async () => {
+    const dir = folder();
+    const whole = await JSZip.loadAsync(await draft());
+    expect(whole.file('word/styles.xml')).not.toBeNull();
+    whole.remove('word/styles.xml');
+    const xml = await whole.file('word/document.xml')!.async('string');
+    const table = '<w:tbl><w:tblPr><w:tblStyle w:val="a3"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>数值</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>学校</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>38</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+    whole.file('word/document.xml', xml.replace(/<w:sectPr[\s\S]*<\/w:body>/, (end) => table + end));
+    writeFileSync(path.join(dir, 'nostyles.docx'), await whole.generateAsync({ type: 'nodebuffer' }));
+    const r = imprint(dir, 'import', 'nostyles.docx');
+    expect(r.err).not.toMatch(/Word reader failed/);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'nostyles.yaml'), 'utf8')).toMatch(/学校[\s\S]*38/);
+  });
+
+  it('names word/_rels/document.xml.rels when a draft lacks it and its pictures refer to it (the Word reader failed on it)', async () => {
+    const dir = folder();
+    const zip = await JSZip.loadAsync(await draftDocx([heading(1, '总则'), p('正文。'), new Paragraph({ children: [picture()] })]));
+    expect(zip.file('word/_rels/document.xml.rels')).not.toBeNull();
+    zip.remove('word/_rels/document.xml.rels');
+    writeFileSync(path.join(dir, 'norels.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = imprint(dir, 'import', 'norels.docx');
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toBe('norels.docx: a damaged Word document: it lacks word/_rels/document.xml.rels, which says what the parts word/document.xml refers to are (pictures, links, notes)\n');
+  });
+
   it('refuses a draft whose parts inflate past 256 MiB (a ZIP bomb) by the sizes it declares, before inflating: one line, exit 1', async () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'bomb.docx'), declareSize(await draft(), 'word/document.xml', 300 * 1024 * 1024));

@@ -103,6 +103,8 @@ export async function openDraft(file: string, maxInflatedBytes = MAX_INFLATED_BY
       },
     );
   } catch (e) {
+    if (!parts.has(DOCUMENT_RELATIONSHIPS) && /\br:(?:id|embed|link)="/.test(documentXml))
+      throw new DraftError(file, `a damaged Word document: it lacks ${DOCUMENT_RELATIONSHIPS}, which says what the parts word/document.xml refers to are (pictures, links, notes)`);
     throw new DraftError(file, `a damaged Word document (${readerFailure(e)})`);
   }
   if (!document) throw new DraftError(file, 'a damaged Word document (no body)');
@@ -162,12 +164,21 @@ async function checkCrc32(file: string, bytes: Buffer): Promise<void> {
 /** The parts mammoth reads: the document as given, and the notes without their hidden text and with their emphasis marks as italic. */
 function readParts(parts: ReadonlyMap<string, Buffer>, documentXml: string): Map<string, Buffer> {
   const read = new Map(parts).set('word/document.xml', Buffer.from(documentXml, 'utf8'));
+  // a draft without its styles part (Word opens it, its styles unknown): mammoth, given none,
+  // fails on the first table whose style the draft names; given an empty one, it reads on
+  if (!read.has('word/styles.xml')) read.set('word/styles.xml', Buffer.from(NO_STYLES, 'utf8'));
   for (const name of ['word/footnotes.xml', 'word/endnotes.xml']) {
     const xml = textOf(parts.get(name));
     if (xml !== undefined) read.set(name, Buffer.from(withEmphasisAsItalic(withoutHiddenText(xml)), 'utf8'));
   }
   return read;
 }
+
+/** The part naming the parts word/document.xml refers to (by `r:id`, `r:embed`). */
+const DOCUMENT_RELATIONSHIPS = 'word/_rels/document.xml.rels';
+
+/** A styles part that defines no style. */
+const NO_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>';
 
 /** The parts as a ZIP archive again, stored without compression: mammoth reads it, inflating nothing. */
 async function storedZip(parts: ReadonlyMap<string, Buffer>): Promise<Buffer> {
