@@ -1,18 +1,30 @@
 /**
- * A cover (a matter of unnumbered pages, `<matter numbering="none">`) is set a page for each run
- * of it between its page breaks. A run taller than the type area (the official cover's 162 mm of
- * blank space on an A5 page, whose type area is 150 mm high; on B5, 16开, 190 mm) ran onto a page
- * more, the issuer and date on a page of their own. Its blank spaces (`<vspace>`) now shrink, all
- * in proportion, until it stands on its page (`fittedCover`; on a line grid to whole rows); a run
- * whose text alone is taller than the type area is left as it is and is a warning (the build
- * goes on: every line is printed, on the paper), saying by how much, at what the user wrote that
- * makes it so (`coverProblem`).
+ * A cover (a matter of unnumbered pages, `<matter numbering="none">`, holding no heading) is set a
+ * page for each run of it between its page breaks. A run taller than the type area (the official
+ * cover's 162 mm of blank space on an A5 page, whose type area is 150 mm high; on B5, 16开,
+ * 190 mm) ran onto a page more, the issuer and date on a page of their own. Its blank spaces
+ * (`<vspace>`) now shrink, all in proportion, until it stands on its page (`fittedCover`; on a
+ * line grid to whole rows); a run whose text alone is taller than the type area is left as it is
+ * and is a warning (the build goes on: every line is printed, on the paper), saying by how much,
+ * at what the user wrote that makes it so (`coverProblem`).
  */
 import type { Block, Item } from '../block/payload.js';
 import type { Problem, SourcePos } from '../problems.js';
 import { PT_PER_MM } from '../style/units.js';
 import type { Theme } from '../style/theme.js';
 import type { BlockNode, Matter, ParaNode, VSpaceNode } from '../template/doc-tree.js';
+
+/**
+ * A cover: a matter without page numbers and without headings (a body set without page numbers
+ * runs on over its pages as any other).
+ */
+function isCover(matter: Matter): boolean {
+  return matter.numbering === 'none' && !matter.children.some(holdsHeading);
+}
+
+function holdsHeading(n: BlockNode): boolean {
+  return n.kind === 'heading' || ((n.kind === 'keep' || n.kind === 'box') && n.children.some(holdsHeading));
+}
 
 /** A run of a cover taller than the type area. */
 export interface OverfullRun {
@@ -67,7 +79,7 @@ function sumOf(items: readonly Item[], at: number[]): number {
  * changed; none shrinks in a run that fits.
  */
 export function fittedCover(theme: Theme, matter: Matter, items: Item[]): Item[] {
-  if (matter.numbering !== 'none') return items;
+  if (!isCover(matter)) return items;
   const area = typeArea(theme);
   const step = theme.grid?.lineStep;
   let fitted: Item[] | undefined;
@@ -99,7 +111,7 @@ function typeArea(theme: Theme): number {
  * the matter took, none when every run fits on one.
  */
 export function overfullRuns(theme: Theme, matter: Matter, items: readonly Item[], pages: number): OverfullRun[] {
-  if (matter.numbering !== 'none') return [];
+  if (!isCover(matter)) return [];
   const area = typeArea(theme);
   const runs = runsOf(items);
   if (pages <= runs.length) return [];

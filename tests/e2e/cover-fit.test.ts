@@ -34,17 +34,20 @@ beforeAll(() => {
 });
 
 /** Builds the starter project with `theme.yaml`, `report.yaml` and a `cover.hbs` of its own as given (put back after). */
-function buildWith(o: { theme?: string; report?: string; cover?: string }) {
+function buildWith(o: { theme?: string; report?: string; cover?: string; document?: string }) {
   const cover = path.join(project, 'templates/mine/cover.hbs');
+  const document = path.join(project, 'templates/mine/document.hbs');
   writeFileSync(theme(), o.theme ?? starterTheme);
   writeFileSync(report(), o.report ?? starterReport);
   if (o.cover) writeFileSync(cover, o.cover);
+  if (o.document) writeFileSync(document, o.document);
   try {
     return imprint(project, 'build');
   } finally {
     writeFileSync(theme(), starterTheme);
     writeFileSync(report(), starterReport);
     rmSync(cover, { force: true });
+    rmSync(document, { force: true });
   }
 }
 
@@ -91,6 +94,13 @@ describe('a cover taller than its page', () => {
     const r = buildWith({ theme: `${starterTheme.replace('cover-title: { font: 标题 }', 'cover-title: { font: 标题, size: 200pt }')}` });
     expect(r.err).toMatch(/^content\/report\.yaml:8:10: warning: the cover's text is \d+(\.\d)?mm taller than the type area of its page \(A4: 237mm high\), its blank space taken away: it takes \d pages; shorten the text of the cover \(this and the lines after it\), or the sizes of its styles\n/);
     expect(r.code).toBe(0);
+  });
+
+  it('is only a matter without page numbers and without headings: a body set without page numbers runs on over pages without a word', () => {
+    const document = '<document>\n<matter numbering="none" footer="none">\n{{#each chapters}}{{> chapter}}{{/each}}\n</matter>\n</document>\n';
+    const r = buildWith({ document });
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(pageText(3).length).toBeGreaterThan(0);
   });
 
   it('that fits is built as before, without a word', () => {
