@@ -22,6 +22,7 @@ function isCover(matter: Matter): boolean {
   return matter.numbering === 'none' && !matter.children.some(holdsHeading);
 }
 
+/** Whether a node is or holds a heading. */
 function holdsHeading(n: BlockNode): boolean {
   return n.kind === 'heading' || ((n.kind === 'keep' || n.kind === 'box') && n.children.some(holdsHeading));
 }
@@ -72,7 +73,7 @@ function sumOf(items: readonly Item[], at: number[]): number {
 }
 
 /**
- * The items of a matter without page numbers with the blank spaces of each run taller than the
+ * The items of a matter, a cover's (see `isCover`) with the blank spaces of each run taller than the
  * type area of `theme`'s page shrunk, all by one factor, until the run fits (on a line grid, each
  * to whole rows: the paginator puts the next line on a row); a run whose blank spaces are too
  * little to give what it lacks is left as it is (see `overfullRuns`). The items given are not
@@ -106,9 +107,9 @@ function typeArea(theme: Theme): number {
 }
 
 /**
- * The runs of a matter without page numbers (`items`: its flow, laid out and fitted, see
- * `fittedCover`) that are taller than the type area of `theme`'s page; `pages`: how many pages
- * the matter took, none when every run fits on one.
+ * The runs of a cover (`items`: its flow, laid out and fitted, see `fittedCover`) that are
+ * taller than the type area of `theme`'s page; `pages`: how many pages the matter took, none
+ * when every run fits on one.
  */
 export function overfullRuns(theme: Theme, matter: Matter, items: readonly Item[], pages: number): OverfullRun[] {
   if (!isCover(matter)) return [];
