@@ -11,6 +11,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FaceSet } from './font/face.js';
+import { imageType } from './content/image-file.js';
 import type { BuildOptions, BuildResult } from './pipeline.js';
 import { InputError } from './problems.js';
 import { sha256 } from './sha256.js';
@@ -100,7 +101,7 @@ export function sourceAttachments(o: BuildOptions, r: BuildResult, faces: FaceSe
     files: embedded.map((e) => e.entry),
     fonts: fontsDrawn(r).map((file) => fontEntry(file, where(file))),
   };
-  const files = embedded.map(({ entry, data }) => ({ name: entry.attachment, data, type: MEDIA_TYPES[entry.role], description: `${DESCRIPTIONS[entry.role]} (${entry.origin === 'imprint' ? "Imprint's own" : 'the project'}'s ${entry.path})` }));
+  const files = embedded.map(({ entry, data }) => ({ name: entry.attachment, data, type: mediaType(entry.role, data), description: `${DESCRIPTIONS[entry.role]} (${entry.origin === 'imprint' ? "Imprint's own" : 'the project'}'s ${entry.path})` }));
   const json = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
   return [...files, { name: MANIFEST_NAME, data: json, type: 'application/json', description: 'What these files are, the fonts and the command that builds this PDF again (imprint extract)' }];
 }
@@ -111,7 +112,15 @@ export function rebuildCommand(input: string): string {
   return `imprint build ${shellWord(input)} --pdfa 3b`;
 }
 
-const MEDIA_TYPES: Record<SourceRole, string> = { content: 'application/yaml', template: 'text/x-handlebars-template', theme: 'application/yaml', 'font-registry': 'application/yaml', image: 'application/octet-stream' };
+const MEDIA_TYPES: Record<Exclude<SourceRole, 'image'>, string> = { content: 'application/yaml', template: 'text/x-handlebars-template', theme: 'application/yaml', 'font-registry': 'application/yaml' };
+const IMAGE_TYPES = { png: 'image/png', jpeg: 'image/jpeg' } as const;
+
+/** The MIME type an embedded file names (PDF/A-3 asks for it): an image's by its bytes, a PNG, a JPEG, else an SVG (as the build checked it). */
+function mediaType(role: SourceRole, data: Buffer): string {
+  if (role !== 'image') return MEDIA_TYPES[role];
+  const type = imageType(data);
+  return type ? IMAGE_TYPES[type] : 'image/svg+xml';
+}
 const DESCRIPTIONS: Record<SourceRole, string> = { content: 'The content of the report', template: 'A template file', theme: 'A theme', 'font-registry': 'A font registry', image: 'An image' };
 
 /** A file's place: its origin and its path relative to that origin's folder (the project's first), or undefined outside both. */

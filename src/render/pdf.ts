@@ -98,10 +98,21 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
   type NameTree = { _compareKeys(a: string, b: string): number };
   const names = (doc as unknown as { _root: { data: { Names: { data: { Dests: NameTree; EmbeddedFiles?: NameTree } } } } })._root.data.Names.data;
   names.Dests._compareKeys = (a, b) => Buffer.compare(pdfStringBytes(a), pdfStringBytes(b));
+  // pdfkit writes an embedded file's /CheckSum as the 32 characters of its MD5 in hex, where PDF
+  // (ISO 32000 7.11.4) has the 16 bytes of the MD5: its dictionary is written as it is made, so
+  // the bytes go in as pdfkit makes it
+  const writer = doc as unknown as { ref(body: Record<string, unknown>): unknown };
+  const ref = writer.ref;
+  writer.ref = function (body) {
+    const params = body?.Type === 'EmbeddedFile' ? (body.Params as { CheckSum?: unknown } | undefined) : undefined;
+    if (params && params.CheckSum instanceof String) params.CheckSum = Buffer.from(String(params.CheckSum), 'hex');
+    return ref.call(this, body);
+  };
   for (const a of attachments ?? []) {
     // bytes, not a path: pdfkit would stamp a path's file-system dates into the PDF
     doc.file(new Uint8Array(a.data) as unknown as Buffer, { name: a.name, type: a.type, description: a.description, relationship: 'Source', creationDate: meta.date, modifiedDate: meta.date } as PDFKit.Mixins.PDFAttachmentOptions);
   }
+  writer.ref = ref;
   if (names.EmbeddedFiles) names.EmbeddedFiles._compareKeys = names.Dests._compareKeys; // the files' names too (中文 names sort by locale)
   const embedded = new Map<string, EmbeddedFace>();
   const fontFor = (key: string): EmbeddedFace => {

@@ -1,0 +1,56 @@
+/**
+ * The files a `--pdfa 3b` PDF carries are well-formed attachments for an archive: each embedded
+ * file stream names its MIME type (PDF/A-3 asks for it: an image is image/png, image/jpeg or
+ * image/svg+xml, not application/octet-stream) and its /CheckSum is the 16 bytes of the MD5 of
+ * the file (ISO 32000 7.11.4), not 32 characters of hex text.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { inflateSync } from 'node:zlib';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/bin.cjs');
+
+function imprint(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The embedded file streams of a PDF Imprint wrote (pdfkit writes no object streams): their dictionaries and bytes. */
+function embeddedFiles(pdf: Buffer): { subtype: string; checksum: string; data: Buffer }[] {
+  const text = pdf.toString('latin1');
+  const found: { subtype: string; checksum: string; data: Buffer }[] = [];
+  for (const m of text.matchAll(/\d+ 0 obj\s*<<((?:(?!endobj)[\s\S])*?\/Type \/EmbeddedFile\b(?:(?!endobj)[\s\S])*?)>>\s*stream\r?\n/g)) {
+    const dict = m[1];
+    const start = m.index! + m[0].length;
+    const stored = pdf.subarray(start, text.indexOf('\nendstream', start)); // its /Length is an object of its own
+    const data = /\/Filter \/FlateDecode/.test(dict) ? inflateSync(stored) : stored;
+    found.push({ subtype: /\/Subtype \/(\S+)/.exec(dict)![1], checksum: /\/CheckSum (<[0-9a-fA-F]*>|\((?:[^()\\]|\\.)*\))/.exec(dict)![1], data });
+  }
+  return found;
+}
+
+describe('--pdfa 3b attachments', () => {
+  it('name each image by its MIME type, and carry the MD5 of each file as 16 bytes', () => {
+    const parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-attach-')));
+    expect(imprint(parent, 'init', 'p').code).toBe(0);
+    const project = path.join(parent, 'p');
+    copyFileSync(path.join(root, 'tests/fixtures/cmyk.jpg'), path.join(project, 'content/images/photo.jpg'));
+    const yaml = readFileSync(path.join(project, 'content/report.yaml'), 'utf8');
+    writeFileSync(path.join(project, 'content/report.yaml'), yaml.replace('    id: overview\n    body:\n', '    id: overview\n    body:\n      - figure: { title: 照片, image: images/photo.jpg, width: 30% }\n'));
+    const built = imprint(project, 'build', '--pdfa', '3b', '-o', 'out/r.pdf');
+    expect(built.code, built.err).toBe(0);
+    const files = embeddedFiles(readFileSync(path.join(project, 'out/r.pdf')));
+    const byData = (name: string) => files.find((f) => f.data.equals(readFileSync(path.join(project, name))))!;
+    expect(byData('content/images/chart.png').subtype).toBe('image#2Fpng');
+    expect(byData('content/images/chart.svg').subtype).toBe('image#2Fsvg+xml');
+    expect(byData('content/images/photo.jpg').subtype).toBe('image#2Fjpeg');
+    expect(byData('content/report.yaml').subtype).toBe('application#2Fyaml');
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect(f.checksum.toLowerCase()).toBe(`<${createHash('md5').update(f.data).digest('hex')}>`);
+  });
+});
