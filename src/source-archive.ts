@@ -101,7 +101,7 @@ export function sourceAttachments(o: BuildOptions, r: BuildResult, faces: FaceSe
     files: embedded.map((e) => e.entry),
     fonts: fontsDrawn(r).map((file) => fontEntry(file, where(file))),
   };
-  const files = embedded.map(({ entry, data }) => ({ name: entry.attachment, data, type: mediaType(entry.role, data), description: `${DESCRIPTIONS[entry.role]} (${entry.origin === 'imprint' ? "Imprint's own" : 'the project'}'s ${entry.path})` }));
+  const files = embedded.map(({ entry, data }) => ({ name: entry.attachment, data, type: mediaType(entry.role, data), description: `${DESCRIPTIONS[entry.role]} (${entry.origin === 'imprint' ? "Imprint's" : "the project's"} ${entry.path})` }));
   const json = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
   return [...files, { name: MANIFEST_NAME, data: json, type: 'application/json', description: 'What these files are, the fonts and the command that builds this PDF again (imprint extract)' }];
 }

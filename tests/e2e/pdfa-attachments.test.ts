@@ -52,5 +52,10 @@ describe('--pdfa 3b attachments', () => {
     expect(byData('content/report.yaml').subtype).toBe('application#2Fyaml');
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) expect(f.checksum.toLowerCase()).toBe(`<${createHash('md5').update(f.data).digest('hex')}>`);
+    // each file's description says whose it is, in words: Imprint's, the project's
+    const text = readFileSync(path.join(project, 'out/r.pdf'), 'latin1');
+    expect(text).toContain("A template file \\(Imprint's templates/official/");
+    expect(text).toContain("The content of the report \\(the project's content/report.yaml\\)");
+    expect(text).not.toContain("own's");
   });
 });
