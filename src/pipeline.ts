@@ -17,6 +17,7 @@ import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './pag
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import { pdfaImageProblems } from './render/pdfa-images.js';
 import type { DocumentInfo, Renderer } from './render/renderer.js';
 import { sourceAttachments } from './source-archive.js';
 import { keepOnly } from './kept-caches.js';
@@ -150,8 +151,11 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
   lap('theme');
   const inputs = roundInputs(report, templates, theme, cache, themeProblems); // the document tree (after ③: the theme says how headings are numbered)
   lap('template');
-  restoreParagraphs(cache); // those of the cache on disk, in this build's fonts
   const { doc, context } = inputs;
+  const pdfa = o.pdfa ?? theme.pdfa;
+  const unarchivable = pdfa ? pdfaImageProblems(doc, pdfa, context.templatePos) : [];
+  if (unarchivable.length) throw new InputError(unarchivable);
+  restoreParagraphs(cache); // those of the cache on disk, in this build's fonts
   let last: PageFacts = { pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
   for (let round = 1; ; round++) {
     o.onProgress?.({ stage: 'layout', round });
@@ -170,7 +174,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       lap('layout');
       const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
       const document = documentInfo(report.meta, o.version, theme.lang, referenceWords(context.targets, theme.references, found.pageLabels));
-      return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa: o.pdfa ?? theme.pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
+      return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
     }
     if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
     last = found;

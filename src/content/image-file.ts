@@ -28,6 +28,8 @@ export interface CheckedRaster extends ImageSize {
   type: 'png' | 'jpeg';
   /** The file's bytes, as checked: what the PDF embeds. */
   data: Buffer;
+  /** A JPEG of four colour components (CMYK), drawn in DeviceCMYK: not in a PDF/A whose output intent is sRGB (see render/pdfa-images.ts). */
+  cmyk?: boolean;
 }
 
 /** An SVG the PDF draws as vectors; its natural size (width, height) in pt. */

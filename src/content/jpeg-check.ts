@@ -37,9 +37,14 @@ const FRAME_KINDS = new Map<number, string>([
 ]);
 const DECODED_FRAMES = [0xc0, 0xc1, 0xc2];
 
+/** A JPEG's size as shown, and whether it is CMYK (four colour components). */
+export interface JpegSize extends ImageSize {
+  cmyk?: boolean;
+}
+
 /** The JPEG's size as shown, or why a PDF could not show it. The data begins with SOI (FF D8). */
-export function checkJpeg(data: Buffer): ImageSize | string {
-  let size: ImageSize | undefined;
+export function checkJpeg(data: Buffer): JpegSize | string {
+  let size: JpegSize | undefined;
   let orientation: number | undefined;
   let scanned = false;
   for (let pos = 2; ; ) {
@@ -48,7 +53,7 @@ export function checkJpeg(data: Buffer): ImageSize | string {
     if (data[pos] !== 0xff || marker === 0xff || marker === 0x00) return `image damaged: no JPEG marker where one should be (byte ${pos})`;
     if (marker === EOI) {
       if (!size || !scanned) return 'image damaged: a JPEG without image data';
-      return (orientation ?? 1) > 4 ? { width: size.height, height: size.width } : size; // turned a quarter
+      return (orientation ?? 1) > 4 ? { ...size, width: size.height, height: size.width } : size; // turned a quarter
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       pos += 2; // RSTn, TEM: markers without a segment
@@ -75,13 +80,13 @@ export function checkJpeg(data: Buffer): ImageSize | string {
 }
 
 /** The frame header (SOF) after its length: precision, height, width, components. */
-function readFrame(marker: number, body: Buffer): ImageSize | string {
+function readFrame(marker: number, body: Buffer): JpegSize | string {
   if (!DECODED_FRAMES.includes(marker)) return `image not supported: ${FRAME_KINDS.get(marker)} JPEG (re-save it as a baseline or progressive JPEG)`;
   if (body.length < 6 || body.length !== 6 + 3 * body[5]) return 'image damaged: a JPEG frame header (SOF) with a wrong length';
   const [precision, components] = [body[0], body[5]];
   if (precision !== 8) return `image not supported: a JPEG with ${precision}-bit samples (re-save it as an 8-bit JPEG)`;
   if (![1, 3, 4].includes(components)) return `image not supported: a JPEG with ${components} colour components (grey, RGB or CMYK only)`;
-  const size = { width: body.readUInt16BE(3), height: body.readUInt16BE(1) };
+  const size = { width: body.readUInt16BE(3), height: body.readUInt16BE(1), ...(components === 4 ? { cmyk: true } : {}) };
   return sizeProblem(size) ?? size;
 }
 

@@ -236,6 +236,11 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
   return names;
 }
 
+/** The figures of `nodes`, in order, those inside boxes and kept runs too. */
+export function figuresOf(nodes: readonly BlockNode[]): FigureNode[] {
+  return nodes.flatMap((n) => (n.kind === 'figure' ? [n] : n.kind === 'box' || n.kind === 'keep' ? figuresOf(n.children) : []));
+}
+
 /** A horizontal rule across the type area (running heads). */
 export interface RuleNode {
   kind: 'rule';

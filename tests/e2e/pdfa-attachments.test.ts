@@ -5,12 +5,13 @@
  * the file (ISO 32000 7.11.4), not 32 characters of hex text.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeJpeg } from '../helpers/jpeg.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -39,7 +40,7 @@ describe('--pdfa 3b attachments', () => {
     const parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-attach-')));
     expect(imprint(parent, 'init', 'p').code).toBe(0);
     const project = path.join(parent, 'p');
-    copyFileSync(path.join(root, 'tests/fixtures/cmyk.jpg'), path.join(project, 'content/images/photo.jpg'));
+    writeFileSync(path.join(project, 'content/images/photo.jpg'), makeJpeg(40, 30, { components: 3 }));
     const yaml = readFileSync(path.join(project, 'content/report.yaml'), 'utf8');
     writeFileSync(path.join(project, 'content/report.yaml'), yaml.replace('    id: overview\n    body:\n', '    id: overview\n    body:\n      - figure: { title: 照片, image: images/photo.jpg, width: 30% }\n'));
     const built = imprint(project, 'build', '--pdfa', '3b', '-o', 'out/r.pdf');
@@ -57,5 +58,22 @@ describe('--pdfa 3b attachments', () => {
     expect(text).toContain("A template file \\(Imprint's templates/official/");
     expect(text).toContain("The content of the report \\(the project's content/report.yaml\\)");
     expect(text).not.toContain("own's");
+  });
+
+  it('refuse a CMYK JPEG, which an sRGB output intent does not define: an error at its image: line, nothing written; without PDF/A it builds', () => {
+    const parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-cmyk-')));
+    expect(imprint(parent, 'init', 'p').code).toBe(0);
+    const project = path.join(parent, 'p');
+    writeFileSync(path.join(project, 'content/images/photo.jpg'), makeJpeg(40, 30, { components: 4 }));
+    const yaml = readFileSync(path.join(project, 'content/report.yaml'), 'utf8').replace('    id: overview\n    body:\n', '    id: overview\n    body:\n      - figure: { title: 照片, image: images/photo.jpg, width: 30% }\n');
+    writeFileSync(path.join(project, 'content/report.yaml'), yaml);
+    const line = yaml.split('\n').findIndex((l) => l.includes('images/photo.jpg')) + 1;
+    const col = yaml.split('\n')[line - 1].indexOf('images/photo.jpg') + 1;
+    for (const level of ['2b', '3b']) {
+      const r = imprint(project, 'build', '--pdfa', level, '-o', `out/${level}.pdf`);
+      expect([r.code, r.err]).toEqual([1, `content/report.yaml:${line}:${col}: PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it as an RGB JPEG or a PNG, or build without PDF/A\n`]);
+      expect(() => readFileSync(path.join(project, `out/${level}.pdf`))).toThrow();
+    }
+    expect(imprint(project, 'build', '-o', 'out/plain.pdf').code).toBe(0);
   });
 });
