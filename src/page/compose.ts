@@ -105,7 +105,7 @@ function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' |
     return { height: y, ops };
   });
   const total = parts.reduce((h, x) => h + x.height, 0);
-  offThePaper(ctx, tree, parts, where);
+  offThePaper(ctx, tree, parts, total, where);
   let y = where === 'header' ? p.marginTop - p.headerOffset - total : p.height - p.marginBottom + p.footerOffset;
   return parts.flatMap((part) => {
     const ops = translateOps(part.ops, p.marginLeft, y);
@@ -117,12 +117,12 @@ function furnitureOps(ctx: LayoutContext, tree: FurnitureTree, where: 'header' |
 /**
  * A running head or footer taller than its margin leaves it beyond its offset (a footer of
  * 200pt, page numbers printed below the paper's edge, without a word) is an error at the size of
- * its tallest paragraph's style in the theme, with the most that fits (once for each style).
+ * its tallest paragraph's style in the theme, with the most that fits (once for each style);
+ * `total`: the parts' heights added up, pt.
  */
-function offThePaper(ctx: LayoutContext, tree: FurnitureTree, parts: { height: number }[], where: 'header' | 'footer'): void {
+function offThePaper(ctx: LayoutContext, tree: FurnitureTree, parts: { height: number }[], total: number, where: 'header' | 'footer'): void {
   const p = ctx.theme.page;
   const edge = where === 'header' ? p.marginTop - p.headerOffset : p.marginBottom - p.footerOffset;
-  const total = parts.reduce((h, x) => h + x.height, 0);
   if (total <= edge + 0.01) return;
   let tallest = -1;
   tree.children.forEach((node, i) => {

@@ -10,6 +10,7 @@
  * it is reported once, not each page reference (PAGEREF) and link in it.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { inRunProperties, vanishes } from './hidden-text.js';
 
 /** One paragraph as mammoth gives it, in mammoth's order (text-box paragraphs after their anchor). */
 export interface ParagraphPlace {
@@ -124,7 +125,7 @@ export function readDraftXml(xml: string): DraftXml {
         runHidden = false;
         break;
       case 'w:vanish':
-        if (open[open.length - 2] === 'w:rPr' && open[open.length - 3] === 'w:r') runHidden = !['0', 'false', 'off'].includes(at('w:val') ?? 'true');
+        if (inRunProperties(open)) runHidden = vanishes(at('w:val'));
         break;
       case 'w:del':
         // a deleted paragraph mark (in w:pPr/w:rPr): mammoth joins the paragraph to the next

@@ -8,6 +8,16 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cutOut, type Span } from '../../cut-out.js';
 
+/** Whether the element last opened (of `open`, the names of the elements open) is in a run's properties (`w:r/w:rPr/…`): a `w:vanish` there hides the run. */
+export function inRunProperties(open: readonly string[]): boolean {
+  return open[open.length - 2] === 'w:rPr' && open[open.length - 3] === 'w:r';
+}
+
+/** Whether a `w:vanish` of value `val` (none: on) hides its run. */
+export function vanishes(val: unknown): boolean {
+  return !['0', 'false', 'off'].includes(String(val ?? 'true'));
+}
+
 /** `xml` (word/document.xml) without the text of its hidden runs. Throws on XML that is not well formed. */
 export function withoutHiddenText(xml: string): string {
   /** The spans to take out: each `w:t` of a hidden run, from its `<` to after its end tag. */
@@ -19,8 +29,7 @@ export function withoutHiddenText(xml: string): string {
   parser.on('opentag', (tag: SaxesTagPlain) => {
     open.push(tag.name);
     if (tag.name === 'w:r') runHidden = false;
-    else if (tag.name === 'w:vanish' && open[open.length - 2] === 'w:rPr' && open[open.length - 3] === 'w:r')
-      runHidden = !['0', 'false', 'off'].includes(String(tag.attributes['w:val'] ?? 'true'));
+    else if (tag.name === 'w:vanish' && inRunProperties(open)) runHidden = vanishes(tag.attributes['w:val']);
     // (the open tag ends at the position; no `<` stands in an attribute's value)
     else if (tag.name === 'w:t' && runHidden) textFrom = xml.lastIndexOf('<', parser.position - 1);
   });
