@@ -57,7 +57,7 @@ export function withDiskCache(cache: BuildCache, o: BuildOptions): BuildCache {
   // edition's numbers could settle where a fresh build would not; watch keeps them in memory)
   return {
     ...cache,
-    render: { programs: entries.programs, contents: new ContentsFromDisk(entries.contents) },
+    render: { programs: entries.programs, contents: new ContentsFromDisk(entries.contents), pages: [] },
     disk: { ...disk, paragraphs: entries.paragraphs, read: { madeFrom, paragraphs: entries.paragraphs.count, programs: [...entries.programs.keys()] } },
   };
 }

@@ -19,22 +19,36 @@ interface StreamRef {
   finalize(): void;
 }
 
+/** A page's content stream as it is being written (see `deflateThrough`). */
+export interface PageContent {
+  /** What has been written into it so far (latin1), pdfkit's start of the page included. */
+  written(): string;
+  /** Makes `content` the whole stream (what an earlier build wrote for the same page): what is written into it from now on is left out. */
+  writeAs(content: string): void;
+}
+
 /**
  * Makes `ref` deflate its content through `cache` when pdfkit finalizes it; records the key in
  * `used` so the caller can drop what this build did not draw.
  */
-export function deflateThrough(ref: StreamRef, cache: ContentCache, used: Set<string>): void {
+export function deflateThrough(ref: StreamRef, cache: ContentCache, used: Set<string>): PageContent {
   ref.compress = false;
   ref.data.Filter = 'FlateDecode';
   // what pdfkit wrote before (a new page's transform), then the rest
-  const parts = ref.buffer.map((bytes) => Buffer.from(bytes).toString('latin1'));
+  let parts = ref.buffer.map((bytes) => Buffer.from(bytes).toString('latin1'));
+  let kept: string | undefined;
   // as pdfkit's write: a string is an operator line (a newline follows), bytes are bytes
-  ref.write = (chunk) => void parts.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));
+  ref.write = (chunk) => {
+    if (kept === undefined) parts.push(typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1'));
+  };
+  const written = () => kept ?? (parts = [parts.join('')])[0];
   const finalize = ref.finalize.bind(ref);
   ref.finalize = () => {
-    if (parts.length) ref.buffer = [deflateCached(parts.join(''), cache, used)];
+    const content = written();
+    if (content) ref.buffer = [deflateCached(content, cache, used)];
     finalize();
   };
+  return { written, writeAs: (content) => void (kept = content) };
 }
 
 /** `content` (latin1) deflated, from `cache` when there, else put there; its key recorded in `used`. */

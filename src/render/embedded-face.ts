@@ -37,6 +37,13 @@ export interface EncodedProgram {
   glyphs: number[];
 }
 
+/** Glyphs added to a subset, in CID order: each glyph's id in the face, advance (1/1000 em) and the characters it stands for. */
+export interface AddedGlyphs {
+  glyphs: number[];
+  widths: number[];
+  unicode: number[][];
+}
+
 /** Encoded font programs by face and glyph list. */
 export type ProgramCache = Map<string, EncodedProgram>;
 
@@ -84,6 +91,29 @@ export class EmbeddedFace {
     // (a hyphen a line ends with is its glyph, a hyphen: its soft hyphen is the ActualText's, see glyph-run.ts)
     if (glyphId !== 0) this.unicode[cid] ??= isAddedHyphen(codePoints) ? HYPHEN : codePoints;
     return cid;
+  }
+
+  /** How many glyphs the subset holds so far (the next new glyph's CID). */
+  get glyphCount(): number {
+    return this.subset.glyphs.length;
+  }
+
+  /** The glyphs added since the subset held `from` (CIDs `from` on), as `addAgain` takes them. */
+  addedSince(from: number): AddedGlyphs {
+    return { glyphs: this.subset.glyphs.slice(from), widths: this.widths.slice(from), unicode: this.unicode.slice(from) };
+  }
+
+  /**
+   * Adds `added` (what `addedSince` gave in an earlier build of the same document) to a subset
+   * holding what that build's held then: they get the CIDs they had, as drawing the same runs
+   * again would give them.
+   */
+  addAgain(added: AddedGlyphs): void {
+    added.glyphs.forEach((g, k) => {
+      const cid = this.subset.include(g);
+      this.widths[cid] ??= added.widths[k];
+      this.unicode[cid] ??= added.unicode[k];
+    });
   }
 
   /** The advance of a CID returned by `cid`, 1/1000 em. */

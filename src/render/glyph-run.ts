@@ -64,9 +64,8 @@ const textStates = new WeakMap<object, TextState>();
 
 /** Draws the run in `font`, whose subset collects the glyphs it uses. */
 export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): void {
+  if (!addRunFont(doc, font, run)) return;
   const { ids, codePoints } = run.glyphs;
-  if (ids.length === 0) return;
-  doc.page.fonts[font.id] ??= font.dictionary;
   const last = writtenRuns.get(run.glyphs);
   const cids = cidsOf(font, ids, codePoints, last?.face === font.face.key ? last.cids : undefined);
   const place = { x: run.x, y: run.y, slant: run.slant };
@@ -81,6 +80,17 @@ export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): vo
   if (!state) textStates.set(doc.page, (state = { spacing: 0 }));
   const changes = stateChanges(doc, state, run.color, font.id, run.size, written.spacing);
   doc.addContent(changes ? `${changes}\n${written.content}` : written.content);
+}
+
+/**
+ * What drawing the run does to the page besides writing its text object: its font in the page's
+ * resources (all there is to do for a page whose content an earlier build wrote, see
+ * kept-pages.ts). False for a run of no glyphs, which draws nothing.
+ */
+export function addRunFont(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): boolean {
+  if (run.glyphs.ids.length === 0) return false;
+  doc.page.fonts[font.id] ??= font.dictionary;
+  return true;
 }
 
 type RunPlace = Pick<WrittenRun, 'x' | 'y' | 'slant'>;

@@ -9,10 +9,11 @@ import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
 import type { DocumentInfo, Renderer } from './renderer.js';
-import { writeGlyphRun } from './glyph-run.js';
+import { addRunFont, writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
 import { deflateCached, deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
+import { addedSince, drawsAsBefore, sameAdditions, subsetSizes, type WrittenPage } from './kept-pages.js';
 import { pdfBytesOf, type PdfkitOutput } from './pdf-bytes.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree, type AnnotationOptions } from './structure.js';
@@ -51,6 +52,8 @@ export interface RenderCache {
   programs: ProgramCache;
   /** Deflated page contents and ToUnicode CMaps, by their text. */
   contents: ContentCache;
+  /** The pages the last rendering wrote, for this one to write again where they draw the same. */
+  pages: WrittenPage[];
 }
 
 /**
@@ -62,7 +65,7 @@ export function pdfRenderer(options: PdfOptions = {}): Renderer<Buffer> {
 }
 
 /** The PDF of the pages, with the faces their glyph runs name. */
-async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: DocumentInfo, { pdfa, attachments, cache = { programs: new Map(), contents: new Map() } }: PdfOptions): Promise<Buffer> {
+async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: DocumentInfo, { pdfa, attachments, cache = { programs: new Map(), contents: new Map(), pages: [] } }: PdfOptions): Promise<Buffer> {
   const { programs } = cache;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -135,13 +138,24 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
   const outlineParents: { level: number; item: PDFKit.PDFOutline }[] = [];
   const structure = new StructureTree(doc, meta.lang);
   const contentsUsed = new Set<string>();
-  for (const page of pages) {
+  const written: WrittenPage[] = [];
+  let inStep = true; // the faces hold what they held at this page in the last build (see kept-pages.ts)
+  for (const [index, page] of pages.entries()) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
-    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'svg' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', (annotation) => drawOp(doc, op, fontFor, imageFor, annotation));
+    const content = deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
+    const before = subsetSizes(embedded);
+    const last = inStep ? cache.pages[index] : undefined;
+    const again = last !== undefined && drawsAsBefore(page, last);
+    if (again) content.writeAs(last.content);
+    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'svg' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', again && op.kind === 'glyphs' ? () => void addRunFont(doc as Parameters<typeof addRunFont>[0], fontFor(op.font), op) : (annotation) => drawOp(doc, op, fontFor, imageFor, annotation));
+    if (again) for (const a of last.added) embedded.get(a.key)!.addAgain(a.glyphs); // (each made as drawing its first run would make it: its objects are numbered in that order)
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
+    const added = again ? last.added : addedSince(embedded, before);
+    if (!again && !(last && sameAdditions(added, last.added))) inStep = false;
+    written.push({ width: page.width, height: page.height, ops: page.ops, content: content.written(), added });
   }
+  cache.pages = written;
   structure.end();
   addPageLabels(doc, pages);
   const faceList = [...embedded.values()];

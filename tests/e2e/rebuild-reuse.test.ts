@@ -1,8 +1,10 @@
 /**
  * What a rebuild reuses from the build before (watch: set paragraphs, glyph runs written, the
- * XML of content texts, running heads and footers, deflated streams) never shows: after each
+ * XML of content texts, running heads and footers, deflated streams, the content of pages that
+ * draw what they drew) never shows: after each
  * edit of a session the PDF is the bytes of a fresh build, whether the edit changes one
- * paragraph, makes a chapter longer (the pages after it move, a heading lands on another
+ * paragraph, draws a character on an early page that no page drew (the glyph codes of the
+ * pages after it move), makes a chapter longer (the pages after it move, a heading lands on another
  * page), changes the report's title (every running head) or the theme. The fresh build is
  * another process's: nothing kept in this one (compiled templates and what they rendered) is shared.
  */
@@ -56,6 +58,12 @@ describe('a rebuild after an edit', () => {
       firstBody[0] = `${firstBody[0]}（第 1 次修改）`; // one paragraph
       await rebuilt();
       firstBody[0] = `${firstBody[0]}（第 2 次修改）`;
+      await rebuilt();
+      // a character no page drew, on an early page: the glyph codes of every page after it move
+      const early = chapters[0].sections[0].body;
+      early[0] = `${early[0]}龘`;
+      await rebuilt();
+      early[0] = (early[0] as string).slice(0, -1);
       await rebuilt();
       // a longer chapter: the chapters after it start later, their headings on other pages
       firstBody.splice(1, 0, ...Array.from({ length: 6 }, (_, i) => `${paragraph}（增补 ${i + 1}）`));
