@@ -28,7 +28,7 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   const ops: DrawOp[] =
     info.type === 'svg'
       ? [{ kind: 'svg', x: left, y: 0, w, h, scale: w / info.width, paths: svgShapes(info).paths, tag: figure }, ...svgTextOps(ctx, node, info, [w / info.width, 0, 0, w / info.width, left, 0], { x: left, w, h }, figure)]
-      : [{ kind: 'image', x: left, y: 0, w, h, data: info.data, tag: figure }];
+      : [{ kind: 'image', x: left, y: 0, w, h, data: info.data, ...(info.cmykProfile ? { cmykProfile: info.cmykProfile } : {}), tag: figure }];
   const image = block(h, { ops, anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
   if (!node.note) return [image, ...caption];

@@ -28,8 +28,10 @@ export interface CheckedRaster extends ImageSize {
   type: 'png' | 'jpeg';
   /** The file's bytes, as checked: what the PDF embeds. */
   data: Buffer;
-  /** A JPEG of four colour components (CMYK), drawn in DeviceCMYK: not in a PDF/A whose output intent is sRGB (see render/pdfa-images.ts). */
+  /** A JPEG of four colour components (CMYK), drawn in DeviceCMYK: not in a PDF/A whose output intent is sRGB (see render/pdfa-images.ts) unless it carries its profile. */
   cmyk?: boolean;
+  /** The ICC profile a CMYK JPEG carries (see jpeg-check.ts): a PDF/A draws it in that profile's colour space (ICCBased). */
+  cmykProfile?: Buffer;
 }
 
 /** An SVG the PDF draws as vectors; its natural size (width, height) in pt. */

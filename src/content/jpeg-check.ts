@@ -13,6 +13,10 @@ const TRUNCATED = 'image damaged: JPEG data ends early (truncated file?)';
 const SOS = 0xda;
 const EOI = 0xd9;
 const APP1 = 0xe1;
+const APP2 = 0xe2;
+
+/** What an APP2 segment holding a piece of an ICC profile begins with (ICC.1, annex B.4), then the piece's number (from 1) and the count. */
+const ICC_SIGNATURE = 'ICC_PROFILE\0';
 
 /**
  * The markers pdfkit takes for the frame header (the first one it meets is used), by kind:
@@ -37,9 +41,11 @@ const FRAME_KINDS = new Map<number, string>([
 ]);
 const DECODED_FRAMES = [0xc0, 0xc1, 0xc2];
 
-/** A JPEG's size as shown, and whether it is CMYK (four colour components). */
+/** A JPEG's size as shown, whether it is CMYK (four colour components), and the CMYK ICC profile it carries. */
 export interface JpegSize extends ImageSize {
   cmyk?: boolean;
+  /** A CMYK JPEG's ICC profile, whole: a CMYK profile of ICC version 2 to 4 (what PDF/A-2 takes as an ICCBased colour space); none when it carries none, or one that is not such. */
+  cmykProfile?: Buffer;
 }
 
 /** The JPEG's size as shown, or why a PDF could not show it. The data begins with SOI (FF D8). */
@@ -47,13 +53,16 @@ export function checkJpeg(data: Buffer): JpegSize | string {
   let size: JpegSize | undefined;
   let orientation: number | undefined;
   let scanned = false;
+  const iccPieces: Buffer[] = [];
   for (let pos = 2; ; ) {
     if (pos + 2 > data.length) return TRUNCATED;
     const marker = data[pos + 1];
     if (data[pos] !== 0xff || marker === 0xff || marker === 0x00) return `image damaged: no JPEG marker where one should be (byte ${pos})`;
     if (marker === EOI) {
       if (!size || !scanned) return 'image damaged: a JPEG without image data';
-      return (orientation ?? 1) > 4 ? { ...size, width: size.height, height: size.width } : size; // turned a quarter
+      const profile = size.cmyk ? cmykProfile(iccPieces) : undefined;
+      const shown = profile ? { ...size, cmykProfile: profile } : size;
+      return (orientation ?? 1) > 4 ? { ...shown, width: size.height, height: size.width } : shown; // turned a quarter
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       pos += 2; // RSTn, TEM: markers without a segment
@@ -71,6 +80,7 @@ export function checkJpeg(data: Buffer): JpegSize | string {
       size = frame;
     }
     if (marker === APP1 && !scanned && orientation === undefined && data.toString('latin1', pos + 4, pos + 10) === 'Exif\0\0') orientation = exifOrientation(data, pos + 10);
+    if (marker === APP2 && data.toString('latin1', pos + 4, pos + 4 + ICC_SIGNATURE.length) === ICC_SIGNATURE) iccPieces.push(data.subarray(pos + 4 + ICC_SIGNATURE.length, end));
     if (marker === SOS) {
       if (!size) return 'image damaged: JPEG image data before its frame header (SOF)';
       scanned = true;
@@ -88,6 +98,21 @@ function readFrame(marker: number, body: Buffer): JpegSize | string {
   if (![1, 3, 4].includes(components)) return `image not supported: a JPEG with ${components} colour components (grey, RGB or CMYK only)`;
   const size = { width: body.readUInt16BE(3), height: body.readUInt16BE(1), ...(components === 4 ? { cmyk: true } : {}) };
   return sizeProblem(size) ?? size;
+}
+
+/**
+ * The ICC profile the APP2 pieces (each: its number from 1, the count, its bytes) make, when they
+ * are all there, once each, and it is a CMYK profile of version 2 to 4 (ICC.1: its size first,
+ * the colour space at byte 16, `acsp` at 36); else none.
+ */
+function cmykProfile(pieces: readonly Buffer[]): Buffer | undefined {
+  const count = pieces[0]?.[1];
+  if (!count || pieces.length !== count || pieces.some((p) => p.length < 2 || p[1] !== count)) return undefined;
+  const ordered = [...pieces].sort((a, b) => a[0] - b[0]);
+  if (ordered.some((p, i) => p[0] !== i + 1)) return undefined;
+  const profile = Buffer.concat(ordered.map((p) => p.subarray(2)));
+  if (profile.length < 128 || profile.readUInt32BE(0) !== profile.length || profile.toString('latin1', 36, 40) !== 'acsp') return undefined;
+  return profile.toString('latin1', 16, 20) === 'CMYK' && profile[8] >= 2 && profile[8] <= 4 ? profile : undefined;
 }
 
 /**

@@ -81,6 +81,8 @@ export interface ImageOp {
   h: number;
   /** The bytes of a PNG or JPEG file, checked to be embeddable (see content/image-file.ts). */
   data: Buffer;
+  /** The ICC profile a CMYK JPEG carries: a PDF/A draws it in that profile's colour space (ICCBased), where DeviceCMYK is not allowed. */
+  cmykProfile?: Buffer;
   tag?: StructTag;
 }
 

@@ -7,7 +7,8 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
-import type { DrawOp, DrawPage, OutlineEntry } from '../page/draw.js';
+import type { DrawOp, DrawPage, ImageOp, OutlineEntry } from '../page/draw.js';
+import { inItsProfile } from './jpeg-in-profile.js';
 import type { DocumentInfo, Renderer } from './renderer.js';
 import { addRunFont, writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
@@ -124,13 +125,15 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
     return f;
   };
   // the image for each image's bytes: one drawn twice is embedded once. A PNG is ours (see
-  // png-image.ts), named as pdfkit names its images; a JPEG is pdfkit's (it embeds the file as is)
+  // png-image.ts), named as pdfkit names its images; a JPEG is pdfkit's (it embeds the file as
+  // is; a CMYK one in a PDF/A in the colour space of the profile it carries)
   const images = doc as unknown as { openImage(data: Buffer): PDFKit.Mixins.ImageSrc; _imageCount: number };
   const opened = new Map<Buffer, PDFKit.Mixins.ImageSrc>();
-  const imageFor = (data: Buffer): PDFKit.Mixins.ImageSrc => {
+  const imageFor = ({ data, cmykProfile }: ImageOp): PDFKit.Mixins.ImageSrc => {
     let image = opened.get(data);
     if (!image) {
       image = imageType(data) === 'png' ? (new PngImage(readPng(data), `I${++images._imageCount}`) as unknown as PDFKit.Mixins.ImageSrc) : images.openImage(data);
+      if (pdfa && cmykProfile) inItsProfile(image, cmykProfile);
       opened.set(data, image);
     }
     return image;
@@ -168,7 +171,7 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
   return done;
 }
 
-function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace, imageFor: (data: Buffer) => PDFKit.Mixins.ImageSrc, annotation: AnnotationOptions): void {
+function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => EmbeddedFace, imageFor: (op: ImageOp) => PDFKit.Mixins.ImageSrc, annotation: AnnotationOptions): void {
   switch (op.kind) {
     case 'glyphs':
       writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op);
@@ -180,7 +183,7 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
       doc.save().addContent(colorOperators(parser(doc), op.color, true)).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).stroke().restore();
       return;
     case 'image':
-      doc.image(imageFor(op.data), op.x, op.y, { width: op.w, height: op.h });
+      doc.image(imageFor(op), op.x, op.y, { width: op.w, height: op.h });
       return;
     case 'svg':
       return drawSvg(doc, op);

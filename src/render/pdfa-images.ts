@@ -2,7 +2,8 @@
  * Images a PDF/A cannot hold as Imprint writes it. A PDF/A names its output intent, sRGB here
  * (see output-intent.ts); a colour space that depends on the device must be the intent's
  * (PDF/A-2, ISO 19005-2 6.2.4.3): a CMYK JPEG is embedded as it is, in DeviceCMYK, which an sRGB
- * intent does not define, and a validator refuses the file. Such an image is an error at the
+ * intent does not define, and a validator refuses the file; one that carries its ICC profile is
+ * drawn in that profile's colour space (ICCBased, see pdf.ts), which PDF/A allows. Any other is an error at the
  * place that names it, before any PDF is written: a PDF that says it is PDF/A and is not would
  * be found out only in the archive.
  */
@@ -14,8 +15,8 @@ import type { PdfaLevel } from './pdf.js';
 export function pdfaImageProblems(doc: DocTree, level: PdfaLevel, fallback: SourcePos): Problem[] {
   return doc.matters.flatMap((m) =>
     figuresOf(m.children).flatMap((f) =>
-      f.image.type === 'jpeg' && f.image.cmyk
-        ? [{ pos: f.at ?? fallback, severity: 'error' as const, message: `PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it as an RGB JPEG or a PNG, or build without PDF/A` }]
+      f.image.type === 'jpeg' && f.image.cmyk && !f.image.cmykProfile
+        ? [{ pos: f.at ?? fallback, severity: 'error' as const, message: `PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it with its CMYK colour profile embedded, as an RGB JPEG or as a PNG, or build without PDF/A` }]
         : [],
     ),
   );

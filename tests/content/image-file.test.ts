@@ -21,7 +21,7 @@ import { MAX_IMAGE_PIXELS } from '../../src/content/image-size.js';
 import { loadReport } from '../../src/content/load.js';
 import type { Report } from '../../src/content/types.js';
 import { formatProblem, InputError } from '../../src/problems.js';
-import { makeJpeg } from '../helpers/jpeg.js';
+import { iccProfileHeader, makeJpeg } from '../helpers/jpeg.js';
 import { encodePng, makeBlackPng, makePng, PNG_SAMPLES, pngChunk, pngFile, pngHeader, type PngSpec } from '../helpers/png.js';
 import { crc32 } from 'node:zlib';
 
@@ -204,6 +204,21 @@ describe('a JPEG', () => {
       // pdfkit's own reading of the orientation agrees
       expect((new PDFDocument() as unknown as { openImage(d: Buffer): { orientation: number } }).openImage(image.data).orientation).toBe(orientation);
     }
+  });
+
+  it('that is CMYK carries its ICC profile when its pieces make a whole CMYK profile of version 2 to 4', () => {
+    const profile = iccProfileHeader('CMYK');
+    const pieces = [profile.subarray(0, 50), profile.subarray(50)];
+    expect(accepted('pics/cmyk.jpg', makeJpeg(8, 8, { components: 4, icc: pieces })).cmykProfile?.equals(profile)).toBe(true);
+    expect(accepted('pics/cmyk.jpg', makeJpeg(8, 8, { components: 4, icc: [profile] })).cmykProfile?.equals(profile)).toBe(true);
+    const none = (icc: Buffer[], components = 4) => accepted('pics/cmyk.jpg', makeJpeg(8, 8, { components, icc })).cmykProfile;
+    expect(none([pieces[0]])).toBeUndefined(); // a piece missing (the count says 1, the profile's size more)
+    expect(none([iccProfileHeader('RGB ')])).toBeUndefined();
+    expect(none([iccProfileHeader('CMYK', 5)])).toBeUndefined();
+    expect(none([profile], 3)).toBeUndefined(); // an RGB JPEG's profile is not a CMYK one's
+    const lying = Buffer.from(profile);
+    lying.write('xxxx', 36, 'latin1');
+    expect(none([lying])).toBeUndefined();
   });
 
   it('is refused when cut short anywhere before the end of its end marker (EOI)', () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeJpeg } from '../helpers/jpeg.js';
+import { iccProfileHeader, makeJpeg } from '../helpers/jpeg.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -60,7 +60,7 @@ describe('--pdfa 3b attachments', () => {
     expect(text).not.toContain("own's");
   });
 
-  it('refuse a CMYK JPEG, which an sRGB output intent does not define: an error at its image: line, nothing written; without PDF/A it builds', () => {
+  it('refuse a CMYK JPEG without its profile, which an sRGB output intent does not define: an error at its image: line, nothing written; without PDF/A it builds; with its profile it is drawn in it', () => {
     const parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'imprint-cmyk-')));
     expect(imprint(parent, 'init', 'p').code).toBe(0);
     const project = path.join(parent, 'p');
@@ -71,9 +71,28 @@ describe('--pdfa 3b attachments', () => {
     const col = yaml.split('\n')[line - 1].indexOf('images/photo.jpg') + 1;
     for (const level of ['2b', '3b']) {
       const r = imprint(project, 'build', '--pdfa', level, '-o', `out/${level}.pdf`);
-      expect([r.code, r.err]).toEqual([1, `content/report.yaml:${line}:${col}: PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it as an RGB JPEG or a PNG, or build without PDF/A\n`]);
+      expect([r.code, r.err]).toEqual([1, `content/report.yaml:${line}:${col}: PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it with its CMYK colour profile embedded, as an RGB JPEG or as a PNG, or build without PDF/A\n`]);
       expect(() => readFileSync(path.join(project, `out/${level}.pdf`))).toThrow();
     }
     expect(imprint(project, 'build', '-o', 'out/plain.pdf').code).toBe(0);
+    // one that carries its CMYK profile is drawn in it (ICCBased, the profile embedded), which PDF/A allows
+    const profile = iccProfileHeader('CMYK');
+    writeFileSync(path.join(project, 'content/images/photo.jpg'), makeJpeg(40, 30, { components: 4, icc: [profile] }));
+    for (const level of ['2b', '3b']) {
+      const r = imprint(project, 'build', '--pdfa', level, '-o', `out/${level}.pdf`);
+      expect([r.code, r.err.includes('PDF/A')]).toEqual([0, false]); // (a warning: the test image's few pixels)
+      const pdf = readFileSync(path.join(project, `out/${level}.pdf`));
+      const text = pdf.toString('latin1');
+      const image = /\/Subtype \/Image[^>]*\/ColorSpace \[\/ICCBased (\d+) 0 R\]/.exec(text);
+      expect(image).not.toBeNull();
+      expect(text).not.toContain('/DeviceCMYK');
+      const icc = new RegExp(`\\n${image![1]} 0 obj\\n<<([^>]*)>>\\nstream\\n`).exec(text)!;
+      expect(icc[1]).toContain('/N 4');
+      const start = icc.index + icc[0].length;
+      expect(inflateSync(pdf.subarray(start, text.indexOf('\nendstream', start))).equals(profile)).toBe(true);
+    }
+    // without PDF/A, as before: DeviceCMYK, as the print shop's file has it
+    expect(imprint(project, 'build', '-o', 'out/plain.pdf').code).toBe(0);
+    expect(readFileSync(path.join(project, 'out/plain.pdf'), 'latin1')).toMatch(/\/ColorSpace \/DeviceCMYK/);
   });
 });

@@ -2,9 +2,25 @@
  * A tiny baseline JPEG encoder for test images: mid-grey, every 8 × 8 block coded as "no
  * difference, end of block" with one-code Huffman tables. Valid for any size and 1, 3 or 4
  * components; `frame` sets the frame marker (C0 baseline unless told) to make kinds a PDF cannot show;
- * `orientation` adds Exif data with that orientation (1–8).
+ * `orientation` adds Exif data with that orientation (1–8); `icc` adds APP2 segments carrying
+ * those pieces of an ICC profile (ICC.1 annex B.4: each numbered from 1, with the count).
  */
-export function makeJpeg(width: number, height: number, { components = 1, frame = 0xc0, precision = 8, orientation = 0 } = {}): Buffer {
+/**
+ * An ICC profile's header (ICC.1 7.2) and an empty tag table: enough to be told a profile of
+ * colour space `space` (`CMYK`, `RGB `) and major version `version`, not to convert colours.
+ */
+export function iccProfileHeader(space: string, version = 4): Buffer {
+  const profile = Buffer.alloc(132);
+  profile.writeUInt32BE(profile.length, 0);
+  profile[8] = version;
+  profile.write('prtr', 12, 'latin1');
+  profile.write(space, 16, 'latin1');
+  profile.write('Lab ', 20, 'latin1');
+  profile.write('acsp', 36, 'latin1');
+  return profile;
+}
+
+export function makeJpeg(width: number, height: number, { components = 1, frame = 0xc0, precision = 8, orientation = 0, icc = [] as Buffer[] } = {}): Buffer {
   const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
   const ids = Array.from({ length: components }, (_, i) => i + 1);
   const sof = [precision, height >> 8, height & 0xff, width >> 8, width & 0xff, components, ...ids.flatMap((id) => [id, 0x11, 0])];
@@ -18,6 +34,7 @@ export function makeJpeg(width: number, height: number, { components = 1, frame 
     0xff, 0xd8,
     // Exif (big-endian TIFF) with one tag, the orientation, when one is given
     ...(orientation ? segment(0xe1, [...Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08', 'latin1'), 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]) : []),
+    ...icc.flatMap((piece, i) => segment(0xe2, [...Buffer.from('ICC_PROFILE\0', 'latin1'), i + 1, icc.length, ...piece])),
     ...segment(0xdb, [0, ...Array(64).fill(1)]),
     ...segment(frame, sof),
     ...segment(0xc4, oneCode(0)),
