@@ -371,8 +371,9 @@ const WORD_BREAK = new RegExp(
 /**
  * Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & = # @`
  * (not inside `//` nor right after it: `https://` never ends a line alone; never before the
- * extension or domain that ends it, see WORD_END). A `<mailto:…>` breaks after its `mailto:` and
- * its `@` (not inside its mailbox or host: see host-names.ts).
+ * extension or domain that ends it, see WORD_END). A `mailto:…` printed whole (a template's
+ * `<a kind="url">`; the content's `<mailto:…>` prints the address alone, see inline-markup.ts)
+ * breaks after its `mailto:` and its `@` (not inside its mailbox or host: see host-names.ts).
  */
 const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=#@]|(?<![:/])\/(?!\/)|^(?:mailto|MAILTO):)(?=.)(?<!\.(?=${WORD_END}))`, 'u');
 
