@@ -34,6 +34,7 @@ import type { Reference } from './text/inline.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
 import { circled } from './block/footnotes.js';
+import { missingTotal } from './block/missing-chars.js';
 import { referenceWords } from './block/references.js';
 import type { CheckedImage } from './content/image-file.js';
 import { restoreParagraphs, withDiskCache, type DiskCache } from './build-cache/disk-cache.js';
@@ -174,7 +175,10 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
       lap('layout');
       const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
       const document = documentInfo(report.meta, o.version, theme.lang, referenceWords(context.targets, theme.references, found.pageLabels));
-      return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa, times, pages, document, rounds: round, warnings: [...report.warnings, ...problems.warnings()] };
+      const warnings = [...report.warnings, ...problems.warnings()];
+      const missing = missingTotal(warnings);
+      if (missing) warnings.push(missing);
+      return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa, times, pages, document, rounds: round, warnings };
     }
     if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
     last = found;
@@ -221,7 +225,7 @@ export function roundInputs(report: Report, templates: TemplateSet, theme: Theme
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }, theme),
   };
   const templatePos = { file: templates.documentFile, line: 1, col: 1 };
-  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), charPos: report.charPos, templatePos } };
+  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), writtenText: report.writtenText, templatePos } };
 }
 
 /**

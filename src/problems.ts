@@ -24,6 +24,11 @@ export interface Problem {
    * mending it builds again).
    */
   about?: string;
+  /**
+   * For a warning of characters no font has (block/missing-chars.ts): those characters, in order,
+   * each as often as it stands in the run the warning names.
+   */
+  missing?: string;
 }
 
 /** Thrown when the input has errors: carries all of them, never a stack trace for the user. */
@@ -109,11 +114,12 @@ export class ProblemList {
     this.items.push(about === undefined ? { pos, message, severity: 'error' } : { pos, message, severity: 'error', about });
   }
 
-  warn(pos: SourcePos, message: string): void {
+  /** A warning at `pos`; `missing`: the characters no font has it names, if it is about them (see `Problem.missing`). */
+  warn(pos: SourcePos, message: string, missing?: string): void {
     const key = `${pos.file}:${pos.line}:${pos.col}:${message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.items.push({ pos, message, severity: 'warning' });
+    this.items.push(missing === undefined ? { pos, message, severity: 'warning' } : { pos, message, severity: 'warning', missing });
   }
 
   get hasErrors(): boolean {

@@ -10,7 +10,8 @@ import type { PlacedGlyphs, StructTag } from '../page/draw.js';
 import type { TextFont } from '../text/text-font.js';
 import { fontStacks, newTag, style, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
-import { baselineOf, warnMissing } from './text-lines.js';
+import { baselineOf } from './text-lines.js';
+import { warnMissing } from './missing-chars.js';
 import { isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
 import { CLUSTER } from '../text/atoms.js';
 
@@ -62,7 +63,7 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const cp = ch.codePointAt(0)!;
     const font = stack.find((f) => f.has(cp)) ?? stack[0];
     const glyphs = font.shape(ch);
-    if (glyphs.some((g) => g.id === 0)) missing.add(ch);
+    for (const g of glyphs) if (g.id === 0) for (const c of g.codePoints) missing.add(String.fromCodePoint(c));
     const set = glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advance: g.advance * st.size, dx: (g.dx ?? 0) * st.size, rise: (g.dy ?? 0) * st.size }));
     return { font, glyphs: set, advance: set.reduce((w, g) => w + g.advance, 0), space: ch === ' ', text: ch };
   };
@@ -83,7 +84,7 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     }
   });
   if (blocks.length) blocks[blocks.length - 1].height += st.spaceAfter;
-  warnMissing(ctx, missing, node.at);
+  warnMissing(ctx, missing, node.at, node.text);
   return blocks;
 }
 

@@ -10,6 +10,7 @@ import { FaceTextFont, type TextFont } from '../text/text-font.js';
 import type { SetParagraph } from '../text/paragraph.js';
 import type { TextStyle } from '../text/atoms.js';
 import type { SourcePos } from '../problems.js';
+import type { WrittenText } from '../content/markup-check.js';
 import type { StructTag } from '../page/draw.js';
 import type { RefTarget } from '../template/view.js';
 import type { NoteEntry } from './footnotes.js';
@@ -46,8 +47,8 @@ export interface LayoutContext {
   setUsed: Set<string>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
-  /** Where a character first stands in the content text placed at `at` (see Report.charPos); `at` when absent. */
-  charPos?: (at: SourcePos, ch: string) => SourcePos;
+  /** The content text placed at `at` as written (see Report.writtenText); absent: none is known. */
+  writtenText?: (at: SourcePos) => WrittenText | undefined;
   /** Counts structure elements of this layout (see `newTag`). */
   tagCount: { n: number };
   /**

@@ -56,7 +56,8 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
   let toc: { tag: StructTag; columns: Map<TocEntryNode, number> } | undefined;
   let carried = 0; // the space after an unframed box, pt, for the block after it (see unframedSpaceAfter)
   const stairs = staircases(ctx, nodes, width);
-  return nodes.flatMap((n, i) => {
+  const out: Item[] = [];
+  nodes.forEach((n, i) => {
     let items: Item[];
     if (n.kind !== 'toc-entry') {
       toc = undefined;
@@ -67,8 +68,20 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
     }
     if (carried && items[0]?.kind === 'block') items = [{ ...items[0], spaceBefore: Math.max(items[0].spaceBefore, carried) }, ...items.slice(1)];
     carried = n.kind === 'box' ? unframedSpaceAfter(ctx, n) : 0;
-    return items;
+    if (n.kind === 'keep' && n.previous) keepLastWithNext(out);
+    out.push(...items);
   });
+  return out;
+}
+
+/** The last block of `items` stands on the same page as the block after it while their run fits a page (`keepTogether`). */
+function keepLastWithNext(items: Item[]): void {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = items[k];
+    if (item.kind !== 'block') continue;
+    items[k] = { ...item, keepTogether: true };
+    return;
+  }
 }
 
 /**
@@ -131,7 +144,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'code':
       return codeBlocks(ctx, node, x, width, parent);
     case 'keep':
-      return keptTogether(nodesItems(ctx, node.children, x, width, parent), ctx.theme);
+      return keptTogether(nodesItems(ctx, node.children, x, width, parent), ctx.theme, node.next);
     case 'figure':
       return figureItems(ctx, node, x, width, parent);
     case 'vspace': {
@@ -208,16 +221,18 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
 }
 
 /**
- * Items kept on one page when they fit: every block but the last `keepTogether` with the next.
- * A run taller than a page breaks as a paragraph's lines do: its first `orphans` and last
- * `widows` blocks are kept with the next (`keepWithNext`) whatever the run's height.
+ * Items kept on one page when they fit: every block but the last `keepTogether` with the next
+ * (the last too, with the block after the run, when `withNext`). A run taller than a page breaks
+ * as a paragraph's lines do: its first `orphans` and last `widows` blocks are kept with the next
+ * (`keepWithNext`) whatever the run's height.
  */
-function keptTogether(items: Item[], { orphans, widows }: { orphans: number; widows: number }): Item[] {
+function keptTogether(items: Item[], { orphans, widows }: { orphans: number; widows: number }, withNext = false): Item[] {
   const n = items.filter((item) => item.kind === 'block').length;
   let k = 0;
   return items.map((item) => {
     if (item.kind !== 'block') return item;
     const j = k++;
-    return j === n - 1 ? item : { ...item, keepTogether: true, keepWithNext: item.keepWithNext || j < orphans - 1 || j >= n - widows };
+    if (j === n - 1) return withNext ? { ...item, keepTogether: true } : item;
+    return { ...item, keepTogether: true, keepWithNext: item.keepWithNext || j < orphans - 1 || j >= n - widows };
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { SourcePos } from '../problems.js';
 import type { TextStyleSpec } from '../style/theme.js';
-import { runKey, type Inline, type LinkTarget } from '../text/inline.js';
+import { plainText, runKey, type Inline, type LinkTarget } from '../text/inline.js';
 import { resolveReferences } from './references.js';
 import { markerAnchors, notesOn, resolveNotes } from './footnotes.js';
 import type { Line } from '../text/justify.js';
@@ -13,7 +13,7 @@ import type { DrawOp, GlyphRunOp, PlacedGlyphs, StructTag } from '../page/draw.j
 import { EM_BOX_ASCENT, type Atom, type AtomGlyph, type InlineLook } from '../text/atoms.js';
 import { fontStacks, type LayoutContext, type FontStacks } from './context.js';
 import { block, type Block } from './payload.js';
-import { codePointName } from '../code-point-name.js';
+import { warnMissing } from './missing-chars.js';
 
 /** Paragraph styles made, per style spec: the same object for the same width, alignment and indent. */
 const paragraphStyles = new WeakMap<TextStyleSpec, Map<string, ParagraphStyle>>();
@@ -88,7 +88,7 @@ export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphSt
   const runs = resolveNotes(ctx, resolveReferences(ctx, given, at), at);
   const { key, set } = cachedSet(ctx, runs, pstyle);
   ctx.setUsed.add(key);
-  warnMissing(ctx, set.missing, at);
+  warnMissing(ctx, new Set(set.missing), at, plainText(runs));
   return set.lines;
 }
 
@@ -115,14 +115,6 @@ export function measureLines(ctx: LayoutContext, given: Inline[], pstyle: Paragr
   const runs = withMarkerRoom(resolveReferences(ctx, given, undefined, true));
   if (runs.some((r, i) => r !== given[i])) return setParagraph(runs, pstyle).lines;
   return cachedSet(ctx, runs, pstyle).set.lines;
-}
-
-/** A warning for each character no font has, where it first stands in the text placed at `at`. */
-export function warnMissing(ctx: LayoutContext, missing: Iterable<string>, at: SourcePos | undefined): void {
-  for (const ch of missing) {
-    const where = at ? (ctx.charPos?.(at, ch) ?? at) : ctx.templatePos;
-    ctx.problems.warn(where, `no font has the character "${ch}" (${codePointName(ch)}); it is drawn as an empty box`);
-  }
 }
 
 /** A line's glyphs grouped into runs of one font, size, baseline, slant and colour; x relative to the line's left, pt. */

@@ -155,12 +155,9 @@ function distinctChars(report: Report): Set<string> {
   return chars;
 }
 
-/** The build's warnings of characters no font has, by character, with their places. */
+/** The build's warnings of characters no font has, by character, with their places (a run's, for each of its characters). */
 function missingChars(warnings: Problem[]): Map<string, SourcePos[]> {
   const out = new Map<string, SourcePos[]>();
-  for (const w of warnings) {
-    const ch = /^no font has the character "(.+)" \(U\+[0-9A-F]+\)/u.exec(w.message)?.[1];
-    if (ch) out.set(ch, [...(out.get(ch) ?? []), w.pos]);
-  }
+  for (const w of warnings) for (const ch of new Set(w.missing)) out.set(ch, [...(out.get(ch) ?? []), w.pos]);
   return out;
 }

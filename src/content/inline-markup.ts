@@ -16,7 +16,7 @@ export type InlineNode =
   | { kind: 'text'; text: string; at: number }
   | { kind: 'strong' | 'emphasis' | 'sup' | 'sub'; children: InlineNode[]; at: number }
   | { kind: 'code'; text: string; at: number }
-  | { kind: 'link'; url: string; children: InlineNode[]; at: number; /** Written `<url>`: the URL printed is the URL. */ auto?: boolean }
+  | { kind: 'link'; url: string; children: InlineNode[]; at: number; /** Written `<url>` (not `<mailto:…>`): the URL printed is the URL. */ auto?: boolean }
   | ({ kind: 'ref'; at: number } & Reference)
   | { kind: 'footnote'; children: InlineNode[]; at: number; /** Offset just past its closing `]`. */ end: number };
 
@@ -47,6 +47,8 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const URL_START = String.raw`(?:https?|ftp):\/\/|mailto:`;
 /** A URL printed and linked, `<https://…>`. */
 const AUTOLINK = new RegExp(String.raw`^<((?:${URL_START})[^\s<>]+)>`, 'i');
+/** The address a `mailto:` URL goes to (before any query). */
+const MAIL_ADDRESS = /^mailto:([^?]+)/i;
 /** The URL of a link `[text](url)`. */
 const LINK_URL = new RegExp(String.raw`^(?:${URL_START})\S+$`, 'i');
 
@@ -300,11 +302,17 @@ class InlineParser {
     return { node: { kind: 'link', url, children: this.parse(i + 1, close, inNote), at: i } as InlineNode, end: end + 1 };
   }
 
-  /** `<https://…>`: the URL printed and linked. */
+  /**
+   * `<https://…>`: the URL printed and linked. `<mailto:…>`: the mail address printed, without
+   * its `mailto:` and any query (`?subject=…`), as `[address](mailto:address)` prints it, and linked.
+   */
   private autolink(i: number, to: number) {
     const m = AUTOLINK.exec(this.src.slice(i, to));
     if (!m) return undefined;
-    return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: m[1], at: i + 1 }], at: i, auto: true } as InlineNode, end: i + m[0].length };
+    const end = i + m[0].length;
+    const mail = MAIL_ADDRESS.exec(m[1]);
+    if (mail) return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: mail[1], at: i + 1 + 'mailto:'.length }], at: i } as InlineNode, end };
+    return { node: { kind: 'link', url: m[1], children: [{ kind: 'text', text: m[1], at: i + 1 }], at: i, auto: true } as InlineNode, end };
   }
 
   /** The `)` that closes the `(` at `open`, before `to`, those between in pairs. */

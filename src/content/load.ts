@@ -9,7 +9,7 @@ import { ProblemList, type SourcePos } from '../problems.js';
 import { decodeText } from '../text-file.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { fullWidthCommas } from './full-width-syntax.js';
-import { checkMarkup, type WrittenId } from './markup-check.js';
+import { checkMarkup, type WrittenId, type WrittenText } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
@@ -195,7 +195,7 @@ class ContentReader {
         keywords: this.keywords(r.keywords),
         template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },
-      charPos: (at, ch) => this.charPos(at, ch),
+      writtenText: (at) => this.writtenText(at),
       preface: d.preface && {
         title: d.preface.title !== undefined ? this.text(['preface', 'title']) : { text: '前言', pos: this.src.locate(['preface']) },
         body: this.blocks(['preface', 'body']),
@@ -436,11 +436,10 @@ class ContentReader {
     return { text: quietChars(dropped ? v.replace(UNPRINTABLE, '') : v), pos };
   }
 
-  /** Where `ch` first stands in the text whose place is `at` (`at` itself for a text not read here). */
-  private charPos(at: SourcePos, ch: string): SourcePos {
+  /** The text whose place is `at` as written (none for a text not read here). */
+  private writtenText(at: SourcePos): WrittenText | undefined {
     const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
-    const index = text?.value.indexOf(ch) ?? -1;
-    return text && index >= 0 ? this.src.charPos(text.path, index) : at;
+    return text && { value: text.value, charPos: (index) => this.src.charPos(text.path, index) };
   }
 }
 

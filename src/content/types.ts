@@ -4,6 +4,7 @@
  */
 import type { Problem, SourcePos } from '../problems.js';
 import type { CheckedImage } from './image-file.js';
+import type { WrittenText } from './markup-check.js';
 
 /** Text with its inline markup (spec §6.2) still in it, as written by the user. */
 export interface Text {
@@ -176,10 +177,11 @@ export interface Report {
   /** Problems found in the content that do not stop the build (characters dropped, text YAML cut at ' #'). */
   warnings: Problem[];
   /**
-   * Where the character `ch` first stands in the content, in the text whose place is `at` (a
-   * `Text`'s pos): for messages about one character, such as one no font has.
+   * The content text whose place is `at` (a `Text`'s pos) as written, with the place of each of
+   * its characters: for messages about characters in it, such as those no font has. None for a
+   * place that holds no text of the report.
    */
-  charPos(at: SourcePos, ch: string): SourcePos;
+  writtenText(at: SourcePos): WrittenText | undefined;
   /** The images the figures name, checked (their bytes are what the PDF embeds), by absolute path. */
   images: ReadonlyMap<string, CheckedImage>;
 }

@@ -213,11 +213,21 @@ function uriAction(doc: PDFKit.PDFDocument, uri: string): object {
   if (!actions) uriActions.set(doc, (actions = new Map()));
   let action = actions.get(uri);
   if (!action) {
-    const ref = (doc as unknown as { ref(data: object): { end(): void } }).ref({ S: 'URI', URI: new String(uri) });
+    const ref = (doc as unknown as { ref(data: object): { end(): void } }).ref({ S: 'URI', URI: new String(asciiUri(uri)) });
     ref.end();
     actions.set(uri, (action = ref));
   }
   return action;
+}
+
+/**
+ * An address as a PDF's URI holds it, 7-bit ASCII (ISO 32000-1 12.6.4.7): each character beyond
+ * it (and a control character or space) percent-encoded in UTF-8, as RFC 3987 3.1 maps an IRI to
+ * a URI (`搜索` → `%E6%90%9C%E7%B4%A2`); the rest as written. (pdfkit writes a string that is not
+ * ASCII as UTF-16, which a viewer reads as a URI of garbage.)
+ */
+function asciiUri(uri: string): string {
+  return uri.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
 /**

@@ -124,6 +124,10 @@ export interface CodeNode {
 export interface KeepNode {
   kind: 'keep';
   children: BlockNode[];
+  /** Kept also with the last block before it (the last line of the text above: a 附件说明 never opens a page), while all fits a page. */
+  previous: boolean;
+  /** Kept also with the first block after it (a 附件说明 with the 落款 after it), while all fits a page. */
+  next: boolean;
 }
 
 export interface FigureNode {

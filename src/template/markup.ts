@@ -158,7 +158,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   list: { style: TEXT, marker: oneOf('number') },
   li: { marker: TEXT, at: TEXT },
   code: STYLED_TEXT,
-  keep: {},
+  keep: { previous: oneOf('true', 'false'), next: oneOf('true', 'false') },
   figure: { id: TEXT, src: TEXT, width: { allows: (v) => figureWidthOf(v) !== undefined, allowed: 'a share above 0 (60%) or a length above 0 (80mm)', slip: (v) => (v.includes('%') ? undefined : LENGTH.slip!(v)) }, at: TEXT },
   vspace: { size: LENGTH },
   pagebreak: { before: oneOf('chapter') },
@@ -347,7 +347,7 @@ function block(el: El, images: FigureImages): BlockNode {
       if (el.children.some((c) => typeof c !== 'string')) fail(el, '<code> holds text only');
       return { kind: 'code', style: el.attrs.style ?? 'code', text: el.children.join(''), at: at(el) };
     case 'keep':
-      return { kind: 'keep', children: blocks(el, images) };
+      return { kind: 'keep', children: blocks(el, images), previous: el.attrs.previous === 'true', next: el.attrs.next === 'true' };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       const note = elements(el).find((c) => c.name === 'note');

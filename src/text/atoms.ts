@@ -369,12 +369,13 @@ const WORD_BREAK = new RegExp(
   'u',
 );
 /**
- * Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & = @`
+ * Where a URL printed whole (`<https://…>`) may break, whatever its length: after `/ . - _ ? & = # @`
  * (not inside `//` nor right after it: `https://` never ends a line alone; never before the
- * extension or domain that ends it, see WORD_END). A `<mailto:…>` breaks after its `mailto:` and
- * its `@` (not inside its mailbox or host: see host-names.ts).
+ * extension or domain that ends it, see WORD_END). A `mailto:…` printed whole (a template's
+ * `<a kind="url">`; the content's `<mailto:…>` prints the address alone, see inline-markup.ts)
+ * breaks after its `mailto:` and its `@` (not inside its mailbox or host: see host-names.ts).
  */
-const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=@]|(?<![:/])\/(?!\/)|^(?:mailto|MAILTO):)(?=.)(?<!\.(?=${WORD_END}))`, 'u');
+const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=#@]|(?<![:/])\/(?!\/)|^(?:mailto|MAILTO):)(?=.)(?<!\.(?=${WORD_END}))`, 'u');
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;

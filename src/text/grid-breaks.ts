@@ -4,38 +4,38 @@
  * the last cell; a line ends early only where the line-start/line-end rules forbid the break
  * after its last cell, or where it gives its last character to a one-character last line, so a
  * stretched line always stands right before the mark, the unbreakable pair or the character it
- * had to give up; or before a URL whose host name it would part, standing short as a line before
- * a long word does (a line ends inside a host only when the host is longer than a line, see
- * host-names.ts). (Whole-paragraph optimisation has nothing to gain where every full line has
+ * had to give up; or before a URL whose host name (or two of whose letters or digits) it would
+ * part, standing short as a line before a long word does (a line ends there only when nothing
+ * else of the URL fits, see host-names.ts). (Whole-paragraph optimisation has nothing to gain where every full line has
  * the same count, and would stretch some earlier line instead.)
  */
 import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
-import { insideHostNames } from './host-names.js';
+import { urlBreaks } from './host-names.js';
 
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
   const n = input.atoms.length;
   let widest = 0;
   for (const item of input.items) widest = Math.max(widest, item.width);
-  const inHost = insideHostNames(input.atoms);
+  const { inHost, inRun } = urlBreaks(input.atoms);
   const ends: number[] = [];
   let start = 0;
   while (start < n) {
     const width = input.widthOf(ends.length);
     let best = -1;
-    let bestOutsideHosts = -1;
+    let bestNotLastResort = -1;
     for (let end = start + 1; end <= n; end++) {
       const m = measureLine(input, start, end);
       if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) {
         best = end;
-        if (!inHost[end]) bestOutsideHosts = end;
+        if (!inHost[end] && !inRun[end]) bestNotLastResort = end;
       }
       // past the measure by more than a hanging mark: no later end can fit
       if (m.natural + m.hang - m.shrink > width + 2 * widest) break;
     }
     // a chain wider than the line (no allowed break fits): the optimal breaker's fallback decides
     if (best < 0) return optimalBreaks(input);
-    const end = bestOutsideHosts > start ? bestOutsideHosts : best;
+    const end = bestNotLastResort > start ? bestNotLastResort : best;
     ends.push(end);
     start = end;
   }

@@ -3,29 +3,43 @@
  * mail address's mailbox (`zhang.|san@pujiang.gov.cn`): a reader takes them in at a glance and
  * types each as one, so a URL breaks after a `/` of its path and a mail address after its `@`, or
  * goes whole to the next line, before either is parted (see `HOST_BREAK_PENALTY` in
- * breakpoints.ts). The host is what follows `scheme://` up to the first `/`, `?` or `#`, or what
+ * breakpoints.ts). And where it would fall between two letters or digits of a URL or a mail
+ * address (inside a hash that names a file, `…/files/3f9a2b|7c4d….pdf`, or at a camelCase hump),
+ * which reads as a typo: the breakers take such a break only where none of the URL's marks lets
+ * the lines fit, however short the line before it stands (see optimal-breaks.ts, grid-breaks.ts).
+ * The host is what follows `scheme://` up to the first `/`, `?` or `#`, or what
  * follows the `@` of a `mailto:` address up to a `?`; the mailbox is what stands before the `@`
  * of a mail address, after `mailto:` or written alone (`name@host`). Each word is read at most
  * twice (once to tell whether it is a mail address), character by character: a word of any
  * length costs its length.
  */
 import type { Atom } from './atoms.js';
+import { isAlnum } from './char-class.js';
 
 /**
- * `inside[p]`: a break before atom p parts the host name of a URL or the mailbox of a mail
- * address (a word of Latin atoms, each after the first continuing it: see `Atom.continuesWord`),
- * whether printed whole (`<https://…>`) or written in the text.
+ * Where breaks fall in the URLs and mail addresses of a paragraph's atoms (words of Latin atoms,
+ * each after the first continuing it: see `Atom.continuesWord`), whether printed whole
+ * (`<https://…>`) or written in the text; each array indexed by the atom a break comes before.
  */
-export function insideHostNames(atoms: readonly Atom[]): boolean[] {
-  const inside = new Array<boolean>(atoms.length + 1).fill(false);
+export interface UrlBreaks {
+  /** The break parts the host name of a URL or the mailbox of a mail address. */
+  inHost: boolean[];
+  /** The break parts two letters or digits of a URL or a mail address (and not its host or mailbox). */
+  inRun: boolean[];
+}
+
+export function urlBreaks(atoms: readonly Atom[]): UrlBreaks {
+  const inHost = new Array<boolean>(atoms.length + 1).fill(false);
+  const inRun = new Array<boolean>(atoms.length + 1).fill(false);
   const scan = new HostScan();
   for (let p = 0; p < atoms.length; p++) {
     const a = atoms[p];
     if (!a.continuesWord) scan.reset(startsMailAddress(atoms, p));
-    else if (scan.inHost()) inside[p] = true;
+    else if (scan.inHost()) inHost[p] = true;
+    else if ((a.marks.url || scan.inUrl()) && isAlnum(atoms[p - 1].text.slice(-1)) && isAlnum(a.text[0])) inRun[p] = true;
     scan.read(a.text);
   }
-  return inside;
+  return { inHost, inRun };
 }
 
 /** Where a word read so far stands in a URL. */
@@ -45,6 +59,8 @@ class HostScan {
   private partChars = 0;
   /** The characters that end the host: `/?#` (`?` alone in a mail address). */
   private hostEnds = '/?#';
+  /** Whether the word read is a URL (`scheme://`, `mailto:` read) or a mail address. */
+  private url = false;
 
   /** A new word; `mailAddress`: one that is a mail address written alone (its mailbox first). */
   reset(mailAddress: boolean): void {
@@ -52,6 +68,12 @@ class HostScan {
     this.scheme = '';
     this.slashes = 0;
     this.partChars = 0;
+    this.url = mailAddress;
+  }
+
+  /** Whether the word read so far is a URL or a mail address (its scheme read, or its mailbox begun). */
+  inUrl(): boolean {
+    return this.url;
   }
 
   /** Whether the word read ends inside a host name or a mailbox (one character of it read at least). */
@@ -68,6 +90,7 @@ class HostScan {
       case 'scheme':
         if (ch === ':' && this.scheme !== '') {
           this.place = this.scheme === 'mailto' ? 'mailbox' : 'slashes';
+          if (this.scheme === 'mailto') this.url = true;
         } else if (this.scheme === '' ? /[a-z]/i.test(ch) : /[a-z\d+.-]/i.test(ch)) {
           if (this.scheme.length < 7) this.scheme += ch.toLowerCase();
         } else this.place = 'past';
@@ -92,6 +115,7 @@ class HostScan {
 
   private enterHost(ends: string): void {
     this.place = 'host';
+    this.url = true;
     this.partChars = 0;
     this.hostEnds = ends;
   }

@@ -18,7 +18,7 @@ export interface Marks {
   /** `^…^` or `~…~`: smaller, on a raised or lowered baseline. */
   script?: 'sup' | 'sub';
   link?: LinkTarget;
-  /** The text is a URL printed whole (`<https://…>`): it may break only after `/ . - _ ? & =`. */
+  /** The text is a URL printed whole (`<https://…>`): it may break only after `/ . - _ ? & = #` (see atoms.ts). */
   url?: boolean;
   /** The text is the marker of this footnote (its number in the report, from 1): no break or gap before it. */
   footnote?: number;

@@ -8,7 +8,7 @@
 import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { insideTitles, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
-import { insideHostNames } from './host-names.js';
+import { urlBreaks } from './host-names.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 import { DOUBLE_HYPHEN_DEMERITS, FINAL_HYPHEN_DEMERITS, HYPHEN_PENALTY } from './hyphenation.js';
 
@@ -42,6 +42,13 @@ export interface BreakInput {
    * line is measured with it and costs `HYPHEN_PENALTY`. Absent: no hyphenation points.
    */
   hyphens?: Float64Array;
+  /**
+   * How short a line beside a long word may stand, a share of the measure (default
+   * `RAGGED_MAX`; see `adjustmentRatio`): any (1) where the breaks may not part a URL between
+   * two letters or digits, so that a line before such a URL stands short rather than be spaced
+   * out.
+   */
+  raggedMax?: number;
 }
 
 /** Running sums over atoms and joints, so a candidate line is measured in constant time. */
@@ -144,14 +151,22 @@ export interface Breaks {
 
 /**
  * Optimal breaks: first within the tolerance, then at any looseness, then allowing a
- * one-character last line, and only then greedily, ignoring the prohibitions.
+ * one-character last line, and only then greedily, ignoring the prohibitions. A URL is parted
+ * between two of its letters or digits (see host-names.ts) only when the breaks without that
+ * find no lines at all.
  */
 export function optimalBreaks(input: BreakInput): Breaks {
   if (input.atoms.length === 0) return { ends: [], forced: false };
-  const inside = { titles: insideTitles(input.atoms), hosts: insideHostNames(input.atoms) };
-  const ends =
-    solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
+  const url = urlBreaks(input.atoms);
+  const inside = { titles: insideTitles(input.atoms), hosts: url.inHost };
+  const withoutRuns = url.inRun.includes(true) ? { ...input, allowed: input.allowed.map((a, p) => a && !url.inRun[p]), raggedMax: 1 } : undefined;
+  const ends = (withoutRuns && solveAtAnyCost(withoutRuns, inside)) ?? solveAtAnyCost(input, inside);
   return ends ? { ends, forced: false } : { ends: greedyFallback(input), forced: true };
+}
+
+/** The breaks of least demerits within the tolerance, else at any looseness, else allowing a one-character last line; null when none fit. */
+function solveAtAnyCost(input: BreakInput, inside: { titles: boolean[]; hosts: boolean[] }): number[] | null {
+  return solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
 }
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
@@ -242,7 +257,7 @@ function tableFor(breaks: number): BreakTable {
 
 /**
  * The breaks of least demerits within `tolerance` (see TOLERANCE); `inside`: where a break falls
- * inside a book title (see insideTitles) or a URL's host name (see insideHostNames).
+ * inside a book title (see insideTitles) or a URL's host name (see urlBreaks).
  */
 function solve(input: BreakInput, tolerance: number, inside: { titles: boolean[]; hosts: boolean[] }): number[] | null {
   const { titles, hosts } = inside;
@@ -290,11 +305,11 @@ function solve(input: BreakInput, tolerance: number, inside: { titles: boolean[]
       const afterHyphen = !!input.hyphens && input.hyphens[start] > 0;
       const hyphenDemerits = !afterHyphen ? 0 : hyphenated ? DOUBLE_HYPHEN_DEMERITS : isLast ? FINAL_HYPHEN_DEMERITS : 0;
       // the ratio depends on the node only through the width of its next line (first or not)
-      const ratioFirst = adjustmentRatio(m, widthFirst, isLast, beside);
-      const ratioRest = adjustmentRatio(m, widthRest, isLast, beside);
+      const ratioFirst = adjustmentRatio(m, widthFirst, isLast, beside, input.raggedMax);
+      const ratioRest = adjustmentRatio(m, widthRest, isLast, beside, input.raggedMax);
       // (a line set flush left is no loose line beside a tight one)
-      const shortFirst = standsShort(m, widthFirst, isLast, beside);
-      const shortRest = standsShort(m, widthRest, isLast, beside);
+      const shortFirst = standsShort(m, widthFirst, isLast, beside, input.raggedMax);
+      const shortRest = standsShort(m, widthRest, isLast, beside, input.raggedMax);
       if (usable(ratioFirst, isLast) || usable(ratioRest, isLast)) {
         for (let f = 0; f < CLASSES; f++) {
           const from = start * CLASSES + f;
@@ -394,12 +409,12 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
  * plus the rest over the last resort's badness units: it grows faster there. `beside`: the line
  * ends inside or right before a long word (see `besideLongWord`); when the stages would leave
  * it looser than `FLUSH_FROM` (or nothing on it can widen: a piece of a URL), it is set flush
- * left at its natural spacing (`standsShort`), up to `RAGGED_MAX` of the measure short, and
+ * left at its natural spacing (`standsShort`), up to `raggedMax` of the measure short, and
  * weighed as though `RAGGED_STRETCH` of the measure could widen it, and when it has places to
  * widen never as better than a line stretched to `FLUSH_FROM` (else such a line could not be
  * used, or the Han text before the word was letter-spaced to fill the line).
  */
-export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean, beside = false): number {
+export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean, beside = false, raggedMax = RAGGED_MAX): number {
   const excess = width - m.natural;
   if (excess >= -1e-6) {
     // (a line of whole grid cells fills the measure up to rounding)
@@ -407,7 +422,7 @@ export function adjustmentRatio(m: LineMeasure, width: number, isLast: boolean, 
     const stretched = stretchedRatio(m, excess);
     // (a line that could have been justified no better than one at FLUSH_FROM; a piece of a URL
     // alone by how short it is)
-    if (beside && stretched > FLUSH_FROM && excess <= RAGGED_MAX * width)
+    if (beside && stretched > FLUSH_FROM && excess <= raggedMax * width)
       return stretched === INFEASIBLE ? excess / (RAGGED_STRETCH * width) : Math.max(FLUSH_FROM, excess / (FLUSH_STRETCH * width));
     return stretched;
   }
@@ -424,11 +439,11 @@ function stretchedRatio(m: LineMeasure, excess: number): number {
 /**
  * Whether a line beside a long word (`beside`, see `adjustmentRatio`) is set flush left, its
  * spacing natural, rather than justified: when justifying it would space it out past
- * `FLUSH_FROM` and it is at most `RAGGED_MAX` of the measure short.
+ * `FLUSH_FROM` and it is at most `raggedMax` of the measure short.
  */
-export function standsShort(m: LineMeasure, width: number, isLast: boolean, beside: boolean): boolean {
+export function standsShort(m: LineMeasure, width: number, isLast: boolean, beside: boolean, raggedMax = RAGGED_MAX): boolean {
   const excess = width - m.natural;
-  return beside && !isLast && excess >= 0.01 && excess <= RAGGED_MAX * width && stretchedRatio(m, excess) > FLUSH_FROM;
+  return beside && !isLast && excess >= 0.01 && excess <= raggedMax * width && stretchedRatio(m, excess) > FLUSH_FROM;
 }
 
 /**

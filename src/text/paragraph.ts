@@ -227,8 +227,9 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
     const m = measureLine(input, start, end);
     const indent = i === 0 ? style.indent : 0;
     const isLast = i === breaks.length - 1;
-    // a justified line beside a long word that justifying would space out stands short, flush left (see optimal-breaks.ts)
-    const align = style.align === 'justify' && !style.cell && standsShort(m, input.widthOf(i), isLast, besideLongWord(input.atoms, end)) ? 'left' : style.align;
+    // a justified line beside a long word that justifying would space out stands short, flush left (see optimal-breaks.ts),
+    // however short the breaker left it (shorter than RAGGED_MAX only where it had no other way: before a URL it may not part)
+    const align = style.align === 'justify' && !style.cell && standsShort(m, input.widthOf(i), isLast, besideLongWord(input.atoms, end), 1) ? 'left' : style.align;
     lines.push(placeLine(input.atoms, input.items, input.joints, m, indent, input.widthOf(i), align, isLast));
     start = end;
   });

@@ -120,16 +120,22 @@ describe('characters that cannot be printed', () => {
   });
 });
 
-describe('where a character stands (for a character no font has)', () => {
+describe('a text as written, and where its characters stand (for characters no font has)', () => {
   it('in a paragraph, a cell after an escape, and a text over several lines', () => {
     const { report } = load(withBody('      - 段落 😀 与 😀', '      - table:', '          title: 表', '          columns: [a, b]', '          rows:', '            - [格😀, "x\\U0001F600"]', '      - 一行', '        二行😀'));
     const at = (line: number, col: number) => ({ file: report!.file, line, col });
-    expect(report!.charPos(at(6, 9), '😀')).toEqual(at(6, 12));
-    expect(report!.charPos(at(11, 16), '😀')).toEqual(at(11, 17));
-    expect(report!.charPos(at(11, 21), '😀')).toEqual(at(11, 23));
-    expect(report!.charPos(at(12, 9), '😀')).toEqual(at(13, 11));
-    // a place that holds no text of the report: the place itself
-    expect(report!.charPos(at(1, 1), '😀')).toEqual(at(1, 1));
+    const charPos = (p: ReturnType<typeof at>, ch: string) => {
+      const t = report!.writtenText(p)!;
+      return t.charPos(t.value.indexOf(ch));
+    };
+    expect(report!.writtenText(at(6, 9))!.value).toBe('段落 😀 与 😀');
+    expect(charPos(at(6, 9), '😀')).toEqual(at(6, 12));
+    expect(report!.writtenText(at(6, 9))!.charPos(8)).toEqual(at(6, 17));
+    expect(charPos(at(11, 16), '😀')).toEqual(at(11, 17));
+    expect(charPos(at(11, 21), '😀')).toEqual(at(11, 23));
+    expect(charPos(at(12, 9), '😀')).toEqual(at(13, 11));
+    // a place that holds no text of the report: none
+    expect(report!.writtenText(at(1, 1))).toBeUndefined();
   });
 });
 

@@ -33,6 +33,10 @@ describe('inline markup', () => {
     expect(parse('如[[teachers]]所示，见第 [[teachers#page]] 页，第 [[teachers#number]] 号')).toBe('如ref(teachers)所示，见第 ref(teachers#page) 页，第 ref(teachers#number) 号');
     expect(parse('见[教育局网站](https://example.org/a)。')).toBe('见link(https://example.org/a|教育局网站)。');
     expect(parse('<https://example.org/a/b?x=1&y=2>')).toBe('link(https://example.org/a/b?x=1&y=2|https://example.org/a/b?x=1&y=2)');
+    // a mail address printed without its mailto: (nor a query after it), as [address](mailto:address) prints it
+    expect(parse('<mailto:zhang@example.cn>')).toBe('link(mailto:zhang@example.cn|zhang@example.cn)');
+    expect(parse('<MAILTO:li@example.cn?subject=报告>')).toBe('link(MAILTO:li@example.cn?subject=报告|li@example.cn)');
+    expect(parseInline('见<mailto:zhang@example.cn>').nodes[1]).toMatchObject({ kind: 'link', children: [{ kind: 'text', text: 'zhang@example.cn', at: 9 }] });
     // parentheses inside the URL in pairs; the first unpaired ) ends it
     expect(parse('见[维基](https://zh.wikipedia.org/wiki/Foo_(bar))条目。')).toBe('见link(https://zh.wikipedia.org/wiki/Foo_(bar)|维基)条目。');
     expect(parse('（见[这里](https://a.b/x(1)(2)y)）')).toBe('（见link(https://a.b/x(1)(2)y|这里)）');

@@ -100,10 +100,22 @@ describe('content problems, through the command', () => {
     );
     const r = build(input);
     expect(r.code).toBe(0);
-    const places = ['2:12', '3:14', '4:13', '5:14', '7:12', '8:13', '10:13', '12:12', '13:21', '14:18', '16:19', '17:22', '19:17', '19:23', '20:18', '22:20', '25:19', '28:17', '32:15'];
+    const places = ['2:12', '3:14', '4:13', '5:14', '7:12', '8:13', '10:13', '12:12', '12:17', '13:21', '14:18', '16:19', '17:22', '19:17', '19:23', '20:18', '22:20', '25:19', '28:17', '32:15'];
     // (and the 4 × 3 pixels image is printed at 72 pixels per inch: a warning of its own)
     const glyphs = r.lines.filter((l) => !l.includes('pixels per inch'));
+    expect(glyphs.pop()).toBe(`${input}:2:12: warning: in all, no font has ${places.length} characters of the report (1 distinct), in ${places.length} places`);
     expect(glyphs.map((l) => l.replace(`${input}:`, '').replace(': warning: no font has the character "😀" (U+1F600); it is drawn as an empty box', ''))).toEqual(places);
+  });
+  it('a Korean and an Arabic phrase no font has: one warning per phrase, at its first character, with its code points; and a total', () => {
+    const input = write('phrases.yaml', withBody('      - 校训是“안녕하세요 세계”，问候为“مرحبا بالعالم”。', '      - "另起一段：\\U0001F600。"'));
+    const r = build(input);
+    expect(r.code).toBe(0);
+    expect(r.lines.map((l) => l.replace(`${input}:`, ''))).toEqual([
+      '6:13: warning: no font has the 7 characters of "안녕하세요 세계" (U+C548 U+B155 U+D558 U+C138 U+C694 U+ACC4); they are drawn as empty boxes',
+      '6:27: warning: no font has the 12 characters of "مرحبا بالعالم" (U+0645 U+0631 U+062D U+0628 U+0627 U+0644 U+0639); they are drawn as empty boxes',
+      '7:15: warning: no font has the character "😀" (U+1F600); it is drawn as an empty box',
+      '6:13: warning: in all, no font has 20 characters of the report (14 distinct), in 3 places',
+    ]);
   });
   it('variation selectors are dropped without a word, U+2028 and U+2029 are line breaks (a space in a paragraph, a new line in code): no box, exit 0', async () => {
     const input = write('invisible.yaml', withBody('      - "葛\\U000E0100段落\\uFE0F，文\\uFE0E字。"', '      - "正文\\u2028段落\\u2029Latin\\u2028text。"', '      - code: "a\\u2028b"'));

@@ -1,7 +1,7 @@
 /**
  * `imprint fonts [FILE.yaml]` in a project folder outside Imprint's checkout: the roles, their
  * files and faces (a collection's face index), which registry each comes from; with a report,
- * the coverage per role its theme uses and each character no font has, at its first places.
+ * the coverage per role its theme uses and each character no font has, at its places.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ describe('imprint fonts', () => {
     expect(lines).toContain(`  fonts/fonts.yaml:6:14: font file of role "broken" not found: fonts/nosuch.ttf`);
   });
 
-  it('with a report: the coverage per role of its theme, and each character no font has at its first places', () => {
+  it('with a report: the coverage per role of its theme, and each character no font has at its places', () => {
     const dir = project();
     const r = imprint(dir, 'fonts', 'r.yaml');
     expect(r.err).toBe('');
@@ -83,7 +83,7 @@ describe('imprint fonts', () => {
         '  mono: 3 of 11', // the code style's, which the theme has whether or not the report uses it
         '  黑体 (sans): 10 of 11',
         'no font of its style has 1 character:',
-        '  "𓀀" U+13000: r.yaml:6:8, r.yaml:10:10', // the first in each text
+        '  "𓀀" U+13000: r.yaml:6:8, r.yaml:6:11, r.yaml:10:10', // each place (a run of characters no font has: 二 parts the two)
         '',
       ].join('\n'),
     );

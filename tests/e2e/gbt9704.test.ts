@@ -371,6 +371,18 @@ describe('the 附件说明 (GB/T 9704 7.3.4)', () => {
     expect(((at(first, '推').x - left) / cell) % 1).toBeCloseTo(0, 1);
   });
 
+  it('near a page foot goes on to the next page whole, with the 落款 and the last line of the text (it was parted after 附件：1., its 2. on the next page with the 落款)', async () => {
+    // a heading and 17 lines leave 4 rows: the close takes 7 (the last line, a blank row, two items, a blank row, the 落款)
+    const lines = Array.from({ length: 17 }, (_, i) => `      - 各校要高度重视第${i + 1}项工作。`).join('\n');
+    const read = await builtGbt(`  - title: 工作要求\n    body:\n${lines}\n      - signature: [静安区教育局, 2026 年 3 月 2 日]\n`, 'appendices:\n  - title: 推荐阅读书目\n    body: [书目见下。]\n  - title: 主题征文汇总表\n    body: [汇总表见下。]\n');
+    const at = read.pages.findIndex((p) => p.lines.some((l) => l.text.trim().startsWith('附件：')));
+    const texts = (k: number) => bodyLines(read.pages[k], top, bottom).map((l) => norm(l.text));
+    expect(texts(at)).toEqual([norm('各校要高度重视第17项工作。'), norm('附件：1. 推荐阅读书目'), norm('2. 主题征文汇总表'), norm('静安区教育局'), norm('2026 年 3 月 2 日')]);
+    // the page before stands short: its heading and 16 lines
+    expect(texts(at - 1).slice(-1)).toEqual([norm('各校要高度重视第16项工作。')]);
+    expect(texts(at - 1)).toHaveLength(17);
+  });
+
   it('names the only appendix without a number (附件：名称), and a report without appendices has none', async () => {
     const { lines } = await closing('appendices:\n  - title: 推荐阅读书目^[书目由区图书馆提供。]\n    body: [书目见下。]\n');
     expect(lines.slice(1, 3).map((l) => norm(l.text))).toEqual([norm('附件：推荐阅读书目'), norm('静安区教育局')]);

@@ -98,6 +98,7 @@ describe('a value a template writes', () => {
     ['table.hbs', 'width="{{width}}"', 'width="-5"', 'width="-5" of <col> must be a number above 0 (its share of the width, relative to the other columns) or empty'],
     ['table.hbs', 'header="true"', 'header="yes"', 'header="yes" of <tr> must be true or false'],
     ['document.hbs', 'footer="none"', 'footer="no"', 'footer="no" of <matter> must be none'],
+    ['block.hbs', '{{#if list}}', '<keep next="yes"></keep>{{#if list}}', 'next="yes" of <keep> must be true or false'],
   ];
   for (const [file, from, to, message] of cases) {
     it(`${to} in ${file} is refused where it is written, saying what is allowed`, () => {

@@ -13,7 +13,7 @@ import { setParagraph } from '../../src/text/paragraph.js';
 import { FaceTextFont } from '../../src/text/text-font.js';
 import { lineTexts } from './line-text.js';
 import { fakeStyle } from '../helpers/fake-font.js';
-import { insideHostNames } from '../../src/text/host-names.js';
+import { urlBreaks } from '../../src/text/host-names.js';
 import type { Atom } from '../../src/text/atoms.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -48,7 +48,7 @@ describe("a URL's host name at a line's end", () => {
     const OPEN_HOST = /^(?:[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?[^/?#]+|mailto:[^@?]*@[^?]+|mailto:[^@?]+)$/i;
     const MAILBOX = /^[\p{L}\p{N}._%+-]+$/u;
     const isOpen = (word: string, before: string) => OPEN_HOST.test(before) || (MAILBOX.test(before) && word.startsWith(`${before}`) && /^[\p{L}\p{N}._%+-]+@/u.test(word));
-    const atomsOf = (pieces: string[]) => pieces.map((text, i) => ({ text, continuesWord: i > 0 }) as Atom);
+    const atomsOf = (pieces: string[]) => pieces.map((text, i) => ({ text, continuesWord: i > 0, marks: { bold: false } }) as Atom);
     const words = [
       ['https://', 'jyj.', 'pujiang.', 'gov.', 'cn/', 'jyky/', 'a.html'],
       ['HTTP://', 'user@', 'host.', 'cn?', 'q=1'],
@@ -68,10 +68,10 @@ describe("a URL's host name at a line's end", () => {
     for (const pieces of words) {
       const word = pieces.join('');
       const expected = pieces.map((_, p) => p > 0 && isOpen(word, pieces.slice(0, p).join('')));
-      expect(insideHostNames(atomsOf(pieces)).slice(0, pieces.length), pieces.join('')).toEqual(expected);
+      expect(urlBreaks(atomsOf(pieces)).inHost.slice(0, pieces.length), pieces.join('')).toEqual(expected);
     }
     const long = atomsOf(['https://', ...Array.from({ length: 15_000 }, () => 'abcdefghi.'), '/path']);
-    const inside = insideHostNames(long);
+    const inside = urlBreaks(long).inHost;
     expect(inside.slice(2, -1).every((x) => x) && !inside[1]).toBe(true); // (after the first piece of the host, up to the path)
   });
 
