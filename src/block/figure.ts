@@ -105,7 +105,9 @@ function textOps(ctx: LayoutContext, node: FigureNode, t: SvgText, m: Matrix, bo
   const inside = px >= box.x - 1e-6 && px <= box.x + box.w + 1e-6 && py >= -1e-6 && py <= box.h + 1e-6;
   if (!(size > 0.5 && size < 2000 && inside)) return [];
   const spec = { ...style(ctx, node.captionStyle), size, lineHeight: size, indent: 0, indentRight: 0, onGrid: false, align: 'left' as const, color: t.color, bold: false };
-  const [line] = setText(ctx, [{ text: t.text, bold: t.bold }], paragraphStyle(ctx, spec, 1e5, 'left'), node.at);
+  // one line, unbroken, as SVG sets it (a finite measure had the breaker weigh every place a
+  // text longer than it may break, in time the square of its length)
+  const [line] = setText(ctx, [{ text: t.text, bold: t.bold }], paragraphStyle(ctx, spec, Infinity, 'left'), node.at);
   if (!line) return [];
   const dx = t.anchor === 'middle' ? -line.used / 2 : t.anchor === 'end' ? -line.used : 0;
   return lineOps(line, spec, px + dx, py - baselineOf(spec, 0), tag);

@@ -12,6 +12,7 @@ import type { PageSpan } from './page-alignment.js';
 import { diffSequences } from './sequence-diff.js';
 import { numberSpaces } from '../text/spaces.js';
 import { isCarriedSign, isScriptCharacter } from '../text/char-class.js';
+import { wordStartsIn } from '../text/word-segments.js';
 
 /** A character of a run of pages, with the index of its page in its edition. */
 export interface RunChar extends PageChar {
@@ -207,7 +208,7 @@ function wordEdges(chars: RunChar[]): number[] {
       text += chars[i].char;
     }
     const holding = numberSpaces(text);
-    for (const s of segmenter.segment(text)) if (s.index > 0 && indexAt[s.index] !== undefined && !holding.has(s.index - 1) && !carried(text, s.index)) edges.push(indexAt[s.index]);
+    for (const index of wordStartsIn(segmenter, text)) if (index > 0 && indexAt[index] !== undefined && !holding.has(index - 1) && !carried(text, index)) edges.push(indexAt[index]);
     start = end;
   }
   edges.push(chars.length);

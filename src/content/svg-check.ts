@@ -2,8 +2,9 @@
  * SVG images, read and checked whole when the content is loaded, so that the layout and the PDF
  * writer never meet one they cannot draw: well-formed XML (no DOCTYPE, so no entities), an
  * `<svg>` root with a size (width and height, or a viewBox), at most MAX_SVG_ELEMENTS elements
- * nested at most MAX_SVG_DEPTH deep with at most MAX_SVG_PATH_NUMBERS numbers of path data (its dashes are
- * counted after, see content/image-file.ts), and nothing from outside the file: an `href` or `url(…)`
+ * nested at most MAX_SVG_DEPTH deep with at most MAX_SVG_PATH_NUMBERS numbers of path data (its
+ * dashes are counted after, see content/image-file.ts) and MAX_SVG_TEXT characters of text, and
+ * nothing from outside the file: an `href` or `url(…)`
  * that is not `#…` within the file, and a `<script>`, are refused. What Imprint does not draw
  * (style sheets, gradients, clipping, `<use>` …) is listed, for a warning.
  */
@@ -23,6 +24,14 @@ export const MAX_SVG_ELEMENTS = 20_000;
  * pixel, millions (as a PNG it costs its pixels).
  */
 export const MAX_SVG_PATH_NUMBERS = 100_000;
+
+/**
+ * Most characters of text an SVG's `<text>` elements may hold in all (a chart's labels, a few
+ * hundred; a table drawn as an SVG, some thousands). Each is set as the report's text is, at
+ * about 0.7 KB of memory while it is set: 100,000 take about 0.5 s, where the 50 MiB an SVG
+ * may be would hold 17 million and take some 12 GB.
+ */
+export const MAX_SVG_TEXT = 100_000;
 
 /** Deepest nesting of elements an SVG may have. */
 export const MAX_SVG_DEPTH = 64;
@@ -78,6 +87,7 @@ export function checkSvg(data: Buffer): CheckedSvg | string {
   let root: SvgElement | undefined;
   let count = 0;
   let pathNumbers = 0;
+  let textChars = 0;
   let refused: string | undefined;
   const ignored = new Set<string>();
   const refuse = (why: string) => {
@@ -99,7 +109,12 @@ export function checkSvg(data: Buffer): CheckedSvg | string {
     for (const paint of ['fill', 'stroke']) if (/url\(/.test(attrs[paint] ?? '') || new RegExp(`${paint}\\s*:\\s*url\\(`).test(attrs.style ?? '')) ignored.add('gradient or pattern paint (drawn as none)');
     stack.push({ name: tag.name, attrs, children: [], line: parser.line });
   });
-  parser.on('text', (t) => stack.length && stack[stack.length - 1].children.push(t));
+  const inText = () => stack.some((e) => e.name === 'text');
+  parser.on('text', (t) => {
+    if (!stack.length) return;
+    if (inText() && (textChars += t.length) > MAX_SVG_TEXT) return refuse(`SVG too complex: more than ${MAX_SVG_TEXT} characters of text (<text>): shorten its labels, or set long text in the report, not in the image`);
+    stack[stack.length - 1].children.push(t);
+  });
   parser.on('cdata', (t) => stack.length && stack[stack.length - 1].children.push(t));
   parser.on('closetag', () => {
     const done = stack.pop();

@@ -6,6 +6,7 @@
  * The dictionary is Node's: another Node may segment a rare word otherwise.
  */
 import type { Atom } from './atoms.js';
+import { wordStartsIn } from './word-segments.js';
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -20,7 +21,7 @@ export function wordStarts(atoms: readonly Atom[]): boolean[] {
   }
   const starts = atoms.map((a, p) => p === 0 || atoms[p - 1].kind === 'space' || a.kind === 'space');
   segmenter ??= new Intl.Segmenter('zh-Hans', { granularity: 'word' });
-  for (const { index } of segmenter.segment(text)) {
+  for (const index of wordStartsIn(segmenter, text)) {
     const p = offsets.get(index);
     if (p !== undefined) starts[p] = true;
   }
