@@ -552,7 +552,8 @@ function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec):
   for (const row of node.rows)
     for (const c of row) {
       if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
-      const [line] = setText(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0), c.at);
+      // (measured: a footnote as its marker's room; set, it would be a note of its own)
+      const [line] = measureLines(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0));
       const point = line && decimalPoint(line);
       if (point === undefined) continue;
       let column = out.get(c.col);
