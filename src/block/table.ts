@@ -598,8 +598,8 @@ function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: Te
 
 /**
  * Which cells are not broken, as data. A number (digits with their signs and separators, no
- * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`; not a list of them, parted by
- * 、，；： or `, `) never; a body cell no wider
+ * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`, `27/27`; not a list of them, parted by
+ * 、，；：, `, ` or ` / `: `≥2,000 / ≥2,500`) never; a body cell no wider
  * than `shortEms` ems of its text on one line (`达标`, `基本达标`, `2024 年`) and a header other
  * than between words or with a character alone on a line (`建筑|面积`, `占比|（%）`, and `教学用`
  * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A short header (no
@@ -608,7 +608,7 @@ function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: Te
  * `headerLines` lines before a body cell breaks: when the table cannot set every cell on one
  * line, a column asks for its header so set, not on one line.
  */
-const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}、，；：。;]*$/u, shortEms: 5, headerLines: 2 };
+const UNBROKEN_CELLS = { number: /^(?!.*(?:,|\s\/)\s)[^\p{L}、，；：。;]*\d[^\p{L}、，；：。;]*$/u, shortEms: 5, headerLines: 2 };
 
 /**
  * What a column's cells ask of its width, pt (padding included), from the least to the most,
