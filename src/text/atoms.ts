@@ -115,6 +115,9 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   const atoms: Atom[] = [];
   const missing = new Set<string>();
   let offset = 0;
+  // whether the pieces before are a standard's code and a space (`GB/T `: see STANDARD_CODE)
+  let afterCode = false;
+  let code = false;
   for (const run of runs) {
     const runStyle = styleOfRun(style, run);
     const shapes = shapesOf(runStyle);
@@ -127,12 +130,15 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
     const pieces = run.code ? codePieces(run.text) : splitPieces(run.text);
     for (const piece of pieces) {
       const start = offset + piece.start;
+      const designation = afterCode;
+      afterCode = code && piece.kind === 'space';
+      code = !run.code && piece.kind === 'latin' && STANDARD_CODE.test(piece.text);
       if (run.code && piece.kind === 'space') {
         atoms.push(codeSpace(piece.text, start, runStyle, marks));
         continue;
       }
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : 'text');
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : designation ? 'designation' : 'text');
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -378,8 +384,20 @@ const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=@]|(?<![:/])\/(?!\/)|^(?:mai
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
-/** How a Latin word may be cut: a word of text (inline code's too) or a URL printed whole. */
-type WordKind = 'text' | 'url';
+/**
+ * How a Latin word may be cut: a word of text (inline code's too), a URL printed whole, or a
+ * standard's number after its code (`9704—2012` after `GB/T`: a word of text whose dash is no
+ * range's, see STANDARD_CODE).
+ */
+type WordKind = 'text' | 'url' | 'designation';
+
+/**
+ * A standard's code, the word before its number (GB/T 1.1: `GB/T 9704—2012`, `GB 50099—2011`,
+ * `DG/TJ 08-12—2020`, `DB31/T 1234—2020`, `ISO/IEC 27001`): capitals, a province's digits, and
+ * a `/` with the kind's capitals. The dash before the year of the number after it joins the
+ * number and its year, one designation, and is no place to break as a range's dash is.
+ */
+const STANDARD_CODE = /^[A-Z]{2,5}\d{0,2}(?:\/[A-Z]{1,5})?$/;
 
 /** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`; long runs of letters and digits (see `LONG_RUN`) anywhere. */
 function wordParts(text: string, kind: WordKind): string[] {
@@ -442,7 +460,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (kind !== 'url' && text.length < LONG_WORD && !holdsRange(text)) {
+  if (kind !== 'url' && text.length < LONG_WORD && (kind === 'designation' || !holdsRange(text))) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
@@ -485,7 +503,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
       }
   };
   for (const part of wordParts(text, kind)) {
-    place(part, at, kind === 'text');
+    place(part, at, kind !== 'url');
     at += part.length;
   }
 }
