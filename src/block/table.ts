@@ -22,6 +22,7 @@ import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
+import { markedColumns, type MarkedColumns } from './number-markers.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
 import { breakPlaces, rowBreaks } from './row-breaks.js';
 import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
@@ -33,13 +34,15 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const head = style(ctx, node.headerStyle);
   const ncols = Math.max(node.columns.length, 1);
   const decimals = decimalColumns(ctx, node, cell);
-  const { widths, padX } = columnWidths(ctx, node, ncols, width, cell, head, decimals);
+  const numeric = numericColumns(node.rows);
+  const marked = markedColumns(ctx, node, cell, numeric);
+  const { widths, padX } = columnWidths(ctx, node, ncols, width, cell, head, decimals, marked);
   warnCharacterColumns(ctx, node, widths.map((w) => w - 2 * padX), cell);
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const part = { ctx, node, edges, padX, table: tag, decimals, numeric: numericColumns(node.rows) };
+  const part = { ctx, node, edges, padX, table: tag, decimals, numeric, marked };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
@@ -100,6 +103,8 @@ interface Part {
   decimals: DecimalColumns;
   /** The columns of numbers, set right (see numeric-columns.ts). */
   numeric: Set<number>;
+  /** The columns set right whose texts end before their footnote markers (see number-markers.ts). */
+  marked: MarkedColumns;
 }
 
 /** A cell set in its box: the row it starts in (within its group), its lines and its structure element. */
@@ -130,14 +135,24 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const given = c.align ?? (header ? undefined : node.columns[c.col]?.align);
       const decimal = given === 'decimal' && c.colspan === 1 ? part.decimals.get(c.col) : undefined;
       const point = decimal?.points.get(c);
-      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
+      const setAlign = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
+      // a text set right in a column with footnote markers ends where the others do, its marker past it
+      const hang = !header && !decimal && setAlign === 'right' ? part.marked.get(c.col) : undefined;
+      const end = hang?.ends.get(c);
+      const hung = hang && end !== undefined && end + hang.marker <= inner + 1e-6 ? inner - hang.marker - end : undefined;
+      const align = hung === undefined ? setAlign : 'left';
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       // a header, and a cell spanning rows, breaks between words where it can
       const set = cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
       const lines = c.rowspan > 1 && !header ? balancedInRows(ctx, c, st, align, inner, set) : set;
       // the column's numbers as one block, centred; each placed so its point falls on the block's
-      const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
+      const dx =
+        decimal && point !== undefined && lines.length === 1
+          ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used))
+          : hung !== undefined && lines.length === 1
+            ? hung
+            : 0;
       return { node: c, row: c.row, lines, dx, tag };
     });
   });
@@ -659,7 +674,7 @@ const HEADS = ASKS.indexOf('heads');
  * than it widens them in proportion to their natural widths (equally when they have none),
  * narrowest spans first.
  */
-function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): { widths: number[]; padX: number } {
+function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns, marked: MarkedColumns): { widths: number[]; padX: number } {
   const { padX } = ctx.theme.table;
   const pad = 2 * padX;
   const narrower = LEAST_PAD_X * cell.size;
@@ -727,6 +742,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     }
     // numbers lined up on their points may need more than the widest of them
     for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + d.right + pad);
+    // and texts ending in one line, before their markers, more than the widest of them
+    for (const [c, m] of marked) asked[0][c] = Math.max(asked[0][c], Math.max(...m.ends.values()) + m.marker + pad);
     const natural = asked[ASKS.length - 1];
     for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
     asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
