@@ -115,9 +115,6 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
   const atoms: Atom[] = [];
   const missing = new Set<string>();
   let offset = 0;
-  // whether the pieces before are a standard's code and a space (`GB/T `: see STANDARD_CODE)
-  let afterCode = false;
-  let code = false;
   for (const run of runs) {
     const runStyle = styleOfRun(style, run);
     const shapes = shapesOf(runStyle);
@@ -130,15 +127,12 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
     const pieces = run.code ? codePieces(run.text) : splitPieces(run.text);
     for (const piece of pieces) {
       const start = offset + piece.start;
-      const designation = afterCode;
-      afterCode = code && piece.kind === 'space';
-      code = !run.code && piece.kind === 'latin' && STANDARD_CODE.test(piece.text);
       if (run.code && piece.kind === 'space') {
         atoms.push(codeSpace(piece.text, start, runStyle, marks));
         continue;
       }
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : designation ? 'designation' : 'text');
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : !run.code && DESIGNATION.test(piece.text) ? 'designation' : 'text');
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -386,22 +380,26 @@ const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=@]|(?<![:/])\/(?!\/)|^(?:mai
 const LONG_WORD = 12;
 /**
  * How a Latin word may be cut: a word of text (inline code's too), a URL printed whole, or a
- * standard's number after its code (`9704—2012` after `GB/T`: a word of text whose dash is no
- * range's, see STANDARD_CODE).
+ * standard's designation (see DESIGNATION: never, unless wider than the line).
  */
 type WordKind = 'text' | 'url' | 'designation';
 
 /**
- * A standard's code, the word before its number (GB/T 1.1: `GB/T 9704—2012`, `GB 50099—2011`,
- * `DG/TJ 08-12—2020`, `DB31/T 1234—2020`, `ISO/IEC 27001`): capitals, a province's digits, and
- * a `/` with the kind's capitals. The dash before the year of the number after it joins the
- * number and its year, one designation, and is no place to break as a range's dash is.
+ * A standard's code (capitals, a province's digits, a `/` and the kind's capitals) before the
+ * space and the number after it: `GB/T 9704—2012`, `GB 50099—2011`, `DG/TJ 08-12—2020`, `DB31/T
+ * 1234—2020`, `ISO 9001:2015`, `ISO/IEC 27001` (also a name's year, `PISA 2022`). The space is
+ * the designation's (a word, as a number's spaces are: see splitPieces), and neither it nor the
+ * dash before the year, which is no range's, is a place to break: a line never ends at `GB/T`
+ * nor at `9704—`.
  */
-const STANDARD_CODE = /^[A-Z]{2,5}\d{0,2}(?:\/[A-Z]{1,5})?$/;
+const CODE = String.raw`[A-Z]{2,5}\d{0,2}(?:\/[A-Z]{1,5})?`;
+const DESIGNATION_SPACE = new RegExp(String.raw`(?<![\p{L}\p{N}/.\-])${CODE} (?=\p{N})`, 'gu');
+const DESIGNATION = new RegExp(String.raw`^${CODE} \p{N}`, 'u');
 
-/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`; long runs of letters and digits (see `LONG_RUN`) anywhere. */
+/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`, a standard's designation nowhere; long runs of letters and digits (see `LONG_RUN`) anywhere. */
 function wordParts(text: string, kind: WordKind): string[] {
   if (kind === 'url') return text.split(URL_BREAK).flatMap(cutLongRuns);
+  if (kind === 'designation') return [text];
   // an e-mail address: its name breaks as a word, then after its @; its domain is whole (jaedu.|sh.gov.cn, never)
   if (text.includes('@') && EMAIL.test(text)) {
     const at = text.indexOf('@') + 1;
@@ -445,8 +443,8 @@ function cutLongRuns(part: string): string[] {
 }
 
 /**
- * A Latin word's atoms, pushed to `out`: the word whole when it is short and fits `maxWidth` pt
- * (a URL printed whole is always cut); else its parts, cut where it may break (see `wordParts`),
+ * A Latin word's atoms, pushed to `out`: the word whole when it is short, or a standard's
+ * designation, and fits `maxWidth` pt (a URL printed whole is always cut); else its parts, cut where it may break (see `wordParts`),
  * and a part still wider than `maxWidth` one atom per character (an emergency: nothing may
  * overflow). Every atom after the first continues the word.
  *
@@ -460,7 +458,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (kind !== 'url' && text.length < LONG_WORD && (kind === 'designation' || !holdsRange(text))) {
+  if (kind === 'designation' || (kind !== 'url' && text.length < LONG_WORD && !holdsRange(text))) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
@@ -560,7 +558,9 @@ const codeSpaces = new WeakMap<TextStyle, Map<boolean, AtomShape>>();
  */
 export function splitPieces(text: string): Piece[] {
   const out: Piece[] = [];
+  // the spaces of a number and of a standard's designation are the word's
   const inNumber = numberSpaces(text);
+  if (text.includes(' ')) for (const m of text.matchAll(DESIGNATION_SPACE)) inNumber.add(m.index + m[0].length - 1);
   const isSpaceAt = (c: string, at: number) => (c === ' ' || breaksAfter(c)) && !inNumber.has(at);
   let i = 0;
   while (i < text.length) {
