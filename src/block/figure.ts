@@ -32,9 +32,15 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   const image = block(h, { ops, anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
   if (!node.note) return [image, ...caption];
-  const note = textBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
+  // the note under the image, from its left edge (at the margin it stood apart from a centred
+  // image): as wide as the image, half the measure at least, centred under a narrower one
+  const noteWidth = Math.min(width, Math.max(w, width * NOTE_LEAST_SHARE));
+  const note = textBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x: x + (width - noteWidth) / 2, width: noteWidth, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
   return [image, ...caption.map((b) => ({ ...b, keepWithNext: true })), ...note];
 }
+
+/** The least width of a figure's note, a share of the measure (under a narrow image it would wrap into many short lines). */
+const NOTE_LEAST_SHARE = 0.5;
 
 /**
  * The least resolution a PNG or JPEG is printed at without a warning, pixels per inch: below it

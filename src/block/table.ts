@@ -22,6 +22,7 @@ import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
+import { markedColumns, type MarkedColumns } from './number-markers.js';
 import { evenTwins, twinColumns } from './twin-columns.js';
 import { breakPlaces, rowBreaks } from './row-breaks.js';
 import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
@@ -33,13 +34,15 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const head = style(ctx, node.headerStyle);
   const ncols = Math.max(node.columns.length, 1);
   const decimals = decimalColumns(ctx, node, cell);
-  const { widths, padX } = columnWidths(ctx, node, ncols, width, cell, head, decimals);
+  const numeric = numericColumns(node.rows);
+  const marked = markedColumns(ctx, node, cell, numeric);
+  const { widths, padX } = columnWidths(ctx, node, ncols, width, cell, head, decimals, marked);
   warnCharacterColumns(ctx, node, widths.map((w) => w - 2 * padX), cell);
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
-  const part = { ctx, node, edges, padX, table: tag, decimals, numeric: numericColumns(node.rows) };
+  const part = { ctx, node, edges, padX, table: tag, decimals, numeric, marked };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
@@ -100,6 +103,8 @@ interface Part {
   decimals: DecimalColumns;
   /** The columns of numbers, set right (see numeric-columns.ts). */
   numeric: Set<number>;
+  /** The columns set right whose texts end before their footnote markers (see number-markers.ts). */
+  marked: MarkedColumns;
 }
 
 /** A cell set in its box: the row it starts in (within its group), its lines and its structure element. */
@@ -130,14 +135,24 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const given = c.align ?? (header ? undefined : node.columns[c.col]?.align);
       const decimal = given === 'decimal' && c.colspan === 1 ? part.decimals.get(c.col) : undefined;
       const point = decimal?.points.get(c);
-      const align = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
+      const setAlign = decimal ? (point === undefined ? 'center' : 'left') : cellAlign(given, c.colspan === 1 && part.numeric.has(c.col), header ? st.align : undefined);
+      // a text set right in a column with footnote markers ends where the others do, its marker past it
+      const hang = !header && !decimal && setAlign === 'right' ? part.marked.get(c.col) : undefined;
+      const end = hang?.ends.get(c);
+      const hung = hang && end !== undefined && end + hang.marker <= inner + 1e-6 ? inner - hang.marker - end : undefined;
+      const align = hung === undefined ? setAlign : 'left';
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       // a header, and a cell spanning rows, breaks between words where it can
       const set = cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
       const lines = c.rowspan > 1 && !header ? balancedInRows(ctx, c, st, align, inner, set) : set;
       // the column's numbers as one block, centred; each placed so its point falls on the block's
-      const dx = decimal && point !== undefined && lines.length === 1 ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used)) : 0;
+      const dx =
+        decimal && point !== undefined && lines.length === 1
+          ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used))
+          : hung !== undefined && lines.length === 1
+            ? hung
+            : 0;
       return { node: c, row: c.row, lines, dx, tag };
     });
   });
@@ -552,7 +567,8 @@ function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec):
   for (const row of node.rows)
     for (const c of row) {
       if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
-      const [line] = setText(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0), c.at);
+      // (measured: a footnote as its marker's room; set, it would be a note of its own)
+      const [line] = measureLines(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0));
       const point = line && decimalPoint(line);
       if (point === undefined) continue;
       let column = out.get(c.col);
@@ -597,8 +613,8 @@ function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: Te
 
 /**
  * Which cells are not broken, as data. A number (digits with their signs and separators, no
- * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`; not a list of them, parted by
- * 、，；： or `, `) never; a body cell no wider
+ * letter or Han character: `40 913.3`, `021-5787 1043`, `−2.5%`, `27/27`; not a list of them, parted by
+ * 、，；：, `, ` or ` / `: `≥2,000 / ≥2,500`) never; a body cell no wider
  * than `shortEms` ems of its text on one line (`达标`, `基本达标`, `2024 年`) and a header other
  * than between words or with a character alone on a line (`建筑|面积`, `占比|（%）`, and `教学用`
  * whole, never `建筑面|积` or `教|学用`) only when the table cannot afford it. A short header (no
@@ -607,7 +623,7 @@ function cellAlign(align: ColumnAlign | undefined, numeric: boolean, byStyle: Te
  * `headerLines` lines before a body cell breaks: when the table cannot set every cell on one
  * line, a column asks for its header so set, not on one line.
  */
-const UNBROKEN_CELLS = { number: /^(?!.*,\s)[^\p{L}、，；：。;]*\d[^\p{L}、，；：。;]*$/u, shortEms: 5, headerLines: 2 };
+const UNBROKEN_CELLS = { number: /^(?!.*(?:,|\s\/)\s)[^\p{L}、，；：。;]*\d[^\p{L}、，；：。;]*$/u, shortEms: 5, headerLines: 2 };
 
 /**
  * What a column's cells ask of its width, pt (padding included), from the least to the most,
@@ -658,7 +674,7 @@ const HEADS = ASKS.indexOf('heads');
  * than it widens them in proportion to their natural widths (equally when they have none),
  * narrowest spans first.
  */
-function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns): { widths: number[]; padX: number } {
+function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width: number, cell: TextStyleSpec, head: TextStyleSpec, decimals: DecimalColumns, marked: MarkedColumns): { widths: number[]; padX: number } {
   const { padX } = ctx.theme.table;
   const pad = 2 * padX;
   const narrower = LEAST_PAD_X * cell.size;
@@ -726,6 +742,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     }
     // numbers lined up on their points may need more than the widest of them
     for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + d.right + pad);
+    // and texts ending in one line, before their markers, more than the widest of them
+    for (const [c, m] of marked) asked[0][c] = Math.max(asked[0][c], Math.max(...m.ends.values()) + m.marker + pad);
     const natural = asked[ASKS.length - 1];
     for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
     asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
@@ -758,6 +776,12 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   // leaves as ever (a column of names beside them gets the room the padding gave up); when not
   // even that fits, the short body cells stay whole before the headers' words (a district's
   // name on one line, its header broken inside a word), with either padding, before the least
+  // a step past WHOLE that the table misses by a hair (HAIR_PAD a side of each cell, or less) takes
+  // it from the padding, the text's room as asked: a header is not set in four lines for 0.3 pt
+  // (a step up to WHOLE narrows the padding further, below)
+  const missed = asked.findIndex((widths) => sum(widths) > width);
+  const hair = missed > WHOLE ? (sum(asked[missed]) - width) / (2 * ncols) + 1e-9 : Infinity;
+  if (hair <= HAIR_PAD && padX - hair >= narrower) return allocate(asked.map((widths) => widths.map((w) => w - 2 * hair)), padX - hair);
   const narrowed = asked.map((widths) => widths.map((w) => w - pad + 2 * narrower));
   for (let k = WHOLE; k >= 0; k--) {
     if (sum(asked[k]) <= width) return allocate(asked, padX);
@@ -826,6 +850,9 @@ function warnCharacterColumns(ctx: LayoutContext, node: TableNode, inner: number
 
 /** The padding, left and right, of the cells of a table too wide for the theme's, in ems of the cell text. */
 const LEAST_PAD_X = 0.25;
+
+/** The most a cell's padding gives up, a side, pt, for the table to reach what a column asks at the next step (see ColumnAsks): a hair, no eye sees it. */
+const HAIR_PAD = 0.25;
 
 /**
  * Relative widths (any positive numbers: `[3, 1]`, `[1e308, 1e308]`) as pt summing to `width`,

@@ -173,14 +173,18 @@ function fittedLines(ctx: LayoutContext, text: string, styleName: string, width:
 /**
  * Fill and border of each box part on a page. A box's top rule is drawn only on the page
  * where the box starts, its bottom rule only where it ends: a broken box is open at the break.
+ * The frame stands its padding above the box's first block and below its last: on a grid,
+ * where the padding's blocks take whole rows, the rest of their rows is outside it (a blank row
+ * inside the frame over the title was 37 pt of blank there against 15 pt under the last line).
  */
 function frameOps(placed: Placed<BlockPayload>[], left: number, top: number): DrawOp[] {
   const parts = new Map<string, { frame: FrameRef; y0: number; y1: number; first: boolean; last: boolean }>();
   for (const pl of placed) {
     const f = pl.block.payload.frame;
     if (!f) continue;
-    const part = parts.get(f.id) ?? { frame: f, y0: pl.y, y1: pl.y, first: false, last: false };
-    part.y1 = pl.y + pl.block.height - (f.last ? f.spec.spaceAfter : 0);
+    const y = f.first ? pl.y + pl.block.height - f.spec.padding : pl.y;
+    const part = parts.get(f.id) ?? { frame: f, y0: y, y1: y, first: false, last: false };
+    part.y1 = f.last ? pl.y + f.spec.padding : pl.y + pl.block.height;
     part.first ||= f.first;
     part.last ||= f.last;
     parts.set(f.id, part);

@@ -132,7 +132,7 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
         continue;
       }
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : 'text');
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : !run.code && DESIGNATION.test(piece.text) ? 'designation' : 'text');
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -379,12 +379,28 @@ const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=#@]|(?<![:/])\/(?!\/)|^(?:ma
 
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
-/** How a Latin word may be cut: a word of text (inline code's too) or a URL printed whole. */
-type WordKind = 'text' | 'url';
+/**
+ * How a Latin word may be cut: a word of text (inline code's too), a URL printed whole, or a
+ * standard's designation (see DESIGNATION: never, unless wider than the line).
+ */
+type WordKind = 'text' | 'url' | 'designation';
 
-/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`; long runs of letters and digits (see `LONG_RUN`) anywhere. */
+/**
+ * A standard's code (capitals, a province's digits, a `/` and the kind's capitals) before the
+ * space and the number after it: `GB/T 9704—2012`, `GB 50099—2011`, `DG/TJ 08-12—2020`, `DB31/T
+ * 1234—2020`, `ISO 9001:2015`, `ISO/IEC 27001` (also a name's year, `PISA 2022`). The space is
+ * the designation's (a word, as a number's spaces are: see splitPieces), and neither it nor the
+ * dash before the year, which is no range's, is a place to break: a line never ends at `GB/T`
+ * nor at `9704—`.
+ */
+const CODE = String.raw`[A-Z]{2,5}\d{0,2}(?:\/[A-Z]{1,5})?`;
+const DESIGNATION_SPACE = new RegExp(String.raw`(?<![\p{L}\p{N}/.\-])${CODE} (?=\p{N})`, 'gu');
+const DESIGNATION = new RegExp(String.raw`^${CODE} \p{N}`, 'u');
+
+/** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`, a standard's designation nowhere; long runs of letters and digits (see `LONG_RUN`) anywhere. */
 function wordParts(text: string, kind: WordKind): string[] {
   if (kind === 'url') return text.split(URL_BREAK).flatMap(cutLongRuns);
+  if (kind === 'designation') return [text];
   // an e-mail address: its name breaks as a word, then after its @; its domain is whole (jaedu.|sh.gov.cn, never)
   if (text.includes('@') && EMAIL.test(text)) {
     const at = text.indexOf('@') + 1;
@@ -428,8 +444,8 @@ function cutLongRuns(part: string): string[] {
 }
 
 /**
- * A Latin word's atoms, pushed to `out`: the word whole when it is short and fits `maxWidth` pt
- * (a URL printed whole is always cut); else its parts, cut where it may break (see `wordParts`),
+ * A Latin word's atoms, pushed to `out`: the word whole when it is short, or a standard's
+ * designation, and fits `maxWidth` pt (a URL printed whole is always cut); else its parts, cut where it may break (see `wordParts`),
  * and a part still wider than `maxWidth` one atom per character (an emergency: nothing may
  * overflow). Every atom after the first continues the word.
  *
@@ -443,7 +459,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const bold = marks.bold;
   // the word's parts and characters, all in the font that has the whole word
   const shapes = new Map<string, AtomShape>();
-  if (kind !== 'url' && text.length < LONG_WORD && !holdsRange(text)) {
+  if (kind === 'designation' || (kind !== 'url' && text.length < LONG_WORD && !holdsRange(text))) {
     const shape = knownShape(known, 'latin', text, style, bold);
     if (shape.width <= maxWidth) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
@@ -486,7 +502,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
       }
   };
   for (const part of wordParts(text, kind)) {
-    place(part, at, kind === 'text');
+    place(part, at, kind !== 'url');
     at += part.length;
   }
 }
@@ -543,7 +559,9 @@ const codeSpaces = new WeakMap<TextStyle, Map<boolean, AtomShape>>();
  */
 export function splitPieces(text: string): Piece[] {
   const out: Piece[] = [];
+  // the spaces of a number and of a standard's designation are the word's
   const inNumber = numberSpaces(text);
+  if (text.includes(' ')) for (const m of text.matchAll(DESIGNATION_SPACE)) inNumber.add(m.index + m[0].length - 1);
   const isSpaceAt = (c: string, at: number) => (c === ' ' || breaksAfter(c)) && !inNumber.has(at);
   let i = 0;
   while (i < text.length) {

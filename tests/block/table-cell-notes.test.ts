@@ -2,9 +2,15 @@
  * A table cell's footnote marker takes room on its line, so the column widths count it: a short
  * header or cell with a note (`国家标准①`, `达标项数①`) stays on one line where the same text without
  * one does (column widths measured the text without its marker, and the marker broke the line:
- * `国家|标准①`).
+ * `国家|标准①`). In a column set right, a marked number ends where the others do, its marker
+ * past it (the marker set it a marker's width left of them).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { GlyphRunOp } from '../../src/page/draw.js';
+import { layoutReport } from '../../src/pipeline.js';
 import { cellLinesOf } from '../helpers/table-cells.js';
 
 const oneTable = (table: string[]) => ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', ...table.map((l) => `          ${l}`), ''].join('\n');
@@ -37,5 +43,26 @@ describe('a table cell with a footnote', () => {
     // (the markers are drawn as references of their own: the cells' text is without them)
     expect(cellsOf(noted, '国家标准')).toEqual([['国家标准']]);
     expect(cellsOf(noted, '未达标')).toEqual([['未达标']]);
+  });
+  it('after a number in a column set right, stands past it: the numbers end in one line (8.6%① over 7.3%, not 8.6% a marker left of it)', () => {
+    const yaml = oneTable(['title: 政府保障程度主要指标', 'columns: [指标, 标准, 2025 年实际, 结论]', 'rows:', '  - [教师交流轮岗比例, 不低于 10%, "8.6%^[其中骨干教师占 17.4%。]", 未达标]', '  - [教师培训经费占公用经费比例, ≥5%, 7.3%, 达标]', '  - [随迁子女在公办学校就读比例, ≥85%, 91.6%, 达标]', '  - [音乐、美术专用教室（间/校）, 每 12 个班级 1 间, "2.4^[按班级数折算。]", 达标]', '  - [学校规模（所均学生数）, "不超过 2,000 人", "1,374", 达标]', 'align: [left, left, right, center]']);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cell-notes-')), 'r.yaml');
+    writeFileSync(file, yaml);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const ops = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && (o.tag?.role === 'TD' || o.tag?.parent?.role === 'TD')));
+    const text = (o: GlyphRunOp) => String.fromCodePoint(...o.glyphs.codePoints.flat());
+    // where each number's last glyph starts (all a digit or %, of one width in the font)
+    const end = (t: string) => {
+      const op = ops.find((o) => text(o) === t)!;
+      return op.x + op.glyphs.xs[op.glyphs.xs.length - 1];
+    };
+    const percents = ['8.6%', '7.3%', '91.6%'].map(end);
+    for (const x of percents) expect(x).toBeCloseTo(percents[0], 2);
+    const digits = ['2.4', '1,374'].map(end);
+    expect(digits[0]).toBeCloseTo(digits[1], 2);
+    // the markers past their numbers
+    const markers = ops.filter((o) => /^[①②]$/.test(text(o)));
+    expect(markers.length).toBe(2);
+    for (const m of markers) expect(Math.min(...[...percents, ...digits].map((x) => Math.abs(m.x - x)))).toBeGreaterThan(3);
   });
 });

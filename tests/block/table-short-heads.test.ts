@@ -63,6 +63,25 @@ describe('short headers', () => {
   });
 });
 
+describe('headers in two lines', () => {
+  it('take them when the table misses that by a hair, from the padding: 高级职称|教师占比, not four lines for 0.3 pt', () => {
+    const cells = cellLinesOf(
+      oneTable([
+        'title: 各义务教育学校主要办学条件',
+        'columns: [学校, 在校生（人）, 专任教师（人）, 生师比, 高级职称教师占比, 生均用房（m^2^）, 设备值（元）, 评估结论]',
+        'rows:',
+        '  - [第一中心小学, 1083, 70, "15.5:1", 23.5%, 5.57, "8,370", 基本达标]',
+        '  - [南京西路第二小学, 1578, 134, "11.8:1", 19.4%, 11.25, "9,382", 达标]',
+        '  - [彭浦新村第三小学, 692, 55, "12.6:1", 17.5%, 6.25, "4,268", 基本达标]',
+      ]),
+    );
+    expect(cellsOf(cells, '高级职称教师占比')).toEqual([['高级职称', '教师占比']]);
+    // and what kept the others whole still does
+    expect(cells.find((lines) => lines[0] === '生均用房')).toBeDefined();
+    expect(cellsOf(cells, '南京西路第二小学')).toEqual([['南京西路第二小学']]);
+  });
+});
+
 describe('shortHeadsWhole', () => {
   // four columns, pt: a short header broken at 30 of the 48 it asks; a text column of 300 that
   // wraps at 200; a number column at what it asks; twins under short headers

@@ -57,6 +57,17 @@ describe('a table of many columns of numbers', () => {
     const { warnings } = buildYaml(['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 电话', '          columns: [学校, 电话, 说明]', '          rows:', `            - [静安区第一中心小学, "${phones}", 学校的主要联系电话与传真号码]`, ''].join('\n'));
     expect(warnings).toEqual([]);
   });
+  it('takes two numbers parted by " / " for text, not one number: each whole beside numbers lined up on their points (GB/T, eight columns)', () => {
+    // `≥2,000 / ≥2,500` (a primary school's standard / a middle school's) was one number no
+    // break may split, wider than its column could be: the whole table fell back to equal
+    // shares, `≥2,0|00 / ≥|2,500`, and a warning
+    const rows = ['[每百名学生拥有高于规定学历教师数（人）, "≥4.2 / ≥5.3", 6.84, 0.312, 27/27, 7.92, 0.287, 17/17]', '[生均教学仪器设备值（元）, "≥2,000 / ≥2,500", "5,612", 0.356, 27/27, "7,028", 0.318, 17/17]'];
+    const yaml = ['report:', '  title: 表', '  template: gbt9704', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 达标情况', '          columns: [指标, 国家标准, 小学均值, 差异系数, 达标校数, 初中均值, 差异系数, 达标校数]', '          rows:', ...rows.map((r) => `            - ${r}`), '          align: [left, center, decimal, decimal, center, decimal, decimal, center]', ''].join('\n');
+    const { pages, warnings } = buildYaml(yaml);
+    expect(warnings).toEqual([]);
+    const runs = pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs').map(text));
+    for (const n of ['≥2,000', '≥2,500', '≥4.2', '≥5.3', '5,612', '7,028']) expect(runs.some((r) => r.includes(n)), n).toBe(true);
+  });
   it('narrows its padding to keep its headers and short cells whole when that is what does not fit (fourteen columns under short headers, the names on one line)', () => {
     const heads = ['教学用', '办公用', '平板', '其他', '多媒体', '无线', '录播', '物理', '化学', '生物', '创新', '合计', '占比'];
     const rows = Array.from({ length: 3 }, (_, r) => `            - [静安区第${'一二三'[r]}中心小学, ${heads.map((_, c) => 100 + r * 37 + c * 11).join(', ')}]`);

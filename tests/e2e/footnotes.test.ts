@@ -150,6 +150,25 @@ describe('footnotes', () => {
     expect(pages.flatMap((p) => p.lines).filter((l) => l.text.includes('表头注')).length).toBe(1);
   }, 60_000);
 
+  it('in a cell of a decimal column: set once, its note at the foot under the marker ①', async () => {
+    // measuring the column's points set the cell's note as a note of its own: the note the
+    // layout drew was the second, its marker read as ① and never found, and the build failed
+    // ("did not settle … footnote 1: ① → ?"); with continuous notes it printed 2
+    const yaml = (template: string) => `report:\n  title: 脚注\n${template}chapters:\n  - title: 一\n    body:\n      - table:\n          title: 小数\n          columns: [指标, 均值]\n          rows:\n            - [甲, "5.86^[受用地限制。]"]\n            - [乙, 12.4]\n          align: [left, decimal]\n`;
+    writeFileSync(input, yaml(''));
+    const r = await buildReport(options);
+    const { pages } = await readPdf(r.pdf);
+    const lines = pages.flatMap((p) => p.lines);
+    expect(lines.filter((l) => /^① 受用地限制。$/.test(l.text)).length).toBe(1);
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-footnotes-decimal-'));
+    mkdirSync(path.join(project, 'templates/cont'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/cont/theme.yaml'), 'extends: official\nfootnotes: continuous\n');
+    const file = path.join(project, 'r.yaml');
+    writeFileSync(file, yaml('  template: cont\n'));
+    const text = (await readPdf((await buildReport({ ...options, input: file, projectDir: project })).pdf)).pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n');
+    expect(text).toMatch(/^1 受用地限制。$/m);
+  }, 60_000);
+
   it('continuous: 1, 2, 3 … through the report, when the theme says so', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-footnotes-theme-'));
     const themeDir = path.join(project, 'templates/cont');

@@ -189,6 +189,31 @@ describe('a case box on the grid', () => {
     expect(baseline('后文一段。') - bottom2).toBeGreaterThanOrEqual(step);
   });
 
+  it('stands as far above its title as below its last line: no blank row inside the frame at its top', () => {
+    // the top padding (8 pt) was rounded up to a row, the frame drawn at the row's top: 37 pt of
+    // blank over the title, 15 pt under the last line; a code block's fill likewise
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
+    const input = path.join(dir, 'box.yaml');
+    writeFileSync(input, 'report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n      - 前文一段。\n      - case:\n          title: 甲\n          body: [案例甲的正文。]\n      - "代码："\n      - code: |\n          x = 1\n          y = 2\n      - 后文一段。\n');
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const page = pages.find((p) => p.ops.some((o) => o.kind === 'line'))!;
+    const runs = (y0: number, y1: number) => page.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.y > y0 && o.y < y1);
+    // the ink of a line: its glyphs' em box (0.88 em above the baseline, 0.12 below)
+    const gaps = (y0: number, y1: number) => {
+      const inside = runs(y0, y1);
+      const first = Math.min(...inside.map((r) => r.y - 0.88 * r.size));
+      const last = Math.max(...inside.map((r) => r.y + 0.12 * r.size));
+      return [first - y0, y1 - last];
+    };
+    const rules = [...new Set(page.ops.filter((o): o is LineOp => o.kind === 'line' && o.y1 === o.y2).map((o) => o.y1))].sort((a, b) => a - b);
+    const [above, below] = gaps(rules[0], rules[1]);
+    expect(Math.abs(above - below), `case box: ${above.toFixed(1)} pt above, ${below.toFixed(1)} pt below`).toBeLessThan(3);
+    const fill = page.ops.find((o) => o.kind === 'rect')!;
+    if (fill.kind !== 'rect') throw new Error('no fill');
+    const [over, under] = gaps(fill.y, fill.y + fill.h);
+    expect(Math.abs(over - under), `code block: ${over.toFixed(1)} pt above, ${under.toFixed(1)} pt below`).toBeLessThan(3);
+  });
+
   it('hangs no line-end mark onto its border: where the padding is narrower than the hanging half cell, the mark stays inside the line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
     const input = path.join(dir, 'box.yaml');

@@ -157,6 +157,15 @@ describe('an SVG figure', () => {
     expect(texts[caption + 1]).toBe('资料来源：学校统计。');
   });
 
+  it('has its note under the image, at its left edge: not at the margin beside a centred image', async () => {
+    const page = (await readPdf(build('          width: 60%\n          note: 资料来源：2025 年社会认可度问卷调查。\n'))).pages.at(-1)!;
+    const note = page.items.find((i) => i.str.startsWith('资料来源'))!;
+    expect(note.x).toBeCloseTo(LEFT + 0.2 * MEASURE, 0);
+    // a note under a narrow image takes half the measure at least, centred under it
+    const narrow = (await readPdf(build('          width: 20%\n          note: 资料来源：2025 年社会认可度问卷调查。\n'))).pages.at(-1)!;
+    expect(narrow.items.find((i) => i.str.startsWith('资料来源'))!.x).toBeCloseTo(LEFT + 0.25 * MEASURE, 0);
+  });
+
   it('is tagged as a Figure whose alternative text is its caption, holding its drawing', async () => {
     const doc = await getDocument({ data: new Uint8Array(build()), verbosity: 0 }).promise;
     type Node = { role?: string; alt?: string; type?: string; children?: Node[] };

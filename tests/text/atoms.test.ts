@@ -87,6 +87,19 @@ describe('atoms', () => {
     // a short word is never cut
     expect(parts('getUserName')).toEqual(['getUserName']);
   });
+  it('a standard\'s designation is one word: never cut at the space after its code nor at the dash before its year (GB/T|9704—2012, GB/T 9704—|2012)', () => {
+    const parts = (text: string) => atoms(text).filter((a) => a.kind === 'latin').map((x) => x.text);
+    expect(parts('参照 GB/T 9704—2012《党政机关公文格式》')).toEqual(['GB/T 9704—2012']);
+    expect(parts('达到《上海市中小学校建设标准》（DG/TJ 08-12—2020）的要求')).toEqual(['DG/TJ 08-12—2020']);
+    expect(parts('符合 GB 50099—2011 和 DB31/T 1234—2020，以及 ISO 9001:2015 的要求')).toEqual(['GB 50099—2011', 'DB31/T 1234—2020', 'ISO 9001:2015']);
+    // its space is a number's (a quarter em, fixed), not a word space
+    expect(atoms('GB/T 9704—2012').map((a) => a.kind)).toEqual(['latin']);
+    // a range is still one where no code stands before it; a word that is no code keeps its space
+    expect(parts('2023—2025 年')).toEqual(['2023—', '2025']);
+    expect(parts('于 2023—2025 年')).toEqual(['2023—', '2025']);
+    expect(parts('Windows 11 终端')).toEqual(['Windows', '11']);
+    expect(parts('HP/GB/T 12')).toEqual(['HP/GB/T', '12']);
+  });
   it('a URL written in the text is never cut right after its scheme (https://|xj.…, as <https://…> is not)', () => {
     const parts = (text: string) => atoms(text).filter((a) => a.kind === 'latin').map((x) => x.text);
     // the new user's table cell: 学籍管理系统（https://|xj.shedu.example.cn）
