@@ -173,12 +173,15 @@ describe('a case box on the grid', () => {
     expect(breaks).toBeGreaterThan(0);
   });
 
+  /** The first page with a rule of a report of one chapter, `body` (YAML, its blocks), in the GB/T template. */
+  const framedPage = (body: string) => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-')), 'box.yaml');
+    writeFileSync(input, `report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n${body}`);
+    return layoutReport({ input, projectDir: root, packageDir: root, version: 'test' }).pages.find((p) => p.ops.some((o) => o.kind === 'line'))!;
+  };
+
   it('stands a row clear of the text before and after it, and of a second box after it (two boxes never share a rule)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
-    const input = path.join(dir, 'box.yaml');
-    writeFileSync(input, 'report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n      - 前文一段。\n      - case:\n          title: 甲\n          body: [案例甲的正文。]\n      - case:\n          title: 乙\n          body: [案例乙的正文。]\n      - 后文一段。\n');
-    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
-    const page = pages.find((p) => p.ops.some((o) => o.kind === 'line'))!;
+    const page = framedPage('      - 前文一段。\n      - case:\n          title: 甲\n          body: [案例甲的正文。]\n      - case:\n          title: 乙\n          body: [案例乙的正文。]\n      - 后文一段。\n');
     const rules = [...new Set(page.ops.filter((o): o is LineOp => o.kind === 'line' && o.y1 === o.y2).map((o) => o.y1))].sort((a, b) => a - b);
     const baseline = (text: string) => page.ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()) === text)!.y;
     expect(rules.length).toBe(4);
@@ -192,11 +195,7 @@ describe('a case box on the grid', () => {
   it('stands as far above its title as below its last line: no blank row inside the frame at its top', () => {
     // the top padding (8 pt) was rounded up to a row, the frame drawn at the row's top: 37 pt of
     // blank over the title, 15 pt under the last line; a code block's fill likewise
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gbt-box-'));
-    const input = path.join(dir, 'box.yaml');
-    writeFileSync(input, 'report:\n  title: 案例\n  template: gbt9704\nchapters:\n  - title: 一\n    body:\n      - 前文一段。\n      - case:\n          title: 甲\n          body: [案例甲的正文。]\n      - "代码："\n      - code: |\n          x = 1\n          y = 2\n      - 后文一段。\n');
-    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
-    const page = pages.find((p) => p.ops.some((o) => o.kind === 'line'))!;
+    const page = framedPage('      - 前文一段。\n      - case:\n          title: 甲\n          body: [案例甲的正文。]\n      - "代码："\n      - code: |\n          x = 1\n          y = 2\n      - 后文一段。\n');
     const runs = (y0: number, y1: number) => page.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && o.y > y0 && o.y < y1);
     // the ink of a line: its glyphs' em box (0.88 em above the baseline, 0.12 below)
     const gaps = (y0: number, y1: number) => {
