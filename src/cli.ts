@@ -146,7 +146,11 @@ async function main(argv: string[], startup: Startup): Promise<number> {
     console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${usageText()}`);
     return 0;
   }
-  if (argv.length === 2 && argv[0] === 'help') return printUsageOf(argv[1]);
+  // `help COMMAND`, also `--help COMMAND`
+  if (argv[0] === 'help' || HELP_OPTIONS.includes(argv[0])) {
+    if (argv.length > 2) throw new UsageError(`${argv[0]} takes at most one COMMAND, not "${argv.slice(1).join(' ')}"`);
+    return printUsageOf(argv[1]);
+  }
   if (helpAsked(argv.slice(1))) return printUsageOf(argv[0]);
   if (argv.includes('')) throw new UsageError('an argument is empty (""): name the file or folder meant');
   if (VERSION_NAMES.includes(argv[0])) {

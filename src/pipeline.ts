@@ -386,11 +386,23 @@ function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
-/** Every contents entry must point at an anchor that exists. */
+/**
+ * Every contents entry must point at an anchor that exists: one that does not is an error at the
+ * title it lists, in the content (a template of the user's that sets it without its id), else at
+ * `file` (an entry a template writes of its own).
+ */
 function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): void {
-  const missing = doc.matters.flatMap((m) => tocEntries(m.children).map((e) => e.target)).filter((t) => !labels.has(t));
+  const missing = doc.matters.flatMap((m) => tocEntries(m.children)).filter((e) => !labels.has(e.target));
   if (missing.length)
-    throw new InputError(missing.map((t) => ({ pos: { file, line: 1, col: 1 }, message: `contents entry points at "${t}", which no heading, table, case or figure has as id`, severity: 'error' })));
+    throw new InputError(
+      missing.map((e) => ({
+        pos: e.at ?? { file, line: 1, col: 1 },
+        message: e.at
+          ? 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)'
+          : `contents entry points at "${e.target}", which no heading, table, case or figure has as id`,
+        severity: 'error',
+      })),
+    );
 }
 
 /** Whether every page label (or marker) printed is that the pages give. */

@@ -72,8 +72,13 @@ export function commandNames(): string[] {
   return [...USAGE_LINES.matchAll(/^ {2}imprint ([a-z]+)\b/gm)].map((m) => m[1]);
 }
 
-/** What is said of a command Imprint does not have: `unknown command "biuld": did you mean "build"?` when one is near. */
+/**
+ * What is said of a command Imprint does not have: `unknown command "biuld": did you mean
+ * "build"?` when one is near; an option where the command goes (`imprint -o x.pdf build`), that
+ * the command comes first (a short option is its one letter: `-o` is no slip of `-V`).
+ */
 export function unknownCommandMessage(command: string): string {
-  const near = closest(command, [...commandNames(), ...VERSION_NAMES]);
+  const near = /^-[^-]?$/.test(command) ? undefined : closest(command, [...commandNames(), ...VERSION_NAMES, ...HELP_OPTIONS]);
+  if (!near && command.startsWith('-')) return `${command} is an option, not a command: write the command first, then its options (imprint build FILE.yaml ${command} …)`;
   return `unknown command "${command}"${near ? `: did you mean "${near}"?` : ''}`;
 }

@@ -190,6 +190,19 @@ describe('imprint build', () => {
     }
   });
 
+  it('takes --help and -h before a command as help: that command\'s usage; more than one command, or an option before the command, is said so (it said `unknown command "help": did you mean "help"?`)', () => {
+    for (const ask of ['--help', '-h']) {
+      const r = imprint(ask, 'build');
+      expect([ask, r.code, r.err]).toEqual([ask, 0, '']);
+      expect(r.out.startsWith('usage:\n  imprint build [FILE.yaml ...]'), r.out).toBe(true);
+    }
+    for (const ask of ['help', '--help', '-h'])
+      expect(imprint(ask, 'build', 'extra')).toEqual({ code: 2, out: '', err: `imprint: ${ask} takes at most one COMMAND, not "build extra" (\`imprint help\` shows the usage)\n` });
+    // (it said: unknown command "-o": did you mean "-V"?)
+    expect(imprint('-o', 'x.pdf', 'build')).toEqual({ code: 2, out: '', err: 'imprint: -o is an option, not a command: write the command first, then its options (imprint build FILE.yaml -o …) (`imprint help` shows the usage)\n' });
+    expect(imprint('--verison').err).toBe('imprint: unknown command "--verison": did you mean "--version"? (`imprint help` shows the usage)\n');
+  });
+
   it('prints the usage of --version asked by any of its names (version, -V)', () => {
     for (const args of [['version', '--help'], ['help', 'version'], ['-V', '--help'], ['-V', '-h'], ['help', '--version']]) {
       const r = imprint(...args);

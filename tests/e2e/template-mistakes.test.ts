@@ -90,6 +90,18 @@ describe("mistakes in a project's own template", () => {
     expect(r.err).toBe('templates/mine/paragraph.hbs:1:48: markup: &bogus; is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)\n');
     expect(r.code).toBe(1);
   });
+  it("a section.hbs that writes no heading with the section's id: at each section's title the contents lists, not at Imprint's document.hbs:1:1 once an entry", () => {
+    const file = path.join(project, 'templates/mine/section.hbs');
+    writeFileSync(file, '<p style="body">{{inline title}}</p>\n{{#each blocks}}{{> block}}{{/each}}\n{{#each sections}}{{> section}}{{/each}}\n');
+    try {
+      const r = imprint(project, 'build');
+      const why = 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)';
+      expect(r.err).toBe([`content/report.yaml:27:16: ${why}`, `content/report.yaml:65:16: ${why}`, `content/report.yaml:91:20: ${why}`, ''].join('\n'));
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(file);
+    }
+  });
   it("text a partial writes outside its elements: at it in the partial, not at Imprint's document.hbs", () => {
     // typed, or printed by an expression (the text is the report's: no template holds it)
     const typed = buildWithParagraph('{{!-- a paragraph --}}\n\n stray words <p style="body" at="{{at}}">{{inline text}}</p>\n');
