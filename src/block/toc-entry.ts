@@ -108,7 +108,10 @@ export function tocEntryBlocks(ctx: LayoutContext, node: TocEntryNode, style: Te
       for (let k = 0; k < dots; k++) ops.push(...lineOps(dot, style, from + k * step, 0));
       ops.push(...lineOps(numberLine, style, width - NUMBER_ROOM * em, 0, link));
     }
-    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target }, text: plainText([...label, ...title]), tag: link });
+    // its words (Contents): the line's, the label's on the first (an entry over many lines
+    // repeated its whole title in each: a title of 20,000 characters wrote 10 million)
+    const words = (i === 0 ? plainText(label) : '') + line.atoms.map((a) => a.text).join('');
+    ops.push({ kind: 'link', x: 0, y: 0, w: width, h: style.lineHeight, target: { dest: node.target }, text: words, tag: link });
     return block(style.lineHeight, { ops }, { keepWithNext: !last, spaceBefore: i === 0 ? style.spaceBefore : 0 });
   });
 }

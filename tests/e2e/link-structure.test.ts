@@ -84,6 +84,22 @@ describe('links in the structure tree', () => {
     expect(words.filter((w) => URL.startsWith(w) || w === URL).length).toBeGreaterThanOrEqual(1);
     expect(words.every((w) => w.length > 0)).toBe(true);
   });
+  it('a contents entry over many lines says on each line the words of that line (each said the whole title: a 20,000-character title wrote 10 million)', async () => {
+    const title = '区域推进义务教育优质均衡发展与学校内涵建设的实践探索'.repeat(8);
+    const input = path.join(dir, 'long-title.yaml');
+    writeFileSync(input, `report:\n  title: 目录\nchapters:\n  - title: ${title}\n    body:\n      - 正文。\n`);
+    const { pdf } = await buildReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const words: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const annots = (await (await doc.getPage(i)).getAnnotations()) as { subtype: string; contentsObj?: { str: string }; url?: string }[];
+      words.push(...annots.filter((a) => a.subtype === 'Link' && !a.url).map((a) => a.contentsObj?.str ?? ''));
+    }
+    await doc.destroy();
+    expect(words.length).toBeGreaterThan(3);
+    expect(words.every((w) => w.length > 0 && w.length < title.length)).toBe(true);
+    expect(words.join('').replace(/^1\u3000/, '')).toBe(title);
+  });
   it('writes a URL that runs over many lines once: one action its pieces share', async () => {
     const long = `https://example.org/${Array.from({ length: 40 }, (_, i) => `part-${i}/segment`).join('/')}.html`;
     const input = path.join(dir, 'long-url.yaml');
