@@ -1,7 +1,8 @@
 /**
  * A file's bytes as text: UTF-8 (a report, a theme, a font registry, a template), else where and
  * why not, in words: another kind of file given in its place (a .docx, a PDF, an image, UTF-16,
- * by its first bytes), or the first byte that is not UTF-8.
+ * by its first bytes), or the first byte that is not UTF-8, saying so when the file reads as GBK
+ * (GB18030), as a Chinese Windows editor saves it.
  */
 import { notTextKind } from './file-kind.js';
 import type { SourcePos } from './problems.js';
@@ -13,8 +14,24 @@ export function decodeText(file: string, bytes: Buffer): string | { pos: SourceP
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { pos: invalidUtf8At(file, bytes), message: 'invalid UTF-8 (save the file as UTF-8)' };
+    const gbk = gbkText(bytes);
+    return { pos: invalidUtf8At(file, bytes), message: gbk ? `invalid UTF-8: the file seems saved as GBK (GB18030), as Chinese Windows saves it (its first Chinese read so: "${gbk}"); save it as UTF-8` : 'invalid UTF-8 (save the file as UTF-8)' };
   }
+}
+
+/**
+ * The first words beyond ASCII of `bytes` read as GB18030 (GBK's superset), up to 12 characters,
+ * when the whole reads so and they are Chinese; else undefined.
+ */
+function gbkText(bytes: Buffer): string | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const first = /[^\x00-\x7f]+/.exec(text)?.[0];
+  return first && /\p{Script=Han}/u.test(first) ? [...first].slice(0, 12).join('') : undefined;
 }
 
 /** The line and column of the first byte that is not valid UTF-8. */

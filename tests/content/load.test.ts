@@ -151,6 +151,17 @@ describe('loadReport refuses hostile or broken files', () => {
     const bytes = Buffer.concat([Buffer.from('report:\n  title: 标题'), Buffer.from([0xff, 0xfe]), Buffer.from('\nchapters: []\n')]);
     expect(messages(write('utf8.yaml', bytes))).toEqual(['utf8.yaml:2:12: invalid UTF-8 (save the file as UTF-8)']);
   });
+  it('says a report saved as GBK (GB18030) is, at its first Chinese character, with the words read so', () => {
+    const text = 'report:\n  title: 2025年度教育质量报告\nchapters: []\n';
+    // GBK's two bytes of each of these characters (ASCII is itself)
+    const pairs = [[0xc4, 0xea], [0xb6, 0xc8], [0xbd, 0xcc], [0xd3, 0xfd], [0xd6, 0xca], [0xc1, 0xbf], [0xb1, 0xa8], [0xb8, 0xe6]];
+    const GBK = new Map([...'年度教育质量报告'].map((c, i) => [c, pairs[i]]));
+    const gbk = Buffer.from([...text].flatMap((c) => GBK.get(c) ?? [c.charCodeAt(0)]));
+    expect(new TextDecoder('gbk').decode(gbk)).toBe(text);
+    expect(messages(write('gbk.yaml', gbk))).toEqual(['gbk.yaml:2:14: invalid UTF-8: the file seems saved as GBK (GB18030), as Chinese Windows saves it (its first Chinese read so: "年度教育质量报告"); save it as UTF-8']);
+    // Latin-1 bytes that GB18030 cannot read, or reads as no Chinese: as before
+    expect(messages(write('latin1.yaml', Buffer.from('report:\n  title: caf\xe9\n', 'latin1')))).toEqual(['latin1.yaml:2:13: invalid UTF-8 (save the file as UTF-8)']);
+  });
   it('says what a file given as the report is when it is no text: a Word file, a PDF, an image, UTF-16', () => {
     const docx = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60)]);
     expect(messages(write('draft.docx', docx))).toEqual(['draft.docx:1:1: this file is a Word file (.docx) or another ZIP archive, not text (`imprint import` turns a Word draft into a report)']);

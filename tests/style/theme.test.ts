@@ -34,7 +34,7 @@ describe('a theme not in UTF-8', () => {
   it('is one error at its first byte that is not, or at its start when it is another kind of file (UTF-16, a Word file); it was read with the bytes replaced', () => {
     mkdirSync(path.join(dir, 'latin1'), { recursive: true });
     writeFileSync(themeFile('latin1'), Buffer.concat([Buffer.from('extends: official\nstyles:\n  body: { font: '), Buffer.from([0xcb, 0xce]), Buffer.from(' }\n')]));
-    expect(problemOf(() => loadTheme(themeFile('latin1'), folders)).replace(dir + '/', '')).toBe('latin1/theme.yaml:3:17: invalid UTF-8 (save the file as UTF-8)');
+    expect(problemOf(() => loadTheme(themeFile('latin1'), folders)).replace(dir + '/', '')).toBe('latin1/theme.yaml:3:17: invalid UTF-8: the file seems saved as GBK (GB18030), as Chinese Windows saves it (its first Chinese read so: "宋"); save it as UTF-8');
     mkdirSync(path.join(dir, 'utf16'), { recursive: true });
     writeFileSync(themeFile('utf16'), Buffer.from('\ufeffextends: official\n', 'utf16le'));
     expect(problemOf(() => loadTheme(themeFile('utf16'), folders)).replace(dir + '/', '')).toBe('utf16/theme.yaml:1:1: this file is saved as UTF-16: save it as UTF-8');
