@@ -30,7 +30,7 @@ import { tuneV8ForOneBuild } from './v8-tuning.js';
 import { shellWord } from './shell-word.js';
 import { commandUsage, HELP_OPTIONS, helpAsked, unknownCommandMessage, usageText, VERSION_NAMES } from './usage-text.js';
 import { optionNumber } from './option-number.js';
-import { optionName } from './option-value.js';
+import { optionName, splitOptionValues, unknownOption } from './option-value.js';
 
 const packageDir = packageRoot();
 const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -81,7 +81,7 @@ function parseArgs(argv: string[]): Args {
       dpi = optionNumber(rest[++i]);
       if (dpi === undefined || dpi < MIN_DPI || dpi > MAX_DPI) throw new UsageError(`--dpi needs a whole number from ${MIN_DPI} to ${MAX_DPI}`);
     } else if (a === '--pages') pages = pageRange(rest[++i]);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (a.startsWith('-')) throw unknownOption(a);
     else files.push(a);
   }
   if (!png && (dpi !== undefined || pages)) throw new UsageError('--dpi and --pages go with --png');
@@ -141,7 +141,8 @@ export interface Startup {
 /** How the CLI starts from its modules (`node dist/cli.js`): no bundle, no code cache. */
 const FROM_MODULES: Startup = { bundled: false, codeCacheKept: false, leaveCodeCache: () => {} };
 
-async function main(argv: string[], startup: Startup): Promise<number> {
+async function main(given: string[], startup: Startup): Promise<number> {
+  const argv = splitOptionValues(given);
   if (argv.length === 1 && (argv[0] === 'help' || HELP_OPTIONS.includes(argv[0]))) {
     console.log(`Imprint ${version}: Chinese print reports, YAML to PDF\n${usageText()}`);
     return 0;

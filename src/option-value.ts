@@ -18,3 +18,17 @@ export function optionName(option: string, value: string | undefined, need: stri
   if (value && !value.startsWith('-')) return value;
   throw new UsageError(`${option} needs ${need}${value ? `, not the option ${value} (a name that begins with - is written ./${value})` : ''}`);
 }
+
+/** `--name=value` of an option that takes a value, as the two arguments `--name value` (the long form of GNU's tools); any other argument as it is. */
+export function splitOptionValues(args: readonly string[]): string[] {
+  return args.flatMap((a) => {
+    const m = /^(--[a-z-]+)=(.*)$/s.exec(a);
+    return m && VALUE_OPTIONS.includes(m[1]) ? [m[1], m[2]] : [a];
+  });
+}
+
+/** The usage error for an option no command takes: `-o=x.pdf` is told to write `-o x.pdf`. */
+export function unknownOption(a: string): UsageError {
+  const m = /^(-[a-zA-Z])=(.*)$/s.exec(a);
+  return new UsageError(m && VALUE_OPTIONS.includes(m[1]) ? `unknown option ${a}: write ${m[1]} ${m[2]} (its value after a space)` : `unknown option ${a}`);
+}

@@ -7,7 +7,7 @@
  * usage, a file that cannot be read as a PDF, an image that cannot be written).
  */
 import { UsageError } from './usage-error.js';
-import { optionName } from '../option-value.js';
+import { optionName, unknownOption } from '../option-value.js';
 import { EditionError, openEdition, type Edition } from './pdf-edition.js';
 import { diffEditions, printsTheSame } from './edition-diff.js';
 import { summaryLines } from './diff-summary.js';
@@ -29,7 +29,7 @@ function parseDiffArgs(rest: string[]): DiffArgs {
     const a = rest[i];
     if (a === '-o' || a === '--output') {
       imagesDir = optionName('-o', rest[++i], 'a folder for the page images');
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    } else if (a.startsWith('-') && a !== '-') throw unknownOption(a);
     else files.push(a);
   }
   if (files.length !== 2) throw new UsageError('diff takes two PDFs: OLD.pdf NEW.pdf');

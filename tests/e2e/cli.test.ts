@@ -40,6 +40,16 @@ describe('imprint build', () => {
     expect(readFileSync(path.join(dir, 'bundle-cached.pdf')).equals(modules)).toBe(true);
   });
 
+  it('takes the value of an option written after = (--pdfa=2b, --output=x.pdf); -o=x.pdf is told to write -o x.pdf', () => {
+    const input = path.join(dir, 'equals.yaml');
+    writeFileSync(input, good);
+    const r = imprint('build', input, `--output=${path.join(dir, 'equals.pdf')}`, '--pdfa=2b');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(readFileSync(path.join(dir, 'equals.pdf'), 'latin1')).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(imprint('build', input, '-o=x.pdf')).toEqual({ code: 2, out: '', err: expect.stringContaining('unknown option -o=x.pdf: write -o x.pdf (its value after a space)') });
+    expect(imprint('build', input, '--png=yes').err).toContain('unknown option --png=yes (');
+  });
+
   it('loads what only a watch or a pool needs when it is needed: not at the start of every command', () => {
     // (Node's worker modules, chokidar, piscina: each a millisecond or more of every build's start-up)
     const script = "require('./dist/bundle.cjs').runBundle(false); console.log(JSON.stringify([...process.moduleLoadList.filter((m) => /worker_threads/.test(m)), ...Object.keys(require.cache).filter((k) => /chokidar|piscina/.test(k))]))";

@@ -13,7 +13,7 @@ import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { brokenLink, emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
 import { OutputError, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
-import { optionName } from '../../option-value.js';
+import { optionName, unknownOption } from '../../option-value.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
 import { bytesInWords } from '../../input-file.js';
 import { DraftError, openDraft } from './open-draft.js';
@@ -106,7 +106,7 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
     if (args[i] === '-o' || args[i] === '--output') {
       output = optionName('-o', args[++i], 'a file name, FILE.yaml');
     } else if (args[i] === '--force') replace = true;
-    else if (args[i].startsWith('-')) throw new UsageError(`unknown option ${args[i]}`);
+    else if (args[i].startsWith('-')) throw unknownOption(args[i]);
     else files.push(args[i]);
   }
   if (files.length !== 1) throw new UsageError('import takes one FILE.docx');
