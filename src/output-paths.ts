@@ -58,6 +58,7 @@ export function refuseOutputs(plans: readonly OutputPlan[], kind: OutputKind = P
     const overwritten = inputs.get(real);
     if (overwritten !== undefined) return `-o ${output} would overwrite the input ${overwritten}`;
     const other = claimed.get(real);
+    if (other !== undefined && realPath(other) === realPath(input)) return `${input} is given twice: name each report once`;
     if (other !== undefined) return `${other} and ${input} would both be written to ${output}: build them into different folders or one at a time`;
     claimed.set(real, input);
     const reason = refuseExisting(output, kind);

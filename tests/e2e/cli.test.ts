@@ -276,4 +276,14 @@ describe('imprint build with several files', () => {
     expect(readdirSync(out).sort()).toEqual(['p1.pdf', 'p3.pdf']);
     expect(r.out.match(/ -> /g)).toHaveLength(2);
   });
+
+  it('refuses a report given twice as that, not as two reports written to one PDF', () => {
+    const file = path.join(dir, 'twice.yaml');
+    writeFileSync(file, good);
+    for (const again of [file, path.join(dir, '.', '..', path.basename(dir), 'twice.yaml')]) {
+      const r = imprint('build', file, again, '-o', path.join(dir, 'twice-out'));
+      expect([r.code, r.err]).toEqual([2, `imprint: ${again} is given twice: name each report once (\`imprint help\` shows the usage)\n`]);
+    }
+    expect(existsSync(path.join(dir, 'twice-out'))).toBe(false);
+  });
 });
