@@ -198,9 +198,14 @@ function isDamage(e: unknown): boolean {
 
 /** A file of no font format fontkit reads: its message follows "font file of role "x" ". */
 class NotAFontFile extends Error {
-  constructor() {
-    super('is not a font file (TrueType, OpenType, WOFF or a collection)');
+  constructor(bytes: Buffer) {
+    super(isType1(bytes) ? 'is a PostScript Type 1 font, which Imprint does not read: use the OpenType (.otf) or TrueType (.ttf) version of the font' : 'is not a font file (TrueType, OpenType, WOFF or a collection)');
   }
+}
+
+/** Whether the bytes begin as a PostScript Type 1 font does: binary (.pfb, segment marker 80 01) or text (.pfa, .t1). */
+function isType1(bytes: Buffer): boolean {
+  return (bytes[0] === 0x80 && bytes[1] === 0x01) || /^%!(PS-AdobeFont|FontType1)/.test(bytes.toString('latin1', 0, 20));
 }
 
 /** fontkit's error for bytes no font format it knows begins with. */
@@ -283,7 +288,7 @@ function fontkitOf(bytes: Buffer, index = 0): Font {
   try {
     opened = fontkit.create(bytes);
   } catch (e) {
-    throw e instanceof Error && e.message === UNKNOWN_FORMAT ? new NotAFontFile() : e;
+    throw e instanceof Error && e.message === UNKNOWN_FORMAT ? new NotAFontFile(bytes) : e;
   }
   if (!('fonts' in opened)) {
     if (index !== 0) throw new Error('the file holds one font, not a collection: only face 0');

@@ -179,6 +179,17 @@ describe('a damaged font file', () => {
     ]);
   });
 
+  it('that is a PostScript Type 1 font (.pfb, .pfa) says so, and what to use', () => {
+    const text = '%!PS-AdobeFont-1.0: Foo 001.000\n/FontName /Foo def\n';
+    const pfb = Buffer.concat([Buffer.from([0x80, 0x01, text.length, 0, 0, 0]), Buffer.from(text, 'latin1')]);
+    for (const [bytes, name] of [[pfb, 'foo.pfb'], [Buffer.from(text, 'latin1'), 'foo.pfa']] as const) {
+      const { faces, registry } = projectWith(bytes, name);
+      expect(problemsOf(() => faces.face('title'))).toEqual([
+        `${registry}:4:14: font file of role "title" is a PostScript Type 1 font, which Imprint does not read: use the OpenType (.otf) or TrueType (.ttf) version of the font: ${path.dirname(registry)}/${name}`,
+      ]);
+    }
+  });
+
   it('that is empty is no font', () => {
     const { faces, registry } = projectWith(Buffer.alloc(0), 'zero.ttf');
     expect(problemsOf(() => faces.face('title'))).toEqual([
