@@ -88,11 +88,21 @@ const NOT_TEXT: { signature: Buffer; said: string }[] = [
   { signature: PDF_SIGNATURE, said: 'a PDF, not text' },
   { signature: PNG_SIGNATURE, said: 'a PNG image, not text' },
   { signature: JPEG_SIGNATURE, said: 'a JPEG image, not text' },
+  { signature: Buffer.from([0xff, 0xfe, 0, 0]), said: 'saved as UTF-32: save it as UTF-8' },
+  { signature: Buffer.from([0, 0, 0xfe, 0xff]), said: 'saved as UTF-32: save it as UTF-8' },
   { signature: Buffer.from([0xff, 0xfe]), said: 'saved as UTF-16: save it as UTF-8' },
   { signature: Buffer.from([0xfe, 0xff]), said: 'saved as UTF-16: save it as UTF-8' },
 ];
 
-/** What to say of `bytes` given as a text file when they are another kind of file (a .docx, a PDF, an image, UTF-16), by their first bytes. */
+/**
+ * What to say of `bytes` given as a text file when they are another kind of file (a .docx, a PDF,
+ * an image, UTF-16 or UTF-32), by their first bytes; UTF-16 without its byte order mark by its
+ * first two characters, each a byte and a zero (no UTF-8 text begins so).
+ */
 export function notTextKind(bytes: Uint8Array): string | undefined {
-  return NOT_TEXT.find(({ signature }) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b))?.said;
+  const kind = NOT_TEXT.find(({ signature }) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b))?.said;
+  if (kind || bytes.length < 4) return kind;
+  const [a, b, c, d] = bytes;
+  const utf16 = (a !== 0 && b === 0 && c !== 0 && d === 0) || (a === 0 && b !== 0 && c === 0 && d !== 0);
+  return utf16 ? 'saved as UTF-16 (without its byte order mark): save it as UTF-8' : undefined;
 }

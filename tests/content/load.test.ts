@@ -167,6 +167,11 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(messages(write('draft.docx', docx))).toEqual(['draft.docx:1:1: this file is a Word file (.docx) or another ZIP archive, not text (`imprint import` turns a Word draft into a report)']);
     expect(messages(write('r.yaml', Buffer.from('%PDF-1.7\n%\xe2\xe3\n', 'latin1')))).toEqual(['r.yaml:1:1: this file is a PDF, not text']);
     expect(messages(write('r.yaml', Buffer.from('\ufeffreport:\n', 'utf16le')))).toEqual(['r.yaml:1:1: this file is saved as UTF-16: save it as UTF-8']);
+    // without a byte order mark, little- or big-endian; UTF-32 (it was said to be UTF-16)
+    const le = Buffer.from('report:\n  title: 标题\n', 'utf16le');
+    for (const bytes of [le, Buffer.from(le).swap16()]) expect(messages(write('r.yaml', bytes))).toEqual(['r.yaml:1:1: this file is saved as UTF-16 (without its byte order mark): save it as UTF-8']);
+    const utf32 = Buffer.from([0xff, 0xfe, 0, 0, ...[...'report:\n'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
+    expect(messages(write('r.yaml', utf32))).toEqual(['r.yaml:1:1: this file is saved as UTF-32: save it as UTF-8']);
   });
   it('refuses an alias bomb at once', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
