@@ -150,7 +150,12 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
     const last = inStep ? cache.pages[index] : undefined;
     const again = last !== undefined && drawsAsBefore(page, last);
     if (again) content.writeAs(last.content);
-    for (const op of page.ops) structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'svg' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', again && op.kind === 'glyphs' ? () => void addRunFont(doc as Parameters<typeof addRunFont>[0], fontFor(op.font), op) : (annotation) => drawOp(doc, op, fontFor, imageFor, annotation));
+    for (const op of page.ops) {
+      const draw = (annotation: AnnotationOptions) => drawOp(doc, op, fontFor, imageFor, annotation);
+      // a page taken as it was: of what drawing does, only what is not in its stream (a run's font in the page's resources, a link)
+      const redo = op.kind === 'glyphs' ? () => void addRunFont(doc as Parameters<typeof addRunFont>[0], fontFor(op.font), op) : op.kind === 'link' ? draw : () => {};
+      structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'svg' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', again ? redo : draw);
+    }
     if (again) for (const a of last.added) embedded.get(a.key)!.addAgain(a.glyphs); // (each made as drawing its first run would make it: its objects are numbered in that order)
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
