@@ -64,14 +64,19 @@ export function warnMissing(ctx: LayoutContext, missing: ReadonlySet<string>, at
   const written: WrittenText | undefined = at && ctx.writtenText?.(at);
   const found = written ? missingRuns(written.value, missing) : [];
   for (const run of found) ctx.problems.warn(written!.charPos(run.at), missingMessage(run.text, run.chars), run.chars);
-  const left = new Set(missing);
   const where = at ?? ctx.templatePos;
-  for (const run of found) for (const ch of run.chars) left.delete(ch);
+  const left = notIn(found, missing);
   const rest = missingRuns(printed, left);
   for (const run of rest) ctx.problems.warn(where, missingMessage(run.text, run.chars), run.chars);
   // (a character the text as set does not hold as such either: named alone)
-  for (const run of rest) for (const ch of run.chars) left.delete(ch);
-  for (const ch of left) ctx.problems.warn(where, missingMessage(ch, ch), ch);
+  for (const ch of notIn(rest, left)) ctx.problems.warn(where, missingMessage(ch, ch), ch);
+}
+
+/** The characters of `chars` that none of `runs` holds. */
+function notIn(runs: readonly MissingRun[], chars: ReadonlySet<string>): Set<string> {
+  const left = new Set(chars);
+  for (const run of runs) for (const ch of run.chars) left.delete(ch);
+  return left;
 }
 
 /**

@@ -88,7 +88,7 @@ export function setText(ctx: LayoutContext, given: Inline[], pstyle: ParagraphSt
   const runs = resolveNotes(ctx, resolveReferences(ctx, given, at), at);
   const { key, set } = cachedSet(ctx, runs, pstyle);
   ctx.setUsed.add(key);
-  warnMissing(ctx, new Set(set.missing), at, plainText(runs));
+  if (set.missing.length) warnMissing(ctx, new Set(set.missing), at, plainText(runs)); // (the text made only when a warning needs it: every paragraph passes here)
   return set.lines;
 }
 
