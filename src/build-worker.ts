@@ -40,7 +40,7 @@ export default async function buildJob({ options, output, images }: BuildJob): P
     const r = await buildReport(options, cache);
     const refused = images && refusePageImages(images, output, r.pages.length, r.filesRead);
     if (refused) return { ok: false, problems: [refused], refused: true };
-    writeFileAtomic(output, r.pdf);
+    writeFileAtomic(output, r.pdfParts);
     const warnings = [...shownProblems(r.warnings), ...saveBuildCache(cache, options, r.themeFiles, output)];
     const written = images && (await renderReport(r, pageImageFiles(images, output), cache.faces));
     if (written?.warning) warnings.push(written.warning);

@@ -62,7 +62,7 @@ export function tempPathFor(file: string): string {
  * someone else's). Throws `OutputError` when the file system refuses (a link that leads nowhere
  * among its reasons: the commands refuse one before they build, see output-paths.ts).
  */
-export function writeFileAtomic(file: string, data: Buffer | readonly Buffer[], { replaceLink = false } = {}): void {
+export function writeFileAtomic(file: string, data: Buffer | readonly Uint8Array[], { replaceLink = false } = {}): void {
   let target = file;
   let tmp: string | undefined;
   try {
@@ -82,7 +82,7 @@ export function writeFileAtomic(file: string, data: Buffer | readonly Buffer[], 
 }
 
 /** Writes `parts` one after another to a new file `file` (it must not be there). */
-function writeParts(file: string, parts: readonly Buffer[]): void {
+function writeParts(file: string, parts: readonly Uint8Array[]): void {
   const fd = openSync(file, 'wx');
   try {
     for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);

@@ -17,6 +17,7 @@ import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './pag
 import type { DrawPage } from './page/draw.js';
 import { InputError, ProblemList, type Problem } from './problems.js';
 import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
+import type { PdfParts } from './render/pdf-bytes.js';
 import { pdfaImageProblems } from './render/pdfa-images.js';
 import type { DocumentInfo, Renderer } from './render/renderer.js';
 import { sourceAttachments } from './source-archive.js';
@@ -298,19 +299,34 @@ function settled(found: PageFacts, printed: Printed): boolean {
   return sameLabels(found.pageLabels, printed.contentsLabels) && agreeWith(found.pageLabels, printed.referenceLabels) && agreeWith(found.noteMarkers, printed.noteMarkers);
 }
 
+/** The PDF a build made. */
+export interface BuiltPdf {
+  /** Its bytes in the parts they were made in, for writing to a file (see render/pdf-bytes.ts). */
+  pdfParts: PdfParts;
+  /** Its bytes in one buffer: the parts joined, a new copy at each read. */
+  readonly pdf: Buffer;
+}
+
 /**
  * The whole build of `imprint build`: ①–⑦, then ⑧ the PDF. `kept`: the cache of an earlier
  * build (watch); without one, the font files this build opened are closed when it ends.
  */
-export async function buildReport(o: BuildOptions, kept?: BuildCache): Promise<BuildResult & { pdf: Buffer }> {
+export async function buildReport(o: BuildOptions, kept?: BuildCache): Promise<BuildResult & BuiltPdf> {
   const cache = kept ?? newBuildCache(o);
   try {
     const laid = layoutReport(o, cache); // ①–⑦
     const started = performance.now();
     o.onProgress?.({ stage: 'render', pages: laid.pages.length });
     const attachments = laid.pdfa === '3b' ? sourceAttachments(o, laid, cache.faces) : undefined;
-    const pdf = await renderReport(laid, pdfRenderer({ pdfa: laid.pdfa, attachments, cache: cache.render }), cache.faces); // ⑧
-    return { ...laid, times: { ...laid.times, render: performance.now() - started }, pdf };
+    const pdfParts = await renderReport(laid, pdfRenderer({ pdfa: laid.pdfa, attachments, cache: cache.render }), cache.faces); // ⑧
+    return {
+      ...laid,
+      times: { ...laid.times, render: performance.now() - started },
+      pdfParts,
+      get pdf() {
+        return Buffer.concat(pdfParts);
+      },
+    };
   } finally {
     if (!kept) cache.faces.close(); // font files stay open only for a cache that is kept
   }

@@ -250,7 +250,7 @@ export class Watcher {
     if (quiet) return true;
     shownProblems(built.warnings).forEach((line) => this.log(line, true));
     try {
-      writeFileAtomic(output, built.pdf);
+      writeFileAtomic(output, built.pdfParts);
     } catch (e) {
       this.log(e instanceof OutputError ? e.message : describeInternalError(e, this.o.input), true);
       return this.notBuilt('not written');

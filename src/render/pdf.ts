@@ -15,7 +15,7 @@ import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face
 import { deflateCached, deflateThrough, type ContentCache } from './content-streams.js';
 import { xmpDescriptions } from './xmp.js';
 import { addedSince, drawsAsBefore, sameAdditions, subsetSizes, type WrittenPage } from './kept-pages.js';
-import { pdfBytesOf, type PdfkitOutput } from './pdf-bytes.js';
+import { pdfBytesOf, type PdfkitOutput, type PdfParts } from './pdf-bytes.js';
 import { addOutputIntent } from './output-intent.js';
 import { StructureTree, type AnnotationOptions } from './structure.js';
 import { keepOnly } from '../kept-caches.js';
@@ -61,12 +61,12 @@ export interface RenderCache {
  * The PDF renderer. Its `cache` keeps encoded font subsets and deflated streams (page contents,
  * CMaps) between builds; only what this build used stays.
  */
-export function pdfRenderer(options: PdfOptions = {}): Renderer<Buffer> {
+export function pdfRenderer(options: PdfOptions = {}): Renderer<PdfParts> {
   return { render: ({ pages, document, faces }) => writePdf(pages, faces, document, options) };
 }
 
 /** The PDF of the pages, with the faces their glyph runs name. */
-async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: DocumentInfo, { pdfa, attachments, cache = { programs: new Map(), contents: new Map(), pages: [] } }: PdfOptions): Promise<Buffer> {
+async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: DocumentInfo, { pdfa, attachments, cache = { programs: new Map(), contents: new Map(), pages: [] } }: PdfOptions): Promise<PdfParts> {
   const { programs } = cache;
   const doc = new PDFDocument({
     autoFirstPage: false,

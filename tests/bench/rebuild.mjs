@@ -11,7 +11,7 @@
 // --check: every rebuilt PDF must equal a fresh build's bytes (slow). --prof FILE: a CPU profile
 // of the edits (not the warm-up) in FILE. In process, on the main thread, with Node's default
 // young generation: `imprint watch` builds in a thread with a larger one (see watch-thread.ts).
-import { readFileSync, writeFileSync, mkdtempSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, renameSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -34,6 +34,16 @@ writeFileSync(input, stringify(doc));
 const o = { input, projectDir: root, packageDir: root, version: 'bench' };
 const cache = newBuildCache(o);
 for (let i = 0; i < 10; i++) await buildReport(o, cache); // warm-up
+
+/** Writes `parts` one after another to a new `file`. */
+function writeParts(file, parts) {
+  const fd = openSync(file, 'w');
+  try {
+    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The main thread's schedstat (Linux): time on a core and time waiting for one, ms. */
 const schedstat = () => readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').split(' ').slice(0, 2).map((ns) => Number(ns) / 1e6);
@@ -60,7 +70,7 @@ for (let i = 0; i < edits; i++) {
   const started = performance.now();
   const [startedCpu, startedWait] = schedstat();
   const built = await buildReport(o, cache);
-  writeFileSync(`${output}.tmp`, built.pdf);
+  writeParts(`${output}.tmp`, built.pdfParts ?? [built.pdf]); // as watch writes it (a root before pdfParts: the one buffer)
   renameSync(`${output}.tmp`, output);
   wall.push(performance.now() - started);
   const [endedCpu, endedWait] = schedstat();

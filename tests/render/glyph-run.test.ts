@@ -41,7 +41,7 @@ function run(text: string, size: number, gaps: (k: number) => number, extra: Par
 /** A PDF of pages drawing `ops` each. */
 async function pdfOf(...pages: DrawOp[][]): Promise<Buffer> {
   const drawn: DrawPage[] = pages.map((ops, i) => ({ width: 595, height: 842, label: String(i + 1), ops, outline: [], anchors: [] }));
-  return pdfRenderer().render({ pages: drawn, document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces });
+  return pdfRenderer().render({ pages: drawn, document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces }).then((parts) => Buffer.concat(parts));
 }
 
 /** The content streams of the pages, inflated, in page order. */

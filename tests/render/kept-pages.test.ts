@@ -42,7 +42,7 @@ function pages(...ops: DrawOp[][]): DrawPage[] {
 }
 
 function render(drawn: DrawPage[], cache?: RenderCache): Promise<Buffer> {
-  return pdfRenderer({ cache }).render({ pages: drawn, document, faces });
+  return pdfRenderer({ cache }).render({ pages: drawn, document, faces }).then((parts) => Buffer.concat(parts));
 }
 
 describe('pages taken as the last build wrote them', () => {

@@ -16,7 +16,7 @@ describe('named destinations', () => {
     const ids = ['sec-1.2', 'b', 'B', 'a', 'sec-10', '第二章', 'Z', 'sec-1', '附录'];
     const page = { width: 595, height: 842, label: '1', ops: [], outline: [], anchors: ids.map((id, i) => ({ id, pageIndex: 0, label: '1', y: 10 * i })) };
     const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
-    const pdf = await pdfRenderer().render({ pages: [page], document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces });
+    const pdf = Buffer.concat(await pdfRenderer().render({ pages: [page], document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces }));
     const text = pdf.toString('latin1');
     const names = text.slice(text.indexOf('/Names [', text.indexOf('/Dests')));
     // each key is a PDF string: (ascii) or <FEFF…> (UTF-16BE) as pdfkit writes them
