@@ -2,7 +2,8 @@
  * A code block: program text set line for line in a monospace style. Spaces and line breaks
  * are the author's; nothing is stretched or folded. A line longer than the measure wraps (see
  * `wrap`), the rest indented past the line's own indentation, so nothing passes the margin. One flow block per set line (an empty line too): the block breaks
- * across pages anywhere. Characters the monospace face lacks (Chinese comments) come from the
+ * across pages between its lines as a paragraph does, the theme's orphans and widows kept at the
+ * ends of the block and of each wrapped line. Characters the monospace face lacks (Chinese comments) come from the
  * style's fallback roles, on the same baseline.
  */
 import type { CodeNode } from '../template/doc-tree.js';
@@ -70,6 +71,7 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
   const space = setChar(' ').advance;
   const tag = newTag(ctx, 'Code', parent);
   const blocks: Block[] = [];
+  const { orphans, widows } = ctx.theme;
   const sourceLines = node.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   sourceLines.forEach((source, i) => {
     // a character with the combining marks after it (`x̄`) takes one cell, the marks over it
@@ -80,9 +82,13 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const parts = chars.length ? wrap(chars, quotedChars(chars), width, hang) : [[]];
     for (const [k, part] of parts.entries()) {
       const ops = runsOf(part, k === 0 ? x : x + hang).map(({ rise, ...r }) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0) - rise, size: st.size, color: st.color, tag }));
-      blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
+      // a wrapped line's first `orphans` and last `widows` parts stand together (one of two or three parts is never parted)
+      const keep = k < parts.length - 1 && (k < orphans - 1 || k >= parts.length - widows);
+      blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0, keepWithNext: keep }));
     }
   });
+  // as a paragraph's lines: the first `orphans` and the last `widows` set lines never stand alone at a page's foot or top
+  for (let i = 0; i < blocks.length - 1; i++) if (i < orphans - 1 || i >= blocks.length - widows) blocks[i].keepWithNext = true;
   if (blocks.length) blocks[blocks.length - 1].height += st.spaceAfter;
   warnMissing(ctx, missing, node.at, node.text);
   return blocks;
