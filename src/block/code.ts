@@ -13,7 +13,7 @@ import { fontStacks, newTag, style, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 import { baselineOf } from './text-lines.js';
 import { warnMissing } from './missing-chars.js';
-import { isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
+import { CLOSING_MARKS, isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
 import { CLUSTER } from '../text/atoms.js';
 
 /** Columns between tab stops. */
@@ -105,12 +105,14 @@ function expandTabs(line: string): string {
  * A line's characters cut into parts that fit: the first `width` pt wide, the others
  * `width - hang`. A part ends after its last space (or between Chinese characters, where a line
  * may end and start) that leaves it at least LEAST_FILL of its
- * room (never within the line's indentation), else after the last of BREAK_AFTER that does,
- * else after its last space or mark, else at the last character that fits (at least one
- * character a part, so a part is never empty). When what that leaves is the line's last part and
- * shorter than LEAST_LAST of its room, the break moves back, the first part still full enough
- * and the rest still one part: before a comment that follows the code (its opener after a
- * space), else to the last space or Chinese break, else mark, that leaves the last part so long.
+ * room (never within the line's indentation; a string's Chinese is broken only later), else
+ * after the last of BREAK_AFTER that does, else after a Chinese mark that ends a phrase (，。）)
+ * in a string, else between its Chinese characters, else after its last space or mark, else at
+ * the last character that fits (at least one character a part, so a part is never empty). When
+ * what that leaves is the line's last part and shorter than LEAST_LAST of its room, the break
+ * moves back, the first part still full enough and the rest still one part: before a comment that
+ * follows the code (its opener after a space), else to the last space outside a string, else
+ * phrase mark, Chinese break, mark, that leaves the last part so long.
  */
 function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang: number): SetChar[][] {
   const parts: SetChar[][] = [];
@@ -144,7 +146,9 @@ function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang:
     const space = (k: number) => text[k - 1].space || chinese(k);
     const outside = (k: number) => text[k - 1].space || (chinese(k) && !inString(k));
     const mark = (k: number) => BREAK_AFTER.has(text[k - 1].text);
-    let cut = after(outside, true) ?? after(mark, true) ?? after(space, true) ?? after(space, false) ?? after(mark, false) ?? fit;
+    // after a Chinese mark that ends a phrase (，。）): a string's words kept whole where it breaks inside it
+    const phrase = (k: number) => chinese(k) && CLOSING_MARKS.has(text[k - 1].text);
+    let cut = after(outside, true) ?? after(mark, true) ?? after(phrase, true) ?? after(space, true) ?? after(space, false) ?? after(mark, false) ?? fit;
     // the width of the rest from k on, and whether it is the last part
     let total = 0;
     for (const c of rest) total += c.advance;
@@ -157,7 +161,7 @@ function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang:
       };
       const comment = (k: number) => text[k - 1].space && opensComment(rest, k);
       const roomy = (at: (k: number) => boolean) => (k: number) => at(k) && tail(k) >= LEAST_LAST * next;
-      cut = before(comment) ?? before(roomy(space)) ?? before(roomy(mark)) ?? cut;
+      cut = before(comment) ?? before(roomy(outside)) ?? before(roomy(phrase)) ?? before(roomy(space)) ?? before(roomy(mark)) ?? cut;
     }
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);

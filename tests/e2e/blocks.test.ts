@@ -280,6 +280,18 @@ describe('pagination', () => {
     expect(lines[at + 1]).toBe(`${second}"#注释`);
   });
 
+  it('wraps a code string of Chinese after a mark that ends a phrase (，) or outside it, not inside a word, where that leaves the parts full enough', async () => {
+    // (helper-91's manual: `…请联系区教育信息中|心（电话 …）` and `echo "校验失败，请重新下载|安装包"`)
+    const json = '    "remark": "该记录由 getUserInfoByIdAsync 于 2026-03-15T08:30:00+08:00 自动同步，如有疑问请联系区教育信息中心（电话 021-6222 0000 转 8001）",';
+    const shell = 'sha256sum -c "${PKG}.sha256" || { echo "校验失败，请重新下载安装包"; exit 1; }';
+    const r = await buildBodies('code-phrase', [{ code: [json, shell].join('\n') + '\n' }]);
+    const lines = allBodyLines(r).map((l) => l.text.replace(/\s/g, ''));
+    const line = (start: string) => lines.find((t) => t.startsWith(start))!;
+    expect(line('2026-03-15T08')).toMatch(/自动同步，$/);
+    // (a tail too short, `exit 1; }`, moves the break back: to the space before the string, not into its words)
+    expect(line('sha256sum')).toMatch(/\{echo$/);
+  });
+
   it('never starts a wrapped code line with the closing quote of a string of Chinese (print("…你好"))', async () => {
     // strings of 28 to 51 characters: the line's room ends at every place in the string's last characters
     const calls = Array.from({ length: 24 }, (_, k) => `print("${'你好'.repeat(14)}${'中'.repeat(k)}")`);
