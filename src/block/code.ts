@@ -2,7 +2,8 @@
  * A code block: program text set line for line in a monospace style. Spaces and line breaks
  * are the author's; nothing is stretched or folded. A line longer than the measure wraps (see
  * `wrap`), the rest indented past the line's own indentation, so nothing passes the margin. One flow block per set line (an empty line too): the block breaks
- * across pages anywhere. Characters the monospace face lacks (Chinese comments) come from the
+ * across pages between its lines as a paragraph does, the theme's orphans and widows kept at the
+ * ends of the block and of each wrapped line. Characters the monospace face lacks (Chinese comments) come from the
  * style's fallback roles, on the same baseline.
  */
 import type { CodeNode } from '../template/doc-tree.js';
@@ -12,7 +13,7 @@ import { fontStacks, newTag, style, type LayoutContext } from './context.js';
 import { block, type Block } from './payload.js';
 import { baselineOf } from './text-lines.js';
 import { warnMissing } from './missing-chars.js';
-import { isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
+import { CLOSING_MARKS, isCjk, NO_LINE_END, NO_LINE_START } from '../text/char-class.js';
 import { CLUSTER } from '../text/atoms.js';
 
 /** Columns between tab stops. */
@@ -70,6 +71,7 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
   const space = setChar(' ').advance;
   const tag = newTag(ctx, 'Code', parent);
   const blocks: Block[] = [];
+  const { orphans, widows } = ctx.theme;
   const sourceLines = node.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   sourceLines.forEach((source, i) => {
     // a character with the combining marks after it (`x̄`) takes one cell, the marks over it
@@ -80,9 +82,13 @@ export function codeBlocks(ctx: LayoutContext, node: CodeNode, x: number, width:
     const parts = chars.length ? wrap(chars, quotedChars(chars), width, hang) : [[]];
     for (const [k, part] of parts.entries()) {
       const ops = runsOf(part, k === 0 ? x : x + hang).map(({ rise, ...r }) => ({ kind: 'glyphs' as const, ...r, y: baselineOf(st, 0) - rise, size: st.size, color: st.color, tag }));
-      blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0 }));
+      // a wrapped line's first `orphans` and last `widows` parts stand together (one of two or three parts is never parted)
+      const keep = k < parts.length - 1 && (k < orphans - 1 || k >= parts.length - widows);
+      blocks.push(block(st.lineHeight, { ops }, { spaceBefore: i === 0 && k === 0 ? st.spaceBefore : 0, keepWithNext: keep }));
     }
   });
+  // as a paragraph's lines: the first `orphans` and the last `widows` set lines never stand alone at a page's foot or top
+  for (let i = 0; i < blocks.length - 1; i++) if (i < orphans - 1 || i >= blocks.length - widows) blocks[i].keepWithNext = true;
   if (blocks.length) blocks[blocks.length - 1].height += st.spaceAfter;
   warnMissing(ctx, missing, node.at, node.text);
   return blocks;
@@ -99,12 +105,14 @@ function expandTabs(line: string): string {
  * A line's characters cut into parts that fit: the first `width` pt wide, the others
  * `width - hang`. A part ends after its last space (or between Chinese characters, where a line
  * may end and start) that leaves it at least LEAST_FILL of its
- * room (never within the line's indentation), else after the last of BREAK_AFTER that does,
- * else after its last space or mark, else at the last character that fits (at least one
- * character a part, so a part is never empty). When what that leaves is the line's last part and
- * shorter than LEAST_LAST of its room, the break moves back, the first part still full enough
- * and the rest still one part: before a comment that follows the code (its opener after a
- * space), else to the last space or Chinese break, else mark, that leaves the last part so long.
+ * room (never within the line's indentation; a string's Chinese is broken only later), else
+ * after the last of BREAK_AFTER that does, else after a Chinese mark that ends a phrase (，。）)
+ * in a string, else between its Chinese characters, else after its last space or mark, else at
+ * the last character that fits (at least one character a part, so a part is never empty). When
+ * what that leaves is the line's last part and shorter than LEAST_LAST of its room, the break
+ * moves back, the first part still full enough and the rest still one part: before a comment that
+ * follows the code (its opener after a space), else to the last space outside a string, else
+ * phrase mark, Chinese break, mark, that leaves the last part so long.
  */
 function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang: number): SetChar[][] {
   const parts: SetChar[][] = [];
@@ -138,7 +146,9 @@ function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang:
     const space = (k: number) => text[k - 1].space || chinese(k);
     const outside = (k: number) => text[k - 1].space || (chinese(k) && !inString(k));
     const mark = (k: number) => BREAK_AFTER.has(text[k - 1].text);
-    let cut = after(outside, true) ?? after(mark, true) ?? after(space, true) ?? after(space, false) ?? after(mark, false) ?? fit;
+    // after a Chinese mark that ends a phrase (，。）): a string's words kept whole where it breaks inside it
+    const phrase = (k: number) => chinese(k) && CLOSING_MARKS.has(text[k - 1].text);
+    let cut = after(outside, true) ?? after(mark, true) ?? after(phrase, true) ?? after(space, true) ?? after(space, false) ?? after(mark, false) ?? fit;
     // the width of the rest from k on, and whether it is the last part
     let total = 0;
     for (const c of rest) total += c.advance;
@@ -151,7 +161,7 @@ function wrap(chars: SetChar[], quoted: readonly boolean[], width: number, hang:
       };
       const comment = (k: number) => text[k - 1].space && opensComment(rest, k);
       const roomy = (at: (k: number) => boolean) => (k: number) => at(k) && tail(k) >= LEAST_LAST * next;
-      cut = before(comment) ?? before(roomy(space)) ?? before(roomy(mark)) ?? cut;
+      cut = before(comment) ?? before(roomy(outside)) ?? before(roomy(phrase)) ?? before(roomy(space)) ?? before(roomy(mark)) ?? cut;
     }
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);

@@ -31,11 +31,26 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     if (!before || after.kind === 'space' || after.marks.footnote) continue; // a footnote marker stays with its text
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
-    const opportunity = after.continuesWord || ((uax[after.start] === 1 || signedAfterHan(before, after) || openingAfterLatin(before, after)) && !bindsToHan(before, after));
-    allowed[p] = opportunity && !NO_LINE_START.has(first) && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last) && !(first === FILL_IN && last === FILL_IN);
+    const atCodeSpace = codeSpaceBefore(atoms, p);
+    const opportunity = after.continuesWord || atCodeSpace || ((uax[after.start] === 1 || signedAfterHan(before, after) || openingAfterLatin(before, after)) && !bindsToHan(before, after));
+    const startsOk = !NO_LINE_START.has(first) || (atCodeSpace && PATH_STARTS.has(first));
+    allowed[p] = opportunity && startsOk && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last) && !(first === FILL_IN && last === FILL_IN);
   }
   return allowed;
 }
+
+/**
+ * Whether atom p is a word of inline code after one of the code's own spaces (`GET /api/…`): a
+ * line may end at any space of inline code, also before a path's `/` or `.`, which UAX #14 keeps
+ * off a line start after a space of running text (`km /h`).
+ */
+function codeSpaceBefore(atoms: Atom[], p: number): boolean {
+  const space = atoms[p - 1];
+  return space.kind === 'space' && !!space.marks.code && !!atoms[p].marks.code && p >= 2 && !!atoms[p - 2].marks.code;
+}
+
+/** The marks a path starts with (`/opt`, `./deploy.sh`, `../conf`): a line of code may start with them after a space. */
+const PATH_STARTS = new Set(['/', '.']);
 
 /** The full-width low line: a run of it is a blank to fill in by hand (姓名：＿＿＿＿), never parted. */
 const FILL_IN = '＿';

@@ -168,6 +168,27 @@ describe('pagination', () => {
     expect(pages.size).toBeGreaterThanOrEqual(2);
   });
 
+  it('never leaves one line of a code block alone at a page\'s foot or top (orphans, widows), nor one part of a wrapped line', async () => {
+    // (helper-91's manual: the last line of a docker-compose file stood alone atop a page)
+    const long = '  url: jdbc:postgresql://pg-primary.edu.internal:5432/edu?currentSchema=public&sslmode=verify-full&connectTimeout=10&socketTimeout=60';
+    const source = Array.from({ length: 40 }, (_, i) => (i % 9 === 4 ? long : `line ${String(i + 1).padStart(2, '0')}: value`));
+    const ends = new Set<string>();
+    for (let n = 18; n <= 30; n++) {
+      const r = await buildBodies(`code-edges-${n}`, [...Array.from({ length: n }, (_, i) => `第${i + 1}行。`), { code: source.join('\n') + '\n' }, '后文。']);
+      const pages = bodyPages(r).map((p) => bodyLines(p).filter((l) => /^(line \d|url:|currentSchema|socketTimeout)/.test(l.text.trim())));
+      const onPages = pages.filter((ls) => ls.length > 0);
+      for (const [i, ls] of onPages.entries()) {
+        if (onPages.length > 1) expect(ls.length, `${n} lines before: page ${i + 1} of the code`).toBeGreaterThanOrEqual(2);
+        // a line wrapped in three parts: its first or last part never alone (a page neither starts with its middle part nor ends with its first)
+        expect(ls[0].text.trim().startsWith('currentSchema'), `${n}: page ${i + 1} starts mid-line`).toBe(false);
+        expect(ls[ls.length - 1].text.trim().startsWith('url:'), `${n}: page ${i + 1} ends mid-line`).toBe(false);
+        if (i > 0) ends.add(ls[0].text.trim());
+      }
+    }
+    // (the code did break across pages, at several places)
+    expect(ends.size).toBeGreaterThan(3);
+  });
+
   it('collapses the space between two verses, and a verse\'s space with a quotation\'s around it', async () => {
     const para = (n: number) => `第${n}段正文，用来看诗前后的间距。`;
     const r = await buildBodies('verse-collapse', [para(1), { verse: '春眠不觉晓，\n处处闻啼鸟。' }, { verse: '床前明月光，\n疑是地上霜。' }, para(2), { quote: [para(3), { verse: '白日依山尽，\n黄河入海流。' }] }, para(4), { quote: [para(5)] }, para(6), { quote: [{ verse: '登高望远，\n更上一层楼。' }] }, para(7)]);
@@ -257,6 +278,18 @@ describe('pagination', () => {
     const at = lines.findIndex((t) => t.startsWith('msg='));
     expect(lines[at]).toBe(`msg="${first}`);
     expect(lines[at + 1]).toBe(`${second}"#注释`);
+  });
+
+  it('wraps a code string of Chinese after a mark that ends a phrase (，) or outside it, not inside a word, where that leaves the parts full enough', async () => {
+    // (helper-91's manual: `…请联系区教育信息中|心（电话 …）` and `echo "校验失败，请重新下载|安装包"`)
+    const json = '    "remark": "该记录由 getUserInfoByIdAsync 于 2026-03-15T08:30:00+08:00 自动同步，如有疑问请联系区教育信息中心（电话 021-6222 0000 转 8001）",';
+    const shell = 'sha256sum -c "${PKG}.sha256" || { echo "校验失败，请重新下载安装包"; exit 1; }';
+    const r = await buildBodies('code-phrase', [{ code: [json, shell].join('\n') + '\n' }]);
+    const lines = allBodyLines(r).map((l) => l.text.replace(/\s/g, ''));
+    const line = (start: string) => lines.find((t) => t.startsWith(start))!;
+    expect(line('2026-03-15T08')).toMatch(/自动同步，$/);
+    // (a tail too short, `exit 1; }`, moves the break back: to the space before the string, not into its words)
+    expect(line('sha256sum')).toMatch(/\{echo$/);
   });
 
   it('never starts a wrapped code line with the closing quote of a string of Chinese (print("…你好"))', async () => {
