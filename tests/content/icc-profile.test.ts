@@ -3,6 +3,7 @@
  * (content/icc-profile.ts): whole, of version 2 to 4, of a class and colour space that describe
  * the image's colours, with a tag table inside it and the tags that convert its colours.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { iccComponents, iccProblem } from '../../src/content/icc-profile.js';
 import { iccProfile } from '../helpers/icc.js';
@@ -61,5 +62,17 @@ describe('an ICC profile', () => {
     const table = Buffer.from(rgb);
     table.write('A2B0', 128 + 4, 'latin1');
     expect(iccProblem(table, 'RGB ')).toBeUndefined();
+  });
+
+  it('damaged anywhere, or cut anywhere, is told apart without a throw', () => {
+    const rgb = iccProfile('RGB ');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(rgb.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }), fc.nat(rgb.length), (damage, cut) => {
+        const damaged = Buffer.from(rgb);
+        for (const [at, byte] of damage) damaged[at] = byte;
+        for (const p of [damaged, rgb.subarray(0, cut)]) expect(['string', 'undefined']).toContain(typeof iccProblem(p, 'RGB '));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
