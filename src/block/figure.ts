@@ -22,13 +22,14 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   const p = ctx.theme.page;
   const { w, h } = drawnSize(info, node.width, width, p.height - p.marginTop - p.marginBottom);
   if (info.type !== 'svg') warnLowResolution(ctx, node, info.width, w);
+  if (info.type !== 'svg' && info.profileIgnored) ctx.problems.warn(node.at ?? ctx.templatePos, `the colour profile this image carries is ignored (${info.profileIgnored}): it is drawn as if it carried none`);
   warnMadeSmaller(ctx, node, w, width, p.height - p.marginTop - p.marginBottom);
   const figure = newTag(ctx, 'Figure', parent, plainText(node.caption.runs));
   const left = x + (width - w) / 2;
   const ops: DrawOp[] =
     info.type === 'svg'
       ? [{ kind: 'svg', x: left, y: 0, w, h, scale: w / info.width, paths: svgShapes(info).paths, tag: figure }, ...svgTextOps(ctx, node, info, [w / info.width, 0, 0, w / info.width, left, 0], { x: left, w, h }, figure)]
-      : [{ kind: 'image', x: left, y: 0, w, h, data: info.data, ...(info.cmykProfile ? { cmykProfile: info.cmykProfile } : {}), tag: figure }];
+      : [{ kind: 'image', x: left, y: 0, w, h, data: info.data, ...(info.profile ? { profile: info.profile } : {}), tag: figure }];
   const image = block(h, { ops, anchors: node.id ? [node.id] : [] }, { spaceBefore: 12, keepWithNext: true });
   const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, tag: newTag(ctx, 'Caption', parent) });
   if (!node.note) return [image, ...caption];

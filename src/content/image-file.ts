@@ -9,6 +9,7 @@ import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
 import { closest } from './did-you-mean.js';
+import type { CarriedProfile } from './icc-profile.js';
 import type { ImageSize } from './image-size.js';
 import { checkJpeg } from './jpeg-check.js';
 import { checkPng } from './png-check.js';
@@ -23,15 +24,13 @@ export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 /** An image checked to be one the PDF can draw. */
 export type CheckedImage = CheckedRaster | CheckedVector;
 
-/** A PNG or JPEG the PDF can embed; its size is as shown (a JPEG turned by its Exif orientation), pixels. */
-export interface CheckedRaster extends ImageSize {
+/** A PNG or JPEG the PDF can embed; its size is as shown (a JPEG turned by its Exif orientation), pixels; the ICC profile it carries, or why that is ignored. */
+export interface CheckedRaster extends ImageSize, CarriedProfile {
   type: 'png' | 'jpeg';
   /** The file's bytes, as checked: what the PDF embeds. */
   data: Buffer;
   /** A JPEG of four colour components (CMYK), drawn in DeviceCMYK: not in a PDF/A whose output intent is sRGB (see render/pdfa-images.ts) unless it carries its profile. */
   cmyk?: boolean;
-  /** The ICC profile a CMYK JPEG carries (see jpeg-check.ts): a PDF/A draws it in that profile's colour space (ICCBased). */
-  cmykProfile?: Buffer;
 }
 
 /** An SVG the PDF draws as vectors; its natural size (width, height) in pt. */

@@ -4,8 +4,11 @@
  * PDF decodes (Huffman-coded baseline, extended or progressive DCT; 8-bit; grey, RGB or CMYK),
  * then scans up to the end marker (EOI): a file cut short has none. The entropy-coded data is
  * skipped, not decoded: damage inside it shows as a blemish, never as a failed build.
- * The size is the one shown: pdfkit turns the image as its Exif orientation says.
+ * The size is the one shown: pdfkit turns the image as its Exif orientation says. The ICC profile
+ * its APP2 segments carry is checked for its colours (see icc-profile.ts): one that does not fit
+ * is ignored, with why.
  */
+import { carriedProfile, type CarriedProfile, type IccSpace } from './icc-profile.js';
 import { sizeProblem, type ImageSize } from './image-size.js';
 
 const TRUNCATED = 'image damaged: JPEG data ends early (truncated file?)';
@@ -41,16 +44,18 @@ const FRAME_KINDS = new Map<number, string>([
 ]);
 const DECODED_FRAMES = [0xc0, 0xc1, 0xc2];
 
-/** A JPEG's size as shown, whether it is CMYK (four colour components), and the CMYK ICC profile it carries. */
-export interface JpegSize extends ImageSize {
+/** A JPEG's size as shown, whether it is CMYK (four colour components), and the ICC profile it carries (or why that is ignored). */
+export interface JpegSize extends ImageSize, CarriedProfile {
   cmyk?: boolean;
-  /** A CMYK JPEG's ICC profile, whole: a CMYK profile of ICC version 2 to 4 (what PDF/A-2 takes as an ICCBased colour space); none when it carries none, or one that is not such. */
-  cmykProfile?: Buffer;
 }
+
+/** The colour space of a JPEG's colours by its components, as an ICC profile's header spells it. */
+const SPACES: Record<number, IccSpace> = { 1: 'GRAY', 3: 'RGB ', 4: 'CMYK' };
 
 /** The JPEG's size as shown, or why a PDF could not show it. The data begins with SOI (FF D8). */
 export function checkJpeg(data: Buffer): JpegSize | string {
   let size: JpegSize | undefined;
+  let space: IccSpace = 'GRAY';
   let orientation: number | undefined;
   let scanned = false;
   const iccPieces: Buffer[] = [];
@@ -60,8 +65,7 @@ export function checkJpeg(data: Buffer): JpegSize | string {
     if (data[pos] !== 0xff || marker === 0xff || marker === 0x00) return `image damaged: no JPEG marker where one should be (byte ${pos})`;
     if (marker === EOI) {
       if (!size || !scanned) return 'image damaged: a JPEG without image data';
-      const profile = size.cmyk ? cmykProfile(iccPieces) : undefined;
-      const shown = profile ? { ...size, cmykProfile: profile } : size;
+      const shown = iccPieces.length ? { ...size, ...carriedProfile(wholeProfile(iccPieces), space) } : size;
       return (orientation ?? 1) > 4 ? { ...shown, width: size.height, height: size.width } : shown; // turned a quarter
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
@@ -78,6 +82,7 @@ export function checkJpeg(data: Buffer): JpegSize | string {
       const frame = readFrame(marker, data.subarray(pos + 4, end));
       if (typeof frame === 'string') return frame;
       size = frame;
+      space = SPACES[data[pos + 9]]; // (the frame's count of components)
     }
     if (marker === APP1 && !scanned && orientation === undefined && data.toString('latin1', pos + 4, pos + 10) === 'Exif\0\0') orientation = exifOrientation(data, pos + 10);
     if (marker === APP2 && data.toString('latin1', pos + 4, pos + 4 + ICC_SIGNATURE.length) === ICC_SIGNATURE) iccPieces.push(data.subarray(pos + 4 + ICC_SIGNATURE.length, end));
@@ -101,18 +106,16 @@ function readFrame(marker: number, body: Buffer): JpegSize | string {
 }
 
 /**
- * The ICC profile the APP2 pieces (each: its number from 1, the count, its bytes) make, when they
- * are all there, once each, and it is a CMYK profile of version 2 to 4 (ICC.1: its size first,
- * the colour space at byte 16, `acsp` at 36); else none.
+ * The ICC profile the APP2 pieces (each: its number from 1, the count, its bytes) make, in the
+ * order of their numbers, when they are all there, once each; else why they do not make one.
  */
-function cmykProfile(pieces: readonly Buffer[]): Buffer | undefined {
-  const count = pieces[0]?.[1];
-  if (!count || pieces.length !== count || pieces.some((p) => p.length < 2 || p[1] !== count)) return undefined;
+function wholeProfile(pieces: readonly Buffer[]): Buffer | string {
+  const notWhole = `its pieces (APP2 ICC_PROFILE segments, ${pieces.length} of them) do not make one profile (one missing, repeated or numbered wrong)`;
+  const count = pieces[0][1];
+  if (!count || pieces.length !== count || pieces.some((p) => p.length < 2 || p[1] !== count)) return notWhole;
   const ordered = [...pieces].sort((a, b) => a[0] - b[0]);
-  if (ordered.some((p, i) => p[0] !== i + 1)) return undefined;
-  const profile = Buffer.concat(ordered.map((p) => p.subarray(2)));
-  if (profile.length < 128 || profile.readUInt32BE(0) !== profile.length || profile.toString('latin1', 36, 40) !== 'acsp') return undefined;
-  return profile.toString('latin1', 16, 20) === 'CMYK' && profile[8] >= 2 && profile[8] <= 4 ? profile : undefined;
+  if (ordered.some((p, i) => p[0] !== i + 1)) return notWhole;
+  return Buffer.concat(ordered.map((p) => p.subarray(2)));
 }
 
 /**

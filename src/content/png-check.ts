@@ -3,18 +3,20 @@
  * matching its checksum, the header (IHDR) first with a combination of colour type and bit depth
  * the format has, a palette where one is needed, and image data that inflates to exactly the
  * rows the header promises, each with a known filter, and whose pixels name only entries of its
- * palette. The writer trusts all of this.
+ * palette. The writer trusts all of this. An ICC profile in an iCCP chunk is checked too (see
+ * icc-profile.ts): one that does not fit is ignored, with why.
  * Memory: the inflated rows, at most MAX_PNG_DECODED_BYTES.
  */
 import { inflateSync } from 'node:zlib';
+import { carriedProfile, type CarriedProfile } from './icc-profile.js';
 import { sizeProblem, type ImageSize } from './image-size.js';
 import { PNG_SIGNATURE as SIGNATURE } from '../file-kind.js';
 import { ADAM7, COLOUR_TYPES, type PngHeader } from '../png/format.js';
 import { readChunks, readHeader, TRUNCATED, type Chunk } from '../png/read.js';
 import { unfilter } from '../png/unfilter.js';
 
-/** The PNG's size, or why pdfkit could not embed it. */
-export function checkPng(data: Buffer): ImageSize | string {
+/** The PNG's size and the ICC profile it carries (or why that is ignored), or why it could not be embedded. */
+export function checkPng(data: Buffer): (ImageSize & CarriedProfile) | string {
   if (data.length < SIGNATURE.length) return TRUNCATED;
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) return 'image damaged: its PNG signature is wrong (was it copied as text?)';
   // the header first, from its fixed place: its size is checked before anything else is read
@@ -31,7 +33,34 @@ export function checkPng(data: Buffer): ImageSize | string {
   const imageData = chunks.filter((c) => c.type === 'IDAT').map((c) => c.body);
   if (imageData.length === 0) return 'image damaged: the PNG has no image data (IDAT)';
   const entries = header.colourType === 3 ? chunks.find((c) => c.type === 'PLTE')!.body.length / 3 : undefined;
-  return rowsProblem(Buffer.concat(imageData), header, entries) ?? { width: header.width, height: header.height };
+  return rowsProblem(Buffer.concat(imageData), header, entries) ?? { width: header.width, height: header.height, ...pngProfile(header, chunks) };
+}
+
+/** Most bytes of an ICC profile in an iCCP chunk, inflated: 16 MiB (a press's CMYK profile is a few MB). */
+const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The ICC profile of the PNG's iCCP chunk, if it has one: grey for a grey PNG, RGB for another
+ * (with a palette or not), as the format has it; or why it is ignored.
+ */
+function pngProfile(header: PngHeader, chunks: Chunk[]): CarriedProfile {
+  const iccp = chunks.filter((c) => c.type === 'iCCP');
+  if (iccp.length === 0) return {};
+  const space = header.colourType === 0 || header.colourType === 4 ? 'GRAY' : 'RGB ';
+  return carriedProfile(iccp.length > 1 ? 'the PNG has more than one iCCP chunk' : inflatedProfile(iccp[0].body), space);
+}
+
+/** The profile of an iCCP chunk's body (its name, a zero, compression method 0, the profile deflated), or why it cannot be read. */
+function inflatedProfile(body: Buffer): Buffer | string {
+  const end = body.indexOf(0);
+  if (end < 0 || end + 1 >= body.length) return 'its iCCP chunk is damaged (its profile name has no end)';
+  if (body[end + 1] !== 0) return `its iCCP chunk names compression method ${body[end + 1]}, which the format does not have`;
+  try {
+    return inflateSync(body.subarray(end + 2), { maxOutputLength: MAX_PROFILE_BYTES });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return `its profile is larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MiB`;
+    return 'its iCCP chunk is damaged (the compressed profile is corrupt or cut short)';
+  }
 }
 
 /** Chunks the format forbids or that do not fit the header: one of each, a palette where one is needed, lengths that fit. */

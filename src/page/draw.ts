@@ -81,8 +81,8 @@ export interface ImageOp {
   h: number;
   /** The bytes of a PNG or JPEG file, checked to be embeddable (see content/image-file.ts). */
   data: Buffer;
-  /** The ICC profile a CMYK JPEG carries: a PDF/A draws it in that profile's colour space (ICCBased), where DeviceCMYK is not allowed. */
-  cmykProfile?: Buffer;
+  /** The ICC profile the image carries, checked (see content/icc-profile.ts): the PDF draws the image in it (ICCBased); a CMYK JPEG only in a PDF/A, where DeviceCMYK is not allowed (see render/pdf.ts). */
+  profile?: Buffer;
   tag?: StructTag;
 }
 

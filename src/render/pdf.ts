@@ -9,6 +9,8 @@ import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
 import type { DrawOp, DrawPage, ImageOp, OutlineEntry } from '../page/draw.js';
 import { inItsProfile } from './jpeg-in-profile.js';
+import { iccBasedSpaces } from './icc-spaces.js';
+import { iccComponents } from '../content/icc-profile.js';
 import type { DocumentInfo, Renderer } from './renderer.js';
 import { addRunFont, writeGlyphRun } from './glyph-run.js';
 import { EmbeddedFace, type PdfWriter, type ProgramCache } from './embedded-face.js';
@@ -126,14 +128,20 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
   };
   // the image for each image's bytes: one drawn twice is embedded once. A PNG is ours (see
   // png-image.ts), named as pdfkit names its images; a JPEG is pdfkit's (it embeds the file as
-  // is; a CMYK one in a PDF/A in the colour space of the profile it carries)
+  // is). One that carries its ICC profile is drawn in it, each profile embedded once; but a CMYK
+  // JPEG only in a PDF/A: outside one its CMYK values go to the press as they are (DeviceCMYK)
   const images = doc as unknown as { openImage(data: Buffer): PDFKit.Mixins.ImageSrc; _imageCount: number };
   const opened = new Map<Buffer, PDFKit.Mixins.ImageSrc>();
-  const imageFor = ({ data, cmykProfile }: ImageOp): PDFKit.Mixins.ImageSrc => {
+  const iccSpace = iccBasedSpaces(doc as unknown as PdfWriter);
+  const imageFor = ({ data, profile }: ImageOp): PDFKit.Mixins.ImageSrc => {
     let image = opened.get(data);
     if (!image) {
-      image = imageType(data) === 'png' ? (new PngImage(readPng(data), `I${++images._imageCount}`) as unknown as PDFKit.Mixins.ImageSrc) : images.openImage(data);
-      if (pdfa && cmykProfile) inItsProfile(image, cmykProfile);
+      const space = profile && (pdfa || iccComponents(profile) !== 4) ? iccSpace(profile) : undefined;
+      if (imageType(data) === 'png') image = new PngImage(readPng(data), `I${++images._imageCount}`, space) as unknown as PDFKit.Mixins.ImageSrc;
+      else {
+        image = images.openImage(data);
+        if (space) inItsProfile(image, space);
+      }
       opened.set(data, image);
     }
     return image;

@@ -15,7 +15,7 @@ import type { PdfaLevel } from './pdf.js';
 export function pdfaImageProblems(doc: DocTree, level: PdfaLevel, fallback: SourcePos): Problem[] {
   return doc.matters.flatMap((m) =>
     figuresOf(m.children).flatMap((f) =>
-      f.image.type === 'jpeg' && f.image.cmyk && !f.image.cmykProfile
+      f.image.type === 'jpeg' && f.image.cmyk && !f.image.profile
         ? [{ pos: f.at ?? fallback, severity: 'error' as const, message: `PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it with its CMYK colour profile embedded, as an RGB JPEG or as a PNG, or build without PDF/A` }]
         : [],
     ),

@@ -11,11 +11,14 @@
  * as a soft mask (SMask) beside the colours, both with 8-bit samples as pdfkit writes them
  * (16-bit samples keep their high byte); a transparency chunk (tRNS: a palette's alphas, or a
  * transparent grey or RGB colour) as a soft mask too, the colours left as they are.
+ * A PNG that carries its ICC profile is drawn in it (an ICCBased space, see icc-spaces.ts), a
+ * palette's colours too (the space is the palette's base); a soft mask stays DeviceGray.
  * Memory: the PNG's image data once more; for a decoded PNG its pixels, about twice.
  */
 import { deflateSync } from 'node:zlib';
 import type { Png } from '../png/format.js';
 import type { PdfRef, PdfWriter } from './embedded-face.js';
+import type { IccBasedSpace } from './icc-spaces.js';
 import { pngPixels, type PngPixels } from './png-pixels.js';
 
 /** A PNG that pdfkit's `doc.image` draws, embedded when first drawn. */
@@ -26,10 +29,11 @@ export class PngImage {
   obj?: PdfRef;
   private png?: Png;
 
-  /** `label`: the image's resource name on a page, as pdfkit numbers them (I1, I2 …). */
+  /** `label`: the image's resource name on a page, as pdfkit numbers them (I1, I2 …); `space`: that of the profile it carries, when it is drawn in it. */
   constructor(
     png: Png,
     readonly label: string,
+    private readonly space?: IccBasedSpace,
   ) {
     this.png = png;
     this.width = png.width;
@@ -38,13 +42,13 @@ export class PngImage {
 
   embed(doc: PdfWriter): void {
     if (this.obj || !this.png) return;
-    this.obj = writePng(doc, this.png);
+    this.obj = writePng(doc, this.png, this.space);
     this.png = undefined; // its data is in the PDF now
   }
 }
 
-/** Writes the PNG as an image XObject (with its palette, mask or soft mask), returned. */
-function writePng(doc: PdfWriter, png: Png): PdfRef {
+/** Writes the PNG as an image XObject (with its palette, mask or soft mask), its colours in `space` (else the device's), returned. */
+function writePng(doc: PdfWriter, png: Png, space?: IccBasedSpace): PdfRef {
   const colours = png.colourType === 2 || png.colourType === 6 ? 3 : 1;
   const hasAlpha = png.colourType === 4 || png.colourType === 6;
   const pixels = hasAlpha || png.transparency || png.interlaced ? pngPixels(png) : undefined;
@@ -54,11 +58,12 @@ function writePng(doc: PdfWriter, png: Png): PdfRef {
     image.data.DecodeParms = params;
     params.end();
   }
+  const colourSpace = space ?? (png.palette || colours === 3 ? 'DeviceRGB' : 'DeviceGray');
   if (png.palette) {
     const palette = doc.ref();
     palette.end(png.palette);
-    image.data.ColorSpace = ['Indexed', 'DeviceRGB', png.palette.length / 3 - 1, palette];
-  } else image.data.ColorSpace = colours === 1 ? 'DeviceGray' : 'DeviceRGB';
+    image.data.ColorSpace = ['Indexed', colourSpace, png.palette.length / 3 - 1, palette];
+  } else image.data.ColorSpace = colourSpace;
   if (hasAlpha) {
     const { colour, alpha } = splitAlpha(pixels!, png, colours);
     image.data.SMask = softMask(doc, png, deflateSync(alpha));

@@ -21,8 +21,9 @@ import { MAX_IMAGE_PIXELS } from '../../src/content/image-size.js';
 import { loadReport } from '../../src/content/load.js';
 import type { Report } from '../../src/content/types.js';
 import { formatProblem, InputError } from '../../src/problems.js';
-import { iccProfileHeader, makeJpeg } from '../helpers/jpeg.js';
-import { encodePng, makeBlackPng, makePng, PNG_SAMPLES, pngChunk, pngFile, pngHeader, type PngSpec } from '../helpers/png.js';
+import { iccProfile } from '../helpers/icc.js';
+import { makeJpeg } from '../helpers/jpeg.js';
+import { encodePng, iccpBody, makeBlackPng, makePng, PNG_SAMPLES, pngChunk, pngFile, pngHeader, type PngSpec } from '../helpers/png.js';
 import { crc32 } from 'node:zlib';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-image-'));
@@ -83,6 +84,37 @@ describe('a PNG', () => {
     expect({ type: image.type, width: image.width, height: image.height }).toEqual({ type: 'png', width: 40, height: 30 });
     expect(image.data.equals(png)).toBe(true);
     await embed(image.data);
+  });
+
+  it('carries the ICC profile of its iCCP chunk when it fits its colours: grey for grey, RGB for RGB and palette, with or without alpha', () => {
+    const kinds: [number, 'GRAY' | 'RGB '][] = [[0, 'GRAY'], [4, 'GRAY'], [2, 'RGB '], [6, 'RGB '], [3, 'RGB ']];
+    for (const [colourType, space] of kinds) {
+      const profile = iccProfile(space, { gamma: 1.8 });
+      const png = encodePng({ width: 3, height: 2, colourType, bitDepth: 8, interlace: 0, filters: [0], samples: Array(6 * PNG_SAMPLES[colourType]).fill(0), palette: colourType === 3 ? Buffer.from([1, 2, 3]) : undefined, iccp: iccpBody(profile) });
+      const image = accepted('pics/tagged.png', png);
+      expect([image.profile?.equals(profile), image.profileIgnored], `colour type ${colourType}`).toEqual([true, undefined]);
+    }
+  });
+
+  it('with an iCCP chunk that is damaged or not for its colours is accepted without the profile, saying why', () => {
+    const ignored = (iccp: Buffer | Buffer[], colourType = 2) => {
+      const chunks = (Array.isArray(iccp) ? iccp : [iccp]).map((body) => pngChunk('iCCP', body));
+      const image = accepted('pics/tagged.png', blankPng(3, 2, 3 * PNG_SAMPLES[colourType], { colourType }, chunks));
+      expect(image.profile).toBeUndefined();
+      return image.profileIgnored;
+    };
+    const rgb = iccProfile('RGB ');
+    expect(ignored(iccpBody(iccProfile('CMYK')))).toBe('it is a CMYK profile, for an RGB image');
+    expect(ignored(iccpBody(rgb), 0)).toBe('it is an RGB profile, for a grey image');
+    expect(ignored(iccpBody(iccProfile('GRAY')), 6)).toBe('it is a grey profile, for an RGB image');
+    expect(ignored(iccpBody(rgb.subarray(0, 200)))).toBe(`its size field says ${rgb.length} bytes, and it has 200 (damaged or cut short)`);
+    const body = iccpBody(rgb);
+    expect(ignored(body.subarray(0, body.length - 10))).toBe('its iCCP chunk is damaged (the compressed profile is corrupt or cut short)');
+    const method = Buffer.from(body);
+    method[body.indexOf(0) + 1] = 1;
+    expect(ignored(method)).toBe('its iCCP chunk names compression method 1, which the format does not have');
+    expect(ignored(Buffer.from('no name ends'))).toBe('its iCCP chunk is damaged (its profile name has no end)');
+    expect(ignored([body, body])).toBe('the PNG has more than one iCCP chunk');
   });
 
   it('is refused when cut short anywhere (at every byte), as when its image data is cut with the chunks whole', () => {
@@ -206,19 +238,38 @@ describe('a JPEG', () => {
     }
   });
 
-  it('that is CMYK carries its ICC profile when its pieces make a whole CMYK profile of version 2 to 4', () => {
-    const profile = iccProfileHeader('CMYK');
-    const pieces = [profile.subarray(0, 50), profile.subarray(50)];
-    expect(accepted('pics/cmyk.jpg', makeJpeg(8, 8, { components: 4, icc: pieces })).cmykProfile?.equals(profile)).toBe(true);
-    expect(accepted('pics/cmyk.jpg', makeJpeg(8, 8, { components: 4, icc: [profile] })).cmykProfile?.equals(profile)).toBe(true);
-    const none = (icc: Buffer[], components = 4) => accepted('pics/cmyk.jpg', makeJpeg(8, 8, { components, icc })).cmykProfile;
-    expect(none([pieces[0]])).toBeUndefined(); // a piece missing (the count says 1, the profile's size more)
-    expect(none([iccProfileHeader('RGB ')])).toBeUndefined();
-    expect(none([iccProfileHeader('CMYK', 5)])).toBeUndefined();
-    expect(none([profile], 3)).toBeUndefined(); // an RGB JPEG's profile is not a CMYK one's
+  it('carries the ICC profile its pieces make when they are all there and it fits its colours: grey, RGB or CMYK', () => {
+    for (const [components, space] of [[1, 'GRAY'], [3, 'RGB '], [4, 'CMYK']] as const) {
+      const profile = iccProfile(space);
+      const pieces = [profile.subarray(0, 50), profile.subarray(50, 51), profile.subarray(51)];
+      const image = accepted('pics/tagged.jpg', makeJpeg(8, 8, { components, icc: pieces }));
+      expect([image.profile?.equals(profile), image.profileIgnored]).toEqual([true, undefined]);
+      expect(accepted('pics/tagged.jpg', makeJpeg(8, 8, { components, icc: [profile] })).profile?.equals(profile)).toBe(true);
+    }
+    // one without a profile has none, and says nothing of it
+    expect(Object.keys(accepted('pics/plain.jpg', makeJpeg(8, 8, { components: 3 })))).not.toContain('profileIgnored');
+  });
+
+  it('with an ICC profile that is not whole, damaged or not for its colours, is accepted without it, saying why', () => {
+    const profile = iccProfile('RGB ');
+    const ignored = (icc: Buffer[], components = 3) => {
+      const image = accepted('pics/tagged.jpg', makeJpeg(8, 8, { components, icc }));
+      expect(image.profile).toBeUndefined();
+      return image.profileIgnored;
+    };
+    const notWhole = (n: number) => `its pieces (APP2 ICC_PROFILE segments, ${n} of them) do not make one profile (one missing, repeated or numbered wrong)`;
+    expect(ignored([profile.subarray(0, 140)])).toBe(`its size field says ${profile.length} bytes, and it has 140 (damaged or cut short)`); // the count says 1
+    const twoOfThree = makeJpeg(8, 8, { components: 3, icc: [profile.subarray(0, 50), profile.subarray(50, 60), profile.subarray(60)] });
+    const third = twoOfThree.indexOf(Buffer.from('ICC_PROFILE\0\x03\x03', 'latin1'));
+    twoOfThree[third + 12] = 2; // the third piece numbered 2, as the second is
+    expect(accepted('pics/tagged.jpg', twoOfThree).profileIgnored).toBe(notWhole(3));
+    expect(ignored([iccProfile('CMYK')])).toBe('it is a CMYK profile, for an RGB image');
+    expect(ignored([iccProfile('RGB ')], 4)).toBe('it is an RGB profile, for a CMYK image');
+    expect(ignored([iccProfile('RGB ')], 1)).toBe('it is an RGB profile, for a grey image');
+    expect(ignored([iccProfile('RGB ', { version: 5 })])).toBe('it is of ICC version 5.0, and a PDF takes versions 2 to 4');
     const lying = Buffer.from(profile);
     lying.write('xxxx', 36, 'latin1');
-    expect(none([lying])).toBeUndefined();
+    expect(ignored([lying])).toBe("it is not an ICC profile (no 'acsp' signature)");
   });
 
   it('is refused when cut short anywhere before the end of its end marker (EOI)', () => {

@@ -1,14 +1,18 @@
 /**
  * Damaged images through the command as users run it (dist/bin.cjs): exit 1 with one line at
  * the `image:` value and no stack trace, the last good PDF untouched; in a batch the other
- * reports are still built; `watch` reports the problem and goes on.
+ * reports are still built; `watch` reports the problem and goes on. A damaged colour profile
+ * is only a warning there: the image is drawn without it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePng } from '../helpers/png.js';
+import { iccProfile } from '../helpers/icc.js';
+import { makeJpeg } from '../helpers/jpeg.js';
+import { dictValue, pdfImages, pdfObjects } from '../helpers/pdf-objects.js';
+import { encodePng, iccpBody, makePng } from '../helpers/png.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -92,6 +96,30 @@ describe('a damaged image', () => {
       expect(child.exitCode).toBe(null);
     } finally {
       child.kill();
+    }
+  });
+});
+
+describe('an image whose colour profile is damaged or not for its colours', () => {
+  it('is drawn as if it carried none, with one warning at its image: value saying why (exit 0); with a good profile, no such warning', () => {
+    const { dir, run } = project();
+    const rgb = iccProfile('RGB ');
+    const shown = (name: string, bytes: Buffer, ...args: string[]) => {
+      writeFileSync(path.join(dir, `pics/${name}`), bytes);
+      writeFileSync(path.join(dir, 'report.yaml'), report(`pics/${name}`));
+      const r = run('build', 'report.yaml', '-o', 'out.pdf', ...args);
+      expect(r.code, r.err).toBe(0);
+      const spaces = [...pdfImages(pdfObjects(readFileSync(path.join(dir, 'out.pdf')))).values()].map((o) => dictValue(o.dict, 'ColorSpace'));
+      return { warnings: r.err.split('\n').filter((l) => l.includes('colour profile')), spaces };
+    };
+    const ignored = (why: string) => [`report.yaml:9:18: warning: the colour profile this image carries is ignored (${why}): it is drawn as if it carried none`];
+    const cut = rgb.subarray(0, 200);
+    for (const pdfa of [[], ['--pdfa', '2b']]) {
+      expect(shown('cut.jpg', makeJpeg(64, 64, { components: 3, icc: [cut] }), ...pdfa)).toEqual({ warnings: ignored(`its size field says ${rgb.length} bytes, and it has 200 (damaged or cut short)`), spaces: ['/DeviceRGB'] });
+      expect(shown('cmyk-on-rgb.png', encodePng({ width: 4, height: 4, colourType: 2, bitDepth: 8, interlace: 0, filters: [0], samples: Array(48).fill(9), iccp: iccpBody(iccProfile('CMYK')) }), ...pdfa)).toEqual({ warnings: ignored('it is a CMYK profile, for an RGB image'), spaces: ['/DeviceRGB'] });
+      const good = shown('good.jpg', makeJpeg(64, 64, { components: 3, icc: [rgb] }), ...pdfa);
+      expect(good.warnings).toEqual([]);
+      expect(good.spaces).toEqual([expect.stringMatching(/^\[\/ICCBased \d+ 0 R\]$/)]);
     }
   });
 });

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { iccProfileHeader, makeJpeg } from '../helpers/jpeg.js';
+import { iccProfile } from '../helpers/icc.js';
+import { makeJpeg } from '../helpers/jpeg.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'dist/bin.cjs');
@@ -76,7 +77,7 @@ describe('--pdfa 3b attachments', () => {
     }
     expect(imprint(project, 'build', '-o', 'out/plain.pdf').code).toBe(0);
     // one that carries its CMYK profile is drawn in it (ICCBased, the profile embedded), which PDF/A allows
-    const profile = iccProfileHeader('CMYK');
+    const profile = iccProfile('CMYK');
     writeFileSync(path.join(project, 'content/images/photo.jpg'), makeJpeg(40, 30, { components: 4, icc: [profile] }));
     for (const level of ['2b', '3b']) {
       const r = imprint(project, 'build', '--pdfa', level, '-o', `out/${level}.pdf`);

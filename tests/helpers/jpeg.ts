@@ -3,23 +3,9 @@
  * difference, end of block" with one-code Huffman tables. Valid for any size and 1, 3 or 4
  * components; `frame` sets the frame marker (C0 baseline unless told) to make kinds a PDF cannot show;
  * `orientation` adds Exif data with that orientation (1–8); `icc` adds APP2 segments carrying
- * those pieces of an ICC profile (ICC.1 annex B.4: each numbered from 1, with the count).
+ * those pieces of an ICC profile (ICC.1 annex B.4: each numbered from 1, with the count; see
+ * icc.ts for profiles).
  */
-/**
- * An ICC profile's header (ICC.1 7.2) and an empty tag table: enough to be told a profile of
- * colour space `space` (`CMYK`, `RGB `) and major version `version`, not to convert colours.
- */
-export function iccProfileHeader(space: string, version = 4): Buffer {
-  const profile = Buffer.alloc(132);
-  profile.writeUInt32BE(profile.length, 0);
-  profile[8] = version;
-  profile.write('prtr', 12, 'latin1');
-  profile.write(space, 16, 'latin1');
-  profile.write('Lab ', 20, 'latin1');
-  profile.write('acsp', 36, 'latin1');
-  return profile;
-}
-
 export function makeJpeg(width: number, height: number, { components = 1, frame = 0xc0, precision = 8, orientation = 0, icc = [] as Buffer[] } = {}): Buffer {
   const segment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
   const ids = Array.from({ length: components }, (_, i) => i + 1);

@@ -69,6 +69,13 @@ export interface PngSpec {
   /** PLTE and tRNS chunk bodies, when the PNG has them. */
   palette?: Buffer;
   transparency?: Buffer;
+  /** An iCCP chunk body (see iccpBody), when the PNG has one: before the palette, as the format has it. */
+  iccp?: Buffer;
+}
+
+/** The body of an iCCP chunk carrying `profile`: its name, a zero, compression method 0, the profile deflated (zlib). */
+export function iccpBody(profile: Buffer, name = 'ICC profile'): Buffer {
+  return Buffer.concat([Buffer.from(`${name}\0\0`, 'latin1'), deflateSync(profile)]);
 }
 
 /** Samples a pixel of each PNG colour type. */
@@ -121,6 +128,7 @@ export function encodePng(spec: PngSpec): Buffer {
     }
   }
   const chunks = [pngHeader(spec.width, spec.height, spec)];
+  if (spec.iccp) chunks.push(pngChunk('iCCP', spec.iccp));
   if (spec.palette) chunks.push(pngChunk('PLTE', spec.palette));
   if (spec.transparency) chunks.push(pngChunk('tRNS', spec.transparency));
   return pngFile([...chunks, pngChunk('IDAT', deflateSync(Buffer.from(out))), pngChunk('IEND', Buffer.alloc(0))]);
