@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
-import { pdfRenderer } from '../../src/render/pdf.js';
+import { renderedPdf } from '../helpers/rendered-pdf.js';
 import type { ImageOp } from '../../src/page/draw.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_BYTES, readImage } from '../../src/content/image-file.js';
@@ -65,7 +65,7 @@ const faces = new FaceSet(loadFontRegistry([{ file: path.resolve(import.meta.dir
 /** A PDF of one page with the image, as Imprint renders it (its errors surface here), one pt a pixel when sized so. */
 function embed(data: Buffer, width = 100, height = 100): Promise<Buffer> {
   const page = { width, height, label: '', anchors: [], outline: [], ops: [{ kind: 'image' as const, x: 0, y: 0, w: width, h: height, data }] };
-  return pdfRenderer().render({ pages: [page], document: META, faces }).then((parts) => Buffer.concat(parts));
+  return renderedPdf({ pages: [page], document: META, faces });
 }
 
 const IEND = pngChunk('IEND', Buffer.alloc(0));
@@ -517,7 +517,7 @@ describe('random PNGs, accepted and rendered', () => {
         }
         const width = ops[ops.length - 1].x + ops[ops.length - 1].w;
         const height = Math.max(...specs.map((s) => s.height));
-        const pdf = Buffer.concat(await pdfRenderer().render({ pages: [{ width, height, label: '', anchors: [], outline: [], ops }], document: META, faces }));
+        const pdf = await renderedPdf({ pages: [{ width, height, label: '', anchors: [], outline: [], ops }], document: META, faces });
         const page = rasterise(pdf)!;
         expect([page.width, page.height]).toEqual([width * DEVICE_PIXELS, height * DEVICE_PIXELS]);
         specs.forEach((spec, n) => {

@@ -13,7 +13,7 @@ import { advanceOf, FaceSet, glyphOf } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import type { DrawOp, DrawPage, GlyphRunOp } from '../../src/page/draw.js';
 import { makePng } from '../helpers/png.js';
-import { pdfRenderer } from '../../src/render/pdf.js';
+import { renderedPdf } from '../helpers/rendered-pdf.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let faces: FaceSet;
@@ -41,7 +41,7 @@ function run(text: string, size: number, gaps: (k: number) => number, extra: Par
 /** A PDF of pages drawing `ops` each. */
 async function pdfOf(...pages: DrawOp[][]): Promise<Buffer> {
   const drawn: DrawPage[] = pages.map((ops, i) => ({ width: 595, height: 842, label: String(i + 1), ops, outline: [], anchors: [] }));
-  return pdfRenderer().render({ pages: drawn, document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces }).then((parts) => Buffer.concat(parts));
+  return renderedPdf({ pages: drawn, document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces });
 }
 
 /** The content streams of the pages, inflated, in page order. */

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import type { ImageOp } from '../../src/page/draw.js';
-import { pdfRenderer, type PdfaLevel } from '../../src/render/pdf.js';
+import type { PdfaLevel } from '../../src/render/pdf.js';
+import { renderedPdf } from '../helpers/rendered-pdf.js';
 import { iccProfile } from '../helpers/icc.js';
 import { makeJpeg } from '../helpers/jpeg.js';
 import { dictValue, pdfImages, pdfObjects, type PdfObject } from '../helpers/pdf-objects.js';
@@ -24,7 +25,7 @@ type Drawn = Pick<ImageOp, 'data' | 'profile'>;
 /** The PDF of one page with the images drawn one above another (a PDF/A of `pdfa` when given). */
 function render(images: Drawn[], pdfa?: PdfaLevel): Promise<Buffer> {
   const ops = images.map((image, i) => ({ kind: 'image' as const, x: 0, y: 20 * i, w: 20, h: 20, ...image }));
-  return pdfRenderer({ pdfa }).render({ pages: [{ width: 100, height: 400, label: '', anchors: [], outline: [], ops }], document: META, faces });
+  return renderedPdf({ pages: [{ width: 100, height: 400, label: '', anchors: [], outline: [], ops }], document: META, faces }, { pdfa });
 }
 
 /** A PNG of 3 × 2 pixels of colour type `colourType` (a palette of two colours), 8-bit, with an iCCP chunk of `profile` when given. */

@@ -10,7 +10,8 @@ import { FaceSet, glyphOf } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import type { DrawOp, DrawPage, GlyphRunOp } from '../../src/page/draw.js';
 import { EmbeddedFace } from '../../src/render/embedded-face.js';
-import { pdfRenderer, type RenderCache } from '../../src/render/pdf.js';
+import type { RenderCache } from '../../src/render/pdf.js';
+import { renderedPdf } from '../helpers/rendered-pdf.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let faces: FaceSet;
@@ -42,7 +43,7 @@ function pages(...ops: DrawOp[][]): DrawPage[] {
 }
 
 function render(drawn: DrawPage[], cache?: RenderCache): Promise<Buffer> {
-  return pdfRenderer({ cache }).render({ pages: drawn, document, faces }).then((parts) => Buffer.concat(parts));
+  return renderedPdf({ pages: drawn, document, faces }, { cache });
 }
 
 describe('pages taken as the last build wrote them', () => {

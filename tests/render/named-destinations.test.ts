@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
-import { pdfRenderer } from '../../src/render/pdf.js';
+import { renderedPdf } from '../helpers/rendered-pdf.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -16,7 +16,7 @@ describe('named destinations', () => {
     const ids = ['sec-1.2', 'b', 'B', 'a', 'sec-10', '第二章', 'Z', 'sec-1', '附录'];
     const page = { width: 595, height: 842, label: '1', ops: [], outline: [], anchors: ids.map((id, i) => ({ id, pageIndex: 0, label: '1', y: 10 * i })) };
     const faces = new FaceSet(loadFontRegistry([{ file: path.join(root, 'fonts/fonts.yaml') }]));
-    const pdf = Buffer.concat(await pdfRenderer().render({ pages: [page], document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces }));
+    const pdf = await renderedPdf({ pages: [page], document: { title: 't', keywords: [], date: new Date(Date.UTC(2026, 0, 1)), creator: 'test', lang: 'zh-CN' }, faces });
     const text = pdf.toString('latin1');
     const names = text.slice(text.indexOf('/Names [', text.indexOf('/Dests')));
     // each key is a PDF string: (ascii) or <FEFF…> (UTF-16BE) as pdfkit writes them
