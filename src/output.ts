@@ -3,7 +3,7 @@
  * complete, so a failed build never leaves a half-written PDF or damages the last good one;
  * the temporary file goes when the write fails and when the process is stopped or fails.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { isLink } from './file-kind.js';
 import { realPath } from './output-paths.js';
@@ -81,11 +81,18 @@ export function writeFileAtomic(file: string, data: Buffer | readonly Uint8Array
   }
 }
 
-/** Writes `parts` one after another to a new file `file` (it must not be there). */
+/**
+ * Writes `parts` one after another to a new file `file` (it must not be there): in one call
+ * (a PDF is ~80 parts), then whatever a short write left, part by part.
+ */
 function writeParts(file: string, parts: readonly Uint8Array[]): void {
   const fd = openSync(file, 'wx');
   try {
-    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+    let skip = writevSync(fd, parts as Uint8Array[]);
+    for (const part of parts) {
+      for (let at = Math.min(skip, part.length); at < part.length; ) at += writeSync(fd, part, at);
+      skip = Math.max(0, skip - part.length);
+    }
   } finally {
     closeSync(fd);
   }

@@ -11,7 +11,7 @@
 // --check: every rebuilt PDF must equal a fresh build's bytes (slow). --prof FILE: a CPU profile
 // of the edits (not the warm-up) in FILE. In process, on the main thread, with Node's default
 // young generation: `imprint watch` builds in a thread with a larger one (see watch-thread.ts).
-import { readFileSync, writeFileSync, mkdtempSync, renameSync, openSync, writeSync, closeSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, renameSync, openSync, writevSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -35,11 +35,11 @@ const o = { input, projectDir: root, packageDir: root, version: 'bench' };
 const cache = newBuildCache(o);
 for (let i = 0; i < 10; i++) await buildReport(o, cache); // warm-up
 
-/** Writes `parts` one after another to a new `file`. */
+/** Writes `parts` one after another to a new `file`, in one call as watch does (libuv writes them all). */
 function writeParts(file, parts) {
   const fd = openSync(file, 'w');
   try {
-    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+    writevSync(fd, parts);
   } finally {
     closeSync(fd);
   }

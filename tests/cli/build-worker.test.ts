@@ -11,7 +11,7 @@ vi.mock('../../src/pipeline.js', () => ({
   newBuildCache: () => ({ faces: { registry: { file: 'fonts.yaml' }, close: () => {} }, textFonts: new Map() }),
   buildReport: async (o: { input: string }) => {
     if (o.input === 'bug.yaml') throw new TypeError("Cannot read properties of undefined (reading 'width')");
-    return { pages: o.input === 'two.yaml' ? [{ n: 1 }, { n: 2 }] : [{}], warnings: [], filesRead: [], pdf: Buffer.from('%PDF-1.7') };
+    return { pages: o.input === 'two.yaml' ? [{ n: 1 }, { n: 2 }] : [{}], warnings: [], filesRead: [], pdfParts: [Buffer.from('%PDF-1.7')] };
   },
   renderReport: (laid: { pages: object[] }, renderer: { render(input: object): Promise<unknown> }, faces: object) => renderer.render({ pages: laid.pages, faces }),
 }));
