@@ -132,7 +132,7 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
         continue;
       }
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : !run.code && DESIGNATION.test(piece.text) ? 'designation' : 'text');
+        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.code ? 'text' : run.url || URL_WRITTEN.test(piece.text) ? 'url' : DESIGNATION.test(piece.text) ? 'designation' : 'text');
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -380,10 +380,19 @@ const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=#@]|(?<![:/])\/(?!\/)|^(?:ma
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
 /**
- * How a Latin word may be cut: a word of text (inline code's too), a URL printed whole, or a
- * standard's designation (see DESIGNATION: never, unless wider than the line).
+ * How a Latin word may be cut: a word of text (inline code's too), a URL (printed whole, or
+ * written in the text: see URL_WRITTEN), or a standard's designation (see DESIGNATION: never,
+ * unless wider than the line).
  */
 type WordKind = 'text' | 'url' | 'designation';
+
+/**
+ * A URL written in the text, not printed whole (`mailto:zhang.san@example.org`,
+ * `https://example.org/a`): a word that starts with a scheme and `://`, or with `mailto:`. It
+ * breaks where a URL printed whole does (see URL_BREAK: after its `mailto:`, never only inside
+ * its mailbox).
+ */
+const URL_WRITTEN = /^(?:[a-z][a-z\d+.-]*:\/\/|mailto:)[^\s]/i;
 
 /**
  * A standard's code (capitals, a province's digits, a `/` and the kind's capitals) before the
