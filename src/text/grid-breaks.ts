@@ -6,11 +6,12 @@
  * stretched line always stands right before the mark, the unbreakable pair or the character it
  * had to give up; or before a URL whose host name (or two of whose letters or digits) it would
  * part, standing short as a line before a long word does (a line ends there only when nothing
- * else of the URL fits, see host-names.ts). (Whole-paragraph optimisation has nothing to gain where every full line has
+ * else of the URL fits, see host-names.ts; inside a run of letters and digits also where what
+ * does fit leaves the line less than RUN_BREAK_FILL full). (Whole-paragraph optimisation has nothing to gain where every full line has
  * the same count, and would stretch some earlier line instead.)
  */
 import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
-import { urlBreaks } from './host-names.js';
+import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
 
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
@@ -24,18 +25,23 @@ export function gridBreaks(input: BreakInput): Breaks {
     const width = input.widthOf(ends.length);
     let best = -1;
     let bestNotLastResort = -1;
+    let bestNotInHost = -1;
+    let fill = 0;
     for (let end = start + 1; end <= n; end++) {
       const m = measureLine(input, start, end);
       if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) {
         best = end;
-        if (!inHost[end] && !inRun[end]) bestNotLastResort = end;
+        if (!inHost[end]) bestNotInHost = end;
+        if (!inHost[end] && !inRun[end]) [bestNotLastResort, fill] = [end, m.natural];
       }
       // past the measure by more than a hanging mark: no later end can fit
       if (m.natural + m.hang - m.shrink > width + 2 * widest) break;
     }
     // a chain wider than the line (no allowed break fits): the optimal breaker's fallback decides
     if (best < 0) return optimalBreaks(input);
-    const end = bestNotLastResort > start ? bestNotLastResort : best;
+    // (a line left less than RUN_BREAK_FILL full before a URL parts two of its letters or digits instead, where that fits)
+    const partsRun = fill < RUN_BREAK_FILL * width && bestNotInHost > bestNotLastResort;
+    const end = bestNotLastResort <= start ? best : partsRun ? bestNotInHost : bestNotLastResort;
     ends.push(end);
     start = end;
   }
