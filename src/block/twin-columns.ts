@@ -2,9 +2,10 @@
  * Twin columns: columns that ask the same of their width at every step (see ColumnAsks in
  * table.ts), as parallel columns do (`2021年（%）` … `2025年（%）` over numbers of like width).
  * They are given one width, so their headers and cells break alike: none is kept whole while its
- * twin wraps. Parallel columns (the same header and alignment: `全区均值` under 小学 and under 初中)
- * are twins whatever their cells ask, and so are columns alike but for a footnote marker in one
- * (`5.86①`): each asks what the most asking of its twins does (see twinsAsking).
+ * twin wraps. Parallel columns (of groups headed alike: `全区均值` under 小学 and under 初中, see
+ * parallelColumns) are twins whatever their cells ask, and so are columns alike but for a
+ * footnote marker in one (`5.86①`): each asks what the most asking of its twins does (see
+ * twinsAsking).
  */
 import type { TableNode } from '../template/doc-tree.js';
 import { plainText } from '../text/inline.js';
@@ -42,12 +43,19 @@ export function twinsAsking(asks: number[][], twins: number[][]): number[][] {
 }
 
 /**
- * What makes columns parallel, by column index: the text of the header cell that heads it alone
- * (the lowest one of one column over it) with the column's alignment; undefined for a column
- * without one. Columns of one key are parallel (`全区均值` under 小学 and again under 初中).
+ * What makes columns parallel, by column index: the place of a column in a group of columns under
+ * one header cell (spanning them) whose columns' own headers (the lowest header cell of one column
+ * over each) and alignments are those of another group's, in order (`全区均值 | 差异系数 | 达标校数`
+ * under 小学 and again under 初中); undefined for a column in no such group. Columns of one key are
+ * parallel; `2024 年` of amounts under 金额 (2023 年 | 2024 年 | 2025 年) and of rates under 增长率
+ * (2024 年 | 2025 年) are not.
  */
 export function parallelColumns(node: TableNode): (string | undefined)[] {
+  const ncols = node.columns.length;
+  const heads: string[] = node.columns.map((c) => `\u0000${c.align ?? ''}`);
+  for (const row of node.head) for (const c of row) if (c.colspan === 1 && c.col < ncols) heads[c.col] = `${plainText(c.runs).trim()}\u0000${node.columns[c.col]?.align ?? ''}`;
+  const groups = node.head.flat().filter((c) => c.colspan > 1 && c.col + c.colspan <= ncols).map((c) => ({ c, key: heads.slice(c.col, c.col + c.colspan).join('\u0001') }));
   const out: (string | undefined)[] = node.columns.map(() => undefined);
-  for (const row of node.head) for (const c of row) if (c.colspan === 1 && c.col < out.length) out[c.col] = `${plainText(c.runs).trim()}\u0000${node.columns[c.col]?.align ?? ''}`;
+  for (const { c, key } of groups) if (groups.some((g) => g.c !== c && g.key === key)) for (let k = 0; k < c.colspan; k++) out[c.col + k] = `${key}\u0002${k}`;
   return out;
 }

@@ -93,4 +93,25 @@ describe('a table cell with a footnote', () => {
     const marker = ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()) === '①' && o.x > edges[2] && o.x < edges[3])!;
     expect(marker.x + marker.glyphs.xs[0] + marker.size).toBeLessThan(edges[3] - 2);
   });
+
+  it('leaves columns of one header text under groups of other columns as their cells ask (2024 年 of the amounts and of the rates)', () => {
+    const yaml = oneTable([
+      'title: 2023—2025 年义务教育经费投入（万元）',
+      'head:',
+      '  - [{text: 项目, rowspan: 2}, {text: 金额（万元）, colspan: 3}, {text: 增长率（%）, colspan: 2}]',
+      '  - [2023 年, 2024 年, 2025 年, 2024 年, 2025 年]',
+      'rows:',
+      '  - [人员经费, "168,432.56", "176,218.40", "183,905.11", 4.62, 4.36]',
+      '  - [校舍维修, "24,870.00", "12,306.47", "13,892.60", -50.52, 12.89]',
+      'align: [left, decimal, decimal, decimal, decimal, decimal]',
+    ]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cell-notes-')), 'r.yaml');
+    writeFileSync(file, yaml);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const ops = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages.flatMap((p) => p.ops);
+    const edges = [...new Set(ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2).map((o) => Math.round(o.x1 * 100) / 100))].sort((a, b) => a - b);
+    expect(edges.length).toBe(7);
+    // a rate's column narrower than an amount's of the same year
+    expect(edges[5] - edges[4]).toBeLessThan(edges[3] - edges[2] - 5);
+  });
 });
