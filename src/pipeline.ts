@@ -15,7 +15,7 @@ import { composePages, type FurnitureRenderer } from './page/compose.js';
 import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
 import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './page/cover-fit.js';
 import type { DrawPage } from './page/draw.js';
-import { InputError, ProblemList, type Problem } from './problems.js';
+import { InputError, ProblemList, type Problem, type SourcePos } from './problems.js';
 import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
 import type { PdfParts } from './render/pdf-bytes.js';
 import { pdfaImageProblems } from './render/pdfa-images.js';
@@ -169,7 +169,7 @@ function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
     problems.throwIfErrors();
     const found = pageFactsOf(pages);
     if (settled(found, printed)) {
-      checkTargets(doc, found.pageLabels, context.templatePos.file);
+      checkTargets(doc, found.pageLabels, context.templatePos.file, templates.whereWritten);
       cache.pageLabels = found.pageLabels;
       cache.noteMarkers = found.noteMarkers;
       keepOnly(setCache, context.setUsed); // paragraphs edited away go
@@ -404,15 +404,17 @@ function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {
 
 /**
  * Every contents entry must point at an anchor that exists: one that does not is an error at the
- * title it lists, in the content (a template of the user's that sets it without its id), else at
- * `file` (an entry a template writes of its own).
+ * title it lists, in the content (a template of the user's that sets it without its id), else
+ * (an entry a template writes of its own) at its target where a template writes it
+ * (`whereWritten`, the user's own templates first), else at `file`.
  */
-function checkTargets(doc: DocTree, labels: Map<string, string>, file: string): void {
+function checkTargets(doc: DocTree, labels: Map<string, string>, file: string, whereWritten: (needle: string) => SourcePos | undefined): void {
   const missing = doc.matters.flatMap((m) => tocEntries(m.children)).filter((e) => !labels.has(e.target));
+  const written = (target: string) => whereWritten(`target="${target}"`) ?? whereWritten(`target='${target}'`);
   if (missing.length)
     throw new InputError(
       missing.map((e) => ({
-        pos: e.at ?? { file, line: 1, col: 1 },
+        pos: e.at ?? written(e.target) ?? { file, line: 1, col: 1 },
         message: e.at
           ? 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)'
           : `contents entry points at "${e.target}", which no heading, table, case or figure has as id`,

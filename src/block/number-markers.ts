@@ -45,7 +45,7 @@ export function markedColumns(ctx: LayoutContext, node: TableNode, st: TextStyle
 }
 
 /** Whether a cell's notes all stand at the end of its text (a marker after it, none inside it). */
-function endsInMarkers(c: TableCellNode): boolean {
+export function endsInMarkers(c: TableCellNode): boolean {
   const first = c.runs.findIndex((r) => r.note);
   return first > 0 && c.runs.slice(first).every((r) => r.note || !r.text.trim());
 }

@@ -22,8 +22,8 @@ import { footSeparator, markerAnchors, notesOn } from './footnotes.js';
 import { block, type Block } from './payload.js';
 import { heightOf } from '../paginate/item.js';
 import { numericColumns } from './numeric-columns.js';
-import { markedColumns, type MarkedColumns } from './number-markers.js';
-import { evenTwins, twinColumns } from './twin-columns.js';
+import { endsInMarkers, markedColumns, type MarkedColumns } from './number-markers.js';
+import { evenTwins, parallelColumns, twinColumns, twinsAsking } from './twin-columns.js';
 import { breakPlaces, rowBreaks } from './row-breaks.js';
 import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
@@ -149,7 +149,7 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx =
         decimal && point !== undefined && lines.length === 1
-          ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2 + decimal.left - point), Math.max(0, inner - lines[0].used))
+          ? Math.min(Math.max(0, (inner - decimal.left - decimal.right) / 2) + decimal.left - point, Math.max(0, inner + Math.min(decimal.markers.get(c) ?? 0, markerHang(st, padX)) - lines[0].used))
           : hung !== undefined && lines.length === 1
             ? hung
             : 0;
@@ -553,6 +553,10 @@ interface DecimalColumn {
   points: Map<TableCellNode, number>;
   left: number;
   right: number;
+  /** The widest part right of the points without the footnote markers the numbers end in, pt (`right` when none does). */
+  bare: number;
+  /** The width of the markers each number ending in footnote markers ends in, pt (`5.86①`). */
+  markers: Map<TableCellNode, number>;
 }
 
 /** The body columns that line their numbers up on the decimal point, by column index. */
@@ -564,18 +568,22 @@ type DecimalColumns = Map<number, DecimalColumn>;
  */
 function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec): DecimalColumns {
   const out: DecimalColumns = new Map();
+  const pstyle = paragraphStyle(ctx, st, Infinity, 'left', 0);
   for (const row of node.rows)
     for (const c of row) {
       if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
       // (measured: a footnote as its marker's room; set, it would be a note of its own)
-      const [line] = measureLines(ctx, c.runs, paragraphStyle(ctx, st, Infinity, 'left', 0));
+      const [line] = measureLines(ctx, c.runs, pstyle);
       const point = line && decimalPoint(line);
       if (point === undefined) continue;
       let column = out.get(c.col);
-      if (!column) out.set(c.col, (column = { points: new Map(), left: 0, right: 0 }));
+      if (!column) out.set(c.col, (column = { points: new Map(), left: 0, right: 0, bare: 0, markers: new Map() }));
       column.points.set(c, point);
       column.left = Math.max(column.left, point);
       column.right = Math.max(column.right, line.used - point);
+      const bare = endsInMarkers(c) ? (measureLines(ctx, c.runs.filter((r) => !r.note), pstyle)[0]?.used ?? 0) : line.used;
+      if (bare < line.used) column.markers.set(c, line.used - bare);
+      column.bare = Math.max(column.bare, bare - point);
     }
   return out;
 }
@@ -682,7 +690,7 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const numbers = new Array<number>(ncols).fill(0);
   // the widest character of each column: what no column narrower can hold between its rules
   const characters = new Array<number>(ncols).fill(0);
-  const measured: MeasuredCell[] = [...node.head.flatMap((row) => row.map((c) => ({ c, st: head, header: true }))), ...node.rows.flatMap((row) => row.map((c) => ({ c, st: cell, header: false })))].map(({ c, st, header }) => {
+  const measure = (c: TableCellNode, st: TextStyleSpec, header: boolean): MeasuredCell => {
     const runs = resolveReferences(ctx, c.runs, undefined, true);
     const pstyle = paragraphStyle(ctx, st, Infinity);
     // (a footnote's marker takes room on the cell's line: measured as the marker it is set as)
@@ -697,7 +705,15 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const pieces = header || c.rowspan > 1 ? undefined : spacedWords(runs);
     const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
     return { c, st, header, runs, pstyle, extent, natural, least, spaced };
-  });
+  };
+  const measured = [...node.head.flatMap((row) => row.map((c) => measure(c, head, true))), ...node.rows.flatMap((row) => row.map((c) => measure(c, cell, false)))];
+  const parallel = parallelColumns(node);
+  // the cells as if without their footnotes (the same cells where they have none): columns alike
+  // but for a marker are twins (see twin-columns.ts)
+  const noted = node.rows.some((row) => row.some((c) => c.runs.some((r) => r.note)));
+  const bareRows = noted ? withoutNotes(node.rows) : node.rows;
+  const bare = noted ? [...measured.slice(0, measured.length - bareRows.flat().length), ...bareRows.flatMap((row) => row.map((c) => measure(c, cell, false)))] : measured;
+  const bareDecimals = new Map([...decimals].map(([c, d]) => [c, { ...d, right: d.bare }]));
   /**
    * The widths with the theme's padding if each column holds its widest character so, else with
    * the least (LEAST_PAD_X); when not even that holds them, an error at the table: its text would
@@ -721,11 +737,11 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   const given = node.columns.map((c) => c.width);
   if (given.length === ncols && given.every((w) => w && w > 0)) return holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
 
-  /** What each column asks (see ColumnAsks); `onlyNatural`: the natural widths alone (the others as they, an upper bound), which spare a header's words. */
-  const askedBy = (onlyNatural: boolean): number[][] => {
+  /** What each column asks of `cells` (see ColumnAsks); `onlyNatural`: as askedBy's. */
+  const askedOf = (onlyNatural: boolean, cells: readonly MeasuredCell[], decimals: DecimalColumns, marked: MarkedColumns): number[][] => {
     const asked = ASKS.map(() => new Array<number>(ncols).fill(pad));
     const spanning: { col: number; colspan: number; asks: number[] }[] = [];
-    for (const { c, st, header, runs, pstyle, extent, natural, least, spaced } of measured) {
+    for (const { c, st, header, runs, pstyle, extent, natural, least, spaced } of cells) {
       const byWords = (lines?: number) => (onlyNatural ? natural : Math.max(least, wordsWidth(withMarkerRoom(runs), pstyle, width - pad, lines) + pad));
       // a cell spanning rows asks for no more than the rows' lines take (by words where it can):
       // it wraps into their height at no cost (小学|中高年级 beside two rows)
@@ -741,13 +757,19 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
       else row.forEach((w, k) => (asked[k][c.col] = Math.max(asked[k][c.col], w)));
     }
     // numbers lined up on their points may need more than the widest of them
-    for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + d.right + pad);
+    // (a number's footnote marker may hang into the padding: see markerHang)
+    for (const [c, d] of decimals) asked[0][c] = Math.max(asked[0][c], d.left + Math.max(d.bare, d.right - markerHang(cell, padX)) + pad);
     // and texts ending in one line, before their markers, more than the widest of them
     for (const [c, m] of marked) asked[0][c] = Math.max(asked[0][c], Math.max(...m.ends.values()) + m.marker + pad);
     const natural = asked[ASKS.length - 1];
     for (const s of spanning.sort((a, b) => a.colspan - b.colspan)) asked.forEach((widths, k) => widen(widths, s.col, s.colspan, s.asks[k], natural));
     asked.forEach((widths, k) => k > 0 && widths.forEach((w, c) => (widths[c] = Math.max(w, asked[k - 1][c]))));
     return asked;
+  };
+  /** What each column asks (see ColumnAsks), twins (see twin-columns.ts) what the most asking of them does; `onlyNatural`: the natural widths alone (the others as they, an upper bound), which spare a header's words. */
+  const askedBy = (onlyNatural: boolean): number[][] => {
+    const asked = askedOf(onlyNatural, measured, decimals, marked);
+    return twinsAsking(asked, twinColumns(noted ? askedOf(onlyNatural, bare, bareDecimals, new Map()) : asked, parallel));
   };
   // (a table whose natural widths fit takes them, scaled up: its headers' words are not looked up)
   const naturally = askedBy(true);
@@ -850,6 +872,14 @@ function warnCharacterColumns(ctx: LayoutContext, node: TableNode, inner: number
 
 /** The padding, left and right, of the cells of a table too wide for the theme's, in ems of the cell text. */
 const LEAST_PAD_X = 0.25;
+
+/**
+ * How far the footnote marker after a number lined up on its point may stand in the cell's right
+ * padding (`padX` pt), pt, when the column is no wider than its numbers (`5.86①` under
+ * `全区均值`): the least padding (LEAST_PAD_X) or half the padding, whichever is less, so it keeps
+ * clear of the rule.
+ */
+const markerHang = (st: TextStyleSpec, padX: number): number => Math.min(LEAST_PAD_X * st.size, padX / 2);
 
 /** The most a cell's padding gives up, a side, pt, for the table to reach what a column asks at the next step (see ColumnAsks): a hair, no eye sees it. */
 const HAIR_PAD = 0.25;

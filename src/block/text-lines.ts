@@ -101,10 +101,17 @@ function cachedSet(ctx: LayoutContext, runs: Inline[], pstyle: ParagraphStyle): 
   return { key, set };
 }
 
-/** The runs with each footnote as its marker's room (a superscript ①, as wide as the markers the layout sets), for measuring: a note's run has no text of its own. */
+/**
+ * The runs with each footnote as its marker's room (a superscript ①, as wide as the markers the
+ * layout sets, and a marker as they are: no gap or break before it), for measuring: a note's run
+ * has no text of its own.
+ */
 export function withMarkerRoom(runs: Inline[]): Inline[] {
-  return runs.some((r) => r.note) ? runs.map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const } : r)) : runs;
+  return runs.some((r) => r.note) ? runs.map((r) => (r.note ? { bold: r.bold, text: '①', script: 'sup' as const, footnote: MEASURED_NOTE } : r)) : runs;
 }
+
+/** The note number a marker measured for its room stands for (any: a measured line's notes are not looked up). */
+const MEASURED_NOTE = 1;
 
 /**
  * The lines of text as `setText` would set them, for measuring (the layout may not use them):

@@ -132,7 +132,16 @@ export function atomize(runs: Inline[], style: TextStyle, maxWidth = Infinity): 
         continue;
       }
       if (piece.kind === 'latin') {
-        pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, run.url && !run.code ? 'url' : !run.code && DESIGNATION.test(piece.text) ? 'designation' : 'text');
+        const kind = run.code ? 'text' : run.url || URL_WRITTEN.test(piece.text) ? 'url' : DESIGNATION.test(piece.text) ? 'designation' : 'text';
+        // on a character grid a designation's space is an atom of its own, where a line may end
+        // as a last resort (see partsDesignation, grid-breaks.ts)
+        const space = kind === 'designation' && runStyle.cell ? piece.text.indexOf(' ') : -1;
+        if (space < 0) pushWord(atoms, missing, known, piece.text, start, marks, runStyle, maxWidth, kind);
+        else {
+          pushWord(atoms, missing, known, piece.text.slice(0, space), start, marks, runStyle, maxWidth, kind);
+          atoms.push(codeSpace(' ', start + space, runStyle, marks));
+          pushWord(atoms, missing, known, piece.text.slice(space + 1), start + space + 1, marks, runStyle, maxWidth, kind);
+        }
         continue;
       }
       const shape = knownShape(known, piece.kind, piece.text, runStyle, run.bold);
@@ -380,10 +389,20 @@ const URL_BREAK = new RegExp(String.raw`(?<=[.\-_?&=#@]|(?<![:/])\/(?!\/)|^(?:ma
 /** Words shorter than this (characters) are never cut at `/ . -` (15.7%, e-mail, 1+X). */
 const LONG_WORD = 12;
 /**
- * How a Latin word may be cut: a word of text (inline code's too), a URL printed whole, or a
- * standard's designation (see DESIGNATION: never, unless wider than the line).
+ * How a Latin word may be cut: a word of text (inline code's too), a URL (printed whole, or
+ * written in the text: see URL_WRITTEN), or a standard's designation (see DESIGNATION: never,
+ * unless wider than the line; on a character grid at its space as a last resort, see
+ * partsDesignation).
  */
 type WordKind = 'text' | 'url' | 'designation';
+
+/**
+ * A URL written in the text, not printed whole (`mailto:zhang.san@example.org`,
+ * `https://example.org/a`): a word that starts with a scheme and `://`, or with `mailto:`. It
+ * breaks where a URL printed whole does (see URL_BREAK: after its `mailto:`, never only inside
+ * its mailbox).
+ */
+const URL_WRITTEN = /^(?:[a-z][a-z\d+.-]*:\/\/|mailto:)[^\s]/i;
 
 /**
  * A standard's code (capitals, a province's digits, a `/` and the kind's capitals) before the
@@ -396,6 +415,15 @@ type WordKind = 'text' | 'url' | 'designation';
 const CODE = String.raw`[A-Z]{2,5}\d{0,2}(?:\/[A-Z]{1,5})?`;
 const DESIGNATION_SPACE = new RegExp(String.raw`(?<![\p{L}\p{N}/.\-])${CODE} (?=\p{N})`, 'gu');
 const DESIGNATION = new RegExp(String.raw`^${CODE} \p{N}`, 'u');
+
+/**
+ * Whether a line break before atom `p` parts a standard's designation at its space (`GB/T|9704—2012`,
+ * `ISO|9001:2015`): on a character grid, where the space is an atom of its own (see `atomize`).
+ */
+export function partsDesignation(atoms: readonly Atom[], p: number): boolean {
+  const [code, space, number] = [atoms[p - 2], atoms[p - 1], atoms[p]];
+  return !!code && !!number && space.kind === 'space' && code.end === space.start && space.end === number.start && DESIGNATION.test(`${code.text} ${number.text}`);
+}
 
 /** A word's parts, cut where it may break: a word of text at `WORD_BREAK`, a URL printed whole at `URL_BREAK`, a standard's designation nowhere; long runs of letters and digits (see `LONG_RUN`) anywhere. */
 function wordParts(text: string, kind: WordKind): string[] {
@@ -534,10 +562,10 @@ function codePieces(text: string): Piece[] {
 }
 
 /**
- * A run of spaces of inline code: as wide as the code font's spaces and never stretched or
- * shrunk (a width of its own, as a grid cell's space has: see glue.ts), its space glyphs written
- * (the text copied from the PDF keeps them); a line may end there (the run then goes, as a space
- * of text does).
+ * A run of spaces of inline code (or a designation's space on a grid: see `atomize`): as wide as
+ * the font's spaces and never stretched or shrunk (a width of its own, as a grid cell's space
+ * has: see glue.ts), its space glyphs written (the text copied from the PDF keeps them); a line
+ * may end there (the run then goes, as a space of text does).
  */
 function codeSpace(text: string, start: number, style: TextStyle, marks: Marks): Atom {
   let shapes = codeSpaces.get(style);

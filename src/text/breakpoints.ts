@@ -169,9 +169,16 @@ export function insideTitles(atoms: readonly Atom[]): boolean[] {
 /** Marks after which a word breaks (see atoms.ts) that join its parts rather than separate them. */
 const JOINING_MARKS = new Set(['.', '-', '_', '=']);
 
-/** The penalty of a line break before `after`, an atom that continues the word of `before`; `inHost`: the break parts a URL's host name (see host-names.ts). */
-export function wordBreakPenalty(before: Atom, after: Atom, inHost: boolean): number {
+/**
+ * Demerits of a break between two letters or digits of a URL (inside a hash that names its file:
+ * see host-names.ts), where the breakers allow one: as for a host name, so its marks go first.
+ */
+const RUN_BREAK_PENALTY = HOST_BREAK_PENALTY;
+
+/** The penalty of a line break before `after`, an atom that continues the word of `before`; `inHost`: the break parts a URL's host name, `inRun` two of its letters or digits (see host-names.ts). */
+export function wordBreakPenalty(before: Atom, after: Atom, inHost: boolean, inRun: boolean): number {
   if (inHost) return HOST_BREAK_PENALTY;
+  if (inRun) return RUN_BREAK_PENALTY;
   if (after.marks.url) return URL_BREAK_PENALTY;
   const mark = before.text[before.text.length - 1];
   if (isAlnum(mark) && isAlnum(after.text[0])) return INNER_WORD_BREAK_PENALTY;

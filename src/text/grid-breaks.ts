@@ -6,11 +6,15 @@
  * stretched line always stands right before the mark, the unbreakable pair or the character it
  * had to give up; or before a URL whose host name (or two of whose letters or digits) it would
  * part, standing short as a line before a long word does (a line ends there only when nothing
- * else of the URL fits, see host-names.ts). (Whole-paragraph optimisation has nothing to gain where every full line has
+ * else of the URL fits, see host-names.ts; inside a run of letters and digits also where what
+ * does fit leaves the line less than RUN_BREAK_FILL full); or before a standard's designation,
+ * whose space it takes as a last resort where the line would stand short before it and ending
+ * there fills it (`符合 ISO|9001:2015`). (Whole-paragraph optimisation has nothing to gain where every full line has
  * the same count, and would stretch some earlier line instead.)
  */
-import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks } from './optimal-breaks.js';
-import { urlBreaks } from './host-names.js';
+import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks, type LineMeasure } from './optimal-breaks.js';
+import { partsDesignation } from './atoms.js';
+import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
 
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
@@ -22,24 +26,37 @@ export function gridBreaks(input: BreakInput): Breaks {
   let start = 0;
   while (start < n) {
     const width = input.widthOf(ends.length);
-    let best = -1;
-    let bestNotLastResort = -1;
+    // the furthest end that fits; of those, the furthest that parts no host name, run or
+    // designation; that parts no host name or designation; that parts a designation and fills its line
+    let [best, whole, run, designation] = [-1, -1, -1, -1];
+    let [fill, filled] = [0, false];
     for (let end = start + 1; end <= n; end++) {
       const m = measureLine(input, start, end);
       if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) {
         best = end;
-        if (!inHost[end] && !inRun[end]) bestNotLastResort = end;
+        const inDesignation = end < n && partsDesignation(input.atoms, end);
+        if (!inHost[end] && !inDesignation) run = end;
+        if (inDesignation && fills(m, width)) designation = end;
+        if (!inHost[end] && !inRun[end] && !inDesignation) [whole, fill, filled] = [end, m.natural, end === n || fills(m, width)];
       }
       // past the measure by more than a hanging mark: no later end can fit
       if (m.natural + m.hang - m.shrink > width + 2 * widest) break;
     }
     // a chain wider than the line (no allowed break fits): the optimal breaker's fallback decides
     if (best < 0) return optimalBreaks(input);
-    const end = bestNotLastResort > start ? bestNotLastResort : best;
+    // a line left less than RUN_BREAK_FILL full before a URL parts two of its letters or digits
+    // instead, where that fits; one left short, its cells not filled, before a standard's
+    // designation parts it at its space where that fills the line
+    const end = whole <= start ? best : fill < RUN_BREAK_FILL * width && run > whole ? run : !filled && designation > whole ? designation : whole;
     ends.push(end);
     start = end;
   }
   return { ends: withoutRunt(input, ends), forced: false };
+}
+
+/** Whether a line (as measured) fills its `width` pt: what it lacks, its places can take (see justify.ts). */
+function fills(m: LineMeasure, width: number): boolean {
+  return width - m.natural <= m.stretchLimit + 1e-6;
 }
 
 /**

@@ -6,7 +6,8 @@
  * breakpoints.ts). And where it would fall between two letters or digits of a URL or a mail
  * address (inside a hash that names a file, `…/files/3f9a2b|7c4d….pdf`, or at a camelCase hump),
  * which reads as a typo: the breakers take such a break only where none of the URL's marks lets
- * the lines fit, however short the line before it stands (see optimal-breaks.ts, grid-breaks.ts).
+ * the lines fit without leaving a line less than RUN_BREAK_FILL full (see optimal-breaks.ts,
+ * grid-breaks.ts).
  * The host is what follows `scheme://` up to the first `/`, `?` or `#`, or what
  * follows the `@` of a `mailto:` address up to a `?`; the mailbox is what stands before the `@`
  * of a mail address, after `mailto:` or written alone (`name@host`). Each word is read at most
@@ -27,6 +28,13 @@ export interface UrlBreaks {
   /** The break parts two letters or digits of a URL or a mail address (and not its host or mailbox). */
   inRun: boolean[];
 }
+
+/**
+ * How full a line (a share of its measure) the breakers leave before a URL rather than part two
+ * letters or digits of it (`详见 https://…/files/` alone on a line, 38 % full, before the hash
+ * that names the file): below it they part the run, at RUN_BREAK_PENALTY (breakpoints.ts).
+ */
+export const RUN_BREAK_FILL = 0.7;
 
 export function urlBreaks(atoms: readonly Atom[]): UrlBreaks {
   const inHost = new Array<boolean>(atoms.length + 1).fill(false);

@@ -8,7 +8,7 @@
 import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { insideTitles, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
-import { urlBreaks } from './host-names.js';
+import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 import { DOUBLE_HYPHEN_DEMERITS, FINAL_HYPHEN_DEMERITS, HYPHEN_PENALTY } from './hyphenation.js';
 
@@ -153,19 +153,49 @@ export interface Breaks {
  * Optimal breaks: first within the tolerance, then at any looseness, then allowing a
  * one-character last line, and only then greedily, ignoring the prohibitions. A URL is parted
  * between two of its letters or digits (see host-names.ts) only when the breaks without that
- * find no lines at all.
+ * find no lines at all, or leave a line less than RUN_BREAK_FILL full: then in the runs of the
+ * words such lines end in or before, where that leaves fewer lines so short.
  */
 export function optimalBreaks(input: BreakInput): Breaks {
   if (input.atoms.length === 0) return { ends: [], forced: false };
   const url = urlBreaks(input.atoms);
-  const inside = { titles: insideTitles(input.atoms), hosts: url.inHost };
+  const inside = { titles: insideTitles(input.atoms), hosts: url.inHost, runs: url.inRun };
   const withoutRuns = url.inRun.includes(true) ? { ...input, allowed: input.allowed.map((a, p) => a && !url.inRun[p]), raggedMax: 1 } : undefined;
-  const ends = (withoutRuns && solveAtAnyCost(withoutRuns, inside)) ?? solveAtAnyCost(input, inside);
-  return ends ? { ends, forced: false } : { ends: greedyFallback(input), forced: true };
+  const whole = withoutRuns && solveAtAnyCost(withoutRuns, inside);
+  if (!whole) {
+    const ends = solveAtAnyCost(input, inside);
+    return ends ? { ends, forced: false } : { ends: greedyFallback(input), forced: true };
+  }
+  // the runs of the words a line left short ends in or before, parted where that leaves fewer lines short
+  const short = shortLines(input, whole);
+  if (!short.length) return { ends: whole, forced: false };
+  const words = new Set(short.map((end) => wordStartOf(input.atoms, end)));
+  const allowed = withoutRuns.allowed.map((a, p) => a || (input.allowed[p] && url.inRun[p] && words.has(wordStartOf(input.atoms, p))));
+  const parted = solveAtAnyCost({ ...withoutRuns, allowed }, inside);
+  return { ends: parted && shortLines(input, parted).length < short.length ? parted : whole, forced: false };
+}
+
+/** The ends of the lines of `ends` but the last that stand less than RUN_BREAK_FILL of their measure full. */
+function shortLines(input: BreakInput, ends: number[]): number[] {
+  return ends.filter((end, k) => k < ends.length - 1 && measureLine(input, k === 0 ? 0 : ends[k - 1], end).natural < RUN_BREAK_FILL * input.widthOf(k));
+}
+
+/** The first atom of the word atom `p` is in (a word's atoms after its first continue it), or that starts at `p`. */
+function wordStartOf(atoms: readonly Atom[], p: number): number {
+  let k = Math.min(p, atoms.length - 1);
+  while (k > 0 && atoms[k].continuesWord) k--;
+  return k;
+}
+
+/** Where a break falls inside a book title (see insideTitles), a URL's host name or two of its letters or digits (see urlBreaks). */
+interface Inside {
+  titles: boolean[];
+  hosts: boolean[];
+  runs: boolean[];
 }
 
 /** The breaks of least demerits within the tolerance, else at any looseness, else allowing a one-character last line; null when none fit. */
-function solveAtAnyCost(input: BreakInput, inside: { titles: boolean[]; hosts: boolean[] }): number[] | null {
+function solveAtAnyCost(input: BreakInput, inside: Inside): number[] | null {
   return solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
 }
 
@@ -255,12 +285,9 @@ function tableFor(breaks: number): BreakTable {
   return table;
 }
 
-/**
- * The breaks of least demerits within `tolerance` (see TOLERANCE); `inside`: where a break falls
- * inside a book title (see insideTitles) or a URL's host name (see urlBreaks).
- */
-function solve(input: BreakInput, tolerance: number, inside: { titles: boolean[]; hosts: boolean[] }): number[] | null {
-  const { titles, hosts } = inside;
+/** The breaks of least demerits within `tolerance` (see TOLERANCE); `inside`: see Inside. */
+function solve(input: BreakInput, tolerance: number, inside: Inside): number[] | null {
+  const { titles, hosts, runs } = inside;
   const n = input.atoms.length;
   const candidates = [0];
   for (let p = 1; p < n; p++) if (input.allowed[p]) candidates.push(p);
@@ -291,7 +318,7 @@ function solve(input: BreakInput, tolerance: number, inside: { titles: boolean[]
     // demerits (the same for every start)
     const inWord = !isLast && input.atoms[end].continuesWord;
     const hyphenated = !isLast && !!input.hyphens && input.hyphens[end] > 0;
-    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end], hosts[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end]) + titleBreakPenalty(titles[end])) ** 2;
+    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end], hosts[end], runs[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end]) + titleBreakPenalty(titles[end])) ** 2;
     // a line that ends inside or right before a long word (a URL, an e-mail address, a path) may
     // stand short rather than be spaced out (see adjustmentRatio)
     const beside = !isLast && besideLongWord(input.atoms, end);

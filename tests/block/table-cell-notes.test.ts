@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GlyphRunOp } from '../../src/page/draw.js';
+import type { GlyphRunOp, LineOp } from '../../src/page/draw.js';
 import { layoutReport } from '../../src/pipeline.js';
 import { cellLinesOf } from '../helpers/table-cells.js';
 
@@ -64,5 +64,54 @@ describe('a table cell with a footnote', () => {
     const markers = ops.filter((o) => /^[①②]$/.test(text(o)));
     expect(markers.length).toBe(2);
     for (const m of markers) expect(Math.min(...[...percents, ...digits].map((x) => Math.abs(m.x - x)))).toBeGreaterThan(3);
+  });
+
+  it('leaves parallel columns alike: the marker of one (5.86①) neither widens it alone nor breaks its twin\'s header (小学 全区均值 and 初中 全区|均值)', () => {
+    const yaml = oneTable([
+      'title: 资源配置七项指标达标情况',
+      'head:',
+      '  - [{text: 指标, rowspan: 2}, {text: 国家标准, rowspan: 2}, {text: 小学, colspan: 3}, {text: 初中, colspan: 3}]',
+      '  - [全区均值, 差异系数, 达标校数, 全区均值, 差异系数, 达标校数]',
+      'rows:',
+      '  - [每百名学生拥有高于规定学历教师数（人）, "≥4.2 / ≥5.3", 6.84, 0.312, 27/27, 7.92, 0.287, 17/17]',
+      '  - [每百名学生拥有县级以上骨干教师数（人）, "≥1.0", 1.63, 0.418, 27/27, 1.87, 0.365, 17/17]',
+      '  - [生均教学及辅助用房面积（m^2^）, "≥4.5 / ≥5.8", 6.12, 0.394, 26/27, 7.35, 0.341, 17/17]',
+      '  - [生均体育运动场馆面积（m^2^）, "≥7.5 / ≥10.2", "5.86^[已按 1∶1.2 折算。]", 0.487, 24/27, 6.93, 0.442, 15/17]',
+      '  - [生均教学仪器设备值（元）, "≥2,000 / ≥2,500", "5,612", 0.356, 27/27, "7,028", 0.318, 17/17]',
+      'align: [left, center, decimal, decimal, center, decimal, decimal, center]',
+    ]);
+    expect(cellsOf(cellLinesOf(yaml), '全区均值')).toEqual([['全区均值'], ['全区均值']]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cell-notes-')), 'r.yaml');
+    writeFileSync(file, yaml);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const ops = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages.flatMap((p) => p.ops);
+    // the columns' edges: the table's vertical rules, left to right
+    const edges = [...new Set(ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2).map((o) => Math.round(o.x1 * 100) / 100))].sort((a, b) => a - b);
+    expect(edges.length).toBe(9);
+    expect(edges[3] - edges[2]).toBeCloseTo(edges[6] - edges[5], 2);
+    // the marker, hanging into its cell's padding, clear of the rule
+    const marker = ops.find((o): o is GlyphRunOp => o.kind === 'glyphs' && String.fromCodePoint(...o.glyphs.codePoints.flat()) === '①' && o.x > edges[2] && o.x < edges[3])!;
+    expect(marker.x + marker.glyphs.xs[0] + marker.size).toBeLessThan(edges[3] - 2);
+  });
+
+  it('leaves columns of one header text under groups of other columns as their cells ask (2024 年 of the amounts and of the rates)', () => {
+    const yaml = oneTable([
+      'title: 2023—2025 年义务教育经费投入（万元）',
+      'head:',
+      '  - [{text: 项目, rowspan: 2}, {text: 金额（万元）, colspan: 3}, {text: 增长率（%）, colspan: 2}]',
+      '  - [2023 年, 2024 年, 2025 年, 2024 年, 2025 年]',
+      'rows:',
+      '  - [人员经费, "168,432.56", "176,218.40", "183,905.11", 4.62, 4.36]',
+      '  - [校舍维修, "24,870.00", "12,306.47", "13,892.60", -50.52, 12.89]',
+      'align: [left, decimal, decimal, decimal, decimal, decimal]',
+    ]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-cell-notes-')), 'r.yaml');
+    writeFileSync(file, yaml);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const ops = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages.flatMap((p) => p.ops);
+    const edges = [...new Set(ops.filter((o): o is LineOp => o.kind === 'line' && o.x1 === o.x2).map((o) => Math.round(o.x1 * 100) / 100))].sort((a, b) => a - b);
+    expect(edges.length).toBe(7);
+    // a rate's column narrower than an amount's of the same year
+    expect(edges[5] - edges[4]).toBeLessThan(edges[3] - edges[2] - 5);
   });
 });

@@ -25,16 +25,19 @@ beforeAll(() => {
   expect(imprint(path.dirname(project), 'init', project).code).toBe(0);
 });
 
-/** Builds the project with `templates/mine/paragraph.hbs` written as `paragraph` (removed after). */
-function buildWithParagraph(paragraph: string) {
-  const file = path.join(project, 'templates/mine/paragraph.hbs');
-  writeFileSync(file, paragraph);
+/** Builds the project with `templates/mine/NAME` written as `text` (removed after). */
+function buildWith(name: string, text: string) {
+  const file = path.join(project, 'templates/mine', name);
+  writeFileSync(file, text);
   try {
     return imprint(project, 'build');
   } finally {
     rmSync(file);
   }
 }
+
+/** Builds the project with `templates/mine/paragraph.hbs` written as `paragraph` (removed after). */
+const buildWithParagraph = (paragraph: string) => buildWith('paragraph.hbs', paragraph);
 
 describe("mistakes in a project's own template", () => {
   it('a <ref> to no id: one message, at the template that writes it', () => {
@@ -43,15 +46,9 @@ describe("mistakes in a project's own template", () => {
     expect(r.code).toBe(1);
   });
   it('a <ref> to no id in the page footer: one message, at it, not one a page at document.hbs', () => {
-    const file = path.join(project, 'templates/mine/footer.hbs');
-    writeFileSync(file, '<footer><p style="footer-odd"><ref to="nowhere"/>{{page}}</p></footer>\n');
-    try {
-      const r = imprint(project, 'build');
-      expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
-      expect(r.code).toBe(1);
-    } finally {
-      rmSync(file);
-    }
+    const r = buildWith('footer.hbs', '<footer><p style="footer-odd"><ref to="nowhere"/>{{page}}</p></footer>\n');
+    expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+    expect(r.code).toBe(1);
   });
   it('an id written twice: at it, not as page numbers that do not settle', () => {
     const r = buildWithParagraph('<h level="1" style="h1" id="dup">x</h><h level="1" style="h1" id="dup">y</h>\n');
@@ -91,16 +88,15 @@ describe("mistakes in a project's own template", () => {
     expect(r.code).toBe(1);
   });
   it("a section.hbs that writes no heading with the section's id: at each section's title the contents lists, not at Imprint's document.hbs:1:1 once an entry", () => {
-    const file = path.join(project, 'templates/mine/section.hbs');
-    writeFileSync(file, '<p style="body">{{inline title}}</p>\n{{#each blocks}}{{> block}}{{/each}}\n{{#each sections}}{{> section}}{{/each}}\n');
-    try {
-      const r = imprint(project, 'build');
-      const why = 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)';
-      expect(r.err).toBe([`content/report.yaml:27:16: ${why}`, `content/report.yaml:65:16: ${why}`, `content/report.yaml:91:20: ${why}`, ''].join('\n'));
-      expect(r.code).toBe(1);
-    } finally {
-      rmSync(file);
-    }
+    const r = buildWith('section.hbs', '<p style="body">{{inline title}}</p>\n{{#each blocks}}{{> block}}{{/each}}\n{{#each sections}}{{> section}}{{/each}}\n');
+    const why = 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)';
+    expect(r.err).toBe([`content/report.yaml:27:16: ${why}`, `content/report.yaml:65:16: ${why}`, `content/report.yaml:91:20: ${why}`, ''].join('\n'));
+    expect(r.code).toBe(1);
+  });
+  it("a <toc-entry> of its own whose target no item has: at its target in the template that writes it, not at Imprint's document.hbs:1:1", () => {
+    const r = buildWith('contents.hbs', '<h level="0" style="contents-title">目录</h>\n{{#each chapters}}<toc-entry target="{{id}}" style="toc-1" at="{{titleAt}}">{{inline title}}</toc-entry>{{/each}}\n  <toc-entry style="toc-1" target="typo">附录说明</toc-entry>\n');
+    expect(r.err).toBe('templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, table, case or figure has as id\n');
+    expect(r.code).toBe(1);
   });
   it("text a partial writes outside its elements: at it in the partial, not at Imprint's document.hbs", () => {
     // typed, or printed by an expression (the text is the report's: no template holds it)

@@ -75,9 +75,9 @@ describe("a URL's host name at a line's end", () => {
     expect(inside.slice(2, -1).every((x) => x) && !inside[1]).toBe(true); // (after the first piece of the host, up to the path)
   });
 
-  it('a mail address breaks after its @ or goes whole to the next line, not inside its mailbox (it broke zhang.|san@)', () => {
-    // (written alone, and as <mailto:…>, which prints the address alone)
-    for (const address of ['zhang.san@jyj.pujiang.gov.cn', '<mailto:zhang.san@jyj.pujiang.gov.cn>']) {
+  it('a mail address breaks after its @ or goes whole to the next line, not inside its mailbox (it broke zhang.|san@, and so written in the text as mailto:zhang.san@…)', () => {
+    // (written alone, as <mailto:…>, which prints the address alone, and as a URL in the text, which breaks after its mailto: too)
+    for (const address of ['zhang.san@jyj.pujiang.gov.cn', '<mailto:zhang.san@jyj.pujiang.gov.cn>', 'mailto:zhang.san@jyj.pujiang.gov.cn']) {
       const text = `如对本报告有疑问，请与区教育局督导室联系，联系人邮箱 ${address}，欢迎来信垂询。`;
       for (let width = 280; width <= 450; width += 10) {
         const lines = set(text, width);
