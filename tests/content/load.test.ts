@@ -151,6 +151,12 @@ describe('loadReport refuses hostile or broken files', () => {
     const bytes = Buffer.concat([Buffer.from('report:\n  title: 标题'), Buffer.from([0xff, 0xfe]), Buffer.from('\nchapters: []\n')]);
     expect(messages(write('utf8.yaml', bytes))).toEqual(['utf8.yaml:2:12: invalid UTF-8 (save the file as UTF-8)']);
   });
+  it('says a file cut short inside its last character is cut short, not that it is not UTF-8', () => {
+    // a copy or download stopped early: two of the three bytes of 育 end the file
+    const whole = Buffer.from('report:\n  title: 教育质量报告\n');
+    const cut = whole.subarray(0, whole.indexOf(Buffer.from('育')) + 2);
+    expect(messages(write('cut.yaml', cut))).toEqual(['cut.yaml:2:11: the file ends inside a character (its last bytes are the start of one): it seems cut short; save or copy it again whole']);
+  });
   it('says a report saved as GBK (GB18030) is, at its first Chinese character, with the words read so', () => {
     const text = 'report:\n  title: 2025年度教育质量报告\nchapters: []\n';
     // GBK's two bytes of each of these characters (ASCII is itself)
