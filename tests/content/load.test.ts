@@ -185,7 +185,12 @@ describe('loadReport refuses hostile or broken files', () => {
     const started = performance.now();
     const m = messages(write('bomb.yaml', lines.join('\n') + '\n'));
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(m[0]).toMatch(/^bomb\.yaml:1:1: YAML: .*alias/i);
+    // at the alias where the values repeated pass 100 (d's first: each of c's 9 repeats b's 9 of a's 10), not at 1:1
+    const bomb = (at: string, name: string) => `bomb.yaml:${at}: YAML: with this alias *${name}, the aliases of the file repeat their anchors' values more than 100 times in all (an alias within an anchored value repeats what it names each time): write the values out, or use fewer aliases`;
+    expect(m).toEqual([bomb('4:8', 'c')]);
+    // 100 aliases of one value: at the 100th
+    const many = ['report:', '  title: 标题', '  keywords: &k [质量]', 'chapters:', '  - title: 一', '    body:', ...Array.from({ length: 120 }, () => '      - *k')];
+    expect(messages(write('bomb.yaml', many.join('\n') + '\n'))).toEqual([bomb('106:9', 'k')]);
   });
   it('accepts a few aliases', () => {
     const t = 'report:\n  title: &t 标题\nchapters:\n  - title: *t\n    body: [段落。]\n';
