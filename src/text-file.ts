@@ -2,7 +2,7 @@
  * A file's bytes as text: UTF-8 (a report, a theme, a font registry, a template), else where and
  * why not, in words: another kind of file given in its place (a .docx, a PDF, an image, UTF-16,
  * by its first bytes), or the first byte that is not UTF-8, saying so when the file reads as GBK
- * (GB18030), as a Chinese Windows editor saves it.
+ * (GB18030), as a Chinese Windows editor saves it, or ends inside a character (cut short).
  */
 import { notTextKind } from './file-kind.js';
 import type { SourcePos } from './problems.js';
@@ -14,8 +14,24 @@ export function decodeText(file: string, bytes: Buffer): string | { pos: SourceP
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    if (endsInsideCharacter(bytes)) return { pos: invalidUtf8At(file, bytes), message: 'the file ends inside a character (its last bytes are the start of one): it seems cut short; save or copy it again whole' };
     const gbk = gbkText(bytes);
     return { pos: invalidUtf8At(file, bytes), message: gbk ? `invalid UTF-8: the file seems saved as GBK (GB18030), as Chinese Windows saves it (its first Chinese read so: "${gbk}"); save it as UTF-8` : 'invalid UTF-8 (save the file as UTF-8)' };
+  }
+}
+
+/**
+ * Whether `bytes`, not UTF-8 as a whole, are UTF-8 but for their last one to three, which start
+ * a character and stop (a file cut short: a copy or download stopped early), not a byte that no
+ * UTF-8 has.
+ */
+function endsInsideCharacter(bytes: Buffer): boolean {
+  try {
+    // streaming, the decoder keeps a character's start at the end for the bytes to come
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 

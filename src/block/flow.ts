@@ -57,6 +57,7 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
   let carried = 0; // the space after an unframed box, pt, for the block after it (see unframedSpaceAfter)
   const stairs = staircases(ctx, nodes, width);
   const out: Item[] = [];
+  let underHeading = 0; // lines of text a heading above still keeps with it (see keptUnderHeading)
   nodes.forEach((n, i) => {
     let items: Item[];
     if (n.kind !== 'toc-entry') {
@@ -69,9 +70,25 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
     if (carried && items[0]?.kind === 'block') items = [{ ...items[0], spaceBefore: Math.max(items[0].spaceBefore, carried) }, ...items.slice(1)];
     carried = n.kind === 'box' ? unframedSpaceAfter(ctx, n) : 0;
     if (n.kind === 'keep' && n.previous) keepLastWithNext(out);
+    ({ items, underHeading } = keptUnderHeading(ctx, n, items, underHeading));
     out.push(...items);
   });
   return out;
+}
+
+/**
+ * A heading keeps with the first lines of text after it, the theme's `orphans` of them, whatever
+ * paragraphs they are in: a paragraph of fewer lines right under it (a text's author, 〔宋〕周敦颐,
+ * under its title) keeps its last line with what follows, so the heading never ends a page above
+ * that line alone. `underHeading`: the lines still kept so before `node`; returns its items and
+ * the lines still kept after it.
+ */
+function keptUnderHeading(ctx: LayoutContext, node: BlockNode, items: Item[], underHeading: number): { items: Item[]; underHeading: number } {
+  if (node.kind === 'heading') return { items, underHeading: ctx.theme.orphans };
+  if (node.kind !== 'para' || underHeading === 0) return { items, underHeading: 0 };
+  const last = items[items.length - 1];
+  if (items.length >= underHeading || last?.kind !== 'block') return { items, underHeading: 0 };
+  return { items: [...items.slice(0, -1), { ...last, keepWithNext: true }], underHeading: underHeading - items.length };
 }
 
 /** The last block of `items` stands on the same page as the block after it while their run fits a page (`keepTogether`). */

@@ -49,6 +49,10 @@ const URL_START = String.raw`(?:https?|ftp):\/\/|mailto:`;
 const AUTOLINK = new RegExp(String.raw`^<((?:${URL_START})[^\s<>]+)>`, 'i');
 /** The address a `mailto:` URL goes to (before any query). */
 const MAIL_ADDRESS = /^mailto:([^?]+)/i;
+
+/** A footnote's label as Markdown writes it, `[^1]`, `[^note-1]` (a short name of letters, digits, - and _), and the most characters it is looked for in. */
+const MARKDOWN_NOTE = /^\[\^[\w-]{1,20}\]/;
+const MARKDOWN_NOTE_LONGEST = 24;
 /** The URL of a link `[text](url)`. */
 const LINK_URL = new RegExp(String.raw`^(?:${URL_START})\S+$`, 'i');
 
@@ -174,7 +178,18 @@ class InlineParser {
       this.problems.push({ at: i, message: '`**` opens bold that no `**` closes: printed as typed (write `\\*\\*` for the asterisks themselves)', warning: true });
     } else if (c === '^' && this.src[i + 1] === '[') {
       this.problems.push({ at: i, message: '`^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)', warning: true });
+    } else if (c === '[') {
+      this.warnMarkdownNote(i);
     }
+  }
+
+  /**
+   * A warning at a footnote written as Markdown writes it, `[^1]` where its marker goes and
+   * `[^1]: …` for its note, which no `^[…]` reads: it was printed as typed, and said nothing.
+   */
+  private warnMarkdownNote(i: number): void {
+    const note = MARKDOWN_NOTE.exec(this.src.slice(i, i + MARKDOWN_NOTE_LONGEST))?.[0];
+    if (note) this.problems.push({ at: i, message: `\`${note}\` is a footnote as Markdown writes it, which Imprint does not read: printed as typed (write the note where its marker goes, \`^[注文]\`, or \`\\[\` to print the bracket)`, warning: true });
   }
 
   /** The construct starting at `i`, if one does, with the offset after it. */

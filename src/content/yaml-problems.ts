@@ -3,7 +3,7 @@
  * package's errors and warnings with hints for the slips a report's text makes (a paragraph
  * that starts with a character YAML reads as syntax, or contains ': ' or ' #'), one message
  * for a tab that indents, YAML's syntax typed full-width (：－　) and a list item, key or block's
- * text that slipped (not the errors they cause after them), a stray closing bracket at it, a quote never closed at the quote, only the first error
+ * text that slipped (not the errors they cause after them), a key without its colon at it, a stray closing bracket at it, a quote never closed at the quote, only the first error
  * of syntax (YAML's recovery after it makes up more), and aliases with no anchor found where
  * they are written.
  */
@@ -12,6 +12,7 @@ import { asciiQuotesHint, fullWidthSyntax, type FullWidthSlip } from './full-wid
 import { itemSlips, type YamlSlip } from './item-slips.js';
 import { keySlips } from './key-slips.js';
 import { blockTextSlips } from './block-text-slips.js';
+import { colonlessKey } from './colonless-keys.js';
 import { structuralLines, type YamlLine } from './yaml-lines.js';
 
 /** A problem at a character offset of the YAML text. */
@@ -108,6 +109,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     const stray = f.code === 'UNEXPECTED_TOKEN' ? STRAY_CLOSER.exec(f.message)?.[1] : undefined;
     const openFlow = leftOpen(doc, text, f);
     const leading = stray ? undefined : leadingIndicator(text, f.offset, f.code);
+    const colonless = colonlessKey(text, f.offset, f.code, f.message);
     if (f.code === 'UNEXPECTED_TOKEN' && EMPTY_ITEM.test(text.slice(lineStart(text, f.offset), f.offset + 1)) && lineOf(text, f.offset).trimEnd().endsWith(']')) {
       // `[1, , 3]`: YAML has no empty item in brackets (a list, not a paragraph to quote)
       hintedLines.add(lineStart(text, f.offset));
@@ -140,6 +142,9 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     } else if (leading) {
       hintedLines.add(lineStart(text, f.offset));
       problems.push({ offset: leading.offset, message: `${leading.hint} (${f.message})`, severity: 'error' });
+    } else if (colonless) {
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: colonless, severity: 'error' });
     } else if (f.code === 'MULTILINE_IMPLICIT_KEY') {
       // text over several lines with ': ' on a later one: point at the ': ', not the text's first line
       const colon = text.slice(f.offset).search(/:(?=[ \t\r\n]|$)/);

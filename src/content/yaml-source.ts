@@ -5,6 +5,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import type { ProblemList, SourcePos } from '../problems.js';
 import { valueOffsets } from './scalar-chars.js';
+import { aliasPastLimit } from './alias-bomb.js';
 import { yamlProblems } from './yaml-problems.js';
 import { structuralLines, type YamlLine } from './yaml-lines.js';
 
@@ -49,7 +50,13 @@ export class YamlSource {
     try {
       this.data = this.doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
-      problems.error(this.at(0), `YAML: ${firstLine((e as Error).message)} (at most ${MAX_ALIASES} aliases)`);
+      const past = aliasPastLimit(this.doc, MAX_ALIASES);
+      problems.error(
+        past ? this.pos(past) : this.at(0),
+        past
+          ? `YAML: with this alias *${past.source}, the aliases of the file repeat their anchors' values more than ${MAX_ALIASES} times in all (an alias within an anchored value repeats what it names each time): write the values out, or use fewer aliases`
+          : `YAML: ${firstLine((e as Error).message)} (at most ${MAX_ALIASES} aliases)`,
+      );
     }
   }
 

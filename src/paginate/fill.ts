@@ -9,7 +9,8 @@
  * block's page, below a separator; the block needs room for them too. On an empty page a block
  * whose notes do not fit takes as many note lines as fit and the rest continue at the foot of
  * the next page (before that page's own notes); so does a block lower on a page whose notes are
- * too long to stand whole with it on any page (see `splitsNotes`).
+ * too long to stand whole with it on any page, or long where moving it on leaves a large hole
+ * (see `splitsNotes`).
  *
  * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
  * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
@@ -245,14 +246,23 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
    * Whether `block`, whose notes do not fit here, stays here with as many of their lines as fit,
    * the rest at the foot of the next page (TeX's \vsplit of an insertion), rather than go to the
    * next page and leave this one's foot empty: when its notes are too long to stand whole with it
-   * on any page (moving it gains nothing), the blocks kept with it hold none (`notes`: the
-   * chain's, pt), and these blocks (`required` pt, with it) fit here above MIN_NOTE_LINES of them.
+   * on any page (moving it gains nothing), or long (more than LARGE_HOLE of the page) where moving
+   * it would leave a large hole (a 注释 of twenty lines under a classical text left half a page
+   * white), the blocks kept with it hold none (`notes`: the chain's, pt), and these blocks
+   * (`required` pt, with it) fit here above MIN_NOTE_LINES of them (for a hole: above its notes
+   * but the last whole, and MIN_NOTE_LINES of the last, the one that goes on).
    */
   function splitsNotes(block: FlowBlock<P>, required: number, notes: number): boolean {
     const lines = block.notes?.flat() ?? [];
     const own = heightOf(lines);
-    if (lines.length <= MIN_NOTE_LINES || block.height + onEmptyPage(own, separator) <= pageHeight || notes > own + 1e-6) return false;
-    return gapBefore(block) + y + required + footWith(heightOf(lines.slice(0, MIN_NOTE_LINES))) <= pageHeight + 1e-6;
+    const nowhereWhole = block.height + onEmptyPage(own, separator) > pageHeight;
+    const hole = own > LARGE_HOLE * pageHeight && pageHeight - y - footWith(0) > LARGE_HOLE * pageHeight;
+    if (lines.length <= MIN_NOTE_LINES || !(nowhereWhole || hole) || notes > own + 1e-6) return false;
+    // for a hole, only the last note goes on to the next page: every other starts and ends on its marker's page
+    const last = block.notes![block.notes!.length - 1];
+    if (!nowhereWhole && last.length <= MIN_NOTE_LINES) return false;
+    const least = nowhereWhole ? lines.slice(0, MIN_NOTE_LINES) : [...block.notes!.slice(0, -1).flat(), ...last.slice(0, MIN_NOTE_LINES)];
+    return gapBefore(block) + y + required + footWith(heightOf(least)) <= pageHeight + 1e-6;
   }
 
   /** Whether a head fits below what the page holds, with its notes. */

@@ -448,24 +448,48 @@ const EMAIL = /^[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+[^\p{L}\p{
  * A word of letters alone (an identifier) or a number is not such a run.
  */
 const LONG_RUN = 20;
-const LONG_RUNS = new RegExp(String.raw`[\p{L}\p{N}]{${LONG_RUN},}`, 'gu');
+/** A letter or digit (one character). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Where the run of letters and digits that starts at `at` ends (`at` when none starts there),
+ * found character by character: a regular expression's `{20,}` over the run kept a backtrack
+ * entry a character and ran out of stack on a run of millions (7 MB of `aaaa…` in a paragraph).
+ */
+function runEnd(text: string, at: number): number {
+  let end = at;
+  while (end < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(end)!);
+    if (!LETTER_OR_DIGIT.test(ch)) break;
+    end += ch.length;
+  }
+  return end;
+}
 
 /** A part with its long mixed runs of letters and digits cut before each character but their first and last three. */
 function cutLongRuns(part: string): string[] {
   if (part.length < LONG_RUN) return [part];
   const out: string[] = [];
   let from = 0;
-  for (const m of part.matchAll(LONG_RUNS)) {
-    if (!/\p{L}/u.test(m[0]) || !/\p{N}/u.test(m[0])) continue;
-    const chars = [...m[0]];
-    const cut = m.index + chars.slice(0, 3).join('').length; // the first piece ends after the run's third character
-    out.push(part.slice(from, cut));
-    let at = cut;
-    for (const ch of chars.slice(3, -3)) {
-      out.push(ch);
-      at += ch.length;
+  for (let start = 0; start < part.length; ) {
+    const end = runEnd(part, start);
+    if (end === start) {
+      start += String.fromCodePoint(part.codePointAt(start)!).length;
+      continue;
     }
-    from = at;
+    const run = part.slice(start, end);
+    const chars = [...run];
+    if (chars.length >= LONG_RUN && /\p{L}/u.test(run) && /\p{N}/u.test(run)) {
+      const cut = start + chars.slice(0, 3).join('').length; // the first piece ends after the run's third character
+      out.push(part.slice(from, cut));
+      let at = cut;
+      for (const ch of chars.slice(3, -3)) {
+        out.push(ch);
+        at += ch.length;
+      }
+      from = at;
+    }
+    start = end;
   }
   out.push(part.slice(from));
   return out;

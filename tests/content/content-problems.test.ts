@@ -243,6 +243,18 @@ describe('YAML slips in a report text', () => {
     // a paragraph's next line with ': ' in it is no key (its own hint)
     expect(load(withBody('      - 联系人王老师，', '        电话: 021-1234 5678')).lines.join('\n')).not.toContain('the key');
   });
+  it("a key written without its colon: one message at the key, not YAML's at the key after it with a hint to quote a paragraph", () => {
+    const message = (line: number, column: number, name: string) => `r.yaml:${line}:${column}: YAML: \`${name}\` has no colon after it: write a key as \`${name}:\``;
+    // a table's key and its value (YAML: "Implicit keys need to be on a single line" at the rows: after it, with the hint to quote a paragraph)
+    const table = (columns: string) => withBody('      - table:', '          title: 表', columns, '          rows:', '            - [1, 2]');
+    expect(load(table('          columns [a, b]')).lines).toEqual([message(8, 11, 'columns')]);
+    // a key alone on its line, its value on the lines below (YAML: "Implicit map keys need to be followed by map values")
+    expect(load('report:\n  title: 标题\nchapters:\n  - title: 一\n    body\n      - 段。\n').lines).toEqual([message(5, 5, 'body')]);
+    // an item's first key
+    expect(load('report:\n  title: 标题\nchapters:\n  - title 一\n    body:\n      - 段。\n').lines).toEqual([message(4, 5, 'title')]);
+    // a paragraph's next line with ': ' in it is still the paragraph's (its own hint), and Chinese text is no key
+    expect(load(withBody('      - 联系人王老师，', '        电话: 021-1234 5678')).lines.join('\n')).not.toContain('has no colon');
+  });
   it("the text of code: | written no deeper than its key: one message at its first line, not YAML's at column 1 or a hint to quote a paragraph", () => {
     const message = (line: number, indent: number) => `r.yaml:${line}:${indent + 1}: YAML: the text of \`code: |\` must be indented further than its key \`code\` (at least 9 spaces; this line has ${indent})`;
     // at the key's column (YAML: "Implicit keys need to be on a single line", with the hint to quote a paragraph)

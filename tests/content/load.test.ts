@@ -151,6 +151,12 @@ describe('loadReport refuses hostile or broken files', () => {
     const bytes = Buffer.concat([Buffer.from('report:\n  title: 标题'), Buffer.from([0xff, 0xfe]), Buffer.from('\nchapters: []\n')]);
     expect(messages(write('utf8.yaml', bytes))).toEqual(['utf8.yaml:2:12: invalid UTF-8 (save the file as UTF-8)']);
   });
+  it('says a file cut short inside its last character is cut short, not that it is not UTF-8', () => {
+    // a copy or download stopped early: two of the three bytes of 育 end the file
+    const whole = Buffer.from('report:\n  title: 教育质量报告\n');
+    const cut = whole.subarray(0, whole.indexOf(Buffer.from('育')) + 2);
+    expect(messages(write('cut.yaml', cut))).toEqual(['cut.yaml:2:11: the file ends inside a character (its last bytes are the start of one): it seems cut short; save or copy it again whole']);
+  });
   it('says a report saved as GBK (GB18030) is, at its first Chinese character, with the words read so', () => {
     const text = 'report:\n  title: 2025年度教育质量报告\nchapters: []\n';
     // GBK's two bytes of each of these characters (ASCII is itself)
@@ -179,7 +185,12 @@ describe('loadReport refuses hostile or broken files', () => {
     const started = performance.now();
     const m = messages(write('bomb.yaml', lines.join('\n') + '\n'));
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(m[0]).toMatch(/^bomb\.yaml:1:1: YAML: .*alias/i);
+    // at the alias where the values repeated pass 100 (d's first: each of c's 9 repeats b's 9 of a's 10), not at 1:1
+    const bomb = (at: string, name: string) => `bomb.yaml:${at}: YAML: with this alias *${name}, the aliases of the file repeat their anchors' values more than 100 times in all (an alias within an anchored value repeats what it names each time): write the values out, or use fewer aliases`;
+    expect(m).toEqual([bomb('4:8', 'c')]);
+    // 100 aliases of one value: at the 100th
+    const many = ['report:', '  title: 标题', '  keywords: &k [质量]', 'chapters:', '  - title: 一', '    body:', ...Array.from({ length: 120 }, () => '      - *k')];
+    expect(messages(write('bomb.yaml', many.join('\n') + '\n'))).toEqual([bomb('106:9', 'k')]);
   });
   it('accepts a few aliases', () => {
     const t = 'report:\n  title: &t 标题\nchapters:\n  - title: *t\n    body: [段落。]\n';

@@ -41,6 +41,17 @@ describe('markup checked at load', () => {
     ]);
     expect(warnings('      - 5 * 3 = 15，*注：单列。', '      - 要**着重**抓好，\\*\\*号，脚注^[一]。', '      - 结尾星号**')).toEqual([]);
   });
+  it('a footnote written as Markdown writes it, [^1] and [^1]: …: a warning at it, with how to write one (it was printed as typed, silently)', () => {
+    const file = path.join(dir, 'r.yaml');
+    const warnings = (...lines: string[]) => {
+      writeFileSync(file, withBody(...lines));
+      return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+    };
+    const message = (at: string, note: string) => `r.yaml:${at}: warning: \`${note}\` is a footnote as Markdown writes it, which Imprint does not read: printed as typed (write the note where its marker goes, \`^[注文]\`, or \`\\[\` to print the bracket)`;
+    expect(warnings('      - 学而时习之[^1]，不亦说乎？', '      - "[^note-1]: 习，温习。"')).toEqual([message('7:14', '[^1]'), message('8:10', '[^note-1]')]);
+    // a footnote, a link, an escaped bracket: no warning
+    expect(warnings('      - 脚注^[一]，[链接](https://example.org)，\\[^1]。')).toEqual([]);
+  });
   it('a malformed reference: at its [[, in the line and column of the YAML file', () => {
     expect(errors(withBody('      - 见[[表 1]]。'))).toEqual([
       'r.yaml:7:10: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',

@@ -190,6 +190,17 @@ describe('paginate with footnotes', () => {
     expect(names(paginate([b('a', 90), b('m', 5, { notes: [note('n', 2, 60)] })], 100, 4))[0]).toBe('a');
   });
 
+  it('splits a long note (over a quarter of the page) at its marker\'s page rather than move the line on and leave more than a quarter of it white', () => {
+    // 8 lines of 5 pt fit a page with their line, but moving the line leaves half of this page white (a 注释 of 20 lines under a classical text)
+    const pages = paginate([b('a', 50), b('m', 10, { notes: [note('n', 8)] }), b('c', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a m', 'c']);
+    const lines = (from: number, to: number) => note('n', 8).slice(from, to).map((x) => x.payload).join(' ');
+    expect(feet(pages)).toEqual([lines(0, 7), lines(7, 8)]);
+    // a short note (a fifth of the page) moves with its line, as a long one does where moving leaves a quarter or less white
+    expect(names(paginate([b('a', 70), b('m', 10, { notes: [note('n', 4)] }), b('c', 10)], 100, 4))).toEqual(['a', 'm c']);
+    expect(names(paginate([b('a', 76), b('m', 10, { notes: [note('n', 8)] }), b('c', 10)], 100, 4))).toEqual(['a', 'm c']);
+  });
+
   const arbNoted = fc.array(
     fc.record({
       height: fc.integer({ min: 5, max: 30 }),

@@ -93,6 +93,14 @@ describe('a word longer than the measure', () => {
     expect(lines[lines.length - 1].end).toBe(word.length);
   });
 
+  it('of 8 million letters (as many as a report file holds, on one line) is cut without running out of stack', () => {
+    // a long run of letters was found by a regular expression whose {20,} kept a backtrack entry a
+    // character: 7 MB of `aaaa…` in a paragraph was an internal error (Maximum call stack size exceeded)
+    const word = 'a'.repeat(8_000_000);
+    const { atoms } = atomize(run(word), fakeStyle(30), measure);
+    expect(atoms[atoms.length - 1].end).toBe(word.length);
+  });
+
   it('of 150,000 Han characters set on a character grid (GB/T 9704): 30 cells a line', () => {
     const { lines } = setParagraph(run('汉'.repeat(150_000)), { ...fakeStyle(30), cell: 10 });
     expect(lines.length).toBe(5_000);
