@@ -11,6 +11,7 @@ import { checkImage, type CheckedImage } from './image-file.js';
 import { fullWidthCommas } from './full-width-syntax.js';
 import { checkMarkup, type WrittenId, type WrittenText } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
+import { tooLong, type TextKind } from './text-limits.js';
 import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
@@ -276,7 +277,7 @@ class ContentReader {
       case 'list':
         return this.list(at, pos);
       case 'code':
-        return { kind: 'code', text: this.text(at), pos };
+        return { kind: 'code', text: this.text(at, 'code'), pos };
       case 'verse': {
         const verse = this.value(at);
         if (typeof verse === 'string') return { kind: 'verse', text: this.text(at), pos };
@@ -376,9 +377,9 @@ class ContentReader {
   private cell(p: DataPath): TableCell {
     const v = this.value(p);
     const pos = this.src.locate(p);
-    if (v === null || typeof v !== 'object') return { text: this.text(p), colspan: 1, rowspan: 1, pos };
+    if (v === null || typeof v !== 'object') return { text: this.text(p, 'cell'), colspan: 1, rowspan: 1, pos };
     const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align };
-    return { text: this.text([...p, 'text']), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
+    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
   }
 
   /**
@@ -421,12 +422,15 @@ class ContentReader {
    * Text (or a number, written as in the file) at a path, with its place. Characters that
    * cannot be printed are dropped here, each run with a warning where it was written, so no
    * later stage sees one (see printable.ts); variation selectors are dropped and line and
-   * paragraph separators made line breaks, quietly (see quiet-chars.ts).
+   * paragraph separators made line breaks, quietly (see quiet-chars.ts). A text longer than
+   * its `kind` may be is an error (see text-limits.ts).
    */
-  private text(p: DataPath): Text {
+  private text(p: DataPath, kind: TextKind = 'text'): Text {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (typeof v !== 'string') return { text: typeof v === 'number' ? (this.src.sourceText(p) ?? String(v)) : String(v), pos };
+    const long = tooLong(v, kind);
+    if (long) this.problems.error(long.offset ? this.src.charPos(p, long.offset) : pos, long.message); // (the build stops before setting it)
     this.texts.set(`${pos.line}:${pos.col}`, { path: p, value: v });
     let dropped = false; // (one scan of the text when nothing is dropped, as is usual)
     for (const m of v.matchAll(UNPRINTABLE)) {

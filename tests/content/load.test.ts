@@ -283,3 +283,24 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(m).toContain('two.yaml:7:16: missing `title:` in `table:`');
   });
 });
+
+describe('loadReport holds each text to a length it sets in seconds (text-limits.ts)', () => {
+  const han = (n: number) => '教育'.repeat(Math.ceil(n / 2)).slice(0, n);
+  const report = (body: string) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n${body}`;
+
+  it('a table cell of more than 10,000 characters, at the cell', () => {
+    const yaml = report(`      - table:\n          title: 表\n          columns: [甲, 乙]\n          rows:\n            - [${han(10_001)}, 短]\n            - [{text: ${han(10_000)}}, 短]\n`);
+    expect(problems(yaml)).toEqual(['r.yaml:10:16: this table cell has 10,001 characters; at most 10,000 are set in one cell: move the text out of the table, into paragraphs']);
+  });
+
+  it('a code line of more than 10,000 characters, at its line; a paragraph of more than 100,000, at it', () => {
+    const code = `      - code: |\n          a = 1\n          s = "${'x'.repeat(10_001)}"\n`;
+    expect(problems(report(code))).toEqual(['r.yaml:8:11: line 2 of this code block has 10,007 characters; at most 10,000 are set in one code line: break it into shorter lines']);
+    expect(problems(report(`      - ${han(100_001)}\n      - ${han(100_000)}\n`))).toEqual(['r.yaml:6:9: this text has 100,001 characters; at most 100,000 are set in one text: split it into paragraphs']);
+  });
+
+  it('counts characters, not UTF-16 units: 10,000 characters beyond the BMP fit a cell', () => {
+    const wide = '𠮷'.repeat(10_000);
+    expect(problems(report(`      - table:\n          title: 表\n          columns: [甲]\n          rows:\n            - [${wide}]\n`))).toEqual([]);
+  });
+});

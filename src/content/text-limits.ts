@@ -1,0 +1,56 @@
+/**
+ * How long one text of a report may be. Setting text costs time and memory with its length, and
+ * more where it is measured again and again: a table cell at every width the table tries for its
+ * column (a cell of 100,000 characters took 10 s, one of 7 MB more than 9 minutes), a code line
+ * at every break it may take (a line of 7 MB more than 7 minutes), a paragraph of 7 MB of letters
+ * 164 s and 4.3 GB. Within these a text is set in seconds; none comes near a real report (its
+ * longest paragraph is some hundreds of characters).
+ */
+
+/** The most characters (code points) of each kind of text. */
+export const TEXT_LIMITS = {
+  /** Any one text: a paragraph, title, list item, note, verse or code block. */
+  text: 100_000,
+  /** The text of one table cell. */
+  cell: 10_000,
+  /** One line of a code block. */
+  codeLine: 10_000,
+} as const;
+
+/** Which limits a text is held to: any text's, and a cell's or a code block's lines' besides. */
+export type TextKind = 'text' | 'cell' | 'code';
+
+/**
+ * Why `text` (of `kind`) is too long, and where: the offset (UTF-16) the message is about (the
+ * text's start, or the long line's); undefined when it is within its limits.
+ */
+export function tooLong(text: string, kind: TextKind): { offset: number; message: string } | undefined {
+  const limit = kind === 'cell' ? TEXT_LIMITS.cell : TEXT_LIMITS.text;
+  // (code points counted only past the limit in UTF-16 units: a text holds at least as many units)
+  if (text.length > limit && codePoints(text) > limit) {
+    const what = kind === 'cell' ? 'this table cell' : kind === 'code' ? 'this code block' : 'this text';
+    const remedy = kind === 'cell' ? 'move the text out of the table, into paragraphs' : kind === 'code' ? 'split it into several blocks' : 'split it into paragraphs';
+    return { offset: 0, message: `${what} has ${grouped(codePoints(text))} characters; at most ${grouped(limit)} are set in one ${kind === 'cell' ? 'cell' : kind === 'code' ? 'code block' : 'text'}: ${remedy}` };
+  }
+  if (kind !== 'code') return undefined;
+  for (let start = 0, n = 1; start <= text.length; n++) {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const line = text.slice(start, end);
+    if (line.length > TEXT_LIMITS.codeLine && codePoints(line) > TEXT_LIMITS.codeLine) {
+      return { offset: start, message: `line ${n} of this code block has ${grouped(codePoints(line))} characters; at most ${grouped(TEXT_LIMITS.codeLine)} are set in one code line: break it into shorter lines` };
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** 100000 as `100,000`. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
