@@ -425,7 +425,7 @@ class ContentReader {
    * paragraph separators made line breaks, quietly (see quiet-chars.ts). A text longer than
    * its `kind` may be is an error (see text-limits.ts).
    */
-  private text(p: DataPath, kind: TextKind = 'text'): Text {
+  private text(p: DataPath, kind: TextKind = p[p.length - 1] === 'title' ? 'title' : 'text'): Text {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (typeof v !== 'string') return { text: typeof v === 'number' ? (this.src.sourceText(p) ?? String(v)) : String(v), pos };

@@ -293,10 +293,14 @@ describe('loadReport holds each text to a length it sets in seconds (text-limits
     expect(problems(yaml)).toEqual(['r.yaml:10:16: this table cell has 10,001 characters; at most 10,000 are set in one cell: move the text out of the table, into paragraphs']);
   });
 
-  it('a code line of more than 10,000 characters, at its line; a paragraph of more than 100,000, at it', () => {
+  it('a code line of more than 10,000 characters, at its line; a paragraph of more than 1,000,000, at it', () => {
     const code = `      - code: |\n          a = 1\n          s = "${'x'.repeat(10_001)}"\n`;
     expect(problems(report(code))).toEqual(['r.yaml:8:11: line 2 of this code block has 10,007 characters; at most 10,000 are set in one code line: break it into shorter lines']);
-    expect(problems(report(`      - ${han(100_001)}\n      - ${han(100_000)}\n`))).toEqual(['r.yaml:6:9: this text has 100,001 characters; at most 100,000 are set in one text: split it into paragraphs']);
+    expect(problems(report(`      - ${han(1_000_001)}\n      - ${han(1_000_000)}\n`))).toEqual(['r.yaml:6:9: this text has 1,000,001 characters; at most 1,000,000 are set in one text: split it into paragraphs']);
+  });
+
+  it('a title of more than 10,000 characters, at it', () => {
+    expect(problems(report(`      - 段落。\n      - table: {title: ${han(10_001)}, columns: [a], rows: [[1]]}\n`))).toEqual(['r.yaml:7:24: this title has 10,001 characters; at most 10,000 are set in one title: shorten it, and put the rest in the text']);
   });
 
   it('counts characters, not UTF-16 units: 10,000 characters beyond the BMP fit a cell', () => {
