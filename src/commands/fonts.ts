@@ -1,8 +1,9 @@
 /**
  * `imprint fonts [FILE.yaml]`: the font roles (Imprint's and the project's), their files and
- * the faces inside them; with a report, how many of its distinct characters each role its
- * theme uses and each fallback role covers, and every character no font of its stack has, where it first stands (the
- * build's own warnings: the layout finds them through the same fallbacks as when it draws).
+ * the faces inside them, and the fallback roles; with a report, how many of its distinct
+ * characters each role its theme uses and each fallback role covers, and every character no
+ * font of its stack has, where it first stands (the build's own warnings: the layout finds them
+ * through the same fallbacks as when it draws).
  */
 import { layoutReport, newBuildCache, type BuildOptions } from '../pipeline.js';
 import { glyphOf, type FaceSet } from '../font/face.js';
