@@ -71,7 +71,8 @@ export type FontStacks = Pick<TextStyle, 'regular' | 'bold' | 'latin'>;
 const stacksMade = new WeakMap<Map<string, TextFont>, WeakMap<TextStyleSpec, FontStacks>>();
 
 /**
- * Font stacks of a style: the role's face, then the other default roles as fallbacks; for
+ * Font stacks of a style: the role's face, then the other default roles as fallbacks, then the
+ * registry's `fallbacks:` (fonts for what none of those has: a rare character of a name); for
  * Latin words the style's Latin role first, when it names one. The same arrays each time.
  */
 export function fontStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
@@ -91,8 +92,10 @@ function makeStacks(ctx: LayoutContext, style: TextStyleSpec): FontStacks {
       throw new InputError([{ pos: style.pos ?? ctx.templatePos, message, severity: 'error' }]);
     }
   }
-  // the default roles as fallbacks where the registry has them whole (a broken one fails only its users)
-  const roles = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font && ctx.faces.registry.roles.has(r))];
+  // the default roles as fallbacks where the registry has them whole (a broken one fails only its
+  // users), then the registry's own (a broken one of those fails every style: `keyOf` throws)
+  const defaults = [style.font, ...['serif', 'sans'].filter((r) => r !== style.font && registry.roles.has(r))];
+  const roles = [...defaults, ...registry.fallbacks.filter((f) => !defaults.some((r) => registry.roles.get(r)?.name === f))];
   const stack = (bold: boolean, first = roles) =>
     first.map((r) => textFontOf(ctx.textFonts, ctx.faces, ctx.faces.keyOf(r, bold ? 'bold' : 'regular')));
   const latinRoles = style.latinFont ? [style.latinFont, ...roles] : undefined;

@@ -23,7 +23,7 @@ export interface CacheMaker {
   /** The report and the project folder, absolute. */
   report: string;
   project: string;
-  /** A hash of the font roles and their files, as the registries give them. */
+  /** A hash of the font roles and their files, and of the fallback roles, as the registries give them. */
   roles: string;
 }
 
@@ -44,7 +44,7 @@ export function cacheMaker(version: string, projectDir: string, report: string, 
     node: `${process.version} ${process.arch}`,
     report: path.resolve(report),
     project: path.resolve(projectDir),
-    roles: sha256(JSON.stringify([roles, [...registry.broken.keys()]])),
+    roles: sha256(JSON.stringify([roles, [...registry.broken.keys()], registry.fallbacks])),
   };
 }
 

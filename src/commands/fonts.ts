@@ -1,8 +1,9 @@
 /**
  * `imprint fonts [FILE.yaml]`: the font roles (Imprint's and the project's), their files and
- * the faces inside them; with a report, how many of its distinct characters each role its
- * theme uses covers, and every character no font of its stack has, where it first stands (the
- * build's own warnings: the layout finds them through the same fallbacks as when it draws).
+ * the faces inside them, and the fallback roles; with a report, how many of its distinct
+ * characters each role its theme uses and each fallback role covers, and every character no
+ * font of its stack has, where it first stands (the build's own warnings: the layout finds them
+ * through the same fallbacks as when it draws).
  */
 import { layoutReport, newBuildCache, type BuildOptions } from '../pipeline.js';
 import { glyphOf, type FaceSet } from '../font/face.js';
@@ -58,6 +59,7 @@ function describeRoles(faces: FaceSet): string[] {
     lines.push(`${name}${names}: ${whose(role.registry)}${fallback}`);
     for (const weight of ['regular', 'bold'] as const) lines.push(`  ${weight.padEnd(7)} ${role[weight].file}  ${faceName(faces, role[weight])}`);
   }
+  if (registry.fallbacks.length) lines.push(`fallbacks (for the characters no font of a style has, in order): ${registry.fallbacks.join(', ')}`);
   const collections = collectionsOf(faces);
   if (collections.size) {
     lines.push('collections (a role takes one of their faces with `regular: {file: NAME, face: N}`):');
@@ -112,19 +114,20 @@ function collectionsOf(faces: FaceSet): Map<string, number> {
   return out;
 }
 
-/** Per role the report's theme uses: its share of the report's distinct characters; then what no font has. */
+/** Per role the report's theme uses, and per fallback role: its share of the report's distinct characters; then what no font has. */
 function describeCoverage(o: BuildOptions, faces: FaceSet, warnings: Problem[]): string[] {
   const report = loadReport(o.input);
   const folders = new TemplateFolders([o.projectDir, o.packageDir]);
   const theme = loadTheme(folders.themeFileOf(report.meta.template.text, report.meta.template.pos), folders);
   const chars = [...distinctChars(report)];
-  const roles = [...new Set([...theme.styles.values()].flatMap((s) => (s.latinFont ? [s.font, s.latinFont] : [s.font])))];
+  const roles = [...new Set([...theme.styles.values()].flatMap((s) => (s.latinFont ? [s.font, s.latinFont] : [s.font])).concat(faces.registry.fallbacks))];
   const lines = [`${o.input}: ${chars.length} distinct characters (template ${report.meta.template.text})`];
   for (const name of roles) {
     const role = faces.registry.roles.get(name) as FontRole; // the layout checked the theme's roles
     const face = faces.face(name);
     const covered = chars.filter((ch) => glyphOf(face, ch.codePointAt(0)!) !== 0).length;
-    lines.push(`  ${name}${name === role.name ? '' : ` (${role.name})`}: ${covered} of ${chars.length}`);
+    const fallback = faces.registry.fallbacks.includes(name) ? ' (a fallback)' : '';
+    lines.push(`  ${name}${name === role.name ? '' : ` (${role.name})`}${fallback}: ${covered} of ${chars.length}`);
   }
   const missing = missingChars(warnings);
   if (!missing.size) lines.push('every character has a font');

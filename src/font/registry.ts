@@ -5,7 +5,8 @@
  * registry's folder, or for `npm:PACKAGE/PATH` inside that package under `node_modules`, and
  * only a regular file of at most `MAX_FONT_BYTES`; or, as an opt-in, a font installed on the
  * system named `system:NAME` (see system-fonts.ts). A project's registry adds to Imprint's own
- * and may replace its roles.
+ * and may replace its roles. `fallbacks:` names roles whose fonts set the characters no font of
+ * a style has (a rare Han character of a name), tried after the style's own, in order.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,12 @@ export interface FontRegistry {
    * problem of a report only when its theme uses the role (see `checkFontRoles`).
    */
   broken: Map<string, Problem[]>;
+  /**
+   * The roles (names, aliases resolved) tried, in order, for a character no font of a style has:
+   * those of `fallbacks:`, Imprint's first, each once. Not `fallback:`, which gives a role without
+   * files those of another.
+   */
+  fallbacks: string[];
   /** The registry files read, Imprint's own first: each adds to and may replace the roles of those before. */
   files: string[];
   /** The last of `files` (the project's when it has one), for messages. */
@@ -102,6 +109,8 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
   const entries = new Map<string, RoleEntry>();
   /** Every name (role or alias) → the role it leads to; a later file's names win, and in one file a role's name over an alias. */
   const names = new Map<string, string>();
+  /** Each file's `fallbacks:` entries, in order, with where they stand (resolved through `names` once all are read). */
+  const fallbackNames: { name: string; pos: SourcePos }[] = [];
   for (const { file, npmFrom } of files) {
     const { doc, at } = readYamlFile(file, 'the font registry');
     const rolesNode = isMap(doc.contents) ? (doc.contents.get('roles', true) as Node | undefined) : undefined;
@@ -116,6 +125,15 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
         return [...unknownKeys(role, ROLE_KEYS, `role "${String((pair.key as Scalar).value)}"`), ...faces.flatMap((f) => unknownKeys(f, FACE_KEYS, 'a face'))];
       }),
     );
+    const fallbacksNode = (doc.contents as YAMLMap).get('fallbacks', true) as Node | undefined;
+    if (fallbacksNode !== undefined) {
+      const isName = (n: unknown): n is Scalar => isScalar(n) && n.value !== null && n.value !== '';
+      if (isSeq(fallbacksNode) && fallbacksNode.items.every(isName)) for (const n of fallbacksNode.items) fallbackNames.push({ name: String(n.value), pos: at(n) });
+      else {
+        const bad = isSeq(fallbacksNode) ? (fallbacksNode.items.find((n) => !isName(n)) as Node) : fallbacksNode;
+        misspelt.push({ node: bad, message: '`fallbacks:` must be a list of role names, e.g. [rare]' });
+      }
+    }
     if (misspelt.length) throw new InputError(misspelt.map(({ node, message }) => ({ pos: at(node), message, severity: 'error' })));
     const dir = path.dirname(path.resolve(file));
     const own = new Map<string, string[]>(); // role → its aliases
@@ -220,12 +238,21 @@ export function loadFontRegistry(files: RegistryFile[]): FontRegistry {
     if (Array.isArray(role)) broken.set(name, role);
     else roles.set(name, role);
   }
+  const unknown = fallbackNames.filter(({ name }) => !names.has(name));
+  if (unknown.length)
+    throw new InputError(
+      unknown.map(({ name, pos }) => {
+        const near = closest(name, [...names.keys()]);
+        return error(pos, `\`fallbacks:\` names no role "${name}"${near ? ` (did you mean "${near}"?)` : ''}`);
+      }),
+    );
+  const fallbacks = [...new Set(fallbackNames.map(({ name }) => names.get(name)!))];
   const read = files.map((f) => f.file);
-  return { roles, broken, files: read, file: read[read.length - 1] };
+  return { roles, broken, fallbacks, files: read, file: read[read.length - 1] };
 }
 
 /** The keys of a registry, of a role and of a face written `{file: NAME, face: N}`. */
-const REGISTRY_KEYS = ['roles'];
+const REGISTRY_KEYS = ['roles', 'fallbacks'];
 const ROLE_KEYS = ['regular', 'bold', 'aliases', 'fallback'];
 const FACE_KEYS = ['file', 'face'];
 

@@ -7,6 +7,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/png.js';
+import { rareFont } from '../helpers/rare-font.js';
 import { WATCH_YOUNG_GENERATION_MIB } from '../../src/watch-thread.js';
 import { good, newProject, root } from '../helpers/project.js';
 
@@ -179,6 +180,35 @@ describe('imprint watch', () => {
       await w.waitFor(BUILT, 1);
       writeFileSync(image, makePng(60, 30));
       await w.waitFor(BUILT, 2);
+    } finally {
+      w.child.kill();
+    }
+  });
+
+  it('follows the fallback fonts: a change of the fallback font file or of `fallbacks:` reaches the next build', async () => {
+    const rare = '\u{20BB7}'; // 𠮷: no shipped font has it
+    const p = newProject(good.replace('第一段。', `${rare}田老师。`));
+    const sans = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+    const font = (ch: string) => {
+      // (written whole, then renamed over it: one change, not one per write of its 10 MB)
+      writeFileSync(path.join(p.dir, 'rare.tmp'), rareFont(sans, { [ch]: '吉' }, 'ImprintRare-Regular'));
+      renameSync(path.join(p.dir, 'rare.tmp'), path.join(p.dir, 'fonts/rare.ttf'));
+    };
+    font(rare);
+    const registry = 'roles:\n  rare:\n    regular: rare.ttf\nfallbacks: [rare]\n';
+    writeFileSync(p.registry, registry);
+    const missing = /no font has the character/g;
+    const w = startWatch(p.dir, p.input, p.output);
+    try {
+      await w.waitFor(BUILT, 1);
+      expect(w.out()).not.toMatch(missing);
+      font('\u{20BB8}'); // the fallback no longer has it
+      await w.waitFor(missing, 1);
+      font(rare);
+      await w.waitFor(BUILT, 3);
+      writeFileSync(p.registry, registry.replace('fallbacks: [rare]\n', ''));
+      await w.waitFor(missing, 2);
+      expect(w.out().match(BUILT), w.out()).toHaveLength(4);
     } finally {
       w.child.kill();
     }

@@ -62,7 +62,7 @@ describe('the font registry', () => {
       thrown = e;
     }
     expect((thrown as InputError).problems.map(formatProblem)).toEqual([
-      `${file}:7:1: unknown key "role" in the registry (did you mean "roles"? known: roles)`,
+      `${file}:7:1: unknown key "role" in the registry (did you mean "roles"? known: roles, fallbacks)`,
       `${file}:3:5: unknown key "alias" in role "title" (did you mean "aliases"? known: regular, bold, aliases, fallback)`,
       `${file}:6:29: unknown key "fase" in a face (did you mean "face"? known: file, face)`,
     ]);
@@ -126,6 +126,29 @@ describe('the font registry', () => {
 
 describe('a project’s registry on top of Imprint’s', () => {
   const imprint = { file: path.join(root, 'fonts/fonts.yaml'), npmFrom: [root] };
+
+  it('takes `fallbacks:`, roles tried after a style\'s fonts: a project\'s after Imprint\'s, by name or alias, each once', () => {
+    const { file, fonts } = registryFile('roles:\n  rare:\n    aliases: [生僻]\n    regular: a.ttf\n  more:\n    fallback: rare\nfallbacks: [生僻, more, rare]\n');
+    writeFileSync(path.join(fonts, 'a.ttf'), 'any bytes');
+    expect(loadFontRegistry([imprint]).fallbacks).toEqual([]);
+    expect(loadFontRegistry([imprint, { file, npmFrom: [fonts, root] }]).fallbacks).toEqual(['rare', 'more']);
+  });
+
+  it('refuses `fallbacks:` that is not a list of roles, at its line, with the likely role', () => {
+    const refused = (text: string) => {
+      const { file } = registryFile(`roles:\n  rare:\n    regular: a.ttf\n${text}`);
+      try {
+        loadFontRegistry([imprint, { file, npmFrom: [root] }]);
+      } catch (e) {
+        return (e as InputError).problems.map(formatProblem).map((p) => p.replace(`${file}:`, ''));
+      }
+      return [];
+    };
+    expect(refused('fallbacks: [rare, snas, nosuch]\n')).toEqual(['4:19: `fallbacks:` names no role "snas" (did you mean "sans"?)', '4:25: `fallbacks:` names no role "nosuch"']);
+    expect(refused('fallbacks: rare\n')).toEqual(['4:12: `fallbacks:` must be a list of role names, e.g. [rare]']);
+    expect(refused('fallbacks: [[rare]]\n')).toEqual(['4:13: `fallbacks:` must be a list of role names, e.g. [rare]']);
+    expect(refused('fallback: [rare]\n')).toEqual(['4:1: unknown key "fallback" in the registry (did you mean "fallbacks"? known: roles, fallbacks)']);
+  });
 
   it('adds roles and replaces one whole: its old names and the roles falling back to it follow', () => {
     const { file, fonts } = registryFile('roles:\n  serif:\n    regular: a.ttf\n  mine:\n    aliases: [hei]\n    fallback: 宋体\n');
