@@ -130,6 +130,17 @@ describe('a word longer than the measure', () => {
   });
 });
 
+describe('a word as wide as the measure', () => {
+  it('is whole when its width and the measure differ in their last bits only (a table column summed to 34.712999999999994 pt for 34.713)', () => {
+    // (the fake font's Latin letter is 5 pt: abcdef is 30 pt)
+    for (const text of ['abcdef', 'abcdefghijklmnop']) {
+      const width = text.length * 5;
+      expect(atomize(run(text), fakeStyle(10), width - 1e-9).atoms.map((a) => a.text)).toEqual([text]);
+      expect(setParagraph(run(text), { ...fakeStyle(10), width: width - 1e-9 }).lines).toHaveLength(1);
+    }
+  });
+});
+
 describe('a table header of 1,500 characters', () => {
   // it was measured by a programme over lines × word ends × word ends, its time the fourth power
   // of the length (1,008 characters took 25 s, these over a minute); now in well under a second
