@@ -734,6 +734,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     }
     return { widths, padX: Math.min(padX, narrower) };
   };
+  // the widest body cell of each column with a space in it (a command, a phrase), padding included
+  const phrases = new Array<number>(ncols).fill(0);
+  for (const { c, header, runs, natural } of measured) if (!header && c.colspan === 1 && /\s/.test(plainText(runs).trim())) phrases[c.col] = Math.max(phrases[c.col], natural);
   const given = node.columns.map((c) => c.width);
   if (given.length === ncols && given.every((w) => w && w > 0)) return holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
 
@@ -789,7 +792,10 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     // short headers whole where columns with room to spare give it (see short-heads.ts)
     const heads = shortHeadsWhole(shared, { body: asks[BODY], heads: asks[HEADS] }, kept, readable, twins);
     const widths = heads.widths;
-    const floor = kept.map((w, c) => (heads.kept.has(c) ? widths[c] : w));
+    // a column kept on one line may give up room where the table is then shorter (see
+    // fewerLines), its long words broken at their marks (a URL after a `/`): down to `readable`,
+    // or to its previous ask, or to its widest cell with a space (a command stays on one line)
+    const floor = kept.map((w, c) => (heads.kept.has(c) ? widths[c] : affordable?.kept.has(c) ? Math.min(w, Math.max(asks[passes - 1][c], readable, phrases[c])) : w));
     return { widths: fewerLines(ctx, measured, widths, floor, twins, padX), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to
@@ -819,8 +825,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
  * whose cells keep their lines, or wrap within their rows' height, to those whose rows it makes
  * shorter, none below `floor` (the asks the widths were given at), twins (see twin-columns.ts)
  * left alike. The search counts lines as the text's width over the cell's less half an em a
- * line; the cells are then set at both widths and the new ones taken only when the table is so
- * shorter.
+ * line, or as its unbreakable pieces take filled in order where that is more (a long name that
+ * breaks only at its marks); the cells are then set at both widths and the new ones taken only
+ * when the table is so shorter.
  */
 function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], widths: number[], floor: number[], twins: number[][], padX: number): number[] {
   const spec: RowsSpec = { cells: measured.map(({ c, st, header }) => ({ header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: st.lineHeight })), padX, padY: ctx.theme.table.padY };
@@ -834,7 +841,8 @@ function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], width
     const { extent, st } = measured[k];
     const before = beforeUnit[k];
     if (extent.natural <= inner + 1e-6) return 1;
-    return before === undefined ? wrapped(extent.natural, inner, st.size) : wrapped(before, inner, st.size) + 1;
+    // (no fewer than its unbreakable pieces take filled in order: a long name breaks only at its marks)
+    return before === undefined ? Math.max(wrapped(extent.natural, inner, st.size), piecesLines(extent.pieces, inner)) : wrapped(before, inner, st.size) + 1;
   };
   const found = shorterRows(spec, widths, floor, twins.map((t) => t.length === 1), estimate);
   if (found.every((w, c) => Math.abs(w - widths[c]) < 1e-6)) return widths;
@@ -843,6 +851,17 @@ function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], width
     return cellLines(ctx, c, st, header, innerWidth(spec, k, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
   });
   return set(found) < set(widths) - 1e-6 ? found : widths;
+}
+
+/** The lines pieces no break may split (widths, pt, in order) take at `inner` pt, each line filled with as many as fit (the fewest lines they can take). */
+function piecesLines(pieces: readonly number[], inner: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const w of pieces) {
+    if (used > 0 && used + w > inner + 1e-6) [lines, used] = [lines + 1, 0];
+    used += w;
+  }
+  return lines;
 }
 
 const inPt = (v: number): string => `${Math.round(v * 10) / 10}pt`;

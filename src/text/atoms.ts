@@ -496,6 +496,13 @@ function cutLongRuns(part: string): string[] {
 }
 
 /**
+ * How far past `maxWidth` a word still fits it, pt: as far as the breakers let a line pass its
+ * measure (sums of widths, a table column's among them, differ from the text's in their last bits:
+ * `256 GB` in a column summed to 34.712999999999994 pt for its 34.713 was cut into `256 | GB`).
+ */
+const FITS = 1e-6;
+
+/**
  * A Latin word's atoms, pushed to `out`: the word whole when it is short, or a standard's
  * designation, and fits `maxWidth` pt (a URL printed whole is always cut); else its parts, cut where it may break (see `wordParts`),
  * and a part still wider than `maxWidth` one atom per character (an emergency: nothing may
@@ -513,7 +520,7 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
   const shapes = new Map<string, AtomShape>();
   if (kind === 'designation' || (kind !== 'url' && text.length < LONG_WORD && !holdsRange(text))) {
     const shape = knownShape(known, 'latin', text, style, bold);
-    if (shape.width <= maxWidth) {
+    if (shape.width <= maxWidth + FITS) {
       if (shape.missing.length) for (const ch of shape.missing) missing.add(ch);
       out.push(atomOf(shape, text, start, style.size, marks));
       return;
@@ -540,8 +547,9 @@ function pushWord(out: Atom[], missing: Set<string>, known: Map<string, AtomShap
     let alone = 0;
     for (const ch of part.match(CLUSTER) ?? []) alone += shapeOf(ch).width;
     const whole = alone <= 2 * maxWidth ? shapeOf(part) : undefined;
-    const pieces = whole && whole.width <= maxWidth ? [] : atMarks ? part.split(WORD_BREAK) : [];
-    if (whole && whole.width <= maxWidth) push(whole, part, from);
+    const fits = whole !== undefined && whole.width <= maxWidth + FITS;
+    const pieces = fits ? [] : atMarks ? part.split(WORD_BREAK) : [];
+    if (fits) push(whole, part, from);
     else if (pieces.length > 1)
       for (const piece of pieces) {
         place(piece, from, false);

@@ -180,10 +180,21 @@ export function wordBreakPenalty(before: Atom, after: Atom, inHost: boolean, inR
   if (inHost) return HOST_BREAK_PENALTY;
   if (inRun) return RUN_BREAK_PENALTY;
   if (after.marks.url) return URL_BREAK_PENALTY;
-  const mark = before.text[before.text.length - 1];
-  if (isAlnum(mark) && isAlnum(after.text[0])) return INNER_WORD_BREAK_PENALTY;
-  return JOINING_MARKS.has(mark) ? JOINER_BREAK_PENALTY : WORD_BREAK_PENALTY;
+  if (betweenLetters(before, after)) return INNER_WORD_BREAK_PENALTY;
+  return JOINING_MARKS.has(before.text[before.text.length - 1]) ? JOINER_BREAK_PENALTY : WORD_BREAK_PENALTY;
 }
+
+/**
+ * Whether a line break before atom p parts a word between two of its letters or digits (a
+ * camelCase hump `getUserInfoBy|IdAsync`, `release|2026`, a hash cut anywhere), rather than
+ * falling after a mark of the word: it reads as two words, and the breakers take it only as a
+ * last resort (see optimal-breaks.ts, grid-breaks.ts).
+ */
+export function partsRun(atoms: readonly Atom[], p: number): boolean {
+  return p > 0 && p < atoms.length && atoms[p].continuesWord && betweenLetters(atoms[p - 1], atoms[p]);
+}
+
+const betweenLetters = (before: Atom, after: Atom) => isAlnum(before.text[before.text.length - 1]) && isAlnum(after.text[0]);
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
   while (i >= 0 && atoms[i].kind === 'space') i--;

@@ -9,12 +9,16 @@
  * else of the URL fits, see host-names.ts; inside a run of letters and digits also where what
  * does fit leaves the line less than RUN_BREAK_FILL full); or before a standard's designation,
  * whose space it takes as a last resort where the line would stand short before it and ending
- * there fills it (`符合 ISO|9001:2015`). (Whole-paragraph optimisation has nothing to gain where every full line has
- * the same count, and would stretch some earlier line instead.)
+ * there fills it (`符合 ISO|9001:2015`); or after or before a mark of a word it would part
+ * between two letters or digits (`authService.|getUserInfoByIdAsync`, not `getUserInfoBy|IdAsync`),
+ * where the line stands short by no more than `RAGGED_MAX` of the measure. (Whole-paragraph
+ * optimisation has nothing to gain where every full line has the same count, and would stretch
+ * some earlier line instead.)
  */
-import { letterCount, measureLine, optimalBreaks, type BreakInput, type Breaks, type LineMeasure } from './optimal-breaks.js';
+import { letterCount, measureLine, optimalBreaks, RAGGED_MAX, type BreakInput, type Breaks, type LineMeasure } from './optimal-breaks.js';
 import { partsDesignation } from './atoms.js';
 import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
+import { partsRun } from './breakpoints.js';
 
 /** First-fit breaks: the furthest allowed break of each line that fits (marks may hang). */
 export function gridBreaks(input: BreakInput): Breaks {
@@ -30,6 +34,8 @@ export function gridBreaks(input: BreakInput): Breaks {
     // designation; that parts no host name or designation; that parts a designation and fills its line
     let [best, whole, run, designation] = [-1, -1, -1, -1];
     let [fill, filled] = [0, false];
+    // (and of the whole ones, the furthest that parts no word between two letters or digits, and its natural width)
+    let [word, wordFill] = [-1, 0];
     for (let end = start + 1; end <= n; end++) {
       const m = measureLine(input, start, end);
       if ((end === n || input.allowed[end]) && m.natural - m.shrink <= width + 1e-6) {
@@ -38,6 +44,7 @@ export function gridBreaks(input: BreakInput): Breaks {
         if (!inHost[end] && !inDesignation) run = end;
         if (inDesignation && fills(m, width)) designation = end;
         if (!inHost[end] && !inRun[end] && !inDesignation) [whole, fill, filled] = [end, m.natural, end === n || fills(m, width)];
+        if (!inHost[end] && !inRun[end] && !inDesignation && !partsRun(input.atoms, end)) [word, wordFill] = [end, m.natural];
       }
       // past the measure by more than a hanging mark: no later end can fit
       if (m.natural + m.hang - m.shrink > width + 2 * widest) break;
@@ -47,7 +54,10 @@ export function gridBreaks(input: BreakInput): Breaks {
     // a line left less than RUN_BREAK_FILL full before a URL parts two of its letters or digits
     // instead, where that fits; one left short, its cells not filled, before a standard's
     // designation parts it at its space where that fills the line
-    const end = whole <= start ? best : fill < RUN_BREAK_FILL * width && run > whole ? run : !filled && designation > whole ? designation : whole;
+    const chosen = whole <= start ? best : fill < RUN_BREAK_FILL * width && run > whole ? run : !filled && designation > whole ? designation : whole;
+    // a line that would end inside a word between two of its letters or digits ends at the
+    // word's mark before, or before the word, where it then stands no more than RAGGED_MAX short
+    const end = chosen === whole && word > start && word < whole && width - wordFill <= RAGGED_MAX * width ? word : chosen;
     ends.push(end);
     start = end;
   }

@@ -7,7 +7,7 @@
  */
 import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
-import { insideTitles, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
+import { insideTitles, partsRun, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
 import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 import { DOUBLE_HYPHEN_DEMERITS, FINAL_HYPHEN_DEMERITS, HYPHEN_PENALTY } from './hyphenation.js';
@@ -154,7 +154,9 @@ export interface Breaks {
  * one-character last line, and only then greedily, ignoring the prohibitions. A URL is parted
  * between two of its letters or digits (see host-names.ts) only when the breaks without that
  * find no lines at all, or leave a line less than RUN_BREAK_FILL full: then in the runs of the
- * words such lines end in or before, where that leaves fewer lines so short.
+ * words such lines end in or before, where that leaves fewer lines so short. Any other word is
+ * so parted only when the breaks without that find no lines within the tolerance (see
+ * `wordsWhole`).
  */
 export function optimalBreaks(input: BreakInput): Breaks {
   if (input.atoms.length === 0) return { ends: [], forced: false };
@@ -194,9 +196,32 @@ interface Inside {
   runs: boolean[];
 }
 
-/** The breaks of least demerits within the tolerance, else at any looseness, else allowing a one-character last line; null when none fit. */
+/**
+ * The breaks of least demerits that part no word between two of its letters or digits, within
+ * the tolerance, a line beside a long word standing short up to `RAGGED_MAX` (see `wordsWhole`);
+ * else of least demerits within the tolerance, else at any looseness, else allowing a
+ * one-character last line; null when none fit.
+ */
 function solveAtAnyCost(input: BreakInput, inside: Inside): number[] | null {
-  return solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
+  const whole = wordsWhole(input, inside.runs);
+  return (whole && solve(whole, TOLERANCE, inside, true)) ?? solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
+}
+
+/**
+ * `input` without its breaks that part a word between two of its letters or digits (a camelCase
+ * hump: `authService.getUserInfoBy|IdAsync`, before digits, inside a hash; see partsRun), which
+ * read as two words; undefined when it has none. A URL's such breaks (`runs`, see urlBreaks) are
+ * left to optimalBreaks. Such a break is a last resort: the breaks
+ * without it are taken where their lines are within the tolerance, and a line that ends after a
+ * mark of the word or before it may then stand short, flush left, up to `RAGGED_MAX` of the
+ * measure (`authService.|getUserInfoByIdAsync`, the line a third short), not only up to the sixth
+ * or so that the tolerance lets it weigh.
+ */
+function wordsWhole(input: BreakInput, runs: readonly boolean[]): BreakInput | undefined {
+  const { atoms, allowed } = input;
+  const parts = (p: number) => partsRun(atoms, p) && !runs[p];
+  if (!allowed.some((ok, p) => ok && parts(p))) return undefined;
+  return { ...input, allowed: allowed.map((ok, p) => ok && !parts(p)) };
 }
 
 /** Measures atoms [start, end) as one line: trims edge spaces and edge punctuation blanks. */
@@ -285,8 +310,12 @@ function tableFor(breaks: number): BreakTable {
   return table;
 }
 
-/** The breaks of least demerits within `tolerance` (see TOLERANCE); `inside`: see Inside. */
-function solve(input: BreakInput, tolerance: number, inside: Inside): number[] | null {
+/**
+ * The breaks of least demerits within `tolerance` (see TOLERANCE); `inside`: see Inside.
+ * `shortToRaggedMax`: a line that stands short (see standsShort) is usable up to `RAGGED_MAX` of
+ * the measure short, however far past the tolerance it weighs.
+ */
+function solve(input: BreakInput, tolerance: number, inside: Inside, shortToRaggedMax = false): number[] | null {
   const { titles, hosts, runs } = inside;
   const n = input.atoms.length;
   const candidates = [0];
@@ -324,7 +353,7 @@ function solve(input: BreakInput, tolerance: number, inside: Inside): number[] |
     const beside = !isLast && besideLongWord(input.atoms, end);
     // lines that start after `first` are too short to reach even the narrower measure at the
     // largest stretch allowed: skip them (the bound only overestimates, so nothing usable is lost)
-    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01 - (hyphenated ? input.hyphens![end] : 0), beside);
+    const first = isLast ? ci - 1 : lastLongEnough(candidates, ci, sums, maxRatio, narrowest - 0.01 - (hyphenated ? input.hyphens![end] : 0), beside, shortToRaggedMax);
     for (let r = lastAtOrBefore(reached, first); r >= 0; r--) {
       const start = candidates[reached[r]];
       measureInto(m, input, sums, start, end);
@@ -337,13 +366,16 @@ function solve(input: BreakInput, tolerance: number, inside: Inside): number[] |
       // (a line set flush left is no loose line beside a tight one)
       const shortFirst = standsShort(m, widthFirst, isLast, beside, input.raggedMax);
       const shortRest = standsShort(m, widthRest, isLast, beside, input.raggedMax);
-      if (usable(ratioFirst, isLast) || usable(ratioRest, isLast)) {
+      // (standing short up to RAGGED_MAX, whatever input.raggedMax lets stand)
+      const shortUsableFirst = shortToRaggedMax && standsShort(m, widthFirst, isLast, beside);
+      const shortUsableRest = shortToRaggedMax && standsShort(m, widthRest, isLast, beside);
+      if (usable(ratioFirst, isLast) || usable(ratioRest, isLast) || shortUsableFirst || shortUsableRest) {
         for (let f = 0; f < CLASSES; f++) {
           const from = start * CLASSES + f;
           if (t.demerits[from] === Infinity) continue;
           const lines = t.lines[from];
           const ratio = lines === 0 ? ratioFirst : ratioRest;
-          if (!usable(ratio, isLast)) continue;
+          if (!usable(ratio, isLast) && !(lines === 0 ? shortUsableFirst : shortUsableRest)) continue;
           const badness = isLast && ratio >= 0 ? 0 : badnessOf(ratio);
           if (isLast && !input.allowRunt && lines > 0 && letterCount(input.atoms, m.start, m.end) < 2) continue;
           const fitness = isLast ? f : (lines === 0 ? shortFirst : shortRest) ? 1 : fitnessClass(ratio);
@@ -401,9 +433,10 @@ function lastAtOrBefore(ascending: number[], limit: number): number {
  * `width` at stretch ratio `maxRatio`, by an upper bound (widths and stretch of all its atoms and
  * inner joints, before any trimming): later starts give shorter lines, so the bound falls as cj
  * grows and a binary search finds the place. `beside`: the lines end inside or before a long
- * word, where one may stand short (see adjustmentRatio).
+ * word, where one may stand short (see adjustmentRatio); `shortToRaggedMax`: up to `RAGGED_MAX`
+ * of the measure (see solve).
  */
-function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number, beside: boolean): number {
+function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRatio: number, width: number, beside: boolean, shortToRaggedMax: boolean): number {
   if (!Number.isFinite(maxRatio)) return ci - 1;
   const end = candidates[ci];
   const reach = (start: number) => {
@@ -416,7 +449,7 @@ function lastLongEnough(candidates: number[], ci: number, p: PrefixSums, maxRati
     // maxRatio · stretch; past it only when that limit is below maxRatio · stretch, and then by
     // at most maxRatio · lastResort more. Sums of sums: the bound falls as the line shortens.
     const staged = maxRatio * stretch;
-    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort, beside ? maxRatio * RAGGED_STRETCH * width : 0);
+    return natural + Math.max(staged, Math.min(limit, staged) + maxRatio * lastResort, beside ? Math.max(maxRatio * RAGGED_STRETCH, shortToRaggedMax ? RAGGED_MAX : 0) * width : 0);
   };
   // invariant: reach(candidates[lo]) ≥ width or lo = 0; answer in [lo, hi]
   let lo = 0;
@@ -508,7 +541,7 @@ const RAGGED_STRETCH = 1 / 6;
 const FLUSH_STRETCH = 1 / 12;
 
 /** The most such a line may stand short, as a share of the measure (a line of one short word piece is never used). */
-const RAGGED_MAX = 1 / 3;
+export const RAGGED_MAX = 1 / 3;
 
 /**
  * TeX's badness 100·|r|³, capped (products, not `**`: V8's pow is many times slower); a line

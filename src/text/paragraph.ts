@@ -60,6 +60,8 @@ export interface TextExtent {
    * character with the marks that cling to it, a Latin word, `（m²）`).
    */
   widest: number;
+  /** Each such piece's width, in order (spaces at its ends left out). */
+  pieces: number[];
 }
 
 /**
@@ -68,14 +70,14 @@ export interface TextExtent {
  */
 export function measureText(runs: Inline[], style: TextStyle, maxWidth = Infinity): TextExtent {
   const input = unbrokenInput(runs, style, maxWidth);
-  if (!input.atoms.length) return { natural: 0, widest: 0 };
-  let widest = 0;
+  if (!input.atoms.length) return { natural: 0, widest: 0, pieces: [] };
+  const pieces: number[] = [];
   for (let start = 0, p = 1; p <= input.atoms.length; p++) {
     if (p < input.atoms.length && !input.allowed[p]) continue;
-    widest = Math.max(widest, measureLine(input, start, p).natural);
+    pieces.push(measureLine(input, start, p).natural);
     start = p;
   }
-  return { natural: measureLine(input, 0, input.atoms.length).natural, widest };
+  return { natural: measureLine(input, 0, input.atoms.length).natural, widest: pieces.reduce((a, b) => Math.max(a, b), 0), pieces };
 }
 
 /**

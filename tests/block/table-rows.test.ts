@@ -89,6 +89,39 @@ describe('column widths that make the table shorter', () => {
   });
 });
 
+/** Helper-91's manual, 附录 B: settings, their defaults (a URL among them) and what they are. */
+const SETTINGS = [
+  'title: 主要配置项',
+  'columns: [配置项, 默认值, 说明]',
+  'rows:',
+  "  - ['`server.port`', '`8010`', '服务端口']",
+  "  - ['`spring.datasource.hikari.maximum-pool-size`', '`32`', '数据库连接池上限']",
+  "  - ['`spring.datasource.hikari.connection-timeout`', '`30000`', '获取连接的超时时间（毫秒）']",
+  "  - ['`export.max-rows`', '`50000`', '单次导出的最大行数']",
+  "  - ['`export.tmp-dir`', '`/data/{svc}/export/tmp`', '导出临时目录']",
+  "  - ['`edu.security.jwt.public-key-location`', '`classpath:certs/jwt-public.pem`', 'JWT 公钥位置']",
+  "  - ['`edu.notify.sms.gateway-url`', '`https://sms.example.gov.cn/api/v3/send`', '短信网关地址']",
+  "  - ['`management.endpoints.web.exposure.include`', '`health,info,prometheus`', '暴露的监控端点；生产环境不得包含 `env` 和 `heapdump`']",
+  'size: small',
+];
+
+describe('a column kept on one line', () => {
+  it('gives up room for a long URL to break after a `/` where that saves lines in the columns beside it (主要配置项)', () => {
+    const cells = cellLinesOf(oneTable('official', SETTINGS)).slice(3);
+    const rows = [0, 1, 2, 3, 4, 5, 6, 7].map((r) => Math.max(...cells.slice(3 * r, 3 * r + 3).map((lines) => lines.length)));
+    // the URL kept whole on one line, the names beside it in three lines each: 16 lines
+    expect(rows.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(13);
+    // (a name breaks only at its marks: its width over the column's said two lines where it took three)
+    for (const name of ['spring.datasource.hikari.maximum-pool-size', 'spring.datasource.hikari.connection-timeout']) expect(cells.find((lines) => lines.join('') === name)?.length, name).toBe(2);
+    const url = cells.find((lines) => lines.join('').includes('sms.example'));
+    expect(url?.join('')).toBe('https://sms.example.gov.cn/api/v3/send');
+    expect(url?.length).toBe(2);
+    expect(url?.[0]).toMatch(/^https:\/\/sms\.example\.gov\.cn\/(.*\/)?$/);
+    // the short defaults whole
+    for (const value of ['8010', '32', '30000', '50000', '/data/{svc}/export/tmp', 'health,info,prometheus']) expect(cells.some((lines) => lines.length === 1 && lines[0] === value), value).toBe(true);
+  });
+});
+
 describe('cells broken where a typesetter breaks them', () => {
   const books = oneTable('gbt9704', [
     'title: 推荐阅读书目',

@@ -68,3 +68,27 @@ const YEARS = [
   '  - [东湖区, 24.0, 22.3, 22.3, 21.2, 19.9, -4.1]',
   '  - [江湾新区, 16.2, 16.3, 16.9, 16.2, 14.4, -1.8]',
 ];
+
+/** Helper-91's manual, 表 1: servers, their memory and disks (the 内存 column exactly as wide as `256 GB`). */
+const SERVERS = [
+  'title: 生产环境服务器配置',
+  'head:',
+  '  - [{text: 角色, rowspan: 2}, {text: 数量, rowspan: 2}, {text: 配置, colspan: 3}, {text: 操作系统, rowspan: 2}]',
+  '  - [CPU, 内存, 磁盘]',
+  'rows:',
+  '  - [应用服务器, 6, 16 核, 64 GB, 500 GB SSD, openEuler 22.03 LTS SP3]',
+  '  - [数据库服务器, 2, 32 核, 256 GB, 4 TB NVMe（RAID 10）, openEuler 22.03 LTS SP3]',
+  '  - [{text: 中间件服务器, rowspan: 2}, 3, 8 核, 32 GB, 1 TB SSD, Kylin V10 SP3（Redis、RabbitMQ）]',
+  '  - [3, 16 核, 64 GB, 2 TB SSD, Kylin V10 SP3（Elasticsearch 8.11.3）]',
+  '  - [对象存储, 4, 8 核, 32 GB, 12 × 8 TB HDD, openEuler 22.03 LTS SP3]',
+  'align: [left, right, right, right, left, left]',
+];
+
+describe('a short cell in a column as wide as it', () => {
+  it('stays on one line: 256 GB, not 256 over GB (the column\'s width summed to a hair under the text\'s)', () => {
+    const runs = buildYaml(SERVERS);
+    expect(runs).toContain('256 GB');
+    expect(runs).not.toContain('GB');
+  });
+});
+

@@ -108,8 +108,8 @@ describe('a word longer than the measure', () => {
   });
 
   it('measured for a table column: 150,000 Han characters, and a word cut to the table width', () => {
-    expect(measureText(run('汉'.repeat(150_000)), fakeStyle(30))).toEqual({ natural: 1_500_000, widest: 10 });
-    expect(measureText(run('a'.repeat(150_000)), fakeStyle(30), measure)).toEqual({ natural: 750_000, widest: 5 });
+    expect(measureText(run('汉'.repeat(150_000)), fakeStyle(30))).toMatchObject({ natural: 1_500_000, widest: 10 });
+    expect(measureText(run('a'.repeat(150_000)), fakeStyle(30), measure)).toMatchObject({ natural: 750_000, widest: 5 });
   });
 
   it('costs a fixed number of shapings per character, never shapes more than may fit, and gives at most one piece per character', () => {
@@ -127,6 +127,17 @@ describe('a word longer than the measure', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a word as wide as the measure', () => {
+  it('is whole when its width and the measure differ in their last bits only (a table column summed to 34.712999999999994 pt for 34.713)', () => {
+    // (the fake font's Latin letter is 5 pt: abcdef is 30 pt)
+    for (const text of ['abcdef', 'abcdefghijklmnop']) {
+      const width = text.length * 5;
+      expect(atomize(run(text), fakeStyle(10), width - 1e-9).atoms.map((a) => a.text)).toEqual([text]);
+      expect(setParagraph(run(text), { ...fakeStyle(10), width: width - 1e-9 }).lines).toHaveLength(1);
+    }
   });
 });
 
