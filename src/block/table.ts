@@ -708,11 +708,11 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
   };
   const measured = [...node.head.flatMap((row) => row.map((c) => measure(c, head, true))), ...node.rows.flatMap((row) => row.map((c) => measure(c, cell, false)))];
   const parallel = parallelColumns(node);
-  // the cells as if without their footnotes (the same cells where they have none): columns alike
-  // but for a marker are twins (see twin-columns.ts)
-  const noted = node.rows.some((row) => row.some((c) => c.runs.some((r) => r.note)));
-  const bareRows = noted ? withoutNotes(node.rows) : node.rows;
-  const bare = noted ? [...measured.slice(0, measured.length - bareRows.flat().length), ...bareRows.flatMap((row) => row.map((c) => measure(c, cell, false)))] : measured;
+  // the cells as if without their footnotes (the same cells where they have none; only a body
+  // cell with a note measured again): columns alike but for a marker are twins (see twin-columns.ts)
+  const hasNote = (m: MeasuredCell) => !m.header && m.c.runs.some((r) => r.note);
+  const noted = measured.some(hasNote);
+  const bare = noted ? measured.map((m) => (hasNote(m) ? measure({ ...m.c, runs: m.c.runs.filter((r) => !r.note) }, cell, false) : m)) : measured;
   const bareDecimals = new Map([...decimals].map(([c, d]) => [c, { ...d, right: d.bare }]));
   /**
    * The widths with the theme's padding if each column holds its widest character so, else with
