@@ -96,4 +96,10 @@ describe('markup checked at load', () => {
       'r.yaml:11:13: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
     ]);
   });
+  it('a text loaded again (watch: its parse is kept from the build before) has its problems at its new place, every time', () => {
+    const bad = '      - 见[[intr]]。';
+    expect(errors(withBody(bad))).toEqual(['r.yaml:7:10: [[intr]] names no id (did you mean "intro"?)']);
+    expect(errors(withBody('      - 第一段。', bad))).toEqual(['r.yaml:8:10: [[intr]] names no id (did you mean "intro"?)']);
+    expect(errors(withBody('      - 第一段。', bad))).toEqual(['r.yaml:8:10: [[intr]] names no id (did you mean "intro"?)']);
+  });
 });
