@@ -115,6 +115,17 @@ export interface BuildCache {
   disk?: DiskCache;
 }
 
+/**
+ * Makes the next build with `cache` do the work a build after an edit does, to the same PDF:
+ * one in `share` of the set paragraphs (the `turn`-th, in the cache's order), at most `most`
+ * of them, is set again, and so the pages that hold them are drawn again (their lines are
+ * new). For watch's warm-ups (see watch.ts).
+ */
+export function rehearseEdit(cache: BuildCache, turn: number, share: number, most: number): void {
+  const keys = [...cache.setCache.keys()].filter((_, i) => i % share === turn % share);
+  keys.slice(0, most).forEach((key) => cache.setCache.delete(key));
+}
+
 /** A fresh cache (fonts found through Imprint's registry and the project's). */
 export function newBuildCache(o: BuildOptions): BuildCache {
   const cache: BuildCache = { faces: new FaceSet(loadFontRegistry(fontRegistryFiles(o))), textFonts: new Map(), setCache: new Map(), render: { programs: new Map(), contents: new Map(), pages: [] }, pageLabels: new Map(), noteMarkers: new Map() };

@@ -10,7 +10,8 @@
  * would make V8 refuse the bundle's code cache. Measured with the real watch, edits 600 ms
  * apart, runs of 20 edits: median rebuild 38–46 ms with the default young generation (in this
  * thread or the main one), 31–34 ms with this one (144 MiB: no faster); peak memory 148 MiB
- * (building on the main thread) → 235 MiB watching the sample. A report much larger than the
+ * (building on the main thread) → 235 MiB watching the sample (~300 MiB since the warm-ups
+ * rehearse edits, see watch.ts: what 30 edits that move pages reached before). A report much larger than the
  * sample still meets collections during a rebuild, fewer of them.
  */
 import { createRequire } from 'node:module';

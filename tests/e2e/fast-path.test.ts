@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceOf, FaceSet, glyphOf } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
 import buildJob from '../../src/build-worker.js';
-import { buildReport, layoutReport, newBuildCache } from '../../src/pipeline.js';
+import { buildReport, layoutReport, newBuildCache, rehearseEdit } from '../../src/pipeline.js';
 import { isCjk } from '../../src/text/char-class.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +29,40 @@ describe('fast paths', () => {
     const warm = (await buildReport(options, cache)).pdf;
     const fresh = (await buildReport(options)).pdf;
     expect(warm.equals(fresh)).toBe(true);
+  });
+
+  it('a rehearsed edit (watch’s warm-ups) sets a quarter of the paragraphs again, and so draws the pages holding them again, to the bytes of a fresh build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-rehearse-'));
+    const input = path.join(dir, 'r.yaml');
+    writeFileSync(input, sample);
+    const options = { input, projectDir: root, packageDir: root, version: 'test' };
+    const cache = newBuildCache(options);
+    await buildReport(options, cache);
+    const before = new Map(cache.setCache);
+    const written = cache.render.pages;
+    const pages = written.length;
+    expect(pages).toBeGreaterThan(20);
+    rehearseEdit(cache, 1, 4, 100);
+    const rehearsed = (await buildReport(options, cache)).pdf;
+    const setAgain = [...before].filter(([key, set], i) => i % 4 === 1 && cache.setCache.get(key) !== set && cache.setCache.has(key));
+    expect(setAgain.length).toBe(Math.floor((before.size + 2) / 4));
+    expect([...before].filter(([key, set], i) => i % 4 !== 1 && cache.setCache.get(key) !== set)).toEqual([]); // the others taken from the cache
+    expect(cache.render.pages.length).toBe(pages);
+    const drawnAgain = cache.render.pages.map((page, i) => page.added !== written[i].added); // (a page taken as it was keeps what it added)
+    expect(drawnAgain.filter(Boolean).length).toBeGreaterThan(pages / 2); // (the sample's quarters of paragraphs are on most pages)
+    expect(rehearsed.equals((await buildReport(options)).pdf)).toBe(true);
+  });
+
+  it('a rehearsed edit sets no more paragraphs again than it is given (a long report’s costs what a short one’s does)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-rehearse-'));
+    const input = path.join(dir, 'r.yaml');
+    writeFileSync(input, sample);
+    const options = { input, projectDir: root, packageDir: root, version: 'test' };
+    const cache = newBuildCache(options);
+    await buildReport(options, cache);
+    const size = cache.setCache.size;
+    rehearseEdit(cache, 2, 4, 10);
+    expect(cache.setCache.size).toBe(size - 10);
   });
 
   it('a session that edits a paragraph again and again keeps one build’s paragraphs, not every version', async () => {
