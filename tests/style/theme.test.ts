@@ -117,6 +117,10 @@ describe('numbering in a theme', () => {
     expect(loadTheme(themeFile('numbered'), folders).numbering).toEqual({ style: 'chapters', appendix: 'Appendix {A}' });
     write('plain', PARENT);
     expect(loadTheme(themeFile('plain'), folders).numbering).toEqual({ style: 'decimal', appendix: '附录 {A}' });
+    // 部门预决算公开: 第一部分 部门概况, a reference 第二部分, 第二部分之一
+    write('parts', `${PARENT}numbering: parts\n`);
+    const parts = loadTheme(themeFile('parts'), folders);
+    expect([parts.numbering.style, parts.references.chapter, parts.references.section]).toEqual(['parts', '第{number}部分', '{chapter}{number}']);
   });
   it('words a reference to an appendix as its label does, unless `references:` says otherwise', () => {
     write('annex', `${PARENT}appendix-label: "附件 {A}"\n`);
@@ -137,7 +141,7 @@ describe('numbering in a theme', () => {
   it('refuses an unknown style and a label without {A}, at their lines', () => {
     write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
-      `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, not "roman"\n` +
+      `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, parts, not "roman"\n` +
         `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}", or {1} where the number goes, "附件 {1}" (one of them)`,
     );
     // both: the label would say A-1 and a reference A-A
@@ -480,7 +484,7 @@ describe('a value of the wrong type (an error at it: it was silently the default
     expect(problemsOfChild('choices', 'footnotes: [per-page]\nnumbering: 5\nstyles:\n  body: { line-height: "1.5" }\n')).toBe(
       [
         'theme.yaml:5:24: styles.body.line-height must be from 1 to 4 times the size (12pt to 48pt), not the text "1.5" (write it without quotes)',
-        'theme.yaml:3:12: must be one of decimal, official, chapters, not 5',
+        'theme.yaml:3:12: must be one of decimal, official, chapters, parts, not 5',
         'theme.yaml:2:12: must be one of per-page, continuous, not a list',
       ].join('\n'),
     );
