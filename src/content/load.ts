@@ -9,6 +9,7 @@ import { ProblemList, type SourcePos } from '../problems.js';
 import { decodeText } from '../text-file.js';
 import { checkImage, type CheckedImage } from './image-file.js';
 import { fullWidthCommas } from './full-width-syntax.js';
+import { splitNumberMessage, splitNumbers } from './thousands-commas.js';
 import { checkMarkup, type WrittenId, type WrittenText } from './markup-check.js';
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { tooLong, type TextKind } from './text-limits.js';
@@ -388,14 +389,18 @@ class ContentReader {
    * what the row fills is not known).
    */
   private checkGrid(rows: TableCell[][], p: DataPath, columns: number, rowWord: 'row' | 'header row', firstHeader: readonly TableCell[]): void {
-    for (const e of placeCells(rows, columns).problems) {
+    const { problems } = placeCells(rows, columns);
+    for (const e of problems) {
       if (e.kind === 'row-width') {
         if (rows[e.row].some((_, c) => this.colspanRefused([...p, e.row, c]))) continue;
         const spans = rows[e.row].some((c) => c.colspan > 1) ? 'its cells with their colspans' : `its ${rows[e.row].length} cell${rows[e.row].length === 1 ? '' : 's'}`;
         const above = e.covered ? ` and ${e.covered} column${e.covered === 1 ? '' : 's'} covered by rowspans from above` : '';
         // (a row short of cells most often left an empty one out: `[1, 2, ]` is two cells)
         const commas = fullWidthCommas(rows[e.row], e.fills, columns, firstHeader);
-        const empty = (e.fills < columns ? '; an empty cell is written ""' : '') + (commas ? ` (${e.fills < columns ? 'or, ' : ''}${commas})` : '');
+        // (a row of amounts pasted with thousands commas, [行政运行, 1,234.56], too long by the cells YAML made of them)
+        const splits = splitNumbers(rows[e.row]);
+        const split = e.fills - columns === splits.reduce((n, s) => n + s.count - 1, 0) ? ` (${splits.map((s) => splitNumberMessage(rows[e.row], s)).join('; ')})` : '';
+        const empty = (e.fills < columns ? '; an empty cell is written ""' : '') + (commas ? ` (${e.fills < columns ? 'or, ' : ''}${commas})` : '') + split;
         this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}${empty}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
@@ -404,6 +409,11 @@ class ContentReader {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `rowspan ${rows[e.row][e.cell].rowspan} runs past ${last} (${e.left} ${rowWord}${e.left === 1 ? '' : 's'} from here)`);
       }
     }
+    // a row that fills its columns with an amount YAML split would print it split: said at the amount
+    const wrong = new Set(problems.map((e) => e.row));
+    rows.forEach((row, r) => {
+      if (!wrong.has(r)) for (const s of splitNumbers(row)) this.problems.warn(row[s.first].pos, splitNumberMessage(row, s));
+    });
   }
 
   /** Whether the cell at `p` gives a `colspan:` the schema refused (read as 1: see `spanOf`). */

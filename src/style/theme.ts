@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import path from 'node:path';
 import { InputError, ProblemList, shownFile, type Problem, type SourcePos } from '../problems.js';
-import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, PAPER, parseLength, PT_PER_MM } from './units.js';
+import { HEX_COLOUR, LANDSCAPE_WORD, LENGTH_UNITS, lengthSlip, PAPER, parseLength, PORTRAIT_ONLY, PT_PER_MM } from './units.js';
 import { THEME_LIMITS as LIMITS, type Bounds } from './theme-limits.js';
 import { readThemeSource, unchangedSince, type ThemeFiles, type ThemeSource } from './theme-source.js';
 import type { PdfaLevel } from '../render/pdf.js';
@@ -398,7 +398,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     for (const pair of node.items) {
       const key = String((pair.key as Node & { value: unknown }).value);
       if (known.includes(key)) continue;
-      problems.error(at(pair.key as Node), unknownKeyMessage(key, known, shown));
+      problems.error(at(pair.key as Node), unknownKeyMessage(key, known, shown) + (where === 'page' && LANDSCAPE_WORD.test(key) ? PORTRAIT_ONLY : ''));
     }
     return true;
   };
@@ -426,7 +426,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       const kai = typeof v === 'string' && v.includes('开') ? ' (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)' : '';
       const lengths = kai || (v !== null && !(typeof v === 'string' && /^[A-Za-z]+\d*$/.test(v.trim())) ? ' (a size in lengths, such as [210mm, 297mm], is not supported)' : '');
       const shown = v === null ? 'nothing' : written(sizeNode);
-      problems.error(at(sizeNode), `page.size must be the name of a paper size: ${papers.slice(0, -1).join(', ')} or ${papers.at(-1)}, not ${shown}${near ? ` (did you mean "${near}"?)` : lengths}`);
+      const said = typeof v === 'string' && LANDSCAPE_WORD.test(v) ? PORTRAIT_ONLY : near ? ` (did you mean "${near}"?)` : lengths;
+      problems.error(at(sizeNode), `page.size must be the name of a paper size: ${papers.slice(0, -1).join(', ')} or ${papers.at(-1)}, not ${shown}${said}`);
     }
   }
   const margin = get(pageNode, 'margin');

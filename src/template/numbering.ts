@@ -3,8 +3,11 @@
  * chapter's, section's or appendix's title, and the one its bookmark starts with.
  */
 
-/** `decimal` 1 / 1.1 / 1.1.1; `official` 一、/（一）/ 1. (GB/T 9704); `chapters` 第一章 / 第一节 / 一、. */
-export const NUMBERING_STYLES = ['decimal', 'official', 'chapters'] as const;
+/**
+ * `decimal` 1 / 1.1 / 1.1.1; `official` 一、/（一）/ 1. (GB/T 9704); `chapters` 第一章 / 第一节 / 一、;
+ * `parts` 第一部分 / 一、/（一）/ 1. (the parts of a 部门预决算公开 report: 第一部分 部门概况).
+ */
+export const NUMBERING_STYLES = ['decimal', 'official', 'chapters', 'parts'] as const;
 export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
 
 /** What a theme says about numbering. */
@@ -52,10 +55,9 @@ export function headingLabel(n: Numbering, path: number[], appendix: boolean, un
   if (n.style === 'decimal') return spaced([appendix ? appendixNumber(n, path[0]) : String(path[0]), ...path.slice(1)].join('.'));
   // the levels of the style, the first of them the chapters' (an appendix's sections take the next ones)
   const last = path[level - 1];
+  const official = [closed(`${chinese(last)}、`), closed(`（${chinese(last)}）`), closed(`${last}.`), closed(`（${last}）`)];
   const levels =
-    n.style === 'official'
-      ? [closed(`${chinese(last)}、`), closed(`（${chinese(last)}）`), closed(`${last}.`), closed(`（${last}）`)]
-      : [spaced(`第${chinese(last)}章`), spaced(`第${chinese(last)}节`), closed(`${chinese(last)}、`)];
+    n.style === 'official' ? official : n.style === 'parts' ? [spaced(`第${chinese(last)}部分`), ...official] : [spaced(`第${chinese(last)}章`), spaced(`第${chinese(last)}节`), closed(`${chinese(last)}、`)];
   return levels[Math.min(level, levels.length) - 1];
 }
 
@@ -63,9 +65,10 @@ export function headingLabel(n: Numbering, path: number[], appendix: boolean, un
  * A chapter's or section's number as a cross-reference prints it (`{number}` of the theme's
  * `references:`), in the numbering style of the headings, so a reference names what the page
  * shows: `decimal` 2, 2.1, A.1; `official` a chapter 二, a section the labels below its chapter
- * (（一）, （一）之1); `chapters` 二, 第一节, 第一节之一. A label that is a bare number once its
- * separator is dropped (一、 → 一, 1. → 1) is joined to the label above it by 之, as a reference
- * to a part of a part reads (第二章第二节之一): written on, 第二节一 read as one number. An
+ * (（一）, （一）之1); `chapters` 二, 第一节, 第一节之一; `parts` 二, 之一, 之一（一） (第二部分之一). A
+ * label that is a bare number once its separator is dropped (一、 → 一, 1. → 1) is joined to the
+ * label above it by 之, as a reference to a part of a part reads (第二章第二节之一): written on,
+ * 第二节一 read as one number (and 第二部分一 as a part's name). An
  * appendix is its letter in every style (its number when its label has `{1}`).
  */
 export function referenceNumber(n: Numbering, path: number[], appendix: boolean): string {
@@ -75,7 +78,7 @@ export function referenceNumber(n: Numbering, path: number[], appendix: boolean)
   const below = path.slice(1).map((_, i) => {
     const label = headingLabel(n, path.slice(0, i + 2), appendix).bookmark.trim();
     const bare = label.replace(/[、.]$/u, '');
-    return i > 0 && bare !== label ? `之${bare}` : bare;
+    return (i > 0 || n.style === 'parts') && bare !== label ? `之${bare}` : bare;
   });
   return below.join('');
 }
@@ -84,6 +87,7 @@ export function referenceNumber(n: Numbering, path: number[], appendix: boolean)
 export function defaultChapterReferences(style: NumberingStyle): { chapter: string; section: string } {
   if (style === 'official') return { chapter: '第{number}部分', section: '{chapter}{number}' };
   if (style === 'chapters') return { chapter: '第{number}章', section: '{chapter}{number}' };
+  if (style === 'parts') return { chapter: '第{number}部分', section: '{chapter}{number}' };
   return { chapter: '第 {number} 章', section: '{number} 节' };
 }
 

@@ -15,6 +15,7 @@ import { withNumbersBound, wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
 import { OPENING_MARKS } from './char-class.js';
 import { afterTypedSpaces } from './typed-spaces.js';
+import { listLabelLength } from './list-labels.js';
 import { holdsHyphenatableWord, hyphenatedAtoms, hyphenatedInput, needsHyphenation, usesHyphenation } from './hyphenation.js';
 
 /** How to set a paragraph. Lengths in pt. */
@@ -144,10 +145,15 @@ function phraseStarts(atoms: readonly Atom[]): boolean[] {
   return withNumbersBound(atoms, atoms.map((a, p) => p === 0 || atoms[p - 1].kind !== a.kind));
 }
 
-/** `starts[p]`: atom p follows a space typed between Chinese words (see typed-spaces.ts; `text`: the atoms' text), or a mark that ends a phrase (not an opening one; a dash). */
+/**
+ * `starts[p]`: atom p follows a space typed between Chinese words (see typed-spaces.ts; `text`:
+ * the atoms' text), or a mark that ends a phrase (not an opening one; a dash; not the mark of
+ * the list number the text starts with, `二、`: see list-labels.ts).
+ */
 function typedSpaceStarts(text: string, atoms: readonly Atom[]): boolean[] {
   const spaced = new Set(afterTypedSpaces(text));
-  const ends = (a: Atom) => (a.kind === 'punct' && !OPENING_MARKS.has(a.text[0])) || /^[—–]+$/.test(a.text);
+  const label = listLabelLength(text);
+  const ends = (a: Atom) => a.end !== label && ((a.kind === 'punct' && !OPENING_MARKS.has(a.text[0])) || /^[—–]+$/.test(a.text));
   return atoms.map((a, p) => p > 0 && (spaced.has(a.start) || ends(atoms[p - 1])));
 }
 

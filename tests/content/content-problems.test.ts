@@ -320,6 +320,17 @@ describe('YAML slips in a report text', () => {
     expect(load(withBody('      - 第一行', '        　　PISA：国际学生评估项目。')).lines).toEqual([]);
     expect(load(withBody('      - 其中', '        PISA：国际学生评估项目。', '      - "引文', '        title：说明"')).lines).toEqual([]);
   });
+  it('a number written with thousands commas in a row in brackets ([行政运行, 1,234.56] is three cells to YAML): says so, and warns when the row still fills the columns (its data would print split)', () => {
+    const table = (row: string) => withBody('      - table:', '          title: 表', '          columns: [科目, 合计, 基本支出]', '          rows:', `            - ${row}`);
+    const quote = (written: string, cells: string) => `YAML reads ${written} in [ ] as ${cells}: quote a number written with thousands commas, "${written}"`;
+    expect(load(table('[行政运行, 1,234.56, 12,345,678.9]')).lines).toEqual([
+      `r.yaml:10:15: this row fills 6 columns (its 6 cells) but the table has 3 (${quote('1,234.56', '2 cells (1 and 234.56)')}; ${quote('12,345,678.9', '3 cells (12, 345 and 678.9)')})`,
+    ]);
+    expect(load(table('[行政运行, -1,234.56]')).lines).toEqual([`r.yaml:10:22: warning: ${quote('-1,234.56', '2 cells (-1 and 234.56)')}`]);
+    // a comma and a space part two cells, as a list does; quoted numbers are one cell
+    expect(load(table('[行政运行, 1, 234.56]')).lines).toEqual([]);
+    expect(load(table('[行政运行, "1,234.56", "356.40"]')).lines).toEqual([]);
+  });
   it('a row that does not fill the columns for full-width commas (［指标，单位］ is one item to YAML): says so', () => {
     const table = (columns: string, row: string) => withBody('      - table:', '          title: 表', `          columns: ${columns}`, `          rows:`, `            - ${row}`);
     expect(load(table('[指标，单位，2024 年]', '[a, b, c]')).lines).toEqual([

@@ -117,6 +117,10 @@ describe('numbering in a theme', () => {
     expect(loadTheme(themeFile('numbered'), folders).numbering).toEqual({ style: 'chapters', appendix: 'Appendix {A}' });
     write('plain', PARENT);
     expect(loadTheme(themeFile('plain'), folders).numbering).toEqual({ style: 'decimal', appendix: '附录 {A}' });
+    // 部门预决算公开: 第一部分 部门概况, a reference 第二部分, 第二部分之一
+    write('parts', `${PARENT}numbering: parts\n`);
+    const parts = loadTheme(themeFile('parts'), folders);
+    expect([parts.numbering.style, parts.references.chapter, parts.references.section]).toEqual(['parts', '第{number}部分', '{chapter}{number}']);
   });
   it('words a reference to an appendix as its label does, unless `references:` says otherwise', () => {
     write('annex', `${PARENT}appendix-label: "附件 {A}"\n`);
@@ -137,7 +141,7 @@ describe('numbering in a theme', () => {
   it('refuses an unknown style and a label without {A}, at their lines', () => {
     write('bad-numbering', `${PARENT}numbering: roman\nappendix-label: 附录\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-numbering'), folders))).toBe(
-      `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, not "roman"\n` +
+      `${themeFile('bad-numbering')}:6:12: must be one of decimal, official, chapters, parts, not "roman"\n` +
         `${themeFile('bad-numbering')}:7:17: appendix-label must be text with {A} where the letter goes, e.g. "附录 {A}", or {1} where the number goes, "附件 {1}" (one of them)`,
     );
     // both: the label would say A-1 and a reference A-A
@@ -339,6 +343,13 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     // a Chinese name of a paper size: which ISO size is near it (it said a size in lengths is not supported)
     expect(problemsOfChild('paper', 'page:\n  size: 16开\n')).toBe(`theme.yaml:3:9: ${names}, not "16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
     expect(problemsOfChild('paper', 'page:\n  size: 大16开\n')).toBe(`theme.yaml:3:9: ${names}, not "大16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
+    // a landscape page, asked for by a key or a size (helper-99's 决算 tables): there is none, and what to do instead
+    const portrait = ' (pages are portrait: Imprint sets no landscape page; a table wider than the type area is set within it: `size: small` in the table for a dense one, or fewer columns)';
+    expect(problemsOfChild('paper', 'page:\n  size: A4-landscape\n')).toBe(`theme.yaml:3:9: ${names}, not "A4-landscape"${portrait}`);
+    expect(problemsOfChild('paper', 'page:\n  size: A4横向\n')).toBe(`theme.yaml:3:9: ${names}, not "A4横向"${portrait}`);
+    expect(problemsOfChild('paper', 'page:\n  size: A4\n  orientation: landscape\n')).toBe(
+      `theme.yaml:4:3: unknown key "orientation" in \`page:\` (known: size, margin, footer-offset, header-offset, chapter-start)${portrait}`,
+    );
     write('paper', 'extends: parent\npage:\n  size: b5\n');
     expect(loadTheme(themeFile('paper'), folders).page).toMatchObject({ width: 498.9, height: 708.66 });
   });
@@ -480,7 +491,7 @@ describe('a value of the wrong type (an error at it: it was silently the default
     expect(problemsOfChild('choices', 'footnotes: [per-page]\nnumbering: 5\nstyles:\n  body: { line-height: "1.5" }\n')).toBe(
       [
         'theme.yaml:5:24: styles.body.line-height must be from 1 to 4 times the size (12pt to 48pt), not the text "1.5" (write it without quotes)',
-        'theme.yaml:3:12: must be one of decimal, official, chapters, not 5',
+        'theme.yaml:3:12: must be one of decimal, official, chapters, parts, not 5',
         'theme.yaml:2:12: must be one of per-page, continuous, not a list',
       ].join('\n'),
     );

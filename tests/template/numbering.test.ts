@@ -16,6 +16,12 @@ describe('heading numbering', () => {
   it('chapters: 第一章 / 第一节 / 一、', () => {
     expect(printed(style('chapters'), [[12], [12, 1], [12, 1, 4]])).toEqual(['第十二章　', '第一节　', '四、']);
   });
+  it('parts (部门预决算公开: 第一部分 部门概况): 第一部分 / 一、/（一）/ 1.; a reference to a part of a part joined by 之', () => {
+    expect(printed(style('parts'), [[2], [2, 3], [2, 3, 1], [2, 3, 1, 4]])).toEqual(['第二部分　', '三、', '（一）', '4.']);
+    expect(headingLabel(style('parts'), [2], false).bookmark).toBe('第二部分 ');
+    expect([[2], [2, 3], [2, 3, 1]].map((p) => referenceNumber(style('parts'), p, false))).toEqual(['二', '之三', '之三（一）']);
+    expect(printed(style('parts'), [[1], [1, 2]], true)).toEqual(['附录 A　', '二、']);
+  });
   it('appendices: the theme\'s label with the letter; their sections A.1 (decimal) or in the style\'s next levels', () => {
     expect(printed({ style: 'decimal', appendix: 'Appendix {A}:' }, [[2], [2, 1]], true)).toEqual(['Appendix B:　', 'B.1　']);
     expect(printed(style('official'), [[1], [1, 2]], true)).toEqual(['附录 A　', '（二）']);
