@@ -4,7 +4,7 @@
  * leaves the last good PDF and no temporary file, whichever thread was writing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -62,6 +62,26 @@ describe('a build stopped by a signal during its layout', () => {
       expect(r.kept).toBe(true);
     }, 120_000);
   }
+});
+
+describe('a batch built by threads (--jobs 2) stopped by a signal', () => {
+  it('stops its threads, then ends with 143: the last good PDFs kept, no temporary file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-stopped-jobs-'));
+    longReport(path.join(dir, 'a.yaml'));
+    longReport(path.join(dir, 'b.yaml'));
+    const out = path.join(dir, 'out');
+    const last = Buffer.from('%PDF-1.7\n% the last good PDF\n');
+    mkdirSync(out);
+    ['a.pdf', 'b.pdf'].forEach((f) => writeFileSync(path.join(out, f), last));
+    const child = spawn(process.execPath, [cli, 'build', 'a.yaml', 'b.yaml', '-o', out, '--jobs', '2', '--no-cache'], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // (the threads laying out; a signal before they start ends the process at once, as in a layout)
+    child.kill('SIGTERM');
+    const status = await exited;
+    expect(shellStatus(status.code, status.signal)).toBe(143);
+    expect(readdirSync(out).sort()).toEqual(['a.pdf', 'b.pdf']);
+    ['a.pdf', 'b.pdf'].forEach((f) => expect(readFileSync(path.join(out, f)).equals(last)).toBe(true));
+  }, 60_000);
 });
 
 describe('a signal while a file is written', () => {
