@@ -1,13 +1,14 @@
 /**
  * One report of `imprint build a.yaml b.yaml …`, built in turn or in a worker thread of the
  * pool: the places of the page images asked for are checked, then the PDF and the images are
- * written atomically by the worker; problems come back as formatted lines. The fonts stay open
- * from one report to the next of the same thread (a batch of reports shares its fonts, and
- * their shaped characters); all else is the report's own.
+ * written atomically by the worker (a stop signal held meanwhile, see `holdStopSignals`);
+ * problems come back as formatted lines. The fonts stay open from one report to the next of the
+ * same thread (a batch of reports shares its fonts, and their shaped characters); all else is
+ * the report's own.
  */
 import { buildReport, newBuildCache, renderReport, type BuildCache, type BuildOptions } from './pipeline.js';
 import { InputError, shownProblems } from './problems.js';
-import { OutputError, writeFileAtomic } from './output.js';
+import { holdStopSignals, OutputError, writeFileAtomic } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { saveBuildCache } from './build-cache/disk-cache.js';
 import { pageImageFiles, refusePageImages, type ImageRequest } from './page-images.js';
@@ -35,11 +36,13 @@ export type BuildOutcome =
  */
 export default async function buildJob({ options, output, images }: BuildJob): Promise<BuildOutcome> {
   const started = performance.now();
+  let release: (() => Promise<void>) | undefined;
   try {
     const cache = cacheFor(options);
     const r = await buildReport(options, cache);
     const refused = images && refusePageImages(images, output, r.pages.length, r.filesRead);
     if (refused) return { ok: false, problems: [refused], refused: true };
+    release = holdStopSignals(); // (laid out: a stop signal now waits for the file being written)
     writeFileAtomic(output, r.pdfParts);
     const warnings = [...shownProblems(r.warnings), ...saveBuildCache(cache, options, r.themeFiles, output)];
     const written = images && (await renderReport(r, pageImageFiles(images, output), cache.faces));
@@ -51,6 +54,8 @@ export default async function buildJob({ options, output, images }: BuildJob): P
     fonts?.faces.close();
     fonts = undefined;
     return { ok: false, problems: [describeInternalError(e, options.input)], internal: true };
+  } finally {
+    await release?.();
   }
 }
 

@@ -13,7 +13,7 @@ import { layoutReport, type BuildOptions, type PdfaLevel } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { InputError, shownProblems } from './problems.js';
 import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
-import { removeTempFilesAtExit } from './output.js';
+import { holdStopSignals, removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { packageRoot } from './package-root.js';
 import { UsageError } from './commands/usage-error.js';
@@ -180,7 +180,8 @@ async function main(given: string[], startup: Startup): Promise<number> {
     const { watchInThread } = await import('./watch-thread.js'); // worker threads load only for watch
     startup.leaveCodeCache(); // the builds run in the watch thread: this thread's code cache would lack them
     const stop = watchInThread(options, plans[0].output, (line, problem) => (problem ? console.error(line) : console.log(line)), { diff: args.diff }, startup.bundled);
-    removeTempFilesAtExit([plans[0].output], stop); // (the thread stopped first: it may be writing the file)
+    removeTempFilesAtExit([plans[0].output]);
+    holdStopSignals(stop); // for as long as the watch runs (the thread stopped first: it may be writing the file)
     return new Promise(() => {}); // until the process is stopped
   }
   removeTempFilesAtExit(plans.map((p) => p.output));
@@ -299,11 +300,14 @@ async function buildInPool(jobs: BuildJob[], threads: number, progress: Progress
   // the bundle that bin.cts runs from V8's code cache)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const pool = new Piscina<BuildJob, BuildOutcome>({ filename: new URL('./pool-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  // the threads write at any time: a stop signal stops them first (their jobs then wait for the exit)
+  let stopped = false;
+  const release = holdStopSignals(() => ((stopped = true), pool.destroy()));
   let built = 0;
   try {
     return await Promise.all(
       jobs.map(async (job) => {
-        const o = await pool.run(job); // the job as given: a callback cannot be sent to a worker
+        const o = await pool.run(job).catch((e: unknown) => (stopped ? new Promise<never>(() => {}) : Promise.reject(e))); // the job as given: a callback cannot be sent to a worker
         progress.clear();
         report(job, o);
         progress.update(batchText(++built, jobs.length));
@@ -312,6 +316,7 @@ async function buildInPool(jobs: BuildJob[], threads: number, progress: Progress
     );
   } finally {
     await pool.destroy();
+    await release();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Writing output safely: to a temporary file in the same folder, renamed into place only when
  * complete, so a failed build never leaves a half-written PDF or damages the last good one;
- * the temporary file goes when the write fails and when the process is stopped or fails.
+ * the temporary file goes when the write fails and when the process is stopped or fails (a
+ * signal that stops it is held while a file is written: `holdStopSignals`).
  */
 import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
@@ -109,27 +110,72 @@ const STOP_WAIT_MS = 2000;
 /** Exit status of a process stopped by a signal, as a shell reports it (128 + its number). */
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
+/** The holds of this thread, each with what stops its threads (see `holdStopSignals`); undefined in a thread that did not call `removeTempFilesAtExit` (a worker). */
+let holds: Set<{ stopWriters: () => Promise<void> }> | undefined;
+
+/** A stop signal came and is being handled. */
+let stopping = false;
+
 /**
  * Removes the temporary files this process writes beside `outputs` (theirs, and their page
- * images': any named for the process, see `tempPathFor`) when the process ends, however it
- * ends: done, failed, or stopped by Ctrl-C, `kill` or a closed terminal (a thread of a pool
- * stopped while writing an image leaves its temporary file). Call once, from the main thread.
- * `stopWriters`: on such a signal, stops the thread that writes them before they are removed
- * (else it could write one again after its removal).
+ * images': any named for the process, see `tempPathFor`) when the process exits, done or
+ * failed, or stopped by a signal during a hold (see `holdStopSignals`). Call once, from the main
+ * thread, before any hold.
  */
-export function removeTempFilesAtExit(outputs: readonly string[], stopWriters: () => Promise<void> = () => Promise.resolve()): void {
+export function removeTempFilesAtExit(outputs: readonly string[]): void {
   process.once('exit', () => {
     // (an output that is a link was written beside the file it leads to)
     const folders = new Set(outputs.flatMap((o) => [o, realPath(o)]).map((file) => path.dirname(file)));
     for (const folder of folders) for (const file of tempFilesIn(folder)) removeQuietly(file);
   });
-  for (const [signal, status] of Object.entries(SIGNAL_STATUS)) {
-    process.once(signal, () => {
-      // (not for ever: a thread stuck in a system call does not stop)
-      const waited = new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref());
-      void Promise.race([stopWriters(), waited]).finally(() => process.exit(status));
-    });
-  }
+  holds = new Set();
+}
+
+/**
+ * Holds the stop signals (Ctrl-C, `kill`, a closed terminal) while a temporary file of this
+ * process can be there: until the function returned is called and its promise settles. Outside
+ * every hold, a signal ends the process at once, as Node does by default, in the middle of a
+ * long layout too (a JavaScript handler runs only when the event loop turns: for a layout, after
+ * it) — no file is being written then. During a hold, a signal is handled when the event loop
+ * next turns: after the write in progress (`writeFileAtomic` opens, writes and renames in one
+ * turn, so the file is whole and renamed, or not begun); `stopWriters` of every hold (the
+ * threads that write: stopped first, else one could write a file again after its removal), then
+ * the temporary files removed, then exit with 128 + the signal's number. A second signal ends the
+ * process at once. In a thread that did not call `removeTempFilesAtExit` (one of a pool or the
+ * watch's, which the main thread holds for), nothing is held.
+ */
+export function holdStopSignals(stopWriters: () => Promise<void> = () => Promise.resolve()): () => Promise<void> {
+  const held = holds;
+  if (!held) return () => Promise.resolve();
+  if (!held.size && !stopping) for (const signal of Object.keys(SIGNAL_STATUS)) process.on(signal, stop);
+  const hold = { stopWriters };
+  held.add(hold);
+  return async () => {
+    // a signal that came during the hold, while this thread was busy, waits in the event loop
+    // for its next poll: after two turns one has run (the first may come right after the poll
+    // that missed it), so it is handled, not lost with its handler
+    await nextTurn();
+    await nextTurn();
+    held.delete(hold);
+    if (!held.size) for (const signal of Object.keys(SIGNAL_STATUS)) process.off(signal, stop);
+  };
+}
+
+/** Handles a stop signal during a hold (see `holdStopSignals`). */
+function stop(signal: keyof typeof SIGNAL_STATUS): void {
+  stopping = true;
+  for (const other of Object.keys(SIGNAL_STATUS)) process.off(other, stop);
+  // (not for ever: a thread stuck in a system call does not stop)
+  const waited = new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref());
+  void Promise.race([Promise.all([...holds!].map((hold) => hold.stopWriters())), waited]).finally(() => process.exit(SIGNAL_STATUS[signal]));
+}
+
+/**
+ * Resolves on the event loop's next turn: what is waiting there runs first, as a signal's
+ * handler does (work that is `await`ed but waits on no event lets it run only at its end).
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The temporary files of this process in `folder` (see `tempPathFor`); none when it cannot be listed. */

@@ -11,7 +11,7 @@ import type { DrawPage } from './page/draw.js';
 import type { FaceSet } from './font/face.js';
 import type { Renderer } from './render/renderer.js';
 import { pageImage, type GlyphPaths } from './render/page-image.js';
-import { OutputError, writeFileAtomic } from './output.js';
+import { nextTurn, OutputError, writeFileAtomic } from './output.js';
 import { realPath } from './output-paths.js';
 import { brokenLink, emptyOrStartsWith, kindOf, PNG_SIGNATURE } from './file-kind.js';
 import { shownFile } from './problems.js';
@@ -94,15 +94,6 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
   const asked = request.pages;
   const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.written ?? `${asked.first}-${asked.last}`}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
-}
-
-/**
- * Resolves on the event loop's next turn: what is waiting there runs first, as a signal's handler
- * does (drawing and encoding a page, `await`ed, wait on no event: without this the handler ran only
- * after the last page).
- */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

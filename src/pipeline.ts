@@ -15,7 +15,7 @@ import { composePages, type FurnitureRenderer } from './page/compose.js';
 import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
 import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './page/cover-fit.js';
 import type { DrawPage } from './page/draw.js';
-import { InputError, ProblemList, type Problem, type SourcePos } from './problems.js';
+import { InputError, keepingWarnings, ProblemList, type Problem, type SourcePos } from './problems.js';
 import { pdfRenderer, type PdfaLevel, type RenderCache } from './render/pdf.js';
 import type { PdfParts } from './render/pdf-bytes.js';
 import { pdfaImageProblems } from './render/pdfa-images.js';
@@ -147,16 +147,22 @@ export function layoutReport(o: BuildOptions, kept?: BuildCache): BuildResult {
 }
 
 function layoutWith(o: BuildOptions, cache: BuildCache): BuildResult {
+  const started = performance.now();
+  const report = loadReport(o.input); // ①
+  const load = performance.now() - started;
+  return keepingWarnings(report.warnings, () => layoutLoaded(o, cache, report, load)); // (a later stage's errors come with the content's warnings)
+}
+
+/** Stages ②–⑦ of `report`, loaded in `loadMs`. */
+function layoutLoaded(o: BuildOptions, cache: BuildCache, report: Report, loadMs: number): BuildResult {
   const { faces, setCache } = cache;
-  const times: StageTimes = { load: 0, template: 0, theme: 0, layout: 0, render: 0 };
+  const times: StageTimes = { load: loadMs, template: 0, theme: 0, layout: 0, render: 0 };
   let t = performance.now();
   const lap = (stage: keyof StageTimes) => {
     const now = performance.now();
     times[stage] += now - t;
     t = now;
   };
-  const report = loadReport(o.input); // ①
-  lap('load');
   const folders = new TemplateFolders([o.projectDir, o.packageDir]);
   const templates = loadTemplates(folders.dirOf(report.meta.template.text, report.meta.template.pos), folders); // ②
   lap('template');
@@ -328,7 +334,7 @@ export async function buildReport(o: BuildOptions, kept?: BuildCache): Promise<B
     const laid = layoutReport(o, cache); // ①–⑦
     const started = performance.now();
     o.onProgress?.({ stage: 'render', pages: laid.pages.length });
-    const attachments = laid.pdfa === '3b' ? sourceAttachments(o, laid, cache.faces) : undefined;
+    const attachments = laid.pdfa === '3b' ? keepingWarnings(laid.warnings, () => sourceAttachments(o, laid, cache.faces)) : undefined;
     const pdfParts = await renderReport(laid, pdfRenderer({ pdfa: laid.pdfa, attachments, cache: cache.render }), cache.faces); // ⑧
     return {
       ...laid,

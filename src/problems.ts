@@ -31,11 +31,29 @@ export interface Problem {
   missing?: string;
 }
 
-/** Thrown when the input has errors: carries all of them, never a stack trace for the user. */
+/**
+ * Thrown when the input has errors: carries all of them, never a stack trace for the user, and
+ * after them the warnings found so far (by the stage that failed and those before it), so that a
+ * user mending the errors sees every problem in one run.
+ */
 export class InputError extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'InputError';
+  }
+}
+
+/**
+ * `stage()`, whose `InputError` carries `warnings` too (those of the stages before it), after its
+ * errors and before its own warnings.
+ */
+export function keepingWarnings<T>(warnings: readonly Problem[], stage: () => T): T {
+  try {
+    return stage();
+  } catch (e) {
+    if (!(e instanceof InputError) || !warnings.length) throw e;
+    const errors = e.problems.filter((p) => p.severity === 'error');
+    throw new InputError([...errors, ...warnings, ...e.problems.filter((p) => p.severity === 'warning')]);
   }
 }
 
@@ -126,8 +144,9 @@ export class ProblemList {
     return this.items.some((p) => p.severity === 'error');
   }
 
+  /** Ends the stage when any problem is an error: all its problems thrown, the errors first, then the warnings. */
   throwIfErrors(): void {
-    if (this.hasErrors) throw new InputError(this.items.filter((p) => p.severity === 'error'));
+    if (this.hasErrors) throw new InputError([...this.items.filter((p) => p.severity === 'error'), ...this.warnings()]);
   }
 
   warnings(): Problem[] {

@@ -262,7 +262,8 @@ export class Watcher {
       if (quiet) return false;
       if (e instanceof InputError) shownProblems(e.problems).forEach((line) => this.log(line, true));
       else this.log(describeInternalError(e, this.o.input), true);
-      return this.notBuilt(e instanceof InputError ? `${e.problems.length} problem${e.problems.length > 1 ? 's' : ''}` : 'an internal error');
+      const errors = e instanceof InputError ? e.problems.filter((p) => p.severity === 'error').length : 0; // (its warnings are not why)
+      return this.notBuilt(e instanceof InputError ? `${errors} problem${errors > 1 ? 's' : ''}` : 'an internal error');
     }
     this.saving.after(this.cache!, built.themeFiles); // (a warm-up's cache is that of the build before it)
     if (quiet) return true;

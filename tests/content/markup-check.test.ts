@@ -52,6 +52,12 @@ describe('markup checked at load', () => {
     // a footnote, a link, an escaped bracket: no warning
     expect(warnings('      - 脚注^[一]，[链接](https://example.org)，\\[^1]。')).toEqual([]);
   });
+  it('a warning beside an error: both reported, the error first, then the warning at its place (a user mending the error sees every problem in one run)', () => {
+    expect(errors(withBody('      - 数据来源^[统计年鉴，详见附录。', '      - 见[[表 1]]。'))).toEqual([
+      'r.yaml:8:10: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',
+      'r.yaml:7:13: warning: `^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)',
+    ]);
+  });
   it('a malformed reference: at its [[, in the line and column of the YAML file', () => {
     expect(errors(withBody('      - 见[[表 1]]。'))).toEqual([
       'r.yaml:7:10: `[[表 1]]` is not a cross-reference: write [[id]], [[id#page]] or [[id#number]], the id of letters, digits, - and _ (a literal [[ is written \\[[)',

@@ -45,6 +45,15 @@ describe('content problems, through the command', () => {
     expect(build(input)).toEqual({ code: 1, lines: [`${input}:7:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**加强管理。")`] });
   });
 
+  it('a warning of the content beside an error of a later stage (a template not found): both printed, the error first, exit 1', () => {
+    const input = write('both.yaml', 'report:\n  title: 标题\n  template: nosuch\nchapters:\n  - title: 一\n    body:\n      - 数据来源^[统计年鉴。\n');
+    const r = build(input);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(2);
+    expect(r.lines[0]).toMatch(new RegExp(`^${input.replace(/[.]/g, '\\.')}:3:13: template "nosuch" not found`));
+    expect(r.lines[1]).toBe(`${input}:7:13: warning: \`^[\` opens a footnote that no \`]\` closes: printed as typed (write \`\\^[\` for the characters themselves)`);
+  });
+
   it('a tab that indents: one message', () => {
     const input = write('tab.yaml', withBody('\t- 段落。', '      - 段落二。'));
     expect(build(input)).toEqual({ code: 1, lines: [`${input}:6:1: YAML: tabs cannot indent YAML; use spaces`] });

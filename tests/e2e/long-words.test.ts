@@ -113,7 +113,7 @@ describe('unbreakable words of any length', () => {
       const input = path.join(dir, `spaces-${template}.yaml`);
       writeFileSync(input, stringify({ report: { title: '空格', template }, chapters: [{ title: '一', body: [`见 \`a${' '.repeat(300_000)}b\` 与正文。`] }] }, { lineWidth: 0 }));
       const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, `spaces-${template}.pdf`), '--no-cache'], { cwd: root, encoding: 'utf8', timeout: 10_000, killSignal: 'SIGKILL' });
-      expect(r.error, template).toBeUndefined(); // (a timeout: ETIMEDOUT, the process killed: SIGKILL, as a build busy in one loop does not stop at SIGTERM)
+      expect(r.error, template).toBeUndefined(); // (a timeout: ETIMEDOUT, the process killed)
       expect(r.status, template).toBe(0);
     }
   }, 60_000);

@@ -1,7 +1,7 @@
 /**
  * Where `imprint build` may write: never over its input or another file of the user, never a
  * device or a folder, never two reports into one file; a write that fails is one line with
- * exit 1 and leaves the last good PDF and no temporary file; a stopped build leaves none either.
+ * exit 1 and leaves the last good PDF and no temporary file (a stopped build: stopped-build.test.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -218,26 +218,6 @@ describe('an output folder that is a broken link', () => {
       const r = imprint('build', input, '-o', path.join(folder, out));
       expect(r.code, r.err).toBe(1);
       expect(r.err).toContain(`${path.join(folder, out)}: cannot write (${reason})`);
-    }
-  });
-});
-
-describe('a build stopped by a signal', () => {
-  it('leaves no temporary file beside the output, whichever thread was writing it', () => {
-    // a process that stands where a build is while it writes: its temporary file there, then a signal
-    const { folder } = project();
-    const output = path.join(folder, 'r.pdf');
-    const script = `
-      import { writeFileSync } from 'node:fs';
-      import { tempPathFor, removeTempFilesAtExit } from ${JSON.stringify(path.join(root, 'dist/output.js'))};
-      removeTempFilesAtExit([${JSON.stringify(output)}]);
-      writeFileSync(tempPathFor(${JSON.stringify(output)}), 'half a PDF');
-      process.kill(process.pid, process.argv[1]);
-      setTimeout(() => {}, 5000);`;
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, signal], { encoding: 'utf8' });
-      expect(r.status).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(readdirSync(folder)).toEqual(['r.yaml']);
     }
   });
 });
