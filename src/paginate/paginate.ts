@@ -35,7 +35,7 @@ export function paginate<P>(items: FlowItem<P>[], pageHeight: number, separator 
     pages.push(...run.pages);
     at = run.next;
   }
-  // the rest of a long note, on pages of its own
+  // the rest of a long note, on pages of its own (see notePages)
   while (at.carried.length) {
     const filled = fillPage(flow, at);
     pages.push(filled.page);
@@ -58,14 +58,13 @@ function cheapestRun<P>(flow: Flow<P>, from: Cursor<P>, tails: TailRule | undefi
   const { items } = flow;
   let end = from.at;
   while (end < items.length && items[end].kind !== 'break') end++;
-  // best[k]: the cheapest steps found to a page starting at flow index from.at + k, by how far
-  // into the block there the page starts (see `progress`)
-  const best: Map<number, Step<P>>[] = Array.from({ length: end - from.at + 1 }, () => new Map());
-  best[0].set(progress(from), { cost: 0, pages: [], next: from });
+  // best[k]: the cheapest steps found to a page starting at flow index from.at + k, by where
+  // it starts (see `placeKey`)
+  const best: Map<string, Step<P>>[] = Array.from({ length: end - from.at + 1 }, () => new Map());
+  best[0].set(placeKey(from), { cost: 0, pages: [], next: from });
   for (let k = 0; k < best.length - 1; k++) {
     // (a page from one of them starts further on: at a later index, or further into the block)
-    for (let at = nextKey(best[k], -Infinity); at !== undefined; at = nextKey(best[k], at)) {
-      const step = best[k].get(at)!;
+    for (let step = nextStep(best[k]); step; step = nextStep(best[k], step)) {
       let cursor = step.next;
       const lead: PaginatedPage<P>[] = [];
       let greedy = fillPage(flow, cursor);
@@ -79,17 +78,25 @@ function cheapestRun<P>(flow: Flow<P>, from: Cursor<P>, tails: TailRule | undefi
       const ends = [greedy, ...greedy.earlier.filter((e) => e.white <= reach + 1e-6).reverse().map((e) => fillPage(flow, cursor, e.at))];
       for (const filled of ends) {
         const role = { first: !step.before, last: filled.next.at === end, givenUp: filled.white - greedy.white };
-        const cost = step.cost + lead.length * PAGE_COSTS.page + pageCost(flow, filled, role, PAGE_COSTS, tails?.minBlocks);
+        const trailing = filled.next.at === items.length ? notePages(flow, filled.next) : 0; // (they end the flow: pages of their own)
+        const cost = step.cost + (lead.length + trailing) * PAGE_COSTS.page + pageCost(flow, filled, role, PAGE_COSTS, tails?.minBlocks);
         const to = best[filled.next.at - from.at];
-        const known = to.get(progress(filled.next));
-        if (!known || cost < known.cost) to.set(progress(filled.next), { cost, pages: [...lead, filled.page], next: filled.next, before: step });
+        const known = to.get(placeKey(filled.next));
+        if (!known || cost < known.cost) to.set(placeKey(filled.next), { cost, pages: [...lead, filled.page], next: filled.next, before: step });
       }
     }
   }
   const path: Step<P>[] = [];
-  const last = best[best.length - 1].get(progress({ at: end, carried: [], overlong: false }))!;
+  const last = [...best[best.length - 1].values()].reduce((a, b) => (b.cost < a.cost ? b : a));
   for (let s: Step<P> | undefined = last; s; s = s.before) path.push(s);
   return { pages: path.reverse().flatMap((s) => s.pages), next: last.next };
+}
+
+/** The pages the lines of notes carried past the flow's end (`at`) take, on their own. */
+function notePages<P>(flow: Flow<P>, at: Cursor<P>): number {
+  let pages = 0;
+  for (let cursor = at; cursor.carried.length; pages++) cursor = fillPage(flow, cursor).next;
+  return pages;
 }
 
 /**
@@ -104,9 +111,24 @@ function progress<P>(at: Cursor<P>): number {
 /** More places to break than any block has. */
 const MOST_BREAKS = 2 ** 31;
 
-/** The least key of `steps` above `above`; none when there is none. */
-function nextKey<P>(steps: Map<number, Step<P>>, above: number): number | undefined {
-  let key: number | undefined;
-  for (const k of steps.keys()) if (k > above && (key === undefined || k < key)) key = k;
-  return key;
+/**
+ * Where a page starts, as `best` keys it: how far into its block (see `progress`), and how many
+ * lines of notes it carries from the page before (paths that carry different lines leave
+ * different pages after them: one that runs a note onto a page of its own at the flow's end
+ * must not hide one that does not).
+ */
+function placeKey<P>(at: Cursor<P>): string {
+  return `${progress(at)} ${at.carried.length}`;
+}
+
+/** Whether a page at `a` starts before one at `b` at the same index: less far into its block, or carrying fewer lines of notes. */
+function startsBefore<P>(a: Cursor<P>, b: Cursor<P>): boolean {
+  return progress(a) < progress(b) || (progress(a) === progress(b) && a.carried.length < b.carried.length);
+}
+
+/** The step of `steps` whose page starts first after `after`'s (with none given: the first); none when there is none. */
+function nextStep<P>(steps: Map<string, Step<P>>, after?: Step<P>): Step<P> | undefined {
+  let found: Step<P> | undefined;
+  for (const s of steps.values()) if ((!after || startsBefore(after.next, s.next)) && (!found || startsBefore(s.next, found.next))) found = s;
+  return found;
 }

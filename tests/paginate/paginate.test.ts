@@ -331,6 +331,14 @@ describe('paginate invariants with costs', () => {
     ),
     { maxLength: 100 },
   );
+  it('a page end that would leave the last block’s note to run onto a page of its own costs that page (a box’s two blocks parted instead: fast-check seed 544490466)', () => {
+    const box = (pad: number) => ({ key: 'f', pad, closes: false });
+    const items: FlowItem<string>[] = [b('a', 14), b('b', 2, { spaceBefore: 5, inset: box(0) }), b('c', 51, { spaceBefore: 7, keepTogether: true, inset: box(8), notes: [Array.from({ length: 6 }, (_, j) => b(`n${j}`, 5))] })];
+    const pages = paginate(items, 100, 4);
+    expect(names(pages)).toEqual(['a b', 'c']);
+    expect(pages[1].foot.map((x) => x.block.payload)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
+  });
+
   it('nothing lost, no page overflows, never more pages than greedy filling, every page holds something', () => {
     const header = b('H', 8);
     fc.assert(
