@@ -5,10 +5,7 @@
  * column gets its widest identifier where the other columns can wrap.
  */
 import { describe, expect, it } from 'vitest';
-import { cellLinesOf } from '../helpers/table-cells.js';
-
-const oneTable = (template: string, table: string[]) =>
-  ['report:', '  title: 表', `  template: ${template}`, 'chapters:', '  - title: 一', '    body:', '      - table:', ...table.map((l) => `          ${l}`), ''].join('\n');
+import { cellLinesOf, oneTable } from '../helpers/table-cells.js';
 
 /** An API's response fields: dotted identifiers, their types, notes of 20–60 characters. */
 const FIELDS = [
