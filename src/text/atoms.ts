@@ -264,7 +264,8 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     shape.shift += (shape.width - (glyphs[0].ink[0] + glyphs[0].ink[1]) * size) / 2;
   }
   if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0], size);
-  if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(shape, size, style.cell);
+  // (the interpunct stays half a character on a grid too: the line is spread over the half cell, as beside a Latin run)
+  if (style.cell && (kind === 'han' || (kind === 'punct' && text !== INTERPUNCT))) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
     dropRightBlank(shape);

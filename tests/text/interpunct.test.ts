@@ -54,9 +54,9 @@ describe('the interpunct between Chinese characters', () => {
     for (const scheme of ['taiwan', 'none'] as const) for (const role of ['serif', 'sans']) expect(dots(role, '玛丽·居里', scheme)[0].width).toBeCloseTo(1, 6);
   });
 
-  it('takes a cell of its own on a character grid, the characters after it on theirs', () => {
+  it('is half a cell on a character grid too (GB/T 15834 says half a character; a whole cell read as 红 · 火, and its text was copied with spaces)', () => {
     const d = dots('serif', '玛丽·居里', 'gb', SIZE)[0];
-    expect(d.width).toBeCloseTo(1, 6);
+    expect(d.width).toBeCloseTo(0.5, 6);
     expect(d.across).toBeCloseTo(0.5, 6);
   });
 
