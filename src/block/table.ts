@@ -27,6 +27,7 @@ import { evenTwins, parallelColumns, twinColumns, twinsAsking } from './twin-col
 import { breakPlaces, rowBreaks } from './row-breaks.js';
 import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
+import { isIdentifier } from './identifiers.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -734,9 +735,13 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     }
     return { widths, padX: Math.min(padX, narrower) };
   };
-  // the widest body cell of each column with a space in it (a command, a phrase), padding included
-  const phrases = new Array<number>(ncols).fill(0);
-  for (const { c, header, runs, natural } of measured) if (!header && c.colspan === 1 && /\s/.test(plainText(runs).trim())) phrases[c.col] = Math.max(phrases[c.col], natural);
+  // the widest body cell of each column with a space in it (a command, a phrase) or that is one
+  // identifier (data.records[].tenantId: see identifiers.ts), padding included
+  const unbroken = new Array<number>(ncols).fill(0);
+  for (const { c, header, runs, natural } of measured) {
+    const text = plainText(runs).trim();
+    if (!header && c.colspan === 1 && (/\s/.test(text) || isIdentifier(text))) unbroken[c.col] = Math.max(unbroken[c.col], natural);
+  }
   const given = node.columns.map((c) => c.width);
   if (given.length === ncols && given.every((w) => w && w > 0)) return holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
 
@@ -794,8 +799,9 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const widths = heads.widths;
     // a column kept on one line may give up room where the table is then shorter (see
     // fewerLines), its long words broken at their marks (a URL after a `/`): down to `readable`,
-    // or to its previous ask, or to its widest cell with a space (a command stays on one line)
-    const floor = kept.map((w, c) => (heads.kept.has(c) ? widths[c] : affordable?.kept.has(c) ? Math.min(w, Math.max(asks[passes - 1][c], readable, phrases[c])) : w));
+    // or to its previous ask, or to its widest cell with a space or identifier (a command, a
+    // code name stays on one line)
+    const floor = kept.map((w, c) => (heads.kept.has(c) ? widths[c] : affordable?.kept.has(c) ? Math.min(w, Math.max(asks[passes - 1][c], readable, unbroken[c])) : w));
     return { widths: fewerLines(ctx, measured, widths, floor, twins, padX), padX };
   };
   // when not even what keeps short cells and headers whole fits, the cells' padding narrows to

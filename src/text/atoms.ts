@@ -4,7 +4,7 @@
  * is one atom; `——` and `……` are one atom each; a space is an atom that vanishes at line edges.
  * A number is one word with the spaces that hold it together (`3 860.5`, `20 Gbps`: see spaces.ts).
  */
-import { CJK_PUNCTUATION, DOUBLED_MARKS, isCjk } from './char-class.js';
+import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
@@ -218,10 +218,15 @@ function shapesOf(style: TextStyle): ShapeTables {
 
 /** The shape of a piece's text in the style (made once: the table keeps it for the next). */
 function knownShape(known: Map<string, AtomShape>, kind: AtomKind, text: string, style: TextStyle, bold: boolean): AtomShape {
-  let shape = known.get(text);
-  if (!shape) known.set(text, (shape = makeShape(kind, text, chooseFont(kind, text, style, bold), style)));
+  // (the one text that is a mark between Chinese characters and a Latin word elsewhere has a key of each)
+  const key = kind === 'punct' && text === INTERPUNCT ? INTERPUNCT_MARK : text;
+  let shape = known.get(key);
+  if (!shape) known.set(key, (shape = makeShape(kind, text, chooseFont(kind, text, style, bold), style)));
   return shape;
 }
+
+/** The key of the interpunct's shape as a Chinese mark (see `INTERPUNCT`), beside the Latin word `·`'s. */
+const INTERPUNCT_MARK = `punct:${INTERPUNCT}`;
 
 /** The font of the stack for a piece: the first that has all its characters, else the first. */
 function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolean): TextFont {
@@ -239,7 +244,7 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
   if (kind === 'space' && text !== ' ') return writtenSpace(font, size, spaceWidth(text, (c) => advanceIn(font, c)));
   const glyphs = kind === 'space' ? [] : kind === 'latin' ? shapeWord(font, text) : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
   const [blankLeft, blankRight] =
-    kind === 'punct' && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
+    kind === 'punct' && text !== INTERPUNCT && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
   const shape: AtomShape = {
     kind,
     font,
@@ -251,8 +256,16 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     raise: 0,
     missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
   };
+  if (kind === 'punct' && text === INTERPUNCT && glyphs.length === 1) {
+    // half a character's place (GB/T 15834), or a whole one where every mark keeps its full
+    // width, the dot in the middle across (up, the fonts' dots stand at the em box's middle
+    // already, Noto Serif SC's 0.02 em below it: left on the baseline, as the text copied keeps it)
+    shape.width = (keepsFullWidth(style.punctuation) ? 1 : 1 / 2) * size;
+    shape.shift += (shape.width - (glyphs[0].ink[0] + glyphs[0].ink[1]) * size) / 2;
+  }
   if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0], size);
-  if (style.cell && (kind === 'han' || kind === 'punct')) fitToCells(shape, size, style.cell);
+  // (the interpunct stays half a character on a grid too: the line is spread over the half cell, as beside a Latin run)
+  if (style.cell && (kind === 'han' || (kind === 'punct' && text !== INTERPUNCT))) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
     dropRightBlank(shape);
@@ -633,6 +646,9 @@ export function splitPieces(text: string): Piece[] {
     } else if (isSpaceAt(ch, i)) {
       out.push({ kind: 'space', text: ch, start: i });
       i += 1;
+    } else if (ch === INTERPUNCT && isCjk(characterBefore(text, i)) && isCjk(characterAt(text, i + 1))) {
+      out.push({ kind: 'punct', text: ch, start: i });
+      i += 1;
     } else if (isCjk(ch)) {
       // (a combining mark after a Han character is its: one atom, one font)
       let j = i + ch.length;
@@ -661,6 +677,13 @@ function characterAt(text: string, i: number): string {
   const high = text.charCodeAt(i);
   const low = text.charCodeAt(i + 1); // NaN past the end
   return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? text.slice(i, i + 2) : text[i];
+}
+
+/** The character (one code point) that ends before offset i; '' at the start. */
+function characterBefore(text: string, i: number): string {
+  if (i === 0) return '';
+  const low = text.charCodeAt(i - 1);
+  return i >= 2 && low >= 0xdc00 && low <= 0xdfff ? characterAt(text, i - 2) : text[i - 1];
 }
 
 /** The doubled mark (`——`, `……`) starting at offset i, if one does. */

@@ -122,14 +122,24 @@ const HOST_BREAK_PENALTY = 1000;
 /**
  * Demerits of a break between a number and the Chinese character after it, its unit or measure
  * word (`3860.5|万元`, `18|所`, `2025|年`): allowed, as clreq allows it, but taken only when the
- * lines around would otherwise be loose (about r 0.7 on one line), never by the grid's first fit.
+ * lines around would otherwise be loose (about r 0.7 on one line); the grid's first fit ends
+ * its line before the number instead where the line is then spread little (see grid-breaks.ts).
  */
 const NUMBER_UNIT_BREAK_PENALTY = 50;
 
-/** The penalty of a line break before `after` that parts a number from the Han character after it; 0 for any other break. */
+/**
+ * The penalty of a line break before `after` that parts a number from the Han character after it,
+ * or an ordinal's 第 from its number (`第|2 页`, `第|12 章`: 第, the number and its unit are read
+ * as one word); 0 for any other break.
+ */
 export function unitBreakPenalty(before: Atom, after: Atom): number {
-  return after.kind === 'han' && before.kind === 'latin' && isDigit(before.text[before.text.length - 1]) ? NUMBER_UNIT_BREAK_PENALTY : 0;
+  const unitAfter = after.kind === 'han' && before.kind === 'latin' && isDigit(before.text[before.text.length - 1]);
+  const ordinal = before.kind === 'han' && before.text.endsWith(ORDINAL) && after.kind === 'latin' && isDigit(after.text[0]);
+  return unitAfter || ordinal ? NUMBER_UNIT_BREAK_PENALTY : 0;
 }
+
+/** The prefix of an ordinal number (第 2 页, 第12章). */
+const ORDINAL = '第';
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 

@@ -36,6 +36,14 @@ export const CJK_PUNCTUATION = new Set([...'、，。．：；？！“”‘’
 /** Pause and end marks (点号) that may be squeezed to ½ em in a line (clreq squeeze order). */
 export const PAUSE_MARKS = new Set('，、；：。'.split(''));
 
+/**
+ * The interpunct (间隔号, U+00B7 MIDDLE DOT) as it stands between two Chinese characters
+ * (玛丽·居里, 《沁园春·雪》, 第一·二条): a Chinese mark half a character wide, its dot in the
+ * middle (GB/T 15834-2011 5.1.7; see atoms.ts). Beside Latin text (kW·h, 3·15) it is the
+ * Latin word's.
+ */
+export const INTERPUNCT = '\u00B7';
+
 /** Marks that are set as one unbreakable unit of two characters (2 em). */
 export const DOUBLED_MARKS = ['——', '……'];
 

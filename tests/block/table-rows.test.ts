@@ -4,11 +4,8 @@
  * typesetter's review laid out).
  */
 import { describe, expect, it } from 'vitest';
-import { cellLinesOf } from '../helpers/table-cells.js';
+import { cellLinesOf, oneTable } from '../helpers/table-cells.js';
 import { rowsHeight, shorterRows, type RowsSpec } from '../../src/block/shorter-rows.js';
-
-const oneTable = (template: string, table: string[]) =>
-  ['report:', '  title: 表', `  template: ${template}`, 'chapters:', '  - title: 一', '    body:', '      - table:', ...table.map((l) => `          ${l}`), ''].join('\n');
 
 /** The GB/T review's schedule of a reading festival: dates, a long text, the units responsible. */
 const SCHEDULE = [

@@ -21,3 +21,8 @@ export function cellLinesOf(yaml: string): string[][] {
   }
   return [...byTag.values()].map((lines) => [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t));
 }
+
+/** A report of one chapter holding one table (`table`: the table's YAML lines, its keys), in `template`. */
+export function oneTable(template: string, table: string[]): string {
+  return ['report:', '  title: 表', `  template: ${template}`, 'chapters:', '  - title: 一', '    body:', '      - table:', ...table.map((l) => `          ${l}`), ''].join('\n');
+}
