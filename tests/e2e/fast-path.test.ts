@@ -17,6 +17,16 @@ import { isCjk } from '../../src/text/char-class.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8');
 
+/** The sample built once in a folder of its own, with the cache that build leaves. */
+async function builtOnce() {
+  const input = path.join(mkdtempSync(path.join(tmpdir(), 'imprint-rehearse-')), 'r.yaml');
+  writeFileSync(input, sample);
+  const options = { input, projectDir: root, packageDir: root, version: 'test' };
+  const cache = newBuildCache(options);
+  await buildReport(options, cache);
+  return { options, cache };
+}
+
 describe('fast paths', () => {
   it('a rebuild with the cache of an earlier build gives the bytes of a fresh build', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imprint-fast-'));
@@ -32,12 +42,7 @@ describe('fast paths', () => {
   });
 
   it('a rehearsed edit (watch’s warm-ups) sets a quarter of the paragraphs again, and so draws the pages holding them again, to the bytes of a fresh build', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-rehearse-'));
-    const input = path.join(dir, 'r.yaml');
-    writeFileSync(input, sample);
-    const options = { input, projectDir: root, packageDir: root, version: 'test' };
-    const cache = newBuildCache(options);
-    await buildReport(options, cache);
+    const { options, cache } = await builtOnce();
     const before = new Map(cache.setCache);
     const written = cache.render.pages;
     const pages = written.length;
@@ -54,12 +59,7 @@ describe('fast paths', () => {
   });
 
   it('a rehearsed edit sets no more paragraphs again than it is given (a long report’s costs what a short one’s does)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'imprint-rehearse-'));
-    const input = path.join(dir, 'r.yaml');
-    writeFileSync(input, sample);
-    const options = { input, projectDir: root, packageDir: root, version: 'test' };
-    const cache = newBuildCache(options);
-    await buildReport(options, cache);
+    const { options, cache } = await builtOnce();
     const size = cache.setCache.size;
     rehearseEdit(cache, 2, 4, 10);
     expect(cache.setCache.size).toBe(size - 10);
