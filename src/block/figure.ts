@@ -13,6 +13,7 @@ import { plainText } from '../text/inline.js';
 import { PT_PER_MM } from '../style/units.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { block, type Item } from './payload.js';
+import { noteBlocks } from './note-lines.js';
 import { baselineOf, lineOps, paragraphStyle, setText, textBlocks } from './text-lines.js';
 
 /** A figure's items: image, caption, note, chained to stay on one page when they fit. */
@@ -36,7 +37,7 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   // the note under the image, from its left edge (at the margin it stood apart from a centred
   // image): as wide as the image, half the measure at least, centred under a narrower one
   const noteWidth = Math.min(width, Math.max(w, width * NOTE_LEAST_SHARE));
-  const note = textBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x: x + (width - noteWidth) / 2, width: noteWidth, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
+  const note = noteBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x: x + (width - noteWidth) / 2, width: noteWidth, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
   return [image, ...caption.map((b) => ({ ...b, keepWithNext: true })), ...note];
 }
 

@@ -9,7 +9,7 @@
 import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
-import { foldWhitespace, plainText, type Inline } from '../text/inline.js';
+import { foldWhitespace, plainText, splitRuns, type Inline } from '../text/inline.js';
 import { afterTypedSpaces } from '../text/typed-spaces.js';
 import type { ParagraphStyle } from '../text/paragraph.js';
 import type { Line } from '../text/justify.js';
@@ -28,6 +28,7 @@ import { breakPlaces, rowBreaks } from './row-breaks.js';
 import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
 import { isIdentifier } from './identifiers.js';
+import { noteBlocks } from './note-lines.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -77,7 +78,7 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, keepWithNext: true };
     const noteStyle = style(ctx, node.noteStyle);
-    out.push(...textBlocks(ctx, node.note.runs, noteStyle, { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', tag) }));
+    out.push(...noteBlocks(ctx, node.note.runs, noteStyle, { x, width, at: node.note.at, tag: newTag(ctx, 'Caption', tag) }));
   } else if (out.length) {
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, height: last.height + cell.lineHeight / 2 };
@@ -249,18 +250,6 @@ function shortHead(runs: Inline[], pstyle: ParagraphStyle, size: number): number
   if (!m) return undefined;
   const before = measureText(splitRuns(runs, 0, m[1].length), pstyle).natural;
   return before <= most ? Math.max(before, measureText(splitRuns(runs, m[0].lastIndexOf(m[2]), m[0].length), pstyle).natural) : undefined;
-}
-
-/** The runs of the text's characters [from, to) (of their plain text joined). */
-function splitRuns(runs: Inline[], from: number, to: number): Inline[] {
-  const out: Inline[] = [];
-  let at = 0;
-  for (const r of runs) {
-    const [a, b] = [Math.max(from, at), Math.min(to, at + r.text.length)];
-    if (a < b) out.push({ ...r, text: r.text.slice(a - at, b - at) });
-    at += r.text.length;
-  }
-  return out;
 }
 
 /** The rows of a part as groups [first, end): a cell's rowspan never crosses a group's edge. */

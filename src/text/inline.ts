@@ -109,6 +109,18 @@ export function foldWhitespace(runs: Inline[]): Inline[] {
   return mergeRuns(folded);
 }
 
+/** The runs of the text's characters [from, to) (of their plain text joined). */
+export function splitRuns(runs: Inline[], from: number, to: number): Inline[] {
+  const out: Inline[] = [];
+  let at = 0;
+  for (const r of runs) {
+    const [a, b] = [Math.max(from, at), Math.min(to, at + r.text.length)];
+    if (a < b) out.push({ ...r, text: r.text.slice(a - at, b - at) });
+    at += r.text.length;
+  }
+  return out;
+}
+
 /** The plain text of runs. */
 export function plainText(runs: Inline[]): string {
   return runs.map((r) => r.text).join('');

@@ -158,6 +158,18 @@ function typedSpaceStarts(text: string, atoms: readonly Atom[]): boolean[] {
   return atoms.map((a, p) => p > 0 && (spaced.has(a.start) || ends(atoms[p - 1])));
 }
 
+/**
+ * `items` with the marks of the list number `text` starts with (`一、`, `（三）`: see
+ * list-labels.ts) given nothing to squeeze: the labels of a table's column stand alike, the words
+ * after them aligned (a line one character too long for its cell broke there, not squeezed to
+ * `一、` ½ em narrower than the `二、` under it).
+ */
+function labelUnsqueezed(text: string, atoms: readonly Atom[], items: Adjustability[]): Adjustability[] {
+  const label = listLabelLength(text);
+  if (!label) return items;
+  return items.map((a, p) => (atoms[p].end <= label && a.shrink > 0 ? { ...a, shrink: 0 } : a));
+}
+
 /** The places with nothing to give when a line is short of room. */
 function unsqueezed(places: Adjustability[]): Adjustability[] {
   return places.map((a) => (a.shrink > 0 ? { ...a, shrink: 0 } : a));
@@ -185,7 +197,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   if (atoms.length === 0) return { lines: [], missing, forced: false };
   if (style.cell) padMarkRunsToCells(atoms, style.cell);
   // on a grid a line is full or it is wrong: no mark squeezed inside it, stretching costs far more
-  const items = atomAdjustability(atoms, !!style.cell);
+  const items = labelUnsqueezed(text, atoms, atomAdjustability(atoms, !!style.cell));
   const joints = jointAdjustability(atoms, !!style.cell);
   const widthOf = (i: number) => (i === 0 ? style.width - style.indent : style.width);
   // text whose natural width fits its first line is that line, as the optimal breaker sets it (a

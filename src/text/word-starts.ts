@@ -25,7 +25,40 @@ export function wordStarts(atoms: readonly Atom[]): boolean[] {
     const p = offsets.get(index);
     if (p !== undefined) starts[p] = true;
   }
-  return withNumbersBound(atoms, starts);
+  return withNumbersBound(atoms, unknownWordsWhole(atoms, starts));
+}
+
+/**
+ * Words of one character that stand as words of their own: particles, conjunctions, prepositions
+ * and adverbs (`体验|的|双路径`, `教学|及|辅助`), never the characters of a word the dictionary
+ * does not know.
+ */
+const FUNCTION_WORDS = new Set('的地得之了着过和与及或并而且在对为以于把被将从向由自至到等是也都又就才还再很更最其各每该本此这那不没未已所让使给跟同按据经则即但若如'.split(''));
+
+/**
+ * `starts` with no start between two words of one Han character each (none of them a function
+ * word): the dictionary gives a word it does not know as its characters (`缴|费`, `帮|扶`), so a
+ * line is broken where a word of several, or a function word, begins or ends (`职业年金|缴费支出`,
+ * not `职业年金缴|费支出`); where that does not fit the measure, the text breaks where it may as
+ * before.
+ */
+function unknownWordsWhole(atoms: readonly Atom[], starts: boolean[]): boolean[] {
+  // the length in atoms of the word each start begins, read before any start is dropped
+  const lengths = new Map<number, number>();
+  let from = 0;
+  for (let p = 1; p <= atoms.length; p++) {
+    if (p < atoms.length && !starts[p]) continue;
+    lengths.set(from, p - from);
+    from = p;
+  }
+  let before = -1; // the start of the word before
+  return starts.map((start, p) => {
+    if (!start) return false;
+    const lone = (q: number) => q >= 0 && lengths.get(q) === 1 && atoms[q].kind === 'han' && !FUNCTION_WORDS.has(atoms[q].text);
+    const whole = lone(before) && lone(p);
+    before = p;
+    return !whole;
+  });
 }
 
 /**

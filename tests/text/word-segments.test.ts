@@ -28,7 +28,8 @@ describe('the words of a long text', () => {
     expect(starts.length).toBeGreaterThan(30_000);
     const atoms = atomize([{ text: chinese(100_000, 40), bold: false }], fakeStyle(30)).atoms;
     const t = Date.now();
-    expect(wordStarts(atoms).filter(Boolean).length).toBeGreaterThan(30_000);
+    // (fewer than ICU gives: none between two characters it gives apart, see word-starts.ts)
+    expect(wordStarts(atoms).filter(Boolean).length).toBeGreaterThan(20_000);
     expect(Date.now() - t).toBeLessThan(2_000);
   });
 
