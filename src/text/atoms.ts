@@ -7,7 +7,7 @@
 import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
-import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
+import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, ownWidth, OWN_WIDTH_MARKS, type PunctuationScheme } from './punctuation.js';
 import { breaksAfter, isSpaceCharacter, numberSpaces, spaceWidth } from './spaces.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
@@ -218,15 +218,12 @@ function shapesOf(style: TextStyle): ShapeTables {
 
 /** The shape of a piece's text in the style (made once: the table keeps it for the next). */
 function knownShape(known: Map<string, AtomShape>, kind: AtomKind, text: string, style: TextStyle, bold: boolean): AtomShape {
-  // (the one text that is a mark between Chinese characters and a Latin word elsewhere has a key of each)
-  const key = kind === 'punct' && text === INTERPUNCT ? INTERPUNCT_MARK : text;
+  // (a mark of its own width is a Latin word elsewhere, `kW·h`: a key of each)
+  const key = kind === 'punct' && OWN_WIDTH_MARKS.has(text) ? `punct:${text}` : text;
   let shape = known.get(key);
   if (!shape) known.set(key, (shape = makeShape(kind, text, chooseFont(kind, text, style, bold), style)));
   return shape;
 }
-
-/** The key of the interpunct's shape as a Chinese mark (see `INTERPUNCT`), beside the Latin word `·`'s. */
-const INTERPUNCT_MARK = `punct:${INTERPUNCT}`;
 
 /** The font of the stack for a piece: the first that has all its characters, else the first. */
 function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolean): TextFont {
@@ -243,8 +240,9 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
   // a space of its own width (thin, em …) is written; a typed space is drawn as distance only, its width from glue.ts
   if (kind === 'space' && text !== ' ') return writtenSpace(font, size, spaceWidth(text, (c) => advanceIn(font, c)));
   const glyphs = kind === 'space' ? [] : kind === 'latin' ? shapeWord(font, text) : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
+  const own = kind === 'punct' && glyphs.length === 1 ? ownWidth(text, style.punctuation) : undefined;
   const [blankLeft, blankRight] =
-    kind === 'punct' && text !== INTERPUNCT && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
+    kind === 'punct' && own === undefined && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
   const shape: AtomShape = {
     kind,
     font,
@@ -256,16 +254,16 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     raise: 0,
     missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
   };
-  if (kind === 'punct' && text === INTERPUNCT && glyphs.length === 1) {
-    // half a character's place (GB/T 15834), or a whole one where every mark keeps its full
-    // width, the dot in the middle across (up, the fonts' dots stand at the em box's middle
-    // already, Noto Serif SC's 0.02 em below it: left on the baseline, as the text copied keeps it)
-    shape.width = (keepsFullWidth(style.punctuation) ? 1 : 1 / 2) * size;
+  if (own !== undefined) {
+    // its own place (see OWN_WIDTH_MARKS), the ink in the middle across (up, the interpunct's
+    // dots stand at the em box's middle already, Noto Serif SC's 0.02 em below it: left on the
+    // baseline, as the text copied keeps it)
+    shape.width = own * size;
     shape.shift += (shape.width - (glyphs[0].ink[0] + glyphs[0].ink[1]) * size) / 2;
   }
   if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0], size);
-  // (the interpunct stays half a character on a grid too: the line is spread over the half cell, as beside a Latin run)
-  if (style.cell && (kind === 'han' || (kind === 'punct' && text !== INTERPUNCT))) fitToCells(shape, size, style.cell);
+  // (a mark of its own width keeps it on a grid too: the line is spread over the rest of the cell, as beside a Latin run)
+  if (style.cell && (kind === 'han' || (kind === 'punct' && own === undefined))) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
     dropRightBlank(shape);

@@ -4,7 +4,8 @@
  */
 import { advanceOf, glyphInkBox, glyphOf, readingFace, type Face, type InkBox } from '../font/face.js';
 import { OpenTypeLayout } from '../font/opentype-layout.js';
-import { CJK_PUNCTUATION, INTERPUNCT } from './char-class.js';
+import { CJK_PUNCTUATION } from './char-class.js';
+import { OWN_WIDTH_MARKS } from './punctuation.js';
 
 /** One glyph of shaped text. Lengths in em. */
 export interface GlyphInfo {
@@ -96,7 +97,7 @@ export class FaceTextFont implements TextFont {
       const cp = text.codePointAt(0)!;
       const id = languages ? this.localForm(glyphOf(this.face, cp), languages) : glyphOf(this.face, cp);
       // the ink's extent (which decodes the outline) matters only for punctuation
-      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) || text === INTERPUNCT ? glyphInkBox(this.face, id) : undefined)];
+      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) || OWN_WIDTH_MARKS.has(text) ? glyphInkBox(this.face, id) : undefined)];
     } else if (COMBINING.test(text)) {
       glyphs = this.shapeWithMarks(text);
     } else if (this.lacksSome(text)) {
