@@ -4,7 +4,7 @@
  * is one atom; `——` and `……` are one atom each; a space is an atom that vanishes at line edges.
  * A number is one word with the spaces that hold it together (`3 860.5`, `20 Gbps`: see spaces.ts).
  */
-import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isCjk } from './char-class.js';
+import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isAlnum, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, ownWidth, OWN_WIDTH_MARKS, type PunctuationScheme } from './punctuation.js';
@@ -280,13 +280,28 @@ function shapeWord(font: TextFont, text: string): GlyphInfo[] {
   let spaced = '';
   for (const c of text) spaced += isSpaceCharacter(c) ? ' ' : c;
   const glyphs = font.shape(spaced);
-  if (spaced === text && !text.includes(' ')) return glyphs;
+  if (spaced === text && !text.includes(' ') && !text.includes(INTERPUNCT)) return glyphs;
   let at = 0; // the offset in `text` of the glyph's first character (the spaces replaced are one UTF-16 unit each)
   return glyphs.map((g) => {
-    const ch = text[at];
+    const [before, ch] = [text[at - 1], text[at]];
     for (const cp of g.codePoints) at += cp > 0xffff ? 2 : 1;
-    return g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? { ...g, advance: spaceWidth(ch, (c) => advanceIn(font, c)), codePoints: [0x20] } : g;
+    if (g.codePoints.length === 1 && g.codePoints[0] === 0x20) return { ...g, advance: spaceWidth(ch, (c) => advanceIn(font, c)), codePoints: [0x20] };
+    return ch === INTERPUNCT && g.codePoints.length === 1 && before !== undefined && isAlnum(before) && at < text.length && isAlnum(text[at]) ? latinMiddleDot(font, g) : g;
   });
+}
+
+/**
+ * A middle dot inside a Latin word (`kW·h`, `3·15`) as a Latin font draws it: no wider than the
+ * font's full stop (Noto Serif SC's are 0.327 em each, JetBrains Mono's 0.6). Where the font
+ * draws it wider (Noto Sans SC: a full-width mark, 1 em, which set `kW · h` apart in a 黑体
+ * heading), it keeps its ink with the full stop's side bearings on each side, the ink in the middle.
+ */
+function latinMiddleDot(font: TextFont, dot: GlyphInfo): GlyphInfo {
+  const [stop] = font.shape('.');
+  if (dot.advance <= stop.advance + 1e-6) return dot;
+  const [{ ink }] = font.shape(INTERPUNCT);
+  const advance = ink[1] - ink[0] + stop.advance - (stop.ink[1] - stop.ink[0]);
+  return { ...dot, advance, dx: (dot.dx ?? 0) + (advance - ink[0] - ink[1]) / 2 };
 }
 
 /** The advance of a character in a font, em. */
