@@ -361,7 +361,11 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
  * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com,
- * pujiang.|gov.cn, see WORD_END);
+ * pujiang.|gov.cn, see WORD_END), and after a `.` that follows a subscript or a call
+ * (`data.records[].|enrollment.total`, `getUser().|name`);
+ * after the `:` of a namespace, a URN or a scope, or the `::` of one, that follows two letters
+ * and comes before a letter or digit (`ns:|element`, `urn:|isbn:|0451450523`, `Config::|load`;
+ * never inside `://`, `::`, a time or a ratio, `T09:30`, `1:2`, nor after a drive letter `C:\`);
  * after `?`, `&`, `=`, `;`, `@` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line); after a `-` that follows a word
  * with a letter in it and comes before three digits (CVE-|2024-3094, ISO-|8859-1; never in a
@@ -392,7 +396,8 @@ const WORD_END = String.raw`[\p{L}\p{N}]{1,5}(?:\.\p{L}{2,3})?[^\p{L}\p{N}]{0,2}
 const WORD_BREAK = new RegExp(
   [
     String.raw`(?<=.[/\\])(?<!:\/\/)(?=[^/\\])`,
-    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=${WORD_END}))`,
+    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_]|[\])]\.)(?=\p{L})(?<!\.(?=${WORD_END}))`,
+    String.raw`(?<=\p{L}{2}::?)(?=[\p{L}\p{N}_$])`,
     String.raw`(?<=[\p{L}\p{N}][?&=;@])(?=[\p{L}\p{N}$@-])`,
     String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,
     RANGE_BREAK,
