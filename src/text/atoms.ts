@@ -4,10 +4,10 @@
  * is one atom; `——` and `……` are one atom each; a space is an atom that vanishes at line edges.
  * A number is one word with the spaces that hold it together (`3 860.5`, `20 Gbps`: see spaces.ts).
  */
-import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isCjk } from './char-class.js';
+import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isAlnum, isCjk } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
-import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, type PunctuationScheme } from './punctuation.js';
+import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, ownWidth, OWN_WIDTH_MARKS, type PunctuationScheme } from './punctuation.js';
 import { breaksAfter, isSpaceCharacter, numberSpaces, spaceWidth } from './spaces.js';
 
 export type AtomKind = 'han' | 'punct' | 'latin' | 'space';
@@ -218,15 +218,12 @@ function shapesOf(style: TextStyle): ShapeTables {
 
 /** The shape of a piece's text in the style (made once: the table keeps it for the next). */
 function knownShape(known: Map<string, AtomShape>, kind: AtomKind, text: string, style: TextStyle, bold: boolean): AtomShape {
-  // (the one text that is a mark between Chinese characters and a Latin word elsewhere has a key of each)
-  const key = kind === 'punct' && text === INTERPUNCT ? INTERPUNCT_MARK : text;
+  // (a mark of its own width is a Latin word elsewhere, `kW·h`: a key of each)
+  const key = kind === 'punct' && OWN_WIDTH_MARKS.has(text) ? `punct:${text}` : text;
   let shape = known.get(key);
   if (!shape) known.set(key, (shape = makeShape(kind, text, chooseFont(kind, text, style, bold), style)));
   return shape;
 }
-
-/** The key of the interpunct's shape as a Chinese mark (see `INTERPUNCT`), beside the Latin word `·`'s. */
-const INTERPUNCT_MARK = `punct:${INTERPUNCT}`;
 
 /** The font of the stack for a piece: the first that has all its characters, else the first. */
 function chooseFont(kind: AtomKind, text: string, style: TextStyle, bold: boolean): TextFont {
@@ -243,8 +240,9 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
   // a space of its own width (thin, em …) is written; a typed space is drawn as distance only, its width from glue.ts
   if (kind === 'space' && text !== ' ') return writtenSpace(font, size, spaceWidth(text, (c) => advanceIn(font, c)));
   const glyphs = kind === 'space' ? [] : kind === 'latin' ? shapeWord(font, text) : font.shape(text, kind === 'punct' ? LOCAL_FORMS[style.punctuation] : undefined);
+  const own = kind === 'punct' && glyphs.length === 1 ? ownWidth(text, style.punctuation) : undefined;
   const [blankLeft, blankRight] =
-    kind === 'punct' && text !== INTERPUNCT && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
+    kind === 'punct' && own === undefined && !keepsFullWidth(style.punctuation) && glyphs.length === 1 ? blankHalves(glyphs[0].ink, glyphs[0].advance, size) : [0, 0];
   const shape: AtomShape = {
     kind,
     font,
@@ -256,16 +254,16 @@ function makeShape(kind: AtomKind, text: string, font: TextFont, style: TextStyl
     raise: 0,
     missing: glyphs.filter((g) => g.id === 0).flatMap((g) => g.codePoints.map((c) => String.fromCodePoint(c))),
   };
-  if (kind === 'punct' && text === INTERPUNCT && glyphs.length === 1) {
-    // half a character's place (GB/T 15834), or a whole one where every mark keeps its full
-    // width, the dot in the middle across (up, the fonts' dots stand at the em box's middle
-    // already, Noto Serif SC's 0.02 em below it: left on the baseline, as the text copied keeps it)
-    shape.width = (keepsFullWidth(style.punctuation) ? 1 : 1 / 2) * size;
+  if (own !== undefined) {
+    // its own place (see OWN_WIDTH_MARKS), the ink in the middle across (up, the interpunct's
+    // dots stand at the em box's middle already, Noto Serif SC's 0.02 em below it: left on the
+    // baseline, as the text copied keeps it)
+    shape.width = own * size;
     shape.shift += (shape.width - (glyphs[0].ink[0] + glyphs[0].ink[1]) * size) / 2;
   }
   if (kind === 'punct' && centresMarks(style.punctuation) && CENTRED_MARKS.has(text) && glyphs.length === 1) centreInk(shape, glyphs[0], size);
-  // (the interpunct stays half a character on a grid too: the line is spread over the half cell, as beside a Latin run)
-  if (style.cell && (kind === 'han' || (kind === 'punct' && text !== INTERPUNCT))) fitToCells(shape, size, style.cell);
+  // (a mark of its own width keeps it on a grid too: the line is spread over the rest of the cell, as beside a Latin run)
+  if (style.cell && (kind === 'han' || (kind === 'punct' && own === undefined))) fitToCells(shape, size, style.cell);
   if (kind === 'punct' && alwaysHalfWidth(text, style.punctuation)) {
     dropLeftBlank(shape);
     dropRightBlank(shape);
@@ -282,13 +280,28 @@ function shapeWord(font: TextFont, text: string): GlyphInfo[] {
   let spaced = '';
   for (const c of text) spaced += isSpaceCharacter(c) ? ' ' : c;
   const glyphs = font.shape(spaced);
-  if (spaced === text && !text.includes(' ')) return glyphs;
+  if (spaced === text && !text.includes(' ') && !text.includes(INTERPUNCT)) return glyphs;
   let at = 0; // the offset in `text` of the glyph's first character (the spaces replaced are one UTF-16 unit each)
   return glyphs.map((g) => {
-    const ch = text[at];
+    const [before, ch] = [text[at - 1], text[at]];
     for (const cp of g.codePoints) at += cp > 0xffff ? 2 : 1;
-    return g.codePoints.length === 1 && g.codePoints[0] === 0x20 ? { ...g, advance: spaceWidth(ch, (c) => advanceIn(font, c)), codePoints: [0x20] } : g;
+    if (g.codePoints.length === 1 && g.codePoints[0] === 0x20) return { ...g, advance: spaceWidth(ch, (c) => advanceIn(font, c)), codePoints: [0x20] };
+    return ch === INTERPUNCT && g.codePoints.length === 1 && before !== undefined && isAlnum(before) && at < text.length && isAlnum(text[at]) ? latinMiddleDot(font, g) : g;
   });
+}
+
+/**
+ * A middle dot inside a Latin word (`kW·h`, `3·15`) as a Latin font draws it: no wider than the
+ * font's full stop (Noto Serif SC's are 0.327 em each, JetBrains Mono's 0.6). Where the font
+ * draws it wider (Noto Sans SC: a full-width mark, 1 em, which set `kW · h` apart in a 黑体
+ * heading), it keeps its ink with the full stop's side bearings on each side, the ink in the middle.
+ */
+function latinMiddleDot(font: TextFont, dot: GlyphInfo): GlyphInfo {
+  const [stop] = font.shape('.');
+  if (dot.advance <= stop.advance + 1e-6) return dot;
+  const [{ ink }] = font.shape(INTERPUNCT);
+  const advance = ink[1] - ink[0] + stop.advance - (stop.ink[1] - stop.ink[0]);
+  return { ...dot, advance, dx: (dot.dx ?? 0) + (advance - ink[0] - ink[1]) / 2 };
 }
 
 /** The advance of a character in a font, em. */
@@ -348,7 +361,11 @@ function atomOf(shape: AtomShape, text: string, start: number, size: number, mar
  * after `.`, `-`, `_` that follow two letters or digits and come before a letter (never inside
  * a number: 10.0.19045, never after `--`, never after a one-letter prefix: X-Request-Id; never
  * after the `.` of a file's extension or domain that ends the word: report.|pdf, example.|com,
- * pujiang.|gov.cn, see WORD_END);
+ * pujiang.|gov.cn, see WORD_END), and after a `.` that follows a subscript or a call
+ * (`data.records[].|enrollment.total`, `getUser().|name`);
+ * after the `:` of a namespace, a URN or a scope, or the `::` of one, that follows two letters
+ * and comes before a letter or digit (`ns:|element`, `urn:|isbn:|0451450523`, `Config::|load`;
+ * never inside `://`, `::`, a time or a ratio, `T09:30`, `1:2`, nor after a drive letter `C:\`);
  * after `?`, `&`, `=`, `;`, `@` that follow a letter or digit and come before a letter, digit, `$`,
  * `-` or `@` (never before a mark that may not start a line); after a `-` that follows a word
  * with a letter in it and comes before three digits (CVE-|2024-3094, ISO-|8859-1; never in a
@@ -379,7 +396,8 @@ const WORD_END = String.raw`[\p{L}\p{N}]{1,5}(?:\.\p{L}{2,3})?[^\p{L}\p{N}]{0,2}
 const WORD_BREAK = new RegExp(
   [
     String.raw`(?<=.[/\\])(?<!:\/\/)(?=[^/\\])`,
-    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_])(?=\p{L})(?<!\.(?=${WORD_END}))`,
+    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_]|[\])]\.)(?=\p{L})(?<!\.(?=${WORD_END}))`,
+    String.raw`(?<=\p{L}{2}::?)(?=[\p{L}\p{N}_$])`,
     String.raw`(?<=[\p{L}\p{N}][?&=;@])(?=[\p{L}\p{N}$@-])`,
     String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,
     RANGE_BREAK,

@@ -177,7 +177,7 @@ export function insideTitles(atoms: readonly Atom[]): boolean[] {
 }
 
 /** Marks after which a word breaks (see atoms.ts) that join its parts rather than separate them. */
-const JOINING_MARKS = new Set(['.', '-', '_', '=']);
+const JOINING_MARKS = new Set(['.', '-', '_', '=', ':']);
 
 /**
  * Demerits of a break between two letters or digits of a URL (inside a hash that names its file:

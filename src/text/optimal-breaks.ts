@@ -9,7 +9,8 @@ import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
 import { insideTitles, partsRun, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
 import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
-import { INTERPUNCT, NO_LINE_END, NO_LINE_START } from './char-class.js';
+import { NO_LINE_END, NO_LINE_START } from './char-class.js';
+import { hangsAtLineEnd } from './punctuation.js';
 import { DOUBLE_HYPHEN_DEMERITS, FINAL_HYPHEN_DEMERITS, HYPHEN_PENALTY } from './hyphenation.js';
 
 /** What the breaker needs to know of a paragraph. Lengths in pt. */
@@ -266,10 +267,10 @@ function measureInto(m: LineMeasure, input: BreakInput, p: PrefixSums, start: nu
   // a closing or pause mark hangs only when the line would not fit with it (a line that ends with
   // a mark in its last cell is full), and only where the room past the measure takes it. What
   // hangs is its ink side (½ cell where the scheme has blanks, GB/T 9704 practice; a whole cell
-  // with `none`); the mark, the joint before it and its blank leave the line's measure. (Not the
-  // interpunct: its dot in the middle of a cell would stand a whole cell out)
+  // with `none`); the mark, the joint before it and its blank leave the line's measure. (Not a
+  // mark the punctuation table keeps from hanging: see `hangsAtLineEnd`)
   const hang = last ? input.items[end - 1].width - trimEnd : 0;
-  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && NO_LINE_START.has(last.text) && last.text !== INTERPUNCT && m.natural > width + 1e-6 && hang <= (input.hangRoom ?? Infinity) + 1e-6) {
+  if (input.hangMarks && last && end - 1 > start && last.kind === 'punct' && hangsAtLineEnd(last.text) && m.natural > width + 1e-6 && hang <= (input.hangRoom ?? Infinity) + 1e-6) {
     m.hang = hang;
     m.natural -= m.hang + input.joints[end - 2].width;
     m.shrink = Math.max(0, m.shrink - (lastShrink - Math.min(trimEnd, lastShrink)));

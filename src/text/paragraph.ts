@@ -10,10 +10,9 @@ import { placeLine, type Align, type Line } from './justify.js';
 import { adjustmentRatio, besideLongWord, letterCount, measureLine, optimalBreaks, standsShort, type BreakInput, type Breaks } from './optimal-breaks.js';
 import { gridBreaks } from './grid-breaks.js';
 import { balancedBreaks } from './balanced-breaks.js';
-import { padMarkRunsToCells } from './punctuation.js';
+import { endsPhrase, padMarkRunsToCells } from './punctuation.js';
 import { withNumbersBound, wordStarts } from './word-starts.js';
 import { unitStart, unitApart } from './unit-apart.js';
-import { INTERPUNCT, OPENING_MARKS } from './char-class.js';
 import { afterTypedSpaces } from './typed-spaces.js';
 import { listLabelLength } from './list-labels.js';
 import { holdsHyphenatableWord, hyphenatedAtoms, hyphenatedInput, needsHyphenation, usesHyphenation } from './hyphenation.js';
@@ -153,8 +152,7 @@ function phraseStarts(atoms: readonly Atom[]): boolean[] {
 function typedSpaceStarts(text: string, atoms: readonly Atom[]): boolean[] {
   const spaced = new Set(afterTypedSpaces(text));
   const label = listLabelLength(text);
-  // (the interpunct joins the parts of a name: 埃德加·斯诺)
-  const ends = (a: Atom) => a.end !== label && ((a.kind === 'punct' && !OPENING_MARKS.has(a.text[0]) && a.text !== INTERPUNCT) || /^[—–]+$/.test(a.text));
+  const ends = (a: Atom) => a.end !== label && ((a.kind === 'punct' && endsPhrase(a.text)) || /^[—–]+$/.test(a.text));
   return atoms.map((a, p) => p > 0 && (spaced.has(a.start) || ends(atoms[p - 1])));
 }
 

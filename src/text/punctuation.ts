@@ -17,7 +17,7 @@
  *   glyph moved to the middle of its cell, across and up (see `centreInk` in atoms.ts).
  */
 import type { Atom } from './atoms.js';
-import { NO_LINE_START, OPENING_MARKS } from './char-class.js';
+import { INTERPUNCT, NO_LINE_START, OPENING_MARKS } from './char-class.js';
 
 export type PunctuationScheme = 'gb' | 'kaiming' | 'banjiao' | 'none' | 'taiwan' | 'hongkong';
 export const PUNCTUATION_SCHEMES: readonly PunctuationScheme[] = ['gb', 'kaiming', 'banjiao', 'none', 'taiwan', 'hongkong'];
@@ -56,6 +56,47 @@ export function keepsFullWidth(scheme: PunctuationScheme): boolean {
 /** Whether the scheme centres the marks of `CENTRED_MARKS` in their cell. */
 export function centresMarks(scheme: PunctuationScheme): boolean {
   return LOCAL_FORMS[scheme] !== undefined;
+}
+
+/**
+ * A mark set in a place of a width of its own with its ink in the middle, not in a full-width
+ * box with its ink at one side and a blank half the schemes remove (see `blankHalves`).
+ */
+export interface OwnWidthMark {
+  /**
+   * Its width, em: where the scheme removes blanks, and where it keeps every mark full width
+   * (`keepsFullWidth`). On a character grid too (it is not fitted to whole cells: the line is
+   * spread over the rest of the cell, as beside a Latin run).
+   */
+  width: { compressed: number; full: number };
+  /** Whether it may hang past a line's measure at the line's end, as a closing or pause mark may (see optimal-breaks.ts). */
+  hangs: boolean;
+  /** Whether a phrase ends after it, where a table cell breaks between phrases (see paragraph.ts). */
+  endsPhrase: boolean;
+}
+
+/**
+ * The marks of their own width. The interpunct (间隔号, see `INTERPUNCT`): half a character
+ * (GB/T 15834-2011 5.1.7; clreq: on the mainland), a whole one in full-width practice; it never
+ * hangs (its dot in the middle of a cell would stand a whole cell out) and joins the parts of a
+ * name (埃德加·斯诺), so no phrase ends after it.
+ */
+export const OWN_WIDTH_MARKS: ReadonlyMap<string, OwnWidthMark> = new Map([[INTERPUNCT, { width: { compressed: 1 / 2, full: 1 }, hangs: false, endsPhrase: false }]]);
+
+/** The width of a mark of its own width in the scheme, em; undefined for other marks. */
+export function ownWidth(mark: string, scheme: PunctuationScheme): number | undefined {
+  const own = OWN_WIDTH_MARKS.get(mark);
+  return own && (keepsFullWidth(scheme) ? own.width.full : own.width.compressed);
+}
+
+/** Whether a mark may hang past a line's measure at its end: a mark no line starts with, unless the table says otherwise. */
+export function hangsAtLineEnd(mark: string): boolean {
+  return NO_LINE_START.has(mark) && (OWN_WIDTH_MARKS.get(mark)?.hangs ?? true);
+}
+
+/** Whether a phrase ends after a mark: any but an opening one, unless the table says otherwise. */
+export function endsPhrase(mark: string): boolean {
+  return !OPENING_MARKS.has(mark[0]) && (OWN_WIDTH_MARKS.get(mark)?.endsPhrase ?? true);
 }
 
 /** End-of-sentence marks that keep their full width in the kaiming scheme. */

@@ -4,7 +4,7 @@
  */
 import { advanceOf, glyphInkBox, glyphOf, readingFace, type Face, type InkBox } from '../font/face.js';
 import { OpenTypeLayout } from '../font/opentype-layout.js';
-import { CJK_PUNCTUATION, INTERPUNCT } from './char-class.js';
+import { CJK_PUNCTUATION } from './char-class.js';
 
 /** One glyph of shaped text. Lengths in em. */
 export interface GlyphInfo {
@@ -40,6 +40,8 @@ export interface TextFont {
   shape(text: string, languages?: readonly string[]): GlyphInfo[];
 }
 
+/** A punctuation character (general category P). */
+const PUNCTUATION = /^\p{P}$/u;
 /** A combining mark (general category M). */
 const MARK = /^\p{M}$/u;
 /** Text with a combining mark. */
@@ -95,8 +97,9 @@ export class FaceTextFont implements TextFont {
       // and the language's own form where one is asked for
       const cp = text.codePointAt(0)!;
       const id = languages ? this.localForm(glyphOf(this.face, cp), languages) : glyphOf(this.face, cp);
-      // the ink's extent (which decodes the outline) matters only for punctuation
-      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) || text === INTERPUNCT ? glyphInkBox(this.face, id) : undefined)];
+      // the ink's extent (which decodes the outline) matters only for punctuation: a Chinese
+      // mark's, and the interpunct's, the full stop's and the middle dot's (atoms.ts)
+      glyphs = [this.info(id, advanceOf(this.face, id), [cp], CJK_PUNCTUATION.has(text) || PUNCTUATION.test(text) ? glyphInkBox(this.face, id) : undefined)];
     } else if (COMBINING.test(text)) {
       glyphs = this.shapeWithMarks(text);
     } else if (this.lacksSome(text)) {

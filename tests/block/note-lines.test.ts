@@ -13,8 +13,8 @@ import { layoutReport } from '../../src/pipeline.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The printed lines of the notes of a report with `block` (YAML lines under `body:`): each line's text (spaces left out) and left edge, pt. */
-function noteLines(block: string[]): { text: string; x: number }[] {
+/** The printed lines of the notes of a report with `block` (YAML lines under `body:`): each line's text (spaces left out), left edge, pt, and where each of its characters stands. */
+function noteLines(block: string[]): { text: string; x: number; at: (ch: string) => number }[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'imprint-note-lines-'));
   copyFileSync(path.join(root, 'tests/fixtures/bar-chart.svg'), path.join(dir, 'chart.svg'));
   const file = path.join(dir, 'r.yaml');
@@ -25,7 +25,9 @@ function noteLines(block: string[]): { text: string; x: number }[] {
   const ys = [...new Set(runs.map((o) => Math.round(o.y * 100) / 100))].sort((a, b) => a - b);
   return ys.map((y) => {
     const line = runs.filter((o) => Math.round(o.y * 100) / 100 === y).sort((a, b) => a.x - b.x);
-    return { text: line.map((o) => String.fromCodePoint(...o.glyphs.codePoints.flat())).join('').replace(/\s/g, ''), x: line[0].x + line[0].glyphs.xs[0] };
+    const xs = new Map<string, number>();
+    for (const o of line) o.glyphs.codePoints.forEach((cps, k) => cps.forEach((cp) => xs.has(String.fromCodePoint(cp)) || xs.set(String.fromCodePoint(cp), o.x + o.glyphs.xs[k])));
+    return { text: line.map((o) => String.fromCodePoint(...o.glyphs.codePoints.flat())).join('').replace(/\s/g, ''), x: line[0].x + line[0].glyphs.xs[0], at: (ch: string) => xs.get(ch)! };
   });
 }
 
@@ -38,6 +40,16 @@ describe('a note of several lines', () => {
     expect(lines.map((l) => l.text)).toEqual(['注：1.本表金额单位为万元。', '2.空白单元格表示该项无数据。', '3.本表数据来源于2025年度部门决算报表。']);
     expect(lines[1].x).toBeGreaterThan(lines[0].x + 10);
     expect(lines[2].x).toBeCloseTo(lines[1].x, 2);
+  });
+  it('hangs a numbered line’s wrapped lines under its text after the number, as a typesetter does (2. and （3）), the numbers under the one after 注：', () => {
+    const long = '空白单元格表示该项无数据，本表数据来源于2025年度部门决算报表，各项数字因四舍五入，合计数与分项之和可能略有出入。';
+    const lines = noteLines(['- table:', '    title: 收入决算表', '    columns: [项目, 金额]', '    rows:', '      - [财政拨款收入, "156,119.96"]', '    note: |', '      注：1. 本表金额单位为万元。', `      2. ${long}`, `      （3）${long.replace('空白', '填列')}`]);
+    expect(lines.map((l) => l.text.slice(0, 3))).toEqual(['注：1', '2.空', lines[2].text.slice(0, 3), '（3）', lines[4].text.slice(0, 3)]);
+    // the numbers one under another: 2. and （3） under the 1. after 注：
+    expect(lines[1].x).toBeCloseTo(lines[0].at('1'), 1);
+    // a wrapped line under the text after its number, not under the number
+    expect(lines[2].x).toBeCloseTo(lines[1].at('空'), 1);
+    expect(lines[4].x).toBeCloseTo(lines[3].at('填'), 1);
   });
   it('keeps a footnote a line of it holds', () => {
     const lines = noteLines(['- table:', '    title: 收入决算表', '    columns: [项目, 金额]', '    rows:', '      - [财政拨款收入, "156,119.96"]', '    note: |', '      注：1. 本表金额单位为万元。', '      2. 空白单元格表示该项无数据^[指决算报表中未填列的项目。]。']);

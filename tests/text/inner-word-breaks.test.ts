@@ -40,8 +40,8 @@ describe('a break inside a run of letters and digits', () => {
     // a list item's measure (p. 6, p. 13): the line stands short after the object's name
     ['修改完成后点击“提交”，系统调用 `authService.getUserInfoByIdAsync` 接口（/api/v2/auth/users/{userId}）保存数据，并在页面顶部提示“保存成功”。', 402, 0, 'authService.'],
     ['修改完成后点击“提交”，系统调用 `studentService.listStudentRecordsByClassIdAsync` 接口（/api/v2/student/records）保存数据，并在页面顶部提示“保存成功”。', 402, 0, 'studentService.'],
-    // (p. 26) before a resource's custom method, after the `/` of its path (UAX #14 has no break after its `:`)
-    ['以 `batchImportExamScoresFromExcelAsync` 为例说明调用方法。该接口对应 HTTP 请求 `GET /api/v2/score/exams/{examId}/scores:batchImport`，调用方须在请求头中携带 `Authorization: Bearer <token>`，令牌的获取方法见 2.6 节。', 442, 24, '{examId}/'],
+    // (p. 26) before a resource's custom method, after the `:` that joins them (as a `.` joins a name's parts)
+    ['以 `batchImportExamScoresFromExcelAsync` 为例说明调用方法。该接口对应 HTTP 请求 `GET /api/v2/score/exams/{examId}/scores:batchImport`，调用方须在请求头中携带 `Authorization: Bearer <token>`，令牌的获取方法见 2.6 节。', 442, 24, 'scores:'],
   ])('gives way to a break after a mark of the word: %s', (text, width, indent, end) => {
     const lines = set(text, width, indent);
     expect(runBreaks(lines)).toEqual([]);

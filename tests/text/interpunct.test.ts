@@ -85,6 +85,26 @@ describe('a middle dot in Latin text', () => {
     expect([dot.kind, dot.width / SIZE, dot.shift, dot.raise]).toEqual(['latin', 0.327, 0, 0]);
   });
 
+  it('inside a word is as narrow as a Latin font’s in every font: Noto Sans SC’s full-width dot keeps its ink with the full stop’s side bearings, its ink in the middle; Noto Serif SC’s Latin dot is left as it is', () => {
+    for (const text of ['电量 kW·h 计', '“3·15”消费者权益日']) {
+      const dot = (role: string) => {
+        const { line, font } = set(role, text);
+        const word = line.atoms.find((a) => a.text.includes('·'))!;
+        const g = word.glyphs.find((g) => g.codePoints[0] === 0xb7)!;
+        const [ink] = font.shape('·');
+        const [stop] = font.shape('.');
+        return { advance: g.advance / SIZE, dx: g.dx, middle: (g.dx ?? 0) / SIZE + (ink.ink[0] + ink.ink[1]) / 2, ink: ink.ink[1] - ink.ink[0], stop: stop.advance, stopBearings: stop.advance - (stop.ink[1] - stop.ink[0]), laidOut: font.shape(word.text).find((g) => g.codePoints[0] === 0xb7)!.advance };
+      };
+      const sans = dot('sans');
+      expect(sans.advance, text).toBeCloseTo(sans.ink + sans.stopBearings, 6);
+      expect(sans.advance, text).toBeLessThan(0.4);
+      expect(sans.middle, text).toBeCloseTo(sans.advance / 2, 6);
+      const serif = dot('serif');
+      expect([serif.advance, serif.dx], text).toEqual([serif.laidOut, undefined]);
+      expect(serif.advance, text).toBeLessThanOrEqual(serif.stop);
+    }
+  });
+
   it('stays a Latin word’s (kW·h, 3·15)', () => {
     for (const text of ['电量 kW·h 计', '“3·15”消费者权益日']) {
       const { line } = set('serif', text);
