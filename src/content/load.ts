@@ -17,7 +17,7 @@ import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
-import { firstRowColumns, MAX_COLSPAN, placeCells } from './table-grid.js';
+import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
@@ -329,11 +329,17 @@ class ContentReader {
     const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))];
     const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
     const columns = firstRowColumns(head);
-    if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
-    this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+    // (a first header row whose colspans say more or fewer columns than every row under it fills: one error, at it)
+    const under = t.head ? widthUnderFirstRow(head, rows) : undefined;
+    if (under !== undefined) {
+      this.problems.error(this.src.locate([...headPath, 0]), `this first header row fills ${columns} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`);
+    } else {
+      if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
+      this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+    }
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && list.length !== columns)
+      if (list && list.length !== columns && list.length !== under)
         this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {

@@ -113,6 +113,17 @@ describe('loadReport', () => {
     const t = table(['head:', '  - [{text: 人数, colspan: 2}, 占比]', '  - [2024 年, 2025 年]', 'rows: []']);
     expect(problems(t)).toEqual(['r.yaml:10:15: this header row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""']);
   });
+  it('a colspan of the first header row too large or small, every row under it alike: one error at that row (it was one at each row under it, and none at it)', () => {
+    const head = (span: number) => ['head:', `  - [{text: 指标, rowspan: 2}, {text: 人数, colspan: ${span}}, {text: 占比, rowspan: 2}]`, '  - [2024 年, 2025 年]'];
+    const body = ['rows:', '  - [甲, 1, 2, "3%"]', '  - [乙, 4, 5, "6%"]', '  - [丙, 7, 8, "9%"]', 'align: [left, right, right, right]'];
+    const message = (fills: number, under: number) =>
+      `r.yaml:9:15: this first header row fills ${fills} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`;
+    expect(problems(table([...head(3), ...body]))).toEqual([message(5, 4)]);
+    expect(problems(table([...head(1), ...body]))).toEqual([message(3, 4)]);
+    // rows that disagree among themselves: each is reported, as before
+    const mixed = [...body.slice(0, 3), '  - [丙, 7, 8, "9%", 10]'];
+    expect(problems(table([...head(3), ...mixed])).length).toBeGreaterThan(1);
+  });
   it('locates a colspan into a column a rowspan covers, and a rowspan past the last row, at the cell', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [1, {text: x, rowspan: 2}, 2]', '  - [{text: y, colspan: 2}, 3]', '  - [4, 5, {text: z, rowspan: 2}]']);
     const p = problems(t);
