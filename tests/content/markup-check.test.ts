@@ -41,6 +41,18 @@ describe('markup checked at load', () => {
     ]);
     expect(warnings('      - 5 * 3 = 15，*注：单列。', '      - 要**着重**抓好，\\*\\*号，脚注^[一]。', '      - 结尾星号**')).toEqual([]);
   });
+  it('a [[ that opens a cross-reference with no ]] to close it: a warning at it (it was printed as typed, silently); an escaped \\[[, a closed one: none', () => {
+    const file = path.join(dir, 'x.yaml');
+    const warnings = (...lines: string[]) => {
+      writeFileSync(file, withBody(...lines));
+      return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+    };
+    expect(warnings('      - 实现了“两个只增不减”（见[[intro）。', '      - 见[[intro#page 页。')).toEqual([
+      'r.yaml:7:22: warning: `[[intro` opens a cross-reference that no `]]` closes: printed as typed (write `\\[[` for the brackets themselves)',
+      'r.yaml:8:10: warning: `[[intro#page` opens a cross-reference that no `]]` closes: printed as typed (write `\\[[` for the brackets themselves)',
+    ]);
+    expect(warnings('      - 见[[intro]]，\\[[intro，[[甲乙。')).toEqual([]);
+  });
   it('a footnote written as Markdown writes it, [^1] and [^1]: …: a warning at it, with how to write one (it was printed as typed, silently)', () => {
     const file = path.join(dir, 'r.yaml');
     const warnings = (...lines: string[]) => {
