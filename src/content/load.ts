@@ -243,7 +243,9 @@ class ContentReader {
       try {
         out.push(read([...p, i]));
       } catch {
-        // an item of a shape the schema refused: the next is read
+        // an item of a shape the schema refused: the next is read, and its id kept (a reference
+        // to a `tabel:` with an id is not a second error, only the misspelt key)
+        this.refusedItemId([...p, i]);
       }
     }
     return out;
@@ -364,6 +366,18 @@ class ContentReader {
     if (width && !('share' in width && width.share > 1)) return width;
     this.problems.error(given.pos, contentWidthProblem(given.text));
     return undefined;
+  }
+
+  /**
+   * The `id:` of an item the schema refused, kept with the others when it is text: its own
+   * (`{titel: …, id: a}`) or its block's (`{tabel: {id: a, …}}`).
+   */
+  private refusedItemId(p: DataPath): void {
+    const item = this.value(p);
+    if (item === null || typeof item !== 'object') return;
+    const keys = Object.keys(item);
+    const holder = keys.includes('id') ? p : keys.length === 1 ? [...p, keys[0]] : undefined;
+    if (holder && typeof (this.value(holder) as { id?: unknown } | null)?.id === 'string') this.id(holder);
   }
 
   /** The `id:` of the item at a path, if it has one. */

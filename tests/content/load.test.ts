@@ -55,6 +55,15 @@ describe('loadReport', () => {
       'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
     ]);
   });
+  it('a block with a misspelt key keeps its id: a reference to it is no second error (it said the id names nothing), a second use of the id still is', () => {
+    const body = (...lines: string[]) => `report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n${lines.map((l) => `      ${l}`).join('\n')}\n`;
+    const tabel = ['- 见[[goals]]。', '- tabel:', '    id: goals', '    title: 指标', '    columns: [a]', '    rows: [[1]]'];
+    expect(problems(body(...tabel))).toEqual(['r.yaml:7:9: unknown key "tabel" in a block (did you mean "table"?)']);
+    expect(problems(body(...tabel, '- case: {id: goals, title: 案例, body: [正文。]}'))).toEqual([
+      'r.yaml:7:9: unknown key "tabel" in a block (did you mean "table"?)',
+      'r.yaml:12:20: the id "goals" is already used at line 8 (ids must be unique in the report)',
+    ]);
+  });
   it('reports an id that an alias repeats at the alias, not at the id it repeats', () => {
     const yaml = 'report:\n  title: 一\nchapters:\n  - title: 一\n    body: &body\n      - table: {title: 表, id: dupe, columns: [a], rows: [[1]]}\n  - title: 二\n    body: *body\n';
     expect(problems(yaml)).toEqual(['r.yaml:8:11: this alias repeats the id "dupe" of line 6: ids must be unique in the report (copy the item without its id, or give the copy another)']);
