@@ -207,9 +207,12 @@ function describeError(e: ErrorObject): string | undefined {
       return `an empty block: write a paragraph or one of ${BLOCK_KEY_NAMES.join(', ')}`;
     case 'maxProperties':
       return `a block has exactly one key (${BLOCK_KEY_NAMES.slice(0, -1).join(', ')} or ${BLOCK_KEY_NAMES.at(-1)}); start another block with "- "`;
-    case 'enum':
+    case 'enum': {
       // (a number allowed beside its text, as `1.` read by YAML, is not shown twice)
-      return `${what} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => typeof v === 'string').join(', ')}, not "${String(e.data)}"`;
+      const allowed = (e.params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
+      const near = closest(String(e.data), allowed);
+      return `${what} must be one of ${allowed.join(', ')}, not "${String(e.data)}"${near ? ` (did you mean "${near}"?)` : ''}`;
+    }
     case 'const':
       return `${what} must be ${JSON.stringify(e.params.allowedValue)}`;
     case 'exclusiveMinimum':

@@ -376,7 +376,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     if (!node) return fallback;
     const v = value(node);
     if (!options.includes(v as T)) {
-      problems.error(at(node), `must be one of ${options.join(', ')}, not ${written(node)}`);
+      const near = typeof v === 'string' ? closest(v, [...options]) : undefined;
+      problems.error(at(node), `must be one of ${options.join(', ')}, not ${written(node)}${near ? ` (did you mean "${near}"?)` : ''}`);
       return fallback;
     }
     return v as T;
