@@ -55,6 +55,10 @@ describe('loadReport', () => {
       'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
     ]);
   });
+  it('a block written among sections or chapters (a page break before a section): one error saying it goes in a body (it was also "missing `title:`")', () => {
+    const yaml = 'report:\n  title: 一\nchapters:\n  - title: 一\n    sections:\n      - title: 甲\n        body: [段。]\n      - pagebreak: true\n      - title: 乙\n        body: [段。]\n';
+    expect(problems(yaml)).toEqual(['r.yaml:8:9: unknown key "pagebreak" in a section (`pagebreak:` is a block: write it as an item of a `body:` list, here at the end of the body before it)']);
+  });
   it('a block with a misspelt key keeps its id: a reference to it is no second error (it said the id names nothing), a second use of the id still is', () => {
     const body = (...lines: string[]) => `report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n${lines.map((l) => `      ${l}`).join('\n')}\n`;
     const tabel = ['- 见[[goals]]。', '- tabel:', '    id: goals', '    title: 指标', '    columns: [a]', '    rows: [[1]]'];
