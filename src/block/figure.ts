@@ -38,7 +38,9 @@ export function figureItems(ctx: LayoutContext, node: FigureNode, x: number, wid
   // image): as wide as the image, half the measure at least, centred under a narrower one
   const noteWidth = Math.min(width, Math.max(w, width * NOTE_LEAST_SHARE));
   const note = noteBlocks(ctx, node.note.runs, style(ctx, node.noteStyle), { x: x + (width - noteWidth) / 2, width: noteWidth, at: node.note.at, tag: newTag(ctx, 'Caption', parent) });
-  return [image, ...caption.map((b) => ({ ...b, keepWithNext: true })), ...note];
+  // on a grid the note is set at its own leading, as a table's is (a 小五 line a grid row apart stood far from the next);
+  // the text after it goes back to the grid
+  return [image, ...caption.map((b) => ({ ...b, keepWithNext: true })), ...(ctx.theme.grid ? note.map((b) => ({ ...b, offGrid: true })) : note)];
 }
 
 /** The least width of a figure's note, a share of the measure (under a narrow image it would wrap into many short lines). */

@@ -2,8 +2,11 @@
  * Staircases of paragraphs: a 落款 as GB/T 9704 7.3.5.2 sets it without a seal, the issuer and
  * under it the date, whose first character stands two characters right of the issuer's, the two
  * as a whole 右空二字 (the longer line decides: a date longer than the issuer ends 右空二字 and
- * the issuer moves left with it). Paragraphs side by side whose styles have a `stagger` are one
- * staircase: each starts its style's stagger right of the one above, and the group is placed by
+ * the issuer moves left with it); the issuers of a joint document (联合行文) one under another,
+ * from one start. Paragraphs side by side whose styles have a `stagger` are one staircase: the
+ * last (the date) starts its style's stagger right of those above it, which start together (a
+ * staircase of two is an issuer and its date; a step at each line set two issuers' names
+ * apart as if the second were a date), and the group is placed by
  * the first one's `align`: `right`, its longest reach (a line's start and its text) flush at each
  * line's `indent-right`; `center`, centred; else at the first one's `indent`. On a character grid
  * every start is on a whole cell (a group with a Latin date may end short of its place by less
@@ -43,7 +46,7 @@ function placed(ctx: LayoutContext, run: ParaNode[], width: number): Stair[] {
   // a length of a style in whole cells on a grid (as its indent is: see paragraphStyle)
   const inCells = (v: number, st: TextStyleSpec) => (cell ? Math.round(v / st.size) * cell : v);
   const offsets: number[] = [];
-  styles.forEach((st, k) => offsets.push(k === 0 ? 0 : offsets[k - 1] + inCells(st.stagger, st)));
+  styles.forEach((st, k) => offsets.push(k === styles.length - 1 && k > 0 ? inCells(st.stagger, st) : 0));
   // each line's reach: where it ends past the group's start (a line too long for the measure takes it all)
   const ends = run.map((n, k) => {
     const right = inCells(styles[k].indentRight, styles[k]);

@@ -5,7 +5,7 @@ export function closest(name: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
-    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    const d = editDistance(folded(name), folded(k));
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
   if (bestDistance <= Math.max(1, Math.floor(name.length / 3))) return best;
@@ -13,6 +13,11 @@ export function closest(name: string, known: string[]): string | undefined {
   const lower = name.toLowerCase();
   const extended = known.filter((k) => lower.length >= 3 && (k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase())));
   return extended.length === 1 ? extended[0] : undefined;
+}
+
+/** A name as compared: lower case, full-width forms as their ASCII (`（1）` as `(1)`). */
+function folded(name: string): string {
+  return name.normalize('NFKC').toLowerCase();
 }
 
 /**

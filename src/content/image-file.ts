@@ -5,7 +5,7 @@
  * svg-check.ts) so that the layout and PDF writer never meet one they cannot draw.
  * The bytes checked are the bytes embedded: the file is read once.
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { bytesInWords, readRegularFile, RefusedFile, type Refusal } from '../input-file.js';
 import { closest } from './did-you-mean.js';
@@ -52,11 +52,26 @@ export function checkImage(file: string, shownAs: string, baseDir?: string): Che
   } catch {
     // Outside by its name is said before whether it exists: the answer does not depend on, or tell, what is there.
     if (!insideAny(path.resolve(file), [...folders.map((f) => path.resolve(f)), ...folders.map((f) => realpathSync(f))])) return outside;
+    const fromYaml = baseDir === undefined ? undefined : pathFromProject(shownAs, baseDir);
+    if (fromYaml) return `image not found: ${shownAs} (an image's path is from the folder of the YAML file, ${path.relative(process.cwd(), baseDir ?? '') || '.'}: did you mean ${fromYaml}?)`;
     const near = nearestName(file);
     return `image not found: ${shownAs}${near ? ` (did you mean ${path.join(path.dirname(shownAs), near)}?)` : ''}`;
   }
   if (!insideAny(real, folders.map((f) => realpathSync(f)))) return outside;
   return readImage(real, shownAs);
+}
+
+/**
+ * The path from `baseDir` (the YAML file's folder) of an image written from the project folder
+ * instead (`content/images/a.svg` in `content/report.yaml`), when it is there, inside the
+ * project; else undefined.
+ */
+function pathFromProject(written: string, baseDir: string): string | undefined {
+  if (path.isAbsolute(written)) return undefined;
+  const project = process.cwd();
+  const there = path.resolve(project, written);
+  if (there === path.resolve(baseDir, written) || !insideAny(there, [project]) || !existsSync(there)) return undefined;
+  return path.relative(baseDir, there);
 }
 
 /** Whether the absolute path `file` is one of `folders` or inside one. */

@@ -53,6 +53,9 @@ const MAIL_ADDRESS = /^mailto:([^?]+)/i;
 /** A footnote's label as Markdown writes it, `[^1]`, `[^note-1]` (a short name of letters, digits, - and _), and the most characters it is looked for in. */
 const MARKDOWN_NOTE = /^\[\^[\w-]{1,20}\]/;
 const MARKDOWN_NOTE_LONGEST = 24;
+/** A `[[` and the id after it (and `#page` or `#number`), as a cross-reference opens; read from at most the next 80 characters. */
+const UNCLOSED_REFERENCE = /^\[\[[A-Za-z0-9_-]{1,64}(?:#(?:page|number))?/;
+const UNCLOSED_REFERENCE_LONGEST = 80;
 /** The URL of a link `[text](url)`. */
 const LINK_URL = new RegExp(String.raw`^(?:${URL_START})\S+$`, 'i');
 
@@ -180,7 +183,18 @@ class InlineParser {
       this.problems.push({ at: i, message: '`^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)', warning: true });
     } else if (c === '[') {
       this.warnMarkdownNote(i);
+      this.warnUnclosedReference(i);
     }
+  }
+
+  /**
+   * A warning at a `[[` followed by an id (and `#page` or `#number`) that no `]]` closes: a
+   * cross-reference whose brackets were left out would print as typed, `（见[[t-funds）`.
+   */
+  private warnUnclosedReference(i: number): void {
+    if (this.src[i + 1] !== '[' || this.src[i - 1] === '[') return;
+    const opened = UNCLOSED_REFERENCE.exec(this.src.slice(i, i + UNCLOSED_REFERENCE_LONGEST))?.[0];
+    if (opened) this.problems.push({ at: i, message: `\`${opened}\` opens a cross-reference that no \`]]\` closes: printed as typed (write \`\\[[\` for the brackets themselves)`, warning: true });
   }
 
   /**

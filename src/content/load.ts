@@ -17,7 +17,7 @@ import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
-import { firstRowColumns, MAX_COLSPAN, placeCells } from './table-grid.js';
+import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
@@ -243,7 +243,9 @@ class ContentReader {
       try {
         out.push(read([...p, i]));
       } catch {
-        // an item of a shape the schema refused: the next is read
+        // an item of a shape the schema refused: the next is read, and its id kept (a reference
+        // to a `tabel:` with an id is not a second error, only the misspelt key)
+        this.refusedItemId([...p, i]);
       }
     }
     return out;
@@ -329,11 +331,17 @@ class ContentReader {
     const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))];
     const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
     const columns = firstRowColumns(head);
-    if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
-    this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+    // (a first header row whose colspans say more or fewer columns than every row under it fills: one error, at it)
+    const under = t.head ? widthUnderFirstRow(head, rows) : undefined;
+    if (under !== undefined) {
+      this.problems.error(this.src.locate([...headPath, 0]), `this first header row fills ${columns} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`);
+    } else {
+      if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
+      this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+    }
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && list.length !== columns)
+      if (list && list.length !== columns && list.length !== under)
         this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {
@@ -358,6 +366,18 @@ class ContentReader {
     if (width && !('share' in width && width.share > 1)) return width;
     this.problems.error(given.pos, contentWidthProblem(given.text));
     return undefined;
+  }
+
+  /**
+   * The `id:` of an item the schema refused, kept with the others when it is text: its own
+   * (`{titel: …, id: a}`) or its block's (`{tabel: {id: a, …}}`).
+   */
+  private refusedItemId(p: DataPath): void {
+    const item = this.value(p);
+    if (item === null || typeof item !== 'object') return;
+    const keys = Object.keys(item);
+    const holder = keys.includes('id') ? p : keys.length === 1 ? [...p, keys[0]] : undefined;
+    if (holder && typeof (this.value(holder) as { id?: unknown } | null)?.id === 'string') this.id(holder);
   }
 
   /** The `id:` of the item at a path, if it has one. */

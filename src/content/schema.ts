@@ -42,6 +42,8 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
   const seen = new Set<string>();
   const errors = validate(printableData(src.data));
   const misspelt = new Set(errors.flatMap((e) => (e.keyword === 'additionalProperties' ? [`${e.instancePath}/${closest(String(e.params.additionalProperty), knownKeys(e)) ?? ''}`] : [])));
+  // a block among sections (`- pagebreak: true` between two): no title is what that slip leaves out too
+  for (const e of errors) if (e.keyword === 'additionalProperties' && blockAmongSections(e)) misspelt.add(`${e.instancePath}/title`);
   for (const e of errors) {
     // `titel:` says "did you mean title"; that title is missing is the same slip
     if (e.keyword === 'required' && misspelt.has(`${e.instancePath}/${String(e.params.missingProperty)}`)) continue;
@@ -165,6 +167,12 @@ function pageKeyHint(value: unknown): string {
   return `the page’s size and margins and the type’s sizes are the template’s, not the report’s: set them in the theme.yaml of a template of your own, e.g. templates/mine/theme.yaml with \`extends: official\` and \`page: { size: ${paper} }\`, and name it in the report’s \`template: mine\``;
 }
 
+/** Whether an unknown key is a block's, written as an item of `chapters:`, `sections:` or `appendices:` (a page break before a section). */
+function blockAmongSections(e: ErrorObject): boolean {
+  const parent = pathOf(e.instancePath).at(-2);
+  return (parent === 'chapters' || parent === 'sections' || parent === 'appendices') && (BLOCK_KEY_NAMES as readonly string[]).includes(String(e.params.additionalProperty));
+}
+
 /** A message for one Ajv error, or undefined for errors another one already explains. */
 function describeError(e: ErrorObject): string | undefined {
   const p = pathOf(e.instancePath);
@@ -182,6 +190,7 @@ function describeError(e: ErrorObject): string | undefined {
       if (what === '`report:`' && name === 'theme') return `unknown key "theme" in ${what} (a report chooses its look by \`template:\`, a folder under templates/ whose theme.yaml sets it${typeof value === 'string' ? `: template: ${value}` : ''})`;
       const hint = closest(name, known);
       if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
+      if (blockAmongSections(e)) return `unknown key "${name}" in ${what} (\`${name}:\` is a block: write it as an item of a \`body:\` list, here at the end of the body before it)`;
       // `- 主要措施: 修订…` is a mapping to YAML: a paragraph with ': ' in it, not quoted
       if (what === 'a block' && isTextWithColon(e.data)) return `unknown key "${name}" in a block (${[COLON_HINT, asciiQuotesHint(name)].filter(Boolean).join(', ')})`;
       return `unknown key "${name}" in ${what} (expected one of: ${known.join(', ')})`;
@@ -207,9 +216,12 @@ function describeError(e: ErrorObject): string | undefined {
       return `an empty block: write a paragraph or one of ${BLOCK_KEY_NAMES.join(', ')}`;
     case 'maxProperties':
       return `a block has exactly one key (${BLOCK_KEY_NAMES.slice(0, -1).join(', ')} or ${BLOCK_KEY_NAMES.at(-1)}); start another block with "- "`;
-    case 'enum':
+    case 'enum': {
       // (a number allowed beside its text, as `1.` read by YAML, is not shown twice)
-      return `${what} must be one of ${(e.params.allowedValues as unknown[]).filter((v) => typeof v === 'string').join(', ')}, not "${String(e.data)}"`;
+      const allowed = (e.params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
+      const near = closest(String(e.data), allowed);
+      return `${what} must be one of ${allowed.join(', ')}, not "${String(e.data)}"${near ? ` (did you mean "${near}"?)` : ''}`;
+    }
     case 'const':
       return `${what} must be ${JSON.stringify(e.params.allowedValue)}`;
     case 'exclusiveMinimum':

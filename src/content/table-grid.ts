@@ -30,9 +30,11 @@ export type GridProblem =
   /** A cell whose rowspan runs past the part's last row (`left` rows from its own, itself included). */
   | { kind: 'rowspan-past-end'; row: number; cell: number; left: number };
 
-/** The places of a part's cells (as its rows), and what is wrong (nothing for a right grid). */
+/** The places of a part's cells (as its rows), the columns each row fills, and what is wrong (nothing for a right grid). */
 export interface Grid {
   places: GridPlace[][];
+  /** Each row's columns: its cells' colspans and the columns rowspans from above cover. */
+  fills: number[];
   problems: GridProblem[];
 }
 
@@ -42,6 +44,7 @@ export function placeCells(rows: Spans[][], columns: number): Grid {
   const coveredTo: number[] = [];
   const problems: GridProblem[] = [];
   const covers = (r: number, c: number) => (coveredTo[c] ?? 0) > r;
+  const rowFills: number[] = [];
   const places = rows.map((cells, r) => {
     let covered = 0;
     for (let c = 0; c < Math.max(columns, coveredTo.length); c++) if (covers(r, c)) covered++;
@@ -61,12 +64,25 @@ export function placeCells(rows: Spans[][], columns: number): Grid {
       return { row: r, col: start };
     });
     if (fills !== columns) problems.push({ kind: 'row-width', row: r, fills, covered, columns });
+    rowFills.push(fills);
     return placed;
   });
-  return { places, problems };
+  return { places, fills: rowFills, problems };
 }
 
 /** The number of columns a part's first row fills (the table's columns, when its header rows are given). */
 export function firstRowColumns(rows: Spans[][]): number {
   return (rows[0] ?? []).reduce((n, cell) => n + cell.colspan, 0);
+}
+
+/**
+ * The columns every row under the first header row fills (the other header rows and the body
+ * rows, each part on its own grid), when there are two such rows or more, all fill the same
+ * number, and it is not the first row's: the first row's colspans are then the slip, not each
+ * row under it. Undefined otherwise.
+ */
+export function widthUnderFirstRow(head: Spans[][], body: Spans[][]): number | undefined {
+  const columns = firstRowColumns(head);
+  const under = [...placeCells(head, columns).fills.slice(1), ...placeCells(body, columns).fills];
+  return under.length >= 2 && under[0] !== columns && under.every((n) => n === under[0]) ? under[0] : undefined;
 }

@@ -136,8 +136,9 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       const message = footnote ? `YAML: this ${text[openFlow.at]} is never closed: the ] of the footnote ^[…] in it ends the list around it (${FLOW_CELL_HINT})` : `YAML: this ${text[openFlow.at]} is never closed (close it with ${openFlow.closer})`;
       problems.push({ offset: openFlow.at, message, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && /closing ["']quote/.test(f.message)) {
-      // YAML finds it at the end of the file: the quote left open is where to look
-      const opening = unclosedQuote(text);
+      // YAML finds it at the end of the file, or at the first line indented less than the text
+      // (where a quoted text cannot go on): the quote left open before there is where to look
+      const opening = unclosedQuote(text.slice(0, f.offset));
       problems.push({ offset: opening ?? f.offset, message: opening === undefined ? `YAML: ${f.message}` : `YAML: this quote ${text[opening]} is never closed (close it with ${text[opening]} where the text ends)`, severity: 'error' });
     } else if (leading) {
       hintedLines.add(lineStart(text, f.offset));
@@ -302,7 +303,9 @@ function unclosedFlow(doc: Document.Parsed, text: string, offset: number, closer
  * Where the quoted text that is never closed opens: the first quote that starts a value (after a
  * line's indentation, `- `, `key: `, or `[ { ,` in brackets) with no closing quote after it (a
  * quoted text may run over lines; `\"` in double quotes and `''` in single quotes are no ends);
- * undefined when every quote closes.
+ * undefined when every quote closes. `text` is the file up to where YAML found the quote missing,
+ * so a quote closed only further on (past a line indented less, where YAML ended the text) counts
+ * as open.
  */
 function unclosedQuote(text: string): number | undefined {
   const opening = /(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[[{,][ \t]*)(["'])/gm;

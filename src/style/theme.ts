@@ -37,8 +37,8 @@ export interface TextStyleSpec {
   /** Space kept free at the right of every line, pt (page numbers one character in). */
   indentRight: number;
   /**
-   * Paragraphs side by side in styles with a stagger (a 落款: issuer, date) are a staircase, pt:
-   * each starts this much right of the one above, the group placed as a whole by `align` (right:
+   * Paragraphs side by side in styles with a stagger (a 落款: issuers, date) are a staircase, pt:
+   * the last starts this much right of those above it (which start together), the group placed as a whole by `align` (right:
    * its longest reach flush at `indent-right`). 0: none, each paragraph placed on its own.
    */
   stagger: number;
@@ -376,7 +376,8 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     if (!node) return fallback;
     const v = value(node);
     if (!options.includes(v as T)) {
-      problems.error(at(node), `must be one of ${options.join(', ')}, not ${written(node)}`);
+      const near = typeof v === 'string' ? closest(v, [...options]) : undefined;
+      problems.error(at(node), `must be one of ${options.join(', ')}, not ${written(node)}${near ? ` (did you mean "${near}"?)` : ''}`);
       return fallback;
     }
     return v as T;

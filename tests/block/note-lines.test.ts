@@ -13,12 +13,12 @@ import { layoutReport } from '../../src/pipeline.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The printed lines of the notes of a report with `block` (YAML lines under `body:`): each line's text (spaces left out), left edge, pt, and where each of its characters stands. */
-function noteLines(block: string[]): { text: string; x: number; at: (ch: string) => number }[] {
+/** The printed lines of the notes of a report with `block` (YAML lines under `body:`), in `template`: each line's text (spaces left out), left edge and baseline, pt, and where each of its characters stands. */
+function noteLines(block: string[], template = 'official'): { text: string; x: number; y: number; at: (ch: string) => number }[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'imprint-note-lines-'));
   copyFileSync(path.join(root, 'tests/fixtures/bar-chart.svg'), path.join(dir, 'chart.svg'));
   const file = path.join(dir, 'r.yaml');
-  writeFileSync(file, ['report:', '  title: 表注', 'chapters:', '  - title: 一', '    body:', ...block.map((l) => `      ${l}`), ''].join('\n'));
+  writeFileSync(file, ['report:', '  title: 表注', `  template: ${template}`, 'chapters:', '  - title: 一', '    body:', ...block.map((l) => `      ${l}`), ''].join('\n'));
   const pages = layoutReport({ input: file, projectDir: root, packageDir: root, version: 'test' }).pages;
   // a note is tagged Caption as its caption is (its footnote markers inside it), in the smaller note size
   const runs = pages.flatMap((p) => p.ops.filter((o): o is GlyphRunOp => o.kind === 'glyphs' && (o.tag?.role === 'Caption' || o.tag?.parent?.role === 'Caption') && o.size < 10.5));
@@ -27,7 +27,7 @@ function noteLines(block: string[]): { text: string; x: number; at: (ch: string)
     const line = runs.filter((o) => Math.round(o.y * 100) / 100 === y).sort((a, b) => a.x - b.x);
     const xs = new Map<string, number>();
     for (const o of line) o.glyphs.codePoints.forEach((cps, k) => cps.forEach((cp) => xs.has(String.fromCodePoint(cp)) || xs.set(String.fromCodePoint(cp), o.x + o.glyphs.xs[k])));
-    return { text: line.map((o) => String.fromCodePoint(...o.glyphs.codePoints.flat())).join('').replace(/\s/g, ''), x: line[0].x + line[0].glyphs.xs[0], at: (ch: string) => xs.get(ch)! };
+    return { text: line.map((o) => String.fromCodePoint(...o.glyphs.codePoints.flat())).join('').replace(/\s/g, ''), x: line[0].x + line[0].glyphs.xs[0], y, at: (ch: string) => xs.get(ch)! };
   });
 }
 
@@ -59,6 +59,12 @@ describe('a note of several lines', () => {
   it('under a figure, likewise', () => {
     const lines = noteLines(['- figure:', '    title: 各年级学生人数', '    image: chart.svg', ...NOTE.map((l) => `    ${l}`)]);
     expect(lines.map((l) => l.text)).toEqual(['注：1.本表金额单位为万元。', '2.空白单元格表示该项无数据。', '3.本表数据来源于2025年度部门决算报表。']);
+  });
+  it('under a figure on the GB/T 9704 grid, at its own leading as under a table (9 pt type 13.5 pt apart: it was a 29 pt grid row a line)', () => {
+    const lines = noteLines(['- figure:', '    title: 各年级学生人数', '    image: chart.svg', ...NOTE.map((l) => `    ${l}`)], 'gbt9704');
+    expect(lines.length).toBe(3);
+    expect(lines[1].y - lines[0].y).toBeCloseTo(13.5, 1);
+    expect(lines[2].y - lines[1].y).toBeCloseTo(13.5, 1);
   });
   it('of one line, or written as one paragraph (YAML folds a plain text\'s lines), is one text as before', () => {
     const lines = noteLines(['- table:', '    title: 收入决算表', '    columns: [项目, 金额]', '    rows:', '      - [财政拨款收入, "156,119.96"]', '    note: 注：本表金额单位为万元。', '      空白单元格表示该项无数据。']);

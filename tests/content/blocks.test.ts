@@ -70,6 +70,12 @@ describe('list', () => {
   it('numbers each style', () => {
     expect(['bullet', '一、', '（一）', '1.', '（1）', '①'].map((s) => listMarker(s as never, 12))).toEqual(['•', '十二、', '（十二）', '12.', '（12）', '⑫']);
   });
+  it('an unknown style near a known one, ASCII brackets for full-width: the message names it (did you mean …)', () => {
+    const style = (s: string) => load(`      - list:\n          style: ${s}\n          items: [x]\n`).problems;
+    expect(style('"(1)"')).toEqual(['r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "(1)" (did you mean "（1）"?)']);
+    expect(style('"(一)"')).toEqual(['r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "(一)" (did you mean "（一）"?)']);
+    expect(style('a)')).toEqual(['r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "a)"']);
+  });
   it('refuses an unknown style and a bad item, each at its place', () => {
     expect(load('      - list:\n          style: a)\n          items: [x, {txt: y}]\n').problems).toEqual([
       'r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "a)"',

@@ -367,6 +367,10 @@ describe('YAML slips in a report text', () => {
     expect(load(withBody('      - @甲 文字', '      - 中间的段落。', '      - @乙 文字')).lines.map((l) => l.split(': YAML')[0])).toEqual(['r.yaml:6:9', 'r.yaml:8:9']);
     expect(load('}\n').lines).toEqual(['r.yaml:1:1: YAML: this } closes no {: remove it (or quote the text, if it is part of it)']);
   });
+  it('a quote never closed before a line indented less, with a quoted text later in the file: at the quote (it was the blank line after it, in YAML’s words)', () => {
+    const yaml = withBody('      - "未闭合的段落，同比增长+12.4%。', '', '  - title: 二', '    body:', '      - "引号内：一段。"');
+    expect(load(yaml).lines).toEqual(['r.yaml:6:9: YAML: this quote " is never closed (close it with " where the text ends)']);
+  });
   it('a quote never closed after a long line of quoted items is found in time linear in the file (it was quadratic: a 700 KB line took 29 s)', () => {
     const keywords = `  keywords: [${Array.from({ length: 100_000 }, (_, i) => `"${i}"`).join(', ')}]`;
     const yaml = ['report:', '  title: 标题', keywords, 'chapters:', '  - title: 一', '    body:', '      - "正文', ''].join('\n');

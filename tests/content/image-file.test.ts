@@ -327,6 +327,29 @@ describe('an image file', () => {
     expect(load('pics/gard.png')).toEqual(['r.yaml:8:18: image not found: pics/gard.png (did you mean pics/grad.png?)']);
   });
 
+  it('not found where written, but there from the project folder (content/images/… in content/r.yaml): the path from the YAML file is suggested', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-image-project-'));
+    mkdirSync(path.join(project, 'content/images'), { recursive: true });
+    writeFileSync(path.join(project, 'content/images/trend.png'), makePng(4, 4));
+    const report = path.join(project, 'content/r.yaml');
+    writeFileSync(report, `report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - figure:\n          title: 图\n          image: content/images/trend.png\n`);
+    const was = process.cwd();
+    process.chdir(project);
+    try {
+      const problems = (() => {
+        try {
+          loadReport(report);
+          return [];
+        } catch (e) {
+          return (e as InputError).problems.map((p) => formatProblem(p));
+        }
+      })();
+      expect(problems).toEqual(['content/r.yaml:8:18: image not found: content/images/trend.png (an image\'s path is from the folder of the YAML file, content: did you mean images/trend.png?)']);
+    } finally {
+      process.chdir(was);
+    }
+  });
+
   it('named by a template is checked the same way when read by its path', () => {
     const file = path.join(dir, 'pics/template.png');
     writeFileSync(file, makePng(6, 4).subarray(0, 50));

@@ -55,6 +55,19 @@ describe('loadReport', () => {
       'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
     ]);
   });
+  it('a block written among sections or chapters (a page break before a section): one error saying it goes in a body (it was also "missing `title:`")', () => {
+    const yaml = 'report:\n  title: 一\nchapters:\n  - title: 一\n    sections:\n      - title: 甲\n        body: [段。]\n      - pagebreak: true\n      - title: 乙\n        body: [段。]\n';
+    expect(problems(yaml)).toEqual(['r.yaml:8:9: unknown key "pagebreak" in a section (`pagebreak:` is a block: write it as an item of a `body:` list, here at the end of the body before it)']);
+  });
+  it('a block with a misspelt key keeps its id: a reference to it is no second error (it said the id names nothing), a second use of the id still is', () => {
+    const body = (...lines: string[]) => `report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n${lines.map((l) => `      ${l}`).join('\n')}\n`;
+    const tabel = ['- 见[[goals]]。', '- tabel:', '    id: goals', '    title: 指标', '    columns: [a]', '    rows: [[1]]'];
+    expect(problems(body(...tabel))).toEqual(['r.yaml:7:9: unknown key "tabel" in a block (did you mean "table"?)']);
+    expect(problems(body(...tabel, '- case: {id: goals, title: 案例, body: [正文。]}'))).toEqual([
+      'r.yaml:7:9: unknown key "tabel" in a block (did you mean "table"?)',
+      'r.yaml:12:20: the id "goals" is already used at line 8 (ids must be unique in the report)',
+    ]);
+  });
   it('reports an id that an alias repeats at the alias, not at the id it repeats', () => {
     const yaml = 'report:\n  title: 一\nchapters:\n  - title: 一\n    body: &body\n      - table: {title: 表, id: dupe, columns: [a], rows: [[1]]}\n  - title: 二\n    body: *body\n';
     expect(problems(yaml)).toEqual(['r.yaml:8:11: this alias repeats the id "dupe" of line 6: ids must be unique in the report (copy the item without its id, or give the copy another)']);
@@ -112,6 +125,17 @@ describe('loadReport', () => {
   it('locates a header row that does not fill the columns of the first', () => {
     const t = table(['head:', '  - [{text: 人数, colspan: 2}, 占比]', '  - [2024 年, 2025 年]', 'rows: []']);
     expect(problems(t)).toEqual(['r.yaml:10:15: this header row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""']);
+  });
+  it('a colspan of the first header row too large or small, every row under it alike: one error at that row (it was one at each row under it, and none at it)', () => {
+    const head = (span: number) => ['head:', `  - [{text: 指标, rowspan: 2}, {text: 人数, colspan: ${span}}, {text: 占比, rowspan: 2}]`, '  - [2024 年, 2025 年]'];
+    const body = ['rows:', '  - [甲, 1, 2, "3%"]', '  - [乙, 4, 5, "6%"]', '  - [丙, 7, 8, "9%"]', 'align: [left, right, right, right]'];
+    const message = (fills: number, under: number) =>
+      `r.yaml:9:15: this first header row fills ${fills} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`;
+    expect(problems(table([...head(3), ...body]))).toEqual([message(5, 4)]);
+    expect(problems(table([...head(1), ...body]))).toEqual([message(3, 4)]);
+    // rows that disagree among themselves: each is reported, as before
+    const mixed = [...body.slice(0, 3), '  - [丙, 7, 8, "9%", 10]'];
+    expect(problems(table([...head(3), ...mixed])).length).toBeGreaterThan(1);
   });
   it('locates a colspan into a column a rowspan covers, and a rowspan past the last row, at the cell', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [1, {text: x, rowspan: 2}, 2]', '  - [{text: y, colspan: 2}, 3]', '  - [4, 5, {text: z, rowspan: 2}]']);

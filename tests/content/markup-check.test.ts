@@ -28,25 +28,29 @@ function errors(yaml: string): string[] {
 /** A report whose first chapter (id `intro`) has the given body lines (line 7 on). */
 const withBody = (...lines: string[]) => `report:\n  title: 标题\nchapters:\n  - title: 一\n    id: intro\n    body:\n${lines.join('\n')}\n`;
 
+/** The warnings of loading a report with the given body lines (it loads), as `r.yaml:LINE:COL: warning: message` lines. */
+function warnings(...lines: string[]): string[] {
+  const file = path.join(dir, 'w.yaml');
+  writeFileSync(file, withBody(...lines));
+  return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+}
+
 describe('markup checked at load', () => {
   it('a ** that opens bold or a ^[ that opens a footnote with nothing to close it: a warning at it (printed as typed); a lone *, an escaped \\*\\*, a closed pair: none', () => {
-    const file = path.join(dir, 'w.yaml');
-    const warnings = (...lines: string[]) => {
-      writeFileSync(file, withBody(...lines));
-      return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
-    };
     expect(warnings('      - 要**着重抓好“三教”改革。', '      - 数据来源^[统计年鉴，详见附录。')).toEqual([
       'r.yaml:7:10: warning: `**` opens bold that no `**` closes: printed as typed (write `\\*\\*` for the asterisks themselves)',
       'r.yaml:8:13: warning: `^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)',
     ]);
     expect(warnings('      - 5 * 3 = 15，*注：单列。', '      - 要**着重**抓好，\\*\\*号，脚注^[一]。', '      - 结尾星号**')).toEqual([]);
   });
+  it('a [[ that opens a cross-reference with no ]] to close it: a warning at it (it was printed as typed, silently); an escaped \\[[, a closed one: none', () => {
+    expect(warnings('      - 实现了“两个只增不减”（见[[intro）。', '      - 见[[intro#page 页。')).toEqual([
+      'r.yaml:7:22: warning: `[[intro` opens a cross-reference that no `]]` closes: printed as typed (write `\\[[` for the brackets themselves)',
+      'r.yaml:8:10: warning: `[[intro#page` opens a cross-reference that no `]]` closes: printed as typed (write `\\[[` for the brackets themselves)',
+    ]);
+    expect(warnings('      - 见[[intro]]，\\[[intro，[[甲乙。')).toEqual([]);
+  });
   it('a footnote written as Markdown writes it, [^1] and [^1]: …: a warning at it, with how to write one (it was printed as typed, silently)', () => {
-    const file = path.join(dir, 'r.yaml');
-    const warnings = (...lines: string[]) => {
-      writeFileSync(file, withBody(...lines));
-      return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
-    };
     const message = (at: string, note: string) => `r.yaml:${at}: warning: \`${note}\` is a footnote as Markdown writes it, which Imprint does not read: printed as typed (write the note where its marker goes, \`^[注文]\`, or \`\\[\` to print the bracket)`;
     expect(warnings('      - 学而时习之[^1]，不亦说乎？', '      - "[^note-1]: 习，温习。"')).toEqual([message('7:14', '[^1]'), message('8:10', '[^note-1]')]);
     // a footnote, a link, an escaped bracket: no warning

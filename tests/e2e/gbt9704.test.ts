@@ -273,6 +273,17 @@ describe('the 落款 (GB/T 9704 7.3.5.2, a document without a seal)', () => {
     expect(Math.abs(cells(issuer.x0) - Math.round(cells(issuer.x0)))).toBeLessThan(0.05);
     expect(issuer.x1).toBeLessThan(date.x1);
   });
+
+  it('sets the issuers of a joint document (联合行文) one under another from one start, the date two characters right of them, the longest 右空二字 (they stepped right line by line)', async () => {
+    const names = ['青川区教育局', '青川区人民政府教育督导室', '2026 年 2 月'];
+    const read = await builtGbt(`  - title: 工作要求\n    body:\n      - 各校要高度重视，成立由校长任组长的读书节工作小组。\n      - signature: [${names.join(', ')}]\n`);
+    const lines = read.pages.flatMap((p) => p.lines);
+    const [first, second, date] = names.map((t) => lines.find((l) => norm(l.text) === norm(t))!);
+    expect(cells(second.x0) - cells(first.x0)).toBeCloseTo(0, 1);
+    expect(cells(date.x0) - cells(first.x0)).toBeCloseTo(2, 1);
+    expect(cells(second.x1)).toBeCloseTo(26, 1);
+    expect(date.y - second.y).toBeCloseTo(step, 1);
+  });
 });
 
 describe('headings of the levels (GB/T 9704 7.3.3: 一、（一）1.（1）, the first in 黑体)', () => {

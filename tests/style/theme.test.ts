@@ -249,7 +249,7 @@ describe('a build with a theme of several problems', () => {
     const found = problemOf(() => layoutReport({ input, projectDir: project, packageDir: root, version: 'test' })).replaceAll(`${project}/`, '');
     expect(found.split('\n')).toEqual([
       'templates/bad/theme.yaml:3:3: unknown key "margn" in `page:` (did you mean "margin"? known: size, margin, footer-offset, header-offset, chapter-start)',
-      'templates/bad/theme.yaml:5:69: must be one of justify, left, center, right, not "justfy"',
+      'templates/bad/theme.yaml:5:69: must be one of justify, left, center, right, not "justfy" (did you mean "justify"?)',
       'templates/bad/theme.yaml:6:25: styles.h1.size must be from 4pt to 200pt, not "200mm"',
       expect.stringMatching(/^templates\/bad\/theme\.yaml:6:15: style "h1" uses the font role "黑休", which .* \(did you mean "黑体"\? roles: /),
     ]);
