@@ -223,6 +223,7 @@ function init(rest: string[]): number {
 async function extract(rest: string[]): Promise<number> {
   if (rest.length !== 2 || rest.some((a) => a.startsWith('-'))) throw new UsageError('extract takes FILE.pdf and DIR, the folder to write its project into');
   const [pdf, dir] = rest;
+  removeTempFilesAtExit([dir]);
   try {
     const done = await extractProject(pdf, dir, packageDir, version);
     done.notes.forEach((line) => console.error(`imprint: ${line}`));

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
-import { writeFailure } from '../output.js';
+import { holdStopSignals, writeFailure } from '../output.js';
 import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, rebuildCommand, type ManifestFile, type SourceManifest } from '../source-archive.js';
 import { sha256 } from '../sha256.js';
 import { MAX_FONT_BYTES } from '../font/sfnt-file.js';
@@ -47,9 +47,16 @@ export async function extractProject(pdf: string, dir: string, packageDir: strin
   const project = files.filter((f) => f.entry.origin === 'project');
   refuseUnsafePaths(pdf, project.map((f) => f.entry.path), dir);
   const content = contentOf(pdf, files);
-  for (const f of project) writeInto(dir, f.entry.path, f.data);
   const schema = schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
-  if (schema) writeInto(dir, schema, readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES));
+  const schemaData = schema && readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES);
+  // in one turn of the event loop: a stop signal, held meanwhile, ends the process once all are written
+  const release = holdStopSignals();
+  try {
+    for (const f of project) writeInto(dir, f.entry.path, f.data);
+    if (schema && schemaData) writeInto(dir, schema, schemaData);
+  } finally {
+    await release();
+  }
   return { written: project.map((f) => f.entry.path), schema, command: rebuildCommand(content.entry.path), notes: notesOn(manifest, files, packageDir, version) };
 }
 

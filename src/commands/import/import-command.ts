@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { brokenLink, emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
-import { OutputError, writeFailure } from '../../output.js';
+import { OutputError, removeTempFilesAtExit, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { optionName, unknownOption } from '../../option-value.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
@@ -53,6 +53,7 @@ export interface ImportResult {
 /** `imprint import` with its arguments; returns the exit status. */
 export async function importCommand(args: readonly string[]): Promise<number> {
   const { input, output, replace } = parseImportArgs(args);
+  removeTempFilesAtExit([output, imagesFolder(output)]);
   try {
     const result = await importDraft(input, output, replace);
     result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
@@ -161,7 +162,7 @@ export async function importDraft(input: string, output: string, replace = false
   if (!replace) refuseFilesThere([output, ...files.map((f) => f.file)]);
   const notPicture = files.find(({ file }) => !replacedByPicture(file));
   if (notPicture) throw new UsageError(`${notPicture.file} exists and is not a picture: Imprint replaces only pictures there: remove it or name another -o`);
-  writeImportFiles([...files, { file: output, bytes: yaml }]);
+  await writeImportFiles([...files, { file: output, bytes: yaml }]);
   return { report, yaml: yaml.toString('utf8'), notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
 }
 

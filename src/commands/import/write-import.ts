@@ -1,13 +1,13 @@
 /**
  * Writing what an import made, all of it or nothing new: each file atomically (output.ts), the
- * YAML last; when a write fails, the files and folders this import made are removed again, so
+ * YAML last, a stop signal held until all are written; when a write fails, the files and folders this import made are removed again, so
  * a failed import leaves nothing behind that would refuse the next one ("fig-1.png exists").
  * A file it replaced (`--force`) stays replaced: its old bytes are gone, and the next import
  * replaces it again.
  */
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../output.js';
+import { holdStopSignals, writeFileAtomic } from '../../output.js';
 
 /** A file an import writes. */
 export interface ImportFile {
@@ -15,10 +15,15 @@ export interface ImportFile {
   bytes: Buffer;
 }
 
-/** Writes `files` in order. Throws the first write's failure (an `OutputError`), after removing what it made. */
-export function writeImportFiles(files: readonly ImportFile[]): void {
+/**
+ * Writes `files` in order, in one turn of the event loop: a stop signal (held meanwhile, see
+ * `holdStopSignals`) ends the process once they are all written. Throws the first write's
+ * failure (an `OutputError`), after removing what it made.
+ */
+export async function writeImportFiles(files: readonly ImportFile[]): Promise<void> {
   const madeFolders = [...new Set(files.flatMap(({ file }) => absentFolders(path.dirname(file))))];
   const madeFiles: string[] = [];
+  const release = holdStopSignals();
   try {
     for (const { file, bytes } of files) {
       const isNew = !existsSync(file);
@@ -36,6 +41,8 @@ export function writeImportFiles(files: readonly ImportFile[]): void {
       }
     }
     throw e;
+  } finally {
+    await release();
   }
 }
 
