@@ -44,16 +44,19 @@ export class InputError extends Error {
 }
 
 /**
- * `stage()`, whose `InputError` carries `warnings` too (those of the stages before it), after its
- * errors and before its own warnings.
+ * `stage()`, whose `InputError` carries `warnings` too, after its errors and before its own
+ * warnings: those of the stages before it, or (a function, read when the error is thrown) those
+ * the stage collected before it threw an error as it met it.
  */
-export function keepingWarnings<T>(warnings: readonly Problem[], stage: () => T): T {
+export function keepingWarnings<T>(warnings: readonly Problem[] | (() => readonly Problem[]), stage: () => T): T {
   try {
     return stage();
   } catch (e) {
-    if (!(e instanceof InputError) || !warnings.length) throw e;
+    if (!(e instanceof InputError)) throw e;
+    const kept = (typeof warnings === 'function' ? warnings() : warnings).filter((w) => !e.problems.includes(w));
+    if (!kept.length) throw e;
     const errors = e.problems.filter((p) => p.severity === 'error');
-    throw new InputError([...errors, ...warnings, ...e.problems.filter((p) => p.severity === 'warning')]);
+    throw new InputError([...errors, ...kept, ...e.problems.filter((p) => p.severity === 'warning')]);
   }
 }
 
