@@ -74,8 +74,8 @@ export interface TableView {
   title: string;
   titleAt: At;
   at: At;
-  /** One per column: its alignment and relative width as written (undefined: by default). */
-  columns: { align?: string; width?: number }[];
+  /** One per column: its alignment and relative width as written (undefined: by default), and where the widths are written (`widths:`, else empty). */
+  columns: { align?: string; width?: number; widthAt: At | '' }[];
   /** Header rows (`columns:` as one row). */
   head: CellView[][];
   rows: CellView[][];
@@ -200,7 +200,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
               title: b.title.text,
               titleAt: at(b.title),
               at: at(b),
-              columns: Array.from({ length: b.columns }, (_, i) => ({ align: b.align[i], width: b.widths[i] })),
+              columns: Array.from({ length: b.columns }, (_, i) => ({ align: b.align[i], width: b.widths[i], widthAt: b.widthsAt ? at({ pos: b.widthsAt }) : '' })),
               head: b.head.map((r) => r.map(cell)),
               rows: b.rows.map((r) => r.map(cell)),
               small: b.size === 'small',
