@@ -204,11 +204,12 @@ function printUsageOf(command: string): number {
 }
 
 /** `imprint init DIR`. */
-function init(rest: string[]): number {
+async function init(rest: string[]): Promise<number> {
   if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('init takes one DIR, the folder to write the project into');
   const dir = rest[0];
+  removeTempFilesAtExit([dir]);
   try {
-    const files = initProject(dir, packageDir);
+    const files = await initProject(dir, packageDir);
     const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
     console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;

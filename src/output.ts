@@ -46,6 +46,7 @@ const WRITE_FAILURES: Record<string, string> = {
   EIO: 'the disk failed to write',
   ENOENT: 'a folder of the path is missing, or a link to nothing',
   ELOOP: 'a link in the path loops',
+  EFBIG: 'the file would be larger than this process may write (ulimit -f)',
 };
 
 /**
