@@ -28,6 +28,7 @@ import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
 import { tuneV8ForOneBuild } from './v8-tuning.js';
 import { shellWord } from './shell-word.js';
+import { kindOf } from './file-kind.js';
 import { commandUsage, HELP_OPTIONS, helpAsked, unknownCommandMessage, usageText, VERSION_NAMES } from './usage-text.js';
 import { optionNumber } from './option-number.js';
 import { optionName, splitOptionValues, unknownOption } from './option-value.js';
@@ -173,6 +174,8 @@ async function main(given: string[], startup: Startup): Promise<number> {
     return checkAll(files);
   }
   const plans = planOutputs(files, args);
+  // a device or a named pipe never becomes a report: said once, as a build says it, not watched
+  if (args.command === 'watch' && kindOf(files[0]) === 'other') return checkAll(files);
   if (args.command === 'watch') {
     // its reader gone (`… | head -1`), a watch has nothing left to say it to: it stops quietly
     for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(0));

@@ -13,6 +13,7 @@ import { EditionError, openEdition, type Edition } from './pdf-edition.js';
 import { diffEditions, printsTheSame } from './edition-diff.js';
 import { summaryLines } from './diff-summary.js';
 import { statSync } from 'node:fs';
+import { brokenLink } from '../file-kind.js';
 import { ImageNotWritten, writeChangeImages } from './change-images.js';
 import { holdStopSignals, removeTempFilesAtExit } from '../output.js';
 
@@ -35,6 +36,8 @@ function parseDiffArgs(rest: string[]): DiffArgs {
     else files.push(a);
   }
   if (files.length !== 2) throw new UsageError('diff takes two PDFs: OLD.pdf NEW.pdf');
+  const broken = imagesDir && brokenLink(imagesDir);
+  if (broken) throw new UsageError(`-o ${imagesDir} ${broken}: -o names the folder for the images of the changed pages, and nothing was written`);
   if (imagesDir && !isFolderOrAbsent(imagesDir)) throw new UsageError(`-o ${imagesDir}: not a folder; -o names the folder for the images of the changed pages, and nothing was written`);
   return { old: files[0], now: files[1], imagesDir };
 }
