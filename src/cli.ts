@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions, type PdfaLevel } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
-import { InputError, shownProblems } from './problems.js';
+import { InputError, shownName, shownProblems } from './problems.js';
 import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
 import { holdStopSignals, removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
@@ -262,7 +262,7 @@ function checkAll(files: string[]): number {
     try {
       const r = layoutReport({ input, projectDir: process.cwd(), packageDir, version });
       shownProblems(r.warnings).forEach((line) => console.error(line));
-      console.log(`${input}: ok (${r.pages.length} pages)`);
+      console.log(`${shownName(input)}: ok (${r.pages.length} pages)`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       shownProblems(e.problems).forEach((line) => console.error(line));
@@ -276,8 +276,8 @@ function checkAll(files: string[]): number {
 function report(job: BuildJob, o: BuildOutcome): void {
   if (o.ok) {
     o.warnings.forEach((w) => console.error(w));
-    const images = o.images ? `, ${o.images.length} page image${o.images.length === 1 ? '' : 's'}${o.images.length ? ` (${o.images[0]} …)` : ''}` : '';
-    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages${images}, ${o.ms} ms`);
+    const images = o.images ? `, ${o.images.length} page image${o.images.length === 1 ? '' : 's'}${o.images.length ? ` (${shownName(o.images[0])} …)` : ''}` : '';
+    console.log(`${shownName(job.options.input)} -> ${shownName(job.output)}: ${o.pages} pages${images}, ${o.ms} ms`);
   } else o.problems.forEach((p) => console.error(p));
 }
 

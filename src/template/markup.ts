@@ -4,6 +4,7 @@
  * take); an unknown element or attribute, or a value out of bounds, is an input problem, located
  * in the rendered markup (and by the caller in the template that wrote it).
  */
+import { placeOfAt } from './at-attribute.js';
 import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, parseLength } from '../style/units.js';
@@ -474,10 +475,9 @@ function placed(el: El | undefined): PlacedText {
   return el ? { runs: inlines(el), at: at(el) } : { runs: [] };
 }
 
-/** The `at="file:line:col"` attribute: where the text stands in the content. */
+/** The `at="file:line:col"` attribute: where the text stands in the content (see at-attribute.ts). */
 function at(el: El): SourcePos | undefined {
-  const m = /^(.*):(\d+):(\d+)$/.exec(el.attrs.at ?? '');
-  return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+  return placeOfAt(el.attrs.at ?? '');
 }
 
 function elements(el: El): El[] {

@@ -48,4 +48,18 @@ describe('hostile arguments', () => {
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(path.join(dir, 'w.pdf'))).toBe(false);
   });
+
+  it('a file named with a line break or a terminal code: each message one line, the name shown by its code points (a new line split the message, an escape coloured the terminal)', () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'a\nb.yaml'), 'report:\n  title: x\n');
+    expect(imprint(dir, 'check', 'a\nb.yaml')).toMatchObject({ code: 1, out: '', err: 'aU+000Ab.yaml:1:1: missing `chapters:` in the report\n' });
+    writeFileSync(path.join(dir, 'c\x1b[31m.yaml'), good);
+    const r = imprint(dir, 'build', 'c\x1b[31m.yaml', '-o', 'd\x1b[31m.pdf');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^cU\+001B\[31m\.yaml -> dU\+001B\[31m\.pdf: 3 pages, \d+ ms\n$/);
+    expect(imprint(dir, 'check', 'c\x1b[31m.yaml').out).toMatch(/^cU\+001B\[31m\.yaml: ok \(3 pages\)\n$/);
+    // a warning of the layout is at its place in such a file (the place goes through the templates' markup)
+    writeFileSync(path.join(dir, '100%\x1b.yaml'), good.replace('第一段。', '第一段\u{E000}。'));
+    expect(imprint(dir, 'check', '100%\x1b.yaml')).toMatchObject({ code: 0, err: '100%U+001B.yaml:6:12: warning: no font has the character "\u{E000}" (U+E000); it is drawn as an empty box\n' });
+  });
 });
