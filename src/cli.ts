@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { layoutReport, type BuildOptions, type PdfaLevel } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
-import { InputError, shownProblems } from './problems.js';
+import { InputError, shownName, shownProblems } from './problems.js';
 import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
 import { holdStopSignals, removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
@@ -28,6 +28,7 @@ import { buildProgressText, ProgressLine } from './progress.js';
 import { cleanCommand } from './build-cache/clean-command.js';
 import { tuneV8ForOneBuild } from './v8-tuning.js';
 import { shellWord } from './shell-word.js';
+import { kindOf } from './file-kind.js';
 import { commandUsage, HELP_OPTIONS, helpAsked, unknownCommandMessage, usageText, VERSION_NAMES } from './usage-text.js';
 import { optionNumber } from './option-number.js';
 import { optionName, splitOptionValues, unknownOption } from './option-value.js';
@@ -173,6 +174,8 @@ async function main(given: string[], startup: Startup): Promise<number> {
     return checkAll(files);
   }
   const plans = planOutputs(files, args);
+  // a device or a named pipe never becomes a report: said once, as a build says it, not watched
+  if (args.command === 'watch' && kindOf(files[0]) === 'other') return checkAll(files);
   if (args.command === 'watch') {
     // its reader gone (`… | head -1`), a watch has nothing left to say it to: it stops quietly
     for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(0));
@@ -204,11 +207,12 @@ function printUsageOf(command: string): number {
 }
 
 /** `imprint init DIR`. */
-function init(rest: string[]): number {
+async function init(rest: string[]): Promise<number> {
   if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('init takes one DIR, the folder to write the project into');
   const dir = rest[0];
+  removeTempFilesAtExit([dir]);
   try {
-    const files = initProject(dir, packageDir);
+    const files = await initProject(dir, packageDir);
     const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
     console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
@@ -223,6 +227,7 @@ function init(rest: string[]): number {
 async function extract(rest: string[]): Promise<number> {
   if (rest.length !== 2 || rest.some((a) => a.startsWith('-'))) throw new UsageError('extract takes FILE.pdf and DIR, the folder to write its project into');
   const [pdf, dir] = rest;
+  removeTempFilesAtExit([dir]);
   try {
     const done = await extractProject(pdf, dir, packageDir, version);
     done.notes.forEach((line) => console.error(`imprint: ${line}`));
@@ -257,7 +262,7 @@ function checkAll(files: string[]): number {
     try {
       const r = layoutReport({ input, projectDir: process.cwd(), packageDir, version });
       shownProblems(r.warnings).forEach((line) => console.error(line));
-      console.log(`${input}: ok (${r.pages.length} pages)`);
+      console.log(`${shownName(input)}: ok (${r.pages.length} pages)`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       shownProblems(e.problems).forEach((line) => console.error(line));
@@ -271,8 +276,8 @@ function checkAll(files: string[]): number {
 function report(job: BuildJob, o: BuildOutcome): void {
   if (o.ok) {
     o.warnings.forEach((w) => console.error(w));
-    const images = o.images ? `, ${o.images.length} page image${o.images.length === 1 ? '' : 's'}${o.images.length ? ` (${o.images[0]} …)` : ''}` : '';
-    console.log(`${job.options.input} -> ${job.output}: ${o.pages} pages${images}, ${o.ms} ms`);
+    const images = o.images ? `, ${o.images.length} page image${o.images.length === 1 ? '' : 's'}${o.images.length ? ` (${shownName(o.images[0])} …)` : ''}` : '';
+    console.log(`${shownName(job.options.input)} -> ${shownName(job.output)}: ${o.pages} pages${images}, ${o.ms} ms`);
   } else o.problems.forEach((p) => console.error(p));
 }
 

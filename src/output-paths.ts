@@ -75,7 +75,7 @@ const SYSTEM_FOLDERS = ['/dev', '/proc', '/sys'];
 function refuseExisting(output: string, kind: OutputKind): string | undefined {
   const real = realPath(output);
   const name = kind.name;
-  if (SYSTEM_FOLDERS.some((f) => real === f || real.startsWith(f + path.sep))) return `${output} is a file of the system, not a ${name}: name a ${name} file`;
+  if (SYSTEM_FOLDERS.some((f) => real === f || real.startsWith(f + path.sep))) return `${output} is a file of the system, not a ${name}: name a ${name} instead`;
   // (a link to a file is kept: the file it leads to is written, see writeFileAtomic)
   const broken = brokenLink(output);
   if (broken) return `${output} ${broken}: name the ${name} itself`;
@@ -85,7 +85,7 @@ function refuseExisting(output: string, kind: OutputKind): string | undefined {
     case 'folder':
       return `${output} is a folder: -o names the ${name} for one input`;
     case 'other':
-      return `${output} is not a regular file (a device, a pipe or a socket): name a ${name} file`;
+      return `${output} is not a regular file (a device, a pipe or a socket): name a ${name} instead`;
     case 'file':
       return kind.replaces(output) ? undefined : `${output} exists and is not a ${name}: Imprint replaces only ${name}s (remove it or name another file)`;
   }

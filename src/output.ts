@@ -6,7 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync, writevSync } from 'node:fs';
 import path from 'node:path';
-import { isLink } from './file-kind.js';
+import { isLink, kindOf } from './file-kind.js';
 import { realPath } from './output-paths.js';
 
 /**
@@ -46,6 +46,7 @@ const WRITE_FAILURES: Record<string, string> = {
   EIO: 'the disk failed to write',
   ENOENT: 'a folder of the path is missing, or a link to nothing',
   ELOOP: 'a link in the path loops',
+  EFBIG: 'the file would be larger than this process may write (ulimit -f)',
 };
 
 /**
@@ -117,15 +118,16 @@ let holds: Set<{ stopWriters: () => Promise<void> }> | undefined;
 let stopping = false;
 
 /**
- * Removes the temporary files this process writes beside `outputs` (theirs, and their page
- * images': any named for the process, see `tempPathFor`) when the process exits, done or
- * failed, or stopped by a signal during a hold (see `holdStopSignals`). Call once, from the main
- * thread, before any hold.
+ * Removes the temporary files this process writes beside `outputs` (the files it writes, and
+ * their page images'; or, for an output that is a folder when the process exits, the files in
+ * it: any named for the process, see `tempPathFor`) when the process exits, done or failed, or
+ * stopped by a signal during a hold (see `holdStopSignals`). Call once, from the main thread,
+ * before any hold.
  */
 export function removeTempFilesAtExit(outputs: readonly string[]): void {
   process.once('exit', () => {
     // (an output that is a link was written beside the file it leads to)
-    const folders = new Set(outputs.flatMap((o) => [o, realPath(o)]).map((file) => path.dirname(file)));
+    const folders = new Set(outputs.flatMap((o) => [o, realPath(o)]).map((file) => (kindOf(file) === 'folder' ? file : path.dirname(file))));
     for (const folder of folders) for (const file of tempFilesIn(folder)) removeQuietly(file);
   });
   holds = new Set();

@@ -178,7 +178,9 @@ function layoutLoaded(o: BuildOptions, cache: BuildCache, report: Report, loadMs
   let last: PageFacts = { pageLabels: cache.pageLabels, noteMarkers: cache.noteMarkers };
   for (let round = 1; ; round++) {
     o.onProgress?.({ stage: 'layout', round });
-    const { pages, problems, printed, overfull } = layoutRound(inputs, last); // ④–⑦
+    // an error the round throws as it meets it (a style or font role that is not there) comes with the warnings it found before
+    const problems = new ProblemList();
+    const { pages, printed, overfull } = keepingWarnings(() => problems.warnings(), () => layoutRound(inputs, last, problems)); // ④–⑦
     for (const run of overfull) {
       const p = coverProblem(run, { theme, themeFile: templates.themeFile, whereWritten: templates.whereWritten, report: report.file, usersOwn: usersOwn(o), fallback: context.templatePos });
       problems.warn(p.pos, p.message);
@@ -186,7 +188,8 @@ function layoutLoaded(o: BuildOptions, cache: BuildCache, report: Report, loadMs
     problems.throwIfErrors();
     const found = pageFactsOf(pages);
     if (settled(found, printed)) {
-      checkTargets(doc, found.pageLabels, context.templatePos.file, templates.whereWritten);
+      checkTargets(doc, found.pageLabels, context.templatePos.file, templates.whereWritten, problems);
+      problems.throwIfErrors();
       cache.pageLabels = found.pageLabels;
       cache.noteMarkers = found.noteMarkers;
       keepOnly(setCache, context.setUsed); // paragraphs edited away go
@@ -198,7 +201,10 @@ function layoutLoaded(o: BuildOptions, cache: BuildCache, report: Report, loadMs
       if (missing) warnings.push(missing);
       return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa, times, pages, document, rounds: round, warnings };
     }
-    if (round === MAX_ROUNDS) throw unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file);
+    if (round === MAX_ROUNDS) {
+      unsettled([...changes(printed.contentsLabels, found.pageLabels), ...changes(printed.referenceLabels, found.pageLabels), ...changes(printed.noteMarkers, found.noteMarkers, 'footnote ')], context.templatePos.file, problems);
+      problems.throwIfErrors();
+    }
     last = found;
   }
 }
@@ -286,12 +292,12 @@ export interface Printed {
  * its own pages, so the labels of a matter without contents entries do not depend on the
  * others: those are laid out and paginated first, and the matters with contents entries are
  * given their labels; the contents are then right in the first round unless they point into
- * their own matter.
+ * their own matter. `problems`: where the round collects its problems (a new list unless given).
  */
-export function layoutRound({ doc, furniture, context }: RoundInputs, last: PageFacts): { pages: DrawPage[]; problems: ProblemList; printed: Printed; overfull: OverfullRun[] } {
+export function layoutRound({ doc, furniture, context }: RoundInputs, last: PageFacts, problems = new ProblemList()): { pages: DrawPage[]; problems: ProblemList; printed: Printed; overfull: OverfullRun[] } {
   const referenceLabels = new Map<string, string>();
   const noteMarkers = new Map<number, string>();
-  const ctx: LayoutContext = { ...context, problems: new ProblemList(), pageLabels: last.pageLabels, pageLabelsRead: referenceLabels, notes: [], noteMarkers: last.noteMarkers, noteMarkersRead: noteMarkers, tagCount: { n: 0 } };
+  const ctx: LayoutContext = { ...context, problems, pageLabels: last.pageLabels, pageLabelsRead: referenceLabels, notes: [], noteMarkers: last.noteMarkers, noteMarkersRead: noteMarkers, tagCount: { n: 0 } };
   const hasContents = doc.matters.map((m) => tocEntries(m.children).length > 0);
   const overfull: OverfullRun[] = [];
   /** ④–⑤, ⑥ a matter, a cover's runs fitted to their pages, those still too tall found (see page/cover-fit.ts) */
@@ -423,20 +429,17 @@ function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {
  * Every contents entry must point at an anchor that exists: one that does not is an error at the
  * title it lists, in the content (a template of the user's that sets it without its id), else
  * (an entry a template writes of its own) at its target where a template writes it
- * (`whereWritten`, the user's own templates first), else at `file`.
+ * (`whereWritten`, the user's own templates first), else at `file`; added to `problems`.
  */
-function checkTargets(doc: DocTree, labels: Map<string, string>, file: string, whereWritten: (needle: string) => SourcePos | undefined): void {
+function checkTargets(doc: DocTree, labels: Map<string, string>, file: string, whereWritten: (needle: string) => SourcePos | undefined, problems: ProblemList): void {
   const missing = doc.matters.flatMap((m) => tocEntries(m.children)).filter((e) => !labels.has(e.target));
   const written = (target: string) => whereWritten(`target="${target}"`) ?? whereWritten(`target='${target}'`);
-  if (missing.length)
-    throw new InputError(
-      missing.map((e) => ({
-        pos: e.at ?? written(e.target) ?? { file, line: 1, col: 1 },
-        message: e.at
-          ? 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)'
-          : `contents entry points at "${e.target}", which no heading, table, case or figure has as id`,
-        severity: 'error',
-      })),
+  for (const e of missing)
+    problems.error(
+      e.at ?? written(e.target) ?? { file, line: 1, col: 1 },
+      e.at
+        ? 'the contents (or the list of tables and cases) lists this title, but nothing in the document has its id: the template that sets it gives it none (write id="{{id}}" on its <h>, <table>, <case> or <figure>)'
+        : `contents entry points at "${e.target}", which no heading, table, case or figure has as id`,
     );
 }
 
@@ -450,9 +453,8 @@ function changes<K>(before: Map<K, string>, after: Map<K, string>, prefix = ''):
   return [...before].filter(([k, v]) => after.get(k) !== v).map(([k, v]) => `${prefix}${String(k)}: ${v} → ${after.get(k) ?? '?'}`);
 }
 
-function unsettled(changed: string[], file: string): InputError {
+/** The error of pages that did not settle (`changed`: what still changed), added to `problems`. */
+function unsettled(changed: string[], file: string, problems: ProblemList): void {
   const still = [...new Set(changed)].slice(0, 5).join(', ');
-  return new InputError([
-    { pos: { file, line: 1, col: 1 }, message: `page numbers of the contents and cross-references, and footnote markers, did not settle after ${MAX_ROUNDS} layouts (still changing: ${still})`, severity: 'error' },
-  ]);
+  problems.error({ file, line: 1, col: 1 }, `page numbers of the contents and cross-references, and footnote markers, did not settle after ${MAX_ROUNDS} layouts (still changing: ${still})`);
 }

@@ -44,16 +44,19 @@ export class InputError extends Error {
 }
 
 /**
- * `stage()`, whose `InputError` carries `warnings` too (those of the stages before it), after its
- * errors and before its own warnings.
+ * `stage()`, whose `InputError` carries `warnings` too, after its errors and before its own
+ * warnings: those of the stages before it, or (a function, read when the error is thrown) those
+ * the stage collected before it threw an error as it met it.
  */
-export function keepingWarnings<T>(warnings: readonly Problem[], stage: () => T): T {
+export function keepingWarnings<T>(warnings: readonly Problem[] | (() => readonly Problem[]), stage: () => T): T {
   try {
     return stage();
   } catch (e) {
-    if (!(e instanceof InputError) || !warnings.length) throw e;
+    if (!(e instanceof InputError)) throw e;
+    const kept = (typeof warnings === 'function' ? warnings() : warnings).filter((w) => !e.problems.includes(w));
+    if (!kept.length) throw e;
     const errors = e.problems.filter((p) => p.severity === 'error');
-    throw new InputError([...errors, ...warnings, ...e.problems.filter((p) => p.severity === 'warning')]);
+    throw new InputError([...errors, ...kept, ...e.problems.filter((p) => p.severity === 'warning')]);
   }
 }
 
@@ -113,13 +116,25 @@ const UNSHOWN = /(?![\t\n])[\p{Cc}\u2028\u2029]/gu;
 /**
  * A file as a message names it: relative to the working folder when it is inside it, as the
  * report's own file is usually typed (a theme or template of the project then reads
- * `templates/mine/theme.yaml`, not its whole path); else as it is.
+ * `templates/mine/theme.yaml`, not its whole path); else as it is; either as `shownName` shows it.
  */
 export function shownFile(file: string, cwd = process.cwd()): string {
-  if (!path.isAbsolute(file)) return file;
+  if (!path.isAbsolute(file)) return shownName(file);
   const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative) ? relative : file;
+  return shownName(relative && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative) ? relative : file);
 }
+
+/**
+ * A name (a file's, as typed) as a message shows it: a control character (a line break, a tab,
+ * an escape) or a line or paragraph separator by its code (`U+000A`), so that the message stays
+ * one line and never acts on the terminal.
+ */
+export function shownName(name: string): string {
+  return name.replace(CONTROLS, (c) => codePointName(c));
+}
+
+/** What `shownName` shows by its code. */
+const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
 
 /** Collects problems during a stage; `throwIfErrors` ends the stage when any is an error. */
 export class ProblemList {

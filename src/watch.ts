@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { buildReport, fontRegistryFiles, newBuildCache, rehearseEdit, type BuildCache, type BuildOptions } from './pipeline.js';
-import { InputError, shownProblems } from './problems.js';
+import { InputError, shownName, shownProblems } from './problems.js';
 import { OutputError, tempPathFor, writeFileAtomic } from './output.js';
 import { readRegularFile } from './input-file.js';
 import { MAX_FONT_BYTES } from './font/sfnt-file.js';
@@ -274,7 +274,7 @@ export class Watcher {
       this.log(e instanceof OutputError ? e.message : describeInternalError(e, this.o.input), true);
       return this.notBuilt('not written');
     }
-    this.log(`${o.input} -> ${output}: ${built.pages.length} pages, ${this.verb()} in ${Math.round(performance.now() - started)} ms`);
+    this.log(`${shownName(o.input)} -> ${shownName(output)}: ${built.pages.length} pages, ${this.verb()} in ${Math.round(performance.now() - started)} ms`);
     this.wrote = true;
     if (this.options.diff) this.compareAfter(built.pdf);
     return true;

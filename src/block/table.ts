@@ -29,6 +29,9 @@ import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
 import { isIdentifier } from './identifiers.js';
 import { noteBlocks } from './note-lines.js';
+import { givenWidthsWarning, type WholeCell } from './given-widths.js';
+import { ProblemList } from '../problems.js';
+import { inPt } from './pt-text.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -659,6 +662,18 @@ const BODY = ASKS.indexOf('body');
 const HEADS = ASKS.indexOf('heads');
 
 /**
+ * A body cell (of one column) as given widths may break it (see given-widths.ts): whole where
+ * the widths Imprint finds keep it so (a number, an identifier, a short cell: UNBROKEN_CELLS,
+ * identifiers.ts), else its widest word.
+ */
+function wholeCell({ c, header, runs, extent, st }: MeasuredCell): WholeCell[] {
+  if (header || c.colspan > 1) return [];
+  const text = plainText(runs).trim();
+  const whole = UNBROKEN_CELLS.number.test(text) || isIdentifier(text) || extent.natural <= UNBROKEN_CELLS.shortEms * st.size + 1e-6;
+  return [{ text, row: c.row, col: c.col, need: whole ? extent.natural : extent.widest }];
+}
+
+/**
  * Column widths summing to `width`, pt: relative widths when the template gives them all; else,
  * as HTML's automatic table layout, from what each column's cells ask (see ColumnAsks): natural
  * widths that fit are scaled up to the table; else the columns get the most asked of them that
@@ -732,7 +747,17 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     if (!header && c.colspan === 1 && (/\s/.test(text) || isIdentifier(text))) unbroken[c.col] = Math.max(unbroken[c.col], natural);
   }
   const given = node.columns.map((c) => c.width);
-  if (given.length === ncols && given.every((w) => w && w > 0)) return holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
+  if (given.length === ncols && given.every((w) => w && w > 0)) {
+    const set = holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
+    const widthsAt = node.columns.find((c) => c.widthAt)?.widthAt;
+    if (widthsAt) {
+      // the widths Imprint would find (what they warn of, or break, is not this table's)
+      const found = columnWidths({ ...ctx, problems: new ProblemList() }, { ...node, columns: node.columns.map((c) => ({ align: c.align })) }, ncols, width, cell, head, decimals, marked);
+      const warning = givenWidthsWarning(measured.flatMap(wholeCell), set, found, given as number[]);
+      if (warning) ctx.problems.warn(widthsAt, warning);
+    }
+    return set;
+  }
 
   /** What each column asks of `cells` (see ColumnAsks); `onlyNatural`: as askedBy's. */
   const askedOf = (onlyNatural: boolean, cells: readonly MeasuredCell[], decimals: DecimalColumns, marked: MarkedColumns): number[][] => {
@@ -858,8 +883,6 @@ function piecesLines(pieces: readonly number[], inner: number): number {
   }
   return lines;
 }
-
-const inPt = (v: number): string => `${Math.round(v * 10) / 10}pt`;
 
 /** Text narrower than this, in ems of the cell text, is set about one character a line. */
 const CHARACTER_COLUMN_EMS = 2;

@@ -15,7 +15,7 @@ import type { RunChanges } from './text-changes.js';
 import { newPagesOf } from './diff-summary.js';
 import { DEFAULT_DPI } from '../render/page-image.js';
 import { notReplacedByPng } from '../page-images.js';
-import { OutputError, writeFileAtomic } from '../output.js';
+import { nextTurn, OutputError, writeFileAtomic } from '../output.js';
 
 /** The marks' colours: a translucent red fill and its outline. */
 const MARK_FILL = 'rgba(255, 0, 0, 0.3)';
@@ -75,7 +75,9 @@ export async function writeChangeImages(dir: string, old: Edition, now: Edition,
   }
   const files: string[] = [];
   const digits = (e: Edition) => Math.max(3, String(e.pages.length).length);
-  const write = (name: string, png: Buffer) => {
+  const write = async (name: string, png: Buffer) => {
+    // a page takes a second to draw: a stop signal (held, see `holdStopSignals`) is handled between images
+    await nextTurn();
     const file = path.join(dir, name);
     const there = notReplacedByPng(file);
     if (there) throw new ImageNotWritten(file, there, files.length);
@@ -90,12 +92,12 @@ export async function writeChangeImages(dir: string, old: Edition, now: Edition,
   for (const [page, boxes] of [...newMarks].sort((a, b) => a[0] - b[0])) {
     const name = `page-${String(page + 1).padStart(digits(now), '0')}`;
     const marked = await markedPage(now, page, boxes);
-    write(`${name}.png`, marked.toBuffer('image/png'));
+    await write(`${name}.png`, marked.toBuffer('image/png'));
     const partner = sides.get(page);
-    if (partner !== undefined) write(`${name}-side.png`, sideBySide(await markedPage(old, partner, oldMarks.get(partner) ?? []), marked).toBuffer('image/png'));
+    if (partner !== undefined) await write(`${name}-side.png`, sideBySide(await markedPage(old, partner, oldMarks.get(partner) ?? []), marked).toBuffer('image/png'));
   }
   const removedWhole = d.runs.filter((r) => r.kind === 'unmatched' && !r.new.count).flatMap((r) => [...Array(r.old.count).keys()].map((i) => r.old.first + i));
-  for (const page of removedWhole) write(`removed-${String(page + 1).padStart(digits(old), '0')}.png`, (await markedPage(old, page, oldMarks.get(page) ?? [])).toBuffer('image/png'));
+  for (const page of removedWhole) await write(`removed-${String(page + 1).padStart(digits(old), '0')}.png`, (await markedPage(old, page, oldMarks.get(page) ?? [])).toBuffer('image/png'));
   return files;
 }
 

@@ -4,7 +4,8 @@
  * so an inserted paragraph shows as the pages it changed and the pages after it moved; a summary
  * on stdout, and with `-o DIR` an image of each changed page with the changes marked.
  * Exit status as `cmp` and `diff`: 0 the editions print the same, 1 they differ, 2 trouble (wrong
- * usage, a file that cannot be read as a PDF, an image that cannot be written).
+ * usage, a file that cannot be read as a PDF, an image that cannot be written). A stop signal
+ * while the images are written is handled between two images, as a build's (`holdStopSignals`).
  */
 import { UsageError } from './usage-error.js';
 import { optionName, unknownOption } from '../option-value.js';
@@ -12,7 +13,9 @@ import { EditionError, openEdition, type Edition } from './pdf-edition.js';
 import { diffEditions, printsTheSame } from './edition-diff.js';
 import { summaryLines } from './diff-summary.js';
 import { statSync } from 'node:fs';
+import { brokenLink } from '../file-kind.js';
 import { ImageNotWritten, writeChangeImages } from './change-images.js';
+import { holdStopSignals, removeTempFilesAtExit } from '../output.js';
 
 /** What `imprint diff` was asked. */
 interface DiffArgs {
@@ -33,6 +36,8 @@ function parseDiffArgs(rest: string[]): DiffArgs {
     else files.push(a);
   }
   if (files.length !== 2) throw new UsageError('diff takes two PDFs: OLD.pdf NEW.pdf');
+  const broken = imagesDir && brokenLink(imagesDir);
+  if (broken) throw new UsageError(`-o ${imagesDir} ${broken}: -o names the folder for the images of the changed pages, and nothing was written`);
   if (imagesDir && !isFolderOrAbsent(imagesDir)) throw new UsageError(`-o ${imagesDir}: not a folder; -o names the folder for the images of the changed pages, and nothing was written`);
   return { old: files[0], now: files[1], imagesDir };
 }
@@ -57,7 +62,9 @@ export async function diffCommand(rest: string[], print: (line: string) => void,
     const d = await diffEditions(old, now);
     summaryLines(old, now, d).forEach((line) => print(line));
     if (args.imagesDir && !printsTheSame(d)) {
-      const files = await writeChangeImages(args.imagesDir, old, now, d);
+      removeTempFilesAtExit([args.imagesDir]);
+      const release = holdStopSignals();
+      const files = await writeChangeImages(args.imagesDir, old, now, d).finally(release);
       print(`${files.length} image${files.length === 1 ? '' : 's'} in ${args.imagesDir}${files.length ? ` (${files.map((f) => f.slice(args.imagesDir!.length).replace(/^[\\/]/, '')).join(', ')})` : ''}`);
     }
     return printsTheSame(d) ? 0 : 1;

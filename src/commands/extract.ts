@@ -5,10 +5,10 @@
  * manifest is checked whole before anything is written (every path relative, inside DIR, once;
  * every file present with the SHA-256 the manifest gives), so a hostile PDF writes nowhere else.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
-import { writeFailure } from '../output.js';
+import { OutputError } from '../output.js';
+import { writeNewFiles, type NewFile } from '../new-files.js';
 import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, rebuildCommand, type ManifestFile, type SourceManifest } from '../source-archive.js';
 import { sha256 } from '../sha256.js';
 import { MAX_FONT_BYTES } from '../font/sfnt-file.js';
@@ -37,7 +37,8 @@ export interface Extracted {
 /**
  * Writes the project of `pdf` into `dir` (created when missing). Throws `UsageError` for a
  * `dir` that is not a new or empty folder, `ExtractError` for a PDF without Imprint's manifest
- * or with a damaged or hostile one (nothing written) or a write the file system refuses.
+ * or with a damaged or hostile one (nothing written) or a write the file system refuses (nothing
+ * new left: see new-files.ts).
  */
 export async function extractProject(pdf: string, dir: string, packageDir: string, version: string): Promise<Extracted> {
   refuseUnlessNewFolder('extract', dir);
@@ -47,9 +48,15 @@ export async function extractProject(pdf: string, dir: string, packageDir: strin
   const project = files.filter((f) => f.entry.origin === 'project');
   refuseUnsafePaths(pdf, project.map((f) => f.entry.path), dir);
   const content = contentOf(pdf, files);
-  for (const f of project) writeInto(dir, f.entry.path, f.data);
   const schema = schemaNamedBy(content.entry.path, content.data, project.map((f) => f.entry.path), dir);
-  if (schema) writeInto(dir, schema, readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES));
+  const written: NewFile[] = project.map((f) => ({ file: path.join(dir, ...f.entry.path.split('/')), bytes: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.length) }));
+  if (schema) written.push({ file: path.join(dir, ...schema.split('/')), bytes: readRegularFile(path.join(packageDir, SCHEMA_FILE), MAX_FONT_BYTES) });
+  try {
+    await writeNewFiles(written);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    throw new ExtractError(`${e.file}: cannot write (${e.reason})`);
+  }
   return { written: project.map((f) => f.entry.path), schema, command: rebuildCommand(content.entry.path), notes: notesOn(manifest, files, packageDir, version) };
 }
 
@@ -175,27 +182,6 @@ function insideFolder(p: string, root: string): boolean {
   const parts = p.split('/');
   const plain = p.length > 0 && !p.includes('\\') && !p.includes('\0') && !/^[a-zA-Z]:/.test(p) && parts.every((s) => s !== '' && s !== '.' && s !== '..');
   return plain && path.resolve(root, ...parts).startsWith(root + path.sep);
-}
-
-/** Writes one file (never over one), making its folders one by one. */
-function writeInto(dir: string, rel: string, data: Uint8Array): void {
-  const parts = rel.split('/');
-  const attempt = (to: string, write: () => void) => {
-    try {
-      write();
-    } catch (e) {
-      const reason = writeFailure(e);
-      if (!reason) throw e;
-      throw new ExtractError(`${to}: cannot write (${reason})`);
-    }
-  };
-  // folders one by one, never `recursive` (which loops for ever under /proc in Node 20)
-  for (let i = 0; i < parts.length; i++) {
-    const folder = path.join(dir, ...parts.slice(0, i));
-    if (!existsSync(folder)) attempt(folder, () => mkdirSync(folder));
-  }
-  const to = path.join(dir, ...parts);
-  attempt(to, () => writeFileSync(to, data, { flag: 'wx' }));
 }
 
 /**

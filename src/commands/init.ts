@@ -6,35 +6,31 @@
  * names for an editor (`# yaml-language-server: $schema=../schema/report.schema.json`).
  * `imprint build` in DIR builds it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFailure } from '../output.js';
+import { OutputError } from '../output.js';
+import { writeNewFiles } from '../new-files.js';
 import { refuseUnlessNewFolder } from './new-folder.js';
 
 /** A starter project could not be written: one line for the user (exit status 1). */
 export class InitError extends Error {}
 
 /**
- * Writes the starter project into `dir` and returns the files written, relative to it, sorted.
- * Throws `UsageError` for a `dir` that is not a new or empty folder, `InitError` when the file
- * system refuses a write (the files written so far stay).
+ * Writes the starter project into `dir` (made when missing, in a folder that is there) and
+ * returns the files written, relative to it, sorted. Throws `UsageError` for a `dir` that is
+ * not a new or empty folder, `InitError` when the folder `dir` goes in is missing or the file
+ * system refuses a write (nothing new left then: see new-files.ts).
  */
-export function initProject(dir: string, packageDir: string): string[] {
+export async function initProject(dir: string, packageDir: string): Promise<string[]> {
   refuseUnlessNewFolder('init', dir);
+  if (!existsSync(path.dirname(path.resolve(dir)))) throw new InitError(`${dir}: cannot write (the folder it goes in does not exist)`);
   const copies = projectFiles(packageDir);
-  const written = (to: string, write: () => void) => {
-    try {
-      write();
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the folder it goes in does not exist' : writeFailure(e);
-      if (!reason) throw e;
-      throw new InitError(`${to}: cannot write (${reason})`);
-    }
-  };
-  // folders one by one, a folder before what it holds, never `recursive` (which loops for ever under /proc in Node 20)
-  if (!existsSync(dir)) written(dir, () => mkdirSync(dir));
-  for (const folder of foldersOf(copies.map((c) => c.to))) written(path.join(dir, folder), () => mkdirSync(path.join(dir, folder)));
-  for (const { from, to } of copies) written(path.join(dir, to), () => writeFileSync(path.join(dir, to), readFileSync(from), { flag: 'wx' })); // never over a file
+  try {
+    await writeNewFiles(copies.map(({ from, to }) => ({ file: path.join(dir, to), bytes: readFileSync(from) })));
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    throw new InitError(`${e.file}: cannot write (${e.reason})`);
+  }
   return copies.map((c) => c.to).sort();
 }
 
@@ -51,11 +47,4 @@ function projectFiles(packageDir: string): ProjectFile[] {
   const fromStarter = entries.filter((e) => !statSync(path.join(starter, e)).isDirectory()).map((e) => ({ from: path.join(starter, e), to: e }));
   const schema = path.join('schema', 'report.schema.json');
   return [...fromStarter, { from: path.join(packageDir, schema), to: schema }];
-}
-
-/** Every folder that holds one of `files` (relative paths), each parent before its children. */
-function foldersOf(files: readonly string[]): string[] {
-  const folders = new Set<string>();
-  for (const file of files) for (let f = path.dirname(file); f !== '.'; f = path.dirname(f)) folders.add(f);
-  return [...folders].sort();
 }

@@ -353,6 +353,7 @@ class ContentReader {
       columns,
       align: t.align ?? [],
       widths: t.widths ?? [],
+      widthsAt: t.widths && this.src.locate(p, 'widths'),
       size: t.size ?? 'normal',
       note: t.note !== undefined ? this.text([...p, 'note']) : undefined,
       pos,

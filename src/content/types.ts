@@ -51,6 +51,8 @@ export interface TableBlock {
   align: Align[];
   /** Relative column widths, one per column, or empty for widths from content. */
   widths: number[];
+  /** Where `widths:` is written (its key), when it is. */
+  widthsAt?: SourcePos;
   /** `small`: a dense table in the theme's small size. */
   size: 'normal' | 'small';
   note?: Text;

@@ -51,6 +51,8 @@ export interface TableColumn {
   align?: ColumnAlign;
   /** Relative width; undefined: from content. */
   width?: number;
+  /** Where the width is given (the content's `widths:`), for a warning of what it breaks. */
+  widthAt?: SourcePos;
 }
 
 /** A table cell: its text, where it stands in its part's grid (head or body), what it spans. */

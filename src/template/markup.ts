@@ -4,6 +4,7 @@
  * take); an unknown element or attribute, or a value out of bounds, is an input problem, located
  * in the rendered markup (and by the caller in the template that wrote it).
  */
+import { placeOfAt } from './at-attribute.js';
 import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, parseLength } from '../style/units.js';
@@ -148,7 +149,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, at: TEXT },
   caption: STYLED_TEXT,
   continued: { style: TEXT },
-  col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number(v) > 0 && Number.isFinite(Number(v)), allowed: 'a number above 0 (its share of the width, relative to the other columns)' }) },
+  col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number(v) > 0 && Number.isFinite(Number(v)), allowed: 'a number above 0 (its share of the width, relative to the other columns)' }), at: TEXT },
   tr: { header: oneOf('true', 'false') },
   td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), at: TEXT },
   note: STYLED_TEXT,
@@ -394,7 +395,7 @@ function table(el: El): TableNode {
   const continued = kids.find((c) => c.name === 'continued');
   const note = kids.find((c) => c.name === 'note');
   const trs = kids.filter((c) => c.name === 'tr');
-  const cols = kids.filter((c) => c.name === 'col').map((c) => ({ align: alignOf(c), width: c.attrs.width ? Number(c.attrs.width) : undefined }));
+  const cols = kids.filter((c) => c.name === 'col').map((c) => ({ align: alignOf(c), width: c.attrs.width ? Number(c.attrs.width) : undefined, widthAt: at(c) }));
   const headRows = trs.filter((r) => r.attrs.header === 'true');
   const bodyRows = trs.filter((r) => r.attrs.header !== 'true');
   const spans = (rows: El[]) => rows.map((tr) => elements(tr).map((td) => (expectName(td, 'td'), { colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan') })));
@@ -474,10 +475,9 @@ function placed(el: El | undefined): PlacedText {
   return el ? { runs: inlines(el), at: at(el) } : { runs: [] };
 }
 
-/** The `at="file:line:col"` attribute: where the text stands in the content. */
+/** The `at="file:line:col"` attribute: where the text stands in the content (see at-attribute.ts). */
 function at(el: El): SourcePos | undefined {
-  const m = /^(.*):(\d+):(\d+)$/.exec(el.attrs.at ?? '');
-  return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : undefined;
+  return placeOfAt(el.attrs.at ?? '');
 }
 
 function elements(el: El): El[] {

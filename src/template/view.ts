@@ -5,6 +5,8 @@
  * templates write as an `at="…"` attribute on the element holding it: messages about its
  * characters (one no font has) then point at the YAML, not at the template.
  */
+import { atAttribute } from './at-attribute.js';
+import type { SourcePos } from '../problems.js';
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { CheckedImage } from '../content/image-file.js';
 import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
@@ -74,8 +76,8 @@ export interface TableView {
   title: string;
   titleAt: At;
   at: At;
-  /** One per column: its alignment and relative width as written (undefined: by default). */
-  columns: { align?: string; width?: number }[];
+  /** One per column: its alignment and relative width as written (undefined: by default), and where the widths are written (`widths:`, else empty). */
+  columns: { align?: string; width?: number; widthAt: At | '' }[];
   /** Header rows (`columns:` as one row). */
   head: CellView[][];
   rows: CellView[][];
@@ -177,7 +179,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string, chapter?: RefTarget, unnumbered = false) =>
     id && targets.set(id.text, { kind, number: String(number), anchor, ...(chapter ? { chapter } : {}), ...(unnumbered ? { unnumbered } : {}) });
   const unnumbered = unnumberedAppendix(numbering, report.appendices.length);
-  const at = (t: { pos: { file: string; line: number; col: number } }): At => `${t.pos.file}:${t.pos.line}:${t.pos.col}`;
+  const at = (t: { pos: SourcePos }): At => atAttribute(t.pos);
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
   const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align });
 
@@ -200,7 +202,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
               title: b.title.text,
               titleAt: at(b.title),
               at: at(b),
-              columns: Array.from({ length: b.columns }, (_, i) => ({ align: b.align[i], width: b.widths[i] })),
+              columns: Array.from({ length: b.columns }, (_, i) => ({ align: b.align[i], width: b.widths[i], widthAt: b.widthsAt ? at({ pos: b.widthsAt }) : '' })),
               head: b.head.map((r) => r.map(cell)),
               rows: b.rows.map((r) => r.map(cell)),
               small: b.size === 'small',

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { brokenLink, emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
-import { OutputError, writeFailure } from '../../output.js';
+import { OutputError, removeTempFilesAtExit, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { optionName, unknownOption } from '../../option-value.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
@@ -29,7 +29,7 @@ import { readPictures } from './draft-pictures.js';
 import { missingNotes } from './missing-notes.js';
 import { noteFindings } from './note-findings.js';
 import type { Finding } from './draft-xml.js';
-import { writeImportFiles } from './write-import.js';
+import { writeNewFiles } from '../../new-files.js';
 
 /** The YAML an import writes: it replaces only a YAML file (by its name, holding text) or an empty file. */
 const YAML_OUTPUT: OutputKind = {
@@ -53,6 +53,7 @@ export interface ImportResult {
 /** `imprint import` with its arguments; returns the exit status. */
 export async function importCommand(args: readonly string[]): Promise<number> {
   const { input, output, replace } = parseImportArgs(args);
+  removeTempFilesAtExit([output, imagesFolder(output)]);
   try {
     const result = await importDraft(input, output, replace);
     result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
@@ -121,7 +122,7 @@ function parseImportArgs(args: readonly string[]): ImportArgs {
 /**
  * Imports `input` into `output` (and its pictures beside it). The whole draft is read, its
  * pictures included, before anything is written; then all is written or nothing new
- * (write-import.ts). Unless `replace`, a file already where one of them goes is refused before
+ * (new-files.ts). Unless `replace`, a file already where one of them goes is refused before
  * anything is written: re-running an import must not destroy the YAML the user has edited
  * since; with it, only pictures (and empty files) are replaced by pictures. Throws `DraftError`,
  * a `UsageError` for a refused output (nothing written), or a write failure (`OutputError`).
@@ -161,7 +162,7 @@ export async function importDraft(input: string, output: string, replace = false
   if (!replace) refuseFilesThere([output, ...files.map((f) => f.file)]);
   const notPicture = files.find(({ file }) => !replacedByPicture(file));
   if (notPicture) throw new UsageError(`${notPicture.file} exists and is not a picture: Imprint replaces only pictures there: remove it or name another -o`);
-  writeImportFiles([...files, { file: output, bytes: yaml }]);
+  await writeNewFiles([...files, { file: output, bytes: yaml }]);
   return { report, yaml: yaml.toString('utf8'), notCarried, engineMade: log.engineMade, images: log.images.map((i) => i.file) };
 }
 
