@@ -98,6 +98,21 @@ describe('every block (tests/fixtures/blocks.yaml)', () => {
     expect(steps[1]).toBeGreaterThan(steps[0] + 5);
   });
 
+  it('hangs a verse line too long for the measure: its runover goes on 2 em in from the line\'s start (it went back to the margin)', async () => {
+    const shangque = '明月几时有？把酒问青天。不知天上宫阙，今夕是何年。我欲乘风归去，又恐琼楼玉宇，高处不胜寒。起舞弄清影，何似在人间。';
+    const r = await buildBodies('verse-runover', ['前文。', { verse: { title: '水调歌头', author: '〔宋〕苏轼', text: `${shangque}\n\n转朱阁，低绮户，照无眠。\n` } }, '后文。']);
+    const lines = allBodyLines(r);
+    const first = lines.findIndex((l) => l.text.startsWith('明月几时有'));
+    const [line, runover] = [lines[first], lines[first + 1]];
+    const next = lines.find((l) => l.text.startsWith('转朱阁'))!;
+    expect(norm(line.text + runover.text)).toBe(norm(shangque));
+    // the verse's lines start 4 em in (小四: 48 pt), the runover 2 em further (6 em)
+    expect(line.x0).toBeCloseTo(left + 48, 0);
+    expect(next.x0).toBeCloseTo(line.x0, 1);
+    expect(runover.x0).toBeCloseTo(line.x0 + 24, 0);
+    expect(Math.max(line.x1, runover.x1)).toBeLessThanOrEqual(right + 6.5);
+  });
+
   it('indents a quotation on both sides', () => {
     const line = allBodyLines(read).find((l) => l.text.startsWith('职业教育与普通教育'))!;
     const body = allBodyLines(read).find((l) => l.text.startsWith('下面是一段构建命令'))!;
