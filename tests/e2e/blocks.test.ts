@@ -113,6 +113,25 @@ describe('every block (tests/fixtures/blocks.yaml)', () => {
     expect(Math.max(line.x1, runover.x1)).toBeLessThanOrEqual(right + 6.5);
   });
 
+  it('breaks a verse taller than a page between stanzas as paragraphs break: no stanza\'s first line alone at a page\'s foot nor its last at the top (a stanza\'s first line stood alone)', async () => {
+    const stanza = (s: number) => Array.from({ length: 12 }, (_, i) => `第${s}节第${i + 1}行诗句，又一句诗。`).join('\n');
+    const verse = { verse: { title: '长诗', author: '〔唐〕某人', text: [1, 2, 3].map(stanza).join('\n\n') } };
+    const filler = '这是正文，用来把诗推到页面的下部。'.repeat(6);
+    // fillers that ended a page with stanza 2's first line, and with stanza 1's first under the title and author
+    for (const lead of [Array(4).fill(filler), [...Array(8).fill(filler), '正'.repeat(5)]]) {
+      const r = await buildBodies('verse-stanzas', [...lead, verse, '后文。']);
+      const pages = bodyPages(r).map((p) => bodyLines(p).map((l) => norm(l.text)));
+      const broken = pages.filter((p) => p.some((t) => t.includes(norm('诗句'))));
+      expect(broken.length).toBeGreaterThan(1);
+      for (const p of broken.slice(0, -1)) {
+        const last = p[p.length - 1];
+        expect(last).not.toMatch(/第\d节第1行/);
+        expect([norm('长诗'), norm('〔唐〕某人')]).not.toContain(last);
+      }
+      for (const p of broken.slice(1)) expect(p[0]).not.toMatch(/第\d节第12行/);
+    }
+  });
+
   it('indents a quotation on both sides', () => {
     const line = allBodyLines(read).find((l) => l.text.startsWith('职业教育与普通教育'))!;
     const body = allBodyLines(read).find((l) => l.text.startsWith('下面是一段构建命令'))!;
