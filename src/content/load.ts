@@ -60,8 +60,8 @@ function placesNamed(problems: ProblemList): Set<string> {
 /**
  * What the schema cannot say (a row that does not fill the columns, a reference to no id, an id
  * given twice, a date that does not exist …), checked in data the schema refused as far as it
- * can be read, so one run names every problem: the errors found at places the schema (or the
- * image check) did not already name are added. Reading data of the wrong shape may fail
+ * can be read, so one run names every problem: the errors, and the markup's warnings (a `^[` left open),
+ * found at places the schema (or the image check) did not already name are added. Reading data of the wrong shape may fail
  * part-way; what was found before is kept.
  */
 function checkPastRefusal(src: YamlSource, problems: ProblemList, baseDir: string, images: Map<string, CheckedImage>, file: string): void {
@@ -75,12 +75,18 @@ function checkPastRefusal(src: YamlSource, problems: ProblemList, baseDir: strin
   } catch {
     // (as said)
   }
+  const markupFrom = found.items.length;
   try {
     reader.checkMarkup();
   } catch {
     // (as said)
   }
-  for (const p of found.items) if (p.severity === 'error' && !reported.has(`${p.pos.line}:${p.pos.col}`)) problems.error(p.pos, p.message, p.about);
+  // (a warning of the reading may say again what the schema's error says: only the markup's are added)
+  found.items.forEach((p, i) => {
+    if (reported.has(`${p.pos.line}:${p.pos.col}`)) return;
+    if (p.severity === 'error') problems.error(p.pos, p.message, p.about);
+    else if (i >= markupFrom) problems.warn(p.pos, p.message, p.missing);
+  });
   // all of them in the order of the file
   problems.items.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 }
