@@ -336,10 +336,11 @@ class ContentReader {
     const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
     const columns = firstRowColumns(head);
     if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
-    this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+    // (without its header, no count of columns to measure the rows against: its absence is the problem)
+    if (t.columns || t.head) this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && list.length !== columns)
+      if (list && (t.columns || t.head) && list.length !== columns)
         this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {
