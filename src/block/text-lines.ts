@@ -34,8 +34,9 @@ export function paragraphStyle(ctx: LayoutContext, style: TextStyleSpec, width: 
   const { regular, bold, latin } = fontStacks(ctx, style);
   if (!pstyle || pstyle.regular !== regular) {
     const cell = style.onGrid ? ctx.theme.grid?.charStep : undefined;
-    const first = indent ?? (cell ? (style.indent / style.size) * cell : style.indent);
-    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, align, hangRoom, between, unsqueezed }));
+    const inCells = (length: number) => (cell ? (length / style.size) * cell : length);
+    const first = indent ?? inCells(style.indent);
+    made.set(key, (pstyle = { regular, bold, latin, size: style.size, punctuation: ctx.theme.punctuation, cell, look: inlineLook(ctx), width, indent: first, runover: inCells(style.runover), align, hangRoom, between, unsqueezed }));
   }
   return pstyle;
 }
@@ -69,7 +70,7 @@ const styleKeys = new WeakMap<ParagraphStyle, string>();
 
 function styleKey(p: ParagraphStyle): string {
   let key = styleKeys.get(p);
-  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.align, p.hangRoom, p.between, p.unsqueezed, p.punctuation, lookKey(p.look)].join('\u0000')));
+  if (key === undefined) styleKeys.set(p, (key = [p.regular[0].key, p.bold[0].key, p.latin?.regular[0].key, p.cell, p.size, p.width, p.indent, p.runover, p.align, p.hangRoom, p.between, p.unsqueezed, p.punctuation, lookKey(p.look)].join('\u0000')));
   return key;
 }
 

@@ -3,7 +3,8 @@
  * found in a YAML text line by line. YAML takes such a text as none, and its first line as more
  * of the document: "Implicit keys need to be on a single line" (a hint to quote a paragraph,
  * which is not at fault) or "All mapping items must start at the same column" at the line's
- * first column. The slip is the text's indentation, said at its first line.
+ * first column. The slip is the text's indentation, said at its first line; a line of the text
+ * that tabs indent (YAML indents with spaces only) is said to be so, at that line.
  */
 
 import type { YamlSlip } from './item-slips.js';
@@ -37,14 +38,30 @@ export function blockTextSlips(text: string, errorsAt: readonly number[]): YamlS
     while (next < lines.length && /^[ \t]*\r?$/.test(lines[next])) next++;
     if (next >= lines.length) continue;
     const nextIndent = /^ */.exec(lines[next])![0].length;
-    // deeper than the key: the text as YAML reads it; an error on another line: another slip;
-    // an item, or a key, where the document goes on: a block left empty, meant or not
-    const erred = errorsAt.some((at) => at >= starts[next] && at <= starts[next] + lines[next].length);
-    if (nextIndent > keyColumn || !erred || STRUCTURE.test(lines[next].slice(nextIndent))) continue;
-    slips.push({
-      offset: starts[next] + nextIndent,
-      message: `YAML: the text of \`${key}: ${indicator}\` must be indented further than its key \`${key}\` (at least ${keyColumn + 1} spaces; this line has ${nextIndent})`,
-    });
+    const erred = (k: number) => errorsAt.some((at) => at >= starts[k] && at <= starts[k] + lines[k].length);
+    /** A line of the text that a tab indents, where `spaces` were needed. */
+    const tabbed = (k: number, spaces: number): YamlSlip => ({ offset: starts[k], message: `YAML: a tab indents this line of \`${key}: ${indicator}\`: YAML indents with spaces only (write ${spaces} spaces or more)` });
+    if (nextIndent > keyColumn) {
+      // deeper than the key: the text as YAML reads it, up to a line less deep; one a tab
+      // indents there is a slip (YAML: "Block scalar lines must not be less indented than their first line")
+      for (let k = next + 1; k < lines.length; k++) {
+        const spaces = /^ */.exec(lines[k])![0].length;
+        if (/^[ \t]*\r?$/.test(lines[k]) || spaces >= nextIndent) continue;
+        if (lines[k][spaces] === '\t' && erred(k)) slips.push(tabbed(k, nextIndent));
+        break;
+      }
+      continue;
+    }
+    // an error on another line: another slip; an item, or a key, where the document goes on: a
+    // block left empty, meant or not
+    if (!erred(next) || STRUCTURE.test(lines[next].slice(nextIndent))) continue;
+    if (lines[next][nextIndent] === '\t') slips.push(tabbed(next, keyColumn + 1));
+    else {
+      slips.push({
+        offset: starts[next] + nextIndent,
+        message: `YAML: the text of \`${key}: ${indicator}\` must be indented further than its key \`${key}\` (at least ${keyColumn + 1} spaces; this line has ${nextIndent})`,
+      });
+    }
   }
   return slips;
 }

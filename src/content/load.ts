@@ -60,8 +60,8 @@ function placesNamed(problems: ProblemList): Set<string> {
 /**
  * What the schema cannot say (a row that does not fill the columns, a reference to no id, an id
  * given twice, a date that does not exist …), checked in data the schema refused as far as it
- * can be read, so one run names every problem: the errors found at places the schema (or the
- * image check) did not already name are added. Reading data of the wrong shape may fail
+ * can be read, so one run names every problem: the errors, and the markup's warnings (a `^[` left open),
+ * found at places the schema (or the image check) did not already name are added. Reading data of the wrong shape may fail
  * part-way; what was found before is kept.
  */
 function checkPastRefusal(src: YamlSource, problems: ProblemList, baseDir: string, images: Map<string, CheckedImage>, file: string): void {
@@ -75,12 +75,18 @@ function checkPastRefusal(src: YamlSource, problems: ProblemList, baseDir: strin
   } catch {
     // (as said)
   }
+  const markupFrom = found.items.length;
   try {
     reader.checkMarkup();
   } catch {
     // (as said)
   }
-  for (const p of found.items) if (p.severity === 'error' && !reported.has(`${p.pos.line}:${p.pos.col}`)) problems.error(p.pos, p.message, p.about);
+  // (a warning of the reading may say again what the schema's error says: only the markup's are added)
+  found.items.forEach((p, i) => {
+    if (reported.has(`${p.pos.line}:${p.pos.col}`)) return;
+    if (p.severity === 'error') problems.error(p.pos, p.message, p.about);
+    else if (i >= markupFrom) problems.warn(p.pos, p.message, p.missing);
+  });
   // all of them in the order of the file
   problems.items.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
 }
@@ -337,11 +343,12 @@ class ContentReader {
       this.problems.error(this.src.locate([...headPath, 0]), `this first header row fills ${columns} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`);
     } else {
       if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
-      this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+      // (without its header, no count of columns to measure the rows against: its absence is the problem)
+      if (t.columns || t.head) this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
     }
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && list.length !== columns && list.length !== under)
+      if (list && (t.columns || t.head) && list.length !== columns && list.length !== under)
         this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {

@@ -139,6 +139,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   let loose = false;
   /** The rest of a block broken at this page's foot. */
   let rest: FlowBlock<P> | undefined;
+  /** Placing the blocks kept with a block whose notes were split here: their notes stand whole on this page, above the split one's rest (see splitsNotes). */
+  let underSplit = false;
   const placed: Placed<P>[] = [];
   const itemsOn: number[] = [];
   const earlier: PageEnd[] = [];
@@ -187,8 +189,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, item, tall[i] === 'head');
     const required = loose ? needs.looseNeed : !overlong ? need : alone ? alone.need : needs.hardNeed;
     const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
-    // no room: with notes, the page's foot must first end the note it continues
-    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0);
+    // no room: with notes, the page's foot must first end the note it continues (but for those of the lines kept with its line)
+    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && !underSplit);
     // notes too long to stand whole with their line on any page: split here rather than the line moved on (see splitsNotes)
     const split = noRoom && (placed.length > 0 || foot.length > 0) && !carried.length && splitsNotes(item, required, notes);
     if ((placed.length || foot.length) && noRoom && !split) break;
@@ -224,17 +226,20 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
       // the notes that fit here (below the blocks kept with this one, when they are split), the
       // first line at least; the rest continue on the next page
       const lines = piece.notes.flat();
-      const below = split && keepsAll(item) ? required - piece.height : 0;
+      const kept = split && keepsAll(item);
+      // (and the notes of those blocks, whole)
+      const [below, theirs] = kept ? [required - piece.height, notes - notesHeight(piece)] : [0, 0];
       let k = 0;
       let h = 0;
-      while (k < lines.length && (k === 0 || y + below + footWith(h + lines[k].height) <= pageHeight + 1e-6)) h += lines[k++].height;
+      while (k < lines.length && (k === 0 || y + below + footWith(h + lines[k].height + theirs) <= pageHeight + 1e-6)) h += lines[k++].height;
       addFoot(lines.slice(0, k));
       carried.push(...lines.slice(k));
+      if (kept && k < lines.length) underSplit = true;
     }
     lastGroup = item.group?.key;
     lastInset = item.inset?.key;
     if (rest) break;
-    if (!keepsAll(item)) overlong = loose = false;
+    if (!keepsAll(item)) overlong = loose = underSplit = false;
   }
   let fy = pageHeight - footHeight;
   const page = { placed, foot: foot.map((block) => ({ block, y: (fy += block.height) - block.height, repeated: false })) };
@@ -248,21 +253,23 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
    * next page and leave this one's foot empty: when its notes are too long to stand whole with it
    * on any page (moving it gains nothing), or long (more than LARGE_HOLE of the page) where moving
    * it would leave a large hole (a 注释 of twenty lines under a classical text left half a page
-   * white), the blocks kept with it hold none (`notes`: the chain's, pt), and these blocks
-   * (`required` pt, with it) fit here above MIN_NOTE_LINES of them (for a hole: above its notes
-   * but the last whole, and MIN_NOTE_LINES of the last, the one that goes on).
+   * white), and these blocks (`required` pt, with it and those kept with it) fit here above
+   * MIN_NOTE_LINES of them (for a hole: above its notes but the last whole, and MIN_NOTE_LINES of
+   * the last, the one that goes on) and the notes of the blocks kept with it whole (`notes`: the
+   * chain's, pt; a paragraph's second line with a note of its own: they stand above the rest of
+   * the split one, which goes on at the foot of the next page).
    */
   function splitsNotes(block: FlowBlock<P>, required: number, notes: number): boolean {
     const lines = block.notes?.flat() ?? [];
     const own = heightOf(lines);
     const nowhereWhole = block.height + onEmptyPage(own, separator) > pageHeight;
     const hole = own > LARGE_HOLE * pageHeight && pageHeight - y - footWith(0) > LARGE_HOLE * pageHeight;
-    if (lines.length <= MIN_NOTE_LINES || !(nowhereWhole || hole) || notes > own + 1e-6) return false;
+    if (lines.length <= MIN_NOTE_LINES || !(nowhereWhole || hole)) return false;
     // for a hole, only the last note goes on to the next page: every other starts and ends on its marker's page
     const last = block.notes![block.notes!.length - 1];
     if (!nowhereWhole && last.length <= MIN_NOTE_LINES) return false;
     const least = nowhereWhole ? lines.slice(0, MIN_NOTE_LINES) : [...block.notes!.slice(0, -1).flat(), ...last.slice(0, MIN_NOTE_LINES)];
-    return gapBefore(block) + y + required + footWith(heightOf(least)) <= pageHeight + 1e-6;
+    return gapBefore(block) + y + required + footWith(heightOf(least) + Math.max(0, notes - own)) <= pageHeight + 1e-6;
   }
 
   /** Whether a head fits below what the page holds, with its notes. */

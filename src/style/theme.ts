@@ -34,6 +34,8 @@ export interface TextStyleSpec {
   lineHeight: number;
   /** First-line indent, pt. */
   indent: number;
+  /** Where the lines after a paragraph's first start, from its left edge, pt (a verse line too long for the measure: its runover lines hang under it). */
+  runover: number;
   /** Space kept free at the right of every line, pt (page numbers one character in). */
   indentRight: number;
   /**
@@ -167,7 +169,7 @@ type Causes = readonly (readonly [string, Node | undefined])[];
 /** A body's size, pt, that any type area worth the name holds (小四): a type area too small for it is the margins' fault, else the body's. */
 const REFERENCE_BODY = 12;
 
-const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'indent-right', 'stagger', 'grid', 'align', 'space-before', 'space-after', 'color'];
+const STYLE_KEYS = ['font', 'latin-font', 'bold', 'size', 'line-height', 'indent', 'runover', 'indent-right', 'stagger', 'grid', 'align', 'space-before', 'space-after', 'color'];
 
 /**
  * The keys of each mapping of a theme, by where it stands (`styles.*`, `boxes.*`: a style or box
@@ -467,7 +469,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   // text styles
   const styles = new Map<string, TextStyleSpec>();
   const stylesNode = get(root, 'styles');
-  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, indentRight: 0, stagger: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
+  const base: TextStyleSpec = { font: 'serif', bold: false, size: 12, lineHeight: 21.6, indent: 0, runover: 0, indentRight: 0, stagger: 0, onGrid: false, align: 'justify', spaceBefore: 0, spaceAfter: 0, color: '#000000' };
   if (stylesNode && isMap(stylesNode)) {
     for (const pair of stylesNode.items) {
       const name = String((pair.key as Node & { value: unknown }).value);
@@ -499,6 +501,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
         size,
         lineHeight,
         indent: lengthIn(get(s, 'indent'), `styles.${name}.indent`, 0, size, LIMITS.indent),
+        runover: lengthIn(get(s, 'runover'), `styles.${name}.runover`, 0, size, LIMITS.indent),
         indentRight: lengthIn(get(s, 'indent-right'), `styles.${name}.indent-right`, 0, size, LIMITS.indent),
         stagger: lengthIn(get(s, 'stagger'), `styles.${name}.stagger`, 0, size, LIMITS.indent),
         onGrid,
@@ -707,15 +710,20 @@ function resolveTheme(src: ThemeSource): ReadTheme {
   }
 
   /**
-   * Whether a style's indents leave room on its first line for `firstLineChars` of its
-   * characters across the type area; if not, an error at the indent (else indent-right, else size).
+   * Whether a style's indents leave room on its first line (and its runover lines) for
+   * `firstLineChars` of its characters across the type area; if not, an error at the indent (or
+   * runover; else indent-right, else size).
    */
   function firstLine(node: Node, name: string, st: TextStyleSpec): void {
-    const short = st.indent + st.indentRight + LIMITS.firstLineChars * st.size - areaWidth;
-    if (short <= 0) return;
-    const [key, v] = st.indent > 0 && get(node, 'indent') ? ['indent', st.indent] : st.indentRight > 0 && get(node, 'indent-right') ? ['indent-right', st.indentRight] : ['size', st.size];
-    const bounds = { max: key === 'size' ? areaWidth / LIMITS.firstLineChars : v - short };
-    within(get(node, key) ?? node, `styles.${name}.${key}`, v, bounds, ` (leaving ${LIMITS.firstLineChars} characters of the style on its first line)`, inPt, written(get(node, key) ?? node), [...areaCauses(['left', 'right']), [`styles.${name}.size`, get(node, 'size')]]);
+    for (const [lead, where] of [[st.indent, 'indent'], [st.runover, 'runover']] as const) {
+      const short = lead + st.indentRight + LIMITS.firstLineChars * st.size - areaWidth;
+      if (short <= 0) continue;
+      const [key, v] = lead > 0 && get(node, where) ? [where, lead] : st.indentRight > 0 && get(node, 'indent-right') ? ['indent-right', st.indentRight] : ['size', st.size];
+      const bounds = { max: key === 'size' ? areaWidth / LIMITS.firstLineChars : v - short };
+      const lines = where === 'indent' ? 'its first line' : 'its runover lines';
+      within(get(node, key) ?? node, `styles.${name}.${key}`, v, bounds, ` (leaving ${LIMITS.firstLineChars} characters of the style on ${lines})`, inPt, written(get(node, key) ?? node), [...areaCauses(['left', 'right']), [`styles.${name}.size`, get(node, 'size')]]);
+      return;
+    }
   }
 
   /**

@@ -23,6 +23,8 @@ export interface ParagraphStyle extends TextStyle {
   width: number;
   /** First-line indent. */
   indent: number;
+  /** Where the lines after the first start, from the left edge (none: 0; a verse line's runover). */
+  runover?: number;
   align: Align;
   /** On a grid, how far past the measure a line-end mark may hang, pt (default: no limit; see `BreakInput.hangRoom`). */
   hangRoom?: number;
@@ -190,14 +192,15 @@ function titlesWhole(input: BreakInput, broken: Breaks, breaker: (input: BreakIn
 
 /** Breaks and places a paragraph's lines. */
 export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagraph {
-  const narrowest = Math.min(style.width - style.indent, style.width);
+  const runover = style.runover ?? 0;
+  const narrowest = Math.min(style.width - style.indent, style.width - runover);
   const { text, atoms, missing } = atomize(foldWhitespace(runs), style, narrowest);
   if (atoms.length === 0) return { lines: [], missing, forced: false };
   if (style.cell) padMarkRunsToCells(atoms, style.cell);
   // on a grid a line is full or it is wrong: no mark squeezed inside it, stretching costs far more
   const items = labelUnsqueezed(text, atoms, atomAdjustability(atoms, !!style.cell));
   const joints = jointAdjustability(atoms, !!style.cell);
-  const widthOf = (i: number) => (i === 0 ? style.width - style.indent : style.width);
+  const widthOf = (i: number) => style.width - (i === 0 ? style.indent : runover);
   // text whose natural width fits its first line is that line, as the optimal breaker sets it (a
   // break would add a line's demerits), found without looking up where it may break: most table
   // cells, headings, short paragraphs (not on a grid, whose breaker is another)
@@ -244,7 +247,7 @@ export function setParagraph(runs: Inline[], style: ParagraphStyle): SetParagrap
   let start = 0;
   breaks.forEach((end, i) => {
     const m = measureLine(input, start, end);
-    const indent = i === 0 ? style.indent : 0;
+    const indent = i === 0 ? style.indent : runover;
     const isLast = i === breaks.length - 1;
     // a justified line beside a long word that justifying would space out stands short, flush left (see optimal-breaks.ts),
     // however short the breaker left it (shorter than RAGGED_MAX only where it had no other way: before a URL it may not part)

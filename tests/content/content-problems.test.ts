@@ -267,6 +267,15 @@ describe('YAML slips in a report text', () => {
     // a block left empty, the document going on: YAML's own word, if any (an empty code block)
     expect(load(withBody('      - code: |', '      - 段落。')).lines.join('\n')).not.toContain('must be indented further');
   });
+  it('the text of verse: | (or text: |) indented with tabs: one message that says so, not \'this line has 0\' or YAML\'s \'less indented than their first line\'', () => {
+    const tabbed = (line: number, column: number, key: string, spaces: number) => `r.yaml:${line}:${column}: YAML: a tab indents this line of \`${key}: |\`: YAML indents with spaces only (write ${spaces} spaces or more)`;
+    // every line of the text indented with tabs (it said: at least 9 spaces; this line has 0)
+    expect(load(withBody('      - verse: |', '\t\t床前明月光，', '\t\t疑是地上霜。', '      - 段落。')).lines).toEqual([tabbed(7, 1, 'verse', 9)]);
+    // a later line of the text with tabs (it said: Block scalar lines must not be less indented than their first line)
+    expect(load(withBody('      - verse:', '          title: 静夜思', '          text: |', '            床前明月光，', '\t\t\t疑是地上霜。', '      - 段落。')).lines).toEqual([tabbed(10, 1, 'text', 12)]);
+    // a tab after the text's indentation is the text's own
+    expect(load(withBody('      - verse: |', '          床前明月光，', '          \t疑是地上霜。', '      - 段落。')).lines).toEqual([]);
+  });
   it('a footnote in a cell of a row in [ ]: one message at the cell, with the hint to quote it', () => {
     const table = (row: string) => withBody('      - table:', '          title: 表', '          columns: [类别, 人数, 占比]', '          rows:', row, '            - [b, 2, 3]');
     const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;

@@ -146,6 +146,11 @@ describe('loadReport', () => {
   it('refuses a table with both columns and head, or neither', () => {
     expect(problems(table(['columns: [a]', 'head: [[a]]', 'rows: []']))).toEqual(['r.yaml:9:11: a table has `columns:` (one header row) or `head:` (header rows), not both']);
     expect(problems(table(['rows: []']))).toEqual(['r.yaml:6:9: missing `columns:` (the header row) or `head:` (header rows) in `table:`']);
+    // columns misspelt: its rows, align and widths not measured against no columns (it said 'this row fills 2 columns (its 2 cells) but the table has 0')
+    expect(problems(table(['colums: [a, b]', 'rows: [[1, 2]]', 'widths: [1, 2]']))).toEqual([
+      'r.yaml:6:9: missing `columns:` (the header row) or `head:` (header rows) in `table:`',
+      'r.yaml:8:11: unknown key "colums" in `table:` (did you mean "columns"?)',
+    ]);
   });
   it('refuses a span that is not a whole number from 1, and a colspan past 100 (at once: no loop over its columns)', () => {
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, colspan: 0}, 1]']))).toEqual(['r.yaml:10:35: `colspan:` must be at least 1']);

@@ -73,6 +73,12 @@ describe('markup checked at load', () => {
       'r.yaml:7:54: a footnote cannot hold another footnote (`^[…]` inside `^[…]`)',
     ]);
   });
+  it('a ^[ left open in a report the schema refuses (a misspelt key): its warning after the error, as in one it takes (it was left out)', () => {
+    expect(errors(`report:\n  title: 标题\n  templat: official\nchapters:\n  - title: 一\n    body:\n      - 孔子曰^[见《论语·学而》。\n`)).toEqual([
+      'r.yaml:3:3: unknown key "templat" in `report:` (did you mean "template"?)',
+      'r.yaml:7:12: warning: `^[` opens a footnote that no `]` closes: printed as typed (write `\\^[` for the characters themselves)',
+    ]);
+  });
   it('an unknown id: at the reference, with the nearest id', () => {
     expect(errors(withBody('      - table: {id: teachers, title: 表, columns: [a], rows: [[x]]}', '      - 如[[teacher]]所示，见第 [[techers#page]] 页'))).toEqual([
       'r.yaml:8:10: [[teacher]] names no id (did you mean "teachers"?)',

@@ -98,6 +98,40 @@ describe('every block (tests/fixtures/blocks.yaml)', () => {
     expect(steps[1]).toBeGreaterThan(steps[0] + 5);
   });
 
+  it('hangs a verse line too long for the measure: its runover goes on 2 em in from the line\'s start (it went back to the margin)', async () => {
+    const shangque = '明月几时有？把酒问青天。不知天上宫阙，今夕是何年。我欲乘风归去，又恐琼楼玉宇，高处不胜寒。起舞弄清影，何似在人间。';
+    const r = await buildBodies('verse-runover', ['前文。', { verse: { title: '水调歌头', author: '〔宋〕苏轼', text: `${shangque}\n\n转朱阁，低绮户，照无眠。\n` } }, '后文。']);
+    const lines = allBodyLines(r);
+    const first = lines.findIndex((l) => l.text.startsWith('明月几时有'));
+    const [line, runover] = [lines[first], lines[first + 1]];
+    const next = lines.find((l) => l.text.startsWith('转朱阁'))!;
+    expect(norm(line.text + runover.text)).toBe(norm(shangque));
+    // the verse's lines start 4 em in (小四: 48 pt), the runover 2 em further (6 em)
+    expect(line.x0).toBeCloseTo(left + 48, 0);
+    expect(next.x0).toBeCloseTo(line.x0, 1);
+    expect(runover.x0).toBeCloseTo(line.x0 + 24, 0);
+    expect(Math.max(line.x1, runover.x1)).toBeLessThanOrEqual(right + 6.5);
+  });
+
+  it('breaks a verse taller than a page between stanzas as paragraphs break: no stanza\'s first line alone at a page\'s foot nor its last at the top (a stanza\'s first line stood alone)', async () => {
+    const stanza = (s: number) => Array.from({ length: 12 }, (_, i) => `第${s}节第${i + 1}行诗句，又一句诗。`).join('\n');
+    const verse = { verse: { title: '长诗', author: '〔唐〕某人', text: [1, 2, 3].map(stanza).join('\n\n') } };
+    const filler = '这是正文，用来把诗推到页面的下部。'.repeat(6);
+    // fillers that ended a page with stanza 2's first line, and with stanza 1's first under the title and author
+    for (const lead of [Array(4).fill(filler), [...Array(8).fill(filler), '正'.repeat(5)]]) {
+      const r = await buildBodies('verse-stanzas', [...lead, verse, '后文。']);
+      const pages = bodyPages(r).map((p) => bodyLines(p).map((l) => norm(l.text)));
+      const broken = pages.filter((p) => p.some((t) => t.includes(norm('诗句'))));
+      expect(broken.length).toBeGreaterThan(1);
+      for (const p of broken.slice(0, -1)) {
+        const last = p[p.length - 1];
+        expect(last).not.toMatch(/第\d节第1行/);
+        expect([norm('长诗'), norm('〔唐〕某人')]).not.toContain(last);
+      }
+      for (const p of broken.slice(1)) expect(p[0]).not.toMatch(/第\d节第12行/);
+    }
+  });
+
   it('indents a quotation on both sides', () => {
     const line = allBodyLines(read).find((l) => l.text.startsWith('职业教育与普通教育'))!;
     const body = allBodyLines(read).find((l) => l.text.startsWith('下面是一段构建命令'))!;

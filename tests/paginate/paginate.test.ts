@@ -201,6 +201,16 @@ describe('paginate with footnotes', () => {
     expect(names(paginate([b('a', 76), b('m', 10, { notes: [note('n', 8)] }), b('c', 10)], 100, 4))).toEqual(['a', 'm c']);
   });
 
+  it('splits a long note whose line keeps with lines that hold notes of their own: those notes whole below its first lines, its rest at the next page\'s foot (a hole was left)', () => {
+    // m keeps with k (a paragraph's first two lines); m's note of 8 lines, k's of 1: moving both on left 30 pt of 100 white
+    const pages = paginate([b('a', 50), b('m', 10, { keepWithNext: true, notes: [note('n', 8)] }), b('k', 10, { notes: [note('o', 1)] }), b('c', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a m k', 'c']);
+    const lines = (from: number, to: number) => note('n', 8).slice(from, to).map((x) => x.payload).join(' ');
+    expect(feet(pages)).toEqual([`${lines(0, 4)} o.0`, lines(4, 8)]);
+    // the notes of the lines kept with it must fit whole, with two lines of the long one
+    expect(names(paginate([b('a', 50), b('m', 10, { keepWithNext: true, notes: [note('n', 8)] }), b('k', 10, { notes: [note('o', 4)] }), b('c', 10)], 100, 4))).toEqual(['a', 'm k c']);
+  });
+
   const arbNoted = fc.array(
     fc.record({
       height: fc.integer({ min: 5, max: 30 }),
@@ -217,8 +227,7 @@ describe('paginate with footnotes', () => {
         const items = spec.map((s, i) => b(String(i), s.height, { keepWithNext: s.keepWithNext, notes: s.notes.map((n, k) => note(`${i}-${k}`, n)) }));
         const pages = paginate(items, pageHeight, separator);
         expect(pages.flatMap((p) => p.placed.map((x) => x.block.payload))).toEqual(items.map((i) => i.payload));
-        const allLines = items.flatMap((i) => i.notes!.flat().map((l) => l.payload));
-        expect(pages.flatMap((p) => p.foot.map((x) => x.block.payload))).toEqual(allLines);
+        expectFeetInOrder(pages, items);
         const pageOf = (payload: string, where: 'placed' | 'foot') => pages.findIndex((p) => p[where].some((x) => x.block.payload === payload));
         items.forEach((item, i) => {
           const marker = pageOf(String(i), 'placed');
@@ -351,7 +360,7 @@ describe('paginate invariants with costs', () => {
         const blocks = items.filter((i): i is FlowBlock<string> => i.kind === 'block');
         const pages = paginate(items, 100, 4, tailRule ? { minBlocks: 3 } : undefined);
         expect(pages.flatMap((p) => p.placed.filter((x) => !x.repeated).map((x) => x.block.payload))).toEqual(blocks.map((x) => x.payload));
-        expect(pages.flatMap((p) => p.foot.map((x) => x.block.payload))).toEqual(blocks.flatMap((x) => x.notes!.flat().map((l) => l.payload)));
+        expectFeetInOrder(pages, blocks);
         pages.forEach((p, n) => {
           // (a blank verso before a recto chapter is the only empty page)
           if (!p.placed.length && !p.foot.length) expect(items.some((i) => i.kind === 'break' && i.recto) && n % 2 === 1).toBe(true);
@@ -366,6 +375,34 @@ describe('paginate invariants with costs', () => {
     );
   });
 });
+
+/**
+ * Every note line of `blocks` once at the pages' feet, each page's foot in order: the lines
+ * continued from the page before (their markers there), then those whose markers stand on it, each
+ * run in flow order (the rest of a note split above the notes of the lines kept with its line
+ * follows those notes, at the next page's foot); each note's lines in order.
+ */
+function expectFeetInOrder(pages: ReturnType<typeof paginate<string>>, blocks: FlowBlock<string>[]): void {
+  const order = new Map(blocks.flatMap((x) => x.notes!.flat().map((l) => l.payload)).map((line, i) => [line, i]));
+  const feet = pages.flatMap((p) => p.foot.map((x) => x.block.payload));
+  expect([...feet].sort()).toEqual([...order.keys()].sort());
+  const markerPage = new Map<string, number>();
+  pages.forEach((p, n) => p.placed.forEach((x) => markerPage.set(x.block.payload, n)));
+  const blockOf = new Map(blocks.flatMap((x) => x.notes!.flat().map((l) => [l.payload, x.payload])));
+  pages.forEach((p, n) => {
+    const lines = p.foot.map((x) => x.block.payload);
+    const continued = lines.filter((l) => markerPage.get(blockOf.get(l)!)! < n);
+    expect(lines).toEqual([...continued, ...lines.filter((l) => markerPage.get(blockOf.get(l)!) === n)]);
+    for (const run of [continued, lines.slice(continued.length)]) expect(run.map((l) => order.get(l)!)).toEqual(run.map((l) => order.get(l)!).sort((a, b) => a - b));
+  });
+  // (a note's lines: in flow order wherever they stand)
+  const noteOf = (l: string) => l.slice(0, l.lastIndexOf('.'));
+  const seen = new Map<string, number>();
+  for (const l of feet) {
+    expect(order.get(l)!).toBeGreaterThan(seen.get(noteOf(l)) ?? -1);
+    seen.set(noteOf(l), order.get(l)!);
+  }
+}
 
 /** Pages greedy filling takes (each page as full as the keeps allow), counted with fillPage alone. */
 function greedyPageCount(items: FlowItem<string>[], pageHeight: number, separator: number): number {

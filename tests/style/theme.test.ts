@@ -377,6 +377,16 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     );
   });
 
+  it('a style\'s runover, as its indent, leaves 2 of its characters on its lines (a verse line\'s runover past the margin set nothing)', () => {
+    write('parent', PARENT);
+    expect(problemsOfChild('runover-limits', 'styles:\n  verse: { runover: 100em }\n  body: { runover: -1em }\n')).toBe(
+      [
+        'theme.yaml:4:20: styles.body.runover must be at least 0, not "-1em"',
+        'theme.yaml:3:21: styles.verse.runover must be at most 427.28pt (leaving 2 characters of the style on its runover lines), not "100em"',
+      ].join('\n'),
+    );
+  });
+
   it('a line of a style no taller than the type area (a heading of 199pt at 4 times its size was a page a line)', () => {
     write('parent', PARENT);
     expect(problemsOfChild('line-tall', 'styles:\n  h1: { size: 199pt, line-height: 4 }\n')).toBe(
