@@ -296,8 +296,8 @@ export function layoutRound({ doc, furniture, context }: RoundInputs, last: Page
   const overfull: OverfullRun[] = [];
   /** ④–⑤, ⑥ a matter, a cover's runs fitted to their pages, those still too tall found (see page/cover-fit.ts) */
   const paginated = (c: LayoutContext, m: Matter) => {
-    const { items } = layOutMatter(c, m);
-    const laid = { matter: m, items: fittedCover(ctx.theme, m, items) };
+    const { items, colophon } = layOutMatter(c, m);
+    const laid = { matter: m, items: fittedCover(ctx.theme, m, items), colophon };
     const done = paginateMatter(ctx.theme, laid);
     overfull.push(...overfullRuns(ctx.theme, m, laid.items, done.pages.length));
     return done;

@@ -23,6 +23,22 @@ export interface ParaNode {
   runs: Inline[];
   /** Where the text stands in the content, for messages (missing glyphs). */
   at?: SourcePos;
+  /**
+   * `line`: set on one line, its style's size (and leading) made smaller as far as it takes to
+   * fit the measure (a 发文机关标志, GB/T 9704 7.2.4); set off the line grid, at its own leading.
+   */
+  fit?: 'line';
+}
+
+/**
+ * Two texts on one line, the first flush left, the second flush right (a 版记's 印发机关 and
+ * 印发日期, GB/T 9704 7.4.3): each at its own style's indents; one under the other when they do
+ * not fit one line side by side with a character's space between them.
+ */
+export interface EndsNode {
+  kind: 'ends';
+  left: ParaNode;
+  right: ParaNode;
 }
 
 /** A heading; `level` 1–3 are bookmarked when `bookmark` is set; `id` is an anchor. */
@@ -171,6 +187,8 @@ export type BlockNode =
   | KeepNode
   | FigureNode
   | VSpaceNode
+  | RuleNode
+  | EndsNode
   | PageBreakNode;
 
 /** A run of pages with one page-numbering scheme (cover, front matter, body). */
@@ -179,6 +197,11 @@ export interface Matter {
   /** Whether pages of this matter get the footer template. */
   footer: boolean;
   children: BlockNode[];
+  /**
+   * A `<colophon>`: blocks set at the foot of the type area on the matter's last page, an even
+   * one (a 公文's 版记, GB/T 9704 7.4; see page/colophon.ts); empty: none.
+   */
+  colophon: BlockNode[];
 }
 
 export interface DocTree {
@@ -229,7 +252,11 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         names.add(n.captionStyle);
         if (n.note) names.add(n.noteStyle);
         return;
+      case 'ends':
+        names.add(n.left.style).add(n.right.style);
+        return;
       case 'vspace':
+      case 'rule':
       case 'pagebreak':
         return;
       default:
@@ -245,12 +272,14 @@ export function figuresOf(nodes: readonly BlockNode[]): FigureNode[] {
   return nodes.flatMap((n) => (n.kind === 'figure' ? [n] : n.kind === 'box' || n.kind === 'keep' ? figuresOf(n.children) : []));
 }
 
-/** A horizontal rule across the type area (running heads). */
+/** A horizontal rule across the type area (running heads; in the body, 版头 and 版记 rules of a 公文). */
 export interface RuleNode {
   kind: 'rule';
   /** Stroke width, pt. */
   width: number;
   color: string;
+  /** In the body: how far below where it stands its middle is drawn, pt; it takes no height. */
+  offset: number;
 }
 
 /** A page header or footer, rendered per page: paragraphs and rules above or below the type area. */

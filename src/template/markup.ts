@@ -8,7 +8,7 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
+import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, RuleNode, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import { figureWidthOf } from '../content/figure-width.js';
 import type { CheckedImage } from '../content/image-file.js';
@@ -141,8 +141,10 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   matter: { numbering: oneOf('none', 'roman', 'arabic'), footer: oneOf('none') },
   header: {},
   footer: {},
-  rule: { width: LENGTH, color: COLOUR },
-  p: STYLED_TEXT,
+  rule: { width: LENGTH, color: COLOUR, offset: LENGTH },
+  p: { ...STYLED_TEXT, fit: oneOf('line') },
+  ends: {},
+  colophon: {},
   h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
   'toc-entry': { target: TEXT, ...STYLED_TEXT },
   table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, at: TEXT },
@@ -284,7 +286,10 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   };
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
-    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, shown) };
+    const [colophon, ...more] = elements(m).filter((c) => c.name === 'colophon');
+    if (more.length) fail(more[0], 'a <matter> holds at most one <colophon>');
+    const body = { ...m, children: m.children.filter((c) => c !== colophon) };
+    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(body, shown), colophon: colophon ? blocks(colophon, shown) : [] };
   });
   return { matters, images: shownImages };
 }
@@ -298,7 +303,7 @@ export function parseFurniture(xml: string, file: string, name: 'header' | 'foot
   expectName(el, name);
   return {
     children: elements(el).map((c) => {
-      if (c.name === 'rule') return { kind: 'rule', width: parseLength(c.attrs.width ?? '0.5pt')!, color: c.attrs.color ?? '#000000' };
+      if (c.name === 'rule') return rule(c);
       expectName(c, 'p');
       return para(c);
     }),
@@ -359,6 +364,15 @@ function block(el: El, images: FigureImages): BlockNode {
       const width = el.attrs.width === undefined ? undefined : figureWidthOf(el.attrs.width);
       return { kind: 'figure', id: el.attrs.id, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
+    case 'rule':
+      return rule(el);
+    case 'ends': {
+      const [left, right, ...more] = elements(el);
+      if (!right || more.length) fail(el, '<ends> holds two <p>: the text flush left, then the text flush right');
+      expectName(left, 'p');
+      expectName(right, 'p');
+      return { kind: 'ends', left: para(left), right: para(right) };
+    }
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
       return { kind: 'vspace', size: parseLength(el.attrs.size)!, written: el.attrs.size };
@@ -385,7 +399,12 @@ function list(el: El): ListNode {
 }
 
 function para(el: El): ParaNode {
-  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el) };
+  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el), ...(el.attrs.fit ? { fit: 'line' as const } : {}) };
+}
+
+/** `<rule width color offset/>`: 0.5pt black by default, drawn where it stands. */
+function rule(el: El): RuleNode {
+  return { kind: 'rule', width: parseLength(el.attrs.width ?? '0.5pt')!, color: el.attrs.color ?? '#000000', offset: parseLength(el.attrs.offset ?? '0')! };
 }
 
 function table(el: El): TableNode {

@@ -101,7 +101,7 @@ describe('templates', () => {
     for (const [text, said] of cases) expect(problem(text), text).toBe(`footer.hbs:${said}`);
   });
   it('locate a partial there is none of at its name in the template that includes it, before anything renders', () => {
-    const known = 'known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, section, table';
+    const known = 'known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, report-pages, section, table';
     const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));
     expect(problemOf(() => loadTemplates(partial, foldersOf(partial)))).toBe(`${partial}/chapter.hbs:5:23: template: unknown partial "sections" (did you mean "section"? ${known})`);
     // also where no report includes it (it said nothing until one did); a partial block's own text stands in for a missing one
