@@ -187,6 +187,8 @@ class ContentReader {
     const date = r.date !== undefined ? this.text(['report', 'date']) : undefined;
     const named = date && reportDate(date.text);
     if (named && 'problem' in named) this.problems.error(date.pos, `not a date: ${named.problem} (write e.g. 2026 年 1 月, or 2026-01-15)`);
+    // a 公文's preface is the start of its body, under the 主送机关: it has no heading
+    if (r.document !== undefined && d.preface?.title !== undefined) this.problems.error(this.src.locate(['preface', 'title']), 'a 公文 (report.document) prints its preface as the start of its body, with no heading: leave out this title');
     return {
       file,
       meta: {

@@ -276,6 +276,10 @@ describe('mistakes in report.document, located', () => {
     expect(check(`${HEAD}    reference: 静教〔2026〕012号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no leading zero: 12号, not 012号/)]);
   });
 
+  it('a preface with a title, which a 公文 would not print', () => {
+    expect(check(`${HEAD}    organ: 静安区教育局文件\npreface:\n  title: 前言\n  body: [现将报告印发给你们。]\n${chapters}`).lines).toEqual([expect.stringMatching(/^7:10: a 公文 \(report.document\) prints its preface as the start of its body, with no heading: leave out this title$/)]);
+  });
+
   it('a report with none of the keys builds as before (the gbt9704 sample: its cover and contents)', async () => {
     const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8').replace(/^report:\n/m, 'report:\n  template: gbt9704\n');
     const { read } = await built('sample.yaml', sample);
