@@ -7,15 +7,19 @@
  * odd page between left blank, and neither of the two numbered (7.5: 版记页前有空白页的，空白页和
  * 版记页均不编排页码).
  */
-import type { Block } from '../block/payload.js';
-import type { PaginatedPage, Placed } from '../paginate/item.js';
-import type { BlockPayload } from '../block/payload.js';
+import type { FlowBlock, PaginatedPage, Placed } from '../paginate/item.js';
+import { paginate } from '../paginate/paginate.js';
 
-/** The pages with the colophon's `blocks` placed (see above); `pageHeight`: the type area's, pt. */
-export function withColophon(pages: PaginatedPage<BlockPayload>[], blocks: Block[], pageHeight: number): PaginatedPage<BlockPayload>[] {
+/**
+ * The pages with the colophon's `blocks` placed (see above); `pageHeight`: the type area's, pt.
+ * A colophon taller than a page (a list of organs of more rows than a page has) is set from the
+ * top of pages of its own, as text is: never off the paper.
+ */
+export function withColophon<P>(pages: PaginatedPage<P>[], blocks: FlowBlock<P>[], pageHeight: number): PaginatedPage<P>[] {
   if (!blocks.length) return pages;
   const height = blocks.reduce((h, b, i) => h + b.height + (i ? b.spaceBefore : 0), 0);
-  const placed: Placed<BlockPayload>[] = [];
+  if (height > pageHeight + 1e-6) return [...pages, ...paginate(blocks, pageHeight)];
+  const placed: Placed<P>[] = [];
   let y = pageHeight - height;
   blocks.forEach((block, i) => {
     y += i ? block.spaceBefore : 0;
@@ -25,12 +29,12 @@ export function withColophon(pages: PaginatedPage<BlockPayload>[], blocks: Block
   const last = pages[pages.length - 1];
   const even = pages.length % 2 === 0;
   if (last && even && bottomOf(last) <= pageHeight - height + 1e-6) return [...pages.slice(0, -1), { ...last, placed: [...last.placed, ...placed] }];
-  const own: PaginatedPage<BlockPayload> = { placed, foot: [] };
+  const own: PaginatedPage<P> = { placed, foot: [] };
   if (!last || !even) return [...pages, own];
   return [...pages, { placed: [], foot: [] }, { ...own, unnumbered: true }];
 }
 
 /** How far down the page's blocks and footnotes reach, pt from the type area's top. */
-function bottomOf(page: PaginatedPage<BlockPayload>): number {
+function bottomOf<P>(page: PaginatedPage<P>): number {
   return Math.max(0, ...[...page.placed, ...page.foot].map((pl) => pl.y + pl.block.height));
 }
