@@ -31,14 +31,15 @@ export interface ParaNode {
 }
 
 /**
- * Two texts on one line, the first flush left, the second flush right (a 版记's 印发机关 and
- * 印发日期, GB/T 9704 7.4.3): each at its own style's indents; one under the other when they do
- * not fit one line side by side with a character's space between them.
+ * A text flush left and texts flush right, side by side, on one line (a 版记's 印发机关 and 印发日期,
+ * GB/T 9704 7.4.3; 签发人： and the names, in two fonts), each in its own style, at its indents;
+ * one under the other when they do not fit one line with a character's space between them.
  */
 export interface EndsNode {
   kind: 'ends';
   left: ParaNode;
-  right: ParaNode;
+  /** One at least. */
+  right: ParaNode[];
 }
 
 /** A heading; `level` 1–3 are bookmarked when `bookmark` is set; `id` is an anchor. */
@@ -253,7 +254,7 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         if (n.note) names.add(n.noteStyle);
         return;
       case 'ends':
-        names.add(n.left.style).add(n.right.style);
+        for (const p of [n.left, ...n.right]) names.add(p.style);
         return;
       case 'vspace':
       case 'rule':

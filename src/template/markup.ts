@@ -367,11 +367,10 @@ function block(el: El, images: FigureImages): BlockNode {
     case 'rule':
       return rule(el);
     case 'ends': {
-      const [left, right, ...more] = elements(el);
-      if (!right || more.length) fail(el, '<ends> holds two <p>: the text flush left, then the text flush right');
-      expectName(left, 'p');
-      expectName(right, 'p');
-      return { kind: 'ends', left: para(left), right: para(right) };
+      const [left, ...right] = elements(el);
+      if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right');
+      for (const p of [left, ...right]) expectName(p, 'p');
+      return { kind: 'ends', left: para(left), right: right.map(para) };
     }
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);

@@ -4,13 +4,13 @@
  * colours of the content streams); the keys' mistakes located in the YAML file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildReport } from '../../src/pipeline.js';
-import { readPdf, type PdfLine, type ReadPdf } from '../helpers/pdf-reader.js';
+import { glyphLines, readPdf, type PdfLine, type ReadPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-'));
@@ -30,20 +30,22 @@ interface Stroke {
   y2: number;
 }
 
-/** Per page: the strokes, and the texts shown in each fill colour (in order). */
-async function drawn(data: Uint8Array): Promise<{ strokes: Stroke[]; fills: { color: string; text: string }[] }[]> {
+/** Per page: the strokes, the texts shown in each fill colour and in each font (in order). */
+async function drawn(data: Uint8Array): Promise<{ strokes: Stroke[]; fills: { color: string; text: string }[]; fonts: { font: string; text: string }[] }[]> {
   const doc = await getDocument({ data: new Uint8Array(data), disableFontFace: true, verbosity: 0 }).promise;
   const pages = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const ops = await (await doc.getPage(p)).getOperatorList();
     const strokes: Stroke[] = [];
     const fills: { color: string; text: string }[] = [];
-    let [stroke, fill, width] = ['#000000', '#000000', 1];
+    const fonts: { font: string; text: string }[] = [];
+    let [stroke, fill, width, font] = ['#000000', '#000000', 1, ''];
     ops.fnArray.forEach((fn, i) => {
       const args = ops.argsArray[i];
       if (fn === OPS.setStrokeRGBColor) stroke = args[0];
       else if (fn === OPS.setFillRGBColor) fill = args[0];
       else if (fn === OPS.setLineWidth) width = args[0];
+      else if (fn === OPS.setFont) font = args[0];
       else if (fn === OPS.constructPath) {
         // (the page's matrix flips y: these are from the top)
         const [x1, y1, x2, y2] = Object.values(args[2] as Record<string, number>);
@@ -53,9 +55,12 @@ async function drawn(data: Uint8Array): Promise<{ strokes: Stroke[]; fills: { co
         const last = fills[fills.length - 1];
         if (last?.color === fill) last.text += text;
         else fills.push({ color: fill, text });
+        const lastFont = fonts[fonts.length - 1];
+        if (lastFont?.font === font) lastFont.text += text;
+        else fonts.push({ font, text });
       }
     });
-    pages.push({ strokes, fills });
+    pages.push({ strokes, fills, fonts });
   }
   await doc.destroy();
   return pages;
@@ -95,8 +100,9 @@ function write(name: string, text: string): string {
   return file;
 }
 
-async function built(name: string, text: string): Promise<{ pdf: Uint8Array; read: ReadPdf }> {
-  const pdf = (await buildReport({ input: write(name, text), projectDir: root, packageDir: root, version: 'test' })).pdf;
+/** Built in Imprint's folder, or in `projectDir` (its fonts/fonts.yaml). */
+async function built(name: string, text: string, projectDir = root): Promise<{ pdf: Uint8Array; read: ReadPdf }> {
+  const pdf = (await buildReport({ input: write(name, text), projectDir, packageDir: root, version: 'test' })).pdf;
   return { pdf, read: await readPdf(pdf) };
 }
 
@@ -237,8 +243,20 @@ describe('where the 版记 goes (GB/T 9704 7.4.1, 7.5)', () => {
 });
 
 describe('a 上行文 and a long 发文机关标志', () => {
-  it('sets the 发文字号 flush left one character in and 签发人 flush right one character in, on one row', async () => {
-    const { read } = await built('upward.yaml', `${HEAD}    organ: 上海市静安区人民政府教育局关于教育工作的请示文件\n    reference: 静教〔2026〕3号\n    signers: [张三]\nchapters:\n  - title: 请示事项\n    body: [拟于 2026 年开展中等职业教育质量评估。]\n`);
+  it('sets the 发文字号 flush left one character in and 签发人 flush right one character in, on one row, the names in 楷体', async () => {
+    // 楷体 a font of its own (Imprint's stands in with 仿宋's, Noto Serif SC)
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-kai-'));
+    mkdirSync(path.join(project, 'fonts'));
+    writeFileSync(path.join(project, 'fonts/fonts.yaml'), 'roles:\n  kai:\n    fallback: sans\n');
+    const { pdf, read } = await built('upward.yaml', `${HEAD}    organ: 上海市静安区人民政府教育局关于教育工作的请示文件\n    reference: 静教〔2026〕3号\n    signers: [张三]\nchapters:\n  - title: 请示事项\n    body: [拟于 2026 年开展中等职业教育质量评估。]\n`, project);
+    const fonts = (await drawn(pdf))[0].fonts;
+    const fontOf = (text: string) => fonts.find((f) => f.text.includes(text))!.font;
+    expect(fontOf('签发人')).toBe(fontOf('静教'));
+    expect(fontOf('张三')).not.toBe(fontOf('签发人'));
+    // the colon keeps its whole cell between 签发人 and the name
+    const glyphs = (await glyphLines(pdf, 16)).find((l) => l.some((g) => g.char === '张'))!;
+    const x = (c: string) => glyphs.find((g) => g.char === c)!.x;
+    expect(near(x('张') - x('人'), 32)).toBe(true);
     const lines = read.pages[0].lines;
     const row = lineOf(lines, '静教〔2026〕3号');
     expect(squeeze(row.text)).toBe('静教〔2026〕3号签发人：张三');
