@@ -236,7 +236,7 @@ export function roundInputs(report: Report, templates: TemplateSet, theme: Theme
   const doc = unlessTheThemeFails(themeProblems, () => templates.renderDocument(view, theme));
   const problems = new ProblemList();
   for (const p of themeProblems) problems.error(p.pos, p.message, p.about);
-  checkFontRoles(theme, faces.registry, problems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
+  checkFontRoles(theme, faces.registry, problems, new Set(doc.matters.flatMap((m) => [...stylesOf([...m.children, ...m.colophon])])));
   problems.throwIfErrors();
   const furniture: FurnitureRenderer = {
     renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }, theme),

@@ -271,6 +271,18 @@ describe('a 上行文 and a long 发文机关标志', () => {
   });
 });
 
+describe('a template of its own', () => {
+  it('a style of the 版记 naming a font role there is none of: an error at it before anything is set, as for any style', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-mine-'));
+    mkdirSync(path.join(project, 'templates/mine'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/mine/theme.yaml'), 'extends: gbt9704\nstyles:\n  record: { font: nosuch }\n');
+    const input = write('mine.yaml', NOTICE.replace('template: gbt9704', 'template: mine'));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'check', input], { cwd: project, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^templates\/mine\/theme\.yaml:3:\d+: style "record" uses the font role "nosuch", which .* does not define/);
+  });
+});
+
 describe('mistakes in report.document, located', () => {
   function check(text: string) {
     const input = write('bad.yaml', text);
