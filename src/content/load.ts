@@ -221,7 +221,7 @@ class ContentReader {
     const at = (key: string) => ['report', 'document', key];
     const one = (key: string) => (given[key] !== undefined ? this.text(at(key)) : undefined);
     const list = (key: string) => (given[key] === undefined ? [] : Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => this.text([...at(key), i])) : [this.text(at(key))]);
-    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), cc: list('cc'), printer: one('printer'), printed: one('printed') };
+    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), cc: list('cc'), printer: one('printer'), printed: one('printed'), pos: this.src.locate(['report'], 'document') };
     const problem = (t: Text | undefined, check: (text: string) => string | undefined) => {
       const found = t && check(t.text);
       if (found) this.problems.error(t.pos, found);

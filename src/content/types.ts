@@ -181,6 +181,8 @@ export interface DocumentParts {
   printer?: Text;
   /** 印发日期 (7.4.3), e.g. 2026年1月20日, without 印发. */
   printed?: Text;
+  /** Where `document:` is written. */
+  pos: SourcePos;
 }
 
 export interface ReportMeta {

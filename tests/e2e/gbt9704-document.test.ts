@@ -310,6 +310,13 @@ describe('mistakes in report.document, located', () => {
     expect(check(`${HEAD}    organ: 静安区教育局文件\npreface:\n  title: 前言\n  body: [现将报告印发给你们。]\n${chapters}`).lines).toEqual([expect.stringMatching(/^7:10: a 公文 \(report.document\) prints its preface as the start of its body, with no heading: leave out this title$/)]);
   });
 
+  it('report.document under a template that prints none of it (official): a warning at it, the PDF built', () => {
+    const input = write('official.yaml', NOTICE.replace('template: gbt9704', 'template: official'));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'official.pdf')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr.replace(`${input}:`, '')).toBe('4:3: warning: `document:` (the 版头, 主送机关 and 版记 of a 公文) is printed by the gbt9704 template, and this report\'s template "official" leaves it out: write `template: gbt9704` (or a template that extends it)\n');
+  });
+
   it('a report with none of the keys builds as before (the gbt9704 sample: its cover and contents)', async () => {
     const sample = readFileSync(path.join(root, 'content/jingan-2025.yaml'), 'utf8').replace(/^report:\n/m, 'report:\n  template: gbt9704\n');
     const { read } = await built('sample.yaml', sample);
