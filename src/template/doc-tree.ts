@@ -227,12 +227,13 @@ export function tocEntries(nodes: BlockNode[]): TocEntryNode[] {
 /** The names of the theme styles `nodes` set their text in (boxes' and lists' included). */
 export function stylesOf(nodes: BlockNode[]): Set<string> {
   const names = new Set<string>();
-  const visit = (n: BlockNode): void => {
+  eachNode(nodes, (n) => {
     switch (n.kind) {
       case 'para':
       case 'heading':
       case 'toc-entry':
       case 'code':
+      case 'list':
         names.add(n.style);
         return;
       case 'table':
@@ -240,32 +241,35 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         return;
       case 'box':
         names.add(n.titleStyle);
-        n.children.forEach(visit);
-        return;
-      case 'keep':
-        n.children.forEach(visit);
-        return;
-      case 'list':
-        names.add(n.style);
-        for (const item of n.items) if (item.list) visit(item.list);
         return;
       case 'figure':
         names.add(n.captionStyle);
         if (n.note) names.add(n.noteStyle);
         return;
       case 'ends':
-        for (const p of [n.left, ...n.right]) names.add(p.style);
-        return;
+      case 'keep':
       case 'vspace':
       case 'rule':
       case 'pagebreak':
-        return;
+        return; // (an <ends>'s texts are nodes of their own: see eachNode)
       default:
         return assertNever(n, 'document node');
     }
-  };
-  nodes.forEach(visit);
+  });
   return names;
+}
+
+/**
+ * Calls `visit` with each of `nodes` and, after each, the nodes inside it (a box's and a kept
+ * run's blocks, the texts of an `<ends>`, the lists nested in a list's items), in order.
+ */
+export function eachNode(nodes: readonly BlockNode[], visit: (n: BlockNode) => void): void {
+  for (const n of nodes) {
+    visit(n);
+    if (n.kind === 'box' || n.kind === 'keep') eachNode(n.children, visit);
+    else if (n.kind === 'ends') eachNode([n.left, ...n.right], visit);
+    else if (n.kind === 'list') eachNode(n.items.flatMap((item) => (item.list ? [item.list] : [])), visit);
+  }
 }
 
 /** The figures of `nodes`, in order, those inside boxes and kept runs too. */

@@ -5,8 +5,7 @@
  */
 import type { Problem, SourcePos } from '../problems.js';
 import type { Report } from '../content/types.js';
-import type { BlockNode, DocTree } from './doc-tree.js';
-import { assertNever } from '../content/block-kinds.js';
+import { eachNode, type BlockNode, type DocTree } from './doc-tree.js';
 
 /** A warning at `report.document` when the document the templates made prints none of its texts. */
 export function documentLeftOut(report: Report, doc: DocTree): Problem[] {
@@ -27,47 +26,11 @@ function key(pos: SourcePos): string {
 function placesOf(nodes: readonly BlockNode[]): Set<string> {
   const places = new Set<string>();
   const add = (at: SourcePos | undefined) => at && places.add(key(at));
-  const visit = (n: BlockNode): void => {
-    switch (n.kind) {
-      case 'para':
-      case 'heading':
-      case 'toc-entry':
-      case 'code':
-        add(n.at);
-        return;
-      case 'ends':
-        [n.left, ...n.right].forEach(visit);
-        return;
-      case 'table':
-        add(n.caption.at);
-        add(n.note?.at);
-        for (const cell of [...n.head, ...n.rows].flat()) add(cell.at);
-        return;
-      case 'box':
-        add(n.title?.at);
-        n.children.forEach(visit);
-        return;
-      case 'keep':
-        n.children.forEach(visit);
-        return;
-      case 'list':
-        for (const item of n.items) {
-          add(item.text.at);
-          if (item.list) visit(item.list);
-        }
-        return;
-      case 'figure':
-        add(n.caption.at);
-        add(n.note?.at);
-        return;
-      case 'vspace':
-      case 'rule':
-      case 'pagebreak':
-        return;
-      default:
-        return assertNever(n, 'document node');
-    }
-  };
-  nodes.forEach(visit);
+  eachNode(nodes, (n) => {
+    if (n.kind === 'para' || n.kind === 'heading' || n.kind === 'toc-entry' || n.kind === 'code') add(n.at);
+    else if (n.kind === 'list') n.items.forEach((item) => add(item.text.at));
+    else if (n.kind === 'box') add(n.title?.at);
+    else if (n.kind === 'table' || n.kind === 'figure') [n.caption.at, n.note?.at, ...(n.kind === 'table' ? [...n.head, ...n.rows].flat().map((cell) => cell.at) : [])].forEach(add);
+  });
   return places;
 }
