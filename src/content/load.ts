@@ -226,6 +226,7 @@ class ContentReader {
       const found = t && check(t.text);
       if (found) this.problems.error(t.pos, found);
     };
+    problem(parts.secrecy, secrecyProblem);
     problem(parts.reference, referenceProblem);
     problem(parts.printed, printedProblem);
     return parts;
@@ -477,6 +478,18 @@ class ContentReader {
     const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
     return text && { value: text.value, charPos: (index) => this.src.charPos(text.path, index) };
   }
+}
+
+/**
+ * What is wrong with a 密级和保密期限 as GB/T 9704 7.2.2 writes one (秘密★1年: 绝密, 机密 or 秘密, then
+ * ★ and the period in Arabic digits), or nothing.
+ */
+function secrecyProblem(text: string): string | undefined {
+  const written = /^(绝密|机密|秘密)(?:\s*★\s*(.+))?$/u.exec(text.trim());
+  if (!written) return `a 密级 is 绝密, 机密 or 秘密, and ★ and the 保密期限 after it: 秘密★1年 (GB/T 9704 7.2.2), not "${text}"`;
+  const period = written[2];
+  if (period !== undefined && !/^\d+\s*(年|个月|月|天|日)$/u.test(period)) return `a 保密期限 gives its number in Arabic digits: ${written[1]}★1年, not ${written[1]}★${period} (GB/T 9704 7.2.2)`;
+  return undefined;
 }
 
 /** What is wrong with a 发文字号 as GB/T 9704 7.2.5 writes one (静教〔2026〕12号), or nothing. */

@@ -301,6 +301,12 @@ describe('mistakes in report.document, located', () => {
     expect(r.lines[3]).toMatch(/^8:5: unknown key "orgn" .*did you mean "organ"/);
   });
 
+  it('a 密级 not of the three, a 保密期限 in Chinese numerals', () => {
+    expect(check(`${HEAD}    secrecy: 内部\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:14: a 密级 is 绝密, 机密 or 秘密, and ★ and the 保密期限 after it: 秘密★1年 \(GB\/T 9704 7\.2\.2\), not "内部"$/)]);
+    expect(check(`${HEAD}    secrecy: 秘密★一年\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:14: a 保密期限 gives its number in Arabic digits: 秘密★1年, not 秘密★一年/)]);
+    expect(check(`${HEAD}    secrecy: 机密★10年\n${chapters}`).code).toBe(0);
+  });
+
   it('a 发文字号 numbered 第12号 or 012号', () => {
     expect(check(`${HEAD}    reference: 静教〔2026〕第12号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no 第: 12号/)]);
     expect(check(`${HEAD}    reference: 静教〔2026〕012号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no leading zero: 12号, not 012号/)]);
