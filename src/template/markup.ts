@@ -287,7 +287,7 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
     const [colophon, ...more] = elements(m).filter((c) => c.name === 'colophon');
-    if (more.length) fail(more[0], 'a <matter> holds at most one <colophon>');
+    if (more.length) fail(more[0], '<colophon> stands right inside a <matter>, at most once');
     const body = { ...m, children: m.children.filter((c) => c !== colophon) };
     return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(body, shown), colophon: colophon ? blocks(colophon, shown) : [] };
   });
@@ -366,6 +366,8 @@ function block(el: El, images: FigureImages): BlockNode {
     }
     case 'rule':
       return rule(el);
+    case 'colophon':
+      return fail(el, '<colophon> stands right inside a <matter>, at most once');
     case 'ends': {
       const [left, ...right] = elements(el);
       if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right');

@@ -183,6 +183,12 @@ describe('templates', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
   });
+  it('a <colophon> anywhere but right inside a <matter>, or a second one: at it, saying where it stands', () => {
+    const inside = variant('case.hbs', (s) => s.replace('<box id', '<colophon></colophon><box id'));
+    expect(problemOf(() => loadTemplates(inside, foldersOf(inside)).renderDocument(view))).toBe(`${inside}/case.hbs:2:1: markup: <colophon> stands right inside a <matter>, at most once`);
+    const twice = variant('report-pages.hbs', (s) => s.replace('{{> cover}}', '<colophon></colophon><colophon></colophon>{{> cover}}'));
+    expect(problemOf(() => loadTemplates(twice, foldersOf(twice)).renderDocument(view))).toMatch(/report-pages\.hbs:3:\d+: markup: <colophon> stands right inside a <matter>, at most once$/);
+  });
   it('locate a block never closed at its opening, not at the end of the file', () => {
     const dir = variant('footer.hbs', () => '<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even">\n— {{page}} —</p></footer>\n');
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)))).toBe(`${dir}/footer.hbs:2:11: template: {{#if}} opened at line 2 is never closed (close it with {{/if}})`);
