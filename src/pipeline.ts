@@ -12,6 +12,7 @@ import { loadReport } from './content/load.js';
 import { FaceSet } from './font/face.js';
 import { loadFontRegistry, type RegistryFile } from './font/registry.js';
 import { composePages, type FurnitureRenderer } from './page/compose.js';
+import { documentLeftOut } from './template/left-out.js';
 import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
 import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './page/cover-fit.js';
 import type { DrawPage } from './page/draw.js';
@@ -196,7 +197,7 @@ function layoutLoaded(o: BuildOptions, cache: BuildCache, report: Report, loadMs
       lap('layout');
       const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
       const document = documentInfo(report.meta, o.version, theme.lang, referenceWords(context.targets, theme.references, found.pageLabels));
-      const warnings = [...report.warnings, ...problems.warnings()];
+      const warnings = [...report.warnings, ...documentLeftOut(report, doc), ...problems.warnings()];
       const missing = missingTotal(warnings);
       if (missing) warnings.push(missing);
       return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa, times, pages, document, rounds: round, warnings };
@@ -242,7 +243,7 @@ export function roundInputs(report: Report, templates: TemplateSet, theme: Theme
   const doc = unlessTheThemeFails(themeProblems, () => templates.renderDocument(view, theme));
   const problems = new ProblemList();
   for (const p of themeProblems) problems.error(p.pos, p.message, p.about);
-  checkFontRoles(theme, faces.registry, problems, new Set(doc.matters.flatMap((m) => [...stylesOf(m.children)])));
+  checkFontRoles(theme, faces.registry, problems, new Set(doc.matters.flatMap((m) => [...stylesOf([...m.children, ...m.colophon])])));
   problems.throwIfErrors();
   const furniture: FurnitureRenderer = {
     renderHeader: (pc: PageContext) => templates.renderHeader({ ...pc, report: view.report }, theme),
@@ -302,8 +303,8 @@ export function layoutRound({ doc, furniture, context }: RoundInputs, last: Page
   const overfull: OverfullRun[] = [];
   /** ④–⑤, ⑥ a matter, a cover's runs fitted to their pages, those still too tall found (see page/cover-fit.ts) */
   const paginated = (c: LayoutContext, m: Matter) => {
-    const { items } = layOutMatter(c, m);
-    const laid = { matter: m, items: fittedCover(ctx.theme, m, items) };
+    const { items, colophon } = layOutMatter(c, m);
+    const laid = { matter: m, items: fittedCover(ctx.theme, m, items), colophon };
     const done = paginateMatter(ctx.theme, laid);
     overfull.push(...overfullRuns(ctx.theme, m, laid.items, done.pages.length));
     return done;

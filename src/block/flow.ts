@@ -17,6 +17,9 @@ import { plainTitle } from './plain-title.js';
 import { staircases, type Stair } from './staircase.js';
 import { plainText, type Inline } from '../text/inline.js';
 import type { BoxSpec } from '../style/theme.js';
+import { THEME_LIMITS } from '../style/theme-limits.js';
+import { fittedStyle } from './fitted-line.js';
+import { endsBlocks } from './line-ends.js';
 
 /** Width of the type area, pt. */
 export function measureWidth(ctx: LayoutContext): number {
@@ -134,8 +137,19 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
     case 'para': {
       const stair = stairs?.get(node);
       const placed = stair ? { ...stair, align: 'left' as const } : {};
-      return textBlocks(ctx, node.runs, style(ctx, node.style), { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent), ...placed });
+      const st = style(ctx, node.style);
+      if (node.fit) {
+        // one line at the size that fits, at its own leading: the text after it goes back to the grid
+        const fitted = textBlocks(ctx, node.runs, fittedStyle(ctx, node.runs, st, width, THEME_LIMITS.fontSize.min), { x, width, at: node.at, keepWithNext: true, tag: newTag(ctx, 'P', parent) });
+        return ctx.theme.grid ? fitted.map((b) => ({ ...b, offGrid: true })) : fitted;
+      }
+      return textBlocks(ctx, node.runs, st, { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent), ...placed });
     }
+    case 'ends':
+      return endsBlocks(ctx, node, x, width, parent);
+    case 'rule':
+      // a line across the measure, drawn `offset` below where it stands; it takes no height
+      return [block(0, { ops: [{ kind: 'line', x1: x, y1: node.offset, x2: x + width, y2: node.offset, width: node.width, color: node.color }] }, { keepWithNext: true })];
     case 'heading':
       // a heading of two lines or more breaks between phrases where one fits (after a mark,
       // before an opening quote: never inside a quoted name, “书香|校园”), as a contents entry

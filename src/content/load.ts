@@ -16,7 +16,7 @@ import { tooLong, type TextKind } from './text-limits.js';
 import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, Block, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
+import type { Align, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
@@ -193,6 +193,8 @@ class ContentReader {
     const date = r.date !== undefined ? this.text(['report', 'date']) : undefined;
     const named = date && reportDate(date.text);
     if (named && 'problem' in named) this.problems.error(date.pos, `not a date: ${named.problem} (write e.g. 2026 年 1 月, or 2026-01-15)`);
+    // a 公文's preface is the start of its body, under the 主送机关: it has no heading
+    if (r.document !== undefined && d.preface?.title !== undefined) this.problems.error(this.src.locate(['preface', 'title']), 'a 公文 (report.document) prints its preface as the start of its body, with no heading: leave out this title');
     return {
       file,
       meta: {
@@ -201,6 +203,7 @@ class ContentReader {
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
         date,
         keywords: this.keywords(r.keywords),
+        ...(r.document !== undefined ? { document: this.documentParts(r.document) } : {}),
         template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },
       writtenText: (at) => this.writtenText(at),
@@ -213,6 +216,26 @@ class ContentReader {
       appendices: this.each(['appendices'], (at) => this.section(at)),
       images: this.images,
     };
+  }
+
+  /**
+   * `report.document`: the parts of a 公文 around its body (see DocumentParts), each checked as
+   * GB/T 9704 writes it where the schema cannot say so (a 发文字号's year in 〔〕, a 印发日期 in
+   * full, neither with a leading zero).
+   */
+  private documentParts(given: Record<string, unknown>): DocumentParts {
+    const at = (key: string) => ['report', 'document', key];
+    const one = (key: string) => (given[key] !== undefined ? this.text(at(key)) : undefined);
+    const list = (key: string) => (given[key] === undefined ? [] : Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => this.text([...at(key), i])) : [this.text(at(key))]);
+    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), cc: list('cc'), printer: one('printer'), printed: one('printed'), pos: this.src.locate(['report'], 'document') };
+    const problem = (t: Text | undefined, check: (text: string) => string | undefined) => {
+      const found = t && check(t.text);
+      if (found) this.problems.error(t.pos, found);
+    };
+    problem(parts.secrecy, secrecyProblem);
+    problem(parts.reference, referenceProblem);
+    problem(parts.printed, printedProblem);
+    return parts;
   }
 
   /** `keywords:` is one keyword or a list of them. */
@@ -483,6 +506,41 @@ class ContentReader {
     const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
     return text && { value: text.value, charPos: (index) => this.src.charPos(text.path, index) };
   }
+}
+
+/**
+ * What is wrong with a 密级和保密期限 as GB/T 9704 7.2.2 writes one (秘密★1年: 绝密, 机密 or 秘密, then
+ * ★ and the period in Arabic digits), or nothing.
+ */
+function secrecyProblem(text: string): string | undefined {
+  const written = /^(绝密|机密|秘密)(?:\s*★\s*(.+))?$/u.exec(text.trim());
+  if (!written) return `a 密级 is 绝密, 机密 or 秘密, and ★ and the 保密期限 after it: 秘密★1年 (GB/T 9704 7.2.2), not "${text}"`;
+  const period = written[2];
+  if (period !== undefined && !/^\d+\s*(年|个月|月|天|日)$/u.test(period)) return `a 保密期限 gives its number in Arabic digits: ${written[1]}★1年, not ${written[1]}★${period} (GB/T 9704 7.2.2)`;
+  return undefined;
+}
+
+/** What is wrong with a 发文字号 as GB/T 9704 7.2.5 writes one (静教〔2026〕12号), or nothing. */
+function referenceProblem(text: string): string | undefined {
+  const year = /(\S)\s*(\d{4})\s*(\S)/u.exec(text);
+  if (year && !(year[1] === '〔' && year[3] === '〕') && /[[(（【〈<{［]/u.test(year[1])) return `write the year of a 发文字号 in 六角括号 〔〕: 〔${year[2]}〕, not ${year[1]}${year[2]}${year[3]} (GB/T 9704 7.2.5)`;
+  if (!/〔\d{4}〕/u.test(text)) return 'a 发文字号 gives the year in full, in 六角括号, then the number and 号: 静教〔2026〕12号 (GB/T 9704 7.2.5)';
+  const number = /〕\s*(第?)\s*(\d+)\s*号/u.exec(text);
+  if (!number) return 'a 发文字号 ends in its number and 号, after the year: 〔2026〕12号 (GB/T 9704 7.2.5)';
+  if (number[1]) return `a 发文字号's number has no 第: ${number[2]}号 (GB/T 9704 7.2.5)`;
+  if (/^0\d/.test(number[2])) return `a 发文字号's number has no leading zero: ${Number(number[2])}号, not ${number[2]}号 (GB/T 9704 7.2.5)`;
+  return undefined;
+}
+
+/** What is wrong with a 印发日期 as GB/T 9704 7.4.3 writes one (2026年1月20日: in full, no leading zero), or nothing. */
+function printedProblem(text: string): string | undefined {
+  const date = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u.exec(text.trim());
+  if (!date) return 'a 印发日期 gives year, month and day in Arabic digits: 2026年1月20日 (GB/T 9704 7.4.3; 印发 is added)';
+  const [, y, m, d] = date;
+  if (/^0/.test(m) || /^0/.test(d)) return `a 印发日期 has no leading zero: ${y}年${Number(m)}月${Number(d)}日 (GB/T 9704 7.4.3)`;
+  const named = reportDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  if (named && 'problem' in named) return `not a date: ${named.problem}`;
+  return undefined;
 }
 
 /**

@@ -40,7 +40,7 @@ function validate(data: unknown): ErrorObject[] {
 /** Validates the data of `src`; every problem goes to `problems`, located. */
 export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void {
   const seen = new Set<string>();
-  const errors = validate(printableData(src.data));
+  const errors = oneProblemPerChoice(validate(printableData(src.data)));
   const misspelt = new Set(errors.flatMap((e) => (e.keyword === 'additionalProperties' ? [`${e.instancePath}/${closest(String(e.params.additionalProperty), knownKeys(e)) ?? ''}`] : [])));
   // a block among sections (`- pagebreak: true` between two): no title is what that slip leaves out too
   for (const e of errors) if (e.keyword === 'additionalProperties' && blockAmongSections(e)) misspelt.add(`${e.instancePath}/title`);
@@ -58,6 +58,22 @@ export function checkAgainstSchema(src: YamlSource, problems: ProblemList): void
     seen.add(key);
     problems.error(pos, message);
   }
+}
+
+/**
+ * A value of the wrong shape for a choice of shapes (`keywords:`, `cc:` — text or a list of text)
+ * is one problem: the choice's (`must be text or a list of text`), not also each shape's (`must be
+ * text`, `must be a list`) at the same place; when the value has one of the shapes and is wrong
+ * inside it (an empty list, an item that is no text), that shape's problems alone.
+ */
+function oneProblemPerChoice(errors: ErrorObject[]): ErrorObject[] {
+  const choices = errors.filter((e) => e.keyword === 'oneOf');
+  // (a value whose schema is a choice has no other errors than its shapes': a shape given by a
+  // $ref has that definition's schemaPath, so they are known by their place)
+  const branchOf = (e: ErrorObject) => choices.find((c) => c !== e && (e.instancePath === c.instancePath || e.instancePath.startsWith(`${c.instancePath}/`)));
+  const shapeOnly = (e: ErrorObject) => e.keyword === 'type' && e.instancePath === branchOf(e)?.instancePath;
+  const kept = errors.filter((e) => !shapeOnly(e));
+  return kept.filter((e) => e.keyword !== 'oneOf' || !kept.some((b) => branchOf(b) === e));
 }
 
 /** "… is empty", and for a text that only its unprintable characters (dropped) made not empty, which they were. */

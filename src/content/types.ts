@@ -158,12 +158,43 @@ export interface Section {
   pos: SourcePos;
 }
 
+/**
+ * The parts of a 公文 (GB/T 9704-2012) around its body, each optional (`report.document`): the
+ * 版头 (7.2), the 主送机关 (7.3.2) and the 版记 (7.4). The `gbt9704` template prints them.
+ */
+export interface DocumentParts {
+  /** 份号 (7.2.1): up to six digits. */
+  copy?: Text;
+  /** 密级和保密期限 (7.2.2), e.g. 秘密★1年. */
+  secrecy?: Text;
+  /** 紧急程度 (7.2.3): 特急 or 加急 (特提, 平急 for a telegram). */
+  urgency?: Text;
+  /** 发文机关标志 (7.2.4), e.g. 上海市静安区教育局文件. */
+  organ?: Text;
+  /** 发文字号 (7.2.5), e.g. 静教〔2026〕12号. */
+  reference?: Text;
+  /** 签发人 (7.2.6): the names of a document sent upwards (上行文); none: none. */
+  signers: Text[];
+  /** 主送机关 (7.3.2), without the colon that ends it. */
+  to?: Text;
+  /** 抄送机关 (7.4.2), each without a mark after it. */
+  cc: Text[];
+  /** 印发机关 (7.4.3). */
+  printer?: Text;
+  /** 印发日期 (7.4.3), e.g. 2026年1月20日, without 印发. */
+  printed?: Text;
+  /** Where `document:` is written. */
+  pos: SourcePos;
+}
+
 export interface ReportMeta {
   title: Text;
   subtitle?: Text;
   issuer?: Text;
   date?: Text;
   keywords: string[];
+  /** The parts of a 公文 around its body (`report.document`); none: the report is no 公文. */
+  document?: DocumentParts;
   /** Folder under `templates/` (`official` where the report names none: placed at `report:`). */
   template: Text;
 }

@@ -65,7 +65,7 @@ export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], fur
         }
       }
       // furniture on numbered pages that hold something (a blank verso stays blank)
-      if (matter.footer && label && page.placed.length) {
+      if (matter.footer && label && page.placed.length && !page.unnumbered) {
         const pc: PageContext = { page: label, pages: total, chapter, odd: (i + 1) % 2 === 1, opening };
         ops.push(...furnitureOps(ctx, furniture.renderHeader(pc), 'header'), ...furnitureOps(ctx, furniture.renderFooter(pc), 'footer'));
       }

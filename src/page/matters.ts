@@ -4,7 +4,8 @@
  * type area, footnotes at each page's foot. A matter numbers its own pages, so the page label of each of
  * its anchors is known once it is paginated (`anchorLabelsOf`).
  */
-import type { BlockPayload, Item } from '../block/payload.js';
+import type { Block, BlockPayload, Item } from '../block/payload.js';
+import { withColophon } from './colophon.js';
 import { matterItems } from '../block/flow.js';
 import type { LayoutContext } from '../block/context.js';
 import { footSeparator } from '../block/footnotes.js';
@@ -19,6 +20,8 @@ import { pageLabel } from './page-label.js';
 export interface LaidMatter {
   matter: Matter;
   items: Item[];
+  /** The blocks of its `<colophon>`, set at the foot of its last even page (see colophon.ts). */
+  colophon: Block[];
 }
 
 /** A matter broken into pages (stage ⑥): `pages[i]` is its page i + 1. */
@@ -29,13 +32,16 @@ export interface PaginatedMatter {
 
 /** ④–⑤ The blocks of a matter, as the paginator's items. */
 export function layOutMatter(ctx: LayoutContext, matter: Matter): LaidMatter {
-  return { matter, items: matterItems(ctx, matter) };
+  const items = matterItems(ctx, matter);
+  const colophon = matter.colophon.length ? matterItems(ctx, { ...matter, children: matter.colophon }).filter((i): i is Block => i.kind === 'block') : [];
+  return { matter, items, colophon };
 }
 
 /** ⑥ A laid-out matter broken into pages of the theme's type area. */
-export function paginateMatter(theme: Theme, { matter, items }: LaidMatter): PaginatedMatter {
+export function paginateMatter(theme: Theme, { matter, items, colophon }: LaidMatter): PaginatedMatter {
   const p = theme.page;
-  return { matter, pages: paginate(items, p.height - p.marginTop - p.marginBottom, footSeparator(theme), CHAPTER_TAIL, theme.grid?.lineStep) };
+  const height = p.height - p.marginTop - p.marginBottom;
+  return { matter, pages: withColophon(paginate(items, height, footSeparator(theme), CHAPTER_TAIL, theme.grid?.lineStep), colophon, height) };
 }
 
 /** The printed label of page `i` (from 0) of a matter. */

@@ -114,6 +114,8 @@ export interface PaginatedPage<P> {
    * page has none. The first may continue a note of the page before.
    */
   foot: Placed<P>[];
+  /** Printed without its number (a 公文's 版记 page after a blank page: see page/colophon.ts). */
+  unnumbered?: boolean;
 }
 
 /** Height of blocks set one under another (a table's repeated header rows, a running head's lines), pt. */

@@ -14,7 +14,7 @@ import type { PdfaLevel } from './pdf.js';
 /** An error at each figure whose image a PDF/A of `level` cannot hold; `fallback`: where a figure without a place is reported (the document template). */
 export function pdfaImageProblems(doc: DocTree, level: PdfaLevel, fallback: SourcePos): Problem[] {
   return doc.matters.flatMap((m) =>
-    figuresOf(m.children).flatMap((f) =>
+    figuresOf([...m.children, ...m.colophon]).flatMap((f) =>
       f.image.type === 'jpeg' && f.image.cmyk && !f.image.profile
         ? [{ pos: f.at ?? fallback, severity: 'error' as const, message: `PDF/A-${level} cannot hold this JPEG: it is CMYK, whose colours the PDF's sRGB output intent does not define; save it with its CMYK colour profile embedded, as an RGB JPEG or as a PNG, or build without PDF/A` }]
         : [],

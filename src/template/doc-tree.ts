@@ -23,6 +23,23 @@ export interface ParaNode {
   runs: Inline[];
   /** Where the text stands in the content, for messages (missing glyphs). */
   at?: SourcePos;
+  /**
+   * `line`: set on one line, its style's size (and leading) made smaller as far as it takes to
+   * fit the measure (a 发文机关标志, GB/T 9704 7.2.4); set off the line grid, at its own leading.
+   */
+  fit?: 'line';
+}
+
+/**
+ * A text flush left and texts flush right, side by side, on one line (a 版记's 印发机关 and 印发日期,
+ * GB/T 9704 7.4.3; 签发人： and the names, in two fonts), each in its own style, at its indents;
+ * one under the other when they do not fit one line with a character's space between them.
+ */
+export interface EndsNode {
+  kind: 'ends';
+  left: ParaNode;
+  /** One at least. */
+  right: ParaNode[];
 }
 
 /** A heading; `level` 1–3 are bookmarked when `bookmark` is set; `id` is an anchor. */
@@ -173,6 +190,8 @@ export type BlockNode =
   | KeepNode
   | FigureNode
   | VSpaceNode
+  | RuleNode
+  | EndsNode
   | PageBreakNode;
 
 /** A run of pages with one page-numbering scheme (cover, front matter, body). */
@@ -181,6 +200,11 @@ export interface Matter {
   /** Whether pages of this matter get the footer template. */
   footer: boolean;
   children: BlockNode[];
+  /**
+   * A `<colophon>`: blocks set at the foot of the type area on the matter's last page, an even
+   * one (a 公文's 版记, GB/T 9704 7.4; see page/colophon.ts); empty: none.
+   */
+  colophon: BlockNode[];
 }
 
 export interface DocTree {
@@ -205,12 +229,13 @@ export function tocEntries(nodes: BlockNode[]): TocEntryNode[] {
 /** The names of the theme styles `nodes` set their text in (boxes' and lists' included). */
 export function stylesOf(nodes: BlockNode[]): Set<string> {
   const names = new Set<string>();
-  const visit = (n: BlockNode): void => {
+  eachNode(nodes, (n) => {
     switch (n.kind) {
       case 'para':
       case 'heading':
       case 'toc-entry':
       case 'code':
+      case 'list':
         names.add(n.style);
         return;
       case 'table':
@@ -218,28 +243,35 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         return;
       case 'box':
         names.add(n.titleStyle);
-        n.children.forEach(visit);
-        return;
-      case 'keep':
-        n.children.forEach(visit);
-        return;
-      case 'list':
-        names.add(n.style);
-        for (const item of n.items) if (item.list) visit(item.list);
         return;
       case 'figure':
         names.add(n.captionStyle);
         if (n.note) names.add(n.noteStyle);
         return;
+      case 'ends':
+      case 'keep':
       case 'vspace':
+      case 'rule':
       case 'pagebreak':
-        return;
+        return; // (an <ends>'s texts are nodes of their own: see eachNode)
       default:
         return assertNever(n, 'document node');
     }
-  };
-  nodes.forEach(visit);
+  });
   return names;
+}
+
+/**
+ * Calls `visit` with each of `nodes` and, after each, the nodes inside it (a box's and a kept
+ * run's blocks, the texts of an `<ends>`, the lists nested in a list's items), in order.
+ */
+export function eachNode(nodes: readonly BlockNode[], visit: (n: BlockNode) => void): void {
+  for (const n of nodes) {
+    visit(n);
+    if (n.kind === 'box' || n.kind === 'keep') eachNode(n.children, visit);
+    else if (n.kind === 'ends') eachNode([n.left, ...n.right], visit);
+    else if (n.kind === 'list') eachNode(n.items.flatMap((item) => (item.list ? [item.list] : [])), visit);
+  }
 }
 
 /** The figures of `nodes`, in order, those inside boxes and kept runs too. */
@@ -247,12 +279,14 @@ export function figuresOf(nodes: readonly BlockNode[]): FigureNode[] {
   return nodes.flatMap((n) => (n.kind === 'figure' ? [n] : n.kind === 'box' || n.kind === 'keep' ? figuresOf(n.children) : []));
 }
 
-/** A horizontal rule across the type area (running heads). */
+/** A horizontal rule across the type area (running heads; in the body, 版头 and 版记 rules of a 公文). */
 export interface RuleNode {
   kind: 'rule';
   /** Stroke width, pt. */
   width: number;
   color: string;
+  /** In the body: how far below where it stands its middle is drawn, pt; it takes no height. */
+  offset: number;
 }
 
 /** A page header or footer, rendered per page: paragraphs and rules above or below the type area. */

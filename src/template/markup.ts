@@ -9,7 +9,7 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, TableCellNode, TableNode } from './doc-tree.js';
+import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, RuleNode, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import { figureWidthOf } from '../content/figure-width.js';
 import type { CheckedImage } from '../content/image-file.js';
@@ -142,8 +142,10 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   matter: { numbering: oneOf('none', 'roman', 'arabic'), footer: oneOf('none') },
   header: {},
   footer: {},
-  rule: { width: LENGTH, color: COLOUR },
-  p: STYLED_TEXT,
+  rule: { width: LENGTH, color: COLOUR, offset: LENGTH },
+  p: { ...STYLED_TEXT, fit: oneOf('line') },
+  ends: {},
+  colophon: {},
   h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
   'toc-entry': { target: TEXT, ...STYLED_TEXT },
   table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, at: TEXT },
@@ -285,7 +287,10 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
   };
   const matters: Matter[] = elements(doc).map((m) => {
     expectName(m, 'matter');
-    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(m, shown) };
+    const [colophon, ...more] = elements(m).filter((c) => c.name === 'colophon');
+    if (more.length) fail(more[0], '<colophon> stands right inside a <matter>, at most once');
+    const body = { ...m, children: m.children.filter((c) => c !== colophon) };
+    return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(body, shown), colophon: colophon ? blocks(colophon, shown) : [] };
   });
   return { matters, images: shownImages };
 }
@@ -299,7 +304,7 @@ export function parseFurniture(xml: string, file: string, name: 'header' | 'foot
   expectName(el, name);
   return {
     children: elements(el).map((c) => {
-      if (c.name === 'rule') return { kind: 'rule', width: parseLength(c.attrs.width ?? '0.5pt')!, color: c.attrs.color ?? '#000000' };
+      if (c.name === 'rule') return rule(c);
       expectName(c, 'p');
       return para(c);
     }),
@@ -360,6 +365,16 @@ function block(el: El, images: FigureImages): BlockNode {
       const width = el.attrs.width === undefined ? undefined : figureWidthOf(el.attrs.width);
       return { kind: 'figure', id: el.attrs.id, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
     }
+    case 'rule':
+      return rule(el);
+    case 'colophon':
+      return fail(el, '<colophon> stands right inside a <matter>, at most once');
+    case 'ends': {
+      const [left, ...right] = elements(el);
+      if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right');
+      for (const p of [left, ...right]) expectName(p, 'p');
+      return { kind: 'ends', left: para(left), right: right.map(para) };
+    }
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
       return { kind: 'vspace', size: parseLength(el.attrs.size)!, written: el.attrs.size };
@@ -386,7 +401,12 @@ function list(el: El): ListNode {
 }
 
 function para(el: El): ParaNode {
-  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el) };
+  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el), ...(el.attrs.fit ? { fit: 'line' as const } : {}) };
+}
+
+/** `<rule width color offset/>`: 0.5pt black by default, drawn where it stands. */
+function rule(el: El): RuleNode {
+  return { kind: 'rule', width: parseLength(el.attrs.width ?? '0.5pt')!, color: el.attrs.color ?? '#000000', offset: parseLength(el.attrs.offset ?? '0')! };
 }
 
 function table(el: El): TableNode {

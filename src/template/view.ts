@@ -9,7 +9,7 @@ import { atAttribute } from './at-attribute.js';
 import type { SourcePos } from '../problems.js';
 import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { CheckedImage } from '../content/image-file.js';
-import type { Block, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
+import type { Block, DocumentParts, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
 import { withoutFootnotes } from '../content/inline-markup.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from './numbering.js';
 
@@ -157,8 +157,38 @@ export interface RefTarget {
   unnumbered?: boolean;
 }
 
+/**
+ * The parts of a 公文 around its body (content/types.ts, DocumentParts) as a template prints
+ * them: each text with its place (`copyAt` …), absent ones undefined; `signers` a list; `to`
+ * ending in its colon; `cc` the organs joined with ，, ending in 。; `printed` ending in 印发.
+ * `head`: the report has a 版头 (any of its parts); `record`: a 版记.
+ */
+export interface DocumentView {
+  copy?: string;
+  copyAt?: At;
+  secrecy?: string;
+  secrecyAt?: At;
+  urgency?: string;
+  urgencyAt?: At;
+  organ?: string;
+  organAt?: At;
+  reference?: string;
+  referenceAt?: At;
+  signers: { text: string; at: At }[];
+  to?: string;
+  toAt?: At;
+  cc?: string;
+  ccAt?: At;
+  printer?: string;
+  printerAt?: At;
+  printed?: string;
+  printedAt?: At;
+  head: boolean;
+  record: boolean;
+}
+
 export interface ReportView {
-  report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At };
+  report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At; document?: DocumentView };
   preface?: { id: string; title: string; titleAt: At; blocks: BlockView[] };
   chapters: SectionView[];
   /** Appendices, after the chapters (附录 A …). */
@@ -281,6 +311,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
       issuerAt: m.issuer && at(m.issuer),
       date: m.date?.text,
       dateAt: m.date && at(m.date),
+      ...(m.document ? { document: documentView(m.document, at) } : {}),
     },
     preface: report.preface && { id: 'preface', title: report.preface.title.text, titleAt: at(report.preface.title), blocks: blocks(report.preface.body) },
     chapters: closedBody(
@@ -291,6 +322,36 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     listed,
     targets,
     images: report.images,
+  };
+}
+
+/** How GB/T 9704 writes the texts of a 公文's parts (see DocumentView). */
+function documentView(d: DocumentParts, at: (t: Text) => At): DocumentView {
+  const one = (t: Text | undefined, before = '', after = '') => (t ? `${before}${t.text}${after}` : undefined);
+  const where = (t: Text | undefined) => t && at(t);
+  const cc = d.cc.map((t) => t.text.replace(/[，,。；;、\s]+$/u, '')).join('，');
+  return {
+    copy: one(d.copy),
+    copyAt: where(d.copy),
+    secrecy: one(d.secrecy),
+    secrecyAt: where(d.secrecy),
+    urgency: one(d.urgency),
+    urgencyAt: where(d.urgency),
+    organ: one(d.organ),
+    organAt: where(d.organ),
+    reference: one(d.reference),
+    referenceAt: where(d.reference),
+    signers: d.signers.map((t) => ({ text: t.text, at: at(t) })),
+    to: d.to && `${d.to.text.replace(/[：:\s]+$/u, '')}：`,
+    toAt: where(d.to),
+    cc: d.cc.length ? `${cc}。` : undefined,
+    ccAt: where(d.cc[0]),
+    printer: one(d.printer),
+    printerAt: where(d.printer),
+    printed: one(d.printed, '', '印发'),
+    printedAt: where(d.printed),
+    head: !!(d.copy || d.secrecy || d.urgency || d.organ || d.reference || d.signers.length),
+    record: !!(d.cc.length || d.printer || d.printed),
   };
 }
 

@@ -30,6 +30,13 @@ describe('loadReport', () => {
   it('reports an unknown key with a suggestion', () => {
     expect(problems(ok.replace('chapters:', 'chapter:'))).toContain('r.yaml:3:1: unknown key "chapter" in the report (did you mean "chapters"?)');
   });
+  it('says once what a value of neither shape of a choice is (text or a list of text), and an empty list or an item inside it at it', () => {
+    const doc = (lines: string) => `report:\n  title: 标题\n  template: gbt9704\n  document:\n${lines}chapters:\n  - title: 一\n`;
+    expect(problems(doc('    cc: {a: 1}\n'))).toEqual(['r.yaml:5:9: `cc:` must be text or a list of text']);
+    expect(problems(doc('    signers: []\n'))).toEqual(['r.yaml:5:14: `signers:` is empty']);
+    expect(problems(doc('    cc: [区委办公室, [区政府办公室]]\n'))).toEqual(['r.yaml:5:17: an item must be text']);
+    expect(problems(ok.replace('  title: 标题\n', '  title: 标题\n  keywords: {a: 1}\n'))).toEqual(['r.yaml:3:13: `keywords:` must be text or a list of text']);
+  });
   it('reports every problem, not only the first', () => {
     const bad = 'report:\n  titel: x\nchapters:\n  - title: 一\n    body:\n      - tabel: {}\n';
     const p = problems(bad);

@@ -150,7 +150,7 @@ describe('Handlebars problems in a project’s own partial', () => {
 
   it('a missing partial is blamed on the partial that calls it', () => {
     const { dir, file } = partial('<h level="1" id="{{id}}" style="h1">{{title}}</h>\n{{#each blocks}}{{> nosuch}}{{/each}}\n');
-    expect(check(dir)).toEqual({ code: 1, err: `${file}:2:21: template: unknown partial "nosuch" (known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, section, table)\n` });
+    expect(check(dir)).toEqual({ code: 1, err: `${file}:2:21: template: unknown partial "nosuch" (known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, report-pages, section, table)\n` });
   });
 });
 

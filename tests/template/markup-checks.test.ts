@@ -97,7 +97,7 @@ describe('a value a template writes', () => {
     ['chapter.hbs', 'level="1"', 'level="abc"', 'level="abc" of <h> must be a whole number from 0 (a heading not in the outline) to 6'],
     ['table.hbs', 'width="{{width}}"', 'width="-5"', 'width="-5" of <col> must be a number above 0 (its share of the width, relative to the other columns) or empty'],
     ['table.hbs', 'header="true"', 'header="yes"', 'header="yes" of <tr> must be true or false'],
-    ['document.hbs', 'footer="none"', 'footer="no"', 'footer="no" of <matter> must be none'],
+    ['report-pages.hbs', 'footer="none"', 'footer="no"', 'footer="no" of <matter> must be none'],
     ['block.hbs', '{{#if list}}', '<keep next="yes"></keep>{{#if list}}', 'next="yes" of <keep> must be true or false'],
   ];
   for (const [file, from, to, message] of cases) {
@@ -121,7 +121,7 @@ describe('an attribute an element does not have', () => {
     ['paragraph.hbs', 'style="body"', 'stlye="body"', '<p> has no attribute stlye (did you mean style?)'],
     ['header.hbs', 'width="0.5pt"', 'widht="0.5pt"', '<rule> has no attribute widht (did you mean width?)'],
     ['table.hbs', 'align="{{align}}" width', 'algin="{{align}}" width', '<col> has no attribute algin (did you mean align?)'],
-    ['paragraph.hbs', 'style="body"', 'style="body" foo="x"', '<p> has no attribute foo (it has style, at)'],
+    ['paragraph.hbs', 'style="body"', 'style="body" foo="x"', '<p> has no attribute foo (it has style, at, fit)'],
     ['document.hbs', '<document>', '<document lang="zh">', '<document> has no attribute lang (it has none)'],
     ['paragraph.hbs', '{{inline text}}', '<b class="x">{{inline text}}</b>', '<b> has no attribute class (it has none)'],
   ];

@@ -101,7 +101,7 @@ describe('templates', () => {
     for (const [text, said] of cases) expect(problem(text), text).toBe(`footer.hbs:${said}`);
   });
   it('locate a partial there is none of at its name in the template that includes it, before anything renders', () => {
-    const known = 'known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, section, table';
+    const known = 'known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, report-pages, section, table';
     const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));
     expect(problemOf(() => loadTemplates(partial, foldersOf(partial)))).toBe(`${partial}/chapter.hbs:5:23: template: unknown partial "sections" (did you mean "section"? ${known})`);
     // also where no report includes it (it said nothing until one did); a partial block's own text stands in for a missing one
@@ -182,6 +182,12 @@ describe('templates', () => {
   it('locate markup the parser does not know in the template that wrote it', () => {
     const dir = variant('case.hbs', (s) => s.replace('<box id', '<frame id').replace('</box>', '</frame>'));
     expect(problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view))).toBe(`${dir}/case.hbs:2:1: markup: unknown element <frame>`);
+  });
+  it('a <colophon> anywhere but right inside a <matter>, or a second one: at it, saying where it stands', () => {
+    const inside = variant('case.hbs', (s) => s.replace('<box id', '<colophon></colophon><box id'));
+    expect(problemOf(() => loadTemplates(inside, foldersOf(inside)).renderDocument(view))).toBe(`${inside}/case.hbs:2:1: markup: <colophon> stands right inside a <matter>, at most once`);
+    const twice = variant('report-pages.hbs', (s) => s.replace('{{> cover}}', '<colophon></colophon><colophon></colophon>{{> cover}}'));
+    expect(problemOf(() => loadTemplates(twice, foldersOf(twice)).renderDocument(view))).toMatch(/report-pages\.hbs:3:\d+: markup: <colophon> stands right inside a <matter>, at most once$/);
   });
   it('locate a block never closed at its opening, not at the end of the file', () => {
     const dir = variant('footer.hbs', () => '<footer>\n<p style="{{#if odd}}footer-odd{{else}}footer-even">\n— {{page}} —</p></footer>\n');
