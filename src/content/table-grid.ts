@@ -79,9 +79,12 @@ export function firstRowColumns(rows: Spans[][]): number {
  * The columns every row under the first header row fills (the other header rows and the body
  * rows, each part on its own grid), when there are two such rows or more, all fill the same
  * number, and it is not the first row's: the first row's colspans are then the slip, not each
- * row under it. Undefined otherwise.
+ * row under it. Only where the first row has colspans to be wrong: a cell spanning columns, or
+ * header rows under it (a lone header row of single cells, `[学校, 人数, 备注]` over rows of two,
+ * is no colspan slip: each short row is). Undefined otherwise.
  */
 export function widthUnderFirstRow(head: Spans[][], body: Spans[][]): number | undefined {
+  if (head.length < 2 && !(head[0] ?? []).some((cell) => cell.colspan > 1)) return undefined;
   const columns = firstRowColumns(head);
   const under = [...placeCells(head, columns).fills.slice(1), ...placeCells(body, columns).fills];
   return under.length >= 2 && under[0] !== columns && under.every((n) => n === under[0]) ? under[0] : undefined;

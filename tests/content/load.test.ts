@@ -144,6 +144,15 @@ describe('loadReport', () => {
     const mixed = [...body.slice(0, 3), '  - [丙, 7, 8, "9%", 10]'];
     expect(problems(table([...head(3), ...mixed])).length).toBeGreaterThan(1);
   });
+  it('a lone header row of single cells over rows all one cell short: each row is reported, not the header\'s colspans (it has none)', () => {
+    const t = table(['head: [[学校, 人数, 备注]]', 'rows:', '  - [甲, 1]', '  - [乙, 2]', '  - [丙, 3]', 'align: [left, right]']);
+    expect(problems(t)).toEqual([
+      'r.yaml:10:15: this row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""',
+      'r.yaml:11:15: this row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""',
+      'r.yaml:12:15: this row fills 2 columns (its 2 cells) but the table has 3; an empty cell is written ""',
+      'r.yaml:13:18: `align:` has 2 entries but the table has 3 columns',
+    ]);
+  });
   it('locates a colspan into a column a rowspan covers, and a rowspan past the last row, at the cell', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [1, {text: x, rowspan: 2}, 2]', '  - [{text: y, colspan: 2}, 3]', '  - [4, 5, {text: z, rowspan: 2}]']);
     const p = problems(t);
