@@ -516,7 +516,8 @@ function secrecyProblem(text: string): string | undefined {
   const written = /^(绝密|机密|秘密)(?:\s*★\s*(.+))?$/u.exec(text.trim());
   if (!written) return `a 密级 is 绝密, 机密 or 秘密, and ★ and the 保密期限 after it: 秘密★1年 (GB/T 9704 7.2.2), not "${text}"`;
   const period = written[2];
-  if (period !== undefined && !/^\d+\s*(年|个月|月|天|日)$/u.test(period)) return `a 保密期限 gives its number in Arabic digits: ${written[1]}★1年, not ${written[1]}★${period} (GB/T 9704 7.2.2)`;
+  // (a period without a number is as written: 绝密★长期, 绝密★启用前)
+  if (period !== undefined && /[〇零一二两三四五六七八九十百]/u.test(period)) return `a 保密期限 gives its number in Arabic digits: ${written[1]}★1年, not ${written[1]}★${period} (GB/T 9704 7.2.2)`;
   return undefined;
 }
 

@@ -304,6 +304,8 @@ describe('mistakes in report.document, located', () => {
   it('a 密级 not of the three, a 保密期限 in Chinese numerals', () => {
     expect(check(`${HEAD}    secrecy: 内部\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:14: a 密级 is 绝密, 机密 or 秘密, and ★ and the 保密期限 after it: 秘密★1年 \(GB\/T 9704 7\.2\.2\), not "内部"$/)]);
     expect(check(`${HEAD}    secrecy: 秘密★一年\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:14: a 保密期限 gives its number in Arabic digits: 秘密★1年, not 秘密★一年/)]);
+    // a period without a number is no slip (helper-107's review: 绝密★长期 was refused)
+    for (const marking of ['绝密★长期', '绝密★启用前', '机密★6个月']) expect(check(`${HEAD}    secrecy: ${marking}\n${chapters}`).lines).toEqual([]);
     expect(check(`${HEAD}    secrecy: 机密★10年\n${chapters}`).code).toBe(0);
   });
 
