@@ -193,8 +193,6 @@ class ContentReader {
     const date = r.date !== undefined ? this.text(['report', 'date']) : undefined;
     const named = date && reportDate(date.text);
     if (named && 'problem' in named) this.problems.error(date.pos, `not a date: ${named.problem} (write e.g. 2026 年 1 月, or 2026-01-15)`);
-    // a 公文's preface is the start of its body, under the 主送机关: it has no heading
-    if (r.document !== undefined && d.preface?.title !== undefined) this.problems.error(this.src.locate(['preface', 'title']), 'a 公文 (report.document) prints its preface as the start of its body, with no heading: leave out this title');
     return {
       file,
       meta: {
@@ -235,6 +233,14 @@ class ContentReader {
     problem(parts.secrecy, secrecyProblem);
     problem(parts.reference, referenceProblem);
     problem(parts.printed, printedProblem);
+    // the 版头's and 版记's lines hold no footnote (their notes would have no foot to stand at: the 版记 stands on it)
+    for (const key of ['copy', 'secrecy', 'urgency', 'reference', 'signers', 'cc', 'printer', 'printed']) {
+      const paths = Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => [...at(key), i]) : given[key] !== undefined ? [at(key)] : [];
+      for (const path of paths) {
+        const note = footnoteIndex(this.text(path).text);
+        if (note >= 0) this.problems.error(this.src.charPos(path, note), `a 公文's ${key === 'cc' || key === 'printer' || key === 'printed' ? '版记' : '版头'} holds no footnote: write the note in the text of the body`);
+      }
+    }
     return parts;
   }
 
@@ -508,9 +514,18 @@ class ContentReader {
   }
 }
 
+/** Where the first footnote (`^[`, its `^` not escaped) of a text written with inline markup starts, UTF-16 index; −1 when none does. */
+function footnoteIndex(text: string): number {
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '^' && text[i + 1] === '[') return i;
+  }
+  return -1;
+}
+
 /**
  * What is wrong with a 密级和保密期限 as GB/T 9704 7.2.2 writes one (秘密★1年: 绝密, 机密 or 秘密, then
- * ★ and the period in Arabic digits), or nothing.
+ * ★ and the period, its number in Arabic digits), or nothing.
  */
 function secrecyProblem(text: string): string | undefined {
   const written = /^(绝密|机密|秘密)(?:\s*★\s*(.+))?$/u.exec(text.trim());

@@ -1,7 +1,9 @@
 /**
  * Content a template leaves out: a report's `document:` (the parts of a 公文) is printed by the
  * `gbt9704` template and those that extend it; under another (`official`) its texts would vanish
- * without a word, against the contract (every character of the content is in the PDF).
+ * without a word, against the contract (every character of the content is in the PDF). And where
+ * it prints them, a preface's title: a 公文 prints its preface as the start of its body, under the
+ * 主送机关, with no heading.
  */
 import type { Problem, SourcePos } from '../problems.js';
 import type { Report } from '../content/types.js';
@@ -14,7 +16,12 @@ export function documentLeftOut(report: Report, doc: DocTree): Problem[] {
   const { pos, signers, cc, ...one } = parts;
   const texts = [...Object.values(one), ...signers, ...cc].filter((t) => t !== undefined);
   const printed = placesOf(doc.matters.flatMap((m) => [...m.children, ...m.colophon]));
-  if (!texts.length || texts.some((t) => printed.has(key(t.pos)))) return [];
+  if (!texts.length) return [];
+  if (texts.some((t) => printed.has(key(t.pos)))) {
+    // (a preface without a title of its own has the preface's place as its title's)
+    const title = report.preface && key(report.preface.title.pos) !== key(report.preface.pos) ? report.preface.title : undefined;
+    return title && !printed.has(key(title.pos)) ? [{ pos: title.pos, severity: 'warning', message: 'a 公文 (report.document) prints its preface as the start of its body, with no heading: this title is left out' }] : [];
+  }
   return [{ pos, severity: 'warning', message: `\`document:\` (the 版头, 主送机关 and 版记 of a 公文) is printed by the gbt9704 template, and this report's template "${report.meta.template.text}" leaves it out: write \`template: gbt9704\` (or a template that extends it)` }];
 }
 

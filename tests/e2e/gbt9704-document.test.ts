@@ -309,13 +309,21 @@ describe('mistakes in report.document, located', () => {
     expect(check(`${HEAD}    secrecy: 机密★10年\n${chapters}`).code).toBe(0);
   });
 
+  it('a footnote in the 版头 or 版记: an error at it (it stopped the build at the template: pages did not settle); 签发人 alone is printed, no warning (helper-107\'s review)', () => {
+    expect(check(`${HEAD}    cc: [区委办公室, "区政府办公室^[含各部门。]"]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:24: a 公文's 版记 holds no footnote: write the note in the text of the body$/)]);
+    expect(check(`${HEAD}    signers: 张三^[注。]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 公文's 版头 holds no footnote/)]);
+    expect(check(`${HEAD}    signers: [张三]\n${chapters}`).lines).toEqual([]);
+  });
+
   it('a 发文字号 numbered 第12号 or 012号', () => {
     expect(check(`${HEAD}    reference: 静教〔2026〕第12号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no 第: 12号/)]);
     expect(check(`${HEAD}    reference: 静教〔2026〕012号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no leading zero: 12号, not 012号/)]);
   });
 
-  it('a preface with a title, which a 公文 would not print', () => {
-    expect(check(`${HEAD}    organ: 静安区教育局文件\npreface:\n  title: 前言\n  body: [现将报告印发给你们。]\n${chapters}`).lines).toEqual([expect.stringMatching(/^7:10: a 公文 \(report.document\) prints its preface as the start of its body, with no heading: leave out this title$/)]);
+  it('a preface with a title, which a 公文 would not print: a warning at it; under a template that prints the preface\'s title (official), none (helper-107\'s review: it was an error there too)', () => {
+    const titled = `preface:\n  title: 前言\n  body: [现将报告印发给你们。]\n${chapters}`;
+    expect(check(`${HEAD}    organ: 静安区教育局文件\n${titled}`).lines).toEqual([expect.stringMatching(/^7:10: warning: a 公文 \(report.document\) prints its preface as the start of its body, with no heading: this title is left out$/)]);
+    expect(check(`${HEAD.replace('gbt9704', 'official')}    organ: 静安区教育局文件\n${titled}`).lines).toEqual([expect.stringMatching(/^4:3: warning: `document:` .* leaves it out/)]);
   });
 
   it('report.document under a template that prints none of it (official): a warning at it, the PDF built', () => {
