@@ -64,10 +64,13 @@ function numberLength(text: string): number {
 /**
  * Where the text after the first `end` units of a line starts, pt from the line's start, as the
  * line is set (the label's colon full width, the gap or space after a number counted): the
- * width to the end of the character after them, less that character's.
+ * width to the end of the character after them, less that character's; the width of the line
+ * where nothing follows them (a label on a line of its own).
  */
 function textStart(line: Inline[], end: number, style: TextStyle): number {
-  const next = end + String.fromCodePoint(plainText(line).codePointAt(end)!).length;
+  const after = plainText(line).codePointAt(end);
+  if (after === undefined) return measureText(line, style).natural;
+  const next = end + String.fromCodePoint(after).length;
   return measureText(splitRuns(line, 0, next), style).natural - measureText(splitRuns(line, end, next), style).natural;
 }
 

@@ -396,8 +396,9 @@ const WORD_END = String.raw`[\p{L}\p{N}]{1,5}(?:\.\p{L}{2,3})?[^\p{L}\p{N}]{0,2}
 const WORD_BREAK = new RegExp(
   [
     String.raw`(?<=.[/\\])(?<!:\/\/)(?=[^/\\])`,
-    String.raw`(?<=[\p{L}\p{N}]{2}[.\-_]|[\])]\.)(?=\p{L})(?<!\.(?=${WORD_END}))`,
-    String.raw`(?<=\p{L}{2}::?)(?=[\p{L}\p{N}_$])`,
+    // (a lookbehind of one mark first: it fails at once at most places, as a word's letters)
+    String.raw`(?<=[.\-_])(?<=[\p{L}\p{N}]{2}[.\-_]|[\])]\.)(?=\p{L})(?<!\.(?=${WORD_END}))`,
+    String.raw`(?<=:)(?<=\p{L}{2}::?)(?=[\p{L}\p{N}_$])`,
     String.raw`(?<=[\p{L}\p{N}][?&=;@])(?=[\p{L}\p{N}$@-])`,
     String.raw`(?<=\p{L}[\p{L}\p{N}]{0,10}-)(?=\p{N}{3})`,
     RANGE_BREAK,

@@ -51,6 +51,11 @@ describe('a note of several lines', () => {
     expect(lines[2].x).toBeCloseTo(lines[1].at('空'), 1);
     expect(lines[4].x).toBeCloseTo(lines[3].at('填'), 1);
   });
+  it('with its label on a line of its own, sets the lines under it as before (注： alone crashed the hanging numbers)', () => {
+    const lines = noteLines(['- table:', '    title: 收入决算表', '    columns: [项目, 金额]', '    rows:', '      - [财政拨款收入, "156,119.96"]', '    note: |', '      注：', '      1. 本表金额单位为万元。', '      2. 空白单元格表示该项无数据。']);
+    expect(lines.map((l) => l.text)).toEqual(['注：', '1.本表金额单位为万元。', '2.空白单元格表示该项无数据。']);
+    expect(lines[2].x).toBeCloseTo(lines[1].x, 2);
+  });
   it('keeps a footnote a line of it holds', () => {
     const lines = noteLines(['- table:', '    title: 收入决算表', '    columns: [项目, 金额]', '    rows:', '      - [财政拨款收入, "156,119.96"]', '    note: |', '      注：1. 本表金额单位为万元。', '      2. 空白单元格表示该项无数据^[指决算报表中未填列的项目。]。']);
     // (the marker raised above its line; its note at the foot of the page)
