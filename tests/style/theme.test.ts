@@ -217,7 +217,7 @@ inline: { link-colour: none }
         'typos/theme.yaml:6:24: unknown key "rigth" in `page: margin:` (did you mean "right"? known: top, bottom, left, right)',
         'typos/theme.yaml:9:10: unknown key "rule" in `table:` (did you mean "rules"? known: rules, outer-rule, inner-rule, rule-color, header-fill, pad-y, pad-x)',
         'typos/theme.yaml:13:11: unknown key "link-colour" in `inline:` (did you mean "link-color"? known: script-size, sup-rise, sub-drop, emphasis-dot, emphasis-gap, slant, link-color)',
-        'typos/theme.yaml:8:11: unknown key "sise" in `styles: body:` (did you mean "size"? known: font, latin-font, bold, size, line-height, indent, indent-right, stagger, grid, align, space-before, space-after, color)',
+        'typos/theme.yaml:8:11: unknown key "sise" in `styles: body:` (did you mean "size"? known: font, latin-font, bold, size, line-height, indent, runover, indent-right, stagger, grid, align, space-before, space-after, color)',
         'typos/theme.yaml:11:11: unknown key "fil" in `boxes: case:` (did you mean "fill"? known: fill, border, border-width, padding, indent, space-before, space-after)',
       ].join('\n'),
     );
@@ -538,6 +538,6 @@ describe('a value of the wrong type (an error at it: it was silently the default
   });
   it('a style that is not a mapping is the one error, not also that the theme has no such style', () => {
     write('parent', PARENT);
-    expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, indent-right, stagger, grid, align, space-before, space-after, color');
+    expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, runover, indent-right, stagger, grid, align, space-before, space-after, color');
   });
 });
