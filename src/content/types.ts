@@ -53,6 +53,8 @@ export interface TableBlock {
   widths: number[];
   /** `small`: a dense table in the theme's small size. */
   size: 'normal' | 'small';
+  /** `landscape: true`: set turned a quarter on pages of its own (横排表), its width the type area's height. */
+  landscape: boolean;
   note?: Text;
   pos: SourcePos;
 }
