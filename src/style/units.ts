@@ -74,7 +74,7 @@ export const PAPER: Record<string, [number, number]> = {
   LETTER: [612, 792],
 };
 
-/** A word that asks for a landscape page, in a paper's name (`A4-landscape`, `A4横向`) or a key of `page:` (`orientation`). */
+/** A word that asks for a landscape page, in a paper's name (`A4-landscape`, `A4横向`) or a key of `page:` (`orientation`), or for a turned table in a key of `table:` (`横排`). */
 export const LANDSCAPE_WORD = /landscape|orient|rotat|横|方向/i;
 
 /** What a theme that asks for a landscape page is told: there is none, and the table key that turns a wide table (横排表). */

@@ -30,6 +30,13 @@ describe('loadReport', () => {
   it('reports an unknown key with a suggestion', () => {
     expect(problems(ok.replace('chapters:', 'chapter:'))).toContain('r.yaml:3:1: unknown key "chapter" in the report (did you mean "chapters"?)');
   });
+  it('tells a table asked to turn by another key of the one that turns it (横排表)', () => {
+    const table = (key: string) => `${ok}      - table: {title: t, columns: [a], rows: [[1]], ${key}}\n`;
+    const hint = '(a wide table is set turned on pages of its own, the page upright, by `landscape: true`)';
+    expect(problems(table('orientation: landscape'))).toEqual([`r.yaml:7:54: unknown key "orientation" in \`table:\` ${hint}`]);
+    expect(problems(table('横排: true'))).toEqual([`r.yaml:7:54: unknown key "横排" in \`table:\` ${hint}`]);
+    expect(problems(table('rotate: 90'))).toEqual([`r.yaml:7:54: unknown key "rotate" in \`table:\` ${hint}`]);
+  });
   it('reports every problem, not only the first', () => {
     const bad = 'report:\n  titel: x\nchapters:\n  - title: 一\n    body:\n      - tabel: {}\n';
     const p = problems(bad);
