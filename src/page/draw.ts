@@ -130,7 +130,7 @@ export interface LinkOp {
  * table's top toward the page's left edge). `ops` are laid out in the turned frame (x along the
  * table's width, y down its height, pt from the frame's top-left corner), which stands with that
  * corner at (x, y) on the page, the type area's bottom-left: a point (u, v) of the frame is
- * (x + v, y − u) on the page. Links inside stay axis-aligned (a quarter turn keeps rectangles).
+ * (x + v, y − u) on the page (a link's rectangle: `turnedRect`).
  */
 export interface TurnedOp {
   kind: 'turned';
@@ -141,9 +141,9 @@ export interface TurnedOp {
 
 export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | SvgOp | DotOp | LinkOp | TurnedOp;
 
-/** Where a point (u, v) of a turned frame whose top-left corner stands at (x, y) lands on the page (see TurnedOp). */
-export function turnedPoint(turn: { x: number; y: number }, u: number, v: number): { x: number; y: number } {
-  return { x: turn.x + v, y: turn.y - u };
+/** Where a rectangle of a turned frame whose top-left corner stands at (x, y) lands on the page (see TurnedOp): its width up the page, its height across. */
+export function turnedRect<R extends { x: number; y: number; w: number; h: number }>(turn: { x: number; y: number }, r: R): R {
+  return { ...r, x: turn.x + r.y, y: turn.y - r.x - r.w, w: r.h, h: r.w };
 }
 
 /** Moves ops by (dx, dy). */

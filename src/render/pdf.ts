@@ -7,7 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
-import type { DrawOp, DrawPage, ImageOp, OutlineEntry, TurnedOp } from '../page/draw.js';
+import { turnedRect, type DrawOp, type DrawPage, type ImageOp, type OutlineEntry, type TurnedOp } from '../page/draw.js';
 import { inItsProfile } from './jpeg-in-profile.js';
 import { iccBasedSpaces } from './icc-spaces.js';
 import { iccComponents } from '../content/icc-profile.js';
@@ -166,6 +166,8 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
         if (!turn) return drawOp(doc, op, fontFor, imageFor, annotation);
         // a glyph run's text matrix is turned (its text state is the page's, kept across runs: no q … Q around it)
         if (op.kind === 'glyphs') return writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op, turn);
+        // a link's rectangle on the page (pdfkit's annotations miss a turn in the CTM: a transformed x is used for y)
+        if (op.kind === 'link') return drawOp(doc, turnedRect(turn, op), fontFor, imageFor, annotation);
         doc.save().transform(0, -1, 1, 0, turn.x, turn.y);
         drawOp(doc, op, fontFor, imageFor, annotation);
         doc.restore();

@@ -31,6 +31,8 @@ interface ReadPage {
   rotate: number;
   label: string;
   pieces: Piece[];
+  /** Link annotations: their rectangles (PDF space, y up) and named destinations. */
+  links: { rect: number[]; dest: unknown }[];
   /** The page's text in content order. */
   text: string;
 }
@@ -46,7 +48,8 @@ async function pagesOf(file: string): Promise<ReadPage[]> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const pieces = (await page.getTextContent()).items.filter((it): it is typeof it & Piece => 'str' in it && it.str.length > 0).map((it) => ({ str: it.str, transform: it.transform }));
-    out.push({ rotate: page.rotate, label: labels[i - 1] ?? '', pieces, text: pieces.map((p) => p.str).join('') });
+    const links = ((await page.getAnnotations()) as { subtype: string; rect: number[]; dest: unknown }[]).filter((a) => a.subtype === 'Link').map(({ rect, dest }) => ({ rect, dest }));
+    out.push({ rotate: page.rotate, label: labels[i - 1] ?? '', pieces, links, text: pieces.map((p) => p.str).join('') });
   }
   await doc.destroy();
   return out;
@@ -147,6 +150,17 @@ describe('a table of landscape: true (横排表)', () => {
       expect(cell.transform[1]).toBeGreaterThan(0);
       expect(cell.transform[2]).toBeLessThan(0);
     }
+  });
+
+  it('links a footnote marker in a turned cell where it stands, and its note back to it', () => {
+    const page = turnedPages().find((p) => p.text.includes('含区级教育专项转移支付'))!;
+    const marker = page.pieces.find((x) => x.str.includes('①') && Math.abs(x.transform[0]) < 1e-6)!;
+    // the note's own marker, on its line at the turned page's foot
+    const line = page.pieces.find((x) => x.str.includes('含区级教育专项转移支付'))!;
+    const note = page.pieces.find((x) => x.str.includes('①') && Math.abs(x.transform[4] - line.transform[4]) < 1)!;
+    const holds = (dest: RegExp, at: Piece) => page.links.some((l) => dest.test(String(l.dest)) && l.rect[0] - 1 <= at.transform[4] && at.transform[4] <= l.rect[2] + 1 && l.rect[1] - 1 <= at.transform[5] && at.transform[5] <= l.rect[3] + 1);
+    expect(holds(/^fn-\d+$/, marker)).toBe(true);
+    expect(holds(/^fnref-\d+$/, note)).toBe(true);
   });
 
   it('gives the columns room: squeezed into the portrait measure its names and numbers broke, turned none does, in fewer lines a row', () => {
