@@ -56,12 +56,12 @@ export async function pageImage(page: DrawPage, faces: FaceSet, dpi: number, pat
           const em = (op.size * scale) / faces.byKey(op.font).unitsPerEm;
           ctx.fillStyle = op.color;
           const { ids, xs } = op.glyphs;
-          const page = ctx.getTransform();
+          const base = ctx.getTransform();
           for (let i = 0; i < ids.length; i++) {
-            ctx.setTransform(page.multiply(new DOMMatrix([em, 0, 0, -em, (op.x + xs[i]) * scale, op.y * scale])));
+            ctx.setTransform(base.multiply(new DOMMatrix([em, 0, 0, -em, (op.x + xs[i]) * scale, op.y * scale])));
             ctx.fill(outline(op.font, ids[i]));
           }
-          ctx.setTransform(page);
+          ctx.setTransform(base);
           break;
         }
         case 'rect':
