@@ -17,6 +17,7 @@ import { InputError } from './problems.js';
 import { sha256 } from './sha256.js';
 import { shellWord } from './shell-word.js';
 import type { Attachment } from './render/pdf.js';
+import type { DrawOp } from './page/draw.js';
 
 /** The manifest's attachment name; Imprint's own files are embedded under `IMPRINT_PREFIX` too. */
 export const MANIFEST_NAME = '(imprint)/manifest.json';
@@ -138,7 +139,8 @@ function placeIn(projectDir: string, packageDir: string): (file: string) => { or
 
 /** The font files the pages draw with, sorted. */
 function fontsDrawn(r: BuildResult): string[] {
-  return [...new Set(r.pages.flatMap((p) => p.ops.flatMap((op) => (op.kind === 'glyphs' ? [op.font] : []))))].sort();
+  const fonts = (ops: DrawOp[]): string[] => ops.flatMap((op) => (op.kind === 'glyphs' ? [op.font] : op.kind === 'turned' ? fonts(op.ops) : []));
+  return [...new Set(r.pages.flatMap((p) => fonts(p.ops)))].sort();
 }
 
 function fontEntry(file: string, place: { origin: Origin; path: string } | undefined): ManifestFont {

@@ -57,6 +57,8 @@ export interface LayoutContext {
    * less the border's inner half (see flow.ts, `boxItems`).
    */
   hangRoom?: number;
+  /** Set inside a box (a case, a quotation): a table there is set within it, never turned (see turned-table.ts). */
+  inBox?: boolean;
 }
 
 /** A new structure element for tagged PDF. */

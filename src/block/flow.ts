@@ -8,6 +8,7 @@ import type { StructTag } from '../page/draw.js';
 import { block, type Block, type Item } from './payload.js';
 import { assertNever } from '../content/block-kinds.js';
 import { tableBlocks } from './table.js';
+import { turnedTableItems } from './turned-table.js';
 import { figureItems } from './figure.js';
 import { codeBlocks } from './code.js';
 import { listItems } from './list.js';
@@ -61,9 +62,19 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
   const stairs = staircases(ctx, nodes, width);
   const out: Item[] = [];
   let underHeading = 0; // lines of text a heading above still keeps with it (see keptUnderHeading)
+  const starts: { item: number; note: number }[] = []; // where each node's items and footnotes start
   nodes.forEach((n, i) => {
+    starts.push({ item: out.length, note: ctx.notes.length });
     let items: Item[];
-    if (n.kind !== 'toc-entry') {
+    if (n.kind === 'table' && n.landscape && ctx.inBox) ctx.problems.warn(n.at ?? ctx.templatePos, 'a table in a box (a case, a quotation) is set within it: `landscape: true` turns only a table of the running text');
+    if (n.kind === 'table' && n.landscape && !ctx.inBox) {
+      // what keeps with a turned table goes with it, set again turned (its footnotes counted once)
+      const from = keptBefore(nodes, i);
+      out.length = starts[from].item;
+      ctx.notes.length = starts[from].note;
+      toc = undefined;
+      items = turnedTableItems(ctx, n, newTag(ctx, 'Table', parent), (turned, measure) => nodesItems(turned, nodes.slice(from, i), 0, measure, parent));
+    } else if (n.kind !== 'toc-entry') {
       toc = undefined;
       items = nodeItems(ctx, n, x, width, parent, stairs);
     } else {
@@ -77,6 +88,21 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
     out.push(...items);
   });
   return out;
+}
+
+/**
+ * The first of the nodes right before `nodes[i]` that keep with it by what they are (headings,
+ * a lead-in ending in a colon), or `i` when none does. (A paragraph kept with what follows only
+ * to give a heading above it its lines stays: the heading has them.)
+ */
+function keptBefore(nodes: BlockNode[], i: number): number {
+  let from = i;
+  while (from > 0) {
+    const n = nodes[from - 1];
+    if (n.kind !== 'heading' && !(n.kind === 'para' && introduces(n.runs))) break;
+    from--;
+  }
+  return from;
 }
 
 /**
@@ -219,7 +245,7 @@ function boxItems(ctx: LayoutContext, node: BoxNode, x: number, width: number, t
   // frame, as far as it could beside the box
   const framed = isFramed(spec);
   const hangRoom = framed ? spec.padding - (spec.border ? spec.borderWidth / 2 : 0) : (ctx.hangRoom ?? Infinity) + spec.indent + spec.padding;
-  const within: LayoutContext = { ...ctx, hangRoom };
+  const within: LayoutContext = { ...ctx, hangRoom, inBox: true };
   const content: Item[] = [];
   if (node.title) {
     const st = style(ctx, node.titleStyle);

@@ -10,7 +10,7 @@ import type { SourcePos } from '../problems.js';
 import type { Inline } from '../text/inline.js';
 import type { Line } from '../text/justify.js';
 import type { Atom } from '../text/atoms.js';
-import type { StructTag } from '../page/draw.js';
+import type { LineOp, StructTag } from '../page/draw.js';
 import { newTag, style, type LayoutContext } from './context.js';
 import { measureWidth } from './flow.js';
 import type { Block } from './payload.js';
@@ -29,6 +29,16 @@ export const NOTE_STYLE = 'footnote';
 /** Height kept above a page's footnotes for their rule, pt: one line of the theme's footnote style (none without the style). */
 export function footSeparator(theme: Theme): number {
   return theme.styles.get(NOTE_STYLE)?.lineHeight ?? 0;
+}
+
+/** The footnote rule: its length (a fraction of the width the notes are set in) and stroke width, pt. */
+const FOOT_RULE_LENGTH = 1 / 4;
+const FOOT_RULE_WIDTH = 0.5;
+
+/** The short rule above the footnotes of a page whose first note line's top is `firstY` pt, notes `width` pt wide: in the middle of the separator, from x = 0. */
+export function footRule(theme: Theme, firstY: number, width: number): LineOp {
+  const y = firstY - footSeparator(theme) / 2;
+  return { kind: 'line', x1: 0, y1: y, x2: width * FOOT_RULE_LENGTH, y2: y, width: FOOT_RULE_WIDTH, color: '#000000' };
 }
 
 /** The runs with each footnote replaced by its marker (a superscript linking to the note), the note registered. */

@@ -357,7 +357,7 @@ class ContentReader {
   }
 
   private table(p: DataPath, pos: SourcePos): Block {
-    const t = this.value(p) as { columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; note?: string };
+    const t = this.value(p) as { columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; landscape?: boolean; note?: string };
     if (t.columns && t.head) this.problems.error(this.src.locate(p, 'head'), 'a table has `columns:` (one header row) or `head:` (header rows), not both');
     if (!t.columns && !t.head) this.problems.error(pos, 'missing `columns:` (the header row) or `head:` (header rows) in `table:`');
     const headPath = t.head ? [...p, 'head'] : [...p, 'columns'];
@@ -391,6 +391,7 @@ class ContentReader {
       widths: t.widths ?? [],
       widthsAt: t.widths && this.src.locate(p, 'widths'),
       size: t.size ?? 'normal',
+      landscape: t.landscape ?? false,
       note: t.note !== undefined ? this.text([...p, 'note']) : undefined,
       pos,
     };

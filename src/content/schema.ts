@@ -13,6 +13,7 @@ import { closest } from './did-you-mean.js';
 import { droppedMessage, printableData, unprintableRuns } from './printable.js';
 import { quietCharsNamed } from './quiet-chars.js';
 import { COLON_HINT } from './yaml-problems.js';
+import { LANDSCAPE_WORD } from '../style/units.js';
 import { contentWidthProblem } from './figure-width.js';
 import { PAPER } from '../style/units.js';
 import { asciiQuotesHint, fullWidthBrackets, fullWidthColonMessage } from './full-width-syntax.js';
@@ -204,6 +205,8 @@ function describeError(e: ErrorObject): string | undefined {
       const value = (e.data as Record<string, unknown>)[name];
       if ((what === '`report:`' || what === 'the report') && PAGE_KEYS.test(name)) return `unknown key "${name}" in ${what} (${pageKeyHint(value)})`;
       if (what === '`report:`' && name === 'theme') return `unknown key "theme" in ${what} (a report chooses its look by \`template:\`, a folder under templates/ whose theme.yaml sets it${typeof value === 'string' ? `: template: ${value}` : ''})`;
+      // a table turned by a key of another name (横排, orientation): the one that turns it
+      if (what === '`table:`' && LANDSCAPE_WORD.test(name)) return `unknown key "${name}" in ${what} (a wide table is set turned on pages of its own, the page upright, by \`landscape: true\`)`;
       const hint = closest(name, known);
       if (hint) return `unknown key "${name}" in ${what} (did you mean "${hint}"?)`;
       if (blockAmongSections(e)) return `unknown key "${name}" in ${what} (\`${name}:\` is a block: write it as an item of a \`body:\` list, here at the end of the body before it)`;

@@ -55,6 +55,8 @@ export interface TableBlock {
   widthsAt?: SourcePos;
   /** `small`: a dense table in the theme's small size. */
   size: 'normal' | 'small';
+  /** `landscape: true`: set turned a quarter on pages of its own (横排表), its width the type area's height. */
+  landscape: boolean;
   note?: Text;
   pos: SourcePos;
 }

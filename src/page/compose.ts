@@ -13,7 +13,7 @@ import type { PageContext } from '../template/templates.js';
 import type { FurnitureTree } from '../template/doc-tree.js';
 import { translateOps, type DrawOp, type DrawPage } from './draw.js';
 import { labelOf, type PaginatedMatter } from './matters.js';
-import { footSeparator } from '../block/footnotes.js';
+import { footRule } from '../block/footnotes.js';
 import { plainRuns } from '../block/plain-title.js';
 import { plainText } from '../text/inline.js';
 import type { SourcePos } from '../problems.js';
@@ -32,7 +32,6 @@ export interface FurnitureRenderer {
  */
 export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], furniture: FurnitureRenderer): DrawPage[] {
   const p = ctx.theme.page;
-  const separator = footSeparator(ctx.theme);
   const total = matters.reduce((n, m) => n + m.pages.length, 0);
   const out: DrawPage[] = [];
   let chapter: string | undefined;
@@ -45,8 +44,12 @@ export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], fur
       for (const pl of page.placed) {
         const y = p.marginTop + pl.y;
         ops.push(...translateOps(pl.block.payload.ops, p.marginLeft, y));
+        // a turned table's page (block/turned-table.ts) is shown turned, to read
+        if (pl.block.payload.ops.some((op) => op.kind === 'turned')) dp.rotate = 90;
         if (pl.repeated) continue;
         for (const id of pl.block.payload.anchors) dp.anchors.push({ id, pageIndex: out.length, label, y });
+        // (the notes at a turned page's foot: see block/turned-table.ts)
+        if (pl.block.payload.footnote) dp.notes.push(pl.block.payload.footnote);
         const o = pl.block.payload.outline;
         if (o) {
           dp.outline.push(o);
@@ -55,8 +58,7 @@ export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], fur
       }
       if (page.foot.length) {
         // the footnotes: a short rule in the middle of the separator, then the notes' lines
-        const ruleY = p.marginTop + page.foot[0].y - separator / 2;
-        ops.push({ kind: 'line', x1: p.marginLeft, y1: ruleY, x2: p.marginLeft + (p.width - p.marginLeft - p.marginRight) * FOOT_RULE_LENGTH, y2: ruleY, width: FOOT_RULE_WIDTH, color: '#000000' });
+        ops.push(...translateOps([footRule(ctx.theme, page.foot[0].y, p.width - p.marginLeft - p.marginRight)], p.marginLeft, p.marginTop));
         for (const pl of page.foot) {
           const y = p.marginTop + pl.y;
           ops.push(...translateOps(pl.block.payload.ops, p.marginLeft, y));
@@ -74,10 +76,6 @@ export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], fur
   }
   return out;
 }
-
-/** The footnote rule: its length (a fraction of the type area's width) and stroke width, pt. */
-const FOOT_RULE_LENGTH = 1 / 4;
-const FOOT_RULE_WIDTH = 0.5;
 
 /**
  * A header's paragraphs and rules stacked upwards so its last one ends `header-offset` above the

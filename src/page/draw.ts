@@ -125,7 +125,26 @@ export interface LinkOp {
   tag?: StructTag;
 }
 
-export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | SvgOp | DotOp | LinkOp;
+/**
+ * Ops set turned a quarter counter-clockwise (a 横排表's page, see block/turned-table.ts: the
+ * table's top toward the page's left edge). `ops` are laid out in the turned frame (x along the
+ * table's width, y down its height, pt from the frame's top-left corner), which stands with that
+ * corner at (x, y) on the page, the type area's bottom-left: a point (u, v) of the frame is
+ * (x + v, y − u) on the page (a link's rectangle: `turnedRect`).
+ */
+export interface TurnedOp {
+  kind: 'turned';
+  x: number;
+  y: number;
+  ops: DrawOp[];
+}
+
+export type DrawOp = GlyphRunOp | LineOp | RectOp | ImageOp | SvgOp | DotOp | LinkOp | TurnedOp;
+
+/** Where a rectangle of a turned frame whose top-left corner stands at (x, y) lands on the page (see TurnedOp): its width up the page, its height across. */
+export function turnedRect<R extends { x: number; y: number; w: number; h: number }>(turn: { x: number; y: number }, r: R): R {
+  return { ...r, x: turn.x + r.y, y: turn.y - r.x - r.w, w: r.h, h: r.w };
+}
 
 /** Moves ops by (dx, dy). */
 export function translateOps(ops: DrawOp[], dx: number, dy: number): DrawOp[] {
@@ -170,4 +189,6 @@ export interface DrawPage {
   outline: OutlineEntry[];
   /** The footnotes whose notes start at this page's foot, by number in the report, in order. */
   notes: number[];
+  /** Shown turned a quarter clockwise (PDF's /Rotate 90), so a page holding a turned table (TurnedOp) reads upright on screen; absent: 0. */
+  rotate?: 90;
 }

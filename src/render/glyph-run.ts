@@ -12,7 +12,7 @@
  * only between `q` and `Q`, and writes no text.
  */
 import type PDFDocument from 'pdfkit';
-import type { GlyphRunOp, PlacedGlyphs } from '../page/draw.js';
+import type { GlyphRunOp, PlacedGlyphs, TurnedOp } from '../page/draw.js';
 import type { EmbeddedFace } from './embedded-face.js';
 import { pdfNumber } from './pdf-number.js';
 import { colorOperators, type ColorParser } from './device-color.js';
@@ -42,6 +42,8 @@ interface WrittenRun {
   x: number;
   y: number;
   slant: number | undefined;
+  /** The turned frame the run stands in (a turned table's, see TurnedOp), or none. */
+  turn: Turn | undefined;
   /** The run's text object (`BT` … `ET`) as written into the page content, one operator a line. */
   content: string;
 }
@@ -62,13 +64,16 @@ interface TextState {
 /** By pdfkit's page object: the page being written. */
 const textStates = new WeakMap<object, TextState>();
 
-/** Draws the run in `font`, whose subset collects the glyphs it uses. */
-export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): void {
+/** Where a turned frame's top-left corner stands on the page, pt (see TurnedOp). */
+type Turn = Pick<TurnedOp, 'x' | 'y'>;
+
+/** Draws the run in `font`, whose subset collects the glyphs it uses; `turn`: in that turned frame (its text matrix turned, no saved state: see above). */
+export function writeGlyphRun(doc: Doc, font: EmbeddedFace, run: GlyphRunOp, turn?: Turn): void {
   if (!addRunFont(doc, font, run)) return;
   const { ids, codePoints } = run.glyphs;
   const last = writtenRuns.get(run.glyphs);
   const cids = cidsOf(font, ids, codePoints, last?.face === font.face.key ? last.cids : undefined);
-  const place = { x: run.x, y: run.y, slant: run.slant };
+  const place = { x: run.x, y: run.y, slant: run.slant, turn };
   let written = last;
   if (!written || cids !== written.cids || written.size !== run.size) written = { face: font.face.key, size: run.size, cids, ...textOperators(font, run, cids), ...place, content: '' };
   else if (!samePlace(written, place)) written = { ...written, ...place };
@@ -93,10 +98,10 @@ export function addRunFont(doc: Doc, font: EmbeddedFace, run: GlyphRunOp): boole
   return true;
 }
 
-type RunPlace = Pick<WrittenRun, 'x' | 'y' | 'slant'>;
+type RunPlace = Pick<WrittenRun, 'x' | 'y' | 'slant' | 'turn'>;
 
 function samePlace(a: RunPlace, b: RunPlace): boolean {
-  return a.x === b.x && a.y === b.y && a.slant === b.slant;
+  return a.x === b.x && a.y === b.y && a.slant === b.slant && a.turn?.x === b.turn?.x && a.turn?.y === b.turn?.y;
 }
 
 /** The operators that set what the run needs and `state` does not hold (one a line, or ''); `state` then holds it. */
@@ -111,10 +116,13 @@ function stateChanges(doc: Doc, state: TextState, color: string, font: string, s
 
 /**
  * The run's text object: its text matrix (x, y from the page's top: pdfkit's page space is
- * flipped, so the matrix flips back, and shears a slanted run) and its `TJ` arrays.
+ * flipped, so the matrix flips back, and shears a slanted run; in a turned frame, that matrix
+ * times the frame's quarter turn, `0 −1 1 0 X Y`) and its `TJ` arrays.
  */
 function textObject(w: WrittenRun): string {
-  return ['BT', `1 0 ${w.slant ? pdfNumber(w.slant) : 0} -1 ${pdfNumber(w.x)} ${pdfNumber(w.y)} Tm`, ...w.operators, 'ET'].join('\n');
+  const slant = w.slant ? pdfNumber(w.slant) : 0;
+  const matrix = w.turn ? `0 -1 -1 ${w.slant ? pdfNumber(-w.slant) : 0} ${pdfNumber(w.turn.x + w.y)} ${pdfNumber(w.turn.y - w.x)}` : `1 0 ${slant} -1 ${pdfNumber(w.x)} ${pdfNumber(w.y)}`;
+  return ['BT', `${matrix} Tm`, ...w.operators, 'ET'].join('\n');
 }
 
 /**

@@ -63,7 +63,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
  * Whether `page` draws what `last` drew, into the same content stream: the same size, and op for
  * op the same glyph runs (the same glyph lists, kept with their set paragraphs), rules, fills and
  * dots in the same places, colours and structure roles. Links are not in the stream (they are
- * drawn again in any case); a page with an image or SVG is never taken as it was.
+ * drawn again in any case); a page with an image, an SVG or a turned table is never taken as it was.
  */
 export function drawsAsBefore(page: DrawPage, last: WrittenPage): boolean {
   return page.width === last.width && page.height === last.height && page.ops.length === last.ops.length && page.ops.every((op, i) => sameDrawing(op, last.ops[i]));
@@ -83,6 +83,7 @@ function sameDrawing(a: DrawOp, b: DrawOp): boolean {
       return b.kind === 'link';
     case 'image':
     case 'svg':
+    case 'turned':
       return false;
   }
 }

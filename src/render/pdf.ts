@@ -7,7 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FaceSet } from '../font/face.js';
-import type { DrawOp, DrawPage, ImageOp, OutlineEntry } from '../page/draw.js';
+import { turnedRect, type DrawOp, type DrawPage, type ImageOp, type OutlineEntry, type TurnedOp } from '../page/draw.js';
 import { inItsProfile } from './jpeg-in-profile.js';
 import { iccBasedSpaces } from './icc-spaces.js';
 import { iccComponents } from '../content/icc-profile.js';
@@ -153,17 +153,30 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
   let inStep = true; // the faces hold what they held at this page in the last build (see kept-pages.ts)
   for (const [index, page] of pages.entries()) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
+    if (page.rotate) (doc as unknown as { page: { dictionary: { data: Record<string, unknown> } } }).page.dictionary.data.Rotate = page.rotate;
     const content = deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
     const before = subsetSizes(embedded);
     const last = inStep ? cache.pages[index] : undefined;
     const again = last !== undefined && drawsAsBefore(page, last);
     if (again) content.writeAs(last.content);
-    for (const op of page.ops) {
-      const draw = (annotation: AnnotationOptions) => drawOp(doc, op, fontFor, imageFor, annotation);
+    const mark = (op: DrawOp, turn?: TurnedOp): void => {
+      if (op.kind === 'turned') return op.ops.forEach((inner) => mark(inner, op));
+      // (a turned table's op drawn in its turned frame, each in its own marked content: see TurnedOp)
+      const draw = (annotation: AnnotationOptions) => {
+        if (!turn) return drawOp(doc, op, fontFor, imageFor, annotation);
+        // a glyph run's text matrix is turned (its text state is the page's, kept across runs: no q … Q around it)
+        if (op.kind === 'glyphs') return writeGlyphRun(doc as Parameters<typeof writeGlyphRun>[0], fontFor(op.font), op, turn);
+        // a link's rectangle on the page (pdfkit's annotations miss a turn in the CTM: a transformed x is used for y)
+        if (op.kind === 'link') return drawOp(doc, turnedRect(turn, op), fontFor, imageFor, annotation);
+        doc.save().transform(0, -1, 1, 0, turn.x, turn.y);
+        drawOp(doc, op, fontFor, imageFor, annotation);
+        doc.restore();
+      };
       // a page taken as it was: of what drawing does, only what is not in its stream (a run's font in the page's resources, a link)
       const redo = op.kind === 'glyphs' ? () => void addRunFont(doc as Parameters<typeof addRunFont>[0], fontFor(op.font), op) : op.kind === 'link' ? draw : () => {};
       structure.mark(op.kind === 'glyphs' || op.kind === 'image' || op.kind === 'svg' || op.kind === 'link' ? op.tag : undefined, op.kind !== 'link', again ? redo : draw);
-    }
+    };
+    for (const op of page.ops) mark(op);
     if (again) for (const a of last.added) embedded.get(a.key)!.addAgain(a.glyphs); // (each made as drawing its first run would make it: its objects are numbered in that order)
     for (const a of page.anchors) doc.addNamedDestination(a.id, 'XYZ', 0, a.y, null);
     for (const o of page.outline) addOutline(doc, outlineParents, o, page);
@@ -203,6 +216,8 @@ function drawOp(doc: PDFKit.PDFDocument, op: DrawOp, fontFor: (key: string) => E
     case 'dot':
       doc.save().addContent(colorOperators(parser(doc), op.color)).circle(op.x, op.y, op.r).fill().restore();
       return;
+    case 'turned':
+      throw new Error('a turned op is drawn op by op in its frame (see writePdf)');
     case 'link': {
       // Contents: the words linked, for assistive technology (PDF/UA); a string object, not a name
       const options = { ...annotation, Contents: new String(op.text) } as PDFKit.Mixins.AnnotationOption;

@@ -74,11 +74,11 @@ export const PAPER: Record<string, [number, number]> = {
   LETTER: [612, 792],
 };
 
-/** A word that asks for a landscape page, in a paper's name (`A4-landscape`, `A4横向`) or a key of `page:` (`orientation`). */
+/** A word that asks for a landscape page, in a paper's name (`A4-landscape`, `A4横向`) or a key of `page:` (`orientation`), or for a turned table in a key of `table:` (`横排`). */
 export const LANDSCAPE_WORD = /landscape|orient|rotat|横|方向/i;
 
-/** What a theme that asks for a landscape page is told: there is none, and what to do instead. */
-export const PORTRAIT_ONLY = ' (pages are portrait: Imprint sets no landscape page; a table wider than the type area is set within it: `size: small` in the table for a dense one, or fewer columns)';
+/** What a theme that asks for a landscape page is told: there is none, and the table key that turns a wide table (横排表). */
+export const PORTRAIT_ONLY = ' (pages are portrait: Imprint sets no landscape page; a wide table is set turned on pages of its own, the page upright: write `landscape: true` in the table (横排表), or `size: small` for a dense one)';
 
 /** A colour as a theme or a template writes one: `#rrggbb`. */
 export const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;

@@ -102,6 +102,8 @@ export interface TableNode {
   noteStyle: string;
   cellStyle: string;
   headerStyle: string;
+  /** Set turned a quarter counter-clockwise on pages of its own (横排表: see block/turned-table.ts). */
+  landscape: boolean;
   at?: SourcePos;
 }
 

@@ -148,7 +148,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   colophon: {},
   h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
   'toc-entry': { target: TEXT, ...STYLED_TEXT },
-  table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, at: TEXT },
+  table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, landscape: oneOf('true', 'false'), at: TEXT },
   caption: STYLED_TEXT,
   continued: { style: TEXT },
   col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number(v) > 0 && Number.isFinite(Number(v)), allowed: 'a number above 0 (its share of the width, relative to the other columns)' }), at: TEXT },
@@ -440,6 +440,7 @@ function table(el: El): TableNode {
     noteStyle: note?.attrs.style ?? 'note',
     cellStyle: el.attrs['cell-style'] ?? 'cell',
     headerStyle: el.attrs['header-style'] ?? 'cell-header',
+    landscape: el.attrs.landscape === 'true',
     at: at(el),
   };
 }

@@ -83,6 +83,8 @@ export interface TableView {
   rows: CellView[][];
   /** `size: small`: a dense table. */
   small: boolean;
+  /** `landscape: true`: set turned on pages of its own (横排表). */
+  landscape: boolean;
   note?: string;
   noteAt?: At;
 }
@@ -236,6 +238,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
               head: b.head.map((r) => r.map(cell)),
               rows: b.rows.map((r) => r.map(cell)),
               small: b.size === 'small',
+              landscape: b.landscape,
               note: b.note?.text,
               noteAt: b.note && at(b.note),
             },

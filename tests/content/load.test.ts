@@ -37,6 +37,13 @@ describe('loadReport', () => {
     expect(problems(doc('    cc: [区委办公室, [区政府办公室]]\n'))).toEqual(['r.yaml:5:17: an item must be text']);
     expect(problems(ok.replace('  title: 标题\n', '  title: 标题\n  keywords: {a: 1}\n'))).toEqual(['r.yaml:3:13: `keywords:` must be text or a list of text']);
   });
+  it('tells a table asked to turn by another key of the one that turns it (横排表)', () => {
+    const table = (key: string) => `${ok}      - table: {title: t, columns: [a], rows: [[1]], ${key}}\n`;
+    const hint = '(a wide table is set turned on pages of its own, the page upright, by `landscape: true`)';
+    expect(problems(table('orientation: landscape'))).toEqual([`r.yaml:7:54: unknown key "orientation" in \`table:\` ${hint}`]);
+    expect(problems(table('横排: true'))).toEqual([`r.yaml:7:54: unknown key "横排" in \`table:\` ${hint}`]);
+    expect(problems(table('rotate: 90'))).toEqual([`r.yaml:7:54: unknown key "rotate" in \`table:\` ${hint}`]);
+  });
   it('reports every problem, not only the first', () => {
     const bad = 'report:\n  titel: x\nchapters:\n  - title: 一\n    body:\n      - tabel: {}\n';
     const p = problems(bad);

@@ -343,8 +343,8 @@ describe('the bounds of a theme’s values (an error at the value, saying what i
     // a Chinese name of a paper size: which ISO size is near it (it said a size in lengths is not supported)
     expect(problemsOfChild('paper', 'page:\n  size: 16开\n')).toBe(`theme.yaml:3:9: ${names}, not "16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
     expect(problemsOfChild('paper', 'page:\n  size: 大16开\n')).toBe(`theme.yaml:3:9: ${names}, not "大16开" (papers are named by their ISO names here: a 16开 page is near B5, a 大16开 near A4)`);
-    // a landscape page, asked for by a key or a size (helper-99's 决算 tables): there is none, and what to do instead
-    const portrait = ' (pages are portrait: Imprint sets no landscape page; a table wider than the type area is set within it: `size: small` in the table for a dense one, or fewer columns)';
+    // a landscape page, asked for by a key or a size (helper-99's 决算 tables): there is none, and the table key that turns a wide table
+    const portrait = ' (pages are portrait: Imprint sets no landscape page; a wide table is set turned on pages of its own, the page upright: write `landscape: true` in the table (横排表), or `size: small` for a dense one)';
     expect(problemsOfChild('paper', 'page:\n  size: A4-landscape\n')).toBe(`theme.yaml:3:9: ${names}, not "A4-landscape"${portrait}`);
     expect(problemsOfChild('paper', 'page:\n  size: A4横向\n')).toBe(`theme.yaml:3:9: ${names}, not "A4横向"${portrait}`);
     expect(problemsOfChild('paper', 'page:\n  size: A4\n  orientation: landscape\n')).toBe(
