@@ -5,6 +5,7 @@
  * the page numbers that only followed the pages they name (the contents'), so that they never
  * crowd out the words.
  */
+import { shownName } from '../problems.js';
 import type { Edition } from './pdf-edition.js';
 import type { PageSpan } from './page-alignment.js';
 import { printsTheSame, type EditionDiff } from './edition-diff.js';
@@ -18,8 +19,8 @@ const SHOWN_WHOLE = 30;
 
 /** The lines of the summary. */
 export function summaryLines(old: Edition, now: Edition, d: EditionDiff): string[] {
-  if (printsTheSame(d)) return [`no change: ${now.file} prints the same as ${old.file} (${pagesInDigits(now.pages.length)})`];
-  const lines = [`${old.file} (${pagesInDigits(old.pages.length)}) -> ${now.file} (${pagesInDigits(now.pages.length)})`];
+  if (printsTheSame(d)) return [`no change: ${shownName(now.file)} prints the same as ${shownName(old.file)} (${pagesInDigits(now.pages.length)})`];
+  const lines = [`${shownName(old.file)} (${pagesInDigits(old.pages.length)}) -> ${shownName(now.file)} (${pagesInDigits(now.pages.length)})`];
   const was = (oldSpan: PageSpan, newSpan: PageSpan) => {
     const before = spanName(old, oldSpan);
     const after = spanName(now, newSpan);

@@ -6,6 +6,7 @@
  * (/PageLabels: "ii", "3" as printed); pages drawn to images on demand.
  * The file is read through the same boundary as every input (a regular file, a size limit).
  */
+import { shownName } from '../problems.js';
 import { sha256 } from '../sha256.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -67,7 +68,7 @@ export class EditionError extends Error {
     readonly file: string,
     reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super(`${shownName(file)}: ${reason}`);
   }
 }
 

@@ -62,4 +62,14 @@ describe('hostile arguments', () => {
     writeFileSync(path.join(dir, '100%\x1b.yaml'), good.replace('第一段。', '第一段\u{E000}。'));
     expect(imprint(dir, 'check', '100%\x1b.yaml')).toMatchObject({ code: 0, err: '100%U+001B.yaml:6:12: warning: no font has the character "\u{E000}" (U+E000); it is drawn as an empty box\n' });
   });
+
+  it('import and diff of files named with a line break: each line one line, the names by their code points', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'a\nb.docx'), await draftDocx([heading(1, '总则'), p('正文。')]));
+    expect(imprint(dir, 'import', 'a\nb.docx', '-o', 'r.yaml')).toMatchObject({ code: 0, out: 'aU+000Ab.docx -> r.yaml: 1 chapter; everything carried\n' });
+    writeFileSync(path.join(dir, 'c\nd.docx'), 'not a draft');
+    expect(imprint(dir, 'import', 'c\nd.docx', '-o', 's.yaml')).toMatchObject({ code: 1, err: 'cU+000Ad.docx: not a Word document (.docx): it is not a ZIP archive\n' });
+    writeFileSync(path.join(dir, 'e\nf.pdf'), 'not a PDF');
+    expect(imprint(dir, 'diff', 'e\nf.pdf', 'e\nf.pdf')).toMatchObject({ code: 2, err: 'imprint: eU+000Af.pdf: not a PDF (it does not start as one)\n' });
+  });
 });

@@ -8,6 +8,7 @@
  * where the pictures' folder goes, anything but a picture where a picture goes, or any file
  * there without `--force`: the YAML the user edits after an import, the pictures beside it).
  */
+import { shownName } from '../../problems.js';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { brokenLink, emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
@@ -56,7 +57,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
   removeTempFilesAtExit([output, imagesFolder(output)]);
   try {
     const result = await importDraft(input, output, replace);
-    result.notCarried.forEach((line) => console.error(`${input}: not carried: ${line}`));
+    result.notCarried.forEach((line) => console.error(`${shownName(input)}: not carried: ${line}`));
     const appendices = result.report.appendices?.length ?? 0;
     const pictures = result.images.length;
     const counts = [
@@ -64,7 +65,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
       ...(appendices ? [counted(appendices, 'appendix', 'appendices')] : []),
       ...(pictures ? [counted(pictures, 'picture', 'pictures')] : []),
     ].join(', ');
-    console.log(`${input} -> ${output}: ${counts}; ${result.notCarried.length ? `${counted(result.notCarried.length, 'note', 'notes')} on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
+    console.log(`${shownName(input)} -> ${shownName(output)}: ${counts}; ${result.notCarried.length ? `${counted(result.notCarried.length, 'note', 'notes')} on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
     return 0;
   } catch (e) {
     if (e instanceof DraftError) {

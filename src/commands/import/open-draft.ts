@@ -9,6 +9,7 @@
  * emphasis marks, 着重号, as italic: emphasis-marks.ts).
  * Each way this can fail is one line at the file.
  */
+import { shownName } from '../../problems.js';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import type JSZip from 'jszip';
@@ -28,7 +29,7 @@ export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 /** A draft that cannot be read: `message` is one line, `FILE: why`. */
 export class DraftError extends Error {
   constructor(file: string, reason: string) {
-    super(`${file}: ${reason}`);
+    super(`${shownName(file)}: ${reason}`);
     this.name = 'DraftError';
   }
 }
