@@ -31,12 +31,16 @@ const CELLS_NAMED = 3;
 
 /**
  * The warning of the cells `given` (the widths of `shares`, the user's `widths:`) breaks that
- * `found` (the widths Imprint finds for the table) keeps whole, with widths that keep them whole,
- * in steps of the finest decimal the user wrote (0.1 at least); undefined when there are none.
+ * the widths Imprint finds for the table (`find`, asked only when `given` breaks a cell) keep
+ * whole, with widths that keep them whole, in steps of the finest decimal the user wrote (0.1 at
+ * least); undefined when there are none.
  */
-export function givenWidthsWarning(cells: readonly WholeCell[], given: SetWidths, found: SetWidths, shares: readonly number[]): string | undefined {
+export function givenWidthsWarning(cells: readonly WholeCell[], given: SetWidths, find: () => SetWidths, shares: readonly number[]): string | undefined {
   const fits = (need: number, col: number, set: SetWidths) => need <= set.widths[col] - 2 * set.padX + 1e-6;
-  const broken = cells.filter((c) => !fits(c.need, c.col, given) && fits(c.need, c.col, found));
+  const brokenByGiven = cells.filter((c) => !fits(c.need, c.col, given));
+  if (!brokenByGiven.length) return undefined;
+  const found = find();
+  const broken = brokenByGiven.filter((c) => fits(c.need, c.col, found));
   if (!broken.length) return undefined;
   /** What each column needs to keep its broken cells whole, pt (0: it breaks none). */
   const needs = given.widths.map((_, col) => Math.max(0, ...broken.filter((c) => c.col === col).map((c) => c.need + 2 * given.padX)));

@@ -751,8 +751,8 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const set = holding(givenWidths(given as number[], width, Math.min(pad + cell.size, width / ncols)), true);
     const widthsAt = node.columns.find((c) => c.widthAt)?.widthAt;
     if (widthsAt) {
-      // the widths Imprint would find (what they warn of, or break, is not this table's)
-      const found = columnWidths({ ...ctx, problems: new ProblemList() }, { ...node, columns: node.columns.map((c) => ({ align: c.align })) }, ncols, width, cell, head, decimals, marked);
+      // the widths Imprint would find, only where the given ones break a cell (what they warn of, or break, is not this table's)
+      const found = () => columnWidths({ ...ctx, problems: new ProblemList() }, { ...node, columns: node.columns.map((c) => ({ align: c.align })) }, ncols, width, cell, head, decimals, marked);
       const warning = givenWidthsWarning(measured.flatMap(wholeCell), set, found, given as number[]);
       if (warning) ctx.problems.warn(widthsAt, warning);
     }

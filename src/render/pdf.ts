@@ -153,8 +153,10 @@ async function writePdf(pages: readonly DrawPage[], faces: FaceSet, meta: Docume
   let inStep = true; // the faces hold what they held at this page in the last build (see kept-pages.ts)
   for (const [index, page] of pages.entries()) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    if (page.rotate) (doc as unknown as { page: { dictionary: { data: Record<string, unknown> } } }).page.dictionary.data.Rotate = page.rotate;
-    const content = deflateThrough((doc as unknown as { page: { content: Parameters<typeof deflateThrough>[0] } }).page.content, cache.contents, contentsUsed);
+    // (pdfkit's page, which its typings leave out)
+    const pdfPage = (doc as unknown as { page: { dictionary: { data: Record<string, unknown> }; content: Parameters<typeof deflateThrough>[0] } }).page;
+    if (page.rotate) pdfPage.dictionary.data.Rotate = page.rotate;
+    const content = deflateThrough(pdfPage.content, cache.contents, contentsUsed);
     const before = subsetSizes(embedded);
     const last = inStep ? cache.pages[index] : undefined;
     const again = last !== undefined && drawsAsBefore(page, last);
