@@ -104,6 +104,32 @@ describe('a number with its sign and unit sign', () => {
   });
 });
 
+describe('a whole number signed with + or - before its measure word (增加+420个)', () => {
+  const TEXT = '增加+420个，减少-2人，增长−3.5个点，误差±2分；C++和a+b不变，思政+实践，备案号为京ICP备12345678号-1。';
+  /** The gaps between a Chinese character and a Latin word or number, beside each other, ems. */
+  function gaps(text: string): string[] {
+    const { lines } = setParagraph(parseInlineMarkup(text), fakeStyle(80));
+    expect(lines.length).toBe(1);
+    const line = lines[0];
+    const out: string[] = [];
+    for (let k = 0; k + 1 < line.atoms.length; k++) {
+      const [a, b] = [line.atoms[k], line.atoms[k + 1]];
+      if ((a.kind === 'han') !== (b.kind === 'han') && (a.kind === 'latin' || b.kind === 'latin')) out.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
+    }
+    return out;
+  }
+  it('stands ¼ em from the Chinese before its sign, as a number does; a+b, C++, a joiner and a hyphen as before', () => {
+    expect(gaps(TEXT)).toEqual(['加|+420 0.25', '+420|个 0.25', '少|-2 0.25', '-2|人 0.25', '长|−3.5 0.25', '−3.5|个 0.25', '差|±2 0.25', '±2|分 0.25', 'C++|和 0', '和|a+b 0.25', 'a+b|不 0.25', '政|+ 0', '+|实 0', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
+  });
+  it('may start a line, as a number with a point may (增加|+420个)', () => {
+    const { atoms } = atomize(parseInlineMarkup(TEXT), fakeStyle(40));
+    const allowed = breakOpportunities(TEXT, atoms);
+    const before = (t: string) => allowed[atoms.findIndex((a) => a.text === t)];
+    for (const n of ['+420', '-2', '−3.5', '±2']) expect(before(n), `…|${n}`).toBe(true);
+    expect(before('-1'), '号|-1').toBe(false);
+  });
+});
+
 describe('a blank to fill in and a number with a square unit sign', () => {
   it('keep a run of ＿ whole and 460 ㎡ on one line, at every measure', () => {
     const text = '请填写姓名＿＿＿＿＿＿和学校＿＿＿＿＿＿，校舍面积为 460 ㎡，绿化面积为 1200 ㎡，运动场面积为 3.5 ㎞。';
