@@ -24,11 +24,13 @@ export interface PageCosts {
   tableSplit: number;
   /** A box broken across pages. */
   boxSplit: number;
+  /** A page whose foot ends in the middle of a note (its rest, and the notes after it, on the next page's foot: fill.ts). */
+  noteSplit: number;
   /** A run (a chapter) ending on a page with fewer blocks than the tail rule asks, after a page of its own. */
   shortTail: number;
 }
 
-export const PAGE_COSTS: PageCosts = { page: 10000, underfull: 100, shortfall: 1 / 8, tableSplit: 60, boxSplit: 60, shortTail: 1000 };
+export const PAGE_COSTS: PageCosts = { page: 10000, underfull: 100, shortfall: 1 / 8, tableSplit: 60, boxSplit: 60, noteSplit: 60, shortTail: 1000 };
 
 /** Where a page stands in its run. */
 export interface PageRole {
@@ -51,6 +53,7 @@ export function pageCost<P>(flow: Flow<P>, filled: FilledPage<P>, role: PageRole
   const next = flow.items[filled.next.at];
   if (next?.kind === 'block' && lastBlock.group && next.group?.key === lastBlock.group.key) cost += costs.tableSplit;
   if (next?.kind === 'block' && lastBlock.inset && next.inset?.key === lastBlock.inset.key) cost += costs.boxSplit;
+  if (filled.next.carried.length) cost += costs.noteSplit;
   if (role.last && !role.first && minTail !== undefined && filled.itemsOn.length < minTail) cost += costs.shortTail;
   return cost;
 }

@@ -8,9 +8,10 @@
  * Footnotes: the lines of the notes whose markers a block holds stand at the foot of the
  * block's page, below a separator; the block needs room for them too. On an empty page a block
  * whose notes do not fit takes as many note lines as fit and the rest continue at the foot of
- * the next page (before that page's own notes); so does a block lower on a page whose notes are
- * too long to stand whole with it on any page, or long where moving it on leaves a large hole
- * (see `splitsNotes`).
+ * the next page (before that page's own notes). Lower on a page, a block whose notes do not fit
+ * stays, with the blocks kept with it, when one of their notes can be split there (TeX's rule,
+ * see `noteCut`): the notes before it whole, MIN_NOTE_LINES of it at least; its rest and every
+ * note after it on the page go on, in order, at the foot of the next page.
  *
  * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
  * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
@@ -26,7 +27,7 @@ import { headOf, heightOf, restOf, type FlowBlock, type FlowItem, type Paginated
  */
 const LARGE_HOLE = 1 / 4;
 
-/** The fewest lines of a note split across pages that stand at the foot of its marker's page (a note's first line alone reads as a stray line). */
+/** The fewest lines of a note split across pages on either page: at the foot of its marker's page, and going on at the next (a note's line alone reads as a stray line). */
 const MIN_NOTE_LINES = 2;
 
 /** The flow with what filling needs to know of it, computed once. */
@@ -139,8 +140,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   let loose = false;
   /** The rest of a block broken at this page's foot. */
   let rest: FlowBlock<P> | undefined;
-  /** Placing the blocks kept with a block whose notes were split here: their notes stand whole on this page, above the split one's rest (see splitsNotes). */
-  let underSplit = false;
+  /** Placing the blocks kept with a block whose notes are split here: how many more of their note lines stand at this foot (the rest go on, see noteCut); none: no split. */
+  let footRoom: number | undefined;
   const placed: Placed<P>[] = [];
   const itemsOn: number[] = [];
   const earlier: PageEnd[] = [];
@@ -189,11 +190,14 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, item, tall[i] === 'head');
     const required = loose ? needs.looseNeed : !overlong ? need : alone ? alone.need : needs.hardNeed;
     const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
-    // no room: with notes, the page's foot must first end the note it continues (but for those of the lines kept with its line)
-    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && !underSplit);
-    // notes too long to stand whole with their line on any page: split here rather than the line moved on (see splitsNotes)
-    const split = noRoom && (placed.length > 0 || foot.length > 0) && !carried.length && splitsNotes(item, required, notes);
-    if ((placed.length || foot.length) && noRoom && !split) break;
+    // no room: with notes, the page's foot must first end the note it continues (but for the lines kept with a line whose note is split here: theirs go on after it)
+    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && footRoom === undefined);
+    // notes that do not fit: one split here rather than the line moved on (see noteCut)
+    // (a block kept with one whose notes are split here stays: the cut left room for it)
+    const cut = noRoom && footRoom === undefined && (placed.length > 0 || foot.length > 0) && !carried.length ? noteCut(i, item, required, !overlong && !loose) : undefined;
+    const keptOn = footRoom !== undefined && gapBefore(item) + y + item.height + reserveOf(item) + footWith(0) <= pageHeight + 1e-6;
+    if ((placed.length || foot.length) && noRoom && cut === undefined && !keptOn) break;
+    if (cut !== undefined) footRoom = cut;
     if (placed.length === 0) {
       // the frame goes on from the page before: its padding above the first block here
       if (item.inset && item.inset.key === lastInset) y = item.inset.pad;
@@ -223,23 +227,23 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     itemsOn.push(i);
     y += piece.height;
     if (piece.notes?.length) {
-      // the notes that fit here (below the blocks kept with this one, when they are split), the
-      // first line at least; the rest continue on the next page
+      // the notes that fit here, the first line at least (as many as the split allows, when one
+      // is split here); the rest continue on the next page
       const lines = piece.notes.flat();
-      const kept = split && keepsAll(item);
-      // (and the notes of those blocks, whole)
-      const [below, theirs] = kept ? [required - piece.height, notes - notesHeight(piece)] : [0, 0];
       let k = 0;
-      let h = 0;
-      while (k < lines.length && (k === 0 || y + below + footWith(h + lines[k].height + theirs) <= pageHeight + 1e-6)) h += lines[k++].height;
+      if (footRoom !== undefined) k = Math.min(footRoom, lines.length);
+      else for (let h = 0; k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6); ) h += lines[k++].height;
+      if (footRoom !== undefined) footRoom -= k;
       addFoot(lines.slice(0, k));
       carried.push(...lines.slice(k));
-      if (kept && k < lines.length) underSplit = true;
     }
     lastGroup = item.group?.key;
     lastInset = item.inset?.key;
     if (rest) break;
-    if (!keepsAll(item)) overlong = loose = underSplit = false;
+    if (!keepsAll(item)) {
+      overlong = loose = false;
+      footRoom = undefined;
+    }
   }
   let fy = pageHeight - footHeight;
   const page = { placed, foot: foot.map((block) => ({ block, y: (fy += block.height) - block.height, repeated: false })) };
@@ -248,28 +252,32 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   return { page, itemsOn, next, earlier, white: pageHeight - y - footWith(0) };
 
   /**
-   * Whether `block`, whose notes do not fit here, stays here with as many of their lines as fit,
-   * the rest at the foot of the next page (TeX's \vsplit of an insertion), rather than go to the
-   * next page and leave this one's foot empty: when its notes are too long to stand whole with it
-   * on any page (moving it gains nothing), or long (more than LARGE_HOLE of the page) where moving
-   * it would leave a large hole (a 注释 of twenty lines under a classical text left half a page
-   * white), and these blocks (`required` pt, with it and those kept with it) fit here above
-   * MIN_NOTE_LINES of them (for a hole: above its notes but the last whole, and MIN_NOTE_LINES of
-   * the last, the one that goes on) and the notes of the blocks kept with it whole (`notes`: the
-   * chain's, pt; a paragraph's second line with a note of its own: they stand above the rest of
-   * the split one, which goes on at the foot of the next page).
+   * Where the notes of block i (`block`), whose notes do not fit here, are cut so that it stays
+   * here with the blocks kept with it (`required` pt, their chain as `keepsAll` holds it when
+   * `whole`): the number of their note lines, in flow order, that stand at this foot; none when
+   * no cut fits. TeX's rule for a split insertion: the notes before the cut stand whole, the note
+   * cut keeps MIN_NOTE_LINES here and MIN_NOTE_LINES for the next page (its reference line and
+   * its first lines on one page; no line of it alone on either), and the notes after it on this
+   * page (the rest of this line's, those of the lines kept with it) are deferred whole to the
+   * next page's foot, after its rest. The chooser may still end the page before `block` (a
+   * split note costs: PAGE_COSTS.noteSplit).
    */
-  function splitsNotes(block: FlowBlock<P>, required: number, notes: number): boolean {
-    const lines = block.notes?.flat() ?? [];
-    const own = heightOf(lines);
-    const nowhereWhole = block.height + onEmptyPage(own, separator) > pageHeight;
-    const hole = own > LARGE_HOLE * pageHeight && pageHeight - y - footWith(0) > LARGE_HOLE * pageHeight;
-    if (lines.length <= MIN_NOTE_LINES || !(nowhereWhole || hole)) return false;
-    // for a hole, only the last note goes on to the next page: every other starts and ends on its marker's page
-    const last = block.notes![block.notes!.length - 1];
-    if (!nowhereWhole && last.length <= MIN_NOTE_LINES) return false;
-    const least = nowhereWhole ? lines.slice(0, MIN_NOTE_LINES) : [...block.notes!.slice(0, -1).flat(), ...last.slice(0, MIN_NOTE_LINES)];
-    return gapBefore(block) + y + required + footWith(heightOf(least) + Math.max(0, notes - own)) <= pageHeight + 1e-6;
+  function noteCut(i: number, block: FlowBlock<P>, required: number, whole: boolean): number | undefined {
+    const notes = [...(block.notes ?? [])];
+    for (let j = i; whole && keepsAll(items[j] as FlowBlock<P>) && items[j + 1]?.kind === 'block'; j++) notes.push(...((items[j + 1] as FlowBlock<P>).notes ?? []));
+    const room = pageHeight + 1e-6 - gapBefore(block) - y - required;
+    let best: number | undefined;
+    let before = 0;
+    let h = 0;
+    for (const note of notes) {
+      for (let k = 0; k < note.length; k++) {
+        if (k >= MIN_NOTE_LINES && note.length - k >= MIN_NOTE_LINES && footWith(h) <= room) best = before + k;
+        h += note[k].height;
+      }
+      before += note.length;
+      if (footWith(h) > room) break;
+    }
+    return best;
   }
 
   /** Whether a head fits below what the page holds, with its notes. */

@@ -11,6 +11,7 @@ import { assertNever, type BlockKind } from '../content/block-kinds.js';
 import type { CheckedImage } from '../content/image-file.js';
 import type { Block, DocumentParts, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
 import { withoutFootnotes } from '../content/inline-markup.js';
+import { isCjk } from '../text/char-class.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
@@ -409,13 +410,25 @@ export function listMarker(style: ListStyle, n: number): string {
   }
 }
 
-/** A poem's lines, each trimmed; a blank line (or several) ends a stanza. */
+/**
+ * A verse line with each run of spaces between two Chinese characters made a caesura of one em
+ * (U+3000, the ideographic space), as Chinese verse pauses (关关雎鸠　在河之洲): a space set
+ * there in running text is ½ em. Spaces beside Latin stay spaces.
+ */
+function withCaesuras(line: string): string {
+  return line.replace(/ +/g, (spaces, at: number) => (isCjk([...line.slice(0, at)].at(-1) ?? '') && isCjk(String.fromCodePoint(line.codePointAt(at + spaces.length) ?? 32)) ? CAESURA : spaces));
+}
+
+/** The caesura of a verse line: the ideographic space, one em. */
+const CAESURA = '\u3000';
+
+/** A poem's lines, each trimmed (a space between Chinese characters a caesura: withCaesuras); a blank line (or several) ends a stanza. */
 function verseView(v: VerseBlock, at: (t: Text) => At, text: (t: Text) => TextView): VerseView {
   const lineAt = at(v.text);
   const headed = !!(v.title || v.author);
   const stanzas = v.text.text
     .split(/\n[ \t]*\n[\s]*/)
-    .map((stanza) => stanza.split('\n').map((line) => line.trim()).filter(Boolean))
+    .map((stanza) => stanza.split('\n').map((line) => withCaesuras(line.trim())).filter(Boolean))
     .filter((lines) => lines.length)
     .map((lines, s) => ({ lines: lines.map((line, i) => ({ text: line, at: lineAt, gapAbove: i === 0 && (s > 0 || headed) })) }));
   return {

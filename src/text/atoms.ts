@@ -712,6 +712,11 @@ function doubledMarkAt(text: string, i: number): string | undefined {
   return DOUBLED_MARKS.find((d) => text.startsWith(d, i));
 }
 
+/** Whether atom `c` is a Han character directly after atom `b` (a signed whole number before it is a count: see startsAsWord). */
+export function hanAfter(b: Atom, c: Atom | undefined): boolean {
+  return c?.kind === 'han' && b.end === c.start;
+}
+
 /** A space written as a glyph, of its own width, never adjusted: inline code's, a thin space … (see `writtenSpace`). */
 export function isWrittenSpace(a: Atom): boolean {
   return a.kind === 'space' && a.glyphs.length > 0;

@@ -4,7 +4,7 @@
  */
 import LineBreaker from 'linebreak';
 import { CONNECTING_MARKS, endsAsWord, isAlnum, NO_LINE_END, NO_LINE_START, startsAsWord } from './char-class.js';
-import type { Atom } from './atoms.js';
+import { hanAfter, type Atom } from './atoms.js';
 
 /**
  * The package's Unicode 13 data treats “ ” ‘ ’ as ambiguous quotes (QU) and never breaks
@@ -32,7 +32,8 @@ export function breakOpportunities(text: string, atoms: Atom[]): boolean[] {
     const first = after.text[0];
     const last = before.text[before.text.length - 1];
     const atCodeSpace = codeSpaceBefore(atoms, p);
-    const opportunity = after.continuesWord || atCodeSpace || ((uax[after.start] === 1 || signedAfterHan(before, after) || openingAfterLatin(before, after)) && !bindsToHan(before, after));
+    const next = atoms[p + 1];
+    const opportunity = after.continuesWord || atCodeSpace || ((uax[after.start] === 1 || signedAfterHan(before, after, next) || openingAfterLatin(before, after)) && !bindsToHan(before, after, next));
     const startsOk = !NO_LINE_START.has(first) || (atCodeSpace && PATH_STARTS.has(first));
     allowed[p] = opportunity && startsOk && !NO_LINE_END.has(last) && !CONNECTING_MARKS.has(first) && !CONNECTING_MARKS.has(last) && !(first === FILL_IN && last === FILL_IN);
   }
@@ -59,16 +60,16 @@ const FILL_IN = '＿';
  * A Latin symbol written between Chinese characters without spaces (思政+实践, 1+X证书) binds
  * to them: UAX #14 would break before `+` (a prefix), which strands it at a line start.
  */
-function bindsToHan(before: Atom, after: Atom): boolean {
-  return (before.kind === 'han' && startsSymbolic(after) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
+function bindsToHan(before: Atom, after: Atom, next: Atom | undefined): boolean {
+  return (before.kind === 'han' && startsSymbolic(after, next) && before.end === after.start) || (endsSymbolic(before) && after.kind === 'han' && before.end === after.start);
 }
 
 /**
- * A number with its sign after a Han character (和|-0.18): UAX #14 never breaks before a
+ * A number with its sign after a Han character (和|-0.18, 增加|+420个; `next`: the atom after it): UAX #14 never breaks before a
  * hyphen-minus, which here is the number's sign, not a hyphen.
  */
-function signedAfterHan(before: Atom, after: Atom): boolean {
-  return before.kind === 'han' && after.kind === 'latin' && !isAlnum(after.text[0]) && startsAsWord(after.text);
+function signedAfterHan(before: Atom, after: Atom, next: Atom | undefined): boolean {
+  return before.kind === 'han' && after.kind === 'latin' && !isAlnum(after.text[0]) && startsAsWord(after.text, hanAfter(after, next));
 }
 
 /**
@@ -82,8 +83,8 @@ function openingAfterLatin(before: Atom, after: Atom): boolean {
 }
 
 /** A Latin piece that starts with a symbol, not as a word or number (a minus sign before digits does). */
-function startsSymbolic(a: Atom): boolean {
-  return a.kind === 'latin' && !startsAsWord(a.text);
+function startsSymbolic(a: Atom, next: Atom | undefined): boolean {
+  return a.kind === 'latin' && !startsAsWord(a.text, hanAfter(a, next));
 }
 
 /** A Latin piece that ends with a symbol, not as a word or number (a unit sign after digits does). */

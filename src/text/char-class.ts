@@ -92,6 +92,12 @@ const UNIT_SIGNS = '%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘';
  * else it is a hyphen or a joiner (`京ICP备12345678号-1`, `思政+3`).
  */
 const NUMBER_HEAD = new RegExp(`^(?:[−±$€£¥][0-9]|[-+][0-9]+(?:\\.[0-9]|[${UNIT_SIGNS}]))`, 'u');
+/**
+ * A hyphen-minus or plus before a whole number: the number's sign where a Chinese character
+ * follows it, a count before its measure word (增加+420个, 减少-2人); elsewhere a hyphen or a
+ * joiner, as NUMBER_HEAD says (号-1。).
+ */
+const SIGNED_COUNT = /^[-+][0-9]+$/;
 /** A unit sign after a digit: the number ends with it. */
 const NUMBER_TAIL = new RegExp(`[0-9][${UNIT_SIGNS}]+$`, 'u');
 
@@ -109,11 +115,12 @@ export function isCarriedSign(ch: string): boolean {
 }
 
 /**
- * The Latin text starts as a word or a number does (a letter, a digit, a sign before a digit),
- * not with a symbol that binds it to the Chinese before it (思政+实践).
+ * The Latin text starts as a word or a number does (a letter, a digit, a sign before a digit;
+ * `hanAfter`: a Chinese character follows it directly, so a signed whole number is a count:
+ * SIGNED_COUNT), not with a symbol that binds it to the Chinese before it (思政+实践).
  */
-export function startsAsWord(text: string): boolean {
-  return isAlnum(text[0]) || NUMBER_HEAD.test(text);
+export function startsAsWord(text: string, hanAfter = false): boolean {
+  return isAlnum(text[0]) || NUMBER_HEAD.test(text) || (hanAfter && SIGNED_COUNT.test(text));
 }
 
 /** The Latin text ends as a word or a number does (a letter, a digit, a percent or unit sign after a digit). */

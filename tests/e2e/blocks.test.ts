@@ -98,6 +98,17 @@ describe('every block (tests/fixtures/blocks.yaml)', () => {
     expect(steps[1]).toBeGreaterThan(steps[0] + 5);
   });
 
+  it('sets a space between Chinese characters of a verse line as a caesura of one em, as U+3000 (it was ½ em); a Latin word\'s space stays', async () => {
+    const r = await buildBodies('verse-caesura', ['前文。', { verse: '关关雎鸠 在河之洲\n窈窕淑女　君子好逑\nO Captain 我的船长' }, '后文。']);
+    const lines = allBodyLines(r);
+    const line = (chars: string) => lines.find((l) => l.text.replace(/[\s\u3000]/g, '') === chars)!;
+    // 小四 (12 pt): eight characters and the caesura
+    const [spaced, ideographic] = [line('关关雎鸠在河之洲'), line('窈窕淑女君子好逑')];
+    expect(spaced.x1 - spaced.x0).toBeCloseTo(9 * 12, 0);
+    expect(ideographic.x1 - ideographic.x0).toBeCloseTo(9 * 12, 0);
+    expect(line('OCaptain我的船长').text).toMatch(/^O Captain/);
+  });
+
   it('hangs a verse line too long for the measure: its runover goes on 2 em in from the line\'s start (it went back to the margin)', async () => {
     const shangque = '明月几时有？把酒问青天。不知天上宫阙，今夕是何年。我欲乘风归去，又恐琼楼玉宇，高处不胜寒。起舞弄清影，何似在人间。';
     const r = await buildBodies('verse-runover', ['前文。', { verse: { title: '水调歌头', author: '〔宋〕苏轼', text: `${shangque}\n\n转朱阁，低绮户，照无眠。\n` } }, '后文。']);

@@ -20,6 +20,19 @@ const FIGURES =
   '2025年全区教育经费投入3860.5万元，比上年增长12.6%，其中新建校舍投入1347万元，改扩建学校18所，新增学位4200个，' +
   '引进骨干教师126名，培训教师3.2万人次，完成课题立项57项，覆盖学生2.8万人。';
 
+/** `text` set on one line: each joint of a Han character and a Latin word or number, `a|b`, with the white between them, em. */
+function hanLatinGaps(text: string): string[] {
+  const { lines } = setParagraph(parseInlineMarkup(text), fakeStyle(80));
+  expect(lines.length).toBe(1);
+  const line = lines[0];
+  const gaps: string[] = [];
+  for (let k = 0; k + 1 < line.atoms.length; k++) {
+    const [a, b] = [line.atoms[k], line.atoms[k + 1]];
+    if ((a.kind === 'han' && b.kind === 'latin') || (a.kind === 'latin' && b.kind === 'han')) gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
+  }
+  return gaps;
+}
+
 /** The line ends of `text` set at 12 to 34 em that part two atoms so (`parts(last atom of a line, first of the next)`), as `W em: end|next`. */
 function partings(text: string, parts: (end: Atom, next: Atom) => boolean): string[] {
   const parted: string[] = [];
@@ -91,16 +104,21 @@ describe('a number with its sign and unit sign', () => {
   });
 
   it('stands ¼ em from the Chinese on each side', () => {
-    const { lines } = setParagraph(parseInlineMarkup(SIGNED), fakeStyle(80));
-    expect(lines.length).toBe(1);
-    const line = lines[0];
-    const gaps: string[] = [];
-    for (let k = 0; k + 1 < line.atoms.length; k++) {
-      const [a, b] = [line.atoms[k], line.atoms[k + 1]];
-      if (a.kind === 'han' && b.kind === 'latin') gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
-      if (a.kind === 'latin' && b.kind === 'han') gaps.push(`${a.text}|${b.text} ${(line.xs[k + 1] - b.shift - (line.xs[k] - a.shift + a.width)) / a.size}`);
-    }
-    expect(gaps).toEqual(['加|0.21㎡ 0.25', '0.21㎡|和 0.25', '和|-0.18㎡ 0.25', '为|−1.4% 0.25', '达|12.6% 0.25', '12.6%|的 0.25', '为|+2.5 0.25', '+2.5|个 0.25', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
+    expect(hanLatinGaps(SIGNED)).toEqual(['加|0.21㎡ 0.25', '0.21㎡|和 0.25', '和|-0.18㎡ 0.25', '为|−1.4% 0.25', '达|12.6% 0.25', '12.6%|的 0.25', '为|+2.5 0.25', '+2.5|个 0.25', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
+  });
+});
+
+describe('a whole number signed with + or - before its measure word (增加+420个)', () => {
+  const TEXT = '增加+420个，减少-2人，增长−3.5个点，误差±2分；C++和a+b不变，思政+实践，备案号为京ICP备12345678号-1。';
+  it('stands ¼ em from the Chinese before its sign, as a number does; a+b, C++, a joiner and a hyphen as before', () => {
+    expect(hanLatinGaps(TEXT)).toEqual(['加|+420 0.25', '+420|个 0.25', '少|-2 0.25', '-2|人 0.25', '长|−3.5 0.25', '−3.5|个 0.25', '差|±2 0.25', '±2|分 0.25', 'C++|和 0', '和|a+b 0.25', 'a+b|不 0.25', '政|+ 0', '+|实 0', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
+  });
+  it('may start a line, as a number with a point may (增加|+420个)', () => {
+    const { atoms } = atomize(parseInlineMarkup(TEXT), fakeStyle(40));
+    const allowed = breakOpportunities(TEXT, atoms);
+    const before = (t: string) => allowed[atoms.findIndex((a) => a.text === t)];
+    for (const n of ['+420', '-2', '−3.5', '±2']) expect(before(n), `…|${n}`).toBe(true);
+    expect(before('-1'), '号|-1').toBe(false);
   });
 });
 
