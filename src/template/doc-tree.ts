@@ -40,6 +40,12 @@ export interface EndsNode {
   left: ParaNode;
   /** One at least. */
   right: ParaNode[];
+  /**
+   * `<names columns="2">` after the right texts: names set after them in rows of `columns`, in
+   * columns each as wide as its widest name with a character between (several 签发人, GB/T 9704
+   * 7.2.6); a later row under the first name, the left text level with the last row.
+   */
+  names?: { columns: number; texts: ParaNode[] };
 }
 
 /** A heading; `level` 1–3 are bookmarked when `bookmark` is set; `id` is an anchor. */
@@ -271,7 +277,7 @@ export function eachNode(nodes: readonly BlockNode[], visit: (n: BlockNode) => v
   for (const n of nodes) {
     visit(n);
     if (n.kind === 'box' || n.kind === 'keep') eachNode(n.children, visit);
-    else if (n.kind === 'ends') eachNode([n.left, ...n.right], visit);
+    else if (n.kind === 'ends') eachNode([n.left, ...n.right, ...(n.names?.texts ?? [])], visit);
     else if (n.kind === 'list') eachNode(n.items.flatMap((item) => (item.list ? [item.list] : [])), visit);
   }
 }

@@ -145,6 +145,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   rule: { width: LENGTH, color: COLOUR, offset: LENGTH },
   p: { ...STYLED_TEXT, fit: oneOf('line') },
   ends: {},
+  names: { columns: wholeNumber(1, 9) },
   colophon: {},
   h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
   'toc-entry': { target: TEXT, ...STYLED_TEXT },
@@ -370,11 +371,18 @@ function block(el: El, images: FigureImages): BlockNode {
     case 'colophon':
       return fail(el, '<colophon> stands right inside a <matter>, at most once');
     case 'ends': {
-      const [left, ...right] = elements(el);
-      if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right');
+      const kids = elements(el);
+      const names = kids[kids.length - 1]?.name === 'names' ? kids.pop()! : undefined;
+      const [left, ...right] = kids;
+      if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right (and then <names>, if any)');
       for (const p of [left, ...right]) expectName(p, 'p');
-      return { kind: 'ends', left: para(left), right: right.map(para) };
+      if (!names) return { kind: 'ends', left: para(left), right: right.map(para) };
+      const texts = elements(names);
+      texts.forEach((p) => expectName(p, 'p'));
+      return { kind: 'ends', left: para(left), right: right.map(para), names: { columns: Number(names.attrs.columns ?? '1'), texts: texts.map(para) } };
     }
+    case 'names':
+      return fail(el, '<names> stands last inside an <ends>');
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
       return { kind: 'vspace', size: parseLength(el.attrs.size)!, written: el.attrs.size };

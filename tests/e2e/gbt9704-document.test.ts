@@ -271,6 +271,28 @@ describe('a 上行文 and a long 发文机关标志', () => {
   });
 });
 
+describe('several 签发人 (GB/T 9704 7.2.4, 7.2.6)', () => {
+  it('sets them in the order given, two to a row in even columns, a later row under the first name; the 发文字号 level with the last row', async () => {
+    const { read } = await built('signers.yaml', `${HEAD}    organ: 静安区教育局文件\n    reference: 静教〔2026〕3号\n    signers: [张三, 欧阳小明, 王五]\nchapters:\n  - title: 请示事项\n    body: [拟于 2026 年开展中等职业教育质量评估。]\n`);
+    const items = read.pages[0].items;
+    const at = (text: string) => items.find((i) => i.str.includes(text))!;
+    const [first, second, third, ref] = [at('张三'), at('欧阳小明'), at('王五'), at('静教')];
+    // row one: 签发人：张三　欧阳小明, flush right one character in; row two: 王五 under 张三
+    expect(near(first.y, second.y)).toBe(true);
+    expect(near(third.y - first.y, 28.99)).toBe(true);
+    expect(near(third.x, first.x)).toBe(true);
+    expect(second.x).toBeGreaterThan(first.x);
+    const lines = read.pages[0].lines;
+    const row = lineOf(lines, '欧阳小明');
+    expect(squeeze(row.text)).toBe('签发人：张三欧阳小明');
+    expect(near(row.x1, right - 16)).toBe(true);
+    // the 发文字号 on the last row, flush left one character in
+    expect(near(ref.y, third.y)).toBe(true);
+    expect(near(ref.x, left + 16)).toBe(true);
+    expect(lines.filter((l) => squeeze(l.text).includes('王五')).map((l) => squeeze(l.text))).toEqual(['静教〔2026〕3号王五']);
+  });
+});
+
 describe('a template of its own', () => {
   it('a style of the 版记 naming a font role there is none of: an error at it before anything is set, as for any style', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-mine-'));
