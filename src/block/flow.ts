@@ -202,6 +202,11 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
       return codeBlocks(ctx, node, x, width, parent);
     case 'keep':
       return keptTogether(nodesItems(ctx, node.children, x, width, parent), ctx.theme, node.next);
+    case 'movable':
+      // marked, so that the matter finds whether its first page shows text after them (page/matters.ts)
+      return nodesItems(ctx, node.children, x, width, parent).map((i) => (i.kind === 'block' ? { ...i, payload: { ...i.payload, movable: true } } : i));
+    case 'moved':
+      return nodesItems(ctx, node.children, x, width, parent);
     case 'figure':
       return figureItems(ctx, node, x, width, parent);
     case 'vspace': {

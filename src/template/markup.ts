@@ -147,6 +147,8 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   ends: {},
   names: { columns: wholeNumber(1, 9) },
   colophon: {},
+  movable: { at: TEXT },
+  moved: {},
   h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
   'toc-entry': { target: TEXT, ...STYLED_TEXT },
   table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, landscape: oneOf('true', 'false'), at: TEXT },
@@ -291,6 +293,12 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
     const [colophon, ...more] = elements(m).filter((c) => c.name === 'colophon');
     if (more.length) fail(more[0], '<colophon> stands right inside a <matter>, at most once');
     const body = { ...m, children: m.children.filter((c) => c !== colophon) };
+    const movables = elements(body).filter((c) => c.name === 'movable');
+    if (movables.length > 1) fail(movables[1], '<movable> stands right inside a <matter>, at most once');
+    const moved = colophon && elements(colophon).find((c) => c.name === 'movable');
+    if (moved) fail(moved, '<movable> stands in the body; <moved> in the <colophon>');
+    const stray = elements(body).find((c) => c.name === 'moved');
+    if (stray) fail(stray, '<moved> stands inside the <colophon>, its <movable> in the body');
     return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(body, shown), colophon: colophon ? blocks(colophon, shown) : [] };
   });
   return { matters, images: shownImages };
@@ -355,6 +363,10 @@ function block(el: El, images: FigureImages): BlockNode {
       return { kind: 'code', style: el.attrs.style ?? 'code', text: el.children.join(''), at: at(el) };
     case 'keep':
       return { kind: 'keep', children: blocks(el, images), previous: el.attrs.previous === 'true', next: el.attrs.next === 'true' };
+    case 'movable':
+      return { kind: 'movable', children: blocks(el, images), at: at(el) };
+    case 'moved':
+      return { kind: 'moved', children: blocks(el, images) };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       const note = elements(el).find((c) => c.name === 'note');

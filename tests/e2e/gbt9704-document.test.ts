@@ -293,6 +293,47 @@ describe('several 签发人 (GB/T 9704 7.2.4, 7.2.6)', () => {
   });
 });
 
+describe('a 主送机关 too long for the first page to show 正文 (GB/T 9704 7.3.2, 7.4.2)', () => {
+  /** `organs` 主送机关 of 9 characters each: 19 leave the first page three lines of 正文, 20 none (its three lines cannot part 2 + 1). */
+  const notice = (organs: number) =>
+    `${HEAD}    organ: 静安区教育局文件\n    reference: 静教〔2026〕12号\n    to: ${Array.from({ length: organs }, (_, i) => `区第${10 + i}职业学校`).join('、')}\n    cc: [区委办公室, 区政府办公室]\n    printer: 上海市静安区教育局办公室\n    printed: 2026年1月20日\npreface:\n  body:\n    - 现将《静安区中等职业教育质量年度报告（2025）》印发给你们，请结合实际，认真贯彻落实。各校要对照报告所列问题，逐项制定整改措施。\nchapters:\n  - title: 工作要求\n    body:\n      - 各校要对照报告所列问题，逐项制定整改措施。\n`;
+  const texts = (read: ReadPdf, page: number) => read.pages[page].lines.map((l) => squeeze(l.text));
+  const build = async (name: string, organs: number) => {
+    const built = await buildReport({ input: write(name, notice(organs)), projectDir: root, packageDir: root, version: 'test' });
+    return { read: await readPdf(built.pdf), warnings: built.warnings.map((w) => `${w.pos.line}:${w.pos.col}: ${w.message}`) };
+  };
+
+  it('stays under the title while the first page shows 正文 under it', async () => {
+    const { read, warnings } = await build('to-19.yaml', 19);
+    const first = texts(read, 0);
+    expect(first.some((t) => t.endsWith('区第28职业学校：'))).toBe(true);
+    expect(first.some((t) => t.startsWith('现将'))).toBe(true);
+    expect(read.pages.flatMap((_, i) => texts(read, i)).some((t) => t.startsWith('主送：'))).toBe(false);
+    expect(warnings).toEqual([]);
+  });
+
+  it('one organ more, and the first page would show none: set in the 版记 as the 抄送 are, above them, with a warning at it', async () => {
+    const { read, warnings } = await build('to-20.yaml', 20);
+    const first = texts(read, 0);
+    expect(first.some((t) => t.includes('区第10职业学校'))).toBe(false);
+    // the 正文 a blank row under the title, as under a 主送机关
+    const title = first.findIndex((t) => t.endsWith('的通知'));
+    expect(first[title + 1]).toMatch(/^现将/);
+    const lines = read.pages[0].lines;
+    expect(near(lines[title + 1].y - lines[title].y, 2 * step, 0.6 * step)).toBe(true);
+    const last = texts(read, read.pages.length - 1);
+    const to = last.findIndex((t) => t.startsWith('主送：区第10职业学校'));
+    const cc = last.findIndex((t) => t.startsWith('抄送：'));
+    expect(to).toBeGreaterThanOrEqual(0);
+    expect(cc).toBeGreaterThan(to);
+    expect(last.slice(to, cc).join('')).toBe(`主送：${Array.from({ length: 20 }, (_, i) => `区第${10 + i}职业学校`).join('、')}。`);
+    // a wrapped line under the first organ, as the 抄送's
+    const record = read.pages[read.pages.length - 1].lines;
+    expect(near(record[to + 1].x0, left + 14 + 3 * 14)).toBe(true);
+    expect(warnings).toEqual(['7:9: the 主送机关 is too long for the first page to show any 正文: it is set in the 版记 instead, above the 抄送, as they are (GB/T 9704 7.3.2)']);
+  });
+});
+
 describe('a template of its own', () => {
   it('a style of the 版记 naming a font role there is none of: an error at it before anything is set, as for any style', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-mine-'));
