@@ -225,7 +225,7 @@ class ContentReader {
     const at = (key: string) => ['report', 'document', key];
     const one = (key: string) => (given[key] !== undefined ? this.text(at(key)) : undefined);
     const list = (key: string) => (given[key] === undefined ? [] : Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => this.text([...at(key), i])) : [this.text(at(key))]);
-    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), cc: list('cc'), printer: one('printer'), printed: one('printed'), pos: this.src.locate(['report'], 'document') };
+    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), note: one('note'), cc: list('cc'), printer: one('printer'), printed: one('printed'), pos: this.src.locate(['report'], 'document') };
     const problem = (t: Text | undefined, check: (text: string) => string | undefined) => {
       const found = t && check(t.text);
       if (found) this.problems.error(t.pos, found);
@@ -233,6 +233,7 @@ class ContentReader {
     problem(parts.secrecy, secrecyProblem);
     problem(parts.reference, referenceProblem);
     problem(parts.printed, printedProblem);
+    problem(parts.note, noteProblem);
     // the 版头's and 版记's lines hold no footnote (their notes would have no foot to stand at: the 版记 stands on it)
     for (const key of ['copy', 'secrecy', 'urgency', 'reference', 'signers', 'cc', 'printer', 'printed']) {
       const paths = Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => [...at(key), i]) : given[key] !== undefined ? [at(key)] : [];
@@ -558,6 +559,19 @@ function printedProblem(text: string): string | undefined {
   const named = reportDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
   if (named && 'problem' in named) return `not a date: ${named.problem}`;
   return undefined;
+}
+
+/** What is wrong with a 附注 (GB/T 9704 7.3.7): the round brackets it is set in written around it too, or nothing. */
+function noteProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (!/^[（(]/u.test(t) || !/[）)]$/u.test(t)) return undefined;
+  // the first bracket closes at the end (not （一）…（二）)
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (/[（(]/u.test(t[i])) depth++;
+    else if (/[）)]/u.test(t[i]) && --depth === 0 && i < t.length - 1) return undefined;
+  }
+  return `a 附注's round brackets are added: write ${t.slice(1, -1)}, not ${t} (GB/T 9704 7.3.7)`;
 }
 
 /**

@@ -162,7 +162,7 @@ export interface RefTarget {
 /**
  * The parts of a 公文 around its body (content/types.ts, DocumentParts) as a template prints
  * them: each text with its place (`copyAt` …), absent ones undefined; `signers` a list; `to`
- * ending in its colon, `toListed` in 。 (set in the 版记 as the 抄送 are, when it leaves the first
+ * ending in its colon, `toListed` in 。; `note` in its round brackets (set in the 版记 as the 抄送 are, when it leaves the first
  * page no 正文); `cc` the organs joined with ，, ending in 。; `printed` ending in 印发.
  * `head`: the report has a 版头 (any of its parts); `record`: a 版记.
  */
@@ -181,6 +181,8 @@ export interface DocumentView {
   to?: string;
   toListed?: string;
   toAt?: At;
+  note?: string;
+  noteAt?: At;
   cc?: string;
   ccAt?: At;
   printer?: string;
@@ -350,6 +352,8 @@ function documentView(d: DocumentParts, at: (t: Text) => At): DocumentView {
     to: d.to && `${d.to.text.replace(/[：:\s]+$/u, '')}：`,
     toListed: d.to && `${d.to.text.replace(/[：:，,。；;、\s]+$/u, '')}。`,
     toAt: where(d.to),
+    note: one(d.note, '（', '）'),
+    noteAt: where(d.note),
     cc: d.cc.length ? `${cc}。` : undefined,
     ccAt: where(d.cc[0]),
     printer: one(d.printer),

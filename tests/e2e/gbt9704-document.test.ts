@@ -334,6 +334,23 @@ describe('a 主送机关 too long for the first page to show 正文 (GB/T 9704 7
   });
 });
 
+describe('a 附注 (GB/T 9704 7.3.7)', () => {
+  it('is set on the row after the 成文日期, two characters in, 3号仿宋, in round brackets', async () => {
+    const { pdf, read } = await built('note.yaml', NOTICE.replace('    printer:', '    note: 联系人：张三，电话：62345678\n    printer:'));
+    const page = read.pages.findIndex((p) => p.lines.some((l) => squeeze(l.text) === '2026年1月20日'));
+    const lines = read.pages[page].lines;
+    const date = lines.findIndex((l) => squeeze(l.text) === '2026年1月20日');
+    expect(squeeze(lines[date + 1].text)).toBe('（联系人：张三，电话：62345678）');
+    expect(near(lines[date + 1].y - lines[date].y, step)).toBe(true);
+    // two characters in, as a paragraph's first line (the grid's characters)
+    expect(lines[date + 1].x0).toBeCloseTo(lines.find((l) => squeeze(l.text).startsWith('各校要'))!.x0, 2);
+    expect(near(lines[date + 1].x0, left + 32, 1)).toBe(true);
+    const fonts = (await drawn(pdf))[page].fonts;
+    expect(fonts.find((f) => f.text.includes('联系人'))!.font).toBe(fonts.find((f) => f.text.includes('各校要'))!.font);
+    expect(read.pages[page].items.find((i) => i.str.includes('联系人'))!.size).toBeCloseTo(16, 1);
+  });
+});
+
 describe('a template of its own', () => {
   it('a style of the 版记 naming a font role there is none of: an error at it before anything is set, as for any style', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-mine-'));
@@ -376,6 +393,13 @@ describe('mistakes in report.document, located', () => {
     expect(check(`${HEAD}    cc: [区委办公室, "区政府办公室^[含各部门。]"]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:24: a 公文's 版记 holds no footnote: write the note in the text of the body$/)]);
     expect(check(`${HEAD}    signers: 张三^[注。]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 公文's 版头 holds no footnote/)]);
     expect(check(`${HEAD}    signers: [张三]\n${chapters}`).lines).toEqual([]);
+  });
+
+  it('a 附注 in round brackets of its own, or not a text: an error at it (the brackets are added)', () => {
+    expect(check(`${HEAD}    note: （联系人：张三）\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:11: a 附注's round brackets are added: write 联系人：张三, not （联系人：张三） \(GB\/T 9704 7\.3\.7\)$/)]);
+    expect(check(`${HEAD}    note: (联系人：张三)\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:11: a 附注's round brackets are added: write 联系人：张三, not \(联系人：张三\) \(GB\/T 9704 7\.3\.7\)$/)]);
+    expect(check(`${HEAD}    note: [联系人]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:11: .*note/)]);
+    expect(check(`${HEAD}    note: 联系人：张三（办公室）\n${chapters}`).lines).toEqual([]);
   });
 
   it('a 发文字号 numbered 第12号 or 012号', () => {
