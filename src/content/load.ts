@@ -21,6 +21,7 @@ import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
+import { footnoteIndex } from './footnote-index.js';
 
 /** Largest content file accepted (bytes). */
 export const MAX_CONTENT_BYTES = 8 * 1024 * 1024;
@@ -514,15 +515,6 @@ class ContentReader {
     const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
     return text && { value: text.value, charPos: (index) => this.src.charPos(text.path, index) };
   }
-}
-
-/** Where the first footnote (`^[`, its `^` not escaped) of a text written with inline markup starts, UTF-16 index; −1 when none does. */
-function footnoteIndex(text: string): number {
-  for (let i = 0; i < text.length - 1; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '^' && text[i + 1] === '[') return i;
-  }
-  return -1;
 }
 
 /**

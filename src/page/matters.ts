@@ -15,6 +15,7 @@ import type { PaginatedPage } from '../paginate/item.js';
 import type { Theme } from '../style/theme.js';
 import type { BlockNode, Matter, MovableNode } from '../template/doc-tree.js';
 import type { SourcePos } from '../problems.js';
+import { footnoteIndex } from '../content/footnote-index.js';
 import { pageLabel } from './page-label.js';
 
 /** A matter laid out: the items of its flow (stages ④–⑤). */
@@ -43,8 +44,28 @@ export function layOutMatter(ctx: LayoutContext, matter: Matter): LaidMatter {
   const items = moved ? withoutMovable(laid) : laid;
   if (moved) ctx.problems.warn(movableAt(matter.children) ?? ctx.templatePos, 'the 主送机关 is too long for the first page to show any 正文: it is set in the 版记 instead, above the 抄送, as they are (GB/T 9704 7.3.2)');
   const nodes = colophonNodes(matter.colophon, moved);
+  const noted = ctx.notes.length;
   const colophon = nodes.length ? matterItems(ctx, { ...matter, children: nodes }).filter((i): i is Block => i.kind === 'block') : [];
+  refuseNotes(ctx, ctx.notes.slice(noted));
   return { matter, items, colophon };
+}
+
+/**
+ * An error at each footnote of the colophon (a template's own, or a value it prints that the
+ * content checks do not reach): it stands on the foot its notes would take. Each at its `^[` in
+ * the content where the text is the content's, else at the text, or at the template's `<fn>`.
+ */
+function refuseNotes(ctx: LayoutContext, notes: LayoutContext['notes']): void {
+  /** Per text, where the search for its next `^[` starts. */
+  const next = new Map<string, number>();
+  for (const { at } of notes) {
+    const written = at && ctx.writtenText?.(at);
+    const key = at ? `${at.file}:${at.line}:${at.col}` : '';
+    const index = written ? footnoteIndex(written.value, next.get(key) ?? 0) : -1;
+    next.set(key, index + 1);
+    const pos = written && index >= 0 ? written.charPos(index) : (at ?? ctx.whereWritten?.('<fn>') ?? ctx.templatePos);
+    ctx.problems.error(pos, "a 公文's 版记 (the template's <colophon>) holds no footnote: its notes would have no foot to stand at; write the note in the text of the body");
+  }
 }
 
 /** ⑥ A laid-out matter broken into pages of the theme's type area. */

@@ -361,6 +361,22 @@ describe('a template of its own', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^templates\/mine\/theme\.yaml:3:\d+: style "record" uses the font role "nosuch", which .* does not define/);
   });
+
+  it('a footnote in its own <colophon>: one error at the footnote (it ended in "page numbers did not settle" at the template)', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-fn-'));
+    mkdirSync(path.join(project, 'templates/mine'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/mine/theme.yaml'), 'extends: gbt9704\n');
+    writeFileSync(path.join(project, 'templates/mine/record.hbs'), '<rule width="0.35mm"/>\n<p style="record" at="{{@root.report.subtitleAt}}">{{inline @root.report.subtitle}}</p>\n<rule width="0.35mm"/>\n');
+    const input = write('mine-fn.yaml', NOTICE.replace('template: gbt9704', 'template: mine\n  subtitle: 本文另附说明^[见附件。]'));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(project, 'out.pdf')], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([`${input}:4:19: a 公文's 版记 (the template's <colophon>) holds no footnote: its notes would have no foot to stand at; write the note in the text of the body`]);
+    // the template's own <fn>: at it, in the template
+    writeFileSync(path.join(project, 'templates/mine/record.hbs'), '<rule width="0.35mm"/>\n<p style="record">印发说明<fn>见附件。</fn></p>\n<rule width="0.35mm"/>\n');
+    const own = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', write('mine-own.yaml', NOTICE.replace('template: gbt9704', 'template: mine')), '-o', path.join(project, 'out.pdf')], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(own.status).toBe(1);
+    expect(own.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^templates\/mine\/record\.hbs:2:23: a 公文's 版记 \(the template's <colophon>\) holds no footnote/)]);
+  });
 });
 
 describe('mistakes in report.document, located', () => {
