@@ -175,6 +175,11 @@ function readBytes(file: string): Buffer | string {
 class ContentReader {
   /** The texts read, by the line and column of their place: their path and value as written. */
   private readonly texts = new Map<string, { path: DataPath; value: string }>();
+  /**
+   * Texts printed as one that are written as several (a 公文's 抄送机关, joined with ，), by the
+   * place of the first: each part as written, by its path.
+   */
+  private readonly joined = new Map<string, { path: DataPath; value: string }[]>();
   /** The ids of chapters, sections, tables, cases and figures, in the order written. */
   private readonly ids: WrittenId[] = [];
 
@@ -235,6 +240,7 @@ class ContentReader {
     problem(parts.reference, referenceProblem);
     problem(parts.printed, printedProblem);
     problem(parts.note, noteProblem);
+    if (parts.cc.length > 1) this.joined.set(placeKey(parts.cc[0].pos), parts.cc.map((t) => this.texts.get(placeKey(t.pos))!));
     // the 版头's and 版记's lines hold no footnote (their notes would have no foot to stand at: the 版记 stands on it)
     for (const key of ['copy', 'secrecy', 'urgency', 'reference', 'signers', 'cc', 'printer', 'printed']) {
       const paths = Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => [...at(key), i]) : given[key] !== undefined ? [at(key)] : [];
@@ -501,7 +507,7 @@ class ContentReader {
     if (typeof v !== 'string') return { text: typeof v === 'number' ? (this.src.sourceText(p) ?? String(v)) : String(v), pos };
     const long = tooLong(v, kind);
     if (long) this.problems.error(long.offset ? this.src.charPos(p, long.offset) : pos, long.message); // (the build stops before setting it)
-    this.texts.set(`${pos.line}:${pos.col}`, { path: p, value: v });
+    this.texts.set(placeKey(pos), { path: p, value: v });
     let dropped = false; // (one scan of the text when nothing is dropped, as is usual)
     for (const m of v.matchAll(UNPRINTABLE)) {
       this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
@@ -510,11 +516,26 @@ class ContentReader {
     return { text: quietChars(dropped ? v.replace(UNPRINTABLE, '') : v), pos };
   }
 
-  /** The text whose place is `at` as written (none for a text not read here). */
+  /**
+   * The text whose place is `at` as written (none for a text not read here); texts printed as one
+   * (see `joined`): theirs joined with ，, each character's place in its own.
+   */
   private writtenText(at: SourcePos): WrittenText | undefined {
-    const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
-    return text && { value: text.value, charPos: (index) => this.src.charPos(text.path, index) };
+    if (at.file !== this.src.file) return undefined;
+    const key = placeKey(at);
+    const one = this.texts.get(key);
+    const parts = this.joined.get(key) ?? (one ? [one] : []);
+    if (!parts.length) return undefined;
+    return {
+      value: parts.map((t) => t.value).join('，'),
+      charPos: (index) => {
+        let i = 0;
+        for (; i < parts.length - 1 && index > parts[i].value.length; i++) index -= parts[i].value.length + 1;
+        return this.src.charPos(parts[i].path, index);
+      },
+    };
   }
+
 }
 
 /**
@@ -551,6 +572,11 @@ function printedProblem(text: string): string | undefined {
   const named = reportDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
   if (named && 'problem' in named) return `not a date: ${named.problem}`;
   return undefined;
+}
+
+/** The key of a place in the content file, by which its texts are kept. */
+function placeKey(pos: SourcePos): string {
+  return `${pos.line}:${pos.col}`;
 }
 
 /** What is wrong with a 附注 (GB/T 9704 7.3.7): the round brackets it is set in written around it too, or nothing. */

@@ -355,7 +355,7 @@ function documentView(d: DocumentParts, at: (t: Text) => At): DocumentView {
     note: one(d.note, '（', '）'),
     noteAt: where(d.note),
     cc: d.cc.length ? `${cc}。` : undefined,
-    ccAt: where(d.cc[0]),
+    ccAt: where(d.cc[0]), // (the content gives the organs' texts joined at the first's place: see load.ts, `joined`)
     printer: one(d.printer),
     printerAt: where(d.printer),
     printed: one(d.printed, '', '印发'),

@@ -418,6 +418,13 @@ describe('mistakes in report.document, located', () => {
     expect(check(`${HEAD}    note: 联系人：张三（办公室）\n${chapters}`).lines).toEqual([]);
   });
 
+  it('a character no font has in a later 抄送 organ: a warning at it, not at the first organ (helper-107\'s review)', () => {
+    const input = write('cc-glyph.yaml', `${HEAD}    cc: [区委办公室, 区政府办公室, 区😀委员会]\n${chapters}`);
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'cc-glyph.pdf')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${input}:5:26: warning: no font has the character "😀" (U+1F600)`);
+  });
+
   it('a 发文字号 numbered 第12号 or 012号', () => {
     expect(check(`${HEAD}    reference: 静教〔2026〕第12号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no 第: 12号/)]);
     expect(check(`${HEAD}    reference: 静教〔2026〕012号\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 发文字号's number has no leading zero: 12号, not 012号/)]);
