@@ -317,6 +317,12 @@ export interface RuleNode {
   color: string;
   /** In the body: how far below where it stands its middle is drawn, pt; it takes no height. */
   offset: number;
+  /**
+   * `under-text`: how far below the characters of the text right above it it is drawn instead, pt
+   * (a 公文's red rule 4 mm under the 发文字号, GB/T 9704 7.2.7): `offset` is found from that text's
+   * style (see block/flow.ts, underText).
+   */
+  underText?: number;
 }
 
 /** A page header or footer, rendered per page: paragraphs and rules above or below the type area. */

@@ -142,7 +142,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   matter: { numbering: oneOf('none', 'roman', 'arabic'), footer: oneOf('none') },
   header: {},
   footer: {},
-  rule: { width: LENGTH, color: COLOUR, offset: LENGTH },
+  rule: { width: LENGTH, color: COLOUR, offset: LENGTH, 'under-text': LENGTH },
   p: { ...STYLED_TEXT, fit: oneOf('line') },
   ends: {},
   names: { columns: wholeNumber(1, 9) },
@@ -426,7 +426,8 @@ function para(el: El): ParaNode {
 
 /** `<rule width color offset/>`: 0.5pt black by default, drawn where it stands. */
 function rule(el: El): RuleNode {
-  return { kind: 'rule', width: parseLength(el.attrs.width ?? '0.5pt')!, color: el.attrs.color ?? '#000000', offset: parseLength(el.attrs.offset ?? '0')! };
+  const under = el.attrs['under-text'];
+  return { kind: 'rule', width: parseLength(el.attrs.width ?? '0.5pt')!, color: el.attrs.color ?? '#000000', offset: parseLength(el.attrs.offset ?? '0')!, ...(under === undefined ? {} : { underText: parseLength(under)! }) };
 }
 
 function table(el: El): TableNode {
