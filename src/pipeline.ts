@@ -250,7 +250,7 @@ export function roundInputs(report: Report, templates: TemplateSet, theme: Theme
     renderFooter: (pc: PageContext) => templates.renderFooter({ ...pc, report: view.report }, theme),
   };
   const templatePos = { file: templates.documentFile, line: 1, col: 1 };
-  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), writtenText: report.writtenText, templatePos } };
+  return { doc, furniture, context: { theme, faces, targets: view.targets, textFonts, setCache, setUsed: new Set(), writtenText: report.writtenText, templatePos, whereWritten: templates.whereWritten } };
 }
 
 /**

@@ -47,6 +47,8 @@ export interface LayoutContext {
   setUsed: Set<string>;
   /** Where style names used by templates are reported. */
   templatePos: SourcePos;
+  /** Where the templates write `needle` (their own folder's first: see Templates.whereWritten); absent: not known. */
+  whereWritten?: (needle: string) => SourcePos | undefined;
   /** The content text placed at `at` as written (see Report.writtenText); absent: none is known. */
   writtenText?: (at: SourcePos) => WrittenText | undefined;
   /** Counts structure elements of this layout (see `newTag`). */

@@ -32,6 +32,8 @@ export interface BlockPayload {
   footnote?: number;
   /** Blank space (a `<vspace>`): a cover's shrinks to fit its page (see page/cover-fit.ts). */
   blank?: boolean;
+  /** Set by a `<movable>`: left out when the first page would show nothing after it (see page/matters.ts). */
+  movable?: boolean;
 }
 
 export type Block = FlowBlock<BlockPayload>;

@@ -21,6 +21,7 @@ import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
+import { footnoteIndex } from './footnote-index.js';
 
 /** Largest content file accepted (bytes). */
 export const MAX_CONTENT_BYTES = 8 * 1024 * 1024;
@@ -174,6 +175,11 @@ function readBytes(file: string): Buffer | string {
 class ContentReader {
   /** The texts read, by the line and column of their place: their path and value as written. */
   private readonly texts = new Map<string, { path: DataPath; value: string }>();
+  /**
+   * Texts printed as one that are written as several (a 公文's 抄送机关, joined with ，), by the
+   * place of the first: each part as written, by its path.
+   */
+  private readonly joined = new Map<string, { path: DataPath; value: string }[]>();
   /** The ids of chapters, sections, tables, cases and figures, in the order written. */
   private readonly ids: WrittenId[] = [];
 
@@ -225,7 +231,7 @@ class ContentReader {
     const at = (key: string) => ['report', 'document', key];
     const one = (key: string) => (given[key] !== undefined ? this.text(at(key)) : undefined);
     const list = (key: string) => (given[key] === undefined ? [] : Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => this.text([...at(key), i])) : [this.text(at(key))]);
-    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), cc: list('cc'), printer: one('printer'), printed: one('printed'), pos: this.src.locate(['report'], 'document') };
+    const parts: DocumentParts = { copy: one('copy'), secrecy: one('secrecy'), urgency: one('urgency'), organ: one('organ'), reference: one('reference'), signers: list('signers'), to: one('to'), note: one('note'), cc: list('cc'), printer: one('printer'), printed: one('printed'), pos: this.src.locate(['report'], 'document') };
     const problem = (t: Text | undefined, check: (text: string) => string | undefined) => {
       const found = t && check(t.text);
       if (found) this.problems.error(t.pos, found);
@@ -233,6 +239,8 @@ class ContentReader {
     problem(parts.secrecy, secrecyProblem);
     problem(parts.reference, referenceProblem);
     problem(parts.printed, printedProblem);
+    problem(parts.note, noteProblem);
+    if (parts.cc.length > 1) this.joined.set(placeKey(parts.cc[0].pos), parts.cc.map((t) => this.texts.get(placeKey(t.pos))!));
     // the 版头's and 版记's lines hold no footnote (their notes would have no foot to stand at: the 版记 stands on it)
     for (const key of ['copy', 'secrecy', 'urgency', 'reference', 'signers', 'cc', 'printer', 'printed']) {
       const paths = Array.isArray(given[key]) ? (given[key] as unknown[]).map((_, i) => [...at(key), i]) : given[key] !== undefined ? [at(key)] : [];
@@ -499,7 +507,7 @@ class ContentReader {
     if (typeof v !== 'string') return { text: typeof v === 'number' ? (this.src.sourceText(p) ?? String(v)) : String(v), pos };
     const long = tooLong(v, kind);
     if (long) this.problems.error(long.offset ? this.src.charPos(p, long.offset) : pos, long.message); // (the build stops before setting it)
-    this.texts.set(`${pos.line}:${pos.col}`, { path: p, value: v });
+    this.texts.set(placeKey(pos), { path: p, value: v });
     let dropped = false; // (one scan of the text when nothing is dropped, as is usual)
     for (const m of v.matchAll(UNPRINTABLE)) {
       this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
@@ -508,20 +516,26 @@ class ContentReader {
     return { text: quietChars(dropped ? v.replace(UNPRINTABLE, '') : v), pos };
   }
 
-  /** The text whose place is `at` as written (none for a text not read here). */
+  /**
+   * The text whose place is `at` as written (none for a text not read here); texts printed as one
+   * (see `joined`): theirs joined with ，, each character's place in its own.
+   */
   private writtenText(at: SourcePos): WrittenText | undefined {
-    const text = at.file === this.src.file ? this.texts.get(`${at.line}:${at.col}`) : undefined;
-    return text && { value: text.value, charPos: (index) => this.src.charPos(text.path, index) };
+    if (at.file !== this.src.file) return undefined;
+    const key = placeKey(at);
+    const one = this.texts.get(key);
+    const parts = this.joined.get(key) ?? (one ? [one] : []);
+    if (!parts.length) return undefined;
+    return {
+      value: parts.map((t) => t.value).join('，'),
+      charPos: (index) => {
+        let i = 0;
+        for (; i < parts.length - 1 && index > parts[i].value.length; i++) index -= parts[i].value.length + 1;
+        return this.src.charPos(parts[i].path, index);
+      },
+    };
   }
-}
 
-/** Where the first footnote (`^[`, its `^` not escaped) of a text written with inline markup starts, UTF-16 index; −1 when none does. */
-function footnoteIndex(text: string): number {
-  for (let i = 0; i < text.length - 1; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '^' && text[i + 1] === '[') return i;
-  }
-  return -1;
 }
 
 /**
@@ -558,6 +572,24 @@ function printedProblem(text: string): string | undefined {
   const named = reportDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
   if (named && 'problem' in named) return `not a date: ${named.problem}`;
   return undefined;
+}
+
+/** The key of a place in the content file, by which its texts are kept. */
+function placeKey(pos: SourcePos): string {
+  return `${pos.line}:${pos.col}`;
+}
+
+/** What is wrong with a 附注 (GB/T 9704 7.3.7): the round brackets it is set in written around it too, or nothing. */
+function noteProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (!/^[（(]/u.test(t) || !/[）)]$/u.test(t)) return undefined;
+  // the first bracket closes at the end (not （一）…（二）)
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (/[（(]/u.test(t[i])) depth++;
+    else if (/[）)]/u.test(t[i]) && --depth === 0 && i < t.length - 1) return undefined;
+  }
+  return `a 附注's round brackets are added: write ${t.slice(1, -1)}, not ${t} (GB/T 9704 7.3.7)`;
 }
 
 /**

@@ -179,6 +179,8 @@ export interface DocumentParts {
   signers: Text[];
   /** 主送机关 (7.3.2), without the colon that ends it. */
   to?: Text;
+  /** 附注 (7.3.7), without the round brackets it is set in. */
+  note?: Text;
   /** 抄送机关 (7.4.2), each without a mark after it. */
   cc: Text[];
   /** 印发机关 (7.4.3). */

@@ -487,11 +487,14 @@ function resolveTheme(src: ThemeSource): ReadTheme {
       const size = lengthIn(get(s, 'size'), `styles.${name}.size`, base.size, 0, LIMITS.fontSize);
       const lh = get(s, 'line-height');
       const lhValue = value(lh);
-      let lineHeight = onGrid && grid ? grid.lineStep : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
+      // `row`: a row of the grid, the text kept off it (a 上行文's 签发人 row), to the hundredth of a point
+      const row = lhValue === 'row';
+      if (row && !grid) problems.error(at(lh!), `style "${name}" has line-height: row, a row of the grid, but the theme has no \`grid:\``);
+      let lineHeight = onGrid && grid ? grid.lineStep : row ? (grid ? Math.round(grid.lineStep * 100) / 100 : size * 1.5) : typeof lhValue === 'number' && lhValue < 5 ? lhValue * size : length(lh, size * 1.5, size);
       const [least, most] = [LIMITS.lineHeight.min * size, LIMITS.lineHeight.max * size];
       // "1.5" in quotes is a length, 1.5pt: 1.5 times the size is written without them
       const quoted = typeof lhValue === 'string' && /^\d+(\.\d+)?$/.test(lhValue.trim()) && inside(Number(lhValue), LIMITS.lineHeight) ? writtenFor(lh!, /./) : undefined;
-      if (lh && !onGrid && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted, [[`styles.${name}.size`, get(s, 'size')]])) lineHeight = size * 1.5;
+      if (lh && !onGrid && !row && !within(lh, `styles.${name}.line-height`, lineHeight / size, LIMITS.lineHeight, ` times the size (${inPt(least)} to ${inPt(most)})`, String, quoted, [[`styles.${name}.size`, get(s, 'size')]])) lineHeight = size * 1.5;
       styles.set(name, {
         pos: at(get(s, 'font') ?? s),
         sizeAt: get(s, 'size') && at(get(s, 'size')),

@@ -30,6 +30,7 @@ const TAKES: Record<string, { count: number; what: string; example: string }> = 
   lookup: { count: 2, what: 'where to look and what', example: 'report "title"' },
   inline: { count: 1, what: 'the text', example: 'title' },
   eq: { count: 2, what: 'the two to compare', example: 'kind "table"' },
+  or: { count: 2, what: 'the two to test', example: 'printer printed' },
 };
 
 const COUNTS = ['none', 'one', 'two'];

@@ -40,6 +40,12 @@ export interface EndsNode {
   left: ParaNode;
   /** One at least. */
   right: ParaNode[];
+  /**
+   * `<names columns="2">` after the right texts: names set after them in rows of `columns`, in
+   * columns each as wide as its widest name with a character between (several 签发人, GB/T 9704
+   * 7.2.6); a later row under the first name, the left text level with the last row.
+   */
+  names?: { columns: number; texts: ParaNode[] };
 }
 
 /** A heading; `level` 1–3 are bookmarked when `bookmark` is set; `id` is an anchor. */
@@ -141,6 +147,24 @@ export interface CodeNode {
   at?: SourcePos;
 }
 
+/**
+ * `<movable>` in a matter's body: blocks that stand where written when the matter's first page
+ * shows text after them; else they are left out, the `<moved>` blocks of its `<colophon>` are set
+ * instead, and a warning stands at `at` (a 公文's 主送机关 too long for its first page to show any
+ * 正文 goes to the 版记, GB/T 9704 7.3.2; see page/matters.ts).
+ */
+export interface MovableNode {
+  kind: 'movable';
+  children: BlockNode[];
+  at?: SourcePos;
+}
+
+/** `<moved>` in a `<colophon>`: blocks set there only when the body's `<movable>` was left out. */
+export interface MovedNode {
+  kind: 'moved';
+  children: BlockNode[];
+}
+
 /** Blocks kept on one page when they fit (a poem, a 落款). */
 export interface KeepNode {
   kind: 'keep';
@@ -190,6 +214,8 @@ export type BlockNode =
   | ListNode
   | CodeNode
   | KeepNode
+  | MovableNode
+  | MovedNode
   | FigureNode
   | VSpaceNode
   | RuleNode
@@ -223,7 +249,7 @@ export function tocEntries(nodes: BlockNode[]): TocEntryNode[] {
   const out: TocEntryNode[] = [];
   for (const n of nodes) {
     if (n.kind === 'toc-entry') out.push(n);
-    else if (n.kind === 'box' || n.kind === 'keep') out.push(...tocEntries(n.children));
+    else if (n.kind === 'box' || n.kind === 'keep' || n.kind === 'movable') out.push(...tocEntries(n.children));
   }
   return out;
 }
@@ -252,6 +278,8 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
         return;
       case 'ends':
       case 'keep':
+      case 'movable':
+      case 'moved':
       case 'vspace':
       case 'rule':
       case 'pagebreak':
@@ -270,15 +298,15 @@ export function stylesOf(nodes: BlockNode[]): Set<string> {
 export function eachNode(nodes: readonly BlockNode[], visit: (n: BlockNode) => void): void {
   for (const n of nodes) {
     visit(n);
-    if (n.kind === 'box' || n.kind === 'keep') eachNode(n.children, visit);
-    else if (n.kind === 'ends') eachNode([n.left, ...n.right], visit);
+    if (n.kind === 'box' || n.kind === 'keep' || n.kind === 'movable' || n.kind === 'moved') eachNode(n.children, visit);
+    else if (n.kind === 'ends') eachNode([n.left, ...n.right, ...(n.names?.texts ?? [])], visit);
     else if (n.kind === 'list') eachNode(n.items.flatMap((item) => (item.list ? [item.list] : [])), visit);
   }
 }
 
 /** The figures of `nodes`, in order, those inside boxes and kept runs too. */
 export function figuresOf(nodes: readonly BlockNode[]): FigureNode[] {
-  return nodes.flatMap((n) => (n.kind === 'figure' ? [n] : n.kind === 'box' || n.kind === 'keep' ? figuresOf(n.children) : []));
+  return nodes.flatMap((n) => (n.kind === 'figure' ? [n] : n.kind === 'box' || n.kind === 'keep' || n.kind === 'movable' || n.kind === 'moved' ? figuresOf(n.children) : []));
 }
 
 /** A horizontal rule across the type area (running heads; in the body, 版头 and 版记 rules of a 公文). */
@@ -289,6 +317,12 @@ export interface RuleNode {
   color: string;
   /** In the body: how far below where it stands its middle is drawn, pt; it takes no height. */
   offset: number;
+  /**
+   * `under-text`: how far below the characters of the text right above it it is drawn instead, pt
+   * (a 公文's red rule 4 mm under the 发文字号, GB/T 9704 7.2.7): `offset` is found from that text's
+   * style (see block/flow.ts, underText).
+   */
+  underText?: number;
 }
 
 /** A page header or footer, rendered per page: paragraphs and rules above or below the type area. */

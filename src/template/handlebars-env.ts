@@ -24,6 +24,7 @@ export function createEnv(given?: { nothing(context: unknown, loc: unknown): voi
     return new env.SafeString(inlineMarkup(String(text ?? '')));
   });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  env.registerHelper('or', (a: unknown, b: unknown) => a || b);
   return env;
 }
 

@@ -142,10 +142,13 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   matter: { numbering: oneOf('none', 'roman', 'arabic'), footer: oneOf('none') },
   header: {},
   footer: {},
-  rule: { width: LENGTH, color: COLOUR, offset: LENGTH },
+  rule: { width: LENGTH, color: COLOUR, offset: LENGTH, 'under-text': LENGTH },
   p: { ...STYLED_TEXT, fit: oneOf('line') },
   ends: {},
+  names: { columns: wholeNumber(1, 9) },
   colophon: {},
+  movable: { at: TEXT },
+  moved: {},
   h: { level: wholeNumber(0, DEEPEST_HEADING, ' (a heading not in the outline)'), id: TEXT, style: TEXT, bookmark: TEXT, at: TEXT },
   'toc-entry': { target: TEXT, ...STYLED_TEXT },
   table: { id: TEXT, 'cell-style': TEXT, 'header-style': TEXT, landscape: oneOf('true', 'false'), at: TEXT },
@@ -290,6 +293,12 @@ export function parseDocument(xml: string, file: string, images: FigureImages, t
     const [colophon, ...more] = elements(m).filter((c) => c.name === 'colophon');
     if (more.length) fail(more[0], '<colophon> stands right inside a <matter>, at most once');
     const body = { ...m, children: m.children.filter((c) => c !== colophon) };
+    const movables = elements(body).filter((c) => c.name === 'movable');
+    if (movables.length > 1) fail(movables[1], '<movable> stands right inside a <matter>, at most once');
+    const moved = colophon && elements(colophon).find((c) => c.name === 'movable');
+    if (moved) fail(moved, '<movable> stands in the body; <moved> in the <colophon>');
+    const stray = elements(body).find((c) => c.name === 'moved');
+    if (stray) fail(stray, '<moved> stands inside the <colophon>, its <movable> in the body');
     return { numbering: (m.attrs.numbering ?? 'arabic') as Matter['numbering'], footer: m.attrs.footer !== 'none', children: blocks(body, shown), colophon: colophon ? blocks(colophon, shown) : [] };
   });
   return { matters, images: shownImages };
@@ -354,6 +363,10 @@ function block(el: El, images: FigureImages): BlockNode {
       return { kind: 'code', style: el.attrs.style ?? 'code', text: el.children.join(''), at: at(el) };
     case 'keep':
       return { kind: 'keep', children: blocks(el, images), previous: el.attrs.previous === 'true', next: el.attrs.next === 'true' };
+    case 'movable':
+      return { kind: 'movable', children: blocks(el, images), at: at(el) };
+    case 'moved':
+      return { kind: 'moved', children: blocks(el, images) };
     case 'figure': {
       const caption = elements(el).find((c) => c.name === 'caption');
       const note = elements(el).find((c) => c.name === 'note');
@@ -370,11 +383,18 @@ function block(el: El, images: FigureImages): BlockNode {
     case 'colophon':
       return fail(el, '<colophon> stands right inside a <matter>, at most once');
     case 'ends': {
-      const [left, ...right] = elements(el);
-      if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right');
+      const kids = elements(el);
+      const names = kids[kids.length - 1]?.name === 'names' ? kids.pop()! : undefined;
+      const [left, ...right] = kids;
+      if (!right.length) fail(el, '<ends> holds two <p> at least: the text flush left, then the texts flush right (and then <names>, if any)');
       for (const p of [left, ...right]) expectName(p, 'p');
-      return { kind: 'ends', left: para(left), right: right.map(para) };
+      if (!names) return { kind: 'ends', left: para(left), right: right.map(para) };
+      const texts = elements(names);
+      texts.forEach((p) => expectName(p, 'p'));
+      return { kind: 'ends', left: para(left), right: right.map(para), names: { columns: Number(names.attrs.columns ?? '1'), texts: texts.map(para) } };
     }
+    case 'names':
+      return fail(el, '<names> stands last inside an <ends>');
     case 'vspace':
       if (el.attrs.size === undefined) fail(el, `<vspace> needs size="…" (${LENGTH.allowed})`);
       return { kind: 'vspace', size: parseLength(el.attrs.size)!, written: el.attrs.size };
@@ -406,7 +426,8 @@ function para(el: El): ParaNode {
 
 /** `<rule width color offset/>`: 0.5pt black by default, drawn where it stands. */
 function rule(el: El): RuleNode {
-  return { kind: 'rule', width: parseLength(el.attrs.width ?? '0.5pt')!, color: el.attrs.color ?? '#000000', offset: parseLength(el.attrs.offset ?? '0')! };
+  const under = el.attrs['under-text'];
+  return { kind: 'rule', width: parseLength(el.attrs.width ?? '0.5pt')!, color: el.attrs.color ?? '#000000', offset: parseLength(el.attrs.offset ?? '0')!, ...(under === undefined ? {} : { underText: parseLength(under)! }) };
 }
 
 function table(el: El): TableNode {

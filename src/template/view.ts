@@ -163,7 +163,8 @@ export interface RefTarget {
 /**
  * The parts of a 公文 around its body (content/types.ts, DocumentParts) as a template prints
  * them: each text with its place (`copyAt` …), absent ones undefined; `signers` a list; `to`
- * ending in its colon; `cc` the organs joined with ，, ending in 。; `printed` ending in 印发.
+ * ending in its colon, `toListed` in 。; `note` in its round brackets (set in the 版记 as the 抄送 are, when it leaves the first
+ * page no 正文); `cc` the organs joined with ，, ending in 。; `printed` ending in 印发.
  * `head`: the report has a 版头 (any of its parts); `record`: a 版记.
  */
 export interface DocumentView {
@@ -179,7 +180,10 @@ export interface DocumentView {
   referenceAt?: At;
   signers: { text: string; at: At }[];
   to?: string;
+  toListed?: string;
   toAt?: At;
+  note?: string;
+  noteAt?: At;
   cc?: string;
   ccAt?: At;
   printer?: string;
@@ -347,9 +351,12 @@ function documentView(d: DocumentParts, at: (t: Text) => At): DocumentView {
     referenceAt: where(d.reference),
     signers: d.signers.map((t) => ({ text: t.text, at: at(t) })),
     to: d.to && `${d.to.text.replace(/[：:\s]+$/u, '')}：`,
+    toListed: d.to && `${d.to.text.replace(/[：:，,。；;、\s]+$/u, '')}。`,
     toAt: where(d.to),
+    note: one(d.note, '（', '）'),
+    noteAt: where(d.note),
     cc: d.cc.length ? `${cc}。` : undefined,
-    ccAt: where(d.cc[0]),
+    ccAt: where(d.cc[0]), // (the content gives the organs' texts joined at the first's place: see load.ts, `joined`)
     printer: one(d.printer),
     printerAt: where(d.printer),
     printed: one(d.printed, '', '印发'),

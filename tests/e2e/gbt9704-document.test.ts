@@ -271,6 +271,86 @@ describe('a 上行文 and a long 发文机关标志', () => {
   });
 });
 
+describe('several 签发人 (GB/T 9704 7.2.4, 7.2.6)', () => {
+  it('sets them in the order given, two to a row in even columns, a later row under the first name; the 发文字号 level with the last row', async () => {
+    const { read } = await built('signers.yaml', `${HEAD}    organ: 静安区教育局文件\n    reference: 静教〔2026〕3号\n    signers: [张三, 欧阳小明, 王五]\nchapters:\n  - title: 请示事项\n    body: [拟于 2026 年开展中等职业教育质量评估。]\n`);
+    const items = read.pages[0].items;
+    const at = (text: string) => items.find((i) => i.str.includes(text))!;
+    const [first, second, third, ref] = [at('张三'), at('欧阳小明'), at('王五'), at('静教')];
+    // row one: 签发人：张三　欧阳小明, flush right one character in; row two: 王五 under 张三
+    expect(near(first.y, second.y)).toBe(true);
+    expect(near(third.y - first.y, 28.99)).toBe(true);
+    expect(near(third.x, first.x)).toBe(true);
+    expect(second.x).toBeGreaterThan(first.x);
+    const lines = read.pages[0].lines;
+    const row = lineOf(lines, '欧阳小明');
+    expect(squeeze(row.text)).toBe('签发人：张三欧阳小明');
+    expect(near(row.x1, right - 16)).toBe(true);
+    // the 发文字号 on the last row, flush left one character in
+    expect(near(ref.y, third.y)).toBe(true);
+    expect(near(ref.x, left + 16)).toBe(true);
+    expect(lines.filter((l) => squeeze(l.text).includes('王五')).map((l) => squeeze(l.text))).toEqual(['静教〔2026〕3号王五']);
+  });
+});
+
+describe('a 主送机关 too long for the first page to show 正文 (GB/T 9704 7.3.2, 7.4.2)', () => {
+  /** `organs` 主送机关 of 9 characters each: 19 leave the first page three lines of 正文, 20 none (its three lines cannot part 2 + 1). */
+  const notice = (organs: number) =>
+    `${HEAD}    organ: 静安区教育局文件\n    reference: 静教〔2026〕12号\n    to: ${Array.from({ length: organs }, (_, i) => `区第${10 + i}职业学校`).join('、')}\n    cc: [区委办公室, 区政府办公室]\n    printer: 上海市静安区教育局办公室\n    printed: 2026年1月20日\npreface:\n  body:\n    - 现将《静安区中等职业教育质量年度报告（2025）》印发给你们，请结合实际，认真贯彻落实。各校要对照报告所列问题，逐项制定整改措施。\nchapters:\n  - title: 工作要求\n    body:\n      - 各校要对照报告所列问题，逐项制定整改措施。\n`;
+  const texts = (read: ReadPdf, page: number) => read.pages[page].lines.map((l) => squeeze(l.text));
+  const build = async (name: string, organs: number) => {
+    const built = await buildReport({ input: write(name, notice(organs)), projectDir: root, packageDir: root, version: 'test' });
+    return { read: await readPdf(built.pdf), warnings: built.warnings.map((w) => `${w.pos.line}:${w.pos.col}: ${w.message}`) };
+  };
+
+  it('stays under the title while the first page shows 正文 under it', async () => {
+    const { read, warnings } = await build('to-19.yaml', 19);
+    const first = texts(read, 0);
+    expect(first.some((t) => t.endsWith('区第28职业学校：'))).toBe(true);
+    expect(first.some((t) => t.startsWith('现将'))).toBe(true);
+    expect(read.pages.flatMap((_, i) => texts(read, i)).some((t) => t.startsWith('主送：'))).toBe(false);
+    expect(warnings).toEqual([]);
+  });
+
+  it('one organ more, and the first page would show none: set in the 版记 as the 抄送 are, above them, with a warning at it', async () => {
+    const { read, warnings } = await build('to-20.yaml', 20);
+    const first = texts(read, 0);
+    expect(first.some((t) => t.includes('区第10职业学校'))).toBe(false);
+    // the 正文 a blank row under the title, as under a 主送机关
+    const title = first.findIndex((t) => t.endsWith('的通知'));
+    expect(first[title + 1]).toMatch(/^现将/);
+    const lines = read.pages[0].lines;
+    expect(near(lines[title + 1].y - lines[title].y, 2 * step, 0.6 * step)).toBe(true);
+    const last = texts(read, read.pages.length - 1);
+    const to = last.findIndex((t) => t.startsWith('主送：区第10职业学校'));
+    const cc = last.findIndex((t) => t.startsWith('抄送：'));
+    expect(to).toBeGreaterThanOrEqual(0);
+    expect(cc).toBeGreaterThan(to);
+    expect(last.slice(to, cc).join('')).toBe(`主送：${Array.from({ length: 20 }, (_, i) => `区第${10 + i}职业学校`).join('、')}。`);
+    // a wrapped line under the first organ, as the 抄送's
+    const record = read.pages[read.pages.length - 1].lines;
+    expect(near(record[to + 1].x0, left + 14 + 3 * 14)).toBe(true);
+    expect(warnings).toEqual(['7:9: the 主送机关 is too long for the first page to show any 正文: it is set in the 版记 instead, above the 抄送, as they are (GB/T 9704 7.3.2)']);
+  });
+});
+
+describe('a 附注 (GB/T 9704 7.3.7)', () => {
+  it('is set on the row after the 成文日期, two characters in, 3号仿宋, in round brackets', async () => {
+    const { pdf, read } = await built('note.yaml', NOTICE.replace('    printer:', '    note: 联系人：张三，电话：62345678\n    printer:'));
+    const page = read.pages.findIndex((p) => p.lines.some((l) => squeeze(l.text) === '2026年1月20日'));
+    const lines = read.pages[page].lines;
+    const date = lines.findIndex((l) => squeeze(l.text) === '2026年1月20日');
+    expect(squeeze(lines[date + 1].text)).toBe('（联系人：张三，电话：62345678）');
+    expect(near(lines[date + 1].y - lines[date].y, step)).toBe(true);
+    // two characters in, as a paragraph's first line (the grid's characters)
+    expect(lines[date + 1].x0).toBeCloseTo(lines.find((l) => squeeze(l.text).startsWith('各校要'))!.x0, 2);
+    expect(near(lines[date + 1].x0, left + 32, 1)).toBe(true);
+    const fonts = (await drawn(pdf))[page].fonts;
+    expect(fonts.find((f) => f.text.includes('联系人'))!.font).toBe(fonts.find((f) => f.text.includes('各校要'))!.font);
+    expect(read.pages[page].items.find((i) => i.str.includes('联系人'))!.size).toBeCloseTo(16, 1);
+  });
+});
+
 describe('a template of its own', () => {
   it('a style of the 版记 naming a font role there is none of: an error at it before anything is set, as for any style', async () => {
     const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-mine-'));
@@ -280,6 +360,22 @@ describe('a template of its own', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'check', input], { cwd: project, encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^templates\/mine\/theme\.yaml:3:\d+: style "record" uses the font role "nosuch", which .* does not define/);
+  });
+
+  it('a footnote in its own <colophon>: one error at the footnote (it ended in "page numbers did not settle" at the template)', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-gongwen-fn-'));
+    mkdirSync(path.join(project, 'templates/mine'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/mine/theme.yaml'), 'extends: gbt9704\n');
+    writeFileSync(path.join(project, 'templates/mine/record.hbs'), '<rule width="0.35mm"/>\n<p style="record" at="{{@root.report.subtitleAt}}">{{inline @root.report.subtitle}}</p>\n<rule width="0.35mm"/>\n');
+    const input = write('mine-fn.yaml', NOTICE.replace('template: gbt9704', 'template: mine\n  subtitle: 本文另附说明^[见附件。]'));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(project, 'out.pdf')], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([`${input}:4:19: a 公文's 版记 (the template's <colophon>) holds no footnote: its notes would have no foot to stand at; write the note in the text of the body`]);
+    // the template's own <fn>: at it, in the template
+    writeFileSync(path.join(project, 'templates/mine/record.hbs'), '<rule width="0.35mm"/>\n<p style="record">印发说明<fn>见附件。</fn></p>\n<rule width="0.35mm"/>\n');
+    const own = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', write('mine-own.yaml', NOTICE.replace('template: gbt9704', 'template: mine')), '-o', path.join(project, 'out.pdf')], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(own.status).toBe(1);
+    expect(own.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^templates\/mine\/record\.hbs:2:23: a 公文's 版记 \(the template's <colophon>\) holds no footnote/)]);
   });
 });
 
@@ -313,6 +409,20 @@ describe('mistakes in report.document, located', () => {
     expect(check(`${HEAD}    cc: [区委办公室, "区政府办公室^[含各部门。]"]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:24: a 公文's 版记 holds no footnote: write the note in the text of the body$/)]);
     expect(check(`${HEAD}    signers: 张三^[注。]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:16: a 公文's 版头 holds no footnote/)]);
     expect(check(`${HEAD}    signers: [张三]\n${chapters}`).lines).toEqual([]);
+  });
+
+  it('a 附注 in round brackets of its own, or not a text: an error at it (the brackets are added)', () => {
+    expect(check(`${HEAD}    note: （联系人：张三）\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:11: a 附注's round brackets are added: write 联系人：张三, not （联系人：张三） \(GB\/T 9704 7\.3\.7\)$/)]);
+    expect(check(`${HEAD}    note: (联系人：张三)\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:11: a 附注's round brackets are added: write 联系人：张三, not \(联系人：张三\) \(GB\/T 9704 7\.3\.7\)$/)]);
+    expect(check(`${HEAD}    note: [联系人]\n${chapters}`).lines).toEqual([expect.stringMatching(/^5:11: .*note/)]);
+    expect(check(`${HEAD}    note: 联系人：张三（办公室）\n${chapters}`).lines).toEqual([]);
+  });
+
+  it('a character no font has in a later 抄送 organ: a warning at it, not at the first organ (helper-107\'s review)', () => {
+    const input = write('cc-glyph.yaml', `${HEAD}    cc: [区委办公室, 区政府办公室, 区😀委员会]\n${chapters}`);
+    const r = spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', input, '-o', path.join(dir, 'cc-glyph.pdf')], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${input}:5:26: warning: no font has the character "😀" (U+1F600)`);
   });
 
   it('a 发文字号 numbered 第12号 or 012号', () => {

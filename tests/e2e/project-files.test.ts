@@ -145,7 +145,7 @@ describe('Handlebars problems in a project’s own partial', () => {
 
   it('a missing helper is blamed on the partial, at its use', () => {
     const { dir, file } = partial('<h level="1" id="{{id}}" style="h1">{{title}}</h>\n  {{nosuch title}}\n');
-    expect(check(dir)).toEqual({ code: 1, err: `${file}:2:5: template: unknown helper "nosuch" (known: each, if, unless, lookup, with, inline, eq)\n` });
+    expect(check(dir)).toEqual({ code: 1, err: `${file}:2:5: template: unknown helper "nosuch" (known: each, if, unless, lookup, with, inline, eq, or)\n` });
   });
 
   it('a missing partial is blamed on the partial that calls it', () => {

@@ -67,7 +67,7 @@ describe("mistakes in a project's own template", () => {
   });
   it('a helper there is none of, in a subexpression: at its name, not a document with the paragraphs silently left out', () => {
     const r = buildWithParagraph('{{#each (nohelper)}}<p style="body" at="{{at}}">{{inline text}}</p>{{/each}}\n');
-    expect(r.err).toBe('templates/mine/paragraph.hbs:1:10: template: unknown helper "nohelper": (nohelper) calls a helper, and there is none of that name (known: each, if, unless, lookup, with, inline, eq)\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:10: template: unknown helper "nohelper": (nohelper) calls a helper, and there is none of that name (known: each, if, unless, lookup, with, inline, eq, or)\n');
     expect(r.code).toBe(1);
   });
   it('a syntax error: said plainly at it, not in Handlebars\' tokens ("Expecting \'ID\', \'STRING\', … got \'INVALID\'")', () => {

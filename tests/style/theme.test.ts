@@ -541,3 +541,14 @@ describe('a value of the wrong type (an error at it: it was silently the default
     expect(problemsOfChild('body-scalar', 'styles:\n  body: 5\n')).toBe('theme.yaml:3:9: `styles: body:` must be a mapping of font, latin-font, bold, size, line-height, indent, runover, indent-right, stagger, grid, align, space-before, space-after, color');
   });
 });
+
+describe('line-height: row', () => {
+  it('is a row of the grid to the hundredth of a point, the style off the grid; without a grid, an error at it', () => {
+    write('parent', PARENT);
+    write('rows', 'extends: parent\ngrid: { lines: 22, chars: 28 }\nstyles:\n  signers: { font: serif, size: 16pt, line-height: row }\n');
+    const theme = loadTheme(themeFile('rows'), folders);
+    const { lineStep } = theme.grid!;
+    expect(theme.styles.get('signers')).toMatchObject({ lineHeight: Math.round(lineStep * 100) / 100, onGrid: false });
+    expect(problemsOfChild('rows-nogrid', 'styles:\n  signers: { font: serif, size: 16pt, line-height: row }\n')).toBe('theme.yaml:3:52: style "signers" has line-height: row, a row of the grid, but the theme has no `grid:`');
+  });
+});

@@ -139,7 +139,7 @@ describe('templates', () => {
       const dir = variant('case.hbs', change);
       return problemOf(() => loadTemplates(dir, foldersOf(dir))).replace(`${dir}/`, '');
     };
-    const known = 'known: each, if, unless, lookup, with, inline, eq';
+    const known = 'known: each, if, unless, lookup, with, inline, eq, or';
     // a subexpression with no arguments gave nothing, silently: the case's blocks were left out
     expect(load((s) => s.replace('{{#each blocks}}', '{{#each (nohelper)}}'))).toBe(`case.hbs:4:10: template: unknown helper "nohelper": (nohelper) calls a helper, and there is none of that name (${known})`);
     expect(load((s) => s.replace('{{#each blocks}}', '{{#each (nohelper blocks)}}'))).toBe(`case.hbs:4:10: template: unknown helper "nohelper" (${known})`);
