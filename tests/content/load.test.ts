@@ -266,6 +266,16 @@ describe('loadReport refuses hostile or broken files', () => {
       'two.yaml:6:1: YAML: a second document starts here (a line `---`): the file is one document; remove the line, or what follows it',
     ]);
   });
+  it('tells a table cell that starts with %, @, ` or * in a row in brackets (a unit column of %) to be quoted, at the cell, every row', () => {
+    const table = (rows: string) => `report:\n  title: t\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 指标\n          columns: [指标, 单位, 数值]\n          rows:\n${rows}`;
+    expect(messages(write('cells.yaml', table('            - [达标率, %, 96.5]\n            - [时长, 小时, 12]\n            - [近视率, %, 58.4]\n')))).toEqual([
+      'cells.yaml:10:21: YAML: quote this cell, "%": YAML does not allow a leading % in unquoted text (Plain value cannot start with directive indicator character %)',
+      'cells.yaml:12:21: YAML: quote this cell, "%": YAML does not allow a leading % in unquoted text (Plain value cannot start with directive indicator character %)',
+    ]);
+    expect(messages(write('cells.yaml', table('            - [网址, @edu, 12]\n')))).toEqual(['cells.yaml:10:20: YAML: quote this cell, "@edu": YAML does not allow a leading @ in unquoted text (Plain value cannot start with reserved character @)']);
+    expect(messages(write('cells.yaml', table('            - [代码, `ls`, 12]\n')))).toEqual(['cells.yaml:10:20: YAML: quote this cell, "`ls`": YAML does not allow a leading ` in unquoted text (Plain value cannot start with reserved character `)']);
+    expect(messages(write('cells.yaml', table('            - [备注, *见注, 12]\n')))).toEqual(['cells.yaml:10:20: YAML: quote this cell, "*见注": YAML reads a leading * as an alias (unresolved alias "*见注")']);
+  });
   it('refuses custom tags', () => {
     expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*\(the tag !!js\/function is not allowed: content is plain text\)$/);
   });
