@@ -20,6 +20,7 @@ import type { Align, Block, DocumentParts, FigureWidth, ListBlock, ListItem, Lis
 import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
+import { typedNumber } from './heading-numbers.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
 
 /** Largest content file accepted (bytes). */
@@ -252,9 +253,12 @@ class ContentReader {
   }
 
   private section(p: DataPath): Section {
+    const title = this.text([...p, 'title']);
+    const typed = typedNumber(title.text);
+    if (typed) this.problems.warn(this.src.charPos([...p, 'title'], 0), `this title starts with its number typed by hand, "${typed.number}": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "${typed.typed}"`);
     return {
       id: this.id(p),
-      title: this.text([...p, 'title']),
+      title,
       body: this.blocks([...p, 'body']),
       sections: this.each([...p, 'sections'], (at) => this.section(at)),
       pos: this.src.locate(p),
