@@ -132,8 +132,17 @@ describe('loadReport', () => {
   it('locates a row that does not fill the columns, counting colspans and rowspans from above', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [{text: x, rowspan: 2}, 1, 2]', '  - [3, 4, 5]', '  - [{text: y, colspan: 2}]']);
     expect(problems(t)).toEqual([
-      'r.yaml:11:15: this row fills 4 columns (its 3 cells and 1 column covered by rowspans from above) but the table has 3',
+      'r.yaml:11:15: this row fills 4 columns (its 3 cells and 1 column covered by rowspans from above) but the table has 3 (the rowspan: 2 at line 10 covers this row: if its group ends above it, remove the rowspan there)',
       'r.yaml:12:15: this row fills 2 columns (its cells with their colspans) but the table has 3; an empty cell is written ""',
+    ]);
+  });
+  it('names the rowspan one too many or one short that a row too long or too short follows from, with the rowspan that fits (a merged cell off by one)', () => {
+    const group = (span: number, rows: string[]) => table(['columns: [一级指标, 二级指标, 单位, 基准值]', 'rows:', `  - [{text: 学业发展, rowspan: ${span}}, 语文, "%", 92.3]`, ...rows.map((r) => `  - ${r}`)]);
+    expect(problems(group(3, ['[数学, "%", 89.7]', '[{text: 身心健康, rowspan: 2}, 近视率, "%", 58.4]', '[睡眠, "%", 71.2]']))).toEqual([
+      'r.yaml:12:15: this row fills 5 columns (its 4 cells and 1 column covered by rowspans from above) but the table has 4 (the rowspan: 3 at line 10 covers this row: if its group ends above it, write rowspan: 2 there)',
+    ]);
+    expect(problems(group(2, ['[数学, "%", 89.7]', '[作业时长, 分钟, 88]']))).toEqual([
+      'r.yaml:12:15: this row fills 3 columns (its 3 cells) but the table has 4; an empty cell is written "" (or, if this row belongs to the group of the rowspan: 2 at line 10, write rowspan: 3 there)',
     ]);
   });
   it('locates a header row that does not fill the columns of the first', () => {
