@@ -82,7 +82,7 @@ export function placeCells(rows: Spans[][], columns: number): Grid {
     });
     if (fills !== columns) {
       // a rowspan that ends on this row (too long) or right above it (too short), spanning what the row is over or short by
-      const by = fills > columns ? -1 : 1;
+      const by: 1 | -1 = fills > columns ? -1 : 1;
       // (one named already, as one too many, is not named again as one short)
       const suspect = spanning.find((s) => s.colspan === Math.abs(fills - columns) && s.row + s.rowspan === (by < 0 ? r + 1 : r) && !named.has(s));
       if (suspect) named.add(suspect);
