@@ -201,11 +201,8 @@ describe('a title with its number typed by hand', () => {
   };
   it('is a warning at the number, saying it would print twice and what to remove (第一章　总则, 一、, （一）, 1.1, 附录 not)', () => {
     const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 第一章　总则\n    sections:\n      - title: （一）适用范围\n      - title: 1.2 监测对象\n  - title: 监测内容\n    body:\n      - heading: 一、小标题不编号\n';
-    expect(warnings(yaml)).toEqual([
-      'r.yaml:4:12: warning: this title starts with its number typed by hand, "第一章": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "第一章　"',
-      'r.yaml:6:16: warning: this title starts with its number typed by hand, "（一）": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "（一）"',
-      'r.yaml:7:16: warning: this title starts with its number typed by hand, "1.2": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "1.2 "',
-    ]);
+    const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this title starts with its number typed by hand, "${number}": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "${typed}"`;
+    expect(warnings(yaml)).toEqual([typed('4:12', '第一章', '第一章　'), typed('6:16', '（一）', '（一）'), typed('7:16', '1.2', '1.2 ')]);
   });
   it('is no warning for a title that is a number alone, nor one that starts with a year or a count (2025 年, 5 年规划)', () => {
     expect(warnings('report:\n  title: 办法\nchapters:\n  - title: 第一章\n  - title: 2025 年工作回顾\n  - title: 5 年规划\n  - title: 十四五规划\n')).toEqual([]);
