@@ -35,12 +35,19 @@ export function keySlips(lines: readonly YamlLine[]): YamlSlip[] {
   let beforeAt = 0;
   // the dash's column of the item of text this line follows (its next lines, deeper, are more of its text)
   let textItem: number | undefined;
-  for (const line of lines) {
+  for (const [n, line] of lines.entries()) {
     const item = /^-(?<spaces> +)/.exec(line.rest);
     const key = keyOf(item ? line.rest.slice(item[0].length) : line.rest, item ? line.indent + item[0].length : line.indent);
     if (item) {
       // an item closes the mappings right of its dash; its first key opens one
       while (open.length && open[open.length - 1] > line.indent) open.pop();
+      // (a first key that opens a block, `- table:`, has its own keys under it)
+      const under = key && !key.opensBlock ? slippedItem(lines, n, key.column) : undefined;
+      if (under !== undefined && key) {
+        const by = key.column - under;
+        slips.push({ offset: line.start + line.indent, message: `YAML: this item is indented ${line.indent} space${line.indent === 1 ? '' : 's'}, so its first key \`${key.name}\` stands at ${key.column}, and the keys under it at ${under}: move the "- " ${Math.abs(by)} space${Math.abs(by) === 1 ? '' : 's'} ${by > 0 ? 'left' : 'right'}` });
+        key.column = under;
+      }
       if (key) open.push(key.column);
       [before, textItem, beforeAt] = key ? [key, undefined, line.start] : [undefined, line.indent, beforeAt];
       continue;
@@ -66,6 +73,26 @@ export function keySlips(lines: readonly YamlLine[]): YamlSlip[] {
     [before, textItem, beforeAt] = [key, undefined, line.start];
   }
   return slips;
+}
+
+/**
+ * Where the keys under the item at `lines[n]` stand, when the item is the slip: its first key at
+ * `column`, the keys of its mapping on the lines under it (two at least, up to the next line that
+ * is not deeper than its dash) all at one other column, a space or two away. Undefined otherwise
+ * (one key below that differs is the key's slip: see keySlips).
+ */
+function slippedItem(lines: readonly YamlLine[], n: number, column: number): number | undefined {
+  const dash = lines[n].indent;
+  const columns: number[] = [];
+  for (const line of lines.slice(n + 1)) {
+    if (line.indent <= dash || /^-( |$)/.test(line.rest)) break;
+    const key = keyOf(line.rest, line.indent);
+    // (deeper lines are what a key below opens: body:'s items)
+    if (key && key.column <= column + MAX_SLIP && (!columns.length || key.column <= Math.min(...columns))) columns.push(key.column);
+  }
+  const under = columns[0];
+  if (columns.length < 2 || under === column || Math.abs(under - column) > MAX_SLIP || columns.some((c) => c !== under)) return undefined;
+  return under;
 }
 
 /** The key `rest` starts with, at `column`; undefined when it holds none. */

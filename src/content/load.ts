@@ -17,9 +17,10 @@ import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
-import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow } from './table-grid.js';
+import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow, type OffByOneRowspan } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
+import { typedNumber } from './heading-numbers.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
 import { footnoteIndex } from './footnote-index.js';
 
@@ -260,9 +261,12 @@ class ContentReader {
   }
 
   private section(p: DataPath): Section {
+    const title = this.text([...p, 'title']);
+    const typed = typedNumber(title.text);
+    if (typed) this.problems.warn(this.src.charPos([...p, 'title'], 0), `this title starts with its number typed by hand, "${typed.number}": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "${typed.typed}"`);
     return {
       id: this.id(p),
-      title: this.text([...p, 'title']),
+      title,
       body: this.blocks([...p, 'body']),
       sections: this.each([...p, 'sections'], (at) => this.section(at)),
       pos: this.src.locate(p),
@@ -440,6 +444,14 @@ class ContentReader {
     checkMarkup(texts.map((t) => ({ value: t.value, charPos: (i: number) => this.src.charPos(t.path, i) })), this.ids, this.problems);
   }
 
+  /** What to say of a rowspan (the cell at `at`) one too many or one short for the row that does not fill the columns (see OffByOneRowspan). */
+  private offByOneHint(span: OffByOneRowspan, at: DataPath): string {
+    const where = `the rowspan: ${span.rowspan} at line ${this.src.locate(at).line}`;
+    return span.by < 0
+      ? `(${where} covers this row: if its group ends above it, ${span.rowspan > 2 ? `write rowspan: ${span.rowspan - 1}` : 'remove the rowspan'} there)`
+      : `(or, if this row belongs to the group of ${where}, write rowspan: ${span.rowspan + 1} there)`;
+  }
+
   /** A table cell: text, or `{text, colspan, rowspan, align}`. */
   private cell(p: DataPath): TableCell {
     const v = this.value(p);
@@ -467,7 +479,7 @@ class ContentReader {
         const splits = splitNumbers(rows[e.row]);
         const split = e.fills - columns === splits.reduce((n, s) => n + s.count - 1, 0) ? ` (${splits.map((s) => splitNumberMessage(rows[e.row], s)).join('; ')})` : '';
         const empty = (e.fills < columns ? '; an empty cell is written ""' : '') + (commas ? ` (${e.fills < columns ? 'or, ' : ''}${commas})` : '') + split;
-        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}${empty}`);
+        this.problems.error(this.src.locate([...p, e.row]), `this ${rowWord} fills ${e.fills} column${e.fills === 1 ? '' : 's'} (${spans}${above}) but the table has ${columns}${empty}${e.offByOne ? ` ${this.offByOneHint(e.offByOne, [...p, e.offByOne.row, e.offByOne.cell])}` : ''}`);
       } else if (e.kind === 'overlap') {
         this.problems.error(this.src.locate([...p, e.row, e.cell]), `this cell's colspan runs into column ${e.col + 1}, which a rowspan from above covers`);
       } else {

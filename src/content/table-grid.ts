@@ -24,11 +24,24 @@ export interface GridPlace {
 /** Something wrong with a part's grid. Rows, cells and columns count from 0. */
 export type GridProblem =
   /** A row whose cells with their colspans, and the columns covered from above, are not the table's columns. */
-  | { kind: 'row-width'; row: number; fills: number; covered: number; columns: number }
+  | { kind: 'row-width'; row: number; fills: number; covered: number; columns: number; offByOne?: OffByOneRowspan }
   /** A cell whose colspan runs into column `col`, which a rowspan from above covers. */
   | { kind: 'overlap'; row: number; cell: number; col: number }
   /** A cell whose rowspan runs past the part's last row (`left` rows from its own, itself included). */
   | { kind: 'rowspan-past-end'; row: number; cell: number; left: number };
+
+/**
+ * A cell above a row that does not fill the columns whose rowspan, one less or one more, would
+ * make the row fill them: a row too long that is the last its rowspan covers (`by: -1`), or a row
+ * too short right under the last it covers (`by: 1`), the columns it spans being what the row is
+ * over or short by. Its row and cell index, and its rowspan as written.
+ */
+export interface OffByOneRowspan {
+  row: number;
+  cell: number;
+  rowspan: number;
+  by: 1 | -1;
+}
 
 /** The places of a part's cells (as its rows), the columns each row fills, and what is wrong (nothing for a right grid). */
 export interface Grid {
@@ -44,6 +57,9 @@ export function placeCells(rows: Spans[][], columns: number): Grid {
   const coveredTo: number[] = [];
   const problems: GridProblem[] = [];
   const covers = (r: number, c: number) => (coveredTo[c] ?? 0) > r;
+  /** The cells that span rows, where they stand, with their spans. */
+  const spanning: (GridPlace & Spans & { cell: number })[] = [];
+  const named = new Set<(typeof spanning)[number]>();
   const rowFills: number[] = [];
   const places = rows.map((cells, r) => {
     let covered = 0;
@@ -59,11 +75,20 @@ export function placeCells(rows: Spans[][], columns: number): Grid {
         coveredTo[c] = Math.max(coveredTo[c] ?? 0, r + cell.rowspan);
       }
       if (r + cell.rowspan > rows.length) problems.push({ kind: 'rowspan-past-end', row: r, cell: i, left: rows.length - r });
+      if (cell.rowspan > 1) spanning.push({ row: r, col: start, cell: i, colspan: cell.colspan, rowspan: cell.rowspan });
       fills += cell.colspan;
       col = start + cell.colspan;
       return { row: r, col: start };
     });
-    if (fills !== columns) problems.push({ kind: 'row-width', row: r, fills, covered, columns });
+    if (fills !== columns) {
+      // a rowspan that ends on this row (too long) or right above it (too short), spanning what the row is over or short by
+      const by: 1 | -1 = fills > columns ? -1 : 1;
+      // (one named already, as one too many, is not named again as one short)
+      const suspect = spanning.find((s) => s.colspan === Math.abs(fills - columns) && s.row + s.rowspan === (by < 0 ? r + 1 : r) && !named.has(s));
+      if (suspect) named.add(suspect);
+      const offByOne = suspect && { row: suspect.row, cell: suspect.cell, rowspan: suspect.rowspan, by };
+      problems.push({ kind: 'row-width', row: r, fills, covered, columns, ...(offByOne ? { offByOne } : {}) });
+    }
     rowFills.push(fills);
     return placed;
   });

@@ -231,12 +231,27 @@ function leadingIndicator(text: string, offset: number, code: string): { offset:
   const start = lineStart(text, offset);
   const end = text.indexOf('\n', start);
   const line = LINE_VALUE.exec(text.slice(start, end < 0 ? undefined : end))?.groups;
-  if (!line || !(line.first in LEADING)) return undefined;
+  if (!line || !(line.first in LEADING)) return flowCellIndicator(text, offset);
   // a list or mapping written in brackets is fine YAML: only text after its closing bracket is a
   // slip (a line that ends with the bracket is a list, which YAML may stumble on after a slip before)
-  if ((line.first === '[' || line.first === '{') && (code !== 'UNEXPECTED_TOKEN' || lineOf(text, offset).trimEnd().endsWith(line.first === '[' ? ']' : '}'))) return undefined;
+  if ((line.first === '[' || line.first === '{') && (code !== 'UNEXPECTED_TOKEN' || lineOf(text, offset).trimEnd().endsWith(line.first === '[' ? ']' : '}'))) return flowCellIndicator(text, offset);
   const what = line.items && !line.key ? 'paragraph' : 'text';
   return { offset: start + line.lead.length, hint: `YAML: quote this ${what}: YAML ${LEADING[line.first]}` };
+}
+
+/** An item of a list in brackets, from its first character to the `,` or `]` that ends it (a table row's cell: `%`, `*见注`). */
+const FLOW_ITEM = /[^,\]\r\n]*/y;
+
+/**
+ * The hint for an item of a list in brackets (a table row's cell, `[达标率, %, 96.5]`) that starts,
+ * at `offset`, with a character YAML reads as syntax, with the item quoted as it should be written.
+ */
+function flowCellIndicator(text: string, offset: number): { offset: number; hint: string } | undefined {
+  const first = text[offset];
+  if (!(first in LEADING) || first === '[' || first === '{' || !/[[,][ \t]*$/.test(text.slice(lineStart(text, offset), offset))) return undefined;
+  FLOW_ITEM.lastIndex = offset;
+  const cell = FLOW_ITEM.exec(text)![0].trimEnd();
+  return { offset, hint: `YAML: quote this cell, "${cell.replace(/["\\]/g, '\\$&')}": YAML ${LEADING[first]}` };
 }
 
 /** What to say of a key given a second time in one mapping (at `offset`): which key, and where it first stands. */

@@ -238,6 +238,10 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\n issuer: 静安区教育局\nchapters:\n  - title: 一\n').lines).toEqual([slip(3, 1, 'issuer', 2)]);
     // a chapter's key after its item's first key (- title: …), one space right
     expect(load('report:\n  title: 标题\nchapters:\n  - title: 一\n     body:\n      - 段。\n').lines).toEqual([slip(5, 5, 'body', 4)]);
+    // the item's line slipped, not the keys under it: `   - title:` one space right of the keys below (it said so of each key below, which were right)
+    expect(load('report:\n  title: 标题\nchapters:\n   - title: 一\n    id: one\n    body:\n      - 段。\n  - title: 二\n').lines).toEqual([
+      'r.yaml:4:4: YAML: this item is indented 3 spaces, so its first key `title` stands at 5, and the keys under it at 4: move the "- " 1 space left',
+    ]);
     // a mapping opened by the key before (body:, table:) may be deeper: no slip
     expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b]', '          rows:', '            - [1, 2]')).lines).toEqual([]);
     // a paragraph's next line with ': ' in it is no key (its own hint)

@@ -132,8 +132,17 @@ describe('loadReport', () => {
   it('locates a row that does not fill the columns, counting colspans and rowspans from above', () => {
     const t = table(['columns: [a, b, c]', 'rows:', '  - [{text: x, rowspan: 2}, 1, 2]', '  - [3, 4, 5]', '  - [{text: y, colspan: 2}]']);
     expect(problems(t)).toEqual([
-      'r.yaml:11:15: this row fills 4 columns (its 3 cells and 1 column covered by rowspans from above) but the table has 3',
+      'r.yaml:11:15: this row fills 4 columns (its 3 cells and 1 column covered by rowspans from above) but the table has 3 (the rowspan: 2 at line 10 covers this row: if its group ends above it, remove the rowspan there)',
       'r.yaml:12:15: this row fills 2 columns (its cells with their colspans) but the table has 3; an empty cell is written ""',
+    ]);
+  });
+  it('names the rowspan one too many or one short that a row too long or too short follows from, with the rowspan that fits (a merged cell off by one)', () => {
+    const group = (span: number, rows: string[]) => table(['columns: [一级指标, 二级指标, 单位, 基准值]', 'rows:', `  - [{text: 学业发展, rowspan: ${span}}, 语文, "%", 92.3]`, ...rows.map((r) => `  - ${r}`)]);
+    expect(problems(group(3, ['[数学, "%", 89.7]', '[{text: 身心健康, rowspan: 2}, 近视率, "%", 58.4]', '[睡眠, "%", 71.2]']))).toEqual([
+      'r.yaml:12:15: this row fills 5 columns (its 4 cells and 1 column covered by rowspans from above) but the table has 4 (the rowspan: 3 at line 10 covers this row: if its group ends above it, write rowspan: 2 there)',
+    ]);
+    expect(problems(group(2, ['[数学, "%", 89.7]', '[作业时长, 分钟, 88]']))).toEqual([
+      'r.yaml:12:15: this row fills 3 columns (its 3 cells) but the table has 4; an empty cell is written "" (or, if this row belongs to the group of the rowspan: 2 at line 10, write rowspan: 3 there)',
     ]);
   });
   it('locates a header row that does not fill the columns of the first', () => {
@@ -182,6 +191,22 @@ describe('loadReport', () => {
   });
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));
+});
+
+describe('a title with its number typed by hand', () => {
+  const warnings = (yaml: string) => {
+    const file = path.join(dir, 'r.yaml');
+    writeFileSync(file, yaml);
+    return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+  };
+  it('is a warning at the number, saying it would print twice and what to remove (第一章　总则, 一、, （一）, 1.1, 附录 not)', () => {
+    const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 第一章　总则\n    sections:\n      - title: （一）适用范围\n      - title: 1.2 监测对象\n  - title: 监测内容\n    body:\n      - heading: 一、小标题不编号\n';
+    const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this title starts with its number typed by hand, "${number}": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "${typed}"`;
+    expect(warnings(yaml)).toEqual([typed('4:12', '第一章', '第一章　'), typed('6:16', '（一）', '（一）'), typed('7:16', '1.2', '1.2 ')]);
+  });
+  it('is no warning for a title that is a number alone, nor one that starts with a year or a count (2025 年, 5 年规划)', () => {
+    expect(warnings('report:\n  title: 办法\nchapters:\n  - title: 第一章\n  - title: 2025 年工作回顾\n  - title: 5 年规划\n  - title: 十四五规划\n')).toEqual([]);
+  });
 });
 
 describe('loadReport refuses hostile or broken files', () => {
@@ -265,6 +290,16 @@ describe('loadReport refuses hostile or broken files', () => {
     expect(messages(write('two.yaml', 'report:\n  title: t\nchapters:\n  - title: 一\n    body: [a]\n---\nfoo: 1\n'))).toEqual([
       'two.yaml:6:1: YAML: a second document starts here (a line `---`): the file is one document; remove the line, or what follows it',
     ]);
+  });
+  it('tells a table cell that starts with %, @, ` or * in a row in brackets (a unit column of %) to be quoted, at the cell, every row', () => {
+    const table = (rows: string) => `report:\n  title: t\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 指标\n          columns: [指标, 单位, 数值]\n          rows:\n${rows}`;
+    expect(messages(write('cells.yaml', table('            - [达标率, %, 96.5]\n            - [时长, 小时, 12]\n            - [近视率, %, 58.4]\n')))).toEqual([
+      'cells.yaml:10:21: YAML: quote this cell, "%": YAML does not allow a leading % in unquoted text (Plain value cannot start with directive indicator character %)',
+      'cells.yaml:12:21: YAML: quote this cell, "%": YAML does not allow a leading % in unquoted text (Plain value cannot start with directive indicator character %)',
+    ]);
+    expect(messages(write('cells.yaml', table('            - [网址, @edu, 12]\n')))).toEqual(['cells.yaml:10:20: YAML: quote this cell, "@edu": YAML does not allow a leading @ in unquoted text (Plain value cannot start with reserved character @)']);
+    expect(messages(write('cells.yaml', table('            - [代码, `ls`, 12]\n')))).toEqual(['cells.yaml:10:20: YAML: quote this cell, "`ls`": YAML does not allow a leading ` in unquoted text (Plain value cannot start with reserved character `)']);
+    expect(messages(write('cells.yaml', table('            - [备注, *见注, 12]\n')))).toEqual(['cells.yaml:10:20: YAML: quote this cell, "*见注": YAML reads a leading * as an alias (unresolved alias "*见注")']);
   });
   it('refuses custom tags', () => {
     expect(messages(write('tag.yaml', 'report:\n  title: !!js/function "x"\nchapters: []\n'))[0]).toMatch(/^tag\.yaml:2:10: YAML: .*\(the tag !!js\/function is not allowed: content is plain text\)$/);

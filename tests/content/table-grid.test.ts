@@ -27,8 +27,14 @@ describe('placeCells', () => {
 
   it('says how many columns a row fills, counting colspans and the columns covered from above', () => {
     expect(placeCells([row('1', '1'), row('1', '1', '1')], 2).problems).toEqual([{ kind: 'row-width', row: 1, fills: 3, covered: 0, columns: 2 }]);
-    expect(placeCells([row('r2', '1', '1'), row('1', '1', '1')], 3).problems).toEqual([{ kind: 'row-width', row: 1, fills: 4, covered: 1, columns: 3 }]);
+    // (the rowspan that ends on the row too long by the column it spans: named as maybe one too many)
+    expect(placeCells([row('r2', '1', '1'), row('1', '1', '1')], 3).problems).toEqual([{ kind: 'row-width', row: 1, fills: 4, covered: 1, columns: 3, offByOne: { row: 0, cell: 0, rowspan: 2, by: -1 } }]);
     expect(placeCells([row('r2', 'c2'), row('1')], 3).problems).toEqual([{ kind: 'row-width', row: 1, fills: 2, covered: 1, columns: 3 }]);
+  });
+
+  it('names a rowspan one short for the row right under its group that is short by the columns it spans, and no rowspan for a row short by other columns', () => {
+    expect(placeCells([row('r2', '1'), row('1'), row('1')], 2).problems).toEqual([{ kind: 'row-width', row: 2, fills: 1, covered: 0, columns: 2, offByOne: { row: 0, cell: 0, rowspan: 2, by: 1 } }]);
+    expect(placeCells([row('r2', '1', '1'), row('1', '1'), row('1')], 3).problems).toEqual([{ kind: 'row-width', row: 2, fills: 1, covered: 0, columns: 3 }]);
   });
 
   it('finds a colspan running into a column a rowspan covers, and a rowspan past the last row', () => {

@@ -11,7 +11,7 @@ import { captionOf, isTableNote, opensCase, withoutLabel } from './draft-caption
 import { escapeMarkup, inlineText, type NoteText } from './inline-text.js';
 import type { ListStyle, ListStyles } from './list-styles.js';
 import { tableRows, type TableRows } from './table-block.js';
-import { looksLikeHeading, withoutNumber } from './heading-numbers.js';
+import { looksLikeHeading, withoutNumber } from '../../content/heading-numbers.js';
 import type { ImportLog } from './import-log.js';
 import type { PictureRead } from './draft-pictures.js';
 

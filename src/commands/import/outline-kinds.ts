@@ -11,7 +11,7 @@
 
 /** A top-level block of the draft as the outline sees it. */
 export interface OutlineItem {
-  /** The kind of number typed before it, when it could be a heading (see heading-numbers.ts). */
+  /** The kind of number typed before it, when it could be a heading (see src/content/heading-numbers.ts). */
   numberKind?: string;
   /** A case caption (案例 N …). */
   caseCaption: boolean;

@@ -9,7 +9,7 @@
  */
 import { plainText, type DraftBlock, type DraftParagraph } from './docx-model.js';
 import { captionOf, opensCase, isContentsEntry, isContentsTitle, isPageNumber, isPrefaceTitle } from './draft-captions.js';
-import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } from './heading-numbers.js';
+import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } from '../../content/heading-numbers.js';
 import { BlockReader, isRunInHeading, type Block } from './draft-blocks.js';
 import { outlineKinds, type OutlineItem } from './outline-kinds.js';
 import type { ImportLog } from './import-log.js';

@@ -50,3 +50,16 @@ export function looksLikeHeading(text: string): boolean {
   const t = text.trim();
   return t.length > 0 && t.length <= 40 && !/[。；;，,：:！!？?]$/.test(t) && !t.includes('\n');
 }
+
+/**
+ * The number typed by hand before a title that the engine numbers (a chapter's `第一章　总则`, a
+ * section's `（一）`, `1.2 `): `typed`, with the spaces after it, and the `number` alone; none for
+ * a title that is the number alone, nor for one that starts with digits and a space (`5 年规划`:
+ * a count, not a number typed).
+ */
+export function typedNumber(title: string): { number: string; typed: string } | undefined {
+  const p = numberPatternOf(title);
+  const typed = p && p.name !== '1' ? p.pattern.exec(title)![0] : undefined;
+  if (!typed || !title.slice(typed.length).trim()) return undefined;
+  return { number: typed.replace(/[\s、：:.．]+$/u, (end) => (p!.name === '一、' || p!.name === '1.' ? end.trimEnd() : '')), typed };
+}
