@@ -236,8 +236,11 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
       const p = ctx.theme.page;
       return [block(Math.min(node.size, p.height - p.marginTop - p.marginBottom), { blank: true })];
     }
-    case 'pagebreak':
-      return [{ kind: 'break', recto: node.before === 'chapter' && ctx.theme.page.chapterStart === 'recto' }];
+    case 'pagebreak': {
+      // a chapter's break: none where chapters run on (the matter's first starts its first page)
+      const start = node.before === 'chapter' ? ctx.theme.page.chapterStart : 'any';
+      return start === 'continue' ? [] : [{ kind: 'break', recto: start === 'recto' }];
+    }
     default:
       return assertNever(node, 'document node');
   }

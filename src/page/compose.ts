@@ -53,7 +53,8 @@ export function composePages(ctx: LayoutContext, matters: PaginatedMatter[], fur
         const o = pl.block.payload.outline;
         if (o) {
           dp.outline.push(o);
-          if (o.level === 1) [chapter, opening] = [o.title, true];
+          // a chapter opens the page when its title is the page's first block (not one run on below another's text)
+          if (o.level === 1) [chapter, opening] = [o.title, opening || pl === page.placed[0]];
         }
       }
       if (page.foot.length) {

@@ -93,8 +93,8 @@ export interface PageSpec {
   footerOffset: number;
   /** Bottom of the running head above the type area's top edge, pt. */
   headerOffset: number;
-  /** Chapters start on any page, or on a recto (odd) page with a blank verso before (duplex). */
-  chapterStart: 'any' | 'recto';
+  /** Chapters start on a new page (any), on a recto (odd) page with a blank verso before (duplex), or run on after the one before (continue). */
+  chapterStart: 'any' | 'recto' | 'continue';
   /** The paper's name (A4 …), and where the theme sets the size and the top and bottom margins (for a message about what does not fit a page). */
   paper: string;
   at: { size?: SourcePos; top?: SourcePos; bottom?: SourcePos };
@@ -445,7 +445,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     marginRight: marginOf('right'),
     footerOffset: length(get(pageNode, 'footer-offset'), 28, 0, 'page.footer-offset'),
     headerOffset: length(get(pageNode, 'header-offset'), 12, 0, 'page.header-offset'),
-    chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto'] as const, 'any'),
+    chapterStart: choice(get(pageNode, 'chapter-start'), ['any', 'recto', 'continue'] as const, 'any'),
     paper,
     at: { size: sizeNode && at(sizeNode), top: marginNode('top') && at(marginNode('top')), bottom: marginNode('bottom') && at(marginNode('bottom')) },
   };

@@ -31,7 +31,7 @@ export interface PageContext {
   chapter?: string;
   /** An odd (recto) page number: for page numbers outside, GB/T 9704 style. */
   odd: boolean;
-  /** A chapter starts on this page (no running head there). */
+  /** A chapter opens this page: its title is the page's first block (no running head there); one run on below other text does not. */
   opening: boolean;
   /** The report's cover data (title, subtitle, issuer, date). */
   report?: ReportView['report'];
