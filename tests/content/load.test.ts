@@ -231,6 +231,12 @@ describe('loadReport refuses hostile or broken files', () => {
     const utf32 = Buffer.from([0xff, 0xfe, 0, 0, ...[...'report:\n'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
     expect(messages(write('r.yaml', utf32))).toEqual(['r.yaml:1:1: this file is saved as UTF-32: save it as UTF-8']);
   });
+  it('says a file of control characters (NUL bytes, binary data that happens to be UTF-8) is binary, not text, at its start', () => {
+    expect(messages(write('nul.yaml', Buffer.alloc(100)))).toEqual(['nul.yaml:1:1: this file is binary, not text: 100 of its first 100 characters are control characters (U+0000 …), which a text file does not hold']);
+    expect(messages(write('bin.yaml', Buffer.from('\x01\x02\x03abc\x00\x00\x7f\x05', 'latin1')))).toEqual(['bin.yaml:1:1: this file is binary, not text: 7 of its first 10 characters are control characters (U+0001 …), which a text file does not hold']);
+    // a report with a stray control character or two is a text, told at the character
+    expect(messages(write('ctl.yaml', 'report:\n  title: "\x01\x02"\n'))).toContain('ctl.yaml:2:10: the title of `report:` is empty: dropped U+0001 U+0002 (control characters, which cannot be printed)');
+  });
   it('refuses an alias bomb at once', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 12; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
