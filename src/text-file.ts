@@ -43,7 +43,7 @@ function binaryText(text: string): string | undefined {
   const controls = sample.match(BINARY_CONTROLS) ?? [];
   const chars = [...sample].length;
   if (!controls.length || controls.length < chars * BINARY_CONTROL_SHARE) return undefined;
-  return `${controls.length} of its first ${chars} characters are control characters (${codePointName(controls[0])} …), which a text file does not hold`;
+  return `${controls.length} of its first ${chars} characters are control characters (${codePointName(controls[0]!)} …), which a text file does not hold`;
 }
 
 /**

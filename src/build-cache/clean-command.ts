@@ -10,14 +10,16 @@ import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs
 import path from 'node:path';
 import { UsageError } from '../commands/usage-error.js';
 import { writeFailure } from '../output.js';
-import { brokenLink, isLink, kindOf } from '../file-kind.js';
+import { brokenLink, isLink, kindOf, notAFolder } from '../file-kind.js';
+import { shownName } from '../problems.js';
 import { cacheFolder, isCacheFileName } from './cache-location.js';
 
 /** Runs `imprint clean` with its arguments; `print` takes each line for the user. Returns the exit status (0; 1 when a file cannot be removed; a usage error throws). */
 export function cleanCommand(rest: string[], print: (line: string) => void): number {
   if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('clean takes at most one DIR, the project folder');
   const project = rest[0] ?? '.';
-  if (kindOf(project) !== 'folder') throw new UsageError(`clean: ${project} is not a folder`);
+  const notFolder = notAFolder(project);
+  if (notFolder) throw new UsageError(`clean: ${shownName(project)} ${notFolder}`);
   const folder = cacheFolder(project);
   const link = isLink(folder) ? readlinkSync(folder) : undefined;
   const to = link === undefined ? '' : ` → ${link}`;
