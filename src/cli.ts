@@ -214,7 +214,7 @@ async function init(rest: string[]): Promise<number> {
   try {
     const files = await initProject(dir, packageDir);
     const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
-    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
+    console.log(`${shownName(dir)}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
   } catch (e) {
     if (!(e instanceof InitError)) throw e;
@@ -230,9 +230,9 @@ async function extract(rest: string[]): Promise<number> {
   removeTempFilesAtExit([dir]);
   try {
     const done = await extractProject(pdf, dir, packageDir, version);
-    done.notes.forEach((line) => console.error(`imprint: ${line}`));
+    done.notes.forEach((line) => console.error(`imprint: ${shownName(line)}`));
     const schema = done.schema ? `, and Imprint's JSON Schema as ${done.schema} (the content's editor line names it)` : '';
-    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${shellWord(dir)} && ${done.command}`);
+    console.log(`${shownName(dir)}: ${done.written.length} files of the project (${done.written.map(shownName).join(', ')})${schema}\nnext: cd ${shellWord(dir)} && ${done.command}`);
     return 0;
   } catch (e) {
     if (!(e instanceof ExtractError)) throw e;

@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, 
 import path from 'node:path';
 import { isLink, kindOf } from './file-kind.js';
 import { realPath } from './output-paths.js';
+import { shownName } from './problems.js';
 
 /**
  * A write that failed: one line for the user, who can do something about it. `file` and
@@ -21,13 +22,14 @@ export class OutputError extends Error {
     readonly reason: string,
     readonly written: readonly string[] = [],
   ) {
-    super(`${file}: cannot write (${reason}); what was there, if anything, is unchanged${written.length ? `; ${filesText(written)} ${written.length === 1 ? 'was' : 'were'} written` : ''}`);
+    super(`${shownName(file)}: cannot write (${reason}); what was there, if anything, is unchanged${written.length ? `; ${filesText(written)} ${written.length === 1 ? 'was' : 'were'} written` : ''}`);
     this.name = 'OutputError';
   }
 }
 
-/** Files named in a message: all of them up to three, else the first, the last and how many. */
-function filesText(files: readonly string[]): string {
+/** Files named in a message (as `shownName` shows them): all of them up to three, else the first, the last and how many. */
+function filesText(named: readonly string[]): string {
+  const files = named.map(shownName);
   if (files.length <= 3) return files.length === 1 ? files[0] : `${files.slice(0, -1).join(', ')} and ${files[files.length - 1]}`;
   return `${files[0]}, ${files[1]} … ${files[files.length - 1]} (${files.length} files)`;
 }

@@ -133,6 +133,16 @@ export function shownName(name: string): string {
   return name.replace(CONTROLS, (c) => codePointName(c));
 }
 
+/**
+ * An error whose message is one line for the user, whatever it names: every control character
+ * in it (a line break or an escape in a file's name) shown by its code, as `shownName` shows it.
+ */
+export class OneLineError extends Error {
+  constructor(message: string) {
+    super(shownName(message));
+  }
+}
+
 /** What `shownName` shows by its code. */
 const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
 

@@ -74,7 +74,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
     }
     // (its own message speaks of a PDF: an import writes none)
     if (e instanceof OutputError) {
-      console.error(`${e.file}: cannot write (${e.reason})`);
+      console.error(`${shownName(e.file)}: cannot write (${e.reason})`);
       return 1;
     }
     const reason = writeFailure(e);
