@@ -158,9 +158,9 @@ function distinctChars(report: Report): Set<string> {
   return chars;
 }
 
-/** The build's warnings of characters no font has, by character, with their places (a run's, for each of its characters). */
+/** The build's warnings of characters no font has, by character, with the place of each time it stands in the report. */
 function missingChars(warnings: Problem[]): Map<string, SourcePos[]> {
   const out = new Map<string, SourcePos[]>();
-  for (const w of warnings) for (const ch of new Set(w.missing)) out.set(ch, [...(out.get(ch) ?? []), w.pos]);
+  for (const w of warnings) for (const { char, pos } of w.missing ?? []) out.set(char, [...(out.get(char) ?? []), pos]);
   return out;
 }
