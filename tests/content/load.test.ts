@@ -180,6 +180,12 @@ describe('loadReport', () => {
     expect(problems(table(['head: [[{text: x, colspan: 1000000000}]]', 'rows: []']))).toEqual(['r.yaml:8:38: `colspan:` must be at most 100']);
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, rowspan: 1000000000}, 1]']))).toEqual(['r.yaml:10:16: rowspan 1000000000 runs past the last row (1 row from here)']);
   });
+  it('counts columns in characters (code points), as VS Code and Notepad++ show them: a character outside the BMP (Ext B 𠀀, an emoji) is one column, not two', () => {
+    // 𠀀 and 😀 are two UTF-16 units each: [[ stands at character 12 of its line
+    expect(problems(ok.replace('段落。', '𠀀😀见[[nothing]]。'))).toEqual(['r.yaml:6:12: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)']);
+    // YAML's own error after one: at the extra comma, character 14
+    expect(problems(ok.replace('title: 标题', 'title: [😀, , x]'))[0]).toMatch(/^r\.yaml:2:14: /);
+  });
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));
 });

@@ -83,7 +83,7 @@ describe('imprint fonts', () => {
         '  mono: 3 of 11', // the code style's, which the theme has whether or not the report uses it
         '  黑体 (sans): 10 of 11',
         'no font of its style has 1 character:',
-        '  "𓀀" U+13000: r.yaml:6:8, r.yaml:6:11, r.yaml:10:10', // each place (a run of characters no font has: 二 parts the two)
+        '  "𓀀" U+13000: r.yaml:6:8, r.yaml:6:10, r.yaml:10:10', // each place (a run of characters no font has: 二 parts the two), 𓀀 one column
         '',
       ].join('\n'),
     );
