@@ -13,7 +13,7 @@ import { layoutReport, type BuildOptions, type PdfaLevel } from './pipeline.js';
 import buildJob, { type BuildJob, type BuildOutcome } from './build-worker.js';
 import { InputError, shownName, shownProblems } from './problems.js';
 import { outputFor, refuseOutputOption, refuseOutputs, type OutputPlan } from './output-paths.js';
-import { holdStopSignals, removeTempFilesAtExit } from './output.js';
+import { enableStopSignalHolds, holdStopSignals, removeTempFilesAtExit } from './output.js';
 import { describeInternalError } from './internal-error.js';
 import { packageRoot } from './package-root.js';
 import { UsageError } from './commands/usage-error.js';
@@ -184,10 +184,12 @@ async function main(given: string[], startup: Startup): Promise<number> {
     startup.leaveCodeCache(); // the builds run in the watch thread: this thread's code cache would lack them
     const stop = watchInThread(options, plans[0].output, (line, problem) => (problem ? console.error(line) : console.log(line)), { diff: args.diff }, startup.bundled);
     removeTempFilesAtExit([plans[0].output]);
+    enableStopSignalHolds();
     holdStopSignals(stop); // for as long as the watch runs (the thread stopped first: it may be writing the file)
     return new Promise(() => {}); // until the process is stopped
   }
   removeTempFilesAtExit(plans.map((p) => p.output));
+  enableStopSignalHolds();
   const jobs = plans.map(({ input, output }) => ({ options: { input, projectDir: process.cwd(), packageDir, version, pdfa: args.pdfa, diskCache: args.diskCache }, output, images: args.images }));
   // one core is left to V8's own threads (compiler, collector): on 2 cores a pool measured slower
   const threads = Math.min(args.jobs ?? Math.max(1, availableParallelism() - 1), jobs.length);
@@ -210,11 +212,11 @@ function printUsageOf(command: string): number {
 async function init(rest: string[]): Promise<number> {
   if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('init takes one DIR, the folder to write the project into');
   const dir = rest[0];
-  removeTempFilesAtExit([dir]);
+  enableStopSignalHolds(); // (its files are written in one turn, and removed again when one fails: see new-files.ts)
   try {
     const files = await initProject(dir, packageDir);
     const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${shellWord(dir)} && `;
-    console.log(`${dir}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
+    console.log(`${shownName(dir)}: a starter project (${files.join(', ')})\nnext: ${cd}imprint build`);
     return 0;
   } catch (e) {
     if (!(e instanceof InitError)) throw e;
@@ -227,12 +229,12 @@ async function init(rest: string[]): Promise<number> {
 async function extract(rest: string[]): Promise<number> {
   if (rest.length !== 2 || rest.some((a) => a.startsWith('-'))) throw new UsageError('extract takes FILE.pdf and DIR, the folder to write its project into');
   const [pdf, dir] = rest;
-  removeTempFilesAtExit([dir]);
+  enableStopSignalHolds(); // (its files are written in one turn, and removed again when one fails: see new-files.ts)
   try {
     const done = await extractProject(pdf, dir, packageDir, version);
-    done.notes.forEach((line) => console.error(`imprint: ${line}`));
+    done.notes.forEach((line) => console.error(`imprint: ${shownName(line)}`));
     const schema = done.schema ? `, and Imprint's JSON Schema as ${done.schema} (the content's editor line names it)` : '';
-    console.log(`${dir}: ${done.written.length} files of the project (${done.written.join(', ')})${schema}\nnext: cd ${shellWord(dir)} && ${done.command}`);
+    console.log(`${shownName(dir)}: ${done.written.length} files of the project (${done.written.map(shownName).join(', ')})${schema}\nnext: cd ${shellWord(dir)} && ${done.command}`);
     return 0;
   } catch (e) {
     if (!(e instanceof ExtractError)) throw e;

@@ -45,6 +45,17 @@ export function brokenLink(file: string): string | undefined {
   }
 }
 
+/**
+ * What stands at `file` when it is no folder, in words for a message after its name (`is a link
+ * that loops`, `is a link to ../x, which does not exist`, `is a file, not a folder`, `does not
+ * exist`); undefined for a folder (or a link to one).
+ */
+export function notAFolder(file: string): string | undefined {
+  const kind = kindOf(file);
+  if (kind === 'folder') return undefined;
+  return brokenLink(file) ?? (kind === 'absent' ? 'does not exist' : kind === 'file' ? 'is a file, not a folder' : 'is not a folder (a device, pipe or socket)');
+}
+
 /** Where a chain of links that ends nowhere ends: the first path along it that is no link (as its link writes it). */
 function missingEnd(link: string): string {
   let written = readlinkSync(link);

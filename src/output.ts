@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, 
 import path from 'node:path';
 import { isLink, kindOf } from './file-kind.js';
 import { realPath } from './output-paths.js';
+import { shownName } from './problems.js';
 
 /**
  * A write that failed: one line for the user, who can do something about it. `file` and
@@ -21,13 +22,14 @@ export class OutputError extends Error {
     readonly reason: string,
     readonly written: readonly string[] = [],
   ) {
-    super(`${file}: cannot write (${reason}); what was there, if anything, is unchanged${written.length ? `; ${filesText(written)} ${written.length === 1 ? 'was' : 'were'} written` : ''}`);
+    super(`${shownName(file)}: cannot write (${reason}); what was there, if anything, is unchanged${written.length ? `; ${filesText(written)} ${written.length === 1 ? 'was' : 'were'} written` : ''}`);
     this.name = 'OutputError';
   }
 }
 
-/** Files named in a message: all of them up to three, else the first, the last and how many. */
-function filesText(files: readonly string[]): string {
+/** Files named in a message (as `shownName` shows them): all of them up to three, else the first, the last and how many. */
+function filesText(named: readonly string[]): string {
+  const files = named.map(shownName);
   if (files.length <= 3) return files.length === 1 ? files[0] : `${files.slice(0, -1).join(', ')} and ${files[files.length - 1]}`;
   return `${files[0]}, ${files[1]} … ${files[files.length - 1]} (${files.length} files)`;
 }
@@ -111,7 +113,7 @@ const STOP_WAIT_MS = 2000;
 /** Exit status of a process stopped by a signal, as a shell reports it (128 + its number). */
 const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
-/** The holds of this thread, each with what stops its threads (see `holdStopSignals`); undefined in a thread that did not call `removeTempFilesAtExit` (a worker). */
+/** The holds of this thread, each with what stops its threads (see `holdStopSignals`); undefined in a thread that did not call `enableStopSignalHolds` (a worker). */
 let holds: Set<{ stopWriters: () => Promise<void> }> | undefined;
 
 /** A stop signal came and is being handled. */
@@ -121,8 +123,8 @@ let stopping = false;
  * Removes the temporary files this process writes beside `outputs` (the files it writes, and
  * their page images'; or, for an output that is a folder when the process exits, the files in
  * it: any named for the process, see `tempPathFor`) when the process exits, done or failed, or
- * stopped by a signal during a hold (see `holdStopSignals`). Call once, from the main thread,
- * before any hold.
+ * stopped by a signal during a hold (see `holdStopSignals`): for files written by threads that a
+ * signal stops (a pool's, watch's), or over several turns of the event loop (diff's images).
  */
 export function removeTempFilesAtExit(outputs: readonly string[]): void {
   process.once('exit', () => {
@@ -130,6 +132,14 @@ export function removeTempFilesAtExit(outputs: readonly string[]): void {
     const folders = new Set(outputs.flatMap((o) => [o, realPath(o)]).map((file) => (kindOf(file) === 'folder' ? file : path.dirname(file))));
     for (const folder of folders) for (const file of tempFilesIn(folder)) removeQuietly(file);
   });
+}
+
+/**
+ * Makes `holdStopSignals` hold the stop signals in this thread (without it, in a worker thread,
+ * it holds nothing: the main thread holds for its threads). Call once, from the main thread of a
+ * command that writes files, before any hold.
+ */
+export function enableStopSignalHolds(): void {
   holds = new Set();
 }
 
@@ -143,7 +153,7 @@ export function removeTempFilesAtExit(outputs: readonly string[]): void {
  * turn, so the file is whole and renamed, or not begun); `stopWriters` of every hold (the
  * threads that write: stopped first, else one could write a file again after its removal), then
  * the temporary files removed, then exit with 128 + the signal's number. A second signal ends the
- * process at once. In a thread that did not call `removeTempFilesAtExit` (one of a pool or the
+ * process at once. In a thread that did not call `enableStopSignalHolds` (one of a pool or the
  * watch's, which the main thread holds for), nothing is held.
  */
 export function holdStopSignals(stopWriters: () => Promise<void> = () => Promise.resolve()): () => Promise<void> {

@@ -14,7 +14,7 @@ import { pageImage, type GlyphPaths } from './render/page-image.js';
 import { nextTurn, OutputError, writeFileAtomic } from './output.js';
 import { realPath } from './output-paths.js';
 import { brokenLink, emptyOrStartsWith, kindOf, PNG_SIGNATURE } from './file-kind.js';
-import { shownFile } from './problems.js';
+import { shownFile, shownName } from './problems.js';
 
 /** The page images asked for. */
 export interface ImageRequest {
@@ -47,7 +47,7 @@ function pagesAsked(request: ImageRequest, count: number): number[] {
  */
 export function refusePageImages(request: ImageRequest, pdf: string, count: number, filesRead: readonly string[]): string | undefined {
   const read = new Map(filesRead.map((f) => [realPath(f), f]));
-  const refused = (file: string, why: string) => `${file}: ${why}: nothing was written (name another output with -o)`;
+  const refused = (file: string, why: string) => `${shownName(file)}: ${why}: nothing was written (name another output with -o)`;
   for (const n of pagesAsked(request, count)) {
     const file = pageImageFile(pdf, n, count);
     const page = `the image of page ${n}`;
@@ -92,7 +92,7 @@ async function writePageImages(pages: readonly DrawPage[], faces: FaceSet, reque
     files.push(file);
   }
   const asked = request.pages;
-  const warning = asked && asked.last > pages.length ? `${pdf}: warning: --pages ${asked.written ?? `${asked.first}-${asked.last}`}: the report has ${pages.length} pages` : undefined;
+  const warning = asked && asked.last > pages.length ? `${shownName(pdf)}: warning: --pages ${asked.written ?? `${asked.first}-${asked.last}`}: the report has ${pages.length} pages` : undefined;
   return { files, warning };
 }
 

@@ -26,9 +26,15 @@ export interface Problem {
   about?: string;
   /**
    * For a warning of characters no font has (block/missing-chars.ts): those characters, in order,
-   * each as often as it stands in the run the warning names.
+   * each as often as it stands in the run the warning names, each at its own place.
    */
-  missing?: string;
+  missing?: MissingChar[];
+}
+
+/** A character no font has, and where it stands (where the text it is in stands, for a template's words). */
+export interface MissingChar {
+  char: string;
+  pos: SourcePos;
 }
 
 /**
@@ -133,6 +139,16 @@ export function shownName(name: string): string {
   return name.replace(CONTROLS, (c) => codePointName(c));
 }
 
+/**
+ * An error whose message is one line for the user, whatever it names: every control character
+ * in it (a line break or an escape in a file's name) shown by its code, as `shownName` shows it.
+ */
+export class OneLineError extends Error {
+  constructor(message: string) {
+    super(shownName(message));
+  }
+}
+
 /** What `shownName` shows by its code. */
 const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
 
@@ -148,7 +164,7 @@ export class ProblemList {
   }
 
   /** A warning at `pos`; `missing`: the characters no font has it names, if it is about them (see `Problem.missing`). */
-  warn(pos: SourcePos, message: string, missing?: string): void {
+  warn(pos: SourcePos, message: string, missing?: MissingChar[]): void {
     const key = `${pos.file}:${pos.line}:${pos.col}:${message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);

@@ -5,6 +5,7 @@
  * when the stream is not a terminal (a pipe, a file, CI): their output stays as it was.
  */
 import type { BuildProgress } from './pipeline.js';
+import { shownName } from './problems.js';
 
 /** Where a progress line is written: `process.stderr`, or a stand-in in tests. */
 export interface ProgressStream {
@@ -52,5 +53,5 @@ export class ProgressLine {
 
 /** The words for where a build of `input` is: "building r.yaml: layout round 2…". */
 export function buildProgressText(input: string, p: BuildProgress): string {
-  return `building ${input}: ${p.stage === 'layout' ? `layout round ${p.round}` : `writing ${p.pages} pages`}…`;
+  return `building ${shownName(input)}: ${p.stage === 'layout' ? `layout round ${p.round}` : `writing ${p.pages} pages`}…`;
 }

@@ -2,8 +2,10 @@
  * A file's bytes as text: UTF-8 (a report, a theme, a font registry, a template), else where and
  * why not, in words: another kind of file given in its place (a .docx, a PDF, an image, UTF-16,
  * by its first bytes), or the first byte that is not UTF-8, saying so when the file reads as GBK
- * (GB18030), as a Chinese Windows editor saves it, or ends inside a character (cut short).
+ * (GB18030), as a Chinese Windows editor saves it, or ends inside a character (cut short); or
+ * binary data that happens to be UTF-8 (a file of NUL bytes), by its share of control characters.
  */
+import { codePointName } from './code-point-name.js';
 import { notTextKind } from './file-kind.js';
 import type { SourcePos } from './problems.js';
 
@@ -11,13 +13,37 @@ import type { SourcePos } from './problems.js';
 export function decodeText(file: string, bytes: Buffer): string | { pos: SourcePos; message: string } {
   const other = notTextKind(bytes);
   if (other) return { pos: { file, line: 1, col: 1 }, message: `this file is ${other}` };
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (endsInsideCharacter(bytes)) return { pos: invalidUtf8At(file, bytes), message: 'the file ends inside a character (its last bytes are the start of one): it seems cut short; save or copy it again whole' };
     const gbk = gbkText(bytes);
     return { pos: invalidUtf8At(file, bytes), message: gbk ? `invalid UTF-8: the file seems saved as GBK (GB18030), as Chinese Windows saves it (its first Chinese read so: "${gbk}"); save it as UTF-8` : 'invalid UTF-8 (save the file as UTF-8)' };
   }
+  const binary = binaryText(text);
+  return binary ? { pos: { file, line: 1, col: 1 }, message: `this file is binary, not text: ${binary}` } : text;
+}
+
+/** How many of a file's first UTF-16 units are looked at to tell binary data from text. */
+const BINARY_SAMPLE_CHARS = 8000;
+
+/**
+ * The share of control characters at a file's start from which it is binary data, not text (a
+ * text holds none but tab and line ends; a stray one or two in a report are told at their place).
+ */
+const BINARY_CONTROL_SHARE = 0.1;
+
+/** Control characters no text file holds: all but tab, line feed and carriage return. */
+const BINARY_CONTROLS = /(?![\t\n\r])\p{Cc}/gu;
+
+/** Why `text` is binary data, not text, in words (`7 of its first 10 characters are control characters (U+0001 …), …`); undefined for a text. */
+function binaryText(text: string): string | undefined {
+  const sample = text.slice(0, BINARY_SAMPLE_CHARS);
+  const controls = sample.match(BINARY_CONTROLS) ?? [];
+  const chars = [...sample].length;
+  if (!controls.length || controls.length < chars * BINARY_CONTROL_SHARE) return undefined;
+  return `${controls.length} of its first ${chars} characters are control characters (${codePointName(controls[0]!)} …), which a text file does not hold`;
 }
 
 /**

@@ -298,7 +298,7 @@ export class Watcher {
       },
       (e: unknown) => {
         this.base = pdf;
-        if (!superseded()) this.log(e instanceof EditionError ? `${this.output}: not compared with ${LAST_BUILD} (${e.message})` : describeInternalError(e, this.o.input), true);
+        if (!superseded()) this.log(e instanceof EditionError ? `${shownName(this.output)}: not compared with ${LAST_BUILD} (${e.message})` : describeInternalError(e, this.o.input), true);
       },
     );
   }
@@ -309,7 +309,7 @@ export class Watcher {
   }
 
   private notBuilt(why: string): false {
-    this.log(`${this.o.input}: not ${this.verb()} (${why}); ${existsSync(this.output) ? `${this.output} is the last good build` : `no PDF written yet at ${this.output}`}`, true);
+    this.log(`${shownName(this.o.input)}: not ${this.verb()} (${why}); ${existsSync(this.output) ? `${shownName(this.output)} is the last good build` : `no PDF written yet at ${shownName(this.output)}`}`, true);
     return false;
   }
 

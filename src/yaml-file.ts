@@ -9,6 +9,7 @@ import { InputError, type SourcePos } from './problems.js';
 import { readRegularFile, realPathInside, RefusedFile } from './input-file.js';
 import { yamlProblems } from './content/yaml-problems.js';
 import { decodeText } from './text-file.js';
+import { placeInText } from './text-column.js';
 
 /** Largest template, theme or font registry file read, bytes. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -51,6 +52,6 @@ export function parseYamlText(file: string, text: string): YamlFile {
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', prettyErrors: false });
   // worded as a report's problems are (the hints for slips, the key given twice named; a list item that slipped, even where YAML reads it silently)
   const errors = yamlProblems(doc, text).filter((p) => p.severity === 'error');
-  if (errors.length) throw new InputError(errors.map((p) => ({ pos: { file, ...lines.linePos(p.offset) }, message: p.message, severity: 'error' })));
-  return { text, doc, lines, at: (node) => ({ file, ...lines.linePos(node?.range?.[0] ?? 0) }) };
+  if (errors.length) throw new InputError(errors.map((p) => ({ pos: { file, ...placeInText(text, lines, p.offset) }, message: p.message, severity: 'error' })));
+  return { text, doc, lines, at: (node) => ({ file, ...placeInText(text, lines, node?.range?.[0] ?? 0) }) };
 }

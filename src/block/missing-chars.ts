@@ -3,11 +3,12 @@
  * A phrase in a script no font covers (Korean, Arabic) is one warning, not one per letter:
  * a run is the stretch from a character no font has to the last one after it with nothing
  * between that a font has but spaces, marks and symbols (a letter or digit a font has ends it).
- * Every character stays reported: each run at its first character, and the build's total.
+ * Every character stays reported: each run at its first character (and each of its characters
+ * at its own place, for `imprint fonts`), and the build's total.
  */
 import { codePointName } from '../code-point-name.js';
 import type { WrittenText } from '../content/markup-check.js';
-import type { Problem, SourcePos } from '../problems.js';
+import type { MissingChar, Problem, SourcePos } from '../problems.js';
 import type { LayoutContext } from './context.js';
 
 /** A run of characters no font has in a text. */
@@ -18,6 +19,8 @@ export interface MissingRun {
   text: string;
   /** The characters no font has in it, in order, each as often as it stands there. */
   chars: string;
+  /** The UTF-16 index of each of `chars` in the text. */
+  charsAt: number[];
 }
 
 /** What a font has that may stand inside a run: not a letter or a digit. */
@@ -33,7 +36,8 @@ export function missingRuns(text: string, missing: ReadonlySet<string>): Missing
       if (run) {
         run.text = text.slice(run.at, i + ch.length);
         run.chars += ch;
-      } else runs.push((run = { at: i, text: ch, chars: ch }));
+        run.charsAt.push(i);
+      } else runs.push((run = { at: i, text: ch, chars: ch, charsAt: [i] }));
     } else if (run && !JOINS.test(ch)) run = undefined;
     i += ch.length;
   }
@@ -63,13 +67,18 @@ export function warnMissing(ctx: LayoutContext, missing: ReadonlySet<string>, at
   if (!missing.size) return;
   const written: WrittenText | undefined = at && ctx.writtenText?.(at);
   const found = written ? missingRuns(written.value, missing) : [];
-  for (const run of found) ctx.problems.warn(written!.charPos(run.at), missingMessage(run.text, run.chars), run.chars);
+  for (const run of found) ctx.problems.warn(written!.charPos(run.at), missingMessage(run.text, run.chars), placed(run, (i) => written!.charPos(i)));
   const where = at ?? ctx.templatePos;
   const left = notIn(found, missing);
   const rest = missingRuns(printed, left);
-  for (const run of rest) ctx.problems.warn(where, missingMessage(run.text, run.chars), run.chars);
+  for (const run of rest) ctx.problems.warn(where, missingMessage(run.text, run.chars), placed(run, () => where));
   // (a character the text as set does not hold as such either: named alone)
-  for (const ch of notIn(rest, left)) ctx.problems.warn(where, missingMessage(ch, ch), ch);
+  for (const ch of notIn(rest, left)) ctx.problems.warn(where, missingMessage(ch, ch), [{ char: ch, pos: where }]);
+}
+
+/** The characters of `run`, each at its place (`placeOf`: where the character at a UTF-16 index of the text stands). */
+function placed(run: MissingRun, placeOf: (index: number) => SourcePos): MissingChar[] {
+  return [...run.chars].map((char, k) => ({ char, pos: placeOf(run.charsAt[k]) }));
 }
 
 /** The characters of `chars` that none of `runs` holds. */
@@ -86,6 +95,6 @@ function notIn(runs: readonly MissingRun[], chars: ReadonlySet<string>): Set<str
 export function missingTotal(warnings: readonly Problem[]): Problem | undefined {
   const runs = warnings.filter((w) => w.missing !== undefined);
   if (runs.length < 2) return undefined;
-  const chars = runs.flatMap((w) => [...w.missing!]);
+  const chars = runs.flatMap((w) => w.missing!.map((m) => m.char));
   return { pos: runs[0].pos, message: `in all, no font has ${chars.length} characters of the report (${new Set(chars).size} distinct), in ${runs.length} places`, severity: 'warning' };
 }

@@ -10,23 +10,25 @@ import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs
 import path from 'node:path';
 import { UsageError } from '../commands/usage-error.js';
 import { writeFailure } from '../output.js';
-import { brokenLink, isLink, kindOf } from '../file-kind.js';
+import { brokenLink, isLink, kindOf, notAFolder } from '../file-kind.js';
+import { shownName } from '../problems.js';
 import { cacheFolder, isCacheFileName } from './cache-location.js';
 
 /** Runs `imprint clean` with its arguments; `print` takes each line for the user. Returns the exit status (0; 1 when a file cannot be removed; a usage error throws). */
 export function cleanCommand(rest: string[], print: (line: string) => void): number {
   if (rest.length > 1 || rest.some((a) => a.startsWith('-'))) throw new UsageError('clean takes at most one DIR, the project folder');
   const project = rest[0] ?? '.';
-  if (kindOf(project) !== 'folder') throw new UsageError(`clean: ${project} is not a folder`);
+  const notFolder = notAFolder(project);
+  if (notFolder) throw new UsageError(`clean: ${shownName(project)} ${notFolder}`);
   const folder = cacheFolder(project);
   const link = isLink(folder) ? readlinkSync(folder) : undefined;
-  const to = link === undefined ? '' : ` → ${link}`;
+  const to = link === undefined ? '' : ` → ${shownName(link)}`;
   if (kindOf(folder) === 'absent') {
-    print(`${project}: no build cache (${folder} ${brokenLink(folder) ?? 'does not exist'})`);
+    print(`${shownName(project)}: no build cache (${shownName(folder)} ${brokenLink(folder) ?? 'does not exist'})`);
     return 0;
   }
   if (kindOf(folder) !== 'folder') {
-    print(`${project}: no build cache (${folder}${to} is not a folder: left as it is)`);
+    print(`${shownName(project)}: no build cache (${shownName(folder)}${to} is not a folder: left as it is)`);
     return 0;
   }
   const kinds = readdirSync(folder).map((name) => entryKind(folder, name));
@@ -43,7 +45,7 @@ export function cleanCommand(rest: string[], print: (line: string) => void): num
   } catch (e) {
     const reason = writeFailure(e);
     if (!reason) throw e;
-    print(`${project}: build cache not removed whole (${folder}${to}: ${reason}; ${count(removed.length, 'file')} removed)`);
+    print(`${shownName(project)}: build cache not removed whole (${shownName(folder)}${to}: ${reason}; ${count(removed.length, 'file')} removed)`);
     return 1;
   }
   const left = [
@@ -51,7 +53,7 @@ export function cleanCommand(rest: string[], print: (line: string) => void): num
     others ? `; left there, not Imprint's: ${count(others, 'other')}` : '',
     kept ? '; the folder kept: a file was written there meanwhile' : '',
   ].join('');
-  print(ours.length ? `${project}: build cache removed (${folder}${to}, ${count(ours.length, 'file')}${left})` : `${project}: no build cache (${folder}${to} holds no cache file${left})`);
+  print(ours.length ? `${shownName(project)}: build cache removed (${shownName(folder)}${to}, ${count(ours.length, 'file')}${left})` : `${shownName(project)}: no build cache (${shownName(folder)}${to} holds no cache file${left})`);
   return 0;
 }
 

@@ -13,6 +13,7 @@ import { textFontOf } from '../block/context.js';
 import { OutputError } from '../output.js';
 import { changedSince } from '../file-times.js';
 import { isInside } from '../input-file.js';
+import { shownName } from '../problems.js';
 import type { BuildCache, BuildOptions } from '../pipeline.js';
 import { cacheMaker, identityOf, sameMaker, unchanged, type FileIdentity } from './cache-identity.js';
 import { pruneCacheFolder, readCacheFile, writeCacheFile, type CacheEntries } from './cache-file.js';
@@ -102,10 +103,10 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
   const disk = cache.disk;
   if (!disk) return [];
   const lines: string[] = [];
-  if (process.env.IMPRINT_DEBUG) lines.push(`imprint: build cache ${disk.file}: ${[...disk.restored].filter((k) => cache.setCache.has(k)).length} of ${cache.setCache.size} paragraphs read from it`);
+  if (process.env.IMPRINT_DEBUG) lines.push(`imprint: build cache ${shownName(disk.file)}: ${[...disk.restored].filter((k) => cache.setCache.has(k)).length} of ${cache.setCache.size} paragraphs read from it`);
   const folder = path.dirname(disk.file);
   const outputDir = path.dirname(path.resolve(output));
-  if (outputDir === folder || isInside(outputDir, folder)) return [...lines, `imprint: build cache not saved: ${output} is written in its folder ${folder}`];
+  if (outputDir === folder || isInside(outputDir, folder)) return [...lines, `imprint: build cache not saved: ${shownName(output)} is written in its folder ${shownName(folder)}`];
   const madeFrom = [...themeFiles.map((f) => identityOf(path.resolve(f), 'content')), ...fontFiles(cache).map((f) => identityOf(f, 'stat'))];
   // a file gone, or changed while the build read it: what the build made from it may be neither its old nor its new self
   if (!madeFrom.every((f): f is FileIdentity => !!f && !changedSince(f.file, disk.began))) return lines;
@@ -120,7 +121,7 @@ export function saveBuildCache(cache: BuildCache, o: BuildOptions, themeFiles: s
     disk.placed = placed;
     if (process.env.IMPRINT_DEBUG) lines.push(`imprint: build cache ${bytes ? `written (${(bytes / 2 ** 20).toFixed(1)} MiB)` : 'too large, not written'} in ${Math.round(performance.now() - started)} ms`);
   } catch (e) {
-    lines.push(`imprint: build cache not saved (${e instanceof OutputError ? e.reason : (e as Error).message}): ${disk.file}`);
+    lines.push(`imprint: build cache not saved (${e instanceof OutputError ? e.reason : (e as Error).message}): ${shownName(disk.file)}`);
   }
   return lines;
 }

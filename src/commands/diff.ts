@@ -15,7 +15,7 @@ import { summaryLines } from './diff-summary.js';
 import { statSync } from 'node:fs';
 import { brokenLink } from '../file-kind.js';
 import { ImageNotWritten, writeChangeImages } from './change-images.js';
-import { holdStopSignals, removeTempFilesAtExit } from '../output.js';
+import { enableStopSignalHolds, holdStopSignals, removeTempFilesAtExit } from '../output.js';
 
 /** What `imprint diff` was asked. */
 interface DiffArgs {
@@ -63,6 +63,7 @@ export async function diffCommand(rest: string[], print: (line: string) => void,
     summaryLines(old, now, d).forEach((line) => print(line));
     if (args.imagesDir && !printsTheSame(d)) {
       removeTempFilesAtExit([args.imagesDir]);
+      enableStopSignalHolds();
       const release = holdStopSignals();
       const files = await writeChangeImages(args.imagesDir, old, now, d).finally(release);
       print(`${files.length} image${files.length === 1 ? '' : 's'} in ${args.imagesDir}${files.length ? ` (${files.map((f) => f.slice(args.imagesDir!.length).replace(/^[\\/]/, '')).join(', ')})` : ''}`);

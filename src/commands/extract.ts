@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { readRegularFile, RefusedFile } from '../input-file.js';
 import { OutputError } from '../output.js';
+import { OneLineError } from '../problems.js';
 import { writeNewFiles, type NewFile } from '../new-files.js';
 import { IMPRINT_PREFIX, MANIFEST_FORMAT, MANIFEST_NAME, rebuildCommand, type ManifestFile, type SourceManifest } from '../source-archive.js';
 import { sha256 } from '../sha256.js';
@@ -16,7 +17,7 @@ import { loadPdfJs, MAX_PDF_BYTES } from './pdf-edition.js';
 import { refuseUnlessNewFolder } from './new-folder.js';
 
 /** The PDF cannot give a project, or DIR cannot take it: one line for the user (exit status 1). */
-export class ExtractError extends Error {}
+export class ExtractError extends OneLineError {}
 
 /** What `extract` wrote, and what the user should know before building again. */
 export interface Extracted {
@@ -35,10 +36,10 @@ export interface Extracted {
 }
 
 /**
- * Writes the project of `pdf` into `dir` (created when missing). Throws `UsageError` for a
- * `dir` that is not a new or empty folder, `ExtractError` for a PDF without Imprint's manifest
- * or with a damaged or hostile one (nothing written) or a write the file system refuses (nothing
- * new left: see new-files.ts).
+ * Writes the project of `pdf` into `dir` (created when missing, in a folder that is there).
+ * Throws `UsageError` for a `dir` that is not a new or empty folder or whose folder is missing,
+ * `ExtractError` for a PDF without Imprint's manifest or with a damaged or hostile one (nothing
+ * written) or a write the file system refuses (nothing new left: see new-files.ts).
  */
 export async function extractProject(pdf: string, dir: string, packageDir: string, version: string): Promise<Extracted> {
   refuseUnlessNewFolder('extract', dir);

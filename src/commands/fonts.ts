@@ -14,7 +14,7 @@ import { loadReport } from '../content/load.js';
 import type { Report } from '../content/types.js';
 import { loadTheme } from '../style/theme.js';
 import { TemplateFolders } from '../template/folders.js';
-import { formatProblem, InputError, type Problem, type SourcePos } from '../problems.js';
+import { formatProblem, InputError, shownFile, shownName, type Problem, type SourcePos } from '../problems.js';
 import { codePointName } from '../code-point-name.js';
 
 /**
@@ -28,7 +28,7 @@ export function describeSystemFonts(): number {
     return 1;
   }
   console.log(`${faces.length} faces installed on this system (fontconfig); a registry names one as \`regular: system:NAME\` (a family, a full or a PostScript name)`);
-  for (const f of faces) console.log(`${f.families.join(', ')} | ${f.styles.join(', ')} | ${f.fullNames[0] ?? ''} (${f.postscriptName})  ${f.file}${f.index ? ` face ${f.index}` : ''}`);
+  for (const f of faces) console.log(`${f.families.join(', ')} | ${f.styles.join(', ')} | ${f.fullNames[0] ?? ''} (${f.postscriptName})  ${shownName(f.file)}${f.index ? ` face ${f.index}` : ''}`);
   return 0;
 }
 
@@ -51,20 +51,20 @@ export function describeFonts(o: Omit<BuildOptions, 'input'> & { input?: string 
 function describeRoles(faces: FaceSet): string[] {
   const { registry } = faces;
   const whose = (file: string) => (file === registry.files[0] ? 'Imprint' : 'project');
-  const lines = [`font roles (registries: ${registry.files.map((f) => `${f} (${whose(f)})`).join(', ')})`];
+  const lines = [`font roles (registries: ${registry.files.map((f) => `${shownName(f)} (${whose(f)})`).join(', ')})`];
   for (const [name, role] of registry.roles) {
     if (name !== role.name) continue; // an alias
     const names = role.aliases.length ? ` (${role.aliases.join(', ')})` : '';
     const fallback = role.fallback ? `, falls back to ${role.fallback}` : '';
     lines.push(`${name}${names}: ${whose(role.registry)}${fallback}`);
-    for (const weight of ['regular', 'bold'] as const) lines.push(`  ${weight.padEnd(7)} ${role[weight].file}  ${faceName(faces, role[weight])}`);
+    for (const weight of ['regular', 'bold'] as const) lines.push(`  ${weight.padEnd(7)} ${shownName(role[weight].file)}  ${faceName(faces, role[weight])}`);
   }
   if (registry.fallbacks.length) lines.push(`fallbacks (for the characters no font of a style has, in order): ${registry.fallbacks.join(', ')}`);
   const collections = collectionsOf(faces);
   if (collections.size) {
     lines.push('collections (a role takes one of their faces with `regular: {file: NAME, face: N}`):');
     for (const [file, count] of collections) {
-      lines.push(`  ${file}`);
+      lines.push(`  ${shownName(file)}`);
       for (let index = 0; index < count; index++) lines.push(`    face ${index}: ${faceName(faces, { file, index, key: faceKey(file, index) })}`);
     }
   }
@@ -121,7 +121,7 @@ function describeCoverage(o: BuildOptions, faces: FaceSet, warnings: Problem[]):
   const theme = loadTheme(folders.themeFileOf(report.meta.template.text, report.meta.template.pos), folders);
   const chars = [...distinctChars(report)];
   const roles = [...new Set([...theme.styles.values()].flatMap((s) => (s.latinFont ? [s.font, s.latinFont] : [s.font])).concat(faces.registry.fallbacks))];
-  const lines = [`${o.input}: ${chars.length} distinct characters (template ${report.meta.template.text})`];
+  const lines = [`${shownName(o.input)}: ${chars.length} distinct characters (template ${report.meta.template.text})`];
   for (const name of roles) {
     const role = faces.registry.roles.get(name) as FontRole; // the layout checked the theme's roles
     const face = faces.face(name);
@@ -135,7 +135,7 @@ function describeCoverage(o: BuildOptions, faces: FaceSet, warnings: Problem[]):
     lines.push(`no font of its style has ${missing.size} character${missing.size > 1 ? 's' : ''}:`);
     for (const [ch, places] of missing) {
       const more = places.length > PLACES_SHOWN ? ` and ${places.length - PLACES_SHOWN} more` : '';
-      lines.push(`  "${ch}" ${codePointName(ch)}: ${places.slice(0, PLACES_SHOWN).map((p) => `${p.file}:${p.line}:${p.col}`).join(', ')}${more}`);
+      lines.push(`  "${ch}" ${codePointName(ch)}: ${places.slice(0, PLACES_SHOWN).map((p) => `${shownFile(p.file)}:${p.line}:${p.col}`).join(', ')}${more}`);
     }
   }
   return lines;
@@ -158,9 +158,9 @@ function distinctChars(report: Report): Set<string> {
   return chars;
 }
 
-/** The build's warnings of characters no font has, by character, with their places (a run's, for each of its characters). */
+/** The build's warnings of characters no font has, by character, with the place of each time it stands in the report. */
 function missingChars(warnings: Problem[]): Map<string, SourcePos[]> {
   const out = new Map<string, SourcePos[]>();
-  for (const w of warnings) for (const ch of new Set(w.missing)) out.set(ch, [...(out.get(ch) ?? []), w.pos]);
+  for (const w of warnings) for (const { char, pos } of w.missing ?? []) out.set(char, [...(out.get(char) ?? []), pos]);
   return out;
 }

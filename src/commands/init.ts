@@ -6,24 +6,24 @@
  * names for an editor (`# yaml-language-server: $schema=../schema/report.schema.json`).
  * `imprint build` in DIR builds it.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from '../output.js';
+import { OneLineError } from '../problems.js';
 import { writeNewFiles } from '../new-files.js';
 import { refuseUnlessNewFolder } from './new-folder.js';
 
 /** A starter project could not be written: one line for the user (exit status 1). */
-export class InitError extends Error {}
+export class InitError extends OneLineError {}
 
 /**
  * Writes the starter project into `dir` (made when missing, in a folder that is there) and
  * returns the files written, relative to it, sorted. Throws `UsageError` for a `dir` that is
- * not a new or empty folder, `InitError` when the folder `dir` goes in is missing or the file
- * system refuses a write (nothing new left then: see new-files.ts).
+ * not a new or empty folder, or whose folder is missing (see new-folder.ts), `InitError` when
+ * the file system refuses a write (nothing new left then: see new-files.ts).
  */
 export async function initProject(dir: string, packageDir: string): Promise<string[]> {
   refuseUnlessNewFolder('init', dir);
-  if (!existsSync(path.dirname(path.resolve(dir)))) throw new InitError(`${dir}: cannot write (the folder it goes in does not exist)`);
   const copies = projectFiles(packageDir);
   try {
     await writeNewFiles(copies.map(({ from, to }) => ({ file: path.join(dir, to), bytes: readFileSync(from) })));

@@ -8,6 +8,7 @@ import { valueOffsets } from './scalar-chars.js';
 import { aliasPastLimit } from './alias-bomb.js';
 import { yamlProblems } from './yaml-problems.js';
 import { structuralLines, type YamlLine } from './yaml-lines.js';
+import { placeInText } from '../text-column.js';
 
 /** Most aliases a file may use (an "alias bomb" is refused at once). */
 export const MAX_ALIASES = 100;
@@ -62,8 +63,7 @@ export class YamlSource {
 
   /** The position of a character offset in the file. */
   at(offset: number): SourcePos {
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.file, line, col };
+    return { file: this.file, ...placeInText(this.text, this.lines, offset) };
   }
 
   /** Where a node starts (the file's start for none). */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isMap, isScalar, visit, type LineCounter, type Node, type YAMLMap } from 'yaml';
 import { parseYamlText } from '../yaml-file.js';
 import { valueOffsets } from '../content/scalar-chars.js';
+import { placeInText } from '../text-column.js';
 import { InputError, type SourcePos } from '../problems.js';
 
 /** A merged theme tree whose nodes can be located in their own files. */
@@ -58,8 +59,7 @@ export function readThemeSource(file: string, files: ThemeFiles): ThemeSource {
     at: (node, index) => {
       const o = (node && owner.get(node)) ?? owner.get(root)!;
       const offset = index !== undefined && isScalar(node) && typeof node.value === 'string' ? valueOffsets(o.text, node)(index) : (node?.range?.[0] ?? 0);
-      const { line, col } = o.lines.linePos(offset);
-      return { file: o.file, line, col };
+      return { file: o.file, ...placeInText(o.text, o.lines, offset) };
     },
   };
 }

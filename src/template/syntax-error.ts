@@ -7,7 +7,7 @@
  * the slip (at the file's end for a block never closed).
  */
 import { blockOpenAt, closerOf, unclosedBlock } from './unclosed-block.js';
-import { offsetOf, placeOf } from './text-place.js';
+import { offsetOf, offsetOfUnit, placeOf } from './text-place.js';
 
 /** A template's syntax error: where to look (lines and columns from 1), and what is wrong, on one line. */
 export interface TemplateSyntaxError {
@@ -34,7 +34,7 @@ const NAME_CHAR = /[^\s!"#%-,./;->@[-^`{-~]/;
 /** The error `e` Handlebars' parser threw for the template `src`, its lexer then in `lexer`. */
 export function syntaxError(src: string, e: unknown, lexer: LexerState): TemplateSyntaxError {
   const lines = String((e as Error)?.message ?? e).split('\n');
-  const at = offsetOf(src, lexer.yylloc.first_line, lexer.yylloc.first_column + 1);
+  const at = offsetOfUnit(src, lexer.yylloc.first_line, lexer.yylloc.first_column + 1);
   // "Parse error on line 3:", an excerpt, a pointer, "Expecting 'CLOSE', 'CLOSE_UNESCAPED', got 'EOF'"
   const expecting = /^Expecting (.*), got '(.*)'$/.exec(lines[lines.length - 1]);
   if (lines[0].startsWith('Parse error') && expecting) {
@@ -49,7 +49,7 @@ export function syntaxError(src: string, e: unknown, lexer: LexerState): Templat
   const { lineNumber, column } = e as { lineNumber?: number; column?: number };
   const message = lines[0].replace(/ - \d+:\d+$/, '');
   if (lineNumber === undefined || column === undefined) return { line: 1, col: 1, reason: message };
-  const place = offsetOf(src, lineNumber, column + 1);
+  const place = offsetOfUnit(src, lineNumber, column + 1);
   const mismatch = /^(.+) doesn't match (.+)$/.exec(message);
   if (mismatch) {
     const opener = expressionStart(src, place + 1);

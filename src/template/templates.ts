@@ -6,6 +6,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, shownFile, type SourcePos } from '../problems.js';
+import { columnOf } from '../text-column.js';
+import { columnOfUnit } from './text-place.js';
 import { themeChain } from '../style/theme-source.js';
 import type { DocTree, FurnitureTree } from './doc-tree.js';
 import type { TemplateFolders } from './folders.js';
@@ -197,7 +199,7 @@ function compileOne(env: Env, source: Source, options: typeof PAGE_OPTIONS | typ
     const parsed = parseTemplate(env, source.text);
     if ('error' in parsed) throw located(parsed.error);
     const call = callProblem(parsed.program, env, partials, inline);
-    if (call) throw located(call);
+    if (call) throw located({ ...call, col: columnOfUnit(source.text, call.line, call.col) });
     template = env.compile(parsed.program, { ...options });
   }
   return (context, runtimeOptions) => {
@@ -236,7 +238,7 @@ function inlineKnown(env: Env, sources: Map<string, Source>): (file: string) => 
       const parsed = parseTemplate(env, source.text);
       if ('error' in parsed) continue; // reported when that file is compiled
       programs.set(f.replace(/\.hbs$/, ''), parsed.program);
-      for (const d of inlineDefinitions(parsed.program)) if (!defined.has(d.name)) defined.set(d.name, { file: source.path, line: d.line, col: d.col });
+      for (const d of inlineDefinitions(parsed.program)) if (!defined.has(d.name)) defined.set(d.name, { file: source.path, line: d.line, col: columnOfUnit(source.text, d.line, d.col) });
     }
     all = { inherited: inheritedInline(programs, new Set(PAGE_TEMPLATES.map((f) => f.replace(/\.hbs$/, '')))), defined };
     return all;
@@ -289,7 +291,7 @@ function findNear(source: Source | undefined, near: { line: number; col: number 
   source?.text.split('\n').forEach((line, i) => {
     for (const m of line.matchAll(every)) {
       if (!accept(m)) continue;
-      const p = { file: source.path, line: i + 1, col: m.index + 1 };
+      const p = { file: source.path, line: i + 1, col: columnOf(line, m.index!) };
       if (best === undefined || distance(p) < distance(best)) best = p;
     }
   });
@@ -351,7 +353,8 @@ function findIn({ text, path: file }: Source, needle: string | RegExp): SourcePo
   const i = typeof needle === 'string' ? text.indexOf(needle) : text.search(needle);
   if (i < 0) return undefined;
   const before = text.slice(0, i).split('\n');
-  return { file, line: before.length, col: before[before.length - 1].length + 1 };
+  const last = before[before.length - 1];
+  return { file, line: before.length, col: columnOf(last, last.length) };
 }
 
 /**
@@ -364,7 +367,7 @@ function renderError(source: Source, e: unknown): InputError {
   if (e instanceof InputError) return e;
   if (e instanceof MissingData) {
     const { line, col, message } = e.in(source.path);
-    return new InputError([{ pos: { file: source.path, line, col }, message: `template: ${message}`, severity: 'error' }]);
+    return new InputError([{ pos: { file: source.path, line, col: columnOfUnit(source.text, line, col) }, message: `template: ${message}`, severity: 'error' }]);
   }
   if (/^Maximum call stack size exceeded/.test(String((e as Error)?.message))) return endlessInclude(source);
   const message = String((e as Error)?.message ?? e).split('\n')[0];
@@ -373,7 +376,7 @@ function renderError(source: Source, e: unknown): InputError {
   const partial = /^The partial (.+) could not be found$/.exec(message)?.[1];
   const name = helper ?? partial;
   const use = name === undefined ? undefined : findIn(source, new RegExp(`\\{\\{~?[#^]?${partial ? '>\\s*' : '\\s*'}${escapeRegExp(name)}(?![\\w-])`));
-  const pos = lineNumber !== undefined && column !== undefined ? { file: source.path, line: lineNumber, col: column + 1 } : (use ?? { file: source.path, line: 1, col: 1 });
+  const pos = lineNumber !== undefined && column !== undefined ? { file: source.path, line: lineNumber, col: columnOfUnit(source.text, lineNumber, column + 1) } : (use ?? { file: source.path, line: 1, col: 1 });
   return new InputError([{ pos, message: `template: ${message.replace(/ - \d+:\d+$/, '')}`, severity: 'error' }]);
 }
 

@@ -13,18 +13,18 @@ describe('runs of characters no font has', () => {
   it('a phrase is one run, across its spaces and marks; a character a font has that is a letter or digit ends it', () => {
     const text = '校训是“안녕하세요 세계”，问候为“مرحبا بالعالم”。';
     expect(missingRuns(text, new Set([...korean, ...arabic]))).toEqual([
-      { at: 4, text: '안녕하세요 세계', chars: '안녕하세요세계' },
-      { at: 18, text: 'مرحبا بالعالم', chars: 'مرحبابالعالم' },
+      { at: 4, text: '안녕하세요 세계', chars: '안녕하세요세계', charsAt: [4, 5, 6, 7, 8, 10, 11] },
+      { at: 18, text: 'مرحبا بالعالم', chars: 'مرحبابالعالم', charsAt: [18, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30] },
     ]);
     // a Han character between: two runs; the same characters again: reported again, at their place
     expect(missingRuns('안녕，你好，안녕', korean)).toEqual([
-      { at: 0, text: '안녕', chars: '안녕' },
-      { at: 6, text: '안녕', chars: '안녕' },
+      { at: 0, text: '안녕', chars: '안녕', charsAt: [0, 1] },
+      { at: 6, text: '안녕', chars: '안녕', charsAt: [6, 7] },
     ]);
     // a character outside the BMP counts as one, its index in UTF-16
     expect(missingRuns('段😀与😀😀', new Set(['😀']))).toEqual([
-      { at: 1, text: '😀', chars: '😀' },
-      { at: 4, text: '😀😀', chars: '😀😀' },
+      { at: 1, text: '😀', chars: '😀', charsAt: [1] },
+      { at: 4, text: '😀😀', chars: '😀😀', charsAt: [4, 6] },
     ]);
     expect(missingRuns('没有缺字', korean)).toEqual([]);
   });
@@ -37,7 +37,10 @@ describe('runs of characters no font has', () => {
   });
 
   it('the total: characters, distinct ones and places, at the first place; none for a single place', () => {
-    const w = (line: number, chars: string): Problem => ({ pos: { file: 'r.yaml', line, col: 3 }, message: 'm', severity: 'warning', missing: chars });
+    const w = (line: number, chars: string): Problem => {
+      const pos = { file: 'r.yaml', line, col: 3 };
+      return { pos, message: 'm', severity: 'warning', missing: [...chars].map((char) => ({ char, pos })) };
+    };
     const other: Problem = { pos: { file: 'r.yaml', line: 1, col: 1 }, message: 'dropped', severity: 'warning' };
     expect(missingTotal([other, w(6, '안녕하세요세계'), w(6, 'مرحبابالعالم'), w(7, '😀')])).toEqual({
       pos: { file: 'r.yaml', line: 6, col: 3 },

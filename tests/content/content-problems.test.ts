@@ -130,9 +130,9 @@ describe('a text as written, and where its characters stand (for characters no f
     };
     expect(report!.writtenText(at(6, 9))!.value).toBe('段落 😀 与 😀');
     expect(charPos(at(6, 9), '😀')).toEqual(at(6, 12));
-    expect(report!.writtenText(at(6, 9))!.charPos(8)).toEqual(at(6, 17));
+    expect(report!.writtenText(at(6, 9))!.charPos(8)).toEqual(at(6, 16)); // (the second 😀: a character after the first is one column)
     expect(charPos(at(11, 16), '😀')).toEqual(at(11, 17));
-    expect(charPos(at(11, 21), '😀')).toEqual(at(11, 23));
+    expect(charPos(at(11, 20), '😀')).toEqual(at(11, 22)); // (after 格😀, in characters)
     expect(charPos(at(12, 9), '😀')).toEqual(at(13, 11));
     // a place that holds no text of the report: none
     expect(report!.writtenText(at(1, 1))).toBeUndefined();

@@ -189,6 +189,12 @@ describe('loadReport', () => {
     expect(problems(table(['head: [[{text: x, colspan: 1000000000}]]', 'rows: []']))).toEqual(['r.yaml:8:38: `colspan:` must be at most 100']);
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, rowspan: 1000000000}, 1]']))).toEqual(['r.yaml:10:16: rowspan 1000000000 runs past the last row (1 row from here)']);
   });
+  it('counts columns in characters (code points), as VS Code and Notepad++ show them: a character outside the BMP (Ext B 𠀀, an emoji) is one column, not two', () => {
+    // 𠀀 and 😀 are two UTF-16 units each: [[ stands at character 12 of its line
+    expect(problems(ok.replace('段落。', '𠀀😀见[[nothing]]。'))).toEqual(['r.yaml:6:12: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)']);
+    // YAML's own error after one: at the extra comma, character 14
+    expect(problems(ok.replace('title: 标题', 'title: [😀, , x]'))[0]).toMatch(/^r\.yaml:2:14: /);
+  });
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));
 });
@@ -255,6 +261,12 @@ describe('loadReport refuses hostile or broken files', () => {
     for (const bytes of [le, Buffer.from(le).swap16()]) expect(messages(write('r.yaml', bytes))).toEqual(['r.yaml:1:1: this file is saved as UTF-16 (without its byte order mark): save it as UTF-8']);
     const utf32 = Buffer.from([0xff, 0xfe, 0, 0, ...[...'report:\n'].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])]);
     expect(messages(write('r.yaml', utf32))).toEqual(['r.yaml:1:1: this file is saved as UTF-32: save it as UTF-8']);
+  });
+  it('says a file of control characters (NUL bytes, binary data that happens to be UTF-8) is binary, not text, at its start', () => {
+    expect(messages(write('nul.yaml', Buffer.alloc(100)))).toEqual(['nul.yaml:1:1: this file is binary, not text: 100 of its first 100 characters are control characters (U+0000 …), which a text file does not hold']);
+    expect(messages(write('bin.yaml', Buffer.from('\x01\x02\x03abc\x00\x00\x7f\x05', 'latin1')))).toEqual(['bin.yaml:1:1: this file is binary, not text: 7 of its first 10 characters are control characters (U+0001 …), which a text file does not hold']);
+    // a report with a stray control character or two is a text, told at the character
+    expect(messages(write('ctl.yaml', 'report:\n  title: "\x01\x02"\n'))).toContain('ctl.yaml:2:10: the title of `report:` is empty: dropped U+0001 U+0002 (control characters, which cannot be printed)');
   });
   it('refuses an alias bomb at once', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];

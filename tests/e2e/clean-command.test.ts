@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'dist/bin.cjs');
 
-function clean(cwd: string) {
-  const r = spawnSync(process.execPath, [bin, 'clean'], { cwd, encoding: 'utf8' });
+function clean(cwd: string, ...dir: string[]) {
+  const r = spawnSync(process.execPath, [bin, 'clean', ...dir], { cwd, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -70,5 +70,17 @@ describe('imprint clean', () => {
     writeFileSync(path.join(empty.cache, 'notes.txt'), 'mine');
     expect(clean(empty.dir)).toEqual({ code: 0, out: `.: no build cache (${empty.cache} holds no cache file; left there, not Imprint's: 1 other)\n`, err: '' });
     expect(readdirSync(empty.cache)).toEqual(['notes.txt']);
+  });
+
+  it('says what DIR is when it is no folder: a link that loops, a link to nothing, a file, nothing', () => {
+    const { dir } = project();
+    symlinkSync('loop', path.join(dir, 'loop'));
+    symlinkSync('gone', path.join(dir, 'dangling'));
+    writeFileSync(path.join(dir, 'file'), 'mine');
+    const usage = (what: string) => ({ code: 2, out: '', err: `imprint: clean: ${what} (\`imprint help\` shows the usage)\n` });
+    expect(clean(dir, 'loop')).toEqual(usage('loop is a link that loops'));
+    expect(clean(dir, 'dangling')).toEqual(usage('dangling is a link to gone, which does not exist'));
+    expect(clean(dir, 'file')).toEqual(usage('file is a file, not a folder'));
+    expect(clean(dir, 'none')).toEqual(usage('none does not exist'));
   });
 });

@@ -77,6 +77,9 @@ describe('imprint extract', () => {
     writeFileSync(path.join(dir, 'full/keep.txt'), 'mine');
     expect(imprint(dir, 'extract', 'r.pdf', 'full')).toEqual({ code: 2, out: '', err: 'imprint: extract writes into a new or empty folder: full is not empty (`imprint help` shows the usage)\n' });
     expect(imprint(dir, 'extract', 'r.pdf')).toMatchObject({ code: 2 });
+    // a DIR whose folder is missing is refused, as init refuses it (the folders were made)
+    expect(imprint(dir, 'extract', 'r.pdf', 'no/such/p')).toEqual({ code: 2, out: '', err: 'imprint: extract writes into a new or empty folder: no/such/p goes in no/such, which does not exist (make it first: mkdir -p no/such) (`imprint help` shows the usage)\n' });
+    expect(existsSync(path.join(dir, 'no'))).toBe(false);
     expect(imprint(dir, 'extract', 'r.pdf', 'out')).toEqual({ code: 1, out: '', err: 'imprint: r.pdf: holds no project to extract (no Imprint manifest: it was not built by Imprint with --pdfa 3b)\n' });
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
     expect(imprint(dir, 'extract', 'r.yaml', 'out')).toEqual({ code: 1, out: '', err: 'imprint: r.yaml: not a PDF (it does not start as one)\n' });
@@ -132,7 +135,7 @@ describe('imprint extract', () => {
     const dir = base();
     const data = Buffer.from('evil');
     writeFileSync(path.join(dir, 'evil.pdf'), await pdfWith({ x: data, [MANIFEST_NAME]: manifestFor('../escaped.txt', data) }));
-    const r = imprint(dir, 'extract', 'evil.pdf', 'inner/out');
+    const r = imprint(dir, 'extract', 'evil.pdf', 'out');
     expect(r).toEqual({ code: 1, out: '', err: 'imprint: evil.pdf: refused: its manifest names a file outside the project folder ("../escaped.txt")\n' });
     expect(readdirSync(dir)).toEqual(['evil.pdf']);
   });

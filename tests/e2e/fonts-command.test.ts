@@ -83,10 +83,20 @@ describe('imprint fonts', () => {
         '  mono: 3 of 11', // the code style's, which the theme has whether or not the report uses it
         '  黑体 (sans): 10 of 11',
         'no font of its style has 1 character:',
-        '  "𓀀" U+13000: r.yaml:6:8, r.yaml:6:11, r.yaml:10:10', // each place (a run of characters no font has: 二 parts the two)
+        '  "𓀀" U+13000: r.yaml:6:8, r.yaml:6:10, r.yaml:10:10', // each place (a run of characters no font has: 二 parts the two), 𓀀 one column
         '',
       ].join('\n'),
     );
+  });
+
+  it('gives each character no font has of a run its own place (each was given the run\'s first)', () => {
+    const dir = project();
+    // one run (a space joins it), then 乙 ends it; U+E000 again, a run of its own
+    writeFileSync(path.join(dir, 'r.yaml'), 'report:\n  title: 字体\nchapters:\n  - title: 一\n    body:\n      - 甲\uE000 \uE001乙\uE000\n');
+    const r = imprint(dir, 'fonts', 'r.yaml');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines.slice(lines.indexOf('no font of its style has 2 characters:'))).toEqual(['no font of its style has 2 characters:', '  "\uE000" U+E000: r.yaml:6:10, r.yaml:6:14', '  "\uE001" U+E001: r.yaml:6:12', '']);
   });
 
   it('a role takes any face of a collection; the build sets and embeds that face', () => {

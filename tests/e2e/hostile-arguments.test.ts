@@ -72,4 +72,25 @@ describe('hostile arguments', () => {
     writeFileSync(path.join(dir, 'e\nf.pdf'), 'not a PDF');
     expect(imprint(dir, 'diff', 'e\nf.pdf', 'e\nf.pdf')).toMatchObject({ code: 2, err: 'imprint: eU+000Af.pdf: not a PDF (it does not start as one)\n' });
   });
+
+  it('names with a line break in the messages of output, init, extract, clean and fonts: by their code points, each message one line (they were printed raw)', () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'a\nb'), 'a file where a folder would go');
+    writeFileSync(path.join(dir, 'r\n.yaml'), good);
+    // OutputError (build -o), InitError, a usage error of init, ExtractError
+    expect(imprint(dir, 'build', 'r\n.yaml', '-o', 'a\nb/x.pdf')).toMatchObject({ code: 1, out: '', err: 'aU+000Ab/x.pdf: cannot write (a part of the path is a file, not a folder); what was there, if anything, is unchanged\n' });
+    expect(imprint(dir, 'init', 'a\nb/c')).toMatchObject({ code: 1, out: '', err: 'imprint: aU+000Ab/c: cannot write (a part of the path is a file, not a folder)\n' });
+    expect(imprint(dir, 'init', 'a\nb')).toMatchObject({ code: 2, out: '', err: 'imprint: init writes into a new or empty folder: aU+000Ab is a file (`imprint help` shows the usage)\n' });
+    expect(imprint(dir, 'extract', 'r\n.yaml', 'new')).toMatchObject({ code: 1, out: '', err: 'imprint: rU+000A.yaml: not a PDF (it does not start as one)\n' });
+    expect(imprint(dir, 'clean', 'a\nb')).toMatchObject({ code: 2, out: '', err: 'imprint: clean: aU+000Ab is a file, not a folder (`imprint help` shows the usage)\n' });
+    const made = imprint(dir, 'init', 'p\nq');
+    expect(made).toMatchObject({ code: 0, err: '' });
+    expect(made.out).toMatch(/^pU\+000Aq: a starter project \([^\n]+\)\nnext: cd /);
+    // fonts: its report line, and the registries line (the project's registry is in a folder so named)
+    const fonts = imprint(path.join(dir, 'p\nq'), 'fonts', '../r\n.yaml');
+    expect(fonts.code).toBe(0);
+    expect(fonts.out).toContain('\n../rU+000A.yaml: ');
+    expect(fonts.out).toContain('/pU+000Aq/fonts/fonts.yaml (project)');
+    expect(fonts.out.split('\n').every((line) => !line.endsWith('/p'))).toBe(true);
+  });
 });

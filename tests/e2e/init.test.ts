@@ -173,9 +173,9 @@ describe('imprint init', () => {
     expect(imprint(dir, 'init', '年报-2025').out.split('\n')[1]).toBe('next: cd 年报-2025 && imprint build');
   });
 
-  it('says in one line when the folder cannot be made', () => {
+  it('refuses a DIR whose folder is missing, naming it (exit 2, as extract does)', () => {
     const dir = base();
-    expect(imprint(dir, 'init', 'no/such/p')).toEqual({ code: 1, out: '', err: 'imprint: no/such/p: cannot write (the folder it goes in does not exist)\n' });
+    expect(imprint(dir, 'init', 'no/such/p')).toEqual({ code: 2, out: '', err: 'imprint: init writes into a new or empty folder: no/such/p goes in no/such, which does not exist (make it first: mkdir -p no/such) (`imprint help` shows the usage)\n' });
     expect(existsSync(path.join(dir, 'no'))).toBe(false);
   });
 });

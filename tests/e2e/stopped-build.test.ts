@@ -85,16 +85,17 @@ describe('a batch built by threads (--jobs 2) stopped by a signal', () => {
 });
 
 describe('a signal while a file is written', () => {
-  /** Runs `body` (a module's code, after `removeTempFilesAtExit([pdf])`, `pdf` a file in a new folder; with `busy(ms)`, `spawn`, `writeFileSync`, `holdStopSignals`, `tempPathFor`) in a process of its own; its status, and the files left in the folder. */
+  /** Runs `body` (a module's code, after `removeTempFilesAtExit([pdf])` and `enableStopSignalHolds()`, `pdf` a file in a new folder; with `busy(ms)`, `spawn`, `writeFileSync`, `holdStopSignals`, `tempPathFor`) in a process of its own; its status, and the files left in the folder. */
   function run(body: string, signal: NodeJS.Signals) {
     const folder = mkdtempSync(path.join(tmpdir(), 'imprint-signal-'));
     const script = `
       import { spawn } from 'node:child_process';
       import { writeFileSync } from 'node:fs';
-      import { holdStopSignals, removeTempFilesAtExit, tempPathFor } from ${JSON.stringify(output)};
+      import { enableStopSignalHolds, holdStopSignals, removeTempFilesAtExit, tempPathFor } from ${JSON.stringify(output)};
       const pdf = ${JSON.stringify(path.join(folder, 'r.pdf'))};
       const busy = (ms) => { const end = Date.now() + ms; while (Date.now() < end); };
       removeTempFilesAtExit([pdf]);
+      enableStopSignalHolds();
       ${body}`;
     const started = performance.now();
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, signal], { encoding: 'utf8' });

@@ -100,6 +100,16 @@ describe('templates', () => {
     ];
     for (const [text, said] of cases) expect(problem(text), text).toBe(`footer.hbs:${said}`);
   });
+  it('count columns in characters, a character outside the BMP as one (Handlebars counts UTF-16 units)', () => {
+    const problem = (text: string) => {
+      const dir = variant('footer.hbs', () => `<footer><p style="footer-odd">𠀀😀${text}</p></footer>\n`);
+      return problemOf(() => loadTemplates(dir, foldersOf(dir))).replace(`${dir}/`, '');
+    };
+    // <footer><p style="footer-odd"> is 30 characters, then 𠀀 and 😀: the text from column 33
+    expect(problem('{{page}}{{/if}}')).toBe('footer.hbs:1:41: template: {{/if}} closes no block: no {{#if}} is open here');
+    expect(problem('{{page')).toBe('footer.hbs:1:33: template: this {{ is never closed: write }} where its expression ends');
+    expect(problem('{{> nosuch}}')).toMatch(/^footer\.hbs:1:37: template: unknown partial "nosuch"/); // at its name
+  });
   it('locate a partial there is none of at its name in the template that includes it, before anything renders', () => {
     const known = 'known: attachments, block, case, chapter, contents, cover, list, listing, paragraph, preface, report-pages, section, table';
     const partial = variant('chapter.hbs', (s) => s.replace('{{> section}}', '{{> sections}}'));

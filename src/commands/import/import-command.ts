@@ -12,7 +12,7 @@ import { shownName } from '../../problems.js';
 import path from 'node:path';
 import { refuseOutputs, type OutputKind } from '../../output-paths.js';
 import { brokenLink, emptyOrStartsWith, headOf, JPEG_SIGNATURE, kindOf, PNG_SIGNATURE } from '../../file-kind.js';
-import { OutputError, removeTempFilesAtExit, writeFailure } from '../../output.js';
+import { enableStopSignalHolds, OutputError, removeTempFilesAtExit, writeFailure } from '../../output.js';
 import { UsageError } from '../usage-error.js';
 import { optionName, unknownOption } from '../../option-value.js';
 import { MAX_CONTENT_BYTES } from '../../content/load.js';
@@ -55,6 +55,7 @@ export interface ImportResult {
 export async function importCommand(args: readonly string[]): Promise<number> {
   const { input, output, replace } = parseImportArgs(args);
   removeTempFilesAtExit([output, imagesFolder(output)]);
+  enableStopSignalHolds();
   try {
     const result = await importDraft(input, output, replace);
     result.notCarried.forEach((line) => console.error(`${shownName(input)}: not carried: ${line}`));
@@ -74,7 +75,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
     }
     // (its own message speaks of a PDF: an import writes none)
     if (e instanceof OutputError) {
-      console.error(`${e.file}: cannot write (${e.reason})`);
+      console.error(`${shownName(e.file)}: cannot write (${e.reason})`);
       return 1;
     }
     const reason = writeFailure(e);
