@@ -102,6 +102,9 @@ describe('loadReport', () => {
   });
   it('a message never holds a raw line or paragraph separator, nor a control character: they are shown as U+2028', () => {
     expect(formatProblem({ pos: { file: 'r.yaml', line: 1, col: 1 }, severity: 'error', message: 'a\u2028b\u2029c\u0007d' })).toBe('r.yaml:1:1: aU+2028bU+2029cU+0007d');
+    // nor a line break: a list's style written "\u2028" (read as a line break) was quoted raw, and the message broke its line (found by the fuzzer)
+    const ok = 'report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - list: { style: "\\u2028", items: [a] }\n';
+    expect(problems(ok)).toEqual(['r.yaml:6:24: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "U+000A" (did you mean "①"?)']);
   });
   it('a paragraph, heading or title that YAML reads as a number or true/false: the hint to quote it, as written', () => {
     const yaml = 'report:\n  title: 标题\nchapters:\n  - title: 2025\n    body:\n      - 2025\n      - heading: 3.10\n      - true\n';
