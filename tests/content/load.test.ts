@@ -182,6 +182,11 @@ describe('loadReport', () => {
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, colspan: 0}, 1]']))).toEqual(['r.yaml:10:35: `colspan:` must be at least 1']);
     expect(problems(table(['head: [[{text: x, colspan: 1000000000}]]', 'rows: []']))).toEqual(['r.yaml:8:38: `colspan:` must be at most 100']);
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, rowspan: 1000000000}, 1]']))).toEqual(['r.yaml:10:16: rowspan 1000000000 runs past the last row (1 row from here)']);
+    // a colspan refused in the first header row: no count of the table's columns follows from it, and no row is measured
+    // against one (it said first 'this first header row fills 3 columns … every row under it fills 4', a consequence, found by the fuzzer)
+    const head = ['head:', '  - [{text: 指标, rowspan: 2}, {text: 人数, colspan: 0}, {text: 占比, rowspan: 2}]', '  - [2024 年, 2025 年]', 'rows:', '  - [甲, 1, 2, "3%"]', 'align: [left, right, right, right]'];
+    expect(problems(table(head))).toEqual(['r.yaml:9:60: `colspan:` must be at least 1']);
+    expect(problems(table(head.map((l) => l.replace('colspan: 0', 'colspan: 1.5'))))).toEqual(['r.yaml:9:60: `colspan:` must be a whole number']);
   });
   it('reports an empty title', () => expect(problems(ok.replace('title: 一', 'title: ""'))).toEqual(['r.yaml:4:12: the title of a chapter is empty']));
   it('reports no chapters', () => expect(problems('report:\n  title: x\nchapters: []\n')).toEqual(['r.yaml:3:11: `chapters:` is empty: a report needs at least one chapter']));
