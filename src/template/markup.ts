@@ -92,8 +92,23 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
   // (saxes stops just after the entity's `;`)
   const entity = message.startsWith('undefined entity') ? /&[^\s&;<>]*;$/.exec(before)?.[0] : undefined;
   if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, entity, undefined, [], undefined, undefined, [offset - entity.length + 1]);
-  return new MarkupError(pos, message, undefined, tag, tags, undefined, undefined, [offset]);
+  // (text outside the root is found as other text where it may not stand: by the template that writes text outside its elements)
+  const outside = message.startsWith('text data outside of root node') ? xml.slice(0, offset + 1).trimEnd().length - 1 : undefined;
+  return new MarkupError(pos, PLAIN_WORDS.find(([said]) => said.test(message))?.[1] ?? message, undefined, tag, tags, undefined, outside, [offset]);
 }
+
+/** Saxes' words for markup that is not well-formed, and what a message says instead. */
+const PLAIN_WORDS: [RegExp, string][] = [
+  [/^text data outside of root node/, "text outside the markup's one element (<document>, <header> or <footer>): write it inside an element, or drop it (a comment half deleted?)"],
+  [/^documents may contain only one root/, "an element after the markup's one element (<document>, <header> or <footer>) has closed: everything goes inside it"],
+  [/^malformed comment/, 'a comment <!-- … --> that holds -- or is never closed: write <!-- text -->'],
+  [/^disallowed character in attribute name/, 'a character an attribute name cannot hold, inside a tag: a < or a tag typed inside another, or a quote left open?'],
+  [/^disallowed character in tag name/, 'a < that starts no tag (a tag name after it, of letters): write &lt; for a < in text'],
+  [/^disallowed character in closing tag/, 'a close tag holds only its name: </name>'],
+  [/^no whitespace between attributes/, 'no space between two attributes: write one'],
+  [/^unquoted attribute value/, 'an attribute value not in quotes: write name="value"'],
+  [/^attribute without value/, 'an attribute without a value: write name="value"'],
+];
 
 /** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */
 interface ValueRule {
