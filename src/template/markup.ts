@@ -94,7 +94,10 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
   if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, entity, undefined, [], undefined, undefined, [offset - entity.length + 1]);
   // (text outside the root is found as other text where it may not stand: by the template that writes text outside its elements)
   const outside = message.startsWith('text data outside of root node') ? xml.slice(0, offset + 1).trimEnd().length - 1 : undefined;
-  return new MarkupError(pos, PLAIN_WORDS.find(([said]) => said.test(message))?.[1] ?? message, undefined, tag, tags, undefined, outside, [offset]);
+  // (a comment is malformed where the parser finds a -- in it, maybe in another template's markup: its start is likelier the slip)
+  const comment = message.startsWith('malformed comment') ? xml.lastIndexOf('<!--', offset) : -1;
+  const written = comment >= 0 ? [comment, offset] : [offset];
+  return new MarkupError(pos, PLAIN_WORDS.find(([said]) => said.test(message))?.[1] ?? message, undefined, tag, tags, undefined, outside, written);
 }
 
 /** Saxes' words for markup that is not well-formed, and what a message says instead. */

@@ -239,6 +239,9 @@ describe('templates', () => {
     // a close tag typed inside an attribute's name, and a comment never closed: in the partial, not in the <matter> around it
     const attribute = extending('chapter.hbs', (s) => s.replace('bookmark=', 'bookm</p>ark='));
     expect(render(attribute)).toMatch(new RegExp(`^${attribute}/chapter\\.hbs:3:\\d+: markup: a character an attribute name cannot hold, inside a tag: a < or a tag typed inside another, or a quote left open\\? \\(at line \\d+, column \\d+ of the markup document\\.hbs wrote\\)$`));
+    // (a paragraph.hbs of nothing but the comment's start: at it, not where the parser found the comment malformed, in another template)
+    const only = extending('paragraph.hbs', () => '{{!-- a paragraph --}}\n<!--\n');
+    expect(render(only)).toMatch(new RegExp(`^${only}/paragraph\\.hbs:2:1: markup: a comment <!-- … --> that holds -- or is never closed`));
     const comment = extending('paragraph.hbs', (s) => `${s}<!--\n`);
     expect(render(comment)).toMatch(new RegExp(`^${comment}/paragraph\\.hbs:\\d+:\\d+: markup: a comment <!-- … --> that holds -- or is never closed: write <!-- text --> \\(at line \\d+, column \\d+ of the markup document\\.hbs wrote\\)$`));
   });
