@@ -114,10 +114,11 @@ export function shownProblems(problems: readonly Problem[]): string[] {
 }
 
 /**
- * What a message shows by its code (`U+2028`), never raw: a control character (tab and line
- * feed aside) or a line or paragraph separator would break its line, or act on the terminal.
+ * What a message shows by its code (`U+2028`), never raw: a control character (tab aside), a line
+ * feed (of a value the message quotes: a U+2028 read as a line break) or a line or paragraph
+ * separator would break its line, or act on the terminal.
  */
-const UNSHOWN = /(?![\t\n])[\p{Cc}\u2028\u2029]/gu;
+const UNSHOWN = /(?!\t)[\p{Cc}\u2028\u2029]/gu;
 
 /**
  * A file as a message names it: relative to the working folder when it is inside it, as the

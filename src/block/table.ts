@@ -76,6 +76,9 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   // the last two stay together: no page holds a lone first row under its header, nor a lone last
   // one under 续表 (a table of two or three rows is never broken)
   rows.forEach((r, k) => out.push({ ...r, group, keepWithNext: r.keepWithNext || k === 0 || k === rows.length - 2 }));
+  // a table without a caption (a template of the user's that writes none) is found at its first
+  // rows: its list entry and cross-references never found its page, and did not settle
+  if (!caption.length && node.id && out.length) out[0] = { ...out[0], payload: { ...out[0].payload, anchors: [node.id, ...out[0].payload.anchors] } };
   if (node.note) {
     // the note stays with the last row
     const last = out[out.length - 1];

@@ -378,18 +378,21 @@ class ContentReader {
     const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))];
     const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
     const columns = firstRowColumns(head);
+    // (a colspan the schema refused in the first header row, reported at it: the table's columns are not known, and nothing is measured against them)
+    const firstRow = t.head ? [...headPath, 0] : headPath;
+    const known = !(head[0] ?? []).some((_, c) => this.colspanRefused([...firstRow, c]));
     // (a first header row whose colspans say more or fewer columns than every row under it fills: one error, at it)
-    const under = t.head ? widthUnderFirstRow(head, rows) : undefined;
+    const under = t.head && known ? widthUnderFirstRow(head, rows) : undefined;
     if (under !== undefined) {
       this.problems.error(this.src.locate([...headPath, 0]), `this first header row fills ${columns} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`);
-    } else {
+    } else if (known) {
       if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
       // (without its header, no count of columns to measure the rows against: its absence is the problem)
       if (t.columns || t.head) this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
     }
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && (t.columns || t.head) && list.length !== columns && list.length !== under)
+      if (list && (t.columns || t.head) && known && list.length !== columns && list.length !== under)
         this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {

@@ -322,7 +322,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     const v = value(node);
     if (v === 'none' || v === null) return null;
     if (typeof v !== 'string' || !HEX_COLOUR.test(v)) {
-      problems.error(at(node), `not a colour: "${String(v)}" (write #rrggbb or none)`);
+      problems.error(at(node), `not a colour: ${written(node)} (write #rrggbb or none)`);
       return fallback;
     }
     return v.toLowerCase();
@@ -680,7 +680,7 @@ function resolveTheme(src: ThemeSource): ReadTheme {
     if (!node) return fallback;
     const v = value(node);
     if (typeof v !== 'string' || !LANGUAGE_TAG.test(v)) {
-      problems.error(at(node), `lang must be a language tag like zh-CN, zh-TW or zh-HK, not "${String(v)}"`);
+      problems.error(at(node), `lang must be a language tag like zh-CN, zh-TW or zh-HK, not ${written(node)}`);
       return fallback;
     }
     return v;

@@ -25,6 +25,8 @@ interface El {
   pos: SourcePos;
   /** Its start tag as the markup has it (`<p style="body" at="…">`): what finds the template that wrote it. */
   tag: string;
+  /** Where its start tag begins in the markup (an offset). */
+  offset: number;
   /** For each text among its children (by its index there), the offset in the markup just after the text. */
   textEnds?: Map<number, number>;
 }
@@ -32,7 +34,7 @@ interface El {
 /** Parses markup into elements. `file` names the template for messages. */
 function parseXml(xml: string, file: string): El {
   const parser = new SaxesParser({ position: true });
-  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 }, tag: '' };
+  const root: El = { name: '#root', attrs: {}, children: [], pos: { file, line: 1, col: 1 }, tag: '', offset: 0 };
   const stack: El[] = [root];
   let error: MarkupError | undefined;
   // the element a close tag ended last (saxes ends the elements a wrong close tag skips, then says so)
@@ -42,12 +44,13 @@ function parseXml(xml: string, file: string): El {
     const start = xml.lastIndexOf('<', parser.position - 1);
     const end = xml.indexOf('>', parser.position - 1);
     const inTag = start >= 0 && end >= 0 && xml.lastIndexOf('>', parser.position - 2) < start;
-    const open = stack.slice(1).reverse().map((el) => el.tag);
-    error ??= wellFormedError(xml, { file, line: parser.line, col: parser.column }, e.message.replace(/^\d+:\d+: /, ''), closed, inTag ? xml.slice(start, end + 1) : undefined, open);
+    const open = stack.slice(1).reverse();
+    const stopped = { file, line: parser.line, col: parser.column, offset: parser.position - 1 };
+    error ??= wellFormedError(xml, stopped, e.message.replace(/^\d+:\d+: /, ''), closed, inTag ? xml.slice(start, end + 1) : undefined, open);
   });
   parser.on('opentag', (tag) => {
     const start = xml.lastIndexOf('<', parser.position - 1);
-    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column }, tag: xml.slice(start, parser.position) };
+    const el: El = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], pos: { file, line: parser.line, col: parser.column }, tag: xml.slice(start, parser.position), offset: start };
     stack[stack.length - 1].children.push(el);
     stack.push(el);
   });
@@ -72,22 +75,43 @@ function parseXml(xml: string, file: string): El {
  * closed, a close tag with no element open; any other at the tag saxes stopped in (`tag`, when it
  * stopped in one), else in the elements open there (`open`: their start tags, innermost first).
  */
-function wellFormedError(xml: string, pos: SourcePos, message: string, closed: El | undefined, tag: string | undefined, open: string[]): MarkupError {
+function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, message: string, closed: El | undefined, tag: string | undefined, open: El[]): MarkupError {
+  const { offset, ...pos } = stopped;
   const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
   const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
   const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
   if (message.startsWith('unexpected close tag') && closeTag && closed) {
-    return new MarkupError(at(closeTag[0]), `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`, closeTag[0], closed.tag);
+    const message = `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`;
+    return new MarkupError(at(closeTag[0]), message, closeTag[0], closed.tag, [], undefined, undefined, [closed.offset, offset - closeTag[0].length + 1]);
   }
+  const tags = open.map((el) => el.tag);
   const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
-  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, open[0], open.slice(1));
+  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, tags[0], tags.slice(1), undefined, undefined, open.slice(0, 1).map((el) => el.offset));
   const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
-  if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0]);
+  if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0], undefined, [], undefined, undefined, [offset - closeTag[0].length + 1]);
   // (saxes stops just after the entity's `;`)
   const entity = message.startsWith('undefined entity') ? /&[^\s&;<>]*;$/.exec(before)?.[0] : undefined;
-  if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, entity);
-  return new MarkupError(pos, message, undefined, tag, open);
+  if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, entity, undefined, [], undefined, undefined, [offset - entity.length + 1]);
+  // (text outside the root is found as other text where it may not stand: by the template that writes text outside its elements)
+  const outside = message.startsWith('text data outside of root node') ? xml.slice(0, offset + 1).trimEnd().length - 1 : undefined;
+  // (a comment is malformed where the parser finds a -- in it, maybe in another template's markup: its start is likelier the slip)
+  const comment = message.startsWith('malformed comment') ? xml.lastIndexOf('<!--', offset) : -1;
+  const written = comment >= 0 ? [comment, offset] : [offset];
+  return new MarkupError(pos, PLAIN_WORDS.find(([said]) => said.test(message))?.[1] ?? message, undefined, tag, tags, undefined, outside, written);
 }
+
+/** Saxes' words for markup that is not well-formed, and what a message says instead. */
+const PLAIN_WORDS: [RegExp, string][] = [
+  [/^text data outside of root node/, "text outside the markup's one element (<document>, <header> or <footer>): write it inside an element, or drop it (a comment half deleted?)"],
+  [/^documents may contain only one root/, "an element after the markup's one element (<document>, <header> or <footer>) has closed: everything goes inside it"],
+  [/^malformed comment/, 'a comment <!-- … --> that holds -- or is never closed: write <!-- text -->'],
+  [/^disallowed character in attribute name/, 'a character an attribute name cannot hold, inside a tag: a < or a tag typed inside another, or a quote left open?'],
+  [/^disallowed character in tag name/, 'a < that starts no tag (a tag name after it, of letters): write &lt; for a < in text'],
+  [/^disallowed character in closing tag/, 'a close tag holds only its name: </name>'],
+  [/^no whitespace between attributes/, 'no space between two attributes: write one'],
+  [/^unquoted attribute value/, 'an attribute value not in quotes: write name="value"'],
+  [/^attribute without value/, 'an attribute without a value: write name="value"'],
+];
 
 /** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */
 interface ValueRule {
@@ -203,10 +227,10 @@ function checkAttributes(el: El, inText = false): void {
         const names = Object.keys(known);
         const likely = closest(name, names);
         const hint = likely ? `did you mean ${likely}?` : `it has ${names.length ? names.join(', ') : 'none'}`;
-        throw new MarkupError(el.pos, `<${el.name}> has no attribute ${name} (${hint})`, written);
+        throw new MarkupError(el.pos, `<${el.name}> has no attribute ${name} (${hint})`, written, undefined, [], undefined, undefined, [el.offset]);
       }
       const slip = rule.slip?.(value);
-      throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}${slip ? `; ${slip}` : ''}`, written);
+      throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}${slip ? `; ${slip}` : ''}`, written, undefined, [], undefined, undefined, [el.offset]);
     }
   }
   for (const c of el.children) if (typeof c !== 'string') checkAttributes(c, HOLDS_TEXT.has(el.name));
@@ -239,7 +263,7 @@ function checkStyles(el: El, theme: ThemeStyles): void {
     const alike = [...new Set([...names.filter((k) => k.startsWith(name) || name.startsWith(k)), closest(name, names)])].filter((k) => k !== undefined).sort();
     const hint = alike.length ? `did you mean ${alike.map((k) => `"${k}"`).join(' or ')}?` : `it has ${names.map((k) => `"${k}"`).join(', ')}`;
     const what = box ? `box style "${name}" is not defined under \`boxes:\`` : `style "${name}" is not defined`;
-    throw new MarkupError(el.pos, `${what} in ${theme.file} (${hint})`, `${attribute}="${name}"`);
+    throw new MarkupError(el.pos, `${what} in ${theme.file} (${hint})`, `${attribute}="${name}"`, undefined, [], undefined, undefined, [el.offset]);
   }
   for (const c of el.children) if (typeof c !== 'string') checkStyles(c, theme);
 }
@@ -546,6 +570,10 @@ function expectName(el: El, name: string): void {
  * `about`: the file the problem is about, when another (an image a `<figure src>` names).
  * `text`: for text that stands where it may not, the offset in the markup of its last character,
  * by which the template that wrote it is found.
+ * `written`: offsets in the markup of what the problem is about, the likeliest cause first (the
+ * start tag of an element left open, then the close tag that finds it open; where the parser
+ * stopped), by which the template that wrote each is found: a template of the user's own is
+ * blamed before one it extends, which the user did not write.
  */
 export class MarkupError extends InputError {
   constructor(
@@ -556,11 +584,12 @@ export class MarkupError extends InputError {
     readonly around: string[] = [],
     about?: string,
     readonly text?: number,
+    readonly written: number[] = [],
   ) {
     super([{ pos, message: `markup: ${message}`, severity: 'error', about }]);
   }
 }
 
 function fail(el: El, message: string): never {
-  throw new MarkupError(el.pos, message, `<${el.name}`);
+  throw new MarkupError(el.pos, message, `<${el.name}`, undefined, [], undefined, undefined, [el.offset]);
 }

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, shownFile, type SourcePos } from '../problems.js';
+import { InputError, shownFile, type Problem, type SourcePos } from '../problems.js';
 import { columnOf } from '../text-column.js';
 import { columnOfUnit } from './text-place.js';
 import { themeChain } from '../style/theme-source.js';
@@ -106,30 +106,62 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       return render();
     } catch (e) {
       if (!(e instanceof MarkupError)) throw e;
-      const p = e.problems[0];
-      // text where it may not stand: where the template that wrote it (a partial, else `file`) writes text outside its elements
-      const writer = e.text === undefined ? undefined : writerAt(env, partials, markup, e.text);
-      if (writer) {
-        const source = sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
-        const place = source && looseTextNear(source.text, writer.line);
-        if (source && place) throw new InputError([{ ...p, pos: { file: source.path, ...place } }]);
-      }
-      const markupPlace = `line ${p.pos.line}, column ${p.pos.col} of the markup ${file} wrote`;
-      // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
-      // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
-      const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle) ?? writtenByExpression(sources, file, p.pos, e.needle)) : undefined;
-      // else (or, for an element left open, in another template than the close tag) where a template writes its tag
-      const opened = e.tag === undefined ? undefined : writtenTag(sources, file, p.pos, e.tag);
-      if (opened && (!found || opened.file !== found.file)) throw new InputError([{ ...p, pos: opened }]);
-      // else where a template writes an element it stands in
-      const inside = found ? undefined : e.around.map((tag) => ({ tag, pos: writtenTag(sources, file, p.pos, tag) })).find((t) => t.pos);
-      if (inside?.pos) {
-        const name = /^<([^\s/>]+)/.exec(inside.tag)?.[1];
-        throw new InputError([{ ...p, message: `${p.message} (inside the <${name}> written here, at ${markupPlace})`, pos: inside.pos }]);
-      }
-      const message = found ? p.message : `${p.message} (at ${markupPlace})`;
-      throw new InputError([{ ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } }]);
+      const problem = locateMarkupProblem(file, e, markup);
+      throw new InputError([inOwnTemplate(file, e, markup, problem) ?? problem]);
     }
+  };
+  /** The problem of markup `file` wrote, located in the template that wrote it (see `parsed`). */
+  const locateMarkupProblem = (file: string, e: MarkupError, markup: () => string): Problem => {
+    const p = e.problems[0];
+    // text where it may not stand: where the template that wrote it (a partial, else `file`) writes text outside its elements
+    const writer = e.text === undefined ? undefined : writerAt(env, partials, markup, e.text);
+    if (writer) {
+      const source = sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
+      const place = source && looseTextNear(source.text, writer.line);
+      if (source && place) return { ...p, pos: { file: source.path, ...place } };
+    }
+    const markupPlace = markupPlaceOf(file, p.pos);
+    // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
+    // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
+    const found = e.needle ? (findNear(sources.get(file), p.pos, e.needle) ?? findInSources(sources, e.needle) ?? writtenByExpression(sources, file, p.pos, e.needle)) : undefined;
+    // else (or, for an element left open, in another template than the close tag) where a template writes its tag
+    const opened = e.tag === undefined ? undefined : writtenTag(sources, file, p.pos, e.tag);
+    if (opened && (!found || opened.file !== found.file)) return { ...p, pos: opened };
+    // else where a template writes an element it stands in
+    const inside = found ? undefined : e.around.map((tag) => ({ tag, pos: writtenTag(sources, file, p.pos, tag) })).find((t) => t.pos);
+    if (inside?.pos) {
+      const name = /^<([^\s/>]+)/.exec(inside.tag)?.[1];
+      return { ...p, message: `${p.message} (inside the <${name}> written here, at ${markupPlace})`, pos: inside.pos };
+    }
+    const message = found ? p.message : `${p.message} (at ${markupPlace})`;
+    return { ...p, message, pos: found ?? { file: fileOf(file), line: 1, col: 1 } };
+  };
+  /**
+   * The problem located instead in a template of the folder's own that wrote the markup it is
+   * about (`MarkupError.written`), when it was located in a template the folder extends: the
+   * templates the user did not write (Imprint's own, mostly) write the same tags, and were
+   * blamed for the user's slip (a `<h>` left open in a preface.hbs of their own was said to be
+   * in Imprint's chapter.hbs). None when it is in the folder's own, or none of those wrote it.
+   */
+  const inOwnTemplate = (file: string, e: MarkupError, markup: () => string, problem: Problem): Problem | undefined => {
+    if (path.dirname(problem.pos.file) === dir || !e.written.length) return undefined;
+    const text = markup();
+    for (const offset of e.written) {
+      const writer = writerAt(env, partials, markup, offset);
+      const source = writer && sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
+      if (!writer || !source || path.dirname(source.path) !== dir) continue;
+      const near = { line: writer.line, col: 1 };
+      // a start tag there is found as a template's tag that makes it; else the text before it
+      const tag = /^<[\w-]+[^<>]*>/.exec(text.slice(offset, offset + 2000))?.[0];
+      const p = e.problems[0];
+      // the start tag there, or the text the problem names (a close tag), where this template writes it
+      const exact = tag ? writtenTag(new Map([[source.path, source]]), source.path, near, tag) : e.needle && text.startsWith(e.needle, offset) ? findNear(source, near, e.needle) : undefined;
+      if (exact) return { ...p, pos: exact };
+      // else near what it wrote there, saying where in the markup
+      const pos = writtenAt(source, near, text, offset) ?? { file: source.path, line: Math.min(writer.line, source.text.split('\n').length), col: 1 };
+      return { ...p, message: `${p.message} (at ${markupPlaceOf(file, p.pos)})`, pos };
+    }
+    return undefined;
   };
   /**
    * Running heads and footers by template and page context, kept for the next build (watch):
@@ -396,4 +428,31 @@ function endlessInclude(source: Source): InputError {
 /** `text` as a pattern that matches it alone. */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How a message names a place of the markup a page template wrote. */
+function markupPlaceOf(file: string, pos: { line: number; col: number }): string {
+  return `line ${pos.line}, column ${pos.col} of the markup ${file} wrote`;
+}
+
+/**
+ * Where a template writes the text the markup has at `offset`: the longest run of the markup's
+ * line from there that the template has, else up to there (its end), nearest `near`: the place of
+ * a slip the parser stopped at (`bookm</p>ark=`, a `<!--` never closed) in the template that wrote it.
+ */
+function writtenAt(source: Source, near: { line: number; col: number }, markup: string, offset: number): SourcePos | undefined {
+  const lineStart = markup.lastIndexOf('\n', offset) + 1;
+  const lineEnd = markup.indexOf('\n', offset);
+  const from = markup.slice(offset, Math.min(lineEnd < 0 ? markup.length : lineEnd, offset + 60));
+  for (let length = from.length; length >= 3; length--) {
+    const found = findNear(source, near, from.slice(0, length));
+    if (found) return found;
+  }
+  const before = markup.slice(Math.max(lineStart, offset - 60), offset + 1);
+  for (let length = before.length; length >= 3; length--) {
+    const run = before.slice(-length);
+    const found = findNear(source, near, run);
+    if (found) return { ...found, col: found.col + run.length - 1 };
+  }
+  return undefined;
 }

@@ -102,6 +102,9 @@ describe('loadReport', () => {
   });
   it('a message never holds a raw line or paragraph separator, nor a control character: they are shown as U+2028', () => {
     expect(formatProblem({ pos: { file: 'r.yaml', line: 1, col: 1 }, severity: 'error', message: 'a\u2028b\u2029c\u0007d' })).toBe('r.yaml:1:1: aU+2028bU+2029cU+0007d');
+    // nor a line break: a list's style written "\u2028" (read as a line break) was quoted raw, and the message broke its line (found by the fuzzer)
+    const ok = 'report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - list: { style: "\\u2028", items: [a] }\n';
+    expect(problems(ok)).toEqual(['r.yaml:6:24: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "U+000A" (did you mean "①"?)']);
   });
   it('a paragraph, heading or title that YAML reads as a number or true/false: the hint to quote it, as written', () => {
     const yaml = 'report:\n  title: 标题\nchapters:\n  - title: 2025\n    body:\n      - 2025\n      - heading: 3.10\n      - true\n';
@@ -188,6 +191,11 @@ describe('loadReport', () => {
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, colspan: 0}, 1]']))).toEqual(['r.yaml:10:35: `colspan:` must be at least 1']);
     expect(problems(table(['head: [[{text: x, colspan: 1000000000}]]', 'rows: []']))).toEqual(['r.yaml:8:38: `colspan:` must be at most 100']);
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, rowspan: 1000000000}, 1]']))).toEqual(['r.yaml:10:16: rowspan 1000000000 runs past the last row (1 row from here)']);
+    // a colspan refused in the first header row: no count of the table's columns follows from it, and no row is measured
+    // against one (it said first 'this first header row fills 3 columns … every row under it fills 4', a consequence, found by the fuzzer)
+    const head = ['head:', '  - [{text: 指标, rowspan: 2}, {text: 人数, colspan: 0}, {text: 占比, rowspan: 2}]', '  - [2024 年, 2025 年]', 'rows:', '  - [甲, 1, 2, "3%"]', 'align: [left, right, right, right]'];
+    expect(problems(table(head))).toEqual(['r.yaml:9:60: `colspan:` must be at least 1']);
+    expect(problems(table(head.map((l) => l.replace('colspan: 0', 'colspan: 1.5'))))).toEqual(['r.yaml:9:60: `colspan:` must be a whole number']);
   });
   it('counts columns in characters (code points), as VS Code and Notepad++ show them: a character outside the BMP (Ext B 𠀀, an emoji) is one column, not two', () => {
     // 𠀀 and 😀 are two UTF-16 units each: [[ stands at character 12 of its line

@@ -1,5 +1,6 @@
 /**
- * Randomly damaged versions of the sample report: a problem report (exit 1) or a PDF (exit 0),
+ * Randomly damaged versions of the sample report (lines, bytes, characters, values of the wrong
+ * type or range, runs of one punctuation mark): a problem report (exit 1) or a PDF (exit 0),
  * never a crash or a stack trace, never a half-written or damaged previous PDF, always quick.
  * `npm run fuzz` runs the full layout on 1,000 damages (IMPRINT_FUZZ_RUNS) instead of 20.
  */
@@ -92,5 +93,5 @@ describe('damaged input', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 180_000); // 13 builds of the sample in new processes: ~25 s alone, ~50 s on a loaded machine
 });

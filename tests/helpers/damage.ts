@@ -14,7 +14,16 @@ export type Damage =
   | { op: 'char'; at: number; code: number }
   | { op: 'escape'; line: number; at: number; code: number }
   | { op: 'word'; line: number; length: number; unit: string }
-  | { op: 'figure'; line: number; image: string };
+  | { op: 'figure'; line: number; image: string }
+  | { op: 'value'; line: number; value: string }
+  | { op: 'punctuation'; line: number; length: number; mark: string };
+
+/**
+ * Values of the wrong type or out of range, put in place of a key's (`width: 60%` → `width: -1`):
+ * a list, a mapping, nothing, numbers too large, negative, zero or not a number, text where a
+ * number or a switch goes, a cross-reference to nothing or a footnote where an id goes.
+ */
+export const WRONG_VALUES = ['[]', '{}', '""', '~', '-1', '0', '1.5', '1e308', '.nan', '-.inf', '999999999', 'true', '"0%"', '"1000%"', '"-3mm"', '[[], {}]', '{text: x, colspan: 0}', '"[[nothing]]"', '"^[注]"', 'abc'];
 
 /**
  * Image paths a careless or hostile edit may point a figure at, relative to the YAML file:
@@ -46,6 +55,9 @@ export const damage: fc.Arbitrary<Damage> = fc.oneof(
   // a word with no break in it: a URL, a hash or a path pasted whole
   fc.record({ op: fc.constant('word' as const), line: fc.nat(), length: fc.integer({ min: 100, max: 20_000 }), unit: fc.constantFrom('a', '9', 'ab/', 'x-', '汉', '——') }),
   fc.record({ op: fc.constant('figure' as const), line: fc.nat(), image: fc.constantFrom(...HOSTILE_IMAGES) }),
+  fc.record({ op: fc.constant('value' as const), line: fc.nat(), value: fc.constantFrom(...WRONG_VALUES) }),
+  // a run of one punctuation mark, or a text of nothing else: 。。。。, ——————, ……
+  fc.record({ op: fc.constant('punctuation' as const), line: fc.nat(), length: fc.integer({ min: 1, max: 2000 }), mark: fc.constantFrom('。', '—', '…', '，', '（', '）', '《', '“', '！', '、', '.') }),
 );
 
 /** Applies damages in order to the bytes of a file. */
@@ -109,6 +121,20 @@ export function applyDamage(source: Buffer, damages: Damage[]): Buffer {
         const i = d.line % n;
         const item = /^(\s*- )[^"'\s{[]/.exec(lines[i]);
         if (item) lines[i] = `${item[1]}figure: {title: 图, image: "${d.image}"}`;
+        break;
+      }
+      case 'value': {
+        // the value of a key (`width: 60%`, `colspan: 2`, `id: x`) replaced by one of the wrong type or range
+        const i = d.line % n;
+        lines[i] = lines[i].replace(/^(\s*(?:- )?[\w-]+: ).*$/, `$1${d.value}`);
+        break;
+      }
+      case 'punctuation': {
+        // appended to a list item's text, or in place of it
+        const i = d.line % n;
+        const item = /^(\s*- )([^"'\s].*)$/.exec(lines[i]);
+        const run = Buffer.from(d.mark.repeat(d.length), 'utf8').toString('latin1');
+        if (item) lines[i] = d.length % 2 ? `${item[1]}${item[2]}${run}` : `${item[1]}"${run}"`;
         break;
       }
     }

@@ -505,6 +505,14 @@ describe('a value of the wrong type (an error at it: it was silently the default
         'theme.yaml:2:12: must be one of per-page, continuous, not a list',
       ].join('\n'),
     );
+    // a colour or a language that is not text was shown as "undefined" (the fuzzer's `color: [1, 2, 3]`)
+    expect(problemsOfChild('notext', 'lang: { zh: CN }\nboxes:\n  case: { fill: [1, 2, 3], border: 12 }\n')).toBe(
+      [
+        'theme.yaml:4:17: not a colour: a list (write #rrggbb or none)',
+        'theme.yaml:4:36: not a colour: 12 (write #rrggbb or none)',
+        'theme.yaml:2:7: lang must be a language tag like zh-CN, zh-TW or zh-HK, not a mapping',
+      ].join('\n'),
+    );
   });
   it('a length in em only where a size gives it (a margin of 2em was silently 0), a unit misspelt or in Chinese named', () => {
     write('parent', PARENT);
