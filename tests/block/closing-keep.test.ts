@@ -18,19 +18,20 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'closing-keep-'));
 const text = (op: GlyphRunOp) => String.fromCodePoint(...op.glyphs.codePoints.flat());
 
-/** A gbt9704 report: `n` one-line paragraphs, a 落款, and `appendices` appendices (the 附件说明 names them). */
-function pagesOf(n: number, appendices: number, signature = true): string[][] {
-  const input = path.join(dir, `r${n}-${appendices}.yaml`);
+/** A gbt9704 report: `preface` one-line paragraphs before a chapter of `n`, a 落款, and `appendices` appendices (the 附件说明 names them). */
+function pagesOf(n: number, appendices: number, signature = true, preface = 0): string[][] {
+  const input = path.join(dir, `r${n}-${appendices}-${preface}.yaml`);
   writeFileSync(
     input,
     [
       'report: {title: 测试, template: gbt9704}',
+      ...(preface ? ['preface:', '  body:', ...Array.from({ length: preface }, (_, i) => `    - 现将第${i + 1}项有关事项通知如下。`)] : []),
       'chapters:',
       '  - title: 工作要求',
       '    body:',
       ...Array.from({ length: n }, (_, i) => `      - 各校要高度重视第${i + 1}项工作。`),
       ...(signature ? ['      - signature: [静安区教育局, 2026 年 3 月 2 日]'] : []),
-      'appendices:',
+      ...(appendices ? ['appendices:'] : []),
       ...Array.from({ length: appendices }, (_, i) => `  - title: 附件名称${i + 1}\n    body: [见下。]`),
       '',
     ].join('\n'),
@@ -59,6 +60,17 @@ describe('the 附件说明 and the 落款 at a page end', () => {
         if (new Set(Object.values(on)).size !== 1) parted.push(`${appendices} appendices after ${n} lines: ${JSON.stringify(on)}`);
       }
     expect(parted).toEqual([]);
+  });
+
+  it('the 落款 without a 附件说明 stands on the page of the text’s last line, never alone on a page (落款页须有正文)', () => {
+    const alone: string[] = [];
+    // (a chapter of two one-line paragraphs closing the text: its heading kept with the first, the 落款 left alone on a page)
+    for (let preface = 10; preface <= 46; preface++) {
+      const pages = pagesOf(2, 0, true, preface);
+      const on = [pageWith(pages, /第2项工作/), pageWith(pages, /^静安区教育局$/), pageWith(pages, /^2026/)];
+      if (new Set(on).size !== 1) alone.push(`after ${preface} lines: ${on.join(' ')}`);
+    }
+    expect(alone).toEqual([]);
   });
 
   it('the 附件说明 without a 落款 stands whole on one page, with the last line of the text', () => {
