@@ -29,6 +29,7 @@ import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
 import { isIdentifier } from './identifiers.js';
 import { noteBlocks } from './note-lines.js';
+import { writtenLines } from './written-lines.js';
 import { givenWidthsWarning, type WholeCell } from './given-widths.js';
 import { ProblemList } from '../problems.js';
 import { inPt } from './pt-text.js';
@@ -149,8 +150,10 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       // a header, and a cell spanning rows, breaks between words where it can
-      const set = cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
-      const lines = c.rowspan > 1 && !header ? balancedInRows(ctx, c, st, align, inner, set) : set;
+      // a line break written in the cell starts a new line (签字 over 年　月　日): each line set on its own
+      const written = writtenLines(c.runs);
+      const set = written.length > 1 ? written.flatMap((runs) => cellLines(ctx, { ...c, runs }, st, header, inner, align, (r, pstyle) => setText(ctx, r, pstyle, c.at))) : cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
+      const lines = c.rowspan > 1 && !header && written.length < 2 ? balancedInRows(ctx, c, st, align, inner, set) : set;
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx =
         decimal && point !== undefined && lines.length === 1
@@ -711,7 +714,12 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
     return { c, st, header, runs, pstyle, extent, natural, least, spaced };
   };
-  const measured = [...node.head.flatMap((row) => row.map((c) => measure(c, head, true))), ...node.rows.flatMap((row) => row.map((c) => measure(c, cell, false)))];
+  // a cell of written lines as each of them: its widest line decides, not its lines joined
+  const measureWritten = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
+    const written = writtenLines(c.runs);
+    return written.length > 1 ? written.map((runs) => measure({ ...c, runs }, st, header)) : [measure(c, st, header)];
+  };
+  const measured = [...node.head.flatMap((row) => row.flatMap((c) => measureWritten(c, head, true))), ...node.rows.flatMap((row) => row.flatMap((c) => measureWritten(c, cell, false)))];
   const parallel = parallelColumns(node);
   // the cells as if without their footnotes (the same cells where they have none; only a body
   // cell with a note measured again): columns alike but for a marker are twins (see twin-columns.ts)
