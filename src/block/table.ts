@@ -32,7 +32,7 @@ import { noteBlocks } from './note-lines.js';
 import { writtenLines } from './written-lines.js';
 import { givenWidthsWarning, type WholeCell } from './given-widths.js';
 import { ProblemList } from '../problems.js';
-import { inPt } from './pt-text.js';
+import { inMm, inPt } from './pt-text.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -63,6 +63,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const p = ctx.theme.page;
   const fitsOnePage = p.height - p.marginTop - p.marginBottom - heightOf(repeat);
   const body = setRows(part, node.rows, cell, false);
+  // a row with writing room is kept whole (see groupBlocks): no taller than a page under the repeated caption and header
+  for (const c of node.rows.flat()) {
+    const where = c.minHeightAt ?? c.at ?? node.at;
+    if (where && c.minHeight !== undefined && c.minHeight > fitsOnePage)
+      ctx.problems.error(where, `this cell's height, ${inMm(c.minHeight)}, is more than a page holds under the table's caption and header (${inMm(fitsOnePage)}): a row is never parted across pages, so its height must be at most that`);
+  }
   const rows = rowGroups(node.rows).flatMap(([first, end]) =>
     groupBlocks(
       { ...part, st: cell, header: false, first: first === 0, last: end === node.rows.length },
@@ -341,7 +347,9 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const broken = brokenGroup(g, cells, count, sum(heights) + foot > fitsOnePage ? fitsOnePage : Infinity);
     if (broken) return [broken];
   }
-  const tall = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
+  // (a row with writing room, `minHeight`, is kept whole: its room is not parted from its text)
+  const roomy = count === 1 && cells.some((c) => c.node.minHeight !== undefined);
+  const tall = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES && !roomy : sum(heights) + foot > fitsOnePage);
   // a single row of many lines that fits a page stands as any row (one block, its cells centred):
   // only a break inside it (see `breaks`) cuts it between lines, top-aligned
   const sliced = tall && (count > 1 || sum(heights) + foot > fitsOnePage);
@@ -352,7 +360,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     cells.flatMap((c) => {
       const top = tops[c.row];
       const box = tops[c.row + c.node.rowspan] - top;
-      const y0 = topAligned || c.top ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+      const y0 = topAligned || c.top || c.node.minHeight !== undefined ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
       const x = g.edges[c.node.col] + g.padX + c.dx;
       return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
     });
@@ -390,9 +398,9 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   return Array.from({ length: pieces }, (_, i) => ({ ...piece(i, i + 1), keepWithNext: i < 1 || i >= pieces - 2 }));
 }
 
-/** The height of a cell's box, pt: its lines (one at least) and its padding. */
+/** The height of a cell's box, pt: its lines (one at least) and its padding, or its `minHeight` when that is more. */
 function boxHeightOf(g: GroupSpec, c: SetCell): number {
-  return Math.max(1, c.lines.length) * g.st.lineHeight + 2 * g.ctx.theme.table.padY;
+  return Math.max(Math.max(1, c.lines.length) * g.st.lineHeight + 2 * g.ctx.theme.table.padY, c.node.minHeight ?? 0);
 }
 
 /** The heights of a group's `count` rows as its one-row cells make them, pt: a row as tall as its tallest, a line at least. */

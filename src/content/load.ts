@@ -22,6 +22,7 @@ import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { typedNumber } from './heading-numbers.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
+import { cellHeightOf, cellHeightProblem } from './cell-height.js';
 import { footnoteIndex } from './footnote-index.js';
 
 /** Largest content file accepted (bytes). */
@@ -452,13 +453,23 @@ class ContentReader {
       : `(or, if this row belongs to the group of ${where}, write rowspan: ${span.rowspan + 1} there)`;
   }
 
-  /** A table cell: text, or `{text, colspan, rowspan, align}`. */
+  /** A table cell: text, or `{text, colspan, rowspan, align, height}`. */
   private cell(p: DataPath): TableCell {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (v === null || typeof v !== 'object') return { text: this.text(p, 'cell'), colspan: 1, rowspan: 1, pos };
-    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align };
-    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
+    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align; height?: unknown };
+    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, height: this.cellHeight([...p, 'height']), pos };
+  }
+
+  /** A cell's `height:` (see cell-height.ts), or undefined when not written or no height (reported at it). */
+  private cellHeight(p: DataPath): TableCell['height'] {
+    const written = this.value(p);
+    if (written === undefined) return undefined;
+    const pt = cellHeightOf(written);
+    const pos = this.src.locate(p);
+    if (pt === undefined) this.problems.error(pos, cellHeightProblem(this.src.sourceText(p) ?? String(written)));
+    return pt === undefined ? undefined : { pt, pos };
   }
 
   /**

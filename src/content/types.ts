@@ -33,6 +33,8 @@ export interface TableCell {
   colspan: number;
   rowspan: number;
   align?: Align;
+  /** The least height of its box (`height:`, a form's writing room), pt, with where the key is written. */
+  height?: { pt: number; pos: SourcePos };
   /** Where the cell is written. */
   pos: SourcePos;
 }
