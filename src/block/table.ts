@@ -47,7 +47,8 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
-  const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
+  // (a table without caption, a form: its anchor on its first row)
+  const caption = node.caption.runs.length ? textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) }) : [];
   const part = { ctx, node, edges, padX, table: tag, decimals, numeric, marked };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
@@ -79,6 +80,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   );
   const out: Block[] = [...caption];
   if (header) out.push({ ...header, keepWithNext: true });
+  if (!caption.length && node.id && out.length + rows.length) {
+    const first = out[0] ?? rows[0];
+    const anchored = { ...first, payload: { ...first.payload, anchors: [node.id, ...first.payload.anchors] } };
+    if (out.length) out[0] = anchored;
+    else rows[0] = anchored;
+  }
   // (one per line of a tall row: too many to spread); as a paragraph's lines, the first two and
   // the last two stay together: no page holds a lone first row under its header, nor a lone last
   // one under 续表 (a table of two or three rows is never broken)

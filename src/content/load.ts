@@ -370,7 +370,7 @@ class ContentReader {
   }
 
   private table(p: DataPath, pos: SourcePos): Block {
-    const t = this.value(p) as { columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; landscape?: boolean; note?: string };
+    const t = this.value(p) as { title?: unknown; columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; landscape?: boolean; note?: string };
     if (t.columns && t.head) this.problems.error(this.src.locate(p, 'head'), 'a table has `columns:` (one header row) or `head:` (header rows), not both');
     if (!t.columns && !t.head) this.problems.error(pos, 'missing `columns:` (the header row) or `head:` (header rows) in `table:`');
     const headPath = t.head ? [...p, 'head'] : [...p, 'columns'];
@@ -395,8 +395,9 @@ class ContentReader {
     }
     return {
       kind: 'table',
-      id: this.id(p),
-      title: this.text([...p, 'title']),
+      // (an untitled table has no number: [[id]] to it is an error, see markup-check.ts)
+      id: this.id(p, t.title === undefined ? 'an untitled table' : undefined),
+      title: t.title !== undefined ? this.text([...p, 'title']) : undefined,
       head,
       rows,
       columns,
@@ -431,11 +432,11 @@ class ContentReader {
     if (holder && typeof (this.value(holder) as { id?: unknown } | null)?.id === 'string') this.id(holder);
   }
 
-  /** The `id:` of the item at a path, if it has one. */
-  private id(p: DataPath): Text | undefined {
+  /** The `id:` of the item at a path, if it has one; `unnumbered`: what the item is when it has no number to print (see WrittenId). */
+  private id(p: DataPath, unnumbered?: string): Text | undefined {
     if ((this.value(p) as { id?: unknown }).id === undefined) return undefined;
     const id = this.text([...p, 'id']);
-    this.ids.push({ ...id, repeatedAt: this.src.aliasOn(p) });
+    this.ids.push({ ...id, repeatedAt: this.src.aliasOn(p), ...(unnumbered ? { unnumbered } : {}) });
     return id;
   }
 

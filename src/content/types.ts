@@ -43,7 +43,8 @@ export interface TableBlock {
   kind: 'table';
   /** The name cross-references use (`id:`), with where it is written. */
   id?: Text;
-  title: Text;
+  /** None for an untitled table (a form in an appendix whose title names it): unnumbered, without caption, not listed. */
+  title?: Text;
   /** Header rows: `columns:` as one row, or the rows of `head:`. */
   head: TableCell[][];
   rows: TableCell[][];

@@ -123,3 +123,48 @@ function build(yaml: string): { status: number | null; stderr: string } {
   writeFileSync(path.join(dir, 'r.yaml'), yaml);
   return spawnSync(process.execPath, [path.join(root, 'dist/bin.cjs'), 'build', 'r.yaml', '-o', 'r.pdf'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
 }
+
+describe('a table without a title (a form in an appendix its title names)', () => {
+  const report = (ref: string) =>
+    [
+      'report:',
+      '  title: 表',
+      'chapters:',
+      '  - title: 一',
+      '    body:',
+      `      - 见${ref}。`,
+      '      - table:',
+      '          id: form',
+      '          columns: [项目, 内容]',
+      '          rows:',
+      '            - [申请人, 张三]',
+      '      - table:',
+      '          id: t',
+      '          title: 师资',
+      '          columns: [指标, 人数]',
+      '          rows:',
+      '            - [教师, 12]',
+      '',
+    ].join('\n');
+
+  it('is set without caption, unnumbered and not in the 图表与案例目录: the next table is 表 1', () => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'form-untitled-')), 'r.yaml');
+    writeFileSync(input, report('[[t]]、[[form#page]]'));
+    const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+    const texts = pages.map((p) => p.ops.flatMap((op) => (op.kind === 'glyphs' ? [String.fromCodePoint(...op.glyphs.codePoints.flat())] : [])).join('').replace(/\s/g, ''));
+    const all = texts.join('|');
+    // ([[id#page]] to it prints its page)
+    expect(all).toMatch(/见表1、\D*1\D*。/);
+    expect(all).toContain('申请人张三');
+    expect(all).not.toMatch(/表2/);
+    // the listing holds the titled table alone
+    const listing = texts.find((t) => t.startsWith('图表与案例目录'))!;
+    expect(listing.replace(/[·.…]/g, '')).toMatch(/^图表与案例目录表1师资\d+—/);
+  });
+
+  it('is an error where [[id]] names it: it has no number', () => {
+    const r = build(report('[[form]]'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^r\.yaml:6:\d+: .*\[\[form\]\].*no number/m);
+  });
+});
