@@ -15,9 +15,7 @@ import type { TextStyle } from '../text/atoms.js';
 import type { LayoutContext } from './context.js';
 import type { Block } from './payload.js';
 import { paragraphStyle, textBlocks, type TextBlockOptions } from './text-lines.js';
-
-/** A line break with the spaces around it: where a note's lines part. */
-const LINE_BREAK = /[ \t]*\n\s*/g;
+import { writtenLines } from './written-lines.js';
 
 /** A label the first line of a note starts with: a word or two of Chinese and a colon. */
 const LABEL = /^\s*\p{Script=Han}{1,4}[：:]/u;
@@ -30,7 +28,7 @@ const NOTE_NUMBER = /^(?:\d{1,3}\.(?!\d)|[\u2460-\u249B])/u;
 
 /** The blocks of a note's lines (`runs`: its text, line breaks as written), in `st`, as `textBlocks` sets a text with options `o`. */
 export function noteBlocks(ctx: LayoutContext, runs: Inline[], st: TextStyleSpec, o: TextBlockOptions): Block[] {
-  const lines = noteLines(runs);
+  const lines = writtenLines(runs);
   if (lines.length < 2) return textBlocks(ctx, runs, st, o);
   const style = paragraphStyle(ctx, st, Infinity, 'left', 0);
   const label = LABEL.exec(plainText(lines[0]))?.[0].length ?? 0;
@@ -72,17 +70,4 @@ function textStart(line: Inline[], end: number, style: TextStyle): number {
   if (after === undefined) return measureText(line, style).natural;
   const next = end + String.fromCodePoint(after).length;
   return measureText(splitRuns(line, 0, next), style).natural - measureText(splitRuns(line, end, next), style).natural;
-}
-
-/** The runs of each line of the text, lines with nothing to print (a blank line, the end of a `|` block) left out. */
-function noteLines(runs: Inline[]): Inline[][] {
-  const lines: Inline[][] = [[]];
-  for (const r of runs) {
-    // (a footnote's marker or a reference holds no line break: it goes on the line it stands on)
-    r.text.split(LINE_BREAK).forEach((text, i) => {
-      if (i > 0) lines.push([]);
-      if (text || !r.text) lines[lines.length - 1].push({ ...r, text });
-    });
-  }
-  return lines.filter((line) => line.some((r) => r.text.trim() || r.ref || r.note));
 }

@@ -29,9 +29,10 @@ import { mergedPiece, NONE_SHOWN, type MergedShown } from './merged-parts.js';
 import { shortHeadsWhole } from './short-heads.js';
 import { isIdentifier } from './identifiers.js';
 import { noteBlocks } from './note-lines.js';
+import { writtenLines } from './written-lines.js';
 import { givenWidthsWarning, type WholeCell } from './given-widths.js';
 import { ProblemList } from '../problems.js';
-import { inPt } from './pt-text.js';
+import { inMm, inPt } from './pt-text.js';
 
 /** The blocks of a table at `x` pt, `width` pt wide. */
 export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, width: number, tag: StructTag): Block[] {
@@ -46,7 +47,8 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const edges = [x];
   for (const w of widths) edges.push(edges[edges.length - 1] + w);
   const key = node.id ?? `table@${node.at?.line ?? 0}`;
-  const caption = textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) });
+  // (a table without caption, a form: its anchor on its first row)
+  const caption = node.caption.runs.length ? textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) }) : [];
   const part = { ctx, node, edges, padX, table: tag, decimals, numeric, marked };
   const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
   // the repeated caption and header are artifacts: the table's structure has them once; a
@@ -62,6 +64,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   const p = ctx.theme.page;
   const fitsOnePage = p.height - p.marginTop - p.marginBottom - heightOf(repeat);
   const body = setRows(part, node.rows, cell, false);
+  // a row with writing room is kept whole (see groupBlocks): no taller than a page under the repeated caption and header
+  for (const c of node.rows.flat()) {
+    const where = c.minHeightAt ?? c.at ?? node.at;
+    if (where && c.minHeight !== undefined && c.minHeight > fitsOnePage)
+      ctx.problems.error(where, `this cell's height, ${inMm(c.minHeight)}, is more than a page holds under the table's caption and header (${inMm(fitsOnePage)}): a row is never parted across pages, so its height must be at most that`);
+  }
   const rows = rowGroups(node.rows).flatMap(([first, end]) =>
     groupBlocks(
       { ...part, st: cell, header: false, first: first === 0, last: end === node.rows.length },
@@ -72,6 +80,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   );
   const out: Block[] = [...caption];
   if (header) out.push({ ...header, keepWithNext: true });
+  if (!caption.length && node.id && out.length + rows.length) {
+    const first = out[0] ?? rows[0];
+    const anchored = { ...first, payload: { ...first.payload, anchors: [node.id, ...first.payload.anchors] } };
+    if (out.length) out[0] = anchored;
+    else rows[0] = anchored;
+  }
   // (one per line of a tall row: too many to spread); as a paragraph's lines, the first two and
   // the last two stay together: no page holds a lone first row under its header, nor a lone last
   // one under 续表 (a table of two or three rows is never broken)
@@ -152,8 +166,10 @@ function setRows(part: Part, rows: TableCellNode[][], st: TextStyleSpec, header:
       const table = { colSpan: c.colspan, rowSpan: c.rowspan, scope: header ? ('Column' as const) : undefined };
       const tag = { ...newTag(ctx, header ? 'TH' : 'TD', tr), table };
       // a header, and a cell spanning rows, breaks between words where it can
-      const set = cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
-      const lines = c.rowspan > 1 && !header ? balancedInRows(ctx, c, st, align, inner, set) : set;
+      // a line break written in the cell starts a new line (签字 over 年　月　日): each line set on its own
+      const written = writtenLines(c.runs);
+      const set = written.length > 1 ? written.flatMap((runs) => cellLines(ctx, { ...c, runs }, st, header, inner, align, (r, pstyle) => setText(ctx, r, pstyle, c.at))) : cellLines(ctx, c, st, header, inner, align, (runs, pstyle) => setText(ctx, runs, pstyle, c.at));
+      const lines = c.rowspan > 1 && !header && written.length < 2 ? balancedInRows(ctx, c, st, align, inner, set) : set;
       // the column's numbers as one block, centred; each placed so its point falls on the block's
       const dx =
         decimal && point !== undefined && lines.length === 1
@@ -341,7 +357,9 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     const broken = brokenGroup(g, cells, count, sum(heights) + foot > fitsOnePage ? fitsOnePage : Infinity);
     if (broken) return [broken];
   }
-  const tall = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES : sum(heights) + foot > fitsOnePage);
+  // (a row with writing room, `minHeight`, is kept whole: its room is not parted from its text)
+  const roomy = count === 1 && cells.some((c) => c.node.minHeight !== undefined);
+  const tall = !g.header && !g.part && (count === 1 ? lines > SLICE_ABOVE_LINES && !roomy : sum(heights) + foot > fitsOnePage);
   // a single row of many lines that fits a page stands as any row (one block, its cells centred):
   // only a break inside it (see `breaks`) cuts it between lines, top-aligned
   const sliced = tall && (count > 1 || sum(heights) + foot > fitsOnePage);
@@ -352,7 +370,7 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     cells.flatMap((c) => {
       const top = tops[c.row];
       const box = tops[c.row + c.node.rowspan] - top;
-      const y0 = topAligned || c.top ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+      const y0 = topAligned || c.top || c.node.minHeight !== undefined ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
       const x = g.edges[c.node.col] + g.padX + c.dx;
       return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
     });
@@ -390,9 +408,9 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   return Array.from({ length: pieces }, (_, i) => ({ ...piece(i, i + 1), keepWithNext: i < 1 || i >= pieces - 2 }));
 }
 
-/** The height of a cell's box, pt: its lines (one at least) and its padding. */
+/** The height of a cell's box, pt: its lines (one at least) and its padding, or its `minHeight` when that is more. */
 function boxHeightOf(g: GroupSpec, c: SetCell): number {
-  return Math.max(1, c.lines.length) * g.st.lineHeight + 2 * g.ctx.theme.table.padY;
+  return Math.max(Math.max(1, c.lines.length) * g.st.lineHeight + 2 * g.ctx.theme.table.padY, c.node.minHeight ?? 0);
 }
 
 /** The heights of a group's `count` rows as its one-row cells make them, pt: a row as tall as its tallest, a line at least. */
@@ -714,7 +732,12 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
     return { c, st, header, runs, pstyle, extent, natural, least, spaced };
   };
-  const measured = [...node.head.flatMap((row) => row.map((c) => measure(c, head, true))), ...node.rows.flatMap((row) => row.map((c) => measure(c, cell, false)))];
+  // a cell of written lines as each of them: its widest line decides, not its lines joined
+  const measureWritten = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
+    const written = writtenLines(c.runs);
+    return written.length > 1 ? written.map((runs) => measure({ ...c, runs }, st, header)) : [measure(c, st, header)];
+  };
+  const measured = [...node.head.flatMap((row) => row.flatMap((c) => measureWritten(c, head, true))), ...node.rows.flatMap((row) => row.flatMap((c) => measureWritten(c, cell, false)))];
   const parallel = parallelColumns(node);
   // the cells as if without their footnotes (the same cells where they have none; only a body
   // cell with a note measured again): columns alike but for a marker are twins (see twin-columns.ts)

@@ -13,8 +13,8 @@ export function figureWidthOf(text: string): FigureWidth | undefined {
   return ('share' in width ? width.share : width.pt) > 0 ? width : undefined;
 }
 
-/** The units a figure's `width:` in the content takes (not px: an image's pixels are not its size in print; nor em). */
-const CONTENT_UNITS = ['mm', 'cm', 'pt', 'in'];
+/** The units a length in the content takes, a figure's `width:` or a cell's `height:` (not px: an image's pixels are not its size in print; nor em). */
+export const CONTENT_UNITS = ['mm', 'cm', 'pt', 'in'];
 
 /**
  * The problem of a content `width:` that is no width (`wide`, `480px`, `2em`, `80mn`) or out of

@@ -22,6 +22,7 @@ import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
 import { typedNumber } from './heading-numbers.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
+import { cellHeightOf, cellHeightProblem } from './cell-height.js';
 import { footnoteIndex } from './footnote-index.js';
 
 /** Largest content file accepted (bytes). */
@@ -369,7 +370,7 @@ class ContentReader {
   }
 
   private table(p: DataPath, pos: SourcePos): Block {
-    const t = this.value(p) as { columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; landscape?: boolean; note?: string };
+    const t = this.value(p) as { title?: unknown; columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; landscape?: boolean; note?: string };
     if (t.columns && t.head) this.problems.error(this.src.locate(p, 'head'), 'a table has `columns:` (one header row) or `head:` (header rows), not both');
     if (!t.columns && !t.head) this.problems.error(pos, 'missing `columns:` (the header row) or `head:` (header rows) in `table:`');
     const headPath = t.head ? [...p, 'head'] : [...p, 'columns'];
@@ -397,8 +398,9 @@ class ContentReader {
     }
     return {
       kind: 'table',
-      id: this.id(p),
-      title: this.text([...p, 'title']),
+      // (an untitled table has no number: [[id]] to it is an error, see markup-check.ts)
+      id: this.id(p, t.title === undefined ? 'an untitled table' : undefined),
+      title: t.title !== undefined ? this.text([...p, 'title']) : undefined,
       head,
       rows,
       columns,
@@ -433,11 +435,11 @@ class ContentReader {
     if (holder && typeof (this.value(holder) as { id?: unknown } | null)?.id === 'string') this.id(holder);
   }
 
-  /** The `id:` of the item at a path, if it has one. */
-  private id(p: DataPath): Text | undefined {
+  /** The `id:` of the item at a path, if it has one; `unnumbered`: what the item is when it has no number to print (see WrittenId). */
+  private id(p: DataPath, unnumbered?: string): Text | undefined {
     if ((this.value(p) as { id?: unknown }).id === undefined) return undefined;
     const id = this.text([...p, 'id']);
-    this.ids.push({ ...id, repeatedAt: this.src.aliasOn(p) });
+    this.ids.push({ ...id, repeatedAt: this.src.aliasOn(p), ...(unnumbered ? { unnumbered } : {}) });
     return id;
   }
 
@@ -455,13 +457,23 @@ class ContentReader {
       : `(or, if this row belongs to the group of ${where}, write rowspan: ${span.rowspan + 1} there)`;
   }
 
-  /** A table cell: text, or `{text, colspan, rowspan, align}`. */
+  /** A table cell: text, or `{text, colspan, rowspan, align, height}`. */
   private cell(p: DataPath): TableCell {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (v === null || typeof v !== 'object') return { text: this.text(p, 'cell'), colspan: 1, rowspan: 1, pos };
-    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align };
-    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, pos };
+    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align; height?: unknown };
+    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, height: this.cellHeight([...p, 'height']), pos };
+  }
+
+  /** A cell's `height:` (see cell-height.ts), or undefined when not written or no height (reported at it). */
+  private cellHeight(p: DataPath): TableCell['height'] {
+    const written = this.value(p);
+    if (written === undefined) return undefined;
+    const pt = cellHeightOf(written);
+    const pos = this.src.locate(p);
+    if (pt === undefined) this.problems.error(pos, cellHeightProblem(this.src.sourceText(p) ?? String(written)));
+    return pt === undefined ? undefined : { pt, pos };
   }
 
   /**

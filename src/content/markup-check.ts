@@ -20,12 +20,15 @@ export interface WrittenText {
 /** An id as written; `repeatedAt`: where an alias repeats the item that holds it (`body: *body`), if one does. */
 export interface WrittenId extends Text {
   repeatedAt?: SourcePos;
+  /** What the item is when it has no number (`an untitled table`): a reference may print its page, not its label. */
+  unnumbered?: string;
 }
 
 /**
  * Reports the markup problems of `texts`, duplicate ids (at the second, naming the first's
  * line; at the alias that repeats the first, when one does) and references to ids that `ids`
- * does not hold (at the reference, with a "did you mean"). `ids` in the order they are written.
+ * does not hold (at the reference, with a "did you mean"), or that name an item without a number
+ * for its label or number (an untitled table). `ids` in the order they are written.
  */
 export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenId[], problems: ProblemList): void {
   const first = new Map<string, WrittenId>();
@@ -44,7 +47,9 @@ export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenI
     const { nodes, problems: found } = parseInline(t.value);
     for (const p of found) (p.warning ? problems.warn : problems.error).call(problems, t.charPos(p.at), p.message);
     for (const ref of references(nodes)) {
-      if (first.has(ref.id)) continue;
+      const named = first.get(ref.id);
+      if (named?.unnumbered && ref.part !== 'page') problems.error(t.charPos(ref.at), `[[${ref.id}${ref.part === 'label' ? '' : `#${ref.part}`}]] names ${named.unnumbered} (line ${named.pos.line}), which has no number to print: give it a \`title:\` to number it, or write [[${ref.id}#page]] for the page it starts on`);
+      if (named) continue;
       const hint = closest(ref.id, known);
       const why = hint ? `did you mean "${hint}"?` : known.length ? `ids in this report: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''}` : 'no chapter, section, table, case or figure has an `id:`';
       problems.error(t.charPos(ref.at), `[[${ref.id}]] names no id (${why})`);

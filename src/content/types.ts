@@ -33,6 +33,8 @@ export interface TableCell {
   colspan: number;
   rowspan: number;
   align?: Align;
+  /** The least height of its box (`height:`, a form's writing room), pt, with where the key is written. */
+  height?: { pt: number; pos: SourcePos };
   /** Where the cell is written. */
   pos: SourcePos;
 }
@@ -41,7 +43,8 @@ export interface TableBlock {
   kind: 'table';
   /** The name cross-references use (`id:`), with where it is written. */
   id?: Text;
-  title: Text;
+  /** None for an untitled table (a form in an appendix whose title names it): unnumbered, without caption, not listed. */
+  title?: Text;
   /** Header rows: `columns:` as one row, or the rows of `head:`. */
   head: TableCell[][];
   rows: TableCell[][];

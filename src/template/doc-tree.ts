@@ -87,6 +87,10 @@ export interface TableCellNode extends PlacedText {
   rowspan: number;
   /** The cell's own alignment; its column's when undefined. */
   align?: ColumnAlign;
+  /** The least height of its box, pt (a form's writing room: its rows at least so tall, its text at their top); none when undefined. */
+  minHeight?: number;
+  /** Where that height is given (the content's `height:`). */
+  minHeightAt?: SourcePos;
 }
 
 export interface TableNode {

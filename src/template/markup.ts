@@ -180,7 +180,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   continued: { style: TEXT },
   col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number(v) > 0 && Number.isFinite(Number(v)), allowed: 'a number above 0 (its share of the width, relative to the other columns)' }), at: TEXT },
   tr: { header: oneOf('true', 'false') },
-  td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), at: TEXT },
+  td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), height: orEmpty(LENGTH), 'height-at': TEXT, at: TEXT },
   note: STYLED_TEXT,
   box: { id: TEXT, style: TEXT },
   quote: { id: TEXT, style: TEXT },
@@ -469,7 +469,7 @@ function table(el: El): TableNode {
     const { places, problems } = placeCells(spans(rows), ncols);
     const [problem] = problems;
     if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} column${problem.fills === 1 ? '' : 's'}, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
-    return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td) })));
+    return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td), ...minHeightOf(td) })));
   };
   return {
     kind: 'table',
@@ -493,6 +493,12 @@ function table(el: El): TableNode {
 /** The `align="…"` of a <col> or <td>: one of ALIGNS, or undefined when empty (its column's, or by default). */
 function alignOf(el: El): ColumnAlign | undefined {
   return (el.attrs.align || undefined) as ColumnAlign | undefined;
+}
+
+/** The `height="…"` of a <td> (a length: see LENGTH), pt, and where its `height-at="…"` says it is given; nothing when empty or 0. */
+function minHeightOf(td: El): Pick<TableCellNode, 'minHeight' | 'minHeightAt'> {
+  const pt = td.attrs.height ? parseLength(td.attrs.height)! : 0;
+  return pt > 0 ? { minHeight: pt, minHeightAt: placeOfAt(td.attrs['height-at'] ?? '') } : {};
 }
 
 /** The `colspan="…"` or `rowspan="…"` of a <td>: 1 when empty. */

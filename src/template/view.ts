@@ -73,9 +73,10 @@ export interface AttachmentsView {
 
 export interface TableView {
   id: string;
-  number: number;
-  title: string;
-  titleAt: At;
+  /** None for an untitled table: no caption, no number. */
+  number?: number;
+  title?: string;
+  titleAt: At | '';
   at: At;
   /** One per column: its alignment and relative width as written (undefined: by default), and where the widths are written (`widths:`, else empty). */
   columns: { align?: string; width?: number; widthAt: At | '' }[];
@@ -95,6 +96,9 @@ export interface CellView extends TextView {
   colspan: number;
   rowspan: number;
   align?: string;
+  /** The least height of the cell's box (`height:`), as `<td height>` takes it (`85.04pt`), and where it is written; empty when none. */
+  height: string;
+  heightAt: At;
 }
 
 export interface CaseView {
@@ -210,7 +214,7 @@ export interface ReportView {
 
 /** Numbers the report and shapes it for templates. */
 export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBERING): ReportView {
-  const counters = { table: 0, case: 0, figure: 0 };
+  const counters = { table: 0, untitledTable: 0, case: 0, figure: 0 };
   const listed: ListedView[] = [];
   const targets = new Map<string, RefTarget>();
   const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string, chapter?: RefTarget, unnumbered = false) =>
@@ -218,7 +222,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const unnumbered = unnumberedAppendix(numbering, report.appendices.length);
   const at = (t: { pos: SourcePos }): At => atAttribute(t.pos);
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
-  const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align });
+  const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align, height: c.height ? `${c.height.pt}pt` : '', heightAt: c.height ? at(c.height) : '' });
 
   const blocks = (bs: Block[]): BlockView[] =>
     bs.map((b): BlockView => {
@@ -228,16 +232,17 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
         case 'heading':
           return { heading: text(b.text) };
         case 'table': {
-          const number = ++counters.table;
-          const id = `table-${number}`;
-          target(b.id, 'table', number, id);
-          listed.push({ kind: 'table', id, number, title: b.title.text, titleAt: at(b.title) });
+          // an untitled table (a form in an appendix whose title names it): no number, not listed
+          const number = b.title ? ++counters.table : undefined;
+          const id = number ? `table-${number}` : `table-untitled-${++counters.untitledTable}`;
+          target(b.id, 'table', number ?? '', id, undefined, !number);
+          if (b.title) listed.push({ kind: 'table', id, number: number!, title: b.title.text, titleAt: at(b.title) });
           return {
             table: {
               id,
               number,
-              title: b.title.text,
-              titleAt: at(b.title),
+              title: b.title?.text,
+              titleAt: b.title ? at(b.title) : '',
               at: at(b),
               columns: Array.from({ length: b.columns }, (_, i) => ({ align: b.align[i], width: b.widths[i], widthAt: b.widthsAt ? at({ pos: b.widthsAt }) : '' })),
               head: b.head.map((r) => r.map(cell)),

@@ -387,7 +387,7 @@ describe('loadReport refuses hostile or broken files', () => {
     const t = ok.replace('      - 段落。\n', '      - heading: 一\n        table: {}\n');
     const m = messages(write('two.yaml', t));
     expect(m[0]).toBe('two.yaml:6:9: a block has exactly one key (heading, table, case, figure, list, code, verse, quote, signature or pagebreak); start another block with "- "');
-    expect(m).toContain('two.yaml:7:16: missing `title:` in `table:`');
+    expect(m).toContain('two.yaml:7:16: missing `rows:` in `table:`');
   });
 });
 
