@@ -107,13 +107,13 @@ describe('loadReport', () => {
     const yaml = 'report:\n  title: 标题\nchapters:\n  - title: 2025\n    body:\n      - 2025\n      - heading: 3.10\n      - true\n';
     expect(problems(yaml)).toEqual([
       'r.yaml:4:12: the title of a chapter must be text (YAML reads 2025 as a number: write "2025" to keep it as text)',
-      'r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads 2025 as a number: write "2025" to keep it as text)',
+      'r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, article, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads 2025 as a number: write "2025" to keep it as text)',
       'r.yaml:7:18: `heading:` must be text (YAML reads 3.10 as a number: write "3.10" to keep it as text)',
-      'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
+      'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, article, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
     ]);
     // a long number is quoted by its start (a line of 5,000 digits made a message of 10 KB)
     expect(problems(yaml.replace('      - 2025\n', `      - ${'1'.repeat(5000)}\n`))[1]).toBe(
-      `r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads ${'1'.repeat(40)}… (5000 characters) as a number: put it in quotes "…" to keep it as text)`,
+      `r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, article, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads ${'1'.repeat(40)}… (5000 characters) as a number: put it in quotes "…" to keep it as text)`,
     );
   });
   it('a colspan refused (out of bounds) is reported once, at it: its row is not said to fill 1 column; "1 column", not "1 columns"', () => {
@@ -212,6 +212,19 @@ describe('a title with its number typed by hand', () => {
   });
   it('is no warning for a title that is a number alone, nor one that starts with a year or a count (2025 年, 5 年规划)', () => {
     expect(warnings('report:\n  title: 办法\nchapters:\n  - title: 第一章\n  - title: 2025 年工作回顾\n  - title: 5 年规划\n  - title: 十四五规划\n')).toEqual([]);
+  });
+});
+
+describe('an article with its number typed by hand', () => {
+  const warnings = (yaml: string) => {
+    const file = path.join(dir, 'r.yaml');
+    writeFileSync(file, yaml);
+    return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+  };
+  it('is a warning at the number, saying it would print twice and what to remove (第一条, **第二条**, 第 3 条; a 第一条 inside the text not)', () => {
+    const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - article: 第一条　为了规范管理，制定本办法。\n      - article: {id: b, text: "**第二条**　本办法适用于本区。"}\n      - article: 第 3 条 学校应当建立制度。\n      - article: 依照本办法第一条的规定执行。\n';
+    const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this article starts with its number typed by hand, "${number}": Imprint numbers articles itself, so it would print twice; remove "${typed}"`;
+    expect(warnings(yaml)).toEqual([typed('6:18', '第一条', '第一条　'), typed('7:33', '第二条', '**第二条**　'), typed('8:18', '第 3 条', '第 3 条 ')]);
   });
 });
 
@@ -378,7 +391,7 @@ describe('loadReport refuses hostile or broken files', () => {
   it('names the block kinds for a misspelt block, and a block with two keys', () => {
     const t = ok.replace('      - 段落。\n', '      - heading: 一\n        table: {}\n');
     const m = messages(write('two.yaml', t));
-    expect(m[0]).toBe('two.yaml:6:9: a block has exactly one key (heading, table, case, figure, list, code, verse, quote, signature or pagebreak); start another block with "- "');
+    expect(m[0]).toBe('two.yaml:6:9: a block has exactly one key (heading, article, table, case, figure, list, code, verse, quote, signature or pagebreak); start another block with "- "');
     expect(m).toContain('two.yaml:7:16: missing `title:` in `table:`');
   });
 });

@@ -95,7 +95,7 @@ describe("mistakes in a project's own template", () => {
   });
   it("a <toc-entry> of its own whose target no item has: at its target in the template that writes it, not at Imprint's document.hbs:1:1", () => {
     const r = buildWith('contents.hbs', '<h level="0" style="contents-title">目录</h>\n{{#each chapters}}<toc-entry target="{{id}}" style="toc-1" at="{{titleAt}}">{{inline title}}</toc-entry>{{/each}}\n  <toc-entry style="toc-1" target="typo">附录说明</toc-entry>\n');
-    expect(r.err).toBe('templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, table, case or figure has as id\n');
+    expect(r.err).toBe('templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, article, table, case or figure has as id\n');
     expect(r.code).toBe(1);
   });
   it("text a partial writes outside its elements: at it in the partial, not at Imprint's document.hbs", () => {
