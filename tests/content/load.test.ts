@@ -215,6 +215,20 @@ describe('a title with its number typed by hand', () => {
   });
 });
 
+describe('an article', () => {
+  it('is text or {id, text} (the schema): a bad id, a key of another block, empty text and an unknown reference are located errors', () => {
+    const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - article: 为了规范管理。\n      - article: {id: a-1, text: 本办法适用于本区。}\n      - article: {id: a 2, text: 文字}\n      - article: {title: 文字}\n      - article: ""\n      - article: {id: x, text: "见[[a1]]。"}\n';
+    expect(problems(yaml)).toEqual([
+      'r.yaml:8:23: `id: a 2` is not valid: an id is made of letters, digits, - and _ (e.g. teachers, fig-2)',
+      'r.yaml:9:18: missing `text:` in `article:`',
+      'r.yaml:9:19: unknown key "title" in `article:` (expected one of: id, text)',
+      'r.yaml:10:18: `article:` is empty',
+      'r.yaml:11:34: [[a1]] names no id (did you mean "a-1"?)',
+    ]);
+    expect(problems(yaml.split('      - article: {id: a 2')[0])).toEqual([]);
+  });
+});
+
 describe('an article with its number typed by hand', () => {
   const warnings = (yaml: string) => {
     const file = path.join(dir, 'r.yaml');
