@@ -46,7 +46,7 @@ export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenI
     for (const ref of references(nodes)) {
       if (first.has(ref.id)) continue;
       const hint = closest(ref.id, known);
-      const why = hint ? `did you mean "${hint}"?` : known.length ? `ids in this report: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''}` : 'no chapter, section, table, case or figure has an `id:`';
+      const why = hint ? `did you mean "${hint}"?` : known.length ? `ids in this report: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''}` : 'no chapter, section, article, table, case or figure has an `id:`';
       problems.error(t.charPos(ref.at), `[[${ref.id}]] names no id (${why})`);
     }
   }

@@ -260,7 +260,7 @@ function checkIdsAndRefs(el: El, seen: Set<string> | undefined, targets: Readonl
     seen.add(id);
   }
   if (targets && el.name === 'ref' && el.attrs.to && !targets.has(el.attrs.to)) {
-    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
+    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, article, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
   }
   for (const c of el.children) if (typeof c !== 'string') checkIdsAndRefs(c, seen, targets);
 }

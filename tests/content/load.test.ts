@@ -59,14 +59,14 @@ describe('loadReport', () => {
       'r.yaml:9:58: this row fills 1 column (its 1 cell) but the table has 2; an empty cell is written ""',
     ]);
     // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
-    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
+    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, article, table, case or figure has an `id:`)');
     // a row written as a mapping: the table's other rows are still checked
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 表\n          columns: [a, b, c]\n          rows:\n            - [1, 2]\n            - {a: 1}\n            - [1, 2, 3, 4]\n').map((l) => l.split(': ')[0])).toEqual(['r.yaml:10:15', 'r.yaml:11:15', 'r.yaml:12:15']);
     // data of the wrong shape: what can be read is checked, nothing fails
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body: 7\n  - title: [x]\n    body:\n      - 见[[nothere]]。\n')).toEqual([
       'r.yaml:5:11: `body:` must be a list (items starting with "- ")',
       'r.yaml:6:12: the title of a chapter must be text',
-      'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
+      'r.yaml:8:10: [[nothere]] names no id (no chapter, section, article, table, case or figure has an `id:`)',
     ]);
   });
   it('a block written among sections or chapters (a page break before a section): one error saying it goes in a body (it was also "missing `title:`")', () => {
@@ -191,7 +191,7 @@ describe('loadReport', () => {
   });
   it('counts columns in characters (code points), as VS Code and Notepad++ show them: a character outside the BMP (Ext B 𠀀, an emoji) is one column, not two', () => {
     // 𠀀 and 😀 are two UTF-16 units each: [[ stands at character 12 of its line
-    expect(problems(ok.replace('段落。', '𠀀😀见[[nothing]]。'))).toEqual(['r.yaml:6:12: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)']);
+    expect(problems(ok.replace('段落。', '𠀀😀见[[nothing]]。'))).toEqual(['r.yaml:6:12: [[nothing]] names no id (no chapter, section, article, table, case or figure has an `id:`)']);
     // YAML's own error after one: at the extra comma, character 14
     expect(problems(ok.replace('title: 标题', 'title: [😀, , x]'))[0]).toMatch(/^r\.yaml:2:14: /);
   });

@@ -42,12 +42,12 @@ const buildWithParagraph = (paragraph: string) => buildWith('paragraph.hbs', par
 describe("mistakes in a project's own template", () => {
   it('a <ref> to no id: one message, at the template that writes it', () => {
     const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}<ref to="nowhere"/></p>\n');
-    expect(r.err).toBe('templates/mine/paragraph.hbs:1:49: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:49: markup: <ref to="nowhere">: no chapter, section, article, table, case or figure has the id "nowhere"\n');
     expect(r.code).toBe(1);
   });
   it('a <ref> to no id in the page footer: one message, at it, not one a page at document.hbs', () => {
     const r = buildWith('footer.hbs', '<footer><p style="footer-odd"><ref to="nowhere"/>{{page}}</p></footer>\n');
-    expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+    expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, article, table, case or figure has the id "nowhere"\n');
     expect(r.code).toBe(1);
   });
   it('an id written twice: at it, not as page numbers that do not settle', () => {
@@ -95,7 +95,7 @@ describe("mistakes in a project's own template", () => {
   });
   it("a <toc-entry> of its own whose target no item has: at its target in the template that writes it, not at Imprint's document.hbs:1:1", () => {
     const r = buildWith('contents.hbs', '<h level="0" style="contents-title">目录</h>\n{{#each chapters}}<toc-entry target="{{id}}" style="toc-1" at="{{titleAt}}">{{inline title}}</toc-entry>{{/each}}\n  <toc-entry style="toc-1" target="typo">附录说明</toc-entry>\n');
-    expect(r.err).toBe('templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, article, table, case or figure has as id\n');
+    expect(r.err).toBe('templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, table, case or figure has as id\n');
     expect(r.code).toBe(1);
   });
   it("text a partial writes outside its elements: at it in the partial, not at Imprint's document.hbs", () => {

@@ -63,7 +63,7 @@ describe('an error thrown by the layout keeps the warnings of its round', () => 
 
     it(`${command}: a contents entry to nothing, then the warning`, () => {
       const r = runWith('contents.hbs', CONTENTS, command, 'content/report.yaml');
-      expect(r).toEqual({ code: 1, lines: ['templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, article, table, case or figure has as id', WARNING] });
+      expect(r).toEqual({ code: 1, lines: ['templates/mine/contents.hbs:3:28: contents entry points at "typo", which no heading, table, case or figure has as id', WARNING] });
     });
   }
 
