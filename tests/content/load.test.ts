@@ -19,6 +19,13 @@ function problems(yaml: string): string[] {
   return [];
 }
 
+/** The warnings of loading a report that loads. */
+function warnings(yaml: string): string[] {
+  const file = path.join(dir, 'r.yaml');
+  writeFileSync(file, yaml);
+  return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+}
+
 const ok = 'report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - 段落。\n';
 
 describe('loadReport', () => {
@@ -200,11 +207,6 @@ describe('loadReport', () => {
 });
 
 describe('a title with its number typed by hand', () => {
-  const warnings = (yaml: string) => {
-    const file = path.join(dir, 'r.yaml');
-    writeFileSync(file, yaml);
-    return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
-  };
   it('is a warning at the number, saying it would print twice and what to remove (第一章　总则, 一、, （一）, 1.1, 附录 not)', () => {
     const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 第一章　总则\n    sections:\n      - title: （一）适用范围\n      - title: 1.2 监测对象\n  - title: 监测内容\n    body:\n      - heading: 一、小标题不编号\n';
     const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this title starts with its number typed by hand, "${number}": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "${typed}"`;
@@ -230,11 +232,6 @@ describe('an article', () => {
 });
 
 describe('an article with its number typed by hand', () => {
-  const warnings = (yaml: string) => {
-    const file = path.join(dir, 'r.yaml');
-    writeFileSync(file, yaml);
-    return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
-  };
   it('is a warning at the number, saying it would print twice and what to remove (第一条, **第二条**, 第 3 条; a 第一条 inside the text not)', () => {
     const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - article: 第一条　为了规范管理，制定本办法。\n      - article: {id: b, text: "**第二条**　本办法适用于本区。"}\n      - article: 第 3 条 学校应当建立制度。\n      - article: 依照本办法第一条的规定执行。\n';
     const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this article starts with its number typed by hand, "${number}": Imprint numbers articles itself, so it would print twice; remove "${typed}"`;
