@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/pipeline.js';
+import { buildReport, newBuildCache } from '../../src/pipeline.js';
 import { bodyLines, norm, pageLabel, readPdf, type PdfPage } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -97,4 +97,26 @@ describe.each(['official', 'gbt9704'])('articles (%s)', (template) => {
     const scopePage = lines(ps).find((l) => l.text.startsWith('第二条本办法适用于'))!.page;
     expect(said).toBe(`第十三条依照本办法第二条的规定，见第${pageLabel(scopePage)}页。`);
   });
+});
+
+describe('an article inserted before another (a rebuild, as watch makes it, with the same cache)', () => {
+  it('renumbers the articles after it and the references to them, and links them to the article', async () => {
+    const input = path.join(dir, 'rebuilt.yaml');
+    const options = { input, projectDir: root, packageDir: root, version: 'test' };
+    const cache = newBuildCache(options);
+    const build = async (yaml: string) => {
+      writeFileSync(input, yaml);
+      return lines((await readPdf((await buildReport(options, cache)).pdf)).pages);
+    };
+    const before = await build(content('official'));
+    expect(before.find((l) => l.text.startsWith('第十三条'))!.text).toContain('依照本办法第二条的规定');
+    const after = await build(content('official').replace('    body:\n      - article: 为了', '    body:\n      - article: 本办法所称职业学校，是指中等职业学校。\n      - article: 为了'));
+    const said = after.find((l) => l.text.startsWith('第十四条'));
+    expect(said?.text).toContain('依照本办法第三条的规定');
+    expect(after.some((l) => l.text.startsWith('第三条本办法适用于'))).toBe(true);
+    // the reference links to the article's line
+    const page = said!.page;
+    const link = page.links.find((k) => k.dest && Math.abs(k.y1 - said!.line.y) < 20);
+    expect(link?.dest).toBe('art-3');
+  }, 60_000);
 });
