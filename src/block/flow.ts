@@ -191,7 +191,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
         const fitted = textBlocks(ctx, node.runs, fittedStyle(ctx, node.runs, st, width, THEME_LIMITS.fontSize.min), { x, width, at: node.at, keepWithNext: true, tag: newTag(ctx, 'P', parent) });
         return ctx.theme.grid ? fitted.map((b) => ({ ...b, offGrid: true })) : fitted;
       }
-      return textBlocks(ctx, node.runs, st, { x, width, at: node.at, lastWithNext: introduces(node.runs), tag: newTag(ctx, 'P', parent), ...placed });
+      return textBlocks(ctx, node.runs, st, { x, width, at: node.at, lastWithNext: introduces(node.runs), anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'P', parent), ...placed });
     }
     case 'ends':
       return endsBlocks(ctx, node, x, width, parent);

@@ -39,7 +39,7 @@ export function resolveReferences(ctx: LayoutContext, runs: Inline[], at: Source
     const target = ctx.targets.get(ref.id);
     if (!target) {
       // the content's references were checked when it was loaded: this one a template wrote
-      ctx.problems.error(at ?? ctx.templatePos, `<ref to="${ref.id}">: no chapter, section, table, case or figure has the id "${ref.id}"`);
+      ctx.problems.error(at ?? ctx.templatePos, `<ref to="${ref.id}">: no chapter, section, article, table, case or figure has the id "${ref.id}"`);
       return { ...marks, text: `[[${ref.id}]]` };
     }
     const text = targetWords(target, ref.part, ctx.theme.references, ctx.pageLabels);

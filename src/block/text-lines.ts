@@ -52,11 +52,14 @@ function inlineLook(ctx: LayoutContext): InlineLook {
   if (!look) {
     const { linkColor, ...sizes } = ctx.theme.inline;
     const code = ctx.theme.styles.get(CODE_STYLE);
-    look = { ...sizes, linkColor: linkColor ?? undefined, codeKey: code ? `${code.font}|${code.latinFont ?? ''}` : undefined };
+    const label = ctx.theme.styles.get(ARTICLE_LABEL_STYLE);
+    look = { ...sizes, linkColor: linkColor ?? undefined, codeKey: code ? `${code.font}|${code.latinFont ?? ''}` : undefined, labelKey: label ? `${label.font}|${label.bold}` : undefined };
     // the code fonts are found when inline code is first set: a report without any builds even
-    // when the registry's code role is broken
+    // when the registry's code role is broken (and so the label's)
     let stacks: FontStacks | undefined;
+    let labelStacks: FontStacks | undefined;
     if (code) Object.defineProperty(look, 'code', { get: () => (stacks ??= fontStacks(ctx, code)), enumerable: false });
+    if (label) Object.defineProperty(look, 'label', { get: () => (labelStacks ??= boldIf(fontStacks(ctx, label), label.bold)), enumerable: false });
     byTheme.set(ctx.theme.inline, look);
   }
   return look;
@@ -64,6 +67,14 @@ function inlineLook(ctx: LayoutContext): InlineLook {
 
 /** The theme style whose fonts inline code is set in (at the size of the text around it). */
 export const CODE_STYLE = 'code-inline';
+
+/** The theme style whose fonts (and bold) an article's label, 第一条, is set in (at the size of the text after it). */
+export const ARTICLE_LABEL_STYLE = 'article-label';
+
+/** A style's stacks, its bold face for both when `bold` (a label bold by its style). */
+function boldIf(stacks: FontStacks, bold: boolean): FontStacks {
+  return bold ? { ...stacks, regular: stacks.bold } : stacks;
+}
 
 /** The part of a set-paragraph cache key that comes from the style. */
 const styleKeys = new WeakMap<ParagraphStyle, string>();

@@ -9,6 +9,7 @@ import type { Block } from './types.js';
 /** The keys of the blocks written as a mapping, each with what it is in words (for messages). */
 export const BLOCK_KEYS = {
   heading: 'an unnumbered run-in heading',
+  article: 'an article (条) of a 规章, numbered 第一条 …',
   table: 'a numbered table',
   case: 'a numbered case box',
   figure: 'a numbered figure',

@@ -63,3 +63,16 @@ export function typedNumber(title: string): { number: string; typed: string } | 
   if (!typed || !title.slice(typed.length).trim()) return undefined;
   return { number: typed.replace(/[\s、：:.．]+$/u, (end) => (p!.name === '一、' || p!.name === '1.' ? end.trimEnd() : '')), typed };
 }
+
+/** An article's number typed before its text (`第一条　`, `**第二条** `, `第 3 条`), with the spaces after it. */
+const TYPED_ARTICLE = new RegExp(`^(\\*\\*)?(第\\s*(?:${HAN_NUMBER}|\\d+)\\s*条)\\1[\\s、：:.．]*`, 'u');
+
+/**
+ * The number typed by hand before an article's text, which the engine numbers (`第一条　为了…`):
+ * `typed`, with its bold markup and the spaces after it, and the `number` alone; none when the
+ * text does not start with one.
+ */
+export function typedArticleNumber(text: string): { number: string; typed: string } | undefined {
+  const m = TYPED_ARTICLE.exec(text);
+  return m ? { number: m[2], typed: m[0] } : undefined;
+}

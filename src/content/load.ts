@@ -16,11 +16,11 @@ import { tooLong, type TextKind } from './text-limits.js';
 import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
+import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow, type OffByOneRowspan } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
-import { typedNumber } from './heading-numbers.js';
+import { typedArticleNumber, typedNumber } from './heading-numbers.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
 import { cellHeightOf, cellHeightProblem } from './cell-height.js';
 import { footnoteIndex } from './footnote-index.js';
@@ -309,6 +309,8 @@ class ContentReader {
     switch (kind) {
       case 'heading':
         return { kind: 'heading', text: this.text(at) };
+      case 'article':
+        return this.article(at, pos);
       case 'case':
         return { kind: 'case', id: this.id(at), title: this.text([...at, 'title']), body: this.blocks([...at, 'body']), pos };
       case 'figure': {
@@ -352,6 +354,15 @@ class ContentReader {
       default:
         return assertNever(kind, 'block key');
     }
+  }
+
+  /** `article: 文字` or `article: {id, text}`: warned of when its text starts with a number typed by hand. */
+  private article(p: DataPath, pos: SourcePos): ArticleBlock {
+    const textAt = typeof this.value(p) === 'string' ? p : [...p, 'text'];
+    const text = this.text(textAt);
+    const typed = typedArticleNumber(text.text);
+    if (typed) this.problems.warn(this.src.charPos(textAt, 0), `this article starts with its number typed by hand, "${typed.number}": Imprint numbers articles itself, so it would print twice; remove "${typed.typed}"`);
+    return { kind: 'article', id: textAt === p ? undefined : this.id(p), text, pos };
   }
 
   /** `list: [a, b]` (bullets) or `list: {style, items}`; an item is text or `{text, list}`. */

@@ -51,7 +51,7 @@ export function checkMarkup(texts: Iterable<WrittenText>, ids: readonly WrittenI
       if (named?.unnumbered && ref.part !== 'page') problems.error(t.charPos(ref.at), `[[${ref.id}${ref.part === 'label' ? '' : `#${ref.part}`}]] names ${named.unnumbered} (line ${named.pos.line}), which has no number to print: give it a \`title:\` to number it, or write [[${ref.id}#page]] for the page it starts on`);
       if (named) continue;
       const hint = closest(ref.id, known);
-      const why = hint ? `did you mean "${hint}"?` : known.length ? `ids in this report: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''}` : 'no chapter, section, table, case or figure has an `id:`';
+      const why = hint ? `did you mean "${hint}"?` : known.length ? `ids in this report: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ' …' : ''}` : 'no chapter, section, article, table, case or figure has an `id:`';
       problems.error(t.charPos(ref.at), `[[${ref.id}]] names no id (${why})`);
     }
   }

@@ -23,6 +23,18 @@ export interface HeadingBlock {
   text: Text;
 }
 
+/**
+ * An article (条) of a 规章: its first 款 (paragraph), printed after its label 第一条 …, numbered
+ * through the report and afresh in each appendix. The paragraphs after it are its further 款.
+ */
+export interface ArticleBlock {
+  kind: 'article';
+  /** The name cross-references use (`id:`), with where it is written. */
+  id?: Text;
+  text: Text;
+  pos: SourcePos;
+}
+
 /** A column's or cell's alignment as written: cells are ragged unless it says `justify`; `decimal` lines numbers up on their decimal point. */
 export type Align = 'left' | 'center' | 'right' | 'justify' | 'decimal';
 
@@ -143,6 +155,7 @@ export interface PageBreakBlock {
 export type Block =
   | ParagraphBlock
   | HeadingBlock
+  | ArticleBlock
   | TableBlock
   | CaseBlock
   | FigureBlock

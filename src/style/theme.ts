@@ -111,13 +111,14 @@ export interface GridSpec {
 }
 
 /** How `[[id]]` words each kind of item: a format with `{number}` in it (`表 {number}`). */
-export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure', string>;
+export type ReferenceFormats = Record<'chapter' | 'section' | 'appendix' | 'article' | 'table' | 'case' | 'figure', string>;
 
 /** The placeholders each kind's reference format may have (filled in by block/references.ts): any other is an error at it. */
 const REFERENCE_PLACEHOLDERS: Record<keyof ReferenceFormats, readonly string[]> = {
   chapter: ['number'],
   section: ['number', 'chapter'],
   appendix: ['number'],
+  article: ['number'],
   table: ['number'],
   case: ['number'],
   figure: ['number'],
@@ -161,7 +162,7 @@ export interface Theme {
 }
 
 /** The wording of cross-references when a theme does not say (chapters and sections: as `numbering:` numbers them, see `defaultChapterReferences`; appendices: as `appendix-label:` labels them). */
-export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
+export const DEFAULT_REFERENCES: ReferenceFormats = { chapter: '第 {number} 章', section: '{number} 节', appendix: '附录 {number}', article: '第{number}条', table: '表 {number}', case: '案例 {number}', figure: '图 {number}' };
 
 /** Values of a theme that set the bounds of another, by name (`page.size`, `styles.body.size`), each where it is written (none: not written). */
 type Causes = readonly (readonly [string, Node | undefined])[];

@@ -20,6 +20,8 @@ export interface PlacedText {
 export interface ParaNode {
   kind: 'para';
   style: string;
+  /** An anchor at its first line (an article's, for `[[id]]`). */
+  id?: string;
   runs: Inline[];
   /** Where the text stands in the content, for messages (missing glyphs). */
   at?: SourcePos;

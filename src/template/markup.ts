@@ -167,7 +167,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   header: {},
   footer: {},
   rule: { width: LENGTH, color: COLOUR, offset: LENGTH, 'under-text': LENGTH },
-  p: { ...STYLED_TEXT, fit: oneOf('line') },
+  p: { ...STYLED_TEXT, id: TEXT, fit: oneOf('line') },
   ends: {},
   names: { columns: wholeNumber(1, 9) },
   colophon: {},
@@ -199,6 +199,7 @@ const INLINE_ELEMENTS: Record<string, Record<string, ValueRule>> = {
   b: {},
   em: {},
   code: {},
+  label: {},
   sup: {},
   sub: {},
   // where a link of the content may go (see isLinkUrl): nothing a viewer would run or open on the reader's machine
@@ -283,7 +284,7 @@ function checkIdsAndRefs(el: El, seen: Set<string> | undefined, targets: Readonl
     seen.add(id);
   }
   if (targets && el.name === 'ref' && el.attrs.to && !targets.has(el.attrs.to)) {
-    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
+    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, article, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
   }
   for (const c of el.children) if (typeof c !== 'string') checkIdsAndRefs(c, seen, targets);
 }
@@ -445,7 +446,7 @@ function list(el: El): ListNode {
 }
 
 function para(el: El): ParaNode {
-  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el), ...(el.attrs.fit ? { fit: 'line' as const } : {}) };
+  return { kind: 'para', style: el.attrs.style ?? 'body', runs: inlines(el), at: at(el), ...(el.attrs.id ? { id: el.attrs.id } : {}), ...(el.attrs.fit ? { fit: 'line' as const } : {}) };
 }
 
 /** `<rule width color offset/>`: 0.5pt black by default, drawn where it stands. */
@@ -511,6 +512,7 @@ const MARK_ELEMENTS: Record<string, (el: El, marks: Marks) => Marks> = {
   b: (_, m) => ({ ...m, bold: true }),
   em: (_, m) => ({ ...m, emphasis: true }),
   code: (_, m) => ({ ...m, code: true }),
+  label: (_, m) => ({ ...m, label: true }),
   sup: (_, m) => ({ ...m, script: 'sup' }),
   sub: (_, m) => ({ ...m, script: 'sub' }),
   a: (el, m) => {
@@ -519,7 +521,7 @@ const MARK_ELEMENTS: Record<string, (el: El, marks: Marks) => Marks> = {
   },
 };
 
-/** Text and inline elements (<b>, <em>, <code>, <sup>, <sub>, <a>, <ref>, <fn>) as runs; `note`: the <fn> they are in (which cannot hold another). */
+/** Text and inline elements (<b>, <em>, <code>, <label>, <sup>, <sub>, <a>, <ref>, <fn>) as runs; `note`: the <fn> they are in (which cannot hold another). */
 function inlines(el: El, marks: Marks = { bold: false }, note?: El): Inline[] {
   const runs: Inline[] = [];
   for (const c of el.children) {
@@ -532,7 +534,7 @@ function inlines(el: El, marks: Marks = { bold: false }, note?: El): Inline[] {
       if (note) fail(note, 'this footnote holds another: a footnote cannot hold a footnote (<fn> inside <fn>)');
       runs.push({ ...marks, text: '', note: inlines(c, undefined, c) });
     } else if (MARK_ELEMENTS[c.name]) runs.push(...inlines(c, MARK_ELEMENTS[c.name](c, marks), note));
-    else fail(c, `<${c.name}> is not allowed inside text (only ${['b', 'em', 'code', 'sup', 'sub', 'a', 'ref', 'fn'].map((n) => `<${n}>`).join(', ')})`);
+    else fail(c, `<${c.name}> is not allowed inside text (only ${['b', 'em', 'code', 'label', 'sup', 'sub', 'a', 'ref', 'fn'].map((n) => `<${n}>`).join(', ')})`);
   }
   return mergeRuns(runs);
 }

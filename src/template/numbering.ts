@@ -107,9 +107,14 @@ const DIGITS = '〇一二三四五六七八九';
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百〇五 (as numbers are read in Chinese). */
 export function chinese(n: number): string {
+  return chineseWith(n, '〇');
+}
+
+/** `chinese`, with `zero` the character for a missing tens (一百零五 with `零`, as laws and 规章 number their articles). */
+export function chineseWith(n: number, zero: string): string {
   if (n < 10) return DIGITS[n];
   if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
   if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
   const rest = n % 100;
-  return `${chinese(Math.floor(n / 100))}百${rest === 0 ? '' : rest < 10 ? `〇${DIGITS[rest]}` : rest < 20 ? `一${chinese(rest)}` : chinese(rest)}`;
+  return `${chineseWith(Math.floor(n / 100), zero)}百${rest === 0 ? '' : rest < 10 ? `${zero}${DIGITS[rest]}` : rest < 20 ? `一${chinese(rest)}` : chinese(rest)}`;
 }

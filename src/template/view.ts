@@ -12,6 +12,7 @@ import type { CheckedImage } from '../content/image-file.js';
 import type { Block, DocumentParts, ListBlock, ListStyle, Report, Section, TableCell, Text, VerseBlock } from '../content/types.js';
 import { withoutFootnotes } from '../content/inline-markup.js';
 import { isCjk } from '../text/char-class.js';
+import { articleLabel, articleNumber } from './article-label.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from './numbering.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
@@ -26,6 +27,7 @@ export interface TextView {
 interface BlockViews {
   paragraph: TextView;
   heading: TextView;
+  article: ArticleView;
   table: TableView;
   case: CaseView;
   figure: FigureView;
@@ -35,6 +37,15 @@ interface BlockViews {
   quote: { blocks: BlockView[] };
   signature: { lines: TextView[] };
   pagebreak: true;
+}
+
+/**
+ * An article (条) of a 规章: its anchor `id` (`art-12`, in an appendix `app-A-art-1`), its `label`
+ * (第十二条, counted through the report, afresh in each appendix) and its first 款.
+ */
+export interface ArticleView extends TextView {
+  id: string;
+  label: string;
 }
 
 /** A list: each item with its marker (`•`, `一、`, `（2）`, `③` …) and the list nested under it. */
@@ -153,7 +164,7 @@ export interface ListedView {
 /** What an id (`id:` in the content) names: for cross-references (`[[id]]`, see block/references.ts). */
 export interface RefTarget {
   /** What the item is; the theme words each kind (`references:`). Appendices: `appendix`, their number `A`. */
-  kind: 'chapter' | 'section' | 'appendix' | 'table' | 'case' | 'figure';
+  kind: 'chapter' | 'section' | 'appendix' | 'article' | 'table' | 'case' | 'figure';
   /** The item's number as a reference prints it: `2`, `2.1`, `3`; for headings in the theme's numbering style (see `referenceNumber`). */
   number: string;
   /** The anchor id the item's page and link are found by (`sec-2.1`, `table-3`). */
@@ -215,6 +226,8 @@ export interface ReportView {
 /** Numbers the report and shapes it for templates. */
 export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBERING): ReportView {
   const counters = { table: 0, untitledTable: 0, case: 0, figure: 0 };
+  /** Articles are counted through the chapters, afresh in each appendix (another document, a 实施细则): the count, and its anchors' prefix. */
+  const articles = { count: 0, anchor: 'art' };
   const listed: ListedView[] = [];
   const targets = new Map<string, RefTarget>();
   const target = (id: Text | undefined, kind: RefTarget['kind'], number: number | string, anchor: string, chapter?: RefTarget, unnumbered = false) =>
@@ -231,6 +244,12 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
           return { paragraph: text(b.text) };
         case 'heading':
           return { heading: text(b.text) };
+        case 'article': {
+          const number = ++articles.count;
+          const id = `${articles.anchor}-${number}`;
+          target(b.id, 'article', articleNumber(number), id);
+          return { article: { id, label: articleLabel(number), ...text(b.text) } };
+        }
         case 'table': {
           // an untitled table (a form in an appendix whose title names it): no number, not listed
           const number = b.title ? ++counters.table : undefined;
@@ -292,6 +311,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     const number = [appendix ? letter(path[0]) : String(path[0]), ...path.slice(1)].join('.');
     const alone = appendix && unnumbered && path.length === 1;
     const label = headingLabel(numbering, path, appendix, alone);
+    if (appendix && path.length === 1) Object.assign(articles, { count: 0, anchor: `app-${number}-art` });
     const view: SectionView = {
       id: appendix ? `app-${number}` : `sec-${number}`,
       number,

@@ -78,6 +78,10 @@ export interface InlineLook {
   code?: { regular: TextFont[]; bold: TextFont[] };
   /** The roles of inline code's fonts, for cache keys (reading `code` would find the fonts). */
   codeKey?: string;
+  /** Font stacks of article labels (the theme's `article-label` style: its bold face when it is bold), else the text's own; found when first read. */
+  label?: { regular: TextFont[]; bold: TextFont[] };
+  /** The roles of the article labels' fonts, for cache keys. */
+  labelKey?: string;
 }
 
 /** The look when a style gives none: that of Imprint's default theme. */
@@ -165,19 +169,20 @@ function marked(run: Marks): boolean {
 
 /**
  * The style a run's text is shaped in: a superscript or subscript smaller (and off the grid),
- * inline code in the code fonts. The same object for the same style and marks.
+ * inline code in the code fonts, an article's label in its own. The same object for the same style and marks.
  */
 function styleOfRun(style: TextStyle, run: Marks): TextStyle {
-  if (!run.script && !(run.code && style.look?.code)) return style;
+  if (!run.script && !(run.code && style.look?.code) && !(run.label && style.look?.label)) return style;
   let derived = derivedStyles.get(style);
   if (!derived) derivedStyles.set(style, (derived = {}));
   const look = style.look ?? DEFAULT_LOOK;
   if (run.code) return (derived.code ??= { ...style, regular: look.code!.regular, bold: look.code!.bold, latin: undefined });
+  if (!run.script) return (derived.label ??= { ...style, regular: look.label!.regular, bold: look.label!.bold, latin: undefined });
   return (derived.script ??= { ...style, size: style.size * look.scriptSize, cell: undefined });
 }
 
 /** Styles made from a style for runs with marks (see `styleOfRun`). */
-const derivedStyles = new WeakMap<TextStyle, { code?: TextStyle; script?: TextStyle }>();
+const derivedStyles = new WeakMap<TextStyle, { code?: TextStyle; label?: TextStyle; script?: TextStyle }>();
 
 /**
  * What all atoms of one text in one style share: the font chosen, the glyphs at the size (read

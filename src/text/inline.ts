@@ -15,6 +15,8 @@ export interface Marks {
   emphasis?: boolean;
   /** `` `…` ``: the theme's inline code style, never stretched inside. */
   code?: boolean;
+  /** An article's label (第一条, template markup `<label>`): set in the fonts of the theme's `article-label` style. */
+  label?: boolean;
   /** `^…^` or `~…~`: smaller, on a raised or lowered baseline. */
   script?: 'sup' | 'sub';
   link?: LinkTarget;
@@ -60,6 +62,7 @@ export function sameMarks(a: Inline, b: Inline): boolean {
     a.bold === b.bold &&
     !!a.emphasis === !!b.emphasis &&
     !!a.code === !!b.code &&
+    !!a.label === !!b.label &&
     a.script === b.script &&
     a.footnote === b.footnote &&
     !!a.url === !!b.url &&
@@ -73,7 +76,7 @@ function linkKey(l: LinkTarget | undefined): string {
 
 /** A key for a run's marks and text: runs with equal keys set alike (see block/text-lines.ts). */
 export function runKey(r: Inline): string {
-  const marks = `${r.bold ? 'B' : ''}${r.emphasis ? 'E' : ''}${r.code ? 'C' : ''}${r.script ?? ''}${r.url ? 'U' : ''}${r.footnote ? `N${r.footnote}` : ''}${linkKey(r.link)}`;
+  const marks = `${r.bold ? 'B' : ''}${r.emphasis ? 'E' : ''}${r.code ? 'C' : ''}${r.label ? 'L' : ''}${r.script ?? ''}${r.url ? 'U' : ''}${r.footnote ? `N${r.footnote}` : ''}${linkKey(r.link)}`;
   const item = r.ref ? referenceSource(r.ref) : r.note ? `^[${r.note.map(runKey).join('\u0002')}]` : '';
   return `${marks}\u0001${item}${r.text}`;
 }

@@ -19,6 +19,13 @@ function problems(yaml: string): string[] {
   return [];
 }
 
+/** The warnings of loading a report that loads. */
+function warnings(yaml: string): string[] {
+  const file = path.join(dir, 'r.yaml');
+  writeFileSync(file, yaml);
+  return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
+}
+
 const ok = 'report:\n  title: 标题\nchapters:\n  - title: 一\n    body:\n      - 段落。\n';
 
 describe('loadReport', () => {
@@ -59,14 +66,14 @@ describe('loadReport', () => {
       'r.yaml:9:58: this row fills 1 column (its 1 cell) but the table has 2; an empty cell is written ""',
     ]);
     // a block that cannot be read (a misspelt key, a row written as a mapping) hides nothing after it
-    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)');
+    expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - tabel: x\n      - table: {title: t, columns: [a], rows: [{text: x}]}\n      - 见[[nothing]]。\n')).toContainEqual('r.yaml:8:10: [[nothing]] names no id (no chapter, section, article, table, case or figure has an `id:`)');
     // a row written as a mapping: the table's other rows are still checked
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body:\n      - table:\n          title: 表\n          columns: [a, b, c]\n          rows:\n            - [1, 2]\n            - {a: 1}\n            - [1, 2, 3, 4]\n').map((l) => l.split(': ')[0])).toEqual(['r.yaml:10:15', 'r.yaml:11:15', 'r.yaml:12:15']);
     // data of the wrong shape: what can be read is checked, nothing fails
     expect(problems('report:\n  title: 一\nchapters:\n  - title: 一\n    body: 7\n  - title: [x]\n    body:\n      - 见[[nothere]]。\n')).toEqual([
       'r.yaml:5:11: `body:` must be a list (items starting with "- ")',
       'r.yaml:6:12: the title of a chapter must be text',
-      'r.yaml:8:10: [[nothere]] names no id (no chapter, section, table, case or figure has an `id:`)',
+      'r.yaml:8:10: [[nothere]] names no id (no chapter, section, article, table, case or figure has an `id:`)',
     ]);
   });
   it('a block written among sections or chapters (a page break before a section): one error saying it goes in a body (it was also "missing `title:`")', () => {
@@ -110,13 +117,13 @@ describe('loadReport', () => {
     const yaml = 'report:\n  title: 标题\nchapters:\n  - title: 2025\n    body:\n      - 2025\n      - heading: 3.10\n      - true\n';
     expect(problems(yaml)).toEqual([
       'r.yaml:4:12: the title of a chapter must be text (YAML reads 2025 as a number: write "2025" to keep it as text)',
-      'r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads 2025 as a number: write "2025" to keep it as text)',
+      'r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, article, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads 2025 as a number: write "2025" to keep it as text)',
       'r.yaml:7:18: `heading:` must be text (YAML reads 3.10 as a number: write "3.10" to keep it as text)',
-      'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
+      'r.yaml:8:9: a block must be a paragraph (text) or a mapping with one of: heading, article, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads true as true or false: write "true" to keep it as text)',
     ]);
     // a long number is quoted by its start (a line of 5,000 digits made a message of 10 KB)
     expect(problems(yaml.replace('      - 2025\n', `      - ${'1'.repeat(5000)}\n`))[1]).toBe(
-      `r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads ${'1'.repeat(40)}… (5000 characters) as a number: put it in quotes "…" to keep it as text)`,
+      `r.yaml:6:9: a block must be a paragraph (text) or a mapping with one of: heading, article, table, case, figure, list, code, verse, quote, signature, pagebreak (YAML reads ${'1'.repeat(40)}… (5000 characters) as a number: put it in quotes "…" to keep it as text)`,
     );
   });
   it('a colspan refused (out of bounds) is reported once, at it: its row is not said to fill 1 column; "1 column", not "1 columns"', () => {
@@ -199,7 +206,7 @@ describe('loadReport', () => {
   });
   it('counts columns in characters (code points), as VS Code and Notepad++ show them: a character outside the BMP (Ext B 𠀀, an emoji) is one column, not two', () => {
     // 𠀀 and 😀 are two UTF-16 units each: [[ stands at character 12 of its line
-    expect(problems(ok.replace('段落。', '𠀀😀见[[nothing]]。'))).toEqual(['r.yaml:6:12: [[nothing]] names no id (no chapter, section, table, case or figure has an `id:`)']);
+    expect(problems(ok.replace('段落。', '𠀀😀见[[nothing]]。'))).toEqual(['r.yaml:6:12: [[nothing]] names no id (no chapter, section, article, table, case or figure has an `id:`)']);
     // YAML's own error after one: at the extra comma, character 14
     expect(problems(ok.replace('title: 标题', 'title: [😀, , x]'))[0]).toMatch(/^r\.yaml:2:14: /);
   });
@@ -208,11 +215,6 @@ describe('loadReport', () => {
 });
 
 describe('a title with its number typed by hand', () => {
-  const warnings = (yaml: string) => {
-    const file = path.join(dir, 'r.yaml');
-    writeFileSync(file, yaml);
-    return loadReport(file).warnings.map((p) => formatProblem(p).replace(file, 'r.yaml'));
-  };
   it('is a warning at the number, saying it would print twice and what to remove (第一章　总则, 一、, （一）, 1.1, 附录 not)', () => {
     const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 第一章　总则\n    sections:\n      - title: （一）适用范围\n      - title: 1.2 监测对象\n  - title: 监测内容\n    body:\n      - heading: 一、小标题不编号\n';
     const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this title starts with its number typed by hand, "${number}": Imprint numbers chapters, sections and appendices itself, so it would print twice; remove "${typed}"`;
@@ -220,6 +222,28 @@ describe('a title with its number typed by hand', () => {
   });
   it('is no warning for a title that is a number alone, nor one that starts with a year or a count (2025 年, 5 年规划)', () => {
     expect(warnings('report:\n  title: 办法\nchapters:\n  - title: 第一章\n  - title: 2025 年工作回顾\n  - title: 5 年规划\n  - title: 十四五规划\n')).toEqual([]);
+  });
+});
+
+describe('an article', () => {
+  it('is text or {id, text} (the schema): a bad id, a key of another block, empty text and an unknown reference are located errors', () => {
+    const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - article: 为了规范管理。\n      - article: {id: a-1, text: 本办法适用于本区。}\n      - article: {id: a 2, text: 文字}\n      - article: {title: 文字}\n      - article: ""\n      - article: {id: x, text: "见[[a1]]。"}\n';
+    expect(problems(yaml)).toEqual([
+      'r.yaml:8:23: `id: a 2` is not valid: an id is made of letters, digits, - and _ (e.g. teachers, fig-2)',
+      'r.yaml:9:18: missing `text:` in `article:`',
+      'r.yaml:9:19: unknown key "title" in `article:` (expected one of: id, text)',
+      'r.yaml:10:18: `article:` is empty',
+      'r.yaml:11:34: [[a1]] names no id (did you mean "a-1"?)',
+    ]);
+    expect(problems(yaml.split('      - article: {id: a 2')[0])).toEqual([]);
+  });
+});
+
+describe('an article with its number typed by hand', () => {
+  it('is a warning at the number, saying it would print twice and what to remove (第一条, **第二条**, 第 3 条; a 第一条 inside the text not)', () => {
+    const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - article: 第一条　为了规范管理，制定本办法。\n      - article: {id: b, text: "**第二条**　本办法适用于本区。"}\n      - article: 第 3 条 学校应当建立制度。\n      - article: 依照本办法第一条的规定执行。\n';
+    const typed = (at: string, number: string, typed: string) => `r.yaml:${at}: warning: this article starts with its number typed by hand, "${number}": Imprint numbers articles itself, so it would print twice; remove "${typed}"`;
+    expect(warnings(yaml)).toEqual([typed('6:18', '第一条', '第一条　'), typed('7:33', '第二条', '**第二条**　'), typed('8:18', '第 3 条', '第 3 条 ')]);
   });
 });
 
@@ -386,7 +410,7 @@ describe('loadReport refuses hostile or broken files', () => {
   it('names the block kinds for a misspelt block, and a block with two keys', () => {
     const t = ok.replace('      - 段落。\n', '      - heading: 一\n        table: {}\n');
     const m = messages(write('two.yaml', t));
-    expect(m[0]).toBe('two.yaml:6:9: a block has exactly one key (heading, table, case, figure, list, code, verse, quote, signature or pagebreak); start another block with "- "');
+    expect(m[0]).toBe('two.yaml:6:9: a block has exactly one key (heading, article, table, case, figure, list, code, verse, quote, signature or pagebreak); start another block with "- "');
     expect(m).toContain('two.yaml:7:16: missing `rows:` in `table:`');
   });
 });

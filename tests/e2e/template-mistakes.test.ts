@@ -42,12 +42,12 @@ const buildWithParagraph = (paragraph: string) => buildWith('paragraph.hbs', par
 describe("mistakes in a project's own template", () => {
   it('a <ref> to no id: one message, at the template that writes it', () => {
     const r = buildWithParagraph('<p style="body" at="{{at}}">{{inline text}}<ref to="nowhere"/></p>\n');
-    expect(r.err).toBe('templates/mine/paragraph.hbs:1:49: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+    expect(r.err).toBe('templates/mine/paragraph.hbs:1:49: markup: <ref to="nowhere">: no chapter, section, article, table, case or figure has the id "nowhere"\n');
     expect(r.code).toBe(1);
   });
   it('a <ref> to no id in the page footer: one message, at it, not one a page at document.hbs', () => {
     const r = buildWith('footer.hbs', '<footer><p style="footer-odd"><ref to="nowhere"/>{{page}}</p></footer>\n');
-    expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, table, case or figure has the id "nowhere"\n');
+    expect(r.err).toBe('templates/mine/footer.hbs:1:36: markup: <ref to="nowhere">: no chapter, section, article, table, case or figure has the id "nowhere"\n');
     expect(r.code).toBe(1);
   });
   it('an id written twice: at it, not as page numbers that do not settle', () => {

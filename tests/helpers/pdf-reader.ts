@@ -19,6 +19,8 @@ export interface PdfItem {
   y: number;
   size: number;
   str: string;
+  /** The font pdf.js drew it in (its name for the PDF's font: the same name, the same font). */
+  font: string;
 }
 
 /** A link annotation: its rectangle (pt from the page's top left) and where it goes. */
@@ -54,8 +56,8 @@ export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
     const [, , width, height] = page.view;
     const content = await page.getTextContent();
     const items = content.items
-      .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.length > 0)
-      .map((it) => ({ x: it.transform[4], y: height - it.transform[5], w: it.width, str: it.str, size: Math.hypot(it.transform[2], it.transform[3]) }))
+      .filter((it): it is typeof it & { str: string; transform: number[]; width: number; fontName: string } => 'str' in it && it.str.length > 0)
+      .map((it) => ({ x: it.transform[4], y: height - it.transform[5], w: it.width, str: it.str, size: Math.hypot(it.transform[2], it.transform[3]), font: it.fontName }))
       .sort((a, b) => a.y - b.y || a.x - b.x);
     const lines: PdfLine[] = [];
     for (const it of items) {
@@ -70,7 +72,7 @@ export async function readPdf(data: Uint8Array): Promise<ReadPdf> {
     const links = ((await page.getAnnotations()) as { subtype: string; rect: number[]; url?: string; dest?: unknown }[])
       .filter((a) => a.subtype === 'Link')
       .map((a) => ({ x0: a.rect[0], x1: a.rect[2], y0: height - a.rect[3], y1: height - a.rect[1], uri: a.url, dest: typeof a.dest === 'string' ? a.dest : undefined }));
-    pages.push({ lines: lines.sort((a, b) => a.y - b.y), items: items.map(({ x, y, size, str }) => ({ x, y, size, str })), links, width, height });
+    pages.push({ lines: lines.sort((a, b) => a.y - b.y), items: items.map(({ x, y, size, str, font }) => ({ x, y, size, str, font })), links, width, height });
   }
   const meta = await doc.getMetadata();
   const outline = ((await doc.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((c) => ({ title: c.title })) }));

@@ -121,7 +121,7 @@ describe('an attribute an element does not have', () => {
     ['paragraph.hbs', 'style="body"', 'stlye="body"', '<p> has no attribute stlye (did you mean style?)'],
     ['header.hbs', 'width="0.5pt"', 'widht="0.5pt"', '<rule> has no attribute widht (did you mean width?)'],
     ['table.hbs', 'align="{{align}}" width', 'algin="{{align}}" width', '<col> has no attribute algin (did you mean align?)'],
-    ['paragraph.hbs', 'style="body"', 'style="body" foo="x"', '<p> has no attribute foo (it has style, at, fit)'],
+    ['paragraph.hbs', 'style="body"', 'style="body" foo="x"', '<p> has no attribute foo (it has style, at, id, fit)'],
     ['document.hbs', '<document>', '<document lang="zh">', '<document> has no attribute lang (it has none)'],
     ['paragraph.hbs', '{{inline text}}', '<b class="x">{{inline text}}</b>', '<b> has no attribute class (it has none)'],
   ];

@@ -368,6 +368,6 @@ describe('template folders', () => {
     expect(() => parseInlineXml('<ref to="t1" page="true" number="true"/>', 't.hbs')).toThrow('<ref> prints its page or its number, not both');
   });
   it('refuse an inline element the markup does not have, naming those it has', () => {
-    expect(() => parseInlineXml('<i>x</i>', 't.hbs')).toThrow('markup: <i> is not allowed inside text (only <b>, <em>, <code>, <sup>, <sub>, <a>, <ref>, <fn>)');
+    expect(() => parseInlineXml('<i>x</i>', 't.hbs')).toThrow('markup: <i> is not allowed inside text (only <b>, <em>, <code>, <label>, <sup>, <sub>, <a>, <ref>, <fn>)');
   });
 });
