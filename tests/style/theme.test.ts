@@ -166,7 +166,7 @@ describe('the look of inline markup, references and footnotes', () => {
     write('bad-look', `${PARENT}footnotes: page\nreferences: { tabel: "表 {number}", case: 案例 }\ninline: { sup-rise: 3pt, slant: 2 }\n`);
     expect(problemOf(() => loadTheme(themeFile('bad-look'), folders)).replace(new RegExp(`${dir}/`, 'g'), '')).toBe(
       [
-        'bad-look/theme.yaml:7:15: unknown kind "tabel" under `references:` (known: chapter, section, appendix, table, case, figure)',
+        'bad-look/theme.yaml:7:15: unknown kind "tabel" under `references:` (known: chapter, section, appendix, article, table, case, figure)',
         'bad-look/theme.yaml:7:42: a reference format must be text with {number} in it, e.g. "表 {number}"',
         'bad-look/theme.yaml:8:21: inline.sup-rise must be a length in em of the text\'s size, e.g. 0.1em',
         'bad-look/theme.yaml:8:33: inline.slant must be a number from 0 to 1',
