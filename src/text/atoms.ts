@@ -176,9 +176,10 @@ function styleOfRun(style: TextStyle, run: Marks): TextStyle {
   let derived = derivedStyles.get(style);
   if (!derived) derivedStyles.set(style, (derived = {}));
   const look = style.look ?? DEFAULT_LOOK;
-  if (run.code) return (derived.code ??= { ...style, regular: look.code!.regular, bold: look.code!.bold, latin: undefined });
-  if (!run.script) return (derived.label ??= { ...style, regular: look.label!.regular, bold: look.label!.bold, latin: undefined });
-  return (derived.script ??= { ...style, size: style.size * look.scriptSize, cell: undefined });
+  if (run.code && look.code) return (derived.code ??= { ...style, regular: look.code.regular, bold: look.code.bold, latin: undefined });
+  if (run.script) return (derived.script ??= { ...style, size: style.size * look.scriptSize, cell: undefined });
+  // (what is left: an article's label, with label fonts)
+  return (derived.label ??= { ...style, regular: look.label!.regular, bold: look.label!.bold, latin: undefined });
 }
 
 /** Styles made from a style for runs with marks (see `styleOfRun`). */
