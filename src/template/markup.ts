@@ -541,8 +541,17 @@ function inlines(el: El, marks: Marks = { bold: false }, note?: El): Inline[] {
 
 /** The runs of inline markup (what the `inline` helper writes), as a template's `<p>` would hold them. */
 export function parseInlineXml(xml: string, file = '<inline>'): Inline[] {
+  if (PLAIN_XML_TEXT.test(xml)) return xml === '' ? [] : [{ bold: false, text: xml }];
   return inlines(parseXml(`<p>${xml}</p>`, file));
 }
+
+/**
+ * Markup that is one text as it stands: no tag, entity or `]]>`, and no character XML changes (a
+ * carriage return) or refuses (other controls, U+FFFE, U+FFFF, a lone surrogate). The parser
+ * would give that text back unchanged, so it is not asked (a heading's bookmark, one for each
+ * heading and round, made a parser each).
+ */
+const PLAIN_XML_TEXT = /^(?![^]*\]\]>)[^<&\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]*$/u;
 
 /** The runs of an element and its place in the content (no runs for no element). */
 function placed(el: El | undefined): PlacedText {

@@ -11,6 +11,7 @@ import { reportView } from '../../src/template/view.js';
 import { loadTheme } from '../../src/style/theme.js';
 import { inlineMarkup } from '../../src/template/handlebars-env.js';
 import { parseInlineXml } from '../../src/template/markup.js';
+import fc from 'fast-check';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** Imprint's templates folder, as messages name it (relative when the tests run in it). */
@@ -369,5 +370,27 @@ describe('template folders', () => {
   });
   it('refuse an inline element the markup does not have, naming those it has', () => {
     expect(() => parseInlineXml('<i>x</i>', 't.hbs')).toThrow('markup: <i> is not allowed inside text (only <b>, <em>, <code>, <label>, <sup>, <sub>, <a>, <ref>, <fn>)');
+  });
+  it('read a text without markup as the parser reads it, or refuse it as the parser does', () => {
+    // an empty <b></b> first makes the parser read the text; it adds no run
+    const parsed = (xml: string) => {
+      try {
+        return parseInlineXml(`<b></b>${xml}`);
+      } catch {
+        return 'refused';
+      }
+    };
+    const alone = (xml: string) => {
+      try {
+        return parseInlineXml(xml);
+      } catch {
+        return 'refused';
+      }
+    };
+    const chars = fc.constantFrom('教', '育', ' ', 'a', '1', '>', ']', '<', '&', ';', '"', '\r', '\n', '\t', '\u0001', '\u007f', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '𠀀', '　');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((cs) => cs.join('')), (xml) => {
+      expect(alone(xml)).toEqual(parsed(xml));
+    }), { numRuns: 3000 });
+    for (const xml of ['', 'a]]>b', 'a\r\nb', '章\uD800', '&amp;', '第一章　总则']) expect(alone(xml)).toEqual(parsed(xml));
   });
 });
