@@ -257,8 +257,31 @@ function recordOffset(d: Buffer, list: number, tag: string): number | undefined 
   return undefined;
 }
 
+/**
+ * What was found in a table for a glyph, by the table's bytes, then the place in them and the
+ * glyph (`at * 0x10000 + glyph`): a run meets the same few glyphs again and again, and a CJK
+ * font's coverage lists are long (looked through for each word, they were most of its layout).
+ */
+type Found = WeakMap<Buffer, Map<number, number>>;
+const coverageIndexes: Found = new WeakMap();
+const glyphClasses: Found = new WeakMap();
+
+/** What `find` gives for a glyph at `at` of `d`, found once. */
+function foundOnce(found: Found, d: Buffer, at: number, glyph: number, find: (d: Buffer, at: number, glyph: number) => number): number {
+  let inTable = found.get(d);
+  if (!inTable) found.set(d, (inTable = new Map()));
+  const key = at * 0x10000 + glyph;
+  let value = inTable.get(key);
+  if (value === undefined) inTable.set(key, (value = find(d, at, glyph)));
+  return value;
+}
+
 /** The coverage index of a glyph in the coverage table at `at` of `d`; -1 when not covered. */
 function coverageIndex(d: Buffer, at: number, glyph: number): number {
+  return foundOnce(coverageIndexes, d, at, glyph, lookUpCoverage);
+}
+
+function lookUpCoverage(d: Buffer, at: number, glyph: number): number {
   const n = d.readUInt16BE(at + 2);
   if (d.readUInt16BE(at) === 1) {
     for (let i = 0; i < n; i++) if (d.readUInt16BE(at + 4 + 2 * i) === glyph) return i;
@@ -274,6 +297,10 @@ function coverageIndex(d: Buffer, at: number, glyph: number): number {
 
 /** The class of a glyph in the class definition at `at` of `d` (0 when it has none). */
 function classOf(d: Buffer, at: number, glyph: number): number {
+  return foundOnce(glyphClasses, d, at, glyph, lookUpClass);
+}
+
+function lookUpClass(d: Buffer, at: number, glyph: number): number {
   if (d.readUInt16BE(at) === 1) {
     const i = glyph - d.readUInt16BE(at + 2);
     return i >= 0 && i < d.readUInt16BE(at + 4) ? d.readUInt16BE(at + 6 + 2 * i) : 0;
