@@ -164,9 +164,12 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     return undefined;
   };
   /**
-   * Running heads and footers by template and page context, kept for the next build (watch):
-   * the same context renders the same markup, and a rebuild renders only the pages' new ones.
+   * Running heads and footers: the markup by template and page context, and its tree by
+   * template and markup (most pages' running heads are the same markup), kept for the next
+   * build (watch): the same context renders the same markup, and a rebuild renders only the
+   * pages' new ones.
    */
+  const furnitureMarkup = new KeptResults<string, string>();
   let furniture = new KeptResults<string, FurnitureTree>();
   let furnitureTheme: ThemeStyles | undefined;
   /** The ids the report's items have (the document rendered last), which a `<ref>` may name, and them as one text. */
@@ -174,7 +177,8 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
   const furnitureOf = (file: string, template: (data: unknown) => string, ctx: PageContext, kind: 'header' | 'footer', theme: ThemeStyles | undefined) => {
     // a kept tree was checked against its theme's styles: another theme checks afresh
     if (theme !== furnitureTheme) [furniture, furnitureTheme] = [new KeptResults(), theme];
-    return furniture.get(`${file}\u0000${JSON.stringify(ctx)}`, () => parsed(file, () => parseFurniture(template(ctx), fileOf(file), kind, theme, targets?.ids), () => template(ctx)));
+    const markup = furnitureMarkup.get(`${file}\u0000${JSON.stringify(ctx)}`, () => template(ctx));
+    return furniture.get(`${file}\u0000${markup}`, () => parsed(file, () => parseFurniture(markup, fileOf(file), kind, theme, targets?.ids), () => markup));
   };
   const read = [...sources.values()].map((s) => s.path);
   return {
@@ -184,6 +188,7 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     files: [...new Set([dir, ...read.map((f) => path.dirname(f))]), ...read],
     renderDocument: (view, theme) => {
       nextInlineBuild();
+      furnitureMarkup.nextBuild();
       furniture.nextBuild();
       // a kept running head or footer was checked against the ids of its build: other ids check afresh
       const key = [...view.targets.keys()].join('\u0000');
