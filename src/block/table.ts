@@ -6,7 +6,7 @@
  * The header rows (and a 续表 caption) repeat on every page the table continues on. Cells are
  * set ragged unless their column says `justify`.
  */
-import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
+import type { TableNode, CellVAlign, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
 import { foldWhitespace, plainText, splitRuns, type Inline } from '../text/inline.js';
@@ -370,7 +370,9 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     cells.flatMap((c) => {
       const top = tops[c.row];
       const box = tops[c.row + c.node.rowspan] - top;
-      const y0 = topAligned || c.top || c.node.minHeight !== undefined ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+      // (cut between lines, a cell's text goes on from its top: see `sliced`)
+      const room = topAligned || c.top ? 0 : (box - 2 * spec.padY - c.lines.length * lh) * VALIGN_SHARE[valignOf(c.node)];
+      const y0 = top + spec.padY + room;
       const x = g.edges[c.node.col] + g.padX + c.dx;
       return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
     });
@@ -406,6 +408,18 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   }
   const { pieces, piece } = cutBetweenLines(placed);
   return Array.from({ length: pieces }, (_, i) => ({ ...piece(i, i + 1), keepWithNext: i < 1 || i >= pieces - 2 }));
+}
+
+/** How much of the room a cell's lines leave in its box stands above them, by its `valign`. */
+const VALIGN_SHARE: Record<CellVAlign, number> = { top: 0, middle: 0.5, bottom: 1 };
+
+/**
+ * Where a cell's text stands in its box: as it says; else at the top of writing room (a form's
+ * `height:`: the room to write is under the text), in the middle of any other box, as a form's
+ * labels (姓名) stand centred on a row a neighbour's lines make tall.
+ */
+function valignOf(c: TableCellNode): CellVAlign {
+  return c.valign ?? (c.minHeight !== undefined ? 'top' : 'middle');
 }
 
 /** The height of a cell's box, pt: its lines (one at least) and its padding, or its `minHeight` when that is more. */

@@ -16,7 +16,7 @@ import { tooLong, type TextKind } from './text-limits.js';
 import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
+import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text, VAlign } from './types.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow, type OffByOneRowspan } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
@@ -468,13 +468,13 @@ class ContentReader {
       : `(or, if this row belongs to the group of ${where}, write rowspan: ${span.rowspan + 1} there)`;
   }
 
-  /** A table cell: text, or `{text, colspan, rowspan, align, height}`. */
+  /** A table cell: text, or `{text, colspan, rowspan, align, valign, height}`. */
   private cell(p: DataPath): TableCell {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (v === null || typeof v !== 'object') return { text: this.text(p, 'cell'), colspan: 1, rowspan: 1, pos };
-    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align; height?: unknown };
-    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, height: this.cellHeight([...p, 'height']), pos };
+    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align; valign?: VAlign; height?: unknown };
+    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, valign: m.valign, height: this.cellHeight([...p, 'height']), pos };
   }
 
   /** A cell's `height:` (see cell-height.ts), or undefined when not written or no height (reported at it). */

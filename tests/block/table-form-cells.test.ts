@@ -168,3 +168,57 @@ describe('a table without a title (a form in an appendix its title names)', () =
     expect(r.stderr).toMatch(/^r\.yaml:6:\d+: .*\[\[form\]\].*no number/m);
   });
 });
+
+describe("a cell's valign: its text at the top, middle or bottom of its box", () => {
+  const form = (cell: string, first = '[申请单位, 某某学校]') =>
+    ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 申请表', '          columns: [项目, 内容]', '          rows:', `            - ${first}`, `            - [所在单位意见, ${cell}]`, '            - [备注, 无]', ''].join('\n');
+  const SIGN = '"签字（盖章）：\\n年　月　日"';
+
+  it('bottom sets a 签字 cell with writing room at the foot of its room', () => {
+    const at = linePlacesOf(form(`{text: ${SIGN}, height: 60mm, valign: bottom}`));
+    const [above, sign, date, below] = ['某某学校', '签字（盖章）：', '年月日', '无'].map((t) => at.get(t)!);
+    // the date's line one row above the row below's, as the last line of any row
+    expect(below.y - date.y).toBeLessThan(30);
+    expect(date.y - sign.y).toBeGreaterThan(10);
+    // the room is the row: from the line of the row above to the date's, its 60 mm
+    expect(date.y - above.y).toBeCloseTo(60 * MM, 0);
+  });
+
+  it('middle centres it; top (the default with a height) at the top', () => {
+    const middle = linePlacesOf(form(`{text: ${SIGN}, height: 60mm, valign: middle}`));
+    const top = linePlacesOf(form(`{text: ${SIGN}, height: 60mm}`));
+    const bottom = linePlacesOf(form(`{text: ${SIGN}, height: 60mm, valign: bottom}`));
+    const y = (m: Map<string, { y: number }>, t: string) => m.get(t)!.y;
+    expect(y(middle, '签字（盖章）：') - y(top, '签字（盖章）：')).toBeCloseTo((y(bottom, '签字（盖章）：') - y(top, '签字（盖章）：')) / 2, 1);
+    expect(y(bottom, '签字（盖章）：') - y(top, '签字（盖章）：')).toBeGreaterThan(100);
+    // the label beside it centred on the row, whatever the cell's valign
+    expect(y(top, '所在单位意见')).toBeCloseTo(y(bottom, '所在单位意见'), 3);
+  });
+
+  it('top sets a label at the top of a row a neighbour makes tall (centred by default)', () => {
+    const long = '本人自愿申请参加本年度骨干教师培训，'.repeat(6);
+    const centred = linePlacesOf(form(long));
+    const topped = linePlacesOf(form(long).replace('[所在单位意见,', '[{text: 所在单位意见, valign: top},'));
+    const first = long.slice(0, 4);
+    const line = (m: Map<string, { y: number }>) => [...m.entries()].find(([t]) => t.startsWith(first))![1].y;
+    expect(topped.get('所在单位意见')!.y).toBeCloseTo(line(topped), 3);
+    expect(centred.get('所在单位意见')!.y).toBeGreaterThan(line(centred) + 5);
+  });
+});
+
+/** Every line of a table's body cells by its text (runs on one baseline joined, spaces left out: `年月日`): its baseline y, pt, and page from 0. */
+function linePlacesOf(yaml: string): Map<string, { y: number; page: number }> {
+  const input = path.join(mkdtempSync(path.join(tmpdir(), 'form-lines-')), 'r.yaml');
+  writeFileSync(input, yaml);
+  const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
+  const lines = new Map<string, { text: string; y: number; page: number }>();
+  pages.forEach((p, page) => {
+    for (const op of p.ops) {
+      if (op.kind !== 'glyphs' || op.tag?.role !== 'TD') continue;
+      const key = `${op.tag.id}@${page}@${op.y.toFixed(2)}`;
+      const seen = lines.get(key) ?? { text: '', y: op.y, page };
+      lines.set(key, { ...seen, text: seen.text + String.fromCodePoint(...op.glyphs.codePoints.flat()) });
+    }
+  });
+  return new Map([...lines.values()].map((l) => [l.text.replace(/\s/g, ''), l]));
+}
