@@ -50,7 +50,8 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   // (a table without caption, a form: its anchor on its first row)
   const caption = node.caption.runs.length ? textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) }) : [];
   const part = { ctx, node, edges, padX, table: tag, decimals, numeric, marked };
-  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
+  // (a table without header rows, a 登记表, has its top rule over its first row on each page instead)
+  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : topRule(ctx, edges);
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.continuedStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
@@ -110,6 +111,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   // on a grid the rows and note are set at their own leading (tables are not on the grid in
   // print), the caption on the grid; the text after the table goes back to it
   return ctx.theme.grid ? kept.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : kept;
+}
+
+/** The top rule of a table without header rows, over its first row wherever a page starts it: a block of no height. */
+function topRule(ctx: LayoutContext, edges: number[]): Block {
+  const spec = ctx.theme.table;
+  return block(0, { ops: [{ kind: 'line', x1: edges[0], y1: 0, x2: edges[edges.length - 1], y2: 0, width: spec.outerRule, color: spec.ruleColor }] });
 }
 
 /** What the rows of a table part are laid out with. */

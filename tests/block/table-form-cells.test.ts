@@ -222,3 +222,51 @@ function linePlacesOf(yaml: string): Map<string, { y: number; page: number }> {
   });
   return new Map([...lines.values()].map((l) => [l.text.replace(/\s/g, ''), l]));
 }
+
+describe('a table without a header row (a 登记表: its first column the labels)', () => {
+  const register = (rows: number, title = '          title: 教师登记表') =>
+    [
+      'report:',
+      '  title: 表',
+      'chapters:',
+      '  - title: 一',
+      '    body:',
+      '      - table:',
+      ...(title ? [title] : []),
+      '          rows:',
+      ...Array.from({ length: rows }, (_, i) => `            - [项目${i + 1}, 内容${i + 1}, 备注${i + 1}, 说明${i + 1}]`),
+      '',
+    ].join('\n');
+  /** Each page's texts (spaces left out), the y of its first cell's line and of the nearest horizontal rule above it (a running head's, when the table has none), pt. */
+  const pagesOf = (yaml: string) => {
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'form-register-')), 'r.yaml');
+    writeFileSync(input, yaml);
+    return layoutReport({ input, projectDir: root, packageDir: root, version: 'test' }).pages.map((p) => {
+      const cells = p.ops.flatMap((op) => (op.kind === 'glyphs' && op.tag?.role === 'TD' ? [op.y] : []));
+      const rules = p.ops.flatMap((op) => (op.kind === 'line' && op.y1 === op.y2 ? [op.y1] : []));
+      const text = p.ops.flatMap((op) => (op.kind === 'glyphs' ? [String.fromCodePoint(...op.glyphs.codePoints.flat())] : [])).join('').replace(/\s/g, '');
+      const firstCell = Math.min(...cells);
+      return { text, firstCell, topRule: Math.max(-Infinity, ...rules.filter((y) => y < firstCell)) };
+    });
+  };
+
+  it('is set with its rows alone, ruled above its first row on every page, 续表 over the rows a page goes on with', () => {
+    const pages = pagesOf(register(60)).filter((p) => p.text.includes('项目'));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0].text).toMatch(/^.*表1教师登记表项目1内容1备注1说明1项目2/);
+    pages.forEach((p, k) => {
+      expect(p.topRule, `page ${k + 1}`).toBeLessThan(p.firstCell - 5);
+      expect(p.firstCell - p.topRule, `page ${k + 1}`).toBeLessThan(20);
+    });
+    expect(pages[1].text).toMatch(/续表1项目\d+内容/);
+  });
+
+  it('untitled, has no caption, no 续表 and no number', () => {
+    const pages = pagesOf(register(60, '')).filter((p) => p.text.includes('项目'));
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((p, k) => {
+      expect(p.text).not.toMatch(/表1|续表/);
+      expect(p.firstCell - p.topRule, `page ${k + 1}`).toBeLessThan(20);
+    });
+  });
+});
