@@ -696,6 +696,8 @@ interface MeasuredCell {
   least: number;
   /** Its widest piece between spaces typed between Chinese words, padding included (see `spacedWords`); else `least`. */
   spaced: number;
+  /** The cell as written: `c` itself, or the cell whose written line (see written-lines.ts) `c` is, each measured on its own. */
+  written: TableCellNode;
 }
 
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
@@ -751,12 +753,12 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     // a body cell's names between spaces typed between Chinese words, each whole where the table affords it
     const pieces = header || c.rowspan > 1 ? undefined : spacedWords(runs);
     const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
-    return { c, st, header, runs, pstyle, extent, natural, least, spaced };
+    return { c, st, header, runs, pstyle, extent, natural, least, spaced, written: c };
   };
   // a cell of written lines as each of them: its widest line decides, not its lines joined
   const measureWritten = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
     const written = writtenLines(c.runs);
-    return written.length > 1 ? written.map((runs) => measure({ ...c, runs }, st, header)) : [measure(c, st, header)];
+    return written.length > 1 ? written.map((runs) => ({ ...measure({ ...c, runs }, st, header), written: c })) : [measure(c, st, header)];
   };
   const measured = [...node.head.flatMap((row) => row.flatMap((c) => measureWritten(c, head, true))), ...node.rows.flatMap((row) => row.flatMap((c) => measureWritten(c, cell, false)))];
   const parallel = parallelColumns(node);
@@ -897,26 +899,36 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
  * when the table is so shorter.
  */
 function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], widths: number[], floor: number[], twins: number[][], padX: number): number[] {
-  const spec: RowsSpec = { cells: measured.map(({ c, st, header }) => ({ header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: st.lineHeight })), padX, padY: ctx.theme.table.padY };
+  // the rows see each cell as written, as tall as its written lines together and its writing room
+  const cells = [...new Set(measured.map((m) => m.written))];
+  const linesOf = cells.map((w) => measured.flatMap((m, k) => (m.written === w ? [k] : [])));
+  const spec: RowsSpec = {
+    cells: cells.map((c, j) => ({ header: measured[linesOf[j][0]].header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: measured[linesOf[j][0]].st.lineHeight, minHeight: c.minHeight })),
+    padX,
+    padY: ctx.theme.table.padY,
+  };
   const wrapped = (natural: number, inner: number, size: number) => (natural <= inner + 1e-6 ? 1 : Math.ceil(natural / Math.max(inner - size / 2, size / 2) - 1e-9));
   // a header's unit on a line of its own (see unitApart): the text before it in the lines above
   const beforeUnit = measured.map(({ header, runs, pstyle }) => {
     const m = header && !runs.some((r) => r.ref || r.note) ? UNIT_AT_END.exec(plainText(runs)) : null;
     return m ? measureText(splitRuns(runs, 0, m[1].length), pstyle).natural : undefined;
   });
-  const estimate = (k: number, inner: number) => {
+  const lineEstimate = (k: number, inner: number) => {
     const { extent, st } = measured[k];
     const before = beforeUnit[k];
     if (extent.natural <= inner + 1e-6) return 1;
     // (no fewer than its unbreakable pieces take filled in order: a long name breaks only at its marks)
     return before === undefined ? Math.max(wrapped(extent.natural, inner, st.size), piecesLines(extent.pieces, inner)) : wrapped(before, inner, st.size) + 1;
   };
+  const estimate = (j: number, inner: number) => sum(linesOf[j].map((k) => lineEstimate(k, inner)));
   const found = shorterRows(spec, widths, floor, twins.map((t) => t.length === 1), estimate);
   if (found.every((w, c) => Math.abs(w - widths[c]) < 1e-6)) return widths;
-  const set = (w: number[]) => rowsHeight(spec, (k) => {
-    const { c, st, header } = measured[k];
-    return cellLines(ctx, c, st, header, innerWidth(spec, k, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
-  });
+  const set = (w: number[]) => rowsHeight(spec, (j) =>
+    sum(linesOf[j].map((k) => {
+      const { c, st, header } = measured[k];
+      return cellLines(ctx, c, st, header, innerWidth(spec, j, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
+    })),
+  );
   return set(found) < set(widths) - 1e-6 ? found : widths;
 }
 

@@ -270,3 +270,18 @@ describe('a table without a header row (a 登记表: its first column the labels
     });
   });
 });
+
+describe('the column widths see a cell of written lines as tall as its lines', () => {
+  it('let a long text beside it wrap into its height, the room going to a row it shortens', () => {
+    // the 签字 cell's five lines make its row five lines tall: the 说明 beside it wraps within them
+    // at no cost, and the room it gives saves a line of 备注 in the next row (the widths once saw
+    // that row as one line tall, its tallest line, and kept 说明 wide)
+    const x = '本项目由区教育局统一组织，各校按照名额分配情况推荐人选，经审核后报送。';
+    const y = '参训教师须全程参加集中研修与跟岗实践，考核合格者颁发结业证书并计入学分。';
+    const lines = cellLinesOf(oneTable('official', ['title: 表', 'columns: [意见, 说明, 备注]', 'rows:', `  - ["签字\\n一\\n二\\n三\\n年月日", "${x}", 无]`, `  - [无, 无, "${y}"]`]));
+    const byText = (t: string) => lines.find((l) => l.join('').replace(/\s/g, '') === t)!;
+    expect(byText(x).length).toBeGreaterThan(1);
+    expect(byText(x).length).toBeLessThanOrEqual(5);
+    expect(byText(y).length).toBe(2);
+  });
+});
