@@ -600,13 +600,15 @@ type DecimalColumns = Map<number, DecimalColumn>;
 /**
  * The `decimal` columns of a table's body: each one-column cell that says (or whose column says)
  * `decimal` and holds a digit, set on one line, and where its point stands (see `decimalPoint`).
+ * A cell of several written lines (`"10.5\n（预计）"`) is not one number: centred, as a cell
+ * without a digit, it moves none of the others.
  */
 function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec): DecimalColumns {
   const out: DecimalColumns = new Map();
   const pstyle = paragraphStyle(ctx, st, Infinity, 'left', 0);
   for (const row of node.rows)
     for (const c of row) {
-      if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
+      if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1 || writtenLines(c.runs).length > 1) continue;
       // (measured: a footnote as its marker's room; set, it would be a note of its own)
       const [line] = measureLines(ctx, c.runs, pstyle);
       const point = line && decimalPoint(line);

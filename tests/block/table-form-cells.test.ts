@@ -206,18 +206,18 @@ describe("a cell's valign: its text at the top, middle or bottom of its box", ()
   });
 });
 
-/** Every line of a table's body cells by its text (runs on one baseline joined, spaces left out: `年月日`): its baseline y, pt, and page from 0. */
-function linePlacesOf(yaml: string): Map<string, { y: number; page: number }> {
+/** Every line of a table's body cells by its text (runs on one baseline joined, spaces left out: `年月日`): its left x and baseline y, pt, and page from 0. */
+function linePlacesOf(yaml: string): Map<string, { x: number; y: number; page: number }> {
   const input = path.join(mkdtempSync(path.join(tmpdir(), 'form-lines-')), 'r.yaml');
   writeFileSync(input, yaml);
   const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
-  const lines = new Map<string, { text: string; y: number; page: number }>();
+  const lines = new Map<string, { text: string; x: number; y: number; page: number }>();
   pages.forEach((p, page) => {
     for (const op of p.ops) {
       if (op.kind !== 'glyphs' || op.tag?.role !== 'TD') continue;
       const key = `${op.tag.id}@${page}@${op.y.toFixed(2)}`;
-      const seen = lines.get(key) ?? { text: '', y: op.y, page };
-      lines.set(key, { ...seen, text: seen.text + String.fromCodePoint(...op.glyphs.codePoints.flat()) });
+      const seen = lines.get(key) ?? { text: '', x: op.x, y: op.y, page };
+      lines.set(key, { ...seen, x: Math.min(seen.x, op.x), text: seen.text + String.fromCodePoint(...op.glyphs.codePoints.flat()) });
     }
   });
   return new Map([...lines.values()].map((l) => [l.text.replace(/\s/g, ''), l]));
@@ -283,5 +283,17 @@ describe('the column widths see a cell of written lines as tall as its lines', (
     expect(byText(x).length).toBeGreaterThan(1);
     expect(byText(x).length).toBeLessThanOrEqual(5);
     expect(byText(y).length).toBe(2);
+  });
+});
+
+describe('written lines in a decimal column', () => {
+  it('do not move its numbers: a cell of lines is set centred, the others lined up as without it', () => {
+    const table = (cell: string) => ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', '      - table:', '          title: 预算', '          columns: [科目名称, 预算执行数（万元）]', '          align: [left, decimal]', '          rows:', '            - [一般公共服务, 12.5]', `            - [教育, ${cell}]`, '            - [科学技术, 3.75]', ''].join('\n');
+    const plain = linePlacesOf(table('10.5'));
+    const noted = linePlacesOf(table('"10.5\\n（预计）"'));
+    for (const n of ['12.5', '3.75']) expect(noted.get(n)!.x, n).toBeCloseTo(plain.get(n)!.x, 3);
+    // (centred, the cell's number stands within a few points of where the column's point would put it)
+    expect(Math.abs(noted.get('10.5')!.x - plain.get('10.5')!.x)).toBeLessThan(5);
+    expect(noted.get('（预计）')!.y).toBeGreaterThan(noted.get('10.5')!.y);
   });
 });
