@@ -297,3 +297,18 @@ describe('written lines in a decimal column', () => {
     expect(noted.get('（预计）')!.y).toBeGreaterThan(noted.get('10.5')!.y);
   });
 });
+
+describe('a merged cell of written lines parted by a page break', () => {
+  it('shows each of its lines once, those that fit its rows on the first page, the rest on the next', () => {
+    const written = ['浦东新区', '（含临港）', '第一片区', '第二片区', '第三片区', '第四片区', '第五片区', '第六片区'];
+    const rows = Array.from({ length: 30 }, (_, i) => `            - [${i === 0 ? `{text: "${written.join('\\n')}", rowspan: 30}, ` : ''}学校${i}, ${i}]`);
+    const yaml = ['report:', '  title: 表', 'chapters:', '  - title: 一', '    body:', ...Array.from({ length: 12 }, (_, i) => `      - 第${i}段，${'这是表前用来占位的正文文字，说明有关情况。'.repeat(3)}`), '      - table:', '          title: 分区', '          columns: [区, 学校, 数]', '          rows:', ...rows, ''].join('\n');
+    const lines = [...linePlacesOf(yaml).entries()].filter(([t]) => written.includes(t));
+    expect(lines.map(([t]) => t).sort()).toEqual([...written].sort());
+    const pages = new Set(lines.map(([, l]) => l.page));
+    // (a guard: passed at once) parted over two pages, in order
+    expect(pages.size).toBe(2);
+    const order = lines.sort(([, a], [, b]) => a.page - b.page || a.y - b.y).map(([t]) => t);
+    expect(order).toEqual(written);
+  });
+});
