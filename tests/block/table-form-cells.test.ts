@@ -5,7 +5,7 @@
  * writing room: its row at least so tall, the cell's text at its top, the row kept whole on a page.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -310,5 +310,15 @@ describe('a merged cell of written lines parted by a page break', () => {
     expect(pages.size).toBe(2);
     const order = lines.sort(([, a], [, b]) => a.page - b.page || a.y - b.y).map(([t]) => t);
     expect(order).toEqual(written);
+  });
+});
+
+describe("a table.hbs of the user's own", () => {
+  it("is told in README to write on each <td> what Imprint's official table.hbs writes, valign and height included", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const told = /passes on a cell map's keys only[\s\S]*?`(<td [\s\S]*?>)`/.exec(readme)![1].replace(/\s+/g, ' ');
+    expect(told).toMatch(/valign="\{\{valign\}\}" height="\{\{height\}\}" height-at="\{\{heightAt\}\}"/);
+    const official = readFileSync(path.join(root, 'templates/official/table.hbs'), 'utf8');
+    expect(official.split(told).length - 1).toBe(2);
   });
 });
