@@ -17,6 +17,8 @@ export interface RowCell {
   rowspan: number;
   /** Its text's line height, pt. */
   lineHeight: number;
+  /** The least height of its box, pt (a form's writing room, `height:`); none when undefined. */
+  minHeight?: number;
 }
 
 /** A table's cells and the room around their text, pt. */
@@ -75,7 +77,7 @@ function partsOf(spec: RowsSpec): RowPart[] {
 
 function heightOf(made: RowPart[], spec: RowsSpec, lines: (k: number) => number): number {
   let total = 0;
-  const box = (k: number) => Math.max(1, lines(k)) * spec.cells[k].lineHeight + 2 * spec.padY;
+  const box = (k: number) => Math.max(Math.max(1, lines(k)) * spec.cells[k].lineHeight + 2 * spec.padY, spec.cells[k].minHeight ?? 0);
   for (const part of made) {
     const heights = new Array<number>(part.count).fill(part.least);
     for (const k of part.single) {

@@ -6,7 +6,7 @@
  * The header rows (and a 续表 caption) repeat on every page the table continues on. Cells are
  * set ragged unless their column says `justify`.
  */
-import type { TableNode, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
+import type { TableNode, CellVAlign, ColumnAlign, TableCellNode } from '../template/doc-tree.js';
 import type { TextAlign, TextStyleSpec } from '../style/theme.js';
 import { translateOps, type DrawOp, type StructTag } from '../page/draw.js';
 import { foldWhitespace, plainText, splitRuns, type Inline } from '../text/inline.js';
@@ -50,7 +50,8 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   // (a table without caption, a form: its anchor on its first row)
   const caption = node.caption.runs.length ? textBlocks(ctx, node.caption.runs, style(ctx, node.captionStyle), { x, width, at: node.caption.at, keepWithNext: true, anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'Caption', tag) }) : [];
   const part = { ctx, node, edges, padX, table: tag, decimals, numeric, marked };
-  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : undefined;
+  // (a table without header rows, a 登记表, has its top rule over its first row on each page instead)
+  const header = node.head.length ? groupBlocks({ ...part, st: head, header: true, first: false, last: false }, setRows(part, node.head, head, true).flat(), node.head.length, Infinity)[0] : topRule(ctx, edges);
   // the repeated caption and header are artifacts: the table's structure has them once; a
   // header's footnotes stand once, on its first page: repeated, it is set without their markers
   const continued = node.continued ? textBlocks(ctx, node.continued, style(ctx, node.continuedStyle), { x, width, keepWithNext: true }) : caption.map((b) => ({ ...b, payload: { ...b.payload, anchors: [] } }));
@@ -110,6 +111,12 @@ export function tableBlocks(ctx: LayoutContext, node: TableNode, x: number, widt
   // on a grid the rows and note are set at their own leading (tables are not on the grid in
   // print), the caption on the grid; the text after the table goes back to it
   return ctx.theme.grid ? kept.map((b, k) => (k < caption.length ? b : { ...b, offGrid: true })) : kept;
+}
+
+/** The top rule of a table without header rows, over its first row wherever a page starts it: a block of no height. */
+function topRule(ctx: LayoutContext, edges: number[]): Block {
+  const spec = ctx.theme.table;
+  return block(0, { ops: [{ kind: 'line', x1: edges[0], y1: 0, x2: edges[edges.length - 1], y2: 0, width: spec.outerRule, color: spec.ruleColor }] });
 }
 
 /** What the rows of a table part are laid out with. */
@@ -370,7 +377,9 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
     cells.flatMap((c) => {
       const top = tops[c.row];
       const box = tops[c.row + c.node.rowspan] - top;
-      const y0 = topAligned || c.top || c.node.minHeight !== undefined ? top + spec.padY : top + spec.padY + (box - 2 * spec.padY - c.lines.length * lh) / 2;
+      // (cut between lines, a cell's text goes on from its top: see `sliced`)
+      const room = topAligned || c.top ? 0 : (box - 2 * spec.padY - c.lines.length * lh) * VALIGN_SHARE[valignOf(c.node)];
+      const y0 = top + spec.padY + room;
       const x = g.edges[c.node.col] + g.padX + c.dx;
       return c.lines.map((line, i) => ({ line, top: y0 + i * lh, x, tag: c.again ? undefined : c.tag }));
     });
@@ -406,6 +415,18 @@ function groupBlocks(g: GroupSpec, cells: SetCell[], count: number, fitsOnePage:
   }
   const { pieces, piece } = cutBetweenLines(placed);
   return Array.from({ length: pieces }, (_, i) => ({ ...piece(i, i + 1), keepWithNext: i < 1 || i >= pieces - 2 }));
+}
+
+/** How much of the room a cell's lines leave in its box stands above them, by its `valign`. */
+const VALIGN_SHARE: Record<CellVAlign, number> = { top: 0, middle: 0.5, bottom: 1 };
+
+/**
+ * Where a cell's text stands in its box: as it says; else at the top of writing room (a form's
+ * `height:`: the room to write is under the text), in the middle of any other box, as a form's
+ * labels (姓名) stand centred on a row a neighbour's lines make tall.
+ */
+function valignOf(c: TableCellNode): CellVAlign {
+  return c.valign ?? (c.minHeight !== undefined ? 'top' : 'middle');
 }
 
 /** The height of a cell's box, pt: its lines (one at least) and its padding, or its `minHeight` when that is more. */
@@ -579,13 +600,15 @@ type DecimalColumns = Map<number, DecimalColumn>;
 /**
  * The `decimal` columns of a table's body: each one-column cell that says (or whose column says)
  * `decimal` and holds a digit, set on one line, and where its point stands (see `decimalPoint`).
+ * A cell of several written lines (`"10.5\n（预计）"`) is not one number: centred, as a cell
+ * without a digit, it moves none of the others.
  */
 function decimalColumns(ctx: LayoutContext, node: TableNode, st: TextStyleSpec): DecimalColumns {
   const out: DecimalColumns = new Map();
   const pstyle = paragraphStyle(ctx, st, Infinity, 'left', 0);
   for (const row of node.rows)
     for (const c of row) {
-      if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1) continue;
+      if ((c.align ?? node.columns[c.col]?.align) !== 'decimal' || c.colspan !== 1 || writtenLines(c.runs).length > 1) continue;
       // (measured: a footnote as its marker's room; set, it would be a note of its own)
       const [line] = measureLines(ctx, c.runs, pstyle);
       const point = line && decimalPoint(line);
@@ -675,6 +698,8 @@ interface MeasuredCell {
   least: number;
   /** Its widest piece between spaces typed between Chinese words, padding included (see `spacedWords`); else `least`. */
   spaced: number;
+  /** The cell as written: `c` itself, or the cell whose written line (see written-lines.ts) `c` is, each measured on its own. */
+  written: TableCellNode;
 }
 
 /** The ask a table keeps whole with narrower padding (LEAST_PAD_X) rather than with its theme's padding give up (see columnWidths). */
@@ -730,12 +755,12 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
     // a body cell's names between spaces typed between Chinese words, each whole where the table affords it
     const pieces = header || c.rowspan > 1 ? undefined : spacedWords(runs);
     const spaced = pieces ? Math.max(least, ...pieces.map((p) => measureText(p, pstyle, width - pad).natural + pad)) : least;
-    return { c, st, header, runs, pstyle, extent, natural, least, spaced };
+    return { c, st, header, runs, pstyle, extent, natural, least, spaced, written: c };
   };
   // a cell of written lines as each of them: its widest line decides, not its lines joined
   const measureWritten = (c: TableCellNode, st: TextStyleSpec, header: boolean) => {
     const written = writtenLines(c.runs);
-    return written.length > 1 ? written.map((runs) => measure({ ...c, runs }, st, header)) : [measure(c, st, header)];
+    return written.length > 1 ? written.map((runs) => ({ ...measure({ ...c, runs }, st, header), written: c })) : [measure(c, st, header)];
   };
   const measured = [...node.head.flatMap((row) => row.flatMap((c) => measureWritten(c, head, true))), ...node.rows.flatMap((row) => row.flatMap((c) => measureWritten(c, cell, false)))];
   const parallel = parallelColumns(node);
@@ -876,26 +901,36 @@ function columnWidths(ctx: LayoutContext, node: TableNode, ncols: number, width:
  * when the table is so shorter.
  */
 function fewerLines(ctx: LayoutContext, measured: readonly MeasuredCell[], widths: number[], floor: number[], twins: number[][], padX: number): number[] {
-  const spec: RowsSpec = { cells: measured.map(({ c, st, header }) => ({ header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: st.lineHeight })), padX, padY: ctx.theme.table.padY };
+  // the rows see each cell as written, as tall as its written lines together and its writing room
+  const cells = [...new Set(measured.map((m) => m.written))];
+  const linesOf = cells.map((w) => measured.flatMap((m, k) => (m.written === w ? [k] : [])));
+  const spec: RowsSpec = {
+    cells: cells.map((c, j) => ({ header: measured[linesOf[j][0]].header, row: c.row, col: c.col, colspan: c.colspan, rowspan: c.rowspan, lineHeight: measured[linesOf[j][0]].st.lineHeight, minHeight: c.minHeight })),
+    padX,
+    padY: ctx.theme.table.padY,
+  };
   const wrapped = (natural: number, inner: number, size: number) => (natural <= inner + 1e-6 ? 1 : Math.ceil(natural / Math.max(inner - size / 2, size / 2) - 1e-9));
   // a header's unit on a line of its own (see unitApart): the text before it in the lines above
   const beforeUnit = measured.map(({ header, runs, pstyle }) => {
     const m = header && !runs.some((r) => r.ref || r.note) ? UNIT_AT_END.exec(plainText(runs)) : null;
     return m ? measureText(splitRuns(runs, 0, m[1].length), pstyle).natural : undefined;
   });
-  const estimate = (k: number, inner: number) => {
+  const lineEstimate = (k: number, inner: number) => {
     const { extent, st } = measured[k];
     const before = beforeUnit[k];
     if (extent.natural <= inner + 1e-6) return 1;
     // (no fewer than its unbreakable pieces take filled in order: a long name breaks only at its marks)
     return before === undefined ? Math.max(wrapped(extent.natural, inner, st.size), piecesLines(extent.pieces, inner)) : wrapped(before, inner, st.size) + 1;
   };
+  const estimate = (j: number, inner: number) => sum(linesOf[j].map((k) => lineEstimate(k, inner)));
   const found = shorterRows(spec, widths, floor, twins.map((t) => t.length === 1), estimate);
   if (found.every((w, c) => Math.abs(w - widths[c]) < 1e-6)) return widths;
-  const set = (w: number[]) => rowsHeight(spec, (k) => {
-    const { c, st, header } = measured[k];
-    return cellLines(ctx, c, st, header, innerWidth(spec, k, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
-  });
+  const set = (w: number[]) => rowsHeight(spec, (j) =>
+    sum(linesOf[j].map((k) => {
+      const { c, st, header } = measured[k];
+      return cellLines(ctx, c, st, header, innerWidth(spec, j, w), header ? st.align : 'left', (runs, pstyle) => measureLines(ctx, runs, pstyle)).length;
+    })),
+  );
   return set(found) < set(widths) - 1e-6 ? found : widths;
 }
 

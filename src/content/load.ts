@@ -16,7 +16,7 @@ import { tooLong, type TextKind } from './text-limits.js';
 import { quietChars } from './quiet-chars.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
-import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text } from './types.js';
+import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text, VAlign } from './types.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow, type OffByOneRowspan } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
@@ -383,28 +383,29 @@ class ContentReader {
   private table(p: DataPath, pos: SourcePos): Block {
     const t = this.value(p) as { title?: unknown; columns?: unknown[]; head?: unknown[][]; rows: unknown[][]; align?: Align[]; widths?: number[]; size?: 'normal' | 'small'; landscape?: boolean; note?: string };
     if (t.columns && t.head) this.problems.error(this.src.locate(p, 'head'), 'a table has `columns:` (one header row) or `head:` (header rows), not both');
-    if (!t.columns && !t.head) this.problems.error(pos, 'missing `columns:` (the header row) or `head:` (header rows) in `table:`');
     const headPath = t.head ? [...p, 'head'] : [...p, 'columns'];
     // (a row that is no list, refused by the schema there, is read as empty: the other rows are still checked)
     const cellsOf = (row: unknown) => (Array.isArray(row) ? row : []);
-    const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))];
+    // (without either, a table has no header: a 登记表, its first column the labels)
+    const head = t.head ? t.head.map((row, r) => cellsOf(row).map((_, c) => this.cell([...headPath, r, c]))) : t.columns ? [cellsOf(t.columns).map((_, c) => this.cell([...headPath, c]))] : [];
     const rows = cellsOf(t.rows).map((row, r) => cellsOf(row).map((_, c) => this.cell([...p, 'rows', r, c])));
-    const columns = firstRowColumns(head);
-    // (a colspan the schema refused in the first header row, reported at it: the table's columns are not known, and nothing is measured against them)
-    const firstRow = t.head ? [...headPath, 0] : headPath;
-    const known = !(head[0] ?? []).some((_, c) => this.colspanRefused([...firstRow, c]));
+    if (!head.length && !rows.length) this.problems.error(pos, 'a table without `columns:` or `head:` (a form, its first column the labels) needs `rows:`: this one has none, and nothing to print');
+    // the first row's cells, with their colspans, are the table's columns: its first header row's, else its first row's
+    const columns = firstRowColumns(head.length ? head : rows);
+    // (a colspan the schema refused in that row, reported at it: the table's columns are not known, and nothing is measured against them)
+    const firstRow = t.head ? [...headPath, 0] : t.columns ? headPath : [...p, 'rows', 0];
+    const known = !((head.length ? head : rows)[0] ?? []).some((_, c) => this.colspanRefused([...firstRow, c]));
     // (a first header row whose colspans say more or fewer columns than every row under it fills: one error, at it)
     const under = t.head && known ? widthUnderFirstRow(head, rows) : undefined;
     if (under !== undefined) {
       this.problems.error(this.src.locate([...headPath, 0]), `this first header row fills ${columns} columns (its cells with their colspans), the table's columns, but every row under it fills ${under}: check its colspans`);
     } else if (known) {
       if (t.head) this.checkGrid(head, headPath, columns, 'header row', head[0]);
-      // (without its header, no count of columns to measure the rows against: its absence is the problem)
-      if (t.columns || t.head) this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0]);
+      this.checkGrid(rows, [...p, 'rows'], columns, 'row', head[0] ?? []);
     }
     for (const key of ['align', 'widths'] as const) {
       const list = t[key];
-      if (list && (t.columns || t.head) && known && list.length !== columns && list.length !== under)
+      if (list && known && list.length !== columns && list.length !== under)
         this.problems.error(this.src.locate([...p, key]), `\`${key}:\` has ${list.length} entries but the table has ${columns} columns`);
     }
     return {
@@ -468,13 +469,13 @@ class ContentReader {
       : `(or, if this row belongs to the group of ${where}, write rowspan: ${span.rowspan + 1} there)`;
   }
 
-  /** A table cell: text, or `{text, colspan, rowspan, align, height}`. */
+  /** A table cell: text, or `{text, colspan, rowspan, align, valign, height}`. */
   private cell(p: DataPath): TableCell {
     const v = this.value(p);
     const pos = this.src.locate(p);
     if (v === null || typeof v !== 'object') return { text: this.text(p, 'cell'), colspan: 1, rowspan: 1, pos };
-    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align; height?: unknown };
-    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, height: this.cellHeight([...p, 'height']), pos };
+    const m = v as { colspan?: unknown; rowspan?: unknown; align?: Align; valign?: VAlign; height?: unknown };
+    return { text: this.text([...p, 'text'], 'cell'), colspan: spanOf(m.colspan, MAX_COLSPAN), rowspan: spanOf(m.rowspan, Infinity), align: m.align, valign: m.valign, height: this.cellHeight([...p, 'height']), pos };
   }
 
   /** A cell's `height:` (see cell-height.ts), or undefined when not written or no height (reported at it). */

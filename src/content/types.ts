@@ -38,6 +38,9 @@ export interface ArticleBlock {
 /** A column's or cell's alignment as written: cells are ragged unless it says `justify`; `decimal` lines numbers up on their decimal point. */
 export type Align = 'left' | 'center' | 'right' | 'justify' | 'decimal';
 
+/** Where a cell's text stands in a box taller than its lines (`valign:`): at its top, its middle or its bottom. */
+export type VAlign = 'top' | 'middle' | 'bottom';
+
 /** A table cell: text, or a map with spans and an alignment of its own. */
 export interface TableCell {
   text: Text;
@@ -45,6 +48,8 @@ export interface TableCell {
   colspan: number;
   rowspan: number;
   align?: Align;
+  /** Where its text stands in a box taller than its lines; by default middle, top with a `height`. */
+  valign?: VAlign;
   /** The least height of its box (`height:`, a form's writing room), pt, with where the key is written. */
   height?: { pt: number; pos: SourcePos };
   /** Where the cell is written. */

@@ -11,6 +11,9 @@ import type { CheckedImage } from '../content/image-file.js';
 /** How a column's cells are set: ragged `left` (the default for text), `center`, `right`, `justify`, or `decimal` (numbers lined up on the decimal point). */
 export type ColumnAlign = 'left' | 'center' | 'right' | 'justify' | 'decimal';
 
+/** Where a cell's text stands in a box taller than its lines: at its top, its middle or its bottom. */
+export type CellVAlign = 'top' | 'middle' | 'bottom';
+
 /** Text runs, with where the text stands in the content (for messages about its characters). */
 export interface PlacedText {
   runs: Inline[];
@@ -89,6 +92,8 @@ export interface TableCellNode extends PlacedText {
   rowspan: number;
   /** The cell's own alignment; its column's when undefined. */
   align?: ColumnAlign;
+  /** Where its text stands in a box taller than its lines; undefined: by default (see table.ts' `valignOf`). */
+  valign?: CellVAlign;
   /** The least height of its box, pt (a form's writing room: its rows at least so tall, its text at their top); none when undefined. */
   minHeight?: number;
   /** Where that height is given (the content's `height:`). */

@@ -9,7 +9,7 @@ import { SaxesParser } from 'saxes';
 import { InputError, type SourcePos } from '../problems.js';
 import { HEX_COLOUR, LENGTH_UNITS, lengthSlip, parseLength } from '../style/units.js';
 import { mergeRuns, type Inline, type Marks } from '../text/inline.js';
-import type { BlockNode, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, RuleNode, TableCellNode, TableNode } from './doc-tree.js';
+import type { BlockNode, CellVAlign, ColumnAlign, DocTree, FurnitureTree, ListItemNode, ListNode, Matter, ParaNode, PlacedText, RuleNode, TableCellNode, TableNode } from './doc-tree.js';
 import { firstRowColumns, MAX_COLSPAN, placeCells } from '../content/table-grid.js';
 import { figureWidthOf } from '../content/figure-width.js';
 import type { CheckedImage } from '../content/image-file.js';
@@ -153,6 +153,7 @@ function wholeNumber(least: number, most: number, what = ''): ValueRule {
 }
 
 const ALIGNS: readonly ColumnAlign[] = ['left', 'center', 'right', 'justify', 'decimal'];
+const VALIGNS: readonly CellVAlign[] = ['top', 'middle', 'bottom'];
 
 /** The attributes of a block element that holds a text in a style: its style, its place in the content. */
 const STYLED_TEXT = { style: TEXT, at: TEXT };
@@ -180,7 +181,7 @@ const ELEMENTS: Record<string, Record<string, ValueRule>> = {
   continued: { style: TEXT },
   col: { align: orEmpty(oneOf(...ALIGNS)), width: orEmpty({ allows: (v) => /^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number(v) > 0 && Number.isFinite(Number(v)), allowed: 'a number above 0 (its share of the width, relative to the other columns)' }), at: TEXT },
   tr: { header: oneOf('true', 'false') },
-  td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), height: orEmpty(LENGTH), 'height-at': TEXT, at: TEXT },
+  td: { colspan: orEmpty(wholeNumber(1, MAX_COLSPAN)), rowspan: orEmpty(wholeNumber(1, Infinity)), align: orEmpty(oneOf(...ALIGNS)), valign: orEmpty(oneOf(...VALIGNS)), height: orEmpty(LENGTH), 'height-at': TEXT, at: TEXT },
   note: STYLED_TEXT,
   box: { id: TEXT, style: TEXT },
   quote: { id: TEXT, style: TEXT },
@@ -470,7 +471,7 @@ function table(el: El): TableNode {
     const { places, problems } = placeCells(spans(rows), ncols);
     const [problem] = problems;
     if (problem) fail(rows[problem.row], problem.kind === 'row-width' ? `this <tr> fills ${problem.fills} column${problem.fills === 1 ? '' : 's'}, not the table's ${ncols}` : 'a cell of this <tr> spans over another cell or past the last row');
-    return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td), ...minHeightOf(td) })));
+    return rows.map((tr, r) => elements(tr).map((td, i) => ({ ...placed(td), ...places[r][i], colspan: spanOf(td, 'colspan'), rowspan: spanOf(td, 'rowspan'), align: alignOf(td), valign: (td.attrs.valign || undefined) as CellVAlign | undefined, ...minHeightOf(td) })));
   };
   return {
     kind: 'table',

@@ -107,6 +107,8 @@ export interface CellView extends TextView {
   colspan: number;
   rowspan: number;
   align?: string;
+  /** Where its text stands in a box taller than its lines (top, middle, bottom), as `<td valign>` takes it; empty when the content gives none. */
+  valign: string;
   /** The least height of the cell's box (`height:`), as `<td height>` takes it (`85.04pt`), and where it is written; empty when none. */
   height: string;
   heightAt: At;
@@ -235,7 +237,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
   const unnumbered = unnumberedAppendix(numbering, report.appendices.length);
   const at = (t: { pos: SourcePos }): At => atAttribute(t.pos);
   const text = (t: Text): TextView => ({ text: t.text, at: at(t) });
-  const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align, height: c.height ? `${c.height.pt}pt` : '', heightAt: c.height ? at(c.height) : '' });
+  const cell = (c: TableCell): CellView => ({ ...text(c.text), colspan: c.colspan, rowspan: c.rowspan, align: c.align, valign: c.valign ?? '', height: c.height ? `${c.height.pt}pt` : '', heightAt: c.height ? at(c.height) : '' });
 
   const blocks = (bs: Block[]): BlockView[] =>
     bs.map((b): BlockView => {

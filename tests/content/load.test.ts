@@ -185,14 +185,16 @@ describe('loadReport', () => {
     expect(p).toContain("r.yaml:11:16: this cell's colspan runs into column 2, which a rowspan from above covers");
     expect(p).toContain('r.yaml:12:22: rowspan 2 runs past the last row (1 row from here)');
   });
-  it('refuses a table with both columns and head, or neither', () => {
+  it('refuses a table with both columns and head, or neither and no rows', () => {
     expect(problems(table(['columns: [a]', 'head: [[a]]', 'rows: []']))).toEqual(['r.yaml:9:11: a table has `columns:` (one header row) or `head:` (header rows), not both']);
-    expect(problems(table(['rows: []']))).toEqual(['r.yaml:6:9: missing `columns:` (the header row) or `head:` (header rows) in `table:`']);
-    // columns misspelt: its rows, align and widths not measured against no columns (it said 'this row fills 2 columns (its 2 cells) but the table has 0')
-    expect(problems(table(['colums: [a, b]', 'rows: [[1, 2]]', 'widths: [1, 2]']))).toEqual([
-      'r.yaml:6:9: missing `columns:` (the header row) or `head:` (header rows) in `table:`',
-      'r.yaml:8:11: unknown key "colums" in `table:` (did you mean "columns"?)',
-    ]);
+    expect(problems(table(['rows: []']))).toEqual(['r.yaml:6:9: a table without `columns:` or `head:` (a form, its first column the labels) needs `rows:`: this one has none, and nothing to print']);
+    // columns misspelt: the key said, its rows, align and widths measured against its first row (it said 'this row fills 2 columns (its 2 cells) but the table has 0')
+    expect(problems(table(['colums: [a, b]', 'rows: [[1, 2]]', 'widths: [1, 2]']))).toEqual(['r.yaml:8:11: unknown key "colums" in `table:` (did you mean "columns"?)']);
+  });
+  it('takes a table without a header row (a 登记表), its columns its first row\'s', () => {
+    expect(problems(table(['rows:', '  - [姓名, 张三, 性别, 男]', '  - [{text: 简历, rowspan: 2}, {text: 2020 年至今, colspan: 3}]', '  - [{text: 某校, colspan: 3}]']))).toEqual([]);
+    expect(problems(table(['rows:', '  - [姓名, 张三, 性别, 男]', '  - [单位, 某校]', '  - [a, b, c, d]', '  - [x, y, z, w]', ]))).toEqual(['r.yaml:10:15: this row fills 2 columns (its 2 cells) but the table has 4; an empty cell is written ""']);
+    expect(problems(table(['rows: [[a, b]]', 'align: [left]']))).toEqual(['r.yaml:9:18: `align:` has 1 entries but the table has 2 columns']);
   });
   it('refuses a span that is not a whole number from 1, and a colspan past 100 (at once: no loop over its columns)', () => {
     expect(problems(table(['columns: [a, b]', 'rows:', '  - [{text: x, colspan: 0}, 1]']))).toEqual(['r.yaml:10:35: `colspan:` must be at least 1']);
