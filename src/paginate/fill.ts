@@ -27,7 +27,12 @@ import { headOf, heightOf, restOf, type FlowBlock, type FlowItem, type Paginated
  */
 const LARGE_HOLE = 1 / 4;
 
-/** The fewest lines of a note split across pages on either page: at the foot of its marker's page, and going on at the next (a note's line alone reads as a stray line). */
+/**
+ * The fewest lines of a note split across pages on either page: at the foot of its marker's page,
+ * and going on at the next (a note's line alone reads as a stray line: TeX would split a note
+ * anywhere, at a penalty; a book's typesetter never leaves one line of it). A note of three lines
+ * never splits: its line moves on with it, which leaves at most the line and three note lines white.
+ */
 const MIN_NOTE_LINES = 2;
 
 /** The flow with what filling needs to know of it, computed once. */

@@ -169,6 +169,11 @@ describe('paginate with footnotes', () => {
     const pages = paginate([b('a', 75), b('m', 10, { notes: [note('n', 3)] }), b('c', 10)], 100, 4);
     expect(names(pages)).toEqual(['a', 'm c']);
     expect(feet(pages)).toEqual(['', 'n.0 n.1 n.2']);
+    // a note of three lines never splits, 2 + 1 nor 1 + 2 (a note's line alone on a page reads as a
+    // stray line), even where its line moving on leaves a third of the page white
+    const tall = paginate([b('a', 65), b('m', 20, { notes: [note('n', 3)] }), b('c', 10)], 100, 4);
+    expect(names(tall)).toEqual(['a', 'm c']);
+    expect(feet(tall)).toEqual(['', 'n.0 n.1 n.2']);
   });
   it('continues a note too long for its page at the foot of the next, before that page\'s own notes', () => {
     const pages = paginate([b('m', 10, { notes: [note('n', 30)] }), b('c', 10, { notes: [note('o', 1)] })], 100, 4);
