@@ -11,7 +11,10 @@
  * the next page (before that page's own notes). Lower on a page, a block whose notes do not fit
  * stays, with the blocks kept with it, when one of their notes can be split there (TeX's rule,
  * see `noteCut`): the notes before it whole, MIN_NOTE_LINES of it at least; its rest and every
- * note after it on the page go on, in order, at the foot of the next page.
+ * note after it on the page go on, in order, at the foot of the next page. Below a split note the
+ * page goes on filling: a line with notes of its own is set and its notes deferred to the next
+ * page's foot after those (TeX holds them over so), while the notes going on take at most
+ * DEFERRED_NOTES of the next page and no note of the page before goes on past this one.
  *
  * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
  * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
@@ -34,6 +37,14 @@ const LARGE_HOLE = 1 / 4;
  * never splits: its line moves on with it, which leaves at most the line and three note lines white.
  */
 const MIN_NOTE_LINES = 2;
+
+/**
+ * The most of a page's type area the notes going on to it from the page before may take (a split
+ * note's rest and the notes deferred after it, with the separator), a fraction: a line with notes
+ * of its own is set below a split note, its notes deferred, only while they all stay within it, so
+ * that each starts on the next page with room there for that page's own text.
+ */
+const DEFERRED_NOTES = 1 / 2;
 
 /** The flow with what filling needs to know of it, computed once. */
 export interface Flow<P> {
@@ -164,6 +175,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     addFoot([carried.shift()!]);
     taken++;
   }
+  /** A note from the page before goes on past this page: no note of this page may be deferred behind it (it would start two pages after its line). */
+  const goesOn = carried.length > 0;
   let y = 0;
   /** The white above a block placed after the last one: its space, and below blocks off the grid what brings it back on (none at the page's top), pt. */
   const gapBefore = (item: FlowBlock<P>) => {
@@ -183,8 +196,9 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     // the notes continued from the page before)
     // (a table going on from the page before repeats its header rows above it: they take room too)
     const repeated = item.group && item.group.key === lastGroup ? heightOf(item.group.repeat) : 0;
+    // (at the page's top: a frame's padding when the frame goes on, a table's repeated header)
+    const top = placed.length === 0 ? (item.inset && item.inset.key === lastInset ? item.inset.pad : 0) + repeated : 0;
     if (placed.length === 0) {
-      const top = (item.inset && item.inset.key === lastInset ? item.inset.pad : 0) + repeated;
       if (top + need + footWith(noteNeed) > pageHeight) overlong = true;
     } else if (repeated + need + onEmptyPage(noteNeed, separator) > pageHeight) overlong = true;
     // a chain that does not fit here but could break inside a block that may break, where moving
@@ -195,11 +209,14 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, item, tall[i] === 'head');
     const required = loose ? needs.looseNeed : !overlong ? need : alone ? alone.need : needs.hardNeed;
     const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
+    // below a note split here, a line with notes of its own is set and its notes deferred to the
+    // next page's foot, after the notes before them (TeX's rule), while they fit DEFERRED_NOTES
+    const defers = notes > 0 && carried.length > 0 && footRoom === undefined && !goesOn && separator + heightOf(carried) + notes <= DEFERRED_NOTES * pageHeight + 1e-6;
     // no room: with notes, the page's foot must first end the note it continues (but for the lines kept with a line whose note is split here: theirs go on after it)
-    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && footRoom === undefined);
+    const noRoom = gapBefore(item) + y + required + footWith(defers ? 0 : notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && footRoom === undefined && !defers);
     // notes that do not fit: one split here rather than the line moved on (see noteCut)
     // (a block kept with one whose notes are split here stays: the cut left room for it)
-    const cut = noRoom && footRoom === undefined && (placed.length > 0 || foot.length > 0) && !carried.length ? noteCut(i, item, required, !overlong && !loose) : undefined;
+    const cut = noRoom && footRoom === undefined && (placed.length > 0 || foot.length > 0) && !carried.length ? noteCut(i, item, top + (repeated ? item.spaceBefore : 0) + required, !overlong && !loose) : undefined;
     const keptOn = footRoom !== undefined && gapBefore(item) + y + item.height + reserveOf(item) + footWith(0) <= pageHeight + 1e-6;
     if ((placed.length || foot.length) && noRoom && cut === undefined && !keptOn) break;
     if (cut !== undefined) footRoom = cut;
@@ -233,11 +250,11 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     y += piece.height;
     if (piece.notes?.length) {
       // the notes that fit here, the first line at least (as many as the split allows, when one
-      // is split here); the rest continue on the next page
+      // is split here; none, when deferred); the rest continue on the next page
       const lines = piece.notes.flat();
       let k = 0;
       if (footRoom !== undefined) k = Math.min(footRoom, lines.length);
-      else for (let h = 0; k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6); ) h += lines[k++].height;
+      else if (!defers) for (let h = 0; k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6); ) h += lines[k++].height;
       if (footRoom !== undefined) footRoom -= k;
       addFoot(lines.slice(0, k));
       carried.push(...lines.slice(k));
@@ -259,7 +276,7 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   /**
    * Where the notes of block i (`block`), whose notes do not fit here, are cut so that it stays
    * here with the blocks kept with it (`required` pt, their chain as `keepsAll` holds it when
-   * `whole`): the number of their note lines, in flow order, that stand at this foot; none when
+   * `whole`, else as keepWithNext holds it): the number of their note lines, in flow order, that stand at this foot; none when
    * no cut fits. TeX's rule for a split insertion: the notes before the cut stand whole, the note
    * cut keeps MIN_NOTE_LINES here and MIN_NOTE_LINES for the next page (its reference line and
    * its first lines on one page; no line of it alone on either), and the notes after it on this
@@ -269,7 +286,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
    */
   function noteCut(i: number, block: FlowBlock<P>, required: number, whole: boolean): number | undefined {
     const notes = [...(block.notes ?? [])];
-    for (let j = i; whole && keepsAll(items[j] as FlowBlock<P>) && items[j + 1]?.kind === 'block'; j++) notes.push(...((items[j + 1] as FlowBlock<P>).notes ?? []));
+    const keeps = whole ? keepsAll : keepsAlways;
+    for (let j = i; keeps(items[j] as FlowBlock<P>) && items[j + 1]?.kind === 'block'; j++) notes.push(...((items[j + 1] as FlowBlock<P>).notes ?? []));
     const room = pageHeight + 1e-6 - gapBefore(block) - y - required;
     let best: number | undefined;
     let before = 0;
