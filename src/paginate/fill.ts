@@ -14,7 +14,8 @@
  * note after it on the page go on, in order, at the foot of the next page. Below a split note the
  * page goes on filling: a line with notes of its own is set and its notes deferred to the next
  * page's foot after those (TeX holds them over so), while the notes going on take at most
- * DEFERRED_NOTES of the next page and no note of the page before goes on past this one.
+ * DEFERRED_NOTES of the next page, no note of the page before goes on past this one, and the
+ * run (a chapter) goes on after this page.
  *
  * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
  * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
@@ -76,6 +77,8 @@ export interface Flow<P> {
    * heading never ends a page alone); `inside`, a later one; `none`, not in such a chain.
    */
   tall: ('none' | 'head' | 'inside')[];
+  /** runLeft[i]: the height of blocks i … to the end of the run (a forced break or the flow's end), with their spaces, pt. */
+  runLeft: number[];
 }
 
 /** Whether a block stands on the same page as the next while its whole chain fits a page. */
@@ -98,7 +101,12 @@ export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: n
   const noteNeed = chainedNoteNeeds(items, keepsAll, false);
   const looseNeed = chainedNeeds(items, keepsAll, gridStep, true);
   const looseNoteNeed = chainedNoteNeeds(items, keepsAll, true);
-  return { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, looseNeed, looseNoteNeed, tall };
+  const runLeft = new Array<number>(items.length + 1).fill(0);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    runLeft[i] = item.kind === 'block' ? item.spaceBefore + item.height + runLeft[i + 1] : 0;
+  }
+  return { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, looseNeed, looseNoteNeed, tall, runLeft };
 }
 
 /** The height `notes` pt of note lines take at the foot of a page that has no others: with the separator above them, pt. */
@@ -210,8 +218,10 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const required = loose ? needs.looseNeed : !overlong ? need : alone ? alone.need : needs.hardNeed;
     const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
     // below a note split here, a line with notes of its own is set and its notes deferred to the
-    // next page's foot, after the notes before them (TeX's rule), while they fit DEFERRED_NOTES
-    const defers = notes > 0 && carried.length > 0 && footRoom === undefined && !goesOn && separator + heightOf(carried) + notes <= DEFERRED_NOTES * pageHeight + 1e-6;
+    // next page's foot, after the notes before them (TeX's rule), while they fit DEFERRED_NOTES,
+    // and not on a run's (a chapter's) last page: they would stand at the next chapter's foot
+    const lastOfRun = gapBefore(item) + y + flow.runLeft[i] + footWith(0) <= pageHeight + 1e-6;
+    const defers = notes > 0 && carried.length > 0 && footRoom === undefined && !goesOn && !lastOfRun && separator + heightOf(carried) + notes <= DEFERRED_NOTES * pageHeight + 1e-6;
     // no room: with notes, the page's foot must first end the note it continues (but for the lines kept with a line whose note is split here: theirs go on after it)
     const noRoom = gapBefore(item) + y + required + footWith(defers ? 0 : notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && footRoom === undefined && !defers);
     // notes that do not fit: one split here rather than the line moved on (see noteCut)

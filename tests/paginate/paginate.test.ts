@@ -223,12 +223,17 @@ describe('paginate with footnotes', () => {
 
   it('sets a line with notes of its own below a split note, its notes deferred to the next page\'s foot after the notes before them (TeX\'s rule), rather than end the page there', () => {
     // n splits 2 + 2 (p, of three lines, cannot); c's note goes after them: c and d fill the page (they left 21 pt of 100 white)
-    const pages = paginate([b('a', 45), b('m', 10, { keepWithNext: true, notes: [note('n', 4), note('p', 3)] }), b('k', 10), b('c', 10, { notes: [note('q', 2)] }), b('d', 10)], 100, 4);
-    expect(names(pages)).toEqual(['a m k c d', '']);
+    const head = [b('a', 45), b('m', 10, { keepWithNext: true, notes: [note('n', 4), note('p', 3)] }), b('k', 10)];
+    const pages = paginate([...head, b('c', 10, { notes: [note('q', 2)] }), b('d', 10), b('e', 10), b('f', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a m k c d', 'e f']);
     expect(feet(pages)).toEqual(['n.0 n.1', 'n.2 n.3 p.0 p.1 p.2 q.0 q.1']);
     // not when the notes going on would take more than half the next page (DEFERRED_NOTES): the line goes on with its note
-    const more = paginate([b('a', 45), b('m', 10, { keepWithNext: true, notes: [note('n', 4), note('p', 3)] }), b('k', 10), b('c', 10, { notes: [note('q', 5)] }), b('d', 10)], 100, 4);
-    expect(names(more)).toEqual(['a m k', 'c d']);
+    const more = paginate([...head, b('c', 10, { notes: [note('q', 5)] }), b('d', 10), b('e', 10), b('f', 10)], 100, 4);
+    expect(names(more)).toEqual(['a m k', 'c d e f']);
+    // nor on a chapter's last page: its notes would stand at the foot of the next chapter's first
+    const last = paginate([...head, b('c', 10, { notes: [note('q', 2)] }), b('d', 10), { kind: 'break' }, b('x', 10)], 100, 4);
+    expect(names(last)).toEqual(['a m k', 'c d', 'x']);
+    expect(feet(last)).toEqual(['n.0 n.1', 'n.2 n.3 p.0 p.1 p.2 q.0 q.1', '']);
   });
 
   const arbNoted = fc.array(
