@@ -35,7 +35,7 @@ import type { TextFont } from './text/text-font.js';
 import type { Reference } from './text/inline.js';
 import type { SetParagraph } from './text/paragraph.js';
 import type { LayoutContext } from './block/context.js';
-import { circled } from './block/footnotes.js';
+import { perPageMarkers } from './block/footnotes.js';
 import { missingTotal } from './block/missing-chars.js';
 import { referenceWords } from './block/references.js';
 import type { CheckedImage } from './content/image-file.js';
@@ -411,15 +411,11 @@ function documentDate(text: string | undefined): Date {
   return named && 'date' in named ? named.date : new Date(Date.UTC(2000, 0, 1));
 }
 
-/** What the pages show: the label of the first page each anchor stands on, and each footnote's marker (① for the first note that starts on a page, ② …). */
+/** What the pages show: the label of the first page each anchor stands on, and each footnote's marker (see perPageMarkers). */
 export function pageFactsOf(pages: readonly DrawPage[]): PageFacts {
   const pageLabels = new Map<string, string>();
-  const noteMarkers = new Map<number, string>();
-  for (const p of pages) {
-    for (const a of p.anchors) if (!pageLabels.has(a.id)) pageLabels.set(a.id, a.label);
-    p.notes.forEach((id, i) => noteMarkers.set(id, circled(i + 1)));
-  }
-  return { pageLabels, noteMarkers };
+  for (const p of pages) for (const a of p.anchors) if (!pageLabels.has(a.id)) pageLabels.set(a.id, a.label);
+  return { pageLabels, noteMarkers: perPageMarkers(pages) };
 }
 
 function sameLabels(a: Map<string, string>, b: Map<string, string>): boolean {

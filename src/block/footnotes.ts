@@ -97,6 +97,24 @@ function noteBlocks(ctx: LayoutContext, id: number, marker: string, tag: StructT
 const noteAnchor = (id: number) => `fn-${id}`;
 const markerAnchor = (id: number) => `fnref-${id}`;
 
+/**
+ * Each note's per-page marker, from the pages as laid out (`notes`: the notes that start at a
+ * page's foot, in order; `anchors`: those of its markers among them): ① for the first note that
+ * starts at a page's foot, ② …. A note whose marker stands on the page before (set after a note
+ * split there: see paginate/fill.ts) keeps counting from that page, and so do the notes after it on
+ * its foot: the text of a page never prints a number twice, and a foot reads its numbers in order.
+ */
+export function perPageMarkers(pages: readonly { notes: readonly number[]; anchors: readonly { id: string }[] }[]): Map<number, string> {
+  const markers = new Map<number, string>();
+  let n = 0;
+  for (const p of pages) {
+    const first = p.notes[0];
+    if (first !== undefined && p.anchors.some((a) => a.id === markerAnchor(first))) n = 0;
+    for (const id of p.notes) markers.set(id, circled(++n));
+  }
+  return markers;
+}
+
 /** The marker of the n-th note on a page (from 1): ①–⑳, ㉑–㊿, then (51) …. */
 export function circled(n: number): string {
   if (n <= 20) return String.fromCodePoint(0x2460 + n - 1);

@@ -11,7 +11,11 @@
  * the next page (before that page's own notes). Lower on a page, a block whose notes do not fit
  * stays, with the blocks kept with it, when one of their notes can be split there (TeX's rule,
  * see `noteCut`): the notes before it whole, MIN_NOTE_LINES of it at least; its rest and every
- * note after it on the page go on, in order, at the foot of the next page.
+ * note after it on the page go on, in order, at the foot of the next page. Below a split note the
+ * page goes on filling: a line with notes of its own is set and its notes deferred to the next
+ * page's foot after those (TeX holds them over so), while the notes going on take at most
+ * DEFERRED_NOTES of the next page, no note of the page before goes on past this one, and the
+ * run (a chapter) goes on after this page.
  *
  * A block that may break (`breaks`: a group of table rows joined by a merged cell) is kept whole
  * as any block, except where that would leave a large hole (LARGE_HOLE) or it is taller than a
@@ -27,8 +31,21 @@ import { headOf, heightOf, restOf, type FlowBlock, type FlowItem, type Paginated
  */
 const LARGE_HOLE = 1 / 4;
 
-/** The fewest lines of a note split across pages on either page: at the foot of its marker's page, and going on at the next (a note's line alone reads as a stray line). */
+/**
+ * The fewest lines of a note split across pages on either page: at the foot of its marker's page,
+ * and going on at the next (a note's line alone reads as a stray line: TeX would split a note
+ * anywhere, at a penalty; a book's typesetter never leaves one line of it). A note of three lines
+ * never splits: its line moves on with it, which leaves at most the line and three note lines white.
+ */
 const MIN_NOTE_LINES = 2;
+
+/**
+ * The most of a page's type area the notes going on to it from the page before may take (a split
+ * note's rest and the notes deferred after it, with the separator), a fraction: a line with notes
+ * of its own is set below a split note, its notes deferred, only while they all stay within it, so
+ * that each starts on the next page with room there for that page's own text.
+ */
+const DEFERRED_NOTES = 1 / 2;
 
 /** The flow with what filling needs to know of it, computed once. */
 export interface Flow<P> {
@@ -60,6 +77,8 @@ export interface Flow<P> {
    * heading never ends a page alone); `inside`, a later one; `none`, not in such a chain.
    */
   tall: ('none' | 'head' | 'inside')[];
+  /** runLeft[i]: the height of blocks i … to the end of the run (a forced break or the flow's end), with their spaces, pt. */
+  runLeft: number[];
 }
 
 /** Whether a block stands on the same page as the next while its whole chain fits a page. */
@@ -82,7 +101,12 @@ export function flowOf<P>(items: FlowItem<P>[], pageHeight: number, separator: n
   const noteNeed = chainedNoteNeeds(items, keepsAll, false);
   const looseNeed = chainedNeeds(items, keepsAll, gridStep, true);
   const looseNoteNeed = chainedNoteNeeds(items, keepsAll, true);
-  return { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, looseNeed, looseNoteNeed, tall };
+  const runLeft = new Array<number>(items.length + 1).fill(0);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    runLeft[i] = item.kind === 'block' ? item.spaceBefore + item.height + runLeft[i + 1] : 0;
+  }
+  return { items, pageHeight, separator, gridStep, need, noteNeed, hardNeed, hardNoteNeed, looseNeed, looseNoteNeed, tall, runLeft };
 }
 
 /** The height `notes` pt of note lines take at the foot of a page that has no others: with the separator above them, pt. */
@@ -159,6 +183,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     addFoot([carried.shift()!]);
     taken++;
   }
+  /** A note from the page before goes on past this page: no note of this page may be deferred behind it (it would start two pages after its line). */
+  const goesOn = carried.length > 0;
   let y = 0;
   /** The white above a block placed after the last one: its space, and below blocks off the grid what brings it back on (none at the page's top), pt. */
   const gapBefore = (item: FlowBlock<P>) => {
@@ -178,8 +204,9 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     // the notes continued from the page before)
     // (a table going on from the page before repeats its header rows above it: they take room too)
     const repeated = item.group && item.group.key === lastGroup ? heightOf(item.group.repeat) : 0;
+    // (at the page's top: a frame's padding when the frame goes on, a table's repeated header)
+    const top = placed.length === 0 ? (item.inset && item.inset.key === lastInset ? item.inset.pad : 0) + repeated : 0;
     if (placed.length === 0) {
-      const top = (item.inset && item.inset.key === lastInset ? item.inset.pad : 0) + repeated;
       if (top + need + footWith(noteNeed) > pageHeight) overlong = true;
     } else if (repeated + need + onEmptyPage(noteNeed, separator) > pageHeight) overlong = true;
     // a chain that does not fit here but could break inside a block that may break, where moving
@@ -190,11 +217,16 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     const alone = tall[i] === 'none' ? undefined : tallChainRoom(items, i, item, tall[i] === 'head');
     const required = loose ? needs.looseNeed : !overlong ? need : alone ? alone.need : needs.hardNeed;
     const notes = loose ? needs.looseNoteNeed : !overlong ? noteNeed : alone ? alone.notes : needs.hardNoteNeed;
+    // below a note split here, a line with notes of its own is set and its notes deferred to the
+    // next page's foot, after the notes before them (TeX's rule), while they fit DEFERRED_NOTES,
+    // and not on a run's (a chapter's) last page: they would stand at the next chapter's foot
+    const lastOfRun = gapBefore(item) + y + flow.runLeft[i] + footWith(0) <= pageHeight + 1e-6;
+    const defers = notes > 0 && carried.length > 0 && footRoom === undefined && !goesOn && !lastOfRun && separator + heightOf(carried) + notes <= DEFERRED_NOTES * pageHeight + 1e-6;
     // no room: with notes, the page's foot must first end the note it continues (but for the lines kept with a line whose note is split here: theirs go on after it)
-    const noRoom = gapBefore(item) + y + required + footWith(notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && footRoom === undefined);
+    const noRoom = gapBefore(item) + y + required + footWith(defers ? 0 : notes) > pageHeight + 1e-6 || (notes > 0 && carried.length > 0 && footRoom === undefined && !defers);
     // notes that do not fit: one split here rather than the line moved on (see noteCut)
     // (a block kept with one whose notes are split here stays: the cut left room for it)
-    const cut = noRoom && footRoom === undefined && (placed.length > 0 || foot.length > 0) && !carried.length ? noteCut(i, item, required, !overlong && !loose) : undefined;
+    const cut = noRoom && footRoom === undefined && (placed.length > 0 || foot.length > 0) && !carried.length ? noteCut(i, item, top + (repeated ? item.spaceBefore : 0) + required, !overlong && !loose) : undefined;
     const keptOn = footRoom !== undefined && gapBefore(item) + y + item.height + reserveOf(item) + footWith(0) <= pageHeight + 1e-6;
     if ((placed.length || foot.length) && noRoom && cut === undefined && !keptOn) break;
     if (cut !== undefined) footRoom = cut;
@@ -228,11 +260,11 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
     y += piece.height;
     if (piece.notes?.length) {
       // the notes that fit here, the first line at least (as many as the split allows, when one
-      // is split here); the rest continue on the next page
+      // is split here; none, when deferred); the rest continue on the next page
       const lines = piece.notes.flat();
       let k = 0;
       if (footRoom !== undefined) k = Math.min(footRoom, lines.length);
-      else for (let h = 0; k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6); ) h += lines[k++].height;
+      else if (!defers) for (let h = 0; k < lines.length && (k === 0 || y + footWith(h + lines[k].height) <= pageHeight + 1e-6); ) h += lines[k++].height;
       if (footRoom !== undefined) footRoom -= k;
       addFoot(lines.slice(0, k));
       carried.push(...lines.slice(k));
@@ -254,7 +286,7 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
   /**
    * Where the notes of block i (`block`), whose notes do not fit here, are cut so that it stays
    * here with the blocks kept with it (`required` pt, their chain as `keepsAll` holds it when
-   * `whole`): the number of their note lines, in flow order, that stand at this foot; none when
+   * `whole`, else as keepWithNext holds it): the number of their note lines, in flow order, that stand at this foot; none when
    * no cut fits. TeX's rule for a split insertion: the notes before the cut stand whole, the note
    * cut keeps MIN_NOTE_LINES here and MIN_NOTE_LINES for the next page (its reference line and
    * its first lines on one page; no line of it alone on either), and the notes after it on this
@@ -264,7 +296,8 @@ export function fillPage<P>(flow: Flow<P>, from: Cursor<P>, stop = Infinity): Fi
    */
   function noteCut(i: number, block: FlowBlock<P>, required: number, whole: boolean): number | undefined {
     const notes = [...(block.notes ?? [])];
-    for (let j = i; whole && keepsAll(items[j] as FlowBlock<P>) && items[j + 1]?.kind === 'block'; j++) notes.push(...((items[j + 1] as FlowBlock<P>).notes ?? []));
+    const keeps = whole ? keepsAll : keepsAlways;
+    for (let j = i; keeps(items[j] as FlowBlock<P>) && items[j + 1]?.kind === 'block'; j++) notes.push(...((items[j + 1] as FlowBlock<P>).notes ?? []));
     const room = pageHeight + 1e-6 - gapBefore(block) - y - required;
     let best: number | undefined;
     let before = 0;

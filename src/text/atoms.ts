@@ -4,7 +4,7 @@
  * is one atom; `——` and `……` are one atom each; a space is an atom that vanishes at line edges.
  * A number is one word with the spaces that hold it together (`3 860.5`, `20 Gbps`: see spaces.ts).
  */
-import { CJK_PUNCTUATION, DOUBLED_MARKS, INTERPUNCT, isAlnum, isCjk } from './char-class.js';
+import { CJK_PUNCTUATION, CLOSING_MARKS, DOUBLED_MARKS, INTERPUNCT, isAlnum, isCjk, PAUSE_MARKS } from './char-class.js';
 import type { Inline, Marks } from './inline.js';
 import type { GlyphInfo, TextFont } from './text-font.js';
 import { alwaysHalfWidth, blankHalves, centresMarks, CENTRED_MARKS, compressAdjacentMarks, dropLeftBlank, dropRightBlank, keepsFullWidth, LOCAL_FORMS, ownWidth, OWN_WIDTH_MARKS, type PunctuationScheme } from './punctuation.js';
@@ -718,9 +718,15 @@ function doubledMarkAt(text: string, i: number): string | undefined {
   return DOUBLED_MARKS.find((d) => text.startsWith(d, i));
 }
 
-/** Whether atom `c` is a Han character directly after atom `b` (a signed whole number before it is a count: see startsAsWord). */
-export function hanAfter(b: Atom, c: Atom | undefined): boolean {
-  return c?.kind === 'han' && b.end === c.start;
+/**
+ * Whether a signed whole number, atom `b`, is a count by what follows it, atom `c` (see
+ * startsAsWord): a Han character directly after it, its measure word (增加+420个, 减少-2人); for
+ * a plus sign also a closing or pause mark directly after it, or nothing (增加+420。), where a
+ * hyphen-minus stays a hyphen (号-1。).
+ */
+export function countBefore(b: Atom, c: Atom | undefined): boolean {
+  if (c && b.end !== c.start) return false;
+  return c?.kind === 'han' || (b.text[0] === '+' && (!c || (c.kind === 'punct' && (CLOSING_MARKS.has(c.text) || PAUSE_MARKS.has(c.text)))));
 }
 
 /** A space written as a glyph, of its own width, never adjusted: inline code's, a thin space … (see `writtenSpace`). */

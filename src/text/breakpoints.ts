@@ -4,7 +4,7 @@
  */
 import LineBreaker from 'linebreak';
 import { CONNECTING_MARKS, endsAsWord, isAlnum, NO_LINE_END, NO_LINE_START, startsAsWord } from './char-class.js';
-import { hanAfter, type Atom } from './atoms.js';
+import { countBefore, type Atom } from './atoms.js';
 
 /**
  * The package's Unicode 13 data treats “ ” ‘ ’ as ambiguous quotes (QU) and never breaks
@@ -69,7 +69,7 @@ function bindsToHan(before: Atom, after: Atom, next: Atom | undefined): boolean 
  * hyphen-minus, which here is the number's sign, not a hyphen.
  */
 function signedAfterHan(before: Atom, after: Atom, next: Atom | undefined): boolean {
-  return before.kind === 'han' && after.kind === 'latin' && !isAlnum(after.text[0]) && startsAsWord(after.text, hanAfter(after, next));
+  return before.kind === 'han' && after.kind === 'latin' && !isAlnum(after.text[0]) && startsAsWord(after.text, countBefore(after, next));
 }
 
 /**
@@ -84,7 +84,7 @@ function openingAfterLatin(before: Atom, after: Atom): boolean {
 
 /** A Latin piece that starts with a symbol, not as a word or number (a minus sign before digits does). */
 function startsSymbolic(a: Atom, next: Atom | undefined): boolean {
-  return a.kind === 'latin' && !startsAsWord(a.text, hanAfter(a, next));
+  return a.kind === 'latin' && !startsAsWord(a.text, countBefore(a, next));
 }
 
 /** A Latin piece that ends with a symbol, not as a word or number (a unit sign after digits does). */

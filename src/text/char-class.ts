@@ -94,8 +94,8 @@ const UNIT_SIGNS = '%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘';
 const NUMBER_HEAD = new RegExp(`^(?:[−±$€£¥][0-9]|[-+][0-9]+(?:\\.[0-9]|[${UNIT_SIGNS}]))`, 'u');
 /**
  * A hyphen-minus or plus before a whole number: the number's sign where a Chinese character
- * follows it, a count before its measure word (增加+420个, 减少-2人); elsewhere a hyphen or a
- * joiner, as NUMBER_HEAD says (号-1。).
+ * follows it, a count before its measure word (增加+420个, 减少-2人), and a plus where a mark or
+ * nothing does (增加+420。); elsewhere a hyphen or a joiner, as NUMBER_HEAD says (号-1。).
  */
 const SIGNED_COUNT = /^[-+][0-9]+$/;
 /** A unit sign after a digit: the number ends with it. */
@@ -116,11 +116,11 @@ export function isCarriedSign(ch: string): boolean {
 
 /**
  * The Latin text starts as a word or a number does (a letter, a digit, a sign before a digit;
- * `hanAfter`: a Chinese character follows it directly, so a signed whole number is a count:
+ * `count`: what follows it makes a signed whole number a count, see atoms.ts countBefore:
  * SIGNED_COUNT), not with a symbol that binds it to the Chinese before it (思政+实践).
  */
-export function startsAsWord(text: string, hanAfter = false): boolean {
-  return isAlnum(text[0]) || NUMBER_HEAD.test(text) || (hanAfter && SIGNED_COUNT.test(text));
+export function startsAsWord(text: string, count = false): boolean {
+  return isAlnum(text[0]) || NUMBER_HEAD.test(text) || (count && SIGNED_COUNT.test(text));
 }
 
 /** The Latin text ends as a word or a number does (a letter, a digit, a percent or unit sign after a digit). */

@@ -7,7 +7,7 @@
  * Han and Latin); a space atom is itself adjustable; a punctuation mark may lose its blank half.
  */
 import { CLOSING_MARKS, CONNECTING_MARKS, endsAsWord, OPENING_MARKS, PAUSE_MARKS, startsAsWord } from './char-class.js';
-import { hanAfter, isWrittenSpace, type Atom } from './atoms.js';
+import { countBefore, isWrittenSpace, type Atom } from './atoms.js';
 import { GRID_POLICY, JUSTIFICATION_POLICY, LAST_RESORT_UNIT, type PlaceKind } from './justification-policy.js';
 
 /** Stage number of a place that never shrinks or stretches (after every stage). */
@@ -124,7 +124,7 @@ function jointKind(a: Atom, b: Atom | undefined, c: Atom | undefined): PlaceKind
  * 日志见 /var/log keeps its gap.
  */
 function hasGap(a: Atom, b: Atom, c: Atom | undefined): boolean {
-  if (a.kind === 'han' && b.kind === 'latin') return startsAsWord(b.text, hanAfter(b, c)) || !!b.spacedBefore;
+  if (a.kind === 'han' && b.kind === 'latin') return startsAsWord(b.text, countBefore(b, c)) || !!b.spacedBefore;
   if (a.kind === 'latin' && b.kind === 'han') return endsAsWord(a.text) || !!b.spacedBefore;
   return false;
 }

@@ -48,11 +48,12 @@ describe('pages of dense footnotes', () => {
   /** The pages inside a chapter: neither the cover and contents before the first, nor a chapter's last. */
   const inside = pages.flatMap((page, n) => (n >= starts[0] && !starts.includes(n + 1) && n + 1 < pages.length ? [{ page: n + 1, fill: fillOf(page, top) }] : []));
 
-  it('fill their pages: a note is split where its line stands (TeX\'s rule), the median page ≥ 93 % (it was 72 %: a note not its line\'s last was never split)', () => {
+  it('fill their pages: a note is split where its line stands and the lines below it set, their notes deferred (TeX\'s rule), the median page ≥ 97 %, none under 90 % (it was 72 % and 39 %: a note not its line\'s last was never split; 94.4 % and 44.6 %: no line with a note was set below a split one)', () => {
     const fills = inside.map((p) => p.fill);
     console.log(`dense-notes: ${inside.length} pages inside chapters; fill median ${(median(fills) * 100).toFixed(1)} %, worst ${(Math.min(...fills) * 100).toFixed(1)} %`);
     console.log(inside.map((p) => `p. ${p.page} ${(p.fill * 100).toFixed(1)} %`).join(', '));
     expect(inside.length).toBeGreaterThan(10);
-    expect(median(fills)).toBeGreaterThanOrEqual(0.93);
+    expect(median(fills)).toBeGreaterThanOrEqual(0.97);
+    expect(Math.min(...fills)).toBeGreaterThanOrEqual(0.9);
   });
 });

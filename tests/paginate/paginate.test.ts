@@ -169,6 +169,11 @@ describe('paginate with footnotes', () => {
     const pages = paginate([b('a', 75), b('m', 10, { notes: [note('n', 3)] }), b('c', 10)], 100, 4);
     expect(names(pages)).toEqual(['a', 'm c']);
     expect(feet(pages)).toEqual(['', 'n.0 n.1 n.2']);
+    // a note of three lines never splits, 2 + 1 nor 1 + 2 (a note's line alone on a page reads as a
+    // stray line), even where its line moving on leaves a third of the page white
+    const tall = paginate([b('a', 65), b('m', 20, { notes: [note('n', 3)] }), b('c', 10)], 100, 4);
+    expect(names(tall)).toEqual(['a', 'm c']);
+    expect(feet(tall)).toEqual(['', 'n.0 n.1 n.2']);
   });
   it('continues a note too long for its page at the foot of the next, before that page\'s own notes', () => {
     const pages = paginate([b('m', 10, { notes: [note('n', 30)] }), b('c', 10, { notes: [note('o', 1)] })], 100, 4);
@@ -214,6 +219,21 @@ describe('paginate with footnotes', () => {
     const two = paginate([b('a', 50), b('m', 10, { notes: [note('n', 8), note('p', 2)] }), b('c', 10)], 100, 4);
     expect(names(two)).toEqual(['a m', 'c']);
     expect(feet(two)).toEqual([lines(0, 6), `${lines(6, 8)} p.0 p.1`]);
+  });
+
+  it('sets a line with notes of its own below a split note, its notes deferred to the next page\'s foot after the notes before them (TeX\'s rule), rather than end the page there', () => {
+    // n splits 2 + 2 (p, of three lines, cannot); c's note goes after them: c and d fill the page (they left 21 pt of 100 white)
+    const head = [b('a', 45), b('m', 10, { keepWithNext: true, notes: [note('n', 4), note('p', 3)] }), b('k', 10)];
+    const pages = paginate([...head, b('c', 10, { notes: [note('q', 2)] }), b('d', 10), b('e', 10), b('f', 10)], 100, 4);
+    expect(names(pages)).toEqual(['a m k c d', 'e f']);
+    expect(feet(pages)).toEqual(['n.0 n.1', 'n.2 n.3 p.0 p.1 p.2 q.0 q.1']);
+    // not when the notes going on would take more than half the next page (DEFERRED_NOTES): the line goes on with its note
+    const more = paginate([...head, b('c', 10, { notes: [note('q', 5)] }), b('d', 10), b('e', 10), b('f', 10)], 100, 4);
+    expect(names(more)).toEqual(['a m k', 'c d e f']);
+    // nor on a chapter's last page: its notes would stand at the foot of the next chapter's first
+    const last = paginate([...head, b('c', 10, { notes: [note('q', 2)] }), b('d', 10), { kind: 'break' }, b('x', 10)], 100, 4);
+    expect(names(last)).toEqual(['a m k', 'c d', 'x']);
+    expect(feet(last)).toEqual(['n.0 n.1', 'n.2 n.3 p.0 p.1 p.2 q.0 q.1', '']);
   });
 
   const arbNoted = fc.array(

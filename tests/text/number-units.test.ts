@@ -113,6 +113,10 @@ describe('a whole number signed with + or - before its measure word (增加+420�
   it('stands ¼ em from the Chinese before its sign, as a number does; a+b, C++, a joiner and a hyphen as before', () => {
     expect(hanLatinGaps(TEXT)).toEqual(['加|+420 0.25', '+420|个 0.25', '少|-2 0.25', '-2|人 0.25', '长|−3.5 0.25', '−3.5|个 0.25', '差|±2 0.25', '±2|分 0.25', 'C++|和 0', '和|a+b 0.25', 'a+b|不 0.25', '政|+ 0', '+|实 0', '京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
   });
+  it('stands ¼ em from the Chinese before a plus sign with a mark or nothing after its number (增加+420。); a hyphen so is none (号-1。)', () => {
+    expect(hanLatinGaps('增加+420。减少+3，增长+5')).toEqual(['加|+420 0.25', '少|+3 0.25', '长|+5 0.25']);
+    expect(hanLatinGaps('备案号为京ICP备12345678号-1。')).toEqual(['京|ICP 0.25', 'ICP|备 0.25', '备|12345678 0.25', '12345678|号 0.25', '号|-1 0']);
+  });
   it('may start a line, as a number with a point may (增加|+420个)', () => {
     const { atoms } = atomize(parseInlineMarkup(TEXT), fakeStyle(40));
     const allowed = breakOpportunities(TEXT, atoms);
