@@ -85,7 +85,9 @@ describe('hostile arguments', () => {
     expect(imprint(dir, 'clean', 'a\nb')).toMatchObject({ code: 2, out: '', err: 'imprint: clean: aU+000Ab is a file, not a folder (`imprint help` shows the usage)\n' });
     const made = imprint(dir, 'init', 'p\nq');
     expect(made).toMatchObject({ code: 0, err: '' });
-    expect(made.out).toMatch(/^pU\+000Aq: a starter project \([^\n]+\)\nnext: cd /);
+    expect(made.out).toMatch(/^pU\+000Aq: a starter project \([^\n]+\)\nnext: cd \$'p\\x0Aq' && imprint build\n$/);
+    // the command that makes a missing folder names it as a shell reads it, not as the message shows it (mkdir -p 'aU+000Ab' made another folder)
+    expect(imprint(dir, 'init', 'no\x1b/p')).toMatchObject({ code: 2, out: '', err: "imprint: init writes into a new or empty folder: noU+001B/p goes in noU+001B, which does not exist (make it first: mkdir -p $'no\\x1B') (`imprint help` shows the usage)\n" });
     // fonts: its report line, and the registries line (the project's registry is in a folder so named)
     const fonts = imprint(path.join(dir, 'p\nq'), 'fonts', '../r\n.yaml');
     expect(fonts.code).toBe(0);
