@@ -80,14 +80,21 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
   const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
   const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
   const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
-  if (message.startsWith('unexpected close tag') && closeTag && closed) {
+  // (saxes ends every element open before it finds that a close tag closes none of them: then it is that close tag's slip)
+  const closesOne = closeTag !== null && [closed, ...open].some((el) => el?.name === closeTag[1]);
+  if (message.startsWith('unexpected close tag') && closeTag && closed && closesOne) {
     const message = `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`;
     return new MarkupError(at(closeTag[0]), message, closeTag[0], closed.tag, [], undefined, undefined, [closed.offset, offset - closeTag[0].length + 1]);
   }
   const tags = open.map((el) => el.tag);
+  // (the parser ended inside a comment, a <!-- with no --> after it: every tag after it was read as the comment's text)
+  const lastComment = xml.lastIndexOf('<!--');
+  if (message.startsWith('unclosed tag') && lastComment >= 0 && !xml.includes('-->', lastComment + 4)) {
+    return new MarkupError(pos, 'a comment <!-- is never closed: end it with -->', '<!--', undefined, [], undefined, undefined, [lastComment]);
+  }
   const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
   if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, tags[0], tags.slice(1), undefined, undefined, open.slice(0, 1).map((el) => el.offset));
-  const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
+  const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1] ?? (message.startsWith('unexpected close tag') ? closeTag?.[1] : undefined);
   if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0], undefined, [], undefined, undefined, [offset - closeTag[0].length + 1]);
   // (saxes stops just after the entity's `;`)
   const entity = message.startsWith('undefined entity') ? /&[^\s&;<>]*;$/.exec(before)?.[0] : undefined;
