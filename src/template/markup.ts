@@ -46,7 +46,10 @@ function parseXml(xml: string, file: string): El {
     const inTag = start >= 0 && end >= 0 && xml.lastIndexOf('>', parser.position - 2) < start;
     const open = stack.slice(1).reverse();
     const stopped = { file, line: parser.line, col: parser.column, offset: parser.position - 1 };
-    error ??= wellFormedError(xml, stopped, e.message.replace(/^\d+:\d+: /, ''), closed, inTag ? xml.slice(start, end + 1) : undefined, open);
+    const message = e.message.replace(/^\d+:\d+: /, '');
+    // (no element: where the parser stopped is the markup's end, column 0 when it is empty)
+    if (message.startsWith('document must contain a root element')) error ??= new MarkupError(root.pos, NO_ELEMENT);
+    error ??= wellFormedError(xml, stopped, message, closed, inTag ? xml.slice(start, end + 1) : undefined, open);
   });
   parser.on('opentag', (tag) => {
     const start = xml.lastIndexOf('<', parser.position - 1);
@@ -64,7 +67,7 @@ function parseXml(xml: string, file: string): El {
   parser.write(xml).close();
   if (error) throw error;
   const top = root.children.find((c): c is El => typeof c !== 'string');
-  if (!top) throw new MarkupError(root.pos, 'the template produced no element');
+  if (!top) throw new MarkupError(root.pos, NO_ELEMENT);
   return top;
 }
 
@@ -104,10 +107,22 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
   // (a comment is malformed where the parser finds a -- in it, maybe in another template's markup: its start is likelier the slip)
   const comment = message.startsWith('malformed comment') ? xml.lastIndexOf('<!--', offset) : -1;
   const written = comment >= 0 ? [comment, offset] : [offset];
-  return new MarkupError(pos, PLAIN_WORDS.find(([said]) => said.test(message))?.[1] ?? message, undefined, tag, tags, undefined, outside, written);
+  return new MarkupError(pos, plainWords(message), undefined, tag, tags, undefined, outside, written);
 }
 
-/** Saxes' words for markup that is not well-formed, and what a message says instead. */
+/** Saxes' words said plainly (see `PLAIN_WORDS`); as they are when none say them. */
+function plainWords(message: string): string {
+  for (const [said, words] of PLAIN_WORDS) {
+    const m = said.exec(message);
+    if (m) return words.replace('$1', m[1] ?? '');
+  }
+  return message;
+}
+
+/** What a template whose markup has no element is told. */
+const NO_ELEMENT = "the template produced no element: write the markup's one element (<document>, <header> or <footer>)";
+
+/** Saxes' words for markup that is not well-formed, and what a message says instead (`$1`: what the first group of its words matched). */
 const PLAIN_WORDS: [RegExp, string][] = [
   [/^text data outside of root node/, "text outside the markup's one element (<document>, <header> or <footer>): write it inside an element, or drop it (a comment half deleted?)"],
   [/^documents may contain only one root/, "an element after the markup's one element (<document>, <header> or <footer>) has closed: everything goes inside it"],
@@ -118,6 +133,15 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/^no whitespace between attributes/, 'no space between two attributes: write one'],
   [/^unquoted attribute value/, 'an attribute value not in quotes: write name="value"'],
   [/^attribute without value/, 'an attribute without a value: write name="value"'],
+  [/^duplicate attribute: (.+)\.$/, 'an attribute written twice in one tag ($1="…"): write it once'],
+  [/^the string "\]\]>" is disallowed in char data/, 'a ]]> in text, which XML keeps for the end of a CDATA section: write ]]&gt;'],
+  [/^disallowed character\.$/, 'a character XML cannot hold (a control character, U+FFFE, U+FFFF): delete it'],
+  [/^weird empty close tag/, 'a close tag without a name (</>): write </name>'],
+  [/^malformed character entity/, 'a character reference that names no character: write &#NNNN; or &#xHHHH; (its code), or the character itself'],
+  [/^empty entity name/, 'a & with no name before its ; (&;): write &amp; for &'],
+  [/^incorrect syntax/, 'a <! that starts no comment: write <!-- text --> for a comment, &lt; for a < in text'],
+  [/^forward-slash in opening tag not followed by >/, 'a / in a tag not followed by >: write <name/> for an element without content'],
+  [/^inappropriately located doctype declaration/, 'a <!DOCTYPE …>, which markup has none of: drop it'],
 ];
 
 /** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */

@@ -230,7 +230,7 @@ describe('templates', () => {
     const render = (dir: string) => problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view));
     // the tag the parser stopped in, found by what its attributes can be
     const twice = variant('paragraph.hbs', (s) => s.replace('at="{{at}}"', 'at="{{at}}" at="{{at}}"'));
-    expect(render(twice)).toBe(`${twice}/paragraph.hbs:2:1: markup: duplicate attribute: at.`);
+    expect(render(twice)).toBe(`${twice}/paragraph.hbs:2:1: markup: an attribute written twice in one tag (at="…"): write it once`);
     // text written unescaped that breaks the markup (the starter's <https://…>): in the element that holds it
     const raw = variant('paragraph.hbs', (s) => s.replace('{{inline text}}', '{{{text}}}'));
     const starter = reportView(loadReport(path.join(root, 'starter/content/report.yaml')));
@@ -268,6 +268,18 @@ describe('templates', () => {
     expect(footer('<footer><p style="footer-odd"align="right">{{page}}</p></footer>\n')).toBe('footer.hbs:1:9: markup: no space between two attributes: write one');
     expect(footer('<footer><p style=footer-odd>{{page}}</p></footer>\n')).toBe('footer.hbs:1:9: markup: an attribute value not in quotes: write name="value"');
     expect(footer('<footer><p style="footer-odd">{{page}} <- </p></footer>\n')).toMatch(/^footer\.hbs:1:\d+: markup: a < that starts no tag \(a tag name after it, of letters\): write &lt; for a < in text/);
+    // the parser's other words (its sentence, its full stop) nowhere in a message
+    const said = (slip: string) => footer(`<footer>${slip}<p style="footer-odd">{{page}}</p></footer>\n`);
+    expect(said('<p style="footer-odd" style="x">')).toBe('footer.hbs:1:9: markup: an attribute written twice in one tag (style="…"): write it once');
+    expect(said(']]>')).toMatch(/^footer\.hbs:1:1: markup: a \]\]> in text, which XML keeps for the end of a CDATA section: write \]\]&gt; \(/);
+    expect(said('\x01')).toMatch(/^footer\.hbs:1:1: markup: a character XML cannot hold \(a control character, U\+FFFE, U\+FFFF\): delete it \(/);
+    expect(said('</>')).toMatch(/^footer\.hbs:1:1: markup: a close tag without a name \(<\/>\): write <\/name> \(/);
+    expect(said('&#xZZ;')).toMatch(/^footer\.hbs:1:1: markup: a character reference that names no character: write &#NNNN; or &#xHHHH; \(its code\), or the character itself \(/);
+    expect(said('&;')).toMatch(/^footer\.hbs:1:1: markup: a & with no name before its ; \(&;\): write &amp; for & \(/);
+    expect(said('<!x>')).toBe('footer.hbs:1:13: markup: a <! that starts no comment: write <!-- text --> for a comment, &lt; for a < in text');
+    expect(said('<p style="a"/ >')).toBe('footer.hbs:1:9: markup: a / in a tag not followed by >: write <name/> for an element without content');
+    expect(said('<!DOCTYPE x>')).toMatch(/^footer\.hbs:1:1: markup: a <!DOCTYPE …>, which markup has none of: drop it \(/);
+    expect(footer('{{!-- nothing --}}\n')).toBe("footer.hbs:1:1: markup: the template produced no element: write the markup's one element (<document>, <header> or <footer>) (at line 1, column 1 of the markup footer.hbs wrote)");
   });
   it('say a close tag that closes nothing open, and a comment never closed, as what they are, at them in the template that wrote them (they were said as an element left open)', () => {
     const page = { page: '3', pages: 9, odd: true, opening: false, chapter: '1 总体', report: view.report };
