@@ -413,7 +413,7 @@ describe('template folders', () => {
         return 'refused';
       }
     };
-    const chars = fc.constantFrom('教', '育', ' ', 'a', '1', '>', ']', '<', '&', ';', '"', '\r', '\n', '\t', '\u0001', '\u007f', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '𠀀', '　');
+    const chars = fc.constantFrom('教', '育', ' ', 'a', '1', '>', ']', '<', '&', ';', '"', '\r', '\n', '\t', '\u0001', '\u007f', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '𠀀', '　', '\u0000', '\u0085', '\u2028', '\uFEFF', '\uFFFD');
     fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((cs) => cs.join('')), (xml) => {
       expect(alone(xml)).toEqual(parsed(xml));
     }), { numRuns: 3000 });
