@@ -67,6 +67,9 @@ describe('hostile arguments', () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'a\nb.docx'), await draftDocx([heading(1, '总则'), p('正文。')]));
     expect(imprint(dir, 'import', 'a\nb.docx', '-o', 'r.yaml')).toMatchObject({ code: 0, out: 'aU+000Ab.docx -> r.yaml: 1 chapter; everything carried\n' });
+    // the YAML the notes are at the top of, named again at the end of the line (it was raw: an escape acted on the terminal)
+    writeFileSync(path.join(dir, 'g.docx'), await draftDocx([p('正文。')]));
+    expect(imprint(dir, 'import', 'g.docx', '-o', 'h\x1b.yaml')).toMatchObject({ code: 0, out: 'g.docx -> hU+001B.yaml: 1 chapter; 1 note on what was not carried (above, and at the top of hU+001B.yaml)\n' });
     writeFileSync(path.join(dir, 'c\nd.docx'), 'not a draft');
     expect(imprint(dir, 'import', 'c\nd.docx', '-o', 's.yaml')).toMatchObject({ code: 1, err: 'cU+000Ad.docx: not a Word document (.docx): it is not a ZIP archive\n' });
     writeFileSync(path.join(dir, 'e\nf.pdf'), 'not a PDF');
