@@ -45,7 +45,8 @@ function parseXml(xml: string, file: string): El {
     const end = xml.indexOf('>', parser.position - 1);
     const inTag = start >= 0 && end >= 0 && xml.lastIndexOf('>', parser.position - 2) < start;
     const open = stack.slice(1).reverse();
-    const stopped = { file, line: parser.line, col: parser.column, offset: parser.position - 1 };
+    // (saxes counts the characters read on its line: none, at the start of one)
+    const stopped = { file, line: parser.line, col: Math.max(parser.column, 1), offset: parser.position - 1 };
     const message = e.message.replace(/^\d+:\d+: /, '');
     // (no element: where the parser stopped is the markup's end, column 0 when it is empty)
     if (message.startsWith('document must contain a root element')) error ??= new MarkupError(root.pos, NO_ELEMENT);
@@ -90,10 +91,11 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
     return new MarkupError(at(closeTag[0]), message, { needle: closeTag[0], tag: closed.tag, written: [closed.offset, offset - closeTag[0].length + 1] });
   }
   const tags = open.map((el) => el.tag);
-  // (the parser ended inside a comment, a <!-- with no --> after it: every tag after it was read as the comment's text)
-  const lastComment = xml.lastIndexOf('<!--');
-  if (message.startsWith('unclosed tag') && lastComment >= 0 && !xml.includes('-->', lastComment + 4)) {
-    return new MarkupError(pos, 'a comment <!-- is never closed: end it with -->', { needle: '<!--', written: [lastComment] });
+  // (the parser ended inside a comment or a CDATA section, its start with no end after it: every tag after it was read as its text)
+  const atEnd = message.startsWith('unclosed tag') || message.startsWith('unexpected end');
+  for (const [start, end, said] of atEnd ? UNENDED : []) {
+    const at = xml.lastIndexOf(start);
+    if (at >= 0 && !xml.includes(end, at + start.length)) return new MarkupError(pos, said, { needle: start, written: [at] });
   }
   const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
   if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, { tag: tags[0], around: tags.slice(1), written: open.slice(0, 1).map((el) => el.offset) });
@@ -109,6 +111,12 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
   const written = comment >= 0 ? [comment, offset] : [offset];
   return new MarkupError(pos, plainWords(message), { tag, around: tags, text: outside, written });
 }
+
+/** What the parser reads as text up to its end: its start, its end, and what a message says of one never ended. */
+const UNENDED: [string, string, string][] = [
+  ['<!--', '-->', 'a comment <!-- is never closed: end it with -->'],
+  ['<![CDATA[', ']]>', 'a CDATA section <![CDATA[ is never closed: end it with ]]>'],
+];
 
 /** Saxes' words said plainly (see `PLAIN_WORDS`); as they are when none say them. */
 function plainWords(message: string): string {
@@ -142,6 +150,7 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/^incorrect syntax/, 'a <! that starts no comment: write <!-- text --> for a comment, &lt; for a < in text'],
   [/^forward-slash in opening tag not followed by >/, 'a / in a tag not followed by >: write <name/> for an element without content'],
   [/^inappropriately located doctype declaration/, 'a <!DOCTYPE …>, which markup has none of: drop it'],
+  [/^unexpected end/, 'the markup ends inside a tag: close it with >'],
 ];
 
 /** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */

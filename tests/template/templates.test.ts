@@ -291,6 +291,15 @@ describe('templates', () => {
     expect(problemOf(() => loadTemplates(header, foldersOf(header)).renderHeader(page))).toBe(`${header}/header.hbs:3:9: markup: a comment <!-- is never closed: end it with -->`);
     const preface = extending('preface.hbs', (s) => s.replace('<pagebreak before="chapter"/>', '<pagebreak before="chapter"/><!-- 前言'));
     expect(problemOf(() => loadTemplates(preface, foldersOf(preface)).renderDocument(view))).toBe(`${preface}/preface.hbs:2:30: markup: a comment <!-- is never closed: end it with -->`);
+    // after the markup's element (the parser said 'unexpected end.'), and a CDATA section never closed
+    const footer = (text: string) => {
+      const dir = variant('footer.hbs', () => text);
+      return problemOf(() => loadTemplates(dir, foldersOf(dir)).renderFooter(page)).replace(`${dir}/`, '');
+    };
+    expect(footer('<footer><p style="footer-odd">{{page}}</p></footer><!-- x\n')).toBe('footer.hbs:1:52: markup: a comment <!-- is never closed: end it with -->');
+    expect(footer('<footer><p style="footer-odd">{{page}}</p><![CDATA[ x</footer>\n')).toBe('footer.hbs:1:43: markup: a CDATA section <![CDATA[ is never closed: end it with ]]>');
+    // (where the parser stopped at the start of a line is column 1 of it, not 0)
+    expect(footer('<footer><p style="footer-odd">{{page}}</p></footer><p\n')).toMatch(/\(at line 2, column 1 of the markup footer\.hbs wrote\)$/);
     // (not at a comment of another file of the template's that is closed)
     writeFileSync(path.join(preface, 'cover.hbs'), readFileSync(path.join(root, 'templates/official/cover.hbs'), 'utf8').replace(/^<[\w-]+/m, '<!-- the cover -->$&'));
     expect(problemOf(() => loadTemplates(preface, foldersOf(preface)).renderDocument(view))).toBe(`${preface}/preface.hbs:2:30: markup: a comment <!-- is never closed: end it with -->`);
