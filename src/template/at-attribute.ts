@@ -24,7 +24,8 @@ export function atAttribute(pos: SourcePos): string {
 
 /** The place an `at` attribute's value names, or undefined for one that names none. */
 export function placeOfAt(value: string): SourcePos | undefined {
-  const m = /^(.*):(\d+):(\d+)$/.exec(value);
+  // (a file's name may hold a line or paragraph separator, U+2028 or U+2029, which `.` does not match)
+  const m = /^([^]*):(\d+):(\d+)$/.exec(value);
   if (!m) return undefined;
   const file = m[1].replace(/%u([0-9A-F]{4})|%([0-9A-F]{2})/g, (_, long: string | undefined, short: string) => String.fromCharCode(parseInt(long ?? short, 16)));
   return { file, line: Number(m[2]), col: Number(m[3]) };

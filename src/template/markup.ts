@@ -45,8 +45,12 @@ function parseXml(xml: string, file: string): El {
     const end = xml.indexOf('>', parser.position - 1);
     const inTag = start >= 0 && end >= 0 && xml.lastIndexOf('>', parser.position - 2) < start;
     const open = stack.slice(1).reverse();
-    const stopped = { file, line: parser.line, col: parser.column, offset: parser.position - 1 };
-    error ??= wellFormedError(xml, stopped, e.message.replace(/^\d+:\d+: /, ''), closed, inTag ? xml.slice(start, end + 1) : undefined, open);
+    // (saxes counts the characters read on its line: none, at the start of one)
+    const stopped = { file, line: parser.line, col: Math.max(parser.column, 1), offset: parser.position - 1 };
+    const message = e.message.replace(/^\d+:\d+: /, '');
+    // (no element: where the parser stopped is the markup's end, column 0 when it is empty)
+    if (message.startsWith('document must contain a root element')) error ??= new MarkupError(root.pos, NO_ELEMENT);
+    error ??= wellFormedError(xml, stopped, message, closed, inTag ? xml.slice(start, end + 1) : undefined, open);
   });
   parser.on('opentag', (tag) => {
     const start = xml.lastIndexOf('<', parser.position - 1);
@@ -64,7 +68,7 @@ function parseXml(xml: string, file: string): El {
   parser.write(xml).close();
   if (error) throw error;
   const top = root.children.find((c): c is El => typeof c !== 'string');
-  if (!top) throw new MarkupError(root.pos, 'the template produced no element');
+  if (!top) throw new MarkupError(root.pos, NO_ELEMENT);
   return top;
 }
 
@@ -80,27 +84,53 @@ function wellFormedError(xml: string, stopped: SourcePos & { offset: number }, m
   const before = xml.split('\n')[pos.line - 1]?.slice(0, pos.col) ?? '';
   const closeTag = /<\/\s*([^\s>]+)\s*>$/.exec(before);
   const at = (tag: string) => ({ ...pos, col: pos.col - tag.length + 1 });
-  if (message.startsWith('unexpected close tag') && closeTag && closed) {
+  // (saxes ends every element open before it finds that a close tag closes none of them: then it is that close tag's slip)
+  const closesOne = closeTag !== null && [closed, ...open].some((el) => el?.name === closeTag[1]);
+  if (message.startsWith('unexpected close tag') && closeTag && closed && closesOne) {
     const message = `<${closed.name}> is still open at ${closeTag[0]}: close it first (</${closed.name}>)`;
-    return new MarkupError(at(closeTag[0]), message, closeTag[0], closed.tag, [], undefined, undefined, [closed.offset, offset - closeTag[0].length + 1]);
+    return new MarkupError(at(closeTag[0]), message, { needle: closeTag[0], tag: closed.tag, written: [closed.offset, offset - closeTag[0].length + 1] });
   }
   const tags = open.map((el) => el.tag);
+  // (the parser ended inside a comment or a CDATA section, its start with no end after it: every tag after it was read as its text)
+  const atEnd = message.startsWith('unclosed tag') || message.startsWith('unexpected end');
+  for (const [start, end, said] of atEnd ? UNENDED : []) {
+    const at = xml.lastIndexOf(start);
+    if (at >= 0 && !xml.includes(end, at + start.length)) return new MarkupError(pos, said, { needle: start, written: [at] });
+  }
   const unclosed = /^unclosed tag: (.+)$/.exec(message)?.[1];
-  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, undefined, tags[0], tags.slice(1), undefined, undefined, open.slice(0, 1).map((el) => el.offset));
-  const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1];
-  if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, closeTag[0], undefined, [], undefined, undefined, [offset - closeTag[0].length + 1]);
+  if (unclosed) return new MarkupError(pos, `<${unclosed}> is never closed (</${unclosed}>)`, { tag: tags[0], around: tags.slice(1), written: open.slice(0, 1).map((el) => el.offset) });
+  const unmatched = /^unmatched closing tag: ([^.]+)/.exec(message)?.[1] ?? (message.startsWith('unexpected close tag') ? closeTag?.[1] : undefined);
+  if (unmatched && closeTag) return new MarkupError(at(closeTag[0]), `</${unmatched}> closes no element that is open`, { needle: closeTag[0], written: [offset - closeTag[0].length + 1] });
   // (saxes stops just after the entity's `;`)
   const entity = message.startsWith('undefined entity') ? /&[^\s&;<>]*;$/.exec(before)?.[0] : undefined;
-  if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, entity, undefined, [], undefined, undefined, [offset - entity.length + 1]);
+  if (entity) return new MarkupError(at(entity), `${entity} is not an entity of XML (write &amp; for &, &lt; for <, or the character itself)`, { needle: entity, written: [offset - entity.length + 1] });
   // (text outside the root is found as other text where it may not stand: by the template that writes text outside its elements)
   const outside = message.startsWith('text data outside of root node') ? xml.slice(0, offset + 1).trimEnd().length - 1 : undefined;
   // (a comment is malformed where the parser finds a -- in it, maybe in another template's markup: its start is likelier the slip)
   const comment = message.startsWith('malformed comment') ? xml.lastIndexOf('<!--', offset) : -1;
   const written = comment >= 0 ? [comment, offset] : [offset];
-  return new MarkupError(pos, PLAIN_WORDS.find(([said]) => said.test(message))?.[1] ?? message, undefined, tag, tags, undefined, outside, written);
+  return new MarkupError(pos, plainWords(message), { tag, around: tags, text: outside, written });
 }
 
-/** Saxes' words for markup that is not well-formed, and what a message says instead. */
+/** What the parser reads as text up to its end: its start, its end, and what a message says of one never ended. */
+const UNENDED: [string, string, string][] = [
+  ['<!--', '-->', 'a comment <!-- is never closed: end it with -->'],
+  ['<![CDATA[', ']]>', 'a CDATA section <![CDATA[ is never closed: end it with ]]>'],
+];
+
+/** Saxes' words said plainly (see `PLAIN_WORDS`); as they are when none say them. */
+function plainWords(message: string): string {
+  for (const [said, words] of PLAIN_WORDS) {
+    const m = said.exec(message);
+    if (m) return words.replace('$1', m[1] ?? '');
+  }
+  return message;
+}
+
+/** What a template whose markup has no element is told. */
+const NO_ELEMENT = "the template produced no element: write the markup's one element (<document>, <header> or <footer>)";
+
+/** Saxes' words for markup that is not well-formed, and what a message says instead (`$1`: what the first group of its words matched). */
 const PLAIN_WORDS: [RegExp, string][] = [
   [/^text data outside of root node/, "text outside the markup's one element (<document>, <header> or <footer>): write it inside an element, or drop it (a comment half deleted?)"],
   [/^documents may contain only one root/, "an element after the markup's one element (<document>, <header> or <footer>) has closed: everything goes inside it"],
@@ -111,6 +141,16 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/^no whitespace between attributes/, 'no space between two attributes: write one'],
   [/^unquoted attribute value/, 'an attribute value not in quotes: write name="value"'],
   [/^attribute without value/, 'an attribute without a value: write name="value"'],
+  [/^duplicate attribute: (.+)\.$/, 'an attribute written twice in one tag ($1="…"): write it once'],
+  [/^the string "\]\]>" is disallowed in char data/, 'a ]]> in text, which XML keeps for the end of a CDATA section: write ]]&gt;'],
+  [/^disallowed character\.$/, 'a character XML cannot hold (a control character, U+FFFE, U+FFFF): delete it'],
+  [/^weird empty close tag/, 'a close tag without a name (</>): write </name>'],
+  [/^malformed character entity/, 'a character reference that names no character: write &#NNNN; or &#xHHHH; (its code), or the character itself'],
+  [/^empty entity name/, 'a & with no name before its ; (&;): write &amp; for &'],
+  [/^incorrect syntax/, 'a <! that starts no comment: write <!-- text --> for a comment, &lt; for a < in text'],
+  [/^forward-slash in opening tag not followed by >/, 'a / in a tag not followed by >: write <name/> for an element without content'],
+  [/^inappropriately located doctype declaration/, 'a <!DOCTYPE …>, which markup has none of: drop it'],
+  [/^unexpected end/, 'the markup ends inside a tag: close it with >'],
 ];
 
 /** What an attribute's value may be: the values it `allows`, and which those are, as a message says "must be …". */
@@ -229,10 +269,10 @@ function checkAttributes(el: El, inText = false): void {
         const names = Object.keys(known);
         const likely = closest(name, names);
         const hint = likely ? `did you mean ${likely}?` : `it has ${names.length ? names.join(', ') : 'none'}`;
-        throw new MarkupError(el.pos, `<${el.name}> has no attribute ${name} (${hint})`, written, undefined, [], undefined, undefined, [el.offset]);
+        throw new MarkupError(el.pos, `<${el.name}> has no attribute ${name} (${hint})`, { needle: written, written: [el.offset] });
       }
       const slip = rule.slip?.(value);
-      throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}${slip ? `; ${slip}` : ''}`, written, undefined, [], undefined, undefined, [el.offset]);
+      throw new MarkupError(el.pos, `${written} of <${el.name}> must be ${rule.allowed}${slip ? `; ${slip}` : ''}`, { needle: written, written: [el.offset] });
     }
   }
   for (const c of el.children) if (typeof c !== 'string') checkAttributes(c, HOLDS_TEXT.has(el.name));
@@ -265,7 +305,7 @@ function checkStyles(el: El, theme: ThemeStyles): void {
     const alike = [...new Set([...names.filter((k) => k.startsWith(name) || name.startsWith(k)), closest(name, names)])].filter((k) => k !== undefined).sort();
     const hint = alike.length ? `did you mean ${alike.map((k) => `"${k}"`).join(' or ')}?` : `it has ${names.map((k) => `"${k}"`).join(', ')}`;
     const what = box ? `box style "${name}" is not defined under \`boxes:\`` : `style "${name}" is not defined`;
-    throw new MarkupError(el.pos, `${what} in ${theme.file} (${hint})`, `${attribute}="${name}"`, undefined, [], undefined, undefined, [el.offset]);
+    throw new MarkupError(el.pos, `${what} in ${theme.file} (${hint})`, { needle: `${attribute}="${name}"`, written: [el.offset] });
   }
   for (const c of el.children) if (typeof c !== 'string') checkStyles(c, theme);
 }
@@ -281,11 +321,11 @@ function checkStyles(el: El, theme: ThemeStyles): void {
 function checkIdsAndRefs(el: El, seen: Set<string> | undefined, targets: ReadonlyMap<string, unknown> | undefined): void {
   const id = el.attrs.id;
   if (id && seen) {
-    if (seen.has(id)) throw new MarkupError(el.pos, `id="${id}" is given to two elements (an id names one place in the document)`, `id="${id}"`);
+    if (seen.has(id)) throw new MarkupError(el.pos, `id="${id}" is given to two elements (an id names one place in the document)`, { needle: `id="${id}"` });
     seen.add(id);
   }
   if (targets && el.name === 'ref' && el.attrs.to && !targets.has(el.attrs.to)) {
-    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, article, table, case or figure has the id "${el.attrs.to}"`, `to="${el.attrs.to}"`);
+    throw new MarkupError(el.pos, `<ref to="${el.attrs.to}">: no chapter, section, article, table, case or figure has the id "${el.attrs.to}"`, { needle: `to="${el.attrs.to}"` });
   }
   for (const c of el.children) if (typeof c !== 'string') checkIdsAndRefs(c, seen, targets);
 }
@@ -399,7 +439,7 @@ function block(el: El, images: FigureImages): BlockNode {
       const src = el.attrs.src;
       if (!src) fail(el, '<figure> needs src="…"');
       const shown = images(src);
-      if ('problem' in shown) throw new MarkupError(el.pos, shown.problem, `src="${src}"`, undefined, [], shown.file);
+      if ('problem' in shown) throw new MarkupError(el.pos, shown.problem, { needle: `src="${src}"`, about: shown.file });
       const { image } = shown;
       const width = el.attrs.width === undefined ? undefined : figureWidthOf(el.attrs.width);
       return { kind: 'figure', id: el.attrs.id, image, width, caption: placed(caption), captionStyle: caption?.attrs.style ?? 'caption', note: note && placed(note), noteStyle: note?.attrs.style ?? 'note', at: at(el) };
@@ -570,7 +610,7 @@ function elements(el: El): El[] {
     // where its last character stands in the markup, by which the template that wrote it is found
     const written = el.textEnds?.get(i);
     const last = written === undefined ? undefined : written - (c.length - c.trimEnd().length) - 1;
-    throw new MarkupError(el.pos, `text "${c.trim().slice(0, 20)}" directly inside <${el.name}>`, `<${el.name}`, undefined, [], undefined, last);
+    throw new MarkupError(el.pos, `text "${c.trim().slice(0, 20)}" directly inside <${el.name}>`, { needle: `<${el.name}`, text: last });
   });
   return el.children.filter((c): c is El => typeof c !== 'string');
 }
@@ -580,7 +620,8 @@ function expectName(el: El, name: string): void {
 }
 
 /**
- * A problem in the markup a template wrote; `needle` is the text to find it by in the templates;
+ * A problem in the markup a template wrote, with the clues (named, each optional) that find the
+ * template that wrote it: `needle` is the text to find it by in the templates;
  * else the start tags of the markup that find the template that wrote them (one a template's tag
  * can make): `tag`, the one the problem is in or is about, else `around`, those of the elements it
  * stands in, innermost first. An element left open is blamed on the template that opened it
@@ -597,17 +638,23 @@ export class MarkupError extends InputError {
   constructor(
     pos: SourcePos,
     message: string,
-    readonly needle?: string,
-    readonly tag?: string,
-    readonly around: string[] = [],
-    about?: string,
-    readonly text?: number,
-    readonly written: number[] = [],
+    clues: { needle?: string; tag?: string; around?: string[]; about?: string; text?: number; written?: number[] } = {},
   ) {
-    super([{ pos, message: `markup: ${message}`, severity: 'error', about }]);
+    super([{ pos, message: `markup: ${message}`, severity: 'error', about: clues.about }]);
+    this.needle = clues.needle;
+    this.tag = clues.tag;
+    this.around = clues.around ?? [];
+    this.text = clues.text;
+    this.written = clues.written ?? [];
   }
+
+  readonly needle?: string;
+  readonly tag?: string;
+  readonly around: string[];
+  readonly text?: number;
+  readonly written: number[];
 }
 
 function fail(el: El, message: string): never {
-  throw new MarkupError(el.pos, message, `<${el.name}`, undefined, [], undefined, undefined, [el.offset]);
+  throw new MarkupError(el.pos, message, { needle: `<${el.name}`, written: [el.offset] });
 }

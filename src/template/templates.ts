@@ -110,16 +110,24 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
       throw new InputError([inOwnTemplate(file, e, markup, problem) ?? problem]);
     }
   };
+  /** The template that wrote the character at `offset` of the markup `file` wrote (`file`, or a partial it includes), and the line of its output it is on. */
+  const writerOf = (file: string, markup: () => string, offset: number): { source: Source; line: number } | undefined => {
+    const writer = writerAt(env, partials, markup, offset);
+    const source = writer && sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
+    return source && { source, line: writer.line };
+  };
   /** The problem of markup `file` wrote, located in the template that wrote it (see `parsed`). */
   const locateMarkupProblem = (file: string, e: MarkupError, markup: () => string): Problem => {
     const p = e.problems[0];
     // text where it may not stand: where the template that wrote it (a partial, else `file`) writes text outside its elements
-    const writer = e.text === undefined ? undefined : writerAt(env, partials, markup, e.text);
-    if (writer) {
-      const source = sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
-      const place = source && looseTextNear(source.text, writer.line);
-      if (source && place) return { ...p, pos: { file: source.path, ...place } };
-    }
+    const loose = e.text === undefined ? undefined : writerOf(file, markup, e.text);
+    const place = loose && looseTextNear(loose.source.text, loose.line);
+    if (loose && place) return { ...p, pos: { file: loose.source.path, ...place } };
+    // what the problem names, where it stands in the markup (a comment's <!--, an entity): in the template that wrote it there
+    const first = e.written[0];
+    const writer = e.needle !== undefined && first !== undefined && markup().startsWith(e.needle, first) ? writerOf(file, markup, first) : undefined;
+    const exact = writer && findNear(writer.source, { line: writer.line, col: 1 }, e.needle!);
+    if (exact) return { ...p, pos: exact };
     const markupPlace = markupPlaceOf(file, p.pos);
     // where the page template writes it itself, nearest the markup's place; else where a template (a partial) writes
     // it; else, for an attribute whose value an expression wrote (style="h{{level}}"), where that attribute is written so
@@ -147,8 +155,8 @@ function compileTemplates(dir: string, sources: Map<string, Source>): TemplateSe
     if (path.dirname(problem.pos.file) === dir || !e.written.length) return undefined;
     const text = markup();
     for (const offset of e.written) {
-      const writer = writerAt(env, partials, markup, offset);
-      const source = writer && sources.get(`${writer.partial ?? file.replace(/\.hbs$/, '')}.hbs`);
+      const writer = writerOf(file, markup, offset);
+      const source = writer?.source;
       if (!writer || !source || path.dirname(source.path) !== dir) continue;
       const near = { line: writer.line, col: 1 };
       // a start tag there is found as a template's tag that makes it; else the text before it

@@ -67,6 +67,9 @@ describe('hostile arguments', () => {
     const dir = folder();
     writeFileSync(path.join(dir, 'a\nb.docx'), await draftDocx([heading(1, '总则'), p('正文。')]));
     expect(imprint(dir, 'import', 'a\nb.docx', '-o', 'r.yaml')).toMatchObject({ code: 0, out: 'aU+000Ab.docx -> r.yaml: 1 chapter; everything carried\n' });
+    // the YAML the notes are at the top of, named again at the end of the line (it was raw: an escape acted on the terminal)
+    writeFileSync(path.join(dir, 'g.docx'), await draftDocx([p('正文。')]));
+    expect(imprint(dir, 'import', 'g.docx', '-o', 'h\x1b.yaml')).toMatchObject({ code: 0, out: 'g.docx -> hU+001B.yaml: 1 chapter; 1 note on what was not carried (above, and at the top of hU+001B.yaml)\n' });
     writeFileSync(path.join(dir, 'c\nd.docx'), 'not a draft');
     expect(imprint(dir, 'import', 'c\nd.docx', '-o', 's.yaml')).toMatchObject({ code: 1, err: 'cU+000Ad.docx: not a Word document (.docx): it is not a ZIP archive\n' });
     writeFileSync(path.join(dir, 'e\nf.pdf'), 'not a PDF');
@@ -85,7 +88,9 @@ describe('hostile arguments', () => {
     expect(imprint(dir, 'clean', 'a\nb')).toMatchObject({ code: 2, out: '', err: 'imprint: clean: aU+000Ab is a file, not a folder (`imprint help` shows the usage)\n' });
     const made = imprint(dir, 'init', 'p\nq');
     expect(made).toMatchObject({ code: 0, err: '' });
-    expect(made.out).toMatch(/^pU\+000Aq: a starter project \([^\n]+\)\nnext: cd /);
+    expect(made.out).toMatch(/^pU\+000Aq: a starter project \([^\n]+\)\nnext: cd \$'p\\x0Aq' && imprint build\n$/);
+    // the command that makes a missing folder names it as a shell reads it, not as the message shows it (mkdir -p 'aU+000Ab' made another folder)
+    expect(imprint(dir, 'init', 'no\x1b/p')).toMatchObject({ code: 2, out: '', err: "imprint: init writes into a new or empty folder: noU+001B/p goes in noU+001B, which does not exist (make it first: mkdir -p $'no\\x1B') (`imprint help` shows the usage)\n" });
     // fonts: its report line, and the registries line (the project's registry is in a folder so named)
     const fonts = imprint(path.join(dir, 'p\nq'), 'fonts', '../r\n.yaml');
     expect(fonts.code).toBe(0);

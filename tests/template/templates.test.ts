@@ -230,7 +230,7 @@ describe('templates', () => {
     const render = (dir: string) => problemOf(() => loadTemplates(dir, foldersOf(dir)).renderDocument(view));
     // the tag the parser stopped in, found by what its attributes can be
     const twice = variant('paragraph.hbs', (s) => s.replace('at="{{at}}"', 'at="{{at}}" at="{{at}}"'));
-    expect(render(twice)).toBe(`${twice}/paragraph.hbs:2:1: markup: duplicate attribute: at.`);
+    expect(render(twice)).toBe(`${twice}/paragraph.hbs:2:1: markup: an attribute written twice in one tag (at="…"): write it once`);
     // text written unescaped that breaks the markup (the starter's <https://…>): in the element that holds it
     const raw = variant('paragraph.hbs', (s) => s.replace('{{inline text}}', '{{{text}}}'));
     const starter = reportView(loadReport(path.join(root, 'starter/content/report.yaml')));
@@ -244,9 +244,9 @@ describe('templates', () => {
     // the preface's <h> left open: Imprint's chapter.hbs writes the same tag, and was blamed
     const open = extending('preface.hbs', (s) => s.replace('</h>', ''));
     expect(render(open)).toBe(`${open}/preface.hbs:3:1: markup: <h> is still open at </matter>: close it first (</h>)`);
-    // a case's <box> deleted: its </box> closes the <matter> of Imprint's report-pages.hbs, which was blamed
+    // a case's <box> deleted: its </box> closes no element (it was said to find the <matter> of Imprint's report-pages.hbs open, which was blamed)
     const box = extending('case.hbs', (s) => s.replace(/<box .*\n/, ''));
-    expect(render(box)).toBe(`${box}/case.hbs:4:1: markup: <matter> is still open at </box>: close it first (</matter>)`);
+    expect(render(box)).toBe(`${box}/case.hbs:4:1: markup: </box> closes no element that is open`);
     // a close tag typed inside an attribute's name, and a comment never closed: in the partial, not in the <matter> around it
     const attribute = extending('chapter.hbs', (s) => s.replace('bookmark=', 'bookm</p>ark='));
     expect(render(attribute)).toMatch(new RegExp(`^${attribute}/chapter\\.hbs:3:\\d+: markup: a character an attribute name cannot hold, inside a tag: a < or a tag typed inside another, or a quote left open\\? \\(at line \\d+, column \\d+ of the markup document\\.hbs wrote\\)$`));
@@ -268,6 +268,41 @@ describe('templates', () => {
     expect(footer('<footer><p style="footer-odd"align="right">{{page}}</p></footer>\n')).toBe('footer.hbs:1:9: markup: no space between two attributes: write one');
     expect(footer('<footer><p style=footer-odd>{{page}}</p></footer>\n')).toBe('footer.hbs:1:9: markup: an attribute value not in quotes: write name="value"');
     expect(footer('<footer><p style="footer-odd">{{page}} <- </p></footer>\n')).toMatch(/^footer\.hbs:1:\d+: markup: a < that starts no tag \(a tag name after it, of letters\): write &lt; for a < in text/);
+    // the parser's other words (its sentence, its full stop) nowhere in a message
+    const said = (slip: string) => footer(`<footer>${slip}<p style="footer-odd">{{page}}</p></footer>\n`);
+    expect(said('<p style="footer-odd" style="x">')).toBe('footer.hbs:1:9: markup: an attribute written twice in one tag (style="…"): write it once');
+    expect(said(']]>')).toMatch(/^footer\.hbs:1:1: markup: a \]\]> in text, which XML keeps for the end of a CDATA section: write \]\]&gt; \(/);
+    expect(said('\x01')).toMatch(/^footer\.hbs:1:1: markup: a character XML cannot hold \(a control character, U\+FFFE, U\+FFFF\): delete it \(/);
+    expect(said('</>')).toMatch(/^footer\.hbs:1:1: markup: a close tag without a name \(<\/>\): write <\/name> \(/);
+    expect(said('&#xZZ;')).toMatch(/^footer\.hbs:1:1: markup: a character reference that names no character: write &#NNNN; or &#xHHHH; \(its code\), or the character itself \(/);
+    expect(said('&;')).toMatch(/^footer\.hbs:1:1: markup: a & with no name before its ; \(&;\): write &amp; for & \(/);
+    expect(said('<!x>')).toBe('footer.hbs:1:13: markup: a <! that starts no comment: write <!-- text --> for a comment, &lt; for a < in text');
+    expect(said('<p style="a"/ >')).toBe('footer.hbs:1:9: markup: a / in a tag not followed by >: write <name/> for an element without content');
+    expect(said('<!DOCTYPE x>')).toMatch(/^footer\.hbs:1:1: markup: a <!DOCTYPE …>, which markup has none of: drop it \(/);
+    expect(footer('{{!-- nothing --}}\n')).toBe("footer.hbs:1:1: markup: the template produced no element: write the markup's one element (<document>, <header> or <footer>) (at line 1, column 1 of the markup footer.hbs wrote)");
+  });
+  it('say a close tag that closes nothing open, and a comment never closed, as what they are, at them in the template that wrote them (they were said as an element left open)', () => {
+    const page = { page: '3', pages: 9, odd: true, opening: false, chapter: '1 总体', report: view.report };
+    // saxes closes every element open before it says the close tag matches none: <footer> was said to be open at </p>
+    const stray = variant('footer.hbs', () => '<footer></p><p style="footer-odd">{{page}}</p></footer>\n');
+    expect(problemOf(() => loadTemplates(stray, foldersOf(stray)).renderFooter(page))).toBe(`${stray}/footer.hbs:1:9: markup: </p> closes no element that is open`);
+    // a <!-- with no -- after it: the parser ends inside it and finds the elements unclosed
+    const header = extending('header.hbs', (s) => s.replace('<header>', '<header><!-- the head '));
+    expect(problemOf(() => loadTemplates(header, foldersOf(header)).renderHeader(page))).toBe(`${header}/header.hbs:3:9: markup: a comment <!-- is never closed: end it with -->`);
+    const preface = extending('preface.hbs', (s) => s.replace('<pagebreak before="chapter"/>', '<pagebreak before="chapter"/><!-- 前言'));
+    expect(problemOf(() => loadTemplates(preface, foldersOf(preface)).renderDocument(view))).toBe(`${preface}/preface.hbs:2:30: markup: a comment <!-- is never closed: end it with -->`);
+    // after the markup's element (the parser said 'unexpected end.'), and a CDATA section never closed
+    const footer = (text: string) => {
+      const dir = variant('footer.hbs', () => text);
+      return problemOf(() => loadTemplates(dir, foldersOf(dir)).renderFooter(page)).replace(`${dir}/`, '');
+    };
+    expect(footer('<footer><p style="footer-odd">{{page}}</p></footer><!-- x\n')).toBe('footer.hbs:1:52: markup: a comment <!-- is never closed: end it with -->');
+    expect(footer('<footer><p style="footer-odd">{{page}}</p><![CDATA[ x</footer>\n')).toBe('footer.hbs:1:43: markup: a CDATA section <![CDATA[ is never closed: end it with ]]>');
+    // (where the parser stopped at the start of a line is column 1 of it, not 0)
+    expect(footer('<footer><p style="footer-odd">{{page}}</p></footer><p\n')).toMatch(/\(at line 2, column 1 of the markup footer\.hbs wrote\)$/);
+    // (not at a comment of another file of the template's that is closed)
+    writeFileSync(path.join(preface, 'cover.hbs'), readFileSync(path.join(root, 'templates/official/cover.hbs'), 'utf8').replace(/^<[\w-]+/m, '<!-- the cover -->$&'));
+    expect(problemOf(() => loadTemplates(preface, foldersOf(preface)).renderDocument(view))).toBe(`${preface}/preface.hbs:2:30: markup: a comment <!-- is never closed: end it with -->`);
   });
   it('locate a style the theme does not define where a template names it, with the styles like it', () => {
     const page = { page: '3', pages: 9, odd: true, opening: false };
@@ -387,7 +422,7 @@ describe('template folders', () => {
         return 'refused';
       }
     };
-    const chars = fc.constantFrom('教', '育', ' ', 'a', '1', '>', ']', '<', '&', ';', '"', '\r', '\n', '\t', '\u0001', '\u007f', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '𠀀', '　');
+    const chars = fc.constantFrom('教', '育', ' ', 'a', '1', '>', ']', '<', '&', ';', '"', '\r', '\n', '\t', '\u0001', '\u007f', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '𠀀', '　', '\u0000', '\u0085', '\u2028', '\uFEFF', '\uFFFD');
     fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((cs) => cs.join('')), (xml) => {
       expect(alone(xml)).toEqual(parsed(xml));
     }), { numRuns: 3000 });

@@ -66,7 +66,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
       ...(appendices ? [counted(appendices, 'appendix', 'appendices')] : []),
       ...(pictures ? [counted(pictures, 'picture', 'pictures')] : []),
     ].join(', ');
-    console.log(`${shownName(input)} -> ${shownName(output)}: ${counts}; ${result.notCarried.length ? `${counted(result.notCarried.length, 'note', 'notes')} on what was not carried (above, and at the top of ${path.basename(output)})` : 'everything carried'}`);
+    console.log(`${shownName(input)} -> ${shownName(output)}: ${counts}; ${result.notCarried.length ? `${counted(result.notCarried.length, 'note', 'notes')} on what was not carried (above, and at the top of ${shownName(path.basename(output))})` : 'everything carried'}`);
     return 0;
   } catch (e) {
     if (e instanceof DraftError) {
@@ -80,7 +80,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
     }
     const reason = writeFailure(e);
     if (reason) {
-      console.error(`${(e as NodeJS.ErrnoException).path ?? output}: cannot write (${reason})`);
+      console.error(`${shownName((e as NodeJS.ErrnoException).path ?? output)}: cannot write (${reason})`);
       return 1;
     }
     throw e;
