@@ -218,6 +218,7 @@ class ContentReader {
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
         date,
         keywords: this.keywords(r.keywords),
+        contents: r.contents !== false,
         ...(r.document !== undefined ? { document: this.documentParts(r.document) } : {}),
         template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },
