@@ -225,13 +225,28 @@ class ContentReader {
       writtenText: (at) => this.writtenText(at),
       preface: d.preface && {
         title: d.preface.title !== undefined ? this.text(['preface', 'title']) : { text: '前言', pos: this.src.locate(['preface']) },
-        body: this.blocks(['preface', 'body']),
+        body: this.prefaceBody(r.document !== undefined),
         pos: this.src.locate(['preface']),
       },
       chapters: this.each(['chapters'], (at) => this.section(at)),
       appendices: this.each(['appendices'], (at) => this.section(at)),
       images: this.images,
     };
+  }
+
+  /**
+   * The preface's blocks, a 落款 among them warned of where it signs nothing: in a 公文 (`document`),
+   * whose preface is the start of its body and whose 落款 ends it, after the last chapter; in a
+   * report, one with text after it in the preface (one that ends it signs it: a 序 by its author).
+   */
+  private prefaceBody(document: boolean): Block[] {
+    const body = this.blocks(['preface', 'body']);
+    body.forEach((b, i) => {
+      if (b.kind !== 'signature') return;
+      if (document) this.problems.warn(b.pos, "a 公文's 落款 ends its body, after the last chapter's text (GB/T 9704 7.3.5), and its preface is the start of the body: move this `signature:` to the end of the last chapter's body");
+      else if (i < body.length - 1) this.problems.warn(b.pos, "a 落款 ends the text it signs, and text follows this one in the preface: move this `signature:` to the end of the last chapter's body (or of the preface, if it signs the preface, a 序 signed by its author)");
+    });
+    return body;
   }
 
   /**

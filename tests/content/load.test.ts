@@ -265,6 +265,19 @@ describe('a paragraph that starts with an article\'s number typed by hand (a 规
   });
 });
 
+describe('a signature (落款) in the preface', () => {
+  const chapters = 'chapters:\n  - title: 总则\n    body:\n      - 正文。\n';
+  it('is a warning at it in a 公文, whose preface starts its body: the 落款 ends the body, after the last chapter', () => {
+    const yaml = `report:\n  title: 通知\n  template: gbt9704\n  document: {organ: 静安区教育局}\npreface:\n  body:\n    - 各校：\n    - signature: [静安区教育局, 2026 年 1 月]\n${chapters}`;
+    expect(warnings(yaml)).toEqual(["r.yaml:8:7: warning: a 公文's 落款 ends its body, after the last chapter's text (GB/T 9704 7.3.5), and its preface is the start of the body: move this `signature:` to the end of the last chapter's body"]);
+  });
+  it('is a warning at it in a report when text follows it in the preface; none for one that ends the preface (a 序 signed by its author)', () => {
+    const follows = `report:\n  title: 办法\npreface:\n  title: 序\n  body:\n    - 序的正文。\n    - signature: [静安区教育局, 2026 年 1 月]\n    - 序的又一段。\n${chapters}`;
+    expect(warnings(follows)).toEqual(["r.yaml:7:7: warning: a 落款 ends the text it signs, and text follows this one in the preface: move this `signature:` to the end of the last chapter's body (or of the preface, if it signs the preface, a 序 signed by its author)"]);
+    expect(warnings(follows.replace('    - 序的又一段。\n', ''))).toEqual([]);
+  });
+});
+
 describe('loadReport refuses hostile or broken files', () => {
   const write = (name: string, data: string | Buffer) => {
     const file = path.join(dir, name);
