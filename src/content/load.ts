@@ -391,7 +391,8 @@ class ContentReader {
     const label = pastedArticleLabel(text.text);
     this.pastedLabels ??= bodyParagraphs(this.src.data).filter((t) => pastedArticleLabel(t)).length;
     if (label && (label.parted || this.pastedLabels > 1)) {
-      const start = [...text.text.slice(label.typed.length)].slice(0, 8).join('');
+      // its first clause, or its first words
+      const start = /^[^，。；：、]{1,16}/u.exec(text.text.slice(label.typed.length))?.[0] ?? '';
       this.problems.warn(this.src.charPos(p, 0), `this paragraph starts with an article's number typed by hand, "${label.number}": write it as an article, \`- article: ${start}……\` without "${label.typed}", and Imprint numbers it (第一条, 第二条 …) itself`);
     }
     return { kind: 'paragraph', text };

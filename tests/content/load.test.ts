@@ -253,10 +253,10 @@ describe('a paragraph that starts with an article\'s number typed by hand (a 规
   it('is a warning at the paragraph suggesting `article:` (第一条 and a space, 第十二条 and U+3000, **第三条**, 第四条 and the text directly)', () => {
     const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - 第一条 为了规范管理，制定本办法。\n      - 第十二条　本办法适用于本区。\n      - "**第三条**　学校应当建立制度。"\n      - 第四条本办法自发布之日起施行。\n';
     expect(warnings(yaml)).toEqual([
-      pasted('6:9', '第一条', '第一条 ', '为了规范管理，制'),
+      pasted('6:9', '第一条', '第一条 ', '为了规范管理'),
       pasted('7:9', '第十二条', '第十二条　', '本办法适用于本区'),
       pasted('8:10', '第三条', '**第三条**　', '学校应当建立制度'),
-      pasted('9:9', '第四条', '第四条', '本办法自发布之日'),
+      pasted('9:9', '第四条', '第四条', '本办法自发布之日起施行'),
     ]);
   });
   it('is none for 第一条 inside a paragraph, nor before a mark, nor for a lone 第一条线路 at the start of a report\'s only such paragraph', () => {
