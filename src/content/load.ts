@@ -219,6 +219,7 @@ class ContentReader {
         date,
         keywords: this.keywords(r.keywords),
         contents: r.contents !== false,
+        contentsAt: r.contents !== undefined ? this.src.locate(['report', 'contents']) : undefined,
         ...(r.document !== undefined ? { document: this.documentParts(r.document) } : {}),
         template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },

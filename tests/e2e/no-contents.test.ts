@@ -4,11 +4,12 @@
  * front matter's pages are gone, the body still numbered from 1, a page reference right.
  * Read back with pdf.js.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/pipeline.js';
+import { formatProblem } from '../../src/problems.js';
 import { norm, pageLabel, readPdf } from '../helpers/pdf-reader.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -52,5 +53,21 @@ describe.each(['official', 'gbt9704'])('report.contents: false (%s)', (template)
     const tablePage = none.find((p) => p.lines.some((l) => norm(l.text).includes('实训室一览')))!;
     const said = none.flatMap((p) => p.lines.map((l) => norm(l.text))).find((t) => t.includes('实训室的名录见第'));
     expect(said).toContain(`见第${pageLabel(tablePage)}页表1`);
+  });
+});
+
+describe('report.contents: false under a template of one\'s own that sets its front matter without asking', () => {
+  it('is a warning at `contents: false` saying the template prints them, and how to ask', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'imprint-no-contents-mine-'));
+    mkdirSync(path.join(project, 'templates/mine'), { recursive: true });
+    writeFileSync(path.join(project, 'templates/mine/theme.yaml'), 'extends: official\n');
+    const pages = readFileSync(path.join(root, 'templates/official/report-pages.hbs'), 'utf8').replace(/\{\{#if report\.contents\}\}\n|\{\{\/if\}\}\n(?=<matter numbering="arabic">)/g, '');
+    writeFileSync(path.join(project, 'templates/mine/report-pages.hbs'), pages);
+    const input = path.join(project, 'r.yaml');
+    writeFileSync(input, content('mine', '  contents: false\n'));
+    const { warnings } = await buildReport({ input, projectDir: project, packageDir: root, version: 'test' });
+    expect(warnings.map((w) => formatProblem(w).replace(input, 'r.yaml'))).toEqual([
+      'r.yaml:5:13: warning: `contents: false` asks for no contents, and this report\'s template "mine" prints them: write its front matter (the 目录 and 图表与案例目录) inside {{#if report.contents}} … {{/if}}, as Imprint\'s templates/official/report-pages.hbs does',
+    ]);
   });
 });
