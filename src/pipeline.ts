@@ -12,7 +12,7 @@ import { loadReport } from './content/load.js';
 import { FaceSet } from './font/face.js';
 import { loadFontRegistry, type RegistryFile } from './font/registry.js';
 import { composePages, type FurnitureRenderer } from './page/compose.js';
-import { documentLeftOut } from './template/left-out.js';
+import { contentsKept, documentLeftOut } from './template/left-out.js';
 import { anchorLabelsOf, layOutMatter, paginateMatter } from './page/matters.js';
 import { coverProblem, fittedCover, overfullRuns, type OverfullRun } from './page/cover-fit.js';
 import type { DrawPage } from './page/draw.js';
@@ -197,7 +197,7 @@ function layoutLoaded(o: BuildOptions, cache: BuildCache, report: Report, loadMs
       lap('layout');
       const filesRead = filesReadBy(report, doc, templates.files, theme.files, faces);
       const document = documentInfo(report.meta, o.version, theme.lang, referenceWords(context.targets, theme.references, found.pageLabels));
-      const warnings = [...report.warnings, ...documentLeftOut(report, doc), ...problems.warnings()];
+      const warnings = [...report.warnings, ...documentLeftOut(report, doc), ...contentsKept(report, doc), ...problems.warnings()];
       const missing = missingTotal(warnings);
       if (missing) warnings.push(missing);
       return { report, themeFiles: theme.files, filesRead, images: new Map([...report.images, ...doc.images]), pdfa, times, pages, document, rounds: round, warnings };

@@ -79,7 +79,7 @@ function nodesItems(ctx: LayoutContext, nodes: BlockNode[], x: number, width: nu
       items = nodeItems(ctx, { ...n, offset: underText(ctx, n.underText, nodes[i - 1]) }, x, width, parent, stairs);
     } else if (n.kind !== 'toc-entry') {
       toc = undefined;
-      items = nodeItems(ctx, n, x, width, parent, stairs);
+      items = nodeItems(ctx, n, x, width, parent, stairs, nodes[i + 1]);
     } else {
       toc ??= { tag: newTag(ctx, 'TOC', parent), columns: tocColumns(ctx, nodes, i) };
       items = tocEntryBlocks(ctx, n, style(ctx, n.style), width, newTag(ctx, 'TOCI', toc.tag), toc.columns.get(n) ?? 0);
@@ -179,8 +179,11 @@ function tocColumns(ctx: LayoutContext, nodes: BlockNode[], from: number): Map<T
   return new Map([...styles].flatMap((name) => [...labelColumns(ctx, run.filter((e) => e.style === name), style(ctx, name))]));
 }
 
-/** `stairs`: where each paragraph in a staircase stands (see staircase.ts): it is set flush left from there. */
-function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag, stairs?: Map<ParaNode, Stair>): Item[] {
+/**
+ * `stairs`: where each paragraph in a staircase stands (see staircase.ts): it is set flush left
+ * from there; `next`: the node after it among its siblings.
+ */
+function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number, parent: StructTag, stairs?: Map<ParaNode, Stair>, next?: BlockNode): Item[] {
   switch (node.kind) {
     case 'para': {
       const stair = stairs?.get(node);
@@ -191,7 +194,7 @@ function nodeItems(ctx: LayoutContext, node: BlockNode, x: number, width: number
         const fitted = textBlocks(ctx, node.runs, fittedStyle(ctx, node.runs, st, width, THEME_LIMITS.fontSize.min), { x, width, at: node.at, keepWithNext: true, tag: newTag(ctx, 'P', parent) });
         return ctx.theme.grid ? fitted.map((b) => ({ ...b, offGrid: true })) : fitted;
       }
-      return textBlocks(ctx, node.runs, st, { x, width, at: node.at, lastWithNext: introduces(node.runs), anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'P', parent), ...placed });
+      return textBlocks(ctx, node.runs, st, { x, width, at: node.at, lastWithNext: introduces(node.runs) || leadsItems(node, next), anchors: node.id ? [node.id] : [], tag: newTag(ctx, 'P', parent), ...placed });
     }
     case 'ends':
       return endsBlocks(ctx, node, x, width, parent);
@@ -252,6 +255,15 @@ const LEAD_IN_ENDS = /[：:]\s*$/;
 /** The paragraph ends in a colon: it introduces the block after it and keeps with it (never the last thing on a page). */
 function introduces(runs: Inline[]): boolean {
   return LEAD_IN_ENDS.test(plainText(runs));
+}
+
+/**
+ * The paragraph is an article (it opens with its label, 第三条) and a list, its 项, follows it: it
+ * keeps with its first 项 whatever its text ends in (`学校应当履行下列职责：`, but also `…的，依照
+ * 下列规定处理`, a sentence ended in 。).
+ */
+function leadsItems(node: ParaNode, next: BlockNode | undefined): boolean {
+  return next?.kind === 'list' && !!node.runs.find((r) => r.text.trim())?.label;
 }
 
 /** Boxes with at most this many blocks (lines, rows) inside their padding are never split. */

@@ -76,3 +76,19 @@ export function typedArticleNumber(text: string): { number: string; typed: strin
   const m = TYPED_ARTICLE.exec(text);
   return m ? { number: m[2], typed: m[0] } : undefined;
 }
+
+/**
+ * An article's label at a paragraph's start, as a 规章 pasted from Word has it: 第, a number in
+ * Chinese, 条 (bold or not), then spaces (U+3000 too) or the text itself, not a mark (第一条，也是…).
+ */
+const PASTED_ARTICLE = new RegExp(`^(\\*\\*)?(第${HAN_NUMBER}条)\\1(?:[ \\t\\u3000]+|(?=[^\\s\\p{P}\\p{S}]))`, 'u');
+
+/**
+ * The article's label typed at the start of a plain paragraph (`第十二条　本办法…`): `typed`, with its
+ * bold markup and the spaces after it, the `number` alone, and whether a space `parts` it from
+ * the text (without one, `第一条线路…` may be running text: see load.ts).
+ */
+export function pastedArticleLabel(text: string): { number: string; typed: string; parted: boolean } | undefined {
+  const m = PASTED_ARTICLE.exec(text);
+  return m && text.length > m[0].length ? { number: m[2], typed: m[0], parted: /\s$/u.test(m[0]) } : undefined;
+}

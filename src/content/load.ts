@@ -20,7 +20,7 @@ import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock,
 import { firstRowColumns, MAX_COLSPAN, placeCells, widthUnderFirstRow, type OffByOneRowspan } from './table-grid.js';
 import { YamlSource, type DataPath } from './yaml-source.js';
 import { reportDate } from './report-date.js';
-import { typedArticleNumber, typedNumber } from './heading-numbers.js';
+import { pastedArticleLabel, typedArticleNumber, typedNumber } from './heading-numbers.js';
 import { contentWidthProblem, figureWidthOf } from './figure-width.js';
 import { cellHeightOf, cellHeightProblem } from './cell-height.js';
 import { footnoteIndex } from './footnote-index.js';
@@ -128,6 +128,13 @@ function figureImages(data: unknown, at: DataPath): { at: DataPath; image: strin
   });
 }
 
+/** The paragraphs (plain strings) of every `body:` and `quote:` in `data`, of any shape. */
+function bodyParagraphs(data: unknown, key?: string): string[] {
+  if (Array.isArray(data)) return data.flatMap((item) => (typeof item === 'string' ? (key === 'body' || key === 'quote' ? [item] : []) : bodyParagraphs(item)));
+  if (typeof data !== 'object' || data === null) return [];
+  return Object.entries(data).flatMap(([k, value]) => bodyParagraphs(value, k));
+}
+
 /** The file as text: a regular file, not too large, valid UTF-8, not empty. */
 function readText(file: string, problems: ProblemList): string | undefined {
   const start: SourcePos = { file, line: 1, col: 1 };
@@ -184,6 +191,8 @@ class ContentReader {
   private readonly joined = new Map<string, { path: DataPath; value: string }[]>();
   /** The ids of chapters, sections, tables, cases and figures, in the order written. */
   private readonly ids: WrittenId[] = [];
+  /** How many paragraphs of the report start with an article's label typed by hand (see `paragraph`), once counted. */
+  private pastedLabels: number | undefined;
 
   constructor(
     private readonly src: YamlSource,
@@ -209,19 +218,36 @@ class ContentReader {
         issuer: r.issuer !== undefined ? this.text(['report', 'issuer']) : undefined,
         date,
         keywords: this.keywords(r.keywords),
+        contents: r.contents !== false,
+        contentsAt: r.contents !== undefined ? this.src.locate(['report', 'contents']) : undefined,
         ...(r.document !== undefined ? { document: this.documentParts(r.document) } : {}),
         template: r.template !== undefined ? this.text(['report', 'template']) : { text: 'official', pos: this.src.locate(['report']) },
       },
       writtenText: (at) => this.writtenText(at),
       preface: d.preface && {
         title: d.preface.title !== undefined ? this.text(['preface', 'title']) : { text: '前言', pos: this.src.locate(['preface']) },
-        body: this.blocks(['preface', 'body']),
+        body: this.prefaceBody(r.document !== undefined),
         pos: this.src.locate(['preface']),
       },
       chapters: this.each(['chapters'], (at) => this.section(at)),
       appendices: this.each(['appendices'], (at) => this.section(at)),
       images: this.images,
     };
+  }
+
+  /**
+   * The preface's blocks, a 落款 among them warned of where it signs nothing: in a 公文 (`document`),
+   * whose preface is the start of its body and whose 落款 ends it, after the last chapter; in a
+   * report, one with text after it in the preface (one that ends it signs it: a 序 by its author).
+   */
+  private prefaceBody(document: boolean): Block[] {
+    const body = this.blocks(['preface', 'body']);
+    body.forEach((b, i) => {
+      if (b.kind !== 'signature') return;
+      if (document) this.problems.warn(b.pos, "a 公文's 落款 ends its body, after the last chapter's text (GB/T 9704 7.3.5), and its preface is the start of the body: move this `signature:` to the end of the last chapter's body");
+      else if (i < body.length - 1) this.problems.warn(b.pos, "a 落款 ends the text it signs, and text follows this one in the preface: move this `signature:` to the end of the last chapter's body (or of the preface, if it signs the preface, a 序 signed by its author)");
+    });
+    return body;
   }
 
   /**
@@ -302,7 +328,7 @@ class ContentReader {
   private block(p: DataPath): Block {
     const b = this.value(p);
     const pos = this.src.locate(p);
-    if (typeof b === 'string') return { kind: 'paragraph', text: this.text(p) };
+    if (typeof b === 'string') return this.paragraph(p);
     // the schema let through a mapping of exactly one block key
     const kind = Object.keys(b as object)[0] as BlockKey;
     const at = [...p, kind];
@@ -354,6 +380,23 @@ class ContentReader {
       default:
         return assertNever(kind, 'block key');
     }
+  }
+
+  /**
+   * A paragraph: one that starts with an article's label typed by hand (a 规章 pasted from Word,
+   * `第十二条　本办法…`) is warned of, with the `article:` to write. A label that runs into the text
+   * (`第一条线路于…`) counts only in a report with another paragraph so (a 规章's articles).
+   */
+  private paragraph(p: DataPath): Block {
+    const text = this.text(p);
+    const label = pastedArticleLabel(text.text);
+    this.pastedLabels ??= bodyParagraphs(this.src.data).filter((t) => pastedArticleLabel(t)).length;
+    if (label && (label.parted || this.pastedLabels > 1)) {
+      // its first clause, or its first words
+      const start = /^[^，。；：、]{1,16}/u.exec(text.text.slice(label.typed.length))?.[0] ?? '';
+      this.problems.warn(this.src.charPos(p, 0), `this paragraph starts with an article's number typed by hand, "${label.number}": write it as an article, \`- article: ${start}……\` without "${label.typed}", and Imprint numbers it (第一条, 第二条 …) itself`);
+    }
+    return { kind: 'paragraph', text };
   }
 
   /** `article: 文字` or `article: {id, text}`: warned of when its text starts with a number typed by hand. */

@@ -218,6 +218,10 @@ export interface ReportMeta {
   issuer?: Text;
   date?: Text;
   keywords: string[];
+  /** `contents: false`: the template prints no contents (目录) nor list of tables, cases and figures; true by default. */
+  contents: boolean;
+  /** Where `contents:` is written, if it is. */
+  contentsAt?: SourcePos;
   /** The parts of a 公文 around its body (`report.document`); none: the report is no 公文. */
   document?: DocumentParts;
   /** Folder under `templates/` (`official` where the report names none: placed at `report:`). */

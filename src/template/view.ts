@@ -212,7 +212,8 @@ export interface DocumentView {
 }
 
 export interface ReportView {
-  report: { title: string; titleAt: At; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At; document?: DocumentView };
+  /** `contents`: whether the template prints the contents and the list of tables (`report.contents: false` says no). */
+  report: { title: string; titleAt: At; contents: boolean; subtitle?: string; subtitleAt?: At; issuer?: string; issuerAt?: At; date?: string; dateAt?: At; document?: DocumentView };
   preface?: { id: string; title: string; titleAt: At; blocks: BlockView[] };
   chapters: SectionView[];
   /** Appendices, after the chapters (附录 A …). */
@@ -340,6 +341,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     report: {
       title: m.title.text,
       titleAt: at(m.title),
+      contents: m.contents,
       subtitle: m.subtitle?.text,
       subtitleAt: m.subtitle && at(m.subtitle),
       issuer: m.issuer?.text,

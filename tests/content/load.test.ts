@@ -249,6 +249,37 @@ describe('an article with its number typed by hand', () => {
   });
 });
 
+describe('a paragraph that starts with an article\'s number typed by hand (a 规章 pasted from Word)', () => {
+  const pasted = (at: string, number: string, typed: string, start: string) =>
+    `r.yaml:${at}: warning: this paragraph starts with an article's number typed by hand, "${number}": write it as an article, \`- article: ${start}……\` without "${typed}", and Imprint numbers it (第一条, 第二条 …) itself`;
+  it('is a warning at the paragraph suggesting `article:` (第一条 and a space, 第十二条 and U+3000, **第三条**, 第四条 and the text directly)', () => {
+    const yaml = 'report:\n  title: 办法\nchapters:\n  - title: 总则\n    body:\n      - 第一条 为了规范管理，制定本办法。\n      - 第十二条　本办法适用于本区。\n      - "**第三条**　学校应当建立制度。"\n      - 第四条本办法自发布之日起施行。\n';
+    expect(warnings(yaml)).toEqual([
+      pasted('6:9', '第一条', '第一条 ', '为了规范管理'),
+      pasted('7:9', '第十二条', '第十二条　', '本办法适用于本区'),
+      pasted('8:10', '第三条', '**第三条**　', '学校应当建立制度'),
+      pasted('9:9', '第四条', '第四条', '本办法自发布之日起施行'),
+    ]);
+  });
+  it('is none for 第一条 inside a paragraph, nor before a mark, nor for a lone 第一条线路 at the start of a report\'s only such paragraph', () => {
+    const yaml = 'report:\n  title: 报告\nchapters:\n  - title: 交通\n    body:\n      - 全区第一条线路于 2010 年建成。\n      - 第一条线路于 2010 年建成。\n      - 第一条，也是最重要的一条。\n      - 第 3 条 以数字写的不算。\n';
+    expect(warnings(yaml)).toEqual([]);
+  });
+});
+
+describe('a signature (落款) in the preface', () => {
+  const chapters = 'chapters:\n  - title: 总则\n    body:\n      - 正文。\n';
+  it('is a warning at it in a 公文, whose preface starts its body: the 落款 ends the body, after the last chapter', () => {
+    const yaml = `report:\n  title: 通知\n  template: gbt9704\n  document: {organ: 静安区教育局}\npreface:\n  body:\n    - 各校：\n    - signature: [静安区教育局, 2026 年 1 月]\n${chapters}`;
+    expect(warnings(yaml)).toEqual(["r.yaml:8:7: warning: a 公文's 落款 ends its body, after the last chapter's text (GB/T 9704 7.3.5), and its preface is the start of the body: move this `signature:` to the end of the last chapter's body"]);
+  });
+  it('is a warning at it in a report when text follows it in the preface; none for one that ends the preface (a 序 signed by its author)', () => {
+    const follows = `report:\n  title: 办法\npreface:\n  title: 序\n  body:\n    - 序的正文。\n    - signature: [静安区教育局, 2026 年 1 月]\n    - 序的又一段。\n${chapters}`;
+    expect(warnings(follows)).toEqual(["r.yaml:7:7: warning: a 落款 ends the text it signs, and text follows this one in the preface: move this `signature:` to the end of the last chapter's body (or of the preface, if it signs the preface, a 序 signed by its author)"]);
+    expect(warnings(follows.replace('    - 序的又一段。\n', ''))).toEqual([]);
+  });
+});
+
 describe('loadReport refuses hostile or broken files', () => {
   const write = (name: string, data: string | Buffer) => {
     const file = path.join(dir, name);

@@ -121,7 +121,7 @@ describe("mistakes in a project's own template", () => {
     const file = path.join(project, 'templates/mine/footer.hbs');
     for (const [footer, err, code] of [
       ['<footer><p style="footer-odd">{{page}}{{inline chapter}}</p></footer>\n', '', 0],
-      ['<footer><p style="footer-odd">{{page}}{{inline report.titel}}</p></footer>\n', 'templates/mine/footer.hbs:1:48: template: {{inline report.titel}}: report has no "titel" (did you mean "title"? it has: title, titleAt, subtitle, subtitleAt, issuer, issuerAt, date, dateAt)\n', 1],
+      ['<footer><p style="footer-odd">{{page}}{{inline report.titel}}</p></footer>\n', 'templates/mine/footer.hbs:1:48: template: {{inline report.titel}}: report has no "titel" (did you mean "title"? it has: title, titleAt, contents, subtitle, subtitleAt, issuer, issuerAt, date, dateAt)\n', 1],
     ] as const) {
       writeFileSync(file, footer);
       try {

@@ -145,6 +145,39 @@ describe('imprint import: appendices', () => {
   });
 });
 
+describe('imprint import: articles of a 规章', () => {
+  it('makes the 第一条　… paragraphs of a 办法 articles without their typed labels, their 款 following as paragraphs, counted afresh in an appendix (its 实施细则)', async () => {
+    const r = await importOf([
+      heading(1, '总则'),
+      p('第一条　为了规范管理，制定本办法。'),
+      p('第二条 本办法适用于本区公办学校。'),
+      p('民办学校参照本办法执行。'),
+      heading(1, '附则'),
+      p('第三条本办法自发布之日起施行。'),
+      heading(1, '附件 实施细则'),
+      p('第一条　本细则依据办法制定。'),
+      p('第二条　本细则自发布之日起施行。'),
+    ]);
+    expect(r.data.chapters).toEqual([
+      { title: '总则', body: [{ article: '为了规范管理，制定本办法。' }, { article: '本办法适用于本区公办学校。' }, '民办学校参照本办法执行。'] },
+      { title: '附则', body: [{ article: '本办法自发布之日起施行。' }] },
+    ]);
+    expect(r.data.appendices).toEqual([{ title: '实施细则', body: [{ article: '本细则依据办法制定。' }, { article: '本细则自发布之日起施行。' }] }]);
+    expect(r.engineMade).toEqual(expect.arrayContaining(['第一条　', '第二条 ', '第三条']));
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual([]);
+    expect(validate(r.data)).toBe(true);
+  });
+  it('keeps them as paragraphs with their typed numbers, and says so at the first out of order, when the numbers do not run 第一条, 第二条 … (the engine would renumber them); a lone 第一条线路 stays a paragraph', async () => {
+    const r = await importOf([heading(1, '总则'), p('第一条　为了规范管理。'), p('第三条　本办法适用于本区。'), p('第四条　自发布之日起施行。')]);
+    expect(r.data.chapters).toEqual([{ title: '总则', body: ['第一条　为了规范管理。', '第三条　本办法适用于本区。', '第四条　自发布之日起施行。'] }]);
+    expect(r.notCarried.filter((l) => !l.startsWith('left to the engine'))).toEqual([
+      'paragraph 3 «第三条 本办法适用于本区…»: an article numbered 第三条 where 第二条 comes: the articles of this part are kept as paragraphs with their typed numbers (Imprint numbers articles 第一条, 第二条 … in order: mend the numbers in the draft and import it again, or write each as `- article:` without its number)',
+    ]);
+    const lone = await importOf([heading(1, '交通'), p('第一条线路于 2010 年建成。'), p('其后的正文。')]);
+    expect(lone.data.chapters).toEqual([{ title: '交通', body: ['第一条线路于 2010 年建成。', '其后的正文。'] }]);
+  });
+});
+
 describe('imprint import: inline markup', () => {
   it('keeps the words of a link the format refuses (file:, a path), unlinked: the imported report builds', async () => {
     const r = await importOf([

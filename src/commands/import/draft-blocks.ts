@@ -14,6 +14,7 @@ import { tableRows, type TableRows } from './table-block.js';
 import { looksLikeHeading, withoutNumber } from '../../content/heading-numbers.js';
 import type { ImportLog } from './import-log.js';
 import type { PictureRead } from './draft-pictures.js';
+import type { ArticleBlock, DraftArticles } from './draft-articles.js';
 
 /** A list item: text, or text with a list under it. */
 export type ListItem = string | { text: string; list: ListBlock };
@@ -24,6 +25,7 @@ export type ListBlock = ListItem[] | { style: ListStyle; items: ListItem[] };
 export type Block =
   | string
   | { heading: string }
+  | ArticleBlock
   | { table: { title: string } & TableRows & { note?: string } }
   | { case: { title: string; body: Block[] } }
   | { figure: { title: string; image: string } }
@@ -85,8 +87,8 @@ export class BlockReader {
     return this.facts.places?.get(p)?.textBox !== undefined;
   }
 
-  /** The blocks of `items`; `runIn` tells a run-in heading. */
-  blocks(items: readonly DraftBlock[], runIn: (p: DraftParagraph) => boolean): Block[] {
+  /** The blocks of `items`; `runIn` tells a run-in heading; `articles`, given, reads paragraphs that start with 第一条 … as articles (see draft-articles.ts). */
+  blocks(items: readonly DraftBlock[], runIn: (p: DraftParagraph) => boolean, articles?: DraftArticles): Block[] {
     const out: Block[] = [];
     for (let i = 0; i < items.length; i++) {
       const b = items[i];
@@ -144,7 +146,7 @@ export class BlockReader {
         i = k - 1;
         continue;
       }
-      out.push(runIn(b) ? { heading: this.title(b) } : this.text(b));
+      out.push(runIn(b) ? { heading: this.title(b) } : articles ? articles.block(this.text(b), this.numberOf(b)) : this.text(b));
     }
     return out;
   }

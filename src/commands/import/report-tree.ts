@@ -13,6 +13,7 @@ import { looksLikeHeading, NUMBER_PATTERNS, numberPatternOf, withoutNumber } fro
 import { BlockReader, isRunInHeading, type Block } from './draft-blocks.js';
 import { outlineKinds, type OutlineItem } from './outline-kinds.js';
 import type { ImportLog } from './import-log.js';
+import { DraftArticles } from './draft-articles.js';
 
 /** A chapter, section or third-level section. */
 export interface Part {
@@ -55,6 +56,7 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
   /** The open chapter, section and third-level section. */
   const open: Part[] = [];
   let pending: DraftBlock[] = [];
+  const articles = new DraftArticles();
   let target: { body?: Block[] } | undefined;
   /**
    * The text after the cover and before the first heading (chapter or 前言): its blocks and
@@ -64,7 +66,7 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
   let untitled: { body: Block[]; paragraph: number } | undefined;
   const flush = () => {
     if (!pending.length) return;
-    const body = reader.blocks(pending, (p) => isRunInHeading(p) || runInByNumber(p));
+    const body = reader.blocks(pending, (p) => isRunInHeading(p) || runInByNumber(p), articles);
     if (body.length) {
       if (!target) {
         untitled = { body: [], paragraph: reader.numberOf(pending[0]) };
@@ -112,6 +114,9 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
     preface = { title: '前言', body: untitled.body };
     log.notCarried(untitled.paragraph, 'text before the first chapter, with no 前言 above it: put in a preface titled 前言');
   }
+  // articles are numbered through the preface and chapters, afresh in each appendix
+  articles.settle([...(preface ? [preface.body] : []), ...chapters.flatMap(bodiesOf)], log);
+  for (const appendix of appendices) articles.settle(bodiesOf(appendix), log);
   if (!chapters.length) {
     const noChapter = 'no chapter heading found (a heading style or a typed number such as 第一章, 1, 一、)';
     if (untitled && !preface) {
@@ -123,6 +128,11 @@ export function reportTree(blocks: readonly DraftBlock[], reader: BlockReader, l
     }
   }
   return { report, ...(preface ? { preface } : {}), chapters, ...(appendices.length ? { appendices } : {}) };
+}
+
+/** The bodies of a part and of its sections, in the order of the draft. */
+function bodiesOf(part: Part): Block[][] {
+  return [...(part.body ? [part.body] : []), ...(part.sections ?? []).flatMap(bodiesOf)];
 }
 
 /** The role of each top-level block in the outline. */
