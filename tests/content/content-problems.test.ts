@@ -242,6 +242,9 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\nchapters:\n   - title: 一\n    id: one\n    body:\n      - 段。\n  - title: 二\n').lines).toEqual([
       'r.yaml:4:4: YAML: this item is indented 3 spaces, so its first key `title` stands at 5, and the keys under it at 4: move the "- " 1 space left',
     ]);
+    // a key left of its table's keys by more (copied from a table less deep), the keys before and after it agreeing: one message at it, with their column (it said "around it 8", the item's key, and then the same of each right key after it)
+    expect(load(table('      rows:').replace('            - [1, 2]', '          align: [left, right]\n          note: 注。')).lines).toEqual([slip(9, 6, 'rows', 10)]);
+    expect(load(withBody('      - table:', '          title: 表', '      columns: [a, b]', '          rows:', '            - [1, 2]', '          note: 注。')).lines).toEqual([slip(8, 6, 'columns', 10)]);
     // a mapping opened by the key before (body:, table:) may be deeper: no slip
     expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b]', '          rows:', '            - [1, 2]')).lines).toEqual([]);
     // a paragraph's next line with ': ' in it is no key (its own hint)
