@@ -221,6 +221,8 @@ describe('YAML slips in a report text', () => {
     expect(load(items('        - 段落二: 一。')).lines).toEqual([slip(7, 8)]);
     // the last item of a list
     expect(load(withBody('      - 段落一。', '      - 段落二。', '     - 段落三。', '  - title: 二', '    body:', '      - 段。')).lines).toEqual([slip(8, 5)]);
+    // the last item two left, the list after it two further left (the chapters'): one message, not also one at the next chapter (it said "indented 2 spaces, the items around it 6")
+    expect(load(withBody('      - 段落一。', '      - 段落二。', '    - 段落三。', '  - title: 二', '    body:', '      - 段。')).lines).toEqual([slip(8, 4)]);
     // errors before the slip are kept
     expect(load(withBody('      - **一是**', '      - 段落一。', '     - 段落二。', '      - 段落三。')).lines).toEqual([
       'r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**")',
