@@ -442,3 +442,15 @@ describe('text that YAML reads as an anchor', () => {
     expect((report?.chapters[0].body[1] as { text: { text: string } }).text.text).toBe('加强管理。');
   });
 });
+
+describe('a space typed inside a number', () => {
+  it('before its decimal point, in a cell or a paragraph: a warning at the number with the number as meant (it printed 3 .1 without a word); inline code and a list number before a year are as written', () => {
+    const yaml = withBody('      - 增长 2 .1%，`x = 3 .1` 照写。', '      - table:', '          title: 表', '          columns: [项目, 增长（%）]', '          rows:', '            - [小学, 3 .1]', '            - [初中, 2.7]', '          note: 注：1. 2024年数据。');
+    const { report, lines } = load(yaml);
+    expect(report).toBeDefined();
+    expect(lines).toEqual([
+      'r.yaml:6:12: warning: a space inside the number "2 .1": it prints so; remove it, "2.1"',
+      'r.yaml:11:20: warning: a space inside the number "3 .1": it prints so; remove it, "3.1"',
+    ]);
+  });
+});
