@@ -159,3 +159,14 @@ describe('a value written with 万 or 亿 (9.86万, 12.87亿元) and a range of 
     expect(unitBreakPenalty(dates, dates.findIndex((a) => a.text === '—') + 1)).toBe(0);
   });
 });
+
+describe('a bound before a number (≥99.0%, ≤1.5 km)', () => {
+  const BOUNDS = '高中阶段毛入学率≥99.0%，服务半径≤1.5 km的小学占94.1%。';
+  it('is the number\'s sign: a line may start at it, ¼ em from the Chinese before it (率|≥99.0% was bound to 率, and the line before stood letter-spaced by 0.18 em)', () => {
+    const { atoms } = atomize(parseInlineMarkup(BOUNDS), fakeStyle(40));
+    const allowed = breakOpportunities(BOUNDS, atoms);
+    const before = (t: string) => allowed[atoms.findIndex((a) => a.text.startsWith(t))];
+    for (const n of ['≥99.0%', '≤1.5']) expect(before(n), `…|${n}`).toBe(true);
+    expect(hanLatinGaps(BOUNDS).slice(0, 2)).toEqual(['率|≥99.0% 0.25', '径|≤1.5 km 0.25']);
+  });
+});
