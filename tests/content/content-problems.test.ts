@@ -454,3 +454,16 @@ describe('a space typed inside a number', () => {
     ]);
   });
 });
+
+describe('a square or cubic unit typed with a plain digit', () => {
+  it('after a number (312.46万m2, 23.1 m2, 5 km2, 3 cm3): a warning at the unit with the superscript (it printed m2 without a word); m², m^2^, a model name (A4M2) and code are as written', () => {
+    const { report, lines } = load(withBody('      - 面积312.46万m2，生均23.1 m2，辖区5 km2，容积3 cm3。', '      - 已写m²和m^2^，型号A4M2，代码`x = 3 m2`。'));
+    expect(report).toBeDefined();
+    expect(lines).toEqual([
+      'r.yaml:6:18: warning: "m2" after a number prints so: write the unit m² (or m^2^)',
+      'r.yaml:6:28: warning: "m2" after a number prints so: write the unit m² (or m^2^)',
+      'r.yaml:6:35: warning: "km2" after a number prints so: write the unit km² (or km^2^)',
+      'r.yaml:6:43: warning: "cm3" after a number prints so: write the unit cm³ (or cm^3^)',
+    ]);
+  });
+});
