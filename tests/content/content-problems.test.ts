@@ -380,6 +380,9 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\nchapters:\n  - title: 一\n    body: [段落。]\n    sections: [\n').lines).toEqual([never(6, 15, '[', ']')]);
     expect(load(withBody('      - 段落。', '    sections: [', '      - title: 节', '        body: [段。]')).lines).toEqual([never(7, 15, '[', ']')]);
     expect(load(withBody('      - table: {title: t, columns: [a, b], rows: [[1, 2]}', '      - 段落二')).lines).toEqual([never(6, 50, '[', ']')]);
+    // a merged cell of a header row one } short: one message, not also YAML's of the cells after it on the line (it added 'a key must be a name, not a list or a mapping')
+    const head = withBody('      - table:', '          title: 表', '          head:', '            - [{text: 学段, rowspan: 2}, {text: 在校生, colspan: 2, {text: 占比, rowspan: 2}]', '            - [2024年, 2025年]', '          rows:', '            - [小学, 1, 2, 3]');
+    expect(load(head).lines).toEqual([never(9, 40, '{', '}')]);
   });
   it('a later slip of its own is still reported after the first (two paragraphs starting with @), and a stray } on the first line is named', () => {
     expect(load(withBody('      - @甲 文字', '      - 中间的段落。', '      - @乙 文字')).lines.map((l) => l.split(': YAML')[0])).toEqual(['r.yaml:6:9', 'r.yaml:8:9']);
