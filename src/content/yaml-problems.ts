@@ -159,6 +159,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // (a text in Chinese quotes “…” looks quoted, and is not, to YAML)
       const how = asciiQuotesHint(text.slice(f.offset, f.offset + 1));
       problems.push({ offset: f.offset, message: `YAML: quote this text${how && ` ${how}`}: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
+    } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence') && /["'][ \t]*$/.test(text.slice(lineStart(text, f.offset), f.offset))) {
+      // `["其他, 8, "4,345"]`: a quote left out, the next one closing the text early
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: `YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));

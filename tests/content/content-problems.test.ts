@@ -290,6 +290,8 @@ describe('YAML slips in a report text', () => {
     const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
     expect(load(table('            - [文化艺术类^[含工艺美术。], 512, 1]')).lines).toEqual([`r.yaml:10:16: YAML: Missing , or : between flow sequence items ${hint}`]);
     expect(load(table('            - [a, 文化^[注]], 2]')).lines).toEqual([`r.yaml:10:19: YAML: Missing , or : between flow sequence items ${hint}`]);
+    // a cell's quote never closed where meant, the next quote closing it ("其他, 8, " then 4,345"): the text after that quote, not the footnote hint
+    expect(load(table('            - ["其他, 8, "4,345"]')).lines).toEqual(['r.yaml:10:25: YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)']);
     // in a merged cell written in { }: its ] closes the row, and the { is left open (it said only "close it with }")
     expect(load(table('            - [{text: 文化艺术类^[含工艺美术。], rowspan: 2}, 512, 1]')).lines).toEqual([
       `r.yaml:10:16: YAML: this { is never closed: the ] of the footnote ^[…] in it ends the list around it ${hint}`,
