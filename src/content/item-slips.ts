@@ -51,12 +51,13 @@ export function itemSlips(lines: readonly YamlLine[]): YamlSlip[] {
 
 /**
  * The runs of items that are meant as one list: lines starting with `-` within `MAX_SLIP`
- * spaces of the one before, with only lines indented deeper than both between them (the rest
+ * spaces of the one before and of the run's usual column, with only lines indented deeper than both between them (the rest
  * of an item), the one before not opening a block of its own. Runs of one item are left out.
  */
 function itemRuns(lines: readonly YamlLine[]): DashLine[][] {
   const runs: DashLine[][] = [];
   let run: DashLine[] = [];
+  let usual = new UsualIndent();
   // the least indentation of the lines since the last item (Infinity: none)
   let between = Infinity;
   for (const [n, { start, indent, rest }] of lines.entries()) {
@@ -79,12 +80,16 @@ function itemRuns(lines: readonly YamlLine[]): DashLine[][] {
     const value = (comment < 0 ? dash.groups!.value : dash.groups!.value.slice(0, comment)).trim();
     const item: DashLine = { offset: start + indent, indent, spaced, opensBlock: spaced && (value === '' || /:$/.test(value)), fullWidthSpace: !spaced && dash.groups!.value.startsWith('　') };
     const last = run.at(-1);
-    const sameList = last && !last.opensBlock && Math.abs(last.indent - indent) <= MAX_SLIP && between > Math.max(last.indent, indent);
+    // (within MAX_SLIP of the run's column, not only of its last item: a slipped last item two
+    // left does not draw the list two further left, the chapters' or sections', into its run)
+    const sameList = last && !last.opensBlock && Math.abs(usual.indent - indent) <= MAX_SLIP && Math.abs(last.indent - indent) <= MAX_SLIP && between > Math.max(last.indent, indent);
     if (!sameList) {
       if (run.length > 1) runs.push(run);
       run = [];
+      usual = new UsualIndent();
     }
     run.push(item);
+    usual.add(indent);
     between = Infinity;
   }
   if (run.length > 1) runs.push(run);
@@ -106,9 +111,23 @@ function startsList(lines: readonly YamlLine[], n: number, indent: number): bool
 
 /** The indentation most items of a run have (on a tie, the first item's). */
 function usualIndent(run: readonly DashLine[]): number {
-  const counts = new Map<number, number>();
-  for (const item of run) counts.set(item.indent, (counts.get(item.indent) ?? 0) + 1);
-  let best = run[0].indent;
-  for (const [indent, count] of counts) if (count > counts.get(best)!) best = indent;
-  return best;
+  const usual = new UsualIndent();
+  for (const item of run) usual.add(item.indent);
+  return usual.indent;
+}
+
+/** The indentation most items added so far have (on a tie, the first's), kept as they are added. */
+class UsualIndent {
+  /** Each indentation's count, in the order first added. */
+  private readonly counts = new Map<number, { count: number; order: number }>();
+  /** Spaces; NaN before the first item. */
+  indent = NaN;
+
+  add(indent: number): void {
+    const seen = this.counts.get(indent) ?? { count: 0, order: this.counts.size };
+    seen.count++;
+    this.counts.set(indent, seen);
+    const best = this.counts.get(this.indent);
+    if (!best || seen.count > best.count || (seen.count === best.count && seen.order < best.order)) this.indent = indent;
+  }
 }

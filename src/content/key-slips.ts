@@ -15,6 +15,9 @@ import type { YamlLine } from './yaml-lines.js';
 /** How far (spaces) a key may stand from its mapping's column and still be read as a slip. */
 const MAX_SLIP = 2;
 
+/** How far (spaces) a key may stand from its mapping's column when the keys on the lines before and after it stand there (see `keysAround`). */
+const MAX_SLIP_AROUND = 2 * MAX_SLIP;
+
 /** A key and what follows its colon, at the start of a line's rest (after `- ` for an item's first key). */
 const KEY = /^(?<name>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?<value>[ \t].*|\r?)$/;
 
@@ -59,8 +62,12 @@ export function keySlips(lines: readonly YamlLine[]): YamlSlip[] {
     if (before?.opensBlock && key.column > before.column) {
       open.push(key.column);
     } else if ((before || (textItem !== undefined && key.column <= textItem)) && !open.includes(key.column)) {
-      // the open mapping nearest, the one of the line before on a tie
-      const near = open.filter((c) => Math.abs(c - key.column) <= MAX_SLIP).sort((a, b) => Math.abs(a - key.column) - Math.abs(b - key.column) || b - a)[0];
+      // the innermost open mapping when its keys stand on the lines before and after it (a key
+      // copied from a table less deep: `widths:` at 10 between the table's keys at 14), else the
+      // nearest, the one of the line before on a tie
+      const inner = open[open.length - 1];
+      const around = inner !== undefined && Math.abs(inner - key.column) <= MAX_SLIP_AROUND && keysAround(lines, n, inner) ? inner : undefined;
+      const near = around ?? open.filter((c) => Math.abs(c - key.column) <= MAX_SLIP).sort((a, b) => Math.abs(a - key.column) - Math.abs(b - key.column) || b - a)[0];
       if (near !== undefined) {
         // (a key right of the one before, YAML says the value before it holds ': ': that is this slip too)
         const causesFrom = before && !before.opensBlock ? beforeAt : undefined;
@@ -93,6 +100,20 @@ function slippedItem(lines: readonly YamlLine[], n: number, column: number): num
   const under = columns[0];
   if (columns.length < 2 || under === column || Math.abs(under - column) > MAX_SLIP || columns.some((c) => c !== under)) return undefined;
   return under;
+}
+
+/**
+ * Whether the nearest lines before and after `lines[n]` that stand no deeper than `column` (what
+ * is deeper is the value of a key) are keys at `column`, an item's first key too (`- table:`).
+ */
+function keysAround(lines: readonly YamlLine[], n: number, column: number): boolean {
+  const keyAt = (line: YamlLine | undefined) => {
+    if (!line) return false;
+    const item = /^-(?<spaces> +)/.exec(line.rest);
+    return keyOf(item ? line.rest.slice(item[0].length) : line.rest, item ? line.indent + item[0].length : line.indent)?.column === column;
+  };
+  const notDeeper = (line: YamlLine) => line.indent <= column;
+  return keyAt(lines.slice(0, n).reverse().find(notDeeper)) && keyAt(lines.slice(n + 1).find(notDeeper));
 }
 
 /** The key `rest` starts with, at `column`; undefined when it holds none. */

@@ -14,6 +14,7 @@ import { checkMarkup, type WrittenId, type WrittenText } from './markup-check.js
 import { droppedMessage, UNPRINTABLE } from './printable.js';
 import { tooLong, type TextKind } from './text-limits.js';
 import { quietChars } from './quiet-chars.js';
+import { numberSlips } from './number-slips.js';
 import { assertNever, type BlockKey } from './block-kinds.js';
 import { checkAgainstSchema } from './schema.js';
 import type { Align, ArticleBlock, Block, DocumentParts, FigureWidth, ListBlock, ListItem, ListStyle, Report, Section, TableCell, Text, VAlign } from './types.js';
@@ -580,7 +581,8 @@ class ContentReader {
    * Text (or a number, written as in the file) at a path, with its place. Characters that
    * cannot be printed are dropped here, each run with a warning where it was written, so no
    * later stage sees one (see printable.ts); variation selectors are dropped and line and
-   * paragraph separators made line breaks, quietly (see quiet-chars.ts). A text longer than
+   * paragraph separators made line breaks, quietly (see quiet-chars.ts); slips in its numbers
+   * (a space before the decimal point, m2 for m²) are warnings (see number-slips.ts). A text longer than
    * its `kind` may be is an error (see text-limits.ts).
    */
   private text(p: DataPath, kind: TextKind = p[p.length - 1] === 'title' ? 'title' : 'text'): Text {
@@ -595,6 +597,7 @@ class ContentReader {
       this.problems.warn(this.src.charPos(p, m.index), droppedMessage(m[0]));
       dropped = true;
     }
+    if (kind !== 'code') for (const s of numberSlips(v)) this.problems.warn(this.src.charPos(p, s.offset), s.message);
     return { text: quietChars(dropped ? v.replace(UNPRINTABLE, '') : v), pos };
   }
 

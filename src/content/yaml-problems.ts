@@ -103,6 +103,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
 
   const problems: YamlProblem[] = slips.map((s) => ({ offset: s.offset, message: s.message, severity: 'error' }));
   const hintedLines = new Set<number>();
+  // the brackets left open, by their line's start: what YAML says of the rest of that line is what the bracket caused
+  const openedAt = new Map<number, number>();
   for (const f of found) {
     // one message for a line that got a hint: the errors after the first are what the same slip caused
     if (hintedLines.has(lineStart(text, f.offset))) continue;
@@ -135,6 +137,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       const footnote = lineOf(text, openFlow.at).slice(openFlow.at - lineStart(text, openFlow.at)).includes('^[');
       const message = footnote ? `YAML: this ${text[openFlow.at]} is never closed: the ] of the footnote ^[…] in it ends the list around it (${FLOW_CELL_HINT})` : `YAML: this ${text[openFlow.at]} is never closed (close it with ${openFlow.closer})`;
       problems.push({ offset: openFlow.at, message, severity: 'error' });
+      openedAt.set(lineStart(text, openFlow.at), openFlow.at);
     } else if (f.code === 'MISSING_CHAR' && /closing ["']quote/.test(f.message)) {
       // YAML finds it at the end of the file, or at the first line indented less than the text
       // (where a quoted text cannot go on): the quote left open before there is where to look
@@ -156,6 +159,10 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       // (a text in Chinese quotes “…” looks quoted, and is not, to YAML)
       const how = asciiQuotesHint(text.slice(f.offset, f.offset + 1));
       problems.push({ offset: f.offset, message: `YAML: quote this text${how && ` ${how}`}: YAML reads the ': ' in it as the end of a key (${f.message})`, severity: 'error' });
+    } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence') && /["'][ \t]*$/.test(text.slice(lineStart(text, f.offset), f.offset))) {
+      // `["其他, 8, "4,345"]`: a quote left out, the next one closing the text early
+      hintedLines.add(lineStart(text, f.offset));
+      problems.push({ offset: f.offset, message: `YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)`, severity: 'error' });
     } else if (f.code === 'MISSING_CHAR' && f.message.includes('flow sequence')) {
       // a cell of a list in brackets holding [ ] (a footnote ^[…]) or ': ': the brackets end the cell early
       hintedLines.add(lineStart(text, f.offset));
@@ -178,7 +185,8 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
       problems.push({ offset: f.offset, message: `YAML: ${f.message}`, severity: 'error' });
     }
   }
-  return [...problems.sort((a, b) => a.offset - b.offset), ...droppedByComments(doc, text), ...droppedAsAnchors(doc, text)];
+  const caused = (p: YamlProblem) => p.offset > (openedAt.get(lineStart(text, p.offset)) ?? Infinity);
+  return [...problems.filter((p) => !caused(p)).sort((a, b) => a.offset - b.offset), ...droppedByComments(doc, text), ...droppedAsAnchors(doc, text)];
 }
 
 /**

@@ -14,6 +14,7 @@ import { withoutFootnotes } from '../content/inline-markup.js';
 import { isCjk } from '../text/char-class.js';
 import { articleLabel, articleNumber } from './article-label.js';
 import { chinese, DEFAULT_NUMBERING, headingLabel, letter, referenceNumber, unnumberedAppendix, type Numbering } from './numbering.js';
+import { listingTitle } from './listing-title.js';
 
 /** A source position as templates write it into markup: `file:line:col`. */
 type At = string;
@@ -154,7 +155,7 @@ export interface SectionView {
   sections: SectionView[];
 }
 
-/** An entry of 图表与案例目录. */
+/** An entry of the list of tables, cases and figures (图表与案例目录: see listing-title.ts). */
 export interface ListedView {
   kind: 'table' | 'case' | 'figure';
   id: string;
@@ -220,6 +221,8 @@ export interface ReportView {
   appendices: SectionView[];
   /** Tables, cases and figures in order of appearance. */
   listed: ListedView[];
+  /** The title of their list: 图表与案例目录, 图表目录 … (see listing-title.ts). */
+  listingTitle: string;
   /** What each id of the content names. */
   targets: Map<string, RefTarget>;
   /** The content's images, checked (see content/image-file.ts), by absolute path: a figure's `image`. */
@@ -357,6 +360,7 @@ export function reportView(report: Report, numbering: Numbering = DEFAULT_NUMBER
     ),
     appendices: report.appendices.map((a, i) => section(a, [i + 1], true)),
     listed,
+    listingTitle: listingTitle(listed),
     targets,
     images: report.images,
   };

@@ -5,6 +5,7 @@
 import LineBreaker from 'linebreak';
 import { CONNECTING_MARKS, endsAsWord, isAlnum, NO_LINE_END, NO_LINE_START, startsAsWord } from './char-class.js';
 import { countBefore, type Atom } from './atoms.js';
+import { isUnitSymbol } from './spaces.js';
 
 /**
  * The package's Unicode 13 data treats “ ” ‘ ’ as ambiguous quotes (QU) and never breaks
@@ -122,21 +123,71 @@ const HOST_BREAK_PENALTY = 1000;
 
 /**
  * Demerits of a break between a number and the Chinese character after it, its unit or measure
- * word (`3860.5|万元`, `18|所`, `2025|年`): allowed, as clreq allows it, but taken only when the
+ * word (`3860.5万|元`, `18|所`, `2025|年`): allowed, as clreq allows it, but taken only when the
  * lines around would otherwise be loose (about r 0.7 on one line); the grid's first fit ends
  * its line before the number instead where the line is then spread little (see grid-breaks.ts).
  */
 const NUMBER_UNIT_BREAK_PENALTY = 50;
 
 /**
- * The penalty of a line break before `after` that parts a number from the Han character after it,
- * or an ordinal's 第 from its number (`第|2 页`, `第|12 章`: 第, the number and its unit are read
- * as one word); 0 for any other break.
+ * Demerits of a break inside a value, which GB/T 15835-2011 keeps on one line (see `partsValue`):
+ * as a URL's host name (HOST_BREAK_PENALTY). The optimal breaker takes one only where no lines
+ * within its tolerance keep every value whole (see optimal-breaks.ts); the grid's first fit
+ * only where keeping it would spread its line wide (see grid-breaks.ts).
  */
-export function unitBreakPenalty(before: Atom, after: Atom): number {
-  const unitAfter = after.kind === 'han' && before.kind === 'latin' && isDigit(before.text[before.text.length - 1]);
-  const ordinal = before.kind === 'han' && before.text.endsWith(ORDINAL) && after.kind === 'latin' && isDigit(after.text[0]);
+const VALUE_BREAK_PENALTY = 1000;
+
+/**
+ * Numerals that scale the number before them (9.86万, 12.87亿, 3万亿): a part of its value, as
+ * its digits are.
+ */
+const MAGNITUDES = new Set(['万', '亿']);
+
+/** Dashes between two numbers that make them a range (2024—2025, 2024–2025). */
+const RANGE_DASH = /\d[—–]$/;
+
+/**
+ * The penalty of a line break before atom p: inside a value (VALUE_BREAK_PENALTY: see
+ * `partsValue`); between a number, or a value scaled by 万 or 亿 (9.86万|人), and the Han
+ * character after it, or between an ordinal's 第 and its number (`第|2 页`, `第|12 章`: 第, the
+ * number and its unit are read as one word: NUMBER_UNIT_BREAK_PENALTY); 0 for any other break.
+ */
+export function unitBreakPenalty(atoms: readonly Atom[], p: number): number {
+  const b = lastNonSpaceIndex(atoms, p - 1);
+  const [before, after] = [atoms[b], atoms[p]];
+  if (!before || !after) return 0;
+  if (valueParted(atoms, b, after)) return VALUE_BREAK_PENALTY;
+  const unitAfter = after.kind === 'han' && b === p - 1 && endsValue(atoms, b);
+  const ordinal = before.kind === 'han' && b === p - 1 && before.text.endsWith(ORDINAL) && after.kind === 'latin' && isDigit(after.text[0]);
   return unitAfter || ordinal ? NUMBER_UNIT_BREAK_PENALTY : 0;
+}
+
+/** Whether a line break before atom p parts a value (see `valueParted`). */
+export function partsValue(atoms: readonly Atom[], p: number): boolean {
+  const b = lastNonSpaceIndex(atoms, p - 1);
+  return b >= 0 && p < atoms.length && valueParted(atoms, b, atoms[p]);
+}
+
+/**
+ * Whether a line break before `after` (the atom before it not a space: atoms[b]) parts a value,
+ * which GB/T 15835-2011 keeps on one line: a number from the 万 or 亿 that scales it
+ * (9.86|万人), that numeral from a unit symbol after it (312.46万|m², as `3 200 m²` is held
+ * together: see spaces.ts), or a range of numbers at its dash (2024—|2025; a range of dates
+ * written with Chinese, 4月1日—|4月23日, breaks after its dash as before).
+ */
+function valueParted(atoms: readonly Atom[], b: number, after: Atom): boolean {
+  const before = atoms[b];
+  if (after.kind === 'han' && MAGNITUDES.has(after.text)) return endsValue(atoms, b);
+  if (after.kind === 'latin' && MAGNITUDES.has(before.text)) return endsValue(atoms, b) && isUnitSymbol(after.text);
+  return before.kind === 'latin' && RANGE_DASH.test(before.text) && isDigit(after.text[0]);
+}
+
+/** Whether atom i ends a number or a value (a digit, or a 万 or 亿 scaling one: see MAGNITUDES). */
+function endsValue(atoms: readonly Atom[], i: number): boolean {
+  const a = atoms[i];
+  if (!a) return false;
+  if (a.kind === 'latin') return isDigit(a.text[a.text.length - 1]);
+  return a.kind === 'han' && MAGNITUDES.has(a.text) && endsValue(atoms, lastNonSpaceIndex(atoms, i - 1));
 }
 
 /** The prefix of an ordinal number (第 2 页, 第12章). */
@@ -208,6 +259,11 @@ export function partsRun(atoms: readonly Atom[], p: number): boolean {
 const betweenLetters = (before: Atom, after: Atom) => isAlnum(before.text[before.text.length - 1]) && isAlnum(after.text[0]);
 
 function lastNonSpace(atoms: Atom[], i: number): Atom | undefined {
+  return atoms[lastNonSpaceIndex(atoms, i)];
+}
+
+/** The index of the last atom at or before i that is not a space (-1 when none is). */
+function lastNonSpaceIndex(atoms: readonly Atom[], i: number): number {
   while (i >= 0 && atoms[i].kind === 'space') i--;
-  return atoms[i];
+  return i;
 }

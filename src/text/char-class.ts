@@ -87,11 +87,11 @@ export function isAlnum(ch: string): boolean {
 const UNIT_SIGNS = '%‰‱°℃℉㎡㎥㎢㎞㎝㎜㎏㎎㎖㎗㎘';
 
 /**
- * A sign or currency before a digit: the number starts with it (`−1`, `±2`, `$5`); an ASCII
+ * A sign, bound or currency before a digit: the number starts with it (`−1`, `±2`, `≥99.0%`, `≤1.5`, `$5`); an ASCII
  * hyphen-minus or plus only before a number with a point or a unit (`-0.18`, `-18%`, `+2.5`),
  * else it is a hyphen or a joiner (`京ICP备12345678号-1`, `思政+3`).
  */
-const NUMBER_HEAD = new RegExp(`^(?:[−±$€£¥][0-9]|[-+][0-9]+(?:\\.[0-9]|[${UNIT_SIGNS}]))`, 'u');
+const NUMBER_HEAD = new RegExp(`^(?:[−±≥≤$€£¥][0-9]|[-+][0-9]+(?:\\.[0-9]|[${UNIT_SIGNS}]))`, 'u');
 /**
  * A hyphen-minus or plus before a whole number: the number's sign where a Chinese character
  * follows it, a count before its measure word (增加+420个, 减少-2人), and a plus where a mark or

@@ -184,7 +184,7 @@ const NUMBER_KEEP_SHARE = 0.5;
 
 /** Whether a line break before atom p parts a number from its unit or its 第 (see `unitBreakPenalty`). */
 function partsNumber(atoms: readonly Atom[], p: number): boolean {
-  return p > 0 && p < atoms.length && unitBreakPenalty(atoms[p - 1], atoms[p]) > 0;
+  return p > 0 && p < atoms.length && unitBreakPenalty(atoms, p) > 0;
 }
 
 /** Whether a line (as measured) fills its `width` pt: what it lacks, its places can take (see justify.ts). */

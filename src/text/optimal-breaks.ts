@@ -7,7 +7,7 @@
  */
 import { isWrittenSpace, type Atom } from './atoms.js';
 import type { Adjustability } from './glue.js';
-import { insideTitles, partsRun, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
+import { insideTitles, partsRun, partsValue, titleBreakPenalty, unitBreakPenalty, wordBreakPenalty } from './breakpoints.js';
 import { RUN_BREAK_FILL, urlBreaks } from './host-names.js';
 import { NO_LINE_END, NO_LINE_START } from './char-class.js';
 import { hangsAtLineEnd } from './punctuation.js';
@@ -198,20 +198,23 @@ interface Inside {
 }
 
 /**
- * The breaks of least demerits that part no word between two of its letters or digits, within
+ * The breaks of least demerits that part no word between two of its letters or digits nor a
+ * value (9.86|万, 2024—|2025: see partsValue), within
  * the tolerance, a line beside a long word standing short up to `RAGGED_MAX` (see `wordsWhole`);
  * else of least demerits within the tolerance, else at any looseness, else allowing a
  * one-character last line; null when none fit.
  */
 function solveAtAnyCost(input: BreakInput, inside: Inside): number[] | null {
   const whole = wordsWhole(input, inside.runs);
-  return (whole && solve(whole, TOLERANCE, inside, true)) ?? solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
+  const values = valuesWhole(input);
+  return (whole && solve(whole, TOLERANCE, inside, true)) ?? (values && solve(values, INFEASIBLE, inside)) ?? solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
 }
 
 /**
  * `input` without its breaks that part a word between two of its letters or digits (a camelCase
  * hump: `authService.getUserInfoBy|IdAsync`, before digits, inside a hash; see partsRun), which
- * read as two words; undefined when it has none. A URL's such breaks (`runs`, see urlBreaks) are
+ * read as two words, or a value (9.86|万人, 312.46万|m², 2024—|2025: see partsValue), which reads
+ * as two numbers; undefined when it has none. A URL's such breaks (`runs`, see urlBreaks) are
  * left to optimalBreaks. Such a break is a last resort: the breaks
  * without it are taken where their lines are within the tolerance, and a line that ends after a
  * mark of the word or before it may then stand short, flush left, up to `RAGGED_MAX` of the
@@ -220,7 +223,15 @@ function solveAtAnyCost(input: BreakInput, inside: Inside): number[] | null {
  */
 function wordsWhole(input: BreakInput, runs: readonly boolean[]): BreakInput | undefined {
   const { atoms, allowed } = input;
-  const parts = (p: number) => partsRun(atoms, p) && !runs[p];
+  const parts = (p: number) => (partsRun(atoms, p) && !runs[p]) || partsValue(atoms, p);
+  if (!allowed.some((ok, p) => ok && parts(p))) return undefined;
+  return { ...input, allowed: allowed.map((ok, p) => ok && !parts(p)) };
+}
+
+/** `input` without its breaks that part a value (see partsValue); undefined when it has none. */
+function valuesWhole(input: BreakInput): BreakInput | undefined {
+  const { atoms, allowed } = input;
+  const parts = (p: number) => partsValue(atoms, p);
   if (!allowed.some((ok, p) => ok && parts(p))) return undefined;
   return { ...input, allowed: allowed.map((ok, p) => ok && !parts(p)) };
 }
@@ -349,7 +360,7 @@ function solve(input: BreakInput, tolerance: number, inside: Inside, shortToRagg
     // demerits (the same for every start)
     const inWord = !isLast && input.atoms[end].continuesWord;
     const hyphenated = !isLast && !!input.hyphens && input.hyphens[end] > 0;
-    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end], hosts[end], runs[end]) : unitBreakPenalty(input.atoms[end - 1], input.atoms[end]) + titleBreakPenalty(titles[end])) ** 2;
+    const cut = isLast ? 0 : (hyphenated ? HYPHEN_PENALTY : inWord ? wordBreakPenalty(input.atoms[end - 1], input.atoms[end], hosts[end], runs[end]) : unitBreakPenalty(input.atoms, end) + titleBreakPenalty(titles[end])) ** 2;
     // a line that ends inside or right before a long word (a URL, an e-mail address, a path) may
     // stand short rather than be spaced out (see adjustmentRatio)
     const beside = !isLast && besideLongWord(input.atoms, end);

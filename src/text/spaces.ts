@@ -122,6 +122,14 @@ const UNIT = (() => {
   return String.raw`${one}(?:[/\u00B7\u22C5]${one})*(?![${ALPHABETIC}\d])`; // \u00B7 \u22C5: · ⋅
 })();
 
+/** The whole of a word is a unit symbol (`m²`, `km/h`: see UNIT_SYMBOLS). */
+const WHOLE_UNIT = new RegExp(`^${UNIT}$`, 'u');
+
+/** Whether `word` is a unit symbol, alone or compound (`m²`, `km/h`, `kW·h`: see UNIT_SYMBOLS). */
+export function isUnitSymbol(word: string): boolean {
+  return WHOLE_UNIT.test(word);
+}
+
 /** A separator after a digit, before a unit symbol (the word before is checked to be a number: see `numberSpaces`). */
 const BEFORE_UNIT = new RegExp(String.raw`(?<=\d)${SEPARATOR}(?=${UNIT})`, 'gu');
 

@@ -147,7 +147,7 @@ describe('a table without a title (a form in an appendix its title names)', () =
       '',
     ].join('\n');
 
-  it('is set without caption, unnumbered and not in the 图表与案例目录: the next table is 表 1', () => {
+  it('is set without caption, unnumbered and not in the list of tables (表格目录): the next table is 表 1', () => {
     const input = path.join(mkdtempSync(path.join(tmpdir(), 'form-untitled-')), 'r.yaml');
     writeFileSync(input, report('[[t]]、[[form#page]]'));
     const { pages } = layoutReport({ input, projectDir: root, packageDir: root, version: 'test' });
@@ -158,8 +158,8 @@ describe('a table without a title (a form in an appendix its title names)', () =
     expect(all).toContain('申请人张三');
     expect(all).not.toMatch(/表2/);
     // the listing holds the titled table alone
-    const listing = texts.find((t) => t.startsWith('图表与案例目录'))!;
-    expect(listing.replace(/[·.…]/g, '')).toMatch(/^图表与案例目录表1师资\d+—/);
+    const listing = texts.find((t) => t.startsWith('表格目录'))!;
+    expect(listing.replace(/[·.…]/g, '')).toMatch(/^表格目录表1师资\d+—/);
   });
 
   it('is an error where [[id]] names it: it has no number', () => {

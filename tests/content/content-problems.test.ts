@@ -221,6 +221,8 @@ describe('YAML slips in a report text', () => {
     expect(load(items('        - 段落二: 一。')).lines).toEqual([slip(7, 8)]);
     // the last item of a list
     expect(load(withBody('      - 段落一。', '      - 段落二。', '     - 段落三。', '  - title: 二', '    body:', '      - 段。')).lines).toEqual([slip(8, 5)]);
+    // the last item two left, the list after it two further left (the chapters'): one message, not also one at the next chapter (it said "indented 2 spaces, the items around it 6")
+    expect(load(withBody('      - 段落一。', '      - 段落二。', '    - 段落三。', '  - title: 二', '    body:', '      - 段。')).lines).toEqual([slip(8, 4)]);
     // errors before the slip are kept
     expect(load(withBody('      - **一是**', '      - 段落一。', '     - 段落二。', '      - 段落三。')).lines).toEqual([
       'r.yaml:6:9: YAML: quote this paragraph: YAML reads a leading * as an alias (unresolved alias "**一是**")',
@@ -242,6 +244,9 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\nchapters:\n   - title: 一\n    id: one\n    body:\n      - 段。\n  - title: 二\n').lines).toEqual([
       'r.yaml:4:4: YAML: this item is indented 3 spaces, so its first key `title` stands at 5, and the keys under it at 4: move the "- " 1 space left',
     ]);
+    // a key left of its table's keys by more (copied from a table less deep), the keys before and after it agreeing: one message at it, with their column (it said "around it 8", the item's key, and then the same of each right key after it)
+    expect(load(table('      rows:').replace('            - [1, 2]', '          align: [left, right]\n          note: 注。')).lines).toEqual([slip(9, 6, 'rows', 10)]);
+    expect(load(withBody('      - table:', '          title: 表', '      columns: [a, b]', '          rows:', '            - [1, 2]', '          note: 注。')).lines).toEqual([slip(8, 6, 'columns', 10)]);
     // a mapping opened by the key before (body:, table:) may be deeper: no slip
     expect(load(withBody('      - table:', '          title: 表', '          columns: [a, b]', '          rows:', '            - [1, 2]')).lines).toEqual([]);
     // a paragraph's next line with ': ' in it is no key (its own hint)
@@ -285,6 +290,8 @@ describe('YAML slips in a report text', () => {
     const hint = `(in a list written in [ ], a row's cell or an item holding a footnote ^[…], brackets or ': ' must be quoted: "…")`;
     expect(load(table('            - [文化艺术类^[含工艺美术。], 512, 1]')).lines).toEqual([`r.yaml:10:16: YAML: Missing , or : between flow sequence items ${hint}`]);
     expect(load(table('            - [a, 文化^[注]], 2]')).lines).toEqual([`r.yaml:10:19: YAML: Missing , or : between flow sequence items ${hint}`]);
+    // a cell's quote never closed where meant, the next quote closing it ("其他, 8, " then 4,345"): the text after that quote, not the footnote hint
+    expect(load(table('            - ["其他, 8, "4,345"]')).lines).toEqual(['r.yaml:10:25: YAML: text after the closing quote: a text in quotes ends there (put all of it inside the quotes)']);
     // in a merged cell written in { }: its ] closes the row, and the { is left open (it said only "close it with }")
     expect(load(table('            - [{text: 文化艺术类^[含工艺美术。], rowspan: 2}, 512, 1]')).lines).toEqual([
       `r.yaml:10:16: YAML: this { is never closed: the ] of the footnote ^[…] in it ends the list around it ${hint}`,
@@ -375,6 +382,9 @@ describe('YAML slips in a report text', () => {
     expect(load('report:\n  title: 标题\nchapters:\n  - title: 一\n    body: [段落。]\n    sections: [\n').lines).toEqual([never(6, 15, '[', ']')]);
     expect(load(withBody('      - 段落。', '    sections: [', '      - title: 节', '        body: [段。]')).lines).toEqual([never(7, 15, '[', ']')]);
     expect(load(withBody('      - table: {title: t, columns: [a, b], rows: [[1, 2]}', '      - 段落二')).lines).toEqual([never(6, 50, '[', ']')]);
+    // a merged cell of a header row one } short: one message, not also YAML's of the cells after it on the line (it added 'a key must be a name, not a list or a mapping')
+    const head = withBody('      - table:', '          title: 表', '          head:', '            - [{text: 学段, rowspan: 2}, {text: 在校生, colspan: 2, {text: 占比, rowspan: 2}]', '            - [2024年, 2025年]', '          rows:', '            - [小学, 1, 2, 3]');
+    expect(load(head).lines).toEqual([never(9, 40, '{', '}')]);
   });
   it('a later slip of its own is still reported after the first (two paragraphs starting with @), and a stray } on the first line is named', () => {
     expect(load(withBody('      - @甲 文字', '      - 中间的段落。', '      - @乙 文字')).lines.map((l) => l.split(': YAML')[0])).toEqual(['r.yaml:6:9', 'r.yaml:8:9']);
@@ -435,5 +445,30 @@ describe('text that YAML reads as an anchor', () => {
     const { report, lines } = load(withBody('      - 开头。', '      - &一是 加强管理。', '      - &shared 共用的段落。', '      - *shared'));
     expect(lines).toEqual(['r.yaml:7:9: warning: YAML reads a leading & as an anchor: "&一是" is left out of the text (quote the paragraph to keep it)']);
     expect((report?.chapters[0].body[1] as { text: { text: string } }).text.text).toBe('加强管理。');
+  });
+});
+
+describe('a space typed inside a number', () => {
+  it('before its decimal point, in a cell or a paragraph: a warning at the number with the number as meant (it printed 3 .1 without a word); inline code and a list number before a year are as written', () => {
+    const yaml = withBody('      - 增长 2 .1%，`x = 3 .1` 照写。', '      - table:', '          title: 表', '          columns: [项目, 增长（%）]', '          rows:', '            - [小学, 3 .1]', '            - [初中, 2.7]', '          note: 注：1. 2024年数据。');
+    const { report, lines } = load(yaml);
+    expect(report).toBeDefined();
+    expect(lines).toEqual([
+      'r.yaml:6:12: warning: a space inside the number "2 .1": it prints so; remove it, "2.1"',
+      'r.yaml:11:20: warning: a space inside the number "3 .1": it prints so; remove it, "3.1"',
+    ]);
+  });
+});
+
+describe('a square or cubic unit typed with a plain digit', () => {
+  it('after a number (312.46万m2, 23.1 m2, 5 km2, 3 cm3): a warning at the unit with the superscript (it printed m2 without a word); m², m^2^, a model name (A4M2) and code are as written', () => {
+    const { report, lines } = load(withBody('      - 面积312.46万m2，生均23.1 m2，辖区5 km2，容积3 cm3。', '      - 已写m²和m^2^，型号A4M2，代码`x = 3 m2`。'));
+    expect(report).toBeDefined();
+    expect(lines).toEqual([
+      'r.yaml:6:18: warning: "m2" after a number prints so: write the unit m² (or m^2^)',
+      'r.yaml:6:28: warning: "m2" after a number prints so: write the unit m² (or m^2^)',
+      'r.yaml:6:35: warning: "km2" after a number prints so: write the unit km² (or km^2^)',
+      'r.yaml:6:43: warning: "cm3" after a number prints so: write the unit cm³ (or cm^3^)',
+    ]);
   });
 });

@@ -129,7 +129,7 @@ describe('a table of landscape: true (横排表)', () => {
   it('is listed, and referred to, with the number of its first turned page', () => {
     const label = turnedPages()[0].label;
     expect(label).toMatch(/^\d+$/);
-    const listing = turned.pages.find((p) => p.text.includes('图表与案例目录'))!;
+    const listing = turned.pages.find((p) => p.text.includes('表格目录'))!;
     expect(listing.text).toMatch(new RegExp(`2025 年度支出决算表[ ·]*${label}(?!\\d)`));
     const contents = turned.pages.find((p) => p.text.includes('目') && p.text.includes('2.2'))!;
     expect(contents.text).toMatch(new RegExp(`2\\.1 支出决算表[ ·]*${label}2\\.2`));

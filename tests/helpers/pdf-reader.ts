@@ -131,7 +131,7 @@ export function contentsEntries(pages: PdfPage[], isContents: (p: PdfPage) => bo
   const entries: { title: string; number: string }[] = [];
   for (const p of pages.filter(isContents)) {
     let carry = '';
-    for (const l of p.lines.filter((x) => !['目录', '图表与案例目录'].includes(norm(x.text)) && !/^—.*—$/.test(x.text.trim()))) {
+    for (const l of p.lines.filter((x) => !['目录', '图表与案例目录', '图表目录', '表格目录', '插图目录'].includes(norm(x.text)) && !/^—.*—$/.test(x.text.trim()))) {
       const m = /^(.*?)[·\s]*(\d+)$/.exec(l.text.trim());
       if (!m) carry += l.text;
       else {

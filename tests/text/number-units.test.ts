@@ -9,7 +9,7 @@ import { parseInlineMarkup } from '../helpers/inline-runs.js';
 import { setParagraph } from '../../src/text/paragraph.js';
 import { fakeStyle } from '../helpers/fake-font.js';
 import { atomize, type Atom } from '../../src/text/atoms.js';
-import { breakOpportunities } from '../../src/text/breakpoints.js';
+import { breakOpportunities, unitBreakPenalty } from '../../src/text/breakpoints.js';
 import path from 'node:path';
 import { FaceSet } from '../../src/font/face.js';
 import { loadFontRegistry } from '../../src/font/registry.js';
@@ -142,3 +142,35 @@ describe('a blank to fill in and a number with a square unit sign', () => {
   });
 });
 
+
+describe('a value written with 万 or 亿 (9.86万, 12.87亿元) and a range of years (2024—2025)', () => {
+  const VALUES =
+    '全区在校生9.86万人，校舍面积增加5.3万㎡，达到312.46万m²，运动场地168.2 万 m²，教育经费投入12.87亿元，累计3万亿元，' +
+    '统计时段为2024—2025学年（即2024–2025学年），图书1,436.8万册，学位增加1.24万个，投资9.42亿元。';
+
+  it('never part at a line end: the number from its 万 or 亿, 万 from a unit symbol after it, a range of years at its dash', () => {
+    const parted = partings(VALUES, (end, next) => (/\d$/.test(end.text) && /^[万亿]/.test(next.text)) || (/^[万亿]$/.test(end.text) && (next.kind === 'latin' || next.text === '亿')) || (/\d[—–]$/.test(end.text) && /^\d/.test(next.text)));
+    expect(parted, parted.join(', ')).toEqual([]);
+  });
+
+  it('charge a break between the value and the Chinese unit after it (9.86万|人) as between a number and its unit', () => {
+    const { atoms } = atomize(parseInlineMarkup(VALUES), fakeStyle(40));
+    const at = (t: string, next: string) => atoms.findIndex((a, p) => a.text === next && atoms[p - 1].text === t && /\d/.test(atoms[p - 2]?.text ?? ''));
+    for (const [t, next] of [['万', '人'], ['亿', '元']]) expect(unitBreakPenalty(atoms, at(t, next)), `${t}|${next}`).toBe(unitBreakPenalty(atoms, at('1,436.8', '万') + 2) || 50);
+    // a plain 万 in words is no value (千万|不要), and a range of dates written in Chinese breaks after its dash (日—|4) at no cost
+    expect(unitBreakPenalty(atomize(parseInlineMarkup('千万不要'), fakeStyle(40)).atoms, 2)).toBe(0);
+    const dates = atomize(parseInlineMarkup('4月1日—4月23日'), fakeStyle(40)).atoms;
+    expect(unitBreakPenalty(dates, dates.findIndex((a) => a.text === '—') + 1)).toBe(0);
+  });
+});
+
+describe('a bound before a number (≥99.0%, ≤1.5 km)', () => {
+  const BOUNDS = '高中阶段毛入学率≥99.0%，服务半径≤1.5 km的小学占94.1%。';
+  it('is the number\'s sign: a line may start at it, ¼ em from the Chinese before it (率|≥99.0% was bound to 率, and the line before stood letter-spaced by 0.18 em)', () => {
+    const { atoms } = atomize(parseInlineMarkup(BOUNDS), fakeStyle(40));
+    const allowed = breakOpportunities(BOUNDS, atoms);
+    const before = (t: string) => allowed[atoms.findIndex((a) => a.text.startsWith(t))];
+    for (const n of ['≥99.0%', '≤1.5']) expect(before(n), `…|${n}`).toBe(true);
+    expect(hanLatinGaps(BOUNDS).slice(0, 2)).toEqual(['率|≥99.0% 0.25', '径|≤1.5 km 0.25']);
+  });
+});
