@@ -105,6 +105,7 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
   const hintedLines = new Set<number>();
   // the brackets left open, by their line's start: what YAML says of the rest of that line is what the bracket caused
   const openedAt = new Map<number, number>();
+  let exhausted = false;
   for (const f of found) {
     // one message for a line that got a hint: the errors after the first are what the same slip caused
     if (hintedLines.has(lineStart(text, f.offset))) continue;
@@ -177,7 +178,11 @@ export function yamlProblems(doc: Document.Parsed, text: string): YamlProblem[] 
     } else if (f.code === 'DUPLICATE_KEY') {
       problems.push({ offset: f.offset, message: `YAML: ${duplicateKey(text, f.offset)}`, severity: 'error' });
     } else if (f.code === 'RESOURCE_EXHAUSTION') {
-      // YAML's parser ran out of stack (`[[[[…` a thousand deep): said as the depth it is, not as the stack
+      // YAML's parser ran out of stack (`[[[[…` a thousand deep): said as the depth it is, not as
+      // the stack; once (where it runs out again, a level further, depends on how much stack the
+      // code it ran had compiled to: the test saw a second one at the next column, now and then)
+      if (exhausted) continue;
+      exhausted = true;
       problems.push({ offset: f.offset, message: 'YAML: lists or mappings nested too deeply to read (hundreds of levels, each inside the one before)', severity: 'error' });
     } else if (f.code === 'MULTIPLE_DOCS') {
       problems.push({ offset: f.offset, message: 'YAML: a second document starts here (a line `---`): the file is one document; remove the line, or what follows it', severity: 'error' });

@@ -423,8 +423,9 @@ describe('loadReport refuses hostile or broken files', () => {
     const deep = 'report: ' + '['.repeat(80) + ']'.repeat(80) + '\n';
     expect(messages(write('deep.yaml', deep))[0]).toMatch(/^deep\.yaml:1:\d+: nesting deeper than 64 levels$/);
     // deeper than YAML's parser can go: said so, not as its stack ("Maximum call stack size exceeded")
-    const deeper = 'report: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n';
-    expect(messages(write('deeper.yaml', deeper))).toEqual([expect.stringMatching(/^deeper\.yaml:1:\d+: YAML: lists or mappings nested too deeply to read \(hundreds of levels, each inside the one before\)$/)]);
+    // once, however many times YAML's parser ran out (more, at the next columns, once its code is compiled: read six times)
+    const deeper = write('deeper.yaml', 'report: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n');
+    for (let i = 0; i < 6; i++) expect(messages(deeper)).toEqual([expect.stringMatching(/^deeper\.yaml:1:\d+: YAML: lists or mappings nested too deeply to read \(hundreds of levels, each inside the one before\)$/)]);
   });
   it('refuses images outside the project and files that are not images', () => {
     write('fake.png', 'not an image at all');
