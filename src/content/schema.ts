@@ -238,7 +238,7 @@ function describeError(e: ErrorObject): string | undefined {
     case 'enum': {
       // (a number allowed beside its text, as `1.` read by YAML, is not shown twice)
       const allowed = (e.params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
-      const near = closest(String(e.data), allowed);
+      const near = closest(String(e.data), allowed) ?? allowed.find((v) => SAME_MEANING[String(e.data).toLowerCase()] === v);
       return `${what} must be one of ${allowed.join(', ')}, not "${String(e.data)}"${near ? ` (did you mean "${near}"?)` : ''}`;
     }
     case 'const':
@@ -257,3 +257,6 @@ function describeError(e: ErrorObject): string | undefined {
       return `${what}: ${e.message ?? e.keyword}`;
   }
 }
+
+/** Words written for a value that are not near it in spelling (`valign: center` for `middle`, as CSS and Word say it). */
+const SAME_MEANING: Record<string, string> = { center: 'middle', centre: 'middle', centered: 'middle', justified: 'justify' };

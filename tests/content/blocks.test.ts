@@ -76,6 +76,12 @@ describe('list', () => {
     expect(style('"(一)"')).toEqual(['r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "(一)" (did you mean "（一）"?)']);
     expect(style('a)')).toEqual(['r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "a)"']);
   });
+  it('a word written for a value, not near it in spelling: the message names the value (valign: center for middle)', () => {
+    const cell = (key: string) => load(`      - table:\n          title: 表\n          columns: [a]\n          rows:\n            - [{text: x, ${key}}]\n`).problems;
+    expect(cell('valign: center')).toEqual(['r.yaml:10:34: `valign:` must be one of top, middle, bottom, not "center" (did you mean "middle"?)']);
+    expect(cell('valign: Centre')).toEqual(['r.yaml:10:34: `valign:` must be one of top, middle, bottom, not "Centre" (did you mean "middle"?)']);
+    expect(cell('valign: left')).toEqual(['r.yaml:10:34: `valign:` must be one of top, middle, bottom, not "left"']);
+  });
   it('refuses an unknown style and a bad item, each at its place', () => {
     expect(load('      - list:\n          style: a)\n          items: [x, {txt: y}]\n').problems).toEqual([
       'r.yaml:7:18: `style:` must be one of bullet, 一、, （一）, 1., （1）, ①, not "a)"',
