@@ -206,8 +206,11 @@ interface Inside {
  */
 function solveAtAnyCost(input: BreakInput, inside: Inside): number[] | null {
   const whole = wordsWhole(input, inside.runs);
-  const values = valuesWhole(input);
-  return (whole && solve(whole, TOLERANCE, inside, true)) ?? (values && solve(values, INFEASIBLE, inside)) ?? solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
+  const wordsSet = whole && solve(whole, TOLERANCE, inside, true);
+  if (wordsSet) return wordsSet;
+  // the values kept whole at any looseness (made only now: a paragraph whose words fit never asks)
+  const values = whole && withoutBreaks(input, (p) => partsValue(input.atoms, p));
+  return (values && solve(values, INFEASIBLE, inside)) ?? solve(input, TOLERANCE, inside) ?? solve(input, INFEASIBLE, inside) ?? (input.allowRunt ? null : solve({ ...input, allowRunt: true }, INFEASIBLE, inside));
 }
 
 /**
@@ -222,16 +225,12 @@ function solveAtAnyCost(input: BreakInput, inside: Inside): number[] | null {
  * or so that the tolerance lets it weigh.
  */
 function wordsWhole(input: BreakInput, runs: readonly boolean[]): BreakInput | undefined {
-  const { atoms, allowed } = input;
-  const parts = (p: number) => (partsRun(atoms, p) && !runs[p]) || partsValue(atoms, p);
-  if (!allowed.some((ok, p) => ok && parts(p))) return undefined;
-  return { ...input, allowed: allowed.map((ok, p) => ok && !parts(p)) };
+  return withoutBreaks(input, (p) => (partsRun(input.atoms, p) && !runs[p]) || partsValue(input.atoms, p));
 }
 
-/** `input` without its breaks that part a value (see partsValue); undefined when it has none. */
-function valuesWhole(input: BreakInput): BreakInput | undefined {
-  const { atoms, allowed } = input;
-  const parts = (p: number) => partsValue(atoms, p);
+/** `input` without the breaks `parts` says of; undefined when it allows none of them. */
+function withoutBreaks(input: BreakInput, parts: (p: number) => boolean): BreakInput | undefined {
+  const { allowed } = input;
   if (!allowed.some((ok, p) => ok && parts(p))) return undefined;
   return { ...input, allowed: allowed.map((ok, p) => ok && !parts(p)) };
 }
